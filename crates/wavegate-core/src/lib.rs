@@ -1,0 +1,12 @@
+//! Wavegate's core: everything the product knows about surveys, training and readiness.
+//!
+//! This crate is pure: no file or network I/O beyond `io::Read`/`io::Write`, no clock, no async,
+//! no web APIs. It compiles for native targets and for `wasm32-unknown-unknown`, so the server,
+//! the command line and the browser app run the very same validation and scoring code.
+
+pub mod csv_safe;
+pub mod i18n;
+pub mod readiness;
+pub mod stats;
+pub mod survey;
+pub mod tabular;

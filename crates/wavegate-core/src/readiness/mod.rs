@@ -1,0 +1,1 @@
+//! Readiness: importers, metrics with uncertainty, gates, decisions and actions (SCORING.md).

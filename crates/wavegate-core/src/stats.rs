@@ -1,0 +1,1 @@
+//! Statistics the readiness engine needs beyond `statrs`: intervals, exact tests, FDR control.

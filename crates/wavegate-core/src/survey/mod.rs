@@ -1,0 +1,1 @@
+//! Surveys: definitions, question types, conditions, responses, templates, scoring and exports.

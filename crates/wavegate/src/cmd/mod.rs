@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod demo_data;
+pub mod score;
+pub mod serve;
+pub mod survey;

@@ -1,0 +1,46 @@
+//! `wavegate`: the one command of the product. It serves the app and API, and gives planners the
+//! survey and readiness tools on the command line. Every subcommand is a thin shell around
+//! `wavegate-core` (domain logic) or `wavegate-server` (HTTP and storage).
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Roll out device management in waves: surveys, training and readiness scoring.
+#[derive(Debug, Parser)]
+#[command(name = "wavegate", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the browser app and the JSON API, storing data in SQLite.
+    Serve(cmd::serve::Args),
+    /// Validate, inspect and export surveys.
+    #[command(subcommand)]
+    Survey(cmd::survey::Command),
+    /// Score the readiness of the next wave from a data directory.
+    Score(cmd::score::Args),
+    /// Write a realistic synthetic organisation's data directory.
+    DemoData(cmd::demo_data::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Survey(command) => cmd::survey::run(command),
+        Command::Score(args) => cmd::score::run(args),
+        Command::DemoData(args) => cmd::demo_data::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("wavegate: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
