@@ -1,12 +1,82 @@
-//! (being written)
+//! `wavegate serve`: the app, the API and the database in one process.
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use wavegate_server::{Config, Server};
 
-/// Arguments.
+/// Arguments of `wavegate serve`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080", env = "WAVEGATE_ADDR")]
+    addr: SocketAddr,
+    /// SQLite database file (created if missing).
+    #[arg(long, default_value = "wavegate.sqlite", env = "WAVEGATE_DB")]
+    db: PathBuf,
+    /// The built browser app (Trunk's output).
+    #[arg(long, default_value = "dist", env = "WAVEGATE_DIST")]
+    dist: PathBuf,
+    /// Seed a demo pilot program when the database is empty, and print links to try it.
+    #[arg(long)]
+    demo: bool,
+    /// The planner token (default: a new random token, printed at start).
+    #[arg(long, env = "WAVEGATE_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
+    /// The URL people reach this server at, used in invitation links (default: the listen address).
+    #[arg(long, env = "WAVEGATE_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Log as JSON lines (for log collectors) instead of text.
+    #[arg(long)]
+    log_json: bool,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+/// Runs the server until Ctrl-C or SIGTERM.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    init_logging(args.log_json);
+    if let Some(t) = &args.admin_token {
+        anyhow::ensure!(
+            t.len() >= 16,
+            "the planner token must be at least 16 characters"
+        );
+    }
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let server = Server::bind(Config {
+            addr: args.addr,
+            db: args.db.clone(),
+            dist: args.dist,
+            demo: args.demo,
+            admin_token: args.admin_token.clone(),
+            public_url: args.public_url,
+        })
+        .await?;
+        // stdout is for people and scripts (tests read the URL from here); logs go to stderr.
+        println!("Wavegate is running at {}", server.url);
+        println!("  database:       {}", args.db.display());
+        if args.admin_token.is_none() {
+            println!("  planner token:  {}", server.admin_token);
+        }
+        println!("  planner page:   {}/planner", server.url);
+        for link in &server.demo_links {
+            println!("  demo: {:<24}{}", format!("{}:", link.label), link.url);
+        }
+        println!("Press Ctrl-C to stop.");
+        server.run().await?;
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn init_logging(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("WAVEGATE_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
 }

@@ -1,0 +1,156 @@
+//! The app's words in Dutch and English.
+//!
+//! Every message is declared once with both translations; the macro makes a key without one of
+//! them a compile error, so no screen can show a half-translated string. Texts that belong to
+//! the domain (survey questions, scale labels, validation messages) come from `wavegate-core`.
+
+use leptos::prelude::*;
+pub use wavegate_core::i18n::Lang;
+
+macro_rules! messages {
+    ($($key:ident => $nl:literal, $en:literal;)*) => {
+        /// A message of the app's interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $(#[doc = $en] $key),* }
+
+        impl Msg {
+            /// Every message, for completeness tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Nl) => $nl, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Wavegate", "Wavegate";
+    SkipToContent => "Naar de inhoud", "Skip to content";
+    LanguageLabel => "Taal", "Language";
+    SwitchLanguage => "English", "Nederlands";
+    SwitchLanguageHint => "Switch to English", "Schakel over naar Nederlands";
+    Loading => "Bezig met laden…", "Loading…";
+    HomeTitle => "Samen klaar voor de overstap", "Ready for the switch, together";
+    HomeIntro => "Wavegate helpt uw organisatie apparaatbeheer stap voor stap in te voeren: in groepen, met uw feedback en korte trainingen.", "Wavegate helps your organisation introduce device management step by step: in groups, with your feedback and short training.";
+    HomeRespondent => "Heeft u een uitnodiging ontvangen? Open de persoonlijke link uit uw e-mail of bericht.", "Received an invitation? Open the personal link from your e-mail or message.";
+    HomePlanner => "Planner? Meld u aan", "Planner? Sign in";
+    NotFoundTitle => "Pagina niet gevonden", "Page not found";
+    NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the start page.";
+    BackHome => "Naar de startpagina", "Go to the start page";
+
+    InvitationInvalid => "Deze link is niet (meer) geldig. Controleer of u de volledige link heeft gebruikt, of vraag een nieuwe aan bij uw contactpersoon.", "This link is not valid (any more). Check that you used the whole link, or ask your contact person for a new one.";
+    InvitationOfflineNoCopy => "U bent offline en deze vragenlijst is nog niet op dit apparaat geladen. Probeer het opnieuw als u verbinding heeft.", "You are offline and this survey has not been loaded on this device yet. Try again when you are connected.";
+    UsingSavedCopy => "U bent offline. U kunt gewoon verder: uw antwoorden worden op dit apparaat bewaard en later verstuurd.", "You are offline. You can carry on: your answers are kept on this device and sent later.";
+    Required => "verplicht", "required";
+    RequiredLegend => "Vragen met * zijn verplicht.", "Questions marked * are required.";
+    PageOf => "Pagina {n} van {total}", "Page {n} of {total}";
+    Next => "Volgende", "Next";
+    Previous => "Vorige", "Previous";
+    Submit => "Versturen", "Submit";
+    Submitting => "Bezig met versturen…", "Submitting…";
+    FixErrors => "Niet alles is goed ingevuld. Bekijk de gemarkeerde vragen.", "Not everything is filled in correctly. Please check the marked questions.";
+    DraftSaved => "Uw antwoorden zijn op dit apparaat bewaard. U kunt later verdergaan.", "Your answers are saved on this device. You can continue later.";
+    Resumed => "Welkom terug. U gaat verder waar u gebleven was.", "Welcome back. You continue where you left off.";
+    QueuedOffline => "U bent offline. Uw antwoorden zijn bewaard en worden automatisch verstuurd zodra u weer verbinding heeft. U kunt deze pagina sluiten.", "You are offline. Your answers are saved and will be sent automatically as soon as you are connected again. You can close this page.";
+    RetryNow => "Nu opnieuw proberen", "Try again now";
+    ThanksTitle => "Bedankt voor uw antwoorden!", "Thank you for your answers!";
+    ThanksBody => "Uw antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
+    AlreadySubmitted => "U heeft deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
+    SubmittedAt => "Ontvangen op", "Received on";
+    HelpHint => "Vragen of problemen met uw apparaat? Neem contact op met de servicedesk van uw organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
+    SubmitFailed => "Versturen is niet gelukt", "Submitting failed";
+    AnotherResponse => "Nog een antwoord invullen", "Fill in another response";
+    OtherPlaceholder => "Namelijk…", "Namely…";
+    CharactersLeft => "{n} tekens over", "{n} characters left";
+    RankingHint => "Zet de opties op volgorde: bovenaan staat wat u het belangrijkst vindt.", "Put the options in order: the most important at the top.";
+    MoveUp => "Omhoog", "Move up";
+    MoveDown => "Omlaag", "Move down";
+    ChooseBetween => "Kies {min} tot {max}", "Choose {min} to {max}";
+    ChooseAtLeast => "Kies er ten minste {min}", "Choose at least {min}";
+    ChooseAtMost => "Kies er hoogstens {max}", "Choose at most {max}";
+    Progress => "Voortgang", "Progress";
+
+    PlannerTitle => "Planneroverzicht", "Planner overview";
+    SignInTitle => "Aanmelden als planner", "Sign in as planner";
+    SignInHint => "Gebruik het plannertoken dat de server bij het starten toont.", "Use the planner token the server shows when it starts.";
+    TokenLabel => "Plannertoken", "Planner token";
+    SignIn => "Aanmelden", "Sign in";
+    SignOut => "Afmelden", "Sign out";
+    SignInFailed => "Dit token wordt niet herkend.", "This token is not recognised.";
+    NoPrograms => "Er zijn nog geen programma's.", "There are no programs yet.";
+    Surveys => "Vragenlijsten", "Surveys";
+    Responses => "Antwoorden", "Responses";
+    Invitations => "Uitnodigingen", "Invitations";
+    ResponseRate => "Respons", "Response rate";
+    Version => "Versie", "Version";
+    Anonymous => "anoniem", "anonymous";
+    ShowResults => "Resultaten bekijken", "View results";
+    ResultsTitle => "Resultaten", "Results";
+    RespondentsN => "{n} respondenten", "{n} respondents";
+    NoResponsesYet => "Nog geen antwoorden.", "No responses yet.";
+    Median => "Mediaan", "Median";
+    TopBox => "Eens (top-2)", "Agree (top 2)";
+    BottomBox => "Oneens (bottom-2)", "Disagree (bottom 2)";
+    Answered => "beantwoord", "answered";
+    SuppressedSmallGroup => "Minder dan 5 antwoorden: niet getoond om respondenten te beschermen.", "Fewer than 5 answers: not shown to protect respondents.";
+    TextAnswersCount => "{n} open antwoorden", "{n} open answers";
+    Refresh => "Vernieuwen", "Refresh";
+    LoadFailed => "Laden is niet gelukt.", "Loading failed.";
+    Retry => "Opnieuw proberen", "Try again";
+    DownloadCsv => "Antwoorden downloaden (CSV)", "Download responses (CSV)";
+    DownloadInvitations => "Uitnodigingslinks downloaden (CSV)", "Download invitation links (CSV)";
+    Count => "Aantal", "Count";
+    Share => "Aandeel", "Share";
+    AnswerLabel => "Antwoord", "Answer";
+    SusScore => "SUS-score", "SUS score";
+    NpsScore => "NPS", "NPS";
+}
+
+/// The current language, shared through context.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// A reactive message in the current language.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || msg.text(lang.get())
+}
+
+/// A message with `{name}` placeholders filled in.
+pub fn fill(msg: Msg, lang: Lang, values: &[(&str, String)]) -> String {
+    let mut s = msg.text(lang).to_string();
+    for (name, value) in values {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages_and_they_differ_where_they_should() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang}");
+            }
+        }
+        assert_ne!(Msg::Submit.text(Lang::Nl), Msg::Submit.text(Lang::En));
+    }
+
+    #[test]
+    fn placeholders_survive_in_both_languages() {
+        for msg in Msg::ALL {
+            let count = |l: Lang| msg.text(l).matches('{').count();
+            assert_eq!(count(Lang::Nl), count(Lang::En), "{msg:?}");
+        }
+        let s = fill(Msg::PageOf, Lang::Nl, &[("n", "2".into()), ("total", "5".into())]);
+        assert_eq!(s, "Pagina 2 van 5");
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per route.
+
+pub mod home;
+pub mod planner;
+pub mod respond;

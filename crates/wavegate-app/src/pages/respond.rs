@@ -1,0 +1,472 @@
+//! The respondent's page: `/r/{token}` opens a survey, one page at a time.
+//!
+//! Nothing entered is lost: every change is saved as a draft on the device; the finished response
+//! goes into a durable outbox *before* it is sent, and leaves it only when the server has
+//! acknowledged it. The response id is fixed when the draft starts, so a resend after a lost
+//! connection is recognised by the server and stored once.
+
+use crate::api::{self, ApiError};
+use crate::components::question::QuestionView;
+use crate::i18n::{Msg, fill, t, use_lang};
+use crate::outbox;
+use crate::storage::{self, Draft, Key, Queued};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
+use wavegate_core::api::{InvitationView, SubmitAck};
+use wavegate_core::i18n::Lang;
+use wavegate_core::survey::logic::visibility;
+use wavegate_core::survey::{Answers, Response, Survey, validate_response};
+
+/// How the invitation was loaded.
+#[derive(Clone, Debug, PartialEq)]
+enum Loaded {
+    /// Fresh from the server.
+    Online(InvitationView),
+    /// The copy saved on this device (the server could not be reached).
+    Offline(InvitationView),
+    /// The link is unknown to the server.
+    Invalid,
+    /// Offline and never opened on this device.
+    Unavailable,
+    /// The server answered with an unexpected error.
+    Failed(String),
+}
+
+async fn load(token: String) -> Loaded {
+    match api::invitation(&token).await {
+        Ok(view) => {
+            storage::save(&Key::Invitation(token), &view);
+            Loaded::Online(view)
+        }
+        Err(ApiError::Network) => match storage::cached_invitation(&token) {
+            Some(view) => Loaded::Offline(view),
+            None => Loaded::Unavailable,
+        },
+        Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
+        Err(e) => Loaded::Failed(format!("{e:?}")),
+    }
+}
+
+/// `/r/{token}`.
+#[component]
+pub fn RespondPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let loaded = LocalResource::new(move || load(token()));
+    view! {
+        <Suspense fallback=move || view! { <p class="status" role="status">{t(Msg::Loading)}</p> }>
+            {move || loaded.get().map(|l| match l {
+                Loaded::Online(view) => view! { <Survey token=token() view=view offline=false /> }.into_any(),
+                Loaded::Offline(view) => view! { <Survey token=token() view=view offline=true /> }.into_any(),
+                Loaded::Invalid => notice(Msg::InvitationInvalid).into_any(),
+                Loaded::Unavailable => notice(Msg::InvitationOfflineNoCopy).into_any(),
+                Loaded::Failed(detail) => {
+                    leptos::logging::warn!("invitation failed to load: {detail}");
+                    notice(Msg::LoadFailed).into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn notice(msg: Msg) -> impl IntoView {
+    view! {
+        <section class="card notice" role="alert">
+            <p>{t(msg)}</p>
+            <p><a href="/">{t(Msg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// Where the respondent is.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Answering,
+    Sending,
+    /// Saved in the outbox; will be sent when the connection is back.
+    Queued,
+    Done(SubmitAck),
+    /// The server refused it (e.g. already answered); the message says why.
+    Refused(String),
+}
+
+/// A fresh random response id (128 bits from the browser's cryptographic source).
+pub fn new_response_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // Without Web Crypto (very old browsers) fall back to Math.random: ids only need to be
+        // unique per invitation, the invitation token is the secret.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn start_draft(survey: &Survey) -> Draft {
+    Draft {
+        response_id: new_response_id(),
+        survey_version: survey.version,
+        page: 0,
+        answers: Answers::new(),
+    }
+}
+
+/// The draft saved on this device for this invitation, kept only for the same survey version
+/// (answers to questions that no longer exist are dropped).
+fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
+    let mut draft: Draft = storage::load(&Key::Draft(token.to_string()))?;
+    if draft.survey_version != survey.version {
+        draft.survey_version = survey.version;
+        draft.answers.retain(|id, _| survey.question(id).is_some());
+        draft.page = 0;
+    }
+    Some(draft)
+}
+
+#[component]
+fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
+    let lang = use_lang();
+    if storage::load::<Lang>(&Key::Lang).is_none() {
+        if let Some(l) = view.language {
+            lang.set(l);
+        }
+    }
+    let queued = outbox::pending_for(&token);
+    let initial_stage = match (&view.submitted, &queued) {
+        (Some(ack), _) => Stage::Done(ack.clone()),
+        (None, Some(_)) => Stage::Queued,
+        (None, None) => Stage::Answering,
+    };
+    let previously_submitted = view.submitted.is_some();
+    let restored = restore_draft(&token, &view.survey);
+    let resumed = restored.as_ref().is_some_and(|d| !d.answers.is_empty());
+    let draft = restored.unwrap_or_else(|| start_draft(&view.survey));
+
+    let survey = StoredValue::new(view.survey.clone());
+    let attributes = StoredValue::new(view.attributes.clone());
+    let anonymous = view.anonymous;
+    let token = StoredValue::new(token);
+    let answers = RwSignal::new(draft.answers.clone());
+    let page = RwSignal::new(draft.page);
+    let response_id = RwSignal::new(draft.response_id.clone());
+    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let summary_error = RwSignal::new(None::<&'static str>);
+    let stage = RwSignal::new(initial_stage);
+
+    // Visibility depends on answers; a memo keeps pages from re-rendering unless it changes.
+    let vis = Memo::new(move |_| {
+        survey.with_value(|s| attributes.with_value(|a| answers.with(|ans| visibility(s, ans, a))))
+    });
+    let pages = Memo::new(move |_| {
+        let v = vis.get();
+        survey.with_value(|s| {
+            s.pages
+                .iter()
+                .zip(&v.pages)
+                .filter(|(p, shown)| **shown && p.questions.iter().any(|q| v.shows(&q.id)))
+                .map(|(p, _)| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let page_count = move || pages.with(Vec::len).max(1);
+    let current_page = move || page.get().min(page_count() - 1);
+
+    // Autosave: every change to answers or page is written to the device.
+    Effect::new(move |_| {
+        let d = Draft {
+            response_id: response_id.get(),
+            survey_version: survey.with_value(|s| s.version),
+            page: page.get(),
+            answers: answers.get(),
+        };
+        if stage.get_untracked() == Stage::Answering {
+            storage::save(&Key::Draft(token.get_value()), &d);
+        }
+    });
+
+    let response = move || Response {
+        id: response_id.get_untracked(),
+        survey_id: survey.with_value(|s| s.id.clone()),
+        survey_version: survey.with_value(|s| s.version),
+        language: lang.get_untracked(),
+        // Only answers to visible questions count; hidden ones would be rejected.
+        answers: answers.with_untracked(|a| {
+            let v = vis.get_untracked();
+            a.iter()
+                .filter(|(id, _)| v.shows(id))
+                .map(|(k, x)| (k.clone(), x.clone()))
+                .collect()
+        }),
+    };
+
+    // Problems per question for the questions on the given visible pages.
+    let check = move |page_ids: &[String]| -> BTreeMap<String, String> {
+        let l = lang.get_untracked();
+        let r = response();
+        let problems = survey.with_value(|s| {
+            attributes.with_value(|a| validate_response(s, &r, a).err().unwrap_or_default())
+        });
+        survey.with_value(|s| {
+            problems
+                .into_iter()
+                .filter_map(|p| {
+                    let qid = p.question.clone()?;
+                    let on_page = s
+                        .page_of(&qid)
+                        .is_some_and(|pg| page_ids.contains(&pg.id));
+                    on_page.then(|| (qid, p.message(l)))
+                })
+                .collect()
+        })
+    };
+
+    let focus_first_error = move || {
+        if let Some(first) = errors.with_untracked(|e| e.keys().next().cloned()) {
+            crate::dom::focus_question(&first);
+        }
+    };
+
+    let go_next = move |_| {
+        let ids = pages.get_untracked();
+        let idx = current_page();
+        let problems = check(&ids[idx..=idx]);
+        let ok = problems.is_empty();
+        errors.set(problems);
+        if ok {
+            summary_error.set(None);
+            page.set(idx + 1);
+            crate::dom::focus_main();
+        } else {
+            summary_error.set(Some(Msg::FixErrors.text(lang.get_untracked())));
+            focus_first_error();
+        }
+    };
+    let go_back = move |_| {
+        errors.set(BTreeMap::new());
+        summary_error.set(None);
+        page.set(current_page().saturating_sub(1));
+        crate::dom::focus_main();
+    };
+
+    let submit = move |_| {
+        let ids = pages.get_untracked();
+        let problems = check(&ids);
+        if !problems.is_empty() {
+            // Go to the first page with a problem.
+            let first_page = survey.with_value(|s| {
+                problems
+                    .keys()
+                    .filter_map(|q| s.page_of(q).map(|p| p.id.clone()))
+                    .filter_map(|pid| ids.iter().position(|x| *x == pid))
+                    .min()
+            });
+            errors.set(problems);
+            if let Some(p) = first_page {
+                page.set(p);
+            }
+            summary_error.set(Some(Msg::FixErrors.text(lang.get_untracked())));
+            focus_first_error();
+            return;
+        }
+        let item = Queued {
+            token: token.get_value(),
+            response: response(),
+        };
+        // Durable first: once in the outbox it survives a closed tab or a dead battery.
+        storage::enqueue(item.clone());
+        stage.set(Stage::Sending);
+        leptos::task::spawn_local(async move {
+            let next = match outbox::send(&item).await {
+                outbox::Sent::Acknowledged(ack) => {
+                    storage::remove(&Key::Draft(item.token.clone()));
+                    Stage::Done(ack)
+                }
+                outbox::Sent::Later => Stage::Queued,
+                outbox::Sent::Refused(e) => {
+                    let l = lang.get_untracked();
+                    Stage::Refused(refusal_text(&e, l))
+                }
+            };
+            stage.set(next);
+            crate::dom::focus_main();
+        });
+    };
+
+    // When the connection comes back, the outbox is flushed (see outbox::watch); reflect it here.
+    let retry = move |_| {
+        leptos::task::spawn_local(async move {
+            outbox::flush().await;
+            if outbox::pending_for(&token.get_value()).is_none() {
+                storage::remove(&Key::Draft(token.get_value()));
+                let ack = storage::load::<SubmitAck>(&Key::Sent(token.get_value()));
+                stage.set(ack.map_or(Stage::Answering, Stage::Done));
+            }
+        });
+    };
+    outbox::on_flushed(move || {
+        if stage.get_untracked() == Stage::Queued
+            && outbox::pending_for(&token.get_value()).is_none()
+        {
+            if let Some(ack) = storage::load::<SubmitAck>(&Key::Sent(token.get_value())) {
+                storage::remove(&Key::Draft(token.get_value()));
+                stage.set(Stage::Done(ack));
+            }
+        }
+    });
+
+    let another = move |_| {
+        let d = survey.with_value(start_draft);
+        response_id.set(d.response_id);
+        answers.set(Answers::new());
+        page.set(0);
+        errors.set(BTreeMap::new());
+        stage.set(Stage::Answering);
+    };
+
+    let title = move || survey.with_value(|s| s.title.get(lang.get()).to_string());
+    let description = move || {
+        survey.with_value(|s| s.description.as_ref().map(|d| d.get(lang.get()).to_string()))
+    };
+    let thanks = move || {
+        survey.with_value(|s| {
+            s.thanks
+                .as_ref()
+                .map(|d| d.get(lang.get()).to_string())
+                .unwrap_or_else(|| Msg::ThanksBody.text(lang.get()).to_string())
+        })
+    };
+    let program = view.program_name.clone();
+
+    let form = move || {
+        let ids = pages.get();
+        let idx = current_page();
+        let Some(page_id) = ids.get(idx).cloned() else {
+            return ().into_any();
+        };
+        let last = idx + 1 >= ids.len();
+        let page_def = survey.with_value(|s| s.pages.iter().find(|p| p.id == page_id).cloned());
+        let Some(page_def) = page_def else {
+            return ().into_any();
+        };
+        let page_title = page_def.title.clone();
+        let questions = page_def
+            .questions
+            .into_iter()
+            .map(|q| {
+                let qid = q.id.clone();
+                let shown = {
+                    let qid = qid.clone();
+                    move || vis.with(|v| v.shows(&qid))
+                };
+                let err = Signal::derive(move || errors.with(|e| e.get(&qid).cloned()));
+                view! {
+                    <Show when=shown.clone()>
+                        <QuestionView survey=survey question=q.clone() answers=answers error=err />
+                    </Show>
+                }
+            })
+            .collect_view();
+        let total = ids.len();
+        let progress = ((idx + 1) * 100 / total.max(1)).min(100);
+        view! {
+            <form class="survey-page" novalidate on:submit=|ev| ev.prevent_default()>
+                <div class="progress" role="group" aria-label=move || Msg::Progress.text(lang.get())>
+                    <p class="page-count">{move || fill(Msg::PageOf, lang.get(), &[("n", (idx + 1).to_string()), ("total", total.to_string())])}</p>
+                    <div class="progress-bar" aria-hidden="true"><div class="progress-fill" style=format!("width: {progress}%")></div></div>
+                </div>
+                {move || page_title.as_ref().map(|t| view! { <h2>{t.get(lang.get()).to_string()}</h2> })}
+                <p class="required-legend">{t(Msg::RequiredLegend)}</p>
+                {questions}
+                <p class="form-error" role="alert" hidden=move || summary_error.get().is_none()>
+                    {move || summary_error.get().unwrap_or_default()}
+                </p>
+                <div class="nav-buttons">
+                    {(idx > 0).then(|| view! { <button type="button" class="secondary" on:click=go_back>{t(Msg::Previous)}</button> })}
+                    {if last {
+                        view! { <button type="button" class="primary" on:click=submit>{t(Msg::Submit)}</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="primary" on:click=go_next>{t(Msg::Next)}</button> }.into_any()
+                    }}
+                </div>
+            </form>
+        }
+        .into_any()
+    };
+
+    view! {
+        <article class="survey" aria-labelledby="survey-title">
+            <header class="survey-header">
+                <p class="program-name">{program}</p>
+                <h1 id="survey-title">{title}</h1>
+            </header>
+            {offline.then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
+            {move || match stage.get() {
+                Stage::Answering => view! {
+                    {(resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty)).then(|| view! {
+                        <p class="banner banner-info" role="status">{t(Msg::Resumed)}</p>
+                    })}
+                    {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
+                    {form}
+                    <p class="draft-note">{t(Msg::DraftSaved)}</p>
+                }.into_any(),
+                Stage::Sending => view! { <p class="status" role="status">{t(Msg::Submitting)}</p> }.into_any(),
+                Stage::Queued => view! {
+                    <section class="card notice" role="status">
+                        <p>{t(Msg::QueuedOffline)}</p>
+                        <button type="button" class="secondary" on:click=retry>{t(Msg::RetryNow)}</button>
+                    </section>
+                }.into_any(),
+                Stage::Done(ack) => view! {
+                    <section class="card thanks" role="status">
+                        <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
+                        {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
+                        <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{crate::dom::local_time(&ack.submitted_at)}</time></p>
+                        <p class="help-hint">{t(Msg::HelpHint)}</p>
+                        {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
+                    </section>
+                }.into_any(),
+                Stage::Refused(message) => view! {
+                    <section class="card notice" role="alert">
+                        <h2>{t(Msg::SubmitFailed)}</h2>
+                        <p>{message}</p>
+                        <p class="help-hint">{t(Msg::HelpHint)}</p>
+                    </section>
+                }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// The text shown when the server refuses a response.
+fn refusal_text(e: &ApiError, lang: Lang) -> String {
+    match e.code() {
+        Some("already_submitted") => Msg::AlreadySubmitted.text(lang).to_string(),
+        Some("not_found") => Msg::InvitationInvalid.text(lang).to_string(),
+        _ => match e {
+            ApiError::Status { body: Some(b), .. } => {
+                // Validation problems arrive already in the respondent's language.
+                let details: Vec<String> = b
+                    .error
+                    .details
+                    .as_ref()
+                    .and_then(|d| serde_json::from_value::<Vec<wavegate_core::api::AnswerProblem>>(d.clone()).ok())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| p.message)
+                    .collect();
+                if details.is_empty() {
+                    b.error.message.clone()
+                } else {
+                    details.join(" ")
+                }
+            }
+            _ => Msg::LoadFailed.text(lang).to_string(),
+        },
+    }
+}

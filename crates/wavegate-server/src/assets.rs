@@ -1,0 +1,144 @@
+//! Serving the Trunk-built app from `dist/`, with the headers a public page needs.
+//!
+//! Unknown non-API paths get `index.html` (the app routes in the browser). The Content Security
+//! Policy allows only our own scripts: Trunk's inline loader script is allowed by its SHA-256
+//! hash, computed when the server starts, so no `unsafe-inline` is needed for scripts.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The built app: where it lives, its index page and the policy that goes with it.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    dir: PathBuf,
+    index: Arc<String>,
+    csp: HeaderValue,
+}
+
+const NOT_BUILT: &str = r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Wavegate</title></head>
+<body><main><h1>Wavegate</h1>
+<p lang="nl">De app is nog niet gebouwd. Start Wavegate met <code>scripts/run</code>.</p>
+<p lang="en">The app has not been built yet. Start Wavegate with <code>scripts/run</code>.</p>
+</main></body></html>"#;
+
+impl Assets {
+    /// Loads `dir/index.html` (or a page saying the app is not built) and derives the policy.
+    pub fn load(dir: &Path) -> Assets {
+        let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|_| {
+            tracing::warn!(dir = %dir.display(), "no built app found; run scripts/run or trunk build");
+            NOT_BUILT.to_string()
+        });
+        let hashes: Vec<String> = inline_scripts(&index)
+            .map(|s| {
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+                )
+            })
+            .collect();
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
+             img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+             frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+            hashes.join(" ")
+        );
+        Assets {
+            dir: dir.to_path_buf(),
+            index: Arc::new(index),
+            csp: HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'self'")),
+        }
+    }
+
+    /// The directory files are served from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The index page, for every route the app handles in the browser.
+    pub fn index_response(&self) -> Response {
+        let mut res = (StatusCode::OK, self.index.as_str().to_owned()).into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        res
+    }
+}
+
+/// The bodies of `<script>` elements without a `src` attribute.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let open_end = rest.find('>')?;
+        let attrs = &rest[..open_end];
+        if attrs.contains("src=") {
+            return None;
+        }
+        let body = &rest[open_end + 1..];
+        body.find("</script>").map(|end| &body[..end])
+    })
+}
+
+/// Whether a file name carries Trunk's content hash (`name-0123456789abcdef.ext`), so it can be
+/// cached forever.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// Adds security and caching headers to every response, and the policy to every page.
+pub async fn headers(State(assets): State<Assets>, req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let is_html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        h.insert(header::CONTENT_SECURITY_POLICY, assets.csp.clone());
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Invitation tokens are in page URLs: never send them to another site.
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    let cache = if path.starts_with("/api/") {
+        "no-store"
+    } else if is_hashed(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static(cache));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_scripts_only() {
+        let html = r#"<script src="/a.js"></script><script type="module">init()</script>"#;
+        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["init()"]);
+    }
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_hashed("/wavegate-app-3f2a1b4c5d6e7f80_bg.wasm"));
+        assert!(is_hashed("/style-0123456789abcdef.css"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/sw.js"));
+    }
+}

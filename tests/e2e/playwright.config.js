@@ -1,0 +1,49 @@
+// @ts-check
+// End-to-end tests: the real `wavegate serve` (debug build) serving the Trunk-built app from
+// dist/, driven through Debian's Chromium. Never `playwright install`: the browser is Debian's.
+const { defineConfig } = require("@playwright/test");
+const path = require("node:path");
+const os = require("node:os");
+const fs = require("node:fs");
+const { PORT, PLANNER_TOKEN } = require("./specs/env");
+
+const root = path.resolve(__dirname, "../..");
+const bin = process.env.WAVEGATE_BIN || path.join(root, "target/debug/wavegate");
+// A fresh database per run (the config is evaluated by the runner and by each worker; only the
+// runner starts the server, so the directory of a worker is simply never used).
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-e2e-"));
+
+module.exports = defineConfig({
+  testDir: "./specs",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `"${bin}" serve --addr 127.0.0.1:${PORT} --db "${path.join(dataDir, "e2e.sqlite")}" --dist "${path.join(root, "dist")}" --demo`,
+    url: `http://127.0.0.1:${PORT}/api/v1/health`,
+    env: { WAVEGATE_ADMIN_TOKEN: PLANNER_TOKEN, WAVEGATE_LOG: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,83 @@
+// Helpers the specs share: planner API calls and a generic survey filler.
+const { expect } = require("@playwright/test");
+const { PLANNER_TOKEN } = require("./env");
+
+const auth = { Authorization: `Bearer ${PLANNER_TOKEN}` };
+
+/** Creates a personal invitation to the demo pilot survey and returns its path (/r/<token>). */
+async function invite(request, personId, { language = "nl", attributes = {} } = {}) {
+  const res = await request.post("/api/v1/programs/demo/surveys/pilot-feedback/invitations", {
+    headers: auth,
+    data: {
+      invitations: [{ person_id: personId, language, attributes: { wave: "pilot", platform: "Windows", department: "Finance", ...attributes } }],
+    },
+  });
+  expect(res.status()).toBe(201);
+  const [link] = await res.json();
+  return new URL(link.url).pathname;
+}
+
+/** The number of responses the planner API reports for a survey of the demo program. */
+async function responseCount(request, surveyId = "pilot-feedback") {
+  const res = await request.get("/api/v1/programs", { headers: auth });
+  expect(res.ok()).toBeTruthy();
+  const programs = await res.json();
+  const survey = programs.find((p) => p.id === "demo").surveys.find((s) => s.survey_id === surveyId);
+  return survey.responses;
+}
+
+/**
+ * Answers every visible question on the current page like a person would: the 4th option of
+ * agreement scales ("agree"), 8 on 0-10 ratings, the first choice elsewhere, some text in text
+ * fields. Returns the number of questions answered.
+ */
+async function answerPage(page) {
+  const questions = page.locator("fieldset.question");
+  const n = await questions.count();
+  for (let i = 0; i < n; i++) {
+    const q = questions.nth(i);
+    const items = q.locator("fieldset.matrix-item");
+    if ((await items.count()) > 0) {
+      for (let j = 0; j < (await items.count()); j++) {
+        await items.nth(j).locator("label.option").nth(3).click();
+      }
+      continue;
+    }
+    const options = q.locator(":scope > div label.option, :scope > div > div label.option");
+    const radios = q.locator("input[type=radio]");
+    const checkboxes = q.locator("input[type=checkbox]");
+    const texts = q.locator("textarea, input[type=text]:not(.other-text)");
+    const ranking = q.locator("ol.ranking");
+    if (await ranking.count()) {
+      await q.locator("li.ranking-item button").last().click();
+    } else if ((await radios.count()) === 11) {
+      await q.locator("label.option", { hasText: /^8$/ }).click();
+    } else if ((await radios.count()) >= 5) {
+      await options.nth(3).click();
+    } else if (await radios.count()) {
+      await options.first().click();
+    } else if (await checkboxes.count()) {
+      await options.first().click();
+    } else if (await texts.count()) {
+      await texts.first().fill("Het inschrijven ging vlot.");
+    }
+  }
+  return n;
+}
+
+/** Answers every page and submits (after `beforeSubmit`, if given). */
+async function answerSurvey(page, { next, submit, beforeSubmit }) {
+  for (let guard = 0; guard < 20; guard++) {
+    await answerPage(page);
+    const submitButton = page.getByRole("button", { name: submit, exact: true });
+    if (await submitButton.count()) {
+      if (beforeSubmit) await beforeSubmit();
+      await submitButton.click();
+      return;
+    }
+    await page.getByRole("button", { name: next, exact: true }).click();
+  }
+  throw new Error("the survey did not end within 20 pages");
+}
+
+module.exports = { auth, invite, responseCount, answerPage, answerSurvey };

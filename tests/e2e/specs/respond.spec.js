@@ -1,0 +1,64 @@
+// A pilot user answers the survey; the planner sees it.
+const { test, expect } = require("@playwright/test");
+const { invite, responseCount, answerSurvey } = require("./helpers");
+const { PLANNER_TOKEN } = require("./env");
+
+test("a pilot user answers in Dutch, the planner sees the count, and the link cannot be used twice", async ({ page, request }) => {
+  const before = await responseCount(request);
+  const path = await invite(request, "e2e-dutch", { language: "nl" });
+
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  await expect(page.getByRole("heading", { name: "Bedankt voor uw antwoorden!" })).toBeVisible();
+  expect(await responseCount(request)).toBe(before + 1);
+
+  await page.goto("/planner");
+  await page.getByLabel("Plannertoken").fill(PLANNER_TOKEN);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  const row = page.locator("tr", { has: page.locator("[data-survey='pilot-feedback']") });
+  await expect(row.locator("[data-cell='responses']")).toHaveText(String(before + 1));
+  await row.getByRole("button", { name: "Resultaten bekijken" }).click();
+  const results = page.getByRole("region", { name: /Resultaten/ });
+  await expect(results).toContainText(`${before + 1} respondenten`);
+  // The NPS question was answered 8 by the filler: its distribution shows it.
+  await expect(results.locator("[data-question='nps'] [data-value='8'] [data-cell='count']")).toHaveText(String(before + 1));
+
+  await page.goto(path);
+  await expect(page.getByText("U heeft deze vragenlijst al ingevuld. Bedankt!")).toBeVisible();
+});
+
+test("required questions stop the respondent with a clear, focused message", async ({ page, request }) => {
+  const path = await invite(request, "e2e-required", { language: "en" });
+  await page.goto(path);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByText("Not everything is filled in correctly. Please check the marked questions.")).toBeVisible();
+  const invalid = page.locator("fieldset.question[aria-invalid='true']");
+  await expect(invalid.first()).toBeVisible();
+  await expect(invalid.first().locator("input").first()).toBeFocused();
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+});
+
+test("the language can be switched while answering, answers kept", async ({ page, request }) => {
+  const path = await invite(request, "e2e-switch", { language: "nl" });
+  await page.goto(path);
+  const first = page.locator("fieldset.question").first();
+  await first.locator("label.option").nth(3).click();
+  await page.getByRole("button", { name: "Schakel over naar Nederlands" }).or(page.getByRole("button", { name: "Switch to English" })).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(first.locator("input:checked")).toHaveCount(1);
+});
+
+test("an unknown link says so instead of showing a broken page", async ({ page }) => {
+  await page.goto("/r/00000000000000000000000000000000");
+  await expect(page.getByRole("alert")).toContainText("niet (meer) geldig");
+});
+
+test("a wrong planner token is refused", async ({ page }) => {
+  await page.goto("/planner");
+  await page.getByLabel("Plannertoken").fill("not-the-token");
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page.getByText("Dit token wordt niet herkend.")).toBeVisible();
+});
