@@ -1,0 +1,702 @@
+//! The survey model: definitions, conditions, answers and responses, and their JSON wire format.
+//!
+//! `docs/survey-format.md` documents the format for survey authors; this module is its source of
+//! truth. Definitions are versioned: a published `(id, version)` never changes, and responses say
+//! which version they answered, so results join across versions on stable question ids.
+
+use crate::i18n::{Lang, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` every definition carries; a later incompatible format gets a new number.
+pub const FORMAT: &str = "wavegate.survey/1";
+
+/// What the invitation link knows about a respondent (platform, department, wave …).
+pub type Attributes = BTreeMap<String, String>;
+
+/// The answers of one response, keyed by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// One version of a survey definition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Survey {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Stable id, shared by all versions (e.g. `pilot-feedback`).
+    pub id: String,
+    /// Version number, starting at 1; a published version is never changed.
+    pub version: u32,
+    /// Title shown above the survey.
+    pub title: Text,
+    /// Introduction shown before the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Thank-you text shown after submission (where to get help, what happens next).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thanks: Option<Text>,
+    /// Pages in order; the app shows one page at a time.
+    pub pages: Vec<Page>,
+}
+
+/// A page: a few questions shown together (keep it short for phones).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Id unique within the survey.
+    pub id: String,
+    /// Heading of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The page (and every question on it) is shown only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    /// Questions in order.
+    pub questions: Vec<Question>,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable id: unique within the survey and kept across versions for the same question.
+    pub id: String,
+    /// The question; may pipe earlier answers in with `{question_id}`.
+    pub text: Text,
+    /// Extra explanation under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// A visible required question must be answered.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// What the question measures, for scoring (`sus`, `nps`, `adkar.awareness`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// The question is shown only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    /// The question type and its settings, tagged by `"type"`.
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A question type with its settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Labelled agreement scale, 1 = strongly disagree … `points` = strongly agree.
+    Agreement {
+        /// 5 or 7.
+        points: u8,
+    },
+    /// Numeric rating from `min` to `max` (0–10 for NPS).
+    Rating {
+        /// Lowest value.
+        min: i32,
+        /// Highest value.
+        max: i32,
+        /// Label under the lowest value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_label: Option<Text>,
+        /// Label under the highest value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_label: Option<Text>,
+    },
+    /// Pick one choice, or type an "other" answer when allowed.
+    SingleChoice {
+        /// The choices in display order.
+        choices: Vec<Choice>,
+        /// Offer "Other, namely …" with a text field.
+        #[serde(default, skip_serializing_if = "is_false")]
+        other: bool,
+    },
+    /// Pick several choices.
+    MultipleChoice {
+        /// The choices in display order.
+        choices: Vec<Choice>,
+        /// Least number of selections (counting "other") when answered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u32>,
+        /// Most selections (counting "other").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+        /// Offer "Other, namely …" with a text field.
+        #[serde(default, skip_serializing_if = "is_false")]
+        other: bool,
+    },
+    /// Yes or no.
+    YesNo,
+    /// Free text.
+    Text {
+        /// A text area rather than one line.
+        #[serde(default, skip_serializing_if = "is_false")]
+        multiline: bool,
+        /// Least number of characters when answered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_length: Option<u32>,
+        /// Most characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_length: Option<u32>,
+    },
+    /// Several items rated on one agreement scale (e.g. the ten SUS items).
+    Matrix {
+        /// 5 or 7.
+        points: u8,
+        /// The items; each id is a stable id like a question's.
+        items: Vec<MatrixItem>,
+    },
+    /// Put all choices in order of preference.
+    Ranking {
+        /// The choices to rank.
+        choices: Vec<Choice>,
+    },
+}
+
+impl QuestionKind {
+    /// The `type` tag as written in JSON.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            QuestionKind::Agreement { .. } => "agreement",
+            QuestionKind::Rating { .. } => "rating",
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultipleChoice { .. } => "multiple_choice",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Text { .. } => "text",
+            QuestionKind::Matrix { .. } => "matrix",
+            QuestionKind::Ranking { .. } => "ranking",
+        }
+    }
+
+    /// The lowest and highest value of a scale question (agreement, rating, matrix).
+    pub fn scale(&self) -> Option<(i32, i32)> {
+        match self {
+            QuestionKind::Agreement { points } | QuestionKind::Matrix { points, .. } => {
+                Some((1, i32::from(*points)))
+            }
+            QuestionKind::Rating { min, max, .. } => Some((*min, *max)),
+            _ => None,
+        }
+    }
+
+    /// The choices of a choice or ranking question.
+    pub fn choices(&self) -> &[Choice] {
+        match self {
+            QuestionKind::SingleChoice { choices, .. }
+            | QuestionKind::MultipleChoice { choices, .. }
+            | QuestionKind::Ranking { choices } => choices,
+            _ => &[],
+        }
+    }
+
+    /// Whether an "other" text answer is offered.
+    pub fn has_other(&self) -> bool {
+        matches!(
+            self,
+            QuestionKind::SingleChoice { other: true, .. }
+                | QuestionKind::MultipleChoice { other: true, .. }
+        )
+    }
+}
+
+/// A choice of a choice or ranking question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Stable id, written to exports (e.g. `ios`).
+    pub id: String,
+    /// Label shown to the respondent.
+    pub text: Text,
+}
+
+/// An item of a matrix question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixItem {
+    /// Stable id, unique among all question and item ids (e.g. `sus_1`).
+    pub id: String,
+    /// The statement rated.
+    pub text: Text,
+    /// What the item measures (e.g. `adkar.knowledge`, `sus.4`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+}
+
+/// A show-if condition on earlier answers or on the respondent's attributes.
+///
+/// JSON forms: `{"question": "q", "equals": 4}`, `{"attribute": "platform", "one_of": ["iOS"]}`,
+/// `{"all": [..]}`, `{"any": [..]}`, `{"not": {..}}`. Tests: `equals`, `not_equals`, `one_of`,
+/// `includes`, `at_least`, `at_most`, `answered`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawCondition", into = "RawCondition")]
+pub enum Condition {
+    /// Every condition holds (true when empty).
+    All(Vec<Condition>),
+    /// At least one condition holds (false when empty).
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// A test on the answer to an earlier question or matrix item.
+    Answer {
+        /// Question or matrix item id.
+        question: String,
+        /// The test.
+        test: Test,
+    },
+    /// A test on an attribute carried by the invitation (compared case-insensitively).
+    Attribute {
+        /// Attribute name (e.g. `platform`).
+        attribute: String,
+        /// The test.
+        test: Test,
+    },
+}
+
+/// What a condition checks about an answer or attribute.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Test {
+    /// The value equals this (a choice id, a number, `true`/`false` or `"yes"`/`"no"`).
+    Equals(Scalar),
+    /// Answered (or present) and different from this.
+    NotEquals(Scalar),
+    /// The value is one of these.
+    OneOf(Vec<Scalar>),
+    /// A multiple-choice or ranking answer contains this choice id (`other` for the other text).
+    Includes(String),
+    /// A number at least this.
+    AtLeast(i64),
+    /// A number at most this.
+    AtMost(i64),
+    /// Answered (`true`) or not answered (`false`).
+    Answered(bool),
+}
+
+/// A literal in a condition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A string (choice id, attribute value, `yes`/`no`).
+    Str(String),
+}
+
+impl Scalar {
+    /// The value as an attribute would hold it.
+    pub fn as_text(&self) -> String {
+        match self {
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Str(s) => s.clone(),
+        }
+    }
+}
+
+/// The JSON shape of a condition: one subject key and one test key.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    all: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    any: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    not: Option<Box<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attribute: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    equals: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    not_equals: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    one_of: Option<Vec<Scalar>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    includes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_least: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_most: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answered: Option<bool>,
+}
+
+/// The subject keys of a condition object, for error messages and the key checker.
+pub(crate) const CONDITION_KEYS: [&str; 12] = [
+    "all",
+    "any",
+    "not",
+    "question",
+    "attribute",
+    "equals",
+    "not_equals",
+    "one_of",
+    "includes",
+    "at_least",
+    "at_most",
+    "answered",
+];
+
+impl TryFrom<RawCondition> for Condition {
+    type Error = String;
+
+    fn try_from(raw: RawCondition) -> Result<Condition, String> {
+        let mut tests = Vec::new();
+        if let Some(v) = raw.equals {
+            tests.push(Test::Equals(v));
+        }
+        if let Some(v) = raw.not_equals {
+            tests.push(Test::NotEquals(v));
+        }
+        if let Some(v) = raw.one_of {
+            tests.push(Test::OneOf(v));
+        }
+        if let Some(v) = raw.includes {
+            tests.push(Test::Includes(v));
+        }
+        if let Some(v) = raw.at_least {
+            tests.push(Test::AtLeast(v));
+        }
+        if let Some(v) = raw.at_most {
+            tests.push(Test::AtMost(v));
+        }
+        if let Some(v) = raw.answered {
+            tests.push(Test::Answered(v));
+        }
+        let mut subjects = Vec::new();
+        if let Some(c) = raw.all {
+            subjects.push(Condition::All(c));
+        }
+        if let Some(c) = raw.any {
+            subjects.push(Condition::Any(c));
+        }
+        if let Some(c) = raw.not {
+            subjects.push(Condition::Not(c));
+        }
+        let needs_test = raw.question.is_some() || raw.attribute.is_some();
+        if needs_test && tests.len() != 1 {
+            return Err(
+                "a condition on a question or attribute needs exactly one test: equals, not_equals, one_of, includes, at_least, at_most or answered"
+                    .to_string(),
+            );
+        }
+        if !needs_test && !tests.is_empty() {
+            return Err(
+                "a test (equals, one_of, …) needs a `question` or `attribute` to test".to_string(),
+            );
+        }
+        let test = tests.pop();
+        if let (Some(question), Some(test)) = (raw.question, test.clone()) {
+            subjects.push(Condition::Answer { question, test });
+        }
+        if let (Some(attribute), Some(test)) = (raw.attribute, test) {
+            subjects.push(Condition::Attribute { attribute, test });
+        }
+        match subjects.len() {
+            1 => Ok(subjects.remove(0)),
+            0 => Err("a condition needs one of `question`, `attribute`, `all`, `any` or `not`".to_string()),
+            _ => Err(
+                "a condition has exactly one of `question`, `attribute`, `all`, `any` or `not`; combine several with `all` or `any`"
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+impl From<Condition> for RawCondition {
+    fn from(c: Condition) -> RawCondition {
+        let mut raw = RawCondition::default();
+        let test = match c {
+            Condition::All(v) => {
+                raw.all = Some(v);
+                None
+            }
+            Condition::Any(v) => {
+                raw.any = Some(v);
+                None
+            }
+            Condition::Not(v) => {
+                raw.not = Some(v);
+                None
+            }
+            Condition::Answer { question, test } => {
+                raw.question = Some(question);
+                Some(test)
+            }
+            Condition::Attribute { attribute, test } => {
+                raw.attribute = Some(attribute);
+                Some(test)
+            }
+        };
+        match test {
+            Some(Test::Equals(v)) => raw.equals = Some(v),
+            Some(Test::NotEquals(v)) => raw.not_equals = Some(v),
+            Some(Test::OneOf(v)) => raw.one_of = Some(v),
+            Some(Test::Includes(v)) => raw.includes = Some(v),
+            Some(Test::AtLeast(v)) => raw.at_least = Some(v),
+            Some(Test::AtMost(v)) => raw.at_most = Some(v),
+            Some(Test::Answered(v)) => raw.answered = Some(v),
+            None => {}
+        }
+        raw
+    }
+}
+
+impl Condition {
+    /// `question` equals `value`.
+    pub fn answer_equals(question: &str, value: Scalar) -> Condition {
+        Condition::Answer {
+            question: question.to_string(),
+            test: Test::Equals(value),
+        }
+    }
+
+    /// Attribute `name` equals `value` (case-insensitively).
+    pub fn attribute_equals(name: &str, value: &str) -> Condition {
+        Condition::Attribute {
+            attribute: name.to_string(),
+            test: Test::Equals(Scalar::Str(value.to_string())),
+        }
+    }
+
+    /// The question and matrix item ids this condition reads, in order of appearance.
+    pub fn referenced_questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_questions(&mut out);
+        out
+    }
+
+    fn collect_questions<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_questions(out));
+            }
+            Condition::Not(c) => c.collect_questions(out),
+            Condition::Answer { question, .. } => out.push(question),
+            Condition::Attribute { .. } => {}
+        }
+    }
+}
+
+/// An answer to one question; the JSON key says which kind (`{"scale": 4}`, `{"choice": "ios"}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// A point on an agreement or rating scale.
+    Scale(i32),
+    /// Yes (`true`) or no.
+    YesNo(bool),
+    /// The id of the chosen choice of a single-choice question.
+    Choice(String),
+    /// The "other" text of a single-choice question.
+    Other(String),
+    /// The selections of a multiple-choice question.
+    Choices(ChoicesAnswer),
+    /// A free-text answer.
+    Text(String),
+    /// Item id → point, for a matrix question.
+    Matrix(BTreeMap<String, i32>),
+    /// Every choice id of a ranking question, most preferred first.
+    Ranking(Vec<String>),
+}
+
+impl Answer {
+    /// The answer kind's JSON key, for error messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Answer::Scale(_) => "scale",
+            Answer::YesNo(_) => "yes_no",
+            Answer::Choice(_) => "choice",
+            Answer::Other(_) => "other",
+            Answer::Choices(_) => "choices",
+            Answer::Text(_) => "text",
+            Answer::Matrix(_) => "matrix",
+            Answer::Ranking(_) => "ranking",
+        }
+    }
+}
+
+/// The selections of a multiple-choice question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoicesAnswer {
+    /// Chosen choice ids, in display order.
+    pub selected: Vec<String>,
+    /// The "other" text, when the respondent gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+}
+
+/// One respondent's submitted answers to one survey version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    /// Generated by the client, so a resubmission after a lost connection is recognised.
+    pub id: String,
+    /// The survey's id.
+    pub survey_id: String,
+    /// The version answered.
+    pub survey_version: u32,
+    /// The language the respondent used.
+    #[serde(default)]
+    pub language: Lang,
+    /// Question id → answer; unanswered questions are absent.
+    #[serde(default)]
+    pub answers: Answers,
+}
+
+impl Survey {
+    /// An empty definition (version 1) to build on.
+    pub fn new(id: &str, title: Text) -> Survey {
+        Survey {
+            format: FORMAT.to_string(),
+            id: id.to_string(),
+            version: 1,
+            title,
+            description: None,
+            thanks: None,
+            pages: Vec::new(),
+        }
+    }
+
+    /// Adds a page (builder style).
+    pub fn with_page(mut self, page: Page) -> Survey {
+        self.pages.push(page);
+        self
+    }
+
+    /// Every question in order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.pages.iter().flat_map(|p| p.questions.iter())
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// The page holding the question with this id.
+    pub fn page_of(&self, question_id: &str) -> Option<&Page> {
+        self.pages
+            .iter()
+            .find(|p| p.questions.iter().any(|q| q.id == question_id))
+    }
+
+    /// The matrix question and item with this item id.
+    pub fn matrix_item(&self, item_id: &str) -> Option<(&Question, &MatrixItem)> {
+        self.questions().find_map(|q| match &q.kind {
+            QuestionKind::Matrix { items, .. } => {
+                items.iter().find(|i| i.id == item_id).map(|i| (q, i))
+            }
+            _ => None,
+        })
+    }
+
+    /// Serialises the definition as pretty JSON (the documented file format).
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain data structs cannot fail: every map key is a string.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Page {
+    /// A page with questions and no title.
+    pub fn new(id: &str, questions: Vec<Question>) -> Page {
+        Page {
+            id: id.to_string(),
+            title: None,
+            show_if: None,
+            questions,
+        }
+    }
+
+    /// Sets the title (builder style).
+    pub fn titled(mut self, title: Text) -> Page {
+        self.title = Some(title);
+        self
+    }
+
+    /// Shows the page only when `condition` holds (builder style).
+    pub fn shown_if(mut self, condition: Condition) -> Page {
+        self.show_if = Some(condition);
+        self
+    }
+}
+
+impl Question {
+    /// An optional question without help, measures or condition.
+    pub fn new(id: &str, text: Text, kind: QuestionKind) -> Question {
+        Question {
+            id: id.to_string(),
+            text,
+            help: None,
+            required: false,
+            measures: None,
+            show_if: None,
+            kind,
+        }
+    }
+
+    /// Makes the question required (builder style).
+    pub fn required(mut self) -> Question {
+        self.required = true;
+        self
+    }
+
+    /// Tags what the question measures (builder style).
+    pub fn measuring(mut self, measures: &str) -> Question {
+        self.measures = Some(measures.to_string());
+        self
+    }
+
+    /// Shows the question only when `condition` holds (builder style).
+    pub fn shown_if(mut self, condition: Condition) -> Question {
+        self.show_if = Some(condition);
+        self
+    }
+
+    /// Sets the help text (builder style).
+    pub fn with_help(mut self, help: Text) -> Question {
+        self.help = Some(help);
+        self
+    }
+}
+
+impl Choice {
+    /// A choice with its id and label.
+    pub fn new(id: &str, nl: &str, en: &str) -> Choice {
+        Choice {
+            id: id.to_string(),
+            text: Text::new(nl, en),
+        }
+    }
+}
+
+impl MatrixItem {
+    /// An item with its id and statement.
+    pub fn new(id: &str, nl: &str, en: &str) -> MatrixItem {
+        MatrixItem {
+            id: id.to_string(),
+            text: Text::new(nl, en),
+            measures: None,
+        }
+    }
+}
+
+impl Response {
+    /// An empty response to a survey version.
+    pub fn new(id: &str, survey: &Survey, language: Lang) -> Response {
+        Response {
+            id: id.to_string(),
+            survey_id: survey.id.clone(),
+            survey_version: survey.version,
+            language,
+            answers: Answers::new(),
+        }
+    }
+
+    /// Adds an answer (builder style).
+    pub fn with(mut self, question: &str, answer: Answer) -> Response {
+        self.answers.insert(question.to_string(), answer);
+        self
+    }
+}
