@@ -4,6 +4,7 @@
 //! no web APIs. It compiles for native targets and for `wasm32-unknown-unknown`, so the server,
 //! the command line and the browser app run the very same validation and scoring code.
 
+pub mod api;
 pub mod csv_safe;
 pub mod i18n;
 pub mod readiness;

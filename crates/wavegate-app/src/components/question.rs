@@ -142,7 +142,7 @@ fn control(q: &Question, answers: RwSignal<Answers>, lang: RwSignal<Lang>) -> An
                     let id2 = id.clone();
                     let input_id = format!("q-{id}-{v}");
                     view! {
-                        <label class="option" for=input_id.clone()>
+                        <label class="option">
                             <input type="radio" id=input_id name=format!("q-{id}") value=v.to_string()
                                 prop:checked=checked
                                 on:change=move |_| set_answer(answers, &id2, Some(Answer::YesNo(v))) />
@@ -184,7 +184,7 @@ fn control(q: &Question, answers: RwSignal<Answers>, lang: RwSignal<Lang>) -> An
                                 move || matches!(current(answers, &qid), Some(Answer::Matrix(m)) if m.get(&item_id) == Some(&v))
                             };
                             view! {
-                                <label class="option" for=input_id.clone()>
+                                <label class="option">
                                     <input type="radio" id=input_id name=format!("q-{qid}-{item_id}") value=v.to_string()
                                         prop:checked=checked
                                         on:change=move |_| {
@@ -231,7 +231,7 @@ fn scale_radios(
                 move || matches!(current(answers, &qid), Some(Answer::Scale(x)) if x == v)
             };
             view! {
-                <label class="option" for=input_id.clone()>
+                <label class="option">
                     <input type="radio" id=input_id name=format!("q-{qid}") value=v.to_string()
                         prop:checked=checked
                         on:change=move |_| set_answer(answers, &qid, Some(Answer::Scale(v))) />
@@ -260,7 +260,7 @@ fn single_choice(
                 move || matches!(current(answers, &qid), Some(Answer::Choice(x)) if x == cid)
             };
             view! {
-                <label class="option" for=input_id.clone()>
+                <label class="option">
                     <input type="radio" id=input_id name=format!("q-{qid}") value=cid.clone()
                         prop:checked=checked
                         on:change=move |_| set_answer(answers, &qid, Some(Answer::Choice(cid.clone()))) />
@@ -284,7 +284,7 @@ fn single_choice(
         let (qid2, qid3) = (qid.clone(), qid.clone());
         view! {
             <div class="option option-other">
-                <label for=input_id.clone()>
+                <label>
                     <input type="radio" id=input_id name=format!("q-{qid}") value="other"
                         prop:checked=is_other
                         on:change=move |_| {
@@ -345,7 +345,7 @@ fn multiple_choice(
             };
             let (update, order) = (update.clone(), order.clone());
             view! {
-                <label class="option" for=input_id.clone()>
+                <label class="option">
                     <input type="checkbox" id=input_id value=cid.clone()
                         prop:checked=checked
                         on:change=move |ev| {
@@ -375,7 +375,7 @@ fn multiple_choice(
         let (u1, u2) = (update.clone(), update.clone());
         view! {
             <div class="option option-other">
-                <label for=input_id.clone()>
+                <label>
                     <input type="checkbox" id=input_id value="other"
                         prop:checked=has_other
                         on:change=move |ev| {
