@@ -44,20 +44,26 @@ fn is_plain_number(s: &str) -> bool {
         && digits.matches('.').count() <= 1
 }
 
+const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Makes one cell safe: prefixes `'` to a cell a spreadsheet could run as a formula.
+///
+/// A cell that already starts with quotes followed by a trigger (`'=x`) gets one more quote, so
+/// [`restore`] can tell it from an escaped cell and every text survives export and import.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(cell) => {
-            Cow::Owned(format!("'{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    let unquoted = cell.trim_start_matches('\'');
+    let quoted = unquoted.len() != cell.len();
+    if unquoted.starts_with(TRIGGERS) && (quoted || !is_plain_number(cell)) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
 /// Undoes [`neutralise`] for a cell read back from a Wavegate export.
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(TRIGGERS) => rest,
         _ => cell,
     }
 }
@@ -90,7 +96,9 @@ impl<W: Write> SafeCsvWriter<W> {
             .into_iter()
             .map(|c| neutralise(c.as_ref()).into_owned())
             .collect();
-        self.inner.write_record(&cells).map_err(std::io::Error::other)
+        self.inner
+            .write_record(&cells)
+            .map_err(std::io::Error::other)
     }
 
     /// Flushes and returns the underlying writer.
@@ -107,7 +115,16 @@ mod tests {
 
     #[test]
     fn formulas_are_defused_numbers_are_not() {
-        for bad in ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx", "-", "+"] {
+        for bad in [
+            "=1+1",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-",
+            "+",
+        ] {
             assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
             assert_eq!(restore(&neutralise(bad)), bad);
         }
@@ -115,6 +132,14 @@ mod tests {
             assert_eq!(neutralise(ok), ok, "{ok:?}");
             assert_eq!(restore(ok), ok);
         }
+    }
+
+    #[test]
+    fn texts_that_look_escaped_survive_a_round_trip() {
+        for text in ["'=1+1", "''-x", "'-3", "'@home", "'", "''"] {
+            assert_eq!(restore(&neutralise(text)), text, "{text:?}");
+        }
+        assert_eq!(neutralise("'=1"), "''=1");
     }
 
     #[test]

@@ -589,7 +589,7 @@ pub enum ResponseProblem {
         /// Most selections.
         max: u32,
     },
-    /// A text (or "other" text) that is empty or only spaces; leave the question out instead.
+    /// An empty answer (blank text, no selection, no matrix item): leave the question out instead.
     Blank,
     /// A text shorter than allowed.
     TooShort {
@@ -704,8 +704,8 @@ impl ResponseError {
                 format!("Choose at most {max}."),
             ),
             P::Blank => pick(
-                "Vul iets in, of laat de vraag open.".into(),
-                "Type something, or leave the question open.".into(),
+                "Dit antwoord is leeg; vul iets in of sla de vraag over.".into(),
+                "This answer is empty; fill something in or skip the question.".into(),
             ),
             P::TooShort { min } => pick(
                 format!("Gebruik minstens {min} tekens."),

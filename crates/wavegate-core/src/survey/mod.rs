@@ -4,18 +4,31 @@
 //! - [`validate`]: the definition validator (JSON paths) and the response validator.
 //! - [`logic`]: show-if conditions, visibility and piping, as the app evaluates them live.
 //! - [`labels`]: the fixed Dutch and English words (scale labels, yes/no, other).
+//! - [`versions`]: immutable published versions, drafts, and the stable-id compatibility rule.
+//! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
+//! - [`scoring`]: distributions, medians, top-2 box, SUS, NPS, ADKAR barriers, per segment.
+//! - [`export`]: long and wide CSV exports of responses, and reading them back.
+//! - [`surveyjs`]: importing SurveyJS definitions.
 //!
 //! The format is documented for authors in `docs/survey-format.md`.
 
 pub mod errors;
+pub mod export;
 pub mod labels;
 pub mod logic;
 pub mod model;
+pub mod scoring;
+pub mod surveyjs;
+pub mod templates;
 pub mod validate;
+pub mod versions;
 
 pub use errors::{
     DefinitionError, DefinitionErrors, DefinitionProblem, MeasureNeed, ResponseError,
     ResponseProblem,
+};
+pub use export::{
+    ExportError, StoredResponse, encode_answers, export_long, export_wide, import_long, import_wide,
 };
 pub use logic::{
     Visibility, answer_text, evaluate, piped_text, visibility, visible_pages, visible_questions,
@@ -24,4 +37,6 @@ pub use model::{
     Answer, Answers, Attributes, Choice, ChoicesAnswer, Condition, FORMAT, MatrixItem, Page,
     Question, QuestionKind, Response, Scalar, Survey, Test,
 };
+pub use scoring::{Summary, SummaryOptions, summarize, summarize_with};
 pub use validate::{is_valid_id, validate_definition, validate_response};
+pub use versions::{SurveyVersions, VersionDiff, VersionError, check_next_version, diff};

@@ -148,7 +148,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn each<'a>(value: Option<&'a Value>) -> impl Iterator<Item = (usize, &'a Value)> {
+fn each(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
     value
         .and_then(Value::as_array)
         .into_iter()
@@ -927,9 +927,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 .unwrap_or(u32::MAX)
                 .saturating_add(u32::from(c.other.is_some()));
             if count == 0 {
-                if q.required {
-                    push(RP::Required);
-                }
+                push(if q.required { RP::Required } else { RP::Blank });
             } else if let Some(min) = min.filter(|m| count < *m) {
                 push(RP::TooFewSelections { min });
             } else if let Some(max) = max.filter(|m| count > *m) {
@@ -963,10 +961,10 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                     });
                 }
             }
-            if q.required {
-                if values.is_empty() {
-                    push(RP::Required);
-                } else {
+            if values.is_empty() {
+                push(if q.required { RP::Required } else { RP::Blank });
+            } else if q.required {
+                {
                     for item in items.iter().filter(|i| !values.contains_key(&i.id)) {
                         push(RP::MissingItem {
                             item: item.id.clone(),

@@ -1,0 +1,650 @@
+//! Responses as CSV: the long format of DATA.md (one row per answer, what the readiness engine
+//! reads) and a wide format (one row per response, for Excel), and reading both back.
+//!
+//! Value encoding, shared by both formats: scale answers are plain integers; yes/no is `yes`/`no`;
+//! a single choice is its choice id; multiple choices and rankings are ids joined with `|` (in
+//! display order and rank order); each matrix item is its own id with an integer; an "other"
+//! answer adds `other` to the choice value and its text under `<question_id>.other`.
+//! Every cell is written through [`SafeCsvWriter`], so no answer can run as a spreadsheet formula.
+
+use super::logic::yes_no_text;
+use super::model::{Answer, Answers, Attributes, ChoicesAnswer, QuestionKind, Response, Survey};
+use crate::csv_safe::{CsvOptions, SafeCsvWriter, restore};
+use crate::i18n::Lang;
+use crate::tabular::{Col, InputError, Row, Table};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
+
+/// A response as stored by the server, with what the export needs besides the answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredResponse {
+    /// The response itself.
+    pub response: Response,
+    /// The roster person, for personal invitations; `None` for anonymous links.
+    #[serde(default)]
+    pub person_id: Option<String>,
+    /// When it was submitted.
+    pub submitted_at: DateTime<Utc>,
+    /// The attributes the invitation carried (platform, department …).
+    #[serde(default)]
+    pub attributes: Attributes,
+}
+
+/// The fixed columns of the long format, in order; attribute columns follow.
+pub const LONG_COLUMNS: [&str; 8] = [
+    "response_id",
+    "survey_id",
+    "survey_version",
+    "person_id",
+    "submitted_at",
+    "language",
+    "question_id",
+    "value",
+];
+
+/// The fixed columns of the wide format; attribute columns (`attribute:<name>`) and one column per
+/// question, matrix item and "other" text follow.
+pub const WIDE_COLUMNS: [&str; 6] = [
+    "response_id",
+    "survey_id",
+    "survey_version",
+    "person_id",
+    "submitted_at",
+    "language",
+];
+
+/// Prefix of attribute columns in the wide format (attribute names may equal question ids).
+pub const WIDE_ATTRIBUTE_PREFIX: &str = "attribute:";
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("could not write the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// An attribute is named like a fixed column of the long format, or has no name.
+    #[error(
+        "attribute `{name}` has the name of a fixed column or is empty; rename it in the invitation"
+    )]
+    ReservedAttribute {
+        /// The attribute name.
+        name: String,
+    },
+}
+
+impl ExportError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ExportError::Io(e), Lang::Nl) => format!("de export kon niet worden geschreven: {e}"),
+            (ExportError::ReservedAttribute { name }, Lang::Nl) => format!(
+                "kenmerk `{name}` heeft de naam van een vaste kolom of is leeg; geef het in de uitnodiging een andere naam"
+            ),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+fn rfc3339(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// The `(id, value)` cells of one response's answers, in survey order (unknown ids last).
+pub fn encode_answers(survey: &Survey, answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut done = BTreeSet::new();
+    for q in survey.questions() {
+        if let Some(a) = answers.get(&q.id) {
+            encode(&q.id, a, Some(&q.kind), &mut out);
+            done.insert(q.id.as_str());
+        }
+    }
+    for (id, a) in answers {
+        if !done.contains(id.as_str()) {
+            encode(id, a, None, &mut out);
+        }
+    }
+    out
+}
+
+fn encode(id: &str, answer: &Answer, kind: Option<&QuestionKind>, out: &mut Vec<(String, String)>) {
+    let other_id = || format!("{id}.other");
+    match answer {
+        Answer::Scale(v) => out.push((id.to_string(), v.to_string())),
+        Answer::YesNo(b) => out.push((id.to_string(), if *b { "yes" } else { "no" }.to_string())),
+        Answer::Choice(c) => out.push((id.to_string(), c.clone())),
+        Answer::Other(t) => {
+            out.push((id.to_string(), "other".to_string()));
+            out.push((other_id(), t.clone()));
+        }
+        Answer::Choices(c) => {
+            let mut ids: Vec<&str> = c.selected.iter().map(String::as_str).collect();
+            if c.other.is_some() {
+                ids.push("other");
+            }
+            out.push((id.to_string(), ids.join("|")));
+            if let Some(t) = &c.other {
+                out.push((other_id(), t.clone()));
+            }
+        }
+        Answer::Text(t) => out.push((id.to_string(), t.clone())),
+        Answer::Matrix(values) => {
+            // Definition order reads better than the map's alphabetical `sus_1, sus_10, sus_2`.
+            let order: Vec<&str> = match kind {
+                Some(QuestionKind::Matrix { items, .. }) => {
+                    items.iter().map(|i| i.id.as_str()).collect()
+                }
+                _ => Vec::new(),
+            };
+            for item in &order {
+                if let Some(v) = values.get(*item) {
+                    out.push((item.to_string(), v.to_string()));
+                }
+            }
+            for (item, v) in values {
+                if !order.contains(&item.as_str()) {
+                    out.push((item.clone(), v.to_string()));
+                }
+            }
+        }
+        Answer::Ranking(r) => out.push((id.to_string(), r.join("|"))),
+    }
+}
+
+fn attribute_names(responses: &[StoredResponse]) -> BTreeSet<&str> {
+    responses
+        .iter()
+        .flat_map(|s| s.attributes.keys().map(String::as_str))
+        .collect()
+}
+
+/// Writes responses in the long format of DATA.md: one row per answer (a response without
+/// answers has no rows), then one column per attribute any response carries.
+pub fn export_long<W: Write>(
+    survey: &Survey,
+    responses: &[StoredResponse],
+    out: W,
+    options: CsvOptions,
+) -> Result<W, ExportError> {
+    let attributes = attribute_names(responses);
+    for name in &attributes {
+        let reserved = LONG_COLUMNS
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(name.trim()));
+        if reserved || name.trim().is_empty() {
+            return Err(ExportError::ReservedAttribute {
+                name: name.to_string(),
+            });
+        }
+    }
+    let mut w = SafeCsvWriter::new(out, options)?;
+    w.row(
+        LONG_COLUMNS
+            .iter()
+            .copied()
+            .chain(attributes.iter().copied()),
+    )?;
+    for s in responses {
+        let r = &s.response;
+        let version = r.survey_version.to_string();
+        let submitted = rfc3339(&s.submitted_at);
+        for (id, value) in encode_answers(survey, &r.answers) {
+            let fixed = [
+                r.id.as_str(),
+                r.survey_id.as_str(),
+                version.as_str(),
+                s.person_id.as_deref().unwrap_or(""),
+                submitted.as_str(),
+                r.language.code(),
+                id.as_str(),
+                value.as_str(),
+            ];
+            let attrs = attributes
+                .iter()
+                .map(|a| s.attributes.get(*a).map_or("", String::as_str));
+            w.row(fixed.into_iter().chain(attrs))?;
+        }
+    }
+    Ok(w.finish()?)
+}
+
+/// The answer columns of the wide format for `survey` and these responses.
+pub fn wide_answer_columns(survey: &Survey, responses: &[StoredResponse]) -> Vec<String> {
+    let mut cols = Vec::new();
+    for q in survey.questions() {
+        match &q.kind {
+            QuestionKind::Matrix { items, .. } => cols.extend(items.iter().map(|i| i.id.clone())),
+            kind => {
+                cols.push(q.id.clone());
+                if kind.has_other() {
+                    cols.push(format!("{}.other", q.id));
+                }
+            }
+        }
+    }
+    let known: BTreeSet<String> = cols.iter().cloned().collect();
+    let extra: BTreeSet<String> = responses
+        .iter()
+        .flat_map(|s| encode_answers(survey, &s.response.answers))
+        .map(|(id, _)| id)
+        .filter(|id| !known.contains(id))
+        .collect();
+    cols.extend(extra);
+    cols
+}
+
+/// Writes one row per response: fixed columns, `attribute:<name>` columns, then one column per
+/// question (matrix items and "other" texts get their own), in survey order.
+pub fn export_wide<W: Write>(
+    survey: &Survey,
+    responses: &[StoredResponse],
+    out: W,
+    options: CsvOptions,
+) -> Result<W, ExportError> {
+    let attributes = attribute_names(responses);
+    let answer_cols = wide_answer_columns(survey, responses);
+    let mut w = SafeCsvWriter::new(out, options)?;
+    let header: Vec<String> = WIDE_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(
+            attributes
+                .iter()
+                .map(|a| format!("{WIDE_ATTRIBUTE_PREFIX}{a}")),
+        )
+        .chain(answer_cols.iter().cloned())
+        .collect();
+    w.row(&header)?;
+    for s in responses {
+        let r = &s.response;
+        let cells: BTreeMap<String, String> =
+            encode_answers(survey, &r.answers).into_iter().collect();
+        let mut row = vec![
+            r.id.clone(),
+            r.survey_id.clone(),
+            r.survey_version.to_string(),
+            s.person_id.clone().unwrap_or_default(),
+            rfc3339(&s.submitted_at),
+            r.language.code().to_string(),
+        ];
+        row.extend(
+            attributes
+                .iter()
+                .map(|a| s.attributes.get(*a).cloned().unwrap_or_default()),
+        );
+        row.extend(
+            answer_cols
+                .iter()
+                .map(|c| cells.get(c).cloned().unwrap_or_default()),
+        );
+        w.row(&row)?;
+    }
+    Ok(w.finish()?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading exports back.
+
+/// One answer cell on its way back into an [`Answer`], with where it came from.
+struct Cell {
+    line: u64,
+    col: Col,
+    value: String,
+}
+
+/// Collects the cells of one response and turns them into answers using the definition.
+#[derive(Default)]
+struct Pending {
+    cells: BTreeMap<String, Cell>,
+}
+
+struct Reader<'a> {
+    table: &'a Table,
+    survey: &'a Survey,
+}
+
+impl Reader<'_> {
+    fn error(&self, line: u64, col: Col, message: String) -> InputError {
+        InputError {
+            file: self.table.file().to_string(),
+            line,
+            column: Some(col_index(col, self.table)),
+            column_name: Some(self.table.header(col).to_string()),
+            message,
+        }
+    }
+
+    fn cell(&self, row: &Row, col: Col) -> String {
+        restore(self.table.get(row, col)).to_string()
+    }
+
+    /// Builds the answers from `id → cell`, checking each value against its question type.
+    fn answers(&self, pending: Pending) -> Result<Answers, InputError> {
+        let mut answers = Answers::new();
+        let mut others: BTreeMap<String, &Cell> = BTreeMap::new();
+        for (id, cell) in &pending.cells {
+            if let Some(base) = id.strip_suffix(".other") {
+                others.insert(base.to_string(), cell);
+            }
+        }
+        for (id, cell) in &pending.cells {
+            if id.ends_with(".other") {
+                continue;
+            }
+            let bad = |expected: &str| {
+                self.error(
+                    cell.line,
+                    cell.col,
+                    format!("question `{id}` expects {expected}, found {:?}", cell.value),
+                )
+            };
+            let other_text = others.remove(id).map(|c| c.value.clone());
+            if let Some(q) = self.survey.question(id) {
+                let answer = match &q.kind {
+                    QuestionKind::Agreement { .. } | QuestionKind::Rating { .. } => Answer::Scale(
+                        cell.value
+                            .trim()
+                            .parse()
+                            .map_err(|_| bad("a whole number"))?,
+                    ),
+                    QuestionKind::YesNo => {
+                        Answer::YesNo(yes_no_text(&cell.value).ok_or_else(|| bad("`yes` or `no`"))?)
+                    }
+                    QuestionKind::SingleChoice { .. } if cell.value == "other" => {
+                        Answer::Other(other_text.ok_or_else(|| {
+                            bad(&format!("a `{id}.other` text with the choice `other`"))
+                        })?)
+                    }
+                    QuestionKind::SingleChoice { .. } => Answer::Choice(cell.value.clone()),
+                    QuestionKind::MultipleChoice { .. } => {
+                        let mut selected: Vec<String> = split_ids(&cell.value);
+                        let had_other = selected.iter().any(|s| s == "other");
+                        selected.retain(|s| s != "other");
+                        if had_other != other_text.is_some() {
+                            return Err(bad(&format!(
+                                "`other` among the choices exactly when `{id}.other` has a text"
+                            )));
+                        }
+                        Answer::Choices(ChoicesAnswer {
+                            selected,
+                            other: other_text,
+                        })
+                    }
+                    QuestionKind::Text { .. } => Answer::Text(cell.value.clone()),
+                    QuestionKind::Ranking { .. } => Answer::Ranking(split_ids(&cell.value)),
+                    QuestionKind::Matrix { .. } => {
+                        return Err(bad("its items as separate ids, not the matrix id"));
+                    }
+                };
+                answers.insert(id.clone(), answer);
+            } else if let Some((matrix, _)) = self.survey.matrix_item(id) {
+                let v = cell
+                    .value
+                    .trim()
+                    .parse()
+                    .map_err(|_| bad("a whole number"))?;
+                match answers
+                    .entry(matrix.id.clone())
+                    .or_insert_with(|| Answer::Matrix(BTreeMap::new()))
+                {
+                    Answer::Matrix(items) => {
+                        items.insert(id.clone(), v);
+                    }
+                    _ => return Err(bad("a matrix item")),
+                }
+            } else {
+                return Err(self.error(
+                    cell.line,
+                    cell.col,
+                    format!(
+                        "question `{id}` is not in survey `{}`; expected one of its question or item ids",
+                        self.survey.id
+                    ),
+                ));
+            }
+        }
+        if let Some((id, cell)) = others.into_iter().next() {
+            return Err(self.error(
+                cell.line,
+                cell.col,
+                format!("`{id}.other` has a text but `{id}` does not have the choice `other`"),
+            ));
+        }
+        Ok(answers)
+    }
+}
+
+fn col_index(col: Col, table: &Table) -> usize {
+    // `Col` is opaque; find its position through the header list.
+    table
+        .headers()
+        .iter()
+        .position(|h| h == table.header(col))
+        .map_or(0, |i| i + 1)
+}
+
+fn split_ids(value: &str) -> Vec<String> {
+    if value.trim().is_empty() {
+        Vec::new()
+    } else {
+        value.split('|').map(|s| s.trim().to_string()).collect()
+    }
+}
+
+/// The metadata columns both formats share.
+struct MetaCols {
+    response_id: Col,
+    survey_id: Col,
+    survey_version: Col,
+    person_id: Option<Col>,
+    submitted_at: Col,
+    language: Option<Col>,
+}
+
+impl MetaCols {
+    fn find(table: &Table) -> Result<MetaCols, InputError> {
+        Ok(MetaCols {
+            response_id: table.require(&["response_id"])?,
+            survey_id: table.require(&["survey_id"])?,
+            survey_version: table.require(&["survey_version"])?,
+            person_id: table.column(&["person_id"]),
+            submitted_at: table.require(&["submitted_at"])?,
+            language: table.column(&["language"]),
+        })
+    }
+
+    fn used(&self) -> Vec<Col> {
+        let mut v = vec![
+            self.response_id,
+            self.survey_id,
+            self.survey_version,
+            self.submitted_at,
+        ];
+        v.extend(self.person_id);
+        v.extend(self.language);
+        v
+    }
+
+    /// Reads the metadata of a row into an answerless stored response.
+    fn read(&self, r: &Reader<'_>, row: &Row) -> Result<StoredResponse, InputError> {
+        let t = r.table;
+        let survey_id = t.required(row, self.survey_id)?.to_string();
+        if survey_id != r.survey.id {
+            return Err(t.cell_error(row, self.survey_id, &format!("survey `{}`", r.survey.id)));
+        }
+        let version = t.required(row, self.survey_version)?;
+        let survey_version = version
+            .parse()
+            .map_err(|_| t.cell_error(row, self.survey_version, "a version number such as 1"))?;
+        let submitted = t.required(row, self.submitted_at)?;
+        let submitted_at = crate::tabular::parse_datetime(submitted)
+            .map(|d| d.and_utc())
+            .ok_or_else(|| {
+                t.cell_error(
+                    row,
+                    self.submitted_at,
+                    "an RFC 3339 time such as 2027-01-11T09:30:00Z",
+                )
+            })?;
+        let language = match t.opt(row, self.language) {
+            None => Lang::default(),
+            Some(code) => Lang::parse(code).ok_or_else(|| {
+                t.cell_error(
+                    row,
+                    self.language.unwrap_or(self.submitted_at),
+                    "`nl` or `en`",
+                )
+            })?,
+        };
+        Ok(StoredResponse {
+            response: Response {
+                id: r.cell(row, self.response_id),
+                survey_id,
+                survey_version,
+                language,
+                answers: Answers::new(),
+            },
+            person_id: t.opt(row, self.person_id).map(|p| restore(p).to_string()),
+            submitted_at,
+            attributes: Attributes::new(),
+        })
+    }
+}
+
+/// Reads a long-format export back (any delimiter, with or without BOM), decoding values with
+/// the definition's question types. The file is rejected whole on the first problem.
+pub fn import_long(
+    survey: &Survey,
+    file: &str,
+    reader: impl Read,
+) -> Result<Vec<StoredResponse>, InputError> {
+    let table = Table::read(file, reader)?;
+    let meta = MetaCols::find(&table)?;
+    let question = table.require(&["question_id"])?;
+    let value = table.require(&["value"])?;
+    let mut used = meta.used();
+    used.extend([question, value]);
+    let attribute_cols = table.other_columns(&used);
+    let r = Reader {
+        table: &table,
+        survey,
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut found: BTreeMap<String, (StoredResponse, Pending, u64)> = BTreeMap::new();
+    for row in table.rows() {
+        let mut stored = meta.read(&r, row)?;
+        stored.attributes = read_attributes(&r, row, &attribute_cols, "");
+        let id = stored.response.id.clone();
+        if id.is_empty() {
+            table.required(row, meta.response_id)?;
+        }
+        let qid = r.cell(row, question);
+        if qid.is_empty() {
+            table.required(row, question)?;
+        }
+        let entry = found.entry(id.clone()).or_insert_with(|| {
+            order.push(id.clone());
+            (stored.clone(), Pending::default(), row.line())
+        });
+        if entry.0 != stored {
+            return Err(r.error(
+                row.line(),
+                meta.response_id,
+                format!(
+                    "response `{id}` has other survey, person, time, language or attributes than on line {}; expected the same on every row of a response",
+                    entry.2
+                ),
+            ));
+        }
+        if entry.1.cells.contains_key(&qid) {
+            return Err(r.error(
+                row.line(),
+                question,
+                format!("response `{id}` answers `{qid}` twice; expected one row per answer"),
+            ));
+        }
+        entry.1.cells.insert(
+            qid,
+            Cell {
+                line: row.line(),
+                col: value,
+                value: r.cell(row, value),
+            },
+        );
+    }
+    let mut out = Vec::with_capacity(order.len());
+    for id in order {
+        if let Some((mut stored, pending, _)) = found.remove(&id) {
+            stored.response.answers = r.answers(pending)?;
+            out.push(stored);
+        }
+    }
+    Ok(out)
+}
+
+fn read_attributes(r: &Reader<'_>, row: &Row, cols: &[(Col, &str)], prefix: &str) -> Attributes {
+    cols.iter()
+        .filter_map(|(col, header)| {
+            let name = header.strip_prefix(prefix)?;
+            let v = r.cell(row, *col);
+            (!v.is_empty()).then(|| (name.to_string(), v))
+        })
+        .collect()
+}
+
+/// Reads a wide-format export back, decoding values with the definition's question types.
+pub fn import_wide(
+    survey: &Survey,
+    file: &str,
+    reader: impl Read,
+) -> Result<Vec<StoredResponse>, InputError> {
+    let table = Table::read(file, reader)?;
+    let meta = MetaCols::find(&table)?;
+    let used = meta.used();
+    let rest = table.other_columns(&used);
+    let (attribute_cols, answer_cols): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|(_, h)| h.starts_with(WIDE_ATTRIBUTE_PREFIX));
+    let r = Reader {
+        table: &table,
+        survey,
+    };
+    let mut seen = BTreeMap::new();
+    let mut out = Vec::new();
+    for row in table.rows() {
+        let mut stored = meta.read(&r, row)?;
+        if stored.response.id.is_empty() {
+            table.required(row, meta.response_id)?;
+        }
+        if let Some(first) = seen.insert(stored.response.id.clone(), row.line()) {
+            return Err(r.error(
+                row.line(),
+                meta.response_id,
+                format!(
+                    "response `{}` is also on line {first}; expected one row per response",
+                    stored.response.id
+                ),
+            ));
+        }
+        stored.attributes = read_attributes(&r, row, &attribute_cols, WIDE_ATTRIBUTE_PREFIX);
+        let mut pending = Pending::default();
+        for (col, header) in &answer_cols {
+            let value = r.cell(row, *col);
+            if !value.is_empty() {
+                pending.cells.insert(
+                    header.to_string(),
+                    Cell {
+                        line: row.line(),
+                        col: *col,
+                        value,
+                    },
+                );
+            }
+        }
+        stored.response.answers = r.answers(pending)?;
+        out.push(stored);
+    }
+    Ok(out)
+}

@@ -1,0 +1,716 @@
+//! Survey results: distributions, medians, top-2/bottom-2 box, SUS, NPS with its interval and
+//! ADKAR individual barriers, overall and per segment, with small groups suppressed.
+//!
+//! Results join across versions on stable ids: a response to any version counts for every id it
+//! answered that the summarised definition still has. A matrix item answered as a standalone
+//! question in another version (or the other way round) counts too.
+
+use super::model::{Answer, Attributes, QuestionKind, Response, Survey};
+use super::validate::ADKAR_ELEMENTS;
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Groups smaller than this are never shown on their own (PRODUCT.md privacy rule).
+pub const MIN_GROUP: usize = 5;
+
+/// How to summarise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryOptions {
+    /// Smallest group whose results are shown; smaller ones are suppressed.
+    pub min_group: usize,
+    /// Attributes to segment by; `None` segments by every attribute present.
+    pub segment_by: Option<Vec<String>>,
+    /// Level of the SUS and NPS intervals (0.90 matches the readiness report's intervals).
+    pub level: f64,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions {
+            min_group: MIN_GROUP,
+            segment_by: None,
+            level: 0.90,
+        }
+    }
+}
+
+/// The planner dashboard's view of a survey's responses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The survey.
+    pub survey_id: String,
+    /// The versions the responses answered.
+    pub versions: Vec<u32>,
+    /// Everything computed over all responses.
+    #[serde(flatten)]
+    pub overall: GroupSummary,
+    /// One entry per segment (attribute value), small ones suppressed.
+    pub segments: Vec<SegmentSummary>,
+}
+
+/// Results for one group of responses.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GroupSummary {
+    /// Number of responses.
+    pub n: usize,
+    /// Per question, in survey order.
+    pub questions: Vec<QuestionSummary>,
+    /// The System Usability Scale, when the survey has the ten items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sus: Option<SusSummary>,
+    /// One per question tagged `nps` or `enps`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nps: Vec<NpsSummary>,
+    /// ADKAR individual barriers, when all five elements are asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adkar: Option<AdkarSummary>,
+    /// Free-text answers were left out because the group is small or is a segment.
+    pub free_text_withheld: bool,
+}
+
+/// A segment: the responses sharing one attribute value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SegmentSummary {
+    /// The attribute (e.g. `platform`).
+    pub dimension: String,
+    /// Its value (e.g. `iOS`).
+    pub value: String,
+    /// Number of responses.
+    pub n: usize,
+    /// Too small to show (or hidden so a small neighbour cannot be worked out by subtraction).
+    pub suppressed: bool,
+    /// The results; empty when suppressed. Free text is never shown per segment.
+    pub results: GroupSummary,
+}
+
+/// Results for one question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    /// The question id.
+    pub id: String,
+    /// Its scoring tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// How many responses answered it.
+    pub answered: usize,
+    /// The type-specific figures.
+    pub stats: QuestionStats,
+}
+
+/// Type-specific figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuestionStats {
+    /// Agreement and rating questions.
+    Scale(ScaleStats),
+    /// Yes/no questions.
+    YesNo {
+        /// Yes answers.
+        yes: usize,
+        /// No answers.
+        no: usize,
+    },
+    /// Single and multiple choice: how often each choice was picked.
+    Choice {
+        /// Per choice, in display order.
+        counts: Vec<Count>,
+        /// "Other" answers.
+        other: usize,
+        /// The "other" texts (withheld for small groups and segments).
+        other_texts: Vec<String>,
+    },
+    /// Free text.
+    Text {
+        /// The answers (withheld for small groups and segments).
+        answers: Vec<String>,
+    },
+    /// A matrix: scale figures per item.
+    Matrix {
+        /// Per item, in order.
+        items: Vec<ItemSummary>,
+    },
+    /// A ranking: mean rank and first places per choice.
+    Ranking {
+        /// Per choice, in display order.
+        choices: Vec<RankSummary>,
+    },
+}
+
+/// A value and how often it occurred.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// The value (choice id or scale point).
+    pub value: String,
+    /// Occurrences.
+    pub count: usize,
+}
+
+/// Figures of a scale question or matrix item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleStats {
+    /// Answers.
+    pub n: usize,
+    /// Count of every point of the scale, lowest first (zeros included).
+    pub distribution: Vec<Count>,
+    /// Mean (`None` without answers).
+    pub mean: Option<f64>,
+    /// Median (`None` without answers).
+    pub median: Option<f64>,
+    /// Share in the two highest points (4–5 on a 5-point scale).
+    pub top2: Option<f64>,
+    /// Share in the two lowest points.
+    pub bottom2: Option<f64>,
+}
+
+/// Figures of one matrix item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemSummary {
+    /// The item id.
+    pub id: String,
+    /// Its scoring tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// Its figures.
+    pub stats: ScaleStats,
+}
+
+/// Figures of one ranking choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankSummary {
+    /// The choice id.
+    pub id: String,
+    /// Mean position (1 = most preferred).
+    pub mean_rank: Option<f64>,
+    /// Times ranked first.
+    pub first: usize,
+}
+
+/// System Usability Scale results (0–100; 68 is average).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SusSummary {
+    /// Responses with all ten items answered.
+    pub n: usize,
+    /// Responses with some but not all items (not scored).
+    pub incomplete: usize,
+    /// Mean score.
+    pub mean: Option<f64>,
+    /// Median score.
+    pub median: Option<f64>,
+    /// Sample standard deviation (`None` below two scores).
+    pub sd: Option<f64>,
+    /// Student-t interval of the mean at the summary's level, clamped to 0–100.
+    pub interval: Option<[f64; 2]>,
+}
+
+/// Net Promoter Score results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NpsSummary {
+    /// The question id.
+    pub question: String,
+    /// `nps` or `enps`.
+    pub measures: String,
+    /// Answers.
+    pub n: usize,
+    /// Answers 9–10.
+    pub promoters: usize,
+    /// Answers 7–8.
+    pub passives: usize,
+    /// Answers 0–6.
+    pub detractors: usize,
+    /// % promoters − % detractors, −100…100 (`None` without answers).
+    pub score: Option<f64>,
+    /// Adjusted-Wald interval at the summary's level, clamped to −100…100.
+    pub interval: Option<[f64; 2]>,
+}
+
+/// ADKAR individual barriers: per respondent, the first element scoring ≤ 3.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdkarSummary {
+    /// Responses with at least one element answered.
+    pub n: usize,
+    /// Per outcome: each element, `none` (all ≥ 4) and `incomplete` (unanswered before a barrier).
+    pub barriers: Vec<Count>,
+}
+
+/// The ADKAR barrier of one respondent: `Some(element)`, `Some("none")` or `Some("incomplete")`.
+pub fn adkar_barrier(scores: [Option<i32>; 5]) -> &'static str {
+    for (element, score) in ADKAR_ELEMENTS.iter().zip(scores) {
+        match score {
+            None => return "incomplete",
+            Some(s) if s <= 3 => return element,
+            Some(_) => {}
+        }
+    }
+    "none"
+}
+
+/// The SUS score (0–100) of ten item answers (1–5): odd items count `s − 1`, even `5 − s`, × 2.5.
+pub fn sus_score(items: [i32; 10]) -> f64 {
+    let raw: i32 = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i % 2 == 0 { s - 1 } else { 5 - s })
+        .sum();
+    f64::from(raw) * 2.5
+}
+
+/// NPS from counts, with the adjusted-Wald interval (Rocks 2016): add ¾ promoter, ¾ detractor
+/// and 1½ passive, then a normal interval on the difference of the two shares.
+pub fn nps_from_counts(
+    promoters: usize,
+    passives: usize,
+    detractors: usize,
+    level: f64,
+) -> (Option<f64>, Option<[f64; 2]>) {
+    let n = promoters + passives + detractors;
+    if n == 0 {
+        return (None, None);
+    }
+    let nf = n as f64;
+    let score = (promoters as f64 - detractors as f64) / nf * 100.0;
+    let adj_n = nf + 3.0;
+    let pp = (promoters as f64 + 0.75) / adj_n;
+    let pd = (detractors as f64 + 0.75) / adj_n;
+    let centre = pp - pd;
+    let variance = (pp + pd - centre * centre) / adj_n;
+    let z = Normal::standard().inverse_cdf(0.5 + level / 2.0);
+    let half = z * variance.sqrt();
+    let clamp = |v: f64| (v * 100.0).clamp(-100.0, 100.0);
+    (
+        Some(score),
+        Some([clamp(centre - half), clamp(centre + half)]),
+    )
+}
+
+/// Median of values (mean of the middle two for an even count).
+pub fn median(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    Some(if v.len().is_multiple_of(2) {
+        (v[mid - 1] + v[mid]) / 2.0
+    } else {
+        v[mid]
+    })
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Figures of a scale from `min` to `max` over the given answers.
+pub fn scale_stats(min: i32, max: i32, values: &[i32]) -> ScaleStats {
+    let n = values.len();
+    let distribution = (min..=max)
+        .map(|p| Count {
+            value: p.to_string(),
+            count: values.iter().filter(|v| **v == p).count(),
+        })
+        .collect();
+    let f: Vec<f64> = values.iter().map(|v| f64::from(*v)).collect();
+    let share = |pred: &dyn Fn(i32) -> bool| {
+        (n > 0).then(|| values.iter().filter(|v| pred(**v)).count() as f64 / n as f64)
+    };
+    ScaleStats {
+        n,
+        distribution,
+        mean: mean(&f),
+        median: median(&f),
+        top2: share(&|v| v >= max - 1),
+        bottom2: share(&|v| v <= min + 1),
+    }
+}
+
+/// The value of a scale question or matrix item in a response, found by stable id.
+fn scale_value(response: &Response, id: &str) -> Option<i32> {
+    match response.answers.get(id) {
+        Some(Answer::Scale(v)) => Some(*v),
+        Some(_) => None,
+        None => response.answers.values().find_map(|a| match a {
+            Answer::Matrix(items) => items.get(id).copied(),
+            _ => None,
+        }),
+    }
+}
+
+/// The ten SUS item ids in item order, from `sus.N` tags or a matrix tagged `sus`.
+fn sus_item_ids(survey: &Survey) -> Option<Vec<String>> {
+    let mut tagged: BTreeMap<u8, String> = BTreeMap::new();
+    for q in survey.questions() {
+        if let Some(n) = q.measures.as_deref().and_then(sus_number) {
+            tagged.insert(n, q.id.clone());
+        }
+        if let QuestionKind::Matrix { items, .. } = &q.kind {
+            for item in items {
+                if let Some(n) = item.measures.as_deref().and_then(sus_number) {
+                    tagged.insert(n, item.id.clone());
+                }
+            }
+        }
+    }
+    if tagged.len() == 10 {
+        return Some(tagged.into_values().collect());
+    }
+    survey.questions().find_map(|q| match &q.kind {
+        QuestionKind::Matrix { items, .. }
+            if q.measures.as_deref() == Some("sus") && items.len() == 10 =>
+        {
+            Some(items.iter().map(|i| i.id.clone()).collect())
+        }
+        _ => None,
+    })
+}
+
+fn sus_number(tag: &str) -> Option<u8> {
+    tag.strip_prefix("sus.")?
+        .parse()
+        .ok()
+        .filter(|n| (1..=10).contains(n))
+}
+
+/// The question or item id tagged with `tag`.
+fn tagged_id(survey: &Survey, tag: &str) -> Option<String> {
+    survey.questions().find_map(|q| {
+        if q.measures.as_deref() == Some(tag) {
+            return Some(q.id.clone());
+        }
+        match &q.kind {
+            QuestionKind::Matrix { items, .. } => items
+                .iter()
+                .find(|i| i.measures.as_deref() == Some(tag))
+                .map(|i| i.id.clone()),
+            _ => None,
+        }
+    })
+}
+
+/// Summarises responses (to any versions of `survey`) with the default options.
+pub fn summarize(survey: &Survey, responses: &[(Response, Attributes)]) -> Summary {
+    summarize_with(survey, responses, &SummaryOptions::default())
+}
+
+/// Summarises responses overall and per segment.
+pub fn summarize_with(
+    survey: &Survey,
+    responses: &[(Response, Attributes)],
+    options: &SummaryOptions,
+) -> Summary {
+    let mine: Vec<&(Response, Attributes)> = responses
+        .iter()
+        .filter(|(r, _)| r.survey_id == survey.id)
+        .collect();
+    let versions: BTreeSet<u32> = mine.iter().map(|(r, _)| r.survey_version).collect();
+    let all: Vec<&Response> = mine.iter().map(|(r, _)| r).collect();
+    let show_text = all.len() >= options.min_group;
+    let overall = group(survey, &all, options, show_text);
+
+    let dimensions: Vec<String> = match &options.segment_by {
+        Some(d) => d.clone(),
+        None => mine
+            .iter()
+            .flat_map(|(_, a)| a.keys().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+    };
+    let mut segments = Vec::new();
+    for dimension in dimensions {
+        let mut groups: BTreeMap<String, Vec<&Response>> = BTreeMap::new();
+        for (r, attrs) in &mine {
+            if let Some(v) = attrs
+                .get(&dimension)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+            {
+                groups.entry(v.to_string()).or_default().push(r);
+            }
+        }
+        let mut suppressed: BTreeSet<String> = groups
+            .iter()
+            .filter(|(_, rs)| rs.len() < options.min_group)
+            .map(|(v, _)| v.clone())
+            .collect();
+        // With exactly one group hidden, the overall figures minus the shown groups would give it
+        // away; hide the next smallest group too.
+        if suppressed.len() == 1
+            && groups.len() > 1
+            && let Some((v, _)) = groups
+                .iter()
+                .filter(|(v, _)| !suppressed.contains(*v))
+                .min_by_key(|(_, rs)| rs.len())
+        {
+            suppressed.insert(v.clone());
+        }
+        for (value, rs) in groups {
+            let hidden = suppressed.contains(&value);
+            segments.push(SegmentSummary {
+                dimension: dimension.clone(),
+                value,
+                n: rs.len(),
+                suppressed: hidden,
+                results: if hidden {
+                    GroupSummary {
+                        n: rs.len(),
+                        free_text_withheld: true,
+                        ..GroupSummary::default()
+                    }
+                } else {
+                    group(survey, &rs, options, false)
+                },
+            });
+        }
+    }
+    Summary {
+        survey_id: survey.id.clone(),
+        versions: versions.into_iter().collect(),
+        overall,
+        segments,
+    }
+}
+
+fn group(
+    survey: &Survey,
+    responses: &[&Response],
+    options: &SummaryOptions,
+    show_text: bool,
+) -> GroupSummary {
+    let questions = survey
+        .questions()
+        .map(|q| question_summary(q, responses, show_text))
+        .collect();
+    let sus = sus_item_ids(survey).map(|ids| {
+        let mut scores = Vec::new();
+        let mut incomplete = 0;
+        for r in responses {
+            let values: Vec<Option<i32>> = ids.iter().map(|id| scale_value(r, id)).collect();
+            let answered = values.iter().flatten().count();
+            if answered == 10 {
+                let mut items = [0; 10];
+                for (slot, v) in items.iter_mut().zip(values.iter().flatten()) {
+                    *slot = *v;
+                }
+                scores.push(sus_score(items));
+            } else if answered > 0 {
+                incomplete += 1;
+            }
+        }
+        sus_summary(&scores, incomplete, options.level)
+    });
+    let nps = survey
+        .questions()
+        .filter_map(|q| {
+            let tag = q
+                .measures
+                .as_deref()
+                .filter(|m| *m == "nps" || *m == "enps")?;
+            let (mut promoters, mut passives, mut detractors) = (0, 0, 0);
+            for r in responses {
+                match scale_value(r, &q.id) {
+                    Some(9..=10) => promoters += 1,
+                    Some(7..=8) => passives += 1,
+                    Some(0..=6) => detractors += 1,
+                    _ => {}
+                }
+            }
+            let (score, interval) = nps_from_counts(promoters, passives, detractors, options.level);
+            Some(NpsSummary {
+                question: q.id.clone(),
+                measures: tag.to_string(),
+                n: promoters + passives + detractors,
+                promoters,
+                passives,
+                detractors,
+                score,
+                interval,
+            })
+        })
+        .collect();
+    let adkar_ids: Option<Vec<String>> = ADKAR_ELEMENTS
+        .iter()
+        .map(|e| tagged_id(survey, &format!("adkar.{e}")))
+        .collect();
+    let adkar = adkar_ids.map(|ids| {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut n = 0;
+        for r in responses {
+            let scores: Vec<Option<i32>> = ids.iter().map(|id| scale_value(r, id)).collect();
+            if scores.iter().all(Option::is_none) {
+                continue;
+            }
+            n += 1;
+            let s = [scores[0], scores[1], scores[2], scores[3], scores[4]];
+            *counts.entry(adkar_barrier(s)).or_default() += 1;
+        }
+        let barriers = ADKAR_ELEMENTS
+            .iter()
+            .chain(&["none", "incomplete"])
+            .map(|k| Count {
+                value: k.to_string(),
+                count: counts.get(k).copied().unwrap_or(0),
+            })
+            .collect();
+        AdkarSummary { n, barriers }
+    });
+    GroupSummary {
+        n: responses.len(),
+        questions,
+        sus,
+        nps,
+        adkar,
+        free_text_withheld: !show_text,
+    }
+}
+
+fn sus_summary(scores: &[f64], incomplete: usize, level: f64) -> SusSummary {
+    let n = scores.len();
+    let m = mean(scores);
+    let sd = (n >= 2).then(|| {
+        let mu = m.unwrap_or(0.0);
+        (scores.iter().map(|s| (s - mu).powi(2)).sum::<f64>() / (n as f64 - 1.0)).sqrt()
+    });
+    let interval = match (m, sd) {
+        (Some(mu), Some(sd)) => StudentsT::new(0.0, 1.0, n as f64 - 1.0).ok().map(|t| {
+            let half = t.inverse_cdf(0.5 + level / 2.0) * sd / (n as f64).sqrt();
+            [(mu - half).max(0.0), (mu + half).min(100.0)]
+        }),
+        _ => None,
+    };
+    SusSummary {
+        n,
+        incomplete,
+        mean: m,
+        median: median(scores),
+        sd,
+        interval,
+    }
+}
+
+fn question_summary(
+    q: &super::model::Question,
+    responses: &[&Response],
+    show_text: bool,
+) -> QuestionSummary {
+    let answers: Vec<&Answer> = responses
+        .iter()
+        .filter_map(|r| r.answers.get(&q.id))
+        .collect();
+    let stats = match &q.kind {
+        QuestionKind::Agreement { .. } | QuestionKind::Rating { .. } => {
+            let (min, max) = q.kind.scale().unwrap_or((1, 5));
+            let values: Vec<i32> = responses
+                .iter()
+                .filter_map(|r| scale_value(r, &q.id))
+                .collect();
+            QuestionStats::Scale(scale_stats(min, max, &values))
+        }
+        QuestionKind::YesNo => QuestionStats::YesNo {
+            yes: answers
+                .iter()
+                .filter(|a| matches!(a, Answer::YesNo(true)))
+                .count(),
+            no: answers
+                .iter()
+                .filter(|a| matches!(a, Answer::YesNo(false)))
+                .count(),
+        },
+        QuestionKind::SingleChoice { choices, .. }
+        | QuestionKind::MultipleChoice { choices, .. } => {
+            let mut other_texts = Vec::new();
+            let mut picked: Vec<&str> = Vec::new();
+            for a in &answers {
+                match a {
+                    Answer::Choice(c) => picked.push(c),
+                    Answer::Other(t) => other_texts.push(t.clone()),
+                    Answer::Choices(c) => {
+                        picked.extend(c.selected.iter().map(String::as_str));
+                        other_texts.extend(c.other.clone());
+                    }
+                    _ => {}
+                }
+            }
+            QuestionStats::Choice {
+                counts: choices
+                    .iter()
+                    .map(|c| Count {
+                        value: c.id.clone(),
+                        count: picked.iter().filter(|p| **p == c.id).count(),
+                    })
+                    .collect(),
+                other: other_texts.len(),
+                other_texts: if show_text { other_texts } else { Vec::new() },
+            }
+        }
+        QuestionKind::Text { .. } => QuestionStats::Text {
+            answers: if show_text {
+                answers
+                    .iter()
+                    .filter_map(|a| match a {
+                        Answer::Text(t) => Some(t.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        },
+        QuestionKind::Matrix { points, items } => QuestionStats::Matrix {
+            items: items
+                .iter()
+                .map(|item| {
+                    let values: Vec<i32> = responses
+                        .iter()
+                        .filter_map(|r| scale_value(r, &item.id))
+                        .collect();
+                    ItemSummary {
+                        id: item.id.clone(),
+                        measures: item.measures.clone(),
+                        stats: scale_stats(1, i32::from(*points), &values),
+                    }
+                })
+                .collect(),
+        },
+        QuestionKind::Ranking { choices } => QuestionStats::Ranking {
+            choices: choices
+                .iter()
+                .map(|c| {
+                    let ranks: Vec<f64> = answers
+                        .iter()
+                        .filter_map(|a| match a {
+                            Answer::Ranking(order) => order
+                                .iter()
+                                .position(|x| *x == c.id)
+                                .map(|p| p as f64 + 1.0),
+                            _ => None,
+                        })
+                        .collect();
+                    RankSummary {
+                        id: c.id.clone(),
+                        mean_rank: mean(&ranks),
+                        first: ranks.iter().filter(|r| **r == 1.0).count(),
+                    }
+                })
+                .collect(),
+        },
+    };
+    let answered = match &q.kind {
+        QuestionKind::Matrix { items, .. } => responses
+            .iter()
+            .filter(|r| items.iter().any(|i| scale_value(r, &i.id).is_some()))
+            .count(),
+        QuestionKind::Agreement { .. } | QuestionKind::Rating { .. } => responses
+            .iter()
+            .filter(|r| scale_value(r, &q.id).is_some())
+            .count(),
+        _ => answers.len(),
+    };
+    QuestionSummary {
+        id: q.id.clone(),
+        measures: q.measures.clone(),
+        answered,
+        stats,
+    }
+}
