@@ -108,6 +108,9 @@ messages! {
     AnswerLabel => "Antwoord", "Answer";
     SusScore => "SUS-score", "SUS score";
     NpsScore => "NPS", "NPS";
+    Choice => "Keuze", "Choice";
+    MeanRank => "Gemiddelde plaats", "Mean rank";
+    RankedFirst => "Keer als eerste gekozen", "Times ranked first";
 }
 
 /// The current language, shared through context.

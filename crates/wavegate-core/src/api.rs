@@ -148,3 +148,12 @@ pub struct InvitationLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responded_at: Option<String>,
 }
+
+/// `GET …/surveys/{survey}/summary`: a survey's results for the planner dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyResults {
+    /// The version new respondents get (its questions label the results).
+    pub survey: Survey,
+    /// Results over all versions, joined on stable question ids, groups under 5 suppressed.
+    pub summary: crate::survey::Summary,
+}

@@ -65,11 +65,6 @@ impl ApiError {
             "something went wrong on the server; nothing was stored",
         )
     }
-
-    /// The HTTP status.
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
 }
 
 impl IntoResponse for ApiError {

@@ -13,11 +13,11 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 use wavegate_core::api::{
     CreateInvitations, InvitationLink, MAX_INVITATIONS_PER_REQUEST, NewInvitation,
-    ProgramOverview, SurveyOverview,
+    ProgramOverview, SurveyOverview, SurveyResults,
 };
 use wavegate_core::csv_safe::{CsvOptions, SafeCsvWriter};
 use wavegate_core::i18n::Lang;
-use wavegate_core::survey::Survey;
+use wavegate_core::survey::{Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize};
 
 /// The stored definition of a program's current survey version.
 pub(crate) fn current_survey(
@@ -228,6 +228,11 @@ fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), String> 
                 "attribute name {k:?} must be 1 to 64 lowercase letters, digits or '_'"
             ));
         }
+        if wavegate_core::survey::export::LONG_COLUMNS.contains(&k.as_str()) {
+            return Err(format!(
+                "attribute name {k:?} is a column of the response export; choose another name"
+            ));
+        }
         check_text(&format!("attribute {k}"), v, MAX_FIELD)?;
     }
     Ok(())
@@ -307,6 +312,96 @@ pub async fn create_invitations(
         .map(|(row, at)| link(&state, row, at))
         .collect::<Result<_, _>>()?;
     Ok((StatusCode::CREATED, Json(links)))
+}
+
+/// A program's survey with every stored response, ready for the core's summaries and exports.
+async fn survey_with_responses(
+    state: &AppState,
+    program: String,
+    survey: String,
+) -> Result<(Survey, Vec<StoredResponse>), ApiError> {
+    let ps = program_survey(state, &program, &survey).await?;
+    let (definition, rows) = state
+        .store
+        .call(move |c| Ok((current_survey(c, &ps), store::responses(c, &program, &survey)?)))
+        .await?;
+    let definition = definition?;
+    let responses = rows
+        .into_iter()
+        .map(|row| {
+            let answers = serde_json::from_str(&row.answers_json)
+                .map_err(|e| ApiError::internal(format!("stored answers: {e}")))?;
+            let submitted_at = chrono::DateTime::parse_from_rfc3339(&row.submitted_at)
+                .map_err(|e| ApiError::internal(format!("stored time: {e}")))?
+                .with_timezone(&chrono::Utc);
+            Ok(StoredResponse {
+                response: SurveyResponse {
+                    id: row.id,
+                    survey_id: definition.id.clone(),
+                    survey_version: row.survey_version,
+                    language: Lang::parse(&row.language).unwrap_or_default(),
+                    answers,
+                },
+                person_id: row.person_id,
+                submitted_at,
+                attributes: parse_attributes(&row.attributes_json)?,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok((definition, responses))
+}
+
+/// `GET /api/v1/programs/{program}/surveys/{survey}/summary`.
+pub async fn summary(
+    _: Planner,
+    State(state): State<AppState>,
+    Path((program, survey)): Path<(String, String)>,
+) -> Result<Json<SurveyResults>, ApiError> {
+    let (survey, responses) = survey_with_responses(&state, program, survey).await?;
+    let pairs: Vec<_> = responses
+        .into_iter()
+        .map(|r| (r.response, r.attributes))
+        .collect();
+    let summary = summarize(&survey, &pairs);
+    Ok(Json(SurveyResults { survey, summary }))
+}
+
+/// Query of `GET …/responses`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    /// `long` (one row per answer, the default; what `wavegate score` reads) or `wide`.
+    #[serde(default)]
+    layout: Option<String>,
+    /// `comma` (default) or `semicolon` (Dutch Excel).
+    #[serde(default)]
+    delimiter: Option<String>,
+    /// Start with a UTF-8 byte-order mark so Excel detects the encoding.
+    #[serde(default)]
+    bom: Option<bool>,
+}
+
+/// `GET /api/v1/programs/{program}/surveys/{survey}/responses`: CSV export of every response.
+pub async fn export_responses(
+    _: Planner,
+    State(state): State<AppState>,
+    Path((program, survey)): Path<(String, String)>,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let options = csv_options(q.delimiter.as_deref(), q.bom.unwrap_or(false))?;
+    let (definition, responses) = survey_with_responses(&state, program, survey).await?;
+    let written = match q.layout.as_deref() {
+        None | Some("long") => export_long(&definition, &responses, Vec::new(), options),
+        Some("wide") => export_wide(&definition, &responses, Vec::new(), options),
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                format!("layout must be long or wide, not {other:?}"),
+            ));
+        }
+    };
+    let name = format!("{}-responses.csv", definition.id);
+    csv_response(&name, written.map_err(|e| std::io::Error::other(e.to_string())))
 }
 
 #[cfg(test)]

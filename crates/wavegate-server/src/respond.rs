@@ -49,6 +49,9 @@ pub async fn invitation(
     Path(token): Path<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
     let inv = find_invitation(&state, token).await?;
+    let anonymous = inv.person_id.is_none();
+    let attributes = parse_attributes(&inv.attributes_json)?;
+    let language = inv.language.as_deref().and_then(wavegate_core::i18n::Lang::parse);
     let (program_name, definition, submitted) = state
         .store
         .call(move |c| {
@@ -71,9 +74,9 @@ pub async fn invitation(
     Ok(Json(InvitationView {
         program_name,
         survey: parse_survey(&definition)?,
-        attributes: parse_attributes(&inv.attributes_json)?,
-        language: inv.language.as_deref().and_then(wavegate_core::i18n::Lang::parse),
-        anonymous: inv.person_id.is_none(),
+        attributes,
+        language,
+        anonymous,
         submitted: submitted.map(|(response_id, submitted_at)| SubmitAck {
             response_id,
             submitted_at,

@@ -132,6 +132,7 @@ pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
 fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -> impl IntoView {
     let lang = use_lang();
     let heading_id = format!("program-{}", program.id);
+    let heading_for_h2 = heading_id.clone();
     let rows = program
         .surveys
         .into_iter()
@@ -163,8 +164,8 @@ fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id>{program.name}</h2>
+        <section class="card" aria-labelledby=heading_id>
+            <h2 id=heading_for_h2>{program.name}</h2>
             <table>
                 <caption class="visually-hidden">{t(Msg::Surveys)}</caption>
                 <thead>

@@ -16,6 +16,7 @@ pub mod errors;
 pub mod export;
 pub mod labels;
 pub mod logic;
+pub mod sample;
 pub mod model;
 pub mod scoring;
 pub mod surveyjs;
