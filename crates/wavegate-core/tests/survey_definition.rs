@@ -155,13 +155,41 @@ fn invalid_json_reports_line_and_column() {
 
 #[test]
 fn a_value_of_the_wrong_json_type_is_reported_at_its_path() {
-    let json = edited(r#""required": true"#, r#""required": "yes""#);
+    let json = edited(r#""required": true"#, r#""required": "yes""#).replacen(
+        r#""points": 5"#,
+        r#""points": "five""#,
+        1,
+    );
     let errors = parse(&json).unwrap_err();
-    assert_eq!(errors[0].code(), "structure");
-    assert!(
-        errors[0].path.starts_with("pages[0].questions[0]"),
-        "{}",
-        errors[0].path
+    let found: Vec<(&str, String)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.message(Lang::En)))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "pages[0].questions[0].required",
+                "expected true or false".to_string()
+            ),
+            (
+                "pages[0].questions[1].points",
+                "expected a whole number".to_string()
+            ),
+        ]
+    );
+    assert_eq!(errors[1].message(Lang::Nl), "verwacht een geheel getal");
+}
+
+#[test]
+fn a_missing_required_key_is_named() {
+    let json = edited(r#""points": 5,"#, "");
+    let errors = parse(&json).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert_eq!(errors[0].path, "pages[0].questions[1]");
+    assert_eq!(
+        errors[0].message(Lang::En),
+        "the required field `points` is missing"
     );
 }
 

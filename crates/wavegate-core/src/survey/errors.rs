@@ -34,6 +34,16 @@ pub enum DefinitionProblem {
         /// The parser's description.
         detail: String,
     },
+    /// A required key is missing.
+    MissingField {
+        /// The key.
+        field: String,
+    },
+    /// A value of the wrong JSON type (e.g. `"points": "five"`).
+    InvalidValue {
+        /// What the key takes.
+        expected: Expected,
+    },
     /// A key the format does not know (often a typo).
     UnknownField {
         /// The key as written.
@@ -153,6 +163,51 @@ pub enum DefinitionProblem {
     },
 }
 
+/// The kind of JSON value a key takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expected {
+    /// A string.
+    String,
+    /// A whole number.
+    WholeNumber,
+    /// `true` or `false`.
+    Bool,
+    /// A text object `{"nl": …, "en": …}`.
+    Text,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+    /// A condition object.
+    Condition,
+    /// A string, number or `true`/`false`.
+    Value,
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::String, Lang::Nl) => "een tekst tussen aanhalingstekens",
+            (Expected::String, Lang::En) => "a string in quotes",
+            (Expected::WholeNumber, Lang::Nl) => "een geheel getal",
+            (Expected::WholeNumber, Lang::En) => "a whole number",
+            (Expected::Bool, Lang::Nl) => "true of false",
+            (Expected::Bool, Lang::En) => "true or false",
+            (Expected::Text, Lang::Nl) => "een tekst als {\"nl\": \"…\", \"en\": \"…\"}",
+            (Expected::Text, Lang::En) => "a text like {\"nl\": \"…\", \"en\": \"…\"}",
+            (Expected::List, Lang::Nl) => "een lijst [ … ]",
+            (Expected::List, Lang::En) => "a list [ … ]",
+            (Expected::Object, Lang::Nl) => "een object { … }",
+            (Expected::Object, Lang::En) => "an object { … }",
+            (Expected::Condition, Lang::Nl) => "een voorwaarde { … }",
+            (Expected::Condition, Lang::En) => "a condition { … }",
+            (Expected::Value, Lang::Nl) => "een tekst, getal of true/false",
+            (Expected::Value, Lang::En) => "a string, number or true/false",
+        }
+    }
+}
+
 /// What a scoring tag requires of its question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -186,6 +241,8 @@ impl DefinitionError {
         match &self.problem {
             P::Syntax { .. } => "syntax",
             P::Structure { .. } => "structure",
+            P::MissingField { .. } => "missing_field",
+            P::InvalidValue { .. } => "invalid_value",
             P::UnknownField { .. } => "unknown_field",
             P::UnknownType { .. } => "unknown_type",
             P::WrongFormat { .. } => "wrong_format",
@@ -232,6 +289,20 @@ impl DefinitionError {
                     format!("onverwachte waarde: {detail}")
                 } else {
                     format!("unexpected value: {detail}")
+                }
+            }
+            P::MissingField { field } => {
+                if nl {
+                    format!("het verplichte veld `{field}` ontbreekt")
+                } else {
+                    format!("the required field `{field}` is missing")
+                }
+            }
+            P::InvalidValue { expected } => {
+                if nl {
+                    format!("verwacht {}", expected.describe(lang))
+                } else {
+                    format!("expected {}", expected.describe(lang))
                 }
             }
             P::UnknownField { field, suggestion } => {

@@ -25,7 +25,7 @@ pub mod validate;
 pub mod versions;
 
 pub use errors::{
-    DefinitionError, DefinitionErrors, DefinitionProblem, MeasureNeed, ResponseError,
+    DefinitionError, DefinitionErrors, DefinitionProblem, Expected, MeasureNeed, ResponseError,
     ResponseProblem,
 };
 pub use export::{

@@ -1,8 +1,8 @@
 //! The two validators: a definition against the format's rules, a response against a definition.
 
 use super::errors::{
-    DefinitionError, DefinitionErrors, DefinitionProblem as DP, MeasureNeed, ResponseError,
-    ResponseProblem as RP,
+    DefinitionError, DefinitionErrors, DefinitionProblem as DP, Expected, MeasureNeed,
+    ResponseError, ResponseProblem as RP,
 };
 use super::logic::{piped_ids, visibility, yes_no_text};
 use super::model::{
@@ -65,13 +65,15 @@ impl Survey {
                 }
             }
             Err(e) => {
-                let detail = e.inner().to_string();
-                // The key checker already reported unknown keys, with a suggestion.
-                if !detail.starts_with("unknown field") {
+                // The key checker reports wrong and missing keys precisely; serde's message is the
+                // fallback for anything it does not know about.
+                if errors.is_empty() {
                     let path = e.path().to_string();
                     errors.push(DefinitionError::new(
                         if path == "." { String::new() } else { path },
-                        DP::Structure { detail },
+                        DP::Structure {
+                            detail: e.inner().to_string(),
+                        },
                     ));
                 }
                 Err(DefinitionErrors(errors))
@@ -111,23 +113,71 @@ const QUESTION_KEYS: &[&str] = &[
 const CHOICE_KEYS: &[&str] = &["id", "text"];
 const ITEM_KEYS: &[&str] = &["id", "text", "measures"];
 
-fn type_keys(t: &str) -> Option<&'static [&'static str]> {
+const SURVEY_REQUIRED: &[&str] = &["format", "id", "version", "title", "pages"];
+
+/// The keys of a question type, and which of them are required.
+fn type_keys(t: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     Some(match t {
-        "agreement" => &["points"],
-        "rating" => &["min", "max", "min_label", "max_label"],
-        "single_choice" => &["choices", "other"],
-        "multiple_choice" => &["choices", "min", "max", "other"],
-        "yes_no" => &[],
-        "text" => &["multiline", "min_length", "max_length"],
-        "matrix" => &["points", "items"],
-        "ranking" => &["choices"],
+        "agreement" => (&["points"], &["points"]),
+        "rating" => (&["min", "max", "min_label", "max_label"], &["min", "max"]),
+        "single_choice" => (&["choices", "other"], &["choices"]),
+        "multiple_choice" => (&["choices", "min", "max", "other"], &["choices"]),
+        "yes_no" => (&[], &[]),
+        "text" => (&["multiline", "min_length", "max_length"], &[]),
+        "matrix" => (&["points", "items"], &["points", "items"]),
+        "ranking" => (&["choices"], &["choices"]),
         _ => return None,
     })
 }
 
-fn check_keys(value: &Value, path: &str, allowed: &[&str], errors: &mut Vec<DefinitionError>) {
-    let Some(obj) = value.as_object() else { return };
-    for key in obj.keys() {
+/// What JSON value a key takes, wherever it appears in the format.
+fn expected_type(key: &str) -> Option<Expected> {
+    Some(match key {
+        "id" | "measures" | "type" | "format" | "nl" | "en" | "question" | "attribute"
+        | "includes" => Expected::String,
+        "version" | "points" | "min" | "max" | "min_length" | "max_length" | "at_least"
+        | "at_most" => Expected::WholeNumber,
+        "required" | "other" | "multiline" | "answered" => Expected::Bool,
+        "text" | "help" | "title" | "description" | "thanks" | "min_label" | "max_label" => {
+            Expected::Text
+        }
+        "choices" | "items" | "pages" | "questions" | "all" | "any" | "one_of" => Expected::List,
+        "show_if" | "not" => Expected::Condition,
+        "equals" | "not_equals" => Expected::Value,
+        _ => return None,
+    })
+}
+
+fn has_type(value: &Value, expected: Expected) -> bool {
+    match expected {
+        Expected::String => value.is_string(),
+        Expected::WholeNumber => value.is_i64() || value.is_u64(),
+        Expected::Bool => value.is_boolean(),
+        Expected::Text | Expected::Condition | Expected::Object => value.is_object(),
+        Expected::List => value.is_array(),
+        Expected::Value => value.is_string() || value.is_boolean() || value.is_i64(),
+    }
+}
+
+/// Checks an object's keys: unknown ones (with a suggestion), missing required ones, and the JSON
+/// type of each known value. Returns whether `value` is an object at all.
+fn check_keys(
+    value: &Value,
+    path: &str,
+    allowed: &[&str],
+    required: &[&str],
+    errors: &mut Vec<DefinitionError>,
+) -> bool {
+    let Some(obj) = value.as_object() else {
+        errors.push(DefinitionError::new(
+            path,
+            DP::InvalidValue {
+                expected: Expected::Object,
+            },
+        ));
+        return false;
+    };
+    for (key, v) in obj {
         if !allowed.contains(&key.as_str()) {
             errors.push(DefinitionError::new(
                 join(path, key),
@@ -136,8 +186,26 @@ fn check_keys(value: &Value, path: &str, allowed: &[&str], errors: &mut Vec<Defi
                     suggestion: closest(key, allowed),
                 },
             ));
+        } else if let Some(expected) = expected_type(key)
+            && !has_type(v, expected)
+        {
+            errors.push(DefinitionError::new(
+                join(path, key),
+                DP::InvalidValue { expected },
+            ));
         }
     }
+    for key in required {
+        if !obj.contains_key(*key) {
+            errors.push(DefinitionError::new(
+                path,
+                DP::MissingField {
+                    field: key.to_string(),
+                },
+            ));
+        }
+    }
+    true
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -157,19 +225,23 @@ fn each(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
 }
 
 fn check_text_keys(value: Option<&Value>, path: &str, errors: &mut Vec<DefinitionError>) {
-    if let Some(v) = value {
-        check_keys(v, path, TEXT_KEYS, errors);
+    if let Some(v) = value.filter(|v| v.is_object()) {
+        check_keys(v, path, TEXT_KEYS, &[], errors);
     }
 }
 
 fn check_survey_keys(survey: &Value, errors: &mut Vec<DefinitionError>) {
-    check_keys(survey, "", SURVEY_KEYS, errors);
+    if !check_keys(survey, "", SURVEY_KEYS, SURVEY_REQUIRED, errors) {
+        return;
+    }
     for key in ["title", "description", "thanks"] {
         check_text_keys(survey.get(key), key, errors);
     }
     for (p, page) in each(survey.get("pages")) {
         let pp = format!("pages[{p}]");
-        check_keys(page, &pp, PAGE_KEYS, errors);
+        if !check_keys(page, &pp, PAGE_KEYS, &["id", "questions"], errors) {
+            continue;
+        }
         check_text_keys(page.get("title"), &join(&pp, "title"), errors);
         check_condition_keys(page.get("show_if"), &join(&pp, "show_if"), errors);
         for (q, question) in each(page.get("questions")) {
@@ -180,7 +252,7 @@ fn check_survey_keys(survey: &Value, errors: &mut Vec<DefinitionError>) {
 
 fn check_question_keys(question: &Value, path: &str, errors: &mut Vec<DefinitionError>) {
     let type_name = question.get("type").and_then(Value::as_str);
-    let extra = match type_name {
+    let (extra, extra_required): (&[&str], &[&str]) = match type_name {
         Some(t) => match type_keys(t) {
             Some(keys) => keys,
             None => {
@@ -193,29 +265,40 @@ fn check_question_keys(question: &Value, path: &str, errors: &mut Vec<Definition
                 return;
             }
         },
-        None => &[],
+        None => (&[], &[]),
     };
     let allowed: Vec<&str> = QUESTION_KEYS.iter().chain(extra).copied().collect();
-    check_keys(question, path, &allowed, errors);
+    let required: Vec<&str> = ["id", "type", "text"]
+        .iter()
+        .chain(extra_required)
+        .copied()
+        .collect();
+    if !check_keys(question, path, &allowed, &required, errors) {
+        return;
+    }
     for key in ["text", "help", "min_label", "max_label"] {
         check_text_keys(question.get(key), &join(path, key), errors);
     }
     check_condition_keys(question.get("show_if"), &join(path, "show_if"), errors);
     for (i, choice) in each(question.get("choices")) {
         let cp = format!("{path}.choices[{i}]");
-        check_keys(choice, &cp, CHOICE_KEYS, errors);
-        check_text_keys(choice.get("text"), &join(&cp, "text"), errors);
+        if check_keys(choice, &cp, CHOICE_KEYS, &["id", "text"], errors) {
+            check_text_keys(choice.get("text"), &join(&cp, "text"), errors);
+        }
     }
     for (i, item) in each(question.get("items")) {
         let ip = format!("{path}.items[{i}]");
-        check_keys(item, &ip, ITEM_KEYS, errors);
-        check_text_keys(item.get("text"), &join(&ip, "text"), errors);
+        if check_keys(item, &ip, ITEM_KEYS, &["id", "text"], errors) {
+            check_text_keys(item.get("text"), &join(&ip, "text"), errors);
+        }
     }
 }
 
 fn check_condition_keys(value: Option<&Value>, path: &str, errors: &mut Vec<DefinitionError>) {
-    let Some(value) = value else { return };
-    check_keys(value, path, &CONDITION_KEYS, errors);
+    let Some(value) = value.filter(|v| v.is_object()) else {
+        return;
+    };
+    check_keys(value, path, &CONDITION_KEYS, &[], errors);
     for key in ["all", "any"] {
         for (i, c) in each(value.get(key)) {
             check_condition_keys(Some(c), &format!("{path}.{key}[{i}]"), errors);

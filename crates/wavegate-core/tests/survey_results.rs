@@ -1,0 +1,527 @@
+//! Built-in templates, scoring (golden SUS and NPS figures), summaries with small-group
+//! suppression, CSV exports and imports, and the SurveyJS import.
+
+use chrono::{TimeZone, Utc};
+use wavegate_core::csv_safe::CsvOptions;
+use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::survey::scoring::{QuestionStats, adkar_barrier, nps_from_counts, sus_score};
+use wavegate_core::survey::surveyjs::{ImportWarningKind, import_surveyjs};
+use wavegate_core::survey::*;
+
+fn pilot() -> Survey {
+    templates::builtin("pilot-feedback").unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 0.01
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates.
+
+#[test]
+fn every_builtin_template_is_a_valid_definition_and_round_trips_as_json() {
+    let all = templates::all();
+    assert_eq!(all.len(), templates::IDS.len());
+    for survey in all {
+        assert_eq!(validate_definition(&survey), Ok(()), "{}", survey.id);
+        assert_eq!(
+            Survey::from_json(&survey.to_json_pretty()),
+            Ok(survey.clone())
+        );
+        for page in &survey.pages {
+            assert!(
+                page.questions.len() <= 5,
+                "{}: page {} is long for a phone",
+                survey.id,
+                page.id
+            );
+        }
+    }
+    assert!(templates::builtin("nope").is_none());
+}
+
+#[test]
+fn pilot_feedback_has_the_stable_ids_of_data_md() {
+    let survey = pilot();
+    let mut ids = vec![
+        "adkar_awareness",
+        "adkar_desire",
+        "adkar_knowledge",
+        "adkar_ability",
+        "adkar_reinforcement",
+        "enroll_experience",
+    ];
+    for id in &ids {
+        assert_eq!(
+            survey.question(id).unwrap().kind,
+            QuestionKind::Agreement { points: 5 },
+            "{id}"
+        );
+    }
+    assert!(matches!(
+        survey.question("nps").unwrap().kind,
+        QuestionKind::Rating {
+            min: 0,
+            max: 10,
+            ..
+        }
+    ));
+    let sus: Vec<String> = (1..=10).map(|i| format!("sus_{i}")).collect();
+    for id in &sus {
+        assert!(survey.matrix_item(id).is_some(), "{id}");
+    }
+    ids.push("nps");
+    for id in ["comm_clarity", "training_useful", "helpdesk_resolved"] {
+        assert!(survey.question(id).is_some(), "{id}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden scoring figures, computed by hand.
+
+#[test]
+fn sus_scores_match_hand_computed_figures() {
+    // All best answers: odd items (5 − 1) × 5 = 20, even items (5 − 1) × 5 = 20 → 40 × 2.5 = 100.
+    assert_eq!(sus_score([5, 1, 5, 1, 5, 1, 5, 1, 5, 1]), 100.0);
+    // All neutral: odd 2 × 5 = 10, even 2 × 5 = 10 → 20 × 2.5 = 50.
+    assert_eq!(sus_score([3; 10]), 50.0);
+    // Odd items 4,4,4,5,4 → 3+3+3+4+3 = 16; even items 2,1,2,2,2 → 3+4+3+3+3 = 16 → 32 × 2.5 = 80.
+    assert_eq!(sus_score([4, 2, 4, 1, 4, 2, 5, 2, 4, 2]), 80.0);
+    // All worst answers: 0 → 0.
+    assert_eq!(sus_score([1, 5, 1, 5, 1, 5, 1, 5, 1, 5]), 0.0);
+}
+
+#[test]
+fn nps_matches_hand_computed_figures() {
+    // 5 promoters, 2 passives, 3 detractors of 10: (5 − 3) / 10 = +20.
+    // Adjusted Wald: n' = 13, p' = 5.75/13 = .4423, d' = 3.75/13 = .2885, centre .1538,
+    // var = (.4423 + .2885 − .1538²) / 13 = .05439, z(90%) = 1.6449 → ±.3836 → [−22.98, 53.75].
+    let (score, interval) = nps_from_counts(5, 2, 3, 0.90);
+    assert_eq!(score, Some(20.0));
+    let [lo, hi] = interval.unwrap();
+    assert!(close(lo, -22.98) && close(hi, 53.75), "{lo} {hi}");
+    // 8 promoters, 2 passives, no detractors: +80; interval [34.47, 88.61] stays below 100.
+    let (score, interval) = nps_from_counts(8, 2, 0, 0.90);
+    assert_eq!(score, Some(80.0));
+    let [lo, hi] = interval.unwrap();
+    assert!(close(lo, 34.47) && close(hi, 88.61), "{lo} {hi}");
+    assert_eq!(nps_from_counts(0, 0, 0, 0.90), (None, None));
+}
+
+#[test]
+fn the_adkar_barrier_is_the_first_element_at_three_or_below() {
+    assert_eq!(
+        adkar_barrier([Some(5), Some(3), Some(1), Some(5), Some(5)]),
+        "desire"
+    );
+    assert_eq!(
+        adkar_barrier([Some(2), Some(2), Some(2), Some(2), Some(2)]),
+        "awareness"
+    );
+    assert_eq!(adkar_barrier([Some(4); 5]), "none");
+    assert_eq!(
+        adkar_barrier([Some(4), None, Some(2), Some(5), Some(5)]),
+        "incomplete"
+    );
+    assert_eq!(
+        adkar_barrier([Some(3), None, None, None, None]),
+        "awareness"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries.
+
+/// A pilot response with the given SUS items, NPS and ADKAR scores.
+fn scored(
+    id: &str,
+    sus: [i32; 10],
+    nps: i32,
+    adkar: [i32; 5],
+    platform: &str,
+) -> (Response, Attributes) {
+    let ids = [
+        "adkar_awareness",
+        "adkar_desire",
+        "adkar_knowledge",
+        "adkar_ability",
+        "adkar_reinforcement",
+    ];
+    let mut r = Response::new(id, &pilot(), Lang::Nl)
+        .with("enroll_experience", Answer::Scale(adkar[0]))
+        .with("nps", Answer::Scale(nps))
+        .with(
+            "sus",
+            Answer::Matrix(
+                sus.iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("sus_{}", i + 1), *v))
+                    .collect(),
+            ),
+        )
+        .with("improve", Answer::Text(format!("tekst van {id}")));
+    for (q, v) in ids.iter().zip(adkar) {
+        r = r.with(q, Answer::Scale(v));
+    }
+    (r, [("platform".to_string(), platform.to_string())].into())
+}
+
+fn sample() -> Vec<(Response, Attributes)> {
+    let best = [5, 1, 5, 1, 5, 1, 5, 1, 5, 1];
+    let mixed = [4, 2, 4, 1, 4, 2, 5, 2, 4, 2];
+    vec![
+        scored("a", best, 10, [5, 5, 5, 5, 5], "Windows"),
+        scored("b", [3; 10], 9, [5, 2, 5, 5, 5], "Windows"),
+        scored("c", mixed, 9, [4, 4, 3, 4, 4], "Windows"),
+        scored("d", best, 9, [5, 5, 5, 5, 5], "Windows"),
+        scored("e", [3; 10], 9, [5, 5, 5, 5, 5], "Windows"),
+        scored("f", mixed, 8, [5, 5, 5, 5, 5], "Windows"),
+        scored("g", best, 7, [5, 5, 5, 5, 5], "Windows"),
+        scored("h", [3; 10], 6, [3, 5, 5, 5, 5], "iOS"),
+        scored("i", mixed, 3, [5, 5, 5, 2, 5], "iOS"),
+        scored("j", best, 0, [5, 5, 5, 5, 5], "iOS"),
+    ]
+}
+
+#[test]
+fn a_summary_scores_sus_nps_and_adkar_barriers() {
+    let s = summarize(&pilot(), &sample());
+    assert_eq!(s.overall.n, 10);
+    assert_eq!(s.versions, vec![1]);
+    // SUS: four 100s, three 50s, three 80s → mean (400 + 150 + 240) / 10 = 79, median 80.
+    let sus = s.overall.sus.as_ref().unwrap();
+    assert_eq!((sus.n, sus.incomplete), (10, 0));
+    assert!(close(sus.mean.unwrap(), 79.0));
+    assert_eq!(sus.median, Some(80.0));
+    // NPS: 10,9,9,9,9 promoters; 8,7 passives; 6,3,0 detractors → (5 − 3) / 10 = +20.
+    let nps = &s.overall.nps[0];
+    assert_eq!((nps.promoters, nps.passives, nps.detractors), (5, 2, 3));
+    assert_eq!(nps.score, Some(20.0));
+    // Barriers: b desire, c knowledge, h awareness, i ability, six none.
+    let adkar = s.overall.adkar.as_ref().unwrap();
+    let count = |k: &str| adkar.barriers.iter().find(|c| c.value == k).unwrap().count;
+    assert_eq!(
+        [
+            count("awareness"),
+            count("desire"),
+            count("knowledge"),
+            count("ability"),
+            count("none")
+        ],
+        [1, 1, 1, 1, 6]
+    );
+}
+
+#[test]
+fn scale_questions_get_distribution_median_and_boxes() {
+    let s = summarize(&pilot(), &sample());
+    let q = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "adkar_desire")
+        .unwrap();
+    let QuestionStats::Scale(stats) = &q.stats else {
+        panic!("{:?}", q.stats)
+    };
+    let counts: Vec<usize> = stats.distribution.iter().map(|c| c.count).collect();
+    assert_eq!(counts, vec![0, 1, 0, 1, 8]);
+    assert_eq!(stats.median, Some(5.0));
+    assert!(close(stats.top2.unwrap(), 0.9) && close(stats.bottom2.unwrap(), 0.1));
+}
+
+#[test]
+fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
+    let s = summarize(&pilot(), &sample());
+    let windows = s.segments.iter().find(|g| g.value == "Windows").unwrap();
+    let ios = s.segments.iter().find(|g| g.value == "iOS").unwrap();
+    assert_eq!((windows.n, ios.n), (7, 3));
+    assert!(ios.suppressed && ios.results.questions.is_empty() && ios.results.sus.is_none());
+    // With iOS hidden, showing Windows would reveal iOS as overall minus Windows.
+    assert!(windows.suppressed);
+    // Overall (10 ≥ 5) shows free text.
+    let improve = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "improve")
+        .unwrap();
+    assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.len() == 10));
+
+    let mut more = sample();
+    more.extend((0..5).map(|i| scored(&format!("x{i}"), [3; 10], 9, [5; 5], "Android")));
+    let s = summarize(&pilot(), &more);
+    let windows = s.segments.iter().find(|g| g.value == "Windows").unwrap();
+    assert!(!windows.suppressed);
+    assert!(windows.results.free_text_withheld);
+    let improve = windows
+        .results
+        .questions
+        .iter()
+        .find(|q| q.id == "improve")
+        .unwrap();
+    assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
+    assert!(
+        s.segments
+            .iter()
+            .find(|g| g.value == "iOS")
+            .unwrap()
+            .suppressed
+    );
+}
+
+#[test]
+fn free_text_is_withheld_when_the_whole_group_is_small() {
+    let s = summarize(&pilot(), &sample()[..4]);
+    assert!(s.overall.free_text_withheld);
+    let improve = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "improve")
+        .unwrap();
+    assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports.
+
+fn stored(response: Response, person: Option<&str>, attributes: &[(&str, &str)]) -> StoredResponse {
+    StoredResponse {
+        response,
+        person_id: person.map(str::to_string),
+        submitted_at: Utc.with_ymd_and_hms(2027, 1, 12, 9, 30, 0).unwrap(),
+        attributes: attributes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+fn two_responses() -> Vec<StoredResponse> {
+    let survey = pilot();
+    let anonymous = Response::new("r-anon", &survey, Lang::En)
+        .with("platform", Answer::Other("=HYPERLINK(\"http://x\")".into()))
+        .with("enroll_experience", Answer::Scale(2))
+        .with(
+            "enroll_problems",
+            Answer::Choices(ChoicesAnswer {
+                selected: vec!["sign_in".into(), "slow".into()],
+                other: Some("-wachtwoord".into()),
+            }),
+        )
+        .with(
+            "sus",
+            Answer::Matrix([("sus_2".to_string(), 4), ("sus_10".to_string(), 1)].into()),
+        )
+        .with("training_used", Answer::YesNo(false))
+        .with("nps", Answer::Scale(7));
+    let personal = Response::new("r-p1", &survey, Lang::Nl)
+        .with("enroll_experience", Answer::Scale(5))
+        .with("improve", Answer::Text("Meer uitleg,\n\"graag\"".into()));
+    vec![
+        stored(
+            anonymous,
+            None,
+            &[("department", "Finance"), ("platform", "BlackBerry")],
+        ),
+        stored(personal, Some("p-001"), &[]),
+    ]
+}
+
+#[test]
+fn the_long_export_follows_data_md_and_defuses_formulas() {
+    let out = export_long(
+        &pilot(),
+        &two_responses(),
+        Vec::new(),
+        CsvOptions::default(),
+    )
+    .unwrap();
+    let csv = String::from_utf8(out).unwrap();
+    let expected = "\
+response_id,survey_id,survey_version,person_id,submitted_at,language,question_id,value,department,platform\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,platform,other,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,platform.other,\"'=HYPERLINK(\"\"http://x\"\")\",Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,enroll_experience,2,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,enroll_problems,sign_in|slow|other,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,enroll_problems.other,'-wachtwoord,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,training_used,no,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,sus_2,4,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,sus_10,1,Finance,BlackBerry\r
+r-anon,pilot-feedback,1,,2027-01-12T09:30:00Z,en,nps,7,Finance,BlackBerry\r
+r-p1,pilot-feedback,1,p-001,2027-01-12T09:30:00Z,nl,enroll_experience,5,,\r
+r-p1,pilot-feedback,1,p-001,2027-01-12T09:30:00Z,nl,improve,\"Meer uitleg,\n\"\"graag\"\"\",,\r
+";
+    assert_eq!(csv, expected);
+}
+
+#[test]
+fn exports_for_dutch_excel_use_semicolons_and_a_bom_and_read_back() {
+    let survey = pilot();
+    let responses = two_responses();
+    let out = export_long(&survey, &responses, Vec::new(), CsvOptions::excel_nl()).unwrap();
+    assert!(out.starts_with(b"\xEF\xBB\xBFresponse_id;survey_id;"));
+    assert_eq!(
+        import_long(&survey, "responses.csv", out.as_slice()).unwrap(),
+        responses
+    );
+}
+
+#[test]
+fn the_wide_export_has_one_row_per_response_and_reads_back() {
+    let survey = pilot();
+    let responses = two_responses();
+    let out = export_wide(&survey, &responses, Vec::new(), CsvOptions::default()).unwrap();
+    let csv = String::from_utf8(out.clone()).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with(
+        "response_id,survey_id,survey_version,person_id,submitted_at,language,attribute:department,attribute:platform,platform,platform.other,enroll_experience"
+    ));
+    assert!(header.contains(",sus_1,sus_2,"));
+    assert_eq!(csv.matches("\r\nr-").count(), 2);
+    assert_eq!(
+        import_wide(&survey, "wide.csv", out.as_slice()).unwrap(),
+        responses
+    );
+}
+
+#[test]
+fn an_attribute_named_like_a_fixed_column_is_refused() {
+    let mut responses = two_responses();
+    responses[0].attributes.insert("Value".into(), "x".into());
+    let err = export_long(&pilot(), &responses, Vec::new(), CsvOptions::default()).unwrap_err();
+    assert!(matches!(err, ExportError::ReservedAttribute { ref name } if name == "Value"));
+    assert!(err.message(Lang::Nl).contains("vaste kolom"));
+}
+
+#[test]
+fn a_bad_import_names_file_line_and_column() {
+    let csv = "response_id;survey_id;survey_version;person_id;submitted_at;question_id;value\n\
+               r1;pilot-feedback;1;;2027-01-12T09:30:00Z;nps;9\n\
+               r1;pilot-feedback;1;;2027-01-12T09:30:00Z;enroll_experience;heel goed\n";
+    let err = import_long(&pilot(), "responses.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(
+        (err.line, err.column, err.column_name.as_deref()),
+        (3, Some(7), Some("value"))
+    );
+    assert!(
+        err.message.contains("expects a whole number"),
+        "{}",
+        err.message
+    );
+
+    let csv = "response_id,survey_id,survey_version,submitted_at,question_id,value\n\
+               r1,pilot-feedback,1,2027-01-12T09:30:00Z,shoe_size,44\n";
+    let err = import_long(&pilot(), "responses.csv", csv.as_bytes()).unwrap_err();
+    assert!(err.to_string().starts_with(
+        "responses.csv, line 2, column 6 (value): question `shoe_size` is not in survey"
+    ));
+
+    let csv = "response_id,survey_id,survey_version,question_id,value\nr1,pilot-feedback,1,nps,9\n";
+    let err = import_long(&pilot(), "responses.csv", csv.as_bytes()).unwrap_err();
+    assert!(err.message.contains("submitted_at"), "{}", err.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SurveyJS.
+
+const SURVEYJS: &str = r#"{
+  "locale": "nl",
+  "title": {"default": "Tevredenheid", "en": "Satisfaction"},
+  "pages": [{
+    "name": "page1",
+    "elements": [
+      {"type": "radiogroup", "name": "Device", "title": "Welk apparaat?", "isRequired": true,
+       "choices": [{"value": "iPhone", "text": "iPhone"}, "Android"], "showOtherItem": true},
+      {"type": "rating", "name": "nps", "title": {"default": "Aanraden?", "en": "Recommend?"},
+       "rateMin": 0, "rateMax": 10, "visibleIf": "{Device} = 'iPhone'"},
+      {"type": "panel", "name": "extra", "visibleIf": "{nps} <= 6", "elements": [
+        {"type": "comment", "name": "why", "title": "Waarom?", "maxLength": 500},
+        {"type": "checkbox", "name": "issues", "choices": ["mail", "apps"], "maxSelectedChoices": 1}
+      ]},
+      {"type": "html", "name": "info", "html": "<b>Hallo</b>"},
+      {"type": "matrix", "name": "grid", "columns": [1,2,3,4,5],
+       "rows": [{"value": "easy", "text": "Makkelijk"}], "visibleIf": "{issues} contains 'mail' or {nps} > 8"},
+      {"type": "boolean", "name": "again", "visibleIf": "{why} notempty and age({x}) > 3"}
+    ]
+  }]
+}"#;
+
+#[test]
+fn a_surveyjs_survey_converts_with_conditions_and_warnings() {
+    let import = import_surveyjs(SURVEYJS, "tevredenheid").unwrap();
+    let s = &import.survey;
+    assert_eq!(s.title, Text::new("Tevredenheid", "Satisfaction"));
+    let device = s.question("device").unwrap();
+    assert!(device.required);
+    assert_eq!(
+        device
+            .kind
+            .choices()
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["iphone", "android"]
+    );
+    assert!(device.kind.has_other());
+    assert_eq!(
+        s.question("nps").unwrap().show_if,
+        Some(Condition::answer_equals(
+            "device",
+            Scalar::Str("iphone".into())
+        ))
+    );
+    assert_eq!(
+        s.question("why").unwrap().show_if,
+        Some(Condition::Answer {
+            question: "nps".into(),
+            test: Test::AtMost(6)
+        })
+    );
+    assert!(matches!(
+        s.question("grid").unwrap().kind,
+        QuestionKind::Matrix { points: 5, .. }
+    ));
+    assert_eq!(
+        s.question("grid").unwrap().show_if,
+        Some(Condition::Any(vec![
+            Condition::Answer {
+                question: "issues".into(),
+                test: Test::Includes("mail".into())
+            },
+            Condition::Answer {
+                question: "nps".into(),
+                test: Test::AtLeast(9)
+            },
+        ]))
+    );
+    assert_eq!(s.question("again").unwrap().show_if, None);
+    let kinds: Vec<&ImportWarningKind> = import.warnings.iter().map(|w| &w.kind).collect();
+    assert!(kinds.contains(&&ImportWarningKind::Renamed {
+        from: "Device".into(),
+        to: "device".into()
+    }));
+    assert!(kinds.contains(&&ImportWarningKind::SkippedElement {
+        element_type: "html".into()
+    }));
+    assert!(
+        kinds
+            .iter()
+            .any(|k| matches!(k, ImportWarningKind::UnsupportedCondition { .. }))
+    );
+    // The converted survey is structurally valid; what remains are the missing translations.
+    let problems = validate_definition(s).unwrap_err();
+    assert!(
+        problems.iter().all(|e| e.code() == "missing_translation"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_surveyjs_is_refused() {
+    assert!(import_surveyjs("[1,2]", "x").is_err());
+    assert!(import_surveyjs("{\"pages\": [{\"elements\": [{\"type\": \"html\"}]}]}", "x").is_err());
+    assert!(import_surveyjs("{", "x").is_err());
+}

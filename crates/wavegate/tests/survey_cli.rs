@@ -1,0 +1,217 @@
+//! `wavegate survey …` as a planner runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn wavegate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wavegate"))
+        .args(args)
+        .output()
+        .expect("the wavegate binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, contents: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const RESPONSES: &str = r#"[
+  {"response": {"id": "r1", "survey_id": "nps", "survey_version": 1, "language": "nl",
+                "answers": {"nps": {"scale": 9}, "nps_reason": {"text": "=1+1 werkt"}}},
+   "person_id": "p-001", "submitted_at": "2027-01-12T09:30:00Z", "attributes": {}},
+  {"response": {"id": "r2", "survey_id": "nps", "survey_version": 1, "language": "en",
+                "answers": {"nps": {"scale": 4}}},
+   "submitted_at": "2027-01-13T10:00:00Z", "attributes": {"platform": "iOS"}}
+]"#;
+
+#[test]
+fn a_printed_template_validates_with_an_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = wavegate(&["survey", "template", "pilot-feedback"]);
+    assert!(template.status.success(), "{}", stderr(&template));
+    let file = write(dir.path(), "pilot.json", &stdout(&template));
+    let out = wavegate(&["survey", "validate", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("OK: pilot-feedback v1"), "{text}");
+    assert!(text.contains("adkar_awareness"), "{text}");
+    assert!(text.contains("matrix 5 × 10"), "{text}");
+    let dutch = stdout(&wavegate(&["survey", "validate", &file, "--lang", "nl"]));
+    assert!(dutch.contains("verplicht"), "{dutch}");
+}
+
+#[test]
+fn validation_errors_are_listed_with_paths_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = stdout(&wavegate(&["survey", "template", "nps"]))
+        .replacen("\"required\"", "\"requird\"", 1)
+        .replacen("\"measures\": \"nps\"", "\"measures\": \"adkar.joy\"", 1);
+    let file = write(dir.path(), "nps.json", &json);
+    let out = wavegate(&["survey", "validate", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("2 problems found"), "{err}");
+    assert!(
+        err.contains(
+            "pages[0].questions[0].requird: unknown field `requird`; did you mean `required`?"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("pages[0].questions[0].measures"), "{err}");
+}
+
+#[test]
+fn templates_are_listed_and_an_unknown_one_is_refused() {
+    let list = stdout(&wavegate(&["survey", "template"]));
+    for id in [
+        "pilot-feedback",
+        "sus",
+        "nps",
+        "enps",
+        "post-enrollment-pulse",
+        "om-pulse",
+    ] {
+        assert!(list.contains(id), "{list}");
+    }
+    let out = wavegate(&["survey", "template", "nope"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("choose one of"));
+}
+
+#[test]
+fn responses_export_long_for_dutch_excel_and_back_to_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = write(dir.path(), "responses.json", RESPONSES);
+    let long = dir.path().join("long.csv");
+    let out = wavegate(&[
+        "survey",
+        "export",
+        "--survey",
+        "nps",
+        "--responses",
+        &responses,
+        "--format",
+        "long",
+        "--delimiter",
+        ";",
+        "--bom",
+        "--out",
+        &long.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&long).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.starts_with(
+        "\u{FEFF}response_id;survey_id;survey_version;person_id;submitted_at;language;question_id;value;platform\r\n"
+    ));
+    assert!(
+        text.contains("r1;nps;1;p-001;2027-01-12T09:30:00Z;nl;nps_reason;'=1+1 werkt;\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("r2;nps;1;;2027-01-13T10:00:00Z;en;nps;4;iOS\r\n"),
+        "{text}"
+    );
+
+    // The long CSV is read back and written wide.
+    let out = wavegate(&[
+        "survey",
+        "export",
+        "--survey",
+        "nps",
+        "--responses",
+        &long.to_string_lossy(),
+        "--format",
+        "wide",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let wide = stdout(&out);
+    let mut lines = wide.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "response_id,survey_id,survey_version,person_id,submitted_at,language,attribute:platform,nps,nps_reason"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some("r1,nps,1,p-001,2027-01-12T09:30:00Z,nl,,9,'=1+1 werkt")
+    );
+}
+
+#[test]
+fn a_summary_reports_nps() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = write(dir.path(), "responses.json", RESPONSES);
+    let out = wavegate(&[
+        "survey",
+        "summary",
+        "--survey",
+        "nps",
+        "--responses",
+        &responses,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["n"], 2);
+    // One promoter, one detractor: (1 − 1) / 2 = 0.
+    assert_eq!(summary["nps"][0]["score"], 0.0);
+    // Two responses is below the privacy threshold: the reason text is withheld.
+    assert_eq!(summary["free_text_withheld"], true);
+}
+
+#[test]
+fn a_bad_responses_file_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "responses.csv",
+        "response_id,survey_id,survey_version,submitted_at,question_id,value\nr1,nps,1,2027-01-12,nps,tien\n",
+    );
+    let out = wavegate(&[
+        "survey",
+        "export",
+        "--survey",
+        "nps",
+        "--responses",
+        &csv,
+        "--format",
+        "long",
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("responses.csv, line 2, column 6 (value)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_surveyjs_file_is_converted_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "Old Survey.json",
+        r#"{"locale": "nl", "title": "Oud", "elements": [
+            {"type": "boolean", "name": "ok", "title": "Alles goed?"},
+            {"type": "signaturepad", "name": "sig"}
+        ]}"#,
+    );
+    let out = wavegate(&["survey", "import-surveyjs", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let survey: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(survey["id"], "old_survey");
+    assert_eq!(survey["pages"][0]["questions"][0]["type"], "yes_no");
+    let err = stderr(&out);
+    assert!(err.contains("signaturepad"), "{err}");
+    assert!(err.contains("the English text is missing"), "{err}");
+}
