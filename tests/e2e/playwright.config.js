@@ -24,6 +24,8 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
+    // Most of Wavegate's users are Dutch; pages with no language of their own follow the browser.
+    locale: "nl-NL",
     launchOptions: {
       executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
       args: [

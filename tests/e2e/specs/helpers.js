@@ -26,6 +26,15 @@ async function responseCount(request, surveyId = "pilot-feedback") {
   return survey.responses;
 }
 
+/** How many responses gave `value` to a scale question, per the planner's summary API. */
+async function scaleCount(request, questionId, value) {
+  const res = await request.get("/api/v1/programs/demo/surveys/pilot-feedback/summary", { headers: auth });
+  expect(res.ok()).toBeTruthy();
+  const { summary } = await res.json();
+  const q = summary.questions.find((x) => x.id === questionId);
+  return q.stats.distribution.find((c) => c.value === String(value)).count;
+}
+
 /**
  * Answers every visible question on the current page like a person would: the 4th option of
  * agreement scales ("agree"), 8 on 0-10 ratings, the first choice elsewhere, some text in text
@@ -33,6 +42,7 @@ async function responseCount(request, surveyId = "pilot-feedback") {
  */
 async function answerPage(page) {
   const questions = page.locator("fieldset.question");
+  await questions.first().waitFor();
   const n = await questions.count();
   for (let i = 0; i < n; i++) {
     const q = questions.nth(i);
@@ -80,4 +90,4 @@ async function answerSurvey(page, { next, submit, beforeSubmit }) {
   throw new Error("the survey did not end within 20 pages");
 }
 
-module.exports = { auth, invite, responseCount, answerPage, answerSurvey };
+module.exports = { auth, invite, responseCount, scaleCount, answerPage, answerSurvey };
