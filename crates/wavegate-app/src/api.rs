@@ -92,7 +92,9 @@ pub async fn planner_download(token: &str, path: &str) -> Result<String, ApiErro
         .map_err(|e| ApiError::Decode(e.to_string()))?;
     let res = req.send().await.map_err(|_| ApiError::Network)?;
     if res.ok() {
-        res.text().await.map_err(|e| ApiError::Decode(e.to_string()))
+        res.text()
+            .await
+            .map_err(|e| ApiError::Decode(e.to_string()))
     } else {
         Err(ApiError::Status {
             status: res.status(),

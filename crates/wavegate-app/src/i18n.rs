@@ -30,21 +30,20 @@ macro_rules! messages {
 messages! {
     AppName => "Wavegate", "Wavegate";
     SkipToContent => "Naar de inhoud", "Skip to content";
-    LanguageLabel => "Taal", "Language";
     SwitchLanguage => "English", "Nederlands";
     SwitchLanguageHint => "Switch to English", "Schakel over naar Nederlands";
     Loading => "Bezig met laden…", "Loading…";
     HomeTitle => "Samen klaar voor de overstap", "Ready for the switch, together";
-    HomeIntro => "Wavegate helpt uw organisatie apparaatbeheer stap voor stap in te voeren: in groepen, met uw feedback en korte trainingen.", "Wavegate helps your organisation introduce device management step by step: in groups, with your feedback and short training.";
-    HomeRespondent => "Heeft u een uitnodiging ontvangen? Open de persoonlijke link uit uw e-mail of bericht.", "Received an invitation? Open the personal link from your e-mail or message.";
-    HomePlanner => "Planner? Meld u aan", "Planner? Sign in";
+    HomeIntro => "Wavegate helpt je organisatie apparaatbeheer stap voor stap in te voeren: in groepen, met jouw feedback en korte trainingen.", "Wavegate helps your organisation introduce device management step by step: in groups, with your feedback and short training.";
+    HomeRespondent => "Heb je een uitnodiging gekregen? Open de persoonlijke link uit je e-mail of bericht.", "Received an invitation? Open the personal link from your e-mail or message.";
+    HomePlanner => "Planner? Meld je aan", "Planner? Sign in";
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the start page.";
     BackHome => "Naar de startpagina", "Go to the start page";
 
-    InvitationInvalid => "Deze link is niet (meer) geldig. Controleer of u de volledige link heeft gebruikt, of vraag een nieuwe aan bij uw contactpersoon.", "This link is not valid (any more). Check that you used the whole link, or ask your contact person for a new one.";
-    InvitationOfflineNoCopy => "U bent offline en deze vragenlijst is nog niet op dit apparaat geladen. Probeer het opnieuw als u verbinding heeft.", "You are offline and this survey has not been loaded on this device yet. Try again when you are connected.";
-    UsingSavedCopy => "U bent offline. U kunt gewoon verder: uw antwoorden worden op dit apparaat bewaard en later verstuurd.", "You are offline. You can carry on: your answers are kept on this device and sent later.";
+    InvitationInvalid => "Deze link is niet (meer) geldig. Controleer of je de volledige link hebt gebruikt, of vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Check that you used the whole link, or ask your contact person for a new one.";
+    InvitationOfflineNoCopy => "Je bent offline en deze vragenlijst is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and this survey has not been loaded on this device yet. Try again when you are connected.";
+    UsingSavedCopy => "Je bent offline. Je kunt gewoon verder: je antwoorden worden op dit apparaat bewaard en later verstuurd.", "You are offline. You can carry on: your answers are kept on this device and sent later.";
     Required => "verplicht", "required";
     RequiredLegend => "Vragen met * zijn verplicht.", "Questions marked * are required.";
     PageOf => "Pagina {n} van {total}", "Page {n} of {total}";
@@ -53,20 +52,19 @@ messages! {
     Submit => "Versturen", "Submit";
     Submitting => "Bezig met versturen…", "Submitting…";
     FixErrors => "Niet alles is goed ingevuld. Bekijk de gemarkeerde vragen.", "Not everything is filled in correctly. Please check the marked questions.";
-    DraftSaved => "Uw antwoorden zijn op dit apparaat bewaard. U kunt later verdergaan.", "Your answers are saved on this device. You can continue later.";
-    Resumed => "Welkom terug. U gaat verder waar u gebleven was.", "Welcome back. You continue where you left off.";
-    QueuedOffline => "U bent offline. Uw antwoorden zijn bewaard en worden automatisch verstuurd zodra u weer verbinding heeft. U kunt deze pagina sluiten.", "You are offline. Your answers are saved and will be sent automatically as soon as you are connected again. You can close this page.";
+    DraftSaved => "Je antwoorden worden op dit apparaat bewaard. Je kunt later verdergaan.", "Your answers are kept on this device. You can continue later.";
+    Resumed => "Welkom terug. Je gaat verder waar je gebleven was.", "Welcome back. You continue where you left off.";
+    QueuedOffline => "Je bent offline. Je antwoorden zijn bewaard en worden automatisch verstuurd zodra je weer verbinding hebt. Je kunt deze pagina sluiten.", "You are offline. Your answers are saved and will be sent automatically as soon as you are connected again. You can close this page.";
     RetryNow => "Nu opnieuw proberen", "Try again now";
-    ThanksTitle => "Bedankt voor uw antwoorden!", "Thank you for your answers!";
-    ThanksBody => "Uw antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
-    AlreadySubmitted => "U heeft deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
+    ThanksTitle => "Bedankt voor je antwoorden!", "Thank you for your answers!";
+    ThanksBody => "Je antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
+    AlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
     SubmittedAt => "Ontvangen op", "Received on";
-    HelpHint => "Vragen of problemen met uw apparaat? Neem contact op met de servicedesk van uw organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
+    HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
     SubmitFailed => "Versturen is niet gelukt", "Submitting failed";
     AnotherResponse => "Nog een antwoord invullen", "Fill in another response";
     OtherPlaceholder => "Namelijk…", "Namely…";
     CharactersLeft => "{n} tekens over", "{n} characters left";
-    RankingHint => "Zet de opties op volgorde: bovenaan staat wat u het belangrijkst vindt.", "Put the options in order: the most important at the top.";
     MoveUp => "Omhoog", "Move up";
     MoveDown => "Omlaag", "Move down";
     ChooseBetween => "Kies {min} tot {max}", "Choose {min} to {max}";
@@ -103,9 +101,6 @@ messages! {
     Retry => "Opnieuw proberen", "Try again";
     DownloadCsv => "Antwoorden downloaden (CSV)", "Download responses (CSV)";
     DownloadInvitations => "Uitnodigingslinks downloaden (CSV)", "Download invitation links (CSV)";
-    Count => "Aantal", "Count";
-    Share => "Aandeel", "Share";
-    AnswerLabel => "Antwoord", "Answer";
     SusScore => "SUS-score", "SUS score";
     NpsScore => "NPS", "NPS";
     Choice => "Keuze", "Choice";
@@ -131,29 +126,4 @@ pub fn fill(msg: Msg, lang: Lang, values: &[(&str, String)]) -> String {
         s = s.replace(&format!("{{{name}}}"), value);
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_message_has_both_languages_and_they_differ_where_they_should() {
-        for msg in Msg::ALL {
-            for lang in Lang::ALL {
-                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang}");
-            }
-        }
-        assert_ne!(Msg::Submit.text(Lang::Nl), Msg::Submit.text(Lang::En));
-    }
-
-    #[test]
-    fn placeholders_survive_in_both_languages() {
-        for msg in Msg::ALL {
-            let count = |l: Lang| msg.text(l).matches('{').count();
-            assert_eq!(count(Lang::Nl), count(Lang::En), "{msg:?}");
-        }
-        let s = fill(Msg::PageOf, Lang::Nl, &[("n", "2".into()), ("total", "5".into())]);
-        assert_eq!(s, "Pagina 2 van 5");
-    }
 }

@@ -17,7 +17,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use storage::Key;
-use wavegate_core::i18n::Lang;
 
 /// Switches between Dutch and English and remembers the choice on this device.
 #[component]
@@ -68,9 +67,4 @@ pub fn start() {
     console_error_panic_hook::set_once();
     dom::register_service_worker();
     leptos::mount::mount_to_body(App);
-}
-
-/// The language currently chosen (for components outside the app's context, e.g. tests).
-pub fn default_lang() -> Lang {
-    storage::initial_lang()
 }

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A language Wavegate speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch, the default: the product's first users are Dutch organisations.
@@ -83,7 +85,11 @@ impl Text {
             Lang::Nl => (&self.nl, &self.en),
             Lang::En => (&self.en, &self.nl),
         };
-        if first.trim().is_empty() { second } else { first }
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
     }
 
     /// The languages this text lacks (empty or whitespace only).

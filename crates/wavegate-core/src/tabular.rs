@@ -178,7 +178,10 @@ impl Table {
                 continue; // blank lines, and Excel's trailing ";;;;" rows
             }
             if record.len() > headers.len()
-                && record.iter().skip(headers.len()).any(|f| !f.trim().is_empty())
+                && record
+                    .iter()
+                    .skip(headers.len())
+                    .any(|f| !f.trim().is_empty())
             {
                 return Err(InputError {
                     file: file.to_string(),
@@ -357,7 +360,8 @@ fn csv_error(file: &str, e: &csv::Error) -> InputError {
 }
 
 /// What [`parse_datetime`] accepts, for error messages.
-pub const DATETIME_EXPECTED: &str = "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30";
+pub const DATETIME_EXPECTED: &str =
+    "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30";
 
 /// Parses the date-times source systems write: ISO 8601 (with `T` or a space, optional seconds,
 /// fractions and offset), `DD-MM-YYYY HH:MM`, `DD/MM/YYYY`, and plain dates (midnight).
@@ -463,7 +467,9 @@ mod tests {
 
     #[test]
     fn question_marks_are_empty_when_asked() {
-        let t = Table::parse("t.csv", "a\n?\n").unwrap().with_question_mark_as_empty();
+        let t = Table::parse("t.csv", "a\n?\n")
+            .unwrap()
+            .with_question_mark_as_empty();
         let c = t.require(&["a"]).unwrap();
         assert_eq!(t.opt(&t.rows()[0], Some(c)), None);
     }

@@ -272,16 +272,18 @@ fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
 }
 
 #[test]
-fn free_text_is_withheld_when_the_whole_group_is_small() {
+fn a_survey_with_fewer_than_five_responses_shows_only_its_count() {
     let s = summarize(&pilot(), &sample()[..4]);
+    assert_eq!(s.overall.n, 4);
     assert!(s.overall.free_text_withheld);
-    let improve = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "improve")
-        .unwrap();
-    assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
+    assert!(
+        s.overall.questions.is_empty(),
+        "no distribution of four people's answers"
+    );
+    assert!(s.overall.sus.is_none() && s.overall.nps.is_empty() && s.overall.adkar.is_none());
+    assert!(s.segments.is_empty());
+    let five = summarize(&pilot(), &sample()[..5]);
+    assert!(!five.overall.questions.is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,7 +52,8 @@ impl Assets {
         Assets {
             dir: dir.to_path_buf(),
             index: Arc::new(index),
-            csp: HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'self'")),
+            csp: HeaderValue::from_str(&csp)
+                .unwrap_or(HeaderValue::from_static("default-src 'self'")),
         }
     }
 
@@ -91,9 +92,8 @@ fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Adds security and caching headers to every response, and the policy to every page.
@@ -108,10 +108,16 @@ pub async fn headers(State(assets): State<Assets>, req: Request<Body>, next: Nex
     if is_html {
         h.insert(header::CONTENT_SECURITY_POLICY, assets.csp.clone());
     }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Invitation tokens are in page URLs: never send them to another site.
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     let cache = if path.starts_with("/api/") {
         "no-store"
     } else if is_hashed(&path) {

@@ -147,10 +147,7 @@ fn links(c: &rusqlite::Connection, base_url: &str) -> Result<Vec<DemoLink>, Stor
         .find(|(inv, responded)| inv.person_id.is_some() && responded.is_none());
     if let Some((inv, _)) = personal {
         out.push(DemoLink {
-            label: format!(
-                "pilot survey for {}",
-                inv.person_id.unwrap_or_default()
-            ),
+            label: format!("pilot survey for {}", inv.person_id.unwrap_or_default()),
             url: format!("{base_url}/r/{}", inv.token),
         });
     }

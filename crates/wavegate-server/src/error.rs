@@ -53,7 +53,11 @@ impl ApiError {
 
     /// 404: nothing here, or nothing this caller may know exists.
     pub fn not_found(what: &str) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("{what} not found"),
+        )
     }
 
     /// 500: our fault; the cause is logged, not shown.

@@ -194,7 +194,9 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         )
         .route(
             "/api/v1/programs/{program}/surveys/{survey}/invitations",
-            get(planner::invitations).post(planner::create_invitations).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+            get(planner::invitations)
+                .post(planner::create_invitations)
+                .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
         )
         .route(
             "/api/v1/programs/{program}/surveys/{survey}/responses",
@@ -211,7 +213,10 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         }));
     api.fallback_service(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn_with_state(assets, assets::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            assets,
+            assets::headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(
             // Log the route pattern, never the URI: paths can carry invitation tokens.

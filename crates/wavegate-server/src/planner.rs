@@ -1,10 +1,10 @@
 //! Planner endpoints: programs, invitations, results and exports. All require [`Planner`].
 
+use crate::AppState;
 use crate::auth::{Planner, new_token};
 use crate::error::{ApiError, ApiJson};
 use crate::respond::{now, parse_attributes};
 use crate::store::{self, InvitationRow, ProgramSurveyRow};
-use crate::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -12,12 +12,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use wavegate_core::api::{
-    CreateInvitations, InvitationLink, MAX_INVITATIONS_PER_REQUEST, NewInvitation,
-    ProgramOverview, SurveyOverview, SurveyResults,
+    CreateInvitations, InvitationLink, MAX_INVITATIONS_PER_REQUEST, NewInvitation, ProgramOverview,
+    SurveyOverview, SurveyResults,
 };
 use wavegate_core::csv_safe::{CsvOptions, SafeCsvWriter};
 use wavegate_core::i18n::Lang;
-use wavegate_core::survey::{Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize};
+use wavegate_core::survey::{
+    Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
+};
 
 /// The stored definition of a program's current survey version.
 pub(crate) fn current_survey(
@@ -80,7 +82,11 @@ pub(crate) async fn program_survey(
         .ok_or_else(|| ApiError::not_found("survey of this program"))
 }
 
-fn link(state: &AppState, row: InvitationRow, responded_at: Option<String>) -> Result<InvitationLink, ApiError> {
+fn link(
+    state: &AppState,
+    row: InvitationRow,
+    responded_at: Option<String>,
+) -> Result<InvitationLink, ApiError> {
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
         attributes: parse_attributes(&row.attributes_json)?,
@@ -222,7 +228,8 @@ fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), String> 
     for (k, v) in &inv.attributes {
         let key_ok = !k.is_empty()
             && k.len() <= 64
-            && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && k.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !key_ok {
             return Err(format!(
                 "attribute name {k:?} must be 1 to 64 lowercase letters, digits or '_'"
@@ -268,7 +275,10 @@ pub async fn create_invitations(
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_invitations",
-            format!("{} invitation(s) are not valid; none were created", problems.len()),
+            format!(
+                "{} invitation(s) are not valid; none were created",
+                problems.len()
+            ),
         )
         .with_details(problems));
     }
@@ -323,7 +333,12 @@ async fn survey_with_responses(
     let ps = program_survey(state, &program, &survey).await?;
     let (definition, rows) = state
         .store
-        .call(move |c| Ok((current_survey(c, &ps), store::responses(c, &program, &survey)?)))
+        .call(move |c| {
+            Ok((
+                current_survey(c, &ps),
+                store::responses(c, &program, &survey)?,
+            ))
+        })
         .await?;
     let definition = definition?;
     let responses = rows
@@ -401,7 +416,10 @@ pub async fn export_responses(
         }
     };
     let name = format!("{}-responses.csv", definition.id);
-    csv_response(&name, written.map_err(|e| std::io::Error::other(e.to_string())))
+    csv_response(
+        &name,
+        written.map_err(|e| std::io::Error::other(e.to_string())),
+    )
 }
 
 #[cfg(test)]
@@ -415,12 +433,24 @@ mod tests {
             ..Default::default()
         };
         assert!(check_invitation(&inv, false).is_ok());
-        assert!(check_invitation(&inv, true).unwrap_err().contains("anonymous"));
+        assert!(
+            check_invitation(&inv, true)
+                .unwrap_err()
+                .contains("anonymous")
+        );
         inv.attributes.insert("Platform".into(), "iOS".into());
-        assert!(check_invitation(&inv, false).unwrap_err().contains("lowercase"));
+        assert!(
+            check_invitation(&inv, false)
+                .unwrap_err()
+                .contains("lowercase")
+        );
         inv.attributes.clear();
         inv.attributes.insert("platform".into(), "x".repeat(300));
-        assert!(check_invitation(&inv, false).unwrap_err().contains("longer"));
+        assert!(
+            check_invitation(&inv, false)
+                .unwrap_err()
+                .contains("longer")
+        );
     }
 
     #[test]
@@ -435,7 +465,8 @@ mod tests {
             language: Some(Lang::Nl),
             responded_at: None,
         }];
-        let out = String::from_utf8(invitations_csv(&links, CsvOptions::default()).unwrap()).unwrap();
+        let out =
+            String::from_utf8(invitations_csv(&links, CsvOptions::default()).unwrap()).unwrap();
         assert_eq!(
             out,
             "person_id,language,link,responded_at,department\r\np1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"

@@ -51,7 +51,10 @@ pub async fn invitation(
     let inv = find_invitation(&state, token).await?;
     let anonymous = inv.person_id.is_none();
     let attributes = parse_attributes(&inv.attributes_json)?;
-    let language = inv.language.as_deref().and_then(wavegate_core::i18n::Lang::parse);
+    let language = inv
+        .language
+        .as_deref()
+        .and_then(wavegate_core::i18n::Lang::parse);
     let (program_name, definition, submitted) = state
         .store
         .call(move |c| {
@@ -140,7 +143,10 @@ pub async fn submit(
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_response",
-            format!("{} answer(s) are not valid; nothing was stored", details.len()),
+            format!(
+                "{} answer(s) are not valid; nothing was stored",
+                details.len()
+            ),
         )
         .with_details(details));
     }

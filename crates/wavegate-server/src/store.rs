@@ -22,7 +22,9 @@ pub enum StoreError {
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     /// A published survey version was submitted again with different content.
-    #[error("survey {survey_id} version {version} is already published with different content; publish a new version instead")]
+    #[error(
+        "survey {survey_id} version {version} is already published with different content; publish a new version instead"
+    )]
     VersionImmutable {
         /// The survey.
         survey_id: String,
@@ -273,7 +275,12 @@ pub fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
 }
 
 /// Creates a program.
-pub fn create_program(conn: &Connection, id: &str, name: &str, now: &str) -> Result<(), StoreError> {
+pub fn create_program(
+    conn: &Connection,
+    id: &str,
+    name: &str,
+    now: &str,
+) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO programs (id, name, created_at) VALUES (?1, ?2, ?3)",
         params![id, name, now],
@@ -620,8 +627,14 @@ mod tests {
     #[test]
     fn a_personal_invitation_is_answered_once_and_retries_are_idempotent() {
         let store = seeded();
-        assert!(matches!(submit(&store, "t1", "r1"), InsertOutcome::Stored { .. }));
-        assert!(matches!(submit(&store, "t1", "r1"), InsertOutcome::AlreadyStored { .. }));
+        assert!(matches!(
+            submit(&store, "t1", "r1"),
+            InsertOutcome::Stored { .. }
+        ));
+        assert!(matches!(
+            submit(&store, "t1", "r1"),
+            InsertOutcome::AlreadyStored { .. }
+        ));
         assert_eq!(submit(&store, "t1", "r2"), InsertOutcome::InvitationUsed);
         let n = store.blocking(|c| responses(c, "p", "s")).unwrap().len();
         assert_eq!(n, 1);
@@ -630,8 +643,14 @@ mod tests {
     #[test]
     fn an_anonymous_link_takes_many_responses_but_ids_stay_unique() {
         let store = seeded();
-        assert!(matches!(submit(&store, "anon", "a1"), InsertOutcome::Stored { .. }));
-        assert!(matches!(submit(&store, "anon", "a2"), InsertOutcome::Stored { .. }));
+        assert!(matches!(
+            submit(&store, "anon", "a1"),
+            InsertOutcome::Stored { .. }
+        ));
+        assert!(matches!(
+            submit(&store, "anon", "a2"),
+            InsertOutcome::Stored { .. }
+        ));
         assert_eq!(submit(&store, "t1", "a1"), InsertOutcome::InvitationUsed);
         let counts = store.blocking(|c| program_surveys(c, "p")).unwrap();
         assert_eq!((counts[0].responses, counts[0].invitations), (2, 2));
@@ -646,7 +665,10 @@ mod tests {
         let err = store
             .blocking(|c| publish_survey_version(c, "s", 1, "{\"x\":1}", NOW))
             .unwrap_err();
-        assert!(matches!(err, StoreError::VersionImmutable { version: 1, .. }));
+        assert!(matches!(
+            err,
+            StoreError::VersionImmutable { version: 1, .. }
+        ));
     }
 
     #[test]

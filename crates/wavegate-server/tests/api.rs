@@ -141,8 +141,12 @@ async fn app_routes_get_the_index_page_with_a_strict_policy() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(csp.contains("default-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'"));
+    let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("default-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'")
+    );
     assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer");
 }
 
@@ -165,24 +169,33 @@ async fn a_response_is_validated_stored_once_and_acknowledged_again_on_retry() {
     let token = api.invitation("alice").await;
     let body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
 
-    let first = api.post(&format!("/api/v1/respond/{token}"), body.clone(), false).await;
+    let first = api
+        .post(&format!("/api/v1/respond/{token}"), body.clone(), false)
+        .await;
     assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
     assert_eq!(first.body["duplicate"], false);
 
-    let retry = api.post(&format!("/api/v1/respond/{token}"), body.clone(), false).await;
+    let retry = api
+        .post(&format!("/api/v1/respond/{token}"), body.clone(), false)
+        .await;
     assert_eq!(retry.status, StatusCode::OK);
     assert_eq!(retry.body["duplicate"], true);
     assert_eq!(retry.body["submitted_at"], first.body["submitted_at"]);
 
     let mut other = body;
     other["id"] = json!("ffffffffffffffffffffffffffffffff");
-    let second = api.post(&format!("/api/v1/respond/{token}"), other, false).await;
+    let second = api
+        .post(&format!("/api/v1/respond/{token}"), other, false)
+        .await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     assert_eq!(second.body["error"]["code"], "already_submitted");
     assert_eq!(api.responses().await, before + 1);
 
     let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
-    assert_eq!(view.body["submitted"]["response_id"], first.body["response_id"]);
+    assert_eq!(
+        view.body["submitted"]["response_id"],
+        first.body["response_id"]
+    );
 }
 
 #[tokio::test]
@@ -196,7 +209,9 @@ async fn an_invalid_response_is_refused_with_reasons_and_nothing_is_stored() {
         .as_object_mut()
         .unwrap()
         .remove("adkar_awareness");
-    let r = api.post(&format!("/api/v1/respond/{token}"), body, false).await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), body, false)
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["error"]["code"], "invalid_response");
     let questions: Vec<&str> = r.body["error"]["details"]
@@ -205,7 +220,10 @@ async fn an_invalid_response_is_refused_with_reasons_and_nothing_is_stored() {
         .iter()
         .filter_map(|d| d["question"].as_str())
         .collect();
-    assert!(questions.contains(&"nps") && questions.contains(&"adkar_awareness"), "{questions:?}");
+    assert!(
+        questions.contains(&"nps") && questions.contains(&"adkar_awareness"),
+        "{questions:?}"
+    );
     assert_eq!(api.responses().await, before);
 }
 
@@ -245,7 +263,10 @@ async fn malformed_and_oversized_requests_get_json_4xx_and_store_nothing() {
 #[tokio::test]
 async fn unknown_and_malformed_tokens_look_the_same() {
     let api = demo_api().await;
-    for path in ["/api/v1/respond/0123456789abcdef0123456789abcdef", "/api/v1/respond/..%2F..%2Fetc"] {
+    for path in [
+        "/api/v1/respond/0123456789abcdef0123456789abcdef",
+        "/api/v1/respond/..%2F..%2Fetc",
+    ] {
         let r = api.get(path, false).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(r.body["error"]["code"], "not_found");
@@ -260,7 +281,9 @@ async fn an_answer_to_a_hidden_question_is_rejected() {
     let mut body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
     // The invitation says the platform (iOS), so the "which device" question is hidden.
     body["answers"]["platform"] = json!({ "choice": "windows" });
-    let r = api.post(&format!("/api/v1/respond/{token}"), body, false).await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), body, false)
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
     assert_eq!(api.responses().await, before);
 }
@@ -280,13 +303,25 @@ async fn invitations_are_validated_all_or_nothing_and_idempotent_per_person() {
     assert_eq!(r.body["error"]["details"][0]["index"], 1);
     let before = api.get(path, true).await.body.as_array().unwrap().len();
     let again = api.invitation("erin").await;
-    assert_eq!(api.invitation("erin").await, again, "the same person gets the same link");
-    assert_eq!(api.get(path, true).await.body.as_array().unwrap().len(), before + 1);
+    assert_eq!(
+        api.invitation("erin").await,
+        again,
+        "the same person gets the same link"
+    );
+    assert_eq!(
+        api.get(path, true).await.body.as_array().unwrap().len(),
+        before + 1
+    );
 
-    let csv = api.get(&format!("{path}?format=csv&delimiter=semicolon"), true).await;
+    let csv = api
+        .get(&format!("{path}?format=csv&delimiter=semicolon"), true)
+        .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.content_type.starts_with("text/csv"));
     let text = csv.body.as_str().unwrap();
-    assert!(text.starts_with("person_id;language;link;responded_at"), "{text}");
+    assert!(
+        text.starts_with("person_id;language;link;responded_at"),
+        "{text}"
+    );
     assert!(text.contains(&format!("http://wavegate.test/r/{again}")));
 }

@@ -12,7 +12,7 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
-  await expect(page.getByRole("heading", { name: "Bedankt voor uw antwoorden!" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   expect(await responseCount(request)).toBe(before + 1);
 
   await page.goto("/planner");
@@ -27,7 +27,7 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(results.locator("[data-question='nps'] [data-value='8'] [data-cell='count']")).toHaveText(String(npsEightBefore + 1));
 
   await page.goto(path);
-  await expect(page.getByText("U heeft deze vragenlijst al ingevuld. Bedankt!")).toBeVisible();
+  await expect(page.getByText("Je hebt deze vragenlijst al ingevuld. Bedankt!")).toBeVisible();
 });
 
 test("required questions stop the respondent with a clear, focused message", async ({ page, request }) => {

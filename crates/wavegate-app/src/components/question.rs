@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::labels;
 use wavegate_core::survey::logic::piped_text;
-use wavegate_core::survey::{Answer, Answers, ChoicesAnswer, Choice, Question, QuestionKind, Survey};
+use wavegate_core::survey::{
+    Answer, Answers, Choice, ChoicesAnswer, Question, QuestionKind, Survey,
+};
 
 /// Sets or clears (`None`) the answer to one question.
 fn set_answer(answers: RwSignal<Answers>, id: &str, answer: Option<Answer>) {
@@ -400,8 +402,14 @@ fn multiple_choice(
     let hint = move || {
         let l = lang.get();
         match (min, max) {
-            (Some(a), Some(b)) => Some(fill(Msg::ChooseBetween, l, &[("min", a.to_string()), ("max", b.to_string())])),
-            (Some(a), None) if a > 1 => Some(fill(Msg::ChooseAtLeast, l, &[("min", a.to_string())])),
+            (Some(a), Some(b)) => Some(fill(
+                Msg::ChooseBetween,
+                l,
+                &[("min", a.to_string()), ("max", b.to_string())],
+            )),
+            (Some(a), None) if a > 1 => {
+                Some(fill(Msg::ChooseAtLeast, l, &[("min", a.to_string())]))
+            }
             (None, Some(b)) => Some(fill(Msg::ChooseAtMost, l, &[("max", b.to_string())])),
             _ => None,
         }
@@ -462,8 +470,10 @@ fn ranking(
 ) -> impl IntoView {
     let qid = id.to_string();
     let default_order: Vec<String> = choices.iter().map(|c| c.id.clone()).collect();
-    let labels_by_id: Vec<(String, wavegate_core::i18n::Text)> =
-        choices.iter().map(|c| (c.id.clone(), c.text.clone())).collect();
+    let labels_by_id: Vec<(String, wavegate_core::i18n::Text)> = choices
+        .iter()
+        .map(|c| (c.id.clone(), c.text.clone()))
+        .collect();
     let order = {
         let (qid, default_order) = (qid.clone(), default_order.clone());
         move || match current(answers, &qid) {

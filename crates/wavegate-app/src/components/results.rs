@@ -28,7 +28,10 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
     });
     let download = move |layout: &'static str| {
         let (t, b) = (token.get_value(), base.get_value());
-        let file = format!("{survey}-{layout}.csv", survey = b.rsplit('/').next().unwrap_or("survey"));
+        let file = format!(
+            "{survey}-{layout}.csv",
+            survey = b.rsplit('/').next().unwrap_or("survey")
+        );
         leptos::task::spawn_local(async move {
             let path = format!("{b}/responses?layout={layout}&delimiter=semicolon&bom=true");
             if let Ok(csv) = api::planner_download(&t, &path).await {
@@ -72,7 +75,8 @@ fn Group(survey: StoredValue<Survey>, group: GroupSummary) -> impl IntoView {
         return view! { <p>{t(Msg::NoResponsesYet)}</p> }.into_any();
     }
     if group.n < wavegate_core::survey::scoring::MIN_GROUP {
-        return view! { <p class="banner banner-info">{t(Msg::SuppressedSmallGroup)}</p> }.into_any();
+        return view! { <p class="banner banner-info">{t(Msg::SuppressedSmallGroup)}</p> }
+            .into_any();
     }
     let headline = {
         let sus = group.sus.clone();
@@ -98,7 +102,11 @@ fn Group(survey: StoredValue<Survey>, group: GroupSummary) -> impl IntoView {
             let qid = q.id.clone();
             let title = {
                 let (def, id) = (def.clone(), q.id.clone());
-                move || def.as_ref().map(|d| d.text.get(lang.get()).to_string()).unwrap_or_else(|| id.clone())
+                move || {
+                    def.as_ref()
+                        .map(|d| d.text.get(lang.get()).to_string())
+                        .unwrap_or_else(|| id.clone())
+                }
             };
             let kind = def.map(|d| d.kind);
             let answered = q.answered;
@@ -134,7 +142,12 @@ fn value_label(kind: Option<&QuestionKind>, value: &str, lang: Lang) -> String {
     }
 }
 
-fn bars(counts: Vec<Count>, total: usize, kind: Option<QuestionKind>, lang: RwSignal<Lang>) -> impl IntoView {
+fn bars(
+    counts: Vec<Count>,
+    total: usize,
+    kind: Option<QuestionKind>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
     let kind = StoredValue::new(kind);
     let rows = counts
         .into_iter()
@@ -171,8 +184,14 @@ fn stats_view(stats: QuestionStats, kind: Option<QuestionKind>, lang: RwSignal<L
         QuestionStats::Scale(s) => scale_view(s, kind, lang).into_any(),
         QuestionStats::YesNo { yes, no } => {
             let counts = vec![
-                Count { value: "yes".into(), count: yes },
-                Count { value: "no".into(), count: no },
+                Count {
+                    value: "yes".into(),
+                    count: yes,
+                },
+                Count {
+                    value: "no".into(),
+                    count: no,
+                },
             ];
             let rows = counts
                 .into_iter()
@@ -190,11 +209,18 @@ fn stats_view(stats: QuestionStats, kind: Option<QuestionKind>, lang: RwSignal<L
                 .collect_view();
             view! { <div class="bars">{rows}</div> }.into_any()
         }
-        QuestionStats::Choice { counts, other, other_texts } => {
+        QuestionStats::Choice {
+            counts,
+            other,
+            other_texts,
+        } => {
             let total: usize = counts.iter().map(|c| c.count).sum::<usize>() + other;
             let mut counts = counts;
             if other > 0 {
-                counts.push(Count { value: "other".into(), count: other });
+                counts.push(Count {
+                    value: "other".into(),
+                    count: other,
+                });
             }
             view! {
                 {bars(counts, total, kind, lang)}
@@ -240,7 +266,8 @@ fn stats_view(stats: QuestionStats, kind: Option<QuestionKind>, lang: RwSignal<L
                 .into_iter()
                 .map(|c| {
                     let id = c.id.clone();
-                    let label = move || kind.with_value(|k| value_label(k.as_ref(), &id, lang.get()));
+                    let label =
+                        move || kind.with_value(|k| value_label(k.as_ref(), &id, lang.get()));
                     view! {
                         <tr data-value=c.id.clone()>
                             <th scope="row">{label}</th>

@@ -94,7 +94,7 @@ fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView
             Ok(list) if list.is_empty() => view! { <p>{t(Msg::NoPrograms)}</p> }.into_any(),
             Ok(list) => list
                 .into_iter()
-                .map(|p| view! { <ProgramCard program=p selected=selected /> })
+                .map(|p| view! { <ProgramCard program=p selected=selected token=token.get_value() /> })
                 .collect_view()
                 .into_any(),
             Err(e) => load_failed(e, move || programs.refetch()).into_any(),
@@ -129,8 +129,13 @@ pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
 }
 
 #[component]
-fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -> impl IntoView {
+fn ProgramCard(
+    program: ProgramOverview,
+    selected: RwSignal<Option<Selected>>,
+    token: String,
+) -> impl IntoView {
     let lang = use_lang();
+    let token = StoredValue::new(token);
     let heading_id = format!("program-{}", program.id);
     let heading_for_h2 = heading_id.clone();
     let rows = program
@@ -144,6 +149,19 @@ fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -
             let rate = (!s.anonymous && s.invitations > 0)
                 .then(|| format!("{}%", (s.responses * 100 + s.invitations / 2) / s.invitations));
             let title = s.title.clone();
+            let invitations_csv = format!(
+                "/api/v1/programs/{}/surveys/{}/invitations?format=csv&delimiter=semicolon",
+                program.id, s.survey_id
+            );
+            let file_name = format!("{}-{}-invitations.csv", program.id, s.survey_id);
+            let download = move |_| {
+                let (path, file, t) = (invitations_csv.clone(), file_name.clone(), token.get_value());
+                leptos::task::spawn_local(async move {
+                    if let Ok(csv) = api::planner_download(&t, &path).await {
+                        crate::dom::download(&file, &csv, "text/csv;charset=utf-8");
+                    }
+                });
+            };
             view! {
                 <tr>
                     <th scope="row" data-survey=s.survey_id.clone()>
@@ -155,9 +173,12 @@ fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -
                     <td class="num" data-cell="responses">{s.responses}</td>
                     <td class="num" data-cell="rate">{rate.unwrap_or_else(|| "—".into())}</td>
                     <td>
-                        <button type="button" class="secondary" on:click=move |_| selected.set(Some(pick.clone()))>
-                            {t(Msg::ShowResults)}
-                        </button>
+                        <div class="toolbar">
+                            <button type="button" class="secondary" on:click=move |_| selected.set(Some(pick.clone()))>
+                                {t(Msg::ShowResults)}
+                            </button>
+                            <button type="button" class="secondary" on:click=download>{t(Msg::DownloadInvitations)}</button>
+                        </div>
                     </td>
                 </tr>
             }

@@ -217,9 +217,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 .into_iter()
                 .filter_map(|p| {
                     let qid = p.question.clone()?;
-                    let on_page = s
-                        .page_of(&qid)
-                        .is_some_and(|pg| page_ids.contains(&pg.id));
+                    let on_page = s.page_of(&qid).is_some_and(|pg| page_ids.contains(&pg.id));
                     on_page.then(|| (qid, p.message(l)))
                 })
                 .collect()
@@ -331,7 +329,11 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
 
     let title = move || survey.with_value(|s| s.title.get(lang.get()).to_string());
     let description = move || {
-        survey.with_value(|s| s.description.as_ref().map(|d| d.get(lang.get()).to_string()))
+        survey.with_value(|s| {
+            s.description
+                .as_ref()
+                .map(|d| d.get(lang.get()).to_string())
+        })
     };
     let thanks = move || {
         survey.with_value(|s| {
@@ -455,7 +457,10 @@ fn refusal_text(e: &ApiError, lang: Lang) -> String {
                     .error
                     .details
                     .as_ref()
-                    .and_then(|d| serde_json::from_value::<Vec<wavegate_core::api::AnswerProblem>>(d.clone()).ok())
+                    .and_then(|d| {
+                        serde_json::from_value::<Vec<wavegate_core::api::AnswerProblem>>(d.clone())
+                            .ok()
+                    })
                     .unwrap_or_default()
                     .into_iter()
                     .map(|p| p.message)

@@ -11,10 +11,19 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// A response answering every visible question, valid for `survey` and `attributes`.
-pub fn complete_response(survey: &Survey, attributes: &Attributes, id: &str, seed: u64) -> Response {
+pub fn complete_response(
+    survey: &Survey,
+    attributes: &Attributes,
+    id: &str,
+    seed: u64,
+) -> Response {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mood: f64 = rng.gen_range(0.35..0.95);
-    let language = if rng.gen_bool(0.8) { Lang::Nl } else { Lang::En };
+    let language = if rng.gen_bool(0.8) {
+        Lang::Nl
+    } else {
+        Lang::En
+    };
     let mut answers = Answers::new();
     // Visibility depends on earlier answers: answer in document order, re-evaluating as we go.
     for question in survey.questions() {
@@ -47,9 +56,12 @@ fn sample_answer(kind: &QuestionKind, mood: f64, rng: &mut ChaCha8Rng) -> Option
         QuestionKind::Agreement { points } => Answer::Scale(lean(1, i32::from(*points), mood, rng)),
         QuestionKind::Rating { min, max, .. } => Answer::Scale(lean(*min, *max, mood, rng)),
         QuestionKind::YesNo => Answer::YesNo(rng.gen_bool(mood)),
-        QuestionKind::SingleChoice { choices, .. } => {
-            Answer::Choice(choices.get(rng.gen_range(0..choices.len().max(1)))?.id.clone())
-        }
+        QuestionKind::SingleChoice { choices, .. } => Answer::Choice(
+            choices
+                .get(rng.gen_range(0..choices.len().max(1)))?
+                .id
+                .clone(),
+        ),
         QuestionKind::MultipleChoice {
             choices, min, max, ..
         } => {
@@ -129,8 +141,16 @@ mod tests {
             for survey in templates::all() {
                 for seed in 0..20 {
                     let r = complete_response(&survey, &attributes, "r-0000001", seed);
-                    assert_eq!(validate_response(&survey, &r, &attributes), Ok(()), "{} seed {seed}", survey.id);
-                    assert_eq!(r, complete_response(&survey, &attributes, "r-0000001", seed));
+                    assert_eq!(
+                        validate_response(&survey, &r, &attributes),
+                        Ok(()),
+                        "{} seed {seed}",
+                        survey.id
+                    );
+                    assert_eq!(
+                        r,
+                        complete_response(&survey, &attributes, "r-0000001", seed)
+                    );
                 }
             }
         }
@@ -141,9 +161,14 @@ mod tests {
         let survey = templates::builtin("pilot-feedback").unwrap();
         let attributes = Attributes::new();
         let values: std::collections::BTreeSet<i32> = (0..40)
-            .filter_map(|seed| match complete_response(&survey, &attributes, "r-0000001", seed).answers.get("nps") {
-                Some(Answer::Scale(v)) => Some(*v),
-                _ => None,
+            .filter_map(|seed| {
+                match complete_response(&survey, &attributes, "r-0000001", seed)
+                    .answers
+                    .get("nps")
+                {
+                    Some(Answer::Scale(v)) => Some(*v),
+                    _ => None,
+                }
             })
             .collect();
         assert!(values.len() >= 4, "{values:?}");

@@ -405,8 +405,21 @@ pub fn summarize_with(
         .collect();
     let versions: BTreeSet<u32> = mine.iter().map(|(r, _)| r.survey_version).collect();
     let all: Vec<&Response> = mine.iter().map(|(r, _)| r).collect();
-    let show_text = all.len() >= options.min_group;
-    let overall = group(survey, &all, options, show_text);
+    // Below the threshold even the whole survey is a small group: with personal links, a chart
+    // of three responses shows what each person answered. Only the count is given.
+    if all.len() < options.min_group {
+        return Summary {
+            survey_id: survey.id.clone(),
+            versions: versions.into_iter().collect(),
+            overall: GroupSummary {
+                n: all.len(),
+                free_text_withheld: true,
+                ..GroupSummary::default()
+            },
+            segments: Vec::new(),
+        };
+    }
+    let overall = group(survey, &all, options, true);
 
     let dimensions: Vec<String> = match &options.segment_by {
         Some(d) => d.clone(),

@@ -1,5 +1,7 @@
 //! `wavegate serve`: the app, the API and the database in one process.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,16 +54,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .await?;
         // stdout is for people and scripts (tests read the URL from here); logs go to stderr.
-        println!("Wavegate is running at {}", server.url);
-        println!("  database:       {}", args.db.display());
+        // A closed stdout (`wavegate serve | head -1`) must not take the server down, so write
+        // errors are ignored rather than panicking like println! would.
+        let mut out = String::new();
+        let _ = writeln!(out, "Wavegate is running at {}", server.url);
+        let _ = writeln!(out, "  database:       {}", args.db.display());
         if args.admin_token.is_none() {
-            println!("  planner token:  {}", server.admin_token);
+            let _ = writeln!(out, "  planner token:  {}", server.admin_token);
         }
-        println!("  planner page:   {}/planner", server.url);
+        let _ = writeln!(out, "  planner page:   {}/planner", server.url);
         for link in &server.demo_links {
-            println!("  demo: {:<24}{}", format!("{}:", link.label), link.url);
+            let _ = writeln!(
+                out,
+                "  demo: {:<24}{}",
+                format!("{}:", link.label),
+                link.url
+            );
         }
-        println!("Press Ctrl-C to stop.");
+        let _ = writeln!(out, "Press Ctrl-C to stop.");
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(out.as_bytes())
+            .and_then(|()| stdout.flush());
+        drop(stdout);
         server.run().await?;
         anyhow::Ok(ExitCode::SUCCESS)
     })

@@ -1,0 +1,312 @@
+//! Component tests: real components mounted in headless Chromium (wasm-bindgen-test), clicked
+//! like a respondent would, checked by what the respondent sees and what gets recorded.
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wavegate_app::components::question::QuestionView;
+use wavegate_app::i18n::Msg;
+use wavegate_app::storage::{self, Queued};
+use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::survey::{
+    Answer, Answers, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response, Survey,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a view in a fresh element; the handle keeps it mounted while it lives.
+fn mount<F, N>(f: F) -> (web_sys::HtmlElement, impl Drop)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), f);
+    (host, handle)
+}
+
+fn input(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Lets effects and reactive attributes catch up.
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+fn survey_with(questions: Vec<Question>) -> Survey {
+    Survey::new("t", Text::new("Test", "Test")).with_page(Page::new("p1", questions))
+}
+
+fn mount_question(
+    survey: Survey,
+    question_id: &str,
+    lang: Lang,
+    error: Option<String>,
+) -> (
+    web_sys::HtmlElement,
+    impl Drop,
+    RwSignal<Answers>,
+    RwSignal<Lang>,
+) {
+    let answers = RwSignal::new(Answers::new());
+    let lang_signal = RwSignal::new(lang);
+    let question = survey.question(question_id).unwrap().clone();
+    let survey = StoredValue::new(survey);
+    let (host, handle) = mount(move || {
+        provide_context(lang_signal);
+        view! { <QuestionView survey=survey question=question answers=answers error=Signal::stored(error) /> }
+    });
+    (host, handle, answers, lang_signal)
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_agreement_option_records_it_and_checks_only_that_option() {
+    let survey = survey_with(vec![
+        Question::new(
+            "q",
+            Text::new("Ging het goed?", "Did it go well?"),
+            QuestionKind::Agreement { points: 5 },
+        )
+        .required(),
+    ]);
+    let (host, _h, answers, _) = mount_question(survey, "q", Lang::Nl, None);
+    let labels: Vec<String> = (1..=5)
+        .map(|v| text_of(&host, &format!("#q-q-{v} + span")))
+        .collect();
+    assert_eq!(labels[0], "Helemaal mee oneens");
+    assert_eq!(labels[4], "Helemaal mee eens");
+
+    input(&host, "#q-q-4").click();
+    settle().await;
+    assert_eq!(answers.get_untracked().get("q"), Some(&Answer::Scale(4)));
+    input(&host, "#q-q-2").click();
+    settle().await;
+    assert_eq!(answers.get_untracked().get("q"), Some(&Answer::Scale(2)));
+    assert!(input(&host, "#q-q-2").checked() && !input(&host, "#q-q-4").checked());
+}
+
+#[wasm_bindgen_test]
+async fn a_required_question_announces_itself_and_its_error_in_the_current_language() {
+    let survey = survey_with(vec![
+        Question::new(
+            "q",
+            Text::new("Welk apparaat?", "Which device?"),
+            QuestionKind::YesNo,
+        )
+        .required(),
+    ]);
+    let (host, _h, _answers, lang) =
+        mount_question(survey, "q", Lang::Nl, Some("Beantwoord deze vraag.".into()));
+    settle().await;
+    let legend = text_of(&host, "legend");
+    assert!(
+        legend.starts_with("Welk apparaat?") && legend.contains("(verplicht)"),
+        "{legend}"
+    );
+    let fieldset = host.query_selector("fieldset").unwrap().unwrap();
+    assert_eq!(
+        fieldset.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let error = host.query_selector("[role=alert]").unwrap().unwrap();
+    assert_eq!(error.text_content().unwrap(), "Beantwoord deze vraag.");
+    assert!(
+        fieldset
+            .get_attribute("aria-describedby")
+            .unwrap()
+            .contains(&error.id())
+    );
+
+    lang.set(Lang::En);
+    settle().await;
+    let legend = text_of(&host, "legend");
+    assert!(
+        legend.starts_with("Which device?") && legend.contains("(required)"),
+        "{legend}"
+    );
+    assert_eq!(text_of(&host, "#q-q-true + span"), "Yes");
+}
+
+#[wasm_bindgen_test]
+async fn multiple_choice_keeps_display_order_and_clears_when_nothing_is_picked() {
+    let survey = survey_with(vec![Question::new(
+        "apps",
+        Text::new("Welke apps?", "Which apps?"),
+        QuestionKind::MultipleChoice {
+            choices: vec![
+                Choice::new("mail", "Mail", "Mail"),
+                Choice::new("teams", "Teams", "Teams"),
+                Choice::new("word", "Word", "Word"),
+            ],
+            min: Some(1),
+            max: Some(2),
+            other: false,
+        },
+    )]);
+    let (host, _h, answers, _) = mount_question(survey, "apps", Lang::Nl, None);
+    settle().await;
+    assert_eq!(text_of(&host, ".question-hint"), "Kies 1 tot 2");
+    input(&host, "#q-apps-word").click();
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    let expected = Answer::Choices(ChoicesAnswer {
+        selected: vec!["mail".into(), "word".into()],
+        other: None,
+    });
+    assert_eq!(answers.get_untracked().get("apps"), Some(&expected));
+    input(&host, "#q-apps-word").click();
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    assert_eq!(
+        answers.get_untracked().get("apps"),
+        None,
+        "an empty selection is no answer"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ranking_moves_with_buttons_and_records_the_order() {
+    let survey = survey_with(vec![Question::new(
+        "r",
+        Text::new("Wat is belangrijk?", "What matters?"),
+        QuestionKind::Ranking {
+            choices: vec![
+                Choice::new("a", "Snelheid", "Speed"),
+                Choice::new("b", "Privacy", "Privacy"),
+            ],
+        },
+    )]);
+    let (host, _h, answers, _) = mount_question(survey, "r", Lang::En, None);
+    settle().await;
+    let down: web_sys::HtmlElement = host
+        .query_selector("li[data-choice=a] button[aria-label^='Move down']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    down.click();
+    settle().await;
+    assert_eq!(
+        answers.get_untracked().get("r"),
+        Some(&Answer::Ranking(vec!["b".into(), "a".into()]))
+    );
+    assert_eq!(text_of(&host, "li:first-child .ranking-label"), "Privacy");
+}
+
+#[wasm_bindgen_test]
+async fn earlier_answers_are_piped_into_later_question_texts() {
+    let survey = survey_with(vec![
+        Question::new(
+            "nps",
+            Text::new("Aanbevelen?", "Recommend?"),
+            QuestionKind::Rating {
+                min: 0,
+                max: 10,
+                min_label: None,
+                max_label: None,
+            },
+        ),
+        Question::new(
+            "why",
+            Text::new("Waarom een {nps}?", "Why a {nps}?"),
+            QuestionKind::Text {
+                multiline: true,
+                min_length: None,
+                max_length: Some(500),
+            },
+        ),
+    ]);
+    let (host, _h, answers, _) = mount_question(survey, "why", Lang::En, None);
+    answers.update(|a| {
+        a.insert("nps".into(), Answer::Scale(7));
+    });
+    settle().await;
+    assert!(
+        text_of(&host, "legend").starts_with("Why a 7?"),
+        "{}",
+        text_of(&host, "legend")
+    );
+    assert_eq!(text_of(&host, ".char-count"), "500 characters left");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_changes_the_page_language_and_is_remembered() {
+    storage::remove(&storage::Key::Lang);
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        view! { <wavegate_app::LanguageSwitch /> }
+    });
+    let button: web_sys::HtmlElement = host
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "English");
+    button.click();
+    settle().await;
+    assert_eq!(lang.get_untracked(), Lang::En);
+    assert_eq!(button.text_content().unwrap(), "Nederlands");
+    assert_eq!(storage::load::<Lang>(&storage::Key::Lang), Some(Lang::En));
+    storage::remove(&storage::Key::Lang);
+}
+
+#[wasm_bindgen_test]
+fn the_outbox_keeps_one_copy_per_response_until_acknowledged() {
+    storage::remove(&storage::Key::Outbox);
+    let survey = survey_with(vec![]);
+    let item = |token: &str, id: &str| Queued {
+        token: token.into(),
+        response: Response::new(id, &survey, Lang::Nl),
+    };
+    assert!(storage::enqueue(item("t1", "r1")));
+    assert!(storage::enqueue(item("t1", "r1")));
+    assert!(storage::enqueue(item("t2", "r2")));
+    assert_eq!(
+        storage::outbox().len(),
+        2,
+        "a resend replaces, never duplicates"
+    );
+    storage::dequeue("r1");
+    let left: Vec<String> = storage::outbox()
+        .into_iter()
+        .map(|q| q.response.id)
+        .collect();
+    assert_eq!(left, vec!["r2".to_string()]);
+    storage::remove(&storage::Key::Outbox);
+}
+
+#[wasm_bindgen_test]
+fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
+    for msg in Msg::ALL {
+        let (nl, en) = (msg.text(Lang::Nl), msg.text(Lang::En));
+        assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
+        assert_eq!(nl.matches('{').count(), en.matches('{').count(), "{msg:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn response_ids_are_random_and_accepted_by_the_server_format() {
+    let a = wavegate_app::pages::respond::new_response_id();
+    let b = wavegate_app::pages::respond::new_response_id();
+    assert_ne!(a, b);
+    assert_eq!(a.len(), 32);
+    assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+}
