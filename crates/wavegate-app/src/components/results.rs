@@ -58,9 +58,16 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
             Err(e) => load_failed(e, move || results.refetch()).into_any(),
         })
     };
+    let title = move || {
+        results
+            .get()
+            .and_then(|r| r.ok())
+            .map(|r| r.survey.title.get(lang.get()).to_string())
+            .unwrap_or_default()
+    };
     view! {
         <section class="card" role="region" aria-labelledby="results-title">
-            <h2 id="results-title">{t(Msg::ResultsTitle)}": "{survey}</h2>
+            <h2 id="results-title">{t(Msg::ResultsTitle)}": "{title}</h2>
             <Suspense fallback=move || view! { <p class="status" role="status">{t(Msg::Loading)}</p> }>
                 {body}
             </Suspense>
@@ -110,7 +117,7 @@ fn Group(survey: StoredValue<Survey>, group: GroupSummary) -> impl IntoView {
             };
             let kind = def.map(|d| d.kind);
             let answered = q.answered;
-            let stats = stats_view(q.stats, kind, lang);
+            let stats = stats_view(q.stats, kind, answered, lang);
             view! {
                 <section class="question-result" data-question=qid>
                     <h3>{title}</h3>
@@ -179,7 +186,14 @@ fn scale_view(s: ScaleStats, kind: Option<QuestionKind>, lang: RwSignal<Lang>) -
     }
 }
 
-fn stats_view(stats: QuestionStats, kind: Option<QuestionKind>, lang: RwSignal<Lang>) -> AnyView {
+/// `answered` is the number of respondents who answered: the base of every share, so a
+/// multiple-choice share reads "57% of respondents picked it", not a share of all selections.
+fn stats_view(
+    stats: QuestionStats,
+    kind: Option<QuestionKind>,
+    answered: usize,
+    lang: RwSignal<Lang>,
+) -> AnyView {
     match stats {
         QuestionStats::Scale(s) => scale_view(s, kind, lang).into_any(),
         QuestionStats::YesNo { yes, no } => {
@@ -214,7 +228,7 @@ fn stats_view(stats: QuestionStats, kind: Option<QuestionKind>, lang: RwSignal<L
             other,
             other_texts,
         } => {
-            let total: usize = counts.iter().map(|c| c.count).sum::<usize>() + other;
+            let total = answered;
             let mut counts = counts;
             if other > 0 {
                 counts.push(Count {
