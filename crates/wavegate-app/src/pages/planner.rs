@@ -82,11 +82,11 @@ fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView
     };
     // A token that stopped working (server restarted with a new one) sends the planner back.
     Effect::new(move |_| {
-        if let Some(Err(e)) = programs.get() {
-            if e.status() == Some(401) {
-                storage::remove(&Key::PlannerToken);
-                signed_in.set(None);
-            }
+        if let Some(Err(e)) = programs.get()
+            && e.status() == Some(401)
+        {
+            storage::remove(&Key::PlannerToken);
+            signed_in.set(None);
         }
     });
     let list = move || {

@@ -132,10 +132,10 @@ fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
 #[component]
 fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     let lang = use_lang();
-    if storage::load::<Lang>(&Key::Lang).is_none() {
-        if let Some(l) = view.language {
-            lang.set(l);
-        }
+    if storage::load::<Lang>(&Key::Lang).is_none()
+        && let Some(l) = view.language
+    {
+        lang.set(l);
     }
     let queued = outbox::pending_for(&token);
     let initial_stage = match (&view.submitted, &queued) {
@@ -310,11 +310,10 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     outbox::on_flushed(move || {
         if stage.get_untracked() == Stage::Queued
             && outbox::pending_for(&token.get_value()).is_none()
+            && let Some(ack) = storage::load::<SubmitAck>(&Key::Sent(token.get_value()))
         {
-            if let Some(ack) = storage::load::<SubmitAck>(&Key::Sent(token.get_value())) {
-                storage::remove(&Key::Draft(token.get_value()));
-                stage.set(Stage::Done(ack));
-            }
+            storage::remove(&Key::Draft(token.get_value()));
+            stage.set(Stage::Done(ack));
         }
     });
 
