@@ -149,24 +149,44 @@ fn responses_export_long_for_dutch_excel_and_back_to_wide() {
 }
 
 #[test]
-fn a_summary_reports_nps() {
+fn a_summary_reports_nps_and_withholds_small_groups() {
     let dir = tempfile::tempdir().unwrap();
-    let responses = write(dir.path(), "responses.json", RESPONSES);
-    let out = wavegate(&[
-        "survey",
-        "summary",
-        "--survey",
-        "nps",
-        "--responses",
-        &responses,
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(summary["n"], 2);
-    // One promoter, one detractor: (1 − 1) / 2 = 0.
-    assert_eq!(summary["nps"][0]["score"], 0.0);
-    // Two responses is below the privacy threshold: the reason text is withheld.
-    assert_eq!(summary["free_text_withheld"], true);
+    let summary = |file: &str| -> serde_json::Value {
+        let out = wavegate(&["survey", "summary", "--survey", "nps", "--responses", file]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Two responses are below the privacy threshold: only the count is shown.
+    let small = summary(&write(dir.path(), "two.json", RESPONSES));
+    assert_eq!(small["n"], 2);
+    assert_eq!(small["free_text_withheld"], true);
+    assert!(
+        small["nps"].as_array().is_none_or(|a| a.is_empty()),
+        "{small}"
+    );
+
+    // Five responses: scores 10, 9, 8, 6, 3 → 2 promoters, 2 detractors: (2 − 2) / 5 = 0.
+    let five: Vec<serde_json::Value> = [10, 9, 8, 6, 3]
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            serde_json::json!({
+                "response": {"id": format!("r{i}"), "survey_id": "nps", "survey_version": 1,
+                             "language": "nl", "answers": {"nps": {"scale": score}}},
+                "submitted_at": "2027-01-12T09:30:00Z", "attributes": {}
+            })
+        })
+        .collect();
+    let file = write(
+        dir.path(),
+        "five.json",
+        &serde_json::to_string(&five).unwrap(),
+    );
+    let s = summary(&file);
+    assert_eq!(s["n"], 5);
+    assert_eq!(s["nps"][0]["promoters"], 2);
+    assert_eq!(s["nps"][0]["detractors"], 2);
+    assert_eq!(s["nps"][0]["score"], 0.0);
 }
 
 #[test]

@@ -144,6 +144,9 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         (None, None) => Stage::Answering,
     };
     let previously_submitted = view.submitted.is_some();
+    if previously_submitted {
+        storage::remove(&Key::Draft(token.clone()));
+    }
     let restored = restore_draft(&token, &view.survey);
     let resumed = restored.as_ref().is_some_and(|d| !d.answers.is_empty());
     let draft = restored.unwrap_or_else(|| start_draft(&view.survey));
@@ -174,8 +177,12 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let page_count = move || pages.with(Vec::len).max(1);
-    let current_page = move || page.get().min(page_count() - 1);
+    let page_count = Memo::new(move |_| pages.with(Vec::len));
+    let current_page = move || page.get().min(page_count.get().saturating_sub(1));
+    // The form re-renders only when the page shown changes, not when answering reveals or hides
+    // a later page (that would take focus away from the control just used).
+    let current_id = Memo::new(move |_| pages.with(|p| p.get(current_page()).cloned()));
+    let is_last = Memo::new(move |_| current_page() + 1 >= page_count.get());
 
     // Autosave: every change to answers or page is written to the device.
     Effect::new(move |_| {
@@ -231,9 +238,9 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     };
 
     let go_next = move |_| {
-        let ids = pages.get_untracked();
         let idx = current_page();
-        let problems = check(&ids[idx..=idx]);
+        let current: Vec<String> = current_id.get_untracked().into_iter().collect();
+        let problems = check(&current);
         let ok = problems.is_empty();
         errors.set(problems);
         if ok {
@@ -345,12 +352,9 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     let program = view.program_name.clone();
 
     let form = move || {
-        let ids = pages.get();
-        let idx = current_page();
-        let Some(page_id) = ids.get(idx).cloned() else {
+        let Some(page_id) = current_id.get() else {
             return ().into_any();
         };
-        let last = idx + 1 >= ids.len();
         let page_def = survey.with_value(|s| s.pages.iter().find(|p| p.id == page_id).cloned());
         let Some(page_def) = page_def else {
             return ().into_any();
@@ -373,13 +377,20 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 }
             })
             .collect_view();
-        let total = ids.len();
-        let progress = ((idx + 1) * 100 / total.max(1)).min(100);
+        let position = move || {
+            let (n, total) = (current_page() + 1, page_count.get().max(1));
+            (n, total, (n * 100 / total).min(100))
+        };
         view! {
             <form class="survey-page" novalidate on:submit=|ev| ev.prevent_default()>
                 <div class="progress" role="group" aria-label=move || Msg::Progress.text(lang.get())>
-                    <p class="page-count">{move || fill(Msg::PageOf, lang.get(), &[("n", (idx + 1).to_string()), ("total", total.to_string())])}</p>
-                    <div class="progress-bar" aria-hidden="true"><div class="progress-fill" style=format!("width: {progress}%")></div></div>
+                    <p class="page-count">{move || {
+                        let (n, total, _) = position();
+                        fill(Msg::PageOf, lang.get(), &[("n", n.to_string()), ("total", total.to_string())])
+                    }}</p>
+                    <div class="progress-bar" aria-hidden="true">
+                        <div class="progress-fill" style=move || format!("width: {}%", position().2)></div>
+                    </div>
                 </div>
                 {move || page_title.as_ref().map(|t| view! { <h2>{t.get(lang.get()).to_string()}</h2> })}
                 <p class="required-legend">{t(Msg::RequiredLegend)}</p>
@@ -388,8 +399,8 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     {move || summary_error.get().unwrap_or_default()}
                 </p>
                 <div class="nav-buttons">
-                    {(idx > 0).then(|| view! { <button type="button" class="secondary" on:click=go_back>{t(Msg::Previous)}</button> })}
-                    {if last {
+                    {move || (current_page() > 0).then(|| view! { <button type="button" class="secondary" on:click=go_back>{t(Msg::Previous)}</button> })}
+                    {move || if is_last.get() {
                         view! { <button type="button" class="primary" on:click=submit>{t(Msg::Submit)}</button> }.into_any()
                     } else {
                         view! { <button type="button" class="primary" on:click=go_next>{t(Msg::Next)}</button> }.into_any()
