@@ -679,6 +679,8 @@ fn top_names(counts: &[u32], names: &[String], k: usize) -> Vec<String> {
 
 fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionEval> {
     let mut out: Vec<ActionEval> = Vec::new();
+    // Segment barriers are tested against the rest of the wave before they become actions.
+    let mut barrier_tests: Vec<(usize, f64, f64)> = Vec::new();
     let wave_rate = a.segs[0].eval.response_rate;
     for (si, seg) in a.segs.iter().enumerate() {
         let e = &seg.eval;
@@ -687,7 +689,6 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             None => &a.tallies.wave[0],
             Some((d, code)) => &a.tallies.dims[d].values[code as usize][0],
         };
-        let mut add = |x: ActionEval| out.push(x);
         let enrollment_gate = gates
             .iter()
             .any(|g| g.seg == si && g.kind == GateKind::Enrollment);
@@ -702,7 +703,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
                     .filter(|_| enrollment_gate)
             });
         if let Some(m) = enrollment {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::AssistedEnrollment,
                 seg: si,
                 reason: ActionReason::EnrollmentFailures,
@@ -712,7 +713,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             });
         }
         if let Some(m) = weak(e.metric(MetricId::WeakestTopic), is_wave) {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::TargetedTraining,
                 seg: si,
                 reason: ActionReason::WeakTopic,
@@ -724,7 +725,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
         if let Some(m) = weak(e.metric(MetricId::TrainingCompletion), is_wave)
             .or_else(|| weak(e.metric(MetricId::QuizFirstAttempt), is_wave))
         {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::TargetedTraining,
                 seg: si,
                 reason: ActionReason::KnowledgeGap,
@@ -737,7 +738,22 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             && let Some(b) = ad.barrier
             && let Some(el) = ad.elements.iter().find(|x| x.element == b)
         {
-            add(ActionEval {
+            if let Some((d, code)) = seg.child {
+                let src = usize::from(ad.source == Source::NextWave);
+                let mine = a.tallies.dims[d].values[code as usize][src].adkar[b as usize];
+                let mut rest = a.tallies.wave[src].adkar[b as usize];
+                for (r, m) in rest.iter_mut().zip(&mine) {
+                    *r = r.saturating_sub(*m);
+                }
+                let top = |c: &[u32; 5]| {
+                    let n: u32 = c.iter().sum();
+                    if n == 0 { 0.0 } else { f64::from(c[3] + c[4]) / f64::from(n) }
+                };
+                let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest))
+                    .map_or(1.0, |r| r.p);
+                barrier_tests.push((out.len(), p, top(&rest) - top(&mine)));
+            }
+            out.push(ActionEval {
                 kind: barrier_action(b),
                 seg: si,
                 reason: ActionReason::AdkarBarrier,
@@ -758,7 +774,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
                     p(x).total_cmp(&p(y))
                 })
         {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::TargetedCommunication,
                 seg: si,
                 reason: ActionReason::LowReach,
@@ -775,7 +791,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             && let (Some(rate), Some(wave)) = (e.response_rate, wave_rate)
             && rate <= wave - 0.10
         {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::Resurvey,
                 seg: si,
                 reason: ActionReason::LowResponse,
@@ -788,7 +804,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             && let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
             && f.q90_day > HELPDESK_PREPARATION_SHARE * cap
         {
-            add(ActionEval {
+            out.push(ActionEval {
                 kind: ActionKind::HelpdeskPreparation,
                 seg: 0,
                 reason: ActionReason::HelpdeskLoad,
@@ -798,52 +814,39 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
             });
         }
     }
-    focus(a, out)
+    // A segment's own barrier is worth an action only when it stands out from the rest of
+    // the wave (Mann–Whitney U, Benjamini–Hochberg over all segment barriers): with a dozen
+    // segments, some cross the barrier line by chance alone.
+    let q = benjamini_hochberg(&barrier_tests.iter().map(|t| t.1).collect::<Vec<_>>());
+    let noise: Vec<usize> = barrier_tests
+        .iter()
+        .zip(&q)
+        .filter(|((_, _, diff), q)| **q >= SPLIT_FDR || *diff < SPLIT_MIN_DIFFERENCE)
+        .map(|((i, _, _), _)| *i)
+        .collect();
+    let out: Vec<ActionEval> = out
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !noise.contains(i))
+        .map(|(_, x)| x)
+        .collect();
+    focus(gates, out)
 }
 
-/// Keeps actions where they help most. When the wave and only some segments of a dimension
-/// show a problem, the problem is concentrated: target those segments, not the whole wave.
-/// When the wave shows it and no dimension singles out a part, target the wave alone. Then
-/// one action of a kind per target (the more specific reason came first).
-fn focus(a: &Assessment, mut out: Vec<ActionEval>) -> Vec<ActionEval> {
-    let children_of = |d: usize| -> Vec<usize> {
-        (1..a.segs.len())
-            .filter(|&s| a.segs[s].child.is_some_and(|(x, _)| x == d))
-            .collect()
-    };
-    let keys: Vec<(ActionKind, ActionReason)> = {
-        let mut k: Vec<_> = out.iter().map(|x| (x.kind, x.reason)).collect();
-        k.sort();
-        k.dedup();
-        k
-    };
-    let mut drop_wave = Vec::new();
-    let mut drop_children = Vec::new();
-    for key in keys {
-        let segs: Vec<usize> = out
-            .iter()
-            .filter(|x| (x.kind, x.reason) == key)
-            .map(|x| x.seg)
-            .collect();
-        if !segs.contains(&0) {
-            continue;
-        }
-        let concentrated = (0..a.tallies.dims.len()).any(|d| {
-            let all = children_of(d);
-            let hit = all.iter().filter(|s| segs.contains(s)).count();
-            hit > 0 && hit < all.len()
-        });
-        if concentrated {
-            drop_wave.push(key);
-        } else {
-            drop_children.push(key);
-        }
-    }
+/// Keeps the action list short and pointed. A problem the whole wave shows gets one action for
+/// the wave; the same action for its segments is left out, except for segments held by a gate
+/// (they need their own remedy to go ahead). A problem only some segments show is targeted at
+/// them. Then one action of a kind per target (the more specific reason came first).
+fn focus(gates: &[GateEval], mut out: Vec<ActionEval>) -> Vec<ActionEval> {
+    let wave_keys: Vec<(ActionKind, ActionReason)> = out
+        .iter()
+        .filter(|x| x.seg == 0)
+        .map(|x| (x.kind, x.reason))
+        .collect();
+    let gated = |seg: usize| gates.iter().any(|g| g.seg == seg);
     let mut seen: Vec<(ActionKind, usize)> = Vec::new();
     out.retain(|x| {
-        let key = (x.kind, x.reason);
-        if (x.seg == 0 && drop_wave.contains(&key)) || (x.seg != 0 && drop_children.contains(&key))
-        {
+        if x.seg != 0 && wave_keys.contains(&(x.kind, x.reason)) && !gated(x.seg) {
             return false;
         }
         if seen.contains(&(x.kind, x.seg)) {

@@ -7,10 +7,12 @@
 
 pub mod data;
 pub mod decide;
+pub mod demo;
 pub mod engine;
 pub mod import;
 pub mod metric;
 pub mod program;
+pub mod render;
 pub mod report;
 mod tally;
 pub mod text;
