@@ -231,13 +231,26 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
         delimiter,
         question_mark_is_empty: false,
     };
-    Ok((head, Rows { reader, record }))
+    Ok((
+        head,
+        Rows {
+            reader,
+            record,
+            text: text.as_bytes(),
+            counted_to: 0,
+            newlines: 0,
+        },
+    ))
 }
 
 /// The data rows of a CSV file, read one at a time (see [`scan`]).
 pub struct Rows<'t> {
     reader: csv::Reader<&'t [u8]>,
     record: csv::StringRecord,
+    text: &'t [u8],
+    /// Line feeds counted in `text[..counted_to]`.
+    counted_to: usize,
+    newlines: u64,
 }
 
 impl std::fmt::Debug for Rows<'_> {
@@ -247,6 +260,32 @@ impl std::fmt::Debug for Rows<'_> {
 }
 
 impl Rows<'_> {
+    /// The line the current record starts on. The csv crate's own line count is one short
+    /// after a CR LF line end (Windows files), so lines are counted from the byte offset.
+    fn line_of_record(&mut self) -> u64 {
+        let Some(start) = self.record.position().map(|p| p.byte() as usize) else {
+            return 0;
+        };
+        let start = start.min(self.text.len());
+        if start >= self.counted_to {
+            self.newlines += self.text[self.counted_to..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.counted_to = start;
+        }
+        // A record may be said to start on the line feed of the previous CR LF.
+        let mut at = start;
+        let mut line = self.newlines + 1;
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            if self.text[at] == b'\n' {
+                line += 1;
+            }
+            at += 1;
+        }
+        line
+    }
+
     /// The next non-blank data row, `None` at the end, or an error for a malformed row.
     pub fn next_row(&mut self, head: &Header) -> Result<Option<RowRef<'_>>, InputError> {
         loop {
@@ -255,7 +294,7 @@ impl Rows<'_> {
                 Ok(false) => return Ok(None),
                 Err(e) => return Err(csv_error(&head.file, &e)),
             }
-            let line = self.record.position().map_or(0, |p| p.line());
+            let line = self.line_of_record();
             if self.record.iter().all(|f| f.trim().is_empty()) {
                 continue; // blank lines, and Excel's trailing ";;;;" rows
             }
@@ -773,6 +812,20 @@ mod tests {
         assert_eq!((second.line(), head.get(&second, number)), (4, "2"));
         let err = rows.next_row(&head).unwrap_err();
         assert_eq!((err.line, err.column), (6, Some(4)));
+    }
+
+    #[test]
+    fn line_numbers_are_right_for_windows_and_unix_line_ends() {
+        for (text, want) in [
+            ("a,b\r\n1,2\r\n3,4\r\n5,6\r\n", vec![2, 3, 4]),
+            ("a,b\n1,2\n3,4\n", vec![2, 3]),
+            ("a,b\r\n\r\n1,2\r\n\"x\r\ny\",3\r\n5,6", vec![3, 4, 6]),
+            ("a,b\n\n\n1,2\n", vec![4]),
+        ] {
+            let t = Table::parse("f.csv", text).unwrap();
+            let lines: Vec<u64> = t.rows().iter().map(|r| r.line()).collect();
+            assert_eq!(lines, want, "{text:?}");
+        }
     }
 
     #[test]
