@@ -211,8 +211,17 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
         ));
     }
     let delimiter = sniff_delimiter(text);
+    // Records end at a line feed; the CR of a Windows line end stays on the last field, where
+    // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
+    // out one short in Windows files.) Old Mac files with bare CRs keep the default.
+    let terminator = if text.contains('\n') {
+        csv::Terminator::Any(b'\n')
+    } else {
+        csv::Terminator::CRLF
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .terminator(terminator)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -237,8 +246,6 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
             reader,
             record,
             text: text.as_bytes(),
-            counted_to: 0,
-            newlines: 0,
         },
     ))
 }
@@ -248,9 +255,6 @@ pub struct Rows<'t> {
     reader: csv::Reader<&'t [u8]>,
     record: csv::StringRecord,
     text: &'t [u8],
-    /// Line feeds counted in `text[..counted_to]`.
-    counted_to: usize,
-    newlines: u64,
 }
 
 impl std::fmt::Debug for Rows<'_> {
@@ -260,32 +264,6 @@ impl std::fmt::Debug for Rows<'_> {
 }
 
 impl Rows<'_> {
-    /// The line the current record starts on. The csv crate's own line count is one short
-    /// after a CR LF line end (Windows files), so lines are counted from the byte offset.
-    fn line_of_record(&mut self) -> u64 {
-        let Some(start) = self.record.position().map(|p| p.byte() as usize) else {
-            return 0;
-        };
-        let start = start.min(self.text.len());
-        if start >= self.counted_to {
-            self.newlines += self.text[self.counted_to..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
-            self.counted_to = start;
-        }
-        // A record may be said to start on the line feed of the previous CR LF.
-        let mut at = start;
-        let mut line = self.newlines + 1;
-        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
-            if self.text[at] == b'\n' {
-                line += 1;
-            }
-            at += 1;
-        }
-        line
-    }
-
     /// The next non-blank data row, `None` at the end, or an error for a malformed row.
     pub fn next_row(&mut self, head: &Header) -> Result<Option<RowRef<'_>>, InputError> {
         loop {
@@ -294,10 +272,19 @@ impl Rows<'_> {
                 Ok(false) => return Ok(None),
                 Err(e) => return Err(csv_error(&head.file, &e)),
             }
-            let line = self.line_of_record();
-            if self.record.iter().all(|f| f.trim().is_empty()) {
-                continue; // blank lines, and Excel's trailing ";;;;" rows
+            // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
+            if self.record.as_slice().trim().is_empty() {
+                continue;
             }
+            let line = self.record.position().map_or(0, |p| {
+                // The csv crate places a record after blank lines at the first of them.
+                let start = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+                let blank = self
+                    .text
+                    .get(start..)
+                    .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
+                p.line() + blank as u64
+            });
             let width = head.headers.len();
             if self.record.len() > width
                 && self.record.iter().skip(width).any(|f| !f.trim().is_empty())
@@ -821,6 +808,8 @@ mod tests {
             ("a,b\n1,2\n3,4\n", vec![2, 3]),
             ("a,b\r\n\r\n1,2\r\n\"x\r\ny\",3\r\n5,6", vec![3, 4, 6]),
             ("a,b\n\n\n1,2\n", vec![4]),
+            ("a,b\n1,2\n\n3,4\n", vec![2, 4]),
+            ("a,b\r\n1,2\r\n\r\n3,\"4\"\r\n", vec![2, 4]),
         ] {
             let t = Table::parse("f.csv", text).unwrap();
             let lines: Vec<u64> = t.rows().iter().map(|r| r.line()).collect();

@@ -321,6 +321,84 @@ pub struct Inputs {
     pub training: Option<Vec<TrainingRecord>>,
 }
 
+/// A string hashed without regard to ASCII case.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Caseless<'a>(pub(crate) &'a str);
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Lowercased a block at a time: one hasher call per block, not per byte.
+        let mut buf = [0u8; 64];
+        for chunk in self.0.as_bytes().chunks(buf.len()) {
+            let block = &mut buf[..chunk.len()];
+            block.copy_from_slice(chunk);
+            block.make_ascii_lowercase();
+            state.write(block);
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// Hashes a `u64` that is a hash already: passes it through.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// People by id or email, matched ignoring ASCII case, without a lowercased copy of each key:
+/// keys are found by hash, and a hash match is confirmed on the key itself.
+struct PeopleIndex<'a> {
+    state: std::hash::RandomState,
+    heads: HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>>,
+    next: Vec<u32>,
+    keys: Vec<(&'a str, u32)>,
+}
+
+impl<'a> PeopleIndex<'a> {
+    fn with_capacity(n: usize) -> PeopleIndex<'a> {
+        PeopleIndex {
+            state: std::hash::RandomState::new(),
+            heads: HashMap::with_capacity_and_hasher(n, Default::default()),
+            next: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds a key; a later key shadows an earlier one that is equal ignoring case.
+    fn insert(&mut self, key: &'a str, person: u32) {
+        use std::hash::BuildHasher;
+        let h = self.state.hash_one(Caseless(key));
+        let i = self.keys.len() as u32;
+        self.keys.push((key, person));
+        self.next.push(self.heads.insert(h, i).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, key: &str) -> Option<u32> {
+        use std::hash::BuildHasher;
+        let mut i = *self.heads.get(&self.state.hash_one(Caseless(key)))?;
+        while i != u32::MAX {
+            let (k, p) = self.keys[i as usize];
+            if k.eq_ignore_ascii_case(key) {
+                return Some(p);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+}
+
 /// Items grouped by person: `items[starts[p]..starts[p + 1]]` belong to person `p`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Groups {
@@ -399,21 +477,17 @@ impl DataSet {
     pub fn new(program: &Program, mut roster: Roster, inputs: Inputs) -> DataSet {
         roster.finish();
         let n = roster.len();
-        let mut key: HashMap<String, u32> = HashMap::with_capacity(n * 2);
+        let mut key = PeopleIndex::with_capacity(n * 2);
         for (p, id) in roster.ids.iter().enumerate() {
-            key.insert(id.to_lowercase(), p as u32);
+            key.insert(id, p as u32);
         }
         // Emails win over ids when the same text is both.
         for (p, email) in roster.emails.iter().enumerate() {
             if let Some(e) = email {
-                key.insert(e.clone(), p as u32);
+                key.insert(e, p as u32);
             }
         }
-        let find = |k: &str| -> Option<u32> {
-            key.get(k)
-                .copied()
-                .or_else(|| key.get(&k.to_lowercase()).copied())
-        };
+        let find = |k: &str| key.get(k);
         let mut unmatched = Unmatched::default();
 
         let device_owner: Vec<Option<u32>> = inputs

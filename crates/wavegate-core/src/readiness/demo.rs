@@ -705,6 +705,10 @@ pub fn generate(opts: &DemoOptions) -> Demo {
             if rng.gen_bool(0.1) {
                 answers.push(("concerns.other", "Mag mijn werkgever mijn foto's zien?".into()));
             }
+            answers.push((
+                "device_type",
+                weighted(&mut rng, &[("laptop", 45), ("phone", 40), ("tablet", 15)]).into(),
+            ));
             answers.push(("training_format", weighted(&mut rng, &[("video", 50), ("text", 30), ("classroom", 20)]).into()));
             // A few people answer through the anonymous link, which carries their segment.
             let anonymous = rng.gen_bool(0.04);

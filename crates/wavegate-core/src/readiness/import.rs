@@ -5,6 +5,7 @@
 //! [`tabular::scan`] so a million answers do not become millions of `String`s.
 
 use super::data::{
+    Caseless, PassThrough,
     Answers, Compliance, DataSet, Device, EnrollmentFailure, Inputs, Response, Roster, Ticket,
     TrainingRecord, TrainingStatus,
 };
@@ -49,12 +50,76 @@ fn opt_datetime<R: Cells>(
 
 /// Canonical spelling of the platforms Wavegate knows; other values are kept as written.
 pub fn canonical_platform(value: &str) -> &str {
+    if matches!(value, "Windows" | "iOS" | "Android" | "macOS") {
+        return value; // the common case, without allocating
+    }
     match value.to_ascii_lowercase().replace([' ', '_', '-'], "").as_str() {
         "windows" | "windows10" | "windows11" | "win" => "Windows",
         "ios" | "ipados" | "iphone" | "ipad" | "iosipados" => "iOS",
         "android" | "androidenterprise" | "androidworkprofile" => "Android",
         "macos" | "mac" | "osx" | "macosx" => "macOS",
         _ => value,
+    }
+}
+
+/// Finds repeated values (ignoring case) without keeping a lowercased copy of each: a hundred
+/// thousand ids are checked by hash, and a hash match is confirmed on the stored value.
+#[derive(Default)]
+struct Repeats {
+    state: std::hash::RandomState,
+    seen: HashMap<u64, (usize, u64), std::hash::BuildHasherDefault<PassThrough>>,
+}
+
+impl Repeats {
+    /// Records `value` (stored at `index`, read on `line`); returns the line of an earlier
+    /// occurrence. `stored` gives back the value stored at an index.
+    fn check<'s>(
+        &mut self,
+        value: &str,
+        index: usize,
+        line: u64,
+        stored: impl Fn(usize) -> &'s str,
+    ) -> Option<u64> {
+        use std::hash::BuildHasher;
+        let h = self.state.hash_one(Caseless(value));
+        match self.seen.get(&h) {
+            Some(&(i, first)) if stored(i).eq_ignore_ascii_case(value) => Some(first),
+            Some(_) => None, // a 64-bit hash collision between different values
+            None => {
+                self.seen.insert(h, (index, line));
+                None
+            }
+        }
+    }
+}
+
+/// Interns a column's values: a short list is searched directly (rosters have a handful of
+/// platforms and regions), a long one through a hash map.
+#[derive(Default)]
+struct Interner {
+    values: Vec<(String, u32)>,
+    map: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn get(&mut self, value: &str, make: impl FnOnce(&str) -> u32) -> u32 {
+        if self.map.is_empty() {
+            if let Some((_, c)) = self.values.iter().find(|(v, _)| v == value) {
+                return *c;
+            }
+            let c = make(value);
+            self.values.push((value.to_string(), c));
+            if self.values.len() > 16 {
+                self.map = self.values.iter().cloned().collect();
+            }
+            return c;
+        }
+        if let Some(&c) = self.map.get(value) {
+            return c;
+        }
+        let c = make(value);
+        self.map.insert(value.to_string(), c);
+        c
     }
 }
 
@@ -82,12 +147,14 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
             roster.attributes.len() - 1
         })
         .collect();
-    let mut seen_ids: HashMap<String, u64> = HashMap::new();
-    let mut seen_emails: HashMap<String, u64> = HashMap::new();
+    let mut seen_ids = Repeats::default();
+    let mut seen_emails = Repeats::default();
+    let mut interners: Vec<Interner> = attribute_cols.iter().map(|_| Interner::default()).collect();
     let wave_ids: Vec<&str> = program.waves.iter().map(|w| w.id.as_str()).collect();
     while let Some(row) = rows.next_row(&head)? {
         let pid = head.required(&row, id)?;
-        if let Some(first) = seen_ids.insert(pid.to_lowercase(), row.line()) {
+        let person = roster.ids.len();
+        if let Some(first) = seen_ids.check(pid, person, row.line(), |i| roster.ids[i].as_str()) {
             return Err(head.cell_error(
                 &row,
                 id,
@@ -104,7 +171,9 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
         };
         let mail = head.opt(&row, email);
         if let Some(m) = mail
-            && let Some(first) = seen_emails.insert(m.to_lowercase(), row.line())
+            && let Some(first) = seen_emails.check(m, person, row.line(), |i| {
+                roster.emails[i].as_deref().unwrap_or("")
+            })
             && let Some(c) = email
         {
             return Err(head.cell_error(
@@ -113,18 +182,19 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
                 &format!("a unique email (this one is also on line {first})"),
             ));
         }
-        let person = roster.ids.len();
         roster.ids.push(pid.to_string());
         roster.emails.push(mail.map(str::to_lowercase));
         roster.waves.push(u16::try_from(w_index).unwrap_or(u16::MAX));
-        for ((col, name), &a) in attribute_cols.iter().zip(&attr_index) {
+        for (((col, name), &a), interner) in
+            attribute_cols.iter().zip(&attr_index).zip(&mut interners)
+        {
             let raw = head.get(&row, *col);
             let value = if name == "platform" {
                 canonical_platform(raw)
             } else {
                 raw
             };
-            let code = roster.intern(a, value);
+            let code = interner.get(value, |v| roster.intern(a, v));
             let codes = &mut roster.attributes[a].codes;
             codes.resize(person, super::data::NO_VALUE);
             codes.push(code);
