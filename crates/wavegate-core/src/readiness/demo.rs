@@ -516,7 +516,8 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 "In Progress"
             },
             resolved: done.then_some(resolved),
-            updated: if done { resolved } else { opened },
+            // Later than the "New" row of the event log, so the latest state is unambiguous.
+            updated: if done { resolved } else { opened + Duration::minutes(30) },
             description,
             history: rng.gen_bool(0.05),
         });
