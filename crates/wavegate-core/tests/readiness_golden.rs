@@ -59,7 +59,11 @@ fn golden() -> Report {
     for (i, p) in respondents.iter().enumerate() {
         let agree = |k: usize| if i < k { 4 } else { 3 };
         // Awareness, Desire and Knowledge agree for the first 28, 25 and 17 respondents.
-        s.adkar(p, "2027-01-27 12:00", [agree(28), agree(25), agree(17), 4, 4]);
+        s.adkar(
+            p,
+            "2027-01-27 12:00",
+            [agree(28), agree(25), agree(17), 4, 4],
+        );
     }
     s.evaluate("2027-02-01")
 }
@@ -78,7 +82,11 @@ fn metric<'a>(r: &'a Report, segment: &Segment, id: MetricId) -> &'a MetricRepor
 #[test]
 fn windows_first_attempt_success_is_a_warning() {
     let r = golden();
-    let m = metric(&r, &seg("platform", "Windows"), MetricId::EnrollmentFirstAttempt);
+    let m = metric(
+        &r,
+        &seg("platform", "Windows"),
+        MetricId::EnrollmentFirstAttempt,
+    );
     assert_eq!(m.n, 35);
     assert_eq!(m.estimate, Some(0.958));
     assert_eq!(m.interval, Some([0.914, 0.992]));
@@ -90,7 +98,11 @@ fn windows_first_attempt_success_is_a_warning() {
 #[test]
 fn ios_first_attempt_success_fails() {
     let r = golden();
-    let m = metric(&r, &seg("platform", "iOS"), MetricId::EnrollmentFirstAttempt);
+    let m = metric(
+        &r,
+        &seg("platform", "iOS"),
+        MetricId::EnrollmentFirstAttempt,
+    );
     assert_eq!(m.estimate, Some(0.712));
     assert_eq!(m.p_fail, Some(0.957));
     assert_eq!(m.state, State::Fail);
@@ -101,7 +113,11 @@ fn the_pooled_pilot_hides_the_ios_problem() {
     let r = golden();
     let m = metric(&r, &seg("wave", "wave-1"), MetricId::EnrollmentFirstAttempt);
     assert_eq!(m.n, 60);
-    assert_ne!(m.state, State::Fail, "52/60 = 0.867 alone would not stop anyone");
+    assert_ne!(
+        m.state,
+        State::Fail,
+        "52/60 = 0.867 alone would not stop anyone"
+    );
 }
 
 #[test]
@@ -144,8 +160,11 @@ fn knowledge_is_the_group_barrier_so_the_action_is_training_not_delay() {
         let x = adkar.elements.iter().find(|x| x.element == e).unwrap();
         assert!(x.p_below_target < 0.6, "{e:?} is fine");
     }
-    assert!(r.actions.iter().any(|a| a.kind == ActionKind::TargetedTraining
-        && a.target == seg("wave", "wave-1")));
+    assert!(
+        r.actions
+            .iter()
+            .any(|a| a.kind == ActionKind::TargetedTraining && a.target == seg("wave", "wave-1"))
+    );
     assert_ne!(r.decision.unwrap().kind, DecisionKind::Delay);
 }
 
@@ -164,7 +183,9 @@ fn assisted_enrollment_targets_ios_where_the_failures_are() {
 fn the_gate_says_what_would_clear_it() {
     let r = golden();
     assert!(
-        r.counterfactuals.iter().any(|c| c.starts_with("Platform iOS:")),
+        r.counterfactuals
+            .iter()
+            .any(|c| c.starts_with("Platform iOS:")),
         "{:#?}",
         r.counterfactuals
     );

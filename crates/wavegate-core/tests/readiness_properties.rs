@@ -74,7 +74,11 @@ fn inputs() -> impl Strategy<Value = DecisionInputs> {
     (
         proptest::collection::vec(gate(), 0..4),
         proptest::sample::subsequence(Dimension::ALL.to_vec(), 0..3),
-        prop_oneof![Just(Confidence::Low), Just(Confidence::Medium), Just(Confidence::High)],
+        prop_oneof![
+            Just(Confidence::Low),
+            Just(Confidence::Medium),
+            Just(Confidence::High)
+        ],
         proptest::option::of(0.0f64..100.0),
         proptest::sample::subsequence(
             vec![MetricId::EnrollmentCompletion, MetricId::AdkarDesire],
@@ -84,18 +88,20 @@ fn inputs() -> impl Strategy<Value = DecisionInputs> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(gates, failing, confidence, readiness, undecided, actions, pass, before)| {
-            DecisionInputs {
-                gates,
-                failing_dimensions: failing,
-                confidence,
-                readiness,
-                undecided,
-                needs_actions: actions,
-                all_pass: pass,
-                all_pass_before: before,
-            }
-        })
+        .prop_map(
+            |(gates, failing, confidence, readiness, undecided, actions, pass, before)| {
+                DecisionInputs {
+                    gates,
+                    failing_dimensions: failing,
+                    confidence,
+                    readiness,
+                    undecided,
+                    needs_actions: actions,
+                    all_pass: pass,
+                    all_pass_before: before,
+                }
+            },
+        )
 }
 
 proptest! {
@@ -132,7 +138,12 @@ fn demo_files(people: usize, seed: u64) -> BTreeMap<&'static str, String> {
 
 fn score(files: &BTreeMap<&'static str, String>) -> String {
     let (program, data) = load(|name: &str| files.get(name).map(|s| s.as_bytes())).unwrap();
-    let report = evaluate(&data, &program, readiness_support::date("2027-03-01"), Lang::En);
+    let report = evaluate(
+        &data,
+        &program,
+        readiness_support::date("2027-03-01"),
+        Lang::En,
+    );
     serde_json::to_string(&report).unwrap()
 }
 
@@ -144,7 +155,7 @@ fn shuffle_rows(text: &str, seed: u64) -> String {
     for line in text.split_inclusive('\n') {
         current.push_str(line);
         quotes += line.matches('"').count();
-        if quotes % 2 == 0 {
+        if quotes.is_multiple_of(2) {
             records.push(std::mem::take(&mut current));
         }
     }

@@ -27,7 +27,11 @@ fn demo(dir: &Path, people: &str, seed: &str) {
         "--at",
         AT,
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn score(dir: &Path, extra: &[&str]) -> Output {
@@ -38,7 +42,11 @@ fn score(dir: &Path, extra: &[&str]) -> Output {
 
 fn json(dir: &Path) -> Value {
     let out = score(dir, &["--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
@@ -80,8 +88,14 @@ fn the_report_finds_the_planted_problems() {
         .find(|m| m["id"] == "weakest_topic")
         .unwrap();
     assert_eq!(topic["detail"]["topic"], "privacy");
-    assert!(r["actions"].as_array().unwrap().iter().any(|a| a["kind"] == "targeted_training"
-        && a["items"].as_array().unwrap().iter().any(|m| m == "intune-basics")));
+    assert!(r["actions"].as_array().unwrap().iter().any(|a| {
+        a["kind"] == "targeted_training"
+            && a["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m == "intune-basics")
+    }));
 
     // The helpdesk cannot carry the wave at its planned size.
     let f = &r["helpdesk_forecast"];
@@ -92,16 +106,24 @@ fn the_report_finds_the_planted_problems() {
         r["suppressed"],
         serde_json::json!([{"segment": {"department": "Legal"}, "n": 3}])
     );
-    assert!(r["segments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|s| s["segment"]["department"] != "Legal"));
+    assert!(
+        r["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["segment"]["department"] != "Legal")
+    );
 
     // The decision holds iOS back.
     let d = &r["decision"];
     assert_eq!(d["kind"], "split");
-    assert!(d["hold"].as_array().unwrap().iter().any(|s| s["platform"] == "iOS"));
+    assert!(
+        d["hold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["platform"] == "iOS")
+    );
 }
 
 #[test]

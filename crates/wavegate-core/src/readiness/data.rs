@@ -101,7 +101,13 @@ impl Roster {
     }
 
     /// Adds a person: `wave` indexes the program's waves; `attributes` are (header key, value).
-    pub fn push(&mut self, id: &str, email: Option<&str>, wave: usize, attributes: &[(&str, &str)]) {
+    pub fn push(
+        &mut self,
+        id: &str,
+        email: Option<&str>,
+        wave: usize,
+        attributes: &[(&str, &str)],
+    ) {
         let person = self.ids.len();
         self.ids.push(id.to_string());
         self.emails
@@ -253,7 +259,11 @@ impl Answers {
         for (i, item) in self.sus.iter().enumerate() {
             let v = u32::from((*item)?);
             // Odd items are positive (score − 1), even items negative (5 − score).
-            total += if i % 2 == 0 { v.saturating_sub(1) } else { 5u32.saturating_sub(v) };
+            total += if i % 2 == 0 {
+                v.saturating_sub(1)
+            } else {
+                5u32.saturating_sub(v)
+            };
         }
         Some(total)
     }
@@ -642,7 +652,18 @@ mod tests {
         };
         assert_eq!(neutral.sus_raw(), Some(20)); // 50
         let partial = Answers {
-            sus: [Some(3), None, None, None, None, None, None, None, None, None],
+            sus: [
+                Some(3),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
             ..Answers::default()
         };
         assert_eq!(partial.sus_raw(), None);

@@ -253,8 +253,7 @@ pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
     if i.readiness.is_some_and(|r| r < 60.0) {
         return (DecisionKind::Hold, Rule::LowReadiness);
     }
-    if i
-        .gates
+    if i.gates
         .iter()
         .any(|(g, confined)| *confined && g.effect() != DecisionKind::ExtendPilot)
     {
@@ -292,7 +291,10 @@ fn gates_of(program: &Program, a: &Assessment, started: bool) -> Vec<GateEval> {
         for (kind, ids) in [
             (
                 GateKind::Enrollment,
-                &[MetricId::EnrollmentCompletion, MetricId::EnrollmentFirstAttempt][..],
+                &[
+                    MetricId::EnrollmentCompletion,
+                    MetricId::EnrollmentFirstAttempt,
+                ][..],
             ),
             (GateKind::DataProtection, &[MetricId::DeviceCompliance][..]),
         ] {
@@ -400,7 +402,10 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
         };
         let gated_on = |si: usize| {
             // A sibling gated on the same metric cannot serve as the comparison.
-            a.segs[si].eval.metric(id).is_some_and(|m| m.state == State::Fail)
+            a.segs[si]
+                .eval
+                .metric(id)
+                .is_some_and(|m| m.state == State::Fail)
         };
         let siblings: Vec<usize> = a
             .segs
@@ -410,8 +415,7 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
                 *si != g.seg
                     && s.child.is_some_and(|(d, _)| d == dim)
                     && !gated_on(*si)
-                    && s
-                        .eval
+                    && s.eval
                         .metric(id)
                         .is_some_and(|m| matches!(m.state, State::Pass | State::Warn))
             })
@@ -433,7 +437,11 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
             let mine = own.likert.unwrap_or_default();
             let top = |c: &[u32; 5]| {
                 let n: u32 = c.iter().sum();
-                if n == 0 { 0.0 } else { f64::from(c[3] + c[4]) / f64::from(n) }
+                if n == 0 {
+                    0.0
+                } else {
+                    f64::from(c[3] + c[4]) / f64::from(n)
+                }
             };
             mann_whitney_u(&expand_likert(&mine), &expand_likert(&pooled)).map(|r| TestEval {
                 method: TestMethod::MannWhitneyU,
@@ -508,7 +516,8 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
             let mut rest = total;
             for s in held {
                 if let Some((dd, code)) = a.segs[s].child
-                    && let Some(c) = metric_count(id, &a.tallies.dims[dd].values[code as usize][src])
+                    && let Some(c) =
+                        metric_count(id, &a.tallies.dims[dd].values[code as usize][src])
                 {
                     rest = rest.minus(c);
                 }
@@ -536,7 +545,10 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
     if !held.is_empty()
         && let Some(f) = &a.forecast
     {
-        for g in gates.iter_mut().filter(|g| g.kind == GateKind::HelpdeskCapacity) {
+        for g in gates
+            .iter_mut()
+            .filter(|g| g.kind == GateKind::HelpdeskCapacity)
+        {
             let size = scale(a.planned, proceeding_people, a.next_people);
             g.confined = f.max_size.is_some_and(|m| size <= m);
         }
@@ -661,10 +673,7 @@ fn barrier_action(e: Element) -> ActionKind {
 /// The metric when it warns or fails (the whole wave) or fails (a segment): a segment that
 /// merely warns is usually just a smaller sample of the wave's own problem.
 fn weak(m: Option<&MetricEval>, wave: bool) -> Option<&MetricEval> {
-    m.filter(|m| {
-        m.weighted()
-            && (m.state == State::Fail || (wave && m.state == State::Warn))
-    })
+    m.filter(|m| m.weighted() && (m.state == State::Fail || (wave && m.state == State::Warn)))
 }
 
 fn top_names(counts: &[u32], names: &[String], k: usize) -> Vec<String> {
@@ -747,7 +756,11 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
                 }
                 let top = |c: &[u32; 5]| {
                     let n: u32 = c.iter().sum();
-                    if n == 0 { 0.0 } else { f64::from(c[3] + c[4]) / f64::from(n) }
+                    if n == 0 {
+                        0.0
+                    } else {
+                        f64::from(c[3] + c[4]) / f64::from(n)
+                    }
                 };
                 let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest))
                     .map_or(1.0, |r| r.p);
@@ -762,9 +775,9 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
                 msg: ActionMsg::Barrier(b, el.share, el.p_below, el.n),
             });
         }
-        let reach_weak = e.dim(Dimension::Reach).is_some_and(|d| {
-            d.state == State::Fail || (is_wave && d.state == State::Warn)
-        });
+        let reach_weak = e
+            .dim(Dimension::Reach)
+            .is_some_and(|d| d.state == State::Fail || (is_wave && d.state == State::Warn));
         if reach_weak
             && let Some(m) = [MetricId::ResponseRate, MetricId::TrainingStarted]
                 .iter()
@@ -785,7 +798,10 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
         }
         // Compare like with like: both rates from the same group (rolled out or next wave).
         let same_source = e.metric(MetricId::ResponseRate).map(|m| m.source)
-            == a.segs[0].eval.metric(MetricId::ResponseRate).map(|m| m.source);
+            == a.segs[0]
+                .eval
+                .metric(MetricId::ResponseRate)
+                .map(|m| m.source);
         if !is_wave
             && same_source
             && let (Some(rate), Some(wave)) = (e.response_rate, wave_rate)
@@ -872,6 +888,9 @@ fn min_successes(n: u64, pred: impl Fn(&BetaPosterior) -> bool) -> Option<u64> {
     Some(lo)
 }
 
+/// A share of successes over a number of units.
+type ShareAt = (f64, u64);
+
 /// The share that clears a failing proportion at its current size, and the share and size at
 /// which it passes (the smallest size on a ladder where passing needs at most halfway from the
 /// target to perfection).
@@ -880,7 +899,7 @@ fn proportion_counterfactual(
     gamma: f64,
     n: u64,
     fails: bool,
-) -> (Option<(f64, u64)>, Option<(f64, u64)>) {
+) -> (Option<ShareAt>, Option<ShareAt>) {
     let clears = if fails {
         min_successes(n, |b| b.cdf(spec.fail) < gamma).map(|k| (k as f64 / n as f64, n))
     } else {
@@ -1068,7 +1087,9 @@ fn metric_report(m: &MetricEval) -> MetricReport {
         wilson90: m.wilson.map(|x| round_pair(x, 3)),
         p_pass: m.class.map(|c| round(c.p_pass, 3)),
         p_fail: m.class.map(|c| round(c.p_fail, 3)),
-        score: m.class.map(|c| scores((c.score_estimate, c.score_conservative))),
+        score: m
+            .class
+            .map(|c| scores((c.score_estimate, c.score_conservative))),
         thresholds: Thresholds {
             fail: m.spec.fail,
             pass: m.spec.pass,
@@ -1127,7 +1148,12 @@ fn render(
     for (si, s) in a.segs.iter().enumerate() {
         let e = &s.eval;
         let gated: Vec<GateKind> = {
-            let mut g: Vec<GateKind> = j.gates.iter().filter(|g| g.seg == si).map(|g| g.kind).collect();
+            let mut g: Vec<GateKind> = j
+                .gates
+                .iter()
+                .filter(|g| g.seg == si)
+                .map(|g| g.kind)
+                .collect();
             g.sort();
             g.dedup();
             g
@@ -1285,7 +1311,11 @@ fn render(
             confined: g.confined,
             test: g.test.as_ref().map(|t| SplitTest {
                 method: t.method,
-                against: t.against.iter().map(|&s| a.segs[s].segment.clone()).collect(),
+                against: t
+                    .against
+                    .iter()
+                    .map(|&s| a.segs[s].segment.clone())
+                    .collect(),
                 difference: round(t.difference, 3),
                 p: round(t.p, 4),
                 q: round(t.q, 4),
@@ -1334,7 +1364,8 @@ fn render(
         .iter()
         .filter(|m| m.id.critical() && m.weighted())
     {
-        let undecided = m.state == State::Insufficient || (m.state == State::Warn && m.straddles_pass());
+        let undecided =
+            m.state == State::Insufficient || (m.state == State::Warn && m.straddles_pass());
         if undecided {
             let more = more_needed(m, gamma);
             more_evidence.push(EvidenceNeed {
@@ -1417,7 +1448,11 @@ fn render(
     let held_segments: Vec<Segment> = j.held.iter().map(|&s| a.segs[s].segment.clone()).collect();
     let mut proceed = Vec::new();
     if kind == DecisionKind::Split {
-        let held_dims: Vec<usize> = j.held.iter().filter_map(|&s| a.segs[s].child.map(|c| c.0)).collect();
+        let held_dims: Vec<usize> = j
+            .held
+            .iter()
+            .filter_map(|&s| a.segs[s].child.map(|c| c.0))
+            .collect();
         for (si, s) in a.segs.iter().enumerate() {
             if let Some((d, _)) = s.child
                 && held_dims.contains(&d)
@@ -1450,8 +1485,13 @@ fn render(
                 * u32::from(program.waves.len() > next + 1)
     };
     let (recommended, expand_factor) = match kind {
-        DecisionKind::Split => (cap(scale(a.planned, j.proceeding_people, a.next_people)), None),
-        DecisionKind::Hold if rule == Rule::HoldGate && helpdesk_only => (max_size.unwrap_or(0), None),
+        DecisionKind::Split => (
+            cap(scale(a.planned, j.proceeding_people, a.next_people)),
+            None,
+        ),
+        DecisionKind::Hold if rule == Rule::HoldGate && helpdesk_only => {
+            (max_size.unwrap_or(0), None)
+        }
         DecisionKind::Delay | DecisionKind::Hold | DecisionKind::ExtendPilot => (0, None),
         DecisionKind::Proceed | DecisionKind::ProceedWithActions => (cap(a.planned), None),
         DecisionKind::Expand => {
@@ -1462,7 +1502,10 @@ fn render(
                 .filter(|m| m.id.critical() && m.weighted())
                 .all(|m| m.class.is_some_and(|c| c.p_pass >= 0.95));
             let factor = if strong { 3 } else { 2 };
-            (cap((a.planned.saturating_mul(factor)).min(later_people)), Some(factor))
+            (
+                cap((a.planned.saturating_mul(factor)).min(later_people)),
+                Some(factor),
+            )
         }
     };
     let msg = match rule {
@@ -1492,7 +1535,10 @@ fn render(
             readiness: j.inputs.readiness.unwrap_or(0.0).round() as u32,
         },
         Rule::Split => Msg::Split {
-            held: held_segments.iter().map(|s| text::segment(s, lang)).collect(),
+            held: held_segments
+                .iter()
+                .map(|s| text::segment(s, lang))
+                .collect(),
             size: recommended,
         },
         Rule::EvidenceGate => Msg::ExtendEvidence,
@@ -1530,4 +1576,3 @@ fn render(
     });
     report.counterfactuals = counterfactuals;
 }
-

@@ -65,8 +65,8 @@ const DEPARTMENTS: [(&str, u32); 8] = [
 const REGIONS: [(&str, u32); 4] = [("Noord", 20), ("Oost", 20), ("Zuid", 25), ("West", 35)];
 const PLATFORMS: [(&str, u32); 4] = [("Windows", 50), ("iOS", 28), ("Android", 17), ("macOS", 5)];
 const FIRST: [&str; 16] = [
-    "anna", "bas", "chantal", "daan", "emma", "fleur", "gijs", "hanna", "ilse", "jeroen",
-    "kim", "lars", "mila", "noah", "olga", "pieter",
+    "anna", "bas", "chantal", "daan", "emma", "fleur", "gijs", "hanna", "ilse", "jeroen", "kim",
+    "lars", "mila", "noah", "olga", "pieter",
 ];
 const LAST: [&str; 12] = [
     "devries", "jansen", "bakker", "visser", "smit", "meijer", "mulder", "bos", "vos", "peters",
@@ -241,8 +241,17 @@ impl Demo {
     fn write_roster(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::excel_nl())?;
         w.row([
-            "Person ID", "Email", "Wave", "Department", "Region", "Platform", "Workload",
-            "Ownership", "Language", "Start date", "Cost center",
+            "Person ID",
+            "Email",
+            "Wave",
+            "Department",
+            "Region",
+            "Platform",
+            "Workload",
+            "Ownership",
+            "Language",
+            "Start date",
+            "Cost center",
         ])?;
         for p in &self.people {
             w.row([
@@ -266,8 +275,16 @@ impl Demo {
     fn write_devices(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         w.row([
-            "Device name", "Managed by", "Ownership", "Compliance", "OS", "OS version",
-            "Last check-in", "Primary user UPN", "Enrollment date", "Device state",
+            "Device name",
+            "Managed by",
+            "Ownership",
+            "Compliance",
+            "OS",
+            "OS version",
+            "Last check-in",
+            "Primary user UPN",
+            "Enrollment date",
+            "Device state",
             "Microsoft Entra Device ID",
         ])?;
         let stamp = |d: &NaiveDateTime| d.format("%Y-%m-%d %H:%M:%S.0000000").to_string();
@@ -292,8 +309,13 @@ impl Demo {
     fn write_failures(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         w.row([
-            "EnrollmentFailureDateTime", "EnrollmentMethod", "FailureReason", "OS", "OSVersion",
-            "UPN", "UserId",
+            "EnrollmentFailureDateTime",
+            "EnrollmentMethod",
+            "FailureReason",
+            "OS",
+            "OSVersion",
+            "UPN",
+            "UserId",
         ])?;
         for f in &self.failures {
             w.row([
@@ -313,8 +335,15 @@ impl Demo {
     fn write_tickets(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         w.row([
-            "Number", "Opened", "Caller", "Category", "Priority", "State", "Resolved",
-            "Short description", "Updated",
+            "Number",
+            "Opened",
+            "Caller",
+            "Category",
+            "Priority",
+            "State",
+            "Resolved",
+            "Short description",
+            "Updated",
         ])?;
         let stamp = |d: &NaiveDateTime| d.format("%d-%m-%Y %H:%M:%S").to_string();
         let priority = |p: u8| match p {
@@ -357,8 +386,15 @@ impl Demo {
     fn write_responses(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         w.row([
-            "response_id", "survey_id", "survey_version", "person_id", "submitted_at",
-            "question_id", "value", "wave", "department",
+            "response_id",
+            "survey_id",
+            "survey_version",
+            "person_id",
+            "submitted_at",
+            "question_id",
+            "value",
+            "wave",
+            "department",
         ])?;
         for r in &self.responses {
             let id = format!("R{:08}", r.id);
@@ -388,11 +424,22 @@ impl Demo {
     fn write_training(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         w.row([
-            "person_id", "module_id", "module_version", "status", "attempts", "score", "passed",
-            "completed_at", "topic_results",
+            "person_id",
+            "module_id",
+            "module_version",
+            "status",
+            "attempts",
+            "score",
+            "passed",
+            "completed_at",
+            "topic_results",
         ])?;
         for t in &self.training {
-            let topics: Vec<String> = t.topics.iter().map(|(k, v)| format!("{k}={v:.2}")).collect();
+            let topics: Vec<String> = t
+                .topics
+                .iter()
+                .map(|(k, v)| format!("{k}={v:.2}"))
+                .collect();
             w.row([
                 self.people[t.person].id.as_str(),
                 t.module,
@@ -430,7 +477,10 @@ pub fn generate(opts: &DemoOptions) -> Demo {
     let day = |offset: i64| at + Duration::days(offset);
     // Pilot and wave 1 are over; wave 2 (the next wave) starts a week after `at`.
     let shares = [0.06, 0.18, 0.24, 0.26];
-    let mut sizes: Vec<u32> = shares.iter().map(|s| (n as f64 * s).round() as u32).collect();
+    let mut sizes: Vec<u32> = shares
+        .iter()
+        .map(|s| (n as f64 * s).round() as u32)
+        .collect();
     sizes.push(n as u32 - sizes.iter().sum::<u32>());
     let windows = [(-63, -49), (-42, -21), (7, 28), (35, 56), (63, 84)];
     let names = ["pilot", "wave-1", "wave-2", "wave-3", "wave-4"];
@@ -511,13 +561,21 @@ pub fn generate(opts: &DemoOptions) -> Demo {
             category,
             priority,
             state: if done {
-                if rng.gen_bool(0.7) { "Closed" } else { "Resolved" }
+                if rng.gen_bool(0.7) {
+                    "Closed"
+                } else {
+                    "Resolved"
+                }
             } else {
                 "In Progress"
             },
             resolved: done.then_some(resolved),
             // Later than the "New" row of the event log, so the latest state is unambiguous.
-            updated: if done { resolved } else { opened + Duration::minutes(30) },
+            updated: if done {
+                resolved
+            } else {
+                opened + Duration::minutes(30)
+            },
             description,
             history: rng.gen_bool(0.05),
         });
@@ -596,7 +654,11 @@ pub fn generate(opts: &DemoOptions) -> Demo {
             compliance,
             enrolled: attempt,
             last_check_in: at.and_time(NaiveTime::MIN) - Duration::hours(rng.gen_range(1..72)),
-            ownership: if p.ownership == "personal" { "Personal" } else { "Corporate" },
+            ownership: if p.ownership == "personal" {
+                "Personal"
+            } else {
+                "Corporate"
+            },
             id: i as u64 + 1,
         });
         // Rollout tickets in the first 14 days: iOS users need more help.
@@ -609,14 +671,28 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                     &mut rng,
                     &[
                         (("Enrollment", "Cannot finish enrollment"), 35),
-                        (("Company Portal", "Company Portal asks to sign in again"), 20),
+                        (
+                            ("Company Portal", "Company Portal asks to sign in again"),
+                            20,
+                        ),
                         (("Email", "Mail not syncing on phone"), 25),
                         (("MFA", "Authenticator prompt missing"), 12),
                         (("Apps", "Teams will not install"), 8),
                     ],
                 );
-                let caller = if rng.gen_bool(0.1) { p.id.clone() } else { p.email.clone() };
-                new_ticket(&mut tickets, &mut rng, caller, opened, category, description);
+                let caller = if rng.gen_bool(0.1) {
+                    p.id.clone()
+                } else {
+                    p.email.clone()
+                };
+                new_ticket(
+                    &mut tickets,
+                    &mut rng,
+                    caller,
+                    opened,
+                    category,
+                    description,
+                );
             }
             k += 1;
         }
@@ -660,7 +736,14 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 (("Access", "Need access to shared drive"), 20),
             ],
         );
-        new_ticket(&mut tickets, &mut rng, p.email.clone(), opened, category, description);
+        new_ticket(
+            &mut tickets,
+            &mut rng,
+            p.email.clone(),
+            opened,
+            category,
+            description,
+        );
     }
 
     // Surveys: a readiness pulse to everyone at the program's start, and the pilot-feedback
@@ -682,13 +765,24 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 likert(&mut rng, 0.84),
             ];
             let mut answers = adkar_rows(adkar);
-            answers.push(("nps", rng.gen_range(if reluctant { 2..9 } else { 5..11 }).to_string()));
+            answers.push((
+                "nps",
+                rng.gen_range(if reluctant { 2..9 } else { 5..11 })
+                    .to_string(),
+            ));
             answers.push(("manager_support", likert(&mut rng, 0.7).to_string()));
             answers.push(("time_needed", rng.gen_range(1..6).to_string()));
-            answers.push(("device_ready", if rng.gen_bool(0.8) { "yes" } else { "no" }.into()));
+            answers.push((
+                "device_ready",
+                if rng.gen_bool(0.8) { "yes" } else { "no" }.into(),
+            ));
             answers.push((
                 "preferred_channel",
-                weighted(&mut rng, &[("mail", 40), ("intranet", 25), ("team_meeting", 35)]).into(),
+                weighted(
+                    &mut rng,
+                    &[("mail", 40), ("intranet", 25), ("team_meeting", 35)],
+                )
+                .into(),
             ));
             answers.push((
                 "concerns",
@@ -704,13 +798,19 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 .into(),
             ));
             if rng.gen_bool(0.1) {
-                answers.push(("concerns.other", "Mag mijn werkgever mijn foto's zien?".into()));
+                answers.push((
+                    "concerns.other",
+                    "Mag mijn werkgever mijn foto's zien?".into(),
+                ));
             }
             answers.push((
                 "device_type",
                 weighted(&mut rng, &[("laptop", 45), ("phone", 40), ("tablet", 15)]).into(),
             ));
-            answers.push(("training_format", weighted(&mut rng, &[("video", 50), ("text", 30), ("classroom", 20)]).into()));
+            answers.push((
+                "training_format",
+                weighted(&mut rng, &[("video", 50), ("text", 30), ("classroom", 20)]).into(),
+            ));
             // A few people answer through the anonymous link, which carries their segment.
             let anonymous = rng.gen_bool(0.04);
             responses.push(ResponseRow {
@@ -740,8 +840,14 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 likert(&mut rng, 0.82),
             ];
             let mut answers = adkar_rows(adkar);
-            answers.push(("enroll_experience", likert(&mut rng, if ios { 0.55 } else { 0.82 }).to_string()));
-            answers.push(("nps", rng.gen_range(if ios { 4..10 } else { 6..11 }).to_string()));
+            answers.push((
+                "enroll_experience",
+                likert(&mut rng, if ios { 0.55 } else { 0.82 }).to_string(),
+            ));
+            answers.push((
+                "nps",
+                rng.gen_range(if ios { 4..10 } else { 6..11 }).to_string(),
+            ));
             let ease = if ios { 0.55 } else { 0.78 };
             for k in 1..=10 {
                 let agree = likert(&mut rng, ease);
@@ -749,11 +855,33 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 let v = if k % 2 == 0 { 6 - agree } else { agree };
                 answers.push((SUS[k - 1], v.to_string()));
             }
-            answers.push(("help_channel", weighted(&mut rng, &[("intranet", 40), ("colleague", 35), ("helpdesk", 15), ("other", 10)]).into()));
+            answers.push((
+                "help_channel",
+                weighted(
+                    &mut rng,
+                    &[
+                        ("intranet", 40),
+                        ("colleague", 35),
+                        ("helpdesk", 15),
+                        ("other", 10),
+                    ],
+                )
+                .into(),
+            ));
             if rng.gen_bool(0.05) {
-                answers.push(("help_channel.other", "Mijn teamleider, \"gewoon\" even gevraagd".into()));
+                answers.push((
+                    "help_channel.other",
+                    "Mijn teamleider, \"gewoon\" even gevraagd".into(),
+                ));
             }
-            answers.push(("comment", if rng.gen_bool(0.2) { "Ging prima; wel veel stappen.".into() } else { String::new() }));
+            answers.push((
+                "comment",
+                if rng.gen_bool(0.2) {
+                    "Ging prima; wel veel stappen.".into()
+                } else {
+                    String::new()
+                },
+            ));
             responses.push(ResponseRow {
                 id: next_response,
                 survey: "pilot-feedback",
@@ -811,7 +939,10 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 continue;
             }
             let attempts = weighted(&mut rng, &[(1u32, 80), (2, 16), (3, 4)]);
-            let mut topics = vec![("steps", share(&mut rng, 0.86)), ("why", share(&mut rng, 0.90))];
+            let mut topics = vec![
+                ("steps", share(&mut rng, 0.86)),
+                ("why", share(&mut rng, 0.90)),
+            ];
             if module == "intune-basics" || module == "enroll-ios" {
                 topics.insert(0, (WEAK_TOPIC, share(&mut rng, 0.62)));
             }
@@ -835,7 +966,9 @@ pub fn generate(opts: &DemoOptions) -> Demo {
     // First ticket with the platform's rate, each further one with probability 0.15.
     let expected_per_person = (0.28 * 0.10 + 0.72 * 0.05) * (1.0 + 0.15 + 0.15 * 0.15);
     let next_size = f64::from(waves[2].3);
-    let capacity = ((next_size * expected_per_person / 14.0) * 0.8).round().max(1.0) as u32;
+    let capacity = ((next_size * expected_per_person / 14.0) * 0.8)
+        .round()
+        .max(1.0) as u32;
 
     Demo {
         at,
@@ -899,7 +1032,10 @@ mod tests {
         for f in FILES {
             assert_eq!(file(&a, f), file(&b, f), "{f}");
         }
-        let c = generate(&DemoOptions { seed: 8, ..options(300) });
+        let c = generate(&DemoOptions {
+            seed: 8,
+            ..options(300)
+        });
         assert_ne!(file(&a, "roster.csv"), file(&c, "roster.csv"));
     }
 
@@ -916,7 +1052,11 @@ mod tests {
     #[test]
     fn legal_has_three_people_in_the_next_wave() {
         let d = generate(&options(500));
-        let legal: Vec<&Person> = d.people.iter().filter(|p| p.department == SMALL_DEPARTMENT).collect();
+        let legal: Vec<&Person> = d
+            .people
+            .iter()
+            .filter(|p| p.department == SMALL_DEPARTMENT)
+            .collect();
         assert_eq!(legal.len(), 3);
         assert!(legal.iter().all(|p| p.wave == 2));
     }

@@ -7,7 +7,9 @@ use super::metric::{
 use super::program::Program;
 use super::report::{Confidence, MetricDetail, Source};
 use super::tally::{Count, Tally, WINDOW_MINUTES};
-use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior, nps_adjusted_wald, wilson_interval};
+use crate::stats::{
+    BetaPosterior, GammaPosterior, MeanPosterior, nps_adjusted_wald, wilson_interval,
+};
 
 /// Groups smaller than this are never reported on their own (privacy).
 pub const MIN_GROUP: u64 = 5;
@@ -191,7 +193,11 @@ fn proportion(
 
 fn finish(m: &mut MetricEval, p: Posterior, n_for_min: f64, gamma: f64) {
     let c = classify(&m.spec, m.id.higher_is_better(), n_for_min, &p, gamma);
-    m.state = if m.spec.weight == 0.0 { State::Info } else { c.state };
+    m.state = if m.spec.weight == 0.0 {
+        State::Info
+    } else {
+        c.state
+    };
     m.estimate = Some(p.mean());
     m.interval = Some([p.quantile(0.10), p.quantile(0.90)]);
     m.posterior = Some(p);
@@ -369,7 +375,9 @@ pub(crate) fn evaluate_segment(
         let (src, i) = pick(g, spec(id).min_n, |t| t.sus_n);
         metrics.push(sus(spec(id), gamma, src, group(g, i)));
         let id = MetricId::EnrollExperience;
-        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.enroll.iter().sum::<u32>()));
+        let (src, i) = pick(g, spec(id).min_n, |t| {
+            u64::from(t.enroll.iter().sum::<u32>())
+        });
         metrics.push(likert(
             id,
             spec(id),
@@ -544,8 +552,19 @@ fn weakest_topic(
         return MetricEval::empty(id, spec, src);
     };
     let (micro, n) = t.topics[k];
-    let parent_topic = parent(g, i).and_then(|p| p.topics.get(k)).map(|&(pm, pn)| (pm as f64 / 1e6, pn as f64));
-    let mut m = proportion(id, spec, gamma, src, micro as f64 / 1e6, n as f64, parent_topic, true);
+    let parent_topic = parent(g, i)
+        .and_then(|p| p.topics.get(k))
+        .map(|&(pm, pn)| (pm as f64 / 1e6, pn as f64));
+    let mut m = proportion(
+        id,
+        spec,
+        gamma,
+        src,
+        micro as f64 / 1e6,
+        n as f64,
+        parent_topic,
+        true,
+    );
     if !m.suppressed {
         m.detail.topic = topic_names.get(k).cloned();
         m.detail.modules = topic_modules.get(k).cloned().unwrap_or_default();
@@ -572,7 +591,11 @@ fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
             .collect();
         let weight: f64 = scored.iter().map(|(m, _)| m.spec.weight).sum();
         let score = (weight > 0.0).then(|| {
-            let est = scored.iter().map(|(m, c)| m.spec.weight * c.score_estimate).sum::<f64>() / weight;
+            let est = scored
+                .iter()
+                .map(|(m, c)| m.spec.weight * c.score_estimate)
+                .sum::<f64>()
+                / weight;
             let cons = scored
                 .iter()
                 .map(|(m, c)| m.spec.weight * c.score_conservative)
@@ -612,7 +635,13 @@ fn readiness(dims: &[(Dimension, DimEval)]) -> Option<(f64, f64)> {
         if scored.iter().any(|(_, s)| pick(s) <= 0.0) {
             return 0.0;
         }
-        100.0 * (scored.iter().map(|(w, s)| w * (pick(s) / 100.0).ln()).sum::<f64>() / total).exp()
+        100.0
+            * (scored
+                .iter()
+                .map(|(w, s)| w * (pick(s) / 100.0).ln())
+                .sum::<f64>()
+                / total)
+                .exp()
     };
     Some((geo(|s| s.0), geo(|s| s.1)))
 }
@@ -623,7 +652,8 @@ fn confidence(metrics: &[MetricEval], response_rate: Option<f64>) -> Confidence 
         .filter(|m| m.id.critical() && m.weighted())
         .collect();
     let rate = response_rate.unwrap_or(0.0);
-    if critical.is_empty() || critical.iter().any(|m| m.state == State::Insufficient) || rate < 0.40 {
+    if critical.is_empty() || critical.iter().any(|m| m.state == State::Insufficient) || rate < 0.40
+    {
         Confidence::Low
     } else if critical
         .iter()

@@ -5,9 +5,8 @@
 //! [`tabular::scan`] so a million answers do not become millions of `String`s.
 
 use super::data::{
-    Caseless, PassThrough,
-    Answers, Compliance, DataSet, Device, EnrollmentFailure, Inputs, Response, Roster, Ticket,
-    TrainingRecord, TrainingStatus,
+    Answers, Caseless, Compliance, DataSet, Device, EnrollmentFailure, Inputs, PassThrough,
+    Response, Roster, Ticket, TrainingRecord, TrainingStatus,
 };
 use super::program::{PROGRAM_FILE, Program};
 use crate::tabular::{self, Cells, Col, Header, InputError, parse_datetime, read_text};
@@ -53,7 +52,11 @@ pub fn canonical_platform(value: &str) -> &str {
     if matches!(value, "Windows" | "iOS" | "Android" | "macOS") {
         return value; // the common case, without allocating
     }
-    match value.to_ascii_lowercase().replace([' ', '_', '-'], "").as_str() {
+    match value
+        .to_ascii_lowercase()
+        .replace([' ', '_', '-'], "")
+        .as_str()
+    {
         "windows" | "windows10" | "windows11" | "win" => "Windows",
         "ios" | "ipados" | "iphone" | "ipad" | "iosipados" => "iOS",
         "android" | "androidenterprise" | "androidworkprofile" => "Android",
@@ -184,7 +187,9 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
         }
         roster.ids.push(pid.to_string());
         roster.emails.push(mail.map(str::to_lowercase));
-        roster.waves.push(u16::try_from(w_index).unwrap_or(u16::MAX));
+        roster
+            .waves
+            .push(u16::try_from(w_index).unwrap_or(u16::MAX));
         for (((col, name), &a), interner) in
             attribute_cols.iter().zip(&attr_index).zip(&mut interners)
         {
@@ -522,16 +527,14 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
 }
 
 fn status(v: &str) -> Option<TrainingStatus> {
-    Some(
-        match v.to_lowercase().replace([' ', '-'], "_").as_str() {
-            "assigned" | "not_started" | "notstarted" | "toegewezen" => TrainingStatus::Assigned,
-            "started" | "in_progress" | "inprogress" | "gestart" => TrainingStatus::Started,
-            "completed" | "complete" | "done" | "passed" | "voltooid" | "afgerond" => {
-                TrainingStatus::Completed
-            }
-            _ => return None,
-        },
-    )
+    Some(match v.to_lowercase().replace([' ', '-'], "_").as_str() {
+        "assigned" | "not_started" | "notstarted" | "toegewezen" => TrainingStatus::Assigned,
+        "started" | "in_progress" | "inprogress" | "gestart" => TrainingStatus::Started,
+        "completed" | "complete" | "done" | "passed" | "voltooid" | "afgerond" => {
+            TrainingStatus::Completed
+        }
+        _ => return None,
+    })
 }
 
 fn boolean(v: &str) -> Option<bool> {
@@ -751,7 +754,10 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
     fn training_records_with_topics_and_dutch_decimals() {
         let text = "person_id;module_id;module_version;status;attempts;score;passed;completed_at;topic_results\np1;enroll-ios;2;completed;2;0,8;true;2027-01-15 10:00;privacy=0,5|steps=1\np2;enroll-ios;2;in progress;0;;;;\n";
         let t = read_training(text.as_bytes()).unwrap();
-        assert_eq!(t[0].topics, vec![("privacy".into(), 0.5), ("steps".into(), 1.0)]);
+        assert_eq!(
+            t[0].topics,
+            vec![("privacy".into(), 0.5), ("steps".into(), 1.0)]
+        );
         assert_eq!(t[1].status, TrainingStatus::Started);
         let bad = "person_id,module_id,status,topic_results\np1,m,completed,privacy=2\n";
         let err = read_training(bad.as_bytes()).unwrap_err();

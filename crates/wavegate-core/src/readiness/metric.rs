@@ -4,9 +4,7 @@ use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior};
 use serde::{Deserialize, Serialize};
 
 /// A readiness dimension.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Devices enroll and stay compliant.
@@ -54,9 +52,7 @@ impl Dimension {
 
 /// The classification of a metric, dimension or segment. Ordered from worst to best, so the
 /// minimum of a set is its "worst" state; `Info` (reported only) sorts last and is skipped.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Clearly below the fail threshold.
@@ -86,9 +82,7 @@ pub enum Kind {
 
 /// A metric of SCORING.md. The snake_case ids are what `program.toml` thresholds and the JSON
 /// report use.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricId {
     /// Share of rolled-out people whose device enrolled by the end of their wave's window.
@@ -224,7 +218,9 @@ impl MetricId {
     pub fn critical(self) -> bool {
         matches!(
             self,
-            MetricId::EnrollmentCompletion | MetricId::EnrollmentFirstAttempt | MetricId::AdkarDesire
+            MetricId::EnrollmentCompletion
+                | MetricId::EnrollmentFirstAttempt
+                | MetricId::AdkarDesire
         )
     }
 
@@ -268,9 +264,7 @@ impl MetricId {
 }
 
 /// An ADKAR element (Prosci), in the order a person moves through them.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Element {
     /// Knows why the change is happening.

@@ -118,7 +118,10 @@ fn date_value(
         at(
             text,
             v.span(),
-            format!("expected {what} as a date like 2027-01-11, found {}", describe(v.get_ref())),
+            format!(
+                "expected {what} as a date like 2027-01-11, found {}",
+                describe(v.get_ref())
+            ),
         )
     })
 }
@@ -141,13 +144,21 @@ impl Program {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let raw: RawProgram = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            at(text, span, format!("{}; see DATA.md for the format", e.message().trim()))
+            at(
+                text,
+                span,
+                format!("{}; see DATA.md for the format", e.message().trim()),
+            )
         })?;
         let mut waves: Vec<Wave> = Vec::new();
         for w in &raw.wave {
             let id = w.id.get_ref().trim().to_string();
             if id.is_empty() {
-                return Err(at(text, w.id.span(), "expected a wave id, found an empty one".into()));
+                return Err(at(
+                    text,
+                    w.id.span(),
+                    "expected a wave id, found an empty one".into(),
+                ));
             }
             if waves.iter().any(|x| x.id == id) {
                 return Err(at(
@@ -221,7 +232,11 @@ impl Program {
                 } else {
                     "fail ≥ pass (lower is better)"
                 };
-                let range = if proportion { ", both between 0 and 1" } else { "" };
+                let range = if proportion {
+                    ", both between 0 and 1"
+                } else {
+                    ""
+                };
                 return Err(at(
                     text,
                     value.span(),
@@ -254,7 +269,12 @@ impl Program {
         }
         let split_dimensions = raw
             .split_dimensions
-            .unwrap_or_else(|| DEFAULT_SPLIT_DIMENSIONS.iter().map(|s| s.to_string()).collect())
+            .unwrap_or_else(|| {
+                DEFAULT_SPLIT_DIMENSIONS
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            })
             .iter()
             .map(|d| header_key(d))
             .filter(|d| !d.is_empty() && d != "wave")
@@ -337,7 +357,10 @@ pass = 0.95
     fn reads_the_data_md_example() {
         let p = Program::parse(EXAMPLE).unwrap();
         assert_eq!(p.waves.len(), 2);
-        assert_eq!(p.waves[1].start, NaiveDate::from_ymd_opt(2027, 2, 8).unwrap());
+        assert_eq!(
+            p.waves[1].start,
+            NaiveDate::from_ymd_opt(2027, 2, 8).unwrap()
+        );
         assert_eq!(p.spec(MetricId::EnrollmentCompletion).fail, 0.80);
         assert_eq!(p.spec(MetricId::DeviceCompliance).fail, 0.85);
         let jan = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();

@@ -8,7 +8,9 @@ use crate::i18n::Lang;
 use std::fmt::Write;
 
 fn scores(s: Option<Scores>) -> String {
-    s.map_or("–".to_string(), |s| format!("{}/{}", s.estimate, s.conservative))
+    s.map_or("–".to_string(), |s| {
+        format!("{}/{}", s.estimate, s.conservative)
+    })
 }
 
 fn value(m: &MetricReport, x: f64, lang: Lang) -> String {
@@ -49,7 +51,13 @@ fn width(s: &str) -> usize {
 fn columns(rows: &[Vec<String>]) -> String {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
-        .map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| width(c)).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in rows {
@@ -119,7 +127,11 @@ pub fn table(r: &Report) -> String {
         ]
         .iter()
         .map(|s| s.to_string())
-        .chain(Dimension::ALL.iter().map(|d| text::dimension_name(*d, lang).to_string()))
+        .chain(
+            Dimension::ALL
+                .iter()
+                .map(|d| text::dimension_name(*d, lang).to_string()),
+        )
         .chain([label(Label::Gates, lang).to_string()])
         .collect::<Vec<String>>(),
     ];
@@ -179,9 +191,9 @@ pub fn table(r: &Report) -> String {
         );
     }
     if let Some(a) = &r.adkar {
-        let barrier = a
-            .group_barrier
-            .map_or(label(Label::NoBarrier, lang), |e| text::element_name(e, lang));
+        let barrier = a.group_barrier.map_or(label(Label::NoBarrier, lang), |e| {
+            text::element_name(e, lang)
+        });
         let _ = writeln!(
             out,
             "\nADKAR: {} = {} ({} {})",
@@ -217,7 +229,12 @@ pub fn table(r: &Report) -> String {
         }
     }
     if let Some(f) = &r.helpdesk_forecast {
-        let _ = writeln!(out, "\n{}: {}", label(Label::HelpdeskForecast, lang), forecast_line(f, lang));
+        let _ = writeln!(
+            out,
+            "\n{}: {}",
+            label(Label::HelpdeskForecast, lang),
+            forecast_line(f, lang)
+        );
     }
     if !r.suppressed.is_empty() {
         let list: Vec<String> = r
@@ -274,10 +291,22 @@ fn md(s: &str) -> String {
 }
 
 fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
-    let _ = writeln!(out, "| {} |", header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | "));
-    let _ = writeln!(out, "|{}|", header.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
+    let _ = writeln!(
+        out,
+        "| {} |",
+        header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+    );
+    let _ = writeln!(
+        out,
+        "|{}|",
+        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
     for r in rows {
-        let _ = writeln!(out, "| {} |", r.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
@@ -326,9 +355,17 @@ pub fn markdown(r: &Report) -> String {
     );
     if !d.hold.is_empty() {
         let seg = |v: &Vec<super::report::Segment>| {
-            v.iter().map(|s| text::segment(s, lang)).collect::<Vec<_>>().join(", ")
+            v.iter()
+                .map(|s| text::segment(s, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        let _ = writeln!(out, "- **{}:** {}", l(Label::Proceeds), md(&seg(&d.proceed)));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            l(Label::Proceeds),
+            md(&seg(&d.proceed))
+        );
         let _ = writeln!(out, "- **{}:** {}\n", l(Label::Held), md(&seg(&d.hold)));
     }
     if !d.more_evidence.is_empty() {
@@ -413,7 +450,11 @@ pub fn markdown(r: &Report) -> String {
         l(Label::State),
         l(Label::Readiness),
     ];
-    header.extend(Dimension::ALL.iter().map(|d| text::dimension_name(*d, lang).to_string()));
+    header.extend(
+        Dimension::ALL
+            .iter()
+            .map(|d| text::dimension_name(*d, lang).to_string()),
+    );
     let rows: Vec<Vec<String>> = r
         .segments
         .iter()
@@ -464,9 +505,9 @@ pub fn markdown(r: &Report) -> String {
 
     if let Some(a) = &r.adkar {
         let _ = writeln!(out, "## {}\n", l(Label::Adkar));
-        let barrier = a
-            .group_barrier
-            .map_or(l(Label::NoBarrier), |e| text::element_name(e, lang).to_string());
+        let barrier = a.group_barrier.map_or(l(Label::NoBarrier), |e| {
+            text::element_name(e, lang).to_string()
+        });
         let _ = writeln!(out, "**{}:** {}\n", l(Label::GroupBarrier), barrier);
         let rows: Vec<Vec<String>> = a
             .elements
@@ -508,10 +549,20 @@ pub fn markdown(r: &Report) -> String {
     }
 
     if let Some(f) = &r.helpdesk_forecast {
-        let _ = writeln!(out, "## {}\n\n{}\n", l(Label::HelpdeskForecast), forecast_line(f, lang));
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            l(Label::HelpdeskForecast),
+            forecast_line(f, lang)
+        );
     }
     if !r.suppressed.is_empty() {
-        let _ = writeln!(out, "## {}\n\n{}\n", l(Label::Suppressed), l(Label::SuppressedNote));
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            l(Label::Suppressed),
+            l(Label::SuppressedNote)
+        );
         for s in &r.suppressed {
             let _ = writeln!(out, "- {}", md(&text::segment(&s.segment, lang)));
         }

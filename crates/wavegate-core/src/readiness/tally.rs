@@ -247,7 +247,11 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
             }
         }
     }
-    let topic_ids: BTreeMap<&str, u32> = topics.keys().enumerate().map(|(i, t)| (*t, i as u32)).collect();
+    let topic_ids: BTreeMap<&str, u32> = topics
+        .keys()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
     let topic_modules: Vec<Vec<String>> = topics
         .values()
         .map(|m| {
@@ -257,14 +261,28 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         })
         .collect();
     let reason_ids: BTreeMap<&str, u32> = {
-        let set: std::collections::BTreeSet<&str> =
-            inputs.failures.iter().flatten().map(|f| f.reason.as_str()).collect();
-        set.into_iter().enumerate().map(|(i, r)| (r, i as u32)).collect()
+        let set: std::collections::BTreeSet<&str> = inputs
+            .failures
+            .iter()
+            .flatten()
+            .map(|f| f.reason.as_str())
+            .collect();
+        set.into_iter()
+            .enumerate()
+            .map(|(i, r)| (r, i as u32))
+            .collect()
     };
     let category_ids: BTreeMap<&str, u32> = {
-        let set: std::collections::BTreeSet<&str> =
-            inputs.tickets.iter().flatten().map(|t| t.category.as_str()).collect();
-        set.into_iter().enumerate().map(|(i, c)| (c, i as u32)).collect()
+        let set: std::collections::BTreeSet<&str> = inputs
+            .tickets
+            .iter()
+            .flatten()
+            .map(|t| t.category.as_str())
+            .collect();
+        set.into_iter()
+            .enumerate()
+            .map(|(i, c)| (c, i as u32))
+            .collect()
     };
     let rollout_category: Vec<bool> = category_ids
         .keys()
@@ -319,7 +337,8 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
                 if dev.enrolled_at > cutoff {
                     continue;
                 }
-                first_enrolled = Some(first_enrolled.map_or(dev.enrolled_at, |f| f.min(dev.enrolled_at)));
+                first_enrolled =
+                    Some(first_enrolled.map_or(dev.enrolled_at, |f| f.min(dev.enrolled_at)));
                 if let Some(ok) = dev.compliance.verdict() {
                     c.compliance.add(ok);
                 }
@@ -406,7 +425,11 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         if r.submitted_at > cutoff || !r.answers.any() || w > next {
             continue;
         }
-        let group = if w < next { Group::RolledOut } else { Group::Next };
+        let group = if w < next {
+            Group::RolledOut
+        } else {
+            Group::Next
+        };
         c.reset();
         c.answers = Some(r.answers);
         let g = index(group);
@@ -437,8 +460,8 @@ fn training_of(
     for &i in records {
         let r = &all[i as usize];
         // A completion dated after the evaluation date had not happened yet.
-        let done_by_cutoff = r.status == TrainingStatus::Completed
-            && r.completed_at.is_none_or(|d| d <= cutoff);
+        let done_by_cutoff =
+            r.status == TrainingStatus::Completed && r.completed_at.is_none_or(|d| d <= cutoff);
         started |= r.status >= TrainingStatus::Started;
         completed &= done_by_cutoff;
         let known = r.completed_at.is_none_or(|d| d <= cutoff);
@@ -458,11 +481,7 @@ fn training_of(
 
 /// A person's latest response with a scored answer, submitted by the cutoff. Ties on the
 /// submission time go to the larger response id, so row order never matters.
-fn latest_answers(
-    data: &DataSet,
-    p: usize,
-    cutoff: NaiveDateTime,
-) -> Option<super::data::Answers> {
+fn latest_answers(data: &DataSet, p: usize, cutoff: NaiveDateTime) -> Option<super::data::Answers> {
     let all = data.inputs.responses.as_deref()?;
     data.responses_by_person
         .of(p)

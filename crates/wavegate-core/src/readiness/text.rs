@@ -80,16 +80,30 @@ pub fn metric_name(m: MetricId, lang: Lang) -> &'static str {
 pub fn unit(m: MetricId, lang: Lang) -> &'static str {
     use MetricId::*;
     match (m, lang) {
-        (EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted, Lang::Nl) => "mensen",
-        (EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted, Lang::En) => "people",
+        (
+            EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted,
+            Lang::Nl,
+        ) => "mensen",
+        (
+            EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted,
+            Lang::En,
+        ) => "people",
         (DeviceCompliance, Lang::Nl) => "apparaten",
         (DeviceCompliance, Lang::En) => "devices",
         (TicketRate, Lang::Nl) => "persoonsweken",
         (TicketRate, Lang::En) => "person-weeks",
         (QuizFirstAttempt | WeakestTopic, Lang::Nl) => "quizpogingen",
         (QuizFirstAttempt | WeakestTopic, Lang::En) => "quiz attempts",
-        (AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus | EnrollExperience | Nps, Lang::Nl) => "antwoorden",
-        (AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus | EnrollExperience | Nps, Lang::En) => "responses",
+        (
+            AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
+            | EnrollExperience | Nps,
+            Lang::Nl,
+        ) => "antwoorden",
+        (
+            AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
+            | EnrollExperience | Nps,
+            Lang::En,
+        ) => "responses",
         (ResponseRate, Lang::Nl) => "mensen",
         (ResponseRate, Lang::En) => "people",
     }
@@ -200,19 +214,45 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
 /// What an action asks for, in a sentence.
 pub fn action_advice(k: ActionKind, lang: Lang) -> &'static str {
     match (k, lang) {
-        (ActionKind::TargetedCommunication, Lang::Nl) => "Stuur een bericht van de sponsor via meerdere kanalen (mail, intranet, teamoverleg) aan deze groep.",
-        (ActionKind::TargetedCommunication, Lang::En) => "Send a sponsor message to this group through several channels (mail, intranet, team meetings).",
-        (ActionKind::TargetedTraining, Lang::Nl) => "Wijs deze groep de genoemde modules toe, in korte delen.",
-        (ActionKind::TargetedTraining, Lang::En) => "Assign this group the modules named, in short chunks.",
-        (ActionKind::HelpdeskPreparation, Lang::Nl) => "Bereid de servicedesk voor op de verwachte ticketcategorieën, met actuele oplossingen.",
-        (ActionKind::HelpdeskPreparation, Lang::En) => "Prepare the helpdesk for the expected ticket categories, with current troubleshooting content.",
-        (ActionKind::AssistedEnrollment, Lang::Nl) => "Bied begeleide inschrijving aan en los eerst de meest voorkomende foutoorzaak op.",
-        (ActionKind::AssistedEnrollment, Lang::En) => "Offer assisted enrollment and fix the most common failure reason first.",
-        (ActionKind::ManagerConversations, Lang::Nl) => "Laat leidinggevenden het gesprek voeren, deel een privacy-FAQ en overweeg app-bescherming zonder volledige inschrijving voor eigen apparaten.",
-        (ActionKind::ManagerConversations, Lang::En) => "Have managers hold the conversation, share a privacy FAQ, and consider app protection without full enrollment for personal devices.",
-        (ActionKind::PostEnrollmentFollowup, Lang::Nl) => "Volg mensen na de inschrijving op: tips, een korte check-in, successen delen.",
-        (ActionKind::PostEnrollmentFollowup, Lang::En) => "Follow people up after enrollment: tips, a short check-in, shared successes.",
-        (ActionKind::Resurvey, Lang::Nl) => "Enquêteer deze groep opnieuw: zwijgen is geen instemming.",
+        (ActionKind::TargetedCommunication, Lang::Nl) => {
+            "Stuur een bericht van de sponsor via meerdere kanalen (mail, intranet, teamoverleg) aan deze groep."
+        }
+        (ActionKind::TargetedCommunication, Lang::En) => {
+            "Send a sponsor message to this group through several channels (mail, intranet, team meetings)."
+        }
+        (ActionKind::TargetedTraining, Lang::Nl) => {
+            "Wijs deze groep de genoemde modules toe, in korte delen."
+        }
+        (ActionKind::TargetedTraining, Lang::En) => {
+            "Assign this group the modules named, in short chunks."
+        }
+        (ActionKind::HelpdeskPreparation, Lang::Nl) => {
+            "Bereid de servicedesk voor op de verwachte ticketcategorieën, met actuele oplossingen."
+        }
+        (ActionKind::HelpdeskPreparation, Lang::En) => {
+            "Prepare the helpdesk for the expected ticket categories, with current troubleshooting content."
+        }
+        (ActionKind::AssistedEnrollment, Lang::Nl) => {
+            "Bied begeleide inschrijving aan en los eerst de meest voorkomende foutoorzaak op."
+        }
+        (ActionKind::AssistedEnrollment, Lang::En) => {
+            "Offer assisted enrollment and fix the most common failure reason first."
+        }
+        (ActionKind::ManagerConversations, Lang::Nl) => {
+            "Laat leidinggevenden het gesprek voeren, deel een privacy-FAQ en overweeg app-bescherming zonder volledige inschrijving voor eigen apparaten."
+        }
+        (ActionKind::ManagerConversations, Lang::En) => {
+            "Have managers hold the conversation, share a privacy FAQ, and consider app protection without full enrollment for personal devices."
+        }
+        (ActionKind::PostEnrollmentFollowup, Lang::Nl) => {
+            "Volg mensen na de inschrijving op: tips, een korte check-in, successen delen."
+        }
+        (ActionKind::PostEnrollmentFollowup, Lang::En) => {
+            "Follow people up after enrollment: tips, a short check-in, shared successes."
+        }
+        (ActionKind::Resurvey, Lang::Nl) => {
+            "Enquêteer deze groep opnieuw: zwijgen is geen instemming."
+        }
         (ActionKind::Resurvey, Lang::En) => "Survey this group again: silence is not assent.",
     }
 }
@@ -420,8 +460,12 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Notes, Lang::En) => "Notes",
         (Method, Lang::Nl) => "Zo leest u dit rapport",
         (Method, Lang::En) => "How to read this report",
-        (MethodText, Lang::Nl) => "Elke meetwaarde is een schatting met onzekerheid. Een meetwaarde voldoet als de kans dat het doel gehaald is minstens 80% is, en is onvoldoende als de kans op een duidelijke onderschrijding minstens 80% is; met te weinig gegevens telt ze nooit als voldoende. Scores lopen van 0 tot 100; besluiten gebruiken de voorzichtige score (10e percentiel). Gereedheid is een gewogen meetkundig gemiddelde van de dimensies, zodat één zwakke dimensie niet wegvalt tegen de andere.",
-        (MethodText, Lang::En) => "Every metric is an estimate with its uncertainty. A metric passes when the probability that it meets its target is at least 80%, and fails when a clear shortfall has at least 80% probability; with too little evidence it never counts as a pass. Scores run from 0 to 100; decisions use the conservative score (10th percentile). Readiness is a weighted geometric mean of the dimensions, so one weak dimension cannot be averaged away.",
+        (MethodText, Lang::Nl) => {
+            "Elke meetwaarde is een schatting met onzekerheid. Een meetwaarde voldoet als de kans dat het doel gehaald is minstens 80% is, en is onvoldoende als de kans op een duidelijke onderschrijding minstens 80% is; met te weinig gegevens telt ze nooit als voldoende. Scores lopen van 0 tot 100; besluiten gebruiken de voorzichtige score (10e percentiel). Gereedheid is een gewogen meetkundig gemiddelde van de dimensies, zodat één zwakke dimensie niet wegvalt tegen de andere."
+        }
+        (MethodText, Lang::En) => {
+            "Every metric is an estimate with its uncertainty. A metric passes when the probability that it meets its target is at least 80%, and fails when a clear shortfall has at least 80% probability; with too little evidence it never counts as a pass. Scores run from 0 to 100; decisions use the conservative score (10th percentile). Readiness is a weighted geometric mean of the dimensions, so one weak dimension cannot be averaged away."
+        }
         (NoGates, Lang::Nl) => "Geen poort gesloten.",
         (NoGates, Lang::En) => "No gate fired.",
         (NoActions, Lang::Nl) => "Geen acties nodig.",
@@ -684,12 +728,18 @@ pub enum Msg {
 }
 
 fn gates_list(gates: &[GateKind], lang: Lang) -> String {
-    let names: Vec<String> = gates.iter().map(|g| gate_name(*g, lang).to_string()).collect();
+    let names: Vec<String> = gates
+        .iter()
+        .map(|g| gate_name(*g, lang).to_string())
+        .collect();
     list(&names, lang)
 }
 
 fn dims_list(dims: &[Dimension], lang: Lang) -> String {
-    let names: Vec<String> = dims.iter().map(|d| dimension_name(*d, lang).to_string()).collect();
+    let names: Vec<String> = dims
+        .iter()
+        .map(|d| dimension_name(*d, lang).to_string())
+        .collect();
     list(&names, lang)
 }
 
@@ -883,7 +933,10 @@ mod tests {
                 assert!(!metric_name(m, lang).is_empty());
                 assert!(!unit(m, lang).is_empty());
             }
-            assert_ne!(metric_name(m, Lang::Nl), metric_name(m, Lang::En).replace("NPS", "x"));
+            assert_ne!(
+                metric_name(m, Lang::Nl),
+                metric_name(m, Lang::En).replace("NPS", "x")
+            );
         }
     }
 

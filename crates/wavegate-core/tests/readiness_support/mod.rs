@@ -77,15 +77,26 @@ impl Scenario {
     }
 
     pub fn failure(&mut self, person: &str, at: &str, reason: &str) {
-        self.inputs.failures.as_mut().unwrap().push(EnrollmentFailure {
-            upn: format!("{person}@example.org"),
-            at: parse_datetime(at).unwrap(),
-            reason: reason.to_string(),
-            os: String::new(),
-        });
+        self.inputs
+            .failures
+            .as_mut()
+            .unwrap()
+            .push(EnrollmentFailure {
+                upn: format!("{person}@example.org"),
+                at: parse_datetime(at).unwrap(),
+                reason: reason.to_string(),
+                os: String::new(),
+            });
     }
 
-    pub fn ticket(&mut self, person: &str, opened: &str, category: &str, priority: u8, closed: bool) {
+    pub fn ticket(
+        &mut self,
+        person: &str,
+        opened: &str,
+        category: &str,
+        priority: u8,
+        closed: bool,
+    ) {
         let tickets = self.inputs.tickets.as_mut().unwrap();
         let number = format!("INC{:06}", tickets.len() + 1);
         tickets.push(Ticket {
@@ -116,7 +127,14 @@ impl Scenario {
         });
     }
 
-    pub fn training(&mut self, person: &str, module: &str, attempts: u32, passed: bool, topics: &[(&str, f64)]) {
+    pub fn training(
+        &mut self,
+        person: &str,
+        module: &str,
+        attempts: u32,
+        passed: bool,
+        topics: &[(&str, f64)],
+    ) {
         self.inputs.training.as_mut().unwrap().push(TrainingRecord {
             person_id: person.to_string(),
             module_id: module.to_string(),

@@ -39,7 +39,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("could not create {}", args.out.display()))?;
     for name in demo::FILES {
         let path = args.out.join(name);
-        let file = File::create(&path).with_context(|| format!("could not write {}", path.display()))?;
+        let file =
+            File::create(&path).with_context(|| format!("could not write {}", path.display()))?;
         let mut w = BufWriter::with_capacity(1 << 20, file);
         data.write(name, &mut w)
             .and_then(|()| w.flush())

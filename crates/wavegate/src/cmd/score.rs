@@ -53,15 +53,24 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     match File::open(&path) {
         Ok(f) => Ok(Some(f)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(InputError::file(name, 0, format!("could not be opened: {e}"))),
+        Err(e) => Err(InputError::file(
+            name,
+            0,
+            format!("could not be opened: {e}"),
+        )),
     }
 }
 
 fn join<T>(
     h: std::thread::ScopedJoinHandle<'_, Result<Option<T>, InputError>>,
 ) -> Result<Option<T>, InputError> {
-    h.join()
-        .unwrap_or_else(|_| Err(InputError::file("?", 0, "a file reader stopped unexpectedly")))
+    h.join().unwrap_or_else(|_| {
+        Err(InputError::file(
+            "?",
+            0,
+            "a file reader stopped unexpectedly",
+        ))
+    })
 }
 
 fn optional<T: Send>(
@@ -121,11 +130,18 @@ pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
 /// Runs `wavegate score`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.data.is_dir() {
-        anyhow::bail!("{} is not a directory; expected a data directory (DATA.md)", args.data.display());
+        anyhow::bail!(
+            "{} is not a directory; expected a data directory (DATA.md)",
+            args.data.display()
+        );
     }
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let (program, data) = load(&args.data)
-        .with_context(|| format!("nothing was scored: a file in {} was rejected", args.data.display()))?;
+    let (program, data) = load(&args.data).with_context(|| {
+        format!(
+            "nothing was scored: a file in {} was rejected",
+            args.data.display()
+        )
+    })?;
     let report = evaluate(&data, &program, at, args.lang);
     let out = match args.format {
         Format::Json => {
