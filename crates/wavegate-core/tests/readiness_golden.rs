@@ -190,17 +190,3 @@ fn the_gate_says_what_would_clear_it() {
         r.counterfactuals
     );
 }
-
-#[test]
-#[ignore]
-fn print_golden() {
-    println!("{}", serde_json::to_string_pretty(&golden()).unwrap());
-}
-
-#[test]
-#[ignore]
-fn print_golden_renderings() {
-    let r = golden();
-    println!("{}", wavegate_core::readiness::render::table(&r));
-    println!("{}", wavegate_core::readiness::render::markdown(&r));
-}

@@ -560,10 +560,13 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
         .filter(|(_, e)| e.state == State::Fail)
         .map(|(d, _)| *d)
         .collect();
+    // Before anything has rolled out, technical evidence cannot exist yet: only what the
+    // wave's own people can tell counts as undecided.
     let undecided: Vec<MetricId> = wave
         .metrics
         .iter()
         .filter(|m| m.id.critical() && m.weighted())
+        .filter(|m| started || m.source == Source::NextWave)
         .filter(|m| {
             m.state == State::Insufficient || (m.state == State::Warn && m.straddles_pass())
         })

@@ -494,7 +494,11 @@ fn sus(spec: MetricSpec, gamma: f64, source: Source, t: &Tally) -> MetricEval {
     let n = t.sus_n as f64;
     let (sum, sq) = (t.sus_sum as f64 * 2.5, t.sus_sq as f64 * 6.25);
     match MeanPosterior::from_moments(n, sum, sq, 2.5) {
-        Some(p) => finish(&mut m, Posterior::Mean(p), n, gamma),
+        Some(p) => {
+            finish(&mut m, Posterior::Mean(p), n, gamma);
+            // The t interval knows nothing of the scale's ends.
+            m.interval = m.interval.map(|[lo, hi]| [lo.max(0.0), hi.min(100.0)]);
+        }
         None => {
             m.estimate = Some(sum / n);
         }

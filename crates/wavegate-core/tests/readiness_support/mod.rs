@@ -127,6 +127,34 @@ impl Scenario {
         });
     }
 
+    /// A response with any scored answers.
+    pub fn answers(&mut self, person: &str, at: &str, answers: Answers) {
+        let responses = self.inputs.responses.as_mut().unwrap();
+        let id = format!("r{:06}", responses.len() + 1);
+        responses.push(Response {
+            id,
+            survey_id: "pilot-feedback".into(),
+            person_id: Some(person.to_string()),
+            submitted_at: parse_datetime(at).unwrap(),
+            attributes: Vec::new(),
+            answers,
+        });
+    }
+
+    /// Every scored item answered as favourably as possible.
+    pub fn delighted(&mut self, person: &str, at: &str) {
+        self.answers(
+            person,
+            at,
+            Answers {
+                adkar: [Some(5); 5],
+                enroll_experience: Some(5),
+                nps: Some(10),
+                sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+            },
+        );
+    }
+
     pub fn training(
         &mut self,
         person: &str,
