@@ -58,6 +58,13 @@ impl InputError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Col(usize);
 
+impl Col {
+    /// The 1-based column number, as error messages give it.
+    pub fn number(self) -> usize {
+        self.0 + 1
+    }
+}
+
 /// A CSV file's header: column names, how to match them, and how to read cells under them.
 ///
 /// [`Table`] (whole file in memory) and [`Rows`] (one row at a time, for large exports) share it,
@@ -202,6 +209,41 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// This is the streaming counterpart of [`Table::parse`] (same delimiter sniffing, blank-row
 /// skipping and errors) for exports too large to hold as one `String` per cell.
 pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputError> {
+    let (head, mut parts) = scan_parts(file, text, 1)?;
+    let rows = parts.pop().unwrap_or_else(|| Rows::over(&head, b"", 0));
+    Ok((head, rows))
+}
+
+fn reader_for<'t>(delimiter: u8, bytes: &'t [u8], has_line_feeds: bool) -> csv::Reader<&'t [u8]> {
+    // Records end at a line feed; the CR of a Windows line end stays on the last field, where
+    // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
+    // out one short in Windows files.) Old Mac files with bare CRs keep the default.
+    let terminator = if has_line_feeds {
+        csv::Terminator::Any(b'\n')
+    } else {
+        csv::Terminator::CRLF
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+fn count_byte(bytes: &[u8], b: u8) -> u64 {
+    bytes.iter().filter(|&&x| x == b).count() as u64
+}
+
+/// Like [`scan`], but with the data rows cut into up to `parts` pieces at record boundaries, so
+/// a caller with threads can read a large export on several cores. Every piece reports the
+/// lines of the whole file. A line break inside a quoted field is never a cut: a cut is placed
+/// only where the number of quotes before it is even.
+pub fn scan_parts<'t>(
+    file: &str,
+    text: &'t str,
+    parts: usize,
+) -> Result<(Header, Vec<Rows<'t>>), InputError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InputError::file(
@@ -211,25 +253,14 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
         ));
     }
     let delimiter = sniff_delimiter(text);
-    // Records end at a line feed; the CR of a Windows line end stays on the last field, where
-    // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
-    // out one short in Windows files.) Old Mac files with bare CRs keep the default.
-    let terminator = if text.contains('\n') {
-        csv::Terminator::Any(b'\n')
-    } else {
-        csv::Terminator::CRLF
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .terminator(terminator)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
+    let line_feeds = text.contains('\n');
+    let mut reader = reader_for(delimiter, bytes, line_feeds);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => {}
         Ok(false) => return Err(InputError::file(file, 0, "the file has no header row")),
-        Err(e) => return Err(csv_error(file, &e)),
+        Err(e) => return Err(csv_error(file, &e, 0)),
     }
     let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
@@ -240,14 +271,49 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
         delimiter,
         question_mark_is_empty: false,
     };
-    Ok((
-        head,
-        Rows {
-            reader,
-            record,
-            text: text.as_bytes(),
-        },
-    ))
+    let data_start = usize::try_from(reader.position().byte())
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    let data = &bytes[data_start..];
+    let mut starts = vec![0usize];
+    if line_feeds {
+        let (mut scanned, mut quotes) = (0usize, 0u64);
+        for k in 1..parts.max(1) {
+            let target = data.len() * k / parts;
+            if target <= scanned {
+                continue;
+            }
+            quotes += count_byte(&data[scanned..target], b'"');
+            let mut i = target;
+            while i < data.len() {
+                match data[i] {
+                    b'"' => quotes += 1,
+                    b'\n' if quotes.is_multiple_of(2) => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+            scanned = (i + 1).min(data.len());
+            if scanned >= data.len() {
+                break;
+            }
+            starts.push(scanned);
+        }
+    }
+    let mut line = 1 + count_byte(&bytes[..data_start], b'\n');
+    let mut rows = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(data.len());
+        let piece = &data[start..end];
+        rows.push(Rows {
+            reader: reader_for(delimiter, piece, line_feeds),
+            record: csv::StringRecord::new(),
+            text: piece,
+            first_line: line,
+        });
+        line += count_byte(piece, b'\n');
+    }
+    Ok((head, rows))
 }
 
 /// The data rows of a CSV file, read one at a time (see [`scan`]).
@@ -255,6 +321,8 @@ pub struct Rows<'t> {
     reader: csv::Reader<&'t [u8]>,
     record: csv::StringRecord,
     text: &'t [u8],
+    /// The line of the file on which `text` starts.
+    first_line: u64,
 }
 
 impl std::fmt::Debug for Rows<'_> {
@@ -263,14 +331,23 @@ impl std::fmt::Debug for Rows<'_> {
     }
 }
 
-impl Rows<'_> {
+impl<'t> Rows<'t> {
+    fn over(head: &Header, text: &'t [u8], first_line: u64) -> Rows<'t> {
+        Rows {
+            reader: reader_for(head.delimiter, text, true),
+            record: csv::StringRecord::new(),
+            text,
+            first_line,
+        }
+    }
+
     /// The next non-blank data row, `None` at the end, or an error for a malformed row.
     pub fn next_row(&mut self, head: &Header) -> Result<Option<RowRef<'_>>, InputError> {
         loop {
             match self.reader.read_record(&mut self.record) {
                 Ok(true) => {}
                 Ok(false) => return Ok(None),
-                Err(e) => return Err(csv_error(&head.file, &e)),
+                Err(e) => return Err(csv_error(&head.file, &e, self.first_line.saturating_sub(1))),
             }
             // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
             if self.record.as_slice().trim().is_empty() {
@@ -283,7 +360,7 @@ impl Rows<'_> {
                     .text
                     .get(start..)
                     .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
-                p.line() + blank as u64
+                p.line() + blank as u64 + self.first_line.saturating_sub(1)
             });
             let width = head.headers.len();
             if self.record.len() > width
@@ -555,8 +632,8 @@ impl Row {
     }
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> InputError {
-    let line = e.position().map_or(0, |p| p.line());
+fn csv_error(file: &str, e: &csv::Error, line_offset: u64) -> InputError {
+    let line = e.position().map_or(0, |p| p.line() + line_offset);
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_string(),
         _ => format!("not valid CSV ({e}); expected quoted fields to be closed"),
@@ -815,6 +892,34 @@ mod tests {
             let lines: Vec<u64> = t.rows().iter().map(|r| r.line()).collect();
             assert_eq!(lines, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn parts_cut_at_record_boundaries_and_keep_the_file_s_lines() {
+        let mut text = String::from("id;note\r\n");
+        for i in 0..200 {
+            if i % 7 == 0 {
+                text.push_str(&format!("{i};\"two\r\nlines; \"\"quoted\"\"\"\r\n"));
+            } else {
+                text.push_str(&format!("{i};plain\r\n"));
+            }
+        }
+        let (head, whole) = scan("f.csv", &text).unwrap();
+        let collect = |mut rows: Rows<'_>| {
+            let mut out = Vec::new();
+            while let Some(r) = rows.next_row(&head).unwrap() {
+                out.push((r.line(), r.cell(0).to_string(), r.cell(1).to_string()));
+            }
+            out
+        };
+        let expected = collect(whole);
+        for parts in [2, 3, 5, 64] {
+            let (_, pieces) = scan_parts("f.csv", &text, parts).unwrap();
+            assert!(pieces.len() > 1);
+            let got: Vec<_> = pieces.into_iter().flat_map(collect).collect();
+            assert_eq!(got, expected, "{parts} parts");
+        }
+        assert_eq!(expected[1].0, 4, "row 0 spans lines 2 and 3");
     }
 
     #[test]

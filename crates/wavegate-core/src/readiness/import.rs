@@ -393,7 +393,7 @@ fn scored_item(question: &str) -> Option<(Item, u8, u8)> {
     })
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Item {
     Adkar(usize),
     Enroll,
@@ -412,41 +412,75 @@ impl Answers {
     }
 }
 
-/// Reads survey answers in long format (one row per answer, as Wavegate exports them).
-/// Columns beyond the standard seven are the segment attributes of anonymous responses.
-pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
-    let file = files::RESPONSES;
-    let text = read_text(file, reader)?;
-    let (head, mut rows) = tabular::scan(file, &text)?;
-    let rid = head.require(&["response_id"])?;
-    let sid = head.require(&["survey_id"])?;
-    let pid = head.require(&["person_id"])?;
-    let when = head.require(&["submitted_at"])?;
-    let qid = head.require(&["question_id"])?;
-    let value = head.require(&["value"])?;
-    let version = head.column(&["survey_version"]);
-    let mut used = vec![rid, sid, pid, when, qid, value];
-    used.extend(version);
-    let extra: Vec<(Col, String)> = head
-        .other_columns(&used)
-        .into_iter()
-        .map(|(c, h)| (c, tabular::header_key(h)))
-        .collect();
+/// The columns of `responses.csv`.
+#[derive(Clone, Debug)]
+struct ResponseColumns {
+    rid: Col,
+    sid: Col,
+    pid: Col,
+    when: Col,
+    qid: Col,
+    value: Col,
+    /// Segment attributes of anonymous responses (header key).
+    extra: Vec<(Col, String)>,
+}
 
+impl ResponseColumns {
+    fn find(head: &Header) -> Result<ResponseColumns, InputError> {
+        let rid = head.require(&["response_id"])?;
+        let sid = head.require(&["survey_id"])?;
+        let pid = head.require(&["person_id"])?;
+        let when = head.require(&["submitted_at"])?;
+        let qid = head.require(&["question_id"])?;
+        let value = head.require(&["value"])?;
+        let version = head.column(&["survey_version"]);
+        let mut used = vec![rid, sid, pid, when, qid, value];
+        used.extend(version);
+        let extra = head
+            .other_columns(&used)
+            .into_iter()
+            .map(|(c, h)| (c, tabular::header_key(h)))
+            .collect();
+        Ok(ResponseColumns {
+            rid,
+            sid,
+            pid,
+            when,
+            qid,
+            value,
+            extra,
+        })
+    }
+}
+
+/// Responses read from one piece of `responses.csv` (see [`read_responses_in_parts`]).
+#[derive(Debug)]
+pub struct ResponsesPart {
+    responses: Vec<Response>,
+    /// Line of each response's first row, for errors found when pieces are joined.
+    lines: Vec<u64>,
+}
+
+fn response_rows(
+    head: &Header,
+    cols: &ResponseColumns,
+    rows: &mut tabular::Rows<'_>,
+) -> Result<ResponsesPart, InputError> {
     let mut out: Vec<Response> = Vec::new();
+    let mut lines: Vec<u64> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     // Long format repeats the response on consecutive rows: remember the last one.
     let mut last: Option<usize> = None;
     let mut last_when = (String::new(), None::<NaiveDateTime>);
-    while let Some(row) = rows.next_row(&head)? {
-        let response_id = head.required(&row, rid)?;
-        let person = head.get(&row, pid);
+    while let Some(row) = rows.next_row(head)? {
+        let response_id = head.required(&row, cols.rid)?;
+        let person = head.get(&row, cols.pid);
         let r = match last.filter(|&i| out[i].id == response_id) {
             Some(i) => i,
             None => match index.get(response_id) {
                 Some(&i) => i,
                 None => {
-                    let stamp = head.required(&row, when)?;
+                    let stamp = head.required(&row, cols.when)?;
                     let submitted_at = if last_when.0 == stamp {
                         last_when.1
                     } else {
@@ -454,9 +488,9 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
                         last_when = (stamp.to_string(), parsed);
                         parsed
                     }
-                    .ok_or_else(|| head.cell_error(&row, when, DATETIME))?;
+                    .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
                     let attributes = if person.is_empty() {
-                        extra
+                        cols.extra
                             .iter()
                             .filter_map(|(c, name)| {
                                 let v = head.get(&row, *c);
@@ -473,12 +507,13 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
                     };
                     out.push(Response {
                         id: response_id.to_string(),
-                        survey_id: head.required(&row, sid)?.to_string(),
+                        survey_id: head.required(&row, cols.sid)?.to_string(),
                         person_id: (!person.is_empty()).then(|| person.to_string()),
                         submitted_at,
                         attributes,
                         answers: Answers::default(),
                     });
+                    lines.push(row.line());
                     index.insert(response_id.to_string(), out.len() - 1);
                     out.len() - 1
                 }
@@ -488,17 +523,17 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
         if out[r].person_id.as_deref().unwrap_or("") != person {
             return Err(head.cell_error(
                 &row,
-                pid,
+                cols.pid,
                 &format!(
                     "the same person_id on every row of response {response_id} ({:?})",
                     out[r].person_id.as_deref().unwrap_or("")
                 ),
             ));
         }
-        let Some((item, lo, hi)) = scored_item(head.get(&row, qid)) else {
+        let Some((item, lo, hi)) = scored_item(head.get(&row, cols.qid)) else {
             continue;
         };
-        let raw = head.get(&row, value);
+        let raw = head.get(&row, cols.value);
         if raw.is_empty() {
             continue; // skipped question
         }
@@ -507,14 +542,18 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
             .ok()
             .filter(|v| (lo..=hi).contains(v))
             .ok_or_else(|| {
-                head.cell_error(&row, value, &format!("a whole number from {lo} to {hi}"))
+                head.cell_error(
+                    &row,
+                    cols.value,
+                    &format!("a whole number from {lo} to {hi}"),
+                )
             })?;
         let slot = out[r].answers.slot(item);
         match *slot {
             Some(prev) if prev != v => {
                 return Err(head.cell_error(
                     &row,
-                    qid,
+                    cols.qid,
                     &format!(
                         "each question once per response (response {response_id} answers it with {prev} and with {v})"
                     ),
@@ -523,7 +562,134 @@ pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
             _ => *slot = Some(v),
         }
     }
+    Ok(ResponsesPart {
+        responses: out,
+        lines,
+    })
+}
+
+/// Joins the pieces in file order: a response whose rows fall in several pieces becomes one.
+fn join_parts(
+    head: &Header,
+    cols: &ResponseColumns,
+    parts: Vec<ResponsesPart>,
+) -> Result<Vec<Response>, InputError> {
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return Ok(Vec::new());
+    };
+    let mut out = first.responses;
+    let mut index: Option<HashMap<String, usize>> = None;
+    for part in parts {
+        let index = index.get_or_insert_with(|| {
+            out.iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), i))
+                .collect()
+        });
+        for (r, line) in part.responses.into_iter().zip(part.lines) {
+            let Some(&i) = index.get(&r.id) else {
+                index.insert(r.id.clone(), out.len());
+                out.push(r);
+                continue;
+            };
+            let at = |col: Col, message: String| InputError {
+                file: head.file().to_string(),
+                line,
+                column: Some(col.number()),
+                column_name: Some(head.header(col).to_string()),
+                message,
+            };
+            let earlier = &mut out[i];
+            if earlier.person_id != r.person_id {
+                return Err(at(
+                    cols.pid,
+                    format!(
+                        "expected the same person_id on every row of response {} ({:?})",
+                        r.id,
+                        earlier.person_id.as_deref().unwrap_or("")
+                    ),
+                ));
+            }
+            let mut later = r.answers;
+            for item in ITEMS {
+                let (a, b) = (*earlier.answers.slot(item), *later.slot(item));
+                match (a, b) {
+                    (Some(x), Some(y)) if x != y => {
+                        return Err(at(
+                            cols.qid,
+                            format!(
+                                "expected each question once per response (response {} answers one with {x} and with {y})",
+                                r.id
+                            ),
+                        ));
+                    }
+                    (None, Some(y)) => *earlier.answers.slot(item) = Some(y),
+                    _ => {}
+                }
+            }
+        }
+    }
     Ok(out)
+}
+
+const ITEMS: [Item; 17] = [
+    Item::Adkar(0),
+    Item::Adkar(1),
+    Item::Adkar(2),
+    Item::Adkar(3),
+    Item::Adkar(4),
+    Item::Enroll,
+    Item::Nps,
+    Item::Sus(0),
+    Item::Sus(1),
+    Item::Sus(2),
+    Item::Sus(3),
+    Item::Sus(4),
+    Item::Sus(5),
+    Item::Sus(6),
+    Item::Sus(7),
+    Item::Sus(8),
+    Item::Sus(9),
+];
+
+/// Reads survey answers in long format (one row per answer, as Wavegate exports them).
+/// Columns beyond the standard seven are the segment attributes of anonymous responses.
+pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
+    read_responses_in_parts(reader, 1, |jobs| {
+        jobs.into_iter().map(|job| job()).collect()
+    })
+}
+
+/// A piece of work of [`read_responses_in_parts`].
+pub type ResponsesJob<'t> = Box<dyn FnOnce() -> Result<ResponsesPart, InputError> + Send + 't>;
+
+/// Reads `responses.csv` in up to `parts` pieces (cut at record boundaries). `run` receives
+/// one job per piece and returns their results in the same order; it may run them on threads
+/// (the core itself has none, so it runs in the browser too). The result, and the first error
+/// in file order, are the same as [`read_responses`]'.
+pub fn read_responses_in_parts(
+    reader: impl Read,
+    parts: usize,
+    run: impl for<'t> FnOnce(Vec<ResponsesJob<'t>>) -> Vec<Result<ResponsesPart, InputError>>,
+) -> Result<Vec<Response>, InputError> {
+    let file = files::RESPONSES;
+    let text = read_text(file, reader)?;
+    let (head, pieces) = tabular::scan_parts(file, &text, parts)?;
+    let cols = ResponseColumns::find(&head)?;
+    let jobs: Vec<ResponsesJob<'_>> = pieces
+        .into_iter()
+        .map(|mut rows| {
+            let (head, cols) = (&head, &cols);
+            Box::new(move || response_rows(head, cols, &mut rows)) as ResponsesJob<'_>
+        })
+        .collect();
+    let results = run(jobs);
+    let mut done = Vec::with_capacity(results.len());
+    for r in results {
+        done.push(r?);
+    }
+    join_parts(&head, &cols, done)
 }
 
 fn status(v: &str) -> Option<TrainingStatus> {
@@ -740,6 +906,59 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
                 ("department".to_string(), "Finance".to_string())
             ]
         );
+    }
+
+    fn run_all(jobs: Vec<ResponsesJob<'_>>) -> Vec<Result<ResponsesPart, InputError>> {
+        jobs.into_iter().map(|job| job()).collect()
+    }
+
+    #[test]
+    fn responses_read_in_parts_equal_responses_read_whole() {
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for r in 0..40 {
+            for (q, v) in [
+                ("adkar_awareness", 4),
+                ("comment", 0),
+                ("nps", 9),
+                ("sus_1", 3),
+            ] {
+                let value = if q == "comment" {
+                    "\"fine,\nreally\"".to_string()
+                } else {
+                    v.to_string()
+                };
+                text.push_str(&format!("r{r},s,1,p{r},2027-01-20,{q},{value}\n"));
+            }
+        }
+        let whole = read_responses(text.as_bytes()).unwrap();
+        for parts in [2, 3, 7, 50] {
+            let pieces = read_responses_in_parts(text.as_bytes(), parts, run_all).unwrap();
+            assert_eq!(pieces, whole, "{parts} parts");
+        }
+        assert_eq!(whole.len(), 40);
+        assert_eq!(whole[39].answers.sus[0], Some(3));
+    }
+
+    #[test]
+    fn a_conflict_across_pieces_is_found_with_its_line() {
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for k in 0..30 {
+            text.push_str(&format!("r1,s,1,p1,2027-01-20,q{k},x\n"));
+        }
+        text.push_str("r1,s,1,p1,2027-01-20,nps,9\n");
+        for k in 0..30 {
+            text.push_str(&format!("r2,s,1,p2,2027-01-20,q{k},x\n"));
+        }
+        text.push_str("r1,s,1,p1,2027-01-20,nps,3\n");
+        let whole = read_responses(text.as_bytes()).unwrap_err();
+        assert_eq!((whole.line, whole.column), (63, Some(6)));
+        let parts = read_responses_in_parts(text.as_bytes(), 2, run_all).unwrap_err();
+        assert_eq!(parts.column, Some(6), "{parts}");
+        assert!(parts.message.contains("each question once"), "{parts}");
     }
 
     #[test]

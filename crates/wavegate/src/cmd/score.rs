@@ -61,6 +61,27 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     }
 }
 
+/// Runs jobs on scoped threads and returns their results in order.
+fn on_threads<T: Send>(
+    jobs: Vec<Box<dyn FnOnce() -> Result<T, InputError> + Send + '_>>,
+) -> Vec<Result<T, InputError>> {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(InputError::file(
+                        "?",
+                        0,
+                        "a file reader stopped unexpectedly",
+                    ))
+                })
+            })
+            .collect()
+    })
+}
+
 fn join<T>(
     h: std::thread::ScopedJoinHandle<'_, Result<Option<T>, InputError>>,
 ) -> Result<Option<T>, InputError> {
@@ -100,7 +121,13 @@ pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
         )
     })?;
     let (roster, devices, failures, tickets, responses, training) = std::thread::scope(|s| {
-        let responses = s.spawn(|| optional(dir, files::RESPONSES, import::read_responses));
+        // The answers file is by far the largest: it is also read in pieces, one per core.
+        let responses = s.spawn(|| {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+            optional(dir, files::RESPONSES, |f| {
+                import::read_responses_in_parts(f, cores, on_threads)
+            })
+        });
         let devices = s.spawn(|| optional(dir, files::DEVICES, import::read_devices));
         let training = s.spawn(|| optional(dir, files::TRAINING, import::read_training));
         let roster = import::read_roster(roster_file, &program);
