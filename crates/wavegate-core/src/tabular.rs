@@ -214,7 +214,7 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
     Ok((head, rows))
 }
 
-fn reader_for<'t>(delimiter: u8, bytes: &'t [u8], has_line_feeds: bool) -> csv::Reader<&'t [u8]> {
+fn reader_for(delimiter: u8, bytes: &[u8], has_line_feeds: bool) -> csv::Reader<&[u8]> {
     // Records end at a line feed; the CR of a Windows line end stays on the last field, where
     // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
     // out one short in Windows files.) Old Mac files with bare CRs keep the default.
