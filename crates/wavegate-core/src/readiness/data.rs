@@ -257,7 +257,7 @@ impl Answers {
     pub fn sus_raw(&self) -> Option<u32> {
         let mut total = 0u32;
         for (i, item) in self.sus.iter().enumerate() {
-            let v = u32::from((*item)?);
+            let v = u32::from((*item).filter(|v| (1..=5).contains(v))?);
             // Odd items are positive (score − 1), even items negative (5 − score).
             total += if i % 2 == 0 {
                 v.saturating_sub(1)

@@ -964,6 +964,13 @@ pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) ->
         data: summary(data, program, at),
         notes: notes(data, lang),
     };
+    for name in &program.split_dimensions {
+        if data.roster.attribute(name).is_none() {
+            report
+                .notes
+                .push(Msg::UnknownDimension { name: name.clone() }.render(lang));
+        }
+    }
     let Some(next) = program.next_wave(at) else {
         report.notes.insert(0, Msg::NoNextWave.render(lang));
         return report;

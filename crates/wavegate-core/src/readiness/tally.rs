@@ -119,9 +119,11 @@ impl Tally {
         if let Some(a) = &c.answers {
             self.respondents += 1;
             let mut any_adkar = false;
+            // Answers outside their scale cannot come from the importer; records built in
+            // code are held to the same scale rather than trusted.
             for (e, v) in a.adkar.iter().enumerate() {
-                if let Some(v) = v {
-                    self.adkar[e][usize::from(*v - 1)] += 1;
+                if let Some(v) = v.filter(|v| (1..=5).contains(v)) {
+                    self.adkar[e][usize::from(v - 1)] += 1;
                     any_adkar = true;
                 }
             }
@@ -130,11 +132,11 @@ impl Tally {
                 let barrier = a
                     .adkar
                     .iter()
-                    .position(|v| v.is_some_and(|v| v <= 3))
+                    .position(|v| v.is_some_and(|v| (1..=3).contains(&v)))
                     .unwrap_or(5);
                 self.barriers[barrier] += 1;
             }
-            if let Some(v) = a.enroll_experience {
+            if let Some(v) = a.enroll_experience.filter(|v| (1..=5).contains(v)) {
                 self.enroll[usize::from(v - 1)] += 1;
             }
             if let Some(raw) = a.sus_raw() {
@@ -142,7 +144,7 @@ impl Tally {
                 self.sus_sum += u64::from(raw);
                 self.sus_sq += u64::from(raw * raw);
             }
-            if let Some(v) = a.nps {
+            if let Some(v) = a.nps.filter(|v| *v <= 10) {
                 self.nps[usize::from(v)] += 1;
             }
         }
