@@ -12,6 +12,7 @@ use super::program::{PROGRAM_FILE, Program};
 use crate::tabular::{self, Cells, Col, Header, InputError, parse_datetime, read_text};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Read;
 
 /// The file names of a data directory.
@@ -579,20 +580,36 @@ fn join_parts(
         return Ok(Vec::new());
     };
     let mut out = first.responses;
-    let mut index: Option<HashMap<String, usize>> = None;
-    for part in parts {
-        let index = index.get_or_insert_with(|| {
-            out.iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.clone(), i))
-                .collect()
-        });
+    let rest: Vec<ResponsesPart> = parts.collect();
+    if rest.is_empty() {
+        return Ok(out);
+    }
+    // Ids by hash, confirmed on the stored id: no copy of every id of the first piece.
+    let state = std::hash::RandomState::new();
+    let hash = |id: &str| {
+        use std::hash::BuildHasher;
+        state.hash_one(id)
+    };
+    // Chains of responses per hash: `heads` holds the latest, `next[i]` the one before `i`.
+    let mut heads: HashMap<u64, usize, BuildHasherDefault<PassThrough>> =
+        HashMap::with_capacity_and_hasher(out.len(), Default::default());
+    let mut next: Vec<usize> = Vec::with_capacity(out.len());
+    for (i, r) in out.iter().enumerate() {
+        next.push(heads.insert(hash(&r.id), i).unwrap_or(usize::MAX));
+    }
+    for part in rest {
         for (r, line) in part.responses.into_iter().zip(part.lines) {
-            let Some(&i) = index.get(&r.id) else {
-                index.insert(r.id.clone(), out.len());
+            let h = hash(&r.id);
+            let mut j = heads.get(&h).copied().unwrap_or(usize::MAX);
+            while j != usize::MAX && out[j].id != r.id {
+                j = next[j];
+            }
+            if j == usize::MAX {
+                next.push(heads.insert(h, out.len()).unwrap_or(usize::MAX));
                 out.push(r);
                 continue;
-            };
+            }
+            let i = j;
             let at = |col: Col, message: String| InputError {
                 file: head.file().to_string(),
                 line,

@@ -121,9 +121,11 @@ pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
         )
     })?;
     let (roster, devices, failures, tickets, responses, training) = std::thread::scope(|s| {
-        // The answers file is by far the largest: it is also read in pieces, one per core.
+        // The answers file is by far the largest: it is also read in pieces, one per core
+        // left over by the other files (about one core's worth together).
         let responses = s.spawn(|| {
-            let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+            let cores = std::thread::available_parallelism()
+                .map_or(1, |n| n.get().saturating_sub(1).clamp(1, 8));
             optional(dir, files::RESPONSES, |f| {
                 import::read_responses_in_parts(f, cores, on_threads)
             })
