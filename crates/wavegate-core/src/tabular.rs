@@ -311,7 +311,9 @@ pub fn scan_parts<'t>(
             text: piece,
             first_line: line,
         });
-        line += count_byte(piece, b'\n');
+        if k + 1 < starts.len() {
+            line += count_byte(piece, b'\n');
+        }
     }
     Ok((head, rows))
 }
@@ -502,7 +504,7 @@ impl Header {
         row: &R,
         col: Option<Col>,
         expected: &str,
-        parse: impl Fn(&str) -> Option<T>,
+        parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<Option<T>, InputError> {
         match col {
             None => Ok(None),
@@ -619,7 +621,7 @@ impl Table {
         row: &Row,
         col: Option<Col>,
         expected: &str,
-        parse: impl Fn(&str) -> Option<T>,
+        parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<Option<T>, InputError> {
         self.head.parse_opt(row, col, expected, parse)
     }

@@ -302,8 +302,8 @@ pub enum TrainingStatus {
 pub struct TrainingRecord {
     /// `person_id`.
     pub person_id: String,
-    /// `module_id`.
-    pub module_id: String,
+    /// `module_id` (shared among the records of the same module).
+    pub module_id: std::sync::Arc<str>,
     /// Status.
     pub status: TrainingStatus,
     /// Quiz attempts so far.
@@ -313,7 +313,7 @@ pub struct TrainingRecord {
     /// When the module was completed.
     pub completed_at: Option<NaiveDateTime>,
     /// Per-topic results (topic, share correct 0–1).
-    pub topics: Vec<(String, f64)>,
+    pub topics: Vec<(std::sync::Arc<str>, f64)>,
 }
 
 /// The optional files of a data directory, already imported.

@@ -14,6 +14,7 @@ use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::io::Read;
+use std::sync::Arc;
 
 /// The file names of a data directory.
 pub mod files {
@@ -217,6 +218,12 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
 }
 
 fn compliance(v: &str) -> Option<Compliance> {
+    // Intune's own spellings first, without building a lowercase key.
+    match v {
+        "Compliant" => return Some(Compliance::Compliant),
+        "Noncompliant" => return Some(Compliance::Noncompliant),
+        _ => {}
+    }
     let key: String = v
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
@@ -710,6 +717,12 @@ pub fn read_responses_in_parts(
 }
 
 fn status(v: &str) -> Option<TrainingStatus> {
+    match v {
+        "assigned" => return Some(TrainingStatus::Assigned),
+        "started" => return Some(TrainingStatus::Started),
+        "completed" => return Some(TrainingStatus::Completed),
+        _ => {}
+    }
     Some(match v.to_lowercase().replace([' ', '-'], "_").as_str() {
         "assigned" | "not_started" | "notstarted" | "toegewezen" => TrainingStatus::Assigned,
         "started" | "in_progress" | "inprogress" | "gestart" => TrainingStatus::Started,
@@ -721,6 +734,11 @@ fn status(v: &str) -> Option<TrainingStatus> {
 }
 
 fn boolean(v: &str) -> Option<bool> {
+    match v {
+        "true" => return Some(true),
+        "false" => return Some(false),
+        _ => {}
+    }
     match v.to_lowercase().as_str() {
         "true" | "yes" | "y" | "1" | "ja" | "waar" => Some(true),
         "false" | "no" | "n" | "0" | "nee" | "onwaar" => Some(false),
@@ -730,11 +748,32 @@ fn boolean(v: &str) -> Option<bool> {
 
 /// A share 0–1, accepting a Dutch decimal comma.
 fn share(v: &str) -> Option<f64> {
-    let x: f64 = v.replace(',', ".").parse().ok()?;
+    let x: f64 = if v.contains(',') {
+        v.replace(',', ".").parse().ok()?
+    } else {
+        v.parse().ok()?
+    };
     (0.0..=1.0).contains(&x).then_some(x)
 }
 
-fn topics(v: &str) -> Option<Vec<(String, f64)>> {
+/// Shares one allocation among the many records naming the same module or topic.
+#[derive(Default)]
+struct Names(Vec<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+            return Arc::clone(n);
+        }
+        let n: Arc<str> = Arc::from(name);
+        if self.0.len() < 256 {
+            self.0.push(Arc::clone(&n));
+        }
+        n
+    }
+}
+
+fn topics(v: &str, names: &mut Names) -> Option<Vec<(Arc<str>, f64)>> {
     v.split([';', '|'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -742,7 +781,7 @@ fn topics(v: &str) -> Option<Vec<(String, f64)>> {
             let (k, x) = part.split_once('=')?;
             let k = k.trim();
             (!k.is_empty()).then_some(())?;
-            Some((k.to_string(), share(x.trim())?))
+            Some((names.get(k), share(x.trim())?))
         })
         .collect()
 }
@@ -760,11 +799,12 @@ pub fn read_training(reader: impl Read) -> Result<Vec<TrainingRecord>, InputErro
     let completed = head.column(&["completed_at"]);
     let topic_col = head.column(&["topic_results"]);
     let mut out = Vec::new();
+    let (mut modules, mut topic_names) = (Names::default(), Names::default());
     while let Some(row) = rows.next_row(&head)? {
         let status_value = head.required(&row, st)?;
         out.push(TrainingRecord {
             person_id: head.required(&row, pid)?.to_string(),
-            module_id: head.required(&row, module)?.to_string(),
+            module_id: modules.get(head.required(&row, module)?),
             status: status(status_value).ok_or_else(|| {
                 head.cell_error(&row, st, "a status: assigned, started or completed")
             })?,
@@ -780,7 +820,7 @@ pub fn read_training(reader: impl Read) -> Result<Vec<TrainingRecord>, InputErro
                     &row,
                     topic_col,
                     "topic results like privacy=0.5;steps=1 (each between 0 and 1)",
-                    topics,
+                    |v| topics(v, &mut topic_names),
                 )?
                 .unwrap_or_default(),
         });

@@ -243,9 +243,9 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
     let mut topics: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for r in inputs.training.iter().flatten() {
         for (t, _) in &r.topics {
-            let modules = topics.entry(t.as_str()).or_default();
-            if !modules.contains(&r.module_id.as_str()) {
-                modules.push(r.module_id.as_str());
+            let modules = topics.entry(&**t).or_default();
+            if !modules.contains(&&*r.module_id) {
+                modules.push(&r.module_id);
             }
         }
     }
@@ -472,7 +472,7 @@ fn training_of(
                 c.quiz.add(passed && r.attempts == 1);
             }
             for (topic, share) in &r.topics {
-                if let Some(&t) = topic_ids.get(topic.as_str()) {
+                if let Some(&t) = topic_ids.get(&**topic) {
                     c.topics.push((t, (share * 1_000_000.0).round() as u32));
                 }
             }

@@ -165,12 +165,12 @@ impl Scenario {
     ) {
         self.inputs.training.as_mut().unwrap().push(TrainingRecord {
             person_id: person.to_string(),
-            module_id: module.to_string(),
+            module_id: module.into(),
             status: TrainingStatus::Completed,
             attempts,
             passed: Some(passed),
             completed_at: None,
-            topics: topics.iter().map(|(t, s)| (t.to_string(), *s)).collect(),
+            topics: topics.iter().map(|(t, s)| ((*t).into(), *s)).collect(),
         });
     }
 
