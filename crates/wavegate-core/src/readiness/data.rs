@@ -1,0 +1,691 @@
+//! The records the engine reads, as the importers produce them, and the joined data set.
+
+use super::program::Program;
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
+
+/// Marks "no value" in an attribute's per-person codes.
+pub const NO_VALUE: u32 = u32::MAX;
+
+/// One roster column other than `person_id`, `email` and `wave`, stored column-wise: the
+/// distinct values (sorted once the roster is complete) and each person's code.
+#[derive(Clone, Debug, Default)]
+pub struct Attribute {
+    /// The header key (`platform`, `department`, `cost_center`).
+    pub name: String,
+    /// Distinct values.
+    pub values: Vec<String>,
+    /// Per person: index into `values`, or [`NO_VALUE`].
+    pub codes: Vec<u32>,
+    index: HashMap<String, u32>,
+}
+
+impl Attribute {
+    fn code_of(&mut self, value: &str) -> u32 {
+        if value.is_empty() {
+            return NO_VALUE;
+        }
+        if let Some(&c) = self.index.get(value) {
+            return c;
+        }
+        let c = u32::try_from(self.values.len()).unwrap_or(NO_VALUE);
+        self.values.push(value.to_string());
+        self.index.insert(value.to_string(), c);
+        c
+    }
+
+    /// The code of `value`, if any person has it.
+    pub fn lookup(&self, value: &str) -> Option<u32> {
+        self.index.get(value).copied()
+    }
+
+    /// The value a person has, if any.
+    pub fn value_of(&self, person: usize) -> Option<&str> {
+        match self.codes.get(person) {
+            Some(&c) if c != NO_VALUE => self.values.get(c as usize).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Renumbers the values in sorted order, so codes (and everything ordered by them) do not
+    /// depend on the order of the roster's rows.
+    fn sort(&mut self) {
+        let mut order: Vec<u32> = (0..self.values.len() as u32).collect();
+        order.sort_by(|&a, &b| self.values[a as usize].cmp(&self.values[b as usize]));
+        let mut remap = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        for c in &mut self.codes {
+            if *c != NO_VALUE {
+                *c = remap[*c as usize];
+            }
+        }
+        let values = std::mem::take(&mut self.values);
+        let mut slots: Vec<Option<String>> = values.into_iter().map(Some).collect();
+        self.values = order
+            .iter()
+            .map(|&old| slots[old as usize].take().unwrap_or_default())
+            .collect();
+        self.index = self
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clone(), i as u32))
+            .collect();
+    }
+}
+
+/// The people of the program, one per roster row.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    /// `person_id` per person.
+    pub ids: Vec<String>,
+    /// Lowercased `email` (the Intune UPN) per person.
+    pub emails: Vec<Option<String>>,
+    /// Index of the person's wave in the program.
+    pub waves: Vec<u16>,
+    /// Segment attributes, column-wise.
+    pub attributes: Vec<Attribute>,
+}
+
+impl Roster {
+    /// Number of people.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the roster has no people.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Adds a person: `wave` indexes the program's waves; `attributes` are (header key, value).
+    pub fn push(
+        &mut self,
+        id: &str,
+        email: Option<&str>,
+        wave: usize,
+        attributes: &[(&str, &str)],
+    ) {
+        let person = self.ids.len();
+        self.ids.push(id.to_string());
+        self.emails
+            .push(email.filter(|e| !e.is_empty()).map(str::to_lowercase));
+        self.waves.push(u16::try_from(wave).unwrap_or(u16::MAX));
+        for (name, value) in attributes {
+            let a = self.attribute_mut(name);
+            let code = a.code_of(value);
+            a.codes.resize(person, NO_VALUE);
+            a.codes.push(code);
+        }
+        for a in &mut self.attributes {
+            a.codes.resize(person + 1, NO_VALUE);
+        }
+    }
+
+    pub(crate) fn attribute_mut(&mut self, name: &str) -> &mut Attribute {
+        let i = match self.attributes.iter().position(|a| a.name == name) {
+            Some(i) => i,
+            None => {
+                self.attributes.push(Attribute {
+                    name: name.to_string(),
+                    ..Attribute::default()
+                });
+                self.attributes.len() - 1
+            }
+        };
+        &mut self.attributes[i]
+    }
+
+    pub(crate) fn intern(&mut self, attribute: usize, value: &str) -> u32 {
+        self.attributes[attribute].code_of(value)
+    }
+
+    /// The attribute with header key `name`.
+    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    fn finish(&mut self) {
+        let n = self.ids.len();
+        for a in &mut self.attributes {
+            a.codes.resize(n, NO_VALUE);
+            a.sort();
+        }
+        self.attributes.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+}
+
+/// Intune's compliance state of a device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Compliance {
+    /// Meets every policy.
+    Compliant,
+    /// Fails a policy.
+    Noncompliant,
+    /// Fails a policy but is still within its grace period.
+    InGracePeriod,
+    /// Compliance is evaluated by Configuration Manager (co-management).
+    ConfigManager,
+    /// Evaluation failed or conflicts.
+    Error,
+    /// Not (yet) evaluated.
+    Unknown,
+}
+
+impl Compliance {
+    /// Whether the state counts for the compliance metric, and as what: `None` when Intune has
+    /// no verdict (unknown, or delegated to Configuration Manager).
+    pub fn verdict(self) -> Option<bool> {
+        match self {
+            Compliance::Compliant => Some(true),
+            Compliance::Noncompliant | Compliance::InGracePeriod | Compliance::Error => Some(false),
+            Compliance::ConfigManager | Compliance::Unknown => None,
+        }
+    }
+}
+
+/// A device from the Intune "All devices" export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Device {
+    /// The primary user's UPN, lowercased; `None` for shared devices.
+    pub upn: Option<String>,
+    /// Operating system as Intune names it.
+    pub os: String,
+    /// Compliance state.
+    pub compliance: Compliance,
+    /// When the device enrolled.
+    pub enrolled_at: NaiveDateTime,
+}
+
+/// A row of the Intune enrollment-failure export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnrollmentFailure {
+    /// The user's UPN, lowercased.
+    pub upn: String,
+    /// When the attempt failed.
+    pub at: NaiveDateTime,
+    /// Intune's failure reason or category.
+    pub reason: String,
+    /// Operating system of the device.
+    pub os: String,
+}
+
+/// A helpdesk ticket (its latest state).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticket {
+    /// Ticket number.
+    pub number: String,
+    /// When it was opened.
+    pub opened_at: NaiveDateTime,
+    /// The caller's email or person id, lowercased.
+    pub caller: String,
+    /// Category as written.
+    pub category: String,
+    /// Priority 1 (critical) to 4 (low), when known.
+    pub priority: Option<u8>,
+    /// Whether the latest state is resolved, closed or cancelled.
+    pub closed: bool,
+    /// When it was resolved, when known.
+    pub resolved_at: Option<NaiveDateTime>,
+}
+
+/// The scored answers of one survey response (other questions are not kept).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// ADKAR items (1–5) in element order.
+    pub adkar: [Option<u8>; 5],
+    /// Enrollment experience (1–5).
+    pub enroll_experience: Option<u8>,
+    /// Likelihood to recommend (0–10).
+    pub nps: Option<u8>,
+    /// SUS items 1–10 (1–5).
+    pub sus: [Option<u8>; 10],
+}
+
+impl Answers {
+    /// Whether any scored item was answered.
+    pub fn any(&self) -> bool {
+        self.adkar.iter().any(Option::is_some)
+            || self.enroll_experience.is_some()
+            || self.nps.is_some()
+            || self.sus.iter().any(Option::is_some)
+    }
+
+    /// The SUS score (0–100) in raw units of 2.5 (0–40), when all ten items are answered.
+    pub fn sus_raw(&self) -> Option<u32> {
+        let mut total = 0u32;
+        for (i, item) in self.sus.iter().enumerate() {
+            let v = u32::from((*item).filter(|v| (1..=5).contains(v))?);
+            // Odd items are positive (score − 1), even items negative (5 − score).
+            total += if i % 2 == 0 {
+                v.saturating_sub(1)
+            } else {
+                5u32.saturating_sub(v)
+            };
+        }
+        Some(total)
+    }
+}
+
+/// One survey response, assembled from its answer rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    /// `response_id`.
+    pub id: String,
+    /// `survey_id`.
+    pub survey_id: String,
+    /// The respondent's person id; `None` for anonymous responses.
+    pub person_id: Option<String>,
+    /// When it was submitted.
+    pub submitted_at: NaiveDateTime,
+    /// Segment attributes an anonymous link carried (header key, value).
+    pub attributes: Vec<(String, String)>,
+    /// The scored answers.
+    pub answers: Answers,
+}
+
+/// A training module's status for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TrainingStatus {
+    /// Assigned, not started.
+    Assigned,
+    /// Started, not completed.
+    Started,
+    /// Completed.
+    Completed,
+}
+
+/// One training record (a person × module).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingRecord {
+    /// `person_id`.
+    pub person_id: String,
+    /// `module_id` (shared among the records of the same module).
+    pub module_id: std::sync::Arc<str>,
+    /// Status.
+    pub status: TrainingStatus,
+    /// Quiz attempts so far.
+    pub attempts: u32,
+    /// Whether the quiz was passed, when taken.
+    pub passed: Option<bool>,
+    /// When the module was completed.
+    pub completed_at: Option<NaiveDateTime>,
+    /// Per-topic results (topic, share correct 0–1).
+    pub topics: Vec<(std::sync::Arc<str>, f64)>,
+}
+
+/// The optional files of a data directory, already imported.
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    /// `devices.csv`.
+    pub devices: Option<Vec<Device>>,
+    /// `enrollment_failures.csv`.
+    pub failures: Option<Vec<EnrollmentFailure>>,
+    /// `tickets.csv`.
+    pub tickets: Option<Vec<Ticket>>,
+    /// `responses.csv`.
+    pub responses: Option<Vec<Response>>,
+    /// `training.csv`.
+    pub training: Option<Vec<TrainingRecord>>,
+}
+
+/// A string hashed without regard to ASCII case.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Caseless<'a>(pub(crate) &'a str);
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Lowercased a block at a time: one hasher call per block, not per byte.
+        let mut buf = [0u8; 64];
+        for chunk in self.0.as_bytes().chunks(buf.len()) {
+            let block = &mut buf[..chunk.len()];
+            block.copy_from_slice(chunk);
+            block.make_ascii_lowercase();
+            state.write(block);
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// Hashes a `u64` that is a hash already: passes it through.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// People by id or email, matched ignoring ASCII case, without a lowercased copy of each key:
+/// keys are found by hash, and a hash match is confirmed on the key itself.
+struct PeopleIndex<'a> {
+    state: std::hash::RandomState,
+    heads: HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>>,
+    next: Vec<u32>,
+    keys: Vec<(&'a str, u32)>,
+}
+
+impl<'a> PeopleIndex<'a> {
+    fn with_capacity(n: usize) -> PeopleIndex<'a> {
+        PeopleIndex {
+            state: std::hash::RandomState::new(),
+            heads: HashMap::with_capacity_and_hasher(n, Default::default()),
+            next: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds a key; a later key shadows an earlier one that is equal ignoring case.
+    fn insert(&mut self, key: &'a str, person: u32) {
+        use std::hash::BuildHasher;
+        let h = self.state.hash_one(Caseless(key));
+        let i = self.keys.len() as u32;
+        self.keys.push((key, person));
+        self.next.push(self.heads.insert(h, i).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, key: &str) -> Option<u32> {
+        use std::hash::BuildHasher;
+        let mut i = *self.heads.get(&self.state.hash_one(Caseless(key)))?;
+        while i != u32::MAX {
+            let (k, p) = self.keys[i as usize];
+            if k.eq_ignore_ascii_case(key) {
+                return Some(p);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+}
+
+/// Items grouped by person: `items[starts[p]..starts[p + 1]]` belong to person `p`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Groups {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Groups {
+    fn build(people: usize, owner: impl Iterator<Item = Option<u32>> + Clone) -> Groups {
+        let mut counts = vec![0u32; people + 1];
+        for p in owner.clone().flatten() {
+            counts[p as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut items = vec![0u32; counts[people] as usize];
+        for (item, p) in owner.enumerate() {
+            if let Some(p) = p {
+                let slot = &mut fill[p as usize];
+                items[*slot as usize] = item as u32;
+                *slot += 1;
+            }
+        }
+        Groups {
+            starts: counts,
+            items,
+        }
+    }
+
+    pub(crate) fn of(&self, person: usize) -> &[u32] {
+        match (self.starts.get(person), self.starts.get(person + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Everything the engine reads, joined to the roster: the input of [`super::evaluate`].
+#[derive(Clone, Debug)]
+pub struct DataSet {
+    pub(crate) roster: Roster,
+    pub(crate) inputs: Inputs,
+    pub(crate) devices_by_person: Groups,
+    pub(crate) failures_by_person: Groups,
+    pub(crate) tickets_by_person: Groups,
+    pub(crate) responses_by_person: Groups,
+    pub(crate) training_by_person: Groups,
+    /// Anonymous responses: (response index, wave index, per roster attribute its code).
+    pub(crate) anonymous: Vec<(u32, u16, Vec<u32>)>,
+    pub(crate) unmatched: Unmatched,
+}
+
+/// Rows that could not be tied to a person of the roster (reported, never fatal).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unmatched {
+    /// Devices with a primary user not on the roster.
+    pub devices: usize,
+    /// Devices without a primary user (shared or kiosk devices).
+    pub devices_without_user: usize,
+    /// Enrollment failures of users not on the roster.
+    pub failures: usize,
+    /// Tickets from callers not on the roster.
+    pub tickets: usize,
+    /// Responses from person ids not on the roster.
+    pub responses: usize,
+    /// Anonymous responses without a known `wave` attribute.
+    pub anonymous_without_wave: usize,
+    /// Training records of person ids not on the roster.
+    pub training: usize,
+}
+
+impl DataSet {
+    /// Joins the imported files to the roster (emails and person ids, case-insensitively).
+    pub fn new(program: &Program, mut roster: Roster, inputs: Inputs) -> DataSet {
+        roster.finish();
+        let n = roster.len();
+        let mut key = PeopleIndex::with_capacity(n * 2);
+        for (p, id) in roster.ids.iter().enumerate() {
+            key.insert(id, p as u32);
+        }
+        // Emails win over ids when the same text is both.
+        for (p, email) in roster.emails.iter().enumerate() {
+            if let Some(e) = email {
+                key.insert(e, p as u32);
+            }
+        }
+        let find = |k: &str| key.get(k);
+        let mut unmatched = Unmatched::default();
+
+        let device_owner: Vec<Option<u32>> = inputs
+            .devices
+            .iter()
+            .flatten()
+            .map(|d| match &d.upn {
+                None => {
+                    unmatched.devices_without_user += 1;
+                    None
+                }
+                Some(u) => {
+                    let p = find(u);
+                    if p.is_none() {
+                        unmatched.devices += 1;
+                    }
+                    p
+                }
+            })
+            .collect();
+        let failure_owner: Vec<Option<u32>> = inputs
+            .failures
+            .iter()
+            .flatten()
+            .map(|f| {
+                let p = find(&f.upn);
+                if p.is_none() {
+                    unmatched.failures += 1;
+                }
+                p
+            })
+            .collect();
+        let ticket_owner: Vec<Option<u32>> = inputs
+            .tickets
+            .iter()
+            .flatten()
+            .map(|t| {
+                let p = find(&t.caller);
+                if p.is_none() {
+                    unmatched.tickets += 1;
+                }
+                p
+            })
+            .collect();
+        let mut anonymous = Vec::new();
+        let response_owner: Vec<Option<u32>> = inputs
+            .responses
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, r)| match &r.person_id {
+                Some(id) => {
+                    let p = find(id);
+                    if p.is_none() {
+                        unmatched.responses += 1;
+                    }
+                    p
+                }
+                None => {
+                    let wave = r
+                        .attributes
+                        .iter()
+                        .find(|(k, _)| k == "wave")
+                        .and_then(|(_, v)| program.wave_index(v));
+                    match wave {
+                        Some(w) => {
+                            let codes = roster
+                                .attributes
+                                .iter()
+                                .map(|a| {
+                                    r.attributes
+                                        .iter()
+                                        .find(|(k, _)| *k == a.name)
+                                        .and_then(|(_, v)| a.lookup(v))
+                                        .unwrap_or(NO_VALUE)
+                                })
+                                .collect();
+                            anonymous.push((i as u32, w as u16, codes));
+                        }
+                        None => unmatched.anonymous_without_wave += 1,
+                    }
+                    None
+                }
+            })
+            .collect();
+        let training_owner: Vec<Option<u32>> = inputs
+            .training
+            .iter()
+            .flatten()
+            .map(|t| {
+                let p = find(&t.person_id);
+                if p.is_none() {
+                    unmatched.training += 1;
+                }
+                p
+            })
+            .collect();
+        DataSet {
+            devices_by_person: Groups::build(n, device_owner.iter().copied()),
+            failures_by_person: Groups::build(n, failure_owner.iter().copied()),
+            tickets_by_person: Groups::build(n, ticket_owner.iter().copied()),
+            responses_by_person: Groups::build(n, response_owner.iter().copied()),
+            training_by_person: Groups::build(n, training_owner.iter().copied()),
+            anonymous,
+            unmatched,
+            roster,
+            inputs,
+        }
+    }
+
+    /// Loads a data directory through `open` (a file name → a reader, `None` when absent);
+    /// the same as [`super::import::load`].
+    pub fn load<R: std::io::Read>(
+        open: impl FnMut(&str) -> Option<R>,
+    ) -> Result<(Program, DataSet), crate::tabular::InputError> {
+        super::import::load(open)
+    }
+
+    /// The roster.
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// The imported files.
+    pub fn inputs(&self) -> &Inputs {
+        &self.inputs
+    }
+
+    /// Rows that matched nobody on the roster.
+    pub fn unmatched(&self) -> Unmatched {
+        self.unmatched
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sus_scoring_follows_the_standard() {
+        let best = Answers {
+            sus: [
+                Some(5),
+                Some(1),
+                Some(5),
+                Some(1),
+                Some(5),
+                Some(1),
+                Some(5),
+                Some(1),
+                Some(5),
+                Some(1),
+            ],
+            ..Answers::default()
+        };
+        assert_eq!(best.sus_raw(), Some(40)); // 100
+        let neutral = Answers {
+            sus: [Some(3); 10],
+            ..Answers::default()
+        };
+        assert_eq!(neutral.sus_raw(), Some(20)); // 50
+        let partial = Answers {
+            sus: [
+                Some(3),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
+            ..Answers::default()
+        };
+        assert_eq!(partial.sus_raw(), None);
+    }
+
+    #[test]
+    fn attribute_codes_do_not_depend_on_row_order() {
+        let mut a = Roster::default();
+        a.push("1", None, 0, &[("platform", "iOS")]);
+        a.push("2", None, 0, &[("platform", "Android")]);
+        a.finish();
+        let platform = a.attribute("platform").unwrap();
+        assert_eq!(platform.values, vec!["Android", "iOS"]);
+        assert_eq!(platform.value_of(0), Some("iOS"));
+        assert_eq!(platform.codes, vec![1, 0]);
+    }
+}

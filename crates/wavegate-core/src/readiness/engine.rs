@@ -1,0 +1,749 @@
+//! SCORING.md steps 1–4 for one segment: metrics with uncertainty, dimensions, readiness,
+//! confidence and the ADKAR barrier.
+
+use super::metric::{
+    Classified, Dimension, Element, Kind, MetricId, MetricSpec, Posterior, State, classify,
+};
+use super::program::Program;
+use super::report::{Confidence, MetricDetail, Source};
+use super::tally::{Count, Tally, WINDOW_MINUTES};
+use crate::stats::{
+    BetaPosterior, GammaPosterior, MeanPosterior, nps_adjusted_wald, wilson_interval,
+};
+
+/// Groups smaller than this are never reported on their own (privacy).
+pub const MIN_GROUP: u64 = 5;
+
+/// Which optional files were provided.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Present {
+    pub devices: bool,
+    pub failures: bool,
+    pub tickets: bool,
+    pub responses: bool,
+    pub training: bool,
+}
+
+/// One metric of one segment.
+#[derive(Clone, Debug)]
+pub(crate) struct MetricEval {
+    pub id: MetricId,
+    pub spec: MetricSpec,
+    pub source: Source,
+    pub n: u64,
+    /// Raw successes and trials (proportions), for tests and counterfactuals.
+    pub count: Option<(f64, f64)>,
+    /// Answers 1..5 (Likert metrics), for the Mann–Whitney test.
+    pub likert: Option<[u32; 5]>,
+    pub posterior: Option<Posterior>,
+    pub class: Option<Classified>,
+    pub state: State,
+    pub suppressed: bool,
+    pub estimate: Option<f64>,
+    pub interval: Option<[f64; 2]>,
+    pub wilson: Option<[f64; 2]>,
+    pub detail: MetricDetail,
+}
+
+impl MetricEval {
+    fn empty(id: MetricId, spec: MetricSpec, source: Source) -> MetricEval {
+        MetricEval {
+            id,
+            spec,
+            source,
+            n: 0,
+            count: None,
+            likert: None,
+            posterior: None,
+            class: None,
+            state: if spec.weight == 0.0 {
+                State::Info
+            } else {
+                State::Insufficient
+            },
+            suppressed: false,
+            estimate: None,
+            interval: None,
+            wilson: None,
+            detail: MetricDetail::default(),
+        }
+    }
+
+    /// Whether the metric takes part in decisions.
+    pub fn weighted(&self) -> bool {
+        self.spec.weight > 0.0 && self.state != State::Info
+    }
+
+    /// Whether its 80% interval straddles the pass threshold.
+    pub fn straddles_pass(&self) -> bool {
+        self.interval
+            .is_some_and(|[lo, hi]| lo < self.spec.pass && self.spec.pass < hi)
+    }
+}
+
+/// A dimension of one segment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DimEval {
+    pub state: State,
+    pub score: Option<(f64, f64)>,
+}
+
+/// One ADKAR element of a group.
+#[derive(Clone, Debug)]
+pub(crate) struct ElementEval {
+    pub element: Element,
+    pub n: u32,
+    pub share: f64,
+    pub p_below: f64,
+    pub behaviour_n: Option<u32>,
+}
+
+/// ADKAR of a group.
+#[derive(Clone, Debug)]
+pub(crate) struct AdkarEval {
+    pub respondents: u32,
+    pub barrier: Option<Element>,
+    pub individual: [f64; 6],
+    pub elements: Vec<ElementEval>,
+    pub source: Source,
+}
+
+/// Everything computed for one segment.
+#[derive(Clone, Debug)]
+pub(crate) struct SegmentEval {
+    pub metrics: Vec<MetricEval>,
+    pub dims: Vec<(Dimension, DimEval)>,
+    pub readiness: Option<(f64, f64)>,
+    pub confidence: Confidence,
+    pub adkar: Option<AdkarEval>,
+    /// Raw survey response rate of the survey source.
+    pub response_rate: Option<f64>,
+}
+
+impl SegmentEval {
+    pub fn metric(&self, id: MetricId) -> Option<&MetricEval> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    pub fn dim(&self, d: Dimension) -> Option<&DimEval> {
+        self.dims.iter().find(|(x, _)| *x == d).map(|(_, e)| e)
+    }
+}
+
+/// The segment's two groups and, for a child segment, the wave's (for shrinkage).
+pub(crate) struct Groups<'a> {
+    pub rolled: &'a Tally,
+    pub next: &'a Tally,
+    pub parent: Option<[&'a Tally; 2]>,
+}
+
+fn pick<'a>(g: &Groups<'a>, min_n: f64, evidence: impl Fn(&Tally) -> u64) -> (Source, usize) {
+    let (r, x) = (evidence(g.rolled), evidence(g.next));
+    if x as f64 >= min_n || x > r {
+        (Source::NextWave, 1)
+    } else {
+        (Source::RolledOut, 0)
+    }
+}
+
+fn group<'a>(g: &Groups<'a>, i: usize) -> &'a Tally {
+    if i == 0 { g.rolled } else { g.next }
+}
+
+fn parent<'a>(g: &Groups<'a>, i: usize) -> Option<&'a Tally> {
+    g.parent.map(|p| p[i])
+}
+
+/// Proportion metric: Jeffreys prior, or for a small child segment an empirical-Bayes prior
+/// from the wave, Beta(m·μ, m·(1−μ)) with m = min(10, n/2).
+#[allow(clippy::too_many_arguments)]
+fn proportion(
+    id: MetricId,
+    spec: MetricSpec,
+    gamma: f64,
+    source: Source,
+    ok: f64,
+    n: f64,
+    parent: Option<(f64, f64)>,
+    people_side: bool,
+) -> MetricEval {
+    let mut m = MetricEval::empty(id, spec, source);
+    m.n = n.round() as u64;
+    m.count = Some((ok, n));
+    if n <= 0.0 {
+        return m;
+    }
+    if people_side && m.n < MIN_GROUP {
+        m.suppressed = true;
+        return m;
+    }
+    let posterior = match parent {
+        Some((pok, pn)) if n < spec.min_n && pn > 0.0 => {
+            let mu = (pok + 0.5) / (pn + 1.0);
+            let strength = (n / 2.0).min(10.0);
+            BetaPosterior::with_prior(strength * mu, strength * (1.0 - mu), ok, n)
+        }
+        _ => BetaPosterior::jeffreys(ok, n),
+    };
+    let p = Posterior::Beta(posterior);
+    finish(&mut m, p, n, gamma);
+    m.wilson = wilson_interval(ok, n, 0.90).map(|(a, b)| [a, b]);
+    m
+}
+
+fn finish(m: &mut MetricEval, p: Posterior, n_for_min: f64, gamma: f64) {
+    let c = classify(&m.spec, m.id.higher_is_better(), n_for_min, &p, gamma);
+    m.state = if m.spec.weight == 0.0 {
+        State::Info
+    } else {
+        c.state
+    };
+    m.estimate = Some(p.mean());
+    m.interval = Some([p.quantile(0.10), p.quantile(0.90)]);
+    m.posterior = Some(p);
+    m.class = Some(c);
+}
+
+fn likert(
+    id: MetricId,
+    spec: MetricSpec,
+    gamma: f64,
+    source: Source,
+    counts: [u32; 5],
+    parent: Option<[u32; 5]>,
+) -> MetricEval {
+    let n: u32 = counts.iter().sum();
+    let top = |c: &[u32; 5]| f64::from(c[3] + c[4]);
+    let total = |c: &[u32; 5]| f64::from(c.iter().sum::<u32>());
+    let mut m = proportion(
+        id,
+        spec,
+        gamma,
+        source,
+        top(&counts),
+        f64::from(n),
+        parent.map(|p| (top(&p), total(&p))),
+        true,
+    );
+    m.likert = Some(counts);
+    if n > 0 && !m.suppressed {
+        m.detail.distribution = Some(counts);
+        m.detail.median = Some(likert_median(&counts));
+        m.detail.top2 = Some(f64::from(counts[3] + counts[4]) / f64::from(n));
+        m.detail.bottom2 = Some(f64::from(counts[0] + counts[1]) / f64::from(n));
+    }
+    m
+}
+
+/// The median of answers 1..5 given their counts (mean of the two middle answers for even n).
+pub(crate) fn likert_median(c: &[u32; 5]) -> f64 {
+    let n: u32 = c.iter().sum();
+    let nth = |k: u32| -> f64 {
+        let mut seen = 0;
+        for (i, &x) in c.iter().enumerate() {
+            seen += x;
+            if seen > k {
+                return (i + 1) as f64;
+            }
+        }
+        5.0
+    };
+    if n == 0 {
+        return 0.0;
+    }
+    if n % 2 == 1 {
+        nth(n / 2)
+    } else {
+        (nth(n / 2 - 1) + nth(n / 2)) / 2.0
+    }
+}
+
+/// The success count behind a proportion metric in a tally (for "the rest of the wave").
+pub(crate) fn metric_count(id: MetricId, t: &Tally) -> Option<Count> {
+    Some(match id {
+        MetricId::EnrollmentCompletion => t.completion,
+        MetricId::EnrollmentFirstAttempt => t.first_attempt,
+        MetricId::DeviceCompliance => t.compliance,
+        _ => {
+            let e = id.adkar_element()?;
+            let c = t.adkar[e as usize];
+            Count {
+                ok: u64::from(c[3] + c[4]),
+                n: u64::from(c.iter().sum::<u32>()),
+            }
+        }
+    })
+}
+
+fn count_pair(c: Count) -> (f64, f64) {
+    (c.ok as f64, c.n as f64)
+}
+
+/// Evaluates every applicable metric of a segment.
+pub(crate) fn evaluate_segment(
+    program: &Program,
+    present: Present,
+    g: &Groups<'_>,
+    topic_modules: &[Vec<String>],
+    topic_names: &[String],
+) -> SegmentEval {
+    let gamma = program.confidence;
+    let spec = |m: MetricId| program.spec(m);
+    let mut metrics = Vec::new();
+
+    // Technical and support evidence always comes from people already rolled out.
+    let r = g.rolled;
+    let rp = parent(g, 0);
+    if present.devices {
+        let c = |t: &Tally, id: MetricId| metric_count(id, t).map(count_pair);
+        for id in [
+            MetricId::EnrollmentCompletion,
+            MetricId::EnrollmentFirstAttempt,
+            MetricId::DeviceCompliance,
+        ] {
+            if id == MetricId::EnrollmentFirstAttempt && !present.failures {
+                continue;
+            }
+            let (ok, n) = c(r, id).unwrap_or((0.0, 0.0));
+            metrics.push(proportion(
+                id,
+                spec(id),
+                gamma,
+                Source::RolledOut,
+                ok,
+                n,
+                rp.and_then(|p| c(p, id)),
+                false,
+            ));
+        }
+    }
+    if present.tickets {
+        metrics.push(ticket_rate(spec(MetricId::TicketRate), gamma, r, rp));
+    }
+    if present.training {
+        let id = MetricId::TrainingCompletion;
+        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.assigned));
+        let t = group(g, i);
+        metrics.push(proportion(
+            id,
+            spec(id),
+            gamma,
+            src,
+            f64::from(t.completed),
+            f64::from(t.assigned),
+            parent(g, i).map(|p| (f64::from(p.completed), f64::from(p.assigned))),
+            true,
+        ));
+        let id = MetricId::QuizFirstAttempt;
+        let (src, i) = pick(g, spec(id).min_n, |t| t.quiz.n);
+        let t = group(g, i);
+        metrics.push(proportion(
+            id,
+            spec(id),
+            gamma,
+            src,
+            t.quiz.ok as f64,
+            t.quiz.n as f64,
+            parent(g, i).map(|p| count_pair(p.quiz)),
+            true,
+        ));
+        metrics.push(weakest_topic(
+            spec(MetricId::WeakestTopic),
+            gamma,
+            g,
+            topic_modules,
+            topic_names,
+        ));
+    }
+    let mut response_rate = None;
+    if present.responses {
+        let adkar_min = spec(MetricId::AdkarDesire).min_n;
+        let (src, i) = pick(g, adkar_min, |t| u64::from(t.adkar_respondents));
+        let t = group(g, i);
+        for e in Element::ALL {
+            let id = e.metric();
+            metrics.push(likert(
+                id,
+                spec(id),
+                gamma,
+                src,
+                t.adkar[e as usize],
+                parent(g, i).map(|p| p.adkar[e as usize]),
+            ));
+        }
+        let id = MetricId::Sus;
+        let (src, i) = pick(g, spec(id).min_n, |t| t.sus_n);
+        metrics.push(sus(spec(id), gamma, src, group(g, i)));
+        let id = MetricId::EnrollExperience;
+        let (src, i) = pick(g, spec(id).min_n, |t| {
+            u64::from(t.enroll.iter().sum::<u32>())
+        });
+        metrics.push(likert(
+            id,
+            spec(id),
+            gamma,
+            src,
+            group(g, i).enroll,
+            parent(g, i).map(|p| p.enroll),
+        ));
+        let id = MetricId::Nps;
+        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.nps.iter().sum::<u32>()));
+        metrics.push(nps(spec(id), src, group(g, i)));
+
+        let id = MetricId::ResponseRate;
+        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.respondents));
+        let t = group(g, i);
+        let answered = f64::from(t.respondents.min(t.people));
+        let people = f64::from(t.people);
+        if people > 0.0 {
+            response_rate = Some(answered / people);
+        }
+        // The rate is about the group as a whole, not anyone's answers: no privacy floor.
+        metrics.push(proportion(
+            id,
+            spec(id),
+            gamma,
+            src,
+            answered,
+            people,
+            parent(g, i).map(|p| (f64::from(p.respondents.min(p.people)), f64::from(p.people))),
+            false,
+        ));
+    }
+    if present.training {
+        let id = MetricId::TrainingStarted;
+        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.assigned));
+        let t = group(g, i);
+        metrics.push(proportion(
+            id,
+            spec(id),
+            gamma,
+            src,
+            f64::from(t.started),
+            f64::from(t.assigned),
+            parent(g, i).map(|p| (f64::from(p.started), f64::from(p.assigned))),
+            true,
+        ));
+    }
+    metrics.sort_by_key(|m| MetricId::ALL.iter().position(|x| *x == m.id));
+
+    let dims = dimensions(&metrics);
+    let readiness = readiness(&dims);
+    let adkar = if present.responses {
+        adkar(program, g, &metrics)
+    } else {
+        None
+    };
+    let confidence = confidence(&metrics, response_rate);
+    SegmentEval {
+        metrics,
+        dims,
+        readiness,
+        confidence,
+        adkar,
+        response_rate,
+    }
+}
+
+fn ticket_rate(spec: MetricSpec, gamma: f64, r: &Tally, parent: Option<&Tally>) -> MetricEval {
+    let id = MetricId::TicketRate;
+    let mut m = MetricEval::empty(id, spec, Source::RolledOut);
+    let units = r.exposure_minutes as f64 / WINDOW_MINUTES as f64;
+    let person_weeks = units * 2.0;
+    m.n = person_weeks.floor() as u64;
+    if units <= 0.0 {
+        return m;
+    }
+    let events = r.tickets as f64;
+    let posterior = match parent {
+        Some(p) if person_weeks < spec.min_n && p.exposure_minutes > 0 => {
+            let parent_units = p.exposure_minutes as f64 / WINDOW_MINUTES as f64;
+            let lambda = (0.5 + p.tickets as f64) / parent_units;
+            let strength = (units / 2.0).min(10.0);
+            GammaPosterior::new(strength * lambda, strength, events, units)
+        }
+        _ => GammaPosterior::new(0.5, 0.0, events, units),
+    };
+    finish(
+        &mut m,
+        Posterior::Gamma {
+            posterior,
+            scale: 100.0,
+        },
+        person_weeks,
+        gamma,
+    );
+    m.detail.events = Some(r.tickets);
+    if r.tickets == 0 {
+        m.detail.rule_of_three = Some(300.0 / units);
+    }
+    m
+}
+
+fn sus(spec: MetricSpec, gamma: f64, source: Source, t: &Tally) -> MetricEval {
+    let mut m = MetricEval::empty(MetricId::Sus, spec, source);
+    m.n = t.sus_n;
+    if t.sus_n == 0 {
+        return m;
+    }
+    if t.sus_n < MIN_GROUP {
+        m.suppressed = true;
+        return m;
+    }
+    // Raw sums are in steps of 2.5 SUS points; the floor on the spread is one step.
+    let n = t.sus_n as f64;
+    let (sum, sq) = (t.sus_sum as f64 * 2.5, t.sus_sq as f64 * 6.25);
+    match MeanPosterior::from_moments(n, sum, sq, 2.5) {
+        Some(p) => {
+            finish(&mut m, Posterior::Mean(p), n, gamma);
+            // The t interval knows nothing of the scale's ends.
+            m.interval = m.interval.map(|[lo, hi]| [lo.max(0.0), hi.min(100.0)]);
+        }
+        None => {
+            m.estimate = Some(sum / n);
+        }
+    }
+    m
+}
+
+fn nps(spec: MetricSpec, source: Source, t: &Tally) -> MetricEval {
+    let mut m = MetricEval::empty(MetricId::Nps, spec, source);
+    let detractors: u32 = t.nps[..7].iter().sum();
+    let passives: u32 = t.nps[7..9].iter().sum();
+    let promoters: u32 = t.nps[9..].iter().sum();
+    m.n = u64::from(detractors + passives + promoters);
+    if m.n == 0 {
+        return m;
+    }
+    if m.n < MIN_GROUP {
+        m.suppressed = true;
+        return m;
+    }
+    if let Some(result) = nps_adjusted_wald(
+        u64::from(promoters),
+        u64::from(passives),
+        u64::from(detractors),
+        0.80,
+    ) {
+        m.estimate = Some(result.score);
+        m.interval = Some([result.interval.0, result.interval.1]);
+    }
+    m.detail.nps_counts = Some([promoters, passives, detractors]);
+    m
+}
+
+fn weakest_topic(
+    spec: MetricSpec,
+    gamma: f64,
+    g: &Groups<'_>,
+    topic_modules: &[Vec<String>],
+    topic_names: &[String],
+) -> MetricEval {
+    let id = MetricId::WeakestTopic;
+    let most = |t: &Tally| t.topics.iter().map(|x| x.1).max().unwrap_or(0);
+    let (src, i) = pick(g, spec.min_n, most);
+    let t = group(g, i);
+    let mean = |(micro, n): (u64, u64)| (micro as f64 / 1e6 + 0.5) / (n as f64 + 1.0);
+    let weakest = |min: u64| {
+        t.topics
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.1 >= min.max(1))
+            .min_by(|a, b| mean(*a.1).total_cmp(&mean(*b.1)).then(a.0.cmp(&b.0)))
+            .map(|(k, _)| k)
+    };
+    let Some(k) = weakest(spec.min_n.ceil() as u64).or_else(|| weakest(1)) else {
+        return MetricEval::empty(id, spec, src);
+    };
+    let (micro, n) = t.topics[k];
+    let parent_topic = parent(g, i)
+        .and_then(|p| p.topics.get(k))
+        .map(|&(pm, pn)| (pm as f64 / 1e6, pn as f64));
+    let mut m = proportion(
+        id,
+        spec,
+        gamma,
+        src,
+        micro as f64 / 1e6,
+        n as f64,
+        parent_topic,
+        true,
+    );
+    if !m.suppressed {
+        m.detail.topic = topic_names.get(k).cloned();
+        m.detail.modules = topic_modules.get(k).cloned().unwrap_or_default();
+    }
+    m
+}
+
+/// Dimension score: weight-normalised mean of scored metrics; state: the worst of the critical
+/// metrics' states and the score band (PASS ≥ 80, WARN ≥ 60, else FAIL).
+fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
+    let mut out = Vec::new();
+    for d in Dimension::ALL {
+        let of_dim: Vec<&MetricEval> = metrics
+            .iter()
+            .filter(|m| m.id.dimension() == d && m.weighted())
+            .collect();
+        if of_dim.is_empty() {
+            continue;
+        }
+        let scored: Vec<(&MetricEval, &Classified)> = of_dim
+            .iter()
+            .filter(|m| m.state != State::Insufficient)
+            .filter_map(|m| m.class.as_ref().map(|c| (*m, c)))
+            .collect();
+        let weight: f64 = scored.iter().map(|(m, _)| m.spec.weight).sum();
+        let score = (weight > 0.0).then(|| {
+            let est = scored
+                .iter()
+                .map(|(m, c)| m.spec.weight * c.score_estimate)
+                .sum::<f64>()
+                / weight;
+            let cons = scored
+                .iter()
+                .map(|(m, c)| m.spec.weight * c.score_conservative)
+                .sum::<f64>()
+                / weight;
+            (est, cons)
+        });
+        let band = match score {
+            None => State::Insufficient,
+            Some((_, c)) if c >= 80.0 => State::Pass,
+            Some((_, c)) if c >= 60.0 => State::Warn,
+            Some(_) => State::Fail,
+        };
+        let critical = of_dim
+            .iter()
+            .filter(|m| m.id.critical())
+            .map(|m| m.state)
+            .min();
+        let state = critical.map_or(band, |c| c.min(band));
+        out.push((d, DimEval { state, score }));
+    }
+    out
+}
+
+/// Weighted geometric mean of the dimension scores, so one weak dimension cannot be averaged
+/// away (a zero anywhere makes readiness zero).
+fn readiness(dims: &[(Dimension, DimEval)]) -> Option<(f64, f64)> {
+    let scored: Vec<(f64, (f64, f64))> = dims
+        .iter()
+        .filter_map(|(d, e)| e.score.map(|s| (d.weight(), s)))
+        .collect();
+    let total: f64 = scored.iter().map(|(w, _)| w).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let geo = |pick: fn(&(f64, f64)) -> f64| {
+        if scored.iter().any(|(_, s)| pick(s) <= 0.0) {
+            return 0.0;
+        }
+        100.0
+            * (scored
+                .iter()
+                .map(|(w, s)| w * (pick(s) / 100.0).ln())
+                .sum::<f64>()
+                / total)
+                .exp()
+    };
+    Some((geo(|s| s.0), geo(|s| s.1)))
+}
+
+fn confidence(metrics: &[MetricEval], response_rate: Option<f64>) -> Confidence {
+    let critical: Vec<&MetricEval> = metrics
+        .iter()
+        .filter(|m| m.id.critical() && m.weighted())
+        .collect();
+    let rate = response_rate.unwrap_or(0.0);
+    if critical.is_empty() || critical.iter().any(|m| m.state == State::Insufficient) || rate < 0.40
+    {
+        Confidence::Low
+    } else if critical
+        .iter()
+        .all(|m| matches!(m.state, State::Pass | State::Fail))
+        && rate >= 0.60
+    {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
+/// SCORING.md step 4. Knowledge and Ability fold in behaviour at half weight: first-attempt
+/// quiz passes, and enrolling without a rollout ticket.
+fn adkar(program: &Program, g: &Groups<'_>, metrics: &[MetricEval]) -> Option<AdkarEval> {
+    let min_n = program.spec(MetricId::AdkarDesire).min_n;
+    let (source, i) = pick(g, min_n, |t| u64::from(t.adkar_respondents));
+    let t = group(g, i);
+    if u64::from(t.adkar_respondents) < MIN_GROUP {
+        return None;
+    }
+    let mut elements = Vec::new();
+    let mut barrier = None;
+    for e in Element::ALL {
+        let m = metrics.iter().find(|m| m.id == e.metric())?;
+        let spec = program.spec(e.metric());
+        let behaviour = match e {
+            Element::Knowledge => Some(t.quiz),
+            Element::Ability => Some(g.rolled.ability),
+            _ => None,
+        }
+        .filter(|c| c.n > 0);
+        let base = match m.posterior {
+            Some(Posterior::Beta(b)) => b,
+            _ => BetaPosterior::jeffreys(0.0, 0.0),
+        };
+        let combined = match behaviour {
+            Some(c) => BetaPosterior {
+                a: base.a + 0.5 * c.ok as f64,
+                b: base.b + 0.5 * (c.n - c.ok) as f64,
+            },
+            None => base,
+        };
+        let p_below = combined.cdf(spec.pass);
+        let n = u32::try_from(m.n).unwrap_or(u32::MAX);
+        if barrier.is_none() && f64::from(n) >= spec.min_n && p_below >= 0.60 {
+            barrier = Some(e);
+        }
+        elements.push(ElementEval {
+            element: e,
+            n,
+            share: combined.mean(),
+            p_below,
+            behaviour_n: behaviour.map(|c| u32::try_from(c.n).unwrap_or(u32::MAX)),
+        });
+    }
+    let total = f64::from(t.adkar_respondents);
+    let mut individual = [0.0; 6];
+    for (k, v) in individual.iter_mut().enumerate() {
+        *v = f64::from(t.barriers[k]) / total;
+    }
+    Some(AdkarEval {
+        respondents: t.adkar_respondents,
+        barrier,
+        individual,
+        elements,
+        source,
+    })
+}
+
+/// The kind of value a metric reports, for rounding.
+pub(crate) fn decimals(id: MetricId) -> i32 {
+    match id.kind() {
+        Kind::Proportion => 3,
+        Kind::Rate | Kind::Mean | Kind::Nps => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likert_median_handles_even_counts() {
+        assert_eq!(likert_median(&[0, 0, 1, 1, 0]), 3.5);
+        assert_eq!(likert_median(&[1, 0, 0, 0, 2]), 5.0);
+        assert_eq!(likert_median(&[0, 0, 0, 0, 0]), 0.0);
+    }
+}

@@ -1,0 +1,400 @@
+//! The program (`program.toml`): waves, split dimensions, capacity and threshold overrides.
+
+use super::metric::{MetricId, MetricSpec};
+use crate::tabular::{InputError, header_key, parse_date};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A rollout program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    /// The program's name, shown on reports.
+    pub name: String,
+    /// Roster columns along which a wave may be split (header keys, e.g. `platform`).
+    pub split_dimensions: Vec<String>,
+    /// Rollout tickets the helpdesk can handle per day; `None` leaves the capacity gate off.
+    pub helpdesk_capacity_per_day: Option<f64>,
+    /// Decision confidence γ (default 0.80).
+    pub confidence: f64,
+    /// Ticket categories that count as rollout tickets (lowercase); empty means all.
+    pub rollout_ticket_categories: Vec<String>,
+    /// The waves, in order.
+    pub waves: Vec<Wave>,
+    /// Per-metric overrides of the defaults.
+    pub thresholds: BTreeMap<MetricId, ThresholdOverride>,
+}
+
+/// One wave of the rollout.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wave {
+    /// The id the roster's `wave` column uses.
+    pub id: String,
+    /// First day of the wave's enrollment window.
+    pub start: NaiveDate,
+    /// Last day of the wave's enrollment window.
+    pub end: NaiveDate,
+    /// Planned number of people; the roster count when absent.
+    pub planned_size: Option<u32>,
+}
+
+/// Overrides of one metric's defaults; absent fields keep the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdOverride {
+    /// Fail threshold.
+    pub fail: Option<f64>,
+    /// Pass threshold.
+    pub pass: Option<f64>,
+    /// Minimum evidence.
+    pub min_n: Option<f64>,
+    /// Weight within the dimension (0 reports the metric without using it in decisions).
+    pub weight: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgram {
+    name: String,
+    #[serde(default)]
+    split_dimensions: Option<Vec<String>>,
+    #[serde(default)]
+    helpdesk_capacity_per_day: Option<f64>,
+    #[serde(default)]
+    confidence: Option<f64>,
+    #[serde(default)]
+    rollout_ticket_categories: Vec<String>,
+    #[serde(default)]
+    wave: Vec<RawWave>,
+    #[serde(default)]
+    thresholds: BTreeMap<toml::Spanned<String>, toml::Spanned<ThresholdOverride>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWave {
+    id: toml::Spanned<String>,
+    start: toml::Spanned<toml::Value>,
+    end: toml::Spanned<toml::Value>,
+    #[serde(default)]
+    planned_size: Option<u32>,
+}
+
+/// The name `program.toml` has in error messages.
+pub const PROGRAM_FILE: &str = "program.toml";
+
+/// Split dimensions when `program.toml` names none.
+pub const DEFAULT_SPLIT_DIMENSIONS: [&str; 3] = ["platform", "region", "department"];
+
+fn line_col(text: &str, offset: usize) -> (u64, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn at(text: &str, span: std::ops::Range<usize>, message: String) -> InputError {
+    let (line, col) = line_col(text, span.start);
+    InputError {
+        file: PROGRAM_FILE.to_string(),
+        line,
+        column: Some(col),
+        column_name: None,
+        message,
+    }
+}
+
+fn date_value(
+    text: &str,
+    v: &toml::Spanned<toml::Value>,
+    what: &str,
+) -> Result<NaiveDate, InputError> {
+    let parsed = match v.get_ref() {
+        toml::Value::String(s) => parse_date(s),
+        toml::Value::Datetime(d) => parse_date(&d.to_string()),
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        at(
+            text,
+            v.span(),
+            format!(
+                "expected {what} as a date like 2027-01-11, found {}",
+                describe(v.get_ref())
+            ),
+        )
+    })
+}
+
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("{s:?}"),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::Array(_) => "a list".to_string(),
+        toml::Value::Table(_) => "a table".to_string(),
+    }
+}
+
+impl Program {
+    /// Parses and checks `program.toml`.
+    pub fn parse(text: &str) -> Result<Program, InputError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let raw: RawProgram = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            at(
+                text,
+                span,
+                format!("{}; see DATA.md for the format", e.message().trim()),
+            )
+        })?;
+        let mut waves: Vec<Wave> = Vec::new();
+        for w in &raw.wave {
+            let id = w.id.get_ref().trim().to_string();
+            if id.is_empty() {
+                return Err(at(
+                    text,
+                    w.id.span(),
+                    "expected a wave id, found an empty one".into(),
+                ));
+            }
+            if waves.iter().any(|x| x.id == id) {
+                return Err(at(
+                    text,
+                    w.id.span(),
+                    format!("expected a unique wave id, found `{id}` twice"),
+                ));
+            }
+            let start = date_value(text, &w.start, "the start")?;
+            let end = date_value(text, &w.end, "the end")?;
+            if end < start {
+                return Err(at(
+                    text,
+                    w.end.span(),
+                    format!("expected the end ({end}) on or after the start ({start})"),
+                ));
+            }
+            if let Some(prev) = waves.last()
+                && start < prev.start
+            {
+                return Err(at(
+                    text,
+                    w.start.span(),
+                    format!(
+                        "expected waves in order of their start; `{id}` starts {start}, before `{}` ({})",
+                        prev.id, prev.start
+                    ),
+                ));
+            }
+            waves.push(Wave {
+                id,
+                start,
+                end,
+                planned_size: w.planned_size,
+            });
+        }
+        if waves.is_empty() {
+            return Err(InputError::file(
+                PROGRAM_FILE,
+                0,
+                "expected at least one [[wave]] with id, start and end",
+            ));
+        }
+        let mut thresholds = BTreeMap::new();
+        for (key, value) in &raw.thresholds {
+            let Some(metric) = MetricId::parse(key.get_ref()) else {
+                let known: Vec<&str> = MetricId::ALL.iter().map(|m| m.id()).collect();
+                return Err(at(
+                    text,
+                    key.span(),
+                    format!(
+                        "expected a metric id ({}), found `{}`",
+                        known.join(", "),
+                        key.get_ref()
+                    ),
+                ));
+            };
+            let o = *value.get_ref();
+            let spec = apply(metric.default_spec(), &o);
+            let ordered = if metric.higher_is_better() {
+                spec.fail <= spec.pass
+            } else {
+                spec.fail >= spec.pass
+            };
+            let proportion = metric.kind() == super::metric::Kind::Proportion;
+            let in_range = !proportion
+                || ((0.0..=1.0).contains(&spec.fail) && (0.0..=1.0).contains(&spec.pass));
+            if !ordered || !in_range || spec.min_n < 0.0 || spec.weight < 0.0 {
+                let direction = if metric.higher_is_better() {
+                    "fail ≤ pass (higher is better)"
+                } else {
+                    "fail ≥ pass (lower is better)"
+                };
+                let range = if proportion {
+                    ", both between 0 and 1"
+                } else {
+                    ""
+                };
+                return Err(at(
+                    text,
+                    value.span(),
+                    format!(
+                        "expected thresholds for `{}` with {direction}{range} and a non-negative min_n and weight; got fail = {}, pass = {}",
+                        metric.id(),
+                        spec.fail,
+                        spec.pass
+                    ),
+                ));
+            }
+            thresholds.insert(metric, o);
+        }
+        let confidence = raw.confidence.unwrap_or(0.80);
+        if !(0.5..1.0).contains(&confidence) {
+            return Err(InputError::file(
+                PROGRAM_FILE,
+                0,
+                format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
+            ));
+        }
+        if let Some(c) = raw.helpdesk_capacity_per_day
+            && c <= 0.0
+        {
+            return Err(InputError::file(
+                PROGRAM_FILE,
+                0,
+                format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
+            ));
+        }
+        let split_dimensions = raw
+            .split_dimensions
+            .unwrap_or_else(|| {
+                DEFAULT_SPLIT_DIMENSIONS
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            })
+            .iter()
+            .map(|d| header_key(d))
+            .filter(|d| !d.is_empty() && d != "wave")
+            .fold(Vec::new(), |mut acc: Vec<String>, d| {
+                if !acc.contains(&d) {
+                    acc.push(d);
+                }
+                acc
+            });
+        Ok(Program {
+            name: raw.name,
+            split_dimensions,
+            helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
+            confidence,
+            rollout_ticket_categories: raw
+                .rollout_ticket_categories
+                .iter()
+                .map(|c| c.trim().to_lowercase())
+                .collect(),
+            waves,
+            thresholds,
+        })
+    }
+
+    /// The settings of a metric: SCORING.md defaults with this program's overrides.
+    pub fn spec(&self, metric: MetricId) -> MetricSpec {
+        let base = metric.default_spec();
+        self.thresholds
+            .get(&metric)
+            .map_or(base, |o| apply(base, o))
+    }
+
+    /// The index of a wave by id.
+    pub fn wave_index(&self, id: &str) -> Option<usize> {
+        self.waves.iter().position(|w| w.id == id)
+    }
+
+    /// The next wave at `at`: the first whose start is after `at`.
+    pub fn next_wave(&self, at: NaiveDate) -> Option<usize> {
+        self.waves.iter().position(|w| w.start > at)
+    }
+}
+
+fn apply(base: MetricSpec, o: &ThresholdOverride) -> MetricSpec {
+    MetricSpec {
+        fail: o.fail.unwrap_or(base.fail),
+        pass: o.pass.unwrap_or(base.pass),
+        min_n: o.min_n.unwrap_or(base.min_n),
+        weight: o.weight.unwrap_or(base.weight),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"
+name = "Intune rollout 2027"
+split_dimensions = ["platform", "region", "department"]
+helpdesk_capacity_per_day = 5
+
+[[wave]]
+id = "pilot"
+start = "2027-01-11"
+end = "2027-01-29"
+planned_size = 60
+
+[[wave]]
+id = "wave-1"
+start = 2027-02-08
+end = "2027-02-26"
+planned_size = 400
+
+[thresholds.enrollment_completion]
+fail = 0.80
+pass = 0.95
+"#;
+
+    #[test]
+    fn reads_the_data_md_example() {
+        let p = Program::parse(EXAMPLE).unwrap();
+        assert_eq!(p.waves.len(), 2);
+        assert_eq!(
+            p.waves[1].start,
+            NaiveDate::from_ymd_opt(2027, 2, 8).unwrap()
+        );
+        assert_eq!(p.spec(MetricId::EnrollmentCompletion).fail, 0.80);
+        assert_eq!(p.spec(MetricId::DeviceCompliance).fail, 0.85);
+        let jan = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+        assert_eq!(p.next_wave(jan), Some(1));
+        assert_eq!(p.confidence, 0.80);
+    }
+
+    #[test]
+    fn an_unknown_metric_is_named_with_its_line() {
+        let text = EXAMPLE.replace("enrollment_completion", "enrolment_completion");
+        let err = Program::parse(&text).unwrap_err();
+        assert_eq!(err.line, 18, "{err}");
+        assert!(err.message.contains("enrolment_completion"), "{err}");
+        assert!(err.message.contains("ticket_rate"), "{err}");
+    }
+
+    #[test]
+    fn thresholds_in_the_wrong_order_are_rejected() {
+        let text = EXAMPLE.replace("fail = 0.80", "fail = 0.99");
+        let err = Program::parse(&text).unwrap_err();
+        assert!(err.message.contains("fail ≤ pass"), "{err}");
+    }
+
+    #[test]
+    fn a_wave_ending_before_it_starts_is_rejected() {
+        let text = EXAMPLE.replace("end = \"2027-01-29\"", "end = \"2027-01-01\"");
+        let err = Program::parse(&text).unwrap_err();
+        assert_eq!(err.line, 9, "{err}");
+    }
+
+    #[test]
+    fn a_syntax_error_has_a_line_and_column() {
+        let err = Program::parse("name = \"x\"\n[[wave]\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.column.is_some());
+    }
+}

@@ -1,0 +1,307 @@
+//! The decision rules of SCORING.md step 6 on small, readable scenarios.
+
+mod readiness_support;
+
+use readiness_support::Scenario;
+use wavegate_core::readiness::data::{Answers, Compliance};
+use wavegate_core::readiness::metric::{Element, MetricId, State};
+use wavegate_core::readiness::report::{DecisionKind, GateKind, Report, Rule};
+
+fn program(capacity: f64) -> String {
+    format!(
+        r#"
+name = "Scenario"
+split_dimensions = ["platform", "department"]
+helpdesk_capacity_per_day = {capacity}
+
+[[wave]]
+id = "pilot"
+start = "2027-01-11"
+end = "2027-01-29"
+planned_size = 60
+
+[[wave]]
+id = "wave-1"
+start = "2027-02-08"
+end = "2027-02-26"
+planned_size = 200
+
+[[wave]]
+id = "wave-2"
+start = "2027-03-08"
+end = "2027-03-26"
+planned_size = 400
+"#
+    )
+}
+
+/// A pilot of 60 where everything goes well: enrolled first time, compliant, trained, and
+/// 50 of them (spread over platforms) delighted in the survey. 200 people wait in wave 1, 400 in wave 2.
+fn healthy() -> (Scenario, Vec<String>) {
+    let mut s = Scenario::new(&program(20.0));
+    let mut pilot = s.people(
+        30,
+        "pilot",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
+    s.people(
+        100,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    s.people(
+        400,
+        "wave-2",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(
+            p,
+            "intune-basics",
+            1,
+            true,
+            &[("privacy", 1.0), ("steps", 1.0)],
+        );
+        if i % 6 != 5 {
+            s.delighted(p, "2027-01-20 12:00");
+        }
+    }
+    (s, pilot)
+}
+
+fn decision(r: &Report) -> (DecisionKind, Rule) {
+    let d = r.decision.as_ref().unwrap();
+    (d.kind, d.rule)
+}
+
+#[test]
+fn everything_passing_proceeds_once_and_expands_a_week_later() {
+    let (s, _) = healthy();
+    // On 1 February the pilot's window has just closed: a week earlier nothing could pass yet.
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(
+        decision(&r),
+        (DecisionKind::Proceed, Rule::NothingFired),
+        "{r:#?}"
+    );
+    assert_eq!(r.decision.as_ref().unwrap().recommended_size, 200);
+    // Two evaluations a week apart both pass: grow the wave, within the people left.
+    let r = s.evaluate("2027-02-06");
+    assert_eq!(decision(&r), (DecisionKind::Expand, Rule::AllPassTwice));
+    let size = r.decision.as_ref().unwrap().recommended_size;
+    assert!((400..=600).contains(&size), "{size}");
+}
+
+#[test]
+fn an_open_priority_ticket_holds_the_whole_wave() {
+    let (mut s, pilot) = healthy();
+    s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, false);
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r), (DecisionKind::Hold, Rule::HoldGate));
+    let gate = r
+        .gates
+        .iter()
+        .find(|g| g.id == GateKind::Productivity)
+        .unwrap();
+    assert_eq!(gate.estimate, Some(1.0));
+    assert!(!gate.confined);
+    assert!(
+        r.counterfactuals
+            .iter()
+            .any(|c| c.contains("Resolving the 1 open"))
+    );
+    assert_eq!(r.decision.unwrap().recommended_size, 0);
+}
+
+#[test]
+fn a_resolved_priority_ticket_holds_nothing() {
+    let (mut s, pilot) = healthy();
+    s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, true);
+    let r = s.evaluate("2027-02-01");
+    assert!(r.gates.iter().all(|g| g.id != GateKind::Productivity));
+}
+
+#[test]
+fn people_who_do_not_want_the_change_delay_the_wave() {
+    let (mut s, pilot) = healthy();
+    for p in &pilot {
+        s.adkar(p, "2027-01-25 12:00", [5, 2, 4, 4, 4]);
+    }
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r), (DecisionKind::Delay, Rule::DesireGate));
+    assert_eq!(r.adkar.unwrap().group_barrier, Some(Element::Desire));
+    assert!(
+        r.gates
+            .iter()
+            .any(|g| g.id == GateKind::Desire && g.scope.contains_key("wave"))
+    );
+}
+
+#[test]
+fn a_helpdesk_that_cannot_carry_the_wave_holds_it_at_the_size_that_fits() {
+    let mut s = Scenario::new(&program(2.0));
+    let pilot = s.people(60, "pilot", &[("platform", "Windows")]);
+    s.people(200, "wave-1", &[("platform", "Windows")]);
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        if i % 3 == 0 {
+            s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r), (DecisionKind::Hold, Rule::HoldGate));
+    let f = r.helpdesk_forecast.as_ref().unwrap();
+    assert!(f.tickets_per_day_q90 > 2.0);
+    let max = f.max_wave_size.unwrap();
+    assert!(max < 200);
+    // max = capacity × 14 / q90 of the per-person rate: the q90 at that size is the capacity.
+    assert!((f64::from(max) * f.tickets_per_day_q90 / 200.0 - 2.0).abs() < 0.05);
+    assert_eq!(r.decision.as_ref().unwrap().recommended_size, max);
+}
+
+#[test]
+fn a_pilot_too_small_to_decide_is_extended_with_what_it_needs() {
+    // Devices only: no survey and no training yet.
+    let mut s = Scenario::new(&program(20.0))
+        .without("responses")
+        .without("training");
+    let pilot = s.people(10, "pilot", &[("platform", "Windows")]);
+    s.people(200, "wave-1", &[("platform", "Windows")]);
+    for p in &pilot {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+    }
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(
+        decision(&r),
+        (DecisionKind::ExtendPilot, Rule::EvidenceGate)
+    );
+    let d = r.decision.unwrap();
+    let completion = d
+        .more_evidence
+        .iter()
+        .find(|e| e.metric == MetricId::EnrollmentCompletion)
+        .unwrap();
+    assert_eq!((completion.n, completion.more), (10, Some(10)));
+}
+
+#[test]
+fn before_anything_rolls_out_the_pilot_is_decided_on_its_people_alone() {
+    let (s, _) = healthy();
+    let r = s.evaluate("2027-01-04");
+    assert_eq!(r.next_wave.as_deref(), Some("pilot"));
+    assert!(r.gates.iter().all(|g| g.id != GateKind::Evidence));
+    assert_ne!(r.decision.unwrap().kind, DecisionKind::ExtendPilot);
+}
+
+#[test]
+fn answers_after_the_evaluation_date_do_not_count() {
+    let (mut s, pilot) = healthy();
+    for p in pilot.iter().take(40) {
+        s.adkar(p, "2027-02-03 12:00", [1, 1, 1, 1, 1]);
+    }
+    let before = s.evaluate("2027-02-01");
+    assert_eq!(before.adkar.as_ref().unwrap().group_barrier, None);
+    let after = s.evaluate("2027-02-05");
+    assert_eq!(
+        after.adkar.as_ref().unwrap().group_barrier,
+        Some(Element::Awareness)
+    );
+}
+
+#[test]
+fn small_groups_are_suppressed_and_few_answers_are_hidden() {
+    let (mut s, _) = healthy();
+    let small = s.people(
+        4,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Legal")],
+    );
+    let quiet = s.people(
+        6,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Board")],
+    );
+    for p in quiet.iter().take(3) {
+        s.delighted(p, "2027-01-30 12:00");
+    }
+    let _ = small;
+    let r = s.evaluate("2027-02-01");
+    assert!(
+        r.suppressed
+            .iter()
+            .any(|x| x.segment.get("department").map(String::as_str) == Some("Legal") && x.n == 4)
+    );
+    assert!(
+        r.segments
+            .iter()
+            .all(|x| x.segment.get("department").map(String::as_str) != Some("Legal"))
+    );
+    let board = r
+        .segments
+        .iter()
+        .find(|x| x.segment.get("department").map(String::as_str) == Some("Board"))
+        .unwrap();
+    assert!(board.adkar.is_none(), "3 respondents cannot be shown");
+    let desire = board
+        .metrics
+        .iter()
+        .find(|m| m.id == MetricId::AdkarDesire)
+        .unwrap();
+    assert!(desire.estimate.is_none());
+    assert_ne!(desire.state, State::Pass);
+}
+
+#[test]
+fn nps_and_sus_are_reported_with_their_intervals() {
+    let (mut s, pilot) = healthy();
+    // 20 of the 50 delighted respondents answer again, less happily (the latest answer counts).
+    for (_, p) in pilot
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 6 != 5)
+        .take(20)
+    {
+        s.answers(
+            p,
+            "2027-01-22 12:00",
+            Answers {
+                nps: Some(6),
+                sus: [Some(3); 10],
+                ..Answers::default()
+            },
+        );
+    }
+    let r = s.evaluate("2027-02-01");
+    let wave = &r.segments[0];
+    let nps = wave.metrics.iter().find(|m| m.id == MetricId::Nps).unwrap();
+    // 30 promoters (10) and 20 detractors (6) of 50.
+    assert_eq!(nps.estimate, Some(20.0));
+    assert_eq!(nps.state, State::Info);
+    assert_eq!(nps.detail.nps_counts, Some([30, 0, 20]));
+    let sus = wave.metrics.iter().find(|m| m.id == MetricId::Sus).unwrap();
+    // 30 × 100 and 20 × 50.
+    assert_eq!(sus.estimate, Some(80.0));
+    let [lo, hi] = sus.interval.unwrap();
+    assert!(lo < 80.0 && 80.0 < hi);
+}
+
+#[test]
+fn every_sentence_exists_in_dutch() {
+    let (mut s, pilot) = healthy();
+    s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, false);
+    let data = s.data();
+    let nl = wavegate_core::readiness::evaluate(
+        &data,
+        &s.program,
+        readiness_support::date("2027-02-01"),
+        wavegate_core::i18n::Lang::Nl,
+    );
+    let d = nl.decision.unwrap();
+    assert!(d.explanation.starts_with("Aanhouden"), "{}", d.explanation);
+    assert!(nl.gates[0].explanation.starts_with("Poort productiviteit"));
+    let md = wavegate_core::readiness::render::markdown(&s.evaluate("2027-02-01"));
+    assert!(md.contains("## Decision: Hold"));
+}

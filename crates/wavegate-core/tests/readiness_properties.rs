@@ -1,0 +1,218 @@
+//! Properties the readiness engine must keep for any input, not just the examples.
+
+mod readiness_support;
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::decide::{DecisionInputs, decide};
+use wavegate_core::readiness::demo::{self, DemoOptions};
+use wavegate_core::readiness::metric::{MetricSpec, Posterior, State, classify};
+use wavegate_core::readiness::report::{Confidence, GateKind};
+use wavegate_core::readiness::{evaluate, load};
+use wavegate_core::stats::BetaPosterior;
+
+fn spec() -> impl Strategy<Value = MetricSpec> {
+    (0.05f64..0.9, 0.01f64..0.3, 1.0f64..60.0).prop_map(|(fail, gap, min_n)| MetricSpec {
+        fail,
+        pass: (fail + gap).min(0.99),
+        min_n,
+        weight: 1.0,
+    })
+}
+
+proptest! {
+    #[test]
+    fn more_successes_never_lower_the_probability_of_passing(
+        spec in spec(),
+        n in 1u64..400,
+        k_frac in 0.0f64..1.0,
+        prior in 0.0f64..10.0,
+        mu in 0.05f64..0.95,
+    ) {
+        let k = ((n as f64) * k_frac).floor().min(n as f64 - 1.0);
+        for post in [
+            |k: f64, n: f64, _: f64, _: f64| BetaPosterior::jeffreys(k, n),
+            |k: f64, n: f64, m: f64, mu: f64| BetaPosterior::with_prior(m * mu + 0.01, m * (1.0 - mu) + 0.01, k, n),
+        ] {
+            let classify_at = |k: f64| classify(&spec, true, n as f64, &Posterior::Beta(post(k, n as f64, prior, mu)), 0.8);
+            let (fewer, more) = (classify_at(k), classify_at(k + 1.0));
+            prop_assert!(more.p_pass >= fewer.p_pass - 1e-9, "{} < {}", more.p_pass, fewer.p_pass);
+            prop_assert!(more.p_fail <= fewer.p_fail + 1e-9);
+            prop_assert!(more.state >= fewer.state, "{:?} then {:?}", fewer.state, more.state);
+            prop_assert!(more.score_conservative >= fewer.score_conservative - 1e-6);
+        }
+    }
+
+    #[test]
+    fn insufficient_evidence_is_never_a_pass(spec in spec(), n in 0u64..60, k_frac in 0.0f64..=1.0) {
+        let k = ((n as f64) * k_frac).round();
+        let c = classify(&spec, true, n as f64, &Posterior::Beta(BetaPosterior::jeffreys(k, n as f64)), 0.8);
+        if (n as f64) < spec.min_n {
+            prop_assert!(matches!(c.state, State::Insufficient | State::Fail), "{:?}", c.state);
+        }
+        prop_assert!(c.state != State::Pass || (n as f64) >= spec.min_n);
+    }
+}
+
+fn gate() -> impl Strategy<Value = (GateKind, bool)> {
+    (
+        prop_oneof![
+            Just(GateKind::Enrollment),
+            Just(GateKind::Productivity),
+            Just(GateKind::DataProtection),
+            Just(GateKind::HelpdeskCapacity),
+            Just(GateKind::Desire),
+            Just(GateKind::Evidence),
+        ],
+        any::<bool>(),
+    )
+}
+
+fn inputs() -> impl Strategy<Value = DecisionInputs> {
+    use wavegate_core::readiness::metric::{Dimension, MetricId};
+    (
+        proptest::collection::vec(gate(), 0..4),
+        proptest::sample::subsequence(Dimension::ALL.to_vec(), 0..3),
+        prop_oneof![
+            Just(Confidence::Low),
+            Just(Confidence::Medium),
+            Just(Confidence::High)
+        ],
+        proptest::option::of(0.0f64..100.0),
+        proptest::sample::subsequence(
+            vec![MetricId::EnrollmentCompletion, MetricId::AdkarDesire],
+            0..2,
+        ),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(gates, failing, confidence, readiness, undecided, actions, pass, before)| {
+                DecisionInputs {
+                    gates,
+                    failing_dimensions: failing,
+                    confidence,
+                    readiness,
+                    undecided,
+                    needs_actions: actions,
+                    all_pass: pass,
+                    all_pass_before: before,
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn adding_a_gate_never_makes_the_decision_less_strict(base in inputs(), extra in gate()) {
+        let before = decide(&base).0;
+        let mut more = base.clone();
+        more.gates.push(extra);
+        // A gate means something fired: "everything passes" no longer holds.
+        more.all_pass = false;
+        let after = decide(&more).0;
+        prop_assert!(
+            after.strictness() >= before.strictness(),
+            "{before:?} became {after:?} after adding {extra:?}"
+        );
+    }
+}
+
+fn demo_files(people: usize, seed: u64) -> BTreeMap<&'static str, String> {
+    let d = demo::generate(&DemoOptions {
+        people,
+        seed,
+        at: readiness_support::date("2027-03-01"),
+    });
+    demo::FILES
+        .iter()
+        .map(|f| {
+            let mut out = Vec::new();
+            d.write(f, &mut out).unwrap();
+            (*f, String::from_utf8(out).unwrap())
+        })
+        .collect()
+}
+
+fn score(files: &BTreeMap<&'static str, String>) -> String {
+    let (program, data) = load(|name: &str| files.get(name).map(|s| s.as_bytes())).unwrap();
+    let report = evaluate(
+        &data,
+        &program,
+        readiness_support::date("2027-03-01"),
+        Lang::En,
+    );
+    serde_json::to_string(&report).unwrap()
+}
+
+/// Shuffles a CSV file's data rows (never the header); rows with quoted line breaks stay whole.
+fn shuffle_rows(text: &str, seed: u64) -> String {
+    let mut records: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut quotes = 0usize;
+    for line in text.split_inclusive('\n') {
+        current.push_str(line);
+        quotes += line.matches('"').count();
+        if quotes.is_multiple_of(2) {
+            records.push(std::mem::take(&mut current));
+        }
+    }
+    let (header, rows) = records.split_at_mut(1);
+    // Fisher–Yates with a small deterministic generator.
+    let mut state = seed | 1;
+    for i in (1..rows.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        rows.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    let mut out = header[0].clone();
+    for r in rows.iter() {
+        out.push_str(r);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reordering_input_rows_changes_nothing(seed in any::<u64>(), data_seed in 1u64..4) {
+        let files = demo_files(240, data_seed);
+        let expected = score(&files);
+        let shuffled: BTreeMap<&'static str, String> = files
+            .iter()
+            .map(|(name, text)| {
+                let t = if name.ends_with(".csv") { shuffle_rows(text, seed) } else { text.clone() };
+                (*name, t)
+            })
+            .collect();
+        prop_assert_ne!(&shuffled["responses.csv"], &files["responses.csv"]);
+        prop_assert_eq!(score(&shuffled), expected);
+    }
+
+    #[test]
+    fn metrics_with_less_evidence_than_their_minimum_never_pass(data_seed in 1u64..50) {
+        let files = demo_files(120, data_seed);
+        let (program, data) = load(|name: &str| files.get(name).map(|s| s.as_bytes())).unwrap();
+        let report = evaluate(&data, &program, readiness_support::date("2027-03-01"), Lang::En);
+        for s in &report.segments {
+            for m in &s.metrics {
+                if (m.n as f64) < m.thresholds.min_n {
+                    prop_assert!(
+                        matches!(m.state, State::Fail | State::Insufficient | State::Info),
+                        "{:?} {:?}: n = {} but {:?}", s.segment, m.id, m.n, m.state
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_json() {
+    let files = demo_files(300, 9);
+    assert_eq!(score(&files), score(&files));
+}

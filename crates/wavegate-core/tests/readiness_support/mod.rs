@@ -1,0 +1,184 @@
+//! A small builder for readiness scenarios: people, their devices, failures, tickets, survey
+//! answers and training, written the way a test reads ("35 Windows users, one failed first").
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::data::{
+    Answers, Compliance, Device, EnrollmentFailure, Inputs, Response, Roster, Ticket,
+    TrainingRecord, TrainingStatus,
+};
+use wavegate_core::readiness::{DataSet, Program, Report, evaluate};
+use wavegate_core::tabular::parse_datetime;
+
+/// A scenario under construction.
+pub struct Scenario {
+    pub program: Program,
+    roster: Roster,
+    inputs: Inputs,
+    next_id: usize,
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+impl Scenario {
+    pub fn new(program_toml: &str) -> Scenario {
+        Scenario {
+            program: Program::parse(program_toml).unwrap(),
+            roster: Roster::default(),
+            inputs: Inputs {
+                devices: Some(Vec::new()),
+                failures: Some(Vec::new()),
+                tickets: Some(Vec::new()),
+                responses: Some(Vec::new()),
+                training: Some(Vec::new()),
+            },
+            next_id: 0,
+        }
+    }
+
+    /// Leaves a file out, as if the planner did not bring it.
+    pub fn without(mut self, file: &str) -> Scenario {
+        match file {
+            "devices" => self.inputs.devices = None,
+            "failures" => self.inputs.failures = None,
+            "tickets" => self.inputs.tickets = None,
+            "responses" => self.inputs.responses = None,
+            "training" => self.inputs.training = None,
+            other => panic!("no such file {other}"),
+        }
+        self
+    }
+
+    /// Adds `count` people to `wave` with the given attributes; returns their ids.
+    pub fn people(&mut self, count: usize, wave: &str, attrs: &[(&str, &str)]) -> Vec<String> {
+        let w = self.program.wave_index(wave).expect("wave in program");
+        (0..count)
+            .map(|_| {
+                self.next_id += 1;
+                let id = format!("p{:05}", self.next_id);
+                let email = format!("{id}@example.org");
+                self.roster.push(&id, Some(&email), w, attrs);
+                id
+            })
+            .collect()
+    }
+
+    pub fn device(&mut self, person: &str, at: &str, compliance: Compliance) {
+        self.inputs.devices.as_mut().unwrap().push(Device {
+            upn: Some(format!("{person}@example.org")),
+            os: String::new(),
+            compliance,
+            enrolled_at: parse_datetime(at).unwrap(),
+        });
+    }
+
+    pub fn failure(&mut self, person: &str, at: &str, reason: &str) {
+        self.inputs
+            .failures
+            .as_mut()
+            .unwrap()
+            .push(EnrollmentFailure {
+                upn: format!("{person}@example.org"),
+                at: parse_datetime(at).unwrap(),
+                reason: reason.to_string(),
+                os: String::new(),
+            });
+    }
+
+    pub fn ticket(
+        &mut self,
+        person: &str,
+        opened: &str,
+        category: &str,
+        priority: u8,
+        closed: bool,
+    ) {
+        let tickets = self.inputs.tickets.as_mut().unwrap();
+        let number = format!("INC{:06}", tickets.len() + 1);
+        tickets.push(Ticket {
+            number,
+            opened_at: parse_datetime(opened).unwrap(),
+            caller: format!("{person}@example.org"),
+            category: category.to_string(),
+            priority: Some(priority),
+            closed,
+            resolved_at: None,
+        });
+    }
+
+    /// A response with the given ADKAR answers (awareness..reinforcement).
+    pub fn adkar(&mut self, person: &str, at: &str, adkar: [u8; 5]) {
+        let responses = self.inputs.responses.as_mut().unwrap();
+        let id = format!("r{:06}", responses.len() + 1);
+        responses.push(Response {
+            id,
+            survey_id: "pilot-feedback".into(),
+            person_id: Some(person.to_string()),
+            submitted_at: parse_datetime(at).unwrap(),
+            attributes: Vec::new(),
+            answers: Answers {
+                adkar: adkar.map(Some),
+                ..Answers::default()
+            },
+        });
+    }
+
+    /// A response with any scored answers.
+    pub fn answers(&mut self, person: &str, at: &str, answers: Answers) {
+        let responses = self.inputs.responses.as_mut().unwrap();
+        let id = format!("r{:06}", responses.len() + 1);
+        responses.push(Response {
+            id,
+            survey_id: "pilot-feedback".into(),
+            person_id: Some(person.to_string()),
+            submitted_at: parse_datetime(at).unwrap(),
+            attributes: Vec::new(),
+            answers,
+        });
+    }
+
+    /// Every scored item answered as favourably as possible.
+    pub fn delighted(&mut self, person: &str, at: &str) {
+        self.answers(
+            person,
+            at,
+            Answers {
+                adkar: [Some(5); 5],
+                enroll_experience: Some(5),
+                nps: Some(10),
+                sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+            },
+        );
+    }
+
+    pub fn training(
+        &mut self,
+        person: &str,
+        module: &str,
+        attempts: u32,
+        passed: bool,
+        topics: &[(&str, f64)],
+    ) {
+        self.inputs.training.as_mut().unwrap().push(TrainingRecord {
+            person_id: person.to_string(),
+            module_id: module.into(),
+            status: TrainingStatus::Completed,
+            attempts,
+            passed: Some(passed),
+            completed_at: None,
+            topics: topics.iter().map(|(t, s)| ((*t).into(), *s)).collect(),
+        });
+    }
+
+    pub fn data(&self) -> DataSet {
+        DataSet::new(&self.program, self.roster.clone(), self.inputs.clone())
+    }
+
+    pub fn evaluate(&self, at: &str) -> Report {
+        evaluate(&self.data(), &self.program, date(at), Lang::En)
+    }
+}

@@ -1,0 +1,185 @@
+//! `wavegate demo-data` and `wavegate score` as a planner runs them: generate an organisation
+//! with planted problems, score it, and check the report finds them; corrupt a file and check
+//! nothing is scored.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const AT: &str = "2027-03-01";
+
+fn wavegate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wavegate"))
+        .args(args)
+        .output()
+        .expect("wavegate runs")
+}
+
+fn demo(dir: &Path, people: &str, seed: &str) {
+    let out = wavegate(&[
+        "demo-data",
+        "--out",
+        dir.to_str().unwrap(),
+        "--people",
+        people,
+        "--seed",
+        seed,
+        "--at",
+        AT,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn score(dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["score", "--data", dir.to_str().unwrap(), "--at", AT];
+    args.extend_from_slice(extra);
+    wavegate(&args)
+}
+
+fn json(dir: &Path) -> Value {
+    let out = score(dir, &["--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn segment<'a>(report: &'a Value, key: &str, value: &str) -> &'a Value {
+    report["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["segment"][key] == value)
+        .unwrap_or_else(|| panic!("no segment {key}={value}"))
+}
+
+#[test]
+fn the_report_finds_the_planted_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "800", "3");
+    let r = json(dir.path());
+    assert_eq!(r["next_wave"], "wave-2");
+
+    // iOS users fail their first enrollment attempt: a gate confined to iOS.
+    let gates = r["gates"].as_array().unwrap();
+    let ios = gates
+        .iter()
+        .find(|g| g["id"] == "enrollment" && g["scope"]["platform"] == "iOS")
+        .expect("an enrollment gate for iOS");
+    assert_eq!(ios["metric"], "enrollment_first_attempt");
+    assert_eq!(ios["confined"], true);
+
+    // Finance does not want the change.
+    let finance = segment(&r, "department", "Finance");
+    assert_eq!(finance["adkar"]["group_barrier"], "desire");
+
+    // The quiz topic `privacy` is the weakest.
+    let wave = segment(&r, "wave", "wave-2");
+    let topic = wave["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "weakest_topic")
+        .unwrap();
+    assert_eq!(topic["detail"]["topic"], "privacy");
+    assert!(r["actions"].as_array().unwrap().iter().any(|a| {
+        a["kind"] == "targeted_training"
+            && a["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m == "intune-basics")
+    }));
+
+    // The helpdesk cannot carry the wave at its planned size.
+    let f = &r["helpdesk_forecast"];
+    assert!(f["max_wave_size"].as_u64().unwrap() < f["wave_size"].as_u64().unwrap());
+
+    // Legal has 3 people in the wave: never reported on its own.
+    assert_eq!(
+        r["suppressed"],
+        serde_json::json!([{"segment": {"department": "Legal"}, "n": 3}])
+    );
+    assert!(
+        r["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["segment"]["department"] != "Legal")
+    );
+
+    // The decision holds iOS back.
+    let d = &r["decision"];
+    assert_eq!(d["kind"], "split");
+    assert!(
+        d["hold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["platform"] == "iOS")
+    );
+}
+
+#[test]
+fn the_same_files_give_byte_identical_json() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "5");
+    let a = score(dir.path(), &["--format", "json"]);
+    let b = score(dir.path(), &["--format", "json"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn the_markdown_report_is_written_in_dutch_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "5");
+    let out = score(dir.path(), &["--format", "markdown", "--lang", "nl"]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Gereedheidsrapport uitrol"), "{md}");
+    assert!(md.contains("## Besluit: "));
+    assert!(md.contains("## Zo leest u dit rapport"));
+    let table = score(dir.path(), &["--lang", "en"]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.starts_with("Deployment readiness report"), "{table}");
+}
+
+#[test]
+fn a_corrupted_file_is_rejected_whole_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "200", "1");
+    let path = dir.path().join("devices.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // Line 6 of the file: its Compliance (column 4) becomes something Intune never writes.
+    let mut cells: Vec<String> = lines[5].split(',').map(str::to_string).collect();
+    cells[3] = "Mostly fine".into();
+    lines[5] = cells.join(",");
+    std::fs::write(&path, lines.join("\r\n")).unwrap();
+
+    let out = score(dir.path(), &["--format", "json"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing is scored on partial data");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("devices.csv, line 6, column 4 (Compliance): expected a compliance state"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_roster_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "100", "1");
+    std::fs::remove_file(dir.path().join("roster.csv")).unwrap();
+    let out = score(dir.path(), &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("roster.csv"));
+}
