@@ -63,3 +63,27 @@ test("a wrong planner token is refused", async ({ page }) => {
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page.getByText("Dit token wordt niet herkend.")).toBeVisible();
 });
+
+test("an anonymous link takes several responses, none tied to a person", async ({ page, request }) => {
+  const { auth, responseCount } = require("./helpers");
+  const res = await request.get("/api/v1/programs/demo/surveys/om-pulse/invitations", { headers: auth });
+  const [link] = await res.json();
+  expect(link.person_id).toBeUndefined();
+  const before = await responseCount(request, "om-pulse");
+
+  await page.goto(new URL(link.url).pathname);
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  await page.getByRole("button", { name: "Nog een antwoord invullen" }).click();
+  await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  await expect.poll(() => responseCount(request, "om-pulse")).toBe(before + 2);
+
+  const csv = await request.get("/api/v1/programs/demo/surveys/om-pulse/responses?layout=wide", { headers: auth });
+  const rows = (await csv.text()).trim().split("\r\n");
+  const header = rows[0].split(",");
+  const personColumn = header.indexOf("person_id");
+  expect(personColumn).toBeGreaterThanOrEqual(0);
+  expect(rows.slice(1).every((r) => r.split(",")[personColumn] === "")).toBeTruthy();
+});
