@@ -1,11 +1,14 @@
 //! Sending finished responses, now or when the connection returns.
 //!
 //! The outbox is in `localStorage` (see [`crate::storage`]); this module drains it: on start,
-//! whenever the browser reports it is back online, and every 30 seconds while anything waits.
+//! whenever the browser reports it is back online, and with a backing-off schedule while
+//! anything waits.
 
 use crate::api::{self, ApiError};
 use crate::storage::{self, Key, Queued};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use wavegate_core::api::SubmitAck;
 
 /// The result of one attempt.
@@ -24,7 +27,7 @@ pub async fn send(item: &Queued) -> Sent {
     match api::submit(&item.token, &item.response).await {
         Ok(ack) => {
             storage::dequeue(&item.response.id);
-            storage::save(&Key::Sent(item.token.clone()), &ack);
+            storage::save(&Key::Sent(item.response.id.clone()), &ack);
             Sent::Acknowledged(ack)
         }
         Err(ApiError::Network) => Sent::Later,
@@ -42,51 +45,82 @@ pub fn pending_for(token: &str) -> Option<Queued> {
     storage::outbox().into_iter().find(|q| q.token == token)
 }
 
-#[derive(Clone, Copy)]
-struct Flushed(RwSignal<u64>);
-
-/// Sends everything in the outbox, oldest first; stops at the first "later" (still offline).
-pub async fn flush() {
-    for item in storage::outbox() {
-        if send(&item).await == Sent::Later {
-            break;
-        }
-    }
-    if let Some(Flushed(tick)) = use_context::<Flushed>() {
-        tick.update(|n| *n += 1);
-    }
+/// The running outbox: a handle components use to flush it and to hear that it was flushed.
+///
+/// Passed by value rather than looked up after an `await`: reactive context is only available
+/// synchronously, so a lookup inside an async task silently finds nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct Outbox {
+    flushed: RwSignal<u64>,
 }
 
-/// Runs `f` after every flush (and once now).
-pub fn on_flushed(f: impl Fn() + 'static) {
-    if let Some(Flushed(tick)) = use_context::<Flushed>() {
+impl Outbox {
+    /// The outbox started by [`watch`], from the current component's context.
+    pub fn get() -> Option<Outbox> {
+        use_context::<Outbox>()
+    }
+
+    /// Sends everything in the outbox, oldest first; stops at the first "later" (still
+    /// offline). Returns whether anything is still waiting.
+    pub async fn flush(self) -> bool {
+        let mut waiting = false;
+        for item in storage::outbox() {
+            if send(&item).await == Sent::Later {
+                waiting = true;
+                break;
+            }
+        }
+        self.flushed.update(|n| *n += 1);
+        waiting
+    }
+
+    /// Runs `f` after every flush (and once now).
+    pub fn on_flushed(self, f: impl Fn() + 'static) {
         Effect::new(move |_| {
-            tick.track();
+            self.flushed.track();
             f();
         });
     }
 }
 
-/// Starts draining the outbox: now, when the browser goes online, and every 30 seconds.
-pub fn watch() {
-    provide_context(Flushed(RwSignal::new(0)));
-    let owner = Owner::current();
-    let run = move || {
-        if storage::outbox().is_empty() {
-            return;
-        }
-        let owner = owner.clone();
-        leptos::task::spawn_local(async move {
-            match owner {
-                Some(o) => o.with(|| leptos::task::spawn_local(flush())),
-                None => flush().await,
-            }
-        });
+/// How long to wait after `failures` failed attempts in a row: 2, 4, 8, 16, then 30 seconds.
+/// Short at first (a connection that just came back often fails once), capped so thousands of
+/// phones do not hammer a server that is down.
+pub fn backoff_ms(failures: u32) -> f64 {
+    (1000.0 * 2f64.powi(failures.min(5) as i32)).min(30_000.0)
+}
+
+/// Starts draining the outbox: now, when the browser goes online, and then on a schedule that
+/// backs off while sending keeps failing. One flush runs at a time. Provides the [`Outbox`].
+pub fn watch() -> Outbox {
+    let outbox = Outbox {
+        flushed: RwSignal::new(0),
     };
-    run();
-    let on_online = run.clone();
-    let handle = window_event_listener(leptos::ev::online, move |_| on_online());
-    // The app lives as long as the page: keep the listener and the timer for good.
+    provide_context(outbox);
+    let state = Rc::new(Schedule::default());
+    // When the browser says it is online again, try at once.
+    let on_online = state.clone();
+    let handle = window_event_listener(leptos::ev::online, move |_| on_online.next.set(0.0));
+    // The app lives as long as the page: keep the listener for good.
     std::mem::forget(handle);
-    gloo_timers::callback::Interval::new(30_000, run).forget();
+    leptos::task::spawn_local(async move {
+        loop {
+            if js_sys::Date::now() >= state.next.get() && !storage::outbox().is_empty() {
+                let waiting = outbox.flush().await;
+                let failures = if waiting { state.failures.get() + 1 } else { 0 };
+                state.failures.set(failures);
+                let delay = if waiting { backoff_ms(failures) } else { 0.0 };
+                state.next.set(js_sys::Date::now() + delay);
+            }
+            gloo_timers::future::TimeoutFuture::new(1_000).await;
+        }
+    });
+    outbox
+}
+
+/// When the next attempt is due and how many in a row failed.
+#[derive(Default)]
+struct Schedule {
+    next: Cell<f64>,
+    failures: Cell<u32>,
 }

@@ -21,7 +21,7 @@ pub enum Key {
     Invitation(String),
     /// Responses waiting to be sent, keyed by invitation token.
     Outbox,
-    /// Response ids already acknowledged by the server, per invitation (anonymous links).
+    /// The server's acknowledgement of a response, by response id.
     Sent(String),
     /// The planner token (session storage).
     PlannerToken,

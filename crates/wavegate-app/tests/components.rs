@@ -310,3 +310,15 @@ fn response_ids_are_random_and_accepted_by_the_server_format() {
     assert_eq!(a.len(), 32);
     assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
 }
+
+#[wasm_bindgen_test]
+fn resending_backs_off_quickly_at_first_and_never_beyond_thirty_seconds() {
+    use wavegate_app::outbox::backoff_ms;
+    let delays: Vec<f64> = (1..=8).map(backoff_ms).collect();
+    assert_eq!(
+        delays,
+        vec![
+            2000.0, 4000.0, 8000.0, 16000.0, 30000.0, 30000.0, 30000.0, 30000.0
+        ]
+    );
+}

@@ -6,10 +6,12 @@ const auth = { Authorization: `Bearer ${PLANNER_TOKEN}` };
 
 /** Creates a personal invitation to the demo pilot survey and returns its path (/r/<token>). */
 async function invite(request, personId, { language = "nl", attributes = {} } = {}) {
+  // A new person every time: the same person would get their existing (maybe answered) link back.
+  const person = `${personId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const res = await request.post("/api/v1/programs/demo/surveys/pilot-feedback/invitations", {
     headers: auth,
     data: {
-      invitations: [{ person_id: personId, language, attributes: { wave: "pilot", platform: "Windows", department: "Finance", ...attributes } }],
+      invitations: [{ person_id: person, language, attributes: { wave: "pilot", platform: "Windows", department: "Finance", ...attributes } }],
     },
   });
   expect(res.status()).toBe(201);

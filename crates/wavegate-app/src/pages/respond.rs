@@ -138,16 +138,25 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         lang.set(l);
     }
     let queued = outbox::pending_for(&token);
-    let initial_stage = match (&view.submitted, &queued) {
-        (Some(ack), _) => Stage::Done(ack.clone()),
-        (None, Some(_)) => Stage::Queued,
-        (None, None) => Stage::Answering,
+    let restored = restore_draft(&token, &view.survey);
+    // The outbox may have delivered the draft's response after the server was asked about this
+    // link (both start when the page opens): this device's acknowledgement settles it.
+    let sent_here = restored
+        .as_ref()
+        .and_then(|d| storage::load::<SubmitAck>(&Key::Sent(d.response_id.clone())));
+    let initial_stage = match (&view.submitted, sent_here, &queued) {
+        (Some(ack), _, _) => Stage::Done(ack.clone()),
+        (None, Some(ack), _) => Stage::Done(ack),
+        (None, None, Some(_)) => Stage::Queued,
+        (None, None, None) => Stage::Answering,
     };
     let previously_submitted = view.submitted.is_some();
-    if previously_submitted {
+    let restored = if matches!(initial_stage, Stage::Done(_)) {
         storage::remove(&Key::Draft(token.clone()));
-    }
-    let restored = restore_draft(&token, &view.survey);
+        None
+    } else {
+        restored
+    };
     let resumed = restored.as_ref().is_some_and(|d| !d.answers.is_empty());
     let draft = restored.unwrap_or_else(|| start_draft(&view.survey));
 
@@ -304,25 +313,36 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     };
 
     // When the connection comes back, the outbox is flushed (see outbox::watch); reflect it here.
-    let retry = move |_| {
-        leptos::task::spawn_local(async move {
-            outbox::flush().await;
-            if outbox::pending_for(&token.get_value()).is_none() {
-                storage::remove(&Key::Draft(token.get_value()));
-                let ack = storage::load::<SubmitAck>(&Key::Sent(token.get_value()));
-                stage.set(ack.map_or(Stage::Answering, Stage::Done));
-            }
-        });
-    };
-    outbox::on_flushed(move || {
-        if stage.get_untracked() == Stage::Queued
-            && outbox::pending_for(&token.get_value()).is_none()
-            && let Some(ack) = storage::load::<SubmitAck>(&Key::Sent(token.get_value()))
+    let outbox_handle = outbox::Outbox::get();
+    let show_if_sent = move || {
+        if stage.get_untracked() != Stage::Queued
+            || outbox::pending_for(&token.get_value()).is_some()
         {
-            storage::remove(&Key::Draft(token.get_value()));
-            stage.set(Stage::Done(ack));
+            return;
         }
-    });
+        match storage::load::<SubmitAck>(&Key::Sent(response_id.get_untracked())) {
+            Some(ack) => {
+                storage::remove(&Key::Draft(token.get_value()));
+                stage.set(Stage::Done(ack));
+            }
+            // Refused while queued: the answers are still in the draft, to check and send again.
+            None => {
+                summary_error.set(Some(Msg::SubmitFailed.text(lang.get_untracked())));
+                stage.set(Stage::Answering);
+            }
+        }
+    };
+    let retry = move |_| {
+        if let Some(ob) = outbox_handle {
+            leptos::task::spawn_local(async move {
+                ob.flush().await;
+                show_if_sent();
+            });
+        }
+    };
+    if let Some(ob) = outbox_handle {
+        ob.on_flushed(show_if_sent);
+    }
 
     let another = move |_| {
         let d = survey.with_value(start_draft);
