@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(storage::initial_lang());
     provide_context(lang);
     Effect::new(move |_| dom::set_document_lang(lang.get().code()));
-    let _outbox = outbox::watch();
+    outbox::watch();
     view! {
         <Router>
             <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>

@@ -91,8 +91,9 @@ pub fn backoff_ms(failures: u32) -> f64 {
 }
 
 /// Starts draining the outbox: now, when the browser goes online, and then on a schedule that
-/// backs off while sending keeps failing. One flush runs at a time. Provides the [`Outbox`].
-pub fn watch() -> Outbox {
+/// backs off while sending keeps failing. One flush runs at a time. Provides the [`Outbox`] to
+/// the components below.
+pub fn watch() {
     let outbox = Outbox {
         flushed: RwSignal::new(0),
     };
@@ -115,7 +116,6 @@ pub fn watch() -> Outbox {
             gloo_timers::future::TimeoutFuture::new(1_000).await;
         }
     });
-    outbox
 }
 
 /// When the next attempt is due and how many in a row failed.

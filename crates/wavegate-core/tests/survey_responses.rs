@@ -111,6 +111,33 @@ fn an_answer_to_a_hidden_question_is_rejected() {
 }
 
 #[test]
+fn dropping_answers_to_questions_that_became_hidden_makes_the_response_valid() {
+    // An iOS user first picked a platform by hand, then the invitation's attribute hides that
+    // question: the app keeps only what is shown, and the server accepts the result.
+    let survey = pilot();
+    let mut r = windows_response();
+    r.answers
+        .insert("platform".into(), Answer::Choice("windows".into()));
+    assert!(validate_response(&survey, &r, &windows()).is_err());
+    let shown = visibility(&survey, &r.answers, &windows());
+    r.answers = shown.keep_shown(&r.answers);
+    assert!(!r.answers.contains_key("platform"));
+    assert_eq!(validate_response(&survey, &r, &windows()), Ok(()));
+    let pages: Vec<&str> = shown
+        .pages_shown(&survey)
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        pages,
+        visible_pages(&survey, &r.answers, &windows())
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn follow_up_questions_open_on_the_answer_they_follow() {
     let survey = pilot();
     let mut r = windows_response().with("enroll_experience", Answer::Scale(2));

@@ -1,11 +1,13 @@
-//! API errors: every failure is a JSON body `{"error": {"code", "message", "details"?}}` with a
-//! fitting 4xx/5xx status, never a bare text page, so the app can show a precise message.
+//! API errors: every failure is a JSON body `{"error": {"code", "message", "details"?}}` (the
+//! shared `wavegate_core::api::ErrorBody`) with a fitting 4xx/5xx status, never a bare text
+//! page, so the app can show a precise message.
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use wavegate_core::api::{ErrorBody, ErrorDetail};
 
 /// An error answered to an API client.
 #[derive(Debug)]
@@ -14,19 +16,6 @@ pub struct ApiError {
     code: &'static str,
     message: String,
     details: Option<serde_json::Value>,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
-}
-
-#[derive(Serialize)]
-struct Inner<'a> {
-    code: &'a str,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<&'a serde_json::Value>,
 }
 
 impl ApiError {
@@ -73,11 +62,11 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: Inner {
-                code: self.code,
-                message: &self.message,
-                details: self.details.as_ref(),
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_string(),
+                message: self.message,
+                details: self.details,
             },
         };
         let mut res = (self.status, axum::Json(body)).into_response();

@@ -175,8 +175,10 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-async fn health() -> axum::Json<serde_json::Value> {
-    axum::Json(serde_json::json!({ "status": "ok" }))
+async fn health() -> axum::Json<wavegate_core::api::Health> {
+    axum::Json(wavegate_core::api::Health {
+        status: "ok".to_string(),
+    })
 }
 
 /// The whole HTTP surface: API routes, then the app for every other path.

@@ -176,14 +176,13 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         survey.with_value(|s| attributes.with_value(|a| answers.with(|ans| visibility(s, ans, a))))
     });
     let pages = Memo::new(move |_| {
-        let v = vis.get();
-        survey.with_value(|s| {
-            s.pages
-                .iter()
-                .zip(&v.pages)
-                .filter(|(p, shown)| **shown && p.questions.iter().any(|q| v.shows(&q.id)))
-                .map(|(p, _)| p.id.clone())
-                .collect::<Vec<_>>()
+        vis.with(|v| {
+            survey.with_value(|s| {
+                v.pages_shown(s)
+                    .into_iter()
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let page_count = Memo::new(move |_| pages.with(Vec::len));
@@ -212,13 +211,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         survey_version: survey.with_value(|s| s.version),
         language: lang.get_untracked(),
         // Only answers to visible questions count; hidden ones would be rejected.
-        answers: answers.with_untracked(|a| {
-            let v = vis.get_untracked();
-            a.iter()
-                .filter(|(id, _)| v.shows(id))
-                .map(|(k, x)| (k.clone(), x.clone()))
-                .collect()
-        }),
+        answers: answers.with_untracked(|a| vis.with_untracked(|v| v.keep_shown(a))),
     };
 
     // Problems per question for the questions on the given visible pages.

@@ -320,33 +320,25 @@ pub(crate) fn evaluate_segment(
     if present.tickets {
         metrics.push(ticket_rate(spec(MetricId::TicketRate), gamma, r, rp));
     }
+    // A people-side share whose evidence is its own denominator: from the next wave when it has
+    // enough, else from earlier waves, with the parent segment as the prior.
+    let share = |id: MetricId, count: fn(&Tally) -> Count| {
+        let (src, i) = pick(g, spec(id).min_n, |t| count(t).n);
+        let (ok, n) = count_pair(count(group(g, i)));
+        let prior = parent(g, i).map(|p| count_pair(count(p)));
+        proportion(id, spec(id), gamma, src, ok, n, prior, true)
+    };
+    fn assigned(t: &Tally, done: u32) -> Count {
+        Count {
+            ok: u64::from(done),
+            n: u64::from(t.assigned),
+        }
+    }
     if present.training {
-        let id = MetricId::TrainingCompletion;
-        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.assigned));
-        let t = group(g, i);
-        metrics.push(proportion(
-            id,
-            spec(id),
-            gamma,
-            src,
-            f64::from(t.completed),
-            f64::from(t.assigned),
-            parent(g, i).map(|p| (f64::from(p.completed), f64::from(p.assigned))),
-            true,
-        ));
-        let id = MetricId::QuizFirstAttempt;
-        let (src, i) = pick(g, spec(id).min_n, |t| t.quiz.n);
-        let t = group(g, i);
-        metrics.push(proportion(
-            id,
-            spec(id),
-            gamma,
-            src,
-            t.quiz.ok as f64,
-            t.quiz.n as f64,
-            parent(g, i).map(|p| count_pair(p.quiz)),
-            true,
-        ));
+        metrics.push(share(MetricId::TrainingCompletion, |t| {
+            assigned(t, t.completed)
+        }));
+        metrics.push(share(MetricId::QuizFirstAttempt, |t| t.quiz));
         metrics.push(weakest_topic(
             spec(MetricId::WeakestTopic),
             gamma,
@@ -411,19 +403,7 @@ pub(crate) fn evaluate_segment(
         ));
     }
     if present.training {
-        let id = MetricId::TrainingStarted;
-        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.assigned));
-        let t = group(g, i);
-        metrics.push(proportion(
-            id,
-            spec(id),
-            gamma,
-            src,
-            f64::from(t.started),
-            f64::from(t.assigned),
-            parent(g, i).map(|p| (f64::from(p.started), f64::from(p.assigned))),
-            true,
-        ));
+        metrics.push(share(MetricId::TrainingStarted, |t| assigned(t, t.started)));
     }
     metrics.sort_by_key(|m| MetricId::ALL.iter().position(|x| *x == m.id));
 

@@ -23,6 +23,27 @@ impl Visibility {
     pub fn shows(&self, question_id: &str) -> bool {
         self.questions.iter().any(|q| q == question_id)
     }
+
+    /// The pages shown that have at least one visible question, in order.
+    pub fn pages_shown<'a>(&self, survey: &'a Survey) -> Vec<&'a Page> {
+        survey
+            .pages
+            .iter()
+            .zip(&self.pages)
+            .filter(|(p, shown)| **shown && p.questions.iter().any(|q| self.shows(&q.id)))
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// The answers to visible questions only: what a respondent submits after changing an
+    /// earlier answer hid a question they had already answered (the validator refuses those).
+    pub fn keep_shown(&self, answers: &Answers) -> Answers {
+        answers
+            .iter()
+            .filter(|(id, _)| self.shows(id))
+            .map(|(id, a)| (id.clone(), a.clone()))
+            .collect()
+    }
 }
 
 /// Works out which pages and questions are shown.
@@ -77,14 +98,7 @@ pub fn visible_pages<'a>(
     answers: &Answers,
     attributes: &Attributes,
 ) -> Vec<&'a Page> {
-    let v = visibility(survey, answers, attributes);
-    survey
-        .pages
-        .iter()
-        .zip(&v.pages)
-        .filter(|(p, shown)| **shown && p.questions.iter().any(|q| v.shows(&q.id)))
-        .map(|(p, _)| p)
-        .collect()
+    visibility(survey, answers, attributes).pages_shown(survey)
 }
 
 /// Evaluates a condition against answers already given (matrix items by their own id).
