@@ -36,46 +36,6 @@ pub fn wilson_interval(successes: f64, n: f64, confidence: f64) -> Option<(f64, 
     Some(((centre - half).max(0.0), (centre + half).min(1.0)))
 }
 
-/// A Net Promoter Score with its adjusted-Wald interval, both on the −100…100 scale.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Nps {
-    /// % promoters (9–10) minus % detractors (0–6), as observed.
-    pub score: f64,
-    /// Adjusted-Wald interval (Rocks 2016): ¾ promoter and ¾ detractor added, n + 3.
-    pub interval: (f64, f64),
-    /// Number of ratings.
-    pub n: u64,
-}
-
-/// The NPS of the given counts at two-sided `confidence`; `None` without ratings.
-pub fn nps_adjusted_wald(
-    promoters: u64,
-    passives: u64,
-    detractors: u64,
-    confidence: f64,
-) -> Option<Nps> {
-    let n = promoters + passives + detractors;
-    if n == 0 {
-        return None;
-    }
-    let nf = n as f64;
-    let score = 100.0 * (promoters as f64 - detractors as f64) / nf;
-    let n_adj = nf + 3.0;
-    let pro = (promoters as f64 + 0.75) / n_adj;
-    let det = (detractors as f64 + 0.75) / n_adj;
-    let adjusted = pro - det;
-    let se = ((pro + det - adjusted * adjusted) / n_adj).max(0.0).sqrt();
-    let z = z_two_sided(confidence);
-    Some(Nps {
-        score,
-        interval: (
-            (100.0 * (adjusted - z * se)).max(-100.0),
-            (100.0 * (adjusted + z * se)).min(100.0),
-        ),
-        n,
-    })
-}
-
 /// Fisher's exact test, two-sided, for the table `[[a, b], [c, d]]` (rows: groups; columns:
 /// success, failure). Sums the probabilities of every table with the same margins that is at
 /// most as likely as the observed one (the convention of R's `fisher.test`).
@@ -389,22 +349,6 @@ mod tests {
         assert_eq!(lo, 0.0);
         assert!(close(hi, 0.2130, 5e-4), "{hi}");
         assert_eq!(wilson_interval(0.0, 0.0, 0.9), None);
-    }
-
-    #[test]
-    fn nps_adjusted_wald_matches_the_published_recipe() {
-        // 50 promoters, 30 passives, 20 detractors: NPS 30; adjusted p_pro = 50.75/103,
-        // p_det = 20.75/103, se = sqrt((p_pro + p_det − d²)/103), 90% z = 1.6449.
-        let nps = nps_adjusted_wald(50, 30, 20, 0.90).unwrap();
-        assert!(close(nps.score, 30.0, 1e-9));
-        let pro: f64 = 50.75 / 103.0;
-        let det = 20.75 / 103.0;
-        let d = pro - det;
-        let se = ((pro + det - d * d) / 103.0).sqrt();
-        assert!(close(nps.interval.0, 100.0 * (d - 1.644_854 * se), 1e-3));
-        assert!(close(nps.interval.1, 100.0 * (d + 1.644_854 * se), 1e-3));
-        assert!(close(nps.interval.0, 16.47, 0.05), "{:?}", nps.interval);
-        assert_eq!(nps_adjusted_wald(0, 0, 0, 0.9), None);
     }
 
     #[test]

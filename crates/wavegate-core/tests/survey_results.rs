@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::{Lang, Text};
-use wavegate_core::survey::scoring::{QuestionStats, adkar_barrier, nps_from_counts, sus_score};
+use wavegate_core::survey::scoring::QuestionStats;
 use wavegate_core::survey::surveyjs::{ImportWarningKind, import_surveyjs};
 use wavegate_core::survey::*;
 
@@ -79,56 +79,6 @@ fn pilot_feedback_has_the_stable_ids_of_data_md() {
 
 // ---------------------------------------------------------------------------------------------
 // Golden scoring figures, computed by hand.
-
-#[test]
-fn sus_scores_match_hand_computed_figures() {
-    // All best answers: odd items (5 − 1) × 5 = 20, even items (5 − 1) × 5 = 20 → 40 × 2.5 = 100.
-    assert_eq!(sus_score([5, 1, 5, 1, 5, 1, 5, 1, 5, 1]), 100.0);
-    // All neutral: odd 2 × 5 = 10, even 2 × 5 = 10 → 20 × 2.5 = 50.
-    assert_eq!(sus_score([3; 10]), 50.0);
-    // Odd items 4,4,4,5,4 → 3+3+3+4+3 = 16; even items 2,1,2,2,2 → 3+4+3+3+3 = 16 → 32 × 2.5 = 80.
-    assert_eq!(sus_score([4, 2, 4, 1, 4, 2, 5, 2, 4, 2]), 80.0);
-    // All worst answers: 0 → 0.
-    assert_eq!(sus_score([1, 5, 1, 5, 1, 5, 1, 5, 1, 5]), 0.0);
-}
-
-#[test]
-fn nps_matches_hand_computed_figures() {
-    // 5 promoters, 2 passives, 3 detractors of 10: (5 − 3) / 10 = +20.
-    // Adjusted Wald: n' = 13, p' = 5.75/13 = .4423, d' = 3.75/13 = .2885, centre .1538,
-    // var = (.4423 + .2885 − .1538²) / 13 = .05439, z(90%) = 1.6449 → ±.3836 → [−22.98, 53.75].
-    let (score, interval) = nps_from_counts(5, 2, 3, 0.90);
-    assert_eq!(score, Some(20.0));
-    let [lo, hi] = interval.unwrap();
-    assert!(close(lo, -22.98) && close(hi, 53.75), "{lo} {hi}");
-    // 8 promoters, 2 passives, no detractors: +80; interval [34.47, 88.61] stays below 100.
-    let (score, interval) = nps_from_counts(8, 2, 0, 0.90);
-    assert_eq!(score, Some(80.0));
-    let [lo, hi] = interval.unwrap();
-    assert!(close(lo, 34.47) && close(hi, 88.61), "{lo} {hi}");
-    assert_eq!(nps_from_counts(0, 0, 0, 0.90), (None, None));
-}
-
-#[test]
-fn the_adkar_barrier_is_the_first_element_at_three_or_below() {
-    assert_eq!(
-        adkar_barrier([Some(5), Some(3), Some(1), Some(5), Some(5)]),
-        "desire"
-    );
-    assert_eq!(
-        adkar_barrier([Some(2), Some(2), Some(2), Some(2), Some(2)]),
-        "awareness"
-    );
-    assert_eq!(adkar_barrier([Some(4); 5]), "none");
-    assert_eq!(
-        adkar_barrier([Some(4), None, Some(2), Some(5), Some(5)]),
-        "incomplete"
-    );
-    assert_eq!(
-        adkar_barrier([Some(3), None, None, None, None]),
-        "awareness"
-    );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Summaries.

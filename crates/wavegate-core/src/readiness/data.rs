@@ -253,19 +253,9 @@ impl Answers {
             || self.sus.iter().any(Option::is_some)
     }
 
-    /// The SUS score (0–100) in raw units of 2.5 (0–40), when all ten items are answered.
+    /// The raw SUS sum (0–40, units of 2.5 points), when all ten items are answered.
     pub fn sus_raw(&self) -> Option<u32> {
-        let mut total = 0u32;
-        for (i, item) in self.sus.iter().enumerate() {
-            let v = u32::from((*item).filter(|v| (1..=5).contains(v))?);
-            // Odd items are positive (score − 1), even items negative (5 − score).
-            total += if i % 2 == 0 {
-                v.saturating_sub(1)
-            } else {
-                5u32.saturating_sub(v)
-            };
-        }
-        Some(total)
+        crate::measures::sus_raw(self.sus)
     }
 }
 
@@ -635,47 +625,6 @@ impl DataSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sus_scoring_follows_the_standard() {
-        let best = Answers {
-            sus: [
-                Some(5),
-                Some(1),
-                Some(5),
-                Some(1),
-                Some(5),
-                Some(1),
-                Some(5),
-                Some(1),
-                Some(5),
-                Some(1),
-            ],
-            ..Answers::default()
-        };
-        assert_eq!(best.sus_raw(), Some(40)); // 100
-        let neutral = Answers {
-            sus: [Some(3); 10],
-            ..Answers::default()
-        };
-        assert_eq!(neutral.sus_raw(), Some(20)); // 50
-        let partial = Answers {
-            sus: [
-                Some(3),
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-            ],
-            ..Answers::default()
-        };
-        assert_eq!(partial.sus_raw(), None);
-    }
 
     #[test]
     fn attribute_codes_do_not_depend_on_row_order() {

@@ -3,7 +3,7 @@
 
 use super::data::{DataSet, NO_VALUE};
 use super::engine::{
-    MIN_GROUP, MetricEval, Present, SegmentEval, decimals, evaluate_segment, metric_count,
+    MetricEval, Present, SegmentEval, decimals, evaluate_segment, metric_count, too_small,
 };
 use super::metric::{Dimension, Element, MetricId, MetricSpec, Posterior, State, classify};
 use super::program::Program;
@@ -11,6 +11,7 @@ use super::report::*;
 use super::tally::{Tallies, Tally, WINDOW_MINUTES, gather};
 use super::text::{self, Evidence, Msg};
 use crate::i18n::Lang;
+use crate::measures;
 use crate::stats::{
     BetaPosterior, GammaPosterior, benjamini_hochberg, fisher_exact, mann_whitney_u,
 };
@@ -21,8 +22,6 @@ use std::collections::BTreeMap;
 pub const SPLIT_FDR: f64 = 0.10;
 /// ...and the rest of the wave is at least this much better (share points).
 pub const SPLIT_MIN_DIFFERENCE: f64 = 0.10;
-/// An ADKAR element is the group's barrier when P(share below target) reaches this.
-pub const BARRIER_PROBABILITY: f64 = 0.60;
 /// Helpdesk preparation is advised when the forecast reaches this share of capacity.
 pub const HELPDESK_PREPARATION_SHARE: f64 = 0.80;
 
@@ -122,7 +121,7 @@ fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Asse
             }
             let mut segment = Segment::new();
             segment.insert(attribute.name.clone(), attribute.values[code].clone());
-            if u64::from(people) < MIN_GROUP {
+            if too_small(u64::from(people)) {
                 suppressed.push(Suppressed { segment, n: people });
                 continue;
             }
@@ -435,14 +434,7 @@ fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Ju
                 }
             }
             let mine = own.likert.unwrap_or_default();
-            let top = |c: &[u32; 5]| {
-                let n: u32 = c.iter().sum();
-                if n == 0 {
-                    0.0
-                } else {
-                    f64::from(c[3] + c[4]) / f64::from(n)
-                }
-            };
+            let top = measures::agreeing_share;
             mann_whitney_u(&expand_likert(&mine), &expand_likert(&pooled)).map(|r| TestEval {
                 method: TestMethod::MannWhitneyU,
                 against: siblings.clone(),
@@ -757,14 +749,7 @@ fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionE
                 for (r, m) in rest.iter_mut().zip(&mine) {
                     *r = r.saturating_sub(*m);
                 }
-                let top = |c: &[u32; 5]| {
-                    let n: u32 = c.iter().sum();
-                    if n == 0 {
-                        0.0
-                    } else {
-                        f64::from(c[3] + c[4]) / f64::from(n)
-                    }
-                };
+                let top = measures::agreeing_share;
                 let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest))
                     .map_or(1.0, |r| r.p);
                 barrier_tests.push((out.len(), p, top(&rest) - top(&mine)));
@@ -1118,9 +1103,13 @@ fn metric_report(m: &MetricEval) -> MetricReport {
 
 fn adkar_report(e: &super::engine::AdkarEval) -> Adkar {
     let mut individual = BTreeMap::new();
-    for (k, share) in e.individual.iter().enumerate() {
-        let key = Element::ALL.get(k).map_or("none", |x| x.id());
-        individual.insert(key.to_string(), round(*share, 3));
+    for (outcome, share) in measures::Barrier::ALL.iter().zip(&e.individual) {
+        // "incomplete" only when someone skipped an element: reports stay as they were for
+        // surveys answered in full.
+        if *outcome == measures::Barrier::Incomplete && *share == 0.0 {
+            continue;
+        }
+        individual.insert(outcome.id().to_string(), round(*share, 3));
     }
     Adkar {
         respondents: e.respondents,

@@ -7,12 +7,16 @@ use super::metric::{
 use super::program::Program;
 use super::report::{Confidence, MetricDetail, Source};
 use super::tally::{Count, Tally, WINDOW_MINUTES};
-use crate::stats::{
-    BetaPosterior, GammaPosterior, MeanPosterior, nps_adjusted_wald, wilson_interval,
-};
+use crate::measures;
+use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior, wilson_interval};
 
-/// Groups smaller than this are never reported on their own (privacy).
-pub const MIN_GROUP: u64 = 5;
+/// An ADKAR element is the group's barrier when P(share below target) reaches this.
+pub const BARRIER_PROBABILITY: f64 = 0.60;
+
+/// Whether a group of `n` is too small to report on its own (privacy; `measures::MIN_GROUP`).
+pub(crate) fn too_small(n: u64) -> bool {
+    !measures::shown(usize::try_from(n).unwrap_or(usize::MAX))
+}
 
 /// Which optional files were provided.
 #[derive(Clone, Copy, Debug)]
@@ -103,7 +107,8 @@ pub(crate) struct ElementEval {
 pub(crate) struct AdkarEval {
     pub respondents: u32,
     pub barrier: Option<Element>,
-    pub individual: [f64; 6],
+    /// Share of respondents per outcome, in `measures::Barrier::ALL` order.
+    pub individual: [f64; 7],
     pub elements: Vec<ElementEval>,
     pub source: Source,
 }
@@ -173,7 +178,7 @@ fn proportion(
     if n <= 0.0 {
         return m;
     }
-    if people_side && m.n < MIN_GROUP {
+    if people_side && too_small(m.n) {
         m.suppressed = true;
         return m;
     }
@@ -213,7 +218,7 @@ fn likert(
     parent: Option<[u32; 5]>,
 ) -> MetricEval {
     let n: u32 = counts.iter().sum();
-    let top = |c: &[u32; 5]| f64::from(c[3] + c[4]);
+    let top = |c: &[u32; 5]| f64::from(measures::agreeing(c));
     let total = |c: &[u32; 5]| f64::from(c.iter().sum::<u32>());
     let mut m = proportion(
         id,
@@ -229,7 +234,7 @@ fn likert(
     if n > 0 && !m.suppressed {
         m.detail.distribution = Some(counts);
         m.detail.median = Some(likert_median(&counts));
-        m.detail.top2 = Some(f64::from(counts[3] + counts[4]) / f64::from(n));
+        m.detail.top2 = Some(measures::agreeing_share(&counts));
         m.detail.bottom2 = Some(f64::from(counts[0] + counts[1]) / f64::from(n));
     }
     m
@@ -268,7 +273,7 @@ pub(crate) fn metric_count(id: MetricId, t: &Tally) -> Option<Count> {
             let e = id.adkar_element()?;
             let c = t.adkar[e as usize];
             Count {
-                ok: u64::from(c[3] + c[4]),
+                ok: u64::from(measures::agreeing(&c)),
                 n: u64::from(c.iter().sum::<u32>()),
             }
         }
@@ -466,14 +471,15 @@ fn sus(spec: MetricSpec, gamma: f64, source: Source, t: &Tally) -> MetricEval {
     if t.sus_n == 0 {
         return m;
     }
-    if t.sus_n < MIN_GROUP {
+    if too_small(t.sus_n) {
         m.suppressed = true;
         return m;
     }
     // Raw sums are in steps of 2.5 SUS points; the floor on the spread is one step.
+    let step = measures::SUS_POINTS_PER_RAW;
     let n = t.sus_n as f64;
-    let (sum, sq) = (t.sus_sum as f64 * 2.5, t.sus_sq as f64 * 6.25);
-    match MeanPosterior::from_moments(n, sum, sq, 2.5) {
+    let (sum, sq) = (t.sus_sum as f64 * step, t.sus_sq as f64 * step * step);
+    match MeanPosterior::from_moments(n, sum, sq, step) {
         Some(p) => {
             finish(&mut m, Posterior::Mean(p), n, gamma);
             // The t interval knows nothing of the scale's ends.
@@ -488,25 +494,31 @@ fn sus(spec: MetricSpec, gamma: f64, source: Source, t: &Tally) -> MetricEval {
 
 fn nps(spec: MetricSpec, source: Source, t: &Tally) -> MetricEval {
     let mut m = MetricEval::empty(MetricId::Nps, spec, source);
-    let detractors: u32 = t.nps[..7].iter().sum();
-    let passives: u32 = t.nps[7..9].iter().sum();
-    let promoters: u32 = t.nps[9..].iter().sum();
+    let (mut promoters, mut passives, mut detractors) = (0u32, 0u32, 0u32);
+    for (score, &k) in (0..=10u8).zip(&t.nps) {
+        match measures::nps_group(score) {
+            Some(measures::NpsGroup::Promoter) => promoters += k,
+            Some(measures::NpsGroup::Passive) => passives += k,
+            Some(measures::NpsGroup::Detractor) => detractors += k,
+            None => {}
+        }
+    }
     m.n = u64::from(detractors + passives + promoters);
     if m.n == 0 {
         return m;
     }
-    if m.n < MIN_GROUP {
+    if too_small(m.n) {
         m.suppressed = true;
         return m;
     }
-    if let Some(result) = nps_adjusted_wald(
+    if let Some(result) = measures::nps(
         u64::from(promoters),
         u64::from(passives),
         u64::from(detractors),
         0.80,
     ) {
         m.estimate = Some(result.score);
-        m.interval = Some([result.interval.0, result.interval.1]);
+        m.interval = Some(result.interval);
     }
     m.detail.nps_counts = Some([promoters, passives, detractors]);
     m
@@ -656,7 +668,7 @@ fn adkar(program: &Program, g: &Groups<'_>, metrics: &[MetricEval]) -> Option<Ad
     let min_n = program.spec(MetricId::AdkarDesire).min_n;
     let (source, i) = pick(g, min_n, |t| u64::from(t.adkar_respondents));
     let t = group(g, i);
-    if u64::from(t.adkar_respondents) < MIN_GROUP {
+    if too_small(u64::from(t.adkar_respondents)) {
         return None;
     }
     let mut elements = Vec::new();
@@ -683,7 +695,7 @@ fn adkar(program: &Program, g: &Groups<'_>, metrics: &[MetricEval]) -> Option<Ad
         };
         let p_below = combined.cdf(spec.pass);
         let n = u32::try_from(m.n).unwrap_or(u32::MAX);
-        if barrier.is_none() && f64::from(n) >= spec.min_n && p_below >= 0.60 {
+        if barrier.is_none() && f64::from(n) >= spec.min_n && p_below >= BARRIER_PROBABILITY {
             barrier = Some(e);
         }
         elements.push(ElementEval {
@@ -695,7 +707,7 @@ fn adkar(program: &Program, g: &Groups<'_>, metrics: &[MetricEval]) -> Option<Ad
         });
     }
     let total = f64::from(t.adkar_respondents);
-    let mut individual = [0.0; 6];
+    let mut individual = [0.0; measures::Barrier::ALL.len()];
     for (k, v) in individual.iter_mut().enumerate() {
         *v = f64::from(t.barriers[k]) / total;
     }

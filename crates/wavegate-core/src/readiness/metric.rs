@@ -1,5 +1,6 @@
 //! Metrics: their ids, defaults (SCORING.md step 3), posteriors, states and scores.
 
+pub use crate::measures::Element;
 use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior};
 use serde::{Deserialize, Serialize};
 
@@ -263,32 +264,7 @@ impl MetricId {
     }
 }
 
-/// An ADKAR element (Prosci), in the order a person moves through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Element {
-    /// Knows why the change is happening.
-    Awareness,
-    /// Wants to take part.
-    Desire,
-    /// Knows how.
-    Knowledge,
-    /// Can do it in practice.
-    Ability,
-    /// Keeps doing it.
-    Reinforcement,
-}
-
 impl Element {
-    /// The five elements in order.
-    pub const ALL: [Element; 5] = [
-        Element::Awareness,
-        Element::Desire,
-        Element::Knowledge,
-        Element::Ability,
-        Element::Reinforcement,
-    ];
-
     /// The metric measuring this element.
     pub fn metric(self) -> MetricId {
         match self {
@@ -298,22 +274,6 @@ impl Element {
             Element::Ability => MetricId::AdkarAbility,
             Element::Reinforcement => MetricId::AdkarReinforcement,
         }
-    }
-
-    /// The snake_case id.
-    pub fn id(self) -> &'static str {
-        match self {
-            Element::Awareness => "awareness",
-            Element::Desire => "desire",
-            Element::Knowledge => "knowledge",
-            Element::Ability => "ability",
-            Element::Reinforcement => "reinforcement",
-        }
-    }
-
-    /// The survey question id of the built-in item.
-    pub fn question_id(self) -> &'static str {
-        self.metric().id()
     }
 }
 

@@ -65,8 +65,8 @@ pub(crate) struct Tally {
     /// Per ADKAR element, answers 1..=5.
     pub adkar: [[u32; 5]; 5],
     pub adkar_respondents: u32,
-    /// Individual barriers: per element, then "none".
-    pub barriers: [u32; 6],
+    /// Individual barriers, in `measures::Barrier::ALL` order.
+    pub barriers: [u32; 7],
     pub enroll: [u32; 5],
     pub sus_n: u64,
     pub sus_sum: u64,
@@ -129,12 +129,7 @@ impl Tally {
             }
             if any_adkar {
                 self.adkar_respondents += 1;
-                let barrier = a
-                    .adkar
-                    .iter()
-                    .position(|v| v.is_some_and(|v| (1..=3).contains(&v)))
-                    .unwrap_or(5);
-                self.barriers[barrier] += 1;
+                self.barriers[crate::measures::adkar_barrier(a.adkar).index()] += 1;
             }
             if let Some(v) = a.enroll_experience.filter(|v| (1..=5).contains(v)) {
                 self.enroll[usize::from(v - 1)] += 1;

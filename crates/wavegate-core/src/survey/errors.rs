@@ -318,7 +318,11 @@ impl DefinitionError {
                 }
             }
             P::UnknownType { found } => {
-                let types = QUESTION_TYPES.join(", ");
+                let types: Vec<&str> = super::model::QuestionType::ALL
+                    .iter()
+                    .map(|t| t.name())
+                    .collect();
+                let types = types.join(", ");
                 if nl {
                     format!("onbekend vraagtype `{found}`; verwacht een van: {types}")
                 } else {
@@ -537,18 +541,6 @@ impl DefinitionError {
         }
     }
 }
-
-/// Every question type, as written in `type`.
-pub const QUESTION_TYPES: [&str; 8] = [
-    "agreement",
-    "rating",
-    "single_choice",
-    "multiple_choice",
-    "yes_no",
-    "text",
-    "matrix",
-    "ranking",
-];
 
 impl fmt::Display for DefinitionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

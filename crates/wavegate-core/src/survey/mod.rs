@@ -36,7 +36,7 @@ pub use logic::{
 };
 pub use model::{
     Answer, Answers, Attributes, Choice, ChoicesAnswer, Condition, FORMAT, MatrixItem, Page,
-    Question, QuestionKind, Response, Scalar, Survey, Test,
+    Question, QuestionKind, QuestionType, Response, Scalar, Survey, Test,
 };
 pub use scoring::{Summary, SummaryOptions, summarize, summarize_with};
 pub use validate::{is_valid_id, validate_definition, validate_response};

@@ -153,19 +153,91 @@ pub enum QuestionKind {
     },
 }
 
+/// The type of a question without its settings: the one list of the `type` tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuestionType {
+    /// `agreement`.
+    Agreement,
+    /// `rating`.
+    Rating,
+    /// `single_choice`.
+    SingleChoice,
+    /// `multiple_choice`.
+    MultipleChoice,
+    /// `yes_no`.
+    YesNo,
+    /// `text`.
+    Text,
+    /// `matrix`.
+    Matrix,
+    /// `ranking`.
+    Ranking,
+}
+
+impl QuestionType {
+    /// Every type, in the order the format documents them.
+    pub const ALL: [QuestionType; 8] = [
+        QuestionType::Agreement,
+        QuestionType::Rating,
+        QuestionType::SingleChoice,
+        QuestionType::MultipleChoice,
+        QuestionType::YesNo,
+        QuestionType::Text,
+        QuestionType::Matrix,
+        QuestionType::Ranking,
+    ];
+
+    /// The `type` tag as written in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionType::Agreement => "agreement",
+            QuestionType::Rating => "rating",
+            QuestionType::SingleChoice => "single_choice",
+            QuestionType::MultipleChoice => "multiple_choice",
+            QuestionType::YesNo => "yes_no",
+            QuestionType::Text => "text",
+            QuestionType::Matrix => "matrix",
+            QuestionType::Ranking => "ranking",
+        }
+    }
+
+    /// The type with that tag.
+    pub fn parse(name: &str) -> Option<QuestionType> {
+        QuestionType::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The key of the answer this type takes (see [`Answer::kind_name`]).
+    pub fn answer_key(self) -> &'static str {
+        match self {
+            QuestionType::Agreement | QuestionType::Rating => "scale",
+            QuestionType::SingleChoice => "choice",
+            QuestionType::MultipleChoice => "choices",
+            QuestionType::YesNo => "yes_no",
+            QuestionType::Text => "text",
+            QuestionType::Matrix => "matrix",
+            QuestionType::Ranking => "ranking",
+        }
+    }
+}
+
 impl QuestionKind {
+    /// The type without its settings.
+    pub fn question_type(&self) -> QuestionType {
+        match self {
+            QuestionKind::Agreement { .. } => QuestionType::Agreement,
+            QuestionKind::Rating { .. } => QuestionType::Rating,
+            QuestionKind::SingleChoice { .. } => QuestionType::SingleChoice,
+            QuestionKind::MultipleChoice { .. } => QuestionType::MultipleChoice,
+            QuestionKind::YesNo => QuestionType::YesNo,
+            QuestionKind::Text { .. } => QuestionType::Text,
+            QuestionKind::Matrix { .. } => QuestionType::Matrix,
+            QuestionKind::Ranking { .. } => QuestionType::Ranking,
+        }
+    }
+
     /// The `type` tag as written in JSON.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            QuestionKind::Agreement { .. } => "agreement",
-            QuestionKind::Rating { .. } => "rating",
-            QuestionKind::SingleChoice { .. } => "single_choice",
-            QuestionKind::MultipleChoice { .. } => "multiple_choice",
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Text { .. } => "text",
-            QuestionKind::Matrix { .. } => "matrix",
-            QuestionKind::Ranking { .. } => "ranking",
-        }
+        self.question_type().name()
     }
 
     /// The lowest and highest value of a scale question (agreement, rating, matrix).

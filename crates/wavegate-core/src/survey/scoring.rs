@@ -6,13 +6,10 @@
 //! question in another version (or the other way round) counts too.
 
 use super::model::{Answer, Attributes, QuestionKind, Response, Survey};
-use super::validate::ADKAR_ELEMENTS;
+use crate::measures::{self, Barrier, Element, MIN_GROUP, NpsGroup};
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
+use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Groups smaller than this are never shown on their own (PRODUCT.md privacy rule).
-pub const MIN_GROUP: usize = 5;
 
 /// How to summarise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -233,56 +230,6 @@ pub struct AdkarSummary {
     pub barriers: Vec<Count>,
 }
 
-/// The ADKAR barrier of one respondent: `Some(element)`, `Some("none")` or `Some("incomplete")`.
-pub fn adkar_barrier(scores: [Option<i32>; 5]) -> &'static str {
-    for (element, score) in ADKAR_ELEMENTS.iter().zip(scores) {
-        match score {
-            None => return "incomplete",
-            Some(s) if s <= 3 => return element,
-            Some(_) => {}
-        }
-    }
-    "none"
-}
-
-/// The SUS score (0–100) of ten item answers (1–5): odd items count `s − 1`, even `5 − s`, × 2.5.
-pub fn sus_score(items: [i32; 10]) -> f64 {
-    let raw: i32 = items
-        .iter()
-        .enumerate()
-        .map(|(i, s)| if i % 2 == 0 { s - 1 } else { 5 - s })
-        .sum();
-    f64::from(raw) * 2.5
-}
-
-/// NPS from counts, with the adjusted-Wald interval (Rocks 2016): add ¾ promoter, ¾ detractor
-/// and 1½ passive, then a normal interval on the difference of the two shares.
-pub fn nps_from_counts(
-    promoters: usize,
-    passives: usize,
-    detractors: usize,
-    level: f64,
-) -> (Option<f64>, Option<[f64; 2]>) {
-    let n = promoters + passives + detractors;
-    if n == 0 {
-        return (None, None);
-    }
-    let nf = n as f64;
-    let score = (promoters as f64 - detractors as f64) / nf * 100.0;
-    let adj_n = nf + 3.0;
-    let pp = (promoters as f64 + 0.75) / adj_n;
-    let pd = (detractors as f64 + 0.75) / adj_n;
-    let centre = pp - pd;
-    let variance = (pp + pd - centre * centre) / adj_n;
-    let z = Normal::standard().inverse_cdf(0.5 + level / 2.0);
-    let half = z * variance.sqrt();
-    let clamp = |v: f64| (v * 100.0).clamp(-100.0, 100.0);
-    (
-        Some(score),
-        Some([clamp(centre - half), clamp(centre + half)]),
-    )
-}
-
 /// Median of values (mean of the middle two for an even count).
 pub fn median(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
@@ -499,16 +446,14 @@ fn group(
         let mut scores = Vec::new();
         let mut incomplete = 0;
         for r in responses {
-            let values: Vec<Option<i32>> = ids.iter().map(|id| scale_value(r, id)).collect();
-            let answered = values.iter().flatten().count();
-            if answered == 10 {
-                let mut items = [0; 10];
-                for (slot, v) in items.iter_mut().zip(values.iter().flatten()) {
-                    *slot = *v;
-                }
-                scores.push(sus_score(items));
-            } else if answered > 0 {
-                incomplete += 1;
+            let mut items = [None; measures::SUS_ITEMS];
+            for (slot, id) in items.iter_mut().zip(&ids) {
+                *slot = scale_value(r, id).and_then(|v| u8::try_from(v).ok());
+            }
+            match measures::sus_score(items) {
+                Some(score) => scores.push(score),
+                None if items.iter().any(Option::is_some) => incomplete += 1,
+                None => {}
             }
         }
         sus_summary(&scores, incomplete, options.level)
@@ -522,14 +467,20 @@ fn group(
                 .filter(|m| *m == "nps" || *m == "enps")?;
             let (mut promoters, mut passives, mut detractors) = (0, 0, 0);
             for r in responses {
-                match scale_value(r, &q.id) {
-                    Some(9..=10) => promoters += 1,
-                    Some(7..=8) => passives += 1,
-                    Some(0..=6) => detractors += 1,
-                    _ => {}
+                let group = scale_value(r, &q.id)
+                    .and_then(|v| u8::try_from(v).ok())
+                    .and_then(measures::nps_group);
+                match group {
+                    Some(NpsGroup::Promoter) => promoters += 1,
+                    Some(NpsGroup::Passive) => passives += 1,
+                    Some(NpsGroup::Detractor) => detractors += 1,
+                    None => {}
                 }
             }
-            let (score, interval) = nps_from_counts(promoters, passives, detractors, options.level);
+            let nps = measures::nps(promoters, passives, detractors, options.level);
+            let (score, interval) = (nps.map(|x| x.score), nps.map(|x| x.interval));
+            let (promoters, passives, detractors) =
+                (promoters as usize, passives as usize, detractors as usize);
             Some(NpsSummary {
                 question: q.id.clone(),
                 measures: tag.to_string(),
@@ -542,28 +493,29 @@ fn group(
             })
         })
         .collect();
-    let adkar_ids: Option<Vec<String>> = ADKAR_ELEMENTS
+    let adkar_ids: Option<Vec<String>> = Element::ALL
         .iter()
-        .map(|e| tagged_id(survey, &format!("adkar.{e}")))
+        .map(|e| tagged_id(survey, &format!("adkar.{}", e.id())))
         .collect();
     let adkar = adkar_ids.map(|ids| {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut counts = [0usize; Barrier::ALL.len()];
         let mut n = 0;
         for r in responses {
-            let scores: Vec<Option<i32>> = ids.iter().map(|id| scale_value(r, id)).collect();
+            let mut scores = [None; 5];
+            for (slot, id) in scores.iter_mut().zip(&ids) {
+                *slot = scale_value(r, id).and_then(|v| u8::try_from(v).ok());
+            }
             if scores.iter().all(Option::is_none) {
                 continue;
             }
             n += 1;
-            let s = [scores[0], scores[1], scores[2], scores[3], scores[4]];
-            *counts.entry(adkar_barrier(s)).or_default() += 1;
+            counts[measures::adkar_barrier(scores).index()] += 1;
         }
-        let barriers = ADKAR_ELEMENTS
+        let barriers = Barrier::ALL
             .iter()
-            .chain(&["none", "incomplete"])
-            .map(|k| Count {
-                value: k.to_string(),
-                count: counts.get(k).copied().unwrap_or(0),
+            .map(|b| Count {
+                value: b.id().to_string(),
+                count: counts[b.index()],
             })
             .collect();
         AdkarSummary { n, barriers }

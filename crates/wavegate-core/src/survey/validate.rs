@@ -6,8 +6,8 @@ use super::errors::{
 };
 use super::logic::{piped_ids, visibility, yes_no_text};
 use super::model::{
-    Answer, Attributes, CONDITION_KEYS, Condition, FORMAT, Question, QuestionKind, Response,
-    Scalar, Survey, Test,
+    Answer, Attributes, CONDITION_KEYS, Condition, FORMAT, Question, QuestionKind, QuestionType,
+    Response, Scalar, Survey, Test,
 };
 use crate::i18n::Text;
 use serde_json::Value;
@@ -17,15 +17,6 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const DEFAULT_TEXT_MAX: u32 = 10_000;
 /// Longest "other" text of a choice question.
 pub const OTHER_TEXT_MAX: u32 = 500;
-/// The ADKAR elements in model order; `adkar.<element>` tags their questions.
-pub const ADKAR_ELEMENTS: [&str; 5] = [
-    "awareness",
-    "desire",
-    "knowledge",
-    "ability",
-    "reinforcement",
-];
-
 /// Whether `id` is a valid id: lowercase ASCII letters, digits, `_` and `-`, starting with a letter.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -116,18 +107,17 @@ const ITEM_KEYS: &[&str] = &["id", "text", "measures"];
 const SURVEY_REQUIRED: &[&str] = &["format", "id", "version", "title", "pages"];
 
 /// The keys of a question type, and which of them are required.
-fn type_keys(t: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
-    Some(match t {
-        "agreement" => (&["points"], &["points"]),
-        "rating" => (&["min", "max", "min_label", "max_label"], &["min", "max"]),
-        "single_choice" => (&["choices", "other"], &["choices"]),
-        "multiple_choice" => (&["choices", "min", "max", "other"], &["choices"]),
-        "yes_no" => (&[], &[]),
-        "text" => (&["multiline", "min_length", "max_length"], &[]),
-        "matrix" => (&["points", "items"], &["points", "items"]),
-        "ranking" => (&["choices"], &["choices"]),
-        _ => return None,
-    })
+fn type_keys(t: QuestionType) -> (&'static [&'static str], &'static [&'static str]) {
+    match t {
+        QuestionType::Agreement => (&["points"], &["points"]),
+        QuestionType::Rating => (&["min", "max", "min_label", "max_label"], &["min", "max"]),
+        QuestionType::SingleChoice => (&["choices", "other"], &["choices"]),
+        QuestionType::MultipleChoice => (&["choices", "min", "max", "other"], &["choices"]),
+        QuestionType::YesNo => (&[], &[]),
+        QuestionType::Text => (&["multiline", "min_length", "max_length"], &[]),
+        QuestionType::Matrix => (&["points", "items"], &["points", "items"]),
+        QuestionType::Ranking => (&["choices"], &["choices"]),
+    }
 }
 
 /// What JSON value a key takes, wherever it appears in the format.
@@ -253,7 +243,7 @@ fn check_survey_keys(survey: &Value, errors: &mut Vec<DefinitionError>) {
 fn check_question_keys(question: &Value, path: &str, errors: &mut Vec<DefinitionError>) {
     let type_name = question.get("type").and_then(Value::as_str);
     let (extra, extra_required): (&[&str], &[&str]) = match type_name {
-        Some(t) => match type_keys(t) {
+        Some(t) => match QuestionType::parse(t).map(type_keys) {
             Some(keys) => keys,
             None => {
                 errors.push(DefinitionError::new(
@@ -843,7 +833,7 @@ impl Checker<'_> {
             }
             None if tag == "adkar" => (false, Some(invalid(MeasureNeed::AdkarElement))),
             Some(("adkar", element)) => {
-                if !ADKAR_ELEMENTS.contains(&element) {
+                if crate::measures::Element::parse(element).is_none() {
                     (false, Some(invalid(MeasureNeed::AdkarElement)))
                 } else {
                     (
@@ -950,8 +940,8 @@ fn char_count(s: &str) -> u32 {
 
 fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) {
     let mut push = |p| errors.push(ResponseError::at(&q.id, p));
-    let wrong = |expected: &str| RP::WrongType {
-        expected: expected.to_string(),
+    let wrong = || RP::WrongType {
+        expected: q.kind.question_type().answer_key().to_string(),
         found: answer.kind_name().to_string(),
     };
     match (&q.kind, answer) {
@@ -966,9 +956,9 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 });
             }
         }
-        (QuestionKind::Agreement { .. } | QuestionKind::Rating { .. }, _) => push(wrong("scale")),
+        (QuestionKind::Agreement { .. } | QuestionKind::Rating { .. }, _) => push(wrong()),
         (QuestionKind::YesNo, Answer::YesNo(_)) => {}
-        (QuestionKind::YesNo, _) => push(wrong("yes_no")),
+        (QuestionKind::YesNo, _) => push(wrong()),
         (QuestionKind::SingleChoice { choices, .. }, Answer::Choice(c)) => {
             if !choices.iter().any(|x| x.id == *c) {
                 push(RP::UnknownChoice { choice: c.clone() });
@@ -981,7 +971,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 check_text(text, None, Some(OTHER_TEXT_MAX), &mut push);
             }
         }
-        (QuestionKind::SingleChoice { .. }, _) => push(wrong("choice")),
+        (QuestionKind::SingleChoice { .. }, _) => push(wrong()),
         (
             QuestionKind::MultipleChoice {
                 choices,
@@ -1017,7 +1007,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 push(RP::TooManySelections { max });
             }
         }
-        (QuestionKind::MultipleChoice { .. }, _) => push(wrong("choices")),
+        (QuestionKind::MultipleChoice { .. }, _) => push(wrong()),
         (
             QuestionKind::Text {
                 min_length,
@@ -1031,7 +1021,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
             Some(max_length.unwrap_or(DEFAULT_TEXT_MAX)),
             &mut push,
         ),
-        (QuestionKind::Text { .. }, _) => push(wrong("text")),
+        (QuestionKind::Text { .. }, _) => push(wrong()),
         (QuestionKind::Matrix { points, items }, Answer::Matrix(values)) => {
             for (item, v) in values {
                 if !items.iter().any(|i| i.id == *item) {
@@ -1056,7 +1046,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 }
             }
         }
-        (QuestionKind::Matrix { .. }, _) => push(wrong("matrix")),
+        (QuestionKind::Matrix { .. }, _) => push(wrong()),
         (QuestionKind::Ranking { choices }, Answer::Ranking(order)) => {
             let mut seen = BTreeSet::new();
             for s in order {
@@ -1070,7 +1060,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 push(RP::IncompleteRanking);
             }
         }
-        (QuestionKind::Ranking { .. }, _) => push(wrong("ranking")),
+        (QuestionKind::Ranking { .. }, _) => push(wrong()),
     }
 }
 
