@@ -37,8 +37,12 @@ fn responses(n: usize, seed: u64, skips: &[(usize, usize)]) -> Vec<StoredRespons
     let at = Utc.with_ymd_and_hms(2027, 2, 10, 9, 0, 0).unwrap();
     (0..n)
         .map(|i| {
-            let mut response =
-                complete_response(&survey, &Attributes::new(), &format!("r{i:04}"), seed + i as u64);
+            let mut response = complete_response(
+                &survey,
+                &Attributes::new(),
+                &format!("r{i:04}"),
+                seed + i as u64,
+            );
             for &(who, element) in skips {
                 if who == i {
                     let id = wavegate_core::measures::Element::ALL[element].question_id();

@@ -5,10 +5,10 @@ mod readiness_support;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::decide::{DecisionInputs, decide};
 use wavegate_core::readiness::demo::{self, DemoOptions};
 use wavegate_core::readiness::metric::{MetricSpec, Posterior, State, classify};
 use wavegate_core::readiness::report::{Confidence, GateKind};
+use wavegate_core::readiness::rules::{DecisionInputs, decide};
 use wavegate_core::readiness::{evaluate, load};
 use wavegate_core::stats::BetaPosterior;
 

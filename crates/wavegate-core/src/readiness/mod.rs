@@ -5,20 +5,27 @@
 //! (serde, the JSON of DATA.md) → `render` (terminal table, Markdown report). Everything is a
 //! pure function of its inputs and the evaluation date: no I/O, no clock.
 
+mod actions;
+mod assess;
+mod build;
+mod counterfactual;
 pub mod data;
-pub mod decide;
 pub mod demo;
 pub mod engine;
+mod evaluate;
+mod gates;
 pub mod import;
+mod judge;
 pub mod metric;
 pub mod program;
 pub mod render;
 pub mod report;
+pub mod rules;
 mod tally;
 pub mod text;
 
 pub use data::DataSet;
-pub use decide::evaluate;
+pub use evaluate::evaluate;
 pub use import::load;
 pub use program::Program;
 pub use report::Report;

@@ -1,0 +1,143 @@
+//! The entry point: [`evaluate`] assesses the next wave, judges it, applies the decision rules
+//! and builds the report.
+
+use super::assess::assess;
+use super::build::build_report;
+use super::data::DataSet;
+use super::judge::judge;
+use super::program::Program;
+use super::report::*;
+use super::rules::decide;
+use super::text::Msg;
+use crate::i18n::Lang;
+use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
+
+/// Evaluates the readiness of the next wave at `at` (SCORING.md), with every sentence in `lang`.
+pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) -> Report {
+    let mut report = Report {
+        program: program.name.clone(),
+        evaluated_at: at,
+        lang,
+        next_wave: None,
+        decision: None,
+        segments: Vec::new(),
+        gates: Vec::new(),
+        adkar: None,
+        actions: Vec::new(),
+        counterfactuals: Vec::new(),
+        helpdesk_forecast: None,
+        suppressed: Vec::new(),
+        data: summary(data, program, at),
+        notes: notes(data, lang),
+    };
+    for name in &program.split_dimensions {
+        if data.roster.attribute(name).is_none() {
+            report
+                .notes
+                .push(Msg::UnknownDimension { name: name.clone() }.render(lang));
+        }
+    }
+    let Some(next) = program.next_wave(at) else {
+        report.notes.insert(0, Msg::NoNextWave.render(lang));
+        return report;
+    };
+    report.next_wave = Some(program.waves[next].id.clone());
+    report.data.next_wave = data
+        .roster
+        .waves
+        .iter()
+        .filter(|&&w| usize::from(w) == next)
+        .count() as u32;
+    let started = next > 0;
+    let a = assess(data, program, at, next);
+    let mut j = judge(program, data, &a, started);
+    if j.inputs.all_pass {
+        // EXPAND needs the same verdict a week earlier, from the same files cut at that date.
+        if let Some(before) = at.checked_sub_days(Days::new(7)) {
+            let b = assess(data, program, before, next);
+            j.inputs.all_pass_before = judge(program, data, &b, started).inputs.all_pass;
+        }
+    }
+    let (kind, rule) = decide(&j.inputs);
+    build_report(&mut report, program, &a, &j, kind, rule, lang);
+    report
+}
+
+fn len<T>(v: &Option<Vec<T>>) -> Option<u32> {
+    v.as_ref().map(|x| x.len() as u32)
+}
+
+fn summary(data: &DataSet, program: &Program, at: NaiveDate) -> DataSummary {
+    let started = program.waves.iter().filter(|w| w.start <= at).count();
+    let i = &data.inputs;
+    let u = data.unmatched;
+    let mut unmatched = BTreeMap::new();
+    for (k, v) in [
+        ("devices", u.devices),
+        ("devices_without_user", u.devices_without_user),
+        ("enrollment_failures", u.failures),
+        ("tickets", u.tickets),
+        ("responses", u.responses),
+        ("anonymous_responses_without_wave", u.anonymous_without_wave),
+        ("training_records", u.training),
+    ] {
+        if v > 0 {
+            unmatched.insert(k.to_string(), v as u32);
+        }
+    }
+    DataSummary {
+        people: data.roster.len() as u32,
+        rolled_out: data
+            .roster
+            .waves
+            .iter()
+            .filter(|&&w| usize::from(w) < started)
+            .count() as u32,
+        next_wave: 0,
+        devices: len(&i.devices),
+        enrollment_failures: len(&i.failures),
+        tickets: len(&i.tickets),
+        responses: len(&i.responses),
+        training_records: len(&i.training),
+        unmatched,
+    }
+}
+
+fn notes(data: &DataSet, lang: Lang) -> Vec<String> {
+    use super::import::files;
+    let i = &data.inputs;
+    let mut out = Vec::new();
+    for (present, file) in [
+        (i.devices.is_some(), files::DEVICES),
+        (i.tickets.is_some(), files::TICKETS),
+        (i.responses.is_some(), files::RESPONSES),
+        (i.training.is_some(), files::TRAINING),
+    ] {
+        if !present {
+            out.push(Msg::MissingFile { file }.render(lang));
+        }
+    }
+    if i.devices.is_some() && i.failures.is_none() {
+        out.push(Msg::NoFailures.render(lang));
+    }
+    let u = data.unmatched;
+    for (rows, file) in [
+        (u.devices, files::DEVICES),
+        (u.failures, files::FAILURES),
+        (u.tickets, files::TICKETS),
+        (u.responses, files::RESPONSES),
+        (u.training, files::TRAINING),
+    ] {
+        if rows > 0 {
+            out.push(
+                Msg::Unmatched {
+                    file,
+                    rows: rows as u32,
+                }
+                .render(lang),
+            );
+        }
+    }
+    out
+}

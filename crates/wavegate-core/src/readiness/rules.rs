@@ -1,0 +1,69 @@
+//! SCORING.md step 6: the ordered decision rules, first match wins.
+
+use super::metric::{Dimension, MetricId};
+use super::report::{Confidence, DecisionKind, GateKind, Rule};
+
+/// What the decision rules look at (SCORING.md step 6). Public so the rules can be tested on
+/// their own, e.g. that adding a gate never makes the decision less strict.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionInputs {
+    /// Every gate that fired, with whether it is confined to some segments.
+    pub gates: Vec<(GateKind, bool)>,
+    /// Dimensions of the wave that fail.
+    pub failing_dimensions: Vec<Dimension>,
+    /// Confidence of the wave.
+    pub confidence: Confidence,
+    /// Conservative readiness of the wave.
+    pub readiness: Option<f64>,
+    /// Critical metrics insufficient, or warning with their interval straddling the target.
+    pub undecided: Vec<MetricId>,
+    /// Some metric warns or fails, a barrier exists, or there is an action.
+    pub needs_actions: bool,
+    /// Everything passes with high confidence and no gate, barrier or action.
+    pub all_pass: bool,
+    /// ...and it did at the evaluation seven days earlier too.
+    pub all_pass_before: bool,
+}
+
+/// The first matching rule of SCORING.md step 6.
+pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
+    let unconfined = |effect: DecisionKind| {
+        i.gates
+            .iter()
+            .any(|(g, confined)| g.effect() == effect && !confined)
+    };
+    if unconfined(DecisionKind::Delay) {
+        return (DecisionKind::Delay, Rule::DesireGate);
+    }
+    if i.failing_dimensions.len() >= 2 && i.confidence != Confidence::Low {
+        return (DecisionKind::Delay, Rule::FailingDimensions);
+    }
+    if unconfined(DecisionKind::Hold) {
+        return (DecisionKind::Hold, Rule::HoldGate);
+    }
+    if !i.failing_dimensions.is_empty() {
+        return (DecisionKind::Hold, Rule::FailingDimension);
+    }
+    if i.readiness.is_some_and(|r| r < 60.0) {
+        return (DecisionKind::Hold, Rule::LowReadiness);
+    }
+    if i.gates
+        .iter()
+        .any(|(g, confined)| *confined && g.effect() != DecisionKind::ExtendPilot)
+    {
+        return (DecisionKind::Split, Rule::Split);
+    }
+    if i.gates.iter().any(|(g, _)| *g == GateKind::Evidence) {
+        return (DecisionKind::ExtendPilot, Rule::EvidenceGate);
+    }
+    if !i.undecided.is_empty() {
+        return (DecisionKind::ExtendPilot, Rule::CriticalUndecided);
+    }
+    if i.needs_actions {
+        return (DecisionKind::ProceedWithActions, Rule::WarningsOrBarrier);
+    }
+    if i.all_pass && i.all_pass_before {
+        return (DecisionKind::Expand, Rule::AllPassTwice);
+    }
+    (DecisionKind::Proceed, Rule::NothingFired)
+}
