@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::demo::{self, DemoOptions};
+use wavegate_core::readiness::import::InOrder;
 use wavegate_core::readiness::{evaluate, load};
 
 fn at() -> NaiveDate {
@@ -38,17 +39,17 @@ fn readiness(c: &mut Criterion) {
         let files = files(people);
         let bytes: usize = files.values().map(Vec::len).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
-        let open = |name: &str| files.get(name).map(|b| b.as_slice());
+        let open = |name: &str| Ok(files.get(name).map(|b| b.as_slice()));
         group.bench_with_input(BenchmarkId::new("import", people), &people, |b, _| {
-            b.iter(|| black_box(load(open).unwrap()))
+            b.iter(|| black_box(load(open, &InOrder).unwrap()))
         });
-        let (program, data) = load(open).unwrap();
+        let (program, data) = load(open, &InOrder).unwrap();
         group.bench_with_input(BenchmarkId::new("evaluate", people), &people, |b, _| {
             b.iter(|| black_box(evaluate(&data, &program, at(), Lang::En)))
         });
         group.bench_with_input(BenchmarkId::new("score_json", people), &people, |b, _| {
             b.iter(|| {
-                let (program, data) = load(open).unwrap();
+                let (program, data) = load(open, &InOrder).unwrap();
                 let report = evaluate(&data, &program, at(), Lang::En);
                 black_box(serde_json::to_vec(&report).unwrap())
             })

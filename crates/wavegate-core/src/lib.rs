@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod csv_safe;
+pub mod dates;
 pub mod i18n;
 pub mod measures;
 pub mod readiness;

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::demo::{self, DemoOptions};
+use wavegate_core::readiness::import::InOrder;
 use wavegate_core::readiness::metric::{MetricSpec, Posterior, State, classify};
 use wavegate_core::readiness::report::{Confidence, GateKind};
 use wavegate_core::readiness::rules::{DecisionInputs, decide};
@@ -137,7 +138,11 @@ fn demo_files(people: usize, seed: u64) -> BTreeMap<&'static str, String> {
 }
 
 fn score(files: &BTreeMap<&'static str, String>) -> String {
-    let (program, data) = load(|name: &str| files.get(name).map(|s| s.as_bytes())).unwrap();
+    let (program, data) = load(
+        |name: &str| Ok(files.get(name).map(|s| s.as_bytes())),
+        &InOrder,
+    )
+    .unwrap();
     let report = evaluate(
         &data,
         &program,
@@ -196,7 +201,7 @@ proptest! {
     #[test]
     fn metrics_with_less_evidence_than_their_minimum_never_pass(data_seed in 1u64..50) {
         let files = demo_files(120, data_seed);
-        let (program, data) = load(|name: &str| files.get(name).map(|s| s.as_bytes())).unwrap();
+        let (program, data) = load(|name: &str| Ok(files.get(name).map(|s| s.as_bytes())), &InOrder).unwrap();
         let report = evaluate(&data, &program, readiness_support::date("2027-03-01"), Lang::En);
         for s in &report.segments {
             for m in &s.metrics {

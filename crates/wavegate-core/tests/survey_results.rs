@@ -340,6 +340,18 @@ fn the_wide_export_has_one_row_per_response_and_reads_back() {
 }
 
 #[test]
+fn either_export_reads_back_without_saying_which_it_is() {
+    let survey = pilot();
+    let responses = two_responses();
+    for options in [CsvOptions::default(), CsvOptions::excel_nl()] {
+        let long = export_long(&survey, &responses, Vec::new(), options).unwrap();
+        let wide = export_wide(&survey, &responses, Vec::new(), options).unwrap();
+        assert_eq!(import_csv(&survey, "a.csv", long.as_slice()).unwrap(), responses);
+        assert_eq!(import_csv(&survey, "b.csv", wide.as_slice()).unwrap(), responses);
+    }
+}
+
+#[test]
 fn an_attribute_named_like_a_fixed_column_is_refused() {
     let mut responses = two_responses();
     responses[0].attributes.insert("Value".into(), "x".into());

@@ -598,14 +598,6 @@ impl DataSet {
         }
     }
 
-    /// Loads a data directory through `open` (a file name → a reader, `None` when absent);
-    /// the same as [`super::import::load`].
-    pub fn load<R: std::io::Read>(
-        open: impl FnMut(&str) -> Option<R>,
-    ) -> Result<(Program, DataSet), crate::tabular::InputError> {
-        super::import::load(open)
-    }
-
     /// The roster.
     pub fn roster(&self) -> &Roster {
         &self.roster

@@ -1,7 +1,8 @@
 //! The program (`program.toml`): waves, split dimensions, capacity and threshold overrides.
 
 use super::metric::{MetricId, MetricSpec};
-use crate::tabular::{InputError, header_key, parse_date};
+use crate::dates::parse_date;
+use crate::tabular::{InputError, header_key};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -479,7 +479,7 @@ impl MetaCols {
             .parse()
             .map_err(|_| t.cell_error(row, self.survey_version, "a version number such as 1"))?;
         let submitted = t.required(row, self.submitted_at)?;
-        let submitted_at = crate::tabular::parse_datetime(submitted)
+        let submitted_at = crate::dates::parse_datetime(submitted)
             .map(|d| d.and_utc())
             .ok_or_else(|| {
                 t.cell_error(
@@ -520,7 +520,25 @@ pub fn import_long(
     file: &str,
     reader: impl Read,
 ) -> Result<Vec<StoredResponse>, InputError> {
+    long_from(survey, Table::read(file, reader)?)
+}
+
+/// Reads stored responses from either CSV export, telling them apart by the header: only the
+/// long format has a `question_id` column.
+pub fn import_csv(
+    survey: &Survey,
+    file: &str,
+    reader: impl Read,
+) -> Result<Vec<StoredResponse>, InputError> {
     let table = Table::read(file, reader)?;
+    if table.column(&["question_id"]).is_some() {
+        long_from(survey, table)
+    } else {
+        wide_from(survey, table)
+    }
+}
+
+fn long_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, InputError> {
     let meta = MetaCols::find(&table)?;
     let question = table.require(&["question_id"])?;
     let value = table.require(&["value"])?;
@@ -600,7 +618,10 @@ pub fn import_wide(
     file: &str,
     reader: impl Read,
 ) -> Result<Vec<StoredResponse>, InputError> {
-    let table = Table::read(file, reader)?;
+    wide_from(survey, Table::read(file, reader)?)
+}
+
+fn wide_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, InputError> {
     let meta = MetaCols::find(&table)?;
     let used = meta.used();
     let rest = table.other_columns(&used);

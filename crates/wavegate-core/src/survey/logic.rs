@@ -208,7 +208,7 @@ pub fn piped_ids(text: &str) -> Vec<&str> {
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
         match after.find('}') {
-            Some(end) if super::validate::is_valid_id(&after[..end]) => {
+            Some(end) if super::model::is_valid_id(&after[..end]) => {
                 out.push(&after[..end]);
                 rest = &after[end + 1..];
             }
@@ -229,7 +229,7 @@ pub fn piped_text(survey: &Survey, text: &Text, lang: Lang, answers: &Answers) -
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
         match after.find('}') {
-            Some(end) if super::validate::is_valid_id(&after[..end]) => {
+            Some(end) if super::model::is_valid_id(&after[..end]) => {
                 let id = &after[..end];
                 let shown = answers
                     .get(id)

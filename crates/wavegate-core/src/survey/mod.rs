@@ -29,15 +29,17 @@ pub use errors::{
     ResponseProblem,
 };
 pub use export::{
-    ExportError, StoredResponse, encode_answers, export_long, export_wide, import_long, import_wide,
+    ExportError, StoredResponse, encode_answers, export_long, export_wide, import_csv, import_long,
+    import_wide,
 };
 pub use logic::{
     Visibility, answer_text, evaluate, piped_text, visibility, visible_pages, visible_questions,
 };
+pub use model::is_valid_id;
 pub use model::{
     Answer, Answers, Attributes, Choice, ChoicesAnswer, Condition, FORMAT, MatrixItem, Page,
     Question, QuestionKind, QuestionType, Response, Scalar, Survey, Test,
 };
 pub use scoring::{Summary, SummaryOptions, summarize, summarize_with};
-pub use validate::{is_valid_id, validate_definition, validate_response};
+pub use validate::{validate_definition, validate_response};
 pub use versions::{SurveyVersions, VersionDiff, VersionError, check_next_version, diff};

@@ -220,6 +220,13 @@ impl QuestionType {
     }
 }
 
+/// Whether `id` is a valid id: lowercase ASCII letters, digits, `_` and `-`, starting with a letter.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
 impl QuestionKind {
     /// The type without its settings.
     pub fn question_type(&self) -> QuestionType {
@@ -770,5 +777,20 @@ impl Response {
     pub fn with(mut self, question: &str, answer: Answer) -> Response {
         self.answers.insert(question.to_string(), answer);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        for ok in ["sus_1", "adkar_awareness", "pilot-feedback", "q2"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "1q", "Sus", "a.b", "a|b", "a b", "é"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
     }
 }

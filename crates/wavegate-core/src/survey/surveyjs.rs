@@ -6,10 +6,10 @@
 //! expressions become show-if conditions. Anything else is left out with a warning, never
 //! guessed. Names become valid ids; the import reports every rename.
 
+use super::model::is_valid_id;
 use super::model::{
     Choice, Condition, FORMAT, MatrixItem, Page, Question, QuestionKind, Scalar, Survey, Test,
 };
-use super::validate::is_valid_id;
 use crate::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -4,13 +4,13 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use wavegate_core::dates::parse_datetime;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{
     Answers, Compliance, Device, EnrollmentFailure, Inputs, Response, Roster, Ticket,
     TrainingRecord, TrainingStatus,
 };
 use wavegate_core::readiness::{DataSet, Program, Report, evaluate};
-use wavegate_core::tabular::parse_datetime;
 
 /// A scenario under construction.
 pub struct Scenario {

@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use wavegate_core::dates::parse_date;
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::data::{DataSet, Inputs};
-use wavegate_core::readiness::import::{self, files};
+use wavegate_core::readiness::data::DataSet;
+use wavegate_core::readiness::import::{self, Runner};
 use wavegate_core::readiness::{Program, evaluate, render};
-use wavegate_core::tabular::{InputError, parse_date, read_text};
+use wavegate_core::tabular::InputError;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -49,8 +50,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
-    let path = dir.join(name);
-    match File::open(&path) {
+    match File::open(dir.join(name)) {
         Ok(f) => Ok(Some(f)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(InputError::file(
@@ -61,99 +61,29 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     }
 }
 
-/// Runs jobs on scoped threads and returns their results in order.
-fn on_threads<T: Send>(
-    jobs: Vec<Box<dyn FnOnce() -> Result<T, InputError> + Send + '_>>,
-) -> Vec<Result<T, InputError>> {
-    std::thread::scope(|s| {
-        let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(InputError::file(
-                        "?",
-                        0,
-                        "a file reader stopped unexpectedly",
-                    ))
-                })
-            })
-            .collect()
-    })
+/// Runs the core's import jobs on scoped threads, one per job.
+pub(crate) struct Threads;
+
+impl Runner for Threads {
+    fn parallelism(&self) -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
+    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
+            handles
+                .into_iter()
+                // A panic in a parser is a bug: pass it on rather than invent a result.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
 }
 
-fn join<T>(
-    h: std::thread::ScopedJoinHandle<'_, Result<Option<T>, InputError>>,
-) -> Result<Option<T>, InputError> {
-    h.join().unwrap_or_else(|_| {
-        Err(InputError::file(
-            "?",
-            0,
-            "a file reader stopped unexpectedly",
-        ))
-    })
-}
-
-fn optional<T: Send>(
-    dir: &Path,
-    name: &str,
-    read: impl FnOnce(File) -> Result<T, InputError>,
-) -> Result<Option<T>, InputError> {
-    open(dir, name)?.map(read).transpose()
-}
-
-/// Reads a data directory. The exports are parsed in parallel (they are independent); the
-/// first error in file order wins, so the message does not depend on thread timing.
+/// Reads a data directory, parsing the files in parallel.
 pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
-    let program_file = open(dir, files::PROGRAM)?.ok_or_else(|| {
-        InputError::file(
-            files::PROGRAM,
-            0,
-            "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
-        )
-    })?;
-    let program = Program::parse(&read_text(files::PROGRAM, program_file)?)?;
-    let roster_file = open(dir, files::ROSTER)?.ok_or_else(|| {
-        InputError::file(
-            files::ROSTER,
-            0,
-            "is missing; expected one row per person with person_id and wave",
-        )
-    })?;
-    let (roster, devices, failures, tickets, responses, training) = std::thread::scope(|s| {
-        // The answers file is by far the largest: it is also read in pieces, one per core
-        // left over by the other files (about one core's worth together).
-        let responses = s.spawn(|| {
-            let cores = std::thread::available_parallelism()
-                .map_or(1, |n| n.get().saturating_sub(1).clamp(1, 8));
-            optional(dir, files::RESPONSES, |f| {
-                import::read_responses_in_parts(f, cores, on_threads)
-            })
-        });
-        let devices = s.spawn(|| optional(dir, files::DEVICES, import::read_devices));
-        let training = s.spawn(|| optional(dir, files::TRAINING, import::read_training));
-        let roster = import::read_roster(roster_file, &program);
-        let failures = optional(dir, files::FAILURES, import::read_failures);
-        let tickets = optional(dir, files::TICKETS, import::read_tickets);
-        (
-            roster,
-            join(devices),
-            failures,
-            tickets,
-            join(responses),
-            join(training),
-        )
-    });
-    let roster = roster?;
-    let inputs = Inputs {
-        devices: devices?,
-        failures: failures?,
-        tickets: tickets?,
-        responses: responses?,
-        training: training?,
-    };
-    let data = DataSet::new(&program, roster, inputs);
-    Ok((program, data))
+    import::load(|name| open(dir, name), &Threads)
 }
 
 /// Runs `wavegate score`.

@@ -10,8 +10,8 @@ use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
 use wavegate_core::survey::{
-    QuestionKind, StoredResponse, Survey, export_long, export_wide, import_long, import_wide,
-    summarize, templates,
+    QuestionKind, StoredResponse, Survey, export_long, export_wide, import_csv, summarize,
+    templates,
 };
 
 /// Survey subcommands.
@@ -195,17 +195,7 @@ fn load_responses(survey: &Survey, path: &Path) -> anyhow::Result<Vec<StoredResp
         }
         return Ok(stored);
     }
-    let header = String::from_utf8_lossy(&bytes)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let result = if header.contains("question_id") {
-        import_long(survey, &name, bytes.as_slice())
-    } else {
-        import_wide(survey, &name, bytes.as_slice())
-    };
-    Ok(result?)
+    Ok(import_csv(survey, &name, bytes.as_slice())?)
 }
 
 fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {

@@ -1,0 +1,215 @@
+//! The dates and date-times source systems write (ISO 8601, `DD-MM-YYYY HH:MM`, Intune's seven
+//! fractional digits), read the same everywhere: importers, program.toml, exports.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// What [`parse_datetime`] accepts, for error messages.
+pub const DATETIME_EXPECTED: &str =
+    "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30";
+
+/// Parses the date-times source systems write: ISO 8601 (with `T` or a space, optional seconds,
+/// fractions and offset), `DD-MM-YYYY HH:MM`, `DD/MM/YYYY`, and plain dates (midnight).
+/// An offset is converted to UTC; times without one are taken as written.
+pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    datetime_only(s).or_else(|| date_only(s).map(|d| d.and_time(NaiveTime::MIN)))
+}
+
+/// Parses a date: `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY`, `YYYY/MM/DD`, or the date part of a
+/// date-time in any format [`parse_datetime`] accepts.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = date_only(s) {
+        return Some(d);
+    }
+    if s.len() > 10 {
+        return datetime_only(s).map(|dt| dt.date());
+    }
+    None
+}
+
+/// The date-time formats, without falling back to a plain date (so the two parsers cannot call
+/// each other forever on a malformed cell).
+fn datetime_only(s: &str) -> Option<NaiveDateTime> {
+    if let Some(dt) = fast_datetime(s.as_bytes()) {
+        return Some(dt);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(dt.naive_utc());
+    }
+    let s = s.strip_suffix('Z').unwrap_or(s);
+    const FORMATS: [&str; 10] = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%d-%m-%Y %H:%M:%S",
+        "%d-%m-%Y %H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+fn date_only(s: &str) -> Option<NaiveDate> {
+    if s.len() == 10
+        && let Some(d) = fast_date(s.as_bytes())
+    {
+        return Some(d);
+    }
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+/// `YYYY-MM-DD` or `DD-MM-YYYY` at the start of `b`, without chrono's format machinery: large
+/// exports hold hundreds of thousands of dates. Anything else is left to the general parser.
+fn fast_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() < 10 {
+        return None;
+    }
+    let (y, m, d) = if b[4] == b'-' && b[7] == b'-' {
+        (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?)
+    } else if b[2] == b'-' && b[5] == b'-' {
+        (digits(&b[6..10])?, digits(&b[3..5])?, digits(&b[0..2])?)
+    } else {
+        return None;
+    };
+    if b.len() > 10 && b[10] != b' ' && b[10] != b'T' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// The common shapes (`2027-01-11`, `2027-01-11T09:30:00Z`, `2027-01-11 09:30:00.0000000`,
+/// `2027-01-11T10:30:00+01:00`, `11-01-2027 09:30`) parsed directly; `None` sends the text to
+/// the general parser, which accepts everything this accepts and more, with the same results.
+fn fast_datetime(b: &[u8]) -> Option<NaiveDateTime> {
+    let date = fast_date(b)?;
+    if b.len() == 10 {
+        return Some(date.and_time(NaiveTime::MIN));
+    }
+    let t = &b[11..];
+    if t.len() < 5 || t[2] != b':' {
+        return None;
+    }
+    let (h, mi) = (digits(&t[0..2])?, digits(&t[3..5])?);
+    let mut rest = &t[5..];
+    let mut sec = 0;
+    let mut nanos = 0;
+    if let [b':', s1, s2, tail @ ..] = rest {
+        sec = digits(&[*s1, *s2])?;
+        rest = tail;
+        if let [b'.', tail @ ..] = rest {
+            let n = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 || n > 9 {
+                return None;
+            }
+            nanos = digits(&tail[..n])? * 10u32.pow(9 - u32::try_from(n).ok()?);
+            rest = &tail[n..];
+        }
+    }
+    if sec > 59 {
+        return None; // leap seconds: the general parser knows chrono's convention
+    }
+    let naive = date.and_time(NaiveTime::from_hms_nano_opt(h, mi, sec, nanos)?);
+    match rest {
+        [] | [b'Z'] => Some(naive),
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let minutes = i64::from(digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?);
+            let offset = chrono::Duration::minutes(if *sign == b'+' { minutes } else { -minutes });
+            naive.checked_sub_signed(offset)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_formats_source_systems_write() {
+        let want = NaiveDate::from_ymd_opt(2027, 1, 11)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap();
+        for s in [
+            "2027-01-11T09:30:00Z",
+            "2027-01-11T10:30:00+01:00",
+            "2027-01-11 09:30:00.0000000",
+            "2027-01-11 09:30",
+            "11-01-2027 09:30",
+            "11/01/2027 09:30:00",
+        ] {
+            assert_eq!(parse_datetime(s), Some(want), "{s}");
+        }
+        assert_eq!(
+            parse_date("11-01-2027"),
+            NaiveDate::from_ymd_opt(2027, 1, 11)
+        );
+        assert_eq!(parse_datetime("tomorrow"), None);
+    }
+
+    #[test]
+    fn a_malformed_long_date_is_rejected_not_looped_on() {
+        assert_eq!(parse_datetime("2027-01-11 25:00"), None);
+        assert_eq!(parse_date("next tuesday morning"), None);
+        assert_eq!(parse_datetime("next tuesday morning"), None);
+    }
+
+    #[test]
+    fn fast_date_path_agrees_with_the_general_parser() {
+        for s in [
+            "2027-01-11",
+            "2027-01-11T09:30:00Z",
+            "2027-01-11T09:30:00.5Z",
+            "2027-01-11T10:30:00+01:00",
+            "2027-01-11T08:15:00-01:45",
+            "2027-01-11 09:30:00.0000000",
+            "2027-01-11 09:30",
+            "11-01-2027 09:30",
+            "11-01-2027 09:30:59",
+            "2027-02-30",
+            "2027-01-11T09:30:60Z",
+            "2027-01-11x",
+        ] {
+            let general = chrono::DateTime::parse_from_rfc3339(s)
+                .map(|d| d.naive_utc())
+                .ok()
+                .or_else(|| {
+                    let t = s.strip_suffix('Z').unwrap_or(s);
+                    [
+                        "%Y-%m-%dT%H:%M:%S%.f",
+                        "%Y-%m-%d %H:%M:%S%.f",
+                        "%Y-%m-%dT%H:%M",
+                        "%Y-%m-%d %H:%M",
+                        "%d-%m-%Y %H:%M:%S",
+                        "%d-%m-%Y %H:%M",
+                    ]
+                    .iter()
+                    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+                })
+                .or_else(|| {
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                        .ok()
+                        .map(|d| d.and_time(NaiveTime::MIN))
+                });
+            assert_eq!(parse_datetime(s), general, "{s}");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Reading cells the way every importer does: date-times, platform names, repeated ids, and
+//! interning a column's few distinct values.
+
+use crate::dates::{DATETIME_EXPECTED, parse_datetime};
+use crate::readiness::data::{Caseless, PassThrough};
+use crate::tabular::{Cells, Col, Header, InputError};
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
+
+pub(super) const DATETIME: &str = DATETIME_EXPECTED;
+
+pub(super) fn datetime<R: Cells>(
+    head: &Header,
+    row: &R,
+    col: Col,
+) -> Result<NaiveDateTime, InputError> {
+    let v = head.required(row, col)?;
+    parse_datetime(v).ok_or_else(|| head.cell_error(row, col, DATETIME))
+}
+
+pub(super) fn opt_datetime<R: Cells>(
+    head: &Header,
+    row: &R,
+    col: Option<Col>,
+) -> Result<Option<NaiveDateTime>, InputError> {
+    head.parse_opt(row, col, DATETIME, parse_datetime)
+}
+
+/// Canonical spelling of the platforms Wavegate knows; other values are kept as written.
+pub fn canonical_platform(value: &str) -> &str {
+    if matches!(value, "Windows" | "iOS" | "Android" | "macOS") {
+        return value; // the common case, without allocating
+    }
+    match value
+        .to_ascii_lowercase()
+        .replace([' ', '_', '-'], "")
+        .as_str()
+    {
+        "windows" | "windows10" | "windows11" | "win" => "Windows",
+        "ios" | "ipados" | "iphone" | "ipad" | "iosipados" => "iOS",
+        "android" | "androidenterprise" | "androidworkprofile" => "Android",
+        "macos" | "mac" | "osx" | "macosx" => "macOS",
+        _ => value,
+    }
+}
+
+/// Finds repeated values (ignoring case) without keeping a lowercased copy of each: a hundred
+/// thousand ids are checked by hash, and a hash match is confirmed on the stored value.
+#[derive(Default)]
+pub(super) struct Repeats {
+    state: std::hash::RandomState,
+    seen: HashMap<u64, (usize, u64), std::hash::BuildHasherDefault<PassThrough>>,
+}
+
+impl Repeats {
+    /// Records `value` (stored at `index`, read on `line`); returns the line of an earlier
+    /// occurrence. `stored` gives back the value stored at an index.
+    pub(super) fn check<'s>(
+        &mut self,
+        value: &str,
+        index: usize,
+        line: u64,
+        stored: impl Fn(usize) -> &'s str,
+    ) -> Option<u64> {
+        use std::hash::BuildHasher;
+        let h = self.state.hash_one(Caseless(value));
+        match self.seen.get(&h) {
+            Some(&(i, first)) if stored(i).eq_ignore_ascii_case(value) => Some(first),
+            Some(_) => None, // a 64-bit hash collision between different values
+            None => {
+                self.seen.insert(h, (index, line));
+                None
+            }
+        }
+    }
+}
+
+/// Interns a column's values: a short list is searched directly (rosters have a handful of
+/// platforms and regions), a long one through a hash map.
+#[derive(Default)]
+pub(super) struct Interner {
+    values: Vec<(String, u32)>,
+    map: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub(super) fn get(&mut self, value: &str, make: impl FnOnce(&str) -> u32) -> u32 {
+        if self.map.is_empty() {
+            if let Some((_, c)) = self.values.iter().find(|(v, _)| v == value) {
+                return *c;
+            }
+            let c = make(value);
+            self.values.push((value.to_string(), c));
+            if self.values.len() > 16 {
+                self.map = self.values.iter().cloned().collect();
+            }
+            return c;
+        }
+        if let Some(&c) = self.map.get(value) {
+            return c;
+        }
+        let c = make(value);
+        self.map.insert(value.to_string(), c);
+        c
+    }
+}

@@ -1,0 +1,155 @@
+//! Importers for the files of a data directory (DATA.md), over `io::Read`.
+//!
+//! Each reads a whole file or rejects it with the first problem (file, line, column, what was
+//! expected). The large files (devices, responses, training) are read row by row through
+//! [`tabular::scan`] so a million answers do not become millions of `String`s.
+
+mod cells;
+mod intune;
+mod responses;
+mod roster;
+mod tickets;
+mod training;
+
+pub use cells::canonical_platform;
+pub use intune::{read_devices, read_failures};
+pub use responses::{ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts};
+pub use roster::read_roster;
+pub use tickets::read_tickets;
+pub use training::read_training;
+
+use super::data::{DataSet, Inputs};
+use super::program::{PROGRAM_FILE, Program};
+use crate::tabular::{InputError, read_text};
+use std::io::Read;
+
+/// The file names of a data directory.
+pub mod files {
+    /// The program.
+    pub const PROGRAM: &str = super::PROGRAM_FILE;
+    /// The roster.
+    pub const ROSTER: &str = "roster.csv";
+    /// Intune "All devices" export.
+    pub const DEVICES: &str = "devices.csv";
+    /// Intune enrollment-failure export.
+    pub const FAILURES: &str = "enrollment_failures.csv";
+    /// Helpdesk tickets.
+    pub const TICKETS: &str = "tickets.csv";
+    /// Survey answers, long format.
+    pub const RESPONSES: &str = "responses.csv";
+    /// Training records.
+    pub const TRAINING: &str = "training.csv";
+}
+
+/// Runs independent jobs and gives back their results in the same order. The core has no
+/// threads (it runs in the browser too): the command line runs the jobs on threads, everything
+/// else one after another with [`InOrder`].
+pub trait Runner: Sync {
+    /// How many jobs can usefully run at once.
+    fn parallelism(&self) -> usize;
+    /// Runs the jobs; result `i` is job `i`'s.
+    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T>;
+}
+
+/// Runs jobs one after another, on the calling thread.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InOrder;
+
+impl Runner for InOrder {
+    fn parallelism(&self) -> usize {
+        1
+    }
+
+    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
+        jobs.into_iter().map(|job| job()).collect()
+    }
+}
+
+/// One parsed file of a data directory.
+enum Parsed {
+    Roster(super::data::Roster),
+    Devices(Vec<super::data::Device>),
+    Failures(Vec<super::data::EnrollmentFailure>),
+    Tickets(Vec<super::data::Ticket>),
+    Responses(Vec<super::data::Response>),
+    Training(Vec<super::data::TrainingRecord>),
+}
+
+type Job<'t> = Box<dyn FnOnce() -> Result<Parsed, InputError> + Send + 't>;
+
+/// Loads a whole data directory. `open` gives a reader for a file name, `Ok(None)` when the
+/// file is absent; `program.toml` and `roster.csv` are required. The files are parsed as
+/// `runner`'s jobs (`responses.csv`, by far the largest, in pieces of its own); whatever the
+/// runner, the first error in file order wins, so the message never depends on timing.
+pub fn load<R: Read + Send>(
+    mut open: impl FnMut(&str) -> Result<Option<R>, InputError>,
+    runner: &impl Runner,
+) -> Result<(Program, DataSet), InputError> {
+    let program_text = match open(files::PROGRAM)? {
+        Some(r) => read_text(files::PROGRAM, r)?,
+        None => {
+            return Err(InputError::file(
+                files::PROGRAM,
+                0,
+                "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+            ));
+        }
+    };
+    let program = Program::parse(&program_text)?;
+    let Some(roster) = open(files::ROSTER)? else {
+        return Err(InputError::file(
+            files::ROSTER,
+            0,
+            "is missing; expected one row per person with person_id and wave",
+        ));
+    };
+    let program_ref = &program;
+    // The answers file also runs in pieces, one per core the other files leave over.
+    let pieces = runner.parallelism().saturating_sub(1).clamp(1, 8);
+    let mut jobs: Vec<Job<'_>> = vec![Box::new(move || {
+        read_roster(roster, program_ref).map(Parsed::Roster)
+    })];
+    if let Some(r) = open(files::DEVICES)? {
+        jobs.push(Box::new(move || read_devices(r).map(Parsed::Devices)));
+    }
+    if let Some(r) = open(files::FAILURES)? {
+        jobs.push(Box::new(move || read_failures(r).map(Parsed::Failures)));
+    }
+    if let Some(r) = open(files::TICKETS)? {
+        jobs.push(Box::new(move || read_tickets(r).map(Parsed::Tickets)));
+    }
+    if let Some(r) = open(files::RESPONSES)? {
+        jobs.push(Box::new(move || {
+            read_responses_in_parts(r, pieces, runner).map(Parsed::Responses)
+        }));
+    }
+    if let Some(r) = open(files::TRAINING)? {
+        jobs.push(Box::new(move || read_training(r).map(Parsed::Training)));
+    }
+    let mut roster = None;
+    let mut inputs = Inputs::default();
+    for parsed in runner.run(jobs) {
+        match parsed? {
+            Parsed::Roster(r) => roster = Some(r),
+            Parsed::Devices(d) => inputs.devices = Some(d),
+            Parsed::Failures(f) => inputs.failures = Some(f),
+            Parsed::Tickets(t) => inputs.tickets = Some(t),
+            Parsed::Responses(r) => inputs.responses = Some(r),
+            Parsed::Training(t) => inputs.training = Some(t),
+        }
+    }
+    let roster = roster.unwrap_or_default();
+    let data = DataSet::new(&program, roster, inputs);
+    Ok((program, data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loading_needs_program_and_roster() {
+        let err = load(|_: &str| Ok(None::<&[u8]>), &InOrder).unwrap_err();
+        assert_eq!(err.file, "program.toml");
+    }
+}

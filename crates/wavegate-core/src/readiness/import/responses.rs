@@ -1,0 +1,445 @@
+//! `responses.csv` in long format (one row per answer), assembled per response; the scored
+//! items only. Large files can be cut into pieces and parsed on the caller's threads.
+
+use super::Runner;
+use super::cells::{DATETIME, canonical_platform};
+use super::files;
+use crate::dates::parse_datetime;
+use crate::readiness::data::{Answers, PassThrough, Response};
+use crate::tabular::{self, Cells, Col, Header, InputError, read_text};
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::io::Read;
+
+/// The stable question ids the engine scores; every other question is ignored.
+fn scored_item(question: &str) -> Option<(Item, u8, u8)> {
+    Some(match question {
+        "adkar_awareness" => (Item::Adkar(0), 1, 5),
+        "adkar_desire" => (Item::Adkar(1), 1, 5),
+        "adkar_knowledge" => (Item::Adkar(2), 1, 5),
+        "adkar_ability" => (Item::Adkar(3), 1, 5),
+        "adkar_reinforcement" => (Item::Adkar(4), 1, 5),
+        "enroll_experience" => (Item::Enroll, 1, 5),
+        "nps" => (Item::Nps, 0, 10),
+        _ => {
+            let k: usize = question.strip_prefix("sus_")?.parse().ok()?;
+            if !(1..=10).contains(&k) {
+                return None;
+            }
+            (Item::Sus(k - 1), 1, 5)
+        }
+    })
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Adkar(usize),
+    Enroll,
+    Nps,
+    Sus(usize),
+}
+
+impl Answers {
+    fn slot(&mut self, item: Item) -> &mut Option<u8> {
+        match item {
+            Item::Adkar(i) => &mut self.adkar[i],
+            Item::Enroll => &mut self.enroll_experience,
+            Item::Nps => &mut self.nps,
+            Item::Sus(i) => &mut self.sus[i],
+        }
+    }
+}
+
+/// The columns of `responses.csv`.
+#[derive(Clone, Debug)]
+struct ResponseColumns {
+    rid: Col,
+    sid: Col,
+    pid: Col,
+    when: Col,
+    qid: Col,
+    value: Col,
+    /// Segment attributes of anonymous responses (header key).
+    extra: Vec<(Col, String)>,
+}
+
+impl ResponseColumns {
+    fn find(head: &Header) -> Result<ResponseColumns, InputError> {
+        let rid = head.require(&["response_id"])?;
+        let sid = head.require(&["survey_id"])?;
+        let pid = head.require(&["person_id"])?;
+        let when = head.require(&["submitted_at"])?;
+        let qid = head.require(&["question_id"])?;
+        let value = head.require(&["value"])?;
+        let version = head.column(&["survey_version"]);
+        let mut used = vec![rid, sid, pid, when, qid, value];
+        used.extend(version);
+        let extra = head
+            .other_columns(&used)
+            .into_iter()
+            .map(|(c, h)| (c, tabular::header_key(h)))
+            .collect();
+        Ok(ResponseColumns {
+            rid,
+            sid,
+            pid,
+            when,
+            qid,
+            value,
+            extra,
+        })
+    }
+}
+
+/// Responses read from one piece of `responses.csv` (see [`read_responses_in_parts`]).
+#[derive(Debug)]
+pub struct ResponsesPart {
+    responses: Vec<Response>,
+    /// Line of each response's first row, for errors found when pieces are joined.
+    lines: Vec<u64>,
+}
+
+fn response_rows(
+    head: &Header,
+    cols: &ResponseColumns,
+    rows: &mut tabular::Rows<'_>,
+) -> Result<ResponsesPart, InputError> {
+    let mut out: Vec<Response> = Vec::new();
+    let mut lines: Vec<u64> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // Long format repeats the response on consecutive rows: remember the last one.
+    let mut last: Option<usize> = None;
+    let mut last_when = (String::new(), None::<NaiveDateTime>);
+    while let Some(row) = rows.next_row(head)? {
+        let response_id = head.required(&row, cols.rid)?;
+        let person = head.get(&row, cols.pid);
+        let r = match last.filter(|&i| out[i].id == response_id) {
+            Some(i) => i,
+            None => match index.get(response_id) {
+                Some(&i) => i,
+                None => {
+                    let stamp = head.required(&row, cols.when)?;
+                    let submitted_at = if last_when.0 == stamp {
+                        last_when.1
+                    } else {
+                        let parsed = parse_datetime(stamp);
+                        last_when = (stamp.to_string(), parsed);
+                        parsed
+                    }
+                    .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
+                    let attributes = if person.is_empty() {
+                        cols.extra
+                            .iter()
+                            .filter_map(|(c, name)| {
+                                let v = head.get(&row, *c);
+                                let v = if name == "platform" {
+                                    canonical_platform(v)
+                                } else {
+                                    v
+                                };
+                                (!v.is_empty()).then(|| (name.clone(), v.to_string()))
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    out.push(Response {
+                        id: response_id.to_string(),
+                        survey_id: head.required(&row, cols.sid)?.to_string(),
+                        person_id: (!person.is_empty()).then(|| person.to_string()),
+                        submitted_at,
+                        attributes,
+                        answers: Answers::default(),
+                    });
+                    lines.push(row.line());
+                    index.insert(response_id.to_string(), out.len() - 1);
+                    out.len() - 1
+                }
+            },
+        };
+        last = Some(r);
+        if out[r].person_id.as_deref().unwrap_or("") != person {
+            return Err(head.cell_error(
+                &row,
+                cols.pid,
+                &format!(
+                    "the same person_id on every row of response {response_id} ({:?})",
+                    out[r].person_id.as_deref().unwrap_or("")
+                ),
+            ));
+        }
+        let Some((item, lo, hi)) = scored_item(head.get(&row, cols.qid)) else {
+            continue;
+        };
+        let raw = head.get(&row, cols.value);
+        if raw.is_empty() {
+            continue; // skipped question
+        }
+        let v: u8 = raw
+            .parse()
+            .ok()
+            .filter(|v| (lo..=hi).contains(v))
+            .ok_or_else(|| {
+                head.cell_error(
+                    &row,
+                    cols.value,
+                    &format!("a whole number from {lo} to {hi}"),
+                )
+            })?;
+        let slot = out[r].answers.slot(item);
+        match *slot {
+            Some(prev) if prev != v => {
+                return Err(head.cell_error(
+                    &row,
+                    cols.qid,
+                    &format!(
+                        "each question once per response (response {response_id} answers it with {prev} and with {v})"
+                    ),
+                ));
+            }
+            _ => *slot = Some(v),
+        }
+    }
+    Ok(ResponsesPart {
+        responses: out,
+        lines,
+    })
+}
+
+/// Joins the pieces in file order: a response whose rows fall in several pieces becomes one.
+fn join_parts(
+    head: &Header,
+    cols: &ResponseColumns,
+    parts: Vec<ResponsesPart>,
+) -> Result<Vec<Response>, InputError> {
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return Ok(Vec::new());
+    };
+    let mut out = first.responses;
+    let rest: Vec<ResponsesPart> = parts.collect();
+    if rest.is_empty() {
+        return Ok(out);
+    }
+    // Ids by hash, confirmed on the stored id: no copy of every id of the first piece.
+    let state = std::hash::RandomState::new();
+    let hash = |id: &str| {
+        use std::hash::BuildHasher;
+        state.hash_one(id)
+    };
+    // Chains of responses per hash: `heads` holds the latest, `next[i]` the one before `i`.
+    let mut heads: HashMap<u64, usize, BuildHasherDefault<PassThrough>> =
+        HashMap::with_capacity_and_hasher(out.len(), Default::default());
+    let mut next: Vec<usize> = Vec::with_capacity(out.len());
+    for (i, r) in out.iter().enumerate() {
+        next.push(heads.insert(hash(&r.id), i).unwrap_or(usize::MAX));
+    }
+    for part in rest {
+        for (r, line) in part.responses.into_iter().zip(part.lines) {
+            let h = hash(&r.id);
+            let mut j = heads.get(&h).copied().unwrap_or(usize::MAX);
+            while j != usize::MAX && out[j].id != r.id {
+                j = next[j];
+            }
+            if j == usize::MAX {
+                next.push(heads.insert(h, out.len()).unwrap_or(usize::MAX));
+                out.push(r);
+                continue;
+            }
+            let i = j;
+            let at = |col: Col, message: String| InputError {
+                file: head.file().to_string(),
+                line,
+                column: Some(col.number()),
+                column_name: Some(head.header(col).to_string()),
+                message,
+            };
+            let earlier = &mut out[i];
+            if earlier.person_id != r.person_id {
+                return Err(at(
+                    cols.pid,
+                    format!(
+                        "expected the same person_id on every row of response {} ({:?})",
+                        r.id,
+                        earlier.person_id.as_deref().unwrap_or("")
+                    ),
+                ));
+            }
+            let mut later = r.answers;
+            for item in ITEMS {
+                let (a, b) = (*earlier.answers.slot(item), *later.slot(item));
+                match (a, b) {
+                    (Some(x), Some(y)) if x != y => {
+                        return Err(at(
+                            cols.qid,
+                            format!(
+                                "expected each question once per response (response {} answers one with {x} and with {y})",
+                                r.id
+                            ),
+                        ));
+                    }
+                    (None, Some(y)) => *earlier.answers.slot(item) = Some(y),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+const ITEMS: [Item; 17] = [
+    Item::Adkar(0),
+    Item::Adkar(1),
+    Item::Adkar(2),
+    Item::Adkar(3),
+    Item::Adkar(4),
+    Item::Enroll,
+    Item::Nps,
+    Item::Sus(0),
+    Item::Sus(1),
+    Item::Sus(2),
+    Item::Sus(3),
+    Item::Sus(4),
+    Item::Sus(5),
+    Item::Sus(6),
+    Item::Sus(7),
+    Item::Sus(8),
+    Item::Sus(9),
+];
+
+/// Reads survey answers in long format (one row per answer, as Wavegate exports them).
+/// Columns beyond the standard seven are the segment attributes of anonymous responses.
+pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
+    read_responses_in_parts(reader, 1, &super::InOrder)
+}
+
+/// A piece of work of [`read_responses_in_parts`].
+pub type ResponsesJob<'t> = Box<dyn FnOnce() -> Result<ResponsesPart, InputError> + Send + 't>;
+
+/// Reads `responses.csv` in up to `parts` pieces (cut at record boundaries), each a job of
+/// `runner`. The result, and the first error in file order, are the same as
+/// [`read_responses`]'.
+pub fn read_responses_in_parts(
+    reader: impl Read,
+    parts: usize,
+    runner: &impl Runner,
+) -> Result<Vec<Response>, InputError> {
+    let file = files::RESPONSES;
+    let text = read_text(file, reader)?;
+    let (head, pieces) = tabular::scan_parts(file, &text, parts)?;
+    let cols = ResponseColumns::find(&head)?;
+    let jobs: Vec<ResponsesJob<'_>> = pieces
+        .into_iter()
+        .map(|mut rows| {
+            let (head, cols) = (&head, &cols);
+            Box::new(move || response_rows(head, cols, &mut rows)) as ResponsesJob<'_>
+        })
+        .collect();
+    let results = runner.run(jobs);
+    let mut done = Vec::with_capacity(results.len());
+    for r in results {
+        done.push(r?);
+    }
+    join_parts(&head, &cols, done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responses_in_long_format_are_assembled_per_response() {
+        let text = "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value,wave,department\n\
+r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,adkar_awareness,4,,\n\
+r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,channel,mail|intranet,,\n\
+r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,nps,9,,\n\
+r2,pilot-feedback,1,,2027-01-21T10:00:00Z,adkar_desire,2,pilot,Finance\n\
+r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
+        let r = read_responses(text.as_bytes()).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].answers.adkar[0], Some(4));
+        assert_eq!(r[0].answers.nps, Some(9));
+        assert_eq!(r[0].answers.sus[2], Some(5));
+        assert_eq!(r[1].person_id, None);
+        assert_eq!(
+            r[1].attributes,
+            vec![
+                ("wave".to_string(), "pilot".to_string()),
+                ("department".to_string(), "Finance".to_string())
+            ]
+        );
+    }
+
+    /// Runs the jobs last first, as threads might finish them, and gives the results in order.
+    struct Backwards;
+
+    impl Runner for Backwards {
+        fn parallelism(&self) -> usize {
+            4
+        }
+
+        fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
+            let mut out: Vec<T> = jobs.into_iter().rev().map(|job| job()).collect();
+            out.reverse();
+            out
+        }
+    }
+
+    #[test]
+    fn responses_read_in_parts_equal_responses_read_whole() {
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for r in 0..40 {
+            for (q, v) in [
+                ("adkar_awareness", 4),
+                ("comment", 0),
+                ("nps", 9),
+                ("sus_1", 3),
+            ] {
+                let value = if q == "comment" {
+                    "\"fine,\nreally\"".to_string()
+                } else {
+                    v.to_string()
+                };
+                text.push_str(&format!("r{r},s,1,p{r},2027-01-20,{q},{value}\n"));
+            }
+        }
+        let whole = read_responses(text.as_bytes()).unwrap();
+        for parts in [2, 3, 7, 50] {
+            let pieces = read_responses_in_parts(text.as_bytes(), parts, &Backwards).unwrap();
+            assert_eq!(pieces, whole, "{parts} parts");
+        }
+        assert_eq!(whole.len(), 40);
+        assert_eq!(whole[39].answers.sus[0], Some(3));
+    }
+
+    #[test]
+    fn a_conflict_across_pieces_is_found_with_its_line() {
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for k in 0..30 {
+            text.push_str(&format!("r1,s,1,p1,2027-01-20,q{k},x\n"));
+        }
+        text.push_str("r1,s,1,p1,2027-01-20,nps,9\n");
+        for k in 0..30 {
+            text.push_str(&format!("r2,s,1,p2,2027-01-20,q{k},x\n"));
+        }
+        text.push_str("r1,s,1,p1,2027-01-20,nps,3\n");
+        let whole = read_responses(text.as_bytes()).unwrap_err();
+        assert_eq!((whole.line, whole.column), (63, Some(6)));
+        let parts = read_responses_in_parts(text.as_bytes(), 2, &Backwards).unwrap_err();
+        assert_eq!(parts.column, Some(6), "{parts}");
+        assert!(parts.message.contains("each question once"), "{parts}");
+    }
+
+    #[test]
+    fn an_out_of_range_answer_names_the_cell() {
+        let text = "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\nr1,s,1,p1,2027-01-20,adkar_desire,7\n";
+        let err = read_responses(text.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, Some(7)));
+        assert!(err.message.contains("from 1 to 5"), "{err}");
+    }
+}

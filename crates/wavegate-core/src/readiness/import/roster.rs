@@ -1,0 +1,136 @@
+//! `roster.csv`: one row per person, with the wave and the segment attributes.
+
+use super::cells::{Interner, Repeats, canonical_platform};
+use super::files;
+use crate::readiness::data::Roster;
+use crate::readiness::program::Program;
+use crate::tabular::{self, Cells, Col, InputError, read_text};
+use std::io::Read;
+
+/// Reads `roster.csv`. Every `wave` must be a wave of `program`; `person_id` and `email` must be
+/// unique. Columns other than `person_id`, `email` and `wave` become segment attributes.
+pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, InputError> {
+    let file = files::ROSTER;
+    let text = read_text(file, reader)?;
+    let (head, mut rows) = tabular::scan(file, &text)?;
+    let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
+    let wave = head.require(&["wave"])?;
+    let email = head.column(&["email", "e-mail", "upn", "user_principal_name", "mail"]);
+    let mut used = vec![id, wave];
+    used.extend(email);
+    let attribute_cols: Vec<(Col, String)> = head
+        .other_columns(&used)
+        .into_iter()
+        .map(|(c, h)| (c, tabular::header_key(h)))
+        .collect();
+    let mut roster = Roster::default();
+    let attr_index: Vec<usize> = attribute_cols
+        .iter()
+        .map(|(_, name)| {
+            roster.attribute_mut(name);
+            roster.attributes.len() - 1
+        })
+        .collect();
+    let mut seen_ids = Repeats::default();
+    let mut seen_emails = Repeats::default();
+    let mut interners: Vec<Interner> = attribute_cols.iter().map(|_| Interner::default()).collect();
+    let wave_ids: Vec<&str> = program.waves.iter().map(|w| w.id.as_str()).collect();
+    while let Some(row) = rows.next_row(&head)? {
+        let pid = head.required(&row, id)?;
+        let person = roster.ids.len();
+        if let Some(first) = seen_ids.check(pid, person, row.line(), |i| roster.ids[i].as_str()) {
+            return Err(head.cell_error(
+                &row,
+                id,
+                &format!("a unique person_id (this one is also on line {first})"),
+            ));
+        }
+        let w = head.required(&row, wave)?;
+        let Some(w_index) = program.wave_index(w) else {
+            return Err(head.cell_error(
+                &row,
+                wave,
+                &format!("a wave of program.toml ({})", wave_ids.join(", ")),
+            ));
+        };
+        let mail = head.opt(&row, email);
+        if let Some(m) = mail
+            && let Some(first) = seen_emails.check(m, person, row.line(), |i| {
+                roster.emails[i].as_deref().unwrap_or("")
+            })
+            && let Some(c) = email
+        {
+            return Err(head.cell_error(
+                &row,
+                c,
+                &format!("a unique email (this one is also on line {first})"),
+            ));
+        }
+        roster.ids.push(pid.to_string());
+        roster.emails.push(mail.map(str::to_lowercase));
+        roster
+            .waves
+            .push(u16::try_from(w_index).unwrap_or(u16::MAX));
+        for (((col, name), &a), interner) in
+            attribute_cols.iter().zip(&attr_index).zip(&mut interners)
+        {
+            let raw = head.get(&row, *col);
+            let value = if name == "platform" {
+                canonical_platform(raw)
+            } else {
+                raw
+            };
+            let code = interner.get(value, |v| roster.intern(a, v));
+            let codes = &mut roster.attributes[a].codes;
+            codes.resize(person, crate::readiness::data::NO_VALUE);
+            codes.push(code);
+        }
+    }
+    if roster.is_empty() {
+        return Err(InputError::file(
+            file,
+            0,
+            "the roster has no people; expected one row per person",
+        ));
+    }
+    Ok(roster)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn program() -> Program {
+        Program::parse(
+            "name = \"t\"\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n[[wave]]\nid = \"wave-1\"\nstart = \"2027-02-08\"\nend = \"2027-02-26\"\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn roster_from_dutch_excel_with_extra_columns() {
+        let text = "\u{FEFF}Person ID;E-mail;Wave;Department;Platform;Cost center\np1;Ann@Example.org;pilot;Finance;ios;CC1\np2;bob@example.org;wave-1;HR;Windows;\n";
+        let r = read_roster(text.as_bytes(), &program()).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.emails[0].as_deref(), Some("ann@example.org"));
+        assert_eq!(r.attribute("platform").unwrap().value_of(0), Some("iOS"));
+        assert_eq!(r.attribute("cost_center").unwrap().value_of(1), None);
+        assert_eq!(r.waves, vec![0, 1]);
+    }
+
+    #[test]
+    fn roster_with_an_unknown_wave_names_the_cell() {
+        let text = "person_id,wave\np1,pilot\np2,wave-9\n";
+        let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(2)));
+        assert!(err.message.contains("pilot, wave-1"), "{err}");
+    }
+
+    #[test]
+    fn roster_with_a_duplicate_person_is_rejected() {
+        let text = "person_id,wave\np1,pilot\nP1,pilot\n";
+        let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("line 2"), "{err}");
+    }
+}

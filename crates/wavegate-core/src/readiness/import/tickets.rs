@@ -1,0 +1,111 @@
+//! Helpdesk tickets as ServiceNow-like systems export them (labels, raw names, `?` for empty,
+//! event logs with several rows per ticket).
+
+use super::cells::{datetime, opt_datetime};
+use super::files;
+use crate::readiness::data::Ticket;
+use crate::tabular::{self, InputError, read_text};
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
+use std::io::Read;
+
+fn priority(v: &str) -> Option<u8> {
+    let v = v.trim_start_matches(['P', 'p']);
+    let digit = v.chars().next()?.to_digit(10)?;
+    let rest = v[1..].trim_start();
+    let clean = rest.is_empty() || rest.starts_with('-') || rest.starts_with(' ');
+    ((1..=5).contains(&digit) && clean).then_some(digit as u8)
+}
+
+fn closed_state(v: &str) -> bool {
+    let v = v.trim().to_lowercase();
+    matches!(
+        v.as_str(),
+        "resolved"
+            | "closed"
+            | "cancelled"
+            | "canceled"
+            | "closed complete"
+            | "closed incomplete"
+            | "opgelost"
+            | "gesloten"
+            | "geannuleerd"
+            | "6"
+            | "7"
+            | "8"
+    ) || v.starts_with("closed")
+}
+
+/// Reads helpdesk tickets (ServiceNow display labels or field names; `?` is empty). An
+/// event-log export (several rows per number) keeps each ticket's latest row: by
+/// `sys_updated_at` when present, else the last row in the file.
+pub fn read_tickets(reader: impl Read) -> Result<Vec<Ticket>, InputError> {
+    let file = files::TICKETS;
+    let text = read_text(file, reader)?;
+    let (head, mut rows) = tabular::scan(file, &text)?;
+    let head = head.with_question_mark_as_empty();
+    let number = head.require(&["number"])?;
+    let opened = head.require(&["opened_at", "opened", "sys_created_on", "created"])?;
+    let caller = head.require(&["caller", "caller_id", "opened_by", "requested_for"])?;
+    let category = head.require(&["category"])?;
+    let prio = head.column(&["priority"]);
+    let state = head.column(&["state", "incident_state", "status"]);
+    let resolved = head.column(&["resolved_at", "resolved", "closed_at", "closed"]);
+    let updated = head.column(&["sys_updated_at", "sys_updated_on", "updated"]);
+    let mut latest: HashMap<String, (Option<NaiveDateTime>, usize)> = HashMap::new();
+    let mut out: Vec<Ticket> = Vec::new();
+    while let Some(row) = rows.next_row(&head)? {
+        let num = head.required(&row, number)?;
+        let ticket = Ticket {
+            number: num.to_string(),
+            opened_at: datetime(&head, &row, opened)?,
+            caller: head.required(&row, caller)?.to_lowercase(),
+            category: head.opt(&row, Some(category)).unwrap_or("").to_string(),
+            priority: head.parse_opt(
+                &row,
+                prio,
+                "a priority 1 to 4 (or like \"1 - Critical\")",
+                priority,
+            )?,
+            closed: head.opt(&row, state).is_some_and(closed_state),
+            resolved_at: opt_datetime(&head, &row, resolved)?,
+        };
+        let stamp = opt_datetime(&head, &row, updated)?;
+        match latest.get_mut(num) {
+            Some((best, index)) => {
+                // Ties and missing stamps: the later row wins, as in the export's own order.
+                if stamp >= *best {
+                    *best = stamp;
+                    out[*index] = ticket;
+                }
+            }
+            None => {
+                latest.insert(num.to_string(), (stamp, out.len()));
+                out.push(ticket);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn servicenow_tickets_with_labels_question_marks_and_an_event_log() {
+        let text = "Number;Opened;Caller;Category;Priority;State;Resolved;Short description;sys_updated_at\nINC1;12-01-2027 09:30;Ann@example.org;Mobile;2 - High;New;?;Can't enroll;12-01-2027 09:30\nINC1;12-01-2027 09:30;ann@example.org;Mobile;2 - High;Resolved;13-01-2027 10:00;Can't enroll;13-01-2027 10:00\nINC2;14-01-2027 09:30;p7;Mail;4 - Low;In Progress;?;x;14-01-2027 09:30\n";
+        let t = read_tickets(text.as_bytes()).unwrap();
+        assert_eq!(t.len(), 2);
+        assert!(t[0].closed && t[0].resolved_at.is_some());
+        assert_eq!(t[0].priority, Some(2));
+        assert_eq!((t[1].priority, t[1].closed), (Some(4), false));
+    }
+
+    #[test]
+    fn a_ticket_with_a_bad_priority_is_rejected() {
+        let text = "number,opened_at,caller,category,priority\nINC1,2027-01-12,a,b,urgent\n";
+        let err = read_tickets(text.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, Some(5)));
+    }
+}

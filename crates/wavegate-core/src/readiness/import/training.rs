@@ -1,0 +1,139 @@
+//! `training.csv`: a person's status, attempts, pass and per-topic results per module.
+
+use super::cells::opt_datetime;
+use super::files;
+use crate::readiness::data::{TrainingRecord, TrainingStatus};
+use crate::tabular::{self, InputError, read_text};
+use std::io::Read;
+use std::sync::Arc;
+
+fn status(v: &str) -> Option<TrainingStatus> {
+    match v {
+        "assigned" => return Some(TrainingStatus::Assigned),
+        "started" => return Some(TrainingStatus::Started),
+        "completed" => return Some(TrainingStatus::Completed),
+        _ => {}
+    }
+    Some(match v.to_lowercase().replace([' ', '-'], "_").as_str() {
+        "assigned" | "not_started" | "notstarted" | "toegewezen" => TrainingStatus::Assigned,
+        "started" | "in_progress" | "inprogress" | "gestart" => TrainingStatus::Started,
+        "completed" | "complete" | "done" | "passed" | "voltooid" | "afgerond" => {
+            TrainingStatus::Completed
+        }
+        _ => return None,
+    })
+}
+
+fn boolean(v: &str) -> Option<bool> {
+    match v {
+        "true" => return Some(true),
+        "false" => return Some(false),
+        _ => {}
+    }
+    match v.to_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "ja" | "waar" => Some(true),
+        "false" | "no" | "n" | "0" | "nee" | "onwaar" => Some(false),
+        _ => None,
+    }
+}
+
+/// A share 0–1, accepting a Dutch decimal comma.
+fn share(v: &str) -> Option<f64> {
+    let x: f64 = if v.contains(',') {
+        v.replace(',', ".").parse().ok()?
+    } else {
+        v.parse().ok()?
+    };
+    (0.0..=1.0).contains(&x).then_some(x)
+}
+
+/// Shares one allocation among the many records naming the same module or topic.
+#[derive(Default)]
+struct Names(Vec<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+            return Arc::clone(n);
+        }
+        let n: Arc<str> = Arc::from(name);
+        if self.0.len() < 256 {
+            self.0.push(Arc::clone(&n));
+        }
+        n
+    }
+}
+
+fn topics(v: &str, names: &mut Names) -> Option<Vec<(Arc<str>, f64)>> {
+    v.split([';', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (k, x) = part.split_once('=')?;
+            let k = k.trim();
+            (!k.is_empty()).then_some(())?;
+            Some((names.get(k), share(x.trim())?))
+        })
+        .collect()
+}
+
+/// Reads training records (as Wavegate exports them).
+pub fn read_training(reader: impl Read) -> Result<Vec<TrainingRecord>, InputError> {
+    let file = files::TRAINING;
+    let text = read_text(file, reader)?;
+    let (head, mut rows) = tabular::scan(file, &text)?;
+    let pid = head.require(&["person_id"])?;
+    let module = head.require(&["module_id"])?;
+    let st = head.require(&["status"])?;
+    let attempts = head.column(&["attempts"]);
+    let passed = head.column(&["passed"]);
+    let completed = head.column(&["completed_at"]);
+    let topic_col = head.column(&["topic_results"]);
+    let mut out = Vec::new();
+    let (mut modules, mut topic_names) = (Names::default(), Names::default());
+    while let Some(row) = rows.next_row(&head)? {
+        let status_value = head.required(&row, st)?;
+        out.push(TrainingRecord {
+            person_id: head.required(&row, pid)?.to_string(),
+            module_id: modules.get(head.required(&row, module)?),
+            status: status(status_value).ok_or_else(|| {
+                head.cell_error(&row, st, "a status: assigned, started or completed")
+            })?,
+            attempts: head
+                .parse_opt(&row, attempts, "a whole number of attempts", |v| {
+                    v.parse::<u32>().ok()
+                })?
+                .unwrap_or(0),
+            passed: head.parse_opt(&row, passed, "true or false", boolean)?,
+            completed_at: opt_datetime(&head, &row, completed)?,
+            topics: head
+                .parse_opt(
+                    &row,
+                    topic_col,
+                    "topic results like privacy=0.5;steps=1 (each between 0 and 1)",
+                    |v| topics(v, &mut topic_names),
+                )?
+                .unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn training_records_with_topics_and_dutch_decimals() {
+        let text = "person_id;module_id;module_version;status;attempts;score;passed;completed_at;topic_results\np1;enroll-ios;2;completed;2;0,8;true;2027-01-15 10:00;privacy=0,5|steps=1\np2;enroll-ios;2;in progress;0;;;;\n";
+        let t = read_training(text.as_bytes()).unwrap();
+        assert_eq!(
+            t[0].topics,
+            vec![("privacy".into(), 0.5), ("steps".into(), 1.0)]
+        );
+        assert_eq!(t[1].status, TrainingStatus::Started);
+        let bad = "person_id,module_id,status,topic_results\np1,m,completed,privacy=2\n";
+        let err = read_training(bad.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, Some(4)));
+    }
+}

@@ -1,0 +1,78 @@
+//! From bytes to text: UTF-8 with or without a byte-order mark, else Windows-1252; and which
+//! delimiter the header line uses.
+
+use super::InputError;
+use std::io::Read;
+
+/// Decodes bytes as UTF-8 (dropping a byte-order mark), else as Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+/// Like [`decode_text`], but takes the bytes and reuses them when they are UTF-8 already, so a
+/// large export is not copied. A byte-order mark is kept; [`Table::parse`] and [`scan`] skip it.
+pub fn decode_owned(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => decode_text(e.as_bytes()),
+    }
+}
+
+/// Reads everything from `reader` and decodes it with [`decode_owned`].
+pub fn read_text(file: &str, mut reader: impl Read) -> Result<String, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::file(file, 0, format!("could not be read: {e}")))?;
+    Ok(decode_owned(bytes))
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Picks `;` or `,` by counting each outside quotes on the header line.
+pub(super) fn sniff_delimiter(text: &str) -> u8 {
+    let (mut commas, mut semis, mut tabs, mut quoted) = (0usize, 0usize, 0usize, false);
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semis += 1,
+            '\t' if !quoted => tabs += 1,
+            _ => {}
+        }
+    }
+    if tabs > commas.max(semis) {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tabular::Table;
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        let t = Table::read("r.csv", &b"naam\nJos\xe9 \x80\n"[..]).unwrap();
+        let c = t.require(&["naam"]).unwrap();
+        assert_eq!(t.get(&t.rows()[0], c), "José €");
+    }
+}

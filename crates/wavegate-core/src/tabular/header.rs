@@ -1,0 +1,190 @@
+//! A file's header: column names matched case- and space-insensitively, required and optional
+//! columns, and reading cells under them with errors at the right line and column.
+
+use super::{Cells, Col, InputError};
+
+/// A CSV file's header: column names, how to match them, and how to read cells under them.
+///
+/// [`Table`] (whole file in memory) and [`Rows`] (one row at a time, for large exports) share it,
+/// so both read cells and report errors the same way.
+#[derive(Clone, Debug)]
+pub struct Header {
+    pub(super) file: String,
+    pub(super) headers: Vec<String>,
+    pub(super) keys: Vec<String>,
+    pub(super) delimiter: u8,
+    pub(super) question_mark_is_empty: bool,
+}
+
+/// Normalises a header for matching: lowercase, trimmed, inner runs of space/`_`/`-` as one `_`.
+pub fn header_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut pending_sep = false;
+    for ch in name.trim().chars() {
+        if ch == ' ' || ch == '_' || ch == '-' || ch == '\t' {
+            pending_sep = !key.is_empty();
+        } else {
+            if pending_sep {
+                key.push('_');
+                pending_sep = false;
+            }
+            key.extend(ch.to_lowercase());
+        }
+    }
+    key
+}
+
+impl Header {
+    /// Treats a cell holding only `?` as empty (ServiceNow exports write `?` for no value).
+    pub fn with_question_mark_as_empty(mut self) -> Header {
+        self.question_mark_is_empty = true;
+        self
+    }
+
+    /// The file's name.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The delimiter found in the header line.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The header names, trimmed, as written in the file.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The first column whose header matches any of `names` (case, spaces, `_`, `-` ignored).
+    pub fn column(&self, names: &[&str]) -> Option<Col> {
+        names.iter().find_map(|name| {
+            let key = header_key(name);
+            self.keys.iter().position(|k| *k == key).map(Col)
+        })
+    }
+
+    /// Like [`Header::column`], but a missing column is an error naming what was expected.
+    pub fn require(&self, names: &[&str]) -> Result<Col, InputError> {
+        self.column(names).ok_or_else(|| {
+            let wanted = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            InputError::file(
+                &self.file,
+                1,
+                format!(
+                    "missing required column {wanted}; the header has: {}",
+                    self.headers.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// The header of a column.
+    pub fn header(&self, col: Col) -> &str {
+        &self.headers[col.0]
+    }
+
+    /// The columns not in `used`, with their headers (extra roster attributes).
+    pub fn other_columns(&self, used: &[Col]) -> Vec<(Col, &str)> {
+        (0..self.headers.len())
+            .map(Col)
+            .filter(|c| !used.contains(c) && !self.headers[c.0].is_empty())
+            .map(|c| (c, self.headers[c.0].as_str()))
+            .collect()
+    }
+
+    /// The trimmed cell of `row` in `col`; empty for `?` when that option is on.
+    pub fn get<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Col) -> &'a str {
+        let v = row.cell(col.0).trim();
+        if self.question_mark_is_empty && v == "?" {
+            ""
+        } else {
+            v
+        }
+    }
+
+    /// The cell, or `None` when empty.
+    pub fn opt<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Option<Col>) -> Option<&'a str> {
+        col.map(|c| self.get(row, c)).filter(|v| !v.is_empty())
+    }
+
+    /// An error about one cell: `expected` says what would have been right.
+    pub fn cell_error<R: Cells + ?Sized>(&self, row: &R, col: Col, expected: &str) -> InputError {
+        InputError {
+            file: self.file.clone(),
+            line: row.line(),
+            column: Some(col.0 + 1),
+            column_name: Some(self.headers[col.0].clone()),
+            message: format!("expected {expected}, found {:?}", self.get(row, col)),
+        }
+    }
+
+    /// The non-empty cell, or an error saying it is required.
+    pub fn required<'a, R: Cells + ?Sized>(
+        &self,
+        row: &'a R,
+        col: Col,
+    ) -> Result<&'a str, InputError> {
+        let v = self.get(row, col);
+        if v.is_empty() {
+            Err(InputError {
+                file: self.file.clone(),
+                line: row.line(),
+                column: Some(col.0 + 1),
+                column_name: Some(self.headers[col.0].clone()),
+                message: "expected a value, found an empty cell".to_string(),
+            })
+        } else {
+            Ok(v)
+        }
+    }
+
+    /// Parses a cell with `parse`; `None` for an empty cell, an error naming `expected` otherwise.
+    pub fn parse_opt<T, R: Cells + ?Sized>(
+        &self,
+        row: &R,
+        col: Option<Col>,
+        expected: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<Option<T>, InputError> {
+        match col {
+            None => Ok(None),
+            Some(c) => {
+                let v = self.get(row, c);
+                if v.is_empty() {
+                    Ok(None)
+                } else {
+                    parse(v)
+                        .map(Some)
+                        .ok_or_else(|| self.cell_error(row, c, expected))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tabular::Table;
+
+    #[test]
+    fn missing_column_names_what_was_expected() {
+        let t = Table::parse("tickets.csv", "Number,Opened\n1,2\n").unwrap();
+        let err = t.require(&["caller", "caller_id"]).unwrap_err();
+        assert!(err.to_string().contains("`caller` or `caller_id`"), "{err}");
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn question_marks_are_empty_when_asked() {
+        let t = Table::parse("t.csv", "a\n?\n")
+            .unwrap()
+            .with_question_mark_as_empty();
+        let c = t.require(&["a"]).unwrap();
+        assert_eq!(t.opt(&t.rows()[0], Some(c)), None);
+    }
+}

@@ -1,0 +1,48 @@
+//! Reading the CSV files planners bring, as their source systems write them.
+//!
+//! Accepts UTF-8 with or without a byte-order mark, Windows-1252 (what Dutch Excel writes for
+//! "CSV (gescheiden door lijstscheidingsteken)"), `,` or `;` delimiters, quoted fields with embedded
+//! newlines, and header names in any case with surrounding spaces. Every problem is an
+//! [`InputError`] naming the file, line, column and what was expected, so a planner can fix the
+//! file; callers reject the whole file on the first error.
+
+mod decode;
+mod error;
+mod header;
+mod rows;
+mod table;
+
+pub use decode::{decode_owned, decode_text, read_text};
+pub use error::InputError;
+pub use header::{Header, header_key};
+pub use rows::{RowRef, Rows, scan, scan_parts};
+pub use table::{Row, Table};
+
+/// A column found in a table's header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Col(usize);
+
+impl Col {
+    /// The 1-based column number, as error messages give it.
+    pub fn number(self) -> usize {
+        self.0 + 1
+    }
+}
+
+/// A row's cells, whether owned ([`Row`]) or borrowed from a streaming read ([`RowRef`]).
+pub trait Cells {
+    /// The cell at `index` as written (untrimmed); empty past the end of a short row.
+    fn cell(&self, index: usize) -> &str;
+    /// The line in the file where this row starts (1-based; the header is line 1).
+    fn line(&self) -> u64;
+}
+
+/// A CSV parse error as an [`InputError`] at the file's line.
+pub(crate) fn csv_error(file: &str, e: &csv::Error, line_offset: u64) -> InputError {
+    let line = e.position().map_or(0, |p| p.line() + line_offset);
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_string(),
+        _ => format!("not valid CSV ({e}); expected quoted fields to be closed"),
+    };
+    InputError::file(file, line, message)
+}

@@ -1,0 +1,272 @@
+//! Streaming rows ([`scan`], [`Rows`]) for exports too large to hold one `String` per cell, and
+//! cutting a file into pieces at record boundaries ([`scan_parts`]) for parsing on threads.
+
+use super::decode::sniff_delimiter;
+use super::{Cells, Header, InputError, csv_error, header_key};
+use std::fmt;
+
+/// A data row borrowed from [`Rows`]; valid until the next row is read.
+#[derive(Clone, Copy, Debug)]
+pub struct RowRef<'r> {
+    pub(super) line: u64,
+    pub(super) record: &'r csv::StringRecord,
+}
+
+impl Cells for RowRef<'_> {
+    fn cell(&self, index: usize) -> &str {
+        self.record.get(index).unwrap_or("")
+    }
+    fn line(&self) -> u64 {
+        self.line
+    }
+}
+
+/// Starts reading CSV text row by row: the header, and the data rows still to read.
+///
+/// This is the streaming counterpart of [`Table::parse`] (same delimiter sniffing, blank-row
+/// skipping and errors) for exports too large to hold as one `String` per cell.
+pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputError> {
+    let (head, mut parts) = scan_parts(file, text, 1)?;
+    let rows = parts.pop().unwrap_or_else(|| Rows::over(&head, b"", 0));
+    Ok((head, rows))
+}
+
+fn reader_for(delimiter: u8, bytes: &[u8], has_line_feeds: bool) -> csv::Reader<&[u8]> {
+    // Records end at a line feed; the CR of a Windows line end stays on the last field, where
+    // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
+    // out one short in Windows files.) Old Mac files with bare CRs keep the default.
+    let terminator = if has_line_feeds {
+        csv::Terminator::Any(b'\n')
+    } else {
+        csv::Terminator::CRLF
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+fn count_byte(bytes: &[u8], b: u8) -> u64 {
+    bytes.iter().filter(|&&x| x == b).count() as u64
+}
+
+/// Like [`scan`], but with the data rows cut into up to `parts` pieces at record boundaries, so
+/// a caller with threads can read a large export on several cores. Every piece reports the
+/// lines of the whole file. A line break inside a quoted field is never a cut: a cut is placed
+/// only where the number of quotes before it is even.
+pub fn scan_parts<'t>(
+    file: &str,
+    text: &'t str,
+    parts: usize,
+) -> Result<(Header, Vec<Rows<'t>>), InputError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(InputError::file(
+            file,
+            0,
+            "the file is empty; expected a header row and data rows",
+        ));
+    }
+    let delimiter = sniff_delimiter(text);
+    let bytes = text.as_bytes();
+    let line_feeds = text.contains('\n');
+    let mut reader = reader_for(delimiter, bytes, line_feeds);
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => return Err(InputError::file(file, 0, "the file has no header row")),
+        Err(e) => return Err(csv_error(file, &e, 0)),
+    }
+    let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let head = Header {
+        file: file.to_string(),
+        headers,
+        keys,
+        delimiter,
+        question_mark_is_empty: false,
+    };
+    let data_start = usize::try_from(reader.position().byte())
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    let data = &bytes[data_start..];
+    let mut starts = vec![0usize];
+    if line_feeds {
+        let (mut scanned, mut quotes) = (0usize, 0u64);
+        for k in 1..parts.max(1) {
+            let target = data.len() * k / parts;
+            if target <= scanned {
+                continue;
+            }
+            quotes += count_byte(&data[scanned..target], b'"');
+            let mut i = target;
+            while i < data.len() {
+                match data[i] {
+                    b'"' => quotes += 1,
+                    b'\n' if quotes.is_multiple_of(2) => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+            scanned = (i + 1).min(data.len());
+            if scanned >= data.len() {
+                break;
+            }
+            starts.push(scanned);
+        }
+    }
+    let mut line = 1 + count_byte(&bytes[..data_start], b'\n');
+    let mut rows = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(data.len());
+        let piece = &data[start..end];
+        rows.push(Rows {
+            reader: reader_for(delimiter, piece, line_feeds),
+            record: csv::StringRecord::new(),
+            text: piece,
+            first_line: line,
+        });
+        if k + 1 < starts.len() {
+            line += count_byte(piece, b'\n');
+        }
+    }
+    Ok((head, rows))
+}
+
+/// The data rows of a CSV file, read one at a time (see [`scan`]).
+pub struct Rows<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    text: &'t [u8],
+    /// The line of the file on which `text` starts.
+    first_line: u64,
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rows").finish_non_exhaustive()
+    }
+}
+
+impl<'t> Rows<'t> {
+    fn over(head: &Header, text: &'t [u8], first_line: u64) -> Rows<'t> {
+        Rows {
+            reader: reader_for(head.delimiter, text, true),
+            record: csv::StringRecord::new(),
+            text,
+            first_line,
+        }
+    }
+
+    /// The next non-blank data row, `None` at the end, or an error for a malformed row.
+    pub fn next_row(&mut self, head: &Header) -> Result<Option<RowRef<'_>>, InputError> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                Err(e) => return Err(csv_error(&head.file, &e, self.first_line.saturating_sub(1))),
+            }
+            // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
+            if self.record.as_slice().trim().is_empty() {
+                continue;
+            }
+            let line = self.record.position().map_or(0, |p| {
+                // The csv crate places a record after blank lines at the first of them.
+                let start = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+                let blank = self
+                    .text
+                    .get(start..)
+                    .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
+                p.line() + blank as u64 + self.first_line.saturating_sub(1)
+            });
+            let width = head.headers.len();
+            if self.record.len() > width
+                && self.record.iter().skip(width).any(|f| !f.trim().is_empty())
+            {
+                return Err(InputError {
+                    file: head.file.clone(),
+                    line,
+                    column: Some(width + 1),
+                    column_name: None,
+                    message: format!(
+                        "this row has {} fields but the header has {}; expected one field per header column (is a field with the delimiter `{}` missing its quotes?)",
+                        self.record.len(),
+                        width,
+                        char::from(head.delimiter)
+                    ),
+                });
+            }
+            return Ok(Some(RowRef {
+                line,
+                record: &self.record,
+            }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tabular::Table;
+
+    #[test]
+    fn streaming_rows_read_like_the_table() {
+        let text = "\u{FEFF}Number;Opened;Caller\n1;?;x\n;;\n\"2\n\";02-01-2027;y\n3;a;b;c\n";
+        let (head, mut rows) = scan("t.csv", text).unwrap();
+        let head = head.with_question_mark_as_empty();
+        let opened = head.require(&["opened"]).unwrap();
+        let number = head.require(&["number"]).unwrap();
+        let first = rows.next_row(&head).unwrap().unwrap();
+        assert_eq!((first.line(), head.opt(&first, Some(opened))), (2, None));
+        let second = rows.next_row(&head).unwrap().unwrap();
+        assert_eq!((second.line(), head.get(&second, number)), (4, "2"));
+        let err = rows.next_row(&head).unwrap_err();
+        assert_eq!((err.line, err.column), (6, Some(4)));
+    }
+
+    #[test]
+    fn line_numbers_are_right_for_windows_and_unix_line_ends() {
+        for (text, want) in [
+            ("a,b\r\n1,2\r\n3,4\r\n5,6\r\n", vec![2, 3, 4]),
+            ("a,b\n1,2\n3,4\n", vec![2, 3]),
+            ("a,b\r\n\r\n1,2\r\n\"x\r\ny\",3\r\n5,6", vec![3, 4, 6]),
+            ("a,b\n\n\n1,2\n", vec![4]),
+            ("a,b\n1,2\n\n3,4\n", vec![2, 4]),
+            ("a,b\r\n1,2\r\n\r\n3,\"4\"\r\n", vec![2, 4]),
+        ] {
+            let t = Table::parse("f.csv", text).unwrap();
+            let lines: Vec<u64> = t.rows().iter().map(|r| r.line()).collect();
+            assert_eq!(lines, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn parts_cut_at_record_boundaries_and_keep_the_file_s_lines() {
+        let mut text = String::from("id;note\r\n");
+        for i in 0..200 {
+            if i % 7 == 0 {
+                text.push_str(&format!("{i};\"two\r\nlines; \"\"quoted\"\"\"\r\n"));
+            } else {
+                text.push_str(&format!("{i};plain\r\n"));
+            }
+        }
+        let (head, whole) = scan("f.csv", &text).unwrap();
+        let collect = |mut rows: Rows<'_>| {
+            let mut out = Vec::new();
+            while let Some(r) = rows.next_row(&head).unwrap() {
+                out.push((r.line(), r.cell(0).to_string(), r.cell(1).to_string()));
+            }
+            out
+        };
+        let expected = collect(whole);
+        for parts in [2, 3, 5, 64] {
+            let (_, pieces) = scan_parts("f.csv", &text, parts).unwrap();
+            assert!(pieces.len() > 1);
+            let got: Vec<_> = pieces.into_iter().flat_map(collect).collect();
+            assert_eq!(got, expected, "{parts} parts");
+        }
+        assert_eq!(expected[1].0, 4, "row 0 spans lines 2 and 3");
+    }
+}
