@@ -30,7 +30,7 @@ pub(super) enum ActionMsg {
     Metric,
     Topic(String),
     Helpdesk(f64, f64),
-    Response(f64, f64),
+    ResponseRate(f64, f64),
 }
 
 fn barrier_action(e: Element) -> ActionKind {
@@ -69,7 +69,7 @@ pub(super) fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> 
         let is_wave = si == 0;
         let rolled = match seg.child {
             None => &a.tallies.wave[0],
-            Some((d, code)) => &a.tallies.dims[d].values[code as usize][0],
+            Some((d, code)) => &a.tallies.attributes[d].values[code as usize][0],
         };
         let enrollment_gate = gates
             .iter()
@@ -122,7 +122,7 @@ pub(super) fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> 
         {
             if let Some((d, code)) = seg.child {
                 let src = usize::from(ad.source == Source::NextWave);
-                let mine = a.tallies.dims[d].values[code as usize][src].adkar[b as usize];
+                let mine = a.tallies.attributes[d].values[code as usize][src].adkar[b as usize];
                 let mut rest = a.tallies.wave[src].adkar[b as usize];
                 for (r, m) in rest.iter_mut().zip(&mine) {
                     *r = r.saturating_sub(*m);
@@ -179,7 +179,7 @@ pub(super) fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> 
                 reason: ActionReason::LowResponse,
                 metric: Some(MetricId::ResponseRate),
                 items: Vec::new(),
-                msg: ActionMsg::Response(rate, wave),
+                msg: ActionMsg::ResponseRate(rate, wave),
             });
         }
         if is_wave

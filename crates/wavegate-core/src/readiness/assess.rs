@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 pub(super) struct Seg {
     pub(super) segment: Segment,
     pub(super) people: u32,
-    /// `(index into tallies.dims, value code)` for a child; `None` for the wave.
+    /// `(index into tallies.attributes, value code)` for a child; `None` for the wave.
     pub(super) child: Option<(usize, u32)>,
     pub(super) eval: SegmentEval,
 }
@@ -80,7 +80,7 @@ pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         eval: wave_eval,
     }];
     let mut suppressed = Vec::new();
-    for (d, dim) in tallies.dims.iter().enumerate() {
+    for (d, dim) in tallies.attributes.iter().enumerate() {
         let attribute = &data.roster.attributes[dim.attribute];
         for (code, pair) in dim.values.iter().enumerate() {
             let people = pair[1].people;

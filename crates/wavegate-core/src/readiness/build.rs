@@ -392,7 +392,7 @@ pub(super) fn build_report(
                 capacity: *cap,
             }
             .render(lang),
-            ActionMsg::Response(rate, w) => Msg::ActionResponse {
+            ActionMsg::ResponseRate(rate, w) => Msg::ActionResponse {
                 rate: *rate,
                 wave: *w,
             }

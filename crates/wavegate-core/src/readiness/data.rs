@@ -233,7 +233,7 @@ pub struct Ticket {
 
 /// The scored answers of one survey response (other questions are not kept).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Answers {
+pub struct ScoredAnswers {
     /// ADKAR items (1–5) in element order.
     pub adkar: [Option<u8>; 5],
     /// Enrollment experience (1–5).
@@ -244,7 +244,7 @@ pub struct Answers {
     pub sus: [Option<u8>; 10],
 }
 
-impl Answers {
+impl ScoredAnswers {
     /// Whether any scored item was answered.
     pub fn any(&self) -> bool {
         self.adkar.iter().any(Option::is_some)
@@ -261,7 +261,7 @@ impl Answers {
 
 /// One survey response, assembled from its answer rows.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Response {
+pub struct ScoredResponse {
     /// `response_id`.
     pub id: String,
     /// `survey_id`.
@@ -273,7 +273,7 @@ pub struct Response {
     /// Segment attributes an anonymous link carried (header key, value).
     pub attributes: Vec<(String, String)>,
     /// The scored answers.
-    pub answers: Answers,
+    pub answers: ScoredAnswers,
 }
 
 /// A training module's status for a person.
@@ -316,7 +316,7 @@ pub struct Inputs {
     /// `tickets.csv`.
     pub tickets: Option<Vec<Ticket>>,
     /// `responses.csv`.
-    pub responses: Option<Vec<Response>>,
+    pub responses: Option<Vec<ScoredResponse>>,
     /// `training.csv`.
     pub training: Option<Vec<TrainingRecord>>,
 }

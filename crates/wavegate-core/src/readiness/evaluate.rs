@@ -31,11 +31,11 @@ pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) ->
         data: summary(data, program, at),
         notes: notes(data, lang),
     };
-    for name in &program.split_dimensions {
+    for name in &program.split_attributes {
         if data.roster.attribute(name).is_none() {
             report
                 .notes
-                .push(Msg::UnknownDimension { name: name.clone() }.render(lang));
+                .push(Msg::UnknownSplitAttribute { name: name.clone() }.render(lang));
         }
     }
     let Some(next) = program.next_wave(at) else {

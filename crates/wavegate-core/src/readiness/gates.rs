@@ -248,7 +248,7 @@ pub(super) fn confine(program: &Program, a: &Assessment, gates: &mut [GateEval])
         };
         let spec = program.spec(id);
         let mut confined = false;
-        for d in 0..a.tallies.dims.len() {
+        for d in 0..a.tallies.attributes.len() {
             let held: Vec<usize> = gates
                 .iter()
                 .filter(|x| x.confined && x.metric == Some(id))
@@ -262,7 +262,7 @@ pub(super) fn confine(program: &Program, a: &Assessment, gates: &mut [GateEval])
             for s in held {
                 if let Some((dd, code)) = a.segs[s].child
                     && let Some(c) =
-                        metric_count(id, &a.tallies.dims[dd].values[code as usize][src])
+                        metric_count(id, &a.tallies.attributes[dd].values[code as usize][src])
                 {
                     rest = rest.minus(c);
                 }

@@ -109,7 +109,7 @@ fn count_proceeding(data: &DataSet, a: &Assessment, held: &[usize]) -> u32 {
     let held_codes: Vec<(usize, u32)> = held
         .iter()
         .filter_map(|&s| a.segs[s].child)
-        .map(|(d, code)| (a.tallies.dims[d].attribute, code))
+        .map(|(d, code)| (a.tallies.attributes[d].attribute, code))
         .collect();
     let mut n = 0u32;
     let wave_index = a.wave_index;

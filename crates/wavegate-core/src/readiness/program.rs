@@ -1,4 +1,4 @@
-//! The program (`program.toml`): waves, split dimensions, capacity and threshold overrides.
+//! The program (`program.toml`): waves, split attributes, capacity and threshold overrides.
 
 use super::metric::{MetricId, MetricSpec};
 use crate::dates::parse_date;
@@ -13,7 +13,7 @@ pub struct Program {
     /// The program's name, shown on reports.
     pub name: String,
     /// Roster columns along which a wave may be split (header keys, e.g. `platform`).
-    pub split_dimensions: Vec<String>,
+    pub split_attributes: Vec<String>,
     /// Rollout tickets the helpdesk can handle per day; `None` leaves the capacity gate off.
     pub helpdesk_capacity_per_day: Option<f64>,
     /// Decision confidence γ (default 0.80).
@@ -57,8 +57,9 @@ pub struct ThresholdOverride {
 #[serde(deny_unknown_fields)]
 struct RawProgram {
     name: String,
-    #[serde(default)]
-    split_dimensions: Option<Vec<String>>,
+    /// `split_dimensions` is the name older program files use.
+    #[serde(default, alias = "split_dimensions")]
+    split_attributes: Option<Vec<String>>,
     #[serde(default)]
     helpdesk_capacity_per_day: Option<f64>,
     #[serde(default)]
@@ -268,8 +269,8 @@ impl Program {
                 format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
             ));
         }
-        let split_dimensions = raw
-            .split_dimensions
+        let split_attributes = raw
+            .split_attributes
             .unwrap_or_else(|| {
                 DEFAULT_SPLIT_DIMENSIONS
                     .iter()
@@ -287,7 +288,7 @@ impl Program {
             });
         Ok(Program {
             name: raw.name,
-            split_dimensions,
+            split_attributes,
             helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
             confidence,
             rollout_ticket_categories: raw
@@ -334,7 +335,7 @@ mod tests {
 
     const EXAMPLE: &str = r#"
 name = "Intune rollout 2027"
-split_dimensions = ["platform", "region", "department"]
+split_attributes = ["platform", "region", "department"]
 helpdesk_capacity_per_day = 5
 
 [[wave]]

@@ -162,7 +162,7 @@ struct Contribution {
     training: Option<(bool, bool)>,
     quiz: Count,
     topics: Vec<(u32, u32)>,
-    answers: Option<super::data::Answers>,
+    answers: Option<super::data::ScoredAnswers>,
 }
 
 impl Contribution {
@@ -191,12 +191,12 @@ pub(crate) enum Group {
     Next,
 }
 
-/// The tallies of the wave and of each value of each split dimension, for both groups.
+/// The tallies of the wave and of each value of each split attribute, for both groups.
 #[derive(Clone, Debug)]
 pub(crate) struct Tallies {
     pub wave: [Tally; 2],
-    /// Per split dimension (in program order, only those on the roster).
-    pub dims: Vec<DimTallies>,
+    /// Per split attribute (in program order, only those on the roster).
+    pub attributes: Vec<AttributeTallies>,
     pub topic_names: Vec<String>,
     /// Per topic id: modules that test it.
     pub topic_modules: Vec<Vec<String>>,
@@ -204,9 +204,9 @@ pub(crate) struct Tallies {
     pub category_names: Vec<String>,
 }
 
-/// The tallies of one split dimension.
+/// The tallies of one split attribute.
 #[derive(Clone, Debug)]
-pub(crate) struct DimTallies {
+pub(crate) struct AttributeTallies {
     /// Index into the roster's attributes.
     pub attribute: usize,
     /// Per value code: [rolled-out, next wave].
@@ -293,11 +293,11 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         .collect();
 
     let new_tally = || Tally::new(reason_ids.len(), category_ids.len(), topic_ids.len());
-    let dims: Vec<DimTallies> = program
-        .split_dimensions
+    let attributes: Vec<AttributeTallies> = program
+        .split_attributes
         .iter()
         .filter_map(|name| roster.attributes.iter().position(|a| &a.name == name))
-        .map(|attribute| DimTallies {
+        .map(|attribute| AttributeTallies {
             attribute,
             values: (0..roster.attributes[attribute].values.len())
                 .map(|_| [new_tally(), new_tally()])
@@ -306,7 +306,7 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         .collect();
     let mut out = Tallies {
         wave: [new_tally(), new_tally()],
-        dims,
+        attributes,
         topic_names: topics.keys().map(|t| t.to_string()).collect(),
         topic_modules,
         reason_names: reason_ids.keys().map(|r| r.to_string()).collect(),
@@ -406,10 +406,10 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         c.answers = latest_answers(data, p, cutoff);
         let g = index(group);
         out.wave[g].add(&c);
-        for dim in &mut out.dims {
-            let code = roster.attributes[dim.attribute].codes[p];
+        for attr in &mut out.attributes {
+            let code = roster.attributes[attr.attribute].codes[p];
             if code != NO_VALUE {
-                dim.values[code as usize][g].add(&c);
+                attr.values[code as usize][g].add(&c);
             }
         }
     }
@@ -431,10 +431,10 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         c.answers = Some(r.answers);
         let g = index(group);
         out.wave[g].add(&c);
-        for dim in &mut out.dims {
-            let code = codes.get(dim.attribute).copied().unwrap_or(NO_VALUE);
+        for attr in &mut out.attributes {
+            let code = codes.get(attr.attribute).copied().unwrap_or(NO_VALUE);
             if code != NO_VALUE {
-                dim.values[code as usize][g].add(&c);
+                attr.values[code as usize][g].add(&c);
             }
         }
     }
@@ -478,7 +478,11 @@ fn training_of(
 
 /// A person's latest response with a scored answer, submitted by the cutoff. Ties on the
 /// submission time go to the larger response id, so row order never matters.
-fn latest_answers(data: &DataSet, p: usize, cutoff: NaiveDateTime) -> Option<super::data::Answers> {
+fn latest_answers(
+    data: &DataSet,
+    p: usize,
+    cutoff: NaiveDateTime,
+) -> Option<super::data::ScoredAnswers> {
     let all = data.inputs.responses.as_deref()?;
     data.responses_by_person
         .of(p)

@@ -718,9 +718,9 @@ pub enum Msg {
     },
     /// Note: failures not provided, so first-attempt success is not assessed.
     NoFailures,
-    /// Note: a split dimension that is not a roster column.
-    UnknownDimension {
-        /// The dimension.
+    /// Note: a split attribute that is not a roster column.
+    UnknownSplitAttribute {
+        /// The attribute.
         name: String,
     },
     /// Note: rows not matched to the roster.
@@ -904,9 +904,9 @@ impl Msg {
                 Lang::Nl => "Zonder enrollment_failures.csv is inschrijving in één keer niet te beoordelen.".to_string(),
                 Lang::En => "Without enrollment_failures.csv, first-attempt enrollment success cannot be assessed.".to_string(),
             },
-            Msg::UnknownDimension { name } => match lang {
-                Lang::Nl => format!("program.toml noemt splitsdimensie `{name}`, maar roster.csv heeft die kolom niet; er wordt niet op gesplitst."),
-                Lang::En => format!("program.toml names the split dimension `{name}`, but roster.csv has no such column; the wave is not split along it."),
+            Msg::UnknownSplitAttribute { name } => match lang {
+                Lang::Nl => format!("program.toml noemt splitskenmerk `{name}`, maar roster.csv heeft die kolom niet; er wordt niet op gesplitst."),
+                Lang::En => format!("program.toml names the split attribute `{name}`, but roster.csv has no such column; the wave is not split along it."),
             },
             Msg::Unmatched { file, rows } => match lang {
                 Lang::Nl => format!("{rows} rij(en) in {file} horen bij niemand in roster.csv en zijn niet meegeteld."),

@@ -70,7 +70,7 @@ pub struct GroupSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SegmentSummary {
     /// The attribute (e.g. `platform`).
-    pub dimension: String,
+    pub attribute: String,
     /// Its value (e.g. `iOS`).
     pub value: String,
     /// Number of responses.
@@ -368,7 +368,7 @@ pub fn summarize_with(
     }
     let overall = group(survey, &all, options, true);
 
-    let dimensions: Vec<String> = match &options.segment_by {
+    let attributes: Vec<String> = match &options.segment_by {
         Some(d) => d.clone(),
         None => mine
             .iter()
@@ -378,11 +378,11 @@ pub fn summarize_with(
             .collect(),
     };
     let mut segments = Vec::new();
-    for dimension in dimensions {
+    for attribute in attributes {
         let mut groups: BTreeMap<String, Vec<&Response>> = BTreeMap::new();
         for (r, attrs) in &mine {
             if let Some(v) = attrs
-                .get(&dimension)
+                .get(&attribute)
                 .map(|v| v.trim())
                 .filter(|v| !v.is_empty())
             {
@@ -408,7 +408,7 @@ pub fn summarize_with(
         for (value, rs) in groups {
             let hidden = suppressed.contains(&value);
             segments.push(SegmentSummary {
-                dimension: dimension.clone(),
+                attribute: attribute.clone(),
                 value,
                 n: rs.len(),
                 suppressed: hidden,

@@ -71,7 +71,7 @@ enum Parsed {
     Devices(Vec<super::data::Device>),
     Failures(Vec<super::data::EnrollmentFailure>),
     Tickets(Vec<super::data::Ticket>),
-    Responses(Vec<super::data::Response>),
+    Responses(Vec<super::data::ScoredResponse>),
     Training(Vec<super::data::TrainingRecord>),
 }
 

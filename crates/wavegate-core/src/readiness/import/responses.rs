@@ -5,7 +5,7 @@ use super::Runner;
 use super::cells::{DATETIME, canonical_platform};
 use super::files;
 use crate::dates::parse_datetime;
-use crate::readiness::data::{Answers, PassThrough, Response};
+use crate::readiness::data::{PassThrough, ScoredAnswers, ScoredResponse};
 use crate::tabular::{self, Cells, Col, Header, InputError, read_text};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
@@ -40,7 +40,7 @@ enum Item {
     Sus(usize),
 }
 
-impl Answers {
+impl ScoredAnswers {
     fn slot(&mut self, item: Item) -> &mut Option<u8> {
         match item {
             Item::Adkar(i) => &mut self.adkar[i],
@@ -95,7 +95,7 @@ impl ResponseColumns {
 /// Responses read from one piece of `responses.csv` (see [`read_responses_in_parts`]).
 #[derive(Debug)]
 pub struct ResponsesPart {
-    responses: Vec<Response>,
+    responses: Vec<ScoredResponse>,
     /// Line of each response's first row, for errors found when pieces are joined.
     lines: Vec<u64>,
 }
@@ -105,7 +105,7 @@ fn response_rows(
     cols: &ResponseColumns,
     rows: &mut tabular::Rows<'_>,
 ) -> Result<ResponsesPart, InputError> {
-    let mut out: Vec<Response> = Vec::new();
+    let mut out: Vec<ScoredResponse> = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     // Long format repeats the response on consecutive rows: remember the last one.
@@ -144,13 +144,13 @@ fn response_rows(
                     } else {
                         Vec::new()
                     };
-                    out.push(Response {
+                    out.push(ScoredResponse {
                         id: response_id.to_string(),
                         survey_id: head.required(&row, cols.sid)?.to_string(),
                         person_id: (!person.is_empty()).then(|| person.to_string()),
                         submitted_at,
                         attributes,
-                        answers: Answers::default(),
+                        answers: ScoredAnswers::default(),
                     });
                     lines.push(row.line());
                     index.insert(response_id.to_string(), out.len() - 1);
@@ -212,7 +212,7 @@ fn join_parts(
     head: &Header,
     cols: &ResponseColumns,
     parts: Vec<ResponsesPart>,
-) -> Result<Vec<Response>, InputError> {
+) -> Result<Vec<ScoredResponse>, InputError> {
     let mut parts = parts.into_iter();
     let Some(first) = parts.next() else {
         return Ok(Vec::new());
@@ -310,7 +310,7 @@ const ITEMS: [Item; 17] = [
 
 /// Reads survey answers in long format (one row per answer, as Wavegate exports them).
 /// Columns beyond the standard seven are the segment attributes of anonymous responses.
-pub fn read_responses(reader: impl Read) -> Result<Vec<Response>, InputError> {
+pub fn read_responses(reader: impl Read) -> Result<Vec<ScoredResponse>, InputError> {
     read_responses_in_parts(reader, 1, &super::InOrder)
 }
 
@@ -324,7 +324,7 @@ pub fn read_responses_in_parts(
     reader: impl Read,
     parts: usize,
     runner: &impl Runner,
-) -> Result<Vec<Response>, InputError> {
+) -> Result<Vec<ScoredResponse>, InputError> {
     let file = files::RESPONSES;
     let text = read_text(file, reader)?;
     let (head, pieces) = tabular::scan_parts(file, &text, parts)?;

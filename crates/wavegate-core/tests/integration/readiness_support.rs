@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use wavegate_core::dates::parse_datetime;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{
-    Answers, Compliance, Device, EnrollmentFailure, Inputs, Response, Roster, Ticket,
+    Compliance, Device, EnrollmentFailure, Inputs, Roster, ScoredAnswers, ScoredResponse, Ticket,
     TrainingRecord, TrainingStatus,
 };
 use wavegate_core::readiness::{DataSet, Program, Report, evaluate};
@@ -114,24 +114,24 @@ impl Scenario {
     pub fn adkar(&mut self, person: &str, at: &str, adkar: [u8; 5]) {
         let responses = self.inputs.responses.as_mut().unwrap();
         let id = format!("r{:06}", responses.len() + 1);
-        responses.push(Response {
+        responses.push(ScoredResponse {
             id,
             survey_id: "pilot-feedback".into(),
             person_id: Some(person.to_string()),
             submitted_at: parse_datetime(at).unwrap(),
             attributes: Vec::new(),
-            answers: Answers {
+            answers: ScoredAnswers {
                 adkar: adkar.map(Some),
-                ..Answers::default()
+                ..ScoredAnswers::default()
             },
         });
     }
 
     /// A response with any scored answers.
-    pub fn answers(&mut self, person: &str, at: &str, answers: Answers) {
+    pub fn answers(&mut self, person: &str, at: &str, answers: ScoredAnswers) {
         let responses = self.inputs.responses.as_mut().unwrap();
         let id = format!("r{:06}", responses.len() + 1);
-        responses.push(Response {
+        responses.push(ScoredResponse {
             id,
             survey_id: "pilot-feedback".into(),
             person_id: Some(person.to_string()),
@@ -146,7 +146,7 @@ impl Scenario {
         self.answers(
             person,
             at,
-            Answers {
+            ScoredAnswers {
                 adkar: [Some(5); 5],
                 enroll_experience: Some(5),
                 nps: Some(10),

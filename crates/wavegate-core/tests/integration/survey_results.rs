@@ -346,8 +346,14 @@ fn either_export_reads_back_without_saying_which_it_is() {
     for options in [CsvOptions::default(), CsvOptions::excel_nl()] {
         let long = export_long(&survey, &responses, Vec::new(), options).unwrap();
         let wide = export_wide(&survey, &responses, Vec::new(), options).unwrap();
-        assert_eq!(import_csv(&survey, "a.csv", long.as_slice()).unwrap(), responses);
-        assert_eq!(import_csv(&survey, "b.csv", wide.as_slice()).unwrap(), responses);
+        assert_eq!(
+            import_csv(&survey, "a.csv", long.as_slice()).unwrap(),
+            responses
+        );
+        assert_eq!(
+            import_csv(&survey, "b.csv", wide.as_slice()).unwrap(),
+            responses
+        );
     }
 }
 

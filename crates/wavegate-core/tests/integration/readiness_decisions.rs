@@ -1,9 +1,7 @@
 //! The decision rules of SCORING.md step 6 on small, readable scenarios.
 
-mod readiness_support;
-
-use readiness_support::Scenario;
-use wavegate_core::readiness::data::{Answers, Compliance};
+use crate::readiness_support::Scenario;
+use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Element, MetricId, State};
 use wavegate_core::readiness::report::{DecisionKind, GateKind, Report, Rule};
 
@@ -11,7 +9,7 @@ fn program(capacity: f64) -> String {
     format!(
         r#"
 name = "Scenario"
-split_dimensions = ["platform", "department"]
+split_attributes = ["platform", "department"]
 helpdesk_capacity_per_day = {capacity}
 
 [[wave]]
@@ -267,10 +265,10 @@ fn nps_and_sus_are_reported_with_their_intervals() {
         s.answers(
             p,
             "2027-01-22 12:00",
-            Answers {
+            ScoredAnswers {
                 nps: Some(6),
                 sus: [Some(3); 10],
-                ..Answers::default()
+                ..ScoredAnswers::default()
             },
         );
     }
@@ -296,7 +294,7 @@ fn every_sentence_exists_in_dutch() {
     let nl = wavegate_core::readiness::evaluate(
         &data,
         &s.program,
-        readiness_support::date("2027-02-01"),
+        crate::readiness_support::date("2027-02-01"),
         wavegate_core::i18n::Lang::Nl,
     );
     let d = nl.decision.unwrap();

@@ -1,7 +1,5 @@
 //! Properties the readiness engine must keep for any input, not just the examples.
 
-mod readiness_support;
-
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
@@ -125,7 +123,7 @@ fn demo_files(people: usize, seed: u64) -> BTreeMap<&'static str, String> {
     let d = demo::generate(&DemoOptions {
         people,
         seed,
-        at: readiness_support::date("2027-03-01"),
+        at: crate::readiness_support::date("2027-03-01"),
     });
     demo::FILES
         .iter()
@@ -146,7 +144,7 @@ fn score(files: &BTreeMap<&'static str, String>) -> String {
     let report = evaluate(
         &data,
         &program,
-        readiness_support::date("2027-03-01"),
+        crate::readiness_support::date("2027-03-01"),
         Lang::En,
     );
     serde_json::to_string(&report).unwrap()
@@ -202,7 +200,7 @@ proptest! {
     fn metrics_with_less_evidence_than_their_minimum_never_pass(data_seed in 1u64..50) {
         let files = demo_files(120, data_seed);
         let (program, data) = load(|name: &str| Ok(files.get(name).map(|s| s.as_bytes())), &InOrder).unwrap();
-        let report = evaluate(&data, &program, readiness_support::date("2027-03-01"), Lang::En);
+        let report = evaluate(&data, &program, crate::readiness_support::date("2027-03-01"), Lang::En);
         for s in &report.segments {
             for m in &s.metrics {
                 if (m.n as f64) < m.thresholds.min_n {

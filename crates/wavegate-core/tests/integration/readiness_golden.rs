@@ -1,9 +1,7 @@
 //! The golden example at the end of SCORING.md, as a specification: a pilot of 60, the next
 //! wave planned at 400, a helpdesk capacity of 5 rollout tickets a day.
 
-mod readiness_support;
-
-use readiness_support::Scenario;
+use crate::readiness_support::Scenario;
 use wavegate_core::readiness::data::Compliance;
 use wavegate_core::readiness::metric::{Element, MetricId, State};
 use wavegate_core::readiness::report::{
@@ -12,7 +10,7 @@ use wavegate_core::readiness::report::{
 
 const PROGRAM: &str = r#"
 name = "Intune rollout 2027"
-split_dimensions = ["platform"]
+split_attributes = ["platform"]
 helpdesk_capacity_per_day = 5
 
 [[wave]]

@@ -1,0 +1,14 @@
+//! The core's integration tests, one binary (as ripgrep does): one link step instead of eight.
+//! Each module is a specification of one area, read through the public API only.
+
+#![allow(clippy::unwrap_used)]
+
+mod measures_agree;
+mod readiness_decisions;
+mod readiness_golden;
+mod readiness_properties;
+mod readiness_support;
+mod survey_definition;
+mod survey_properties;
+mod survey_responses;
+mod survey_results;
