@@ -1,0 +1,432 @@
+//! The report's sentences ([`Msg`]) with their facts, and evidence sentences, in both languages.
+
+use super::*;
+use crate::readiness::metric::{Dimension, Element, MetricId, State};
+use crate::readiness::report::GateKind;
+
+/// Facts about a metric for an evidence sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Evidence {
+    /// Metric.
+    pub metric: MetricId,
+    /// Estimate.
+    pub estimate: f64,
+    /// 80% interval.
+    pub interval: Option<[f64; 2]>,
+    /// Evidence count.
+    pub n: u64,
+}
+
+fn value(metric: MetricId, x: f64, lang: Lang) -> String {
+    match metric.kind() {
+        crate::readiness::metric::Kind::Proportion => num(x, 2, lang),
+        crate::readiness::metric::Kind::Rate
+        | crate::readiness::metric::Kind::Mean
+        | crate::readiness::metric::Kind::Nps => num(x, 1, lang),
+    }
+}
+
+/// "first-attempt enrollment success 0.71 (80% interval 0.60–0.82, n = 25)".
+pub fn evidence(e: &Evidence, lang: Lang) -> String {
+    let name = metric_name(e.metric, lang);
+    let est = value(e.metric, e.estimate, lang);
+    let unit = unit(e.metric, lang);
+    match (e.interval, lang) {
+        (Some([lo, hi]), Lang::Nl) => format!(
+            "{name} {est} (80%-interval {}–{}, n = {} {unit})",
+            value(e.metric, lo, lang),
+            value(e.metric, hi, lang),
+            e.n
+        ),
+        (Some([lo, hi]), Lang::En) => format!(
+            "{name} {est} (80% interval {}–{}, n = {} {unit})",
+            value(e.metric, lo, lang),
+            value(e.metric, hi, lang),
+            e.n
+        ),
+        (None, _) => format!("{name} {est} (n = {} {unit})", e.n),
+    }
+}
+
+/// A sentence of the report, with its facts.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    /// Decision: Desire gate for the wave.
+    DelayDesire {
+        /// The Desire evidence.
+        evidence: String,
+    },
+    /// Decision: two or more dimensions fail.
+    DelayDimensions {
+        /// The failing dimensions.
+        dimensions: Vec<Dimension>,
+    },
+    /// Decision: hold gates not confined.
+    HoldGates {
+        /// The gates.
+        gates: Vec<GateKind>,
+        /// Largest wave that fits the helpdesk, when that gate fired.
+        max_size: Option<u32>,
+    },
+    /// Decision: one failing dimension.
+    HoldDimension {
+        /// The failing dimensions.
+        dimensions: Vec<Dimension>,
+    },
+    /// Decision: readiness below 60.
+    HoldReadiness {
+        /// Conservative readiness.
+        readiness: u32,
+    },
+    /// Decision: split.
+    Split {
+        /// Held segments in words.
+        held: Vec<String>,
+        /// People going ahead.
+        size: u32,
+    },
+    /// Decision: no critical metric has evidence.
+    ExtendEvidence,
+    /// Decision: critical metrics undecided.
+    ExtendUndecided {
+        /// The metrics.
+        metrics: Vec<MetricId>,
+    },
+    /// Decision: proceed with actions.
+    ProceedWithActions {
+        /// Number of actions.
+        actions: usize,
+    },
+    /// Decision: expand.
+    Expand {
+        /// Growth factor.
+        factor: u32,
+        /// New size.
+        size: u32,
+    },
+    /// Decision: proceed.
+    Proceed,
+    /// No next wave.
+    NoNextWave,
+    /// Gate: a metric fails.
+    GateMetric {
+        /// Gate.
+        gate: GateKind,
+        /// Evidence.
+        evidence: Evidence,
+        /// P(below T_fail).
+        probability: f64,
+        /// T_fail.
+        fail: f64,
+    },
+    /// Gate: open priority tickets.
+    GateProductivity {
+        /// Open tickets.
+        open: u32,
+    },
+    /// Gate: helpdesk.
+    GateHelpdesk {
+        /// Wave size.
+        size: u32,
+        /// q90 tickets per day.
+        q90: f64,
+        /// Capacity.
+        capacity: f64,
+        /// Largest size that fits.
+        max_size: u32,
+    },
+    /// Gate: evidence.
+    GateEvidence,
+    /// Suffix: confined by a significant test.
+    Confined {
+        /// Fisher or Mann–Whitney.
+        test: &'static str,
+        /// p.
+        p: f64,
+        /// q.
+        q: f64,
+        /// Points better elsewhere.
+        points: f64,
+    },
+    /// Suffix: not confined.
+    NotConfined,
+    /// Suffix: helpdesk gate resolved by the split.
+    HelpdeskFitsSplit {
+        /// People going ahead.
+        size: u32,
+    },
+    /// Action evidence: ADKAR barrier.
+    ActionBarrier {
+        /// Element.
+        element: Element,
+        /// Share agreeing.
+        share: f64,
+        /// P(below target).
+        p_below: f64,
+        /// Respondents.
+        n: u32,
+    },
+    /// Action evidence: a metric warns or fails.
+    ActionMetric {
+        /// Evidence.
+        evidence: Evidence,
+        /// State.
+        state: State,
+    },
+    /// Action evidence: weak topic.
+    ActionTopic {
+        /// Topic.
+        topic: String,
+        /// Evidence.
+        evidence: Evidence,
+    },
+    /// Action evidence: helpdesk load.
+    ActionHelpdesk {
+        /// q90 tickets per day.
+        q90: f64,
+        /// Capacity.
+        capacity: f64,
+    },
+    /// Action evidence: low response.
+    ActionResponse {
+        /// Segment rate.
+        rate: f64,
+        /// Wave rate.
+        wave: f64,
+    },
+    /// Counterfactual: a failing metric clears / passes.
+    CfMetric {
+        /// Segment words.
+        scope: String,
+        /// Metric.
+        metric: MetricId,
+        /// Share that clears the gate at the current n.
+        clears: Option<(f64, u64)>,
+        /// Share and n that pass.
+        passes: Option<(f64, u64)>,
+    },
+    /// Counterfactual: evidence needed.
+    CfMoreEvidence {
+        /// Metric.
+        metric: MetricId,
+        /// More units.
+        more: Option<u64>,
+    },
+    /// Counterfactual: helpdesk.
+    CfHelpdesk {
+        /// Largest size that fits.
+        max_size: u32,
+        /// Capacity needed for the planned size.
+        capacity_needed: f64,
+        /// Planned size.
+        size: u32,
+    },
+    /// Counterfactual: productivity.
+    CfProductivity {
+        /// Open tickets.
+        open: u32,
+    },
+    /// Note: a file was not provided.
+    MissingFile {
+        /// File name.
+        file: &'static str,
+    },
+    /// Note: failures not provided, so first-attempt success is not assessed.
+    NoFailures,
+    /// Note: a split attribute that is not a roster column.
+    UnknownSplitAttribute {
+        /// The attribute.
+        name: String,
+    },
+    /// Note: rows not matched to the roster.
+    Unmatched {
+        /// File.
+        file: &'static str,
+        /// Rows.
+        rows: u32,
+    },
+}
+
+fn gates_list(gates: &[GateKind], lang: Lang) -> String {
+    let names: Vec<String> = gates
+        .iter()
+        .map(|g| gate_name(*g, lang).to_string())
+        .collect();
+    list(&names, lang)
+}
+
+fn dims_list(dims: &[Dimension], lang: Lang) -> String {
+    let names: Vec<String> = dims
+        .iter()
+        .map(|d| dimension_name(*d, lang).to_string())
+        .collect();
+    list(&names, lang)
+}
+
+impl Msg {
+    /// The sentence in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Msg::DelayDesire { evidence } => match lang {
+                Lang::Nl => format!("Uitstellen: de mensen in deze golf willen de verandering nog niet (bereidheid is het knelpunt; {evidence}). Training lost dat niet op; bespreek eerst de bezwaren."),
+                Lang::En => format!("Delay: people in this wave do not want the change yet (desire is the barrier; {evidence}). Training will not fix that; address their objections first."),
+            },
+            Msg::DelayDimensions { dimensions } => match lang {
+                Lang::Nl => format!("Uitstellen: {} dimensies zijn onvoldoende ({}).", dimensions.len(), dims_list(dimensions, lang)),
+                Lang::En => format!("Delay: {} dimensions fail ({}).", dimensions.len(), dims_list(dimensions, lang)),
+            },
+            Msg::HoldGates { gates, max_size } => {
+                let g = gates_list(gates, lang);
+                match (lang, max_size) {
+                    (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m} mensen aan."),
+                    (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can carry a wave of at most {m} people."),
+                    (Lang::Nl, None) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf en niet tot een deel ervan te beperken."),
+                    (Lang::En, None) => format!("Hold: the {g} gate fired for the whole wave and cannot be confined to part of it."),
+                }
+            }
+            Msg::HoldDimension { dimensions } => match lang {
+                Lang::Nl => format!("Aanhouden: de dimensie {} is onvoldoende; los dat op voordat de golf start.", dims_list(dimensions, lang)),
+                Lang::En => format!("Hold: the {} dimension fails; fix it before the wave starts.", dims_list(dimensions, lang)),
+            },
+            Msg::HoldReadiness { readiness } => match lang {
+                Lang::Nl => format!("Aanhouden: de voorzichtige gereedheid is {readiness}, onder de 60."),
+                Lang::En => format!("Hold: conservative readiness is {readiness}, below 60."),
+            },
+            Msg::Split { held, size } => match lang {
+                Lang::Nl => format!("Splitsen: {} wacht{} (de poort is daartoe beperkt en het verschil met de rest is significant); de overige {size} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }),
+                Lang::En => format!("Split: hold {} (the gate is confined to it and the difference from the rest is significant); the other {size} people go ahead.", list(held, lang)),
+            },
+            Msg::ExtendEvidence => match lang {
+                Lang::Nl => "Pilot verlengen: geen enkele kritieke meetwaarde heeft al genoeg gegevens.".to_string(),
+                Lang::En => "Extend the pilot: no critical metric has enough evidence yet.".to_string(),
+            },
+            Msg::ExtendUndecided { metrics } => {
+                let names: Vec<String> = metrics.iter().map(|m| metric_name(*m, lang).to_string()).collect();
+                match lang {
+                    Lang::Nl => format!("Pilot verlengen: {} kan nog alle kanten op; meer gegevens beslissen het.", list(&names, lang)),
+                    Lang::En => format!("Extend the pilot: {} could still go either way; more evidence decides it.", list(&names, lang)),
+                }
+            }
+            Msg::ProceedWithActions { actions } => match lang {
+                Lang::Nl => format!("Doorgaan, met {actions} actie{}: geen poort is gesloten, maar niet alles voldoet.", if *actions == 1 { "" } else { "s" }),
+                Lang::En => format!("Proceed with {actions} action{}: no gate fired, but not everything passes.", if *actions == 1 { "" } else { "s" }),
+            },
+            Msg::Expand { factor, size } => match lang {
+                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf {factor}× zo groot: {size} mensen."),
+                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave ×{factor} to {size} people."),
+            },
+            Msg::Proceed => match lang {
+                Lang::Nl => "Doorgaan: geen poort gesloten en niets vraagt om actie.".to_string(),
+                Lang::En => "Proceed: no gate fired and nothing needs action.".to_string(),
+            },
+            Msg::NoNextWave => match lang {
+                Lang::Nl => "Alle golven zijn gestart; er is geen volgende golf om over te beslissen.".to_string(),
+                Lang::En => "Every wave has started; there is no next wave to decide on.".to_string(),
+            },
+            Msg::GateMetric { gate, evidence: e, probability, fail } => {
+                let ev = evidence(e, lang);
+                match lang {
+                    Lang::Nl => format!("Poort {}: {ev}; kans {} dat de waarde onder {} ligt.", gate_name(*gate, lang), num(*probability, 2, lang), num(*fail, 2, lang)),
+                    Lang::En => format!("{} gate: {ev}; probability {} that it is below {}.", capitalise(gate_name(*gate, lang)), num(*probability, 2, lang), num(*fail, 2, lang)),
+                }
+            }
+            Msg::GateProductivity { open } => match lang {
+                Lang::Nl => format!("Poort productiviteit: {open} rollout-ticket(s) met prioriteit 1–2 staan nog open."),
+                Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
+            },
+            Msg::GateHelpdesk { size, q90, capacity, max_size } => match lang {
+                Lang::Nl => format!("Poort servicedesk: een golf van {size} mensen geeft naar verwachting tot {} tickets per dag (90%-bovengrens), boven de capaciteit van {}; hooguit {max_size} mensen passen.", num(*q90, 1, lang), num(*capacity, 1, lang)),
+                Lang::En => format!("Helpdesk gate: a wave of {size} people is forecast at up to {} tickets a day (90% upper bound), above the capacity of {}; at most {max_size} people fit.", num(*q90, 1, lang), num(*capacity, 1, lang)),
+            },
+            Msg::GateEvidence => match lang {
+                Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),
+                Lang::En => "Evidence gate: no critical metric has enough evidence; a gate fired by uncertainty alone is not a reason to hold.".to_string(),
+            },
+            Msg::Confined { test, p, q, points } => match lang {
+                Lang::Nl => format!("Beperkt tot dit segment: de rest scoort {} procentpunt beter ({test}, p = {}, q = {}).", num(points * 100.0, 0, lang), num(*p, 4, lang), num(*q, 4, lang)),
+                Lang::En => format!("Confined to this segment: the rest is {} points better ({test}, p = {}, q = {}).", num(points * 100.0, 0, lang), num(*p, 4, lang), num(*q, 4, lang)),
+            },
+            Msg::NotConfined => match lang {
+                Lang::Nl => "Niet te beperken tot een deel van de golf: geldt voor de hele golf.".to_string(),
+                Lang::En => "Cannot be confined to part of the wave: applies to the whole wave.".to_string(),
+            },
+            Msg::HelpdeskFitsSplit { size } => match lang {
+                Lang::Nl => format!("Na de splitsing gaan {size} mensen door; dat past binnen de capaciteit."),
+                Lang::En => format!("After the split {size} people go ahead, which fits the capacity."),
+            },
+            Msg::ActionBarrier { element, share, p_below, n } => match lang {
+                Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
+                Lang::En => format!("Barrier {}: {} agree (of {n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
+            },
+            Msg::ActionMetric { evidence: e, state } => format!("{} — {}", evidence(e, lang), state_name(*state, lang)),
+            Msg::ActionTopic { topic, evidence: e } => match lang {
+                Lang::Nl => format!("Zwakste onderwerp \"{topic}\": {}", evidence(e, lang)),
+                Lang::En => format!("Weakest topic \"{topic}\": {}", evidence(e, lang)),
+            },
+            Msg::ActionHelpdesk { q90, capacity } => match lang {
+                Lang::Nl => format!("Tot {} tickets per dag verwacht (90%-bovengrens) bij een capaciteit van {}.", num(*q90, 1, lang), num(*capacity, 1, lang)),
+                Lang::En => format!("Up to {} tickets a day expected (90% upper bound) against a capacity of {}.", num(*q90, 1, lang), num(*capacity, 1, lang)),
+            },
+            Msg::ActionResponse { rate, wave } => match lang {
+                Lang::Nl => format!("Respons {} tegen {} in de hele golf.", pct(*rate, lang), pct(*wave, lang)),
+                Lang::En => format!("Response rate {} against {} for the whole wave.", pct(*rate, lang), pct(*wave, lang)),
+            },
+            Msg::CfMetric { scope, metric, clears, passes } => {
+                let name = metric_name(*metric, lang);
+                let unit = unit(*metric, lang);
+                let mut parts = Vec::new();
+                if let Some((share, n)) = clears {
+                    parts.push(match lang {
+                        Lang::Nl => format!("de poort gaat open bij {name} van minstens {} over {n} {unit}", num(*share, 2, lang)),
+                        Lang::En => format!("the gate clears at {name} of at least {} over {n} {unit}", num(*share, 2, lang)),
+                    });
+                }
+                if let Some((share, n)) = passes {
+                    parts.push(match lang {
+                        Lang::Nl => format!("het voldoet bij minstens {} over {n} {unit}", num(*share, 2, lang)),
+                        Lang::En => format!("it passes at {name} of at least {} over {n} {unit}", num(*share, 2, lang)),
+                    });
+                }
+                let joined = match lang {
+                    Lang::Nl => parts.join("; "),
+                    Lang::En => parts.join("; "),
+                };
+                format!("{}: {joined}.", capitalise(scope))
+            }
+            Msg::CfMoreEvidence { metric, more } => {
+                let name = metric_name(*metric, lang);
+                let unit = unit(*metric, lang);
+                match (lang, more) {
+                    (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name)),
+                    (Lang::En, Some(m)) => format!("{}: about {m} more {unit} decide it, if the current level holds.", capitalise(name)),
+                    (Lang::Nl, None) => format!("{}: ligt zo dicht bij het doel dat alleen veel meer gegevens het beslissen.", capitalise(name)),
+                    (Lang::En, None) => format!("{}: sits so close to its target that only much more evidence decides it.", capitalise(name)),
+                }
+            }
+            Msg::CfHelpdesk { max_size, capacity_needed, size } => match lang {
+                Lang::Nl => format!("De servicedesk kan een golf van {max_size} mensen aan; voor de geplande {size} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang)),
+                Lang::En => format!("The helpdesk can carry a wave of {max_size} people; the planned {size} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang)),
+            },
+            Msg::CfProductivity { open } => match lang {
+                Lang::Nl => format!("Als de {open} open ticket(s) met prioriteit 1–2 zijn opgelost, gaat de productiviteitspoort open."),
+                Lang::En => format!("Resolving the {open} open priority 1–2 ticket(s) clears the productivity gate."),
+            },
+            Msg::MissingFile { file } => match lang {
+                Lang::Nl => format!("{file} ontbreekt; de meetwaarden die het nodig hebben, zijn niet beoordeeld."),
+                Lang::En => format!("{file} was not provided; the metrics that need it were not assessed."),
+            },
+            Msg::NoFailures => match lang {
+                Lang::Nl => "Zonder enrollment_failures.csv is inschrijving in één keer niet te beoordelen.".to_string(),
+                Lang::En => "Without enrollment_failures.csv, first-attempt enrollment success cannot be assessed.".to_string(),
+            },
+            Msg::UnknownSplitAttribute { name } => match lang {
+                Lang::Nl => format!("program.toml noemt splitskenmerk `{name}`, maar roster.csv heeft die kolom niet; er wordt niet op gesplitst."),
+                Lang::En => format!("program.toml names the split attribute `{name}`, but roster.csv has no such column; the wave is not split along it."),
+            },
+            Msg::Unmatched { file, rows } => match lang {
+                Lang::Nl => format!("{rows} rij(en) in {file} horen bij niemand in roster.csv en zijn niet meegeteld."),
+                Lang::En => format!("{rows} row(s) of {file} match nobody in roster.csv and were not counted."),
+            },
+        }
+    }
+}
