@@ -45,12 +45,12 @@ fn readiness(c: &mut Criterion) {
         });
         let (program, data) = load(open, &InOrder).unwrap();
         group.bench_with_input(BenchmarkId::new("evaluate", people), &people, |b, _| {
-            b.iter(|| black_box(evaluate(&data, &program, at(), Lang::En)))
+            b.iter(|| black_box(evaluate(&data, &program, at(), Lang::En, &[])))
         });
         group.bench_with_input(BenchmarkId::new("score_json", people), &people, |b, _| {
             b.iter(|| {
                 let (program, data) = load(open, &InOrder).unwrap();
-                let report = evaluate(&data, &program, at(), Lang::En);
+                let report = evaluate(&data, &program, at(), Lang::En, &[]);
                 black_box(serde_json::to_vec(&report).unwrap())
             })
         });

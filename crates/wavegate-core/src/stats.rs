@@ -5,7 +5,7 @@
 //! files. The special functions (incomplete beta and gamma, their inverses) are `statrs`'s.
 
 use statrs::distribution::{
-    Beta, ContinuousCDF, Discrete, Gamma, Hypergeometric, Normal, StudentsT,
+    Beta, Binomial, ContinuousCDF, Discrete, Gamma, Hypergeometric, Normal, StudentsT,
 };
 
 /// The standard normal quantile for a two-sided interval of `confidence` (0.90 → 1.645).
@@ -165,6 +165,46 @@ fn exact_rank_sum_p(doubled_ranks: &[u64], k: usize, observed: u64) -> f64 {
         .map(|(_, w)| w)
         .sum();
     (extreme / total).min(1.0)
+}
+
+/// Two-sided exact test that two Poisson rates are equal: given `e1 + e2` events over
+/// exposures `u1` and `u2`, the first group's count is binomial with p = u1 / (u1 + u2); the
+/// p-value sums every count at most as likely as the one observed. 1 without events.
+pub fn rate_comparison(e1: u64, u1: f64, e2: u64, u2: f64) -> f64 {
+    let n = e1 + e2;
+    if n == 0 || u1 <= 0.0 || u2 <= 0.0 {
+        return 1.0;
+    }
+    let Ok(b) = Binomial::new(u1 / (u1 + u2), n) else {
+        return 1.0;
+    };
+    let observed = b.pmf(e1);
+    // A relative tolerance, as R's binom.test, so ties in probability count on both sides.
+    let limit = observed * (1.0 + 1e-7);
+    (0..=n)
+        .map(|k| b.pmf(k))
+        .filter(|&p| p <= limit)
+        .sum::<f64>()
+        .min(1.0)
+}
+
+/// Welch's two-sided t-test for equal means, from each sample's size, mean and variance.
+/// 1 when either sample has fewer than two observations or neither varies.
+pub fn welch_t(n1: f64, mean1: f64, var1: f64, n2: f64, mean2: f64, var2: f64) -> f64 {
+    if n1 < 2.0 || n2 < 2.0 {
+        return 1.0;
+    }
+    let (a, b) = (var1 / n1, var2 / n2);
+    let se2 = a + b;
+    if se2 <= 0.0 {
+        return if mean1 == mean2 { 1.0 } else { 0.0 };
+    }
+    let t = (mean1 - mean2) / se2.sqrt();
+    let df = se2 * se2 / (a * a / (n1 - 1.0) + b * b / (n2 - 1.0));
+    match StudentsT::new(0.0, 1.0, df) {
+        Ok(d) => (2.0 * d.sf(t.abs())).min(1.0),
+        Err(_) => 1.0,
+    }
 }
 
 /// Benjamini–Hochberg adjusted p-values (q-values), in the order of `p`. A finding is kept at
@@ -434,5 +474,21 @@ mod tests {
         assert!(close(m.se, 2.886_75, 1e-4));
         assert!(close(m.cdf(m.quantile(0.1)), 0.1, 1e-6));
         assert!(close(m.sf(70.0), 0.5, 1e-9));
+    }
+
+    #[test]
+    fn rate_comparison_matches_the_binomial_recipe() {
+        // 10 events over 100 units against 2 over 100: binom.test(10, 12, 0.5) → 0.03857.
+        assert!(close(rate_comparison(10, 100.0, 2, 100.0), 0.038_574, 1e-5));
+        assert_eq!(rate_comparison(0, 10.0, 0, 10.0), 1.0);
+        assert!(rate_comparison(5, 50.0, 5, 50.0) > 0.99);
+    }
+
+    #[test]
+    fn welch_t_separates_clearly_different_means() {
+        // R: t.test(x, y) with n = 30, means 70 and 55, sd 10 → p < 1e-6.
+        assert!(welch_t(30.0, 70.0, 100.0, 30.0, 55.0, 100.0) < 1e-6);
+        assert!(welch_t(30.0, 70.0, 100.0, 30.0, 70.0, 100.0) > 0.99);
+        assert_eq!(welch_t(1.0, 70.0, 0.0, 30.0, 55.0, 100.0), 1.0);
     }
 }

@@ -1,12 +1,18 @@
 //! Actions (SCORING.md step 6, "actions are added independently"): what to do about each weak
 //! metric or barrier, and for which group.
+//!
+//! An action targets the segments where its metric warns or fails. It targets the whole wave
+//! only when no segment explains the problem (the rest of the wave without them would still
+//! show it); a segment where the metric fails outright is always named, on its own or in the
+//! wave's action.
 
 use super::assess::Assessment;
-use super::engine::MetricEval;
-use super::gates::{GateEval, SPLIT_FDR, SPLIT_MIN_DIFFERENCE, expand_likert};
-use super::metric::{Dimension, Element, MetricId, State};
+use super::engine::{Groups, MetricEval, SegmentEval, evaluate_segment};
+use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, expand_likert};
+use super::metric::{Element, MetricId, State};
 use super::program::Program;
-use super::report::{ActionKind, ActionReason, GateKind, Source};
+use super::report::{ActionKind, ActionReason, Source};
+use super::tally::Tally;
 use crate::measures;
 use crate::stats::{benjamini_hochberg, mann_whitney_u};
 
@@ -17,11 +23,14 @@ pub const HELPDESK_PREPARATION_SHARE: f64 = 0.80;
 #[derive(Clone, Debug)]
 pub(super) struct ActionEval {
     pub(super) kind: ActionKind,
+    /// The target (index into `segs`; 0 is the whole wave).
     pub(super) seg: usize,
     pub(super) reason: ActionReason,
     pub(super) metric: Option<MetricId>,
     pub(super) items: Vec<String>,
     pub(super) msg: ActionMsg,
+    /// For a whole-wave action: the segments in it where the metric fails outright.
+    pub(super) failing_within: Vec<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -33,20 +42,219 @@ pub(super) enum ActionMsg {
     ResponseRate(f64, f64),
 }
 
-fn barrier_action(e: Element) -> ActionKind {
-    match e {
-        Element::Awareness => ActionKind::TargetedCommunication,
-        Element::Desire => ActionKind::ManagerConversations,
-        Element::Knowledge => ActionKind::TargetedTraining,
-        Element::Ability => ActionKind::AssistedEnrollment,
-        Element::Reinforcement => ActionKind::PostEnrollmentFollowup,
+/// A problem an action addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Problem {
+    /// Enrollment fails or warns.
+    Enrollment,
+    /// The weakest quiz topic.
+    WeakTopic,
+    /// Training completion or first-attempt quiz pass.
+    KnowledgeGap,
+    /// The group's ADKAR barrier.
+    Barrier(Element),
+    /// People are not reached: they do not answer or do not start training.
+    Reach,
+}
+
+/// In the order actions are listed; the first reason for an action kind and target wins.
+const PROBLEMS: [Problem; 9] = [
+    Problem::Enrollment,
+    Problem::WeakTopic,
+    Problem::KnowledgeGap,
+    Problem::Barrier(Element::Awareness),
+    Problem::Barrier(Element::Desire),
+    Problem::Barrier(Element::Knowledge),
+    Problem::Barrier(Element::Ability),
+    Problem::Barrier(Element::Reinforcement),
+    Problem::Reach,
+];
+
+/// The metric when it warns or fails on evidence that may be shown.
+fn weak(m: Option<&MetricEval>) -> Option<&MetricEval> {
+    m.filter(|m| m.weighted() && !m.suppressed && matches!(m.state, State::Warn | State::Fail))
+}
+
+impl Problem {
+    fn kind(self) -> ActionKind {
+        match self {
+            Problem::Enrollment => ActionKind::AssistedEnrollment,
+            Problem::WeakTopic | Problem::KnowledgeGap => ActionKind::TargetedTraining,
+            Problem::Reach => ActionKind::TargetedCommunication,
+            Problem::Barrier(e) => match e {
+                Element::Awareness => ActionKind::TargetedCommunication,
+                Element::Desire => ActionKind::ManagerConversations,
+                Element::Knowledge => ActionKind::TargetedTraining,
+                Element::Ability => ActionKind::AssistedEnrollment,
+                Element::Reinforcement => ActionKind::PostEnrollmentFollowup,
+            },
+        }
+    }
+
+    fn reason(self) -> ActionReason {
+        match self {
+            Problem::Enrollment => ActionReason::EnrollmentFailures,
+            Problem::WeakTopic => ActionReason::WeakTopic,
+            Problem::KnowledgeGap => ActionReason::KnowledgeGap,
+            Problem::Barrier(_) => ActionReason::AdkarBarrier,
+            Problem::Reach => ActionReason::LowReach,
+        }
+    }
+
+    /// The metric that shows the problem in a group, when it does.
+    fn shown(self, e: &SegmentEval) -> Option<&MetricEval> {
+        let m = |id| weak(e.metric(id));
+        match self {
+            Problem::Enrollment => {
+                m(MetricId::EnrollmentFirstAttempt).or_else(|| m(MetricId::EnrollmentCompletion))
+            }
+            Problem::WeakTopic => m(MetricId::WeakestTopic),
+            Problem::KnowledgeGap => {
+                m(MetricId::TrainingCompletion).or_else(|| m(MetricId::QuizFirstAttempt))
+            }
+            Problem::Reach => [MetricId::ResponseRate, MetricId::TrainingStarted]
+                .into_iter()
+                .filter_map(m)
+                .min_by(|x, y| {
+                    let p = |m: &MetricEval| m.class.map_or(0.0, |c| c.p_pass);
+                    p(x).total_cmp(&p(y))
+                }),
+            Problem::Barrier(el) => e
+                .adkar
+                .as_ref()
+                .filter(|ad| ad.barrier == Some(el))
+                .and_then(|_| m(el.metric())),
+        }
     }
 }
 
-/// The metric when it warns or fails (the whole wave) or fails (a segment): a segment that
-/// merely warns is usually just a smaller sample of the wave's own problem.
-fn weak(m: Option<&MetricEval>, wave: bool) -> Option<&MetricEval> {
-    m.filter(|m| m.weighted() && (m.state == State::Fail || (wave && m.state == State::Warn)))
+/// The tallies of a segment: [rolled-out, next wave].
+fn groups_of(a: &Assessment, seg: usize) -> &[Tally; 2] {
+    &a.tallies.segments[a.segs[seg].tally].groups
+}
+
+/// The wave without some of its segments (disjoint: siblings along one attribute), evaluated.
+fn rest_without(program: &Program, a: &Assessment, segs: &[usize]) -> SegmentEval {
+    let wave = a.tallies.wave();
+    let mut rest = [wave[0].clone(), wave[1].clone()];
+    for &s in segs {
+        let g = groups_of(a, s);
+        rest = [rest[0].minus(&g[0]), rest[1].minus(&g[1])];
+    }
+    let groups = Groups {
+        rolled: &rest[0],
+        next: &rest[1],
+        parent: Some([&wave[0], &wave[1]]),
+        hidden: [false, false],
+    };
+    evaluate_segment(
+        program,
+        a.present,
+        &groups,
+        &a.tallies.topic_modules,
+        &a.tallies.topic_names,
+    )
+}
+
+/// Whether a metric of `e` is clear of a problem: it passes, or warns with little chance of
+/// being below its fail threshold.
+fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
+    e.metric(id).is_some_and(|m| {
+        !m.suppressed
+            && (m.state == State::Pass
+                || (m.state == State::Warn && m.class.is_some_and(|c| c.p_fail <= 1.0 - gamma)))
+    })
+}
+
+/// The segments along one attribute that explain a problem the wave shows: those where it
+/// fails outright (else those where it shows at all), when the rest of the wave without them is
+/// clear of it. The fewest people win.
+fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<usize>> {
+    let wave_metric = problem.shown(&a.segs[0].eval)?.id;
+    let mut attributes: Vec<usize> = (1..a.segs.len())
+        .filter(|&s| a.segs[s].parent == Some(0))
+        .filter_map(|s| a.attribute(s))
+        .collect();
+    attributes.dedup();
+    let mut best: Option<(u32, Vec<usize>)> = None;
+    for attribute in attributes {
+        let along: Vec<usize> = (1..a.segs.len())
+            .filter(|&s| a.segs[s].parent == Some(0) && a.attribute(s) == Some(attribute))
+            .collect();
+        let shown = |s: usize| problem.shown(&a.segs[s].eval);
+        let failing: Vec<usize> = along
+            .iter()
+            .copied()
+            .filter(|&s| shown(s).is_some_and(|m| m.state == State::Fail))
+            .collect();
+        let showing: Vec<usize> = along
+            .iter()
+            .copied()
+            .filter(|&s| shown(s).is_some())
+            .collect();
+        for candidate in [failing, showing] {
+            if candidate.is_empty() || candidate.len() == along.len() {
+                continue;
+            }
+            let rest = rest_without(program, a, &candidate);
+            let barrier_gone = match problem {
+                Problem::Barrier(el) => rest.adkar.as_ref().is_none_or(|ad| ad.barrier != Some(el)),
+                _ => true,
+            };
+            if !(clear(&rest, wave_metric, program.confidence) && barrier_gone) {
+                continue;
+            }
+            let people: u32 = candidate.iter().map(|&s| a.segs[s].people).sum();
+            if best.as_ref().is_none_or(|(p, _)| people < *p) {
+                best = Some((people, candidate));
+            }
+            break;
+        }
+    }
+    best.map(|(_, segs)| segs)
+}
+
+/// Segments whose barrier stands out from the rest of the wave (Mann–Whitney U on the element's
+/// answers, Benjamini–Hochberg over every segment barrier): with a dozen segments, some cross
+/// the barrier line by chance alone.
+fn distinct_barriers(a: &Assessment) -> Vec<usize> {
+    let mut tests: Vec<(usize, f64, f64)> = Vec::new();
+    for (si, seg) in a.segs.iter().enumerate().skip(1) {
+        let Some(ad) = &seg.eval.adkar else { continue };
+        let Some(b) = ad.barrier else { continue };
+        let src = usize::from(ad.source == Source::NextWave);
+        let mine = groups_of(a, si)[src].adkar[b as usize];
+        let wave = a.tallies.wave()[src].adkar[b as usize];
+        let rest: [u32; 5] = std::array::from_fn(|i| wave[i].saturating_sub(mine[i]));
+        let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest)).map_or(1.0, |r| r.p);
+        let diff = measures::agreeing_share(&rest) - measures::agreeing_share(&mine);
+        tests.push((si, p, diff));
+    }
+    let q = benjamini_hochberg(&tests.iter().map(|t| t.1).collect::<Vec<_>>());
+    tests
+        .iter()
+        .zip(&q)
+        .filter(|((_, _, diff), q)| **q < SPLIT_FDR && *diff >= SPLIT_MIN_DIFFERENCE)
+        .map(|((si, _, _), _)| *si)
+        .collect()
+}
+
+/// Whether a segment has the problem outright: its metric fails, or (a barrier) it stands out.
+fn outright(a: &Assessment, problem: Problem, si: usize, distinct: &[usize]) -> bool {
+    match problem {
+        Problem::Barrier(_) => distinct.contains(&si) && problem.shown(&a.segs[si].eval).is_some(),
+        _ => problem
+            .shown(&a.segs[si].eval)
+            .is_some_and(|m| m.state == State::Fail),
+    }
+}
+
+/// Keeps only segments not within another one of the list.
+fn outermost(a: &Assessment, segs: &[usize]) -> Vec<usize> {
+    segs.iter()
+        .copied()
+        .filter(|&s| !segs.iter().any(|&o| o != s && a.within(s, o)))
+        .collect()
 }
 
 pub(super) fn top_names(counts: &[u32], names: &[String], k: usize) -> Vec<String> {
@@ -59,119 +267,87 @@ pub(super) fn top_names(counts: &[u32], names: &[String], k: usize) -> Vec<Strin
         .collect()
 }
 
-pub(super) fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> Vec<ActionEval> {
-    let mut out: Vec<ActionEval> = Vec::new();
-    // Segment barriers are tested against the rest of the wave before they become actions.
-    let mut barrier_tests: Vec<(usize, f64, f64)> = Vec::new();
-    let wave_rate = a.segs[0].eval.response_rate;
-    for (si, seg) in a.segs.iter().enumerate() {
-        let e = &seg.eval;
-        let is_wave = si == 0;
-        let rolled = match seg.child {
-            None => &a.tallies.wave[0],
-            Some((d, code)) => &a.tallies.attributes[d].values[code as usize][0],
-        };
-        let enrollment_gate = gates
-            .iter()
-            .any(|g| g.seg == si && g.kind == GateKind::Enrollment);
-        let enrollment = weak(e.metric(MetricId::EnrollmentFirstAttempt), is_wave)
-            .or_else(|| weak(e.metric(MetricId::EnrollmentCompletion), is_wave))
-            .or_else(|| {
-                gates
-                    .iter()
-                    .find(|g| g.seg == si && g.kind == GateKind::Enrollment)
-                    .and_then(|g| g.metric)
-                    .and_then(|id| e.metric(id))
-                    .filter(|_| enrollment_gate)
-            });
-        if let Some(m) = enrollment {
-            out.push(ActionEval {
-                kind: ActionKind::AssistedEnrollment,
-                seg: si,
-                reason: ActionReason::EnrollmentFailures,
-                metric: Some(m.id),
-                items: top_names(&rolled.reasons, &a.tallies.reason_names, 3),
-                msg: ActionMsg::Metric,
-            });
-        }
-        if let Some(m) = weak(e.metric(MetricId::WeakestTopic), is_wave) {
-            out.push(ActionEval {
-                kind: ActionKind::TargetedTraining,
-                seg: si,
-                reason: ActionReason::WeakTopic,
-                metric: Some(m.id),
-                items: m.detail.modules.clone(),
-                msg: ActionMsg::Topic(m.detail.topic.clone().unwrap_or_default()),
-            });
-        }
-        if let Some(m) = weak(e.metric(MetricId::TrainingCompletion), is_wave)
-            .or_else(|| weak(e.metric(MetricId::QuizFirstAttempt), is_wave))
-        {
-            out.push(ActionEval {
-                kind: ActionKind::TargetedTraining,
-                seg: si,
-                reason: ActionReason::KnowledgeGap,
-                metric: Some(m.id),
-                items: Vec::new(),
-                msg: ActionMsg::Metric,
-            });
-        }
-        if let Some(ad) = &e.adkar
-            && let Some(b) = ad.barrier
-            && let Some(el) = ad.elements.iter().find(|x| x.element == b)
-        {
-            if let Some((d, code)) = seg.child {
-                let src = usize::from(ad.source == Source::NextWave);
-                let mine = a.tallies.attributes[d].values[code as usize][src].adkar[b as usize];
-                let mut rest = a.tallies.wave[src].adkar[b as usize];
-                for (r, m) in rest.iter_mut().zip(&mine) {
-                    *r = r.saturating_sub(*m);
-                }
-                let top = measures::agreeing_share;
-                let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest))
-                    .map_or(1.0, |r| r.p);
-                barrier_tests.push((out.len(), p, top(&rest) - top(&mine)));
-            }
-            out.push(ActionEval {
-                kind: barrier_action(b),
-                seg: si,
-                reason: ActionReason::AdkarBarrier,
-                metric: Some(b.metric()),
-                items: Vec::new(),
-                msg: ActionMsg::Barrier(b, el.share, el.p_below, el.n),
-            });
-        }
-        let reach_weak = e
-            .dim(Dimension::Reach)
-            .is_some_and(|d| d.state == State::Fail || (is_wave && d.state == State::Warn));
-        if reach_weak
-            && let Some(m) = [MetricId::ResponseRate, MetricId::TrainingStarted]
+fn action(
+    a: &Assessment,
+    problem: Problem,
+    seg: usize,
+    failing_within: Vec<usize>,
+) -> Option<ActionEval> {
+    let e = &a.segs[seg].eval;
+    let m = problem.shown(e)?;
+    let (items, msg) = match problem {
+        Problem::Enrollment => (
+            top_names(&groups_of(a, seg)[0].reasons, &a.tallies.reason_names, 3),
+            ActionMsg::Metric,
+        ),
+        Problem::WeakTopic => (
+            m.detail.modules.clone(),
+            ActionMsg::Topic(m.detail.topic.clone().unwrap_or_default()),
+        ),
+        Problem::KnowledgeGap | Problem::Reach => (Vec::new(), ActionMsg::Metric),
+        Problem::Barrier(el) => {
+            let x = e
+                .adkar
+                .as_ref()?
+                .elements
                 .iter()
-                .filter_map(|id| weak(e.metric(*id), true))
-                .min_by(|x, y| {
-                    let p = |m: &MetricEval| m.class.map_or(0.0, |c| c.p_pass);
-                    p(x).total_cmp(&p(y))
-                })
-        {
-            out.push(ActionEval {
-                kind: ActionKind::TargetedCommunication,
-                seg: si,
-                reason: ActionReason::LowReach,
-                metric: Some(m.id),
-                items: Vec::new(),
-                msg: ActionMsg::Metric,
-            });
+                .find(|x| x.element == el)?;
+            (Vec::new(), ActionMsg::Barrier(el, x.share, x.p_below, x.n))
         }
-        // Compare like with like: both rates from the same group (rolled out or next wave).
-        let same_source = e.metric(MetricId::ResponseRate).map(|m| m.source)
-            == a.segs[0]
-                .eval
-                .metric(MetricId::ResponseRate)
-                .map(|m| m.source);
-        if !is_wave
-            && same_source
-            && let (Some(rate), Some(wave)) = (e.response_rate, wave_rate)
-            && rate <= wave - 0.10
+    };
+    Some(ActionEval {
+        kind: problem.kind(),
+        seg,
+        reason: problem.reason(),
+        metric: Some(m.id),
+        items,
+        msg,
+        failing_within,
+    })
+}
+
+/// Every action, targeted.
+pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
+    let mut out: Vec<ActionEval> = Vec::new();
+    let distinct = distinct_barriers(a);
+    for problem in PROBLEMS {
+        let outright_segs: Vec<usize> = (1..a.segs.len())
+            .filter(|&s| outright(a, problem, s, &distinct))
+            .collect();
+        let mut targets: Vec<(usize, Vec<usize>)> = Vec::new();
+        if problem.shown(&a.segs[0].eval).is_some() {
+            match explain(program, a, problem) {
+                Some(segs) => targets.extend(segs.into_iter().map(|s| (s, Vec::new()))),
+                None => targets.push((0, outermost(a, &outright_segs))),
+            }
+        }
+        let named = |s: usize, targets: &[(usize, Vec<usize>)]| {
+            targets.iter().any(|(t, within)| {
+                (*t != 0 && a.within(s, *t)) || within.iter().any(|&w| a.within(s, w))
+            })
+        };
+        for s in outermost(a, &outright_segs) {
+            if !named(s, &targets) {
+                targets.push((s, Vec::new()));
+            }
+        }
+        out.extend(
+            targets
+                .into_iter()
+                .filter_map(|(seg, within)| action(a, problem, seg, within)),
+        );
+    }
+    // Re-survey where a segment answers far less than the wave: silence is not assent. Like
+    // with like: both rates from the same group (rolled out or next wave).
+    let wave = &a.segs[0].eval;
+    let wave_source = wave.metric(MetricId::ResponseRate).map(|m| m.source);
+    for (si, seg) in a.segs.iter().enumerate().skip(1) {
+        let e = &seg.eval;
+        if e.metric(MetricId::ResponseRate).map(|m| m.source) == wave_source
+            && e.metric(MetricId::ResponseRate)
+                .is_some_and(|m| !m.suppressed)
+            && let (Some(rate), Some(wave_rate)) = (e.response_rate, wave.response_rate)
+            && rate <= wave_rate - 0.10
         {
             out.push(ActionEval {
                 kind: ActionKind::Resurvey,
@@ -179,58 +355,31 @@ pub(super) fn actions(program: &Program, a: &Assessment, gates: &[GateEval]) -> 
                 reason: ActionReason::LowResponse,
                 metric: Some(MetricId::ResponseRate),
                 items: Vec::new(),
-                msg: ActionMsg::ResponseRate(rate, wave),
-            });
-        }
-        if is_wave
-            && let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
-            && f.q90_day > HELPDESK_PREPARATION_SHARE * cap
-        {
-            out.push(ActionEval {
-                kind: ActionKind::HelpdeskPreparation,
-                seg: 0,
-                reason: ActionReason::HelpdeskLoad,
-                metric: Some(MetricId::TicketRate),
-                items: top_names(&rolled.categories, &a.tallies.category_names, 3),
-                msg: ActionMsg::Helpdesk(f.q90_day, cap),
+                msg: ActionMsg::ResponseRate(rate, wave_rate),
+                failing_within: Vec::new(),
             });
         }
     }
-    // A segment's own barrier is worth an action only when it stands out from the rest of
-    // the wave (Mann–Whitney U, Benjamini–Hochberg over all segment barriers): with a dozen
-    // segments, some cross the barrier line by chance alone.
-    let q = benjamini_hochberg(&barrier_tests.iter().map(|t| t.1).collect::<Vec<_>>());
-    let noise: Vec<usize> = barrier_tests
-        .iter()
-        .zip(&q)
-        .filter(|((_, _, diff), q)| **q >= SPLIT_FDR || *diff < SPLIT_MIN_DIFFERENCE)
-        .map(|((i, _, _), _)| *i)
-        .collect();
-    let out: Vec<ActionEval> = out
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !noise.contains(i))
-        .map(|(_, x)| x)
-        .collect();
-    focus(gates, out)
-}
-
-/// Keeps the action list short and pointed. A problem the whole wave shows gets one action for
-/// the wave; the same action for its segments is left out, except for segments held by a gate
-/// (they need their own remedy to go ahead). A problem only some segments show is targeted at
-/// them. Then one action of a kind per target (the more specific reason came first).
-fn focus(gates: &[GateEval], mut out: Vec<ActionEval>) -> Vec<ActionEval> {
-    let wave_keys: Vec<(ActionKind, ActionReason)> = out
-        .iter()
-        .filter(|x| x.seg == 0)
-        .map(|x| (x.kind, x.reason))
-        .collect();
-    let gated = |seg: usize| gates.iter().any(|g| g.seg == seg);
+    if let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
+        && f.q90_day > HELPDESK_PREPARATION_SHARE * cap
+    {
+        out.push(ActionEval {
+            kind: ActionKind::HelpdeskPreparation,
+            seg: 0,
+            reason: ActionReason::HelpdeskLoad,
+            metric: Some(MetricId::TicketRate),
+            items: top_names(
+                &a.tallies.wave()[0].categories,
+                &a.tallies.category_names,
+                3,
+            ),
+            msg: ActionMsg::Helpdesk(f.q90_day, cap),
+            failing_within: Vec::new(),
+        });
+    }
+    // One action of a kind per target: the first reason listed is the more specific one.
     let mut seen: Vec<(ActionKind, usize)> = Vec::new();
     out.retain(|x| {
-        if x.seg != 0 && wave_keys.contains(&(x.kind, x.reason)) && !gated(x.seg) {
-            return false;
-        }
         if seen.contains(&(x.kind, x.seg)) {
             return false;
         }

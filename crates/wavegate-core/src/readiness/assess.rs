@@ -1,46 +1,151 @@
-//! SCORING.md steps 1–4 for every segment of the next wave at one date: the tallies, each
-//! segment's evaluation, the small groups left out, and the helpdesk forecast.
+//! SCORING.md steps 1–4 for every segment of the next wave at one date: the tallies, the small
+//! groups kept out of sight, each reportable segment's evaluation, and the helpdesk forecast.
 
 use super::data::DataSet;
 use super::engine::{Groups, Present, SegmentEval, evaluate_segment, too_small};
-use super::metric::{MetricId, State};
+use super::helpdesk::{Forecast, forecast};
 use super::program::Program;
-use super::report::{Segment, Suppressed};
-use super::tally::{Tallies, Tally, WINDOW_MINUTES, gather};
-use crate::stats::GammaPosterior;
+use super::report::{Segment, Source, Suppressed, SuppressionReason};
+use super::tally::{Key, Rest, Tallies, Tally, gather, gather_rest, split_attributes};
 use chrono::NaiveDate;
 
-/// One segment of the next wave with its evaluation.
+/// One reportable segment of the next wave with its evaluation.
 pub(super) struct Seg {
+    /// The segment as the report names it (`{"wave": id}` for the wave).
     pub(super) segment: Segment,
+    /// Who is in it; empty for the wave.
+    pub(super) key: Key,
+    /// The enclosing segment (index into `segs`); `None` for the wave.
+    pub(super) parent: Option<usize>,
+    /// People of the next wave in it.
     pub(super) people: u32,
-    /// `(index into tallies.attributes, value code)` for a child; `None` for the wave.
-    pub(super) child: Option<(usize, u32)>,
+    /// Its tallies (index into `Tallies::segments`).
+    pub(super) tally: usize,
     pub(super) eval: SegmentEval,
-}
-
-/// The helpdesk forecast before rounding.
-#[derive(Clone, Debug)]
-pub(super) struct Forecast {
-    pub(super) posterior: GammaPosterior,
-    pub(super) size: u32,
-    pub(super) median_day: f64,
-    pub(super) q90_day: f64,
-    pub(super) max_size: Option<u32>,
-    pub(super) person_weeks: u64,
-    pub(super) decided: bool,
 }
 
 /// SCORING.md steps 1–4 for every segment of the next wave at one date.
 pub(super) struct Assessment {
+    /// The wave first, then every reportable segment, parents before children.
     pub(super) segs: Vec<Seg>,
     pub(super) suppressed: Vec<Suppressed>,
     pub(super) tallies: Tallies,
+    /// The roster attributes the program splits along, in program order.
+    pub(super) split: Vec<usize>,
+    /// Every roster attribute's name (index as in `Roster::attributes`).
+    pub(super) attribute_names: Vec<String>,
     pub(super) forecast: Option<Forecast>,
     pub(super) planned: u32,
     pub(super) next_people: u32,
     /// Index of the next wave in the program.
     pub(super) wave_index: usize,
+    pub(super) at: NaiveDate,
+    pub(super) present: Present,
+}
+
+impl Assessment {
+    /// The attribute a segment splits its parent along (its key's last); `None` for the wave.
+    pub(super) fn attribute(&self, si: usize) -> Option<usize> {
+        self.segs[si].key.last().map(|&(a, _)| a)
+    }
+
+    /// The segments with the same parent, split along the same attribute, other than `si`.
+    pub(super) fn siblings(&self, si: usize) -> Vec<usize> {
+        let (parent, attribute) = (self.segs[si].parent, self.attribute(si));
+        (0..self.segs.len())
+            .filter(|&o| o != si && self.segs[o].parent == parent && self.attribute(o) == attribute)
+            .collect()
+    }
+
+    /// The segments one attribute narrower than `si`, whichever attribute (iOS users in APAC
+    /// are within iOS and within APAC).
+    pub(super) fn children(&self, si: usize) -> Vec<usize> {
+        let key = &self.segs[si].key;
+        (0..self.segs.len())
+            .filter(|&o| self.segs[o].key.len() == key.len() + 1 && self.within(o, si))
+            .collect()
+    }
+
+    /// The attribute a segment adds to `outer`, when it is one attribute narrower.
+    pub(super) fn attribute_beyond(&self, inner: usize, outer: usize) -> Option<usize> {
+        let outer_key = &self.segs[outer].key;
+        let mut extra = self.segs[inner]
+            .key
+            .iter()
+            .filter(|k| !outer_key.contains(k));
+        match (extra.next(), extra.next()) {
+            (Some(&(attribute, _)), None) => Some(attribute),
+            _ => None,
+        }
+    }
+
+    /// Whether everyone in segment `inner` is in segment `outer`: `outer`'s key is part of
+    /// `inner`'s.
+    pub(super) fn within(&self, inner: usize, outer: usize) -> bool {
+        let keys = (&self.segs[inner].key, &self.segs[outer].key);
+        keys.1.iter().all(|k| keys.0.contains(k))
+    }
+
+    /// Whether two segments can share people: no attribute has a different value in each.
+    pub(super) fn may_overlap(&self, x: usize, y: usize) -> bool {
+        let (kx, ky) = (&self.segs[x].key, &self.segs[y].key);
+        kx.iter()
+            .all(|(a, v)| ky.iter().all(|(b, w)| a != b || v == w))
+    }
+
+    /// Everyone in segment `within` except the members of `excluded`.
+    pub(super) fn rest(
+        &self,
+        data: &DataSet,
+        program: &Program,
+        within: usize,
+        excluded: &[usize],
+    ) -> Rest {
+        let keys: Vec<Key> = excluded.iter().map(|&s| self.segs[s].key.clone()).collect();
+        gather_rest(
+            data,
+            program,
+            self.at,
+            self.wave_index,
+            &self.segs[within].key,
+            &keys,
+        )
+    }
+
+    /// Evaluates a group of people that is not a segment of its own ("the rest"), with the
+    /// wave as the parent it shrinks toward.
+    pub(super) fn evaluate_rest(&self, program: &Program, rest: &Rest) -> SegmentEval {
+        let wave = self.tallies.wave();
+        let groups = Groups {
+            rolled: &rest.groups[0],
+            next: &rest.groups[1],
+            parent: Some([&wave[0], &wave[1]]),
+            hidden: [false, false],
+        };
+        evaluate_segment(
+            program,
+            self.present,
+            &groups,
+            &self.tallies.topic_modules,
+            &self.tallies.topic_names,
+        )
+    }
+
+    /// The forecast for the people of a [`Rest`] at the size they would go with.
+    pub(super) fn forecast_of(
+        &self,
+        program: &Program,
+        rest: &Rest,
+        size: u32,
+    ) -> Option<Forecast> {
+        forecast(
+            &self.tallies,
+            &self.split,
+            program.helpdesk_capacity_per_day,
+            size,
+            &rest.mix,
+        )
+    }
 }
 
 pub(super) fn present(data: &DataSet) -> Present {
@@ -54,102 +159,178 @@ pub(super) fn present(data: &DataSet) -> Present {
     }
 }
 
-pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Assessment {
-    let tallies = gather(data, program, at, next);
-    let present = present(data);
-    let wave = &program.waves[next];
-    let mut wave_segment = Segment::new();
-    wave_segment.insert("wave".into(), wave.id.clone());
-    let next_people = tallies.wave[1].people;
-    let groups = Groups {
-        rolled: &tallies.wave[0],
-        next: &tallies.wave[1],
-        parent: None,
-    };
-    let wave_eval = evaluate_segment(
-        program,
-        present,
-        &groups,
-        &tallies.topic_modules,
-        &tallies.topic_names,
-    );
-    let mut segs = vec![Seg {
-        segment: wave_segment,
-        people: next_people,
-        child: None,
-        eval: wave_eval,
-    }];
-    let mut suppressed = Vec::new();
-    for (d, dim) in tallies.attributes.iter().enumerate() {
-        let attribute = &data.roster.attributes[dim.attribute];
-        for (code, pair) in dim.values.iter().enumerate() {
-            let people = pair[1].people;
-            if people == 0 {
-                continue;
-            }
-            let mut segment = Segment::new();
-            segment.insert(attribute.name.clone(), attribute.values[code].clone());
-            if too_small(u64::from(people)) {
-                suppressed.push(Suppressed { segment, n: people });
-                continue;
-            }
-            let groups = Groups {
-                rolled: &pair[0],
-                next: &pair[1],
-                parent: Some([&tallies.wave[0], &tallies.wave[1]]),
-            };
-            let eval = evaluate_segment(
-                program,
-                present,
-                &groups,
-                &tallies.topic_modules,
-                &tallies.topic_names,
-            );
-            segs.push(Seg {
-                segment,
-                people,
-                child: Some((d, code as u32)),
-                eval,
-            });
+/// The segment as the report names it: attribute → value.
+fn name(data: &DataSet, key: &Key) -> Segment {
+    key.iter()
+        .map(|&(a, code)| {
+            let attribute = &data.roster.attributes[a];
+            (
+                attribute.name.clone(),
+                attribute.values[code as usize].clone(),
+            )
+        })
+        .collect()
+}
+
+/// Which groups of which tallied segments may be shown, and why not.
+///
+/// A group (rolled-out or next-wave people of a segment) under 5 people is never shown. Where
+/// exactly one sibling is hidden, or the hidden ones add up to fewer than 5, the next smallest
+/// sibling is hidden too, so the parent minus the shown siblings cannot give the hidden one
+/// away. A segment within a hidden one is hidden as well.
+fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
+    let segments = &tallies.segments;
+    let people = |i: usize, g: usize| segments[i].groups[g].people;
+    let mut hidden: Vec<[Option<SuppressionReason>; 2]> = (0..segments.len())
+        .map(|i| {
+            [0, 1].map(|g| {
+                let n = people(i, g);
+                (n > 0 && too_small(u64::from(n))).then_some(SuppressionReason::Small)
+            })
+        })
+        .collect();
+    // Sibling sets, in the order of their parents (parents come before their children).
+    let mut sets: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for (i, s) in segments.iter().enumerate().skip(1) {
+        let (parent, attribute) = (s.parent.unwrap_or(0), s.key.last().map_or(0, |k| k.0));
+        match sets
+            .iter_mut()
+            .find(|(p, a, _)| *p == parent && *a == attribute)
+        {
+            Some(set) => set.2.push(i),
+            None => sets.push((parent, attribute, vec![i])),
         }
     }
+    sets.sort_by_key(|(p, a, _)| (*p, *a));
+    // Indexing by group: `hidden` is changed for other segments while one is read.
+    #[allow(clippy::needless_range_loop)]
+    for (parent, _, members) in &sets {
+        for g in 0..2 {
+            if hidden[*parent][g].is_some() {
+                for &m in members {
+                    hidden[m][g].get_or_insert(SuppressionReason::WithinSuppressed);
+                }
+                continue;
+            }
+            loop {
+                let is_hidden = |m: usize| hidden[m][g].is_some() && people(m, g) > 0;
+                let hidden_people: u32 = members
+                    .iter()
+                    .filter(|&&m| is_hidden(m))
+                    .map(|&m| people(m, g))
+                    .sum();
+                let hidden_count = members.iter().filter(|&&m| is_hidden(m)).count();
+                if hidden_count == 0 || (hidden_count >= 2 && !too_small(u64::from(hidden_people)))
+                {
+                    break;
+                }
+                let Some(&next) = members
+                    .iter()
+                    .filter(|&&m| hidden[m][g].is_none() && people(m, g) > 0)
+                    .min_by_key(|&&m| (people(m, g), m))
+                else {
+                    break;
+                };
+                hidden[next][g] = Some(SuppressionReason::Complementary);
+            }
+        }
+    }
+    hidden
+}
+
+pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Assessment {
+    let tallies = gather(data, program, at, next);
+    let split = split_attributes(data, program);
+    let present = present(data);
+    let wave = &program.waves[next];
+    let hidden = visibility(&tallies);
+    let empty = Tally::default();
+    let mut suppressed = Vec::new();
+    let mut segs: Vec<Seg> = Vec::new();
+    // Index in `segs` of each tallied segment that is reported.
+    let mut reported: Vec<Option<usize>> = vec![None; tallies.segments.len()];
+    for (i, s) in tallies.segments.iter().enumerate() {
+        let segment = if i == 0 {
+            Segment::from([("wave".to_string(), wave.id.clone())])
+        } else {
+            name(data, &s.key)
+        };
+        for (g, group) in [Source::RolledOut, Source::NextWave]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(reason) = hidden[i][g]
+                && (reason != SuppressionReason::WithinSuppressed
+                    || too_small(u64::from(s.groups[g].people)))
+            {
+                suppressed.push(Suppressed {
+                    segment: segment.clone(),
+                    n: s.groups[g].people,
+                    group,
+                    reason,
+                });
+            }
+        }
+        // A segment is reported when the next wave has people in it who may be shown; the
+        // wave always is.
+        let shown = i == 0 || (hidden[i][1].is_none() && s.groups[1].people > 0);
+        let parent = s.parent.and_then(|p| reported[p]);
+        if !shown || (i > 0 && parent.is_none()) {
+            continue;
+        }
+        let is_hidden = [hidden[i][0].is_some(), hidden[i][1].is_some()];
+        let parent_groups = s.parent.map(|p| {
+            let pg = &tallies.segments[p].groups;
+            [&pg[0], &pg[1]]
+        });
+        let groups = Groups {
+            rolled: if is_hidden[0] { &empty } else { &s.groups[0] },
+            next: if is_hidden[1] { &empty } else { &s.groups[1] },
+            parent: parent_groups,
+            hidden: is_hidden,
+        };
+        let eval = evaluate_segment(
+            program,
+            present,
+            &groups,
+            &tallies.topic_modules,
+            &tallies.topic_names,
+        );
+        reported[i] = Some(segs.len());
+        segs.push(Seg {
+            segment,
+            key: s.key.clone(),
+            parent,
+            people: s.groups[1].people,
+            tally: i,
+            eval,
+        });
+    }
+    let next_people = tallies.wave()[1].people;
     let planned = wave.planned_size.unwrap_or(next_people);
-    let forecast = forecast(program, &tallies.wave[0], &segs[0].eval, planned);
+    let forecast = forecast(
+        &tallies,
+        &split,
+        program.helpdesk_capacity_per_day,
+        planned,
+        &tallies.mix,
+    );
     Assessment {
         segs,
         suppressed,
         tallies,
+        split,
+        attribute_names: data
+            .roster
+            .attributes
+            .iter()
+            .map(|x| x.name.clone())
+            .collect(),
         forecast,
         planned,
         next_people,
         wave_index: next,
+        at,
+        present,
     }
-}
-
-fn forecast(program: &Program, rolled: &Tally, wave: &SegmentEval, size: u32) -> Option<Forecast> {
-    let rate = wave.metric(MetricId::TicketRate)?;
-    let units = rolled.exposure_minutes as f64 / WINDOW_MINUTES as f64;
-    if units <= 0.0 {
-        return None;
-    }
-    // Per person per 14 days; the wave's tickets land within 14 days of each enrollment.
-    let posterior = GammaPosterior::new(0.5, 0.0, rolled.tickets as f64, units);
-    let per_day = |q: f64| f64::from(size) * posterior.quantile(q) / 14.0;
-    let q90_person = posterior.quantile(0.90);
-    let max_size = program.helpdesk_capacity_per_day.map(|c| {
-        if q90_person <= 0.0 {
-            u32::MAX
-        } else {
-            (c * 14.0 / q90_person).floor().min(f64::from(u32::MAX)) as u32
-        }
-    });
-    Some(Forecast {
-        posterior,
-        size,
-        median_day: per_day(0.5),
-        q90_day: per_day(0.9),
-        max_size,
-        person_weeks: rate.n,
-        decided: rate.state != State::Insufficient,
-    })
 }

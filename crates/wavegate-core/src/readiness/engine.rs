@@ -39,6 +39,10 @@ pub(crate) struct MetricEval {
     pub count: Option<(f64, f64)>,
     /// Answers 1..5 (Likert metrics), for the Mann–Whitney test.
     pub likert: Option<[u32; 5]>,
+    /// Events and exposure in person-fortnights (ticket rate), for the rate test.
+    pub events: Option<(u64, f64)>,
+    /// Count, mean and variance (SUS), for Welch's test.
+    pub moments: Option<(f64, f64, f64)>,
     pub posterior: Option<Posterior>,
     pub class: Option<Classified>,
     pub state: State,
@@ -58,6 +62,8 @@ impl MetricEval {
             n: 0,
             count: None,
             likert: None,
+            events: None,
+            moments: None,
             posterior: None,
             class: None,
             state: if spec.weight == 0.0 {
@@ -71,6 +77,14 @@ impl MetricEval {
             wilson: None,
             detail: MetricDetail::default(),
         }
+    }
+
+    /// Hides the values (privacy): what remains says only that evidence exists.
+    fn hide(&mut self) {
+        let n = self.n;
+        *self = MetricEval::empty(self.id, self.spec, self.source);
+        self.n = n;
+        self.suppressed = true;
     }
 
     /// Whether the metric takes part in decisions.
@@ -113,12 +127,23 @@ pub(crate) struct AdkarEval {
     pub source: Source,
 }
 
+/// Why a segment's readiness is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unassessed {
+    /// No Technical evidence (devices of people already rolled out).
+    Technical,
+    /// No Knowledge, Sentiment or Reach evidence.
+    PeopleSide,
+}
+
 /// Everything computed for one segment.
 #[derive(Clone, Debug)]
 pub(crate) struct SegmentEval {
     pub metrics: Vec<MetricEval>,
     pub dims: Vec<(Dimension, DimEval)>,
     pub readiness: Option<(f64, f64)>,
+    /// Why readiness is not a number, when it is not.
+    pub unassessed: Vec<Unassessed>,
     pub confidence: Confidence,
     pub adkar: Option<AdkarEval>,
     /// Raw survey response rate of the survey source.
@@ -140,6 +165,9 @@ pub(crate) struct Groups<'a> {
     pub rolled: &'a Tally,
     pub next: &'a Tally,
     pub parent: Option<[&'a Tally; 2]>,
+    /// [rolled-out, next wave]: a group under 5 people whose evidence may not be shown. Its
+    /// tally is empty; metrics that would draw on it are suppressed.
+    pub hidden: [bool; 2],
 }
 
 fn pick<'a>(g: &Groups<'a>, min_n: f64, evidence: impl Fn(&Tally) -> u64) -> (Source, usize) {
@@ -411,9 +439,24 @@ pub(crate) fn evaluate_segment(
         metrics.push(share(MetricId::TrainingStarted, |t| assigned(t, t.started)));
     }
     metrics.sort_by_key(|m| MetricId::ALL.iter().position(|x| *x == m.id));
+    // Nothing drawn from a group under 5 people is shown, nor any share of fewer than 5: the
+    // share of three devices tells what each of them did. (Person-weeks and the response rate
+    // count the group as a whole.)
+    for m in &mut metrics {
+        let from_hidden = g.hidden[usize::from(m.source == Source::NextWave)];
+        let counts_few = !matches!(m.id, MetricId::TicketRate | MetricId::ResponseRate)
+            && m.n > 0
+            && too_small(m.n);
+        if from_hidden || counts_few {
+            m.hide();
+        }
+    }
 
     let dims = dimensions(&metrics);
-    let readiness = readiness(&dims);
+    let (readiness, unassessed) = match readiness(&dims) {
+        Ok(r) => (Some(r), Vec::new()),
+        Err(missing) => (None, missing),
+    };
     let adkar = if present.responses {
         adkar(program, g, &metrics)
     } else {
@@ -424,6 +467,7 @@ pub(crate) fn evaluate_segment(
         metrics,
         dims,
         readiness,
+        unassessed,
         confidence,
         adkar,
         response_rate,
@@ -459,6 +503,7 @@ fn ticket_rate(spec: MetricSpec, gamma: f64, r: &Tally, parent: Option<&Tally>) 
         gamma,
     );
     m.detail.events = Some(r.tickets);
+    m.events = Some((r.tickets, units));
     if r.tickets == 0 {
         m.detail.rule_of_three = Some(300.0 / units);
     }
@@ -479,6 +524,10 @@ fn sus(spec: MetricSpec, gamma: f64, source: Source, t: &Tally) -> MetricEval {
     let step = measures::SUS_POINTS_PER_RAW;
     let n = t.sus_n as f64;
     let (sum, sq) = (t.sus_sum as f64 * step, t.sus_sq as f64 * step * step);
+    if n >= 2.0 {
+        let mean = sum / n;
+        m.moments = Some((n, mean, ((sq - n * mean * mean) / (n - 1.0)).max(0.0)));
+    }
     match MeanPosterior::from_moments(n, sum, sq, step) {
         Some(p) => {
             finish(&mut m, Posterior::Mean(p), n, gamma);
@@ -618,15 +667,26 @@ fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
 
 /// Weighted geometric mean of the dimension scores, so one weak dimension cannot be averaged
 /// away (a zero anywhere makes readiness zero).
-fn readiness(dims: &[(Dimension, DimEval)]) -> Option<(f64, f64)> {
+///
+/// Over missing evidence it is not a number: without Technical evidence, or without any
+/// people-side evidence (Knowledge, Sentiment, Reach), a score would read as a verdict.
+fn readiness(dims: &[(Dimension, DimEval)]) -> Result<(f64, f64), Vec<Unassessed>> {
+    let assessed = |d: Dimension| dims.iter().any(|(x, e)| *x == d && e.score.is_some());
+    let mut missing = Vec::new();
+    if !assessed(Dimension::Technical) {
+        missing.push(Unassessed::Technical);
+    }
+    if !Dimension::PEOPLE_SIDE.into_iter().any(assessed) {
+        missing.push(Unassessed::PeopleSide);
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
     let scored: Vec<(f64, (f64, f64))> = dims
         .iter()
         .filter_map(|(d, e)| e.score.map(|s| (d.weight(), s)))
         .collect();
     let total: f64 = scored.iter().map(|(w, _)| w).sum();
-    if total <= 0.0 {
-        return None;
-    }
     let geo = |pick: fn(&(f64, f64)) -> f64| {
         if scored.iter().any(|(_, s)| pick(s) <= 0.0) {
             return 0.0;
@@ -639,7 +699,7 @@ fn readiness(dims: &[(Dimension, DimEval)]) -> Option<(f64, f64)> {
                 / total)
                 .exp()
     };
-    Some((geo(|s| s.0), geo(|s| s.1)))
+    Ok((geo(|s| s.0), geo(|s| s.1)))
 }
 
 fn confidence(metrics: &[MetricEval], response_rate: Option<f64>) -> Confidence {

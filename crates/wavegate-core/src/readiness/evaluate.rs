@@ -2,19 +2,28 @@
 //! and builds the report.
 
 use super::assess::assess;
-use super::build::build_report;
+use super::build::{ExpandHistory, build_report};
 use super::data::DataSet;
+use super::history::{PastEvaluation, backs_expand};
 use super::judge::judge;
 use super::program::Program;
 use super::report::*;
 use super::rules::decide;
 use super::text::Msg;
 use crate::i18n::Lang;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// Evaluates the readiness of the next wave at `at` (SCORING.md), with every sentence in `lang`.
-pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) -> Report {
+/// `history` holds earlier evaluations; EXPAND needs them (none: EXPAND is never given, and the
+/// report says what would lead to it).
+pub fn evaluate(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    lang: Lang,
+    history: &[PastEvaluation],
+) -> Report {
     let mut report = Report {
         program: program.name.clone(),
         evaluated_at: at,
@@ -23,6 +32,7 @@ pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) ->
         decision: None,
         segments: Vec::new(),
         gates: Vec::new(),
+        dimension_failures: Vec::new(),
         adkar: None,
         actions: Vec::new(),
         counterfactuals: Vec::new(),
@@ -51,16 +61,11 @@ pub fn evaluate(data: &DataSet, program: &Program, at: NaiveDate, lang: Lang) ->
         .count() as u32;
     let started = next > 0;
     let a = assess(data, program, at, next);
-    let mut j = judge(program, data, &a, started);
-    if j.inputs.all_pass {
-        // EXPAND needs the same verdict a week earlier, from the same files cut at that date.
-        if let Some(before) = at.checked_sub_days(Days::new(7)) {
-            let b = assess(data, program, before, next);
-            j.inputs.all_pass_before = judge(program, data, &b, started).inputs.all_pass;
-        }
-    }
+    let backed = backs_expand(history, &program.name, &program.waves[next].id, at);
+    let j = judge(program, data, &a, started, backed);
     let (kind, rule) = decide(&j.inputs);
-    build_report(&mut report, program, &a, &j, kind, rule, lang);
+    let expand = ExpandHistory::new(at, j.inputs.all_pass, backed);
+    build_report(&mut report, program, &a, &j, kind, rule, expand, lang);
     report
 }
 

@@ -1,44 +1,105 @@
-//! SCORING.md step 5: the gates, and the split tests that tell whether a failure is confined to
-//! some segments (Fisher exact or Mann–Whitney U against the siblings, Benjamini–Hochberg).
+//! SCORING.md step 5 and the SPLIT test: the gates that fired, the dimensions that fail in a
+//! segment, and for each segment finding a test against its siblings (Fisher exact,
+//! Mann–Whitney U, an exact rate comparison or Welch's t), with Benjamini–Hochberg over all.
 
 use super::assess::Assessment;
-use super::engine::metric_count;
-use super::metric::{Element, MetricId, Posterior, State, classify};
+use super::engine::MetricEval;
+use super::metric::{Dimension, Element, Kind, MetricId, State, score};
 use super::program::Program;
 use super::report::{GateKind, Source, TestMethod};
 use crate::measures;
-use crate::stats::{BetaPosterior, benjamini_hochberg, fisher_exact, mann_whitney_u};
+use crate::stats::{benjamini_hochberg, fisher_exact, mann_whitney_u, rate_comparison, welch_t};
 
 /// A split is significant when its Benjamini–Hochberg q-value is below this.
 pub const SPLIT_FDR: f64 = 0.10;
-/// ...and the rest of the wave is at least this much better (share points).
+/// ...and the siblings are at least this much better (share points, or score points / 100).
 pub const SPLIT_MIN_DIFFERENCE: f64 = 0.10;
 
 /// The test behind one confinement claim.
 #[derive(Clone, Debug)]
 pub(super) struct TestEval {
     pub(super) method: TestMethod,
+    /// The sibling segments compared against (indices into `segs`).
     pub(super) against: Vec<usize>,
     pub(super) difference: f64,
     pub(super) p: f64,
     pub(super) q: f64,
 }
 
-/// A gate that fired, before rendering.
+/// What a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cause {
+    /// A gate of SCORING.md step 5.
+    Gate(GateKind),
+    /// A dimension that fails in a segment.
+    Dimension(Dimension),
+}
+
+/// A gate that fired, or a dimension that fails, in one segment (before rendering).
 #[derive(Clone, Debug)]
-pub(super) struct GateEval {
-    pub(super) kind: GateKind,
+pub(super) struct Finding {
+    pub(super) cause: Cause,
+    /// The segment (index into `segs`; 0 is the wave).
     pub(super) seg: usize,
+    /// The metric behind it.
     pub(super) metric: Option<MetricId>,
+    /// The probability that fired it.
     pub(super) probability: Option<f64>,
+    /// Open priority tickets (productivity gate).
     pub(super) open: u32,
+    /// For a segment: its test against its siblings.
     pub(super) test: Option<TestEval>,
+    /// Whether the failure is confined (the rest may go ahead).
     pub(super) confined: bool,
 }
 
-pub(super) fn gates_of(program: &Program, a: &Assessment, started: bool) -> Vec<GateEval> {
+impl Finding {
+    fn new(cause: Cause, seg: usize, metric: Option<MetricId>, probability: Option<f64>) -> Self {
+        Finding {
+            cause,
+            seg,
+            metric,
+            probability,
+            open: 0,
+            test: None,
+            confined: false,
+        }
+    }
+
+    /// The gate, when the finding is one.
+    pub(super) fn gate(&self) -> Option<GateKind> {
+        match self.cause {
+            Cause::Gate(g) => Some(g),
+            Cause::Dimension(_) => None,
+        }
+    }
+
+    /// Whether it holds back at least its scope (a hold or delay, not extend-pilot).
+    pub(super) fn holds(&self) -> bool {
+        self.gate() != Some(GateKind::Evidence)
+    }
+}
+
+/// The metric a failing dimension is tested on: a metric of it that clearly fails (the
+/// critical one first, else the lowest score). A dimension that fails only by its score band
+/// is no finding: a small segment's conservative scores are low for want of evidence alone.
+pub(super) fn driver(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval> {
+    metrics
+        .iter()
+        .filter(|m| m.id.dimension() == d && m.weighted() && m.state == State::Fail)
+        .min_by(|a, b| {
+            let s = |m: &MetricEval| m.class.map_or(100.0, |c| c.score_conservative);
+            b.id.critical()
+                .cmp(&a.id.critical())
+                .then(s(a).total_cmp(&s(b)))
+                .then(a.id.cmp(&b.id))
+        })
+}
+
+/// Everything that fired in the segments of an assessment (wave gates included), untested.
+pub(super) fn findings(program: &Program, a: &Assessment, started: bool) -> Vec<Finding> {
     let gamma = program.confidence;
-    let mut gates = Vec::new();
+    let mut out = Vec::new();
     for (si, seg) in a.segs.iter().enumerate() {
         let e = &seg.eval;
         for (kind, ids) in [
@@ -53,80 +114,74 @@ pub(super) fn gates_of(program: &Program, a: &Assessment, started: bool) -> Vec<
         ] {
             for &id in ids {
                 if let Some(m) = e.metric(id).filter(|m| m.state == State::Fail) {
-                    gates.push(GateEval {
-                        kind,
-                        seg: si,
-                        metric: Some(id),
-                        probability: m.class.map(|c| c.p_fail),
-                        open: 0,
-                        test: None,
-                        confined: false,
-                    });
+                    let p = m.class.map(|c| c.p_fail);
+                    out.push(Finding::new(Cause::Gate(kind), si, Some(id), p));
                 }
             }
         }
-        if let Some(ad) = &e.adkar
-            && ad.barrier == Some(Element::Desire)
-            && let Some(m) = e.metric(MetricId::AdkarDesire)
-            && let Some(c) = m.class
-            && c.p_fail >= gamma
-        {
-            gates.push(GateEval {
-                kind: GateKind::Desire,
-                seg: si,
-                metric: Some(MetricId::AdkarDesire),
-                probability: Some(c.p_fail),
-                open: 0,
-                test: None,
-                confined: false,
-            });
+        if let Some(p) = desire_gate(e, gamma) {
+            let id = Some(MetricId::AdkarDesire);
+            out.push(Finding::new(Cause::Gate(GateKind::Desire), si, id, Some(p)));
+        }
+        // A failing dimension in a segment is its own finding: it may be confined there even
+        // when no gate fired (one department without training).
+        if si > 0 {
+            for (d, dim) in &e.dims {
+                if dim.state == State::Fail
+                    && let Some(m) = driver(&e.metrics, *d)
+                    && !out
+                        .iter()
+                        .any(|f: &Finding| f.seg == si && f.metric == Some(m.id))
+                {
+                    let p = m.class.map(|c| c.p_fail);
+                    out.push(Finding::new(Cause::Dimension(*d), si, Some(m.id), p));
+                }
+            }
         }
     }
-    let open = a.tallies.wave[0].open_priority;
+    let open = a.tallies.wave()[0].open_priority;
     if open > 0 {
-        gates.push(GateEval {
-            kind: GateKind::Productivity,
-            seg: 0,
-            metric: None,
-            probability: None,
-            open,
-            test: None,
-            confined: false,
-        });
+        let mut f = Finding::new(Cause::Gate(GateKind::Productivity), 0, None, None);
+        f.open = open;
+        out.push(f);
     }
+    let wave = &a.segs[0].eval;
+    let rate_decided = wave
+        .metric(MetricId::TicketRate)
+        .is_some_and(|m| m.state != State::Insufficient);
     if let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
-        && f.decided
+        && rate_decided
         && f.q90_day > cap
     {
-        gates.push(GateEval {
-            kind: GateKind::HelpdeskCapacity,
-            seg: 0,
-            metric: Some(MetricId::TicketRate),
-            probability: Some(f.posterior.sf(cap * 14.0 / f64::from(f.size.max(1)))),
-            open: 0,
-            test: None,
-            confined: false,
-        });
+        let p = f.rate.sf(cap * 14.0 / f64::from(f.size.max(1)));
+        let id = Some(MetricId::TicketRate);
+        out.push(Finding::new(
+            Cause::Gate(GateKind::HelpdeskCapacity),
+            0,
+            id,
+            Some(p),
+        ));
     }
     // Before anything has rolled out there is nothing to extend: the pilot is how evidence
     // is gathered.
-    let wave = &a.segs[0].eval;
     let decided_critical = wave
         .metrics
         .iter()
         .any(|m| m.id.critical() && m.weighted() && m.state != State::Insufficient);
     if started && !decided_critical {
-        gates.push(GateEval {
-            kind: GateKind::Evidence,
-            seg: 0,
-            metric: None,
-            probability: None,
-            open: 0,
-            test: None,
-            confined: false,
-        });
+        out.push(Finding::new(Cause::Gate(GateKind::Evidence), 0, None, None));
     }
-    gates
+    out
+}
+
+/// The Desire gate: the group barrier is Desire and P(r_D < T_fail) ≥ γ; gives that probability.
+pub(super) fn desire_gate(e: &super::engine::SegmentEval, gamma: f64) -> Option<f64> {
+    let ad = e.adkar.as_ref()?;
+    if ad.barrier != Some(Element::Desire) {
+        return None;
+    }
+    let c = e.metric(MetricId::AdkarDesire)?.class?;
+    (c.p_fail >= gamma).then_some(c.p_fail)
 }
 
 pub(super) fn expand_likert(c: &[u32; 5]) -> Vec<f64> {
@@ -142,140 +197,225 @@ fn add_likert(a: &mut [u32; 5], b: &[u32; 5]) {
     }
 }
 
-/// Tests each segment gate against its siblings, applies Benjamini–Hochberg over all of them,
-/// and marks the gates whose failure is confined to some segments.
-pub(super) fn confine(program: &Program, a: &Assessment, gates: &mut [GateEval]) {
-    // 1. One test per segment gate on a metric, against the pooled siblings that pass or warn.
-    let mut tested: Vec<usize> = Vec::new();
-    let mut p_values = Vec::new();
-    for (gi, g) in gates.iter_mut().enumerate() {
-        let (Some((dim, _)), Some(id)) = (a.segs[g.seg].child, g.metric) else {
-            continue;
-        };
-        let gated_on = |si: usize| {
-            // A sibling gated on the same metric cannot serve as the comparison.
-            a.segs[si]
-                .eval
-                .metric(id)
-                .is_some_and(|m| m.state == State::Fail)
-        };
-        let siblings: Vec<usize> = a
-            .segs
-            .iter()
-            .enumerate()
-            .filter(|(si, s)| {
-                *si != g.seg
-                    && s.child.is_some_and(|(d, _)| d == dim)
-                    && !gated_on(*si)
-                    && s.eval
-                        .metric(id)
-                        .is_some_and(|m| matches!(m.state, State::Pass | State::Warn))
+/// Evidence of one metric pooled over groups, in the form its test needs.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pooled {
+    /// Successes and trials (shares).
+    count: (f64, f64),
+    /// Answers 1–5 (Likert items).
+    likert: [u32; 5],
+    /// Events and exposure (rates).
+    events: (u64, f64),
+    /// n, Σx, Σx² (means), rebuilt from each group's count, mean and variance.
+    moments: (f64, f64, f64),
+}
+
+impl Pooled {
+    fn of<'m>(metrics: impl IntoIterator<Item = &'m MetricEval>) -> Pooled {
+        let mut p = Pooled::default();
+        for m in metrics {
+            if let Some((k, n)) = m.count {
+                p.count.0 += k;
+                p.count.1 += n;
+            }
+            if let Some(l) = m.likert {
+                add_likert(&mut p.likert, &l);
+            }
+            if let Some((e, u)) = m.events {
+                p.events.0 += e;
+                p.events.1 += u;
+            }
+            if let Some((n, mean, var)) = m.moments {
+                p.moments.0 += n;
+                p.moments.1 += n * mean;
+                p.moments.2 += (n - 1.0) * var + n * mean * mean;
+            }
+        }
+        p
+    }
+
+    fn mean_and_variance(&self) -> (f64, f64, f64) {
+        let (n, sum, sq) = self.moments;
+        let mean = sum / n.max(1.0);
+        let var = ((sq - n * mean * mean) / (n - 1.0).max(1.0)).max(0.0);
+        (n, mean, var)
+    }
+}
+
+/// Tests whether `theirs` is better than `mine` on metric `id` (with `spec` for score points):
+/// the method, how much better (share points, or score points / 100), and the p-value.
+fn compare(
+    id: MetricId,
+    spec: &super::metric::MetricSpec,
+    likert: bool,
+    mine: &Pooled,
+    theirs: &Pooled,
+) -> Option<(TestMethod, f64, f64)> {
+    if likert {
+        let r = mann_whitney_u(&expand_likert(&mine.likert), &expand_likert(&theirs.likert))?;
+        let diff =
+            measures::agreeing_share(&theirs.likert) - measures::agreeing_share(&mine.likert);
+        return Some((TestMethod::MannWhitneyU, diff, r.p));
+    }
+    match id.kind() {
+        Kind::Proportion => {
+            let ((ok, n), (pok, pn)) = (mine.count, theirs.count);
+            if n <= 0.0 || pn <= 0.0 {
+                return None;
+            }
+            let p = fisher_exact(
+                ok.round() as u64,
+                (n - ok).round() as u64,
+                pok.round() as u64,
+                (pn - pok).round() as u64,
+            );
+            Some((TestMethod::FisherExact, pok / pn - ok / n, p))
+        }
+        Kind::Rate => {
+            let ((e1, u1), (e2, u2)) = (mine.events, theirs.events);
+            if u1 <= 0.0 || u2 <= 0.0 {
+                return None;
+            }
+            // Lower is better: the others' advantage in score points.
+            let per_100 = |e: u64, u: f64| 100.0 * e as f64 / u;
+            let diff = (score(spec, per_100(e2, u2)) - score(spec, per_100(e1, u1))) / 100.0;
+            Some((
+                TestMethod::RateComparison,
+                diff,
+                rate_comparison(e1, u1, e2, u2),
+            ))
+        }
+        Kind::Mean => {
+            let (n1, m1, v1) = mine.mean_and_variance();
+            let (n2, m2, v2) = theirs.mean_and_variance();
+            if n1 < 2.0 || n2 < 2.0 {
+                return None;
+            }
+            let diff = (score(spec, m2) - score(spec, m1)) / 100.0;
+            Some((TestMethod::WelchT, diff, welch_t(n1, m1, v1, n2, m2, v2)))
+        }
+        Kind::Nps => None,
+    }
+}
+
+/// Whether a group of segments is significantly and substantially worse than another group on
+/// a metric (for narrowing a hold to the segments within that explain it).
+pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &MetricEval) -> bool {
+    let Some(first) = worse.first() else {
+        return false;
+    };
+    // Another topic may be the weakest in each, and evidence from earlier waves does not
+    // compare with the next wave's own: not comparable.
+    if id == MetricId::WeakestTopic || worse.iter().any(|m| m.source != better.source) {
+        return false;
+    }
+    compare(
+        id,
+        &first.spec,
+        first.likert.is_some(),
+        &Pooled::of(worse.iter().copied()),
+        &Pooled::of([better]),
+    )
+    .is_some_and(|(_, diff, p)| p < SPLIT_FDR && diff >= SPLIT_MIN_DIFFERENCE)
+}
+
+/// The segment's metric against the pooled siblings that pass or warn on it.
+fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<TestEval> {
+    let own = a.segs[seg].eval.metric(id)?;
+    let against: Vec<usize> = a
+        .siblings(seg)
+        .into_iter()
+        .filter(|&s| {
+            a.segs[s].eval.metric(id).is_some_and(|m| {
+                // Like with like: the same group's evidence (earlier waves or the next wave).
+                !m.suppressed
+                    && m.source == own.source
+                    && matches!(m.state, State::Pass | State::Warn)
             })
-            .map(|(si, _)| si)
-            .collect();
-        let Some(own) = a.segs[g.seg].eval.metric(id) else {
+        })
+        .collect();
+    if against.is_empty() || own.suppressed {
+        return None;
+    }
+    let theirs = Pooled::of(against.iter().filter_map(|&s| a.segs[s].eval.metric(id)));
+    let (method, difference, p) = if id == MetricId::WeakestTopic {
+        // Each segment's weakest topic may be another one: compare the same topic.
+        let (mine, pooled) = topic_counts(a, seg, own, &against)?;
+        let mine = Pooled {
+            count: mine,
+            ..Pooled::default()
+        };
+        let pooled = Pooled {
+            count: pooled,
+            ..Pooled::default()
+        };
+        compare(id, &own.spec, false, &mine, &pooled)?
+    } else {
+        compare(
+            id,
+            &own.spec,
+            own.likert.is_some(),
+            &Pooled::of([own]),
+            &theirs,
+        )?
+    };
+    Some(TestEval {
+        method,
+        against,
+        difference,
+        p,
+        q: 1.0,
+    })
+}
+
+/// The segment's results on its weakest topic, and the siblings' on that same topic, from the
+/// same group (rolled out or next wave): (sum of shares correct, attempts) each.
+fn topic_counts(
+    a: &Assessment,
+    seg: usize,
+    own: &MetricEval,
+    against: &[usize],
+) -> Option<((f64, f64), (f64, f64))> {
+    let topic = own.detail.topic.as_deref()?;
+    let k = a.tallies.topic_names.iter().position(|t| t == topic)?;
+    let g = usize::from(own.source == Source::NextWave);
+    let of = |s: usize| {
+        let (micro, n) = a.tallies.segments[a.segs[s].tally].groups[g].topics[k];
+        (micro as f64 / 1e6, n as f64)
+    };
+    let mine = of(seg);
+    let mut pooled = (0.0, 0.0);
+    for &s in against {
+        let (x, n) = of(s);
+        pooled.0 += x;
+        pooled.1 += n;
+    }
+    Some((mine, pooled))
+}
+
+/// Tests every segment finding against its siblings, applies Benjamini–Hochberg over all of
+/// them, and marks those that differ significantly and by at least 10 points as confined.
+pub(super) fn test_findings(a: &Assessment, findings: &mut [Finding]) {
+    let mut tested = Vec::new();
+    let mut p_values = Vec::new();
+    for (i, f) in findings.iter_mut().enumerate() {
+        let (seg, Some(id)) = (f.seg, f.metric) else {
             continue;
         };
-        if siblings.is_empty() {
+        if seg == 0 || !f.holds() {
             continue;
         }
-        let test = if id == MetricId::AdkarDesire {
-            let mut pooled = [0u32; 5];
-            for &s in &siblings {
-                if let Some(l) = a.segs[s].eval.metric(id).and_then(|m| m.likert) {
-                    add_likert(&mut pooled, &l);
-                }
-            }
-            let mine = own.likert.unwrap_or_default();
-            let top = measures::agreeing_share;
-            mann_whitney_u(&expand_likert(&mine), &expand_likert(&pooled)).map(|r| TestEval {
-                method: TestMethod::MannWhitneyU,
-                against: siblings.clone(),
-                difference: top(&pooled) - top(&mine),
-                p: r.p,
-                q: 1.0,
-            })
-        } else {
-            let (ok, n) = own.count.unwrap_or((0.0, 0.0));
-            let (mut pok, mut pn) = (0.0, 0.0);
-            for &s in &siblings {
-                if let Some((k, m)) = a.segs[s].eval.metric(id).and_then(|m| m.count) {
-                    pok += k;
-                    pn += m;
-                }
-            }
-            (n > 0.0 && pn > 0.0).then(|| TestEval {
-                method: TestMethod::FisherExact,
-                against: siblings.clone(),
-                difference: pok / pn - ok / n,
-                p: fisher_exact(
-                    ok.round() as u64,
-                    (n - ok).round() as u64,
-                    pok.round() as u64,
-                    (pn - pok).round() as u64,
-                ),
-                q: 1.0,
-            })
-        };
-        if let Some(t) = test {
+        if let Some(t) = test_against_siblings(a, seg, id) {
             p_values.push(t.p);
-            tested.push(gi);
-            g.test = Some(t);
+            tested.push(i);
+            f.test = Some(t);
         }
     }
     let q = benjamini_hochberg(&p_values);
-    for (k, &gi) in tested.iter().enumerate() {
-        if let Some(t) = &mut gates[gi].test {
+    for (k, &i) in tested.iter().enumerate() {
+        if let Some(t) = &mut findings[i].test {
             t.q = q[k];
-            gates[gi].confined = t.q < SPLIT_FDR && t.difference >= SPLIT_MIN_DIFFERENCE;
+            findings[i].confined = t.q < SPLIT_FDR && t.difference >= SPLIT_MIN_DIFFERENCE;
         }
-    }
-    // 2. A wave gate on a metric is confined when, along some dimension, confined segment
-    // gates on that metric exist and the rest of the wave would not fail it.
-    for gi in 0..gates.len() {
-        let g = &gates[gi];
-        let (0, Some(id)) = (g.seg, g.metric) else {
-            continue;
-        };
-        if g.kind == GateKind::HelpdeskCapacity {
-            continue;
-        }
-        let wave_metric = a.segs[0].eval.metric(id);
-        let source = wave_metric.map_or(Source::RolledOut, |m| m.source);
-        let src = usize::from(source == Source::NextWave);
-        let Some(total) = metric_count(id, &a.tallies.wave[src]) else {
-            continue;
-        };
-        let spec = program.spec(id);
-        let mut confined = false;
-        for d in 0..a.tallies.attributes.len() {
-            let held: Vec<usize> = gates
-                .iter()
-                .filter(|x| x.confined && x.metric == Some(id))
-                .filter(|x| a.segs[x.seg].child.is_some_and(|(dd, _)| dd == d))
-                .map(|x| x.seg)
-                .collect();
-            if held.is_empty() {
-                continue;
-            }
-            let mut rest = total;
-            for s in held {
-                if let Some((dd, code)) = a.segs[s].child
-                    && let Some(c) =
-                        metric_count(id, &a.tallies.attributes[dd].values[code as usize][src])
-                {
-                    rest = rest.minus(c);
-                }
-            }
-            let post = Posterior::Beta(BetaPosterior::jeffreys(rest.ok as f64, rest.n as f64));
-            if rest.n > 0
-                && classify(&spec, true, rest.n as f64, &post, program.confidence).state
-                    != State::Fail
-            {
-                confined = true;
-                break;
-            }
-        }
-        gates[gi].confined = confined;
     }
 }

@@ -1,60 +1,230 @@
-//! From an assessment to what the decision rules need: gates confined by the split tests, the
-//! segments held and the people who go ahead, the failing dimensions, the undecided critical
-//! metrics and the actions.
+//! From an assessment to what the decision rules need: the findings tested against their
+//! siblings, the most specific segments that explain each confined failure (held back), the
+//! people who go ahead and their evaluation, the actions, and the decision inputs.
 
 use super::actions::{ActionEval, actions};
 use super::assess::Assessment;
-use super::data::{DataSet, NO_VALUE};
-use super::gates::{GateEval, confine, gates_of};
+use super::data::DataSet;
+use super::engine::SegmentEval;
+use super::gates::{Cause, Finding, clearly_worse, desire_gate, findings, test_findings};
+use super::helpdesk::Forecast;
 use super::metric::{Dimension, MetricId, State};
 use super::program::Program;
 use super::report::{Confidence, GateKind, Source};
 use super::rules::DecisionInputs;
 
-/// Gates of one assessment, tested and confined.
+/// An assessment judged.
 pub(super) struct Judgement {
-    pub(super) gates: Vec<GateEval>,
+    pub(super) findings: Vec<Finding>,
+    /// For each finding not held itself because a held segment explains it: that segment.
+    pub(super) explained_by: Vec<Option<usize>>,
+    /// Segments held back (indices into `segs`), in segment order.
     pub(super) held: Vec<usize>,
-    pub(super) proceeding_people: u32,
+    /// The people who go ahead: the wave, or the rest of it once the held segments are out.
+    pub(super) going: SegmentEval,
+    /// Next-wave people among them.
+    pub(super) going_people: u32,
+    /// Their helpdesk forecast at the size they would go with.
+    pub(super) going_forecast: Option<Forecast>,
     pub(super) actions: Vec<ActionEval>,
     pub(super) inputs: DecisionInputs,
 }
 
-/// SCORING.md steps 5–6 before the report: the gates, confined where the tests say so, the
-/// segments held, the actions and what the decision rules look at.
-pub(super) fn judge(program: &Program, data: &DataSet, a: &Assessment, started: bool) -> Judgement {
-    let mut gates = gates_of(program, a, started);
-    confine(program, a, &mut gates);
-    // 3. Held segments, and who goes ahead.
-    let mut held: Vec<usize> = gates
+/// Whether a metric of `e` is clear of a failure: it passes, or warns with little chance of
+/// being below its fail threshold (so the people it speaks for may go ahead).
+fn clears(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
+    e.metric(id).is_some_and(|m| {
+        !m.suppressed
+            && (m.state == State::Pass
+                || (m.state == State::Warn && m.class.is_some_and(|c| c.p_fail <= 1.0 - gamma)))
+    })
+}
+
+/// Whether `e` still shows the failure of `f` (for a group of people other than its segment).
+fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
+    match f.cause {
+        Cause::Gate(GateKind::Desire) => desire_gate(e, gamma).is_some(),
+        Cause::Dimension(d) => e.dim(d).is_some_and(|x| x.state == State::Fail),
+        Cause::Gate(_) => f
+            .metric
+            .and_then(|id| e.metric(id))
+            .is_some_and(|m| m.state == State::Fail),
+    }
+}
+
+/// The most specific segments that explain a confined failure of segment `seg`: the segments
+/// one attribute narrower that fail the metric themselves, when the rest of `seg` without them
+/// is clear of it and clearly better. Goes down as far as segments nest.
+fn most_specific(
+    program: &Program,
+    data: &DataSet,
+    a: &Assessment,
+    seg: usize,
+    id: MetricId,
+) -> Vec<usize> {
+    let fails = |c: usize| {
+        a.segs[c]
+            .eval
+            .metric(id)
+            .is_some_and(|m| m.state == State::Fail && !m.suppressed)
+    };
+    let children = a.children(seg);
+    let mut attributes: Vec<usize> = children
         .iter()
-        .filter(|g| g.confined && g.seg != 0)
-        .map(|g| g.seg)
+        .filter_map(|&c| a.attribute_beyond(c, seg))
         .collect();
-    held.sort_unstable();
-    held.dedup();
-    let proceeding_people = count_proceeding(data, a, &held);
-    if !held.is_empty()
-        && let Some(f) = &a.forecast
-    {
-        for g in gates
-            .iter_mut()
-            .filter(|g| g.kind == GateKind::HelpdeskCapacity)
-        {
-            let size = scale(a.planned, proceeding_people, a.next_people);
-            g.confined = f.max_size.is_some_and(|m| size <= m);
+    attributes.sort_unstable();
+    attributes.dedup();
+    let mut best: Option<(u32, Vec<usize>)> = None;
+    for attribute in attributes {
+        let group: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| a.attribute_beyond(c, seg) == Some(attribute) && fails(c))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let rest = a.evaluate_rest(program, &a.rest(data, program, seg, &group));
+        let worse: Vec<&super::engine::MetricEval> = group
+            .iter()
+            .filter_map(|&c| a.segs[c].eval.metric(id))
+            .collect();
+        let better_clearly = rest
+            .metric(id)
+            .is_some_and(|r| clears(&rest, id, program.confidence) && clearly_worse(id, &worse, r));
+        if !better_clearly {
+            continue;
+        }
+        let people: u32 = group.iter().map(|&c| a.segs[c].people).sum();
+        if best.as_ref().is_none_or(|(p, _)| people < *p) {
+            best = Some((people, group));
         }
     }
+    match best {
+        None => vec![seg],
+        Some((_, group)) => group
+            .into_iter()
+            .flat_map(|c| most_specific(program, data, a, c, id))
+            .collect(),
+    }
+}
+
+/// The segments to hold: for each confined segment finding the most specific segments that
+/// explain it, strongest evidence first, leaving out any whose failure the others already
+/// explain (Finance fails enrollment only through its iOS users). Returns the held segments
+/// and, per finding, the held segment that explains it when it is not held itself.
+fn hold(
+    program: &Program,
+    data: &DataSet,
+    a: &Assessment,
+    findings: &[Finding],
+) -> (Vec<usize>, Vec<Option<usize>>) {
+    let mut order: Vec<usize> = (0..findings.len())
+        .filter(|&i| findings[i].seg != 0 && findings[i].confined && findings[i].holds())
+        .collect();
+    let strength = |i: usize| {
+        let t = findings[i].test.as_ref();
+        (
+            t.map_or(1.0, |t| t.q),
+            -t.map_or(0.0, |t| t.difference),
+            findings[i].seg,
+        )
+    };
+    order.sort_by(|&x, &y| {
+        let (a1, b1, c1) = strength(x);
+        let (a2, b2, c2) = strength(y);
+        a1.total_cmp(&a2).then(b1.total_cmp(&b2)).then(c1.cmp(&c2))
+    });
+    let mut held: Vec<usize> = Vec::new();
+    let mut explained_by = vec![None; findings.len()];
+    for i in order {
+        let f = &findings[i];
+        let Some(id) = f.metric else { continue };
+        let candidates = most_specific(program, data, a, f.seg, id);
+        for seg in candidates {
+            if held.contains(&seg) {
+                continue;
+            }
+            if let Some(&outer) = held.iter().find(|&&h| a.within(seg, h)) {
+                explained_by[i] = Some(outer);
+                continue;
+            }
+            if !held.is_empty() {
+                let rest = a.rest(data, program, seg, &held);
+                let e = a.evaluate_rest(program, &rest);
+                if !still_fails(&e, f, program.confidence) {
+                    explained_by[i] = held.iter().copied().find(|&h| a.may_overlap(seg, h));
+                    continue;
+                }
+            }
+            held.push(seg);
+        }
+    }
+    // A segment within another held one needs no hold of its own.
+    let outer = held.clone();
+    held.retain(|&h| !outer.iter().any(|&o| o != h && a.within(h, o)));
+    held.sort_unstable();
+    (held, explained_by)
+}
+
+/// SCORING.md steps 5–6 before the report.
+pub(super) fn judge(
+    program: &Program,
+    data: &DataSet,
+    a: &Assessment,
+    started: bool,
+    all_pass_before: bool,
+) -> Judgement {
+    let gamma = program.confidence;
+    let mut findings = findings(program, a, started);
+    test_findings(a, &mut findings);
+    let (held, explained_by) = hold(program, data, a, &findings);
+
+    // The people who go ahead, and what they would bring.
+    let (going, going_people, going_forecast) = if held.is_empty() {
+        (a.segs[0].eval.clone(), a.next_people, a.forecast.clone())
+    } else {
+        let rest = a.rest(data, program, 0, &held);
+        let people = rest.mix.total;
+        let size = scale(a.planned, people, a.next_people);
+        let forecast = a.forecast_of(program, &rest, size);
+        (a.evaluate_rest(program, &rest), people, forecast)
+    };
+    // A wave gate is confined when the people who go ahead no longer show it.
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.seg == 0 && !held.is_empty())
+    {
+        f.confined = match f.cause {
+            Cause::Gate(GateKind::Productivity | GateKind::Evidence) => false,
+            Cause::Gate(GateKind::HelpdeskCapacity) => {
+                let cap = program.helpdesk_capacity_per_day.unwrap_or(f64::INFINITY);
+                going_forecast.as_ref().is_some_and(|g| g.q90_day <= cap)
+            }
+            _ => !still_fails(&going, f, gamma),
+        };
+    }
+    // A wave's dimension fails unless the held segments account for it. The rest may score
+    // lower on a dimension the wave only warns on, for want of the held segments' evidence:
+    // that is no new failure.
     let wave = &a.segs[0].eval;
     let failing_dimensions: Vec<Dimension> = wave
         .dims
         .iter()
-        .filter(|(_, e)| e.state == State::Fail)
+        .filter(|(d, e)| {
+            e.state == State::Fail && going.dim(*d).is_some_and(|g| g.state == State::Fail)
+        })
         .map(|(d, _)| *d)
         .collect();
+    // Likewise readiness: leaving failing segments out never lowers it below the wave's.
+    let readiness = match (wave.readiness, going.readiness) {
+        (Some(w), Some(g)) => Some(w.1.max(g.1)),
+        (w, g) => g.or(w).map(|r| r.1),
+    };
     // Before anything has rolled out, technical evidence cannot exist yet: only what the
     // wave's own people can tell counts as undecided.
-    let undecided: Vec<MetricId> = wave
+    let undecided: Vec<MetricId> = going
         .metrics
         .iter()
         .filter(|m| m.id.critical() && m.weighted())
@@ -64,70 +234,52 @@ pub(super) fn judge(program: &Program, data: &DataSet, a: &Assessment, started: 
         })
         .map(|m| m.id)
         .collect();
-    let actions = actions(program, a, &gates);
-    let any_barrier = a
-        .segs
-        .iter()
-        .any(|s| s.eval.adkar.as_ref().is_some_and(|x| x.barrier.is_some()));
-    let wave_warns = wave
+    let actions = actions(program, a);
+    let any_barrier = going.adkar.as_ref().is_some_and(|x| x.barrier.is_some())
+        || a.segs
+            .iter()
+            .any(|s| s.eval.adkar.as_ref().is_some_and(|x| x.barrier.is_some()));
+    let warns = going
         .metrics
         .iter()
         .any(|m| m.weighted() && matches!(m.state, State::Warn | State::Fail));
-    let all_pass = gates.is_empty()
+    let all_pass = findings.is_empty()
         && actions.is_empty()
         && !any_barrier
-        && wave.confidence == Confidence::High
-        && wave
+        && going.confidence == Confidence::High
+        && going
             .metrics
             .iter()
             .filter(|m| m.weighted())
             .all(|m| m.state == State::Pass);
     let inputs = DecisionInputs {
-        gates: gates.iter().map(|g| (g.kind, g.confined)).collect(),
+        gates: findings
+            .iter()
+            .filter(|f| f.seg == 0)
+            .filter_map(|f| f.gate().map(|g| (g, f.confined)))
+            .collect(),
+        segments_held: !held.is_empty(),
         failing_dimensions,
-        confidence: wave.confidence,
-        readiness: wave.readiness.map(|r| r.1),
+        confidence: going.confidence,
+        readiness,
         undecided,
-        needs_actions: !actions.is_empty() || wave_warns || any_barrier,
+        needs_actions: !actions.is_empty() || warns || any_barrier,
         all_pass,
-        all_pass_before: false,
+        all_pass_before,
     };
     Judgement {
-        gates,
+        findings,
+        explained_by,
         held,
-        proceeding_people,
+        going,
+        going_people,
+        going_forecast,
         actions,
         inputs,
     }
 }
 
-/// Next-wave people in none of the held segments.
-fn count_proceeding(data: &DataSet, a: &Assessment, held: &[usize]) -> u32 {
-    if held.is_empty() {
-        return a.next_people;
-    }
-    let held_codes: Vec<(usize, u32)> = held
-        .iter()
-        .filter_map(|&s| a.segs[s].child)
-        .map(|(d, code)| (a.tallies.attributes[d].attribute, code))
-        .collect();
-    let mut n = 0u32;
-    let wave_index = a.wave_index;
-    for p in 0..data.roster.len() {
-        if usize::from(data.roster.waves[p]) != wave_index {
-            continue;
-        }
-        let is_held = held_codes.iter().any(|&(attr, code)| {
-            let c = data.roster.attributes[attr].codes[p];
-            c != NO_VALUE && c == code
-        });
-        if !is_held {
-            n += 1;
-        }
-    }
-    n
-}
-
+/// `planned` scaled by `part / whole` (the planned size of the people who go ahead).
 pub(super) fn scale(planned: u32, part: u32, whole: u32) -> u32 {
     if whole == 0 {
         return planned;

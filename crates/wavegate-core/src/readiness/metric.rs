@@ -30,6 +30,10 @@ impl Dimension {
         Dimension::Reach,
     ];
 
+    /// The dimensions people themselves show (the rest is devices and the helpdesk).
+    pub const PEOPLE_SIDE: [Dimension; 3] =
+        [Dimension::Knowledge, Dimension::Sentiment, Dimension::Reach];
+
     /// The weight in the geometric-mean readiness.
     pub fn weight(self) -> f64 {
         match self {

@@ -14,6 +14,8 @@ pub mod demo;
 pub mod engine;
 mod evaluate;
 mod gates;
+mod helpdesk;
+pub mod history;
 pub mod import;
 mod judge;
 pub mod metric;
@@ -26,6 +28,7 @@ pub mod text;
 
 pub use data::DataSet;
 pub use evaluate::evaluate;
+pub use history::PastEvaluation;
 pub use import::load;
 pub use program::Program;
 pub use report::Report;

@@ -12,8 +12,11 @@ use std::collections::BTreeMap;
 pub struct Program {
     /// The program's name, shown on reports.
     pub name: String,
-    /// Roster columns along which a wave may be split (header keys, e.g. `platform`).
+    /// Roster columns along which a wave may be split (header keys, e.g. `platform`), in the
+    /// order segments nest: wave → platform → platform × region.
     pub split_attributes: Vec<String>,
+    /// How deep segments nest: 1 is one attribute at a time, 2 adds pairs (default), 3 triples.
+    pub segment_depth: u8,
     /// Rollout tickets the helpdesk can handle per day; `None` leaves the capacity gate off.
     pub helpdesk_capacity_per_day: Option<f64>,
     /// Decision confidence γ (default 0.80).
@@ -61,6 +64,8 @@ struct RawProgram {
     #[serde(default, alias = "split_dimensions")]
     split_attributes: Option<Vec<String>>,
     #[serde(default)]
+    segment_depth: Option<i64>,
+    #[serde(default)]
     helpdesk_capacity_per_day: Option<f64>,
     #[serde(default)]
     confidence: Option<f64>,
@@ -85,8 +90,12 @@ struct RawWave {
 /// The name `program.toml` has in error messages.
 pub const PROGRAM_FILE: &str = "program.toml";
 
-/// Split dimensions when `program.toml` names none.
-pub const DEFAULT_SPLIT_DIMENSIONS: [&str; 3] = ["platform", "region", "department"];
+/// Split attributes when `program.toml` names none.
+pub const DEFAULT_SPLIT_ATTRIBUTES: [&str; 3] = ["platform", "region", "department"];
+/// Segments nest this deep unless program.toml says otherwise (wave × platform × region).
+pub const DEFAULT_SEGMENT_DEPTH: u8 = 2;
+/// The deepest nesting allowed: the number of segments grows with the product of the values.
+pub const MAX_SEGMENT_DEPTH: u8 = 3;
 
 fn line_col(text: &str, offset: usize) -> (u64, usize) {
     let before = &text[..offset.min(text.len())];
@@ -269,10 +278,22 @@ impl Program {
                 format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
             ));
         }
+        let segment_depth = raw
+            .segment_depth
+            .unwrap_or(i64::from(DEFAULT_SEGMENT_DEPTH));
+        if !(1..=i64::from(MAX_SEGMENT_DEPTH)).contains(&segment_depth) {
+            return Err(InputError::file(
+                PROGRAM_FILE,
+                0,
+                format!(
+                    "expected `segment_depth` 1, 2 or {MAX_SEGMENT_DEPTH}, found {segment_depth}"
+                ),
+            ));
+        }
         let split_attributes = raw
             .split_attributes
             .unwrap_or_else(|| {
-                DEFAULT_SPLIT_DIMENSIONS
+                DEFAULT_SPLIT_ATTRIBUTES
                     .iter()
                     .map(|s| s.to_string())
                     .collect()
@@ -289,6 +310,7 @@ impl Program {
         Ok(Program {
             name: raw.name,
             split_attributes,
+            segment_depth: segment_depth as u8,
             helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
             confidence,
             rollout_ticket_categories: raw

@@ -2,15 +2,31 @@
 //! planner sends to stakeholders. Both in the report's language.
 
 use super::metric::{Dimension, MetricId};
-use super::report::{MetricReport, Report, Scores, SegmentReport};
+use super::report::{MetricReport, Readiness, Report, SegmentReport};
 use super::text::{self, Label, label};
 use crate::i18n::Lang;
 use std::fmt::Write;
 
-fn scores(s: Option<Scores>) -> String {
-    s.map_or("–".to_string(), |s| {
-        format!("{}/{}", s.estimate, s.conservative)
-    })
+fn scores(r: &Readiness) -> String {
+    match (r.estimate, r.conservative) {
+        (Some(e), Some(c)) => format!("{e}/{c}"),
+        _ => "–".to_string(),
+    }
+}
+
+/// What readiness was computed over, or why it is not a number.
+fn assessed(r: &Readiness, lang: Lang) -> String {
+    match &r.reason {
+        Some(reason) => reason.clone(),
+        None => {
+            let dims: Vec<String> = r
+                .assessed
+                .iter()
+                .map(|d| text::dimension_name(*d, lang).to_string())
+                .collect();
+            format!("{}: {}", label(Label::Assessed, lang), dims.join(", "))
+        }
+    }
 }
 
 fn value(m: &MetricReport, x: f64, lang: Lang) -> String {
@@ -113,10 +129,11 @@ pub fn table(r: &Report) -> String {
         out,
         "  {}: {} · {}: {}",
         label(Label::Readiness, lang),
-        scores(d.readiness),
+        scores(&d.readiness),
         label(Label::Confidence, lang),
         text::confidence_name(d.confidence, lang)
     );
+    let _ = writeln!(out, "  {}", assessed(&d.readiness, lang));
 
     let mut rows = vec![
         [
@@ -140,7 +157,7 @@ pub fn table(r: &Report) -> String {
             text::segment(&s.segment, lang),
             s.n.to_string(),
             text::state_name(s.state, lang).to_string(),
-            scores(s.readiness),
+            scores(&s.readiness),
         ];
         row.extend(Dimension::ALL.iter().map(|d| dim_cell(s, *d, lang)));
         row.push(
@@ -190,6 +207,17 @@ pub fn table(r: &Report) -> String {
             g.explanation
         );
     }
+    if !r.dimension_failures.is_empty() {
+        let _ = writeln!(out, "\n{}", label(Label::DimensionFailures, lang));
+        for f in &r.dimension_failures {
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                text::segment(&f.scope, lang),
+                f.explanation
+            );
+        }
+    }
     if let Some(a) = &r.adkar {
         let barrier = a.group_barrier.map_or(label(Label::NoBarrier, lang), |e| {
             text::element_name(e, lang)
@@ -215,9 +243,10 @@ pub fn table(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "  - {} → {}{}: {}",
+            "  - {} → {}{}{}: {}",
             text::action_name(a.kind, lang),
             text::segment(&a.target, lang),
+            failing_within(&a.failing_within, lang),
             items,
             a.evidence
         );
@@ -240,7 +269,7 @@ pub fn table(r: &Report) -> String {
         let list: Vec<String> = r
             .suppressed
             .iter()
-            .map(|s| text::segment(&s.segment, lang))
+            .map(|s| text::suppression_name(s, lang))
             .collect();
         let _ = writeln!(
             out,
@@ -259,30 +288,74 @@ pub fn table(r: &Report) -> String {
     out
 }
 
+/// " (fails in: A, B)" for an action on the whole wave that names segments.
+fn failing_within(segments: &[super::report::Segment], lang: Lang) -> String {
+    if segments.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = segments.iter().map(|s| text::segment(s, lang)).collect();
+    format!(" ({}: {})", label(Label::FailsIn, lang), names.join(", "))
+}
+
+/// How the forecast splits over its segments, e.g. " By platform: iOS 3.1/day, Windows 2.0/day."
+fn forecast_parts(f: &super::report::HelpdeskForecast, lang: Lang) -> String {
+    let Some(by) = &f.by else {
+        return String::new();
+    };
+    let parts: Vec<String> = f
+        .segments
+        .iter()
+        .map(|p| {
+            let name = if p.segment.is_empty() {
+                "–".to_string()
+            } else {
+                p.segment.values().cloned().collect::<Vec<_>>().join(" × ")
+            };
+            format!(
+                "{name} {}/{}",
+                text::num(p.tickets_per_day, 1, lang),
+                match lang {
+                    Lang::Nl => "dag",
+                    Lang::En => "day",
+                }
+            )
+        })
+        .collect();
+    format!(
+        " {} {by}: {}.",
+        text::capitalise(label(Label::ForecastBy, lang)),
+        parts.join(", ")
+    )
+}
+
 fn forecast_line(f: &super::report::HelpdeskForecast, lang: Lang) -> String {
     let cap = f
         .capacity_per_day
         .map_or("–".to_string(), |c| text::num(c, 1, lang));
     let max = f.max_wave_size.map_or("–".to_string(), |m| m.to_string());
     match lang {
-        Lang::Nl => format!(
-            "{} tickets per 100 mensen in 14 dagen; bij {} mensen mediaan {} en 90%-bovengrens {} tickets per dag, capaciteit {}; grootste golf die past: {}.",
-            text::num(f.rate_per_100, 1, lang),
-            f.wave_size,
-            text::num(f.tickets_per_day_median, 1, lang),
-            text::num(f.tickets_per_day_q90, 1, lang),
-            cap,
-            max
-        ),
-        Lang::En => format!(
-            "{} tickets per 100 people in 14 days; for {} people a median of {} and a 90% upper bound of {} tickets a day, capacity {}; largest wave that fits: {}.",
-            text::num(f.rate_per_100, 1, lang),
-            f.wave_size,
-            text::num(f.tickets_per_day_median, 1, lang),
-            text::num(f.tickets_per_day_q90, 1, lang),
-            cap,
-            max
-        ),
+        Lang::Nl => {
+            format!(
+                "{} tickets per 100 mensen in 14 dagen; bij {} mensen mediaan {} en 90%-bovengrens {} tickets per dag, capaciteit {}; grootste golf die past: {}.",
+                text::num(f.rate_per_100, 1, lang),
+                f.wave_size,
+                text::num(f.tickets_per_day_median, 1, lang),
+                text::num(f.tickets_per_day_q90, 1, lang),
+                cap,
+                max
+            ) + &forecast_parts(f, lang)
+        }
+        Lang::En => {
+            format!(
+                "{} tickets per 100 people in 14 days; for {} people a median of {} and a 90% upper bound of {} tickets a day, capacity {}; largest wave that fits: {}.",
+                text::num(f.rate_per_100, 1, lang),
+                f.wave_size,
+                text::num(f.tickets_per_day_median, 1, lang),
+                text::num(f.tickets_per_day_q90, 1, lang),
+                cap,
+                max
+            ) + &forecast_parts(f, lang)
+        }
     }
 }
 
@@ -347,7 +420,7 @@ pub fn markdown(r: &Report) -> String {
             l(Label::RecommendedSize),
         ],
         &[vec![
-            scores(d.readiness),
+            scores(&d.readiness),
             text::confidence_name(d.confidence, lang).to_string(),
             d.planned_size.to_string(),
             d.recommended_size.to_string(),
@@ -384,6 +457,7 @@ pub fn markdown(r: &Report) -> String {
         out.push('\n');
     }
 
+    let _ = writeln!(out, "{}\n", md(&assessed(&d.readiness, lang)));
     let _ = writeln!(out, "## {}\n", l(Label::Gates));
     if r.gates.is_empty() {
         let _ = writeln!(out, "{}\n", l(Label::NoGates));
@@ -412,6 +486,26 @@ pub fn markdown(r: &Report) -> String {
         );
     }
 
+    if !r.dimension_failures.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .dimension_failures
+            .iter()
+            .map(|f| {
+                vec![
+                    text::capitalise(text::dimension_name(f.dimension, lang)),
+                    text::segment(&f.scope, lang),
+                    f.explanation.clone(),
+                ]
+            })
+            .collect();
+        let _ = writeln!(out, "## {}\n", l(Label::DimensionFailures));
+        md_table(
+            &mut out,
+            &[l(Label::Dimension), l(Label::Segment), l(Label::Estimate)],
+            &rows,
+        );
+    }
+
     let _ = writeln!(out, "## {}\n", l(Label::Actions));
     if r.actions.is_empty() {
         let _ = writeln!(out, "{}\n", l(Label::NoActions));
@@ -424,10 +518,11 @@ pub fn markdown(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "{}. **{}** — {}{}. {} _{}_",
+            "{}. **{}** — {}{}{}. {} _{}_",
             i + 1,
             text::action_name(a.kind, lang),
             md(&text::segment(&a.target, lang)),
+            md(&failing_within(&a.failing_within, lang)),
             md(&items),
             text::action_advice(a.kind, lang),
             md(&a.evidence)
@@ -463,7 +558,7 @@ pub fn markdown(r: &Report) -> String {
                 text::segment(&s.segment, lang),
                 s.n.to_string(),
                 text::state_name(s.state, lang).to_string(),
-                scores(s.readiness),
+                scores(&s.readiness),
             ];
             row.extend(Dimension::ALL.iter().map(|d| dim_cell(s, *d, lang)));
             row
@@ -564,7 +659,7 @@ pub fn markdown(r: &Report) -> String {
             l(Label::SuppressedNote)
         );
         for s in &r.suppressed {
-            let _ = writeln!(out, "- {}", md(&text::segment(&s.segment, lang)));
+            let _ = writeln!(out, "- {}", md(&text::suppression_name(s, lang)));
         }
         out.push('\n');
     }

@@ -31,6 +31,8 @@ pub struct Report {
     pub segments: Vec<SegmentReport>,
     /// Every gate that fired, wave first.
     pub gates: Vec<Gate>,
+    /// Dimensions that fail in a segment, each tested against its siblings.
+    pub dimension_failures: Vec<DimensionFailure>,
     /// The ADKAR analysis of the wave as a whole.
     pub adkar: Option<Adkar>,
     /// What to do, independent of the decision.
@@ -39,7 +41,8 @@ pub struct Report {
     pub counterfactuals: Vec<String>,
     /// Rollout tickets the next wave is expected to bring.
     pub helpdesk_forecast: Option<HelpdeskForecast>,
-    /// Segments with fewer than 5 people: never reported on their own.
+    /// Groups never reported on their own: fewer than 5 people, or hidden so a small one
+    /// cannot be worked out by subtraction.
     pub suppressed: Vec<Suppressed>,
     /// What was read.
     pub data: DataSummary,
@@ -124,6 +127,31 @@ pub enum Confidence {
     High,
 }
 
+/// Readiness: the weighted geometric mean of the dimensions with evidence, or not a number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Readiness {
+    /// From the posterior means; `null` when readiness is not a number.
+    pub estimate: Option<u32>,
+    /// From the pessimistic percentiles (what decisions use); `null` likewise.
+    pub conservative: Option<u32>,
+    /// The dimensions with evidence: what the figures are computed over.
+    pub assessed: Vec<Dimension>,
+    /// What evidence is missing when readiness is not a number.
+    pub missing: Vec<MissingEvidence>,
+    /// Why it is not a number, in the report's language.
+    pub reason: Option<String>,
+}
+
+/// Evidence without which readiness is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingEvidence {
+    /// No devices of people already rolled out.
+    Technical,
+    /// No training, survey or reach evidence.
+    PeopleSide,
+}
+
 /// A pair of 0–100 scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scores {
@@ -156,8 +184,12 @@ pub struct Decision {
     pub explanation: String,
     /// How sure the engine is of its inputs.
     pub confidence: Confidence,
-    /// Weighted geometric readiness of the wave.
-    pub readiness: Option<Scores>,
+    /// Weighted geometric readiness of the people the decision lets go (the wave, or the rest
+    /// of it after a split).
+    pub readiness: Readiness,
+    /// Everything passes with high confidence and nothing fired: what EXPAND looks for in
+    /// earlier evaluations.
+    pub everything_passes: bool,
     /// The wave's planned size.
     pub planned_size: u32,
     /// How many people should go: everyone not held, capped by the helpdesk (0 when held).
@@ -190,7 +222,7 @@ pub struct SegmentReport {
     /// Overall state: fail if gated or a dimension fails, pass only if every dimension passes.
     pub state: State,
     /// Weighted geometric readiness.
-    pub readiness: Option<Scores>,
+    pub readiness: Readiness,
     /// Confidence.
     pub confidence: Confidence,
     /// Per dimension.
@@ -328,6 +360,10 @@ pub enum TestMethod {
     FisherExact,
     /// Mann–Whitney U on the 1–5 answers.
     MannWhitneyU,
+    /// Exact conditional test of two Poisson rates (ticket rates).
+    RateComparison,
+    /// Welch's t-test of two means (SUS).
+    WelchT,
 }
 
 /// The test behind a split.
@@ -337,7 +373,8 @@ pub struct SplitTest {
     pub method: TestMethod,
     /// The sibling segments compared against (pooled).
     pub against: Vec<Segment>,
-    /// How much better the rest is, in share points (0–1).
+    /// How much better the siblings are: share points (0–1) for shares, score points / 100
+    /// for rates and means.
     pub difference: f64,
     /// Raw p-value.
     pub p: f64,
@@ -367,6 +404,29 @@ pub struct Gate {
     /// Whether it is confined to its segment (the rest of the wave may go ahead).
     pub confined: bool,
     /// The split test, for segment gates.
+    pub test: Option<SplitTest>,
+    /// Why, in words.
+    pub explanation: String,
+}
+
+/// A dimension that fails in a segment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionFailure {
+    /// For whom.
+    pub scope: Segment,
+    /// The dimension.
+    pub dimension: Dimension,
+    /// The metric that drives it (the critical one that fails, else the weakest), tested.
+    pub metric: MetricId,
+    /// Its estimate.
+    pub estimate: Option<f64>,
+    /// Its 80% interval.
+    pub interval: Option<[f64; 2]>,
+    /// Evidence count.
+    pub n: u64,
+    /// Whether it is confined to this segment (the others may go ahead).
+    pub confined: bool,
+    /// The test against the sibling segments.
     pub test: Option<SplitTest>,
     /// Why, in words.
     pub explanation: String,
@@ -463,6 +523,8 @@ pub struct Action {
     pub probability: Option<f64>,
     /// Specifics: modules to assign, failure reasons to fix, ticket categories to prepare for.
     pub items: Vec<String>,
+    /// For an action on the whole wave: the segments in it where the metric fails outright.
+    pub failing_within: Vec<Segment>,
     /// The evidence, in words.
     pub evidence: String,
 }
@@ -476,6 +538,19 @@ pub struct CategoryShare {
     pub share: f64,
 }
 
+/// One segment's part of the helpdesk forecast.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForecastSegment {
+    /// The segment (`{}` for people without a value, or for groups too small to name).
+    pub segment: Segment,
+    /// Its share of the wave.
+    pub share: f64,
+    /// Tickets per 100 people in 14 days (posterior mean, shrunk toward the pooled rate).
+    pub rate_per_100: f64,
+    /// Its expected tickets per day while the wave enrolls.
+    pub tickets_per_day: f64,
+}
+
 /// Rollout tickets the next wave is expected to bring (Gamma–Poisson posterior of the rate).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HelpdeskForecast {
@@ -483,13 +558,18 @@ pub struct HelpdeskForecast {
     pub wave_size: u32,
     /// Capacity from program.toml.
     pub capacity_per_day: Option<f64>,
-    /// Tickets per 100 people in 14 days (posterior mean).
+    /// Tickets per 100 people in 14 days of the wave's mix (posterior mean).
     pub rate_per_100: f64,
+    /// The split attribute the forecast sums over; `null`: one pooled rate (no attribute's
+    /// rates differ enough for the evidence).
+    pub by: Option<String>,
+    /// The parts of the sum.
+    pub segments: Vec<ForecastSegment>,
     /// Median tickets per day while the wave enrolls.
     pub tickets_per_day_median: f64,
     /// 90th percentile of tickets per day.
     pub tickets_per_day_q90: f64,
-    /// Largest wave whose q90 fits capacity: capacity × 14 / q90(rate per person).
+    /// Largest wave of this mix whose q90 fits capacity: capacity × 14 / q90(rate per person).
     pub max_wave_size: Option<u32>,
     /// Evidence: person-weeks observed.
     pub person_weeks: u64,
@@ -497,13 +577,29 @@ pub struct HelpdeskForecast {
     pub top_categories: Vec<CategoryShare>,
 }
 
-/// A segment too small to report.
+/// A group of a segment that is never reported on its own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Suppressed {
     /// The segment.
     pub segment: Segment,
-    /// People in it (fewer than 5).
+    /// People in the group.
     pub n: u32,
+    /// Which of the segment's people: those rolled out already, or the next wave's.
+    pub group: Source,
+    /// Why.
+    pub reason: SuppressionReason,
+}
+
+/// Why a group is not reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuppressionReason {
+    /// Fewer than 5 people.
+    Small,
+    /// Hidden with a small sibling, so the parent minus the shown ones cannot give it away.
+    Complementary,
+    /// Within a segment that is not reported.
+    WithinSuppressed,
 }
 
 /// Counts of what was read.

@@ -7,13 +7,17 @@ use super::report::{Confidence, DecisionKind, GateKind, Rule};
 /// their own, e.g. that adding a gate never makes the decision less strict.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionInputs {
-    /// Every gate that fired, with whether it is confined to some segments.
+    /// Every gate that fired for the wave, with whether its failure is confined to the
+    /// segments held (the rest does not fail it).
     pub gates: Vec<(GateKind, bool)>,
-    /// Dimensions of the wave that fail.
+    /// Some segments are held back: their failure is confined to them.
+    pub segments_held: bool,
+    /// Dimensions that fail for the people who would go (the wave, or the rest of it once the
+    /// held segments are left out).
     pub failing_dimensions: Vec<Dimension>,
-    /// Confidence of the wave.
+    /// Confidence about those people.
     pub confidence: Confidence,
-    /// Conservative readiness of the wave.
+    /// Their conservative readiness; `None` when it is not a number.
     pub readiness: Option<f64>,
     /// Critical metrics insufficient, or warning with their interval straddling the target.
     pub undecided: Vec<MetricId>,
@@ -21,7 +25,7 @@ pub struct DecisionInputs {
     pub needs_actions: bool,
     /// Everything passes with high confidence and no gate, barrier or action.
     pub all_pass: bool,
-    /// ...and it did at the evaluation seven days earlier too.
+    /// ...and it did at the earlier evaluations back to one at least seven days before.
     pub all_pass_before: bool,
 }
 
@@ -47,10 +51,7 @@ pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
     if i.readiness.is_some_and(|r| r < 60.0) {
         return (DecisionKind::Hold, Rule::LowReadiness);
     }
-    if i.gates
-        .iter()
-        .any(|(g, confined)| *confined && g.effect() != DecisionKind::ExtendPilot)
-    {
+    if i.segments_held {
         return (DecisionKind::Split, Rule::Split);
     }
     if i.gates.iter().any(|(g, _)| *g == GateKind::Evidence) {

@@ -5,9 +5,10 @@
 //! millionths for the same reason.
 
 use super::data::{DataSet, NO_VALUE, TrainingStatus};
-use super::program::Program;
+use super::program::{MAX_SEGMENT_DEPTH, Program};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 /// Successes out of trials.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,6 +82,53 @@ impl Tally {
             categories: vec![0; categories],
             topics: vec![(0, 0); topics],
             ..Tally::default()
+        }
+    }
+
+    /// `self` without the people of `part` (a segment of it): every field is a sum, so the
+    /// difference is the tally of the rest.
+    pub(crate) fn minus(&self, part: &Tally) -> Tally {
+        fn sub<const N: usize>(a: &[u32; N], b: &[u32; N]) -> [u32; N] {
+            std::array::from_fn(|i| a[i].saturating_sub(b[i]))
+        }
+        fn sub_vec(a: &[u32], b: &[u32]) -> Vec<u32> {
+            a.iter()
+                .zip(b.iter().chain(std::iter::repeat(&0)))
+                .map(|(x, y)| x.saturating_sub(*y))
+                .collect()
+        }
+        Tally {
+            people: self.people.saturating_sub(part.people),
+            completion: self.completion.minus(part.completion),
+            first_attempt: self.first_attempt.minus(part.first_attempt),
+            compliance: self.compliance.minus(part.compliance),
+            tickets: self.tickets.saturating_sub(part.tickets),
+            exposure_minutes: self.exposure_minutes.saturating_sub(part.exposure_minutes),
+            ability: self.ability.minus(part.ability),
+            open_priority: self.open_priority.saturating_sub(part.open_priority),
+            reasons: sub_vec(&self.reasons, &part.reasons),
+            categories: sub_vec(&self.categories, &part.categories),
+            assigned: self.assigned.saturating_sub(part.assigned),
+            started: self.started.saturating_sub(part.started),
+            completed: self.completed.saturating_sub(part.completed),
+            quiz: self.quiz.minus(part.quiz),
+            topics: self
+                .topics
+                .iter()
+                .zip(part.topics.iter().chain(std::iter::repeat(&(0, 0))))
+                .map(|(a, b)| (a.0.saturating_sub(b.0), a.1.saturating_sub(b.1)))
+                .collect(),
+            respondents: self.respondents.saturating_sub(part.respondents),
+            adkar: std::array::from_fn(|e| sub(&self.adkar[e], &part.adkar[e])),
+            adkar_respondents: self
+                .adkar_respondents
+                .saturating_sub(part.adkar_respondents),
+            barriers: sub(&self.barriers, &part.barriers),
+            enroll: sub(&self.enroll, &part.enroll),
+            sus_n: self.sus_n.saturating_sub(part.sus_n),
+            sus_sum: self.sus_sum.saturating_sub(part.sus_sum),
+            sus_sq: self.sus_sq.saturating_sub(part.sus_sq),
+            nps: sub(&self.nps, &part.nps),
         }
     }
 
@@ -191,12 +239,66 @@ pub(crate) enum Group {
     Next,
 }
 
-/// The tallies of the wave and of each value of each split attribute, for both groups.
+pub(crate) fn index(group: Group) -> usize {
+    match group {
+        Group::RolledOut => 0,
+        Group::Next => 1,
+    }
+}
+
+/// A segment's identity: per nesting level, the roster attribute (index into
+/// `Roster::attributes`) and its value code, outermost first. Empty for the whole wave.
+pub(crate) type Key = Vec<(usize, u32)>;
+
+/// The tallies of one segment.
+#[derive(Clone, Debug)]
+pub(crate) struct SegmentTally {
+    /// Who is in it.
+    pub key: Key,
+    /// The segment it nests in (index into [`Tallies::segments`]); `None` for the wave.
+    pub parent: Option<usize>,
+    /// [rolled-out, next wave].
+    pub groups: [Tally; 2],
+}
+
+/// How many next-wave people fall in each value of each split attribute.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Mix {
+    /// People in the group.
+    pub total: u32,
+    /// Per split position, per value code: people.
+    pub by_value: Vec<Vec<u32>>,
+}
+
+impl Mix {
+    fn new(data: &DataSet, split: &[usize]) -> Mix {
+        Mix {
+            total: 0,
+            by_value: split
+                .iter()
+                .map(|&a| vec![0; data.roster.attributes[a].values.len()])
+                .collect(),
+        }
+    }
+
+    fn add(&mut self, codes: &[u32]) {
+        self.total += 1;
+        for (counts, &code) in self.by_value.iter_mut().zip(codes) {
+            if let Some(n) = counts.get_mut(code as usize) {
+                *n += 1;
+            }
+        }
+    }
+}
+
+/// The tallies of the wave and of every segment of it, for both groups.
 #[derive(Clone, Debug)]
 pub(crate) struct Tallies {
-    pub wave: [Tally; 2],
-    /// Per split attribute (in program order, only those on the roster).
-    pub attributes: Vec<AttributeTallies>,
+    /// The wave first, then the segments ordered by key: parents before their children,
+    /// siblings by value.
+    pub segments: Vec<SegmentTally>,
+    /// The next wave's people by value of each split attribute.
+    pub mix: Mix,
     pub topic_names: Vec<String>,
     /// Per topic id: modules that test it.
     pub topic_modules: Vec<Vec<String>>,
@@ -204,19 +306,10 @@ pub(crate) struct Tallies {
     pub category_names: Vec<String>,
 }
 
-/// The tallies of one split attribute.
-#[derive(Clone, Debug)]
-pub(crate) struct AttributeTallies {
-    /// Index into the roster's attributes.
-    pub attribute: usize,
-    /// Per value code: [rolled-out, next wave].
-    pub values: Vec<[Tally; 2]>,
-}
-
-pub(crate) fn index(group: Group) -> usize {
-    match group {
-        Group::RolledOut => 0,
-        Group::Next => 1,
+impl Tallies {
+    /// The whole wave: [rolled-out, next wave].
+    pub fn wave(&self) -> &[Tally; 2] {
+        &self.segments[0].groups
     }
 }
 
@@ -228,95 +321,117 @@ fn minutes(d: Duration) -> u64 {
     u64::try_from(d.num_minutes()).unwrap_or(0)
 }
 
-/// Gathers every tally for the next wave `next` as known at the end of day `at`.
-pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Tallies {
-    let cutoff = end_of_day(at);
-    let roster = &data.roster;
-    let inputs = &data.inputs;
+/// The small vocabularies of one evaluation (topics, failure reasons, ticket categories),
+/// sorted so ids, and every ordering derived from them, do not depend on row order.
+struct Vocabulary<'d> {
+    topic_ids: BTreeMap<&'d str, u32>,
+    topic_modules: Vec<Vec<String>>,
+    reason_ids: BTreeMap<&'d str, u32>,
+    category_ids: BTreeMap<&'d str, u32>,
+    rollout_category: Vec<bool>,
+}
 
-    // Small vocabularies, sorted so ids (and every ordering derived from them) are stable.
-    let mut topics: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for r in inputs.training.iter().flatten() {
-        for (t, _) in &r.topics {
-            let modules = topics.entry(&**t).or_default();
-            if !modules.contains(&&*r.module_id) {
-                modules.push(&r.module_id);
+impl<'d> Vocabulary<'d> {
+    fn of(data: &'d DataSet, program: &Program) -> Vocabulary<'d> {
+        let inputs = &data.inputs;
+        let mut topics: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for r in inputs.training.iter().flatten() {
+            for (t, _) in &r.topics {
+                let modules = topics.entry(&**t).or_default();
+                if !modules.contains(&&*r.module_id) {
+                    modules.push(&r.module_id);
+                }
             }
         }
-    }
-    let topic_ids: BTreeMap<&str, u32> = topics
-        .keys()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
-    let topic_modules: Vec<Vec<String>> = topics
-        .values()
-        .map(|m| {
-            let mut m: Vec<String> = m.iter().map(|s| s.to_string()).collect();
-            m.sort();
-            m
-        })
-        .collect();
-    let reason_ids: BTreeMap<&str, u32> = {
-        let set: std::collections::BTreeSet<&str> = inputs
+        let topic_ids = topics
+            .keys()
+            .enumerate()
+            .map(|(i, t)| (*t, i as u32))
+            .collect();
+        let topic_modules = topics
+            .values()
+            .map(|m| {
+                let mut m: Vec<String> = m.iter().map(|s| s.to_string()).collect();
+                m.sort();
+                m
+            })
+            .collect();
+        let ids = |values: BTreeSet<&'d str>| -> BTreeMap<&'d str, u32> {
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (v, i as u32))
+                .collect()
+        };
+        let reason_ids = ids(inputs
             .failures
             .iter()
             .flatten()
             .map(|f| f.reason.as_str())
-            .collect();
-        set.into_iter()
-            .enumerate()
-            .map(|(i, r)| (r, i as u32))
-            .collect()
-    };
-    let category_ids: BTreeMap<&str, u32> = {
-        let set: std::collections::BTreeSet<&str> = inputs
+            .collect());
+        let category_ids = ids(inputs
             .tickets
             .iter()
             .flatten()
             .map(|t| t.category.as_str())
+            .collect());
+        let rollout_category = category_ids
+            .keys()
+            .map(|c| {
+                program.rollout_ticket_categories.is_empty()
+                    || program
+                        .rollout_ticket_categories
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(c.trim()))
+            })
             .collect();
-        set.into_iter()
-            .enumerate()
-            .map(|(i, c)| (c, i as u32))
-            .collect()
-    };
-    let rollout_category: Vec<bool> = category_ids
-        .keys()
-        .map(|c| {
-            program.rollout_ticket_categories.is_empty()
-                || program
-                    .rollout_ticket_categories
-                    .iter()
-                    .any(|r| r.eq_ignore_ascii_case(c.trim()))
-        })
-        .collect();
+        Vocabulary {
+            topic_ids,
+            topic_modules,
+            reason_ids,
+            category_ids,
+            rollout_category,
+        }
+    }
 
-    let new_tally = || Tally::new(reason_ids.len(), category_ids.len(), topic_ids.len());
-    let attributes: Vec<AttributeTallies> = program
+    fn tally(&self) -> Tally {
+        Tally::new(
+            self.reason_ids.len(),
+            self.category_ids.len(),
+            self.topic_ids.len(),
+        )
+    }
+}
+
+/// The roster attributes the program splits along (indices into `Roster::attributes`), in
+/// program order; attributes the roster lacks are left out.
+pub(crate) fn split_attributes(data: &DataSet, program: &Program) -> Vec<usize> {
+    program
         .split_attributes
         .iter()
-        .filter_map(|name| roster.attributes.iter().position(|a| &a.name == name))
-        .map(|attribute| AttributeTallies {
-            attribute,
-            values: (0..roster.attributes[attribute].values.len())
-                .map(|_| [new_tally(), new_tally()])
-                .collect(),
-        })
-        .collect();
-    let mut out = Tallies {
-        wave: [new_tally(), new_tally()],
-        attributes,
-        topic_names: topics.keys().map(|t| t.to_string()).collect(),
-        topic_modules,
-        reason_names: reason_ids.keys().map(|r| r.to_string()).collect(),
-        category_names: category_ids.keys().map(|c| c.to_string()).collect(),
-    };
+        .filter_map(|name| data.roster.attributes.iter().position(|a| &a.name == name))
+        .collect()
+}
 
+/// Calls `visit` with the contribution of every person (and anonymous response) of the waves
+/// up to `next`, their group, and their value code per split attribute (in `split` order).
+fn contributions(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    next: usize,
+    vocabulary: &Vocabulary<'_>,
+    split: &[usize],
+    mut visit: impl FnMut(Group, &[u32], &Contribution),
+) {
+    let cutoff = end_of_day(at);
+    let roster = &data.roster;
+    let inputs = &data.inputs;
     let have_devices = inputs.devices.is_some();
     let have_failures = inputs.failures.is_some();
     let have_tickets = inputs.tickets.is_some();
     let mut c = Contribution::default();
+    let mut codes = vec![NO_VALUE; split.len()];
     for p in 0..roster.len() {
         let w = usize::from(roster.waves[p]);
         let group = match w.cmp(&next) {
@@ -347,7 +462,7 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
                     continue;
                 }
                 first_failure = Some(first_failure.map_or(fail.at, |x| x.min(fail.at)));
-                if let Some(&r) = reason_ids.get(fail.reason.as_str()) {
+                if let Some(&r) = vocabulary.reason_ids.get(fail.reason.as_str()) {
                     c.reasons.push(r);
                 }
             }
@@ -379,10 +494,10 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
                     if ticket.opened_at < start || ticket.opened_at > cutoff {
                         continue;
                     }
-                    let Some(&cat) = category_ids.get(ticket.category.as_str()) else {
+                    let Some(&cat) = vocabulary.category_ids.get(ticket.category.as_str()) else {
                         continue;
                     };
-                    if !rollout_category[cat as usize] {
+                    if !vocabulary.rollout_category[cat as usize] {
                         continue;
                     }
                     if ticket.opened_at <= window_end {
@@ -402,21 +517,17 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
                 }
             }
         }
-        training_of(data, p, cutoff, &topic_ids, &mut c);
+        training_of(data, p, cutoff, &vocabulary.topic_ids, &mut c);
         c.answers = latest_answers(data, p, cutoff);
-        let g = index(group);
-        out.wave[g].add(&c);
-        for attr in &mut out.attributes {
-            let code = roster.attributes[attr.attribute].codes[p];
-            if code != NO_VALUE {
-                attr.values[code as usize][g].add(&c);
-            }
+        for (slot, &a) in codes.iter_mut().zip(split) {
+            *slot = roster.attributes[a].codes[p];
         }
+        visit(group, &codes, &c);
     }
 
     // Anonymous responses count for the wave and the segments their link carried.
     let responses = inputs.responses.as_deref().unwrap_or(&[]);
-    for (ri, w, codes) in &data.anonymous {
+    for (ri, w, carried) in &data.anonymous {
         let r = &responses[*ri as usize];
         let w = usize::from(*w);
         if r.submitted_at > cutoff || !r.answers.any() || w > next {
@@ -429,16 +540,210 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         };
         c.reset();
         c.answers = Some(r.answers);
-        let g = index(group);
-        out.wave[g].add(&c);
-        for attr in &mut out.attributes {
-            let code = codes.get(attr.attribute).copied().unwrap_or(NO_VALUE);
-            if code != NO_VALUE {
-                attr.values[code as usize][g].add(&c);
-            }
+        for (slot, &a) in codes.iter_mut().zip(split) {
+            *slot = carried.get(a).copied().unwrap_or(NO_VALUE);
         }
+        visit(group, &codes, &c);
+    }
+}
+
+/// A key packed for hashing: up to [`MAX_SEGMENT_DEPTH`] (split position, code) pairs.
+type Packed = [u64; MAX_SEGMENT_DEPTH as usize];
+
+fn pack(positions: &[usize], codes: &[u32]) -> Packed {
+    let mut out = [u64::MAX; MAX_SEGMENT_DEPTH as usize];
+    for (slot, &i) in out.iter_mut().zip(positions) {
+        *slot = ((i as u64) << 32) | u64::from(codes[i]);
     }
     out
+}
+
+/// Every combination of split positions, in increasing order, of 1 to `depth` positions:
+/// the shapes of the segments (platform; region; platform × region; …).
+fn shapes(attributes: usize, depth: usize) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut frontier: Vec<Vec<usize>> = vec![Vec::new()];
+    for _ in 0..depth {
+        let mut grown = Vec::new();
+        for shape in &frontier {
+            let from = shape.last().map_or(0, |&l| l + 1);
+            for i in from..attributes {
+                let mut s = shape.clone();
+                s.push(i);
+                grown.push(s);
+            }
+        }
+        out.extend(grown.iter().cloned());
+        frontier = grown;
+    }
+    out
+}
+
+/// Gathers every tally for the next wave `next` as known at the end of day `at`: the wave and
+/// its segments nested to the program's depth along its split attributes.
+pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Tallies {
+    let vocabulary = Vocabulary::of(data, program);
+    let split = split_attributes(data, program);
+    let shapes = shapes(split.len(), usize::from(program.segment_depth));
+    let mut wave = [vocabulary.tally(), vocabulary.tally()];
+    let mut mix = Mix::new(data, &split);
+    // Segments as people reveal them; sorted (and their parents found) afterwards.
+    let mut found: HashMap<Packed, usize, BuildHasherDefault<FastHash>> = HashMap::default();
+    let mut tallies: Vec<(Packed, [Tally; 2])> = Vec::new();
+    contributions(
+        data,
+        program,
+        at,
+        next,
+        &vocabulary,
+        &split,
+        |group, codes, c| {
+            let g = index(group);
+            wave[g].add(c);
+            if group == Group::Next && c.person {
+                mix.add(codes);
+            }
+            for shape in &shapes {
+                if shape.iter().any(|&i| codes[i] == NO_VALUE) {
+                    continue;
+                }
+                let key = pack(shape, codes);
+                let slot = *found.entry(key).or_insert_with(|| {
+                    tallies.push((key, [vocabulary.tally(), vocabulary.tally()]));
+                    tallies.len() - 1
+                });
+                tallies[slot].1[g].add(c);
+            }
+        },
+    );
+    let unpack = |packed: &Packed| -> Key {
+        packed
+            .iter()
+            .take_while(|&&x| x != u64::MAX)
+            .map(|&x| (split[(x >> 32) as usize], (x & 0xffff_ffff) as u32))
+            .collect()
+    };
+    // Parents before children, siblings by value: the order every list of the report follows.
+    tallies.sort_by_key(|(packed, _)| {
+        let depth = packed.iter().take_while(|&&x| x != u64::MAX).count();
+        (depth, *packed)
+    });
+    let mut segments = vec![SegmentTally {
+        key: Key::new(),
+        parent: None,
+        groups: wave,
+    }];
+    let mut position: HashMap<Packed, usize, BuildHasherDefault<FastHash>> = HashMap::default();
+    for (packed, groups) in tallies {
+        let depth = packed.iter().take_while(|&&x| x != u64::MAX).count();
+        let mut parent_key = packed;
+        parent_key[depth - 1] = u64::MAX;
+        let parent = if depth == 1 {
+            Some(0)
+        } else {
+            position.get(&parent_key).copied()
+        };
+        position.insert(packed, segments.len());
+        segments.push(SegmentTally {
+            key: unpack(&packed),
+            parent,
+            groups,
+        });
+    }
+    Tallies {
+        segments,
+        mix,
+        topic_names: vocabulary.topic_ids.keys().map(|t| t.to_string()).collect(),
+        topic_modules: vocabulary.topic_modules,
+        reason_names: vocabulary
+            .reason_ids
+            .keys()
+            .map(|r| r.to_string())
+            .collect(),
+        category_names: vocabulary
+            .category_ids
+            .keys()
+            .map(|c| c.to_string())
+            .collect(),
+    }
+}
+
+/// Whether a person (or anonymous response) with these codes per split attribute belongs to
+/// the segment `key`.
+pub(crate) fn belongs(key: &Key, split: &[usize], codes: &[u32]) -> bool {
+    key.iter().all(|&(attribute, code)| {
+        split
+            .iter()
+            .position(|&a| a == attribute)
+            .is_some_and(|i| codes[i] == code)
+    })
+}
+
+/// Everyone in `within` (the wave when empty) except the members of `excluded`: "the rest"
+/// once some segments are held back.
+#[derive(Clone, Debug)]
+pub(crate) struct Rest {
+    /// [rolled-out, next wave].
+    pub groups: [Tally; 2],
+    /// The next wave's people among them.
+    pub mix: Mix,
+}
+
+/// Gathers [`Rest`].
+pub(crate) fn gather_rest(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    next: usize,
+    within: &Key,
+    excluded: &[Key],
+) -> Rest {
+    let vocabulary = Vocabulary::of(data, program);
+    let split = split_attributes(data, program);
+    let mut rest = Rest {
+        groups: [vocabulary.tally(), vocabulary.tally()],
+        mix: Mix::new(data, &split),
+    };
+    contributions(
+        data,
+        program,
+        at,
+        next,
+        &vocabulary,
+        &split,
+        |group, codes, c| {
+            if belongs(within, &split, codes) && !excluded.iter().any(|k| belongs(k, &split, codes))
+            {
+                rest.groups[index(group)].add(c);
+                if group == Group::Next && c.person {
+                    rest.mix.add(codes);
+                }
+            }
+        },
+    );
+    rest
+}
+
+/// Hashes `u64` words with one multiply each (keys here are small integers, not attacker-chosen
+/// strings, so a fast non-cryptographic hash is safe).
+#[derive(Default)]
+struct FastHash(u64);
+
+impl std::hash::Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 fn training_of(

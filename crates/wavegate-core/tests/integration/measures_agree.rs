@@ -83,7 +83,7 @@ proptest! {
         }
         let inputs = Inputs { responses: Some(read_responses(&csv[..]).unwrap()), ..Inputs::default() };
         let data = DataSet::new(&program, roster, inputs);
-        let report = evaluate(&data, &program, NaiveDate::from_ymd_opt(2027, 2, 20).unwrap(), Lang::En);
+        let report = evaluate(&data, &program, NaiveDate::from_ymd_opt(2027, 2, 20).unwrap(), Lang::En, &[]);
         let wave = &report.segments[0];
         let metric = |id: MetricId| wave.metrics.iter().find(|m| m.id == id).unwrap();
 
@@ -141,6 +141,7 @@ fn an_unanswered_element_makes_the_barrier_unknown_in_both() {
         &program,
         NaiveDate::from_ymd_opt(2027, 2, 20).unwrap(),
         Lang::En,
+        &[],
     );
     let individual = &report.adkar.as_ref().unwrap().individual_barriers;
     assert_eq!(individual.get("incomplete"), Some(&1.0));

@@ -3,7 +3,7 @@
 use crate::readiness_support::Scenario;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Element, MetricId, State};
-use wavegate_core::readiness::report::{DecisionKind, GateKind, Report, Rule};
+use wavegate_core::readiness::report::{DecisionKind, GateKind, Report, Rule, SuppressionReason};
 
 fn program(capacity: f64) -> String {
     format!(
@@ -78,19 +78,42 @@ fn decision(r: &Report) -> (DecisionKind, Rule) {
 #[test]
 fn everything_passing_proceeds_once_and_expands_a_week_later() {
     let (s, _) = healthy();
-    // On 1 February the pilot's window has just closed: a week earlier nothing could pass yet.
-    let r = s.evaluate("2027-02-01");
+    // On 31 January the pilot's window has just closed.
+    let r = s.evaluate("2027-01-31");
     assert_eq!(
         decision(&r),
         (DecisionKind::Proceed, Rule::NothingFired),
         "{r:#?}"
     );
     assert_eq!(r.decision.as_ref().unwrap().recommended_size, 200);
-    // Two evaluations a week apart both pass: grow the wave, within the people left.
-    let r = s.evaluate("2027-02-06");
-    assert_eq!(decision(&r), (DecisionKind::Expand, Rule::AllPassTwice));
-    let size = r.decision.as_ref().unwrap().recommended_size;
+    assert!(r.decision.as_ref().unwrap().everything_passes);
+    // Without an earlier evaluation there is no EXPAND, and the report says what would give it.
+    assert!(
+        r.counterfactuals.iter().any(|c| c.contains("2027-02-07")),
+        "{:#?}",
+        r.counterfactuals
+    );
+    // Five days later is too soon after the first passing evaluation.
+    let soon = s.evaluate_after("2027-02-05", std::slice::from_ref(&r));
+    assert_eq!(decision(&soon), (DecisionKind::Proceed, Rule::NothingFired));
+    // A week after it, with everything passing in between: grow the wave, within the people
+    // left.
+    let later = s.evaluate_after("2027-02-07", &[r.clone(), soon]);
+    assert_eq!(decision(&later), (DecisionKind::Expand, Rule::AllPassTwice));
+    let size = later.decision.as_ref().unwrap().recommended_size;
     assert!((400..=600).contains(&size), "{size}");
+}
+
+#[test]
+fn a_failing_evaluation_in_between_restarts_the_week() {
+    let (s, pilot) = healthy();
+    let first = s.evaluate("2027-01-31");
+    let mut broken = s.clone();
+    broken.ticket(&pilot[0], "2027-02-02 09:00", "Email", 1, false);
+    let failing = broken.evaluate("2027-02-03");
+    assert!(!failing.decision.as_ref().unwrap().everything_passes);
+    let r = s.evaluate_after("2027-02-07", &[first, failing]);
+    assert_eq!(decision(&r), (DecisionKind::Proceed, Rule::NothingFired));
 }
 
 #[test]
@@ -222,15 +245,31 @@ fn small_groups_are_suppressed_and_few_answers_are_hidden() {
         "wave-1",
         &[("platform", "Windows"), ("department", "Board")],
     );
+    let _ = s.people(
+        5,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Audit")],
+    );
     for p in quiet.iter().take(3) {
         s.delighted(p, "2027-01-30 12:00");
     }
     let _ = small;
     let r = s.evaluate("2027-02-01");
-    assert!(
-        r.suppressed
-            .iter()
-            .any(|x| x.segment.get("department").map(String::as_str) == Some("Legal") && x.n == 4)
+    let listed = |department: &str, reason: SuppressionReason| {
+        r.suppressed.iter().find(|x| {
+            x.segment.get("department").map(String::as_str) == Some(department)
+                && x.reason == reason
+        })
+    };
+    assert_eq!(
+        listed("Legal", SuppressionReason::Small).map(|x| x.n),
+        Some(4)
+    );
+    // With Legal hidden, the wave minus the other departments would give it away: the next
+    // smallest (Audit, 5 people) is hidden with it.
+    assert_eq!(
+        listed("Audit", SuppressionReason::Complementary).map(|x| x.n),
+        Some(5)
     );
     assert!(
         r.segments
@@ -296,6 +335,7 @@ fn every_sentence_exists_in_dutch() {
         &s.program,
         crate::readiness_support::date("2027-02-01"),
         wavegate_core::i18n::Lang::Nl,
+        &[],
     );
     let d = nl.decision.unwrap();
     assert!(d.explanation.starts_with("Aanhouden"), "{}", d.explanation);

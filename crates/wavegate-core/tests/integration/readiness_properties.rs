@@ -86,11 +86,13 @@ fn inputs() -> impl Strategy<Value = DecisionInputs> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(gates, failing, confidence, readiness, undecided, actions, pass, before)| {
+            |(gates, failing, confidence, readiness, undecided, actions, pass, before, held)| {
                 DecisionInputs {
                     gates,
+                    segments_held: held,
                     failing_dimensions: failing,
                     confidence,
                     readiness,
@@ -146,6 +148,7 @@ fn score(files: &BTreeMap<&'static str, String>) -> String {
         &program,
         crate::readiness_support::date("2027-03-01"),
         Lang::En,
+        &[],
     );
     serde_json::to_string(&report).unwrap()
 }
@@ -200,7 +203,7 @@ proptest! {
     fn metrics_with_less_evidence_than_their_minimum_never_pass(data_seed in 1u64..50) {
         let files = demo_files(120, data_seed);
         let (program, data) = load(|name: &str| Ok(files.get(name).map(|s| s.as_bytes())), &InOrder).unwrap();
-        let report = evaluate(&data, &program, crate::readiness_support::date("2027-03-01"), Lang::En);
+        let report = evaluate(&data, &program, crate::readiness_support::date("2027-03-01"), Lang::En, &[]);
         for s in &report.segments {
             for m in &s.metrics {
                 if (m.n as f64) < m.thresholds.min_n {

@@ -10,9 +10,10 @@ use wavegate_core::readiness::data::{
     Compliance, Device, EnrollmentFailure, Inputs, Roster, ScoredAnswers, ScoredResponse, Ticket,
     TrainingRecord, TrainingStatus,
 };
-use wavegate_core::readiness::{DataSet, Program, Report, evaluate};
+use wavegate_core::readiness::{DataSet, PastEvaluation, Program, Report, evaluate};
 
 /// A scenario under construction.
+#[derive(Clone)]
 pub struct Scenario {
     pub program: Program,
     roster: Roster,
@@ -179,6 +180,12 @@ impl Scenario {
     }
 
     pub fn evaluate(&self, at: &str) -> Report {
-        evaluate(&self.data(), &self.program, date(at), Lang::En)
+        evaluate(&self.data(), &self.program, date(at), Lang::En, &[])
+    }
+
+    /// Evaluates with earlier evaluations as history (for EXPAND).
+    pub fn evaluate_after(&self, at: &str, history: &[Report]) -> Report {
+        let past: Vec<PastEvaluation> = history.iter().map(PastEvaluation::of).collect();
+        evaluate(&self.data(), &self.program, date(at), Lang::En, &past)
     }
 }

@@ -9,7 +9,7 @@ use wavegate_core::dates::parse_date;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import::{self, Runner};
-use wavegate_core::readiness::{Program, evaluate, render};
+use wavegate_core::readiness::{PastEvaluation, Program, evaluate, render};
 use wavegate_core::tabular::InputError;
 
 /// Output formats.
@@ -39,6 +39,32 @@ pub struct Args {
     /// Language of everything a person reads: nl or en.
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
     pub lang: Lang,
+    /// Earlier reports (`--format json` output, *.json) of this program: EXPAND needs
+    /// everything passing at two evaluations at least 7 days apart.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+}
+
+/// The earlier evaluations in `dir`: every `*.json` file, each a report of `wavegate score`.
+fn read_history(dir: &Path) -> anyhow::Result<Vec<PastEvaluation>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("could not read the history directory {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("could not read {}", path.display()))?;
+            PastEvaluation::from_json(&text)
+                .with_context(|| format!("{} is not a report of wavegate score", path.display()))
+        })
+        .collect()
 }
 
 pub(crate) fn parse_at(s: &str) -> Result<NaiveDate, String> {
@@ -101,7 +127,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.data.display()
         )
     })?;
-    let report = evaluate(&data, &program, at, args.lang);
+    let history = match &args.history {
+        Some(dir) => read_history(dir)?,
+        None => Vec::new(),
+    };
+    let report = evaluate(&data, &program, at, args.lang, &history);
     let out = match args.format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;

@@ -4,7 +4,9 @@
 //! metric, gate or action cannot compile without both texts.
 
 use super::metric::{Dimension, Element, MetricId, State};
-use super::report::{ActionKind, Confidence, DecisionKind, GateKind, Segment, Source};
+use super::report::{
+    ActionKind, Confidence, DecisionKind, GateKind, Segment, Source, Suppressed, SuppressionReason,
+};
 use crate::i18n::Lang;
 
 mod msg;
@@ -277,6 +279,25 @@ pub fn element_name(e: Element, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a group is not shown, with whose people it is.
+pub fn suppression_name(s: &Suppressed, lang: Lang) -> String {
+    let who = match (s.group, lang) {
+        (Source::RolledOut, Lang::Nl) => "al over",
+        (Source::RolledOut, Lang::En) => "rolled out",
+        (Source::NextWave, Lang::Nl) => "volgende golf",
+        (Source::NextWave, Lang::En) => "next wave",
+    };
+    let why = match (s.reason, lang) {
+        (SuppressionReason::Small, Lang::Nl) => "minder dan 5 mensen",
+        (SuppressionReason::Small, Lang::En) => "fewer than 5 people",
+        (SuppressionReason::Complementary, Lang::Nl) => "verborgen naast een kleine groep",
+        (SuppressionReason::Complementary, Lang::En) => "hidden beside a small group",
+        (SuppressionReason::WithinSuppressed, Lang::Nl) => "binnen een verborgen segment",
+        (SuppressionReason::WithinSuppressed, Lang::En) => "within a hidden segment",
+    };
+    format!("{} ({who}: {}, {why})", segment(&s.segment, lang), s.n)
+}
+
 /// Where evidence came from.
 pub fn source_name(s: Source, lang: Lang) -> &'static str {
     match (s, lang) {
@@ -287,7 +308,8 @@ pub fn source_name(s: Source, lang: Lang) -> &'static str {
     }
 }
 
-/// A segment in words: "platform iOS", or "the whole wave wave-1".
+/// A segment in words: "platform iOS", "platform iOS × region Noord", or "the whole wave
+/// wave-1".
 pub fn segment(s: &Segment, lang: Lang) -> String {
     if let (1, Some(w)) = (s.len(), s.get("wave")) {
         return match lang {
@@ -295,10 +317,11 @@ pub fn segment(s: &Segment, lang: Lang) -> String {
             Lang::En => format!("the whole wave {w}"),
         };
     }
+    // "platform iOS × region Noord": a nested segment reads as one group, even in a list.
     s.iter()
         .map(|(k, v)| format!("{k} {v}"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(" × ")
 }
 
 /// Fixed texts.
@@ -364,6 +387,14 @@ pub enum Label {
     HelpdeskForecast,
     /// "Suppressed segments".
     Suppressed,
+    /// "Assessed".
+    Assessed,
+    /// "Dimensions failing in a segment".
+    DimensionFailures,
+    /// "fails in".
+    FailsIn,
+    /// "by" (a forecast summed over an attribute).
+    ForecastBy,
     /// Explanation of suppression.
     SuppressedNote,
     /// "Notes".
@@ -458,8 +489,20 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (HelpdeskForecast, Lang::En) => "Helpdesk forecast",
         (Suppressed, Lang::Nl) => "Niet getoonde segmenten",
         (Suppressed, Lang::En) => "Suppressed segments",
-        (SuppressedNote, Lang::Nl) => "Groepen van minder dan 5 mensen worden nooit apart getoond.",
-        (SuppressedNote, Lang::En) => "Groups of fewer than 5 people are never shown on their own.",
+        (SuppressedNote, Lang::Nl) => {
+            "Groepen van minder dan 5 mensen worden nooit apart getoond, en ook niet een groep waaruit zo'n kleine groep terug te rekenen zou zijn. Hun mensen tellen wel mee in de golf."
+        }
+        (SuppressedNote, Lang::En) => {
+            "Groups of fewer than 5 people are never shown on their own, nor is a group from which such a small one could be worked out. Their people still count in the wave."
+        }
+        (Assessed, Lang::Nl) => "Beoordeeld",
+        (Assessed, Lang::En) => "Assessed",
+        (DimensionFailures, Lang::Nl) => "Dimensies die in een segment falen",
+        (DimensionFailures, Lang::En) => "Dimensions failing in a segment",
+        (FailsIn, Lang::Nl) => "faalt in",
+        (FailsIn, Lang::En) => "fails in",
+        (ForecastBy, Lang::Nl) => "per",
+        (ForecastBy, Lang::En) => "by",
         (Notes, Lang::Nl) => "Opmerkingen",
         (Notes, Lang::En) => "Notes",
         (Method, Lang::Nl) => "Zo leest u dit rapport",

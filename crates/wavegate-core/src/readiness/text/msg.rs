@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::readiness::metric::{Dimension, Element, MetricId, State};
-use crate::readiness::report::GateKind;
+use crate::readiness::report::{GateKind, MissingEvidence};
 
 /// Facts about a metric for an evidence sentence.
 #[derive(Clone, Copy, Debug)]
@@ -150,6 +150,32 @@ pub enum Msg {
     },
     /// Suffix: not confined.
     NotConfined,
+    /// Suffix: a segment's failure that does not stand out from its siblings.
+    NotDistinct,
+    /// Suffix: a wave gate the held segments account for.
+    ConfinedToHeld,
+    /// Suffix: a segment's failure that a held segment explains.
+    ExplainedBy {
+        /// The held segment, in words.
+        segment: String,
+    },
+    /// A dimension that fails in a segment.
+    DimensionFails {
+        /// The dimension.
+        dimension: Dimension,
+        /// Its driving metric.
+        evidence: Evidence,
+    },
+    /// Why readiness is not a number.
+    ReadinessNotANumber {
+        /// What evidence is missing.
+        missing: Vec<MissingEvidence>,
+    },
+    /// Counterfactual: EXPAND needs everything passing again a week on.
+    CfExpand {
+        /// The first date such an evaluation can be.
+        date: chrono::NaiveDate,
+    },
     /// Suffix: helpdesk gate resolved by the split.
     HelpdeskFitsSplit {
         /// People going ahead.
@@ -293,8 +319,8 @@ impl Msg {
                 Lang::En => format!("Hold: conservative readiness is {readiness}, below 60."),
             },
             Msg::Split { held, size } => match lang {
-                Lang::Nl => format!("Splitsen: {} wacht{} (de poort is daartoe beperkt en het verschil met de rest is significant); de overige {size} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }),
-                Lang::En => format!("Split: hold {} (the gate is confined to it and the difference from the rest is significant); the other {size} people go ahead.", list(held, lang)),
+                Lang::Nl => format!("Splitsen: {} wacht{} (het probleem zit daar, significant anders dan bij de rest); de overige {size} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }),
+                Lang::En => format!("Split: hold {} (the problem is confined there, significantly worse than the rest); the other {size} people go ahead.", list(held, lang)),
             },
             Msg::ExtendEvidence => match lang {
                 Lang::Nl => "Pilot verlengen: geen enkele kritieke meetwaarde heeft al genoeg gegevens.".to_string(),
@@ -349,6 +375,44 @@ impl Msg {
             Msg::NotConfined => match lang {
                 Lang::Nl => "Niet te beperken tot een deel van de golf: geldt voor de hele golf.".to_string(),
                 Lang::En => "Cannot be confined to part of the wave: applies to the whole wave.".to_string(),
+            },
+            Msg::NotDistinct => match lang {
+                Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten: telt mee in de golf als geheel.".to_string(),
+                Lang::En => "Does not stand out from the other segments: it counts in the wave as a whole.".to_string(),
+            },
+            Msg::ConfinedToHeld => match lang {
+                Lang::Nl => "De rest van de golf, zonder de aangehouden segmenten, heeft dit probleem niet.".to_string(),
+                Lang::En => "The rest of the wave, without the held segments, does not have this problem.".to_string(),
+            },
+            Msg::ExplainedBy { segment } => match lang {
+                Lang::Nl => format!("Verklaard door {segment}, dat wordt aangehouden; zonder die mensen is het hier in orde."),
+                Lang::En => format!("Explained by {segment}, which is held; without those people it is fine here."),
+            },
+            Msg::DimensionFails { dimension, evidence: e } => {
+                let ev = evidence(e, lang);
+                match lang {
+                    Lang::Nl => format!("Dimensie {} faalt: {ev}.", dimension_name(*dimension, lang)),
+                    Lang::En => format!("The {} dimension fails: {ev}.", dimension_name(*dimension, lang)),
+                }
+            }
+            Msg::ReadinessNotANumber { missing } => {
+                let what: Vec<String> = missing
+                    .iter()
+                    .map(|m| match (m, lang) {
+                        (MissingEvidence::Technical, Lang::Nl) => "technisch bewijs (apparaten van mensen die al over zijn)".to_string(),
+                        (MissingEvidence::Technical, Lang::En) => "technical evidence (devices of people already rolled out)".to_string(),
+                        (MissingEvidence::PeopleSide, Lang::Nl) => "bewijs over de mensen zelf (training, enquête of bereik)".to_string(),
+                        (MissingEvidence::PeopleSide, Lang::En) => "evidence about the people themselves (training, survey or reach)".to_string(),
+                    })
+                    .collect();
+                match lang {
+                    Lang::Nl => format!("Geen gereedheidscijfer: er is geen {}. Een cijfer zonder dat bewijs zou als oordeel gelezen worden.", list(&what, lang)),
+                    Lang::En => format!("No readiness figure: there is no {}. A figure without that evidence would read as a verdict.", list(&what, lang)),
+                }
+            }
+            Msg::CfExpand { date } => match lang {
+                Lang::Nl => format!("Alles slaagt nu. Uitbreiden kan als alles ook slaagt bij een evaluatie op of na {date}, zonder mislukte evaluatie daartussen."),
+                Lang::En => format!("Everything passes now. The wave can expand if everything passes again at an evaluation on or after {date}, with no failing one in between."),
             },
             Msg::HelpdeskFitsSplit { size } => match lang {
                 Lang::Nl => format!("Na de splitsing gaan {size} mensen door; dat past binnen de capaciteit."),

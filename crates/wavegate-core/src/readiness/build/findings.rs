@@ -1,0 +1,226 @@
+//! The report's gates and dimension failures: each with its evidence, its split test, whether
+//! it is confined, and what would clear it.
+
+use super::figures::{evidence_of, round, round_pair};
+use crate::i18n::Lang;
+use crate::readiness::assess::Assessment;
+use crate::readiness::counterfactual::proportion_counterfactual;
+use crate::readiness::gates::{Cause, Finding, TestEval};
+use crate::readiness::judge::Judgement;
+use crate::readiness::metric::Kind;
+use crate::readiness::program::Program;
+use crate::readiness::report::*;
+use crate::readiness::text::{self, Msg};
+
+fn split_test(a: &Assessment, t: &TestEval) -> SplitTest {
+    SplitTest {
+        method: t.method,
+        against: t
+            .against
+            .iter()
+            .map(|&s| a.segs[s].segment.clone())
+            .collect(),
+        difference: round(t.difference, 3),
+        p: round(t.p, 4),
+        q: round(t.q, 4),
+    }
+}
+
+fn test_name(m: TestMethod) -> &'static str {
+    match m {
+        TestMethod::FisherExact => "Fisher exact",
+        TestMethod::MannWhitneyU => "Mann–Whitney U",
+        TestMethod::RateComparison => "exact rate comparison",
+        TestMethod::WelchT => "Welch t",
+    }
+}
+
+/// What the finding's explanation adds about its scope: confined with its test, explained by a
+/// held segment, or not confined.
+fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String> {
+    let f = &j.findings[i];
+    if let Some(by) = j.explained_by[i] {
+        return Some(
+            Msg::ExplainedBy {
+                segment: text::segment(&a.segs[by].segment, lang),
+            }
+            .render(lang),
+        );
+    }
+    match (&f.test, f.confined, f.cause) {
+        (_, true, Cause::Gate(GateKind::HelpdeskCapacity)) => Some(
+            Msg::HelpdeskFitsSplit {
+                size: j.going_forecast.as_ref().map_or(j.going_people, |g| g.size),
+            }
+            .render(lang),
+        ),
+        (Some(t), true, _) => Some(
+            Msg::Confined {
+                test: test_name(t.method),
+                p: t.p,
+                q: t.q,
+                points: t.difference,
+            }
+            .render(lang),
+        ),
+        (_, true, _) => Some(Msg::ConfinedToHeld.render(lang)),
+        (_, false, Cause::Dimension(_)) => Some(Msg::NotDistinct.render(lang)),
+        (
+            _,
+            false,
+            Cause::Gate(GateKind::Enrollment | GateKind::DataProtection | GateKind::Desire),
+        ) if f.seg != 0 => Some(Msg::NotDistinct.render(lang)),
+        (
+            _,
+            false,
+            Cause::Gate(GateKind::Enrollment | GateKind::DataProtection | GateKind::Desire),
+        ) => Some(Msg::NotConfined.render(lang)),
+        _ => None,
+    }
+}
+
+/// Fills `report.gates` and `report.dimension_failures`; returns their counterfactuals.
+pub(super) fn build(
+    report: &mut Report,
+    program: &Program,
+    a: &Assessment,
+    j: &Judgement,
+    lang: Lang,
+) -> Vec<String> {
+    let gamma = program.confidence;
+    let mut counterfactuals = Vec::new();
+    for (i, f) in j.findings.iter().enumerate() {
+        let seg = &a.segs[f.seg];
+        let m = f.metric.and_then(|id| seg.eval.metric(id));
+        let forecast = if f.seg == 0 {
+            a.forecast.as_ref()
+        } else {
+            None
+        };
+        let mut explanation = match f.cause {
+            Cause::Gate(GateKind::Productivity) => {
+                Msg::GateProductivity { open: f.open }.render(lang)
+            }
+            Cause::Gate(GateKind::HelpdeskCapacity) => forecast.map_or(String::new(), |fc| {
+                Msg::GateHelpdesk {
+                    size: fc.size,
+                    q90: fc.q90_day,
+                    capacity: program.helpdesk_capacity_per_day.unwrap_or(0.0),
+                    max_size: fc.max_size.unwrap_or(0),
+                }
+                .render(lang)
+            }),
+            Cause::Gate(GateKind::Evidence) => Msg::GateEvidence.render(lang),
+            Cause::Gate(gate) => m.and_then(evidence_of).map_or(String::new(), |ev| {
+                Msg::GateMetric {
+                    gate,
+                    evidence: ev,
+                    probability: f.probability.unwrap_or(0.0),
+                    fail: f.metric.map_or(0.0, |id| program.spec(id).fail),
+                }
+                .render(lang)
+            }),
+            Cause::Dimension(dimension) => m.and_then(evidence_of).map_or(String::new(), |ev| {
+                Msg::DimensionFails {
+                    dimension,
+                    evidence: ev,
+                }
+                .render(lang)
+            }),
+        };
+        if let Some(s) = suffix(a, j, i, lang) {
+            explanation = format!("{explanation} {s}");
+        }
+        let d = f.metric.map_or(3, crate::readiness::engine::decimals);
+        let test = f.test.as_ref().map(|t| split_test(a, t));
+        match f.cause {
+            Cause::Gate(gate) => {
+                let (estimate, interval, n) = match gate {
+                    GateKind::HelpdeskCapacity => (
+                        forecast.map(|fc| round(fc.q90_day, 1)),
+                        None,
+                        forecast.map(|fc| fc.person_weeks),
+                    ),
+                    GateKind::Productivity => (Some(f64::from(f.open)), None, None),
+                    _ => (
+                        m.and_then(|m| m.estimate).map(|x| round(x, d)),
+                        m.and_then(|m| m.interval).map(|x| round_pair(x, d)),
+                        m.map(|m| m.n),
+                    ),
+                };
+                report.gates.push(Gate {
+                    id: gate,
+                    scope: seg.segment.clone(),
+                    effect: gate.effect(),
+                    metric: f.metric,
+                    estimate,
+                    interval,
+                    n,
+                    probability: f.probability.map(|p| round(p, 3)),
+                    confined: f.confined,
+                    test,
+                    explanation,
+                });
+            }
+            Cause::Dimension(dimension) => {
+                let Some(id) = f.metric else { continue };
+                report.dimension_failures.push(DimensionFailure {
+                    scope: seg.segment.clone(),
+                    dimension,
+                    metric: id,
+                    estimate: m.and_then(|m| m.estimate).map(|x| round(x, d)),
+                    interval: m.and_then(|m| m.interval).map(|x| round_pair(x, d)),
+                    n: m.map_or(0, |m| m.n),
+                    confined: f.confined,
+                    test,
+                    explanation,
+                });
+            }
+        }
+        counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
+    }
+    counterfactuals
+}
+
+/// What would clear one finding, when a sentence can say it.
+fn counterfactual(
+    program: &Program,
+    a: &Assessment,
+    f: &Finding,
+    gamma: f64,
+    lang: Lang,
+) -> Option<String> {
+    let seg = &a.segs[f.seg];
+    let scope = text::segment(&seg.segment, lang);
+    match f.cause {
+        Cause::Gate(GateKind::HelpdeskCapacity) => a.forecast.as_ref().map(|fc| {
+            Msg::CfHelpdesk {
+                max_size: fc.max_size.unwrap_or(0),
+                capacity_needed: round(fc.q90_day, 1),
+                size: fc.size,
+            }
+            .render(lang)
+        }),
+        Cause::Gate(GateKind::Productivity) => {
+            Some(Msg::CfProductivity { open: f.open }.render(lang))
+        }
+        Cause::Gate(GateKind::Evidence) => None,
+        _ => {
+            let m = seg.eval.metric(f.metric?)?;
+            if m.id.kind() != Kind::Proportion {
+                return None;
+            }
+            let spec = program.spec(m.id);
+            let (clears, passes) = proportion_counterfactual(&spec, gamma, m.n, true);
+            Some(
+                Msg::CfMetric {
+                    scope,
+                    metric: m.id,
+                    clears,
+                    passes,
+                }
+                .render(lang),
+            )
+        }
+    }
+}

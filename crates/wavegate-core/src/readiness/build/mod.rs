@@ -1,0 +1,403 @@
+//! Builds the report (the JSON of docs/data-formats.md) from the judged assessment: segments,
+//! gates and dimension failures with their evidence and split tests, the helpdesk forecast,
+//! counterfactuals, actions and the decision, every sentence in the report's language.
+
+mod figures;
+mod findings;
+
+use super::actions::{ActionMsg, top_names};
+use super::assess::Assessment;
+use super::counterfactual::{more_needed, proportion_counterfactual};
+use super::engine::decimals;
+use super::helpdesk::Forecast;
+use super::judge::{Judgement, scale};
+use super::metric::{Dimension, MetricId, State};
+use super::program::Program;
+use super::report::*;
+use super::text::{self, Msg};
+use crate::i18n::Lang;
+use chrono::{Days, NaiveDate};
+use figures::{adkar_report, evidence_of, metric_report, readiness, round, round_pair, scores};
+use std::collections::BTreeMap;
+
+/// How EXPAND stands, for the decision and its counterfactual.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ExpandHistory {
+    /// The earliest date an evaluation passing again could back EXPAND, when everything
+    /// passes now but the history does not yet.
+    pub needs_pass_on_or_after: Option<NaiveDate>,
+}
+
+impl ExpandHistory {
+    pub(super) fn new(at: NaiveDate, all_pass: bool, backed: bool) -> ExpandHistory {
+        ExpandHistory {
+            needs_pass_on_or_after: (all_pass && !backed)
+                .then(|| at.checked_add_days(Days::new(super::history::EXPAND_GAP_DAYS)))
+                .flatten(),
+        }
+    }
+}
+
+fn segments(report: &mut Report, a: &Assessment, j: &Judgement, lang: Lang) {
+    for (si, s) in a.segs.iter().enumerate() {
+        let e = &s.eval;
+        let mut gated: Vec<GateKind> = j
+            .findings
+            .iter()
+            .filter(|f| f.seg == si)
+            .filter_map(|f| f.gate())
+            .collect();
+        gated.sort();
+        gated.dedup();
+        let dims: BTreeMap<Dimension, DimensionReport> = e
+            .dims
+            .iter()
+            .map(|(d, x)| {
+                (
+                    *d,
+                    DimensionReport {
+                        state: x.state,
+                        score: x.score.map(scores),
+                    },
+                )
+            })
+            .collect();
+        let states: Vec<State> = e.dims.iter().map(|(_, x)| x.state).collect();
+        let state = if !gated.is_empty() || states.contains(&State::Fail) {
+            State::Fail
+        } else if states.is_empty() || states.iter().all(|s| *s == State::Insufficient) {
+            State::Insufficient
+        } else if states.iter().all(|s| *s == State::Pass) {
+            State::Pass
+        } else {
+            State::Warn
+        };
+        report.segments.push(SegmentReport {
+            segment: s.segment.clone(),
+            n: s.people,
+            state,
+            readiness: readiness(e, lang),
+            confidence: e.confidence,
+            dimensions: dims,
+            metrics: e.metrics.iter().map(metric_report).collect(),
+            adkar: e.adkar.as_ref().map(adkar_report),
+            gates: gated,
+        });
+    }
+}
+
+fn helpdesk(program: &Program, a: &Assessment, f: &Forecast) -> HelpdeskForecast {
+    let rolled = &a.tallies.wave()[0];
+    let total: u32 = rolled.categories.iter().sum();
+    let top = top_names(&rolled.categories, &a.tallies.category_names, 5);
+    let by = f.by.map(|p| a.split[p]);
+    // Only parts whose segment may be shown are named; the others are summed without a name.
+    let shown = |code: u32| {
+        by.and_then(|attribute| {
+            a.segs
+                .iter()
+                .find(|s| s.key.len() == 1 && s.key[0] == (attribute, code))
+        })
+    };
+    let mut segments: Vec<ForecastSegment> = Vec::new();
+    let mut unnamed = (0.0, 0.0, 0.0);
+    for p in &f.parts {
+        let per_day = f64::from(f.size) * p.share * p.rate.mean() / 14.0;
+        match p.code.and_then(shown) {
+            Some(s) => segments.push(ForecastSegment {
+                segment: s.segment.clone(),
+                share: round(p.share, 3),
+                rate_per_100: round(p.rate.mean() * 100.0, 1),
+                tickets_per_day: round(per_day, 1),
+            }),
+            None => {
+                unnamed.0 += p.share;
+                unnamed.1 += p.share * p.rate.mean();
+                unnamed.2 += per_day;
+            }
+        }
+    }
+    if unnamed.0 > 0.0 && by.is_some() {
+        segments.push(ForecastSegment {
+            segment: Segment::new(),
+            share: round(unnamed.0, 3),
+            rate_per_100: round(unnamed.1 / unnamed.0 * 100.0, 1),
+            tickets_per_day: round(unnamed.2, 1),
+        });
+    }
+    HelpdeskForecast {
+        wave_size: f.size,
+        capacity_per_day: program.helpdesk_capacity_per_day,
+        rate_per_100: round(f.rate.mean() * 100.0, 1),
+        by: by.map(|attribute| a.attribute_names[attribute].clone()),
+        segments,
+        tickets_per_day_median: round(f.median_day, 1),
+        tickets_per_day_q90: round(f.q90_day, 1),
+        max_wave_size: f.max_size.filter(|&m| m != u32::MAX),
+        person_weeks: f.person_weeks,
+        top_categories: top
+            .iter()
+            .filter_map(|name| {
+                let k = a.tallies.category_names.iter().position(|c| c == name)?;
+                Some(CategoryShare {
+                    category: name.clone(),
+                    share: round(f64::from(rolled.categories[k]) / f64::from(total.max(1)), 3),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn actions(report: &mut Report, a: &Assessment, j: &Judgement, lang: Lang) {
+    for x in &j.actions {
+        let seg = &a.segs[x.seg];
+        let m = x.metric.and_then(|id| seg.eval.metric(id));
+        let evidence = match &x.msg {
+            ActionMsg::Barrier(e, share, p, n) => Msg::ActionBarrier {
+                element: *e,
+                share: *share,
+                p_below: *p,
+                n: *n,
+            }
+            .render(lang),
+            ActionMsg::Metric => match m.and_then(evidence_of) {
+                Some(ev) => Msg::ActionMetric {
+                    evidence: ev,
+                    state: m.map_or(State::Warn, |m| m.state),
+                }
+                .render(lang),
+                None => String::new(),
+            },
+            ActionMsg::Topic(t) => match m.and_then(evidence_of) {
+                Some(ev) => Msg::ActionTopic {
+                    topic: t.clone(),
+                    evidence: ev,
+                }
+                .render(lang),
+                None => String::new(),
+            },
+            ActionMsg::Helpdesk(q90, cap) => Msg::ActionHelpdesk {
+                q90: *q90,
+                capacity: *cap,
+            }
+            .render(lang),
+            ActionMsg::ResponseRate(rate, w) => Msg::ActionResponse {
+                rate: *rate,
+                wave: *w,
+            }
+            .render(lang),
+        };
+        let d = x.metric.map_or(3, decimals);
+        report.actions.push(Action {
+            kind: x.kind,
+            target: seg.segment.clone(),
+            reason: x.reason,
+            metric: x.metric,
+            estimate: m.and_then(|m| m.estimate).map(|v| round(v, d)),
+            interval: m.and_then(|m| m.interval).map(|v| round_pair(v, d)),
+            n: m.map(|m| m.n),
+            probability: m.and_then(|m| m.class).map(|c| round(c.p_pass, 3)),
+            items: x.items.clone(),
+            failing_within: x
+                .failing_within
+                .iter()
+                .map(|&s| a.segs[s].segment.clone())
+                .collect(),
+            evidence,
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn build_report(
+    report: &mut Report,
+    program: &Program,
+    a: &Assessment,
+    j: &Judgement,
+    kind: DecisionKind,
+    rule: Rule,
+    expand: ExpandHistory,
+    lang: Lang,
+) {
+    let gamma = program.confidence;
+    let wave = &a.segs[0];
+    segments(report, a, j, lang);
+    report.adkar = wave.eval.adkar.as_ref().map(adkar_report);
+    report.suppressed = a.suppressed.clone();
+    report.helpdesk_forecast = a.forecast.as_ref().map(|f| helpdesk(program, a, f));
+
+    let mut counterfactuals: Vec<String> = Vec::new();
+    let mut push_cf = |s: String| {
+        if !counterfactuals.contains(&s) {
+            counterfactuals.push(s);
+        }
+    };
+    for s in findings::build(report, program, a, j, lang) {
+        push_cf(s);
+    }
+
+    // More evidence, and what would make warning critical metrics pass, for the people who
+    // would go.
+    let going = &j.going;
+    let mut more_evidence = Vec::new();
+    for m in going
+        .metrics
+        .iter()
+        .filter(|m| m.id.critical() && m.weighted())
+    {
+        let undecided =
+            m.state == State::Insufficient || (m.state == State::Warn && m.straddles_pass());
+        if undecided {
+            let more = more_needed(m, gamma);
+            more_evidence.push(EvidenceNeed {
+                metric: m.id,
+                n: m.n,
+                more,
+            });
+            push_cf(Msg::CfMoreEvidence { metric: m.id, more }.render(lang));
+        } else if m.state == State::Warn {
+            let (_, passes) = proportion_counterfactual(&m.spec, gamma, m.n, false);
+            push_cf(
+                Msg::CfMetric {
+                    scope: text::segment(&wave.segment, lang),
+                    metric: m.id,
+                    clears: None,
+                    passes,
+                }
+                .render(lang),
+            );
+        }
+    }
+    if let Some(date) = expand.needs_pass_on_or_after {
+        push_cf(Msg::CfExpand { date }.render(lang));
+    }
+    actions(report, a, j, lang);
+
+    // The decision.
+    let forecast = j.going_forecast.as_ref();
+    let max_size = forecast.and_then(|f| f.max_size);
+    let cap = |n: u32| max_size.map_or(n, |m| n.min(m));
+    let held_segments: Vec<Segment> = j.held.iter().map(|&s| a.segs[s].segment.clone()).collect();
+    let mut proceed = Vec::new();
+    if kind == DecisionKind::Split {
+        for &h in &j.held {
+            for s in a.siblings(h) {
+                if !j.held.iter().any(|&x| a.within(s, x) || a.within(x, s))
+                    && !proceed.contains(&a.segs[s].segment)
+                {
+                    proceed.push(a.segs[s].segment.clone());
+                }
+            }
+        }
+    }
+    let unconfined_hold: Vec<GateKind> = {
+        let mut g: Vec<GateKind> = j
+            .inputs
+            .gates
+            .iter()
+            .filter(|(g, confined)| !confined && g.effect() == DecisionKind::Hold)
+            .map(|(g, _)| *g)
+            .collect();
+        g.sort();
+        g.dedup();
+        g
+    };
+    let helpdesk_only = unconfined_hold == [GateKind::HelpdeskCapacity];
+    let later_people: u32 = {
+        let next = a.wave_index;
+        a.planned
+            + report
+                .data
+                .people
+                .saturating_sub(report.data.rolled_out)
+                .saturating_sub(a.next_people)
+                * u32::from(program.waves.len() > next + 1)
+    };
+    let (recommended, expand_factor) = match kind {
+        DecisionKind::Split => (cap(scale(a.planned, j.going_people, a.next_people)), None),
+        DecisionKind::Hold if rule == Rule::HoldGate && helpdesk_only => {
+            (max_size.unwrap_or(0), None)
+        }
+        DecisionKind::Delay | DecisionKind::Hold | DecisionKind::ExtendPilot => (0, None),
+        DecisionKind::Proceed | DecisionKind::ProceedWithActions => (cap(a.planned), None),
+        DecisionKind::Expand => {
+            let strong = going
+                .metrics
+                .iter()
+                .filter(|m| m.id.critical() && m.weighted())
+                .all(|m| m.class.is_some_and(|c| c.p_pass >= 0.95));
+            let factor = if strong { 3 } else { 2 };
+            (
+                cap((a.planned.saturating_mul(factor)).min(later_people)),
+                Some(factor),
+            )
+        }
+    };
+    let msg = match rule {
+        Rule::DesireGate => {
+            let ev = going
+                .metric(MetricId::AdkarDesire)
+                .and_then(evidence_of)
+                .map(|e| text::evidence(&e, lang))
+                .unwrap_or_default();
+            Msg::DelayDesire { evidence: ev }
+        }
+        Rule::FailingDimensions => Msg::DelayDimensions {
+            dimensions: j.inputs.failing_dimensions.clone(),
+        },
+        Rule::HoldGate => Msg::HoldGates {
+            gates: unconfined_hold.clone(),
+            max_size: unconfined_hold
+                .contains(&GateKind::HelpdeskCapacity)
+                .then_some(max_size)
+                .flatten(),
+        },
+        Rule::FailingDimension => Msg::HoldDimension {
+            dimensions: j.inputs.failing_dimensions.clone(),
+        },
+        Rule::LowReadiness => Msg::HoldReadiness {
+            readiness: j.inputs.readiness.unwrap_or(0.0).round() as u32,
+        },
+        Rule::Split => Msg::Split {
+            held: held_segments
+                .iter()
+                .map(|s| text::segment(s, lang))
+                .collect(),
+            size: recommended,
+        },
+        Rule::EvidenceGate => Msg::ExtendEvidence,
+        Rule::CriticalUndecided => Msg::ExtendUndecided {
+            metrics: j.inputs.undecided.clone(),
+        },
+        Rule::WarningsOrBarrier => Msg::ProceedWithActions {
+            actions: j.actions.len(),
+        },
+        Rule::AllPassTwice => Msg::Expand {
+            factor: expand_factor.unwrap_or(2),
+            size: recommended,
+        },
+        Rule::NothingFired | Rule::NoNextWave => Msg::Proceed,
+    };
+    report.decision = Some(Decision {
+        kind,
+        rule,
+        explanation: msg.render(lang),
+        confidence: going.confidence,
+        readiness: readiness(going, lang),
+        everything_passes: j.inputs.all_pass,
+        planned_size: a.planned,
+        recommended_size: recommended,
+        proceed,
+        hold: if kind == DecisionKind::Split {
+            held_segments
+        } else {
+            Vec::new()
+        },
+        more_evidence: if kind == DecisionKind::ExtendPilot {
+            more_evidence
+        } else {
+            Vec::new()
+        },
+    });
+    report.counterfactuals = counterfactuals;
+}
