@@ -1,6 +1,8 @@
 //! Component tests: real components mounted in headless Chromium (wasm-bindgen-test), clicked
 //! like a respondent would, checked by what the respondent sees and what gets recorded.
 
+#![allow(clippy::unwrap_used)]
+
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

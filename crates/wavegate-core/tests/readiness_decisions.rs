@@ -1,5 +1,7 @@
 //! The decision rules of SCORING.md step 6 on small, readable scenarios.
 
+#![allow(clippy::unwrap_used)]
+
 mod readiness_support;
 
 use readiness_support::Scenario;

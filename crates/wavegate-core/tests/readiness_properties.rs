@@ -1,5 +1,7 @@
 //! Properties the readiness engine must keep for any input, not just the examples.
 
+#![allow(clippy::unwrap_used)]
+
 mod readiness_support;
 
 use proptest::prelude::*;

@@ -1,6 +1,8 @@
 //! Built-in templates, scoring (golden SUS and NPS figures), summaries with small-group
 //! suppression, CSV exports and imports, and the SurveyJS import.
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{TimeZone, Utc};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::{Lang, Text};

@@ -3,6 +3,8 @@
 //! Handlers are thin: they authenticate, parse, call `wavegate-core` for every domain decision
 //! (validating surveys and responses, summaries, exports) and read or write the store.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod assets;
 mod auth;
 mod demo;

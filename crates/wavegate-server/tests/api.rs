@@ -1,5 +1,7 @@
 //! The HTTP API as a client sees it, through the real router and an in-memory database.
 
+#![allow(clippy::unwrap_used)]
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

@@ -4,6 +4,8 @@
 //! kills the process with SIGKILL right after the acknowledgement (no graceful shutdown, no
 //! checkpoint), starts a new server on the same file and checks the response is there.
 
+#![allow(clippy::unwrap_used)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
