@@ -144,9 +144,9 @@ pub struct InvitationLink {
     /// The person's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
-    /// When this person's response arrived (personal links).
+    /// When this person's response was stored (personal links; RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responded_at: Option<String>,
+    pub submitted_at: Option<String>,
 }
 
 /// `GET …/surveys/{survey}/summary`: a survey's results for the planner dashboard.

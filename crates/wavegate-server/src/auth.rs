@@ -1,5 +1,6 @@
-//! Who may call what. Planner endpoints require `Authorization: Bearer <admin token>`; respondent
-//! endpoints are reachable only with an invitation token, which scopes them to one survey.
+//! Who may call what. Planner endpoints require `Authorization: Bearer <planner token>`;
+//! respondent endpoints are reachable only with an invitation token, which scopes them to one
+//! survey.
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -32,7 +33,7 @@ fn same_secret(a: &str, b: &str) -> bool {
         == 0
 }
 
-/// Proof that the request carries the planner (admin) token.
+/// Proof that the request carries the planner token.
 #[derive(Debug, Clone, Copy)]
 pub struct Planner;
 
@@ -47,7 +48,7 @@ impl FromRequestParts<AppState> for Planner {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         match presented {
-            Some(token) if same_secret(token, &state.admin_token) => Ok(Planner),
+            Some(token) if same_secret(token, &state.planner_token) => Ok(Planner),
             Some(_) => Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
@@ -56,7 +57,7 @@ impl FromRequestParts<AppState> for Planner {
             None => Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "planner endpoints need an Authorization: Bearer <token> header",
+                "planner endpoints need an Authorization: Bearer <planner token> header",
             )),
         }
     }

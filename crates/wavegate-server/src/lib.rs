@@ -43,7 +43,7 @@ pub struct Config {
     /// Seed the demo program when the database is empty.
     pub demo: bool,
     /// The planner token; a random one is made when absent.
-    pub admin_token: Option<String>,
+    pub planner_token: Option<String>,
     /// The URL people reach the server at, for invitation links (default: the listen address).
     pub public_url: Option<String>,
 }
@@ -52,16 +52,16 @@ pub struct Config {
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
-    admin_token: Arc<str>,
+    planner_token: Arc<str>,
     public_url: Arc<str>,
 }
 
 impl AppState {
     /// State over a store, for the router.
-    pub fn new(store: Store, admin_token: &str, public_url: &str) -> AppState {
+    pub fn new(store: Store, planner_token: &str, public_url: &str) -> AppState {
         AppState {
             store,
-            admin_token: admin_token.into(),
+            planner_token: planner_token.into(),
             public_url: public_url.trim_end_matches('/').into(),
         }
     }
@@ -98,7 +98,7 @@ pub struct Server {
     /// The base URL people use.
     pub url: String,
     /// The planner token.
-    pub admin_token: String,
+    pub planner_token: String,
     /// Links into the demo program, when `--demo` seeded or found one.
     pub demo_links: Vec<demo::DemoLink>,
 }
@@ -133,19 +133,19 @@ impl Server {
             .unwrap_or_else(|| format!("http://{local}"))
             .trim_end_matches('/')
             .to_string();
-        let admin_token = config.admin_token.clone().unwrap_or_else(auth::new_token);
+        let planner_token = config.planner_token.clone().unwrap_or_else(auth::new_token);
         let demo_links = if config.demo {
             demo::seed_if_empty(&store, &url).map_err(|e| StartError::Demo(e.to_string()))?
         } else {
             Vec::new()
         };
-        let state = AppState::new(store, &admin_token, &url);
+        let state = AppState::new(store, &planner_token, &url);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
             router,
             url,
-            admin_token,
+            planner_token,
             demo_links,
         })
     }

@@ -85,7 +85,7 @@ pub(crate) async fn program_survey(
 fn link(
     state: &AppState,
     row: InvitationRow,
-    responded_at: Option<String>,
+    submitted_at: Option<String>,
 ) -> Result<InvitationLink, ApiError> {
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
@@ -93,7 +93,7 @@ fn link(
         language: row.language.as_deref().and_then(Lang::parse),
         person_id: row.person_id,
         token: row.token,
-        responded_at,
+        submitted_at,
     })
 }
 
@@ -178,7 +178,7 @@ fn invitations_csv(links: &[InvitationLink], options: CsvOptions) -> std::io::Re
         .flat_map(|l| l.attributes.keys().map(String::as_str))
         .collect();
     let mut w = SafeCsvWriter::new(Vec::new(), options)?;
-    let mut header = vec!["person_id", "language", "link", "responded_at"];
+    let mut header = vec!["person_id", "language", "link", "submitted_at"];
     header.extend(attribute_names.iter().copied());
     w.row(&header)?;
     for l in links {
@@ -186,7 +186,7 @@ fn invitations_csv(links: &[InvitationLink], options: CsvOptions) -> std::io::Re
             l.person_id.clone().unwrap_or_default(),
             l.language.map(|x| x.code().to_string()).unwrap_or_default(),
             l.url.clone(),
-            l.responded_at.clone().unwrap_or_default(),
+            l.submitted_at.clone().unwrap_or_default(),
         ];
         row.extend(
             attribute_names
@@ -463,13 +463,13 @@ mod tests {
             person_id: Some("p1".into()),
             attributes,
             language: Some(Lang::Nl),
-            responded_at: None,
+            submitted_at: None,
         }];
         let out =
             String::from_utf8(invitations_csv(&links, CsvOptions::default()).unwrap()).unwrap();
         assert_eq!(
             out,
-            "person_id,language,link,responded_at,department\r\np1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+            "person_id,language,link,submitted_at,department\r\np1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
         );
     }
 }

@@ -322,7 +322,7 @@ async fn invitations_are_validated_all_or_nothing_and_idempotent_per_person() {
     assert!(csv.content_type.starts_with("text/csv"));
     let text = csv.body.as_str().unwrap();
     assert!(
-        text.starts_with("person_id;language;link;responded_at"),
+        text.starts_with("person_id;language;link;submitted_at"),
         "{text}"
     );
     assert!(text.contains(&format!("http://wavegate.test/r/{again}")));
