@@ -1,7 +1,8 @@
 //! Wavegate's HTTP server: the JSON API under `/api/v1/`, the SQLite store, and the built app.
 //!
 //! Handlers are thin: they authenticate, parse, call `wavegate-core` for every domain decision
-//! (validating surveys and responses, summaries, exports) and read or write the store.
+//! (validating surveys and responses, summaries, exports) and call one use-case method of the
+//! store.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -106,8 +107,8 @@ pub struct Server {
 pub use demo::DemoLink;
 
 /// Seeds the demo program into an empty store (what `serve --demo` does); returns its links.
-pub fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
-    demo::seed_if_empty(store, base_url)
+pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
+    demo::seed_if_empty(store, base_url).await
 }
 
 impl Server {
@@ -135,7 +136,9 @@ impl Server {
             .to_string();
         let planner_token = config.planner_token.clone().unwrap_or_else(auth::new_token);
         let demo_links = if config.demo {
-            demo::seed_if_empty(&store, &url).map_err(|e| StartError::Demo(e.to_string()))?
+            demo::seed_if_empty(&store, &url)
+                .await
+                .map_err(|e| StartError::Demo(e.to_string()))?
         } else {
             Vec::new()
         };

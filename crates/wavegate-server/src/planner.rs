@@ -3,8 +3,8 @@
 use crate::AppState;
 use crate::auth::{Planner, new_token};
 use crate::error::{ApiError, ApiJson};
-use crate::respond::{now, parse_attributes};
-use crate::store::{self, InvitationRow, ProgramSurveyRow};
+use crate::respond::{now, parse_attributes, parse_survey};
+use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -21,14 +21,8 @@ use wavegate_core::survey::{
     Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
 };
 
-/// The stored definition of a program's current survey version.
-pub(crate) fn current_survey(
-    c: &rusqlite::Connection,
-    ps: &ProgramSurveyRow,
-) -> Result<Survey, ApiError> {
-    let json = store::survey_version(c, &ps.survey_id, ps.version)?
-        .ok_or_else(|| ApiError::internal("program survey without a published version"))?;
-    serde_json::from_str(&json).map_err(|e| ApiError::internal(format!("stored survey: {e}")))
+fn survey_not_found() -> ApiError {
+    ApiError::not_found("survey of this program")
 }
 
 /// `GET /api/v1/programs`.
@@ -36,64 +30,44 @@ pub async fn programs(
     _: Planner,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<ProgramOverview>>, ApiError> {
-    let out = state
-        .store
-        .call(|c| {
-            let mut out = Vec::new();
-            for p in store::programs(c)? {
-                let mut surveys = Vec::new();
-                for ps in store::program_surveys(c, &p.id)? {
-                    let title = store::survey_version(c, &ps.survey_id, ps.version)?
-                        .and_then(|j| serde_json::from_str::<Survey>(&j).ok())
-                        .map(|s| s.title)
-                        .unwrap_or_default();
-                    surveys.push(SurveyOverview {
-                        survey_id: ps.survey_id,
-                        version: ps.version,
-                        title,
-                        anonymous: ps.anonymous,
-                        responses: ps.responses,
-                        invitations: ps.invitations,
-                    });
-                }
-                out.push(ProgramOverview {
-                    id: p.id,
-                    name: p.name,
-                    surveys,
-                });
-            }
-            Ok(out)
+    let rows = state.store.programs_overview().await?;
+    Ok(Json(rows.into_iter().map(overview).collect()))
+}
+
+fn overview(row: ProgramOverviewRow) -> ProgramOverview {
+    let surveys = row
+        .surveys
+        .into_iter()
+        .map(|s| SurveyOverview {
+            // A definition that does not read leaves the title empty rather than the page.
+            title: s
+                .definition_json
+                .and_then(|j| serde_json::from_str::<Survey>(&j).ok())
+                .map(|d| d.title)
+                .unwrap_or_default(),
+            survey_id: s.survey.survey_id,
+            version: s.survey.version,
+            anonymous: s.survey.anonymous,
+            responses: s.survey.responses,
+            invitations: s.survey.invitations,
         })
-        .await?;
-    Ok(Json(out))
+        .collect();
+    ProgramOverview {
+        id: row.program.id,
+        name: row.program.name,
+        surveys,
+    }
 }
 
-/// Loads a program's survey row or answers 404.
-pub(crate) async fn program_survey(
-    state: &AppState,
-    program: &str,
-    survey: &str,
-) -> Result<ProgramSurveyRow, ApiError> {
-    let (p, s) = (program.to_string(), survey.to_string());
-    state
-        .store
-        .call(move |c| store::program_survey(c, &p, &s))
-        .await?
-        .ok_or_else(|| ApiError::not_found("survey of this program"))
-}
-
-fn link(
-    state: &AppState,
-    row: InvitationRow,
-    submitted_at: Option<String>,
-) -> Result<InvitationLink, ApiError> {
+fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
+    let row = listed.invitation;
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
         attributes: parse_attributes(&row.attributes_json)?,
         language: row.language.as_deref().and_then(Lang::parse),
         person_id: row.person_id,
         token: row.token,
-        submitted_at,
+        submitted_at: listed.submitted_at,
     })
 }
 
@@ -116,14 +90,14 @@ pub async fn invitations(
     Path((program, survey)): Path<(String, String)>,
     Query(q): Query<InvitationsQuery>,
 ) -> Result<Response, ApiError> {
-    program_survey(&state, &program, &survey).await?;
-    let rows = state
+    let listed = state
         .store
-        .call(move |c| store::invitations(c, &program, &survey))
-        .await?;
-    let links: Vec<InvitationLink> = rows
+        .invitations(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let links: Vec<InvitationLink> = listed
         .into_iter()
-        .map(|(row, at)| link(&state, row, at))
+        .map(|l| link(&state, l))
         .collect::<Result<_, _>>()?;
     match q.format.as_deref() {
         None | Some("json") => Ok(Json(links).into_response()),
@@ -253,7 +227,11 @@ pub async fn create_invitations(
     Path((program, survey)): Path<(String, String)>,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
-    let ps = program_survey(&state, &program, &survey).await?;
+    let ps = state
+        .store
+        .program_survey(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
     if body.invitations.is_empty() || body.invitations.len() > MAX_INVITATIONS_PER_REQUEST {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -282,44 +260,26 @@ pub async fn create_invitations(
         )
         .with_details(problems));
     }
-    let created_at = now();
-    let rows = state
-        .store
-        .call(move |c| {
-            let tx = c.transaction()?;
-            let existing = store::invitations(&tx, &program, &survey)?;
-            let mut out = Vec::with_capacity(body.invitations.len());
-            for inv in body.invitations {
-                let found = inv.person_id.as_ref().and_then(|p| {
-                    existing
-                        .iter()
-                        .find(|(r, _)| r.person_id.as_ref() == Some(p))
-                        .cloned()
-                });
-                if let Some(found) = found {
-                    out.push(found);
-                    continue;
-                }
-                let row = InvitationRow {
-                    token: new_token(),
-                    program_id: program.clone(),
-                    survey_id: survey.clone(),
-                    person_id: inv.person_id,
-                    attributes_json: serde_json::to_string(&inv.attributes)
-                        .map_err(|e| store::StoreError::Corrupt(e.to_string()))?,
-                    language: inv.language.map(|l| l.code().to_string()),
-                    created_at: created_at.clone(),
-                };
-                store::create_invitation(&tx, &row)?;
-                out.push((row, None));
-            }
-            tx.commit()?;
-            Ok(out)
-        })
-        .await?;
-    let links = rows
+    let entries = body
+        .invitations
         .into_iter()
-        .map(|(row, at)| link(&state, row, at))
+        .map(|inv| {
+            Ok(NewInvitationRow {
+                token: new_token(),
+                attributes_json: serde_json::to_string(&inv.attributes)
+                    .map_err(ApiError::internal)?,
+                person_id: inv.person_id,
+                language: inv.language.map(|l| l.code().to_string()),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let created = state
+        .store
+        .create_invitations(&program, &survey, entries, &now())
+        .await?;
+    let links = created
+        .into_iter()
+        .map(|l| link(&state, l))
         .collect::<Result<_, _>>()?;
     Ok((StatusCode::CREATED, Json(links)))
 }
@@ -327,21 +287,17 @@ pub async fn create_invitations(
 /// A program's survey with every stored response, ready for the core's summaries and exports.
 async fn survey_with_responses(
     state: &AppState,
-    program: String,
-    survey: String,
+    program: &str,
+    survey: &str,
 ) -> Result<(Survey, Vec<StoredResponse>), ApiError> {
-    let ps = program_survey(state, &program, &survey).await?;
-    let (definition, rows) = state
+    let stored = state
         .store
-        .call(move |c| {
-            Ok((
-                current_survey(c, &ps),
-                store::responses(c, &program, &survey)?,
-            ))
-        })
-        .await?;
-    let definition = definition?;
-    let responses = rows
+        .survey_responses(program, survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let definition = parse_survey(&stored.definition_json)?;
+    let responses = stored
+        .responses
         .into_iter()
         .map(|row| {
             let answers = serde_json::from_str(&row.answers_json)
@@ -372,7 +328,7 @@ pub async fn summary(
     State(state): State<AppState>,
     Path((program, survey)): Path<(String, String)>,
 ) -> Result<Json<SurveyResults>, ApiError> {
-    let (survey, responses) = survey_with_responses(&state, program, survey).await?;
+    let (survey, responses) = survey_with_responses(&state, &program, &survey).await?;
     let pairs: Vec<_> = responses
         .into_iter()
         .map(|r| (r.response, r.attributes))
@@ -404,7 +360,7 @@ pub async fn export_responses(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let options = csv_options(q.delimiter.as_deref(), q.bom.unwrap_or(false))?;
-    let (definition, responses) = survey_with_responses(&state, program, survey).await?;
+    let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
     let written = match q.layout.as_deref() {
         None | Some("long") => export_long(&definition, &responses, Vec::new(), options),
         Some("wide") => export_wide(&definition, &responses, Vec::new(), options),

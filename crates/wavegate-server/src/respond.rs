@@ -5,7 +5,7 @@
 //! here with the same core validator the app uses; the client is never trusted.
 
 use crate::error::{ApiError, ApiJson};
-use crate::store::{self, InsertOutcome, InvitationRow, NewResponse};
+use crate::store::{InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -18,10 +18,12 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn parse_survey(json: &str) -> Result<Survey, ApiError> {
+/// A stored survey definition; it was valid when stored, so failing to read it is our fault.
+pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::internal(format!("stored survey: {e}")))
 }
 
+/// Stored attributes, read back.
 pub(crate) fn parse_attributes(json: &str) -> Result<Attributes, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::internal(format!("stored attributes: {e}")))
 }
@@ -32,13 +34,13 @@ fn invitation_not_found() -> ApiError {
 
 /// Looks up a token; junk never reaches the database, and unknown and malformed tokens get the
 /// same answer so nothing can be learned by probing.
-async fn find_invitation(state: &AppState, token: String) -> Result<InvitationRow, ApiError> {
-    if !auth::looks_like_token(&token) {
+async fn find_invitation(state: &AppState, token: &str) -> Result<InvitationRow, ApiError> {
+    if !auth::looks_like_token(token) {
         return Err(invitation_not_found());
     }
     state
         .store
-        .call(move |c| store::invitation(c, &token))
+        .invitation(token)
         .await?
         .ok_or_else(invitation_not_found)
 }
@@ -48,43 +50,31 @@ pub async fn invitation(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
-    let inv = find_invitation(&state, token).await?;
-    let anonymous = inv.person_id.is_none();
-    let attributes = parse_attributes(&inv.attributes_json)?;
-    let language = inv
-        .language
-        .as_deref()
-        .and_then(wavegate_core::i18n::Lang::parse);
-    let (program_name, definition, submitted) = state
-        .store
-        .call(move |c| {
-            let program = store::program(c, &inv.program_id)?;
-            let ps = store::program_survey(c, &inv.program_id, &inv.survey_id)?;
-            let def = match &ps {
-                Some(ps) => store::survey_version(c, &ps.survey_id, ps.version)?,
-                None => None,
-            };
-            let submitted = match inv.person_id {
-                Some(_) => store::response_for_invitation(c, &inv.token)?,
-                None => None,
-            };
-            Ok((program.map(|p| p.name), def, submitted))
-        })
-        .await?;
-    let (Some(program_name), Some(definition)) = (program_name, definition) else {
+    if !auth::looks_like_token(&token) {
         return Err(invitation_not_found());
-    };
+    }
+    let opened = state
+        .store
+        .open_invitation(&token)
+        .await?
+        .ok_or_else(invitation_not_found)?;
+    let inv = opened.invitation;
     Ok(Json(InvitationView {
-        program_name,
-        survey: parse_survey(&definition)?,
-        attributes,
-        language,
-        anonymous,
-        submitted: submitted.map(|(response_id, submitted_at)| SubmitAck {
-            response_id,
-            submitted_at,
-            duplicate: true,
-        }),
+        program_name: opened.program_name,
+        survey: parse_survey(&opened.definition_json)?,
+        attributes: parse_attributes(&inv.attributes_json)?,
+        language: inv
+            .language
+            .as_deref()
+            .and_then(wavegate_core::i18n::Lang::parse),
+        anonymous: inv.person_id.is_none(),
+        submitted: opened
+            .submitted
+            .map(|(response_id, submitted_at)| SubmitAck {
+                response_id,
+                submitted_at,
+                duplicate: true,
+            }),
     }))
 }
 
@@ -102,7 +92,7 @@ pub async fn submit(
     Path(token): Path<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
-    let inv = find_invitation(&state, token).await?;
+    let inv = find_invitation(&state, &token).await?;
     if !valid_response_id(&response.id) {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -117,10 +107,10 @@ pub async fn submit(
             format!("this invitation is for survey {}", inv.survey_id),
         ));
     }
-    let (survey_id, version) = (inv.survey_id.clone(), response.survey_version);
+    let version = response.survey_version;
     let definition = state
         .store
-        .call(move |c| store::survey_version(c, &survey_id, version))
+        .survey_version(&inv.survey_id, version)
         .await?
         .ok_or_else(|| {
             ApiError::new(
@@ -151,23 +141,15 @@ pub async fn submit(
         .with_details(details));
     }
     let answers_json = serde_json::to_string(&response.answers).map_err(ApiError::internal)?;
-    let submitted_at = now();
-    let id = response.id.clone();
-    let language = response.language.code().to_string();
     let outcome = state
         .store
-        .call(move |c| {
-            store::insert_response(
-                c,
-                &NewResponse {
-                    id: &id,
-                    invitation: &inv,
-                    survey_version: version,
-                    language: &language,
-                    answers_json: &answers_json,
-                    submitted_at: &submitted_at,
-                },
-            )
+        .insert_response(NewResponse {
+            id: response.id.clone(),
+            invitation: inv,
+            survey_version: version,
+            language: response.language.code().to_string(),
+            answers_json,
+            submitted_at: now(),
         })
         .await?;
     match outcome {

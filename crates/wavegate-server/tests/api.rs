@@ -99,7 +99,9 @@ impl Api {
 /// A new API over a database seeded like `serve --demo`.
 async fn demo_api() -> Api {
     let store = Store::in_memory().unwrap();
-    wavegate_server::seed_demo(&store, "http://wavegate.test").unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
     let state = AppState::new(store, TOKEN, "http://wavegate.test");
     let dist = tempfile::tempdir().unwrap();
     Api {
