@@ -9,6 +9,7 @@
 pub mod api;
 pub mod components;
 pub mod dom;
+pub mod errors;
 pub mod i18n;
 pub mod outbox;
 pub mod pages;

@@ -7,9 +7,12 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use wavegate_app::api::ApiError;
 use wavegate_app::components::question::QuestionView;
+use wavegate_app::errors::refusal_text;
 use wavegate_app::i18n::Msg;
 use wavegate_app::storage::{self, Queued};
+use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::{
     Answer, Answers, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response, Survey,
@@ -322,5 +325,66 @@ fn resending_backs_off_quickly_at_first_and_never_beyond_thirty_seconds() {
         vec![
             2000.0, 4000.0, 8000.0, 16000.0, 30000.0, 30000.0, 30000.0, 30000.0
         ]
+    );
+}
+
+/// An error answer from the server with an English message.
+fn server_error(code: ErrorCode, details: Option<serde_json::Value>) -> ApiError {
+    ApiError::Status {
+        status: 422,
+        body: Some(ErrorBody {
+            error: ErrorDetail {
+                code,
+                message: "ENGLISH TEXT FROM THE SERVER".into(),
+                details,
+            },
+        }),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code() {
+    let dutch: Vec<&str> = Msg::ALL.iter().map(|m| m.text(Lang::Nl)).collect();
+    for code in ErrorCode::SENT.into_iter().chain([ErrorCode::Unknown]) {
+        let text = refusal_text(&server_error(code, None), Lang::Nl);
+        assert!(
+            dutch.contains(&text.as_str()),
+            "{code:?} reads as {text:?}, not as the app's Dutch"
+        );
+    }
+    assert_eq!(
+        refusal_text(&server_error(ErrorCode::UnknownVersion, None), Lang::En),
+        Msg::ErrorUnknownVersion.text(Lang::En)
+    );
+}
+
+#[wasm_bindgen_test]
+fn invalid_answers_are_listed_with_the_messages_the_server_wrote_in_the_response_language() {
+    let details = serde_json::json!([
+        { "question": "nps", "code": "out_of_range", "message": "Kies een waarde van 0 tot en met 10." },
+        { "question": "why", "code": "required", "message": "Deze vraag is verplicht." }
+    ]);
+    let text = refusal_text(
+        &server_error(ErrorCode::InvalidResponse, Some(details)),
+        Lang::Nl,
+    );
+    assert_eq!(
+        text,
+        "Kies een waarde van 0 tot en met 10. Deze vraag is verplicht."
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_error_code_from_a_newer_server_gets_the_generic_message() {
+    let body: ErrorBody =
+        serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#).unwrap();
+    let e = ApiError::Status {
+        status: 429,
+        body: Some(body),
+    };
+    assert_eq!(wavegate_app::errors::message(&e), Msg::ErrorUnknown);
+    assert_eq!(
+        wavegate_app::errors::message(&ApiError::Network),
+        Msg::ErrorOffline
     );
 }

@@ -5,8 +5,9 @@
 use crate::AppState;
 use crate::error::ApiError;
 use axum::extract::FromRequestParts;
-use axum::http::{StatusCode, header, request::Parts};
+use axum::http::{header, request::Parts};
 use sha2::{Digest, Sha256};
+use wavegate_core::api::ErrorCode;
 
 /// A new secret: 128 random bits from the operating system, as 32 lowercase hex digits.
 pub fn new_token() -> String {
@@ -50,13 +51,11 @@ impl FromRequestParts<AppState> for Planner {
         match presented {
             Some(token) if same_secret(token, &state.planner_token) => Ok(Planner),
             Some(_) => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
+                ErrorCode::Unauthorized,
                 "the planner token is not valid",
             )),
             None => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
+                ErrorCode::Unauthorized,
                 "planner endpoints need an Authorization: Bearer <planner token> header",
             )),
         }

@@ -10,6 +10,7 @@ mod assets;
 mod auth;
 mod demo;
 mod error;
+mod extract;
 mod planner;
 mod respond;
 pub mod store;

@@ -2,7 +2,8 @@
 
 use crate::AppState;
 use crate::auth::{Planner, new_token};
-use crate::error::{ApiError, ApiJson};
+use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::respond::{now, parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
@@ -12,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use wavegate_core::api::{
-    CreateInvitations, InvitationLink, MAX_INVITATIONS_PER_REQUEST, NewInvitation, ProgramOverview,
-    SurveyOverview, SurveyResults,
+    CreateInvitations, ErrorCode, InvitationLink, InvitationProblem, MAX_INVITATIONS_PER_REQUEST,
+    NewInvitation, ProgramOverview, SurveyOverview, SurveyResults,
 };
 use wavegate_core::csv_safe::{CsvOptions, SafeCsvWriter};
 use wavegate_core::i18n::Lang;
@@ -105,8 +106,8 @@ pub async fn invitations(
             let options = csv_options(q.delimiter.as_deref(), false)?;
             csv_response("invitations.csv", invitations_csv(&links, options))
         }
-        Some(other) => Err(ApiError::bad_request(
-            "invalid_query",
+        Some(other) => Err(ApiError::new(
+            ErrorCode::InvalidQuery,
             format!("format must be json or csv, not {other:?}"),
         )),
     }
@@ -118,8 +119,8 @@ pub(crate) fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptio
         None | Some("comma") | Some(",") => b',',
         Some("semicolon") | Some(";") => b';',
         Some(other) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
+            return Err(ApiError::new(
+                ErrorCode::InvalidQuery,
                 format!("delimiter must be comma or semicolon, not {other:?}"),
             ));
         }
@@ -234,25 +235,23 @@ pub async fn create_invitations(
         .ok_or_else(survey_not_found)?;
     if body.invitations.is_empty() || body.invitations.len() > MAX_INVITATIONS_PER_REQUEST {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_invitations",
+            ErrorCode::InvalidInvitations,
             format!("send 1 to {MAX_INVITATIONS_PER_REQUEST} invitations per request"),
         ));
     }
-    let problems: Vec<serde_json::Value> = body
+    let problems: Vec<InvitationProblem> = body
         .invitations
         .iter()
         .enumerate()
-        .filter_map(|(i, inv)| {
+        .filter_map(|(index, inv)| {
             check_invitation(inv, ps.anonymous)
                 .err()
-                .map(|m| serde_json::json!({ "index": i, "message": m }))
+                .map(|message| InvitationProblem { index, message })
         })
         .collect();
     if !problems.is_empty() {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_invitations",
+            ErrorCode::InvalidInvitations,
             format!(
                 "{} invitation(s) are not valid; none were created",
                 problems.len()
@@ -365,8 +364,8 @@ pub async fn export_responses(
         None | Some("long") => export_long(&definition, &responses, Vec::new(), options),
         Some("wide") => export_wide(&definition, &responses, Vec::new(), options),
         Some(other) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
+            return Err(ApiError::new(
+                ErrorCode::InvalidQuery,
                 format!("layout must be long or wide, not {other:?}"),
             ));
         }

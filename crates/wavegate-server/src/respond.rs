@@ -4,13 +4,14 @@
 //! attributes, and (for personal links) the single response. Every response is validated again
 //! here with the same core validator the app uses; the client is never trusted.
 
-use crate::error::{ApiError, ApiJson};
+use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::store::{InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use wavegate_core::api::{AnswerProblem, InvitationView, SubmitAck};
+use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
 
 /// The current time as stored: RFC 3339, UTC, whole seconds.
@@ -95,15 +96,13 @@ pub async fn submit(
     let inv = find_invitation(&state, &token).await?;
     if !valid_response_id(&response.id) {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_response_id",
+            ErrorCode::InvalidResponseId,
             "the response id must be 8 to 64 letters, digits, '-' or '_'",
         ));
     }
     if response.survey_id != inv.survey_id {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "wrong_survey",
+            ErrorCode::WrongSurvey,
             format!("this invitation is for survey {}", inv.survey_id),
         ));
     }
@@ -114,8 +113,7 @@ pub async fn submit(
         .await?
         .ok_or_else(|| {
             ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown_version",
+                ErrorCode::UnknownVersion,
                 format!("survey version {version} is not published"),
             )
         })?;
@@ -131,8 +129,7 @@ pub async fn submit(
             })
             .collect();
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_response",
+            ErrorCode::InvalidResponse,
             format!(
                 "{} answer(s) are not valid; nothing was stored",
                 details.len()
@@ -173,8 +170,7 @@ pub async fn submit(
             }),
         )),
         InsertOutcome::InvitationUsed => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "already_submitted",
+            ErrorCode::AlreadySubmitted,
             "this invitation has already been answered",
         )),
     }

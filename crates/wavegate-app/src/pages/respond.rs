@@ -7,6 +7,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::question::QuestionView;
+use crate::errors::refusal_text;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::outbox;
 use crate::storage::{self, Draft, Key, Queued};
@@ -30,7 +31,7 @@ enum Loaded {
     /// Offline and never opened on this device.
     Unavailable,
     /// The server answered with an unexpected error.
-    Failed(String),
+    Failed(ApiError),
 }
 
 async fn load(token: String) -> Loaded {
@@ -43,8 +44,9 @@ async fn load(token: String) -> Loaded {
             Some(view) => Loaded::Offline(view),
             None => Loaded::Unavailable,
         },
+        // 404 for an unknown token, 400 for one that cannot even be a path.
         Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
-        Err(e) => Loaded::Failed(format!("{e:?}")),
+        Err(e) => Loaded::Failed(e),
     }
 }
 
@@ -61,9 +63,9 @@ pub fn RespondPage() -> impl IntoView {
                 Loaded::Offline(view) => view! { <Survey token=token() view=view offline=true /> }.into_any(),
                 Loaded::Invalid => notice(Msg::InvitationInvalid).into_any(),
                 Loaded::Unavailable => notice(Msg::InvitationOfflineNoCopy).into_any(),
-                Loaded::Failed(detail) => {
-                    leptos::logging::warn!("invitation failed to load: {detail}");
-                    notice(Msg::LoadFailed).into_any()
+                Loaded::Failed(e) => {
+                    leptos::logging::warn!("invitation failed to load: {e:?}");
+                    notice(crate::errors::message(&e)).into_any()
                 }
             })}
         </Suspense>
@@ -465,36 +467,5 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 }.into_any(),
             }}
         </article>
-    }
-}
-
-/// The text shown when the server refuses a response.
-fn refusal_text(e: &ApiError, lang: Lang) -> String {
-    match e.code() {
-        Some("already_submitted") => Msg::AlreadySubmitted.text(lang).to_string(),
-        Some("not_found") => Msg::InvitationInvalid.text(lang).to_string(),
-        _ => match e {
-            ApiError::Status { body: Some(b), .. } => {
-                // Validation problems arrive already in the respondent's language.
-                let details: Vec<String> = b
-                    .error
-                    .details
-                    .as_ref()
-                    .and_then(|d| {
-                        serde_json::from_value::<Vec<wavegate_core::api::AnswerProblem>>(d.clone())
-                            .ok()
-                    })
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| p.message)
-                    .collect();
-                if details.is_empty() {
-                    b.error.message.clone()
-                } else {
-                    details.join(" ")
-                }
-            }
-            _ => Msg::LoadFailed.text(lang).to_string(),
-        },
     }
 }
