@@ -9,13 +9,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wavegate_app::api::ApiError;
 use wavegate_app::components::question::QuestionView;
+use wavegate_app::components::results::GroupResults;
 use wavegate_app::errors::refusal_text;
 use wavegate_app::i18n::Msg;
 use wavegate_app::storage::{self, Queued};
 use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::survey::response_id::is_valid_response_id;
+use wavegate_core::survey::validate::OTHER_TEXT_MAX;
 use wavegate_core::survey::{
-    Answer, Answers, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response, Survey,
+    Answer, Answers, Attributes, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response,
+    Summary, SummaryOptions, Survey, sample, summarize_with, templates,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -308,12 +312,49 @@ fn every_interface_message_exists_in_both_languages_with_the_same_placeholders()
 }
 
 #[wasm_bindgen_test]
-fn response_ids_are_random_and_accepted_by_the_server_format() {
+fn new_response_ids_are_random_and_follow_the_cores_response_id_rule() {
     let a = wavegate_app::pages::respond::new_response_id();
     let b = wavegate_app::pages::respond::new_response_id();
     assert_ne!(a, b);
-    assert_eq!(a.len(), 32);
-    assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+    assert!(
+        is_valid_response_id(&a) && is_valid_response_id(&b),
+        "{a} {b}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts() {
+    let choices = vec![Choice::new("a", "A", "A"), Choice::new("b", "B", "B")];
+    let survey = survey_with(vec![
+        Question::new(
+            "one",
+            Text::new("Welke?", "Which?"),
+            QuestionKind::SingleChoice {
+                choices: choices.clone(),
+                other: true,
+            },
+        ),
+        Question::new(
+            "many",
+            Text::new("Welke?", "Which?"),
+            QuestionKind::MultipleChoice {
+                choices,
+                min: None,
+                max: None,
+                other: true,
+            },
+        ),
+    ]);
+    for id in ["one", "many"] {
+        let (host, _h, _, _) = mount_question(survey.clone(), id, Lang::Nl, None);
+        settle().await;
+        let other = input(&host, "input.other-text");
+        assert_eq!(
+            other.get_attribute("maxlength"),
+            Some(OTHER_TEXT_MAX.to_string()),
+            "{id}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -387,4 +428,54 @@ fn an_error_code_from_a_newer_server_gets_the_generic_message() {
         wavegate_app::errors::message(&ApiError::Network),
         Msg::ErrorOffline
     );
+}
+
+/// The pilot survey summarised over `n` sampled responses with `options`.
+fn pilot_summary(n: usize, options: &SummaryOptions) -> (Survey, Summary) {
+    let survey = templates::builtin("pilot-feedback").unwrap();
+    let attributes = Attributes::new();
+    let responses: Vec<(Response, Attributes)> = (0..n)
+        .map(|i| {
+            let id = format!("response-{i:04}");
+            let r = sample::complete_response(&survey, &attributes, &id, i as u64);
+            (r, attributes.clone())
+        })
+        .collect();
+    let summary = summarize_with(&survey, &responses, options);
+    (survey, summary)
+}
+
+fn mount_group(survey: Survey, summary: Summary) -> (web_sys::HtmlElement, impl Drop) {
+    let survey = StoredValue::new(survey);
+    mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! { <GroupResults survey=survey group=summary.overall.clone() suppressed=summary.suppressed /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_small_group_the_server_did_not_suppress_is_shown() {
+    let three = SummaryOptions {
+        min_group: 3,
+        ..SummaryOptions::default()
+    };
+    let (survey, summary) = pilot_summary(3, &three);
+    assert!(!summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert!(host.query_selector(".banner").unwrap().is_none());
+    assert!(host.query_selector(".question-result").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_suppressed_survey_shows_only_the_notice() {
+    let (survey, summary) = pilot_summary(2, &SummaryOptions::default());
+    assert!(summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".banner"),
+        Msg::SuppressedSmallGroup.text(Lang::En)
+    );
+    assert!(host.query_selector(".question-result").unwrap().is_none());
 }

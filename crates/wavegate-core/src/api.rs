@@ -63,7 +63,7 @@ pub enum ErrorCode {
     InvalidBody,
     /// 422: a response with invalid answers; `details` are [`AnswerProblem`]s.
     InvalidResponse,
-    /// 422: a response id that is not 8 to 64 letters, digits, `-` or `_`.
+    /// 422: a response id that breaks the rule of [`crate::survey::response_id`].
     InvalidResponseId,
     /// 422: a response to another survey than the invitation's.
     WrongSurvey,
@@ -208,6 +208,14 @@ pub struct SurveyOverview {
     pub invitations: u64,
 }
 
+impl SurveyOverview {
+    /// The share of invitations answered, in whole percent; `None` for an anonymous survey or
+    /// before any invitation (see [`crate::invitation::response_rate`]).
+    pub fn response_rate(&self) -> Option<u64> {
+        crate::invitation::response_rate(self.responses, self.invitations, self.anonymous)
+    }
+}
+
 /// One invitation to create (`POST …/invitations`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -349,7 +357,7 @@ pub enum InvitationsFormat {
     /// `[InvitationLink]` as JSON (the default).
     #[default]
     Json,
-    /// The mail-merge CSV: one row per link.
+    /// The mail-merge CSV of [`crate::invitation::mail_merge`].
     Csv,
 }
 

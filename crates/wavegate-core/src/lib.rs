@@ -11,6 +11,7 @@
 pub mod api;
 pub mod csv_safe;
 pub mod i18n;
+pub mod invitation;
 pub mod readiness;
 pub mod stats;
 pub mod survey;

@@ -11,13 +11,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use std::collections::BTreeSet;
 use wavegate_core::api::{
-    CreateInvitations, ErrorCode, InvitationLink, InvitationProblem, MAX_INVITATIONS_PER_REQUEST,
-    NewInvitation, ProgramOverview, SurveyOverview, SurveyResults,
+    CreateInvitations, ErrorCode, InvitationLink, InvitationProblem, ProgramOverview,
+    SurveyOverview, SurveyResults,
 };
-use wavegate_core::csv_safe::{CsvOptions, SafeCsvWriter};
+use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
+use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::survey::{
     Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
 };
@@ -84,7 +84,7 @@ pub struct InvitationsQuery {
     delimiter: Option<String>,
 }
 
-/// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv]`.
+/// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv&delimiter=…]`.
 pub async fn invitations(
     _: Planner,
     State(state): State<AppState>,
@@ -104,7 +104,10 @@ pub async fn invitations(
         None | Some("json") => Ok(Json(links).into_response()),
         Some("csv") => {
             let options = csv_options(q.delimiter.as_deref(), false)?;
-            csv_response("invitations.csv", invitations_csv(&links, options))
+            csv_response(
+                "invitations.csv",
+                write_mail_merge(&links, Vec::new(), options),
+            )
         }
         Some(other) => Err(ApiError::new(
             ErrorCode::InvalidQuery,
@@ -114,7 +117,7 @@ pub async fn invitations(
 }
 
 /// The CSV settings from query parameters.
-pub(crate) fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptions, ApiError> {
+fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptions, ApiError> {
     let delimiter = match delimiter {
         None | Some("comma") | Some(",") => b',',
         Some("semicolon") | Some(";") => b';',
@@ -129,10 +132,7 @@ pub(crate) fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptio
 }
 
 /// A CSV download.
-pub(crate) fn csv_response(
-    file_name: &str,
-    body: std::io::Result<Vec<u8>>,
-) -> Result<Response, ApiError> {
+fn csv_response(file_name: &str, body: std::io::Result<Vec<u8>>) -> Result<Response, ApiError> {
     let body = body.map_err(ApiError::internal)?;
     let mut res = (StatusCode::OK, body).into_response();
     let h = res.headers_mut();
@@ -146,78 +146,22 @@ pub(crate) fn csv_response(
     Ok(res)
 }
 
-/// Mail-merge CSV: one row per invitation, attribute columns after the fixed ones.
-fn invitations_csv(links: &[InvitationLink], options: CsvOptions) -> std::io::Result<Vec<u8>> {
-    let attribute_names: BTreeSet<&str> = links
-        .iter()
-        .flat_map(|l| l.attributes.keys().map(String::as_str))
-        .collect();
-    let mut w = SafeCsvWriter::new(Vec::new(), options)?;
-    let mut header = vec!["person_id", "language", "link", "submitted_at"];
-    header.extend(attribute_names.iter().copied());
-    w.row(&header)?;
-    for l in links {
-        let mut row = vec![
-            l.person_id.clone().unwrap_or_default(),
-            l.language.map(|x| x.code().to_string()).unwrap_or_default(),
-            l.url.clone(),
-            l.submitted_at.clone().unwrap_or_default(),
-        ];
-        row.extend(
-            attribute_names
-                .iter()
-                .map(|a| l.attributes.get(*a).cloned().unwrap_or_default()),
-        );
-        w.row(&row)?;
-    }
-    w.finish()
-}
-
-const MAX_FIELD: usize = 256;
-const MAX_ATTRIBUTES: usize = 32;
-
-fn check_text(what: &str, value: &str, max: usize) -> Result<(), String> {
-    if value.trim().is_empty() {
-        Err(format!("{what} is empty"))
-    } else if value.chars().count() > max {
-        Err(format!("{what} is longer than {max} characters"))
-    } else if value.chars().any(char::is_control) {
-        Err(format!("{what} contains control characters"))
-    } else {
-        Ok(())
-    }
-}
-
-/// Checks one new invitation; the message names what is wrong.
-fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), String> {
-    match (&inv.person_id, anonymous) {
-        (Some(_), true) => {
-            return Err("this survey is anonymous: create a link without person_id".to_string());
+/// The API error for a refused invitation list: one detail per bad entry, with its index.
+fn refused(e: BatchError) -> ApiError {
+    let message = e.message(Lang::En);
+    match e {
+        BatchError::Count => ApiError::new(ErrorCode::InvalidInvitations, message),
+        BatchError::Entries(entries) => {
+            let details: Vec<InvitationProblem> = entries
+                .into_iter()
+                .map(|e| InvitationProblem {
+                    index: e.index,
+                    message: e.error.message(Lang::En),
+                })
+                .collect();
+            ApiError::new(ErrorCode::InvalidInvitations, message).with_details(details)
         }
-        (Some(p), false) => check_text("person_id", p, 128)?,
-        (None, _) => {}
     }
-    if inv.attributes.len() > MAX_ATTRIBUTES {
-        return Err(format!("more than {MAX_ATTRIBUTES} attributes"));
-    }
-    for (k, v) in &inv.attributes {
-        let key_ok = !k.is_empty()
-            && k.len() <= 64
-            && k.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if !key_ok {
-            return Err(format!(
-                "attribute name {k:?} must be 1 to 64 lowercase letters, digits or '_'"
-            ));
-        }
-        if wavegate_core::survey::export::LONG_COLUMNS.contains(&k.as_str()) {
-            return Err(format!(
-                "attribute name {k:?} is a column of the response export; choose another name"
-            ));
-        }
-        check_text(&format!("attribute {k}"), v, MAX_FIELD)?;
-    }
-    Ok(())
 }
 
 /// `POST /api/v1/programs/{program}/surveys/{survey}/invitations`: creates links, all or none.
@@ -233,32 +177,7 @@ pub async fn create_invitations(
         .program_survey(&program, &survey)
         .await?
         .ok_or_else(survey_not_found)?;
-    if body.invitations.is_empty() || body.invitations.len() > MAX_INVITATIONS_PER_REQUEST {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInvitations,
-            format!("send 1 to {MAX_INVITATIONS_PER_REQUEST} invitations per request"),
-        ));
-    }
-    let problems: Vec<InvitationProblem> = body
-        .invitations
-        .iter()
-        .enumerate()
-        .filter_map(|(index, inv)| {
-            check_invitation(inv, ps.anonymous)
-                .err()
-                .map(|message| InvitationProblem { index, message })
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInvitations,
-            format!(
-                "{} invitation(s) are not valid; none were created",
-                problems.len()
-            ),
-        )
-        .with_details(problems));
-    }
+    check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
     let entries = body
         .invitations
         .into_iter()
@@ -375,56 +294,4 @@ pub async fn export_responses(
         &name,
         written.map_err(|e| std::io::Error::other(e.to_string())),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn invitations_are_checked_field_by_field() {
-        let mut inv = NewInvitation {
-            person_id: Some("p-001".into()),
-            ..Default::default()
-        };
-        assert!(check_invitation(&inv, false).is_ok());
-        assert!(
-            check_invitation(&inv, true)
-                .unwrap_err()
-                .contains("anonymous")
-        );
-        inv.attributes.insert("Platform".into(), "iOS".into());
-        assert!(
-            check_invitation(&inv, false)
-                .unwrap_err()
-                .contains("lowercase")
-        );
-        inv.attributes.clear();
-        inv.attributes.insert("platform".into(), "x".repeat(300));
-        assert!(
-            check_invitation(&inv, false)
-                .unwrap_err()
-                .contains("longer")
-        );
-    }
-
-    #[test]
-    fn mail_merge_csv_is_formula_safe() {
-        let mut attributes = wavegate_core::survey::Attributes::new();
-        attributes.insert("department".into(), "=HYPERLINK(\"x\")".into());
-        let links = vec![InvitationLink {
-            token: "t".into(),
-            url: "http://h/r/t".into(),
-            person_id: Some("p1".into()),
-            attributes,
-            language: Some(Lang::Nl),
-            submitted_at: None,
-        }];
-        let out =
-            String::from_utf8(invitations_csv(&links, CsvOptions::default()).unwrap()).unwrap();
-        assert_eq!(
-            out,
-            "person_id,language,link,submitted_at,department\r\np1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
-        );
-    }
 }

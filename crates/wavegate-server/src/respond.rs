@@ -12,6 +12,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
+use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
 
 /// The current time as stored: RFC 3339, UTC, whole seconds.
@@ -79,14 +80,6 @@ pub async fn invitation(
     }))
 }
 
-/// Whether a client-made response id is acceptable (it becomes a primary key and a CSV cell).
-fn valid_response_id(id: &str) -> bool {
-    (8..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 /// `POST /api/v1/respond/{token}`: validates and stores a response exactly once.
 pub async fn submit(
     State(state): State<AppState>,
@@ -94,7 +87,7 @@ pub async fn submit(
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
     let inv = find_invitation(&state, &token).await?;
-    if !valid_response_id(&response.id) {
+    if !is_valid_response_id(&response.id) {
         return Err(ApiError::new(
             ErrorCode::InvalidResponseId,
             "the response id must be 8 to 64 letters, digits, '-' or '_'",
@@ -173,18 +166,5 @@ pub async fn submit(
             ErrorCode::AlreadySubmitted,
             "this invitation has already been answered",
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn response_ids_are_restricted() {
-        assert!(valid_response_id("0123456789abcdef0123456789abcdef"));
-        assert!(!valid_response_id("short"));
-        assert!(!valid_response_id("=cmd|' /C calc'!A0xx"));
-        assert!(!valid_response_id(&"a".repeat(65)));
     }
 }

@@ -1,8 +1,8 @@
 //! A survey's results for planners: counts, distributions, SUS, NPS and ADKAR barriers.
 //!
 //! Every figure comes from `wavegate_core::survey::summarize` on the server, which already
-//! suppressed small groups; this component only lays it out, with the question texts and scale
-//! labels of the survey in the current language.
+//! suppressed small groups and says so; this component only lays it out, with the question
+//! texts and scale labels of the survey in the current language.
 
 use crate::api;
 use crate::dom;
@@ -52,7 +52,7 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
                         <button type="button" class="secondary" on:click=move |_| download(ExportLayout::Long)>{t(Msg::DownloadCsv)}</button>
                         <button type="button" class="secondary" on:click=move |_| results.refetch()>{t(Msg::Refresh)}</button>
                     </div>
-                    <Group survey=survey group=res.summary.overall.clone() />
+                    <GroupResults survey=survey group=res.summary.overall.clone() suppressed=res.summary.suppressed />
                 }
                 .into_any()
             }
@@ -76,13 +76,21 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
     }
 }
 
+/// The results of one group of responses, or why they are not shown.
 #[component]
-fn Group(survey: StoredValue<Survey>, group: GroupSummary) -> impl IntoView {
+pub fn GroupResults(
+    /// The survey (question texts and labels).
+    survey: StoredValue<Survey>,
+    /// The group's figures.
+    group: GroupSummary,
+    /// The server withheld the figures because the group is too small (the core decides).
+    suppressed: bool,
+) -> impl IntoView {
     let lang = use_lang();
     if group.n == 0 {
         return view! { <p>{t(Msg::NoResponsesYet)}</p> }.into_any();
     }
-    if group.n < wavegate_core::survey::scoring::MIN_GROUP {
+    if suppressed {
         return view! { <p class="banner banner-info">{t(Msg::SuppressedSmallGroup)}</p> }
             .into_any();
     }

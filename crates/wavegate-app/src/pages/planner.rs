@@ -157,8 +157,7 @@ fn ProgramCard(
                 program: program.id.clone(),
                 survey: s.survey_id.clone(),
             };
-            let rate = (!s.anonymous && s.invitations > 0)
-                .then(|| format!("{}%", (s.responses * 100 + s.invitations / 2) / s.invitations));
+            let rate = s.response_rate().map(|r| format!("{r}%"));
             let title = s.title.clone();
             let (program_id, survey_id) = (program.id.clone(), s.survey_id.clone());
             let file_name = format!("{}-{}-invitations.csv", program.id, s.survey_id);

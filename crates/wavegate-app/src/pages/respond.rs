@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
+use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey, validate_response};
 
 /// How the invitation was loaded.
@@ -93,7 +94,8 @@ enum Stage {
     Refused(String),
 }
 
-/// A fresh random response id (128 bits from the browser's cryptographic source).
+/// A fresh random response id (128 bits from the browser's cryptographic source), in the form
+/// the core's response-id rule accepts.
 pub fn new_response_id() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()
@@ -107,28 +109,17 @@ pub fn new_response_id() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    response_id_from_bytes(&bytes)
 }
 
 fn start_draft(survey: &Survey) -> Draft {
-    Draft {
-        response_id: new_response_id(),
-        survey_version: survey.version,
-        page: 0,
-        answers: Answers::new(),
-    }
+    Draft::new(new_response_id(), survey)
 }
 
-/// The draft saved on this device for this invitation, kept only for the same survey version
-/// (answers to questions that no longer exist are dropped).
+/// The draft saved on this device for this invitation, carried over to the version the link
+/// opens now (the core's rule: see [`Draft::carried_to`]).
 fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
-    let mut draft: Draft = storage::load(&Key::Draft(token.to_string()))?;
-    if draft.survey_version != survey.version {
-        draft.survey_version = survey.version;
-        draft.answers.retain(|id, _| survey.question(id).is_some());
-        draft.page = 0;
-    }
-    Some(draft)
+    storage::load::<Draft>(&Key::Draft(token.to_string())).map(|d| d.carried_to(survey))
 }
 
 #[component]
