@@ -3,19 +3,18 @@
 use crate::AppState;
 use crate::auth::{Planner, new_token};
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::respond::{now, parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use wavegate_core::api::{
-    CreateInvitations, ErrorCode, InvitationLink, InvitationProblem, ProgramOverview,
-    SurveyOverview, SurveyResults,
+    CreateInvitations, ErrorCode, ExportLayout, InvitationLink, InvitationProblem,
+    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SurveyOverview,
+    SurveyResults,
 };
-use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::survey::{
@@ -72,24 +71,12 @@ fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, Ap
     })
 }
 
-/// Query of `GET …/invitations`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InvitationsQuery {
-    /// `json` (default) or `csv` (for mail merge).
-    #[serde(default)]
-    format: Option<String>,
-    /// CSV delimiter: `comma` (default) or `semicolon`.
-    #[serde(default)]
-    delimiter: Option<String>,
-}
-
 /// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv&delimiter=…]`.
 pub async fn invitations(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
-    Query(q): Query<InvitationsQuery>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<InvitationsQuery>,
 ) -> Result<Response, ApiError> {
     let listed = state
         .store
@@ -100,35 +87,16 @@ pub async fn invitations(
         .into_iter()
         .map(|l| link(&state, l))
         .collect::<Result<_, _>>()?;
-    match q.format.as_deref() {
-        None | Some("json") => Ok(Json(links).into_response()),
-        Some("csv") => {
-            let options = csv_options(q.delimiter.as_deref(), false)?;
+    match q.format.unwrap_or_default() {
+        InvitationsFormat::Json => Ok(Json(links).into_response()),
+        InvitationsFormat::Csv => {
+            let options = q.delimiter.unwrap_or_default().options(false);
             csv_response(
                 "invitations.csv",
                 write_mail_merge(&links, Vec::new(), options),
             )
         }
-        Some(other) => Err(ApiError::new(
-            ErrorCode::InvalidQuery,
-            format!("format must be json or csv, not {other:?}"),
-        )),
     }
-}
-
-/// The CSV settings from query parameters.
-fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptions, ApiError> {
-    let delimiter = match delimiter {
-        None | Some("comma") | Some(",") => b',',
-        Some("semicolon") | Some(";") => b';',
-        Some(other) => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidQuery,
-                format!("delimiter must be comma or semicolon, not {other:?}"),
-            ));
-        }
-    };
-    Ok(CsvOptions { delimiter, bom })
 }
 
 /// A CSV download.
@@ -169,7 +137,7 @@ fn refused(e: BatchError) -> ApiError {
 pub async fn create_invitations(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
     let ps = state
@@ -244,7 +212,7 @@ async fn survey_with_responses(
 pub async fn summary(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyResults>, ApiError> {
     let (survey, responses) = survey_with_responses(&state, &program, &survey).await?;
     let pairs: Vec<_> = responses
@@ -255,39 +223,21 @@ pub async fn summary(
     Ok(Json(SurveyResults { survey, summary }))
 }
 
-/// Query of `GET …/responses`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExportQuery {
-    /// `long` (one row per answer, the default; what `wavegate score` reads) or `wide`.
-    #[serde(default)]
-    layout: Option<String>,
-    /// `comma` (default) or `semicolon` (Dutch Excel).
-    #[serde(default)]
-    delimiter: Option<String>,
-    /// Start with a UTF-8 byte-order mark so Excel detects the encoding.
-    #[serde(default)]
-    bom: Option<bool>,
-}
-
 /// `GET /api/v1/programs/{program}/surveys/{survey}/responses`: CSV export of every response.
 pub async fn export_responses(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
-    Query(q): Query<ExportQuery>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<ResponsesQuery>,
 ) -> Result<Response, ApiError> {
-    let options = csv_options(q.delimiter.as_deref(), q.bom.unwrap_or(false))?;
+    let options = q
+        .delimiter
+        .unwrap_or_default()
+        .options(q.bom.unwrap_or(false));
     let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
-    let written = match q.layout.as_deref() {
-        None | Some("long") => export_long(&definition, &responses, Vec::new(), options),
-        Some("wide") => export_wide(&definition, &responses, Vec::new(), options),
-        Some(other) => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidQuery,
-                format!("layout must be long or wide, not {other:?}"),
-            ));
-        }
+    let written = match q.layout.unwrap_or_default() {
+        ExportLayout::Long => export_long(&definition, &responses, Vec::new(), options),
+        ExportLayout::Wide => export_wide(&definition, &responses, Vec::new(), options),
     };
     let name = format!("{}-responses.csv", definition.id);
     csv_response(

@@ -5,13 +5,14 @@
 //! here with the same core validator the app uses; the client is never trusted.
 
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::store::{InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
+use wavegate_core::i18n::Lang;
 use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
 
@@ -50,7 +51,7 @@ async fn find_invitation(state: &AppState, token: &str) -> Result<InvitationRow,
 /// `GET /api/v1/respond/{token}`.
 pub async fn invitation(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
     if !auth::looks_like_token(&token) {
         return Err(invitation_not_found());
@@ -65,10 +66,7 @@ pub async fn invitation(
         program_name: opened.program_name,
         survey: parse_survey(&opened.definition_json)?,
         attributes: parse_attributes(&inv.attributes_json)?,
-        language: inv
-            .language
-            .as_deref()
-            .and_then(wavegate_core::i18n::Lang::parse),
+        language: inv.language.as_deref().and_then(Lang::parse),
         anonymous: inv.person_id.is_none(),
         submitted: opened
             .submitted
@@ -83,7 +81,7 @@ pub async fn invitation(
 /// `POST /api/v1/respond/{token}`: validates and stores a response exactly once.
 pub async fn submit(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
     let inv = find_invitation(&state, &token).await?;

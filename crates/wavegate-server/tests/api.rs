@@ -11,9 +11,12 @@ use tower::ServiceExt;
 use wavegate_server::{AppState, Assets, Store, router};
 
 const TOKEN: &str = "test-planner-token-0123456789";
+const PILOT: &str = "/api/v1/programs/demo/surveys/pilot-feedback";
 
 struct Api {
     router: Router,
+    /// The app's files; kept for the router's lifetime, since it serves from this directory.
+    _dist: tempfile::TempDir,
 }
 
 struct Reply {
@@ -23,12 +26,18 @@ struct Reply {
 }
 
 impl Api {
-    fn new() -> Api {
-        let store = Store::in_memory().unwrap();
+    /// An API over an empty database, serving the app built into `dist`.
+    fn over(store: Store, dist: tempfile::TempDir) -> Api {
         let state = AppState::new(store, TOKEN, "http://wavegate.test");
-        let dist = tempfile::tempdir().unwrap();
         let router = router(state, Assets::load(dist.path()));
-        Api { router }
+        Api {
+            router,
+            _dist: dist,
+        }
+    }
+
+    fn new() -> Api {
+        Api::over(Store::in_memory().unwrap(), tempfile::tempdir().unwrap())
     }
 
     async fn send(&self, req: Request<Body>) -> Reply {
@@ -69,11 +78,11 @@ impl Api {
         self.post_raw(path, body.to_string(), planner).await
     }
 
-    /// Seeds the demo program and returns a fresh personal invitation token.
+    /// Creates a personal invitation to the demo pilot survey and returns its token.
     async fn invitation(&self, person: &str) -> String {
         let r = self
             .post(
-                "/api/v1/programs/demo/surveys/pilot-feedback/invitations",
+                &format!("{PILOT}/invitations"),
                 json!({ "invitations": [{ "person_id": person, "language": "nl",
                         "attributes": { "platform": "iOS", "department": "Finance", "wave": "pilot" } }] }),
                 true,
@@ -81,6 +90,13 @@ impl Api {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
         r.body[0]["token"].as_str().unwrap().to_string()
+    }
+
+    /// The number of links of the demo pilot survey.
+    async fn invitation_count(&self) -> usize {
+        let r = self.get(&format!("{PILOT}/invitations"), true).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        r.body.as_array().unwrap().len()
     }
 
     async fn responses(&self) -> u64 {
@@ -102,11 +118,7 @@ async fn demo_api() -> Api {
     wavegate_server::seed_demo(&store, "http://wavegate.test")
         .await
         .unwrap();
-    let state = AppState::new(store, TOKEN, "http://wavegate.test");
-    let dist = tempfile::tempdir().unwrap();
-    Api {
-        router: router(state, Assets::load(dist.path())),
-    }
+    Api::over(store, tempfile::tempdir().unwrap())
 }
 
 /// A complete, valid answer set for the built-in pilot survey, made by the core's own sampler.
@@ -121,6 +133,18 @@ async fn valid_response(api: &Api, token: &str, id: &str) -> Value {
     serde_json::to_value(response).unwrap()
 }
 
+/// Asserts a JSON error answer with this status and code.
+fn assert_error(r: &Reply, status: StatusCode, code: &str) {
+    assert_eq!(r.status, status, "{:?}", r.body);
+    assert!(
+        r.content_type.starts_with("application/json"),
+        "{}: {:?}",
+        r.content_type,
+        r.body
+    );
+    assert_eq!(r.body["error"]["code"], code, "{:?}", r.body);
+}
+
 #[tokio::test]
 async fn health_answers_ok() {
     let r = Api::new().get("/api/v1/health", false).await;
@@ -131,8 +155,7 @@ async fn health_answers_ok() {
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s_not_the_app_page() {
     let r = Api::new().get("/api/v1/nope", false).await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(r.body["error"]["code"], "not_found");
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]
@@ -191,8 +214,7 @@ async fn a_response_is_validated_stored_once_and_acknowledged_again_on_retry() {
     let second = api
         .post(&format!("/api/v1/respond/{token}"), other, false)
         .await;
-    assert_eq!(second.status, StatusCode::CONFLICT);
-    assert_eq!(second.body["error"]["code"], "already_submitted");
+    assert_error(&second, StatusCode::CONFLICT, "already_submitted");
     assert_eq!(api.responses().await, before + 1);
 
     let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
@@ -216,8 +238,7 @@ async fn an_invalid_response_is_refused_with_reasons_and_nothing_is_stored() {
     let r = api
         .post(&format!("/api/v1/respond/{token}"), body, false)
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_response");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
     let questions: Vec<&str> = r.body["error"]["details"]
         .as_array()
         .unwrap()
@@ -239,27 +260,22 @@ async fn malformed_and_oversized_requests_get_json_4xx_and_store_nothing() {
     let path = format!("/api/v1/respond/{token}");
 
     let r = api.post_raw(&path, "{not json", false).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert_eq!(r.body["error"]["code"], "invalid_json");
-    assert!(r.content_type.starts_with("application/json"));
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_json");
 
     let r = api.post(&path, json!({ "id": 3 }), false).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_body");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
 
     let huge = format!(
         "{{\"id\":\"0123456789abcdef\",\"survey_id\":\"pilot-feedback\",\"survey_version\":1,\"answers\":{{\"q\":{{\"text\":\"{}\"}}}}}}",
         "x".repeat(wavegate_server::BODY_LIMIT + 1)
     );
     let r = api.post_raw(&path, huge, false).await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(r.body["error"]["code"], "payload_too_large");
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
 
     let mut body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
     body["id"] = json!("=cmd|x");
     let r = api.post(&path, body, false).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_response_id");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response_id");
 
     assert_eq!(api.responses().await, before);
 }
@@ -272,8 +288,47 @@ async fn unknown_and_malformed_tokens_look_the_same() {
         "/api/v1/respond/..%2F..%2Fetc",
     ] {
         let r = api.get(path, false).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(r.body["error"]["code"], "not_found");
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+}
+
+#[tokio::test]
+async fn a_path_parameter_that_is_not_text_gets_a_json_invalid_path() {
+    let api = demo_api().await;
+    let r = api.get("/api/v1/respond/%FF", false).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    let r = api.post("/api/v1/respond/%FF", json!({}), false).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    for endpoint in ["summary", "responses", "invitations"] {
+        let r = api
+            .get(&format!("/api/v1/programs/%FF/surveys/x/{endpoint}"), true)
+            .await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    }
+}
+
+#[tokio::test]
+async fn bad_or_unknown_query_parameters_get_a_json_invalid_query() {
+    let api = demo_api().await;
+    let bad = [
+        format!("{PILOT}/invitations?format=xml"),
+        format!("{PILOT}/invitations?delimiter=tab"),
+        format!("{PILOT}/invitations?layout=wide"),
+        format!("{PILOT}/responses?layout=tall"),
+        format!("{PILOT}/responses?delimiter=tab"),
+        format!("{PILOT}/responses?bom=maybe"),
+        format!("{PILOT}/responses?format=csv"),
+    ];
+    for path in &bad {
+        let r = api.get(path, true).await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+    }
+    for good in [
+        format!("{PILOT}/invitations?format=csv&delimiter=semicolon"),
+        format!("{PILOT}/invitations?format=json"),
+        format!("{PILOT}/responses?layout=wide&delimiter=%3B&bom=true"),
+    ] {
+        assert_eq!(api.get(&good, true).await.status, StatusCode::OK, "{good}");
     }
 }
 
@@ -288,44 +343,103 @@ async fn an_answer_to_a_hidden_question_is_rejected() {
     let r = api
         .post(&format!("/api/v1/respond/{token}"), body, false)
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
+    let details = r.body["error"]["details"].as_array().unwrap();
+    assert!(
+        details.iter().any(|d| d["question"] == "platform"),
+        "{details:?}"
+    );
     assert_eq!(api.responses().await, before);
 }
 
 #[tokio::test]
-async fn invitations_are_validated_all_or_nothing_and_idempotent_per_person() {
+async fn an_invitation_list_with_a_bad_entry_creates_nothing_and_names_the_entry() {
     let api = demo_api().await;
-    let path = "/api/v1/programs/demo/surveys/pilot-feedback/invitations";
+    let before = api.invitation_count().await;
     let r = api
         .post(
-            path,
+            &format!("{PILOT}/invitations"),
             json!({ "invitations": [{ "person_id": "ok-1" }, { "person_id": "x", "attributes": { "Bad Key": "v" } }] }),
             true,
         )
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
     assert_eq!(r.body["error"]["details"][0]["index"], 1);
-    let before = api.get(path, true).await.body.as_array().unwrap().len();
-    let again = api.invitation("erin").await;
     assert_eq!(
-        api.invitation("erin").await,
-        again,
-        "the same person gets the same link"
+        api.invitation_count().await,
+        before,
+        "the good entry was not created either"
     );
-    assert_eq!(
-        api.get(path, true).await.body.as_array().unwrap().len(),
-        before + 1
+}
+
+#[tokio::test]
+async fn the_same_person_twice_in_one_list_is_refused_naming_the_second_entry() {
+    let api = demo_api().await;
+    let before = api.invitation_count().await;
+    let r = api
+        .post(
+            &format!("{PILOT}/invitations"),
+            json!({ "invitations": [{ "person_id": "twice" }, { "person_id": "once" }, { "person_id": "twice" }] }),
+            true,
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+    let details = r.body["error"]["details"].as_array().unwrap();
+    assert_eq!(details.len(), 1, "{details:?}");
+    assert_eq!(details[0]["index"], 2);
+    assert!(
+        details[0]["message"].as_str().unwrap().contains("twice"),
+        "{details:?}"
     );
+    assert_eq!(api.invitation_count().await, before);
+}
+
+#[tokio::test]
+async fn a_person_who_has_a_link_gets_the_same_link_again() {
+    let api = demo_api().await;
+    let before = api.invitation_count().await;
+    let first = api.invitation("erin").await;
+    assert_eq!(api.invitation("erin").await, first);
+    assert_eq!(api.invitation_count().await, before + 1);
+}
+
+#[tokio::test]
+async fn the_mail_merge_csv_has_a_row_per_link_and_the_time_each_was_submitted() {
+    let api = demo_api().await;
+    let token = api.invitation("frank").await;
+    let body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
+    let ack = api
+        .post(&format!("/api/v1/respond/{token}"), body, false)
+        .await;
+    assert_eq!(ack.status, StatusCode::CREATED, "{:?}", ack.body);
+
+    let json = api.get(&format!("{PILOT}/invitations"), true).await;
+    let frank = json
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["person_id"] == "frank")
+        .unwrap();
+    assert_eq!(frank["submitted_at"], ack.body["submitted_at"]);
 
     let csv = api
-        .get(&format!("{path}?format=csv&delimiter=semicolon"), true)
+        .get(
+            &format!("{PILOT}/invitations?format=csv&delimiter=semicolon"),
+            true,
+        )
         .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.content_type.starts_with("text/csv"));
     let text = csv.body.as_str().unwrap();
     assert!(
-        text.starts_with("person_id;language;link;submitted_at"),
+        text.starts_with("person_id;language;link;submitted_at;department;platform;wave\r\n"),
         "{text}"
     );
-    assert!(text.contains(&format!("http://wavegate.test/r/{again}")));
+    let row = format!(
+        "frank;nl;http://wavegate.test/r/{token};{}",
+        ack.body["submitted_at"].as_str().unwrap()
+    );
+    assert!(text.contains(&row), "{text}");
+    assert_eq!(text.lines().count(), 1 + api.invitation_count().await);
 }

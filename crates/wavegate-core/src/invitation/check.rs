@@ -6,6 +6,7 @@
 use crate::api::{MAX_INVITATIONS_PER_REQUEST, NewInvitation};
 use crate::i18n::Lang;
 use crate::survey::export::LONG_COLUMNS;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Longest person id, in characters.
@@ -69,6 +70,13 @@ pub enum InvitationError {
     PersonOnAnonymousSurvey,
     /// The person id breaks a text rule.
     PersonId(TextProblem),
+    /// The same person twice in one list: one link per person.
+    DuplicatePerson {
+        /// The person id.
+        person_id: String,
+        /// The entry (from 0) where the person first appears.
+        first: usize,
+    },
     /// More than [`MAX_ATTRIBUTES`] attributes.
     TooManyAttributes,
     /// An attribute name outside the grammar.
@@ -101,6 +109,12 @@ impl InvitationError {
                 "this survey is anonymous: create a link without person_id".into(),
             ),
             InvitationError::PersonId(problem) => problem.message("person_id", lang),
+            InvitationError::DuplicatePerson { person_id, first } => pick(
+                format!(
+                    "person_id {person_id:?} staat ook in regel {first}; elke persoon krijgt één link"
+                ),
+                format!("person_id {person_id:?} is also entry {first}; each person gets one link"),
+            ),
             InvitationError::TooManyAttributes => pick(
                 format!("meer dan {MAX_ATTRIBUTES} attributen"),
                 format!("more than {MAX_ATTRIBUTES} attributes"),
@@ -228,19 +242,27 @@ pub fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), Invi
     Ok(())
 }
 
-/// Checks a whole list, all or nothing: its size and every entry.
+/// Checks a whole list, all or nothing: its size, every entry, and that no person appears twice
+/// (a second entry for a person is refused, naming the first).
 pub fn check_batch(invitations: &[NewInvitation], anonymous: bool) -> Result<(), BatchError> {
     if invitations.is_empty() || invitations.len() > MAX_INVITATIONS_PER_REQUEST {
         return Err(BatchError::Count);
     }
-    let problems: Vec<EntryError> = invitations
-        .iter()
-        .enumerate()
-        .filter_map(|(index, inv)| {
-            let error = check_invitation(inv, anonymous).err()?;
-            Some(EntryError { index, error })
-        })
-        .collect();
+    let mut first_entry: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (index, inv) in invitations.iter().enumerate() {
+        let duplicate = inv.person_id.as_deref().and_then(|p| {
+            let first = *first_entry.entry(p).or_insert(index);
+            (first != index).then(|| InvitationError::DuplicatePerson {
+                person_id: p.to_string(),
+                first,
+            })
+        });
+        let problem = check_invitation(inv, anonymous).err().or(duplicate);
+        if let Some(error) = problem {
+            problems.push(EntryError { index, error });
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -352,18 +374,26 @@ mod tests {
     }
 
     #[test]
-    fn a_list_names_every_bad_entry() {
+    fn a_list_names_every_bad_entry_and_a_second_entry_for_the_same_person() {
         let list = [
             person("p-1"),
             with_attribute("Bad", "x"),
             person("p-2"),
-            person(""),
+            person("p-1"),
         ];
         let Err(BatchError::Entries(problems)) = check_batch(&list, false) else {
             panic!("the list should be refused entry by entry");
         };
         let indexes: Vec<usize> = problems.iter().map(|p| p.index).collect();
         assert_eq!(indexes, vec![1, 3]);
+        assert_eq!(
+            problems[1].error,
+            InvitationError::DuplicatePerson {
+                person_id: "p-1".into(),
+                first: 0
+            }
+        );
+        assert!(problems[1].error.message(Lang::En).contains("entry 0"));
     }
 
     #[test]
@@ -379,6 +409,10 @@ mod tests {
         let errors = [
             InvitationError::PersonOnAnonymousSurvey,
             InvitationError::PersonId(TextProblem::Empty),
+            InvitationError::DuplicatePerson {
+                person_id: "p".into(),
+                first: 0,
+            },
             InvitationError::TooManyAttributes,
             InvitationError::AttributeName { name: "X".into() },
             InvitationError::ReservedAttributeName { name: "x".into() },
