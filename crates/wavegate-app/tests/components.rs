@@ -12,6 +12,7 @@ use wavegate_app::components::question::QuestionView;
 use wavegate_app::components::results::GroupResults;
 use wavegate_app::errors::refusal_text;
 use wavegate_app::i18n::Msg;
+use wavegate_app::outbox::{Flush, Outbox, SingleFlight};
 use wavegate_app::storage::{self, Queued};
 use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 use wavegate_core::i18n::{Lang, Text};
@@ -220,7 +221,7 @@ async fn ranking_moves_with_buttons_and_records_the_order() {
 }
 
 #[wasm_bindgen_test]
-async fn earlier_answers_are_piped_into_later_question_texts() {
+async fn a_text_question_pipes_earlier_answers_and_shows_the_characters_left() {
     let survey = survey_with(vec![
         Question::new(
             "nps",
@@ -256,7 +257,7 @@ async fn earlier_answers_are_piped_into_later_question_texts() {
 }
 
 #[wasm_bindgen_test]
-async fn switching_language_changes_the_page_language_and_is_remembered() {
+async fn the_language_switch_flips_the_language_and_remembers_it_on_this_device() {
     storage::remove(&storage::Key::Lang);
     let lang = RwSignal::new(Lang::Nl);
     let (host, _h) = mount(move || {
@@ -302,13 +303,25 @@ fn the_outbox_keeps_one_copy_per_response_until_acknowledged() {
     storage::remove(&storage::Key::Outbox);
 }
 
+/// The `{name}` placeholders of a message, in order.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
     for msg in Msg::ALL {
         let (nl, en) = (msg.text(Lang::Nl), msg.text(Lang::En));
         assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
-        assert_eq!(nl.matches('{').count(), en.matches('{').count(), "{msg:?}");
+        let (mut in_nl, mut in_en) = (placeholders(nl), placeholders(en));
+        in_nl.sort_unstable();
+        in_en.sort_unstable();
+        assert_eq!(in_nl, in_en, "{msg:?}");
     }
+    assert_eq!(placeholders(Msg::PageOf.text(Lang::Nl)), vec!["n", "total"]);
 }
 
 #[wasm_bindgen_test]
@@ -355,18 +368,6 @@ async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts()
             "{id}"
         );
     }
-}
-
-#[wasm_bindgen_test]
-fn resending_backs_off_quickly_at_first_and_never_beyond_thirty_seconds() {
-    use wavegate_app::outbox::backoff_ms;
-    let delays: Vec<f64> = (1..=8).map(backoff_ms).collect();
-    assert_eq!(
-        delays,
-        vec![
-            2000.0, 4000.0, 8000.0, 16000.0, 30000.0, 30000.0, 30000.0, 30000.0
-        ]
-    );
 }
 
 /// An error answer from the server with an English message.
@@ -478,4 +479,62 @@ async fn a_suppressed_survey_shows_only_the_notice() {
         Msg::SuppressedSmallGroup.text(Lang::En)
     );
     assert!(host.query_selector(".question-result").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn one_flight_at_a_time_and_the_next_may_start_when_it_ends() {
+    let gate = SingleFlight::default();
+    let first = gate.try_start().expect("the first flight starts");
+    assert!(gate.is_busy());
+    assert!(
+        gate.try_start().is_none(),
+        "no second flight while one runs"
+    );
+    drop(first);
+    assert!(!gate.is_busy());
+    assert!(
+        gate.try_start().is_some(),
+        "a new flight after the first ended"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_flush_while_one_is_sending_sends_nothing() {
+    storage::remove(&storage::Key::Outbox);
+    let survey = survey_with(vec![]);
+    storage::enqueue(Queued {
+        token: "0123456789abcdef0123456789abcdef".into(),
+        response: Response::new("flush-test-0001", &survey, Lang::Nl),
+    });
+    let outbox = Outbox::new();
+    // Like the Retry button and the `online` watcher: two flushes started together. Whichever
+    // runs first takes the flight before its first await and then waits on the network, so the
+    // other finds the flight taken and returns at once, before the first one is done.
+    let results = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for _ in 0..2 {
+        let results = results.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let flushed = outbox.flush().await;
+            results.borrow_mut().push(flushed);
+        });
+    }
+    while results.borrow().len() < 2 {
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    let results = results.borrow();
+    assert_eq!(results[0], Flush::AlreadyRunning, "{results:?}");
+    assert!(matches!(results[1], Flush::Done { .. }), "{results:?}");
+    storage::remove(&storage::Key::Outbox);
+}
+
+#[wasm_bindgen_test]
+fn resending_backs_off_quickly_at_first_and_never_beyond_thirty_seconds() {
+    use wavegate_app::outbox::backoff_ms;
+    let delays: Vec<f64> = (1..=8).map(backoff_ms).collect();
+    assert_eq!(
+        delays,
+        vec![
+            2000.0, 4000.0, 8000.0, 16000.0, 30000.0, 30000.0, 30000.0, 30000.0
+        ]
+    );
 }

@@ -5,8 +5,10 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use base64::Engine;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use wavegate_server::{AppState, Assets, Store, router};
 
@@ -159,8 +161,17 @@ async fn unknown_api_paths_are_json_404s_not_the_app_page() {
 }
 
 #[tokio::test]
-async fn app_routes_get_the_index_page_with_a_strict_policy() {
-    let api = Api::new();
+async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allows_by_hash() {
+    let script = "import init from '/wavegate-app-0123456789abcdef.js'; init();";
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!(
+            "<!doctype html><html><head><script type=\"module\">{script}</script></head><body></body></html>"
+        ),
+    )
+    .unwrap();
+    let api = Api::over(Store::in_memory().unwrap(), dist);
     let res = api
         .router
         .clone()
@@ -170,23 +181,52 @@ async fn app_routes_get_the_index_page_with_a_strict_policy() {
     assert_eq!(res.status(), StatusCode::OK);
     let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
         .to_str()
-        .unwrap();
-    assert!(
-        csp.contains("default-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'")
-    );
+        .unwrap()
+        .to_string();
     assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer");
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let page = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(page.contains(script), "the built page is served: {page}");
+
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .unwrap();
+    assert_eq!(
+        script_src,
+        format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'"),
+        "{csp}"
+    );
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
 }
 
 #[tokio::test]
-async fn planner_endpoints_need_the_token() {
+async fn every_planner_endpoint_refuses_a_missing_or_wrong_token() {
     let api = demo_api().await;
-    let r = api.get("/api/v1/programs", false).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(r.body["error"]["code"], "unauthorized");
-    let mut req = Request::get("/api/v1/programs");
-    req = req.header(header::AUTHORIZATION, "Bearer wrong-token");
-    let r = api.send(req.body(Body::empty()).unwrap()).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let paths = [
+        ("GET", "/api/v1/programs".to_string()),
+        ("GET", format!("{PILOT}/summary")),
+        ("GET", format!("{PILOT}/responses")),
+        ("GET", format!("{PILOT}/invitations")),
+        ("POST", format!("{PILOT}/invitations")),
+    ];
+    for (method, path) in &paths {
+        for authorization in [None, Some("Bearer wrong-token")] {
+            let mut req = Request::builder()
+                .method(*method)
+                .uri(path)
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(a) = authorization {
+                req = req.header(header::AUTHORIZATION, a);
+            }
+            let body = Body::from(json!({ "invitations": [{}] }).to_string());
+            let r = api.send(req.body(body).unwrap()).await;
+            assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+        }
+    }
+    assert_eq!(api.invitation_count().await, 12, "nothing was created");
 }
 
 #[tokio::test]

@@ -320,9 +320,11 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     };
     let retry = move |_| {
         if let Some(ob) = outbox_handle {
+            // While the watcher's flush runs this one sends nothing; that flush tells the page.
             leptos::task::spawn_local(async move {
-                ob.flush().await;
-                show_if_sent();
+                if ob.flush().await != outbox::Flush::AlreadyRunning {
+                    show_if_sent();
+                }
             });
         }
     };
