@@ -1,8 +1,8 @@
 //! Wavegate's HTTP server: the JSON API under `/api/v1/`, the SQLite store, and the built app.
 //!
 //! Handlers are thin: they authenticate, parse, call `wavegate-core` for every domain decision
-//! (validating surveys and responses, summaries, exports) and call one use-case method of the
-//! store.
+//! (validating surveys, responses and invitations, summaries, exports) and call one use-case
+//! method of the store.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
