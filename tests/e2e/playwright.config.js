@@ -42,7 +42,7 @@ module.exports = defineConfig({
   webServer: {
     command: `"${bin}" serve --addr 127.0.0.1:${PORT} --db "${path.join(dataDir, "e2e.sqlite")}" --dist "${path.join(root, "dist")}" --demo`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    env: { WAVEGATE_ADMIN_TOKEN: PLANNER_TOKEN, WAVEGATE_LOG: "warn" },
+    env: { WAVEGATE_PLANNER_TOKEN: PLANNER_TOKEN, WAVEGATE_LOG: "warn" },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",

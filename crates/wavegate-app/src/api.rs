@@ -1,8 +1,12 @@
-//! The typed client of the server's `/api/v1/`, using the contract types of `wavegate_core::api`.
+//! The typed client of the server's `/api/v1/`: one function per endpoint, using the contract
+//! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder, Response as HttpResponse};
 use serde::de::DeserializeOwned;
-use wavegate_core::api::{ErrorBody, InvitationView, ProgramOverview, SubmitAck};
+use wavegate_core::api::{
+    CreateInvitations, CsvDelimiter, ErrorBody, ErrorCode, Health, InvitationLink, InvitationView,
+    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SubmitAck, SurveyResults,
+};
 use wavegate_core::survey::Response;
 
 /// Why a call failed.
@@ -23,9 +27,9 @@ pub enum ApiError {
 
 impl ApiError {
     /// The server's error code, if it sent one.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> Option<ErrorCode> {
         match self {
-            ApiError::Status { body: Some(b), .. } => Some(&b.error.code),
+            ApiError::Status { body: Some(b), .. } => Some(b.error.code),
             _ => None,
         }
     }
@@ -39,66 +43,131 @@ impl ApiError {
     }
 }
 
-async fn send<T: DeserializeOwned>(req: Result<Request, gloo_net::Error>) -> Result<T, ApiError> {
+/// Sends a request; an error status becomes [`ApiError::Status`] with the server's error body.
+async fn fetch(req: Result<Request, gloo_net::Error>) -> Result<HttpResponse, ApiError> {
     let req = req.map_err(|e| ApiError::Decode(e.to_string()))?;
     let res = req.send().await.map_err(|_| ApiError::Network)?;
     if res.ok() {
-        res.json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))
-    } else {
-        let status = res.status();
-        // A proxy or the browser's offline page answers without our JSON: treat 502-504 as offline.
-        let body = res.json::<ErrorBody>().await.ok();
-        if body.is_none() && (502..=504).contains(&status) {
-            return Err(ApiError::Network);
-        }
-        Err(ApiError::Status { status, body })
+        return Ok(res);
     }
+    let status = res.status();
+    // A proxy or the browser's offline page answers without our JSON: treat 502-504 as offline.
+    let body = res.json::<ErrorBody>().await.ok();
+    if body.is_none() && (502..=504).contains(&status) {
+        return Err(ApiError::Network);
+    }
+    Err(ApiError::Status { status, body })
 }
 
-fn planner(builder: RequestBuilder, token: &str) -> RequestBuilder {
-    builder.header("Authorization", &format!("Bearer {token}"))
+async fn json<T: DeserializeOwned>(req: Result<Request, gloo_net::Error>) -> Result<T, ApiError> {
+    fetch(req)
+        .await?
+        .json::<T>()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+async fn text(req: Result<Request, gloo_net::Error>) -> Result<String, ApiError> {
+    fetch(req)
+        .await?
+        .text()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn planner(builder: RequestBuilder, planner_token: &str) -> RequestBuilder {
+    builder.header("Authorization", &format!("Bearer {planner_token}"))
 }
 
 fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
 }
 
-/// What an invitation link opens.
+fn respond_path(token: &str) -> String {
+    format!("/api/v1/respond/{}", encode(token))
+}
+
+fn survey_path(program: &str, survey: &str, endpoint: &str) -> String {
+    format!(
+        "/api/v1/programs/{}/surveys/{}/{endpoint}",
+        encode(program),
+        encode(survey)
+    )
+}
+
+/// `GET /api/v1/health`: whether the server answers.
+pub async fn health() -> Result<Health, ApiError> {
+    json(Request::get("/api/v1/health").build()).await
+}
+
+/// `GET /api/v1/respond/{token}`: what an invitation link opens.
 pub async fn invitation(token: &str) -> Result<InvitationView, ApiError> {
-    send(Request::get(&format!("/api/v1/respond/{}", encode(token))).build()).await
+    json(Request::get(&respond_path(token)).build()).await
 }
 
-/// Submits a response through an invitation; safe to retry with the same response.
+/// `POST /api/v1/respond/{token}`: submits a response; safe to retry with the same response.
 pub async fn submit(token: &str, response: &Response) -> Result<SubmitAck, ApiError> {
-    send(Request::post(&format!("/api/v1/respond/{}", encode(token))).json(response)).await
+    json(Request::post(&respond_path(token)).json(response)).await
 }
 
-/// The programs and their surveys (planner).
-pub async fn programs(token: &str) -> Result<Vec<ProgramOverview>, ApiError> {
-    send(planner(Request::get("/api/v1/programs"), token).build()).await
+/// `GET /api/v1/programs`: the programs and their surveys.
+pub async fn programs(planner_token: &str) -> Result<Vec<ProgramOverview>, ApiError> {
+    json(planner(Request::get("/api/v1/programs"), planner_token).build()).await
 }
 
-/// Any planner GET returning JSON, e.g. a survey's summary.
-pub async fn planner_get<T: DeserializeOwned>(token: &str, path: &str) -> Result<T, ApiError> {
-    send(planner(Request::get(path), token).build()).await
+/// `GET …/summary`: a survey's results.
+pub async fn summary(
+    planner_token: &str,
+    program: &str,
+    survey: &str,
+) -> Result<SurveyResults, ApiError> {
+    let path = survey_path(program, survey, "summary");
+    json(planner(Request::get(&path), planner_token).build()).await
 }
 
-/// A planner download (CSV) as text.
-pub async fn planner_download(token: &str, path: &str) -> Result<String, ApiError> {
-    let req = planner(Request::get(path), token)
-        .build()
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let res = req.send().await.map_err(|_| ApiError::Network)?;
-    if res.ok() {
-        res.text()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))
-    } else {
-        Err(ApiError::Status {
-            status: res.status(),
-            body: res.json::<ErrorBody>().await.ok(),
-        })
-    }
+/// `GET …/responses`: every response as CSV text.
+pub async fn responses_csv(
+    planner_token: &str,
+    program: &str,
+    survey: &str,
+    query: ResponsesQuery,
+) -> Result<String, ApiError> {
+    let path = survey_path(program, survey, "responses") + &query.to_query();
+    text(planner(Request::get(&path), planner_token).build()).await
+}
+
+/// `GET …/invitations`: a survey's links.
+pub async fn invitations(
+    planner_token: &str,
+    program: &str,
+    survey: &str,
+) -> Result<Vec<InvitationLink>, ApiError> {
+    let path = survey_path(program, survey, "invitations");
+    json(planner(Request::get(&path), planner_token).build()).await
+}
+
+/// `GET …/invitations?format=csv`: a survey's links as a mail-merge CSV.
+pub async fn invitations_csv(
+    planner_token: &str,
+    program: &str,
+    survey: &str,
+    delimiter: CsvDelimiter,
+) -> Result<String, ApiError> {
+    let query = InvitationsQuery {
+        format: Some(InvitationsFormat::Csv),
+        delimiter: Some(delimiter),
+    };
+    let path = survey_path(program, survey, "invitations") + &query.to_query();
+    text(planner(Request::get(&path), planner_token).build()).await
+}
+
+/// `POST …/invitations`: creates links, all or none.
+pub async fn create_invitations(
+    planner_token: &str,
+    program: &str,
+    survey: &str,
+    body: &CreateInvitations,
+) -> Result<Vec<InvitationLink>, ApiError> {
+    let path = survey_path(program, survey, "invitations");
+    json(planner(Request::post(&path), planner_token).json(body)).await
 }

@@ -106,6 +106,21 @@ messages! {
     Choice => "Keuze", "Choice";
     MeanRank => "Gemiddelde plaats", "Mean rank";
     RankedFirst => "Keer als eerste gekozen", "Times ranked first";
+
+    ErrorOffline => "Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.", "No connection to the server. Check your connection and try again.";
+    ErrorAppOutOfDate => "De app en de server passen niet bij elkaar. Laad de pagina opnieuw en probeer het nog eens.", "The app and the server do not match. Reload the page and try again.";
+    ErrorBadAddress => "Dit adres klopt niet. Controleer of je de volledige link hebt gebruikt.", "This address is not right. Check that you used the whole link.";
+    ErrorUnauthorized => "Je bent niet (meer) aangemeld als planner. Meld je opnieuw aan.", "You are not signed in as a planner (any more). Please sign in again.";
+    ErrorNotFound => "Niet gevonden: dit bestaat niet (meer). Vernieuw het overzicht.", "Not found: this does not exist (any more). Refresh the overview.";
+    ErrorVersionPublished => "Deze versie van de vragenlijst is al gepubliceerd en verandert niet meer. Publiceer een nieuwe versie.", "This version of the survey is already published and cannot change. Publish a new version.";
+    ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak de antwoorden of de lijst korter.", "This is too much to send at once. Make the answers or the list shorter.";
+    ErrorInvalidResponse => "Niet alle antwoorden zijn geldig. Bekijk je antwoorden en probeer het opnieuw.", "Not all answers are valid. Check your answers and try again.";
+    ErrorInvalidResponseId => "Je antwoorden konden niet worden herkend. Laad de pagina opnieuw en verstuur ze nog eens; ze zijn bewaard.", "Your answers could not be recognised. Reload the page and send them again; they are kept.";
+    ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers belong to another survey than this link.";
+    ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are kept.";
+    ErrorInvalidInvitations => "Niet alle uitnodigingen zijn geldig; er is niets aangemaakt.", "Not all invitations are valid; none were created.";
+    ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
+    ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
 }
 
 /// The current language, shared through context.

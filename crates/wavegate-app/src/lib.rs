@@ -4,9 +4,12 @@
 //! come from the core crate, the very code the server runs, so the browser and the server can
 //! never disagree on what a valid answer is.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod api;
 pub mod components;
 pub mod dom;
+pub mod errors;
 pub mod i18n;
 pub mod outbox;
 pub mod pages;

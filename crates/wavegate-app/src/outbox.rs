@@ -2,7 +2,7 @@
 //!
 //! The outbox is in `localStorage` (see [`crate::storage`]); this module drains it: on start,
 //! whenever the browser reports it is back online, and with a backing-off schedule while
-//! anything waits.
+//! anything waits. Only one flush runs at a time, whoever asks for it.
 
 use crate::api::{self, ApiError};
 use crate::storage::{self, Key, Queued};
@@ -45,6 +45,59 @@ pub fn pending_for(token: &str) -> Option<Queued> {
     storage::outbox().into_iter().find(|q| q.token == token)
 }
 
+/// Lets one flight (a flush) run at a time.
+///
+/// The Retry button and the `online` watcher both flush. Two flushes at once would send every
+/// queued response twice in parallel: the server stores it once, but it is wasted traffic on a
+/// weak connection and each flush reports to the page on its own. So a second caller gets no
+/// flight while the first is under way.
+#[derive(Clone, Debug, Default)]
+pub struct SingleFlight {
+    busy: Rc<Cell<bool>>,
+}
+
+/// A flight under way; it ends when this is dropped (also when its task is cancelled).
+#[derive(Debug)]
+pub struct Flight {
+    busy: Rc<Cell<bool>>,
+}
+
+impl SingleFlight {
+    /// Starts a flight, or `None` while another is under way.
+    pub fn try_start(&self) -> Option<Flight> {
+        if self.busy.replace(true) {
+            None
+        } else {
+            Some(Flight {
+                busy: self.busy.clone(),
+            })
+        }
+    }
+
+    /// Whether a flight is under way.
+    pub fn is_busy(&self) -> bool {
+        self.busy.get()
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        self.busy.set(false);
+    }
+}
+
+/// What a call to [`Outbox::flush`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flush {
+    /// It sent what it could; `waiting` when something is still queued (offline).
+    Done {
+        /// Something is still in the outbox.
+        waiting: bool,
+    },
+    /// Another flush was under way, so this one sent nothing; that one reports when done.
+    AlreadyRunning,
+}
+
 /// The running outbox: a handle components use to flush it and to hear that it was flushed.
 ///
 /// Passed by value rather than looked up after an `await`: reactive context is only available
@@ -52,17 +105,33 @@ pub fn pending_for(token: &str) -> Option<Queued> {
 #[derive(Clone, Copy, Debug)]
 pub struct Outbox {
     flushed: RwSignal<u64>,
+    flight: StoredValue<SingleFlight, LocalStorage>,
 }
 
 impl Outbox {
+    /// A new outbox handle (one per app: [`watch`] makes it).
+    pub fn new() -> Outbox {
+        Outbox {
+            flushed: RwSignal::new(0),
+            flight: StoredValue::new_local(SingleFlight::default()),
+        }
+    }
+
     /// The outbox started by [`watch`], from the current component's context.
     pub fn get() -> Option<Outbox> {
         use_context::<Outbox>()
     }
 
     /// Sends everything in the outbox, oldest first; stops at the first "later" (still
-    /// offline). Returns whether anything is still waiting.
-    pub async fn flush(self) -> bool {
+    /// offline). Does nothing while another flush runs.
+    pub async fn flush(self) -> Flush {
+        let Some(_flight) = self
+            .flight
+            .try_with_value(SingleFlight::try_start)
+            .flatten()
+        else {
+            return Flush::AlreadyRunning;
+        };
         let mut waiting = false;
         for item in storage::outbox() {
             if send(&item).await == Sent::Later {
@@ -70,8 +139,8 @@ impl Outbox {
                 break;
             }
         }
-        self.flushed.update(|n| *n += 1);
-        waiting
+        self.flushed.try_update(|n| *n += 1);
+        Flush::Done { waiting }
     }
 
     /// Runs `f` after every flush (and once now).
@@ -83,6 +152,12 @@ impl Outbox {
     }
 }
 
+impl Default for Outbox {
+    fn default() -> Outbox {
+        Outbox::new()
+    }
+}
+
 /// How long to wait after `failures` failed attempts in a row: 2, 4, 8, 16, then 30 seconds.
 /// Short at first (a connection that just came back often fails once), capped so thousands of
 /// phones do not hammer a server that is down.
@@ -91,12 +166,9 @@ pub fn backoff_ms(failures: u32) -> f64 {
 }
 
 /// Starts draining the outbox: now, when the browser goes online, and then on a schedule that
-/// backs off while sending keeps failing. One flush runs at a time. Provides the [`Outbox`] to
-/// the components below.
+/// backs off while sending keeps failing. Provides the [`Outbox`] to the components below.
 pub fn watch() {
-    let outbox = Outbox {
-        flushed: RwSignal::new(0),
-    };
+    let outbox = Outbox::new();
     provide_context(outbox);
     let state = Rc::new(Schedule::default());
     // When the browser says it is online again, try at once.
@@ -107,11 +179,13 @@ pub fn watch() {
     leptos::task::spawn_local(async move {
         loop {
             if js_sys::Date::now() >= state.next.get() && !storage::outbox().is_empty() {
-                let waiting = outbox.flush().await;
-                let failures = if waiting { state.failures.get() + 1 } else { 0 };
-                state.failures.set(failures);
-                let delay = if waiting { backoff_ms(failures) } else { 0.0 };
-                state.next.set(js_sys::Date::now() + delay);
+                // A flush the Retry button started is left to finish; the next tick tries again.
+                if let Flush::Done { waiting } = outbox.flush().await {
+                    let failures = if waiting { state.failures.get() + 1 } else { 0 };
+                    state.failures.set(failures);
+                    let delay = if waiting { backoff_ms(failures) } else { 0.0 };
+                    state.next.set(js_sys::Date::now() + delay);
+                }
             }
             gloo_timers::future::TimeoutFuture::new(1_000).await;
         }

@@ -8,14 +8,15 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use serde::{Serialize, de::DeserializeOwned};
 use wavegate_core::api::InvitationView;
 use wavegate_core::i18n::Lang;
-use wavegate_core::survey::{Answers, Response};
+use wavegate_core::survey::Response;
+pub use wavegate_core::survey::draft::Draft;
 
 /// A key in browser storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Key {
     /// The chosen interface language.
     Lang,
-    /// The draft answers of one invitation.
+    /// The draft answers of one invitation ([`Draft`], the core's format).
     Draft(String),
     /// The last copy of an invitation (survey definition), for resuming offline.
     Invitation(String),
@@ -69,19 +70,6 @@ pub fn remove(key: &Key) {
     } else {
         LocalStorage::delete(key.name());
     }
-}
-
-/// A respondent's work in progress on one invitation.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Draft {
-    /// The response id, fixed when the draft starts so every retry is the same submission.
-    pub response_id: String,
-    /// The survey version being answered.
-    pub survey_version: u32,
-    /// The page the respondent is on.
-    pub page: usize,
-    /// Answers so far.
-    pub answers: Answers,
 }
 
 /// A response waiting for the server.

@@ -1,16 +1,26 @@
 //! Component tests: real components mounted in headless Chromium (wasm-bindgen-test), clicked
 //! like a respondent would, checked by what the respondent sees and what gets recorded.
 
+#![allow(clippy::unwrap_used)]
+
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use wavegate_app::api::ApiError;
 use wavegate_app::components::question::QuestionView;
+use wavegate_app::components::results::GroupResults;
+use wavegate_app::errors::refusal_text;
 use wavegate_app::i18n::Msg;
+use wavegate_app::outbox::{Flush, Outbox, SingleFlight};
 use wavegate_app::storage::{self, Queued};
+use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::survey::response_id::is_valid_response_id;
+use wavegate_core::survey::validate::OTHER_TEXT_MAX;
 use wavegate_core::survey::{
-    Answer, Answers, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response, Survey,
+    Answer, Answers, Attributes, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response,
+    Summary, SummaryOptions, Survey, sample, summarize_with, templates,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -211,7 +221,7 @@ async fn ranking_moves_with_buttons_and_records_the_order() {
 }
 
 #[wasm_bindgen_test]
-async fn earlier_answers_are_piped_into_later_question_texts() {
+async fn a_text_question_pipes_earlier_answers_and_shows_the_characters_left() {
     let survey = survey_with(vec![
         Question::new(
             "nps",
@@ -247,7 +257,7 @@ async fn earlier_answers_are_piped_into_later_question_texts() {
 }
 
 #[wasm_bindgen_test]
-async fn switching_language_changes_the_page_language_and_is_remembered() {
+async fn the_language_switch_flips_the_language_and_remembers_it_on_this_device() {
     storage::remove(&storage::Key::Lang);
     let lang = RwSignal::new(Lang::Nl);
     let (host, _h) = mount(move || {
@@ -293,22 +303,228 @@ fn the_outbox_keeps_one_copy_per_response_until_acknowledged() {
     storage::remove(&storage::Key::Outbox);
 }
 
+/// The `{name}` placeholders of a message, in order.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
     for msg in Msg::ALL {
         let (nl, en) = (msg.text(Lang::Nl), msg.text(Lang::En));
         assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
-        assert_eq!(nl.matches('{').count(), en.matches('{').count(), "{msg:?}");
+        let (mut in_nl, mut in_en) = (placeholders(nl), placeholders(en));
+        in_nl.sort_unstable();
+        in_en.sort_unstable();
+        assert_eq!(in_nl, in_en, "{msg:?}");
+    }
+    assert_eq!(placeholders(Msg::PageOf.text(Lang::Nl)), vec!["n", "total"]);
+}
+
+#[wasm_bindgen_test]
+fn new_response_ids_are_random_and_follow_the_cores_response_id_rule() {
+    let a = wavegate_app::pages::respond::new_response_id();
+    let b = wavegate_app::pages::respond::new_response_id();
+    assert_ne!(a, b);
+    assert!(
+        is_valid_response_id(&a) && is_valid_response_id(&b),
+        "{a} {b}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts() {
+    let choices = vec![Choice::new("a", "A", "A"), Choice::new("b", "B", "B")];
+    let survey = survey_with(vec![
+        Question::new(
+            "one",
+            Text::new("Welke?", "Which?"),
+            QuestionKind::SingleChoice {
+                choices: choices.clone(),
+                other: true,
+            },
+        ),
+        Question::new(
+            "many",
+            Text::new("Welke?", "Which?"),
+            QuestionKind::MultipleChoice {
+                choices,
+                min: None,
+                max: None,
+                other: true,
+            },
+        ),
+    ]);
+    for id in ["one", "many"] {
+        let (host, _h, _, _) = mount_question(survey.clone(), id, Lang::Nl, None);
+        settle().await;
+        let other = input(&host, "input.other-text");
+        assert_eq!(
+            other.get_attribute("maxlength"),
+            Some(OTHER_TEXT_MAX.to_string()),
+            "{id}"
+        );
+    }
+}
+
+/// An error answer from the server with an English message.
+fn server_error(code: ErrorCode, details: Option<serde_json::Value>) -> ApiError {
+    ApiError::Status {
+        status: 422,
+        body: Some(ErrorBody {
+            error: ErrorDetail {
+                code,
+                message: "ENGLISH TEXT FROM THE SERVER".into(),
+                details,
+            },
+        }),
     }
 }
 
 #[wasm_bindgen_test]
-fn response_ids_are_random_and_accepted_by_the_server_format() {
-    let a = wavegate_app::pages::respond::new_response_id();
-    let b = wavegate_app::pages::respond::new_response_id();
-    assert_ne!(a, b);
-    assert_eq!(a.len(), 32);
-    assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code() {
+    let dutch: Vec<&str> = Msg::ALL.iter().map(|m| m.text(Lang::Nl)).collect();
+    for code in ErrorCode::SENT.into_iter().chain([ErrorCode::Unknown]) {
+        let text = refusal_text(&server_error(code, None), Lang::Nl);
+        assert!(
+            dutch.contains(&text.as_str()),
+            "{code:?} reads as {text:?}, not as the app's Dutch"
+        );
+    }
+    assert_eq!(
+        refusal_text(&server_error(ErrorCode::UnknownVersion, None), Lang::En),
+        Msg::ErrorUnknownVersion.text(Lang::En)
+    );
+}
+
+#[wasm_bindgen_test]
+fn invalid_answers_are_listed_with_the_messages_the_server_wrote_in_the_response_language() {
+    let details = serde_json::json!([
+        { "question": "nps", "code": "out_of_range", "message": "Kies een waarde van 0 tot en met 10." },
+        { "question": "why", "code": "required", "message": "Deze vraag is verplicht." }
+    ]);
+    let text = refusal_text(
+        &server_error(ErrorCode::InvalidResponse, Some(details)),
+        Lang::Nl,
+    );
+    assert_eq!(
+        text,
+        "Kies een waarde van 0 tot en met 10. Deze vraag is verplicht."
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_error_code_from_a_newer_server_gets_the_generic_message() {
+    let body: ErrorBody =
+        serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#).unwrap();
+    let e = ApiError::Status {
+        status: 429,
+        body: Some(body),
+    };
+    assert_eq!(wavegate_app::errors::message(&e), Msg::ErrorUnknown);
+    assert_eq!(
+        wavegate_app::errors::message(&ApiError::Network),
+        Msg::ErrorOffline
+    );
+}
+
+/// The pilot survey summarised over `n` sampled responses with `options`.
+fn pilot_summary(n: usize, options: &SummaryOptions) -> (Survey, Summary) {
+    let survey = templates::builtin("pilot-feedback").unwrap();
+    let attributes = Attributes::new();
+    let responses: Vec<(Response, Attributes)> = (0..n)
+        .map(|i| {
+            let id = format!("response-{i:04}");
+            let r = sample::complete_response(&survey, &attributes, &id, i as u64);
+            (r, attributes.clone())
+        })
+        .collect();
+    let summary = summarize_with(&survey, &responses, options);
+    (survey, summary)
+}
+
+fn mount_group(survey: Survey, summary: Summary) -> (web_sys::HtmlElement, impl Drop) {
+    let survey = StoredValue::new(survey);
+    mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! { <GroupResults survey=survey group=summary.overall.clone() suppressed=summary.suppressed /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_small_group_the_server_did_not_suppress_is_shown() {
+    let three = SummaryOptions {
+        min_group: 3,
+        ..SummaryOptions::default()
+    };
+    let (survey, summary) = pilot_summary(3, &three);
+    assert!(!summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert!(host.query_selector(".banner").unwrap().is_none());
+    assert!(host.query_selector(".question-result").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_suppressed_survey_shows_only_the_notice() {
+    let (survey, summary) = pilot_summary(2, &SummaryOptions::default());
+    assert!(summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".banner"),
+        Msg::SuppressedSmallGroup.text(Lang::En)
+    );
+    assert!(host.query_selector(".question-result").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn one_flight_at_a_time_and_the_next_may_start_when_it_ends() {
+    let gate = SingleFlight::default();
+    let first = gate.try_start().expect("the first flight starts");
+    assert!(gate.is_busy());
+    assert!(
+        gate.try_start().is_none(),
+        "no second flight while one runs"
+    );
+    drop(first);
+    assert!(!gate.is_busy());
+    assert!(
+        gate.try_start().is_some(),
+        "a new flight after the first ended"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_flush_while_one_is_sending_sends_nothing() {
+    storage::remove(&storage::Key::Outbox);
+    let survey = survey_with(vec![]);
+    storage::enqueue(Queued {
+        token: "0123456789abcdef0123456789abcdef".into(),
+        response: Response::new("flush-test-0001", &survey, Lang::Nl),
+    });
+    let outbox = Outbox::new();
+    // Like the Retry button and the `online` watcher: two flushes started together. Whichever
+    // runs first takes the flight before its first await and then waits on the network, so the
+    // other finds the flight taken and returns at once, before the first one is done.
+    let results = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for _ in 0..2 {
+        let results = results.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let flushed = outbox.flush().await;
+            results.borrow_mut().push(flushed);
+        });
+    }
+    while results.borrow().len() < 2 {
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    let results = results.borrow();
+    assert_eq!(results[0], Flush::AlreadyRunning, "{results:?}");
+    assert!(matches!(results[1], Flush::Done { .. }), "{results:?}");
+    storage::remove(&storage::Key::Outbox);
 }
 
 #[wasm_bindgen_test]

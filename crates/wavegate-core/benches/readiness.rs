@@ -3,6 +3,8 @@
 //! the command line parses the files in parallel). The side-by-side comparison with DuckDB at
 //! 100,000 people is `bench/compare_duckdb.sh` (docs/benchmarks.md).
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::collections::BTreeMap;

@@ -1,11 +1,13 @@
-//! Who may call what. Planner endpoints require `Authorization: Bearer <admin token>`; respondent
-//! endpoints are reachable only with an invitation token, which scopes them to one survey.
+//! Who may call what. Planner endpoints require `Authorization: Bearer <planner token>`;
+//! respondent endpoints are reachable only with an invitation token, which scopes them to one
+//! survey.
 
 use crate::AppState;
 use crate::error::ApiError;
 use axum::extract::FromRequestParts;
-use axum::http::{StatusCode, header, request::Parts};
+use axum::http::{header, request::Parts};
 use sha2::{Digest, Sha256};
+use wavegate_core::api::ErrorCode;
 
 /// A new secret: 128 random bits from the operating system, as 32 lowercase hex digits.
 pub fn new_token() -> String {
@@ -32,7 +34,7 @@ fn same_secret(a: &str, b: &str) -> bool {
         == 0
 }
 
-/// Proof that the request carries the planner (admin) token.
+/// Proof that the request carries the planner token.
 #[derive(Debug, Clone, Copy)]
 pub struct Planner;
 
@@ -47,16 +49,14 @@ impl FromRequestParts<AppState> for Planner {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         match presented {
-            Some(token) if same_secret(token, &state.admin_token) => Ok(Planner),
+            Some(token) if same_secret(token, &state.planner_token) => Ok(Planner),
             Some(_) => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
+                ErrorCode::Unauthorized,
                 "the planner token is not valid",
             )),
             None => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "planner endpoints need an Authorization: Bearer <token> header",
+                ErrorCode::Unauthorized,
+                "planner endpoints need an Authorization: Bearer <planner token> header",
             )),
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::auth::new_token;
 use crate::respond::now;
-use crate::store::{self, InvitationRow, NewResponse, Store, StoreError};
+use crate::store::{InvitationRow, NewResponse, ProgramSeed, Store, StoreError, SurveySeed};
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
 
 /// How many demo pilot users have already answered (the rest have links still to use), and how
@@ -12,6 +12,8 @@ const PULSE_RESPONSES: usize = 7;
 
 /// The demo program's id.
 pub const PROGRAM_ID: &str = "demo";
+const PILOT: &str = "pilot-feedback";
+const PULSE: &str = "om-pulse";
 
 /// A link printed at start so a person can try the demo at once.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,124 +42,128 @@ const PEOPLE: &[(&str, &str, &str, &str)] = &[
 
 /// Seeds the demo program if the database holds no program, then returns a personal link that
 /// has not been answered yet and the anonymous pulse link.
-pub fn seed_if_empty(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
-    store.blocking(|c| {
-        if store::is_empty(c)? {
-            seed(c)?;
-            tracing::info!("seeded the demo program");
-        }
-        links(c, base_url)
+pub async fn seed_if_empty(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
+    if store.seed_program(demo_program()?).await? {
+        tracing::info!("seeded the demo program");
+    }
+    links(store, base_url).await
+}
+
+fn builtin(id: &str) -> Result<Survey, StoreError> {
+    templates::builtin(id)
+        .ok_or_else(|| StoreError::Corrupt(format!("built-in survey {id} is missing")))
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn survey_seed(survey: &Survey, anonymous: bool) -> Result<SurveySeed, StoreError> {
+    Ok(SurveySeed {
+        survey_id: survey.id.clone(),
+        version: survey.version,
+        definition_json: to_json(survey)?,
+        anonymous,
     })
 }
 
-fn publish(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    anonymous: bool,
-    at: &str,
-) -> Result<Survey, StoreError> {
-    let survey = templates::builtin(id)
-        .ok_or_else(|| StoreError::Corrupt(format!("built-in survey {id} is missing")))?;
-    let json = serde_json::to_string(&survey).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    store::publish_survey_version(tx, &survey.id, survey.version, &json, at)?;
-    store::attach_survey(tx, PROGRAM_ID, &survey.id, survey.version, anonymous, at)?;
-    Ok(survey)
-}
-
-/// Stores a sampled (plausible, valid) response through an invitation.
+/// A sampled (plausible, valid) response through an invitation.
 fn answer(
-    tx: &mut rusqlite::Connection,
     survey: &Survey,
     invitation: &InvitationRow,
     seed: u64,
     at: &str,
-) -> Result<(), StoreError> {
+) -> Result<NewResponse, StoreError> {
     let attributes: Attributes = serde_json::from_str(&invitation.attributes_json)
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let id = format!("demo-response-{seed:04}");
     let response = sample::complete_response(survey, &attributes, &id, seed);
-    let answers_json =
-        serde_json::to_string(&response.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    store::insert_response(
-        tx,
-        &NewResponse {
-            id: &id,
-            invitation,
-            survey_version: survey.version,
-            language: response.language.code(),
-            answers_json: &answers_json,
-            submitted_at: at,
-        },
-    )?;
-    Ok(())
+    Ok(NewResponse {
+        answers_json: to_json(&response.answers)?,
+        language: response.language.code().to_string(),
+        id,
+        invitation: invitation.clone(),
+        survey_version: survey.version,
+        submitted_at: at.to_string(),
+    })
 }
 
-fn seed(c: &mut rusqlite::Connection) -> Result<(), StoreError> {
+/// The whole demo program: two surveys, the pilot's people with personal links (most answered)
+/// and an anonymous pulse link with several responses.
+fn demo_program() -> Result<ProgramSeed, StoreError> {
     let at = now();
-    let (pilot, pulse, invitations) = {
-        let tx = c.transaction()?;
-        store::create_program(&tx, PROGRAM_ID, "Intune-uitrol 2027 (demo)", &at)?;
-        let pilot = publish(&tx, "pilot-feedback", false, &at)?;
-        let pulse = publish(&tx, "om-pulse", true, &at)?;
-        let mut invitations = Vec::new();
-        for (person, platform, department, language) in PEOPLE {
-            let attributes = serde_json::json!({
-                "platform": platform, "department": department, "wave": "pilot"
-            });
-            let row = InvitationRow {
-                token: new_token(),
-                program_id: PROGRAM_ID.into(),
-                survey_id: pilot.id.clone(),
-                person_id: Some((*person).into()),
-                attributes_json: attributes.to_string(),
-                language: Some((*language).into()),
-                created_at: at.clone(),
-            };
-            store::create_invitation(&tx, &row)?;
-            invitations.push(row);
-        }
-        let anonymous = InvitationRow {
+    let pilot = builtin(PILOT)?;
+    let pulse = builtin(PULSE)?;
+    let invitation =
+        |survey: &Survey, person: Option<&str>, attributes: serde_json::Value| InvitationRow {
             token: new_token(),
             program_id: PROGRAM_ID.into(),
-            survey_id: pulse.id.clone(),
-            person_id: None,
-            attributes_json: serde_json::json!({ "wave": "pilot" }).to_string(),
+            survey_id: survey.id.clone(),
+            person_id: person.map(String::from),
+            attributes_json: attributes.to_string(),
             language: None,
             created_at: at.clone(),
         };
-        store::create_invitation(&tx, &anonymous)?;
-        invitations.push(anonymous);
-        tx.commit()?;
-        (pilot, pulse, invitations)
-    };
-    let (personal, anonymous) = invitations.split_at(PEOPLE.len());
-    for (i, inv) in personal.iter().take(ANSWERED).enumerate() {
-        answer(c, &pilot, inv, i as u64 + 1, &at)?;
+    let personal: Vec<InvitationRow> = PEOPLE
+        .iter()
+        .map(|(person, platform, department, language)| InvitationRow {
+            language: Some((*language).into()),
+            ..invitation(
+                &pilot,
+                Some(person),
+                serde_json::json!({
+                    "platform": platform, "department": department, "wave": "pilot"
+                }),
+            )
+        })
+        .collect();
+    let anonymous = invitation(&pulse, None, serde_json::json!({ "wave": "pilot" }));
+    let mut responses = Vec::new();
+    for (i, inv) in (1..).zip(personal.iter().take(ANSWERED)) {
+        responses.push(answer(&pilot, inv, i, &at)?);
     }
-    for i in 0..PULSE_RESPONSES {
-        answer(c, &pulse, &anonymous[0], 100 + i as u64, &at)?;
+    for i in 0..PULSE_RESPONSES as u64 {
+        responses.push(answer(&pulse, &anonymous, 100 + i, &at)?);
     }
-    Ok(())
+    let mut invitations = personal;
+    invitations.push(anonymous);
+    Ok(ProgramSeed {
+        id: PROGRAM_ID.into(),
+        name: "Intune-uitrol 2027 (demo)".into(),
+        created_at: at.clone(),
+        surveys: vec![survey_seed(&pilot, false)?, survey_seed(&pulse, true)?],
+        invitations,
+        responses,
+    })
 }
 
-fn links(c: &rusqlite::Connection, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
+async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
     let mut out = Vec::new();
-    let personal = store::invitations(c, PROGRAM_ID, "pilot-feedback")?
+    let unanswered = store
+        .invitations(PROGRAM_ID, PILOT)
+        .await?
+        .unwrap_or_default()
         .into_iter()
-        .find(|(inv, responded)| inv.person_id.is_some() && responded.is_none());
-    if let Some((inv, _)) = personal {
+        .find(|l| l.invitation.person_id.is_some() && l.submitted_at.is_none());
+    if let Some(l) = unanswered {
         out.push(DemoLink {
-            label: format!("pilot survey for {}", inv.person_id.unwrap_or_default()),
-            url: format!("{base_url}/r/{}", inv.token),
+            label: format!(
+                "pilot survey for {}",
+                l.invitation.person_id.unwrap_or_default()
+            ),
+            url: format!("{base_url}/r/{}", l.invitation.token),
         });
     }
-    if let Some((inv, _)) = store::invitations(c, PROGRAM_ID, "om-pulse")?
+    let pulse = store
+        .invitations(PROGRAM_ID, PULSE)
+        .await?
+        .unwrap_or_default()
         .into_iter()
-        .find(|(inv, _)| inv.person_id.is_none())
-    {
+        .find(|l| l.invitation.person_id.is_none());
+    if let Some(l) = pulse {
         out.push(DemoLink {
             label: "anonymous pulse survey".into(),
-            url: format!("{base_url}/r/{}", inv.token),
+            url: format!("{base_url}/r/{}", l.invitation.token),
         });
     }
     Ok(out)

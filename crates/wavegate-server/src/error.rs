@@ -1,28 +1,47 @@
 //! API errors: every failure is a JSON body `{"error": {"code", "message", "details"?}}` (the
-//! shared `wavegate_core::api::ErrorBody`) with a fitting 4xx/5xx status, never a bare text
-//! page, so the app can show a precise message.
+//! shared `wavegate_core::api::ErrorBody`) with the status its code stands for, never a bare
+//! text page, so the app can show its own message for the code.
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use wavegate_core::api::{ErrorBody, ErrorDetail};
+use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 
 /// An error answered to an API client.
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
-    code: &'static str,
+    code: ErrorCode,
     message: String,
     details: Option<serde_json::Value>,
 }
 
+/// The HTTP status of each code, as `docs/api.md` tables it.
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::InvalidJson | ErrorCode::InvalidQuery | ErrorCode::InvalidPath => {
+            StatusCode::BAD_REQUEST
+        }
+        ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::AlreadySubmitted | ErrorCode::VersionPublished => StatusCode::CONFLICT,
+        ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode::InvalidBody
+        | ErrorCode::InvalidResponse
+        | ErrorCode::InvalidResponseId
+        | ErrorCode::WrongSurvey
+        | ErrorCode::UnknownVersion
+        | ErrorCode::InvalidInvitations => StatusCode::UNPROCESSABLE_ENTITY,
+        // `Unknown` is what a client reads from a newer server; this server never sends it.
+        ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
 impl ApiError {
-    /// An error with a machine-readable `code` and a human message.
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+    /// An error with its code and an English message for people reading the raw API.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
         ApiError {
-            status,
             code,
             message: message.into(),
             details: None,
@@ -35,26 +54,16 @@ impl ApiError {
         self
     }
 
-    /// 400: the request is malformed.
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, code, message)
-    }
-
     /// 404: nothing here, or nothing this caller may know exists.
     pub fn not_found(what: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("{what} not found"),
-        )
+        ApiError::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
     /// 500: our fault; the cause is logged, not shown.
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(%cause, "internal error");
         ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
+            ErrorCode::Internal,
             "something went wrong on the server; nothing was stored",
         )
     }
@@ -62,15 +71,16 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let status = status_of(self.code);
         let body = ErrorBody {
             error: ErrorDetail {
-                code: self.code.to_string(),
+                code: self.code,
                 message: self.message,
                 details: self.details,
             },
         };
-        let mut res = (self.status, axum::Json(body)).into_response();
-        if self.status == StatusCode::UNAUTHORIZED {
+        let mut res = (status, axum::Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
             res.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
@@ -82,7 +92,7 @@ impl From<crate::store::StoreError> for ApiError {
     fn from(e: crate::store::StoreError) -> ApiError {
         match e {
             crate::store::StoreError::VersionImmutable { .. } => {
-                ApiError::new(StatusCode::CONFLICT, "version_published", e.to_string())
+                ApiError::new(ErrorCode::VersionPublished, e.to_string())
             }
             other => ApiError::internal(other),
         }
@@ -91,54 +101,67 @@ impl From<crate::store::StoreError> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> ApiError {
-        let status = rejection.status();
-        let code = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-            StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
-            _ => "invalid_json",
-        };
-        let message = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => "the request body is too large".to_string(),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                "expected a JSON body with Content-Type: application/json".to_string()
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
             }
-            _ => rejection.body_text(),
-        };
-        ApiError::new(status, code, message)
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                "expected a JSON body with Content-Type: application/json",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                ApiError::new(ErrorCode::InvalidBody, rejection.body_text())
+            }
+            _ => ApiError::new(ErrorCode::InvalidJson, rejection.body_text()),
+        }
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> ApiError {
-        ApiError::bad_request("invalid_path", rejection.body_text())
+        ApiError::new(ErrorCode::InvalidPath, rejection.body_text())
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> ApiError {
-        ApiError::bad_request("invalid_query", rejection.body_text())
-    }
-}
-
-/// `Json<T>` whose rejections are [`ApiError`]s.
-#[derive(Debug)]
-pub struct ApiJson<T>(pub T);
-
-impl<S, T> FromRequest<S> for ApiJson<T>
-where
-    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
-        Ok(ApiJson(value))
+        ApiError::new(ErrorCode::InvalidQuery, rejection.body_text())
     }
 }
 
 /// Answers unknown `/api/` paths with a JSON 404 rather than the app's page.
 pub async fn api_not_found() -> ApiError {
     ApiError::not_found("API endpoint")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// `code → status` from the error table of `docs/api.md`.
+    fn documented() -> BTreeMap<String, u16> {
+        let doc = include_str!("../../../docs/api.md");
+        let mut out = BTreeMap::new();
+        for line in doc.lines().map(str::trim) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let Some(status) = cells.get(1).and_then(|c| c.parse::<u16>().ok()) else {
+                continue;
+            };
+            let codes = cells.get(2).copied().unwrap_or_default();
+            for code in codes.split('`').skip(1).step_by(2) {
+                out.insert(code.to_string(), status);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_documented_error_table_is_exactly_the_codes_sent_with_their_statuses() {
+        let sent: BTreeMap<String, u16> = ErrorCode::SENT
+            .iter()
+            .map(|c| (c.as_str().to_string(), status_of(*c).as_u16()))
+            .collect();
+        assert_eq!(documented(), sent);
+    }
 }

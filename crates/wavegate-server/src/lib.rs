@@ -1,12 +1,16 @@
 //! Wavegate's HTTP server: the JSON API under `/api/v1/`, the SQLite store, and the built app.
 //!
 //! Handlers are thin: they authenticate, parse, call `wavegate-core` for every domain decision
-//! (validating surveys and responses, summaries, exports) and read or write the store.
+//! (validating surveys, responses and invitations, summaries, exports) and call one use-case
+//! method of the store.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod assets;
 mod auth;
 mod demo;
 mod error;
+mod extract;
 mod planner;
 mod respond;
 pub mod store;
@@ -41,7 +45,7 @@ pub struct Config {
     /// Seed the demo program when the database is empty.
     pub demo: bool,
     /// The planner token; a random one is made when absent.
-    pub admin_token: Option<String>,
+    pub planner_token: Option<String>,
     /// The URL people reach the server at, for invitation links (default: the listen address).
     pub public_url: Option<String>,
 }
@@ -50,16 +54,16 @@ pub struct Config {
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
-    admin_token: Arc<str>,
+    planner_token: Arc<str>,
     public_url: Arc<str>,
 }
 
 impl AppState {
     /// State over a store, for the router.
-    pub fn new(store: Store, admin_token: &str, public_url: &str) -> AppState {
+    pub fn new(store: Store, planner_token: &str, public_url: &str) -> AppState {
         AppState {
             store,
-            admin_token: admin_token.into(),
+            planner_token: planner_token.into(),
             public_url: public_url.trim_end_matches('/').into(),
         }
     }
@@ -96,7 +100,7 @@ pub struct Server {
     /// The base URL people use.
     pub url: String,
     /// The planner token.
-    pub admin_token: String,
+    pub planner_token: String,
     /// Links into the demo program, when `--demo` seeded or found one.
     pub demo_links: Vec<demo::DemoLink>,
 }
@@ -104,8 +108,8 @@ pub struct Server {
 pub use demo::DemoLink;
 
 /// Seeds the demo program into an empty store (what `serve --demo` does); returns its links.
-pub fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
-    demo::seed_if_empty(store, base_url)
+pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
+    demo::seed_if_empty(store, base_url).await
 }
 
 impl Server {
@@ -131,19 +135,21 @@ impl Server {
             .unwrap_or_else(|| format!("http://{local}"))
             .trim_end_matches('/')
             .to_string();
-        let admin_token = config.admin_token.clone().unwrap_or_else(auth::new_token);
+        let planner_token = config.planner_token.clone().unwrap_or_else(auth::new_token);
         let demo_links = if config.demo {
-            demo::seed_if_empty(&store, &url).map_err(|e| StartError::Demo(e.to_string()))?
+            demo::seed_if_empty(&store, &url)
+                .await
+                .map_err(|e| StartError::Demo(e.to_string()))?
         } else {
             Vec::new()
         };
-        let state = AppState::new(store, &admin_token, &url);
+        let state = AppState::new(store, &planner_token, &url);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
             router,
             url,
-            admin_token,
+            planner_token,
             demo_links,
         })
     }

@@ -2,33 +2,27 @@
 
 use crate::AppState;
 use crate::auth::{Planner, new_token};
-use crate::error::{ApiError, ApiJson};
-use crate::respond::{now, parse_attributes};
-use crate::store::{self, InvitationRow, ProgramSurveyRow};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::respond::{now, parse_attributes, parse_survey};
+use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-use std::collections::BTreeSet;
 use wavegate_core::api::{
-    CreateInvitations, InvitationLink, MAX_INVITATIONS_PER_REQUEST, NewInvitation, ProgramOverview,
-    SurveyOverview, SurveyResults,
+    CreateInvitations, ErrorCode, ExportLayout, InvitationLink, InvitationProblem,
+    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SurveyOverview,
+    SurveyResults,
 };
-use wavegate_core::csv_safe::{CsvOptions, SafeCsvWriter};
 use wavegate_core::i18n::Lang;
+use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::survey::{
     Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
 };
 
-/// The stored definition of a program's current survey version.
-pub(crate) fn current_survey(
-    c: &rusqlite::Connection,
-    ps: &ProgramSurveyRow,
-) -> Result<Survey, ApiError> {
-    let json = store::survey_version(c, &ps.survey_id, ps.version)?
-        .ok_or_else(|| ApiError::internal("program survey without a published version"))?;
-    serde_json::from_str(&json).map_err(|e| ApiError::internal(format!("stored survey: {e}")))
+fn survey_not_found() -> ApiError {
+    ApiError::not_found("survey of this program")
 }
 
 /// `GET /api/v1/programs`.
@@ -36,128 +30,77 @@ pub async fn programs(
     _: Planner,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<ProgramOverview>>, ApiError> {
-    let out = state
-        .store
-        .call(|c| {
-            let mut out = Vec::new();
-            for p in store::programs(c)? {
-                let mut surveys = Vec::new();
-                for ps in store::program_surveys(c, &p.id)? {
-                    let title = store::survey_version(c, &ps.survey_id, ps.version)?
-                        .and_then(|j| serde_json::from_str::<Survey>(&j).ok())
-                        .map(|s| s.title)
-                        .unwrap_or_default();
-                    surveys.push(SurveyOverview {
-                        survey_id: ps.survey_id,
-                        version: ps.version,
-                        title,
-                        anonymous: ps.anonymous,
-                        responses: ps.responses,
-                        invitations: ps.invitations,
-                    });
-                }
-                out.push(ProgramOverview {
-                    id: p.id,
-                    name: p.name,
-                    surveys,
-                });
-            }
-            Ok(out)
+    let rows = state.store.programs_overview().await?;
+    Ok(Json(rows.into_iter().map(overview).collect()))
+}
+
+fn overview(row: ProgramOverviewRow) -> ProgramOverview {
+    let surveys = row
+        .surveys
+        .into_iter()
+        .map(|s| SurveyOverview {
+            // A definition that does not read leaves the title empty rather than the page.
+            title: s
+                .definition_json
+                .and_then(|j| serde_json::from_str::<Survey>(&j).ok())
+                .map(|d| d.title)
+                .unwrap_or_default(),
+            survey_id: s.survey.survey_id,
+            version: s.survey.version,
+            anonymous: s.survey.anonymous,
+            responses: s.survey.responses,
+            invitations: s.survey.invitations,
         })
-        .await?;
-    Ok(Json(out))
+        .collect();
+    ProgramOverview {
+        id: row.program.id,
+        name: row.program.name,
+        surveys,
+    }
 }
 
-/// Loads a program's survey row or answers 404.
-pub(crate) async fn program_survey(
-    state: &AppState,
-    program: &str,
-    survey: &str,
-) -> Result<ProgramSurveyRow, ApiError> {
-    let (p, s) = (program.to_string(), survey.to_string());
-    state
-        .store
-        .call(move |c| store::program_survey(c, &p, &s))
-        .await?
-        .ok_or_else(|| ApiError::not_found("survey of this program"))
-}
-
-fn link(
-    state: &AppState,
-    row: InvitationRow,
-    responded_at: Option<String>,
-) -> Result<InvitationLink, ApiError> {
+fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
+    let row = listed.invitation;
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
         attributes: parse_attributes(&row.attributes_json)?,
         language: row.language.as_deref().and_then(Lang::parse),
         person_id: row.person_id,
         token: row.token,
-        responded_at,
+        submitted_at: listed.submitted_at,
     })
 }
 
-/// Query of `GET …/invitations`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InvitationsQuery {
-    /// `json` (default) or `csv` (for mail merge).
-    #[serde(default)]
-    format: Option<String>,
-    /// CSV delimiter: `comma` (default) or `semicolon`.
-    #[serde(default)]
-    delimiter: Option<String>,
-}
-
-/// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv]`.
+/// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv&delimiter=…]`.
 pub async fn invitations(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
-    Query(q): Query<InvitationsQuery>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<InvitationsQuery>,
 ) -> Result<Response, ApiError> {
-    program_survey(&state, &program, &survey).await?;
-    let rows = state
+    let listed = state
         .store
-        .call(move |c| store::invitations(c, &program, &survey))
-        .await?;
-    let links: Vec<InvitationLink> = rows
+        .invitations(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let links: Vec<InvitationLink> = listed
         .into_iter()
-        .map(|(row, at)| link(&state, row, at))
+        .map(|l| link(&state, l))
         .collect::<Result<_, _>>()?;
-    match q.format.as_deref() {
-        None | Some("json") => Ok(Json(links).into_response()),
-        Some("csv") => {
-            let options = csv_options(q.delimiter.as_deref(), false)?;
-            csv_response("invitations.csv", invitations_csv(&links, options))
+    match q.format.unwrap_or_default() {
+        InvitationsFormat::Json => Ok(Json(links).into_response()),
+        InvitationsFormat::Csv => {
+            let options = q.delimiter.unwrap_or_default().options(false);
+            csv_response(
+                "invitations.csv",
+                write_mail_merge(&links, Vec::new(), options),
+            )
         }
-        Some(other) => Err(ApiError::bad_request(
-            "invalid_query",
-            format!("format must be json or csv, not {other:?}"),
-        )),
     }
 }
 
-/// The CSV settings from query parameters.
-pub(crate) fn csv_options(delimiter: Option<&str>, bom: bool) -> Result<CsvOptions, ApiError> {
-    let delimiter = match delimiter {
-        None | Some("comma") | Some(",") => b',',
-        Some("semicolon") | Some(";") => b';',
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
-                format!("delimiter must be comma or semicolon, not {other:?}"),
-            ));
-        }
-    };
-    Ok(CsvOptions { delimiter, bom })
-}
-
 /// A CSV download.
-pub(crate) fn csv_response(
-    file_name: &str,
-    body: std::io::Result<Vec<u8>>,
-) -> Result<Response, ApiError> {
+fn csv_response(file_name: &str, body: std::io::Result<Vec<u8>>) -> Result<Response, ApiError> {
     let body = body.map_err(ApiError::internal)?;
     let mut res = (StatusCode::OK, body).into_response();
     let h = res.headers_mut();
@@ -171,78 +114,22 @@ pub(crate) fn csv_response(
     Ok(res)
 }
 
-/// Mail-merge CSV: one row per invitation, attribute columns after the fixed ones.
-fn invitations_csv(links: &[InvitationLink], options: CsvOptions) -> std::io::Result<Vec<u8>> {
-    let attribute_names: BTreeSet<&str> = links
-        .iter()
-        .flat_map(|l| l.attributes.keys().map(String::as_str))
-        .collect();
-    let mut w = SafeCsvWriter::new(Vec::new(), options)?;
-    let mut header = vec!["person_id", "language", "link", "responded_at"];
-    header.extend(attribute_names.iter().copied());
-    w.row(&header)?;
-    for l in links {
-        let mut row = vec![
-            l.person_id.clone().unwrap_or_default(),
-            l.language.map(|x| x.code().to_string()).unwrap_or_default(),
-            l.url.clone(),
-            l.responded_at.clone().unwrap_or_default(),
-        ];
-        row.extend(
-            attribute_names
-                .iter()
-                .map(|a| l.attributes.get(*a).cloned().unwrap_or_default()),
-        );
-        w.row(&row)?;
-    }
-    w.finish()
-}
-
-const MAX_FIELD: usize = 256;
-const MAX_ATTRIBUTES: usize = 32;
-
-fn check_text(what: &str, value: &str, max: usize) -> Result<(), String> {
-    if value.trim().is_empty() {
-        Err(format!("{what} is empty"))
-    } else if value.chars().count() > max {
-        Err(format!("{what} is longer than {max} characters"))
-    } else if value.chars().any(char::is_control) {
-        Err(format!("{what} contains control characters"))
-    } else {
-        Ok(())
-    }
-}
-
-/// Checks one new invitation; the message names what is wrong.
-fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), String> {
-    match (&inv.person_id, anonymous) {
-        (Some(_), true) => {
-            return Err("this survey is anonymous: create a link without person_id".to_string());
+/// The API error for a refused invitation list: one detail per bad entry, with its index.
+fn refused(e: BatchError) -> ApiError {
+    let message = e.message(Lang::En);
+    match e {
+        BatchError::Count => ApiError::new(ErrorCode::InvalidInvitations, message),
+        BatchError::Entries(entries) => {
+            let details: Vec<InvitationProblem> = entries
+                .into_iter()
+                .map(|e| InvitationProblem {
+                    index: e.index,
+                    message: e.error.message(Lang::En),
+                })
+                .collect();
+            ApiError::new(ErrorCode::InvalidInvitations, message).with_details(details)
         }
-        (Some(p), false) => check_text("person_id", p, 128)?,
-        (None, _) => {}
     }
-    if inv.attributes.len() > MAX_ATTRIBUTES {
-        return Err(format!("more than {MAX_ATTRIBUTES} attributes"));
-    }
-    for (k, v) in &inv.attributes {
-        let key_ok = !k.is_empty()
-            && k.len() <= 64
-            && k.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if !key_ok {
-            return Err(format!(
-                "attribute name {k:?} must be 1 to 64 lowercase letters, digits or '_'"
-            ));
-        }
-        if wavegate_core::survey::export::LONG_COLUMNS.contains(&k.as_str()) {
-            return Err(format!(
-                "attribute name {k:?} is a column of the response export; choose another name"
-            ));
-        }
-        check_text(&format!("attribute {k}"), v, MAX_FIELD)?;
-    }
-    Ok(())
 }
 
 /// `POST /api/v1/programs/{program}/surveys/{survey}/invitations`: creates links, all or none.
@@ -250,76 +137,35 @@ fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), String> 
 pub async fn create_invitations(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
-    let ps = program_survey(&state, &program, &survey).await?;
-    if body.invitations.is_empty() || body.invitations.len() > MAX_INVITATIONS_PER_REQUEST {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_invitations",
-            format!("send 1 to {MAX_INVITATIONS_PER_REQUEST} invitations per request"),
-        ));
-    }
-    let problems: Vec<serde_json::Value> = body
-        .invitations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, inv)| {
-            check_invitation(inv, ps.anonymous)
-                .err()
-                .map(|m| serde_json::json!({ "index": i, "message": m }))
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_invitations",
-            format!(
-                "{} invitation(s) are not valid; none were created",
-                problems.len()
-            ),
-        )
-        .with_details(problems));
-    }
-    let created_at = now();
-    let rows = state
+    let ps = state
         .store
-        .call(move |c| {
-            let tx = c.transaction()?;
-            let existing = store::invitations(&tx, &program, &survey)?;
-            let mut out = Vec::with_capacity(body.invitations.len());
-            for inv in body.invitations {
-                let found = inv.person_id.as_ref().and_then(|p| {
-                    existing
-                        .iter()
-                        .find(|(r, _)| r.person_id.as_ref() == Some(p))
-                        .cloned()
-                });
-                if let Some(found) = found {
-                    out.push(found);
-                    continue;
-                }
-                let row = InvitationRow {
-                    token: new_token(),
-                    program_id: program.clone(),
-                    survey_id: survey.clone(),
-                    person_id: inv.person_id,
-                    attributes_json: serde_json::to_string(&inv.attributes)
-                        .map_err(|e| store::StoreError::Corrupt(e.to_string()))?,
-                    language: inv.language.map(|l| l.code().to_string()),
-                    created_at: created_at.clone(),
-                };
-                store::create_invitation(&tx, &row)?;
-                out.push((row, None));
-            }
-            tx.commit()?;
-            Ok(out)
-        })
-        .await?;
-    let links = rows
+        .program_survey(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
+    let entries = body
+        .invitations
         .into_iter()
-        .map(|(row, at)| link(&state, row, at))
+        .map(|inv| {
+            Ok(NewInvitationRow {
+                token: new_token(),
+                attributes_json: serde_json::to_string(&inv.attributes)
+                    .map_err(ApiError::internal)?,
+                person_id: inv.person_id,
+                language: inv.language.map(|l| l.code().to_string()),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let created = state
+        .store
+        .create_invitations(&program, &survey, entries, &now())
+        .await?;
+    let links = created
+        .into_iter()
+        .map(|l| link(&state, l))
         .collect::<Result<_, _>>()?;
     Ok((StatusCode::CREATED, Json(links)))
 }
@@ -327,21 +173,17 @@ pub async fn create_invitations(
 /// A program's survey with every stored response, ready for the core's summaries and exports.
 async fn survey_with_responses(
     state: &AppState,
-    program: String,
-    survey: String,
+    program: &str,
+    survey: &str,
 ) -> Result<(Survey, Vec<StoredResponse>), ApiError> {
-    let ps = program_survey(state, &program, &survey).await?;
-    let (definition, rows) = state
+    let stored = state
         .store
-        .call(move |c| {
-            Ok((
-                current_survey(c, &ps),
-                store::responses(c, &program, &survey)?,
-            ))
-        })
-        .await?;
-    let definition = definition?;
-    let responses = rows
+        .survey_responses(program, survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let definition = parse_survey(&stored.definition_json)?;
+    let responses = stored
+        .responses
         .into_iter()
         .map(|row| {
             let answers = serde_json::from_str(&row.answers_json)
@@ -370,9 +212,9 @@ async fn survey_with_responses(
 pub async fn summary(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyResults>, ApiError> {
-    let (survey, responses) = survey_with_responses(&state, program, survey).await?;
+    let (survey, responses) = survey_with_responses(&state, &program, &survey).await?;
     let pairs: Vec<_> = responses
         .into_iter()
         .map(|r| (r.response, r.attributes))
@@ -381,95 +223,25 @@ pub async fn summary(
     Ok(Json(SurveyResults { survey, summary }))
 }
 
-/// Query of `GET …/responses`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExportQuery {
-    /// `long` (one row per answer, the default; what `wavegate score` reads) or `wide`.
-    #[serde(default)]
-    layout: Option<String>,
-    /// `comma` (default) or `semicolon` (Dutch Excel).
-    #[serde(default)]
-    delimiter: Option<String>,
-    /// Start with a UTF-8 byte-order mark so Excel detects the encoding.
-    #[serde(default)]
-    bom: Option<bool>,
-}
-
 /// `GET /api/v1/programs/{program}/surveys/{survey}/responses`: CSV export of every response.
 pub async fn export_responses(
     _: Planner,
     State(state): State<AppState>,
-    Path((program, survey)): Path<(String, String)>,
-    Query(q): Query<ExportQuery>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<ResponsesQuery>,
 ) -> Result<Response, ApiError> {
-    let options = csv_options(q.delimiter.as_deref(), q.bom.unwrap_or(false))?;
-    let (definition, responses) = survey_with_responses(&state, program, survey).await?;
-    let written = match q.layout.as_deref() {
-        None | Some("long") => export_long(&definition, &responses, Vec::new(), options),
-        Some("wide") => export_wide(&definition, &responses, Vec::new(), options),
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
-                format!("layout must be long or wide, not {other:?}"),
-            ));
-        }
+    let options = q
+        .delimiter
+        .unwrap_or_default()
+        .options(q.bom.unwrap_or(false));
+    let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
+    let written = match q.layout.unwrap_or_default() {
+        ExportLayout::Long => export_long(&definition, &responses, Vec::new(), options),
+        ExportLayout::Wide => export_wide(&definition, &responses, Vec::new(), options),
     };
     let name = format!("{}-responses.csv", definition.id);
     csv_response(
         &name,
         written.map_err(|e| std::io::Error::other(e.to_string())),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn invitations_are_checked_field_by_field() {
-        let mut inv = NewInvitation {
-            person_id: Some("p-001".into()),
-            ..Default::default()
-        };
-        assert!(check_invitation(&inv, false).is_ok());
-        assert!(
-            check_invitation(&inv, true)
-                .unwrap_err()
-                .contains("anonymous")
-        );
-        inv.attributes.insert("Platform".into(), "iOS".into());
-        assert!(
-            check_invitation(&inv, false)
-                .unwrap_err()
-                .contains("lowercase")
-        );
-        inv.attributes.clear();
-        inv.attributes.insert("platform".into(), "x".repeat(300));
-        assert!(
-            check_invitation(&inv, false)
-                .unwrap_err()
-                .contains("longer")
-        );
-    }
-
-    #[test]
-    fn mail_merge_csv_is_formula_safe() {
-        let mut attributes = wavegate_core::survey::Attributes::new();
-        attributes.insert("department".into(), "=HYPERLINK(\"x\")".into());
-        let links = vec![InvitationLink {
-            token: "t".into(),
-            url: "http://h/r/t".into(),
-            person_id: Some("p1".into()),
-            attributes,
-            language: Some(Lang::Nl),
-            responded_at: None,
-        }];
-        let out =
-            String::from_utf8(invitations_csv(&links, CsvOptions::default()).unwrap()).unwrap();
-        assert_eq!(
-            out,
-            "person_id,language,link,responded_at,department\r\np1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
-        );
-    }
 }

@@ -4,13 +4,16 @@
 //! attributes, and (for personal links) the single response. Every response is validated again
 //! here with the same core validator the app uses; the client is never trusted.
 
-use crate::error::{ApiError, ApiJson};
-use crate::store::{self, InsertOutcome, InvitationRow, NewResponse};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::store::{InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use wavegate_core::api::{AnswerProblem, InvitationView, SubmitAck};
+use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
+use wavegate_core::i18n::Lang;
+use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
 
 /// The current time as stored: RFC 3339, UTC, whole seconds.
@@ -18,10 +21,12 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn parse_survey(json: &str) -> Result<Survey, ApiError> {
+/// A stored survey definition; it was valid when stored, so failing to read it is our fault.
+pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::internal(format!("stored survey: {e}")))
 }
 
+/// Stored attributes, read back.
 pub(crate) fn parse_attributes(json: &str) -> Result<Attributes, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::internal(format!("stored attributes: {e}")))
 }
@@ -32,13 +37,13 @@ fn invitation_not_found() -> ApiError {
 
 /// Looks up a token; junk never reaches the database, and unknown and malformed tokens get the
 /// same answer so nothing can be learned by probing.
-async fn find_invitation(state: &AppState, token: String) -> Result<InvitationRow, ApiError> {
-    if !auth::looks_like_token(&token) {
+async fn find_invitation(state: &AppState, token: &str) -> Result<InvitationRow, ApiError> {
+    if !auth::looks_like_token(token) {
         return Err(invitation_not_found());
     }
     state
         .store
-        .call(move |c| store::invitation(c, &token))
+        .invitation(token)
         .await?
         .ok_or_else(invitation_not_found)
 }
@@ -46,86 +51,60 @@ async fn find_invitation(state: &AppState, token: String) -> Result<InvitationRo
 /// `GET /api/v1/respond/{token}`.
 pub async fn invitation(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
-    let inv = find_invitation(&state, token).await?;
-    let anonymous = inv.person_id.is_none();
-    let attributes = parse_attributes(&inv.attributes_json)?;
-    let language = inv
-        .language
-        .as_deref()
-        .and_then(wavegate_core::i18n::Lang::parse);
-    let (program_name, definition, submitted) = state
-        .store
-        .call(move |c| {
-            let program = store::program(c, &inv.program_id)?;
-            let ps = store::program_survey(c, &inv.program_id, &inv.survey_id)?;
-            let def = match &ps {
-                Some(ps) => store::survey_version(c, &ps.survey_id, ps.version)?,
-                None => None,
-            };
-            let submitted = match inv.person_id {
-                Some(_) => store::response_for_invitation(c, &inv.token)?,
-                None => None,
-            };
-            Ok((program.map(|p| p.name), def, submitted))
-        })
-        .await?;
-    let (Some(program_name), Some(definition)) = (program_name, definition) else {
+    if !auth::looks_like_token(&token) {
         return Err(invitation_not_found());
-    };
+    }
+    let opened = state
+        .store
+        .open_invitation(&token)
+        .await?
+        .ok_or_else(invitation_not_found)?;
+    let inv = opened.invitation;
     Ok(Json(InvitationView {
-        program_name,
-        survey: parse_survey(&definition)?,
-        attributes,
-        language,
-        anonymous,
-        submitted: submitted.map(|(response_id, submitted_at)| SubmitAck {
-            response_id,
-            submitted_at,
-            duplicate: true,
-        }),
+        program_name: opened.program_name,
+        survey: parse_survey(&opened.definition_json)?,
+        attributes: parse_attributes(&inv.attributes_json)?,
+        language: inv.language.as_deref().and_then(Lang::parse),
+        anonymous: inv.person_id.is_none(),
+        submitted: opened
+            .submitted
+            .map(|(response_id, submitted_at)| SubmitAck {
+                response_id,
+                submitted_at,
+                duplicate: true,
+            }),
     }))
-}
-
-/// Whether a client-made response id is acceptable (it becomes a primary key and a CSV cell).
-fn valid_response_id(id: &str) -> bool {
-    (8..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `POST /api/v1/respond/{token}`: validates and stores a response exactly once.
 pub async fn submit(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
-    let inv = find_invitation(&state, token).await?;
-    if !valid_response_id(&response.id) {
+    let inv = find_invitation(&state, &token).await?;
+    if !is_valid_response_id(&response.id) {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_response_id",
+            ErrorCode::InvalidResponseId,
             "the response id must be 8 to 64 letters, digits, '-' or '_'",
         ));
     }
     if response.survey_id != inv.survey_id {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "wrong_survey",
+            ErrorCode::WrongSurvey,
             format!("this invitation is for survey {}", inv.survey_id),
         ));
     }
-    let (survey_id, version) = (inv.survey_id.clone(), response.survey_version);
+    let version = response.survey_version;
     let definition = state
         .store
-        .call(move |c| store::survey_version(c, &survey_id, version))
+        .survey_version(&inv.survey_id, version)
         .await?
         .ok_or_else(|| {
             ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown_version",
+                ErrorCode::UnknownVersion,
                 format!("survey version {version} is not published"),
             )
         })?;
@@ -141,8 +120,7 @@ pub async fn submit(
             })
             .collect();
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_response",
+            ErrorCode::InvalidResponse,
             format!(
                 "{} answer(s) are not valid; nothing was stored",
                 details.len()
@@ -151,23 +129,15 @@ pub async fn submit(
         .with_details(details));
     }
     let answers_json = serde_json::to_string(&response.answers).map_err(ApiError::internal)?;
-    let submitted_at = now();
-    let id = response.id.clone();
-    let language = response.language.code().to_string();
     let outcome = state
         .store
-        .call(move |c| {
-            store::insert_response(
-                c,
-                &NewResponse {
-                    id: &id,
-                    invitation: &inv,
-                    survey_version: version,
-                    language: &language,
-                    answers_json: &answers_json,
-                    submitted_at: &submitted_at,
-                },
-            )
+        .insert_response(NewResponse {
+            id: response.id.clone(),
+            invitation: inv,
+            survey_version: version,
+            language: response.language.code().to_string(),
+            answers_json,
+            submitted_at: now(),
         })
         .await?;
     match outcome {
@@ -191,22 +161,8 @@ pub async fn submit(
             }),
         )),
         InsertOutcome::InvitationUsed => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "already_submitted",
+            ErrorCode::AlreadySubmitted,
             "this invitation has already been answered",
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn response_ids_are_restricted() {
-        assert!(valid_response_id("0123456789abcdef0123456789abcdef"));
-        assert!(!valid_response_id("short"));
-        assert!(!valid_response_id("=cmd|' /C calc'!A0xx"));
-        assert!(!valid_response_id(&"a".repeat(65)));
     }
 }

@@ -1,17 +1,24 @@
 //! The HTTP API as a client sees it, through the real router and an in-memory database.
 
+#![allow(clippy::unwrap_used)]
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use base64::Engine;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use wavegate_server::{AppState, Assets, Store, router};
 
 const TOKEN: &str = "test-planner-token-0123456789";
+const PILOT: &str = "/api/v1/programs/demo/surveys/pilot-feedback";
 
 struct Api {
     router: Router,
+    /// The app's files; kept for the router's lifetime, since it serves from this directory.
+    _dist: tempfile::TempDir,
 }
 
 struct Reply {
@@ -21,12 +28,18 @@ struct Reply {
 }
 
 impl Api {
-    fn new() -> Api {
-        let store = Store::in_memory().unwrap();
+    /// An API over an empty database, serving the app built into `dist`.
+    fn over(store: Store, dist: tempfile::TempDir) -> Api {
         let state = AppState::new(store, TOKEN, "http://wavegate.test");
-        let dist = tempfile::tempdir().unwrap();
         let router = router(state, Assets::load(dist.path()));
-        Api { router }
+        Api {
+            router,
+            _dist: dist,
+        }
+    }
+
+    fn new() -> Api {
+        Api::over(Store::in_memory().unwrap(), tempfile::tempdir().unwrap())
     }
 
     async fn send(&self, req: Request<Body>) -> Reply {
@@ -67,11 +80,11 @@ impl Api {
         self.post_raw(path, body.to_string(), planner).await
     }
 
-    /// Seeds the demo program and returns a fresh personal invitation token.
+    /// Creates a personal invitation to the demo pilot survey and returns its token.
     async fn invitation(&self, person: &str) -> String {
         let r = self
             .post(
-                "/api/v1/programs/demo/surveys/pilot-feedback/invitations",
+                &format!("{PILOT}/invitations"),
                 json!({ "invitations": [{ "person_id": person, "language": "nl",
                         "attributes": { "platform": "iOS", "department": "Finance", "wave": "pilot" } }] }),
                 true,
@@ -79,6 +92,13 @@ impl Api {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
         r.body[0]["token"].as_str().unwrap().to_string()
+    }
+
+    /// The number of links of the demo pilot survey.
+    async fn invitation_count(&self) -> usize {
+        let r = self.get(&format!("{PILOT}/invitations"), true).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        r.body.as_array().unwrap().len()
     }
 
     async fn responses(&self) -> u64 {
@@ -97,12 +117,10 @@ impl Api {
 /// A new API over a database seeded like `serve --demo`.
 async fn demo_api() -> Api {
     let store = Store::in_memory().unwrap();
-    wavegate_server::seed_demo(&store, "http://wavegate.test").unwrap();
-    let state = AppState::new(store, TOKEN, "http://wavegate.test");
-    let dist = tempfile::tempdir().unwrap();
-    Api {
-        router: router(state, Assets::load(dist.path())),
-    }
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    Api::over(store, tempfile::tempdir().unwrap())
 }
 
 /// A complete, valid answer set for the built-in pilot survey, made by the core's own sampler.
@@ -117,6 +135,18 @@ async fn valid_response(api: &Api, token: &str, id: &str) -> Value {
     serde_json::to_value(response).unwrap()
 }
 
+/// Asserts a JSON error answer with this status and code.
+fn assert_error(r: &Reply, status: StatusCode, code: &str) {
+    assert_eq!(r.status, status, "{:?}", r.body);
+    assert!(
+        r.content_type.starts_with("application/json"),
+        "{}: {:?}",
+        r.content_type,
+        r.body
+    );
+    assert_eq!(r.body["error"]["code"], code, "{:?}", r.body);
+}
+
 #[tokio::test]
 async fn health_answers_ok() {
     let r = Api::new().get("/api/v1/health", false).await;
@@ -127,13 +157,21 @@ async fn health_answers_ok() {
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s_not_the_app_page() {
     let r = Api::new().get("/api/v1/nope", false).await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(r.body["error"]["code"], "not_found");
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]
-async fn app_routes_get_the_index_page_with_a_strict_policy() {
-    let api = Api::new();
+async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allows_by_hash() {
+    let script = "import init from '/wavegate-app-0123456789abcdef.js'; init();";
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!(
+            "<!doctype html><html><head><script type=\"module\">{script}</script></head><body></body></html>"
+        ),
+    )
+    .unwrap();
+    let api = Api::over(Store::in_memory().unwrap(), dist);
     let res = api
         .router
         .clone()
@@ -143,23 +181,52 @@ async fn app_routes_get_the_index_page_with_a_strict_policy() {
     assert_eq!(res.status(), StatusCode::OK);
     let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
         .to_str()
-        .unwrap();
-    assert!(
-        csp.contains("default-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'")
-    );
+        .unwrap()
+        .to_string();
     assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer");
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let page = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(page.contains(script), "the built page is served: {page}");
+
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .unwrap();
+    assert_eq!(
+        script_src,
+        format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'"),
+        "{csp}"
+    );
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
 }
 
 #[tokio::test]
-async fn planner_endpoints_need_the_token() {
+async fn every_planner_endpoint_refuses_a_missing_or_wrong_token() {
     let api = demo_api().await;
-    let r = api.get("/api/v1/programs", false).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(r.body["error"]["code"], "unauthorized");
-    let mut req = Request::get("/api/v1/programs");
-    req = req.header(header::AUTHORIZATION, "Bearer wrong-token");
-    let r = api.send(req.body(Body::empty()).unwrap()).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let paths = [
+        ("GET", "/api/v1/programs".to_string()),
+        ("GET", format!("{PILOT}/summary")),
+        ("GET", format!("{PILOT}/responses")),
+        ("GET", format!("{PILOT}/invitations")),
+        ("POST", format!("{PILOT}/invitations")),
+    ];
+    for (method, path) in &paths {
+        for authorization in [None, Some("Bearer wrong-token")] {
+            let mut req = Request::builder()
+                .method(*method)
+                .uri(path)
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(a) = authorization {
+                req = req.header(header::AUTHORIZATION, a);
+            }
+            let body = Body::from(json!({ "invitations": [{}] }).to_string());
+            let r = api.send(req.body(body).unwrap()).await;
+            assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+        }
+    }
+    assert_eq!(api.invitation_count().await, 12, "nothing was created");
 }
 
 #[tokio::test]
@@ -187,8 +254,7 @@ async fn a_response_is_validated_stored_once_and_acknowledged_again_on_retry() {
     let second = api
         .post(&format!("/api/v1/respond/{token}"), other, false)
         .await;
-    assert_eq!(second.status, StatusCode::CONFLICT);
-    assert_eq!(second.body["error"]["code"], "already_submitted");
+    assert_error(&second, StatusCode::CONFLICT, "already_submitted");
     assert_eq!(api.responses().await, before + 1);
 
     let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
@@ -212,8 +278,7 @@ async fn an_invalid_response_is_refused_with_reasons_and_nothing_is_stored() {
     let r = api
         .post(&format!("/api/v1/respond/{token}"), body, false)
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_response");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
     let questions: Vec<&str> = r.body["error"]["details"]
         .as_array()
         .unwrap()
@@ -235,27 +300,22 @@ async fn malformed_and_oversized_requests_get_json_4xx_and_store_nothing() {
     let path = format!("/api/v1/respond/{token}");
 
     let r = api.post_raw(&path, "{not json", false).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert_eq!(r.body["error"]["code"], "invalid_json");
-    assert!(r.content_type.starts_with("application/json"));
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_json");
 
     let r = api.post(&path, json!({ "id": 3 }), false).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_body");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
 
     let huge = format!(
         "{{\"id\":\"0123456789abcdef\",\"survey_id\":\"pilot-feedback\",\"survey_version\":1,\"answers\":{{\"q\":{{\"text\":\"{}\"}}}}}}",
         "x".repeat(wavegate_server::BODY_LIMIT + 1)
     );
     let r = api.post_raw(&path, huge, false).await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(r.body["error"]["code"], "payload_too_large");
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
 
     let mut body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
     body["id"] = json!("=cmd|x");
     let r = api.post(&path, body, false).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["code"], "invalid_response_id");
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response_id");
 
     assert_eq!(api.responses().await, before);
 }
@@ -268,8 +328,47 @@ async fn unknown_and_malformed_tokens_look_the_same() {
         "/api/v1/respond/..%2F..%2Fetc",
     ] {
         let r = api.get(path, false).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(r.body["error"]["code"], "not_found");
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+}
+
+#[tokio::test]
+async fn a_path_parameter_that_is_not_text_gets_a_json_invalid_path() {
+    let api = demo_api().await;
+    let r = api.get("/api/v1/respond/%FF", false).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    let r = api.post("/api/v1/respond/%FF", json!({}), false).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    for endpoint in ["summary", "responses", "invitations"] {
+        let r = api
+            .get(&format!("/api/v1/programs/%FF/surveys/x/{endpoint}"), true)
+            .await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    }
+}
+
+#[tokio::test]
+async fn bad_or_unknown_query_parameters_get_a_json_invalid_query() {
+    let api = demo_api().await;
+    let bad = [
+        format!("{PILOT}/invitations?format=xml"),
+        format!("{PILOT}/invitations?delimiter=tab"),
+        format!("{PILOT}/invitations?layout=wide"),
+        format!("{PILOT}/responses?layout=tall"),
+        format!("{PILOT}/responses?delimiter=tab"),
+        format!("{PILOT}/responses?bom=maybe"),
+        format!("{PILOT}/responses?format=csv"),
+    ];
+    for path in &bad {
+        let r = api.get(path, true).await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+    }
+    for good in [
+        format!("{PILOT}/invitations?format=csv&delimiter=semicolon"),
+        format!("{PILOT}/invitations?format=json"),
+        format!("{PILOT}/responses?layout=wide&delimiter=%3B&bom=true"),
+    ] {
+        assert_eq!(api.get(&good, true).await.status, StatusCode::OK, "{good}");
     }
 }
 
@@ -284,44 +383,103 @@ async fn an_answer_to_a_hidden_question_is_rejected() {
     let r = api
         .post(&format!("/api/v1/respond/{token}"), body, false)
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
+    let details = r.body["error"]["details"].as_array().unwrap();
+    assert!(
+        details.iter().any(|d| d["question"] == "platform"),
+        "{details:?}"
+    );
     assert_eq!(api.responses().await, before);
 }
 
 #[tokio::test]
-async fn invitations_are_validated_all_or_nothing_and_idempotent_per_person() {
+async fn an_invitation_list_with_a_bad_entry_creates_nothing_and_names_the_entry() {
     let api = demo_api().await;
-    let path = "/api/v1/programs/demo/surveys/pilot-feedback/invitations";
+    let before = api.invitation_count().await;
     let r = api
         .post(
-            path,
+            &format!("{PILOT}/invitations"),
             json!({ "invitations": [{ "person_id": "ok-1" }, { "person_id": "x", "attributes": { "Bad Key": "v" } }] }),
             true,
         )
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
     assert_eq!(r.body["error"]["details"][0]["index"], 1);
-    let before = api.get(path, true).await.body.as_array().unwrap().len();
-    let again = api.invitation("erin").await;
     assert_eq!(
-        api.invitation("erin").await,
-        again,
-        "the same person gets the same link"
+        api.invitation_count().await,
+        before,
+        "the good entry was not created either"
     );
-    assert_eq!(
-        api.get(path, true).await.body.as_array().unwrap().len(),
-        before + 1
+}
+
+#[tokio::test]
+async fn the_same_person_twice_in_one_list_is_refused_naming_the_second_entry() {
+    let api = demo_api().await;
+    let before = api.invitation_count().await;
+    let r = api
+        .post(
+            &format!("{PILOT}/invitations"),
+            json!({ "invitations": [{ "person_id": "twice" }, { "person_id": "once" }, { "person_id": "twice" }] }),
+            true,
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+    let details = r.body["error"]["details"].as_array().unwrap();
+    assert_eq!(details.len(), 1, "{details:?}");
+    assert_eq!(details[0]["index"], 2);
+    assert!(
+        details[0]["message"].as_str().unwrap().contains("twice"),
+        "{details:?}"
     );
+    assert_eq!(api.invitation_count().await, before);
+}
+
+#[tokio::test]
+async fn a_person_who_has_a_link_gets_the_same_link_again() {
+    let api = demo_api().await;
+    let before = api.invitation_count().await;
+    let first = api.invitation("erin").await;
+    assert_eq!(api.invitation("erin").await, first);
+    assert_eq!(api.invitation_count().await, before + 1);
+}
+
+#[tokio::test]
+async fn the_mail_merge_csv_has_a_row_per_link_and_the_time_each_was_submitted() {
+    let api = demo_api().await;
+    let token = api.invitation("frank").await;
+    let body = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
+    let ack = api
+        .post(&format!("/api/v1/respond/{token}"), body, false)
+        .await;
+    assert_eq!(ack.status, StatusCode::CREATED, "{:?}", ack.body);
+
+    let json = api.get(&format!("{PILOT}/invitations"), true).await;
+    let frank = json
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["person_id"] == "frank")
+        .unwrap();
+    assert_eq!(frank["submitted_at"], ack.body["submitted_at"]);
 
     let csv = api
-        .get(&format!("{path}?format=csv&delimiter=semicolon"), true)
+        .get(
+            &format!("{PILOT}/invitations?format=csv&delimiter=semicolon"),
+            true,
+        )
         .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.content_type.starts_with("text/csv"));
     let text = csv.body.as_str().unwrap();
     assert!(
-        text.starts_with("person_id;language;link;responded_at"),
+        text.starts_with("person_id;language;link;submitted_at;department;platform;wave\r\n"),
         "{text}"
     );
-    assert!(text.contains(&format!("http://wavegate.test/r/{again}")));
+    let row = format!(
+        "frank;nl;http://wavegate.test/r/{token};{}",
+        ack.body["submitted_at"].as_str().unwrap()
+    );
+    assert!(text.contains(&row), "{text}");
+    assert_eq!(text.lines().count(), 1 + api.invitation_count().await);
 }

@@ -2,6 +2,8 @@
 //! survey and readiness tools on the command line. Every subcommand is a thin shell around
 //! `wavegate-core` (domain logic) or `wavegate-server` (HTTP and storage).
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod cmd;
 
 use clap::{Parser, Subcommand};

@@ -2,6 +2,8 @@
 //! with planted problems, score it, and check the report finds them; corrupt a file and check
 //! nothing is scored.
 
+#![allow(clippy::unwrap_used)]
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,5 +1,7 @@
 //! `wavegate survey …` as a planner runs it.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

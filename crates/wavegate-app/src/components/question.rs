@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::labels;
 use wavegate_core::survey::logic::piped_text;
+use wavegate_core::survey::validate::OTHER_TEXT_MAX;
 use wavegate_core::survey::{
     Answer, Answers, Choice, ChoicesAnswer, Question, QuestionKind, Survey,
 };
@@ -296,7 +297,7 @@ fn single_choice(
                         } />
                     <span>{move || labels::other(lang.get())}</span>
                 </label>
-                <input type="text" id=text_id class="other-text" maxlength="200"
+                <input type="text" id=text_id class="other-text" maxlength=OTHER_TEXT_MAX
                     aria-label=move || labels::other(lang.get())
                     placeholder=move || Msg::OtherPlaceholder.text(lang.get())
                     prop:value=initial
@@ -388,7 +389,7 @@ fn multiple_choice(
                         } />
                     <span>{move || labels::other(lang.get())}</span>
                 </label>
-                <input type="text" class="other-text" maxlength="200"
+                <input type="text" class="other-text" maxlength=OTHER_TEXT_MAX
                     aria-label=move || labels::other(lang.get())
                     placeholder=move || Msg::OtherPlaceholder.text(lang.get())
                     prop:value=initial

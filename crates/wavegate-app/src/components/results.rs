@@ -1,15 +1,15 @@
 //! A survey's results for planners: counts, distributions, SUS, NPS and ADKAR barriers.
 //!
 //! Every figure comes from `wavegate_core::survey::summarize` on the server, which already
-//! suppressed small groups; this component only lays it out, with the question texts and scale
-//! labels of the survey in the current language.
+//! suppressed small groups and says so; this component only lays it out, with the question
+//! texts and scale labels of the survey in the current language.
 
 use crate::api;
 use crate::dom;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::pages::planner::load_failed;
 use leptos::prelude::*;
-use wavegate_core::api::SurveyResults;
+use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::labels;
 use wavegate_core::survey::scoring::{Count, GroupSummary, QuestionStats, ScaleStats};
@@ -19,22 +19,23 @@ use wavegate_core::survey::{QuestionKind, Survey};
 #[component]
 pub fn ResultsPanel(token: String, program: String, survey: String) -> impl IntoView {
     let lang = use_lang();
-    let base = format!("/api/v1/programs/{program}/surveys/{survey}");
     let token = StoredValue::new(token);
-    let base = StoredValue::new(base);
+    let ids = StoredValue::new((program, survey));
     let results = LocalResource::new(move || {
-        let (t, b) = (token.get_value(), base.get_value());
-        async move { api::planner_get::<SurveyResults>(&t, &format!("{b}/summary")).await }
+        let (t, (p, s)) = (token.get_value(), ids.get_value());
+        async move { api::summary(&t, &p, &s).await }
     });
-    let download = move |layout: &'static str| {
-        let (t, b) = (token.get_value(), base.get_value());
-        let file = format!(
-            "{survey}-{layout}.csv",
-            survey = b.rsplit('/').next().unwrap_or("survey")
-        );
+    let download = move |layout: ExportLayout| {
+        let (t, (p, s)) = (token.get_value(), ids.get_value());
+        let file = format!("{s}-{}.csv", layout.as_str());
+        // What Excel on a Dutch Windows opens correctly by double-click.
+        let query = ResponsesQuery {
+            layout: Some(layout),
+            delimiter: Some(CsvDelimiter::Semicolon),
+            bom: Some(true),
+        };
         leptos::task::spawn_local(async move {
-            let path = format!("{b}/responses?layout={layout}&delimiter=semicolon&bom=true");
-            if let Ok(csv) = api::planner_download(&t, &path).await {
+            if let Ok(csv) = api::responses_csv(&t, &p, &s, query).await {
                 dom::download(&file, &csv, "text/csv;charset=utf-8");
             }
         });
@@ -48,10 +49,10 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
                     <p class="big-number">{overall.n}</p>
                     <p class="muted">{move || fill(Msg::RespondentsN, lang.get(), &[("n", overall.n.to_string())])}</p>
                     <div class="toolbar">
-                        <button type="button" class="secondary" on:click=move |_| download("long")>{t(Msg::DownloadCsv)}</button>
+                        <button type="button" class="secondary" on:click=move |_| download(ExportLayout::Long)>{t(Msg::DownloadCsv)}</button>
                         <button type="button" class="secondary" on:click=move |_| results.refetch()>{t(Msg::Refresh)}</button>
                     </div>
-                    <Group survey=survey group=res.summary.overall.clone() />
+                    <GroupResults survey=survey group=res.summary.overall.clone() suppressed=res.summary.suppressed />
                 }
                 .into_any()
             }
@@ -75,13 +76,21 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
     }
 }
 
+/// The results of one group of responses, or why they are not shown.
 #[component]
-fn Group(survey: StoredValue<Survey>, group: GroupSummary) -> impl IntoView {
+pub fn GroupResults(
+    /// The survey (question texts and labels).
+    survey: StoredValue<Survey>,
+    /// The group's figures.
+    group: GroupSummary,
+    /// The server withheld the figures because the group is too small (the core decides).
+    suppressed: bool,
+) -> impl IntoView {
     let lang = use_lang();
     if group.n == 0 {
         return view! { <p>{t(Msg::NoResponsesYet)}</p> }.into_any();
     }
-    if group.n < wavegate_core::survey::scoring::MIN_GROUP {
+    if suppressed {
         return view! { <p class="banner banner-info">{t(Msg::SuppressedSmallGroup)}</p> }
             .into_any();
     }

@@ -5,7 +5,7 @@ use crate::components::results::ResultsPanel;
 use crate::i18n::{Msg, t, use_lang};
 use crate::storage::{self, Key};
 use leptos::prelude::*;
-use wavegate_core::api::ProgramOverview;
+use wavegate_core::api::{CsvDelimiter, ErrorCode, ProgramOverview};
 
 /// `/planner`: the sign-in form, or the overview once signed in.
 #[component]
@@ -22,26 +22,34 @@ pub fn PlannerPage() -> impl IntoView {
 #[component]
 fn SignIn(token: RwSignal<Option<String>>) -> impl IntoView {
     let value = RwSignal::new(String::new());
-    let failed = RwSignal::new(false);
+    // Why signing in failed: a token the server does not know, or the call itself failing.
+    let failed = RwSignal::new(None::<Msg>);
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let candidate = value.get_untracked().trim().to_string();
         if candidate.is_empty() {
-            failed.set(true);
+            failed.set(Some(Msg::SignInFailed));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let ok = api::programs(&candidate).await.is_ok();
+            let result = api::programs(&candidate).await;
             busy.set(false);
-            failed.set(!ok);
-            if ok {
-                storage::save(&Key::PlannerToken, &candidate);
-                token.set(Some(candidate));
+            match result {
+                Ok(_) => {
+                    failed.set(None);
+                    storage::save(&Key::PlannerToken, &candidate);
+                    token.set(Some(candidate));
+                }
+                Err(e) if e.code() == Some(ErrorCode::Unauthorized) => {
+                    failed.set(Some(Msg::SignInFailed));
+                }
+                Err(e) => failed.set(Some(crate::errors::message(&e))),
             }
         });
     };
+    let lang = use_lang();
     view! {
         <section class="card" aria-labelledby="signin-title">
             <h1 id="signin-title">{t(Msg::SignInTitle)}</h1>
@@ -50,11 +58,13 @@ fn SignIn(token: RwSignal<Option<String>>) -> impl IntoView {
                 <div class="field">
                     <label for="planner-token">{t(Msg::TokenLabel)}</label>
                     <input id="planner-token" type="password" autocomplete="current-password"
-                        aria-invalid=move || failed.get().then_some("true")
+                        aria-invalid=move || failed.get().map(|_| "true")
                         aria-describedby="signin-error"
                         on:input=move |ev| value.set(event_target_value(&ev)) />
                 </div>
-                <p id="signin-error" class="form-error" role="alert" hidden=move || !failed.get()>{t(Msg::SignInFailed)}</p>
+                <p id="signin-error" class="form-error" role="alert" hidden=move || failed.get().is_none()>
+                    {move || failed.get().map(|m| m.text(lang.get()))}
+                </p>
                 <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::SignIn)}</button>
             </form>
         </section>
@@ -117,12 +127,13 @@ fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView
     }
 }
 
-/// The message for a failed load, with a retry button.
+/// The message for a failed load (what failed, in the planner's language), with a retry button.
 pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
     leptos::logging::warn!("load failed: {e:?}");
+    let why = crate::errors::message(&e);
     view! {
         <div class="card notice" role="alert">
-            <p>{t(Msg::LoadFailed)}</p>
+            <p>{t(Msg::LoadFailed)}" "{t(why)}</p>
             <button type="button" class="secondary" on:click=move |_| retry()>{t(Msg::Retry)}</button>
         </div>
     }
@@ -146,18 +157,17 @@ fn ProgramCard(
                 program: program.id.clone(),
                 survey: s.survey_id.clone(),
             };
-            let rate = (!s.anonymous && s.invitations > 0)
-                .then(|| format!("{}%", (s.responses * 100 + s.invitations / 2) / s.invitations));
+            let rate = s.response_rate().map(|r| format!("{r}%"));
             let title = s.title.clone();
-            let invitations_csv = format!(
-                "/api/v1/programs/{}/surveys/{}/invitations?format=csv&delimiter=semicolon",
-                program.id, s.survey_id
-            );
+            let (program_id, survey_id) = (program.id.clone(), s.survey_id.clone());
             let file_name = format!("{}-{}-invitations.csv", program.id, s.survey_id);
             let download = move |_| {
-                let (path, file, t) = (invitations_csv.clone(), file_name.clone(), token.get_value());
+                let (program_id, survey_id) = (program_id.clone(), survey_id.clone());
+                let (file, t) = (file_name.clone(), token.get_value());
                 leptos::task::spawn_local(async move {
-                    if let Ok(csv) = api::planner_download(&t, &path).await {
+                    // Dutch Excel opens semicolon-separated files by double-click.
+                    let csv = api::invitations_csv(&t, &program_id, &survey_id, CsvDelimiter::Semicolon);
+                    if let Ok(csv) = csv.await {
                         crate::dom::download(&file, &csv, "text/csv;charset=utf-8");
                     }
                 });

@@ -7,6 +7,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::question::QuestionView;
+use crate::errors::refusal_text;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::outbox;
 use crate::storage::{self, Draft, Key, Queued};
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
+use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey, validate_response};
 
 /// How the invitation was loaded.
@@ -30,7 +32,7 @@ enum Loaded {
     /// Offline and never opened on this device.
     Unavailable,
     /// The server answered with an unexpected error.
-    Failed(String),
+    Failed(ApiError),
 }
 
 async fn load(token: String) -> Loaded {
@@ -43,8 +45,9 @@ async fn load(token: String) -> Loaded {
             Some(view) => Loaded::Offline(view),
             None => Loaded::Unavailable,
         },
+        // 404 for an unknown token, 400 for one that cannot even be a path.
         Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
-        Err(e) => Loaded::Failed(format!("{e:?}")),
+        Err(e) => Loaded::Failed(e),
     }
 }
 
@@ -61,9 +64,9 @@ pub fn RespondPage() -> impl IntoView {
                 Loaded::Offline(view) => view! { <Survey token=token() view=view offline=true /> }.into_any(),
                 Loaded::Invalid => notice(Msg::InvitationInvalid).into_any(),
                 Loaded::Unavailable => notice(Msg::InvitationOfflineNoCopy).into_any(),
-                Loaded::Failed(detail) => {
-                    leptos::logging::warn!("invitation failed to load: {detail}");
-                    notice(Msg::LoadFailed).into_any()
+                Loaded::Failed(e) => {
+                    leptos::logging::warn!("invitation failed to load: {e:?}");
+                    notice(crate::errors::message(&e)).into_any()
                 }
             })}
         </Suspense>
@@ -91,7 +94,8 @@ enum Stage {
     Refused(String),
 }
 
-/// A fresh random response id (128 bits from the browser's cryptographic source).
+/// A fresh random response id (128 bits from the browser's cryptographic source), in the form
+/// the core's response-id rule accepts.
 pub fn new_response_id() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()
@@ -105,28 +109,17 @@ pub fn new_response_id() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    response_id_from_bytes(&bytes)
 }
 
 fn start_draft(survey: &Survey) -> Draft {
-    Draft {
-        response_id: new_response_id(),
-        survey_version: survey.version,
-        page: 0,
-        answers: Answers::new(),
-    }
+    Draft::new(new_response_id(), survey)
 }
 
-/// The draft saved on this device for this invitation, kept only for the same survey version
-/// (answers to questions that no longer exist are dropped).
+/// The draft saved on this device for this invitation, carried over to the version the link
+/// opens now (the core's rule: see [`Draft::carried_to`]).
 fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
-    let mut draft: Draft = storage::load(&Key::Draft(token.to_string()))?;
-    if draft.survey_version != survey.version {
-        draft.survey_version = survey.version;
-        draft.answers.retain(|id, _| survey.question(id).is_some());
-        draft.page = 0;
-    }
-    Some(draft)
+    storage::load::<Draft>(&Key::Draft(token.to_string())).map(|d| d.carried_to(survey))
 }
 
 #[component]
@@ -327,9 +320,11 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     };
     let retry = move |_| {
         if let Some(ob) = outbox_handle {
+            // While the watcher's flush runs this one sends nothing; that flush tells the page.
             leptos::task::spawn_local(async move {
-                ob.flush().await;
-                show_if_sent();
+                if ob.flush().await != outbox::Flush::AlreadyRunning {
+                    show_if_sent();
+                }
             });
         }
     };
@@ -465,36 +460,5 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 }.into_any(),
             }}
         </article>
-    }
-}
-
-/// The text shown when the server refuses a response.
-fn refusal_text(e: &ApiError, lang: Lang) -> String {
-    match e.code() {
-        Some("already_submitted") => Msg::AlreadySubmitted.text(lang).to_string(),
-        Some("not_found") => Msg::InvitationInvalid.text(lang).to_string(),
-        _ => match e {
-            ApiError::Status { body: Some(b), .. } => {
-                // Validation problems arrive already in the respondent's language.
-                let details: Vec<String> = b
-                    .error
-                    .details
-                    .as_ref()
-                    .and_then(|d| {
-                        serde_json::from_value::<Vec<wavegate_core::api::AnswerProblem>>(d.clone())
-                            .ok()
-                    })
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| p.message)
-                    .collect();
-                if details.is_empty() {
-                    b.error.message.clone()
-                } else {
-                    details.join(" ")
-                }
-            }
-            _ => Msg::LoadFailed.text(lang).to_string(),
-        },
     }
 }

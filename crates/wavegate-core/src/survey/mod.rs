@@ -5,6 +5,8 @@
 //! - [`logic`]: show-if conditions, visibility and piping, as the app evaluates them live.
 //! - [`labels`]: the fixed Dutch and English words (scale labels, yes/no, other).
 //! - [`versions`]: immutable published versions, drafts, and the stable-id compatibility rule.
+//! - [`draft`]: a respondent's answers so far, and how they carry over to another version.
+//! - [`response_id`]: the idempotency key a client makes once per draft, and its rule.
 //! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
 //! - [`scoring`]: distributions, medians, top-2 box, SUS, NPS, ADKAR barriers, per segment.
 //! - [`export`]: long and wide CSV exports of responses, and reading them back.
@@ -12,11 +14,13 @@
 //!
 //! The format is documented for authors in `docs/survey-format.md`.
 
+pub mod draft;
 pub mod errors;
 pub mod export;
 pub mod labels;
 pub mod logic;
 pub mod model;
+pub mod response_id;
 pub mod sample;
 pub mod scoring;
 pub mod surveyjs;

@@ -39,6 +39,9 @@ pub struct Summary {
     pub survey_id: String,
     /// The versions the responses answered.
     pub versions: Vec<u32>,
+    /// Fewer responses than the smallest group shown: only the count is given.
+    #[serde(default)]
+    pub suppressed: bool,
     /// Everything computed over all responses.
     #[serde(flatten)]
     pub overall: GroupSummary,
@@ -358,6 +361,7 @@ pub fn summarize_with(
         return Summary {
             survey_id: survey.id.clone(),
             versions: versions.into_iter().collect(),
+            suppressed: true,
             overall: GroupSummary {
                 n: all.len(),
                 free_text_withheld: true,
@@ -427,6 +431,7 @@ pub fn summarize_with(
     Summary {
         survey_id: survey.id.clone(),
         versions: versions.into_iter().collect(),
+        suppressed: false,
         overall,
         segments,
     }

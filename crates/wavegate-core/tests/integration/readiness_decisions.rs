@@ -326,7 +326,7 @@ fn nps_and_sus_are_reported_with_their_intervals() {
 }
 
 #[test]
-fn every_sentence_exists_in_dutch() {
+fn decision_and_gate_explanations_are_in_dutch_when_asked_and_the_report_in_english() {
     let (mut s, pilot) = healthy();
     s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, false);
     let data = s.data();

@@ -1,5 +1,7 @@
 //! Survey definitions: the JSON format, and the validator's precise errors with JSON paths.
 
+#![allow(clippy::unwrap_used)]
+
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::*;
 

@@ -4,6 +4,8 @@
 //! Definitions and responses are built from a proptest seed with a seeded generator, so every
 //! failure is reproducible from the seed proptest prints.
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use rand::seq::SliceRandom;

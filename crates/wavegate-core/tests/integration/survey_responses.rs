@@ -1,6 +1,8 @@
 //! Responses: what a respondent sees (show-if, piping) and which submissions are accepted;
 //! versions: published versions are frozen and stable ids keep their meaning.
 
+#![allow(clippy::unwrap_used)]
+
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::*;
 

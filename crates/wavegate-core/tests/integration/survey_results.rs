@@ -1,6 +1,8 @@
 //! Built-in templates, scoring (golden SUS and NPS figures), summaries with small-group
 //! suppression, CSV exports and imports, and the SurveyJS import.
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{TimeZone, Utc};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::{Lang, Text};
@@ -234,6 +236,24 @@ fn a_survey_with_fewer_than_five_responses_shows_only_its_count() {
     assert!(s.segments.is_empty());
     let five = summarize(&pilot(), &sample()[..5]);
     assert!(!five.overall.questions.is_empty());
+}
+
+#[test]
+fn the_summary_flags_whole_survey_suppression_by_the_threshold_it_was_given() {
+    assert!(summarize(&pilot(), &sample()[..4]).suppressed);
+    assert!(!summarize(&pilot(), &sample()[..5]).suppressed);
+    let three = SummaryOptions {
+        min_group: 3,
+        ..SummaryOptions::default()
+    };
+    let s = summarize_with(&pilot(), &sample()[..4], &three);
+    assert!(
+        !s.suppressed,
+        "4 responses are shown when groups of 3 may be"
+    );
+    assert!(!s.overall.questions.is_empty());
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["suppressed"], false);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,8 +22,11 @@ pub struct Args {
     /// Seed a demo pilot program when the database is empty, and print links to try it.
     #[arg(long)]
     demo: bool,
-    /// The planner token (default: a new random token, printed at start).
-    #[arg(long, env = "WAVEGATE_ADMIN_TOKEN", hide_env_values = true)]
+    /// The planner token, at least 16 characters (default: a new random token, printed at start).
+    #[arg(long, env = "WAVEGATE_PLANNER_TOKEN", hide_env_values = true)]
+    planner_token: Option<String>,
+    /// The planner token's old name, kept so existing scripts keep working.
+    #[arg(long, env = "WAVEGATE_ADMIN_TOKEN", hide = true)]
     admin_token: Option<String>,
     /// The URL people reach this server at, used in invitation links (default: the listen address).
     #[arg(long, env = "WAVEGATE_PUBLIC_URL")]
@@ -33,15 +36,32 @@ pub struct Args {
     log_json: bool,
 }
 
+impl Args {
+    /// The planner token from `--planner-token` or its old name `--admin-token` (or their
+    /// environment variables); both at once must agree, so a script is never silently overruled.
+    fn planner_token(&self) -> anyhow::Result<Option<String>> {
+        let token = match (&self.planner_token, &self.admin_token) {
+            (Some(new), Some(old)) if new != old => anyhow::bail!(
+                "two different planner tokens: --planner-token (WAVEGATE_PLANNER_TOKEN) and its old name --admin-token (WAVEGATE_ADMIN_TOKEN); give one"
+            ),
+            (Some(t), _) | (None, Some(t)) => Some(t.clone()),
+            (None, None) => None,
+        };
+        if let Some(t) = &token {
+            anyhow::ensure!(
+                t.len() >= 16,
+                "the planner token must be at least 16 characters"
+            );
+        }
+        Ok(token)
+    }
+}
+
 /// Runs the server until Ctrl-C or SIGTERM.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     init_logging(args.log_json);
-    if let Some(t) = &args.admin_token {
-        anyhow::ensure!(
-            t.len() >= 16,
-            "the planner token must be at least 16 characters"
-        );
-    }
+    let planner_token = args.planner_token()?;
+    let token_given = planner_token.is_some();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let server = Server::bind(Config {
@@ -49,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             db: args.db.clone(),
             dist: args.dist,
             demo: args.demo,
-            admin_token: args.admin_token.clone(),
+            planner_token,
             public_url: args.public_url,
         })
         .await?;
@@ -59,8 +79,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut out = String::new();
         let _ = writeln!(out, "Wavegate is running at {}", server.url);
         let _ = writeln!(out, "  database:       {}", args.db.display());
-        if args.admin_token.is_none() {
-            let _ = writeln!(out, "  planner token:  {}", server.admin_token);
+        if !token_given {
+            let _ = writeln!(out, "  planner token:  {}", server.planner_token);
         }
         let _ = writeln!(out, "  planner page:   {}/planner", server.url);
         for link in &server.demo_links {

@@ -1,0 +1,88 @@
+//! The mail-merge CSV of invitation links: fixed columns, then one column per attribute.
+//!
+//! A planner merges this file into e-mails, so every link is one row and a re-download after
+//! responses came in shows who answered (`submitted_at`). Cells go through [`crate::csv_safe`].
+
+use crate::api::InvitationLink;
+use crate::csv_safe::{CsvOptions, SafeCsvWriter};
+use std::collections::BTreeSet;
+use std::io::Write;
+
+/// The columns every mail-merge file starts with; attribute columns follow, by name.
+pub const FIXED_COLUMNS: [&str; 4] = ["person_id", "language", "link", "submitted_at"];
+
+/// Writes the links as a mail-merge CSV to `out` and returns it.
+pub fn write_mail_merge<W: Write>(
+    links: &[InvitationLink],
+    out: W,
+    options: CsvOptions,
+) -> std::io::Result<W> {
+    let attribute_names: BTreeSet<&str> = links
+        .iter()
+        .flat_map(|l| l.attributes.keys().map(String::as_str))
+        .collect();
+    let mut w = SafeCsvWriter::new(out, options)?;
+    w.row(FIXED_COLUMNS.iter().chain(attribute_names.iter()))?;
+    for l in links {
+        let fixed = [
+            l.person_id.as_deref().unwrap_or_default(),
+            l.language.map(|x| x.code()).unwrap_or_default(),
+            l.url.as_str(),
+            l.submitted_at.as_deref().unwrap_or_default(),
+        ];
+        let attributes = attribute_names
+            .iter()
+            .map(|a| l.attributes.get(*a).map(String::as_str).unwrap_or_default());
+        w.row(fixed.into_iter().chain(attributes))?;
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::survey::Attributes;
+
+    fn link(person: Option<&str>, attributes: &[(&str, &str)]) -> InvitationLink {
+        InvitationLink {
+            token: "t".into(),
+            url: "http://h/r/t".into(),
+            person_id: person.map(String::from),
+            attributes: attributes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Attributes>(),
+            language: person.map(|_| Lang::Nl),
+            submitted_at: None,
+        }
+    }
+
+    fn csv(links: &[InvitationLink], options: CsvOptions) -> String {
+        let bytes = write_mail_merge(links, Vec::new(), options).expect("writing to memory");
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn cells_that_spreadsheets_would_run_are_defused() {
+        let links = [link(Some("p1"), &[("department", "=HYPERLINK(\"x\")")])];
+        assert_eq!(
+            csv(&links, CsvOptions::default()),
+            "person_id,language,link,submitted_at,department\r\n\
+             p1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+        );
+    }
+
+    #[test]
+    fn every_attribute_of_any_link_gets_a_column_and_the_answered_time_shows() {
+        let mut answered = link(Some("p1"), &[("wave", "pilot")]);
+        answered.submitted_at = Some("2027-01-12T08:00:00Z".into());
+        let links = [link(None, &[("platform", "iOS")]), answered];
+        assert_eq!(
+            csv(&links, CsvOptions::excel_nl()),
+            "\u{feff}person_id;language;link;submitted_at;platform;wave\r\n\
+             ;;http://h/r/t;;iOS;\r\n\
+             p1;nl;http://h/r/t;2027-01-12T08:00:00Z;;pilot\r\n"
+        );
+    }
+}

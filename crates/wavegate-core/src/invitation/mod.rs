@@ -1,0 +1,17 @@
+//! Invitation links: what a new link may carry, the planners' mail-merge file, and the share answered.
+//!
+//! - [`check`]: the person id and attribute grammar and its limits, for one entry and a whole list.
+//! - [`mail_merge`]: the CSV a planner merges into e-mails: fixed columns, then one per attribute.
+//! - [`rate`]: the response rate of a survey: responses per invitation.
+//!
+//! The server applies these rules; the store and the app never restate them.
+
+pub mod check;
+pub mod mail_merge;
+pub mod rate;
+
+pub use check::{
+    BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation,
+};
+pub use mail_merge::write_mail_merge;
+pub use rate::response_rate;

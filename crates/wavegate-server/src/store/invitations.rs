@@ -1,0 +1,305 @@
+//! Invitation links: creating one per person, listing a survey's links, and opening one by token.
+
+use super::surveys::{program_survey, survey_version};
+use super::{Store, StoreError};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+
+/// An invitation, looked up by its token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvitationRow {
+    /// The secret token in the link.
+    pub token: String,
+    /// The program.
+    pub program_id: String,
+    /// The survey.
+    pub survey_id: String,
+    /// The invited person; `None` for an anonymous link.
+    pub person_id: Option<String>,
+    /// Segment attributes the link carries (JSON object).
+    pub attributes_json: String,
+    /// Preferred language, when known.
+    pub language: Option<String>,
+    /// When the invitation was created.
+    pub created_at: String,
+}
+
+/// An invitation with the time its response was stored (personal links only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedInvitation {
+    /// The invitation.
+    pub invitation: InvitationRow,
+    /// When this person's response was stored, if it was.
+    pub submitted_at: Option<String>,
+}
+
+/// An invitation to create; the caller makes the token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewInvitationRow {
+    /// A fresh secret token, used only if the person has no link yet.
+    pub token: String,
+    /// The invited person; `None` for an anonymous link.
+    pub person_id: Option<String>,
+    /// Segment attributes (JSON object).
+    pub attributes_json: String,
+    /// Preferred language.
+    pub language: Option<String>,
+}
+
+/// What a respondent's link opens: the invitation, its program and the survey to answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenedInvitation {
+    /// The invitation.
+    pub invitation: InvitationRow,
+    /// The program's display name.
+    pub program_name: String,
+    /// The definition JSON of the survey version respondents get now.
+    pub definition_json: String,
+    /// The earlier response through this personal link: `(response id, submitted_at)`.
+    pub submitted: Option<(String, String)>,
+}
+
+const COLUMNS: &str =
+    "i.token, i.program_id, i.survey_id, i.person_id, i.attributes, i.language, i.created_at";
+
+fn invitation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InvitationRow> {
+    Ok(InvitationRow {
+        token: r.get(0)?,
+        program_id: r.get(1)?,
+        survey_id: r.get(2)?,
+        person_id: r.get(3)?,
+        attributes_json: r.get(4)?,
+        language: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Looks up an invitation by its token.
+    pub async fn invitation(&self, token: &str) -> Result<Option<InvitationRow>, StoreError> {
+        let token = token.to_string();
+        self.call(move |c| invitation(c, &token)).await
+    }
+
+    /// Everything a link opens, read in one transaction; `None` for an unknown token or a
+    /// survey no longer attached to its program.
+    pub async fn open_invitation(
+        &self,
+        token: &str,
+    ) -> Result<Option<OpenedInvitation>, StoreError> {
+        let token = token.to_string();
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            let Some(inv) = invitation(&tx, &token)? else {
+                return Ok(None);
+            };
+            let program_name: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM programs WHERE id = ?1",
+                    [&inv.program_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let definition = match program_survey(&tx, &inv.program_id, &inv.survey_id)? {
+                Some(ps) => survey_version(&tx, &ps.survey_id, ps.version)?,
+                None => None,
+            };
+            let submitted = match inv.person_id {
+                Some(_) => tx
+                    .query_row(
+                        "SELECT id, submitted_at FROM responses
+                         WHERE invitation_token = ?1 AND person_id IS NOT NULL",
+                        [&inv.token],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?,
+                None => None,
+            };
+            Ok(program_name
+                .zip(definition)
+                .map(|(program_name, definition_json)| OpenedInvitation {
+                    invitation: inv,
+                    program_name,
+                    definition_json,
+                    submitted,
+                }))
+        })
+        .await
+    }
+
+    /// The links of a program's survey, the anonymous link first, then by person id; `None` when
+    /// the survey is not attached to the program.
+    pub async fn invitations(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+    ) -> Result<Option<Vec<ListedInvitation>>, StoreError> {
+        let (p, s) = (program_id.to_string(), survey_id.to_string());
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            if program_survey(&tx, &p, &s)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(listed(&tx, &p, &s)?))
+        })
+        .await
+    }
+
+    /// Creates links, all or none, in the order given. A person who already has a link gets it
+    /// back (with its response time), so re-running a mail merge is safe.
+    pub async fn create_invitations(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        entries: Vec<NewInvitationRow>,
+        created_at: &str,
+    ) -> Result<Vec<ListedInvitation>, StoreError> {
+        let (p, s, at) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            created_at.to_string(),
+        );
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut existing: HashMap<String, ListedInvitation> = listed(&tx, &p, &s)?
+                .into_iter()
+                .filter_map(|l| Some((l.invitation.person_id.clone()?, l)))
+                .collect();
+            let mut out = Vec::with_capacity(entries.len());
+            for entry in entries {
+                if let Some(found) = entry.person_id.as_ref().and_then(|id| existing.get(id)) {
+                    out.push(found.clone());
+                    continue;
+                }
+                let row = InvitationRow {
+                    token: entry.token,
+                    program_id: p.clone(),
+                    survey_id: s.clone(),
+                    person_id: entry.person_id,
+                    attributes_json: entry.attributes_json,
+                    language: entry.language,
+                    created_at: at.clone(),
+                };
+                insert_invitation(&tx, &row)?;
+                let created = ListedInvitation {
+                    invitation: row,
+                    submitted_at: None,
+                };
+                if let Some(person) = &created.invitation.person_id {
+                    existing.insert(person.clone(), created.clone());
+                }
+                out.push(created);
+            }
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
+}
+
+fn invitation(c: &Connection, token: &str) -> Result<Option<InvitationRow>, StoreError> {
+    Ok(c.query_row(
+        &format!("SELECT {COLUMNS} FROM invitations i WHERE i.token = ?1"),
+        [token],
+        invitation_row,
+    )
+    .optional()?)
+}
+
+fn listed(
+    c: &Connection,
+    program_id: &str,
+    survey_id: &str,
+) -> Result<Vec<ListedInvitation>, StoreError> {
+    let mut stmt = c.prepare(&format!(
+        "SELECT {COLUMNS}, r.submitted_at
+         FROM invitations i
+         LEFT JOIN responses r ON r.invitation_token = i.token AND r.person_id IS NOT NULL
+         WHERE i.program_id = ?1 AND i.survey_id = ?2
+         ORDER BY i.person_id IS NOT NULL, i.person_id, i.created_at"
+    ))?;
+    let rows = stmt.query_map(params![program_id, survey_id], |r| {
+        Ok(ListedInvitation {
+            invitation: invitation_row(r)?,
+            submitted_at: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub(super) fn insert_invitation(c: &Connection, inv: &InvitationRow) -> Result<(), StoreError> {
+    c.execute(
+        "INSERT INTO invitations (token, program_id, survey_id, person_id, attributes, language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            inv.token,
+            inv.program_id,
+            inv.survey_id,
+            inv.person_id,
+            inv.attributes_json,
+            inv.language,
+            inv.created_at
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{NOW, seeded};
+
+    fn entry(token: &str, person: Option<&str>) -> NewInvitationRow {
+        NewInvitationRow {
+            token: token.into(),
+            person_id: person.map(String::from),
+            attributes_json: "{}".into(),
+            language: Some("nl".into()),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_person_with_a_link_gets_it_back_and_new_people_get_the_token_made_for_them() {
+        let store = seeded().await;
+        let out = store
+            .create_invitations(
+                "p",
+                "s",
+                vec![
+                    entry("new-for-alice", Some("alice")),
+                    entry("t2", Some("bob")),
+                ],
+                NOW,
+            )
+            .await
+            .unwrap();
+        let tokens: Vec<&str> = out.iter().map(|l| l.invitation.token.as_str()).collect();
+        assert_eq!(tokens, vec!["t1", "t2"]);
+        let all = store.invitations("p", "s").await.unwrap().unwrap();
+        let people: Vec<Option<&str>> = all
+            .iter()
+            .map(|l| l.invitation.person_id.as_deref())
+            .collect();
+        assert_eq!(
+            people,
+            vec![None, Some("alice"), Some("bob")],
+            "anonymous first"
+        );
+    }
+
+    #[tokio::test]
+    async fn links_of_a_survey_not_in_the_program_are_not_found() {
+        let store = seeded().await;
+        assert_eq!(store.invitations("p", "nope").await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn opening_a_link_gives_program_survey_and_no_earlier_response() {
+        let store = seeded().await;
+        let opened = store.open_invitation("t1").await.unwrap().unwrap();
+        assert_eq!(opened.program_name, "Pilot");
+        assert_eq!(opened.definition_json, "{}");
+        assert_eq!(opened.submitted, None);
+        assert_eq!(store.open_invitation("unknown").await.unwrap(), None);
+    }
+}

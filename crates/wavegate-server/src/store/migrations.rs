@@ -1,0 +1,250 @@
+//! Schema migrations, applied in order and recorded in `schema_migrations` (version, name, applied_at).
+//!
+//! Databases made before that table existed counted their migrations in `PRAGMA user_version`;
+//! they are adopted once: the migrations they had are recorded, and the rest are applied.
+
+use super::StoreError;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+/// One schema change. Never edit a released migration: append a new one.
+struct Migration {
+    /// Its number, from 1, in order.
+    version: u32,
+    /// What it does, for people reading `schema_migrations`.
+    name: &'static str,
+    /// The statements.
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "programs, published survey versions, invitations and responses",
+    sql: r#"
+    CREATE TABLE programs (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE survey_versions (
+        survey_id    TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        definition   TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (survey_id, version)
+    );
+    CREATE TABLE program_surveys (
+        program_id  TEXT NOT NULL REFERENCES programs(id),
+        survey_id   TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        anonymous   INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (program_id, survey_id),
+        FOREIGN KEY (survey_id, version) REFERENCES survey_versions(survey_id, version)
+    );
+    CREATE TABLE invitations (
+        token       TEXT PRIMARY KEY,
+        program_id  TEXT NOT NULL,
+        survey_id   TEXT NOT NULL,
+        person_id   TEXT,
+        attributes  TEXT NOT NULL DEFAULT '{}',
+        language    TEXT,
+        created_at  TEXT NOT NULL,
+        FOREIGN KEY (program_id, survey_id) REFERENCES program_surveys(program_id, survey_id)
+    );
+    CREATE UNIQUE INDEX invitations_one_per_person
+        ON invitations(program_id, survey_id, person_id) WHERE person_id IS NOT NULL;
+    CREATE TABLE responses (
+        id               TEXT PRIMARY KEY,
+        invitation_token TEXT NOT NULL REFERENCES invitations(token),
+        program_id       TEXT NOT NULL,
+        survey_id        TEXT NOT NULL,
+        survey_version   INTEGER NOT NULL,
+        person_id        TEXT,
+        language         TEXT NOT NULL,
+        attributes       TEXT NOT NULL,
+        answers          TEXT NOT NULL,
+        submitted_at     TEXT NOT NULL
+    );
+    -- A personal invitation is answered exactly once; an anonymous link many times.
+    CREATE UNIQUE INDEX responses_once_per_invitation
+        ON responses(invitation_token) WHERE person_id IS NOT NULL;
+    CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
+    "#,
+}];
+
+const LEDGER: &str = "CREATE TABLE schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)";
+
+/// Records a migration as applied, with the database's own clock (the store reads no other).
+const RECORD: &str = "INSERT INTO schema_migrations (version, name, applied_at)
+    VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+
+/// Brings the schema up to date: adopts a `user_version` database, refuses a newer one, and
+/// applies each pending migration in its own transaction.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !ledger_exists(&tx)? {
+            tx.execute_batch(LEDGER)?;
+            adopt_user_version(&tx)?;
+        }
+        tx.commit()?;
+    }
+    let applied: u32 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM schema_migrations",
+        [],
+        |r| r.get(0),
+    )?;
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    if applied > known {
+        return Err(newer(applied, known));
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > applied) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(m.sql)?;
+        tx.execute(RECORD, rusqlite::params![m.version, m.name])?;
+        // Binaries from before `schema_migrations` read only `user_version`; keeping it equal to
+        // the latest migration makes them refuse a schema newer than theirs instead of using it.
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+        tracing::info!(
+            version = m.version,
+            name = m.name,
+            "applied schema migration"
+        );
+    }
+    Ok(())
+}
+
+fn ledger_exists(tx: &Transaction<'_>) -> Result<bool, StoreError> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Records the migrations a database made before `schema_migrations` counted in `user_version`.
+fn adopt_user_version(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let counted: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    if counted > known {
+        return Err(newer(counted, known));
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version <= counted) {
+        tx.execute(RECORD, rusqlite::params![m.version, m.name])?;
+    }
+    if counted > 0 {
+        tracing::info!(
+            version = counted,
+            "adopted a database versioned by user_version"
+        );
+    }
+    Ok(())
+}
+
+fn newer(found: u32, known: u32) -> StoreError {
+    StoreError::Corrupt(format!(
+        "the database has schema version {found}, newer than this wavegate ({known}); upgrade wavegate"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// `(version, name)` of every recorded migration, and whether each has a time.
+    fn ledger(path: &std::path::Path) -> Vec<(u32, String, bool)> {
+        let conn = Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+            .unwrap();
+        stmt.query_map([], |r| {
+            let at: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, at.ends_with('Z') && at.len() == 20))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    }
+
+    fn expected() -> Vec<(u32, String, bool)> {
+        MIGRATIONS
+            .iter()
+            .map(|m| (m.version, m.name.to_string(), true))
+            .collect()
+    }
+
+    #[test]
+    fn a_new_database_records_every_migration_once_with_its_name_and_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite");
+        drop(Store::open(&path).unwrap());
+        drop(Store::open(&path).unwrap());
+        assert_eq!(ledger(&path), expected());
+    }
+
+    #[tokio::test]
+    async fn a_database_versioned_by_user_version_is_adopted_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            // What wavegate wrote before schema_migrations: the schema and a user_version.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO programs (id, name, created_at) VALUES ('old', 'Old program', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let programs = store.programs_overview().await.unwrap();
+        assert_eq!(programs.len(), 1);
+        assert_eq!(programs[0].program.name, "Old program");
+        drop(store);
+        drop(Store::open(&path).unwrap());
+        assert_eq!(
+            ledger(&path),
+            expected(),
+            "adopted once, nothing applied twice"
+        );
+    }
+
+    #[test]
+    fn a_database_from_a_newer_wavegate_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite");
+        drop(Store::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')",
+                [],
+            )
+            .unwrap();
+        let Err(err) = Store::open(&path) else {
+            panic!("a newer schema must not be opened");
+        };
+        assert!(
+            err.to_string().contains("newer than this wavegate"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_old_database_counting_more_migrations_than_known_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd.sqlite");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 999)
+            .unwrap();
+        assert!(Store::open(&path).is_err());
+    }
+}

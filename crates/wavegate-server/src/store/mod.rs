@@ -1,0 +1,156 @@
+//! The store: every use case of the API as one method that owns its transaction.
+//!
+//! Handlers call these methods with plain values and get plain rows back; no SQLite type leaves
+//! this module, so another backend (PostgreSQL) can implement the same methods later.
+//!
+//! One SQLite connection behind a mutex, used from blocking tasks: Wavegate's write volume
+//! (survey responses from a few thousand people) is far below what one SQLite writer handles,
+//! and a single connection keeps transactions simple. The database runs in WAL mode with
+//! `synchronous = FULL`, so a response is on disk before the server acknowledges it.
+//!
+//! The store keeps survey definitions, answers and attributes as JSON text; it does not interpret
+//! them. Parsing and validation happen in the API layer with `wavegate-core`.
+
+mod invitations;
+mod migrations;
+mod programs;
+mod responses;
+mod surveys;
+
+pub use invitations::{InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation};
+pub use programs::{ProgramOverviewRow, ProgramRow, ProgramSeed, SurveyOverviewRow, SurveySeed};
+pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
+pub use surveys::ProgramSurveyRow;
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// Something went wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database reported an error.
+    #[error("database error: {0}")]
+    Database(Box<dyn std::error::Error + Send + Sync>),
+    /// Stored data could not be read back (the database was edited by hand, or is newer).
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    /// A published survey version was submitted again with different content.
+    #[error(
+        "survey {survey_id} version {version} is already published with different content; publish a new version instead"
+    )]
+    VersionImmutable {
+        /// The survey.
+        survey_id: String,
+        /// The version that exists.
+        version: u32,
+    },
+    /// The blocking task running the query panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Database(Box::new(e))
+    }
+}
+
+/// A shared handle to the database.
+#[derive(Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        Store::init(conn)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: an acknowledged response must survive a crash of the process or the machine.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on a blocking thread: every use case goes through here.
+    async fn call<R, F>(&self, f: F) -> Result<R, StoreError>
+    where
+        F: FnOnce(&mut Connection) -> Result<R, StoreError> + Send + 'static,
+        R: Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic while holding the lock poisons it; the connection itself is still sound
+            // (SQLite rolls back the open transaction), so keep serving.
+            let mut guard = conn.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| StoreError::Task(e.to_string()))?
+    }
+}
+
+/// A count from SQLite (an `i64`) as the `u64` the API reports; never negative.
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! A small program to run store tests against.
+
+    use super::*;
+
+    pub const NOW: &str = "2027-01-11T09:00:00Z";
+
+    /// A personal invitation row of program `p`, survey `s`.
+    pub fn invitation(token: &str, person: Option<&str>) -> InvitationRow {
+        InvitationRow {
+            token: token.into(),
+            program_id: "p".into(),
+            survey_id: "s".into(),
+            person_id: person.map(String::from),
+            attributes_json: "{}".into(),
+            language: None,
+            created_at: NOW.into(),
+        }
+    }
+
+    /// A store with program `p` and survey `s` (version 1, `{}`), a personal invitation `t1`
+    /// for alice and an anonymous one `anon`.
+    pub async fn seeded() -> Store {
+        let store = Store::in_memory().unwrap();
+        let seeded = store
+            .seed_program(ProgramSeed {
+                id: "p".into(),
+                name: "Pilot".into(),
+                created_at: NOW.into(),
+                surveys: vec![SurveySeed {
+                    survey_id: "s".into(),
+                    version: 1,
+                    definition_json: "{}".into(),
+                    anonymous: false,
+                }],
+                invitations: vec![invitation("t1", Some("alice")), invitation("anon", None)],
+                responses: Vec::new(),
+            })
+            .await
+            .unwrap();
+        assert!(seeded);
+        store
+    }
+}

@@ -1,0 +1,269 @@
+//! Responses: storing each exactly once, and reading a survey's responses back for results.
+
+use super::invitations::InvitationRow;
+use super::surveys::{program_survey, survey_version};
+use super::{Store, StoreError};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A response as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseRow {
+    /// Client-generated id (idempotency key).
+    pub id: String,
+    /// The invitation it came through.
+    pub invitation_token: String,
+    /// The survey version answered.
+    pub survey_version: u32,
+    /// The person, unless anonymous.
+    pub person_id: Option<String>,
+    /// The language it was answered in.
+    pub language: String,
+    /// Segment attributes (JSON object).
+    pub attributes_json: String,
+    /// Answers (JSON object keyed by question id).
+    pub answers_json: String,
+    /// RFC 3339 UTC.
+    pub submitted_at: String,
+}
+
+/// A program's survey with every response, for summaries and exports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurveyResponses {
+    /// The definition JSON of the version respondents get now.
+    pub definition_json: String,
+    /// Every response, all versions, oldest first.
+    pub responses: Vec<ResponseRow>,
+}
+
+/// What happened to a submitted response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InsertOutcome {
+    /// Stored now.
+    Stored {
+        /// RFC 3339 UTC.
+        submitted_at: String,
+    },
+    /// The same response id was stored before (a retry): nothing changed.
+    AlreadyStored {
+        /// When it was first stored.
+        submitted_at: String,
+    },
+    /// This personal invitation was already answered with another response.
+    InvitationUsed,
+}
+
+/// A new response to store.
+#[derive(Clone, Debug)]
+pub struct NewResponse {
+    /// Client-generated id.
+    pub id: String,
+    /// The invitation (its person and attributes are stored with the answers).
+    pub invitation: InvitationRow,
+    /// The version answered.
+    pub survey_version: u32,
+    /// The language answered in.
+    pub language: String,
+    /// Answers JSON.
+    pub answers_json: String,
+    /// RFC 3339 UTC.
+    pub submitted_at: String,
+}
+
+impl Store {
+    /// Stores a response exactly once, in one transaction: a retry with the same id is
+    /// acknowledged again, a second response to a personal invitation is refused.
+    pub async fn insert_response(&self, new: NewResponse) -> Result<InsertOutcome, StoreError> {
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let outcome = insert_response(&tx, &new)?;
+            tx.commit()?;
+            Ok(outcome)
+        })
+        .await
+    }
+
+    /// A program's survey with every response, read in one transaction; `None` when the survey
+    /// is not attached to the program.
+    pub async fn survey_responses(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+    ) -> Result<Option<SurveyResponses>, StoreError> {
+        let (p, s) = (program_id.to_string(), survey_id.to_string());
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            let Some(ps) = program_survey(&tx, &p, &s)? else {
+                return Ok(None);
+            };
+            let definition_json =
+                survey_version(&tx, &ps.survey_id, ps.version)?.ok_or_else(|| {
+                    StoreError::Corrupt(format!(
+                        "survey {} of program {} has no published version {}",
+                        ps.survey_id, ps.program_id, ps.version
+                    ))
+                })?;
+            Ok(Some(SurveyResponses {
+                definition_json,
+                responses: responses(&tx, &p, &s)?,
+            }))
+        })
+        .await
+    }
+}
+
+/// Stores a response inside the caller's transaction (see [`Store::insert_response`]).
+pub(super) fn insert_response(
+    c: &Connection,
+    new: &NewResponse,
+) -> Result<InsertOutcome, StoreError> {
+    let existing: Option<(String, String)> = c
+        .query_row(
+            "SELECT invitation_token, submitted_at FROM responses WHERE id = ?1",
+            [&new.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((token, submitted_at)) = existing {
+        // Ids are random 128-bit values made by the respondent's browser, so the same id through
+        // another invitation is not a retry: treat it as a conflict rather than leak anything.
+        return Ok(if token == new.invitation.token {
+            InsertOutcome::AlreadyStored { submitted_at }
+        } else {
+            InsertOutcome::InvitationUsed
+        });
+    }
+    if new.invitation.person_id.is_some() {
+        let used: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM responses WHERE invitation_token = ?1 AND person_id IS NOT NULL)",
+            [&new.invitation.token],
+            |r| r.get(0),
+        )?;
+        if used {
+            return Ok(InsertOutcome::InvitationUsed);
+        }
+    }
+    c.execute(
+        "INSERT INTO responses (id, invitation_token, program_id, survey_id, survey_version, person_id,
+                                language, attributes, answers, submitted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            new.id,
+            new.invitation.token,
+            new.invitation.program_id,
+            new.invitation.survey_id,
+            new.survey_version,
+            new.invitation.person_id,
+            new.language,
+            new.invitation.attributes_json,
+            new.answers_json,
+            new.submitted_at
+        ],
+    )?;
+    Ok(InsertOutcome::Stored {
+        submitted_at: new.submitted_at.clone(),
+    })
+}
+
+fn responses(
+    c: &Connection,
+    program_id: &str,
+    survey_id: &str,
+) -> Result<Vec<ResponseRow>, StoreError> {
+    let mut stmt = c.prepare(
+        "SELECT id, invitation_token, survey_version, person_id, language, attributes, answers, submitted_at
+         FROM responses WHERE program_id = ?1 AND survey_id = ?2 ORDER BY submitted_at, id",
+    )?;
+    let rows = stmt.query_map(params![program_id, survey_id], |r| {
+        Ok(ResponseRow {
+            id: r.get(0)?,
+            invitation_token: r.get(1)?,
+            survey_version: r.get(2)?,
+            person_id: r.get(3)?,
+            language: r.get(4)?,
+            attributes_json: r.get(5)?,
+            answers_json: r.get(6)?,
+            submitted_at: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{NOW, seeded};
+
+    async fn submit(store: &Store, token: &str, id: &str) -> InsertOutcome {
+        let invitation = store.invitation(token).await.unwrap().unwrap();
+        store
+            .insert_response(NewResponse {
+                id: id.into(),
+                invitation,
+                survey_version: 1,
+                language: "nl".into(),
+                answers_json: "{}".into(),
+                submitted_at: NOW.into(),
+            })
+            .await
+            .unwrap()
+    }
+
+    async fn stored(store: &Store) -> usize {
+        let all = store.survey_responses("p", "s").await.unwrap().unwrap();
+        all.responses.len()
+    }
+
+    #[tokio::test]
+    async fn a_personal_invitation_is_answered_once_and_retries_are_idempotent() {
+        let store = seeded().await;
+        assert!(matches!(
+            submit(&store, "t1", "r1").await,
+            InsertOutcome::Stored { .. }
+        ));
+        assert!(matches!(
+            submit(&store, "t1", "r1").await,
+            InsertOutcome::AlreadyStored { .. }
+        ));
+        assert_eq!(
+            submit(&store, "t1", "r2").await,
+            InsertOutcome::InvitationUsed
+        );
+        assert_eq!(stored(&store).await, 1);
+        let opened = store.open_invitation("t1").await.unwrap().unwrap();
+        assert_eq!(opened.submitted, Some(("r1".into(), NOW.into())));
+    }
+
+    #[tokio::test]
+    async fn an_anonymous_link_takes_many_responses_but_ids_stay_unique() {
+        let store = seeded().await;
+        assert!(matches!(
+            submit(&store, "anon", "a1").await,
+            InsertOutcome::Stored { .. }
+        ));
+        assert!(matches!(
+            submit(&store, "anon", "a2").await,
+            InsertOutcome::Stored { .. }
+        ));
+        assert_eq!(
+            submit(&store, "t1", "a1").await,
+            InsertOutcome::InvitationUsed
+        );
+        let overview = store.programs_overview().await.unwrap();
+        let counts = &overview[0].surveys[0].survey;
+        assert_eq!((counts.responses, counts.invitations), (2, 2));
+        assert_eq!(stored(&store).await, 2);
+    }
+
+    #[tokio::test]
+    async fn the_time_a_personal_link_was_answered_is_listed_with_it() {
+        let store = seeded().await;
+        submit(&store, "t1", "r1").await;
+        submit(&store, "anon", "a1").await;
+        let listed = store.invitations("p", "s").await.unwrap().unwrap();
+        let times: Vec<(Option<&str>, Option<&str>)> = listed
+            .iter()
+            .map(|l| (l.invitation.person_id.as_deref(), l.submitted_at.as_deref()))
+            .collect();
+        assert_eq!(times, vec![(None, None), (Some("alice"), Some(NOW))]);
+    }
+}

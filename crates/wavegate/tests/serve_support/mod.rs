@@ -1,0 +1,129 @@
+//! Running the real `wavegate serve` binary in tests and talking HTTP/1.1 to it.
+
+// Each test binary that includes this module uses only part of it.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `wavegate serve`.
+pub struct Server {
+    child: Child,
+    addr: String,
+    /// The lines it printed at start, up to "Press Ctrl-C to stop.".
+    pub banner: Vec<String>,
+}
+
+/// The `wavegate serve` command on a database and app directory, with a clean environment for
+/// the planner token (a developer's own `WAVEGATE_*_TOKEN` must not leak into a test).
+pub fn serve_command(db: &std::path::Path, dist: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wavegate"));
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--demo", "--db"])
+        .arg(db)
+        .arg("--dist")
+        .arg(dist)
+        .env_remove("WAVEGATE_PLANNER_TOKEN")
+        .env_remove("WAVEGATE_ADMIN_TOKEN")
+        .env("WAVEGATE_LOG", "warn");
+    cmd
+}
+
+impl Server {
+    /// Starts `cmd` (see [`serve_command`]) and waits until it says where it listens.
+    pub fn start(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("wavegate starts");
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut banner = Vec::new();
+        loop {
+            let mut line = String::new();
+            if stdout.read_line(&mut line).unwrap() == 0 {
+                panic!("wavegate stopped while starting: {banner:?}");
+            }
+            let line = line.trim_end().to_string();
+            let done = line.starts_with("Press Ctrl-C");
+            banner.push(line);
+            if done {
+                break;
+            }
+        }
+        // Keep reading what the server prints, as a terminal would.
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        let addr = banner[0]
+            .strip_prefix("Wavegate is running at http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {:?}", banner[0]))
+            .to_string();
+        Server {
+            child,
+            addr,
+            banner,
+        }
+    }
+
+    /// One HTTP/1.1 request, with `Authorization: Bearer <token>` when a token is given;
+    /// returns the status and the JSON body (`null` when it is not JSON).
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        bearer: Option<&str>,
+    ) -> (u16, serde_json::Value) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let body = body.unwrap_or("");
+        let auth = bearer
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        )
+        .unwrap();
+        let mut raw = String::new();
+        stream.read_to_string(&mut raw).unwrap();
+        let (head, payload) = raw.split_once("\r\n\r\n").unwrap();
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let payload = if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            dechunk(payload)
+        } else {
+            payload.to_string()
+        };
+        (
+            status,
+            serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    /// Stops the process with SIGKILL: it gets no chance to flush anything.
+    pub fn kill_9(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, tail)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&tail[..n]);
+        rest = &tail[n + 2..];
+    }
+    out
+}
