@@ -4,9 +4,7 @@
 //! no web APIs. It compiles for native targets and for `wasm32-unknown-unknown`, so the server,
 //! the command line and the browser app run the very same validation and scoring code.
 
-// TODO(core): remove once core unwraps are fixed
-// (then `#![cfg_attr(test, allow(clippy::unwrap_used))]`, as in the other crates)
-#![allow(clippy::unwrap_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod api;
 pub mod csv_safe;
