@@ -6,7 +6,7 @@ use super::engine::{Groups, Present, SegmentEval, evaluate_segment, too_small};
 use super::helpdesk::{Forecast, forecast};
 use super::program::Program;
 use super::report::{Segment, Source, Suppressed, SuppressionReason};
-use super::tally::{Key, Rest, Tallies, Tally, gather, gather_rest, split_attributes};
+use super::tally::{Key, Rest, Tallies, gather};
 use chrono::NaiveDate;
 
 /// One reportable segment of the next wave with its evaluation.
@@ -39,7 +39,6 @@ pub(super) struct Assessment {
     pub(super) next_people: u32,
     /// Index of the next wave in the program.
     pub(super) wave_index: usize,
-    pub(super) at: NaiveDate,
     pub(super) present: Present,
 }
 
@@ -94,22 +93,9 @@ impl Assessment {
     }
 
     /// Everyone in segment `within` except the members of `excluded`.
-    pub(super) fn rest(
-        &self,
-        data: &DataSet,
-        program: &Program,
-        within: usize,
-        excluded: &[usize],
-    ) -> Rest {
+    pub(super) fn rest(&self, within: usize, excluded: &[usize]) -> Rest {
         let keys: Vec<Key> = excluded.iter().map(|&s| self.segs[s].key.clone()).collect();
-        gather_rest(
-            data,
-            program,
-            self.at,
-            self.wave_index,
-            &self.segs[within].key,
-            &keys,
-        )
+        self.tallies.rest(&self.segs[within].key, &keys)
     }
 
     /// Evaluates a group of people that is not a segment of its own ("the rest"), with the
@@ -240,11 +226,11 @@ fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
 
 pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Assessment {
     let tallies = gather(data, program, at, next);
-    let split = split_attributes(data, program);
+    let split = tallies.split.clone();
     let present = present(data);
     let wave = &program.waves[next];
     let hidden = visibility(&tallies);
-    let empty = Tally::default();
+    let empty = tallies.empty().clone();
     let mut suppressed = Vec::new();
     let mut segs: Vec<Seg> = Vec::new();
     // Index in `segs` of each tallied segment that is reported.
@@ -330,7 +316,6 @@ pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         planned,
         next_people,
         wave_index: next,
-        at,
         present,
     }
 }

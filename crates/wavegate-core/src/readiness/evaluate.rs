@@ -62,7 +62,7 @@ pub fn evaluate(
     let started = next > 0;
     let a = assess(data, program, at, next);
     let backed = backs_expand(history, &program.name, &program.waves[next].id, at);
-    let j = judge(program, data, &a, started, backed);
+    let j = judge(program, &a, started, backed);
     let (kind, rule) = decide(&j.inputs);
     let expand = ExpandHistory::new(at, j.inputs.all_pass, backed);
     build_report(&mut report, program, &a, &j, kind, rule, expand, lang);

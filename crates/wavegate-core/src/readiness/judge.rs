@@ -4,7 +4,6 @@
 
 use super::actions::{ActionEval, actions};
 use super::assess::Assessment;
-use super::data::DataSet;
 use super::engine::SegmentEval;
 use super::gates::{Cause, Finding, clearly_worse, desire_gate, findings, test_findings};
 use super::helpdesk::Forecast;
@@ -57,7 +56,6 @@ fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
 /// is clear of it and clearly better. Goes down as far as segments nest.
 fn most_specific(
     program: &Program,
-    data: &DataSet,
     a: &Assessment,
     seg: usize,
     id: MetricId,
@@ -85,7 +83,7 @@ fn most_specific(
         if group.is_empty() {
             continue;
         }
-        let rest = a.evaluate_rest(program, &a.rest(data, program, seg, &group));
+        let rest = a.evaluate_rest(program, &a.rest(seg, &group));
         let worse: Vec<&super::engine::MetricEval> = group
             .iter()
             .filter_map(|&c| a.segs[c].eval.metric(id))
@@ -105,7 +103,7 @@ fn most_specific(
         None => vec![seg],
         Some((_, group)) => group
             .into_iter()
-            .flat_map(|c| most_specific(program, data, a, c, id))
+            .flat_map(|c| most_specific(program, a, c, id))
             .collect(),
     }
 }
@@ -116,7 +114,6 @@ fn most_specific(
 /// and, per finding, the held segment that explains it when it is not held itself.
 fn hold(
     program: &Program,
-    data: &DataSet,
     a: &Assessment,
     findings: &[Finding],
 ) -> (Vec<usize>, Vec<Option<usize>>) {
@@ -141,7 +138,7 @@ fn hold(
     for i in order {
         let f = &findings[i];
         let Some(id) = f.metric else { continue };
-        let candidates = most_specific(program, data, a, f.seg, id);
+        let candidates = most_specific(program, a, f.seg, id);
         for seg in candidates {
             if held.contains(&seg) {
                 continue;
@@ -151,7 +148,7 @@ fn hold(
                 continue;
             }
             if !held.is_empty() {
-                let rest = a.rest(data, program, seg, &held);
+                let rest = a.rest(seg, &held);
                 let e = a.evaluate_rest(program, &rest);
                 if !still_fails(&e, f, program.confidence) {
                     explained_by[i] = held.iter().copied().find(|&h| a.may_overlap(seg, h));
@@ -171,7 +168,6 @@ fn hold(
 /// SCORING.md steps 5–6 before the report.
 pub(super) fn judge(
     program: &Program,
-    data: &DataSet,
     a: &Assessment,
     started: bool,
     all_pass_before: bool,
@@ -179,13 +175,13 @@ pub(super) fn judge(
     let gamma = program.confidence;
     let mut findings = findings(program, a, started);
     test_findings(a, &mut findings);
-    let (held, explained_by) = hold(program, data, a, &findings);
+    let (held, explained_by) = hold(program, a, &findings);
 
     // The people who go ahead, and what they would bring.
     let (going, going_people, going_forecast) = if held.is_empty() {
         (a.segs[0].eval.clone(), a.next_people, a.forecast.clone())
     } else {
-        let rest = a.rest(data, program, 0, &held);
+        let rest = a.rest(0, &held);
         let people = rest.mix.total;
         let size = scale(a.planned, people, a.next_people);
         let forecast = a.forecast_of(program, &rest, size);

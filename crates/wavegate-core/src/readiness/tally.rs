@@ -194,9 +194,9 @@ impl Tally {
     }
 }
 
-/// One person's (or one anonymous response's) share of a tally; buffers are reused.
-#[derive(Default)]
-struct Contribution {
+/// One person's (or one anonymous response's) share of a tally.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Contribution {
     person: bool,
     completion: Option<bool>,
     first_attempt: Option<bool>,
@@ -299,6 +299,15 @@ pub(crate) struct Tallies {
     pub segments: Vec<SegmentTally>,
     /// The next wave's people by value of each split attribute.
     pub mix: Mix,
+    /// The roster attributes split along, in program order (the positions of `codes`).
+    pub split: Vec<usize>,
+    /// Every contribution gathered, with its group and its codes per split attribute, so "the
+    /// rest" of any set of segments is tallied without reading the data again.
+    contributions: Vec<(Group, Contribution)>,
+    /// `codes[i * split.len()..][..split.len()]` belong to contribution `i`.
+    codes: Vec<u32>,
+    /// An empty tally of this evaluation's vocabulary.
+    empty: Tally,
     pub topic_names: Vec<String>,
     /// Per topic id: modules that test it.
     pub topic_modules: Vec<Vec<String>>,
@@ -405,7 +414,7 @@ impl<'d> Vocabulary<'d> {
 
 /// The roster attributes the program splits along (indices into `Roster::attributes`), in
 /// program order; attributes the roster lacks are left out.
-pub(crate) fn split_attributes(data: &DataSet, program: &Program) -> Vec<usize> {
+fn split_attributes(data: &DataSet, program: &Program) -> Vec<usize> {
     program
         .split_attributes
         .iter()
@@ -587,6 +596,8 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
     let shapes = shapes(split.len(), usize::from(program.segment_depth));
     let mut wave = [vocabulary.tally(), vocabulary.tally()];
     let mut mix = Mix::new(data, &split);
+    let mut stored: Vec<(Group, Contribution)> = Vec::new();
+    let mut stored_codes: Vec<u32> = Vec::new();
     // Segments as people reveal them; sorted (and their parents found) afterwards.
     let mut found: HashMap<Packed, usize, BuildHasherDefault<FastHash>> = HashMap::default();
     let mut tallies: Vec<(Packed, [Tally; 2])> = Vec::new();
@@ -603,6 +614,8 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
             if group == Group::Next && c.person {
                 mix.add(codes);
             }
+            stored.push((group, c.clone()));
+            stored_codes.extend_from_slice(codes);
             for shape in &shapes {
                 if shape.iter().any(|&i| codes[i] == NO_VALUE) {
                     continue;
@@ -650,9 +663,14 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
             groups,
         });
     }
+    let empty = vocabulary.tally();
     Tallies {
         segments,
         mix,
+        split,
+        contributions: stored,
+        codes: stored_codes,
+        empty,
         topic_names: vocabulary.topic_ids.keys().map(|t| t.to_string()).collect(),
         topic_modules: vocabulary.topic_modules,
         reason_names: vocabulary
@@ -689,39 +707,35 @@ pub(crate) struct Rest {
     pub mix: Mix,
 }
 
-/// Gathers [`Rest`].
-pub(crate) fn gather_rest(
-    data: &DataSet,
-    program: &Program,
-    at: NaiveDate,
-    next: usize,
-    within: &Key,
-    excluded: &[Key],
-) -> Rest {
-    let vocabulary = Vocabulary::of(data, program);
-    let split = split_attributes(data, program);
-    let mut rest = Rest {
-        groups: [vocabulary.tally(), vocabulary.tally()],
-        mix: Mix::new(data, &split),
-    };
-    contributions(
-        data,
-        program,
-        at,
-        next,
-        &vocabulary,
-        &split,
-        |group, codes, c| {
-            if belongs(within, &split, codes) && !excluded.iter().any(|k| belongs(k, &split, codes))
+impl Tallies {
+    /// Everyone in `within` (the wave when empty) except the members of `excluded`.
+    pub(crate) fn rest(&self, within: &Key, excluded: &[Key]) -> Rest {
+        let mut rest = Rest {
+            groups: [self.empty.clone(), self.empty.clone()],
+            mix: Mix {
+                total: 0,
+                by_value: self.mix.by_value.iter().map(|v| vec![0; v.len()]).collect(),
+            },
+        };
+        let width = self.split.len();
+        for (i, (group, c)) in self.contributions.iter().enumerate() {
+            let codes = &self.codes[i * width..(i + 1) * width];
+            if belongs(within, &self.split, codes)
+                && !excluded.iter().any(|k| belongs(k, &self.split, codes))
             {
-                rest.groups[index(group)].add(c);
-                if group == Group::Next && c.person {
+                rest.groups[index(*group)].add(c);
+                if *group == Group::Next && c.person {
                     rest.mix.add(codes);
                 }
             }
-        },
-    );
-    rest
+        }
+        rest
+    }
+
+    /// An empty tally of this evaluation's vocabulary.
+    pub(crate) fn empty(&self) -> &Tally {
+        &self.empty
+    }
 }
 
 /// Hashes `u64` words with one multiply each (keys here are small integers, not attacker-chosen
