@@ -54,12 +54,7 @@ fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
 /// one attribute narrower that fail the metric themselves, when the rest of `seg` without them
 /// is clear of it and clearly better. Goes down as far as segments nest.
-fn most_specific(
-    program: &Program,
-    a: &Assessment,
-    seg: usize,
-    id: MetricId,
-) -> Vec<usize> {
+fn most_specific(program: &Program, a: &Assessment, seg: usize, id: MetricId) -> Vec<usize> {
     let fails = |c: usize| {
         a.segs[c]
             .eval

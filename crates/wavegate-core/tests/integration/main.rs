@@ -7,6 +7,7 @@ mod measures_agree;
 mod readiness_decisions;
 mod readiness_golden;
 mod readiness_properties;
+mod readiness_segments;
 mod readiness_support;
 mod survey_definition;
 mod survey_properties;

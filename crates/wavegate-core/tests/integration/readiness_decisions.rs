@@ -2,8 +2,10 @@
 
 use crate::readiness_support::Scenario;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
-use wavegate_core::readiness::metric::{Element, MetricId, State};
-use wavegate_core::readiness::report::{DecisionKind, GateKind, Report, Rule, SuppressionReason};
+use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
+use wavegate_core::readiness::report::{
+    DecisionKind, GateKind, MissingEvidence, Report, Rule, SuppressionReason,
+};
 
 fn program(capacity: f64) -> String {
     format!(
@@ -342,4 +344,107 @@ fn decision_and_gate_explanations_are_in_dutch_when_asked_and_the_report_in_engl
     assert!(nl.gates[0].explanation.starts_with("Poort productiviteit"));
     let md = wavegate_core::readiness::render::markdown(&s.evaluate("2027-02-01"));
     assert!(md.contains("## Decision: Hold"));
+}
+
+#[test]
+fn readiness_over_missing_evidence_is_not_a_number_and_says_why() {
+    // A roster and tickets only: no devices (Technical) and nothing people-side.
+    let mut s = Scenario::new(&program(20.0))
+        .without("devices")
+        .without("failures")
+        .without("responses")
+        .without("training");
+    let pilot = s.people(60, "pilot", &[("platform", "Windows")]);
+    s.people(200, "wave-1", &[("platform", "Windows")]);
+    s.ticket(&pilot[0], "2027-01-14 10:00", "Email", 3, true);
+    let r = s.evaluate("2027-02-01");
+    let readiness = &r.decision.as_ref().unwrap().readiness;
+    assert_eq!((readiness.estimate, readiness.conservative), (None, None));
+    assert_eq!(
+        readiness.missing,
+        vec![MissingEvidence::Technical, MissingEvidence::PeopleSide]
+    );
+    assert_eq!(readiness.assessed, vec![Dimension::Support]);
+    assert!(
+        readiness
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("technical evidence")
+    );
+    // The readable reports say it too.
+    let table = wavegate_core::readiness::render::table(&r);
+    assert!(table.contains("No readiness figure"), "{table}");
+    let md = wavegate_core::readiness::render::markdown(&r);
+    assert!(md.contains("No readiness figure"), "{md}");
+}
+
+#[test]
+fn every_report_lists_the_dimensions_readiness_is_computed_over() {
+    let (s, _) = healthy();
+    let r = s.evaluate("2027-02-01");
+    let readiness = &r.decision.as_ref().unwrap().readiness;
+    assert!(readiness.estimate.is_some());
+    assert_eq!(readiness.assessed.len(), 5, "{readiness:?}");
+    let table = wavegate_core::readiness::render::table(&r);
+    assert!(table.contains("Assessed: Technical, Support, Knowledge, Sentiment, Reach"));
+    let md = wavegate_core::readiness::render::markdown(&r);
+    assert!(md.contains("Assessed: Technical, Support, Knowledge, Sentiment, Reach"));
+}
+
+#[test]
+fn a_wave_with_more_ios_users_forecasts_more_tickets() {
+    // iOS users bring a ticket each; Windows users hardly any. Two next waves of the same size
+    // differ only in their mix.
+    let forecast = |ios_in_wave: usize| {
+        let mut s = Scenario::new(&program(1000.0));
+        let windows = s.people(60, "pilot", &[("platform", "Windows")]);
+        let ios = s.people(60, "pilot", &[("platform", "iOS")]);
+        for p in &windows {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        }
+        for p in &ios {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+            s.ticket(p, "2027-01-14 10:00", "Enrollment", 3, true);
+        }
+        s.ticket(&windows[0], "2027-01-14 10:00", "Email", 3, true);
+        s.people(ios_in_wave, "wave-1", &[("platform", "iOS")]);
+        s.people(200 - ios_in_wave, "wave-1", &[("platform", "Windows")]);
+        s.evaluate("2027-02-01").helpdesk_forecast.unwrap()
+    };
+    let few = forecast(20);
+    let many = forecast(180);
+    assert_eq!(many.by.as_deref(), Some("platform"));
+    assert!(
+        many.tickets_per_day_median > 2.0 * few.tickets_per_day_median,
+        "{} vs {}",
+        many.tickets_per_day_median,
+        few.tickets_per_day_median
+    );
+    // The largest wave that fits shrinks with the busier mix.
+    assert!(many.max_wave_size.unwrap() < few.max_wave_size.unwrap());
+    let ios = many
+        .segments
+        .iter()
+        .find(|p| p.segment.get("platform").map(String::as_str) == Some("iOS"))
+        .unwrap();
+    assert!((ios.share - 0.9).abs() < 1e-9);
+}
+
+#[test]
+fn without_a_difference_between_segments_the_forecast_is_pooled() {
+    let mut s = Scenario::new(&program(1000.0));
+    for platform in ["Windows", "iOS"] {
+        let pilot = s.people(60, "pilot", &[("platform", platform)]);
+        for (i, p) in pilot.iter().enumerate() {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+            if i % 6 == 0 {
+                s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+            }
+        }
+        s.people(100, "wave-1", &[("platform", platform)]);
+    }
+    let f = s.evaluate("2027-02-01").helpdesk_forecast.unwrap();
+    assert_eq!(f.by, None);
+    assert!(f.segments.is_empty());
 }

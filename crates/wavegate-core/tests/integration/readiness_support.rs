@@ -19,6 +19,7 @@ pub struct Scenario {
     roster: Roster,
     inputs: Inputs,
     next_id: usize,
+    people_log: Vec<(String, Vec<(String, String)>)>,
 }
 
 pub fn date(s: &str) -> NaiveDate {
@@ -38,6 +39,7 @@ impl Scenario {
                 training: Some(Vec::new()),
             },
             next_id: 0,
+            people_log: Vec::new(),
         }
     }
 
@@ -63,6 +65,13 @@ impl Scenario {
                 let id = format!("p{:05}", self.next_id);
                 let email = format!("{id}@example.org");
                 self.roster.push(&id, Some(&email), w, attrs);
+                self.people_log.push((
+                    wave.to_string(),
+                    attrs
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                ));
                 id
             })
             .collect()
@@ -173,6 +182,24 @@ impl Scenario {
             completed_at: None,
             topics: topics.iter().map(|(t, s)| ((*t).into(), *s)).collect(),
         });
+    }
+
+    /// A module assigned and not started.
+    pub fn assigned(&mut self, person: &str, module: &str) {
+        self.inputs.training.as_mut().unwrap().push(TrainingRecord {
+            person_id: person.to_string(),
+            module_id: module.into(),
+            status: TrainingStatus::Assigned,
+            attempts: 0,
+            passed: None,
+            completed_at: None,
+            topics: Vec::new(),
+        });
+    }
+
+    /// Every person's wave and attributes, as added.
+    pub fn people_list(&self) -> Vec<(String, Vec<(String, String)>)> {
+        self.people_log.clone()
     }
 
     pub fn data(&self) -> DataSet {

@@ -133,7 +133,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let t = std::time::Instant::now();
     let report = evaluate(&data, &program, at, args.lang, &history);
-    if std::env::var("WG_TIME").is_ok() { eprintln!("evaluate {:?}", t.elapsed()); }
+    if std::env::var("WG_TIME").is_ok() {
+        eprintln!("evaluate {:?}", t.elapsed());
+    }
     let out = match args.format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;
