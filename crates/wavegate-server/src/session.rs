@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use crate::auth::password::{MAX_PASSWORD_BYTES, verify_dummy, verify_password};
-use crate::auth::session::{ABSOLUTE, from_cookie, set_cookie};
+use crate::auth::session::{ABSOLUTE, IDLE, from_cookie, set_cookie};
 use crate::auth::{check_csrf, new_secret, secret_hash};
 use crate::clock::stamp;
 use crate::error::ApiError;
@@ -66,6 +66,12 @@ pub async fn sign_in(
         return Err(invalid_credentials());
     };
     state.throttle.succeeded(&email);
+    // Ended sessions are removed as new ones start, so the table holds only live ones.
+    let now = state.clock.now();
+    state
+        .store
+        .delete_stale_sessions(&stamp(now), &stamp(now - IDLE))
+        .await?;
     let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role"))?;
     let id = new_secret();
     let csrf_token = new_secret();
