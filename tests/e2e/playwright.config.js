@@ -5,7 +5,7 @@ const { defineConfig } = require("@playwright/test");
 const path = require("node:path");
 const os = require("node:os");
 const fs = require("node:fs");
-const { PORT, PLANNER_TOKEN } = require("./specs/env");
+const { PORT, DEMO_PASSWORD } = require("./specs/env");
 
 const root = path.resolve(__dirname, "../..");
 const bin = process.env.WAVEGATE_BIN || path.join(root, "target/debug/wavegate");
@@ -42,7 +42,7 @@ module.exports = defineConfig({
   webServer: {
     command: `"${bin}" serve --addr 127.0.0.1:${PORT} --db "${path.join(dataDir, "e2e.sqlite")}" --dist "${path.join(root, "dist")}" --demo`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    env: { WAVEGATE_PLANNER_TOKEN: PLANNER_TOKEN, WAVEGATE_LOG: "warn" },
+    env: { WAVEGATE_DEMO_PASSWORD: DEMO_PASSWORD, WAVEGATE_LOG: "warn" },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",

@@ -5,7 +5,8 @@ use gloo_net::http::{Request, RequestBuilder, Response as HttpResponse};
 use serde::de::DeserializeOwned;
 use wavegate_core::api::{
     CreateInvitations, CsvDelimiter, ErrorBody, ErrorCode, Health, InvitationLink, InvitationView,
-    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SubmitAck, SurveyResults,
+    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SessionInfo, SignIn,
+    SubmitAck, SurveyResults,
 };
 use wavegate_core::survey::Response;
 
@@ -75,8 +76,10 @@ async fn text(req: Result<Request, gloo_net::Error>) -> Result<String, ApiError>
         .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-fn planner(builder: RequestBuilder, planner_token: &str) -> RequestBuilder {
-    builder.header("Authorization", &format!("Bearer {planner_token}"))
+/// A change in the planner area: the session cookie goes by itself (same origin), the CSRF
+/// token of the session must be sent along.
+fn change(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
+    builder.header("X-CSRF-Token", csrf)
 }
 
 fn encode(segment: &str) -> String {
@@ -110,45 +113,56 @@ pub async fn submit(token: &str, response: &Response) -> Result<SubmitAck, ApiEr
     json(Request::post(&respond_path(token)).json(response)).await
 }
 
+/// `POST /api/v1/session`: signs in; the server sets the session cookie.
+pub async fn sign_in(email: &str, password: &str) -> Result<SessionInfo, ApiError> {
+    let body = SignIn {
+        email: email.to_string(),
+        password: password.to_string(),
+    };
+    json(Request::post("/api/v1/session").json(&body)).await
+}
+
+/// `GET /api/v1/session`: who is signed in (after a reload).
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    json(Request::get("/api/v1/session").build()).await
+}
+
+/// `DELETE /api/v1/session`: signs out.
+pub async fn sign_out(csrf: &str) -> Result<(), ApiError> {
+    fetch(change(Request::delete("/api/v1/session"), csrf).build())
+        .await
+        .map(|_| ())
+}
+
 /// `GET /api/v1/programs`: the programs and their surveys.
-pub async fn programs(planner_token: &str) -> Result<Vec<ProgramOverview>, ApiError> {
-    json(planner(Request::get("/api/v1/programs"), planner_token).build()).await
+pub async fn programs() -> Result<Vec<ProgramOverview>, ApiError> {
+    json(Request::get("/api/v1/programs").build()).await
 }
 
 /// `GET …/summary`: a survey's results.
-pub async fn summary(
-    planner_token: &str,
-    program: &str,
-    survey: &str,
-) -> Result<SurveyResults, ApiError> {
+pub async fn summary(program: &str, survey: &str) -> Result<SurveyResults, ApiError> {
     let path = survey_path(program, survey, "summary");
-    json(planner(Request::get(&path), planner_token).build()).await
+    json(Request::get(&path).build()).await
 }
 
 /// `GET …/responses`: every response as CSV text.
 pub async fn responses_csv(
-    planner_token: &str,
     program: &str,
     survey: &str,
     query: ResponsesQuery,
 ) -> Result<String, ApiError> {
     let path = survey_path(program, survey, "responses") + &query.to_query();
-    text(planner(Request::get(&path), planner_token).build()).await
+    text(Request::get(&path).build()).await
 }
 
 /// `GET …/invitations`: a survey's links.
-pub async fn invitations(
-    planner_token: &str,
-    program: &str,
-    survey: &str,
-) -> Result<Vec<InvitationLink>, ApiError> {
+pub async fn invitations(program: &str, survey: &str) -> Result<Vec<InvitationLink>, ApiError> {
     let path = survey_path(program, survey, "invitations");
-    json(planner(Request::get(&path), planner_token).build()).await
+    json(Request::get(&path).build()).await
 }
 
 /// `GET …/invitations?format=csv`: a survey's links as a mail-merge CSV.
 pub async fn invitations_csv(
-    planner_token: &str,
     program: &str,
     survey: &str,
     delimiter: CsvDelimiter,
@@ -158,16 +172,16 @@ pub async fn invitations_csv(
         delimiter: Some(delimiter),
     };
     let path = survey_path(program, survey, "invitations") + &query.to_query();
-    text(planner(Request::get(&path), planner_token).build()).await
+    text(Request::get(&path).build()).await
 }
 
 /// `POST …/invitations`: creates links, all or none.
 pub async fn create_invitations(
-    planner_token: &str,
+    csrf: &str,
     program: &str,
     survey: &str,
     body: &CreateInvitations,
 ) -> Result<Vec<InvitationLink>, ApiError> {
     let path = survey_path(program, survey, "invitations");
-    json(planner(Request::post(&path), planner_token).json(body)).await
+    json(change(Request::post(&path), csrf).json(body)).await
 }

@@ -74,11 +74,12 @@ messages! {
 
     PlannerTitle => "Planneroverzicht", "Planner overview";
     SignInTitle => "Aanmelden als planner", "Sign in as planner";
-    SignInHint => "Gebruik het plannertoken dat de server bij het starten toont.", "Use the planner token the server shows when it starts.";
-    TokenLabel => "Plannertoken", "Planner token";
+    SignInHint => "Meld je aan met het e-mailadres en wachtwoord van je account.", "Sign in with your account's e-mail address and password.";
+    EmailLabel => "E-mailadres", "E-mail address";
+    PasswordLabel => "Wachtwoord", "Password";
     SignIn => "Aanmelden", "Sign in";
     SignOut => "Afmelden", "Sign out";
-    SignInFailed => "Dit token wordt niet herkend.", "This token is not recognised.";
+    SignInFailed => "Het e-mailadres of het wachtwoord klopt niet.", "The e-mail address or the password is not right.";
     NoPrograms => "Er zijn nog geen programma's.", "There are no programs yet.";
     Surveys => "Vragenlijsten", "Surveys";
     Responses => "Antwoorden", "Responses";
@@ -119,6 +120,16 @@ messages! {
     ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers belong to another survey than this link.";
     ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are kept.";
     ErrorInvalidInvitations => "Niet alle uitnodigingen zijn geldig; er is niets aangemaakt.", "Not all invitations are valid; none were created.";
+    ErrorForbidden => "Je account mag hier alleen kijken, niets veranderen.", "Your account may only look here, not change anything.";
+    ErrorSessionStale => "Je sessie is verlopen of in een ander tabblad vernieuwd. Laad de pagina opnieuw.", "Your session has expired or was renewed in another tab. Reload the page.";
+    ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
+    ErrorNoRoster => "Laad eerst de roster van het programma.", "Upload the program's roster first.";
+    ErrorInvalidProgram => "Het programma klopt niet; er is niets veranderd. Bekijk de regel die genoemd wordt.", "The program is not valid; nothing changed. Look at the line mentioned.";
+    ErrorInvalidFile => "Het bestand is geweigerd; er is niets veranderd. Bekijk de regel die genoemd wordt.", "The file was refused; nothing changed. Look at the line mentioned.";
+    ErrorInvalidSurvey => "De vragenlijst klopt niet; er is niets gepubliceerd.", "The survey is not valid; nothing was published.";
+    ErrorInvalidSelection => "Voor deze golf of dit segment kunnen geen uitnodigingen worden gemaakt.", "No invitations can be made for this wave or segment.";
+    ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
+    ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";
     ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
     ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
 }

@@ -1,10 +1,10 @@
 //! What the app keeps in the browser, behind one enum of typed keys.
 //!
 //! Drafts and the outbox live in `localStorage` so that nothing a respondent enters is lost when
-//! the tab closes, the phone goes offline or the battery dies. The planner token lives in
-//! `sessionStorage` only: it is gone when the browser tab is closed.
+//! the tab closes, the phone goes offline or the battery dies. A planner's session is an HttpOnly
+//! cookie the app never sees, so nothing of it is stored here.
 
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 use serde::{Serialize, de::DeserializeOwned};
 use wavegate_core::api::InvitationView;
 use wavegate_core::i18n::Lang;
@@ -24,8 +24,6 @@ pub enum Key {
     Outbox,
     /// The server's acknowledgement of a response, by response id.
     Sent(String),
-    /// The planner token (session storage).
-    PlannerToken,
 }
 
 impl Key {
@@ -36,40 +34,23 @@ impl Key {
             Key::Invitation(t) => format!("wavegate.invitation.{t}"),
             Key::Outbox => "wavegate.outbox".into(),
             Key::Sent(t) => format!("wavegate.sent.{t}"),
-            Key::PlannerToken => "wavegate.planner".into(),
         }
-    }
-
-    fn is_session(&self) -> bool {
-        matches!(self, Key::PlannerToken)
     }
 }
 
 /// Reads a value; `None` when absent or unreadable (an old format is as good as no value).
 pub fn load<T: DeserializeOwned>(key: &Key) -> Option<T> {
-    if key.is_session() {
-        SessionStorage::get(key.name()).ok()
-    } else {
-        LocalStorage::get(key.name()).ok()
-    }
+    LocalStorage::get(key.name()).ok()
 }
 
 /// Writes a value; returns false when the browser refuses (storage full or disabled).
 pub fn save<T: Serialize>(key: &Key, value: &T) -> bool {
-    if key.is_session() {
-        SessionStorage::set(key.name(), value).is_ok()
-    } else {
-        LocalStorage::set(key.name(), value).is_ok()
-    }
+    LocalStorage::set(key.name(), value).is_ok()
 }
 
 /// Removes a value.
 pub fn remove(key: &Key) {
-    if key.is_session() {
-        SessionStorage::delete(key.name());
-    } else {
-        LocalStorage::delete(key.name());
-    }
+    LocalStorage::delete(key.name());
 }
 
 /// A response waiting for the server.

@@ -47,14 +47,25 @@ pub enum ErrorCode {
     InvalidQuery,
     /// 400: a path parameter is malformed.
     InvalidPath,
-    /// 401: a planner endpoint without a valid planner token.
+    /// 401: a planner endpoint without a valid session or API token.
     Unauthorized,
-    /// 404: unknown invitation, program, survey or endpoint.
+    /// 401: signing in with an unknown e-mail address or a wrong password (the same answer for
+    /// both, so nobody learns which addresses have an account).
+    InvalidCredentials,
+    /// 403: the caller's role may not do this (a viewer changing something).
+    Forbidden,
+    /// 403: a change through a cookie session without the session's `X-CSRF-Token`.
+    CsrfMismatch,
+    /// 404: unknown invitation, program, survey, file or endpoint.
     NotFound,
+    /// 408: an upload that arrived too slowly.
+    Timeout,
     /// 409: a personal invitation was already answered.
     AlreadySubmitted,
     /// 409: a published survey version would change.
     VersionPublished,
+    /// 409: inviting from the roster before a roster was imported.
+    NoRoster,
     /// 413: the body is over the limit.
     PayloadTooLarge,
     /// 415: a body without `Content-Type: application/json`.
@@ -71,6 +82,19 @@ pub enum ErrorCode {
     UnknownVersion,
     /// 422: an invitation list with a bad entry; `details` are [`InvitationProblem`]s.
     InvalidInvitations,
+    /// 422: a program (program.toml or its JSON) that breaks a rule; `details` is a [`FileProblem`].
+    InvalidProgram,
+    /// 422: an uploaded file its importer refuses; `details` is a [`FileProblem`].
+    InvalidFile,
+    /// 422: a survey definition that breaks a rule; `details` are [`SurveyProblem`]s.
+    InvalidSurvey,
+    /// 422: a wave or segment that cannot be invited from the roster.
+    InvalidSelection,
+    /// 422: helpdesk contact or FAQ link that breaks a rule.
+    InvalidSupport,
+    /// 429: too many failed sign-ins for this account or from this address; `Retry-After` says
+    /// when to try again.
+    TooManyAttempts,
     /// 500: a server fault (nothing was stored).
     Internal,
     /// A code from a newer server that this build does not know.
@@ -80,14 +104,19 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 16] = [
+    pub const SENT: [ErrorCode; 27] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
         ErrorCode::Unauthorized,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::Forbidden,
+        ErrorCode::CsrfMismatch,
         ErrorCode::NotFound,
+        ErrorCode::Timeout,
         ErrorCode::AlreadySubmitted,
         ErrorCode::VersionPublished,
+        ErrorCode::NoRoster,
         ErrorCode::PayloadTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::InvalidBody,
@@ -96,6 +125,12 @@ impl ErrorCode {
         ErrorCode::WrongSurvey,
         ErrorCode::UnknownVersion,
         ErrorCode::InvalidInvitations,
+        ErrorCode::InvalidProgram,
+        ErrorCode::InvalidFile,
+        ErrorCode::InvalidSurvey,
+        ErrorCode::InvalidSelection,
+        ErrorCode::InvalidSupport,
+        ErrorCode::TooManyAttempts,
         ErrorCode::Internal,
     ];
 
@@ -106,6 +141,17 @@ impl ErrorCode {
             ErrorCode::InvalidQuery => "invalid_query",
             ErrorCode::InvalidPath => "invalid_path",
             ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::CsrfMismatch => "csrf_mismatch",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::NoRoster => "no_roster",
+            ErrorCode::InvalidProgram => "invalid_program",
+            ErrorCode::InvalidFile => "invalid_file",
+            ErrorCode::InvalidSurvey => "invalid_survey",
+            ErrorCode::InvalidSelection => "invalid_selection",
+            ErrorCode::InvalidSupport => "invalid_support",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::NotFound => "not_found",
             ErrorCode::AlreadySubmitted => "already_submitted",
             ErrorCode::VersionPublished => "version_published",
@@ -162,6 +208,13 @@ pub struct InvitationView {
     /// The language the planner chose for this person, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
+    /// The languages the survey is written in (its `languages`): with one, the app offers no
+    /// language switch.
+    #[serde(default = "crate::survey::model::both_languages")]
+    pub languages: Vec<Lang>,
+    /// Where respondents get help after answering (the program's helpdesk and FAQ).
+    #[serde(default, skip_serializing_if = "ProgramSupport::is_empty")]
+    pub support: ProgramSupport,
     /// An anonymous link: answers are not tied to a person and the link can be used again.
     pub anonymous: bool,
     /// The acknowledgement of an earlier submission through this personal link.
@@ -187,6 +240,13 @@ pub struct ProgramOverview {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Whether the program has a program.toml (waves, thresholds); the demo has one, programs
+    /// from before issue 9 may not.
+    #[serde(default)]
+    pub has_program: bool,
+    /// The kinds of file it holds a current import of.
+    #[serde(default)]
+    pub files: Vec<FileKind>,
     /// Its surveys.
     pub surveys: Vec<SurveyOverview>,
 }
@@ -407,6 +467,404 @@ fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Accounts and sessions.
+
+/// What a signed-in account may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Reads and changes everything in the planner area.
+    Planner,
+    /// Reads everything in the planner area, changes nothing.
+    Viewer,
+}
+
+impl Role {
+    /// The role as written in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Planner => "planner",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    /// Reads a role from its written form.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "planner" => Some(Role::Planner),
+            "viewer" => Some(Role::Viewer),
+            _ => None,
+        }
+    }
+}
+
+/// Body of `POST /api/v1/session`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    /// The account's e-mail address (case does not matter).
+    pub email: String,
+    /// Its password.
+    pub password: String,
+}
+
+/// `POST` and `GET /api/v1/session`: who is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// The account's e-mail address.
+    pub email: String,
+    /// What it may do.
+    pub role: Role,
+    /// Send this as `X-CSRF-Token` with every POST, PUT, PATCH and DELETE of this session.
+    pub csrf_token: String,
+    /// When the session ends at the latest, however active (RFC 3339, UTC).
+    pub expires_at: String,
+}
+
+/// `201 Created` of a new resource: its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Created {
+    /// The new resource's id.
+    pub id: String,
+}
+
+/// `?lang=nl|en`: the language of the messages in an error's `details` (else `Accept-Language`,
+/// else English).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangQuery {
+    /// The language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programs.
+
+/// Where respondents get help after answering: shown on the thank-you page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSupport {
+    /// How to reach the helpdesk (phone, e-mail, hours), in the program's languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk: Option<Text>,
+    /// A page with answers to common questions (`https://…` or `http://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq_url: Option<String>,
+}
+
+/// Longest helpdesk text per language, in characters.
+pub const MAX_HELPDESK_CHARS: usize = 500;
+/// Longest FAQ link, in bytes.
+pub const MAX_FAQ_URL: usize = 2048;
+
+/// Why [`ProgramSupport`] is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SupportError {
+    /// A helpdesk text is too long or holds control characters other than line breaks.
+    #[error(
+        "the helpdesk text ({lang}) must be at most {MAX_HELPDESK_CHARS} characters without control characters"
+    )]
+    Helpdesk {
+        /// Which language.
+        lang: Lang,
+    },
+    /// The FAQ link is not an `http(s)://` address of reasonable length.
+    #[error(
+        "the FAQ link must be an https:// (or http://) address of at most {MAX_FAQ_URL} characters without spaces"
+    )]
+    FaqUrl,
+}
+
+impl SupportError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SupportError::Helpdesk { lang: l }, Lang::Nl) => format!(
+                "de helpdesktekst ({l}) mag hoogstens {MAX_HELPDESK_CHARS} tekens hebben, zonder stuurtekens"
+            ),
+            (SupportError::FaqUrl, Lang::Nl) => format!(
+                "de FAQ-link moet een https://-adres (of http://) zijn van hoogstens {MAX_FAQ_URL} tekens, zonder spaties"
+            ),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+impl ProgramSupport {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.helpdesk.is_none() && self.faq_url.is_none()
+    }
+
+    /// Checks the texts and the link; blank values become absent. The link must be `http(s)`
+    /// so a `javascript:` address can never reach a respondent's page.
+    pub fn checked(mut self) -> Result<ProgramSupport, SupportError> {
+        if let Some(t) = &self.helpdesk {
+            for (lang, text) in [(Lang::Nl, &t.nl), (Lang::En, &t.en)] {
+                let bad = text.chars().count() > MAX_HELPDESK_CHARS
+                    || text.chars().any(|c| c.is_control() && c != '\n');
+                if bad {
+                    return Err(SupportError::Helpdesk { lang });
+                }
+            }
+            if t.missing().len() == Lang::ALL.len() {
+                self.helpdesk = None;
+            }
+        }
+        if let Some(url) = &self.faq_url {
+            let url = url.trim();
+            if url.is_empty() {
+                self.faq_url = None;
+            } else {
+                let lower = url.to_ascii_lowercase();
+                let scheme = lower.starts_with("https://") || lower.starts_with("http://");
+                let host = url.split_once("://").map_or("", |(_, rest)| rest);
+                let ok = scheme
+                    && url.len() <= MAX_FAQ_URL
+                    && !host.is_empty()
+                    && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+                if !ok {
+                    return Err(SupportError::FaqUrl);
+                }
+                self.faq_url = Some(url.to_string());
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// `GET /api/v1/programs/{program}`: a program with its definition and support details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramDetail {
+    /// Stable id.
+    pub id: String,
+    /// Display name (the program's `name`).
+    pub name: String,
+    /// The definition: waves, split attributes, thresholds (`None` for a program made before
+    /// programs had one).
+    pub program: Option<crate::readiness::Program>,
+    /// Where respondents get help.
+    pub support: ProgramSupport,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When its definition last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+/// One problem of a file (program.toml, an uploaded CSV): the `details` of `invalid_program` and
+/// `invalid_file`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileProblem {
+    /// The file's name as Wavegate knows it (`roster.csv`, `program.toml`).
+    pub file: String,
+    /// The line (the header is line 1); `None` for the file as a whole.
+    pub line: Option<u64>,
+    /// The column number, when one cell is at fault.
+    pub column: Option<usize>,
+    /// The column's header, when known.
+    pub column_name: Option<String>,
+    /// The whole problem in the request's language, with its place.
+    pub message: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imported files.
+
+pub use crate::upload::FileKind;
+
+/// Query of `PUT …/files/{kind}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UploadQuery {
+    /// Check and summarise only: nothing is stored, and the first rows come back as parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    /// The file's name (else `Content-Disposition`'s `filename`, else `{kind}.csv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The language of warnings and error details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+}
+
+/// A header generation with its description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderGenerationInfo {
+    /// The code.
+    pub code: crate::upload::HeaderGeneration,
+    /// What it is, in both languages.
+    pub description: Text,
+}
+
+/// `PUT …/files/{kind}`: what an upload was and what its import found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// The kind of file.
+    pub kind: FileKind,
+    /// Its name.
+    pub file_name: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+    /// The encoding it was read in.
+    pub encoding: crate::upload::Encoding,
+    /// The delimiter of its header line.
+    pub delimiter: Option<crate::upload::Delimiter>,
+    /// Which generation of its source system's export the header is, when that can be told.
+    pub header_generation: Option<HeaderGenerationInfo>,
+    /// The header as written.
+    pub headers: Vec<String>,
+    /// Rows, matches and warnings (`warnings` in both languages).
+    #[serde(flatten)]
+    pub findings: crate::upload::Findings,
+    /// The warnings in the request's language.
+    pub warning_messages: Vec<String>,
+    /// Whether it was stored (false for a dry run).
+    pub stored: bool,
+    /// The first rows as parsed (dry runs only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<crate::upload::Preview>,
+}
+
+/// `GET …/files`: one import of a program's file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    /// The kind of file.
+    pub kind: FileKind,
+    /// Its name.
+    pub file_name: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// Records read.
+    pub rows: u64,
+    /// Who imported it (an account's e-mail, or `token:<name>`).
+    pub imported_by: String,
+    /// When (RFC 3339, UTC).
+    pub imported_at: String,
+    /// Whether it is the file of its kind in use now (the latest import of that kind).
+    pub current: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Surveys.
+
+/// Body of `POST /api/v1/programs/{program}/surveys`: exactly one of `template`, `definition`
+/// and `surveyjs`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishSurvey {
+    /// A built-in template's id (`pilot-feedback`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// A `wavegate.survey/1` definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<serde_json::Value>,
+    /// A SurveyJS definition, converted by the core's importer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surveyjs: Option<serde_json::Value>,
+    /// The id for a SurveyJS survey (default: from its title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_id: Option<String>,
+    /// The version for a SurveyJS survey or template (default: one after the latest published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// Store responses without a person link (default false; fixed when first published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymous: Option<bool>,
+}
+
+/// One problem of a survey definition (the `details` of `invalid_survey`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyProblem {
+    /// Where in the definition (`pages[0].questions[1].text.nl`); empty for the whole.
+    pub path: String,
+    /// The problem's code (`missing_translation`, …).
+    pub code: String,
+    /// The problem in the request's language.
+    pub message: String,
+}
+
+/// `POST …/surveys` succeeded: the version published (201) or already published unchanged (200).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedSurvey {
+    /// The survey's stable id.
+    pub survey_id: String,
+    /// The version respondents get now.
+    pub version: u32,
+    /// Its languages.
+    pub languages: Vec<Lang>,
+    /// Whether responses are stored without a person link.
+    pub anonymous: bool,
+    /// What a SurveyJS import changed or left out, in the request's language.
+    pub warnings: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations from the roster, response rates.
+
+/// Which links `…/invitations/from-roster` makes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationKind {
+    /// One link per person of the wave or segment (the default).
+    #[default]
+    Personal,
+    /// One link for the whole segment, carrying only its attributes.
+    Anonymous,
+}
+
+/// Body of `POST …/surveys/{survey}/invitations/from-roster`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationsFromRoster {
+    /// A wave of the program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<String>,
+    /// Roster attribute → value; all must hold.
+    #[serde(default)]
+    pub segment: std::collections::BTreeMap<String, String>,
+    /// Personal (default) or anonymous.
+    #[serde(default)]
+    pub kind: InvitationKind,
+}
+
+/// What `…/invitations/from-roster` did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FromRosterResult {
+    /// Which links.
+    pub kind: InvitationKind,
+    /// People of the roster in the wave and segment.
+    pub people: u64,
+    /// Links made now.
+    pub created: u64,
+    /// Links that existed already (the same person, or the same anonymous segment).
+    pub existing: u64,
+    /// The anonymous link; for personal links download the mail-merge CSV instead.
+    pub links: Vec<InvitationLink>,
+}
+
+/// `GET …/surveys/{survey}/rates`: response rates per wave and segment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyRates {
+    /// Whether the survey is anonymous: then `groups` count responses only (`invited` and `rate`
+    /// are absent), since one link is answered by many.
+    pub anonymous: bool,
+    /// Invitations (personal surveys) or links.
+    pub invitations: u64,
+    /// Responses.
+    pub responses: u64,
+    /// The overall rate in whole percent (personal surveys).
+    pub rate: Option<u64>,
+    /// Per wave and per attribute value the links carry; groups under 5 suppressed.
+    pub groups: Vec<crate::invitation::GroupRate>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,6 +903,40 @@ mod tests {
             delimiter: None,
         };
         assert_eq!(q.to_query(), "?format=csv");
+    }
+
+    #[test]
+    fn support_details_take_only_web_links_and_short_texts() {
+        let ok = ProgramSupport {
+            helpdesk: Some(Text::new("Bel 020-1234567", "")),
+            faq_url: Some(" https://intranet.example.org/faq ".into()),
+        }
+        .checked()
+        .unwrap();
+        assert_eq!(
+            ok.faq_url.as_deref(),
+            Some("https://intranet.example.org/faq")
+        );
+        for url in ["javascript:alert(1)", "https://", "ftp://x", "https://a b"] {
+            let s = ProgramSupport {
+                helpdesk: None,
+                faq_url: Some(url.into()),
+            };
+            assert_eq!(s.checked(), Err(SupportError::FaqUrl), "{url}");
+        }
+        let long = ProgramSupport {
+            helpdesk: Some(Text::new("x".repeat(MAX_HELPDESK_CHARS + 1), "")),
+            faq_url: None,
+        };
+        assert!(matches!(
+            long.checked(),
+            Err(SupportError::Helpdesk { lang: Lang::Nl })
+        ));
+        let blank = ProgramSupport {
+            helpdesk: Some(Text::new(" ", "")),
+            faq_url: Some("".into()),
+        };
+        assert!(blank.checked().unwrap().is_empty());
     }
 
     #[test]

@@ -16,3 +16,4 @@ pub mod readiness;
 pub mod stats;
 pub mod survey;
 pub mod tabular;
+pub mod upload;

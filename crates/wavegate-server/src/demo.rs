@@ -1,6 +1,7 @@
 //! `serve --demo`: a ready-to-try pilot program when the database is empty.
 
-use crate::auth::new_token;
+use crate::auth::password::hash_password;
+use crate::auth::{new_password, new_token};
 use crate::respond::now;
 use crate::store::{InvitationRow, NewResponse, ProgramSeed, Store, StoreError, SurveySeed};
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
@@ -14,6 +15,77 @@ const PULSE_RESPONSES: usize = 7;
 pub const PROGRAM_ID: &str = "demo";
 const PILOT: &str = "pilot-feedback";
 const PULSE: &str = "om-pulse";
+
+/// The demo program's program.toml: the pilot running now-ish, two waves after it.
+const PROGRAM_TOML: &str = r#"name = "Intune-uitrol 2027 (demo)"
+split_attributes = ["platform", "department"]
+helpdesk_capacity_per_day = 5
+
+[[wave]]
+id = "pilot"
+start = 2027-01-11
+end = 2027-01-29
+planned_size = 12
+
+[[wave]]
+id = "wave-1"
+start = 2027-02-08
+end = 2027-02-26
+planned_size = 400
+
+[[wave]]
+id = "wave-2"
+start = 2027-03-08
+end = 2027-03-26
+"#;
+
+/// The demo planner's e-mail address.
+pub const DEMO_PLANNER: &str = "planner@demo.invalid";
+/// The demo viewer's e-mail address.
+pub const DEMO_VIEWER: &str = "viewer@demo.invalid";
+
+/// The demo accounts and their (shared) password.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DemoAccounts {
+    /// A planner.
+    pub planner_email: String,
+    /// A viewer.
+    pub viewer_email: String,
+    /// Both accounts' password.
+    pub password: String,
+}
+
+/// Creates the demo planner and viewer, or resets their password: `password` (e.g. from
+/// `WAVEGATE_DEMO_PASSWORD`, so tests know it) or a new random one, printed at start.
+pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccounts, String> {
+    let password = password.map_or_else(new_password, str::to_string);
+    if let Some(p) = crate::auth::password::password_problem(&password) {
+        return Err(format!("the demo password: {p}"));
+    }
+    let hash = {
+        let p = password.clone();
+        tokio::task::spawn_blocking(move || hash_password(&p))
+            .await
+            .map_err(|e| e.to_string())??
+    };
+    for (email, role) in [(DEMO_PLANNER, "planner"), (DEMO_VIEWER, "viewer")] {
+        let reset = store
+            .reset_password(email, &hash)
+            .await
+            .map_err(|e| e.to_string())?;
+        if !reset {
+            store
+                .create_user(email, role, &hash, &now())
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(DemoAccounts {
+        planner_email: DEMO_PLANNER.into(),
+        viewer_email: DEMO_VIEWER.into(),
+        password,
+    })
+}
 
 /// A link printed at start so a person can try the demo at once.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +202,7 @@ fn demo_program() -> Result<ProgramSeed, StoreError> {
     Ok(ProgramSeed {
         id: PROGRAM_ID.into(),
         name: "Intune-uitrol 2027 (demo)".into(),
+        program_toml: Some(PROGRAM_TOML.into()),
         created_at: at.clone(),
         surveys: vec![survey_seed(&pilot, false)?, survey_seed(&pulse, true)?],
         invitations,

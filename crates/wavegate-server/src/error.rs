@@ -14,6 +14,8 @@ pub struct ApiError {
     code: ErrorCode,
     message: String,
     details: Option<serde_json::Value>,
+    /// Seconds to wait, sent as `Retry-After` (429).
+    retry_after: Option<u64>,
 }
 
 /// The HTTP status of each code, as `docs/api.md` tables it.
@@ -22,9 +24,14 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::InvalidJson | ErrorCode::InvalidQuery | ErrorCode::InvalidPath => {
             StatusCode::BAD_REQUEST
         }
-        ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+        ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden | ErrorCode::CsrfMismatch => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::AlreadySubmitted | ErrorCode::VersionPublished => StatusCode::CONFLICT,
+        ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
+        ErrorCode::AlreadySubmitted | ErrorCode::VersionPublished | ErrorCode::NoRoster => {
+            StatusCode::CONFLICT
+        }
+        ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::InvalidBody
@@ -32,7 +39,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidResponseId
         | ErrorCode::WrongSurvey
         | ErrorCode::UnknownVersion
-        | ErrorCode::InvalidInvitations => StatusCode::UNPROCESSABLE_ENTITY,
+        | ErrorCode::InvalidInvitations
+        | ErrorCode::InvalidProgram
+        | ErrorCode::InvalidFile
+        | ErrorCode::InvalidSurvey
+        | ErrorCode::InvalidSelection
+        | ErrorCode::InvalidSupport => StatusCode::UNPROCESSABLE_ENTITY,
         // `Unknown` is what a client reads from a newer server; this server never sends it.
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -45,7 +57,23 @@ impl ApiError {
             code,
             message: message.into(),
             details: None,
+            retry_after: None,
         }
+    }
+
+    /// 429: too many attempts; try again after `seconds`.
+    pub fn too_many(seconds: u64) -> ApiError {
+        let mut e = ApiError::new(
+            ErrorCode::TooManyAttempts,
+            format!("too many failed sign-ins; try again in {seconds} seconds"),
+        );
+        e.retry_after = Some(seconds);
+        e
+    }
+
+    /// The error's code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
     }
 
     /// Adds structured details (e.g. one entry per invalid answer).
@@ -80,9 +108,13 @@ impl IntoResponse for ApiError {
             },
         };
         let mut res = (status, axum::Json(body)).into_response();
-        if status == StatusCode::UNAUTHORIZED {
+        if self.code == ErrorCode::Unauthorized {
             res.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = self.retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
     }
@@ -126,6 +158,24 @@ impl From<PathRejection> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> ApiError {
         ApiError::new(ErrorCode::InvalidQuery, rejection.body_text())
+    }
+}
+
+/// A rejected file (program.toml, an uploaded CSV) for an answer's `details`, in `lang`.
+///
+/// TODO(i18n merge): `InputError`'s message is English on this branch; once the core's file
+/// errors carry `render(lang)`, use it here. This is the only place that reads the message.
+pub fn file_problem(
+    e: &wavegate_core::tabular::InputError,
+    lang: wavegate_core::i18n::Lang,
+) -> wavegate_core::api::FileProblem {
+    let _ = lang;
+    wavegate_core::api::FileProblem {
+        file: e.file.clone(),
+        line: (e.line > 0).then_some(e.line),
+        column: e.column,
+        column_name: e.column_name.clone(),
+        message: e.to_string(),
     }
 }
 

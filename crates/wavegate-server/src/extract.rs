@@ -59,3 +59,42 @@ where
         Ok(ApiPath(value))
     }
 }
+
+/// The client's address as the TCP connection shows it (`unknown` when the server runs
+/// without connection info, as in router tests that do not set it). A proxy in front makes
+/// every client look the same: per-address limits then apply to the proxy as a whole.
+#[derive(Debug, Clone)]
+pub struct PeerAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
+        Ok(PeerAddr(addr))
+    }
+}
+
+/// The language for messages a person reads in an answer: `?lang=`, else the first language of
+/// `Accept-Language` Wavegate speaks, else English (the API's default).
+pub fn request_lang(
+    query: Option<wavegate_core::i18n::Lang>,
+    headers: &axum::http::HeaderMap,
+) -> wavegate_core::i18n::Lang {
+    use wavegate_core::i18n::Lang;
+    query
+        .or_else(|| {
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| {
+                    v.split(',')
+                        .map(|part| part.split(';').next().unwrap_or("").trim())
+                        .find_map(Lang::parse)
+                })
+        })
+        .unwrap_or(Lang::En)
+}

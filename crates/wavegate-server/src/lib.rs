@@ -7,13 +7,20 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod assets;
-mod auth;
+pub mod auth;
+pub mod clock;
 mod demo;
+mod downloads;
 mod error;
 mod extract;
+mod imports;
 mod planner;
+mod programs;
 mod respond;
+pub mod routes;
+mod session;
 pub mod store;
+mod surveys;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
@@ -21,11 +28,14 @@ use axum::routing::{any, get};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 pub use assets::Assets;
+pub use clock::Clock;
+pub use routes::PLANNER_ROUTES;
 pub use store::Store;
 
 /// Largest request body accepted by default (a survey response is a few KiB).
@@ -42,30 +52,57 @@ pub struct Config {
     pub db: PathBuf,
     /// The Trunk-built app.
     pub dist: PathBuf,
-    /// Seed the demo program when the database is empty.
+    /// Seed the demo program (when the database is empty) and the demo accounts.
     pub demo: bool,
-    /// The planner token; a random one is made when absent.
-    pub planner_token: Option<String>,
+    /// The demo accounts' password; a new random one each start when absent.
+    pub demo_password: Option<String>,
     /// The URL people reach the server at, for invitation links (default: the listen address).
+    /// With `https://`, session cookies are `Secure`.
     pub public_url: Option<String>,
 }
+
+/// How many uploads are parsed at once (each holds its file in memory while parsed).
+const UPLOAD_SLOTS: usize = 2;
+/// How much longer each earlier failed sign-in of an account makes the next attempt wait.
+pub const LOGIN_DELAY_STEP: Duration = Duration::from_millis(250);
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
-    planner_token: Arc<str>,
     public_url: Arc<str>,
+    clock: Clock,
+    throttle: Arc<auth::throttle::Throttle>,
+    secure_cookies: bool,
+    login_delay: Duration,
+    upload_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     /// State over a store, for the router.
-    pub fn new(store: Store, planner_token: &str, public_url: &str) -> AppState {
+    pub fn new(store: Store, public_url: &str) -> AppState {
+        let public_url = public_url.trim_end_matches('/');
         AppState {
             store,
-            planner_token: planner_token.into(),
-            public_url: public_url.trim_end_matches('/').into(),
+            secure_cookies: public_url.to_ascii_lowercase().starts_with("https://"),
+            public_url: public_url.into(),
+            clock: Clock::system(),
+            throttle: Arc::default(),
+            login_delay: LOGIN_DELAY_STEP,
+            upload_slots: Arc::new(tokio::sync::Semaphore::new(UPLOAD_SLOTS)),
         }
+    }
+
+    /// The same state on another clock (tests move it to expire sessions).
+    pub fn with_clock(mut self, clock: Clock) -> AppState {
+        self.clock = clock;
+        self
+    }
+
+    /// The same state with another slow-down step for failed sign-ins (tests use zero).
+    pub fn with_login_delay(mut self, step: Duration) -> AppState {
+        self.login_delay = step;
+        self
     }
 }
 
@@ -99,13 +136,13 @@ pub struct Server {
     router: Router,
     /// The base URL people use.
     pub url: String,
-    /// The planner token.
-    pub planner_token: String,
+    /// The demo accounts, when `--demo`.
+    pub demo_accounts: Option<demo::DemoAccounts>,
     /// Links into the demo program, when `--demo` seeded or found one.
     pub demo_links: Vec<demo::DemoLink>,
 }
 
-pub use demo::DemoLink;
+pub use demo::{DemoAccounts, DemoLink};
 
 /// Seeds the demo program into an empty store (what `serve --demo` does); returns its links.
 pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
@@ -135,30 +172,38 @@ impl Server {
             .unwrap_or_else(|| format!("http://{local}"))
             .trim_end_matches('/')
             .to_string();
-        let planner_token = config.planner_token.clone().unwrap_or_else(auth::new_token);
-        let demo_links = if config.demo {
-            demo::seed_if_empty(&store, &url)
+        let (demo_links, demo_accounts) = if config.demo {
+            let links = demo::seed_if_empty(&store, &url)
                 .await
-                .map_err(|e| StartError::Demo(e.to_string()))?
+                .map_err(|e| StartError::Demo(e.to_string()))?;
+            let accounts = demo::accounts(&store, config.demo_password.as_deref())
+                .await
+                .map_err(StartError::Demo)?;
+            (links, Some(accounts))
         } else {
-            Vec::new()
+            (Vec::new(), None)
         };
-        let state = AppState::new(store, &planner_token, &url);
+        let state = AppState::new(store, &url);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
             router,
             url,
-            planner_token,
+            demo_accounts,
             demo_links,
         })
     }
 
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // The peer address feeds the per-address limit on failed sign-ins.
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -195,21 +240,13 @@ pub fn router(state: AppState, assets: Assets) -> Router {
             "/api/v1/respond/{token}",
             get(respond::invitation).post(respond::submit),
         )
-        .route("/api/v1/programs", get(planner::programs))
         .route(
-            "/api/v1/programs/{program}/surveys/{survey}/summary",
-            get(planner::summary),
+            "/api/v1/session",
+            get(session::current)
+                .post(session::sign_in)
+                .delete(session::sign_out),
         )
-        .route(
-            "/api/v1/programs/{program}/surveys/{survey}/invitations",
-            get(planner::invitations)
-                .post(planner::create_invitations)
-                .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
-        )
-        .route(
-            "/api/v1/programs/{program}/surveys/{survey}/responses",
-            get(planner::export_responses),
-        )
+        .merge(routes::planner_router(&state))
         .route("/api/{*rest}", any(error::api_not_found))
         .route("/api", any(error::api_not_found));
     let index = assets.clone();

@@ -1,22 +1,30 @@
-//! Planner endpoints: programs, invitations, results and exports. All require [`Planner`].
+//! Planner endpoints: the program overview, invitations, results and exports. The routes'
+//! guard (see `routes`) has checked the caller before any of these runs.
 
 use crate::AppState;
-use crate::auth::{Planner, new_token};
+use crate::auth::new_token;
+use crate::downloads::attachment;
 use crate::error::ApiError;
+use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::imports::{program_of, roster_of};
 use crate::respond::{now, parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use wavegate_core::api::{
-    CreateInvitations, ErrorCode, ExportLayout, InvitationLink, InvitationProblem,
-    InvitationsFormat, InvitationsQuery, ProgramOverview, ResponsesQuery, SurveyOverview,
-    SurveyResults,
+    CreateInvitations, ErrorCode, ExportLayout, FileKind, FromRosterResult, InvitationKind,
+    InvitationLink, InvitationProblem, InvitationsFormat, InvitationsFromRoster, InvitationsQuery,
+    LangQuery, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates, SurveyResults,
 };
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
+use wavegate_core::invitation::{
+    Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
+    response_rate,
+};
 use wavegate_core::survey::{
     Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
 };
@@ -27,7 +35,6 @@ fn survey_not_found() -> ApiError {
 
 /// `GET /api/v1/programs`.
 pub async fn programs(
-    _: Planner,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<ProgramOverview>>, ApiError> {
     let rows = state.store.programs_overview().await?;
@@ -55,6 +62,13 @@ fn overview(row: ProgramOverviewRow) -> ProgramOverview {
     ProgramOverview {
         id: row.program.id,
         name: row.program.name,
+        has_program: row.program.has_program,
+        files: row
+            .program
+            .files
+            .iter()
+            .filter_map(|k| FileKind::parse(k))
+            .collect(),
         surveys,
     }
 }
@@ -73,7 +87,6 @@ fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, Ap
 
 /// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv&delimiter=…]`.
 pub async fn invitations(
-    _: Planner,
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<InvitationsQuery>,
@@ -99,19 +112,10 @@ pub async fn invitations(
     }
 }
 
-/// A CSV download.
+/// A CSV download (UTF-8, a byte-order mark kept when the export wrote one).
 fn csv_response(file_name: &str, body: std::io::Result<Vec<u8>>) -> Result<Response, ApiError> {
     let body = body.map_err(ApiError::internal)?;
-    let mut res = (StatusCode::OK, body).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(res)
+    Ok(attachment(body, "text/csv; charset=utf-8", file_name))
 }
 
 /// The API error for a refused invitation list: one detail per bad entry, with its index.
@@ -135,7 +139,6 @@ fn refused(e: BatchError) -> ApiError {
 /// `POST /api/v1/programs/{program}/surveys/{survey}/invitations`: creates links, all or none.
 /// A person who already has a link gets that link back, so re-running a mail merge is safe.
 pub async fn create_invitations(
-    _: Planner,
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<CreateInvitations>,
@@ -210,7 +213,6 @@ async fn survey_with_responses(
 
 /// `GET /api/v1/programs/{program}/surveys/{survey}/summary`.
 pub async fn summary(
-    _: Planner,
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyResults>, ApiError> {
@@ -225,7 +227,6 @@ pub async fn summary(
 
 /// `GET /api/v1/programs/{program}/surveys/{survey}/responses`: CSV export of every response.
 pub async fn export_responses(
-    _: Planner,
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<ResponsesQuery>,
@@ -244,4 +245,203 @@ pub async fn export_responses(
         &name,
         written.map_err(|e| std::io::Error::other(e.to_string())),
     )
+}
+
+/// `POST …/surveys/{survey}/invitations/from-roster`: links for the people of a wave or
+/// segment of the roster (personal), or one link for the segment (anonymous). Idempotent: a
+/// person, or an anonymous segment, that has a link keeps it.
+pub async fn from_roster(
+    State(state): State<AppState>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<InvitationsFromRoster>,
+) -> Result<(StatusCode, Json<FromRosterResult>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    let ps = state
+        .store
+        .program_survey(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let definition = program_of(&state, &program).await?;
+    let roster = match roster_of(&state, &program, &definition).await? {
+        None => {
+            return Err(ApiError::new(
+                ErrorCode::NoRoster,
+                "import the program's roster first",
+            ));
+        }
+        Some(Err(e)) => {
+            return Err(ApiError::new(
+                ErrorCode::NoRoster,
+                format!("the stored roster no longer fits the program: {e}"),
+            ));
+        }
+        Some(Ok(r)) => r,
+    };
+    let selection = Selection {
+        wave: body.wave.clone(),
+        segment: body.segment.clone(),
+    };
+    let selection_error = |e: wavegate_core::invitation::SelectionError| {
+        ApiError::new(ErrorCode::InvalidSelection, e.message(lang))
+    };
+    let wanted = match body.kind {
+        InvitationKind::Personal => {
+            personal_invitations(&roster, &definition, &selection).map_err(selection_error)?
+        }
+        InvitationKind::Anonymous => {
+            vec![anonymous_invitation(&roster, &definition, &selection).map_err(selection_error)?]
+        }
+    };
+    let people = match body.kind {
+        InvitationKind::Personal => wanted.len() as u64,
+        InvitationKind::Anonymous => {
+            // The people of the segment, for the planner's information only.
+            personal_invitations(&roster, &definition, &selection).map_or(0, |v| v.len() as u64)
+        }
+    };
+    for inv in &wanted {
+        check_invitation(inv, ps.anonymous).map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidSelection,
+                match &inv.person_id {
+                    Some(p) => format!("{p}: {}", e.message(lang)),
+                    None => e.message(lang),
+                },
+            )
+        })?;
+    }
+    let entries = wanted
+        .into_iter()
+        .map(|inv| {
+            Ok(NewInvitationRow {
+                token: new_token(),
+                attributes_json: serde_json::to_string(&inv.attributes)
+                    .map_err(ApiError::internal)?,
+                person_id: inv.person_id,
+                language: inv.language.map(|l| l.code().to_string()),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let now = state.clock.stamp();
+    let (created, existing, listed) = match body.kind {
+        InvitationKind::Personal => {
+            let tokens: std::collections::HashSet<String> =
+                entries.iter().map(|e| e.token.clone()).collect();
+            let out = state
+                .store
+                .create_invitations(&program, &survey, entries, &now)
+                .await?;
+            let created = out
+                .iter()
+                .filter(|l| tokens.contains(&l.invitation.token))
+                .count() as u64;
+            (created, out.len() as u64 - created, Vec::new())
+        }
+        InvitationKind::Anonymous => {
+            let entry = entries
+                .into_iter()
+                .next()
+                .ok_or_else(|| ApiError::internal("no anonymous entry"))?;
+            match state
+                .store
+                .anonymous_link(&program, &survey, &entry.attributes_json)
+                .await?
+            {
+                Some(row) => (
+                    0,
+                    1,
+                    vec![ListedInvitation {
+                        invitation: row,
+                        submitted_at: None,
+                    }],
+                ),
+                None => {
+                    let out = state
+                        .store
+                        .create_invitations(&program, &survey, vec![entry], &now)
+                        .await?;
+                    (1, 0, out)
+                }
+            }
+        }
+    };
+    let links = listed
+        .into_iter()
+        .map(|l| link(&state, l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let status = if created > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(FromRosterResult {
+            kind: body.kind,
+            people,
+            created,
+            existing,
+            links,
+        }),
+    ))
+}
+
+/// `GET …/surveys/{survey}/rates`: response rates per wave and segment, groups under 5
+/// suppressed; never a name.
+pub async fn rates(
+    State(state): State<AppState>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+) -> Result<Json<SurveyRates>, ApiError> {
+    let ps = state
+        .store
+        .program_survey(&program, &survey)
+        .await?
+        .ok_or_else(survey_not_found)?;
+    let groups = if ps.anonymous {
+        // One link is answered by many: count responses per group of the attributes they carry.
+        let stored = state
+            .store
+            .survey_responses(&program, &survey)
+            .await?
+            .ok_or_else(survey_not_found)?;
+        let attributes = stored
+            .responses
+            .iter()
+            .map(|r| parse_attributes(&r.attributes_json))
+            .collect::<Result<Vec<_>, _>>()?;
+        rates_by_group(attributes.iter().map(|a| (a, true)))
+            .into_iter()
+            .map(|mut g| {
+                g.responded = g.invited.take();
+                g.rate = None;
+                g
+            })
+            .collect()
+    } else {
+        let listed = state
+            .store
+            .invitations(&program, &survey)
+            .await?
+            .ok_or_else(survey_not_found)?;
+        let personal = listed
+            .iter()
+            .filter(|l| l.invitation.person_id.is_some())
+            .map(|l| {
+                Ok((
+                    parse_attributes(&l.invitation.attributes_json)?,
+                    l.submitted_at.is_some(),
+                ))
+            })
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        rates_by_group(personal.iter().map(|(a, r)| (a, *r)))
+    };
+    Ok(Json(SurveyRates {
+        anonymous: ps.anonymous,
+        invitations: ps.invitations,
+        responses: ps.responses,
+        rate: response_rate(ps.responses, ps.invitations, ps.anonymous),
+        groups,
+    }))
 }

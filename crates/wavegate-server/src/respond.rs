@@ -62,9 +62,14 @@ pub async fn invitation(
         .await?
         .ok_or_else(invitation_not_found)?;
     let inv = opened.invitation;
+    let survey = parse_survey(&opened.definition_json)?;
+    let support = serde_json::from_str(&opened.support_json)
+        .map_err(|e| ApiError::internal(format!("stored support: {e}")))?;
     Ok(Json(InvitationView {
         program_name: opened.program_name,
-        survey: parse_survey(&opened.definition_json)?,
+        languages: survey.languages.clone(),
+        support,
+        survey,
         attributes: parse_attributes(&inv.attributes_json)?,
         language: inv.language.as_deref().and_then(Lang::parse),
         anonymous: inv.person_id.is_none(),

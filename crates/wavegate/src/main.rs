@@ -28,6 +28,9 @@ enum Command {
     Score(cmd::score::Args),
     /// Write a realistic synthetic organisation's data directory.
     DemoData(cmd::demo_data::Args),
+    /// Manage accounts and API tokens of a server's database.
+    #[command(subcommand)]
+    Admin(cmd::admin::Command),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Command::Survey(command) => cmd::survey::run(command),
         Command::Score(args) => cmd::score::run(args),
         Command::DemoData(args) => cmd::demo_data::run(args),
+        Command::Admin(command) => cmd::admin::run(command),
     };
     match result {
         Ok(code) => code,

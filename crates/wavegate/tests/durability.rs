@@ -8,18 +8,15 @@
 
 mod serve_support;
 
-use serve_support::{Server, serve_command};
-
-const TOKEN: &str = "durability-planner-token-0123456789";
+use serve_support::{Server, planner_token, serve_command};
 
 fn start(db: &std::path::Path, dist: &std::path::Path) -> Server {
-    let mut cmd = serve_command(db, dist);
-    cmd.env("WAVEGATE_PLANNER_TOKEN", TOKEN);
-    Server::start(cmd)
+    Server::start(serve_command(db, dist))
 }
 
-fn responses(server: &Server) -> u64 {
-    let (_, programs) = server.request("GET", "/api/v1/programs", None, Some(TOKEN));
+fn responses(server: &Server, token: &str) -> u64 {
+    let (status, programs) = server.request("GET", "/api/v1/programs", None, Some(token));
+    assert_eq!(status, 200, "{programs}");
     programs[0]["surveys"]
         .as_array()
         .unwrap()
@@ -35,17 +32,18 @@ fn an_acknowledged_response_survives_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wavegate.sqlite");
     let server = start(&db, dir.path());
-    let before = responses(&server);
+    let token = planner_token(&db);
+    let before = responses(&server, &token);
 
     let (status, links) = server.request(
         "POST",
         "/api/v1/programs/demo/surveys/pilot-feedback/invitations",
         Some(r#"{"invitations":[{"person_id":"kill-9","attributes":{"platform":"Android","wave":"pilot"}}]}"#),
-        Some(TOKEN),
+        Some(&token),
     );
     assert_eq!(status, 201);
-    let token = links[0]["token"].as_str().unwrap().to_string();
-    let (_, view) = server.request("GET", &format!("/api/v1/respond/{token}"), None, None);
+    let invitation = links[0]["token"].as_str().unwrap().to_string();
+    let (_, view) = server.request("GET", &format!("/api/v1/respond/{invitation}"), None, None);
     let survey: wavegate_core::survey::Survey =
         serde_json::from_value(view["survey"].clone()).unwrap();
     let attributes: wavegate_core::survey::Attributes =
@@ -59,7 +57,7 @@ fn an_acknowledged_response_survives_kill_9() {
     let body = serde_json::to_string(&response).unwrap();
     let (status, ack) = server.request(
         "POST",
-        &format!("/api/v1/respond/{token}"),
+        &format!("/api/v1/respond/{invitation}"),
         Some(&body),
         None,
     );
@@ -68,16 +66,16 @@ fn an_acknowledged_response_survives_kill_9() {
 
     let server = start(&db, dir.path());
     assert_eq!(
-        responses(&server),
+        responses(&server, &token),
         before + 1,
         "the acknowledged response is stored"
     );
-    let (_, view) = server.request("GET", &format!("/api/v1/respond/{token}"), None, None);
+    let (_, view) = server.request("GET", &format!("/api/v1/respond/{invitation}"), None, None);
     assert_eq!(view["submitted"]["response_id"], ack["response_id"]);
     // The app resends after a lost acknowledgement: still exactly one response.
     let (status, again) = server.request(
         "POST",
-        &format!("/api/v1/respond/{token}"),
+        &format!("/api/v1/respond/{invitation}"),
         Some(&body),
         None,
     );
@@ -85,6 +83,6 @@ fn an_acknowledged_response_survives_kill_9() {
         (status, &again["duplicate"]),
         (200, &serde_json::Value::Bool(true))
     );
-    assert_eq!(responses(&server), before + 1);
+    assert_eq!(responses(&server, &token), before + 1);
     server.kill_9();
 }

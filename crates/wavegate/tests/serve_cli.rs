@@ -1,4 +1,5 @@
-//! `wavegate serve` on the command line: how the planner token is given.
+//! `wavegate serve` on the command line: the demo accounts, and that the old start-up planner
+//! token is gone.
 
 #![allow(clippy::unwrap_used)]
 
@@ -6,90 +7,88 @@ mod serve_support;
 
 use serve_support::{Server, serve_command};
 
-const TOKEN: &str = "cli-planner-token-0123456789";
+const PASSWORD: &str = "e2e demo password 0123";
 
-/// Starts a server with the token given by `how`, checks the token opens the planner API and
-/// another does not, and that the banner does not print a token the operator chose.
-fn check_token_given(how: impl FnOnce(&mut std::process::Command)) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut cmd = serve_command(&dir.path().join("w.sqlite"), dir.path());
-    how(&mut cmd);
-    let server = Server::start(cmd);
-    let (status, _) = server.request("GET", "/api/v1/programs", None, Some(TOKEN));
-    assert_eq!(status, 200, "{:?}", server.banner);
-    let (status, _) = server.request(
-        "GET",
-        "/api/v1/programs",
-        None,
-        Some("another-token-0123456789"),
-    );
-    assert_eq!(status, 401);
-    assert!(
-        !server.banner.iter().any(|l| l.contains("planner token:")),
-        "{:?}",
-        server.banner
-    );
-    server.kill_9();
+fn sign_in(server: &Server, email: &str, password: &str) -> u16 {
+    let body = serde_json::json!({ "email": email, "password": password }).to_string();
+    server
+        .request("POST", "/api/v1/session", Some(&body), None)
+        .0
 }
 
 #[test]
-fn the_planner_token_is_given_by_flag_or_environment() {
-    check_token_given(|c| {
-        c.args(["--planner-token", TOKEN]);
-    });
-    check_token_given(|c| {
-        c.env("WAVEGATE_PLANNER_TOKEN", TOKEN);
-    });
-}
-
-#[test]
-fn the_old_admin_token_names_still_work_for_existing_scripts() {
-    check_token_given(|c| {
-        c.args(["--admin-token", TOKEN]);
-    });
-    check_token_given(|c| {
-        c.env("WAVEGATE_ADMIN_TOKEN", TOKEN);
-    });
-}
-
-#[test]
-fn without_a_token_a_random_one_is_made_and_printed() {
+fn demo_prints_the_demo_accounts_and_their_password_signs_in() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(serve_command(&dir.path().join("w.sqlite"), dir.path()));
-    let printed = server
-        .banner
-        .iter()
-        .find_map(|l| l.trim().strip_prefix("planner token:"))
-        .map(str::trim)
-        .unwrap_or_else(|| panic!("{:?}", server.banner))
-        .to_string();
-    assert_eq!(printed.len(), 32);
-    let (status, _) = server.request("GET", "/api/v1/programs", None, Some(&printed));
-    assert_eq!(status, 200);
+    let line = |label: &str| {
+        server
+            .banner
+            .iter()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| panic!("{label} {:?}", server.banner))
+    };
+    assert_eq!(line("demo planner:"), "planner@demo.invalid");
+    assert_eq!(line("demo viewer:"), "viewer@demo.invalid");
+    let password = line("demo password:");
+    assert_eq!(password.len(), 20);
+    assert_eq!(sign_in(&server, "planner@demo.invalid", &password), 200);
+    assert_eq!(sign_in(&server, "viewer@demo.invalid", &password), 200);
+    assert_eq!(
+        sign_in(&server, "planner@demo.invalid", "not the password"),
+        401
+    );
+    // Without credentials the planner area stays closed.
+    assert_eq!(server.request("GET", "/api/v1/programs", None, None).0, 401);
     server.kill_9();
 }
 
 #[test]
-fn two_different_planner_tokens_are_refused_rather_than_one_silently_winning() {
+fn the_demo_password_can_be_fixed_for_tests_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let out = serve_command(&dir.path().join("w.sqlite"), dir.path())
-        .args(["--planner-token", TOKEN])
-        .env("WAVEGATE_ADMIN_TOKEN", "some-older-token-0123456789")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("two different planner tokens"), "{err}");
+    let db = dir.path().join("w.sqlite");
+    for _ in 0..2 {
+        let mut cmd = serve_command(&db, dir.path());
+        cmd.env("WAVEGATE_DEMO_PASSWORD", PASSWORD);
+        let server = Server::start(cmd);
+        assert!(
+            server.banner.iter().any(|l| l.contains(PASSWORD)),
+            "{:?}",
+            server.banner
+        );
+        assert_eq!(sign_in(&server, "planner@demo.invalid", PASSWORD), 200);
+        server.kill_9();
+    }
 }
 
 #[test]
-fn help_names_the_planner_token_and_hides_the_old_name() {
+fn the_old_planner_token_flags_are_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    for flag in ["--planner-token", "--admin-token"] {
+        let out = serve_command(&dir.path().join("w.sqlite"), dir.path())
+            .args([flag, "some-token-0123456789"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{flag} must be refused");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("unexpected argument"), "{err}");
+    }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_wavegate"))
         .args(["serve", "--help"])
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(help.contains("--planner-token"), "{help}");
-    assert!(help.contains("WAVEGATE_PLANNER_TOKEN"), "{help}");
-    assert!(!help.contains("admin"), "{help}");
+    assert!(!help.contains("token"), "{help}");
+    assert!(help.contains("WAVEGATE_DEMO_PASSWORD"), "{help}");
+}
+
+#[test]
+fn a_short_demo_password_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = serve_command(&dir.path().join("w.sqlite"), dir.path())
+        .env("WAVEGATE_DEMO_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 12"));
 }

@@ -1,8 +1,7 @@
 // Accessibility: axe-core finds no WCAG 2.1 A/AA violations on the main screens.
 const { test, expect } = require("@playwright/test");
 const AxeBuilder = require("@axe-core/playwright").default;
-const { invite } = require("./helpers");
-const { PLANNER_TOKEN } = require("./env");
+const { invite, signIn } = require("./helpers");
 
 async function audit(page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -30,8 +29,7 @@ test("a survey page, also with validation errors, is accessible on a phone", asy
 test("the planner overview is accessible", async ({ page }) => {
   await page.goto("/planner");
   await audit(page);
-  await page.getByLabel("Plannertoken").fill(PLANNER_TOKEN);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await signIn(page);
   await expect(page.getByRole("heading", { name: "Planneroverzicht" })).toBeVisible();
   await page.getByRole("button", { name: "Resultaten bekijken" }).first().click();
   await expect(page.getByRole("region", { name: /Resultaten/ })).toBeVisible();

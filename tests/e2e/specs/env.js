@@ -1,5 +1,9 @@
 // Shared settings of the end-to-end run.
 module.exports = {
   PORT: Number(process.env.WAVEGATE_E2E_PORT || 18473),
-  PLANNER_TOKEN: "e2e-planner-token-0123456789abcdef",
+  // `serve --demo` creates these accounts; the password is fixed for the run by
+  // WAVEGATE_DEMO_PASSWORD (see playwright.config.js).
+  PLANNER_EMAIL: "planner@demo.invalid",
+  VIEWER_EMAIL: "viewer@demo.invalid",
+  DEMO_PASSWORD: "e2e-demo-password-0123456789",
 };

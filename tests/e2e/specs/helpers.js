@@ -1,15 +1,35 @@
 // Helpers the specs share: planner API calls and a generic survey filler.
 const { expect } = require("@playwright/test");
-const { PLANNER_TOKEN } = require("./env");
+const { PLANNER_EMAIL, DEMO_PASSWORD } = require("./env");
 
-const auth = { Authorization: `Bearer ${PLANNER_TOKEN}` };
+// One sign-in per request context (each test has its own): the context keeps the session
+// cookie, and changes carry the session's CSRF token.
+const sessions = new WeakMap();
+
+/** Signs the request context in as the demo planner; returns the headers a change needs. */
+async function planner(request) {
+  if (!sessions.has(request)) {
+    const res = await request.post("/api/v1/session", { data: { email: PLANNER_EMAIL, password: DEMO_PASSWORD } });
+    expect(res.status()).toBe(200);
+    const { csrf_token } = await res.json();
+    sessions.set(request, { "X-CSRF-Token": csrf_token });
+  }
+  return sessions.get(request);
+}
+
+/** Signs in through the planner page like a person would. */
+async function signIn(page, { email = PLANNER_EMAIL, password = DEMO_PASSWORD } = {}) {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+}
 
 /** Creates a personal invitation to the demo pilot survey and returns its path (/r/<token>). */
 async function invite(request, personId, { language = "nl", attributes = {} } = {}) {
   // A new person every time: the same person would get their existing (maybe answered) link back.
   const person = `${personId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const res = await request.post("/api/v1/programs/demo/surveys/pilot-feedback/invitations", {
-    headers: auth,
+    headers: await planner(request),
     data: {
       invitations: [{ person_id: person, language, attributes: { wave: "pilot", platform: "Windows", department: "Finance", ...attributes } }],
     },
@@ -21,7 +41,7 @@ async function invite(request, personId, { language = "nl", attributes = {} } = 
 
 /** The number of responses the planner API reports for a survey of the demo program. */
 async function responseCount(request, surveyId = "pilot-feedback") {
-  const res = await request.get("/api/v1/programs", { headers: auth });
+  const res = await request.get("/api/v1/programs", { headers: await planner(request) });
   expect(res.ok()).toBeTruthy();
   const programs = await res.json();
   const survey = programs.find((p) => p.id === "demo").surveys.find((s) => s.survey_id === surveyId);
@@ -30,7 +50,7 @@ async function responseCount(request, surveyId = "pilot-feedback") {
 
 /** How many responses gave `value` to a scale question, per the planner's summary API. */
 async function scaleCount(request, questionId, value) {
-  const res = await request.get("/api/v1/programs/demo/surveys/pilot-feedback/summary", { headers: auth });
+  const res = await request.get("/api/v1/programs/demo/surveys/pilot-feedback/summary", { headers: await planner(request) });
   expect(res.ok()).toBeTruthy();
   const { summary } = await res.json();
   const q = summary.questions.find((x) => x.id === questionId);
@@ -92,4 +112,4 @@ async function answerSurvey(page, { next, submit, beforeSubmit }) {
   throw new Error("the survey did not end within 20 pages");
 }
 
-module.exports = { auth, invite, responseCount, scaleCount, answerPage, answerSurvey };
+module.exports = { planner, signIn, invite, responseCount, scaleCount, answerPage, answerSurvey };

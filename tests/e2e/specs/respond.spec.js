@@ -1,7 +1,6 @@
 // A pilot user answers the survey; the planner sees it.
 const { test, expect } = require("@playwright/test");
-const { invite, responseCount, scaleCount, answerSurvey } = require("./helpers");
-const { PLANNER_TOKEN } = require("./env");
+const { invite, responseCount, scaleCount, answerSurvey, signIn } = require("./helpers");
 
 test("a pilot user answers in Dutch, the planner sees the count, and the link cannot be used twice", async ({ page, request }) => {
   const before = await responseCount(request);
@@ -16,8 +15,7 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   expect(await responseCount(request)).toBe(before + 1);
 
   await page.goto("/planner");
-  await page.getByLabel("Plannertoken").fill(PLANNER_TOKEN);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await signIn(page);
   const row = page.locator("tr", { has: page.locator("[data-survey='pilot-feedback']") });
   await expect(row.locator("[data-cell='responses']")).toHaveText(String(before + 1));
   await row.getByRole("button", { name: "Resultaten bekijken" }).click();
@@ -57,16 +55,21 @@ test("an unknown link says so instead of showing a broken page", async ({ page }
   await expect(page.getByRole("alert")).toContainText("niet (meer) geldig");
 });
 
-test("a wrong planner token is refused", async ({ page }) => {
+test("a wrong password is refused, and a reload keeps a session", async ({ page }) => {
   await page.goto("/planner");
-  await page.getByLabel("Plannertoken").fill("not-the-token");
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(page.getByText("Dit token wordt niet herkend.")).toBeVisible();
+  await signIn(page, { password: "not-the-password-at-all" });
+  await expect(page.getByText("Het e-mailadres of het wachtwoord klopt niet.")).toBeVisible();
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Planneroverzicht" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Planneroverzicht" })).toBeVisible();
+  await page.getByRole("button", { name: "Afmelden" }).click();
+  await expect(page.getByLabel("E-mailadres")).toBeVisible();
 });
 
 test("an anonymous link takes several responses, none tied to a person", async ({ page, request }) => {
-  const { auth, responseCount } = require("./helpers");
-  const res = await request.get("/api/v1/programs/demo/surveys/om-pulse/invitations", { headers: auth });
+  const { planner, responseCount } = require("./helpers");
+  const res = await request.get("/api/v1/programs/demo/surveys/om-pulse/invitations", { headers: await planner(request) });
   const [link] = await res.json();
   expect(link.person_id).toBeUndefined();
   const before = await responseCount(request, "om-pulse");
@@ -80,7 +83,7 @@ test("an anonymous link takes several responses, none tied to a person", async (
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   await expect.poll(() => responseCount(request, "om-pulse")).toBe(before + 2);
 
-  const csv = await request.get("/api/v1/programs/demo/surveys/om-pulse/responses?layout=wide", { headers: auth });
+  const csv = await request.get("/api/v1/programs/demo/surveys/om-pulse/responses?layout=wide", { headers: await planner(request) });
   const rows = (await csv.text()).trim().split("\r\n");
   const header = rows[0].split(",");
   const personColumn = header.indexOf("person_id");

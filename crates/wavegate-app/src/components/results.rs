@@ -17,16 +17,15 @@ use wavegate_core::survey::{QuestionKind, Survey};
 
 /// The results of one survey of a program.
 #[component]
-pub fn ResultsPanel(token: String, program: String, survey: String) -> impl IntoView {
+pub fn ResultsPanel(program: String, survey: String) -> impl IntoView {
     let lang = use_lang();
-    let token = StoredValue::new(token);
     let ids = StoredValue::new((program, survey));
     let results = LocalResource::new(move || {
-        let (t, (p, s)) = (token.get_value(), ids.get_value());
-        async move { api::summary(&t, &p, &s).await }
+        let (p, s) = ids.get_value();
+        async move { api::summary(&p, &s).await }
     });
     let download = move |layout: ExportLayout| {
-        let (t, (p, s)) = (token.get_value(), ids.get_value());
+        let (p, s) = ids.get_value();
         let file = format!("{s}-{}.csv", layout.as_str());
         // What Excel on a Dutch Windows opens correctly by double-click.
         let query = ResponsesQuery {
@@ -35,7 +34,7 @@ pub fn ResultsPanel(token: String, program: String, survey: String) -> impl Into
             bom: Some(true),
         };
         leptos::task::spawn_local(async move {
-            if let Ok(csv) = api::responses_csv(&t, &p, &s, query).await {
+            if let Ok(csv) = api::responses_csv(&p, &s, query).await {
                 dom::download(&file, &csv, "text/csv;charset=utf-8");
             }
         });

@@ -1,49 +1,64 @@
-//! The planner's pages: sign in with the planner token, see programs, surveys and results.
+//! The planner's pages: sign in with e-mail and password, see programs, surveys and results.
 
 use crate::api::{self, ApiError};
 use crate::components::results::ResultsPanel;
 use crate::i18n::{Msg, t, use_lang};
-use crate::storage::{self, Key};
 use leptos::prelude::*;
-use wavegate_core::api::{CsvDelimiter, ErrorCode, ProgramOverview};
+use wavegate_core::api::{CsvDelimiter, ErrorCode, ProgramOverview, SessionInfo};
+
+/// Whether the app knows yet who is signed in: it asks the server once on load (the session is
+/// an HttpOnly cookie the app cannot read).
+#[derive(Clone, Debug, PartialEq)]
+enum SignedIn {
+    Unknown,
+    No,
+    Yes(SessionInfo),
+}
 
 /// `/planner`: the sign-in form, or the overview once signed in.
 #[component]
 pub fn PlannerPage() -> impl IntoView {
-    let token = RwSignal::new(storage::load::<String>(&Key::PlannerToken));
+    let session = RwSignal::new(SignedIn::Unknown);
+    leptos::task::spawn_local(async move {
+        session.set(match api::session().await {
+            Ok(info) => SignedIn::Yes(info),
+            Err(_) => SignedIn::No,
+        });
+    });
     view! {
-        {move || match token.get() {
-            None => view! { <SignIn token=token /> }.into_any(),
-            Some(t) => view! { <Overview token=t signed_in=token /> }.into_any(),
+        {move || match session.get() {
+            SignedIn::Unknown => view! { <p class="status" role="status">{t(Msg::Loading)}</p> }.into_any(),
+            SignedIn::No => view! { <SignIn session=session /> }.into_any(),
+            SignedIn::Yes(info) => view! { <Overview info=info session=session /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn SignIn(token: RwSignal<Option<String>>) -> impl IntoView {
-    let value = RwSignal::new(String::new());
-    // Why signing in failed: a token the server does not know, or the call itself failing.
+fn SignIn(session: RwSignal<SignedIn>) -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    // Why signing in failed: wrong e-mail or password, too many attempts, or the call failing.
     let failed = RwSignal::new(None::<Msg>);
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let candidate = value.get_untracked().trim().to_string();
-        if candidate.is_empty() {
+        let (e, p) = (
+            email.get_untracked().trim().to_string(),
+            password.get_untracked(),
+        );
+        if e.is_empty() || p.is_empty() {
             failed.set(Some(Msg::SignInFailed));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::programs(&candidate).await;
+            let result = api::sign_in(&e, &p).await;
             busy.set(false);
             match result {
-                Ok(_) => {
+                Ok(info) => {
                     failed.set(None);
-                    storage::save(&Key::PlannerToken, &candidate);
-                    token.set(Some(candidate));
-                }
-                Err(e) if e.code() == Some(ErrorCode::Unauthorized) => {
-                    failed.set(Some(Msg::SignInFailed));
+                    session.set(SignedIn::Yes(info));
                 }
                 Err(e) => failed.set(Some(crate::errors::message(&e))),
             }
@@ -56,11 +71,18 @@ fn SignIn(token: RwSignal<Option<String>>) -> impl IntoView {
             <p class="muted">{t(Msg::SignInHint)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="planner-token">{t(Msg::TokenLabel)}</label>
-                    <input id="planner-token" type="password" autocomplete="current-password"
+                    <label for="planner-email">{t(Msg::EmailLabel)}</label>
+                    <input id="planner-email" type="email" autocomplete="username"
                         aria-invalid=move || failed.get().map(|_| "true")
                         aria-describedby="signin-error"
-                        on:input=move |ev| value.set(event_target_value(&ev)) />
+                        on:input=move |ev| email.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="planner-password">{t(Msg::PasswordLabel)}</label>
+                    <input id="planner-password" type="password" autocomplete="current-password"
+                        aria-invalid=move || failed.get().map(|_| "true")
+                        aria-describedby="signin-error"
+                        on:input=move |ev| password.set(event_target_value(&ev)) />
                 </div>
                 <p id="signin-error" class="form-error" role="alert" hidden=move || failed.get().is_none()>
                     {move || failed.get().map(|m| m.text(lang.get()))}
@@ -79,24 +101,24 @@ struct Selected {
 }
 
 #[component]
-fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView {
-    let token = StoredValue::new(token);
-    let programs = LocalResource::new(move || {
-        let t = token.get_value();
-        async move { api::programs(&t).await }
-    });
+fn Overview(info: SessionInfo, session: RwSignal<SignedIn>) -> impl IntoView {
+    let csrf = StoredValue::new(info.csrf_token);
+    let programs = LocalResource::new(move || async move { api::programs().await });
     let selected = RwSignal::new(None::<Selected>);
     let sign_out = move |_| {
-        storage::remove(&Key::PlannerToken);
-        signed_in.set(None);
+        let c = csrf.get_value();
+        leptos::task::spawn_local(async move {
+            // Signed out locally whatever the server says: the cookie is cleared or expires.
+            let _ = api::sign_out(&c).await;
+            session.set(SignedIn::No);
+        });
     };
-    // A token that stopped working (server restarted with a new one) sends the planner back.
+    // A session that ended (expired, revoked) sends the planner back to sign in.
     Effect::new(move |_| {
         if let Some(Err(e)) = programs.get()
-            && e.status() == Some(401)
+            && e.code() == Some(ErrorCode::Unauthorized)
         {
-            storage::remove(&Key::PlannerToken);
-            signed_in.set(None);
+            session.set(SignedIn::No);
         }
     });
     let list = move || {
@@ -104,7 +126,7 @@ fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView
             Ok(list) if list.is_empty() => view! { <p>{t(Msg::NoPrograms)}</p> }.into_any(),
             Ok(list) => list
                 .into_iter()
-                .map(|p| view! { <ProgramCard program=p selected=selected token=token.get_value() /> })
+                .map(|p| view! { <ProgramCard program=p selected=selected /> })
                 .collect_view()
                 .into_any(),
             Err(e) => load_failed(e, move || programs.refetch()).into_any(),
@@ -121,7 +143,7 @@ fn Overview(token: String, signed_in: RwSignal<Option<String>>) -> impl IntoView
                 {list}
             </Suspense>
             {move || selected.get().map(|s| view! {
-                <ResultsPanel token=token.get_value() program=s.program survey=s.survey />
+                <ResultsPanel program=s.program survey=s.survey />
             })}
         </div>
     }
@@ -140,13 +162,8 @@ pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
 }
 
 #[component]
-fn ProgramCard(
-    program: ProgramOverview,
-    selected: RwSignal<Option<Selected>>,
-    token: String,
-) -> impl IntoView {
+fn ProgramCard(program: ProgramOverview, selected: RwSignal<Option<Selected>>) -> impl IntoView {
     let lang = use_lang();
-    let token = StoredValue::new(token);
     let heading_id = format!("program-{}", program.id);
     let heading_for_h2 = heading_id.clone();
     let rows = program
@@ -163,10 +180,10 @@ fn ProgramCard(
             let file_name = format!("{}-{}-invitations.csv", program.id, s.survey_id);
             let download = move |_| {
                 let (program_id, survey_id) = (program_id.clone(), survey_id.clone());
-                let (file, t) = (file_name.clone(), token.get_value());
+                let file = file_name.clone();
                 leptos::task::spawn_local(async move {
                     // Dutch Excel opens semicolon-separated files by double-click.
-                    let csv = api::invitations_csv(&t, &program_id, &survey_id, CsvDelimiter::Semicolon);
+                    let csv = api::invitations_csv(&program_id, &survey_id, CsvDelimiter::Semicolon);
                     if let Ok(csv) = csv.await {
                         crate::dom::download(&file, &csv, "text/csv;charset=utf-8");
                     }

@@ -2,16 +2,19 @@
 //!
 //! - [`check`]: the person id and attribute grammar and its limits, for one entry and a whole list.
 //! - [`mail_merge`]: the CSV a planner merges into e-mails: fixed columns, then one per attribute.
-//! - [`rate`]: the response rate of a survey: responses per invitation.
+//! - [`rate`]: the response rate of a survey: responses per invitation, overall and per group.
+//! - [`roster`]: which links to make for the people of a wave or segment of the roster.
 //!
 //! The server applies these rules; the store and the app never restate them.
 
 pub mod check;
 pub mod mail_merge;
 pub mod rate;
+pub mod roster;
 
 pub use check::{
     BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation,
 };
 pub use mail_merge::write_mail_merge;
-pub use rate::response_rate;
+pub use rate::{GroupRate, rates_by_group, response_rate};
+pub use roster::{Selection, SelectionError, anonymous_invitation, personal_invitations};

@@ -28,3 +28,116 @@ mod tests {
         assert_eq!(response_rate(7, 1, true), None);
     }
 }
+
+/// The response rate of one group of invitations (a wave, or one value of an attribute).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GroupRate {
+    /// The attribute (`wave`, `platform`, …).
+    pub attribute: String,
+    /// Its value.
+    pub value: String,
+    /// People invited in the group; `None` when suppressed.
+    pub invited: Option<u64>,
+    /// Of those, how many answered; `None` when suppressed.
+    pub responded: Option<u64>,
+    /// Whole percent; `None` when suppressed.
+    pub rate: Option<u64>,
+    /// Fewer than [`crate::measures::MIN_GROUP`] people invited (or hidden so a small neighbour
+    /// cannot be worked out by subtraction).
+    pub suppressed: bool,
+}
+
+/// Response rates of a personal survey per value of each attribute the links carry, from each
+/// personal link's attributes and whether it was answered. Groups under
+/// [`crate::measures::MIN_GROUP`] people are suppressed, and when exactly one group of an
+/// attribute is, the next smallest is too. No person is ever named.
+pub fn rates_by_group<'a>(
+    links: impl IntoIterator<Item = (&'a crate::survey::Attributes, bool)>,
+) -> Vec<GroupRate> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<&str, BTreeMap<&str, (u64, u64)>> = BTreeMap::new();
+    for (attributes, answered) in links {
+        for (name, value) in attributes {
+            let g = groups.entry(name).or_default().entry(value).or_default();
+            g.0 += 1;
+            g.1 += u64::from(answered);
+        }
+    }
+    let mut out = Vec::new();
+    for (attribute, values) in groups {
+        let mut hidden: Vec<&str> = values
+            .iter()
+            .filter(|(_, (n, _))| !crate::measures::shown(*n as usize))
+            .map(|(v, _)| *v)
+            .collect();
+        if hidden.len() == 1
+            && let Some((v, _)) = values
+                .iter()
+                .filter(|(v, _)| !hidden.contains(v))
+                .min_by_key(|(_, (n, _))| *n)
+        {
+            hidden.push(v);
+        }
+        for (value, (invited, responded)) in values {
+            let suppressed = hidden.contains(&value);
+            out.push(GroupRate {
+                attribute: attribute.to_string(),
+                value: value.to_string(),
+                invited: (!suppressed).then_some(invited),
+                responded: (!suppressed).then_some(responded),
+                rate: if suppressed {
+                    None
+                } else {
+                    response_rate(responded, invited, false)
+                },
+                suppressed,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+    use crate::survey::Attributes;
+
+    fn a(pairs: &[(&str, &str)]) -> Attributes {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn groups_under_five_are_suppressed_with_a_neighbour_when_alone() {
+        let mut links = Vec::new();
+        for i in 0..10 {
+            links.push((a(&[("wave", "pilot"), ("platform", "iOS")]), i < 4));
+        }
+        for i in 0..6 {
+            links.push((a(&[("wave", "pilot"), ("platform", "Windows")]), i < 3));
+        }
+        for _ in 0..2 {
+            links.push((a(&[("wave", "pilot"), ("platform", "macOS")]), true));
+        }
+        let rates = rates_by_group(links.iter().map(|(a, r)| (a, *r)));
+        let row = |attr: &str, value: &str| {
+            rates
+                .iter()
+                .find(|g| g.attribute == attr && g.value == value)
+                .unwrap()
+                .clone()
+        };
+        let pilot = row("wave", "pilot");
+        assert_eq!(
+            (pilot.invited, pilot.responded, pilot.rate),
+            (Some(18), Some(9), Some(50))
+        );
+        assert!(row("platform", "macOS").suppressed);
+        let windows = row("platform", "Windows");
+        assert!(windows.suppressed, "the next smallest goes too");
+        assert_eq!((windows.invited, windows.rate), (None, None));
+        assert_eq!(row("platform", "iOS").rate, Some(40));
+    }
+}

@@ -342,6 +342,93 @@ impl Program {
     }
 }
 
+impl Program {
+    /// The program as `program.toml` text that [`Program::parse`] reads back to the same
+    /// program, so a program kept by the server can be downloaded and scored with the CLI.
+    pub fn to_toml(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "name = {}", toml_string(&self.name));
+        let _ = writeln!(
+            out,
+            "split_attributes = {}",
+            toml_strings(&self.split_attributes)
+        );
+        let _ = writeln!(out, "segment_depth = {}", self.segment_depth);
+        if let Some(c) = self.helpdesk_capacity_per_day {
+            let _ = writeln!(out, "helpdesk_capacity_per_day = {}", toml_float(c));
+        }
+        let _ = writeln!(out, "confidence = {}", toml_float(self.confidence));
+        if !self.rollout_ticket_categories.is_empty() {
+            let _ = writeln!(
+                out,
+                "rollout_ticket_categories = {}",
+                toml_strings(&self.rollout_ticket_categories)
+            );
+        }
+        for w in &self.waves {
+            let _ = writeln!(out, "\n[[wave]]");
+            let _ = writeln!(out, "id = {}", toml_string(&w.id));
+            let _ = writeln!(out, "start = {}", w.start.format("%Y-%m-%d"));
+            let _ = writeln!(out, "end = {}", w.end.format("%Y-%m-%d"));
+            if let Some(n) = w.planned_size {
+                let _ = writeln!(out, "planned_size = {n}");
+            }
+        }
+        for (metric, o) in &self.thresholds {
+            let _ = writeln!(out, "\n[thresholds.{}]", metric.id());
+            for (key, value) in [
+                ("fail", o.fail),
+                ("pass", o.pass),
+                ("min_n", o.min_n),
+                ("weight", o.weight),
+            ] {
+                if let Some(v) = value {
+                    let _ = writeln!(out, "{key} = {}", toml_float(v));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn toml_strings(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// A TOML float: Rust's shortest round-trip form always has a `.` or an exponent (`5.0`,
+/// `1e-7`), which TOML reads as the same `f64`.
+fn toml_float(v: f64) -> String {
+    if v.is_nan() {
+        "nan".to_string()
+    } else if v.is_infinite() {
+        if v > 0.0 { "inf" } else { "-inf" }.to_string()
+    } else {
+        format!("{v:?}")
+    }
+}
+
 fn apply(base: MetricSpec, o: &ThresholdOverride) -> MetricSpec {
     MetricSpec {
         fail: o.fail.unwrap_or(base.fail),
@@ -413,6 +500,29 @@ pass = 0.95
         let text = EXAMPLE.replace("end = \"2027-01-29\"", "end = \"2027-01-01\"");
         let err = Program::parse(&text).unwrap_err();
         assert_eq!(err.line, 9, "{err}");
+    }
+
+    #[test]
+    fn to_toml_reads_back_as_the_same_program() {
+        let p = Program::parse(EXAMPLE).unwrap();
+        let text = p.to_toml();
+        assert_eq!(Program::parse(&text).unwrap(), p, "{text}");
+        let mut q = p.clone();
+        q.name = "Uitrol \"2027\"\\ fase\n1\u{7}".into();
+        q.helpdesk_capacity_per_day = None;
+        q.confidence = 0.9;
+        q.rollout_ticket_categories = vec!["mobile device".into(), "company portal".into()];
+        q.thresholds.insert(
+            MetricId::TicketRate,
+            ThresholdOverride {
+                fail: Some(6.0),
+                pass: Some(1e-7),
+                min_n: Some(30.0),
+                weight: Some(0.0),
+            },
+        );
+        q.waves[0].planned_size = None;
+        assert_eq!(Program::parse(&q.to_toml()).unwrap(), q, "{}", q.to_toml());
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub struct Survey {
     pub id: String,
     /// Version number, starting at 1; a published version is never changed.
     pub version: u32,
+    /// The languages the survey is written in (default: Dutch and English). The validator asks
+    /// every text in each of these; a survey in one language is offered without a language switch.
+    #[serde(default = "both_languages", skip_serializing_if = "is_both_languages")]
+    pub languages: Vec<Lang>,
     /// Title shown above the survey.
     pub title: Text,
     /// Introduction shown before the first page.
@@ -75,6 +79,15 @@ pub struct Question {
     /// The question type and its settings, tagged by `"type"`.
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// Dutch and English: what a survey without `languages` is written in.
+pub fn both_languages() -> Vec<Lang> {
+    Lang::ALL.to_vec()
+}
+
+fn is_both_languages(languages: &[Lang]) -> bool {
+    languages == Lang::ALL
 }
 
 fn is_false(b: &bool) -> bool {
@@ -630,6 +643,7 @@ impl Survey {
             format: FORMAT.to_string(),
             id: id.to_string(),
             version: 1,
+            languages: both_languages(),
             title,
             description: None,
             thanks: None,

@@ -323,3 +323,30 @@ fn piping_must_name_an_earlier_question() {
         vec![("pages[0].questions[2].text.en".into(), "not_earlier")]
     );
 }
+
+#[test]
+fn a_survey_declares_its_languages_and_is_checked_in_those_only() {
+    let english_only = r#"{"format": "wavegate.survey/1", "id": "s", "version": 1, "languages": ["en"],
+        "title": {"en": "Feedback"},
+        "pages": [{"id": "p", "questions": [{"id": "q", "type": "yes_no", "text": {"en": "Works?"}}]}]}"#;
+    let survey = wavegate_core::survey::Survey::from_json(english_only).unwrap();
+    assert_eq!(survey.languages, vec![wavegate_core::i18n::Lang::En]);
+
+    // Without `languages`, both are asked.
+    let both = english_only.replace(r#""languages": ["en"],"#, "");
+    let problems = wavegate_core::survey::Survey::from_json(&both).unwrap_err();
+    let paths: Vec<&str> = problems.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, vec!["title.nl", "pages[0].questions[0].text.nl"]);
+
+    let none = english_only.replace(r#"["en"]"#, "[]");
+    let problems = wavegate_core::survey::Survey::from_json(&none).unwrap_err();
+    assert!(
+        problems
+            .0
+            .iter()
+            .any(|e| e.path == "languages" && e.code() == "no_languages"),
+        "{problems:?}"
+    );
+    let unknown = english_only.replace(r#"["en"]"#, r#"["de"]"#);
+    assert!(wavegate_core::survey::Survey::from_json(&unknown).is_err());
+}

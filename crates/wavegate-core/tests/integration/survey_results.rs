@@ -515,3 +515,113 @@ fn a_file_that_is_not_surveyjs_is_refused() {
     assert!(import_surveyjs("{\"pages\": [{\"elements\": [{\"type\": \"html\"}]}]}", "x").is_err());
     assert!(import_surveyjs("{", "x").is_err());
 }
+
+/// SurveyJS's own product-feedback quickstart survey: English only, with choices in the
+/// `value|text` shorthand and an element type Wavegate does not have.
+const SURVEYJS_PRODUCT_FEEDBACK: &str = r#"{
+  "title": "Product Feedback Survey",
+  "pages": [{
+    "elements": [{
+      "type": "matrix",
+      "name": "Quality",
+      "title": "Please indicate if you agree or disagree with the following statements",
+      "columns": [
+        {"value": 1, "text": "Strongly disagree"}, {"value": 2, "text": "Disagree"},
+        {"value": 3, "text": "Neutral"}, {"value": 4, "text": "Agree"},
+        {"value": 5, "text": "Strongly agree"}
+      ],
+      "rows": [
+        {"value": "affordable", "text": "Product is affordable"},
+        {"value": "does what it claims", "text": "Product does what it claims"},
+        {"value": "better then others", "text": "Product is better than other products on the market"},
+        {"value": "easy to use", "text": "Product is easy to use"}
+      ]
+    }, {
+      "type": "rating",
+      "name": "satisfaction",
+      "title": "How satisfied are you with the product?",
+      "minRateDescription": "Not satisfied",
+      "maxRateDescription": "Completely satisfied"
+    }, {
+      "type": "radiogroup",
+      "name": "price to competitors",
+      "title": "Compared to our competitors, do you feel the product is",
+      "choices": ["Less expensive", "Priced about the same", "More expensive", "Not sure"]
+    }, {
+      "type": "radiogroup",
+      "name": "price",
+      "title": "Do you feel our current price is merited by our product?",
+      "choices": [
+        "correct|Yes, the price is about right",
+        "low|No, the price is too low for your product",
+        "high|No, the price is too high for your product"
+      ]
+    }, {
+      "type": "multipletext",
+      "name": "pricelimit",
+      "title": "What is the... ",
+      "items": [{"name": "mostamount", "title": "Most amount you would ever pay"}]
+    }, {
+      "type": "comment",
+      "name": "suggestions",
+      "title": "What would make you more likely to recommend the product?"
+    }]
+  }]
+}"#;
+
+#[test]
+fn an_english_only_surveyjs_survey_imports_and_validates_in_english_alone() {
+    let import = import_surveyjs(SURVEYJS_PRODUCT_FEEDBACK, "product-feedback").unwrap();
+    let s = &import.survey;
+    assert_eq!(s.languages, vec![Lang::En]);
+    assert_eq!(validate_definition(s), Ok(()));
+    // It survives the round trip through its JSON, where `languages` is written out.
+    let json = s.to_json_pretty();
+    assert!(json.contains("\"languages\": [\n    \"en\"\n  ]"), "{json}");
+    assert_eq!(
+        wavegate_core::survey::Survey::from_json(&json).map(|_| ()),
+        Ok(())
+    );
+    assert!(import.warnings.iter().any(|w| w.kind
+        == ImportWarningKind::SkippedElement {
+            element_type: "multipletext".into()
+        }));
+}
+
+#[test]
+fn surveyjs_choices_in_the_value_text_shorthand_become_id_and_text() {
+    let import = import_surveyjs(SURVEYJS_PRODUCT_FEEDBACK, "product-feedback").unwrap();
+    let choices: Vec<(&str, &str)> = import
+        .survey
+        .question("price")
+        .unwrap()
+        .kind
+        .choices()
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.en.as_str()))
+        .collect();
+    assert_eq!(
+        choices,
+        vec![
+            ("correct", "Yes, the price is about right"),
+            ("low", "No, the price is too low for your product"),
+            ("high", "No, the price is too high for your product"),
+        ]
+    );
+    let plain: Vec<(&str, &str)> = import
+        .survey
+        .question("price_to_competitors")
+        .unwrap()
+        .kind
+        .choices()
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.en.as_str()))
+        .collect();
+    assert_eq!(plain[0], ("less_expensive", "Less expensive"));
+}
+
+#[test]
+fn a_surveyjs_survey_with_some_dutch_is_expected_in_both_languages() {
+    let import = import_surveyjs(SURVEYJS, "tevredenheid").unwrap();
+    assert_eq!(import.survey.languages, vec![Lang::Nl, Lang::En]);
+}

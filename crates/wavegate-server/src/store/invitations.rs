@@ -53,6 +53,8 @@ pub struct OpenedInvitation {
     pub invitation: InvitationRow,
     /// The program's display name.
     pub program_name: String,
+    /// The program's support details for respondents (JSON object).
+    pub support_json: String,
     /// The definition JSON of the survey version respondents get now.
     pub definition_json: String,
     /// The earlier response through this personal link: `(response id, submitted_at)`.
@@ -93,11 +95,11 @@ impl Store {
             let Some(inv) = invitation(&tx, &token)? else {
                 return Ok(None);
             };
-            let program_name: Option<String> = tx
+            let program: Option<(String, String)> = tx
                 .query_row(
-                    "SELECT name FROM programs WHERE id = ?1",
+                    "SELECT name, support FROM programs WHERE id = ?1",
                     [&inv.program_id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
             let definition = match program_survey(&tx, &inv.program_id, &inv.survey_id)? {
@@ -115,14 +117,17 @@ impl Store {
                     .optional()?,
                 None => None,
             };
-            Ok(program_name
+            Ok(program
                 .zip(definition)
-                .map(|(program_name, definition_json)| OpenedInvitation {
-                    invitation: inv,
-                    program_name,
-                    definition_json,
-                    submitted,
-                }))
+                .map(
+                    |((program_name, support_json), definition_json)| OpenedInvitation {
+                        invitation: inv,
+                        program_name,
+                        support_json,
+                        definition_json,
+                        submitted,
+                    },
+                ))
         })
         .await
     }
@@ -192,6 +197,35 @@ impl Store {
             }
             tx.commit()?;
             Ok(out)
+        })
+        .await
+    }
+}
+
+impl Store {
+    /// The anonymous link of a program's survey that carries exactly these attributes, if any.
+    pub async fn anonymous_link(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        attributes_json: &str,
+    ) -> Result<Option<InvitationRow>, StoreError> {
+        let (p, s, a) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            attributes_json.to_string(),
+        );
+        self.call(move |c| {
+            Ok(c.query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM invitations i
+                     WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL AND i.attributes = ?3
+                     ORDER BY i.created_at LIMIT 1"
+                ),
+                params![p, s, a],
+                invitation_row,
+            )
+            .optional()?)
         })
         .await
     }

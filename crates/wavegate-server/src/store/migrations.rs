@@ -16,10 +16,11 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "programs, published survey versions, invitations and responses",
-    sql: r#"
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "programs, published survey versions, invitations and responses",
+        sql: r#"
     CREATE TABLE programs (
         id          TEXT PRIMARY KEY,
         name        TEXT NOT NULL,
@@ -70,7 +71,69 @@ const MIGRATIONS: &[Migration] = &[Migration {
         ON responses(invitation_token) WHERE person_id IS NOT NULL;
     CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
     "#,
-}];
+    },
+    Migration {
+        version: 2,
+        name: "program definitions (program.toml) and support details for respondents",
+        sql: r#"
+    ALTER TABLE programs ADD COLUMN program_toml TEXT;
+    ALTER TABLE programs ADD COLUMN support TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE programs ADD COLUMN updated_at TEXT;
+    "#,
+    },
+    Migration {
+        version: 3,
+        name: "accounts, sessions and API tokens",
+        sql: r#"
+    CREATE TABLE users (
+        id            INTEGER PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role          TEXT NOT NULL CHECK (role IN ('planner', 'viewer')),
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        disabled_at   TEXT
+    );
+    -- Only a hash of the session id is kept: a copy of the database opens no session.
+    CREATE TABLE sessions (
+        id_hash      TEXT PRIMARY KEY,
+        user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token   TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at   TEXT NOT NULL
+    );
+    CREATE INDEX sessions_by_user ON sessions(user_id);
+    CREATE TABLE api_tokens (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        role        TEXT NOT NULL CHECK (role IN ('planner', 'viewer')),
+        token_hash  TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL,
+        revoked_at  TEXT
+    );
+    "#,
+    },
+    Migration {
+        version: 4,
+        name: "imported program files",
+        sql: r#"
+    -- Every import of a program's file; the latest of a kind is the one in use. The bytes live
+    -- in the files directory beside the database, named by their SHA-256.
+    CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        program_id  TEXT NOT NULL REFERENCES programs(id),
+        kind        TEXT NOT NULL,
+        file_name   TEXT NOT NULL,
+        bytes       INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        rows        INTEGER NOT NULL,
+        imported_by TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX imports_by_program ON imports(program_id, kind, id);
+    "#,
+    },
+];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,

@@ -11,15 +11,24 @@
 //! The store keeps survey definitions, answers and attributes as JSON text; it does not interpret
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
 
+mod accounts;
+mod files;
 mod invitations;
 mod migrations;
 mod programs;
 mod responses;
+mod sessions;
 mod surveys;
 
+pub use accounts::{TokenRow, UserRow};
+pub use files::{ImportRow, NewImport, StagedFile};
 pub use invitations::{InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation};
-pub use programs::{ProgramOverviewRow, ProgramRow, ProgramSeed, SurveyOverviewRow, SurveySeed};
+pub use programs::{
+    NewProgram, ProgramOverviewRow, ProgramRecord, ProgramRow, ProgramSeed, SurveyOverviewRow,
+    SurveySeed,
+};
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
+pub use sessions::SessionRow;
 pub use surveys::ProgramSurveyRow;
 
 use rusqlite::Connection;
@@ -45,6 +54,12 @@ pub enum StoreError {
         /// The version that exists.
         version: u32,
     },
+    /// A unique name (an account's e-mail, a token's name) is taken.
+    #[error("{0} exists already")]
+    Exists(String),
+    /// The files directory could not be written or read.
+    #[error("file storage: {0}")]
+    Files(String),
     /// The blocking task running the query panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(String),
@@ -60,21 +75,22 @@ impl From<rusqlite::Error> for StoreError {
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    files: Arc<files::FilesDir>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path)?;
-        Store::init(conn)
+        Store::init(conn, files::FilesDir::beside(path)?)
     }
 
-    /// An in-memory database, for tests.
+    /// An in-memory database (with files in a temporary directory), for tests.
     pub fn in_memory() -> Result<Store, StoreError> {
-        Store::init(Connection::open_in_memory()?)
+        Store::init(Connection::open_in_memory()?, files::FilesDir::temporary()?)
     }
 
-    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+    fn init(mut conn: Connection, files: files::FilesDir) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an acknowledged response must survive a crash of the process or the machine.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -83,6 +99,7 @@ impl Store {
         migrations::migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            files: Arc::new(files),
         })
     }
 
@@ -138,6 +155,7 @@ pub(crate) mod test_support {
             .seed_program(ProgramSeed {
                 id: "p".into(),
                 name: "Pilot".into(),
+                program_toml: None,
                 created_at: NOW.into(),
                 surveys: vec![SurveySeed {
                     survey_id: "s".into(),

@@ -4,7 +4,7 @@ use super::invitations::{InvitationRow, insert_invitation};
 use super::responses::{NewResponse, insert_response};
 use super::surveys::{ProgramSurveyRow, attach, publish_version};
 use super::{Store, StoreError, count};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 
 /// A program as listed for planners.
@@ -14,6 +14,40 @@ pub struct ProgramRow {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Whether it has a program.toml.
+    pub has_program: bool,
+    /// The kinds of file it has a current import of, sorted.
+    pub files: Vec<String>,
+}
+
+/// A program with everything it keeps besides surveys and files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramRecord {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Its program.toml, as given (or as made from JSON).
+    pub program_toml: Option<String>,
+    /// Support details for respondents (JSON object).
+    pub support_json: String,
+    /// When it was created.
+    pub created_at: String,
+    /// When its definition last changed.
+    pub updated_at: Option<String>,
+}
+
+/// A program to create.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewProgram {
+    /// The id to use, or to start from when taken (`-2`, `-3` … are tried).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Its program.toml.
+    pub program_toml: String,
+    /// When.
+    pub created_at: String,
 }
 
 /// A program with its surveys, for the overview.
@@ -54,6 +88,8 @@ pub struct ProgramSeed {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Its program.toml.
+    pub program_toml: Option<String>,
     /// RFC 3339 UTC.
     pub created_at: String,
     /// Surveys to publish and attach.
@@ -70,6 +106,90 @@ impl Store {
         self.call(|c| programs_overview(c)).await
     }
 
+    /// Creates a program under its id, or the first free `id-2`, `id-3` …; returns the id used.
+    pub async fn create_program(&self, new: NewProgram) -> Result<String, StoreError> {
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut id = new.id.clone();
+            let mut n = 1;
+            while tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
+                [&id],
+                |r| r.get::<_, bool>(0),
+            )? {
+                n += 1;
+                id = format!("{}-{n}", new.id);
+            }
+            tx.execute(
+                "INSERT INTO programs (id, name, program_toml, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, new.name, new.program_toml, new.created_at],
+            )?;
+            tx.commit()?;
+            Ok(id)
+        })
+        .await
+    }
+
+    /// One program.
+    pub async fn program(&self, id: &str) -> Result<Option<ProgramRecord>, StoreError> {
+        let id = id.to_string();
+        self.call(move |c| {
+            Ok(c.query_row(
+                "SELECT id, name, program_toml, support, created_at, updated_at FROM programs WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(ProgramRecord {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        program_toml: r.get(2)?,
+                        support_json: r.get(3)?,
+                        created_at: r.get(4)?,
+                        updated_at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    /// Replaces a program's definition (and name); returns whether the program exists.
+    pub async fn update_program(
+        &self,
+        id: &str,
+        name: &str,
+        program_toml: &str,
+        at: &str,
+    ) -> Result<bool, StoreError> {
+        let (id, name, toml, at) = (
+            id.to_string(),
+            name.to_string(),
+            program_toml.to_string(),
+            at.to_string(),
+        );
+        self.call(move |c| {
+            let n = c.execute(
+                "UPDATE programs SET name = ?1, program_toml = ?2, updated_at = ?3 WHERE id = ?4",
+                params![name, toml, at, id],
+            )?;
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    /// Replaces a program's support details; returns whether the program exists.
+    pub async fn set_support(&self, id: &str, support_json: &str) -> Result<bool, StoreError> {
+        let (id, json) = (id.to_string(), support_json.to_string());
+        self.call(move |c| {
+            let n = c.execute(
+                "UPDATE programs SET support = ?1 WHERE id = ?2",
+                params![json, id],
+            )?;
+            Ok(n > 0)
+        })
+        .await
+    }
+
     /// Creates `seed` in one transaction if the database holds no program yet; returns whether
     /// it did (so `serve --demo` never adds to a database in use).
     pub async fn seed_program(&self, seed: ProgramSeed) -> Result<bool, StoreError> {
@@ -83,8 +203,8 @@ impl Store {
                 return Ok(false);
             }
             tx.execute(
-                "INSERT INTO programs (id, name, created_at) VALUES (?1, ?2, ?3)",
-                params![seed.id, seed.name, seed.created_at],
+                "INSERT INTO programs (id, name, program_toml, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![seed.id, seed.name, seed.program_toml, seed.created_at],
             )?;
             for s in &seed.surveys {
                 publish_version(
@@ -151,16 +271,27 @@ fn programs_overview(c: &Connection) -> Result<Vec<ProgramOverviewRow>, StoreErr
             .or_default()
             .push(row);
     }
-    let mut stmt = c.prepare("SELECT id, name FROM programs ORDER BY name, id")?;
+    let mut files: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt =
+        c.prepare("SELECT DISTINCT program_id, kind FROM imports ORDER BY program_id, kind")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (program, kind) = row?;
+        files.entry(program).or_default().push(kind);
+    }
+    let mut stmt =
+        c.prepare("SELECT id, name, program_toml IS NOT NULL FROM programs ORDER BY name, id")?;
     let programs = stmt.query_map([], |r| {
         Ok(ProgramRow {
             id: r.get(0)?,
             name: r.get(1)?,
+            has_program: r.get(2)?,
+            files: Vec::new(),
         })
     })?;
     programs
         .map(|p| {
-            let program = p?;
+            let mut program = p?;
+            program.files = files.remove(&program.id).unwrap_or_default();
             let surveys = surveys.remove(&program.id).unwrap_or_default();
             Ok(ProgramOverviewRow { program, surveys })
         })
@@ -235,6 +366,7 @@ mod tests {
             .seed_program(ProgramSeed {
                 id: "q".into(),
                 name: "Second".into(),
+                program_toml: None,
                 created_at: NOW.into(),
                 surveys: vec![survey("s2", false)],
                 invitations: vec![invitation("t9", Some("bob"))],

@@ -42,6 +42,59 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every published version of a survey (any program), oldest first: `(version, definition)`.
+    pub async fn survey_history(&self, survey_id: &str) -> Result<Vec<(u32, String)>, StoreError> {
+        let s = survey_id.to_string();
+        self.call(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT version, definition FROM survey_versions WHERE survey_id = ?1 ORDER BY version",
+            )?;
+            let rows = stmt.query_map([s], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .await
+    }
+
+    /// Publishes a survey version (identical content again is a no-op; different content under
+    /// a published version is [`StoreError::VersionImmutable`]) and makes it the version the
+    /// program's respondents get. `anonymous` applies when the survey is new to the program.
+    /// Returns the program's survey row, or `None` for an unknown program.
+    pub async fn publish_survey(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        version: u32,
+        definition_json: &str,
+        anonymous: bool,
+        now: &str,
+    ) -> Result<Option<ProgramSurveyRow>, StoreError> {
+        let (p, s, json, now) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            definition_json.to_string(),
+            now.to_string(),
+        );
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
+                [&p],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Ok(None);
+            }
+            publish_version(&tx, &s, version, &json, &now)?;
+            attach(&tx, &p, &s, version, anonymous, &now)?;
+            let row = program_survey(&tx, &p, &s)?;
+            tx.commit()?;
+            Ok(row)
+        })
+        .await
+    }
+}
+
 pub(super) fn program_survey(
     c: &Connection,
     program_id: &str,

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod admin;
 pub mod demo_data;
 pub mod score;
 pub mod serve;

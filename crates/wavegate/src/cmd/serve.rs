@@ -19,15 +19,18 @@ pub struct Args {
     /// The built browser app (Trunk's output).
     #[arg(long, default_value = "dist", env = "WAVEGATE_DIST")]
     dist: PathBuf,
-    /// Seed a demo pilot program when the database is empty, and print links to try it.
+    /// Seed a demo pilot program when the database is empty, create the demo accounts
+    /// planner@demo.invalid and viewer@demo.invalid, and print their password and links to try.
     #[arg(long)]
     demo: bool,
-    /// The planner token, at least 16 characters (default: a new random token, printed at start).
-    #[arg(long, env = "WAVEGATE_PLANNER_TOKEN", hide_env_values = true)]
-    planner_token: Option<String>,
-    /// The planner token's old name, kept so existing scripts keep working.
-    #[arg(long, env = "WAVEGATE_ADMIN_TOKEN", hide = true)]
-    admin_token: Option<String>,
+    /// The demo accounts' password (at least 12 characters; default: a new random one each start).
+    #[arg(
+        long,
+        env = "WAVEGATE_DEMO_PASSWORD",
+        hide_env_values = true,
+        requires = "demo"
+    )]
+    demo_password: Option<String>,
     /// The URL people reach this server at, used in invitation links (default: the listen address).
     #[arg(long, env = "WAVEGATE_PUBLIC_URL")]
     public_url: Option<String>,
@@ -36,32 +39,9 @@ pub struct Args {
     log_json: bool,
 }
 
-impl Args {
-    /// The planner token from `--planner-token` or its old name `--admin-token` (or their
-    /// environment variables); both at once must agree, so a script is never silently overruled.
-    fn planner_token(&self) -> anyhow::Result<Option<String>> {
-        let token = match (&self.planner_token, &self.admin_token) {
-            (Some(new), Some(old)) if new != old => anyhow::bail!(
-                "two different planner tokens: --planner-token (WAVEGATE_PLANNER_TOKEN) and its old name --admin-token (WAVEGATE_ADMIN_TOKEN); give one"
-            ),
-            (Some(t), _) | (None, Some(t)) => Some(t.clone()),
-            (None, None) => None,
-        };
-        if let Some(t) = &token {
-            anyhow::ensure!(
-                t.len() >= 16,
-                "the planner token must be at least 16 characters"
-            );
-        }
-        Ok(token)
-    }
-}
-
 /// Runs the server until Ctrl-C or SIGTERM.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     init_logging(args.log_json);
-    let planner_token = args.planner_token()?;
-    let token_given = planner_token.is_some();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let server = Server::bind(Config {
@@ -69,7 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             db: args.db.clone(),
             dist: args.dist,
             demo: args.demo,
-            planner_token,
+            demo_password: args.demo_password,
             public_url: args.public_url,
         })
         .await?;
@@ -79,10 +59,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut out = String::new();
         let _ = writeln!(out, "Wavegate is running at {}", server.url);
         let _ = writeln!(out, "  database:       {}", args.db.display());
-        if !token_given {
-            let _ = writeln!(out, "  planner token:  {}", server.planner_token);
-        }
         let _ = writeln!(out, "  planner page:   {}/planner", server.url);
+        if let Some(a) = &server.demo_accounts {
+            let _ = writeln!(out, "  demo planner:   {}", a.planner_email);
+            let _ = writeln!(out, "  demo viewer:    {}", a.viewer_email);
+            let _ = writeln!(out, "  demo password:  {}", a.password);
+        }
         for link in &server.demo_links {
             let _ = writeln!(
                 out,

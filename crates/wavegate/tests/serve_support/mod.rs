@@ -16,18 +16,40 @@ pub struct Server {
     pub banner: Vec<String>,
 }
 
-/// The `wavegate serve` command on a database and app directory, with a clean environment for
-/// the planner token (a developer's own `WAVEGATE_*_TOKEN` must not leak into a test).
+/// The `wavegate serve` command on a database and app directory, with a clean environment (a
+/// developer's own `WAVEGATE_DEMO_PASSWORD` must not leak into a test).
 pub fn serve_command(db: &std::path::Path, dist: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wavegate"));
     cmd.args(["serve", "--addr", "127.0.0.1:0", "--demo", "--db"])
         .arg(db)
         .arg("--dist")
         .arg(dist)
-        .env_remove("WAVEGATE_PLANNER_TOKEN")
-        .env_remove("WAVEGATE_ADMIN_TOKEN")
+        .env_remove("WAVEGATE_DEMO_PASSWORD")
         .env("WAVEGATE_LOG", "warn");
     cmd
+}
+
+/// `wavegate admin create-token` on a database: a planner API token for the tests.
+pub fn planner_token(db: &std::path::Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_wavegate"))
+        .args([
+            "admin",
+            "create-token",
+            "--role",
+            "planner",
+            "--name",
+            "tests",
+            "--db",
+        ])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
 impl Server {
@@ -63,6 +85,29 @@ impl Server {
             addr,
             banner,
         }
+    }
+
+    /// `wavegate admin create-token` on a database: a planner API token for the tests.
+    pub fn planner_token(db: &std::path::Path) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_wavegate"))
+            .args([
+                "admin",
+                "create-token",
+                "--role",
+                "planner",
+                "--name",
+                "tests",
+                "--db",
+            ])
+            .arg(db)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
     /// One HTTP/1.1 request, with `Authorization: Bearer <token>` when a token is given;

@@ -74,6 +74,8 @@ pub enum DefinitionProblem {
     },
     /// The survey has no pages.
     NoPages,
+    /// `languages` lists no language.
+    NoLanguages,
     /// A page without questions.
     EmptyPage,
     /// A text lacks one language.
@@ -247,6 +249,7 @@ impl DefinitionError {
             P::InvalidId { .. } => "invalid_id",
             P::DuplicateId { .. } => "duplicate_id",
             P::NoPages => "no_pages",
+            P::NoLanguages => "no_languages",
             P::EmptyPage => "empty_page",
             P::MissingTranslation { .. } => "missing_translation",
             P::EmptyChoices => "empty_choices",
@@ -369,6 +372,13 @@ impl DefinitionError {
                     "de vragenlijst heeft geen pagina's".to_string()
                 } else {
                     "the survey has no pages".to_string()
+                }
+            }
+            P::NoLanguages => {
+                if nl {
+                    "noem minstens één taal (nl of en)".to_string()
+                } else {
+                    "name at least one language (nl or en)".to_string()
                 }
             }
             P::EmptyPage => {

@@ -175,6 +175,7 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
         .unwrap_or(Lang::En);
     let mut cx = Importer {
         locale,
+        seen: std::cell::Cell::new([false; 2]),
         warnings: Vec::new(),
         ids: BTreeSet::new(),
         names: BTreeMap::new(),
@@ -229,6 +230,17 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
     survey.description = root.get("description").map(|t| cx.text(t));
     survey.thanks = root.get("completedHtml").map(|t| cx.text(t));
     survey.pages = pages;
+    // A survey written in one language is published in that language only (no Dutch text is
+    // asked of an English survey); one with any text in both is expected to be complete in both.
+    let seen = cx.seen.get();
+    survey.languages = Lang::ALL
+        .into_iter()
+        .zip(seen)
+        .filter_map(|(lang, used)| used.then_some(lang))
+        .collect();
+    if survey.languages.is_empty() {
+        survey.languages = vec![locale];
+    }
     // Conditions are translated once every name is known, so they can use the renamed ids.
     let pending = std::mem::take(&mut cx.pending_conditions);
     for (question_id, expr, path) in pending {
@@ -253,6 +265,8 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
 
 struct Importer {
     locale: Lang,
+    /// Whether any text was found in Dutch, in English (the order of [`Lang::ALL`]).
+    seen: std::cell::Cell<[bool; 2]>,
     warnings: Vec<ImportWarning>,
     ids: BTreeSet<String>,
     /// SurveyJS question name → (Wavegate id, choice value → choice id).
@@ -280,6 +294,17 @@ fn sanitise(name: &str) -> String {
     }
 }
 
+/// SurveyJS's `value|text` shorthand for a choice or row (`"low|No, the price is too low"`):
+/// the value and the text; a string without `|` is both.
+fn shorthand(item: &str) -> (String, String) {
+    match item.split_once('|') {
+        Some((value, text)) if !value.trim().is_empty() => {
+            (value.trim().to_string(), text.trim().to_string())
+        }
+        _ => (item.to_string(), item.to_string()),
+    }
+}
+
 fn scalar_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -297,9 +322,15 @@ impl Importer {
 
     fn text(&self, v: &Value) -> Text {
         let mut t = Text::default();
-        let mut set = |lang: Lang, s: &str| match lang {
-            Lang::Nl => t.nl = s.to_string(),
-            Lang::En => t.en = s.to_string(),
+        let mut seen = self.seen.get();
+        let mut set = |lang: Lang, s: &str| {
+            if !s.trim().is_empty() {
+                seen[usize::from(lang == Lang::En)] = true;
+            }
+            match lang {
+                Lang::Nl => t.nl = s.to_string(),
+                Lang::En => t.en = s.to_string(),
+            }
         };
         match v {
             Value::String(s) => set(self.locale, s),
@@ -317,6 +348,7 @@ impl Importer {
             }
             _ => {}
         }
+        self.seen.set(seen);
         t
     }
 
@@ -378,8 +410,8 @@ impl Importer {
                     (value, text)
                 }
                 other => {
-                    let value = scalar_text(other);
-                    (value.clone(), self.text(&Value::String(value)))
+                    let (value, text) = shorthand(&scalar_text(other));
+                    (value, self.text(&Value::String(text)))
                 }
             };
             let mut id = sanitise(&value);
@@ -547,7 +579,10 @@ impl Importer {
                             r.get("value").map(scalar_text).unwrap_or_default(),
                             r.get("text").map(|t| self.text(t)),
                         ),
-                        other => (scalar_text(other), None),
+                        other => {
+                            let (value, text) = shorthand(&scalar_text(other));
+                            (value, Some(self.text(&Value::String(text))))
+                        }
                     };
                     let id = self.id(&value, &format!("{path}.rows[{i}]"));
                     let text = text.unwrap_or_else(|| self.text(&Value::String(value.clone())));

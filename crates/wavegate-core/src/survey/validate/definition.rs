@@ -50,8 +50,10 @@ impl Checker<'_> {
         self.errors.push(DefinitionError::new(path, problem));
     }
 
+    /// A text must be there in every language the survey declares, and only in those.
     fn text(&mut self, text: &Text, path: &str) {
-        for lang in text.missing() {
+        let declared = &self.survey.languages;
+        for lang in text.missing().into_iter().filter(|l| declared.contains(l)) {
             self.err(
                 format!("{path}.{}", lang.code()),
                 DP::MissingTranslation { lang },
@@ -74,6 +76,9 @@ impl Checker<'_> {
         }
         if s.version == 0 {
             self.err("version", DP::InvalidVersion);
+        }
+        if s.languages.is_empty() {
+            self.err("languages", DP::NoLanguages);
         }
         self.text(&s.title, "title");
         if let Some(t) = &s.description {

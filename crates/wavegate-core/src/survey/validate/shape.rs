@@ -74,6 +74,7 @@ const SURVEY_KEYS: &[&str] = &[
     "format",
     "id",
     "version",
+    "languages",
     "title",
     "description",
     "thanks",
@@ -114,7 +115,9 @@ fn expected_type(key: &str) -> Option<Expected> {
         "text" | "help" | "title" | "description" | "thanks" | "min_label" | "max_label" => {
             Expected::Text
         }
-        "choices" | "items" | "pages" | "questions" | "all" | "any" | "one_of" => Expected::List,
+        "choices" | "items" | "pages" | "questions" | "all" | "any" | "one_of" | "languages" => {
+            Expected::List
+        }
         "show_if" | "not" => Expected::Condition,
         "equals" | "not_equals" => Expected::Value,
         _ => return None,

@@ -2,6 +2,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod access;
+mod imports;
+mod programs;
+mod roster;
+mod sessions;
+mod support;
+mod surveys;
+
+use support::Auth;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -12,68 +22,102 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use wavegate_server::{AppState, Assets, Store, router};
 
-const TOKEN: &str = "test-planner-token-0123456789";
 const PILOT: &str = "/api/v1/programs/demo/surveys/pilot-feedback";
 
-struct Api {
+/// The API over a store, with a planner and a viewer (accounts and API tokens) and a clock the
+/// test can move.
+pub struct Api {
     router: Router,
     /// The app's files; kept for the router's lifetime, since it serves from this directory.
     _dist: tempfile::TempDir,
+    /// The store behind the router.
+    pub store: Store,
+    /// The router's clock.
+    pub clock: wavegate_server::Clock,
+    /// An API token of the planner role.
+    pub planner_token: String,
+    /// An API token of the viewer role.
+    pub viewer_token: String,
 }
 
-struct Reply {
-    status: StatusCode,
-    content_type: String,
-    body: Value,
+/// An answer, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: axum::http::HeaderMap,
+    pub bytes: Vec<u8>,
+    pub body: Value,
 }
 
 impl Api {
-    /// An API over an empty database, serving the app built into `dist`.
-    fn over(store: Store, dist: tempfile::TempDir) -> Api {
-        let state = AppState::new(store, TOKEN, "http://wavegate.test");
+    /// An API over `store`, serving the app built into `dist`.
+    async fn over(store: Store, dist: tempfile::TempDir) -> Api {
+        let clock = wavegate_server::Clock::system();
+        let state = AppState::new(store.clone(), "http://wavegate.test")
+            .with_clock(clock.clone())
+            .with_login_delay(std::time::Duration::ZERO);
         let router = router(state, Assets::load(dist.path()));
+        let (planner_token, viewer_token) = support::accounts(&store).await;
         Api {
             router,
             _dist: dist,
+            store,
+            clock,
+            planner_token,
+            viewer_token,
         }
     }
 
-    fn new() -> Api {
-        Api::over(Store::in_memory().unwrap(), tempfile::tempdir().unwrap())
+    async fn new() -> Api {
+        Api::over(Store::in_memory().unwrap(), tempfile::tempdir().unwrap()).await
     }
 
-    async fn send(&self, req: Request<Body>) -> Reply {
+    pub async fn send(&self, req: Request<Body>) -> Reply {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
-        let content_type = res
-            .headers()
+        let headers = res.headers().clone();
+        let content_type = headers
             .get(header::CONTENT_TYPE)
             .map(|v| v.to_str().unwrap().to_string())
             .unwrap_or_default();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
         Reply {
             status,
             content_type,
+            headers,
+            bytes,
             body,
         }
     }
 
-    async fn get(&self, path: &str, planner: bool) -> Reply {
-        let mut req = Request::get(path);
-        if planner {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+    /// Any request: `auth` says who sends it, `content_type` what the body is.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Auth<'_>,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
         }
-        self.send(req.body(Body::empty()).unwrap()).await
+        req = auth.apply(req, self);
+        self.send(req.body(body.into()).unwrap()).await
+    }
+
+    async fn get(&self, path: &str, planner: bool) -> Reply {
+        let auth = if planner { Auth::Planner } else { Auth::None };
+        self.call("GET", path, auth, None, Body::empty()).await
     }
 
     async fn post_raw(&self, path: &str, body: impl Into<Body>, planner: bool) -> Reply {
-        let mut req = Request::post(path).header(header::CONTENT_TYPE, "application/json");
-        if planner {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
-        }
-        self.send(req.body(body.into()).unwrap()).await
+        let auth = if planner { Auth::Planner } else { Auth::None };
+        self.call("POST", path, auth, Some("application/json"), body)
+            .await
     }
 
     async fn post(&self, path: &str, body: Value, planner: bool) -> Reply {
@@ -115,12 +159,12 @@ impl Api {
 }
 
 /// A new API over a database seeded like `serve --demo`.
-async fn demo_api() -> Api {
+pub async fn demo_api() -> Api {
     let store = Store::in_memory().unwrap();
     wavegate_server::seed_demo(&store, "http://wavegate.test")
         .await
         .unwrap();
-    Api::over(store, tempfile::tempdir().unwrap())
+    Api::over(store, tempfile::tempdir().unwrap()).await
 }
 
 /// A complete, valid answer set for the built-in pilot survey, made by the core's own sampler.
@@ -136,7 +180,7 @@ async fn valid_response(api: &Api, token: &str, id: &str) -> Value {
 }
 
 /// Asserts a JSON error answer with this status and code.
-fn assert_error(r: &Reply, status: StatusCode, code: &str) {
+pub fn assert_error(r: &Reply, status: StatusCode, code: &str) {
     assert_eq!(r.status, status, "{:?}", r.body);
     assert!(
         r.content_type.starts_with("application/json"),
@@ -149,14 +193,14 @@ fn assert_error(r: &Reply, status: StatusCode, code: &str) {
 
 #[tokio::test]
 async fn health_answers_ok() {
-    let r = Api::new().get("/api/v1/health", false).await;
+    let r = Api::new().await.get("/api/v1/health", false).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body, json!({ "status": "ok" }));
 }
 
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s_not_the_app_page() {
-    let r = Api::new().get("/api/v1/nope", false).await;
+    let r = Api::new().await.get("/api/v1/nope", false).await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 }
 
@@ -171,7 +215,7 @@ async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allo
         ),
     )
     .unwrap();
-    let api = Api::over(Store::in_memory().unwrap(), dist);
+    let api = Api::over(Store::in_memory().unwrap(), dist).await;
     let res = api
         .router
         .clone()
@@ -200,33 +244,6 @@ async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allo
         "{csp}"
     );
     assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
-}
-
-#[tokio::test]
-async fn every_planner_endpoint_refuses_a_missing_or_wrong_token() {
-    let api = demo_api().await;
-    let paths = [
-        ("GET", "/api/v1/programs".to_string()),
-        ("GET", format!("{PILOT}/summary")),
-        ("GET", format!("{PILOT}/responses")),
-        ("GET", format!("{PILOT}/invitations")),
-        ("POST", format!("{PILOT}/invitations")),
-    ];
-    for (method, path) in &paths {
-        for authorization in [None, Some("Bearer wrong-token")] {
-            let mut req = Request::builder()
-                .method(*method)
-                .uri(path)
-                .header(header::CONTENT_TYPE, "application/json");
-            if let Some(a) = authorization {
-                req = req.header(header::AUTHORIZATION, a);
-            }
-            let body = Body::from(json!({ "invitations": [{}] }).to_string());
-            let r = api.send(req.body(body).unwrap()).await;
-            assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
-        }
-    }
-    assert_eq!(api.invitation_count().await, 12, "nothing was created");
 }
 
 #[tokio::test]
@@ -482,4 +499,35 @@ async fn the_mail_merge_csv_has_a_row_per_link_and_the_time_each_was_submitted()
     );
     assert!(text.contains(&row), "{text}");
     assert_eq!(text.lines().count(), 1 + api.invitation_count().await);
+}
+
+#[tokio::test]
+async fn downloads_are_attachments_and_keep_the_byte_order_mark_for_dutch_excel() {
+    let api = demo_api().await;
+    let r = api
+        .get(
+            &format!("{PILOT}/responses?layout=wide&delimiter=semicolon&bom=true"),
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.content_type, "text/csv; charset=utf-8");
+    assert!(
+        r.bytes.starts_with(b"\xEF\xBB\xBFresponse_id;"),
+        "{:?}",
+        &r.bytes[..20]
+    );
+    assert_eq!(
+        r.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"pilot-feedback-responses.csv\"; filename*=UTF-8''pilot-feedback-responses.csv"
+    );
+    let r = api.get(&format!("{PILOT}/responses"), true).await;
+    assert!(!r.bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM unless asked");
+    let r = api
+        .get(&format!("{PILOT}/invitations?format=csv"), true)
+        .await;
+    assert_eq!(
+        r.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"invitations.csv\"; filename*=UTF-8''invitations.csv"
+    );
 }

@@ -1,0 +1,312 @@
+//! Invitations made from the roster: personal links for the people of a wave or segment, or
+//! one anonymous link for a segment large enough to stay anonymous.
+
+use crate::api::NewInvitation;
+use crate::i18n::{Lang, Text};
+use crate::measures::MIN_GROUP;
+use crate::readiness::data::Roster;
+use crate::readiness::program::Program;
+use crate::survey::Attributes;
+use std::collections::BTreeMap;
+
+/// Who to invite: the people of a wave and/or a segment (attribute = value, all must hold).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// A wave of the program.
+    pub wave: Option<String>,
+    /// Roster attributes and the value each must have (header keys, values as in the roster).
+    pub segment: BTreeMap<String, String>,
+}
+
+/// Why a selection cannot be invited.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SelectionError {
+    /// The wave is not one of the program's.
+    #[error("`{wave}` is not a wave of the program ({known})")]
+    UnknownWave {
+        /// As asked.
+        wave: String,
+        /// The program's waves, comma separated.
+        known: String,
+    },
+    /// The attribute is not a column of the roster.
+    #[error("`{name}` is not a column of the roster")]
+    UnknownAttribute {
+        /// As asked.
+        name: String,
+    },
+    /// An anonymous link may carry only the program's split attributes.
+    #[error(
+        "an anonymous link carries only the program's split attributes ({split}); `{name}` is not one"
+    )]
+    NotASplitAttribute {
+        /// As asked.
+        name: String,
+        /// The split attributes, comma separated.
+        split: String,
+    },
+    /// Nobody on the roster is in the selection.
+    #[error("nobody on the roster is in this wave and segment")]
+    Nobody,
+    /// An anonymous link for fewer people than the privacy threshold would not be anonymous.
+    #[error(
+        "only {people} people on the roster are in this segment; an anonymous link needs at least {MIN_GROUP}"
+    )]
+    TooFewForAnonymous {
+        /// People in the segment.
+        people: usize,
+    },
+}
+
+impl SelectionError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = match self {
+            SelectionError::UnknownWave { wave, known } => Text::new(
+                format!("`{wave}` is geen golf van het programma ({known})"),
+                self.to_string(),
+            ),
+            SelectionError::UnknownAttribute { name } => Text::new(
+                format!("`{name}` is geen kolom van de roster"),
+                self.to_string(),
+            ),
+            SelectionError::NotASplitAttribute { name, split } => Text::new(
+                format!(
+                    "een anonieme link draagt alleen de splitskenmerken van het programma ({split}); `{name}` is er geen"
+                ),
+                self.to_string(),
+            ),
+            SelectionError::Nobody => Text::new(
+                "niemand in de roster zit in deze golf en dit segment",
+                self.to_string(),
+            ),
+            SelectionError::TooFewForAnonymous { people } => Text::new(
+                format!(
+                    "slechts {people} mensen in de roster zitten in dit segment; een anonieme link vraagt er minstens {MIN_GROUP}"
+                ),
+                self.to_string(),
+            ),
+        };
+        text.get(lang).to_string()
+    }
+}
+
+/// The roster people in `selection`, in roster order.
+fn select(
+    roster: &Roster,
+    program: &Program,
+    selection: &Selection,
+) -> Result<Vec<usize>, SelectionError> {
+    let wave = match &selection.wave {
+        Some(w) => Some(program.wave_index(w).ok_or_else(|| {
+            SelectionError::UnknownWave {
+                wave: w.clone(),
+                known: program
+                    .waves
+                    .iter()
+                    .map(|w| w.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })?),
+        None => None,
+    };
+    let mut tests = Vec::new();
+    for (name, value) in &selection.segment {
+        let a = roster
+            .attribute(name)
+            .ok_or_else(|| SelectionError::UnknownAttribute { name: name.clone() })?;
+        tests.push((a, value.as_str()));
+    }
+    let people: Vec<usize> = (0..roster.len())
+        .filter(|&p| wave.is_none_or(|w| usize::from(roster.waves[p]) == w))
+        .filter(|&p| tests.iter().all(|(a, v)| a.value_of(p) == Some(*v)))
+        .collect();
+    if people.is_empty() {
+        return Err(SelectionError::Nobody);
+    }
+    Ok(people)
+}
+
+/// Personal links for every person in `selection`, each carrying the person's wave, the values
+/// of the program's split attributes it has, and its language (a `language` roster column,
+/// `nl`/`en`). Other roster columns stay out of the link.
+pub fn personal_invitations(
+    roster: &Roster,
+    program: &Program,
+    selection: &Selection,
+) -> Result<Vec<NewInvitation>, SelectionError> {
+    let people = select(roster, program, selection)?;
+    let carried: Vec<_> = program
+        .split_attributes
+        .iter()
+        .filter_map(|name| roster.attribute(name))
+        .collect();
+    let language = roster.attribute("language");
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let mut attributes = Attributes::new();
+            if let Some(w) = program.waves.get(usize::from(roster.waves[p])) {
+                attributes.insert("wave".into(), w.id.clone());
+            }
+            for a in &carried {
+                if let Some(v) = a.value_of(p) {
+                    attributes.insert(a.name.clone(), v.to_string());
+                }
+            }
+            NewInvitation {
+                person_id: Some(roster.ids[p].clone()),
+                attributes,
+                language: language.and_then(|a| a.value_of(p)).and_then(Lang::parse),
+            }
+        })
+        .collect())
+}
+
+/// One anonymous link for the segment `selection` names: it carries only the wave and the
+/// segment's attributes, which must be split attributes of the program, and the segment must
+/// hold at least [`MIN_GROUP`] people so an answer cannot be traced to a person.
+pub fn anonymous_invitation(
+    roster: &Roster,
+    program: &Program,
+    selection: &Selection,
+) -> Result<NewInvitation, SelectionError> {
+    for name in selection.segment.keys() {
+        if !program.split_attributes.contains(name) {
+            return Err(SelectionError::NotASplitAttribute {
+                name: name.clone(),
+                split: program.split_attributes.join(", "),
+            });
+        }
+    }
+    let people = select(roster, program, selection)?;
+    if people.len() < MIN_GROUP {
+        return Err(SelectionError::TooFewForAnonymous {
+            people: people.len(),
+        });
+    }
+    let mut attributes: Attributes = selection.segment.clone();
+    if let Some(w) = &selection.wave {
+        attributes.insert("wave".into(), w.clone());
+    }
+    Ok(NewInvitation {
+        person_id: None,
+        attributes,
+        language: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::upload::{FileKind, Parsed, parse_upload};
+
+    fn program() -> Program {
+        Program::parse(
+            "name = \"t\"\nsplit_attributes = [\"platform\", \"department\"]\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n[[wave]]\nid = \"wave-1\"\nstart = \"2027-02-08\"\nend = \"2027-02-26\"\n",
+        )
+        .unwrap()
+    }
+
+    fn roster() -> Roster {
+        let mut text = String::from("person_id,email,wave,platform,department,language,manager\n");
+        for i in 0..7 {
+            text.push_str(&format!("p{i},p{i}@x.org,pilot,iOS,Sales,en,boss\n"));
+        }
+        for i in 7..10 {
+            text.push_str(&format!("p{i},p{i}@x.org,pilot,Windows,Sales,nl,boss\n"));
+        }
+        text.push_str("p10,p10@x.org,wave-1,iOS,,xx,boss\n");
+        match parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap() {
+            Parsed::Roster(r) => r,
+            _ => unreachable!(),
+        }
+    }
+
+    fn sel(wave: Option<&str>, segment: &[(&str, &str)]) -> Selection {
+        Selection {
+            wave: wave.map(String::from),
+            segment: segment
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn personal_links_carry_wave_split_attributes_and_language_only() {
+        let links = personal_invitations(
+            &roster(),
+            &program(),
+            &sel(Some("pilot"), &[("platform", "Windows")]),
+        )
+        .unwrap();
+        assert_eq!(links.len(), 3);
+        assert_eq!(links[0].person_id.as_deref(), Some("p7"));
+        assert_eq!(links[0].language, Some(Lang::Nl));
+        let keys: Vec<&str> = links[0].attributes.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            vec!["department", "platform", "wave"],
+            "no manager, no email"
+        );
+        let all = personal_invitations(&roster(), &program(), &sel(None, &[])).unwrap();
+        assert_eq!(all.len(), 11);
+        let last = &all[10];
+        assert_eq!(last.language, None, "an unknown language is left out");
+        assert!(
+            !last.attributes.contains_key("department"),
+            "empty values are left out"
+        );
+        for inv in &all {
+            assert_eq!(crate::invitation::check_invitation(inv, false), Ok(()));
+        }
+    }
+
+    #[test]
+    fn an_anonymous_link_needs_a_split_segment_of_at_least_five() {
+        let link = anonymous_invitation(
+            &roster(),
+            &program(),
+            &sel(Some("pilot"), &[("platform", "iOS")]),
+        )
+        .unwrap();
+        assert_eq!(link.person_id, None);
+        let attrs: Vec<(&str, &str)> = link
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(attrs, vec![("platform", "iOS"), ("wave", "pilot")]);
+        assert_eq!(
+            anonymous_invitation(
+                &roster(),
+                &program(),
+                &sel(Some("pilot"), &[("platform", "Windows")])
+            ),
+            Err(SelectionError::TooFewForAnonymous { people: 3 })
+        );
+        assert!(matches!(
+            anonymous_invitation(&roster(), &program(), &sel(None, &[("manager", "boss")])),
+            Err(SelectionError::NotASplitAttribute { .. })
+        ));
+        assert!(matches!(
+            personal_invitations(&roster(), &program(), &sel(Some("wave-9"), &[])),
+            Err(SelectionError::UnknownWave { .. })
+        ));
+        assert_eq!(
+            personal_invitations(
+                &roster(),
+                &program(),
+                &sel(None, &[("platform", "Android")])
+            ),
+            Err(SelectionError::Nobody)
+        );
+        assert!(
+            SelectionError::Nobody
+                .message(Lang::Nl)
+                .starts_with("niemand")
+        );
+    }
+}

@@ -1,0 +1,423 @@
+//! What importing an uploaded file found: how many rows, how many people of the roster they
+//! belong to, what did not match, warnings a planner should see, and the first rows as parsed.
+
+use super::FileKind;
+use crate::i18n::Text;
+use crate::readiness::data::{Compliance, Device, EnrollmentFailure, Roster, Ticket};
+use crate::readiness::import::{read_devices, read_failures, read_roster, read_tickets};
+use crate::readiness::program::Program;
+use crate::tabular::InputError;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::Read;
+
+/// How many parsed rows a preview shows.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// A file parsed by its importer.
+#[derive(Clone, Debug)]
+pub enum Parsed {
+    /// The people.
+    Roster(Roster),
+    /// Devices.
+    Devices(Vec<Device>),
+    /// Enrollment failures.
+    Failures(Vec<EnrollmentFailure>),
+    /// Tickets (one per ticket: an event log's rows are folded).
+    Tickets(Vec<Ticket>),
+}
+
+/// Parses a file of `kind` with the importer `wavegate score` uses for it.
+pub fn parse_upload(
+    kind: FileKind,
+    reader: impl Read,
+    program: &Program,
+) -> Result<Parsed, InputError> {
+    Ok(match kind {
+        FileKind::Roster => Parsed::Roster(read_roster(reader, program)?),
+        FileKind::Devices => Parsed::Devices(read_devices(reader)?),
+        FileKind::EnrollmentFailures => Parsed::Failures(read_failures(reader)?),
+        FileKind::Tickets => Parsed::Tickets(read_tickets(reader)?),
+    })
+}
+
+/// People of one wave in a roster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaveCount {
+    /// The wave's id.
+    pub wave: String,
+    /// People in it.
+    pub people: u64,
+}
+
+/// What an import found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Findings {
+    /// Records read: people for a roster, devices, failures, tickets (an event log's rows of
+    /// one ticket count once).
+    pub rows: u64,
+    /// Distinct roster people the rows belong to; `None` for a roster, or without one to match.
+    pub people_matched: Option<u64>,
+    /// Rows naming someone not on the roster; `None` as for `people_matched`.
+    pub unmatched_rows: Option<u64>,
+    /// Devices without a primary user (shared or kiosk devices); devices only.
+    pub without_user: Option<u64>,
+    /// People per wave, in the program's order; a roster only.
+    pub waves: Vec<WaveCount>,
+    /// What a planner should know, in both languages.
+    pub warnings: Vec<Text>,
+}
+
+/// People by person id and e-mail, compared ignoring ASCII case as the readiness join does.
+struct People(HashMap<String, u32>);
+
+impl People {
+    fn of(roster: &Roster) -> People {
+        let mut map = HashMap::with_capacity(roster.len() * 2);
+        for (p, id) in roster.ids.iter().enumerate() {
+            map.insert(id.to_ascii_lowercase(), p as u32);
+        }
+        // Emails win over ids when the same text is both (as in `DataSet::new`).
+        for (p, email) in roster.emails.iter().enumerate() {
+            if let Some(e) = email {
+                map.insert(e.to_ascii_lowercase(), p as u32);
+            }
+        }
+        People(map)
+    }
+
+    fn find(&self, key: &str) -> Option<u32> {
+        self.0.get(&key.to_ascii_lowercase()).copied()
+    }
+}
+
+/// Counts matches of `keys` (`None`: a row naming nobody) against the roster.
+fn matching<'a>(
+    people: &People,
+    n: usize,
+    keys: impl Iterator<Item = Option<&'a str>>,
+) -> (u64, u64, u64) {
+    let mut seen = vec![false; n];
+    let (mut matched, mut unmatched, mut nobody) = (0u64, 0u64, 0u64);
+    for key in keys {
+        match key {
+            None => nobody += 1,
+            Some(k) => match people.find(k) {
+                Some(p) => {
+                    if let Some(s) = seen.get_mut(p as usize)
+                        && !*s
+                    {
+                        *s = true;
+                        matched += 1;
+                    }
+                }
+                None => unmatched += 1,
+            },
+        }
+    }
+    (matched, unmatched, nobody)
+}
+
+impl Findings {
+    /// Sums up a parsed file. `roster` is the program's current roster (`Err` with the reason
+    /// when the stored one no longer reads), to match the rows of the other kinds to people.
+    pub fn of(
+        parsed: &Parsed,
+        program: &Program,
+        roster: Option<Result<&Roster, &InputError>>,
+    ) -> Findings {
+        let mut f = Findings::default();
+        if let Parsed::Roster(r) = parsed {
+            f.rows = r.len() as u64;
+            let mut per_wave = vec![0u64; program.waves.len()];
+            for &w in &r.waves {
+                if let Some(c) = per_wave.get_mut(usize::from(w)) {
+                    *c += 1;
+                }
+            }
+            for (wave, people) in program.waves.iter().zip(per_wave) {
+                if people == 0 {
+                    f.warnings.push(Text::new(
+                        format!("Golf `{}` heeft niemand in de roster.", wave.id),
+                        format!("Wave `{}` has nobody on the roster.", wave.id),
+                    ));
+                }
+                f.waves.push(WaveCount {
+                    wave: wave.id.clone(),
+                    people,
+                });
+            }
+            for attribute in &program.split_attributes {
+                if r.attribute(attribute).is_none() {
+                    f.warnings.push(Text::new(
+                        format!(
+                            "Splitskenmerk `{attribute}` van het programma is geen kolom van de roster; op dit kenmerk wordt niet gesplitst."
+                        ),
+                        format!(
+                            "Split attribute `{attribute}` of the program is not a column of the roster; the wave is not split on it."
+                        ),
+                    ));
+                }
+            }
+            return f;
+        }
+        f.rows = match parsed {
+            Parsed::Devices(d) => d.len(),
+            Parsed::Failures(x) => x.len(),
+            Parsed::Tickets(t) => t.len(),
+            Parsed::Roster(_) => 0,
+        } as u64;
+        if f.rows == 0 {
+            f.warnings.push(Text::new(
+                "Het bestand heeft geen rijen.",
+                "The file has no rows.",
+            ));
+        }
+        let roster = match roster {
+            None => {
+                f.warnings.push(Text::new(
+                    "Er is nog geen roster: de rijen zijn niet aan mensen gekoppeld. Laad eerst de roster.",
+                    "There is no roster yet: the rows were not matched to people. Upload the roster first.",
+                ));
+                return f;
+            }
+            Some(Err(e)) => {
+                f.warnings.push(Text::new(
+                    format!(
+                        "De opgeslagen roster past niet meer bij het programma ({e}); de rijen zijn niet aan mensen gekoppeld."
+                    ),
+                    format!(
+                        "The stored roster no longer fits the program ({e}); the rows were not matched to people."
+                    ),
+                ));
+                return f;
+            }
+            Some(Ok(r)) => r,
+        };
+        let people = People::of(roster);
+        let n = roster.len();
+        let (matched, unmatched, nobody) = match parsed {
+            Parsed::Devices(d) => matching(&people, n, d.iter().map(|d| d.upn.as_deref())),
+            Parsed::Failures(x) => matching(&people, n, x.iter().map(|x| Some(x.upn.as_str()))),
+            Parsed::Tickets(t) => matching(&people, n, t.iter().map(|t| Some(t.caller.as_str()))),
+            Parsed::Roster(_) => (0, 0, 0),
+        };
+        f.people_matched = Some(matched);
+        f.unmatched_rows = Some(unmatched);
+        let (what_nl, what_en) = match parsed {
+            Parsed::Devices(_) => ("apparaten horen bij gebruikers", "devices belong to users"),
+            Parsed::Failures(_) => (
+                "mislukte inschrijvingen zijn van gebruikers",
+                "enrollment failures are of users",
+            ),
+            _ => ("tickets komen van melders", "tickets come from callers"),
+        };
+        if unmatched > 0 {
+            f.warnings.push(Text::new(
+                format!("{unmatched} {what_nl} die niet in de roster staan."),
+                format!("{unmatched} {what_en} who are not on the roster."),
+            ));
+        }
+        if let Parsed::Devices(_) = parsed {
+            f.without_user = Some(nobody);
+            if nobody > 0 {
+                f.warnings.push(Text::new(
+                    format!("{nobody} apparaten hebben geen primaire gebruiker."),
+                    format!("{nobody} devices have no primary user."),
+                ));
+            }
+        }
+        f
+    }
+}
+
+/// The first rows of a file as its importer understood them, as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    /// The fields, in order.
+    pub columns: Vec<String>,
+    /// Up to [`PREVIEW_ROWS`] rows, one cell per column (empty when absent).
+    pub rows: Vec<Vec<String>>,
+}
+
+fn compliance_name(c: Compliance) -> &'static str {
+    match c {
+        Compliance::Compliant => "Compliant",
+        Compliance::Noncompliant => "Noncompliant",
+        Compliance::InGracePeriod => "InGracePeriod",
+        Compliance::ConfigManager => "ConfigManager",
+        Compliance::Error => "Error",
+        Compliance::Unknown => "Unknown",
+    }
+}
+
+fn time(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// The first [`PREVIEW_ROWS`] records of a parsed file, as the importer read them.
+pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
+    let cols = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match parsed {
+        Parsed::Roster(r) => {
+            let mut columns = cols(&["person_id", "email", "wave"]);
+            columns.extend(r.attributes.iter().map(|a| a.name.clone()));
+            let rows = (0..r.len().min(PREVIEW_ROWS))
+                .map(|p| {
+                    let mut row = vec![
+                        r.ids[p].clone(),
+                        r.emails[p].clone().unwrap_or_default(),
+                        program
+                            .waves
+                            .get(usize::from(r.waves[p]))
+                            .map(|w| w.id.clone())
+                            .unwrap_or_default(),
+                    ];
+                    row.extend(
+                        r.attributes
+                            .iter()
+                            .map(|a| a.value_of(p).unwrap_or("").to_string()),
+                    );
+                    row
+                })
+                .collect();
+            Preview { columns, rows }
+        }
+        Parsed::Devices(d) => Preview {
+            columns: cols(&["upn", "os", "compliance", "enrolled_at"]),
+            rows: d
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|d| {
+                    vec![
+                        d.upn.clone().unwrap_or_default(),
+                        d.os.clone(),
+                        compliance_name(d.compliance).to_string(),
+                        time(d.enrolled_at),
+                    ]
+                })
+                .collect(),
+        },
+        Parsed::Failures(x) => Preview {
+            columns: cols(&["upn", "failed_at", "reason", "os"]),
+            rows: x
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|x| vec![x.upn.clone(), time(x.at), x.reason.clone(), x.os.clone()])
+                .collect(),
+        },
+        Parsed::Tickets(t) => Preview {
+            columns: cols(&[
+                "number",
+                "opened_at",
+                "caller",
+                "category",
+                "priority",
+                "closed",
+                "resolved_at",
+            ]),
+            rows: t
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|t| {
+                    vec![
+                        t.number.clone(),
+                        time(t.opened_at),
+                        t.caller.clone(),
+                        t.category.clone(),
+                        t.priority.map(|p| p.to_string()).unwrap_or_default(),
+                        t.closed.to_string(),
+                        t.resolved_at.map(time).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn program() -> Program {
+        Program::parse(
+            "name = \"t\"\nsplit_attributes = [\"platform\", \"region\"]\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n[[wave]]\nid = \"wave-1\"\nstart = \"2027-02-08\"\nend = \"2027-02-26\"\n",
+        )
+        .unwrap()
+    }
+
+    fn roster() -> Roster {
+        let text = "person_id,email,wave,platform\np1,ann@x.org,pilot,iOS\np2,bob@x.org,pilot,Windows\np3,cas@x.org,pilot,iOS\n";
+        match parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap() {
+            Parsed::Roster(r) => r,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_roster_counts_people_per_wave_and_names_missing_split_attributes() {
+        let text = "person_id,wave,platform\np1,pilot,iOS\np2,pilot,Windows\n";
+        let parsed = parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap();
+        let f = Findings::of(&parsed, &program(), None);
+        assert_eq!(f.rows, 2);
+        assert_eq!(
+            f.waves,
+            vec![
+                WaveCount {
+                    wave: "pilot".into(),
+                    people: 2
+                },
+                WaveCount {
+                    wave: "wave-1".into(),
+                    people: 0
+                }
+            ]
+        );
+        let en: Vec<&str> = f.warnings.iter().map(|w| w.en.as_str()).collect();
+        assert_eq!(
+            en,
+            vec![
+                "Wave `wave-1` has nobody on the roster.",
+                "Split attribute `region` of the program is not a column of the roster; the wave is not split on it."
+            ]
+        );
+        assert!(f.warnings.iter().all(|w| w.missing().is_empty()));
+        let p = preview(&parsed, &program());
+        assert_eq!(p.columns, vec!["person_id", "email", "wave", "platform"]);
+        assert_eq!(p.rows[1], vec!["p2", "", "pilot", "Windows"]);
+    }
+
+    #[test]
+    fn devices_are_matched_by_upn_and_shared_devices_are_counted() {
+        let text = "Primary user UPN,Compliance,Enrollment date\nANN@x.org,Compliant,2027-01-12\nann@x.org,Compliant,2027-01-13\np2,Noncompliant,2027-01-12\nzoe@x.org,Compliant,2027-01-12\n,Compliant,2027-01-12\n,Compliant,2027-01-12\n";
+        let parsed = parse_upload(FileKind::Devices, text.as_bytes(), &program()).unwrap();
+        let r = roster();
+        let f = Findings::of(&parsed, &program(), Some(Ok(&r)));
+        assert_eq!(f.rows, 6);
+        assert_eq!(f.people_matched, Some(2), "ann twice, p2 by id");
+        assert_eq!(f.unmatched_rows, Some(1));
+        assert_eq!(f.without_user, Some(2));
+        let en: Vec<&str> = f.warnings.iter().map(|w| w.en.as_str()).collect();
+        assert_eq!(
+            en,
+            vec![
+                "1 devices belong to users who are not on the roster.",
+                "2 devices have no primary user."
+            ]
+        );
+        let p = preview(&parsed, &program());
+        assert_eq!(
+            p.rows[0],
+            vec!["ann@x.org", "", "Compliant", "2027-01-12 00:00:00"]
+        );
+    }
+
+    #[test]
+    fn without_a_roster_rows_are_counted_but_not_matched() {
+        let text = "number,opened_at,caller,category\nINC1,2027-01-12,ann@x.org,Mobile\n";
+        let parsed = parse_upload(FileKind::Tickets, text.as_bytes(), &program()).unwrap();
+        let f = Findings::of(&parsed, &program(), None);
+        assert_eq!((f.rows, f.people_matched), (1, None));
+        assert!(f.warnings[0].en.starts_with("There is no roster yet"));
+    }
+}

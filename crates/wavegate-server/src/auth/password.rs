@@ -1,0 +1,81 @@
+//! Password hashing: Argon2id with the crate's recommended parameters, in PHC strings.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use std::sync::OnceLock;
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// Longest password accepted (hashing is the cost; a megabyte password is a denial of service).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// Why a password is refused.
+pub fn password_problem(password: &str) -> Option<String> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some(format!(
+            "the password must be at least {MIN_PASSWORD_CHARS} characters"
+        ))
+    } else if password.len() > MAX_PASSWORD_BYTES {
+        Some(format!(
+            "the password must be at most {MAX_PASSWORD_BYTES} bytes"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Hashes a password with a fresh salt.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    let mut salt = [0u8; 16];
+    getrandom::getrandom(&mut salt).map_err(|e| e.to_string())?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// Whether `password` is the one hashed in `phc`. A malformed stored hash never matches.
+pub fn verify_password(phc: &str, password: &str) -> bool {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return false;
+    }
+    match PasswordHash::new(phc) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Spends the time a real verification takes, for an e-mail address without an account, so the
+/// answer's timing does not tell whether the account exists.
+pub fn verify_dummy(password: &str) {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    let phc = DUMMY.get_or_init(|| {
+        hash_password("wavegate dummy password for unknown accounts").unwrap_or_default()
+    });
+    let _ = verify_password(phc, password);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_verifies_against_its_own_hash_only() {
+        let h = hash_password("correct horse battery").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password(&h, "correct horse battery"));
+        assert!(!verify_password(&h, "correct horse batterY"));
+        assert!(!verify_password("not a hash", "x"));
+        assert_ne!(h, hash_password("correct horse battery").unwrap(), "salted");
+    }
+
+    #[test]
+    fn short_and_huge_passwords_are_refused() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem(&"x".repeat(MAX_PASSWORD_BYTES + 1)).is_some());
+        assert!(password_problem("twelve chars").is_none());
+    }
+}

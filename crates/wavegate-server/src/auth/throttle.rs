@@ -1,0 +1,199 @@
+//! Failed sign-ins, counted per account and per address: past a limit within a window, further
+//! attempts are refused until the oldest failure leaves the window.
+//!
+//! In memory, per process, and bounded: when a table is full, expired entries go first, then
+//! the entry seen longest ago, so spraying many names or addresses cannot grow it.
+
+use chrono::{DateTime, Utc};
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Failures allowed per account within [`WINDOW`].
+pub const PER_ACCOUNT: usize = 5;
+/// Failures allowed per client address within [`WINDOW`] (several people behind one NAT).
+pub const PER_ADDRESS: usize = 20;
+/// How long a failure counts.
+pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Most keys kept per table.
+const MAX_KEYS: usize = 10_000;
+
+/// One table of failures by key.
+#[derive(Debug)]
+struct Table {
+    limit: usize,
+    failures: HashMap<String, VecDeque<DateTime<Utc>>>,
+}
+
+impl Table {
+    fn new(limit: usize) -> Table {
+        Table {
+            limit,
+            failures: HashMap::new(),
+        }
+    }
+
+    fn window() -> chrono::Duration {
+        chrono::Duration::from_std(WINDOW).unwrap_or_else(|_| chrono::Duration::minutes(15))
+    }
+
+    /// Forgets failures older than the window for `key`; how many remain.
+    fn recent(&mut self, key: &str, now: DateTime<Utc>) -> usize {
+        let Some(q) = self.failures.get_mut(key) else {
+            return 0;
+        };
+        while q.front().is_some_and(|t| *t + Table::window() <= now) {
+            q.pop_front();
+        }
+        let n = q.len();
+        if n == 0 {
+            self.failures.remove(key);
+        }
+        n
+    }
+
+    /// When `key` may try again, if it is over its limit.
+    fn blocked_until(&mut self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        if self.recent(key, now) < self.limit {
+            return None;
+        }
+        let q = self.failures.get(key)?;
+        // The attempt that brings it under the limit again is when enough failures have aged out.
+        let oldest_counting = q.get(q.len() - self.limit)?;
+        Some(*oldest_counting + Table::window())
+    }
+
+    fn record(&mut self, key: &str, now: DateTime<Utc>) {
+        if !self.failures.contains_key(key) && self.failures.len() >= MAX_KEYS {
+            self.failures
+                .retain(|_, q| q.back().is_some_and(|t| *t + Table::window() > now));
+            if self.failures.len() >= MAX_KEYS
+                && let Some(stalest) = self
+                    .failures
+                    .iter()
+                    .min_by_key(|(_, q)| q.back().copied())
+                    .map(|(k, _)| k.clone())
+            {
+                self.failures.remove(&stalest);
+            }
+        }
+        let q = self.failures.entry(key.to_string()).or_default();
+        q.push_back(now);
+        // Only the last `limit` failures decide anything.
+        while q.len() > self.limit {
+            q.pop_front();
+        }
+    }
+
+    fn clear(&mut self, key: &str) {
+        self.failures.remove(key);
+    }
+}
+
+/// Failed sign-ins per account and per address.
+#[derive(Debug)]
+pub struct Throttle {
+    inner: Mutex<(Table, Table)>,
+}
+
+impl Default for Throttle {
+    fn default() -> Throttle {
+        Throttle {
+            inner: Mutex::new((Table::new(PER_ACCOUNT), Table::new(PER_ADDRESS))),
+        }
+    }
+}
+
+impl Throttle {
+    /// Whether an attempt for `account` from `address` may go ahead; `Err(seconds)` to wait.
+    /// `failures` is how many failures the account has in the window (to slow the answer).
+    pub fn check(&self, account: &str, address: &str, now: DateTime<Utc>) -> Result<usize, u64> {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let (accounts, addresses) = &mut *guard;
+        let until = [
+            accounts.blocked_until(account, now),
+            addresses.blocked_until(address, now),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        match until {
+            Some(t) => {
+                let secs = (t - now).num_seconds().max(1);
+                Err(u64::try_from(secs).unwrap_or(1))
+            }
+            None => Ok(accounts.recent(account, now)),
+        }
+    }
+
+    /// Records a failed attempt.
+    pub fn failed(&self, account: &str, address: &str, now: DateTime<Utc>) {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        guard.0.record(account, now);
+        guard.1.record(address, now);
+    }
+
+    /// A successful sign-in clears the account's failures (not the address's).
+    pub fn succeeded(&self, account: &str) {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        guard.0.clear(account);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t0() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2027-01-11T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn an_account_is_blocked_after_its_limit_until_the_oldest_failure_ages_out() {
+        let th = Throttle::default();
+        let mut now = t0();
+        for i in 0..PER_ACCOUNT {
+            assert_eq!(th.check("ann", "1.2.3.4", now), Ok(i));
+            th.failed("ann", "1.2.3.4", now);
+            now += chrono::Duration::seconds(60);
+        }
+        let wait = th.check("ann", "5.6.7.8", now).unwrap_err();
+        // The first failure was 5 minutes ago: 10 minutes to go.
+        assert_eq!(wait, 600);
+        assert_eq!(
+            th.check("bob", "1.2.3.4", now),
+            Ok(0),
+            "others are not blocked"
+        );
+        now += chrono::Duration::seconds(600);
+        assert_eq!(th.check("ann", "1.2.3.4", now), Ok(PER_ACCOUNT - 1));
+    }
+
+    #[test]
+    fn an_address_is_blocked_across_accounts_and_success_clears_only_the_account() {
+        let th = Throttle::default();
+        let now = t0();
+        for i in 0..PER_ADDRESS {
+            th.failed(&format!("user{i}"), "9.9.9.9", now);
+        }
+        assert!(th.check("new", "9.9.9.9", now).is_err());
+        assert!(th.check("new", "8.8.8.8", now).is_ok());
+        th.failed("carl", "8.8.8.8", now);
+        th.succeeded("carl");
+        assert_eq!(th.check("carl", "8.8.8.8", now), Ok(0));
+    }
+
+    #[test]
+    fn the_tables_stay_bounded() {
+        let th = Throttle::default();
+        let now = t0();
+        for i in 0..(MAX_KEYS + 50) {
+            th.failed(&format!("u{i}"), &format!("a{i}"), now);
+        }
+        let guard = th.inner.lock().unwrap();
+        assert!(guard.0.failures.len() <= MAX_KEYS);
+        assert!(guard.1.failures.len() <= MAX_KEYS);
+    }
+}

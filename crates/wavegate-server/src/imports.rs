@@ -1,0 +1,345 @@
+//! Program files: uploading one (streamed to a temporary file, checked by the core importers,
+//! then stored or, on a dry run, only previewed), listing the imports and downloading the file
+//! in use byte for byte.
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::downloads::disposition;
+use crate::error::{ApiError, file_problem};
+use crate::extract::{ApiPath, ApiQuery, request_lang};
+use crate::programs::{program_not_found, stored_program};
+use crate::store::{NewImport, StagedFile};
+use axum::Extension;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+use sha2::{Digest, Sha256};
+use std::time::{Duration, Instant};
+use wavegate_core::api::{
+    ErrorCode, FileKind, HeaderGenerationInfo, ImportRecord, ImportSummary, UploadQuery,
+};
+use wavegate_core::readiness::Program;
+use wavegate_core::readiness::data::Roster;
+use wavegate_core::tabular::InputError;
+use wavegate_core::upload::{
+    Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, parse_upload,
+    preview,
+};
+
+/// An upload that sends nothing for this long is given up.
+const IDLE: Duration = Duration::from_secs(60);
+/// No upload may take longer than this, however steadily it trickles.
+const TOTAL: Duration = Duration::from_secs(15 * 60);
+
+/// Content types a CSV arrives with: browsers send `application/vnd.ms-excel` for `.csv` on
+/// Windows with Office installed, and some clients send no specific type.
+const CSV_TYPES: [&str; 4] = [
+    "text/csv",
+    "text/plain",
+    "application/vnd.ms-excel",
+    "application/octet-stream",
+];
+
+fn content_type_ok(headers: &HeaderMap) -> bool {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    CSV_TYPES.contains(&ct.as_str())
+}
+
+/// `filename` of a `Content-Disposition` header.
+fn disposition_name(headers: &HeaderMap) -> Option<String> {
+    let v = headers.get(header::CONTENT_DISPOSITION)?.to_str().ok()?;
+    v.split(';').find_map(|part| {
+        let (k, val) = part.trim().split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("filename")
+            .then(|| val.trim().trim_matches('"').to_string())
+    })
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        ErrorCode::PayloadTooLarge,
+        format!(
+            "a file may be at most {} MB",
+            MAX_UPLOAD_BYTES / 1024 / 1024
+        ),
+    )
+}
+
+/// What streaming the body gave: the staged file, its digest and shape.
+struct Received {
+    staged: StagedFile,
+    sha256: String,
+    shape: wavegate_core::upload::FileShape,
+}
+
+/// Streams the body to a staged file, hashing and probing it on the way, within the size and
+/// time bounds.
+async fn receive(state: &AppState, body: Body) -> Result<Received, ApiError> {
+    let mut staged = state.store.stage_file()?;
+    let mut hasher = Sha256::new();
+    let mut probe = Probe::new();
+    let mut body = body;
+    let started = Instant::now();
+    let mut size: u64 = 0;
+    loop {
+        let left = TOTAL.saturating_sub(started.elapsed());
+        let frame = tokio::time::timeout(IDLE.min(left), body.frame())
+            .await
+            .map_err(|_| {
+                ApiError::new(
+                    ErrorCode::Timeout,
+                    "the upload was too slow; nothing was stored",
+                )
+            })?;
+        let Some(frame) = frame else { break };
+        let frame = frame.map_err(|e| {
+            ApiError::new(ErrorCode::InvalidBody, format!("the upload broke off: {e}"))
+        })?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        size += data.len() as u64;
+        if size > MAX_UPLOAD_BYTES {
+            return Err(too_large());
+        }
+        hasher.update(&data);
+        probe.feed(&data);
+        // A local, buffered file: each write is a copy into the page cache.
+        staged.write_all(&data).map_err(ApiError::internal)?;
+    }
+    Ok(Received {
+        staged,
+        sha256: hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        shape: probe.finish(),
+    })
+}
+
+/// Parses a stored or staged file on a blocking thread.
+async fn parse_file(
+    path: std::path::PathBuf,
+    kind: FileKind,
+    program: Program,
+) -> Result<Result<Parsed, InputError>, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        let file = std::fs::File::open(&path).map_err(|e| {
+            InputError::file(kind.file_name(), 0, format!("could not be read: {e}"))
+        })?;
+        parse_upload(kind, std::io::BufReader::new(file), &program)
+    })
+    .await
+    .map_err(ApiError::internal)
+}
+
+/// The program's current roster, parsed: `None` without one, `Err` when it no longer reads
+/// with the program.
+pub(crate) async fn roster_of(
+    state: &AppState,
+    program_id: &str,
+    program: &Program,
+) -> Result<Option<Result<Roster, InputError>>, ApiError> {
+    let Some((_, path)) = state
+        .store
+        .current_file(program_id, FileKind::Roster.as_str())
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(
+        parse_file(path, FileKind::Roster, program.clone())
+            .await?
+            .map(|parsed| match parsed {
+                Parsed::Roster(r) => r,
+                _ => Roster::default(),
+            }),
+    ))
+}
+
+/// The program's definition, or the error for a program without one.
+pub(crate) async fn program_of(state: &AppState, program_id: &str) -> Result<Program, ApiError> {
+    let record = state
+        .store
+        .program(program_id)
+        .await?
+        .ok_or_else(program_not_found)?;
+    stored_program(&record)?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidProgram,
+            "this program has no program.toml yet; PUT one first",
+        )
+    })
+}
+
+/// `PUT /api/v1/programs/{program}/files/{kind}[?dry_run=true&name=…&lang=…]`.
+pub async fn upload(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    ApiPath((program_id, kind)): ApiPath<(String, FileKind)>,
+    ApiQuery(q): ApiQuery<UploadQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<ImportSummary>, ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    let program = program_of(&state, &program_id).await?;
+    if !content_type_ok(&headers) {
+        return Err(ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "expected the CSV file as the body, with Content-Type: text/csv",
+        ));
+    }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_UPLOAD_BYTES) {
+        return Err(too_large());
+    }
+    // A few uploads at a time: each is parsed in memory.
+    let _slot = state
+        .upload_slots
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
+    let file_name = q
+        .name
+        .as_deref()
+        .or(disposition_name(&headers).as_deref())
+        .and_then(clean_file_name)
+        .unwrap_or_else(|| kind.file_name().to_string());
+    let received = receive(&state, body).await?;
+    let parsed = parse_file(received.staged.path().to_path_buf(), kind, program.clone())
+        .await?
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidFile,
+                format!("the file was refused; nothing changed: {e}"),
+            )
+            .with_details(file_problem(&e, lang))
+        })?;
+    let roster = if kind == FileKind::Roster {
+        None
+    } else {
+        roster_of(&state, &program_id, &program).await?
+    };
+    let findings = Findings::of(&parsed, &program, roster.as_ref().map(|r| r.as_ref()));
+    let dry_run = q.dry_run.unwrap_or(false);
+    let preview = dry_run.then(|| preview(&parsed, &program));
+    drop(parsed);
+    let shape = received.shape;
+    let summary = ImportSummary {
+        kind,
+        file_name: file_name.clone(),
+        bytes: shape.bytes,
+        sha256: received.sha256.clone(),
+        encoding: shape.encoding,
+        delimiter: shape.delimiter,
+        header_generation: HeaderGeneration::of(kind, &shape.headers).map(|code| {
+            HeaderGenerationInfo {
+                code,
+                description: code.describe(),
+            }
+        }),
+        headers: shape.headers,
+        warning_messages: findings
+            .warnings
+            .iter()
+            .map(|w| w.get(lang).to_string())
+            .collect(),
+        findings,
+        stored: !dry_run,
+        preview,
+    };
+    if !dry_run {
+        state
+            .store
+            .record_import(
+                received.staged,
+                NewImport {
+                    program_id: program_id.clone(),
+                    kind: kind.as_str().to_string(),
+                    file_name,
+                    bytes: summary.bytes,
+                    sha256: received.sha256,
+                    rows: summary.findings.rows,
+                    imported_by: caller.who,
+                    imported_at: state.clock.stamp(),
+                },
+            )
+            .await?;
+        tracing::info!(
+            kind = kind.as_str(),
+            rows = summary.findings.rows,
+            "file imported"
+        );
+    }
+    Ok(Json(summary))
+}
+
+/// `GET /api/v1/programs/{program}/files`: every import, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiPath(program_id): ApiPath<String>,
+) -> Result<Json<Vec<ImportRecord>>, ApiError> {
+    let rows = state
+        .store
+        .imports(&program_id)
+        .await?
+        .ok_or_else(program_not_found)?;
+    let records = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ImportRecord {
+                kind: FileKind::parse(&r.import.kind)?,
+                file_name: r.import.file_name,
+                bytes: r.import.bytes,
+                sha256: r.import.sha256,
+                rows: r.import.rows,
+                imported_by: r.import.imported_by,
+                imported_at: r.import.imported_at,
+                current: r.current,
+            })
+        })
+        .collect();
+    Ok(Json(records))
+}
+
+/// `GET /api/v1/programs/{program}/files/{kind}`: the file in use, exactly as uploaded.
+pub async fn download(
+    State(state): State<AppState>,
+    ApiPath((program_id, kind)): ApiPath<(String, FileKind)>,
+) -> Result<Response, ApiError> {
+    let (import, path) = state
+        .store
+        .current_file(&program_id, kind.as_str())
+        .await?
+        .ok_or_else(|| ApiError::not_found("file of this kind"))?;
+    let file = tokio::fs::File::open(&path)
+        .await
+        .map_err(|e| ApiError::internal(format!("stored file {}: {e}", import.sha256)))?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    let mut res = (StatusCode::OK, body).into_response();
+    let h = res.headers_mut();
+    // The bytes as uploaded: no charset is claimed (the file may be Windows-1252).
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv"));
+    h.insert(header::CONTENT_DISPOSITION, disposition(&import.file_name));
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(import.bytes));
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", import.sha256)) {
+        h.insert(header::ETAG, v);
+    }
+    Ok(res)
+}

@@ -1,0 +1,158 @@
+//! The planner area's routes, in one table: every route listed here is guarded (reads need a
+//! viewer or planner, changes a planner and a cookie session's CSRF token), and the router is
+//! built only from this table, so a planner endpoint cannot exist without its guard. The API
+//! tests walk the same table.
+
+use crate::auth::guard;
+use crate::{AppState, BULK_BODY_LIMIT, imports, planner, programs, surveys};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post, put};
+
+/// Every planner-area route: method and path pattern.
+pub const PLANNER_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/v1/programs"),
+    ("POST", "/api/v1/programs"),
+    ("GET", "/api/v1/programs/{program}"),
+    ("PUT", "/api/v1/programs/{program}"),
+    ("GET", "/api/v1/programs/{program}/program.toml"),
+    ("PUT", "/api/v1/programs/{program}/support"),
+    ("GET", "/api/v1/programs/{program}/files"),
+    ("GET", "/api/v1/programs/{program}/files/{kind}"),
+    ("PUT", "/api/v1/programs/{program}/files/{kind}"),
+    ("POST", "/api/v1/programs/{program}/surveys"),
+    ("GET", "/api/v1/programs/{program}/surveys/{survey}/summary"),
+    (
+        "GET",
+        "/api/v1/programs/{program}/surveys/{survey}/responses",
+    ),
+    ("GET", "/api/v1/programs/{program}/surveys/{survey}/rates"),
+    (
+        "GET",
+        "/api/v1/programs/{program}/surveys/{survey}/invitations",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/invitations",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
+    ),
+];
+
+/// Builds the guarded router, checking each route against [`PLANNER_ROUTES`].
+struct Table {
+    router: Router<AppState>,
+    added: Vec<(&'static str, &'static str)>,
+    state: AppState,
+}
+
+impl Table {
+    fn add(mut self, method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Table {
+        let key = (method.as_str(), path);
+        let listed = PLANNER_ROUTES
+            .iter()
+            .find(|r| **r == key)
+            .unwrap_or_else(|| panic!("{} {path} is not in PLANNER_ROUTES", method.as_str()));
+        self.added.push(*listed);
+        let guarded = handler.route_layer(axum::middleware::from_fn_with_state(
+            self.state.clone(),
+            guard,
+        ));
+        self.router = self.router.route(path, guarded);
+        self
+    }
+
+    fn finish(self) -> Router<AppState> {
+        for r in PLANNER_ROUTES {
+            assert!(self.added.contains(r), "{} {} has no handler", r.0, r.1);
+        }
+        self.router
+    }
+}
+
+/// The planner area's router.
+pub fn planner_router(state: &AppState) -> Router<AppState> {
+    let upload_limit =
+        usize::try_from(wavegate_core::upload::MAX_UPLOAD_BYTES).unwrap_or(usize::MAX);
+    Table {
+        router: Router::new(),
+        added: Vec::new(),
+        state: state.clone(),
+    }
+    .add(Method::GET, "/api/v1/programs", get(planner::programs))
+    .add(Method::POST, "/api/v1/programs", post(programs::create))
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}",
+        get(programs::get),
+    )
+    .add(
+        Method::PUT,
+        "/api/v1/programs/{program}",
+        put(programs::put),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/program.toml",
+        get(programs::toml),
+    )
+    .add(
+        Method::PUT,
+        "/api/v1/programs/{program}/support",
+        put(programs::put_support),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/files",
+        get(imports::list),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/files/{kind}",
+        get(imports::download),
+    )
+    .add(
+        Method::PUT,
+        "/api/v1/programs/{program}/files/{kind}",
+        put(imports::upload).layer(DefaultBodyLimit::max(upload_limit)),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys",
+        post(surveys::publish),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/summary",
+        get(planner::summary),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/responses",
+        get(planner::export_responses),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/rates",
+        get(planner::rates),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/invitations",
+        get(planner::invitations),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/invitations",
+        post(planner::create_invitations).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
+        post(planner::from_roster),
+    )
+    .finish()
+}

@@ -1,0 +1,145 @@
+//! `/api/v1/session`: signing in with e-mail and password, who is signed in, signing out.
+
+use crate::AppState;
+use crate::auth::password::{MAX_PASSWORD_BYTES, verify_dummy, verify_password};
+use crate::auth::session::{ABSOLUTE, IDLE, from_cookie, set_cookie};
+use crate::auth::{check_csrf, new_secret, secret_hash};
+use crate::clock::stamp;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, PeerAddr};
+use crate::store::SessionRow;
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header, request::Parts};
+use axum::response::{IntoResponse, Response};
+use wavegate_core::api::{ErrorCode, Role, SessionInfo, SignIn};
+
+/// Longest e-mail address accepted (RFC 5321's path limit).
+const MAX_EMAIL: usize = 254;
+
+fn invalid_credentials() -> ApiError {
+    // One answer for an unknown address, a wrong password and a disabled account.
+    ApiError::new(
+        ErrorCode::InvalidCredentials,
+        "the e-mail address or the password is not right",
+    )
+}
+
+/// `POST /api/v1/session`: signs in; sets the session cookie and answers with the CSRF token.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    PeerAddr(address): PeerAddr,
+    ApiJson(body): ApiJson<SignIn>,
+) -> Result<Response, ApiError> {
+    let email = body.email.trim().to_lowercase();
+    let now = state.clock.now();
+    let earlier_failures = state
+        .throttle
+        .check(&email, &address, now)
+        .map_err(ApiError::too_many)?;
+    // Each earlier failure makes the next attempt of the account wait a little longer.
+    let delay = state.login_delay * u32::try_from(earlier_failures.min(4)).unwrap_or(4);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let user = if email.len() <= MAX_EMAIL && body.password.len() <= MAX_PASSWORD_BYTES {
+        state.store.user_by_email(&email).await?
+    } else {
+        None
+    };
+    let password = body.password;
+    let user = tokio::task::spawn_blocking(move || match user {
+        Some(u) if u.disabled_at.is_none() && verify_password(&u.password_hash, &password) => {
+            Some(u)
+        }
+        Some(u) if u.disabled_at.is_none() => None,
+        // Unknown or disabled: spend the same time, so the answer's timing tells nothing.
+        _ => {
+            verify_dummy(&password);
+            None
+        }
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    let Some(user) = user else {
+        state.throttle.failed(&email, &address, state.clock.now());
+        return Err(invalid_credentials());
+    };
+    state.throttle.succeeded(&email);
+    // Ended sessions are removed as new ones start, so the table holds only live ones.
+    let now = state.clock.now();
+    state
+        .store
+        .delete_stale_sessions(&stamp(now), &stamp(now - IDLE))
+        .await?;
+    let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role"))?;
+    let id = new_secret();
+    let csrf_token = new_secret();
+    let now = state.clock.now();
+    let expires_at = stamp(now + ABSOLUTE);
+    state
+        .store
+        .create_session(SessionRow {
+            id_hash: secret_hash(&id),
+            user_id: user.id,
+            csrf_token: csrf_token.clone(),
+            created_at: stamp(now),
+            last_seen_at: stamp(now),
+            expires_at: expires_at.clone(),
+        })
+        .await?;
+    tracing::info!(role = role.as_str(), "signed in");
+    let mut res = Json(SessionInfo {
+        email: user.email,
+        role,
+        csrf_token,
+        expires_at,
+    })
+    .into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        set_cookie(Some(&id), state.secure_cookies),
+    );
+    Ok(res)
+}
+
+fn not_signed_in() -> ApiError {
+    ApiError::new(ErrorCode::Unauthorized, "not signed in")
+}
+
+/// `GET /api/v1/session`: who is signed in (so a reloaded app keeps its session).
+pub async fn current(
+    State(state): State<AppState>,
+    parts: Parts,
+) -> Result<Json<SessionInfo>, ApiError> {
+    let caller = from_cookie(&state, &parts)
+        .await?
+        .ok_or_else(not_signed_in)?;
+    let (id_hash, csrf_token) = caller.session.ok_or_else(not_signed_in)?;
+    let (session, _) = state
+        .store
+        .session(&id_hash)
+        .await?
+        .ok_or_else(not_signed_in)?;
+    Ok(Json(SessionInfo {
+        email: caller.who,
+        role: caller.role,
+        csrf_token,
+        expires_at: session.expires_at,
+    }))
+}
+
+/// `DELETE /api/v1/session`: signs out; the session is deleted on the server.
+pub async fn sign_out(State(state): State<AppState>, parts: Parts) -> Result<Response, ApiError> {
+    let caller = from_cookie(&state, &parts)
+        .await?
+        .ok_or_else(not_signed_in)?;
+    check_csrf(&caller, &parts)?;
+    if let Some((id_hash, _)) = &caller.session {
+        state.store.delete_session(id_hash).await?;
+    }
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    res.headers_mut()
+        .insert(header::SET_COOKIE, set_cookie(None, state.secure_cookies));
+    Ok(res)
+}

@@ -1,0 +1,160 @@
+//! Every planner-area route, from the table the router is built from, with every kind of
+//! caller: nobody, a respondent's invitation token, a viewer, a planner, and a cookie session
+//! with a wrong CSRF token.
+
+use super::support::{Auth, PLANNER, VIEWER, demo_roster, upload};
+use super::{Api, Reply, assert_error, demo_api};
+use axum::http::StatusCode;
+use serde_json::json;
+use wavegate_server::PLANNER_ROUTES;
+
+const PROGRAM_TOML: &str = "name = \"Access test\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n[[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\n[[wave]]\nid = \"wave-2\"\nstart = 2027-03-08\nend = 2027-03-26\n";
+
+/// A request that succeeds for a planner, per route. A route missing here fails the test, so a
+/// new endpoint cannot be added without being checked.
+fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, Vec<u8>) {
+    let path = pattern
+        .replace("{program}", "demo")
+        .replace("{survey}", "pilot-feedback")
+        .replace("{kind}", "roster");
+    let (ct, body): (Option<&'static str>, Vec<u8>) = match (method, pattern) {
+        ("GET", _) => (None, Vec::new()),
+        ("POST", "/api/v1/programs") | ("PUT", "/api/v1/programs/{program}") => {
+            let toml = if method == "PUT" {
+                PROGRAM_TOML.replace("Access test", "Intune-uitrol 2027 (demo)")
+            } else {
+                PROGRAM_TOML.to_string()
+            };
+            (Some("application/toml"), toml.into_bytes())
+        }
+        ("PUT", "/api/v1/programs/{program}/support") => (
+            Some("application/json"),
+            json!({ "faq_url": "https://intranet.example.org/faq" })
+                .to_string()
+                .into_bytes(),
+        ),
+        ("PUT", "/api/v1/programs/{program}/files/{kind}") => {
+            (Some("text/csv"), demo_roster().into_bytes())
+        }
+        ("POST", "/api/v1/programs/{program}/surveys") => (
+            Some("application/json"),
+            json!({ "template": "nps" }).to_string().into_bytes(),
+        ),
+        ("POST", "/api/v1/programs/{program}/surveys/{survey}/invitations") => (
+            Some("application/json"),
+            json!({ "invitations": [{ "person_id": "access-test" }] })
+                .to_string()
+                .into_bytes(),
+        ),
+        ("POST", "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster") => (
+            Some("application/json"),
+            json!({ "wave": "wave-1" }).to_string().into_bytes(),
+        ),
+        other => panic!("no test request for {other:?}: add one to access.rs"),
+    };
+    (path, ct, body)
+}
+
+async fn call(api: &Api, method: &str, pattern: &str, auth: Auth<'_>) -> Reply {
+    let (path, ct, body) = valid_request(method, pattern);
+    api.call(method, &path, auth, ct, body).await
+}
+
+#[tokio::test]
+async fn every_planner_route_admits_exactly_the_callers_it_should() {
+    let api = demo_api().await;
+    // GET …/files/roster needs a roster, and from-roster too.
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let invitation = api.invitation("respondent").await;
+    let planner = api.sign_in(PLANNER).await;
+    let viewer = api.sign_in(VIEWER).await;
+    for (method, pattern) in PLANNER_ROUTES {
+        let what = format!("{method} {pattern}");
+        let unsafe_method = *method != "GET";
+
+        let r = call(&api, method, pattern, Auth::None).await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+
+        let r = call(&api, method, pattern, Auth::Bearer(&invitation)).await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+
+        let r = call(&api, method, pattern, Auth::Viewer).await;
+        if unsafe_method {
+            assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+        } else {
+            assert!(
+                r.status.is_success(),
+                "{what} as viewer: {} {:?}",
+                r.status,
+                r.body
+            );
+        }
+        let r = call(&api, method, pattern, Auth::Session(&viewer)).await;
+        if unsafe_method {
+            assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+        }
+
+        let r = call(
+            &api,
+            method,
+            pattern,
+            Auth::SessionCsrf(&planner, Some("wrong")),
+        )
+        .await;
+        if unsafe_method {
+            assert_error(&r, StatusCode::FORBIDDEN, "csrf_mismatch");
+            let r = call(&api, method, pattern, Auth::SessionCsrf(&planner, None)).await;
+            assert_error(&r, StatusCode::FORBIDDEN, "csrf_mismatch");
+        } else {
+            assert!(
+                r.status.is_success(),
+                "{what}: reads need no CSRF token: {:?}",
+                r.body
+            );
+        }
+
+        let r = call(&api, method, pattern, Auth::Planner).await;
+        assert!(
+            r.status.is_success(),
+            "{what} as planner: {} {:?}",
+            r.status,
+            r.body
+        );
+        let r = call(&api, method, pattern, Auth::Session(&planner)).await;
+        assert!(
+            r.status.is_success(),
+            "{what} in a planner session: {} {:?}",
+            r.status,
+            r.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_revoked_token_and_a_malformed_authorization_are_refused() {
+    let api = demo_api().await;
+    assert!(
+        api.store
+            .revoke_token("test-viewer", "2027-01-11T09:00:00Z")
+            .await
+            .unwrap()
+    );
+    let r = api
+        .call("GET", "/api/v1/programs", Auth::Viewer, None, Vec::new())
+        .await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    for bad in ["Basic abc", "Bearer", "Bearer wgt_short"] {
+        let r = api
+            .send(
+                axum::http::Request::get("/api/v1/programs")
+                    .header("Authorization", bad)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    }
+}

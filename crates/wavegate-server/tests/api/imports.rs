@@ -1,0 +1,276 @@
+//! Importing program files: a good file's summary, a bad one refused at its line with nothing
+//! changed, the atomic replace, the dry-run preview, the listing and the byte-exact download.
+
+use super::support::{Auth, demo_roster, upload};
+use super::{assert_error, demo_api};
+use axum::http::{StatusCode, header};
+
+const DEVICES: &str = "Device name,Primary user UPN,OS,Compliance,Enrollment date\r\n\
+PC1,p001@example.org,Windows,Compliant,2027-01-12 09:31:20.0000000\r\n\
+PH2,P002@EXAMPLE.ORG,iOS,Noncompliant,2027-01-13 10:00:00\r\n\
+PH3,stranger@example.org,iOS,Compliant,2027-01-13 10:00:00\r\n\
+KIOSK,,Windows,Compliant,2027-01-12 09:31:20\r\n";
+
+#[tokio::test]
+async fn a_roster_import_summarises_what_it_found_and_is_stored() {
+    let api = demo_api().await;
+    let r = upload(&api, "roster", demo_roster(), "?name=Gebruikers%20jan.csv").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let b = &r.body;
+    assert_eq!(b["rows"], 32);
+    assert_eq!(
+        (b["encoding"].as_str(), b["delimiter"].as_str()),
+        (Some("utf8_bom"), Some("semicolon"))
+    );
+    assert_eq!(b["file_name"], "Gebruikers jan.csv");
+    assert_eq!(
+        b["waves"][0],
+        serde_json::json!({ "wave": "pilot", "people": 12 })
+    );
+    assert_eq!(b["stored"], true);
+    assert!(b.get("preview").is_none());
+    // The demo program has a wave-2 with nobody in it.
+    assert_eq!(
+        b["warnings"][0]["en"],
+        "Wave `wave-2` has nobody on the roster."
+    );
+    assert_eq!(
+        b["warning_messages"][0],
+        "Wave `wave-2` has nobody on the roster."
+    );
+}
+
+#[tokio::test]
+async fn a_device_export_is_matched_to_the_roster_with_warnings_in_the_request_language() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo/files/devices",
+            Auth::Planner,
+            Some("text/csv; charset=utf-8"),
+            DEVICES,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let b = &r.body;
+    assert_eq!(
+        (b["rows"].as_u64(), b["people_matched"].as_u64()),
+        (Some(4), Some(2))
+    );
+    assert_eq!(
+        (b["unmatched_rows"].as_u64(), b["without_user"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(b["header_generation"]["code"], "intune_console");
+    let r = api
+        .send(
+            axum::http::Request::put("/api/v1/programs/demo/files/devices?dry_run=true")
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", api.planner_token),
+                )
+                .header(header::CONTENT_TYPE, "text/csv")
+                .header(header::ACCEPT_LANGUAGE, "nl-NL,nl;q=0.9,en;q=0.8")
+                .body(axum::body::Body::from(DEVICES))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        r.body["warning_messages"][1],
+        "1 apparaten hebben geen primaire gebruiker."
+    );
+}
+
+#[tokio::test]
+async fn a_preview_parses_without_storing() {
+    let api = demo_api().await;
+    let r = upload(&api, "roster", demo_roster(), "?dry_run=true").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["stored"], false);
+    let p = &r.body["preview"];
+    assert_eq!(
+        p["columns"],
+        serde_json::json!([
+            "person_id",
+            "email",
+            "wave",
+            "platform",
+            "department",
+            "language"
+        ])
+    );
+    assert_eq!(p["rows"].as_array().unwrap().len(), 20);
+    assert_eq!(p["rows"][0][0], "p001");
+    let listed = api.get("/api/v1/programs/demo/files", true).await;
+    assert_eq!(listed.body, serde_json::json!([]));
+    let r = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn a_bad_file_is_refused_with_its_line_and_what_was_stored_stays() {
+    let api = demo_api().await;
+    let good = demo_roster();
+    assert_eq!(
+        upload(&api, "roster", good.clone(), "").await.status,
+        StatusCode::OK
+    );
+
+    let no_wave = "person_id;platform\r\np1;iOS\r\n";
+    let r = upload(&api, "roster", no_wave, "").await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_file");
+    let d = &r.body["error"]["details"];
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64()),
+        (Some("roster.csv"), Some(1))
+    );
+    assert!(d["message"].as_str().unwrap().contains("wave"), "{d}");
+
+    // A device export with a broken date on line 9,000.
+    let mut devices = String::from("Primary user UPN,Compliance,Enrollment date\n");
+    for i in 2..9000 {
+        devices.push_str(&format!("u{i}@example.org,Compliant,2027-01-12\n"));
+    }
+    devices.push_str("u9000@example.org,Compliant,2027-13-45\n");
+    assert_eq!(
+        upload(&api, "devices", DEVICES, "").await.status,
+        StatusCode::OK
+    );
+    let r = upload(&api, "devices", devices, "").await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_file");
+    let d = &r.body["error"]["details"];
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(9000), Some(3))
+    );
+
+    let roster = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(
+        roster.bytes,
+        good.as_bytes(),
+        "the earlier roster is unchanged"
+    );
+    let devices = api.get("/api/v1/programs/demo/files/devices", true).await;
+    assert_eq!(devices.bytes, DEVICES.as_bytes());
+    let listed = api.get("/api/v1/programs/demo/files", true).await;
+    assert_eq!(
+        listed.body.as_array().unwrap().len(),
+        2,
+        "no import was recorded for the refused files"
+    );
+}
+
+#[tokio::test]
+async fn a_new_import_replaces_the_old_one_and_every_import_is_listed() {
+    let api = demo_api().await;
+    let first = demo_roster();
+    let second = first.replace("Finance", "Financiën");
+    upload(&api, "roster", first, "").await;
+    let r = api
+        .send(
+            axum::http::Request::put("/api/v1/programs/demo/files/roster")
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", api.planner_token),
+                )
+                .header(header::CONTENT_TYPE, "text/csv")
+                .header(
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"roster februari.csv\"",
+                )
+                .body(axum::body::Body::from(second.clone()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let listed = api.get("/api/v1/programs/demo/files", true).await;
+    let rows = listed.body.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0]["file_name"].as_str(), rows[0]["current"].as_bool()),
+        (Some("roster februari.csv"), Some(true))
+    );
+    assert_eq!(rows[1]["current"], false);
+    assert_eq!(rows[0]["imported_by"], "token:test-planner");
+    assert_eq!(rows[0]["rows"], 32);
+    assert_eq!(rows[0]["sha256"].as_str().unwrap().len(), 64);
+
+    let file = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(
+        file.bytes,
+        second.as_bytes(),
+        "BOM, CRLF and UTF-8 as uploaded"
+    );
+    assert_eq!(file.content_type, "text/csv");
+    assert!(
+        file.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("filename=\"roster februari.csv\"")
+    );
+    let overview = api.get("/api/v1/programs", true).await;
+    assert_eq!(overview.body[0]["files"], serde_json::json!(["roster"]));
+}
+
+#[tokio::test]
+async fn windows_1252_files_are_read_and_kept_as_they_are() {
+    let api = demo_api().await;
+    let mut bytes = b"person_id;wave;department\r\n".to_vec();
+    bytes.extend_from_slice(b"p1;pilot;Financi\xebn\r\np2;wave-1;HR\r\n");
+    let r = upload(&api, "roster", bytes.clone(), "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["encoding"], "windows1252");
+    assert_eq!(
+        api.get("/api/v1/programs/demo/files/roster", true)
+            .await
+            .bytes,
+        bytes
+    );
+}
+
+#[tokio::test]
+async fn uploads_need_a_csv_body_a_known_kind_and_a_known_program() {
+    let api = demo_api().await;
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo/files/roster",
+            Auth::Planner,
+            Some("application/json"),
+            "{}",
+        )
+        .await;
+    assert_error(
+        &r,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    let r = upload(&api, "training", "x", "").await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/nope/files/roster",
+            Auth::Planner,
+            Some("text/csv"),
+            "x",
+        )
+        .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = api
+        .send(
+            axum::http::Request::put("/api/v1/programs/demo/files/roster")
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", api.planner_token),
+                )
+                .header(header::CONTENT_TYPE, "text/csv")
+                .header(header::CONTENT_LENGTH, (201u64 * 1024 * 1024).to_string())
+                .body(axum::body::Body::from("x"))
+                .unwrap(),
+        )
+        .await;
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}

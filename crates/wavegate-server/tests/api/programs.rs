@@ -1,0 +1,217 @@
+//! Programs: created from program.toml or JSON, read, replaced, downloaded as program.toml
+//! (which reads back as the same program), and the support details respondents see.
+
+use super::support::Auth;
+use super::{Api, assert_error, demo_api};
+use axum::http::{StatusCode, header};
+use serde_json::json;
+use wavegate_core::readiness::Program;
+
+const TOML: &str = r#"# Our rollout
+name = "Intune rollout 2027"
+split_attributes = ["platform", "region"]
+helpdesk_capacity_per_day = 5
+
+[[wave]]
+id = "pilot"
+start = 2027-01-11
+end = 2027-01-29
+planned_size = 60
+
+[[wave]]
+id = "wave-1"
+start = 2027-02-08
+end = 2027-02-26
+
+[thresholds.enrollment_completion]
+fail = 0.80
+pass = 0.95
+"#;
+
+async fn create(api: &Api, ct: &str, body: impl Into<Vec<u8>>) -> super::Reply {
+    api.call(
+        "POST",
+        "/api/v1/programs",
+        Auth::Planner,
+        Some(ct),
+        body.into(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_program_from_toml_downloads_as_the_same_bytes_and_reads_back() {
+    let api = demo_api().await;
+    let r = create(&api, "application/toml", TOML).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["id"], "intune-rollout-2027");
+    let again = create(&api, "application/toml", TOML).await;
+    assert_eq!(
+        again.body["id"], "intune-rollout-2027-2",
+        "a free id, nothing overwritten"
+    );
+
+    let detail = api.get("/api/v1/programs/intune-rollout-2027", true).await;
+    assert_eq!(detail.status, StatusCode::OK);
+    assert_eq!(detail.body["name"], "Intune rollout 2027");
+    assert_eq!(detail.body["program"]["waves"][1]["id"], "wave-1");
+
+    let file = api
+        .get("/api/v1/programs/intune-rollout-2027/program.toml", true)
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.content_type.starts_with("application/toml"));
+    assert_eq!(
+        file.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"program.toml\"; filename*=UTF-8''program.toml"
+    );
+    assert_eq!(
+        file.bytes,
+        TOML.as_bytes(),
+        "comments and all, byte for byte"
+    );
+
+    let listed = api.get("/api/v1/programs", true).await;
+    let ours = listed
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "intune-rollout-2027")
+        .unwrap();
+    assert_eq!(ours["has_program"], true);
+}
+
+#[tokio::test]
+async fn a_program_as_json_is_kept_as_program_toml_the_cli_reads() {
+    let api = demo_api().await;
+    let program = Program::parse(TOML).unwrap();
+    let r = create(
+        &api,
+        "application/json",
+        serde_json::to_vec(&program).unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let id = r.body["id"].as_str().unwrap();
+    let file = api
+        .get(&format!("/api/v1/programs/{id}/program.toml"), true)
+        .await;
+    let text = String::from_utf8(file.bytes).unwrap();
+    assert_eq!(Program::parse(&text).unwrap(), program, "{text}");
+    let detail = api.get(&format!("/api/v1/programs/{id}"), true).await;
+    let back: Program = serde_json::from_value(detail.body["program"].clone()).unwrap();
+    assert_eq!(back, program);
+}
+
+#[tokio::test]
+async fn an_invalid_program_is_refused_with_its_line_and_nothing_is_created() {
+    let api = demo_api().await;
+    let before = api
+        .get("/api/v1/programs", true)
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .len();
+    let bad = TOML.replace("end = 2027-01-29", "end = 2026-01-29");
+    let r = create(&api, "application/toml", bad).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+    assert_eq!(r.body["error"]["details"]["file"], "program.toml");
+    assert_eq!(r.body["error"]["details"]["line"], 9);
+    let mut json = serde_json::to_value(Program::parse(TOML).unwrap()).unwrap();
+    json["confidence"] = json!(3.0);
+    let r = create(&api, "application/json", json.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+    let r = create(&api, "application/json", "{\"name\": 1}").await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let r = create(&api, "text/plain", TOML).await;
+    assert_error(
+        &r,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    assert_eq!(
+        api.get("/api/v1/programs", true)
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+}
+
+#[tokio::test]
+async fn a_program_is_replaced_by_put_and_unknown_ones_are_404() {
+    let api = demo_api().await;
+    let renamed = TOML.replace("Intune rollout 2027", "Uitrol 2027");
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo",
+            Auth::Planner,
+            Some("application/toml"),
+            renamed,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["name"], "Uitrol 2027");
+    assert!(r.body["updated_at"].is_string());
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/nope",
+            Auth::Planner,
+            Some("application/toml"),
+            TOML,
+        )
+        .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    assert_error(
+        &api.get("/api/v1/programs/nope", true).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn support_details_reach_the_respondent_and_bad_links_are_refused() {
+    let api = demo_api().await;
+    let body = json!({ "helpdesk": { "nl": "Bel de servicedesk: 020-1234567", "en": "Call the service desk: 020-1234567" },
+                       "faq_url": "https://intranet.example.org/intune-faq" });
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo/support",
+            Auth::Planner,
+            Some("application/json"),
+            body.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let token = api.invitation("help-seeker").await;
+    let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
+    assert_eq!(
+        view.body["support"]["faq_url"],
+        "https://intranet.example.org/intune-faq"
+    );
+    assert_eq!(view.body["languages"], json!(["nl", "en"]));
+
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo/support?lang=nl",
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "faq_url": "javascript:alert(1)" }).to_string(),
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_support");
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("de FAQ-link")
+    );
+}

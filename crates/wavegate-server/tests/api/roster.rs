@@ -1,0 +1,171 @@
+//! Invitations from the roster (personal and anonymous, idempotent) and response rates per
+//! wave and segment.
+
+use super::support::{Auth, demo_roster, upload};
+use super::{Api, assert_error, demo_api};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+async fn from_roster(api: &Api, survey: &str, body: Value) -> super::Reply {
+    api.call(
+        "POST",
+        &format!("/api/v1/programs/demo/surveys/{survey}/invitations/from-roster"),
+        Auth::Planner,
+        Some("application/json"),
+        body.to_string(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn personal_links_for_a_wave_carry_the_roster_attributes_and_are_made_once() {
+    let api = demo_api().await;
+    let r = from_roster(&api, "pilot-feedback", json!({ "wave": "wave-1" })).await;
+    assert_error(&r, StatusCode::CONFLICT, "no_roster");
+    upload(&api, "roster", demo_roster(), "").await;
+
+    let r = from_roster(
+        &api,
+        "pilot-feedback",
+        json!({ "wave": "wave-1", "segment": { "department": "Sales" } }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        (
+            r.body["people"].as_u64(),
+            r.body["created"].as_u64(),
+            r.body["existing"].as_u64()
+        ),
+        (Some(7), Some(7), Some(0))
+    );
+    let r = from_roster(&api, "pilot-feedback", json!({ "wave": "wave-1" })).await;
+    assert_eq!(
+        (r.body["created"].as_u64(), r.body["existing"].as_u64()),
+        (Some(13), Some(7)),
+        "idempotent per person"
+    );
+    let r = from_roster(&api, "pilot-feedback", json!({ "wave": "pilot" })).await;
+    assert_eq!(
+        (r.body["created"].as_u64(), r.body["existing"].as_u64()),
+        (Some(0), Some(12)),
+        "the demo's pilot people have links"
+    );
+
+    let links = api
+        .get(
+            "/api/v1/programs/demo/surveys/pilot-feedback/invitations",
+            true,
+        )
+        .await;
+    let p013 = links
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["person_id"] == "p013")
+        .unwrap();
+    assert_eq!(
+        p013["attributes"],
+        json!({ "department": "Sales", "platform": "Windows", "wave": "wave-1" })
+    );
+    assert_eq!(p013["language"], "en");
+
+    let r = from_roster(&api, "pilot-feedback", json!({ "wave": "wave-9" })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+    let r = from_roster(
+        &api,
+        "pilot-feedback",
+        json!({ "segment": { "shoe_size": "44" } }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+}
+
+#[tokio::test]
+async fn an_anonymous_link_is_one_per_segment_of_split_attributes_with_at_least_five_people() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    let segment =
+        json!({ "wave": "wave-1", "segment": { "platform": "iOS" }, "kind": "anonymous" });
+    let r = from_roster(&api, "om-pulse", segment.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["people"], 10);
+    let link = &r.body["links"][0];
+    assert_eq!(
+        link["attributes"],
+        json!({ "platform": "iOS", "wave": "wave-1" })
+    );
+    assert!(link.get("person_id").is_none());
+    let again = from_roster(&api, "om-pulse", segment).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.body["links"][0]["token"], link["token"]);
+
+    // Language is not a split attribute of the demo program; HR of wave-1 in Windows is 4 people.
+    let r = from_roster(
+        &api,
+        "om-pulse",
+        json!({ "segment": { "language": "en" }, "kind": "anonymous" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+    let r = from_roster(
+        &api,
+        "om-pulse",
+        json!({ "wave": "pilot", "segment": { "platform": "iOS" }, "kind": "anonymous" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at least 5"),
+        "{:?}",
+        r.body
+    );
+    // Personal links on an anonymous survey are refused.
+    let r = from_roster(&api, "om-pulse", json!({ "wave": "wave-1" })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+}
+
+#[tokio::test]
+async fn response_rates_per_wave_and_segment_suppress_small_groups_and_name_nobody() {
+    let api = demo_api().await;
+    let r = api
+        .get("/api/v1/programs/demo/surveys/pilot-feedback/rates", true)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    // The demo: 12 pilot people, 8 answered.
+    let groups = r.body["groups"].as_array().unwrap();
+    let pilot = groups
+        .iter()
+        .find(|g| g["attribute"] == "wave" && g["value"] == "pilot")
+        .unwrap();
+    assert_eq!(
+        (
+            pilot["invited"].as_u64(),
+            pilot["responded"].as_u64(),
+            pilot["rate"].as_u64()
+        ),
+        (Some(12), Some(8), Some(67))
+    );
+    for g in groups {
+        if g["suppressed"] == true {
+            assert!(g["invited"].is_null() && g["rate"].is_null(), "{g}");
+        } else {
+            assert!(g["invited"].as_u64().unwrap() >= 5, "{g}");
+        }
+    }
+    assert!(!r.body.to_string().contains("p00"), "no person ids");
+    let anon = api
+        .get("/api/v1/programs/demo/surveys/om-pulse/rates", true)
+        .await;
+    assert_eq!(anon.body["anonymous"], true);
+    let g = &anon.body["groups"][0];
+    assert_eq!(
+        (g["attribute"].as_str(), g["responded"].as_u64()),
+        (Some("wave"), Some(7))
+    );
+    assert!(g["rate"].is_null());
+}

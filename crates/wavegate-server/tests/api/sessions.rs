@@ -1,0 +1,281 @@
+//! Signing in and out: the cookie, the CSRF token, expiry, revocation, throttling, and that
+//! nobody learns which e-mail addresses have an account.
+
+use super::support::{Auth, PLANNER, TEST_PASSWORD, VIEWER};
+use super::{Api, assert_error, demo_api};
+use axum::http::{StatusCode, header};
+use serde_json::json;
+use std::time::Duration;
+
+async fn attempt(api: &Api, email: &str, password: &str) -> super::Reply {
+    api.call(
+        "POST",
+        "/api/v1/session",
+        Auth::None,
+        Some("application/json"),
+        json!({ "email": email, "password": password }).to_string(),
+    )
+    .await
+}
+
+async fn programs(api: &Api, auth: Auth<'_>) -> StatusCode {
+    api.call("GET", "/api/v1/programs", auth, None, Vec::new())
+        .await
+        .status
+}
+
+#[tokio::test]
+async fn signing_in_sets_a_strict_http_only_cookie_and_answers_with_the_csrf_token() {
+    let api = demo_api().await;
+    let r = attempt(&api, "Planner@Example.org", TEST_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["email"], PLANNER);
+    assert_eq!(r.body["role"], "planner");
+    assert_eq!(r.body["csrf_token"].as_str().unwrap().len(), 43);
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("wavegate_session="), "{cookie}");
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=604800"] {
+        assert!(cookie.contains(flag), "{cookie}");
+    }
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http: no Secure flag: {cookie}"
+    );
+    // The session id is stored only as a hash.
+    let id = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("wavegate_session=");
+    assert!(api.store.session(id).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_app_learns_who_is_signed_in_after_a_reload() {
+    let api = demo_api().await;
+    let s = api.sign_in(VIEWER).await;
+    let r = api
+        .call(
+            "GET",
+            "/api/v1/session",
+            Auth::SessionCsrf(&s, None),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        (r.body["email"].as_str(), r.body["role"].as_str()),
+        (Some(VIEWER), Some("viewer"))
+    );
+    assert_eq!(r.body["csrf_token"], s.csrf);
+    let r = api
+        .call("GET", "/api/v1/session", Auth::None, None, Vec::new())
+        .await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server() {
+    let api = demo_api().await;
+    let s = api.sign_in(PLANNER).await;
+    let r = api
+        .call(
+            "DELETE",
+            "/api/v1/session",
+            Auth::SessionCsrf(&s, Some("nope")),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_error(&r, StatusCode::FORBIDDEN, "csrf_mismatch");
+    assert_eq!(programs(&api, Auth::Session(&s)).await, StatusCode::OK);
+    let r = api
+        .call(
+            "DELETE",
+            "/api/v1/session",
+            Auth::Session(&s),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(
+        r.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    // The old cookie, replayed, opens nothing.
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_session_ends_after_8_idle_hours_and_after_7_days_whatever_the_use() {
+    let api = demo_api().await;
+    let s = api.sign_in(PLANNER).await;
+    api.clock.advance(Duration::from_secs(7 * 3600));
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::OK,
+        "7 h idle is fine"
+    );
+    api.clock.advance(Duration::from_secs(8 * 3600 + 60));
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::UNAUTHORIZED,
+        "8 h idle is not"
+    );
+
+    let s = api.sign_in(PLANNER).await;
+    for _ in 0..(7 * 24 / 6) {
+        assert_eq!(programs(&api, Auth::Session(&s)).await, StatusCode::OK);
+        api.clock.advance(Duration::from_secs(6 * 3600));
+    }
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::UNAUTHORIZED,
+        "7 days is the end"
+    );
+}
+
+#[tokio::test]
+async fn disabling_an_account_or_resetting_its_password_ends_its_sessions() {
+    let api = demo_api().await;
+    let s = api.sign_in(VIEWER).await;
+    assert!(
+        api.store
+            .disable_user(VIEWER, "2027-01-11T09:00:00Z")
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let r = attempt(&api, VIEWER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+
+    let s = api.sign_in(PLANNER).await;
+    let hash = wavegate_server::auth::password::hash_password("another long password").unwrap();
+    assert!(api.store.reset_password(PLANNER, &hash).await.unwrap());
+    assert_eq!(
+        programs(&api, Auth::Session(&s)).await,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_address_and_a_wrong_password_get_the_same_answer() {
+    let api = demo_api().await;
+    let unknown = attempt(&api, "nobody@example.org", "whatever password").await;
+    let wrong = attempt(&api, PLANNER, "whatever password").await;
+    assert_error(&unknown, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    assert_eq!((unknown.status, &unknown.body), (wrong.status, &wrong.body));
+    assert_eq!(unknown.headers.get(header::SET_COOKIE), None);
+    // In similar time: both run one Argon2 verification (generous bounds: a shared machine).
+    let time = |email: &'static str| {
+        let api = &api;
+        async move {
+            let t = std::time::Instant::now();
+            attempt(api, email, "whatever password").await;
+            t.elapsed()
+        }
+    };
+    let (a, b) = (time("nobody2@example.org").await, time(VIEWER).await);
+    let ratio = a.as_secs_f64() / b.as_secs_f64();
+    assert!((0.3..3.0).contains(&ratio), "unknown {a:?} vs known {b:?}");
+}
+
+#[tokio::test]
+async fn repeated_failures_are_refused_with_429_and_retry_after_per_account() {
+    let api = demo_api().await;
+    for _ in 0..wavegate_server::auth::throttle::PER_ACCOUNT {
+        let r = attempt(&api, PLANNER, "wrong password!").await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    let r = attempt(&api, PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    let wait: u64 = r.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=900).contains(&wait), "{wait}");
+    // Unknown addresses are limited the same way (nothing to learn from a 429 either).
+    for _ in 0..wavegate_server::auth::throttle::PER_ACCOUNT {
+        attempt(&api, "ghost@example.org", "wrong password!").await;
+    }
+    let r = attempt(&api, "ghost@example.org", "wrong password!").await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    // The viewer is not blocked by the planner's failures; after the window the planner is back.
+    assert_eq!(
+        attempt(&api, VIEWER, TEST_PASSWORD).await.status,
+        StatusCode::OK
+    );
+    api.clock.advance(Duration::from_secs(15 * 60));
+    assert_eq!(
+        attempt(&api, PLANNER, TEST_PASSWORD).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn repeated_failures_from_one_address_are_refused_across_accounts() {
+    let api = demo_api().await;
+    let from = |email: String| {
+        let mut req = axum::http::Request::post("/api/v1/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(
+                json!({ "email": email, "password": "wrong password!" }).to_string(),
+            ))
+            .unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [203, 0, 113, 7],
+                40000,
+            ))));
+        req
+    };
+    for i in 0..wavegate_server::auth::throttle::PER_ADDRESS {
+        let r = api.send(from(format!("user{i}@example.org"))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = api.send(from("fresh@example.org".into())).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    assert!(r.headers.contains_key(header::RETRY_AFTER));
+}
+
+#[tokio::test]
+async fn cookies_are_secure_when_the_public_url_is_https() {
+    let store = wavegate_server::Store::in_memory().unwrap();
+    super::support::accounts(&store).await;
+    let state = wavegate_server::AppState::new(store, "https://wavegate.example.org/")
+        .with_login_delay(Duration::ZERO);
+    let router = wavegate_server::router(
+        state,
+        wavegate_server::Assets::load(std::path::Path::new("/nonexistent")),
+    );
+    use tower::ServiceExt;
+    let res = router
+        .oneshot(
+            axum::http::Request::post("/api/v1/session")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(axum::body::Body::from(
+                    json!({ "email": PLANNER, "password": TEST_PASSWORD }).to_string(),
+                ))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .ends_with("; Secure")
+    );
+}

@@ -1,0 +1,149 @@
+//! Who sends a test request, and the accounts and files the tests share.
+
+use super::Api;
+use axum::http::{header, request::Builder};
+use std::sync::OnceLock;
+use wavegate_server::Store;
+use wavegate_server::auth::password::hash_password;
+use wavegate_server::auth::{new_api_token, secret_hash};
+
+/// The test accounts' password.
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+/// The planner account.
+pub const PLANNER: &str = "planner@example.org";
+/// The viewer account.
+pub const VIEWER: &str = "viewer@example.org";
+
+/// A cookie session: the cookie to send and its CSRF token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// Who sends a request.
+pub enum Auth<'a> {
+    /// Nobody.
+    None,
+    /// The planner's API token.
+    Planner,
+    /// The viewer's API token.
+    Viewer,
+    /// Any `Authorization: Bearer` value.
+    Bearer(&'a str),
+    /// A cookie session with its own CSRF token.
+    Session(&'a Session),
+    /// A cookie session with this `X-CSRF-Token` (or none).
+    SessionCsrf(&'a Session, Option<&'a str>),
+}
+
+impl Auth<'_> {
+    pub fn apply(&self, req: Builder, api: &Api) -> Builder {
+        match self {
+            Auth::None => req,
+            Auth::Planner => req.header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", api.planner_token),
+            ),
+            Auth::Viewer => req.header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", api.viewer_token),
+            ),
+            Auth::Bearer(t) => req.header(header::AUTHORIZATION, format!("Bearer {t}")),
+            Auth::Session(s) => req
+                .header(header::COOKIE, &s.cookie)
+                .header("X-CSRF-Token", &s.csrf),
+            Auth::SessionCsrf(s, csrf) => {
+                let req = req.header(header::COOKIE, &s.cookie);
+                match csrf {
+                    Some(c) => req.header("X-CSRF-Token", *c),
+                    None => req,
+                }
+            }
+        }
+    }
+}
+
+/// One hash for every test account (hashing is deliberately slow).
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password(TEST_PASSWORD).unwrap())
+}
+
+/// Creates the planner and viewer accounts and an API token for each; returns the tokens.
+pub async fn accounts(store: &Store) -> (String, String) {
+    let now = "2027-01-11T09:00:00Z";
+    store
+        .create_user(PLANNER, "planner", password_hash(), now)
+        .await
+        .unwrap();
+    store
+        .create_user(VIEWER, "viewer", password_hash(), now)
+        .await
+        .unwrap();
+    let (p, v) = (new_api_token(), new_api_token());
+    store
+        .create_token("test-planner", "planner", &secret_hash(&p), now)
+        .await
+        .unwrap();
+    store
+        .create_token("test-viewer", "viewer", &secret_hash(&v), now)
+        .await
+        .unwrap();
+    (p, v)
+}
+
+impl Api {
+    /// Signs in; panics unless it works.
+    pub async fn sign_in(&self, email: &str) -> Session {
+        let r = self
+            .call(
+                "POST",
+                "/api/v1/session",
+                Auth::None,
+                Some("application/json"),
+                serde_json::json!({ "email": email, "password": TEST_PASSWORD }).to_string(),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{:?}", r.body);
+        let set = r.headers[header::SET_COOKIE].to_str().unwrap();
+        let cookie = set.split(';').next().unwrap().to_string();
+        Session {
+            cookie,
+            csrf: r.body["csrf_token"].as_str().unwrap().to_string(),
+        }
+    }
+}
+
+/// A roster for the demo program: its 12 pilot people (p001…p012, as the demo invitations)
+/// and 20 people of wave-1, semicolon separated with a byte-order mark as Dutch Excel writes.
+pub fn demo_roster() -> String {
+    let mut csv = String::from("\u{FEFF}Person ID;E-mail;Wave;Platform;Department;Language\r\n");
+    let platforms = ["Windows", "iOS", "Android", "Windows"];
+    for i in 1..=12 {
+        csv.push_str(&format!(
+            "p{i:03};p{i:03}@example.org;pilot;{};Finance;nl\r\n",
+            platforms[i % 4]
+        ));
+    }
+    for i in 13..=32 {
+        csv.push_str(&format!(
+            "p{i:03};p{i:03}@example.org;wave-1;{};{};en\r\n",
+            if i % 2 == 0 { "iOS" } else { "Windows" },
+            if i < 20 { "Sales" } else { "HR" }
+        ));
+    }
+    csv
+}
+
+/// Uploads `csv` as the demo program's file of `kind` (by the planner's token).
+pub async fn upload(api: &Api, kind: &str, csv: impl Into<Vec<u8>>, query: &str) -> super::Reply {
+    api.call(
+        "PUT",
+        &format!("/api/v1/programs/demo/files/{kind}{query}"),
+        Auth::Planner,
+        Some("text/csv"),
+        csv.into(),
+    )
+    .await
+}

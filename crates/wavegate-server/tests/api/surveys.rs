@@ -1,0 +1,166 @@
+//! Publishing surveys: templates, definitions, SurveyJS (English-only, `value|text` choices),
+//! validation problems with their paths, and versions that never change.
+
+use super::support::Auth;
+use super::{Api, assert_error, demo_api};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+async fn publish(api: &Api, body: Value) -> super::Reply {
+    api.call(
+        "POST",
+        "/api/v1/programs/demo/surveys",
+        Auth::Planner,
+        Some("application/json"),
+        body.to_string(),
+    )
+    .await
+}
+
+const PRODUCT_FEEDBACK: &str = r#"{
+  "title": "Product Feedback Survey",
+  "pages": [{ "elements": [
+    { "type": "rating", "name": "satisfaction", "title": "How satisfied are you with the product?" },
+    { "type": "radiogroup", "name": "price", "title": "Do you feel our current price is merited by our product?",
+      "choices": ["correct|Yes, the price is about right", "low|No, the price is too low for your product",
+                  "high|No, the price is too high for your product"] },
+    { "type": "comment", "name": "suggestions", "title": "What would make you recommend it?" }
+  ]}]
+}"#;
+
+#[tokio::test]
+async fn a_template_is_published_once_and_again_is_the_same_version() {
+    let api = demo_api().await;
+    let r = publish(&api, json!({ "template": "enps", "anonymous": true })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        (r.body["survey_id"].as_str(), r.body["version"].as_u64()),
+        (Some("enps"), Some(1))
+    );
+    assert_eq!(r.body["anonymous"], true);
+    let again = publish(&api, json!({ "template": "enps" })).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(
+        (
+            again.body["version"].as_u64(),
+            again.body["anonymous"].as_bool()
+        ),
+        (Some(1), Some(true))
+    );
+    let overview = api.get("/api/v1/programs", true).await;
+    let surveys: Vec<&str> = overview.body[0]["surveys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["survey_id"].as_str().unwrap())
+        .collect();
+    assert!(surveys.contains(&"enps"), "{surveys:?}");
+    let r = publish(&api, json!({ "template": "nope" })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_survey");
+}
+
+#[tokio::test]
+async fn an_english_only_surveyjs_survey_is_published_and_respondents_get_one_language() {
+    let api = demo_api().await;
+    let surveyjs: Value = serde_json::from_str(PRODUCT_FEEDBACK).unwrap();
+    let r = publish(&api, json!({ "surveyjs": surveyjs, "anonymous": true })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["survey_id"], "product_feedback_survey");
+    assert_eq!(r.body["languages"], json!(["en"]));
+    assert_eq!(
+        r.body["warnings"],
+        json!([]),
+        "every name was a valid id already"
+    );
+
+    let link = api
+        .call(
+            "POST",
+            "/api/v1/programs/demo/surveys/product_feedback_survey/invitations",
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "invitations": [{}] }).to_string(),
+        )
+        .await;
+    assert_eq!(link.status, StatusCode::CREATED, "{:?}", link.body);
+    let token = link.body[0]["token"].as_str().unwrap();
+    let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
+    assert_eq!(view.body["languages"], json!(["en"]));
+    let price = &view.body["survey"]["pages"][0]["questions"][1];
+    assert_eq!(
+        price["choices"][1],
+        json!({ "id": "low", "text": { "nl": "", "en": "No, the price is too low for your product" } })
+    );
+}
+
+#[tokio::test]
+async fn a_definition_with_problems_is_refused_with_their_paths() {
+    let api = demo_api().await;
+    let mut def: Value =
+        serde_json::to_value(wavegate_core::survey::templates::builtin("nps").unwrap()).unwrap();
+    def["id"] = json!("my-nps");
+    def["pages"][0]["questions"][0]["text"]["nl"] = json!("");
+    def["pages"][0]["questions"][0]["requird"] = json!(true);
+    let r = api
+        .call(
+            "POST",
+            "/api/v1/programs/demo/surveys?lang=nl",
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "definition": def }).to_string(),
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_survey");
+    let paths: Vec<&str> = r.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"pages[0].questions[0].requird"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"pages[0].questions[0].text.nl"),
+        "{paths:?}"
+    );
+    let missing = r.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "missing_translation")
+        .unwrap();
+    assert_eq!(
+        missing["message"], "de Nederlandse tekst ontbreekt",
+        "in the request's language"
+    );
+}
+
+#[tokio::test]
+async fn a_published_version_never_changes_and_an_edit_is_the_next_version() {
+    let api = demo_api().await;
+    let mut def: Value =
+        serde_json::to_value(wavegate_core::survey::templates::builtin("nps").unwrap()).unwrap();
+    def["id"] = json!("my-nps");
+    assert_eq!(
+        publish(&api, json!({ "definition": def })).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        publish(&api, json!({ "definition": def })).await.status,
+        StatusCode::OK
+    );
+    def["title"]["en"] = json!("A reworded title");
+    let r = publish(&api, json!({ "definition": def })).await;
+    assert_error(&r, StatusCode::CONFLICT, "version_published");
+    def["version"] = json!(3);
+    let r = publish(&api, json!({ "definition": def })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_survey");
+    def["version"] = json!(2);
+    let r = publish(&api, json!({ "definition": def })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["version"], 2);
+    let r = publish(&api, json!({ "template": "nps", "definition": def })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+}

@@ -1,0 +1,248 @@
+//! `wavegate admin`: accounts and API tokens, straight on the database file (run it on the
+//! server's machine; it needs no running server).
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use wavegate_core::api::Role;
+use wavegate_server::Store;
+use wavegate_server::auth::password::{hash_password, password_problem};
+use wavegate_server::auth::{new_api_token, new_password, secret_hash};
+use wavegate_server::clock::Clock;
+
+/// A role as given on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Reads and changes everything in the planner area.
+    Planner,
+    /// Reads everything, changes nothing.
+    Viewer,
+}
+
+impl RoleArg {
+    fn role(self) -> Role {
+        match self {
+            RoleArg::Planner => Role::Planner,
+            RoleArg::Viewer => Role::Viewer,
+        }
+    }
+}
+
+/// The database every command works on.
+#[derive(Debug, clap::Args)]
+pub struct Db {
+    /// The SQLite database file of `wavegate serve`.
+    #[arg(long, env = "WAVEGATE_DB")]
+    db: PathBuf,
+}
+
+/// `wavegate admin` commands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Create an account. The password is read from standard input (one line); when standard
+    /// input is a terminal or empty, one is generated and printed.
+    CreateUser {
+        #[command(flatten)]
+        db: Db,
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// What it may do.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List accounts: e-mail, role, created, disabled.
+    ListUsers {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Set a new password (from standard input, or generated and printed); ends the account's
+    /// sessions and enables it again.
+    ResetPassword {
+        #[command(flatten)]
+        db: Db,
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+    },
+    /// Disable an account: it cannot sign in and its sessions end.
+    DisableUser {
+        #[command(flatten)]
+        db: Db,
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+    },
+    /// Create an API token for automation (`Authorization: Bearer …`) and print it once; only
+    /// its hash is stored.
+    CreateToken {
+        #[command(flatten)]
+        db: Db,
+        /// What it may do.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// A unique name saying what uses it (shown in import records as `token:<name>`).
+        #[arg(long)]
+        name: String,
+    },
+    /// List API tokens: name, role, created, revoked.
+    ListTokens {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Revoke an API token by name.
+    RevokeToken {
+        #[command(flatten)]
+        db: Db,
+        /// The token's name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// The password from standard input, or a generated one (`true`: print it).
+fn password_from_stdin() -> anyhow::Result<(String, bool)> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        let line = line.trim_end_matches(['\r', '\n']).to_string();
+        if !line.is_empty() {
+            if let Some(p) = password_problem(&line) {
+                anyhow::bail!("{p}");
+            }
+            return Ok((line, false));
+        }
+    }
+    Ok((new_password(), true))
+}
+
+fn open(db: &Db) -> anyhow::Result<Store> {
+    anyhow::ensure!(
+        db.db.exists(),
+        "{} does not exist; start `wavegate serve --db {}` once to create it",
+        db.db.display(),
+        db.db.display()
+    );
+    Store::open(&db.db).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", db.db.display()))
+}
+
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs an admin command.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run_async(command))
+}
+
+async fn run_async(command: Command) -> anyhow::Result<ExitCode> {
+    let now = Clock::system().stamp();
+    match command {
+        Command::CreateUser { db, email, role } => {
+            let email = email.trim().to_string();
+            anyhow::ensure!(
+                email.contains('@')
+                    && email.len() <= 254
+                    && !email.chars().any(char::is_whitespace),
+                "`{email}` is not an e-mail address"
+            );
+            let store = open(&db)?;
+            let (password, generated) = password_from_stdin()?;
+            let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
+            store
+                .create_user(&email, role.role().as_str(), &hash, &now)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot create the account: {e}"))?;
+            let mut out = format!("created {} account {email}\n", role.role().as_str());
+            if generated {
+                out.push_str(&format!("password: {password}\n"));
+            }
+            print(&out)?;
+        }
+        Command::ListUsers { db } => {
+            let store = open(&db)?;
+            let mut out = String::from("email\trole\tcreated_at\tdisabled_at\n");
+            for u in store.users().await? {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    u.email,
+                    u.role,
+                    u.created_at,
+                    u.disabled_at.unwrap_or_default()
+                ));
+            }
+            print(&out)?;
+        }
+        Command::ResetPassword { db, email } => {
+            let store = open(&db)?;
+            let (password, generated) = password_from_stdin()?;
+            let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
+            anyhow::ensure!(
+                store.reset_password(email.trim(), &hash).await?,
+                "no account {email}"
+            );
+            let mut out = format!("new password set for {email}; its sessions have ended\n");
+            if generated {
+                out.push_str(&format!("password: {password}\n"));
+            }
+            print(&out)?;
+        }
+        Command::DisableUser { db, email } => {
+            let store = open(&db)?;
+            anyhow::ensure!(
+                store.disable_user(email.trim(), &now).await?,
+                "no account {email}"
+            );
+            print(&format!("disabled {email}; its sessions have ended\n"))?;
+        }
+        Command::CreateToken { db, role, name } => {
+            let name = name.trim().to_string();
+            anyhow::ensure!(
+                !name.is_empty() && name.len() <= 64 && !name.chars().any(char::is_control),
+                "a token name is 1 to 64 characters"
+            );
+            let store = open(&db)?;
+            let token = new_api_token();
+            store
+                .create_token(&name, role.role().as_str(), &secret_hash(&token), &now)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot create the token: {e}"))?;
+            // The token itself alone on stdout, so a script can capture it.
+            print(&format!("{token}\n"))?;
+            eprintln!(
+                "created {} token {name}; it is shown only this once",
+                role.role().as_str()
+            );
+        }
+        Command::ListTokens { db } => {
+            let store = open(&db)?;
+            let mut out = String::from("name\trole\tcreated_at\trevoked_at\n");
+            for t in store.tokens().await? {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    t.name,
+                    t.role,
+                    t.created_at,
+                    t.revoked_at.unwrap_or_default()
+                ));
+            }
+            print(&out)?;
+        }
+        Command::RevokeToken { db, name } => {
+            let store = open(&db)?;
+            anyhow::ensure!(
+                store.revoke_token(&name, &now).await?,
+                "no live token {name}"
+            );
+            print(&format!("revoked token {name}\n"))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
