@@ -7,6 +7,7 @@
 pub mod api;
 pub mod csv_safe;
 pub mod dates;
+pub mod escape;
 pub mod i18n;
 pub mod measures;
 pub mod readiness;
