@@ -1,11 +1,14 @@
 //! The dates and date-times source systems write (ISO 8601, `DD-MM-YYYY HH:MM`, Intune's seven
 //! fractional digits), read the same everywhere: importers, program.toml, exports.
 
+use crate::tabular::Expect;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// What [`parse_datetime`] accepts, for error messages.
-pub const DATETIME_EXPECTED: &str =
-    "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30";
+pub const DATETIME_EXPECTED: Expect = Expect {
+    nl: "een datum zoals 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 of 11-01-2027 09:30",
+    en: "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30",
+};
 
 /// Parses the date-times source systems write: ISO 8601 (with `T` or a space, optional seconds,
 /// fractions and offset), `DD-MM-YYYY HH:MM`, `DD/MM/YYYY`, and plain dates (midnight).

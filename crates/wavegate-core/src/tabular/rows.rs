@@ -2,7 +2,8 @@
 //! cutting a file into pieces at record boundaries ([`scan_parts`]) for parsing on threads.
 
 use super::decode::sniff_delimiter;
-use super::{Cells, Header, InputError, csv_error, header_key};
+use super::limits::{MAX_COLUMNS, MAX_FIELD_BYTES};
+use super::{Cells, FileProblem, Header, InputError, csv_error, header_key};
 use std::fmt;
 
 /// A data row borrowed from [`Rows`]; valid until the next row is read.
@@ -63,11 +64,7 @@ pub fn scan_parts<'t>(
 ) -> Result<(Header, Vec<Rows<'t>>), InputError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(InputError::file(
-            file,
-            0,
-            "the file is empty; expected a header row and data rows",
-        ));
+        return Err(InputError::file(file, 0, FileProblem::Empty));
     }
     let delimiter = sniff_delimiter(text);
     let bytes = text.as_bytes();
@@ -76,8 +73,11 @@ pub fn scan_parts<'t>(
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => return Err(InputError::file(file, 0, "the file has no header row")),
+        Ok(false) => return Err(InputError::file(file, 0, FileProblem::Empty)),
         Err(e) => return Err(csv_error(file, &e, 0)),
+    }
+    if let Some(problem) = oversized(&record) {
+        return Err(problem.at(file, 1, None));
     }
     let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
@@ -135,6 +135,49 @@ pub fn scan_parts<'t>(
     Ok((head, rows))
 }
 
+/// A record past the bounds of [`super::limits`], and where.
+struct Oversized {
+    /// 1-based column of the field at fault; `None` for too many columns.
+    column: Option<usize>,
+    problem: FileProblem,
+}
+
+impl Oversized {
+    fn at(self, file: &str, line: u64, column_name: Option<String>) -> InputError {
+        InputError {
+            file: file.to_string(),
+            line,
+            column: self.column,
+            column_name,
+            problem: self.problem,
+        }
+    }
+}
+
+/// Checks a record against the bounds: its number of fields, and each field's length. Only a
+/// record whose fields together pass the field bound is looked at field by field.
+fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
+    if record.len() > MAX_COLUMNS {
+        return Some(Oversized {
+            column: None,
+            problem: FileProblem::TooManyColumns {
+                found: record.len(),
+            },
+        });
+    }
+    if record.as_slice().len() <= MAX_FIELD_BYTES {
+        return None;
+    }
+    let (i, field) = record
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
+    Some(Oversized {
+        column: Some(i + 1),
+        problem: FileProblem::FieldTooLong { bytes: field.len() },
+    })
+}
+
 /// The data rows of a CSV file, read one at a time (see [`scan`]).
 pub struct Rows<'t> {
     reader: csv::Reader<&'t [u8]>,
@@ -168,8 +211,9 @@ impl<'t> Rows<'t> {
                 Ok(false) => return Ok(None),
                 Err(e) => return Err(csv_error(&head.file, &e, self.first_line.saturating_sub(1))),
             }
+            let oversized = oversized(&self.record);
             // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
-            if self.record.as_slice().trim().is_empty() {
+            if oversized.is_none() && self.record.as_slice().trim().is_empty() {
                 continue;
             }
             let line = self.record.position().map_or(0, |p| {
@@ -181,6 +225,13 @@ impl<'t> Rows<'t> {
                     .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
                 p.line() + blank as u64 + self.first_line.saturating_sub(1)
             });
+            if let Some(problem) = oversized {
+                let name = problem
+                    .column
+                    .and_then(|c| head.headers.get(c - 1))
+                    .cloned();
+                return Err(problem.at(&head.file, line, name));
+            }
             let width = head.headers.len();
             if self.record.len() > width
                 && self.record.iter().skip(width).any(|f| !f.trim().is_empty())
@@ -190,12 +241,11 @@ impl<'t> Rows<'t> {
                     line,
                     column: Some(width + 1),
                     column_name: None,
-                    message: format!(
-                        "this row has {} fields but the header has {}; expected one field per header column (is a field with the delimiter `{}` missing its quotes?)",
-                        self.record.len(),
+                    problem: FileProblem::TooManyFields {
+                        fields: self.record.len(),
                         width,
-                        char::from(head.delimiter)
-                    ),
+                        delimiter: char::from(head.delimiter),
+                    },
                 });
             }
             return Ok(Some(RowRef {
@@ -240,6 +290,35 @@ mod tests {
             let lines: Vec<u64> = t.rows().iter().map(|r| r.line()).collect();
             assert_eq!(lines, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_field_past_the_bound_is_rejected_with_its_place() {
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let text = format!("id,note\n1,fine\n2,\"{long}\"\n");
+        let err = Table::parse("t.csv", &text).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(2)));
+        assert_eq!(err.column_name.as_deref(), Some("note"));
+        assert!(err.to_string().contains("at most 64 KiB"), "{err}");
+        let just = format!("id,note\n1,{}\n", "x".repeat(MAX_FIELD_BYTES));
+        assert!(
+            Table::parse("t.csv", &just).is_ok(),
+            "64 KiB itself is fine"
+        );
+        let header = format!("id,{long}\n1,2\n");
+        let err = Table::parse("t.csv", &header).unwrap_err();
+        assert_eq!((err.line, err.column), (1, Some(2)));
+    }
+
+    #[test]
+    fn more_columns_than_excel_holds_are_rejected() {
+        let header: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+        let err = Table::parse("t.csv", &format!("{}\n", header.join(","))).unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.to_string().contains("at most 16384 columns"), "{err}");
+        let row = format!("a,b\n1,2{}\n", ",".repeat(MAX_COLUMNS));
+        let err = Table::parse("t.csv", &row).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
     }
 
     #[test]

@@ -377,9 +377,12 @@ fn a_bad_import_names_file_line_and_column() {
         (3, Some(7), Some("value"))
     );
     assert!(
-        err.message.contains("expects a whole number"),
-        "{}",
-        err.message
+        err.message(Lang::En).contains("expects a whole number"),
+        "{err}"
+    );
+    assert_eq!(
+        err.render(Lang::Nl),
+        "responses.csv, regel 3, kolom 7 (value): vraag `enroll_experience` verwacht een geheel getal, gevonden \"heel goed\""
     );
 
     let csv = "response_id,survey_id,survey_version,submitted_at,question_id,value\n\
@@ -391,7 +394,7 @@ fn a_bad_import_names_file_line_and_column() {
 
     let csv = "response_id,survey_id,survey_version,question_id,value\nr1,pilot-feedback,1,nps,9\n";
     let err = import_long(&pilot(), "responses.csv", csv.as_bytes()).unwrap_err();
-    assert!(err.message.contains("submitted_at"), "{}", err.message);
+    assert!(err.message(Lang::En).contains("submitted_at"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------------

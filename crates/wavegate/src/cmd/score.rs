@@ -1,16 +1,16 @@
 //! `wavegate score`: the readiness of the next wave, from a data directory (DATA.md).
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::dates::parse_date;
+use wavegate_core::escape::terminal_text;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import::{self, Runner};
 use wavegate_core::readiness::{Program, evaluate, render};
-use wavegate_core::tabular::InputError;
+use wavegate_core::tabular::{FileProblem, InputError};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -56,7 +56,9 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
         Err(e) => Err(InputError::file(
             name,
             0,
-            format!("could not be opened: {e}"),
+            FileProblem::Unreadable {
+                detail: e.to_string(),
+            },
         )),
     }
 }
@@ -86,21 +88,34 @@ pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
     import::load(|name| open(dir, name), &Threads)
 }
 
+/// Why nothing was scored, in `lang`: the data directory and the file's error. Everything from
+/// the files (and the path) is escaped, so the message cannot drive the terminal.
+fn rejection(dir: &Path, lang: Lang, problem: &str) -> String {
+    let dir = dir.display().to_string();
+    let text = match lang {
+        Lang::Nl => format!("er is niets berekend: een bestand in {dir} is afgewezen: {problem}"),
+        Lang::En => format!("nothing was scored: a file in {dir} was rejected: {problem}"),
+    };
+    format!("wavegate: {}", terminal_text(&text))
+}
+
 /// Runs `wavegate score`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.data.is_dir() {
-        anyhow::bail!(
-            "{} is not a directory; expected a data directory (DATA.md)",
-            args.data.display()
-        );
+        let dir = args.data.display();
+        anyhow::bail!(match args.lang {
+            Lang::Nl => format!("{dir} is geen map; verwacht een map met gegevens (DATA.md)"),
+            Lang::En => format!("{dir} is not a directory; expected a data directory (DATA.md)"),
+        });
     }
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let (program, data) = load(&args.data).with_context(|| {
-        format!(
-            "nothing was scored: a file in {} was rejected",
-            args.data.display()
-        )
-    })?;
+    let (program, data) = match load(&args.data) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("{}", rejection(&args.data, args.lang, &e.render(args.lang)));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let report = evaluate(&data, &program, at, args.lang);
     let out = match args.format {
         Format::Json => {

@@ -4,7 +4,7 @@
 use super::cells::datetime;
 use super::files;
 use crate::readiness::data::{Compliance, Device, EnrollmentFailure};
-use crate::tabular::{self, InputError, read_text};
+use crate::tabular::{self, Expect, InputError, read_text};
 use std::io::Read;
 
 fn compliance(v: &str) -> Option<Compliance> {
@@ -30,6 +30,11 @@ fn compliance(v: &str) -> Option<Compliance> {
     })
 }
 
+const COMPLIANCE_STATE: Expect = Expect {
+    nl: "een nalevingsstatus (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error of Unknown)",
+    en: "a compliance state (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error or Unknown)",
+};
+
 /// Reads an Intune "All devices" export (console or Graph report headers).
 pub fn read_devices(reader: impl Read) -> Result<Vec<Device>, InputError> {
     let file = files::DEVICES;
@@ -51,13 +56,7 @@ pub fn read_devices(reader: impl Read) -> Result<Vec<Device>, InputError> {
         let compliance = if c.is_empty() {
             Compliance::Unknown
         } else {
-            compliance(c).ok_or_else(|| {
-                head.cell_error(
-                    &row,
-                    state,
-                    "a compliance state (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error or Unknown)",
-                )
-            })?
+            compliance(c).ok_or_else(|| head.cell_error(&row, state, COMPLIANCE_STATE))?
         };
         let user = head.get(&row, upn);
         out.push(Device {
@@ -115,6 +114,10 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "devices.csv, line 2, column 2 (Compliance): expected a compliance state (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error or Unknown), found \"Sort of\""
+        );
+        assert_eq!(
+            err.render(crate::i18n::Lang::Nl),
+            "devices.csv, regel 2, kolom 2 (Compliance): verwacht een nalevingsstatus (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error of Unknown), gevonden \"Sort of\""
         );
     }
 }

@@ -20,7 +20,8 @@ pub use training::read_training;
 
 use super::data::{DataSet, Inputs};
 use super::program::{PROGRAM_FILE, Program};
-use crate::tabular::{InputError, read_text};
+use crate::i18n::Text;
+use crate::tabular::{FileProblem, InputError, read_text};
 use std::io::Read;
 
 /// The file names of a data directory.
@@ -91,7 +92,10 @@ pub fn load<R: Read + Send>(
             return Err(InputError::file(
                 files::PROGRAM,
                 0,
-                "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+                FileProblem::Rule(Text::new(
+                    "ontbreekt; verwacht het programma (golven, drempels, capaciteit) zoals in DATA.md",
+                    "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+                )),
             ));
         }
     };
@@ -100,7 +104,10 @@ pub fn load<R: Read + Send>(
         return Err(InputError::file(
             files::ROSTER,
             0,
-            "is missing; expected one row per person with person_id and wave",
+            FileProblem::Rule(Text::new(
+                "ontbreekt; verwacht één regel per persoon met person_id en wave",
+                "is missing; expected one row per person with person_id and wave",
+            )),
         ));
     };
     let program_ref = &program;

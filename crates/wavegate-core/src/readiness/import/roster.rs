@@ -2,9 +2,10 @@
 
 use super::cells::{Interner, Repeats, canonical_platform};
 use super::files;
+use crate::i18n::Text;
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
-use crate::tabular::{self, Cells, Col, InputError, read_text};
+use crate::tabular::{self, Cells, Col, FileProblem, InputError, read_text};
 use std::io::Read;
 
 /// Reads `roster.csv`. Every `wave` must be a wave of `program`; `person_id` and `email` must be
@@ -39,19 +40,11 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
         let pid = head.required(&row, id)?;
         let person = roster.ids.len();
         if let Some(first) = seen_ids.check(pid, person, row.line(), |i| roster.ids[i].as_str()) {
-            return Err(head.cell_error(
-                &row,
-                id,
-                &format!("a unique person_id (this one is also on line {first})"),
-            ));
+            return Err(head.cell_error(&row, id, unique("person_id", first)));
         }
         let w = head.required(&row, wave)?;
         let Some(w_index) = program.wave_index(w) else {
-            return Err(head.cell_error(
-                &row,
-                wave,
-                &format!("a wave of program.toml ({})", wave_ids.join(", ")),
-            ));
+            return Err(head.cell_error(&row, wave, known_waves(&wave_ids)));
         };
         let mail = head.opt(&row, email);
         if let Some(m) = mail
@@ -60,11 +53,7 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
             })
             && let Some(c) = email
         {
-            return Err(head.cell_error(
-                &row,
-                c,
-                &format!("a unique email (this one is also on line {first})"),
-            ));
+            return Err(head.cell_error(&row, c, unique("email", first)));
         }
         roster.ids.push(pid.to_string());
         roster.emails.push(mail.map(str::to_lowercase));
@@ -90,15 +79,34 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
         return Err(InputError::file(
             file,
             0,
-            "the roster has no people; expected one row per person",
+            FileProblem::Rule(Text::new(
+                "het rooster heeft geen mensen; verwacht één regel per persoon",
+                "the roster has no people; expected one row per person",
+            )),
         ));
     }
     Ok(roster)
 }
 
+fn unique(column: &str, first: u64) -> Text {
+    Text::new(
+        format!("een unieke {column} (deze staat ook op regel {first})"),
+        format!("a unique {column} (this one is also on line {first})"),
+    )
+}
+
+fn known_waves(ids: &[&str]) -> Text {
+    let ids = ids.join(", ");
+    Text::new(
+        format!("een golf uit program.toml ({ids})"),
+        format!("a wave of program.toml ({ids})"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn program() -> Program {
         Program::parse(
@@ -123,7 +131,11 @@ mod tests {
         let text = "person_id,wave\np1,pilot\np2,wave-9\n";
         let err = read_roster(text.as_bytes(), &program()).unwrap_err();
         assert_eq!((err.line, err.column), (3, Some(2)));
-        assert!(err.message.contains("pilot, wave-1"), "{err}");
+        assert!(err.message(Lang::En).contains("pilot, wave-1"), "{err}");
+        assert_eq!(
+            err.render(Lang::Nl),
+            "roster.csv, regel 3, kolom 2 (wave): verwacht een golf uit program.toml (pilot, wave-1), gevonden \"wave-9\""
+        );
     }
 
     #[test]
@@ -131,6 +143,7 @@ mod tests {
         let text = "person_id,wave\np1,pilot\nP1,pilot\n";
         let err = read_roster(text.as_bytes(), &program()).unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("line 2"), "{err}");
+        assert!(err.message(Lang::En).contains("line 2"), "{err}");
+        assert!(err.message(Lang::Nl).contains("regel 2"), "{err}");
     }
 }
