@@ -87,6 +87,9 @@ pub struct Roster {
     pub waves: Vec<u16>,
     /// Segment attributes, column-wise.
     pub attributes: Vec<Attribute>,
+    /// Where each attribute is in `attributes`, by name: a roster with thousands of columns
+    /// finds each in one step, not by a search through all of them.
+    by_name: HashMap<String, usize>,
 }
 
 impl Roster {
@@ -114,7 +117,8 @@ impl Roster {
             .push(email.filter(|e| !e.is_empty()).map(str::to_lowercase));
         self.waves.push(u16::try_from(wave).unwrap_or(u16::MAX));
         for (name, value) in attributes {
-            let a = self.attribute_mut(name);
+            let i = self.attribute_index(name);
+            let a = &mut self.attributes[i];
             let code = a.code_of(value);
             a.codes.resize(person, NO_VALUE);
             a.codes.push(code);
@@ -124,18 +128,34 @@ impl Roster {
         }
     }
 
-    pub(crate) fn attribute_mut(&mut self, name: &str) -> &mut Attribute {
-        let i = match self.attributes.iter().position(|a| a.name == name) {
-            Some(i) => i,
-            None => {
-                self.attributes.push(Attribute {
-                    name: name.to_string(),
-                    ..Attribute::default()
-                });
-                self.attributes.len() - 1
-            }
-        };
-        &mut self.attributes[i]
+    /// The position in `attributes` of the attribute `name`, added (without values) when the
+    /// roster does not have it yet.
+    pub(crate) fn attribute_index(&mut self, name: &str) -> usize {
+        if self.by_name.len() != self.attributes.len() {
+            // `attributes` was changed directly: index it again (once, not per lookup).
+            self.reindex();
+        }
+        if let Some(&i) = self.by_name.get(name)
+            && self.attributes.get(i).is_some_and(|a| a.name == name)
+        {
+            return i;
+        }
+        self.attributes.push(Attribute {
+            name: name.to_string(),
+            ..Attribute::default()
+        });
+        let i = self.attributes.len() - 1;
+        self.by_name.insert(name.to_string(), i);
+        i
+    }
+
+    fn reindex(&mut self) {
+        self.by_name = self
+            .attributes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), i))
+            .collect();
     }
 
     pub(crate) fn intern(&mut self, attribute: usize, value: &str) -> u32 {
@@ -144,7 +164,11 @@ impl Roster {
 
     /// The attribute with header key `name`.
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
-        self.attributes.iter().find(|a| a.name == name)
+        match self.by_name.get(name).and_then(|&i| self.attributes.get(i)) {
+            Some(a) if a.name == name => Some(a),
+            // Not indexed (or `attributes` was changed directly): look through them.
+            _ => self.attributes.iter().find(|a| a.name == name),
+        }
     }
 
     fn finish(&mut self) {
@@ -154,6 +178,7 @@ impl Roster {
             a.sort();
         }
         self.attributes.sort_by(|a, b| a.name.cmp(&b.name));
+        self.reindex();
     }
 }
 
