@@ -344,6 +344,9 @@ pub struct Inputs {
     pub responses: Option<Vec<ScoredResponse>>,
     /// `training.csv`.
     pub training: Option<Vec<TrainingRecord>>,
+    /// How many of `devices` have their last check-in as `enrolled_at`, because the export gave
+    /// no enrollment date for them: the latest time they can have enrolled.
+    pub enrollment_from_check_in: usize,
 }
 
 /// A string hashed without regard to ASCII case.

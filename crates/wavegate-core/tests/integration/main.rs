@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod import_exports;
 mod import_hostile;
 mod measures_agree;
 mod readiness_decisions;

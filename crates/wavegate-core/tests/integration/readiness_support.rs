@@ -35,6 +35,7 @@ impl Scenario {
                 tickets: Some(Vec::new()),
                 responses: Some(Vec::new()),
                 training: Some(Vec::new()),
+                ..Inputs::default()
             },
             next_id: 0,
         }

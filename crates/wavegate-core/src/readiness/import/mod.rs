@@ -6,13 +6,15 @@
 
 mod cells;
 mod intune;
+mod notes;
 mod responses;
 mod roster;
 mod tickets;
 mod training;
 
 pub use cells::canonical_platform;
-pub use intune::{read_devices, read_failures};
+pub use intune::{ImportedDevices, read_devices, read_failures};
+pub use notes::notes;
 pub use responses::{ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts};
 pub use roster::read_roster;
 pub use tickets::read_tickets;
@@ -69,7 +71,7 @@ impl Runner for InOrder {
 /// One parsed file of a data directory.
 enum Parsed {
     Roster(super::data::Roster),
-    Devices(Vec<super::data::Device>),
+    Devices(ImportedDevices),
     Failures(Vec<super::data::EnrollmentFailure>),
     Tickets(Vec<super::data::Ticket>),
     Responses(Vec<super::data::ScoredResponse>),
@@ -138,7 +140,10 @@ pub fn load<R: Read + Send>(
     for parsed in runner.run(jobs) {
         match parsed? {
             Parsed::Roster(r) => roster = Some(r),
-            Parsed::Devices(d) => inputs.devices = Some(d),
+            Parsed::Devices(d) => {
+                inputs.enrollment_from_check_in = d.enrollment_from_check_in;
+                inputs.devices = Some(d.devices);
+            }
             Parsed::Failures(f) => inputs.failures = Some(f),
             Parsed::Tickets(t) => inputs.tickets = Some(t),
             Parsed::Responses(r) => inputs.responses = Some(r),
