@@ -234,6 +234,51 @@ fn a_graph_device_report_without_enrollment_dates_is_scored() {
 }
 
 #[test]
+fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "5");
+    let path = dir.path().join("roster.csv");
+    let roster = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+    let hostile =
+        "Fin\u{1b}]0;owned\u{7}\u{1b}[2J<script>x</script>[x](javascript:alert(1))\u{202e}";
+    let roster = roster.replace(";Finance;", &format!(";\"{hostile}\";"));
+    assert!(roster.contains(hostile));
+    std::fs::write(&path, roster).unwrap();
+    std::fs::write(
+        dir.path().join("program.toml"),
+        std::fs::read_to_string(dir.path().join("program.toml"))
+            .unwrap()
+            .replacen(
+                "name = \"",
+                "name = \"<img src=x onerror=alert(1)>\\u001b[31m",
+                1,
+            ),
+    )
+    .unwrap();
+
+    let table = score(dir.path(), &["--format", "table"]);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("Fin\\u{1b}]0;owned"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+
+    let md = score(dir.path(), &["--format", "markdown"]);
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        "{md}"
+    );
+    for raw in ["<script", "<img", "](javascript:", "\u{1b}", "\u{202e}"] {
+        assert!(!md.contains(raw), "{raw} in {md}");
+    }
+}
+
+#[test]
 fn a_missing_roster_is_named() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path(), "100", "1");

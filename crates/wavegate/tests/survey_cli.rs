@@ -70,6 +70,31 @@ fn validation_errors_are_listed_with_paths_and_exit_1() {
 }
 
 #[test]
+fn text_from_a_definition_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = stdout(&wavegate(&["survey", "template", "nps"]));
+    let titled = template.replacen("\"en\": \"", "\"en\": \"\\u001b]0;owned\\u0007\\u202e", 1);
+    let file = write(dir.path(), "titled.json", &titled);
+    let out = wavegate(&["survey", "validate", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\\u{1b}]0;owned\\u{7}\\u{202e}"), "{text}");
+
+    let keyed = template.replacen("\"required\"", "\"\\u001b[2Jrequird\"", 1);
+    let file = write(dir.path(), "keyed.json", &keyed);
+    let out = wavegate(&["survey", "validate", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown field `\\u{1b}[2Jrequird`"), "{err}");
+    for out in [text, err] {
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
 fn templates_are_listed_and_an_unknown_one_is_refused() {
     let list = stdout(&wavegate(&["survey", "template"]));
     for id in [

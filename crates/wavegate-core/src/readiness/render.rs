@@ -4,8 +4,15 @@
 use super::metric::{Dimension, MetricId};
 use super::report::{MetricReport, Report, Scores, SegmentReport};
 use super::text::{self, Label, label};
+use crate::escape::{markdown_text, terminal_lines, terminal_text};
 use crate::i18n::Lang;
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Input text (names, values, sentences quoting them) for the terminal: one line, no escapes.
+fn tt(s: &str) -> Cow<'_, str> {
+    terminal_text(s)
+}
 
 fn scores(s: Option<Scores>) -> String {
     s.map_or("–".to_string(), |s| {
@@ -63,7 +70,7 @@ fn columns(rows: &[Vec<String>]) -> String {
     for r in rows {
         let mut line = String::new();
         for (i, c) in r.iter().enumerate() {
-            line.push_str(c);
+            line.push_str(c); // escaped by the caller: widths are of what is shown
             if i + 1 < r.len() {
                 line.push_str(&" ".repeat(widths[i] - width(c) + 2));
             }
@@ -74,21 +81,28 @@ fn columns(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A readable terminal summary of the report.
+/// A readable terminal summary of the report. Every text from the input files is escaped
+/// ([`terminal_text`]): no value can drive the terminal or start a line of its own.
 pub fn table(r: &Report) -> String {
+    let out = table_lines(r);
+    // A last guard for text a future change forgets to escape.
+    terminal_lines(&out).into_owned()
+}
+
+fn table_lines(r: &Report) -> String {
     let lang = r.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} — {} — {} {}",
         label(Label::Title, lang),
-        r.program,
+        tt(&r.program),
         label(Label::EvaluatedAt, lang).to_lowercase(),
         r.evaluated_at
     );
     let Some(d) = &r.decision else {
         for n in &r.notes {
-            let _ = writeln!(out, "{n}");
+            let _ = writeln!(out, "{}", tt(n));
         }
         return out;
     };
@@ -96,7 +110,7 @@ pub fn table(r: &Report) -> String {
         out,
         "{}: {} ({}: {}, {}: {})",
         label(Label::NextWave, lang),
-        r.next_wave.as_deref().unwrap_or("–"),
+        tt(r.next_wave.as_deref().unwrap_or("–")),
         label(Label::PlannedSize, lang).to_lowercase(),
         d.planned_size,
         label(Label::RecommendedSize, lang).to_lowercase(),
@@ -107,7 +121,7 @@ pub fn table(r: &Report) -> String {
         "\n{}: {}\n  {}",
         label(Label::Decision, lang).to_uppercase(),
         text::decision_name(d.kind, lang).to_uppercase(),
-        d.explanation
+        tt(&d.explanation)
     );
     let _ = writeln!(
         out,
@@ -137,7 +151,7 @@ pub fn table(r: &Report) -> String {
     ];
     for s in &r.segments {
         let mut row = vec![
-            text::segment(&s.segment, lang),
+            tt(&text::segment(&s.segment, lang)).into_owned(),
             s.n.to_string(),
             text::state_name(s.state, lang).to_string(),
             scores(s.readiness),
@@ -186,8 +200,8 @@ pub fn table(r: &Report) -> String {
             out,
             "  - [{}] {}: {}",
             text::gate_name(g.id, lang),
-            text::segment(&g.scope, lang),
-            g.explanation
+            tt(&text::segment(&g.scope, lang)),
+            tt(&g.explanation)
         );
     }
     if let Some(a) = &r.adkar {
@@ -217,15 +231,15 @@ pub fn table(r: &Report) -> String {
             out,
             "  - {} → {}{}: {}",
             text::action_name(a.kind, lang),
-            text::segment(&a.target, lang),
-            items,
-            a.evidence
+            tt(&text::segment(&a.target, lang)),
+            tt(&items),
+            tt(&a.evidence)
         );
     }
     if !r.counterfactuals.is_empty() {
         let _ = writeln!(out, "\n{}", label(Label::Counterfactuals, lang));
         for c in &r.counterfactuals {
-            let _ = writeln!(out, "  - {c}");
+            let _ = writeln!(out, "  - {}", tt(c));
         }
     }
     if let Some(f) = &r.helpdesk_forecast {
@@ -240,7 +254,7 @@ pub fn table(r: &Report) -> String {
         let list: Vec<String> = r
             .suppressed
             .iter()
-            .map(|s| text::segment(&s.segment, lang))
+            .map(|s| tt(&text::segment(&s.segment, lang)).into_owned())
             .collect();
         let _ = writeln!(
             out,
@@ -253,7 +267,7 @@ pub fn table(r: &Report) -> String {
     if !r.notes.is_empty() {
         let _ = writeln!(out, "\n{}", label(Label::Notes, lang));
         for n in &r.notes {
-            let _ = writeln!(out, "  - {n}");
+            let _ = writeln!(out, "  - {}", tt(n));
         }
     }
     out
@@ -286,8 +300,10 @@ fn forecast_line(f: &super::report::HelpdeskForecast, lang: Lang) -> String {
     }
 }
 
+/// Input text (names, values, sentences quoting them) for Markdown: rendered as the same text,
+/// never as links, images, HTML or table cells ([`markdown_text`]).
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    markdown_text(s)
 }
 
 fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
@@ -311,8 +327,15 @@ fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-/// The deployment readiness report in Markdown, for stakeholders.
+/// The deployment readiness report in Markdown, for stakeholders. Every text from the input
+/// files goes through [`md`], so the report shows it and a viewer never runs or links it.
 pub fn markdown(r: &Report) -> String {
+    let out = markdown_lines(r);
+    // A last guard against control characters a future change forgets to escape.
+    terminal_lines(&out).into_owned()
+}
+
+fn markdown_lines(r: &Report) -> String {
     let lang = r.lang;
     let l = |x: Label| label(x, lang).to_string();
     let mut out = String::new();
@@ -323,7 +346,7 @@ pub fn markdown(r: &Report) -> String {
         l(Label::EvaluatedAt),
         r.evaluated_at,
         l(Label::NextWave),
-        r.next_wave.as_deref().unwrap_or("–")
+        md(r.next_wave.as_deref().unwrap_or("–"))
     );
     let Some(d) = &r.decision else {
         for n in &r.notes {

@@ -10,6 +10,7 @@ mod readiness_decisions;
 mod readiness_golden;
 mod readiness_properties;
 mod readiness_support;
+mod render_escaping;
 mod survey_definition;
 mod survey_properties;
 mod survey_responses;
