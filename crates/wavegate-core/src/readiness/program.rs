@@ -165,6 +165,32 @@ fn describe(v: &toml::Value) -> String {
     }
 }
 
+/// The TOML parser's description, with every name it quotes from the file cut like [`named`]:
+/// an unknown key of 70 KB must not make a 70 KB message.
+fn parser_detail(message: &str) -> String {
+    message
+        .trim()
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                shown(part)
+            } else {
+                shown_long(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// Text of the parser's own, cut only when it is very long (it may quote values unmarked).
+fn shown_long(text: &str) -> String {
+    match text.char_indices().nth(500) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// A name from the file in backticks, as a message repeats it (cut when long).
 fn named(name: &str) -> String {
     format!("`{}`", shown(name))
@@ -332,7 +358,7 @@ impl Program {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let raw: RawProgram = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            let detail = e.message().trim();
+            let detail = parser_detail(e.message());
             at(
                 text,
                 span,
@@ -515,6 +541,18 @@ pass = 0.95
                 .contains("hoogstens 1000 keer [[wave]]"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_huge_unknown_key_makes_a_short_message() {
+        let text = format!("{EXAMPLE}\n{} = 1\n", "k".repeat(70_000));
+        let err = Program::parse(&text).unwrap_err();
+        assert!(
+            err.to_string().len() < 1_000,
+            "{} bytes",
+            err.to_string().len()
+        );
+        assert!(err.to_string().contains("unknown field `kkkk"), "{err}");
     }
 
     #[test]

@@ -109,9 +109,14 @@ pub(crate) fn quoted(value: &str) -> String {
     }
 }
 
-/// A list of names in backticks, at most `max` of them, then how many more there are.
+/// A list of names in backticks (each cut like [`shown`]), at most `max` of them, then how many
+/// more there are.
 fn listed(names: &[String], max: usize, lang: Lang) -> String {
-    let mut out: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    let mut out: Vec<String> = names
+        .iter()
+        .take(max)
+        .map(|n| format!("`{}`", shown(n)))
+        .collect();
     if names.len() > max {
         out.push(match lang {
             Lang::Nl => format!("en nog {}", names.len() - max),

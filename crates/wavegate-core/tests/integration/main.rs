@@ -3,8 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod fuzz_smoke;
 mod import_exports;
 mod import_hostile;
+mod importer_contract;
 mod measures_agree;
 mod readiness_decisions;
 mod readiness_golden;

@@ -157,20 +157,24 @@ fn response_rows(
     while let Some(row) = rows.next_row(head)? {
         let response_id = head.required(&row, cols.rid)?;
         let person = head.get(&row, cols.pid);
+        // Every row's time and survey are checked, not only a response's first row's: a piece
+        // of the file may start in the middle of a response, and the result must not depend on
+        // where the pieces were cut. Consecutive rows repeat the time: parsed once.
+        let stamp = head.required(&row, cols.when)?;
+        let submitted_at = if last_when.0 == stamp {
+            last_when.1
+        } else {
+            let parsed = parse_datetime(stamp);
+            last_when = (stamp.to_string(), parsed);
+            parsed
+        }
+        .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
+        let survey_id = head.required(&row, cols.sid)?;
         let r = match last.filter(|&i| out[i].id == response_id) {
             Some(i) => i,
             None => match index.get(response_id) {
                 Some(&i) => i,
                 None => {
-                    let stamp = head.required(&row, cols.when)?;
-                    let submitted_at = if last_when.0 == stamp {
-                        last_when.1
-                    } else {
-                        let parsed = parse_datetime(stamp);
-                        last_when = (stamp.to_string(), parsed);
-                        parsed
-                    }
-                    .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
                     let attributes = if person.is_empty() {
                         cols.extra
                             .iter()
@@ -189,7 +193,7 @@ fn response_rows(
                     };
                     out.push(ScoredResponse {
                         id: response_id.to_string(),
-                        survey_id: head.required(&row, cols.sid)?.to_string(),
+                        survey_id: survey_id.to_string(),
                         person_id: (!person.is_empty()).then(|| person.to_string()),
                         submitted_at,
                         attributes,
@@ -469,6 +473,25 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
                 .contains("each question once"),
             "{parts}"
         );
+    }
+
+    #[test]
+    fn a_bad_time_on_a_later_row_of_a_response_is_rejected_however_the_file_is_cut() {
+        // Found by fuzzing: only a response's first row was checked, so the whole file was
+        // accepted while a piece starting at the bad row was rejected.
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for k in 0..40 {
+            let when = if k == 30 { "2027-0x-20" } else { "2027-01-20" };
+            text.push_str(&format!("r1,s,1,p1,{when},q{k},x\n"));
+        }
+        let whole = read_responses(text.as_bytes()).unwrap_err();
+        assert_eq!((whole.line, whole.column), (32, Some(5)));
+        for parts in [2, 3, 7] {
+            let err = read_responses_in_parts(text.as_bytes(), parts, &Backwards).unwrap_err();
+            assert_eq!(err, whole, "{parts} parts");
+        }
     }
 
     #[test]
