@@ -57,11 +57,9 @@ pub enum FileProblem {
         /// Columns found.
         found: usize,
     },
-    /// A field longer than [`MAX_FIELD_BYTES`].
-    FieldTooLong {
-        /// The field's length in bytes.
-        bytes: usize,
-    },
+    /// A field longer than [`MAX_FIELD_BYTES`] (how much longer is not measured: reading a
+    /// runaway field to its end is the cost the bound avoids).
+    FieldTooLong,
     /// Two columns whose headers mean the same (case, spaces, `_` and `-` ignored).
     RepeatedColumn {
         /// The 1-based number of the first column with that header.
@@ -184,14 +182,14 @@ impl FileProblem {
                     "expected at most {MAX_COLUMNS} columns (as many as Excel holds), found {found}"
                 ),
             },
-            P::FieldTooLong { bytes } => {
+            P::FieldTooLong => {
                 let kib = MAX_FIELD_BYTES / 1024;
                 match lang {
                     Lang::Nl => format!(
-                        "verwacht een veld van hoogstens {kib} KiB, gevonden een van {bytes} bytes (ontbreekt er een afsluitend aanhalingsteken?)"
+                        "verwacht een veld van hoogstens {kib} KiB, gevonden een langer (ontbreekt er een afsluitend aanhalingsteken?)"
                     ),
                     Lang::En => format!(
-                        "expected a field of at most {kib} KiB, found one of {bytes} bytes (is a closing quote missing?)"
+                        "expected a field of at most {kib} KiB, found a longer one (is a closing quote missing?)"
                     ),
                 }
             }
@@ -323,7 +321,7 @@ mod tests {
                 delimiter: ';',
             },
             FileProblem::TooManyColumns { found: 20_000 },
-            FileProblem::FieldTooLong { bytes: 70_000 },
+            FileProblem::FieldTooLong,
             FileProblem::RepeatedColumn { first: 2 },
             FileProblem::EmptyCell,
             FileProblem::Rule(Text::new("regel", "rule")),

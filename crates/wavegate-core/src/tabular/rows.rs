@@ -67,8 +67,8 @@ pub fn scan_parts<'t>(
         return Err(InputError::file(file, 0, FileProblem::Empty));
     }
     let delimiter = sniff_delimiter(text);
-    let bytes = text.as_bytes();
     let line_feeds = text.contains('\n');
+    let bytes = &text.as_bytes()[..reader_end(text, delimiter)];
     let mut reader = reader_for(delimiter, bytes, line_feeds);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
@@ -135,6 +135,37 @@ pub fn scan_parts<'t>(
     Ok((head, rows))
 }
 
+/// How much of `text` the CSV reader may see: all of it, unless some stretch of
+/// [`MAX_FIELD_BYTES`] has no delimiter and no line break. Such a stretch lies inside one field,
+/// so that field is too long; the text then ends just after the stretch, where the reader stops
+/// within the field and [`oversized`] names its line and column, without the reader first
+/// copying the rest of a 40 MB field into its buffer.
+///
+/// Only aligned stretches are looked at, each with a byte search that stops at the first line
+/// break or delimiter (a few bytes into a normal file), so this costs next to nothing. A field
+/// of up to twice the bound can fall between two stretches; [`oversized`] still finds it, after
+/// the reader has buffered at most that much.
+fn reader_end(text: &str, delimiter: u8) -> usize {
+    let bytes = text.as_bytes();
+    let window = MAX_FIELD_BYTES + 8;
+    let mut start = 0;
+    while start + window <= bytes.len() {
+        let stretch = &bytes[start..start + window];
+        let separated =
+            stretch.contains(&b'\n') || stretch.contains(&delimiter) || stretch.contains(&b'\r');
+        if !separated {
+            // Past the stretch, stepping back out of a character: the field stays too long.
+            let mut end = start + window;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            return end;
+        }
+        start += window;
+    }
+    bytes.len()
+}
+
 /// A record past the bounds of [`super::limits`], and where.
 struct Oversized {
     /// 1-based column of the field at fault; `None` for too many columns.
@@ -174,7 +205,7 @@ fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
         .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
     Some(Oversized {
         column: Some(i + 1),
-        problem: FileProblem::FieldTooLong { bytes: field.len() },
+        problem: FileProblem::FieldTooLong,
     })
 }
 
@@ -300,6 +331,9 @@ mod tests {
         assert_eq!((err.line, err.column), (3, Some(2)));
         assert_eq!(err.column_name.as_deref(), Some("note"));
         assert!(err.to_string().contains("at most 64 KiB"), "{err}");
+        let huge = format!("id;note\n1;fine\n2;\"{}\"\n3;x\n", "é".repeat(5_000_000));
+        let err = Table::parse("t.csv", &huge).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(2)), "{err}");
         let just = format!("id,note\n1,{}\n", "x".repeat(MAX_FIELD_BYTES));
         assert!(
             Table::parse("t.csv", &just).is_ok(),

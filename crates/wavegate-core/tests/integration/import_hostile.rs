@@ -70,10 +70,7 @@ fn a_field_past_64_kib_is_rejected_with_its_place_in_both_languages() {
     assert_eq!((err.line, err.column), (3, Some(3)));
     assert_eq!(
         err.to_string(),
-        format!(
-            "roster.csv, line 3, column 3 (department): expected a field of at most 64 KiB, found one of {} bytes (is a closing quote missing?)",
-            MAX_FIELD_BYTES + 1
-        )
+        "roster.csv, line 3, column 3 (department): expected a field of at most 64 KiB, found a longer one (is a closing quote missing?)"
     );
     assert!(
         err.render(Lang::Nl).starts_with(
