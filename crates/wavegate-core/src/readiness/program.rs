@@ -113,7 +113,7 @@ fn at(text: &str, span: std::ops::Range<usize>, nl: String, en: String) -> Input
         line,
         column: Some(col),
         column_name: None,
-        problem: FileProblem::Rule(Text::new(nl, en)),
+        problem: Box::new(FileProblem::Rule(Text::new(nl, en))),
     }
 }
 

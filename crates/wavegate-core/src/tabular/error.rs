@@ -17,8 +17,9 @@ pub struct InputError {
     pub column: Option<usize>,
     /// The column's header, when known.
     pub column_name: Option<String>,
-    /// What was expected and what was found.
-    pub problem: FileProblem,
+    /// What was expected and what was found (boxed: errors travel through every cell's
+    /// `Result`, which stays small this way).
+    pub problem: Box<FileProblem>,
 }
 
 /// What can be wrong with an input file.
@@ -226,7 +227,7 @@ impl InputError {
             line,
             column: None,
             column_name: None,
-            problem,
+            problem: Box::new(problem),
         }
     }
 
@@ -283,7 +284,7 @@ mod tests {
             line: 9,
             column: Some(3),
             column_name: Some("Enrollment date".into()),
-            problem,
+            problem: Box::new(problem),
         }
     }
 

@@ -135,7 +135,7 @@ impl Header {
             line,
             column: Some(col.number()),
             column_name: Some(self.headers[col.0].clone()),
-            problem,
+            problem: Box::new(problem),
         }
     }
 

@@ -180,7 +180,7 @@ impl Oversized {
             line,
             column: self.column,
             column_name,
-            problem: self.problem,
+            problem: Box::new(self.problem),
         }
     }
 }
@@ -199,7 +199,7 @@ fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
     if record.as_slice().len() <= MAX_FIELD_BYTES {
         return None;
     }
-    let (i, field) = record
+    let (i, _) = record
         .iter()
         .enumerate()
         .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
@@ -272,11 +272,11 @@ impl<'t> Rows<'t> {
                     line,
                     column: Some(width + 1),
                     column_name: None,
-                    problem: FileProblem::TooManyFields {
+                    problem: Box::new(FileProblem::TooManyFields {
                         fields: self.record.len(),
                         width,
                         delimiter: char::from(head.delimiter),
-                    },
+                    }),
                 });
             }
             return Ok(Some(RowRef {

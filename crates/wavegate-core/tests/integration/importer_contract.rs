@@ -201,7 +201,7 @@ impl Context {
 /// Checks the contract for `bytes` as the target's file.
 pub fn check(target: Target, bytes: &[u8]) {
     let cx = context();
-    let lang = if bytes.len() % 2 == 0 {
+    let lang = if bytes.len().is_multiple_of(2) {
         Lang::Nl
     } else {
         Lang::En

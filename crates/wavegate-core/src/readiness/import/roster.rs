@@ -123,9 +123,9 @@ fn column_keys(head: &Header) -> Result<Vec<Option<String>>, InputError> {
                     line: 1,
                     column: Some(i + 1),
                     column_name: Some(name.clone()),
-                    problem: FileProblem::RepeatedColumn {
+                    problem: Box::new(FileProblem::RepeatedColumn {
                         first: earlier.get() + 1,
-                    },
+                    }),
                 });
             }
             Entry::Vacant(slot) => {
