@@ -65,6 +65,27 @@ pub fn terminal_lines(s: &str) -> Cow<'_, str> {
     escape_where(s, |c| c != '\n' && c != '\t' && is_unsafe(c))
 }
 
+/// JSON text for a terminal, with the same meaning: DEL, C1 controls and bidi characters (which
+/// JSON writers leave as they are inside strings) become `\u` escapes, which every JSON reader
+/// turns back into the same characters. C0 controls are escaped by the writer already, so a raw
+/// line break in JSON text is layout and stays.
+pub fn json_text(s: &str) -> Cow<'_, str> {
+    let escape = |c: char| c >= '\u{7f}' && is_unsafe(c);
+    let Some(first) = s.find(escape) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
+        if escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Input text placed inline in Markdown (a sentence, a list item, a table cell), so that it
 /// renders as the very same text and never as markup.
 ///
@@ -146,6 +167,21 @@ mod tests {
             terminal_lines("line 1\n\tline 2\u{1b}[31m\r\n"),
             "line 1\n\tline 2\\u{1b}[31m\\r\n"
         );
+    }
+
+    #[test]
+    fn json_text_escapes_what_json_writers_leave_and_means_the_same() {
+        let value = "HR\u{202e}x\u{9b}31m\u{7f}\u{1b}[2J\nend";
+        let json =
+            serde_json::to_string_pretty(&serde_json::json!({ "department": value })).unwrap();
+        let shown = json_text(&json);
+        assert!(!shown.chars().any(|c| c != '\n' && is_unsafe(c)), "{shown}");
+        assert!(
+            shown.contains("\\u202e") && shown.contains("\\u009b"),
+            "{shown}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back["department"], value);
     }
 
     #[test]

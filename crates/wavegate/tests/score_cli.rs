@@ -266,6 +266,19 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
     assert!(text.contains("Fin\\u{1b}]0;owned"), "{text}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
 
+    let json = score(dir.path(), &["--format", "json"]);
+    let text = String::from_utf8(json.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'));
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        report["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["segment"]["department"] == hostile),
+        "the JSON keeps the value exactly"
+    );
+
     let md = score(dir.path(), &["--format", "markdown"]);
     assert!(md.status.success());
     let md = String::from_utf8(md.stdout).unwrap();

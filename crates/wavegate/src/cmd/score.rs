@@ -5,7 +5,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::dates::parse_date;
-use wavegate_core::escape::terminal_text;
+use wavegate_core::escape::{json_text, terminal_text};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import::{self, Runner};
@@ -119,7 +119,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = evaluate(&data, &program, at, args.lang);
     let out = match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report)?;
+            // The same JSON, with bidi and C1 characters from the files as `\u` escapes.
+            let mut s = json_text(&serde_json::to_string_pretty(&report)?).into_owned();
             s.push('\n');
             s
         }

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::csv_safe::CsvOptions;
-use wavegate_core::escape::terminal_text;
+use wavegate_core::escape::{json_text, terminal_text};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
 use wavegate_core::survey::{
@@ -122,10 +122,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 .into_iter()
                 .map(|s| (s.response, s.attributes))
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&summarize(&survey, &pairs))?
-            );
+            let summary = serde_json::to_string_pretty(&summarize(&survey, &pairs))?;
+            println!("{}", json_text(&summary));
             Ok(ExitCode::SUCCESS)
         }
         Command::ImportSurveyjs { file, id, lang } => {
@@ -135,7 +133,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             });
             let import = import_surveyjs(&json, &id)
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message(lang)))?;
-            println!("{}", import.survey.to_json_pretty());
+            println!("{}", json_text(&import.survey.to_json_pretty()));
             for w in &import.warnings {
                 eprintln!(
                     "{}: {}",
