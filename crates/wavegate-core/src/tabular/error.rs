@@ -187,10 +187,10 @@ impl FileProblem {
                 let kib = MAX_FIELD_BYTES / 1024;
                 match lang {
                     Lang::Nl => format!(
-                        "verwacht een veld van hoogstens {kib} KiB, gevonden een langer (ontbreekt er een afsluitend aanhalingsteken?)"
+                        "verwacht een veld van hoogstens {kib} KiB, maar dit veld is langer (ontbreekt er een afsluitend aanhalingsteken?)"
                     ),
                     Lang::En => format!(
-                        "expected a field of at most {kib} KiB, found a longer one (is a closing quote missing?)"
+                        "expected a field of at most {kib} KiB, but this one is longer (is a closing quote missing?)"
                     ),
                 }
             }

@@ -45,7 +45,8 @@ fn fastest(mut run: impl FnMut()) -> Duration {
 #[test]
 fn a_roster_with_thousands_of_columns_imports_in_linear_time() {
     // Each column's attribute used to be searched for among all the others: 16,000 columns
-    // took 1.25 s in a debug build (the rows hardly matter). Linear, it takes 0.14 s.
+    // took 1.25 s in a debug build on an idle machine (the rows hardly matter). Linear, it
+    // takes 0.14 s idle and 0.25 s on a busy machine.
     let program = program();
     let text = wide_roster(16_000, 2);
     let took = fastest(|| {
@@ -54,8 +55,10 @@ fn a_roster_with_thousands_of_columns_imports_in_linear_time() {
         let last = roster.attribute("extra_15999").unwrap();
         assert_eq!(last.value_of(1), Some("v1"));
     });
+    // A second here is generous (the test shares two cores with the other tests): the old
+    // search alone took longer than that.
     assert!(
-        took < Duration::from_millis(500),
+        took < Duration::from_secs(1),
         "16,000 columns took {took:?}"
     );
 }
@@ -70,7 +73,7 @@ fn a_field_past_64_kib_is_rejected_with_its_place_in_both_languages() {
     assert_eq!((err.line, err.column), (3, Some(3)));
     assert_eq!(
         err.to_string(),
-        "roster.csv, line 3, column 3 (department): expected a field of at most 64 KiB, found a longer one (is a closing quote missing?)"
+        "roster.csv, line 3, column 3 (department): expected a field of at most 64 KiB, but this one is longer (is a closing quote missing?)"
     );
     assert!(
         err.render(Lang::Nl).starts_with(
