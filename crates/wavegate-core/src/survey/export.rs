@@ -518,7 +518,8 @@ impl MetaCols {
         let survey_version = version
             .parse()
             .map_err(|_| t.cell_error(row, self.survey_version, VERSION))?;
-        let submitted = t.required(row, self.submitted_at)?;
+        // Written through csv_safe like every cell, so read back through `restore` too.
+        let submitted = restore(t.required(row, self.submitted_at)?);
         let submitted_at = crate::dates::parse_datetime(submitted)
             .map(|d| d.and_utc())
             .ok_or_else(|| t.cell_error(row, self.submitted_at, TIME))?;
