@@ -643,7 +643,8 @@ fn long_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, Input
 fn read_attributes(r: &Reader<'_>, row: &Row, cols: &[(Col, &str)], prefix: &str) -> Attributes {
     cols.iter()
         .filter_map(|(col, header)| {
-            let name = header.strip_prefix(prefix)?;
+            // Headers are written through csv_safe too: `+region` comes back as `'+region`.
+            let name = restore(header).strip_prefix(prefix)?;
             let v = r.cell(row, *col);
             (!v.is_empty()).then(|| (name.to_string(), v))
         })
