@@ -1,11 +1,14 @@
 //! The dates and date-times source systems write (ISO 8601, `DD-MM-YYYY HH:MM`, Intune's seven
 //! fractional digits), read the same everywhere: importers, program.toml, exports.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use crate::tabular::Expect;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// What [`parse_datetime`] accepts, for error messages.
-pub const DATETIME_EXPECTED: &str =
-    "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30";
+pub const DATETIME_EXPECTED: Expect = Expect {
+    nl: "een datum zoals 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 of 11-01-2027 09:30",
+    en: "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30",
+};
 
 /// Parses the date-times source systems write: ISO 8601 (with `T` or a space, optional seconds,
 /// fractions and offset), `DD-MM-YYYY HH:MM`, `DD/MM/YYYY`, and plain dates (midnight).
@@ -15,20 +18,28 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     if s.is_empty() {
         return None;
     }
-    datetime_only(s).or_else(|| date_only(s).map(|d| d.and_time(NaiveTime::MIN)))
+    datetime_only(s)
+        .or_else(|| date_only(s).map(|d| d.and_time(NaiveTime::MIN)))
+        .filter(|dt| four_digit_year(dt.date()))
+}
+
+/// Whether the year has the four digits every source system writes (0001–9999). chrono's `%Y`
+/// also reads `-2027` and `+262142`: such a date is a broken cell, not a time, and near the
+/// ends of chrono's calendar adding a fortnight would overflow.
+fn four_digit_year(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
 }
 
 /// Parses a date: `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY`, `YYYY/MM/DD`, or the date part of a
 /// date-time in any format [`parse_datetime`] accepts.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if let Some(d) = date_only(s) {
-        return Some(d);
-    }
-    if s.len() > 10 {
-        return datetime_only(s).map(|dt| dt.date());
-    }
-    None
+    let date = match date_only(s) {
+        Some(d) => Some(d),
+        None if s.len() > 10 => datetime_only(s).map(|dt| dt.date()),
+        None => None,
+    };
+    date.filter(|&d| four_digit_year(d))
 }
 
 /// The date-time formats, without falling back to a plain date (so the two parsers cannot call
@@ -163,6 +174,23 @@ mod tests {
             NaiveDate::from_ymd_opt(2027, 1, 11)
         );
         assert_eq!(parse_datetime("tomorrow"), None);
+    }
+
+    #[test]
+    fn only_four_digit_years_are_dates() {
+        // Found by fuzzing: `%Y` read "-2027-01-15T08:00:00Z" as the year 2028 BC.
+        for s in [
+            "-2027-01-15T08:00:00Z",
+            "+262142-12-31T00:00:00",
+            "-0001-01-01 00:00",
+            "12027-01-15",
+        ] {
+            assert_eq!(parse_datetime(s), None, "{s}");
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+        // .NET's "no date" as Graph writes it is still a date (year 1).
+        assert!(parse_datetime("0001-01-01T00:00:00Z").is_some());
+        assert!(parse_datetime("9999-12-31T23:59:59.9999999Z").is_some());
     }
 
     #[test]

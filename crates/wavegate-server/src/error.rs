@@ -162,20 +162,16 @@ impl From<QueryRejection> for ApiError {
 }
 
 /// A rejected file (program.toml, an uploaded CSV) for an answer's `details`, in `lang`.
-///
-/// TODO(i18n merge): `InputError`'s message is English on this branch; once the core's file
-/// errors carry `render(lang)`, use it here. This is the only place that reads the message.
 pub fn file_problem(
     e: &wavegate_core::tabular::InputError,
     lang: wavegate_core::i18n::Lang,
 ) -> wavegate_core::api::FileProblem {
-    let _ = lang;
     wavegate_core::api::FileProblem {
         file: e.file.clone(),
         line: (e.line > 0).then_some(e.line),
         column: e.column,
         column_name: e.column_name.clone(),
-        message: e.to_string(),
+        message: e.render(lang),
     }
 }
 

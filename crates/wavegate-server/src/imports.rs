@@ -23,7 +23,7 @@ use wavegate_core::api::{
 };
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
-use wavegate_core::tabular::InputError;
+use wavegate_core::tabular::{FileProblem, InputError};
 use wavegate_core::upload::{
     Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, parse_upload,
     preview,
@@ -138,7 +138,13 @@ async fn parse_file(
 ) -> Result<Result<Parsed, InputError>, ApiError> {
     tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&path).map_err(|e| {
-            InputError::file(kind.file_name(), 0, format!("could not be read: {e}"))
+            InputError::file(
+                kind.file_name(),
+                0,
+                FileProblem::Unreadable {
+                    detail: e.to_string(),
+                },
+            )
         })?;
         parse_upload(kind, std::io::BufReader::new(file), &program)
     })

@@ -45,7 +45,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("wavegate: {e:#}");
+            // Errors quote file contents and paths: escaped, they cannot drive the terminal.
+            let text = format!("{e:#}");
+            eprintln!("wavegate: {}", wavegate_core::escape::terminal_text(&text));
             ExitCode::FAILURE
         }
     }

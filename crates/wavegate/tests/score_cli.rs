@@ -176,6 +176,123 @@ fn a_corrupted_file_is_rejected_whole_with_its_line_and_column() {
 }
 
 #[test]
+fn a_rejected_file_is_explained_in_dutch_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "200", "1");
+    let path = dir.path().join("devices.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[5].split(',').map(str::to_string).collect();
+    cells[3] = "Prima".into();
+    lines[5] = cells.join(",");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+
+    let out = score(dir.path(), &["--lang", "nl"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("er is niets berekend"), "{err}");
+    assert!(
+        err.contains(
+            "devices.csv, regel 6, kolom 4 (Compliance): verwacht een nalevingsstatus (Compliant, Noncompliant, InGracePeriod, ConfigManager, Error of Unknown), gevonden \"Prima\""
+        ),
+        "{err}"
+    );
+}
+
+/// The demo's console export rewritten as Graph's device report writes it: compact headers,
+/// no enrollment date column, check-in times with seven fractional digits.
+fn as_graph_report(console: &str) -> String {
+    let mut out = String::from(
+        "DeviceName,ManagedBy,Ownership,Compliance,OS,OSVersion,LastCheckIn,PrimaryUserUPN,DeviceID\n",
+    );
+    for line in console.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let check_in = cells[6]
+            .replacen(' ', "T", 1)
+            .replace(".0000000", ".1234567Z");
+        let row = [
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], &check_in, cells[7],
+            cells[10],
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_graph_device_report_without_enrollment_dates_is_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "2");
+    let path = dir.path().join("devices.csv");
+    let console = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, as_graph_report(&console)).unwrap();
+    let r = json(dir.path());
+    let devices = console.lines().count() as u64 - 1;
+    assert_eq!(r["data"]["devices"].as_u64(), Some(devices));
+    assert!(r["decision"].is_object(), "{r}");
+}
+
+#[test]
+fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "5");
+    let path = dir.path().join("roster.csv");
+    let roster = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+    let hostile =
+        "Fin\u{1b}]0;owned\u{7}\u{1b}[2J<script>x</script>[x](javascript:alert(1))\u{202e}";
+    let roster = roster.replace(";Finance;", &format!(";\"{hostile}\";"));
+    assert!(roster.contains(hostile));
+    std::fs::write(&path, roster).unwrap();
+    std::fs::write(
+        dir.path().join("program.toml"),
+        std::fs::read_to_string(dir.path().join("program.toml"))
+            .unwrap()
+            .replacen(
+                "name = \"",
+                "name = \"<img src=x onerror=alert(1)>\\u001b[31m",
+                1,
+            ),
+    )
+    .unwrap();
+
+    let table = score(dir.path(), &["--format", "table"]);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("Fin\\u{1b}]0;owned"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+
+    let json = score(dir.path(), &["--format", "json"]);
+    let text = String::from_utf8(json.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'));
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        report["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["segment"]["department"] == hostile),
+        "the JSON keeps the value exactly"
+    );
+
+    let md = score(dir.path(), &["--format", "markdown"]);
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        "{md}"
+    );
+    for raw in ["<script", "<img", "](javascript:", "\u{1b}", "\u{202e}"] {
+        assert!(!md.contains(raw), "{raw} in {md}");
+    }
+}
+
+#[test]
 fn a_missing_roster_is_named() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path(), "100", "1");

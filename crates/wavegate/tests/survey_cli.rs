@@ -72,6 +72,50 @@ fn validation_errors_are_listed_with_paths_and_exit_1() {
 }
 
 #[test]
+fn text_from_a_definition_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = stdout(&wavegate(&["survey", "template", "nps"]));
+    let titled = template.replacen("\"en\": \"", "\"en\": \"\\u001b]0;owned\\u0007\\u202e", 1);
+    let file = write(dir.path(), "titled.json", &titled);
+    let out = wavegate(&["survey", "validate", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\\u{1b}]0;owned\\u{7}\\u{202e}"), "{text}");
+
+    let keyed = template.replacen("\"required\"", "\"\\u001b[2Jrequird\"", 1);
+    let file = write(dir.path(), "keyed.json", &keyed);
+    let out = wavegate(&["survey", "validate", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown field `\\u{1b}[2Jrequird`"), "{err}");
+    for out in [text, err] {
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_unknown_key_is_reported_at_once_and_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = stdout(&wavegate(&["survey", "template", "nps"]));
+    let key = "k".repeat(4_000_000);
+    let json = template.replacen('{', &format!("{{\"{key}\": 1,"), 1);
+    let file = write(dir.path(), "big.json", &json);
+    let started = std::time::Instant::now();
+    let out = wavegate(&["survey", "validate", &file]);
+    // The suggestion's edit distance ran over the whole key (a 48 MB key took 7.5 s in a
+    // release build) and the key was printed twice; now no suggestion is looked for past 64
+    // characters and the key is cut there.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.len() < 1_000, "{} bytes of errors", err.len());
+    assert!(err.contains("unknown field `kkkk"), "{err}");
+}
+
+#[test]
 fn templates_are_listed_and_an_unknown_one_is_refused() {
     let list = stdout(&wavegate(&["survey", "template"]));
     for id in [

@@ -144,5 +144,6 @@ fn notes(data: &DataSet, lang: Lang) -> Vec<String> {
             );
         }
     }
+    out.extend(super::import::notes(&data.inputs, lang));
     out
 }

@@ -2,10 +2,11 @@
 
 use super::metric::{MetricId, MetricSpec};
 use crate::dates::parse_date;
-use crate::tabular::{InputError, header_key};
+use crate::i18n::Text;
+use crate::tabular::{FileProblem, InputError, header_key, quoted, shown};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A rollout program.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,28 +98,49 @@ pub const DEFAULT_SEGMENT_DEPTH: u8 = 2;
 /// The deepest nesting allowed: the number of segments grows with the product of the values.
 pub const MAX_SEGMENT_DEPTH: u8 = 3;
 
+/// The most waves, split attributes or rollout ticket categories a program may list. Real
+/// programs have a handful of each; the engine does work per wave and per category for every
+/// person and ticket, so a program.toml of a million waves must not reach it.
+pub const MAX_LIST: usize = 1_000;
+
 fn line_col(text: &str, offset: usize) -> (u64, usize) {
-    let before = &text[..offset.min(text.len())];
+    // The parser's offsets are bytes: step back to a character boundary before slicing.
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() as u64 + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
 
-fn at(text: &str, span: std::ops::Range<usize>, message: String) -> InputError {
+fn at(text: &str, span: std::ops::Range<usize>, nl: String, en: String) -> InputError {
     let (line, col) = line_col(text, span.start);
     InputError {
         file: PROGRAM_FILE.to_string(),
         line,
         column: Some(col),
         column_name: None,
-        message,
+        problem: Box::new(FileProblem::Rule(Text::new(nl, en))),
     }
+}
+
+fn whole_file(nl: String, en: String) -> InputError {
+    InputError::file(PROGRAM_FILE, 0, FileProblem::Rule(Text::new(nl, en)))
+}
+
+/// Which date of a wave.
+#[derive(Clone, Copy)]
+enum WaveDate {
+    Start,
+    End,
 }
 
 fn date_value(
     text: &str,
     v: &toml::Spanned<toml::Value>,
-    what: &str,
+    which: WaveDate,
 ) -> Result<NaiveDate, InputError> {
     let parsed = match v.get_ref() {
         toml::Value::String(s) => parse_date(s),
@@ -126,27 +148,217 @@ fn date_value(
         _ => None,
     };
     parsed.ok_or_else(|| {
+        let (nl, en) = match which {
+            WaveDate::Start => ("de begindatum", "the start"),
+            WaveDate::End => ("de einddatum", "the end"),
+        };
+        let found = describe(v.get_ref());
         at(
             text,
             v.span(),
-            format!(
-                "expected {what} as a date like 2027-01-11, found {}",
-                describe(v.get_ref())
-            ),
+            format!("verwacht {nl} als een datum zoals 2027-01-11, gevonden {found}"),
+            format!("expected {en} as a date like 2027-01-11, found {found}"),
         )
     })
 }
 
 fn describe(v: &toml::Value) -> String {
     match v {
-        toml::Value::String(s) => format!("{s:?}"),
+        toml::Value::String(s) => quoted(s),
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(f) => f.to_string(),
         toml::Value::Boolean(b) => b.to_string(),
         toml::Value::Datetime(d) => d.to_string(),
-        toml::Value::Array(_) => "a list".to_string(),
-        toml::Value::Table(_) => "a table".to_string(),
+        toml::Value::Array(_) => "[…]".to_string(),
+        toml::Value::Table(_) => "{…}".to_string(),
     }
+}
+
+/// The TOML parser's description, with every name it quotes from the file cut like [`named`]:
+/// an unknown key of 70 KB must not make a 70 KB message.
+fn parser_detail(message: &str) -> String {
+    message
+        .trim()
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                shown(part)
+            } else {
+                shown_long(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// Text of the parser's own, cut only when it is very long (it may quote values unmarked).
+fn shown_long(text: &str) -> String {
+    match text.char_indices().nth(500) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// A name from the file in backticks, as a message repeats it (cut when long).
+fn named(name: &str) -> String {
+    format!("`{}`", shown(name))
+}
+
+/// Refuses lists longer than [`MAX_LIST`].
+fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
+    let lists = [
+        ("[[wave]]", raw.wave.len()),
+        (
+            "split_attributes",
+            raw.split_attributes.as_ref().map_or(0, Vec::len),
+        ),
+        (
+            "rollout_ticket_categories",
+            raw.rollout_ticket_categories.len(),
+        ),
+    ];
+    for (name, len) in lists {
+        if len > MAX_LIST {
+            return Err(whole_file(
+                format!("verwacht hoogstens {MAX_LIST} keer {name}, gevonden {len}"),
+                format!("expected at most {MAX_LIST} entries in {name}, found {len}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The waves: ids present and unique, dates readable, each ending on or after its start, in
+/// order of their start.
+fn waves(text: &str, raw: &[RawWave]) -> Result<Vec<Wave>, InputError> {
+    let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
+    let mut ids = HashSet::with_capacity(raw.len());
+    for w in raw {
+        let id = w.id.get_ref().trim().to_string();
+        if id.is_empty() {
+            return Err(at(
+                text,
+                w.id.span(),
+                "verwacht een golf-id, gevonden een lege".into(),
+                "expected a wave id, found an empty one".into(),
+            ));
+        }
+        if !ids.insert(id.clone()) {
+            let name = named(&id);
+            return Err(at(
+                text,
+                w.id.span(),
+                format!("verwacht een unieke golf-id, gevonden {name} twee keer"),
+                format!("expected a unique wave id, found {name} twice"),
+            ));
+        }
+        let start = date_value(text, &w.start, WaveDate::Start)?;
+        let end = date_value(text, &w.end, WaveDate::End)?;
+        if end < start {
+            return Err(at(
+                text,
+                w.end.span(),
+                format!("verwacht de einddatum ({end}) op of na de begindatum ({start})"),
+                format!("expected the end ({end}) on or after the start ({start})"),
+            ));
+        }
+        if let Some(prev) = waves.last()
+            && start < prev.start
+        {
+            let (name, before) = (named(&id), named(&prev.id));
+            return Err(at(
+                text,
+                w.start.span(),
+                format!(
+                    "verwacht de golven in volgorde van begindatum; {name} begint {start}, vóór {before} ({})",
+                    prev.start
+                ),
+                format!(
+                    "expected waves in order of their start; {name} starts {start}, before {before} ({})",
+                    prev.start
+                ),
+            ));
+        }
+        waves.push(Wave {
+            id,
+            start,
+            end,
+            planned_size: w.planned_size,
+        });
+    }
+    if waves.is_empty() {
+        return Err(whole_file(
+            "verwacht minstens één [[wave]] met id, start en end".into(),
+            "expected at least one [[wave]] with id, start and end".into(),
+        ));
+    }
+    Ok(waves)
+}
+
+/// The metric a `[thresholds.…]` table names.
+fn threshold_metric(text: &str, key: &toml::Spanned<String>) -> Result<MetricId, InputError> {
+    MetricId::parse(key.get_ref()).ok_or_else(|| {
+        let known: Vec<&str> = MetricId::ALL.iter().map(|m| m.id()).collect();
+        let (known, found) = (known.join(", "), named(key.get_ref()));
+        at(
+            text,
+            key.span(),
+            format!("verwacht een meetwaarde-id ({known}), gevonden {found}"),
+            format!("expected a metric id ({known}), found {found}"),
+        )
+    })
+}
+
+/// Overrides that keep the metric meaningful: finite numbers, fail and pass in the metric's
+/// direction, proportions between 0 and 1, no negative evidence or weight.
+fn check_thresholds(
+    text: &str,
+    metric: MetricId,
+    value: &toml::Spanned<ThresholdOverride>,
+) -> Result<(), InputError> {
+    let spec = apply(metric.default_spec(), value.get_ref());
+    let ordered = if metric.higher_is_better() {
+        spec.fail <= spec.pass
+    } else {
+        spec.fail >= spec.pass
+    };
+    let proportion = metric.kind() == super::metric::Kind::Proportion;
+    let in_range =
+        !proportion || ((0.0..=1.0).contains(&spec.fail) && (0.0..=1.0).contains(&spec.pass));
+    let finite = [spec.fail, spec.pass, spec.min_n, spec.weight]
+        .iter()
+        .all(|x| x.is_finite());
+    if ordered && in_range && finite && spec.min_n >= 0.0 && spec.weight >= 0.0 {
+        return Ok(());
+    }
+    let (direction_nl, direction_en) = if metric.higher_is_better() {
+        (
+            "fail ≤ pass (hoger is beter)",
+            "fail ≤ pass (higher is better)",
+        )
+    } else {
+        (
+            "fail ≥ pass (lager is beter)",
+            "fail ≥ pass (lower is better)",
+        )
+    };
+    let (range_nl, range_en) = if proportion {
+        (", beide tussen 0 en 1", ", both between 0 and 1")
+    } else {
+        ("", "")
+    };
+    let (id, fail, pass) = (metric.id(), spec.fail, spec.pass);
+    Err(at(
+        text,
+        value.span(),
+        format!(
+            "verwacht drempels voor `{id}` met {direction_nl}{range_nl}, eindige getallen en een niet-negatieve min_n en weight; gevonden fail = {fail}, pass = {pass}"
+        ),
+        format!(
+            "expected thresholds for `{id}` with {direction_en}{range_en}, finite numbers and a non-negative min_n and weight; got fail = {fail}, pass = {pass}"
+        ),
+    ))
 }
 
 impl Program {
@@ -155,126 +367,35 @@ impl Program {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let raw: RawProgram = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
+            let detail = parser_detail(e.message());
             at(
                 text,
                 span,
-                format!("{}; see DATA.md for the format", e.message().trim()),
+                format!("{detail}; zie DATA.md voor de opbouw"),
+                format!("{detail}; see DATA.md for the format"),
             )
         })?;
-        let mut waves: Vec<Wave> = Vec::new();
-        for w in &raw.wave {
-            let id = w.id.get_ref().trim().to_string();
-            if id.is_empty() {
-                return Err(at(
-                    text,
-                    w.id.span(),
-                    "expected a wave id, found an empty one".into(),
-                ));
-            }
-            if waves.iter().any(|x| x.id == id) {
-                return Err(at(
-                    text,
-                    w.id.span(),
-                    format!("expected a unique wave id, found `{id}` twice"),
-                ));
-            }
-            let start = date_value(text, &w.start, "the start")?;
-            let end = date_value(text, &w.end, "the end")?;
-            if end < start {
-                return Err(at(
-                    text,
-                    w.end.span(),
-                    format!("expected the end ({end}) on or after the start ({start})"),
-                ));
-            }
-            if let Some(prev) = waves.last()
-                && start < prev.start
-            {
-                return Err(at(
-                    text,
-                    w.start.span(),
-                    format!(
-                        "expected waves in order of their start; `{id}` starts {start}, before `{}` ({})",
-                        prev.id, prev.start
-                    ),
-                ));
-            }
-            waves.push(Wave {
-                id,
-                start,
-                end,
-                planned_size: w.planned_size,
-            });
-        }
-        if waves.is_empty() {
-            return Err(InputError::file(
-                PROGRAM_FILE,
-                0,
-                "expected at least one [[wave]] with id, start and end",
-            ));
-        }
+        check_lengths(&raw)?;
+        let waves = waves(text, &raw.wave)?;
         let mut thresholds = BTreeMap::new();
         for (key, value) in &raw.thresholds {
-            let Some(metric) = MetricId::parse(key.get_ref()) else {
-                let known: Vec<&str> = MetricId::ALL.iter().map(|m| m.id()).collect();
-                return Err(at(
-                    text,
-                    key.span(),
-                    format!(
-                        "expected a metric id ({}), found `{}`",
-                        known.join(", "),
-                        key.get_ref()
-                    ),
-                ));
-            };
+            let metric = threshold_metric(text, key)?;
             let o = *value.get_ref();
-            let spec = apply(metric.default_spec(), &o);
-            let ordered = if metric.higher_is_better() {
-                spec.fail <= spec.pass
-            } else {
-                spec.fail >= spec.pass
-            };
-            let proportion = metric.kind() == super::metric::Kind::Proportion;
-            let in_range = !proportion
-                || ((0.0..=1.0).contains(&spec.fail) && (0.0..=1.0).contains(&spec.pass));
-            if !ordered || !in_range || spec.min_n < 0.0 || spec.weight < 0.0 {
-                let direction = if metric.higher_is_better() {
-                    "fail ≤ pass (higher is better)"
-                } else {
-                    "fail ≥ pass (lower is better)"
-                };
-                let range = if proportion {
-                    ", both between 0 and 1"
-                } else {
-                    ""
-                };
-                return Err(at(
-                    text,
-                    value.span(),
-                    format!(
-                        "expected thresholds for `{}` with {direction}{range} and a non-negative min_n and weight; got fail = {}, pass = {}",
-                        metric.id(),
-                        spec.fail,
-                        spec.pass
-                    ),
-                ));
-            }
+            check_thresholds(text, metric, value)?;
             thresholds.insert(metric, o);
         }
         let confidence = raw.confidence.unwrap_or(0.80);
         if !(0.5..1.0).contains(&confidence) {
-            return Err(InputError::file(
-                PROGRAM_FILE,
-                0,
+            return Err(whole_file(
+                format!("verwacht `confidence` tussen 0,5 en 1 (bijv. 0.8), gevonden {confidence}"),
                 format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
             ));
         }
         if let Some(c) = raw.helpdesk_capacity_per_day
-            && c <= 0.0
+            && !(c > 0.0 && c.is_finite())
         {
-            return Err(InputError::file(
-                PROGRAM_FILE,
-                0,
+            return Err(whole_file(
+                format!("verwacht `helpdesk_capacity_per_day` boven 0, gevonden {c}"),
                 format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
             ));
         }
@@ -282,14 +403,16 @@ impl Program {
             .segment_depth
             .unwrap_or(i64::from(DEFAULT_SEGMENT_DEPTH));
         if !(1..=i64::from(MAX_SEGMENT_DEPTH)).contains(&segment_depth) {
-            return Err(InputError::file(
-                PROGRAM_FILE,
-                0,
+            return Err(whole_file(
+                format!(
+                    "verwacht `segment_depth` 1, 2 of {MAX_SEGMENT_DEPTH}, gevonden {segment_depth}"
+                ),
                 format!(
                     "expected `segment_depth` 1, 2 or {MAX_SEGMENT_DEPTH}, found {segment_depth}"
                 ),
             ));
         }
+        let mut seen = HashSet::new();
         let split_attributes = raw
             .split_attributes
             .unwrap_or_else(|| {
@@ -300,13 +423,8 @@ impl Program {
             })
             .iter()
             .map(|d| header_key(d))
-            .filter(|d| !d.is_empty() && d != "wave")
-            .fold(Vec::new(), |mut acc: Vec<String>, d| {
-                if !acc.contains(&d) {
-                    acc.push(d);
-                }
-                acc
-            });
+            .filter(|d| !d.is_empty() && d != "wave" && seen.insert(d.clone()))
+            .collect();
         Ok(Program {
             name: raw.name,
             split_attributes,
@@ -441,6 +559,7 @@ fn apply(base: MetricSpec, o: &ThresholdOverride) -> MetricSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     const EXAMPLE: &str = r#"
 name = "Intune rollout 2027"
@@ -484,15 +603,19 @@ pass = 0.95
         let text = EXAMPLE.replace("enrollment_completion", "enrolment_completion");
         let err = Program::parse(&text).unwrap_err();
         assert_eq!(err.line, 18, "{err}");
-        assert!(err.message.contains("enrolment_completion"), "{err}");
-        assert!(err.message.contains("ticket_rate"), "{err}");
+        assert!(err.to_string().contains("`enrolment_completion`"), "{err}");
+        assert!(err.to_string().contains("ticket_rate"), "{err}");
+        assert!(
+            err.render(Lang::Nl).contains("verwacht een meetwaarde-id"),
+            "{err}"
+        );
     }
 
     #[test]
     fn thresholds_in_the_wrong_order_are_rejected() {
         let text = EXAMPLE.replace("fail = 0.80", "fail = 0.99");
         let err = Program::parse(&text).unwrap_err();
-        assert!(err.message.contains("fail ≤ pass"), "{err}");
+        assert!(err.to_string().contains("fail ≤ pass"), "{err}");
     }
 
     #[test]
@@ -523,6 +646,52 @@ pass = 0.95
         );
         q.waves[0].planned_size = None;
         assert_eq!(Program::parse(&q.to_toml()).unwrap(), q, "{}", q.to_toml());
+    }
+
+    #[test]
+    fn non_finite_numbers_are_rejected() {
+        let text = EXAMPLE.replace(
+            "helpdesk_capacity_per_day = 5",
+            "helpdesk_capacity_per_day = nan",
+        );
+        assert!(Program::parse(&text).is_err());
+        let text = format!("{EXAMPLE}\n[thresholds.sus]\nweight = inf\n");
+        let err = Program::parse(&text).unwrap_err();
+        assert!(err.to_string().contains("finite"), "{err}");
+    }
+
+    #[test]
+    fn a_program_of_too_many_waves_is_rejected() {
+        let mut text = String::from("name = \"x\"\n");
+        for i in 0..=MAX_LIST {
+            text.push_str(&format!(
+                "[[wave]]\nid = \"w{i}\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n"
+            ));
+        }
+        let err = Program::parse(&text).unwrap_err();
+        assert!(
+            err.render(Lang::Nl)
+                .contains("hoogstens 1000 keer [[wave]]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_huge_unknown_key_makes_a_short_message() {
+        let text = format!("{EXAMPLE}\n{} = 1\n", "k".repeat(70_000));
+        let err = Program::parse(&text).unwrap_err();
+        assert!(
+            err.to_string().len() < 1_000,
+            "{} bytes",
+            err.to_string().len()
+        );
+        assert!(err.to_string().contains("unknown field `kkkk"), "{err}");
+    }
+
+    #[test]
+    fn an_error_offset_inside_a_character_does_not_panic() {
+        assert_eq!(line_col("é\nx", 1), (1, 1));
+        assert_eq!(line_col("é\nx", 3), (2, 1));
     }
 
     #[test]

@@ -4,8 +4,15 @@
 use super::metric::{Dimension, MetricId};
 use super::report::{MetricReport, Readiness, Report, SegmentReport};
 use super::text::{self, Label, label};
+use crate::escape::{markdown_text, terminal_lines, terminal_text};
 use crate::i18n::Lang;
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Input text (names, values, sentences quoting them) for the terminal: one line, no escapes.
+fn tt(s: &str) -> Cow<'_, str> {
+    terminal_text(s)
+}
 
 fn scores(r: &Readiness) -> String {
     match (r.estimate, r.conservative) {
@@ -79,7 +86,7 @@ fn columns(rows: &[Vec<String>]) -> String {
     for r in rows {
         let mut line = String::new();
         for (i, c) in r.iter().enumerate() {
-            line.push_str(c);
+            line.push_str(c); // escaped by the caller: widths are of what is shown
             if i + 1 < r.len() {
                 line.push_str(&" ".repeat(widths[i] - width(c) + 2));
             }
@@ -90,21 +97,28 @@ fn columns(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A readable terminal summary of the report.
+/// A readable terminal summary of the report. Every text from the input files is escaped
+/// ([`terminal_text`]): no value can drive the terminal or start a line of its own.
 pub fn table(r: &Report) -> String {
+    let out = table_lines(r);
+    // A last guard for text a future change forgets to escape.
+    terminal_lines(&out).into_owned()
+}
+
+fn table_lines(r: &Report) -> String {
     let lang = r.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} — {} — {} {}",
         label(Label::Title, lang),
-        r.program,
+        tt(&r.program),
         label(Label::EvaluatedAt, lang).to_lowercase(),
         r.evaluated_at
     );
     let Some(d) = &r.decision else {
         for n in &r.notes {
-            let _ = writeln!(out, "{n}");
+            let _ = writeln!(out, "{}", tt(n));
         }
         return out;
     };
@@ -112,7 +126,7 @@ pub fn table(r: &Report) -> String {
         out,
         "{}: {} ({}: {}, {}: {})",
         label(Label::NextWave, lang),
-        r.next_wave.as_deref().unwrap_or("–"),
+        tt(r.next_wave.as_deref().unwrap_or("–")),
         label(Label::PlannedSize, lang).to_lowercase(),
         d.planned_size,
         label(Label::RecommendedSize, lang).to_lowercase(),
@@ -123,7 +137,7 @@ pub fn table(r: &Report) -> String {
         "\n{}: {}\n  {}",
         label(Label::Decision, lang).to_uppercase(),
         text::decision_name(d.kind, lang).to_uppercase(),
-        d.explanation
+        tt(&d.explanation)
     );
     let _ = writeln!(
         out,
@@ -154,7 +168,7 @@ pub fn table(r: &Report) -> String {
     ];
     for s in &r.segments {
         let mut row = vec![
-            text::segment(&s.segment, lang),
+            tt(&text::segment(&s.segment, lang)).into_owned(),
             s.n.to_string(),
             text::state_name(s.state, lang).to_string(),
             scores(&s.readiness),
@@ -203,8 +217,8 @@ pub fn table(r: &Report) -> String {
             out,
             "  - [{}] {}: {}",
             text::gate_name(g.id, lang),
-            text::segment(&g.scope, lang),
-            g.explanation
+            tt(&text::segment(&g.scope, lang)),
+            tt(&g.explanation)
         );
     }
     if !r.dimension_failures.is_empty() {
@@ -213,8 +227,8 @@ pub fn table(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 "  - {}: {}",
-                text::segment(&f.scope, lang),
-                f.explanation
+                tt(&text::segment(&f.scope, lang)),
+                tt(&f.explanation)
             );
         }
     }
@@ -245,16 +259,16 @@ pub fn table(r: &Report) -> String {
             out,
             "  - {} → {}{}{}: {}",
             text::action_name(a.kind, lang),
-            text::segment(&a.target, lang),
-            failing_within(&a.failing_within, lang),
-            items,
-            a.evidence
+            tt(&text::segment(&a.target, lang)),
+            tt(&failing_within(&a.failing_within, lang)),
+            tt(&items),
+            tt(&a.evidence)
         );
     }
     if !r.counterfactuals.is_empty() {
         let _ = writeln!(out, "\n{}", label(Label::Counterfactuals, lang));
         for c in &r.counterfactuals {
-            let _ = writeln!(out, "  - {c}");
+            let _ = writeln!(out, "  - {}", tt(c));
         }
     }
     if let Some(f) = &r.helpdesk_forecast {
@@ -262,14 +276,14 @@ pub fn table(r: &Report) -> String {
             out,
             "\n{}: {}",
             label(Label::HelpdeskForecast, lang),
-            forecast_line(f, lang)
+            tt(&forecast_line(f, lang))
         );
     }
     if !r.suppressed.is_empty() {
         let list: Vec<String> = r
             .suppressed
             .iter()
-            .map(|s| text::suppression_name(s, lang))
+            .map(|s| tt(&text::suppression_name(s, lang)).into_owned())
             .collect();
         let _ = writeln!(
             out,
@@ -282,7 +296,7 @@ pub fn table(r: &Report) -> String {
     if !r.notes.is_empty() {
         let _ = writeln!(out, "\n{}", label(Label::Notes, lang));
         for n in &r.notes {
-            let _ = writeln!(out, "  - {n}");
+            let _ = writeln!(out, "  - {}", tt(n));
         }
     }
     out
@@ -359,8 +373,10 @@ fn forecast_line(f: &super::report::HelpdeskForecast, lang: Lang) -> String {
     }
 }
 
+/// Input text (names, values, sentences quoting them) for Markdown: rendered as the same text,
+/// never as links, images, HTML or table cells ([`markdown_text`]).
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    markdown_text(s)
 }
 
 fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
@@ -384,8 +400,15 @@ fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-/// The deployment readiness report in Markdown, for stakeholders.
+/// The deployment readiness report in Markdown, for stakeholders. Every text from the input
+/// files goes through [`md`], so the report shows it and a viewer never runs or links it.
 pub fn markdown(r: &Report) -> String {
+    let out = markdown_lines(r);
+    // A last guard against control characters a future change forgets to escape.
+    terminal_lines(&out).into_owned()
+}
+
+fn markdown_lines(r: &Report) -> String {
     let lang = r.lang;
     let l = |x: Label| label(x, lang).to_string();
     let mut out = String::new();
@@ -396,7 +419,7 @@ pub fn markdown(r: &Report) -> String {
         l(Label::EvaluatedAt),
         r.evaluated_at,
         l(Label::NextWave),
-        r.next_wave.as_deref().unwrap_or("–")
+        md(r.next_wave.as_deref().unwrap_or("–"))
     );
     let Some(d) = &r.decision else {
         for n in &r.notes {
@@ -648,7 +671,7 @@ pub fn markdown(r: &Report) -> String {
             out,
             "## {}\n\n{}\n",
             l(Label::HelpdeskForecast),
-            forecast_line(f, lang)
+            md(&forecast_line(f, lang))
         );
     }
     if !r.suppressed.is_empty() {

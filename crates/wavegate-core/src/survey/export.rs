@@ -10,8 +10,8 @@
 use super::logic::yes_no_text;
 use super::model::{Answer, Answers, Attributes, ChoicesAnswer, QuestionKind, Response, Survey};
 use crate::csv_safe::{CsvOptions, SafeCsvWriter, restore};
-use crate::i18n::Lang;
-use crate::tabular::{Col, InputError, Row, Table};
+use crate::i18n::{Lang, Text};
+use crate::tabular::{Col, Expect, FileProblem, InputError, Row, Table, quoted, shown};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -306,14 +306,10 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&self, line: u64, col: Col, message: String) -> InputError {
-        InputError {
-            file: self.table.file().to_string(),
-            line,
-            column: Some(col_index(col, self.table)),
-            column_name: Some(self.table.header(col).to_string()),
-            message,
-        }
+    fn error(&self, line: u64, col: Col, nl: String, en: String) -> InputError {
+        self.table
+            .head()
+            .problem_at(line, col, FileProblem::Rule(Text::new(nl, en)))
     }
 
     fn cell(&self, row: &Row, col: Col) -> String {
@@ -333,11 +329,20 @@ impl Reader<'_> {
             if id.ends_with(".other") {
                 continue;
             }
-            let bad = |expected: &str| {
+            let bad = |expected: Text| {
+                let (q, found) = (shown(id), quoted(&cell.value));
                 self.error(
                     cell.line,
                     cell.col,
-                    format!("question `{id}` expects {expected}, found {:?}", cell.value),
+                    format!("vraag `{q}` verwacht {}, gevonden {found}", expected.nl),
+                    format!("question `{q}` expects {}, found {found}", expected.en),
+                )
+            };
+            let other_choice = || {
+                let q = shown(id);
+                Text::new(
+                    format!("een tekst in `{q}.other` bij de keuze `other`"),
+                    format!("a `{q}.other` text with the choice `other`"),
                 )
             };
             let other_text = others.remove(id).map(|c| c.value.clone());
@@ -347,15 +352,13 @@ impl Reader<'_> {
                         cell.value
                             .trim()
                             .parse()
-                            .map_err(|_| bad("a whole number"))?,
+                            .map_err(|_| bad(WHOLE_NUMBER.into()))?,
                     ),
-                    QuestionKind::YesNo => {
-                        Answer::YesNo(yes_no_text(&cell.value).ok_or_else(|| bad("`yes` or `no`"))?)
-                    }
+                    QuestionKind::YesNo => Answer::YesNo(
+                        yes_no_text(&cell.value).ok_or_else(|| bad(YES_OR_NO.into()))?,
+                    ),
                     QuestionKind::SingleChoice { .. } if cell.value == "other" => {
-                        Answer::Other(other_text.ok_or_else(|| {
-                            bad(&format!("a `{id}.other` text with the choice `other`"))
-                        })?)
+                        Answer::Other(other_text.ok_or_else(|| bad(other_choice()))?)
                     }
                     QuestionKind::SingleChoice { .. } => Answer::Choice(cell.value.clone()),
                     QuestionKind::MultipleChoice { .. } => {
@@ -363,8 +366,14 @@ impl Reader<'_> {
                         let had_other = selected.iter().any(|s| s == "other");
                         selected.retain(|s| s != "other");
                         if had_other != other_text.is_some() {
-                            return Err(bad(&format!(
-                                "`other` among the choices exactly when `{id}.other` has a text"
+                            let q = shown(id);
+                            return Err(bad(Text::new(
+                                format!(
+                                    "`other` bij de keuzes precies wanneer `{q}.other` een tekst heeft"
+                                ),
+                                format!(
+                                    "`other` among the choices exactly when `{q}.other` has a text"
+                                ),
                             )));
                         }
                         Answer::Choices(ChoicesAnswer {
@@ -375,7 +384,10 @@ impl Reader<'_> {
                     QuestionKind::Text { .. } => Answer::Text(cell.value.clone()),
                     QuestionKind::Ranking { .. } => Answer::Ranking(split_ids(&cell.value)),
                     QuestionKind::Matrix { .. } => {
-                        return Err(bad("its items as separate ids, not the matrix id"));
+                        return Err(bad(Text::new(
+                            "de onderdelen met hun eigen id, niet de id van de matrix",
+                            "its items as separate ids, not the matrix id",
+                        )));
                     }
                 };
                 answers.insert(id.clone(), answer);
@@ -384,7 +396,7 @@ impl Reader<'_> {
                     .value
                     .trim()
                     .parse()
-                    .map_err(|_| bad("a whole number"))?;
+                    .map_err(|_| bad(WHOLE_NUMBER.into()))?;
                 match answers
                     .entry(matrix.id.clone())
                     .or_insert_with(|| Answer::Matrix(BTreeMap::new()))
@@ -392,38 +404,48 @@ impl Reader<'_> {
                     Answer::Matrix(items) => {
                         items.insert(id.clone(), v);
                     }
-                    _ => return Err(bad("a matrix item")),
+                    _ => {
+                        return Err(bad(Text::new(
+                            "een onderdeel van een matrix",
+                            "a matrix item",
+                        )));
+                    }
                 }
             } else {
+                let (q, survey) = (shown(id), &self.survey.id);
                 return Err(self.error(
                     cell.line,
                     cell.col,
                     format!(
-                        "question `{id}` is not in survey `{}`; expected one of its question or item ids",
-                        self.survey.id
+                        "vraag `{q}` staat niet in vragenlijst `{survey}`; verwacht een van haar vraag- of onderdeel-id's"
+                    ),
+                    format!(
+                        "question `{q}` is not in survey `{survey}`; expected one of its question or item ids"
                     ),
                 ));
             }
         }
         if let Some((id, cell)) = others.into_iter().next() {
+            let q = shown(&id);
             return Err(self.error(
                 cell.line,
                 cell.col,
-                format!("`{id}.other` has a text but `{id}` does not have the choice `other`"),
+                format!("`{q}.other` heeft een tekst maar `{q}` heeft de keuze `other` niet"),
+                format!("`{q}.other` has a text but `{q}` does not have the choice `other`"),
             ));
         }
         Ok(answers)
     }
 }
 
-fn col_index(col: Col, table: &Table) -> usize {
-    // `Col` is opaque; find its position through the header list.
-    table
-        .headers()
-        .iter()
-        .position(|h| h == table.header(col))
-        .map_or(0, |i| i + 1)
-}
+const WHOLE_NUMBER: Expect = Expect {
+    nl: "een geheel getal",
+    en: "a whole number",
+};
+const YES_OR_NO: Expect = Expect {
+    nl: "`yes` of `no`",
+    en: "`yes` or `no`",
+};
 
 fn split_ids(value: &str) -> Vec<String> {
     if value.trim().is_empty() {
@@ -432,6 +454,19 @@ fn split_ids(value: &str) -> Vec<String> {
         value.split('|').map(|s| s.trim().to_string()).collect()
     }
 }
+
+const VERSION: Expect = Expect {
+    nl: "een versienummer zoals 1",
+    en: "a version number such as 1",
+};
+const TIME: Expect = Expect {
+    nl: "een RFC 3339-tijd zoals 2027-01-11T09:30:00Z",
+    en: "an RFC 3339 time such as 2027-01-11T09:30:00Z",
+};
+const LANGUAGE: Expect = Expect {
+    nl: "`nl` of `en`",
+    en: "`nl` or `en`",
+};
 
 /// The metadata columns both formats share.
 struct MetaCols {
@@ -472,30 +507,26 @@ impl MetaCols {
         let t = r.table;
         let survey_id = t.required(row, self.survey_id)?.to_string();
         if survey_id != r.survey.id {
-            return Err(t.cell_error(row, self.survey_id, &format!("survey `{}`", r.survey.id)));
+            let id = &r.survey.id;
+            return Err(t.cell_error(
+                row,
+                self.survey_id,
+                Text::new(format!("vragenlijst `{id}`"), format!("survey `{id}`")),
+            ));
         }
         let version = t.required(row, self.survey_version)?;
         let survey_version = version
             .parse()
-            .map_err(|_| t.cell_error(row, self.survey_version, "a version number such as 1"))?;
-        let submitted = t.required(row, self.submitted_at)?;
+            .map_err(|_| t.cell_error(row, self.survey_version, VERSION))?;
+        // Written through csv_safe like every cell, so read back through `restore` too.
+        let submitted = restore(t.required(row, self.submitted_at)?);
         let submitted_at = crate::dates::parse_datetime(submitted)
             .map(|d| d.and_utc())
-            .ok_or_else(|| {
-                t.cell_error(
-                    row,
-                    self.submitted_at,
-                    "an RFC 3339 time such as 2027-01-11T09:30:00Z",
-                )
-            })?;
+            .ok_or_else(|| t.cell_error(row, self.submitted_at, TIME))?;
         let language = match t.opt(row, self.language) {
             None => Lang::default(),
             Some(code) => Lang::parse(code).ok_or_else(|| {
-                t.cell_error(
-                    row,
-                    self.language.unwrap_or(self.submitted_at),
-                    "`nl` or `en`",
-                )
+                t.cell_error(row, self.language.unwrap_or(self.submitted_at), LANGUAGE)
             })?,
         };
         Ok(StoredResponse {
@@ -567,20 +598,27 @@ fn long_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, Input
             (stored.clone(), Pending::default(), row.line())
         });
         if entry.0 != stored {
+            let (shown_id, first) = (shown(&id), entry.2);
             return Err(r.error(
                 row.line(),
                 meta.response_id,
                 format!(
-                    "response `{id}` has other survey, person, time, language or attributes than on line {}; expected the same on every row of a response",
-                    entry.2
+                    "antwoord `{shown_id}` heeft een andere vragenlijst, persoon, tijd, taal of andere kenmerken dan op regel {first}; verwacht op elke regel van een antwoord dezelfde"
+                ),
+                format!(
+                    "response `{shown_id}` has other survey, person, time, language or attributes than on line {first}; expected the same on every row of a response"
                 ),
             ));
         }
         if entry.1.cells.contains_key(&qid) {
+            let (shown_id, q) = (shown(&id), shown(&qid));
             return Err(r.error(
                 row.line(),
                 question,
-                format!("response `{id}` answers `{qid}` twice; expected one row per answer"),
+                format!(
+                    "antwoord `{shown_id}` beantwoordt `{q}` twee keer; verwacht één regel per antwoord"
+                ),
+                format!("response `{shown_id}` answers `{q}` twice; expected one row per answer"),
             ));
         }
         entry.1.cells.insert(
@@ -605,7 +643,8 @@ fn long_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, Input
 fn read_attributes(r: &Reader<'_>, row: &Row, cols: &[(Col, &str)], prefix: &str) -> Attributes {
     cols.iter()
         .filter_map(|(col, header)| {
-            let name = header.strip_prefix(prefix)?;
+            // Headers are written through csv_safe too: `+region` comes back as `'+region`.
+            let name = restore(header).strip_prefix(prefix)?;
             let v = r.cell(row, *col);
             (!v.is_empty()).then(|| (name.to_string(), v))
         })
@@ -640,13 +679,14 @@ fn wide_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, Input
             table.required(row, meta.response_id)?;
         }
         if let Some(first) = seen.insert(stored.response.id.clone(), row.line()) {
+            let id = shown(&stored.response.id);
             return Err(r.error(
                 row.line(),
                 meta.response_id,
                 format!(
-                    "response `{}` is also on line {first}; expected one row per response",
-                    stored.response.id
+                    "antwoord `{id}` staat ook op regel {first}; verwacht één regel per antwoord"
                 ),
+                format!("response `{id}` is also on line {first}; expected one row per response"),
             ));
         }
         stored.attributes = read_attributes(&r, row, &attribute_cols, WIDE_ATTRIBUTE_PREFIX);

@@ -1,7 +1,7 @@
 //! From bytes to text: UTF-8 with or without a byte-order mark, else Windows-1252; and which
 //! delimiter the header line uses.
 
-use super::InputError;
+use super::{FileProblem, InputError};
 use std::io::Read;
 
 /// Decodes bytes as UTF-8 (dropping a byte-order mark), else as Windows-1252.
@@ -25,9 +25,15 @@ pub fn decode_owned(bytes: Vec<u8>) -> String {
 /// Reads everything from `reader` and decodes it with [`decode_owned`].
 pub fn read_text(file: &str, mut reader: impl Read) -> Result<String, InputError> {
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputError::file(file, 0, format!("could not be read: {e}")))?;
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        InputError::file(
+            file,
+            0,
+            FileProblem::Unreadable {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     Ok(decode_owned(bytes))
 }
 

@@ -1,7 +1,8 @@
 //! A file's header: column names matched case- and space-insensitively, required and optional
 //! columns, and reading cells under them with errors at the right line and column.
 
-use super::{Cells, Col, InputError};
+use super::{Cells, Col, Expect, FileProblem, InputError};
+use crate::i18n::Text;
 
 /// A CSV file's header: column names, how to match them, and how to read cells under them.
 ///
@@ -66,21 +67,19 @@ impl Header {
 
     /// Like [`Header::column`], but a missing column is an error naming what was expected.
     pub fn require(&self, names: &[&str]) -> Result<Col, InputError> {
-        self.column(names).ok_or_else(|| {
-            let wanted = names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            InputError::file(
-                &self.file,
-                1,
-                format!(
-                    "missing required column {wanted}; the header has: {}",
-                    self.headers.join(", ")
-                ),
-            )
-        })
+        self.column(names).ok_or_else(|| self.missing_column(names))
+    }
+
+    /// The error for a required column that is not in the header.
+    pub fn missing_column(&self, names: &[&str]) -> InputError {
+        InputError::file(
+            &self.file,
+            1,
+            FileProblem::MissingColumn {
+                wanted: names.iter().map(|n| n.to_string()).collect(),
+                header: self.headers.clone(),
+            },
+        )
     }
 
     /// The header of a column.
@@ -113,13 +112,30 @@ impl Header {
     }
 
     /// An error about one cell: `expected` says what would have been right.
-    pub fn cell_error<R: Cells + ?Sized>(&self, row: &R, col: Col, expected: &str) -> InputError {
+    pub fn cell_error<R: Cells + ?Sized>(
+        &self,
+        row: &R,
+        col: Col,
+        expected: impl Into<Text>,
+    ) -> InputError {
+        self.problem_at(
+            row.line(),
+            col,
+            FileProblem::Cell {
+                expected: expected.into(),
+                found: self.get(row, col).to_string(),
+            },
+        )
+    }
+
+    /// An error about the cell in `col` on `line`.
+    pub fn problem_at(&self, line: u64, col: Col, problem: FileProblem) -> InputError {
         InputError {
             file: self.file.clone(),
-            line: row.line(),
-            column: Some(col.0 + 1),
+            line,
+            column: Some(col.number()),
             column_name: Some(self.headers[col.0].clone()),
-            message: format!("expected {expected}, found {:?}", self.get(row, col)),
+            problem: Box::new(problem),
         }
     }
 
@@ -131,13 +147,7 @@ impl Header {
     ) -> Result<&'a str, InputError> {
         let v = self.get(row, col);
         if v.is_empty() {
-            Err(InputError {
-                file: self.file.clone(),
-                line: row.line(),
-                column: Some(col.0 + 1),
-                column_name: Some(self.headers[col.0].clone()),
-                message: "expected a value, found an empty cell".to_string(),
-            })
+            Err(self.problem_at(row.line(), col, FileProblem::EmptyCell))
         } else {
             Ok(v)
         }
@@ -148,7 +158,7 @@ impl Header {
         &self,
         row: &R,
         col: Option<Col>,
-        expected: &str,
+        expected: Expect,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<Option<T>, InputError> {
         match col {
@@ -175,8 +185,14 @@ mod tests {
     fn missing_column_names_what_was_expected() {
         let t = Table::parse("tickets.csv", "Number,Opened\n1,2\n").unwrap();
         let err = t.require(&["caller", "caller_id"]).unwrap_err();
-        assert!(err.to_string().contains("`caller` or `caller_id`"), "{err}");
-        assert_eq!(err.line, 1);
+        assert_eq!(
+            err.to_string(),
+            "tickets.csv, line 1: missing required column `caller` or `caller_id`; the header has: `Number`, `Opened`"
+        );
+        assert_eq!(
+            err.render(crate::i18n::Lang::Nl),
+            "tickets.csv, regel 1: de verplichte kolom `caller` of `caller_id` ontbreekt; de kopregel heeft: `Number`, `Opened`"
+        );
     }
 
     #[test]

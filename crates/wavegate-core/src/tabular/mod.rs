@@ -9,11 +9,13 @@
 mod decode;
 mod error;
 mod header;
+pub mod limits;
 mod rows;
 mod table;
 
 pub use decode::{decode_owned, decode_text, read_text};
-pub use error::InputError;
+pub use error::{Expect, FileProblem, InputError};
+pub(crate) use error::{quoted, shown};
 pub use header::{Header, header_key};
 pub use rows::{RowRef, Rows, scan, scan_parts};
 pub use table::{Row, Table};
@@ -40,9 +42,11 @@ pub trait Cells {
 /// A CSV parse error as an [`InputError`] at the file's line.
 pub(crate) fn csv_error(file: &str, e: &csv::Error, line_offset: u64) -> InputError {
     let line = e.position().map_or(0, |p| p.line() + line_offset);
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_string(),
-        _ => format!("not valid CSV ({e}); expected quoted fields to be closed"),
-    };
-    InputError::file(file, line, message)
+    InputError::file(
+        file,
+        line,
+        FileProblem::NotCsv {
+            detail: e.to_string(),
+        },
+    )
 }

@@ -2,7 +2,8 @@
 //! cutting a file into pieces at record boundaries ([`scan_parts`]) for parsing on threads.
 
 use super::decode::sniff_delimiter;
-use super::{Cells, Header, InputError, csv_error, header_key};
+use super::limits::{MAX_COLUMNS, MAX_FIELD_BYTES};
+use super::{Cells, FileProblem, Header, InputError, csv_error, header_key};
 use std::fmt;
 
 /// A data row borrowed from [`Rows`]; valid until the next row is read.
@@ -63,21 +64,20 @@ pub fn scan_parts<'t>(
 ) -> Result<(Header, Vec<Rows<'t>>), InputError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(InputError::file(
-            file,
-            0,
-            "the file is empty; expected a header row and data rows",
-        ));
+        return Err(InputError::file(file, 0, FileProblem::Empty));
     }
     let delimiter = sniff_delimiter(text);
-    let bytes = text.as_bytes();
     let line_feeds = text.contains('\n');
+    let bytes = &text.as_bytes()[..reader_end(text, delimiter)];
     let mut reader = reader_for(delimiter, bytes, line_feeds);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => return Err(InputError::file(file, 0, "the file has no header row")),
+        Ok(false) => return Err(InputError::file(file, 0, FileProblem::Empty)),
         Err(e) => return Err(csv_error(file, &e, 0)),
+    }
+    if let Some(problem) = oversized(&record) {
+        return Err(problem.at(file, 1, None));
     }
     let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
@@ -105,7 +105,14 @@ pub fn scan_parts<'t>(
             while i < data.len() {
                 match data[i] {
                     b'"' => quotes += 1,
-                    b'\n' if quotes.is_multiple_of(2) => break,
+                    // Not before a byte-order mark: a reader at the start of a piece drops it,
+                    // where the reader of the whole file keeps it as text (found by fuzzing).
+                    b'\n'
+                        if quotes.is_multiple_of(2)
+                            && !data[i + 1..].starts_with(b"\xEF\xBB\xBF") =>
+                    {
+                        break;
+                    }
                     _ => {}
                 }
                 i += 1;
@@ -133,6 +140,80 @@ pub fn scan_parts<'t>(
         }
     }
     Ok((head, rows))
+}
+
+/// How much of `text` the CSV reader may see: all of it, unless some stretch of
+/// [`MAX_FIELD_BYTES`] has no delimiter and no line break. Such a stretch lies inside one field,
+/// so that field is too long; the text then ends just after the stretch, where the reader stops
+/// within the field and [`oversized`] names its line and column, without the reader first
+/// copying the rest of a 40 MB field into its buffer.
+///
+/// Only aligned stretches are looked at, each with a byte search that stops at the first line
+/// break or delimiter (a few bytes into a normal file), so this costs next to nothing. A field
+/// of up to twice the bound can fall between two stretches; [`oversized`] still finds it, after
+/// the reader has buffered at most that much.
+fn reader_end(text: &str, delimiter: u8) -> usize {
+    let bytes = text.as_bytes();
+    let window = MAX_FIELD_BYTES + 8;
+    let mut start = 0;
+    while start + window <= bytes.len() {
+        let stretch = &bytes[start..start + window];
+        let separated =
+            stretch.contains(&b'\n') || stretch.contains(&delimiter) || stretch.contains(&b'\r');
+        if !separated {
+            // Past the stretch, stepping back out of a character: the field stays too long.
+            let mut end = start + window;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            return end;
+        }
+        start += window;
+    }
+    bytes.len()
+}
+
+/// A record past the bounds of [`super::limits`], and where.
+struct Oversized {
+    /// 1-based column of the field at fault; `None` for too many columns.
+    column: Option<usize>,
+    problem: FileProblem,
+}
+
+impl Oversized {
+    fn at(self, file: &str, line: u64, column_name: Option<String>) -> InputError {
+        InputError {
+            file: file.to_string(),
+            line,
+            column: self.column,
+            column_name,
+            problem: Box::new(self.problem),
+        }
+    }
+}
+
+/// Checks a record against the bounds: its number of fields, and each field's length. Only a
+/// record whose fields together pass the field bound is looked at field by field.
+fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
+    if record.len() > MAX_COLUMNS {
+        return Some(Oversized {
+            column: None,
+            problem: FileProblem::TooManyColumns {
+                found: record.len(),
+            },
+        });
+    }
+    if record.as_slice().len() <= MAX_FIELD_BYTES {
+        return None;
+    }
+    let (i, _) = record
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
+    Some(Oversized {
+        column: Some(i + 1),
+        problem: FileProblem::FieldTooLong,
+    })
 }
 
 /// The data rows of a CSV file, read one at a time (see [`scan`]).
@@ -168,8 +249,9 @@ impl<'t> Rows<'t> {
                 Ok(false) => return Ok(None),
                 Err(e) => return Err(csv_error(&head.file, &e, self.first_line.saturating_sub(1))),
             }
+            let oversized = oversized(&self.record);
             // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
-            if self.record.as_slice().trim().is_empty() {
+            if oversized.is_none() && self.record.as_slice().trim().is_empty() {
                 continue;
             }
             let line = self.record.position().map_or(0, |p| {
@@ -181,6 +263,13 @@ impl<'t> Rows<'t> {
                     .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
                 p.line() + blank as u64 + self.first_line.saturating_sub(1)
             });
+            if let Some(problem) = oversized {
+                let name = problem
+                    .column
+                    .and_then(|c| head.headers.get(c - 1))
+                    .cloned();
+                return Err(problem.at(&head.file, line, name));
+            }
             let width = head.headers.len();
             if self.record.len() > width
                 && self.record.iter().skip(width).any(|f| !f.trim().is_empty())
@@ -190,12 +279,11 @@ impl<'t> Rows<'t> {
                     line,
                     column: Some(width + 1),
                     column_name: None,
-                    message: format!(
-                        "this row has {} fields but the header has {}; expected one field per header column (is a field with the delimiter `{}` missing its quotes?)",
-                        self.record.len(),
+                    problem: Box::new(FileProblem::TooManyFields {
+                        fields: self.record.len(),
                         width,
-                        char::from(head.delimiter)
-                    ),
+                        delimiter: char::from(head.delimiter),
+                    }),
                 });
             }
             return Ok(Some(RowRef {
@@ -243,6 +331,38 @@ mod tests {
     }
 
     #[test]
+    fn a_field_past_the_bound_is_rejected_with_its_place() {
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let text = format!("id,note\n1,fine\n2,\"{long}\"\n");
+        let err = Table::parse("t.csv", &text).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(2)));
+        assert_eq!(err.column_name.as_deref(), Some("note"));
+        assert!(err.to_string().contains("at most 64 KiB"), "{err}");
+        let huge = format!("id;note\n1;fine\n2;\"{}\"\n3;x\n", "é".repeat(5_000_000));
+        let err = Table::parse("t.csv", &huge).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(2)), "{err}");
+        let just = format!("id,note\n1,{}\n", "x".repeat(MAX_FIELD_BYTES));
+        assert!(
+            Table::parse("t.csv", &just).is_ok(),
+            "64 KiB itself is fine"
+        );
+        let header = format!("id,{long}\n1,2\n");
+        let err = Table::parse("t.csv", &header).unwrap_err();
+        assert_eq!((err.line, err.column), (1, Some(2)));
+    }
+
+    #[test]
+    fn more_columns_than_excel_holds_are_rejected() {
+        let header: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+        let err = Table::parse("t.csv", &format!("{}\n", header.join(","))).unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.to_string().contains("at most 16384 columns"), "{err}");
+        let row = format!("a,b\n1,2{}\n", ",".repeat(MAX_COLUMNS));
+        let err = Table::parse("t.csv", &row).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+    }
+
+    #[test]
     fn parts_cut_at_record_boundaries_and_keep_the_file_s_lines() {
         let mut text = String::from("id;note\r\n");
         for i in 0..200 {
@@ -268,5 +388,30 @@ mod tests {
             assert_eq!(got, expected, "{parts} parts");
         }
         assert_eq!(expected[1].0, 4, "row 0 spans lines 2 and 3");
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_the_file_is_text_however_the_file_is_cut() {
+        // Two exports pasted together: the second one's byte-order mark starts a line.
+        let mut text = String::from("id,note\n");
+        for i in 0..100 {
+            let mark = if i % 10 == 0 { "\u{FEFF}" } else { "" };
+            text.push_str(&format!("{mark}{i},x\n"));
+        }
+        let read = |parts: usize| {
+            let (head, pieces) = scan_parts("f.csv", &text, parts).unwrap();
+            let mut out = Vec::new();
+            for mut rows in pieces {
+                while let Some(r) = rows.next_row(&head).unwrap() {
+                    out.push((r.line(), r.cell(0).to_string()));
+                }
+            }
+            out
+        };
+        let whole = read(1);
+        assert_eq!(whole[10], (12, "\u{FEFF}10".to_string()));
+        for parts in 2..=12 {
+            assert_eq!(read(parts), whole, "{parts} parts");
+        }
     }
 }

@@ -2,7 +2,8 @@
 
 use super::decode::read_text;
 use super::rows::scan;
-use super::{Cells, Col, Header, InputError};
+use super::{Cells, Col, Expect, Header, InputError};
+use crate::i18n::Text;
 use std::io::Read;
 
 /// A whole CSV file held in memory, header first.
@@ -40,7 +41,13 @@ impl Table {
         let width = head.headers.len();
         let mut rows = Vec::new();
         while let Some(row) = data.next_row(&head)? {
-            let mut fields: Vec<String> = row.record.iter().map(|f| f.trim().to_string()).collect();
+            // Fields past the header are empty (`next_row` checked): never allocate for them.
+            let mut fields: Vec<String> = row
+                .record
+                .iter()
+                .take(width)
+                .map(|f| f.trim().to_string())
+                .collect();
             fields.resize(width, String::new());
             rows.push(Row {
                 line: row.line,
@@ -112,7 +119,7 @@ impl Table {
     }
 
     /// An error about one cell: `expected` says what would have been right.
-    pub fn cell_error(&self, row: &Row, col: Col, expected: &str) -> InputError {
+    pub fn cell_error(&self, row: &Row, col: Col, expected: impl Into<Text>) -> InputError {
         self.head.cell_error(row, col, expected)
     }
 
@@ -126,7 +133,7 @@ impl Table {
         &self,
         row: &Row,
         col: Option<Col>,
-        expected: &str,
+        expected: Expect,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<Option<T>, InputError> {
         self.head.parse_opt(row, col, expected, parse)
@@ -165,8 +172,12 @@ mod tests {
         let b = t.require(&["b"]).unwrap();
         let row = &t.rows()[1];
         assert_eq!(row.line(), 4);
+        let whole = Expect {
+            nl: "een geheel getal",
+            en: "a whole number",
+        };
         let err = t
-            .parse_opt(row, Some(b), "a whole number", |v| v.parse::<u32>().ok())
+            .parse_opt(row, Some(b), whole, |v| v.parse::<u32>().ok())
             .unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -2,9 +2,12 @@
 //! belong to, what did not match, warnings a planner should see, and the first rows as parsed.
 
 use super::FileKind;
-use crate::i18n::Text;
-use crate::readiness::data::{Compliance, Device, EnrollmentFailure, Roster, Ticket};
-use crate::readiness::import::{read_devices, read_failures, read_roster, read_tickets};
+use crate::i18n::{Lang, Text};
+use crate::readiness::data::{Compliance, EnrollmentFailure, Roster, Ticket};
+use crate::readiness::import::{
+    ImportedDevices, enrollment_from_check_in, read_devices, read_failures, read_roster,
+    read_tickets,
+};
 use crate::readiness::program::Program;
 use crate::tabular::InputError;
 use serde::{Deserialize, Serialize};
@@ -20,7 +23,7 @@ pub enum Parsed {
     /// The people.
     Roster(Roster),
     /// Devices.
-    Devices(Vec<Device>),
+    Devices(ImportedDevices),
     /// Enrollment failures.
     Failures(Vec<EnrollmentFailure>),
     /// Tickets (one per ticket: an event log's rows are folded).
@@ -162,7 +165,7 @@ impl Findings {
             return f;
         }
         f.rows = match parsed {
-            Parsed::Devices(d) => d.len(),
+            Parsed::Devices(d) => d.devices.len(),
             Parsed::Failures(x) => x.len(),
             Parsed::Tickets(t) => t.len(),
             Parsed::Roster(_) => 0,
@@ -197,7 +200,7 @@ impl Findings {
         let people = People::of(roster);
         let n = roster.len();
         let (matched, unmatched, nobody) = match parsed {
-            Parsed::Devices(d) => matching(&people, n, d.iter().map(|d| d.upn.as_deref())),
+            Parsed::Devices(d) => matching(&people, n, d.devices.iter().map(|d| d.upn.as_deref())),
             Parsed::Failures(x) => matching(&people, n, x.iter().map(|x| Some(x.upn.as_str()))),
             Parsed::Tickets(t) => matching(&people, n, t.iter().map(|t| Some(t.caller.as_str()))),
             Parsed::Roster(_) => (0, 0, 0),
@@ -218,12 +221,19 @@ impl Findings {
                 format!("{unmatched} {what_en} who are not on the roster."),
             ));
         }
-        if let Parsed::Devices(_) = parsed {
+        if let Parsed::Devices(d) = parsed {
             f.without_user = Some(nobody);
             if nobody > 0 {
                 f.warnings.push(Text::new(
                     format!("{nobody} apparaten hebben geen primaire gebruiker."),
                     format!("{nobody} devices have no primary user."),
+                ));
+            }
+            if d.enrollment_from_check_in > 0 {
+                let n = d.enrollment_from_check_in;
+                f.warnings.push(Text::new(
+                    enrollment_from_check_in(n, Lang::Nl),
+                    enrollment_from_check_in(n, Lang::En),
                 ));
             }
         }
@@ -286,6 +296,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
         Parsed::Devices(d) => Preview {
             columns: cols(&["upn", "os", "compliance", "enrolled_at"]),
             rows: d
+                .devices
                 .iter()
                 .take(PREVIEW_ROWS)
                 .map(|d| {

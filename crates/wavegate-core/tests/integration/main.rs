@@ -3,12 +3,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod fuzz_smoke;
+mod import_exports;
+mod import_hostile;
+mod importer_contract;
 mod measures_agree;
 mod readiness_decisions;
 mod readiness_golden;
 mod readiness_properties;
 mod readiness_segments;
 mod readiness_support;
+mod render_escaping;
 mod survey_definition;
 mod survey_properties;
 mod survey_responses;

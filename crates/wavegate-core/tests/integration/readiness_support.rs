@@ -37,6 +37,7 @@ impl Scenario {
                 tickets: Some(Vec::new()),
                 responses: Some(Vec::new()),
                 training: Some(Vec::new()),
+                ..Inputs::default()
             },
             next_id: 0,
             people_log: Vec::new(),

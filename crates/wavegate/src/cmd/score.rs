@@ -1,16 +1,16 @@
 //! `wavegate score`: the readiness of the next wave, from a data directory (DATA.md).
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::dates::parse_date;
+use wavegate_core::escape::{json_text, terminal_text};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import::{self, Runner};
 use wavegate_core::readiness::{PastEvaluation, Program, evaluate, render};
-use wavegate_core::tabular::InputError;
+use wavegate_core::tabular::{FileProblem, InputError};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -46,9 +46,14 @@ pub struct Args {
 }
 
 /// The earlier evaluations in `dir`: every `*.json` file, each a report of `wavegate score`.
-fn read_history(dir: &Path) -> anyhow::Result<Vec<PastEvaluation>> {
+/// A file that cannot be read, or is no report, is an error in `lang`.
+fn read_history(dir: &Path, lang: Lang) -> Result<Vec<PastEvaluation>, String> {
+    let unreadable = |path: &Path, e: &dyn std::fmt::Display| match lang {
+        Lang::Nl => format!("{} kan niet gelezen worden: {e}", path.display()),
+        Lang::En => format!("could not read {}: {e}", path.display()),
+    };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("could not read the history directory {}", dir.display()))?
+        .map_err(|e| unreadable(dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.extension()
@@ -59,10 +64,17 @@ fn read_history(dir: &Path) -> anyhow::Result<Vec<PastEvaluation>> {
     files
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("could not read {}", path.display()))?;
-            PastEvaluation::from_json(&text)
-                .with_context(|| format!("{} is not a report of wavegate score", path.display()))
+            let text = std::fs::read_to_string(path).map_err(|e| unreadable(path, &e))?;
+            PastEvaluation::from_json(&text).map_err(|e| match lang {
+                Lang::Nl => format!(
+                    "{} is geen rapport van wavegate score --format json: {e}",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} is not a report of wavegate score --format json: {e}",
+                    path.display()
+                ),
+            })
         })
         .collect()
 }
@@ -82,7 +94,9 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
         Err(e) => Err(InputError::file(
             name,
             0,
-            format!("could not be opened: {e}"),
+            FileProblem::Unreadable {
+                detail: e.to_string(),
+            },
         )),
     }
 }
@@ -112,33 +126,52 @@ pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
     import::load(|name| open(dir, name), &Threads)
 }
 
+/// Why nothing was scored, in `lang`: the data directory and the file's error. Everything from
+/// the files (and the path) is escaped, so the message cannot drive the terminal.
+fn rejection(dir: &Path, lang: Lang, problem: &str) -> String {
+    let dir = dir.display().to_string();
+    let text = match lang {
+        Lang::Nl => format!("er is niets berekend: een bestand in {dir} is afgewezen: {problem}"),
+        Lang::En => format!("nothing was scored: a file in {dir} was rejected: {problem}"),
+    };
+    format!("wavegate: {}", terminal_text(&text))
+}
+
 /// Runs `wavegate score`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.data.is_dir() {
-        anyhow::bail!(
-            "{} is not a directory; expected a data directory (DATA.md)",
-            args.data.display()
-        );
+        let dir = args.data.display();
+        anyhow::bail!(match args.lang {
+            Lang::Nl =>
+                format!("{dir} is geen map; verwacht een map met gegevens (docs/data-formats.md)"),
+            Lang::En => format!(
+                "{dir} is not a directory; expected a data directory (docs/data-formats.md)"
+            ),
+        });
     }
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let (program, data) = load(&args.data).with_context(|| {
-        format!(
-            "nothing was scored: a file in {} was rejected",
-            args.data.display()
-        )
-    })?;
+    let (program, data) = match load(&args.data) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("{}", rejection(&args.data, args.lang, &e.render(args.lang)));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let history = match &args.history {
-        Some(dir) => read_history(dir)?,
+        Some(dir) => match read_history(dir, args.lang) {
+            Ok(history) => history,
+            Err(problem) => {
+                eprintln!("wavegate: {}", terminal_text(&problem));
+                return Ok(ExitCode::FAILURE);
+            }
+        },
         None => Vec::new(),
     };
-    let t = std::time::Instant::now();
     let report = evaluate(&data, &program, at, args.lang, &history);
-    if std::env::var("WG_TIME").is_ok() {
-        eprintln!("evaluate {:?}", t.elapsed());
-    }
     let out = match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report)?;
+            // The same JSON, with bidi and C1 characters from the files as `\u` escapes.
+            let mut s = json_text(&serde_json::to_string_pretty(&report)?).into_owned();
             s.push('\n');
             s
         }

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::csv_safe::CsvOptions;
+use wavegate_core::escape::{json_text, terminal_text};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
 use wavegate_core::survey::{
@@ -121,10 +122,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 .into_iter()
                 .map(|s| (s.response, s.attributes))
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&summarize(&survey, &pairs))?
-            );
+            let summary = serde_json::to_string_pretty(&summarize(&survey, &pairs))?;
+            println!("{}", json_text(&summary));
             Ok(ExitCode::SUCCESS)
         }
         Command::ImportSurveyjs { file, id, lang } => {
@@ -134,9 +133,13 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             });
             let import = import_surveyjs(&json, &id)
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message(lang)))?;
-            println!("{}", import.survey.to_json_pretty());
+            println!("{}", json_text(&import.survey.to_json_pretty()));
             for w in &import.warnings {
-                eprintln!("{}: {}", w.path, w.message(lang));
+                eprintln!(
+                    "{}: {}",
+                    terminal_text(&w.path),
+                    terminal_text(&w.message(lang))
+                );
             }
             if let Err(errors) = wavegate_core::survey::validate_definition(&import.survey) {
                 eprintln!(
@@ -147,7 +150,11 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                     }
                 );
                 for e in errors {
-                    eprintln!("  {}: {}", e.path, e.message(lang));
+                    eprintln!(
+                        "  {}: {}",
+                        terminal_text(&e.path),
+                        terminal_text(&e.message(lang))
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -209,7 +216,7 @@ fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
             let n = errors.len();
             eprintln!(
                 "{}: {}",
-                file.display(),
+                terminal_text(&file.display().to_string()),
                 match lang {
                     Lang::Nl => format!(
                         "{n} {} gevonden",
@@ -220,7 +227,11 @@ fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
             );
             for e in errors.iter() {
                 let path = if e.path.is_empty() { "(file)" } else { &e.path };
-                eprintln!("  {path}: {}", e.message(lang));
+                eprintln!(
+                    "  {}: {}",
+                    terminal_text(path),
+                    terminal_text(&e.message(lang))
+                );
             }
             Ok(ExitCode::FAILURE)
         }
@@ -234,15 +245,16 @@ fn outline(survey: &Survey, lang: Lang) -> String {
         Lang::Nl => ("pagina's", "vragen", "verplicht", "met voorwaarde", "meet"),
         Lang::En => ("pages", "questions", "required", "conditional", "measures"),
     };
+    // Ids are checked to be plain (letters, digits, `_`, `-`); titles are free text.
     let mut out = format!(
         "OK: {} v{}, \"{}\" ({} {pages_word}, {questions} {questions_word})\n",
         survey.id,
         survey.version,
-        survey.title.get(lang),
+        terminal_text(survey.title.get(lang)),
         survey.pages.len(),
     );
     for page in &survey.pages {
-        let title = page.title.as_ref().map_or("", |t| t.get(lang));
+        let title = terminal_text(page.title.as_ref().map_or("", |t| t.get(lang)));
         let cond = if page.show_if.is_some() {
             format!(" [{shown_if}]")
         } else {
@@ -266,7 +278,7 @@ fn outline(survey: &Survey, lang: Lang) -> String {
                 notes.push(shown_if.to_string());
             }
             if let Some(m) = &q.measures {
-                notes.push(format!("{measures_word} {m}"));
+                notes.push(format!("{measures_word} {}", terminal_text(m)));
             }
             let line = format!("    {:<22} {:<16} {}", q.id, kind, notes.join(", "));
             out.push_str(line.trim_end());

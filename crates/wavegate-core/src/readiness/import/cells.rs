@@ -3,11 +3,11 @@
 
 use crate::dates::{DATETIME_EXPECTED, parse_datetime};
 use crate::readiness::data::{Caseless, PassThrough};
-use crate::tabular::{Cells, Col, Header, InputError};
+use crate::tabular::{Cells, Col, Expect, Header, InputError};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
-pub(super) const DATETIME: &str = DATETIME_EXPECTED;
+pub(super) const DATETIME: Expect = DATETIME_EXPECTED;
 
 pub(super) fn datetime<R: Cells>(
     head: &Header,

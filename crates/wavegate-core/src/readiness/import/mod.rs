@@ -6,13 +6,15 @@
 
 mod cells;
 mod intune;
+mod notes;
 mod responses;
 mod roster;
 mod tickets;
 mod training;
 
 pub use cells::canonical_platform;
-pub use intune::{read_devices, read_failures};
+pub use intune::{ImportedDevices, read_devices, read_failures};
+pub use notes::{enrollment_from_check_in, notes};
 pub use responses::{ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts};
 pub use roster::read_roster;
 pub use tickets::read_tickets;
@@ -20,7 +22,8 @@ pub use training::read_training;
 
 use super::data::{DataSet, Inputs};
 use super::program::{PROGRAM_FILE, Program};
-use crate::tabular::{InputError, read_text};
+use crate::i18n::Text;
+use crate::tabular::{FileProblem, InputError, read_text};
 use std::io::Read;
 
 /// The file names of a data directory.
@@ -68,7 +71,7 @@ impl Runner for InOrder {
 /// One parsed file of a data directory.
 enum Parsed {
     Roster(super::data::Roster),
-    Devices(Vec<super::data::Device>),
+    Devices(ImportedDevices),
     Failures(Vec<super::data::EnrollmentFailure>),
     Tickets(Vec<super::data::Ticket>),
     Responses(Vec<super::data::ScoredResponse>),
@@ -91,7 +94,10 @@ pub fn load<R: Read + Send>(
             return Err(InputError::file(
                 files::PROGRAM,
                 0,
-                "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+                FileProblem::Rule(Text::new(
+                    "ontbreekt; verwacht het programma (golven, drempels, capaciteit) zoals in DATA.md",
+                    "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+                )),
             ));
         }
     };
@@ -100,7 +106,10 @@ pub fn load<R: Read + Send>(
         return Err(InputError::file(
             files::ROSTER,
             0,
-            "is missing; expected one row per person with person_id and wave",
+            FileProblem::Rule(Text::new(
+                "ontbreekt; verwacht één regel per persoon met person_id en wave",
+                "is missing; expected one row per person with person_id and wave",
+            )),
         ));
     };
     let program_ref = &program;
@@ -131,7 +140,10 @@ pub fn load<R: Read + Send>(
     for parsed in runner.run(jobs) {
         match parsed? {
             Parsed::Roster(r) => roster = Some(r),
-            Parsed::Devices(d) => inputs.devices = Some(d),
+            Parsed::Devices(d) => {
+                inputs.enrollment_from_check_in = d.enrollment_from_check_in;
+                inputs.devices = Some(d.devices);
+            }
             Parsed::Failures(f) => inputs.failures = Some(f),
             Parsed::Tickets(t) => inputs.tickets = Some(t),
             Parsed::Responses(r) => inputs.responses = Some(r),

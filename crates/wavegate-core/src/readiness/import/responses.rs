@@ -5,8 +5,9 @@ use super::Runner;
 use super::cells::{DATETIME, canonical_platform};
 use super::files;
 use crate::dates::parse_datetime;
+use crate::i18n::Text;
 use crate::readiness::data::{PassThrough, ScoredAnswers, ScoredResponse};
-use crate::tabular::{self, Cells, Col, Header, InputError, read_text};
+use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, quoted, read_text};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -38,6 +39,48 @@ enum Item {
     Enroll,
     Nps,
     Sus(usize),
+}
+
+impl Item {
+    /// The question id of the item (the first of the ids that name it).
+    fn question(self) -> String {
+        match self {
+            Item::Adkar(i) => {
+                let names = [
+                    "awareness",
+                    "desire",
+                    "knowledge",
+                    "ability",
+                    "reinforcement",
+                ];
+                format!("adkar_{}", names.get(i).copied().unwrap_or("awareness"))
+            }
+            Item::Enroll => "enroll_experience".to_string(),
+            Item::Nps => "nps".to_string(),
+            Item::Sus(i) => format!("sus_{}", i + 1),
+        }
+    }
+}
+
+fn same_person(response: &str, person: Option<&str>) -> Text {
+    let person = quoted(person.unwrap_or(""));
+    let response = quoted(response);
+    Text::new(
+        format!("dezelfde person_id op elke regel van antwoord {response} ({person})"),
+        format!("the same person_id on every row of response {response} ({person})"),
+    )
+}
+
+fn answered_once(response: &str, first: u8, second: u8) -> Text {
+    let response = quoted(response);
+    Text::new(
+        format!(
+            "elke vraag één keer per antwoord (antwoord {response} beantwoordt haar met {first} en met {second})"
+        ),
+        format!(
+            "each question once per response (response {response} answers it with {first} and with {second})"
+        ),
+    )
 }
 
 impl ScoredAnswers {
@@ -114,20 +157,24 @@ fn response_rows(
     while let Some(row) = rows.next_row(head)? {
         let response_id = head.required(&row, cols.rid)?;
         let person = head.get(&row, cols.pid);
+        // Every row's time and survey are checked, not only a response's first row's: a piece
+        // of the file may start in the middle of a response, and the result must not depend on
+        // where the pieces were cut. Consecutive rows repeat the time: parsed once.
+        let stamp = head.required(&row, cols.when)?;
+        let submitted_at = if last_when.0 == stamp {
+            last_when.1
+        } else {
+            let parsed = parse_datetime(stamp);
+            last_when = (stamp.to_string(), parsed);
+            parsed
+        }
+        .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
+        let survey_id = head.required(&row, cols.sid)?;
         let r = match last.filter(|&i| out[i].id == response_id) {
             Some(i) => i,
             None => match index.get(response_id) {
                 Some(&i) => i,
                 None => {
-                    let stamp = head.required(&row, cols.when)?;
-                    let submitted_at = if last_when.0 == stamp {
-                        last_when.1
-                    } else {
-                        let parsed = parse_datetime(stamp);
-                        last_when = (stamp.to_string(), parsed);
-                        parsed
-                    }
-                    .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
                     let attributes = if person.is_empty() {
                         cols.extra
                             .iter()
@@ -146,7 +193,7 @@ fn response_rows(
                     };
                     out.push(ScoredResponse {
                         id: response_id.to_string(),
-                        survey_id: head.required(&row, cols.sid)?.to_string(),
+                        survey_id: survey_id.to_string(),
                         person_id: (!person.is_empty()).then(|| person.to_string()),
                         submitted_at,
                         attributes,
@@ -163,10 +210,7 @@ fn response_rows(
             return Err(head.cell_error(
                 &row,
                 cols.pid,
-                &format!(
-                    "the same person_id on every row of response {response_id} ({:?})",
-                    out[r].person_id.as_deref().unwrap_or("")
-                ),
+                same_person(response_id, out[r].person_id.as_deref()),
             ));
         }
         let Some((item, lo, hi)) = scored_item(head.get(&row, cols.qid)) else {
@@ -184,19 +228,16 @@ fn response_rows(
                 head.cell_error(
                     &row,
                     cols.value,
-                    &format!("a whole number from {lo} to {hi}"),
+                    Text::new(
+                        format!("een geheel getal van {lo} tot en met {hi}"),
+                        format!("a whole number from {lo} to {hi}"),
+                    ),
                 )
             })?;
         let slot = out[r].answers.slot(item);
         match *slot {
             Some(prev) if prev != v => {
-                return Err(head.cell_error(
-                    &row,
-                    cols.qid,
-                    &format!(
-                        "each question once per response (response {response_id} answers it with {prev} and with {v})"
-                    ),
-                ));
+                return Err(head.cell_error(&row, cols.qid, answered_once(response_id, prev, v)));
             }
             _ => *slot = Some(v),
         }
@@ -248,22 +289,22 @@ fn join_parts(
                 continue;
             }
             let i = j;
-            let at = |col: Col, message: String| InputError {
-                file: head.file().to_string(),
-                line,
-                column: Some(col.number()),
-                column_name: Some(head.header(col).to_string()),
-                message,
+            let at = |col: Col, found: &str, expected: Text| {
+                head.problem_at(
+                    line,
+                    col,
+                    FileProblem::Cell {
+                        expected,
+                        found: found.to_string(),
+                    },
+                )
             };
             let earlier = &mut out[i];
             if earlier.person_id != r.person_id {
                 return Err(at(
                     cols.pid,
-                    format!(
-                        "expected the same person_id on every row of response {} ({:?})",
-                        r.id,
-                        earlier.person_id.as_deref().unwrap_or("")
-                    ),
+                    r.person_id.as_deref().unwrap_or(""),
+                    same_person(&r.id, earlier.person_id.as_deref()),
                 ));
             }
             let mut later = r.answers;
@@ -271,13 +312,7 @@ fn join_parts(
                 let (a, b) = (*earlier.answers.slot(item), *later.slot(item));
                 match (a, b) {
                     (Some(x), Some(y)) if x != y => {
-                        return Err(at(
-                            cols.qid,
-                            format!(
-                                "expected each question once per response (response {} answers one with {x} and with {y})",
-                                r.id
-                            ),
-                        ));
+                        return Err(at(cols.qid, &item.question(), answered_once(&r.id, x, y)));
                     }
                     (None, Some(y)) => *earlier.answers.slot(item) = Some(y),
                     _ => {}
@@ -432,7 +467,31 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
         assert_eq!((whole.line, whole.column), (63, Some(6)));
         let parts = read_responses_in_parts(text.as_bytes(), 2, &Backwards).unwrap_err();
         assert_eq!(parts.column, Some(6), "{parts}");
-        assert!(parts.message.contains("each question once"), "{parts}");
+        assert!(
+            parts
+                .message(crate::i18n::Lang::En)
+                .contains("each question once"),
+            "{parts}"
+        );
+    }
+
+    #[test]
+    fn a_bad_time_on_a_later_row_of_a_response_is_rejected_however_the_file_is_cut() {
+        // Found by fuzzing: only a response's first row was checked, so the whole file was
+        // accepted while a piece starting at the bad row was rejected.
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for k in 0..40 {
+            let when = if k == 30 { "2027-0x-20" } else { "2027-01-20" };
+            text.push_str(&format!("r1,s,1,p1,{when},q{k},x\n"));
+        }
+        let whole = read_responses(text.as_bytes()).unwrap_err();
+        assert_eq!((whole.line, whole.column), (32, Some(5)));
+        for parts in [2, 3, 7] {
+            let err = read_responses_in_parts(text.as_bytes(), parts, &Backwards).unwrap_err();
+            assert_eq!(err, whole, "{parts} parts");
+        }
     }
 
     #[test]
@@ -440,6 +499,14 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
         let text = "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\nr1,s,1,p1,2027-01-20,adkar_desire,7\n";
         let err = read_responses(text.as_bytes()).unwrap_err();
         assert_eq!((err.line, err.column), (2, Some(7)));
-        assert!(err.message.contains("from 1 to 5"), "{err}");
+        assert!(
+            err.message(crate::i18n::Lang::En).contains("from 1 to 5"),
+            "{err}"
+        );
+        assert!(
+            err.message(crate::i18n::Lang::Nl)
+                .contains("van 1 tot en met 5"),
+            "{err}"
+        );
     }
 }

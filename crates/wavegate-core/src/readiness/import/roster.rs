@@ -2,13 +2,20 @@
 
 use super::cells::{Interner, Repeats, canonical_platform};
 use super::files;
+use crate::i18n::Text;
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
-use crate::tabular::{self, Cells, Col, InputError, read_text};
+use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, read_text};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::Read;
 
 /// Reads `roster.csv`. Every `wave` must be a wave of `program`; `person_id` and `email` must be
 /// unique. Columns other than `person_id`, `email` and `wave` become segment attributes.
+///
+/// Time is linear in the size of the file whatever its shape: each column's attribute is found
+/// once, before the rows are read, so a roster with thousands of extra columns costs no more per
+/// cell than one with three.
 pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, InputError> {
     let file = files::ROSTER;
     let text = read_text(file, reader)?;
@@ -16,42 +23,41 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
     let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
     let wave = head.require(&["wave"])?;
     let email = head.column(&["email", "e-mail", "upn", "user_principal_name", "mail"]);
+    let keys = column_keys(&head)?;
     let mut used = vec![id, wave];
     used.extend(email);
-    let attribute_cols: Vec<(Col, String)> = head
+    let attribute_cols: Vec<(Col, &str)> = head
         .other_columns(&used)
         .into_iter()
-        .map(|(c, h)| (c, tabular::header_key(h)))
+        .filter_map(|(c, _)| keys[c.number() - 1].as_deref().map(|k| (c, k)))
         .collect();
     let mut roster = Roster::default();
     let attr_index: Vec<usize> = attribute_cols
         .iter()
-        .map(|(_, name)| {
-            roster.attribute_mut(name);
-            roster.attributes.len() - 1
-        })
+        .map(|(_, name)| roster.attribute_index(name))
+        .collect();
+    let is_platform: Vec<bool> = attribute_cols
+        .iter()
+        .map(|(_, name)| *name == "platform")
         .collect();
     let mut seen_ids = Repeats::default();
     let mut seen_emails = Repeats::default();
     let mut interners: Vec<Interner> = attribute_cols.iter().map(|_| Interner::default()).collect();
-    let wave_ids: Vec<&str> = program.waves.iter().map(|w| w.id.as_str()).collect();
+    let wave_of: HashMap<&str, usize> = program
+        .waves
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.id.as_str(), i))
+        .collect();
     while let Some(row) = rows.next_row(&head)? {
         let pid = head.required(&row, id)?;
         let person = roster.ids.len();
         if let Some(first) = seen_ids.check(pid, person, row.line(), |i| roster.ids[i].as_str()) {
-            return Err(head.cell_error(
-                &row,
-                id,
-                &format!("a unique person_id (this one is also on line {first})"),
-            ));
+            return Err(head.cell_error(&row, id, unique("person_id", first)));
         }
         let w = head.required(&row, wave)?;
-        let Some(w_index) = program.wave_index(w) else {
-            return Err(head.cell_error(
-                &row,
-                wave,
-                &format!("a wave of program.toml ({})", wave_ids.join(", ")),
-            ));
+        let Some(&w_index) = wave_of.get(w) else {
+            return Err(head.cell_error(&row, wave, known_waves(program)));
         };
         let mail = head.opt(&row, email);
         if let Some(m) = mail
@@ -60,22 +66,21 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
             })
             && let Some(c) = email
         {
-            return Err(head.cell_error(
-                &row,
-                c,
-                &format!("a unique email (this one is also on line {first})"),
-            ));
+            return Err(head.cell_error(&row, c, unique("email", first)));
         }
         roster.ids.push(pid.to_string());
         roster.emails.push(mail.map(str::to_lowercase));
         roster
             .waves
             .push(u16::try_from(w_index).unwrap_or(u16::MAX));
-        for (((col, name), &a), interner) in
-            attribute_cols.iter().zip(&attr_index).zip(&mut interners)
+        for ((((col, _), &a), interner), &platform) in attribute_cols
+            .iter()
+            .zip(&attr_index)
+            .zip(&mut interners)
+            .zip(&is_platform)
         {
             let raw = head.get(&row, *col);
-            let value = if name == "platform" {
+            let value = if platform {
                 canonical_platform(raw)
             } else {
                 raw
@@ -90,15 +95,68 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
         return Err(InputError::file(
             file,
             0,
-            "the roster has no people; expected one row per person",
+            FileProblem::Rule(Text::new(
+                "het rooster heeft geen mensen; verwacht één regel per persoon",
+                "the roster has no people; expected one row per person",
+            )),
         ));
     }
     Ok(roster)
 }
 
+/// Each column's header key (`None` for a header without letters or digits), checking that no
+/// two columns mean the same: a roster with `Department` and `department ` would otherwise give
+/// one attribute two values per person.
+fn column_keys(head: &Header) -> Result<Vec<Option<String>>, InputError> {
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(head.headers().len());
+    let mut keys = Vec::with_capacity(head.headers().len());
+    for (i, name) in head.headers().iter().enumerate() {
+        let key = tabular::header_key(name);
+        if key.is_empty() {
+            keys.push(None);
+            continue;
+        }
+        match first.entry(key.clone()) {
+            Entry::Occupied(earlier) => {
+                return Err(InputError {
+                    file: head.file().to_string(),
+                    line: 1,
+                    column: Some(i + 1),
+                    column_name: Some(name.clone()),
+                    problem: Box::new(FileProblem::RepeatedColumn {
+                        first: earlier.get() + 1,
+                    }),
+                });
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+        keys.push(Some(key));
+    }
+    Ok(keys)
+}
+
+fn unique(column: &str, first: u64) -> Text {
+    Text::new(
+        format!("een unieke {column} (deze staat ook op regel {first})"),
+        format!("a unique {column} (this one is also on line {first})"),
+    )
+}
+
+fn known_waves(program: &Program) -> Text {
+    let ids: Vec<&str> = program.waves.iter().map(|w| w.id.as_str()).collect();
+    let ids = ids.join(", ");
+    Text::new(
+        format!("een golf uit program.toml ({ids})"),
+        format!("a wave of program.toml ({ids})"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn program() -> Program {
         Program::parse(
@@ -123,7 +181,11 @@ mod tests {
         let text = "person_id,wave\np1,pilot\np2,wave-9\n";
         let err = read_roster(text.as_bytes(), &program()).unwrap_err();
         assert_eq!((err.line, err.column), (3, Some(2)));
-        assert!(err.message.contains("pilot, wave-1"), "{err}");
+        assert!(err.message(Lang::En).contains("pilot, wave-1"), "{err}");
+        assert_eq!(
+            err.render(Lang::Nl),
+            "roster.csv, regel 3, kolom 2 (wave): verwacht een golf uit program.toml (pilot, wave-1), gevonden \"wave-9\""
+        );
     }
 
     #[test]
@@ -131,6 +193,26 @@ mod tests {
         let text = "person_id,wave\np1,pilot\nP1,pilot\n";
         let err = read_roster(text.as_bytes(), &program()).unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("line 2"), "{err}");
+        assert!(err.message(Lang::En).contains("line 2"), "{err}");
+        assert!(err.message(Lang::Nl).contains("regel 2"), "{err}");
+    }
+
+    #[test]
+    fn two_columns_with_the_same_meaning_are_rejected() {
+        let text = "person_id,wave,Department,department \np1,pilot,HR,Finance\n";
+        let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+        assert_eq!((err.line, err.column), (1, Some(4)), "{err}");
+        assert!(err.to_string().contains("also column 3"), "{err}");
+        let wave_twice = "person_id,wave,Wave\np1,pilot,pilot\n";
+        let err = read_roster(wave_twice.as_bytes(), &program()).unwrap_err();
+        assert_eq!(err.column, Some(3), "{err}");
+    }
+
+    #[test]
+    fn a_column_without_a_name_is_no_attribute() {
+        let text = "person_id,wave,---,region\np1,pilot,x,North\n";
+        let r = read_roster(text.as_bytes(), &program()).unwrap();
+        let names: Vec<&str> = r.attributes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["region"]);
     }
 }

@@ -4,7 +4,7 @@
 use super::cells::{datetime, opt_datetime};
 use super::files;
 use crate::readiness::data::Ticket;
-use crate::tabular::{self, InputError, read_text};
+use crate::tabular::{self, Expect, InputError, read_text};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::io::Read;
@@ -36,6 +36,11 @@ fn closed_state(v: &str) -> bool {
     ) || v.starts_with("closed")
 }
 
+const PRIORITY: Expect = Expect {
+    nl: "een prioriteit 1 tot en met 4 (of zoals \"1 - Critical\")",
+    en: "a priority 1 to 4 (or like \"1 - Critical\")",
+};
+
 /// Reads helpdesk tickets (ServiceNow display labels or field names; `?` is empty). An
 /// event-log export (several rows per number) keeps each ticket's latest row: by
 /// `sys_updated_at` when present, else the last row in the file.
@@ -61,12 +66,7 @@ pub fn read_tickets(reader: impl Read) -> Result<Vec<Ticket>, InputError> {
             opened_at: datetime(&head, &row, opened)?,
             caller: head.required(&row, caller)?.to_lowercase(),
             category: head.opt(&row, Some(category)).unwrap_or("").to_string(),
-            priority: head.parse_opt(
-                &row,
-                prio,
-                "a priority 1 to 4 (or like \"1 - Critical\")",
-                priority,
-            )?,
+            priority: head.parse_opt(&row, prio, PRIORITY, priority)?,
             closed: head.opt(&row, state).is_some_and(closed_state),
             resolved_at: opt_datetime(&head, &row, resolved)?,
         };

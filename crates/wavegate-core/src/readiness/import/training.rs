@@ -3,7 +3,8 @@
 use super::cells::opt_datetime;
 use super::files;
 use crate::readiness::data::{TrainingRecord, TrainingStatus};
-use crate::tabular::{self, InputError, read_text};
+use crate::tabular::{self, Expect, InputError, read_text};
+use std::collections::HashSet;
 use std::io::Read;
 use std::sync::Arc;
 
@@ -47,22 +48,41 @@ fn share(v: &str) -> Option<f64> {
     (0.0..=1.0).contains(&x).then_some(x)
 }
 
-/// Shares one allocation among the many records naming the same module or topic.
+/// Shares one allocation among the many records naming the same module or topic. Found by
+/// hash: comparing against every name kept would cost 256 comparisons of up to a field's length
+/// per record when names share long prefixes.
 #[derive(Default)]
-struct Names(Vec<Arc<str>>);
+struct Names(HashSet<Arc<str>>);
 
 impl Names {
     fn get(&mut self, name: &str) -> Arc<str> {
-        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+        if let Some(n) = self.0.get(name) {
             return Arc::clone(n);
         }
         let n: Arc<str> = Arc::from(name);
         if self.0.len() < 256 {
-            self.0.push(Arc::clone(&n));
+            self.0.insert(Arc::clone(&n));
         }
         n
     }
 }
+
+const STATUS: Expect = Expect {
+    nl: "een status: assigned, started of completed",
+    en: "a status: assigned, started or completed",
+};
+const ATTEMPTS: Expect = Expect {
+    nl: "een geheel aantal pogingen",
+    en: "a whole number of attempts",
+};
+const TRUE_OR_FALSE: Expect = Expect {
+    nl: "true of false",
+    en: "true or false",
+};
+const TOPIC_RESULTS: Expect = Expect {
+    nl: "onderwerpscores zoals privacy=0.5;steps=1 (elk tussen 0 en 1)",
+    en: "topic results like privacy=0.5;steps=1 (each between 0 and 1)",
+};
 
 fn topics(v: &str, names: &mut Names) -> Option<Vec<(Arc<str>, f64)>> {
     v.split([';', '|'])
@@ -96,23 +116,16 @@ pub fn read_training(reader: impl Read) -> Result<Vec<TrainingRecord>, InputErro
         out.push(TrainingRecord {
             person_id: head.required(&row, pid)?.to_string(),
             module_id: modules.get(head.required(&row, module)?),
-            status: status(status_value).ok_or_else(|| {
-                head.cell_error(&row, st, "a status: assigned, started or completed")
-            })?,
+            status: status(status_value).ok_or_else(|| head.cell_error(&row, st, STATUS))?,
             attempts: head
-                .parse_opt(&row, attempts, "a whole number of attempts", |v| {
-                    v.parse::<u32>().ok()
-                })?
+                .parse_opt(&row, attempts, ATTEMPTS, |v| v.parse::<u32>().ok())?
                 .unwrap_or(0),
-            passed: head.parse_opt(&row, passed, "true or false", boolean)?,
+            passed: head.parse_opt(&row, passed, TRUE_OR_FALSE, boolean)?,
             completed_at: opt_datetime(&head, &row, completed)?,
             topics: head
-                .parse_opt(
-                    &row,
-                    topic_col,
-                    "topic results like privacy=0.5;steps=1 (each between 0 and 1)",
-                    |v| topics(v, &mut topic_names),
-                )?
+                .parse_opt(&row, topic_col, TOPIC_RESULTS, |v| {
+                    topics(v, &mut topic_names)
+                })?
                 .unwrap_or_default(),
         });
     }

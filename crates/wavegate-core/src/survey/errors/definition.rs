@@ -225,9 +225,56 @@ pub enum MeasureNeed {
     SusItemNumber,
 }
 
+/// How many characters of a value from the definition a problem repeats: a 20 MB id is
+/// recognisable from its start, and must not become 20 MB of messages.
+const ECHO_CHARS: usize = 64;
+
+fn cut(value: &mut String) {
+    if let Some((end, _)) = value.char_indices().nth(ECHO_CHARS) {
+        value.truncate(end);
+        value.push('…');
+    }
+}
+
+impl DefinitionProblem {
+    /// Cuts every value the problem repeats from the definition to [`ECHO_CHARS`].
+    fn cut_echoes(&mut self) {
+        use DefinitionProblem as P;
+        match self {
+            P::MissingField { field } => cut(field),
+            P::UnknownField { field, .. } => cut(field),
+            P::UnknownType { found } | P::WrongFormat { found } => cut(found),
+            P::InvalidId { id }
+            | P::ReservedChoiceId { id }
+            | P::UnknownQuestion { id }
+            | P::NotEarlier { id } => cut(id),
+            P::DuplicateId { id, first } => {
+                cut(id);
+                cut(first);
+            }
+            P::TestNotApplicable { id, test, .. } => {
+                cut(id);
+                cut(test);
+            }
+            P::UnknownChoice { id, choice } => {
+                cut(id);
+                cut(choice);
+            }
+            P::InvalidMeasure { measures, .. } => cut(measures),
+            P::DuplicateMeasure { measures, first } => {
+                cut(measures);
+                cut(first);
+            }
+            _ => {}
+        }
+    }
+}
+
 impl DefinitionError {
-    /// A problem at `path`.
-    pub fn new(path: impl Into<String>, problem: DefinitionProblem) -> DefinitionError {
+    /// A problem at `path`; values the problem repeats from the definition are cut to 64
+    /// characters.
+    pub fn new(path: impl Into<String>, mut problem: DefinitionProblem) -> DefinitionError {
+        problem.cut_echoes();
         DefinitionError {
             path: path.into(),
             problem,
@@ -591,5 +638,24 @@ impl std::ops::Deref for DefinitionErrors {
     type Target = [DefinitionError];
     fn deref(&self) -> &[DefinitionError] {
         &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_id_is_repeated_short() {
+        let e = DefinitionError::new(
+            "pages[0].id",
+            DefinitionProblem::InvalidId {
+                id: "P".repeat(1_000_000),
+            },
+        );
+        for lang in Lang::ALL {
+            assert!(e.message(lang).len() < 300, "{}", e.message(lang));
+        }
+        assert!(e.to_string().contains(&format!("`{}…`", "P".repeat(64))));
     }
 }

@@ -155,11 +155,12 @@ fn check_keys(
     };
     for (key, v) in obj {
         if !allowed.contains(&key.as_str()) {
+            let field = shown_key(key);
             errors.push(DefinitionError::new(
-                join(path, key),
+                join(path, &field),
                 DP::UnknownField {
-                    field: key.clone(),
                     suggestion: closest(key, allowed),
+                    field,
                 },
             ));
         } else if let Some(expected) = expected_type(key)
@@ -235,7 +236,7 @@ fn check_question_keys(question: &Value, path: &str, errors: &mut Vec<Definition
                 errors.push(DefinitionError::new(
                     join(path, "type"),
                     DP::UnknownType {
-                        found: t.to_string(),
+                        found: shown_key(t),
                     },
                 ));
                 return;
@@ -283,12 +284,33 @@ fn check_condition_keys(value: Option<&Value>, path: &str, errors: &mut Vec<Defi
     check_condition_keys(value.get("not"), &join(path, "not"), errors);
 }
 
+/// The longest key (in characters) an error repeats whole, and the longest for which a "did you
+/// mean" is looked for: the format's keys are at most 12 characters, so a longer key is no typo
+/// of one, and an unknown key of 48 MB must cost neither 48 MB of message nor an edit distance
+/// over 48 million characters.
+const MAX_KEY_CHARS: usize = 64;
+
+/// A key as errors repeat it: whole up to [`MAX_KEY_CHARS`] characters, else cut with `…`.
+fn shown_key(key: &str) -> String {
+    match key.char_indices().nth(MAX_KEY_CHARS) {
+        Some((cut, _)) => format!("{}…", &key[..cut]),
+        None => key.to_string(),
+    }
+}
+
 /// The allowed key closest to a misspelt one, when it is close enough to be the likely intent.
 fn closest(key: &str, allowed: &[&str]) -> Option<String> {
+    let len = key.chars().take(MAX_KEY_CHARS + 1).count();
+    if len > MAX_KEY_CHARS {
+        return None;
+    }
+    // The distance is at least the difference in length: most keys are ruled out without it.
+    let close_enough = |d: usize, a: &str| d <= 2.max(a.len() / 4) && d < a.len();
     allowed
         .iter()
+        .filter(|a| close_enough(len.abs_diff(a.chars().count()), a))
         .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4) && *d < a.len())
+        .filter(|(d, a)| close_enough(*d, a))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a.to_string())
 }
@@ -316,5 +338,30 @@ mod tests {
         assert_eq!(closest("requird", QUESTION_KEYS), Some("required".into()));
         assert_eq!(closest("show_iff", QUESTION_KEYS), Some("show_if".into()));
         assert_eq!(closest("colour", QUESTION_KEYS), None);
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_reported_short_and_without_a_suggestion() {
+        let key = "k".repeat(1_000_000);
+        let survey = serde_json::json!({ key.clone(): 1 });
+        let mut errors = Vec::new();
+        check_survey_keys(&survey, &mut errors);
+        let unknown = errors
+            .iter()
+            .find(|e| matches!(e.problem, DP::UnknownField { .. }))
+            .unwrap();
+        assert_eq!(unknown.path.chars().count(), MAX_KEY_CHARS + 1);
+        assert!(unknown.path.ends_with('…'));
+        assert!(matches!(
+            &unknown.problem,
+            DP::UnknownField {
+                suggestion: None,
+                ..
+            }
+        ));
+        assert_eq!(
+            closest(&format!("required{}", "x".repeat(60)), QUESTION_KEYS),
+            None
+        );
     }
 }
