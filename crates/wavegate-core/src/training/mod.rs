@@ -14,6 +14,7 @@
 //! - [`merge`]: joining two copies of progress made offline.
 //! - [`certificate`]: the completion certificate.
 //! - [`export`]: `training.csv` for `wavegate score`, and xAPI statements.
+//! - [`templates`]: the built-in modules.
 //!
 //! The format is documented for authors in `docs/module-format.md`.
 
@@ -29,6 +30,7 @@ pub mod restudy;
 pub mod scoring;
 pub mod status;
 pub mod targeting;
+pub mod templates;
 pub mod validate;
 pub mod versions;
 
