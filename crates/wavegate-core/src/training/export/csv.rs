@@ -43,7 +43,8 @@ pub struct Record {
     pub passed: Option<bool>,
     /// When the module was done.
     pub completed_at: Option<DateTime<Utc>>,
-    /// Per topic of this version's quiz, the share correct in the latest attempt that asked it.
+    /// Per topic of this version's quiz, the share correct in the first attempt that asked
+    /// about its current content.
     pub topics: Vec<(String, f64)>,
 }
 
@@ -53,15 +54,21 @@ impl Record {
         let status = progress.status(module, lineage);
         let latest_version = progress.attempts.values().map(|a| a.version).max();
         let attempts = latest_version.map_or(0, |v| progress.attempts_in(v).count() as u32);
+        // Per topic, how the trainee first did on its current content: the first attempt
+        // since the topic's last substantive change. Later attempts of the same person are
+        // practice on questions they have seen; the first shows what the lessons taught.
         let mut by_time: Vec<_> = progress.attempts.values().collect();
-        by_time.sort_by_key(|a| std::cmp::Reverse((a.submitted_at, a.number)));
+        by_time.sort_by_key(|a| (a.submitted_at, a.number));
+        let asked = module.quiz_topics();
         let topics = module
             .topics
             .iter()
-            .filter(|t| module.quiz_topics().contains(&t.id))
+            .filter(|t| asked.contains(&t.id))
             .filter_map(|t| {
+                let since = lineage.topics.get(&t.id).copied().unwrap_or(module.version);
                 by_time
                     .iter()
+                    .filter(|a| (since..=module.version).contains(&a.version))
                     .find_map(|a| a.topics.iter().find(|r| r.topic == t.id))
                     .map(|r| (t.id.clone(), r.share()))
             })

@@ -563,7 +563,9 @@ pub fn statements(
         }
     }
 
-    out.sort_by(|a, b| a.timestamp.cmp(&b.timestamp).then(a.id.cmp(&b.id)));
+    // Stable: events at the same time keep their natural order (initialized before the first
+    // lesson viewed that same minute, completed after the last).
+    out.sort_by(|a, b| a.timestamp.cmp(&b.timestamp));
     out
 }
 
