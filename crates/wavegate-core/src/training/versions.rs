@@ -7,7 +7,7 @@ use super::model::{ChangeKind, Lesson, Module};
 use super::validate::validate_module;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why a version cannot follow the ones before it.
@@ -268,31 +268,6 @@ impl Lineage {
             })
             .collect();
         Lineage::with_lessons(next, lessons)
-    }
-
-    /// The lineage of the last of consecutive published versions (oldest first).
-    pub fn of(versions: &[Module]) -> Result<Lineage, Vec<VersionError>> {
-        let Some(first) = versions.first() else {
-            return Err(vec![VersionError::NotNextVersion {
-                expected: 1,
-                found: 0,
-            }]);
-        };
-        let mut lineage = Lineage::first(first);
-        for pair in versions.windows(2) {
-            check_next_version(Some(&pair[0]), &pair[1])?;
-            lineage = lineage.next(&pair[1]);
-        }
-        Ok(lineage)
-    }
-
-    /// The lessons whose substance changed after `version` (new ones included).
-    pub fn lessons_changed_since(&self, version: u32) -> BTreeSet<&str> {
-        self.lessons
-            .iter()
-            .filter(|(_, since)| **since > version)
-            .map(|(id, _)| id.as_str())
-            .collect()
     }
 }
 
