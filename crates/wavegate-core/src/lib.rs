@@ -17,4 +17,5 @@ pub mod readiness;
 pub mod stats;
 pub mod survey;
 pub mod tabular;
+pub mod training;
 pub mod upload;

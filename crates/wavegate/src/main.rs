@@ -24,6 +24,9 @@ enum Command {
     /// Validate, inspect and export surveys.
     #[command(subcommand)]
     Survey(cmd::survey::Command),
+    /// Validate self-study modules and print the built-in ones.
+    #[command(subcommand)]
+    Module(cmd::module::Command),
     /// Score the readiness of the next wave from a data directory.
     Score(cmd::score::Args),
     /// Write a realistic synthetic organisation's data directory.
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Survey(command) => cmd::survey::run(command),
+        Command::Module(command) => cmd::module::run(command),
         Command::Score(args) => cmd::score::run(args),
         Command::DemoData(args) => cmd::demo_data::run(args),
         Command::Admin(command) => cmd::admin::run(command),

@@ -18,3 +18,7 @@ mod survey_definition;
 mod survey_properties;
 mod survey_responses;
 mod survey_results;
+mod training_format;
+mod training_progress;
+mod training_records;
+mod training_support;

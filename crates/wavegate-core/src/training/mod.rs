@@ -1,0 +1,55 @@
+//! Self-study training: modules of short lessons and a quiz, progress, versions that respect what
+//! trainees already learned, certificates, and the records that feed readiness.
+//!
+//! - [`model`]: the versioned JSON format (`wavegate.module/1`) and quiz answers.
+//! - [`validate`]: the module validator (JSON paths, Dutch and English messages, [`errors`]).
+//! - [`markdown`]: lesson Markdown to HTML safe to set as inner HTML.
+//! - [`targeting`]: which modules a person's roster attributes assign.
+//! - [`draw`]: which questions an attempt asks (N of M per topic, seeded, re-derivable).
+//! - [`scoring`]: right or wrong, per-topic results, score, pass and feedback.
+//! - [`versions`]: immutable published versions, change notes, and each version's [`Lineage`].
+//! - [`progress`]: a trainee's facts (views, attempts) and the transitions that add them.
+//! - [`restudy`]: what a version asks of a trainee given what they did before.
+//! - [`status`]: where a trainee stands (completed, passed, done, attempts left).
+//! - [`merge`]: joining two copies of progress made offline.
+//! - [`certificate`]: the completion certificate.
+//! - [`export`]: `training.csv` for `wavegate score`, and xAPI statements.
+//! - [`templates`]: the built-in modules.
+//!
+//! The format is documented for authors in `docs/module-format.md`.
+
+pub mod certificate;
+pub mod draw;
+pub mod errors;
+pub mod export;
+pub mod markdown;
+pub mod merge;
+pub mod model;
+pub mod progress;
+pub mod restudy;
+pub mod scoring;
+pub mod status;
+pub mod targeting;
+pub mod templates;
+pub mod validate;
+pub mod versions;
+
+pub use certificate::{Certificate, CertificateError};
+pub use draw::{Seed, draw, draw_topics, shown_order};
+pub use errors::{ModuleError, ModuleErrors, ModuleProblem};
+pub use export::csv::{Record, write_training_csv};
+pub use export::xapi::{Actor, Statement, XapiOptions, statements};
+pub use markdown::{Dropped, Rendered, render};
+pub use model::{
+    AnswerOption, AttemptPolicy, Change, ChangeKind, Completion, FORMAT, Lesson, Module, OrderItem,
+    Question, QuestionKind, Quiz, QuizAnswer, QuizAnswers, Targets, Topic,
+};
+pub use progress::{
+    Attempt, AttemptPlan, Position, Progress, ProgressError, Submission, registration_from_bytes,
+};
+pub use restudy::{Restudy, restudy};
+pub use scoring::{Feedback, QuestionResult, QuizResult, ScoreError, TopicResult, score};
+pub use status::{LessonState, Stage, Status};
+pub use targeting::assigned;
+pub use validate::validate_module;
+pub use versions::{Lineage, ModuleHistory, Published, VersionError, check_next_version};

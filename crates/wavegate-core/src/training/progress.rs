@@ -1,0 +1,491 @@
+//! A trainee's progress on one module, as facts that only grow (lesson views, quiz attempts),
+//! and the pure transitions that add them with the attempt policy enforced.
+//!
+//! What the trainee has completed or passed is never stored: it is derived from the facts, the
+//! module and its [`Lineage`] (see `status`), so two copies of progress merge without conflict
+//! (`merge`) and a new version re-judges old facts instead of wiping them.
+
+use super::draw::{Seed, draw_topics, shown_order};
+use super::model::{Module, QuestionKind, QuizAnswers};
+use super::scoring::{QuizResult, ScoreError, TopicResult, score};
+use super::versions::Lineage;
+use crate::i18n::Lang;
+use crate::survey::response_id::is_valid_response_id;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One trainee's progress on one module (one registration).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// The module.
+    pub module_id: String,
+    /// The registration: a UUID made once when the module is assigned to the person; xAPI's
+    /// `context.registration` and the seed of every draw.
+    pub registration: String,
+    /// The version the trainee is on (the latest they opened).
+    pub version: u32,
+    /// When the module was assigned.
+    pub assigned_at: DateTime<Utc>,
+    /// Version → lesson → when it was first viewed in that version.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub views: BTreeMap<u32, BTreeMap<String, DateTime<Utc>>>,
+    /// Attempt id → attempt: each attempt exactly once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attempts: BTreeMap<String, Attempt>,
+    /// Where the trainee was last, to resume there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Position>,
+}
+
+/// The lesson a trainee viewed last. Ordered by time first, so the later one wins a merge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// In which version.
+    pub version: u32,
+    /// The lesson.
+    pub lesson: String,
+}
+
+/// One quiz attempt, scored.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The module version it was taken in.
+    pub version: u32,
+    /// Its number over all versions, from 1: with the registration, the seed of its draw.
+    pub number: u32,
+    /// The questions drawn, in the order asked.
+    pub questions: Vec<String>,
+    /// The answers given.
+    pub answers: QuizAnswers,
+    /// The questions answered correctly.
+    pub correct: Vec<String>,
+    /// Per topic asked: correct of asked.
+    pub topics: Vec<TopicResult>,
+    /// Whether it reached the pass mark.
+    pub passed: bool,
+    /// When the trainee started it (the client's clock, never after `submitted_at`).
+    pub started_at: DateTime<Utc>,
+    /// When it was submitted.
+    pub submitted_at: DateTime<Utc>,
+}
+
+impl Attempt {
+    /// The share answered correctly, 0–1.
+    pub fn score(&self) -> f64 {
+        if self.questions.is_empty() {
+            0.0
+        } else {
+            self.correct.len() as f64 / self.questions.len() as f64
+        }
+    }
+}
+
+/// An attempt as the app sends it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The attempt id, made once by the client (8–64 letters, digits, `-`, `_`), so a resend
+    /// is recognised.
+    pub id: String,
+    /// The attempt number the plan gave.
+    pub number: u32,
+    /// The answers, by question id.
+    pub answers: QuizAnswers,
+    /// When the trainee started.
+    pub started_at: DateTime<Utc>,
+}
+
+/// The next attempt: what to ask.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptPlan {
+    /// Its number (to send back with the answers).
+    pub number: u32,
+    /// The module version.
+    pub version: u32,
+    /// The topics it asks about (all of the quiz's, or those to retake).
+    pub topics: Vec<String>,
+    /// The questions, in order.
+    pub questions: Vec<String>,
+    /// For ordering questions: the order to show the items in.
+    pub orders: BTreeMap<String, Vec<String>>,
+}
+
+/// Why a transition is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ProgressError {
+    /// The module (or its lineage) is not the one this progress is about.
+    #[error("this progress is for module `{expected}`, not `{found}`")]
+    WrongModule {
+        /// The progress's module.
+        expected: String,
+        /// The one given.
+        found: String,
+    },
+    /// The module version given is older than the one the trainee is on, or the lineage is of
+    /// another version than the module.
+    #[error("version {found} is not current; the trainee is on version {current}")]
+    StaleVersion {
+        /// The version the trainee is on.
+        current: u32,
+        /// The version given.
+        found: u32,
+    },
+    /// Copies of progress from two registrations cannot be merged.
+    #[error("registration `{found}` is not `{expected}`")]
+    DifferentRegistration {
+        /// This progress's registration.
+        expected: String,
+        /// The other's.
+        found: String,
+    },
+    /// A registration that is not a UUID.
+    #[error("registration `{registration}` is not a UUID")]
+    InvalidRegistration {
+        /// As given.
+        registration: String,
+    },
+    /// A lesson the module does not have.
+    #[error("the module has no lesson `{lesson}`")]
+    UnknownLesson {
+        /// As given.
+        lesson: String,
+    },
+    /// The module has no quiz.
+    #[error("the module has no quiz")]
+    NoQuiz,
+    /// The quiz is passed for this version; there is nothing to retake.
+    #[error("the quiz is already passed")]
+    AlreadyPassed,
+    /// Every attempt this version allows is used.
+    #[error("all {max} attempts are used")]
+    NoAttemptsLeft {
+        /// The maximum.
+        max: u32,
+    },
+    /// The wait after the previous attempt is not over.
+    #[error("the next attempt is possible from {next_at}")]
+    TooSoon {
+        /// When it is.
+        next_at: DateTime<Utc>,
+    },
+    /// The attempt number is not the next one (another attempt came first).
+    #[error("attempt {found} is not the next attempt; that is {expected}")]
+    StaleAttempt {
+        /// The next number.
+        expected: u32,
+        /// The number sent.
+        found: u32,
+    },
+    /// An attempt id that breaks the rule.
+    #[error("attempt id `{id}` must be 8 to 64 letters, digits, `-` or `_`")]
+    InvalidAttemptId {
+        /// As sent.
+        id: String,
+    },
+    /// An attempt id already used for a different attempt.
+    #[error("attempt id `{id}` is already used for another attempt")]
+    AttemptIdReused {
+        /// The id.
+        id: String,
+    },
+    /// The answers cannot be scored.
+    #[error("{0}")]
+    Answers(#[from] ScoreError),
+}
+
+impl ProgressError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ProgressError::WrongModule { expected, found } => {
+                format!("deze voortgang hoort bij module `{expected}`, niet `{found}`")
+            }
+            ProgressError::StaleVersion { current, found } => {
+                format!("versie {found} is niet actueel; de cursist zit op versie {current}")
+            }
+            ProgressError::DifferentRegistration { expected, found } => {
+                format!("registratie `{found}` is niet `{expected}`")
+            }
+            ProgressError::InvalidRegistration { registration } => {
+                format!("registratie `{registration}` is geen UUID")
+            }
+            ProgressError::UnknownLesson { lesson } => {
+                format!("de module heeft geen les `{lesson}`")
+            }
+            ProgressError::NoQuiz => "de module heeft geen quiz".into(),
+            ProgressError::AlreadyPassed => "de quiz is al gehaald".into(),
+            ProgressError::NoAttemptsLeft { max } => {
+                format!("alle {max} pogingen zijn gebruikt")
+            }
+            ProgressError::TooSoon { next_at } => {
+                format!("een nieuwe poging kan vanaf {next_at}")
+            }
+            ProgressError::StaleAttempt { expected, found } => {
+                format!("poging {found} is niet de volgende poging; dat is {expected}")
+            }
+            ProgressError::InvalidAttemptId { id } => {
+                format!("poging-id `{id}` moet 8 tot 64 letters, cijfers, `-` of `_` zijn")
+            }
+            ProgressError::AttemptIdReused { id } => {
+                format!("poging-id `{id}` is al gebruikt voor een andere poging")
+            }
+            ProgressError::Answers(e) => e.message(lang),
+        }
+    }
+}
+
+/// Whether a string is a UUID in its usual text form (`8-4-4-4-12` hex digits).
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// A registration id (a version-4 UUID, lowercase) from 128 random bits the caller drew.
+pub fn registration_from_bytes(bytes: [u8; 16]) -> String {
+    let mut b = bytes;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    uuid_text(&b)
+}
+
+/// The text form of 16 bytes as a UUID.
+pub(crate) fn uuid_text(b: &[u8; 16]) -> String {
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+impl Progress {
+    /// The progress of a module just assigned: nothing done yet.
+    pub fn new(
+        module: &Module,
+        registration: &str,
+        assigned_at: DateTime<Utc>,
+    ) -> Result<Progress, ProgressError> {
+        if !is_uuid(registration) {
+            return Err(ProgressError::InvalidRegistration {
+                registration: registration.to_string(),
+            });
+        }
+        Ok(Progress {
+            module_id: module.id.clone(),
+            registration: registration.to_ascii_lowercase(),
+            version: module.version,
+            assigned_at,
+            views: BTreeMap::new(),
+            attempts: BTreeMap::new(),
+            resume: None,
+        })
+    }
+
+    /// Refuses a module this progress cannot move forward with: another module, or an older
+    /// version than the trainee is on.
+    fn check_module(&self, module: &Module) -> Result<(), ProgressError> {
+        if module.id != self.module_id {
+            return Err(ProgressError::WrongModule {
+                expected: self.module_id.clone(),
+                found: module.id.clone(),
+            });
+        }
+        if module.version < self.version {
+            return Err(ProgressError::StaleVersion {
+                current: self.version,
+                found: module.version,
+            });
+        }
+        Ok(())
+    }
+
+    /// As [`Progress::check_module`], and the lineage must describe that very version.
+    fn check(&self, module: &Module, lineage: &Lineage) -> Result<(), ProgressError> {
+        self.check_module(module)?;
+        if lineage.module_id != module.id {
+            return Err(ProgressError::WrongModule {
+                expected: module.id.clone(),
+                found: lineage.module_id.clone(),
+            });
+        }
+        if lineage.version != module.version {
+            return Err(ProgressError::StaleVersion {
+                current: module.version,
+                found: lineage.version,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the trainee has done anything at all, in any version.
+    pub fn started(&self) -> bool {
+        self.views.values().any(|v| !v.is_empty()) || !self.attempts.is_empty()
+    }
+
+    /// Records that the trainee viewed a lesson (of `module`'s version) at `at`. Viewing again
+    /// changes nothing but the resume position.
+    pub fn view_lesson(
+        &mut self,
+        module: &Module,
+        lesson: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), ProgressError> {
+        self.check_module(module)?;
+        if module.lesson(lesson).is_none() {
+            return Err(ProgressError::UnknownLesson {
+                lesson: lesson.to_string(),
+            });
+        }
+        let first = self
+            .views
+            .entry(module.version)
+            .or_default()
+            .entry(lesson.to_string())
+            .or_insert(at);
+        *first = (*first).min(at);
+        self.version = module.version;
+        let here = Position {
+            at,
+            version: module.version,
+            lesson: lesson.to_string(),
+        };
+        if self.resume.as_ref().is_none_or(|r| *r < here) {
+            self.resume = Some(here);
+        }
+        Ok(())
+    }
+
+    /// The attempts taken in one version.
+    pub fn attempts_in(&self, version: u32) -> impl Iterator<Item = &Attempt> {
+        self.attempts.values().filter(move |a| a.version == version)
+    }
+
+    /// The most recent attempt (by submission; ties by number).
+    pub fn last_attempt(&self) -> Option<&Attempt> {
+        self.attempts
+            .values()
+            .max_by(|a, b| (a.submitted_at, a.number).cmp(&(b.submitted_at, b.number)))
+    }
+
+    /// What the next attempt asks, or why there is none now: no quiz, already passed, no
+    /// attempts left in this version, or the wait after the last one not over at `now`.
+    pub fn next_attempt(
+        &self,
+        module: &Module,
+        lineage: &Lineage,
+        now: DateTime<Utc>,
+    ) -> Result<AttemptPlan, ProgressError> {
+        self.check(module, lineage)?;
+        let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
+        let topics: BTreeSet<String> = self.restudy(module, lineage).topics.into_iter().collect();
+        if topics.is_empty() {
+            return Err(ProgressError::AlreadyPassed);
+        }
+        let used = self.attempts_in(module.version).count() as u32;
+        if let Some(max) = quiz.attempts.max
+            && used >= max
+        {
+            return Err(ProgressError::NoAttemptsLeft { max });
+        }
+        if let Some(last) = self.last_attempt() {
+            let next_at =
+                last.submitted_at + Duration::minutes(i64::from(quiz.attempts.wait_minutes));
+            if now < next_at {
+                return Err(ProgressError::TooSoon { next_at });
+            }
+        }
+        let number = self.attempts.len() as u32 + 1;
+        let seed = Seed::new(&self.registration, number);
+        let questions = draw_topics(quiz, &seed, &topics);
+        let orders = questions
+            .iter()
+            .filter_map(|id| module.question(id))
+            .filter(|q| matches!(q.kind, QuestionKind::Ordering { .. }))
+            .map(|q| (q.id.clone(), shown_order(q, &seed)))
+            .collect();
+        Ok(AttemptPlan {
+            number,
+            version: module.version,
+            topics: topics.into_iter().collect(),
+            questions,
+            orders,
+        })
+    }
+
+    /// Scores and records an attempt submitted at `now`. The draw is re-derived from the
+    /// registration and the attempt number, so answers to other questions are refused. A resend
+    /// of a recorded attempt (same id and answers) returns its result again without a new attempt.
+    pub fn submit_attempt(
+        &mut self,
+        module: &Module,
+        lineage: &Lineage,
+        submission: Submission,
+        now: DateTime<Utc>,
+    ) -> Result<QuizResult, ProgressError> {
+        if !is_valid_response_id(&submission.id) {
+            return Err(ProgressError::InvalidAttemptId { id: submission.id });
+        }
+        if let Some(existing) = self.attempts.get(&submission.id) {
+            let same = existing.number == submission.number
+                && existing.answers == submission.answers
+                && existing.version == module.version;
+            let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
+            return if same {
+                Ok(score(quiz, &existing.questions, &existing.answers)?)
+            } else {
+                Err(ProgressError::AttemptIdReused { id: submission.id })
+            };
+        }
+        let plan = self.next_attempt(module, lineage, now)?;
+        if submission.number != plan.number {
+            return Err(ProgressError::StaleAttempt {
+                expected: plan.number,
+                found: submission.number,
+            });
+        }
+        let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
+        let result = score(quiz, &plan.questions, &submission.answers)?;
+        self.attempts.insert(
+            submission.id,
+            Attempt {
+                version: module.version,
+                number: plan.number,
+                questions: plan.questions,
+                answers: submission.answers,
+                correct: result
+                    .questions
+                    .iter()
+                    .filter(|q| q.correct)
+                    .map(|q| q.id.clone())
+                    .collect(),
+                topics: result.topics.clone(),
+                passed: result.passed,
+                started_at: submission.started_at.min(now),
+                submitted_at: now,
+            },
+        );
+        self.version = module.version;
+        Ok(result)
+    }
+
+    /// The result and feedback of a recorded attempt, against the module version it was taken in.
+    pub fn result_of(&self, module: &Module, attempt_id: &str) -> Option<QuizResult> {
+        let a = self.attempts.get(attempt_id)?;
+        if a.version != module.version {
+            return None;
+        }
+        score(module.quiz.as_ref()?, &a.questions, &a.answers).ok()
+    }
+}

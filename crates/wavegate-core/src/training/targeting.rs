@@ -1,0 +1,59 @@
+//! Which modules a person is assigned, from their roster attributes and each module's targets.
+
+use super::model::{Module, Targets};
+use crate::survey::Attributes;
+
+/// Whether a person with these attributes is targeted: every attribute the rule names must be
+/// present with one of its values (names and values compared case-insensitively, trimmed). An
+/// empty rule targets everyone.
+pub fn matches(targets: &Targets, attributes: &Attributes) -> bool {
+    targets.iter().all(|(name, allowed)| {
+        attributes
+            .iter()
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case(name.trim()))
+            .is_some_and(|(_, value)| {
+                allowed
+                    .iter()
+                    .any(|a| a.trim().eq_ignore_ascii_case(value.trim()))
+            })
+    })
+}
+
+/// The modules assigned to a person, in the order given.
+pub fn assigned<'m>(modules: &'m [Module], attributes: &Attributes) -> Vec<&'m Module> {
+    modules.iter().filter(|m| m.is_for(attributes)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Attributes {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn rule(pairs: &[(&str, &[&str])]) -> Targets {
+        pairs
+            .iter()
+            .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn every_named_attribute_must_match_one_of_its_values() {
+        let ios_sales = rule(&[("platform", &["iOS", "iPadOS"]), ("department", &["Sales"])]);
+        assert!(matches(
+            &ios_sales,
+            &attrs(&[("platform", "ios"), ("Department", " sales ")])
+        ));
+        assert!(!matches(
+            &ios_sales,
+            &attrs(&[("platform", "iOS"), ("department", "HR")])
+        ));
+        assert!(!matches(&ios_sales, &attrs(&[("platform", "iOS")])));
+        assert!(matches(&Targets::new(), &attrs(&[])));
+    }
+}

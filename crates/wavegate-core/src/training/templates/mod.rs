@@ -1,0 +1,297 @@
+//! Built-in modules, in our own Dutch and English: enrolling each platform, what changes for
+//! you, where to get help, and daily operations for admins.
+//!
+//! Lessons are chunks of two to five minutes; every quiz topic is taught by a lesson. Platform
+//! modules are targeted by platform, the admin module by role; the rest is for everyone.
+//! Planners copy one (`wavegate module template ID`), adapt it to their organisation (the
+//! helpdesk's number, the intranet page) and publish it as their own.
+
+mod admin;
+mod enroll;
+mod everyone;
+
+use super::model::{
+    AnswerOption, Completion, FORMAT, Lesson, Module, OrderItem, OrderingFeedback, Question,
+    QuestionKind, Quiz, Targets, Topic, TrueFalseFeedback, both_languages,
+};
+use crate::i18n::Text;
+use std::collections::BTreeMap;
+
+/// The ids of the built-in modules.
+pub const IDS: [&str; 7] = [
+    "enroll-windows",
+    "enroll-android",
+    "enroll-ios",
+    "enroll-macos",
+    "what-changes",
+    "get-help",
+    "admin-operations",
+];
+
+/// A built-in module by id.
+pub fn builtin(id: &str) -> Option<Module> {
+    match id {
+        "enroll-windows" => Some(enroll::windows()),
+        "enroll-android" => Some(enroll::android()),
+        "enroll-ios" => Some(enroll::ios()),
+        "enroll-macos" => Some(enroll::macos()),
+        "what-changes" => Some(everyone::what_changes()),
+        "get-help" => Some(everyone::get_help()),
+        "admin-operations" => Some(admin::operations()),
+        _ => None,
+    }
+}
+
+/// Every built-in module, in the order of [`IDS`].
+pub fn all() -> Vec<Module> {
+    IDS.iter().filter_map(|id| builtin(id)).collect()
+}
+
+fn t(nl: &str, en: &str) -> Text {
+    Text::new(nl, en)
+}
+
+fn topic(id: &str, nl: &str, en: &str) -> Topic {
+    Topic {
+        id: id.into(),
+        title: t(nl, en),
+    }
+}
+
+fn lesson(id: &str, minutes: u32, topics: &[&str], title: Text, body: Text) -> Lesson {
+    Lesson {
+        id: id.into(),
+        title,
+        minutes: Some(minutes),
+        topics: topics.iter().map(|s| s.to_string()).collect(),
+        body: Text::new(body.nl.trim(), body.en.trim()),
+    }
+}
+
+/// An option: id, whether it is right, the option, and the feedback on choosing it.
+fn opt(id: &str, correct: bool, text: Text, feedback: Text) -> AnswerOption {
+    AnswerOption {
+        id: id.into(),
+        text,
+        correct,
+        feedback,
+    }
+}
+
+fn single(id: &str, topic: &str, text: Text, options: Vec<AnswerOption>) -> Question {
+    Question {
+        id: id.into(),
+        topic: topic.into(),
+        text,
+        kind: QuestionKind::SingleChoice { options },
+    }
+}
+
+fn multiple(id: &str, topic: &str, text: Text, options: Vec<AnswerOption>) -> Question {
+    Question {
+        id: id.into(),
+        topic: topic.into(),
+        text,
+        kind: QuestionKind::MultipleChoice { options },
+    }
+}
+
+/// A true/false statement with the feedback on answering true and on answering false.
+fn truth(
+    id: &str,
+    topic: &str,
+    text: Text,
+    answer: bool,
+    if_true: Text,
+    if_false: Text,
+) -> Question {
+    Question {
+        id: id.into(),
+        topic: topic.into(),
+        text,
+        kind: QuestionKind::TrueFalse {
+            answer,
+            feedback: TrueFalseFeedback { if_true, if_false },
+        },
+    }
+}
+
+/// Items in the right order, with the feedback on a right and a wrong order.
+fn ordering(
+    id: &str,
+    topic: &str,
+    text: Text,
+    items: Vec<(&str, Text)>,
+    correct: Text,
+    incorrect: Text,
+) -> Question {
+    Question {
+        id: id.into(),
+        topic: topic.into(),
+        text,
+        kind: QuestionKind::Ordering {
+            items: items
+                .into_iter()
+                .map(|(id, text)| OrderItem {
+                    id: id.into(),
+                    text,
+                })
+                .collect(),
+            feedback: OrderingFeedback { correct, incorrect },
+        },
+    }
+}
+
+fn targets(pairs: &[(&str, &[&str])]) -> Targets {
+    pairs
+        .iter()
+        .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
+        .collect()
+}
+
+/// The parts of a module that differ between modules.
+struct Parts {
+    id: &'static str,
+    title: Text,
+    description: Text,
+    estimate_minutes: u32,
+    targets: Targets,
+    topics: Vec<Topic>,
+    lessons: Vec<Lesson>,
+    draw: BTreeMap<String, u32>,
+    questions: Vec<Question>,
+}
+
+fn module(p: Parts) -> Module {
+    Module {
+        format: FORMAT.into(),
+        id: p.id.into(),
+        version: 1,
+        languages: both_languages(),
+        title: p.title,
+        description: Some(p.description),
+        estimate_minutes: p.estimate_minutes,
+        targets: p.targets,
+        completion: Completion::CompletedAndPassed,
+        topics: p.topics,
+        lessons: p.lessons,
+        quiz: Some(Quiz {
+            pass_mark: 0.8,
+            attempts: Default::default(),
+            draw: p.draw,
+            questions: p.questions,
+        }),
+        changes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::survey::Attributes;
+    use crate::training::{assigned, validate_module};
+
+    #[test]
+    fn every_builtin_is_valid_in_both_languages() {
+        for m in all() {
+            assert_eq!(
+                m.to_json_pretty(),
+                Module::from_json(&m.to_json_pretty())
+                    .unwrap()
+                    .to_json_pretty()
+            );
+            validate_module(&m).unwrap_or_else(|e| panic!("{}: {e:?}", m.id));
+            assert_eq!(m.languages, Lang::ALL);
+            assert!(m.quiz.is_some(), "{}", m.id);
+        }
+        assert_eq!(all().len(), IDS.len());
+        assert!(builtin("no-such-module").is_none());
+    }
+
+    #[test]
+    fn lessons_are_chunks_of_two_to_five_minutes() {
+        for m in all() {
+            for l in &m.lessons {
+                let minutes = l.minutes.unwrap_or(0);
+                assert!((2..=5).contains(&minutes), "{} {}", m.id, l.id);
+                // A chunk should read in its minutes, doing the steps included (~150 words/min).
+                for body in [&l.body.nl, &l.body.en] {
+                    let words = body.split_whitespace().count() as u32;
+                    assert!(words <= minutes * 150, "{} {}: {words} words", m.id, l.id);
+                    assert!(words >= 60, "{} {}: {words} words", m.id, l.id);
+                }
+            }
+            let lesson_minutes: u32 = m.lessons.iter().filter_map(|l| l.minutes).sum();
+            assert!(
+                m.estimate_minutes > lesson_minutes,
+                "{}: the quiz takes time too",
+                m.id
+            );
+        }
+    }
+
+    #[test]
+    fn modules_are_assigned_by_platform_and_role() {
+        let person = |pairs: &[(&str, &str)]| -> Attributes {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let ids = |a: &Attributes| -> Vec<String> {
+            assigned(&all(), a)
+                .into_iter()
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(&person(&[("platform", "iOS"), ("department", "Sales")])),
+            ["enroll-ios", "what-changes", "get-help"]
+        );
+        assert_eq!(
+            ids(&person(&[("platform", "windows"), ("role", "Beheerder")])),
+            [
+                "enroll-windows",
+                "what-changes",
+                "get-help",
+                "admin-operations"
+            ]
+        );
+        for platform in ["Windows", "Android", "iOS", "macOS"] {
+            let got = ids(&person(&[("platform", platform)]));
+            assert_eq!(
+                got.iter().filter(|id| id.starts_with("enroll-")).count(),
+                1,
+                "{platform}"
+            );
+        }
+    }
+
+    #[test]
+    fn enrollment_modules_name_the_failure_reasons_of_their_platform() {
+        // The reasons the demo organisation's enrollment-failure export uses per platform.
+        for (id, reasons) in [
+            (
+                "enroll-ios",
+                &[
+                    "UserAbandonment",
+                    "EnrollmentRestrictionsEnforced",
+                    "ClientDisconnected",
+                ][..],
+            ),
+            ("enroll-android", &["Authentication", "DeviceNotSupported"]),
+            ("enroll-macos", &["BadRequest"]),
+            ("enroll-windows", &["Authentication", "BadRequest"]),
+        ] {
+            let m = builtin(id).unwrap();
+            let trouble = m.lesson("trouble").unwrap();
+            for r in reasons {
+                assert!(
+                    trouble.body.nl.contains(r) && trouble.body.en.contains(r),
+                    "{id} {r}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! The module format as authors meet it: the documented example is valid, every problem is
+//! reported at its JSON path in both languages, and published versions never change.
+
+use serde_json::{Value, json};
+use wavegate_core::i18n::Lang;
+use wavegate_core::training::{
+    Module, ModuleError, ModuleHistory, Published, VersionError, check_next_version, templates,
+};
+
+/// The first JSON example of `docs/module-format.md`.
+fn example() -> Value {
+    let doc = include_str!("../../../../docs/module-format.md");
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    serde_json::from_str(&doc[start..end]).unwrap()
+}
+
+fn problems(value: Value) -> Vec<(String, String)> {
+    match Module::from_value(value) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e: &ModuleError| (e.path.clone(), e.code().to_string()))
+            .collect(),
+    }
+}
+
+fn has(problems: &[(String, String)], path: &str, code: &str) -> bool {
+    problems.iter().any(|(p, c)| p == path && c == code)
+}
+
+#[test]
+fn the_documented_example_is_valid() {
+    let m = Module::from_value(example()).unwrap();
+    assert_eq!((m.id.as_str(), m.version), ("enroll-iphone", 1));
+    assert_eq!(m.lessons.len(), 2);
+    assert_eq!(m.quiz.as_ref().unwrap().questions.len(), 4);
+    // And it survives a round trip through its own JSON.
+    assert_eq!(Module::from_json(&m.to_json_pretty()).unwrap(), m);
+}
+
+#[test]
+fn unknown_missing_and_mistyped_keys_are_reported_at_their_paths() {
+    let mut v = example();
+    v["quiz"]["pass_mrak"] = json!(0.8);
+    v["quiz"].as_object_mut().unwrap().remove("pass_mark");
+    v["lessons"][0]["minutes"] = json!("four");
+    v["lessons"][1].as_object_mut().unwrap().remove("body");
+    v["quiz"]["questions"][0]["options"][0]["feedbak"] = json!({"nl": "x", "en": "x"});
+    v["completion"] = json!("finished");
+    v["quiz"]["questions"][2]["type"] = json!("yes_no");
+    let errors = Module::from_value(v).unwrap_err();
+    let p: Vec<(String, String)> = errors
+        .iter()
+        .map(|e| (e.path.clone(), e.code().to_string()))
+        .collect();
+    assert!(has(&p, "quiz.pass_mrak", "unknown_field"), "{p:?}");
+    assert!(has(&p, "quiz", "missing_field"), "{p:?}");
+    assert!(has(&p, "lessons[0].minutes", "invalid_value"), "{p:?}");
+    assert!(has(&p, "lessons[1]", "missing_field"), "{p:?}");
+    assert!(
+        has(&p, "quiz.questions[0].options[0].feedbak", "unknown_field"),
+        "{p:?}"
+    );
+    assert!(has(&p, "completion", "invalid_value"), "{p:?}");
+    assert!(has(&p, "quiz.questions[2].type", "unknown_type"), "{p:?}");
+    let typo = errors.iter().find(|e| e.path == "quiz.pass_mrak").unwrap();
+    assert_eq!(
+        typo.message(Lang::En),
+        "unknown field `pass_mrak`; did you mean `pass_mark`?"
+    );
+    assert_eq!(
+        typo.message(Lang::Nl),
+        "onbekend veld `pass_mrak`; bedoelde je `pass_mark`?"
+    );
+    let completion = errors.iter().find(|e| e.path == "completion").unwrap();
+    assert!(completion.message(Lang::En).contains("completed_or_passed"));
+}
+
+#[test]
+fn the_format_rules_are_reported_at_their_paths() {
+    let mut v = example();
+    v["quiz"]["questions"][0]["options"][0]["correct"] = json!(false);
+    v["quiz"]["questions"][3]["options"][2]["id"] = json!("model");
+    v["quiz"]["draw"] = json!({"privacy": 3, "nonsense": 1});
+    v["quiz"]["pass_mark"] = json!(80);
+    v["quiz"]["attempts"]["max"] = json!(0);
+    v["topics"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "apps", "title": {"nl": "Apps", "en": "Apps"}}));
+    v["lessons"][1]["id"] = json!("steps");
+    v["lessons"][0]["topics"] = json!(["steps", "stpes"]);
+    v["targets"] = json!({"platform": []});
+    v["id"] = json!("Enroll iPhone");
+    v["lessons"][0]["body"]["en"] = json!("");
+    let p = problems(v);
+    assert!(
+        has(&p, "quiz.questions[0].options", "no_correct_option"),
+        "{p:?}"
+    );
+    assert!(
+        has(&p, "quiz.questions[3].options[2].id", "duplicate_id"),
+        "{p:?}"
+    );
+    assert!(has(&p, "quiz.draw.privacy", "invalid_draw"), "{p:?}");
+    assert!(has(&p, "quiz.draw.nonsense", "unknown_topic"), "{p:?}");
+    assert!(has(&p, "quiz.pass_mark", "pass_mark_out_of_range"), "{p:?}");
+    assert!(has(&p, "quiz.attempts.max", "no_attempts"), "{p:?}");
+    assert!(has(&p, "topics[2]", "topic_without_questions"), "{p:?}");
+    assert!(has(&p, "lessons[1].id", "duplicate_id"), "{p:?}");
+    assert!(has(&p, "lessons[0].topics[1]", "unknown_topic"), "{p:?}");
+    assert!(has(&p, "targets.platform", "empty_target"), "{p:?}");
+    assert!(has(&p, "id", "invalid_id"), "{p:?}");
+    assert!(
+        has(&p, "lessons[0].body.en", "missing_translation"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_message_exists_in_dutch_and_english() {
+    let mut v = example();
+    v["quiz"]["questions"][0]["options"][1]["correct"] = json!(true);
+    v["quiz"]["draw"] = json!({"privacy": 5});
+    v["lessons"][0]["body"]["nl"] =
+        json!("Zie <script>alert(1)</script> en [dit](javascript:alert(1))");
+    let errors = Module::from_value(v).unwrap_err();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "unsafe_content",
+            "unsafe_content",
+            "several_correct_options",
+            "invalid_draw"
+        ],
+        "{errors}"
+    );
+    for e in errors.iter() {
+        let (nl, en) = (e.message(Lang::Nl), e.message(Lang::En));
+        assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{nl} / {en}");
+    }
+    let draw = errors.iter().find(|e| e.code() == "invalid_draw").unwrap();
+    assert_eq!(
+        draw.message(Lang::En),
+        "draws 5 questions about `privacy`, which has 2; choose 1 to 2"
+    );
+}
+
+#[test]
+fn topics_must_be_taught_and_a_pass_needs_a_quiz() {
+    let mut v = example();
+    v["lessons"][1]["topics"] = json!([]);
+    let p = problems(v);
+    assert!(has(&p, "topics[1]", "untaught_topic"), "{p:?}");
+
+    let mut v = example();
+    v.as_object_mut().unwrap().remove("quiz");
+    v["topics"] = json!([]);
+    v["lessons"][0]["topics"] = json!([]);
+    v["lessons"][1]["topics"] = json!([]);
+    let p = problems(v.clone());
+    assert_eq!(
+        p,
+        [("completion".to_string(), "no_quiz_to_pass".to_string())]
+    );
+    v["completion"] = json!("completed");
+    assert!(problems(v).is_empty());
+}
+
+#[test]
+fn a_module_in_one_language_is_valid() {
+    let mut v = example();
+    v["languages"] = json!(["en"]);
+    fn drop_dutch(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if map.contains_key("en") && map.contains_key("nl") {
+                    map.remove("nl");
+                }
+                map.values_mut().for_each(drop_dutch);
+            }
+            Value::Array(items) => items.iter_mut().for_each(drop_dutch),
+            _ => {}
+        }
+    }
+    drop_dutch(&mut v);
+    let m = Module::from_value(v.clone()).unwrap();
+    assert_eq!(m.title.get(Lang::Nl), "Enroll your iPhone");
+    // Without the declaration, Dutch is expected everywhere.
+    v.as_object_mut().unwrap().remove("languages");
+    let p = problems(v);
+    assert!(has(&p, "title.nl", "missing_translation"), "{p:?}");
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column() {
+    let errors =
+        Module::from_json("{\n  \"format\": \"wavegate.module/1\",\n  \"id\": }").unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].code(), "syntax");
+    assert!(
+        errors[0]
+            .message(Lang::En)
+            .starts_with("not valid JSON at line 3")
+    );
+}
+
+fn next_version(m: &Module) -> Module {
+    let mut n = m.clone();
+    n.version += 1;
+    n.changes.clear();
+    n
+}
+
+#[test]
+fn published_versions_never_change_and_changes_are_noted_per_lesson() {
+    let v1 = Module::from_value(example()).unwrap();
+    let mut history = ModuleHistory::new();
+    assert_eq!(history.publish(v1.clone()), Ok(Published::New));
+    // A retried publish of the same content changes nothing; other content is refused.
+    assert_eq!(history.publish(v1.clone()), Ok(Published::Unchanged));
+    let mut edited = v1.clone();
+    edited.title.en = "Enrol your iPhone".into();
+    assert_eq!(
+        history.publish(edited),
+        Err(vec![VersionError::AlreadyPublished { version: 1 }])
+    );
+
+    // Version 2 rewords one lesson and adds a topic to the other without saying so.
+    let mut v2 = next_version(&v1);
+    v2.lessons[0].body.en.push_str("\n\nThat's all.");
+    v2.lessons[1].title.nl = "Wat je organisatie ziet".into();
+    let errors = check_next_version(Some(&v1), &v2).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            VersionError::MissingChange {
+                lesson: "steps".into()
+            },
+            VersionError::MissingChange {
+                lesson: "privacy".into()
+            },
+        ]
+    );
+    assert!(errors[0].message(Lang::Nl).contains("wijzigingsnotitie"));
+
+    let note = |lesson: &str, kind: &str| -> wavegate_core::training::Change {
+        serde_json::from_value(json!({"lesson": lesson, "kind": kind,
+            "note": {"nl": "Herschreven.", "en": "Reworded."}}))
+        .unwrap()
+    };
+    v2.changes = vec![note("steps", "editorial"), note("privacy", "editorial")];
+    assert_eq!(history.publish(v2.clone()), Ok(Published::New));
+
+    // A change note on a lesson that did not change, and a new lesson classed editorial.
+    let mut v3 = next_version(&v2);
+    v3.lessons.push(v3.lessons[1].clone());
+    v3.lessons[2].id = "extra".into();
+    v3.changes = vec![note("steps", "editorial"), note("extra", "editorial")];
+    let errors = history.publish(v3).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            VersionError::NothingChanged {
+                lesson: "steps".into()
+            },
+            VersionError::MustBeSubstantive {
+                lesson: "extra".into()
+            },
+        ]
+    );
+    // Numbers follow on; a gap is refused.
+    let mut v4 = next_version(&v2);
+    v4.version = 4;
+    assert_eq!(
+        history.publish(v4),
+        Err(vec![VersionError::NotNextVersion {
+            expected: 3,
+            found: 4
+        }])
+    );
+    // A history restored from storage in any order is the same history.
+    let restored = ModuleHistory::from_published(vec![v2, v1]).unwrap();
+    assert_eq!(restored, history);
+}
+
+#[test]
+fn a_printed_builtin_is_a_valid_version_one() {
+    for m in templates::all() {
+        let again = Module::from_json(&m.to_json_pretty()).unwrap();
+        assert_eq!(again, m);
+        assert!(check_next_version(None, &m).is_ok(), "{}", m.id);
+    }
+}

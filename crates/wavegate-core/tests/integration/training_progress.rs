@@ -1,0 +1,476 @@
+//! A trainee's way through a module: studying, quizzes under the attempt policy, certificates,
+//! new versions that keep what they learned, and copies of progress made offline.
+
+use crate::training_support::{Trainee, at, registration, right, wrong};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::training::{
+    Attempt, Certificate, Change, ChangeKind, Lineage, Module, ModuleHistory, Position, Progress,
+    ProgressError, QuizAnswer, QuizAnswers, ScoreError, Stage, Submission, TopicResult, restudy,
+    templates,
+};
+
+fn builtin(id: &str) -> (Module, Lineage) {
+    let m = templates::builtin(id).unwrap();
+    let lineage = Lineage::first(&m);
+    (m, lineage)
+}
+
+#[test]
+fn a_trainee_studies_passes_and_gets_a_certificate() {
+    let (m, lineage) = builtin("enroll-ios");
+    let mut t = Trainee::new(1, &m, "2027-01-11 08:00");
+    assert_eq!(t.progress.status(&m, &lineage).stage, Stage::Assigned);
+    assert!(Certificate::issue(&t.progress, &m, &lineage, "Ann").is_err());
+
+    t.study(&m, "2027-01-14 09:00");
+    let s = t.progress.status(&m, &lineage);
+    assert_eq!(s.stage, Stage::Started);
+    assert_eq!(s.completed_at, Some(at("2027-01-14 09:02")));
+    assert_eq!(s.restudy.lessons, Vec::<String>::new());
+    assert_eq!(s.restudy.topics, ["why", "steps", "trouble"]);
+    assert!((s.share_done - 0.75).abs() < 1e-9);
+
+    let result = t.quiz(&m, &lineage, "2027-01-15 10:00", &[]);
+    assert!(result.passed);
+    assert_eq!((result.correct, result.asked), (7, 7));
+    let s = t.progress.status(&m, &lineage);
+    assert_eq!(
+        (s.stage, s.done_at),
+        (Stage::Done, Some(at("2027-01-15 10:00")))
+    );
+    assert_eq!(s.share_done, 1.0);
+
+    let c = Certificate::issue(&t.progress, &m, &lineage, " Ann de Vries ").unwrap();
+    assert_eq!(
+        c.to_text(Lang::Nl),
+        format!(
+            "Certificaat\n\nJe iPhone of iPad inschrijven\n\nAnn de Vries heeft de zelfstudiemodule \u{201c}Je iPhone of iPad inschrijven\u{201d} (versie 1) afgerond op 15 januari 2027.\n\nKenmerk: enroll-ios v1 · {}\n",
+            registration(1)
+        )
+    );
+    assert!(
+        c.to_text(Lang::En)
+            .contains("(version 1) on 15 January 2027.")
+    );
+}
+
+#[test]
+fn scoring_gives_per_topic_results_and_the_feedback_of_each_option() {
+    let (m, lineage) = builtin("enroll-ios");
+    let mut t = Trainee::new(2, &m, "2027-01-11 08:00");
+    let result = t.quiz(&m, &lineage, "2027-01-15 10:00", &["trouble"]);
+    assert!(!result.passed);
+    assert_eq!((result.correct, result.asked), (5, 7));
+    let trouble = result.topics.iter().find(|r| r.topic == "trouble").unwrap();
+    assert_eq!(
+        (trouble.correct, trouble.asked, trouble.share()),
+        (0, 2, 0.0)
+    );
+    let steps = result.topics.iter().find(|r| r.topic == "steps").unwrap();
+    assert_eq!(steps.share(), 1.0);
+    // A wrong single choice shows why that option is wrong and why the right one is right.
+    let account = result
+        .questions
+        .iter()
+        .find(|q| q.id == "why_account")
+        .unwrap();
+    assert!(account.correct);
+    assert_eq!(account.feedback.len(), 1);
+    let wrong_one = result
+        .questions
+        .iter()
+        .find(|q| q.topic == "trouble" && q.feedback.len() == 2)
+        .unwrap();
+    assert!(!wrong_one.feedback[0].right && wrong_one.feedback[1].right);
+    // The order question says right or wrong.
+    let order = result
+        .questions
+        .iter()
+        .find(|q| q.id == "steps_order")
+        .unwrap();
+    assert!(order.feedback[0].text.en.starts_with("Well done"));
+}
+
+#[test]
+fn answers_to_questions_not_drawn_are_refused() {
+    let (m, lineage) = builtin("enroll-ios");
+    let mut p = Progress::new(&m, &registration(3), at("2027-01-11 08:00")).unwrap();
+    let now = at("2027-01-12 10:00");
+    let plan = p.next_attempt(&m, &lineage, now).unwrap();
+    let trouble: Vec<&str> = ["trouble_abandoned", "trouble_restricted", "trouble_wifi"].into();
+    let not_drawn = trouble
+        .iter()
+        .find(|q| !plan.questions.iter().any(|d| d == *q))
+        .unwrap();
+    let mut answers: QuizAnswers = plan
+        .questions
+        .iter()
+        .map(|q| (q.clone(), right(&m, q)))
+        .collect();
+    answers.insert(not_drawn.to_string(), right(&m, not_drawn));
+    let submission = Submission {
+        id: "attempt-not-drawn".into(),
+        number: plan.number,
+        answers: answers.clone(),
+        started_at: now,
+    };
+    assert_eq!(
+        p.submit_attempt(&m, &lineage, submission, now),
+        Err(ProgressError::Answers(ScoreError::NotDrawn {
+            id: not_drawn.to_string()
+        }))
+    );
+    answers.remove(*not_drawn);
+    answers.insert("why_account".into(), QuizAnswer::TrueFalse(true));
+    let submission = Submission {
+        id: "attempt-wrong-type".into(),
+        number: plan.number,
+        answers,
+        started_at: now,
+    };
+    let err = p.submit_attempt(&m, &lineage, submission, now).unwrap_err();
+    assert_eq!(
+        err.message(Lang::Nl),
+        "vraag `why_account` vraagt een antwoord van het soort choice"
+    );
+    assert!(p.attempts.is_empty());
+}
+
+#[test]
+fn the_attempt_policy_is_enforced_with_the_callers_clock() {
+    let (m, lineage) = builtin("admin-operations");
+    let mut t = Trainee::new(4, &m, "2027-01-11 08:00");
+    t.quiz(&m, &lineage, "2027-01-12 10:00", &["alerts"]);
+    assert_eq!(
+        t.progress
+            .next_attempt(&m, &lineage, at("2027-01-12 10:10")),
+        Err(ProgressError::TooSoon {
+            next_at: at("2027-01-12 10:30")
+        })
+    );
+    let s = t.progress.status(&m, &lineage);
+    assert_eq!((s.attempts_used, s.attempts_left), (1, Some(2)));
+    assert_eq!(s.next_attempt_at, Some(at("2027-01-12 10:30")));
+    t.quiz(&m, &lineage, "2027-01-12 10:30", &["alerts"]);
+    t.quiz(&m, &lineage, "2027-01-12 11:00", &["alerts"]);
+    let err = t
+        .progress
+        .next_attempt(&m, &lineage, at("2027-01-13 09:00"))
+        .unwrap_err();
+    assert_eq!(err, ProgressError::NoAttemptsLeft { max: 3 });
+    assert_eq!(err.message(Lang::Nl), "alle 3 pogingen zijn gebruikt");
+
+    let mut passer = Trainee::new(5, &m, "2027-01-11 08:00");
+    passer.quiz(&m, &lineage, "2027-01-12 10:00", &[]);
+    assert_eq!(
+        passer
+            .progress
+            .next_attempt(&m, &lineage, at("2027-01-13 10:00")),
+        Err(ProgressError::AlreadyPassed)
+    );
+}
+
+#[test]
+fn a_resent_attempt_is_recorded_once() {
+    let (m, lineage) = builtin("get-help");
+    let mut p = Progress::new(&m, &registration(6), at("2027-01-11 08:00")).unwrap();
+    let now = at("2027-01-12 10:00");
+    let plan = p.next_attempt(&m, &lineage, now).unwrap();
+    let answers: QuizAnswers = plan
+        .questions
+        .iter()
+        .map(|q| (q.clone(), wrong(&m, q)))
+        .collect();
+    let submission = Submission {
+        id: "0123456789abcdef".into(),
+        number: plan.number,
+        answers,
+        started_at: now,
+    };
+    let first = p
+        .submit_attempt(&m, &lineage, submission.clone(), now)
+        .unwrap();
+    let again = p
+        .submit_attempt(&m, &lineage, submission.clone(), at("2027-01-12 10:05"))
+        .unwrap();
+    assert_eq!(first, again);
+    assert_eq!(p.attempts.len(), 1);
+    let mut changed = submission.clone();
+    changed.answers.clear();
+    assert_eq!(
+        p.submit_attempt(&m, &lineage, changed, now),
+        Err(ProgressError::AttemptIdReused {
+            id: "0123456789abcdef".into()
+        })
+    );
+    let stale = Submission {
+        id: "another-attempt".into(),
+        ..submission
+    };
+    assert_eq!(
+        p.submit_attempt(&m, &lineage, stale, now),
+        Err(ProgressError::StaleAttempt {
+            expected: 2,
+            found: 1
+        })
+    );
+}
+
+#[test]
+fn a_retry_draws_other_questions_from_the_pool() {
+    let (m, lineage) = builtin("what-changes");
+    let mut t = Trainee::new(7, &m, "2027-01-11 08:00");
+    t.quiz(&m, &lineage, "2027-01-12 10:00", &["privacy"]);
+    t.quiz(&m, &lineage, "2027-01-12 11:00", &["privacy"]);
+    let privacy = |a: &Attempt| -> BTreeSet<String> {
+        a.questions
+            .iter()
+            .filter(|q| q.starts_with("privacy"))
+            .cloned()
+            .collect()
+    };
+    let mut attempts: Vec<&Attempt> = t.progress.attempts.values().collect();
+    attempts.sort_by_key(|a| a.number);
+    let (first, second) = (privacy(attempts[0]), privacy(attempts[1]));
+    assert_eq!((first.len(), second.len()), (3, 3));
+    assert_ne!(first, second);
+    // Five questions over two attempts of three: all five asked, one twice.
+    assert_eq!(first.union(&second).count(), 5);
+}
+
+/// A next version of a built-in with one change note.
+fn changed(v1: &Module, lesson: &str, kind: ChangeKind) -> Module {
+    let mut v2 = v1.clone();
+    v2.version += 1;
+    let l = v2.lessons.iter_mut().find(|l| l.id == lesson).unwrap();
+    l.body.nl.push_str("\n\nNieuw.");
+    l.body.en.push_str("\n\nNew.");
+    v2.changes = vec![Change {
+        lesson: lesson.into(),
+        kind,
+        note: Text::new("Aangevuld.", "Added to."),
+    }];
+    v2
+}
+
+fn passed_v1(m: &Module, lineage: &Lineage) -> Trainee {
+    let mut t = Trainee::new(8, m, "2027-01-11 08:00");
+    t.study(m, "2027-01-14 09:00");
+    t.quiz(m, lineage, "2027-01-15 10:00", &[]);
+    assert_eq!(t.progress.status(m, lineage).stage, Stage::Done);
+    t
+}
+
+#[test]
+fn an_editorial_change_keeps_the_pass_and_the_certificate_follows_the_version() {
+    let (v1, l1) = builtin("enroll-ios");
+    let t = passed_v1(&v1, &l1);
+    let v2 = changed(&v1, "steps", ChangeKind::Editorial);
+    let r = restudy(&t.progress, &v1, &v2).unwrap();
+    assert!(r.is_empty(), "{r:?}");
+    let l2 = l1.next(&v2);
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!((s.stage, s.updated), (Stage::Done, false));
+    let c = Certificate::issue(&t.progress, &v2, &l2, "Ann").unwrap();
+    assert_eq!(
+        (c.version, c.earned_on.to_string()),
+        (2, "2027-01-15".to_string())
+    );
+}
+
+#[test]
+fn a_substantive_change_asks_for_the_changed_lessons_and_their_topics_only() {
+    let (v1, l1) = builtin("enroll-ios");
+    let mut t = passed_v1(&v1, &l1);
+    let v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    let r = restudy(&t.progress, &v1, &v2).unwrap();
+    assert_eq!(
+        (r.lessons, r.topics),
+        (vec!["trouble".to_string()], vec!["trouble".to_string()])
+    );
+
+    let l2 = l1.next(&v2);
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!((s.stage, s.updated), (Stage::Started, true));
+    let trouble = s.lessons.iter().find(|l| l.id == "trouble").unwrap();
+    assert!(trouble.changed && trouble.viewed_at.is_none());
+    assert!(Certificate::issue(&t.progress, &v2, &l2, "Ann").is_err());
+    // The old certificate still stands for version 1.
+    assert_eq!(
+        Certificate::issue(&t.progress, &v1, &l1, "Ann")
+            .unwrap()
+            .version,
+        1
+    );
+
+    // The retake asks about the changed topic only.
+    let plan = t
+        .progress
+        .next_attempt(&v2, &l2, at("2027-03-01 09:00"))
+        .unwrap();
+    assert_eq!(plan.topics, ["trouble"]);
+    assert_eq!(plan.questions.len(), 2);
+    assert!(plan.questions.iter().all(|q| q.starts_with("trouble_")));
+
+    t.progress
+        .view_lesson(&v2, "trouble", at("2027-03-01 09:05"))
+        .unwrap();
+    let result = t.quiz(&v2, &l2, "2027-03-01 09:10", &[]);
+    assert!(result.passed && result.asked == 2);
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!((s.stage, s.updated), (Stage::Done, false));
+    assert_eq!(s.done_at, Some(at("2027-03-01 09:10")));
+    let c = Certificate::issue(&t.progress, &v2, &l2, "Ann").unwrap();
+    assert_eq!(
+        (c.version, c.earned_on.to_string()),
+        (2, "2027-03-01".to_string())
+    );
+    assert!(c.to_text(Lang::En).contains("(version 2) on 1 March 2027."));
+}
+
+#[test]
+fn a_trainee_several_versions_behind_is_judged_on_the_whole_history() {
+    let (v1, l1) = builtin("enroll-android");
+    let t = passed_v1(&v1, &l1);
+    let v2 = changed(&v1, "steps", ChangeKind::Editorial);
+    let v3 = changed(&v2, "before", ChangeKind::Substantive);
+    let history = ModuleHistory::from_published(vec![v1, v2, v3.clone()]).unwrap();
+    let lineage = history.lineage().unwrap();
+    assert_eq!(
+        lineage.lessons,
+        BTreeMap::from([
+            ("before".to_string(), 3),
+            ("steps".to_string(), 1),
+            ("trouble".to_string(), 1)
+        ])
+    );
+    let r = t.progress.restudy(&v3, &lineage);
+    assert_eq!(
+        (r.lessons, r.topics),
+        (vec!["before".to_string()], vec!["why".to_string()])
+    );
+}
+
+#[test]
+fn two_devices_offline_make_one_whole() {
+    let (m, lineage) = builtin("get-help");
+    let mut phone = Trainee::new(9, &m, "2027-01-11 08:00");
+    let mut laptop = Trainee {
+        progress: phone.progress.clone(),
+        attempt_ids: 0,
+        device: "laptop",
+    };
+    phone
+        .progress
+        .view_lesson(&m, "self", at("2027-01-12 08:00"))
+        .unwrap();
+    laptop
+        .progress
+        .view_lesson(&m, "desk", at("2027-01-13 12:00"))
+        .unwrap();
+    laptop.quiz(&m, &lineage, "2027-01-13 12:10", &[]);
+    for copy in [&phone.progress, &laptop.progress] {
+        assert_eq!(copy.status(&m, &lineage).stage, Stage::Started);
+    }
+    let merged = phone.progress.merge(&laptop.progress).unwrap();
+    assert_eq!(merged, laptop.progress.merge(&phone.progress).unwrap());
+    let s = merged.status(&m, &lineage);
+    assert_eq!(
+        (s.stage, s.done_at),
+        (Stage::Done, Some(at("2027-01-13 12:10")))
+    );
+    assert_eq!(merged.resume.as_ref().unwrap().lesson, "desk");
+    let other = Progress::new(&m, &registration(10), at("2027-01-11 08:00")).unwrap();
+    assert!(matches!(
+        merged.merge(&other),
+        Err(ProgressError::DifferentRegistration { .. })
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge properties over arbitrary copies of one registration's progress.
+
+const LESSONS: [&str; 3] = ["before", "steps", "trouble"];
+
+fn minute(n: i64) -> chrono::DateTime<chrono::Utc> {
+    at("2027-01-11 08:00") + chrono::Duration::minutes(n)
+}
+
+fn arb_attempt() -> impl Strategy<Value = (String, Attempt)> {
+    (0u8..4, 1u32..3, 1u32..4, any::<bool>(), 0i64..600, 0u32..3).prop_map(
+        |(id, version, number, passed, t, correct)| {
+            let attempt = Attempt {
+                version,
+                number,
+                questions: vec!["q1".into(), "q2".into()],
+                answers: BTreeMap::from([("q1".to_string(), QuizAnswer::TrueFalse(passed))]),
+                correct: (0..correct.min(2)).map(|i| format!("q{}", i + 1)).collect(),
+                topics: vec![TopicResult {
+                    topic: "steps".into(),
+                    correct: correct.min(2),
+                    asked: 2,
+                }],
+                passed,
+                started_at: minute(t),
+                submitted_at: minute(t + 5),
+            };
+            (format!("attempt-id-{id}"), attempt)
+        },
+    )
+}
+
+fn arb_progress() -> impl Strategy<Value = Progress> {
+    (
+        1u32..4,
+        0i64..100,
+        prop::collection::vec((1u32..4, 0usize..3, 0i64..600), 0..6),
+        prop::collection::vec(arb_attempt(), 0..4),
+        prop::option::of((0i64..600, 1u32..4, 0usize..3)),
+    )
+        .prop_map(|(version, assigned, views, attempts, resume)| {
+            let m = templates::builtin("enroll-ios").unwrap();
+            let mut p = Progress::new(&m, &registration(42), minute(assigned)).unwrap();
+            p.version = version;
+            for (v, l, t) in views {
+                let first = p
+                    .views
+                    .entry(v)
+                    .or_default()
+                    .entry(LESSONS[l].to_string())
+                    .or_insert(minute(t));
+                *first = (*first).min(minute(t));
+            }
+            p.attempts.extend(attempts);
+            p.resume = resume.map(|(t, version, l)| Position {
+                at: minute(t),
+                version,
+                lesson: LESSONS[l].to_string(),
+            });
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn merging_is_commutative_associative_and_idempotent(
+        a in arb_progress(), b in arb_progress(), c in arb_progress()
+    ) {
+        let ab = a.merge(&b).unwrap();
+        prop_assert_eq!(&ab, &b.merge(&a).unwrap());
+        prop_assert_eq!(
+            ab.merge(&c).unwrap(),
+            a.merge(&b.merge(&c).unwrap()).unwrap()
+        );
+        prop_assert_eq!(&a.merge(&a).unwrap(), &a);
+        prop_assert_eq!(&ab.merge(&b).unwrap(), &ab);
+        // Nothing either copy knew is lost.
+        for id in a.attempts.keys().chain(b.attempts.keys()) {
+            prop_assert!(ab.attempts.contains_key(id));
+        }
+        prop_assert_eq!(ab.version, a.version.max(b.version));
+    }
+}
