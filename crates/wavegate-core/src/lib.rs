@@ -15,6 +15,7 @@ pub mod invitation;
 pub mod measures;
 pub mod readiness;
 pub mod stats;
+pub mod suggest;
 pub mod survey;
 pub mod tabular;
 pub mod training;

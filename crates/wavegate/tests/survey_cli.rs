@@ -283,3 +283,19 @@ fn a_surveyjs_file_is_converted_with_warnings() {
     assert_eq!(survey["languages"], serde_json::json!(["nl"]));
     assert!(!err.contains("text is missing"), "{err}");
 }
+
+#[test]
+fn output_cut_short_by_its_reader_is_no_error() {
+    // `wavegate survey template pilot-feedback | head -1`: the reader closes the pipe early.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wavegate"))
+        .args(["survey", "template", "pilot-feedback"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -43,7 +43,7 @@ fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("could not read {}", file.display()))?;
     match Module::from_json(&json) {
         Ok(module) => {
-            print!("{}", outline(&module, lang));
+            super::emit(&outline(&module, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -168,11 +168,11 @@ fn template(id: Option<&str>) -> anyhow::Result<ExitCode> {
                     templates::IDS.join(", ")
                 )
             })?;
-            println!("{}", module.to_json_pretty());
+            super::emit(&format!("{}\n", module.to_json_pretty()))?;
         }
         None => {
             for m in templates::all() {
-                println!("{:<18} {} / {}", m.id, m.title.nl, m.title.en);
+                super::emit(&format!("{:<18} {} / {}\n", m.id, m.title.nl, m.title.en))?;
             }
         }
     }

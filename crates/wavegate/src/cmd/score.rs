@@ -178,10 +178,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => render::table(&report),
         Format::Markdown => render::markdown(&report),
     };
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
+    super::emit(&out)?;
     // The process ends here: handing a million small allocations back one by one would only
     // add to the time a planner waits.
     std::mem::forget(data);

@@ -123,7 +123,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 .map(|s| (s.response, s.attributes))
                 .collect();
             let summary = serde_json::to_string_pretty(&summarize(&survey, &pairs))?;
-            println!("{}", json_text(&summary));
+            super::emit(&format!("{}\n", json_text(&summary)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::ImportSurveyjs { file, id, lang } => {
@@ -133,7 +133,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             });
             let import = import_surveyjs(&json, &id)
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message(lang)))?;
-            println!("{}", json_text(&import.survey.to_json_pretty()));
+            super::emit(&format!("{}\n", json_text(&import.survey.to_json_pretty())))?;
             for w in &import.warnings {
                 eprintln!(
                     "{}: {}",
@@ -209,7 +209,7 @@ fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let json = read(file)?;
     match Survey::from_json(&json) {
         Ok(survey) => {
-            print!("{}", outline(&survey, lang));
+            super::emit(&outline(&survey, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -297,11 +297,11 @@ fn template(id: Option<&str>) -> anyhow::Result<ExitCode> {
                     templates::IDS.join(", ")
                 )
             })?;
-            println!("{}", survey.to_json_pretty());
+            super::emit(&format!("{}\n", survey.to_json_pretty()))?;
         }
         None => {
             for s in templates::all() {
-                println!("{:<24} {} / {}", s.id, s.title.nl, s.title.en);
+                super::emit(&format!("{:<24} {} / {}\n", s.id, s.title.nl, s.title.en))?;
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Reading a definition's JSON: syntax errors with line and column, then every object checked
 //! against the keys its place in the format allows (unknown, misspelt, missing, wrong JSON type).
 
+use crate::suggest::{MAX_KEY_CHARS, closest};
 use crate::survey::errors::{DefinitionError, DefinitionErrors, DefinitionProblem as DP, Expected};
 use crate::survey::model::{CONDITION_KEYS, QuestionType, Survey};
 use serde_json::Value;
@@ -284,49 +285,12 @@ fn check_condition_keys(value: Option<&Value>, path: &str, errors: &mut Vec<Defi
     check_condition_keys(value.get("not"), &join(path, "not"), errors);
 }
 
-/// The longest key (in characters) an error repeats whole, and the longest for which a "did you
-/// mean" is looked for: the format's keys are at most 12 characters, so a longer key is no typo
-/// of one, and an unknown key of 48 MB must cost neither 48 MB of message nor an edit distance
-/// over 48 million characters.
-const MAX_KEY_CHARS: usize = 64;
-
 /// A key as errors repeat it: whole up to [`MAX_KEY_CHARS`] characters, else cut with `…`.
 fn shown_key(key: &str) -> String {
     match key.char_indices().nth(MAX_KEY_CHARS) {
         Some((cut, _)) => format!("{}…", &key[..cut]),
         None => key.to_string(),
     }
-}
-
-/// The allowed key closest to a misspelt one, when it is close enough to be the likely intent.
-fn closest(key: &str, allowed: &[&str]) -> Option<String> {
-    let len = key.chars().take(MAX_KEY_CHARS + 1).count();
-    if len > MAX_KEY_CHARS {
-        return None;
-    }
-    // The distance is at least the difference in length: most keys are ruled out without it.
-    let close_enough = |d: usize, a: &str| d <= 2.max(a.len() / 4) && d < a.len();
-    allowed
-        .iter()
-        .filter(|a| close_enough(len.abs_diff(a.chars().count()), a))
-        .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, a)| close_enough(*d, a))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a.to_string())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! JSON type), before serde reads it and the format's rules run.
 
 use super::rules::validate_module;
+use crate::suggest::closest;
 use crate::training::errors::{Expected, ModuleError, ModuleErrors, ModuleProblem as P, Words};
 use crate::training::model::{Module, QuestionKind};
 use serde_json::{Map, Value};
@@ -349,30 +350,6 @@ fn check_question(question: &Value, path: &str, errors: &mut Vec<ModuleError>) {
         };
         check(feedback, &join(path, "feedback"), keys, errors);
     }
-}
-
-/// The allowed key closest to a misspelt one, when it is close enough to be the likely intent.
-fn closest(key: &str, allowed: &[&str]) -> Option<String> {
-    allowed
-        .iter()
-        .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4) && *d < a.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a.to_string())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
