@@ -75,8 +75,8 @@ pub fn RespondPage(
         Some(Loaded::Unavailable) => {
             notice(Msg::InvitationOfflineNoCopy.text(use_lang().get())).into_any()
         }
+        // No debug print of the error: formatting it would add to every respondent's download.
         Some(Loaded::Failed(e)) => {
-            leptos::logging::warn!("invitation failed to load: {e:?}");
             notice(wavegate_ui::errors::message(&e).text(use_lang().get())).into_any()
         }
     }
