@@ -1,9 +1,14 @@
-// Keeps the app itself available offline, so a respondent can reopen a survey without a
+// Keeps the respondent app available offline, so a respondent can reopen a survey without a
 // connection. Network first (a new release shows up at once), the cache when offline.
 // API calls are never cached here: the app keeps drafts and the outbox in localStorage itself.
-// Every page is the same index.html, so navigations are cached under "/" only: URLs with
-// invitation tokens never end up in the cache.
-const CACHE = "wavegate-app-v1";
+// Every respondent page is the same index.html, so navigations are cached under "/" only: URLs
+// with invitation tokens never end up in the cache. The planner app (/planner and everything
+// under it) is left alone: it is not cached, and it needs the network anyway.
+const CACHE = "wavegate-app-v2";
+
+function isPlanner(path) {
+  return path === "/planner" || path.startsWith("/planner/");
+}
 
 self.addEventListener("install", (event) => {
   self.skipWaiting();
@@ -21,7 +26,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/") ||
+      isPlanner(url.pathname)) {
     return;
   }
   const key = request.mode === "navigate" ? "/" : request;

@@ -5,10 +5,10 @@ const { defineConfig } = require("@playwright/test");
 const path = require("node:path");
 const os = require("node:os");
 const fs = require("node:fs");
-const { PORT, DEMO_PASSWORD } = require("./specs/env");
+const { PORT, DEMO_PASSWORD, BIN } = require("./specs/env");
 
 const root = path.resolve(__dirname, "../..");
-const bin = process.env.WAVEGATE_BIN || path.join(root, "target/debug/wavegate");
+const bin = BIN;
 // A fresh database per run (the config is evaluated by the runner and by each worker; only the
 // runner starts the server, so the directory of a worker is simply never used).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-e2e-"));

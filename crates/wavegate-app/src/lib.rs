@@ -1,12 +1,14 @@
-//! Wavegate's browser app: respondents answer surveys, planners watch the results.
+//! Wavegate's respondent app: people open an invitation link and answer a survey, online or
+//! offline. The planner's pages are another bundle (`wavegate-planner`), so a respondent's
+//! phone downloads only this one.
 //!
 //! A thin shell over `wavegate-core`: the survey model, show-if logic, validation and labels all
 //! come from the core crate, the very code the server runs, so the browser and the server can
-//! never disagree on what a valid answer is.
+//! never disagree on what a valid answer is. What both apps share (messages, the API client,
+//! storage keys) is `wavegate-ui`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
-pub mod api;
 pub mod components;
 pub mod dom;
 pub mod errors;
@@ -15,53 +17,28 @@ pub mod outbox;
 pub mod pages;
 pub mod storage;
 
-use i18n::{Msg, t};
+use i18n::{UiMsg, t};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use storage::Key;
+use pages::Page;
+use wavegate_ui::lang_switch::{LanguageSwitch, provide_lang};
 
-/// Switches between Dutch and English and remembers the choice on this device.
+/// The whole app, showing `page`.
 #[component]
-pub fn LanguageSwitch() -> impl IntoView {
-    let lang = i18n::use_lang();
-    let other = move || lang.get().other();
-    view! {
-        <button type="button" class="lang-switch"
-            lang=move || other().code()
-            aria-label=move || Msg::SwitchLanguageHint.text(lang.get())
-            on:click=move |_| {
-                let next = lang.get_untracked().other();
-                lang.set(next);
-                storage::save(&Key::Lang, &next);
-            }>
-            {move || Msg::SwitchLanguage.text(lang.get())}
-        </button>
-    }
-}
-
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(storage::initial_lang());
-    provide_context(lang);
-    Effect::new(move |_| dom::set_document_lang(lang.get().code()));
+pub fn App(page: Page) -> impl IntoView {
+    provide_lang();
     outbox::watch();
+    let content = match page {
+        Page::Home => pages::home::HomePage().into_any(),
+        Page::Respond(token) => view! { <pages::respond::RespondPage token=token /> }.into_any(),
+        Page::NotFound => pages::home::NotFound().into_any(),
+    };
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
-            <header class="topbar">
-                <a href="/" class="brand">{t(Msg::AppName)}</a>
-                <LanguageSwitch />
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=pages::home::NotFound>
-                    <Route path=path!("/") view=pages::home::HomePage />
-                    <Route path=path!("/r/:token") view=pages::respond::RespondPage />
-                    <Route path=path!("/planner") view=pages::planner::PlannerPage />
-                </Routes>
-            </main>
-        </Router>
+        <a class="skip-link" href="#main">{t(UiMsg::SkipToContent)}</a>
+        <header class="topbar">
+            <a href="/" class="brand">{t(UiMsg::AppName)}</a>
+            <LanguageSwitch />
+        </header>
+        <main id="main" tabindex="-1">{content}</main>
     }
 }
 
@@ -69,5 +46,9 @@ pub fn App() -> impl IntoView {
 pub fn start() {
     console_error_panic_hook::set_once();
     dom::register_service_worker();
-    leptos::mount::mount_to_body(App);
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let page = Page::of(&path);
+    leptos::mount::mount_to_body(move || view! { <App page=page /> });
 }

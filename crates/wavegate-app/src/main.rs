@@ -1,4 +1,4 @@
-//! Entry point of the browser bundle that Trunk builds.
+//! Entry point of the respondent bundle that Trunk builds.
 
 fn main() {
     wavegate_app::start();

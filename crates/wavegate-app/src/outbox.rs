@@ -4,12 +4,12 @@
 //! whenever the browser reports it is back online, and with a backing-off schedule while
 //! anything waits. Only one flush runs at a time, whoever asks for it.
 
-use crate::api::{self, ApiError};
 use crate::storage::{self, Key, Queued};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use wavegate_core::api::SubmitAck;
+use wavegate_ui::api::{ApiError, respond};
 
 /// The result of one attempt.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +24,7 @@ pub enum Sent {
 
 /// Tries to send one queued response and updates the outbox accordingly.
 pub async fn send(item: &Queued) -> Sent {
-    match api::submit(&item.token, &item.response).await {
+    match respond::submit(&item.token, &item.response).await {
         Ok(ack) => {
             storage::dequeue(&item.response.id);
             storage::save(&Key::Sent(item.response.id.clone()), &ack);

@@ -7,21 +7,21 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wavegate_app::api::ApiError;
 use wavegate_app::components::question::QuestionView;
-use wavegate_app::components::results::GroupResults;
 use wavegate_app::errors::refusal_text;
-use wavegate_app::i18n::Msg;
+use wavegate_app::i18n::{Msg, UiMsg};
 use wavegate_app::outbox::{Flush, Outbox, SingleFlight};
+use wavegate_app::pages::Page;
 use wavegate_app::storage::{self, Queued};
 use wavegate_core::api::{ErrorBody, ErrorCode, ErrorDetail};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::validate::OTHER_TEXT_MAX;
 use wavegate_core::survey::{
-    Answer, Answers, Attributes, Choice, ChoicesAnswer, Page, Question, QuestionKind, Response,
-    Summary, SummaryOptions, Survey, sample, summarize_with, templates,
+    Answer, Answers, Choice, ChoicesAnswer, Page as SurveyPage, Question, QuestionKind, Response,
+    Survey,
 };
+use wavegate_ui::api::ApiError;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -62,7 +62,7 @@ async fn settle() {
 }
 
 fn survey_with(questions: Vec<Question>) -> Survey {
-    Survey::new("t", Text::new("Test", "Test")).with_page(Page::new("p1", questions))
+    Survey::new("t", Text::new("Test", "Test")).with_page(SurveyPage::new("p1", questions))
 }
 
 fn mount_question(
@@ -262,7 +262,7 @@ async fn the_language_switch_flips_the_language_and_remembers_it_on_this_device(
     let lang = RwSignal::new(Lang::Nl);
     let (host, _h) = mount(move || {
         provide_context(lang);
-        view! { <wavegate_app::LanguageSwitch /> }
+        view! { <wavegate_ui::lang_switch::LanguageSwitch /> }
     });
     let button: web_sys::HtmlElement = host
         .query_selector("button")
@@ -303,25 +303,24 @@ fn the_outbox_keeps_one_copy_per_response_until_acknowledged() {
     storage::remove(&storage::Key::Outbox);
 }
 
-/// The `{name}` placeholders of a message, in order.
-fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
+#[wasm_bindgen_test]
+fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
+    assert_eq!(wavegate_ui::i18n::first_incomplete(Msg::ALL), None);
+    assert_eq!(wavegate_ui::i18n::first_incomplete(UiMsg::ALL), None);
+    assert_eq!(
+        wavegate_ui::i18n::placeholders(Msg::PageOf.text(Lang::Nl)),
+        vec!["n", "total"]
+    );
 }
 
 #[wasm_bindgen_test]
-fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
-    for msg in Msg::ALL {
-        let (nl, en) = (msg.text(Lang::Nl), msg.text(Lang::En));
-        assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
-        let (mut in_nl, mut in_en) = (placeholders(nl), placeholders(en));
-        in_nl.sort_unstable();
-        in_en.sort_unstable();
-        assert_eq!(in_nl, in_en, "{msg:?}");
+fn the_page_follows_the_address_and_the_planner_is_never_one_of_them() {
+    assert_eq!(Page::of("/"), Page::Home);
+    assert_eq!(Page::of("/r/0123abcd"), Page::Respond("0123abcd".into()));
+    assert_eq!(Page::of("/r/0123abcd/"), Page::Respond("0123abcd".into()));
+    for other in ["/r/", "/r/a/b", "/planner", "/nope"] {
+        assert_eq!(Page::of(other), Page::NotFound, "{other}");
     }
-    assert_eq!(placeholders(Msg::PageOf.text(Lang::Nl)), vec!["n", "total"]);
 }
 
 #[wasm_bindgen_test]
@@ -372,21 +371,25 @@ async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts()
 
 /// An error answer from the server with an English message.
 fn server_error(code: ErrorCode, details: Option<serde_json::Value>) -> ApiError {
-    ApiError::Status {
-        status: 422,
-        body: Some(ErrorBody {
+    ApiError::answered(
+        422,
+        Some(ErrorBody {
             error: ErrorDetail {
                 code,
                 message: "ENGLISH TEXT FROM THE SERVER".into(),
                 details,
             },
         }),
-    }
+    )
 }
 
 #[wasm_bindgen_test]
 fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code() {
-    let dutch: Vec<&str> = Msg::ALL.iter().map(|m| m.text(Lang::Nl)).collect();
+    let dutch: Vec<&str> = Msg::ALL
+        .iter()
+        .map(|m| m.text(Lang::Nl))
+        .chain(UiMsg::ALL.iter().map(|m| m.text(Lang::Nl)))
+        .collect();
     for code in ErrorCode::SENT.into_iter().chain([ErrorCode::Unknown]) {
         let text = refusal_text(&server_error(code, None), Lang::Nl);
         assert!(
@@ -396,7 +399,7 @@ fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code
     }
     assert_eq!(
         refusal_text(&server_error(ErrorCode::UnknownVersion, None), Lang::En),
-        Msg::ErrorUnknownVersion.text(Lang::En)
+        UiMsg::ErrorUnknownVersion.text(Lang::En)
     );
 }
 
@@ -420,65 +423,12 @@ fn invalid_answers_are_listed_with_the_messages_the_server_wrote_in_the_response
 fn an_error_code_from_a_newer_server_gets_the_generic_message() {
     let body: ErrorBody =
         serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#).unwrap();
-    let e = ApiError::Status {
-        status: 429,
-        body: Some(body),
-    };
-    assert_eq!(wavegate_app::errors::message(&e), Msg::ErrorUnknown);
+    let e = ApiError::answered(429, Some(body));
+    assert_eq!(wavegate_ui::errors::message(&e), UiMsg::ErrorUnknown);
     assert_eq!(
-        wavegate_app::errors::message(&ApiError::Network),
-        Msg::ErrorOffline
+        wavegate_ui::errors::message(&ApiError::Network),
+        UiMsg::ErrorOffline
     );
-}
-
-/// The pilot survey summarised over `n` sampled responses with `options`.
-fn pilot_summary(n: usize, options: &SummaryOptions) -> (Survey, Summary) {
-    let survey = templates::builtin("pilot-feedback").unwrap();
-    let attributes = Attributes::new();
-    let responses: Vec<(Response, Attributes)> = (0..n)
-        .map(|i| {
-            let id = format!("response-{i:04}");
-            let r = sample::complete_response(&survey, &attributes, &id, i as u64);
-            (r, attributes.clone())
-        })
-        .collect();
-    let summary = summarize_with(&survey, &responses, options);
-    (survey, summary)
-}
-
-fn mount_group(survey: Survey, summary: Summary) -> (web_sys::HtmlElement, impl Drop) {
-    let survey = StoredValue::new(survey);
-    mount(move || {
-        provide_context(RwSignal::new(Lang::En));
-        view! { <GroupResults survey=survey group=summary.overall.clone() suppressed=summary.suppressed /> }
-    })
-}
-
-#[wasm_bindgen_test]
-async fn a_small_group_the_server_did_not_suppress_is_shown() {
-    let three = SummaryOptions {
-        min_group: 3,
-        ..SummaryOptions::default()
-    };
-    let (survey, summary) = pilot_summary(3, &three);
-    assert!(!summary.suppressed);
-    let (host, _h) = mount_group(survey, summary);
-    settle().await;
-    assert!(host.query_selector(".banner").unwrap().is_none());
-    assert!(host.query_selector(".question-result").unwrap().is_some());
-}
-
-#[wasm_bindgen_test]
-async fn a_suppressed_survey_shows_only_the_notice() {
-    let (survey, summary) = pilot_summary(2, &SummaryOptions::default());
-    assert!(summary.suppressed);
-    let (host, _h) = mount_group(survey, summary);
-    settle().await;
-    assert_eq!(
-        text_of(&host, ".banner"),
-        Msg::SuppressedSmallGroup.text(Lang::En)
-    );
-    assert!(host.query_selector(".question-result").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

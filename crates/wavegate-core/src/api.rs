@@ -441,6 +441,10 @@ pub struct InvitationsQuery {
     /// The CSV delimiter: comma (default) or semicolon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<CsvDelimiter>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel and Word read names with accents
+    /// right (default: no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bom: Option<bool>,
 }
 
 impl InvitationsQuery {
@@ -449,6 +453,7 @@ impl InvitationsQuery {
         query_string(&[
             ("format", self.format.map(InvitationsFormat::as_str)),
             ("delimiter", self.delimiter.map(CsvDelimiter::as_str)),
+            ("bom", self.bom.map(|b| if b { "true" } else { "false" })),
         ])
     }
 }
@@ -901,8 +906,15 @@ mod tests {
         let q = InvitationsQuery {
             format: Some(InvitationsFormat::Csv),
             delimiter: None,
+            bom: None,
         };
         assert_eq!(q.to_query(), "?format=csv");
+        let q = InvitationsQuery {
+            format: Some(InvitationsFormat::Csv),
+            delimiter: Some(CsvDelimiter::Semicolon),
+            bom: Some(true),
+        };
+        assert_eq!(q.to_query(), "?format=csv&delimiter=semicolon&bom=true");
     }
 
     #[test]

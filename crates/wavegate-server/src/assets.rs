@@ -1,8 +1,12 @@
-//! Serving the Trunk-built app from `dist/`, with the headers a public page needs.
+//! Serving the two Trunk-built apps from `dist/`, with the headers a public page needs.
 //!
-//! Unknown non-API paths get `index.html` (the app routes in the browser). The Content Security
-//! Policy allows only our own scripts: Trunk's inline loader script is allowed by its SHA-256
-//! hash, computed when the server starts, so no `unsafe-inline` is needed for scripts.
+//! Respondents and planners get different bundles, so a respondent's phone never downloads the
+//! planner: `/planner` and every path under it is the planner app (`dist/planner/`), every
+//! other non-API path the respondent app (`dist/`). Unknown paths get the index page of their
+//! app, which routes in the browser. Static files are served precompressed when the build wrote
+//! a `.gz` beside them (smaller than compressing on the fly). The Content Security Policy allows
+//! only our own scripts: each app's inline loader script is allowed by its SHA-256 hash,
+//! computed when the server starts, so no `unsafe-inline` is needed for scripts.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -14,11 +18,22 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The built app: where it lives, its index page and the policy that goes with it.
+/// Where the planner app lives, under the site and under `dist/`.
+pub const PLANNER_DIR: &str = "planner";
+
+/// Whether `path` belongs to the planner app: `/planner` and everything under it.
+pub fn is_planner_path(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|p| p.strip_prefix(PLANNER_DIR))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The built apps: where they live, their index pages and the policy that goes with them.
 #[derive(Clone, Debug)]
 pub struct Assets {
     dir: PathBuf,
-    index: Arc<String>,
+    respondent: Arc<String>,
+    planner: Arc<String>,
     csp: HeaderValue,
 }
 
@@ -28,21 +43,38 @@ const NOT_BUILT: &str = r#"<!doctype html><html lang="nl"><head><meta charset="u
 <p lang="en">The app has not been built yet. Start Wavegate with <code>scripts/run</code>.</p>
 </main></body></html>"#;
 
+/// An app's `index.html`, or a page saying it is not built.
+fn index_page(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|_| {
+        tracing::warn!(dir = %dir.display(), "no built app found; run scripts/run or scripts/build-app");
+        NOT_BUILT.to_string()
+    })
+}
+
+/// The policy's `'sha256-…'` sources: one per inline script of the pages, each once.
+fn script_hashes(pages: &[&str]) -> Vec<String> {
+    let mut hashes: Vec<String> = Vec::new();
+    for page in pages {
+        for script in inline_scripts(page) {
+            let hash = format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+            );
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+    }
+    hashes
+}
+
 impl Assets {
-    /// Loads `dir/index.html` (or a page saying the app is not built) and derives the policy.
+    /// Loads `dir/index.html` (respondents) and `dir/planner/index.html` (planners), or pages
+    /// saying the apps are not built, and derives the policy covering both.
     pub fn load(dir: &Path) -> Assets {
-        let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|_| {
-            tracing::warn!(dir = %dir.display(), "no built app found; run scripts/run or trunk build");
-            NOT_BUILT.to_string()
-        });
-        let hashes: Vec<String> = inline_scripts(&index)
-            .map(|s| {
-                format!(
-                    "'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
-                )
-            })
-            .collect();
+        let respondent = index_page(dir);
+        let planner = index_page(&dir.join(PLANNER_DIR));
+        let hashes = script_hashes(&[&respondent, &planner]);
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
@@ -51,7 +83,8 @@ impl Assets {
         );
         Assets {
             dir: dir.to_path_buf(),
-            index: Arc::new(index),
+            respondent: Arc::new(respondent),
+            planner: Arc::new(planner),
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or(HeaderValue::from_static("default-src 'self'")),
         }
@@ -62,9 +95,14 @@ impl Assets {
         &self.dir
     }
 
-    /// The index page, for every route the app handles in the browser.
-    pub fn index_response(&self) -> Response {
-        let mut res = (StatusCode::OK, self.index.as_str().to_owned()).into_response();
+    /// The index page of the app that handles `path` in the browser.
+    pub fn index_response(&self, path: &str) -> Response {
+        let page = if is_planner_path(path) {
+            &self.planner
+        } else {
+            &self.respondent
+        };
+        let mut res = (StatusCode::OK, page.as_str().to_owned()).into_response();
         res.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
@@ -138,6 +176,21 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = r#"<script src="/a.js"></script><script type="module">init()</script>"#;
         assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["init()"]);
+    }
+
+    #[test]
+    fn the_planner_owns_its_prefix_only() {
+        for p in [
+            "/planner",
+            "/planner/",
+            "/planner/programs/x",
+            "/planner/app-0123.wasm",
+        ] {
+            assert!(is_planner_path(p), "{p}");
+        }
+        for p in ["/", "/r/abc", "/plannerx", "/planners/x", "/r/planner"] {
+            assert!(!is_planner_path(p), "{p}");
+        }
     }
 
     #[test]

@@ -252,9 +252,10 @@ pub fn router(state: AppState, assets: Assets) -> Router {
     let index = assets.clone();
     let app = ServeDir::new(assets.dir())
         .append_index_html_on_directories(false)
-        .fallback(get(move || {
+        .precompressed_gzip()
+        .fallback(get(move |uri: axum::http::Uri| {
             let index = index.clone();
-            async move { index.index_response() }
+            async move { index.index_response(uri.path()) }
         }));
     api.fallback_service(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -103,7 +103,10 @@ pub async fn invitations(
     match q.format.unwrap_or_default() {
         InvitationsFormat::Json => Ok(Json(links).into_response()),
         InvitationsFormat::Csv => {
-            let options = q.delimiter.unwrap_or_default().options(false);
+            let options = q
+                .delimiter
+                .unwrap_or_default()
+                .options(q.bom.unwrap_or(false));
             csv_response(
                 "invitations.csv",
                 write_mail_merge(&links, Vec::new(), options),

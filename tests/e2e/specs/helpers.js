@@ -1,6 +1,20 @@
 // Helpers the specs share: planner API calls and a generic survey filler.
 const { expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
 const { PLANNER_EMAIL, DEMO_PASSWORD } = require("./env");
+
+/** axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
+async function audit(page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes[0].target})`);
+  expect(summary).toEqual([]);
+}
+
+/** The page scrolls vertically only: nothing sticks out to the right. */
+async function expectNoHorizontalScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "horizontal overflow in CSS pixels").toBeLessThanOrEqual(0);
+}
 
 // One sign-in per request context (each test has its own): the context keeps the session
 // cookie, and changes carry the session's CSRF token.
@@ -112,4 +126,13 @@ async function answerSurvey(page, { next, submit, beforeSubmit }) {
   throw new Error("the survey did not end within 20 pages");
 }
 
-module.exports = { planner, signIn, invite, responseCount, scaleCount, answerPage, answerSurvey };
+/** The bytes of a file the browser downloaded when `click` ran, and the name it saved it as. */
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const fs = require("node:fs");
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+module.exports = {
+  audit, expectNoHorizontalScroll, download, planner, signIn, invite, responseCount, scaleCount, answerPage, answerSurvey,
+};

@@ -1,4 +1,3 @@
-//! Reusable pieces of the interface.
+//! Reusable pieces of the respondent's interface.
 
 pub mod question;
-pub mod results;

@@ -1,6 +1,6 @@
 //! The start page, and the page for unknown paths.
 
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
 
 /// `/`: what Wavegate is, and where respondents and planners go.
@@ -21,9 +21,9 @@ pub fn HomePage() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card notice">
-            <h1>{t(Msg::NotFoundTitle)}</h1>
-            <p>{t(Msg::NotFoundBody)}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
+            <h1>{t(UiMsg::NotFoundTitle)}</h1>
+            <p>{t(UiMsg::NotFoundBody)}</p>
+            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
 }

@@ -5,20 +5,20 @@
 //! acknowledged it. The response id is fixed when the draft starts, so a resend after a lost
 //! connection is recognised by the server and stored once.
 
-use crate::api::{self, ApiError};
 use crate::components::question::QuestionView;
 use crate::errors::refusal_text;
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::outbox;
 use crate::storage::{self, Draft, Key, Queued};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
-use wavegate_core::api::{InvitationView, SubmitAck};
+use wavegate_core::api::{InvitationView, ProgramSupport, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey, validate_response};
+use wavegate_ui::api::{ApiError, respond as api};
+use wavegate_ui::dom::{focus_main, local_time};
 
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,33 +53,62 @@ async fn load(token: String) -> Loaded {
 
 /// `/r/{token}`.
 #[component]
-pub fn RespondPage() -> impl IntoView {
-    let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
-    let loaded = LocalResource::new(move || load(token()));
-    view! {
-        <Suspense fallback=move || view! { <p class="status" role="status">{t(Msg::Loading)}</p> }>
-            {move || loaded.get().map(|l| match l {
-                Loaded::Online(view) => view! { <Survey token=token() view=view offline=false /> }.into_any(),
-                Loaded::Offline(view) => view! { <Survey token=token() view=view offline=true /> }.into_any(),
-                Loaded::Invalid => notice(Msg::InvitationInvalid).into_any(),
-                Loaded::Unavailable => notice(Msg::InvitationOfflineNoCopy).into_any(),
-                Loaded::Failed(e) => {
-                    leptos::logging::warn!("invitation failed to load: {e:?}");
-                    notice(crate::errors::message(&e)).into_any()
-                }
-            })}
-        </Suspense>
+pub fn RespondPage(
+    /// The invitation token of the address.
+    token: String,
+) -> impl IntoView {
+    // Loaded once: the page is the app's only page for this address.
+    let loaded = RwSignal::new(None::<Loaded>);
+    {
+        let token = token.clone();
+        leptos::task::spawn_local(async move { loaded.set(Some(load(token).await)) });
+    }
+    move || match loaded.get() {
+        None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
+        Some(Loaded::Online(view)) => {
+            view! { <Survey token=token.clone() view=view offline=false /> }.into_any()
+        }
+        Some(Loaded::Offline(view)) => {
+            view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
+        }
+        Some(Loaded::Invalid) => notice(Msg::InvitationInvalid.text(use_lang().get())).into_any(),
+        Some(Loaded::Unavailable) => {
+            notice(Msg::InvitationOfflineNoCopy.text(use_lang().get())).into_any()
+        }
+        // No debug print of the error: formatting it would add to every respondent's download.
+        Some(Loaded::Failed(e)) => {
+            notice(wavegate_ui::errors::message(&e).text(use_lang().get())).into_any()
+        }
     }
 }
 
-fn notice(msg: Msg) -> impl IntoView {
+fn notice(text: &'static str) -> impl IntoView {
     view! {
         <section class="card notice" role="alert">
-            <p>{t(msg)}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
+            <p>{text}</p>
+            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
+}
+
+/// Where to get help after answering: the program's helpdesk and FAQ when it has them, else a
+/// general hint.
+fn help(support: ProgramSupport) -> impl IntoView {
+    let lang = use_lang();
+    if support.is_empty() {
+        return view! { <p class="help-hint">{t(Msg::HelpHint)}</p> }.into_any();
+    }
+    let helpdesk = support.helpdesk;
+    view! {
+        <section class="help" aria-labelledby="help-title">
+            <h3 id="help-title">{t(Msg::HelpTitle)}</h3>
+            {helpdesk.map(|h| view! { <p class="helpdesk">{move || h.get(lang.get()).to_string()}</p> })}
+            {support.faq_url.map(|url| view! {
+                <p><a class="faq-link" href=url rel="noreferrer">{t(Msg::FaqLink)}</a></p>
+            })}
+        </section>
+    }
+    .into_any()
 }
 
 /// Where the respondent is.
@@ -241,7 +270,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         if ok {
             summary_error.set(None);
             page.set(idx + 1);
-            crate::dom::focus_main();
+            focus_main();
         } else {
             summary_error.set(Some(Msg::FixErrors.text(lang.get_untracked())));
             focus_first_error();
@@ -251,7 +280,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         errors.set(BTreeMap::new());
         summary_error.set(None);
         page.set(current_page().saturating_sub(1));
-        crate::dom::focus_main();
+        focus_main();
     };
 
     let submit = move |_| {
@@ -294,7 +323,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                 }
             };
             stage.set(next);
-            crate::dom::focus_main();
+            focus_main();
         });
     };
 
@@ -358,6 +387,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         })
     };
     let program = view.program_name.clone();
+    let support = StoredValue::new(view.support.clone());
 
     let form = move || {
         let Some(page_id) = current_id.get() else {
@@ -446,8 +476,8 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     <section class="card thanks" role="status">
                         <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
-                        <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{crate::dom::local_time(&ack.submitted_at)}</time></p>
-                        <p class="help-hint">{t(Msg::HelpHint)}</p>
+                        <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{local_time(&ack.submitted_at)}</time></p>
+                        {help(support.get_value())}
                         {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
                     </section>
                 }.into_any(),
@@ -455,7 +485,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     <section class="card notice" role="alert">
                         <h2>{t(Msg::SubmitFailed)}</h2>
                         <p>{message}</p>
-                        <p class="help-hint">{t(Msg::HelpHint)}</p>
+                        {help(support.get_value())}
                     </section>
                 }.into_any(),
             }}

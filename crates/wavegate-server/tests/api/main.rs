@@ -204,35 +204,54 @@ async fn unknown_api_paths_are_json_404s_not_the_app_page() {
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 }
 
-#[tokio::test]
-async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allows_by_hash() {
-    let script = "import init from '/wavegate-app-0123456789abcdef.js'; init();";
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        format!(
-            "<!doctype html><html><head><script type=\"module\">{script}</script></head><body></body></html>"
-        ),
+/// An app page with one inline loader script.
+fn app_page(script: &str) -> String {
+    format!(
+        "<!doctype html><html><head><script type=\"module\">{script}</script></head><body></body></html>"
     )
-    .unwrap();
-    let api = Api::over(Store::in_memory().unwrap(), dist).await;
-    let res = api
-        .router
-        .clone()
-        .oneshot(Request::get("/r/abc").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
-        .to_str()
-        .unwrap()
-        .to_string();
-    assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer");
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    let page = String::from_utf8(bytes.to_vec()).unwrap();
-    assert!(page.contains(script), "the built page is served: {page}");
+}
 
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+#[tokio::test]
+async fn each_app_gets_its_own_index_page_and_the_policy_allows_both_loaders_by_hash() {
+    let respondent = "import init from '/wavegate-app-0123456789abcdef.js'; init();";
+    let planner = "import init from '/planner/wavegate-planner-0123456789abcdef.js'; init();";
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), app_page(respondent)).unwrap();
+    std::fs::create_dir(dist.path().join("planner")).unwrap();
+    std::fs::write(dist.path().join("planner/index.html"), app_page(planner)).unwrap();
+    let api = Api::over(Store::in_memory().unwrap(), dist).await;
+    let page = |path: &'static str| {
+        let router = api.router.clone();
+        async move {
+            let res = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer");
+            let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .to_string();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (String::from_utf8(bytes.to_vec()).unwrap(), csp)
+        }
+    };
+    for path in ["/", "/r/abc", "/plannerx"] {
+        let (body, _) = page(path).await;
+        assert!(
+            body.contains(respondent),
+            "{path} is the respondent app: {body}"
+        );
+    }
+    for path in ["/planner", "/planner/", "/planner/programs/demo/files"] {
+        let (body, _) = page(path).await;
+        assert!(body.contains(planner), "{path} is the planner app: {body}");
+    }
+
+    let (_, csp) = page("/r/abc").await;
+    let hash =
+        |s: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()));
     let script_src = csp
         .split(';')
         .map(str::trim)
@@ -240,10 +259,47 @@ async fn app_routes_get_the_built_index_page_whose_inline_script_the_policy_allo
         .unwrap();
     assert_eq!(
         script_src,
-        format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'"),
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'",
+            hash(respondent),
+            hash(planner)
+        ),
         "{csp}"
     );
     assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+}
+
+#[tokio::test]
+async fn static_files_are_served_precompressed_when_the_build_wrote_a_gzip_beside_them() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), app_page("init()")).unwrap();
+    std::fs::write(dist.path().join("app-0123456789abcdef.js"), "plain").unwrap();
+    std::fs::write(
+        dist.path().join("app-0123456789abcdef.js.gz"),
+        b"\x1f\x8bprecompressed",
+    )
+    .unwrap();
+    let api = Api::over(Store::in_memory().unwrap(), dist).await;
+    let res = api
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/app-0123456789abcdef.js")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+    assert!(
+        res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&bytes[..], b"\x1f\x8bprecompressed");
 }
 
 #[tokio::test]
@@ -529,5 +585,17 @@ async fn downloads_are_attachments_and_keep_the_byte_order_mark_for_dutch_excel(
     assert_eq!(
         r.headers[header::CONTENT_DISPOSITION],
         "attachment; filename=\"invitations.csv\"; filename*=UTF-8''invitations.csv"
+    );
+    assert!(!r.bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM unless asked");
+    let r = api
+        .get(
+            &format!("{PILOT}/invitations?format=csv&delimiter=semicolon&bom=true"),
+            true,
+        )
+        .await;
+    assert!(
+        r.bytes.starts_with(b"\xEF\xBB\xBFperson_id;language;link;"),
+        "the mail merge opens in Dutch Excel and Word: {:?}",
+        &r.bytes[..20]
     );
 }

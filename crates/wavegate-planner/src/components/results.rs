@@ -4,16 +4,16 @@
 //! suppressed small groups and says so; this component only lays it out, with the question
 //! texts and scale labels of the survey in the current language.
 
-use crate::api;
-use crate::dom;
-use crate::i18n::{Msg, fill, t, use_lang};
-use crate::pages::planner::load_failed;
+use crate::components::download::DownloadButton;
+use crate::components::notice::load_failed;
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::labels;
 use wavegate_core::survey::scoring::{Count, GroupSummary, QuestionStats, ScaleStats};
 use wavegate_core::survey::{QuestionKind, Survey};
+use wavegate_ui::api::surveys;
 
 /// The results of one survey of a program.
 #[component]
@@ -22,22 +22,18 @@ pub fn ResultsPanel(program: String, survey: String) -> impl IntoView {
     let ids = StoredValue::new((program, survey));
     let results = LocalResource::new(move || {
         let (p, s) = ids.get_value();
-        async move { api::summary(&p, &s).await }
+        async move { surveys::summary(&p, &s).await }
     });
-    let download = move |layout: ExportLayout| {
+    // What Excel on a Dutch Windows opens correctly by double-click: semicolons and the UTF-8
+    // byte-order mark, saved byte for byte.
+    let export = move || {
         let (p, s) = ids.get_value();
-        let file = format!("{s}-{}.csv", layout.as_str());
-        // What Excel on a Dutch Windows opens correctly by double-click.
         let query = ResponsesQuery {
-            layout: Some(layout),
+            layout: Some(ExportLayout::Long),
             delimiter: Some(CsvDelimiter::Semicolon),
             bom: Some(true),
         };
-        leptos::task::spawn_local(async move {
-            if let Ok(csv) = api::responses_csv(&p, &s, query).await {
-                dom::download(&file, &csv, "text/csv;charset=utf-8");
-            }
-        });
+        async move { surveys::responses_csv(&p, &s, query).await }
     };
     let body = move || {
         results.get().map(|r| match r {
@@ -48,7 +44,7 @@ pub fn ResultsPanel(program: String, survey: String) -> impl IntoView {
                     <p class="big-number">{overall.n}</p>
                     <p class="muted">{move || fill(Msg::RespondentsN, lang.get(), &[("n", overall.n.to_string())])}</p>
                     <div class="toolbar">
-                        <button type="button" class="secondary" on:click=move |_| download(ExportLayout::Long)>{t(Msg::DownloadCsv)}</button>
+                        <DownloadButton label=Msg::DownloadCsv fetch=export fallback="responses.csv" />
                         <button type="button" class="secondary" on:click=move |_| results.refetch()>{t(Msg::Refresh)}</button>
                     </div>
                     <GroupResults survey=survey group=res.summary.overall.clone() suppressed=res.summary.suppressed />
@@ -68,7 +64,7 @@ pub fn ResultsPanel(program: String, survey: String) -> impl IntoView {
     view! {
         <section class="card" role="region" aria-labelledby="results-title">
             <h2 id="results-title">{t(Msg::ResultsTitle)}": "{title}</h2>
-            <Suspense fallback=move || view! { <p class="status" role="status">{t(Msg::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {body}
             </Suspense>
         </section>

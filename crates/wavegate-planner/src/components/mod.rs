@@ -1,0 +1,7 @@
+//! Reusable pieces of the planner's interface.
+
+pub mod download;
+pub mod file_problem;
+pub mod notice;
+pub mod results;
+pub mod upload;

@@ -1,0 +1,102 @@
+//! Wavegate's planner app, served at `/planner`: signing in, programs (waves, thresholds,
+//! helpdesk details), importing the files source systems export, publishing surveys, inviting
+//! people from the roster, response rates and survey results.
+//!
+//! A separate bundle from the respondent app (`wavegate-app`), so respondents never download
+//! it. A thin shell over `wavegate-core`: a program is checked in the browser by the very
+//! `Program::parse` the server runs, templates and metric defaults come from the core, and
+//! every figure shown is computed by the server with the core. What both apps share (messages,
+//! the API client, storage keys) is `wavegate-ui`.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+
+use i18n::{Msg, UiMsg, t};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use session::{Session, SignedIn};
+use wavegate_core::api::Role;
+use wavegate_ui::lang_switch::{LanguageSwitch, provide_lang};
+
+/// The account bar: who is signed in, in which role, and signing out.
+#[component]
+fn Account() -> impl IntoView {
+    let session = Session::get();
+    let sign_out = move |_| {
+        let csrf = session.csrf();
+        leptos::task::spawn_local(async move {
+            // Signed out here whatever the server says: the cookie is cleared or expires.
+            let _ = wavegate_ui::api::session::sign_out(&csrf).await;
+            session.ended();
+        });
+    };
+    move || {
+        session.info().map(|info| {
+            let role = match info.role {
+                Role::Planner => Msg::RolePlanner,
+                Role::Viewer => Msg::RoleViewer,
+            };
+            view! {
+                <span class="account"><span class="account-email">{info.email}</span>" · "{t(role)}</span>
+                <button type="button" class="topbar-button" on:click=sign_out>{t(Msg::SignOut)}</button>
+            }
+        })
+    }
+}
+
+/// The whole planner app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_lang();
+    let session = Session::provide();
+    let viewer = move || {
+        session
+            .info()
+            .is_some_and(|i| i.role == Role::Viewer)
+            .then(|| view! { <p class="banner banner-info viewer-note" role="note">{t(Msg::ViewerNote)}</p> })
+    };
+    let content = move || {
+        match session.state() {
+        SignedIn::Unknown => {
+            view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any()
+        }
+        SignedIn::No => view! { <pages::sign_in::SignInPage /> }.into_any(),
+        SignedIn::Yes(_) => view! {
+            {viewer}
+            <Routes fallback=pages::NotFound>
+                <Route path=path!("/planner") view=pages::programs::ProgramsPage />
+                <Route path=path!("/planner/new-program") view=pages::program::NewProgramPage />
+                <Route path=path!("/planner/programs/:program") view=pages::program::ProgramPage />
+                <Route path=path!("/planner/programs/:program/files") view=pages::imports::ImportsPage />
+                <Route path=path!("/planner/programs/:program/surveys") view=pages::surveys::SurveysPage />
+                <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
+            </Routes>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{t(UiMsg::SkipToContent)}</a>
+            <header class="topbar">
+                <a href="/planner" class="brand">{t(Msg::PlannerBrand)}</a>
+                <div class="topbar-actions">
+                    <Account />
+                    <LanguageSwitch />
+                </div>
+            </header>
+            <main id="main" class="planner" tabindex="-1">{content}</main>
+        </Router>
+    }
+}
+
+/// Mounts the app on the page (called by `main`).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,291 @@
+//! `/planner/programs/{program}/files`: importing the roster, the Intune device and
+//! enrollment-failure exports and the helpdesk tickets, a preview first; and every import so
+//! far, with the file in use to download.
+
+use super::{ProgramNav, Tab, param};
+use crate::components::download::DownloadButton;
+use crate::components::file_problem::FileProblemView;
+use crate::components::notice::{Failure, load_failed};
+use crate::components::upload::{FilePicker, UploadProgress};
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
+use wavegate_ui::api::files::{self, Upload};
+use wavegate_ui::api::{ApiError, Progress};
+
+/// The four kinds of file, in the order a program needs them.
+const KINDS: [FileKind; 4] = [
+    FileKind::Roster,
+    FileKind::Devices,
+    FileKind::EnrollmentFailures,
+    FileKind::Tickets,
+];
+
+/// A kind of file in words.
+pub fn kind_name(kind: FileKind) -> Msg {
+    match kind {
+        FileKind::Roster => Msg::KindRoster,
+        FileKind::Devices => Msg::KindDevices,
+        FileKind::EnrollmentFailures => Msg::KindFailures,
+        FileKind::Tickets => Msg::KindTickets,
+    }
+}
+
+/// Where an import is.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    /// Nothing chosen.
+    Idle,
+    /// The file goes up for a preview.
+    Checking,
+    /// The preview is shown; Confirm stores the file.
+    Preview(Box<ImportSummary>),
+    /// The file goes up for real.
+    Storing,
+    /// Stored.
+    Stored(Box<ImportSummary>),
+    /// The importer refused the file.
+    Refused(FileProblem),
+}
+
+/// What an import found: counts, warnings and (for a preview) the first records as parsed.
+#[component]
+fn Findings(summary: ImportSummary) -> impl IntoView {
+    let lang = use_lang();
+    let s = StoredValue::new(summary);
+    let count = move |msg: Msg, n: Option<u64>| {
+        n.map(|n| view! { <li>{move || fill(msg, lang.get(), &[("n", n.to_string())])}</li> })
+    };
+    let (rows, matched, unmatched, without_user) = s.with_value(|s| {
+        (
+            s.findings.rows,
+            s.findings.people_matched,
+            s.findings.unmatched_rows,
+            s.findings.without_user,
+        )
+    });
+    let source = move || {
+        s.with_value(|s| {
+            s.header_generation
+                .as_ref()
+                .map(|g| g.description.get(lang.get()).to_string())
+        })
+    };
+    let waves = s.with_value(|s| s.findings.waves.clone());
+    let warnings = s.with_value(|s| s.warning_messages.clone());
+    let preview = s.with_value(|s| s.preview.clone());
+    view! {
+        <ul class="findings">
+            {count(Msg::FoundRows, Some(rows))}
+            {count(Msg::FoundMatched, matched)}
+            {count(Msg::FoundUnmatched, unmatched)}
+            {count(Msg::FoundWithoutUser, without_user)}
+            {move || source().map(|d| view! { <li>{t(Msg::FoundSource)}" "{d}</li> })}
+        </ul>
+        {(!waves.is_empty()).then(|| view! {
+            <p>{t(Msg::PeoplePerWave)}" "{waves.iter().map(|w| format!("{} {}", w.wave, w.people)).collect::<Vec<_>>().join(" · ")}</p>
+        })}
+        {(!warnings.is_empty()).then(|| view! {
+            <div class="banner banner-warn" role="note">
+                <p><strong>{t(Msg::Warnings)}</strong></p>
+                <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        {preview.map(|p| view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::PreviewTitle.text(lang.get())>
+                <table class="preview">
+                    <caption>{t(Msg::PreviewTitle)}</caption>
+                    <thead><tr>{p.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                    <tbody>{p.rows.into_iter().map(|r| view! {
+                        <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view()}</tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// Importing one kind of file: choose, preview, confirm.
+#[component]
+fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let step = RwSignal::new(Step::Idle);
+    let progress = RwSignal::new(None::<Progress>);
+    let failed = RwSignal::new(None::<ApiError>);
+    let file = StoredValue::new_local(None::<web_sys::File>);
+    let upload = move |dry_run: bool| {
+        let Some(f) = file.get_value() else { return };
+        step.set(if dry_run {
+            Step::Checking
+        } else {
+            Step::Storing
+        });
+        failed.set(None);
+        progress.set(Some(Progress {
+            sent: 0.0,
+            total: f.size(),
+        }));
+        let (csrf, pid, l) = (
+            session.csrf(),
+            program.get_untracked(),
+            lang.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            let name = f.name();
+            let result = files::upload(
+                &csrf,
+                Upload {
+                    program: &pid,
+                    kind,
+                    name: &name,
+                    body: &f,
+                    dry_run,
+                    lang: l,
+                },
+                move |p| progress.set(Some(p)),
+            )
+            .await;
+            progress.set(None);
+            match result {
+                Ok(s) if dry_run => step.set(Step::Preview(Box::new(s))),
+                Ok(s) => {
+                    step.set(Step::Stored(Box::new(s)));
+                    stored.notify();
+                }
+                Err(e) => match e.details::<FileProblem>() {
+                    Some(p) => step.set(Step::Refused(p)),
+                    None => {
+                        step.set(Step::Idle);
+                        failed.set(Some(e));
+                    }
+                },
+            }
+        });
+    };
+    let chosen = move |f: web_sys::File| {
+        file.set_value(Some(f));
+        upload(true);
+    };
+    let busy = Signal::derive(move || {
+        matches!(step.get(), Step::Checking | Step::Storing) || !session.can_change()
+    });
+    let heading = format!("import-{}", kind.as_str());
+    let labelled_by = heading.clone();
+    let status = move || {
+        match step.get() {
+        Step::Idle | Step::Checking | Step::Storing => ().into_any(),
+        Step::Preview(s) => view! {
+            <section class="preview-result" aria-label=move || Msg::PreviewTitle.text(lang.get())>
+                <p role="status"><strong>{t(Msg::PreviewOf)}" "{s.file_name.clone()}</strong>" "{t(Msg::NothingStoredYet)}</p>
+                <Findings summary=*s />
+                <div class="toolbar">
+                    <button type="button" class="primary" disabled=move || !session.can_change()
+                        on:click=move |_| upload(false)>{t(Msg::Confirm)}</button>
+                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Idle)>{t(Msg::Cancel)}</button>
+                </div>
+            </section>
+        }.into_any(),
+        Step::Stored(s) => view! {
+            <div class="banner banner-ok" role="status">
+                <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("n", s.findings.rows.to_string())])}</p>
+            </div>
+        }.into_any(),
+        Step::Refused(p) => view! {
+            <div class="refused">
+                <p class="form-error">{t(UiMsg::ErrorInvalidFile)}</p>
+                <FileProblemView problem=p />
+            </div>
+        }.into_any(),
+    }
+    };
+    view! {
+        <section class="card import" aria-labelledby=labelled_by data-kind=kind.as_str()>
+            <h2 id=heading>{t(kind_name(kind))}</h2>
+            <FilePicker id=format!("file-{}", kind.as_str()) label=Msg::ChooseFile accept=".csv,text/csv,text/plain"
+                on_file=chosen disabled=busy />
+            <UploadProgress progress=progress />
+            <Failure error=failed />
+            {status}
+        </section>
+    }
+}
+
+/// The imports so far, newest first.
+#[component]
+fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
+    let lang = use_lang();
+    let list = LocalResource::new(move || {
+        stored.track();
+        let id = program.get();
+        async move { files::imports(&id).await }
+    });
+    let row = move |r: ImportRecord| {
+        let pid = program.get_untracked();
+        let kind = r.kind;
+        let fetch = move || {
+            let pid = pid.clone();
+            async move { files::stored(&pid, kind).await }
+        };
+        let when = wavegate_ui::dom::local_time(&r.imported_at);
+        view! {
+            <tr data-kind=r.kind.as_str()>
+                <td>{t(kind_name(r.kind))}</td>
+                <td>{r.file_name.clone()}{r.current.then(|| view! { " " <span class="badge">{t(Msg::InUse)}</span> })}</td>
+                <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", format!("{:.1}", r.bytes as f64 / 1024.0))])}</td>
+                <td class="num">{r.rows}</td>
+                <td>{r.imported_by.clone()}</td>
+                <td><time datetime=r.imported_at.clone()>{when}</time></td>
+                <td>{r.current.then(|| view! {
+                    <DownloadButton label=Msg::Download fetch=fetch fallback="file.csv" />
+                })}</td>
+            </tr>
+        }
+    };
+    let body = move || {
+        list.get().map(|r| match r {
+            Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoImports)}</p> }.into_any(),
+            Ok(all) => view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imports-title">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t(Msg::Kind)}</th>
+                            <th scope="col">{t(Msg::File)}</th>
+                            <th scope="col" class="num">{t(Msg::Size)}</th>
+                            <th scope="col" class="num">{t(Msg::Rows)}</th>
+                            <th scope="col">{t(Msg::ImportedBy)}</th>
+                            <th scope="col">{t(Msg::ImportedAt)}</th>
+                            <th scope="col"><span class="visually-hidden">{t(Msg::Download)}</span></th>
+                        </tr></thead>
+                        <tbody>{all.into_iter().map(row).collect_view()}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any(),
+            Err(e) => load_failed(e, move || list.refetch()).into_any(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="imports-title">
+            <h2 id="imports-title">{t(Msg::ImportsTitle)}</h2>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {body}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The page.
+#[component]
+pub fn ImportsPage() -> impl IntoView {
+    let program = param("program");
+    let stored = Trigger::new();
+    view! {
+        <ProgramNav program=program current=Tab::Files />
+        <h1>{t(Msg::FilesTitle)}</h1>
+        <p class="muted">{t(Msg::FilesHint)}</p>
+        {KINDS.into_iter().map(|kind| view! { <ImportPanel program=program kind=kind stored=stored /> }).collect_view()}
+        <ImportList program=program stored=stored />
+    }
+}

@@ -1,0 +1,96 @@
+//! One module per page of the planner app, and what the pages of one program share.
+
+pub mod imports;
+pub mod program;
+pub mod program_form;
+pub mod programs;
+pub mod sign_in;
+pub mod survey;
+pub mod surveys;
+
+use crate::i18n::{Msg, UiMsg, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A path parameter of the current page (`program`, `survey`).
+pub fn param(name: &'static str) -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get(name).unwrap_or_default())
+}
+
+/// The addresses of a program's pages. Pages link with these, never with strings of their own.
+pub mod links {
+    fn encode(s: &str) -> String {
+        js_sys::encode_uri_component(s).into()
+    }
+
+    /// `/planner`: the programs.
+    pub const PROGRAMS: &str = "/planner";
+    /// A new program.
+    pub const NEW_PROGRAM: &str = "/planner/new-program";
+
+    /// A program's settings.
+    pub fn program(id: &str) -> String {
+        format!("/planner/programs/{}", encode(id))
+    }
+
+    /// A program's files.
+    pub fn files(id: &str) -> String {
+        format!("{}/files", program(id))
+    }
+
+    /// A program's surveys.
+    pub fn surveys(id: &str) -> String {
+        format!("{}/surveys", program(id))
+    }
+
+    /// One survey of a program.
+    pub fn survey(id: &str, survey: &str) -> String {
+        format!("{}/{}", surveys(id), encode(survey))
+    }
+}
+
+/// Which page of a program is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Waves, thresholds, helpdesk.
+    Settings,
+    /// Imported files.
+    Files,
+    /// Surveys, invitations, results.
+    Surveys,
+}
+
+/// The links between a program's pages, the open one marked for screen readers.
+#[component]
+pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
+    let item = move |tab: Tab, msg: Msg, href: fn(&str) -> String| {
+        view! {
+            <li>
+                <a href=move || href(&program.get())
+                    aria-current=(tab == current).then_some("page")>{t(msg)}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="program-nav" aria-label=move || Msg::ProgramPages.text(crate::i18n::use_lang().get())>
+            <p class="breadcrumb"><a href=links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
+            <ul>
+                {item(Tab::Settings, Msg::TabSettings, links::program)}
+                {item(Tab::Files, Msg::TabFiles, links::files)}
+                {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
+            </ul>
+        </nav>
+    }
+}
+
+/// Any address under `/planner` the app does not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="card notice">
+            <h1>{t(UiMsg::NotFoundTitle)}</h1>
+            <p><a href=links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
+        </section>
+    }
+}

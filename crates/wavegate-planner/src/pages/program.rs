@@ -1,0 +1,64 @@
+//! A program's settings page (its form and program.toml), and the page of a new program.
+
+use super::program_form::{Mode, ProgramForm, fields::defaults};
+use super::{ProgramNav, Tab, param};
+use crate::components::download::DownloadButton;
+use crate::components::notice::load_failed;
+use crate::i18n::{Msg, UiMsg, t};
+use leptos::prelude::*;
+use wavegate_core::api::ProgramSupport;
+use wavegate_ui::api::programs;
+
+/// `/planner/new-program`: the form, empty but for the core's defaults.
+#[component]
+pub fn NewProgramPage() -> impl IntoView {
+    view! {
+        <p class="breadcrumb"><a href=super::links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
+        <h1>{t(Msg::NewProgramTitle)}</h1>
+        <ProgramForm program=defaults() support=ProgramSupport::default() mode=Mode::Create />
+    }
+}
+
+/// `/planner/programs/{program}`: the program's form and its program.toml.
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    let id = param("program");
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move { programs::get(&id).await }
+    });
+    let body = move || {
+        detail.get().map(|r| match r {
+            Ok(d) => {
+                let program = d.program.clone().unwrap_or_else(|| {
+                    let mut p = defaults();
+                    p.name = d.name.clone();
+                    p
+                });
+                let has_toml = d.program.is_some();
+                let pid = d.id.clone();
+                let toml = move || {
+                    let pid = pid.clone();
+                    async move { programs::program_toml(&pid).await }
+                };
+                view! {
+                    <h1>{d.name.clone()}</h1>
+                    {has_toml.then(|| view! {
+                        <div class="toolbar">
+                            <DownloadButton label=Msg::DownloadProgramToml fetch=toml fallback="program.toml" />
+                        </div>
+                    })}
+                    <ProgramForm program=program support=d.support.clone() mode=Mode::Edit(d.id.clone()) />
+                }
+                .into_any()
+            }
+            Err(e) => load_failed(e, move || detail.refetch()).into_any(),
+        })
+    };
+    view! {
+        <ProgramNav program=id current=Tab::Settings />
+        <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+            {body}
+        </Suspense>
+    }
+}

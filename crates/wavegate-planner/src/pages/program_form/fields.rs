@@ -1,0 +1,272 @@
+//! The program form's fields as the planner types them, and reading them into a `Program` and
+//! its support details. Reading only turns text into numbers and dates; whether the program
+//! keeps the rules is decided by the core (see [`super::problems`]).
+
+use super::problems::{Field, Problem};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wavegate_core::api::ProgramSupport;
+use wavegate_core::dates::parse_date;
+use wavegate_core::i18n::Text;
+use wavegate_core::readiness::Program;
+use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::program::{ThresholdOverride, Wave};
+
+/// One wave row of the form.
+#[derive(Clone, Copy, Debug)]
+pub struct WaveRow {
+    /// Stable key of the row (rows are added and removed).
+    pub key: usize,
+    /// The wave's id, as the roster's `wave` column writes it.
+    pub id: RwSignal<String>,
+    /// First day (`YYYY-MM-DD`, as a date input gives it).
+    pub start: RwSignal<String>,
+    /// Last day.
+    pub end: RwSignal<String>,
+    /// Planned number of people (empty: the roster's count).
+    pub planned: RwSignal<String>,
+}
+
+/// The overrides of one metric; an empty box keeps the default.
+#[derive(Clone, Copy, Debug)]
+pub struct ThresholdRow {
+    /// The metric.
+    pub metric: MetricId,
+    /// Fail threshold.
+    pub fail: RwSignal<String>,
+    /// Pass threshold.
+    pub pass: RwSignal<String>,
+    /// Minimum evidence.
+    pub min_n: RwSignal<String>,
+    /// Weight in its dimension.
+    pub weight: RwSignal<String>,
+}
+
+/// Every field of the program form.
+#[derive(Clone, Copy, Debug)]
+pub struct ProgramFields {
+    /// The program's name.
+    pub name: RwSignal<String>,
+    /// The waves, in order.
+    pub waves: RwSignal<Vec<WaveRow>>,
+    next_key: StoredValue<usize>,
+    /// Split attributes, comma-separated.
+    pub split_attributes: RwSignal<String>,
+    /// How deep segments nest.
+    pub segment_depth: RwSignal<String>,
+    /// Rollout tickets the helpdesk handles per day (empty: no capacity gate).
+    pub capacity: RwSignal<String>,
+    /// Decision confidence.
+    pub confidence: RwSignal<String>,
+    /// Ticket categories that count as rollout tickets, comma-separated (empty: all).
+    pub categories: RwSignal<String>,
+    /// One row per metric, in the core's report order.
+    pub thresholds: StoredValue<Vec<ThresholdRow>>,
+    /// How respondents reach the helpdesk, in Dutch.
+    pub helpdesk_nl: RwSignal<String>,
+    /// How respondents reach the helpdesk, in English.
+    pub helpdesk_en: RwSignal<String>,
+    /// The FAQ page respondents see.
+    pub faq_url: RwSignal<String>,
+}
+
+fn number(v: f64) -> String {
+    v.to_string()
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn wave_row(key: usize, w: Option<&Wave>) -> WaveRow {
+    WaveRow {
+        key,
+        id: RwSignal::new(w.map(|w| w.id.clone()).unwrap_or_default()),
+        start: RwSignal::new(w.map(|w| w.start.to_string()).unwrap_or_default()),
+        end: RwSignal::new(w.map(|w| w.end.to_string()).unwrap_or_default()),
+        planned: RwSignal::new(
+            w.and_then(|w| w.planned_size)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+impl ProgramFields {
+    /// The form filled in with `program` and `support`.
+    pub fn new(program: &Program, support: &ProgramSupport) -> ProgramFields {
+        let waves: Vec<WaveRow> = if program.waves.is_empty() {
+            vec![wave_row(0, None)]
+        } else {
+            program
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| wave_row(i, Some(w)))
+                .collect()
+        };
+        let next = waves.len();
+        let thresholds = MetricId::ALL
+            .into_iter()
+            .map(|metric| {
+                let o = program.thresholds.get(&metric).copied().unwrap_or_default();
+                let text = |v: Option<f64>| RwSignal::new(v.map(number).unwrap_or_default());
+                ThresholdRow {
+                    metric,
+                    fail: text(o.fail),
+                    pass: text(o.pass),
+                    min_n: text(o.min_n),
+                    weight: text(o.weight),
+                }
+            })
+            .collect();
+        let helpdesk = support.helpdesk.clone().unwrap_or_default();
+        ProgramFields {
+            name: RwSignal::new(program.name.clone()),
+            waves: RwSignal::new(waves),
+            next_key: StoredValue::new(next),
+            split_attributes: RwSignal::new(list(&program.split_attributes)),
+            segment_depth: RwSignal::new(program.segment_depth.to_string()),
+            capacity: RwSignal::new(
+                program
+                    .helpdesk_capacity_per_day
+                    .map(number)
+                    .unwrap_or_default(),
+            ),
+            confidence: RwSignal::new(number(program.confidence)),
+            categories: RwSignal::new(list(&program.rollout_ticket_categories)),
+            thresholds: StoredValue::new(thresholds),
+            helpdesk_nl: RwSignal::new(helpdesk.nl),
+            helpdesk_en: RwSignal::new(helpdesk.en),
+            faq_url: RwSignal::new(support.faq_url.clone().unwrap_or_default()),
+        }
+    }
+
+    /// Adds an empty wave row at the end.
+    pub fn add_wave(&self) {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        self.waves.update(|w| w.push(wave_row(key, None)));
+    }
+
+    /// Removes the wave row with `key`.
+    pub fn remove_wave(&self, key: usize) {
+        self.waves.update(|w| w.retain(|r| r.key != key));
+    }
+
+    /// The program and support details the fields hold, or the fields whose text is not a
+    /// number or a date where one is needed.
+    pub fn read(&self) -> Result<(Program, ProgramSupport), BTreeMap<Field, Problem>> {
+        let mut problems = BTreeMap::new();
+        let mut optional_number = |field: Field, text: String| -> Option<f64> {
+            let t = text.trim().replace(',', ".");
+            if t.is_empty() {
+                return None;
+            }
+            t.parse::<f64>()
+                .inspect_err(|_| {
+                    problems.insert(field, Problem::NotANumber);
+                })
+                .ok()
+        };
+        let capacity = optional_number(Field::Capacity, self.capacity.get_untracked());
+        let confidence = optional_number(Field::Confidence, self.confidence.get_untracked());
+        let thresholds: BTreeMap<MetricId, ThresholdOverride> =
+            self.thresholds.with_value(|rows| {
+                rows.iter()
+                    .filter_map(|r| {
+                        let field = Field::Threshold(r.metric);
+                        let o = ThresholdOverride {
+                            fail: optional_number(field, r.fail.get_untracked()),
+                            pass: optional_number(field, r.pass.get_untracked()),
+                            min_n: optional_number(field, r.min_n.get_untracked()),
+                            weight: optional_number(field, r.weight.get_untracked()),
+                        };
+                        (o != ThresholdOverride::default()).then_some((r.metric, o))
+                    })
+                    .collect()
+            });
+        let segment_depth = self.segment_depth.get_untracked().trim().parse::<u8>();
+        if segment_depth.is_err() {
+            problems.insert(Field::SegmentDepth, Problem::NotAWholeNumber);
+        }
+        let waves: Vec<Wave> = self
+            .waves
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| {
+                let mut date = |text: String, field| {
+                    let d = parse_date(text.trim());
+                    if d.is_none() {
+                        problems.insert(Field::Wave(i, field), Problem::NotADate);
+                    }
+                    d
+                };
+                let start = date(row.start.get_untracked(), super::problems::WaveField::Start);
+                let end = date(row.end.get_untracked(), super::problems::WaveField::End);
+                let planned = row.planned.get_untracked();
+                let planned_size = if planned.trim().is_empty() {
+                    None
+                } else {
+                    match planned.trim().parse::<u32>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            problems.insert(
+                                Field::Wave(i, super::problems::WaveField::PlannedSize),
+                                Problem::NotAWholeNumber,
+                            );
+                            None
+                        }
+                    }
+                };
+                Some(Wave {
+                    id: row.id.get_untracked().trim().to_string(),
+                    start: start?,
+                    end: end?,
+                    planned_size,
+                })
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let words = |text: String| -> Vec<String> {
+            text.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let program = Program {
+            name: self.name.get_untracked().trim().to_string(),
+            split_attributes: words(self.split_attributes.get_untracked()),
+            segment_depth: segment_depth.unwrap_or_default(),
+            helpdesk_capacity_per_day: capacity,
+            confidence: confidence.unwrap_or_else(|| defaults().confidence),
+            rollout_ticket_categories: words(self.categories.get_untracked()),
+            waves,
+            thresholds,
+        };
+        let helpdesk = Text::new(
+            self.helpdesk_nl.get_untracked(),
+            self.helpdesk_en.get_untracked(),
+        );
+        let support = ProgramSupport {
+            helpdesk: Some(helpdesk),
+            faq_url: Some(self.faq_url.get_untracked()),
+        };
+        Ok((program, support))
+    }
+}
+
+/// What a program is when its program.toml sets nothing but its name and a wave: the core's
+/// defaults (split attributes, segment depth, confidence), taken from the core's own parser
+/// rather than repeated here.
+pub fn defaults() -> Program {
+    const BARE: &str =
+        "name = \"\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n";
+    #[allow(clippy::expect_used)]
+    let mut p = Program::parse(BARE).expect("a bare program.toml is valid");
+    p.waves.clear();
+    p
+}

@@ -1,0 +1,181 @@
+//! Which field of the program form a problem belongs to, and the problem in words.
+//!
+//! The rules of a program are the core's: the form's program is checked in the browser by
+//! `Program::parse` on the program.toml `Program::to_toml` makes of it, the very check the
+//! server runs on a JSON body, so a problem found here or by the server names a line of that
+//! same text. That line tells the field: the key written on it, within its `[[wave]]` or
+//! `[thresholds.…]` section.
+
+use crate::i18n::Msg;
+use wavegate_core::api::{FileProblem, SupportError};
+use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::readiness::Program;
+use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::tabular::InputError;
+
+/// A field of a wave row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WaveField {
+    /// Its id.
+    Id,
+    /// First day.
+    Start,
+    /// Last day.
+    End,
+    /// Planned size.
+    PlannedSize,
+}
+
+/// A field (or group of fields) of the program form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// The program as a whole (a problem no field owns).
+    Whole,
+    /// The name.
+    Name,
+    /// The list of waves (none given).
+    Waves,
+    /// One field of the wave at this position.
+    Wave(usize, WaveField),
+    /// Split attributes.
+    SplitAttributes,
+    /// Segment depth.
+    SegmentDepth,
+    /// Helpdesk capacity per day.
+    Capacity,
+    /// Decision confidence.
+    Confidence,
+    /// Rollout ticket categories.
+    Categories,
+    /// The overrides of one metric.
+    Threshold(MetricId),
+    /// The helpdesk text in one language.
+    Helpdesk(Lang),
+    /// The FAQ link.
+    FaqUrl,
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not a number where one is needed.
+    NotANumber,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// Not a date.
+    NotADate,
+    /// A rule of the program the core found, in its words (both languages when the browser
+    /// checked it, the request's language when the server did).
+    Rule(Text),
+    /// A rule of the support details, in both languages.
+    Support(SupportError),
+}
+
+impl Problem {
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::NotANumber => Msg::EnterNumber.text(lang).to_string(),
+            Problem::NotAWholeNumber => Msg::EnterWholeNumber.text(lang).to_string(),
+            Problem::NotADate => Msg::EnterDate.text(lang).to_string(),
+            Problem::Rule(detail) => detail.get(lang).to_string(),
+            Problem::Support(e) => e.message(lang),
+        }
+    }
+}
+
+/// The words of a core file problem, in both languages.
+fn rule_text(e: &InputError) -> Text {
+    Text::new(e.message(Lang::Nl), e.message(Lang::En))
+}
+
+/// The top-level keys of program.toml and their fields.
+const TOP_KEYS: [(&str, Field); 6] = [
+    ("name", Field::Name),
+    ("split_attributes", Field::SplitAttributes),
+    ("segment_depth", Field::SegmentDepth),
+    ("helpdesk_capacity_per_day", Field::Capacity),
+    ("confidence", Field::Confidence),
+    ("rollout_ticket_categories", Field::Categories),
+];
+
+/// The field a problem on `line` of `toml` (text made by `Program::to_toml`) belongs to. A
+/// problem of the file as a whole (line 0) belongs to the key its message names, if any.
+pub fn field_at(toml: &str, line: u64, message: &str) -> Field {
+    if line == 0 {
+        if message.contains("[[wave]]") {
+            return Field::Waves;
+        }
+        return TOP_KEYS
+            .iter()
+            .find(|(key, _)| message.contains(&format!("`{key}`")))
+            .map_or(Field::Whole, |(_, f)| *f);
+    }
+    let mut wave: Option<usize> = None;
+    let mut metric: Option<MetricId> = None;
+    for (n, text) in toml.lines().enumerate() {
+        let t = text.trim();
+        if t == "[[wave]]" {
+            wave = Some(wave.map_or(0, |w| w + 1));
+            metric = None;
+        } else if let Some(id) = t
+            .strip_prefix("[thresholds.")
+            .and_then(|r| r.strip_suffix(']'))
+        {
+            wave = None;
+            metric = MetricId::parse(id);
+        }
+        if n as u64 + 1 != line {
+            continue;
+        }
+        if let Some(m) = metric {
+            return Field::Threshold(m);
+        }
+        let key = t.split('=').next().unwrap_or("").trim();
+        if let Some(w) = wave {
+            let field = match key {
+                "start" => WaveField::Start,
+                "end" => WaveField::End,
+                "planned_size" => WaveField::PlannedSize,
+                _ => WaveField::Id,
+            };
+            return Field::Wave(w, field);
+        }
+        return TOP_KEYS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(Field::Whole, |(_, f)| *f);
+    }
+    Field::Whole
+}
+
+/// Checks the form's program with the core's rules, as the server will: `Err` names the field
+/// and the problem.
+pub fn check(program: &Program) -> Result<(), (Field, Problem)> {
+    let toml = program.to_toml();
+    Program::parse(&toml).map(|_| ()).map_err(|e| {
+        (
+            field_at(&toml, e.line, &e.message(Lang::En)),
+            Problem::Rule(rule_text(&e)),
+        )
+    })
+}
+
+/// The field and problem of the server's `invalid_program` answer for `program` (sent as JSON,
+/// so its lines are those of `program.to_toml()`).
+pub fn from_server(program: &Program, p: &FileProblem) -> (Field, Problem) {
+    let toml = program.to_toml();
+    let detail = crate::components::file_problem::detail(p);
+    (
+        field_at(&toml, p.line.unwrap_or(0), &detail),
+        Problem::Rule(Text::new(detail.clone(), detail)),
+    )
+}
+
+/// The field of a support problem.
+pub fn support_field(e: &SupportError) -> Field {
+    match e {
+        SupportError::Helpdesk { lang } => Field::Helpdesk(*lang),
+        SupportError::FaqUrl => Field::FaqUrl,
+    }
+}

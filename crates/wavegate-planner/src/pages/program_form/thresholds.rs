@@ -1,0 +1,87 @@
+//! The thresholds of the program form: every metric of the core with its default, each
+//! overridable (an empty box keeps the default).
+
+use super::fields::{ProgramFields, ThresholdRow};
+use super::problems::Field;
+use super::{FieldError, Problems, dom_id, invalid};
+use crate::i18n::{Msg, fill, t, use_lang};
+use leptos::prelude::*;
+use wavegate_core::readiness::text::{metric_name, unit};
+
+/// One override box of a metric, its default as placeholder.
+fn limit(
+    row: ThresholdRow,
+    which: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    default: f64,
+    problems: Problems,
+) -> impl IntoView {
+    let field = Field::Threshold(row.metric);
+    let id = format!("{}-{which}", dom_id(field));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <input id=id type="text" inputmode="decimal" placeholder=default.to_string()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=invalid(problems, field)
+                aria-describedby=format!("{}-error", dom_id(field)) />
+        </div>
+    }
+}
+
+/// The thresholds, folded away until opened.
+#[component]
+pub fn Thresholds(fields: ProgramFields, problems: Problems) -> impl IntoView {
+    let lang = use_lang();
+    let rows = fields
+        .thresholds
+        .get_value()
+        .into_iter()
+        .map(|row| {
+            let spec = row.metric.default_spec();
+            let metric = row.metric;
+            let name = move || metric_name(metric, lang.get());
+            let defaults = move || {
+                fill(
+                    Msg::ThresholdDefaults,
+                    lang.get(),
+                    &[
+                        ("fail", spec.fail.to_string()),
+                        ("pass", spec.pass.to_string()),
+                        ("min_n", spec.min_n.to_string()),
+                        ("unit", unit(metric, lang.get()).to_string()),
+                        ("weight", spec.weight.to_string()),
+                    ],
+                )
+            };
+            let better = if metric.higher_is_better() {
+                Msg::HigherIsBetter
+            } else {
+                Msg::LowerIsBetter
+            };
+            view! {
+                <fieldset class="threshold" id=dom_id(Field::Threshold(metric)) tabindex="-1">
+                    <legend>{name}</legend>
+                    <p class="muted threshold-defaults">{defaults}" "{t(better)}</p>
+                    <div class="threshold-fields">
+                        {limit(row, "fail", Msg::Fail, row.fail, spec.fail, problems)}
+                        {limit(row, "pass", Msg::Pass, row.pass, spec.pass, problems)}
+                        {limit(row, "min-n", Msg::MinN, row.min_n, spec.min_n, problems)}
+                        {limit(row, "weight", Msg::Weight, row.weight, spec.weight, problems)}
+                    </div>
+                    <FieldError problems=problems field=Field::Threshold(metric) />
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let open = move || problems.with(|p| p.keys().any(|f| matches!(f, Field::Threshold(_))));
+    view! {
+        <details class="thresholds" prop:open=open>
+            <summary>{t(Msg::ThresholdsTitle)}</summary>
+            <p class="muted">{t(Msg::ThresholdsHint)}</p>
+            {rows}
+        </details>
+    }
+}

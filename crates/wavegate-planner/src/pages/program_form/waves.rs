@@ -1,0 +1,74 @@
+//! The wave rows of the program form: id, dates and planned size; rows can be added and removed.
+
+use super::fields::ProgramFields;
+use super::problems::{Field, WaveField};
+use super::{FieldError, Problems, dom_id, invalid};
+use crate::i18n::{Msg, fill, t, use_lang};
+use leptos::prelude::*;
+
+/// One labelled input of a wave row.
+fn wave_input(
+    i: usize,
+    f: WaveField,
+    label: Msg,
+    kind: &'static str,
+    value: RwSignal<String>,
+    problems: Problems,
+) -> impl IntoView {
+    let field = Field::Wave(i, f);
+    let id = dom_id(field);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <input id=id.clone() type=kind
+                inputmode=(f == WaveField::PlannedSize).then_some("numeric")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=invalid(problems, field)
+                aria-describedby=format!("{id}-error") />
+            <FieldError problems=problems field=field />
+        </div>
+    }
+}
+
+/// The waves, in order.
+#[component]
+pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
+    let lang = use_lang();
+    let rows = move || {
+        fields
+            .waves
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let legend = move || fill(Msg::WaveN, lang.get(), &[("n", (i + 1).to_string())]);
+                let remove_label =
+                    move || fill(Msg::RemoveWave, lang.get(), &[("n", (i + 1).to_string())]);
+                view! {
+                    <fieldset class="wave-row">
+                        <legend>{legend}</legend>
+                        <div class="wave-fields">
+                            {wave_input(i, WaveField::Id, Msg::WaveId, "text", row.id, problems)}
+                            {wave_input(i, WaveField::Start, Msg::WaveStart, "date", row.start, problems)}
+                            {wave_input(i, WaveField::End, Msg::WaveEnd, "date", row.end, problems)}
+                            {wave_input(i, WaveField::PlannedSize, Msg::PlannedSize, "text", row.planned, problems)}
+                        </div>
+                        <button type="button" class="secondary remove-wave" aria-label=remove_label
+                            on:click=move |_| fields.remove_wave(row.key)>{t(Msg::Remove)}</button>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="waves" aria-labelledby="waves-title">
+            <h2 id="waves-title">{t(Msg::WavesTitle)}</h2>
+            <p class="muted">{t(Msg::WavesHint)}</p>
+            <p id=dom_id(Field::Waves) tabindex="-1" class="visually-hidden">{t(Msg::WavesTitle)}</p>
+            <FieldError problems=problems field=Field::Waves />
+            {rows}
+            <button type="button" class="secondary" on:click=move |_| fields.add_wave()>{t(Msg::AddWave)}</button>
+        </section>
+    }
+}

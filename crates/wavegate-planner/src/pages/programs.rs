@@ -1,0 +1,62 @@
+//! `/planner`: every program with its files and surveys, and a new one.
+
+use super::links;
+use crate::components::notice::load_failed;
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::ProgramOverview;
+use wavegate_ui::api::programs;
+
+/// One program: its name, files, surveys and the links to its pages.
+#[component]
+fn ProgramCard(program: ProgramOverview) -> impl IntoView {
+    let lang = use_lang();
+    let heading = format!("program-{}", program.id);
+    let labelled_by = heading.clone();
+    let files = program.files.len();
+    let surveys = program.surveys.len();
+    let id = program.id.clone();
+    view! {
+        <section class="card program-card" aria-labelledby=labelled_by data-program=program.id.clone()>
+            <h2 id=heading><a href=links::program(&id)>{program.name}</a></h2>
+            <p class="muted">
+                {move || fill(Msg::FilesAndSurveys, lang.get(), &[("files", files.to_string()), ("surveys", surveys.to_string())])}
+            </p>
+            <ul class="inline-links">
+                <li><a href=links::program(&id)>{t(Msg::TabSettings)}</a></li>
+                <li><a href=links::files(&id)>{t(Msg::TabFiles)}</a></li>
+                <li><a href=links::surveys(&id)>{t(Msg::TabSurveys)}</a></li>
+            </ul>
+        </section>
+    }
+}
+
+/// The list of programs.
+#[component]
+pub fn ProgramsPage() -> impl IntoView {
+    let session = Session::get();
+    let list = LocalResource::new(programs::list);
+    let body = move || {
+        list.get().map(|r| match r {
+            Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoPrograms)}</p> }.into_any(),
+            Ok(all) => all
+                .into_iter()
+                .map(|p| view! { <ProgramCard program=p /> })
+                .collect_view()
+                .into_any(),
+            Err(e) => load_failed(e, move || list.refetch()).into_any(),
+        })
+    };
+    view! {
+        <div class="page-head">
+            <h1>{t(Msg::ProgramsTitle)}</h1>
+            {move || session.can_change().then(|| view! {
+                <a class="button primary" href=links::NEW_PROGRAM>{t(Msg::NewProgram)}</a>
+            })}
+        </div>
+        <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+            {body}
+        </Suspense>
+    }
+}

@@ -1,0 +1,175 @@
+//! Component tests of the planner app in headless Chromium (wasm-bindgen-test): what a planner
+//! sees of results, which field a program's problem lands on, and its words.
+
+#![allow(clippy::unwrap_used)]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::Program;
+use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride};
+use wavegate_core::survey::{
+    Attributes, Response, Summary, SummaryOptions, Survey, sample, summarize_with, templates,
+};
+use wavegate_planner::components::results::GroupResults;
+use wavegate_planner::i18n::{Msg, UiMsg};
+use wavegate_planner::pages::program_form::fields::defaults;
+use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn mount<F, N>(f: F) -> (web_sys::HtmlElement, impl Drop)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), f);
+    (host, handle)
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+fn every_planner_message_exists_in_both_languages_with_the_same_placeholders() {
+    assert_eq!(wavegate_ui::i18n::first_incomplete(Msg::ALL), None);
+    assert_eq!(wavegate_ui::i18n::first_incomplete(UiMsg::ALL), None);
+}
+
+/// A valid program with two waves and one threshold override.
+fn program() -> Program {
+    let mut p = defaults();
+    p.name = "Uitrol".into();
+    p.waves = Program::parse(
+        "name = \"x\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n\
+         [[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\nplanned_size = 400\n",
+    )
+    .unwrap()
+    .waves;
+    p
+}
+
+#[wasm_bindgen_test]
+fn a_new_program_starts_from_the_cores_defaults() {
+    let p = defaults();
+    assert_eq!(p.segment_depth, DEFAULT_SEGMENT_DEPTH);
+    assert_eq!(p.split_attributes, vec!["platform", "region", "department"]);
+    assert!(p.waves.is_empty() && p.thresholds.is_empty());
+    assert_eq!(check(&program()), Ok(()));
+}
+
+#[wasm_bindgen_test]
+fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
+    let mut p = program();
+    p.waves[1].end = p.waves[1].start.pred_opt().unwrap();
+    let (field, problem) = check(&p).unwrap_err();
+    assert_eq!(field, Field::Wave(1, WaveField::End));
+    assert!(problem.text(Lang::Nl).contains("2027-02-07"), "{problem:?}");
+
+    let mut p = program();
+    p.waves[1].id = "pilot".into();
+    assert_eq!(check(&p).unwrap_err().0, Field::Wave(1, WaveField::Id));
+
+    let mut p = program();
+    p.thresholds.insert(
+        MetricId::Sus,
+        ThresholdOverride {
+            fail: Some(80.0),
+            ..ThresholdOverride::default()
+        },
+    );
+    assert_eq!(check(&p).unwrap_err().0, Field::Threshold(MetricId::Sus));
+
+    let mut p = program();
+    p.confidence = 1.5;
+    assert_eq!(check(&p).unwrap_err().0, Field::Confidence);
+
+    let mut p = program();
+    p.waves.clear();
+    assert_eq!(check(&p).unwrap_err().0, Field::Waves);
+}
+
+#[wasm_bindgen_test]
+fn a_line_of_program_toml_names_its_field() {
+    let toml = program().to_toml();
+    let line_of = |needle: &str| {
+        toml.lines()
+            .position(|l| l.starts_with(needle))
+            .map(|i| i as u64 + 1)
+            .unwrap()
+    };
+    assert_eq!(field_at(&toml, line_of("name ="), ""), Field::Name);
+    assert_eq!(
+        field_at(&toml, line_of("planned_size"), ""),
+        Field::Wave(1, WaveField::PlannedSize)
+    );
+    assert_eq!(field_at(&toml, 0, "nothing known"), Field::Whole);
+}
+
+/// The pilot survey summarised over `n` sampled responses with `options`.
+fn pilot_summary(n: usize, options: &SummaryOptions) -> (Survey, Summary) {
+    let survey = templates::builtin("pilot-feedback").unwrap();
+    let attributes = Attributes::new();
+    let responses: Vec<(Response, Attributes)> = (0..n)
+        .map(|i| {
+            let id = format!("response-{i:04}");
+            let r = sample::complete_response(&survey, &attributes, &id, i as u64);
+            (r, attributes.clone())
+        })
+        .collect();
+    let summary = summarize_with(&survey, &responses, options);
+    (survey, summary)
+}
+
+fn mount_group(survey: Survey, summary: Summary) -> (web_sys::HtmlElement, impl Drop) {
+    let survey = StoredValue::new(survey);
+    mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! { <GroupResults survey=survey group=summary.overall.clone() suppressed=summary.suppressed /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_small_group_the_server_did_not_suppress_is_shown() {
+    let three = SummaryOptions {
+        min_group: 3,
+        ..SummaryOptions::default()
+    };
+    let (survey, summary) = pilot_summary(3, &three);
+    assert!(!summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert!(host.query_selector(".banner").unwrap().is_none());
+    assert!(host.query_selector(".question-result").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_suppressed_survey_shows_only_the_notice() {
+    let (survey, summary) = pilot_summary(2, &SummaryOptions::default());
+    assert!(summary.suppressed);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".banner"),
+        Msg::SuppressedSmallGroup.text(Lang::En)
+    );
+    assert!(host.query_selector(".question-result").unwrap().is_none());
+}

@@ -1,0 +1,46 @@
+//! The API's paths, percent-encoded: the only place that spells them.
+
+use wavegate_core::api::FileKind;
+
+fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
+
+/// `/api/v1/respond/{token}`.
+pub fn respond(token: &str) -> String {
+    format!("/api/v1/respond/{}", encode(token))
+}
+
+/// `/api/v1/programs/{program}` followed by `rest` (`""` or `/…`).
+pub fn program(program: &str, rest: &str) -> String {
+    format!("/api/v1/programs/{}{rest}", encode(program))
+}
+
+/// `/api/v1/programs/{program}/files/{kind}`.
+pub fn file(program: &str, kind: FileKind) -> String {
+    self::program(program, &format!("/files/{}", kind.as_str()))
+}
+
+/// `/api/v1/programs/{program}/surveys/{survey}/{endpoint}`.
+pub fn survey(program: &str, survey: &str, endpoint: &str) -> String {
+    self::program(program, &format!("/surveys/{}/{endpoint}", encode(survey)))
+}
+
+/// `?lang=nl|en`, the language of the messages in an answer's details.
+pub fn lang_query(lang: wavegate_core::i18n::Lang) -> String {
+    format!("?lang={}", lang.code())
+}
+
+/// `/api/v1/programs`.
+pub fn program_list() -> String {
+    "/api/v1/programs".to_string()
+}
+
+/// The query of an upload: a dry run or not, the file's name and the language of findings.
+pub fn upload_query(dry_run: bool, name: &str, lang: wavegate_core::i18n::Lang) -> String {
+    format!(
+        "?dry_run={dry_run}&name={}&lang={}",
+        encode(name),
+        lang.code()
+    )
+}

@@ -1,0 +1,72 @@
+//! Small browser helpers: focus, the document's language, local times and saving a download.
+
+use crate::api::Download;
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Moves focus to the element with `id` (a heading or region after a change of page or a
+/// result), so screen readers continue there.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Moves focus to the main region (after a page change), so screen readers start at the top.
+pub fn focus_main() {
+    focus_id("main");
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Formats an RFC 3339 time in the browser's locale and time zone.
+pub fn local_time(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// Sets `<html lang>` so screen readers pronounce the page in the right language.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Saves a download on the person's disk, byte for byte, under the server's file name (else
+/// `fallback`). The bytes go into a Blob as they are: nothing decodes or re-encodes them, so a
+/// byte-order mark or a Windows-1252 file stays what it was.
+pub fn save(download: &Download, fallback: &str) {
+    let Some(doc) = document() else { return };
+    let bytes = js_sys::Uint8Array::from(download.bytes.as_slice());
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&download.content_type);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(download.file_name.as_deref().unwrap_or(fallback));
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,138 @@
+//! Interface messages in Dutch and English: the macro every app declares its messages with, and
+//! the messages both apps share (errors, loading, the language switch).
+//!
+//! A message is declared once with both translations; the macro makes a key without one of them
+//! a compile error, so no screen can show a half-translated string. Texts that belong to the
+//! domain (survey questions, scale labels, validation messages) come from `wavegate-core`.
+
+use leptos::prelude::*;
+pub use wavegate_core::i18n::Lang;
+
+/// A message of an interface, in either language.
+pub trait Message: Copy + Send + Sync + 'static {
+    /// The message in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Declares an enum of interface messages, each with its Dutch and its English text:
+///
+/// ```ignore
+/// wavegate_ui::messages! {
+///     /// The planner's messages.
+///     pub enum Msg {
+///         SignIn => "Aanmelden", "Sign in";
+///     }
+/// }
+/// ```
+///
+/// A key with one text only does not match the macro's pattern and so does not compile.
+#[macro_export]
+macro_rules! messages {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $nl:literal, $en:literal;)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name { $(#[doc = $en] $key),* }
+
+        impl $name {
+            /// Every message, for completeness tests.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$key, $crate::i18n::Lang::Nl) => $nl,
+                      ($name::$key, $crate::i18n::Lang::En) => $en,)*
+                }
+            }
+        }
+
+        impl $crate::i18n::Message for $name {
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                $name::text(self, lang)
+            }
+        }
+    };
+}
+
+messages! {
+    /// Messages both apps show.
+    pub enum UiMsg {
+        AppName => "Wavegate", "Wavegate";
+        SkipToContent => "Naar de inhoud", "Skip to content";
+        SwitchLanguage => "English", "Nederlands";
+        SwitchLanguageHint => "Switch to English", "Schakel over naar Nederlands";
+        Loading => "Bezig met laden…", "Loading…";
+        LoadFailed => "Laden is niet gelukt.", "Loading failed.";
+        Retry => "Opnieuw proberen", "Try again";
+        BackHome => "Naar de startpagina", "Go to the start page";
+        NotFoundTitle => "Pagina niet gevonden", "Page not found";
+        NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the start page.";
+
+        ErrorOffline => "Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.", "No connection to the server. Check your connection and try again.";
+        ErrorAppOutOfDate => "De app en de server passen niet bij elkaar. Laad de pagina opnieuw en probeer het nog eens.", "The app and the server do not match. Reload the page and try again.";
+        ErrorBadAddress => "Dit adres klopt niet. Controleer of je de volledige link hebt gebruikt.", "This address is not right. Check that you used the whole link.";
+        ErrorUnauthorized => "Je bent niet (meer) aangemeld. Meld je opnieuw aan.", "You are not signed in (any more). Please sign in again.";
+        ErrorInvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet.", "The e-mail address or the password is not right.";
+        ErrorNotFound => "Niet gevonden: dit bestaat niet (meer). Vernieuw het overzicht.", "Not found: this does not exist (any more). Refresh the overview.";
+        ErrorAlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
+        ErrorVersionPublished => "Deze versie van de vragenlijst is al gepubliceerd en verandert niet meer. Publiceer een nieuwe versie.", "This version of the survey is already published and cannot change. Publish a new version.";
+        ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak het bestand of de lijst kleiner.", "This is too much to send at once. Make the file or the list smaller.";
+        ErrorInvalidResponse => "Niet alle antwoorden zijn geldig. Bekijk je antwoorden en probeer het opnieuw.", "Not all answers are valid. Check your answers and try again.";
+        ErrorInvalidResponseId => "Je antwoorden konden niet worden herkend. Laad de pagina opnieuw en verstuur ze nog eens; ze zijn bewaard.", "Your answers could not be recognised. Reload the page and send them again; they are kept.";
+        ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers belong to another survey than this link.";
+        ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are kept.";
+        ErrorInvalidInvitations => "Niet alle uitnodigingen zijn geldig; er is niets aangemaakt.", "Not all invitations are valid; none were created.";
+        ErrorForbidden => "Je account mag hier alleen kijken, niets veranderen.", "Your account may only look here, not change anything.";
+        ErrorSessionStale => "Je sessie is verlopen of in een ander tabblad vernieuwd. Laad de pagina opnieuw.", "Your session has expired or was renewed in another tab. Reload the page.";
+        ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
+        ErrorNoRoster => "Importeer eerst de roster van het programma (of een roster die bij de golven past).", "Import the program's roster first (or a roster that fits its waves).";
+        ErrorInvalidProgram => "Het programma klopt niet; er is niets veranderd.", "The program is not valid; nothing changed.";
+        ErrorInvalidFile => "Het bestand is geweigerd; er is niets veranderd.", "The file was refused; nothing changed.";
+        ErrorInvalidSurvey => "De vragenlijst klopt niet; er is niets gepubliceerd.", "The survey is not valid; nothing was published.";
+        ErrorInvalidSelection => "Voor deze golf of dit segment kunnen geen uitnodigingen worden gemaakt.", "No invitations can be made for this wave or segment.";
+        ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
+        ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";
+        ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
+        ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
+    }
+}
+
+/// The current language, shared through context.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// A reactive message in the current language.
+pub fn t(msg: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || msg.text(lang.get())
+}
+
+/// A message with `{name}` placeholders filled in.
+pub fn fill(msg: impl Message, lang: Lang, values: &[(&str, String)]) -> String {
+    let mut s = msg.text(lang).to_string();
+    for (name, value) in values {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// The `{name}` placeholders of a message text, in order (for completeness tests).
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+/// Whether every message of `all` has both texts and the same placeholders in each; returns the
+/// first that does not (for each app's completeness test).
+pub fn first_incomplete<M: Message + std::fmt::Debug>(all: &[M]) -> Option<M> {
+    all.iter().copied().find(|m| {
+        let (nl, en) = (m.text(Lang::Nl), m.text(Lang::En));
+        let (mut a, mut b) = (placeholders(nl), placeholders(en));
+        a.sort_unstable();
+        b.sort_unstable();
+        nl.trim().is_empty() || en.trim().is_empty() || a != b
+    })
+}

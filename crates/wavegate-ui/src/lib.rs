@@ -1,0 +1,19 @@
+//! What Wavegate's two browser apps share: the respondent app (`wavegate-app`) and the planner
+//! app (`wavegate-planner`) are separate bundles, so respondents never download the planner;
+//! both build on this crate.
+//!
+//! - [`i18n`]: the message macro, the messages both show and the language context;
+//! - [`api`]: the typed client of `/api/v1/`, one function per endpoint;
+//! - [`errors`]: the apps' own message for every error code;
+//! - [`dom`]: focus, local times, saving downloads byte for byte;
+//! - [`storage`]: the typed `localStorage` keys;
+//! - [`lang_switch`]: the language switch.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod api;
+pub mod dom;
+pub mod errors;
+pub mod i18n;
+pub mod lang_switch;
+pub mod storage;

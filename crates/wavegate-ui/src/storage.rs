@@ -1,0 +1,62 @@
+//! What the apps keep in the browser, behind one enum of typed keys.
+//!
+//! Both apps run on one origin and so share one `localStorage`: every key either uses is named
+//! here. A planner's session is an HttpOnly cookie the apps never see, so nothing of it is
+//! stored.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Serialize, de::DeserializeOwned};
+use wavegate_core::i18n::Lang;
+
+/// A key in browser storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// The chosen interface language (both apps).
+    Lang,
+    /// The draft answers of one invitation (respondents).
+    Draft(String),
+    /// The last copy of an invitation (survey definition), for resuming offline (respondents).
+    Invitation(String),
+    /// Responses waiting to be sent (respondents).
+    Outbox,
+    /// The server's acknowledgement of a response, by response id (respondents).
+    Sent(String),
+}
+
+impl Key {
+    fn name(&self) -> String {
+        match self {
+            Key::Lang => "wavegate.lang".into(),
+            Key::Draft(t) => format!("wavegate.draft.{t}"),
+            Key::Invitation(t) => format!("wavegate.invitation.{t}"),
+            Key::Outbox => "wavegate.outbox".into(),
+            Key::Sent(t) => format!("wavegate.sent.{t}"),
+        }
+    }
+}
+
+/// Reads a value; `None` when absent or unreadable (an old format is as good as no value).
+pub fn load<T: DeserializeOwned>(key: &Key) -> Option<T> {
+    LocalStorage::get(key.name()).ok()
+}
+
+/// Writes a value; returns false when the browser refuses (storage full or disabled).
+pub fn save<T: Serialize>(key: &Key, value: &T) -> bool {
+    LocalStorage::set(key.name(), value).is_ok()
+}
+
+/// Removes a value.
+pub fn remove(key: &Key) {
+    LocalStorage::delete(key.name());
+}
+
+/// The stored language preference, else the browser's, else Dutch.
+pub fn initial_lang() -> Lang {
+    load::<Lang>(&Key::Lang)
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .and_then(|l| Lang::parse(&l))
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,124 @@
+// A planner's whole round: create a program, import the files `wavegate demo-data` writes (a
+// preview of each first), publish the pilot survey, invite the pilot wave, download the
+// mail-merge file; a pilot user answers through one of its links.
+const { test, expect } = require("@playwright/test");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { audit, download, signIn, answerSurvey } = require("./helpers");
+const { BIN } = require("./env");
+
+/** The files of a synthetic organisation of 300 people, written by the binary under test. */
+function demoData() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-demo-data-"));
+  execFileSync(BIN, ["demo-data", "--out", dir, "--people", "300", "--seed", "1", "--at", "2027-01-20"], { stdio: "ignore" });
+  const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8");
+  const waves = [...toml.matchAll(/\[\[wave\]\]\s*id = "([^"]+)"\s*start = "([^"]+)"\s*end = "([^"]+)"\s*planned_size = (\d+)/g)]
+    .map(([, id, start, end, size]) => ({ id, start, end, size }));
+  // The roster: a BOM, semicolons, the wave in the third column.
+  const roster = fs.readFileSync(path.join(dir, "roster.csv"), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const pilot = roster.slice(1).filter((line) => line.split(";")[2] === "pilot").length;
+  return { dir, waves, pilot };
+}
+
+test("a planner creates a program, imports its files, invites the pilot wave, and a pilot user answers", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const data = demoData();
+  expect(data.waves.length).toBe(5);
+  expect(data.pilot).toBeGreaterThanOrEqual(5);
+  const name = `Uitrol e2e ${Date.now().toString(36)}`;
+
+  await page.goto("/planner");
+  await signIn(page);
+  await page.getByRole("link", { name: "Nieuw programma" }).click();
+  await page.getByLabel("Naam").fill(name);
+  for (const [i, w] of data.waves.entries()) {
+    if (i > 0) await page.getByRole("button", { name: "Golf toevoegen" }).click();
+    await page.locator(`#f-wave-${i}-id`).fill(w.id);
+    await page.locator(`#f-wave-${i}-start`).fill(w.start);
+    await page.locator(`#f-wave-${i}-end`).fill(w.end);
+    await page.locator(`#f-wave-${i}-plannedsize`).fill(w.size);
+  }
+  await page.getByLabel("Capaciteit (rollout-tickets per dag)").fill("1");
+  await page.getByLabel("Ticketcategorieën van de uitrol").fill("Enrollment, Company Portal, Email, MFA, Apps");
+  await page.getByLabel("Helpdesk (Nederlands)").fill("Bel de servicedesk: 020-1234567");
+  await page.getByLabel("Helpdesk (Engels)").fill("Call the service desk: 020-1234567");
+  await page.getByLabel(/Link naar veelgestelde vragen/).fill("https://intranet.example.org/faq");
+  await page.getByRole("button", { name: "Programma aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const programId = decodeURIComponent(new URL(page.url()).pathname.split("/")[3]);
+
+  // program.toml reaches the disk as the server sent it, and reads back as this program.
+  const toml = await download(page, () => page.getByRole("button", { name: "program.toml downloaden" }).click());
+  expect(toml.name).toBe("program.toml");
+  expect(toml.bytes.toString("utf8")).toContain(`name = "${name}"`);
+  expect(toml.bytes.toString("utf8")).toContain('id = "wave-4"');
+
+  await page.getByRole("link", { name: "Bestanden" }).click();
+  const files = [
+    ["roster", "roster.csv", "300 regels gelezen"],
+    ["devices", "devices.csv", "mensen uit de roster gevonden"],
+    ["enrollment_failures", "enrollment_failures.csv", "regels gelezen"],
+    ["tickets", "tickets.csv", "regels gelezen"],
+  ];
+  for (const [kind, file, found] of files) {
+    const panel = page.locator(`section.import[data-kind='${kind}']`);
+    await panel.locator(`#file-${kind}`).setInputFiles(path.join(data.dir, file));
+    await expect(panel.getByText(`Voorbeeld van ${file}`)).toBeVisible();
+    await expect(panel.getByText("Er is nog niets opgeslagen.")).toBeVisible();
+    await expect(panel.locator(".findings")).toContainText(found);
+    await expect(panel.locator("table.preview tbody tr").first()).toBeVisible();
+    if (kind === "roster") await audit(page);
+    await panel.getByRole("button", { name: "Bevestigen en opslaan" }).click();
+    await expect(panel.getByText(`${file} is opgeslagen`)).toBeVisible();
+  }
+  const list = page.locator("section", { has: page.getByRole("heading", { name: "Eerdere imports" }) });
+  await expect(list.locator("tbody tr")).toHaveCount(4);
+  await expect(list.getByText("in gebruik")).toHaveCount(4);
+  const stored = await download(page, () => list.locator("tr[data-kind='roster']").getByRole("button", { name: "Downloaden" }).click());
+  expect(stored.name).toBe("roster.csv");
+  expect(stored.bytes.equals(fs.readFileSync(path.join(data.dir, "roster.csv")))).toBe(true);
+
+  await page.getByRole("link", { name: "Vragenlijsten" }).click();
+  await page.getByLabel("Ingebouwde vragenlijst").selectOption("pilot-feedback");
+  await page.getByRole("button", { name: "Publiceren" }).click();
+  await expect(page.getByText(/pilot-feedback versie \d+ is gepubliceerd/)).toBeVisible();
+  await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
+
+  await page.getByLabel("Golf", { exact: true }).selectOption("pilot");
+  await page.getByRole("button", { name: "Links maken" }).click();
+  await expect(page.locator("#invite-result")).toContainText(`${data.pilot} mensen gekozen: ${data.pilot} nieuwe links`);
+  await audit(page);
+
+  const merge = await download(page, () => page.getByRole("button", { name: "Uitnodigingslinks downloaden (CSV)" }).click());
+  expect(merge.name).toBe("invitations.csv");
+  expect([...merge.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = merge.bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  expect(lines[0]).toMatch(/^person_id;language;link;submitted_at;/);
+  expect(lines.length - 1).toBe(data.pilot);
+  const header = lines[0].split(";");
+  const rows = lines.slice(1).map((l) => l.split(";"));
+  const dutch = rows.find((r) => r[header.indexOf("language")] === "nl") || rows[0];
+  const link = new URL(dutch[header.indexOf("link")]);
+
+  // A pilot user answers through their link, and sees the program's helpdesk afterwards.
+  const respondent = await browser.newPage();
+  await respondent.goto(link.pathname);
+  const english = dutch[header.indexOf("language")] === "en";
+  await answerSurvey(respondent, english ? { next: "Next", submit: "Submit" } : { next: "Volgende", submit: "Versturen" });
+  await expect(respondent.getByRole("heading", { name: english ? "Thank you for your answers!" : "Bedankt voor je antwoorden!" })).toBeVisible();
+  await expect(respondent.locator(".helpdesk")).toContainText("020-1234567");
+  await respondent.close();
+
+  await page.reload();
+  const results = page.getByRole("region", { name: /Resultaten/ });
+  await expect(results).toContainText("1 respondenten");
+  await expect(page.locator("table.rates")).toBeVisible();
+  await expect(page.locator("tr[data-group='wave=pilot'] td").first()).toHaveText(String(data.pilot));
+  // The response export reaches the disk byte for byte: it starts with the UTF-8 BOM.
+  const responses = await download(page, () => results.getByRole("button", { name: "Antwoorden downloaden (CSV)" }).click());
+  expect([...responses.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(responses.name).toBe("pilot-feedback-responses.csv");
+  expect(programId).toBeTruthy();
+});

@@ -1,0 +1,66 @@
+// Every planner page, on a laptop and on a phone: axe-core finds nothing, nothing scrolls sideways.
+const { test, expect } = require("@playwright/test");
+const { audit, expectNoHorizontalScroll, signIn } = require("./helpers");
+
+/** The planner pages of the demo program, each with what shows it has loaded. */
+const PAGES = [
+  { path: "/planner", ready: (p) => p.getByRole("heading", { name: "Programma's" }) },
+  { path: "/planner/new-program", ready: (p) => p.getByRole("heading", { name: "Nieuw programma" }) },
+  { path: "/planner/programs/demo", ready: (p) => p.getByRole("button", { name: "Programma opslaan" }) },
+  { path: "/planner/programs/demo/files", ready: (p) => p.getByRole("heading", { name: "Eerdere imports" }) },
+  { path: "/planner/programs/demo/surveys", ready: (p) => p.locator("[data-survey='pilot-feedback']") },
+  { path: "/planner/programs/demo/surveys/pilot-feedback", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },
+];
+
+for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a phone", { width: 390, height: 844 }]]) {
+  test(`every planner page is accessible and fits on ${name}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(viewport);
+    await page.goto("/planner");
+    await signIn(page);
+    await expect(page.getByRole("button", { name: "Afmelden" })).toBeVisible();
+    for (const { path, ready } of PAGES) {
+      await page.goto(path);
+      await expect(ready(page).first()).toBeVisible();
+      if (path === "/planner/programs/demo") {
+        // The thresholds are folded away: open them, they must fit too.
+        await page.getByText("Drempels (standaard, of eigen waarden)").click();
+        await expect(page.getByText(/^Standaard: onvoldoende 0\.85, voldoende 0\.95/).first()).toBeVisible();
+      }
+      await audit(page);
+      await expectNoHorizontalScroll(page);
+    }
+  });
+}
+
+test("a program form with a rule broken shows the problem at its field and sends nothing", async ({ page }) => {
+  await page.goto("/planner/new-program");
+  await signIn(page);
+  await page.getByLabel("Naam").fill("Foutje");
+  await page.locator("#f-wave-0-id").fill("pilot");
+  await page.locator("#f-wave-0-start").fill("2027-02-10");
+  await page.locator("#f-wave-0-end").fill("2027-02-01");
+  await page.getByRole("button", { name: "Programma aanmaken" }).click();
+  await expect(page.getByText("Niet alles klopt; er is niets opgeslagen.")).toBeVisible();
+  await expect(page.locator("#f-wave-0-end")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-wave-0-end-error")).toContainText("2027-02-01");
+  await expect(page.locator("#f-wave-0-end")).toBeFocused();
+  await audit(page);
+  await page.locator("#f-confidence").fill("heel zeker");
+  await page.getByRole("button", { name: "Programma aanmaken" }).click();
+  await expect(page.locator("#f-confidence-error")).toHaveText("Vul een getal in, bijvoorbeeld 0,85.");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.locator("#f-confidence-error")).toHaveText("Enter a number, for example 0.85.");
+  const programs = await page.request.get("/api/v1/programs");
+  expect((await programs.json()).some((p) => p.name === "Foutje")).toBe(false);
+});
+
+test("too many wrong passwords are answered calmly with the seconds to wait", async ({ page }) => {
+  await page.goto("/planner");
+  // A fresh address per run is not possible: a made-up account keeps the limit to itself.
+  for (let i = 0; i < 6; i++) {
+    await signIn(page, { email: "nobody-throttled@demo.invalid", password: `wrong password ${i}` });
+    await expect(page.getByRole("button", { name: "Aanmelden" })).toBeEnabled();
+  }
+  await expect(page.getByRole("status")).toContainText(/probeer het over \d+ seconden opnieuw/);
+});
