@@ -91,7 +91,8 @@ pub fn json_text(s: &str) -> Cow<'_, str> {
 ///
 /// HTML's special characters become entities (`<script>` stays text in viewers that render
 /// HTML), and every character Markdown could read as syntax is backslash-escaped: links and
-/// images (`[`, `]`, `(`, `)`, `!`), emphasis and code (`*`, `_`, `` ` ``, `~`), tables (`|`),
+/// images (`[`, `]`: without a bracket, `(`, `)` and `!` are plain text, so they stay as written
+/// and the report reads cleanly), emphasis and code (`*`, `_`, `` ` ``, `~`), tables (`|`),
 /// headings (`#`), attribute lists (`{`, `}`) and the backslash itself. A value that starts like
 /// a list item or a setext underline (`-`, `+`, `=`, `1.`) is escaped there too. Line breaks
 /// become spaces (a value cannot end a table row or start a block) and other control and bidi
@@ -107,7 +108,7 @@ pub fn markdown_text(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '|' | '!' | '#' | '~' | '{' | '}' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -127,6 +128,25 @@ pub fn markdown_text(s: &str) -> String {
         let blank = c == ' ' && at_start;
         leading_digits = c.is_ascii_digit() && (at_start || leading_digits);
         at_start = blank;
+    }
+    out
+}
+
+/// Input text placed in HTML (element content or a quoted attribute value): `&`, `<`, `>`, `"`
+/// and `'` become entities, and control and bidi characters are shown as escapes, as on the
+/// terminal, so a value can neither become markup nor reorder what a reader sees.
+pub fn html_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if is_unsafe(c) => push_visible(&mut out, c),
+            c => out.push(c),
+        }
     }
     out
 }
@@ -188,15 +208,15 @@ mod tests {
     fn markdown_links_images_and_html_stay_text() {
         assert_eq!(
             markdown_text("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+            "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(
             markdown_text("![i](http://x/a.png)"),
-            "\\!\\[i\\]\\(http://x/a.png\\)"
+            "!\\[i\\](http://x/a.png)"
         );
         assert_eq!(
             markdown_text("<script>alert(\"x\")</script>"),
-            "&lt;script&gt;alert\\(&quot;x&quot;\\)&lt;/script&gt;"
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
         );
         assert_eq!(markdown_text("&#x3C;img&gt;"), "&amp;\\#x3C;img&amp;gt;");
     }
@@ -233,5 +253,14 @@ mod tests {
             markdown_text("Financiën, São Paulo: 85%"),
             "Financiën, São Paulo: 85%"
         );
+    }
+
+    #[test]
+    fn html_text_is_never_markup() {
+        assert_eq!(
+            html_text("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+        assert_eq!(html_text("a\u{202e}b\nc"), "a\\u{202e}b\\nc");
     }
 }

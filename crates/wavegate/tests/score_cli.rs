@@ -284,10 +284,10 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
     assert!(md.status.success());
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(
-        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        md.contains("&lt;img src=x onerror=alert(1)&gt;") && md.contains("\\[x\\](javascript:"),
         "{md}"
     );
-    for raw in ["<script", "<img", "](javascript:", "\u{1b}", "\u{202e}"] {
+    for raw in ["<script", "<img", "[x](", "\u{1b}", "\u{202e}"] {
         assert!(!md.contains(raw), "{raw} in {md}");
     }
 }
@@ -300,4 +300,65 @@ fn a_missing_roster_is_named() {
     let out = score(dir.path(), &[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("roster.csv"));
+}
+
+#[test]
+fn the_printable_report_names_the_files_it_speaks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "4");
+    let out = score(dir.path(), &["--format", "html", "--lang", "nl"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"nl\">"));
+    assert!(html.contains("@page{size:A4"), "a print stylesheet");
+    assert!(!html.contains("<script"), "no script in a report");
+    // Every file read is listed with its SHA-256, which anyone can recompute.
+    let roster = std::fs::read(dir.path().join("roster.csv")).unwrap();
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(&roster)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(html.contains(&format!("<th scope=\"row\">roster.csv</th><td>{hash}</td>")));
+    assert!(html.contains("<h2>Besluit: "), "in Dutch");
+}
+
+#[test]
+fn earlier_reports_in_a_history_directory_are_read_and_bad_ones_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "300", "5");
+    let history = tempfile::tempdir().unwrap();
+    let first = score(dir.path(), &["--format", "json"]);
+    std::fs::write(history.path().join("2027-03-01.json"), &first.stdout).unwrap();
+    let out = score(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--history",
+            history.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(history.path().join("broken.json"), "{").unwrap();
+    let out = score(
+        dir.path(),
+        &[
+            "--history",
+            history.path().to_str().unwrap(),
+            "--lang",
+            "nl",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json is geen rapport"), "{err}");
 }

@@ -14,7 +14,7 @@ use super::program::Program;
 use super::report::{ActionKind, ActionReason, Source};
 use super::tally::Tally;
 use crate::measures;
-use crate::stats::{benjamini_hochberg, mann_whitney_u};
+use crate::stats::{benjamini_hochberg, fisher_exact, mann_whitney_u};
 
 /// Helpdesk preparation is advised when the forecast reaches this share of capacity.
 pub const HELPDESK_PREPARATION_SHARE: f64 = 0.80;
@@ -257,6 +257,66 @@ fn outermost(a: &Assessment, segs: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// Re-survey where a segment answers far less than the wave: silence is not assent. Like with
+/// like (both rates from the same group, rolled out or next wave); at least 10 points below the
+/// wave and significantly so against the rest of it (Fisher exact, Benjamini–Hochberg over the
+/// candidates), so a small segment's chance low does not send a survey; and not again inside a
+/// segment already asked.
+fn resurveys(a: &Assessment) -> Vec<ActionEval> {
+    let wave = &a.segs[0].eval;
+    let Some(wave_metric) = wave.metric(MetricId::ResponseRate) else {
+        return Vec::new();
+    };
+    let (Some(wave_rate), Some((wave_ok, wave_n))) = (wave.response_rate, wave_metric.count) else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<(usize, f64, f64)> = Vec::new();
+    for (si, seg) in a.segs.iter().enumerate().skip(1) {
+        let e = &seg.eval;
+        let Some(m) = e.metric(MetricId::ResponseRate) else {
+            continue;
+        };
+        if m.source != wave_metric.source || m.suppressed {
+            continue;
+        }
+        let (Some(rate), Some((ok, n))) = (e.response_rate, m.count) else {
+            continue;
+        };
+        if rate > wave_rate - 0.10 {
+            continue;
+        }
+        let (rest_ok, rest_n) = (wave_ok - ok, wave_n - n);
+        let p = fisher_exact(
+            ok.round() as u64,
+            (n - ok).round() as u64,
+            rest_ok.max(0.0).round() as u64,
+            (rest_n - rest_ok).max(0.0).round() as u64,
+        );
+        candidates.push((si, p, rate));
+    }
+    let q = benjamini_hochberg(&candidates.iter().map(|c| c.1).collect::<Vec<_>>());
+    let asked: Vec<usize> = candidates
+        .iter()
+        .zip(&q)
+        .filter(|(_, q)| **q < SPLIT_FDR)
+        .map(|(c, _)| c.0)
+        .collect();
+    let asked = outermost(a, &asked);
+    candidates
+        .into_iter()
+        .filter(|c| asked.contains(&c.0))
+        .map(|(si, _, rate)| ActionEval {
+            kind: ActionKind::Resurvey,
+            seg: si,
+            reason: ActionReason::LowResponse,
+            metric: Some(MetricId::ResponseRate),
+            items: Vec::new(),
+            msg: ActionMsg::ResponseRate(rate, wave_rate),
+            failing_within: Vec::new(),
+        })
+        .collect()
+}
+
 pub(super) fn top_names(counts: &[u32], names: &[String], k: usize) -> Vec<String> {
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
     order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
@@ -337,29 +397,7 @@ pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
                 .filter_map(|(seg, within)| action(a, problem, seg, within)),
         );
     }
-    // Re-survey where a segment answers far less than the wave: silence is not assent. Like
-    // with like: both rates from the same group (rolled out or next wave).
-    let wave = &a.segs[0].eval;
-    let wave_source = wave.metric(MetricId::ResponseRate).map(|m| m.source);
-    for (si, seg) in a.segs.iter().enumerate().skip(1) {
-        let e = &seg.eval;
-        if e.metric(MetricId::ResponseRate).map(|m| m.source) == wave_source
-            && e.metric(MetricId::ResponseRate)
-                .is_some_and(|m| !m.suppressed)
-            && let (Some(rate), Some(wave_rate)) = (e.response_rate, wave.response_rate)
-            && rate <= wave_rate - 0.10
-        {
-            out.push(ActionEval {
-                kind: ActionKind::Resurvey,
-                seg: si,
-                reason: ActionReason::LowResponse,
-                metric: Some(MetricId::ResponseRate),
-                items: Vec::new(),
-                msg: ActionMsg::ResponseRate(rate, wave_rate),
-                failing_within: Vec::new(),
-            });
-        }
-    }
+    out.extend(resurveys(a));
     if let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
         && f.q90_day > HELPDESK_PREPARATION_SHARE * cap
     {

@@ -56,7 +56,7 @@ fn hostile() -> impl Strategy<Value = String> {
 
 /// A pilot with problems in the hostile segment (failures, open tickets, weak training) and a
 /// next wave with the same segments, so gates, actions and notes all name them.
-fn report_texts(values: &[String; 6], lang: Lang) -> (String, String) {
+fn report_texts(values: &[String; 6], lang: Lang) -> (String, String, String) {
     let [platform, department, reason, category, module, topic] = values;
     let mut s = Scenario::new(PROGRAM);
     s.program.name = format!("Rollout {platform}");
@@ -88,7 +88,11 @@ fn report_texts(values: &[String; 6], lang: Lang) -> (String, String) {
         s.delighted(p, "2027-01-20 12:00");
     }
     let report = evaluate(&s.data(), &s.program, date("2027-02-01"), lang, &[]);
-    (render::table(&report), render::markdown(&report))
+    (
+        render::table(&report),
+        render::markdown(&report),
+        render::html(&report, &render::Provenance::default()),
+    )
 }
 
 fn is_forbidden_control(c: char) -> bool {
@@ -104,14 +108,18 @@ proptest! {
         dutch in any::<bool>(),
     ) {
         let lang = if dutch { Lang::Nl } else { Lang::En };
-        let (table, markdown) = report_texts(&values, lang);
-        for (name, out) in [("table", &table), ("markdown", &markdown)] {
+        let (table, markdown, html) = report_texts(&values, lang);
+        for (name, out) in [("table", &table), ("markdown", &markdown), ("html", &html)] {
             let bad = out.chars().find(|&c| is_forbidden_control(c));
             prop_assert!(bad.is_none(), "{name} holds {bad:?}:\n{out}");
             prop_assert!(!out.contains("\n# Heading") && !out.contains("\n- GO"), "{name}:\n{out}");
         }
         for raw in ["<script", "<img", "](javascript:", "](https:", "**bold**"] {
             prop_assert!(!markdown.contains(raw), "{raw} in:\n{markdown}");
+        }
+        // The page's own markup is fixed: no tag from a value, no attribute break-out.
+        for raw in ["<script", "<img", "\"><"] {
+            prop_assert!(!html.contains(raw), "{raw} in:\n{html}");
         }
     }
 }
@@ -126,10 +134,14 @@ fn a_hostile_segment_is_shown_escaped_not_dropped() {
         "m".to_string(),
         "t".to_string(),
     ];
-    let (table, markdown) = report_texts(&values, Lang::En);
+    let (table, markdown, html) = report_texts(&values, Lang::En);
     assert!(table.contains("platform iOS\\u{1b}[2J"), "{table}");
     assert!(
         markdown.contains("department &lt;script&gt;x&lt;/script&gt;"),
         "{markdown}"
+    );
+    assert!(
+        html.contains("department &lt;script&gt;x&lt;/script&gt;"),
+        "{html}"
     );
 }

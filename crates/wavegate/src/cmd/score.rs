@@ -17,10 +17,35 @@ use wavegate_core::tabular::{FileProblem, InputError};
 pub enum Format {
     /// A readable summary for the terminal.
     Table,
-    /// The report as JSON (DATA.md), for other tools.
+    /// The report as JSON (docs/data-formats.md), for other tools.
     Json,
     /// The deployment readiness report to send to stakeholders.
     Markdown,
+    /// The deployment readiness report as a printable HTML page (A4), with the hashes of the
+    /// files it read.
+    Html,
+}
+
+/// The files of `dir` the report read, each with its SHA-256 and size, and the time now.
+fn provenance(dir: &Path) -> render::Provenance {
+    use sha2::{Digest, Sha256};
+    let inputs = import::files::ALL
+        .iter()
+        .filter_map(|name| {
+            let bytes = std::fs::read(dir.join(name)).ok()?;
+            let hash: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            Some((name.to_string(), hash, bytes.len() as u64))
+        })
+        .collect();
+    render::Provenance {
+        evaluated_at: Some(
+            chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        ),
+        inputs,
+    }
 }
 
 /// Arguments of `wavegate score`.
@@ -177,6 +202,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Format::Table => render::table(&report),
         Format::Markdown => render::markdown(&report),
+        Format::Html => render::html(&report, &provenance(&args.data)),
     };
     super::emit(&out)?;
     // The process ends here: handing a million small allocations back one by one would only

@@ -26,12 +26,13 @@ fn split_test(a: &Assessment, t: &TestEval) -> SplitTest {
     }
 }
 
-fn test_name(m: TestMethod) -> &'static str {
-    match m {
-        TestMethod::FisherExact => "Fisher exact",
-        TestMethod::MannWhitneyU => "Mann–Whitney U",
-        TestMethod::RateComparison => "exact rate comparison",
-        TestMethod::WelchT => "Welch t",
+fn test_name(m: TestMethod, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (TestMethod::FisherExact, _) => "Fisher exact",
+        (TestMethod::MannWhitneyU, _) => "Mann–Whitney U",
+        (TestMethod::RateComparison, Lang::Nl) => "exacte toets van twee Poisson-intensiteiten",
+        (TestMethod::RateComparison, Lang::En) => "exact test of two Poisson rates",
+        (TestMethod::WelchT, _) => "Welch t",
     }
 }
 
@@ -56,7 +57,7 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String>
         ),
         (Some(t), true, _) => Some(
             Msg::Confined {
-                test: test_name(t.method),
+                test: test_name(t.method, lang),
                 p: t.p,
                 q: t.q,
                 points: t.difference,

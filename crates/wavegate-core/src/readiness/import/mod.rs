@@ -42,6 +42,10 @@ pub mod files {
     pub const RESPONSES: &str = "responses.csv";
     /// Training records.
     pub const TRAINING: &str = "training.csv";
+    /// Every file of a data directory, in the order they are read.
+    pub const ALL: [&str; 7] = [
+        PROGRAM, ROSTER, DEVICES, FAILURES, TICKETS, RESPONSES, TRAINING,
+    ];
 }
 
 /// Runs independent jobs and gives back their results in the same order. The core has no

@@ -361,8 +361,8 @@ impl Msg {
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
             Msg::GateHelpdesk { size, q90, capacity, max_size } => match lang {
-                Lang::Nl => format!("Poort servicedesk: een golf van {size} mensen geeft naar verwachting tot {} tickets per dag (90%-bovengrens), boven de capaciteit van {}; hooguit {max_size} mensen passen.", num(*q90, 1, lang), num(*capacity, 1, lang)),
-                Lang::En => format!("Helpdesk gate: a wave of {size} people is forecast at up to {} tickets a day (90% upper bound), above the capacity of {}; at most {max_size} people fit.", num(*q90, 1, lang), num(*capacity, 1, lang)),
+                Lang::Nl => format!("Poort servicedesk: een golf van {size} mensen geeft naar verwachting tot {} tickets per dag (90%-bovengrens), boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*q90, 1, lang), num(*capacity, 1, lang)),
+                Lang::En => format!("Helpdesk gate: a wave of {size} people is forecast at up to {} tickets a day (90% upper bound), above the capacity of {}; with this mix at most {max_size} people fit (fewer tickets per person, as after a split, make room for more).", num(*q90, 1, lang), num(*capacity, 1, lang)),
             },
             Msg::GateEvidence => match lang {
                 Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),

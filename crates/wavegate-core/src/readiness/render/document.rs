@@ -1,0 +1,351 @@
+//! What the deployment readiness report says, as headings, paragraphs, lists and tables,
+//! before it is written as Markdown or HTML. Text here is plain: the writers escape it.
+
+use super::*;
+use crate::readiness::metric::State;
+use crate::readiness::report::{Report, Segment};
+
+/// A run of text in a paragraph or list item.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Inline {
+    /// Plain text.
+    Text(String),
+    /// A label: bold.
+    Strong(String),
+    /// Evidence: emphasised.
+    Emph(String),
+}
+
+/// A table cell; `state` lets a writer colour it (the text always says the state too).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Cell {
+    pub(super) text: String,
+    pub(super) state: Option<State>,
+}
+
+impl Cell {
+    fn plain(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            state: None,
+        }
+    }
+}
+
+/// A block of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Block {
+    /// The report's title.
+    Title(String),
+    /// A section heading.
+    Heading(String),
+    /// A paragraph.
+    Para(Vec<Inline>),
+    /// A bulleted list.
+    Bullets(Vec<Vec<Inline>>),
+    /// A numbered list.
+    Numbered(Vec<Vec<Inline>>),
+    /// A table with a header row.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    },
+}
+
+fn text(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn names(segments: &[Segment], lang: Lang) -> String {
+    segments
+        .iter()
+        .map(|s| text::segment(s, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The report's blocks, in order.
+pub(super) fn document(r: &Report) -> Vec<Block> {
+    let lang = r.lang;
+    let l = |x: Label| label(x, lang).to_string();
+    let mut out = vec![
+        Block::Title(format!("{} — {}", l(Label::Title), r.program)),
+        Block::Para(vec![
+            Inline::Strong(format!("{}:", l(Label::EvaluatedAt))),
+            text(format!(" {} · ", r.evaluated_at)),
+            Inline::Strong(format!("{}:", l(Label::NextWave))),
+            text(format!(" {}", r.next_wave.as_deref().unwrap_or("–"))),
+        ]),
+    ];
+    let Some(d) = &r.decision else {
+        out.extend(r.notes.iter().map(|n| Block::Para(vec![text(n)])));
+        return out;
+    };
+    out.push(Block::Heading(format!(
+        "{}: {}",
+        l(Label::Decision),
+        text::decision_name(d.kind, lang)
+    )));
+    out.push(Block::Para(vec![text(&d.explanation)]));
+    out.push(Block::Table {
+        header: vec![
+            l(Label::Readiness),
+            l(Label::Confidence),
+            l(Label::PlannedSize),
+            l(Label::RecommendedSize),
+        ],
+        rows: vec![vec![
+            Cell::plain(scores(&d.readiness)),
+            Cell::plain(text::confidence_name(d.confidence, lang)),
+            Cell::plain(d.planned_size.to_string()),
+            Cell::plain(d.recommended_size.to_string()),
+        ]],
+    });
+    if !d.hold.is_empty() {
+        out.push(Block::Bullets(vec![
+            vec![
+                Inline::Strong(format!("{}:", l(Label::Proceeds))),
+                text(format!(" {}", names(&d.proceed, lang))),
+            ],
+            vec![
+                Inline::Strong(format!("{}:", l(Label::Held))),
+                text(format!(" {}", names(&d.hold, lang))),
+            ],
+        ]));
+    }
+    if !d.more_evidence.is_empty() {
+        out.push(Block::Para(vec![Inline::Strong(format!(
+            "{}:",
+            l(Label::MoreEvidence)
+        ))]));
+        out.push(Block::Bullets(
+            d.more_evidence
+                .iter()
+                .map(|e| {
+                    let more = e.more.map_or("?".into(), |m| m.to_string());
+                    vec![text(format!(
+                        "{}: n = {}, +{} {}",
+                        text::metric_name(e.metric, lang),
+                        e.n,
+                        more,
+                        text::unit(e.metric, lang)
+                    ))]
+                })
+                .collect(),
+        ));
+    }
+    out.push(Block::Para(vec![text(assessed(&d.readiness, lang))]));
+
+    out.push(Block::Heading(l(Label::Gates)));
+    if r.gates.is_empty() {
+        out.push(Block::Para(vec![text(l(Label::NoGates))]));
+    } else {
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Gates),
+                l(Label::Segment),
+                l(Label::Decision),
+                l(Label::Estimate),
+            ],
+            rows: r
+                .gates
+                .iter()
+                .map(|g| {
+                    vec![
+                        Cell::plain(text::capitalise(text::gate_name(g.id, lang))),
+                        Cell::plain(text::segment(&g.scope, lang)),
+                        Cell::plain(text::decision_name(g.effect, lang)),
+                        Cell::plain(&g.explanation),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if !r.dimension_failures.is_empty() {
+        out.push(Block::Heading(l(Label::DimensionFailures)));
+        out.push(Block::Table {
+            header: vec![l(Label::Dimension), l(Label::Segment), l(Label::Estimate)],
+            rows: r
+                .dimension_failures
+                .iter()
+                .map(|f| {
+                    vec![
+                        Cell::plain(text::capitalise(text::dimension_name(f.dimension, lang))),
+                        Cell::plain(text::segment(&f.scope, lang)),
+                        Cell::plain(&f.explanation),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    out.push(Block::Heading(l(Label::Actions)));
+    if r.actions.is_empty() {
+        out.push(Block::Para(vec![text(l(Label::NoActions))]));
+    } else {
+        out.push(Block::Numbered(
+            r.actions
+                .iter()
+                .map(|a| {
+                    let items = if a.items.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", a.items.join(", "))
+                    };
+                    vec![
+                        Inline::Strong(text::action_name(a.kind, lang).to_string()),
+                        text(format!(
+                            " — {}{}{}. {} ",
+                            text::segment(&a.target, lang),
+                            failing_within(&a.failing_within, lang),
+                            items,
+                            text::action_advice(a.kind, lang)
+                        )),
+                        Inline::Emph(a.evidence.clone()),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    if !r.counterfactuals.is_empty() {
+        out.push(Block::Heading(l(Label::Counterfactuals)));
+        out.push(Block::Bullets(
+            r.counterfactuals.iter().map(|c| vec![text(c)]).collect(),
+        ));
+    }
+
+    // Segments × dimensions: the state in words beside its colour.
+    let mut header = vec![
+        l(Label::Segment),
+        l(Label::People),
+        l(Label::State),
+        l(Label::Readiness),
+    ];
+    header.extend(
+        Dimension::ALL
+            .iter()
+            .map(|d| text::dimension_name(*d, lang).to_string()),
+    );
+    out.push(Block::Heading(l(Label::Segments)));
+    out.push(Block::Table {
+        header,
+        rows: r
+            .segments
+            .iter()
+            .map(|s| {
+                let mut row = vec![
+                    Cell::plain(text::segment(&s.segment, lang)),
+                    Cell::plain(s.n.to_string()),
+                    Cell {
+                        text: text::state_name(s.state, lang).to_string(),
+                        state: Some(s.state),
+                    },
+                    Cell::plain(scores(&s.readiness)),
+                ];
+                row.extend(Dimension::ALL.iter().map(|d| Cell {
+                    text: dim_cell(s, *d, lang),
+                    state: s.dimensions.get(d).map(|x| x.state),
+                }));
+                row
+            })
+            .collect(),
+    });
+
+    if let Some(wave) = r.segments.first() {
+        out.push(Block::Heading(l(Label::WaveMetrics)));
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Metric),
+                l(Label::Estimate),
+                l(Label::Interval),
+                "n".into(),
+                l(Label::PPass),
+                l(Label::State),
+                l(Label::Source),
+            ],
+            rows: wave
+                .metrics
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::plain(text::metric_name(m.id, lang)),
+                        Cell::plain(estimate(m, lang)),
+                        Cell::plain(interval(m, lang)),
+                        Cell::plain(format!("{} {}", m.n, text::unit(m.id, lang))),
+                        Cell::plain(m.p_pass.map_or("–".into(), |p| text::num(p, 2, lang))),
+                        Cell {
+                            text: text::state_name(m.state, lang).to_string(),
+                            state: Some(m.state),
+                        },
+                        Cell::plain(text::source_name(m.source, lang)),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    if let Some(a) = &r.adkar {
+        out.push(Block::Heading(l(Label::Adkar)));
+        let barrier = a.group_barrier.map_or(l(Label::NoBarrier), |e| {
+            text::element_name(e, lang).to_string()
+        });
+        out.push(Block::Para(vec![
+            Inline::Strong(format!("{}:", l(Label::GroupBarrier))),
+            text(format!(" {barrier}")),
+        ]));
+        let (agree, below) = match lang {
+            Lang::Nl => ("Eens (4–5)", "P(onder doel)"),
+            Lang::En => ("Agree (4–5)", "P(below target)"),
+        };
+        out.push(Block::Table {
+            header: vec![
+                "ADKAR".into(),
+                agree.into(),
+                below.into(),
+                "n".into(),
+                l(Label::IndividualBarriers),
+            ],
+            rows: a
+                .elements
+                .iter()
+                .map(|e| {
+                    let individual = a
+                        .individual_barriers
+                        .get(e.element.id())
+                        .copied()
+                        .unwrap_or(0.0);
+                    vec![
+                        Cell::plain(text::capitalise(text::element_name(e.element, lang))),
+                        Cell::plain(text::pct(e.share, lang)),
+                        Cell::plain(text::num(e.p_below_target, 2, lang)),
+                        Cell::plain(e.n.to_string()),
+                        Cell::plain(text::pct(individual, lang)),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if let Some(f) = &r.helpdesk_forecast {
+        out.push(Block::Heading(l(Label::HelpdeskForecast)));
+        out.push(Block::Para(vec![text(forecast_line(f, lang))]));
+    }
+    if !r.suppressed.is_empty() {
+        out.push(Block::Heading(l(Label::Suppressed)));
+        out.push(Block::Para(vec![text(l(Label::SuppressedNote))]));
+        out.push(Block::Bullets(
+            r.suppressed
+                .iter()
+                .map(|s| vec![text(text::suppression_name(s, lang))])
+                .collect(),
+        ));
+    }
+    if !r.notes.is_empty() {
+        out.push(Block::Heading(l(Label::Notes)));
+        out.push(Block::Bullets(
+            r.notes.iter().map(|n| vec![text(n)]).collect(),
+        ));
+    }
+    out.push(Block::Heading(l(Label::Method)));
+    out.push(Block::Para(vec![text(l(Label::MethodText))]));
+    out
+}

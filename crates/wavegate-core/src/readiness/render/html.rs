@@ -1,0 +1,169 @@
+//! The deployment readiness report as one printable HTML page (A4 print stylesheet, no script,
+//! no outside resource), with the evaluation time and the hashes of its inputs, so a
+//! stakeholder can tell which data it speaks for. Every text is escaped ([`html_text`]).
+
+use super::document::{Block, Cell, Inline, document};
+use crate::escape::html_text;
+use crate::i18n::Lang;
+use crate::readiness::metric::State;
+use crate::readiness::report::Report;
+use std::fmt::Write;
+
+/// Which data a report speaks for: when it was evaluated, and each input file's hash.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// When the evaluation ran (as the caller states it, e.g. RFC 3339).
+    pub evaluated_at: Option<String>,
+    /// Each input file: its name, SHA-256 (hex) and size in bytes.
+    pub inputs: Vec<(String, String, u64)>,
+}
+
+const STYLE: &str = "\
+:root{color-scheme:light}\
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;margin:0}\
+main{max-width:60rem;margin:0 auto;padding:1.5rem}\
+h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #ccc}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}\
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}\
+th{background:#f0f0f0}\
+.pass{background:#d9f2dd}.warn{background:#fff1c2}.fail{background:#f9d3d3}.insufficient,.info{background:#ececec}\
+.provenance{font-size:.8rem;color:#444}.provenance td{font-family:ui-monospace,monospace}\
+@page{size:A4;margin:16mm 14mm}\
+@media print{body{font-size:10pt}main{max-width:none;padding:0}\
+h2{break-after:avoid}tr,li{break-inside:avoid}\
+.pass,.warn,.fail,.insufficient,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+fn state_class(s: State) -> &'static str {
+    match s {
+        State::Pass => "pass",
+        State::Warn => "warn",
+        State::Fail => "fail",
+        State::Insufficient => "insufficient",
+        State::Info => "info",
+    }
+}
+
+fn inlines(parts: &[Inline]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Inline::Text(t) => html_text(t),
+            Inline::Strong(t) => format!("<strong>{}</strong>", html_text(t)),
+            Inline::Emph(t) => format!("<em>{}</em>", html_text(t)),
+        })
+        .collect()
+}
+
+fn cell(tag: &str, c: &Cell, first: bool) -> String {
+    let class = c
+        .state
+        .map(|s| format!(" class=\"{}\"", state_class(s)))
+        .unwrap_or_default();
+    // The first cell of a row names it, for screen readers reading across.
+    let (tag, scope) = if first {
+        ("th", " scope=\"row\"")
+    } else {
+        (tag, "")
+    };
+    format!("<{tag}{scope}{class}>{}</{tag}>", html_text(&c.text))
+}
+
+fn write_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Title(t) => {
+            let _ = writeln!(out, "<h1>{}</h1>", html_text(t));
+        }
+        Block::Heading(t) => {
+            let _ = writeln!(out, "<h2>{}</h2>", html_text(t));
+        }
+        Block::Para(parts) => {
+            let _ = writeln!(out, "<p>{}</p>", inlines(parts));
+        }
+        Block::Bullets(items) | Block::Numbered(items) => {
+            let tag = if matches!(block, Block::Numbered(_)) {
+                "ol"
+            } else {
+                "ul"
+            };
+            let _ = writeln!(out, "<{tag}>");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", inlines(item));
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Table { header, rows } => {
+            out.push_str("<table>\n<thead><tr>");
+            for h in header {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", html_text(h));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for (i, c) in row.iter().enumerate() {
+                    out.push_str(&cell("td", c, i == 0));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+    }
+}
+
+fn provenance(out: &mut String, p: &Provenance, lang: Lang) {
+    let (when, inputs, file, size) = match lang {
+        Lang::Nl => ("Berekend op", "Invoer (SHA-256)", "Bestand", "Bytes"),
+        Lang::En => ("Computed at", "Inputs (SHA-256)", "File", "Bytes"),
+    };
+    out.push_str("<section class=\"provenance\">\n");
+    if let Some(at) = &p.evaluated_at {
+        let _ = writeln!(out, "<p>{when}: {}</p>", html_text(at));
+    }
+    if !p.inputs.is_empty() {
+        let _ = writeln!(
+            out,
+            "<table><caption>{inputs}</caption><thead><tr><th scope=\"col\">{file}</th><th scope=\"col\">SHA-256</th><th scope=\"col\">{size}</th></tr></thead><tbody>"
+        );
+        for (name, hash, bytes) in &p.inputs {
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{bytes}</td></tr>",
+                html_text(name),
+                html_text(hash)
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The deployment readiness report as a self-contained HTML page for the browser and for print.
+pub fn html(r: &Report, p: &Provenance) -> String {
+    let blocks = document(r);
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        r.lang.code(),
+        html_text(&title)
+    );
+    let mut blocks = blocks.into_iter();
+    // Title and date line first, then where the data came from.
+    for block in blocks.by_ref().take(2) {
+        write_block(&mut out, &block);
+    }
+    provenance(&mut out, p, r.lang);
+    for block in blocks {
+        write_block(&mut out, &block);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,143 @@
+//! The report for people: a terminal summary, and the deployment readiness report a planner
+//! sends to stakeholders as Markdown or as printable HTML. All in the report's language, and
+//! every text from the input files escaped for where it is shown.
+//!
+//! The Markdown and HTML reports say the same things: [`document`] builds what the report says
+//! once, [`markdown`] and [`html`] only write it down.
+
+mod document;
+mod html;
+mod markdown;
+mod terminal;
+
+pub use html::{Provenance, html};
+pub use markdown::markdown;
+pub use terminal::table;
+
+use super::metric::{Dimension, MetricId};
+use super::report::{MetricReport, Readiness, SegmentReport};
+use super::text::{self, Label, label};
+use crate::i18n::Lang;
+
+pub(super) fn scores(r: &Readiness) -> String {
+    match (r.estimate, r.conservative) {
+        (Some(e), Some(c)) => format!("{e}/{c}"),
+        _ => "–".to_string(),
+    }
+}
+
+/// What readiness was computed over, or why it is not a number.
+pub(super) fn assessed(r: &Readiness, lang: Lang) -> String {
+    match &r.reason {
+        Some(reason) => reason.clone(),
+        None => {
+            let dims: Vec<String> = r
+                .assessed
+                .iter()
+                .map(|d| text::dimension_name(*d, lang).to_string())
+                .collect();
+            format!("{}: {}", label(Label::Assessed, lang), dims.join(", "))
+        }
+    }
+}
+
+pub(super) fn value(m: &MetricReport, x: f64, lang: Lang) -> String {
+    match m.id {
+        MetricId::TicketRate | MetricId::Sus | MetricId::Nps => text::num(x, 1, lang),
+        _ => text::num(x, 2, lang),
+    }
+}
+
+pub(super) fn estimate(m: &MetricReport, lang: Lang) -> String {
+    if m.suppressed {
+        return label(Label::Hidden, lang).to_string();
+    }
+    m.estimate.map_or("–".into(), |x| value(m, x, lang))
+}
+
+pub(super) fn interval(m: &MetricReport, lang: Lang) -> String {
+    m.interval.map_or("–".into(), |[lo, hi]| {
+        format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
+    })
+}
+
+pub(super) fn dim_cell(s: &SegmentReport, d: Dimension, lang: Lang) -> String {
+    match s.dimensions.get(&d) {
+        None => "–".into(),
+        Some(x) => match x.score {
+            Some(sc) => format!("{} {}", text::state_name(x.state, lang), sc.conservative),
+            None => text::state_name(x.state, lang).to_string(),
+        },
+    }
+}
+
+/// " (fails in: A, B)" for an action on the whole wave that names segments.
+pub(super) fn failing_within(segments: &[crate::readiness::report::Segment], lang: Lang) -> String {
+    if segments.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = segments.iter().map(|s| text::segment(s, lang)).collect();
+    format!(" ({}: {})", label(Label::FailsIn, lang), names.join(", "))
+}
+
+/// How the forecast splits over its segments, e.g. " By platform: iOS 3.1/day, Windows 2.0/day."
+pub(super) fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
+    let Some(by) = &f.by else {
+        return String::new();
+    };
+    let parts: Vec<String> = f
+        .segments
+        .iter()
+        .map(|p| {
+            let name = if p.segment.is_empty() {
+                "–".to_string()
+            } else {
+                p.segment.values().cloned().collect::<Vec<_>>().join(" × ")
+            };
+            format!(
+                "{name} {}/{}",
+                text::num(p.tickets_per_day, 1, lang),
+                match lang {
+                    Lang::Nl => "dag",
+                    Lang::En => "day",
+                }
+            )
+        })
+        .collect();
+    format!(
+        " {} {by}: {}.",
+        text::capitalise(label(Label::ForecastBy, lang)),
+        parts.join(", ")
+    )
+}
+
+pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
+    let cap = f
+        .capacity_per_day
+        .map_or("–".to_string(), |c| text::num(c, 1, lang));
+    let max = f.max_wave_size.map_or("–".to_string(), |m| m.to_string());
+    match lang {
+        Lang::Nl => {
+            format!(
+                "{} tickets per 100 mensen in 14 dagen; bij {} mensen mediaan {} en 90%-bovengrens {} tickets per dag, capaciteit {}; grootste golf die past: {}.",
+                text::num(f.rate_per_100, 1, lang),
+                f.wave_size,
+                text::num(f.tickets_per_day_median, 1, lang),
+                text::num(f.tickets_per_day_q90, 1, lang),
+                cap,
+                max
+            ) + &forecast_parts(f, lang)
+        }
+        Lang::En => {
+            format!(
+                "{} tickets per 100 people in 14 days; for {} people a median of {} and a 90% upper bound of {} tickets a day, capacity {}; largest wave that fits: {}.",
+                text::num(f.rate_per_100, 1, lang),
+                f.wave_size,
+                text::num(f.tickets_per_day_median, 1, lang),
+                text::num(f.tickets_per_day_q90, 1, lang),
+                cap,
+                max
+            ) + &forecast_parts(f, lang)
+        }
+    }
+}
