@@ -37,6 +37,8 @@ pub fn code_message(code: ErrorCode) -> Msg {
         ErrorCode::WrongSurvey => Msg::ErrorWrongSurvey,
         ErrorCode::UnknownVersion => Msg::ErrorUnknownVersion,
         ErrorCode::InvalidInvitations => Msg::ErrorInvalidInvitations,
+        ErrorCode::InputsRejected => Msg::ErrorInputsRejected,
+        ErrorCode::Busy => Msg::ErrorBusy,
         ErrorCode::Internal => Msg::ErrorServer,
         ErrorCode::Unknown => Msg::ErrorUnknown,
     }

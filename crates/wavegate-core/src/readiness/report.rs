@@ -50,6 +50,16 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
+impl Report {
+    /// The report as `wavegate score --format json` prints it: pretty-printed with two-space
+    /// indents and a final newline. The server sends these very bytes, so the two never differ.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut json = serde_json::to_string_pretty(self)?;
+        json.push('\n');
+        Ok(json)
+    }
+}
+
 /// The decision kinds, from most to least strict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
