@@ -943,7 +943,8 @@ pub struct EvaluationSummary {
     pub next_wave: Option<String>,
     /// The decision's kind; `None` without a next wave.
     pub decision: Option<crate::readiness::report::DecisionKind>,
-    /// The decision's readiness; `None` without a decision.
+    /// The decision's readiness (its figures `None` when readiness is no number); `None`
+    /// without a decision.
     pub readiness: Option<ReadinessScore>,
     /// Everything passed with high confidence: what EXPAND looks for in earlier evaluations.
     pub everything_passes: bool,

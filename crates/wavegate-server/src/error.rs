@@ -73,6 +73,12 @@ impl ApiError {
         e
     }
 
+    /// Adds `Retry-After: seconds` (429, 503).
+    pub fn with_retry_after(mut self, seconds: u64) -> ApiError {
+        self.retry_after = Some(seconds);
+        self
+    }
+
     /// The error's code.
     pub fn code(&self) -> ErrorCode {
         self.code

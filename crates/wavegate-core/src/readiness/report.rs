@@ -284,7 +284,7 @@ pub struct MetricDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// Modules that test the weakest topic.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
     /// Tickets counted (ticket rate).
     #[serde(skip_serializing_if = "Option::is_none")]

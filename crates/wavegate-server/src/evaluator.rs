@@ -1,0 +1,226 @@
+//! Readiness evaluations within bounds: at most a few at once (each holds a program's files and
+//! data set in memory), on blocking threads, a request waiting at most a time limit for its
+//! answer. The latest evaluations are kept with everything they depend on, so asking again about
+//! unchanged data gives the same report without evaluating again.
+
+use crate::clock::Clock;
+use crate::datadir::{self, DataError, ProgramData};
+use crate::store::Store;
+use chrono::NaiveDate;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tokio::time::{Instant, timeout_at};
+use wavegate_core::api::InputFile;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::datadir::Missing;
+use wavegate_core::readiness::import::InOrder;
+use wavegate_core::readiness::{PastEvaluation, Report, evaluate};
+use wavegate_core::survey::merge::MergeError;
+use wavegate_core::tabular::InputError;
+
+/// How many evaluations (or exports) run at once: each holds a whole program in memory, and the
+/// machine a pilot runs on may have two cores.
+pub const SLOTS: usize = 2;
+/// How long a request waits for a slot and its evaluation together.
+pub const LIMIT: Duration = Duration::from_secs(30);
+/// What `Retry-After` says when no evaluation could be given in time.
+pub const RETRY_AFTER_SECS: u64 = 5;
+/// How many finished evaluations are kept.
+const KEPT: usize = 8;
+
+/// Runs evaluations within the bounds; clones share them.
+#[derive(Clone)]
+pub struct Evaluator {
+    slots: Arc<Semaphore>,
+    limit: Duration,
+    kept: Arc<Mutex<VecDeque<Arc<Done>>>>,
+}
+
+/// Everything an evaluation depends on besides the code: equal keys give equal reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key {
+    program_id: String,
+    at: NaiveDate,
+    lang: Lang,
+    inputs: Vec<InputFile>,
+    history: Vec<PastEvaluation>,
+}
+
+/// A finished evaluation.
+#[derive(Debug)]
+pub struct Done {
+    key: Key,
+    /// When it was computed (RFC 3339, UTC).
+    pub computed_at: String,
+    /// The files it was computed from.
+    pub inputs: Vec<InputFile>,
+    /// The report.
+    pub report: Report,
+    /// The report's JSON, byte for byte as `wavegate score --format json` prints it.
+    pub json: String,
+}
+
+/// Why no evaluation was given.
+#[derive(Debug)]
+pub enum EvalError {
+    /// No program by that id.
+    NotFound,
+    /// A required file is absent.
+    Missing(Missing),
+    /// The files do not read together; the first problem, as `wavegate score` reports it.
+    Rejected(InputError),
+    /// No slot came free, or the evaluation ran over the time limit.
+    Busy,
+    /// A server fault.
+    Internal(String),
+}
+
+impl From<DataError> for EvalError {
+    fn from(e: DataError) -> EvalError {
+        match e {
+            DataError::NotFound => EvalError::NotFound,
+            DataError::Merge(MergeError::Imported(e)) => EvalError::Rejected(e),
+            other => EvalError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl Default for Evaluator {
+    fn default() -> Evaluator {
+        Evaluator::new(SLOTS, LIMIT)
+    }
+}
+
+impl Evaluator {
+    /// At most `slots` at once, a request waiting at most `limit`.
+    pub fn new(slots: usize, limit: Duration) -> Evaluator {
+        Evaluator {
+            slots: Arc::new(Semaphore::new(slots)),
+            limit,
+            kept: Arc::default(),
+        }
+    }
+
+    /// Runs `work` in a slot. A request that stops waiting does not stop the work: it keeps its
+    /// slot until done (so the bound holds), and a finished evaluation is kept for the next ask.
+    async fn bounded<T, F>(&self, work: F) -> Result<T, EvalError>
+    where
+        T: Send + 'static,
+        F: Future<Output = Result<T, EvalError>> + Send + 'static,
+    {
+        let deadline = Instant::now() + self.limit;
+        let permit = timeout_at(deadline, self.slots.clone().acquire_owned())
+            .await
+            .map_err(|_| EvalError::Busy)?
+            .map_err(|e| EvalError::Internal(e.to_string()))?;
+        let task = tokio::spawn(async move {
+            let _slot = permit;
+            work.await
+        });
+        match timeout_at(deadline, task).await {
+            Err(_) => Err(EvalError::Busy),
+            Ok(Err(e)) => Err(EvalError::Internal(format!("evaluation task: {e}"))),
+            Ok(Ok(result)) => result,
+        }
+    }
+
+    /// Builds a program's data directory and gives it to `then` on a blocking thread, both in
+    /// a slot (a large program's files are large): for exports.
+    pub async fn with_data<T, F>(
+        &self,
+        store: &Store,
+        program_id: &str,
+        then: F,
+    ) -> Result<T, EvalError>
+    where
+        T: Send + 'static,
+        F: FnOnce(ProgramData) -> Result<T, EvalError> + Send + 'static,
+    {
+        let (store, program_id) = (store.clone(), program_id.to_string());
+        self.bounded(async move {
+            let data = datadir::build(&store, &program_id).await?;
+            tokio::task::spawn_blocking(move || then(data))
+                .await
+                .map_err(|e| EvalError::Internal(format!("export: {e}")))?
+        })
+        .await
+    }
+
+    /// Evaluates a program's readiness at `at` in `lang`, with its stored evaluations as the
+    /// history EXPAND reads.
+    pub async fn readiness(
+        &self,
+        store: &Store,
+        clock: &Clock,
+        program_id: &str,
+        at: NaiveDate,
+        lang: Lang,
+    ) -> Result<Arc<Done>, EvalError> {
+        let (store, clock, program_id) = (store.clone(), clock.clone(), program_id.to_string());
+        let kept = self.kept.clone();
+        self.bounded(async move {
+            let data = datadir::build(&store, &program_id).await?;
+            if let Some(missing) = data.dir.missing() {
+                return Err(EvalError::Missing(missing));
+            }
+            let history = data
+                .history
+                .iter()
+                .map(|(at, json)| {
+                    PastEvaluation::from_json(json)
+                        .map_err(|e| EvalError::Internal(format!("stored evaluation {at}: {e}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let key = Key {
+                program_id,
+                at,
+                lang,
+                inputs: data.inputs.clone(),
+                history,
+            };
+            if let Some(done) = lookup(&kept, &key) {
+                return Ok(done);
+            }
+            let done = tokio::task::spawn_blocking(move || run(data, key, &clock))
+                .await
+                .map_err(|e| EvalError::Internal(format!("evaluation: {e}")))??;
+            let done = Arc::new(done);
+            keep(&kept, done.clone());
+            Ok(done)
+        })
+        .await
+    }
+}
+
+/// Loads and evaluates, on a blocking thread.
+fn run(data: ProgramData, key: Key, clock: &Clock) -> Result<Done, EvalError> {
+    // One job after another: the slots already bound how many cores evaluations take.
+    let (program, set) = data.dir.load(&InOrder).map_err(EvalError::Rejected)?;
+    drop(data.dir);
+    let report = evaluate(&set, &program, key.at, key.lang, &key.history);
+    let json = report
+        .to_json()
+        .map_err(|e| EvalError::Internal(format!("report JSON: {e}")))?;
+    Ok(Done {
+        computed_at: clock.stamp(),
+        inputs: data.inputs,
+        report,
+        json,
+        key,
+    })
+}
+
+fn lookup(kept: &Mutex<VecDeque<Arc<Done>>>, key: &Key) -> Option<Arc<Done>> {
+    let kept = kept.lock().unwrap_or_else(|p| p.into_inner());
+    kept.iter().find(|d| d.key == *key).cloned()
+}
+
+fn keep(kept: &Mutex<VecDeque<Arc<Done>>>, done: Arc<Done>) {
+    let mut kept = kept.lock().unwrap_or_else(|p| p.into_inner());
+    kept.retain(|d| d.key != done.key);
+    kept.push_front(done);
+    kept.truncate(KEPT);
+}
