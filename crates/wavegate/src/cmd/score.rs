@@ -137,11 +137,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("evaluate {:?}", t.elapsed());
     }
     let out = match args.format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report)?;
-            s.push('\n');
-            s
-        }
+        // The core makes the JSON, so the server's readiness endpoint sends the same bytes.
+        Format::Json => report.to_json()?,
         Format::Table => render::table(&report),
         Format::Markdown => render::markdown(&report),
     };
