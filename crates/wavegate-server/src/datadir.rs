@@ -5,6 +5,7 @@
 //! server and `wavegate score` read the same bytes.
 
 use crate::store::{ProgramSources, ResponseRow, Store, StoreError};
+use crate::threads::Threads;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use wavegate_core::api::{FileKind, InputFile};
@@ -137,7 +138,7 @@ fn responses_file(
         file: FileKind::Responses.file_name(),
         bytes,
     });
-    Ok(Some(merge_long(&sources, imported, Vec::new())?))
+    Ok(Some(merge_long(&sources, imported, Vec::new(), &Threads)?))
 }
 
 /// `training.csv`: the imported file as uploaded. The server collects no training records yet;

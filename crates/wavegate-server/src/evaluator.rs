@@ -6,6 +6,7 @@
 use crate::clock::Clock;
 use crate::datadir::{self, DataError, ProgramData};
 use crate::store::Store;
+use crate::threads::Threads;
 use chrono::NaiveDate;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -16,7 +17,6 @@ use tokio::time::{Instant, timeout_at};
 use wavegate_core::api::InputFile;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::datadir::Missing;
-use wavegate_core::readiness::import::InOrder;
 use wavegate_core::readiness::{PastEvaluation, Report, evaluate};
 use wavegate_core::survey::merge::MergeError;
 use wavegate_core::tabular::InputError;
@@ -162,7 +162,9 @@ impl Evaluator {
         let (store, clock, program_id) = (store.clone(), clock.clone(), program_id.to_string());
         let kept = self.kept.clone();
         self.bounded(async move {
+            let started = std::time::Instant::now();
             let data = datadir::build(&store, &program_id).await?;
+            let built = started.elapsed();
             if let Some(missing) = data.dir.missing() {
                 return Err(EvalError::Missing(missing));
             }
@@ -187,6 +189,13 @@ impl Evaluator {
             let done = tokio::task::spawn_blocking(move || run(data, key, &clock))
                 .await
                 .map_err(|e| EvalError::Internal(format!("evaluation: {e}")))??;
+            // What a large program costs, for whoever sizes the server.
+            tracing::info!(
+                program = %done.key.program_id,
+                build_ms = built.as_millis() as u64,
+                total_ms = started.elapsed().as_millis() as u64,
+                "readiness evaluated"
+            );
             let done = Arc::new(done);
             keep(&kept, done.clone());
             Ok(done)
@@ -197,8 +206,9 @@ impl Evaluator {
 
 /// Loads and evaluates, on a blocking thread.
 fn run(data: ProgramData, key: Key, clock: &Clock) -> Result<Done, EvalError> {
-    // One job after another: the slots already bound how many cores evaluations take.
-    let (program, set) = data.dir.load(&InOrder).map_err(EvalError::Rejected)?;
+    // The files are parsed on threads, as `wavegate score` does: at most two evaluations run
+    // at once, so this takes at most twice the jobs of one.
+    let (program, set) = data.dir.load(&Threads).map_err(EvalError::Rejected)?;
     drop(data.dir);
     let report = evaluate(&set, &program, key.at, key.lang, &key.history);
     let json = report

@@ -26,6 +26,7 @@ pub mod routes;
 mod session;
 pub mod store;
 mod surveys;
+pub mod threads;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};

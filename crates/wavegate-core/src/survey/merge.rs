@@ -7,6 +7,7 @@
 use super::export::{ExportError, LONG_COLUMNS, LongMeta, StoredResponse, encode_answers};
 use super::model::Survey;
 use crate::csv_safe::{CsvOptions, SafeCsvWriter, restore};
+use crate::readiness::import::Runner;
 use crate::tabular::{self, Col, Header, InputError, header_key};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
@@ -91,17 +92,23 @@ fn keyed(s: &StoredResponse) -> Result<BTreeMap<String, &str>, ExportError> {
 /// file order, without those of a response id the server collected. Imported cells are read
 /// as Wavegate reads its own exports ([`restore`]) and written again through [`SafeCsvWriter`],
 /// so an already neutralised cell stays as it was and a formula is neutralised.
+///
+/// The imported file, the large part, is cut into pieces at record boundaries and each piece
+/// written as a job of `runner` (the server runs them on threads); the pieces are joined in
+/// order, so the bytes, and the first error, do not depend on the runner.
 pub fn merge_long<W: Write>(
     collected: &[Collected<'_>],
     imported: Option<Imported<'_>>,
-    out: W,
+    mut out: W,
+    runner: &impl Runner,
 ) -> Result<W, MergeError> {
     let text = imported.map(|i| (i.file, tabular::decode_text(i.bytes)));
     let scanned = match &text {
         Some((file, text)) => {
-            let (head, rows) = tabular::scan(file, text)?;
+            let pieces = runner.parallelism().clamp(1, 8);
+            let (head, parts) = tabular::scan_parts(file, text, pieces)?;
             let columns = ImportedColumns::find(&head)?;
-            Some((head, rows, columns))
+            Some((head, parts, columns))
         }
         None => None,
     };
@@ -117,7 +124,7 @@ pub fn merge_long<W: Write>(
     if let Some((_, _, columns)) = &scanned {
         attributes.extend(columns.extra.keys().cloned());
     }
-    let mut w = SafeCsvWriter::new(out, CsvOptions::default()).map_err(ExportError::from)?;
+    let mut w = SafeCsvWriter::new(&mut out, CsvOptions::default()).map_err(ExportError::from)?;
     w.row(
         LONG_COLUMNS
             .iter()
@@ -146,29 +153,52 @@ pub fn merge_long<W: Write>(
             .map_err(ExportError::from)?;
         }
     }
+    w.finish().map_err(ExportError::from)?;
 
-    if let Some((head, mut rows, columns)) = scanned {
-        let response_id = columns.fixed[0];
+    if let Some((head, parts, columns)) = scanned {
         let extra: Vec<Option<Col>> = attributes
             .iter()
             .map(|a| columns.extra.get(a).copied())
             .collect();
-        let cell = |row: &tabular::RowRef<'_>, col: Option<Col>| -> String {
-            col.map_or_else(String::new, |c| restore(head.get(row, c)).to_string())
-        };
-        while let Some(row) = rows.next_row(&head)? {
-            let id = response_id.map_or("", |c| head.get(&row, c));
-            if claimed.contains(restore(id)) {
-                continue;
-            }
-            let cells: Vec<String> = columns
-                .fixed
-                .iter()
-                .chain(&extra)
-                .map(|col| cell(&row, *col))
-                .collect();
-            w.row(&cells).map_err(ExportError::from)?;
+        let (head, columns, claimed, extra) = (&head, &columns, &claimed, &extra);
+        let jobs: Vec<PieceJob<'_>> = parts
+            .into_iter()
+            .map(|mut rows| {
+                Box::new(move || imported_rows(head, &mut rows, columns, extra, claimed))
+                    as PieceJob<'_>
+            })
+            .collect();
+        for piece in runner.run(jobs) {
+            out.write_all(&piece?).map_err(ExportError::from)?;
         }
+    }
+    Ok(out)
+}
+
+/// One piece of the imported file, written on its own.
+type PieceJob<'t> = Box<dyn FnOnce() -> Result<Vec<u8>, MergeError> + Send + 't>;
+
+/// The rows of one piece of the imported file whose response id nobody claimed, as CSV.
+fn imported_rows(
+    head: &Header,
+    rows: &mut tabular::Rows<'_>,
+    columns: &ImportedColumns,
+    extra: &[Option<Col>],
+    claimed: &HashSet<&str>,
+) -> Result<Vec<u8>, MergeError> {
+    let response_id = columns.fixed[0];
+    let mut w = SafeCsvWriter::new(Vec::new(), CsvOptions::default()).map_err(ExportError::from)?;
+    while let Some(row) = rows.next_row(head)? {
+        let id = response_id.map_or("", |c| head.get(&row, c));
+        if claimed.contains(restore(id)) {
+            continue;
+        }
+        let cells = columns
+            .fixed
+            .iter()
+            .chain(extra)
+            .map(|col| col.map_or("", |c| restore(head.get(&row, c))));
+        w.row(cells).map_err(ExportError::from)?;
     }
     Ok(w.finish().map_err(ExportError::from)?)
 }
@@ -177,7 +207,7 @@ pub fn merge_long<W: Write>(
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::readiness::import::read_responses;
+    use crate::readiness::import::{InOrder, read_responses};
     use crate::survey::model::{Answer, Answers, Attributes, Response};
     use crate::survey::templates;
     use chrono::{TimeZone, Utc};
@@ -222,7 +252,7 @@ mod tests {
             file: "responses.csv",
             bytes: text.as_bytes(),
         });
-        String::from_utf8(merge_long(&sources, imported, Vec::new()).unwrap()).unwrap()
+        String::from_utf8(merge_long(&sources, imported, Vec::new(), &InOrder).unwrap()).unwrap()
     }
 
     const IMPORTED: &str = "Response ID;Survey ID;Person ID;Submitted at;Question ID;Value;Department\n\
@@ -296,6 +326,53 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
         assert_eq!(again, out);
     }
 
+    /// Says it has four cores and runs the jobs last first, as threads might finish them.
+    struct Backwards;
+
+    impl Runner for Backwards {
+        fn parallelism(&self) -> usize {
+            4
+        }
+
+        fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
+            let mut out: Vec<T> = jobs.into_iter().rev().map(|job| job()).collect();
+            out.reverse();
+            out
+        }
+    }
+
+    #[test]
+    fn the_merge_in_pieces_writes_the_same_bytes_as_in_one_go() {
+        let mut imported =
+            String::from("response_id,survey_id,person_id,submitted_at,question_id,value,team\n");
+        for r in 0..60 {
+            for q in ["nps", "comment"] {
+                let value = if q == "nps" { "7" } else { "\"fine,\nreally\"" };
+                imported.push_str(&format!("r{r},s,p{r},2027-01-10,{q},{value},t{}\n", r % 3));
+            }
+        }
+        let survey = pilot();
+        let collected = [collected("r7", Some("p7"), &[("team", "x")], 9)];
+        let sources = [Collected {
+            survey: &survey,
+            responses: &collected,
+        }];
+        let file = || {
+            Some(Imported {
+                file: "responses.csv",
+                bytes: imported.as_bytes(),
+            })
+        };
+        let whole = merge_long(&sources, file(), Vec::new(), &InOrder).unwrap();
+        let pieces = merge_long(&sources, file(), Vec::new(), &Backwards).unwrap();
+        assert_eq!(
+            String::from_utf8(pieces).unwrap(),
+            String::from_utf8(whole.clone()).unwrap()
+        );
+        let read = read_responses(whole.as_slice()).unwrap();
+        assert_eq!(read.len(), 60, "r7 once, as collected");
+    }
+
     #[test]
     fn an_imported_file_in_windows_1252_with_semicolons_is_read_and_written_as_utf8() {
         let mut bytes =
@@ -312,6 +389,7 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
                 bytes: &bytes,
             }),
             Vec::new(),
+            &InOrder,
         )
         .unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -333,6 +411,7 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
                 bytes: b"response_id,person_id\nr1,p1\n",
             }),
             Vec::new(),
+            &InOrder,
         )
         .unwrap_err();
         assert!(err.to_string().contains("survey_id"), "{err}");
@@ -344,6 +423,7 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
             }],
             None,
             Vec::new(),
+            &InOrder,
         )
         .unwrap_err();
         assert!(matches!(

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use wavegate_core::dates::parse_date;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
-use wavegate_core::readiness::import::{self, Runner};
+use wavegate_core::readiness::import;
 use wavegate_core::readiness::{PastEvaluation, Program, evaluate, render};
 use wavegate_core::tabular::InputError;
+use wavegate_server::threads::Threads;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -84,26 +85,6 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
             0,
             format!("could not be opened: {e}"),
         )),
-    }
-}
-
-/// Runs the core's import jobs on scoped threads, one per job.
-pub(crate) struct Threads;
-
-impl Runner for Threads {
-    fn parallelism(&self) -> usize {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    }
-
-    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
-            handles
-                .into_iter()
-                // A panic in a parser is a bug: pass it on rather than invent a result.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
     }
 }
 
