@@ -18,7 +18,9 @@
 # those imported rows. Then it times, with curl's time_total (the whole request):
 #   - readiness at a new date each run: a full evaluation (nothing kept applies);
 #   - readiness at the same date again: the data directory built and hashed, the kept report;
-#   - export.zip: the data directory built and deflated.
+#   - export.zip: the data directory built and deflated;
+# and, for scale under the same conditions, `wavegate score` on the same bytes (the directory
+# `wavegate export-program` writes), the whole process.
 set -euo pipefail
 people=100000
 collected=20000
@@ -62,9 +64,10 @@ for kind in roster devices enrollment_failures tickets responses training; do
 done
 curl -sf -o /dev/null -X POST -H "$auth" -H "Content-Type: application/json" \
   --data '{"template":"pilot-feedback"}' "$api/surveys"
-python3 - "$db" "$program" "$collected" <<'PY'
+# Stores responses as the respond endpoint does: `add.py DB PROGRAM FIRST COUNT`.
+cat >"$work/add.py" <<'PY'
 import json, sqlite3, sys
-db, program, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+db, program, first, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 conn = sqlite3.connect(db, timeout=30)
 answers = [r[0] for r in conn.execute(
     "SELECT answers FROM responses WHERE program_id = 'demo' AND survey_id = 'pilot-feedback'")]
@@ -72,10 +75,10 @@ answers = [r[0] for r in conn.execute(
     "SELECT version FROM program_surveys WHERE program_id = ? AND survey_id = 'pilot-feedback'",
     (program,)).fetchone()
 with conn:
-    for i in range(n):
+    for i in range(first, first + n):
         person = f"E{i + 1:06d}"
         token = f"b{i:031x}"
-        # A quarter replace imported responses (the merge keeps the collected one).
+        # A quarter of the first batch replace imported responses (the merge keeps ours).
         rid = f"R{i + 1:08d}" if i < n // 4 else f"collected-{i:08d}"
         attrs = json.dumps({"wave": "pilot"})
         conn.execute(
@@ -88,6 +91,7 @@ with conn:
             " VALUES (?, ?, ?, 'pilot-feedback', ?, ?, 'nl', ?, ?, '2027-02-15T10:00:00Z')",
             (rid, token, program, version, person, attrs, answers[i % len(answers)]))
 PY
+python3 "$work/add.py" "$db" "$program" 0 "$collected"
 
 time_get() { # path → seconds; the body goes to $work/last
   curl -sf -o "$work/last" -w '%{time_total}' -H "$auth" "$api/$1"
@@ -113,13 +117,25 @@ curl -sf -D - -o /dev/null -H "$auth" "$api/readiness?at=2027-03-01&lang=en" |
   sed -n 's/^wavegate-inputs: //Ip' | tr ',' '\n' | sed 's/=.*//; s/^ */input: /'
 ls -l "$work/data" | awk 'NR>1 {printf "file: %-26s %6.1f MB\n", $9, $5/1e6}'
 echo "first request: $first s"
-fresh=(); kept=(); zips=()
+cold=(); other=(); again=(); zips=()
 for run in $(seq 1 "$runs"); do
-  fresh+=("$(time_get "readiness?at=2027-03-0$((run % 7 + 1))&lang=nl")")
-  kept+=("$(time_get "readiness?at=2027-03-01&lang=en")")
+  # One more response arrives: the next request builds the data directory anew.
+  python3 "$work/add.py" "$db" "$program" "$((collected + run))" 1
+  cold+=("$(time_get "readiness?at=2027-03-01&lang=en")")
+  other+=("$(time_get "readiness?at=2027-03-0$((run % 7 + 2))&lang=nl")")
+  again+=("$(time_get "readiness?at=2027-03-01&lang=en")")
   zips+=("$(time_get "export.zip")")
 done
-summary "readiness, a new date each run" "${fresh[@]}"
-summary "readiness, the same date again" "${kept[@]}"
+summary "readiness after a new response" "${cold[@]}"
+summary "readiness, same data, other date" "${other[@]}"
+summary "readiness, same data and date" "${again[@]}"
 summary "export.zip" "${zips[@]}"
 ls -l "$work/last" | awk '{printf "export.zip: %.1f MB\n", $5/1e6}'
+"$bin" export-program --db "$db" --program "$program" --out "$work/export" >/dev/null
+cli=()
+for run in $(seq 1 "$runs"); do
+  start=$(date +%s.%N)
+  "$bin" score --data "$work/export" --at "2027-03-0$((run % 7 + 1))" --lang nl --format json >/dev/null
+  cli+=("$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$start" "$(date +%s.%N)")")
+done
+summary "wavegate score, same files (CLI)" "${cli[@]}"

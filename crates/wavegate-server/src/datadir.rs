@@ -4,7 +4,7 @@
 //! endpoints evaluate it; `export.zip` and `wavegate export-program` write it out; so the
 //! server and `wavegate score` read the same bytes.
 
-use crate::store::{ProgramSources, ResponseRow, Store, StoreError};
+use crate::store::{ProgramSources, ResponseRow, SourcesStamp, Store, StoreError};
 use crate::threads::Threads;
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -25,6 +25,9 @@ pub struct ProgramData {
     /// The program's stored evaluations (date, report JSON), oldest first: the history EXPAND
     /// reads, exported as `history/<date>.json` for `wavegate score --history`.
     pub history: Vec<(String, String)>,
+    /// The stamp of the sources it was built from: while the store's stamp is the same, so is
+    /// this directory.
+    pub stamp: SourcesStamp,
 }
 
 /// Why a program's data directory could not be built.
@@ -118,6 +121,7 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
         dir,
         inputs,
         history,
+        stamp: sources.stamp,
     })
 }
 

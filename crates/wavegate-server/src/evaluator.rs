@@ -1,7 +1,9 @@
 //! Readiness evaluations within bounds: at most a few at once (each holds a program's files and
 //! data set in memory), on blocking threads, a request waiting at most a time limit for its
-//! answer. The latest evaluations are kept with everything they depend on, so asking again about
-//! unchanged data gives the same report without evaluating again.
+//! answer. What was built is kept: the last data directories with the stamp of the store they
+//! were built from (while the stamp holds, the directory is the same), and the last reports
+//! with everything they depend on, so asking again about unchanged data neither builds nor
+//! evaluates again.
 
 use crate::clock::Clock;
 use crate::datadir::{self, DataError, ProgramData};
@@ -30,6 +32,11 @@ pub const LIMIT: Duration = Duration::from_secs(30);
 pub const RETRY_AFTER_SECS: u64 = 5;
 /// How many finished evaluations are kept.
 const KEPT: usize = 8;
+/// How many built data directories are kept (a 100,000-person program's is about 100 MB).
+const KEPT_DATA: usize = 2;
+
+/// Data directories kept, with the program each is of, latest first.
+type KeptData = Mutex<VecDeque<(String, Arc<ProgramData>)>>;
 
 /// Runs evaluations within the bounds; clones share them.
 #[derive(Clone)]
@@ -37,6 +44,7 @@ pub struct Evaluator {
     slots: Arc<Semaphore>,
     limit: Duration,
     kept: Arc<Mutex<VecDeque<Arc<Done>>>>,
+    kept_data: Arc<KeptData>,
 }
 
 /// Everything an evaluation depends on besides the code: equal keys give equal reports.
@@ -101,6 +109,7 @@ impl Evaluator {
             slots: Arc::new(Semaphore::new(slots)),
             limit,
             kept: Arc::default(),
+            kept_data: Arc::default(),
         }
     }
 
@@ -127,8 +136,8 @@ impl Evaluator {
         }
     }
 
-    /// Builds a program's data directory and gives it to `then` on a blocking thread, both in
-    /// a slot (a large program's files are large): for exports.
+    /// A program's data directory, built in a slot (a large program's files are large) or
+    /// kept from before, given to `then` on a blocking thread: for exports.
     pub async fn with_data<T, F>(
         &self,
         store: &Store,
@@ -137,12 +146,13 @@ impl Evaluator {
     ) -> Result<T, EvalError>
     where
         T: Send + 'static,
-        F: FnOnce(ProgramData) -> Result<T, EvalError> + Send + 'static,
+        F: FnOnce(&ProgramData) -> Result<T, EvalError> + Send + 'static,
     {
         let (store, program_id) = (store.clone(), program_id.to_string());
+        let kept_data = self.kept_data.clone();
         self.bounded(async move {
-            let data = datadir::build(&store, &program_id).await?;
-            tokio::task::spawn_blocking(move || then(data))
+            let data = data_of(&kept_data, &store, &program_id).await?;
+            tokio::task::spawn_blocking(move || then(&data))
                 .await
                 .map_err(|e| EvalError::Internal(format!("export: {e}")))?
         })
@@ -160,10 +170,10 @@ impl Evaluator {
         lang: Lang,
     ) -> Result<Arc<Done>, EvalError> {
         let (store, clock, program_id) = (store.clone(), clock.clone(), program_id.to_string());
-        let kept = self.kept.clone();
+        let (kept, kept_data) = (self.kept.clone(), self.kept_data.clone());
         self.bounded(async move {
             let started = std::time::Instant::now();
-            let data = datadir::build(&store, &program_id).await?;
+            let data = data_of(&kept_data, &store, &program_id).await?;
             let built = started.elapsed();
             if let Some(missing) = data.dir.missing() {
                 return Err(EvalError::Missing(missing));
@@ -204,19 +214,48 @@ impl Evaluator {
     }
 }
 
+/// The program's data directory: the one kept when the store's stamp still matches it, else
+/// built now (and kept).
+async fn data_of(
+    kept: &KeptData,
+    store: &Store,
+    program_id: &str,
+) -> Result<Arc<ProgramData>, EvalError> {
+    let stamp = store
+        .sources_stamp(program_id)
+        .await
+        .map_err(|e| EvalError::Internal(e.to_string()))?
+        .ok_or(EvalError::NotFound)?;
+    {
+        let kept = kept.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, data)) = kept
+            .iter()
+            .find(|(p, d)| p == program_id && d.stamp == stamp)
+        {
+            return Ok(data.clone());
+        }
+    }
+    // Built from a read of its own: it carries the stamp of that read, which may be newer.
+    let data = Arc::new(datadir::build(store, program_id).await?);
+    let mut kept = kept.lock().unwrap_or_else(|p| p.into_inner());
+    kept.retain(|(p, _)| p != program_id);
+    kept.push_front((program_id.to_string(), data.clone()));
+    kept.truncate(KEPT_DATA);
+    Ok(data)
+}
+
 /// Loads and evaluates, on a blocking thread.
-fn run(data: ProgramData, key: Key, clock: &Clock) -> Result<Done, EvalError> {
+fn run(data: Arc<ProgramData>, key: Key, clock: &Clock) -> Result<Done, EvalError> {
     // The files are parsed on threads, as `wavegate score` does: at most two evaluations run
     // at once, so this takes at most twice the jobs of one.
     let (program, set) = data.dir.load(&Threads).map_err(EvalError::Rejected)?;
-    drop(data.dir);
     let report = evaluate(&set, &program, key.at, key.lang, &key.history);
     let json = report
         .to_json()
         .map_err(|e| EvalError::Internal(format!("report JSON: {e}")))?;
     Ok(Done {
         computed_at: clock.stamp(),
-        inputs: data.inputs,
+        inputs: data.inputs.clone(),
         report,
         json,
         key,

@@ -44,7 +44,7 @@ pub async fn zip(
     let bytes = state
         .evaluator
         .with_data(&state.store, &program, |data| {
-            zip_bytes(&data).map_err(|e| EvalError::Internal(format!("zip: {e}")))
+            zip_bytes(data).map_err(|e| EvalError::Internal(format!("zip: {e}")))
         })
         .await
         .map_err(|e| e.into_api(lang))?;

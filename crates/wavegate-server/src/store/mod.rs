@@ -34,7 +34,7 @@ pub use programs::{
 };
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
-pub use sources::{CurrentFile, ProgramSources};
+pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
 pub use surveys::ProgramSurveyRow;
 
 use rusqlite::Connection;

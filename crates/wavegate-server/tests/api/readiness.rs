@@ -125,6 +125,40 @@ async fn the_readiness_endpoint_sends_the_report_of_the_data_directory_it_export
 }
 
 #[tokio::test]
+async fn a_response_collected_after_an_evaluation_is_in_the_next_one() {
+    let api = demo_with_roster().await;
+    let path = format!("{DEMO}/readiness?at=2027-02-01");
+    let before = get(&api, &path).await;
+    assert_eq!(before.body["data"]["responses"], 15);
+    // Asked again about unchanged data: the very evaluation.
+    let again = get(&api, &path).await;
+    assert_eq!(
+        again.headers["wavegate-computed-at"],
+        before.headers["wavegate-computed-at"]
+    );
+    let links = get(&api, &format!("{DEMO}/surveys/pilot-feedback/invitations")).await;
+    let open = links
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l.get("person_id").is_some() && l.get("submitted_at").is_none())
+        .unwrap();
+    let token = open["token"].as_str().unwrap();
+    let response = super::valid_response(&api, token, "after-the-first-look").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let after = get(&api, &path).await;
+    assert_eq!(after.body["data"]["responses"], 16);
+    assert_ne!(
+        after.headers["wavegate-inputs"],
+        before.headers["wavegate-inputs"]
+    );
+}
+
+#[tokio::test]
 async fn the_markdown_report_names_when_it_was_computed_and_from_which_files() {
     let api = demo_with_roster().await;
     let r = get(&api, &format!("{DEMO}/readiness.md?at=2027-02-01&lang=en")).await;
