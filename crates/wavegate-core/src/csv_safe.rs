@@ -92,12 +92,14 @@ impl<W: Write> SafeCsvWriter<W> {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let cells: Vec<String> = cells
-            .into_iter()
-            .map(|c| neutralise(c.as_ref()).into_owned())
-            .collect();
+        // Field by field, so a row is never copied (a merged responses file has a million).
+        for c in cells {
+            self.inner
+                .write_field(neutralise(c.as_ref()).as_bytes())
+                .map_err(std::io::Error::other)?;
+        }
         self.inner
-            .write_record(&cells)
+            .write_record(std::iter::empty::<&[u8]>())
             .map_err(std::io::Error::other)
     }
 

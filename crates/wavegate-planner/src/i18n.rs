@@ -86,6 +86,8 @@ wavegate_ui::messages! {
         KindDevices => "Intune-apparaten", "Intune devices";
         KindFailures => "Mislukte Intune-inschrijvingen", "Intune enrollment failures";
         KindTickets => "Helpdesktickets", "Helpdesk tickets";
+        KindResponses => "Antwoorden uit een ander hulpmiddel (responses.csv)", "Responses from another tool (responses.csv)";
+        KindTraining => "Trainingsresultaten uit een ander hulpmiddel (training.csv)", "Training records from another tool (training.csv)";
         ChooseFile => "Kies een CSV-bestand", "Choose a CSV file";
         DropHint => "of sleep het hierheen.", "or drop it here.";
         Sending => "Versturen: {percent}%", "Sending: {percent}%";

@@ -28,9 +28,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden | ErrorCode::CsrfMismatch => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
-        ErrorCode::AlreadySubmitted | ErrorCode::VersionPublished | ErrorCode::NoRoster => {
-            StatusCode::CONFLICT
-        }
+        ErrorCode::AlreadySubmitted
+        | ErrorCode::VersionPublished
+        | ErrorCode::NoRoster
+        | ErrorCode::InputsRejected => StatusCode::CONFLICT,
         ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -45,6 +46,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidSurvey
         | ErrorCode::InvalidSelection
         | ErrorCode::InvalidSupport => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Busy => StatusCode::SERVICE_UNAVAILABLE,
         // `Unknown` is what a client reads from a newer server; this server never sends it.
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -69,6 +71,12 @@ impl ApiError {
         );
         e.retry_after = Some(seconds);
         e
+    }
+
+    /// Adds `Retry-After: seconds` (429, 503).
+    pub fn with_retry_after(mut self, seconds: u64) -> ApiError {
+        self.retry_after = Some(seconds);
+        self
     }
 
     /// The error's code.

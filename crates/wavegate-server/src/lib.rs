@@ -9,18 +9,24 @@
 mod assets;
 pub mod auth;
 pub mod clock;
+pub mod datadir;
 mod demo;
 mod downloads;
 mod error;
+mod evaluations;
+pub mod evaluator;
+mod export;
 mod extract;
 mod imports;
 mod planner;
 mod programs;
+mod readiness;
 mod respond;
 pub mod routes;
 mod session;
 pub mod store;
 mod surveys;
+pub mod threads;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
@@ -76,6 +82,7 @@ pub struct AppState {
     secure_cookies: bool,
     login_delay: Duration,
     upload_slots: Arc<tokio::sync::Semaphore>,
+    evaluator: evaluator::Evaluator,
 }
 
 impl AppState {
@@ -90,12 +97,20 @@ impl AppState {
             throttle: Arc::default(),
             login_delay: LOGIN_DELAY_STEP,
             upload_slots: Arc::new(tokio::sync::Semaphore::new(UPLOAD_SLOTS)),
+            evaluator: evaluator::Evaluator::default(),
         }
     }
 
     /// The same state on another clock (tests move it to expire sessions).
     pub fn with_clock(mut self, clock: Clock) -> AppState {
         self.clock = clock;
+        self
+    }
+
+    /// The same state with other bounds on readiness evaluations: at most `slots` at once, a
+    /// request waiting at most `limit` (tests make the server busy with them).
+    pub fn with_evaluations(mut self, slots: usize, limit: Duration) -> AppState {
+        self.evaluator = evaluator::Evaluator::new(slots, limit);
         self
     }
 

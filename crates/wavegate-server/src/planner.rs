@@ -3,6 +3,7 @@
 
 use crate::AppState;
 use crate::auth::new_token;
+use crate::datadir::stored_responses;
 use crate::downloads::attachment;
 use crate::error::ApiError;
 use crate::extract::request_lang;
@@ -25,9 +26,7 @@ use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
 };
-use wavegate_core::survey::{
-    Response as SurveyResponse, StoredResponse, Survey, export_long, export_wide, summarize,
-};
+use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
 
 fn survey_not_found() -> ApiError {
     ApiError::not_found("survey of this program")
@@ -188,29 +187,7 @@ async fn survey_with_responses(
         .await?
         .ok_or_else(survey_not_found)?;
     let definition = parse_survey(&stored.definition_json)?;
-    let responses = stored
-        .responses
-        .into_iter()
-        .map(|row| {
-            let answers = serde_json::from_str(&row.answers_json)
-                .map_err(|e| ApiError::internal(format!("stored answers: {e}")))?;
-            let submitted_at = chrono::DateTime::parse_from_rfc3339(&row.submitted_at)
-                .map_err(|e| ApiError::internal(format!("stored time: {e}")))?
-                .with_timezone(&chrono::Utc);
-            Ok(StoredResponse {
-                response: SurveyResponse {
-                    id: row.id,
-                    survey_id: definition.id.clone(),
-                    survey_version: row.survey_version,
-                    language: Lang::parse(&row.language).unwrap_or_default(),
-                    answers,
-                },
-                person_id: row.person_id,
-                submitted_at,
-                attributes: parse_attributes(&row.attributes_json)?,
-            })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+    let responses = stored_responses(&definition, stored.responses).map_err(ApiError::internal)?;
     Ok((definition, responses))
 }
 

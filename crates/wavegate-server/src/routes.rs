@@ -4,7 +4,9 @@
 //! tests walk the same table.
 
 use crate::auth::guard;
-use crate::{AppState, BULK_BODY_LIMIT, imports, planner, programs, surveys};
+use crate::{
+    AppState, BULK_BODY_LIMIT, evaluations, export, imports, planner, programs, readiness, surveys,
+};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
@@ -40,6 +42,14 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
         "POST",
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
     ),
+    ("GET", "/api/v1/programs/{program}/readiness"),
+    ("GET", "/api/v1/programs/{program}/readiness/evaluation"),
+    ("GET", "/api/v1/programs/{program}/readiness.json"),
+    ("GET", "/api/v1/programs/{program}/readiness.md"),
+    ("GET", "/api/v1/programs/{program}/evaluations"),
+    ("POST", "/api/v1/programs/{program}/evaluations"),
+    ("GET", "/api/v1/programs/{program}/evaluations/{evaluation}"),
+    ("GET", "/api/v1/programs/{program}/export.zip"),
 ];
 
 /// Builds the guarded router, checking each route against [`PLANNER_ROUTES`].
@@ -153,6 +163,46 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
         post(planner::from_roster),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/readiness",
+        get(readiness::report),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/readiness/evaluation",
+        get(readiness::evaluation),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/readiness.json",
+        get(readiness::download_json),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/readiness.md",
+        get(readiness::download_markdown),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/evaluations",
+        get(evaluations::list),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/evaluations",
+        post(evaluations::create),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/evaluations/{evaluation}",
+        get(evaluations::get),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/export.zip",
+        get(export::zip),
     )
     .finish()
 }

@@ -37,6 +37,8 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::WrongSurvey => UiMsg::ErrorWrongSurvey,
         ErrorCode::UnknownVersion => UiMsg::ErrorUnknownVersion,
         ErrorCode::InvalidInvitations => UiMsg::ErrorInvalidInvitations,
+        ErrorCode::InputsRejected => UiMsg::ErrorInputsRejected,
+        ErrorCode::Busy => UiMsg::ErrorBusy,
         ErrorCode::Internal => UiMsg::ErrorServer,
         ErrorCode::Unknown => UiMsg::ErrorUnknown,
     }

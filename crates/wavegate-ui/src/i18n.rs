@@ -92,6 +92,8 @@ messages! {
         ErrorInvalidSelection => "Voor deze golf of dit segment kunnen geen uitnodigingen worden gemaakt.", "No invitations can be made for this wave or segment.";
         ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
         ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";
+        ErrorInputsRejected => "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld. Bekijk het bestand en de regel die genoemd worden.", "The program's files do not fit together; nothing was evaluated. Look at the file and the line mentioned.";
+        ErrorBusy => "De server is nog met andere beoordelingen bezig. Probeer het over enkele seconden opnieuw.", "The server is still busy with other evaluations. Try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
     }

@@ -31,6 +31,8 @@ enum Command {
     Score(cmd::score::Args),
     /// Write a realistic synthetic organisation's data directory.
     DemoData(cmd::demo_data::Args),
+    /// Write a program's data directory from a server's database (what the server evaluates).
+    ExportProgram(cmd::export_program::Args),
     /// Manage accounts and API tokens of a server's database.
     #[command(subcommand)]
     Admin(cmd::admin::Command),
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Module(command) => cmd::module::run(command),
         Command::Score(args) => cmd::score::run(args),
         Command::DemoData(args) => cmd::demo_data::run(args),
+        Command::ExportProgram(args) => cmd::export_program::run(args),
         Command::Admin(command) => cmd::admin::run(command),
     };
     match result {

@@ -50,6 +50,18 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
+impl Report {
+    /// The report as `wavegate score --format json` prints it: pretty-printed with two-space
+    /// indents and a final newline. The server sends these very bytes, so the two never differ.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        // Bidi and C1 characters from the files become `\u` escapes: the same JSON, safe to
+        // show on a terminal or in a viewer.
+        let mut json = crate::escape::json_text(&serde_json::to_string_pretty(self)?).into_owned();
+        json.push('\n');
+        Ok(json)
+    }
+}
+
 /// The decision kinds, from most to least strict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -274,7 +286,7 @@ pub struct MetricDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// Modules that test the weakest topic.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
     /// Tickets counted (ticket rate).
     #[serde(skip_serializing_if = "Option::is_none")]

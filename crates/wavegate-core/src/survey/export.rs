@@ -187,27 +187,50 @@ pub fn export_long<W: Write>(
             .chain(attributes.iter().copied()),
     )?;
     for s in responses {
-        let r = &s.response;
-        let version = r.survey_version.to_string();
-        let submitted = rfc3339(&s.submitted_at);
-        for (id, value) in encode_answers(survey, &r.answers) {
-            let fixed = [
-                r.id.as_str(),
-                r.survey_id.as_str(),
-                version.as_str(),
-                s.person_id.as_deref().unwrap_or(""),
-                submitted.as_str(),
-                r.language.code(),
-                id.as_str(),
-                value.as_str(),
-            ];
+        let meta = LongMeta::of(s);
+        for (id, value) in encode_answers(survey, &s.response.answers) {
             let attrs = attributes
                 .iter()
                 .map(|a| s.attributes.get(*a).map_or("", String::as_str));
-            w.row(fixed.into_iter().chain(attrs))?;
+            w.row(meta.cells(s, &id, &value).into_iter().chain(attrs))?;
         }
     }
     Ok(w.finish()?)
+}
+
+/// The texts of a response that every long-format row of it repeats.
+pub(super) struct LongMeta {
+    version: String,
+    submitted: String,
+}
+
+impl LongMeta {
+    pub(super) fn of(s: &StoredResponse) -> LongMeta {
+        LongMeta {
+            version: s.response.survey_version.to_string(),
+            submitted: rfc3339(&s.submitted_at),
+        }
+    }
+
+    /// The cells under [`LONG_COLUMNS`] of one answer of `s`.
+    pub(super) fn cells<'a>(
+        &'a self,
+        s: &'a StoredResponse,
+        question: &'a str,
+        value: &'a str,
+    ) -> [&'a str; 8] {
+        let r = &s.response;
+        [
+            r.id.as_str(),
+            r.survey_id.as_str(),
+            self.version.as_str(),
+            s.person_id.as_deref().unwrap_or(""),
+            self.submitted.as_str(),
+            r.language.code(),
+            question,
+            value,
+        ]
+    }
 }
 
 /// The answer columns of the wide format for `survey` and these responses.

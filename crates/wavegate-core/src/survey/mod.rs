@@ -10,6 +10,7 @@
 //! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
 //! - [`scoring`]: distributions, medians, top-2 box, SUS, NPS, ADKAR barriers, per segment.
 //! - [`export`]: long and wide CSV exports of responses, and reading them back.
+//! - [`merge`]: one `responses.csv` from the collected responses and an imported file.
 //! - [`surveyjs`]: importing SurveyJS definitions.
 //!
 //! The format is documented for authors in `docs/survey-format.md`.
@@ -19,6 +20,7 @@ pub mod errors;
 pub mod export;
 pub mod labels;
 pub mod logic;
+pub mod merge;
 pub mod model;
 pub mod response_id;
 pub mod sample;

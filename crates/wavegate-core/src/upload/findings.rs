@@ -3,10 +3,12 @@
 
 use super::FileKind;
 use crate::i18n::{Lang, Text};
-use crate::readiness::data::{Compliance, EnrollmentFailure, Roster, Ticket};
+use crate::readiness::data::{
+    Compliance, EnrollmentFailure, Roster, ScoredResponse, Ticket, TrainingRecord, TrainingStatus,
+};
 use crate::readiness::import::{
-    ImportedDevices, enrollment_from_check_in, read_devices, read_failures, read_roster,
-    read_tickets,
+    ImportedDevices, enrollment_from_check_in, read_devices, read_failures, read_responses,
+    read_roster, read_tickets, read_training,
 };
 use crate::readiness::program::Program;
 use crate::tabular::InputError;
@@ -28,6 +30,10 @@ pub enum Parsed {
     Failures(Vec<EnrollmentFailure>),
     /// Tickets (one per ticket: an event log's rows are folded).
     Tickets(Vec<Ticket>),
+    /// Survey responses (one per response: its answer rows are folded).
+    Responses(Vec<ScoredResponse>),
+    /// Training records.
+    Training(Vec<TrainingRecord>),
 }
 
 /// Parses a file of `kind` with the importer `wavegate score` uses for it.
@@ -41,6 +47,8 @@ pub fn parse_upload(
         FileKind::Devices => Parsed::Devices(read_devices(reader)?),
         FileKind::EnrollmentFailures => Parsed::Failures(read_failures(reader)?),
         FileKind::Tickets => Parsed::Tickets(read_tickets(reader)?),
+        FileKind::Responses => Parsed::Responses(read_responses(reader)?),
+        FileKind::Training => Parsed::Training(read_training(reader)?),
     })
 }
 
@@ -57,7 +65,8 @@ pub struct WaveCount {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Findings {
     /// Records read: people for a roster, devices, failures, tickets (an event log's rows of
-    /// one ticket count once).
+    /// one ticket count once), responses (the answer rows of one response count once),
+    /// training records.
     pub rows: u64,
     /// Distinct roster people the rows belong to; `None` for a roster, or without one to match.
     pub people_matched: Option<u64>,
@@ -65,6 +74,9 @@ pub struct Findings {
     pub unmatched_rows: Option<u64>,
     /// Devices without a primary user (shared or kiosk devices); devices only.
     pub without_user: Option<u64>,
+    /// Responses without a person (through anonymous links); responses only.
+    #[serde(default)]
+    pub anonymous: Option<u64>,
     /// People per wave, in the program's order; a roster only.
     pub waves: Vec<WaveCount>,
     /// What a planner should know, in both languages.
@@ -168,8 +180,13 @@ impl Findings {
             Parsed::Devices(d) => d.devices.len(),
             Parsed::Failures(x) => x.len(),
             Parsed::Tickets(t) => t.len(),
+            Parsed::Responses(r) => r.len(),
+            Parsed::Training(t) => t.len(),
             Parsed::Roster(_) => 0,
         } as u64;
+        if let Parsed::Responses(r) = parsed {
+            anonymous_findings(&mut f, r, program);
+        }
         if f.rows == 0 {
             f.warnings.push(Text::new(
                 "Het bestand heeft geen rijen.",
@@ -203,6 +220,15 @@ impl Findings {
             Parsed::Devices(d) => matching(&people, n, d.devices.iter().map(|d| d.upn.as_deref())),
             Parsed::Failures(x) => matching(&people, n, x.iter().map(|x| Some(x.upn.as_str()))),
             Parsed::Tickets(t) => matching(&people, n, t.iter().map(|t| Some(t.caller.as_str()))),
+            // Anonymous responses name nobody on purpose: they are counted apart, not matched.
+            Parsed::Responses(r) => matching(
+                &people,
+                n,
+                r.iter().filter_map(|r| r.person_id.as_deref().map(Some)),
+            ),
+            Parsed::Training(t) => {
+                matching(&people, n, t.iter().map(|t| Some(t.person_id.as_str())))
+            }
             Parsed::Roster(_) => (0, 0, 0),
         };
         f.people_matched = Some(matched);
@@ -212,6 +238,11 @@ impl Findings {
             Parsed::Failures(_) => (
                 "mislukte inschrijvingen zijn van gebruikers",
                 "enrollment failures are of users",
+            ),
+            Parsed::Responses(_) => ("antwoorden komen van mensen", "responses come from people"),
+            Parsed::Training(_) => (
+                "trainingsregels zijn van mensen",
+                "training records are of people",
             ),
             _ => ("tickets komen van melders", "tickets come from callers"),
         };
@@ -241,6 +272,34 @@ impl Findings {
     }
 }
 
+/// Counts a responses file's anonymous responses and warns about those that name no wave of the
+/// program: the engine counts them for no wave (as `anonymous_responses_without_wave`).
+fn anonymous_findings(f: &mut Findings, responses: &[ScoredResponse], program: &Program) {
+    let anonymous: Vec<&ScoredResponse> =
+        responses.iter().filter(|r| r.person_id.is_none()).collect();
+    f.anonymous = Some(anonymous.len() as u64);
+    let without_wave = anonymous
+        .iter()
+        .filter(|r| {
+            r.attributes
+                .iter()
+                .find(|(k, _)| k == "wave")
+                .and_then(|(_, v)| program.wave_index(v))
+                .is_none()
+        })
+        .count();
+    if without_wave > 0 {
+        f.warnings.push(Text::new(
+            format!(
+                "{without_wave} anonieme antwoorden hebben in de kolom `wave` geen golf van het programma; ze tellen voor geen enkele golf."
+            ),
+            format!(
+                "{without_wave} anonymous responses have no wave of the program in the column `wave`; they count for no wave."
+            ),
+        ));
+    }
+}
+
 /// The first rows of a file as its importer understood them, as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
@@ -263,6 +322,22 @@ fn compliance_name(c: Compliance) -> &'static str {
 
 fn time(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn status_name(s: TrainingStatus) -> &'static str {
+    match s {
+        TrainingStatus::Assigned => "assigned",
+        TrainingStatus::Started => "started",
+        TrainingStatus::Completed => "completed",
+    }
+}
+
+/// How many of the items the engine scores a response answers.
+fn scored_count(r: &ScoredResponse) -> usize {
+    let a = &r.answers;
+    a.adkar.iter().chain(&a.sus).filter(|x| x.is_some()).count()
+        + usize::from(a.enroll_experience.is_some())
+        + usize::from(a.nps.is_some())
 }
 
 /// The first [`PREVIEW_ROWS`] records of a parsed file, as the importer read them.
@@ -339,6 +414,64 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                         t.priority.map(|p| p.to_string()).unwrap_or_default(),
                         t.closed.to_string(),
                         t.resolved_at.map(time).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        },
+        Parsed::Responses(r) => Preview {
+            columns: cols(&[
+                "response_id",
+                "survey_id",
+                "person_id",
+                "submitted_at",
+                "attributes",
+                "scored_answers",
+            ]),
+            rows: r
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.survey_id.clone(),
+                        r.person_id.clone().unwrap_or_default(),
+                        time(r.submitted_at),
+                        r.attributes
+                            .iter()
+                            .map(|(k, v)| format!("{k}={v}"))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        scored_count(r).to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Parsed::Training(t) => Preview {
+            columns: cols(&[
+                "person_id",
+                "module_id",
+                "status",
+                "attempts",
+                "passed",
+                "completed_at",
+                "topic_results",
+            ]),
+            rows: t
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|t| {
+                    vec![
+                        t.person_id.clone(),
+                        t.module_id.to_string(),
+                        status_name(t.status).to_string(),
+                        t.attempts.to_string(),
+                        t.passed.map(|p| p.to_string()).unwrap_or_default(),
+                        t.completed_at.map(time).unwrap_or_default(),
+                        t.topics
+                            .iter()
+                            .map(|(k, x)| format!("{k}={x}"))
+                            .collect::<Vec<_>>()
+                            .join(";"),
                     ]
                 })
                 .collect(),
@@ -430,5 +563,65 @@ mod tests {
         let f = Findings::of(&parsed, &program(), None);
         assert_eq!((f.rows, f.people_matched), (1, None));
         assert!(f.warnings[0].en.starts_with("There is no roster yet"));
+    }
+
+    #[test]
+    fn responses_are_counted_per_response_matched_by_person_and_anonymous_ones_by_wave() {
+        let text = "response_id,survey_id,person_id,submitted_at,question_id,value,wave\n\
+r1,s,P1,2027-01-20,adkar_awareness,4,\n\
+r1,s,P1,2027-01-20,nps,9,\n\
+r2,s,zoe,2027-01-20,nps,9,\n\
+r3,s,,2027-01-21,adkar_desire,2,pilot\n\
+r4,s,,2027-01-21,adkar_desire,2,Pilot\n";
+        let parsed = parse_upload(FileKind::Responses, text.as_bytes(), &program()).unwrap();
+        let r = roster();
+        let f = Findings::of(&parsed, &program(), Some(Ok(&r)));
+        assert_eq!(f.rows, 4, "answer rows of one response count once");
+        assert_eq!(
+            (f.people_matched, f.unmatched_rows, f.anonymous),
+            (Some(1), Some(1), Some(2))
+        );
+        let en: Vec<&str> = f.warnings.iter().map(|w| w.en.as_str()).collect();
+        assert_eq!(
+            en,
+            vec![
+                "1 anonymous responses have no wave of the program in the column `wave`; they count for no wave.",
+                "1 responses come from people who are not on the roster."
+            ]
+        );
+        let p = preview(&parsed, &program());
+        assert_eq!(
+            p.rows[0],
+            vec!["r1", "s", "P1", "2027-01-20 00:00:00", "", "2"]
+        );
+        assert_eq!(p.rows[2][4], "wave=pilot");
+    }
+
+    #[test]
+    fn training_records_are_matched_by_person_and_previewed_as_read() {
+        let text = "person_id;module_id;status;attempts;passed;completed_at;topic_results\n\
+p1;enroll-ios;voltooid;2;ja;2027-01-15 10:00;privacy=0,5|steps=1\n\
+nobody;enroll-ios;assigned;;;;\n";
+        let parsed = parse_upload(FileKind::Training, text.as_bytes(), &program()).unwrap();
+        let r = roster();
+        let f = Findings::of(&parsed, &program(), Some(Ok(&r)));
+        assert_eq!(
+            (f.rows, f.people_matched, f.unmatched_rows),
+            (2, Some(1), Some(1))
+        );
+        assert_eq!(f.anonymous, None);
+        let p = preview(&parsed, &program());
+        assert_eq!(
+            p.rows[0],
+            vec![
+                "p1",
+                "enroll-ios",
+                "completed",
+                "2",
+                "true",
+                "2027-01-15 10:00:00",
+                "privacy=0.5;steps=1"
+            ]
+        );
     }
 }

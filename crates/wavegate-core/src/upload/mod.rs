@@ -32,15 +32,22 @@ pub enum FileKind {
     EnrollmentFailures,
     /// `tickets.csv`: helpdesk tickets.
     Tickets,
+    /// `responses.csv`: survey answers in long format from another survey tool; merged with
+    /// the responses the server collected itself.
+    Responses,
+    /// `training.csv`: training records from a learning platform.
+    Training,
 }
 
 impl FileKind {
     /// Every kind, in the order a data directory is read.
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 6] = [
         FileKind::Roster,
         FileKind::Devices,
         FileKind::EnrollmentFailures,
         FileKind::Tickets,
+        FileKind::Responses,
+        FileKind::Training,
     ];
 
     /// The kind as written in paths and JSON (`enrollment_failures`).
@@ -50,6 +57,8 @@ impl FileKind {
             FileKind::Devices => "devices",
             FileKind::EnrollmentFailures => "enrollment_failures",
             FileKind::Tickets => "tickets",
+            FileKind::Responses => "responses",
+            FileKind::Training => "training",
         }
     }
 
@@ -60,6 +69,8 @@ impl FileKind {
             FileKind::Devices => files::DEVICES,
             FileKind::EnrollmentFailures => files::FAILURES,
             FileKind::Tickets => files::TICKETS,
+            FileKind::Responses => files::RESPONSES,
+            FileKind::Training => files::TRAINING,
         }
     }
 
@@ -94,7 +105,8 @@ mod tests {
             let json = serde_json::to_string(&k).unwrap();
             assert_eq!(json, format!("\"{}\"", k.as_str()));
         }
-        assert_eq!(FileKind::parse("training"), None);
+        assert_eq!(FileKind::parse("training"), Some(FileKind::Training));
+        assert_eq!(FileKind::parse("program"), None);
         assert_eq!(
             FileKind::EnrollmentFailures.file_name(),
             "enrollment_failures.csv"

@@ -76,7 +76,8 @@ impl HeaderGeneration {
         let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
         let has = |names: &[&str]| names.iter().any(|n| keys.iter().any(|k| k == n));
         match kind {
-            FileKind::Roster => None,
+            // No source system writes these in generations worth telling apart.
+            FileKind::Roster | FileKind::Responses | FileKind::Training => None,
             FileKind::Devices | FileKind::EnrollmentFailures => {
                 if has(&[
                     "primary_user_upn",

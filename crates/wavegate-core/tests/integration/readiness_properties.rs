@@ -222,3 +222,23 @@ fn the_same_input_gives_byte_identical_json() {
     let files = demo_files(300, 9);
     assert_eq!(score(&files), score(&files));
 }
+
+/// The server stores reports as JSON and reads them back for the history it shows, so a report
+/// must read back exactly as it was, in both languages.
+#[test]
+fn a_report_reads_back_from_its_json_as_it_was() {
+    for (seed, lang) in [(2, Lang::En), (9, Lang::Nl)] {
+        let files = demo_files(300, seed);
+        let (program, data) = load(
+            |name: &str| Ok(files.get(name).map(|s| s.as_bytes())),
+            &InOrder,
+        )
+        .unwrap();
+        let at = crate::readiness_support::date("2027-03-01");
+        let report = evaluate(&data, &program, at, lang, &[]);
+        let json = report.to_json().unwrap();
+        let back: wavegate_core::readiness::Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report);
+        assert_eq!(back.to_json().unwrap(), json);
+    }
+}

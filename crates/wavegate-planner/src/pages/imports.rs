@@ -1,5 +1,6 @@
 //! `/planner/programs/{program}/files`: importing the roster, the Intune device and
-//! enrollment-failure exports and the helpdesk tickets, a preview first; and every import so
+//! enrollment-failure exports, the helpdesk tickets, and responses and training records from
+//! other tools, a preview first; and every import so
 //! far, with the file in use to download.
 
 use super::{ProgramNav, Tab, param};
@@ -14,12 +15,15 @@ use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
 use wavegate_ui::api::files::{self, Upload};
 use wavegate_ui::api::{ApiError, Progress};
 
-/// The four kinds of file, in the order a program needs them.
-const KINDS: [FileKind; 4] = [
+/// The kinds of file, in the order a program needs them: responses and training records last,
+/// for a pilot surveyed or trained with another tool (merged with what Wavegate collects).
+const KINDS: [FileKind; 6] = [
     FileKind::Roster,
     FileKind::Devices,
     FileKind::EnrollmentFailures,
     FileKind::Tickets,
+    FileKind::Responses,
+    FileKind::Training,
 ];
 
 /// A kind of file in words.
@@ -29,6 +33,8 @@ pub fn kind_name(kind: FileKind) -> Msg {
         FileKind::Devices => Msg::KindDevices,
         FileKind::EnrollmentFailures => Msg::KindFailures,
         FileKind::Tickets => Msg::KindTickets,
+        FileKind::Responses => Msg::KindResponses,
+        FileKind::Training => Msg::KindTraining,
     }
 }
 

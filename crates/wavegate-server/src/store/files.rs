@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Where a store keeps file bytes.
 #[derive(Debug)]
 pub(super) struct FilesDir {
-    dir: PathBuf,
+    pub(super) dir: PathBuf,
     /// For an in-memory store: removed with the store.
     _temporary: Option<tempfile::TempDir>,
 }
@@ -227,7 +227,7 @@ impl Store {
     }
 }
 
-fn import_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NewImport> {
+pub(super) fn import_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NewImport> {
     let bytes: i64 = r.get(3)?;
     let rows: i64 = r.get(5)?;
     Ok(NewImport {

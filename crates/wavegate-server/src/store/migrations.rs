@@ -133,6 +133,30 @@ const MIGRATIONS: &[Migration] = &[
     CREATE INDEX imports_by_program ON imports(program_id, kind, id);
     "#,
     },
+    Migration {
+        version: 5,
+        name: "stored readiness evaluations",
+        sql: r#"
+    -- One evaluation per program and date (a later one at the same date replaces it). Ids are
+    -- AUTOINCREMENT so the id of a replaced evaluation is never given to another.
+    CREATE TABLE evaluations (
+        id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+        program_id             TEXT NOT NULL REFERENCES programs(id),
+        at                     TEXT NOT NULL,
+        lang                   TEXT NOT NULL,
+        created_at             TEXT NOT NULL,
+        created_by             TEXT NOT NULL,
+        next_wave              TEXT,
+        decision               TEXT,
+        readiness_estimate     INTEGER,
+        readiness_conservative INTEGER,
+        everything_passes      INTEGER NOT NULL,
+        inputs                 TEXT NOT NULL,
+        report                 TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX evaluations_one_per_date ON evaluations(program_id, at);
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -12,15 +12,20 @@
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
 
 mod accounts;
+mod evaluations;
 mod files;
 mod invitations;
 mod migrations;
 mod programs;
 mod responses;
 mod sessions;
+mod sources;
 mod surveys;
 
 pub use accounts::{TokenRow, UserRow};
+pub use evaluations::{
+    EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
+};
 pub use files::{ImportRow, NewImport, StagedFile};
 pub use invitations::{InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation};
 pub use programs::{
@@ -29,6 +34,7 @@ pub use programs::{
 };
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
+pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
 pub use surveys::ProgramSurveyRow;
 
 use rusqlite::Connection;

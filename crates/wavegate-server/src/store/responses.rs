@@ -164,7 +164,7 @@ pub(super) fn insert_response(
     })
 }
 
-fn responses(
+pub(super) fn responses(
     c: &Connection,
     program_id: &str,
     survey_id: &str,

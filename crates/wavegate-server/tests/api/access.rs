@@ -50,6 +50,7 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
             Some("application/json"),
             json!({ "wave": "wave-1" }).to_string().into_bytes(),
         ),
+        ("POST", "/api/v1/programs/{program}/evaluations") => (None, Vec::new()),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };
     (path, ct, body)
@@ -57,6 +58,22 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
 
 async fn call(api: &Api, method: &str, pattern: &str, auth: Auth<'_>) -> Reply {
     let (path, ct, body) = valid_request(method, pattern);
+    // The latest stored evaluation: a planner's POST before may have replaced the earlier one.
+    let path = if path.contains("{evaluation}") {
+        let listed = api
+            .call(
+                "GET",
+                "/api/v1/programs/demo/evaluations",
+                Auth::Planner,
+                None,
+                Vec::new(),
+            )
+            .await;
+        let id = listed.body[0]["id"].as_u64().expect("a stored evaluation");
+        path.replace("{evaluation}", &id.to_string())
+    } else {
+        path
+    };
     api.call(method, &path, auth, ct, body).await
 }
 
@@ -69,6 +86,17 @@ async fn every_planner_route_admits_exactly_the_callers_it_should() {
         StatusCode::OK
     );
     let invitation = api.invitation("respondent").await;
+    // GET …/evaluations/{evaluation} needs a stored evaluation.
+    let stored = api
+        .call(
+            "POST",
+            "/api/v1/programs/demo/evaluations",
+            Auth::Planner,
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(stored.status, StatusCode::CREATED, "{:?}", stored.body);
     let planner = api.sign_in(PLANNER).await;
     let viewer = api.sign_in(VIEWER).await;
     for (method, pattern) in PLANNER_ROUTES {

@@ -247,7 +247,7 @@ async fn uploads_need_a_csv_body_a_known_kind_and_a_known_program() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "unsupported_media_type",
     );
-    let r = upload(&api, "training", "x", "").await;
+    let r = upload(&api, "program", "x", "").await;
     assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
     let r = api
         .call(

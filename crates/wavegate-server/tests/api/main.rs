@@ -5,6 +5,7 @@
 mod access;
 mod imports;
 mod programs;
+mod readiness;
 mod roster;
 mod sessions;
 mod support;
@@ -52,10 +53,21 @@ pub struct Reply {
 impl Api {
     /// An API over `store`, serving the app built into `dist`.
     async fn over(store: Store, dist: tempfile::TempDir) -> Api {
+        Api::over_with(store, dist, |s| s).await
+    }
+
+    /// Like [`Api::over`], with the state changed by `configure`.
+    async fn over_with(
+        store: Store,
+        dist: tempfile::TempDir,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> Api {
         let clock = wavegate_server::Clock::system();
-        let state = AppState::new(store.clone(), "http://wavegate.test")
-            .with_clock(clock.clone())
-            .with_login_delay(std::time::Duration::ZERO);
+        let state = configure(
+            AppState::new(store.clone(), "http://wavegate.test")
+                .with_clock(clock.clone())
+                .with_login_delay(std::time::Duration::ZERO),
+        );
         let router = router(state, Assets::load(dist.path()));
         let (planner_token, viewer_token) = support::accounts(&store).await;
         Api {

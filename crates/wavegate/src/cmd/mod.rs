@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod demo_data;
+pub mod export_program;
 pub mod module;
 pub mod score;
 pub mod serve;

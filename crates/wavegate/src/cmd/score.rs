@@ -5,12 +5,13 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::dates::parse_date;
-use wavegate_core::escape::{json_text, terminal_text};
+use wavegate_core::escape::terminal_text;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
-use wavegate_core::readiness::import::{self, Runner};
+use wavegate_core::readiness::import;
 use wavegate_core::readiness::{PastEvaluation, Program, evaluate, render};
 use wavegate_core::tabular::{FileProblem, InputError};
+use wavegate_server::threads::Threads;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -126,26 +127,6 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     }
 }
 
-/// Runs the core's import jobs on scoped threads, one per job.
-pub(crate) struct Threads;
-
-impl Runner for Threads {
-    fn parallelism(&self) -> usize {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    }
-
-    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
-            handles
-                .into_iter()
-                // A panic in a parser is a bug: pass it on rather than invent a result.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    }
-}
-
 /// Reads a data directory, parsing the files in parallel.
 pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
     import::load(|name| open(dir, name), &Threads)
@@ -194,12 +175,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let report = evaluate(&data, &program, at, args.lang, &history);
     let out = match args.format {
-        Format::Json => {
-            // The same JSON, with bidi and C1 characters from the files as `\u` escapes.
-            let mut s = json_text(&serde_json::to_string_pretty(&report)?).into_owned();
-            s.push('\n');
-            s
-        }
+        // The core makes the JSON, so the server's readiness endpoint sends the same bytes.
+        Format::Json => report.to_json()?,
         Format::Table => render::table(&report),
         Format::Markdown => render::markdown(&report),
         Format::Html => render::html(&report, &provenance(&args.data)),

@@ -152,6 +152,48 @@ impl Server {
         )
     }
 
+    /// One HTTP/1.1 request with any body, as a planner's script sends it (`Authorization:
+    /// Bearer <token>`); returns the status, the headers (names lowercase) and the body bytes.
+    pub fn request_raw(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &[u8],
+        bearer: &str,
+    ) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAuthorization: Bearer {bearer}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        )
+        .unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+        let mut payload = raw[split + 4..].to_vec();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().split_whitespace().nth(1).unwrap();
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        if headers
+            .iter()
+            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+        {
+            payload = dechunk_bytes(&payload);
+        }
+        (status.parse().unwrap(), headers, payload)
+    }
+
     /// Stops the process with SIGKILL: it gets no chance to flush anything.
     pub fn kill_9(mut self) {
         self.child.kill().unwrap();
@@ -169,6 +211,21 @@ fn dechunk(body: &str) -> String {
         }
         out.push_str(&tail[..n]);
         rest = &tail[n + 2..];
+    }
+    out
+}
+
+fn dechunk_bytes(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..end]).unwrap();
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&rest[end + 2..end + 2 + n]);
+        rest = &rest[end + 2 + n + 2..];
     }
     out
 }

@@ -1,0 +1,220 @@
+//! A program's data directory, built in one place from the store: program.toml, the current
+//! file of each kind, `responses.csv` (the imported file and the responses the server collected,
+//! the collected ones winning) and `training.csv`, with the SHA-256 of each. The readiness
+//! endpoints evaluate it; `export.zip` and `wavegate export-program` write it out; so the
+//! server and `wavegate score` read the same bytes.
+
+use crate::store::{ProgramSources, ResponseRow, SourcesStamp, Store, StoreError};
+use crate::threads::Threads;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use wavegate_core::api::{FileKind, InputFile};
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::DataDir;
+use wavegate_core::readiness::import::files;
+use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
+use wavegate_core::survey::{Response, StoredResponse, Survey};
+
+/// A program's data directory and what goes with it.
+#[derive(Clone, Debug)]
+pub struct ProgramData {
+    /// The files `wavegate score` reads.
+    pub dir: DataDir,
+    /// Each file's name, SHA-256 and size, in reading order.
+    pub inputs: Vec<InputFile>,
+    /// The program's stored evaluations (date, report JSON), oldest first: the history EXPAND
+    /// reads, exported as `history/<date>.json` for `wavegate score --history`.
+    pub history: Vec<(String, String)>,
+    /// The stamp of the sources it was built from: while the store's stamp is the same, so is
+    /// this directory.
+    pub stamp: SourcesStamp,
+}
+
+/// Why a program's data directory could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    /// No program by that id.
+    #[error("program not found")]
+    NotFound,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A stored file or response could not be read back.
+    #[error("stored data: {0}")]
+    Corrupt(String),
+    /// The imported responses and the collected ones could not be merged.
+    #[error("{0}")]
+    Merge(#[from] MergeError),
+}
+
+/// Where the subdirectory of earlier reports goes in an export.
+pub const HISTORY_DIR: &str = "history";
+
+/// SHA-256 of bytes, hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Builds a program's data directory from what the store holds now.
+pub async fn build(store: &Store, program_id: &str) -> Result<ProgramData, DataError> {
+    let sources = store
+        .program_sources(program_id)
+        .await?
+        .ok_or(DataError::NotFound)?;
+    // Reading, merging and hashing tens of megabytes is blocking work.
+    tokio::task::spawn_blocking(move || assemble(sources))
+        .await
+        .map_err(|e| DataError::Corrupt(format!("building the data directory: {e}")))?
+}
+
+fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
+    let mut dir = DataDir::default();
+    if let Some(toml) = sources.program_toml {
+        dir.insert(files::PROGRAM, toml.into_bytes());
+    }
+    let mut imported_responses = None;
+    let mut imported_training = None;
+    for file in sources.files {
+        let Some(kind) = FileKind::parse(&file.import.kind) else {
+            continue;
+        };
+        let bytes = std::fs::read(&file.path)
+            .map_err(|e| DataError::Corrupt(format!("stored file {}: {e}", file.import.sha256)))?;
+        match kind {
+            FileKind::Responses => imported_responses = Some(bytes),
+            FileKind::Training => imported_training = Some(bytes),
+            other => {
+                dir.insert(other.file_name(), bytes);
+            }
+        }
+    }
+    let mut collected = Vec::with_capacity(sources.surveys.len());
+    for s in sources.surveys {
+        let survey: Survey = serde_json::from_str(&s.definition_json)
+            .map_err(|e| DataError::Corrupt(format!("stored survey: {e}")))?;
+        let responses = stored_responses(&survey, s.responses).map_err(DataError::Corrupt)?;
+        collected.push((survey, responses));
+    }
+    if let Some(bytes) = responses_file(&collected, imported_responses)? {
+        dir.insert(files::RESPONSES, bytes);
+    }
+    if let Some(bytes) = training_file(imported_training) {
+        dir.insert(files::TRAINING, bytes);
+    }
+    let inputs = dir
+        .files()
+        .map(|(file, bytes)| InputFile {
+            file: file.to_string(),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+        })
+        .collect();
+    let history = sources
+        .history
+        .into_iter()
+        .map(|h| (h.at, h.report_json))
+        .collect();
+    Ok(ProgramData {
+        dir,
+        inputs,
+        history,
+        stamp: sources.stamp,
+    })
+}
+
+/// `responses.csv`: the imported file as uploaded when the server collected nothing (so its
+/// hash is the import's), else the core's merge of both, the collected responses winning.
+fn responses_file(
+    collected: &[(Survey, Vec<StoredResponse>)],
+    imported: Option<Vec<u8>>,
+) -> Result<Option<Vec<u8>>, DataError> {
+    if collected.is_empty() {
+        return Ok(imported);
+    }
+    let sources: Vec<Collected<'_>> = collected
+        .iter()
+        .map(|(survey, responses)| Collected { survey, responses })
+        .collect();
+    let imported = imported.as_deref().map(|bytes| Imported {
+        file: FileKind::Responses.file_name(),
+        bytes,
+    });
+    Ok(Some(merge_long(&sources, imported, Vec::new(), &Threads)?))
+}
+
+/// `training.csv`: the imported file as uploaded. The server collects no training records yet;
+/// when it does (self-study modules), they join the imported ones here, the way collected
+/// responses join `responses.csv` above.
+fn training_file(imported: Option<Vec<u8>>) -> Option<Vec<u8>> {
+    imported
+}
+
+/// Stored response rows of one survey as the core's [`StoredResponse`]s.
+pub(crate) fn stored_responses(
+    survey: &Survey,
+    rows: Vec<ResponseRow>,
+) -> Result<Vec<StoredResponse>, String> {
+    rows.into_iter()
+        .map(|row| {
+            let answers = serde_json::from_str(&row.answers_json)
+                .map_err(|e| format!("stored answers: {e}"))?;
+            let submitted_at = chrono::DateTime::parse_from_rfc3339(&row.submitted_at)
+                .map_err(|e| format!("stored time: {e}"))?
+                .with_timezone(&chrono::Utc);
+            let attributes = serde_json::from_str(&row.attributes_json)
+                .map_err(|e| format!("stored attributes: {e}"))?;
+            Ok(StoredResponse {
+                response: Response {
+                    id: row.id,
+                    survey_id: survey.id.clone(),
+                    survey_version: row.survey_version,
+                    language: Lang::parse(&row.language).unwrap_or_default(),
+                    answers,
+                },
+                person_id: row.person_id,
+                submitted_at,
+                attributes,
+            })
+        })
+        .collect()
+}
+
+impl ProgramData {
+    /// The files of an export, in order: the data directory's, then `history/<date>.json`.
+    pub fn export_files(&self) -> Vec<(String, &[u8])> {
+        let mut out: Vec<(String, &[u8])> = self
+            .dir
+            .files()
+            .map(|(name, bytes)| (name.to_string(), bytes))
+            .collect();
+        out.extend(
+            self.history
+                .iter()
+                .map(|(at, json)| (format!("{HISTORY_DIR}/{at}.json"), json.as_bytes())),
+        );
+        out
+    }
+
+    /// Writes the export into `out`, which must be empty or absent: a file left from another
+    /// export would be read by `wavegate score` as this program's.
+    pub fn write_dir(&self, out: &Path) -> std::io::Result<()> {
+        if out.exists() && std::fs::read_dir(out)?.next().is_some() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} is not empty; choose a new directory", out.display()),
+            ));
+        }
+        std::fs::create_dir_all(out)?;
+        for (name, bytes) in self.export_files() {
+            let path = out.join(&name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)?;
+        }
+        Ok(())
+    }
+}

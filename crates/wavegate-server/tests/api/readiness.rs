@@ -1,0 +1,553 @@
+//! Readiness on the server: the report of the program's data directory, what it speaks for,
+//! the downloads and the export, stored evaluations and the EXPAND rule reading them, the merge
+//! of collected and imported responses, and the errors when inputs are missing or do not fit.
+
+use super::support::{Auth, demo_roster, upload};
+use super::{Api, Reply, assert_error, demo_api};
+use axum::http::StatusCode;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use wavegate_server::Store;
+
+const DEMO: &str = "/api/v1/programs/demo";
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The files of a zip, in order, with their bytes.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut out = Vec::new();
+            file.read_to_end(&mut out).unwrap();
+            (file.name().unwrap().to_string(), out)
+        })
+        .collect()
+}
+
+async fn get(api: &Api, path: &str) -> Reply {
+    api.call("GET", path, Auth::Viewer, None, Vec::new()).await
+}
+
+async fn post(api: &Api, path: &str) -> Reply {
+    api.call("POST", path, Auth::Planner, None, Vec::new())
+        .await
+}
+
+/// The demo program with its roster: collected responses of two surveys, no other file.
+async fn demo_with_roster() -> Api {
+    let api = demo_api().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    api
+}
+
+#[tokio::test]
+async fn the_readiness_endpoint_sends_the_report_of_the_data_directory_it_exports() {
+    let api = demo_with_roster().await;
+    let r = get(&api, &format!("{DEMO}/readiness?at=2027-02-01&lang=nl")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.content_type, "application/json");
+    assert_eq!(r.body["evaluated_at"], "2027-02-01");
+    assert_eq!(r.body["lang"], "nl");
+    assert_eq!(r.body["next_wave"], "wave-1");
+    assert_eq!(
+        r.body["data"]["responses"], 15,
+        "8 personal and 7 anonymous"
+    );
+    assert!(
+        r.bytes.ends_with(b"}\n"),
+        "pretty JSON with a final newline"
+    );
+
+    // What it speaks for: the headers, the sibling endpoint and the export agree.
+    let zip = get(&api, &format!("{DEMO}/export.zip")).await;
+    assert_eq!(zip.status, StatusCode::OK);
+    assert_eq!(zip.content_type, "application/zip");
+    let files = unzip(&zip.bytes);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, vec!["program.toml", "roster.csv", "responses.csv"]);
+    let expected: Vec<String> = files
+        .iter()
+        .map(|(n, b)| format!("{n}={}", sha256(b)))
+        .collect();
+    assert_eq!(r.headers["wavegate-inputs"], expected.join(", ").as_str());
+    assert_eq!(
+        files[1].1,
+        demo_roster().as_bytes(),
+        "the roster as uploaded"
+    );
+    let computed_at = r.headers["wavegate-computed-at"].to_str().unwrap();
+
+    let e = get(
+        &api,
+        &format!("{DEMO}/readiness/evaluation?at=2027-02-01&lang=nl"),
+    )
+    .await;
+    assert_eq!(e.status, StatusCode::OK);
+    assert_eq!(e.body["report"], r.body);
+    assert_eq!(e.body["at"], "2027-02-01");
+    assert_eq!(
+        e.body["computed_at"], computed_at,
+        "the same evaluation, kept"
+    );
+    let inputs = e.body["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 3);
+    assert_eq!(inputs[2]["file"], "responses.csv");
+    assert_eq!(inputs[2]["sha256"], sha256(&files[2].1));
+    assert_eq!(inputs[2]["bytes"], files[2].1.len());
+
+    let json = get(
+        &api,
+        &format!("{DEMO}/readiness.json?at=2027-02-01&lang=nl"),
+    )
+    .await;
+    assert_eq!(json.bytes, r.bytes);
+    assert_eq!(
+        json.headers["content-disposition"],
+        "attachment; filename=\"readiness-demo-2027-02-01.json\"; filename*=UTF-8''readiness-demo-2027-02-01.json"
+    );
+
+    // The same data always zips to the same bytes.
+    assert_eq!(
+        get(&api, &format!("{DEMO}/export.zip")).await.bytes,
+        zip.bytes
+    );
+}
+
+#[tokio::test]
+async fn a_response_collected_after_an_evaluation_is_in_the_next_one() {
+    let api = demo_with_roster().await;
+    let path = format!("{DEMO}/readiness?at=2027-02-01");
+    let before = get(&api, &path).await;
+    assert_eq!(before.body["data"]["responses"], 15);
+    // Asked again about unchanged data: the very evaluation.
+    let again = get(&api, &path).await;
+    assert_eq!(
+        again.headers["wavegate-computed-at"],
+        before.headers["wavegate-computed-at"]
+    );
+    let links = get(&api, &format!("{DEMO}/surveys/pilot-feedback/invitations")).await;
+    let open = links
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l.get("person_id").is_some() && l.get("submitted_at").is_none())
+        .unwrap();
+    let token = open["token"].as_str().unwrap();
+    let response = super::valid_response(&api, token, "after-the-first-look").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let after = get(&api, &path).await;
+    assert_eq!(after.body["data"]["responses"], 16);
+    assert_ne!(
+        after.headers["wavegate-inputs"],
+        before.headers["wavegate-inputs"]
+    );
+}
+
+#[tokio::test]
+async fn the_markdown_report_names_when_it_was_computed_and_from_which_files() {
+    let api = demo_with_roster().await;
+    let r = get(&api, &format!("{DEMO}/readiness.md?at=2027-02-01&lang=en")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.content_type, "text/markdown; charset=utf-8");
+    let text = String::from_utf8(r.bytes).unwrap();
+    let first = text.lines().next().unwrap();
+    let computed_at = r.headers["wavegate-computed-at"].to_str().unwrap();
+    assert!(
+        first.starts_with(&format!(
+            "> Computed at {computed_at} from `program.toml` (SHA-256 `"
+        )),
+        "{first}"
+    );
+    assert!(first.contains(&sha256(demo_roster().as_bytes())), "{first}");
+    assert!(text.contains("wave-1"), "{text}");
+    let nl = get(&api, &format!("{DEMO}/readiness.md?at=2027-02-01&lang=nl")).await;
+    assert!(
+        String::from_utf8(nl.bytes)
+            .unwrap()
+            .starts_with("> Berekend op ")
+    );
+}
+
+#[tokio::test]
+async fn every_readiness_endpoint_answers_404_for_an_unknown_program() {
+    let api = demo_with_roster().await;
+    for path in [
+        "/readiness",
+        "/readiness/evaluation",
+        "/readiness.json",
+        "/readiness.md",
+        "/evaluations",
+        "/evaluations/1",
+        "/export.zip",
+    ] {
+        let r = get(&api, &format!("/api/v1/programs/nope{path}")).await;
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+    let r = post(&api, "/api/v1/programs/nope/evaluations").await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = get(&api, &format!("{DEMO}/evaluations/99")).await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = get(&api, &format!("{DEMO}/evaluations/x")).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_path");
+    let r = get(&api, &format!("{DEMO}/readiness?at=1-2-2027")).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+}
+
+#[tokio::test]
+async fn without_a_roster_or_a_program_nothing_is_evaluated_and_the_answer_says_why() {
+    let api = demo_api().await;
+    let r = get(&api, &format!("{DEMO}/readiness?lang=nl")).await;
+    assert_error(&r, StatusCode::CONFLICT, "no_roster");
+    assert_eq!(
+        r.body["error"]["message"],
+        "Er is nog geen roster.csv; laad eerst de roster van het programma."
+    );
+    let r = post(&api, &format!("{DEMO}/evaluations?lang=en")).await;
+    assert_error(&r, StatusCode::CONFLICT, "no_roster");
+    assert_eq!(
+        r.body["error"]["message"],
+        "There is no roster.csv yet; import the program's roster first."
+    );
+
+    // A program from before programs had a definition.
+    let fresh = Store::in_memory().unwrap();
+    let old = wavegate_server::store::ProgramSeed {
+        id: "old".into(),
+        name: "Old".into(),
+        program_toml: None,
+        created_at: "2027-01-01T00:00:00Z".into(),
+        surveys: Vec::new(),
+        invitations: Vec::new(),
+        responses: Vec::new(),
+    };
+    assert!(fresh.seed_program(old).await.unwrap());
+    let old = Api::over(fresh, tempfile::tempdir().unwrap()).await;
+    let r = get(&old, "/api/v1/programs/old/readiness?lang=en").await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+    assert_eq!(
+        r.body["error"]["message"],
+        "This program has no program.toml (waves, thresholds) yet; define the program first."
+    );
+}
+
+#[tokio::test]
+async fn stored_files_that_no_longer_fit_the_program_are_refused_with_the_file_and_line() {
+    let api = demo_with_roster().await;
+    // The program loses its wave-1, which the roster still names.
+    let toml = "name = \"Intune-uitrol 2027 (demo)\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n[[wave]]\nid = \"wave-2\"\nstart = 2027-03-08\nend = 2027-03-26\n";
+    let r = api
+        .call("PUT", DEMO, Auth::Planner, Some("application/toml"), toml)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = get(&api, &format!("{DEMO}/readiness?at=2027-02-01")).await;
+    assert_error(&r, StatusCode::CONFLICT, "inputs_rejected");
+    let details = &r.body["error"]["details"];
+    assert_eq!(details["file"], "roster.csv");
+    assert_eq!(
+        details["line"], 14,
+        "the first wave-1 person, after 12 pilot people"
+    );
+    assert_eq!(details["column_name"], "Wave");
+}
+
+/// A long-format responses file of another tool: an older copy of the demo's first collected
+/// response (other answers) and a response of its own.
+const IMPORTED_RESPONSES: &str = "response_id,survey_id,person_id,submitted_at,question_id,value\n\
+demo-response-0001,other-tool,p001,2027-01-14T09:00:00Z,nps,0\n\
+demo-response-0001,other-tool,p001,2027-01-14T09:00:00Z,adkar_desire,1\n\
+elsewhere-1,other-tool,p009,2027-01-15T09:00:00Z,nps,7\n";
+
+#[tokio::test]
+async fn imported_responses_join_the_collected_ones_and_the_collected_one_wins_on_its_id() {
+    let api = demo_with_roster().await;
+    let r = upload(&api, "responses", IMPORTED_RESPONSES, "?dry_run=true").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["rows"], 2);
+    assert_eq!(r.body["anonymous"], 0);
+    assert_eq!(r.body["preview"]["rows"][0][0], "demo-response-0001");
+    assert_eq!(r.body["stored"], false);
+    let r = upload(&api, "responses", IMPORTED_RESPONSES, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let listed = get(&api, &format!("{DEMO}/files")).await;
+    assert_eq!(listed.body[0]["kind"], "responses");
+    let download = get(&api, &format!("{DEMO}/files/responses")).await;
+    assert_eq!(download.bytes, IMPORTED_RESPONSES.as_bytes());
+
+    let report = get(&api, &format!("{DEMO}/readiness?at=2027-02-01")).await;
+    assert_eq!(report.status, StatusCode::OK, "{:?}", report.body);
+    assert_eq!(
+        report.body["data"]["responses"], 16,
+        "15 collected and 1 imported"
+    );
+    let files = unzip(&get(&api, &format!("{DEMO}/export.zip")).await.bytes);
+    let responses = String::from_utf8(files[2].1.clone()).unwrap();
+    let first: Vec<&str> = responses
+        .lines()
+        .filter(|l| l.starts_with("demo-response-0001,"))
+        .collect();
+    assert!(!first.is_empty());
+    assert!(
+        first.iter().all(|l| l.contains(",pilot-feedback,")),
+        "only the collected rows of demo-response-0001: {first:?}"
+    );
+    assert!(
+        responses.contains("\r\nelsewhere-1,other-tool,,p009,"),
+        "{responses}"
+    );
+}
+
+#[tokio::test]
+async fn training_records_are_imported_and_evaluated() {
+    let api = demo_with_roster().await;
+    let training = "person_id,module_id,status,attempts,passed\np001,intune-basics,completed,1,true\np002,intune-basics,assigned,,\nzoe,intune-basics,assigned,,\n";
+    let r = upload(&api, "training", training, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        (
+            &r.body["rows"],
+            &r.body["people_matched"],
+            &r.body["unmatched_rows"]
+        ),
+        (&Value::from(3), &Value::from(2), &Value::from(1))
+    );
+    let report = get(&api, &format!("{DEMO}/readiness?at=2027-02-01")).await;
+    assert_eq!(report.body["data"]["training_records"], 3);
+    assert_eq!(report.body["data"]["unmatched"]["training_records"], 1);
+    let names: Vec<String> = unzip(&get(&api, &format!("{DEMO}/export.zip")).await.bytes)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "program.toml",
+            "roster.csv",
+            "responses.csv",
+            "training.csv"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
+    let api = demo_with_roster().await;
+    let first = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    let id = first.body["id"].as_u64().unwrap();
+    assert_eq!(first.body["at"], "2027-02-01");
+    assert_eq!(first.body["created_by"], "token:test-planner");
+    assert_eq!(first.body["next_wave"], "wave-1");
+    assert_eq!(first.body["inputs"].as_array().unwrap().len(), 3);
+    let report = get(&api, &format!("{DEMO}/readiness?at=2027-02-01&lang=en")).await;
+    assert_eq!(first.body["report"], report.body);
+    assert_eq!(
+        first.body["decision"], report.body["decision"]["kind"],
+        "the list shows the decision's kind"
+    );
+
+    // The same date again with unchanged data: nothing new.
+    let again = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.body["id"], id);
+
+    let other = post(&api, &format!("{DEMO}/evaluations?at=2027-02-03&lang=nl")).await;
+    assert_eq!(other.status, StatusCode::CREATED);
+    let listed = get(&api, &format!("{DEMO}/evaluations")).await;
+    let dates: Vec<&str> = listed
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["at"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, vec!["2027-02-03", "2027-02-01"]);
+    assert!(
+        listed.body[0].get("report").is_none(),
+        "the list has no reports"
+    );
+    let one = get(&api, &format!("{DEMO}/evaluations/{id}")).await;
+    assert_eq!(one.body, first.body);
+
+    // New data, the same date: the new evaluation replaces the old one.
+    upload(&api, "responses", IMPORTED_RESPONSES, "").await;
+    let newer = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
+    assert_eq!(newer.status, StatusCode::CREATED);
+    assert_ne!(newer.body["id"], id);
+    let gone = get(&api, &format!("{DEMO}/evaluations/{id}")).await;
+    assert_error(&gone, StatusCode::NOT_FOUND, "not_found");
+
+    // The export carries the stored reports for `wavegate score --history`.
+    let files = unzip(&get(&api, &format!("{DEMO}/export.zip")).await.bytes);
+    let history: Vec<&str> = files
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| n.starts_with("history/"))
+        .collect();
+    assert_eq!(
+        history,
+        vec!["history/2027-02-01.json", "history/2027-02-03.json"]
+    );
+}
+
+/// Files of a pilot where everything goes well (as the core's `healthy` scenario): 60 people
+/// enrolled at once, compliant, trained, 50 of them delighted; 200 in wave 1, 400 in wave 2.
+fn healthy() -> Vec<(&'static str, String)> {
+    let program = "name = \"Healthy\"\nsplit_attributes = [\"platform\", \"department\"]\nhelpdesk_capacity_per_day = 20\n\
+[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\nplanned_size = 60\n\
+[[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\nplanned_size = 200\n\
+[[wave]]\nid = \"wave-2\"\nstart = 2027-03-08\nend = 2027-03-26\nplanned_size = 400\n";
+    let mut roster = String::from("person_id,email,wave,platform,department\n");
+    let mut devices = String::from("Primary user UPN,Compliance,Enrollment date\n");
+    let mut training = String::from("person_id,module_id,status,attempts,passed,topic_results\n");
+    let mut responses =
+        String::from("response_id,survey_id,person_id,submitted_at,question_id,value\n");
+    let groups = [
+        (30, "pilot", "Windows", "Sales"),
+        (30, "pilot", "iOS", "HR"),
+        (100, "wave-1", "Windows", "Sales"),
+        (100, "wave-1", "iOS", "HR"),
+        (400, "wave-2", "Windows", "Sales"),
+    ];
+    let mut n = 0;
+    for (count, wave, platform, department) in groups {
+        for _ in 0..count {
+            n += 1;
+            let id = format!("p{n:05}");
+            roster.push_str(&format!(
+                "{id},{id}@example.org,{wave},{platform},{department}\n"
+            ));
+            if wave != "pilot" {
+                continue;
+            }
+            devices.push_str(&format!("{id}@example.org,Compliant,2027-01-12 10:00\n"));
+            training.push_str(&format!(
+                "{id},intune-basics,completed,1,true,privacy=1;steps=1\n"
+            ));
+            if (n - 1) % 6 != 5 {
+                let mut answers: Vec<(String, u8)> = [
+                    "adkar_awareness",
+                    "adkar_desire",
+                    "adkar_knowledge",
+                    "adkar_ability",
+                    "adkar_reinforcement",
+                    "enroll_experience",
+                ]
+                .iter()
+                .map(|q| (q.to_string(), 5))
+                .collect();
+                answers.push(("nps".into(), 10));
+                for k in 1..=10u8 {
+                    answers.push((format!("sus_{k}"), if k % 2 == 1 { 5 } else { 1 }));
+                }
+                for (q, v) in answers {
+                    responses.push_str(&format!(
+                        "r-{id},pilot-feedback,{id},2027-01-20 12:00,{q},{v}\n"
+                    ));
+                }
+            }
+        }
+    }
+    vec![
+        ("program.toml", program.to_string()),
+        ("roster", roster),
+        ("devices", devices),
+        (
+            "enrollment_failures",
+            "EnrollmentFailureDateTime,UPN,FailureReason\n".to_string(),
+        ),
+        (
+            "tickets",
+            "number,opened_at,caller,category,priority\n".to_string(),
+        ),
+        ("responses", responses),
+        ("training", training),
+    ]
+}
+
+/// Creates the healthy program and imports its files; returns its path.
+async fn healthy_program(api: &Api) -> String {
+    let files = healthy();
+    let r = api
+        .call(
+            "POST",
+            "/api/v1/programs",
+            Auth::Planner,
+            Some("application/toml"),
+            files[0].1.clone(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let path = format!("/api/v1/programs/{}", r.body["id"].as_str().unwrap());
+    for (kind, csv) in &files[1..] {
+        let r = api
+            .call(
+                "PUT",
+                &format!("{path}/files/{kind}"),
+                Auth::Planner,
+                Some("text/csv"),
+                csv.clone(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{kind}: {:?}", r.body);
+    }
+    path
+}
+
+#[tokio::test]
+async fn everything_passing_at_two_stored_evaluations_a_week_apart_expands() {
+    let api = Api::new().await;
+    let program = healthy_program(&api).await;
+    let kind = |r: &Reply| r.body["decision"]["kind"].as_str().unwrap().to_string();
+    // Without a stored evaluation there is nothing to expand on.
+    let before = get(&api, &format!("{program}/readiness?at=2027-02-07")).await;
+    assert_eq!(before.status, StatusCode::OK, "{:?}", before.body);
+    assert_eq!(kind(&before), "proceed");
+    assert_eq!(before.body["decision"]["everything_passes"], true);
+
+    let first = post(&api, &format!("{program}/evaluations?at=2027-01-31")).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    assert_eq!(first.body["everything_passes"], true);
+    assert_eq!(first.body["decision"], "proceed");
+    // Six days later is too soon; seven days later the stored one backs EXPAND.
+    let soon = get(&api, &format!("{program}/readiness?at=2027-02-06")).await;
+    assert_eq!(kind(&soon), "proceed");
+    let later = get(&api, &format!("{program}/readiness?at=2027-02-07")).await;
+    assert_eq!(kind(&later), "expand", "{:?}", later.body["decision"]);
+    assert_eq!(later.body["decision"]["rule"], "all_pass_twice");
+    let stored = post(&api, &format!("{program}/evaluations?at=2027-02-07")).await;
+    assert_eq!(stored.body["decision"], "expand");
+    assert_eq!(stored.body["report"], later.body);
+}
+
+#[tokio::test]
+async fn when_no_evaluation_slot_comes_free_in_time_the_answer_is_busy_with_retry_after() {
+    let store = Store::in_memory().unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    let api = Api::over_with(store, tempfile::tempdir().unwrap(), |s| {
+        s.with_evaluations(0, std::time::Duration::from_millis(50))
+    })
+    .await;
+    upload(&api, "roster", demo_roster(), "").await;
+    for path in ["/readiness", "/export.zip"] {
+        let r = get(&api, &format!("{DEMO}{path}?lang=en")).await;
+        assert_error(&r, StatusCode::SERVICE_UNAVAILABLE, "busy");
+        assert_eq!(r.headers["retry-after"], "5");
+    }
+}

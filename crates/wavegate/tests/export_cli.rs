@@ -1,0 +1,295 @@
+//! The server and the command line read the same data and say the same: a program imported
+//! through the API, with responses collected by the server, evaluated by the readiness endpoint,
+//! exported with `wavegate export-program`, scored with `wavegate score`: the same JSON, byte
+//! for byte. The API's `export.zip` holds the same files as the exported directory.
+
+#![allow(clippy::unwrap_used)]
+
+mod serve_support;
+
+use serde_json::{Value, json};
+use serve_support::{Server, planner_token, serve_command};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const AT: &str = "2027-03-01";
+
+fn wavegate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wavegate"))
+        .args(args)
+        .output()
+        .expect("wavegate runs")
+}
+
+fn ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A JSON request with the planner's token; the status and body.
+fn call(server: &Server, token: &str, method: &str, path: &str, body: Value) -> (u16, Value) {
+    server.request(method, path, Some(&body.to_string()), Some(token))
+}
+
+/// Answers a survey through an invitation link the way the app does, with the core's sampler.
+fn answer(server: &Server, link: &Value, id: &str, seed: u64) {
+    let token = link["token"].as_str().unwrap();
+    let (status, view) = server.request("GET", &format!("/api/v1/respond/{token}"), None, None);
+    assert_eq!(status, 200, "{view}");
+    let survey: wavegate_core::survey::Survey =
+        serde_json::from_value(view["survey"].clone()).unwrap();
+    let attributes: wavegate_core::survey::Attributes =
+        serde_json::from_value(view["attributes"].clone()).unwrap();
+    let response = wavegate_core::survey::sample::complete_response(&survey, &attributes, id, seed);
+    let body = serde_json::to_string(&response).unwrap();
+    let (status, ack) = server.request(
+        "POST",
+        &format!("/api/v1/respond/{token}"),
+        Some(&body),
+        None,
+    );
+    assert_eq!(status, 201, "{ack}");
+}
+
+#[test]
+fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&wavegate(&[
+        "demo-data",
+        "--out",
+        path_str(&data),
+        "--people",
+        "400",
+        "--seed",
+        "5",
+        "--at",
+        AT,
+    ]));
+    let db = dir.path().join("w.sqlite");
+    let server = Server::start(serve_command(&db, dir.path()));
+    let token = planner_token(&db);
+
+    // The program and every file, as a planner's script imports them.
+    let toml = std::fs::read(data.join("program.toml")).unwrap();
+    let (status, _, body) = server.request_raw(
+        "POST",
+        "/api/v1/programs",
+        "application/toml",
+        &toml,
+        &token,
+    );
+    assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
+    let created: Value = serde_json::from_slice(&body).unwrap();
+    let program = format!("/api/v1/programs/{}", created["id"].as_str().unwrap());
+    for (kind, file) in [
+        ("roster", "roster.csv"),
+        ("devices", "devices.csv"),
+        ("enrollment_failures", "enrollment_failures.csv"),
+        ("tickets", "tickets.csv"),
+        ("responses", "responses.csv"),
+        ("training", "training.csv"),
+    ] {
+        let bytes = std::fs::read(data.join(file)).unwrap();
+        let (status, _, body) = server.request_raw(
+            "PUT",
+            &format!("{program}/files/{kind}"),
+            "text/csv",
+            &bytes,
+            &token,
+        );
+        assert_eq!(status, 200, "{kind}: {}", String::from_utf8_lossy(&body));
+    }
+
+    // Responses the server collects itself: two personal ones, one of them under the id of an
+    // imported response (the collected one wins), and anonymous ones carrying their segment.
+    let (status, r) = call(
+        &server,
+        &token,
+        "POST",
+        &format!("{program}/surveys"),
+        json!({ "template": "pilot-feedback" }),
+    );
+    // 200: the demo published the same version before (versions are shared by programs).
+    assert!(status == 200 || status == 201, "{r}");
+    let (status, links) = call(
+        &server,
+        &token,
+        "POST",
+        &format!("{program}/surveys/pilot-feedback/invitations"),
+        json!({ "invitations": [
+            { "person_id": "E000001", "attributes": { "wave": "pilot", "platform": "Windows" } },
+            { "person_id": "E000002", "attributes": { "wave": "pilot", "platform": "iOS" } }
+        ] }),
+    );
+    assert_eq!(status, 201, "{links}");
+    answer(&server, &links[0], "R00000001", 1);
+    answer(&server, &links[1], "collected-0002", 2);
+    let (status, r) = call(
+        &server,
+        &token,
+        "POST",
+        &format!("{program}/surveys"),
+        json!({ "template": "om-pulse", "anonymous": true }),
+    );
+    assert!(status == 200 || status == 201, "{r}");
+    let (status, links) = call(
+        &server,
+        &token,
+        "POST",
+        &format!("{program}/surveys/om-pulse/invitations"),
+        json!({ "invitations": [
+            { "attributes": { "wave": "wave-1", "department": "Operations" } }
+        ] }),
+    );
+    assert_eq!(status, 201, "{links}");
+    for i in 0..6 {
+        answer(&server, &links[0], &format!("pulse-000{i}"), 10 + i);
+    }
+
+    // An evaluation stored a week earlier is history the engine reads.
+    let (status, stored) = call(
+        &server,
+        &token,
+        "POST",
+        &format!("{program}/evaluations?at=2027-02-20&lang=nl"),
+        Value::Null,
+    );
+    assert_eq!(status, 201, "{stored}");
+    let (status, headers, served) = server.request_raw(
+        "GET",
+        &format!("{program}/readiness?at={AT}&lang=nl"),
+        "application/json",
+        b"",
+        &token,
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&served));
+    let report: Value = serde_json::from_slice(&served).unwrap();
+    let imported: std::collections::BTreeSet<String> =
+        std::fs::read_to_string(data.join("responses.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect();
+    assert!(imported.contains("R00000001"));
+    assert_eq!(
+        report["data"]["responses"].as_u64(),
+        Some(imported.len() as u64 + 1 + 6),
+        "the imported, one new personal and six anonymous; R00000001 once"
+    );
+
+    let out = dir.path().join("export");
+    let exported = wavegate(&[
+        "export-program",
+        "--db",
+        path_str(&db),
+        "--program",
+        created["id"].as_str().unwrap(),
+        "--out",
+        path_str(&out),
+    ]);
+    ok(&exported);
+    let scored = wavegate(&[
+        "score",
+        "--data",
+        path_str(&out),
+        "--at",
+        AT,
+        "--lang",
+        "nl",
+        "--format",
+        "json",
+        "--history",
+        path_str(&out.join("history")),
+    ]);
+    ok(&scored);
+    assert!(
+        scored.stdout == served,
+        "wavegate score and the readiness endpoint differ:\n{}\n---\n{}",
+        String::from_utf8_lossy(&scored.stdout),
+        String::from_utf8_lossy(&served)
+    );
+
+    // The hashes the endpoint names are those of the exported files.
+    let inputs = headers
+        .iter()
+        .find(|(k, _)| k == "wavegate-inputs")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    for pair in inputs.split(", ") {
+        let (file, sha) = pair.split_once('=').unwrap();
+        let listed = String::from_utf8_lossy(&exported.stdout).into_owned();
+        assert!(
+            listed
+                .lines()
+                .any(|l| l.starts_with(file) && l.ends_with(sha)),
+            "{file} {sha} not in {listed}"
+        );
+    }
+    // The collected response won over the imported one of the same id, and every collected and
+    // imported response is in.
+    let responses = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    assert!(
+        responses
+            .lines()
+            .filter(|l| l.starts_with("R00000001,"))
+            .all(|l| l.contains(",pilot-feedback,")),
+        "the imported rows of R00000001 are gone"
+    );
+    assert!(responses.contains("\r\npulse-0005,om-pulse,"));
+
+    // export.zip holds the same files, in the same order as the directory listing says.
+    let (status, _, zip) = server.request_raw(
+        "GET",
+        &format!("{program}/export.zip"),
+        "application/json",
+        b"",
+        &token,
+    );
+    assert_eq!(status, 200);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut names = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes, std::fs::read(out.join(&name)).unwrap(), "{name}");
+        names.push(name);
+    }
+    assert_eq!(
+        names,
+        vec![
+            "program.toml",
+            "roster.csv",
+            "devices.csv",
+            "enrollment_failures.csv",
+            "tickets.csv",
+            "responses.csv",
+            "training.csv",
+            "history/2027-02-20.json"
+        ]
+    );
+    // A second export into the same, now full, directory is refused rather than mixed.
+    let again = wavegate(&[
+        "export-program",
+        "--db",
+        path_str(&db),
+        "--program",
+        created["id"].as_str().unwrap(),
+        "--out",
+        path_str(&out),
+    ]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+    server.kill_9();
+}
