@@ -52,7 +52,7 @@ fn datetime_only(s: &str) -> Option<NaiveDateTime> {
         return Some(dt.naive_utc());
     }
     let s = s.strip_suffix('Z').unwrap_or(s);
-    const FORMATS: [&str; 10] = [
+    const FORMATS: [&str; 12] = [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
@@ -63,6 +63,9 @@ fn datetime_only(s: &str) -> Option<NaiveDateTime> {
         "%d/%m/%Y %H:%M",
         "%Y/%m/%d %H:%M:%S",
         "%Y/%m/%d %H:%M",
+        // German, Swiss and Scandinavian exports write dots.
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y %H:%M",
     ];
     FORMATS
         .iter()
@@ -166,6 +169,8 @@ mod tests {
             "2027-01-11 09:30",
             "11-01-2027 09:30",
             "11/01/2027 09:30:00",
+            "11.01.2027 09:30",
+            "11.01.2027 09:30:00",
         ] {
             assert_eq!(parse_datetime(s), Some(want), "{s}");
         }

@@ -582,17 +582,16 @@ impl DataSet {
                         .and_then(|(_, v)| program.wave_index(v));
                     match wave {
                         Some(w) => {
-                            let codes = roster
-                                .attributes
-                                .iter()
-                                .map(|a| {
-                                    r.attributes
-                                        .iter()
-                                        .find(|(k, _)| *k == a.name)
-                                        .and_then(|(_, v)| a.lookup(v))
-                                        .unwrap_or(NO_VALUE)
-                                })
-                                .collect();
+                            // By the response's own attributes, each found by name: a search of
+                            // one list inside the other took minutes for wide rosters.
+                            let mut codes = vec![NO_VALUE; roster.attributes.len()];
+                            for (k, v) in &r.attributes {
+                                if let Some(&a) = roster.by_name.get(k.as_str())
+                                    && let Some(code) = roster.attributes[a].lookup(v)
+                                {
+                                    codes[a] = code;
+                                }
+                            }
                             anonymous.push((i as u32, w as u16, codes));
                         }
                         None => unmatched.anonymous_without_wave += 1,
@@ -656,6 +655,57 @@ mod tests {
         assert_eq!(platform.values, vec!["Android", "iOS"]);
         assert_eq!(platform.value_of(0), Some("iOS"));
         assert_eq!(platform.codes, vec![1, 0]);
+    }
+
+    #[test]
+    fn an_anonymous_response_takes_the_codes_of_the_attributes_it_carries() {
+        let program = Program::parse(
+            "name = \"t\"\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n",
+        )
+        .unwrap();
+        let mut roster = Roster::default();
+        roster.push("1", None, 0, &[("platform", "iOS"), ("department", "HR")]);
+        roster.push(
+            "2",
+            None,
+            0,
+            &[("platform", "Android"), ("department", "IT")],
+        );
+        let response = |attributes: &[(&str, &str)]| ScoredResponse {
+            id: "r".into(),
+            survey_id: "s".into(),
+            person_id: None,
+            submitted_at: chrono::NaiveDate::from_ymd_opt(2027, 1, 12)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+            attributes: attributes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            answers: ScoredAnswers::default(),
+        };
+        let inputs = Inputs {
+            responses: Some(vec![
+                response(&[("wave", "pilot"), ("unknown", "x"), ("platform", "iOS")]),
+                response(&[("department", "Sales"), ("wave", "pilot")]),
+                response(&[("platform", "iOS")]),
+            ]),
+            ..Inputs::default()
+        };
+        let set = DataSet::new(&program, roster, inputs);
+        let platform = set.roster.by_name["platform"];
+        let department = set.roster.by_name["department"];
+        let ios = set.roster.attributes[platform].lookup("iOS").unwrap();
+        let (_, wave, codes) = &set.anonymous[0];
+        assert_eq!(
+            (*wave, codes[platform], codes[department]),
+            (0, ios, NO_VALUE)
+        );
+        // A value the roster does not have is no value, not another group's.
+        assert_eq!(set.anonymous[1].2, vec![NO_VALUE, NO_VALUE]);
+        assert_eq!(set.anonymous.len(), 2);
+        assert_eq!(set.unmatched().anonymous_without_wave, 1);
     }
 
     #[test]
