@@ -388,7 +388,7 @@ impl std::hash::Hasher for PassThrough {
 /// People by id or email, matched ignoring ASCII case, without a lowercased copy of each key:
 /// keys are found by hash, and a hash match is confirmed on the key itself.
 struct PeopleIndex<'a> {
-    state: std::hash::RandomState,
+    state: foldhash::fast::RandomState,
     heads: HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>>,
     next: Vec<u32>,
     keys: Vec<(&'a str, u32)>,
@@ -397,7 +397,7 @@ struct PeopleIndex<'a> {
 impl<'a> PeopleIndex<'a> {
     fn with_capacity(n: usize) -> PeopleIndex<'a> {
         PeopleIndex {
-            state: std::hash::RandomState::new(),
+            state: foldhash::fast::RandomState::default(),
             heads: HashMap::with_capacity_and_hasher(n, Default::default()),
             next: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),

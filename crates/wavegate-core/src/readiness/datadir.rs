@@ -6,7 +6,7 @@ use super::data::DataSet;
 use super::import::{self, Runner, files};
 use super::program::Program;
 use crate::i18n::{Lang, Text};
-use crate::tabular::InputError;
+use crate::tabular::{InMemory, InputError};
 
 /// The files of a data directory, in the order they are read and their errors reported.
 pub const FILES: [&str; 7] = [
@@ -96,7 +96,8 @@ impl DataDir {
     /// Reads the files as `wavegate score --data` reads a directory (the same importers, the
     /// same first error), with `runner`'s jobs.
     pub fn load(&self, runner: &impl Runner) -> Result<(Program, DataSet), InputError> {
-        import::load(|name| Ok(self.get(name)), runner)
+        // In place: the importers parse the bytes held here, without reading them into a copy.
+        import::load(|name| Ok(self.get(name).map(InMemory)), runner)
     }
 }
 

@@ -2,6 +2,7 @@
 //! delimiter the header line uses.
 
 use super::{FileProblem, InputError};
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Decodes bytes as UTF-8 (dropping a byte-order mark), else as Windows-1252.
@@ -35,6 +36,34 @@ pub fn read_text(file: &str, mut reader: impl Read) -> Result<String, InputError
         )
     })?;
     Ok(decode_owned(bytes))
+}
+
+/// Bytes already in memory (a data directory the server holds), which the importers parse where
+/// they are: reading them through `io::Read` would copy a 100 MB export before parsing it.
+#[derive(Clone, Copy, Debug)]
+pub struct InMemory<'a>(pub &'a [u8]);
+
+/// What an importer takes: any reader (read into memory first) or [`InMemory`] bytes.
+pub trait IntoText<'a> {
+    /// The whole text, decoded as [`decode_owned`] decodes it; `file` names it in an error.
+    fn into_text(self, file: &str) -> Result<Cow<'a, str>, InputError>;
+}
+
+impl<'a, R: Read> IntoText<'a> for R {
+    fn into_text(self, file: &str) -> Result<Cow<'a, str>, InputError> {
+        read_text(file, self).map(Cow::Owned)
+    }
+}
+
+impl<'a> IntoText<'a> for InMemory<'a> {
+    fn into_text(self, _file: &str) -> Result<Cow<'a, str>, InputError> {
+        // UTF-8 is used where it is (a byte-order mark included, as `decode_owned` keeps it);
+        // only another encoding is decoded into a copy.
+        Ok(match std::str::from_utf8(self.0) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => Cow::Owned(decode_text(self.0)),
+        })
+    }
 }
 
 fn windows_1252(b: u8) -> char {
@@ -73,6 +102,7 @@ pub(super) fn sniff_delimiter(text: &str) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cow, InMemory, IntoText};
     use crate::tabular::Table;
 
     #[test]
@@ -80,5 +110,23 @@ mod tests {
         let t = Table::read("r.csv", &b"naam\nJos\xe9 \x80\n"[..]).unwrap();
         let c = t.require(&["naam"]).unwrap();
         assert_eq!(t.get(&t.rows()[0], c), "José €");
+    }
+
+    #[test]
+    fn bytes_in_memory_read_as_a_reader_reads_them_and_utf8_is_not_copied() {
+        for bytes in [
+            &b"naam\nJos\xc3\xa9\n"[..],
+            b"\xEF\xBB\xBFnaam\nJos\xc3\xa9\n",
+            b"naam\nJos\xe9 \x80\n",
+        ] {
+            let read = bytes.into_text("r.csv").unwrap();
+            let held = InMemory(bytes).into_text("r.csv").unwrap();
+            assert_eq!(read, held);
+        }
+        let utf8 = b"naam\nJos\xc3\xa9\n";
+        assert!(matches!(
+            InMemory(utf8).into_text("r.csv"),
+            Ok(Cow::Borrowed(_))
+        ));
     }
 }

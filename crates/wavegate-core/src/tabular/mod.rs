@@ -13,7 +13,7 @@ pub mod limits;
 mod rows;
 mod table;
 
-pub use decode::{decode_owned, decode_text, read_text};
+pub use decode::{InMemory, IntoText, decode_owned, decode_text, read_text};
 pub use error::{Expect, FileProblem, InputError};
 pub(crate) use error::{quoted, shown};
 pub use header::{Header, header_key};

@@ -48,7 +48,7 @@ pub fn canonical_platform(value: &str) -> &str {
 /// thousand ids are checked by hash, and a hash match is confirmed on the stored value.
 #[derive(Default)]
 pub(super) struct Repeats {
-    state: std::hash::RandomState,
+    state: foldhash::fast::RandomState,
     seen: HashMap<u64, (usize, u64), std::hash::BuildHasherDefault<PassThrough>>,
 }
 
@@ -80,7 +80,7 @@ impl Repeats {
 #[derive(Default)]
 pub(super) struct Interner {
     values: Vec<(String, u32)>,
-    map: HashMap<String, u32>,
+    map: HashMap<String, u32, foldhash::fast::RandomState>,
 }
 
 impl Interner {

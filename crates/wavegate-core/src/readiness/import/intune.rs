@@ -5,9 +5,8 @@ use super::cells::datetime;
 use super::files;
 use crate::i18n::Text;
 use crate::readiness::data::{Compliance, Device, EnrollmentFailure};
-use crate::tabular::{self, Cells, Col, Expect, FileProblem, Header, InputError, read_text};
+use crate::tabular::{self, Cells, Col, Expect, FileProblem, Header, InputError, IntoText};
 use chrono::NaiveDateTime;
-use std::io::Read;
 
 fn compliance(v: &str) -> Option<Compliance> {
     // Intune's own spellings first, without building a lowercase key.
@@ -104,9 +103,9 @@ impl EnrollmentColumns {
 /// enrollment date (no column, or an empty cell) the last check-in is taken as the latest
 /// time the device can have enrolled; [`ImportedDevices::enrollment_from_check_in`] counts
 /// those devices.
-pub fn read_devices(reader: impl Read) -> Result<ImportedDevices, InputError> {
+pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, InputError> {
     let file = files::DEVICES;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let upn = head.require(&[
         "Primary user UPN",
@@ -141,9 +140,9 @@ pub fn read_devices(reader: impl Read) -> Result<ImportedDevices, InputError> {
 }
 
 /// Reads an Intune enrollment-failure export.
-pub fn read_failures(reader: impl Read) -> Result<Vec<EnrollmentFailure>, InputError> {
+pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailure>, InputError> {
     let file = files::FAILURES;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let when = head.require(&["EnrollmentFailureDateTime", "Failure date time", "DateTime"])?;
     let upn = head.require(&["UPN", "UserPrincipalName", "User principal name"])?;

@@ -23,8 +23,7 @@ pub use training::read_training;
 use super::data::{DataSet, Inputs};
 use super::program::{PROGRAM_FILE, Program};
 use crate::i18n::Text;
-use crate::tabular::{FileProblem, InputError, read_text};
-use std::io::Read;
+use crate::tabular::{FileProblem, InputError, IntoText};
 
 /// The file names of a data directory.
 pub mod files {
@@ -84,16 +83,17 @@ enum Parsed {
 
 type Job<'t> = Box<dyn FnOnce() -> Result<Parsed, InputError> + Send + 't>;
 
-/// Loads a whole data directory. `open` gives a reader for a file name, `Ok(None)` when the
+/// Loads a whole data directory. `open` gives a reader (or [`InMemory`](crate::tabular::InMemory)
+/// bytes) for a file name, `Ok(None)` when the
 /// file is absent; `program.toml` and `roster.csv` are required. The files are parsed as
 /// `runner`'s jobs (`responses.csv`, by far the largest, in pieces of its own); whatever the
 /// runner, the first error in file order wins, so the message never depends on timing.
-pub fn load<R: Read + Send>(
+pub fn load<'a, R: IntoText<'a> + Send>(
     mut open: impl FnMut(&str) -> Result<Option<R>, InputError>,
     runner: &impl Runner,
 ) -> Result<(Program, DataSet), InputError> {
     let program_text = match open(files::PROGRAM)? {
-        Some(r) => read_text(files::PROGRAM, r)?,
+        Some(r) => r.into_text(files::PROGRAM)?,
         None => {
             return Err(InputError::file(
                 files::PROGRAM,

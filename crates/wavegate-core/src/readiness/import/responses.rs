@@ -7,11 +7,10 @@ use super::files;
 use crate::dates::parse_datetime;
 use crate::i18n::Text;
 use crate::readiness::data::{PassThrough, ScoredAnswers, ScoredResponse};
-use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, quoted, read_text};
+use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, IntoText, quoted};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::io::Read;
 
 /// The stable question ids the engine scores; every other question is ignored.
 fn scored_item(question: &str) -> Option<(Item, u8, u8)> {
@@ -150,7 +149,7 @@ fn response_rows(
 ) -> Result<ResponsesPart, InputError> {
     let mut out: Vec<ScoredResponse> = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
     // Long format repeats the response on consecutive rows: remember the last one.
     let mut last: Option<usize> = None;
     let mut last_when = (String::new(), None::<NaiveDateTime>);
@@ -264,7 +263,7 @@ fn join_parts(
         return Ok(out);
     }
     // Ids by hash, confirmed on the stored id: no copy of every id of the first piece.
-    let state = std::hash::RandomState::new();
+    let state = foldhash::fast::RandomState::default();
     let hash = |id: &str| {
         use std::hash::BuildHasher;
         state.hash_one(id)
@@ -345,8 +344,8 @@ const ITEMS: [Item; 17] = [
 
 /// Reads survey answers in long format (one row per answer, as Wavegate exports them).
 /// Columns beyond the standard seven are the segment attributes of anonymous responses.
-pub fn read_responses(reader: impl Read) -> Result<Vec<ScoredResponse>, InputError> {
-    read_responses_in_parts(reader, 1, &super::InOrder)
+pub fn read_responses<'a>(input: impl IntoText<'a>) -> Result<Vec<ScoredResponse>, InputError> {
+    read_responses_in_parts(input, 1, &super::InOrder)
 }
 
 /// A piece of work of [`read_responses_in_parts`].
@@ -355,13 +354,13 @@ pub type ResponsesJob<'t> = Box<dyn FnOnce() -> Result<ResponsesPart, InputError
 /// Reads `responses.csv` in up to `parts` pieces (cut at record boundaries), each a job of
 /// `runner`. The result, and the first error in file order, are the same as
 /// [`read_responses`]'.
-pub fn read_responses_in_parts(
-    reader: impl Read,
+pub fn read_responses_in_parts<'a>(
+    input: impl IntoText<'a>,
     parts: usize,
     runner: &impl Runner,
 ) -> Result<Vec<ScoredResponse>, InputError> {
     let file = files::RESPONSES;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, pieces) = tabular::scan_parts(file, &text, parts)?;
     let cols = ResponseColumns::find(&head)?;
     let jobs: Vec<ResponsesJob<'_>> = pieces

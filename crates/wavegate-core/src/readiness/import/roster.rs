@@ -5,10 +5,9 @@ use super::files;
 use crate::i18n::Text;
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
-use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, read_text};
+use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, IntoText};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::io::Read;
 
 /// Reads `roster.csv`. Every `wave` must be a wave of `program`; `person_id` and `email` must be
 /// unique. Columns other than `person_id`, `email` and `wave` become segment attributes.
@@ -16,9 +15,9 @@ use std::io::Read;
 /// Time is linear in the size of the file whatever its shape: each column's attribute is found
 /// once, before the rows are read, so a roster with thousands of extra columns costs no more per
 /// cell than one with three.
-pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, InputError> {
+pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Roster, InputError> {
     let file = files::ROSTER;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
     let wave = head.require(&["wave"])?;
@@ -43,7 +42,7 @@ pub fn read_roster(reader: impl Read, program: &Program) -> Result<Roster, Input
     let mut seen_ids = Repeats::default();
     let mut seen_emails = Repeats::default();
     let mut interners: Vec<Interner> = attribute_cols.iter().map(|_| Interner::default()).collect();
-    let wave_of: HashMap<&str, usize> = program
+    let wave_of: HashMap<&str, usize, foldhash::fast::RandomState> = program
         .waves
         .iter()
         .enumerate()

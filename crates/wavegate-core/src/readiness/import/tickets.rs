@@ -4,10 +4,9 @@
 use super::cells::{datetime, opt_datetime};
 use super::files;
 use crate::readiness::data::Ticket;
-use crate::tabular::{self, Expect, InputError, read_text};
+use crate::tabular::{self, Expect, InputError, IntoText};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
-use std::io::Read;
 
 fn priority(v: &str) -> Option<u8> {
     let v = v.trim_start_matches(['P', 'p']);
@@ -44,9 +43,9 @@ const PRIORITY: Expect = Expect {
 /// Reads helpdesk tickets (ServiceNow display labels or field names; `?` is empty). An
 /// event-log export (several rows per number) keeps each ticket's latest row: by
 /// `sys_updated_at` when present, else the last row in the file.
-pub fn read_tickets(reader: impl Read) -> Result<Vec<Ticket>, InputError> {
+pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputError> {
     let file = files::TICKETS;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let head = head.with_question_mark_as_empty();
     let number = head.require(&["number"])?;

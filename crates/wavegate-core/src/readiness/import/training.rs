@@ -3,9 +3,8 @@
 use super::cells::opt_datetime;
 use super::files;
 use crate::readiness::data::{TrainingRecord, TrainingStatus};
-use crate::tabular::{self, Expect, InputError, read_text};
+use crate::tabular::{self, Expect, InputError, IntoText};
 use std::collections::HashSet;
-use std::io::Read;
 use std::sync::Arc;
 
 fn status(v: &str) -> Option<TrainingStatus> {
@@ -98,9 +97,9 @@ fn topics(v: &str, names: &mut Names) -> Option<Vec<(Arc<str>, f64)>> {
 }
 
 /// Reads training records (as Wavegate exports them).
-pub fn read_training(reader: impl Read) -> Result<Vec<TrainingRecord>, InputError> {
+pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>, InputError> {
     let file = files::TRAINING;
-    let text = read_text(file, reader)?;
+    let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let pid = head.require(&["person_id"])?;
     let module = head.require(&["module_id"])?;
