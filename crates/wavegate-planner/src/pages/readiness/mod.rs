@@ -14,6 +14,8 @@ use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use wavegate_core::api::Evaluation;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::readiness::{self, ReportFile};
@@ -122,7 +124,16 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
 pub fn ReadinessPage() -> impl IntoView {
     let id = param("program");
     let lang = use_lang();
-    let at = RwSignal::new(today());
+    // The date is in the address (`?at=YYYY-MM-DD`), so a view of a day can be bookmarked.
+    let query = use_query_map();
+    let at = Memo::new(move |_| {
+        query
+            .read()
+            .get("at")
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .unwrap_or_else(today)
+    });
+    let navigate = use_navigate();
     let evaluation = LocalResource::new(move || {
         let (id, at, lang) = (id.get(), at.get(), lang.get());
         async move { readiness::evaluation(&id, at, lang).await }
@@ -143,7 +154,8 @@ pub fn ReadinessPage() -> impl IntoView {
                 <input id="readiness-date" type="date" required prop:value=date_value
                     on:change=move |ev| {
                         if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                            at.set(d);
+                            let to = format!("{}?at={}", super::links::readiness(&id.get_untracked()), d.format("%Y-%m-%d"));
+                            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
                         }
                     } />
             </div>
