@@ -23,10 +23,10 @@ function demoData(people, seed) {
 }
 
 /** Creates a program from the directory's program.toml and imports its files, as the signed-in page. */
-async function createProgram(page, dir, name) {
+async function createProgram(page, dir, name, { depth } = {}) {
   const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
   const headers = { "X-CSRF-Token": csrf_token };
-  const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8").replace(/^name = .*$/m, `name = "${name}"`);
+  const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8").replace(/^name = .*$/m, `name = "${name}"${depth ? `\nsegment_depth = ${depth}` : ""}`);
   const created = await page.request.post("/api/v1/programs", { headers: { ...headers, "Content-Type": "application/toml" }, data: toml });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
@@ -162,7 +162,8 @@ test("a report of a 100,000-person program renders in under 300 ms after it arri
   await page.goto("/planner");
   await signIn(page);
   await expect(page.getByRole("link", { name: "Nieuw programma" })).toBeVisible();
-  const id = await createProgram(page, dir, `Groot ${Date.now().toString(36)}`);
+  // Three attributes deep: hundreds of segments.
+  const id = await createProgram(page, dir, `Groot ${Date.now().toString(36)}`, { depth: 3 });
   // Evaluated once ahead, so the page's request is served from the server's cache and the
   // measurement is the browser's alone.
   const warm = await page.request.get(`/api/v1/programs/${id}/readiness?at=${AT}&lang=nl`, { timeout: 300_000 });
@@ -181,7 +182,7 @@ test("a report of a 100,000-person program renders in under 300 ms after it arri
     });
     runs.push(ms);
   }
-  const best = Math.min(...runs);
   console.log(`dashboard render after data arrived: ${runs.map((r) => r.toFixed(0)).join(", ")} ms (${segments.length} segments)`);
-  expect(best).toBeLessThan(300);
+  expect(segments.length).toBeGreaterThanOrEqual(200);
+  for (const ms of runs) expect(ms).toBeLessThan(300);
 });
