@@ -42,7 +42,7 @@ fn mark_rendered() {
     }
 }
 
-/// The groups never shown on their own, named but without their figures.
+/// The groups never shown on their own: named with their size and why, never with figures.
 #[component]
 fn SuppressedGroups(evaluation: StoredValue<Evaluation>) -> impl IntoView {
     let items: Vec<String> = evaluation.with_value(|e| {
