@@ -1,6 +1,6 @@
 //! Wavegate's planner app, served at `/planner`: signing in, programs (waves, thresholds,
 //! helpdesk details), importing the files source systems export, publishing surveys, inviting
-//! people from the roster, response rates and survey results.
+//! people from the roster, response rates, survey results and the readiness dashboard.
 //!
 //! A separate bundle from the respondent app (`wavegate-app`), so respondents never download
 //! it. A thin shell over `wavegate-core`: a program is checked in the browser by the very
@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/files") view=pages::imports::ImportsPage />
                 <Route path=path!("/planner/programs/:program/surveys") view=pages::surveys::SurveysPage />
                 <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
+                <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
+                <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
             </Routes>
         }
         .into_any(),

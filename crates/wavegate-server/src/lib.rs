@@ -278,6 +278,10 @@ pub fn router(state: AppState, assets: Assets) -> Router {
             assets,
             assets::headers,
         ))
+        // Outside the page headers: the printable report keeps its own, stricter policy.
+        .layer(axum::middleware::map_response(
+            readiness::keep_report_policy,
+        ))
         .layer(CompressionLayer::new())
         .layer(
             // Log the route pattern, never the URI: paths can carry invitation tokens.

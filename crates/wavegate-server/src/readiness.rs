@@ -1,6 +1,6 @@
 //! Readiness on the server: the report `wavegate score --format json` prints for the program's
 //! data directory, the same report with the time it was computed and the hashes of its inputs,
-//! and the report as downloads (JSON, Markdown).
+//! and the report as downloads (JSON, Markdown, printable HTML).
 
 use crate::AppState;
 use crate::downloads::attachment;
@@ -144,14 +144,46 @@ pub async fn evaluation(
     }))
 }
 
-/// The forms a readiness report downloads in. (The printable HTML report joins here as
-/// `readiness.html` once the core's render module writes it.)
+/// The forms a readiness report downloads in.
 #[derive(Clone, Copy, Debug)]
 enum Download {
     /// `readiness.json`: the JSON of `wavegate score`.
     Json,
     /// `readiness.md`: the Markdown report, under a line naming its time and inputs.
     Markdown,
+    /// `readiness.html`: the printable A4 report, naming its time and inputs, under a policy
+    /// of its own ([`ReportPolicy`]).
+    Html,
+}
+
+/// The Content Security Policy of the printable report: nothing may load or run but its one
+/// inline stylesheet, named by hash. A roster value that looks like markup is escaped by the
+/// core; were it ever not, this policy still runs no script and loads nothing.
+pub(crate) fn report_policy() -> HeaderValue {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hash = base64::engine::general_purpose::STANDARD
+        .encode(Sha256::digest(render::HTML_STYLE.as_bytes()));
+    let policy = format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'none'; base-uri 'none'; \
+         form-action 'none'; frame-ancestors 'none'; sandbox"
+    );
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+}
+
+/// Marks a response that carries its own Content Security Policy, so the app's page policy
+/// (set on every HTML response) does not replace it.
+#[derive(Clone, Debug)]
+pub struct ReportPolicy(pub HeaderValue);
+
+/// Puts back the policy of a response marked with [`ReportPolicy`]; layered outside the app's
+/// headers middleware.
+pub async fn keep_report_policy(mut res: Response) -> Response {
+    if let Some(ReportPolicy(policy)) = res.extensions().get::<ReportPolicy>().cloned() {
+        res.headers_mut()
+            .insert(axum::http::header::CONTENT_SECURITY_POLICY, policy);
+    }
+    res
 }
 
 async fn download(
@@ -174,6 +206,23 @@ async fn download(
             let text = markdown_line(&done.computed_at, &done.inputs, lang)
                 + &render::markdown(&done.report);
             attachment(text, "text/markdown; charset=utf-8", &format!("{stem}.md"))
+        }
+        Download::Html => {
+            let provenance = render::Provenance {
+                evaluated_at: Some(done.computed_at.clone()),
+                inputs: done
+                    .inputs
+                    .iter()
+                    .map(|f| (f.file.clone(), f.sha256.clone(), f.bytes))
+                    .collect(),
+            };
+            let page = render::html(&done.report, &provenance);
+            let mut res = attachment(page, "text/html; charset=utf-8", &format!("{stem}.html"));
+            let policy = report_policy();
+            res.headers_mut()
+                .insert(axum::http::header::CONTENT_SECURITY_POLICY, policy.clone());
+            res.extensions_mut().insert(ReportPolicy(policy));
+            res
         }
     };
     set_provenance(&mut res, &done);
@@ -198,4 +247,14 @@ pub async fn download_markdown(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     download(state, program, q, headers, Download::Markdown).await
+}
+
+/// `GET …/readiness.html?at=&lang=`: the printable deployment readiness report as a file.
+pub async fn download_html(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ReadinessQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    download(state, program, q, headers, Download::Html).await
 }

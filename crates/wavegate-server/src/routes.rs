@@ -46,6 +46,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/programs/{program}/readiness/evaluation"),
     ("GET", "/api/v1/programs/{program}/readiness.json"),
     ("GET", "/api/v1/programs/{program}/readiness.md"),
+    ("GET", "/api/v1/programs/{program}/readiness.html"),
     ("GET", "/api/v1/programs/{program}/evaluations"),
     ("POST", "/api/v1/programs/{program}/evaluations"),
     ("GET", "/api/v1/programs/{program}/evaluations/{evaluation}"),
@@ -183,6 +184,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::GET,
         "/api/v1/programs/{program}/readiness.md",
         get(readiness::download_markdown),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/readiness.html",
+        get(readiness::download_html),
     )
     .add(
         Method::GET,

@@ -7,11 +7,13 @@
 //! - [`errors`]: the apps' own message for every error code;
 //! - [`dom`]: focus, local times, saving downloads byte for byte;
 //! - [`storage`]: the typed `localStorage` keys;
-//! - [`lang_switch`]: the language switch.
+//! - [`lang_switch`]: the language switch;
+//! - [`chart`]: scales, ticks and paths of the SVG charts.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod api;
+pub mod chart;
 pub mod dom;
 pub mod errors;
 pub mod i18n;

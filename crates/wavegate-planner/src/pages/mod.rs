@@ -1,9 +1,11 @@
 //! One module per page of the planner app, and what the pages of one program share.
 
 pub mod imports;
+pub mod invite;
 pub mod program;
 pub mod program_form;
 pub mod programs;
+pub mod readiness;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
@@ -48,6 +50,23 @@ pub mod links {
     pub fn survey(id: &str, survey: &str) -> String {
         format!("{}/{}", surveys(id), encode(survey))
     }
+
+    /// A program's readiness dashboard.
+    pub fn readiness(id: &str) -> String {
+        format!("{}/readiness", program(id))
+    }
+
+    /// Inviting a group of the roster: `wave` and attribute = value pairs, in the query.
+    pub fn invite(id: &str, wave: Option<&str>, segment: &[(&str, &str)]) -> String {
+        let mut query: Vec<String> = Vec::new();
+        if let Some(w) = wave {
+            query.push(format!("wave={}", encode(w)));
+        }
+        for (attribute, value) in segment {
+            query.push(format!("{}={}", encode(attribute), encode(value)));
+        }
+        format!("{}/invite?{}", program(id), query.join("&"))
+    }
 }
 
 /// Which page of a program is open.
@@ -59,6 +78,8 @@ pub enum Tab {
     Files,
     /// Surveys, invitations, results.
     Surveys,
+    /// The readiness dashboard.
+    Readiness,
 }
 
 /// The links between a program's pages, the open one marked for screen readers.
@@ -79,6 +100,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Settings, Msg::TabSettings, links::program)}
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
+                {item(Tab::Readiness, Msg::TabReadiness, links::readiness)}
             </ul>
         </nav>
     }

@@ -551,3 +551,84 @@ async fn when_no_evaluation_slot_comes_free_in_time_the_answer_is_busy_with_retr
         assert_eq!(r.headers["retry-after"], "5");
     }
 }
+
+#[tokio::test]
+async fn the_printable_report_names_its_inputs_keeps_hostile_values_as_text_and_runs_nothing() {
+    let api = demo_api().await;
+    let hostile = "<script>alert(1)</script>&HR";
+    let roster = demo_roster().replace(";HR;", &format!(";{hostile};"));
+    assert_eq!(
+        upload(&api, "roster", roster.clone(), "").await.status,
+        StatusCode::OK
+    );
+    let r = get(
+        &api,
+        &format!("{DEMO}/readiness.html?at=2027-02-01&lang=en"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.content_type, "text/html; charset=utf-8");
+    assert_eq!(
+        r.headers["content-disposition"],
+        "attachment; filename=\"readiness-demo-2027-02-01.html\"; filename*=UTF-8''readiness-demo-2027-02-01.html"
+    );
+    let policy = r.headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        policy.starts_with("default-src 'none'; style-src 'sha256-"),
+        "{policy}"
+    );
+    assert!(!policy.contains("script-src"), "no script at all: {policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+
+    let page = String::from_utf8(r.bytes).unwrap();
+    assert!(
+        page.starts_with("<!doctype html>\n<html lang=\"en\">"),
+        "{page}"
+    );
+    assert!(page.contains("@page{size:A4"), "the print stylesheet");
+    // The policy's one hash is that of the page's one stylesheet.
+    let style = page
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .unwrap();
+    use base64::Engine;
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    assert!(
+        policy.contains(&format!("style-src 'sha256-{hash}';")),
+        "{policy}"
+    );
+    let computed_at = r.headers["wavegate-computed-at"].to_str().unwrap();
+    assert!(
+        page.contains(&format!("Computed at: {computed_at}")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            "<tr><th scope=\"row\">roster.csv</th><td>{}</td><td>{}</td></tr>",
+            sha256(roster.as_bytes()),
+            roster.len()
+        )),
+        "{page}"
+    );
+    assert!(page.contains("<th scope=\"row\">program.toml</th>"));
+    // The hostile department is in the report, as text.
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;HR"),
+        "{page}"
+    );
+    assert!(!page.contains("<script"), "{page}");
+
+    let nl = get(
+        &api,
+        &format!("{DEMO}/readiness.html?at=2027-02-01&lang=nl"),
+    )
+    .await;
+    let nl = String::from_utf8(nl.bytes).unwrap();
+    assert!(nl.contains("<html lang=\"nl\">") && nl.contains("Berekend op: "));
+    assert_error(
+        &get(&api, "/api/v1/programs/nope/readiness.html").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}

@@ -2,13 +2,14 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`] and [`invitations`]. An app links only the functions it calls.
+//! [`files`], [`surveys`], [`invitations`] and [`readiness`]. An app links only the functions it calls.
 
 pub mod download;
 pub mod files;
 pub mod invitations;
 mod path;
 pub mod programs;
+pub mod readiness;
 pub mod respond;
 pub mod session;
 pub mod surveys;

@@ -10,7 +10,7 @@ mod html;
 mod markdown;
 mod terminal;
 
-pub use html::{Provenance, html};
+pub use html::{Provenance, STYLE as HTML_STYLE, html};
 pub use markdown::markdown;
 pub use terminal::table;
 

@@ -1,0 +1,171 @@
+//! `/planner/programs/{program}/invite?wave=…&{attribute}=…`: inviting one group of the roster
+//! to a survey, the group filled in from the address (the readiness dashboard's actions link
+//! here). Choose the survey and the kind of link; the server makes the links.
+
+use super::{ProgramNav, Tab, links, param};
+use crate::components::notice::{Failure, load_failed};
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeMap;
+use wavegate_core::api::{FromRosterResult, InvitationKind, InvitationsFromRoster};
+use wavegate_core::readiness::text;
+use wavegate_ui::api::{ApiError, invitations, programs};
+
+/// The group of the address: the wave, and every other parameter as attribute = value.
+fn group_of(
+    query: &leptos_router::params::ParamsMap,
+) -> (Option<String>, BTreeMap<String, String>) {
+    let mut wave = None;
+    let mut segment = BTreeMap::new();
+    for (k, v) in query.clone().into_iter() {
+        if k == "wave" {
+            wave = Some(v);
+        } else if !v.is_empty() {
+            segment.insert(k.to_string(), v);
+        }
+    }
+    (wave, segment)
+}
+
+/// The page.
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let id = param("program");
+    let query = use_query_map();
+    let session = Session::get();
+    let lang = use_lang();
+    let overview = LocalResource::new(move || async move { programs::list().await });
+    let survey = RwSignal::new(String::new());
+    let anonymous = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let result = RwSignal::new(None::<FromRosterResult>);
+    let failed = RwSignal::new(None::<ApiError>);
+    let refusal = RwSignal::new(None::<String>);
+    let group_name = move || {
+        let (wave, segment) = group_of(&query.get());
+        let l = lang.get();
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(w) = wave {
+            parts.push(fill(Msg::WaveOnly, l, &[("wave", w)]));
+        }
+        if !segment.is_empty() {
+            parts.push(text::segment(&segment, l));
+        }
+        fill(Msg::InviteGroupIs, l, &[("group", parts.join(", "))])
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (wave, segment) = group_of(&query.get_untracked());
+        let body = InvitationsFromRoster {
+            wave,
+            segment,
+            kind: if anonymous.get_untracked() {
+                InvitationKind::Anonymous
+            } else {
+                InvitationKind::Personal
+            },
+        };
+        let (csrf, p, s, l) = (
+            session.csrf(),
+            id.get_untracked(),
+            survey.get_untracked(),
+            lang.get_untracked(),
+        );
+        busy.set(true);
+        failed.set(None);
+        refusal.set(None);
+        leptos::task::spawn_local(async move {
+            match invitations::from_roster(&csrf, &p, &s, &body, l).await {
+                Ok(r) => {
+                    result.set(Some(r));
+                    request_animation_frame(|| wavegate_ui::dom::focus_id("invite-result"));
+                }
+                Err(e) => {
+                    refusal.set(e.server_message().map(str::to_string));
+                    failed.set(Some(e));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let form = move || {
+        overview.get().map(|r| match r {
+            Ok(list) => {
+                let surveys: Vec<String> = list
+                    .into_iter()
+                    .find(|p| p.id == id.get_untracked())
+                    .map(|p| p.surveys.into_iter().map(|s| s.survey_id).collect())
+                    .unwrap_or_default();
+                if surveys.is_empty() {
+                    return view! {
+                        <p>{t(Msg::NoSurveyYet)}" "<a href=links::surveys(&id.get_untracked())>{t(Msg::TabSurveys)}</a></p>
+                    }
+                    .into_any();
+                }
+                if survey.get_untracked().is_empty() {
+                    survey.set(surveys[0].clone());
+                }
+                let options = surveys
+                    .into_iter()
+                    .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <form on:submit=submit novalidate>
+                        <fieldset class="plain" disabled=move || !session.can_change()>
+                            <legend class="visually-hidden">{t(Msg::InvitePageTitle)}</legend>
+                            <div class="field">
+                                <label for="invite-survey">{t(Msg::Survey)}</label>
+                                <select id="invite-survey" prop:value=move || survey.get()
+                                    on:change=move |ev| survey.set(event_target_value(&ev))>{options}</select>
+                            </div>
+                            <fieldset class="choice">
+                                <legend>{t(Msg::LinkKind)}</legend>
+                                <label class="option"><input type="radio" name="invite-kind" prop:checked=move || !anonymous.get()
+                                    on:change=move |_| anonymous.set(false) />{t(Msg::PersonalLinks)}</label>
+                                <label class="option"><input type="radio" name="invite-kind" prop:checked=move || anonymous.get()
+                                    on:change=move |_| anonymous.set(true) />{t(Msg::AnonymousLinkKind)}</label>
+                            </fieldset>
+                            <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::CreateInvitations)}</button>
+                        </fieldset>
+                    </form>
+                }
+                .into_any()
+            }
+            Err(e) => load_failed(e, move || overview.refetch()).into_any(),
+        })
+    };
+    let outcome = move || {
+        result.get().map(|r| {
+            let anonymous_link = r.links.first().map(|l| l.url.clone());
+            let survey_page = links::survey(&id.get_untracked(), &survey.get_untracked());
+            view! {
+                <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
+                    <p>{move || fill(Msg::Invited, lang.get(), &[
+                        ("people", r.people.to_string()),
+                        ("created", r.created.to_string()),
+                        ("existing", r.existing.to_string()),
+                    ])}</p>
+                    {anonymous_link.map(|url| view! { <p>{t(Msg::AnonymousLink)}" "<code class="link">{url}</code></p> })}
+                    <p><a href=survey_page>{t(Msg::OpenSurvey)}</a></p>
+                </div>
+            }
+        })
+    };
+    view! {
+        <ProgramNav program=id current=Tab::Readiness />
+        <h1>{t(Msg::InvitePageTitle)}</h1>
+        <section class="card" aria-labelledby="invite-group">
+            <h2 id="invite-group">{group_name}</h2>
+            <p class="muted">{t(Msg::InviteHint)}</p>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {form}
+            </Suspense>
+            <Failure error=failed />
+            {move || refusal.get().map(|m| view! { <p class="refusal-detail">{m}</p> })}
+            {outcome}
+            <p><a href=move || links::readiness(&id.get())>{t(Msg::BackToReadiness)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+//! The report's actions, each with its target group, its evidence and a next step that works:
+//! inviting the group to a survey (the invitation form, filled in), a message ready to copy,
+//! or the modules to assign.
+
+use super::super::links;
+use crate::i18n::{Msg, fill, t};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::Evaluation;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::report::{Action, ActionKind};
+use wavegate_core::readiness::text;
+
+/// What to do next for an action, beside inviting its group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    /// A message to send: the text to copy.
+    Message(Msg),
+    /// Modules to assign (none named: say what to train).
+    Assign(Vec<String>),
+    /// A sentence naming what to prepare or fix.
+    Say(Msg, Vec<String>),
+    /// Inviting the group is the step itself.
+    InviteOnly,
+}
+
+fn step(a: &Action) -> Vec<Step> {
+    match a.kind {
+        ActionKind::TargetedCommunication => vec![Step::Message(Msg::MessageCommunication)],
+        ActionKind::ManagerConversations => vec![Step::Message(Msg::MessageManagers)],
+        ActionKind::PostEnrollmentFollowup => vec![Step::Message(Msg::MessageFollowUp)],
+        ActionKind::AssistedEnrollment => vec![
+            Step::Say(Msg::FixReasons, a.items.clone()),
+            Step::Message(Msg::MessageAssisted),
+        ],
+        ActionKind::TargetedTraining => vec![Step::Assign(a.items.clone())],
+        ActionKind::HelpdeskPreparation => vec![Step::Say(Msg::HelpdeskPrepare, a.items.clone())],
+        ActionKind::Resurvey => vec![Step::InviteOnly],
+    }
+}
+
+fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
+    match s {
+        Step::Message(msg) => {
+            let label = fill(Msg::MessageTitle, lang, &[("group", group.to_string())]);
+            let text = msg.text(lang).to_string();
+            view! {
+                <div class="field message-draft">
+                    <label for=id.clone()>{label}</label>
+                    <textarea id=id readonly rows="7">{text}</textarea>
+                </div>
+            }
+            .into_any()
+        }
+        Step::Assign(modules) if !modules.is_empty() => {
+            let modules = text::list(&modules, lang);
+            view! { <p>{fill(Msg::AssignModules, lang, &[("group", group.to_string()), ("modules", modules)])}</p> }
+                .into_any()
+        }
+        Step::Assign(_) => {
+            view! { <p>{fill(Msg::AssignTraining, lang, &[("group", group.to_string())])}</p> }
+                .into_any()
+        }
+        Step::Say(msg, items) if !items.is_empty() => {
+            view! { <p>{fill(msg, lang, &[("items", text::list(&items, lang))])}</p> }.into_any()
+        }
+        Step::Say(..) | Step::InviteOnly => ().into_any(),
+    }
+}
+
+fn action_view(
+    index: usize,
+    a: &Action,
+    program: &str,
+    wave: Option<&str>,
+    lang: Lang,
+    can_change: bool,
+) -> AnyView {
+    let group = text::segment(&a.target, lang);
+    let attributes: Vec<(&str, &str)> = a
+        .target
+        .iter()
+        .filter(|(k, _)| k.as_str() != "wave")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let invite = links::invite(
+        program,
+        wave.or(a.target.get("wave").map(String::as_str)),
+        &attributes,
+    );
+    let steps: Vec<AnyView> = step(a)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| step_view(s, &group, lang, format!("action-{index}-text-{i}")))
+        .collect();
+    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
+    let segment_key: Vec<String> = a.target.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    view! {
+        <li class="action" data-kind=format!("{:?}", a.kind) data-target=segment_key.join(",")>
+            <h3>{title}</h3>
+            <p><strong>{t(Msg::TargetGroup)}</strong>" "{group.clone()}</p>
+            <p class="muted">{text::action_advice(a.kind, lang)}</p>
+            <p>{a.evidence.clone()}</p>
+            <p><strong>{t(Msg::NextStep)}</strong></p>
+            {steps}
+            {can_change.then(|| view! { <p><a class="button secondary" href=invite>{t(Msg::InviteGroup)}</a></p> })}
+        </li>
+    }
+    .into_any()
+}
+
+/// The actions, in the report's order.
+#[component]
+pub fn ActionList(evaluation: StoredValue<Evaluation>, program: String) -> impl IntoView {
+    let can_change = Session::get().can_change();
+    let items = evaluation.with_value(|e| {
+        let r = &e.report;
+        r.actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| action_view(i, a, &program, r.next_wave.as_deref(), r.lang, can_change))
+            .collect::<Vec<_>>()
+    });
+    let empty = items.is_empty();
+    view! {
+        <section class="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t(Msg::ActionsTitle)}</h2>
+            {if empty {
+                view! { <p>{t(Msg::NoActions)}</p> }.into_any()
+            } else {
+                view! { <ol class="actions">{items}</ol> }.into_any()
+            }}
+        </section>
+    }
+}

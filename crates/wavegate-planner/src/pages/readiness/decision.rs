@@ -1,0 +1,169 @@
+//! The decision for the next wave, first and in a sentence a manager understands: what to do,
+//! how sure, the evidence behind it (estimate, interval, n, probability), what would change it,
+//! and which segments go ahead or are held back.
+
+use crate::i18n::{Msg, fill, t};
+use leptos::prelude::*;
+use wavegate_core::api::Evaluation;
+use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::report::{Decision, DecisionKind, Gate, Report};
+use wavegate_core::readiness::text;
+
+/// The decision as one sentence: what to do with the next wave, with whom.
+pub fn headline(r: &Report, d: &Decision) -> String {
+    let lang = r.lang;
+    let wave = r.next_wave.clone().unwrap_or_default();
+    let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
+    let msg = match d.kind {
+        DecisionKind::Delay => Msg::HeadDelay,
+        DecisionKind::Hold => Msg::HeadHold,
+        DecisionKind::Split => Msg::HeadSplit,
+        DecisionKind::ExtendPilot => Msg::HeadExtendPilot,
+        DecisionKind::ProceedWithActions => Msg::HeadProceedWithActions,
+        DecisionKind::Proceed => Msg::HeadProceed,
+        DecisionKind::Expand => Msg::HeadExpand,
+    };
+    fill(
+        msg,
+        lang,
+        &[
+            ("wave", wave),
+            ("n", d.recommended_size.to_string()),
+            ("planned", d.planned_size.to_string()),
+            ("held", text::list(&held, lang)),
+        ],
+    )
+}
+
+fn num(x: Option<f64>, lang: Lang) -> String {
+    x.map_or("–".into(), |x| text::num(x, 2, lang))
+}
+
+fn interval(x: Option<[f64; 2]>, lang: Lang) -> String {
+    x.map_or("–".into(), |[lo, hi]| {
+        format!("{}–{}", text::num(lo, 2, lang), text::num(hi, 2, lang))
+    })
+}
+
+/// One gate as a row of evidence.
+fn gate_row(g: &Gate, lang: Lang) -> AnyView {
+    let reason = match g.metric {
+        Some(m) => format!(
+            "{}: {}",
+            text::gate_name(g.id, lang),
+            text::metric_name(m, lang)
+        ),
+        None => text::gate_name(g.id, lang).to_string(),
+    };
+    view! {
+        <tr>
+            <th scope="row">{text::segment(&g.scope, lang)}</th>
+            <td>{reason}<br /><span class="muted small">{g.explanation.clone()}</span></td>
+            <td class="num">{num(g.estimate, lang)}</td>
+            <td class="num">{interval(g.interval, lang)}</td>
+            <td class="num">{g.n.map_or("–".into(), |n| n.to_string())}</td>
+            <td class="num">{num(g.probability, lang)}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn segment_list(segments: Vec<String>) -> AnyView {
+    view! { <ul class="segments">{segments.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }
+    .into_any()
+}
+
+/// The decision card.
+#[component]
+pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
+    evaluation.with_value(|e| {
+        let r = &e.report;
+        let lang = r.lang;
+        let Some(d) = r.decision.clone() else {
+            return view! {
+                <section class="card decision" aria-labelledby="decision-title">
+                    <h2 id="decision-title">{t(Msg::ReadinessTitle)}</h2>
+                    <p>{t(Msg::NoNextWave)}</p>
+                </section>
+            }
+            .into_any();
+        };
+        let wave = r.next_wave.clone().unwrap_or_default();
+        let title = fill(Msg::DecisionFor, lang, &[("wave", wave)]);
+        let kind = text::decision_name(d.kind, lang).to_string();
+        let kind_class = format!(
+            "decision-kind kind-{}",
+            serde_json::to_value(d.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        );
+        let sentence = headline(r, &d);
+        let confidence = fill(
+            Msg::DecisionConfidence,
+            lang,
+            &[("level", text::confidence_name(d.confidence, lang).to_string())],
+        );
+        let scores = match (d.readiness.estimate, d.readiness.conservative) {
+            (Some(e), Some(c)) => fill(
+                Msg::ReadinessScores,
+                lang,
+                &[("estimate", e.to_string()), ("conservative", c.to_string())],
+            ),
+            _ => d.readiness.reason.clone().unwrap_or_default(),
+        };
+        let gates: Vec<_> = r.gates.iter().map(|g| gate_row(g, lang)).collect();
+        let has_gates = !gates.is_empty();
+        let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
+        let proceeding: Vec<String> = d.proceed.iter().map(|s| text::segment(s, lang)).collect();
+        let counterfactuals = r.counterfactuals.clone();
+        view! {
+            <section class="card decision" aria-labelledby="decision-title">
+                <h2 id="decision-title">{title}</h2>
+                <p class=kind_class>{kind}</p>
+                <p class="decision-sentence">{sentence}</p>
+                <p>{d.explanation.clone()}</p>
+                <p><strong>{confidence}</strong>" "{scores}</p>
+                <div class="segments-grid">
+                    <div>
+                        <h3>{t(Msg::HeldTitle)}</h3>
+                        {if held.is_empty() {
+                            view! { <p>{t(Msg::NobodyHeld)}</p> }.into_any()
+                        } else {
+                            segment_list(held).into_any()
+                        }}
+                    </div>
+                    <div>
+                        <h3>{t(Msg::ProceedingTitle)}</h3>
+                        {if proceeding.is_empty() {
+                            view! { <p>{t(Msg::EveryoneElse)}</p> }.into_any()
+                        } else {
+                            segment_list(proceeding).into_any()
+                        }}
+                    </div>
+                </div>
+                {has_gates.then(|| view! {
+                    <h3 id="evidence-title">{t(Msg::EvidenceTitle)}</h3>
+                    <div class="table-scroll" role="region" aria-labelledby="evidence-title" tabindex="0">
+                        <table class="evidence">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::ForWhom)}</th>
+                                <th scope="col">{t(Msg::Reason)}</th>
+                                <th scope="col" class="num">{t(Msg::Estimate)}</th>
+                                <th scope="col" class="num">{t(Msg::Interval80)}</th>
+                                <th scope="col" class="num">{t(Msg::EvidenceN)}</th>
+                                <th scope="col" class="num">{t(Msg::Probability)}</th>
+                            </tr></thead>
+                            <tbody>{gates}</tbody>
+                        </table>
+                    </div>
+                })}
+                {(!counterfactuals.is_empty()).then(|| view! {
+                    <h3>{t(Msg::WhatWouldChange)}</h3>
+                    <ul class="counterfactuals">{counterfactuals.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                })}
+            </section>
+        }
+        .into_any()
+    })
+}

@@ -1,0 +1,167 @@
+//! `/planner/programs/{program}/readiness`: the readiness dashboard. The decision for the next
+//! wave first, then the actions, the heatmap of segments × dimensions with its drill-down,
+//! the suppressed groups, the charts and the downloads. Every figure is the server's report
+//! (the core's `evaluate`); this page only shows it.
+
+mod actions;
+mod charts;
+mod decision;
+mod heatmap;
+
+use super::{ProgramNav, Tab, param};
+use crate::components::download::DownloadButton;
+use crate::components::notice::load_failed;
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use wavegate_core::api::Evaluation;
+use wavegate_core::readiness::text;
+use wavegate_ui::api::readiness::{self, ReportFile};
+
+/// The name of the performance mark set once a report is on the page (the end-to-end test
+/// measures from the report's last byte to this mark).
+const RENDERED_MARK: &str = "wavegate-readiness-rendered";
+
+/// Today in the browser's time zone: the date the dashboard opens on.
+fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(d.get_full_year()).unwrap_or(2000),
+        d.get_month() + 1,
+        d.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+fn mark_rendered() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.clear_marks_with_mark_name(RENDERED_MARK);
+        let _ = p.mark(RENDERED_MARK);
+    }
+}
+
+/// The groups never shown on their own: named with their size and why, never with figures.
+#[component]
+fn SuppressedGroups(evaluation: StoredValue<Evaluation>) -> impl IntoView {
+    let items: Vec<String> = evaluation.with_value(|e| {
+        e.report
+            .suppressed
+            .iter()
+            .map(|s| text::suppression_name(s, e.report.lang))
+            .collect()
+    });
+    view! {
+        <section class="card" aria-labelledby="suppressed-title">
+            <h2 id="suppressed-title">{t(Msg::SuppressedTitle)}</h2>
+            <p class="muted">{t(Msg::SuppressedHint)}</p>
+            {if items.is_empty() {
+                view! { <p>{t(Msg::NoneSuppressed)}</p> }.into_any()
+            } else {
+                view! { <ul class="suppressed">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The report's downloads: printable HTML, Markdown, JSON, and the data directory.
+#[component]
+fn Downloads(program: String, at: NaiveDate, lang: wavegate_core::i18n::Lang) -> impl IntoView {
+    let for_file = program.clone();
+    let file = move |form: ReportFile| {
+        let program = for_file.clone();
+        move || {
+            let program = program.clone();
+            async move { readiness::report_file(&program, at, lang, form).await }
+        }
+    };
+    let zip = move || {
+        let program = program.clone();
+        async move { readiness::export_zip(&program).await }
+    };
+    view! {
+        <section class="card downloads" aria-labelledby="downloads-title">
+            <h2 id="downloads-title">{t(Msg::DownloadsTitle)}</h2>
+            <div class="toolbar">
+                <DownloadButton label=Msg::DownloadHtml fetch=file(ReportFile::Html) fallback="readiness.html" />
+                <DownloadButton label=Msg::DownloadMarkdown fetch=file(ReportFile::Markdown) fallback="readiness.md" />
+                <DownloadButton label=Msg::DownloadJson fetch=file(ReportFile::Json) fallback="readiness.json" />
+                <DownloadButton label=Msg::DownloadZip fetch=zip fallback="data.zip" />
+            </div>
+        </section>
+    }
+}
+
+/// The whole dashboard for one loaded evaluation.
+fn dashboard(program: String, e: Evaluation) -> impl IntoView {
+    let at = e.at;
+    let lang = e.report.lang;
+    let computed = fill(
+        Msg::ComputedFrom,
+        lang,
+        &[
+            ("at", wavegate_ui::dom::local_time(&e.computed_at)),
+            ("files", e.inputs.len().to_string()),
+        ],
+    );
+    let evaluation = StoredValue::new(e);
+    // Set after this view is in the document: the end of the render the test measures.
+    Effect::new(move |_| mark_rendered());
+    view! {
+        <p class="muted provenance-line">{computed}</p>
+        <decision::DecisionCard evaluation=evaluation />
+        <actions::ActionList evaluation=evaluation program=program.clone() />
+        <heatmap::Heatmap evaluation=evaluation />
+        <SuppressedGroups evaluation=evaluation />
+        <charts::Charts evaluation=evaluation program=program.clone() />
+        <Downloads program=program.clone() at=at lang=lang />
+    }
+}
+
+/// `/planner/programs/{program}/readiness`.
+#[component]
+pub fn ReadinessPage() -> impl IntoView {
+    let id = param("program");
+    let lang = use_lang();
+    // The date is in the address (`?at=YYYY-MM-DD`), so a view of a day can be bookmarked.
+    let query = use_query_map();
+    let at = Memo::new(move |_| {
+        query
+            .read()
+            .get("at")
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .unwrap_or_else(today)
+    });
+    let navigate = use_navigate();
+    let evaluation = LocalResource::new(move || {
+        let (id, at, lang) = (id.get(), at.get(), lang.get());
+        async move { readiness::evaluation(&id, at, lang).await }
+    });
+    let body = move || {
+        evaluation.get().map(|r| match r {
+            Ok(e) => dashboard(id.get_untracked(), e).into_any(),
+            Err(e) => load_failed(e, move || evaluation.refetch()).into_any(),
+        })
+    };
+    let date_value = move || at.get().format("%Y-%m-%d").to_string();
+    view! {
+        <ProgramNav program=id current=Tab::Readiness />
+        <div class="page-head">
+            <h1>{t(Msg::ReadinessTitle)}</h1>
+            <div class="field date-field">
+                <label for="readiness-date">{t(Msg::EvaluationDate)}</label>
+                <input id="readiness-date" type="date" required prop:value=date_value
+                    on:change=move |ev| {
+                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                            let to = format!("{}?at={}", super::links::readiness(&id.get_untracked()), d.format("%Y-%m-%d"));
+                            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+                        }
+                    } />
+            </div>
+        </div>
+        <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+            {body}
+        </Suspense>
+    }
+}
