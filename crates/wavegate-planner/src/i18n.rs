@@ -178,5 +178,28 @@ wavegate_ui::messages! {
         Choice => "Keuze", "Choice";
         MeanRank => "Gemiddelde plaats", "Mean rank";
         RankedFirst => "Keer als eerste gekozen", "Times ranked first";
+        ResultsOf => "Resultaten: {survey}", "Results: {survey}";
+        ViewResults => "Resultaten bekijken", "View results";
+        ResultsHint => "Per vraag, de ADKAR-knelpunten en per golf, afdeling en platform, op een eigen adres om te bewaren of te delen.", "Per question, the ADKAR barriers and by wave, department and platform, at an address of their own to bookmark or share.";
+        BackToInvitations => "Terug naar uitnodigen en respons", "Back to invitations and response";
+        PerQuestion => "Per vraag", "Per question";
+        FromInvitation => "Niet gevraagd: de uitnodiging gaf het kenmerk ‘{attribute}’ al mee ({n} respondenten). Dit zijn die waarden.", "Not asked: the invitation already carried the attribute ‘{attribute}’ ({n} respondents). These are its values.";
+        SmallGroupsTogether => "Kleinere groepen samen (elk minder dan 5)", "Smaller groups together (each fewer than 5)";
+        Promoters => "Promotors (9–10)", "Promoters (9–10)";
+        Passives => "Passief (7–8)", "Passives (7–8)";
+        Detractors => "Criticasters (0–6)", "Detractors (0–6)";
+        AdkarTitle => "ADKAR: waar mensen vastlopen", "ADKAR: where people get stuck";
+        AdkarHint => "Per respondent het eerste element met een score van 3 of lager ({n} respondenten).", "Per respondent, the first element scoring 3 or lower ({n} respondents).";
+        BarrierNone => "Geen knelpunt", "No barrier";
+        BarrierIncomplete => "Onbekend (niet alles beantwoord)", "Unknown (not everything answered)";
+        BreakdownTitle => "Per groep", "By group";
+        BreakdownHint => "Uitgesplitst naar de kenmerken van de uitnodigingen. Groepen met minder dan 5 antwoorden worden niet getoond, om respondenten te beschermen.", "Split by the invitations' attributes. Groups with fewer than 5 responses are not shown, to protect respondents.";
+        BreakdownBy => "Naar {attribute}", "By {attribute}";
+        RespondentsPerGroup => "Respondenten per groep", "Respondents per group";
+        SusPerGroup => "SUS-score per groep", "SUS score per group";
+        SegmentsSuppressed => "Niet getoond, omdat de groep kleiner is dan 5 of een kleine groep zou verraden: {groups}.", "Not shown, because the group is smaller than 5 or would give a small group away: {groups}.";
+        SegmentDetails => "Alle vragen voor {group} ({n} respondenten)", "Every question for {group} ({n} respondents)";
+        FreeTextPerGroup => "Open antwoorden worden per groep nooit getoond.", "Open answers are never shown per group.";
+        NoSegments => "De antwoorden dragen geen kenmerken om naar uit te splitsen.", "The responses carry no attributes to split by.";
     }
 }

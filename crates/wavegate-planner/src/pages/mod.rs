@@ -4,6 +4,7 @@ pub mod imports;
 pub mod program;
 pub mod program_form;
 pub mod programs;
+pub mod results;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
@@ -47,6 +48,11 @@ pub mod links {
     /// One survey of a program.
     pub fn survey(id: &str, survey: &str) -> String {
         format!("{}/{}", surveys(id), encode(survey))
+    }
+
+    /// One survey's results: an address of their own, to bookmark and share.
+    pub fn results(id: &str, survey: &str) -> String {
+        format!("{}/results", self::survey(id, survey))
     }
 }
 
