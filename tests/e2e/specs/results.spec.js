@@ -13,7 +13,7 @@ test("the results page reads right, moves focus to its heading and can be bookma
   const heading = page.getByRole("heading", { level: 1, name: /^Resultaten: / });
   await expect(heading).toBeFocused();
   const results = page.getByRole("region", { name: /Resultaten/ });
-  await expect(results.getByText(/\d+ respondenten/)).toBeVisible();
+  await expect(results.getByText(/^\d+ respondenten$/)).toBeVisible();
 
   // ADKAR: where people get stuck, as a chart with its figures in text.
   const adkar = page.getByRole("region", { name: "ADKAR: waar mensen vastlopen" });
@@ -43,6 +43,10 @@ test("the results page reads right, moves focus to its heading and can be bookma
   await expect(split.locator("[data-attribute='platform'] .suppressed-note")).toContainText("kleiner dan 5");
   // The demo pilot's one macOS response is not shown as a group of its own.
   await expect(split.locator("details[data-segment='platform=macOS']")).toHaveCount(0);
+  // A group's questions are drawn when it is opened.
+  const pilot = split.locator("details[data-segment='wave=pilot']");
+  await pilot.locator("summary").click();
+  await expect(pilot.locator("[data-question='nps'] svg.chart")).toBeVisible();
   await audit(page);
 
   // The address is the page: reloading it shows the results again, in English too.

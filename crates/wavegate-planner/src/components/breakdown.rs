@@ -1,6 +1,6 @@
 //! A survey's results split by the invitations' attributes (wave, department, platform): per
 //! attribute the respondents per group and the SUS per group as SVG bar charts, every question
-//! per group on request, and which groups were not shown because they are too small.
+//! per group when its group is opened, and which groups were not shown because they are too small.
 
 use crate::components::bar_chart::{Bar, bar_chart};
 use crate::components::results::GroupResults;
@@ -99,11 +99,22 @@ fn attribute_view(
                     ("n", g.n.to_string()),
                 ],
             );
+            // Drawn when first opened: a program can have hundreds of groups.
+            let opened = RwSignal::new(false);
+            let group = StoredValue::new(g.results);
+            let content = move || {
+                opened.get().then(|| {
+                    view! {
+                        <p class="muted">{Msg::FreeTextPerGroup.text(lang)}</p>
+                        <GroupResults survey=survey group=group.get_value() suppressed=false />
+                    }
+                })
+            };
             view! {
-                <details class="segment" data-segment=format!("{}={}", g.attribute, g.value)>
+                <details class="segment" data-segment=format!("{}={}", g.attribute, g.value)
+                    on:toggle=move |_| opened.set(true)>
                     <summary>{label}</summary>
-                    <p class="muted">{Msg::FreeTextPerGroup.text(lang)}</p>
-                    <GroupResults survey=survey group=g.results suppressed=false />
+                    {content}
                 </details>
             }
         })

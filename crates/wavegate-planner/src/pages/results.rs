@@ -91,7 +91,13 @@ pub fn ResultsPage() -> impl IntoView {
         async move { surveys::summary(&p, &s).await }
     });
     // A page of its own: focus starts at its heading, so a screen reader reads what opened.
-    Effect::new(move |_| wavegate_ui::dom::focus_id("results-title"));
+    // The effect runs again once the heading is in the document.
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     // What Excel on a Dutch Windows opens correctly by double-click: semicolons and the UTF-8
     // byte-order mark, saved byte for byte.
     let export = move || {
@@ -121,7 +127,7 @@ pub fn ResultsPage() -> impl IntoView {
         <ProgramNav program=program current=Tab::Surveys />
         <p class="breadcrumb"><a href=move || links::survey(&program.get(), &survey.get())>{t(Msg::BackToInvitations)}</a></p>
         <section class="results" role="region" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{title}</h1>
+            <h1 id="results-title" tabindex="-1" node_ref=heading>{title}</h1>
             <div class="toolbar">
                 <DownloadButton label=Msg::DownloadCsv fetch=export fallback="responses.csv" />
                 <button type="button" class="secondary" on:click=move |_| results.refetch()>{t(Msg::Refresh)}</button>
