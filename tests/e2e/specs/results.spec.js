@@ -40,7 +40,7 @@ test("the results page reads right, moves focus to its heading and can be bookma
   for (const attribute of ["golf", "platform", "department"]) {
     await expect(split.getByRole("heading", { name: `Naar ${attribute}` })).toBeVisible();
   }
-  await expect(split.locator("[data-attribute='platform'] .suppressed-note")).toContainText("kleiner dan 5");
+  await expect(split.locator("[data-attribute='platform'] .suppressed-note")).toContainText("kleiner is dan 5");
   // The demo pilot's one macOS response is not shown as a group of its own.
   await expect(split.locator("details[data-segment='platform=macOS']")).toHaveCount(0);
   // A group's questions are drawn when it is opened.
