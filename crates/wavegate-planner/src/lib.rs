@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/files") view=pages::imports::ImportsPage />
                 <Route path=path!("/planner/programs/:program/surveys") view=pages::surveys::SurveysPage />
                 <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
+                <Route path=path!("/planner/programs/:program/surveys/:survey/results") view=pages::results::ResultsPage />
                 <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
                 <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
             </Routes>

@@ -173,3 +173,96 @@ async fn a_suppressed_survey_shows_only_the_notice() {
     );
     assert!(host.query_selector(".question-result").unwrap().is_none());
 }
+
+/// The pilot survey summarised over `n` responses through links carrying `platform`.
+fn pilot_through_links(platforms: &[(&str, usize)]) -> (Survey, Summary) {
+    let survey = templates::builtin("pilot-feedback").unwrap();
+    let mut responses = Vec::new();
+    for (platform, n) in platforms {
+        let attributes: Attributes = [("platform".to_string(), platform.to_string())].into();
+        for i in 0..*n {
+            let id = format!("{platform}-{i:04}");
+            let r = sample::complete_response(&survey, &attributes, &id, responses.len() as u64);
+            responses.push((r, attributes.clone()));
+        }
+    }
+    let summary = summarize_with(&survey, &responses, &SummaryOptions::default());
+    (survey, summary)
+}
+
+#[wasm_bindgen_test]
+async fn a_question_the_invitation_answered_shows_its_values_not_empty_bars() {
+    let (survey, summary) = pilot_through_links(&[("Windows", 6), ("iOS", 5), ("macOS", 2)]);
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    let section = "[data-question='platform']";
+    let text = text_of(&host, section);
+    assert!(text.contains("‘platform’") && text.contains("13"), "{text}");
+    assert!(!text.contains("0 answered"), "{text}");
+    // The values themselves, with the two macOS responses only counted with the small groups.
+    assert_eq!(
+        text_of(
+            &host,
+            &format!("{section} [data-value='Windows'] [data-cell='count']")
+        ),
+        "6"
+    );
+    assert_eq!(
+        text_of(
+            &host,
+            &format!("{section} [data-value='iOS'] [data-cell='count']")
+        ),
+        "5"
+    );
+    assert!(
+        host.query_selector(&format!("{section} [data-value='macOS']"))
+            .unwrap()
+            .is_none()
+    );
+    assert!(text.contains("Smaller groups together"), "{text}");
+    // A bar chart drawn as SVG with an accessible name that reads its figures.
+    let chart = host
+        .query_selector(&format!("{section} svg.chart"))
+        .unwrap()
+        .unwrap();
+    let name = chart.get_attribute("aria-label").unwrap();
+    assert!(name.contains("Windows: 6 · 46%"), "{name}");
+}
+
+#[wasm_bindgen_test]
+async fn the_recommendation_question_shows_promoters_passives_and_detractors() {
+    let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
+    let nps = summary.overall.nps[0].clone();
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    let text = text_of(&host, "[data-question='nps']");
+    assert!(
+        text.contains(&format!("Promoters (9–10): {}", nps.promoters)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Detractors (0–6): {}", nps.detractors)),
+        "{text}"
+    );
+    assert!(!text.contains("Agree (top 2)"), "{text}");
+    // Every point 0–10 is a bar.
+    for point in ["0", "6", "10"] {
+        let bar = format!("[data-question='nps'] svg.chart [data-value='{point}']");
+        assert!(host.query_selector(&bar).unwrap().is_some(), "{point}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_piped_title_reads_generically_and_other_is_labelled() {
+    let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    let all = host.text_content().unwrap_or_default();
+    assert!(!all.contains("{nps}"), "no raw placeholder");
+    assert!(text_of(&host, "[data-question='nps_reason'] h3").starts_with("You gave a … What"));
+    let other = text_of(
+        &host,
+        "[data-question='enroll_problems'] [data-value='other'] text",
+    );
+    assert_eq!(other, "Other");
+}

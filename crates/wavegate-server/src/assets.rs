@@ -4,7 +4,10 @@
 //! planner: `/planner` and every path under it is the planner app (`dist/planner/`), every
 //! other non-API path the respondent app (`dist/`). Unknown paths get the index page of their
 //! app, which routes in the browser. Static files are served precompressed when the build wrote
-//! a `.gz` beside them (smaller than compressing on the fly). The Content Security Policy allows
+//! a `.br` or `.gz` beside them (Brotli when the browser accepts it, else gzip, else as is;
+//! always with `Vary: Accept-Encoding`), and never through a symlink that leads out of `dist/`.
+//! Files named with Trunk's content hash are cached for a year, everything else is revalidated.
+//! The Content Security Policy allows
 //! only our own scripts: each app's inline loader script is allowed by its SHA-256 hash,
 //! computed when the server starts, so no `unsafe-inline` is needed for scripts.
 
@@ -32,6 +35,8 @@ pub fn is_planner_path(path: &str) -> bool {
 #[derive(Clone, Debug)]
 pub struct Assets {
     dir: PathBuf,
+    /// `dir` with every symlink resolved (`None` while it does not exist): files must stay in it.
+    root: Option<PathBuf>,
     respondent: Arc<String>,
     planner: Arc<String>,
     csp: HeaderValue,
@@ -83,6 +88,7 @@ impl Assets {
         );
         Assets {
             dir: dir.to_path_buf(),
+            root: dir.canonicalize().ok(),
             respondent: Arc::new(respondent),
             planner: Arc::new(planner),
             csp: HeaderValue::from_str(&csp)
@@ -134,6 +140,56 @@ fn is_hashed(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// The path of a request below the served directory, or `None` when it is no plain relative
+/// path (`..`, backslashes, bad percent-encoding: the file server refuses those itself).
+fn relative_path(uri_path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(uri_path)
+        .decode_utf8()
+        .ok()?;
+    let mut out = PathBuf::new();
+    for part in decoded.split('/').filter(|p| !p.is_empty() && *p != ".") {
+        if part == ".." || part.contains('\\') || part.contains('\0') {
+            return None;
+        }
+        out.push(part);
+    }
+    Some(out)
+}
+
+/// Whether `candidate` exists but resolves outside `root` (or is a dangling link).
+async fn escapes(root: &Path, candidate: &Path) -> bool {
+    if tokio::fs::symlink_metadata(candidate).await.is_err() {
+        return false;
+    }
+    match tokio::fs::canonicalize(candidate).await {
+        Ok(real) => !real.starts_with(root),
+        Err(_) => true,
+    }
+}
+
+/// Refuses a static file that resolves outside `dist/`: the file server follows symlinks, so a
+/// link planted in `dist/` (or a linked directory) would otherwise serve any file the process
+/// can read. Checks the file and its `.gz` and `.br` copies; answers 404 as for a missing file.
+pub async fn confine(State(assets): State<Assets>, req: Request<Body>, next: Next) -> Response {
+    if let (Some(root), Some(rel)) = (&assets.root, relative_path(req.uri().path())) {
+        let file = root.join(rel);
+        let mut candidates = vec![file.clone()];
+        for ext in ["gz", "br"] {
+            let mut name = file.clone().into_os_string();
+            name.push(".");
+            name.push(ext);
+            candidates.push(PathBuf::from(name));
+        }
+        for candidate in &candidates {
+            if escapes(root, candidate).await {
+                tracing::warn!("refused a static file that resolves outside the app directory");
+                return StatusCode::NOT_FOUND.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
 /// Adds security and caching headers to every response, and the policy to every page.
 pub async fn headers(State(assets): State<Assets>, req: Request<Body>, next: Next) -> Response {
     let path = req.uri().path().to_owned();
@@ -165,6 +221,14 @@ pub async fn headers(State(assets): State<Assets>, req: Request<Body>, next: Nex
     };
     h.entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(cache));
+    // The same URL is sent as Brotli, gzip or as is: caches must key on what was accepted.
+    let varies = h.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+    });
+    if !path.starts_with("/api/") && !varies {
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     res
 }
 
@@ -191,6 +255,18 @@ mod tests {
         for p in ["/", "/r/abc", "/plannerx", "/planners/x", "/r/planner"] {
             assert!(!is_planner_path(p), "{p}");
         }
+    }
+
+    #[test]
+    fn a_request_path_maps_below_the_directory_or_not_at_all() {
+        assert_eq!(
+            relative_path("/planner/app%2Djs.js"),
+            Some(PathBuf::from("planner/app-js.js"))
+        );
+        assert_eq!(relative_path("/"), Some(PathBuf::new()));
+        assert_eq!(relative_path("/a/../../etc/passwd"), None);
+        assert_eq!(relative_path("/a/%2e%2e/b"), None);
+        assert_eq!(relative_path("/a%5cb"), None);
     }
 
     #[test]

@@ -265,13 +265,20 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         .route("/api/{*rest}", any(error::api_not_found))
         .route("/api", any(error::api_not_found));
     let index = assets.clone();
-    let app = ServeDir::new(assets.dir())
+    let files = ServeDir::new(assets.dir())
         .append_index_html_on_directories(false)
+        .precompressed_br()
         .precompressed_gzip()
         .fallback(get(move |uri: axum::http::Uri| {
             let index = index.clone();
             async move { index.index_response(uri.path()) }
         }));
+    let app = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(
+            assets.clone(),
+            assets::confine,
+        ))
+        .service(files);
     api.fallback_service(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(

@@ -112,10 +112,12 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await respondent.close();
 
   await page.reload();
-  const results = page.getByRole("region", { name: /Resultaten/ });
-  await expect(results).toContainText("1 respondenten");
   await expect(page.locator("table.rates")).toBeVisible();
   await expect(page.locator("tr[data-group='wave=pilot'] td").first()).toHaveText(String(data.pilot));
+  await page.getByRole("link", { name: "Resultaten bekijken" }).click();
+  await expect(page).toHaveURL(/\/surveys\/pilot-feedback\/results$/);
+  const results = page.getByRole("region", { name: /Resultaten/ });
+  await expect(results).toContainText("1 respondenten");
   // The response export reaches the disk byte for byte: it starts with the UTF-8 BOM.
   const responses = await download(page, () => results.getByRole("button", { name: "Antwoorden downloaden (CSV)" }).click());
   expect([...responses.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

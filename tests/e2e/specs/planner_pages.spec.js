@@ -9,7 +9,9 @@ const PAGES = [
   { path: "/planner/programs/demo", ready: (p) => p.getByRole("button", { name: "Programma opslaan" }) },
   { path: "/planner/programs/demo/files", ready: (p) => p.getByRole("heading", { name: "Eerdere imports" }) },
   { path: "/planner/programs/demo/surveys", ready: (p) => p.locator("[data-survey='pilot-feedback']") },
-  { path: "/planner/programs/demo/surveys/pilot-feedback", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },
+  // Inviting, the mail-merge links and the response rates per wave and segment.
+  { path: "/planner/programs/demo/surveys/pilot-feedback", ready: (p) => p.locator("table.rates") },
+  { path: "/planner/programs/demo/surveys/pilot-feedback/results", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },
 ];
 
 for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a phone", { width: 390, height: 844 }]]) {
@@ -27,8 +29,14 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
         await page.getByText("Drempels (standaard, of eigen waarden)").click();
         await expect(page.getByText(/^Standaard: onvoldoende 0\.85, voldoende 0\.95/).first()).toBeVisible();
       }
+      if (path.endsWith("/results")) {
+        // Every group's questions open, their charts must fit too.
+        for (const d of await page.locator("details.segment").all()) await d.locator("summary").click();
+      }
       await audit(page);
       await expectNoHorizontalScroll(page);
+      const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      expect(width, `${path} is no wider than the screen`).toBeLessThanOrEqual(viewport.width);
     }
   });
 }

@@ -14,7 +14,7 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   expect(await responseCount(request)).toBe(before + 1);
 
-  await page.goto("/planner/programs/demo/surveys/pilot-feedback");
+  await page.goto("/planner/programs/demo/surveys/pilot-feedback/results");
   await signIn(page);
   const results = page.getByRole("region", { name: /Resultaten/ });
   await expect(results).toContainText(`${before + 1} respondenten`);

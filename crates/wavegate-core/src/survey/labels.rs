@@ -73,6 +73,14 @@ pub fn other(lang: Lang) -> &'static str {
     }
 }
 
+/// The "other" choice in results, where no text follows it.
+pub fn other_result(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Anders",
+        Lang::En => "Other",
+    }
+}
+
 /// "Required"/"Verplicht", shown next to a required question.
 pub fn required(lang: Lang) -> &'static str {
     match lang {

@@ -250,6 +250,32 @@ pub fn piped_text(survey: &Survey, text: &Text, lang: Lang, answers: &Answers) -
     out
 }
 
+/// A text in `lang` as it reads for every respondent at once (a results title): each
+/// `{question_id}` becomes `…`, since the piped answer differs per person, and a full stop right
+/// after it is dropped, as the ellipsis already ends the phrase ("Je gaf een … Wat is …?").
+pub fn generic_text(text: &Text, lang: Lang) -> String {
+    let source = text.get(lang);
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) if super::model::is_valid_id(&after[..end]) => {
+                out.push('…');
+                rest = &after[end + 1..];
+                rest = rest.strip_prefix('.').unwrap_or(rest);
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// How an answer reads in a sentence: choice labels, scale labels, "Yes"/"Ja", the text itself.
 pub fn answer_text(survey: &Survey, question_id: &str, answer: &Answer, lang: Lang) -> String {
     let kind = survey

@@ -8,6 +8,7 @@
 //! - [`draft`]: a respondent's answers so far, and how they carry over to another version.
 //! - [`response_id`]: the idempotency key a client makes once per draft, and its rule.
 //! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
+//! - [`attributed`]: questions the invitation answers, summarised by its attribute.
 //! - [`scoring`]: distributions, medians, top-2 box, SUS, NPS, ADKAR barriers, per segment.
 //! - [`export`]: long and wide CSV exports of responses, and reading them back.
 //! - [`merge`]: one `responses.csv` from the collected responses and an imported file.
@@ -15,6 +16,7 @@
 //!
 //! The format is documented for authors in `docs/survey-format.md`.
 
+pub mod attributed;
 pub mod draft;
 pub mod errors;
 pub mod export;
@@ -39,7 +41,8 @@ pub use export::{
     import_wide,
 };
 pub use logic::{
-    Visibility, answer_text, evaluate, piped_text, visibility, visible_pages, visible_questions,
+    Visibility, answer_text, evaluate, generic_text, piped_ids, piped_text, visibility,
+    visible_pages, visible_questions,
 };
 pub use model::is_valid_id;
 pub use model::{

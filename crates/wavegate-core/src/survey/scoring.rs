@@ -5,6 +5,7 @@
 //! answered that the summarised definition still has. A matrix item answered as a standalone
 //! question in another version (or the other way round) counts too.
 
+use super::attributed::{self, FromInvitation};
 use super::model::{Answer, Attributes, QuestionKind, Response, Survey};
 use crate::measures::{self, Barrier, Element, MIN_GROUP, NpsGroup};
 use serde::{Deserialize, Serialize};
@@ -96,6 +97,9 @@ pub struct QuestionSummary {
     pub answered: usize,
     /// The type-specific figures.
     pub stats: QuestionStats,
+    /// The invitation answered it for the other responses: their attribute values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_invitation: Option<FromInvitation>,
 }
 
 /// Type-specific figures.
@@ -157,9 +161,10 @@ pub struct ScaleStats {
     pub mean: Option<f64>,
     /// Median (`None` without answers).
     pub median: Option<f64>,
-    /// Share in the two highest points (4–5 on a 5-point scale).
+    /// Share in the two highest points (4–5 on a 5-point scale). `None` for a question tagged
+    /// `nps` or `enps`: a 9 is not "agreeing", its promoters and detractors are in `nps`.
     pub top2: Option<f64>,
-    /// Share in the two lowest points.
+    /// Share in the two lowest points (`None` for `nps` and `enps`, as `top2`).
     pub bottom2: Option<f64>,
 }
 
@@ -354,7 +359,7 @@ pub fn summarize_with(
         .filter(|(r, _)| r.survey_id == survey.id)
         .collect();
     let versions: BTreeSet<u32> = mine.iter().map(|(r, _)| r.survey_version).collect();
-    let all: Vec<&Response> = mine.iter().map(|(r, _)| r).collect();
+    let all = mine.clone();
     // Below the threshold even the whole survey is a small group: with personal links, a chart
     // of three responses shows what each person answered. Only the count is given.
     if all.len() < options.min_group {
@@ -383,14 +388,15 @@ pub fn summarize_with(
     };
     let mut segments = Vec::new();
     for attribute in attributes {
-        let mut groups: BTreeMap<String, Vec<&Response>> = BTreeMap::new();
-        for (r, attrs) in &mine {
-            if let Some(v) = attrs
+        let mut groups: BTreeMap<String, Vec<&(Response, Attributes)>> = BTreeMap::new();
+        for pair in &mine {
+            if let Some(v) = pair
+                .1
                 .get(&attribute)
                 .map(|v| v.trim())
                 .filter(|v| !v.is_empty())
             {
-                groups.entry(v.to_string()).or_default().push(r);
+                groups.entry(v.to_string()).or_default().push(pair);
             }
         }
         let mut suppressed: BTreeSet<String> = groups
@@ -439,13 +445,18 @@ pub fn summarize_with(
 
 fn group(
     survey: &Survey,
-    responses: &[&Response],
+    pairs: &[&(Response, Attributes)],
     options: &SummaryOptions,
     show_text: bool,
 ) -> GroupSummary {
+    let responses: Vec<&Response> = pairs.iter().map(|(r, _)| r).collect();
+    let responses = responses.as_slice();
     let questions = survey
         .questions()
-        .map(|q| question_summary(q, responses, show_text))
+        .map(|q| QuestionSummary {
+            from_invitation: attributed::from_invitation(q, pairs, options.min_group),
+            ..question_summary(q, responses, show_text)
+        })
         .collect();
     let sus = sus_item_ids(survey).map(|ids| {
         let mut scores = Vec::new();
@@ -575,7 +586,11 @@ fn question_summary(
                 .iter()
                 .filter_map(|r| scale_value(r, &q.id))
                 .collect();
-            QuestionStats::Scale(scale_stats(min, max, &values))
+            let mut stats = scale_stats(min, max, &values);
+            if matches!(q.measures.as_deref(), Some("nps" | "enps")) {
+                (stats.top2, stats.bottom2) = (None, None);
+            }
+            QuestionStats::Scale(stats)
         }
         QuestionKind::YesNo => QuestionStats::YesNo {
             yes: answers
@@ -682,5 +697,6 @@ fn question_summary(
         measures: q.measures.clone(),
         answered,
         stats,
+        from_invitation: None,
     }
 }

@@ -184,6 +184,93 @@ fn scale_questions_get_distribution_median_and_boxes() {
 }
 
 #[test]
+fn the_recommendation_question_has_promoters_and_detractors_not_agreement_boxes() {
+    let s = summarize(&pilot(), &sample());
+    let q = s.overall.questions.iter().find(|q| q.id == "nps").unwrap();
+    let QuestionStats::Scale(stats) = &q.stats else {
+        panic!("{:?}", q.stats)
+    };
+    assert_eq!(stats.distribution.len(), 11, "every point 0–10 is a bar");
+    assert_eq!((stats.top2, stats.bottom2), (None, None));
+    let nps = s.overall.nps.iter().find(|n| n.question == "nps").unwrap();
+    assert_eq!(nps.promoters + nps.passives + nps.detractors, q.answered);
+}
+
+#[test]
+fn a_question_the_invitation_answers_shows_the_invitations_values() {
+    let survey = pilot();
+    // Ten responses through links carrying the platform: the device question stays hidden.
+    let s = summarize(&survey, &sample());
+    let q = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "platform")
+        .unwrap();
+    assert_eq!(q.answered, 0);
+    let from = q.from_invitation.as_ref().unwrap();
+    assert_eq!((from.attribute.as_str(), from.n), ("platform", 10));
+    // Windows (7) is shown; iOS (3) only counted with the other small groups.
+    assert_eq!(from.counts.len(), 1);
+    assert_eq!(
+        (from.counts[0].value.as_str(), from.counts[0].count),
+        ("Windows", 7)
+    );
+    assert_eq!(from.small_groups, 3);
+    // A question no attribute answers has none.
+    let other = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "adkar_desire")
+        .unwrap();
+    assert!(other.from_invitation.is_none());
+    // Without the attribute on the link, people answer it themselves and nothing is attributed.
+    let asked: Vec<(Response, Attributes)> = sample()
+        .into_iter()
+        .map(|(r, _)| {
+            (
+                r.with("platform", Answer::Choice("ios".into())),
+                Attributes::new(),
+            )
+        })
+        .collect();
+    let s = summarize(&survey, &asked);
+    let q = s
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "platform")
+        .unwrap();
+    assert_eq!(q.answered, 10);
+    assert!(q.from_invitation.is_none());
+}
+
+#[test]
+fn a_piped_title_reads_generically_in_results() {
+    let survey = templates::builtin("nps").unwrap();
+    let reason = survey
+        .questions()
+        .find(|q| piped_ids(q.text.get(Lang::Nl)).contains(&"nps"))
+        .unwrap();
+    assert_eq!(
+        generic_text(&reason.text, Lang::Nl),
+        "Je gaf een … Wat is de belangrijkste reden voor dit cijfer?"
+    );
+    assert_eq!(
+        generic_text(&reason.text, Lang::En),
+        "You gave a … What is the main reason for this score?"
+    );
+    // Mid-sentence the rest stays; braces that are no placeholder stay as written.
+    let t = Text::new(
+        "Over {enroll_experience} en {niet geldig}",
+        "About {enroll_experience}, ok",
+    );
+    assert_eq!(generic_text(&t, Lang::Nl), "Over … en {niet geldig}");
+    assert_eq!(generic_text(&t, Lang::En), "About …, ok");
+}
+
+#[test]
 fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
     let s = summarize(&pilot(), &sample());
     let windows = s.segments.iter().find(|g| g.value == "Windows").unwrap();

@@ -1,5 +1,7 @@
 //! Reusable pieces of the planner's interface.
 
+pub mod bar_chart;
+pub mod breakdown;
 pub mod download;
 pub mod file_problem;
 pub mod notice;

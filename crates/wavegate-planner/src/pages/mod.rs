@@ -6,6 +6,7 @@ pub mod program;
 pub mod program_form;
 pub mod programs;
 pub mod readiness;
+pub mod results;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
@@ -49,6 +50,11 @@ pub mod links {
     /// One survey of a program.
     pub fn survey(id: &str, survey: &str) -> String {
         format!("{}/{}", surveys(id), encode(survey))
+    }
+
+    /// One survey's results: an address of their own, to bookmark and share.
+    pub fn results(id: &str, survey: &str) -> String {
+        format!("{}/results", self::survey(id, survey))
     }
 
     /// A program's readiness dashboard.

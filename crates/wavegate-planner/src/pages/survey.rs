@@ -1,10 +1,10 @@
 //! `/planner/programs/{program}/surveys/{survey}`: inviting a wave or segment of the roster,
-//! the mail-merge file of the links, response rates per wave and segment, and the results.
+//! the mail-merge file of the links, response rates per wave and segment, and the way to the
+//! results (a page of their own).
 
-use super::{ProgramNav, Tab, param};
+use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
 use crate::components::notice::{Failure, load_failed};
-use crate::components::results::ResultsPanel;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -257,6 +257,10 @@ pub fn SurveyPage() -> impl IntoView {
             <DownloadButton label=Msg::DownloadInvitations fetch=mail_merge fallback="invitations.csv" />
         </section>
         <Rates program=program survey=survey invited=invited />
-        {move || view! { <ResultsPanel program=program.get() survey=survey.get() /> }}
+        <section class="card" aria-labelledby="results-link-title">
+            <h2 id="results-link-title">{t(Msg::ResultsTitle)}</h2>
+            <p class="muted">{t(Msg::ResultsHint)}</p>
+            <p><a class="button primary" href=move || links::results(&program.get(), &survey.get())>{t(Msg::ViewResults)}</a></p>
+        </section>
     }
 }

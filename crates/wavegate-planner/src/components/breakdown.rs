@@ -1,0 +1,138 @@
+//! A survey's results split by the invitations' attributes (wave, department, platform): per
+//! attribute the respondents per group and the SUS per group as SVG bar charts, every question
+//! per group when its group is opened, and which groups were not shown because they are too small.
+
+use crate::components::bar_chart::{Bar, bar_chart};
+use crate::components::results::GroupResults;
+use crate::i18n::{Msg, fill};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wavegate_core::i18n::Lang;
+use wavegate_core::survey::Survey;
+use wavegate_core::survey::scoring::SegmentSummary;
+
+/// How an attribute reads as a heading: the roster's `wave` column in the planner's words,
+/// any other column by its own name.
+fn attribute_name(attribute: &str, lang: Lang) -> String {
+    if attribute.eq_ignore_ascii_case("wave") {
+        Msg::Wave.text(lang).to_lowercase()
+    } else {
+        attribute.to_string()
+    }
+}
+
+/// The segments grouped by attribute, the wave first, then by name.
+fn by_attribute(segments: &[SegmentSummary]) -> Vec<(String, Vec<SegmentSummary>)> {
+    let mut groups: BTreeMap<(bool, String), Vec<SegmentSummary>> = BTreeMap::new();
+    for s in segments {
+        let key = (
+            !s.attribute.eq_ignore_ascii_case("wave"),
+            s.attribute.clone(),
+        );
+        groups.entry(key).or_default().push(s.clone());
+    }
+    groups.into_iter().map(|((_, a), s)| (a, s)).collect()
+}
+
+/// The breakdown of every attribute the responses carry.
+pub fn breakdown(
+    survey: StoredValue<Survey>,
+    segments: &[SegmentSummary],
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let attributes = by_attribute(segments);
+    if attributes.is_empty() {
+        return view! { <p class="muted">{Msg::NoSegments.text(lang)}</p> }.into_any();
+    }
+    attributes
+        .into_iter()
+        .map(|(attribute, groups)| attribute_view(survey, &attribute, groups, lang))
+        .collect_view()
+        .into_any()
+}
+
+fn attribute_view(
+    survey: StoredValue<Survey>,
+    attribute: &str,
+    groups: Vec<SegmentSummary>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let name = attribute_name(attribute, lang);
+    let heading = fill(Msg::BreakdownBy, lang, &[("attribute", name.clone())]);
+    let (shown, hidden): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.suppressed);
+    let total: usize = shown.iter().map(|g| g.n).sum();
+    let sizes: Vec<Bar> = shown
+        .iter()
+        .map(|g| Bar::count(&g.value, g.value.clone(), g.n, total))
+        .collect();
+    let sus: Vec<Bar> = shown
+        .iter()
+        .filter_map(|g| {
+            let mean = g.results.sus.as_ref()?.mean?;
+            Some(Bar {
+                key: g.value.clone(),
+                label: g.value.clone(),
+                count: None,
+                figure: format!("{mean:.0}"),
+                length: mean / 100.0,
+            })
+        })
+        .collect();
+    let sizes_name = format!("{heading}: {}", Msg::RespondentsPerGroup.text(lang));
+    let sus_name = format!("{heading}: {}", Msg::SusPerGroup.text(lang));
+    let note = (!hidden.is_empty()).then(|| {
+        let names = hidden
+            .iter()
+            .map(|g| g.value.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <p class="suppressed-note banner banner-info">{fill(Msg::SegmentsSuppressed, lang, &[("groups", names)])}</p> }
+    });
+    let details = shown
+        .into_iter()
+        .map(|g| {
+            let label = fill(
+                Msg::SegmentDetails,
+                lang,
+                &[
+                    ("group", format!("{name} {}", g.value)),
+                    ("n", g.n.to_string()),
+                ],
+            );
+            // Drawn when first opened: a program can have hundreds of groups.
+            let opened = RwSignal::new(false);
+            let group = StoredValue::new(g.results);
+            let content = move || {
+                opened.get().then(|| {
+                    view! {
+                        <p class="muted">{Msg::FreeTextPerGroup.text(lang)}</p>
+                        <GroupResults survey=survey group=group.get_value() suppressed=false />
+                    }
+                })
+            };
+            view! {
+                <details class="segment" data-segment=format!("{}={}", g.attribute, g.value)
+                    on:toggle=move |_| opened.set(true)>
+                    <summary>{label}</summary>
+                    {content}
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="breakdown" data-attribute=attribute.to_string()>
+            <h3>{heading}</h3>
+            {note}
+            {(!sizes.is_empty()).then(|| view! {
+                <h4>{Msg::RespondentsPerGroup.text(lang)}</h4>
+                {bar_chart(&sizes_name, sizes)}
+            })}
+            {(!sus.is_empty()).then(|| view! {
+                <h4>{Msg::SusPerGroup.text(lang)}</h4>
+                {bar_chart(&sus_name, sus)}
+            })}
+            {details}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,65 @@
+// A survey's results as a planner reads them, at an address of their own: ADKAR barriers, the
+// recommendation question as promoters and detractors, the device question answered by the
+// invitations, the split by wave, department and platform with small groups left out, and a
+// printout that keeps the charts.
+const { test, expect } = require("@playwright/test");
+const { audit, signIn } = require("./helpers");
+
+test("the results page reads right, moves focus to its heading and can be bookmarked", async ({ page }) => {
+  await page.goto("/planner/programs/demo/surveys/pilot-feedback");
+  await signIn(page);
+  await page.getByRole("link", { name: "Resultaten bekijken" }).click();
+  await expect(page).toHaveURL(/\/planner\/programs\/demo\/surveys\/pilot-feedback\/results$/);
+  const heading = page.getByRole("heading", { level: 1, name: /^Resultaten: / });
+  await expect(heading).toBeFocused();
+  const results = page.getByRole("region", { name: /Resultaten/ });
+  await expect(results.getByText(/^\d+ respondenten$/)).toBeVisible();
+
+  // ADKAR: where people get stuck, as a chart with its figures in text.
+  const adkar = page.getByRole("region", { name: "ADKAR: waar mensen vastlopen" });
+  await expect(adkar.locator("svg.chart [data-value='none'] text").first()).toHaveText("Geen knelpunt");
+  await expect(adkar.getByRole("img")).toHaveAttribute("aria-label", /Bewustzijn: \d+ · \d+%/);
+
+  // The 0–10 question: promoters, passives, detractors; no agreement boxes.
+  const nps = page.locator("[data-question='nps']");
+  await expect(nps).toContainText(/Promotors \(9–10\): \d+/);
+  await expect(nps).toContainText(/Criticasters \(0–6\): \d+/);
+  await expect(nps).not.toContainText("Eens (top-2)");
+
+  // The device question was answered by the invitations' platform: their values, not empty bars.
+  const device = page.locator("[data-question='platform']");
+  await expect(device).toContainText("de uitnodiging gaf het kenmerk ‘platform’ al mee");
+  await expect(device).not.toContainText("0 beantwoord");
+  // Piped titles read generically; "other" has a word.
+  await expect(page.locator("[data-question='nps_reason'] h3")).toHaveText(/^Je gaf een … Wat is/);
+  await expect(page.locator("main")).not.toContainText("{nps}");
+  await expect(page.locator("[data-question='enroll_problems'] [data-value='other'] text").first()).toHaveText("Anders");
+
+  // The split: every attribute of the invitations, small groups named as left out.
+  const split = page.getByRole("region", { name: "Per groep" });
+  for (const attribute of ["golf", "platform", "department"]) {
+    await expect(split.getByRole("heading", { name: `Naar ${attribute}` })).toBeVisible();
+  }
+  await expect(split.locator("[data-attribute='platform'] .suppressed-note")).toContainText("kleiner is dan 5");
+  // The demo pilot's one macOS response is not shown as a group of its own.
+  await expect(split.locator("details[data-segment='platform=macOS']")).toHaveCount(0);
+  // A group's questions are drawn when it is opened.
+  const pilot = split.locator("details[data-segment='wave=pilot']");
+  await pilot.locator("summary").click();
+  await expect(pilot.locator("[data-question='nps'] svg.chart")).toBeVisible();
+  await audit(page);
+
+  // The address is the page: reloading it shows the results again, in English too.
+  await page.reload();
+  await expect(heading).toBeVisible();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Results: / })).toBeVisible();
+  await expect(nps).toContainText(/Promoters \(9–10\): \d+/);
+  await page.getByRole("button", { name: /Nederlands/ }).click();
+
+  // In print the charts stay and the page's controls go.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("[data-question='nps'] svg.chart")).toBeVisible();
+  await expect(page.locator(".toolbar")).toBeHidden();
+  await expect(page.locator(".program-nav")).toBeHidden();
+});
