@@ -77,7 +77,7 @@ pub struct SegmentSummary {
     pub attribute: String,
     /// Its value (e.g. `iOS`).
     pub value: String,
-    /// Number of responses.
+    /// Number of responses; 0 when suppressed (a small group's size is not shown either).
     pub n: usize,
     /// Too small to show (or hidden so a small neighbour cannot be worked out by subtraction).
     pub suppressed: bool,
@@ -417,14 +417,16 @@ pub fn summarize_with(
         }
         for (value, rs) in groups {
             let hidden = suppressed.contains(&value);
+            // A hidden group's size is withheld too: "3 from macOS" is itself a small group.
+            let n = if hidden { 0 } else { rs.len() };
             segments.push(SegmentSummary {
                 attribute: attribute.clone(),
                 value,
-                n: rs.len(),
+                n,
                 suppressed: hidden,
                 results: if hidden {
                     GroupSummary {
-                        n: rs.len(),
+                        n,
                         free_text_withheld: true,
                         ..GroupSummary::default()
                     }

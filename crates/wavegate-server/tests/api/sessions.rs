@@ -177,12 +177,17 @@ async fn an_unknown_address_and_a_wrong_password_get_the_same_answer() {
     assert_eq!((unknown.status, &unknown.body), (wrong.status, &wrong.body));
     assert_eq!(unknown.headers.get(header::SET_COOKIE), None);
     // In similar time: both run one Argon2 verification (generous bounds: a shared machine).
+    // The fastest of three each: one slow run on a busy machine says nothing about the server.
     let time = |email: &'static str| {
         let api = &api;
         async move {
-            let t = std::time::Instant::now();
-            attempt(api, email, "whatever password").await;
-            t.elapsed()
+            let mut fastest = std::time::Duration::MAX;
+            for _ in 0..3 {
+                let t = std::time::Instant::now();
+                attempt(api, email, "whatever password").await;
+                fastest = fastest.min(t.elapsed());
+            }
+            fastest
         }
     };
     let (a, b) = (time("nobody2@example.org").await, time(VIEWER).await);
