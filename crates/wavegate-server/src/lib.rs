@@ -18,6 +18,7 @@ pub mod evaluator;
 mod export;
 mod extract;
 mod imports;
+mod links;
 mod planner;
 mod programs;
 mod readiness;

@@ -62,6 +62,7 @@ pub async fn invitation(
         .await?
         .ok_or_else(invitation_not_found)?;
     let inv = opened.invitation;
+    crate::links::ensure_open(&state, &inv).await?;
     let survey = parse_survey(&opened.definition_json)?;
     let support = serde_json::from_str(&opened.support_json)
         .map_err(|e| ApiError::internal(format!("stored support: {e}")))?;
@@ -90,6 +91,7 @@ pub async fn submit(
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
     let inv = find_invitation(&state, &token).await?;
+    crate::links::ensure_open(&state, &inv).await?;
     if !is_valid_response_id(&response.id) {
         return Err(ApiError::new(
             ErrorCode::InvalidResponseId,

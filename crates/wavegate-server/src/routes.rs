@@ -5,7 +5,8 @@
 
 use crate::auth::guard;
 use crate::{
-    AppState, BULK_BODY_LIMIT, evaluations, export, imports, planner, programs, readiness, surveys,
+    AppState, BULK_BODY_LIMIT, evaluations, export, imports, links, planner, programs, readiness,
+    surveys,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -41,6 +42,10 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     (
         "POST",
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
     ),
     ("GET", "/api/v1/programs/{program}/readiness"),
     ("GET", "/api/v1/programs/{program}/readiness/evaluation"),
@@ -163,6 +168,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
         post(planner::from_roster),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
+        post(links::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
     )
     .add(
         Method::GET,

@@ -15,6 +15,7 @@ mod accounts;
 mod evaluations;
 mod files;
 mod invitations;
+pub mod link_keys;
 mod migrations;
 mod programs;
 mod responses;
@@ -27,7 +28,9 @@ pub use evaluations::{
     EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
 };
 pub use files::{ImportRow, NewImport, StagedFile};
-pub use invitations::{InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation};
+pub use invitations::{
+    InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation, Revocation,
+};
 pub use programs::{
     NewProgram, ProgramOverviewRow, ProgramRecord, ProgramRow, ProgramSeed, SurveyOverviewRow,
     SurveySeed,
@@ -82,30 +85,45 @@ impl From<rusqlite::Error> for StoreError {
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     files: Arc<files::FilesDir>,
+    keys: Arc<link_keys::LinkKeys>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// Opens (creating if needed) the database at `path` and applies pending migrations. The
+    /// secret of its invitation links is read (or made) beside it: see [`link_keys`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let keys = link_keys::LinkKeys::for_database(path)?;
         let conn = Connection::open(path)?;
-        Store::init(conn, files::FilesDir::beside(path)?)
+        Store::init(conn, files::FilesDir::beside(path)?, keys)
     }
 
     /// An in-memory database (with files in a temporary directory), for tests.
     pub fn in_memory() -> Result<Store, StoreError> {
-        Store::init(Connection::open_in_memory()?, files::FilesDir::temporary()?)
+        Store::init(
+            Connection::open_in_memory()?,
+            files::FilesDir::temporary()?,
+            link_keys::LinkKeys::random(),
+        )
     }
 
-    fn init(mut conn: Connection, files: files::FilesDir) -> Result<Store, StoreError> {
+    fn init(
+        mut conn: Connection,
+        files: files::FilesDir,
+        keys: link_keys::LinkKeys,
+    ) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an acknowledged response must survive a crash of the process or the machine.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted content is overwritten, so a sealed token leaves no plain copy in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
+        invitations::seal_plain_tokens(&mut conn, &keys)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
             files: Arc::new(files),
+            keys: Arc::new(keys),
         })
     }
 
@@ -150,6 +168,9 @@ pub(crate) mod test_support {
             attributes_json: "{}".into(),
             language: None,
             created_at: NOW.into(),
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod access;
 mod imports;
+mod links;
 mod programs;
 mod readiness;
 mod roster;
