@@ -1039,7 +1039,7 @@ mod tests {
     #[test]
     fn an_error_code_from_a_newer_server_reads_as_unknown() {
         let body: ErrorBody =
-            serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#)
+            serde_json::from_str(r#"{"error":{"code":"teleported","message":"slow down"}}"#)
                 .expect("an unknown code still reads");
         assert_eq!(body.error.code, ErrorCode::Unknown);
         assert_eq!(body.error.message, "slow down");

@@ -20,7 +20,8 @@ use chrono::NaiveDate;
 use wavegate_core::api::{
     CreateInvitations, ErrorCode, ExportLayout, FileKind, FromRosterResult, InvitationKind,
     InvitationLink, InvitationProblem, InvitationsFormat, InvitationsFromRoster, InvitationsQuery,
-    LangQuery, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates, SurveyResults,
+    LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
+    SurveyResults,
 };
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
@@ -28,9 +29,11 @@ use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
 };
-use wavegate_core::invitation::{default_expiry, link_wave};
+use wavegate_core::invitation::{check_anonymous_attributes, default_expiry, link_wave};
 use wavegate_core::readiness::Program;
-use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
+use wavegate_core::survey::{
+    StoredResponse, Survey, coarsen_anonymous_times, export_long, export_wide, summarize,
+};
 
 pub(crate) fn survey_not_found() -> ApiError {
     ApiError::not_found("survey of this program")
@@ -121,6 +124,52 @@ pub async fn invitations(
     }
 }
 
+/// Anonymous links written by hand carry only what the core allows an anonymous link: split
+/// attributes of a segment of at least 5 people on the program's roster.
+async fn check_anonymous_links(
+    state: &AppState,
+    program: &str,
+    definition: Option<&Program>,
+    links: &[NewInvitation],
+) -> Result<(), ApiError> {
+    if links.iter().all(|l| l.attributes.is_empty()) {
+        return Ok(());
+    }
+    let no_roster = || {
+        ApiError::new(
+            ErrorCode::NoRoster,
+            "an anonymous link with attributes needs the program's roster: import it first",
+        )
+    };
+    let definition = definition.ok_or_else(no_roster)?;
+    let Some(Ok(roster)) = roster_of(state, program, definition).await? else {
+        return Err(no_roster());
+    };
+    let problems: Vec<InvitationProblem> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(index, l)| {
+            check_anonymous_attributes(&roster, definition, &l.attributes)
+                .err()
+                .map(|e| InvitationProblem {
+                    index,
+                    message: e.message(Lang::En),
+                })
+        })
+        .collect();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        ErrorCode::InvalidInvitations,
+        format!(
+            "{} anonymous link(s) could single out people; none were created",
+            problems.len()
+        ),
+    )
+    .with_details(problems))
+}
+
 /// The program's definition, when it has one (links of a program without program.toml have no
 /// wave and no default expiry).
 async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Program>, ApiError> {
@@ -184,6 +233,9 @@ pub async fn create_invitations(
         .ok_or_else(survey_not_found)?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
     let definition = program_if_any(&state, &program).await?;
+    if ps.anonymous {
+        check_anonymous_links(&state, &program, definition.as_ref(), &body.invitations).await?;
+    }
     let entries = body
         .invitations
         .into_iter()
@@ -253,7 +305,8 @@ pub async fn export_responses(
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
+    let (definition, mut responses) = survey_with_responses(&state, &program, &survey).await?;
+    coarsen_anonymous_times(&mut responses);
     let written = match q.layout.unwrap_or_default() {
         ExportLayout::Long => export_long(&definition, &responses, Vec::new(), options),
         ExportLayout::Wide => export_wide(&definition, &responses, Vec::new(), options),

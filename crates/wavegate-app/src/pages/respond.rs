@@ -52,7 +52,12 @@ async fn load(token: String) -> Loaded {
         },
         // 404 for an unknown token, 400 for one that cannot even be a path.
         Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
-        Err(e) if matches!(e.code(), Some(ErrorCode::LinkExpired | ErrorCode::LinkRevoked)) => {
+        Err(e)
+            if matches!(
+                e.code(),
+                Some(ErrorCode::LinkExpired | ErrorCode::LinkRevoked)
+            ) =>
+        {
             // The device keeps nothing of a link that no longer opens.
             storage::remove(&Key::Invitation(token));
             Loaded::Closed {

@@ -20,4 +20,7 @@ pub use check::{
 pub use lifetime::{GRACE_DAYS, LinkStatus, default_expiry, link_status, link_wave};
 pub use mail_merge::write_mail_merge;
 pub use rate::{GroupRate, rates_by_group, response_rate};
-pub use roster::{Selection, SelectionError, anonymous_invitation, personal_invitations};
+pub use roster::{
+    Selection, SelectionError, anonymous_invitation, check_anonymous_attributes,
+    personal_invitations,
+};

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod access;
+mod anonymity;
 mod imports;
 mod links;
 mod programs;
