@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod abuse;
 mod access;
 mod anonymity;
 mod imports;
