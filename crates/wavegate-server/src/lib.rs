@@ -24,6 +24,7 @@ pub mod listen;
 mod planner;
 mod programs;
 mod readiness;
+mod reminders;
 mod respond;
 pub mod routes;
 mod session;

@@ -79,7 +79,7 @@ fn overview(row: ProgramOverviewRow) -> ProgramOverview {
     }
 }
 
-fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
+pub(crate) fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
     let row = listed.invitation;
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),

@@ -6,7 +6,7 @@
 use crate::auth::guard;
 use crate::{
     AppState, BULK_BODY_LIMIT, evaluations, export, imports, links, planner, programs, readiness,
-    surveys,
+    reminders, surveys,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -46,6 +46,14 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     (
         "POST",
         "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
+    ),
+    (
+        "GET",
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
     ),
     ("GET", "/api/v1/programs/{program}/readiness"),
     ("GET", "/api/v1/programs/{program}/readiness/evaluation"),
@@ -173,6 +181,16 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
         post(links::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+        get(reminders::preview),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+        post(reminders::send),
     )
     .add(
         Method::GET,

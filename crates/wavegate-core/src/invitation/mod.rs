@@ -4,6 +4,7 @@
 //! - [`lifetime`]: how long a link opens (expiry after its wave, revocation).
 //! - [`mail_merge`]: the CSV a planner merges into e-mails: fixed columns, then one per attribute.
 //! - [`rate`]: the response rate of a survey: responses per invitation, overall and per group.
+//! - [`reminders`]: who has not answered and is due a reminder, and their mail-merge CSV.
 //! - [`roster`]: which links to make for the people of a wave or segment of the roster.
 //!
 //! The server applies these rules; the store and the app never restate them.
@@ -12,6 +13,7 @@ pub mod check;
 pub mod lifetime;
 pub mod mail_merge;
 pub mod rate;
+pub mod reminders;
 pub mod roster;
 
 pub use check::{

@@ -74,17 +74,17 @@ pub struct OpenedInvitation {
     pub submitted: Option<(String, String)>,
 }
 
-const COLUMNS: &str = "i.token_hash, i.token_mask, i.program_id, i.survey_id, i.person_id, \
+pub(super) const COLUMNS: &str = "i.token_hash, i.token_mask, i.program_id, i.survey_id, i.person_id, \
      i.attributes, i.language, i.created_at, i.wave, i.expires_on, i.revoked_at";
 
 /// An invitation as stored: the sealed token still to be opened with the secret.
-struct SealedRow {
+pub(super) struct SealedRow {
     token_hash: String,
     token_mask: String,
     row: InvitationRow,
 }
 
-fn sealed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SealedRow> {
+pub(super) fn sealed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SealedRow> {
     Ok(SealedRow {
         token_hash: r.get(0)?,
         token_mask: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
@@ -105,7 +105,7 @@ fn sealed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SealedRow> {
 
 impl SealedRow {
     /// The row with its token opened; a row sealed with another secret is an error, not a link.
-    fn open(self, keys: &LinkKeys) -> Result<InvitationRow, StoreError> {
+    pub(super) fn open(self, keys: &LinkKeys) -> Result<InvitationRow, StoreError> {
         let token = keys
             .unseal(&self.token_hash, &self.token_mask)
             .ok_or_else(|| {

@@ -196,6 +196,17 @@ const MIGRATIONS: &[Migration] = &[
     CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
     "#,
     },
+    Migration {
+        version: 7,
+        name: "reminders sent per personal link",
+        sql: r#"
+    CREATE TABLE reminders (
+        token_hash TEXT NOT NULL REFERENCES invitations(token_hash),
+        sent_at    TEXT NOT NULL
+    );
+    CREATE INDEX reminders_by_link ON reminders(token_hash, sent_at);
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -18,6 +18,7 @@ mod invitations;
 pub mod link_keys;
 mod migrations;
 mod programs;
+mod reminders;
 mod responses;
 mod sessions;
 mod sources;
@@ -35,6 +36,7 @@ pub use programs::{
     NewProgram, ProgramOverviewRow, ProgramRecord, ProgramRow, ProgramSeed, SurveyOverviewRow,
     SurveySeed,
 };
+pub use reminders::RemindedInvitation;
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
 pub use sources::{CurrentFile, ProgramSources, SourcesStamp};

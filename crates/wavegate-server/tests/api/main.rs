@@ -9,6 +9,7 @@ mod imports;
 mod links;
 mod programs;
 mod readiness;
+mod reminders;
 mod roster;
 mod sessions;
 mod support;
