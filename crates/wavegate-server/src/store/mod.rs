@@ -23,6 +23,7 @@ mod responses;
 mod sessions;
 mod sources;
 mod surveys;
+mod writer;
 
 pub use accounts::{TokenRow, UserRow};
 pub use evaluations::{
@@ -88,6 +89,7 @@ pub struct Store {
     conn: Arc<Mutex<Connection>>,
     files: Arc<files::FilesDir>,
     keys: Arc<link_keys::LinkKeys>,
+    writer: Arc<writer::Writer>,
 }
 
 impl Store {
@@ -122,10 +124,12 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
         invitations::seal_plain_tokens(&mut conn, &keys)?;
+        let (conn, keys) = (Arc::new(Mutex::new(conn)), Arc::new(keys));
         Ok(Store {
-            conn: Arc::new(Mutex::new(conn)),
+            writer: Arc::new(writer::Writer::new(conn.clone(), keys.clone())),
+            conn,
             files: Arc::new(files),
-            keys: Arc::new(keys),
+            keys,
         })
     }
 

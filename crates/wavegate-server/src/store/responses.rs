@@ -71,17 +71,11 @@ pub struct NewResponse {
 }
 
 impl Store {
-    /// Stores a response exactly once, in one transaction: a retry with the same id is
-    /// acknowledged again, a second response to a personal invitation is refused.
+    /// Stores a response exactly once: a retry with the same id through the same link is
+    /// acknowledged again, a second response to a personal invitation is refused. Responses
+    /// submitted together share one transaction (see `writer`); each is answered after it.
     pub async fn insert_response(&self, new: NewResponse) -> Result<InsertOutcome, StoreError> {
-        let keys = self.keys.clone();
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let outcome = insert_response(&tx, &keys, &new)?;
-            tx.commit()?;
-            Ok(outcome)
-        })
-        .await
+        self.writer.insert(new).await
     }
 
     /// A program's survey with every response, read in one transaction; `None` when the survey
