@@ -6,7 +6,8 @@
 //! One SQLite connection behind a mutex, used from blocking tasks: Wavegate's write volume
 //! (survey responses from a few thousand people) is far below what one SQLite writer handles,
 //! and a single connection keeps transactions simple. The database runs in WAL mode with
-//! `synchronous = FULL`, so a response is on disk before the server acknowledges it.
+//! `synchronous = FULL`, so a response is on disk before the server acknowledges it; responses
+//! submitted at the same time share one transaction and so one fsync (`writer`).
 //!
 //! The store keeps survey definitions, answers and attributes as JSON text; it does not interpret
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
