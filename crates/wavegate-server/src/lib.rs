@@ -275,11 +275,17 @@ async fn health() -> axum::Json<wavegate_core::api::Health> {
 /// The whole HTTP surface: API routes, then the app for every other path.
 pub fn router(state: AppState, assets: Assets) -> Router {
     let (burst, period) = state.rate_limits.per_address;
-    let per_address = tower_governor::governor::GovernorConfigBuilder::default()
-        .key_extractor(limits::PeerAddress)
-        .period(period)
-        .burst_size(burst.max(1))
-        .finish()
+    let per_address = state
+        .rate_limits
+        .enabled
+        .then(|| {
+            tower_governor::governor::GovernorConfigBuilder::default()
+                .key_extractor(limits::PeerAddress)
+                .period(period)
+                .burst_size(burst.max(1))
+                .finish()
+        })
+        .flatten()
         .map(|config| {
             tower_governor::GovernorLayer::new(config).error_handler(limits::governor_refusal)
         });
