@@ -15,6 +15,10 @@ wavegate_ui::messages! {
         HomePlanner => "Planner? Meld je aan", "Planner? Sign in";
 
         InvitationInvalid => "Deze link is niet (meer) geldig. Controleer of je de volledige link hebt gebruikt, of vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Check that you used the whole link, or ask your contact person for a new one.";
+        LinkExpiredTitle => "Deze link is verlopen", "This link has expired";
+        LinkExpiredBody => "De periode om deze vragenlijst in te vullen is voorbij. Wil je toch nog antwoorden? Vraag de servicedesk om een nieuwe link.", "The period for answering this survey is over. Would you still like to answer? Ask the service desk for a new link.";
+        LinkRevokedTitle => "Deze link werkt niet meer", "This link no longer works";
+        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "The organisation has withdrawn this link. If you received a new link, please use that one. Otherwise the service desk can help you.";
         InvitationOfflineNoCopy => "Je bent offline en deze vragenlijst is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and this survey has not been loaded on this device yet. Try again when you are connected.";
         UsingSavedCopy => "Je bent offline. Je kunt gewoon verder: je antwoorden worden op dit apparaat bewaard en later verstuurd.", "You are offline. You can carry on: your answers are kept on this device and sent later.";
         Required => "verplicht", "required";

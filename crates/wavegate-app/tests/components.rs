@@ -422,7 +422,7 @@ fn invalid_answers_are_listed_with_the_messages_the_server_wrote_in_the_response
 #[wasm_bindgen_test]
 fn an_error_code_from_a_newer_server_gets_the_generic_message() {
     let body: ErrorBody =
-        serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#).unwrap();
+        serde_json::from_str(r#"{"error":{"code":"teleported","message":"slow down"}}"#).unwrap();
     let e = ApiError::answered(429, Some(body));
     assert_eq!(wavegate_ui::errors::message(&e), UiMsg::ErrorUnknown);
     assert_eq!(

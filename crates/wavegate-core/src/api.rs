@@ -104,6 +104,15 @@ pub enum ErrorCode {
     /// 503: the server is running as many evaluations as it allows, or this one ran over its
     /// time limit; `Retry-After` says when to try again.
     Busy,
+    /// 410: the invitation link is past its last day; `details` is the program's
+    /// [`ProgramSupport`] (the helpdesk to ask for a new link).
+    LinkExpired,
+    /// 410: a planner revoked the invitation link (or its wave); `details` is the program's
+    /// [`ProgramSupport`].
+    LinkRevoked,
+    /// 429: too many requests from this address or through this link; `Retry-After` says when
+    /// to try again.
+    RateLimited,
     /// A code from a newer server that this build does not know.
     #[serde(other)]
     Unknown,
@@ -111,7 +120,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 29] = [
+    pub const SENT: [ErrorCode; 32] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -141,6 +150,9 @@ impl ErrorCode {
         ErrorCode::TooManyAttempts,
         ErrorCode::Internal,
         ErrorCode::Busy,
+        ErrorCode::LinkExpired,
+        ErrorCode::LinkRevoked,
+        ErrorCode::RateLimited,
     ];
 
     /// The code as it is written on the wire (`invalid_response`).
@@ -175,6 +187,9 @@ impl ErrorCode {
             ErrorCode::Internal => "internal",
             ErrorCode::InputsRejected => "inputs_rejected",
             ErrorCode::Busy => "busy",
+            ErrorCode::LinkExpired => "link_expired",
+            ErrorCode::LinkRevoked => "link_revoked",
+            ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Unknown => "unknown",
         }
     }
@@ -308,6 +323,10 @@ pub struct NewInvitation {
 pub struct CreateInvitations {
     /// The invitations, at most [`MAX_INVITATIONS_PER_REQUEST`].
     pub invitations: Vec<NewInvitation>,
+    /// The last day the new links open (UTC, inclusive); default: their wave's end plus
+    /// [`crate::invitation::GRACE_DAYS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<chrono::NaiveDate>,
 }
 
 /// How many invitations one request may create.
@@ -331,6 +350,37 @@ pub struct InvitationLink {
     /// When this person's response was stored (personal links; RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
+    /// The wave the link was made for, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<String>,
+    /// The last day the link opens (`YYYY-MM-DD`, UTC, inclusive); none: no expiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<String>,
+    /// When a planner revoked the link (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+}
+
+/// Body of `POST …/invitations/revoke`: exactly one of the three.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeInvitations {
+    /// Links by token.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<String>,
+    /// Personal links by person id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_ids: Vec<String>,
+    /// Every link made for this wave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<String>,
+}
+
+/// What `POST …/invitations/revoke` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokedInvitations {
+    /// Links that opened until now and no longer do.
+    pub revoked: u64,
 }
 
 /// `GET …/surveys/{survey}/summary`: a survey's results for the planner dashboard.
@@ -848,6 +898,10 @@ pub struct InvitationsFromRoster {
     /// Personal (default) or anonymous.
     #[serde(default)]
     pub kind: InvitationKind,
+    /// The last day the new links open (UTC, inclusive); default: the wave's end plus
+    /// [`crate::invitation::GRACE_DAYS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<chrono::NaiveDate>,
 }
 
 /// What `…/invitations/from-roster` did.
@@ -985,7 +1039,7 @@ mod tests {
     #[test]
     fn an_error_code_from_a_newer_server_reads_as_unknown() {
         let body: ErrorBody =
-            serde_json::from_str(r#"{"error":{"code":"rate_limited","message":"slow down"}}"#)
+            serde_json::from_str(r#"{"error":{"code":"teleported","message":"slow down"}}"#)
                 .expect("an unknown code still reads");
         assert_eq!(body.error.code, ErrorCode::Unknown);
         assert_eq!(body.error.message, "slow down");

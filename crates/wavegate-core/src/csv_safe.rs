@@ -1,9 +1,12 @@
 //! Writing CSV that is safe to open in Excel or LibreOffice.
 //!
 //! A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return can be run as a formula
-//! (CSV injection). Such cells get a leading `'`, which spreadsheets show as text. Plain numbers
-//! such as `-3` or `-0.5` cannot be formulas and are left alone so they stay
-//! numbers. [`restore`] undoes the escaping when Wavegate reads its own exports back.
+//! (CSV injection), and so can one where that character follows leading whitespace or a
+//! full-width `＝`, `＋`, `－` or `＠` (some spreadsheets trim or fold them). Such cells get a
+//! leading `'`, which spreadsheets show as text. Plain numbers such as `-3` or `-0.5` cannot be
+//! formulas and are left alone so they stay numbers. Control characters (other than tab and
+//! line breaks) and bidi overrides and isolates, which can hide what a cell says, are dropped.
+//! [`restore`] undoes the escaping when Wavegate reads its own exports back.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -45,25 +48,50 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Full-width forms a spreadsheet may read as their ASCII trigger.
+const WIDE_TRIGGERS: [char; 4] = ['\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+
+/// Whether a cell (without its escaping quotes) could run as a formula: a trigger first, or
+/// after leading whitespace and full-width triggers.
+fn is_formula_like(unquoted: &str) -> bool {
+    if unquoted.starts_with(TRIGGERS) || unquoted.starts_with(WIDE_TRIGGERS) {
+        return true;
+    }
+    let rest =
+        unquoted.trim_start_matches(|c: char| c.is_whitespace() || WIDE_TRIGGERS.contains(&c));
+    rest.len() != unquoted.len() && rest.starts_with(TRIGGERS)
+}
+
+/// Characters a cell never carries: controls other than tab and line breaks, and the bidi
+/// overrides, embeddings and isolates that can make a cell read other than it is.
+fn is_dropped(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
 
 /// Makes one cell safe: prefixes `'` to a cell a spreadsheet could run as a formula.
 ///
 /// A cell that already starts with quotes followed by a trigger (`'=x`) gets one more quote, so
 /// [`restore`] can tell it from an escaped cell and every text survives export and import.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let unquoted = cell.trim_start_matches('\'');
-    let quoted = unquoted.len() != cell.len();
-    if unquoted.starts_with(TRIGGERS) && (quoted || !is_plain_number(cell)) {
-        Cow::Owned(format!("'{cell}"))
+    let cell: Cow<'_, str> = if cell.chars().any(is_dropped) {
+        Cow::Owned(cell.chars().filter(|c| !is_dropped(*c)).collect())
     } else {
         Cow::Borrowed(cell)
+    };
+    let unquoted = cell.trim_start_matches('\'');
+    let quoted = unquoted.len() != cell.len();
+    if is_formula_like(unquoted) && (quoted || !is_plain_number(&cell)) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
     }
 }
 
 /// Undoes [`neutralise`] for a cell read back from a Wavegate export.
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(TRIGGERS) => rest,
+        Some(rest) if is_formula_like(rest.trim_start_matches('\'')) => rest,
         _ => cell,
     }
 }
@@ -134,6 +162,32 @@ mod tests {
             assert_eq!(neutralise(ok), ok, "{ok:?}");
             assert_eq!(restore(ok), ok);
         }
+    }
+
+    #[test]
+    fn formulas_behind_whitespace_or_full_width_signs_are_defused_too() {
+        for bad in [
+            " =1+1",
+            "\u{3000}=HYPERLINK(\"x\")",
+            "\n@SUM(A1)",
+            "\u{FF1D}1+1",
+            "\u{FF0B}=cmd",
+            "\u{FF0D}-2",
+            "\u{FF20}x",
+        ] {
+            assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
+            assert_eq!(restore(&neutralise(bad)), bad);
+        }
+        for ok in [" hello", "a =b", " 3"] {
+            assert_eq!(neutralise(ok), ok, "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn control_and_bidi_override_characters_are_dropped() {
+        assert_eq!(neutralise("ab\u{202E}cd\u{0007}e"), "abcde");
+        assert_eq!(neutralise("\u{2066}=1\u{2069}"), "'=1");
+        assert_eq!(neutralise("two\nlines\tand tab"), "two\nlines\tand tab");
     }
 
     #[test]

@@ -175,6 +175,9 @@ fn demo_program() -> Result<ProgramSeed, StoreError> {
             attributes_json: attributes.to_string(),
             language: None,
             created_at: at.clone(),
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
         };
     let personal: Vec<InvitationRow> = PEOPLE
         .iter()

@@ -32,7 +32,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::VersionPublished
         | ErrorCode::NoRoster
         | ErrorCode::InputsRejected => StatusCode::CONFLICT,
-        ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::TooManyAttempts | ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::LinkExpired | ErrorCode::LinkRevoked => StatusCode::GONE,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::InvalidBody

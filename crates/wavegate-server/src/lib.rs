@@ -18,9 +18,13 @@ pub mod evaluator;
 mod export;
 mod extract;
 mod imports;
+pub mod limits;
+mod links;
+pub mod listen;
 mod planner;
 mod programs;
 mod readiness;
+mod reminders;
 mod respond;
 pub mod routes;
 mod session;
@@ -37,6 +41,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use assets::Assets;
@@ -46,6 +51,8 @@ pub use store::Store;
 
 /// Largest request body accepted by default (a survey response is a few KiB).
 pub const BODY_LIMIT: usize = 256 * 1024;
+/// How long a respondent's request body may take to arrive.
+pub const RESPOND_BODY_TIMEOUT: Duration = Duration::from_secs(15);
 /// Largest body for bulk planner uploads (invitation lists).
 pub const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
 
@@ -65,6 +72,10 @@ pub struct Config {
     /// The URL people reach the server at, for invitation links (default: the listen address).
     /// With `https://`, session cookies are `Secure`.
     pub public_url: Option<String>,
+    /// Connection cap and header-read timeout.
+    pub connections: listen::ConnectionLimits,
+    /// Rate limits on the respondent endpoints.
+    pub rate_limits: limits::RateLimits,
 }
 
 /// How many uploads are parsed at once (each holds its file in memory while parsed).
@@ -83,6 +94,8 @@ pub struct AppState {
     login_delay: Duration,
     upload_slots: Arc<tokio::sync::Semaphore>,
     evaluator: evaluator::Evaluator,
+    rate_limits: limits::RateLimits,
+    guards: Arc<limits::Guards>,
 }
 
 impl AppState {
@@ -98,7 +111,16 @@ impl AppState {
             login_delay: LOGIN_DELAY_STEP,
             upload_slots: Arc::new(tokio::sync::Semaphore::new(UPLOAD_SLOTS)),
             evaluator: evaluator::Evaluator::default(),
+            rate_limits: limits::RateLimits::default(),
+            guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
         }
+    }
+
+    /// The same state with other rate limits on the respondent endpoints (tests and benchmarks).
+    pub fn with_rate_limits(mut self, limits: limits::RateLimits) -> AppState {
+        self.rate_limits = limits;
+        self.guards = Arc::new(limits::Guards::new(&limits));
+        self
     }
 
     /// The same state on another clock (tests move it to expire sessions).
@@ -149,6 +171,7 @@ pub enum StartError {
 pub struct Server {
     listener: tokio::net::TcpListener,
     router: Router,
+    connections: listen::ConnectionLimits,
     /// The base URL people use.
     pub url: String,
     /// The demo accounts, when `--demo`.
@@ -198,11 +221,12 @@ impl Server {
         } else {
             (Vec::new(), None)
         };
-        let state = AppState::new(store, &url);
+        let state = AppState::new(store, &url).with_rate_limits(config.rate_limits);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
             router,
+            connections: config.connections,
             url,
             demo_accounts,
             demo_links,
@@ -211,14 +235,15 @@ impl Server {
 
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run(self) -> std::io::Result<()> {
-        // The peer address feeds the per-address limit on failed sign-ins.
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `shutdown` resolves (tests stop it themselves).
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) -> std::io::Result<()> {
+        listen::serve(self.listener, self.router, self.connections, shutdown).await
     }
 }
 
@@ -249,12 +274,32 @@ async fn health() -> axum::Json<wavegate_core::api::Health> {
 
 /// The whole HTTP surface: API routes, then the app for every other path.
 pub fn router(state: AppState, assets: Assets) -> Router {
+    let (burst, period) = state.rate_limits.per_address;
+    let per_address = state
+        .rate_limits
+        .enabled
+        .then(|| {
+            tower_governor::governor::GovernorConfigBuilder::default()
+                .key_extractor(limits::PeerAddress)
+                .period(period)
+                .burst_size(burst.max(1))
+                .finish()
+        })
+        .flatten()
+        .map(|config| {
+            tower_governor::GovernorLayer::new(config).error_handler(limits::governor_refusal)
+        });
+    let respond = get(respond::invitation)
+        .post(respond::submit)
+        // A respondent's body is a few KiB: one that trickles in is dropped.
+        .layer(RequestBodyTimeoutLayer::new(RESPOND_BODY_TIMEOUT));
+    let respond = match per_address {
+        Some(layer) => respond.layer(layer),
+        None => respond,
+    };
     let api = Router::new()
         .route("/api/v1/health", get(health))
-        .route(
-            "/api/v1/respond/{token}",
-            get(respond::invitation).post(respond::submit),
-        )
+        .route("/api/v1/respond/{token}", respond)
         .route(
             "/api/v1/session",
             get(session::current)

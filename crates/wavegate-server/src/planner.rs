@@ -9,16 +9,19 @@ use crate::error::ApiError;
 use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::imports::{program_of, roster_of};
+use crate::programs::{program_not_found, stored_program};
 use crate::respond::{now, parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
 use wavegate_core::api::{
     CreateInvitations, ErrorCode, ExportLayout, FileKind, FromRosterResult, InvitationKind,
     InvitationLink, InvitationProblem, InvitationsFormat, InvitationsFromRoster, InvitationsQuery,
-    LangQuery, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates, SurveyResults,
+    LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
+    SurveyResults,
 };
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
@@ -26,9 +29,13 @@ use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
 };
-use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
+use wavegate_core::invitation::{check_anonymous_attributes, default_expiry, link_wave};
+use wavegate_core::readiness::Program;
+use wavegate_core::survey::{
+    StoredResponse, Survey, coarsen_anonymous_times, export_long, export_wide, summarize,
+};
 
-fn survey_not_found() -> ApiError {
+pub(crate) fn survey_not_found() -> ApiError {
     ApiError::not_found("survey of this program")
 }
 
@@ -72,7 +79,7 @@ fn overview(row: ProgramOverviewRow) -> ProgramOverview {
     }
 }
 
-fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
+pub(crate) fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
     let row = listed.invitation;
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
@@ -81,6 +88,9 @@ fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, Ap
         person_id: row.person_id,
         token: row.token,
         submitted_at: listed.submitted_at,
+        wave: row.wave,
+        expires_on: row.expires_on,
+        revoked_at: row.revoked_at,
     })
 }
 
@@ -114,8 +124,79 @@ pub async fn invitations(
     }
 }
 
+/// Anonymous links written by hand carry only what the core allows an anonymous link: split
+/// attributes of a segment of at least 5 people on the program's roster.
+async fn check_anonymous_links(
+    state: &AppState,
+    program: &str,
+    definition: Option<&Program>,
+    links: &[NewInvitation],
+) -> Result<(), ApiError> {
+    if links.iter().all(|l| l.attributes.is_empty()) {
+        return Ok(());
+    }
+    let no_roster = || {
+        ApiError::new(
+            ErrorCode::NoRoster,
+            "an anonymous link with attributes needs the program's roster: import it first",
+        )
+    };
+    let definition = definition.ok_or_else(no_roster)?;
+    let Some(Ok(roster)) = roster_of(state, program, definition).await? else {
+        return Err(no_roster());
+    };
+    let problems: Vec<InvitationProblem> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(index, l)| {
+            check_anonymous_attributes(&roster, definition, &l.attributes)
+                .err()
+                .map(|e| InvitationProblem {
+                    index,
+                    message: e.message(Lang::En),
+                })
+        })
+        .collect();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        ErrorCode::InvalidInvitations,
+        format!(
+            "{} anonymous link(s) could single out people; none were created",
+            problems.len()
+        ),
+    )
+    .with_details(problems))
+}
+
+/// The program's definition, when it has one (links of a program without program.toml have no
+/// wave and no default expiry).
+async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Program>, ApiError> {
+    let record = state
+        .store
+        .program(program)
+        .await?
+        .ok_or_else(program_not_found)?;
+    stored_program(&record)
+}
+
+/// The last day a new link opens: the one asked for, else the core's default for its wave.
+fn last_day(
+    asked: Option<NaiveDate>,
+    program: Option<&Program>,
+    wave: Option<&str>,
+) -> Option<String> {
+    asked
+        .or_else(|| program.and_then(|p| default_expiry(p, wave)))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
 /// A CSV download (UTF-8, a byte-order mark kept when the export wrote one).
-fn csv_response(file_name: &str, body: std::io::Result<Vec<u8>>) -> Result<Response, ApiError> {
+pub(crate) fn csv_response(
+    file_name: &str,
+    body: std::io::Result<Vec<u8>>,
+) -> Result<Response, ApiError> {
     let body = body.map_err(ApiError::internal)?;
     Ok(attachment(body, "text/csv; charset=utf-8", file_name))
 }
@@ -151,16 +232,25 @@ pub async fn create_invitations(
         .await?
         .ok_or_else(survey_not_found)?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
+    let definition = program_if_any(&state, &program).await?;
+    if ps.anonymous {
+        check_anonymous_links(&state, &program, definition.as_ref(), &body.invitations).await?;
+    }
     let entries = body
         .invitations
         .into_iter()
         .map(|inv| {
+            let wave = definition
+                .as_ref()
+                .and_then(|d| link_wave(d, None, &inv.attributes));
             Ok(NewInvitationRow {
                 token: new_token(),
                 attributes_json: serde_json::to_string(&inv.attributes)
                     .map_err(ApiError::internal)?,
                 person_id: inv.person_id,
                 language: inv.language.map(|l| l.code().to_string()),
+                expires_on: last_day(body.expires_on, definition.as_ref(), wave.as_deref()),
+                wave,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
@@ -215,7 +305,8 @@ pub async fn export_responses(
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
+    let (definition, mut responses) = survey_with_responses(&state, &program, &survey).await?;
+    coarsen_anonymous_times(&mut responses);
     let written = match q.layout.unwrap_or_default() {
         ExportLayout::Long => export_long(&definition, &responses, Vec::new(), options),
         ExportLayout::Wide => export_wide(&definition, &responses, Vec::new(), options),
@@ -295,12 +386,15 @@ pub async fn from_roster(
     let entries = wanted
         .into_iter()
         .map(|inv| {
+            let wave = link_wave(&definition, body.wave.as_deref(), &inv.attributes);
             Ok(NewInvitationRow {
                 token: new_token(),
                 attributes_json: serde_json::to_string(&inv.attributes)
                     .map_err(ApiError::internal)?,
                 person_id: inv.person_id,
                 language: inv.language.map(|l| l.code().to_string()),
+                expires_on: last_day(body.expires_on, Some(&definition), wave.as_deref()),
+                wave,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;

@@ -5,12 +5,13 @@
 //! here with the same core validator the app uses; the client is never trusted.
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, PeerAddr};
 use crate::store::{InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use std::net::{IpAddr, Ipv4Addr};
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::response_id::is_valid_response_id;
@@ -35,33 +36,51 @@ fn invitation_not_found() -> ApiError {
     ApiError::not_found("invitation")
 }
 
+/// The address of a request for per-address limits.
+fn ip(peer: &PeerAddr) -> IpAddr {
+    peer.0.parse().unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// A lookup that found nothing: counted against the address (guessing), then a 404.
+fn unknown_token(state: &AppState, ip: IpAddr) -> ApiError {
+    state.guards.failed_lookup(ip);
+    invitation_not_found()
+}
+
 /// Looks up a token; junk never reaches the database, and unknown and malformed tokens get the
-/// same answer so nothing can be learned by probing.
-async fn find_invitation(state: &AppState, token: &str) -> Result<InvitationRow, ApiError> {
+/// same answer so nothing can be learned by probing. An address that guessed too often is
+/// refused lookups for a while.
+async fn find_invitation(
+    state: &AppState,
+    ip: IpAddr,
+    token: &str,
+) -> Result<InvitationRow, ApiError> {
+    state.guards.may_look_up(ip)?;
     if !auth::looks_like_token(token) {
-        return Err(invitation_not_found());
+        return Err(unknown_token(state, ip));
     }
-    state
-        .store
-        .invitation(token)
-        .await?
-        .ok_or_else(invitation_not_found)
+    match state.store.invitation(token).await? {
+        Some(inv) => Ok(inv),
+        None => Err(unknown_token(state, ip)),
+    }
 }
 
 /// `GET /api/v1/respond/{token}`.
 pub async fn invitation(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
+    let ip = ip(&peer);
+    state.guards.may_look_up(ip)?;
     if !auth::looks_like_token(&token) {
-        return Err(invitation_not_found());
+        return Err(unknown_token(&state, ip));
     }
-    let opened = state
-        .store
-        .open_invitation(&token)
-        .await?
-        .ok_or_else(invitation_not_found)?;
+    let Some(opened) = state.store.open_invitation(&token).await? else {
+        return Err(unknown_token(&state, ip));
+    };
     let inv = opened.invitation;
+    crate::links::ensure_open(&state, &inv).await?;
     let survey = parse_survey(&opened.definition_json)?;
     let support = serde_json::from_str(&opened.support_json)
         .map_err(|e| ApiError::internal(format!("stored support: {e}")))?;
@@ -86,10 +105,17 @@ pub async fn invitation(
 /// `POST /api/v1/respond/{token}`: validates and stores a response exactly once.
 pub async fn submit(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
-    let inv = find_invitation(&state, &token).await?;
+    let inv = find_invitation(&state, ip(&peer), &token).await?;
+    crate::links::ensure_open(&state, &inv).await?;
+    if inv.person_id.is_none() {
+        // One anonymous link is shared by many: a flood through it is limited on its own, so
+        // other links keep working.
+        state.guards.submission(&inv.token)?;
+    }
     if !is_valid_response_id(&response.id) {
         return Err(ApiError::new(
             ErrorCode::InvalidResponseId,

@@ -5,7 +5,8 @@
 
 use crate::auth::guard;
 use crate::{
-    AppState, BULK_BODY_LIMIT, evaluations, export, imports, planner, programs, readiness, surveys,
+    AppState, BULK_BODY_LIMIT, evaluations, export, imports, links, planner, programs, readiness,
+    reminders, surveys,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -41,6 +42,18 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     (
         "POST",
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
+    ),
+    (
+        "GET",
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
     ),
     ("GET", "/api/v1/programs/{program}/readiness"),
     ("GET", "/api/v1/programs/{program}/readiness/evaluation"),
@@ -164,6 +177,21 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations/from-roster",
         post(planner::from_roster),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
+        post(links::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+        get(reminders::preview),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/surveys/{survey}/reminders",
+        post(reminders::send),
     )
     .add(
         Method::GET,

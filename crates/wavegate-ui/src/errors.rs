@@ -39,6 +39,9 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidInvitations => UiMsg::ErrorInvalidInvitations,
         ErrorCode::InputsRejected => UiMsg::ErrorInputsRejected,
         ErrorCode::Busy => UiMsg::ErrorBusy,
+        ErrorCode::LinkExpired => UiMsg::ErrorLinkExpired,
+        ErrorCode::LinkRevoked => UiMsg::ErrorLinkRevoked,
+        ErrorCode::RateLimited => UiMsg::ErrorRateLimited,
         ErrorCode::Internal => UiMsg::ErrorServer,
         ErrorCode::Unknown => UiMsg::ErrorUnknown,
     }

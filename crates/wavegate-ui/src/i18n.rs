@@ -94,6 +94,9 @@ messages! {
         ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";
         ErrorInputsRejected => "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld. Bekijk het bestand en de regel die genoemd worden.", "The program's files do not fit together; nothing was evaluated. Look at the file and the line mentioned.";
         ErrorBusy => "De server is nog met andere beoordelingen bezig. Probeer het over enkele seconden opnieuw.", "The server is still busy with other evaluations. Try again in a few seconds.";
+        ErrorLinkExpired => "Deze link is verlopen. Vraag de servicedesk om een nieuwe link.", "This link has expired. Ask the service desk for a new link.";
+        ErrorLinkRevoked => "Deze link is ingetrokken. Vraag de servicedesk om een nieuwe link als je nog wilt antwoorden.", "This link has been withdrawn. Ask the service desk for a new link if you still want to answer.";
+        ErrorRateLimited => "Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat; probeer het over een paar seconden opnieuw.", "It is very busy right now. Your answers are kept on this device; try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
     }

@@ -12,7 +12,7 @@ use crate::outbox;
 use crate::storage::{self, Draft, Key, Queued};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wavegate_core::api::{InvitationView, ProgramSupport, SubmitAck};
+use wavegate_core::api::{ErrorCode, InvitationView, ProgramSupport, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
@@ -29,6 +29,11 @@ enum Loaded {
     Offline(InvitationView),
     /// The link is unknown to the server.
     Invalid,
+    /// The link is past its last day (`expired`) or was revoked; whom to ask for a new one.
+    Closed {
+        expired: bool,
+        support: ProgramSupport,
+    },
     /// Offline and never opened on this device.
     Unavailable,
     /// The server answered with an unexpected error.
@@ -47,6 +52,19 @@ async fn load(token: String) -> Loaded {
         },
         // 404 for an unknown token, 400 for one that cannot even be a path.
         Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
+        Err(e)
+            if matches!(
+                e.code(),
+                Some(ErrorCode::LinkExpired | ErrorCode::LinkRevoked)
+            ) =>
+        {
+            // The device keeps nothing of a link that no longer opens.
+            storage::remove(&Key::Invitation(token));
+            Loaded::Closed {
+                expired: e.code() == Some(ErrorCode::LinkExpired),
+                support: e.details::<ProgramSupport>().unwrap_or_default(),
+            }
+        }
         Err(e) => Loaded::Failed(e),
     }
 }
@@ -72,6 +90,7 @@ pub fn RespondPage(
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
         Some(Loaded::Invalid) => notice(Msg::InvitationInvalid.text(use_lang().get())).into_any(),
+        Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
         Some(Loaded::Unavailable) => {
             notice(Msg::InvitationOfflineNoCopy.text(use_lang().get())).into_any()
         }
@@ -86,6 +105,24 @@ fn notice(text: &'static str) -> impl IntoView {
     view! {
         <section class="card notice" role="alert">
             <p>{text}</p>
+            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// The page of a link that no longer opens: what happened, and the helpdesk to ask for a new
+/// link (the program's own, else the general hint).
+fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
+    let (title, body) = if expired {
+        (Msg::LinkExpiredTitle, Msg::LinkExpiredBody)
+    } else {
+        (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
+    };
+    view! {
+        <section class="card notice link-closed" role="alert">
+            <h1>{t(title)}</h1>
+            <p>{t(body)}</p>
+            {help(support)}
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }

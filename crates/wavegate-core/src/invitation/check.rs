@@ -68,6 +68,9 @@ impl TextProblem {
 pub enum InvitationError {
     /// A person id on an anonymous survey, which takes anonymous links only.
     PersonOnAnonymousSurvey,
+    /// A link without a person on a personal survey, which takes personal links only (its
+    /// answers would pass as anonymous beside named ones).
+    AnonymousOnPersonalSurvey,
     /// The person id breaks a text rule.
     PersonId(TextProblem),
     /// The same person twice in one list: one link per person.
@@ -107,6 +110,10 @@ impl InvitationError {
             InvitationError::PersonOnAnonymousSurvey => pick(
                 "deze vragenlijst is anoniem: maak een link zonder person_id".into(),
                 "this survey is anonymous: create a link without person_id".into(),
+            ),
+            InvitationError::AnonymousOnPersonalSurvey => pick(
+                "deze vragenlijst is persoonlijk: elke link heeft een person_id".into(),
+                "this survey is personal: every link needs a person_id".into(),
             ),
             InvitationError::PersonId(problem) => problem.message("person_id", lang),
             InvitationError::DuplicatePerson { person_id, first } => pick(
@@ -220,7 +227,8 @@ pub fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), Invi
                 return Err(InvitationError::PersonId(problem));
             }
         }
-        (None, _) => {}
+        (None, false) => return Err(InvitationError::AnonymousOnPersonalSurvey),
+        (None, true) => {}
     }
     if inv.attributes.len() > MAX_ATTRIBUTES {
         return Err(InvitationError::TooManyAttributes);

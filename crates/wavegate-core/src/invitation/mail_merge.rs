@@ -55,6 +55,9 @@ mod tests {
                 .collect::<Attributes>(),
             language: person.map(|_| Lang::Nl),
             submitted_at: None,
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
         }
     }
 

@@ -197,6 +197,29 @@ pub fn anonymous_invitation(
     })
 }
 
+/// Whether a link without a person may carry `attributes`: only the wave and split attributes
+/// of the program, for a segment of at least [`MIN_GROUP`] people on the roster (the rule of
+/// [`anonymous_invitation`], applied to a link a planner wrote by hand). No attributes at all is
+/// always anonymous.
+pub fn check_anonymous_attributes(
+    roster: &Roster,
+    program: &Program,
+    attributes: &Attributes,
+) -> Result<(), SelectionError> {
+    if attributes.is_empty() {
+        return Ok(());
+    }
+    let selection = Selection {
+        wave: attributes.get("wave").cloned(),
+        segment: attributes
+            .iter()
+            .filter(|(k, _)| k.as_str() != "wave")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
+    anonymous_invitation(roster, program, &selection).map(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +285,32 @@ mod tests {
         for inv in &all {
             assert_eq!(crate::invitation::check_invitation(inv, false), Ok(()));
         }
+    }
+
+    #[test]
+    fn a_hand_written_anonymous_link_carries_only_split_attributes_of_five_or_more() {
+        let (r, p) = (roster(), program());
+        let attrs = |pairs: &[(&str, &str)]| -> Attributes {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let ok = check_anonymous_attributes;
+        assert_eq!(ok(&r, &p, &attrs(&[])), Ok(()));
+        assert_eq!(
+            ok(&r, &p, &attrs(&[("wave", "pilot"), ("platform", "iOS")])),
+            Ok(())
+        );
+        assert!(matches!(
+            ok(&r, &p, &attrs(&[("email", "alice@x.org")])),
+            Err(SelectionError::NotASplitAttribute { .. })
+        ));
+        assert_eq!(
+            ok(&r, &p, &attrs(&[("platform", "Windows")])),
+            Err(SelectionError::TooFewForAnonymous { people: 3 })
+        );
+        assert!(ok(&r, &p, &attrs(&[("wave", "nope")])).is_err());
     }
 
     #[test]

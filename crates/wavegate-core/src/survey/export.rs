@@ -91,6 +91,19 @@ fn rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// Makes responses ready for a planner's export: an anonymous response keeps only the day it was
+/// submitted (midnight UTC), so the moment of answering cannot single out who answered; a
+/// personal one keeps its exact time.
+pub fn coarsen_anonymous_times(responses: &mut [StoredResponse]) {
+    for s in responses.iter_mut().filter(|s| s.person_id.is_none()) {
+        s.submitted_at = s
+            .submitted_at
+            .date_naive()
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc();
+    }
+}
+
 /// The `(id, value)` cells of one response's answers, in survey order (unknown ids last).
 pub fn encode_answers(survey: &Survey, answers: &Answers) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -731,4 +744,35 @@ fn wide_from(survey: &Survey, table: Table) -> Result<Vec<StoredResponse>, Input
         out.push(stored);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(person: Option<&str>, at: &str) -> StoredResponse {
+        StoredResponse {
+            response: Response {
+                id: "r-000001".into(),
+                survey_id: "s".into(),
+                survey_version: 1,
+                language: crate::i18n::Lang::Nl,
+                answers: Answers::new(),
+            },
+            person_id: person.map(String::from),
+            submitted_at: at.parse().unwrap(),
+            attributes: Attributes::new(),
+        }
+    }
+
+    #[test]
+    fn anonymous_responses_keep_only_their_day_and_personal_ones_their_time() {
+        let mut rs = vec![
+            stored(None, "2027-01-12T17:43:09.120Z"),
+            stored(Some("p1"), "2027-01-12T17:43:09Z"),
+        ];
+        coarsen_anonymous_times(&mut rs);
+        assert_eq!(rfc3339(&rs[0].submitted_at), "2027-01-12T00:00:00Z");
+        assert_eq!(rfc3339(&rs[1].submitted_at), "2027-01-12T17:43:09Z");
+    }
 }

@@ -52,6 +52,7 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             } else {
                 InvitationKind::Personal
             },
+            expires_on: None,
         };
         busy.set(true);
         failed.set(None);

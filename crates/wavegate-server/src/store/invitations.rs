@@ -1,5 +1,8 @@
-//! Invitation links: creating one per person, listing a survey's links, and opening one by token.
+//! Invitation links: creating one per person, listing a survey's links, opening one by token,
+//! and revoking links. Tokens are stored sealed (see `link_keys`): found by a keyed hash,
+//! compared in constant time.
 
+use super::link_keys::LinkKeys;
 use super::surveys::{program_survey, survey_version};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -22,6 +25,12 @@ pub struct InvitationRow {
     pub language: Option<String>,
     /// When the invitation was created.
     pub created_at: String,
+    /// The wave the link was made for, when known.
+    pub wave: Option<String>,
+    /// The last day (UTC, `YYYY-MM-DD`, inclusive) the link opens; `None`: no expiry.
+    pub expires_on: Option<String>,
+    /// When a planner revoked the link.
+    pub revoked_at: Option<String>,
 }
 
 /// An invitation with the time its response was stored (personal links only).
@@ -44,6 +53,10 @@ pub struct NewInvitationRow {
     pub attributes_json: String,
     /// Preferred language.
     pub language: Option<String>,
+    /// The wave the link is made for.
+    pub wave: Option<String>,
+    /// The last day the link opens (`YYYY-MM-DD`).
+    pub expires_on: Option<String>,
 }
 
 /// What a respondent's link opens: the invitation, its program and the survey to answer.
@@ -61,26 +74,54 @@ pub struct OpenedInvitation {
     pub submitted: Option<(String, String)>,
 }
 
-const COLUMNS: &str =
-    "i.token, i.program_id, i.survey_id, i.person_id, i.attributes, i.language, i.created_at";
+pub(super) const COLUMNS: &str = "i.token_hash, i.token_mask, i.program_id, i.survey_id, i.person_id, \
+     i.attributes, i.language, i.created_at, i.wave, i.expires_on, i.revoked_at";
 
-fn invitation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InvitationRow> {
-    Ok(InvitationRow {
-        token: r.get(0)?,
-        program_id: r.get(1)?,
-        survey_id: r.get(2)?,
-        person_id: r.get(3)?,
-        attributes_json: r.get(4)?,
-        language: r.get(5)?,
-        created_at: r.get(6)?,
+/// An invitation as stored: the sealed token still to be opened with the secret.
+pub(super) struct SealedRow {
+    token_hash: String,
+    token_mask: String,
+    row: InvitationRow,
+}
+
+pub(super) fn sealed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SealedRow> {
+    Ok(SealedRow {
+        token_hash: r.get(0)?,
+        token_mask: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+        row: InvitationRow {
+            token: String::new(),
+            program_id: r.get(2)?,
+            survey_id: r.get(3)?,
+            person_id: r.get(4)?,
+            attributes_json: r.get(5)?,
+            language: r.get(6)?,
+            created_at: r.get(7)?,
+            wave: r.get(8)?,
+            expires_on: r.get(9)?,
+            revoked_at: r.get(10)?,
+        },
     })
+}
+
+impl SealedRow {
+    /// The row with its token opened; a row sealed with another secret is an error, not a link.
+    pub(super) fn open(self, keys: &LinkKeys) -> Result<InvitationRow, StoreError> {
+        let token = keys
+            .unseal(&self.token_hash, &self.token_mask)
+            .ok_or_else(|| {
+                StoreError::Corrupt(
+                    "an invitation was sealed with another secret than this server's".into(),
+                )
+            })?;
+        Ok(InvitationRow { token, ..self.row })
+    }
 }
 
 impl Store {
     /// Looks up an invitation by its token.
     pub async fn invitation(&self, token: &str) -> Result<Option<InvitationRow>, StoreError> {
-        let token = token.to_string();
-        self.call(move |c| invitation(c, &token)).await
+        let (token, keys) = (token.to_string(), self.keys.clone());
+        self.call(move |c| invitation(c, &keys, &token)).await
     }
 
     /// Everything a link opens, read in one transaction; `None` for an unknown token or a
@@ -89,10 +130,10 @@ impl Store {
         &self,
         token: &str,
     ) -> Result<Option<OpenedInvitation>, StoreError> {
-        let token = token.to_string();
+        let (token, keys) = (token.to_string(), self.keys.clone());
         self.call(move |c| {
             let tx = c.transaction()?;
-            let Some(inv) = invitation(&tx, &token)? else {
+            let Some(inv) = invitation(&tx, &keys, &token)? else {
                 return Ok(None);
             };
             let program: Option<(String, String)> = tx
@@ -110,8 +151,8 @@ impl Store {
                 Some(_) => tx
                     .query_row(
                         "SELECT id, submitted_at FROM responses
-                         WHERE invitation_token = ?1 AND person_id IS NOT NULL",
-                        [&inv.token],
+                         WHERE invitation_hash = ?1 AND person_id IS NOT NULL",
+                        [keys.lookup(&inv.token)],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?,
@@ -139,13 +180,17 @@ impl Store {
         program_id: &str,
         survey_id: &str,
     ) -> Result<Option<Vec<ListedInvitation>>, StoreError> {
-        let (p, s) = (program_id.to_string(), survey_id.to_string());
+        let (p, s, keys) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            self.keys.clone(),
+        );
         self.call(move |c| {
             let tx = c.transaction()?;
             if program_survey(&tx, &p, &s)?.is_none() {
                 return Ok(None);
             }
-            Ok(Some(listed(&tx, &p, &s)?))
+            Ok(Some(listed(&tx, &keys, &p, &s)?))
         })
         .await
     }
@@ -159,14 +204,15 @@ impl Store {
         entries: Vec<NewInvitationRow>,
         created_at: &str,
     ) -> Result<Vec<ListedInvitation>, StoreError> {
-        let (p, s, at) = (
+        let (p, s, at, keys) = (
             program_id.to_string(),
             survey_id.to_string(),
             created_at.to_string(),
+            self.keys.clone(),
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut existing: HashMap<String, ListedInvitation> = listed(&tx, &p, &s)?
+            let mut existing: HashMap<String, ListedInvitation> = listed(&tx, &keys, &p, &s)?
                 .into_iter()
                 .filter_map(|l| Some((l.invitation.person_id.clone()?, l)))
                 .collect();
@@ -184,8 +230,11 @@ impl Store {
                     attributes_json: entry.attributes_json,
                     language: entry.language,
                     created_at: at.clone(),
+                    wave: entry.wave,
+                    expires_on: entry.expires_on,
+                    revoked_at: None,
                 };
-                insert_invitation(&tx, &row)?;
+                insert_invitation(&tx, &keys, &row)?;
                 let created = ListedInvitation {
                     invitation: row,
                     submitted_at: None,
@@ -210,71 +259,196 @@ impl Store {
         survey_id: &str,
         attributes_json: &str,
     ) -> Result<Option<InvitationRow>, StoreError> {
-        let (p, s, a) = (
+        let (p, s, a, keys) = (
             program_id.to_string(),
             survey_id.to_string(),
             attributes_json.to_string(),
+            self.keys.clone(),
         );
         self.call(move |c| {
-            Ok(c.query_row(
+            c.query_row(
                 &format!(
                     "SELECT {COLUMNS} FROM invitations i
-                     WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL AND i.attributes = ?3
+                     WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL
+                       AND i.attributes = ?3 AND i.revoked_at IS NULL
                      ORDER BY i.created_at LIMIT 1"
                 ),
                 params![p, s, a],
-                invitation_row,
+                sealed_row,
             )
-            .optional()?)
+            .optional()?
+            .map(|r| r.open(&keys))
+            .transpose()
         })
         .await
     }
 }
 
-fn invitation(c: &Connection, token: &str) -> Result<Option<InvitationRow>, StoreError> {
-    Ok(c.query_row(
-        &format!("SELECT {COLUMNS} FROM invitations i WHERE i.token = ?1"),
-        [token],
-        invitation_row,
-    )
-    .optional()?)
+/// Which links of a survey to revoke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Revocation {
+    /// These links, by token.
+    Tokens(Vec<String>),
+    /// The personal links of these people.
+    People(Vec<String>),
+    /// Every link made for this wave.
+    Wave(String),
+}
+
+impl Store {
+    /// Revokes links of a program's survey at `at`; returns how many were open until now
+    /// (revoking twice changes nothing), or `None` when the survey is not the program's.
+    pub async fn revoke_invitations(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        which: Revocation,
+        at: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        let (p, s, at, keys) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            at.to_string(),
+            self.keys.clone(),
+        );
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            if program_survey(&tx, &p, &s)?.is_none() {
+                return Ok(None);
+            }
+            const OPEN: &str = "UPDATE invitations SET revoked_at = ?1
+                 WHERE program_id = ?2 AND survey_id = ?3 AND revoked_at IS NULL";
+            let mut n = 0;
+            match which {
+                Revocation::Tokens(tokens) => {
+                    for t in tokens {
+                        n += tx.execute(
+                            &format!("{OPEN} AND token_hash = ?4"),
+                            params![at, p, s, keys.lookup(&t)],
+                        )?;
+                    }
+                }
+                Revocation::People(people) => {
+                    for person in people {
+                        n += tx.execute(
+                            &format!("{OPEN} AND person_id = ?4"),
+                            params![at, p, s, person],
+                        )?;
+                    }
+                }
+                Revocation::Wave(wave) => {
+                    n += tx.execute(&format!("{OPEN} AND wave = ?4"), params![at, p, s, wave])?;
+                }
+            }
+            tx.commit()?;
+            Ok(Some(n as u64))
+        })
+        .await
+    }
+}
+
+/// The invitation of a token: found by its keyed hash, then the sealed token compared with the
+/// one presented in constant time.
+fn invitation(
+    c: &Connection,
+    keys: &LinkKeys,
+    token: &str,
+) -> Result<Option<InvitationRow>, StoreError> {
+    let found = c
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM invitations i WHERE i.token_hash = ?1"),
+            [keys.lookup(token)],
+            sealed_row,
+        )
+        .optional()?;
+    Ok(match found {
+        Some(r) if keys.matches(token, &r.token_hash, &r.token_mask) => Some(r.open(keys)?),
+        _ => None,
+    })
 }
 
 fn listed(
     c: &Connection,
+    keys: &LinkKeys,
     program_id: &str,
     survey_id: &str,
 ) -> Result<Vec<ListedInvitation>, StoreError> {
     let mut stmt = c.prepare(&format!(
         "SELECT {COLUMNS}, r.submitted_at
          FROM invitations i
-         LEFT JOIN responses r ON r.invitation_token = i.token AND r.person_id IS NOT NULL
+         LEFT JOIN responses r ON r.invitation_hash = i.token_hash AND r.person_id IS NOT NULL
          WHERE i.program_id = ?1 AND i.survey_id = ?2
          ORDER BY i.person_id IS NOT NULL, i.person_id, i.created_at"
     ))?;
     let rows = stmt.query_map(params![program_id, survey_id], |r| {
-        Ok(ListedInvitation {
-            invitation: invitation_row(r)?,
-            submitted_at: r.get(7)?,
-        })
+        Ok((sealed_row(r)?, r.get::<_, Option<String>>(11)?))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.map(|row| {
+        let (sealed, submitted_at) = row?;
+        Ok(ListedInvitation {
+            invitation: sealed.open(keys)?,
+            submitted_at,
+        })
+    })
+    .collect()
 }
 
-pub(super) fn insert_invitation(c: &Connection, inv: &InvitationRow) -> Result<(), StoreError> {
+pub(super) fn insert_invitation(
+    c: &Connection,
+    keys: &LinkKeys,
+    inv: &InvitationRow,
+) -> Result<(), StoreError> {
+    let (hash, mask) = keys.seal(&inv.token);
     c.execute(
-        "INSERT INTO invitations (token, program_id, survey_id, person_id, attributes, language, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO invitations (token_hash, token_mask, program_id, survey_id, person_id,
+                                  attributes, language, created_at, wave, expires_on, revoked_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
-            inv.token,
+            hash,
+            mask,
             inv.program_id,
             inv.survey_id,
             inv.person_id,
             inv.attributes_json,
             inv.language,
-            inv.created_at
+            inv.created_at,
+            inv.wave,
+            inv.expires_on,
+            inv.revoked_at
         ],
     )?;
+    Ok(())
+}
+
+/// Seals the tokens of rows from before migration 6 (plain token, no mask) and moves their
+/// responses to the sealed key, in one transaction; run at every open, a no-op once done.
+pub(super) fn seal_plain_tokens(c: &mut Connection, keys: &LinkKeys) -> Result<(), StoreError> {
+    let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Responses point at the old key until their invitation moves: check at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let plain: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT token_hash FROM invitations WHERE token_mask IS NULL")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    for token in &plain {
+        let (hash, mask) = keys.seal(token);
+        tx.execute(
+            "UPDATE invitations SET token_hash = ?1, token_mask = ?2 WHERE token_hash = ?3",
+            params![hash, mask, token],
+        )?;
+        tx.execute(
+            "UPDATE responses SET invitation_hash = ?1 WHERE invitation_hash = ?2",
+            params![hash, token],
+        )?;
+    }
+    tx.commit()?;
+    if !plain.is_empty() {
+        tracing::info!(
+            links = plain.len(),
+            "sealed the tokens of earlier invitation links"
+        );
+    }
     Ok(())
 }
 
@@ -289,6 +463,8 @@ mod tests {
             person_id: person.map(String::from),
             attributes_json: "{}".into(),
             language: Some("nl".into()),
+            wave: None,
+            expires_on: None,
         }
     }
 

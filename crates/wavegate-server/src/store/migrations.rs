@@ -157,6 +157,56 @@ const MIGRATIONS: &[Migration] = &[
     CREATE UNIQUE INDEX evaluations_one_per_date ON evaluations(program_id, at);
     "#,
     },
+    Migration {
+        version: 6,
+        name: "protected invitation links: keyed token hashes, expiry, revocation, response ids per link",
+        sql: r#"
+    -- The token column now holds HMAC-SHA-256(secret, token); `token_mask` the token masked with
+    -- a key derived from the secret. Rows from before hold the plain token and a NULL mask until
+    -- the store seals them (in Rust, since the secret never enters the database).
+    ALTER TABLE invitations RENAME COLUMN token TO token_hash;
+    ALTER TABLE invitations ADD COLUMN token_mask TEXT;
+    ALTER TABLE invitations ADD COLUMN wave TEXT;
+    -- The last day (UTC, inclusive) the link opens; NULL: no expiry.
+    ALTER TABLE invitations ADD COLUMN expires_on TEXT;
+    ALTER TABLE invitations ADD COLUMN revoked_at TEXT;
+    CREATE INDEX invitations_by_wave ON invitations(program_id, survey_id, wave);
+    -- A response id is unique per link, not across links: one person's id never blocks another's.
+    CREATE TABLE responses_per_link (
+        invitation_hash  TEXT NOT NULL REFERENCES invitations(token_hash),
+        id               TEXT NOT NULL,
+        program_id       TEXT NOT NULL,
+        survey_id        TEXT NOT NULL,
+        survey_version   INTEGER NOT NULL,
+        person_id        TEXT,
+        language         TEXT NOT NULL,
+        attributes       TEXT NOT NULL,
+        answers          TEXT NOT NULL,
+        submitted_at     TEXT NOT NULL,
+        PRIMARY KEY (invitation_hash, id)
+    );
+    INSERT INTO responses_per_link
+        SELECT invitation_token, id, program_id, survey_id, survey_version, person_id, language,
+               attributes, answers, submitted_at
+        FROM responses;
+    DROP TABLE responses;
+    ALTER TABLE responses_per_link RENAME TO responses;
+    CREATE UNIQUE INDEX responses_once_per_invitation
+        ON responses(invitation_hash) WHERE person_id IS NOT NULL;
+    CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
+    "#,
+    },
+    Migration {
+        version: 7,
+        name: "reminders sent per personal link",
+        sql: r#"
+    CREATE TABLE reminders (
+        token_hash TEXT NOT NULL REFERENCES invitations(token_hash),
+        sent_at    TEXT NOT NULL
+    );
+    CREATE INDEX reminders_by_link ON reminders(token_hash, sent_at);
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (
@@ -300,6 +350,45 @@ mod tests {
             ledger(&path),
             expected(),
             "adopted once, nothing applied twice"
+        );
+    }
+
+    #[tokio::test]
+    async fn links_made_before_sealing_keep_opening_and_their_tokens_leave_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("links.sqlite");
+        let token = "0123456789abcdef0123456789abcdef";
+        {
+            let conn = Connection::open(&path).unwrap();
+            for m in &MIGRATIONS[..5] {
+                conn.execute_batch(m.sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 5).unwrap();
+            conn.execute_batch(&format!(
+                "INSERT INTO programs (id, name, created_at) VALUES ('p', 'P', 'x');
+                 INSERT INTO survey_versions VALUES ('s', 1, '{{}}', 'x');
+                 INSERT INTO program_surveys VALUES ('p', 's', 1, 0, 'x');
+                 INSERT INTO invitations (token, program_id, survey_id, person_id, created_at)
+                     VALUES ('{token}', 'p', 's', 'alice', 'x');
+                 INSERT INTO responses VALUES ('r-000001', '{token}', 'p', 's', 1, 'alice', 'nl',
+                     '{{}}', '{{}}', '2027-01-11T09:00:00Z');"
+            ))
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let opened = store.open_invitation(token).await.unwrap().unwrap();
+        assert_eq!(opened.invitation.token, token);
+        assert_eq!(
+            opened.submitted,
+            Some(("r-000001".into(), "2027-01-11T09:00:00Z".into())),
+            "its response moved with it"
+        );
+        drop(store);
+        drop(Store::open(&path).unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(token),
+            "the plain token is gone from the database"
         );
     }
 

@@ -6,7 +6,8 @@
 //! One SQLite connection behind a mutex, used from blocking tasks: Wavegate's write volume
 //! (survey responses from a few thousand people) is far below what one SQLite writer handles,
 //! and a single connection keeps transactions simple. The database runs in WAL mode with
-//! `synchronous = FULL`, so a response is on disk before the server acknowledges it.
+//! `synchronous = FULL`, so a response is on disk before the server acknowledges it; responses
+//! submitted at the same time share one transaction and so one fsync (`writer`).
 //!
 //! The store keeps survey definitions, answers and attributes as JSON text; it does not interpret
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
@@ -15,23 +16,29 @@ mod accounts;
 mod evaluations;
 mod files;
 mod invitations;
+pub mod link_keys;
 mod migrations;
 mod programs;
+mod reminders;
 mod responses;
 mod sessions;
 mod sources;
 mod surveys;
+mod writer;
 
 pub use accounts::{TokenRow, UserRow};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
 };
 pub use files::{ImportRow, NewImport, StagedFile};
-pub use invitations::{InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation};
+pub use invitations::{
+    InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation, Revocation,
+};
 pub use programs::{
     NewProgram, ProgramOverviewRow, ProgramRecord, ProgramRow, ProgramSeed, SurveyOverviewRow,
     SurveySeed,
 };
+pub use reminders::RemindedInvitation;
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
 pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
@@ -82,30 +89,48 @@ impl From<rusqlite::Error> for StoreError {
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     files: Arc<files::FilesDir>,
+    keys: Arc<link_keys::LinkKeys>,
+    writer: Arc<writer::Writer>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// Opens (creating if needed) the database at `path` and applies pending migrations. The
+    /// secret of its invitation links is read (or made) beside it: see [`link_keys`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let keys = link_keys::LinkKeys::for_database(path)?;
         let conn = Connection::open(path)?;
-        Store::init(conn, files::FilesDir::beside(path)?)
+        Store::init(conn, files::FilesDir::beside(path)?, keys)
     }
 
     /// An in-memory database (with files in a temporary directory), for tests.
     pub fn in_memory() -> Result<Store, StoreError> {
-        Store::init(Connection::open_in_memory()?, files::FilesDir::temporary()?)
+        Store::init(
+            Connection::open_in_memory()?,
+            files::FilesDir::temporary()?,
+            link_keys::LinkKeys::random(),
+        )
     }
 
-    fn init(mut conn: Connection, files: files::FilesDir) -> Result<Store, StoreError> {
+    fn init(
+        mut conn: Connection,
+        files: files::FilesDir,
+        keys: link_keys::LinkKeys,
+    ) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an acknowledged response must survive a crash of the process or the machine.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted content is overwritten, so a sealed token leaves no plain copy in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
+        invitations::seal_plain_tokens(&mut conn, &keys)?;
+        let (conn, keys) = (Arc::new(Mutex::new(conn)), Arc::new(keys));
         Ok(Store {
-            conn: Arc::new(Mutex::new(conn)),
+            writer: Arc::new(writer::Writer::new(conn.clone(), keys.clone())),
+            conn,
             files: Arc::new(files),
+            keys,
         })
     }
 
@@ -150,6 +175,9 @@ pub(crate) mod test_support {
             attributes_json: "{}".into(),
             language: None,
             created_at: NOW.into(),
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
         }
     }
 

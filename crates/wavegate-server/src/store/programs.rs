@@ -193,6 +193,7 @@ impl Store {
     /// Creates `seed` in one transaction if the database holds no program yet; returns whether
     /// it did (so `serve --demo` never adds to a database in use).
     pub async fn seed_program(&self, seed: ProgramSeed) -> Result<bool, StoreError> {
+        let keys = self.keys.clone();
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let empty: bool =
@@ -224,10 +225,10 @@ impl Store {
                 )?;
             }
             for inv in &seed.invitations {
-                insert_invitation(&tx, inv)?;
+                insert_invitation(&tx, &keys, inv)?;
             }
             for r in &seed.responses {
-                insert_response(&tx, r)?;
+                insert_response(&tx, &keys, r)?;
             }
             tx.commit()?;
             Ok(true)

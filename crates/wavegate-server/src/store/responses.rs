@@ -1,6 +1,7 @@
 //! Responses: storing each exactly once, and reading a survey's responses back for results.
 
 use super::invitations::InvitationRow;
+use super::link_keys::LinkKeys;
 use super::surveys::{program_survey, survey_version};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -10,8 +11,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 pub struct ResponseRow {
     /// Client-generated id (idempotency key).
     pub id: String,
-    /// The invitation it came through.
-    pub invitation_token: String,
+    /// The keyed hash of the invitation it came through (never the token).
+    pub invitation_hash: String,
     /// The survey version answered.
     pub survey_version: u32,
     /// The person, unless anonymous.
@@ -70,16 +71,11 @@ pub struct NewResponse {
 }
 
 impl Store {
-    /// Stores a response exactly once, in one transaction: a retry with the same id is
-    /// acknowledged again, a second response to a personal invitation is refused.
+    /// Stores a response exactly once: a retry with the same id through the same link is
+    /// acknowledged again, a second response to a personal invitation is refused. Responses
+    /// submitted together share one transaction (see `writer`); each is answered after it.
     pub async fn insert_response(&self, new: NewResponse) -> Result<InsertOutcome, StoreError> {
-        self.call(move |c| {
-            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let outcome = insert_response(&tx, &new)?;
-            tx.commit()?;
-            Ok(outcome)
-        })
-        .await
+        self.writer.insert(new).await
     }
 
     /// A program's survey with every response, read in one transaction; `None` when the survey
@@ -114,28 +110,26 @@ impl Store {
 /// Stores a response inside the caller's transaction (see [`Store::insert_response`]).
 pub(super) fn insert_response(
     c: &Connection,
+    keys: &LinkKeys,
     new: &NewResponse,
 ) -> Result<InsertOutcome, StoreError> {
-    let existing: Option<(String, String)> = c
+    let link = keys.lookup(&new.invitation.token);
+    // Response ids are unique per link: the same id through this link is a retry; through
+    // another link it is another person's response and blocks nothing here.
+    let existing: Option<String> = c
         .query_row(
-            "SELECT invitation_token, submitted_at FROM responses WHERE id = ?1",
-            [&new.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            "SELECT submitted_at FROM responses WHERE invitation_hash = ?1 AND id = ?2",
+            params![link, new.id],
+            |r| r.get(0),
         )
         .optional()?;
-    if let Some((token, submitted_at)) = existing {
-        // Ids are random 128-bit values made by the respondent's browser, so the same id through
-        // another invitation is not a retry: treat it as a conflict rather than leak anything.
-        return Ok(if token == new.invitation.token {
-            InsertOutcome::AlreadyStored { submitted_at }
-        } else {
-            InsertOutcome::InvitationUsed
-        });
+    if let Some(submitted_at) = existing {
+        return Ok(InsertOutcome::AlreadyStored { submitted_at });
     }
     if new.invitation.person_id.is_some() {
         let used: bool = c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM responses WHERE invitation_token = ?1 AND person_id IS NOT NULL)",
-            [&new.invitation.token],
+            "SELECT EXISTS (SELECT 1 FROM responses WHERE invitation_hash = ?1 AND person_id IS NOT NULL)",
+            [&link],
             |r| r.get(0),
         )?;
         if used {
@@ -143,12 +137,12 @@ pub(super) fn insert_response(
         }
     }
     c.execute(
-        "INSERT INTO responses (id, invitation_token, program_id, survey_id, survey_version, person_id,
+        "INSERT INTO responses (invitation_hash, id, program_id, survey_id, survey_version, person_id,
                                 language, attributes, answers, submitted_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
+            link,
             new.id,
-            new.invitation.token,
             new.invitation.program_id,
             new.invitation.survey_id,
             new.survey_version,
@@ -170,13 +164,13 @@ pub(super) fn responses(
     survey_id: &str,
 ) -> Result<Vec<ResponseRow>, StoreError> {
     let mut stmt = c.prepare(
-        "SELECT id, invitation_token, survey_version, person_id, language, attributes, answers, submitted_at
+        "SELECT id, invitation_hash, survey_version, person_id, language, attributes, answers, submitted_at
          FROM responses WHERE program_id = ?1 AND survey_id = ?2 ORDER BY submitted_at, id",
     )?;
     let rows = stmt.query_map(params![program_id, survey_id], |r| {
         Ok(ResponseRow {
             id: r.get(0)?,
-            invitation_token: r.get(1)?,
+            invitation_hash: r.get(1)?,
             survey_version: r.get(2)?,
             person_id: r.get(3)?,
             language: r.get(4)?,
@@ -244,14 +238,17 @@ mod tests {
             submit(&store, "anon", "a2").await,
             InsertOutcome::Stored { .. }
         ));
-        assert_eq!(
-            submit(&store, "t1", "a1").await,
-            InsertOutcome::InvitationUsed
+        assert!(
+            matches!(
+                submit(&store, "t1", "a1").await,
+                InsertOutcome::Stored { .. }
+            ),
+            "an id used through another link blocks nothing"
         );
         let overview = store.programs_overview().await.unwrap();
         let counts = &overview[0].surveys[0].survey;
-        assert_eq!((counts.responses, counts.invitations), (2, 2));
-        assert_eq!(stored(&store).await, 2);
+        assert_eq!((counts.responses, counts.invitations), (3, 2));
+        assert_eq!(stored(&store).await, 3);
     }
 
     #[tokio::test]

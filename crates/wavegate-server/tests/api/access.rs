@@ -50,6 +50,11 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
             Some("application/json"),
             json!({ "wave": "wave-1" }).to_string().into_bytes(),
         ),
+        ("POST", "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke") => (
+            Some("application/json"),
+            json!({ "wave": "wave-2" }).to_string().into_bytes(),
+        ),
+        ("POST", "/api/v1/programs/{program}/surveys/{survey}/reminders") => (None, Vec::new()),
         ("POST", "/api/v1/programs/{program}/evaluations") => (None, Vec::new()),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };

@@ -2,11 +2,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod abuse;
 mod access;
+mod anonymity;
 mod assets;
 mod imports;
+mod links;
 mod programs;
 mod readiness;
+mod reminders;
 mod roster;
 mod sessions;
 mod support;

@@ -37,6 +37,15 @@ pub struct Args {
     /// Log as JSON lines (for log collectors) instead of text.
     #[arg(long)]
     log_json: bool,
+    /// Connections open at once; more wait until one closes.
+    #[arg(long, default_value_t = 512, env = "WAVEGATE_MAX_CONNECTIONS")]
+    max_connections: usize,
+    /// Seconds a client gets to send a request's headers (also while a connection idles).
+    #[arg(long, default_value_t = 10, env = "WAVEGATE_HEADER_TIMEOUT")]
+    header_timeout: u64,
+    /// Turn off the rate limits on respondent endpoints (load tests only).
+    #[arg(long, env = "WAVEGATE_NO_RATE_LIMITS")]
+    no_rate_limits: bool,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
@@ -51,6 +60,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             demo: args.demo,
             demo_password: args.demo_password,
             public_url: args.public_url,
+            connections: wavegate_server::listen::ConnectionLimits {
+                max_connections: args.max_connections,
+                header_read: std::time::Duration::from_secs(args.header_timeout.max(1)),
+                ..Default::default()
+            },
+            rate_limits: if args.no_rate_limits {
+                wavegate_server::limits::RateLimits::unlimited()
+            } else {
+                wavegate_server::limits::RateLimits::default()
+            },
         })
         .await?;
         // stdout is for people and scripts (tests read the URL from here); logs go to stderr.

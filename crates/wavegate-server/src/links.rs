@@ -1,0 +1,87 @@
+//! Revoking invitation links (per link, per person, per wave), and answering a respondent whose
+//! link no longer opens: expired or revoked, with the helpdesk to ask for a new one.
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::planner::survey_not_found;
+use crate::store::{InvitationRow, Revocation};
+use axum::Json;
+use axum::extract::State;
+use chrono::NaiveDate;
+use wavegate_core::api::{ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations};
+use wavegate_core::invitation::{LinkStatus, link_status};
+
+/// Most links one request may revoke by token or person.
+const MAX_REVOKED_PER_REQUEST: usize = 10_000;
+
+/// `POST /api/v1/programs/{program}/surveys/{survey}/invitations/revoke`.
+pub async fn revoke(
+    State(state): State<AppState>,
+    ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiJson(body): ApiJson<RevokeInvitations>,
+) -> Result<Json<RevokedInvitations>, ApiError> {
+    let given = [
+        !body.tokens.is_empty(),
+        !body.person_ids.is_empty(),
+        body.wave.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() != 1 {
+        return Err(ApiError::new(
+            ErrorCode::InvalidBody,
+            "give exactly one of tokens, person_ids and wave",
+        ));
+    }
+    if body.tokens.len().max(body.person_ids.len()) > MAX_REVOKED_PER_REQUEST {
+        return Err(ApiError::new(
+            ErrorCode::InvalidBody,
+            format!("at most {MAX_REVOKED_PER_REQUEST} links per request"),
+        ));
+    }
+    let which = match body.wave {
+        Some(wave) => Revocation::Wave(wave),
+        None if !body.tokens.is_empty() => Revocation::Tokens(body.tokens),
+        None => Revocation::People(body.person_ids),
+    };
+    let revoked = state
+        .store
+        .revoke_invitations(&program, &survey, which, &state.clock.stamp())
+        .await?
+        .ok_or_else(survey_not_found)?;
+    tracing::info!(%program, %survey, revoked, "invitation links revoked");
+    Ok(Json(RevokedInvitations { revoked }))
+}
+
+/// Whether a link opens today, by the core's rule.
+pub(crate) fn status(state: &AppState, inv: &InvitationRow) -> LinkStatus {
+    let expires_on = inv
+        .expires_on
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    link_status(
+        expires_on,
+        inv.revoked_at.is_some(),
+        state.clock.now().date_naive(),
+    )
+}
+
+/// `Ok` for a link that opens; else `410` with the program's helpdesk in `details`.
+pub(crate) async fn ensure_open(state: &AppState, inv: &InvitationRow) -> Result<(), ApiError> {
+    let (code, message) = match status(state, inv) {
+        LinkStatus::Open => return Ok(()),
+        LinkStatus::Expired => (
+            ErrorCode::LinkExpired,
+            "this invitation link has expired; ask the helpdesk for a new one",
+        ),
+        LinkStatus::Revoked => (
+            ErrorCode::LinkRevoked,
+            "this invitation link was revoked; ask the helpdesk for a new one",
+        ),
+    };
+    let support: ProgramSupport = match state.store.program(&inv.program_id).await? {
+        Some(record) => serde_json::from_str(&record.support_json)
+            .map_err(|e| ApiError::internal(format!("stored support: {e}")))?,
+        None => ProgramSupport::default(),
+    };
+    Err(ApiError::new(code, message).with_details(support))
+}

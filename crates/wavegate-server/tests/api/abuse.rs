@@ -1,0 +1,189 @@
+//! Abuse limits: a slow client is dropped and the connection cap holds, a flood through one
+//! anonymous link gets 429 while other links keep working, guessing tokens is refused, and
+//! one address cannot take more than its share.
+
+use super::{Api, PILOT, assert_error, valid_response};
+use axum::http::StatusCode;
+use serde_json::json;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use wavegate_server::limits::RateLimits;
+use wavegate_server::listen::ConnectionLimits;
+use wavegate_server::{Config, Server, Store};
+
+const PULSE: &str = "/api/v1/programs/demo/surveys/om-pulse";
+
+async fn limited(limits: RateLimits) -> Api {
+    let store = Store::in_memory().unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    Api::over_with(store, tempfile::tempdir().unwrap(), |s| {
+        s.with_rate_limits(limits)
+    })
+    .await
+}
+
+/// Reads until the server closes the connection; how long that took.
+async fn closed_after(stream: &mut TcpStream) -> Duration {
+    let started = Instant::now();
+    let mut buf = [0u8; 256];
+    loop {
+        match tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf)).await {
+            Ok(Ok(0) | Err(_)) => return started.elapsed(),
+            Ok(Ok(_)) => {}
+            Err(_) => panic!("the server kept a slow client for 10 s"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_slow_client_is_dropped_and_the_connection_cap_does_not_starve_health() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::bind(Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: dir.path().join("w.db"),
+        dist: dir.path().join("dist"),
+        demo: false,
+        demo_password: None,
+        public_url: None,
+        connections: ConnectionLimits {
+            max_connections: 4,
+            header_read: Duration::from_secs(1),
+            drain: Duration::from_secs(1),
+        },
+        rate_limits: RateLimits::default(),
+    })
+    .await
+    .unwrap();
+    let addr = server.url.trim_start_matches("http://").to_string();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(server.run_until(async {
+        let _ = stopped.await;
+    }));
+    // Four clients take every connection: one sends half a header, three send nothing.
+    let mut slow = Vec::new();
+    for i in 0..4 {
+        let mut s = TcpStream::connect(&addr).await.unwrap();
+        if i == 0 {
+            s.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")
+                .await
+                .unwrap();
+        }
+        slow.push(s);
+    }
+    // A well-behaved client waits for a free connection rather than failing.
+    let health = {
+        let addr = addr.clone();
+        tokio::spawn(async move {
+            let started = Instant::now();
+            let mut s = TcpStream::connect(&addr).await.unwrap();
+            s.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .await
+                .unwrap();
+            let mut answer = String::new();
+            s.read_to_string(&mut answer).await.unwrap();
+            (answer, started.elapsed())
+        })
+    };
+    for s in &mut slow {
+        let took = closed_after(s).await;
+        assert!(took < Duration::from_secs(3), "dropped after {took:?}");
+    }
+    let (answer, took) = health.await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(took < Duration::from_secs(5), "health waited {took:?}");
+    stop.send(()).unwrap();
+    running.await.unwrap().unwrap();
+}
+
+#[tokio::test]
+async fn a_flood_through_one_anonymous_link_gets_429_while_other_links_keep_working() {
+    let api = limited(RateLimits {
+        per_anonymous_link: (5, Duration::from_secs(60)),
+        ..RateLimits::default()
+    })
+    .await;
+    let listed = api.get(&format!("{PULSE}/invitations"), true).await;
+    let anon = listed.body[0]["token"].as_str().unwrap().to_string();
+    let mut statuses = Vec::new();
+    let mut last = None;
+    for i in 0..8 {
+        let response = valid_response(&api, &anon, &format!("flood-{i:04}")).await;
+        let r = api
+            .post(&format!("/api/v1/respond/{anon}"), response, false)
+            .await;
+        statuses.push(r.status.as_u16());
+        last = Some(r);
+    }
+    assert_eq!(statuses, vec![201, 201, 201, 201, 201, 429, 429, 429]);
+    let last = last.unwrap();
+    assert_error(&last, StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+    let wait: u64 = last.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+    let r = api
+        .post(
+            &format!("{PILOT}/invitations"),
+            json!({ "invitations": [{ "person_id": "flood-bystander", "attributes": { "wave": "pilot" } }] }),
+            true,
+        )
+        .await;
+    let personal = r.body[0]["token"].as_str().unwrap().to_string();
+    let response = valid_response(&api, &personal, "bystander-01").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{personal}"), response, false)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+}
+
+#[tokio::test]
+async fn guessing_tokens_gets_the_address_refused_even_for_a_right_token() {
+    let api = limited(RateLimits {
+        failed_lookups: (10, Duration::from_secs(60)),
+        ..RateLimits::default()
+    })
+    .await;
+    let listed = api.get(&format!("{PULSE}/invitations"), true).await;
+    let real = listed.body[0]["token"].as_str().unwrap().to_string();
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let r = api.get(&format!("/api/v1/respond/{i:032x}"), false).await;
+        statuses.push(r.status.as_u16());
+    }
+    assert_eq!(&statuses[..10], &[404; 10]);
+    assert_eq!(statuses[11], 429);
+    let r = api.get(&format!("/api/v1/respond/{real}"), false).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+    assert!(r.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_more_than_its_share_of_requests() {
+    let api = limited(RateLimits {
+        per_address: (3, Duration::from_secs(60)),
+        ..RateLimits::default()
+    })
+    .await;
+    let listed = api.get(&format!("{PULSE}/invitations"), true).await;
+    let token = listed.body[0]["token"].as_str().unwrap().to_string();
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(
+            api.get(&format!("/api/v1/respond/{token}"), false)
+                .await
+                .status
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses, vec![200, 200, 200, 429]);
+    assert_eq!(
+        api.get("/api/v1/health", false).await.status,
+        StatusCode::OK,
+        "only respondent endpoints are limited per address"
+    );
+}

@@ -1,0 +1,210 @@
+//! Protected invitation links: no usable token in the database files, expiry and revocation
+//! answered with their own codes and the helpdesk, and response ids scoped to their link.
+
+use super::support::Auth;
+use super::{Api, PILOT, assert_error, demo_api, valid_response};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use wavegate_server::Store;
+
+async fn create(api: &Api, body: Value) -> Vec<Value> {
+    let r = api.post(&format!("{PILOT}/invitations"), body, true).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    r.body.as_array().unwrap().clone()
+}
+
+async fn revoke(api: &Api, body: Value) -> u64 {
+    let r = api
+        .post(&format!("{PILOT}/invitations/revoke"), body, true)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    r.body["revoked"].as_u64().unwrap()
+}
+
+fn person(id: &str, wave: &str) -> Value {
+    json!({ "person_id": id, "language": "nl",
+            "attributes": { "platform": "iOS", "department": "Finance", "wave": wave } })
+}
+
+#[tokio::test]
+async fn the_database_files_hold_no_token_yet_every_link_opens_and_exports_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let store = Store::open(&db).unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    let api = Api::over(store, tempfile::tempdir().unwrap()).await;
+    let links = create(&api, json!({ "invitations": [person("p-9001", "pilot")] })).await;
+    let token = links[0]["token"].as_str().unwrap().to_string();
+    assert_eq!(
+        api.get(&format!("/api/v1/respond/{token}"), false)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let listed = api
+        .get(&format!("{PILOT}/invitations?format=csv"), true)
+        .await;
+    let csv = String::from_utf8(listed.bytes).unwrap();
+    assert!(
+        csv.contains(&token),
+        "the mail merge can be made again: {csv}"
+    );
+    let mut every_byte = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && !path.to_string_lossy().ends_with(".secret") {
+            every_byte.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    let text = String::from_utf8_lossy(&every_byte);
+    assert!(every_byte.len() > 10_000, "the database was written");
+    assert!(!text.contains(&token), "a token is in the database files");
+    let secret = dir.path().join("w.db.secret");
+    assert!(secret.exists(), "the secret lives beside the database");
+}
+
+#[tokio::test]
+async fn a_link_opens_through_its_last_day_then_answers_expired_with_the_helpdesk() {
+    let api = demo_api().await;
+    let support = json!({ "helpdesk": { "nl": "Bel 020-1234567", "en": "Call 020-1234567" } });
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo/support",
+            Auth::Planner,
+            Some("application/json"),
+            support.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let today = api.clock.now().date_naive().format("%Y-%m-%d").to_string();
+    let links = create(
+        &api,
+        json!({ "invitations": [person("p-9002", "pilot")], "expires_on": today }),
+    )
+    .await;
+    assert_eq!(links[0]["expires_on"], today);
+    let token = links[0]["token"].as_str().unwrap();
+    let response = valid_response(&api, token, "expiry-test-1").await;
+    let before = api.responses().await;
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 86_400));
+    let r = api.get(&format!("/api/v1/respond/{token}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_expired");
+    assert!(
+        r.body["error"]["details"]["helpdesk"]["nl"] == "Bel 020-1234567",
+        "the page can name the helpdesk: {:?}",
+        r.body
+    );
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_error(&r, StatusCode::GONE, "link_expired");
+    assert_eq!(
+        api.responses().await,
+        before,
+        "nothing stored through an expired link"
+    );
+}
+
+#[tokio::test]
+async fn links_expire_by_default_thirty_days_after_their_wave() {
+    let api = demo_api().await;
+    let links = create(
+        &api,
+        json!({ "invitations": [person("p-9003", "pilot"), person("p-9004", "wave-1")] }),
+    )
+    .await;
+    let days: Vec<&str> = links
+        .iter()
+        .map(|l| l["expires_on"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, vec!["2027-02-28", "2027-03-28"]);
+    assert_eq!(links[1]["wave"], "wave-1");
+}
+
+#[tokio::test]
+async fn revoked_links_and_waves_answer_revoked_while_other_links_keep_working() {
+    let api = demo_api().await;
+    let links = create(
+        &api,
+        json!({ "invitations": [person("a-1", "pilot"), person("a-2", "wave-1"), person("a-3", "wave-1"), person("a-4", "wave-2")] }),
+    )
+    .await;
+    let token = |i: usize| links[i]["token"].as_str().unwrap().to_string();
+    let opens = |t: String| {
+        let api = &api;
+        async move { api.get(&format!("/api/v1/respond/{t}"), false).await }
+    };
+    assert_eq!(revoke(&api, json!({ "tokens": [token(0)] })).await, 1);
+    assert_eq!(
+        revoke(&api, json!({ "tokens": [token(0)] })).await,
+        0,
+        "twice is once"
+    );
+    assert_error(&opens(token(0)).await, StatusCode::GONE, "link_revoked");
+    assert_eq!(revoke(&api, json!({ "wave": "wave-1" })).await, 2);
+    assert_error(&opens(token(1)).await, StatusCode::GONE, "link_revoked");
+    assert_error(&opens(token(2)).await, StatusCode::GONE, "link_revoked");
+    assert_eq!(
+        opens(token(3)).await.status,
+        StatusCode::OK,
+        "wave-2 still opens"
+    );
+    assert_eq!(revoke(&api, json!({ "person_ids": ["a-4"] })).await, 1);
+    assert_error(&opens(token(3)).await, StatusCode::GONE, "link_revoked");
+    let listed = api.get(&format!("{PILOT}/invitations"), true).await;
+    let revoked = listed
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["revoked_at"].is_string())
+        .count();
+    assert_eq!(revoked, 4);
+    let r = api
+        .post(
+            &format!("{PILOT}/invitations/revoke"),
+            json!({ "wave": "w", "tokens": ["x"] }),
+            true,
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let r = api
+        .call(
+            "POST",
+            &format!("{PILOT}/invitations/revoke"),
+            Auth::Viewer,
+            Some("application/json"),
+            json!({ "wave": "pilot" }).to_string(),
+        )
+        .await;
+    assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+}
+
+#[tokio::test]
+async fn a_response_id_used_through_one_link_never_blocks_another_persons_link() {
+    let api = demo_api().await;
+    let links = create(
+        &api,
+        json!({ "invitations": [person("b-1", "pilot"), person("b-2", "pilot")] }),
+    )
+    .await;
+    for link in &links {
+        let token = link["token"].as_str().unwrap();
+        let response = valid_response(&api, token, "same-id-0001").await;
+        let r = api
+            .post(&format!("/api/v1/respond/{token}"), response.clone(), false)
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+        let again = api
+            .post(&format!("/api/v1/respond/{token}"), response, false)
+            .await;
+        assert_eq!(
+            (again.status, again.body["duplicate"].as_bool()),
+            (StatusCode::OK, Some(true))
+        );
+    }
+}
