@@ -46,5 +46,9 @@ wavegate_ui::messages! {
         ChooseAtLeast => "Kies er ten minste {min}", "Choose at least {min}";
         ChooseAtMost => "Kies er hoogstens {max}", "Choose at most {max}";
         Progress => "Voortgang", "Progress";
+        InvalidTitle => "Deze link werkt niet", "This link does not work";
+        OfflineTitle => "Nog niet beschikbaar zonder verbinding", "Not available offline yet";
+        FailedTitle => "Er ging iets mis", "Something went wrong";
+        MatrixItemMissing => "Kies een antwoord bij deze uitspraak.", "Choose an answer for this statement.";
     }
 }

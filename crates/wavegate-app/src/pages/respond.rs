@@ -9,14 +9,14 @@ use crate::components::question::QuestionView;
 use crate::errors::refusal_text;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::outbox;
+use crate::pages::problems::Problems;
 use crate::storage::{self, Draft, Key, Queued};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationView, ProgramSupport, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
-use wavegate_core::survey::{Answers, Response, Survey, validate_response};
+use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, local_time};
 
@@ -71,21 +71,31 @@ pub fn RespondPage(
         Some(Loaded::Offline(view)) => {
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
-        Some(Loaded::Invalid) => notice(Msg::InvitationInvalid.text(use_lang().get())).into_any(),
-        Some(Loaded::Unavailable) => {
-            notice(Msg::InvitationOfflineNoCopy.text(use_lang().get())).into_any()
+        Some(Loaded::Invalid) => {
+            notice(Msg::InvalidTitle, move |l| Msg::InvitationInvalid.text(l)).into_any()
         }
+        Some(Loaded::Unavailable) => notice(Msg::OfflineTitle, move |l| {
+            Msg::InvitationOfflineNoCopy.text(l)
+        })
+        .into_any(),
         // No debug print of the error: formatting it would add to every respondent's download.
         Some(Loaded::Failed(e)) => {
-            notice(wavegate_ui::errors::message(&e).text(use_lang().get())).into_any()
+            let message = wavegate_ui::errors::message(&e);
+            notice(Msg::FailedTitle, move |l| message.text(l)).into_any()
         }
     }
 }
 
-fn notice(text: &'static str) -> impl IntoView {
+/// A page that explains why there is no survey to answer, under a heading of its own.
+fn notice(
+    title: Msg,
+    text: impl Fn(Lang) -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <section class="card notice" role="alert">
-            <p>{text}</p>
+        <section class="card notice" role="alert" aria-labelledby="notice-title">
+            <h1 id="notice-title">{t(title)}</h1>
+            <p>{move || text(lang.get())}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
@@ -151,8 +161,16 @@ fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
     storage::load::<Draft>(&Key::Draft(token.to_string())).map(|d| d.carried_to(survey))
 }
 
+/// The survey of an invitation, page by page, then the thank-you or the reason it was not sent.
 #[component]
-fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
+pub fn Survey(
+    /// The invitation token.
+    token: String,
+    /// The invitation as the server (or this device's copy) describes it.
+    view: InvitationView,
+    /// True when `view` is this device's copy because the server could not be reached.
+    offline: bool,
+) -> impl IntoView {
     let lang = use_lang();
     if storage::load::<Lang>(&Key::Lang).is_none()
         && let Some(l) = view.language
@@ -189,7 +207,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     let answers = RwSignal::new(draft.answers.clone());
     let page = RwSignal::new(draft.page);
     let response_id = RwSignal::new(draft.response_id.clone());
-    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let errors = RwSignal::new(Problems::default());
     let summary_error = RwSignal::new(None::<&'static str>);
     let stage = RwSignal::new(initial_stage);
 
@@ -236,28 +254,36 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         answers: answers.with_untracked(|a| vis.with_untracked(|v| v.keep_shown(a))),
     };
 
-    // Problems per question for the questions on the given visible pages.
-    let check = move |page_ids: &[String]| -> BTreeMap<String, String> {
-        let l = lang.get_untracked();
+    // Problems for the questions on the given visible pages.
+    let check = move |page_ids: &[String]| -> Problems {
         let r = response();
-        let problems = survey.with_value(|s| {
-            attributes.with_value(|a| validate_response(s, &r, a).err().unwrap_or_default())
-        });
         survey.with_value(|s| {
-            problems
-                .into_iter()
-                .filter_map(|p| {
-                    let qid = p.question.clone()?;
-                    let on_page = s.page_of(&qid).is_some_and(|pg| page_ids.contains(&pg.id));
-                    on_page.then(|| (qid, p.message(l)))
-                })
-                .collect()
+            attributes.with_value(|a| Problems::of(s, &r, a, page_ids, lang.get_untracked()))
         })
     };
 
+    // Errors shown go away as soon as their answers are valid, the page summary with the last.
+    Effect::new(move |_| {
+        answers.track();
+        if errors.with_untracked(Problems::is_empty) {
+            return;
+        }
+        let now = check(&pages.get_untracked());
+        let left = errors.with_untracked(|e| e.still_shown(now));
+        if left.is_empty() {
+            summary_error.set(None);
+        }
+        if errors.with_untracked(|e| *e != left) {
+            errors.set(left);
+        }
+    });
+
     let focus_first_error = move || {
-        if let Some(first) = errors.with_untracked(|e| e.keys().next().cloned()) {
-            crate::dom::focus_question(&first);
+        let first = errors.with_untracked(|e| survey.with_value(|s| e.first(s)));
+        match first {
+            Some((question, Some(item))) => crate::dom::focus_matrix_item(&question, &item),
+            Some((question, None)) => crate::dom::focus_question(&question),
+            None => {}
         }
     };
 
@@ -277,7 +303,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         }
     };
     let go_back = move |_| {
-        errors.set(BTreeMap::new());
+        errors.set(Problems::default());
         summary_error.set(None);
         page.set(current_page().saturating_sub(1));
         focus_main();
@@ -290,6 +316,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             // Go to the first page with a problem.
             let first_page = survey.with_value(|s| {
                 problems
+                    .questions
                     .keys()
                     .filter_map(|q| s.page_of(q).map(|p| p.id.clone()))
                     .filter_map(|pid| ids.iter().position(|x| *x == pid))
@@ -366,7 +393,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         response_id.set(d.response_id);
         answers.set(Answers::new());
         page.set(0);
-        errors.set(BTreeMap::new());
+        errors.set(Problems::default());
         stage.set(Stage::Answering);
     };
 
@@ -398,6 +425,14 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             return ().into_any();
         };
         let page_title = page_def.title.clone();
+        // The legend explains the asterisk, so only pages that show one carry it.
+        let required: Vec<String> = page_def
+            .questions
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| q.id.clone())
+            .collect();
+        let any_required = move || vis.with(|v| required.iter().any(|q| v.shows(q)));
         let questions = page_def
             .questions
             .into_iter()
@@ -407,10 +442,16 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     let qid = qid.clone();
                     move || vis.with(|v| v.shows(&qid))
                 };
-                let err = Signal::derive(move || errors.with(|e| e.get(&qid).cloned()));
+                let missing = {
+                    let qid = qid.clone();
+                    Signal::derive(move || {
+                        errors.with(|e| e.missing_items.get(&qid).cloned().unwrap_or_default())
+                    })
+                };
+                let err = Signal::derive(move || errors.with(|e| e.questions.get(&qid).cloned()));
                 view! {
                     <Show when=shown.clone()>
-                        <QuestionView survey=survey question=q.clone() answers=answers error=err />
+                        <QuestionView survey=survey question=q.clone() answers=answers error=err missing_items=missing />
                     </Show>
                 }
             })
@@ -431,7 +472,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     </div>
                 </div>
                 {move || page_title.as_ref().map(|t| view! { <h2>{t.get(lang.get()).to_string()}</h2> })}
-                <p class="required-legend">{t(Msg::RequiredLegend)}</p>
+                {move || any_required().then(|| view! { <p class="required-legend">{t(Msg::RequiredLegend)}</p> })}
                 {questions}
                 <p class="form-error" role="alert" hidden=move || summary_error.get().is_none()>
                     {move || summary_error.get().unwrap_or_default()}
