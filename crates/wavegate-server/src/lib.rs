@@ -12,6 +12,7 @@ pub mod clock;
 pub mod datadir;
 mod demo;
 mod downloads;
+mod drafts;
 mod error;
 mod evaluations;
 pub mod evaluator;
@@ -254,6 +255,12 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         .route(
             "/api/v1/respond/{token}",
             get(respond::invitation).post(respond::submit),
+        )
+        .route(
+            "/api/v1/respond/{token}/draft",
+            get(drafts::get_draft)
+                .put(drafts::put_draft)
+                .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
         )
         .route(
             "/api/v1/session",

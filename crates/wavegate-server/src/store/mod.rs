@@ -12,6 +12,7 @@
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
 
 mod accounts;
+mod drafts;
 mod evaluations;
 mod files;
 mod invitations;
@@ -23,6 +24,7 @@ mod sources;
 mod surveys;
 
 pub use accounts::{TokenRow, UserRow};
+pub use drafts::{DraftOwner, DraftRow};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
 };

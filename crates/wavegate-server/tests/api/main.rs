@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod access;
+mod drafts;
 mod imports;
 mod programs;
 mod readiness;
