@@ -27,6 +27,8 @@ pub async fn send(item: &Queued) -> Sent {
     match respond::submit(&item.token, &item.response).await {
         Ok(ack) => {
             storage::dequeue(&item.response.id);
+            storage::forget_answered(&item.token);
+            // Only for a page open now; removed when it shows the thank-you, or at next start.
             storage::save(&Key::Sent(item.response.id.clone()), &ack);
             Sent::Acknowledged(ack)
         }

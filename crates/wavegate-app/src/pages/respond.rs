@@ -6,6 +6,7 @@
 //! connection is recognised by the server and stored once.
 
 use crate::components::question::QuestionView;
+use crate::draft_sync::{self, Origin};
 use crate::errors::refusal_text;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::outbox;
@@ -23,8 +24,8 @@ use wavegate_ui::dom::{focus_main, local_time};
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
 enum Loaded {
-    /// Fresh from the server.
-    Online(InvitationView),
+    /// Fresh from the server, with what to tell about the draft continued (personal links).
+    Online(InvitationView, Option<Origin>),
     /// The copy saved on this device (the server could not be reached).
     Offline(InvitationView),
     /// The link is unknown to the server.
@@ -38,8 +39,12 @@ enum Loaded {
 async fn load(token: String) -> Loaded {
     match api::invitation(&token).await {
         Ok(view) => {
-            storage::save(&Key::Invitation(token), &view);
-            Loaded::Online(view)
+            // An answered personal link keeps nothing on the device (see Survey).
+            if view.submitted.is_none() {
+                storage::save(&Key::Invitation(token.clone()), &view);
+            }
+            let origin = draft_sync::reconcile(&token, &view).await;
+            Loaded::Online(view, origin)
         }
         Err(ApiError::Network) => match storage::cached_invitation(&token) {
             Some(view) => Loaded::Offline(view),
@@ -65,8 +70,9 @@ pub fn RespondPage(
     }
     move || match loaded.get() {
         None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
-        Some(Loaded::Online(view)) => {
-            view! { <Survey token=token.clone() view=view offline=false /> }.into_any()
+        Some(Loaded::Online(view, origin)) => {
+            view! { <Survey token=token.clone() view=view offline=false origin=origin /> }
+                .into_any()
         }
         Some(Loaded::Offline(view)) => {
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
@@ -131,6 +137,8 @@ enum Stage {
     Done(SubmitAck),
     /// The server refused it (e.g. already answered); the message says why.
     Refused(String),
+    /// "Not you?": everything of this survey was removed from the device.
+    Cleared,
 }
 
 /// A fresh random response id (128 bits from the browser's cryptographic source), in the form
@@ -170,6 +178,9 @@ pub fn Survey(
     view: InvitationView,
     /// True when `view` is this device's copy because the server could not be reached.
     offline: bool,
+    /// Where the draft continued comes from, when the person should be told.
+    #[prop(default = None)]
+    origin: Option<Origin>,
 ) -> impl IntoView {
     let lang = use_lang();
     if storage::load::<Lang>(&Key::Lang).is_none()
@@ -204,6 +215,9 @@ pub fn Survey(
     let attributes = StoredValue::new(view.attributes.clone());
     let anonymous = view.anonymous;
     let token = StoredValue::new(token);
+    if !anonymous {
+        draft_sync::save_when_leaving(token.get_value());
+    }
     let answers = RwSignal::new(draft.answers.clone());
     let page = RwSignal::new(draft.page);
     let response_id = RwSignal::new(draft.response_id.clone());
@@ -240,10 +254,38 @@ pub fn Survey(
             page: page.get(),
             answers: answers.get(),
         };
-        if stage.get_untracked() == Stage::Answering {
+        if stage.get_untracked() != Stage::Answering {
+            return;
+        }
+        if anonymous {
             storage::save(&Key::Draft(token.get_value()), &d);
+        } else {
+            draft_sync::record(&token.get_value(), &d);
         }
     });
+    // A personal link's draft also goes to the server, shortly after each page change (and when
+    // the page is left, see above), so the person can continue on another device.
+    Effect::new(move |_| {
+        page.track();
+        if !anonymous && stage.get_untracked() == Stage::Answering {
+            draft_sync::save_soon(token.get_value());
+        }
+    });
+    // Once the server has the response, the device keeps nothing of it for the next person.
+    Effect::new(move |_| {
+        if let Stage::Done(ack) = stage.get() {
+            draft_sync::forget(&token.get_value());
+            storage::forget_answered(&token.get_value());
+            storage::remove(&Key::Sent(ack.response_id));
+        }
+    });
+    let clear_device = move |_| {
+        storage::forget_invitation(&token.get_value());
+        storage::remove(&Key::Sent(response_id.get_untracked()));
+        draft_sync::forget(&token.get_value());
+        stage.set(Stage::Cleared);
+        focus_main();
+    };
 
     let response = move || Response {
         id: response_id.get_untracked(),
@@ -499,12 +541,34 @@ pub fn Survey(
             {offline.then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
-                    {(resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty)).then(|| view! {
-                        <p class="banner banner-info" role="status">{t(Msg::Resumed)}</p>
-                    })}
+                    {match origin.clone() {
+                        Some(Origin::OtherDevice(saved_at)) => Some(view! {
+                            <p class="banner banner-info" role="status">
+                                {move || fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", local_time(&saved_at))])}
+                            </p>
+                        }.into_any()),
+                        Some(Origin::ThisDevice) => Some(view! {
+                            <p class="banner banner-info" role="status">{t(Msg::KeptThisDevice)}</p>
+                        }.into_any()),
+                        None => (resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty)).then(|| view! {
+                            <p class="banner banner-info" role="status">{t(Msg::Resumed)}</p>
+                        }.into_any()),
+                    }}
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
                     {form}
-                    <p class="draft-note">{t(Msg::DraftSaved)}</p>
+                    <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
+                    {(!anonymous).then(|| view! {
+                        <p class="not-you">
+                            <button type="button" class="link-button" on:click=clear_device>{t(Msg::NotYouClear)}</button>
+                        </p>
+                    })}
+                }.into_any(),
+                Stage::Cleared => view! {
+                    <section class="card notice" role="status">
+                        <h2>{t(Msg::DeviceCleared)}</h2>
+                        <p>{t(Msg::DeviceClearedBody)}</p>
+                        <p><a href="/">{t(UiMsg::BackHome)}</a></p>
+                    </section>
                 }.into_any(),
                 Stage::Sending => view! { <p class="status" role="status">{t(Msg::Submitting)}</p> }.into_any(),
                 Stage::Queued => view! {
