@@ -36,10 +36,12 @@ test("half a survey on a phone continues on a desktop with the same link, and is
   await onPhone.getByRole("button", { name: "Volgende", exact: true }).click();
   await expect(onPhone.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
   await expect(onPhone.getByText("Open je link op een ander apparaat om daar verder te gaan.")).toBeVisible();
-  // The page change saves the draft on the server shortly after.
-  await expect.poll(async () => (await request.get(`/api/v1/respond/${token}/draft`)).status()).toBe(200);
-  const saved = await (await request.get(`/api/v1/respond/${token}/draft`)).json();
-  expect(saved.draft.page).toBe(1);
+  // The page change saves the draft (on page 2, with the answers) on the server shortly after.
+  const serverPage = async () => {
+    const res = await request.get(`/api/v1/respond/${token}/draft`);
+    return res.status() === 200 ? (await res.json()).draft.page : null;
+  };
+  await expect.poll(serverPage).toBe(1);
   await phone.close();
 
   const desktop = await browser.newContext(DESKTOP);
@@ -101,9 +103,10 @@ test("on a 320-430 px phone the 0-10 scale is one row and errors clear as answer
 
   // Find the 0-10 question on a later page.
   let rating = page.locator("fieldset.question").filter({ has: page.locator(".scale-rating") });
-  for (let guard = 0; guard < 10 && (await rating.count()) === 0; guard++) {
+  for (let n = 1; n < 10 && (await rating.count()) === 0; n++) {
     await answerPage(page);
     await page.getByRole("button", { name: "Volgende", exact: true }).click();
+    await expect(page.getByText(new RegExp(`^Pagina ${n + 1} van \\d+$`))).toBeVisible();
   }
   await expect(rating.first()).toBeVisible();
   for (const width of [320, 390, 430]) {

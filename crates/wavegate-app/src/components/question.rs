@@ -92,11 +92,10 @@ pub fn QuestionView(
                 })}
             </legend>
             {move || help().map(|h| view! { <p class="question-help" id=help_id.clone()>{h}</p> })}
-            // Above the control, so the message is seen before the answers it is about.
+            {control}
             <p class="question-error" id=error_id.clone() role="alert" hidden=move || error.get().is_none()>
                 {move || error.get().unwrap_or_default()}
             </p>
-            {control}
         </fieldset>
     }
 }

@@ -78,30 +78,33 @@ pub fn RespondPage(
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
         Some(Loaded::Invalid) => {
-            notice(Msg::InvalidTitle, move |l| Msg::InvitationInvalid.text(l)).into_any()
+            notice(Msg::InvalidTitle, both(|l| Msg::InvitationInvalid.text(l))).into_any()
         }
-        Some(Loaded::Unavailable) => notice(Msg::OfflineTitle, move |l| {
-            Msg::InvitationOfflineNoCopy.text(l)
-        })
+        Some(Loaded::Unavailable) => notice(
+            Msg::OfflineTitle,
+            both(|l| Msg::InvitationOfflineNoCopy.text(l)),
+        )
         .into_any(),
         // No debug print of the error: formatting it would add to every respondent's download.
         Some(Loaded::Failed(e)) => {
             let message = wavegate_ui::errors::message(&e);
-            notice(Msg::FailedTitle, move |l| message.text(l)).into_any()
+            notice(Msg::FailedTitle, both(|l| message.text(l))).into_any()
         }
     }
 }
 
+/// A text in Dutch and in English, as plain values (one view serves every notice).
+fn both(text: impl Fn(Lang) -> &'static str) -> [&'static str; 2] {
+    [text(Lang::Nl), text(Lang::En)]
+}
+
 /// A page that explains why there is no survey to answer, under a heading of its own.
-fn notice(
-    title: Msg,
-    text: impl Fn(Lang) -> &'static str + Send + Sync + 'static,
-) -> impl IntoView {
+fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="card notice" role="alert" aria-labelledby="notice-title">
             <h1 id="notice-title">{t(title)}</h1>
-            <p>{move || text(lang.get())}</p>
+            <p>{move || if lang.get() == Lang::En { text[1] } else { text[0] }}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
@@ -541,19 +544,18 @@ pub fn Survey(
             {offline.then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
-                    {match origin.clone() {
-                        Some(Origin::OtherDevice(saved_at)) => Some(view! {
-                            <p class="banner banner-info" role="status">
-                                {move || fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", local_time(&saved_at))])}
-                            </p>
-                        }.into_any()),
-                        Some(Origin::ThisDevice) => Some(view! {
-                            <p class="banner banner-info" role="status">{t(Msg::KeptThisDevice)}</p>
-                        }.into_any()),
-                        None => (resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty)).then(|| view! {
-                            <p class="banner banner-info" role="status">{t(Msg::Resumed)}</p>
-                        }.into_any()),
-                    }}
+                    {
+                        // One banner says where the answers come from, when there is anything to say.
+                        let origin = origin.clone();
+                        let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
+                        (origin.is_some() || welcome_back).then(|| view! {
+                            <p class="banner banner-info" role="status">{move || match &origin {
+                                Some(Origin::OtherDevice(saved_at)) => fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", local_time(saved_at))]),
+                                Some(Origin::ThisDevice) => Msg::KeptThisDevice.text(lang.get()).to_string(),
+                                None => Msg::Resumed.text(lang.get()).to_string(),
+                            }}</p>
+                        })
+                    }
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
                     {form}
                     <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
@@ -563,13 +565,7 @@ pub fn Survey(
                         </p>
                     })}
                 }.into_any(),
-                Stage::Cleared => view! {
-                    <section class="card notice" role="status">
-                        <h2>{t(Msg::DeviceCleared)}</h2>
-                        <p>{t(Msg::DeviceClearedBody)}</p>
-                        <p><a href="/">{t(UiMsg::BackHome)}</a></p>
-                    </section>
-                }.into_any(),
+                Stage::Cleared => notice(Msg::DeviceCleared, both(|l| Msg::DeviceClearedBody.text(l))).into_any(),
                 Stage::Sending => view! { <p class="status" role="status">{t(Msg::Submitting)}</p> }.into_any(),
                 Stage::Queued => view! {
                     <section class="card notice" role="status">
