@@ -64,6 +64,7 @@ pub fn RespondPage(
 ) -> impl IntoView {
     // Loaded once: the page is the app's only page for this address.
     let loaded = RwSignal::new(None::<Loaded>);
+    outbox::showing(&token);
     {
         let token = token.clone();
         leptos::task::spawn_local(async move { loaded.set(Some(load(token).await)) });
