@@ -15,6 +15,23 @@ pub fn focus_question(question_id: &str) {
     }
 }
 
+/// Moves focus to the first option of one statement of a matrix question (the first one left
+/// unanswered), so the respondent lands where the answer is missing.
+pub fn focus_matrix_item(question_id: &str, item_id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .get_element_by_id(&format!("q-{question_id}-item-{item_id}"))
+        .and_then(|item| item.query_selector("input").ok().flatten());
+    match target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => focus_question(question_id),
+    }
+}
+
 /// Registers the service worker that keeps the respondent app available offline.
 pub fn register_service_worker() {
     if let Some(w) = web_sys::window() {

@@ -50,5 +50,15 @@ wavegate_ui::messages! {
         ChooseAtLeast => "Kies er ten minste {min}", "Choose at least {min}";
         ChooseAtMost => "Kies er hoogstens {max}", "Choose at most {max}";
         Progress => "Voortgang", "Progress";
+        InvalidTitle => "Deze link werkt niet", "This link does not work";
+        OfflineTitle => "Nog niet beschikbaar zonder verbinding", "Not available offline yet";
+        FailedTitle => "Er ging iets mis", "Something went wrong";
+        DraftSavedEverywhere => "Je antwoorden worden bewaard. Open je link op een ander apparaat om daar verder te gaan.", "Your answers are kept. Open your link on another device to continue there.";
+        ResumedFromOtherDevice => "Je gaat verder met de antwoorden die je op een ander apparaat gaf (bewaard op {time}).", "You continue with the answers you gave on another device (saved on {time}).";
+        KeptThisDevice => "De antwoorden op dit apparaat zijn nieuwer dan die van je andere apparaat. Je gaat verder met die van dit apparaat.", "The answers on this device are newer than those from your other device. You continue with the ones on this device.";
+        NotYouClear => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
+        DeviceCleared => "Dit apparaat is gewist", "This device is cleared";
+        DeviceClearedBody => "Niets van deze vragenlijst staat nog op dit apparaat. Antwoorden die al op de server bewaard zijn, blijven daar voor de persoon van deze link.", "Nothing of this survey is left on this device. Answers already saved on the server stay there for the person this link belongs to.";
+        MatrixItemMissing => "Kies een antwoord bij deze uitspraak.", "Choose an answer for this statement.";
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod components;
 pub mod dom;
+pub mod draft_sync;
 pub mod errors;
 pub mod i18n;
 pub mod outbox;
@@ -45,6 +46,8 @@ pub fn App(page: Page) -> impl IntoView {
 /// Mounts the app on the page (called by `main`).
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Acknowledgements only serve a page open while its response is delivered.
+    storage::remove_all_sent();
     dom::register_service_worker();
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())

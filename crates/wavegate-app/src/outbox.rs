@@ -27,6 +27,12 @@ pub async fn send(item: &Queued) -> Sent {
     match respond::submit(&item.token, &item.response).await {
         Ok(ack) => {
             storage::dequeue(&item.response.id);
+            // The page of this link, if open, matches its draft with the acknowledgement and then
+            // forgets both; otherwise nothing of the answered survey needs to stay.
+            if !shown(&item.token) {
+                storage::forget_answered(&item.token);
+            }
+            // Only for a page open now; removed when it shows the thank-you, or at next start.
             storage::save(&Key::Sent(item.response.id.clone()), &ack);
             Sent::Acknowledged(ack)
         }
@@ -38,6 +44,20 @@ pub async fn send(item: &Queued) -> Sent {
             Sent::Refused(e)
         }
     }
+}
+
+thread_local! {
+    /// The invitation whose page this tab shows (the app shows at most one).
+    static SHOWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the outbox which invitation's page is open, before anything is sent.
+pub fn showing(token: &str) {
+    SHOWN.with(|s| *s.borrow_mut() = Some(token.to_string()));
+}
+
+fn shown(token: &str) -> bool {
+    SHOWN.with(|s| s.borrow().as_deref() == Some(token))
 }
 
 /// The queued response for an invitation, if one waits.

@@ -7,7 +7,7 @@
 use wavegate_core::api::InvitationView;
 use wavegate_core::survey::Response;
 pub use wavegate_core::survey::draft::Draft;
-pub use wavegate_ui::storage::{Key, initial_lang, load, remove, save};
+pub use wavegate_ui::storage::{Key, initial_lang, load, remove, remove_all_sent, save};
 
 /// A response waiting for the server.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -41,4 +41,42 @@ pub fn dequeue(response_id: &str) {
 /// The cached invitation, if this device has seen it.
 pub fn cached_invitation(token: &str) -> Option<InvitationView> {
     load(&Key::Invitation(token.to_string()))
+}
+
+/// Removes everything this device keeps of one invitation: the draft and what it knew of the
+/// server's copy, the invitation copy, responses waiting in the outbox and acknowledgements.
+/// For a shared device: the next person finds nothing of the survey ("not you?").
+pub fn forget_invitation(token: &str) {
+    let mut response_ids: Vec<String> = outbox()
+        .into_iter()
+        .filter(|q| q.token == token)
+        .map(|q| q.response.id)
+        .collect();
+    if let Some(d) = load::<Draft>(&Key::Draft(token.to_string())) {
+        response_ids.push(d.response_id);
+    }
+    for id in &response_ids {
+        dequeue(id);
+        remove(&Key::Sent(id.clone()));
+    }
+    for key in [
+        Key::Draft(token.to_string()),
+        Key::DraftSync(token.to_string()),
+        Key::Invitation(token.to_string()),
+    ] {
+        remove(&key);
+    }
+}
+
+/// What is no longer needed once the server acknowledged a response through this invitation:
+/// the draft, the sync state and the invitation copy (a personal link opens as answered from
+/// the server; nothing is left for the next person on the device to read or reuse).
+pub fn forget_answered(token: &str) {
+    for key in [
+        Key::Draft(token.to_string()),
+        Key::DraftSync(token.to_string()),
+        Key::Invitation(token.to_string()),
+    ] {
+        remove(&key);
+    }
 }

@@ -488,3 +488,172 @@ fn resending_backs_off_quickly_at_first_and_never_beyond_thirty_seconds() {
         ]
     );
 }
+
+/// An invitation to `survey` as the server would describe it (anonymous: the device keeps the
+/// draft, nothing is asked of a server that the tests do not run).
+fn invitation_to(survey: Survey) -> wavegate_core::api::InvitationView {
+    wavegate_core::api::InvitationView {
+        program_name: "Pilot".into(),
+        languages: vec![Lang::Nl, Lang::En],
+        support: Default::default(),
+        survey,
+        attributes: Default::default(),
+        language: Some(Lang::Nl),
+        anonymous: true,
+        submitted: None,
+    }
+}
+
+/// The whole survey page of an invitation, in Dutch, starting without a draft.
+fn mount_survey(token: &str, survey: Survey) -> (web_sys::HtmlElement, impl Drop) {
+    storage::remove(&storage::Key::Draft(token.into()));
+    let (token, view) = (token.to_string(), invitation_to(survey));
+    mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::Survey token=token view=view offline=false /> }
+    })
+}
+
+fn has_class(host: &web_sys::HtmlElement, selector: &str, class: &str) -> bool {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .class_list()
+        .contains(class)
+}
+
+fn is_hidden(host: &web_sys::HtmlElement, selector: &str) -> bool {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .has_attribute("hidden")
+}
+
+fn click_next(host: &web_sys::HtmlElement) {
+    host.query_selector(".nav-buttons button.primary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn an_error_clears_as_soon_as_its_answer_is_valid_and_the_summary_with_the_last_one() {
+    let yes_no =
+        |id: &str| Question::new(id, Text::new("Gelukt?", "Done?"), QuestionKind::YesNo).required();
+    let survey = Survey::new("t", Text::new("Test", "Test"))
+        .with_page(SurveyPage::new("p1", vec![yes_no("one"), yes_no("two")]))
+        .with_page(SurveyPage::new(
+            "p2",
+            vec![Question::new(
+                "three",
+                Text::new("Nog iets?", "Anything else?"),
+                QuestionKind::YesNo,
+            )],
+        ));
+    let (host, _h) = mount_survey("errors-clear-token", survey);
+    settle().await;
+    assert!(
+        host.query_selector(".required-legend").unwrap().is_some(),
+        "a page with required questions explains the *"
+    );
+
+    click_next(&host);
+    settle().await;
+    assert!(has_class(&host, "#q-one", "has-error") && has_class(&host, "#q-two", "has-error"));
+    assert!(!is_hidden(&host, ".form-error"));
+
+    input(&host, "#q-one-true").click();
+    settle().await;
+    assert!(
+        !has_class(&host, "#q-one", "has-error"),
+        "fixed: no red box"
+    );
+    assert!(is_hidden(&host, "#q-one-error"), "fixed: no message");
+    assert!(has_class(&host, "#q-two", "has-error"), "still missing");
+    assert!(!is_hidden(&host, ".form-error"), "one error is left");
+
+    input(&host, "#q-two-false").click();
+    settle().await;
+    assert!(!has_class(&host, "#q-two", "has-error"));
+    assert!(
+        is_hidden(&host, ".form-error"),
+        "the summary goes with the last error"
+    );
+
+    click_next(&host);
+    settle().await;
+    assert!(
+        host.query_selector("#q-three").unwrap().is_some(),
+        "on page 2"
+    );
+    assert!(
+        host.query_selector(".required-legend").unwrap().is_none(),
+        "no legend on a page without required questions"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_matrix_marks_each_missing_statement_and_focus_goes_to_the_first_missing_one() {
+    use wavegate_core::survey::MatrixItem;
+    let items = ["a", "b", "c"]
+        .map(|id| MatrixItem::new(id, &format!("Stelling {id}"), &format!("Statement {id}")));
+    let survey = survey_with(vec![
+        Question::new(
+            "sus",
+            Text::new("Het systeem", "The system"),
+            QuestionKind::Matrix {
+                points: 5,
+                items: items.to_vec(),
+            },
+        )
+        .required(),
+    ]);
+    let (host, _h) = mount_survey("matrix-focus-token", survey);
+    settle().await;
+    input(&host, "#q-sus-a-3").click();
+    settle().await;
+
+    click_next(&host);
+    settle().await;
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("q-sus-b-1"),
+        "the first missing statement"
+    );
+    assert!(
+        !has_class(&host, "#q-sus-item-a", "item-missing"),
+        "answered"
+    );
+    assert!(has_class(&host, "#q-sus-item-b", "item-missing"));
+    assert!(has_class(&host, "#q-sus-item-c", "item-missing"));
+    assert_eq!(
+        text_of(&host, "#q-sus-item-b .item-error"),
+        "Kies een antwoord bij deze uitspraak.",
+        "the message sits beside the statement"
+    );
+    assert_eq!(
+        host.query_selector("#q-sus-item-b")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("q-sus-item-b-error")
+    );
+
+    input(&host, "#q-sus-b-2").click();
+    settle().await;
+    assert!(
+        !has_class(&host, "#q-sus-item-b", "item-missing"),
+        "answered now"
+    );
+    assert!(
+        has_class(&host, "#q-sus-item-c", "item-missing"),
+        "still missing"
+    );
+    input(&host, "#q-sus-c-5").click();
+    settle().await;
+    assert!(!has_class(&host, "#q-sus", "has-error"));
+    assert!(is_hidden(&host, ".form-error"));
+}

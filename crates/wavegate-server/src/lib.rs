@@ -12,6 +12,7 @@ pub mod clock;
 pub mod datadir;
 mod demo;
 mod downloads;
+mod drafts;
 mod error;
 mod evaluations;
 pub mod evaluator;
@@ -300,6 +301,12 @@ pub fn router(state: AppState, assets: Assets) -> Router {
     let api = Router::new()
         .route("/api/v1/health", get(health))
         .route("/api/v1/respond/{token}", respond)
+        .route(
+            "/api/v1/respond/{token}/draft",
+            get(drafts::get_draft)
+                .put(drafts::put_draft)
+                .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
+        )
         .route(
             "/api/v1/session",
             get(session::current)

@@ -6,7 +6,7 @@
 
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
-use crate::store::{InsertOutcome, InvitationRow, NewResponse};
+use crate::store::{DraftOwner, InsertOutcome, InvitationRow, NewResponse};
 use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::State;
@@ -160,6 +160,13 @@ pub async fn submit(
         .with_details(details));
     }
     let answers_json = serde_json::to_string(&response.answers).map_err(ApiError::internal)?;
+    // A personal link's draft is not needed once its response is stored (it would only keep
+    // the answers twice).
+    let draft_owner = inv.person_id.clone().map(|person_id| DraftOwner {
+        program_id: inv.program_id.clone(),
+        survey_id: inv.survey_id.clone(),
+        person_id,
+    });
     let outcome = state
         .store
         .insert_response(NewResponse {
@@ -174,6 +181,13 @@ pub async fn submit(
     match outcome {
         InsertOutcome::Stored { submitted_at } => {
             tracing::info!(survey = %response.survey_id, version, "response stored");
+            // The response is stored whatever happens to the draft: a leftover draft is refused
+            // new saves and dropped with the next response anyway.
+            if let Some(owner) = draft_owner
+                && let Err(e) = state.store.delete_draft(owner).await
+            {
+                tracing::warn!(error = %e, "draft of an answered invitation not deleted");
+            }
             Ok((
                 StatusCode::CREATED,
                 Json(SubmitAck {

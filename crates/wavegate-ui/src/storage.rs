@@ -21,6 +21,9 @@ pub enum Key {
     Outbox,
     /// The server's acknowledgement of a response, by response id (respondents).
     Sent(String),
+    /// How this device's draft of an invitation relates to the server's copy (respondents,
+    /// personal links).
+    DraftSync(String),
 }
 
 impl Key {
@@ -31,6 +34,7 @@ impl Key {
             Key::Invitation(t) => format!("wavegate.invitation.{t}"),
             Key::Outbox => "wavegate.outbox".into(),
             Key::Sent(t) => format!("wavegate.sent.{t}"),
+            Key::DraftSync(t) => format!("wavegate.draftsync.{t}"),
         }
     }
 }
@@ -48,6 +52,20 @@ pub fn save<T: Serialize>(key: &Key, value: &T) -> bool {
 /// Removes a value.
 pub fn remove(key: &Key) {
     LocalStorage::delete(key.name());
+}
+
+/// Removes every stored acknowledgement (`Sent`). They tell a page that is open while the outbox
+/// delivers its response; when an app starts no such page is open, so none is needed any more.
+pub fn remove_all_sent() {
+    let prefix = Key::Sent(String::new()).name();
+    let storage = LocalStorage::raw();
+    let names: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|name| name.starts_with(&prefix))
+        .collect();
+    for name in names {
+        let _ = storage.remove_item(&name);
+    }
 }
 
 /// The stored language preference, else the browser's, else Dutch.

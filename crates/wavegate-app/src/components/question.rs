@@ -43,6 +43,10 @@ pub fn QuestionView(
     /// The error shown under the question, in the current language.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// For a matrix: the statements still unanswered after the respondent tried to go on, each
+    /// marked where it is.
+    #[prop(optional, into)]
+    missing_items: Signal<Vec<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let q = StoredValue::new(question);
@@ -70,7 +74,7 @@ pub fn QuestionView(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let control = q.with_value(|q| control(q, answers, lang));
+    let control = q.with_value(|q| control(q, answers, lang, missing_items));
     view! {
         <fieldset
             class="question"
@@ -96,7 +100,12 @@ pub fn QuestionView(
     }
 }
 
-fn control(q: &Question, answers: RwSignal<Answers>, lang: RwSignal<Lang>) -> AnyView {
+fn control(
+    q: &Question,
+    answers: RwSignal<Answers>,
+    lang: RwSignal<Lang>,
+    missing_items: Signal<Vec<String>>,
+) -> AnyView {
     let id = q.id.clone();
     match &q.kind {
         QuestionKind::Agreement { points } => {
@@ -171,8 +180,25 @@ fn control(q: &Question, answers: RwSignal<Answers>, lang: RwSignal<Lang>) -> An
             ..
         } => text_input(&id, *multiline, *max_length, answers, lang).into_any(),
         QuestionKind::Matrix { points, items } => {
-            let points = *points;
-            let rows = items
+            matrix(&id, *points, items, answers, lang, missing_items).into_any()
+        }
+        QuestionKind::Ranking { choices } => ranking(&id, choices, answers, lang).into_any(),
+    }
+}
+
+/// A matrix of agreement statements. On narrow screens each statement is one compact row of
+/// numbered points under a key that names the scale's ends (the full label stays each point's
+/// accessible name); a statement left unanswered is marked and says so beside it.
+fn matrix(
+    id: &str,
+    points: u8,
+    items: &[wavegate_core::survey::MatrixItem],
+    answers: RwSignal<Answers>,
+    lang: RwSignal<Lang>,
+    missing_items: Signal<Vec<String>>,
+) -> impl IntoView {
+    let id = id.to_string();
+    let rows = items
                 .iter()
                 .map(|item| {
                     let item = item.clone();
@@ -198,22 +224,39 @@ fn control(q: &Question, answers: RwSignal<Answers>, lang: RwSignal<Lang>) -> An
                                             m.insert(item_id.clone(), v);
                                             set_answer(answers, &qid, Some(Answer::Matrix(m)));
                                         } />
-                                    <span>{move || labels::agreement_label(points, v, lang.get()).unwrap_or_default()}</span>
+                                    <span class="point-label">{move || labels::agreement_label(points, v, lang.get()).unwrap_or_default()}</span>
+                                    <span class="point-number" aria-hidden="true">{v}</span>
                                 </label>
                             }
                         })
                         .collect();
+                    let is_missing = {
+                        let item_id = item_id.clone();
+                        Memo::new(move |_| missing_items.with(|m| m.contains(&item_id)))
+                    };
+                    let item_dom_id = format!("q-{qid}-item-{item_id}");
+                    let item_error_id = format!("{item_dom_id}-error");
                     view! {
-                        <fieldset class="matrix-item" data-item=item.id.clone()>
+                        <fieldset class="matrix-item" class:item-missing=is_missing id=item_dom_id data-item=item.id.clone()
+                            aria-invalid=move || is_missing.get().then_some("true")
+                            aria-describedby=move || is_missing.get().then(|| item_error_id.clone())>
                             <legend>{move || item.text.get(lang.get()).to_string()}</legend>
+                            {move || is_missing.get().then(|| view! {
+                                <p class="item-error" id=format!("q-{qid}-item-{item_id}-error")>{move || Msg::MatrixItemMissing.text(lang.get())}</p>
+                            })}
                             <div class="scale scale-agreement">{options}</div>
                         </fieldset>
                     }
                 })
                 .collect_view();
-            view! { <div class="matrix">{rows}</div> }.into_any()
-        }
-        QuestionKind::Ranking { choices } => ranking(&id, choices, answers, lang).into_any(),
+    let key = move || {
+        let l = lang.get();
+        let end = |v: i32| labels::agreement_label(points, v, l).unwrap_or_default();
+        format!("1 = {} … {} = {}", end(1), points, end(i32::from(points)))
+    };
+    view! {
+        <p class="matrix-key" aria-hidden="true">{key}</p>
+        <div class="matrix">{rows}</div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per page, and which page an address opens.
 
 pub mod home;
+pub mod problems;
 pub mod respond;
 
 /// The respondent app's pages. The page is chosen from the address once, when the app starts:

@@ -6,25 +6,26 @@
 //! connection is recognised by the server and stored once.
 
 use crate::components::question::QuestionView;
+use crate::draft_sync::{self, Origin};
 use crate::errors::refusal_text;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::outbox;
+use crate::pages::problems::Problems;
 use crate::storage::{self, Draft, Key, Queued};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use wavegate_core::api::{ErrorCode, InvitationView, ProgramSupport, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
-use wavegate_core::survey::{Answers, Response, Survey, validate_response};
+use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, local_time};
 
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
 enum Loaded {
-    /// Fresh from the server.
-    Online(InvitationView),
+    /// Fresh from the server, with what to tell about the draft continued (personal links).
+    Online(InvitationView, Option<Origin>),
     /// The copy saved on this device (the server could not be reached).
     Offline(InvitationView),
     /// The link is unknown to the server.
@@ -43,8 +44,12 @@ enum Loaded {
 async fn load(token: String) -> Loaded {
     match api::invitation(&token).await {
         Ok(view) => {
-            storage::save(&Key::Invitation(token), &view);
-            Loaded::Online(view)
+            // An answered personal link keeps nothing on the device (see Survey).
+            if view.submitted.is_none() {
+                storage::save(&Key::Invitation(token.clone()), &view);
+            }
+            let origin = draft_sync::reconcile(&token, &view).await;
+            Loaded::Online(view, origin)
         }
         Err(ApiError::Network) => match storage::cached_invitation(&token) {
             Some(view) => Loaded::Offline(view),
@@ -77,34 +82,49 @@ pub fn RespondPage(
 ) -> impl IntoView {
     // Loaded once: the page is the app's only page for this address.
     let loaded = RwSignal::new(None::<Loaded>);
+    outbox::showing(&token);
     {
         let token = token.clone();
         leptos::task::spawn_local(async move { loaded.set(Some(load(token).await)) });
     }
     move || match loaded.get() {
         None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
-        Some(Loaded::Online(view)) => {
-            view! { <Survey token=token.clone() view=view offline=false /> }.into_any()
+        Some(Loaded::Online(view, origin)) => {
+            view! { <Survey token=token.clone() view=view offline=false origin=origin /> }
+                .into_any()
         }
         Some(Loaded::Offline(view)) => {
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
-        Some(Loaded::Invalid) => notice(Msg::InvitationInvalid.text(use_lang().get())).into_any(),
-        Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
-        Some(Loaded::Unavailable) => {
-            notice(Msg::InvitationOfflineNoCopy.text(use_lang().get())).into_any()
+        Some(Loaded::Invalid) => {
+            notice(Msg::InvalidTitle, both(|l| Msg::InvitationInvalid.text(l))).into_any()
         }
+        Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
+        Some(Loaded::Unavailable) => notice(
+            Msg::OfflineTitle,
+            both(|l| Msg::InvitationOfflineNoCopy.text(l)),
+        )
+        .into_any(),
         // No debug print of the error: formatting it would add to every respondent's download.
         Some(Loaded::Failed(e)) => {
-            notice(wavegate_ui::errors::message(&e).text(use_lang().get())).into_any()
+            let message = wavegate_ui::errors::message(&e);
+            notice(Msg::FailedTitle, both(|l| message.text(l))).into_any()
         }
     }
 }
 
-fn notice(text: &'static str) -> impl IntoView {
+/// A text in Dutch and in English, as plain values (one view serves every notice).
+fn both(text: impl Fn(Lang) -> &'static str) -> [&'static str; 2] {
+    [text(Lang::Nl), text(Lang::En)]
+}
+
+/// A page that explains why there is no survey to answer, under a heading of its own.
+fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <section class="card notice" role="alert">
-            <p>{text}</p>
+        <section class="card notice" role="alert" aria-labelledby="notice-title">
+            <h1 id="notice-title">{t(title)}</h1>
+            <p>{move || if lang.get() == Lang::En { text[1] } else { text[0] }}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
@@ -158,6 +178,8 @@ enum Stage {
     Done(SubmitAck),
     /// The server refused it (e.g. already answered); the message says why.
     Refused(String),
+    /// "Not you?": everything of this survey was removed from the device.
+    Cleared,
 }
 
 /// A fresh random response id (128 bits from the browser's cryptographic source), in the form
@@ -188,8 +210,19 @@ fn restore_draft(token: &str, survey: &Survey) -> Option<Draft> {
     storage::load::<Draft>(&Key::Draft(token.to_string())).map(|d| d.carried_to(survey))
 }
 
+/// The survey of an invitation, page by page, then the thank-you or the reason it was not sent.
 #[component]
-fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
+pub fn Survey(
+    /// The invitation token.
+    token: String,
+    /// The invitation as the server (or this device's copy) describes it.
+    view: InvitationView,
+    /// True when `view` is this device's copy because the server could not be reached.
+    offline: bool,
+    /// Where the draft continued comes from, when the person should be told.
+    #[prop(default = None)]
+    origin: Option<Origin>,
+) -> impl IntoView {
     let lang = use_lang();
     if storage::load::<Lang>(&Key::Lang).is_none()
         && let Some(l) = view.language
@@ -223,10 +256,13 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
     let attributes = StoredValue::new(view.attributes.clone());
     let anonymous = view.anonymous;
     let token = StoredValue::new(token);
+    if !anonymous {
+        draft_sync::save_when_leaving(token.get_value());
+    }
     let answers = RwSignal::new(draft.answers.clone());
     let page = RwSignal::new(draft.page);
     let response_id = RwSignal::new(draft.response_id.clone());
-    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let errors = RwSignal::new(Problems::default());
     let summary_error = RwSignal::new(None::<&'static str>);
     let stage = RwSignal::new(initial_stage);
 
@@ -259,10 +295,38 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             page: page.get(),
             answers: answers.get(),
         };
-        if stage.get_untracked() == Stage::Answering {
+        if stage.get_untracked() != Stage::Answering {
+            return;
+        }
+        if anonymous {
             storage::save(&Key::Draft(token.get_value()), &d);
+        } else {
+            draft_sync::record(&token.get_value(), &d);
         }
     });
+    // A personal link's draft also goes to the server, shortly after each page change (and when
+    // the page is left, see above), so the person can continue on another device.
+    Effect::new(move |_| {
+        page.track();
+        if !anonymous && stage.get_untracked() == Stage::Answering {
+            draft_sync::save_soon(token.get_value());
+        }
+    });
+    // Once the server has the response, the device keeps nothing of it for the next person.
+    Effect::new(move |_| {
+        if let Stage::Done(ack) = stage.get() {
+            draft_sync::forget(&token.get_value());
+            storage::forget_answered(&token.get_value());
+            storage::remove(&Key::Sent(ack.response_id));
+        }
+    });
+    let clear_device = move |_| {
+        storage::forget_invitation(&token.get_value());
+        storage::remove(&Key::Sent(response_id.get_untracked()));
+        draft_sync::forget(&token.get_value());
+        stage.set(Stage::Cleared);
+        focus_main();
+    };
 
     let response = move || Response {
         id: response_id.get_untracked(),
@@ -273,28 +337,36 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         answers: answers.with_untracked(|a| vis.with_untracked(|v| v.keep_shown(a))),
     };
 
-    // Problems per question for the questions on the given visible pages.
-    let check = move |page_ids: &[String]| -> BTreeMap<String, String> {
-        let l = lang.get_untracked();
+    // Problems for the questions on the given visible pages.
+    let check = move |page_ids: &[String]| -> Problems {
         let r = response();
-        let problems = survey.with_value(|s| {
-            attributes.with_value(|a| validate_response(s, &r, a).err().unwrap_or_default())
-        });
         survey.with_value(|s| {
-            problems
-                .into_iter()
-                .filter_map(|p| {
-                    let qid = p.question.clone()?;
-                    let on_page = s.page_of(&qid).is_some_and(|pg| page_ids.contains(&pg.id));
-                    on_page.then(|| (qid, p.message(l)))
-                })
-                .collect()
+            attributes.with_value(|a| Problems::of(s, &r, a, page_ids, lang.get_untracked()))
         })
     };
 
+    // Errors shown go away as soon as their answers are valid, the page summary with the last.
+    Effect::new(move |_| {
+        answers.track();
+        if errors.with_untracked(Problems::is_empty) {
+            return;
+        }
+        let now = check(&pages.get_untracked());
+        let left = errors.with_untracked(|e| e.still_shown(now));
+        if left.is_empty() {
+            summary_error.set(None);
+        }
+        if errors.with_untracked(|e| *e != left) {
+            errors.set(left);
+        }
+    });
+
     let focus_first_error = move || {
-        if let Some(first) = errors.with_untracked(|e| e.keys().next().cloned()) {
-            crate::dom::focus_question(&first);
+        let first = errors.with_untracked(|e| survey.with_value(|s| e.first(s)));
+        match first {
+            Some((question, Some(item))) => crate::dom::focus_matrix_item(&question, &item),
+            Some((question, None)) => crate::dom::focus_question(&question),
+            None => {}
         }
     };
 
@@ -314,7 +386,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         }
     };
     let go_back = move |_| {
-        errors.set(BTreeMap::new());
+        errors.set(Problems::default());
         summary_error.set(None);
         page.set(current_page().saturating_sub(1));
         focus_main();
@@ -327,6 +399,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             // Go to the first page with a problem.
             let first_page = survey.with_value(|s| {
                 problems
+                    .questions
                     .keys()
                     .filter_map(|q| s.page_of(q).map(|p| p.id.clone()))
                     .filter_map(|pid| ids.iter().position(|x| *x == pid))
@@ -403,7 +476,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
         response_id.set(d.response_id);
         answers.set(Answers::new());
         page.set(0);
-        errors.set(BTreeMap::new());
+        errors.set(Problems::default());
         stage.set(Stage::Answering);
     };
 
@@ -435,6 +508,14 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             return ().into_any();
         };
         let page_title = page_def.title.clone();
+        // The legend explains the asterisk, so only pages that show one carry it.
+        let required: Vec<String> = page_def
+            .questions
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| q.id.clone())
+            .collect();
+        let any_required = move || vis.with(|v| required.iter().any(|q| v.shows(q)));
         let questions = page_def
             .questions
             .into_iter()
@@ -444,10 +525,16 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     let qid = qid.clone();
                     move || vis.with(|v| v.shows(&qid))
                 };
-                let err = Signal::derive(move || errors.with(|e| e.get(&qid).cloned()));
+                let missing = {
+                    let qid = qid.clone();
+                    Signal::derive(move || {
+                        errors.with(|e| e.missing_items.get(&qid).cloned().unwrap_or_default())
+                    })
+                };
+                let err = Signal::derive(move || errors.with(|e| e.questions.get(&qid).cloned()));
                 view! {
                     <Show when=shown.clone()>
-                        <QuestionView survey=survey question=q.clone() answers=answers error=err />
+                        <QuestionView survey=survey question=q.clone() answers=answers error=err missing_items=missing />
                     </Show>
                 }
             })
@@ -468,7 +555,7 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
                     </div>
                 </div>
                 {move || page_title.as_ref().map(|t| view! { <h2>{t.get(lang.get()).to_string()}</h2> })}
-                <p class="required-legend">{t(Msg::RequiredLegend)}</p>
+                {move || any_required().then(|| view! { <p class="required-legend">{t(Msg::RequiredLegend)}</p> })}
                 {questions}
                 <p class="form-error" role="alert" hidden=move || summary_error.get().is_none()>
                     {move || summary_error.get().unwrap_or_default()}
@@ -495,13 +582,28 @@ fn Survey(token: String, view: InvitationView, offline: bool) -> impl IntoView {
             {offline.then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
-                    {(resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty)).then(|| view! {
-                        <p class="banner banner-info" role="status">{t(Msg::Resumed)}</p>
-                    })}
+                    {
+                        // One banner says where the answers come from, when there is anything to say.
+                        let origin = origin.clone();
+                        let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
+                        (origin.is_some() || welcome_back).then(|| view! {
+                            <p class="banner banner-info" role="status">{move || match &origin {
+                                Some(Origin::OtherDevice(saved_at)) => fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", local_time(saved_at))]),
+                                Some(Origin::ThisDevice) => Msg::KeptThisDevice.text(lang.get()).to_string(),
+                                None => Msg::Resumed.text(lang.get()).to_string(),
+                            }}</p>
+                        })
+                    }
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
                     {form}
-                    <p class="draft-note">{t(Msg::DraftSaved)}</p>
+                    <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
+                    {(!anonymous).then(|| view! {
+                        <p class="not-you">
+                            <button type="button" class="link-button" on:click=clear_device>{t(Msg::NotYouClear)}</button>
+                        </p>
+                    })}
                 }.into_any(),
+                Stage::Cleared => notice(Msg::DeviceCleared, both(|l| Msg::DeviceClearedBody.text(l))).into_any(),
                 Stage::Sending => view! { <p class="status" role="status">{t(Msg::Submitting)}</p> }.into_any(),
                 Stage::Queued => view! {
                     <section class="card notice" role="status">

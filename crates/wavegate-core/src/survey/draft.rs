@@ -1,6 +1,12 @@
-//! A respondent's draft: the answers so far, and how they carry over to another survey version.
+//! A respondent's draft: the answers so far, how they carry over to another survey version,
+//! what the server accepts as a draft of a personal link, and which copy wins when a person
+//! continues on another device.
 
-use super::model::{Answers, Survey};
+use super::errors::{ResponseError, ResponseProblem};
+use super::model::{Answers, Attributes, Response, Survey};
+use super::response_id::is_valid_response_id;
+use super::validate_response;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Work in progress on one invitation, as the app keeps it on the device.
@@ -38,6 +44,156 @@ impl Draft {
             self.page = 0;
         }
         self
+    }
+}
+
+/// Why the server refuses a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftProblem {
+    /// The response id breaks the core's response-id rule.
+    ResponseId,
+    /// The draft answers another version than the one the link opens.
+    Version {
+        /// The version the link opens.
+        expected: u32,
+        /// The draft's.
+        found: u32,
+    },
+    /// The page is past the survey's last page.
+    Page {
+        /// How many pages the survey has.
+        pages: usize,
+    },
+    /// Answers no finished response could hold (unknown questions, wrong kinds, values out of
+    /// range, too long texts).
+    Answers(Vec<ResponseError>),
+}
+
+impl Draft {
+    /// Whether the server may keep this draft for a link that opens `survey` with `attributes`.
+    /// A draft is work in progress: what is merely unfinished (a required question not yet
+    /// answered, too few choices so far, a statement left open) is fine; what could never be
+    /// part of a valid response is not, so a draft is no way to store arbitrary data.
+    pub fn check(&self, survey: &Survey, attributes: &Attributes) -> Result<(), DraftProblem> {
+        if !is_valid_response_id(&self.response_id) {
+            return Err(DraftProblem::ResponseId);
+        }
+        if self.survey_version != survey.version {
+            return Err(DraftProblem::Version {
+                expected: survey.version,
+                found: self.survey_version,
+            });
+        }
+        if self.page >= survey.pages.len().max(1) {
+            return Err(DraftProblem::Page {
+                pages: survey.pages.len(),
+            });
+        }
+        let response = Response {
+            id: self.response_id.clone(),
+            survey_id: survey.id.clone(),
+            survey_version: self.survey_version,
+            language: Lang::default(),
+            answers: self.answers.clone(),
+        };
+        let wrong: Vec<ResponseError> = validate_response(survey, &response, attributes)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| !unfinished(&e.problem))
+            .collect();
+        if wrong.is_empty() {
+            Ok(())
+        } else {
+            Err(DraftProblem::Answers(wrong))
+        }
+    }
+}
+
+/// Problems of a response that is not finished yet, which a draft may have. Answers to questions
+/// hidden now count too: a later answer may show them again, and the app drops them on sending.
+fn unfinished(p: &ResponseProblem) -> bool {
+    use ResponseProblem as P;
+    matches!(
+        p,
+        P::Required
+            | P::Hidden
+            | P::MissingItem { .. }
+            | P::TooFewSelections { .. }
+            | P::TooShort { .. }
+            | P::Blank
+            | P::IncompleteRanking
+    )
+}
+
+/// A draft as the server keeps it for a personal link (`GET /api/v1/respond/{token}/draft`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    /// The draft.
+    pub draft: Draft,
+    /// Counts the saves of this link's draft, from 1: a device that saw revision n and finds a
+    /// higher one knows another device saved since.
+    pub revision: u64,
+    /// When the server stored it (RFC 3339, UTC, whole seconds).
+    pub saved_at: String,
+}
+
+/// The server's answer to saving a draft (`PUT /api/v1/respond/{token}/draft`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftReceipt {
+    /// The revision now stored.
+    pub revision: u64,
+    /// When the server stored it.
+    pub saved_at: String,
+}
+
+/// What a device remembers about its copy of a draft and the server's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSync {
+    /// The server revision this device's copy was last saved as or taken from.
+    pub revision: Option<u64>,
+    /// True when the copy changed on this device since then.
+    pub changed: bool,
+    /// When it last changed on this device (RFC 3339, UTC, the device's clock).
+    pub edited_at: String,
+}
+
+/// Which copy a person continues with when a personal link opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// This device's copy: there is no other, they are the same, or the server's has not moved
+    /// since this device saw it. Nothing to tell.
+    Device,
+    /// The server's copy, saved from another device after this one last saw it (or this device
+    /// has none): the person is told the answers come from elsewhere.
+    Server,
+    /// Both changed; this device's changes are the newer ones: the person is told this device's
+    /// answers were kept, and they go to the server.
+    DeviceNewer,
+}
+
+/// The newer copy wins. The server's revision tells whether another device saved since this one
+/// last synchronised; only when both changed are the times compared (the device's clock against
+/// the server's, to the second: the best there is for edits made offline).
+pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>) -> Resume {
+    let (Some((draft, sync)), Some(saved)) = (device, server) else {
+        return if server.is_some() {
+            Resume::Server
+        } else {
+            Resume::Device
+        };
+    };
+    if saved.draft == *draft || sync.revision.is_some_and(|r| r >= saved.revision) {
+        return Resume::Device;
+    }
+    if !sync.changed {
+        return Resume::Server;
+    }
+    let seconds = |t: &str| t.get(..19).unwrap_or(t).to_string();
+    if seconds(&sync.edited_at) > seconds(&saved.saved_at) {
+        Resume::DeviceNewer
+    } else {
+        Resume::Server
     }
 }
 
@@ -91,5 +247,130 @@ mod tests {
         let d: Draft = serde_json::from_str(json).expect("the stored format");
         assert_eq!((d.survey_version, d.page), (3, 2));
         assert_eq!(serde_json::to_string(&d).expect("serializes"), json);
+    }
+}
+
+#[cfg(test)]
+mod sync_tests {
+    use super::*;
+    use crate::i18n::Text;
+    use crate::survey::{Answer, Page, Question, QuestionKind};
+
+    fn survey() -> Survey {
+        let q = |id: &str, kind| Question::new(id, Text::new("Vraag", "Question"), kind);
+        Survey::new("s", Text::new("Test", "Test"))
+            .with_page(Page::new(
+                "p1",
+                vec![
+                    q("yes", QuestionKind::YesNo).required(),
+                    q("grade", QuestionKind::Agreement { points: 5 }).required(),
+                ],
+            ))
+            .with_page(Page::new("p2", vec![q("more", QuestionKind::YesNo)]))
+    }
+
+    fn draft(answers: &[(&str, Answer)], page: usize) -> Draft {
+        let mut d = Draft::new("r-0123456789".into(), &survey());
+        d.page = page;
+        for (id, a) in answers {
+            d.answers.insert(id.to_string(), a.clone());
+        }
+        d
+    }
+
+    #[test]
+    fn an_unfinished_draft_is_accepted_and_one_no_response_could_hold_is_not() {
+        let s = survey();
+        let none = Attributes::new();
+        assert_eq!(
+            draft(&[("yes", Answer::YesNo(true))], 1).check(&s, &none),
+            Ok(())
+        );
+        let out_of_range = draft(&[("grade", Answer::Scale(9))], 0).check(&s, &none);
+        assert!(matches!(out_of_range, Err(DraftProblem::Answers(e)) if e.len() == 1));
+        let unknown = draft(&[("elsewhere", Answer::YesNo(true))], 0).check(&s, &none);
+        assert!(matches!(unknown, Err(DraftProblem::Answers(_))));
+        assert_eq!(
+            draft(&[], 2).check(&s, &none),
+            Err(DraftProblem::Page { pages: 2 })
+        );
+        let mut bad_id = draft(&[], 0);
+        bad_id.response_id = "x".into();
+        assert_eq!(bad_id.check(&s, &none), Err(DraftProblem::ResponseId));
+        let mut other_version = draft(&[], 0);
+        other_version.survey_version = 7;
+        assert!(matches!(
+            other_version.check(&s, &none),
+            Err(DraftProblem::Version { found: 7, .. })
+        ));
+    }
+
+    fn saved(d: Draft, revision: u64, saved_at: &str) -> SavedDraft {
+        SavedDraft {
+            draft: d,
+            revision,
+            saved_at: saved_at.into(),
+        }
+    }
+
+    fn sync(revision: Option<u64>, changed: bool, edited_at: &str) -> DraftSync {
+        DraftSync {
+            revision,
+            changed,
+            edited_at: edited_at.into(),
+        }
+    }
+
+    #[test]
+    fn the_newer_copy_wins_and_a_copy_another_device_saved_since_is_newer() {
+        let phone = draft(&[("yes", Answer::YesNo(true))], 1);
+        let desktop = draft(&[("yes", Answer::YesNo(false))], 0);
+        let at = "2027-01-11T09:00:00Z";
+        // Nothing on the server, or nothing on this device.
+        assert_eq!(
+            resume(Some((&phone, &sync(None, true, at))), None),
+            Resume::Device
+        );
+        assert_eq!(
+            resume(None, Some(&saved(phone.clone(), 1, at))),
+            Resume::Server
+        );
+        // Another device saved after this one last synchronised, and this one changed nothing.
+        let quiet = sync(Some(1), false, "2027-01-11T08:00:00Z");
+        assert_eq!(
+            resume(Some((&desktop, &quiet)), Some(&saved(phone.clone(), 2, at))),
+            Resume::Server
+        );
+        // The server has not moved since: this device's changes are simply newer.
+        let edited = sync(Some(2), true, "2027-01-11T10:00:00Z");
+        assert_eq!(
+            resume(
+                Some((&desktop, &edited)),
+                Some(&saved(phone.clone(), 2, at))
+            ),
+            Resume::Device
+        );
+        // Both changed: the later edit wins, to the second.
+        let offline_later = sync(Some(1), true, "2027-01-11T09:00:05.250Z");
+        assert_eq!(
+            resume(
+                Some((&desktop, &offline_later)),
+                Some(&saved(phone.clone(), 2, at))
+            ),
+            Resume::DeviceNewer
+        );
+        let offline_earlier = sync(Some(1), true, "2027-01-11T08:59:59Z");
+        assert_eq!(
+            resume(
+                Some((&desktop, &offline_earlier)),
+                Some(&saved(phone.clone(), 2, at))
+            ),
+            Resume::Server
+        );
+        // The same answers on both sides: nothing to tell.
+        assert_eq!(
+            resume(Some((&phone, &quiet)), Some(&saved(phone.clone(), 5, at))),
+            Resume::Device
+        );
     }
 }

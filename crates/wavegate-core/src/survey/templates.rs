@@ -79,9 +79,11 @@ fn page(id: &str, nl: &str, en: &str, questions: Vec<Question>) -> Page {
 fn survey(id: &str, title: Text, description: Text, pages: Vec<Page>) -> Survey {
     let mut s = Survey::new(id, title);
     s.description = Some(description);
+    // The app's heading already thanks the respondent and its help section names the helpdesk:
+    // the survey's own text adds only what is particular to it.
     s.thanks = Some(t(
-        "Bedankt voor je antwoorden! Heb je nog een probleem met je apparaat? Neem dan contact op met de servicedesk.",
-        "Thank you for your answers! Still having a problem with your device? Please contact the service desk.",
+        "Je antwoorden helpen ons de overstap voor de volgende groepen beter voor te bereiden.",
+        "Your answers help us prepare the switch better for the next groups.",
     ));
     s.pages = pages;
     s
@@ -576,8 +578,8 @@ fn om_pulse() -> Survey {
                 max: Some(2),
                 other: true,
             },
-        )
-        .with_help(t("Kies er hoogstens twee.", "Choose up to two.")),
+        ),
+        // No help text repeating "at most two": the app states the limit once, from `max`.
     );
     survey(
         "om-pulse",

@@ -66,6 +66,8 @@ pub fn InvitePage() -> impl IntoView {
             } else {
                 InvitationKind::Personal
             },
+            // The default: the wave's end plus the grace period.
+            expires_on: None,
         };
         let (csrf, p, s, l) = (
             session.csrf(),

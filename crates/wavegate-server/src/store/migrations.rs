@@ -207,6 +207,23 @@ const MIGRATIONS: &[Migration] = &[
     CREATE INDEX reminders_by_link ON reminders(token_hash, sent_at);
     "#,
     },
+    Migration {
+        version: 8,
+        name: "drafts of personal links, to continue on another device",
+        sql: r#"
+    -- Keyed by the person's invitation (one per person and survey), not by the link token: the
+    -- table holds nothing that opens a survey. Dropped when the person's response is stored.
+    CREATE TABLE drafts (
+        program_id TEXT NOT NULL,
+        survey_id  TEXT NOT NULL,
+        person_id  TEXT NOT NULL,
+        revision   INTEGER NOT NULL,
+        draft      TEXT NOT NULL,
+        saved_at   TEXT NOT NULL,
+        PRIMARY KEY (program_id, survey_id, person_id)
+    );
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -13,6 +13,7 @@
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
 
 mod accounts;
+mod drafts;
 mod evaluations;
 mod files;
 mod invitations;
@@ -27,6 +28,7 @@ mod surveys;
 mod writer;
 
 pub use accounts::{TokenRow, UserRow};
+pub use drafts::{DraftOwner, DraftRow};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
 };

@@ -1,9 +1,48 @@
-//! The respondent's endpoints: what an invitation link opens, and submitting a response.
+//! The respondent's endpoints: what an invitation link opens, its draft on the server, and
+//! submitting a response.
 
 use super::{ApiError, json, path};
 use gloo_net::http::Request;
 use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::survey::Response;
+use wavegate_core::survey::draft::{Draft, DraftReceipt, SavedDraft};
+
+fn draft_path(token: &str) -> String {
+    format!("{}/draft", path::respond(token))
+}
+
+/// `GET /api/v1/respond/{token}/draft`: the draft of a personal link saved from any device.
+pub async fn draft(token: &str) -> Result<SavedDraft, ApiError> {
+    json(Request::get(&draft_path(token)).build()).await
+}
+
+/// `PUT /api/v1/respond/{token}/draft`: keeps the draft of a personal link on the server.
+pub async fn save_draft(token: &str, draft: &Draft) -> Result<DraftReceipt, ApiError> {
+    json(Request::put(&draft_path(token)).json(draft)).await
+}
+
+/// The same save while the page is being left: a `keepalive` fetch outlives the page (the
+/// beacon API only posts). Nobody waits for the answer; the next open compares revisions.
+pub fn save_draft_on_leave(token: &str, draft: &Draft) {
+    let (Some(window), Ok(body)) = (web_sys::window(), serde_json::to_string(draft)) else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("PUT");
+    // web-sys has no setter for `keepalive`; every current browser reads the plain property.
+    let _ = js_sys::Reflect::set(
+        &init,
+        &wasm_bindgen::JsValue::from_str("keepalive"),
+        &wasm_bindgen::JsValue::TRUE,
+    );
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    if let Ok(headers) = web_sys::Headers::new() {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+    }
+    // The promise is dropped: the browser finishes the request after the page is gone.
+    let _ = window.fetch_with_str_and_init(&draft_path(token), &init);
+}
 
 /// `GET /api/v1/respond/{token}`: what an invitation link opens.
 pub async fn invitation(token: &str) -> Result<InvitationView, ApiError> {

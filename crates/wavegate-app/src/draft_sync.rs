@@ -1,0 +1,153 @@
+//! Drafts of personal links kept on the server as well as on the device, so a person can
+//! continue on another device. The device copy stays the one the page works with (it works
+//! offline); the server copy is brought in when the link opens, by the core's rule of which is
+//! newer ([`resume`]), and saved shortly after each page change and when the page is left.
+//! Anonymous links never send a draft: everyone with the link would share it.
+
+use crate::storage::{self, Draft, Key};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wavegate_core::api::InvitationView;
+use wavegate_core::survey::draft::{DraftSync, Resume, resume};
+use wavegate_ui::api::respond as api;
+
+/// How long after a page change the draft goes to the server: a person paging back and forth
+/// sends one save, not one per click.
+const DEBOUNCE_MS: u32 = 800;
+
+/// What the person is told about the answers they continue with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The server's copy, saved from another device at this time (RFC 3339).
+    OtherDevice(String),
+    /// This device's answers, newer than the ones saved from another device.
+    ThisDevice,
+}
+
+thread_local! {
+    /// The save waiting for its delay; replacing it cancels the earlier one.
+    static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// Now, as the server writes times (UTC, whole seconds), on this device's clock.
+fn now() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    format!("{}Z", iso.get(..19).unwrap_or(&iso))
+}
+
+fn sync_of(token: &str) -> DraftSync {
+    storage::load(&Key::DraftSync(token.to_string())).unwrap_or_default()
+}
+
+/// Brings this device's draft and the server's together before the survey shows; returns what
+/// to tell the person, if anything. Offline or refused, the device copy simply carries on.
+pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
+    if view.anonymous || view.submitted.is_some() {
+        return None;
+    }
+    let server = match api::draft(token).await {
+        Ok(saved) => Some(saved),
+        Err(e) if e.status() == Some(404) => None,
+        Err(_) => return None,
+    };
+    let device: Option<Draft> = storage::load(&Key::Draft(token.to_string()));
+    let sync = sync_of(token);
+    match resume(device.as_ref().map(|d| (d, &sync)), server.as_ref()) {
+        Resume::Device => None,
+        Resume::DeviceNewer => Some(Origin::ThisDevice),
+        Resume::Server => {
+            let saved = server?;
+            let draft = saved.draft.carried_to(&view.survey);
+            let told = !draft.answers.is_empty();
+            storage::save(&Key::Draft(token.to_string()), &draft);
+            storage::save(
+                &Key::DraftSync(token.to_string()),
+                &DraftSync {
+                    revision: Some(saved.revision),
+                    changed: false,
+                    edited_at: saved.saved_at.clone(),
+                },
+            );
+            told.then_some(Origin::OtherDevice(saved.saved_at))
+        }
+    }
+}
+
+/// Keeps the draft on the device; a change (not the same draft written again) marks it as not
+/// yet on the server.
+pub fn record(token: &str, draft: &Draft) {
+    let key = Key::Draft(token.to_string());
+    if storage::load::<Draft>(&key).as_ref() == Some(draft) {
+        return;
+    }
+    storage::save(&key, draft);
+    let mut sync = sync_of(token);
+    sync.changed = true;
+    sync.edited_at = now();
+    storage::save(&Key::DraftSync(token.to_string()), &sync);
+}
+
+/// Saves the device's draft on the server after a short delay (a later call replaces it).
+pub fn save_soon(token: String) {
+    let timer = Timeout::new(DEBOUNCE_MS, move || {
+        leptos::task::spawn_local(save_now(token));
+    });
+    PENDING.with(|p| *p.borrow_mut() = Some(timer));
+}
+
+/// Saves the device's draft on the server if it changed since the last save.
+pub async fn save_now(token: String) {
+    let Some(draft) = storage::load::<Draft>(&Key::Draft(token.clone())) else {
+        return;
+    };
+    if !sync_of(&token).changed {
+        return;
+    }
+    // Offline or refused (e.g. answered meanwhile): the device copy stays, marked as changed.
+    if let Ok(receipt) = api::save_draft(&token, &draft).await {
+        let mut sync = sync_of(&token);
+        sync.revision = Some(receipt.revision);
+        // Edits made while the save was under way still need the next one.
+        sync.changed = storage::load::<Draft>(&Key::Draft(token.clone())).as_ref() != Some(&draft);
+        storage::save(&Key::DraftSync(token), &sync);
+    }
+}
+
+/// The page is being left (hidden, closed, navigated away): save now with a request that
+/// outlives the page.
+fn save_on_leave(token: &str) {
+    PENDING.with(|p| p.borrow_mut().take());
+    if !sync_of(token).changed {
+        return;
+    }
+    if let Some(draft) = storage::load::<Draft>(&Key::Draft(token.to_string())) {
+        api::save_draft_on_leave(token, &draft);
+    }
+}
+
+/// Saves the draft whenever the person leaves the page (switching apps on a phone hides it;
+/// closing the tab or navigating fires `pagehide`), for as long as the calling view lives.
+pub fn save_when_leaving(token: String) {
+    let on_hide = {
+        let token = token.clone();
+        window_event_listener_untyped("pagehide", move |_| save_on_leave(&token))
+    };
+    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            save_on_leave(&token);
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+    });
+}
+
+/// Forgets this device's draft and what it knew of the server's copy (a stored response, or
+/// "not you?"); a save still waiting is dropped.
+pub fn forget(token: &str) {
+    PENDING.with(|p| p.borrow_mut().take());
+    storage::remove(&Key::Draft(token.to_string()));
+    storage::remove(&Key::DraftSync(token.to_string()));
+}

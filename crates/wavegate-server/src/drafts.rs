@@ -1,0 +1,138 @@
+//! Draft endpoints of personal links: `GET/PUT /api/v1/respond/{token}/draft`, so a person can
+//! continue on another device. Anonymous links keep drafts on the device only: a draft there
+//! would be shared by everyone holding the link. Every draft is checked against the survey the
+//! link opens by the core's rule ([`Draft::check`]) and bounded in size.
+
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::respond::{now, parse_attributes, parse_survey};
+use crate::store::{DraftOwner, OpenedInvitation};
+use crate::{AppState, auth};
+use axum::Json;
+use axum::extract::State;
+use wavegate_core::api::{AnswerProblem, ErrorCode};
+use wavegate_core::i18n::Lang;
+use wavegate_core::survey::draft::{Draft, DraftProblem, DraftReceipt, SavedDraft};
+
+/// The most a draft's JSON may take: far above any survey's answers (texts are bounded by the
+/// core's limits), far below what would let a link store files.
+pub const DRAFT_BODY_LIMIT: usize = 64 * 1024;
+
+/// The link's invitation, its survey and whose draft it is; refused for anonymous links and once
+/// the person answered.
+async fn personal(
+    state: &AppState,
+    token: &str,
+) -> Result<(OpenedInvitation, DraftOwner), ApiError> {
+    let not_found = || ApiError::not_found("invitation");
+    if !auth::looks_like_token(token) {
+        return Err(not_found());
+    }
+    let opened = state
+        .store
+        .open_invitation(token)
+        .await?
+        .ok_or_else(not_found)?;
+    let Some(person_id) = opened.invitation.person_id.clone() else {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "an anonymous link keeps its draft on the device only",
+        ));
+    };
+    if opened.submitted.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::AlreadySubmitted,
+            "this invitation has already been answered",
+        ));
+    }
+    let owner = DraftOwner {
+        program_id: opened.invitation.program_id.clone(),
+        survey_id: opened.invitation.survey_id.clone(),
+        person_id,
+    };
+    Ok((opened, owner))
+}
+
+/// `GET /api/v1/respond/{token}/draft`: the draft saved from any device, 404 when none is kept.
+pub async fn get_draft(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> Result<Json<SavedDraft>, ApiError> {
+    let (_, owner) = personal(&state, &token).await?;
+    let row = state
+        .store
+        .draft(owner)
+        .await?
+        .ok_or_else(|| ApiError::not_found("draft"))?;
+    let draft: Draft = serde_json::from_str(&row.draft_json)
+        .map_err(|e| ApiError::internal(format!("stored draft: {e}")))?;
+    Ok(Json(SavedDraft {
+        draft,
+        revision: row.revision,
+        saved_at: row.saved_at,
+    }))
+}
+
+/// `PUT /api/v1/respond/{token}/draft`: keeps the draft as the next revision.
+pub async fn put_draft(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    ApiJson(draft): ApiJson<Draft>,
+) -> Result<Json<DraftReceipt>, ApiError> {
+    let (opened, owner) = personal(&state, &token).await?;
+    let survey = parse_survey(&opened.definition_json)?;
+    let attributes = parse_attributes(&opened.invitation.attributes_json)?;
+    draft
+        .check(&survey, &attributes)
+        .map_err(|p| refusal(p, opened.invitation.language.as_deref()))?;
+    let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
+    let saved_at = now();
+    let revision = state
+        .store
+        .save_draft(owner, draft_json, saved_at.clone())
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::AlreadySubmitted,
+                "this invitation has already been answered",
+            )
+        })?;
+    Ok(Json(DraftReceipt { revision, saved_at }))
+}
+
+/// The API error for a draft the core refuses; answer problems in the person's language.
+fn refusal(problem: DraftProblem, language: Option<&str>) -> ApiError {
+    match problem {
+        DraftProblem::ResponseId => ApiError::new(
+            ErrorCode::InvalidResponseId,
+            "the response id must be 8 to 64 letters, digits, '-' or '_'",
+        ),
+        DraftProblem::Version { expected, found } => ApiError::new(
+            ErrorCode::UnknownVersion,
+            format!("this link opens survey version {expected}, not {found}"),
+        ),
+        DraftProblem::Page { pages } => ApiError::new(
+            ErrorCode::InvalidBody,
+            format!("the survey has {pages} page(s)"),
+        ),
+        DraftProblem::Answers(problems) => {
+            let lang = language.and_then(Lang::parse).unwrap_or_default();
+            let details: Vec<AnswerProblem> = problems
+                .iter()
+                .map(|p| AnswerProblem {
+                    question: p.question.clone(),
+                    code: p.code().to_string(),
+                    message: p.message(lang),
+                })
+                .collect();
+            ApiError::new(
+                ErrorCode::InvalidResponse,
+                format!(
+                    "{} answer(s) cannot be part of a response; the draft was not saved",
+                    details.len()
+                ),
+            )
+            .with_details(details)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Drafts of personal links on the server (`GET/PUT /api/v1/respond/{token}/draft`): saved from
+//! one device, read on another, checked against the survey, bounded, never for anonymous links,
+//! and gone once the response is stored.
+
+use super::{Api, assert_error, demo_api, valid_response};
+use crate::support::Auth;
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+const RESPONSE_ID: &str = "0123456789abcdef0123456789abcdef";
+
+async fn put(api: &Api, token: &str, body: impl Into<axum::body::Body>) -> super::Reply {
+    api.call(
+        "PUT",
+        &format!("/api/v1/respond/{token}/draft"),
+        Auth::None,
+        Some("application/json"),
+        body,
+    )
+    .await
+}
+
+async fn get(api: &Api, token: &str) -> super::Reply {
+    api.get(&format!("/api/v1/respond/{token}/draft"), false)
+        .await
+}
+
+/// A draft of the pilot survey on `page` with the first `n` answers of a complete response.
+async fn half_draft(api: &Api, token: &str, n: usize, page: usize) -> Value {
+    let complete = valid_response(api, token, RESPONSE_ID).await;
+    let answers: serde_json::Map<String, Value> = complete["answers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    json!({
+        "response_id": RESPONSE_ID,
+        "survey_version": complete["survey_version"],
+        "page": page,
+        "answers": answers,
+    })
+}
+
+#[tokio::test]
+async fn a_draft_saved_on_one_device_is_read_on_another_with_a_rising_revision() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    assert_error(&get(&api, &token).await, StatusCode::NOT_FOUND, "not_found");
+
+    let phone = half_draft(&api, &token, 2, 1).await;
+    let saved = put(&api, &token, phone.to_string()).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(saved.body["revision"], 1);
+
+    let desktop = get(&api, &token).await;
+    assert_eq!(desktop.status, StatusCode::OK, "{:?}", desktop.body);
+    assert_eq!(desktop.body["draft"], phone);
+    assert_eq!(desktop.body["revision"], 1);
+    assert_eq!(desktop.body["saved_at"], saved.body["saved_at"]);
+
+    let more = half_draft(&api, &token, 4, 2).await;
+    let again = put(&api, &token, more.to_string()).await;
+    assert_eq!(again.body["revision"], 2, "{:?}", again.body);
+    assert_eq!(get(&api, &token).await.body["draft"], more);
+    // Another person's link sees nothing of it.
+    let bob = api.invitation("bob").await;
+    assert_error(&get(&api, &bob).await, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn a_draft_no_response_could_hold_is_refused_and_nothing_is_kept() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let good = half_draft(&api, &token, 2, 0).await;
+
+    let mut unknown = good.clone();
+    unknown["answers"]["email"] = json!({ "text": "alice@example.org" });
+    let r = put(&api, &token, unknown.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
+    assert_eq!(r.body["error"]["details"][0]["question"], "email");
+
+    let mut version = good.clone();
+    version["survey_version"] = json!(99);
+    let r = put(&api, &token, version.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "unknown_version");
+
+    let mut page = good.clone();
+    page["page"] = json!(1000);
+    let r = put(&api, &token, page.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+
+    let mut id = good.clone();
+    id["response_id"] = json!("x");
+    let r = put(&api, &token, id.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response_id");
+
+    let huge = json!({ "pad": "x".repeat(80 * 1024) });
+    let r = put(&api, &token, huge.to_string()).await;
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+
+    assert_error(&get(&api, &token).await, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn an_anonymous_link_keeps_its_draft_on_the_device_only() {
+    let api = demo_api().await;
+    let links = api
+        .get("/api/v1/programs/demo/surveys/om-pulse/invitations", true)
+        .await;
+    assert_eq!(links.status, StatusCode::OK, "{:?}", links.body);
+    let anonymous = links
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l.get("person_id").is_none_or(Value::is_null))
+        .expect("the demo has an anonymous link");
+    let token = anonymous["token"].as_str().unwrap();
+    let draft =
+        json!({ "response_id": RESPONSE_ID, "survey_version": 1, "page": 0, "answers": {} });
+    assert_error(
+        &put(&api, token, draft.to_string()).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
+    assert_error(&get(&api, token).await, StatusCode::FORBIDDEN, "forbidden");
+    assert_error(
+        &get(&api, "unknown-token-0000000000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn the_draft_goes_once_the_response_is_stored_and_no_new_one_is_taken() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let draft = half_draft(&api, &token, 2, 0).await;
+    assert_eq!(
+        put(&api, &token, draft.to_string()).await.status,
+        StatusCode::OK
+    );
+
+    let response = valid_response(&api, &token, RESPONSE_ID).await;
+    let sent = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{:?}", sent.body);
+    let stored: u64 = api.store.draft_count().await.unwrap();
+    assert_eq!(stored, 0, "the answers are kept once, in the response");
+
+    assert_error(
+        &put(&api, &token, draft.to_string()).await,
+        StatusCode::CONFLICT,
+        "already_submitted",
+    );
+    assert_error(
+        &get(&api, &token).await,
+        StatusCode::CONFLICT,
+        "already_submitted",
+    );
+}

@@ -1,0 +1,121 @@
+// Continuing on another device, clearing a shared device, and how the survey reads on a phone.
+const { test, expect } = require("@playwright/test");
+const { audit, expectNoHorizontalScroll, invite, responseCount, answerPage, answerSurvey } = require("./helpers");
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "nl-NL" };
+const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "nl-NL" };
+
+/** What this page's origin keeps in localStorage, caches and IndexedDB whose name holds `token`. */
+async function storedFor(page, token) {
+  return page.evaluate(async (t) => {
+    const found = Object.keys(localStorage).filter((k) => k.includes(t));
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) {
+        if (req.url.includes(t)) found.push(`cache:${req.url}`);
+      }
+    }
+    if (indexedDB.databases) {
+      for (const db of await indexedDB.databases()) {
+        if ((db.name || "").includes(t)) found.push(`idb:${db.name}`);
+      }
+    }
+    return found;
+  }, token);
+}
+
+test("half a survey on a phone continues on a desktop with the same link, and is stored once", async ({ browser, request }) => {
+  const before = await responseCount(request);
+  const path = await invite(request, "e2e-resume", { language: "nl" });
+  const token = path.split("/").pop();
+
+  const phone = await browser.newContext(PHONE);
+  const onPhone = await phone.newPage();
+  await onPhone.goto(path);
+  await expect(onPhone.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await answerPage(onPhone);
+  await onPhone.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(onPhone.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await expect(onPhone.getByText("Open je link op een ander apparaat om daar verder te gaan.")).toBeVisible();
+  // The page change saves the draft (on page 2, with the answers) on the server shortly after.
+  const serverPage = async () => {
+    const res = await request.get(`/api/v1/respond/${token}/draft`);
+    return res.status() === 200 ? (await res.json()).draft.page : null;
+  };
+  await expect.poll(serverPage).toBe(1);
+  await phone.close();
+
+  const desktop = await browser.newContext(DESKTOP);
+  const onDesktop = await desktop.newPage();
+  await onDesktop.goto(path);
+  await expect(onDesktop.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  await expect(onDesktop.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await onDesktop.getByRole("button", { name: "Vorige", exact: true }).click();
+  // The phone's answers are there: every question of page 1 has its answer checked.
+  const firstPage = onDesktop.locator("fieldset.question");
+  for (let i = 0; i < (await firstPage.count()); i++) {
+    await expect(firstPage.nth(i).locator("input:checked, textarea").first()).toBeAttached();
+  }
+  await onDesktop.getByRole("button", { name: "Volgende", exact: true }).click();
+  await answerSurvey(onDesktop, { next: "Volgende", submit: "Versturen" });
+  await expect(onDesktop.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  await expect.poll(() => responseCount(request)).toBe(before + 1);
+  // The draft is gone from the server and from this device.
+  expect((await request.get(`/api/v1/respond/${token}/draft`)).status()).toBe(409);
+  expect(await storedFor(onDesktop, token)).toEqual([]);
+  await desktop.close();
+});
+
+test("'not you?' leaves nothing of the survey on a shared device", async ({ browser, request }) => {
+  const path = await invite(request, "e2e-shared", { language: "nl" });
+  const token = path.split("/").pop();
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(path);
+  await answerPage(page);
+  await page.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(page.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  expect((await storedFor(page, token)).length).toBeGreaterThan(0);
+  await audit(page);
+
+  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
+  expect(await storedFor(page, token)).toEqual([]);
+  await audit(page);
+  // Leaving the page now saves nothing back.
+  await page.goto("/");
+  expect(await storedFor(page, token)).toEqual([]);
+  await context.close();
+});
+
+test("on a 320-430 px phone the 0-10 scale is one row and errors clear as answers are given", async ({ browser, request }) => {
+  const path = await invite(request, "e2e-phone", { language: "nl" });
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(path);
+  // Page 1: errors on every required question, gone as soon as each is answered.
+  await page.getByRole("button", { name: "Volgende", exact: true }).click();
+  const summary = page.getByText("Niet alles is goed ingevuld. Bekijk de gemarkeerde vragen.");
+  await expect(summary).toBeVisible();
+  await audit(page);
+  await answerPage(page);
+  await expect(page.locator("fieldset.question.has-error")).toHaveCount(0);
+  await expect(summary).toBeHidden();
+
+  // Find the 0-10 question on a later page.
+  let rating = page.locator("fieldset.question").filter({ has: page.locator(".scale-rating") });
+  for (let n = 1; n < 10 && (await rating.count()) === 0; n++) {
+    await answerPage(page);
+    await page.getByRole("button", { name: "Volgende", exact: true }).click();
+    await expect(page.getByText(new RegExp(`^Pagina ${n + 1} van \\d+$`))).toBeVisible();
+  }
+  await expect(rating.first()).toBeVisible();
+  for (const width of [320, 390, 430]) {
+    await page.setViewportSize({ width, height: 844 });
+    const boxes = await rating.first().locator("label.option").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
+    expect(boxes.length).toBe(11);
+    expect(new Set(boxes.map((b) => b.top)).size, `one row at ${width}px`).toBe(1);
+    expect(Math.max(...boxes.map((b) => b.width)) - Math.min(...boxes.map((b) => b.width)), `equal points at ${width}px`).toBeLessThanOrEqual(1);
+    await expectNoHorizontalScroll(page);
+  }
+  await context.close();
+});
