@@ -27,6 +27,7 @@ mod session;
 pub mod store;
 mod surveys;
 pub mod threads;
+pub mod training;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
@@ -83,6 +84,8 @@ pub struct AppState {
     login_delay: Duration,
     upload_slots: Arc<tokio::sync::Semaphore>,
     evaluator: evaluator::Evaluator,
+    /// Training facts are written one at a time (see `training::trainee`).
+    training_writes: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -98,6 +101,7 @@ impl AppState {
             login_delay: LOGIN_DELAY_STEP,
             upload_slots: Arc::new(tokio::sync::Semaphore::new(UPLOAD_SLOTS)),
             evaluator: evaluator::Evaluator::default(),
+            training_writes: Arc::default(),
         }
     }
 
@@ -255,6 +259,7 @@ pub fn router(state: AppState, assets: Assets) -> Router {
             "/api/v1/respond/{token}",
             get(respond::invitation).post(respond::submit),
         )
+        .merge(training::trainee_router())
         .route(
             "/api/v1/session",
             get(session::current)

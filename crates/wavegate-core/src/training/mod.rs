@@ -18,6 +18,7 @@
 //! - [`certificate`]: the completion certificate.
 //! - [`export`]: `training.csv` for `wavegate score`, and xAPI statements.
 //! - [`templates`]: the built-in modules.
+//! - [`wire`]: the training API's request and answer bodies.
 //!
 //! The format is documented for authors in `docs/module-format.md`.
 
@@ -39,6 +40,7 @@ pub mod targeting;
 pub mod templates;
 pub mod validate;
 pub mod versions;
+pub mod wire;
 
 pub use assign::{Trainee, trainees};
 pub use certificate::{Certificate, CertificateError};

@@ -10,6 +10,7 @@ mod roster;
 mod sessions;
 mod support;
 mod surveys;
+mod training;
 
 use support::Auth;
 
