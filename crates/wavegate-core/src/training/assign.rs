@@ -18,6 +18,8 @@ pub struct Trainee {
     /// The name on the certificate: the roster's `name` or `display_name` column, else the
     /// e-mail address, else the person id.
     pub name: String,
+    /// The roster's e-mail address (lowercase), for an xAPI actor as `mbox_sha1sum`.
+    pub email: Option<String>,
 }
 
 /// Roster columns that hold a person's name, in order of preference.
@@ -57,6 +59,7 @@ pub fn trainees(
                     .map(str::to_string)
                     .or_else(|| roster.emails[p].clone())
                     .unwrap_or_else(|| roster.ids[p].clone()),
+                email: roster.emails[p].clone(),
                 link,
             })
         })

@@ -180,6 +180,7 @@ const MIGRATIONS: &[Migration] = &[
         program_id  TEXT NOT NULL REFERENCES programs(id),
         person_id   TEXT NOT NULL,
         name        TEXT NOT NULL,
+        email       TEXT,
         attributes  TEXT NOT NULL DEFAULT '{}',
         language    TEXT,
         created_at  TEXT NOT NULL,

@@ -34,6 +34,8 @@ pub struct TraineeRow {
     pub person_id: String,
     /// The name on their certificate.
     pub name: String,
+    /// Their e-mail address from the roster.
+    pub email: Option<String>,
     /// Attributes the link carries (JSON object: wave, split attributes).
     pub attributes_json: String,
     /// Their language, when known.
@@ -50,6 +52,8 @@ pub struct NewTrainee {
     pub person_id: String,
     /// The name on their certificate.
     pub name: String,
+    /// Their e-mail address from the roster.
+    pub email: Option<String>,
     /// Link attributes (JSON object).
     pub attributes_json: String,
     /// Their language.
@@ -87,7 +91,7 @@ pub enum FactOutcome {
 }
 
 const TRAINEE_COLUMNS: &str =
-    "t.token, t.program_id, t.person_id, t.name, t.attributes, t.language";
+    "t.token, t.program_id, t.person_id, t.name, t.attributes, t.language, t.email";
 
 fn trainee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TraineeRow> {
     Ok(TraineeRow {
@@ -97,6 +101,7 @@ fn trainee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TraineeRow> {
         name: r.get(3)?,
         attributes_json: r.get(4)?,
         language: r.get(5)?,
+        email: r.get(6)?,
     })
 }
 
@@ -193,10 +198,10 @@ impl Store {
             let mut out = Vec::with_capacity(trainees.len());
             for t in trainees {
                 tx.execute(
-                    "INSERT INTO trainees (token, program_id, person_id, name, attributes, language, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    "INSERT INTO trainees (token, program_id, person_id, name, email, attributes, language, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                      ON CONFLICT (program_id, person_id) DO NOTHING",
-                    params![t.token, p, t.person_id, t.name, t.attributes_json, t.language, at],
+                    params![t.token, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at],
                 )?;
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
@@ -351,9 +356,9 @@ pub(super) fn assignments(
     let rows = stmt.query_map(params![program_id, module_id, person_id], |r| {
         Ok(AssignmentRecord {
             trainee: trainee_row(r)?,
-            module_id: r.get(6)?,
-            registration: r.get(7)?,
-            assigned_at: r.get(8)?,
+            module_id: r.get(7)?,
+            registration: r.get(8)?,
+            assigned_at: r.get(9)?,
             created: false,
             facts: Vec::new(),
         })
@@ -395,6 +400,7 @@ mod tests {
             token: token.into(),
             person_id: person.into(),
             name: person.into(),
+            email: None,
             attributes_json: "{}".into(),
             language: None,
             registration: registration.into(),

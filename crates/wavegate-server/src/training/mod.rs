@@ -113,6 +113,7 @@ pub fn records_of(
             out.push(TraineeRecord {
                 record: Record::of(&a.trainee.person_id, &progress, module, &lineage),
                 module: module.clone(),
+                history: history.clone(),
                 progress,
                 assignment: a.clone(),
             });
@@ -128,6 +129,8 @@ pub struct TraineeRecord {
     pub record: Record,
     /// The module's latest version.
     pub module: Module,
+    /// Every published version of it.
+    pub history: ModuleHistory,
     /// The trainee's progress.
     pub progress: Progress,
     /// The assignment (link, registration, facts).

@@ -279,6 +279,7 @@ pub async fn assign(
                 token: new_token(),
                 person_id: t.link.person_id?,
                 name: t.name,
+                email: t.email,
                 attributes_json: match serde_json::to_string(&t.link.attributes) {
                     Ok(j) => j,
                     Err(e) => return Some(Err(ApiError::internal(e))),
