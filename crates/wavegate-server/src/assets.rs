@@ -1,8 +1,9 @@
 //! Serving the two Trunk-built apps from `dist/`, with the headers a public page needs.
 //!
-//! Respondents and planners get different bundles, so a respondent's phone never downloads the
-//! planner: `/planner` and every path under it is the planner app (`dist/planner/`), every
-//! other non-API path the respondent app (`dist/`). Unknown paths get the index page of their
+//! Respondents, trainees and planners get different bundles, so a respondent's phone never
+//! downloads the planner: `/planner` and every path under it is the planner app
+//! (`dist/planner/`), `/t/{token}` the trainee app (`dist/training/`), every other non-API path
+//! the respondent app (`dist/`). Unknown paths get the index page of their
 //! app, which routes in the browser. Static files are served precompressed when the build wrote
 //! a `.gz` beside them (smaller than compressing on the fly). The Content Security Policy allows
 //! only our own scripts: each app's inline loader script is allowed by its SHA-256 hash,
@@ -21,6 +22,14 @@ use std::sync::Arc;
 /// Where the planner app lives, under the site and under `dist/`.
 pub const PLANNER_DIR: &str = "planner";
 
+/// Where the trainee app lives under `dist/`; it serves `/t/{token}`.
+pub const TRAINING_DIR: &str = "training";
+
+/// Whether `path` belongs to the trainee app: `/t/` and everything under it.
+pub fn is_training_path(path: &str) -> bool {
+    path.starts_with("/t/")
+}
+
 /// Whether `path` belongs to the planner app: `/planner` and everything under it.
 pub fn is_planner_path(path: &str) -> bool {
     path.strip_prefix('/')
@@ -34,6 +43,7 @@ pub struct Assets {
     dir: PathBuf,
     respondent: Arc<String>,
     planner: Arc<String>,
+    trainee: Arc<String>,
     csp: HeaderValue,
 }
 
@@ -74,7 +84,8 @@ impl Assets {
     pub fn load(dir: &Path) -> Assets {
         let respondent = index_page(dir);
         let planner = index_page(&dir.join(PLANNER_DIR));
-        let hashes = script_hashes(&[&respondent, &planner]);
+        let trainee = index_page(&dir.join(TRAINING_DIR));
+        let hashes = script_hashes(&[&respondent, &planner, &trainee]);
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
@@ -85,6 +96,7 @@ impl Assets {
             dir: dir.to_path_buf(),
             respondent: Arc::new(respondent),
             planner: Arc::new(planner),
+            trainee: Arc::new(trainee),
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or(HeaderValue::from_static("default-src 'self'")),
         }
@@ -99,6 +111,8 @@ impl Assets {
     pub fn index_response(&self, path: &str) -> Response {
         let page = if is_planner_path(path) {
             &self.planner
+        } else if is_training_path(path) {
+            &self.trainee
         } else {
             &self.respondent
         };

@@ -21,6 +21,10 @@ pub enum Key {
     Outbox,
     /// The server's acknowledgement of a response, by response id (respondents).
     Sent(String),
+    /// The last copy of a trainee's modules and progress, by training link (trainees).
+    Training(String),
+    /// Training facts waiting to be synced, by training link (trainees).
+    TrainingOutbox(String),
 }
 
 impl Key {
@@ -31,6 +35,8 @@ impl Key {
             Key::Invitation(t) => format!("wavegate.invitation.{t}"),
             Key::Outbox => "wavegate.outbox".into(),
             Key::Sent(t) => format!("wavegate.sent.{t}"),
+            Key::Training(t) => format!("wavegate.training.{t}"),
+            Key::TrainingOutbox(t) => format!("wavegate.training-outbox.{t}"),
         }
     }
 }

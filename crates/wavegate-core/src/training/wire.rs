@@ -10,6 +10,7 @@ use super::progress::{AttemptPlan, Progress};
 use super::restudy::Restudy;
 use super::scoring::QuizResult;
 use super::status::Status;
+use super::versions::Lineage;
 use crate::i18n::{Lang, Text};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -147,6 +148,9 @@ pub struct MyTraining {
 pub struct MyModule {
     /// The latest published version (the whole definition, for reading offline).
     pub module: Module,
+    /// Its lineage (since which version each lesson and topic holds), for judging progress
+    /// offline with the same rules.
+    pub lineage: Lineage,
     /// Where they stand in it.
     pub status: Status,
     /// Their progress facts (for the app's offline copy).

@@ -106,6 +106,7 @@ pub async fn my_training(
         modules.push(MyModule {
             status: progress.status(module, &lineage),
             module: module.clone(),
+            lineage,
             progress,
         });
     }

@@ -2,7 +2,8 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`] and [`invitations`]. An app links only the functions it calls.
+//! [`files`], [`surveys`] and [`invitations`]; the trainee's in [`train`]. An app links only the
+//! functions it calls.
 
 pub mod download;
 pub mod files;
@@ -12,6 +13,7 @@ pub mod programs;
 pub mod respond;
 pub mod session;
 pub mod surveys;
+pub mod train;
 mod upload;
 
 pub use download::Download;
