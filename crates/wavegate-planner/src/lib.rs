@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/files") view=pages::imports::ImportsPage />
                 <Route path=path!("/planner/programs/:program/surveys") view=pages::surveys::SurveysPage />
                 <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
+                <Route path=path!("/planner/programs/:program/training") view=pages::training::TrainingPage />
+                <Route path=path!("/planner/programs/:program/training/:module") view=pages::training_module::ModulePage />
             </Routes>
         }
         .into_any(),

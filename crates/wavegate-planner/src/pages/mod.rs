@@ -7,6 +7,8 @@ pub mod programs;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
+pub mod training;
+pub mod training_module;
 
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
@@ -48,6 +50,16 @@ pub mod links {
     pub fn survey(id: &str, survey: &str) -> String {
         format!("{}/{}", surveys(id), encode(survey))
     }
+
+    /// A program's training modules.
+    pub fn training(id: &str) -> String {
+        format!("{}/training", program(id))
+    }
+
+    /// One training module of a program.
+    pub fn module(id: &str, module: &str) -> String {
+        format!("{}/{}", training(id), encode(module))
+    }
 }
 
 /// Which page of a program is open.
@@ -59,6 +71,8 @@ pub enum Tab {
     Files,
     /// Surveys, invitations, results.
     Surveys,
+    /// Training modules, assignments, results.
+    Training,
 }
 
 /// The links between a program's pages, the open one marked for screen readers.
@@ -79,6 +93,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Settings, Msg::TabSettings, links::program)}
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
+                {item(Tab::Training, Msg::TabTraining, links::training)}
             </ul>
         </nav>
     }

@@ -2,7 +2,7 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`] and [`invitations`]; the trainee's in [`train`]. An app links only the
+//! [`files`], [`surveys`], [`invitations`] and [`training`]; the trainee's in [`train`]. An app links only the
 //! functions it calls.
 
 pub mod download;
@@ -14,6 +14,7 @@ pub mod respond;
 pub mod session;
 pub mod surveys;
 pub mod train;
+pub mod training;
 mod upload;
 
 pub use download::Download;

@@ -54,3 +54,8 @@ pub fn train(token: &str, rest: &str) -> String {
 pub fn train_module(token: &str, module: &str, endpoint: &str) -> String {
     train(token, &format!("/modules/{}/{endpoint}", encode(module)))
 }
+
+/// `/api/v1/programs/{program}/modules/{module}/{endpoint}`.
+pub fn module(program: &str, module: &str, endpoint: &str) -> String {
+    self::program(program, &format!("/modules/{}/{endpoint}", encode(module)))
+}
