@@ -1,6 +1,7 @@
 //! Wavegate's planner app, served at `/planner`: signing in, programs (waves, thresholds,
 //! helpdesk details), importing the files source systems export, publishing surveys, inviting
-//! people from the roster, response rates and survey results.
+//! people from the roster, response rates and survey results, and training modules (publish,
+//! assign by wave or segment, results per group, who must re-study a new version).
 //!
 //! A separate bundle from the respondent app (`wavegate-app`), so respondents never download
 //! it. A thin shell over `wavegate-core`: a program is checked in the browser by the very
