@@ -1,10 +1,14 @@
 // Keeps the respondent app available offline, so a respondent can reopen a survey without a
 // connection. Network first (a new release shows up at once), the cache when offline.
 // API calls are never cached here: the app keeps drafts and the outbox in localStorage itself.
-// Every respondent page is the same index.html, so navigations are cached under "/" only: URLs
-// with invitation tokens never end up in the cache. The planner app (/planner and everything
+// Every respondent page is the same index.html, so navigations are cached under "/" only, and
+// every trainee page (/t/{token}) under "/t/": URLs with tokens never end up in the cache. The planner app (/planner and everything
 // under it) is left alone: it is not cached, and it needs the network anyway.
-const CACHE = "wavegate-app-v2";
+const CACHE = "wavegate-app-v3";
+
+function isTraining(path) {
+  return path.startsWith("/t/");
+}
 
 function isPlanner(path) {
   return path === "/planner" || path.startsWith("/planner/");
@@ -30,7 +34,7 @@ self.addEventListener("fetch", (event) => {
       isPlanner(url.pathname)) {
     return;
   }
-  const key = request.mode === "navigate" ? "/" : request;
+  const key = request.mode === "navigate" ? (isTraining(url.pathname) ? "/t/" : "/") : request;
   event.respondWith(
     fetch(request)
       .then((response) => {

@@ -92,6 +92,13 @@ pub enum ErrorCode {
     InvalidSelection,
     /// 422: helpdesk contact or FAQ link that breaks a rule.
     InvalidSupport,
+    /// 422: a training module that breaks a rule of `wavegate.module/1`, or a new version whose
+    /// change notes do not fit the one before; `details` are [`SurveyProblem`]s (path, code,
+    /// message), the module's JSON paths.
+    InvalidModule,
+    /// 422: a training step the trainee cannot take now (no attempts left, the wait not over, an
+    /// attempt to other questions than drawn, a lesson the module lacks); the message says which.
+    TrainingRefused,
     /// 409: the program's stored files do not evaluate together (the roster names a wave the
     /// program no longer has, a collected answer the engine cannot score); `details` is a
     /// [`FileProblem`].
@@ -120,7 +127,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 32] = [
+    pub const SENT: [ErrorCode; 34] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -146,6 +153,8 @@ impl ErrorCode {
         ErrorCode::InvalidSurvey,
         ErrorCode::InvalidSelection,
         ErrorCode::InvalidSupport,
+        ErrorCode::InvalidModule,
+        ErrorCode::TrainingRefused,
         ErrorCode::InputsRejected,
         ErrorCode::TooManyAttempts,
         ErrorCode::Internal,
@@ -172,6 +181,8 @@ impl ErrorCode {
             ErrorCode::InvalidSurvey => "invalid_survey",
             ErrorCode::InvalidSelection => "invalid_selection",
             ErrorCode::InvalidSupport => "invalid_support",
+            ErrorCode::InvalidModule => "invalid_module",
+            ErrorCode::TrainingRefused => "training_refused",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::NotFound => "not_found",
             ErrorCode::AlreadySubmitted => "already_submitted",

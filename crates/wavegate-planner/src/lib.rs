@@ -1,6 +1,8 @@
 //! Wavegate's planner app, served at `/planner`: signing in, programs (waves, thresholds,
 //! helpdesk details), importing the files source systems export, publishing surveys, inviting
-//! people from the roster, response rates, survey results and the readiness dashboard.
+//! people from the roster, response rates, survey results, the readiness dashboard, and
+//! training modules (publish, assign by wave or segment, results per group, who must re-study a
+//! new version).
 //!
 //! A separate bundle from the respondent app (`wavegate-app`), so respondents never download
 //! it. A thin shell over `wavegate-core`: a program is checked in the browser by the very
@@ -78,6 +80,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/surveys/:survey/results") view=pages::results::ResultsPage />
                 <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
                 <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
+                <Route path=path!("/planner/programs/:program/training") view=pages::training::TrainingPage />
+                <Route path=path!("/planner/programs/:program/training/:module") view=pages::training_module::ModulePage />
             </Routes>
         }
         .into_any(),

@@ -1,5 +1,5 @@
 //! Component tests of the planner app in headless Chromium (wasm-bindgen-test): what a planner
-//! sees of results, which field a program's problem lands on, and its words.
+//! sees of survey and training results, which field a program's problem lands on, and its words.
 
 #![allow(clippy::unwrap_used)]
 
@@ -14,10 +14,13 @@ use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride
 use wavegate_core::survey::{
     Attributes, Response, Summary, SummaryOptions, Survey, sample, summarize_with, templates,
 };
+use wavegate_core::training::wire::{ModuleResults, PersonRestudy, RestudyList};
+use wavegate_core::training::{Record, Restudy, Stage, results_by_group};
 use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
 use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
+use wavegate_planner::pages::training_module::{restudy_view, results_view};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -265,4 +268,118 @@ async fn a_piped_title_reads_generically_and_other_is_labelled() {
         "[data-question='enroll_problems'] [data-value='other'] text",
     );
     assert_eq!(other, "Other");
+}
+
+/// A trainee's record of module `m`: done with `privacy` correct, or just assigned.
+fn training_record(i: usize, privacy: Option<f64>) -> Record {
+    Record {
+        person_id: format!("p{i}"),
+        module_id: "m".into(),
+        module_version: 1,
+        status: if privacy.is_some() {
+            Stage::Done
+        } else {
+            Stage::Assigned
+        },
+        attempts: u32::from(privacy.is_some()),
+        score: privacy,
+        passed: privacy.map(|s| s >= 0.8),
+        completed_at: None,
+        topics: privacy
+            .map(|s| ("privacy".to_string(), s))
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Results of 6 trainees on Windows (4 done, 75% on privacy), 5 on Android and 2 on macOS, as
+/// the core groups them for the server (macOS is too small, so Android, the next smallest, is
+/// hidden too).
+fn training_results() -> ModuleResults {
+    let rows: Vec<(Attributes, Record)> = (0..13)
+        .map(|i| {
+            let platform = match i {
+                0..6 => "windows",
+                6..11 => "android",
+                _ => "macos",
+            };
+            let attributes = Attributes::from([("platform".to_string(), platform.to_string())]);
+            (attributes, training_record(i, (i < 4).then_some(0.75)))
+        })
+        .collect();
+    ModuleResults {
+        module_id: "m".into(),
+        version: 2,
+        assigned: Some(13),
+        groups: results_by_group(rows.iter().map(|(a, r)| (a, r))),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn training_results_show_completion_and_topics_in_words_and_hide_small_groups() {
+    let (host, _h) = mount(|| {
+        provide_context(RwSignal::new(Lang::En));
+        results_view(training_results())
+    });
+    settle().await;
+    let windows = text_of(&host, "tr[data-group='platform=windows']");
+    assert!(
+        windows.contains('6') && windows.contains("67%"),
+        "{windows}"
+    );
+    assert!(windows.contains("privacy: 75%"), "{windows}");
+    // Two macOS trainees, and Android so macOS cannot be worked out: no count, no score, and
+    // the reason in words.
+    for group in ["macos", "android"] {
+        let row = text_of(&host, &format!("tr[data-group='platform={group}']"));
+        assert!(
+            !row.contains('2') && !row.contains('5') && row.contains('—'),
+            "{row}"
+        );
+        assert!(row.contains(Msg::SuppressedGroup.text(Lang::En)), "{row}");
+    }
+    assert!(text_of(&host, "p").contains("13 trainees assigned, version 2"));
+    assert_eq!(
+        text_of(&host, ".suppressed-note"),
+        Msg::TrainingResultsNote.text(Lang::En)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn who_must_restudy_lists_each_person_with_only_what_changed() {
+    let list = RestudyList {
+        module_id: "m".into(),
+        version: 3,
+        people: vec![PersonRestudy {
+            person_id: "p7".into(),
+            restudy: Restudy {
+                lessons: vec!["mfa".into()],
+                topics: vec!["privacy".into()],
+            },
+        }],
+    };
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        restudy_view(list)
+    });
+    settle().await;
+    assert!(text_of(&host, "p").contains("1 deelnemers moeten iets opnieuw doen in versie 3"));
+    let row = text_of(&host, "tr[data-person='p7']");
+    assert!(row.contains("mfa") && row.contains("privacy"), "{row}");
+
+    let none = RestudyList {
+        module_id: "m".into(),
+        version: 2,
+        people: Vec::new(),
+    };
+    let (host, _h2) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        restudy_view(none)
+    });
+    settle().await;
+    assert_eq!(
+        text_of(&host, "p"),
+        "Nobody has to re-study anything in version 2."
+    );
+    assert!(host.query_selector("table").unwrap().is_none());
 }

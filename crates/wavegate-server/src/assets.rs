@@ -1,8 +1,9 @@
 //! Serving the two Trunk-built apps from `dist/`, with the headers a public page needs.
 //!
-//! Respondents and planners get different bundles, so a respondent's phone never downloads the
-//! planner: `/planner` and every path under it is the planner app (`dist/planner/`), every
-//! other non-API path the respondent app (`dist/`). Unknown paths get the index page of their
+//! Respondents, trainees and planners get different bundles, so a respondent's phone never
+//! downloads the planner: `/planner` and every path under it is the planner app
+//! (`dist/planner/`), `/t/{token}` the trainee app (`dist/training/`), every other non-API path
+//! the respondent app (`dist/`). Unknown paths get the index page of their
 //! app, which routes in the browser. Static files are served precompressed when the build wrote
 //! a `.br` or `.gz` beside them (Brotli when the browser accepts it, else gzip, else as is;
 //! always with `Vary: Accept-Encoding`), and never through a symlink that leads out of `dist/`.
@@ -24,6 +25,14 @@ use std::sync::Arc;
 /// Where the planner app lives, under the site and under `dist/`.
 pub const PLANNER_DIR: &str = "planner";
 
+/// Where the trainee app lives under `dist/`; it serves `/t/{token}`.
+pub const TRAINING_DIR: &str = "training";
+
+/// Whether `path` belongs to the trainee app: `/t/` and everything under it.
+pub fn is_training_path(path: &str) -> bool {
+    path.starts_with("/t/")
+}
+
 /// Whether `path` belongs to the planner app: `/planner` and everything under it.
 pub fn is_planner_path(path: &str) -> bool {
     path.strip_prefix('/')
@@ -39,6 +48,7 @@ pub struct Assets {
     root: Option<PathBuf>,
     respondent: Arc<String>,
     planner: Arc<String>,
+    trainee: Arc<String>,
     csp: HeaderValue,
 }
 
@@ -79,7 +89,8 @@ impl Assets {
     pub fn load(dir: &Path) -> Assets {
         let respondent = index_page(dir);
         let planner = index_page(&dir.join(PLANNER_DIR));
-        let hashes = script_hashes(&[&respondent, &planner]);
+        let trainee = index_page(&dir.join(TRAINING_DIR));
+        let hashes = script_hashes(&[&respondent, &planner, &trainee]);
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
@@ -91,6 +102,7 @@ impl Assets {
             root: dir.canonicalize().ok(),
             respondent: Arc::new(respondent),
             planner: Arc::new(planner),
+            trainee: Arc::new(trainee),
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or(HeaderValue::from_static("default-src 'self'")),
         }
@@ -105,6 +117,8 @@ impl Assets {
     pub fn index_response(&self, path: &str) -> Response {
         let page = if is_planner_path(path) {
             &self.planner
+        } else if is_training_path(path) {
+            &self.trainee
         } else {
             &self.respondent
         };

@@ -1,6 +1,7 @@
 //! A program's data directory, built in one place from the store: program.toml, the current
 //! file of each kind, `responses.csv` (the imported file and the responses the server collected,
-//! the collected ones winning) and `training.csv`, with the SHA-256 of each. The readiness
+//! the collected ones winning) and `training.csv` (likewise, with the training records it
+//! collected), with the SHA-256 of each. The readiness
 //! endpoints evaluate it; `export.zip` and `wavegate export-program` write it out; so the
 //! server and `wavegate score` read the same bytes.
 
@@ -14,6 +15,7 @@ use wavegate_core::readiness::DataDir;
 use wavegate_core::readiness::import::files;
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
 use wavegate_core::survey::{Response, StoredResponse, Survey};
+use wavegate_core::training::{Record, join_training_csv};
 
 /// A program's data directory and what goes with it.
 #[derive(Clone, Debug)]
@@ -101,7 +103,9 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     if let Some(bytes) = responses_file(&collected, imported_responses)? {
         dir.insert(files::RESPONSES, bytes);
     }
-    if let Some(bytes) = training_file(imported_training) {
+    let collected_training = crate::training::records_of(&sources.modules, &sources.assignments)
+        .map_err(DataError::Corrupt)?;
+    if let Some(bytes) = training_file(&collected_training, imported_training)? {
         dir.insert(files::TRAINING, bytes);
     }
     let inputs = dir
@@ -145,11 +149,15 @@ fn responses_file(
     Ok(Some(merge_long(&sources, imported, Vec::new(), &Threads)?))
 }
 
-/// `training.csv`: the imported file as uploaded. The server collects no training records yet;
-/// when it does (self-study modules), they join the imported ones here, the way collected
-/// responses join `responses.csv` above.
-fn training_file(imported: Option<Vec<u8>>) -> Option<Vec<u8>> {
-    imported
+/// `training.csv`: the imported file as uploaded when the server collected no training
+/// records, else the core's join of both, a collected record replacing the imported row of the
+/// same person and module (as collected responses join `responses.csv` above).
+fn training_file(
+    collected: &[crate::training::TraineeRecord],
+    imported: Option<Vec<u8>>,
+) -> Result<Option<Vec<u8>>, DataError> {
+    let records: Vec<Record> = collected.iter().map(|t| t.record.clone()).collect();
+    join_training_csv(&records, imported.as_deref()).map_err(|e| DataError::Corrupt(e.to_string()))
 }
 
 /// Stored response rows of one survey as the core's [`StoredResponse`]s.

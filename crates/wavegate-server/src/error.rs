@@ -46,7 +46,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidFile
         | ErrorCode::InvalidSurvey
         | ErrorCode::InvalidSelection
-        | ErrorCode::InvalidSupport => StatusCode::UNPROCESSABLE_ENTITY,
+        | ErrorCode::InvalidSupport
+        | ErrorCode::InvalidModule
+        | ErrorCode::TrainingRefused => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Busy => StatusCode::SERVICE_UNAVAILABLE,
         // `Unknown` is what a client reads from a newer server; this server never sends it.
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
@@ -132,7 +134,8 @@ impl IntoResponse for ApiError {
 impl From<crate::store::StoreError> for ApiError {
     fn from(e: crate::store::StoreError) -> ApiError {
         match e {
-            crate::store::StoreError::VersionImmutable { .. } => {
+            crate::store::StoreError::VersionImmutable { .. }
+            | crate::store::StoreError::ModuleVersionTaken { .. } => {
                 ApiError::new(ErrorCode::VersionPublished, e.to_string())
             }
             other => ApiError::internal(other),

@@ -32,6 +32,7 @@ mod session;
 pub mod store;
 mod surveys;
 pub mod threads;
+pub mod training;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
@@ -97,6 +98,8 @@ pub struct AppState {
     evaluator: evaluator::Evaluator,
     rate_limits: limits::RateLimits,
     guards: Arc<limits::Guards>,
+    /// Training facts are written one at a time (see `training::trainee`).
+    training_writes: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -114,6 +117,7 @@ impl AppState {
             evaluator: evaluator::Evaluator::default(),
             rate_limits: limits::RateLimits::default(),
             guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
+            training_writes: Arc::default(),
         }
     }
 
@@ -307,6 +311,7 @@ pub fn router(state: AppState, assets: Assets) -> Router {
                 .put(drafts::put_draft)
                 .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
         )
+        .merge(training::trainee_router())
         .route(
             "/api/v1/session",
             get(session::current)

@@ -6,7 +6,7 @@
 use crate::auth::guard;
 use crate::{
     AppState, BULK_BODY_LIMIT, evaluations, export, imports, links, planner, programs, readiness,
-    reminders, surveys,
+    reminders, surveys, training,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -64,6 +64,22 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/programs/{program}/evaluations"),
     ("GET", "/api/v1/programs/{program}/evaluations/{evaluation}"),
     ("GET", "/api/v1/programs/{program}/export.zip"),
+    ("GET", "/api/v1/programs/{program}/modules"),
+    ("POST", "/api/v1/programs/{program}/modules"),
+    (
+        "POST",
+        "/api/v1/programs/{program}/modules/{module}/versions",
+    ),
+    (
+        "POST",
+        "/api/v1/programs/{program}/modules/{module}/assignments",
+    ),
+    (
+        "GET",
+        "/api/v1/programs/{program}/modules/{module}/links.csv",
+    ),
+    ("GET", "/api/v1/programs/{program}/modules/{module}/results"),
+    ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
 ];
 
 /// Builds the guarded router, checking each route against [`PLANNER_ROUTES`].
@@ -237,6 +253,41 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::GET,
         "/api/v1/programs/{program}/export.zip",
         get(export::zip),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/modules",
+        get(training::planner::list),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/modules",
+        post(training::planner::publish),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/modules/{module}/versions",
+        post(training::planner::publish_next),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/modules/{module}/assignments",
+        post(training::planner::assign),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/modules/{module}/links.csv",
+        get(training::planner::links),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/modules/{module}/results",
+        get(training::planner::results),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/modules/{module}/restudy",
+        get(training::planner::restudy),
     )
     .finish()
 }

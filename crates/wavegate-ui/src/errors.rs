@@ -27,6 +27,8 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidSurvey => UiMsg::ErrorInvalidSurvey,
         ErrorCode::InvalidSelection => UiMsg::ErrorInvalidSelection,
         ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
+        ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
+        ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
         ErrorCode::TooManyAttempts => UiMsg::ErrorTooManyAttempts,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,
         ErrorCode::AlreadySubmitted => UiMsg::ErrorAlreadySubmitted,

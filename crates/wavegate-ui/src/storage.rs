@@ -24,6 +24,10 @@ pub enum Key {
     /// How this device's draft of an invitation relates to the server's copy (respondents,
     /// personal links).
     DraftSync(String),
+    /// The last copy of a trainee's modules and progress, by training link (trainees).
+    Training(String),
+    /// Training facts waiting to be synced, by training link (trainees).
+    TrainingOutbox(String),
 }
 
 impl Key {
@@ -35,6 +39,8 @@ impl Key {
             Key::Outbox => "wavegate.outbox".into(),
             Key::Sent(t) => format!("wavegate.sent.{t}"),
             Key::DraftSync(t) => format!("wavegate.draftsync.{t}"),
+            Key::Training(t) => format!("wavegate.training.{t}"),
+            Key::TrainingOutbox(t) => format!("wavegate.training-outbox.{t}"),
         }
     }
 }

@@ -27,6 +27,9 @@ enum Command {
     /// Validate self-study modules and print the built-in ones.
     #[command(subcommand)]
     Module(cmd::module::Command),
+    /// Export the training records a server collected (training.csv or xAPI statements).
+    #[command(subcommand)]
+    Training(cmd::training::Command),
     /// Score the readiness of the next wave from a data directory.
     Score(cmd::score::Args),
     /// Write a realistic synthetic organisation's data directory.
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Survey(command) => cmd::survey::run(command),
         Command::Module(command) => cmd::module::run(command),
+        Command::Training(command) => cmd::training::run(command),
         Command::Score(args) => cmd::score::run(args),
         Command::DemoData(args) => cmd::demo_data::run(args),
         Command::ExportProgram(args) => cmd::export_program::run(args),

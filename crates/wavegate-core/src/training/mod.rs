@@ -12,16 +12,23 @@
 //! - [`restudy`]: what a version asks of a trainee given what they did before.
 //! - [`status`]: where a trainee stands (completed, passed, done, attempts left).
 //! - [`merge`]: joining two copies of progress made offline.
+//! - [`facts`]: progress as stored facts (views, attempts), each once by id, and back.
+//! - [`assign`]: a module's trainees among the people of a wave or segment.
+//! - [`groups`]: completion and per-topic results per group, small groups suppressed.
 //! - [`certificate`]: the completion certificate.
 //! - [`export`]: `training.csv` for `wavegate score`, and xAPI statements.
 //! - [`templates`]: the built-in modules.
+//! - [`wire`]: the training API's request and answer bodies.
 //!
 //! The format is documented for authors in `docs/module-format.md`.
 
+pub mod assign;
 pub mod certificate;
 pub mod draw;
 pub mod errors;
 pub mod export;
+pub mod facts;
+pub mod groups;
 pub mod markdown;
 pub mod merge;
 pub mod model;
@@ -33,12 +40,17 @@ pub mod targeting;
 pub mod templates;
 pub mod validate;
 pub mod versions;
+pub mod wire;
 
+pub use assign::{Trainee, trainees};
 pub use certificate::{Certificate, CertificateError};
 pub use draw::{Seed, draw, draw_topics, shown_order};
 pub use errors::{ModuleError, ModuleErrors, ModuleProblem};
 pub use export::csv::{Record, write_training_csv};
+pub use export::joined::{JoinError, join_training_csv};
 pub use export::xapi::{Actor, Statement, XapiOptions, statements};
+pub use facts::{Fact, is_valid_fact_id, view_fact_id};
+pub use groups::{GroupResult, results_by_group};
 pub use markdown::{Dropped, Rendered, render};
 pub use model::{
     AnswerOption, AttemptPolicy, Change, ChangeKind, Completion, FORMAT, Lesson, Module, OrderItem,

@@ -10,6 +10,8 @@ pub mod results;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
+pub mod training;
+pub mod training_module;
 
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
@@ -73,6 +75,16 @@ pub mod links {
         }
         format!("{}/invite?{}", program(id), query.join("&"))
     }
+
+    /// A program's training modules.
+    pub fn training(id: &str) -> String {
+        format!("{}/training", program(id))
+    }
+
+    /// One training module of a program.
+    pub fn module(id: &str, module: &str) -> String {
+        format!("{}/{}", training(id), encode(module))
+    }
 }
 
 /// Which page of a program is open.
@@ -86,6 +98,8 @@ pub enum Tab {
     Surveys,
     /// The readiness dashboard.
     Readiness,
+    /// Training modules, assignments, results.
+    Training,
 }
 
 /// The links between a program's pages, the open one marked for screen readers.
@@ -107,6 +121,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
                 {item(Tab::Readiness, Msg::TabReadiness, links::readiness)}
+                {item(Tab::Training, Msg::TabTraining, links::training)}
             </ul>
         </nav>
     }

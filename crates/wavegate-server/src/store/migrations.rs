@@ -224,6 +224,61 @@ const MIGRATIONS: &[Migration] = &[
     );
     "#,
     },
+    Migration {
+        version: 9,
+        name: "self-study training: published module versions, trainee links, assignments, progress facts",
+        sql: r#"
+    -- A published module version never changes: its rows can be added, never altered or removed.
+    CREATE TABLE module_versions (
+        program_id   TEXT NOT NULL REFERENCES programs(id),
+        module_id    TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        definition   TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (program_id, module_id, version)
+    );
+    CREATE TRIGGER module_versions_never_change BEFORE UPDATE ON module_versions
+    BEGIN SELECT RAISE(ABORT, 'a published module version never changes'); END;
+    CREATE TRIGGER module_versions_never_removed BEFORE DELETE ON module_versions
+    BEGIN SELECT RAISE(ABORT, 'a published module version never changes'); END;
+    -- One personal training link per person and program, made from the roster.
+    CREATE TABLE trainees (
+        token       TEXT PRIMARY KEY,
+        program_id  TEXT NOT NULL REFERENCES programs(id),
+        person_id   TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        email       TEXT,
+        attributes  TEXT NOT NULL DEFAULT '{}',
+        language    TEXT,
+        created_at  TEXT NOT NULL,
+        UNIQUE (program_id, person_id)
+    );
+    -- A module assigned to a person, once, with the registration all their facts carry.
+    CREATE TABLE module_assignments (
+        program_id   TEXT NOT NULL,
+        module_id    TEXT NOT NULL,
+        person_id    TEXT NOT NULL,
+        registration TEXT NOT NULL UNIQUE,
+        assigned_at  TEXT NOT NULL,
+        PRIMARY KEY (program_id, module_id, person_id),
+        FOREIGN KEY (program_id, person_id) REFERENCES trainees(program_id, person_id)
+    );
+    -- Progress facts: only ever added, each once by its client-made id.
+    CREATE TABLE training_facts (
+        registration TEXT NOT NULL REFERENCES module_assignments(registration),
+        id           TEXT NOT NULL,
+        program_id   TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL,
+        PRIMARY KEY (registration, id)
+    );
+    CREATE INDEX training_facts_by_program ON training_facts(program_id);
+    CREATE TRIGGER training_facts_never_change BEFORE UPDATE ON training_facts
+    BEGIN SELECT RAISE(ABORT, 'progress facts are only added'); END;
+    CREATE TRIGGER training_facts_never_removed BEFORE DELETE ON training_facts
+    BEGIN SELECT RAISE(ABORT, 'progress facts are only added'); END;
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

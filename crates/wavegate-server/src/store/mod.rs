@@ -25,6 +25,7 @@ mod responses;
 mod sessions;
 mod sources;
 mod surveys;
+mod training;
 mod writer;
 
 pub use accounts::{TokenRow, UserRow};
@@ -45,6 +46,9 @@ pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
 pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
 pub use surveys::ProgramSurveyRow;
+pub use training::{
+    AssignmentRecord, FactOutcome, ModuleStored, ModuleVersions, NewTrainee, TraineeRow,
+};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -67,6 +71,17 @@ pub enum StoreError {
         /// The survey.
         survey_id: String,
         /// The version that exists.
+        version: u32,
+    },
+    /// A module version that is published with other content, or does not follow the latest
+    /// (another planner published first).
+    #[error(
+        "module {module_id} version {version} cannot be published: it exists with different content or does not follow the latest version"
+    )]
+    ModuleVersionTaken {
+        /// The module.
+        module_id: String,
+        /// The version asked for.
         version: u32,
     },
     /// A unique name (an account's e-mail, a token's name) is taken.

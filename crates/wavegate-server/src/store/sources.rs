@@ -7,6 +7,7 @@ use super::evaluations::{StoredReport, reports};
 use super::files::NewImport;
 use super::responses::{SurveyResponses, responses};
 use super::surveys::survey_version;
+use super::training::{AssignmentRecord, ModuleVersions, assignments, modules, training_stamp};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::PathBuf;
@@ -24,13 +25,15 @@ pub struct CurrentFile {
 /// stamps mean equal sources. It holds the program.toml, each current import (its row and
 /// SHA-256: stored bytes never change), each survey's current version with the count and last
 /// row of its responses (responses are only ever added, and published versions never change),
-/// and the ids of the stored evaluations (never reused).
+/// the ids of the stored evaluations (never reused), and the counts of training facts, module
+/// versions and assignments with the last fact (all only ever added).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourcesStamp {
     program_toml: Option<String>,
     imports: Vec<(i64, String)>,
     surveys: Vec<(String, u32, i64, i64)>,
     evaluations: Vec<i64>,
+    training: (i64, i64, i64, i64),
 }
 
 /// Everything a program's data directory is made of.
@@ -45,6 +48,10 @@ pub struct ProgramSources {
     pub surveys: Vec<SurveyResponses>,
     /// Its stored evaluations' reports, oldest date first.
     pub history: Vec<StoredReport>,
+    /// Its training modules with every published version.
+    pub modules: Vec<ModuleVersions>,
+    /// Every training assignment with its progress facts.
+    pub assignments: Vec<AssignmentRecord>,
     /// The stamp of all this, read in the same transaction.
     pub stamp: SourcesStamp,
 }
@@ -93,6 +100,7 @@ fn stamp(c: &Connection, program_id: &str) -> Result<Option<SourcesStamp>, Store
         imports,
         surveys,
         evaluations,
+        training: training_stamp(c, program_id)?,
     }))
 }
 
@@ -149,11 +157,15 @@ impl Store {
                 });
             }
             let history = reports(&tx, &p)?;
+            let modules = modules(&tx, &p, None)?;
+            let assignments = assignments(&tx, &p, None, None)?;
             Ok(Some(ProgramSources {
                 program_toml,
                 files,
                 surveys,
                 history,
+                modules,
+                assignments,
                 stamp,
             }))
         })

@@ -16,7 +16,8 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
     let path = pattern
         .replace("{program}", "demo")
         .replace("{survey}", "pilot-feedback")
-        .replace("{kind}", "roster");
+        .replace("{kind}", "roster")
+        .replace("{module}", "get-help");
     let (ct, body): (Option<&'static str>, Vec<u8>) = match (method, pattern) {
         ("GET", _) => (None, Vec::new()),
         ("POST", "/api/v1/programs") | ("PUT", "/api/v1/programs/{program}") => {
@@ -56,6 +57,15 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
         ),
         ("POST", "/api/v1/programs/{program}/surveys/{survey}/reminders") => (None, Vec::new()),
         ("POST", "/api/v1/programs/{program}/evaluations") => (None, Vec::new()),
+        ("POST", "/api/v1/programs/{program}/modules")
+        | ("POST", "/api/v1/programs/{program}/modules/{module}/versions") => (
+            Some("application/json"),
+            json!({ "builtin": "get-help" }).to_string().into_bytes(),
+        ),
+        ("POST", "/api/v1/programs/{program}/modules/{module}/assignments") => (
+            Some("application/json"),
+            json!({ "wave": "pilot" }).to_string().into_bytes(),
+        ),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };
     (path, ct, body)

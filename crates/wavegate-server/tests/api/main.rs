@@ -16,6 +16,7 @@ mod roster;
 mod sessions;
 mod support;
 mod surveys;
+mod training;
 
 use support::Auth;
 
@@ -237,6 +238,9 @@ async fn each_app_gets_its_own_index_page_and_the_policy_allows_both_loaders_by_
     std::fs::write(dist.path().join("index.html"), app_page(respondent)).unwrap();
     std::fs::create_dir(dist.path().join("planner")).unwrap();
     std::fs::write(dist.path().join("planner/index.html"), app_page(planner)).unwrap();
+    let trainee = "import init from '/training/wavegate-trainee-0123456789abcdef.js'; init();";
+    std::fs::create_dir(dist.path().join("training")).unwrap();
+    std::fs::write(dist.path().join("training/index.html"), app_page(trainee)).unwrap();
     let api = Api::over(Store::in_memory().unwrap(), dist).await;
     let page = |path: &'static str| {
         let router = api.router.clone();
@@ -266,6 +270,10 @@ async fn each_app_gets_its_own_index_page_and_the_policy_allows_both_loaders_by_
         let (body, _) = page(path).await;
         assert!(body.contains(planner), "{path} is the planner app: {body}");
     }
+    for path in ["/t/0123456789abcdef0123456789abcdef", "/t/"] {
+        let (body, _) = page(path).await;
+        assert!(body.contains(trainee), "{path} is the trainee app: {body}");
+    }
 
     let (_, csp) = page("/r/abc").await;
     let hash =
@@ -278,9 +286,10 @@ async fn each_app_gets_its_own_index_page_and_the_policy_allows_both_loaders_by_
     assert_eq!(
         script_src,
         format!(
-            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'",
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}' 'sha256-{}'",
             hash(respondent),
-            hash(planner)
+            hash(planner),
+            hash(trainee)
         ),
         "{csp}"
     );

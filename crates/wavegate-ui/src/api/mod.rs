@@ -2,7 +2,8 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`], [`invitations`] and [`readiness`]. An app links only the functions it calls.
+//! [`files`], [`surveys`], [`invitations`], [`readiness`] and [`training`]; the trainee's in
+//! [`train`]. An app links only the functions it calls.
 
 pub mod download;
 pub mod files;
@@ -13,6 +14,8 @@ pub mod readiness;
 pub mod respond;
 pub mod session;
 pub mod surveys;
+pub mod train;
+pub mod training;
 mod upload;
 
 pub use download::Download;

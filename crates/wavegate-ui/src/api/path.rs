@@ -44,3 +44,18 @@ pub fn upload_query(dry_run: bool, name: &str, lang: wavegate_core::i18n::Lang) 
         lang.code()
     )
 }
+
+/// `/api/v1/train/{token}` followed by `rest` (`""` or `/…`).
+pub fn train(token: &str, rest: &str) -> String {
+    format!("/api/v1/train/{}{rest}", encode(token))
+}
+
+/// `/api/v1/train/{token}/modules/{module}/{endpoint}`.
+pub fn train_module(token: &str, module: &str, endpoint: &str) -> String {
+    train(token, &format!("/modules/{}/{endpoint}", encode(module)))
+}
+
+/// `/api/v1/programs/{program}/modules/{module}/{endpoint}`.
+pub fn module(program: &str, module: &str, endpoint: &str) -> String {
+    self::program(program, &format!("/modules/{}/{endpoint}", encode(module)))
+}

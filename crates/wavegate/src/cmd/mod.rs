@@ -7,6 +7,7 @@ pub mod module;
 pub mod score;
 pub mod serve;
 pub mod survey;
+pub mod training;
 
 /// Writes command output to standard output. A reader that stops early (`… | head`) is no
 /// error: the rest of the output is simply not wanted.

@@ -1,0 +1,156 @@
+//! Completion and per-topic results of one module per group of trainees (each value of each
+//! attribute their links carry: wave, split attributes), with groups under
+//! [`MIN_GROUP`](crate::measures::MIN_GROUP) suppressed and, when one group of an attribute is,
+//! the next smallest too, so it cannot be worked out by subtraction. No person is ever named.
+
+use super::export::csv::Record;
+use super::status::Stage;
+use crate::survey::Attributes;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One group's results; every count is `None` when the group is suppressed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupResult {
+    /// The attribute (`wave`, `platform`, …).
+    pub attribute: String,
+    /// Its value.
+    pub value: String,
+    /// Trainees assigned the module.
+    pub assigned: Option<u64>,
+    /// Of those, who started it.
+    pub started: Option<u64>,
+    /// Of those, who are done (the module's completion rule).
+    pub done: Option<u64>,
+    /// Whole percent done.
+    pub done_percent: Option<u64>,
+    /// Per quiz topic, the mean share correct on its current content (trainees who were
+    /// tested on it), 0–1, in topic id order.
+    pub topics: Option<Vec<(String, f64)>>,
+    /// Too few trainees to show.
+    pub suppressed: bool,
+}
+
+#[derive(Default)]
+struct Tally {
+    assigned: u64,
+    started: u64,
+    done: u64,
+    topics: BTreeMap<String, (f64, u64)>,
+}
+
+/// The results of one module per group, from each trainee's link attributes and record.
+pub fn results_by_group<'a>(
+    trainees: impl IntoIterator<Item = (&'a Attributes, &'a Record)>,
+) -> Vec<GroupResult> {
+    let mut groups: BTreeMap<&str, BTreeMap<&str, Tally>> = BTreeMap::new();
+    for (attributes, record) in trainees {
+        for (name, value) in attributes {
+            let g = groups.entry(name).or_default().entry(value).or_default();
+            g.assigned += 1;
+            g.started += u64::from(record.status != Stage::Assigned);
+            g.done += u64::from(record.status == Stage::Done);
+            for (topic, share) in &record.topics {
+                let t = g.topics.entry(topic.clone()).or_default();
+                t.0 += share;
+                t.1 += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (attribute, values) in groups {
+        let mut hidden: Vec<&str> = values
+            .iter()
+            .filter(|(_, t)| !crate::measures::shown(t.assigned as usize))
+            .map(|(v, _)| *v)
+            .collect();
+        if hidden.len() == 1
+            && let Some((v, _)) = values
+                .iter()
+                .filter(|(v, _)| !hidden.contains(v))
+                .min_by_key(|(_, t)| t.assigned)
+        {
+            hidden.push(v);
+        }
+        for (value, t) in values {
+            let shown = !hidden.contains(&value);
+            out.push(GroupResult {
+                attribute: attribute.to_string(),
+                value: value.to_string(),
+                assigned: shown.then_some(t.assigned),
+                started: shown.then_some(t.started),
+                done: shown.then_some(t.done),
+                done_percent: shown.then(|| (t.done * 100 + t.assigned / 2) / t.assigned.max(1)),
+                topics: shown.then(|| {
+                    t.topics
+                        .iter()
+                        .map(|(k, (sum, n))| (k.clone(), sum / (*n).max(1) as f64))
+                        .collect()
+                }),
+                suppressed: !shown,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(status: Stage, privacy: Option<f64>) -> Record {
+        Record {
+            person_id: "x".into(),
+            module_id: "m".into(),
+            module_version: 1,
+            status,
+            attempts: u32::from(privacy.is_some()),
+            score: privacy,
+            passed: privacy.map(|s| s >= 0.8),
+            completed_at: None,
+            topics: privacy
+                .map(|s| ("privacy".to_string(), s))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn a(wave: &str, platform: &str) -> Attributes {
+        [("wave", wave), ("platform", platform)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn completion_and_topics_per_group_with_small_groups_and_a_neighbour_hidden() {
+        let mut rows = Vec::new();
+        for i in 0..6 {
+            let st = if i < 3 { Stage::Done } else { Stage::Assigned };
+            rows.push((a("pilot", "iOS"), record(st, (i < 3).then_some(1.0))));
+        }
+        for _ in 0..5 {
+            rows.push((a("pilot", "Windows"), record(Stage::Started, Some(0.5))));
+        }
+        rows.push((a("pilot", "macOS"), record(Stage::Done, Some(1.0))));
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let row = |attr: &str, v: &str| {
+            out.iter()
+                .find(|g| g.attribute == attr && g.value == v)
+                .unwrap()
+                .clone()
+        };
+        let pilot = row("wave", "pilot");
+        assert_eq!(pilot.assigned, Some(12));
+        assert_eq!(pilot.done, Some(4));
+        assert_eq!(pilot.done_percent, Some(33));
+        let topics = pilot.topics.unwrap();
+        assert_eq!(topics[0].0, "privacy");
+        assert!((topics[0].1 - (4.0 + 2.5) / 9.0).abs() < 1e-9);
+        assert!(row("platform", "macOS").suppressed);
+        let windows = row("platform", "Windows");
+        assert!(windows.suppressed, "the next smallest goes too");
+        assert_eq!((windows.assigned, windows.topics), (None, None));
+        assert_eq!(row("platform", "iOS").done, Some(3));
+    }
+}

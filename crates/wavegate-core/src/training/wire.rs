@@ -1,0 +1,257 @@
+//! The training API's request and answer bodies, shared by the server, the CLI and the apps:
+//! the planner's (publish, assign, results, re-study) and the trainee's (my modules, a lesson,
+//! an attempt, sync, certificate). Endpoints are listed in `docs/api.md`.
+
+use super::certificate::Certificate;
+use super::facts::Fact;
+use super::groups::GroupResult;
+use super::model::{Module, QuizAnswers};
+use super::progress::{AttemptPlan, Progress};
+use super::restudy::Restudy;
+use super::scoring::QuizResult;
+use super::status::Status;
+use super::versions::Lineage;
+use crate::i18n::{Lang, Text};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A module to publish: a built-in one by id, or a definition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub struct PublishModule {
+    /// A built-in module's id (`enroll-ios`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin: Option<String>,
+    /// A `wavegate.module/1` definition (checked by the core validator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module: Option<serde_json::Value>,
+}
+
+/// A program's module as the planner sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModuleSummary {
+    /// The module id.
+    pub id: String,
+    /// The latest version's title.
+    pub title: Text,
+    /// The latest version.
+    pub version: u32,
+    /// Estimated minutes.
+    pub estimate_minutes: u32,
+    /// Every published version with its change notes' kinds: `(version, published_at,
+    /// substantive)`.
+    pub versions: Vec<VersionSummary>,
+    /// People assigned.
+    pub assigned: u64,
+}
+
+/// One published version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionSummary {
+    /// The version.
+    pub version: u32,
+    /// When it was published.
+    pub published_at: String,
+    /// Lessons changed substantively (or added) in it, in order.
+    pub substantive: Vec<String>,
+    /// Lessons changed editorially in it.
+    pub editorial: Vec<String>,
+}
+
+/// `POST …/modules` and `…/modules/{module}/versions` succeeded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModulePublished {
+    /// The module.
+    pub module_id: String,
+    /// The version stored.
+    pub version: u32,
+    /// False when the same definition was already published under this version.
+    pub created: bool,
+    /// People who must re-study something in this version (after a substantive change).
+    pub must_restudy: u64,
+}
+
+/// Assign a module to a wave and/or segment of the roster.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignModule {
+    /// A wave of the program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<String>,
+    /// Roster attribute → value; all must hold.
+    #[serde(default)]
+    pub segment: BTreeMap<String, String>,
+}
+
+/// What an assignment did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assigned {
+    /// People in the wave and segment.
+    pub people: u64,
+    /// Of those, the module targets (the others are not assigned).
+    pub targeted: u64,
+    /// Assignments made now.
+    pub created: u64,
+    /// Assignments that existed (kept, with their progress).
+    pub existing: u64,
+}
+
+/// Completion and per-topic results of one module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModuleResults {
+    /// The module.
+    pub module_id: String,
+    /// The version judged (the latest).
+    pub version: u32,
+    /// People assigned in all (shown only from 5).
+    pub assigned: Option<u64>,
+    /// Per value of each attribute the links carry.
+    pub groups: Vec<GroupResult>,
+}
+
+/// Who must re-study what in the latest version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RestudyList {
+    /// The module.
+    pub module_id: String,
+    /// The latest version.
+    pub version: u32,
+    /// Trainees who had started and have something left that a change brought (by person id).
+    pub people: Vec<PersonRestudy>,
+}
+
+/// One trainee with what a new version asks of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonRestudy {
+    /// The roster person.
+    pub person_id: String,
+    /// What is left.
+    pub restudy: Restudy,
+}
+
+/// `GET /api/v1/train/{token}`: the trainee's modules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyTraining {
+    /// The program's name.
+    pub program_name: String,
+    /// The trainee's name (as on the certificate).
+    pub name: String,
+    /// Their language, when known.
+    pub language: Option<Lang>,
+    /// The modules assigned, by module id.
+    pub modules: Vec<MyModule>,
+}
+
+/// One assigned module with where the trainee stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyModule {
+    /// The latest published version (the whole definition, for reading offline).
+    pub module: Module,
+    /// Its lineage (since which version each lesson and topic holds), for judging progress
+    /// offline with the same rules.
+    pub lineage: Lineage,
+    /// Where they stand in it.
+    pub status: Status,
+    /// Their progress facts (for the app's offline copy).
+    pub progress: Progress,
+}
+
+/// `GET …/lessons/{lesson}`: one lesson rendered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonView {
+    /// The lesson id.
+    pub id: String,
+    /// Its title.
+    pub title: Text,
+    /// Minutes.
+    pub minutes: u32,
+    /// Safe HTML, in each of the module's languages.
+    pub html: BTreeMap<Lang, String>,
+}
+
+/// `POST …/answers`: an attempt's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmitAnswers {
+    /// The attempt id, made once by the app.
+    pub id: String,
+    /// The number the plan gave.
+    pub number: u32,
+    /// The version the plan was for.
+    pub version: u32,
+    /// The answers.
+    pub answers: QuizAnswers,
+    /// When the trainee started (their clock).
+    pub started_at: DateTime<Utc>,
+}
+
+/// What an attempt came to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttemptOutcome {
+    /// The result, with feedback per question.
+    pub result: QuizResult,
+    /// False when it was recorded before (a resend).
+    pub created: bool,
+    /// Where the trainee stands now.
+    pub status: Status,
+}
+
+/// `POST …/attempts`: the next attempt's plan.
+pub type AttemptStart = AttemptPlan;
+
+/// `POST …/sync`: facts made offline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncFacts {
+    /// Lesson views.
+    #[serde(default)]
+    pub views: Vec<SyncView>,
+    /// Attempts answered offline (checked and scored again here, each once).
+    #[serde(default)]
+    pub attempts: Vec<SubmitAnswers>,
+}
+
+/// A lesson view made offline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncView {
+    /// The fact id, made once by the app.
+    pub id: String,
+    /// The version viewed.
+    pub version: u32,
+    /// The lesson.
+    pub lesson: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// What a sync did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Synced {
+    /// Facts stored now.
+    pub stored: u64,
+    /// Facts that were there already (resends).
+    pub duplicates: u64,
+    /// Facts refused, with why (in the request's language).
+    pub refused: Vec<RefusedFact>,
+    /// Where the trainee stands now.
+    pub status: Status,
+    /// Their progress as the server has it.
+    pub progress: Progress,
+}
+
+/// A fact the server did not take.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedFact {
+    /// Its id.
+    pub id: String,
+    /// Why.
+    pub message: String,
+}
+
+/// `GET …/certificate`.
+pub type CertificateView = Certificate;
+
+/// A fact and its id, as stored.
+pub type StoredFact = (String, Fact);

@@ -1,0 +1,227 @@
+//! `/planner/programs/{program}/training`: the program's training modules, and publishing one
+//! from the core's built-in modules or from an uploaded `wavegate.module/1` file.
+
+use super::{ProgramNav, Tab, links, param};
+use crate::components::notice::{Failure, load_failed};
+use crate::components::upload::FilePicker;
+use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::{ErrorCode, SurveyProblem};
+use wavegate_core::training::templates;
+use wavegate_core::training::wire::{ModulePublished, ModuleSummary, PublishModule};
+use wavegate_ui::api::{ApiError, training};
+
+/// What publishing a module (or a version of one) answered.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Outcome {
+    /// Published (or the same definition already was).
+    Published(ModulePublished),
+    /// The module breaks rules: every problem with its JSON path, in the page's language.
+    Invalid(Vec<SurveyProblem>, Option<String>),
+    /// The call failed.
+    Failed(ApiError),
+    /// The file is not JSON.
+    NotJson,
+}
+
+impl Outcome {
+    /// Reads the server's answer.
+    pub(super) fn from(answer: Result<ModulePublished, ApiError>) -> Outcome {
+        match answer {
+            Ok(p) => Outcome::Published(p),
+            Err(e) if e.code() == Some(ErrorCode::InvalidModule) => Outcome::Invalid(
+                e.details::<Vec<SurveyProblem>>().unwrap_or_default(),
+                e.server_message().map(str::to_string),
+            ),
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+}
+
+/// Reads an uploaded file as JSON (None: not JSON).
+pub(super) async fn read_json(file: web_sys::File) -> Option<serde_json::Value> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The result of publishing, in the planner's language; `open` links to the module's page.
+pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> impl IntoView {
+    let lang = use_lang();
+    match o {
+        Outcome::Published(p) => {
+            let link = links::module(&program, &p.module_id);
+            let vars = [
+                ("module", p.module_id.clone()),
+                ("version", p.version.to_string()),
+            ];
+            let msg = if p.created {
+                Msg::ModulePublished
+            } else {
+                Msg::ModuleUnchanged
+            };
+            let restudy = p.must_restudy;
+            view! {
+                <div id="module-published" class="banner banner-ok" role="status" tabindex="-1">
+                    <p>{move || fill(msg, lang.get(), &vars)}
+                        {open.then(|| view! { " "<a href=link.clone()>{t(Msg::OpenModule)}</a> })}</p>
+                    {(restudy > 0).then(|| view! {
+                        <p>{move || fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])}</p>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+        Outcome::Invalid(problems, message) => view! {
+            <div class="refused" role="alert">
+                <p class="form-error">{t(UiMsg::ErrorInvalidModule)}</p>
+                {message.map(|m| view! { <p>{m}</p> })}
+                <ul class="survey-problems">
+                    {problems.into_iter().map(|p| view! {
+                        <li><code>{if p.path.is_empty() { "/".to_string() } else { p.path }}</code>": "{p.message}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+        Outcome::Failed(e) => view! { <Failure error=Signal::stored(Some(e)) /> }.into_any(),
+        Outcome::NotJson => {
+            view! { <p class="form-error" role="alert">{t(Msg::NotJson)}</p> }.into_any()
+        }
+    }
+}
+
+/// Publishing a module: a built-in one or a file.
+#[component]
+fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let builtin = RwSignal::new(templates::IDS[0].to_string());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let run = move |body: PublishModule| {
+        busy.set(true);
+        let (csrf, pid, l) = (
+            session.csrf(),
+            program.get_untracked(),
+            lang.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            let o = Outcome::from(training::publish(&csrf, &pid, &body, l).await);
+            if matches!(o, Outcome::Published(_)) {
+                published.notify();
+            }
+            outcome.set(Some(o));
+            busy.set(false);
+        });
+    };
+    let from_builtin = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run(PublishModule {
+            builtin: Some(builtin.get_untracked()),
+            module: None,
+        });
+    };
+    let from_file = move |f: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match read_json(f).await {
+                Some(json) => run(PublishModule {
+                    builtin: None,
+                    module: Some(json),
+                }),
+                None => outcome.set(Some(Outcome::NotJson)),
+            }
+        });
+    };
+    let options = templates::all()
+        .into_iter()
+        .map(|m| {
+            let (value, id, title) = (m.id.clone(), m.id.clone(), m.title.clone());
+            view! { <option value=value>{move || format!("{} ({id})", title.get(lang.get()))}</option> }
+        })
+        .collect_view();
+    let disabled = Signal::derive(move || busy.get() || !session.can_change());
+    view! {
+        <section class="card" aria-labelledby="publish-module-title">
+            <h2 id="publish-module-title">{t(Msg::PublishModuleTitle)}</h2>
+            <fieldset class="plain" disabled=move || !session.can_change()>
+                <legend class="visually-hidden">{t(Msg::PublishModuleTitle)}</legend>
+                <form on:submit=from_builtin novalidate>
+                    <div class="field">
+                        <label for="builtin-module">{t(Msg::BuiltinModule)}</label>
+                        <select id="builtin-module" on:change=move |ev| builtin.set(event_target_value(&ev))>{options}</select>
+                    </div>
+                    <button type="submit" class="primary" disabled=move || disabled.get()>{t(Msg::PublishTemplate)}</button>
+                </form>
+                <h3>{t(Msg::OrUploadModule)}</h3>
+                <FilePicker id="module-file".to_string() label=Msg::ChooseModule accept=".json,application/json"
+                    on_file=from_file disabled=disabled />
+            </fieldset>
+            {move || outcome.get().map(|o| outcome_view(o, program.get_untracked(), true))}
+        </section>
+    }
+}
+
+/// One module in the list: its title, latest version, minutes and people assigned.
+pub(super) fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
+    fill(
+        Msg::ModuleCounts,
+        lang,
+        &[
+            ("version", m.version.to_string()),
+            ("minutes", m.estimate_minutes.to_string()),
+            ("assigned", m.assigned.to_string()),
+        ],
+    )
+}
+
+/// The page.
+#[component]
+pub fn TrainingPage() -> impl IntoView {
+    let program = param("program");
+    let lang = use_lang();
+    let published = Trigger::new();
+    let list = LocalResource::new(move || {
+        published.track();
+        let pid = program.get();
+        async move { training::list(&pid).await }
+    });
+    let body = move || {
+        list.get().map(|r| match r {
+            Ok(modules) if modules.is_empty() => view! { <p>{t(Msg::NoModules)}</p> }.into_any(),
+            Ok(modules) => {
+                let pid = program.get();
+                view! {
+                    <ul class="survey-list module-list">
+                        {modules.into_iter().map(|m| {
+                            let title = m.title.clone();
+                            let summary = m.clone();
+                            view! {
+                                <li data-module=m.id.clone()>
+                                    <a href=links::module(&pid, &m.id)>{move || title.get(lang.get()).to_string()}</a>
+                                    <span class="muted">" "{move || module_counts(&summary, lang.get())}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }
+            Err(e) => load_failed(e, move || list.refetch()).into_any(),
+        })
+    };
+    view! {
+        <ProgramNav program=program current=Tab::Training />
+        <h1>{t(Msg::TrainingTitle)}</h1>
+        <section class="card" aria-labelledby="modules-title">
+            <h2 id="modules-title">{t(Msg::ModulesTitle)}</h2>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {body}
+            </Suspense>
+        </section>
+        <Publish program=program published=published />
+    }
+}

@@ -1,0 +1,424 @@
+//! `/planner/programs/{program}/training/{module}`: one training module. Its versions and
+//! publishing the next one (then who must re-study), assigning it to a wave or segment of the
+//! roster, the trainees' links file, and results per group with small groups suppressed.
+
+use super::training::{Outcome, module_counts, outcome_view, read_json};
+use super::{ProgramNav, Tab, links, param};
+use crate::components::download::DownloadButton;
+use crate::components::notice::{Failure, load_failed};
+use crate::components::upload::FilePicker;
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wavegate_core::api::ErrorCode;
+use wavegate_core::training::groups::GroupResult;
+use wavegate_core::training::wire::{
+    AssignModule, Assigned, ModuleResults, ModuleSummary, PublishModule, RestudyList,
+};
+use wavegate_ui::api::{ApiError, programs, training};
+
+/// The module's versions, newest first, with which lessons each changed and how.
+fn versions_view(m: ModuleSummary) -> impl IntoView {
+    let lang = use_lang();
+    let mut versions = m.versions.clone();
+    versions.reverse();
+    view! {
+        <p class="muted">{move || module_counts(&m, lang.get())}</p>
+        <h3>{t(Msg::ModuleVersions)}</h3>
+        <ul class="version-list">
+            {versions.into_iter().map(|v| {
+                let line = move || {
+                    let l = lang.get();
+                    let mut parts = vec![fill(Msg::VersionLine, l, &[
+                        ("version", v.version.to_string()),
+                        ("at", v.published_at.clone()),
+                    ])];
+                    if !v.substantive.is_empty() {
+                        parts.push(fill(Msg::SubstantiveLessons, l, &[("lessons", v.substantive.join(", "))]));
+                    }
+                    if !v.editorial.is_empty() {
+                        parts.push(fill(Msg::EditorialLessons, l, &[("lessons", v.editorial.join(", "))]));
+                    }
+                    parts.join(" · ")
+                };
+                view! { <li>{line}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Publishing the module's next version from a file.
+#[component]
+fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let from_file = move |f: web_sys::File| {
+        busy.set(true);
+        let (csrf, pid, mid, l) = (
+            session.csrf(),
+            program.get_untracked(),
+            module.get_untracked(),
+            lang.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            let o = match read_json(f).await {
+                Some(json) => {
+                    let body = PublishModule {
+                        builtin: None,
+                        module: Some(json),
+                    };
+                    Outcome::from(training::publish_version(&csrf, &pid, &mid, &body, l).await)
+                }
+                None => Outcome::NotJson,
+            };
+            if matches!(o, Outcome::Published(_)) {
+                published.notify();
+            }
+            outcome.set(Some(o));
+            busy.set(false);
+        });
+    };
+    let disabled = Signal::derive(move || busy.get() || !session.can_change());
+    view! {
+        <section class="card" aria-labelledby="new-version-title">
+            <h2 id="new-version-title">{t(Msg::NewVersionTitle)}</h2>
+            <p class="muted">{t(Msg::NewVersionHint)}</p>
+            <FilePicker id="version-file".to_string() label=Msg::ChooseVersion accept=".json,application/json"
+                on_file=from_file disabled=disabled />
+            {move || outcome.get().map(|o| outcome_view(o, program.get_untracked(), false))}
+        </section>
+    }
+}
+
+/// Assigning the module to a wave and/or segment of the roster.
+#[component]
+fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let detail = LocalResource::new(move || {
+        let id = program.get();
+        async move { programs::get(&id).await }
+    });
+    let wave = RwSignal::new(String::new());
+    let attribute = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Assigned>);
+    let failed = RwSignal::new(None::<ApiError>);
+    let refusal = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (a, v) = (
+            attribute.get_untracked(),
+            value.get_untracked().trim().to_string(),
+        );
+        let w = wave.get_untracked();
+        let body = AssignModule {
+            wave: (!w.is_empty()).then_some(w),
+            segment: if a.is_empty() || v.is_empty() {
+                BTreeMap::new()
+            } else {
+                BTreeMap::from([(a, v)])
+            },
+        };
+        busy.set(true);
+        failed.set(None);
+        refusal.set(None);
+        let (csrf, p, m, l) = (
+            session.csrf(),
+            program.get_untracked(),
+            module.get_untracked(),
+            lang.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            match training::assign(&csrf, &p, &m, &body, l).await {
+                Ok(r) => {
+                    result.set(Some(r));
+                    assigned.notify();
+                    wavegate_ui::dom::focus_id("assign-result");
+                }
+                // The server says why in the request's language: which wave, segment or size.
+                Err(e) if e.code() == Some(ErrorCode::InvalidSelection) => {
+                    refusal.set(e.server_message().map(str::to_string));
+                    failed.set(Some(e));
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let choices = move || {
+        detail.get().and_then(|r| r.ok()).and_then(|d| d.program).map(|p| {
+            let waves = p
+                .waves
+                .iter()
+                .map(|w| view! { <option value=w.id.clone()>{w.id.clone()}</option> })
+                .collect_view();
+            let attributes = p
+                .split_attributes
+                .iter()
+                .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for="assign-wave">{t(Msg::Wave)}</label>
+                    <select id="assign-wave" on:change=move |ev| wave.set(event_target_value(&ev))>
+                        <option value="">{t(Msg::AllWaves)}</option>
+                        {waves}
+                    </select>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="assign-attribute">{t(Msg::SegmentAttribute)}</label>
+                        <select id="assign-attribute" on:change=move |ev| attribute.set(event_target_value(&ev))>
+                            <option value="">{t(Msg::NoSegment)}</option>
+                            {attributes}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="assign-value">{t(Msg::SegmentValue)}</label>
+                        <input id="assign-value" type="text" prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+            }
+        })
+    };
+    let outcome = move || {
+        result.get().map(|r| {
+            view! {
+                <div id="assign-result" class="banner banner-ok" role="status" tabindex="-1">
+                    <p>{move || fill(Msg::AssignedResult, lang.get(), &[
+                        ("people", r.people.to_string()),
+                        ("targeted", r.targeted.to_string()),
+                        ("created", r.created.to_string()),
+                        ("existing", r.existing.to_string()),
+                    ])}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="assign-title">
+            <h2 id="assign-title">{t(Msg::AssignTitle)}</h2>
+            <p class="muted">{t(Msg::AssignHint)}</p>
+            <form on:submit=submit novalidate>
+                <fieldset class="plain" disabled=move || !session.can_change()>
+                    <legend class="visually-hidden">{t(Msg::AssignTitle)}</legend>
+                    <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                        {choices}
+                    </Suspense>
+                    <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::AssignButton)}</button>
+                </fieldset>
+            </form>
+            <Failure error=failed />
+            {move || refusal.get().map(|m| view! { <p class="refusal-detail">{m}</p> })}
+            {outcome}
+        </section>
+    }
+}
+
+/// A count of a group, or a dash when the group is too small to show.
+fn count(n: Option<u64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_else(|| "—".to_string())
+}
+
+/// The per-topic cell: each topic with its share correct in words, never colour alone.
+fn topics_cell(g: &GroupResult) -> impl IntoView + use<> {
+    let lang = use_lang();
+    let suppressed = g.suppressed;
+    let topics = g.topics.clone();
+    move || {
+        let l = lang.get();
+        match &topics {
+            _ if suppressed => Msg::SuppressedGroup.text(l).to_string(),
+            Some(t) if !t.is_empty() => t
+                .iter()
+                .map(|(topic, share)| {
+                    fill(
+                        Msg::TopicScore,
+                        l,
+                        &[
+                            ("topic", topic.clone()),
+                            ("percent", format!("{:.0}", share * 100.0)),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => Msg::NoTopicsYet.text(l).to_string(),
+        }
+    }
+}
+
+/// The results table: one row per group.
+pub fn results_view(r: ModuleResults) -> impl IntoView {
+    let lang = use_lang();
+    let total = match r.assigned {
+        Some(n) => {
+            let version = r.version;
+            (move || {
+                fill(
+                    Msg::AssignedTotal,
+                    lang.get(),
+                    &[("n", n.to_string()), ("version", version.to_string())],
+                )
+            })
+            .into_any()
+        }
+        None if r.groups.is_empty() => t(Msg::NoTrainingGroups).into_any(),
+        None => t(Msg::AssignedFew).into_any(),
+    };
+    let any_suppressed = r.groups.iter().any(|g| g.suppressed);
+    let table = (!r.groups.is_empty()).then(|| view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="training-results-title">
+            <table class="rates training-results">
+                <thead><tr>
+                    <th scope="col">{t(Msg::Group)}</th>
+                    <th scope="col" class="num">{t(Msg::AssignedCol)}</th>
+                    <th scope="col" class="num">{t(Msg::StartedCol)}</th>
+                    <th scope="col" class="num">{t(Msg::DoneCol)}</th>
+                    <th scope="col" class="num">{t(Msg::DonePercentCol)}</th>
+                    <th scope="col">{t(Msg::TopicsCol)}</th>
+                </tr></thead>
+                <tbody>
+                    {r.groups.into_iter().map(|g| view! {
+                        <tr data-group=format!("{}={}", g.attribute, g.value)>
+                            <th scope="row">{format!("{}: {}", g.attribute, g.value)}</th>
+                            <td class="num">{count(g.assigned)}</td>
+                            <td class="num">{count(g.started)}</td>
+                            <td class="num">{count(g.done)}</td>
+                            <td class="num">{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
+                            <td>{topics_cell(&g)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    });
+    view! {
+        <p>{total}</p>
+        {table}
+        {any_suppressed.then(|| view! { <p class="muted suppressed-note">{t(Msg::TrainingResultsNote)}</p> })}
+    }
+}
+
+/// Who must re-study what in the latest version.
+pub fn restudy_view(r: RestudyList) -> impl IntoView {
+    let lang = use_lang();
+    let version = r.version.to_string();
+    if r.people.is_empty() {
+        return view! {
+            <p>{move || fill(Msg::RestudyNone, lang.get(), &[("version", version.clone())])}</p>
+        }
+        .into_any();
+    }
+    let n = r.people.len().to_string();
+    view! {
+        <p>{move || fill(Msg::RestudyCount, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="restudy-title">
+            <table class="rates restudy">
+                <thead><tr>
+                    <th scope="col">{t(Msg::PersonCol)}</th>
+                    <th scope="col">{t(Msg::LessonsCol)}</th>
+                    <th scope="col">{t(Msg::QuizTopicsCol)}</th>
+                </tr></thead>
+                <tbody>
+                    {r.people.into_iter().map(|p| view! {
+                        <tr data-person=p.person_id.clone()>
+                            <th scope="row">{p.person_id.clone()}</th>
+                            <td>{p.restudy.lessons.join(", ")}</td>
+                            <td>{p.restudy.topics.join(", ")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The page.
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let program = param("program");
+    let module = param("module");
+    let lang = use_lang();
+    let changed = Trigger::new();
+    let summary = LocalResource::new(move || {
+        changed.track();
+        let (p, m) = (program.get(), module.get());
+        async move {
+            training::list(&p)
+                .await
+                .map(|all| all.into_iter().find(|s| s.id == m))
+        }
+    });
+    let results = LocalResource::new(move || {
+        changed.track();
+        let (p, m) = (program.get(), module.get());
+        async move { training::results(&p, &m).await }
+    });
+    let restudy = LocalResource::new(move || {
+        changed.track();
+        let (p, m) = (program.get(), module.get());
+        async move { training::restudy(&p, &m).await }
+    });
+    let loading = move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> };
+    let heading = move || {
+        summary.get().map(|r| match r {
+            Ok(Some(m)) => {
+                let title = m.title.clone();
+                view! {
+                    <h1>{move || title.get(lang.get()).to_string()}</h1>
+                    {versions_view(m)}
+                }
+                .into_any()
+            }
+            Ok(None) => view! {
+                <h1>{move || module.get()}</h1>
+                <p class="form-error" role="alert">{t(UiMsg::ErrorNotFound)}</p>
+            }
+            .into_any(),
+            Err(e) => load_failed(e, move || summary.refetch()).into_any(),
+        })
+    };
+    let links_csv = move || {
+        let (p, m) = (program.get_untracked(), module.get_untracked());
+        async move { training::links_csv(&p, &m).await }
+    };
+    view! {
+        <ProgramNav program=program current=Tab::Training />
+        <p class="breadcrumb"><a href=move || links::training(&program.get())>{t(Msg::AllModules)}</a></p>
+        <Suspense fallback=loading>{heading}</Suspense>
+        <Assign program=program module=module assigned=changed />
+        <section class="card" aria-labelledby="training-links-title">
+            <h2 id="training-links-title">{t(Msg::TrainingLinksTitle)}</h2>
+            <p class="muted">{t(Msg::TrainingLinksHint)}</p>
+            <DownloadButton label=Msg::DownloadTrainingLinks fetch=links_csv fallback="links.csv" />
+        </section>
+        <section class="card" aria-labelledby="training-results-title">
+            <h2 id="training-results-title">{t(Msg::TrainingResultsTitle)}</h2>
+            <p class="muted">{t(Msg::TrainingResultsNote)}</p>
+            <Suspense fallback=loading>
+                {move || results.get().map(|r| match r {
+                    Ok(r) => results_view(r).into_any(),
+                    Err(e) => load_failed(e, move || results.refetch()).into_any(),
+                })}
+            </Suspense>
+        </section>
+        <NewVersion program=program module=module published=changed />
+        <section class="card" aria-labelledby="restudy-title">
+            <h2 id="restudy-title">{t(Msg::RestudyTitle)}</h2>
+            <Suspense fallback=loading>
+                {move || restudy.get().map(|r| match r {
+                    Ok(r) => restudy_view(r).into_any(),
+                    Err(e) => load_failed(e, move || restudy.refetch()).into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}

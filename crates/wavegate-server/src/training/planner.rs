@@ -1,0 +1,392 @@
+//! The planner's training endpoints: publish modules (built-in or a definition) and new
+//! versions, assign a module to a wave or segment (personal links, as for surveys), download the
+//! links, completion and per-topic results per group (small groups suppressed), and who must
+//! re-study after a new version. The routes' guard has checked the caller.
+
+use super::{history, latest, new_registration, progress};
+use crate::AppState;
+use crate::auth::new_token;
+use crate::downloads::attachment;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
+use crate::imports::{program_of, roster_of};
+use crate::programs::program_not_found;
+use crate::respond::parse_attributes;
+use crate::store::{ModuleStored, NewTrainee};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, SurveyProblem};
+use wavegate_core::csv_safe::CsvOptions;
+use wavegate_core::i18n::Lang;
+use wavegate_core::invitation::{Selection, write_mail_merge};
+use wavegate_core::training::wire::{
+    AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PersonRestudy,
+    PublishModule, RestudyList, VersionSummary,
+};
+use wavegate_core::training::{
+    ChangeKind, Module, ModuleHistory, Published, Record, results_by_group, templates, trainees,
+};
+
+fn module_not_found() -> ApiError {
+    ApiError::not_found("module of this program")
+}
+
+fn invalid_module(message: impl Into<String>, details: Vec<SurveyProblem>) -> ApiError {
+    ApiError::new(ErrorCode::InvalidModule, message).with_details(details)
+}
+
+/// The module a request names: a built-in by id, or a definition read and validated by the
+/// core (every problem with its JSON path).
+fn requested(body: PublishModule, lang: Lang) -> Result<Module, ApiError> {
+    match (body.builtin, body.module) {
+        (Some(id), None) => templates::builtin(&id).ok_or_else(|| {
+            invalid_module(
+                format!(
+                    "`{id}` is not a built-in module ({})",
+                    templates::all()
+                        .iter()
+                        .map(|m| m.id.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Vec::new(),
+            )
+        }),
+        (None, Some(value)) => Module::from_value(value).map_err(|errors| {
+            let details: Vec<SurveyProblem> = errors
+                .iter()
+                .map(|e| SurveyProblem {
+                    path: e.path.clone(),
+                    code: e.code().to_string(),
+                    message: e.message(lang),
+                })
+                .collect();
+            invalid_module(
+                format!("{} problem(s); nothing was published", details.len()),
+                details,
+            )
+        }),
+        _ => Err(ApiError::new(
+            ErrorCode::InvalidBody,
+            "send exactly one of `builtin` and `module`",
+        )),
+    }
+}
+
+/// The stored history of a module of the program (empty for a new one).
+async fn stored_history(
+    state: &AppState,
+    program: &str,
+    module_id: &str,
+) -> Result<ModuleHistory, ApiError> {
+    match state.store.modules(program, Some(module_id)).await?.first() {
+        Some(stored) => history(stored),
+        None => Ok(ModuleHistory::new()),
+    }
+}
+
+/// Publishes a module version; `path_module` is the module the path names, if any.
+async fn publish_version(
+    state: &AppState,
+    program: &str,
+    path_module: Option<&str>,
+    body: PublishModule,
+    lang: Lang,
+) -> Result<(StatusCode, Json<ModulePublished>), ApiError> {
+    if state.store.program(program).await?.is_none() {
+        return Err(program_not_found());
+    }
+    let module = requested(body, lang)?;
+    if let Some(id) = path_module
+        && module.id != id
+    {
+        return Err(invalid_module(
+            format!("the definition is of module `{}`, not `{id}`", module.id),
+            Vec::new(),
+        ));
+    }
+    let mut history = stored_history(state, program, &module.id).await?;
+    if path_module.is_some() && history.latest().is_none() {
+        return Err(module_not_found());
+    }
+    let published = history.publish(module.clone()).map_err(|errors| {
+        let details: Vec<SurveyProblem> = errors
+            .iter()
+            .map(|e| SurveyProblem {
+                path: "version".into(),
+                code: e.code().to_string(),
+                message: e.message(lang),
+            })
+            .collect();
+        invalid_module(
+            format!(
+                "version {} cannot follow the published ones; nothing was published",
+                module.version
+            ),
+            details,
+        )
+    })?;
+    let created = published == Published::New
+        && state
+            .store
+            .publish_module_version(
+                program,
+                &module.id,
+                module.version,
+                &serde_json::to_string(&module).map_err(ApiError::internal)?,
+                &state.clock.stamp(),
+            )
+            .await?
+            == ModuleStored::New;
+    let (latest_module, lineage) = latest(&history)?;
+    let mut must_restudy = 0;
+    for a in state.store.assignments(program, Some(&module.id)).await? {
+        must_restudy += u64::from(progress(&a)?.status(latest_module, &lineage).updated);
+    }
+    tracing::info!(module = %module.id, version = module.version, created, "module published");
+    Ok((
+        if created {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
+        Json(ModulePublished {
+            module_id: module.id,
+            version: module.version,
+            created,
+            must_restudy,
+        }),
+    ))
+}
+
+/// `POST /api/v1/programs/{program}/modules`: publishes a built-in module or a definition.
+pub async fn publish(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<PublishModule>,
+) -> Result<(StatusCode, Json<ModulePublished>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    publish_version(&state, &program, None, body, lang).await
+}
+
+/// `POST /api/v1/programs/{program}/modules/{module}/versions`: publishes the next version of
+/// a module, with its change notes.
+pub async fn publish_next(
+    State(state): State<AppState>,
+    ApiPath((program, module)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<PublishModule>,
+) -> Result<(StatusCode, Json<ModulePublished>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    publish_version(&state, &program, Some(&module), body, lang).await
+}
+
+/// `GET /api/v1/programs/{program}/modules`: the program's modules with their versions.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+) -> Result<Json<Vec<ModuleSummary>>, ApiError> {
+    if state.store.program(&program).await?.is_none() {
+        return Err(program_not_found());
+    }
+    let assignments = state.store.assignments(&program, None).await?;
+    let mut out = Vec::new();
+    for stored in state.store.modules(&program, None).await? {
+        let history = history(&stored)?;
+        let (module, _) = latest(&history)?;
+        let versions = history
+            .published()
+            .iter()
+            .zip(&stored.versions)
+            .map(|(m, (_, _, at))| {
+                let of = |kind: ChangeKind| {
+                    m.changes
+                        .iter()
+                        .filter(|c| c.kind == kind)
+                        .map(|c| c.lesson.clone())
+                        .collect()
+                };
+                VersionSummary {
+                    version: m.version,
+                    published_at: at.clone(),
+                    substantive: of(ChangeKind::Substantive),
+                    editorial: of(ChangeKind::Editorial),
+                }
+            })
+            .collect();
+        out.push(ModuleSummary {
+            id: module.id.clone(),
+            title: module.title.clone(),
+            version: module.version,
+            estimate_minutes: module.estimate_minutes,
+            versions,
+            assigned: assignments
+                .iter()
+                .filter(|a| a.module_id == module.id)
+                .count() as u64,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// `POST /api/v1/programs/{program}/modules/{module}/assignments`: assigns the module's
+/// latest version to the people of a wave and/or segment whom it targets, each with a personal
+/// training link. Idempotent: existing links and progress are kept.
+pub async fn assign(
+    State(state): State<AppState>,
+    ApiPath((program, module_id)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<AssignModule>,
+) -> Result<(StatusCode, Json<Assigned>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    let history = stored_history(&state, &program, &module_id).await?;
+    let (module, _) = latest(&history).map_err(|_| module_not_found())?;
+    let definition = program_of(&state, &program).await?;
+    let roster = match roster_of(&state, &program, &definition).await? {
+        None => {
+            return Err(ApiError::new(
+                ErrorCode::NoRoster,
+                "import the program's roster first",
+            ));
+        }
+        Some(Err(e)) => {
+            return Err(ApiError::new(
+                ErrorCode::NoRoster,
+                format!("the stored roster no longer fits the program: {e}"),
+            ));
+        }
+        Some(Ok(r)) => r,
+    };
+    let selection = Selection {
+        wave: body.wave,
+        segment: body.segment,
+    };
+    let people = wavegate_core::invitation::personal_invitations(&roster, &definition, &selection)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidSelection, e.message(lang)))?
+        .len() as u64;
+    let chosen = trainees(&roster, &definition, &selection, module)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidSelection, e.message(lang)))?;
+    let entries = chosen
+        .into_iter()
+        .filter_map(|t| {
+            Some(Ok(NewTrainee {
+                token: new_token(),
+                person_id: t.link.person_id?,
+                name: t.name,
+                email: t.email,
+                attributes_json: match serde_json::to_string(&t.link.attributes) {
+                    Ok(j) => j,
+                    Err(e) => return Some(Err(ApiError::internal(e))),
+                },
+                language: t.link.language.map(|l| l.code().to_string()),
+                registration: new_registration(),
+            }))
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let targeted = entries.len() as u64;
+    let out = state
+        .store
+        .assign_module(&program, &module_id, entries, &state.clock.stamp())
+        .await?;
+    let created = out.iter().filter(|a| a.created).count() as u64;
+    Ok((
+        if created > 0 {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
+        Json(Assigned {
+            people,
+            targeted,
+            created,
+            existing: targeted - created,
+        }),
+    ))
+}
+
+/// `GET /api/v1/programs/{program}/modules/{module}/links.csv`: the mail-merge CSV of the
+/// module's trainees' personal links (`submitted_at`: when they were done).
+pub async fn links(
+    State(state): State<AppState>,
+    ApiPath((program, module_id)): ApiPath<(String, String)>,
+) -> Result<Response, ApiError> {
+    let history = stored_history(&state, &program, &module_id).await?;
+    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let mut rows = Vec::new();
+    for a in state.store.assignments(&program, Some(&module_id)).await? {
+        let done = progress(&a)?.status(module, &lineage).done_at;
+        rows.push(InvitationLink {
+            url: format!("{}/t/{}", state.public_url, a.trainee.token),
+            attributes: parse_attributes(&a.trainee.attributes_json)?,
+            language: a.trainee.language.as_deref().and_then(Lang::parse),
+            person_id: Some(a.trainee.person_id),
+            token: a.trainee.token,
+            submitted_at: done.map(crate::clock::stamp),
+            // Training links follow the module, not a wave's dates: they neither expire nor
+            // are revoked one by one (yet).
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
+        });
+    }
+    let bytes =
+        write_mail_merge(&rows, Vec::new(), CsvOptions::default()).map_err(ApiError::internal)?;
+    Ok(attachment(
+        bytes,
+        "text/csv; charset=utf-8",
+        &format!("{module_id}-links.csv"),
+    ))
+}
+
+/// `GET /api/v1/programs/{program}/modules/{module}/results`: completion and per-topic results
+/// per group, groups under 5 suppressed; never a name.
+pub async fn results(
+    State(state): State<AppState>,
+    ApiPath((program, module_id)): ApiPath<(String, String)>,
+) -> Result<Json<ModuleResults>, ApiError> {
+    let history = stored_history(&state, &program, &module_id).await?;
+    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let mut rows = Vec::new();
+    for a in state.store.assignments(&program, Some(&module_id)).await? {
+        let record = Record::of(&a.trainee.person_id, &progress(&a)?, module, &lineage);
+        rows.push((parse_attributes(&a.trainee.attributes_json)?, record));
+    }
+    let n = rows.len();
+    Ok(Json(ModuleResults {
+        module_id,
+        version: module.version,
+        assigned: wavegate_core::measures::shown(n).then_some(n as u64),
+        groups: results_by_group(rows.iter().map(|(a, r)| (a, r))),
+    }))
+}
+
+/// `GET /api/v1/programs/{program}/modules/{module}/restudy`: the trainees a substantive change
+/// asks to re-study, with the lessons and quiz topics it asks of each.
+pub async fn restudy(
+    State(state): State<AppState>,
+    ApiPath((program, module_id)): ApiPath<(String, String)>,
+) -> Result<Json<RestudyList>, ApiError> {
+    let history = stored_history(&state, &program, &module_id).await?;
+    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let mut people = Vec::new();
+    for a in state.store.assignments(&program, Some(&module_id)).await? {
+        let status = progress(&a)?.status(module, &lineage);
+        if status.updated {
+            people.push(PersonRestudy {
+                person_id: a.trainee.person_id,
+                restudy: status.restudy,
+            });
+        }
+    }
+    Ok(Json(RestudyList {
+        module_id,
+        version: module.version,
+        people,
+    }))
+}

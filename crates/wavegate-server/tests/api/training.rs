@@ -1,0 +1,502 @@
+//! Self-study training served: publishing modules and versions, assigning them from the roster,
+//! a trainee studying, failing and passing the quiz, offline facts synced once, certificates,
+//! re-study after a substantive version only, results per group, and readiness.
+
+use super::support::{Auth, demo_roster, upload};
+use super::{Api, Reply, assert_error, demo_api};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use wavegate_core::training::{Module, QuestionKind, QuizAnswer, templates};
+
+const MODULES: &str = "/api/v1/programs/demo/modules";
+
+async fn planner_post(api: &Api, path: &str, body: Value) -> Reply {
+    api.call(
+        "POST",
+        path,
+        Auth::Planner,
+        Some("application/json"),
+        body.to_string(),
+    )
+    .await
+}
+
+async fn viewer_get(api: &Api, path: &str) -> Reply {
+    api.call("GET", path, Auth::Viewer, None, Vec::new()).await
+}
+
+async fn trainee_get(api: &Api, path: &str) -> Reply {
+    api.call("GET", path, Auth::None, None, Vec::new()).await
+}
+
+async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
+    api.call(
+        "POST",
+        path,
+        Auth::None,
+        Some("application/json"),
+        body.to_string(),
+    )
+    .await
+}
+
+/// The demo program with its roster, `get-help` published and assigned to the pilot wave;
+/// returns person id → training link token.
+async fn assigned() -> (Api, Vec<(String, String)>) {
+    let api = demo_api().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/assignments"),
+        json!({ "wave": "pilot" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        (r.body["people"].as_u64(), r.body["created"].as_u64()),
+        (Some(12), Some(12))
+    );
+    let tokens = links(&api).await;
+    (api, tokens)
+}
+
+/// Person id → token, from the links CSV.
+async fn links(api: &Api) -> Vec<(String, String)> {
+    let r = viewer_get(api, &format!("{MODULES}/get-help/links.csv")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(r.content_type.starts_with("text/csv"), "{}", r.content_type);
+    let text = String::from_utf8(r.bytes).unwrap();
+    let mut lines = text.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (person, link) = (
+        head.iter().position(|h| *h == "person_id").unwrap(),
+        head.iter().position(|h| *h == "link").unwrap(),
+    );
+    lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            let token = cells[link].rsplit("/t/").next().unwrap().to_string();
+            (cells[person].to_string(), token)
+        })
+        .collect()
+}
+
+fn module(v: &Value) -> Module {
+    serde_json::from_value(v.clone()).unwrap()
+}
+
+/// Views every lesson of the module's latest version through sync.
+async fn study(api: &Api, token: &str, lessons: &[&str], version: u32) -> Reply {
+    let views: Vec<Value> = lessons
+        .iter()
+        .map(|l| json!({ "id": format!("view-{version}-{l}"), "version": version, "lesson": l, "at": "2027-01-12T09:00:00Z" }))
+        .collect();
+    let r = trainee_post(
+        api,
+        &format!("/api/v1/train/{token}/modules/get-help/sync"),
+        json!({ "views": views }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    r
+}
+
+/// Answers to a plan: right ones, or every one wrong.
+fn answers(module: &Module, plan: &Value, right: bool) -> Value {
+    let mut out = serde_json::Map::new();
+    for id in plan["questions"].as_array().unwrap() {
+        let q = module.question(id.as_str().unwrap()).unwrap();
+        let a = match &q.kind {
+            QuestionKind::SingleChoice { options } => QuizAnswer::Choice(
+                options
+                    .iter()
+                    .find(|o| o.correct == right)
+                    .unwrap()
+                    .id
+                    .clone(),
+            ),
+            QuestionKind::MultipleChoice { options } => QuizAnswer::Choices(
+                options
+                    .iter()
+                    .filter(|o| o.correct == right)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ),
+            QuestionKind::TrueFalse { answer, .. } => QuizAnswer::TrueFalse(*answer == right),
+            QuestionKind::Ordering { items, .. } => {
+                let mut ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+                if !right {
+                    ids.reverse();
+                }
+                QuizAnswer::Order(ids)
+            }
+        };
+        out.insert(q.id.clone(), serde_json::to_value(a).unwrap());
+    }
+    Value::Object(out)
+}
+
+/// Starts and submits an attempt; returns the answer.
+async fn attempt(api: &Api, token: &str, module: &Module, right: bool, id: &str) -> Reply {
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let plan = trainee_post(api, &format!("{base}/attempts"), json!({})).await;
+    assert_eq!(plan.status, StatusCode::OK, "{:?}", plan.body);
+    trainee_post(
+        api,
+        &format!("{base}/answers"),
+        json!({
+            "id": id,
+            "number": plan.body["number"],
+            "version": plan.body["version"],
+            "answers": answers(module, &plan.body, right),
+            "started_at": "2027-01-12T09:30:00Z",
+        }),
+    )
+    .await
+}
+
+/// A trainee does the whole module (every lesson, the quiz passed).
+async fn complete(api: &Api, token: &str, version: u32, id: &str) {
+    let mine = trainee_get(api, &format!("/api/v1/train/{token}")).await;
+    let m = module(&mine.body["modules"][0]["module"]);
+    let lessons: Vec<&str> = m.lessons.iter().map(|l| l.id.as_str()).collect();
+    study(api, token, &lessons, version).await;
+    let r = attempt(api, token, &m, true, id).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["result"]["passed"], true);
+}
+
+#[tokio::test]
+async fn a_module_is_validated_with_json_paths_and_a_published_version_never_changes() {
+    let api = demo_api().await;
+    let mut bad = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    bad["lessons"][1]["title"] = json!({ "nl": "", "en": "" });
+    bad["estimate_minutes"] = json!("eight");
+    let r = planner_post(&api, MODULES, json!({ "module": bad })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    let paths: Vec<&str> = r.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&"estimate_minutes"), "{paths:?}");
+
+    let r = planner_post(&api, MODULES, json!({ "builtin": "no-such-module" })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(
+        (r.status, &r.body["created"]),
+        (StatusCode::OK, &json!(false))
+    );
+
+    // The same version number with other content is refused: publish the next version.
+    let mut changed = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    changed["estimate_minutes"] = json!(9);
+    let r = planner_post(&api, MODULES, json!({ "module": changed })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+
+    let list = viewer_get(&api, MODULES).await;
+    assert_eq!(list.body[0]["id"], "get-help");
+    assert_eq!(list.body[0]["version"], 1);
+    let r = planner_post(
+        &api,
+        "/api/v1/programs/nope/modules",
+        json!({ "builtin": "get-help" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[0].1;
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    assert_eq!(mine.status, StatusCode::OK, "{:?}", mine.body);
+    assert_eq!(mine.body["modules"][0]["status"]["stage"], "assigned");
+    let m = module(&mine.body["modules"][0]["module"]);
+
+    let lesson = trainee_get(&api, &format!("{base}/lessons/{}", m.lessons[0].id)).await;
+    assert_eq!(lesson.status, StatusCode::OK, "{:?}", lesson.body);
+    assert!(lesson.body["html"]["nl"].as_str().unwrap().contains("<p>"));
+
+    let lessons: Vec<&str> = m.lessons.iter().map(|l| l.id.as_str()).collect();
+    let synced = study(&api, token, &lessons, 1).await;
+    assert_eq!(synced.body["stored"], lessons.len());
+    let again = study(&api, token, &lessons, 1).await;
+    assert_eq!(
+        (&again.body["stored"], &again.body["duplicates"]),
+        (&json!(0), &json!(lessons.len())),
+        "a resend stores nothing twice"
+    );
+    assert!(again.body["status"]["completed_at"].is_string());
+
+    let r = trainee_get(&api, &format!("{base}/certificate")).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+
+    let failed = attempt(&api, token, &m, false, "attempt-one-0001").await;
+    assert_eq!(failed.status, StatusCode::CREATED, "{:?}", failed.body);
+    assert_eq!(failed.body["result"]["passed"], false);
+    assert!(
+        !failed.body["result"]["topics"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // Answers to questions the server did not draw are refused.
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    assert_eq!(plan.body["number"], 2);
+    let r = trainee_post(
+        &api,
+        &format!("{base}/answers"),
+        json!({ "id": "attempt-bad-0002", "number": 2, "version": 1,
+                "answers": { "not-a-question": { "choice": "a" } },
+                "started_at": "2027-01-12T09:30:00Z" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+
+    let passed = attempt(&api, token, &m, true, "attempt-two-0002").await;
+    assert_eq!(passed.status, StatusCode::CREATED, "{:?}", passed.body);
+    assert_eq!(passed.body["result"]["passed"], true);
+    assert_eq!(passed.body["status"]["stage"], "done");
+
+    // Passed: there is no next attempt.
+    let r = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+
+    let cert = trainee_get(&api, &format!("{base}/certificate")).await;
+    assert_eq!(cert.status, StatusCode::OK, "{:?}", cert.body);
+    assert_eq!(cert.body["version"], 1);
+    assert_eq!(cert.body["module_id"], "get-help");
+    assert_eq!(cert.body["trainee"], format!("{}@example.org", tokens[0].0));
+
+    // Another device sees the same progress.
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    assert_eq!(mine.body["modules"][0]["status"]["stage"], "done");
+    assert_eq!(
+        mine.body["modules"][0]["progress"]["attempts"]
+            .as_object()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn a_resent_attempt_is_recorded_once_and_unknown_links_are_not_found() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[1].1;
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let m = module(&mine.body["modules"][0]["module"]);
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    let body = json!({
+        "id": "attempt-resent-01", "number": plan.body["number"], "version": 1,
+        "answers": answers(&m, &plan.body, true), "started_at": "2027-01-12T09:30:00Z",
+    });
+    let first = trainee_post(&api, &format!("{base}/answers"), body.clone()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    let second = trainee_post(&api, &format!("{base}/answers"), body).await;
+    assert_eq!(second.status, StatusCode::OK, "{:?}", second.body);
+    assert_eq!(second.body["created"], false);
+    assert_eq!(second.body["result"], first.body["result"]);
+    assert_eq!(second.body["status"]["attempts_used"], 1);
+
+    for bad in ["0123456789abcdef0123456789abcdef", "junk"] {
+        let r = trainee_get(&api, &format!("/api/v1/train/{bad}")).await;
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+    let r = trainee_get(
+        &api,
+        &format!("/api/v1/train/{token}/modules/enroll-ios/certificate"),
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+}
+
+/// The version after `base` (a `get-help` definition) with one change note on its first
+/// (editorial) or second (substantive) lesson, and that lesson's text changed.
+fn next_version(base: &Value, version: u32, substantive: bool) -> Value {
+    let m = module(base);
+    let mut v = base.clone();
+    let i = usize::from(substantive);
+    let lesson = m.lessons[i].id.clone();
+    v["version"] = json!(version);
+    let body = v["lessons"][i]["body"]["nl"].as_str().unwrap().to_string();
+    v["lessons"][i]["body"]["nl"] = json!(format!("{body}\n\nBijgewerkt in versie {version}."));
+    let en = v["lessons"][i]["body"]["en"].as_str().unwrap().to_string();
+    v["lessons"][i]["body"]["en"] = json!(format!("{en}\n\nUpdated in version {version}."));
+    v["changes"] = json!([{
+        "lesson": lesson,
+        "kind": if substantive { "substantive" } else { "editorial" },
+        "note": { "nl": "Bijgewerkt.", "en": "Updated." },
+    }]);
+    v
+}
+
+#[tokio::test]
+async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one_only_its_lesson() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[0].1;
+    complete(&api, token, 1, "attempt-pass-v1-1").await;
+
+    let v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let v2 = next_version(&v1, 2, false);
+    let v3 = next_version(&v2, 3, true);
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": v2 }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["must_restudy"], 0);
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let status = &mine.body["modules"][0]["status"];
+    assert_eq!(
+        (&status["version"], &status["stage"]),
+        (&json!(2), &json!("done"))
+    );
+    assert_eq!(status["restudy"]["lessons"], json!([]));
+    let cert = trainee_get(
+        &api,
+        &format!("/api/v1/train/{token}/modules/get-help/certificate"),
+    )
+    .await;
+    assert_eq!(
+        cert.body["version"], 2,
+        "the pass carries over an editorial change"
+    );
+
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": v3 }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["must_restudy"], 1);
+    let changed = templates::builtin("get-help").unwrap().lessons[1]
+        .id
+        .clone();
+    let who = viewer_get(&api, &format!("{MODULES}/get-help/restudy")).await;
+    assert_eq!(who.body["version"], 3);
+    assert_eq!(who.body["people"][0]["person_id"], tokens[0].0.as_str());
+    assert_eq!(
+        who.body["people"][0]["restudy"]["lessons"],
+        json!([changed])
+    );
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let status = &mine.body["modules"][0]["status"];
+    assert_eq!(status["restudy"]["lessons"], json!([changed]));
+    assert_eq!(status["updated"], true);
+    let r = trainee_get(
+        &api,
+        &format!("/api/v1/train/{token}/modules/get-help/certificate"),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+
+    // A version that skips a number, or is of another module, is refused.
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": next_version(&v3, 5, true) }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/what-changes/versions"),
+        json!({ "builtin": "get-help" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+}
+
+#[tokio::test]
+async fn results_per_group_hide_groups_under_five() {
+    let (api, tokens) = assigned().await;
+    for (i, (_, token)) in tokens.iter().enumerate().take(6) {
+        complete(&api, token, 1, &format!("attempt-group-{i:04}")).await;
+    }
+    let r = viewer_get(&api, &format!("{MODULES}/get-help/results")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["assigned"], 12);
+    let group = |attr: &str, value: &str| {
+        r.body["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["attribute"] == attr && g["value"] == value)
+            .unwrap()
+            .clone()
+    };
+    let pilot = group("wave", "pilot");
+    assert_eq!(
+        (&pilot["assigned"], &pilot["done"]),
+        (&json!(12), &json!(6))
+    );
+    assert_eq!(pilot["done_percent"], 50);
+    assert!(!pilot["topics"].as_array().unwrap().is_empty());
+    // The pilot's 12 people are on Windows (6), iOS (3) and Android (3).
+    assert_eq!(group("platform", "iOS")["suppressed"], true);
+    assert_eq!(group("platform", "iOS")["done"], Value::Null);
+    assert_eq!(group("platform", "Windows")["assigned"], 6);
+    let csv = String::from_utf8(
+        viewer_get(&api, &format!("{MODULES}/get-help/links.csv"))
+            .await
+            .bytes,
+    )
+    .unwrap();
+    let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let done_column = head.iter().position(|h| *h == "submitted_at").unwrap();
+    let done = csv
+        .lines()
+        .skip(1)
+        .filter(|l| !l.split(',').nth(done_column).unwrap().is_empty())
+        .count();
+    assert_eq!(done, 6, "the links file says who is done: {csv}");
+}
+
+/// The Knowledge dimension of the readiness report, program-wide and per segment.
+async fn knowledge(api: &Api) -> Value {
+    let r = viewer_get(api, "/api/v1/programs/demo/readiness?at=2027-02-01").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    r.body["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["dimensions"]["knowledge"].clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn training_records_the_server_collected_change_the_readiness_knowledge_dimension() {
+    let (api, tokens) = assigned().await;
+    let before = knowledge(&api).await;
+    for (i, (_, token)) in tokens.iter().enumerate() {
+        complete(&api, token, 1, &format!("attempt-ready-{i:04}")).await;
+    }
+    let after = knowledge(&api).await;
+    assert_ne!(before, after, "collected training records reach readiness");
+    let exported = viewer_get(&api, "/api/v1/programs/demo/export.zip").await;
+    assert_eq!(exported.status, StatusCode::OK);
+    let r = viewer_get(&api, "/api/v1/programs/demo/readiness?at=2027-02-01").await;
+    assert!(
+        r.body["data"]["training_records"].as_u64().unwrap() >= 12,
+        "{:?}",
+        r.body["data"]
+    );
+}

@@ -1,0 +1,53 @@
+//! The trainee app's words in Dutch and English (shared ones, such as errors, are
+//! [`wavegate_ui::i18n::UiMsg`]); module texts, quiz feedback and refusals come from the core.
+
+pub use wavegate_ui::i18n::{Lang, UiMsg, fill, t, use_lang};
+
+wavegate_ui::messages! {
+    /// A message of the trainee's interface.
+    pub enum Msg {
+        MyTraining => "Mijn training", "My training";
+        Hello => "Hallo {name}", "Hello {name}";
+        NothingAssigned => "Er is (nog) geen training voor je klaargezet.", "No training has been assigned to you (yet).";
+        Minutes => "{n} minuten", "{n} minutes";
+        ShareDone => "{n}% klaar", "{n}% done";
+        Done => "Afgerond", "Done";
+        Open => "Openen", "Open";
+        Back => "Terug naar mijn training", "Back to my training";
+        LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
+        OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
+        OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
+        Pending => "{n} stap(pen) wachten op verbinding.", "{n} step(s) waiting for a connection.";
+        Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Re-read only the changed lessons and retake the questions about them:";
+        LessonOf => "Les {n} van {total}", "Lesson {n} of {total}";
+        Next => "Volgende", "Next";
+        Previous => "Vorige", "Previous";
+        ToQuiz => "Naar de quiz", "To the quiz";
+        StartQuiz => "Quiz starten", "Start the quiz";
+        QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
+        Check => "Controleren", "Check";
+        Right => "Goed", "Right";
+        Wrong => "Niet goed", "Not right";
+        SeeResults => "Uitslag bekijken", "See the results";
+        Passed => "Geslaagd!", "Passed!";
+        NotPassed => "Nog niet geslaagd.", "Not passed yet.";
+        ScoreLine => "{correct} van {asked} goed", "{correct} of {asked} right";
+        PerTopic => "Per onderwerp", "Per topic";
+        Retry => "Opnieuw proberen", "Try again";
+        AttemptsLeft => "Nog {n} poging(en) over.", "{n} attempt(s) left.";
+        AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
+        WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";
+        PassMark => "Nodig om te slagen: {n}% goed.", "Needed to pass: {n}% right.";
+        Certificate => "Certificaat", "Certificate";
+        ShowCertificate => "Certificaat bekijken", "Show the certificate";
+        Print => "Afdrukken", "Print";
+        Version => "Versie {n}", "Version {n}";
+        NotYou => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
+        Cleared => "Je voortgang en concepten zijn van dit apparaat gewist.", "Your progress and drafts have been cleared from this device.";
+        MoveUp => "Omhoog", "Move up";
+        MoveDown => "Omlaag", "Move down";
+        TrueWord => "Waar", "True";
+        FalseWord => "Niet waar", "False";
+        ToStudy => "Nog te bestuderen", "Still to study";
+    }
+}

@@ -1,0 +1,157 @@
+//! What a trainee's device keeps: the last copy of their modules and progress, and an outbox of
+//! facts (lesson views, attempts) waiting for the server, both in `localStorage` under the typed
+//! keys of [`wavegate_ui::storage`]. Facts leave the outbox only when the server has taken them
+//! (or refused them for good), and carry ids made once, so a resend is recognised: exactly once,
+//! as survey responses are.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use wavegate_core::i18n::Lang;
+use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncFacts, SyncView};
+use wavegate_ui::api::{ApiError, train as api};
+use wavegate_ui::storage::{Key, load, remove, save};
+
+/// Facts waiting for the server, by module.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    /// `(module id, view)`.
+    pub views: Vec<(String, SyncView)>,
+    /// `(module id, attempt)`.
+    pub attempts: Vec<(String, SubmitAnswers)>,
+}
+
+impl Outbox {
+    /// How many facts wait.
+    pub fn len(&self) -> usize {
+        self.views.len() + self.attempts.len()
+    }
+
+    /// Whether nothing waits.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The outbox of a training link.
+pub fn outbox(token: &str) -> Outbox {
+    load(&Key::TrainingOutbox(token.to_string())).unwrap_or_default()
+}
+
+fn save_outbox(token: &str, outbox: &Outbox) {
+    save(&Key::TrainingOutbox(token.to_string()), outbox);
+}
+
+/// Adds a lesson view to the outbox (once per id).
+pub fn enqueue_view(token: &str, module: &str, view: SyncView) {
+    let mut o = outbox(token);
+    if !o.views.iter().any(|(_, v)| v.id == view.id) {
+        o.views.push((module.to_string(), view));
+        save_outbox(token, &o);
+    }
+}
+
+/// Adds an attempt to the outbox (once per id).
+pub fn enqueue_attempt(token: &str, module: &str, attempt: SubmitAnswers) {
+    let mut o = outbox(token);
+    if !o.attempts.iter().any(|(_, a)| a.id == attempt.id) {
+        o.attempts.push((module.to_string(), attempt));
+        save_outbox(token, &o);
+    }
+}
+
+/// The copy of the trainee's modules kept on this device.
+pub fn cached(token: &str) -> Option<MyTraining> {
+    load(&Key::Training(token.to_string()))
+}
+
+/// Keeps a copy of the trainee's modules on this device.
+pub fn keep(token: &str, training: &MyTraining) {
+    save(&Key::Training(token.to_string()), training);
+}
+
+/// "Not you?": removes this link's copy and outbox from the device.
+pub fn clear(token: &str) {
+    remove(&Key::Training(token.to_string()));
+    remove(&Key::TrainingOutbox(token.to_string()));
+}
+
+/// Joins the device's progress into a copy from the server: facts only grow, so the union keeps
+/// what either has (an attempt made offline, a view not yet sent).
+pub fn join(server: &mut MyTraining, device: Option<&MyTraining>) {
+    let Some(device) = device else { return };
+    for m in &mut server.modules {
+        if let Some(mine) = device.modules.iter().find(|d| d.module.id == m.module.id)
+            && let Ok(merged) = m.progress.merge(&mine.progress)
+        {
+            m.progress = merged;
+            m.status = m.progress.status(&m.module, &m.lineage);
+        }
+    }
+}
+
+/// Sends the outbox, module by module; what the server took or refused leaves it, and the
+/// server's progress joins the copy. Offline, everything stays for the next time.
+pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<(), ApiError> {
+    let pending = outbox(token);
+    let modules: std::collections::BTreeSet<String> = pending
+        .views
+        .iter()
+        .map(|(m, _)| m.clone())
+        .chain(pending.attempts.iter().map(|(m, _)| m.clone()))
+        .collect();
+    for module in modules {
+        let facts = SyncFacts {
+            views: pending
+                .views
+                .iter()
+                .filter(|(m, _)| *m == module)
+                .map(|(_, v)| v.clone())
+                .collect(),
+            attempts: pending
+                .attempts
+                .iter()
+                .filter(|(m, _)| *m == module)
+                .map(|(_, a)| a.clone())
+                .collect(),
+        };
+        let synced = api::sync(token, &module, &facts, lang).await?;
+        let mut left = outbox(token);
+        left.views
+            .retain(|(m, v)| *m != module || !facts.views.iter().any(|s| s.id == v.id));
+        left.attempts
+            .retain(|(m, a)| *m != module || !facts.attempts.iter().any(|s| s.id == a.id));
+        save_outbox(token, &left);
+        if let Some(m) = training.modules.iter_mut().find(|m| m.module.id == module)
+            && let Ok(merged) = m.progress.merge(&synced.progress)
+        {
+            m.progress = merged;
+            m.status = m.progress.status(&m.module, &m.lineage);
+        }
+    }
+    keep(token, training);
+    Ok(())
+}
+
+/// The browser's clock, as the core's time.
+pub fn now() -> DateTime<Utc> {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    DateTime::parse_from_rfc3339(&iso)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+/// A fresh id for a fact: 128 bits from the browser's cryptographic source, as 32 hex digits.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // Without Web Crypto: ids need only be unique per link, the token is the secret.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,41 @@
+//! The printable certificate: the trainee's name, the module, the version it covers and the
+//! date it was earned, issued by the core from the progress (so after a substantive change it
+//! appears again only once the changed lessons are re-studied). The print stylesheet shows
+//! only this card.
+
+use crate::i18n::{Msg, fill, t, use_lang};
+use leptos::prelude::*;
+use wavegate_core::training::Certificate;
+use wavegate_core::training::certificate::long_date;
+use wavegate_core::training::wire::MyModule;
+
+/// The certificate of a module, or why there is none yet.
+#[component]
+pub fn CertificateView(module: MyModule) -> impl IntoView {
+    let lang = use_lang();
+    let name = expect_context::<super::Session>()
+        .training
+        .with_untracked(|tr| tr.name.clone());
+    match Certificate::issue(&module.progress, &module.module, &module.lineage, &name) {
+        Ok(c) => {
+            let trainee = c.trainee.clone();
+            let c = StoredValue::new(c);
+            view! {
+                <section class="card certificate" aria-labelledby="certificate-title">
+                    <h1 id="certificate-title">{move || Certificate::heading(lang.get())}</h1>
+                    <p class="trainee">{trainee}</p>
+                    <p class="statement">{move || c.with_value(|c| c.statement(lang.get()))}</p>
+                    <p class="module-title">{move || c.with_value(|c| c.title.get(lang.get()).to_string())}</p>
+                    <p class="version">{move || fill(Msg::Version, lang.get(), &[("n", c.with_value(|c| c.version).to_string())])}</p>
+                    <p class="date">{move || long_date(c.with_value(|c| c.earned_on), lang.get())}</p>
+                    <p class="reference">{move || c.with_value(|c| c.reference(lang.get()))}</p>
+                    <button type="button" class="primary no-print" on:click=move |_| {
+                        if let Some(w) = web_sys::window() { let _ = w.print(); }
+                    }>{t(Msg::Print)}</button>
+                </section>
+            }
+            .into_any()
+        }
+        Err(e) => view! { <p role="status">{move || e.message(lang.get())}</p> }.into_any(),
+    }
+}

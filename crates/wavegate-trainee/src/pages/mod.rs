@@ -1,0 +1,235 @@
+//! The trainee's pages under `/t/{token}`: "My training" (the assigned modules with progress
+//! bars and minutes), a module (lessons, quiz, results, certificate), and what the link opens
+//! when it is unknown, offline without a copy, or cleared from the device.
+
+pub mod certificate;
+pub mod module;
+pub mod quiz;
+
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::local;
+use leptos::prelude::*;
+use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncView};
+use wavegate_core::training::{QuizResult, view_fact_id};
+use wavegate_ui::api::{ApiError, train as api};
+
+/// What the page shares with the module views.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The training link.
+    pub token: StoredValue<String>,
+    /// The trainee's modules and progress (the device's copy joined with the server's).
+    pub training: RwSignal<MyTraining>,
+    /// Facts waiting for the server.
+    pub pending: RwSignal<usize>,
+}
+
+impl Session {
+    /// Records that a lesson was viewed: on the device at once, then sent.
+    pub fn view_lesson(self, module_id: &str, lesson: &str) {
+        let at = local::now();
+        let mut changed = None;
+        let seen = self.training.with_untracked(|tr| {
+            tr.modules.iter().any(|m| {
+                m.module.id == module_id
+                    && m.progress
+                        .views
+                        .get(&m.module.version)
+                        .is_some_and(|v| v.contains_key(lesson))
+            })
+        });
+        if seen {
+            return;
+        }
+        self.training.update(|tr| {
+            if let Some(m) = tr.modules.iter_mut().find(|m| m.module.id == module_id)
+                && m.progress.view_lesson(&m.module, lesson, at).is_ok()
+            {
+                m.status = m.progress.status(&m.module, &m.lineage);
+                changed = Some(m.module.version);
+            }
+        });
+        if let Some(version) = changed {
+            let token = self.token.get_value();
+            local::enqueue_view(
+                &token,
+                module_id,
+                SyncView {
+                    id: view_fact_id(version, lesson),
+                    version,
+                    lesson: lesson.to_string(),
+                    at,
+                },
+            );
+            local::keep(&token, &self.training.get_untracked());
+            self.sync();
+        }
+    }
+
+    /// Records a scored attempt (scored on the device by the core), then sends it.
+    pub fn record_attempt(self, module_id: &str, attempt: SubmitAnswers) -> Option<QuizResult> {
+        let mut result = None;
+        self.training.update(|tr| {
+            if let Some(m) = tr.modules.iter_mut().find(|m| m.module.id == module_id) {
+                let submission = wavegate_core::training::Submission {
+                    id: attempt.id.clone(),
+                    number: attempt.number,
+                    answers: attempt.answers.clone(),
+                    started_at: attempt.started_at,
+                };
+                result = m
+                    .progress
+                    .submit_attempt(&m.module, &m.lineage, submission, local::now())
+                    .ok();
+                m.status = m.progress.status(&m.module, &m.lineage);
+            }
+        });
+        if result.is_some() {
+            let token = self.token.get_value();
+            local::enqueue_attempt(&token, module_id, attempt);
+            local::keep(&token, &self.training.get_untracked());
+            self.sync();
+        }
+        result
+    }
+
+    /// Sends what waits, in the background; offline it stays for later.
+    pub fn sync(self) {
+        let token = self.token.get_value();
+        self.pending.set(local::outbox(&token).len());
+        let lang = use_lang().get_untracked();
+        leptos::task::spawn_local(async move {
+            let mut copy = self.training.get_untracked();
+            if local::sync(&token, &mut copy, lang).await.is_ok() {
+                self.training.set(copy);
+            }
+            self.pending.set(local::outbox(&token).len());
+        });
+    }
+}
+
+/// How the link was opened.
+#[derive(Clone, Debug, PartialEq)]
+enum Opened {
+    Ready { offline: bool },
+    Invalid,
+    Unavailable,
+    Failed(ApiError),
+    Cleared,
+}
+
+/// A link that opens nothing.
+pub fn invalid() -> impl IntoView {
+    notice(Msg::LinkInvalid)
+}
+
+fn notice(msg: Msg) -> impl IntoView {
+    view! { <section class="card notice" role="alert"><p>{t(msg)}</p></section> }
+}
+
+/// `/t/{token}`: "My training", or the module opened.
+#[component]
+pub fn TrainingPage(
+    /// The training link's token.
+    token: String,
+) -> impl IntoView {
+    let opened = RwSignal::new(None::<Opened>);
+    let session = Session {
+        token: StoredValue::new(token.clone()),
+        training: RwSignal::new(MyTraining {
+            program_name: String::new(),
+            name: String::new(),
+            language: None,
+            modules: Vec::new(),
+        }),
+        pending: RwSignal::new(local::outbox(&token).len()),
+    };
+    provide_context(session);
+    let open_module = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let device = local::cached(&token);
+        let result = match api::my_training(&token).await {
+            Ok(mut fresh) => {
+                local::join(&mut fresh, device.as_ref());
+                local::keep(&token, &fresh);
+                session.training.set(fresh);
+                session.sync();
+                Opened::Ready { offline: false }
+            }
+            Err(ApiError::Network) => match device {
+                Some(copy) => {
+                    session.training.set(copy);
+                    Opened::Ready { offline: true }
+                }
+                None => Opened::Unavailable,
+            },
+            Err(e) if matches!(e.status(), Some(400 | 404)) => Opened::Invalid,
+            Err(e) => Opened::Failed(e),
+        };
+        opened.set(Some(result));
+    });
+    move || match opened.get() {
+        None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
+        Some(Opened::Invalid) => invalid().into_any(),
+        Some(Opened::Unavailable) => notice(Msg::OfflineNoCopy).into_any(),
+        Some(Opened::Cleared) => notice(Msg::Cleared).into_any(),
+        Some(Opened::Failed(e)) => {
+            let lang = use_lang();
+            view! { <section class="card notice" role="alert"><p>{move || wavegate_ui::errors::message(&e).text(lang.get())}</p></section> }.into_any()
+        }
+        Some(Opened::Ready { offline }) => match open_module.get() {
+            Some(id) => view! { <module::ModuleView module_id=id back=open_module /> }.into_any(),
+            None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
+                .into_any(),
+        },
+    }
+}
+
+#[component]
+fn MyTrainingList(
+    offline: bool,
+    open: RwSignal<Option<String>>,
+    opened: RwSignal<Option<Opened>>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let lang = use_lang();
+    let clear = move |_| {
+        local::clear(&session.token.get_value());
+        opened.set(Some(Opened::Cleared));
+    };
+    view! {
+        <section class="card">
+            <h1>{t(Msg::MyTraining)}</h1>
+            <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
+            {offline.then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
+            {move || (session.pending.get() > 0).then(|| view! {
+                <p class="pending" role="status">{fill(Msg::Pending, lang.get(), &[("n", session.pending.get().to_string())])}</p>
+            })}
+            {move || session.training.with(|tr| tr.modules.is_empty()).then(|| view! { <p>{t(Msg::NothingAssigned)}</p> })}
+            <ul class="modules">
+                {move || session.training.get().modules.into_iter().map(|m| {
+                    let id = m.module.id.clone();
+                    let percent = (m.status.share_done * 100.0).round() as u32;
+                    let title = m.module.title.clone();
+                    let title_for_bar = m.module.title.clone();
+                    let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
+                    view! {
+                        <li class="module-item">
+                            <h2>{move || title.get(lang.get()).to_string()}</h2>
+                            <p class="meta">
+                                {move || fill(Msg::Minutes, lang.get(), &[("n", m.module.estimate_minutes.to_string())])}
+                                " · "
+                                {move || if done { Msg::Done.text(lang.get()).to_string() } else { fill(Msg::ShareDone, lang.get(), &[("n", percent.to_string())]) }}
+                            </p>
+                            <progress max="100" value=percent.to_string()
+                                aria-label=move || title_for_bar.get(lang.get()).to_string()></progress>
+                            {m.status.updated.then(|| view! { <p class="updated">{t(Msg::Updated)}</p> })}
+                            <button type="button" class="primary" on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p><button type="button" class="link not-you" on:click=clear>{t(Msg::NotYou)}</button></p>
+        </section>
+    }
+}

@@ -1,0 +1,306 @@
+//! The quiz: the questions the core draws for this attempt, one at a time, each checked at once
+//! with the feedback of the options; then the results per topic, the attempt policy, and a
+//! retry. Scored on the device by the core (so it works offline) and again by the server.
+
+use super::Session;
+use super::module::Step;
+use crate::i18n::{Msg, fill, t, use_lang};
+use crate::local;
+use leptos::prelude::*;
+use wavegate_core::training::wire::{MyModule, SubmitAnswers};
+use wavegate_core::training::{
+    AttemptPlan, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers, QuizResult, score,
+};
+
+/// The attempt under way.
+#[derive(Clone, Debug, PartialEq)]
+struct Attempt {
+    id: String,
+    plan: AttemptPlan,
+    started_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn module_of(session: Session, id: &str) -> Option<MyModule> {
+    session
+        .training
+        .with_untracked(|tr| tr.modules.iter().find(|m| m.module.id == id).cloned())
+}
+
+/// The next attempt, or why there is none now (in the trainee's language).
+fn plan(session: Session, id: &str) -> Result<Attempt, String> {
+    let m = module_of(session, id).ok_or_default()?;
+    let lang = use_lang().get_untracked();
+    m.progress
+        .next_attempt(&m.module, &m.lineage, local::now())
+        .map(|plan| Attempt {
+            id: local::new_id(),
+            plan,
+            started_at: local::now(),
+        })
+        .map_err(|e| e.message(lang))
+}
+
+trait OkOrDefault<T> {
+    fn ok_or_default(self) -> Result<T, String>;
+}
+
+impl<T> OkOrDefault<T> for Option<T> {
+    fn ok_or_default(self) -> Result<T, String> {
+        self.ok_or_else(String::new)
+    }
+}
+
+/// The quiz of a module.
+#[component]
+pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let lang = use_lang();
+    let id = StoredValue::new(module_id);
+    let attempt = RwSignal::new(plan(session, &id.get_value()));
+    let index = RwSignal::new(0usize);
+    let answers = RwSignal::new(QuizAnswers::new());
+    let checked = RwSignal::new(None::<QuestionResult>);
+    let result = RwSignal::new(None::<QuizResult>);
+    let retry = move |_| {
+        attempt.set(plan(session, &id.get_value()));
+        index.set(0);
+        answers.set(QuizAnswers::new());
+        checked.set(None);
+        result.set(None);
+    };
+    move || {
+        let Some(m) = module_of(session, &id.get_value()) else {
+            return ().into_any();
+        };
+        if let Some(r) = result.get() {
+            return results(m, r, retry, step).into_any();
+        }
+        let a = match attempt.get() {
+            Ok(a) => a,
+            Err(why) => {
+                return view! {
+                    <section class="card"><p role="status">{why}</p>
+                    <button type="button" on:click=move |_| step.set(Step::Overview)>{t(Msg::Back)}</button></section>
+                }
+                .into_any();
+            }
+        };
+        let total = a.plan.questions.len();
+        let i = index.get();
+        let Some(q) = a
+            .plan
+            .questions
+            .get(i)
+            .and_then(|q| m.module.question(q))
+            .cloned()
+        else {
+            return ().into_any();
+        };
+        let Some(quiz) = m.module.quiz.clone() else {
+            return ().into_any();
+        };
+        let order = a.plan.orders.get(&q.id).cloned().unwrap_or_default();
+        let qid = q.id.clone();
+        let check = move |_| {
+            let mine: QuizAnswers = answers.with_untracked(|all| {
+                all.get(&qid)
+                    .map(|x| [(qid.clone(), x.clone())].into())
+                    .unwrap_or_default()
+            });
+            if let Ok(r) = score(&quiz, std::slice::from_ref(&qid), &mine) {
+                checked.set(r.questions.into_iter().next());
+            }
+        };
+        let finish = move |_| {
+            let a = attempt.get_untracked();
+            let Ok(a) = a else { return };
+            let body = SubmitAnswers {
+                id: a.id.clone(),
+                number: a.plan.number,
+                version: a.plan.version,
+                answers: answers.get_untracked(),
+                started_at: a.started_at,
+            };
+            result.set(session.record_attempt(&id.get_value(), body));
+        };
+        let text = q.text.clone();
+        view! {
+            <section class="card quiz">
+                <p class="meta">{move || fill(Msg::QuestionOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
+                <fieldset disabled=move || checked.get().is_some()>
+                    <legend><h1>{move || text.get(lang.get()).to_string()}</h1></legend>
+                    {inputs(q.clone(), order, answers)}
+                </fieldset>
+                {move || checked.get().map(feedback)}
+                <nav class="steps">
+                    {move || match (checked.get().is_some(), i + 1 < total) {
+                        (false, _) => view! { <button type="button" class="primary" on:click=check.clone()>{t(Msg::Check)}</button> }.into_any(),
+                        (true, true) => view! { <button type="button" class="primary" on:click=move |_| { checked.set(None); index.set(i + 1); }>{t(Msg::Next)}</button> }.into_any(),
+                        (true, false) => view! { <button type="button" class="primary" on:click=finish>{t(Msg::SeeResults)}</button> }.into_any(),
+                    }}
+                </nav>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The inputs of one question, writing into `answers`.
+fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> impl IntoView {
+    let lang = use_lang();
+    let qid = q.id.clone();
+    let name = format!("q-{}", q.id);
+    match q.kind {
+        QuestionKind::SingleChoice { options } => options
+            .into_iter()
+            .map(|o| {
+                let (qid, oid, name) = (qid.clone(), o.id.clone(), name.clone());
+                view! {
+                    <label class="option"><input type="radio" name=name
+                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::Choice(oid.clone())); }) />
+                    {move || o.text.get(lang.get()).to_string()}</label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::MultipleChoice { options } => options
+            .into_iter()
+            .map(|o| {
+                let (qid, oid) = (qid.clone(), o.id.clone());
+                view! {
+                    <label class="option"><input type="checkbox"
+                        on:change=move |_| answers.update(|a| {
+                            let entry = a.entry(qid.clone()).or_insert_with(|| QuizAnswer::Choices(Vec::new()));
+                            if let QuizAnswer::Choices(list) = entry {
+                                if let Some(p) = list.iter().position(|x| *x == oid) { list.remove(p); } else { list.push(oid.clone()); }
+                            }
+                        }) />
+                    {move || o.text.get(lang.get()).to_string()}</label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::TrueFalse { .. } => [(true, Msg::TrueWord), (false, Msg::FalseWord)]
+            .into_iter()
+            .map(|(value, word)| {
+                let (qid, name) = (qid.clone(), name.clone());
+                view! {
+                    <label class="option"><input type="radio" name=name
+                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::TrueFalse(value)); }) />
+                    {t(word)}</label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::Ordering { items, .. } => {
+            answers.update(|a| {
+                a.entry(qid.clone())
+                    .or_insert_with(|| QuizAnswer::Order(order.clone()));
+            });
+            let current = move || match answers.with(|a| a.get(&qid).cloned()) {
+                Some(QuizAnswer::Order(o)) => o,
+                _ => Vec::new(),
+            };
+            let qid2 = q.id.clone();
+            let swap = move |i: usize, j: usize| {
+                answers.update(|a| {
+                    if let Some(QuizAnswer::Order(o)) = a.get_mut(&qid2)
+                        && i < o.len()
+                        && j < o.len()
+                    {
+                        o.swap(i, j);
+                    }
+                })
+            };
+            view! {
+                <ol class="ordering">
+                    {move || {
+                        let now = current();
+                        let n = now.len();
+                        now.into_iter().enumerate().map(|(i, item)| {
+                            let (up, down) = (swap.clone(), swap.clone());
+                            let label = items.iter().find(|x| x.id == item).map(|x| x.text.get(lang.get()).to_string()).unwrap_or_default();
+                            view! {
+                                <li>{label}
+                                    <button type="button" disabled={i == 0} on:click=move |_| up(i, i.saturating_sub(1))>{t(Msg::MoveUp)}</button>
+                                    <button type="button" disabled={i + 1 >= n} on:click=move |_| down(i, i + 1)>{t(Msg::MoveDown)}</button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ol>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The feedback on a checked question.
+fn feedback(r: QuestionResult) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class=if r.correct { "feedback right" } else { "feedback wrong" } role="status">
+            <p><strong>{if r.correct { t(Msg::Right) } else { t(Msg::Wrong) }}</strong></p>
+            <ul>
+                {r.feedback.into_iter().map(|f| view! {
+                    <li class=if f.right { "right" } else { "wrong" }>{move || f.text.get(lang.get()).to_string()}</li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The results of an attempt: passed or not, per topic, the attempt policy and a retry.
+fn results(
+    m: MyModule,
+    r: QuizResult,
+    retry: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+    step: RwSignal<Step>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let quiz = m.module.quiz.clone();
+    let policy = quiz.as_ref().map(|q| q.attempts).unwrap_or_default();
+    let pass_mark = quiz
+        .as_ref()
+        .map_or(0, |q| (q.pass_mark * 100.0).round() as u32);
+    let left = m.status.attempts_left;
+    let next_at = m.status.next_attempt_at;
+    let topics: Vec<(String, u32, u32)> = r
+        .topics
+        .iter()
+        .map(|tr| {
+            let name = m
+                .module
+                .topic(&tr.topic)
+                .map(|tp| tp.title.get(lang.get_untracked()).to_string())
+                .unwrap_or_else(|| tr.topic.clone());
+            (name, tr.correct, tr.asked)
+        })
+        .collect();
+    let done = m.status.done_at.is_some();
+    view! {
+        <section class="card results">
+            <h1 tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
+            <p>{move || fill(Msg::ScoreLine, lang.get(), &[("correct", r.correct.to_string()), ("asked", r.asked.to_string())])}</p>
+            <h2>{t(Msg::PerTopic)}</h2>
+            <ul class="topics">
+                {topics.into_iter().map(|(name, c, a)| view! {
+                    <li>{name}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
+                }).collect_view()}
+            </ul>
+            {(!r.passed).then(|| view! {
+                <p class="policy">{move || fill(Msg::PassMark, lang.get(), &[("n", pass_mark.to_string())])}" "
+                    {move || match (policy.max, left) {
+                        (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
+                        _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
+                    }}
+                    {move || next_at.map(|at| format!(" {}", fill(Msg::WaitUntil, lang.get(), &[("time", wavegate_ui::dom::local_time(&at.to_rfc3339()))])))}
+                </p>
+                <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
+            })}
+            {done.then(|| view! {
+                <button type="button" class="primary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+// The trainee app (Dutch, on a phone): a trainee works through a module, fails the quiz and then
+// passes it; finds their progress after a reload and on another device; after an editorial new
+// version is asked nothing, after a substantive one only the changed lesson; prints the
+// certificate; axe-core finds nothing on the way.
+const { test, expect } = require("@playwright/test");
+const { audit, planner } = require("./helpers");
+
+const PROGRAM_TOML = `name = "Training e2e ${Date.now()}"
+[[wave]]
+id = "pilot"
+start = 2027-01-11
+end = 2027-01-29
+`;
+
+/** A program of its own with a small roster and `get-help` assigned; the trainee's link path. */
+async function assignedTrainee(request) {
+  const headers = await planner(request);
+  let res = await request.post("/api/v1/programs", {
+    headers: { ...headers, "Content-Type": "application/toml" },
+    data: PROGRAM_TOML,
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const roster = "person_id;email;wave;platform;name\n" +
+    [1, 2, 3, 4, 5, 6].map((i) => `t00${i};t00${i}@example.org;pilot;Windows;Trainee ${i}`).join("\n") + "\n";
+  res = await request.put(`/api/v1/programs/${id}/files/roster`, {
+    headers: { ...headers, "Content-Type": "text/csv" },
+    data: roster,
+  });
+  expect(res.status()).toBe(200);
+  res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: { builtin: "get-help" } });
+  expect(res.status()).toBe(201);
+  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot" } });
+  expect(res.status()).toBe(201);
+  res = await request.get(`/api/v1/programs/${id}/modules/get-help/links.csv`, { headers });
+  const lines = (await res.text()).trim().split(/\r?\n/);
+  const head = lines[0].split(",");
+  const link = lines[1].split(",")[head.indexOf("link")];
+  return { program: id, path: new URL(link).pathname, token: new URL(link).pathname.split("/").pop() };
+}
+
+/** The module definition the trainee's link opens (for the right and wrong answers). */
+async function moduleOf(request, token) {
+  const res = await request.get(`/api/v1/train/${token}`);
+  expect(res.ok()).toBeTruthy();
+  return (await res.json()).modules[0].module;
+}
+
+/** Answers the quiz on the page: every question right (orderings left as shown) or wrong. */
+async function answerQuiz(page, module, right) {
+  for (let guard = 0; guard < 10; guard++) {
+    const heading = page.locator("legend h1");
+    await heading.waitFor();
+    const text = await heading.textContent();
+    const q = module.quiz.questions.find((x) => x.text.nl === text);
+    expect(q, `a question of the module: ${text}`).toBeTruthy();
+    if (q.type === "single_choice") {
+      const option = q.options.find((o) => Boolean(o.correct) === right);
+      await page.getByLabel(option.text.nl, { exact: true }).check();
+    } else if (q.type === "multiple_choice") {
+      for (const o of q.options.filter((o) => Boolean(o.correct) === right)) {
+        await page.getByLabel(o.text.nl, { exact: true }).check();
+      }
+    } else if (q.type === "true_false") {
+      await page.getByLabel(q.answer === right ? "Waar" : "Niet waar", { exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await expect(page.locator(".feedback")).toBeVisible();
+    const next = page.getByRole("button", { name: "Volgende" });
+    if (await next.count()) {
+      await next.click();
+    } else {
+      await page.getByRole("button", { name: "Uitslag bekijken" }).click();
+      return;
+    }
+  }
+}
+
+/** Reads every lesson of the module from its overview, up to the quiz. */
+async function readLessons(page, count) {
+  await page.getByRole("button", { name: "Volgende" }).click();
+  for (let i = 1; i <= count; i++) {
+    await expect(page.getByText(`Les ${i} van ${count}`)).toBeVisible();
+    if (i < count) await page.getByRole("button", { name: "Volgende" }).click();
+  }
+}
+
+/** The next version of a module with one change note on `lesson` of `kind`. */
+function nextVersion(module, lesson, kind) {
+  const next = JSON.parse(JSON.stringify(module));
+  next.version = module.version + 1;
+  const l = next.lessons.find((x) => x.id === lesson);
+  l.body.nl += `\n\nBijgewerkt in versie ${next.version}.`;
+  l.body.en += `\n\nUpdated in version ${next.version}.`;
+  next.changes = [{ lesson, kind, note: { nl: "Nieuwe stap toegevoegd.", en: "A new step was added." } }];
+  return next;
+}
+
+test("a trainee fails then passes, keeps progress across devices, re-studies only what changed, and prints the certificate", async ({ page, request, browser }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { program, path, token } = await assignedTrainee(request);
+  const module = await moduleOf(request, token);
+
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  await expect(page.getByText("Waar je hulp krijgt")).toBeVisible();
+  await expect(page.getByText("8 minuten")).toBeVisible();
+  await audit(page);
+  await page.getByRole("button", { name: "Openen" }).click();
+  await readLessons(page, module.lessons.length);
+  await audit(page);
+  await page.getByRole("button", { name: "Naar de quiz" }).click();
+  await audit(page);
+
+  await answerQuiz(page, module, false);
+  await expect(page.getByRole("heading", { name: "Nog niet geslaagd." })).toBeVisible();
+  await expect(page.getByText("Je mag de quiz zo vaak doen als je wilt.")).toBeVisible();
+  await audit(page);
+  await page.getByRole("button", { name: "Opnieuw proberen" }).click();
+  await answerQuiz(page, module, true);
+  await expect(page.getByRole("heading", { name: "Geslaagd!" })).toBeVisible();
+
+  // The progress reached the server and is kept here after a reload.
+  await expect.poll(async () => (await (await request.get(`/api/v1/train/${token}`)).json()).modules[0].status.stage).toBe("done");
+  await page.reload();
+  await expect(page.getByText("Afgerond")).toBeVisible();
+
+  // Another device (a new browser context, nothing stored) sees the same.
+  const other = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "nl-NL" });
+  const phone = await other.newPage();
+  await phone.goto(path);
+  await expect(phone.getByText("Afgerond")).toBeVisible();
+  await other.close();
+
+  // The certificate, printed: only the certificate shows.
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Certificaat bekijken" }).click();
+  const certificate = page.locator(".certificate");
+  await expect(certificate).toContainText("Trainee 1");
+  await expect(certificate).toContainText("Waar je hulp krijgt");
+  await expect(certificate).toContainText("Versie 1");
+  await audit(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(certificate).toBeVisible();
+  await expect(page.locator(".topbar")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Afdrukken" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  // An editorial new version: nothing to re-study, the pass is kept.
+  const headers = await planner(request);
+  const v2 = nextVersion(module, "self", "editorial");
+  let res = await request.post(`/api/v1/programs/${program}/modules/get-help/versions`, { headers, data: { module: v2 } });
+  expect(res.status()).toBe(201);
+  await page.reload();
+  await expect(page.getByText("Afgerond")).toBeVisible();
+  await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toHaveCount(0);
+
+  // A substantive one: only the changed lesson is asked again.
+  const v3 = nextVersion(v2, "desk", "substantive");
+  res = await request.post(`/api/v1/programs/${program}/modules/get-help/versions`, { headers, data: { module: v3 } });
+  expect(res.status()).toBe(201);
+  await page.reload();
+  await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Openen" }).click();
+  const restudy = page.locator("ul.restudy li");
+  await expect(restudy).toHaveCount(1);
+  await expect(restudy).toContainText(v3.lessons.find((l) => l.id === "desk").title.nl);
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await expect(page.getByText("Les 1 van 1")).toBeVisible();
+  await audit(page);
+
+  // Not you? The device forgets this link.
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
+  expect(kept).toEqual([]);
+});
