@@ -241,9 +241,11 @@ const MIGRATIONS: &[Migration] = &[
     BEGIN SELECT RAISE(ABORT, 'a published module version never changes'); END;
     CREATE TRIGGER module_versions_never_removed BEFORE DELETE ON module_versions
     BEGIN SELECT RAISE(ABORT, 'a published module version never changes'); END;
-    -- One personal training link per person and program, made from the roster.
+    -- One personal training link per person and program, made from the roster. Its token is
+    -- sealed as invitation links' are (`link_keys`): found by a keyed hash, kept masked.
     CREATE TABLE trainees (
-        token       TEXT PRIMARY KEY,
+        token_hash  TEXT PRIMARY KEY,
+        token_mask  TEXT NOT NULL,
         program_id  TEXT NOT NULL REFERENCES programs(id),
         person_id   TEXT NOT NULL,
         name        TEXT NOT NULL,

@@ -111,7 +111,7 @@ impl Store {
         program_id: &str,
     ) -> Result<Option<ProgramSources>, StoreError> {
         let p = program_id.to_string();
-        let dir = self.files.dir.clone();
+        let (dir, keys) = (self.files.dir.clone(), self.keys.clone());
         self.call(move |c| {
             let tx = c.transaction()?;
             let Some(stamp) = stamp(&tx, &p)? else {
@@ -158,7 +158,7 @@ impl Store {
             }
             let history = reports(&tx, &p)?;
             let modules = modules(&tx, &p, None)?;
-            let assignments = assignments(&tx, &p, None, None)?;
+            let assignments = assignments(&tx, &keys, &p, None, None)?;
             Ok(Some(ProgramSources {
                 program_toml,
                 files,

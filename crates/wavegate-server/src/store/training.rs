@@ -2,8 +2,10 @@
 //! assignments and progress facts (only added, each once by its id). The store keeps modules and
 //! facts as JSON text; the API layer reads them with `wavegate-core`.
 
+use super::link_keys::LinkKeys;
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
+use subtle::ConstantTimeEq;
 
 /// Whether publishing stored a version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,18 +92,27 @@ pub enum FactOutcome {
     Conflict(String),
 }
 
-const TRAINEE_COLUMNS: &str =
-    "t.token, t.program_id, t.person_id, t.name, t.attributes, t.language, t.email";
+const TRAINEE_COLUMNS: &str = "t.token_hash, t.token_mask, t.program_id, t.person_id, t.name, t.attributes, t.language, t.email";
 
-fn trainee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TraineeRow> {
+/// A trainee row with its token opened by `keys`; a row sealed with another secret is an error,
+/// not a link.
+fn trainee_row(keys: &LinkKeys, r: &rusqlite::Row<'_>) -> rusqlite::Result<TraineeRow> {
+    let (hash, mask): (String, String) = (r.get(0)?, r.get(1)?);
+    let token = keys.unseal(&hash, &mask).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            "a training link was sealed with another secret than this server's".into(),
+        )
+    })?;
     Ok(TraineeRow {
-        token: r.get(0)?,
-        program_id: r.get(1)?,
-        person_id: r.get(2)?,
-        name: r.get(3)?,
-        attributes_json: r.get(4)?,
-        language: r.get(5)?,
-        email: r.get(6)?,
+        token,
+        program_id: r.get(2)?,
+        person_id: r.get(3)?,
+        name: r.get(4)?,
+        attributes_json: r.get(5)?,
+        language: r.get(6)?,
+        email: r.get(7)?,
     })
 }
 
@@ -188,20 +199,22 @@ impl Store {
         trainees: Vec<NewTrainee>,
         at: &str,
     ) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let (p, m, at) = (
+        let (p, m, at, keys) = (
             program_id.to_string(),
             module_id.to_string(),
             at.to_string(),
+            self.keys.clone(),
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut out = Vec::with_capacity(trainees.len());
             for t in trainees {
+                let (hash, mask) = keys.seal(&t.token);
                 tx.execute(
-                    "INSERT INTO trainees (token, program_id, person_id, name, email, attributes, language, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                      ON CONFLICT (program_id, person_id) DO NOTHING",
-                    params![t.token, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at],
+                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at],
                 )?;
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
@@ -209,7 +222,7 @@ impl Store {
                      ON CONFLICT (program_id, module_id, person_id) DO NOTHING",
                     params![p, m, t.person_id, t.registration, at],
                 )? == 1;
-                let mut record = assignments(&tx, &p, Some(&m), Some(&t.person_id))?
+                let mut record = assignments(&tx, &keys, &p, Some(&m), Some(&t.person_id))?
                     .pop()
                     .ok_or_else(|| StoreError::Corrupt("an assignment just made is gone".into()))?;
                 record.created = created;
@@ -227,24 +240,33 @@ impl Store {
         program_id: &str,
         module_id: Option<&str>,
     ) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let (p, m) = (program_id.to_string(), module_id.map(str::to_string));
+        let (p, m, keys) = (
+            program_id.to_string(),
+            module_id.map(str::to_string),
+            self.keys.clone(),
+        );
         self.call(move |c| {
             let tx = c.transaction()?;
-            assignments(&tx, &p, m.as_deref(), None)
+            assignments(&tx, &keys, &p, m.as_deref(), None)
         })
         .await
     }
 
-    /// A training link by its token.
+    /// A training link by its token: found by its keyed hash, then the sealed token compared
+    /// with the one presented in constant time.
     pub async fn trainee(&self, token: &str) -> Result<Option<TraineeRow>, StoreError> {
-        let token = token.to_string();
+        let (token, keys) = (token.to_string(), self.keys.clone());
         self.call(move |c| {
-            Ok(c.query_row(
-                &format!("SELECT {TRAINEE_COLUMNS} FROM trainees t WHERE t.token = ?1"),
-                [token],
-                trainee_row,
-            )
-            .optional()?)
+            let found = c
+                .query_row(
+                    &format!("SELECT {TRAINEE_COLUMNS} FROM trainees t WHERE t.token_hash = ?1"),
+                    [keys.lookup(&token)],
+                    |r| trainee_row(&keys, r),
+                )
+                .optional()?;
+            // The row's token was opened with the secret (so its hash is its own); it must also be
+            // the very token presented, not one that collides on the hash.
+            Ok(found.filter(|t| bool::from(t.token.as_bytes().ct_eq(token.as_bytes()))))
         })
         .await
     }
@@ -254,10 +276,14 @@ impl Store {
         &self,
         trainee: &TraineeRow,
     ) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let (p, person) = (trainee.program_id.clone(), trainee.person_id.clone());
+        let (p, person, keys) = (
+            trainee.program_id.clone(),
+            trainee.person_id.clone(),
+            self.keys.clone(),
+        );
         self.call(move |c| {
             let tx = c.transaction()?;
-            assignments(&tx, &p, None, Some(&person))
+            assignments(&tx, &keys, &p, None, Some(&person))
         })
         .await
     }
@@ -341,6 +367,7 @@ pub(super) fn modules(
 
 pub(super) fn assignments(
     c: &Connection,
+    keys: &LinkKeys,
     program_id: &str,
     module_id: Option<&str>,
     person_id: Option<&str>,
@@ -355,10 +382,10 @@ pub(super) fn assignments(
     ))?;
     let rows = stmt.query_map(params![program_id, module_id, person_id], |r| {
         Ok(AssignmentRecord {
-            trainee: trainee_row(r)?,
-            module_id: r.get(7)?,
-            registration: r.get(8)?,
-            assigned_at: r.get(9)?,
+            trainee: trainee_row(keys, r)?,
+            module_id: r.get(8)?,
+            registration: r.get(9)?,
+            assigned_at: r.get(10)?,
             created: false,
             facts: Vec::new(),
         })

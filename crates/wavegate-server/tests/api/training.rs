@@ -500,3 +500,61 @@ async fn training_records_the_server_collected_change_the_readiness_knowledge_di
         r.body["data"]
     );
 }
+
+#[tokio::test]
+async fn the_database_files_hold_no_training_token_yet_every_link_opens_and_exports_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = wavegate_server::store::Store::open(&dir.path().join("w.db")).unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    let api = Api::over(store, tempfile::tempdir().unwrap()).await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/assignments"),
+        json!({ "wave": "pilot" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    // The links file can be made again, and each link opens.
+    let tokens = links(&api).await;
+    assert_eq!(tokens.len(), 12);
+    let (_, token) = &tokens[0];
+    assert_eq!(
+        trainee_get(&api, &format!("/api/v1/train/{token}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // A token one character off opens nothing.
+    let mut wrong = token.clone();
+    let last = wrong.pop().unwrap();
+    wrong.push(if last == 'a' { 'b' } else { 'a' });
+    assert_eq!(
+        trainee_get(&api, &format!("/api/v1/train/{wrong}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mut every_byte = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && !path.to_string_lossy().ends_with(".secret") {
+            every_byte.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    let text = String::from_utf8_lossy(&every_byte);
+    assert!(every_byte.len() > 10_000, "the database was written");
+    for (_, token) in &tokens {
+        assert!(
+            !text.contains(token.as_str()),
+            "a training token is in the database files"
+        );
+    }
+}
