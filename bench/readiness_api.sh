@@ -81,12 +81,14 @@ with conn:
         # A quarter of the first batch replace imported responses (the merge keeps ours).
         rid = f"R{i + 1:08d}" if i < n // 4 else f"collected-{i:08d}"
         attrs = json.dumps({"wave": "pilot"})
+        # Links are stored sealed (a keyed hash and a mask): the evaluation reads only responses,
+        # so a stand-in hash and mask do here; these links are never opened.
         conn.execute(
-            "INSERT INTO invitations (token, program_id, survey_id, person_id, attributes, language, created_at)"
-            " VALUES (?, ?, 'pilot-feedback', ?, ?, 'nl', '2027-02-01T09:00:00Z')",
+            "INSERT INTO invitations (token_hash, token_mask, program_id, survey_id, person_id, attributes,"
+            " language, created_at) VALUES (?, '00', ?, 'pilot-feedback', ?, ?, 'nl', '2027-02-01T09:00:00Z')",
             (token, program, person, attrs))
         conn.execute(
-            "INSERT INTO responses (id, invitation_token, program_id, survey_id, survey_version, person_id,"
+            "INSERT INTO responses (id, invitation_hash, program_id, survey_id, survey_version, person_id,"
             " language, attributes, answers, submitted_at)"
             " VALUES (?, ?, ?, 'pilot-feedback', ?, ?, 'nl', ?, ?, '2027-02-15T10:00:00Z')",
             (rid, token, program, version, person, attrs, answers[i % len(answers)]))
