@@ -4,6 +4,7 @@ pub mod bar_chart;
 pub mod breakdown;
 pub mod download;
 pub mod file_problem;
+pub mod group_choice;
 pub mod notice;
 pub mod results;
 pub mod upload;

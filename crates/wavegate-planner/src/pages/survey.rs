@@ -4,6 +4,7 @@
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
+use crate::components::group_choice::{GroupFields, group_choice};
 use crate::components::notice::{Failure, load_failed};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
@@ -81,41 +82,21 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
         });
     };
     let choices = move || {
-        detail.get().and_then(|r| r.ok()).and_then(|d| d.program).map(|p| {
-            let waves = p
-                .waves
-                .iter()
-                .map(|w| view! { <option value=w.id.clone()>{w.id.clone()}</option> })
-                .collect_view();
-            let attributes = p
-                .split_attributes
-                .iter()
-                .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
-                .collect_view();
-            view! {
-                <div class="field">
-                    <label for="invite-wave">{t(Msg::Wave)}</label>
-                    <select id="invite-wave" on:change=move |ev| wave.set(event_target_value(&ev))>
-                        <option value="">{t(Msg::AllWaves)}</option>
-                        {waves}
-                    </select>
-                </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="invite-attribute">{t(Msg::SegmentAttribute)}</label>
-                        <select id="invite-attribute" on:change=move |ev| attribute.set(event_target_value(&ev))>
-                            <option value="">{t(Msg::NoSegment)}</option>
-                            {attributes}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="invite-value">{t(Msg::SegmentValue)}</label>
-                        <input id="invite-value" type="text" prop:value=move || value.get()
-                            on:input=move |ev| value.set(event_target_value(&ev)) />
-                    </div>
-                </div>
-            }
-        })
+        detail
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.program)
+            .map(|p| {
+                group_choice(
+                    &p,
+                    "invite",
+                    GroupFields {
+                        wave,
+                        attribute,
+                        value,
+                    },
+                )
+            })
     };
     let outcome = move || {
         result.get().map(|r| {

@@ -5,6 +5,7 @@
 use super::training::{Outcome, module_counts, outcome_view, read_json};
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
+use crate::components::group_choice::{GroupFields, group_choice};
 use crate::components::notice::{Failure, load_failed};
 use crate::components::upload::FilePicker;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
@@ -151,41 +152,21 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
         });
     };
     let choices = move || {
-        detail.get().and_then(|r| r.ok()).and_then(|d| d.program).map(|p| {
-            let waves = p
-                .waves
-                .iter()
-                .map(|w| view! { <option value=w.id.clone()>{w.id.clone()}</option> })
-                .collect_view();
-            let attributes = p
-                .split_attributes
-                .iter()
-                .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
-                .collect_view();
-            view! {
-                <div class="field">
-                    <label for="assign-wave">{t(Msg::Wave)}</label>
-                    <select id="assign-wave" on:change=move |ev| wave.set(event_target_value(&ev))>
-                        <option value="">{t(Msg::AllWaves)}</option>
-                        {waves}
-                    </select>
-                </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="assign-attribute">{t(Msg::SegmentAttribute)}</label>
-                        <select id="assign-attribute" on:change=move |ev| attribute.set(event_target_value(&ev))>
-                            <option value="">{t(Msg::NoSegment)}</option>
-                            {attributes}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="assign-value">{t(Msg::SegmentValue)}</label>
-                        <input id="assign-value" type="text" prop:value=move || value.get()
-                            on:input=move |ev| value.set(event_target_value(&ev)) />
-                    </div>
-                </div>
-            }
-        })
+        detail
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.program)
+            .map(|p| {
+                group_choice(
+                    &p,
+                    "assign",
+                    GroupFields {
+                        wave,
+                        attribute,
+                        value,
+                    },
+                )
+            })
     };
     let outcome = move || {
         result.get().map(|r| {
