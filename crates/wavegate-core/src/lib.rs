@@ -12,6 +12,7 @@ pub mod dates;
 pub mod escape;
 pub mod i18n;
 pub mod invitation;
+pub mod jobs;
 pub mod measures;
 pub mod readiness;
 pub mod stats;

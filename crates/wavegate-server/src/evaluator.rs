@@ -19,7 +19,7 @@ use tokio::time::{Instant, timeout_at};
 use wavegate_core::api::InputFile;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::datadir::Missing;
-use wavegate_core::readiness::{PastEvaluation, Report, evaluate};
+use wavegate_core::readiness::{PastEvaluation, Report, evaluate_on};
 use wavegate_core::survey::merge::MergeError;
 use wavegate_core::tabular::InputError;
 
@@ -249,7 +249,7 @@ fn run(data: Arc<ProgramData>, key: Key, clock: &Clock) -> Result<Done, EvalErro
     // The files are parsed on threads, as `wavegate score` does: at most two evaluations run
     // at once, so this takes at most twice the jobs of one.
     let (program, set) = data.dir.load(&Threads).map_err(EvalError::Rejected)?;
-    let report = evaluate(&set, &program, key.at, key.lang, &key.history);
+    let report = evaluate_on(&set, &program, key.at, key.lang, &key.history, &Threads);
     let json = report
         .to_json()
         .map_err(|e| EvalError::Internal(format!("report JSON: {e}")))?;

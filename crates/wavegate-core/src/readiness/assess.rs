@@ -7,6 +7,7 @@ use super::helpdesk::{Forecast, forecast};
 use super::program::Program;
 use super::report::{Segment, Source, Suppressed, SuppressionReason};
 use super::tally::{Key, Rest, Tallies, gather};
+use crate::jobs::Runner;
 use chrono::NaiveDate;
 
 /// One reportable segment of the next wave with its evaluation.
@@ -224,8 +225,14 @@ fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
     hidden
 }
 
-pub(super) fn assess(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Assessment {
-    let tallies = gather(data, program, at, next);
+pub(super) fn assess(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    next: usize,
+    runner: &impl Runner,
+) -> Assessment {
+    let tallies = gather(data, program, at, next, runner);
     let split = tallies.split.clone();
     let present = present(data);
     let wave = &program.waves[next];

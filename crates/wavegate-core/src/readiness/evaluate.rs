@@ -11,6 +11,7 @@ use super::report::*;
 use super::rules::decide;
 use super::text::Msg;
 use crate::i18n::Lang;
+use crate::jobs::{InOrder, Runner};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -23,6 +24,19 @@ pub fn evaluate(
     at: NaiveDate,
     lang: Lang,
     history: &[PastEvaluation],
+) -> Report {
+    evaluate_on(data, program, at, lang, history, &InOrder)
+}
+
+/// [`evaluate`], with the pass over the people split into jobs for `runner`: the report is the
+/// same whatever the runner.
+pub fn evaluate_on(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    lang: Lang,
+    history: &[PastEvaluation],
+    runner: &impl Runner,
 ) -> Report {
     let mut report = Report {
         program: program.name.clone(),
@@ -60,7 +74,7 @@ pub fn evaluate(
         .filter(|&&w| usize::from(w) == next)
         .count() as u32;
     let started = next > 0;
-    let a = assess(data, program, at, next);
+    let a = assess(data, program, at, next, runner);
     let backed = backs_expand(history, &program.name, &program.waves[next].id, at);
     let j = judge(program, &a, started, backed);
     let (kind, rule) = decide(&j.inputs);

@@ -30,7 +30,7 @@ pub mod text;
 
 pub use data::DataSet;
 pub use datadir::DataDir;
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, evaluate_on};
 pub use history::PastEvaluation;
 pub use import::load;
 pub use program::Program;

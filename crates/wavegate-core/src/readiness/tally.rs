@@ -6,6 +6,7 @@
 
 use super::data::{DataSet, NO_VALUE, TrainingStatus};
 use super::program::{MAX_SEGMENT_DEPTH, Program};
+use crate::jobs::{Job, Runner};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
@@ -130,6 +131,62 @@ impl Tally {
             sus_sq: self.sus_sq.saturating_sub(part.sus_sq),
             nps: sub(&self.nps, &part.nps),
         }
+    }
+
+    /// Adds `other`, the tally of other people, to this one: every field is a sum.
+    fn merge(&mut self, o: &Tally) {
+        fn add<const N: usize>(a: &[u32; N], b: &[u32; N]) -> [u32; N] {
+            std::array::from_fn(|i| a[i] + b[i])
+        }
+        fn add_vec(a: &[u32], b: &[u32]) -> Vec<u32> {
+            let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            let mut out = long.to_vec();
+            for (x, y) in out.iter_mut().zip(short) {
+                *x += y;
+            }
+            out
+        }
+        let count = |a: Count, b: Count| Count {
+            ok: a.ok + b.ok,
+            n: a.n + b.n,
+        };
+        *self = Tally {
+            people: self.people + o.people,
+            completion: count(self.completion, o.completion),
+            first_attempt: count(self.first_attempt, o.first_attempt),
+            compliance: count(self.compliance, o.compliance),
+            tickets: self.tickets + o.tickets,
+            exposure_minutes: self.exposure_minutes + o.exposure_minutes,
+            ability: count(self.ability, o.ability),
+            open_priority: self.open_priority + o.open_priority,
+            reasons: add_vec(&self.reasons, &o.reasons),
+            categories: add_vec(&self.categories, &o.categories),
+            assigned: self.assigned + o.assigned,
+            started: self.started + o.started,
+            completed: self.completed + o.completed,
+            quiz: count(self.quiz, o.quiz),
+            topics: {
+                let (long, short) = if self.topics.len() >= o.topics.len() {
+                    (&self.topics, &o.topics)
+                } else {
+                    (&o.topics, &self.topics)
+                };
+                let mut out = long.clone();
+                for (x, y) in out.iter_mut().zip(short) {
+                    *x = (x.0 + y.0, x.1 + y.1);
+                }
+                out
+            },
+            respondents: self.respondents + o.respondents,
+            adkar: std::array::from_fn(|e| add(&self.adkar[e], &o.adkar[e])),
+            adkar_respondents: self.adkar_respondents + o.adkar_respondents,
+            barriers: add(&self.barriers, &o.barriers),
+            enroll: add(&self.enroll, &o.enroll),
+            sus_n: self.sus_n + o.sus_n,
+            sus_sum: self.sus_sum + o.sus_sum,
+            sus_sq: self.sus_sq + o.sus_sq,
+            nps: add(&self.nps, &o.nps),
+        };
     }
 
     fn add(&mut self, c: &Contribution) {
@@ -281,11 +338,21 @@ impl Mix {
         }
     }
 
-    fn add(&mut self, codes: &[u32]) {
-        self.total += 1;
+    /// Counts `people` more with these codes.
+    fn add(&mut self, codes: &[u32], people: u32) {
+        self.total += people;
         for (counts, &code) in self.by_value.iter_mut().zip(codes) {
             if let Some(n) = counts.get_mut(code as usize) {
-                *n += 1;
+                *n += people;
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Mix) {
+        self.total += other.total;
+        for (mine, theirs) in self.by_value.iter_mut().zip(&other.by_value) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a += b;
             }
         }
     }
@@ -301,11 +368,9 @@ pub(crate) struct Tallies {
     pub mix: Mix,
     /// The roster attributes split along, in program order (the positions of `codes`).
     pub split: Vec<usize>,
-    /// Every contribution gathered, with its group and its codes per split attribute, so "the
-    /// rest" of any set of segments is tallied without reading the data again.
-    contributions: Vec<(Group, Contribution)>,
-    /// `codes[i * split.len()..][..split.len()]` belong to contribution `i`.
-    codes: Vec<u32>,
+    /// The finest cells (group, then a code per split attribute) in key order, so "the rest"
+    /// of any set of segments is tallied without reading the data again.
+    cells: Vec<(Vec<u32>, Tally)>,
     /// An empty tally of this evaluation's vocabulary.
     empty: Tally,
     pub topic_names: Vec<String>,
@@ -422,8 +487,14 @@ fn split_attributes(data: &DataSet, program: &Program) -> Vec<usize> {
         .collect()
 }
 
-/// Calls `visit` with the contribution of every person (and anonymous response) of the waves
-/// up to `next`, their group, and their value code per split attribute (in `split` order).
+/// Finest cells: each key is a group (rolled-out 0, next wave 1) followed by a value code per
+/// split attribute; its tally sums the contributions of everyone with exactly that key.
+type Cells = HashMap<Vec<u32>, Tally, BuildHasherDefault<FastHash>>;
+
+/// Adds the contributions of the people in `people` (and, with `anonymous`, of every anonymous
+/// response) of the waves up to `next` to their finest cells, and the next wave's people to
+/// the mix.
+#[allow(clippy::too_many_arguments)]
 fn contributions(
     data: &DataSet,
     program: &Program,
@@ -431,8 +502,28 @@ fn contributions(
     next: usize,
     vocabulary: &Vocabulary<'_>,
     split: &[usize],
-    mut visit: impl FnMut(Group, &[u32], &Contribution),
-) {
+    people: std::ops::Range<usize>,
+    anonymous: bool,
+) -> (Cells, Mix) {
+    let mut cells = Cells::default();
+    let mut mix = Mix::new(data, split);
+    let mut key: Vec<u32> = Vec::with_capacity(split.len() + 1);
+    let mut visit = |group: Group, codes: &[u32], c: &Contribution| {
+        if group == Group::Next && c.person {
+            mix.add(codes, 1);
+        }
+        key.clear();
+        key.push(index(group) as u32);
+        key.extend_from_slice(codes);
+        match cells.get_mut(&key[..]) {
+            Some(tally) => tally.add(c),
+            None => {
+                let mut tally = vocabulary.tally();
+                tally.add(c);
+                cells.insert(key.clone(), tally);
+            }
+        }
+    };
     let cutoff = end_of_day(at);
     let roster = &data.roster;
     let inputs = &data.inputs;
@@ -441,7 +532,7 @@ fn contributions(
     let have_tickets = inputs.tickets.is_some();
     let mut c = Contribution::default();
     let mut codes = vec![NO_VALUE; split.len()];
-    for p in 0..roster.len() {
+    for p in people {
         let w = usize::from(roster.waves[p]);
         let group = match w.cmp(&next) {
             std::cmp::Ordering::Less => Group::RolledOut,
@@ -536,7 +627,8 @@ fn contributions(
 
     // Anonymous responses count for the wave and the segments their link carried.
     let responses = inputs.responses.as_deref().unwrap_or(&[]);
-    for (ri, w, carried) in &data.anonymous {
+    let carried_by = if anonymous { &data.anonymous[..] } else { &[] };
+    for (ri, w, carried) in carried_by {
         let r = &responses[*ri as usize];
         let w = usize::from(*w);
         if r.submitted_at > cutoff || !r.answers.any() || w > next {
@@ -554,6 +646,7 @@ fn contributions(
         }
         visit(group, &codes, &c);
     }
+    (cells, mix)
 }
 
 /// A key packed for hashing: up to [`MAX_SEGMENT_DEPTH`] (split position, code) pairs.
@@ -590,45 +683,85 @@ fn shapes(attributes: usize, depth: usize) -> Vec<Vec<usize>> {
 
 /// Gathers every tally for the next wave `next` as known at the end of day `at`: the wave and
 /// its segments nested to the program's depth along its split attributes.
-pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usize) -> Tallies {
+pub(crate) fn gather(
+    data: &DataSet,
+    program: &Program,
+    at: NaiveDate,
+    next: usize,
+    runner: &impl Runner,
+) -> Tallies {
     let vocabulary = Vocabulary::of(data, program);
     let split = split_attributes(data, program);
     let shapes = shapes(split.len(), usize::from(program.segment_depth));
-    let mut wave = [vocabulary.tally(), vocabulary.tally()];
+    // Reading each person's evidence is most of the work: two halves of the roster as two jobs
+    // (always two, whatever the runner, so the result never depends on it), then one pass
+    // over the contributions in roster order.
+    let people = data.roster.len();
+    let half = people / 2;
+    let (vocabulary_ref, split_ref) = (&vocabulary, &split);
+    let jobs: Vec<Job<'_, (Cells, Mix)>> = vec![
+        Box::new(move || {
+            contributions(
+                data,
+                program,
+                at,
+                next,
+                vocabulary_ref,
+                split_ref,
+                0..half,
+                false,
+            )
+        }),
+        Box::new(move || {
+            contributions(
+                data,
+                program,
+                at,
+                next,
+                vocabulary_ref,
+                split_ref,
+                half..people,
+                true,
+            )
+        }),
+    ];
+    let mut cells = Cells::default();
     let mut mix = Mix::new(data, &split);
-    let mut stored: Vec<(Group, Contribution)> = Vec::new();
-    let mut stored_codes: Vec<u32> = Vec::new();
-    // Segments as people reveal them; sorted (and their parents found) afterwards.
+    for (part, part_mix) in runner.run(jobs) {
+        mix.merge(&part_mix);
+        for (key, tally) in part {
+            match cells.get_mut(&key) {
+                Some(cell) => cell.merge(&tally),
+                None => {
+                    cells.insert(key, tally);
+                }
+            }
+        }
+    }
+    // Sorted, so every later pass over the cells goes in one order whatever the hashing.
+    let mut cells: Vec<(Vec<u32>, Tally)> = cells.into_iter().collect();
+    cells.sort_by(|a, b| a.0.cmp(&b.0));
+    // The cells roll up into the wave and every segment: a few hundred cells, not one
+    // addition per person per segment.
+    let mut wave = [vocabulary.tally(), vocabulary.tally()];
+    // Segments as cells reveal them; sorted (and their parents found) afterwards.
     let mut found: HashMap<Packed, usize, BuildHasherDefault<FastHash>> = HashMap::default();
     let mut tallies: Vec<(Packed, [Tally; 2])> = Vec::new();
-    contributions(
-        data,
-        program,
-        at,
-        next,
-        &vocabulary,
-        &split,
-        |group, codes, c| {
-            let g = index(group);
-            wave[g].add(c);
-            if group == Group::Next && c.person {
-                mix.add(codes);
+    for (key, cell) in &cells {
+        let (g, codes) = (key[0] as usize, &key[1..]);
+        wave[g].merge(cell);
+        for shape in &shapes {
+            if shape.iter().any(|&i| codes[i] == NO_VALUE) {
+                continue;
             }
-            stored.push((group, c.clone()));
-            stored_codes.extend_from_slice(codes);
-            for shape in &shapes {
-                if shape.iter().any(|&i| codes[i] == NO_VALUE) {
-                    continue;
-                }
-                let key = pack(shape, codes);
-                let slot = *found.entry(key).or_insert_with(|| {
-                    tallies.push((key, [vocabulary.tally(), vocabulary.tally()]));
-                    tallies.len() - 1
-                });
-                tallies[slot].1[g].add(c);
-            }
-        },
-    );
+            let packed = pack(shape, codes);
+            let slot = *found.entry(packed).or_insert_with(|| {
+                tallies.push((packed, [vocabulary.tally(), vocabulary.tally()]));
+                tallies.len() - 1
+            });
+            tallies[slot].1[g].merge(cell);
+        }
+    }
     let unpack = |packed: &Packed| -> Key {
         packed
             .iter()
@@ -668,8 +801,7 @@ pub(crate) fn gather(data: &DataSet, program: &Program, at: NaiveDate, next: usi
         segments,
         mix,
         split,
-        contributions: stored,
-        codes: stored_codes,
+        cells,
         empty,
         topic_names: vocabulary.topic_ids.keys().map(|t| t.to_string()).collect(),
         topic_modules: vocabulary.topic_modules,
@@ -717,15 +849,14 @@ impl Tallies {
                 by_value: self.mix.by_value.iter().map(|v| vec![0; v.len()]).collect(),
             },
         };
-        let width = self.split.len();
-        for (i, (group, c)) in self.contributions.iter().enumerate() {
-            let codes = &self.codes[i * width..(i + 1) * width];
+        for (key, cell) in &self.cells {
+            let (g, codes) = (key[0] as usize, &key[1..]);
             if belongs(within, &self.split, codes)
                 && !excluded.iter().any(|k| belongs(k, &self.split, codes))
             {
-                rest.groups[index(*group)].add(c);
-                if *group == Group::Next && c.person {
-                    rest.mix.add(codes);
+                rest.groups[g].merge(cell);
+                if g == index(Group::Next) {
+                    rest.mix.add(codes, cell.people);
                 }
             }
         }

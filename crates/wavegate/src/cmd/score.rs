@@ -9,7 +9,7 @@ use wavegate_core::escape::terminal_text;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import;
-use wavegate_core::readiness::{PastEvaluation, Program, evaluate, render};
+use wavegate_core::readiness::{PastEvaluation, Program, evaluate_on, render};
 use wavegate_core::tabular::{FileProblem, InputError};
 use wavegate_server::threads::Threads;
 
@@ -173,7 +173,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => Vec::new(),
     };
-    let report = evaluate(&data, &program, at, args.lang, &history);
+    let report = evaluate_on(&data, &program, at, args.lang, &history, &Threads);
     let out = match args.format {
         // The core makes the JSON, so the server's readiness endpoint sends the same bytes.
         Format::Json => report.to_json()?,

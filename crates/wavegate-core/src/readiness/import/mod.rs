@@ -20,7 +20,9 @@ pub use roster::read_roster;
 pub use tickets::read_tickets;
 pub use training::read_training;
 
-use super::data::{DataSet, Inputs};
+pub use crate::jobs::{InOrder, Runner};
+
+use super::data::{DataSet, Inputs, PeopleIndex};
 use super::program::{PROGRAM_FILE, Program};
 use crate::i18n::Text;
 use crate::tabular::{FileProblem, InputError, IntoText};
@@ -47,33 +49,10 @@ pub mod files {
     ];
 }
 
-/// Runs independent jobs and gives back their results in the same order. The core has no
-/// threads (it runs in the browser too): the command line runs the jobs on threads, everything
-/// else one after another with [`InOrder`].
-pub trait Runner: Sync {
-    /// How many jobs can usefully run at once.
-    fn parallelism(&self) -> usize;
-    /// Runs the jobs; result `i` is job `i`'s.
-    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T>;
-}
-
-/// Runs jobs one after another, on the calling thread.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct InOrder;
-
-impl Runner for InOrder {
-    fn parallelism(&self) -> usize {
-        1
-    }
-
-    fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
-        jobs.into_iter().map(|job| job()).collect()
-    }
-}
-
 /// One parsed file of a data directory.
 enum Parsed {
-    Roster(super::data::Roster),
+    /// The roster with its index of ids and emails, built while other files are still read.
+    Roster(Box<(super::data::Roster, PeopleIndex)>),
     Devices(ImportedDevices),
     Failures(Vec<super::data::EnrollmentFailure>),
     Tickets(Vec<super::data::Ticket>),
@@ -121,7 +100,10 @@ pub fn load<'a, R: IntoText<'a> + Send>(
     // no core idles once the smaller files are done.
     let pieces = runner.parallelism().clamp(1, 8);
     let mut jobs: Vec<Job<'_>> = vec![Box::new(move || {
-        read_roster(roster, program_ref).map(Parsed::Roster)
+        read_roster(roster, program_ref).map(|roster| {
+            let index = PeopleIndex::of(&roster);
+            Parsed::Roster(Box::new((roster, index)))
+        })
     })];
     if let Some(r) = open(files::DEVICES)? {
         jobs.push(Box::new(move || read_devices(r).map(Parsed::Devices)));
@@ -144,7 +126,7 @@ pub fn load<'a, R: IntoText<'a> + Send>(
     let mut inputs = Inputs::default();
     for parsed in runner.run(jobs) {
         match parsed? {
-            Parsed::Roster(r) => roster = Some(r),
+            Parsed::Roster(both) => roster = Some(*both),
             Parsed::Devices(d) => {
                 inputs.enrollment_from_check_in = d.enrollment_from_check_in;
                 inputs.devices = Some(d.devices);
@@ -155,8 +137,9 @@ pub fn load<'a, R: IntoText<'a> + Send>(
             Parsed::Training(t) => inputs.training = Some(t),
         }
     }
+    let (roster, index) = roster.unzip();
     let roster = roster.unwrap_or_default();
-    let data = DataSet::new(&program, roster, inputs);
+    let data = DataSet::join_indexed(&program, roster, index, inputs, runner);
     Ok((program, data))
 }
 
