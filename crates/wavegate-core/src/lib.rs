@@ -21,3 +21,4 @@ pub mod survey;
 pub mod tabular;
 pub mod training;
 pub mod upload;
+mod versioning;

@@ -4,7 +4,8 @@
 //! truth. Definitions are versioned: a published `(id, version)` never changes, and responses say
 //! which version they answered, so results join across versions on stable question ids.
 
-use crate::i18n::{Lang, Text};
+pub use crate::i18n::both_languages;
+use crate::i18n::{Lang, Text, is_both_languages};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -82,15 +83,6 @@ pub struct Question {
     /// The question type and its settings, tagged by `"type"`.
     #[serde(flatten)]
     pub kind: QuestionKind,
-}
-
-/// Dutch and English: what a survey without `languages` is written in.
-pub fn both_languages() -> Vec<Lang> {
-    Lang::ALL.to_vec()
-}
-
-fn is_both_languages(languages: &[Lang]) -> bool {
-    languages == Lang::ALL
 }
 
 fn is_false(b: &bool) -> bool {
