@@ -1,6 +1,6 @@
 //! "Enroll your device" for an Android phone or tablet: its start, steps and failure reasons.
 
-use super::super::{lesson, opt, single, t, truth};
+use super::super::{opt, single, t, truth};
 use super::{Platform, enroll};
 use crate::training::model::Module;
 
@@ -14,13 +14,8 @@ pub fn android() -> Module {
             "de app **Intune Bedrijfsportal** uit de Google Play Store.",
             "the **Intune Company Portal** app from the Google Play Store.",
         ),
-        steps: lesson(
-            "steps",
-            5,
-            &["steps"],
-            t("De stappen", "The steps"),
-            t(
-                r#"
+        steps: t(
+            r#"
 1. Installeer **Intune Bedrijfsportal** uit de Play Store en open de app.
 2. Log in met je **werk**account en bevestig de extra controle.
 3. Volg de schermen. Op een eigen telefoon maakt Android een **werkprofiel** aan: een apart
@@ -34,7 +29,7 @@ het werkprofiel tijdelijk uitzetten, bijvoorbeeld in het weekend.
 > Stelt de app een vraag over toegang of meldingen? Sta die toe, anders kan het inschrijven
 > niet worden afgemaakt.
 "#,
-                r#"
+            r#"
 1. Install **Intune Company Portal** from the Play Store and open it.
 2. Sign in with your **work** account and confirm the extra check.
 3. Follow the screens. On a personal phone Android creates a **work profile**: a separate
@@ -47,15 +42,9 @@ pause the work profile, for example at the weekend.
 
 > Does the app ask for access or notifications? Allow it, or enrollment cannot finish.
 "#,
-            ),
         ),
-        trouble: lesson(
-            "trouble",
-            4,
-            &["trouble"],
-            t("Als het niet lukt", "When it fails"),
-            t(
-                r#"
+        trouble: t(
+            r#"
 | Wat je ziet | Wat je doet |
 |---|---|
 | Inloggen lukt niet (*Authentication*) | Gebruik je **werk**account, niet je Google-account. Controleer je wachtwoord en de extra controle. |
@@ -65,7 +54,7 @@ pause the work profile, for example at the weekend.
 Lukt het na twee pogingen niet, ga dan naar de servicedesk met je telefoonmodel, je
 Android-versie en de foutmelding (een schermafbeelding is prima).
 "#,
-                r#"
+            r#"
 | What you see | What you do |
 |---|---|
 | Sign-in fails (*Authentication*) | Use your **work** account, not your Google account. Check your password and the extra check. |
@@ -75,7 +64,6 @@ Android-versie en de foutmelding (een schermafbeelding is prima).
 If it still fails after two tries, go to the service desk with your phone model, your
 Android version and the error message (a screenshot is fine).
 "#,
-            ),
         ),
         questions: vec![
             single(

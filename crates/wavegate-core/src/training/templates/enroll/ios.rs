@@ -1,7 +1,7 @@
 //! "Enroll your device" for an iPhone or iPad: its start, steps and failure reasons.
 
-use super::super::{lesson, opt, ordering, single, t, truth};
-use super::{Platform, enroll};
+use super::super::{opt, single, t, truth};
+use super::{Platform, enroll, steps_order};
 use crate::training::model::Module;
 
 /// Enroll an iPhone or iPad.
@@ -14,13 +14,8 @@ pub fn ios() -> Module {
             "de app **Intune Bedrijfsportal** uit de App Store.",
             "the **Intune Company Portal** app from the App Store.",
         ),
-        steps: lesson(
-            "steps",
-            5,
-            &["steps"],
-            t("De stappen", "The steps"),
-            t(
-                r#"
+        steps: t(
+            r#"
 1. Installeer **Intune Bedrijfsportal** uit de App Store en log in met je **werk**account.
 2. Tik op **Beginnen** en sta het downloaden van het **beheerprofiel** toe.
 3. Ga naar **Instellingen**. Bovenaan staat **Profiel gedownload**; tik erop (of zoek het
@@ -31,7 +26,7 @@ pub fn ios() -> Module {
 **Wat je ziet:** na het profiel verschijnen werk-apps vanzelf, of je installeert ze uit
 Bedrijfsportal. Vergeet stap 5 niet: pas dan is het inschrijven af.
 "#,
-                r#"
+            r#"
 1. Install **Intune Company Portal** from the App Store and sign in with your **work** account.
 2. Tap **Begin** and allow the **management profile** to download.
 3. Go to **Settings**. At the top you see **Profile Downloaded**; tap it (or find it under
@@ -42,15 +37,9 @@ Bedrijfsportal. Vergeet stap 5 niet: pas dan is het inschrijven af.
 **What you'll see:** after the profile, work apps appear by themselves, or you install them
 from Company Portal. Don't skip step 5: only then is enrollment finished.
 "#,
-            ),
         ),
-        trouble: lesson(
-            "trouble",
-            4,
-            &["trouble"],
-            t("Als het niet lukt", "When it fails"),
-            t(
-                r#"
+        trouble: t(
+            r#"
 | Wat je ziet | Wat je doet |
 |---|---|
 | Het inschrijven bleef halverwege steken (*UserAbandonment*) | Het profiel is gedownload maar niet geïnstalleerd. Installeer het binnen een paar minuten via Instellingen en ga terug naar Bedrijfsportal. Te laat? Begin opnieuw in Bedrijfsportal. |
@@ -60,7 +49,7 @@ from Company Portal. Don't skip step 5: only then is enrollment finished.
 Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie (**Instellingen
 > Algemeen > Info**) en een schermafbeelding van de melding.
 "#,
-                r#"
+            r#"
 | What you see | What you do |
 |---|---|
 | Enrollment stopped halfway (*UserAbandonment*) | The profile was downloaded but not installed. Install it within a few minutes from Settings and go back to Company Portal. Too late? Start again in Company Portal. |
@@ -70,16 +59,9 @@ Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie (**
 If it still fails after two tries, go to the service desk with your iOS version (**Settings
 > General > About**) and a screenshot of the message.
 "#,
-            ),
         ),
         questions: vec![
-            ordering(
-                "steps_order",
-                "steps",
-                t(
-                    "Zet de stappen in de goede volgorde.",
-                    "Put the steps in the right order.",
-                ),
+            steps_order(
                 vec![
                     (
                         "signin",

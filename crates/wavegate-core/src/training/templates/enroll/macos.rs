@@ -1,6 +1,6 @@
 //! "Enroll your device" for a Mac: its start, steps and failure reasons.
 
-use super::super::{lesson, opt, single, t, truth};
+use super::super::{opt, single, t, truth};
 use super::{Platform, enroll};
 use crate::training::model::Module;
 
@@ -14,13 +14,8 @@ pub fn macos() -> Module {
             "de app **Bedrijfsportal** voor de Mac (de link staat op het intranet).",
             "the **Company Portal** app for Mac (the link is on the intranet).",
         ),
-        steps: lesson(
-            "steps",
-            5,
-            &["steps"],
-            t("De stappen", "The steps"),
-            t(
-                r#"
+        steps: t(
+            r#"
 1. Installeer **Bedrijfsportal** en log in met je **werk**account.
 2. Kies **Beginnen** en laat het **beheerprofiel** downloaden.
 3. Open **Systeeminstellingen > Privacy en beveiliging > Profielen** (op oudere macOS:
@@ -31,7 +26,7 @@ pub fn macos() -> Module {
 **Wat je ziet:** daarna verschijnen werk-apps en instellingen, zoals versleuteling van je
 schijf. Een vraag om opnieuw op te starten hoort erbij.
 "#,
-                r#"
+            r#"
 1. Install **Company Portal** and sign in with your **work** account.
 2. Choose **Begin** and let the **management profile** download.
 3. Open **System Settings > Privacy & Security > Profiles** (on older macOS:
@@ -42,15 +37,9 @@ schijf. Een vraag om opnieuw op te starten hoort erbij.
 **What you'll see:** then work apps and settings arrive, such as disk encryption. A request
 to restart is part of it.
 "#,
-            ),
         ),
-        trouble: lesson(
-            "trouble",
-            4,
-            &["trouble"],
-            t("Als het niet lukt", "When it fails"),
-            t(
-                r#"
+        trouble: t(
+            r#"
 | Wat je ziet | Wat je doet |
 |---|---|
 | Een algemene fout (*BadRequest*) | Staat er nog een oud beheerprofiel op je Mac, bijvoorbeeld van een vorige werkgever? Laat de servicedesk dat verwijderen. Controleer ook dat datum en tijd kloppen, en probeer opnieuw. |
@@ -60,7 +49,7 @@ to restart is part of it.
 Lukt het na twee pogingen niet, ga dan naar de servicedesk met je macOS-versie
 (**Apple-menu > Over deze Mac**) en een schermafbeelding van de melding.
 "#,
-                r#"
+            r#"
 | What you see | What you do |
 |---|---|
 | A general error (*BadRequest*) | Is an old management profile still on your Mac, for example from a previous employer? Have the service desk remove it. Also check that date and time are right, and try again. |
@@ -70,7 +59,6 @@ Lukt het na twee pogingen niet, ga dan naar de servicedesk met je macOS-versie
 If it still fails after two tries, go to the service desk with your macOS version
 (**Apple menu > About This Mac**) and a screenshot of the message.
 "#,
-            ),
         ),
         questions: vec![
             single(

@@ -13,7 +13,7 @@ pub use ios::ios;
 pub use macos::macos;
 pub use windows::windows;
 
-use super::{Parts, lesson, module, opt, single, t, targets, topic, truth};
+use super::{Parts, lesson, module, opt, ordering, single, t, targets, topic, truth};
 use crate::i18n::Text;
 use crate::training::model::{Lesson, Module, Question};
 
@@ -26,8 +26,10 @@ struct Platform {
     device: (&'static str, &'static str),
     /// Where the Company Portal app comes from (or the Settings path), in Dutch and English.
     start: (&'static str, &'static str),
-    steps: Lesson,
-    trouble: Lesson,
+    /// The body of the lesson "The steps".
+    steps: Text,
+    /// The body of the lesson "When it fails": the failure reasons and what to do.
+    trouble: Text,
     questions: Vec<Question>,
 }
 
@@ -153,7 +155,22 @@ fn enroll(p: Platform) -> Module {
     let (dev_nl, dev_en) = p.device;
     let mut questions = why_questions(&p);
     questions.extend(p.questions.iter().cloned());
-    let lessons = vec![before(&p), p.steps, p.trouble];
+    let before = before(&p);
+    let steps = lesson(
+        "steps",
+        5,
+        &["steps"],
+        t("De stappen", "The steps"),
+        p.steps,
+    );
+    let trouble = lesson(
+        "trouble",
+        4,
+        &["trouble"],
+        t("Als het niet lukt", "When it fails"),
+        p.trouble,
+    );
+    let lessons = vec![before, steps, trouble];
     module(Parts {
         id: p.id,
         title: Text::new(
@@ -177,4 +194,19 @@ fn enroll(p: Platform) -> Module {
         draw: [("trouble".to_string(), 2)].into(),
         questions,
     })
+}
+
+/// The quiz question every platform asks: its enrollment steps in the right order.
+fn steps_order(items: Vec<(&str, Text)>, correct: Text, incorrect: Text) -> Question {
+    ordering(
+        "steps_order",
+        "steps",
+        t(
+            "Zet de stappen in de goede volgorde.",
+            "Put the steps in the right order.",
+        ),
+        items,
+        correct,
+        incorrect,
+    )
 }

@@ -1,7 +1,7 @@
 //! "Enroll your device" for a Windows PC: its start, steps and failure reasons.
 
-use super::super::{lesson, multiple, opt, ordering, single, t, truth};
-use super::{Platform, enroll};
+use super::super::{multiple, opt, single, t, truth};
+use super::{Platform, enroll, steps_order};
 use crate::training::model::Module;
 
 /// Enroll a Windows PC.
@@ -14,13 +14,8 @@ pub fn windows() -> Module {
             "**Instellingen > Accounts > Toegang tot werk of school**, of de app **Bedrijfsportal** uit de Microsoft Store.",
             "**Settings > Accounts > Access work or school**, or the **Company Portal** app from the Microsoft Store.",
         ),
-        steps: lesson(
-            "steps",
-            5,
-            &["steps"],
-            t("De stappen", "The steps"),
-            t(
-                r#"
+        steps: t(
+            r#"
 1. Open **Instellingen** en ga naar **Accounts > Toegang tot werk of school**.
 2. Kies **Verbinden** en vul je **werk**-e-mailadres in.
 3. Log in met je wachtwoord en bevestig de extra controle op je telefoon.
@@ -34,7 +29,7 @@ organisatie dit apparaat beheert is normaal.
 > Had je Windows al met je werkaccount ingesteld? Dan is je pc misschien al ingeschreven.
 > Kijk in Bedrijfsportal voor je opnieuw begint.
 "#,
-                r#"
+            r#"
 1. Open **Settings** and go to **Accounts > Access work or school**.
 2. Choose **Connect** and enter your **work** e-mail address.
 3. Sign in with your password and confirm the extra check on your phone.
@@ -48,15 +43,9 @@ this device is normal.
 > Did you set up Windows with your work account already? Then your PC may already be
 > enrolled. Check Company Portal before you start again.
 "#,
-            ),
         ),
-        trouble: lesson(
-            "trouble",
-            4,
-            &["trouble"],
-            t("Als het niet lukt", "When it fails"),
-            t(
-                r#"
+        trouble: t(
+            r#"
 De meeste mislukte aanmeldingen hebben een van deze oorzaken:
 
 | Wat je ziet | Wat je doet |
@@ -68,7 +57,7 @@ De meeste mislukte aanmeldingen hebben een van deze oorzaken:
 Lukt het na twee pogingen niet, ga dan naar de servicedesk met: je apparaat, de foutmelding
 (een foto of schermafbeelding is prima) en wat je deed vlak voor de fout.
 "#,
-                r#"
+            r#"
 Most failed enrollments have one of these causes:
 
 | What you see | What you do |
@@ -80,16 +69,9 @@ Most failed enrollments have one of these causes:
 If it still fails after two tries, go to the service desk with: your device, the error
 message (a photo or screenshot is fine) and what you did just before the error.
 "#,
-            ),
         ),
         questions: vec![
-            ordering(
-                "steps_order",
-                "steps",
-                t(
-                    "Zet de stappen in de goede volgorde.",
-                    "Put the steps in the right order.",
-                ),
+            steps_order(
                 vec![
                     (
                         "open",
