@@ -572,31 +572,11 @@ pub fn generate(opts: &DemoOptions) -> Demo {
         for module in ["intune-basics", platform_module] {
             let (p_start, p_complete) = if rolled { (0.98, 0.95) } else { (0.97, 0.93) };
             if !rng.gen_bool(p_start) {
-                training.push(TrainingRow {
-                    person: i,
-                    module,
-                    version: 2,
-                    status: "assigned",
-                    attempts: 0,
-                    score: None,
-                    passed: None,
-                    completed: None,
-                    topics: Vec::new(),
-                });
+                training.push(TrainingRow::unfinished(i, module, "assigned"));
                 continue;
             }
             if !rng.gen_bool(p_complete) {
-                training.push(TrainingRow {
-                    person: i,
-                    module,
-                    version: 2,
-                    status: "started",
-                    attempts: 0,
-                    score: None,
-                    passed: None,
-                    completed: None,
-                    topics: Vec::new(),
-                });
+                training.push(TrainingRow::unfinished(i, module, "started"));
                 continue;
             }
             let attempts = weighted(&mut rng, &[(1u32, 80), (2, 16), (3, 4)]);

@@ -81,3 +81,21 @@ pub(super) struct TrainingRow {
     pub(super) completed: Option<NaiveDateTime>,
     pub(super) topics: Vec<(&'static str, f64)>,
 }
+
+impl TrainingRow {
+    /// A module (version 2) assigned but not started, or started but not finished: no attempt
+    /// and no result yet.
+    pub(super) fn unfinished(person: usize, module: &'static str, status: &'static str) -> Self {
+        TrainingRow {
+            person,
+            module,
+            version: 2,
+            status,
+            attempts: 0,
+            score: None,
+            passed: None,
+            completed: None,
+            topics: Vec::new(),
+        }
+    }
+}
