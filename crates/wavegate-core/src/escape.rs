@@ -138,17 +138,26 @@ pub fn markdown_text(s: &str) -> String {
 pub fn html_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_unsafe(c) => push_visible(&mut out, c),
-            c => out.push(c),
+        match html_entity(c) {
+            Some(entity) => out.push_str(entity),
+            None if is_unsafe(c) => push_visible(&mut out, c),
+            None => out.push(c),
         }
     }
     out
+}
+
+/// The entity a character needs in HTML element content or a quoted attribute value, if any:
+/// `&`, `<`, `>`, `"` and `'`.
+pub fn html_entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,16 @@ pub enum Lang {
     En,
 }
 
+/// Dutch and English: what a definition (a survey, a module) without `languages` is written in.
+pub fn both_languages() -> Vec<Lang> {
+    Lang::ALL.to_vec()
+}
+
+/// Whether `languages` is the default of [`both_languages`], so a written definition leaves it out.
+pub fn is_both_languages(languages: &[Lang]) -> bool {
+    languages == Lang::ALL
+}
+
 impl Lang {
     /// Every supported language, in display order.
     pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];

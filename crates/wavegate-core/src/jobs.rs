@@ -26,3 +26,21 @@ impl Runner for InOrder {
         jobs.into_iter().map(|job| job()).collect()
     }
 }
+
+/// For tests of code that runs jobs: says it has four cores and runs the jobs last first, as
+/// threads might finish them, giving the results back in order.
+#[cfg(test)]
+pub(crate) struct Backwards;
+
+#[cfg(test)]
+impl Runner for Backwards {
+    fn parallelism(&self) -> usize {
+        4
+    }
+
+    fn run<'t, T: Send + 't>(&self, jobs: Vec<Job<'t, T>>) -> Vec<T> {
+        let mut out: Vec<T> = jobs.into_iter().rev().map(|job| job()).collect();
+        out.reverse();
+        out
+    }
+}

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod csv_safe;
 pub mod dates;
+pub mod definition_errors;
 pub mod escape;
 pub mod i18n;
 pub mod invitation;
@@ -21,3 +22,4 @@ pub mod survey;
 pub mod tabular;
 pub mod training;
 pub mod upload;
+mod versioning;

@@ -13,6 +13,26 @@ pub fn shown(n: usize) -> bool {
     n >= MIN_GROUP
 }
 
+/// Which groups of one attribute to hide, given each group's size in order: those under
+/// `min_group`, and when exactly one is, the smallest shown group too (the first on a tie), so
+/// the total minus the shown groups cannot give the hidden one away.
+pub fn hidden_groups<K: Copy + PartialEq>(sizes: &[(K, usize)], min_group: usize) -> Vec<K> {
+    let mut hidden: Vec<K> = sizes
+        .iter()
+        .filter(|(_, n)| *n < min_group)
+        .map(|(k, _)| *k)
+        .collect();
+    if hidden.len() == 1
+        && let Some((k, _)) = sizes
+            .iter()
+            .filter(|(k, _)| !hidden.contains(k))
+            .min_by_key(|(_, n)| *n)
+    {
+        hidden.push(*k);
+    }
+    hidden
+}
+
 /// An ADKAR element (Prosci), in the order a person moves through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -230,6 +250,16 @@ pub fn nps(promoters: u64, passives: u64, detractors: u64, level: f64) -> Option
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_lone_small_group_takes_the_next_smallest_with_it() {
+        let sizes = [("iOS", 10), ("Windows", 6), ("Android", 6), ("macOS", 2)];
+        assert_eq!(hidden_groups(&sizes, MIN_GROUP), ["macOS", "Windows"]);
+        let two_small = [("a", 3), ("b", 4), ("c", 9)];
+        assert_eq!(hidden_groups(&two_small, MIN_GROUP), ["a", "b"]);
+        assert_eq!(hidden_groups(&[("only", 2)], MIN_GROUP), ["only"]);
+        assert!(hidden_groups(&[("a", 5), ("b", 7)], MIN_GROUP).is_empty());
+    }
+
     use super::*;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {

@@ -65,19 +65,11 @@ pub fn rates_by_group<'a>(
     }
     let mut out = Vec::new();
     for (attribute, values) in groups {
-        let mut hidden: Vec<&str> = values
+        let sizes: Vec<(&str, usize)> = values
             .iter()
-            .filter(|(_, (n, _))| !crate::measures::shown(*n as usize))
-            .map(|(v, _)| *v)
+            .map(|(v, (n, _))| (*v, usize::try_from(*n).unwrap_or(usize::MAX)))
             .collect();
-        if hidden.len() == 1
-            && let Some((v, _)) = values
-                .iter()
-                .filter(|(v, _)| !hidden.contains(v))
-                .min_by_key(|(_, (n, _))| *n)
-        {
-            hidden.push(v);
-        }
+        let hidden = crate::measures::hidden_groups(&sizes, crate::measures::MIN_GROUP);
         for (value, (invited, responded)) in values {
             let suppressed = hidden.contains(&value);
             out.push(GroupRate {

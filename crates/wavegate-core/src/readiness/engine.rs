@@ -1,6 +1,9 @@
 //! SCORING.md steps 1–4 for one segment: metrics with uncertainty, dimensions, readiness,
-//! confidence and the ADKAR barrier.
+//! confidence; step 4 (the ADKAR barrier) is in `adkar`.
 
+pub(crate) use super::adkar::AdkarEval;
+pub use super::adkar::BARRIER_PROBABILITY;
+use super::adkar::adkar;
 use super::metric::{
     Classified, Dimension, Element, Kind, MetricId, MetricSpec, Posterior, State, classify,
 };
@@ -9,9 +12,6 @@ use super::report::{Confidence, MetricDetail, Source};
 use super::tally::{Count, Tally, WINDOW_MINUTES};
 use crate::measures;
 use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior, wilson_interval};
-
-/// An ADKAR element is the group's barrier when P(share below target) reaches this.
-pub const BARRIER_PROBABILITY: f64 = 0.60;
 
 /// Whether a group of `n` is too small to report on its own (privacy; `measures::MIN_GROUP`).
 pub(crate) fn too_small(n: u64) -> bool {
@@ -106,27 +106,6 @@ pub(crate) struct DimEval {
     pub score: Option<(f64, f64)>,
 }
 
-/// One ADKAR element of a group.
-#[derive(Clone, Debug)]
-pub(crate) struct ElementEval {
-    pub element: Element,
-    pub n: u32,
-    pub share: f64,
-    pub p_below: f64,
-    pub behaviour_n: Option<u32>,
-}
-
-/// ADKAR of a group.
-#[derive(Clone, Debug)]
-pub(crate) struct AdkarEval {
-    pub respondents: u32,
-    pub barrier: Option<Element>,
-    /// Share of respondents per outcome, in `measures::Barrier::ALL` order.
-    pub individual: [f64; 7],
-    pub elements: Vec<ElementEval>,
-    pub source: Source,
-}
-
 /// Why a segment's readiness is not a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unassessed {
@@ -170,7 +149,11 @@ pub(crate) struct Groups<'a> {
     pub hidden: [bool; 2],
 }
 
-fn pick<'a>(g: &Groups<'a>, min_n: f64, evidence: impl Fn(&Tally) -> u64) -> (Source, usize) {
+pub(super) fn pick<'a>(
+    g: &Groups<'a>,
+    min_n: f64,
+    evidence: impl Fn(&Tally) -> u64,
+) -> (Source, usize) {
     let (r, x) = (evidence(g.rolled), evidence(g.next));
     if x as f64 >= min_n || x > r {
         (Source::NextWave, 1)
@@ -179,7 +162,7 @@ fn pick<'a>(g: &Groups<'a>, min_n: f64, evidence: impl Fn(&Tally) -> u64) -> (So
     }
 }
 
-fn group<'a>(g: &Groups<'a>, i: usize) -> &'a Tally {
+pub(super) fn group<'a>(g: &Groups<'a>, i: usize) -> &'a Tally {
     if i == 0 { g.rolled } else { g.next }
 }
 
@@ -720,64 +703,6 @@ fn confidence(metrics: &[MetricEval], response_rate: Option<f64>) -> Confidence 
     } else {
         Confidence::Medium
     }
-}
-
-/// SCORING.md step 4. Knowledge and Ability fold in behaviour at half weight: first-attempt
-/// quiz passes, and enrolling without a rollout ticket.
-fn adkar(program: &Program, g: &Groups<'_>, metrics: &[MetricEval]) -> Option<AdkarEval> {
-    let min_n = program.spec(MetricId::AdkarDesire).min_n;
-    let (source, i) = pick(g, min_n, |t| u64::from(t.adkar_respondents));
-    let t = group(g, i);
-    if too_small(u64::from(t.adkar_respondents)) {
-        return None;
-    }
-    let mut elements = Vec::new();
-    let mut barrier = None;
-    for e in Element::ALL {
-        let m = metrics.iter().find(|m| m.id == e.metric())?;
-        let spec = program.spec(e.metric());
-        let behaviour = match e {
-            Element::Knowledge => Some(t.quiz),
-            Element::Ability => Some(g.rolled.ability),
-            _ => None,
-        }
-        .filter(|c| c.n > 0);
-        let base = match m.posterior {
-            Some(Posterior::Beta(b)) => b,
-            _ => BetaPosterior::jeffreys(0.0, 0.0),
-        };
-        let combined = match behaviour {
-            Some(c) => BetaPosterior {
-                a: base.a + 0.5 * c.ok as f64,
-                b: base.b + 0.5 * (c.n - c.ok) as f64,
-            },
-            None => base,
-        };
-        let p_below = combined.cdf(spec.pass);
-        let n = u32::try_from(m.n).unwrap_or(u32::MAX);
-        if barrier.is_none() && f64::from(n) >= spec.min_n && p_below >= BARRIER_PROBABILITY {
-            barrier = Some(e);
-        }
-        elements.push(ElementEval {
-            element: e,
-            n,
-            share: combined.mean(),
-            p_below,
-            behaviour_n: behaviour.map(|c| u32::try_from(c.n).unwrap_or(u32::MAX)),
-        });
-    }
-    let total = f64::from(t.adkar_respondents);
-    let mut individual = [0.0; measures::Barrier::ALL.len()];
-    for (k, v) in individual.iter_mut().enumerate() {
-        *v = f64::from(t.barriers[k]) / total;
-    }
-    Some(AdkarEval {
-        respondents: t.adkar_respondents,
-        barrier,
-        individual,
-        elements,
-        source,
-    })
 }
 
 /// The kind of value a metric reports, for rounding.

@@ -6,6 +6,7 @@
 //! pure function of its inputs and the evaluation date: no I/O, no clock.
 
 mod actions;
+mod adkar;
 mod assess;
 mod build;
 mod counterfactual;
@@ -27,6 +28,7 @@ pub mod report;
 pub mod rules;
 mod tally;
 pub mod text;
+mod vocabulary;
 
 pub use data::DataSet;
 pub use datadir::DataDir;

@@ -6,9 +6,10 @@
 
 use super::data::{DataSet, NO_VALUE, TrainingStatus};
 use super::program::{MAX_SEGMENT_DEPTH, Program};
+use super::vocabulary::Vocabulary;
 use crate::jobs::{Job, Runner};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// Successes out of trials.
@@ -77,7 +78,7 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    fn new(reasons: usize, categories: usize, topics: usize) -> Tally {
+    pub(super) fn new(reasons: usize, categories: usize, topics: usize) -> Tally {
         Tally {
             reasons: vec![0; reasons],
             categories: vec![0; categories],
@@ -393,88 +394,6 @@ fn end_of_day(d: NaiveDate) -> NaiveDateTime {
 
 fn minutes(d: Duration) -> u64 {
     u64::try_from(d.num_minutes()).unwrap_or(0)
-}
-
-/// The small vocabularies of one evaluation (topics, failure reasons, ticket categories),
-/// sorted so ids, and every ordering derived from them, do not depend on row order.
-struct Vocabulary<'d> {
-    topic_ids: BTreeMap<&'d str, u32>,
-    topic_modules: Vec<Vec<String>>,
-    reason_ids: BTreeMap<&'d str, u32>,
-    category_ids: BTreeMap<&'d str, u32>,
-    rollout_category: Vec<bool>,
-}
-
-impl<'d> Vocabulary<'d> {
-    fn of(data: &'d DataSet, program: &Program) -> Vocabulary<'d> {
-        let inputs = &data.inputs;
-        let mut topics: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for r in inputs.training.iter().flatten() {
-            for (t, _) in &r.topics {
-                let modules = topics.entry(&**t).or_default();
-                if !modules.contains(&&*r.module_id) {
-                    modules.push(&r.module_id);
-                }
-            }
-        }
-        let topic_ids = topics
-            .keys()
-            .enumerate()
-            .map(|(i, t)| (*t, i as u32))
-            .collect();
-        let topic_modules = topics
-            .values()
-            .map(|m| {
-                let mut m: Vec<String> = m.iter().map(|s| s.to_string()).collect();
-                m.sort();
-                m
-            })
-            .collect();
-        let ids = |values: BTreeSet<&'d str>| -> BTreeMap<&'d str, u32> {
-            values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (v, i as u32))
-                .collect()
-        };
-        let reason_ids = ids(inputs
-            .failures
-            .iter()
-            .flatten()
-            .map(|f| f.reason.as_str())
-            .collect());
-        let category_ids = ids(inputs
-            .tickets
-            .iter()
-            .flatten()
-            .map(|t| t.category.as_str())
-            .collect());
-        let rollout_category = category_ids
-            .keys()
-            .map(|c| {
-                program.rollout_ticket_categories.is_empty()
-                    || program
-                        .rollout_ticket_categories
-                        .iter()
-                        .any(|r| r.eq_ignore_ascii_case(c.trim()))
-            })
-            .collect();
-        Vocabulary {
-            topic_ids,
-            topic_modules,
-            reason_ids,
-            category_ids,
-            rollout_category,
-        }
-    }
-
-    fn tally(&self) -> Tally {
-        Tally::new(
-            self.reason_ids.len(),
-            self.category_ids.len(),
-            self.topic_ids.len(),
-        )
-    }
 }
 
 /// The roster attributes the program splits along (indices into `Roster::attributes`), in

@@ -222,39 +222,33 @@ pub fn piped_ids(text: &str) -> Vec<&str> {
 ///
 /// An unanswered piped question reads as `…`, so a sentence never shows a raw placeholder.
 pub fn piped_text(survey: &Survey, text: &Text, lang: Lang, answers: &Answers) -> String {
-    let source = text.get(lang);
-    let mut out = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) if super::model::is_valid_id(&after[..end]) => {
-                let id = &after[..end];
-                let shown = answers
-                    .get(id)
-                    .cloned()
-                    .or_else(|| matrix_item_answer(answers, id))
-                    .map(|a| answer_text(survey, id, &a, lang))
-                    .unwrap_or_else(|| "…".to_string());
-                out.push_str(&shown);
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    replace_placeholders(text.get(lang), |id, rest| {
+        let shown = answers
+            .get(id)
+            .cloned()
+            .or_else(|| matrix_item_answer(answers, id))
+            .map(|a| answer_text(survey, id, &a, lang))
+            .unwrap_or_else(|| "…".to_string());
+        (shown, rest)
+    })
 }
 
 /// A text in `lang` as it reads for every respondent at once (a results title): each
 /// `{question_id}` becomes `…`, since the piped answer differs per person, and a full stop right
 /// after it is dropped, as the ellipsis already ends the phrase ("Je gaf een … Wat is …?").
 pub fn generic_text(text: &Text, lang: Lang) -> String {
-    let source = text.get(lang);
+    replace_placeholders(text.get(lang), |_, rest| {
+        ("…".to_string(), rest.strip_prefix('.').unwrap_or(rest))
+    })
+}
+
+/// `source` with every placeholder `{question_id}` (a valid id in braces; other braces stay as
+/// written) replaced: `replace` gets the id and the text after the placeholder, and gives what
+/// the placeholder reads as and where to go on.
+fn replace_placeholders<'s>(
+    source: &'s str,
+    mut replace: impl FnMut(&str, &'s str) -> (String, &'s str),
+) -> String {
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
     while let Some(start) = rest.find('{') {
@@ -262,9 +256,9 @@ pub fn generic_text(text: &Text, lang: Lang) -> String {
         let after = &rest[start + 1..];
         match after.find('}') {
             Some(end) if super::model::is_valid_id(&after[..end]) => {
-                out.push('…');
-                rest = &after[end + 1..];
-                rest = rest.strip_prefix('.').unwrap_or(rest);
+                let (shown, next) = replace(&after[..end], &after[end + 1..]);
+                out.push_str(&shown);
+                rest = next;
             }
             _ => {
                 out.push('{');

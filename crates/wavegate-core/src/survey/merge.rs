@@ -207,7 +207,7 @@ fn imported_rows(
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::readiness::import::{InOrder, read_responses};
+    use crate::readiness::import::{Backwards, InOrder, read_responses};
     use crate::survey::model::{Answer, Answers, Attributes, Response};
     use crate::survey::templates;
     use chrono::{TimeZone, Utc};
@@ -324,21 +324,6 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
         // Merging the merged file again changes nothing.
         let again = merged(&[], Some(&out));
         assert_eq!(again, out);
-    }
-
-    /// Says it has four cores and runs the jobs last first, as threads might finish them.
-    struct Backwards;
-
-    impl Runner for Backwards {
-        fn parallelism(&self) -> usize {
-            4
-        }
-
-        fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
-            let mut out: Vec<T> = jobs.into_iter().rev().map(|job| job()).collect();
-            out.reverse();
-            out
-        }
     }
 
     #[test]

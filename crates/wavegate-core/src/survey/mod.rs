@@ -17,6 +17,7 @@
 //! The format is documented for authors in `docs/survey-format.md`.
 
 pub mod attributed;
+mod condition;
 pub mod draft;
 pub mod errors;
 pub mod export;

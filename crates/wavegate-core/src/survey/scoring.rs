@@ -399,22 +399,14 @@ pub fn summarize_with(
                 groups.entry(v.to_string()).or_default().push(pair);
             }
         }
-        let mut suppressed: BTreeSet<String> = groups
+        let sizes: Vec<(&str, usize)> = groups
             .iter()
-            .filter(|(_, rs)| rs.len() < options.min_group)
-            .map(|(v, _)| v.clone())
+            .map(|(v, rs)| (v.as_str(), rs.len()))
             .collect();
-        // With exactly one group hidden, the overall figures minus the shown groups would give it
-        // away; hide the next smallest group too.
-        if suppressed.len() == 1
-            && groups.len() > 1
-            && let Some((v, _)) = groups
-                .iter()
-                .filter(|(v, _)| !suppressed.contains(*v))
-                .min_by_key(|(_, rs)| rs.len())
-        {
-            suppressed.insert(v.clone());
-        }
+        let suppressed: BTreeSet<String> = measures::hidden_groups(&sizes, options.min_group)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         for (value, rs) in groups {
             let hidden = suppressed.contains(&value);
             // A hidden group's size is withheld too: "3 from macOS" is itself a small group.

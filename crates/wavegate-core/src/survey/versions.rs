@@ -5,6 +5,7 @@ use super::errors::DefinitionError;
 use super::model::{QuestionKind, Survey};
 use super::validate::validate_definition;
 use crate::i18n::Lang;
+use crate::versioning::{self, NotNext};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -158,18 +159,10 @@ impl VersionError {
         let nl = lang == Lang::Nl;
         match self {
             VersionError::DifferentSurvey { expected, found } => {
-                if nl {
-                    format!("deze definitie hoort bij `{found}`, niet bij `{expected}`")
-                } else {
-                    format!("this definition belongs to `{found}`, not `{expected}`")
-                }
+                versioning::other_id_message(expected, found, lang)
             }
             VersionError::NotNextVersion { expected, found } => {
-                if nl {
-                    format!("versie {found} kan niet; de volgende versie is {expected}")
-                } else {
-                    format!("version {found} is not possible; the next version is {expected}")
-                }
+                versioning::not_next_message(*expected, *found, lang)
             }
             VersionError::AlreadyPublished { version } => {
                 if nl {
@@ -216,6 +209,17 @@ impl VersionError {
     }
 }
 
+impl From<NotNext> for VersionError {
+    fn from(e: NotNext) -> VersionError {
+        match e {
+            NotNext::OtherId { expected, found } => {
+                VersionError::DifferentSurvey { expected, found }
+            }
+            NotNext::Number { expected, found } => VersionError::NotNextVersion { expected, found },
+        }
+    }
+}
+
 impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -226,21 +230,12 @@ impl std::error::Error for VersionError {}
 
 /// Checks that `next` may follow the published `history` (oldest first) as its next version.
 pub fn check_next_version(history: &[Survey], next: &Survey) -> Result<(), VersionError> {
-    let expected = history.last().map_or(1, |s| s.version.saturating_add(1));
-    if let Some(first) = history.first()
-        && first.id != next.id
-    {
-        return Err(VersionError::DifferentSurvey {
-            expected: first.id.clone(),
-            found: next.id.clone(),
-        });
-    }
-    if next.version != expected {
-        return Err(VersionError::NotNextVersion {
-            expected,
-            found: next.version,
-        });
-    }
+    versioning::check_next(
+        history.first().map(|s| s.id.as_str()),
+        history.last().map(|s| s.version),
+        &next.id,
+        next.version,
+    )?;
     let shapes = answer_shapes(next);
     for old in history.iter().rev() {
         let old_shapes = answer_shapes(old);
@@ -266,12 +261,7 @@ pub struct SurveyVersions {
 impl SurveyVersions {
     /// A survey with only a draft (its version must be 1).
     pub fn with_draft(draft: Survey) -> Result<SurveyVersions, VersionError> {
-        if draft.version != 1 {
-            return Err(VersionError::NotNextVersion {
-                expected: 1,
-                found: draft.version,
-            });
-        }
+        versioning::check_next(None, None, &draft.id, draft.version)?;
         Ok(SurveyVersions {
             published: Vec::new(),
             draft: Some(draft),
@@ -330,21 +320,15 @@ impl SurveyVersions {
         if let Some(v) = self.get(draft.version) {
             return Err(VersionError::AlreadyPublished { version: v.version });
         }
-        let expected = self.latest().map_or(1, |s| s.version.saturating_add(1));
-        if let Some(first) = self.published.first().or(self.draft.as_ref())
-            && first.id != draft.id
-        {
-            return Err(VersionError::DifferentSurvey {
-                expected: first.id.clone(),
-                found: draft.id,
-            });
-        }
-        if draft.version != expected {
-            return Err(VersionError::NotNextVersion {
-                expected,
-                found: draft.version,
-            });
-        }
+        versioning::check_next(
+            self.published
+                .first()
+                .or(self.draft.as_ref())
+                .map(|s| s.id.as_str()),
+            self.latest().map(|s| s.version),
+            &draft.id,
+            draft.version,
+        )?;
         self.draft = Some(draft);
         Ok(())
     }

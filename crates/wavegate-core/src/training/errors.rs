@@ -1,85 +1,22 @@
 //! What can be wrong with a module definition, at its JSON path, in Dutch and English.
 
 use super::markdown::Dropped;
+use crate::definition_errors::{CommonProblem, PathError, PathErrors, Problem};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::fmt;
+
+pub use crate::definition_errors::{Expected, Words};
 
 /// A problem in a module definition, at a JSON path such as `quiz.questions[2].options`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ModuleError {
-    /// Where: a JSON path (`lessons[1].body.nl`); empty for the whole file.
-    pub path: String,
-    /// What.
-    pub problem: ModuleProblem,
-}
+pub type ModuleError = PathError<ModuleProblem>;
+
+/// Every problem found in a module definition, in document order.
+pub type ModuleErrors = PathErrors<ModuleProblem>;
 
 /// The kinds of module problem; `code` in JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ModuleProblem {
-    /// The file is not valid JSON.
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The parser's description.
-        detail: String,
-    },
-    /// A value the format cannot read (the parser's fallback when no key check explains it).
-    Structure {
-        /// The parser's description.
-        detail: String,
-    },
-    /// A required key is missing.
-    MissingField {
-        /// The key.
-        field: String,
-    },
-    /// A value of the wrong JSON type (`"pass_mark": "80%"`).
-    InvalidValue {
-        /// What the key takes.
-        expected: Expected,
-    },
-    /// A key the format does not know (often a typo).
-    UnknownField {
-        /// The key as written.
-        field: String,
-        /// The closest known key, when one is close.
-        suggestion: Option<String>,
-    },
-    /// A question `type` the format does not know.
-    UnknownType {
-        /// The type as written.
-        found: String,
-    },
-    /// `format` is not `wavegate.module/1`.
-    WrongFormat {
-        /// What the file says.
-        found: String,
-    },
-    /// `version` is 0.
-    InvalidVersion,
-    /// An id with characters other than lowercase letters, digits, `_` and `-`.
-    InvalidId {
-        /// The id as written.
-        id: String,
-    },
-    /// An id used twice where it must be unique.
-    DuplicateId {
-        /// The id.
-        id: String,
-        /// Where it was first used.
-        first: String,
-    },
-    /// `languages` lists no language.
-    NoLanguages,
-    /// A text lacks one of the module's languages.
-    MissingTranslation {
-        /// The missing language.
-        lang: Lang,
-    },
     /// The module has no lessons.
     NoLessons,
     /// Minutes (of a lesson or the module) outside 1–600.
@@ -145,101 +82,25 @@ pub enum ModuleProblem {
         /// The lesson as written.
         id: String,
     },
+    /// A problem every definition format can have.
+    #[serde(untagged)]
+    Common(CommonProblem),
 }
 
-/// The kind of JSON value a key takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Expected {
-    /// A string.
-    String,
-    /// A whole number.
-    WholeNumber,
-    /// A number (a fraction is fine).
-    Number,
-    /// `true` or `false`.
-    Bool,
-    /// A text object `{"nl": …, "en": …}`.
-    Text,
-    /// A list.
-    List,
-    /// An object.
-    Object,
-    /// One of a fixed set of words.
-    Word(Words),
-}
-
-/// The fixed vocabularies of the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Words {
-    /// `completion`.
-    Completion,
-    /// A change's `kind`.
-    ChangeKind,
-    /// `languages` entries.
-    Language,
-}
-
-impl Words {
-    fn list(self) -> &'static str {
-        match self {
-            Words::Completion => "completed, passed, completed_and_passed, completed_or_passed",
-            Words::ChangeKind => "editorial, substantive",
-            Words::Language => "nl, en",
-        }
+impl From<CommonProblem> for ModuleProblem {
+    fn from(c: CommonProblem) -> ModuleProblem {
+        ModuleProblem::Common(c)
     }
 }
 
-impl Expected {
-    fn describe(self, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
-        match self {
-            Expected::String if nl => "een tekst tussen aanhalingstekens".into(),
-            Expected::String => "a string in quotes".into(),
-            Expected::WholeNumber if nl => "een geheel getal".into(),
-            Expected::WholeNumber => "a whole number".into(),
-            Expected::Number if nl => "een getal".into(),
-            Expected::Number => "a number".into(),
-            Expected::Bool if nl => "true of false".into(),
-            Expected::Bool => "true or false".into(),
-            Expected::Text if nl => "een tekst als {\"nl\": \"…\", \"en\": \"…\"}".into(),
-            Expected::Text => "a text like {\"nl\": \"…\", \"en\": \"…\"}".into(),
-            Expected::List if nl => "een lijst [ … ]".into(),
-            Expected::List => "a list [ … ]".into(),
-            Expected::Object if nl => "een object { … }".into(),
-            Expected::Object => "an object { … }".into(),
-            Expected::Word(w) if nl => format!("een van: {}", w.list()),
-            Expected::Word(w) => format!("one of: {}", w.list()),
-        }
-    }
-}
-
-impl ModuleError {
-    /// A problem at `path`.
-    pub fn new(path: impl Into<String>, problem: ModuleProblem) -> ModuleError {
-        ModuleError {
-            path: path.into(),
-            problem,
-        }
-    }
+impl Problem for ModuleProblem {
+    const DEFINES: &'static str = "module";
 
     /// The machine-readable code (`unknown_field`, `invalid_draw`, …).
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use ModuleProblem as P;
-        match &self.problem {
-            P::Syntax { .. } => "syntax",
-            P::Structure { .. } => "structure",
-            P::MissingField { .. } => "missing_field",
-            P::InvalidValue { .. } => "invalid_value",
-            P::UnknownField { .. } => "unknown_field",
-            P::UnknownType { .. } => "unknown_type",
-            P::WrongFormat { .. } => "wrong_format",
-            P::InvalidVersion => "invalid_version",
-            P::InvalidId { .. } => "invalid_id",
-            P::DuplicateId { .. } => "duplicate_id",
-            P::NoLanguages => "no_languages",
-            P::MissingTranslation { .. } => "missing_translation",
+        match self {
+            P::Common(c) => c.code(),
             P::NoLessons => "no_lessons",
             P::InvalidMinutes { .. } => "invalid_minutes",
             P::UnsafeContent { .. } => "unsafe_content",
@@ -261,78 +122,12 @@ impl ModuleError {
     }
 
     /// The problem in words, without the path.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use ModuleProblem as P;
         let nl = lang == Lang::Nl;
         let pick = |d: String, e: String| if nl { d } else { e };
-        match &self.problem {
-            P::Syntax {
-                line,
-                column,
-                detail,
-            } => pick(
-                format!("geen geldige JSON op regel {line}, kolom {column}: {detail}"),
-                format!("not valid JSON at line {line}, column {column}: {detail}"),
-            ),
-            P::Structure { detail } => pick(
-                format!("onverwachte waarde: {detail}"),
-                format!("unexpected value: {detail}"),
-            ),
-            P::MissingField { field } => pick(
-                format!("het verplichte veld `{field}` ontbreekt"),
-                format!("the required field `{field}` is missing"),
-            ),
-            P::InvalidValue { expected } => pick(
-                format!("verwacht {}", expected.describe(lang)),
-                format!("expected {}", expected.describe(lang)),
-            ),
-            P::UnknownField { field, suggestion } => {
-                let hint = match suggestion {
-                    Some(s) => pick(format!("; bedoelde je `{s}`?"), format!("; did you mean `{s}`?")),
-                    None => String::new(),
-                };
-                pick(
-                    format!("onbekend veld `{field}`{hint}"),
-                    format!("unknown field `{field}`{hint}"),
-                )
-            }
-            P::UnknownType { found } => {
-                let types = super::model::QuestionKind::TYPES.join(", ");
-                pick(
-                    format!("onbekend vraagtype `{found}`; verwacht een van: {types}"),
-                    format!("unknown question type `{found}`; expected one of: {types}"),
-                )
-            }
-            P::WrongFormat { found } => pick(
-                format!("`format` is `{found}`; verwacht `{}`", super::model::FORMAT),
-                format!("`format` is `{found}`; expected `{}`", super::model::FORMAT),
-            ),
-            P::InvalidVersion => pick(
-                "de versie moet 1 of hoger zijn".into(),
-                "the version must be 1 or higher".into(),
-            ),
-            P::InvalidId { id } => pick(
-                format!(
-                    "ongeldig id `{id}`: gebruik kleine letters, cijfers, `_` en `-`, beginnend met een letter"
-                ),
-                format!(
-                    "invalid id `{id}`: use lowercase letters, digits, `_` and `-`, starting with a letter"
-                ),
-            ),
-            P::DuplicateId { id, first } => pick(
-                format!("id `{id}` wordt al gebruikt bij {first}; ids moeten uniek zijn"),
-                format!("id `{id}` is already used at {first}; ids must be unique"),
-            ),
-            P::NoLanguages => pick(
-                "noem minstens één taal (nl of en)".into(),
-                "name at least one language (nl or en)".into(),
-            ),
-            P::MissingTranslation { lang: missing } => match (missing, nl) {
-                (Lang::Nl, true) => "de Nederlandse tekst ontbreekt".into(),
-                (Lang::En, true) => "de Engelse tekst ontbreekt".into(),
-                (Lang::Nl, false) => "the Dutch text is missing".into(),
-                (Lang::En, false) => "the English text is missing".into(),
-            },
+        match self {
+            P::Common(c) => c.message(lang, super::model::FORMAT, &super::model::QuestionKind::TYPES),
             P::NoLessons => pick(
                 "de module heeft geen lessen".into(),
                 "the module has no lessons".into(),
@@ -409,44 +204,5 @@ impl ModuleError {
                 format!("lesson `{id}` does not exist in this version"),
             ),
         }
-    }
-}
-
-impl fmt::Display for ModuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message(Lang::En))
-        } else {
-            write!(f, "{}: {}", self.path, self.message(Lang::En))
-        }
-    }
-}
-
-impl std::error::Error for ModuleError {}
-
-/// Every problem found in a module definition, in document order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
-#[serde(transparent)]
-pub struct ModuleErrors(pub Vec<ModuleError>);
-
-impl fmt::Display for ModuleErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        write!(
-            f,
-            "the module definition has {n} problem{}",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for e in &self.0 {
-            write!(f, "\n  {e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::ops::Deref for ModuleErrors {
-    type Target = [ModuleError];
-    fn deref(&self) -> &[ModuleError] {
-        &self.0
     }
 }

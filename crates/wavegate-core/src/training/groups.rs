@@ -59,19 +59,11 @@ pub fn results_by_group<'a>(
     }
     let mut out = Vec::new();
     for (attribute, values) in groups {
-        let mut hidden: Vec<&str> = values
+        let sizes: Vec<(&str, usize)> = values
             .iter()
-            .filter(|(_, t)| !crate::measures::shown(t.assigned as usize))
-            .map(|(v, _)| *v)
+            .map(|(v, t)| (*v, usize::try_from(t.assigned).unwrap_or(usize::MAX)))
             .collect();
-        if hidden.len() == 1
-            && let Some((v, _)) = values
-                .iter()
-                .filter(|(v, _)| !hidden.contains(v))
-                .min_by_key(|(_, t)| t.assigned)
-        {
-            hidden.push(v);
-        }
+        let hidden = crate::measures::hidden_groups(&sizes, crate::measures::MIN_GROUP);
         for (value, t) in values {
             let shown = !hidden.contains(&value);
             out.push(GroupResult {

@@ -367,15 +367,11 @@ pub fn is_asset(src: &str) -> bool {
 
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+        match crate::escape::html_entity(c) {
+            Some(entity) => out.push_str(entity),
             // Control characters have no place in a lesson and can confuse parsers downstream.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
+            None if c.is_control() && c != '\n' && c != '\t' => {}
+            None => out.push(c),
         }
     }
 }

@@ -4,7 +4,8 @@
 //! of truth. A published `(id, version)` never changes; a later version says per lesson what
 //! changed and whether it matters for what trainees learned.
 
-use crate::i18n::{Lang, Text};
+pub use crate::i18n::both_languages;
+use crate::i18n::{Lang, Text, is_both_languages};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -246,15 +247,6 @@ pub enum QuizAnswer {
 
 /// The answers of one attempt, keyed by question id.
 pub type QuizAnswers = BTreeMap<String, QuizAnswer>;
-
-/// Dutch and English: what a module without `languages` is written in.
-pub fn both_languages() -> Vec<Lang> {
-    Lang::ALL.to_vec()
-}
-
-fn is_both_languages(languages: &[Lang]) -> bool {
-    languages == Lang::ALL
-}
 
 fn is_false(b: &bool) -> bool {
     !*b

@@ -6,6 +6,7 @@ use super::errors::ModuleError;
 use super::model::{ChangeKind, Lesson, Module};
 use super::validate::validate_module;
 use crate::i18n::Lang;
+use crate::versioning::{self, NotNext};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -74,14 +75,12 @@ impl VersionError {
         let nl = lang == Lang::Nl;
         let pick = |d: String, e: String| if nl { d } else { e };
         match self {
-            VersionError::DifferentModule { expected, found } => pick(
-                format!("deze definitie hoort bij `{found}`, niet bij `{expected}`"),
-                format!("this definition belongs to `{found}`, not `{expected}`"),
-            ),
-            VersionError::NotNextVersion { expected, found } => pick(
-                format!("versie {found} kan niet; de volgende versie is {expected}"),
-                format!("version {found} is not possible; the next version is {expected}"),
-            ),
+            VersionError::DifferentModule { expected, found } => {
+                versioning::other_id_message(expected, found, lang)
+            }
+            VersionError::NotNextVersion { expected, found } => {
+                versioning::not_next_message(*expected, *found, lang)
+            }
             VersionError::AlreadyPublished { version } => pick(
                 format!(
                     "versie {version} is gepubliceerd met andere inhoud en verandert niet meer; maak een nieuwe versie"
@@ -127,6 +126,17 @@ impl VersionError {
     }
 }
 
+impl From<NotNext> for VersionError {
+    fn from(e: NotNext) -> VersionError {
+        match e {
+            NotNext::OtherId { expected, found } => {
+                VersionError::DifferentModule { expected, found }
+            }
+            NotNext::Number { expected, found } => VersionError::NotNextVersion { expected, found },
+        }
+    }
+}
+
 impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -148,21 +158,13 @@ pub fn check_next_version(
     if let Err(errors) = validate_module(next) {
         return Err(vec![VersionError::Invalid { errors }]);
     }
-    let expected = previous.map_or(1, |p| p.version.saturating_add(1));
-    if let Some(p) = previous
-        && p.id != next.id
-    {
-        return Err(vec![VersionError::DifferentModule {
-            expected: p.id.clone(),
-            found: next.id.clone(),
-        }]);
-    }
-    if next.version != expected {
-        return Err(vec![VersionError::NotNextVersion {
-            expected,
-            found: next.version,
-        }]);
-    }
+    versioning::check_next(
+        previous.map(|p| p.id.as_str()),
+        previous.map(|p| p.version),
+        &next.id,
+        next.version,
+    )
+    .map_err(|e| vec![VersionError::from(e)])?;
     let Some(previous) = previous else {
         return Ok(());
     };

@@ -1,6 +1,7 @@
 //! The survey summary a planner reads and the readiness report must tell the same story about
 //! the same answers: SUS, NPS and the ADKAR barriers, through the real export and import.
 
+use crate::readiness_support::program_toml;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use wavegate_core::csv_safe::CsvOptions;
@@ -14,17 +15,17 @@ use wavegate_core::survey::{
     Answer, Attributes, StoredResponse, SummaryOptions, export_long, summarize_with, templates,
 };
 
-const PROGRAM: &str = r#"
-name = "Agreement"
-[[wave]]
-id = "pilot"
-start = "2027-01-04"
-end = "2027-01-15"
-[[wave]]
-id = "wave-1"
-start = "2027-03-01"
-end = "2027-03-12"
-"#;
+fn program() -> String {
+    program_toml(
+        "Agreement",
+        &[],
+        None,
+        &[
+            ("pilot", "2027-01-04", "2027-01-15", None),
+            ("wave-1", "2027-03-01", "2027-03-12", None),
+        ],
+    )
+}
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 0.051
@@ -76,7 +77,7 @@ proptest! {
         let summary = summarize_with(&survey, &pairs, &options);
 
         let csv = export_long(&survey, &stored, Vec::new(), CsvOptions::default()).unwrap();
-        let program = Program::parse(PROGRAM).unwrap();
+        let program = Program::parse(&program()).unwrap();
         let mut roster = Roster::default();
         for i in 0..n {
             roster.push(&format!("p{i:04}"), None, 1, &[]);
@@ -126,7 +127,7 @@ fn an_unanswered_element_makes_the_barrier_unknown_in_both() {
             .insert("adkar_desire".into(), Answer::Scale(2));
     }
     let csv = export_long(&survey, &stored, Vec::new(), CsvOptions::default()).unwrap();
-    let program = Program::parse(PROGRAM).unwrap();
+    let program = Program::parse(&program()).unwrap();
     let mut roster = Roster::default();
     for i in 0..8 {
         roster.push(&format!("p{i:04}"), None, 1, &[]);

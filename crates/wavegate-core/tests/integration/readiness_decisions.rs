@@ -1,6 +1,6 @@
 //! The decision rules of SCORING.md step 6 on small, readable scenarios.
 
-use crate::readiness_support::Scenario;
+use crate::readiness_support::{Scenario, program_toml};
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
 use wavegate_core::readiness::report::{
@@ -8,30 +8,15 @@ use wavegate_core::readiness::report::{
 };
 
 fn program(capacity: f64) -> String {
-    format!(
-        r#"
-name = "Scenario"
-split_attributes = ["platform", "department"]
-helpdesk_capacity_per_day = {capacity}
-
-[[wave]]
-id = "pilot"
-start = "2027-01-11"
-end = "2027-01-29"
-planned_size = 60
-
-[[wave]]
-id = "wave-1"
-start = "2027-02-08"
-end = "2027-02-26"
-planned_size = 200
-
-[[wave]]
-id = "wave-2"
-start = "2027-03-08"
-end = "2027-03-26"
-planned_size = 400
-"#
+    program_toml(
+        "Scenario",
+        &["platform", "department"],
+        Some(capacity),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", Some(60)),
+            ("wave-1", "2027-02-08", "2027-02-26", Some(200)),
+            ("wave-2", "2027-03-08", "2027-03-26", Some(400)),
+        ],
     )
 }
 

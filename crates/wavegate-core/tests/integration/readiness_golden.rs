@@ -1,30 +1,24 @@
 //! The golden example at the end of SCORING.md, as a specification: a pilot of 60, the next
 //! wave planned at 400, a helpdesk capacity of 5 rollout tickets a day.
 
-use crate::readiness_support::Scenario;
+use crate::readiness_support::{Scenario, program_toml};
 use wavegate_core::readiness::data::Compliance;
 use wavegate_core::readiness::metric::{Element, MetricId, State};
 use wavegate_core::readiness::report::{
     ActionKind, Confidence, DecisionKind, GateKind, MetricReport, Report, Segment, TestMethod,
 };
 
-const PROGRAM: &str = r#"
-name = "Intune rollout 2027"
-split_attributes = ["platform"]
-helpdesk_capacity_per_day = 5
-
-[[wave]]
-id = "pilot"
-start = "2027-01-11"
-end = "2027-01-29"
-planned_size = 60
-
-[[wave]]
-id = "wave-1"
-start = "2027-02-08"
-end = "2027-02-26"
-planned_size = 400
-"#;
+fn program() -> String {
+    program_toml(
+        "Intune rollout 2027",
+        &["platform"],
+        Some(5.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", Some(60)),
+            ("wave-1", "2027-02-08", "2027-02-26", Some(400)),
+        ],
+    )
+}
 
 fn seg(k: &str, v: &str) -> Segment {
     [(k.to_string(), v.to_string())].into_iter().collect()
@@ -33,7 +27,7 @@ fn seg(k: &str, v: &str) -> Segment {
 /// Windows 34 of 35 enroll at the first attempt, iOS 18 of 25; 33 of the 60 answer the survey
 /// (Awareness 28/33, Desire 25/33, Knowledge 17/33 agree).
 fn golden() -> Report {
-    let mut s = Scenario::new(PROGRAM);
+    let mut s = Scenario::new(&program());
     let windows = s.people(35, "pilot", &[("platform", "Windows")]);
     let ios = s.people(25, "pilot", &[("platform", "iOS")]);
     s.people(240, "wave-1", &[("platform", "Windows")]);

@@ -3,7 +3,7 @@
 //! The organisations are generated: a healthy pilot and next wave, split along platform, region
 //! and department (values assigned independently), with one problem planted.
 
-use crate::readiness_support::Scenario;
+use crate::readiness_support::{Scenario, program_toml};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
@@ -37,22 +37,15 @@ const PLANTED: [Planted; 4] = [
 ];
 
 fn program() -> String {
-    r#"
-name = "Generated"
-split_attributes = ["platform", "region", "department"]
-helpdesk_capacity_per_day = 1000
-
-[[wave]]
-id = "pilot"
-start = "2027-01-11"
-end = "2027-01-29"
-
-[[wave]]
-id = "wave-1"
-start = "2027-02-15"
-end = "2027-03-05"
-"#
-    .to_string()
+    program_toml(
+        "Generated",
+        &["platform", "region", "department"],
+        Some(1000.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-15", "2027-03-05", None),
+        ],
+    )
 }
 
 /// Attribute values for person `i`: each attribute cycles at its own stride, so the values are

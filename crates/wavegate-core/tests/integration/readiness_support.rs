@@ -22,6 +22,29 @@ pub struct Scenario {
     people_log: Vec<(String, Vec<(String, String)>)>,
 }
 
+/// A wave of a test program: id, first and last day, and its planned size if it has one.
+pub type Wave<'a> = (&'a str, &'a str, &'a str, Option<u32>);
+
+/// A `program.toml` with a name, the attributes it splits along (none: the line is left out),
+/// a helpdesk capacity per day (none: left out) and its waves.
+pub fn program_toml(name: &str, split: &[&str], capacity: Option<f64>, waves: &[Wave]) -> String {
+    let mut toml = format!("name = \"{name}\"\n");
+    if !split.is_empty() {
+        let split: Vec<String> = split.iter().map(|a| format!("\"{a}\"")).collect();
+        toml += &format!("split_attributes = [{}]\n", split.join(", "));
+    }
+    if let Some(capacity) = capacity {
+        toml += &format!("helpdesk_capacity_per_day = {capacity}\n");
+    }
+    for (id, start, end, size) in waves {
+        toml += &format!("\n[[wave]]\nid = \"{id}\"\nstart = \"{start}\"\nend = \"{end}\"\n");
+        if let Some(size) = size {
+            toml += &format!("planned_size = {size}\n");
+        }
+    }
+    toml
+}
+
 pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -123,19 +146,11 @@ impl Scenario {
 
     /// A response with the given ADKAR answers (awareness..reinforcement).
     pub fn adkar(&mut self, person: &str, at: &str, adkar: [u8; 5]) {
-        let responses = self.inputs.responses.as_mut().unwrap();
-        let id = format!("r{:06}", responses.len() + 1);
-        responses.push(ScoredResponse {
-            id,
-            survey_id: "pilot-feedback".into(),
-            person_id: Some(person.to_string()),
-            submitted_at: parse_datetime(at).unwrap(),
-            attributes: Vec::new(),
-            answers: ScoredAnswers {
-                adkar: adkar.map(Some),
-                ..ScoredAnswers::default()
-            },
-        });
+        let answers = ScoredAnswers {
+            adkar: adkar.map(Some),
+            ..ScoredAnswers::default()
+        };
+        self.answers(person, at, answers);
     }
 
     /// A response with any scored answers.

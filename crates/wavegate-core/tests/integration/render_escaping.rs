@@ -2,27 +2,23 @@
 //! reason, module or topic name or program name holds, the terminal table cannot be driven by
 //! it and the Markdown report renders it as text (no script, no link, no image).
 
-use crate::readiness_support::{Scenario, date};
+use crate::readiness_support::{Scenario, date, program_toml};
 use proptest::prelude::*;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::Compliance;
 use wavegate_core::readiness::{evaluate, render};
 
-const PROGRAM: &str = r#"
-name = "x"
-split_attributes = ["platform", "department"]
-helpdesk_capacity_per_day = 2
-
-[[wave]]
-id = "pilot"
-start = "2027-01-11"
-end = "2027-01-29"
-
-[[wave]]
-id = "wave-1"
-start = "2027-02-08"
-end = "2027-02-26"
-"#;
+fn program() -> String {
+    program_toml(
+        "x",
+        &["platform", "department"],
+        Some(2.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-08", "2027-02-26", None),
+        ],
+    )
+}
 
 /// Pieces of hostile text: markup, links, escape sequences, bidi overrides, line breaks.
 const FRAGMENTS: &[&str] = &[
@@ -58,7 +54,7 @@ fn hostile() -> impl Strategy<Value = String> {
 /// next wave with the same segments, so gates, actions and notes all name them.
 fn report_texts(values: &[String; 6], lang: Lang) -> (String, String, String) {
     let [platform, department, reason, category, module, topic] = values;
-    let mut s = Scenario::new(PROGRAM);
+    let mut s = Scenario::new(&program());
     s.program.name = format!("Rollout {platform}");
     let attrs = [
         ("platform", platform.as_str()),

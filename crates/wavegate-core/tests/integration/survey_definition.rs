@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use wavegate_core::definition_errors::CommonProblem;
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::*;
 
@@ -87,10 +88,10 @@ fn a_misspelt_key_is_an_error_at_its_path_with_a_suggestion() {
     assert_eq!(errors[0].path, "pages[0].questions[0].requird");
     assert_eq!(
         errors[0].problem,
-        DefinitionProblem::UnknownField {
+        DefinitionProblem::Common(CommonProblem::UnknownField {
             field: "requird".into(),
             suggestion: Some("required".into())
-        }
+        })
     );
     assert!(
         errors[0]
@@ -150,7 +151,9 @@ fn an_unknown_question_type_is_named() {
 fn invalid_json_reports_line_and_column() {
     let errors = parse("{\n  \"format\": \"wavegate.survey/1\",\n  \"id\" \"x\"\n}").unwrap_err();
     match &errors[0].problem {
-        DefinitionProblem::Syntax { line, column, .. } => assert_eq!((*line, *column), (3, 8)),
+        DefinitionProblem::Common(CommonProblem::Syntax { line, column, .. }) => {
+            assert_eq!((*line, *column), (3, 8))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -249,10 +252,10 @@ fn duplicate_ids_name_where_the_id_was_first_used() {
         errors[0],
         DefinitionError::new(
             "pages[0].questions[2].id",
-            DefinitionProblem::DuplicateId {
+            DefinitionProblem::Common(CommonProblem::DuplicateId {
                 id: "platform".into(),
                 first: "pages[0].questions[0].id".into()
-            }
+            })
         )
     );
 }

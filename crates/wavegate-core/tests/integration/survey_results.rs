@@ -4,14 +4,27 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
+use wavegate_core::api::ExportLayout;
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::{Lang, Text};
-use wavegate_core::survey::scoring::QuestionStats;
+use wavegate_core::survey::scoring::{
+    GroupSummary, QuestionStats, QuestionSummary, SegmentSummary,
+};
 use wavegate_core::survey::surveyjs::{ImportWarningKind, import_surveyjs};
 use wavegate_core::survey::*;
 
 fn pilot() -> Survey {
     templates::builtin("pilot-feedback").unwrap()
+}
+
+/// A question's results in a group of a summary.
+fn question<'a>(group: &'a GroupSummary, id: &str) -> &'a QuestionSummary {
+    group.questions.iter().find(|q| q.id == id).unwrap()
+}
+
+/// The segment of a summary for one attribute value.
+fn segment<'a>(summary: &'a Summary, value: &str) -> &'a SegmentSummary {
+    summary.segments.iter().find(|g| g.value == value).unwrap()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -168,12 +181,7 @@ fn a_summary_scores_sus_nps_and_adkar_barriers() {
 #[test]
 fn scale_questions_get_distribution_median_and_boxes() {
     let s = summarize(&pilot(), &sample());
-    let q = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "adkar_desire")
-        .unwrap();
+    let q = question(&s.overall, "adkar_desire");
     let QuestionStats::Scale(stats) = &q.stats else {
         panic!("{:?}", q.stats)
     };
@@ -186,7 +194,7 @@ fn scale_questions_get_distribution_median_and_boxes() {
 #[test]
 fn the_recommendation_question_has_promoters_and_detractors_not_agreement_boxes() {
     let s = summarize(&pilot(), &sample());
-    let q = s.overall.questions.iter().find(|q| q.id == "nps").unwrap();
+    let q = question(&s.overall, "nps");
     let QuestionStats::Scale(stats) = &q.stats else {
         panic!("{:?}", q.stats)
     };
@@ -201,12 +209,7 @@ fn a_question_the_invitation_answers_shows_the_invitations_values() {
     let survey = pilot();
     // Ten responses through links carrying the platform: the device question stays hidden.
     let s = summarize(&survey, &sample());
-    let q = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "platform")
-        .unwrap();
+    let q = question(&s.overall, "platform");
     assert_eq!(q.answered, 0);
     let from = q.from_invitation.as_ref().unwrap();
     assert_eq!((from.attribute.as_str(), from.n), ("platform", 10));
@@ -218,12 +221,7 @@ fn a_question_the_invitation_answers_shows_the_invitations_values() {
     );
     assert_eq!(from.small_groups, 3);
     // A question no attribute answers has none.
-    let other = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "adkar_desire")
-        .unwrap();
+    let other = question(&s.overall, "adkar_desire");
     assert!(other.from_invitation.is_none());
     // Without the attribute on the link, people answer it themselves and nothing is attributed.
     let asked: Vec<(Response, Attributes)> = sample()
@@ -236,12 +234,7 @@ fn a_question_the_invitation_answers_shows_the_invitations_values() {
         })
         .collect();
     let s = summarize(&survey, &asked);
-    let q = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "platform")
-        .unwrap();
+    let q = question(&s.overall, "platform");
     assert_eq!(q.answered, 10);
     assert!(q.from_invitation.is_none());
 }
@@ -273,42 +266,26 @@ fn a_piped_title_reads_generically_in_results() {
 #[test]
 fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
     let s = summarize(&pilot(), &sample());
-    let windows = s.segments.iter().find(|g| g.value == "Windows").unwrap();
-    let ios = s.segments.iter().find(|g| g.value == "iOS").unwrap();
+    let windows = segment(&s, "Windows");
+    let ios = segment(&s, "iOS");
     // Not even the size of a hidden group is given (3 iOS, 7 Windows).
     assert_eq!((windows.n, ios.n, ios.results.n), (0, 0, 0));
     assert!(ios.suppressed && ios.results.questions.is_empty() && ios.results.sus.is_none());
     // With iOS hidden, showing Windows would reveal iOS as overall minus Windows.
     assert!(windows.suppressed);
     // Overall (10 ≥ 5) shows free text.
-    let improve = s
-        .overall
-        .questions
-        .iter()
-        .find(|q| q.id == "improve")
-        .unwrap();
+    let improve = question(&s.overall, "improve");
     assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.len() == 10));
 
     let mut more = sample();
     more.extend((0..5).map(|i| scored(&format!("x{i}"), [3; 10], 9, [5; 5], "Android")));
     let s = summarize(&pilot(), &more);
-    let windows = s.segments.iter().find(|g| g.value == "Windows").unwrap();
+    let windows = segment(&s, "Windows");
     assert!(!windows.suppressed);
     assert!(windows.results.free_text_withheld);
-    let improve = windows
-        .results
-        .questions
-        .iter()
-        .find(|q| q.id == "improve")
-        .unwrap();
+    let improve = question(&windows.results, "improve");
     assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
-    assert!(
-        s.segments
-            .iter()
-            .find(|g| g.value == "iOS")
-            .unwrap()
-            .suppressed
-    );
+    assert!(segment(&s, "iOS").suppressed);
 }
 
 #[test]
@@ -390,15 +367,19 @@ fn two_responses() -> Vec<StoredResponse> {
     ]
 }
 
+/// The pilot survey, its two sample responses, and their export in `layout` with `options`.
+fn exported(layout: ExportLayout, options: CsvOptions) -> (Survey, Vec<StoredResponse>, Vec<u8>) {
+    let (survey, responses) = (pilot(), two_responses());
+    let out = match layout {
+        ExportLayout::Long => export_long(&survey, &responses, Vec::new(), options),
+        ExportLayout::Wide => export_wide(&survey, &responses, Vec::new(), options),
+    };
+    (survey, responses, out.unwrap())
+}
+
 #[test]
 fn the_long_export_follows_data_md_and_defuses_formulas() {
-    let out = export_long(
-        &pilot(),
-        &two_responses(),
-        Vec::new(),
-        CsvOptions::default(),
-    )
-    .unwrap();
+    let (_, _, out) = exported(ExportLayout::Long, CsvOptions::default());
     let csv = String::from_utf8(out).unwrap();
     let expected = "\
 response_id,survey_id,survey_version,person_id,submitted_at,language,question_id,value,department,platform\r
@@ -419,9 +400,7 @@ r-p1,pilot-feedback,1,p-001,2027-01-12T09:30:00Z,nl,improve,\"Meer uitleg,\n\"\"
 
 #[test]
 fn exports_for_dutch_excel_use_semicolons_and_a_bom_and_read_back() {
-    let survey = pilot();
-    let responses = two_responses();
-    let out = export_long(&survey, &responses, Vec::new(), CsvOptions::excel_nl()).unwrap();
+    let (survey, responses, out) = exported(ExportLayout::Long, CsvOptions::excel_nl());
     assert!(out.starts_with(b"\xEF\xBB\xBFresponse_id;survey_id;"));
     assert_eq!(
         import_long(&survey, "responses.csv", out.as_slice()).unwrap(),
@@ -431,9 +410,7 @@ fn exports_for_dutch_excel_use_semicolons_and_a_bom_and_read_back() {
 
 #[test]
 fn the_wide_export_has_one_row_per_response_and_reads_back() {
-    let survey = pilot();
-    let responses = two_responses();
-    let out = export_wide(&survey, &responses, Vec::new(), CsvOptions::default()).unwrap();
+    let (survey, responses, out) = exported(ExportLayout::Wide, CsvOptions::default());
     let csv = String::from_utf8(out.clone()).unwrap();
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with(
@@ -449,19 +426,15 @@ fn the_wide_export_has_one_row_per_response_and_reads_back() {
 
 #[test]
 fn either_export_reads_back_without_saying_which_it_is() {
-    let survey = pilot();
-    let responses = two_responses();
     for options in [CsvOptions::default(), CsvOptions::excel_nl()] {
-        let long = export_long(&survey, &responses, Vec::new(), options).unwrap();
-        let wide = export_wide(&survey, &responses, Vec::new(), options).unwrap();
-        assert_eq!(
-            import_csv(&survey, "a.csv", long.as_slice()).unwrap(),
-            responses
-        );
-        assert_eq!(
-            import_csv(&survey, "b.csv", wide.as_slice()).unwrap(),
-            responses
-        );
+        for layout in [ExportLayout::Long, ExportLayout::Wide] {
+            let (survey, responses, out) = exported(layout, options);
+            assert_eq!(
+                import_csv(&survey, "a.csv", out.as_slice()).unwrap(),
+                responses,
+                "{layout:?}"
+            );
+        }
     }
 }
 

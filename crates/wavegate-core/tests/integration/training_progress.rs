@@ -1,7 +1,7 @@
 //! A trainee's way through a module: studying, quizzes under the attempt policy, certificates,
 //! new versions that keep what they learned, and copies of progress made offline.
 
-use crate::training_support::{Trainee, at, registration, right, wrong};
+use crate::training_support::{Trainee, at, builtin, registration, right, wrong};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use wavegate_core::i18n::{Lang, Text};
@@ -10,12 +10,6 @@ use wavegate_core::training::{
     ProgressError, QuizAnswer, QuizAnswers, ScoreError, Stage, Submission, TopicResult, restudy,
     templates,
 };
-
-fn builtin(id: &str) -> (Module, Lineage) {
-    let m = templates::builtin(id).unwrap();
-    let lineage = Lineage::first(&m);
-    (m, lineage)
-}
 
 #[test]
 fn a_trainee_studies_passes_and_gets_a_certificate() {

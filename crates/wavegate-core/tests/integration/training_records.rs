@@ -2,7 +2,8 @@
 //! moving the Knowledge and Reach dimensions, and xAPI statements with the properties the
 //! specification requires.
 
-use crate::training_support::Trainee;
+use crate::readiness_support::program_toml;
+use crate::training_support::{Trainee, builtin};
 use chrono::NaiveDate;
 use serde_json::Value;
 use wavegate_core::csv_safe::CsvOptions;
@@ -13,26 +14,19 @@ use wavegate_core::readiness::metric::{Dimension, MetricId};
 use wavegate_core::readiness::report::{MetricReport, SegmentReport};
 use wavegate_core::readiness::{DataSet, Program, Report, evaluate};
 use wavegate_core::training::export::xapi::{Actor, XapiOptions, mbox_sha1sum, statements};
-use wavegate_core::training::{
-    Lineage, Module, ModuleHistory, Progress, Record, templates, write_training_csv,
-};
+use wavegate_core::training::{ModuleHistory, Progress, Record, write_training_csv};
 
-const PROGRAM: &str = r#"
-name = "Training"
-split_attributes = ["platform"]
-
-[[wave]]
-id = "pilot"
-start = "2027-01-11"
-end = "2027-01-29"
-planned_size = 40
-
-[[wave]]
-id = "wave-1"
-start = "2027-02-08"
-end = "2027-02-26"
-planned_size = 100
-"#;
+fn program() -> String {
+    program_toml(
+        "Training",
+        &["platform"],
+        None,
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", Some(40)),
+            ("wave-1", "2027-02-08", "2027-02-26", Some(100)),
+        ],
+    )
+}
 
 /// The pilot: 20 Windows and 20 iOS users; 100 people wait in wave 1.
 fn roster() -> String {
@@ -51,7 +45,7 @@ fn roster() -> String {
 /// attempt of "what changes" goes wrong on `weak` for `weak_people` of them (they pass on a
 /// retry), and the last `idle` people start neither module.
 fn pilot_records(weak: &str, weak_people: usize, idle: usize) -> Vec<Record> {
-    let what = templates::builtin("what-changes").unwrap();
+    let (what, what_lineage) = builtin("what-changes");
     let mut records = Vec::new();
     for i in 0..40usize {
         let person = format!("p{i:03}");
@@ -60,30 +54,25 @@ fn pilot_records(weak: &str, weak_people: usize, idle: usize) -> Vec<Record> {
         } else {
             "enroll-ios"
         };
-        let enroll = templates::builtin(platform).unwrap();
+        let (enroll, enroll_lineage) = builtin(platform);
         let active = i < 40 - idle;
         let mut t = Trainee::new(i as u32, &enroll, "2027-01-11 08:00");
         if active {
             t.study(&enroll, "2027-01-12 09:00");
-            t.quiz(&enroll, &Lineage::first(&enroll), "2027-01-12 09:20", &[]);
+            t.quiz(&enroll, &enroll_lineage, "2027-01-12 09:20", &[]);
         }
-        records.push(Record::of(
-            &person,
-            &t.progress,
-            &enroll,
-            &Lineage::first(&enroll),
-        ));
+        records.push(Record::of(&person, &t.progress, &enroll, &enroll_lineage));
 
-        let lineage = Lineage::first(&what);
+        let lineage = &what_lineage;
         let mut t = Trainee::new(100 + i as u32, &what, "2027-01-11 08:00");
         if active {
             t.study(&what, "2027-01-13 09:00");
             if i < weak_people {
-                t.quiz(&what, &lineage, "2027-01-13 09:15", &[weak]);
+                t.quiz(&what, lineage, "2027-01-13 09:15", &[weak]);
             }
-            t.quiz(&what, &lineage, "2027-01-13 10:15", &[]);
+            t.quiz(&what, lineage, "2027-01-13 10:15", &[]);
         }
-        records.push(Record::of(&person, &t.progress, &what, &lineage));
+        records.push(Record::of(&person, &t.progress, &what, lineage));
     }
     records
 }
@@ -93,7 +82,7 @@ fn csv(records: &[Record]) -> Vec<u8> {
 }
 
 fn score(training_csv: &[u8]) -> Report {
-    let program = Program::parse(PROGRAM).unwrap();
+    let program = Program::parse(&program()).unwrap();
     let roster = read_roster(roster().as_bytes(), &program).unwrap();
     let inputs = Inputs {
         training: Some(read_training(training_csv).unwrap()),
@@ -205,8 +194,7 @@ fn quiz_results_move_the_knowledge_dimension_and_starts_move_reach() {
 // xAPI
 
 fn studied() -> (Progress, ModuleHistory) {
-    let m: Module = templates::builtin("enroll-macos").unwrap();
-    let lineage = Lineage::first(&m);
+    let (m, lineage) = builtin("enroll-macos");
     let mut t = Trainee::new(7, &m, "2027-01-11 08:00");
     t.study(&m, "2027-01-12 09:00");
     t.quiz(&m, &lineage, "2027-01-12 09:20", &["trouble"]);

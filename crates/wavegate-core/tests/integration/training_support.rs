@@ -6,13 +6,20 @@
 use chrono::{DateTime, Duration, Utc};
 use wavegate_core::training::{
     Lineage, Module, Progress, QuestionKind, QuizAnswer, QuizAnswers, QuizResult, Submission,
-    registration_from_bytes,
+    registration_from_bytes, templates,
 };
 
 /// A time, `2027-01-12 09:30`.
 pub fn at(s: &str) -> DateTime<Utc> {
     let t = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
     DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+/// A built-in module as its first version, with that version's lineage.
+pub fn builtin(id: &str) -> (Module, Lineage) {
+    let module = templates::builtin(id).unwrap();
+    let lineage = Lineage::first(&module);
+    (module, lineage)
 }
 
 /// The registration of trainee `i`.

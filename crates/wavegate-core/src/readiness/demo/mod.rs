@@ -20,7 +20,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::io::{self, Write};
 
+mod rows;
 mod write;
+
+use rows::{DeviceRow, FailureRow, Person, ResponseRow, TicketRow, TrainingRow};
 
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,85 +90,6 @@ pub struct Demo {
     tickets: Vec<TicketRow>,
     responses: Vec<ResponseRow>,
     training: Vec<TrainingRow>,
-}
-
-#[derive(Clone, Debug)]
-struct Person {
-    id: String,
-    email: String,
-    wave: usize,
-    department: &'static str,
-    region: &'static str,
-    platform: &'static str,
-    workload: &'static str,
-    ownership: &'static str,
-    language: &'static str,
-    start_date: NaiveDate,
-    cost_center: u32,
-}
-
-#[derive(Clone, Debug)]
-struct DeviceRow {
-    name: String,
-    upn: String,
-    os: &'static str,
-    os_version: &'static str,
-    compliance: &'static str,
-    enrolled: NaiveDateTime,
-    last_check_in: NaiveDateTime,
-    ownership: &'static str,
-    id: u64,
-}
-
-#[derive(Clone, Debug)]
-struct FailureRow {
-    at: NaiveDateTime,
-    method: &'static str,
-    reason: &'static str,
-    os: &'static str,
-    os_version: &'static str,
-    upn: String,
-    user_id: u64,
-}
-
-#[derive(Clone, Debug)]
-struct TicketRow {
-    number: u32,
-    opened: NaiveDateTime,
-    caller: String,
-    category: &'static str,
-    priority: u8,
-    state: &'static str,
-    resolved: Option<NaiveDateTime>,
-    updated: NaiveDateTime,
-    description: &'static str,
-    /// An earlier event-log row ("New") written before this one.
-    history: bool,
-}
-
-#[derive(Clone, Debug)]
-struct ResponseRow {
-    id: u32,
-    survey: &'static str,
-    version: u32,
-    person: Option<usize>,
-    /// Wave and department an anonymous link carried.
-    segment: Option<(usize, &'static str)>,
-    submitted: NaiveDateTime,
-    answers: Vec<(&'static str, String)>,
-}
-
-#[derive(Clone, Debug)]
-struct TrainingRow {
-    person: usize,
-    module: &'static str,
-    version: u32,
-    status: &'static str,
-    attempts: u32,
-    score: Option<f64>,
-    passed: Option<bool>,
-    completed: Option<NaiveDateTime>,
-    topics: Vec<(&'static str, f64)>,
 }
 
 fn weighted<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, u32)]) -> T {
@@ -648,31 +572,11 @@ pub fn generate(opts: &DemoOptions) -> Demo {
         for module in ["intune-basics", platform_module] {
             let (p_start, p_complete) = if rolled { (0.98, 0.95) } else { (0.97, 0.93) };
             if !rng.gen_bool(p_start) {
-                training.push(TrainingRow {
-                    person: i,
-                    module,
-                    version: 2,
-                    status: "assigned",
-                    attempts: 0,
-                    score: None,
-                    passed: None,
-                    completed: None,
-                    topics: Vec::new(),
-                });
+                training.push(TrainingRow::unfinished(i, module, "assigned"));
                 continue;
             }
             if !rng.gen_bool(p_complete) {
-                training.push(TrainingRow {
-                    person: i,
-                    module,
-                    version: 2,
-                    status: "started",
-                    attempts: 0,
-                    score: None,
-                    passed: None,
-                    completed: None,
-                    topics: Vec::new(),
-                });
+                training.push(TrainingRow::unfinished(i, module, "started"));
                 continue;
             }
             let attempts = weighted(&mut rng, &[(1u32, 80), (2, 16), (3, 4)]);

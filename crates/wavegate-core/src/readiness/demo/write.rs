@@ -164,30 +164,28 @@ impl Demo {
         };
         for t in &self.tickets {
             let number = format!("INC{:07}", t.number);
-            if t.history {
+            // One ticket's row in a given state; the event log repeats the ticket per state.
+            let mut row = |state: &str, resolved: &str, updated: &NaiveDateTime| {
                 w.row([
                     number.as_str(),
                     &stamp(&t.opened),
                     t.caller.as_str(),
                     t.category,
                     priority(t.priority),
-                    "New",
-                    "?",
+                    state,
+                    resolved,
                     t.description,
-                    &stamp(&t.opened),
-                ])?;
+                    &stamp(updated),
+                ])
+            };
+            if t.history {
+                row("New", "?", &t.opened)?;
             }
-            w.row([
-                number.as_str(),
-                &stamp(&t.opened),
-                t.caller.as_str(),
-                t.category,
-                priority(t.priority),
+            row(
                 t.state,
                 &t.resolved.map_or("?".to_string(), |r| stamp(&r)),
-                t.description,
-                &stamp(&t.updated),
-            ])?;
+                &t.updated,
+            )?;
         }
         w.finish().map(|_| ())
     }
@@ -233,17 +231,9 @@ impl Demo {
 
     fn write_training(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
-        w.row([
-            "person_id",
-            "module_id",
-            "module_version",
-            "status",
-            "attempts",
-            "score",
-            "passed",
-            "completed_at",
-            "topic_results",
-        ])?;
+        // The columns Wavegate's own export writes; the values are written as other learning
+        // systems do (two decimals, a local time), which the importer reads as well.
+        w.row(crate::training::export::csv::HEADER)?;
         for t in &self.training {
             let topics: Vec<String> = t
                 .topics

@@ -20,6 +20,8 @@ pub use roster::read_roster;
 pub use tickets::read_tickets;
 pub use training::read_training;
 
+#[cfg(test)]
+pub(crate) use crate::jobs::Backwards;
 pub use crate::jobs::{InOrder, Runner};
 
 use super::data::{DataSet, Inputs, PeopleIndex};

@@ -381,6 +381,7 @@ pub fn read_responses_in_parts<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readiness::import::Backwards;
 
     #[test]
     fn responses_in_long_format_are_assembled_per_response() {
@@ -403,21 +404,6 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
                 ("department".to_string(), "Finance".to_string())
             ]
         );
-    }
-
-    /// Runs the jobs last first, as threads might finish them, and gives the results in order.
-    struct Backwards;
-
-    impl Runner for Backwards {
-        fn parallelism(&self) -> usize {
-            4
-        }
-
-        fn run<'t, T: Send + 't>(&self, jobs: Vec<Box<dyn FnOnce() -> T + Send + 't>>) -> Vec<T> {
-            let mut out: Vec<T> = jobs.into_iter().rev().map(|job| job()).collect();
-            out.reverse();
-            out
-        }
     }
 
     #[test]

@@ -116,28 +116,19 @@ pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang
         .capacity_per_day
         .map_or("–".to_string(), |c| text::num(c, 1, lang));
     let max = f.max_wave_size.map_or("–".to_string(), |m| m.to_string());
-    match lang {
-        Lang::Nl => {
-            format!(
-                "{} tickets per 100 mensen in 14 dagen; bij {} mensen mediaan {} en 90%-bovengrens {} tickets per dag, capaciteit {}; grootste golf die past: {}.",
-                text::num(f.rate_per_100, 1, lang),
-                f.wave_size,
-                text::num(f.tickets_per_day_median, 1, lang),
-                text::num(f.tickets_per_day_q90, 1, lang),
-                cap,
-                max
-            ) + &forecast_parts(f, lang)
-        }
-        Lang::En => {
-            format!(
-                "{} tickets per 100 people in 14 days; for {} people a median of {} and a 90% upper bound of {} tickets a day, capacity {}; largest wave that fits: {}.",
-                text::num(f.rate_per_100, 1, lang),
-                f.wave_size,
-                text::num(f.tickets_per_day_median, 1, lang),
-                text::num(f.tickets_per_day_q90, 1, lang),
-                cap,
-                max
-            ) + &forecast_parts(f, lang)
-        }
-    }
+    let (rate, median, q90) = (
+        text::num(f.rate_per_100, 1, lang),
+        text::num(f.tickets_per_day_median, 1, lang),
+        text::num(f.tickets_per_day_q90, 1, lang),
+    );
+    let size = f.wave_size;
+    let line = match lang {
+        Lang::Nl => format!(
+            "{rate} tickets per 100 mensen in 14 dagen; bij {size} mensen mediaan {median} en 90%-bovengrens {q90} tickets per dag, capaciteit {cap}; grootste golf die past: {max}."
+        ),
+        Lang::En => format!(
+            "{rate} tickets per 100 people in 14 days; for {size} people a median of {median} and a 90% upper bound of {q90} tickets a day, capacity {cap}; largest wave that fits: {max}."
+        ),
+    };
+    line + &forecast_parts(f, lang)
 }

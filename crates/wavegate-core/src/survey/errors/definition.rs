@@ -1,88 +1,25 @@
 //! What can be wrong with a survey definition, at its JSON path, in Dutch and English.
 
+use crate::definition_errors::{CommonProblem, PathError, PathErrors, Problem, cut};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::fmt;
+
+pub use crate::definition_errors::Expected;
 
 /// A problem in a survey definition, at a JSON path such as `pages[0].questions[2].required`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DefinitionError {
-    /// Where: a JSON path (`pages[1].questions[0].show_if.question`); empty for the whole file.
-    pub path: String,
-    /// What.
-    pub problem: DefinitionProblem,
-}
+pub type DefinitionError = PathError<DefinitionProblem>;
+
+/// Every problem found in a survey definition, in document order.
+pub type DefinitionErrors = PathErrors<DefinitionProblem>;
 
 /// The kinds of definition problem; `code` in JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum DefinitionProblem {
-    /// The file is not valid JSON.
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The parser's description.
-        detail: String,
-    },
-    /// A value has the wrong JSON type or a required key is missing.
-    Structure {
-        /// The parser's description.
-        detail: String,
-    },
-    /// A required key is missing.
-    MissingField {
-        /// The key.
-        field: String,
-    },
-    /// A value of the wrong JSON type (e.g. `"points": "five"`).
-    InvalidValue {
-        /// What the key takes.
-        expected: Expected,
-    },
-    /// A key the format does not know (often a typo).
-    UnknownField {
-        /// The key as written.
-        field: String,
-        /// The closest known key, when one is close.
-        suggestion: Option<String>,
-    },
-    /// A question `type` the format does not know.
-    UnknownType {
-        /// The type as written.
-        found: String,
-    },
-    /// `format` is not `wavegate.survey/1`.
-    WrongFormat {
-        /// What the file says.
-        found: String,
-    },
-    /// `version` is 0.
-    InvalidVersion,
-    /// An id with characters other than lowercase letters, digits, `_` and `-`.
-    InvalidId {
-        /// The id as written.
-        id: String,
-    },
-    /// An id used twice.
-    DuplicateId {
-        /// The id.
-        id: String,
-        /// Where it was first used.
-        first: String,
-    },
     /// The survey has no pages.
     NoPages,
-    /// `languages` lists no language.
-    NoLanguages,
     /// A page without questions.
     EmptyPage,
-    /// A text lacks one language.
-    MissingTranslation {
-        /// The missing language.
-        lang: Lang,
-    },
     /// A choice or ranking question without choices, or a matrix without items.
     EmptyChoices,
     /// A choice id of `other` on a question that also offers "other".
@@ -160,50 +97,14 @@ pub enum DefinitionProblem {
         /// Where it was first used.
         first: String,
     },
+    /// A problem every definition format can have.
+    #[serde(untagged)]
+    Common(CommonProblem),
 }
 
-/// The kind of JSON value a key takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Expected {
-    /// A string.
-    String,
-    /// A whole number.
-    WholeNumber,
-    /// `true` or `false`.
-    Bool,
-    /// A text object `{"nl": …, "en": …}`.
-    Text,
-    /// A list.
-    List,
-    /// An object.
-    Object,
-    /// A condition object.
-    Condition,
-    /// A string, number or `true`/`false`.
-    Value,
-}
-
-impl Expected {
-    fn describe(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Expected::String, Lang::Nl) => "een tekst tussen aanhalingstekens",
-            (Expected::String, Lang::En) => "a string in quotes",
-            (Expected::WholeNumber, Lang::Nl) => "een geheel getal",
-            (Expected::WholeNumber, Lang::En) => "a whole number",
-            (Expected::Bool, Lang::Nl) => "true of false",
-            (Expected::Bool, Lang::En) => "true or false",
-            (Expected::Text, Lang::Nl) => "een tekst als {\"nl\": \"…\", \"en\": \"…\"}",
-            (Expected::Text, Lang::En) => "a text like {\"nl\": \"…\", \"en\": \"…\"}",
-            (Expected::List, Lang::Nl) => "een lijst [ … ]",
-            (Expected::List, Lang::En) => "a list [ … ]",
-            (Expected::Object, Lang::Nl) => "een object { … }",
-            (Expected::Object, Lang::En) => "an object { … }",
-            (Expected::Condition, Lang::Nl) => "een voorwaarde { … }",
-            (Expected::Condition, Lang::En) => "a condition { … }",
-            (Expected::Value, Lang::Nl) => "een tekst, getal of true/false",
-            (Expected::Value, Lang::En) => "a string, number or true/false",
-        }
+impl From<CommonProblem> for DefinitionProblem {
+    fn from(c: CommonProblem) -> DefinitionProblem {
+        DefinitionProblem::Common(c)
     }
 }
 
@@ -225,32 +126,17 @@ pub enum MeasureNeed {
     SusItemNumber,
 }
 
-/// How many characters of a value from the definition a problem repeats: a 20 MB id is
-/// recognisable from its start, and must not become 20 MB of messages.
-const ECHO_CHARS: usize = 64;
+impl Problem for DefinitionProblem {
+    const DEFINES: &'static str = "survey";
 
-fn cut(value: &mut String) {
-    if let Some((end, _)) = value.char_indices().nth(ECHO_CHARS) {
-        value.truncate(end);
-        value.push('…');
-    }
-}
-
-impl DefinitionProblem {
-    /// Cuts every value the problem repeats from the definition to [`ECHO_CHARS`].
+    /// Cuts every value the problem repeats from the definition to 64 characters: a 20 MB id
+    /// is recognisable from its start, and must not become 20 MB of messages.
     fn cut_echoes(&mut self) {
         use DefinitionProblem as P;
         match self {
-            P::MissingField { field } => cut(field),
-            P::UnknownField { field, .. } => cut(field),
-            P::UnknownType { found } | P::WrongFormat { found } => cut(found),
-            P::InvalidId { id }
-            | P::ReservedChoiceId { id }
-            | P::UnknownQuestion { id }
-            | P::NotEarlier { id } => cut(id),
-            P::DuplicateId { id, first } => {
-                cut(id);
-                cut(first);
+            P::Common(c) => c.cut_echoes(),
+            P::ReservedChoiceId { id } | P::UnknownQuestion { id } | P::NotEarlier { id } => {
+                cut(id)
             }
             P::TestNotApplicable { id, test, .. } => {
                 cut(id);
@@ -268,37 +154,14 @@ impl DefinitionProblem {
             _ => {}
         }
     }
-}
-
-impl DefinitionError {
-    /// A problem at `path`; values the problem repeats from the definition are cut to 64
-    /// characters.
-    pub fn new(path: impl Into<String>, mut problem: DefinitionProblem) -> DefinitionError {
-        problem.cut_echoes();
-        DefinitionError {
-            path: path.into(),
-            problem,
-        }
-    }
 
     /// The machine-readable code (`unknown_field`, `duplicate_id`, …).
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use DefinitionProblem as P;
-        match &self.problem {
-            P::Syntax { .. } => "syntax",
-            P::Structure { .. } => "structure",
-            P::MissingField { .. } => "missing_field",
-            P::InvalidValue { .. } => "invalid_value",
-            P::UnknownField { .. } => "unknown_field",
-            P::UnknownType { .. } => "unknown_type",
-            P::WrongFormat { .. } => "wrong_format",
-            P::InvalidVersion => "invalid_version",
-            P::InvalidId { .. } => "invalid_id",
-            P::DuplicateId { .. } => "duplicate_id",
+        match self {
+            P::Common(c) => c.code(),
             P::NoPages => "no_pages",
-            P::NoLanguages => "no_languages",
             P::EmptyPage => "empty_page",
-            P::MissingTranslation { .. } => "missing_translation",
             P::EmptyChoices => "empty_choices",
             P::ReservedChoiceId { .. } => "reserved_choice_id",
             P::InvalidPoints { .. } => "invalid_points",
@@ -316,116 +179,22 @@ impl DefinitionError {
     }
 
     /// The problem in words, without the path.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use DefinitionProblem as P;
         let nl = lang == Lang::Nl;
-        match &self.problem {
-            P::Syntax {
-                line,
-                column,
-                detail,
-            } => {
-                if nl {
-                    format!("geen geldige JSON op regel {line}, kolom {column}: {detail}")
-                } else {
-                    format!("not valid JSON at line {line}, column {column}: {detail}")
-                }
-            }
-            P::Structure { detail } => {
-                if nl {
-                    format!("onverwachte waarde: {detail}")
-                } else {
-                    format!("unexpected value: {detail}")
-                }
-            }
-            P::MissingField { field } => {
-                if nl {
-                    format!("het verplichte veld `{field}` ontbreekt")
-                } else {
-                    format!("the required field `{field}` is missing")
-                }
-            }
-            P::InvalidValue { expected } => {
-                if nl {
-                    format!("verwacht {}", expected.describe(lang))
-                } else {
-                    format!("expected {}", expected.describe(lang))
-                }
-            }
-            P::UnknownField { field, suggestion } => {
-                let hint = match (suggestion, nl) {
-                    (Some(s), true) => format!("; bedoelde je `{s}`?"),
-                    (Some(s), false) => format!("; did you mean `{s}`?"),
-                    (None, _) => String::new(),
-                };
-                if nl {
-                    format!("onbekend veld `{field}`{hint}")
-                } else {
-                    format!("unknown field `{field}`{hint}")
-                }
-            }
-            P::UnknownType { found } => {
+        match self {
+            P::Common(c) => {
                 let types: Vec<&str> = crate::survey::model::QuestionType::ALL
                     .iter()
                     .map(|t| t.name())
                     .collect();
-                let types = types.join(", ");
-                if nl {
-                    format!("onbekend vraagtype `{found}`; verwacht een van: {types}")
-                } else {
-                    format!("unknown question type `{found}`; expected one of: {types}")
-                }
-            }
-            P::WrongFormat { found } => {
-                if nl {
-                    format!(
-                        "`format` is `{found}`; verwacht `{}`",
-                        crate::survey::model::FORMAT
-                    )
-                } else {
-                    format!(
-                        "`format` is `{found}`; expected `{}`",
-                        crate::survey::model::FORMAT
-                    )
-                }
-            }
-            P::InvalidVersion => {
-                if nl {
-                    "de versie moet 1 of hoger zijn".to_string()
-                } else {
-                    "the version must be 1 or higher".to_string()
-                }
-            }
-            P::InvalidId { id } => {
-                if nl {
-                    format!(
-                        "ongeldig id `{id}`: gebruik kleine letters, cijfers, `_` en `-`, beginnend met een letter"
-                    )
-                } else {
-                    format!(
-                        "invalid id `{id}`: use lowercase letters, digits, `_` and `-`, starting with a letter"
-                    )
-                }
-            }
-            P::DuplicateId { id, first } => {
-                if nl {
-                    format!("id `{id}` wordt al gebruikt bij {first}; ids moeten uniek zijn")
-                } else {
-                    format!("id `{id}` is already used at {first}; ids must be unique")
-                }
+                c.message(lang, crate::survey::model::FORMAT, &types)
             }
             P::NoPages => {
                 if nl {
                     "de vragenlijst heeft geen pagina's".to_string()
                 } else {
                     "the survey has no pages".to_string()
-                }
-            }
-            P::NoLanguages => {
-                if nl {
-                    "noem minstens één taal (nl of en)".to_string()
-                } else {
-                    "name at least one language (nl or en)".to_string()
                 }
             }
             P::EmptyPage => {
@@ -435,12 +204,6 @@ impl DefinitionError {
                     "this page has no questions".to_string()
                 }
             }
-            P::MissingTranslation { lang: missing } => match (missing, nl) {
-                (Lang::Nl, true) => "de Nederlandse tekst ontbreekt".to_string(),
-                (Lang::En, true) => "de Engelse tekst ontbreekt".to_string(),
-                (Lang::Nl, false) => "the Dutch text is missing".to_string(),
-                (Lang::En, false) => "the English text is missing".to_string(),
-            },
             P::EmptyChoices => {
                 if nl {
                     "er zijn geen keuzes of items; voeg er minstens één toe".to_string()
@@ -602,45 +365,6 @@ impl DefinitionError {
     }
 }
 
-impl fmt::Display for DefinitionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message(Lang::En))
-        } else {
-            write!(f, "{}: {}", self.path, self.message(Lang::En))
-        }
-    }
-}
-
-impl std::error::Error for DefinitionError {}
-
-/// Every problem found in a definition, in document order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(transparent)]
-pub struct DefinitionErrors(pub Vec<DefinitionError>);
-
-impl fmt::Display for DefinitionErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        write!(
-            f,
-            "the survey definition has {n} problem{}",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for e in &self.0 {
-            write!(f, "\n  {e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::ops::Deref for DefinitionErrors {
-    type Target = [DefinitionError];
-    fn deref(&self) -> &[DefinitionError] {
-        &self.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -649,9 +373,10 @@ mod tests {
     fn a_huge_id_is_repeated_short() {
         let e = DefinitionError::new(
             "pages[0].id",
-            DefinitionProblem::InvalidId {
+            CommonProblem::InvalidId {
                 id: "P".repeat(1_000_000),
-            },
+            }
+            .into(),
         );
         for lang in Lang::ALL {
             assert!(e.message(lang).len() < 300, "{}", e.message(lang));

@@ -1,6 +1,7 @@
 //! The definition rules of the format (docs/survey-format.md): ids, question settings,
 //! conditions, piping and scoring tags, each problem at its JSON path.
 
+use crate::definition_errors::CommonProblem;
 use crate::i18n::Text;
 use crate::survey::errors::{DefinitionError, DefinitionProblem as DP, MeasureNeed};
 use crate::survey::logic::{piped_ids, yes_no_text};
@@ -56,7 +57,7 @@ impl Checker<'_> {
         for lang in text.missing().into_iter().filter(|l| declared.contains(l)) {
             self.err(
                 format!("{path}.{}", lang.code()),
-                DP::MissingTranslation { lang },
+                DP::Common(CommonProblem::MissingTranslation { lang }),
             );
         }
     }
@@ -66,19 +67,22 @@ impl Checker<'_> {
         if s.format != FORMAT {
             self.err(
                 "format",
-                DP::WrongFormat {
+                DP::Common(CommonProblem::WrongFormat {
                     found: s.format.clone(),
-                },
+                }),
             );
         }
         if !is_valid_id(&s.id) {
-            self.err("id", DP::InvalidId { id: s.id.clone() });
+            self.err(
+                "id",
+                DP::Common(CommonProblem::InvalidId { id: s.id.clone() }),
+            );
         }
         if s.version == 0 {
-            self.err("version", DP::InvalidVersion);
+            self.err("version", DP::Common(CommonProblem::InvalidVersion));
         }
         if s.languages.is_empty() {
-            self.err("languages", DP::NoLanguages);
+            self.err("languages", DP::Common(CommonProblem::NoLanguages));
         }
         self.text(&s.title, "title");
         if let Some(t) = &s.description {
@@ -98,17 +102,17 @@ impl Checker<'_> {
             if !is_valid_id(&page.id) {
                 self.err(
                     join(&pp, "id"),
-                    DP::InvalidId {
+                    DP::Common(CommonProblem::InvalidId {
                         id: page.id.clone(),
-                    },
+                    }),
                 );
             } else if let Some(first) = page_ids.get(page.id.as_str()) {
                 self.err(
                     join(&pp, "id"),
-                    DP::DuplicateId {
+                    DP::Common(CommonProblem::DuplicateId {
                         id: page.id.clone(),
                         first: first.clone(),
-                    },
+                    }),
                 );
             } else {
                 page_ids.insert(&page.id, join(&pp, "id"));
@@ -149,17 +153,20 @@ impl Checker<'_> {
 
     fn register(&mut self, id: &str, path: String, order: usize, kind: &QuestionKind, item: bool) {
         if !is_valid_id(id) {
-            self.err(path, DP::InvalidId { id: id.to_string() });
+            self.err(
+                path,
+                DP::Common(CommonProblem::InvalidId { id: id.to_string() }),
+            );
             return;
         }
         if let Some(first) = self.ids.get(id) {
             let first = first.path.clone();
             self.err(
                 path,
-                DP::DuplicateId {
+                DP::Common(CommonProblem::DuplicateId {
                     id: id.to_string(),
                     first,
-                },
+                }),
             );
             return;
         }
@@ -289,17 +296,17 @@ impl Checker<'_> {
             if !is_valid_id(&choice.id) {
                 self.err(
                     join(&cp, "id"),
-                    DP::InvalidId {
+                    DP::Common(CommonProblem::InvalidId {
                         id: choice.id.clone(),
-                    },
+                    }),
                 );
             } else if let Some(first) = seen.get(choice.id.as_str()) {
                 self.err(
                     join(&cp, "id"),
-                    DP::DuplicateId {
+                    DP::Common(CommonProblem::DuplicateId {
                         id: choice.id.clone(),
                         first: first.clone(),
-                    },
+                    }),
                 );
             } else if other && choice.id == "other" {
                 self.err(

@@ -1,6 +1,7 @@
 //! Reading a definition's JSON: syntax errors with line and column, then every object checked
 //! against the keys its place in the format allows (unknown, misspelt, missing, wrong JSON type).
 
+use crate::definition_errors::{self, CommonProblem};
 use crate::suggest::{MAX_KEY_CHARS, closest};
 use crate::survey::errors::{DefinitionError, DefinitionErrors, DefinitionProblem as DP, Expected};
 use crate::survey::model::{CONDITION_KEYS, QuestionType, Survey};
@@ -11,58 +12,12 @@ use super::definition::validate_definition;
 impl Survey {
     /// Parses and validates a definition; every problem is reported with its JSON path.
     pub fn from_json(json: &str) -> Result<Survey, DefinitionErrors> {
-        let value: Value = serde_json::from_str(json).map_err(|e| {
-            DefinitionErrors(vec![DefinitionError::new(
-                "",
-                DP::Syntax {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: syntax_detail(&e),
-                },
-            )])
-        })?;
-        Survey::from_value(value)
+        Survey::from_value(definition_errors::parse(json)?)
     }
 
     /// Like [`Survey::from_json`], from an already parsed JSON value.
     pub fn from_value(value: Value) -> Result<Survey, DefinitionErrors> {
-        let mut errors = Vec::new();
-        check_survey_keys(&value, &mut errors);
-        match serde_path_to_error::deserialize::<_, Survey>(value) {
-            Ok(survey) => {
-                if let Err(mut more) = validate_definition(&survey) {
-                    errors.append(&mut more);
-                }
-                if errors.is_empty() {
-                    Ok(survey)
-                } else {
-                    Err(DefinitionErrors(errors))
-                }
-            }
-            Err(e) => {
-                // The key checker reports wrong and missing keys precisely; serde's message is the
-                // fallback for anything it does not know about.
-                if errors.is_empty() {
-                    let path = e.path().to_string();
-                    errors.push(DefinitionError::new(
-                        if path == "." { String::new() } else { path },
-                        DP::Structure {
-                            detail: e.inner().to_string(),
-                        },
-                    ));
-                }
-                Err(DefinitionErrors(errors))
-            }
-        }
-    }
-}
-
-fn syntax_detail(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the problem carries those separately.
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
+        definition_errors::read(value, check_survey_keys, validate_definition)
     }
 }
 
@@ -133,6 +88,8 @@ fn has_type(value: &Value, expected: Expected) -> bool {
         Expected::Text | Expected::Condition | Expected::Object => value.is_object(),
         Expected::List => value.is_array(),
         Expected::Value => value.is_string() || value.is_boolean() || value.is_i64(),
+        // Kinds of the module format only.
+        Expected::Number | Expected::Word(_) => false,
     }
 }
 
@@ -148,9 +105,9 @@ fn check_keys(
     let Some(obj) = value.as_object() else {
         errors.push(DefinitionError::new(
             path,
-            DP::InvalidValue {
+            DP::Common(CommonProblem::InvalidValue {
                 expected: Expected::Object,
-            },
+            }),
         ));
         return false;
     };
@@ -159,17 +116,17 @@ fn check_keys(
             let field = shown_key(key);
             errors.push(DefinitionError::new(
                 join(path, &field),
-                DP::UnknownField {
+                DP::Common(CommonProblem::UnknownField {
                     suggestion: closest(key, allowed),
                     field,
-                },
+                }),
             ));
         } else if let Some(expected) = expected_type(key)
             && !has_type(v, expected)
         {
             errors.push(DefinitionError::new(
                 join(path, key),
-                DP::InvalidValue { expected },
+                DP::Common(CommonProblem::InvalidValue { expected }),
             ));
         }
     }
@@ -177,9 +134,9 @@ fn check_keys(
         if !obj.contains_key(*key) {
             errors.push(DefinitionError::new(
                 path,
-                DP::MissingField {
+                DP::Common(CommonProblem::MissingField {
                     field: key.to_string(),
-                },
+                }),
             ));
         }
     }
@@ -236,9 +193,9 @@ fn check_question_keys(question: &Value, path: &str, errors: &mut Vec<Definition
             None => {
                 errors.push(DefinitionError::new(
                     join(path, "type"),
-                    DP::UnknownType {
+                    DP::Common(CommonProblem::UnknownType {
                         found: shown_key(t),
-                    },
+                    }),
                 ));
                 return;
             }
@@ -312,16 +269,16 @@ mod tests {
         check_survey_keys(&survey, &mut errors);
         let unknown = errors
             .iter()
-            .find(|e| matches!(e.problem, DP::UnknownField { .. }))
+            .find(|e| matches!(e.problem, DP::Common(CommonProblem::UnknownField { .. })))
             .unwrap();
         assert_eq!(unknown.path.chars().count(), MAX_KEY_CHARS + 1);
         assert!(unknown.path.ends_with('…'));
         assert!(matches!(
             &unknown.problem,
-            DP::UnknownField {
+            DP::Common(CommonProblem::UnknownField {
                 suggestion: None,
                 ..
-            }
+            })
         ));
         assert_eq!(
             closest(&format!("required{}", "x".repeat(60)), QUESTION_KEYS),

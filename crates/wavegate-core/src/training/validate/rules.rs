@@ -2,6 +2,7 @@
 //! lessons to questions, the quiz's answers and draws, targets and change notes.
 
 use super::shape::join;
+use crate::definition_errors::CommonProblem;
 use crate::i18n::{Lang, Text};
 use crate::survey::is_valid_id;
 use crate::training::errors::{ModuleError, ModuleProblem as P};
@@ -39,14 +40,20 @@ impl Checker {
     fn text(&mut self, text: &Text, path: &str) {
         for lang in text.missing() {
             if self.languages.contains(&lang) {
-                self.push(join(path, lang.code()), P::MissingTranslation { lang });
+                self.push(
+                    join(path, lang.code()),
+                    P::Common(CommonProblem::MissingTranslation { lang }),
+                );
             }
         }
     }
 
     fn id(&mut self, id: &str, path: &str) {
         if !is_valid_id(id) {
-            self.push(path, P::InvalidId { id: id.to_string() });
+            self.push(
+                path,
+                P::Common(CommonProblem::InvalidId { id: id.to_string() }),
+            );
         }
     }
 
@@ -56,10 +63,10 @@ impl Checker {
             let first = first.clone();
             self.push(
                 path,
-                P::DuplicateId {
+                P::Common(CommonProblem::DuplicateId {
                     id: id.to_string(),
                     first,
-                },
+                }),
             );
         } else {
             seen.insert(id.to_string(), path.to_string());
@@ -76,17 +83,17 @@ impl Checker {
         if m.format != FORMAT {
             self.push(
                 "format",
-                P::WrongFormat {
+                P::Common(CommonProblem::WrongFormat {
                     found: m.format.clone(),
-                },
+                }),
             );
         }
         self.id(&m.id, "id");
         if m.version == 0 {
-            self.push("version", P::InvalidVersion);
+            self.push("version", P::Common(CommonProblem::InvalidVersion));
         }
         if m.languages.is_empty() {
-            self.push("languages", P::NoLanguages);
+            self.push("languages", P::Common(CommonProblem::NoLanguages));
         }
         self.text(&m.title, "title");
         if let Some(d) = &m.description {

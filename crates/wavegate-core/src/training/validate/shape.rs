@@ -3,6 +3,7 @@
 //! JSON type), before serde reads it and the format's rules run.
 
 use super::rules::validate_module;
+use crate::definition_errors::{self, CommonProblem};
 use crate::suggest::closest;
 use crate::training::errors::{Expected, ModuleError, ModuleErrors, ModuleProblem as P, Words};
 use crate::training::model::{Module, QuestionKind};
@@ -11,54 +12,12 @@ use serde_json::{Map, Value};
 impl Module {
     /// Parses and validates a definition; every problem is reported with its JSON path.
     pub fn from_json(json: &str) -> Result<Module, ModuleErrors> {
-        let value: Value = serde_json::from_str(json).map_err(|e| {
-            let s = e.to_string();
-            // serde_json appends " at line L column C"; the problem carries those separately.
-            let detail = s
-                .rfind(" at line ")
-                .map_or(s.clone(), |i| s[..i].to_string());
-            ModuleErrors(vec![ModuleError::new(
-                "",
-                P::Syntax {
-                    line: e.line(),
-                    column: e.column(),
-                    detail,
-                },
-            )])
-        })?;
-        Module::from_value(value)
+        Module::from_value(definition_errors::parse(json)?)
     }
 
     /// Like [`Module::from_json`], from an already parsed JSON value.
     pub fn from_value(value: Value) -> Result<Module, ModuleErrors> {
-        let mut errors = Vec::new();
-        check_module(&value, &mut errors);
-        match serde_path_to_error::deserialize::<_, Module>(value) {
-            Ok(module) => {
-                if let Err(mut more) = validate_module(&module) {
-                    errors.append(&mut more);
-                }
-                if errors.is_empty() {
-                    Ok(module)
-                } else {
-                    Err(ModuleErrors(errors))
-                }
-            }
-            Err(e) => {
-                // The key checks report wrong and missing keys precisely; serde's message is the
-                // fallback for anything they do not know about.
-                if errors.is_empty() {
-                    let path = e.path().to_string();
-                    errors.push(ModuleError::new(
-                        if path == "." { String::new() } else { path },
-                        P::Structure {
-                            detail: e.inner().to_string(),
-                        },
-                    ));
-                }
-                Err(ModuleErrors(errors))
-            }
-        }
+        definition_errors::read(value, check_module, validate_module)
     }
 }
 
@@ -149,19 +108,9 @@ fn has_type(value: &Value, expected: Expected) -> bool {
         Expected::Bool => value.is_boolean(),
         Expected::Text | Expected::Object => value.is_object(),
         Expected::List => value.is_array(),
-        Expected::Word(words) => value.as_str().is_some_and(|s| {
-            let allowed: &[&str] = match words {
-                Words::Completion => &[
-                    "completed",
-                    "passed",
-                    "completed_and_passed",
-                    "completed_or_passed",
-                ],
-                Words::ChangeKind => &["editorial", "substantive"],
-                Words::Language => &["nl", "en"],
-            };
-            allowed.contains(&s)
-        }),
+        Expected::Word(words) => value.as_str().is_some_and(|s| words.words().contains(&s)),
+        // Kinds of the survey format only.
+        Expected::Condition | Expected::Value => false,
     }
 }
 
@@ -175,9 +124,9 @@ fn check<'v>(
     let Some(obj) = value.as_object() else {
         errors.push(ModuleError::new(
             path,
-            P::InvalidValue {
+            P::Common(CommonProblem::InvalidValue {
                 expected: Expected::Object,
-            },
+            }),
         ));
         return None;
     };
@@ -187,17 +136,17 @@ fn check<'v>(
                 let names: Vec<&str> = keys.iter().map(|k| k.0).collect();
                 errors.push(ModuleError::new(
                     join(path, key),
-                    P::UnknownField {
+                    P::Common(CommonProblem::UnknownField {
                         field: key.clone(),
                         suggestion: closest(key, &names),
-                    },
+                    }),
                 ));
             }
             Some(&(_, expected, _)) => {
                 if !has_type(v, expected) {
                     errors.push(ModuleError::new(
                         join(path, key),
-                        P::InvalidValue { expected },
+                        P::Common(CommonProblem::InvalidValue { expected }),
                     ));
                 } else if expected == Expected::Text {
                     check(v, &join(path, key), TEXT, errors);
@@ -209,9 +158,9 @@ fn check<'v>(
         if *required && !obj.contains_key(*key) {
             errors.push(ModuleError::new(
                 path,
-                P::MissingField {
+                P::Common(CommonProblem::MissingField {
                     field: key.to_string(),
-                },
+                }),
             ));
         }
     }
@@ -243,9 +192,9 @@ fn check_module(value: &Value, errors: &mut Vec<ModuleError>) {
         if !has_type(lang, Expected::Word(Words::Language)) {
             errors.push(ModuleError::new(
                 format!("languages[{i}]"),
-                P::InvalidValue {
+                P::Common(CommonProblem::InvalidValue {
                     expected: Expected::Word(Words::Language),
-                },
+                }),
             ));
         }
     }
@@ -257,9 +206,9 @@ fn check_module(value: &Value, errors: &mut Vec<ModuleError>) {
             if !ok {
                 errors.push(ModuleError::new(
                     join("targets", attribute),
-                    P::InvalidValue {
+                    P::Common(CommonProblem::InvalidValue {
                         expected: Expected::List,
-                    },
+                    }),
                 ));
             }
         }
@@ -274,9 +223,9 @@ fn check_module(value: &Value, errors: &mut Vec<ModuleError>) {
                 if !topic.is_string() {
                     errors.push(ModuleError::new(
                         format!("{path}.topics[{j}]"),
-                        P::InvalidValue {
+                        P::Common(CommonProblem::InvalidValue {
                             expected: Expected::String,
-                        },
+                        }),
                     ));
                 }
             }
@@ -302,9 +251,9 @@ fn check_quiz(quiz: &Value, errors: &mut Vec<ModuleError>) {
             if !n.is_u64() {
                 errors.push(ModuleError::new(
                     join("quiz.draw", topic),
-                    P::InvalidValue {
+                    P::Common(CommonProblem::InvalidValue {
                         expected: Expected::WholeNumber,
-                    },
+                    }),
                 ));
             }
         }
@@ -323,9 +272,9 @@ fn check_question(question: &Value, path: &str, errors: &mut Vec<ModuleError>) {
         Some(other) => {
             errors.push(ModuleError::new(
                 join(path, "type"),
-                P::UnknownType {
+                P::Common(CommonProblem::UnknownType {
                     found: other.to_string(),
-                },
+                }),
             ));
             return;
         }

@@ -1,0 +1,199 @@
+//! Programs as planners see them: the overview, the detail and the respondents' support details.
+
+use super::FileKind;
+use crate::i18n::{Lang, Text};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/programs`: a program with its surveys.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramOverview {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Whether the program has a program.toml (waves, thresholds); the demo has one, programs
+    /// from before issue 9 may not.
+    #[serde(default)]
+    pub has_program: bool,
+    /// The kinds of file it holds a current import of.
+    #[serde(default)]
+    pub files: Vec<FileKind>,
+    /// Its surveys.
+    pub surveys: Vec<SurveyOverview>,
+}
+
+/// A survey of a program with its counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyOverview {
+    /// The survey's stable id.
+    pub survey_id: String,
+    /// The version new respondents get.
+    pub version: u32,
+    /// Its title.
+    pub title: Text,
+    /// Answers are stored without a person link.
+    pub anonymous: bool,
+    /// Responses received (all versions).
+    pub responses: u64,
+    /// Invitations created (personal links, plus the anonymous link if any).
+    pub invitations: u64,
+}
+
+impl SurveyOverview {
+    /// The share of invitations answered, in whole percent; `None` for an anonymous survey or
+    /// before any invitation (see [`crate::invitation::response_rate`]).
+    pub fn response_rate(&self) -> Option<u64> {
+        crate::invitation::response_rate(self.responses, self.invitations, self.anonymous)
+    }
+}
+
+/// Where respondents get help after answering: shown on the thank-you page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSupport {
+    /// How to reach the helpdesk (phone, e-mail, hours), in the program's languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk: Option<Text>,
+    /// A page with answers to common questions (`https://…` or `http://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq_url: Option<String>,
+}
+
+/// Longest helpdesk text per language, in characters.
+pub const MAX_HELPDESK_CHARS: usize = 500;
+/// Longest FAQ link, in bytes.
+pub const MAX_FAQ_URL: usize = 2048;
+
+/// Why [`ProgramSupport`] is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SupportError {
+    /// A helpdesk text is too long or holds control characters other than line breaks.
+    #[error(
+        "the helpdesk text ({lang}) must be at most {MAX_HELPDESK_CHARS} characters without control characters"
+    )]
+    Helpdesk {
+        /// Which language.
+        lang: Lang,
+    },
+    /// The FAQ link is not an `http(s)://` address of reasonable length.
+    #[error(
+        "the FAQ link must be an https:// (or http://) address of at most {MAX_FAQ_URL} characters without spaces"
+    )]
+    FaqUrl,
+}
+
+impl SupportError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SupportError::Helpdesk { lang: l }, Lang::Nl) => format!(
+                "de helpdesktekst ({l}) mag hoogstens {MAX_HELPDESK_CHARS} tekens hebben, zonder stuurtekens"
+            ),
+            (SupportError::FaqUrl, Lang::Nl) => format!(
+                "de FAQ-link moet een https://-adres (of http://) zijn van hoogstens {MAX_FAQ_URL} tekens, zonder spaties"
+            ),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+impl ProgramSupport {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.helpdesk.is_none() && self.faq_url.is_none()
+    }
+
+    /// Checks the texts and the link; blank values become absent. The link must be `http(s)`
+    /// so a `javascript:` address can never reach a respondent's page.
+    pub fn checked(mut self) -> Result<ProgramSupport, SupportError> {
+        if let Some(t) = &self.helpdesk {
+            for (lang, text) in [(Lang::Nl, &t.nl), (Lang::En, &t.en)] {
+                let bad = text.chars().count() > MAX_HELPDESK_CHARS
+                    || text.chars().any(|c| c.is_control() && c != '\n');
+                if bad {
+                    return Err(SupportError::Helpdesk { lang });
+                }
+            }
+            if t.missing().len() == Lang::ALL.len() {
+                self.helpdesk = None;
+            }
+        }
+        if let Some(url) = &self.faq_url {
+            let url = url.trim();
+            if url.is_empty() {
+                self.faq_url = None;
+            } else {
+                let lower = url.to_ascii_lowercase();
+                let scheme = lower.starts_with("https://") || lower.starts_with("http://");
+                let host = url.split_once("://").map_or("", |(_, rest)| rest);
+                let ok = scheme
+                    && url.len() <= MAX_FAQ_URL
+                    && !host.is_empty()
+                    && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+                if !ok {
+                    return Err(SupportError::FaqUrl);
+                }
+                self.faq_url = Some(url.to_string());
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// `GET /api/v1/programs/{program}`: a program with its definition and support details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramDetail {
+    /// Stable id.
+    pub id: String,
+    /// Display name (the program's `name`).
+    pub name: String,
+    /// The definition: waves, split attributes, thresholds (`None` for a program made before
+    /// programs had one).
+    pub program: Option<crate::readiness::Program>,
+    /// Where respondents get help.
+    pub support: ProgramSupport,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When its definition last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_details_take_only_web_links_and_short_texts() {
+        let ok = ProgramSupport {
+            helpdesk: Some(Text::new("Bel 020-1234567", "")),
+            faq_url: Some(" https://intranet.example.org/faq ".into()),
+        }
+        .checked()
+        .unwrap();
+        assert_eq!(
+            ok.faq_url.as_deref(),
+            Some("https://intranet.example.org/faq")
+        );
+        for url in ["javascript:alert(1)", "https://", "ftp://x", "https://a b"] {
+            let s = ProgramSupport {
+                helpdesk: None,
+                faq_url: Some(url.into()),
+            };
+            assert_eq!(s.checked(), Err(SupportError::FaqUrl), "{url}");
+        }
+        let long = ProgramSupport {
+            helpdesk: Some(Text::new("x".repeat(MAX_HELPDESK_CHARS + 1), "")),
+            faq_url: None,
+        };
+        assert!(matches!(
+            long.checked(),
+            Err(SupportError::Helpdesk { lang: Lang::Nl })
+        ));
+        let blank = ProgramSupport {
+            helpdesk: Some(Text::new(" ", "")),
+            faq_url: Some("".into()),
+        };
+        assert!(blank.checked().unwrap().is_empty());
+    }
+}
