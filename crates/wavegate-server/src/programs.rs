@@ -4,12 +4,12 @@
 use crate::AppState;
 use crate::downloads::attachment;
 use crate::error::{ApiError, file_problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, media_type, request_lang};
 use crate::store::{NewProgram, ProgramRecord};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use wavegate_core::api::{Created, ErrorCode, LangQuery, ProgramDetail, ProgramSupport};
 use wavegate_core::i18n::Lang;
@@ -37,15 +37,7 @@ fn read_program(
     body: &[u8],
     lang: Lang,
 ) -> Result<(Program, String), ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let content_type = media_type(headers);
     let invalid = |e: &wavegate_core::tabular::InputError| {
         ApiError::new(
             ErrorCode::InvalidProgram,

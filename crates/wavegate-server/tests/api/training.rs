@@ -40,23 +40,30 @@ async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
     .await
 }
 
-/// The demo program with its roster, `get-help` published and assigned to the pilot wave;
-/// returns person id → training link token.
-async fn assigned() -> (Api, Vec<(String, String)>) {
-    let api = demo_api().await;
+/// Imports the demo roster, publishes `get-help` and assigns it to the pilot wave; returns the
+/// assignment's reply.
+async fn assign_get_help_to_the_pilot(api: &Api) -> Reply {
     assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
+        upload(api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
     );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    let r = planner_post(api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let r = planner_post(
-        &api,
+        api,
         &format!("{MODULES}/get-help/assignments"),
         json!({ "wave": "pilot" }),
     )
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    r
+}
+
+/// The demo program with its roster, `get-help` published and assigned to the pilot wave;
+/// returns person id → training link token.
+async fn assigned() -> (Api, Vec<(String, String)>) {
+    let api = demo_api().await;
+    let r = assign_get_help_to_the_pilot(&api).await;
     assert_eq!(
         (r.body["people"].as_u64(), r.body["created"].as_u64()),
         (Some(12), Some(12))
@@ -509,19 +516,7 @@ async fn the_database_files_hold_no_training_token_yet_every_link_opens_and_expo
         .await
         .unwrap();
     let api = Api::over(store, tempfile::tempdir().unwrap()).await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/assignments"),
-        json!({ "wave": "pilot" }),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assign_get_help_to_the_pilot(&api).await;
     // The links file can be made again, and each link opens.
     let tokens = links(&api).await;
     assert_eq!(tokens.len(), 12);
