@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::downloads::disposition;
 use crate::error::{ApiError, file_problem};
 use crate::extract::{ApiPath, ApiQuery, media_type, request_lang};
-use crate::programs::{program_not_found, stored_program};
+use crate::programs::{program_not_found, program_record, stored_program};
 use crate::store::{NewImport, StagedFile};
 use axum::Extension;
 use axum::Json;
@@ -189,11 +189,7 @@ pub(crate) async fn required_roster(
 
 /// The program's definition, or the error for a program without one.
 pub(crate) async fn program_of(state: &AppState, program_id: &str) -> Result<Program, ApiError> {
-    let record = state
-        .store
-        .program(program_id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(state, program_id).await?;
     stored_program(&record)?.ok_or_else(|| {
         ApiError::new(
             ErrorCode::InvalidProgram,

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::imports::{program_of, required_roster, roster_of};
-use crate::programs::{program_not_found, stored_program};
+use crate::programs::{program_record, stored_program};
 use crate::respond::{now, parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow, ProgramSurveyRow};
 use axum::Json;
@@ -186,11 +186,7 @@ async fn check_anonymous_links(
 /// The program's definition, when it has one (links of a program without program.toml have no
 /// wave and no default expiry).
 async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Program>, ApiError> {
-    let record = state
-        .store
-        .program(program)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(state, program).await?;
     stored_program(&record)
 }
 

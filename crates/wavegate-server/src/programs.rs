@@ -19,6 +19,11 @@ pub(crate) fn program_not_found() -> ApiError {
     ApiError::not_found("program")
 }
 
+/// The stored program `id`, or the error for a program that does not exist.
+pub(crate) async fn program_record(state: &AppState, id: &str) -> Result<ProgramRecord, ApiError> {
+    state.store.program(id).await?.ok_or_else(program_not_found)
+}
+
 /// A program's stored definition, read back; `None` for a program from before programs had one.
 pub(crate) fn stored_program(record: &ProgramRecord) -> Result<Option<Program>, ApiError> {
     record
@@ -129,11 +134,7 @@ pub async fn get(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<ProgramDetail>, ApiError> {
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     Ok(Json(detail(record)?))
 }
 
@@ -153,11 +154,7 @@ pub async fn put(
     {
         return Err(program_not_found());
     }
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     Ok(Json(detail(record)?))
 }
 
@@ -166,11 +163,7 @@ pub async fn toml(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     let toml = record
         .program_toml
         .ok_or_else(|| ApiError::not_found("program.toml of this program"))?;
