@@ -1,6 +1,7 @@
 //! Published survey versions and the surveys attached to programs.
 
 use super::link_keys::LinkKeys;
+use super::programs::program_exists;
 use super::{Store, StoreError, count};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -105,12 +106,7 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-                [&p],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !program_exists(&tx, &p)? {
                 return Ok(None);
             }
             publish_version(&tx, &s, version, &json, &now)?;
