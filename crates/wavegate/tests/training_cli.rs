@@ -221,37 +221,28 @@ fn xapi_export_names_the_registration_version_verbs_and_a_hashed_mailbox() {
 
 #[test]
 fn a_missing_database_or_program_is_said_in_dutch_when_asked() {
-    let out = wavegate(&[
-        "training",
-        "export",
-        "--db",
-        "/no/such/w.sqlite",
-        "--program",
-        "demo",
-        "--format",
-        "csv",
-        "--lang",
-        "nl",
-    ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    // A Dutch CSV export of `program` from `db`, which must fail; what it said.
+    let refused = |db: &str, program: &str| {
+        let out = wavegate(&[
+            "training",
+            "export",
+            "--db",
+            db,
+            "--program",
+            program,
+            "--format",
+            "csv",
+            "--lang",
+            "nl",
+        ]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = refused("/no/such/w.sqlite", "demo");
     assert!(err.contains("/no/such/w.sqlite bestaat niet"), "{err}");
 
     let dir = tempfile::tempdir().unwrap();
     let db = database(dir.path());
-    let out = wavegate(&[
-        "training",
-        "export",
-        "--db",
-        &db,
-        "--program",
-        "elders",
-        "--format",
-        "csv",
-        "--lang",
-        "nl",
-    ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(&db, "elders");
     assert!(err.contains("er is geen programma \"elders\""), "{err}");
 }
