@@ -126,35 +126,27 @@ fn errors_are_in_dutch_when_asked_and_a_bad_flag_value_in_both_languages() {
 
     let dir = tempfile::tempdir().unwrap();
     let responses = write(dir.path(), "responses.json", RESPONSES);
-    let out = wavegate(&[
-        "survey",
-        "summary",
-        "--survey",
-        "nope",
-        "--responses",
-        &responses,
-        "--lang",
-        "nl",
-    ]);
-    assert!(!out.status.success());
-    let err = stderr(&out);
+    // A Dutch summary of `survey` over the responses, which must fail; what it said.
+    let refused = |survey: &str| {
+        let out = wavegate(&[
+            "survey",
+            "summary",
+            "--survey",
+            survey,
+            "--responses",
+            &responses,
+            "--lang",
+            "nl",
+        ]);
+        assert!(!out.status.success());
+        stderr(&out)
+    };
+    let err = refused("nope");
     assert!(
         err.contains("`nope` is geen bestand en geen ingebouwde vragenlijst"),
         "{err}"
     );
-
-    let out = wavegate(&[
-        "survey",
-        "summary",
-        "--survey",
-        "sus",
-        "--responses",
-        &responses,
-        "--lang",
-        "nl",
-    ]);
-    assert!(!out.status.success());
-    let err = stderr(&out);
+    let err = refused("sus");
     assert!(
         err.contains("antwoord `r1` hoort bij vragenlijst `nps`, niet bij `sus`"),
         "{err}"
