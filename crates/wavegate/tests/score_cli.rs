@@ -357,3 +357,28 @@ fn earlier_reports_in_a_history_directory_are_read_and_bad_ones_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.json is geen rapport"), "{err}");
 }
+
+#[test]
+fn an_impossible_date_is_explained_in_both_languages() {
+    // `--at` is read before `--lang`, so the message cannot know the language yet.
+    let dir = tempfile::tempdir().unwrap();
+    let out = wavegate(&[
+        "score",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--at",
+        "2027-13-01",
+        "--lang",
+        "nl",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("expected a date like 2027-02-01, found \"2027-13-01\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("verwacht een datum zoals 2027-02-01, gevonden \"2027-13-01\""),
+        "{err}"
+    );
+}
