@@ -23,9 +23,8 @@ while [ $# -gt 0 ]; do
 done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
-target="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
-cargo build --release --locked -p wavegate >&2
-bin="$target/release/wavegate"
+. bench/api_support.sh
+bench_build
 work="$target/bench/import-api"
 rm -rf "$work"
 mkdir -p "$work"
@@ -54,20 +53,8 @@ with open(f"{data}/devices-all.csv", "w", newline="", encoding="utf-8") as f:
                     f"2027-01-{1 + i % 28:02d} 09:{i % 60:02d}:00.0000000",
                     "2027-02-01 10:00:00.0000000"])
 PY
-db="$work/wavegate.sqlite"
-"$bin" serve --addr 127.0.0.1:0 --db "$db" --dist "$work" >"$work/serve.out" 2>"$work/serve.err" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  grep -q "^Wavegate is running at" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(sed -n 's/^Wavegate is running at //p' "$work/serve.out")
-token=$("$bin" admin create-token --db "$db" --role planner --name bench 2>/dev/null)
-auth="Authorization: Bearer $token"
-program=$(curl -sf -X POST -H "$auth" -H "Content-Type: application/toml" \
-  --data-binary @"$work/data/program.toml" "$url/api/v1/programs" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+bench_serve
+program=$(bench_program "$work/data")
 
 nproc_out=$(nproc)
 printf 'people: %s; runs per file: %s; cores: %s; load average: %s\n' \

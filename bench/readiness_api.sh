@@ -35,28 +35,14 @@ while [ $# -gt 0 ]; do
 done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
-target="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
-cargo build --release --locked -p wavegate >&2
-bin="$target/release/wavegate"
+. bench/api_support.sh
+bench_build
 work="$target/bench/readiness-api"
 rm -rf "$work"
 mkdir -p "$work"
 "$bin" demo-data --out "$work/data" --people "$people" --seed 1 --at 2027-03-01 >/dev/null
-db="$work/wavegate.sqlite"
-WAVEGATE_DEMO_PASSWORD="bench password 0123" "$bin" serve --demo --addr 127.0.0.1:0 \
-  --db "$db" --dist "$work" >"$work/serve.out" 2>"$work/serve.err" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  grep -q "^Wavegate is running at" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(sed -n 's/^Wavegate is running at //p' "$work/serve.out")
-token=$("$bin" admin create-token --db "$db" --role planner --name bench 2>/dev/null)
-auth="Authorization: Bearer $token"
-program=$(curl -sf -X POST -H "$auth" -H "Content-Type: application/toml" \
-  --data-binary @"$work/data/program.toml" "$url/api/v1/programs" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+WAVEGATE_DEMO_PASSWORD="bench password 0123" bench_serve --demo
+program=$(bench_program "$work/data")
 api="$url/api/v1/programs/$program"
 for kind in roster devices enrollment_failures tickets responses training; do
   curl -sf -o /dev/null -X PUT -H "$auth" -H "Content-Type: text/csv" \

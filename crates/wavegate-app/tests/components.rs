@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,42 +22,15 @@ use wavegate_core::survey::{
 };
 use wavegate_ui::api::ApiError;
 
+use wavegate_ui::test_support::{document, mount, settle, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts a view in a fresh element; the handle keeps it mounted while it lives.
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, impl Drop)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone(), f);
-    (host, handle)
-}
 
 fn input(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
     host.query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no element matches {selector}"))
         .unchecked_into()
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-/// Lets effects and reactive attributes catch up.
-async fn settle() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 fn survey_with(questions: Vec<Question>) -> Survey {

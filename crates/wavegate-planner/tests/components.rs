@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use leptos::mount::mount_to;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
@@ -22,34 +20,9 @@ use wavegate_planner::pages::program_form::fields::defaults;
 use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
 use wavegate_planner::pages::training_module::{restudy_view, results_view};
 
+use wavegate_ui::test_support::{mount, settle, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, impl Drop)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone(), f);
-    (host, handle)
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
 
 #[wasm_bindgen_test]
 fn every_planner_message_exists_in_both_languages_with_the_same_placeholders() {
@@ -382,4 +355,22 @@ async fn who_must_restudy_lists_each_person_with_only_what_changed() {
         "Nobody has to re-study anything in version 2."
     );
     assert!(host.query_selector("table").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_segment_is_sent_only_with_both_an_attribute_and_a_value() {
+    use wavegate_planner::components::group_choice::GroupFields;
+    let group = GroupFields::new();
+    assert_eq!(group.chosen(), (None, Default::default()));
+    group.wave.set("wave-1".into());
+    group.attribute.set("department".into());
+    group.value.set("   ".into());
+    assert_eq!(group.chosen(), (Some("wave-1".into()), Default::default()));
+    group.value.set(" Finance ".into());
+    assert_eq!(
+        group.chosen().1,
+        std::collections::BTreeMap::from([("department".to_string(), "Finance".to_string())])
+    );
+    group.attribute.set(String::new());
+    assert!(group.chosen().1.is_empty(), "a value without its attribute");
 }

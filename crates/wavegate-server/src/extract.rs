@@ -1,4 +1,5 @@
-//! Extractors whose rejections are JSON [`ApiError`]s: the body, the query and the path.
+//! Reading a request: extractors whose rejections are JSON [`ApiError`]s (the body, the query
+//! and the path), and the body's media type.
 //!
 //! axum's own extractors answer a bad request with plain text; the API promises a JSON error
 //! body for every failure, so handlers take these instead.
@@ -7,6 +8,7 @@ use crate::error::ApiError;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 
 /// `Json<T>` whose rejections are [`ApiError`]s (`invalid_json`, `invalid_body`, …).
@@ -97,4 +99,18 @@ pub fn request_lang(
                 })
         })
         .unwrap_or(Lang::En)
+}
+
+/// The media type of the request body, lower case and without parameters (`text/csv` for
+/// `Text/CSV; charset=utf-8`); empty when there is no `Content-Type`.
+pub fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }

@@ -6,8 +6,8 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::downloads::disposition;
 use crate::error::{ApiError, file_problem};
-use crate::extract::{ApiPath, ApiQuery, request_lang};
-use crate::programs::{program_not_found, stored_program};
+use crate::extract::{ApiPath, ApiQuery, media_type, request_lang};
+use crate::programs::{program_not_found, program_record, stored_program};
 use crate::store::{NewImport, StagedFile};
 use axum::Extension;
 use axum::Json;
@@ -44,16 +44,7 @@ const CSV_TYPES: [&str; 4] = [
 ];
 
 fn content_type_ok(headers: &HeaderMap) -> bool {
-    let ct = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    CSV_TYPES.contains(&ct.as_str())
+    CSV_TYPES.contains(&media_type(headers).as_str())
 }
 
 /// `filename` of a `Content-Disposition` header.
@@ -176,13 +167,29 @@ pub(crate) async fn roster_of(
     ))
 }
 
+/// The program's current roster for an action that needs one (inviting or assigning people):
+/// the `NoRoster` error without one, or when it no longer reads with the program.
+pub(crate) async fn required_roster(
+    state: &AppState,
+    program_id: &str,
+    program: &Program,
+) -> Result<Roster, ApiError> {
+    match roster_of(state, program_id, program).await? {
+        None => Err(ApiError::new(
+            ErrorCode::NoRoster,
+            "import the program's roster first",
+        )),
+        Some(Err(e)) => Err(ApiError::new(
+            ErrorCode::NoRoster,
+            format!("the stored roster no longer fits the program: {e}"),
+        )),
+        Some(Ok(r)) => Ok(r),
+    }
+}
+
 /// The program's definition, or the error for a program without one.
 pub(crate) async fn program_of(state: &AppState, program_id: &str) -> Result<Program, ApiError> {
-    let record = state
-        .store
-        .program(program_id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(state, program_id).await?;
     stored_program(&record)?.ok_or_else(|| {
         ApiError::new(
             ErrorCode::InvalidProgram,

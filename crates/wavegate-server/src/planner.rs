@@ -8,10 +8,10 @@ use crate::downloads::attachment;
 use crate::error::ApiError;
 use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::imports::{program_of, roster_of};
-use crate::programs::{program_not_found, stored_program};
+use crate::imports::{program_of, required_roster, roster_of};
+use crate::programs::{program_record, stored_program};
 use crate::respond::{now, parse_attributes, parse_survey};
-use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow};
+use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow, ProgramSurveyRow};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -37,6 +37,19 @@ use wavegate_core::survey::{
 
 pub(crate) fn survey_not_found() -> ApiError {
     ApiError::not_found("survey of this program")
+}
+
+/// The survey as the program holds it (anonymous or not), or the error for one it does not hold.
+pub(crate) async fn program_survey_of(
+    state: &AppState,
+    program: &str,
+    survey: &str,
+) -> Result<ProgramSurveyRow, ApiError> {
+    state
+        .store
+        .program_survey(program, survey)
+        .await?
+        .ok_or_else(survey_not_found)
 }
 
 /// `GET /api/v1/programs`.
@@ -173,11 +186,7 @@ async fn check_anonymous_links(
 /// The program's definition, when it has one (links of a program without program.toml have no
 /// wave and no default expiry).
 async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Program>, ApiError> {
-    let record = state
-        .store
-        .program(program)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(state, program).await?;
     stored_program(&record)
 }
 
@@ -226,11 +235,7 @@ pub async fn create_invitations(
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
-    let ps = state
-        .store
-        .program_survey(&program, &survey)
-        .await?
-        .ok_or_else(survey_not_found)?;
+    let ps = program_survey_of(&state, &program, &survey).await?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
@@ -329,27 +334,9 @@ pub async fn from_roster(
     ApiJson(body): ApiJson<InvitationsFromRoster>,
 ) -> Result<(StatusCode, Json<FromRosterResult>), ApiError> {
     let lang = request_lang(q.lang, &headers);
-    let ps = state
-        .store
-        .program_survey(&program, &survey)
-        .await?
-        .ok_or_else(survey_not_found)?;
+    let ps = program_survey_of(&state, &program, &survey).await?;
     let definition = program_of(&state, &program).await?;
-    let roster = match roster_of(&state, &program, &definition).await? {
-        None => {
-            return Err(ApiError::new(
-                ErrorCode::NoRoster,
-                "import the program's roster first",
-            ));
-        }
-        Some(Err(e)) => {
-            return Err(ApiError::new(
-                ErrorCode::NoRoster,
-                format!("the stored roster no longer fits the program: {e}"),
-            ));
-        }
-        Some(Ok(r)) => r,
-    };
+    let roster = required_roster(&state, &program, &definition).await?;
     let selection = Selection {
         wave: body.wave.clone(),
         segment: body.segment.clone(),
@@ -468,11 +455,7 @@ pub async fn rates(
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyRates>, ApiError> {
-    let ps = state
-        .store
-        .program_survey(&program, &survey)
-        .await?
-        .ok_or_else(survey_not_found)?;
+    let ps = program_survey_of(&state, &program, &survey).await?;
     let groups = if ps.anonymous {
         // One link is answered by many: count responses per group of the attributes they carry.
         let stored = state

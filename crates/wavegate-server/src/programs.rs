@@ -4,12 +4,12 @@
 use crate::AppState;
 use crate::downloads::attachment;
 use crate::error::{ApiError, file_problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, media_type, request_lang};
 use crate::store::{NewProgram, ProgramRecord};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use wavegate_core::api::{Created, ErrorCode, LangQuery, ProgramDetail, ProgramSupport};
 use wavegate_core::i18n::Lang;
@@ -17,6 +17,11 @@ use wavegate_core::readiness::Program;
 
 pub(crate) fn program_not_found() -> ApiError {
     ApiError::not_found("program")
+}
+
+/// The stored program `id`, or the error for a program that does not exist.
+pub(crate) async fn program_record(state: &AppState, id: &str) -> Result<ProgramRecord, ApiError> {
+    state.store.program(id).await?.ok_or_else(program_not_found)
 }
 
 /// A program's stored definition, read back; `None` for a program from before programs had one.
@@ -37,15 +42,7 @@ fn read_program(
     body: &[u8],
     lang: Lang,
 ) -> Result<(Program, String), ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let content_type = media_type(headers);
     let invalid = |e: &wavegate_core::tabular::InputError| {
         ApiError::new(
             ErrorCode::InvalidProgram,
@@ -137,11 +134,7 @@ pub async fn get(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<ProgramDetail>, ApiError> {
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     Ok(Json(detail(record)?))
 }
 
@@ -161,11 +154,7 @@ pub async fn put(
     {
         return Err(program_not_found());
     }
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     Ok(Json(detail(record)?))
 }
 
@@ -174,11 +163,7 @@ pub async fn toml(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    let record = state
-        .store
-        .program(&id)
-        .await?
-        .ok_or_else(program_not_found)?;
+    let record = program_record(&state, &id).await?;
     let toml = record
         .program_toml
         .ok_or_else(|| ApiError::not_found("program.toml of this program"))?;

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::planner::{csv_response, link, survey_not_found};
+use crate::planner::{csv_response, link, program_survey_of, survey_not_found};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -53,11 +53,7 @@ pub async fn preview(
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<RemindersQuery>,
 ) -> Result<Response, ApiError> {
-    let ps = state
-        .store
-        .program_survey(&program, &survey)
-        .await?
-        .ok_or_else(survey_not_found)?;
+    let ps = program_survey_of(&state, &program, &survey).await?;
     let csv = q.format.unwrap_or_default() == InvitationsFormat::Csv;
     if ps.anonymous {
         if csv {
@@ -92,11 +88,7 @@ pub async fn send(
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<RemindersQuery>,
 ) -> Result<Response, ApiError> {
-    let ps = state
-        .store
-        .program_survey(&program, &survey)
-        .await?
-        .ok_or_else(survey_not_found)?;
+    let ps = program_survey_of(&state, &program, &survey).await?;
     if ps.anonymous {
         return Err(anonymous_names());
     }

@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::auth::password::{MAX_PASSWORD_BYTES, verify_dummy, verify_password};
 use crate::auth::session::{ABSOLUTE, IDLE, from_cookie, set_cookie};
-use crate::auth::{check_csrf, new_secret, secret_hash};
+use crate::auth::{MAX_EMAIL, check_csrf, new_secret, secret_hash};
 use crate::clock::stamp;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, PeerAddr};
@@ -13,9 +13,6 @@ use axum::extract::State;
 use axum::http::{StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use wavegate_core::api::{ErrorCode, Role, SessionInfo, SignIn};
-
-/// Longest e-mail address accepted (RFC 5321's path limit).
-const MAX_EMAIL: usize = 254;
 
 fn invalid_credentials() -> ApiError {
     // One answer for an unknown address, a wrong password and a disabled account.

@@ -142,16 +142,8 @@ pub fn now() -> DateTime<Utc> {
 
 /// A fresh id for a fact: 128 bits from the browser's cryptographic source, as 32 hex digits.
 pub fn new_id() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        // Without Web Crypto: ids need only be unique per link, the token is the secret.
-        for b in &mut bytes {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    wavegate_ui::dom::random_128()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -70,3 +70,20 @@ pub fn save(download: &Download, fallback: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// 128 random bits from the browser's cryptographic source, for ids made on the device
+/// (response ids, training facts). Without Web Crypto (very old browsers) they come from
+/// `Math.random`: such ids need only be unique per link; the link's token is the secret.
+pub fn random_128() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}

@@ -8,7 +8,8 @@
 //! - [`dom`]: focus, local times, saving downloads byte for byte;
 //! - [`storage`]: the typed `localStorage` keys;
 //! - [`lang_switch`]: the language switch;
-//! - [`chart`]: scales, ticks and paths of the SVG charts.
+//! - [`chart`]: scales, ticks and paths of the SVG charts;
+//! - `test_support` (feature `test-support`): mounting views in the apps' component tests.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -19,3 +20,5 @@ pub mod errors;
 pub mod i18n;
 pub mod lang_switch;
 pub mod storage;
+#[cfg(feature = "test-support")]
+pub mod test_support;

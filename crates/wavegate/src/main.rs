@@ -19,6 +19,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Debug, Parser)]
 #[command(name = "wavegate", version, about)]
 struct Cli {
+    /// Language of everything a person reads (output and errors): nl or en.
+    #[arg(
+        long,
+        value_name = "LANG",
+        default_value = "en",
+        value_parser = cmd::parse_lang,
+        global = true
+    )]
+    lang: wavegate_core::i18n::Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,15 +58,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     let result = match cli.command {
         Command::Serve(args) => cmd::serve::run(args),
-        Command::Survey(command) => cmd::survey::run(command),
-        Command::Module(command) => cmd::module::run(command),
-        Command::Training(command) => cmd::training::run(command),
-        Command::Score(args) => cmd::score::run(args),
-        Command::DemoData(args) => cmd::demo_data::run(args),
-        Command::ExportProgram(args) => cmd::export_program::run(args),
-        Command::Admin(command) => cmd::admin::run(command),
+        Command::Survey(command) => cmd::survey::run(command, lang),
+        Command::Module(command) => cmd::module::run(command, lang),
+        Command::Training(command) => cmd::training::run(command, lang),
+        Command::Score(args) => cmd::score::run(args, lang),
+        Command::DemoData(args) => cmd::demo_data::run(args, lang),
+        Command::ExportProgram(args) => cmd::export_program::run(args, lang),
+        Command::Admin(command) => cmd::admin::run(command, lang),
     };
     match result {
         Ok(code) => code,

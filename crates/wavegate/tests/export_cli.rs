@@ -5,22 +5,18 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod cli_support;
+
+use cli_support::wavegate;
 mod serve_support;
 
 use serde_json::{Value, json};
 use serve_support::{Server, planner_token, serve_command};
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const AT: &str = "2027-03-01";
-
-fn wavegate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wavegate"))
-        .args(args)
-        .output()
-        .expect("wavegate runs")
-}
 
 fn ok(out: &Output) {
     assert!(

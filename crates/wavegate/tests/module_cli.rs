@@ -2,29 +2,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn wavegate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wavegate"))
-        .args(args)
-        .output()
-        .expect("the wavegate binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use cli_support::{stderr, stdout, wavegate, write};
 
 #[test]
 fn a_printed_template_validates_with_an_outline() {
@@ -111,6 +91,25 @@ fn templates_are_listed_and_an_unknown_one_is_refused() {
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("no built-in module `enroll-blackberry`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = wavegate(&["module", "template", "enroll-blackberry", "--lang", "nl"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out)
+            .contains("er is geen ingebouwde module `enroll-blackberry`; kies uit: enroll-windows"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_unreadable_definition_is_reported_in_the_language_asked() {
+    let out = wavegate(&["--lang", "nl", "module", "validate", "/no/such/module.json"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("/no/such/module.json kan niet gelezen worden"),
         "{}",
         stderr(&out)
     );

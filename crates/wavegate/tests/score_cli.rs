@@ -4,18 +4,14 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod cli_support;
+
+use cli_support::wavegate;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const AT: &str = "2027-03-01";
-
-fn wavegate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wavegate"))
-        .args(args)
-        .output()
-        .expect("wavegate runs")
-}
 
 fn demo(dir: &Path, people: &str, seed: &str) {
     let out = wavegate(&[
@@ -152,18 +148,23 @@ fn the_markdown_report_is_written_in_dutch_when_asked() {
     assert!(table.starts_with("Deployment readiness report"), "{table}");
 }
 
+/// Line 6 of `devices.csv`: its Compliance (column 4) becomes `value`, something Intune never
+/// writes; the lines are joined with `line_end`.
+fn corrupt_compliance(dir: &Path, value: &str, line_end: &str) {
+    let path = dir.join("devices.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[5].split(',').map(str::to_string).collect();
+    cells[3] = value.into();
+    lines[5] = cells.join(",");
+    std::fs::write(&path, lines.join(line_end)).unwrap();
+}
+
 #[test]
 fn a_corrupted_file_is_rejected_whole_with_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path(), "200", "1");
-    let path = dir.path().join("devices.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    // Line 6 of the file: its Compliance (column 4) becomes something Intune never writes.
-    let mut cells: Vec<String> = lines[5].split(',').map(str::to_string).collect();
-    cells[3] = "Mostly fine".into();
-    lines[5] = cells.join(",");
-    std::fs::write(&path, lines.join("\r\n")).unwrap();
+    corrupt_compliance(dir.path(), "Mostly fine", "\r\n");
 
     let out = score(dir.path(), &["--format", "json"]);
     assert!(!out.status.success());
@@ -179,13 +180,7 @@ fn a_corrupted_file_is_rejected_whole_with_its_line_and_column() {
 fn a_rejected_file_is_explained_in_dutch_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path(), "200", "1");
-    let path = dir.path().join("devices.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut cells: Vec<String> = lines[5].split(',').map(str::to_string).collect();
-    cells[3] = "Prima".into();
-    lines[5] = cells.join(",");
-    std::fs::write(&path, lines.join("\n")).unwrap();
+    corrupt_compliance(dir.path(), "Prima", "\n");
 
     let out = score(dir.path(), &["--lang", "nl"]);
     assert!(!out.status.success());
@@ -361,4 +356,29 @@ fn earlier_reports_in_a_history_directory_are_read_and_bad_ones_refused() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.json is geen rapport"), "{err}");
+}
+
+#[test]
+fn an_impossible_date_is_explained_in_both_languages() {
+    // `--at` is read before `--lang`, so the message cannot know the language yet.
+    let dir = tempfile::tempdir().unwrap();
+    let out = wavegate(&[
+        "score",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--at",
+        "2027-13-01",
+        "--lang",
+        "nl",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("expected a date like 2027-02-01, found \"2027-13-01\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("verwacht een datum zoals 2027-02-01, gevonden \"2027-13-01\""),
+        "{err}"
+    );
 }

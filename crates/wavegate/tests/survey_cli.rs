@@ -2,29 +2,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn wavegate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wavegate"))
-        .args(args)
-        .output()
-        .expect("the wavegate binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use cli_support::{stderr, stdout, wavegate, write};
 
 const RESPONSES: &str = r#"[
   {"response": {"id": "r1", "survey_id": "nps", "survey_version": 1, "language": "nl",
@@ -131,6 +111,53 @@ fn templates_are_listed_and_an_unknown_one_is_refused() {
     let out = wavegate(&["survey", "template", "nope"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("choose one of"));
+}
+
+#[test]
+fn errors_are_in_dutch_when_asked_and_a_bad_flag_value_in_both_languages() {
+    let out = wavegate(&["survey", "template", "nope", "--lang", "nl"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("er is geen ingebouwde vragenlijst `nope`; kies uit: pilot-feedback"),
+        "{err}"
+    );
+    assert!(!err.contains("choose one of"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let responses = write(dir.path(), "responses.json", RESPONSES);
+    // A Dutch summary of `survey` over the responses, which must fail; what it said.
+    let refused = |survey: &str| {
+        let out = wavegate(&[
+            "survey",
+            "summary",
+            "--survey",
+            survey,
+            "--responses",
+            &responses,
+            "--lang",
+            "nl",
+        ]);
+        assert!(!out.status.success());
+        stderr(&out)
+    };
+    let err = refused("nope");
+    assert!(
+        err.contains("`nope` is geen bestand en geen ingebouwde vragenlijst"),
+        "{err}"
+    );
+    let err = refused("sus");
+    assert!(
+        err.contains("antwoord `r1` hoort bij vragenlijst `nps`, niet bij `sus`"),
+        "{err}"
+    );
+
+    // The language is not known yet while flags are read: both are said.
+    let out = wavegate(&["survey", "template", "--lang", "fr"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("expected nl or en, found \"fr\""), "{err}");
+    assert!(err.contains("verwacht nl of en, gevonden \"fr\""), "{err}");
 }
 
 #[test]

@@ -4,22 +4,18 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod cli_support;
+
 use chrono::{TimeZone, Utc};
+use cli_support::wavegate;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use wavegate_core::training::{Lineage, Progress, QuestionKind, QuizAnswer, Submission, templates};
 use wavegate_server::Store;
 use wavegate_server::store::NewTrainee;
 
 const REGISTRATION: &str = "6f1c2d3e-4f50-4617-8899-aabbccddeeff";
-
-fn wavegate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wavegate"))
-        .args(args)
-        .output()
-        .expect("wavegate runs")
-}
 
 /// A database with the demo program, `get-help` published and assigned to p001, who viewed
 /// every lesson and passed the quiz at the first attempt.
@@ -123,25 +119,24 @@ fn database(dir: &Path) -> String {
     db.to_str().unwrap().to_string()
 }
 
-#[test]
-fn csv_export_is_the_training_file_wavegate_score_reads() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = database(dir.path());
-    let out = wavegate(&[
-        "training",
-        "export",
-        "--db",
-        &db,
-        "--program",
-        "demo",
-        "--format",
-        "csv",
-    ]);
+/// `wavegate training export` of the demo program in `db` with `args`; it must succeed.
+fn export(db: &str, args: &[&str]) -> Output {
+    let mut all = vec!["training", "export", "--db", db, "--program", "demo"];
+    all.extend_from_slice(args);
+    let out = wavegate(&all);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    out
+}
+
+#[test]
+fn csv_export_is_the_training_file_wavegate_score_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let out = export(&db, &["--format", "csv"]);
     let records = wavegate_core::readiness::import::read_training(out.stdout.as_slice()).unwrap();
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -157,24 +152,16 @@ fn xapi_export_names_the_registration_version_verbs_and_a_hashed_mailbox() {
     let dir = tempfile::tempdir().unwrap();
     let db = database(dir.path());
     let file = dir.path().join("statements.json");
-    let out = wavegate(&[
-        "training",
-        "export",
-        "--db",
+    export(
         &db,
-        "--program",
-        "demo",
-        "--format",
-        "xapi",
-        "--actor",
-        "email",
-        "--out",
-        file.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &[
+            "--format",
+            "xapi",
+            "--actor",
+            "email",
+            "--out",
+            file.to_str().unwrap(),
+        ],
     );
     let statements: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -230,4 +217,32 @@ fn xapi_export_names_the_registration_version_verbs_and_a_hashed_mailbox() {
     ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no program"));
+}
+
+#[test]
+fn a_missing_database_or_program_is_said_in_dutch_when_asked() {
+    // A Dutch CSV export of `program` from `db`, which must fail; what it said.
+    let refused = |db: &str, program: &str| {
+        let out = wavegate(&[
+            "training",
+            "export",
+            "--db",
+            db,
+            "--program",
+            program,
+            "--format",
+            "csv",
+            "--lang",
+            "nl",
+        ]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = refused("/no/such/w.sqlite", "demo");
+    assert!(err.contains("/no/such/w.sqlite bestaat niet"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let err = refused(&db, "elders");
+    assert!(err.contains("er is geen programma \"elders\""), "{err}");
 }

@@ -185,19 +185,7 @@ enum Stage {
 /// A fresh random response id (128 bits from the browser's cryptographic source), in the form
 /// the core's response-id rule accepts.
 pub fn new_response_id() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        // Without Web Crypto (very old browsers) fall back to Math.random: ids only need to be
-        // unique per invitation, the invitation token is the secret.
-        for b in &mut bytes {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    response_id_from_bytes(&bytes)
+    response_id_from_bytes(&wavegate_ui::dom::random_128())
 }
 
 fn start_draft(survey: &Survey) -> Draft {

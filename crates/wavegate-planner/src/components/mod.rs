@@ -6,5 +6,6 @@ pub mod download;
 pub mod file_problem;
 pub mod group_choice;
 pub mod notice;
+pub mod publish;
 pub mod results;
 pub mod upload;

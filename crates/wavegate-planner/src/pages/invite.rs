@@ -3,15 +3,16 @@
 //! here). Choose the survey and the kind of link; the server makes the links.
 
 use super::{ProgramNav, Tab, links, param};
-use crate::components::notice::{Failure, load_failed};
+use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
+use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
-use wavegate_core::api::{FromRosterResult, InvitationKind, InvitationsFromRoster};
+use wavegate_core::api::FromRosterResult;
 use wavegate_core::readiness::text;
-use wavegate_ui::api::{ApiError, invitations, programs};
+use wavegate_ui::api::programs;
 
 /// The group of the address: the wave, and every other parameter as attribute = value.
 fn group_of(
@@ -39,10 +40,7 @@ pub fn InvitePage() -> impl IntoView {
     let overview = LocalResource::new(move || async move { programs::list().await });
     let survey = RwSignal::new(String::new());
     let anonymous = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let result = RwSignal::new(None::<FromRosterResult>);
-    let failed = RwSignal::new(None::<ApiError>);
-    let refusal = RwSignal::new(None::<String>);
+    let request = GroupRequest::<FromRosterResult>::new();
     let group_name = move || {
         let (wave, segment) = group_of(&query.get());
         let l = lang.get();
@@ -57,40 +55,13 @@ pub fn InvitePage() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (wave, segment) = group_of(&query.get_untracked());
-        let body = InvitationsFromRoster {
-            wave,
-            segment,
-            kind: if anonymous.get_untracked() {
-                InvitationKind::Anonymous
-            } else {
-                InvitationKind::Personal
-            },
-            // The default: the wave's end plus the grace period.
-            expires_on: None,
+        let to = InviteTo {
+            program: id.get_untracked(),
+            survey: survey.get_untracked(),
+            anonymous: anonymous.get_untracked(),
         };
-        let (csrf, p, s, l) = (
-            session.csrf(),
-            id.get_untracked(),
-            survey.get_untracked(),
-            lang.get_untracked(),
-        );
-        busy.set(true);
-        failed.set(None);
-        refusal.set(None);
-        leptos::task::spawn_local(async move {
-            match invitations::from_roster(&csrf, &p, &s, &body, l).await {
-                Ok(r) => {
-                    result.set(Some(r));
-                    request_animation_frame(|| wavegate_ui::dom::focus_id("invite-result"));
-                }
-                Err(e) => {
-                    refusal.set(e.server_message().map(str::to_string));
-                    failed.set(Some(e));
-                }
-            }
-            busy.set(false);
-        });
+        let group = group_of(&query.get_untracked());
+        request.invite(session, lang.get_untracked(), to, group, None);
     };
     let form = move || {
         overview.get().map(|r| match r {
@@ -122,14 +93,8 @@ pub fn InvitePage() -> impl IntoView {
                                 <select id="invite-survey" prop:value=move || survey.get()
                                     on:change=move |ev| survey.set(event_target_value(&ev))>{options}</select>
                             </div>
-                            <fieldset class="choice">
-                                <legend>{t(Msg::LinkKind)}</legend>
-                                <label class="option"><input type="radio" name="invite-kind" prop:checked=move || !anonymous.get()
-                                    on:change=move |_| anonymous.set(false) />{t(Msg::PersonalLinks)}</label>
-                                <label class="option"><input type="radio" name="invite-kind" prop:checked=move || anonymous.get()
-                                    on:change=move |_| anonymous.set(true) />{t(Msg::AnonymousLinkKind)}</label>
-                            </fieldset>
-                            <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::CreateInvitations)}</button>
+                            <LinkKindChoice anonymous=anonymous />
+                            <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::CreateInvitations)}</button>
                         </fieldset>
                     </form>
                 }
@@ -139,7 +104,7 @@ pub fn InvitePage() -> impl IntoView {
         })
     };
     let outcome = move || {
-        result.get().map(|r| {
+        request.result.get().map(|r| {
             let anonymous_link = r.links.first().map(|l| l.url.clone());
             let survey_page = links::survey(&id.get_untracked(), &survey.get_untracked());
             view! {
@@ -164,8 +129,7 @@ pub fn InvitePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {form}
             </Suspense>
-            <Failure error=failed />
-            {move || refusal.get().map(|m| view! { <p class="refusal-detail">{m}</p> })}
+            {request.failure()}
             {outcome}
             <p><a href=move || links::readiness(&id.get())>{t(Msg::BackToReadiness)}</a></p>
         </section>

@@ -4,102 +4,43 @@
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
-use crate::components::group_choice::{GroupFields, group_choice};
-use crate::components::notice::{Failure, load_failed};
+use crate::components::group_choice::{
+    GroupFields, GroupPicker, GroupRequest, InviteTo, LinkKindChoice,
+};
+use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use wavegate_core::api::{
-    CsvDelimiter, ErrorCode, FromRosterResult, InvitationKind, InvitationsFormat,
-    InvitationsFromRoster, InvitationsQuery, SurveyRates,
+    CsvDelimiter, FromRosterResult, InvitationsFormat, InvitationsQuery, SurveyRates,
 };
-use wavegate_ui::api::{ApiError, invitations, programs, surveys};
+use wavegate_ui::api::{invitations, surveys};
 
 /// Inviting people from the roster.
 #[component]
 fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
-    let detail = LocalResource::new(move || {
-        let id = program.get();
-        async move { programs::get(&id).await }
-    });
-    let wave = RwSignal::new(String::new());
-    let attribute = RwSignal::new(String::new());
-    let value = RwSignal::new(String::new());
+    let group = GroupFields::new();
     let anonymous = RwSignal::new(false);
-    let result = RwSignal::new(None::<FromRosterResult>);
-    let failed = RwSignal::new(None::<ApiError>);
-    let refusal = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let request = GroupRequest::<FromRosterResult>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, v) = (
-            attribute.get_untracked(),
-            value.get_untracked().trim().to_string(),
-        );
-        let segment: BTreeMap<String, String> = if a.is_empty() || v.is_empty() {
-            BTreeMap::new()
-        } else {
-            BTreeMap::from([(a, v)])
+        let to = InviteTo {
+            program: program.get_untracked(),
+            survey: survey.get_untracked(),
+            anonymous: anonymous.get_untracked(),
         };
-        let w = wave.get_untracked();
-        let body = InvitationsFromRoster {
-            wave: (!w.is_empty()).then_some(w),
-            segment,
-            kind: if anonymous.get_untracked() {
-                InvitationKind::Anonymous
-            } else {
-                InvitationKind::Personal
-            },
-            expires_on: None,
-        };
-        busy.set(true);
-        failed.set(None);
-        refusal.set(None);
-        let (csrf, p, s, l) = (
-            session.csrf(),
-            program.get_untracked(),
-            survey.get_untracked(),
+        request.invite(
+            session,
             lang.get_untracked(),
+            to,
+            group.chosen(),
+            Some(invited),
         );
-        leptos::task::spawn_local(async move {
-            match invitations::from_roster(&csrf, &p, &s, &body, l).await {
-                Ok(r) => {
-                    result.set(Some(r));
-                    invited.notify();
-                    wavegate_ui::dom::focus_id("invite-result");
-                }
-                // The server says why in the request's language: which wave, segment or size.
-                Err(e) if e.code() == Some(ErrorCode::InvalidSelection) => {
-                    refusal.set(e.server_message().map(str::to_string));
-                    failed.set(Some(e));
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
-    let choices = move || {
-        detail
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|d| d.program)
-            .map(|p| {
-                group_choice(
-                    &p,
-                    "invite",
-                    GroupFields {
-                        wave,
-                        attribute,
-                        value,
-                    },
-                )
-            })
     };
     let outcome = move || {
-        result.get().map(|r| {
+        request.result.get().map(|r| {
             let anonymous_link = r.links.first().map(|l| l.url.clone());
             view! {
                 <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
@@ -122,21 +63,12 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             <form on:submit=submit novalidate>
                 <fieldset class="plain" disabled=move || !session.can_change()>
                     <legend class="visually-hidden">{t(Msg::InviteTitle)}</legend>
-                    <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
-                        {choices}
-                    </Suspense>
-                    <fieldset class="choice">
-                        <legend>{t(Msg::LinkKind)}</legend>
-                        <label class="option"><input type="radio" name="invite-kind" prop:checked=move || !anonymous.get()
-                            on:change=move |_| anonymous.set(false) />{t(Msg::PersonalLinks)}</label>
-                        <label class="option"><input type="radio" name="invite-kind" prop:checked=move || anonymous.get()
-                            on:change=move |_| anonymous.set(true) />{t(Msg::AnonymousLinkKind)}</label>
-                    </fieldset>
-                    <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::CreateInvitations)}</button>
+                    <GroupPicker program=program prefix="invite" fields=group />
+                    <LinkKindChoice anonymous=anonymous />
+                    <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::CreateInvitations)}</button>
                 </fieldset>
             </form>
-            <Failure error=failed />
-            {move || refusal.get().map(|m| view! { <p class="refusal-detail">{m}</p> })}
+            {request.failure()}
             {outcome}
         </section>
     }

@@ -2,82 +2,35 @@
 //! built-in template or from a definition file (`wavegate.survey/1` or SurveyJS JSON).
 
 use super::{ProgramNav, Tab, links, param};
-use crate::components::notice::{Failure, load_failed};
+use crate::components::notice::load_failed;
+use crate::components::publish::{Outcome, Publishing, builtin_options, read_json};
 use crate::components::upload::FilePicker;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
+use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey};
 use wavegate_core::survey::templates;
-use wavegate_ui::api::{ApiError, programs, surveys};
+use wavegate_ui::api::{programs, surveys};
 
 /// The format name a Wavegate survey definition declares (any other JSON is read as SurveyJS).
 const WAVEGATE_FORMAT: &str = "wavegate.survey/1";
 
-/// What publishing answered.
-#[derive(Clone, Debug, PartialEq)]
-enum Outcome {
-    /// Published (or the same content was already).
-    Published(PublishedSurvey),
-    /// The definition breaks rules: every problem with its JSON path.
-    Invalid(Vec<SurveyProblem>, Option<String>),
-    /// The call failed.
-    Failed(ApiError),
-    /// The file is not JSON.
-    NotJson,
-}
-
 /// The result of publishing, in the planner's language.
-fn outcome_view(o: Outcome, program: String) -> impl IntoView {
+fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
     let lang = use_lang();
-    match o {
-        Outcome::Published(p) => {
-            let link = links::survey(&program, &p.survey_id);
-            view! {
-                <div class="banner banner-ok" role="status">
-                    <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.survey_id.clone()), ("version", p.version.to_string())])}
-                        " "<a href=link>{t(Msg::OpenSurvey)}</a></p>
-                    {(!p.warnings.is_empty()).then(|| view! {
-                        <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
-                    })}
-                </div>
-            }
-            .into_any()
-        }
-        Outcome::Invalid(problems, message) => view! {
-            <div class="refused" role="alert">
-                <p class="form-error">{t(UiMsg::ErrorInvalidSurvey)}</p>
-                {message.map(|m| view! { <p>{m}</p> })}
-                <ul class="survey-problems">
-                    {problems.into_iter().map(|p| view! {
-                        <li><code>{if p.path.is_empty() { "/".to_string() } else { p.path }}</code>": "{p.message}</li>
-                    }).collect_view()}
-                </ul>
+    o.view(|p| {
+        let link = links::survey(&program, &p.survey_id);
+        view! {
+            <div class="banner banner-ok" role="status">
+                <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.survey_id.clone()), ("version", p.version.to_string())])}
+                    " "<a href=link>{t(Msg::OpenSurvey)}</a></p>
+                {(!p.warnings.is_empty()).then(|| view! {
+                    <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                })}
             </div>
         }
-        .into_any(),
-        Outcome::Failed(e) => view! { <Failure error=Signal::stored(Some(e)) /> }.into_any(),
-        Outcome::NotJson => {
-            view! { <p class="form-error" role="alert">{t(Msg::NotJson)}</p> }.into_any()
-        }
-    }
-}
-
-/// Sends a publication and reads the answer.
-async fn publish(
-    csrf: String,
-    program: String,
-    body: PublishSurvey,
-    lang: wavegate_core::i18n::Lang,
-) -> Outcome {
-    match surveys::publish(&csrf, &program, &body, lang).await {
-        Ok(p) => Outcome::Published(p),
-        Err(e) if e.code() == Some(ErrorCode::InvalidSurvey) => Outcome::Invalid(
-            e.details::<Vec<SurveyProblem>>().unwrap_or_default(),
-            e.server_message().map(str::to_string),
-        ),
-        Err(e) => Outcome::Failed(e),
-    }
+        .into_any()
+    })
 }
 
 /// Publishing a survey: a template or a definition file.
@@ -88,23 +41,20 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let template = RwSignal::new(templates::IDS[0].to_string());
     let anonymous = RwSignal::new(false);
     let survey_id = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(false);
+    let publishing = Publishing::<PublishedSurvey>::new();
     let run = move |body: PublishSurvey| {
-        busy.set(true);
         let (csrf, pid, l) = (
             session.csrf(),
             program.get_untracked(),
             lang.get_untracked(),
         );
-        leptos::task::spawn_local(async move {
-            let o = publish(csrf, pid, body, l).await;
-            if matches!(o, Outcome::Published(_)) {
-                published.notify();
-            }
-            outcome.set(Some(o));
-            busy.set(false);
-        });
+        publishing.run(
+            async move {
+                let answer = surveys::publish(&csrf, &pid, &body, l).await;
+                Outcome::from(answer, ErrorCode::InvalidSurvey)
+            },
+            published,
+        );
     };
     let from_template = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -116,13 +66,8 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     };
     let from_file = move |f: web_sys::File| {
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(f.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
-                outcome.set(Some(Outcome::NotJson));
+            let Some(json) = read_json(f).await else {
+                publishing.outcome.set(Some(Outcome::NotJson));
                 return;
             };
             let wavegate = json.get("format").and_then(|f| f.as_str()) == Some(WAVEGATE_FORMAT);
@@ -142,16 +87,13 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
             });
         });
     };
-    let options = templates::IDS
-        .into_iter()
-        .filter_map(templates::builtin)
-        .map(|s| {
-            let value = s.id.clone();
-            let id = s.id.clone();
-            let title = s.title.clone();
-            view! { <option value=value>{move || format!("{} ({id})", title.get(lang.get()))}</option> }
-        })
-        .collect_view();
+    let options = builtin_options(
+        templates::all()
+            .into_iter()
+            .map(|s| (s.id, s.title))
+            .collect(),
+    );
+    let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {
         <section class="card" aria-labelledby="publish-title">
@@ -179,7 +121,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                 <FilePicker id="survey-file".to_string() label=Msg::ChooseDefinition accept=".json,application/json"
                     on_file=from_file disabled=disabled />
             </fieldset>
-            {move || outcome.get().map(|o| outcome_view(o, program.get_untracked()))}
+            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked()))}
         </section>
     }
 }

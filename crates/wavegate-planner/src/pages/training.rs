@@ -2,96 +2,51 @@
 //! from the core's built-in modules or from an uploaded `wavegate.module/1` file.
 
 use super::{ProgramNav, Tab, links, param};
-use crate::components::notice::{Failure, load_failed};
+use crate::components::notice::load_failed;
+use crate::components::publish::{self, Publishing, builtin_options, read_json};
 use crate::components::upload::FilePicker;
 use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{ErrorCode, SurveyProblem};
+use wavegate_core::api::ErrorCode;
 use wavegate_core::training::templates;
 use wavegate_core::training::wire::{ModulePublished, ModuleSummary, PublishModule};
 use wavegate_ui::api::{ApiError, training};
 
 /// What publishing a module (or a version of one) answered.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum Outcome {
-    /// Published (or the same definition already was).
-    Published(ModulePublished),
-    /// The module breaks rules: every problem with its JSON path, in the page's language.
-    Invalid(Vec<SurveyProblem>, Option<String>),
-    /// The call failed.
-    Failed(ApiError),
-    /// The file is not JSON.
-    NotJson,
-}
+pub(super) type Outcome = publish::Outcome<ModulePublished>;
 
-impl Outcome {
-    /// Reads the server's answer.
-    pub(super) fn from(answer: Result<ModulePublished, ApiError>) -> Outcome {
-        match answer {
-            Ok(p) => Outcome::Published(p),
-            Err(e) if e.code() == Some(ErrorCode::InvalidModule) => Outcome::Invalid(
-                e.details::<Vec<SurveyProblem>>().unwrap_or_default(),
-                e.server_message().map(str::to_string),
-            ),
-            Err(e) => Outcome::Failed(e),
-        }
-    }
-}
-
-/// Reads an uploaded file as JSON (None: not JSON).
-pub(super) async fn read_json(file: web_sys::File) -> Option<serde_json::Value> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|v| v.as_string())?;
-    serde_json::from_str(&text).ok()
+/// Reads the server's answer to publishing a module or a version of one.
+pub(super) fn outcome_of(answer: Result<ModulePublished, ApiError>) -> Outcome {
+    Outcome::from(answer, ErrorCode::InvalidModule)
 }
 
 /// The result of publishing, in the planner's language; `open` links to the module's page.
-pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> impl IntoView {
+pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
     let lang = use_lang();
-    match o {
-        Outcome::Published(p) => {
-            let link = links::module(&program, &p.module_id);
-            let vars = [
-                ("module", p.module_id.clone()),
-                ("version", p.version.to_string()),
-            ];
-            let msg = if p.created {
-                Msg::ModulePublished
-            } else {
-                Msg::ModuleUnchanged
-            };
-            let restudy = p.must_restudy;
-            view! {
-                <div id="module-published" class="banner banner-ok" role="status" tabindex="-1">
-                    <p>{move || fill(msg, lang.get(), &vars)}
-                        {open.then(|| view! { " "<a href=link.clone()>{t(Msg::OpenModule)}</a> })}</p>
-                    {(restudy > 0).then(|| view! {
-                        <p>{move || fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])}</p>
-                    })}
-                </div>
-            }
-            .into_any()
-        }
-        Outcome::Invalid(problems, message) => view! {
-            <div class="refused" role="alert">
-                <p class="form-error">{t(UiMsg::ErrorInvalidModule)}</p>
-                {message.map(|m| view! { <p>{m}</p> })}
-                <ul class="survey-problems">
-                    {problems.into_iter().map(|p| view! {
-                        <li><code>{if p.path.is_empty() { "/".to_string() } else { p.path }}</code>": "{p.message}</li>
-                    }).collect_view()}
-                </ul>
+    o.view(|p| {
+        let link = links::module(&program, &p.module_id);
+        let vars = [
+            ("module", p.module_id.clone()),
+            ("version", p.version.to_string()),
+        ];
+        let msg = if p.created {
+            Msg::ModulePublished
+        } else {
+            Msg::ModuleUnchanged
+        };
+        let restudy = p.must_restudy;
+        view! {
+            <div id="module-published" class="banner banner-ok" role="status" tabindex="-1">
+                <p>{move || fill(msg, lang.get(), &vars)}
+                    {open.then(|| view! { " "<a href=link.clone()>{t(Msg::OpenModule)}</a> })}</p>
+                {(restudy > 0).then(|| view! {
+                    <p>{move || fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])}</p>
+                })}
             </div>
         }
-        .into_any(),
-        Outcome::Failed(e) => view! { <Failure error=Signal::stored(Some(e)) /> }.into_any(),
-        Outcome::NotJson => {
-            view! { <p class="form-error" role="alert">{t(Msg::NotJson)}</p> }.into_any()
-        }
-    }
+        .into_any()
+    })
 }
 
 /// Publishing a module: a built-in one or a file.
@@ -100,23 +55,17 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let builtin = RwSignal::new(templates::IDS[0].to_string());
-    let outcome = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(false);
+    let publishing = Publishing::<ModulePublished>::new();
     let run = move |body: PublishModule| {
-        busy.set(true);
         let (csrf, pid, l) = (
             session.csrf(),
             program.get_untracked(),
             lang.get_untracked(),
         );
-        leptos::task::spawn_local(async move {
-            let o = Outcome::from(training::publish(&csrf, &pid, &body, l).await);
-            if matches!(o, Outcome::Published(_)) {
-                published.notify();
-            }
-            outcome.set(Some(o));
-            busy.set(false);
-        });
+        publishing.run(
+            async move { outcome_of(training::publish(&csrf, &pid, &body, l).await) },
+            published,
+        );
     };
     let from_builtin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -132,17 +81,17 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                     builtin: None,
                     module: Some(json),
                 }),
-                None => outcome.set(Some(Outcome::NotJson)),
+                None => publishing.outcome.set(Some(Outcome::NotJson)),
             }
         });
     };
-    let options = templates::all()
-        .into_iter()
-        .map(|m| {
-            let (value, id, title) = (m.id.clone(), m.id.clone(), m.title.clone());
-            view! { <option value=value>{move || format!("{} ({id})", title.get(lang.get()))}</option> }
-        })
-        .collect_view();
+    let options = builtin_options(
+        templates::all()
+            .into_iter()
+            .map(|m| (m.id, m.title))
+            .collect(),
+    );
+    let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {
         <section class="card" aria-labelledby="publish-module-title">
@@ -160,7 +109,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                 <FilePicker id="module-file".to_string() label=Msg::ChooseModule accept=".json,application/json"
                     on_file=from_file disabled=disabled />
             </fieldset>
-            {move || outcome.get().map(|o| outcome_view(o, program.get_untracked(), true))}
+            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), true))}
         </section>
     }
 }

@@ -2,22 +2,22 @@
 //! publishing the next one (then who must re-study), assigning it to a wave or segment of the
 //! roster, the trainees' links file, and results per group with small groups suppressed.
 
-use super::training::{Outcome, module_counts, outcome_view, read_json};
+use super::training::{Outcome, module_counts, outcome_of, outcome_view};
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
-use crate::components::group_choice::{GroupFields, group_choice};
-use crate::components::notice::{Failure, load_failed};
+use crate::components::group_choice::{GroupFields, GroupPicker, GroupRequest};
+use crate::components::notice::load_failed;
+use crate::components::publish::{Publishing, read_json};
 use crate::components::upload::FilePicker;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-use wavegate_core::api::ErrorCode;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
-    AssignModule, Assigned, ModuleResults, ModuleSummary, PublishModule, RestudyList,
+    AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PublishModule,
+    RestudyList,
 };
-use wavegate_ui::api::{ApiError, programs, training};
+use wavegate_ui::api::training;
 
 /// The module's versions, newest first, with which lessons each changed and how.
 fn versions_view(m: ModuleSummary) -> impl IntoView {
@@ -54,34 +54,29 @@ fn versions_view(m: ModuleSummary) -> impl IntoView {
 fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
-    let outcome = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(false);
+    let publishing = Publishing::<ModulePublished>::new();
     let from_file = move |f: web_sys::File| {
-        busy.set(true);
         let (csrf, pid, mid, l) = (
             session.csrf(),
             program.get_untracked(),
             module.get_untracked(),
             lang.get_untracked(),
         );
-        leptos::task::spawn_local(async move {
-            let o = match read_json(f).await {
-                Some(json) => {
-                    let body = PublishModule {
-                        builtin: None,
-                        module: Some(json),
-                    };
-                    Outcome::from(training::publish_version(&csrf, &pid, &mid, &body, l).await)
-                }
-                None => Outcome::NotJson,
-            };
-            if matches!(o, Outcome::Published(_)) {
-                published.notify();
-            }
-            outcome.set(Some(o));
-            busy.set(false);
-        });
+        publishing.run(
+            async move {
+                let Some(json) = read_json(f).await else {
+                    return Outcome::NotJson;
+                };
+                let body = PublishModule {
+                    builtin: None,
+                    module: Some(json),
+                };
+                outcome_of(training::publish_version(&csrf, &pid, &mid, &body, l).await)
+            },
+            published,
+        );
     };
+    let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {
         <section class="card" aria-labelledby="new-version-title">
@@ -89,7 +84,7 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
             <p class="muted">{t(Msg::NewVersionHint)}</p>
             <FilePicker id="version-file".to_string() label=Msg::ChooseVersion accept=".json,application/json"
                 on_file=from_file disabled=disabled />
-            {move || outcome.get().map(|o| outcome_view(o, program.get_untracked(), false))}
+            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), false))}
         </section>
     }
 }
@@ -99,77 +94,26 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
 fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
-    let detail = LocalResource::new(move || {
-        let id = program.get();
-        async move { programs::get(&id).await }
-    });
-    let wave = RwSignal::new(String::new());
-    let attribute = RwSignal::new(String::new());
-    let value = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Assigned>);
-    let failed = RwSignal::new(None::<ApiError>);
-    let refusal = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let group = GroupFields::new();
+    let request = GroupRequest::<Assigned>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, v) = (
-            attribute.get_untracked(),
-            value.get_untracked().trim().to_string(),
-        );
-        let w = wave.get_untracked();
-        let body = AssignModule {
-            wave: (!w.is_empty()).then_some(w),
-            segment: if a.is_empty() || v.is_empty() {
-                BTreeMap::new()
-            } else {
-                BTreeMap::from([(a, v)])
-            },
-        };
-        busy.set(true);
-        failed.set(None);
-        refusal.set(None);
+        let (wave, segment) = group.chosen();
+        let body = AssignModule { wave, segment };
         let (csrf, p, m, l) = (
             session.csrf(),
             program.get_untracked(),
             module.get_untracked(),
             lang.get_untracked(),
         );
-        leptos::task::spawn_local(async move {
-            match training::assign(&csrf, &p, &m, &body, l).await {
-                Ok(r) => {
-                    result.set(Some(r));
-                    assigned.notify();
-                    wavegate_ui::dom::focus_id("assign-result");
-                }
-                // The server says why in the request's language: which wave, segment or size.
-                Err(e) if e.code() == Some(ErrorCode::InvalidSelection) => {
-                    refusal.set(e.server_message().map(str::to_string));
-                    failed.set(Some(e));
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
-    let choices = move || {
-        detail
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|d| d.program)
-            .map(|p| {
-                group_choice(
-                    &p,
-                    "assign",
-                    GroupFields {
-                        wave,
-                        attribute,
-                        value,
-                    },
-                )
-            })
+        request.send(
+            async move { training::assign(&csrf, &p, &m, &body, l).await },
+            Some(assigned),
+            "assign-result",
+        );
     };
     let outcome = move || {
-        result.get().map(|r| {
+        request.result.get().map(|r| {
             view! {
                 <div id="assign-result" class="banner banner-ok" role="status" tabindex="-1">
                     <p>{move || fill(Msg::AssignedResult, lang.get(), &[
@@ -189,14 +133,11 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
             <form on:submit=submit novalidate>
                 <fieldset class="plain" disabled=move || !session.can_change()>
                     <legend class="visually-hidden">{t(Msg::AssignTitle)}</legend>
-                    <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
-                        {choices}
-                    </Suspense>
-                    <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::AssignButton)}</button>
+                    <GroupPicker program=program prefix="assign" fields=group />
+                    <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::AssignButton)}</button>
                 </fieldset>
             </form>
-            <Failure error=failed />
-            {move || refusal.get().map(|m| view! { <p class="refusal-detail">{m}</p> })}
+            {request.failure()}
             {outcome}
         </section>
     }

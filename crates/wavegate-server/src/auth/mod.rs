@@ -12,6 +12,10 @@ pub mod password;
 pub mod session;
 pub mod throttle;
 
+/// Longest e-mail address of an account (RFC 5321's path limit): longer ones are neither
+/// created nor looked up.
+pub const MAX_EMAIL: usize = 254;
+
 use crate::AppState;
 use crate::error::ApiError;
 use axum::extract::{Request, State};

@@ -2,6 +2,7 @@
 //! date replaces the first, unless it is the same), listed for the history, read back whole;
 //! their reports are EXPAND's history.
 
+use super::programs::program_exists;
 use super::{Store, StoreError, count};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -94,14 +95,6 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EvaluationRow> {
             inputs_json: r.get(11)?,
         },
     })
-}
-
-fn program_exists(c: &Connection, program_id: &str) -> Result<bool, StoreError> {
-    Ok(c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-        [program_id],
-        |r| r.get(0),
-    )?)
 }
 
 impl Store {

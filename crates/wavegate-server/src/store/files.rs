@@ -2,6 +2,7 @@
 //! SHA-256, written through a temporary file, fsync and rename), every import recorded in
 //! SQLite; the latest import of a kind is the file in use.
 
+use super::programs::program_exists;
 use super::{Store, StoreError};
 use rusqlite::{OptionalExtension, params};
 use std::io::Write;
@@ -140,12 +141,7 @@ impl Store {
         .map_err(|e| StoreError::Task(e.to_string()))??;
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-                [&import.program_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !program_exists(&tx, &import.program_id)? {
                 return Err(StoreError::Files(format!("no program {}", import.program_id)));
             }
             tx.execute(
@@ -176,12 +172,7 @@ impl Store {
         let p = program_id.to_string();
         self.call(move |c| {
             let tx = c.transaction()?;
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-                [&p],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !program_exists(&tx, &p)? {
                 return Ok(None);
             }
             let mut stmt = tx.prepare(

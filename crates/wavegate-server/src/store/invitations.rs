@@ -180,19 +180,8 @@ impl Store {
         program_id: &str,
         survey_id: &str,
     ) -> Result<Option<Vec<ListedInvitation>>, StoreError> {
-        let (p, s, keys) = (
-            program_id.to_string(),
-            survey_id.to_string(),
-            self.keys.clone(),
-        );
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            if program_survey(&tx, &p, &s)?.is_none() {
-                return Ok(None);
-            }
-            Ok(Some(listed(&tx, &keys, &p, &s)?))
-        })
-        .await
+        self.read_program_survey(program_id, survey_id, listed)
+            .await
     }
 
     /// Creates links, all or none, in the order given. A person who already has a link gets it

@@ -182,6 +182,22 @@ pub(crate) mod test_support {
 
     pub const NOW: &str = "2027-01-11T09:00:00Z";
 
+    /// Stores an empty Dutch response `id` through the link `token`, as the respondent app does.
+    pub async fn submit(store: &Store, token: &str, id: &str) -> InsertOutcome {
+        let invitation = store.invitation(token).await.unwrap().unwrap();
+        store
+            .insert_response(NewResponse {
+                id: id.into(),
+                invitation,
+                survey_version: 1,
+                language: "nl".into(),
+                answers_json: "{}".into(),
+                submitted_at: NOW.into(),
+            })
+            .await
+            .unwrap()
+    }
+
     /// A personal invitation row of program `p`, survey `s`.
     pub fn invitation(token: &str, person: Option<&str>) -> InvitationRow {
         InvitationRow {

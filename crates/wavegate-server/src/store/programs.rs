@@ -112,11 +112,7 @@ impl Store {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut id = new.id.clone();
             let mut n = 1;
-            while tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-                [&id],
-                |r| r.get::<_, bool>(0),
-            )? {
+            while program_exists(&tx, &id)? {
                 n += 1;
                 id = format!("{}-{n}", new.id);
             }
@@ -297,6 +293,15 @@ fn programs_overview(c: &Connection) -> Result<Vec<ProgramOverviewRow>, StoreErr
             Ok(ProgramOverviewRow { program, surveys })
         })
         .collect()
+}
+
+/// Whether a program with this id exists.
+pub(super) fn program_exists(c: &Connection, program_id: &str) -> Result<bool, StoreError> {
+    Ok(c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
+        [program_id],
+        |r| r.get(0),
+    )?)
 }
 
 #[cfg(test)]

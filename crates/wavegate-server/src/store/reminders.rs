@@ -2,7 +2,6 @@
 //! recording a batch of reminders sent.
 
 use super::invitations::{COLUMNS, ListedInvitation, sealed_row};
-use super::surveys::program_survey;
 use super::{Store, StoreError, count};
 use rusqlite::params;
 
@@ -25,16 +24,7 @@ impl Store {
         program_id: &str,
         survey_id: &str,
     ) -> Result<Option<Vec<RemindedInvitation>>, StoreError> {
-        let (p, s, keys) = (
-            program_id.to_string(),
-            survey_id.to_string(),
-            self.keys.clone(),
-        );
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            if program_survey(&tx, &p, &s)?.is_none() {
-                return Ok(None);
-            }
+        self.read_program_survey(program_id, survey_id, |tx, keys, p, s| {
             let mut stmt = tx.prepare(&format!(
                 "SELECT {COLUMNS}, r.submitted_at,
                         (SELECT count(*) FROM reminders m WHERE m.token_hash = i.token_hash),
@@ -57,14 +47,14 @@ impl Store {
                 let (sealed, submitted_at, sent, last_sent_at) = row?;
                 out.push(RemindedInvitation {
                     listed: ListedInvitation {
-                        invitation: sealed.open(&keys)?,
+                        invitation: sealed.open(keys)?,
                         submitted_at,
                     },
                     sent: count(sent),
                     last_sent_at,
                 });
             }
-            Ok(Some(out))
+            Ok(out)
         })
         .await
     }

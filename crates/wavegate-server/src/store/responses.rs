@@ -185,22 +185,7 @@ pub(super) fn responses(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::{NOW, seeded};
-
-    async fn submit(store: &Store, token: &str, id: &str) -> InsertOutcome {
-        let invitation = store.invitation(token).await.unwrap().unwrap();
-        store
-            .insert_response(NewResponse {
-                id: id.into(),
-                invitation,
-                survey_version: 1,
-                language: "nl".into(),
-                answers_json: "{}".into(),
-                submitted_at: NOW.into(),
-            })
-            .await
-            .unwrap()
-    }
+    use crate::store::test_support::{NOW, seeded, submit};
 
     async fn stored(store: &Store) -> usize {
         let all = store.survey_responses("p", "s").await.unwrap().unwrap();

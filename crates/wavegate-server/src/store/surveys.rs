@@ -1,5 +1,7 @@
 //! Published survey versions and the surveys attached to programs.
 
+use super::link_keys::LinkKeys;
+use super::programs::program_exists;
 use super::{Store, StoreError, count};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -21,6 +23,33 @@ pub struct ProgramSurveyRow {
 }
 
 impl Store {
+    /// What `read` finds about a program's survey, in one transaction; `None` when the survey is
+    /// not the program's. `read` gets the link keys, the program id and the survey id.
+    pub(super) async fn read_program_survey<R, F>(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        read: F,
+    ) -> Result<Option<R>, StoreError>
+    where
+        F: FnOnce(&Connection, &LinkKeys, &str, &str) -> Result<R, StoreError> + Send + 'static,
+        R: Send + 'static,
+    {
+        let (p, s, keys) = (
+            program_id.to_string(),
+            survey_id.to_string(),
+            self.keys.clone(),
+        );
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            if program_survey(&tx, &p, &s)?.is_none() {
+                return Ok(None);
+            }
+            read(&tx, &keys, &p, &s).map(Some)
+        })
+        .await
+    }
+
     /// One survey of a program, with its counts; `None` when it is not attached.
     pub async fn program_survey(
         &self,
@@ -77,12 +106,7 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-                [&p],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !program_exists(&tx, &p)? {
                 return Ok(None);
             }
             publish_version(&tx, &s, version, &json, &now)?;

@@ -121,22 +121,12 @@ fn write_batch(
 
 #[cfg(test)]
 mod tests {
-    use crate::store::test_support::{NOW, seeded};
-    use crate::store::{InsertOutcome, NewResponse, Store};
+    use crate::store::test_support::{self, seeded};
+    use crate::store::{InsertOutcome, Store};
 
+    /// [`test_support::submit`] as a task of its own.
     async fn submit(store: Store, token: &'static str, id: String) -> InsertOutcome {
-        let invitation = store.invitation(token).await.unwrap().unwrap();
-        store
-            .insert_response(NewResponse {
-                id,
-                invitation,
-                survey_version: 1,
-                language: "nl".into(),
-                answers_json: "{}".into(),
-                submitted_at: NOW.into(),
-            })
-            .await
-            .unwrap()
+        test_support::submit(&store, token, &id).await
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

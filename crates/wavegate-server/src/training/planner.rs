@@ -9,7 +9,7 @@ use crate::auth::new_token;
 use crate::downloads::attachment;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
-use crate::imports::{program_of, roster_of};
+use crate::imports::{program_of, required_roster};
 use crate::programs::program_not_found;
 use crate::respond::parse_attributes;
 use crate::store::{ModuleStored, NewTrainee};
@@ -248,21 +248,7 @@ pub async fn assign(
     let history = stored_history(&state, &program, &module_id).await?;
     let (module, _) = latest(&history).map_err(|_| module_not_found())?;
     let definition = program_of(&state, &program).await?;
-    let roster = match roster_of(&state, &program, &definition).await? {
-        None => {
-            return Err(ApiError::new(
-                ErrorCode::NoRoster,
-                "import the program's roster first",
-            ));
-        }
-        Some(Err(e)) => {
-            return Err(ApiError::new(
-                ErrorCode::NoRoster,
-                format!("the stored roster no longer fits the program: {e}"),
-            ));
-        }
-        Some(Ok(r)) => r,
-    };
+    let roster = required_roster(&state, &program, &definition).await?;
     let selection = Selection {
         wave: body.wave,
         segment: body.segment,

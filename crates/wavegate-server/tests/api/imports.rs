@@ -2,8 +2,8 @@
 //! changed, the atomic replace, the dry-run preview, the listing and the byte-exact download.
 
 use super::support::{Auth, demo_roster, upload};
-use super::{assert_error, demo_api};
-use axum::http::{StatusCode, header};
+use super::{Api, Reply, assert_error, demo_api};
+use axum::http::{HeaderName, StatusCode, header};
 
 const DEVICES: &str = "Device name,Primary user UPN,OS,Compliance,Enrollment date\r\n\
 PC1,p001@example.org,Windows,Compliant,2027-01-12 09:31:20.0000000\r\n\
@@ -64,19 +64,13 @@ async fn a_device_export_is_matched_to_the_roster_with_warnings_in_the_request_l
         (Some(1), Some(1))
     );
     assert_eq!(b["header_generation"]["code"], "intune_console");
-    let r = api
-        .send(
-            axum::http::Request::put("/api/v1/programs/demo/files/devices?dry_run=true")
-                .header(
-                    header::AUTHORIZATION,
-                    format!("Bearer {}", api.planner_token),
-                )
-                .header(header::CONTENT_TYPE, "text/csv")
-                .header(header::ACCEPT_LANGUAGE, "nl-NL,nl;q=0.9,en;q=0.8")
-                .body(axum::body::Body::from(DEVICES))
-                .unwrap(),
-        )
-        .await;
+    let r = upload_with(
+        &api,
+        "/api/v1/programs/demo/files/devices?dry_run=true",
+        (header::ACCEPT_LANGUAGE, "nl-NL,nl;q=0.9,en;q=0.8"),
+        DEVICES,
+    )
+    .await;
     assert_eq!(
         r.body["warning_messages"][1],
         "1 apparaten hebben geen primaire gebruiker."
@@ -168,22 +162,16 @@ async fn a_new_import_replaces_the_old_one_and_every_import_is_listed() {
     let first = demo_roster();
     let second = first.replace("Finance", "Financiën");
     upload(&api, "roster", first, "").await;
-    let r = api
-        .send(
-            axum::http::Request::put("/api/v1/programs/demo/files/roster")
-                .header(
-                    header::AUTHORIZATION,
-                    format!("Bearer {}", api.planner_token),
-                )
-                .header(header::CONTENT_TYPE, "text/csv")
-                .header(
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"roster februari.csv\"",
-                )
-                .body(axum::body::Body::from(second.clone()))
-                .unwrap(),
-        )
-        .await;
+    let r = upload_with(
+        &api,
+        "/api/v1/programs/demo/files/roster",
+        (
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"roster februari.csv\"",
+        ),
+        second.clone(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK);
     let listed = api.get("/api/v1/programs/demo/files", true).await;
     let rows = listed.body.as_array().unwrap();
@@ -259,18 +247,33 @@ async fn uploads_need_a_csv_body_a_known_kind_and_a_known_program() {
         )
         .await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
-    let r = api
-        .send(
-            axum::http::Request::put("/api/v1/programs/demo/files/roster")
-                .header(
-                    header::AUTHORIZATION,
-                    format!("Bearer {}", api.planner_token),
-                )
-                .header(header::CONTENT_TYPE, "text/csv")
-                .header(header::CONTENT_LENGTH, (201u64 * 1024 * 1024).to_string())
-                .body(axum::body::Body::from("x"))
-                .unwrap(),
-        )
-        .await;
+    let r = upload_with(
+        &api,
+        "/api/v1/programs/demo/files/roster",
+        (header::CONTENT_LENGTH, &(201u64 * 1024 * 1024).to_string()),
+        "x",
+    )
+    .await;
     assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}
+
+/// A planner's CSV upload to `path` with one more header (a language, a file name, a length).
+async fn upload_with(
+    api: &Api,
+    path: &str,
+    (name, value): (HeaderName, &str),
+    body: impl Into<axum::body::Body>,
+) -> Reply {
+    api.send(
+        axum::http::Request::put(path)
+            .header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", api.planner_token),
+            )
+            .header(header::CONTENT_TYPE, "text/csv")
+            .header(name, value)
+            .body(body.into())
+            .unwrap(),
+    )
+    .await
 }

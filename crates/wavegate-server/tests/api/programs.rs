@@ -1,7 +1,7 @@
 //! Programs: created from program.toml or JSON, read, replaced, downloaded as program.toml
 //! (which reads back as the same program), and the support details respondents see.
 
-use super::support::Auth;
+use super::support::{Auth, put_support};
 use super::{Api, assert_error, demo_api};
 use axum::http::{StatusCode, header};
 use serde_json::json;
@@ -180,15 +180,7 @@ async fn support_details_reach_the_respondent_and_bad_links_are_refused() {
     let api = demo_api().await;
     let body = json!({ "helpdesk": { "nl": "Bel de servicedesk: 020-1234567", "en": "Call the service desk: 020-1234567" },
                        "faq_url": "https://intranet.example.org/intune-faq" });
-    let r = api
-        .call(
-            "PUT",
-            "/api/v1/programs/demo/support",
-            Auth::Planner,
-            Some("application/json"),
-            body.to_string(),
-        )
-        .await;
+    let r = put_support(&api, &body).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let token = api.invitation("help-seeker").await;
     let view = api.get(&format!("/api/v1/respond/{token}"), false).await;

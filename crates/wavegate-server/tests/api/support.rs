@@ -1,4 +1,4 @@
-//! Who sends a test request, and the accounts and files the tests share.
+//! Who sends a test request, the accounts and files the tests share, and what they read back.
 
 use super::Api;
 use axum::http::{header, request::Builder};
@@ -144,6 +144,43 @@ pub async fn upload(api: &Api, kind: &str, csv: impl Into<Vec<u8>>, query: &str)
         Auth::Planner,
         Some("text/csv"),
         csv.into(),
+    )
+    .await
+}
+
+/// Every byte of the database's files in `dir` (the database, its journal, the program files),
+/// but the link secret: what a stolen copy of the database would hold. Asserts there is a
+/// database.
+pub fn database_bytes(dir: &std::path::Path) -> Vec<u8> {
+    let mut every_byte = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && !path.to_string_lossy().ends_with(".secret") {
+            every_byte.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    assert!(every_byte.len() > 10_000, "the database was written");
+    every_byte
+}
+
+/// The JSON paths of a refused definition's problems (`error.details[].path`).
+pub fn problem_paths(reply: &super::Reply) -> Vec<&str> {
+    reply.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect()
+}
+
+/// A planner sets the demo program's support details (what respondents see for help).
+pub async fn put_support(api: &Api, support: &serde_json::Value) -> super::Reply {
+    api.call(
+        "PUT",
+        "/api/v1/programs/demo/support",
+        Auth::Planner,
+        Some("application/json"),
+        support.to_string(),
     )
     .await
 }

@@ -1,7 +1,7 @@
 //! Publishing surveys: templates, definitions, SurveyJS (English-only, `value|text` choices),
 //! validation problems with their paths, and versions that never change.
 
-use super::support::Auth;
+use super::support::{Auth, problem_paths};
 use super::{Api, assert_error, demo_api};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -111,12 +111,7 @@ async fn a_definition_with_problems_is_refused_with_their_paths() {
         )
         .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_survey");
-    let paths: Vec<&str> = r.body["error"]["details"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = problem_paths(&r);
     assert!(
         paths.contains(&"pages[0].questions[0].requird"),
         "{paths:?}"

@@ -2,7 +2,7 @@
 //! a trainee studying, failing and passing the quiz, offline facts synced once, certificates,
 //! re-study after a substantive version only, results per group, and readiness.
 
-use super::support::{Auth, demo_roster, upload};
+use super::support::{Auth, database_bytes, demo_roster, problem_paths, upload};
 use super::{Api, Reply, assert_error, demo_api};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -40,23 +40,30 @@ async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
     .await
 }
 
-/// The demo program with its roster, `get-help` published and assigned to the pilot wave;
-/// returns person id → training link token.
-async fn assigned() -> (Api, Vec<(String, String)>) {
-    let api = demo_api().await;
+/// Imports the demo roster, publishes `get-help` and assigns it to the pilot wave; returns the
+/// assignment's reply.
+async fn assign_get_help_to_the_pilot(api: &Api) -> Reply {
     assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
+        upload(api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
     );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    let r = planner_post(api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let r = planner_post(
-        &api,
+        api,
         &format!("{MODULES}/get-help/assignments"),
         json!({ "wave": "pilot" }),
     )
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    r
+}
+
+/// The demo program with its roster, `get-help` published and assigned to the pilot wave;
+/// returns person id → training link token.
+async fn assigned() -> (Api, Vec<(String, String)>) {
+    let api = demo_api().await;
+    let r = assign_get_help_to_the_pilot(&api).await;
     assert_eq!(
         (r.body["people"].as_u64(), r.body["created"].as_u64()),
         (Some(12), Some(12))
@@ -179,12 +186,7 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     bad["estimate_minutes"] = json!("eight");
     let r = planner_post(&api, MODULES, json!({ "module": bad })).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
-    let paths: Vec<&str> = r.body["error"]["details"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = problem_paths(&r);
     assert!(paths.contains(&"estimate_minutes"), "{paths:?}");
 
     let r = planner_post(&api, MODULES, json!({ "builtin": "no-such-module" })).await;
@@ -509,19 +511,7 @@ async fn the_database_files_hold_no_training_token_yet_every_link_opens_and_expo
         .await
         .unwrap();
     let api = Api::over(store, tempfile::tempdir().unwrap()).await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/assignments"),
-        json!({ "wave": "pilot" }),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assign_get_help_to_the_pilot(&api).await;
     // The links file can be made again, and each link opens.
     let tokens = links(&api).await;
     assert_eq!(tokens.len(), 12);
@@ -542,15 +532,8 @@ async fn the_database_files_hold_no_training_token_yet_every_link_opens_and_expo
             .status,
         StatusCode::NOT_FOUND
     );
-    let mut every_byte = Vec::new();
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() && !path.to_string_lossy().ends_with(".secret") {
-            every_byte.extend(std::fs::read(&path).unwrap());
-        }
-    }
+    let every_byte = database_bytes(dir.path());
     let text = String::from_utf8_lossy(&every_byte);
-    assert!(every_byte.len() > 10_000, "the database was written");
     for (_, token) in &tokens {
         assert!(
             !text.contains(token.as_str()),

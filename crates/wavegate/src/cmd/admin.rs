@@ -1,13 +1,14 @@
 //! `wavegate admin`: accounts and API tokens, straight on the database file (run it on the
 //! server's machine; it needs no running server).
 
+use super::messages::Problem;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use wavegate_core::api::Role;
-use wavegate_server::Store;
+use wavegate_core::i18n::Lang;
 use wavegate_server::auth::password::{hash_password, password_problem};
-use wavegate_server::auth::{new_api_token, new_password, secret_hash};
+use wavegate_server::auth::{MAX_EMAIL, new_api_token, new_password, secret_hash};
 use wavegate_server::clock::Clock;
 
 /// A role as given on the command line.
@@ -117,16 +118,6 @@ fn password_from_stdin() -> anyhow::Result<(String, bool)> {
     Ok((new_password(), true))
 }
 
-fn open(db: &Db) -> anyhow::Result<Store> {
-    anyhow::ensure!(
-        db.db.exists(),
-        "{} does not exist; start `wavegate serve --db {}` once to create it",
-        db.db.display(),
-        db.db.display()
-    );
-    Store::open(&db.db).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", db.db.display()))
-}
-
 fn print(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
@@ -134,32 +125,38 @@ fn print(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs an admin command.
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// Runs an admin command; errors are in `lang`.
+pub fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(run_async(command))
+    runtime.block_on(run_async(command, lang))
 }
 
-async fn run_async(command: Command) -> anyhow::Result<ExitCode> {
+async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
+    let open = |db: &Db| super::open_store(&db.db, lang);
     let now = Clock::system().stamp();
     match command {
         Command::CreateUser { db, email, role } => {
             let email = email.trim().to_string();
-            anyhow::ensure!(
-                email.contains('@')
-                    && email.len() <= 254
-                    && !email.chars().any(char::is_whitespace),
-                "`{email}` is not an e-mail address"
-            );
+            if !(email.contains('@')
+                && email.len() <= MAX_EMAIL
+                && !email.chars().any(char::is_whitespace))
+            {
+                return Err(Problem::NotAnEmail { email: &email }.error(lang));
+            }
             let store = open(&db)?;
             let (password, generated) = password_from_stdin()?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
             store
                 .create_user(&email, role.role().as_str(), &hash, &now)
                 .await
-                .map_err(|e| anyhow::anyhow!("cannot create the account: {e}"))?;
+                .map_err(|e| {
+                    Problem::AccountNotCreated {
+                        detail: e.to_string(),
+                    }
+                    .error(lang)
+                })?;
             let mut out = format!("created {} account {email}\n", role.role().as_str());
             if generated {
                 out.push_str(&format!("password: {password}\n"));
@@ -184,10 +181,9 @@ async fn run_async(command: Command) -> anyhow::Result<ExitCode> {
             let store = open(&db)?;
             let (password, generated) = password_from_stdin()?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
-            anyhow::ensure!(
-                store.reset_password(email.trim(), &hash).await?,
-                "no account {email}"
-            );
+            if !store.reset_password(email.trim(), &hash).await? {
+                return Err(Problem::NoAccount { email: &email }.error(lang));
+            }
             let mut out = format!("new password set for {email}; its sessions have ended\n");
             if generated {
                 out.push_str(&format!("password: {password}\n"));
@@ -196,24 +192,27 @@ async fn run_async(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::DisableUser { db, email } => {
             let store = open(&db)?;
-            anyhow::ensure!(
-                store.disable_user(email.trim(), &now).await?,
-                "no account {email}"
-            );
+            if !store.disable_user(email.trim(), &now).await? {
+                return Err(Problem::NoAccount { email: &email }.error(lang));
+            }
             print(&format!("disabled {email}; its sessions have ended\n"))?;
         }
         Command::CreateToken { db, role, name } => {
             let name = name.trim().to_string();
-            anyhow::ensure!(
-                !name.is_empty() && name.len() <= 64 && !name.chars().any(char::is_control),
-                "a token name is 1 to 64 characters"
-            );
+            if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
+                return Err(Problem::BadTokenName.error(lang));
+            }
             let store = open(&db)?;
             let token = new_api_token();
             store
                 .create_token(&name, role.role().as_str(), &secret_hash(&token), &now)
                 .await
-                .map_err(|e| anyhow::anyhow!("cannot create the token: {e}"))?;
+                .map_err(|e| {
+                    Problem::TokenNotCreated {
+                        detail: e.to_string(),
+                    }
+                    .error(lang)
+                })?;
             // The token itself alone on stdout, so a script can capture it.
             print(&format!("{token}\n"))?;
             eprintln!(
@@ -237,10 +236,9 @@ async fn run_async(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::RevokeToken { db, name } => {
             let store = open(&db)?;
-            anyhow::ensure!(
-                store.revoke_token(&name, &now).await?,
-                "no live token {name}"
-            );
+            if !store.revoke_token(&name, &now).await? {
+                return Err(Problem::NoLiveToken { name: &name }.error(lang));
+            }
             print(&format!("revoked token {name}\n"))?;
         }
     }

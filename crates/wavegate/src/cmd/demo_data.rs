@@ -1,12 +1,13 @@
 //! `wavegate demo-data`: writes a synthetic organisation's data directory (see
 //! `wavegate_core::readiness::demo` for what it contains and which problems are planted).
 
-use anyhow::Context;
+use super::messages::Problem;
 use chrono::NaiveDate;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::demo::{self, DemoOptions};
 
 /// Arguments of `wavegate demo-data`.
@@ -23,34 +24,53 @@ pub struct Args {
     pub seed: u64,
     /// The evaluation date the data leads up to (the next wave starts a week later).
     /// Default: today.
-    #[arg(long, value_name = "DATE", value_parser = super::score::parse_at)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_at)]
     pub at: Option<NaiveDate>,
 }
 
-/// Runs `wavegate demo-data`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// Runs `wavegate demo-data`; what a person reads is in `lang`.
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
     let data = demo::generate(&DemoOptions {
         people: args.people,
         seed: args.seed,
         at,
     });
-    fs::create_dir_all(&args.out)
-        .with_context(|| format!("could not create {}", args.out.display()))?;
+    fs::create_dir_all(&args.out).map_err(|e| {
+        Problem::Uncreatable {
+            path: &args.out,
+            detail: e.to_string(),
+        }
+        .error(lang)
+    })?;
     for name in demo::FILES {
         let path = args.out.join(name);
-        let file =
-            File::create(&path).with_context(|| format!("could not write {}", path.display()))?;
-        let mut w = BufWriter::with_capacity(1 << 20, file);
-        data.write(name, &mut w)
-            .and_then(|()| w.flush())
-            .with_context(|| format!("could not write {}", path.display()))?;
+        File::create(&path)
+            .and_then(|file| {
+                let mut w = BufWriter::with_capacity(1 << 20, file);
+                data.write(name, &mut w).and_then(|()| w.flush())
+            })
+            .map_err(|e| {
+                Problem::Unwritable {
+                    path: &path,
+                    detail: e.to_string(),
+                }
+                .error(lang)
+            })?;
     }
+    let (people, dir) = (args.people.max(40), args.out.display());
     eprintln!(
-        "wrote {} people to {}; score them with: wavegate score --data {} --at {at}",
-        args.people.max(40),
-        args.out.display(),
-        args.out.display()
+        "{}",
+        match lang {
+            Lang::Nl => format!(
+                "{people} personen geschreven naar {dir}; bereken hun gereedheid met: \
+                 wavegate score --data {dir} --at {at}"
+            ),
+            Lang::En => format!(
+                "wrote {people} people to {dir}; score them with: \
+                 wavegate score --data {dir} --at {at}"
+            ),
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -2,11 +2,11 @@
 //! `wavegate score` on: the very files the server evaluates (it builds them the same way), and
 //! the reports of its stored evaluations under `history/` for `--history`.
 
-use anyhow::Context;
+use super::messages::Problem;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use wavegate_server::Store;
+use wavegate_core::i18n::Lang;
 use wavegate_server::datadir::{self, DataError};
 
 /// Arguments of `wavegate export-program`.
@@ -23,26 +23,28 @@ pub struct Args {
     pub out: PathBuf,
 }
 
-/// Runs `wavegate export-program`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        args.db.exists(),
-        "{} does not exist; expected the database of `wavegate serve`",
-        args.db.display()
-    );
-    let store = Store::open(&args.db)
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", args.db.display()))?;
+/// Runs `wavegate export-program`; errors are in `lang`.
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(&args.db, lang)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let data = runtime
         .block_on(datadir::build(&store, &args.program))
         .map_err(|e| match e {
-            DataError::NotFound => anyhow::anyhow!("there is no program {:?}", args.program),
-            other => anyhow::anyhow!("the program's data could not be read: {other}"),
+            DataError::NotFound => Problem::NoProgram { id: &args.program }.error(lang),
+            other => Problem::ProgramUnreadable {
+                detail: other.to_string(),
+            }
+            .error(lang),
         })?;
-    data.write_dir(&args.out)
-        .with_context(|| format!("could not write {}", args.out.display()))?;
+    data.write_dir(&args.out).map_err(|e| {
+        Problem::Unwritable {
+            path: &args.out,
+            detail: e.to_string(),
+        }
+        .error(lang)
+    })?;
     let mut out = String::new();
     for f in &data.inputs {
         out.push_str(&format!(

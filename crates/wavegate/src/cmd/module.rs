@@ -1,10 +1,10 @@
 //! `wavegate module …`: validate self-study modules and print the built-in ones. Reading files
 //! happens here; everything else is `wavegate_core::training`.
 
-use anyhow::Context;
+use super::messages::Builtin;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::training::{Module, templates};
 
 /// Module subcommands.
@@ -14,9 +14,6 @@ pub enum Command {
     Validate {
         /// The definition (JSON, format `wavegate.module/1`).
         file: PathBuf,
-        /// Language of the outline and messages.
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
-        lang: Lang,
     },
     /// Print a built-in module as JSON, or list them without an id.
     Template {
@@ -26,43 +23,42 @@ pub enum Command {
     },
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("expected `nl` or `en`, found `{s}`"))
+impl super::BuiltinDefinition for Module {
+    const KIND: Builtin = Builtin::Module;
+    const IDS: &'static [&'static str] = &templates::IDS;
+    const ID_WIDTH: usize = 18;
+    fn builtin(id: &str) -> Option<Module> {
+        templates::builtin(id)
+    }
+    fn to_json(&self) -> String {
+        self.to_json_pretty()
+    }
+    fn title(&self) -> &Text {
+        &self.title
+    }
 }
 
-/// Runs the subcommand.
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// Runs the subcommand; everything a person reads is in `lang`.
+pub fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Validate { file, lang } => validate(&file, lang),
-        Command::Template { id } => template(id.as_deref()),
+        Command::Validate { file } => validate(&file, lang),
+        Command::Template { id } => super::template::<Module>(id.as_deref(), lang),
     }
 }
 
 fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
-    let json = std::fs::read_to_string(file)
-        .with_context(|| format!("could not read {}", file.display()))?;
+    let json = super::read_text(file, lang)?;
     match Module::from_json(&json) {
         Ok(module) => {
             super::emit(&outline(&module, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
-            let n = errors.len();
-            eprintln!(
-                "{}: {}",
-                file.display(),
-                match lang {
-                    Lang::Nl => format!(
-                        "{n} {} gevonden",
-                        if n == 1 { "probleem" } else { "problemen" }
-                    ),
-                    Lang::En => format!("{n} problem{} found", if n == 1 { "" } else { "s" }),
-                }
-            );
-            for e in errors.iter() {
-                let path = if e.path.is_empty() { "(file)" } else { &e.path };
-                eprintln!("  {path}: {}", e.message(lang));
-            }
+            let problems: Vec<_> = errors
+                .iter()
+                .map(|e| (e.path.as_str(), e.message(lang)))
+                .collect();
+            super::print_problems(file, &problems, lang);
             Ok(ExitCode::FAILURE)
         }
     }
@@ -157,24 +153,4 @@ fn outline(m: &Module, lang: Lang) -> String {
         }
     }
     out
-}
-
-fn template(id: Option<&str>) -> anyhow::Result<ExitCode> {
-    match id {
-        Some(id) => {
-            let module = templates::builtin(id).with_context(|| {
-                format!(
-                    "no built-in module `{id}`; choose one of: {}",
-                    templates::IDS.join(", ")
-                )
-            })?;
-            super::emit(&format!("{}\n", module.to_json_pretty()))?;
-        }
-        None => {
-            for m in templates::all() {
-                super::emit(&format!("{:<18} {} / {}\n", m.id, m.title.nl, m.title.en))?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wavegate_core::dates::parse_date;
 use wavegate_core::escape::terminal_text;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
@@ -57,14 +56,11 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub data: PathBuf,
     /// Evaluation date (YYYY-MM-DD); the next wave is the first starting after it. Default: today.
-    #[arg(long, value_name = "DATE", value_parser = parse_at)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_at)]
     pub at: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Language of everything a person reads: nl or en.
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
-    pub lang: Lang,
     /// Earlier reports (`--format json` output, *.json) of this program: EXPAND needs
     /// everything passing at two evaluations at least 7 days apart.
     #[arg(long, value_name = "DIR")]
@@ -105,14 +101,6 @@ fn read_history(dir: &Path, lang: Lang) -> Result<Vec<PastEvaluation>, String> {
         .collect()
 }
 
-pub(crate) fn parse_at(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).ok_or_else(|| format!("expected a date like 2027-02-01, found {s:?}"))
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("expected nl or en, found {s:?}"))
-}
-
 fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     match File::open(dir.join(name)) {
         Ok(f) => Ok(Some(f)),
@@ -143,11 +131,11 @@ fn rejection(dir: &Path, lang: Lang, problem: &str) -> String {
     format!("wavegate: {}", terminal_text(&text))
 }
 
-/// Runs `wavegate score`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// Runs `wavegate score`; everything a person reads is in `lang`.
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     if !args.data.is_dir() {
         let dir = args.data.display();
-        anyhow::bail!(match args.lang {
+        anyhow::bail!(match lang {
             Lang::Nl =>
                 format!("{dir} is geen map; verwacht een map met gegevens (docs/data-formats.md)"),
             Lang::En => format!(
@@ -159,12 +147,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (program, data) = match load(&args.data) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{}", rejection(&args.data, args.lang, &e.render(args.lang)));
+            eprintln!("{}", rejection(&args.data, lang, &e.render(lang)));
             return Ok(ExitCode::FAILURE);
         }
     };
     let history = match &args.history {
-        Some(dir) => match read_history(dir, args.lang) {
+        Some(dir) => match read_history(dir, lang) {
             Ok(history) => history,
             Err(problem) => {
                 eprintln!("wavegate: {}", terminal_text(&problem));
@@ -173,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => Vec::new(),
     };
-    let report = evaluate_on(&data, &program, at, args.lang, &history, &Threads);
+    let report = evaluate_on(&data, &program, at, lang, &history, &Threads);
     let out = match args.format {
         // The core makes the JSON, so the server's readiness endpoint sends the same bytes.
         Format::Json => report.to_json()?,

@@ -2,13 +2,13 @@
 //! responses, import SurveyJS files. Reading and writing files happens here; everything else is
 //! `wavegate_core::survey`.
 
-use anyhow::{Context, bail};
+use super::messages::{Builtin, Problem, unexpected_value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::escape::{json_text, terminal_text};
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
 use wavegate_core::survey::{
     QuestionKind, StoredResponse, Survey, export_long, export_wide, import_csv, summarize,
@@ -22,9 +22,6 @@ pub enum Command {
     Validate {
         /// The definition (JSON, format `wavegate.survey/1`).
         file: PathBuf,
-        /// Language of the outline and messages.
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
-        lang: Lang,
     },
     /// Print a built-in survey as JSON, or list them without an id.
     Template {
@@ -68,14 +65,7 @@ pub enum Command {
         /// Survey id to give it (default: from the file name).
         #[arg(long)]
         id: Option<String>,
-        /// Language of the warnings.
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
-        lang: Lang,
     },
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("expected `nl` or `en`, found `{s}`"))
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -83,15 +73,34 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         "," => Ok(b','),
         ";" => Ok(b';'),
         "tab" | "\\t" | "\t" => Ok(b'\t'),
-        _ => Err(format!("expected `,`, `;` or `tab`, found `{s}`")),
+        _ => Err(unexpected_value(
+            "`,`, `;` of `tab`",
+            "`,`, `;` or `tab`",
+            s,
+        )),
     }
 }
 
-/// Runs the subcommand.
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+impl super::BuiltinDefinition for Survey {
+    const KIND: Builtin = Builtin::Survey;
+    const IDS: &'static [&'static str] = &templates::IDS;
+    const ID_WIDTH: usize = 24;
+    fn builtin(id: &str) -> Option<Survey> {
+        templates::builtin(id)
+    }
+    fn to_json(&self) -> String {
+        self.to_json_pretty()
+    }
+    fn title(&self) -> &Text {
+        &self.title
+    }
+}
+
+/// Runs the subcommand; everything a person reads is in `lang`.
+pub fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Validate { file, lang } => validate(&file, lang),
-        Command::Template { id } => template(id.as_deref()),
+        Command::Validate { file } => validate(&file, lang),
+        Command::Template { id } => super::template::<Survey>(id.as_deref(), lang),
         Command::Export {
             survey,
             responses,
@@ -100,24 +109,24 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             bom,
             out,
         } => {
-            let survey = load_survey(&survey)?;
-            let stored = load_responses(&survey, &responses)?;
+            let survey = load_survey(&survey, lang)?;
+            let stored = load_responses(&survey, &responses, lang)?;
             let options = CsvOptions { delimiter, bom };
             let bytes = if format == "wide" {
-                export_wide(&survey, &stored, Vec::new(), options)?
+                export_wide(&survey, &stored, Vec::new(), options)
             } else {
-                export_long(&survey, &stored, Vec::new(), options)?
-            };
+                export_long(&survey, &stored, Vec::new(), options)
+            }
+            .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
             match out {
-                Some(path) => std::fs::write(&path, bytes)
-                    .with_context(|| format!("could not write {}", path.display()))?,
+                Some(path) => super::write_file(&path, &bytes, lang)?,
                 None => std::io::stdout().write_all(&bytes)?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Summary { survey, responses } => {
-            let survey = load_survey(&survey)?;
-            let stored = load_responses(&survey, &responses)?;
+            let survey = load_survey(&survey, lang)?;
+            let stored = load_responses(&survey, &responses, lang)?;
             let pairs: Vec<_> = stored
                 .into_iter()
                 .map(|s| (s.response, s.attributes))
@@ -126,8 +135,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             super::emit(&format!("{}\n", json_text(&summary)))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::ImportSurveyjs { file, id, lang } => {
-            let json = read(&file)?;
+        Command::ImportSurveyjs { file, id } => {
+            let json = super::read_text(&file, lang)?;
             let id = id.unwrap_or_else(|| {
                 usable_id(&file.file_stem().unwrap_or_default().to_string_lossy())
             });
@@ -162,77 +171,79 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
-}
-
 /// A definition from a file, or a built-in by id.
-fn load_survey(spec: &str) -> anyhow::Result<Survey> {
+fn load_survey(spec: &str, lang: Lang) -> anyhow::Result<Survey> {
     let path = Path::new(spec);
     if path.exists() {
-        return Survey::from_json(&read(path)?)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
+        return Survey::from_json(&super::read_text(path, lang)?).map_err(|errors| {
+            let mut text = Problem::ProblemsFound {
+                file: &path.display().to_string(),
+                count: errors.len(),
+            }
+            .text(lang);
+            for e in errors.iter() {
+                text.push_str(&format!("\n  {}: {}", e.path, e.message(lang)));
+            }
+            anyhow::Error::msg(text)
+        });
     }
-    templates::builtin(spec).with_context(|| {
-        format!(
-            "`{spec}` is neither a file nor a built-in survey ({})",
-            templates::IDS.join(", ")
-        )
+    templates::builtin(spec).ok_or_else(|| {
+        Problem::NeitherFileNorBuiltin {
+            spec,
+            ids: &templates::IDS,
+        }
+        .error(lang)
     })
 }
 
 /// Stored responses from a JSON array or a long or wide CSV export.
-fn load_responses(survey: &Survey, path: &Path) -> anyhow::Result<Vec<StoredResponse>> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+fn load_responses(survey: &Survey, path: &Path, lang: Lang) -> anyhow::Result<Vec<StoredResponse>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problem::Unreadable {
+            path,
+            detail: e.to_string(),
+        }
+        .error(lang)
+    })?;
     let name = path.display().to_string();
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        let stored: Vec<StoredResponse> = serde_json::from_slice(&bytes)
-            .with_context(|| format!("{name}: expected a JSON array of stored responses"))?;
+        let stored: Vec<StoredResponse> = serde_json::from_slice(&bytes).map_err(|e| {
+            Problem::NotStoredResponses {
+                file: &name,
+                detail: e.to_string(),
+            }
+            .error(lang)
+        })?;
         if let Some(other) = stored.iter().find(|s| s.response.survey_id != survey.id) {
-            bail!(
-                "{name}: response `{}` belongs to survey `{}`, not `{}`",
-                other.response.id,
-                other.response.survey_id,
-                survey.id
-            );
+            return Err(Problem::OtherSurvey {
+                file: &name,
+                response: &other.response.id,
+                survey: &other.response.survey_id,
+                expected: &survey.id,
+            }
+            .error(lang));
         }
         return Ok(stored);
     }
-    Ok(import_csv(survey, &name, bytes.as_slice())?)
+    import_csv(survey, &name, bytes.as_slice()).map_err(|e| anyhow::Error::msg(e.render(lang)))
 }
 
 fn validate(file: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
-    let json = read(file)?;
+    let json = super::read_text(file, lang)?;
     match Survey::from_json(&json) {
         Ok(survey) => {
             super::emit(&outline(&survey, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
-            let n = errors.len();
-            eprintln!(
-                "{}: {}",
-                terminal_text(&file.display().to_string()),
-                match lang {
-                    Lang::Nl => format!(
-                        "{n} {} gevonden",
-                        if n == 1 { "probleem" } else { "problemen" }
-                    ),
-                    Lang::En => format!("{n} problem{} found", if n == 1 { "" } else { "s" }),
-                }
-            );
-            for e in errors.iter() {
-                let path = if e.path.is_empty() { "(file)" } else { &e.path };
-                eprintln!(
-                    "  {}: {}",
-                    terminal_text(path),
-                    terminal_text(&e.message(lang))
-                );
-            }
+            let problems: Vec<_> = errors
+                .iter()
+                .map(|e| (e.path.as_str(), e.message(lang)))
+                .collect();
+            super::print_problems(file, &problems, lang);
             Ok(ExitCode::FAILURE)
         }
     }
@@ -286,24 +297,4 @@ fn outline(survey: &Survey, lang: Lang) -> String {
         }
     }
     out
-}
-
-fn template(id: Option<&str>) -> anyhow::Result<ExitCode> {
-    match id {
-        Some(id) => {
-            let survey = templates::builtin(id).with_context(|| {
-                format!(
-                    "no built-in survey `{id}`; choose one of: {}",
-                    templates::IDS.join(", ")
-                )
-            })?;
-            super::emit(&format!("{}\n", survey.to_json_pretty()))?;
-        }
-        None => {
-            for s in templates::all() {
-                super::emit(&format!("{:<24} {} / {}\n", s.id, s.title.nl, s.title.en))?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

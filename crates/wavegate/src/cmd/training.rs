@@ -2,12 +2,12 @@
 //! `training.csv` (what `wavegate score` reads) or as xAPI 1.0.3 statements for a learning
 //! record store. Thin: the records and both formats are the core's.
 
-use anyhow::Context;
+use super::messages::Problem;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use wavegate_core::csv_safe::CsvOptions;
+use wavegate_core::i18n::Lang;
 use wavegate_core::training::{Actor, Record, XapiOptions, statements, write_training_csv};
-use wavegate_server::Store;
 
 /// `wavegate training …`.
 #[derive(Debug, clap::Subcommand)]
@@ -65,30 +65,22 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Runs `wavegate training …`.
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// Runs `wavegate training …`; errors are in `lang`.
+pub fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Export(args) => export(args),
+        Command::Export(args) => export(args, lang),
     }
 }
 
-fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        args.db.exists(),
-        "{} does not exist; expected the database of `wavegate serve`",
-        args.db.display()
-    );
-    let store = Store::open(&args.db)
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", args.db.display()))?;
+fn export(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(&args.db, lang)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let records = runtime.block_on(async {
-        anyhow::ensure!(
-            store.program(&args.program).await?.is_some(),
-            "there is no program {:?}",
-            args.program
-        );
+        if store.program(&args.program).await?.is_none() {
+            return Err(Problem::NoProgram { id: &args.program }.error(lang));
+        }
         Ok(wavegate_server::training::records(&store, &args.program).await?)
     })?;
     let bytes = match args.format {
@@ -119,8 +111,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     match &args.out {
-        Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| format!("could not write {}", path.display()))?,
+        Some(path) => super::write_file(path, &bytes, lang)?,
         None => super::emit(&String::from_utf8_lossy(&bytes))?,
     }
     Ok(ExitCode::SUCCESS)

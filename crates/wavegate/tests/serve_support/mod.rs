@@ -87,29 +87,6 @@ impl Server {
         }
     }
 
-    /// `wavegate admin create-token` on a database: a planner API token for the tests.
-    pub fn planner_token(db: &std::path::Path) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_wavegate"))
-            .args([
-                "admin",
-                "create-token",
-                "--role",
-                "planner",
-                "--name",
-                "tests",
-                "--db",
-            ])
-            .arg(db)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
-    }
-
     /// One HTTP/1.1 request, with `Authorization: Bearer <token>` when a token is given;
     /// returns the status and the JSON body (`null` when it is not JSON).
     pub fn request(
