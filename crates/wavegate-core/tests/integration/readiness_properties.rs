@@ -3,12 +3,13 @@
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
+use wavegate_core::jobs::{Job, Runner};
 use wavegate_core::readiness::demo::{self, DemoOptions};
 use wavegate_core::readiness::import::InOrder;
 use wavegate_core::readiness::metric::{MetricSpec, Posterior, State, classify};
 use wavegate_core::readiness::report::{Confidence, GateKind};
 use wavegate_core::readiness::rules::{DecisionInputs, decide};
-use wavegate_core::readiness::{evaluate, load};
+use wavegate_core::readiness::{evaluate, evaluate_on, load};
 use wavegate_core::stats::BetaPosterior;
 
 fn spec() -> impl Strategy<Value = MetricSpec> {
@@ -214,6 +215,45 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// Runs jobs on threads, as the command line and the server do, finishing them in whatever
+/// order the threads happen to.
+struct OnThreads;
+
+impl Runner for OnThreads {
+    fn parallelism(&self) -> usize {
+        3
+    }
+
+    fn run<'t, T: Send + 't>(&self, jobs: Vec<Job<'t, T>>) -> Vec<T> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(job)).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        })
+    }
+}
+
+#[test]
+fn files_read_and_people_tallied_on_threads_give_the_same_report() {
+    for (people, seed, at) in [
+        (300, 4, "2027-03-01"),
+        (1_000, 7, "2027-02-10"),
+        (7, 1, "2027-03-01"),
+    ] {
+        let files = demo_files(people, seed);
+        let open = |name: &str| Ok(files.get(name).map(|s| s.as_bytes()));
+        let at = crate::readiness_support::date(at);
+        let (program, data) = load(open, &InOrder).unwrap();
+        let in_order = evaluate(&data, &program, at, Lang::Nl, &[])
+            .to_json()
+            .unwrap();
+        let (program, data) = load(open, &OnThreads).unwrap();
+        let threaded = evaluate_on(&data, &program, at, Lang::Nl, &[], &OnThreads)
+            .to_json()
+            .unwrap();
+        assert_eq!(threaded, in_order, "{people} people, seed {seed}");
     }
 }
 
