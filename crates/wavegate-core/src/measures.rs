@@ -13,24 +13,32 @@ pub fn shown(n: usize) -> bool {
     n >= MIN_GROUP
 }
 
-/// Which groups of one attribute to hide, given each group's size in order: those under
-/// `min_group`, and when exactly one is, the smallest shown group too (the first on a tie), so
-/// the total minus the shown groups cannot give the hidden one away.
+/// Which groups of one attribute to hide, given each group's size in order: those of 1 to
+/// `min_group - 1`, and then, while only one is hidden or the hidden ones add up to fewer than
+/// `min_group`, the smallest shown group too (the first on a tie), so that the total minus the
+/// shown groups cannot give a small group away. Empty groups give nothing away.
 pub fn hidden_groups<K: Copy + PartialEq>(sizes: &[(K, usize)], min_group: usize) -> Vec<K> {
     let mut hidden: Vec<K> = sizes
         .iter()
-        .filter(|(_, n)| *n < min_group)
+        .filter(|(_, n)| (1..min_group).contains(n))
         .map(|(k, _)| *k)
         .collect();
-    if hidden.len() == 1
-        && let Some((k, _)) = sizes
-            .iter()
-            .filter(|(k, _)| !hidden.contains(k))
+    loop {
+        let hidden_people: usize = (sizes.iter())
+            .filter(|(k, _)| hidden.contains(k))
+            .map(|(_, n)| n)
+            .sum();
+        if hidden.is_empty() || (hidden.len() >= 2 && hidden_people >= min_group) {
+            return hidden;
+        }
+        let Some((k, _)) = (sizes.iter())
+            .filter(|(k, n)| *n > 0 && !hidden.contains(k))
             .min_by_key(|(_, n)| *n)
-    {
+        else {
+            return hidden;
+        };
         hidden.push(*k);
     }
-    hidden
 }
 
 /// An ADKAR element (Prosci), in the order a person moves through them.
@@ -258,6 +266,25 @@ mod tests {
         assert_eq!(hidden_groups(&two_small, MIN_GROUP), ["a", "b"]);
         assert_eq!(hidden_groups(&[("only", 2)], MIN_GROUP), ["only"]);
         assert!(hidden_groups(&[("a", 5), ("b", 7)], MIN_GROUP).is_empty());
+    }
+
+    #[test]
+    fn small_groups_that_together_stay_under_five_take_the_next_smallest_with_them() {
+        // 1 + 2 hidden: the total minus the shown groups would say 3 people answered there.
+        let sizes = [
+            ("HR", 1),
+            ("Legal", 2),
+            ("IT", 12),
+            ("Sales", 10),
+            ("Ops", 0),
+        ];
+        assert_eq!(hidden_groups(&sizes, MIN_GROUP), ["HR", "Legal", "Sales"]);
+        // Two hidden groups of 5 or more between them need nothing more.
+        assert_eq!(
+            hidden_groups(&[("a", 2), ("b", 3), ("c", 9)], MIN_GROUP),
+            ["a", "b"]
+        );
+        assert!(hidden_groups(&[("a", 0), ("b", 7)], MIN_GROUP).is_empty());
     }
 
     use super::*;

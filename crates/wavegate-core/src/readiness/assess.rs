@@ -8,6 +8,7 @@ use super::program::Program;
 use super::report::{Segment, Source, Suppressed, SuppressionReason};
 use super::tally::{Key, Rest, Tallies, gather};
 use crate::jobs::Runner;
+use crate::measures;
 use chrono::NaiveDate;
 
 /// One reportable segment of the next wave with its evaluation.
@@ -164,7 +165,8 @@ fn name(data: &DataSet, key: &Key) -> Segment {
 /// A group (rolled-out or next-wave people of a segment) under 5 people is never shown. Where
 /// exactly one sibling is hidden, or the hidden ones add up to fewer than 5, the next smallest
 /// sibling is hidden too, so the parent minus the shown siblings cannot give the hidden one
-/// away. A segment within a hidden one is hidden as well.
+/// away (`measures::hidden_groups`, the rule every result shares). A segment within a hidden one
+/// is hidden as well.
 fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
     let segments = &tallies.segments;
     let people = |i: usize, g: usize| segments[i].groups[g].people;
@@ -199,26 +201,11 @@ fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
                 }
                 continue;
             }
-            loop {
-                let is_hidden = |m: usize| hidden[m][g].is_some() && people(m, g) > 0;
-                let hidden_people: u32 = members
-                    .iter()
-                    .filter(|&&m| is_hidden(m))
-                    .map(|&m| people(m, g))
-                    .sum();
-                let hidden_count = members.iter().filter(|&&m| is_hidden(m)).count();
-                if hidden_count == 0 || (hidden_count >= 2 && !too_small(u64::from(hidden_people)))
-                {
-                    break;
-                }
-                let Some(&next) = members
-                    .iter()
-                    .filter(|&&m| hidden[m][g].is_none() && people(m, g) > 0)
-                    .min_by_key(|&&m| (people(m, g), m))
-                else {
-                    break;
-                };
-                hidden[next][g] = Some(SuppressionReason::Complementary);
+            let sizes: Vec<(usize, usize)> = (members.iter())
+                .map(|&m| (m, people(m, g) as usize))
+                .collect();
+            for m in measures::hidden_groups(&sizes, measures::MIN_GROUP) {
+                hidden[m][g].get_or_insert(SuppressionReason::Complementary);
             }
         }
     }
