@@ -96,6 +96,18 @@ pub fn restore(cell: &str) -> &str {
     }
 }
 
+/// A cell read back from a Wavegate export as the text it stands for: without the characters no
+/// exported cell carries, trimmed as every cell read is, and [`restore`]d, so that what is
+/// stored from it exports and reads back unchanged.
+pub fn read_back(cell: &str) -> String {
+    let kept: Cow<'_, str> = if cell.chars().any(is_dropped) {
+        Cow::Owned(cell.chars().filter(|c| !is_dropped(*c)).collect())
+    } else {
+        Cow::Borrowed(cell)
+    };
+    restore(kept.trim()).to_string()
+}
+
 /// A CSV writer whose every cell is neutralised; the only way the core writes CSV.
 pub struct SafeCsvWriter<W: Write> {
     inner: csv::Writer<W>,
@@ -188,6 +200,16 @@ mod tests {
         assert_eq!(neutralise("ab\u{202E}cd\u{0007}e"), "abcde");
         assert_eq!(neutralise("\u{2066}=1\u{2069}"), "'=1");
         assert_eq!(neutralise("two\nlines\tand tab"), "two\nlines\tand tab");
+    }
+
+    #[test]
+    fn a_cell_read_back_drops_what_no_export_carries() {
+        assert_eq!(read_back("'=1+1"), "=1+1");
+        assert_eq!(read_back("\u{1b}[2Jklaar\u{202E}"), "[2Jklaar");
+        assert_eq!(read_back("regel 1\nregel 2"), "regel 1\nregel 2");
+        // A control character behind a line end does not keep the line end in the text.
+        assert_eq!(read_back("klaar.\r\u{e}"), "klaar.");
+        assert_eq!(neutralise(&read_back("\u{1b}[2J")), read_back("\u{1b}[2J"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::logic::yes_no_text;
 use super::model::{Answer, Answers, Attributes, ChoicesAnswer, QuestionKind, Response, Survey};
-use crate::csv_safe::{CsvOptions, SafeCsvWriter, restore};
+use crate::csv_safe::{CsvOptions, SafeCsvWriter, read_back, restore};
 use crate::i18n::{Lang, Text};
 use crate::tabular::{Col, Expect, FileProblem, InputError, Row, Table, quoted, shown};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -349,7 +349,7 @@ impl Reader<'_> {
     }
 
     fn cell(&self, row: &Row, col: Col) -> String {
-        restore(self.table.get(row, col)).to_string()
+        read_back(self.table.get(row, col))
     }
 
     /// Builds the answers from `id → cell`, checking each value against its question type.
@@ -573,7 +573,10 @@ impl MetaCols {
                 language,
                 answers: Answers::new(),
             },
-            person_id: t.opt(row, self.person_id).map(|p| restore(p).to_string()),
+            person_id: t
+                .opt(row, self.person_id)
+                .map(read_back)
+                .filter(|p| !p.is_empty()),
             submitted_at,
             attributes: Attributes::new(),
         })
@@ -680,7 +683,8 @@ fn read_attributes(r: &Reader<'_>, row: &Row, cols: &[(Col, &str)], prefix: &str
     cols.iter()
         .filter_map(|(col, header)| {
             // Headers are written through csv_safe too: `+region` comes back as `'+region`.
-            let name = restore(header).strip_prefix(prefix)?;
+            let header = read_back(header);
+            let name = header.strip_prefix(prefix)?;
             let v = r.cell(row, *col);
             (!v.is_empty()).then(|| (name.to_string(), v))
         })
