@@ -212,7 +212,10 @@ impl ProgramData {
         if out.exists() && std::fs::read_dir(out)?.next().is_some() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
-                format!("{} is not empty; choose a new directory", out.display()),
+                format!(
+                    "{0} is niet leeg; kies een nieuwe map / {0} is not empty; choose a new directory",
+                    out.display()
+                ),
             ));
         }
         std::fs::create_dir_all(out)?;

@@ -60,7 +60,11 @@ pub struct DemoAccounts {
 pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccounts, String> {
     let password = password.map_or_else(new_password, str::to_string);
     if let Some(p) = crate::auth::password::password_problem(&password) {
-        return Err(format!("the demo password: {p}"));
+        // Said at start-up, before any language is chosen: both.
+        return Err(format!(
+            "het demowachtwoord: {} / the demo password: {}",
+            p.nl, p.en
+        ));
     }
     let hash = {
         let p = password.clone();

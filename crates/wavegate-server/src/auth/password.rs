@@ -3,21 +3,24 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::sync::OnceLock;
+use wavegate_core::i18n::Text;
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 /// Longest password accepted (hashing is the cost; a megabyte password is a denial of service).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
 
-/// Why a password is refused.
-pub fn password_problem(password: &str) -> Option<String> {
+/// Why a password is refused, in Dutch and English.
+pub fn password_problem(password: &str) -> Option<Text> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!(
-            "the password must be at least {MIN_PASSWORD_CHARS} characters"
+        Some(Text::new(
+            format!("het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben"),
+            format!("the password must be at least {MIN_PASSWORD_CHARS} characters"),
         ))
     } else if password.len() > MAX_PASSWORD_BYTES {
-        Some(format!(
-            "the password must be at most {MAX_PASSWORD_BYTES} bytes"
+        Some(Text::new(
+            format!("het wachtwoord mag hoogstens {MAX_PASSWORD_BYTES} bytes hebben"),
+            format!("the password must be at most {MAX_PASSWORD_BYTES} bytes"),
         ))
     } else {
         None

@@ -102,7 +102,7 @@ pub enum Command {
 }
 
 /// The password from standard input, or a generated one (`true`: print it).
-fn password_from_stdin() -> anyhow::Result<(String, bool)> {
+fn password_from_stdin(lang: Lang) -> anyhow::Result<(String, bool)> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         let mut line = String::new();
@@ -110,7 +110,7 @@ fn password_from_stdin() -> anyhow::Result<(String, bool)> {
         let line = line.trim_end_matches(['\r', '\n']).to_string();
         if !line.is_empty() {
             if let Some(p) = password_problem(&line) {
-                anyhow::bail!("{p}");
+                anyhow::bail!("{}", p.get(lang));
             }
             return Ok((line, false));
         }
@@ -146,7 +146,7 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
                 return Err(Problem::NotAnEmail { email: &email }.error(lang));
             }
             let store = open(&db)?;
-            let (password, generated) = password_from_stdin()?;
+            let (password, generated) = password_from_stdin(lang)?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
             store
                 .create_user(&email, role.role().as_str(), &hash, &now)
@@ -179,7 +179,7 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
         }
         Command::ResetPassword { db, email } => {
             let store = open(&db)?;
-            let (password, generated) = password_from_stdin()?;
+            let (password, generated) = password_from_stdin(lang)?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
             if !store.reset_password(email.trim(), &hash).await? {
                 return Err(Problem::NoAccount { email: &email }.error(lang));
