@@ -613,12 +613,11 @@ pub(crate) fn gather(
     let split = split_attributes(data, program);
     let shapes = shapes(split.len(), usize::from(program.segment_depth));
     // Reading each person's evidence is most of the work: two halves of the roster as two jobs
-    // (always two, whatever the runner, so the result never depends on it), then one pass
-    // over the contributions in roster order.
+    // (always two, whatever the runner, so the result never depends on it), whose cells are
+    // then added together.
     let people = data.roster.len();
-    let half = people / 2;
     let (vocabulary_ref, split_ref) = (&vocabulary, &split);
-    let jobs: Vec<Job<'_, (Cells, Mix)>> = vec![
+    let job = |range: std::ops::Range<usize>, anonymous: bool| -> Job<'_, (Cells, Mix)> {
         Box::new(move || {
             contributions(
                 data,
@@ -627,23 +626,12 @@ pub(crate) fn gather(
                 next,
                 vocabulary_ref,
                 split_ref,
-                0..half,
-                false,
+                range,
+                anonymous,
             )
-        }),
-        Box::new(move || {
-            contributions(
-                data,
-                program,
-                at,
-                next,
-                vocabulary_ref,
-                split_ref,
-                half..people,
-                true,
-            )
-        }),
-    ];
+        })
+    };
+    let jobs = vec![job(0..people / 2, false), job(people / 2..people, true)];
     let mut cells = Cells::default();
     let mut mix = Mix::new(data, &split);
     for (part, part_mix) in runner.run(jobs) {
