@@ -372,5 +372,6 @@ wavegate_ui::messages! {
         PersonIdsTooMany => "Hoogstens 10.000 person-id's tegelijk.", "At most 10,000 person ids at a time.";
         RevokePeople => "Hun links intrekken", "Revoke their links";
         LinksRevoked => "{n} links ingetrokken.", "{n} links revoked.";
+        OneLinkRevoked => "1 link ingetrokken.", "1 link revoked.";
     }
 }

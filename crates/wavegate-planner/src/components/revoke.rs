@@ -185,7 +185,10 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
         request.result.get().map(|r| {
             view! {
                 <p id="revoke-result" class="banner banner-ok" role="status" tabindex="-1">
-                    {move || fill(Msg::LinksRevoked, lang.get(), &[("n", r.revoked.to_string())])}
+                    {move || match r.revoked {
+                        1 => t(Msg::OneLinkRevoked).into_any(),
+                        n => fill(Msg::LinksRevoked, lang.get(), &[("n", n.to_string())]).into_any(),
+                    }}
                 </p>
             }
         })
