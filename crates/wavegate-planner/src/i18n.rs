@@ -340,5 +340,38 @@ wavegate_ui::messages! {
         LessonsCol => "Lessen", "Lessons";
         QuizTopicsCol => "Quizonderwerpen", "Quiz topics";
         AllModules => "Alle modules", "All modules";
+
+        RemindersTitle => "Herinneringen", "Reminders";
+        RemindersHint => "Wie met een persoonlijke link nog niet heeft geantwoord, in een golf of segment. Wie onlangs een herinnering kreeg, slaat de volgende batch over tot de minimale tussentijd voorbij is.", "Who has not answered through a personal link yet, in a wave or segment. Whoever was reminded recently is left out of the next batch until the minimum gap has passed.";
+        MinGapDays => "Minimale tussentijd (dagen)", "Minimum gap (days)";
+        MinGapInvalid => "Vul voor de tussentijd een heel aantal dagen in, van 0 tot en met 365.", "Fill in the gap as a whole number of days, from 0 to 365.";
+        CountReminders => "Tellen", "Count";
+        RemindResponses => "{n} antwoorden ontvangen.", "{n} responses received.";
+        RemindNonResponders => "{n} mensen met een open link hebben nog niet geantwoord.", "{n} people with an open link have not answered yet.";
+        RemindDue => "{n} van hen kunnen nu een herinnering krijgen.", "{n} of them can be reminded now.";
+        RemindBefore => "{n} van die {due} kregen al eerder een herinnering.", "{n} of those {due} were reminded before.";
+        RemindAnonymous => "Deze vragenlijst is anoniem: je ziet alleen aantallen. Er is geen lijst van wie niet heeft geantwoord, want dan zou te zien zijn wie wel antwoordde. Stuur een herinnering aan de hele groep.", "This survey is anonymous: you see counts only. There is no list of who has not answered, because it would show who did. Send a reminder to the whole group.";
+        DownloadRemindersPreview => "Voorbeeld downloaden (CSV)", "Download a preview (CSV)";
+        PreviewHint => "Het voorbeeld legt niets vast. De batch wel: wie erin staat, telt als herinnerd.", "The preview records nothing. The batch does: everyone in it counts as reminded.";
+        MakeReminderBatch => "Herinneringsbatch maken (CSV)", "Make the reminder batch (CSV)";
+        ReminderBatchMade => "De batch {file} is gedownload. Wie erin staat, is vandaag als herinnerd vastgelegd en komt de komende {gap} dagen niet in een nieuwe batch.", "The batch {file} is downloaded. Everyone in it is recorded as reminded today and stays out of a new batch for the next {gap} days.";
+        NobodyDue => "Niemand hoeft nu een herinnering te krijgen.", "Nobody needs a reminder now.";
+
+        RevokeTitle => "Links intrekken", "Revoke links";
+        RevokeHint => "Een ingetrokken link werkt meteen niet meer: wie hem opent, ziet dat de link is ingetrokken, met het contact van de helpdesk. Antwoorden die al zijn verstuurd, blijven bewaard.", "A revoked link stops working at once: whoever opens it sees that the link was withdrawn, with the helpdesk's contact. Responses already sent are kept.";
+        RevokeWaveTitle => "Alle links van een golf", "Every link of a wave";
+        NoWaveLinks => "Er zijn nog geen links die bij een golf horen.", "There are no links of a wave yet.";
+        WaveOpenLinks => "{wave}: {n} links werken nog", "{wave}: {n} links still work";
+        RevokeWave => "Links van deze golf intrekken…", "Revoke this wave's links…";
+        ConfirmRevokeTitle => "Links van {wave} intrekken?", "Revoke the links of {wave}?";
+        ConfirmRevokeText => "{n} links van golf {wave} werken tot nu. Na het intrekken ziet wie er een opent een pagina die zegt dat de organisatie de link heeft ingetrokken, met het contact van de helpdesk. Dit kun je niet ongedaan maken; wie nog moet antwoorden, heeft dan een nieuwe link nodig.", "{n} links of wave {wave} work until now. Once revoked, whoever opens one sees a page saying the organisation withdrew the link, with the helpdesk's contact. This cannot be undone; whoever still has to answer then needs a new link.";
+        ConfirmRevoke => "Ja, {n} links intrekken", "Yes, revoke {n} links";
+        RevokePeopleTitle => "Links van bepaalde mensen", "Links of particular people";
+        PersonIdsLabel => "Person-id's, met komma's of op aparte regels", "Person ids, separated by commas or on separate lines";
+        PersonIdsEmpty => "Vul minstens één person-id in.", "Fill in at least one person id.";
+        PersonIdsTooMany => "Hoogstens 10.000 person-id's tegelijk.", "At most 10,000 person ids at a time.";
+        RevokePeople => "Hun links intrekken", "Revoke their links";
+        LinksRevoked => "{n} links ingetrokken.", "{n} links revoked.";
+        OneLinkRevoked => "1 link ingetrokken.", "1 link revoked.";
     }
 }

@@ -1,6 +1,6 @@
 // Protected links, abuse limits and reminders as respondents and planners meet them.
 const { test, expect } = require("@playwright/test");
-const { audit, planner, invite, answerSurvey } = require("./helpers");
+const { audit, download, expectNoHorizontalScroll, planner, invite, answerSurvey, signIn } = require("./helpers");
 
 const PILOT = "/api/v1/programs/demo/surveys/pilot-feedback";
 const PULSE = "/api/v1/programs/demo/surveys/om-pulse";
@@ -67,4 +67,109 @@ test("the reminder CSV lists exactly the people who have not answered", async ({
   expect(rows.every((r) => r[3] === "1")).toBeTruthy();
   const again = await request.post(`${PILOT}/reminders?attribute=department&value=${department}`, { headers });
   expect((await again.text()).trim().split("\r\n")).toHaveLength(1);
+});
+
+test("a planner makes the reminder batch in the planner: its file lists exactly the non-responders", async ({ page, request }) => {
+  const headers = await planner(request);
+  const department = unique("ui").replace(/-/g, "_");
+  const people = [unique("e2e-ui-a"), unique("e2e-ui-b"), unique("e2e-ui-c")];
+  const res = await request.post(`${PILOT}/invitations`, {
+    headers,
+    data: { invitations: people.map((person_id) => ({ person_id, language: "nl", attributes: { wave: "pilot", platform: "Windows", department } })) },
+  });
+  expect(res.status()).toBe(201);
+  const links = await res.json();
+  await page.goto(new URL(links[1].url).pathname);
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/planner/programs/demo/surveys/pilot-feedback");
+  await signIn(page);
+  const card = page.getByRole("region", { name: "Herinneringen" });
+  await card.getByLabel("Golf", { exact: true }).selectOption("pilot");
+  await card.getByLabel("Segment: kenmerk").selectOption("department");
+  await card.getByLabel("Segment: waarde").fill(department);
+  await expect(card.getByLabel("Minimale tussentijd (dagen)")).toHaveValue("3");
+  await card.getByRole("button", { name: "Tellen" }).click();
+  await expect(card.getByText("2 mensen met een open link hebben nog niet geantwoord.")).toBeVisible();
+  await expect(card.getByText("2 van hen kunnen nu een herinnering krijgen.")).toBeVisible();
+  await audit(page);
+  await expectNoHorizontalScroll(page);
+
+  const preview = await download(page, () => card.getByRole("button", { name: "Voorbeeld downloaden (CSV)" }).click());
+  const batch = await download(page, () => card.getByRole("button", { name: "Herinneringsbatch maken (CSV)" }).click());
+  expect(batch.name).toBe("pilot-feedback-reminders.csv");
+  // Saved byte for byte: the byte-order mark Dutch Excel needs, semicolons, CRLF.
+  expect([...batch.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = batch.bytes.toString("utf8").slice(1).trim().split("\r\n").map((l) => l.split(";"));
+  expect(rows[0].slice(0, 4)).toEqual(["person_id", "language", "link", "reminders_sent"]);
+  expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([people[0], people[2]].sort());
+  expect(rows.slice(1).every((r) => r[3] === "1")).toBeTruthy();
+  // The preview named the same people and recorded nothing.
+  const previewRows = preview.bytes.toString("utf8").slice(1).trim().split("\r\n").slice(1).map((l) => l.split(";"));
+  expect(previewRows.map((r) => r[0]).sort()).toEqual([people[0], people[2]].sort());
+  expect(previewRows.every((r) => r[3] === "0")).toBeTruthy();
+
+  // The counts follow: both were just reminded, so nobody is due within the gap.
+  await expect(card.getByRole("status").filter({ hasText: "pilot-feedback-reminders.csv" })).toBeFocused();
+  await expect(card.getByText("0 van hen kunnen nu een herinnering krijgen.")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Herinneringsbatch maken (CSV)" })).toBeDisabled();
+});
+
+test("a planner revokes a wave in the planner, and its links show the revoked page", async ({ page, request }) => {
+  const headers = await planner(request);
+  const toml = `name = "${unique("Intrekken")}"\nsplit_attributes = ["platform"]\n\n[[wave]]\nid = "w1"\nstart = 2027-01-11\nend = 2099-01-29\n`;
+  const created = await request.post("/api/v1/programs", { headers: { ...headers, "Content-Type": "application/toml" }, data: toml });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  expect((await request.post(`/api/v1/programs/${id}/surveys`, { headers, data: { template: "pilot-feedback" } })).ok()).toBeTruthy();
+  const people = [unique("e2e-rv-a"), unique("e2e-rv-b"), unique("e2e-rv-c")];
+  const res = await request.post(`/api/v1/programs/${id}/surveys/pilot-feedback/invitations`, {
+    headers,
+    data: { invitations: people.map((person_id) => ({ person_id, language: "nl", attributes: { wave: "w1" } })) },
+  });
+  expect(res.status()).toBe(201);
+  const links = await res.json();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/planner/programs/${id}/surveys/pilot-feedback`);
+  await signIn(page);
+  const card = page.getByRole("region", { name: "Links intrekken" });
+  await expect(card.getByLabel("Golf", { exact: true })).toHaveValue("w1");
+  await expect(card.getByRole("option", { name: "w1: 3 links werken nog" })).toBeAttached();
+  await card.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
+  const confirmation = card.getByRole("group", { name: "Links van w1 intrekken?" });
+  await expect(confirmation.getByText(/^3 links van golf w1 werken tot nu\./)).toBeVisible();
+  await expect(confirmation.getByRole("heading")).toBeFocused();
+  await audit(page);
+  await expectNoHorizontalScroll(page);
+  // Cancelling changes nothing; confirming revokes the three.
+  await confirmation.getByRole("button", { name: "Annuleren" }).click();
+  await expect(confirmation).toHaveCount(0);
+  expect((await request.get(`/api/v1/respond/${links[0].token}`)).status()).toBe(200);
+  await card.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
+  await card.getByRole("button", { name: "Ja, 3 links intrekken" }).click();
+  await expect(card.getByRole("status").filter({ hasText: "3 links ingetrokken." })).toBeFocused();
+  await expect(card.getByRole("option", { name: "w1: 0 links werken nog" })).toBeAttached();
+
+  // One person's link, by person id (an unknown id beside it changes nothing).
+  const loner = unique("e2e-rv-d");
+  const single = await request.post(`/api/v1/programs/${id}/surveys/pilot-feedback/invitations`, {
+    headers,
+    data: { invitations: [{ person_id: loner, language: "nl", attributes: {} }] },
+  });
+  expect(single.status()).toBe(201);
+  const [lonerLink] = await single.json();
+  await card.getByRole("button", { name: "Hun links intrekken" }).click();
+  await expect(card.getByText("Vul minstens één person-id in.")).toBeVisible();
+  await card.getByLabel("Person-id's, met komma's of op aparte regels").fill(`${loner}\nnobody-${loner}`);
+  await card.getByRole("button", { name: "Hun links intrekken" }).click();
+  await expect(card.getByRole("status").filter({ hasText: "1 link ingetrokken." })).toBeFocused();
+
+  for (const link of [links[1], lonerLink]) {
+    await page.goto(new URL(link.url).pathname);
+    await expect(page.getByRole("heading", { name: "Deze link werkt niet meer" })).toBeVisible();
+    await expect(page.getByText(/Pagina 1 van/)).toHaveCount(0);
+  }
 });

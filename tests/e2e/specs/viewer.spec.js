@@ -31,6 +31,10 @@ test("a viewer sees every page of a program, and no change control works", async
   await page.goto("/planner/programs/demo/surveys/pilot-feedback");
   await expect(page.getByRole("button", { name: "Links maken" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Uitnodigingslinks downloaden (CSV)" })).toBeEnabled();
+  // Reminders: the counts, but no batch to make; no revoking at all.
+  await expect(page.getByText(/kunnen nu een herinnering krijgen/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Herinneringsbatch maken (CSV)" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Links intrekken" })).toHaveCount(0);
 
   // And the server refuses anyway, with the viewer's own session and CSRF token.
   const session = await (await page.request.get("/api/v1/session")).json();

@@ -7,5 +7,7 @@ pub mod file_problem;
 pub mod group_choice;
 pub mod notice;
 pub mod publish;
+pub mod reminders;
 pub mod results;
+pub mod revoke;
 pub mod upload;

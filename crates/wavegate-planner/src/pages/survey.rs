@@ -1,6 +1,6 @@
 //! `/planner/programs/{program}/surveys/{survey}`: inviting a wave or segment of the roster,
-//! the mail-merge file of the links, response rates per wave and segment, and the way to the
-//! results (a page of their own).
+//! the mail-merge file of the links, response rates per wave and segment, reminders for those
+//! who have not answered, revoking links, and the way to the results (a page of their own).
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
@@ -8,6 +8,8 @@ use crate::components::group_choice::{
     GroupFields, GroupPicker, GroupRequest, InviteTo, LinkKindChoice,
 };
 use crate::components::notice::load_failed;
+use crate::components::reminders::Reminders;
+use crate::components::revoke::Revoke;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -171,6 +173,8 @@ pub fn SurveyPage() -> impl IntoView {
             <DownloadButton label=Msg::DownloadInvitations fetch=mail_merge fallback="invitations.csv" />
         </section>
         <Rates program=program survey=survey invited=invited />
+        <Reminders program=program survey=survey changed=invited />
+        <Revoke program=program survey=survey changed=invited />
         <section class="card" aria-labelledby="results-link-title">
             <h2 id="results-link-title">{t(Msg::ResultsTitle)}</h2>
             <p class="muted">{t(Msg::ResultsHint)}</p>

@@ -17,7 +17,12 @@ pub struct Download {
 
 /// `GET path` as a download.
 pub(crate) async fn fetch(path: &str) -> Result<Download, ApiError> {
-    let res = send(Request::get(path).build()).await?;
+    receive(Request::get(path).build()).await
+}
+
+/// Sends `req` and reads its answer as a download (a POST that answers with a file).
+pub(crate) async fn receive(req: Result<Request, gloo_net::Error>) -> Result<Download, ApiError> {
+    let res = send(req).await?;
     let headers = res.headers();
     let file_name = headers
         .get("content-disposition")

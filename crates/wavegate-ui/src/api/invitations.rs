@@ -1,10 +1,11 @@
 //! A survey's invitation links: listing them, the mail-merge file, creating them one by one or
-//! from the roster.
+//! from the roster, revoking them.
 
 use super::{ApiError, Download, change, download, json, path};
 use gloo_net::http::Request;
 use wavegate_core::api::{
     CreateInvitations, FromRosterResult, InvitationLink, InvitationsFromRoster, InvitationsQuery,
+    RevokeInvitations, RevokedInvitations,
 };
 use wavegate_core::i18n::Lang;
 
@@ -43,5 +44,16 @@ pub async fn from_roster(
     lang: Lang,
 ) -> Result<FromRosterResult, ApiError> {
     let url = path::survey(program, survey, "invitations/from-roster") + &path::lang_query(lang);
+    json(change(Request::post(&url), csrf).json(body)).await
+}
+
+/// `POST …/invitations/revoke`: revokes links by token, by person or a whole wave.
+pub async fn revoke(
+    csrf: &str,
+    program: &str,
+    survey: &str,
+    body: &RevokeInvitations,
+) -> Result<RevokedInvitations, ApiError> {
+    let url = path::survey(program, survey, "invitations/revoke");
     json(change(Request::post(&url), csrf).json(body)).await
 }

@@ -2,7 +2,7 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`], [`invitations`], [`readiness`] and [`training`]; the trainee's in
+//! [`files`], [`surveys`], [`invitations`], [`reminders`], [`readiness`] and [`training`]; the trainee's in
 //! [`train`]. An app links only the functions it calls.
 
 pub mod download;
@@ -11,6 +11,7 @@ pub mod invitations;
 mod path;
 pub mod programs;
 pub mod readiness;
+pub mod reminders;
 pub mod respond;
 pub mod session;
 pub mod surveys;

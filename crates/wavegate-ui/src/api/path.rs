@@ -26,6 +26,30 @@ pub fn survey(program: &str, survey: &str, endpoint: &str) -> String {
     self::program(program, &format!("/surveys/{}/{endpoint}", encode(survey)))
 }
 
+/// The query of `…/reminders`: the group, the gap and the file, `?` included (empty when every
+/// parameter is the default). Free text (wave, attribute, value) is percent-encoded.
+pub fn reminders_query(q: &wavegate_core::invitation::reminders::RemindersQuery) -> String {
+    let gap = q.min_gap_days.map(|d| d.to_string());
+    let pairs: [(&str, Option<String>); 7] = [
+        ("wave", q.wave.as_deref().map(encode)),
+        ("attribute", q.attribute.as_deref().map(encode)),
+        ("value", q.value.as_deref().map(encode)),
+        ("min_gap_days", gap),
+        ("format", q.format.map(|f| f.as_str().to_string())),
+        ("delimiter", q.delimiter.map(|d| d.as_str().to_string())),
+        ("bom", q.bom.map(|b| b.to_string())),
+    ];
+    let set: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))
+        .collect();
+    if set.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", set.join("&"))
+    }
+}
+
 /// `?lang=nl|en`, the language of the messages in an answer's details.
 pub fn lang_query(lang: wavegate_core::i18n::Lang) -> String {
     format!("?lang={}", lang.code())

@@ -1,0 +1,201 @@
+//! Reminders for a survey: pick a wave or segment and a minimum gap, read who has not answered
+//! and who is due now, download a preview, and make the batch (the file of those due, recorded
+//! as reminded by the server). Anonymous surveys show counts only; viewers get no batch button.
+
+use crate::components::download::DownloadButton;
+use crate::components::group_choice::{GroupFields, GroupPicker};
+use crate::components::notice::{Failure, load_failed};
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::CsvDelimiter;
+use wavegate_core::invitation::reminders::{
+    DEFAULT_MIN_GAP_DAYS, RemindersQuery, RemindersSummary,
+};
+use wavegate_ui::api::{ApiError, reminders};
+
+/// The longest gap the form takes: a year is longer than any survey wave.
+const MAX_GAP_DAYS: u32 = 365;
+
+/// The gap as typed, when it is a whole number of days within bounds.
+pub fn parse_gap(typed: &str) -> Option<u32> {
+    typed
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d <= MAX_GAP_DAYS)
+}
+
+/// The query for the group chosen and the gap. The files open in Dutch Excel and Word by
+/// double-click: semicolons and the UTF-8 byte-order mark, as the links' mail-merge file.
+fn query_of(group: GroupFields, gap: u32) -> RemindersQuery {
+    let (wave, segment) = group.chosen();
+    let (attribute, value) = segment.into_iter().next().unzip();
+    RemindersQuery {
+        wave,
+        attribute,
+        value,
+        min_gap_days: Some(gap),
+        format: None,
+        delimiter: Some(CsvDelimiter::Semicolon),
+        bom: Some(true),
+    }
+}
+
+/// The counts in words.
+pub fn summary_view(s: RemindersSummary) -> impl IntoView {
+    let lang = use_lang();
+    let line = move |msg: Msg, n: u64| {
+        move || {
+            fill(
+                msg,
+                lang.get(),
+                &[("n", n.to_string()), ("due", s.due.to_string())],
+            )
+        }
+    };
+    if s.anonymous {
+        return view! {
+            <ul class="reminder-counts">
+                <li>{line(Msg::RemindResponses, s.responses)}</li>
+            </ul>
+            <p class="muted anonymous-note">{t(Msg::RemindAnonymous)}</p>
+        }
+        .into_any();
+    }
+    view! {
+        <ul class="reminder-counts">
+            <li>{line(Msg::RemindResponses, s.responses)}</li>
+            <li>{line(Msg::RemindNonResponders, s.non_responders)}</li>
+            <li>{line(Msg::RemindDue, s.due)}</li>
+            {(s.due > 0).then(|| view! { <li>{line(Msg::RemindBefore, s.reminded_before)}</li> })}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The reminders card of a survey. `changed` fires when links change elsewhere on the page
+/// (new links, revoked ones), which changes the counts.
+#[component]
+pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let group = GroupFields::new();
+    let gap = RwSignal::new(DEFAULT_MIN_GAP_DAYS.to_string());
+    let gap_invalid = RwSignal::new(false);
+    // The query counted last: the form's fields change it only when "Count" is pressed.
+    let asked = RwSignal::new(query_of(group, DEFAULT_MIN_GAP_DAYS));
+    let batch_made = RwSignal::new(None::<(String, u32)>);
+    let batch_error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let counts = LocalResource::new(move || {
+        changed.track();
+        let (p, s, q) = (program.get(), survey.get(), asked.get());
+        async move { reminders::summary(&p, &s, &q).await }
+    });
+    let count = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match parse_gap(&gap.get_untracked()) {
+            Some(days) => {
+                gap_invalid.set(false);
+                batch_made.set(None);
+                asked.set(query_of(group, days));
+            }
+            None => {
+                gap_invalid.set(true);
+                wavegate_ui::dom::focus_id("remind-gap");
+            }
+        }
+    };
+    let preview = move || {
+        let (p, s, q) = (
+            program.get_untracked(),
+            survey.get_untracked(),
+            asked.get_untracked(),
+        );
+        async move { reminders::preview(&p, &s, &q).await }
+    };
+    let make_batch = move |_| {
+        let (p, s, q) = (
+            program.get_untracked(),
+            survey.get_untracked(),
+            asked.get_untracked(),
+        );
+        let csrf = session.csrf();
+        busy.set(true);
+        batch_error.set(None);
+        leptos::task::spawn_local(async move {
+            match reminders::make_batch(&csrf, &p, &s, &q).await {
+                Ok(file) => {
+                    wavegate_ui::dom::save(&file, "reminders.csv");
+                    let name = file.file_name.unwrap_or_else(|| "reminders.csv".into());
+                    batch_made.set(Some((name, q.min_gap_days.unwrap_or(DEFAULT_MIN_GAP_DAYS))));
+                    counts.refetch();
+                    request_animation_frame(|| wavegate_ui::dom::focus_id("reminder-batch-result"));
+                }
+                Err(e) => batch_error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let actions = move |s: RemindersSummary| {
+        (!s.anonymous).then(|| {
+            view! {
+                <p class="muted">{t(Msg::PreviewHint)}</p>
+                <div class="button-row">
+                    <DownloadButton label=Msg::DownloadRemindersPreview fetch=preview fallback="reminders.csv" />
+                    {move || session.can_change().then(|| view! {
+                        <button type="button" class="primary" disabled=move || busy.get() || s.due == 0
+                            on:click=make_batch>{t(Msg::MakeReminderBatch)}</button>
+                    })}
+                </div>
+                {(s.due == 0).then(|| view! { <p class="muted">{t(Msg::NobodyDue)}</p> })}
+            }
+        })
+    };
+    let body = move || {
+        counts.get().map(|r| match r {
+            Ok(s) => view! {
+                <div role="status" aria-live="polite">{summary_view(s)}</div>
+                {actions(s)}
+            }
+            .into_any(),
+            Err(e) => load_failed(e, move || counts.refetch()).into_any(),
+        })
+    };
+    let made = move || {
+        batch_made.get().map(|(file, days)| {
+            view! {
+                <p id="reminder-batch-result" class="banner banner-ok" role="status" tabindex="-1">
+                    {move || fill(Msg::ReminderBatchMade, lang.get(), &[("file", file.clone()), ("gap", days.to_string())])}
+                </p>
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="reminders-title">
+            <h2 id="reminders-title">{t(Msg::RemindersTitle)}</h2>
+            <p class="muted">{t(Msg::RemindersHint)}</p>
+            <form on:submit=count novalidate>
+                <GroupPicker program=program prefix="remind" fields=group />
+                <div class="field">
+                    <label for="remind-gap">{t(Msg::MinGapDays)}</label>
+                    <input id="remind-gap" type="number" inputmode="numeric" min="0" max=MAX_GAP_DAYS.to_string()
+                        class="narrow" prop:value=move || gap.get()
+                        aria-invalid=move || gap_invalid.get().then_some("true")
+                        aria-describedby=move || gap_invalid.get().then_some("remind-gap-error")
+                        on:input=move |ev| gap.set(event_target_value(&ev)) />
+                    {move || gap_invalid.get().then(|| view! {
+                        <p id="remind-gap-error" class="form-error" role="alert">{t(Msg::MinGapInvalid)}</p>
+                    })}
+                </div>
+                <button type="submit" class="secondary">{t(Msg::CountReminders)}</button>
+            </form>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {body}
+            </Suspense>
+            <Failure error=batch_error />
+            {made}
+        </section>
+    }
+}
