@@ -199,6 +199,10 @@ test("a revoked training link shows a page saying so with the helpdesk, in Dutch
   expect(res.status()).toBe(200);
   expect((await res.json()).revoked).toBe(6);
 
+  // Still open on the phone: the next lesson read is sent, refused, and the page says why.
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();
   await expect(page.getByText("De organisatie heeft deze link ingetrokken.", { exact: false })).toBeVisible();

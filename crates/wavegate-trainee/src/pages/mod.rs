@@ -25,6 +25,8 @@ pub struct Session {
     pub training: RwSignal<MyTraining>,
     /// Facts waiting for the server.
     pub pending: RwSignal<usize>,
+    /// How the link opened; a sync that finds the link expired or revoked closes the page.
+    opened: RwSignal<Option<Opened>>,
 }
 
 impl Session {
@@ -103,8 +105,15 @@ impl Session {
         let lang = use_lang().get_untracked();
         leptos::task::spawn_local(async move {
             let mut copy = self.training.get_untracked();
-            if local::sync(&token, &mut copy, lang).await.is_ok() {
-                self.training.set(copy);
+            match local::sync(&token, &mut copy, lang).await {
+                Ok(()) => self.training.set(copy),
+                // Revoked or expired while the page was open: say so now, as on opening.
+                Err(e) => {
+                    if let Some(closed) = closed_link(&e) {
+                        local::clear(&token);
+                        self.opened.set(Some(closed));
+                    }
+                }
             }
             self.pending.set(local::outbox(&token).len());
         });
@@ -176,6 +185,7 @@ pub fn TrainingPage(
 ) -> impl IntoView {
     let opened = RwSignal::new(None::<Opened>);
     let session = Session {
+        opened,
         token: StoredValue::new(token.clone()),
         training: RwSignal::new(MyTraining {
             program_name: String::new(),
