@@ -37,9 +37,6 @@ wavegate_ui::messages! {
         ThanksBody => "Je antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
         AlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
         SubmittedAt => "Ontvangen op", "Received on";
-        HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
-        HelpTitle => "Hulp nodig?", "Need help?";
-        FaqLink => "Veelgestelde vragen", "Frequently asked questions";
         SubmitFailed => "Versturen is niet gelukt", "Submitting failed";
         AnotherResponse => "Nog een antwoord invullen", "Fill in another response";
         OtherPlaceholder => "Namelijk…", "Namely…";

@@ -320,6 +320,13 @@ wavegate_ui::messages! {
         TrainingLinksTitle => "Links van deelnemers", "Trainees' links";
         TrainingLinksHint => "Een CSV-bestand voor samenvoegen in een mail, met de persoonlijke link van elke deelnemer.", "A CSV file for a mail merge, with each trainee's personal link.";
         DownloadTrainingLinks => "Links downloaden (CSV)", "Download links (CSV)";
+        RevokeTrainingTitle => "Traininglinks intrekken", "Revoke training links";
+        RevokeTrainingHint => "Na het intrekken opent de link van iedereen in de golf niet meer: de deelnemer ziet een pagina met de helpdesk. Voortgang blijft bewaard. Intrekken kan niet ongedaan worden gemaakt. Zonder intrekken werkt een link tot 30 dagen na het einde van de golf (de kolom expires_on in het linkbestand).", "After revoking, the link of everyone in the wave no longer opens: the trainee sees a page with the helpdesk. Progress is kept. Revoking cannot be undone. Without revoking, a link works until 30 days after the wave ends (the expires_on column of the links file).";
+        ChooseWave => "Kies een golf", "Choose a wave";
+        RevokeWaveButton => "Links van deze golf intrekken…", "Revoke this wave's links…";
+        RevokeConfirm => "Alle traininglinks van golf {wave} intrekken? Dit kan niet ongedaan worden gemaakt.", "Revoke every training link of wave {wave}? This cannot be undone.";
+        RevokeYes => "Ja, intrekken", "Yes, revoke";
+        RevokedResult => "{n} traininglink(s) van golf {wave} ingetrokken.", "{n} training link(s) of wave {wave} revoked.";
         TrainingResultsTitle => "Resultaten per groep", "Results per group";
         TrainingResultsNote => "Groepen van minder dan 5 deelnemers worden niet getoond (—).", "Groups of fewer than 5 trainees are not shown (—).";
         AssignedTotal => "{n} deelnemers toegewezen, versie {version}.", "{n} trainees assigned, version {version}.";

@@ -1,5 +1,5 @@
-//! Revoking invitation links (per link, per person, per wave), and answering a respondent whose
-//! link no longer opens: expired or revoked, with the helpdesk to ask for a new one.
+//! Revoking invitation links (per link, per person, per wave), and answering a respondent or
+//! trainee whose link no longer opens: expired or revoked, with the helpdesk to ask for a new one.
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -13,7 +13,7 @@ use wavegate_core::api::{ErrorCode, ProgramSupport, RevokeInvitations, RevokedIn
 use wavegate_core::invitation::{LinkStatus, link_status};
 
 /// Most links one request may revoke by token or person.
-const MAX_REVOKED_PER_REQUEST: usize = 10_000;
+pub(crate) const MAX_REVOKED_PER_REQUEST: usize = 10_000;
 
 /// `POST /api/v1/programs/{program}/surveys/{survey}/invitations/revoke`.
 pub async fn revoke(
@@ -52,33 +52,44 @@ pub async fn revoke(
     Ok(Json(RevokedInvitations { revoked }))
 }
 
-/// Whether a link opens today, by the core's rule.
-pub(crate) fn status(state: &AppState, inv: &InvitationRow) -> LinkStatus {
-    let expires_on = inv
-        .expires_on
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    link_status(
-        expires_on,
-        inv.revoked_at.is_some(),
-        state.clock.now().date_naive(),
-    )
+/// Whether a link (survey or training) that opens through `expires_on` and was revoked or not
+/// opens today, by the core's rule.
+pub(crate) fn status(state: &AppState, expires_on: Option<&str>, revoked: bool) -> LinkStatus {
+    let expires_on = expires_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    link_status(expires_on, revoked, state.clock.now().date_naive())
 }
 
-/// `Ok` for a link that opens; else `410` with the program's helpdesk in `details`.
+/// `Ok` for an invitation link that opens; else `410` with the program's helpdesk in `details`.
 pub(crate) async fn ensure_open(state: &AppState, inv: &InvitationRow) -> Result<(), ApiError> {
-    let (code, message) = match status(state, inv) {
+    ensure_link_open(
+        state,
+        &inv.program_id,
+        inv.expires_on.as_deref(),
+        inv.revoked_at.is_some(),
+    )
+    .await
+}
+
+/// `Ok` for a link of `program_id` that opens; else `410 link_expired` or `410 link_revoked`
+/// with the program's helpdesk in `details`: survey and training links answer alike.
+pub(crate) async fn ensure_link_open(
+    state: &AppState,
+    program_id: &str,
+    expires_on: Option<&str>,
+    revoked: bool,
+) -> Result<(), ApiError> {
+    let (code, message) = match status(state, expires_on, revoked) {
         LinkStatus::Open => return Ok(()),
         LinkStatus::Expired => (
             ErrorCode::LinkExpired,
-            "this invitation link has expired; ask the helpdesk for a new one",
+            "this link has expired; ask the helpdesk for a new one",
         ),
         LinkStatus::Revoked => (
             ErrorCode::LinkRevoked,
-            "this invitation link was revoked; ask the helpdesk for a new one",
+            "this link was revoked; ask the helpdesk for a new one",
         ),
     };
-    let support: ProgramSupport = match state.store.program(&inv.program_id).await? {
+    let support: ProgramSupport = match state.store.program(program_id).await? {
         Some(record) => serde_json::from_str(&record.support_json)
             .map_err(|e| ApiError::internal(format!("stored support: {e}")))?,
         None => ProgramSupport::default(),

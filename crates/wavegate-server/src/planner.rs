@@ -29,7 +29,7 @@ use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
 };
-use wavegate_core::invitation::{check_anonymous_attributes, default_expiry, link_wave};
+use wavegate_core::invitation::{check_anonymous_attributes, link_expiry, link_wave};
 use wavegate_core::readiness::Program;
 use wavegate_core::survey::{
     StoredResponse, Survey, coarsen_anonymous_times, export_long, export_wide, summarize,
@@ -191,14 +191,12 @@ async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Progra
 }
 
 /// The last day a new link opens: the one asked for, else the core's default for its wave.
-fn last_day(
+pub(crate) fn last_day(
     asked: Option<NaiveDate>,
     program: Option<&Program>,
     wave: Option<&str>,
 ) -> Option<String> {
-    asked
-        .or_else(|| program.and_then(|p| default_expiry(p, wave)))
-        .map(|d| d.format("%Y-%m-%d").to_string())
+    link_expiry(asked, program, wave).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// A CSV download (UTF-8, a byte-order mark kept when the export wrote one).

@@ -78,6 +78,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
         "GET",
         "/api/v1/programs/{program}/modules/{module}/links.csv",
     ),
+    ("POST", "/api/v1/programs/{program}/training/revoke"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/results"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
 ];
@@ -288,6 +289,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::GET,
         "/api/v1/programs/{program}/modules/{module}/restudy",
         get(training::planner::restudy),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/training/revoke",
+        post(training::revoke::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
     )
     .finish()
 }

@@ -49,5 +49,9 @@ wavegate_ui::messages! {
         TrueWord => "Waar", "True";
         FalseWord => "Niet waar", "False";
         ToStudy => "Nog te bestuderen", "Still to study";
+        LinkExpiredTitle => "Deze trainingslink is verlopen", "This training link has expired";
+        LinkExpiredBody => "De periode voor deze training is voorbij. Wil je de training toch nog volgen? Vraag de servicedesk om een nieuwe link.", "The period for this training is over. Would you still like to take it? Ask the service desk for a new link.";
+        LinkRevokedTitle => "Deze trainingslink werkt niet meer", "This training link no longer works";
+        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "The organisation has withdrawn this link. If you received a new link, please use that one. Otherwise the service desk can help you.";
     }
 }

@@ -67,6 +67,9 @@ messages! {
         BackHome => "Naar de startpagina", "Go to the start page";
         NotFoundTitle => "Pagina niet gevonden", "Page not found";
         NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the start page.";
+        HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
+        HelpTitle => "Hulp nodig?", "Need help?";
+        FaqLink => "Veelgestelde vragen", "Frequently asked questions";
 
         ErrorOffline => "Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.", "No connection to the server. Check your connection and try again.";
         ErrorAppOutOfDate => "De app en de server passen niet bij elkaar. Laad de pagina opnieuw en probeer het nog eens.", "The app and the server do not match. Reload the page and try again.";

@@ -8,6 +8,7 @@
 //! - [`dom`]: focus, local times, saving downloads byte for byte;
 //! - [`storage`]: the typed `localStorage` keys;
 //! - [`lang_switch`]: the language switch;
+//! - [`support`]: the program's helpdesk and FAQ, where respondents and trainees get help;
 //! - [`chart`]: scales, ticks and paths of the SVG charts;
 //! - `test_support` (feature `test-support`): mounting views in the apps' component tests.
 
@@ -20,5 +21,6 @@ pub mod errors;
 pub mod i18n;
 pub mod lang_switch;
 pub mod storage;
+pub mod support;
 #[cfg(feature = "test-support")]
 pub mod test_support;

@@ -52,6 +52,8 @@ fn database(dir: &Path) -> String {
                     email: Some("p001@example.org".into()),
                     attributes_json: "{\"wave\":\"pilot\"}".into(),
                     language: Some("nl".into()),
+                    wave: Some("pilot".into()),
+                    expires_on: None,
                     registration: REGISTRATION.into(),
                 }],
                 "2027-01-11T09:00:00Z",

@@ -1,7 +1,8 @@
 // The planner's Training tab (Dutch, on a phone): publish a built-in module, see an uploaded one
 // refused with its JSON paths, assign the module to a wave, download the trainees' links, see
 // results per group with the small group hidden, publish a substantive new version and see who
-// must re-study; a viewer sees the same pages without write controls. axe-core finds nothing,
+// must re-study, revoke a wave's training links after a confirmation; a viewer sees the same
+// pages without write controls. axe-core finds nothing,
 // nothing scrolls sideways.
 const { test, expect } = require("@playwright/test");
 const { audit, download, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
@@ -112,9 +113,49 @@ test("a viewer sees the training pages without any control that changes somethin
   await expect(page.locator("[data-module='get-help']")).toBeVisible();
   await expect(page.getByRole("button", { name: "Publiceren" })).toBeDisabled();
   await expect(page.locator("#module-file")).toBeDisabled();
+  await expect(page.locator("#revoke-wave")).toBeDisabled();
   await page.goto(`/planner/programs/${program}/training/get-help`);
   await expect(page.getByRole("button", { name: "Toewijzen" })).toBeDisabled();
   await expect(page.locator("#version-file")).toBeDisabled();
   await expect(page.getByRole("button", { name: "Links downloaden (CSV)" })).toBeEnabled();
   await audit(page);
+});
+
+test("a planner revokes a wave's training links after confirming, and the links file shows their last day", async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const program = await programWithRoster(request);
+  const headers = await planner(request);
+  let res = await request.post(`/api/v1/programs/${program}/modules`, { headers, data: { builtin: "get-help" } });
+  expect(res.status()).toBe(201);
+  res = await request.post(`/api/v1/programs/${program}/modules/get-help/assignments`, { headers, data: { wave: "pilot" } });
+  expect(res.status()).toBe(201);
+  res = await request.get(`/api/v1/programs/${program}/modules/get-help/links.csv`, { headers });
+  const lines = (await res.text()).trim().split(/\r?\n/);
+  const head = lines[0].split(",");
+  const first = lines[1].split(",");
+  // The pilot ends 2027-01-29: its links open through 30 days later.
+  expect(first[head.indexOf("expires_on")]).toBe("2027-02-28");
+  expect(first[head.indexOf("revoked_at")]).toBe("");
+  const token = new URL(first[head.indexOf("link")]).pathname.split("/").pop();
+
+  await page.goto(`/planner/programs/${program}/training`);
+  await signIn(page);
+  await page.getByLabel("Golf", { exact: true }).selectOption("pilot");
+  await page.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
+  await expect(page.getByText("Alle traininglinks van golf pilot intrekken?", { exact: false })).toBeVisible();
+  await audit(page);
+  await expectNoHorizontalScroll(page);
+  // Cancelling changes nothing.
+  await page.getByRole("button", { name: "Annuleren" }).click();
+  expect((await request.get(`/api/v1/train/${token}`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
+  await page.getByRole("button", { name: "Ja, intrekken" }).click();
+  await expect(page.locator("#revoke-result")).toContainText("8 traininglink(s) van golf pilot ingetrokken.");
+  await audit(page);
+  expect((await request.get(`/api/v1/train/${token}`)).status()).toBe(410);
+  // Again: nothing more to revoke.
+  await page.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
+  await page.getByRole("button", { name: "Ja, intrekken" }).click();
+  await expect(page.locator("#revoke-result")).toContainText("0 traininglink(s) van golf pilot ingetrokken.");
 });

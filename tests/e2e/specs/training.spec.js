@@ -1,7 +1,8 @@
 // The trainee app (Dutch, on a phone): a trainee works through a module, fails the quiz and then
 // passes it; finds their progress after a reload and on another device; after an editorial new
 // version is asked nothing, after a substantive one only the changed lesson; prints the
-// certificate; axe-core finds nothing on the way.
+// certificate; axe-core finds nothing on the way. An expired or revoked training link shows a
+// page saying so, with the helpdesk, in Dutch and English, and leaves nothing on the device.
 const { test, expect } = require("@playwright/test");
 const { audit, planner } = require("./helpers");
 
@@ -12,8 +13,9 @@ start = 2027-01-11
 end = 2027-01-29
 `;
 
-/** A program of its own with a small roster and `get-help` assigned; the trainee's link path. */
-async function assignedTrainee(request) {
+/** A program of its own with a small roster and `get-help` assigned (with `assign`'s extra
+ * fields, e.g. `expires_on`); the trainee's link path. */
+async function assignedTrainee(request, assign = {}) {
   const headers = await planner(request);
   let res = await request.post("/api/v1/programs", {
     headers: { ...headers, "Content-Type": "application/toml" },
@@ -30,13 +32,13 @@ async function assignedTrainee(request) {
   expect(res.status()).toBe(200);
   res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: { builtin: "get-help" } });
   expect(res.status()).toBe(201);
-  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot" } });
+  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot", ...assign } });
   expect(res.status()).toBe(201);
   res = await request.get(`/api/v1/programs/${id}/modules/get-help/links.csv`, { headers });
   const lines = (await res.text()).trim().split(/\r?\n/);
   const head = lines[0].split(",");
   const link = lines[1].split(",")[head.indexOf("link")];
-  return { program: id, path: new URL(link).pathname, token: new URL(link).pathname.split("/").pop() };
+  return { program: id, headers, path: new URL(link).pathname, token: new URL(link).pathname.split("/").pop() };
 }
 
 /** The module definition the trainee's link opens (for the right and wrong answers). */
@@ -176,4 +178,53 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
   expect(kept).toEqual([]);
+});
+
+const HELPDESK = { nl: "Bel de servicedesk: 020-1234567", en: "Call the service desk: 020-1234567" };
+
+/** The program's helpdesk, which the closed-link page names. */
+async function setHelpdesk(request, program, headers) {
+  const res = await request.put(`/api/v1/programs/${program}/support`, { headers, data: { helpdesk: HELPDESK } });
+  expect(res.status()).toBe(200);
+}
+
+test("a revoked training link shows a page saying so with the helpdesk, in Dutch and English", async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { program, headers, path } = await assignedTrainee(request);
+  await setHelpdesk(request, program, headers);
+  // Opened once, so the device holds a copy of the training.
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  const res = await request.post(`/api/v1/programs/${program}/training/revoke`, { headers, data: { wave: "pilot" } });
+  expect(res.status()).toBe(200);
+  expect((await res.json()).revoked).toBe(6);
+
+  // Still open on the phone: the next lesson read is sent, refused, and the page says why.
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();
+  await expect(page.getByText("De organisatie heeft deze link ingetrokken.", { exact: false })).toBeVisible();
+  await expect(page.getByText(HELPDESK.nl)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toHaveCount(0);
+  await audit(page);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
+  expect(kept, "the device keeps nothing of a closed link").toEqual([]);
+
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { name: "This training link no longer works" })).toBeVisible();
+  await expect(page.getByText(HELPDESK.en)).toBeVisible();
+  await audit(page);
+});
+
+test("an expired training link shows the expiry page with the helpdesk", async ({ page, request }) => {
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const { program, headers, path } = await assignedTrainee(request, { expires_on: yesterday });
+  await setHelpdesk(request, program, headers);
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Deze trainingslink is verlopen" })).toBeVisible();
+  await expect(page.getByText("De periode voor deze training is voorbij.", { exact: false })).toBeVisible();
+  await expect(page.getByText(HELPDESK.nl)).toBeVisible();
+  await audit(page);
 });

@@ -20,6 +20,7 @@ use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, local_time};
+use wavegate_ui::support::help_contacts;
 
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,30 +143,10 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
         <section class="card notice link-closed" role="alert">
             <h1>{t(title)}</h1>
             <p>{t(body)}</p>
-            {help(support)}
+            {help_contacts(support)}
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }
-}
-
-/// Where to get help after answering: the program's helpdesk and FAQ when it has them, else a
-/// general hint.
-fn help(support: ProgramSupport) -> impl IntoView {
-    let lang = use_lang();
-    if support.is_empty() {
-        return view! { <p class="help-hint">{t(Msg::HelpHint)}</p> }.into_any();
-    }
-    let helpdesk = support.helpdesk;
-    view! {
-        <section class="help" aria-labelledby="help-title">
-            <h3 id="help-title">{t(Msg::HelpTitle)}</h3>
-            {helpdesk.map(|h| view! { <p class="helpdesk">{move || h.get(lang.get()).to_string()}</p> })}
-            {support.faq_url.map(|url| view! {
-                <p><a class="faq-link" href=url rel="noreferrer">{t(Msg::FaqLink)}</a></p>
-            })}
-        </section>
-    }
-    .into_any()
 }
 
 /// Where the respondent is.
@@ -604,7 +585,7 @@ pub fn Survey(
                         <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
                         <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{local_time(&ack.submitted_at)}</time></p>
-                        {help(support.get_value())}
+                        {help_contacts(support.get_value())}
                         {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
                     </section>
                 }.into_any(),
@@ -612,7 +593,7 @@ pub fn Survey(
                     <section class="card notice" role="alert">
                         <h2>{t(Msg::SubmitFailed)}</h2>
                         <p>{message}</p>
-                        {help(support.get_value())}
+                        {help_contacts(support.get_value())}
                     </section>
                 }.into_any(),
             }}

@@ -61,6 +61,16 @@ pub fn default_expiry(program: &Program, wave: Option<&str>) -> Option<NaiveDate
     end.checked_add_days(Days::new(GRACE_DAYS))
 }
 
+/// The last day a new link opens, survey or training link alike: the day the planner asked
+/// for, else [`default_expiry`] for its wave; without a program definition there is no default.
+pub fn link_expiry(
+    asked: Option<NaiveDate>,
+    program: Option<&Program>,
+    wave: Option<&str>,
+) -> Option<NaiveDate> {
+    asked.or_else(|| program.and_then(|p| default_expiry(p, wave)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +99,19 @@ mod tests {
         assert_eq!(default_expiry(&p, None), Some(day("2027-03-28")));
         assert_eq!(default_expiry(&p, Some("unknown")), Some(day("2027-03-28")));
         assert_eq!(default_expiry(&no_waves(), None), None);
+    }
+
+    #[test]
+    fn the_day_asked_wins_over_the_default_and_no_program_means_no_default() {
+        let p = program();
+        let asked = Some(day("2027-01-20"));
+        assert_eq!(link_expiry(asked, Some(&p), Some("pilot")), asked);
+        assert_eq!(
+            link_expiry(None, Some(&p), Some("pilot")),
+            Some(day("2027-02-14"))
+        );
+        assert_eq!(link_expiry(None, None, Some("pilot")), None);
+        assert_eq!(link_expiry(asked, None, None), asked);
     }
 
     #[test]

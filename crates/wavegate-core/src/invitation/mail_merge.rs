@@ -1,4 +1,5 @@
-//! The mail-merge CSV of invitation links: fixed columns, then one column per attribute.
+//! The mail-merge CSV of invitation links: fixed columns, then (in the link list) each link's
+//! expiry and revocation, then one column per attribute.
 //!
 //! A planner merges this file into e-mails, so every link is one row and a re-download after
 //! responses came in shows who answered (`submitted_at`). Cells go through [`crate::csv_safe`].
@@ -11,18 +12,46 @@ use std::io::Write;
 /// The columns every mail-merge file starts with; attribute columns follow, by name.
 pub const FIXED_COLUMNS: [&str; 4] = ["person_id", "language", "link", "submitted_at"];
 
+/// Columns the link list adds after the fixed ones: the last day a link opens and when it was
+/// revoked, so a planner sees which links still work.
+pub const LIFETIME_COLUMNS: [&str; 2] = ["expires_on", "revoked_at"];
+
 /// Writes the links as a mail-merge CSV to `out` and returns it.
 pub fn write_mail_merge<W: Write>(
     links: &[InvitationLink],
     out: W,
     options: CsvOptions,
 ) -> std::io::Result<W> {
+    write(links, out, options, false)
+}
+
+/// Writes the links as a mail-merge CSV with [`LIFETIME_COLUMNS`] after the fixed ones.
+pub fn write_link_list<W: Write>(
+    links: &[InvitationLink],
+    out: W,
+    options: CsvOptions,
+) -> std::io::Result<W> {
+    write(links, out, options, true)
+}
+
+fn write<W: Write>(
+    links: &[InvitationLink],
+    out: W,
+    options: CsvOptions,
+    lifetime: bool,
+) -> std::io::Result<W> {
     let attribute_names: BTreeSet<&str> = links
         .iter()
         .flat_map(|l| l.attributes.keys().map(String::as_str))
         .collect();
+    let lifetime_columns: &[&str] = if lifetime { &LIFETIME_COLUMNS } else { &[] };
     let mut w = SafeCsvWriter::new(out, options)?;
-    w.row(FIXED_COLUMNS.iter().chain(attribute_names.iter()))?;
+    w.row(
+        FIXED_COLUMNS
+            .iter()
+            .chain(lifetime_columns)
+            .chain(attribute_names.iter()),
+    )?;
     for l in links {
         let fixed = [
             l.person_id.as_deref().unwrap_or_default(),
@@ -30,10 +59,20 @@ pub fn write_mail_merge<W: Write>(
             l.url.as_str(),
             l.submitted_at.as_deref().unwrap_or_default(),
         ];
+        let life = [
+            l.expires_on.as_deref().unwrap_or_default(),
+            l.revoked_at.as_deref().unwrap_or_default(),
+        ];
+        let life = &life[..lifetime_columns.len()];
         let attributes = attribute_names
             .iter()
             .map(|a| l.attributes.get(*a).map(String::as_str).unwrap_or_default());
-        w.row(fixed.into_iter().chain(attributes))?;
+        w.row(
+            fixed
+                .into_iter()
+                .chain(life.iter().copied())
+                .chain(attributes),
+        )?;
     }
     w.finish()
 }
@@ -86,6 +125,25 @@ mod tests {
             "\u{feff}person_id;language;link;submitted_at;platform;wave\r\n\
              ;;http://h/r/t;;iOS;\r\n\
              p1;nl;http://h/r/t;2027-01-12T08:00:00Z;;pilot\r\n"
+        );
+    }
+
+    #[test]
+    fn the_link_list_shows_when_each_link_stops_opening() {
+        let mut revoked = link(Some("p2"), &[("wave", "pilot")]);
+        revoked.expires_on = Some("2027-02-28".into());
+        revoked.revoked_at = Some("2027-01-20T10:00:00Z".into());
+        let bytes = write_link_list(
+            &[link(Some("p1"), &[]), revoked],
+            Vec::new(),
+            CsvOptions::default(),
+        )
+        .expect("writing to memory");
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "person_id,language,link,submitted_at,expires_on,revoked_at,wave\r\n\
+             p1,nl,http://h/r/t,,,,\r\n\
+             p2,nl,http://h/r/t,,2027-02-28,2027-01-20T10:00:00Z,pilot\r\n"
         );
     }
 }

@@ -4,10 +4,11 @@
 
 use super::model::Module;
 use crate::api::NewInvitation;
-use crate::invitation::{Selection, SelectionError, personal_invitations};
+use crate::invitation::{Selection, SelectionError, link_expiry, link_wave, personal_invitations};
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
 use crate::survey::Attributes;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// One trainee of a module.
@@ -20,6 +21,20 @@ pub struct Trainee {
     pub name: String,
     /// The roster's e-mail address (lowercase), for an xAPI actor as `mbox_sha1sum`.
     pub email: Option<String>,
+}
+
+impl Trainee {
+    /// The program's wave the roster gives this person, if any.
+    pub fn wave(&self, program: &Program) -> Option<String> {
+        link_wave(program, None, &self.link.attributes)
+    }
+
+    /// The last day a new training link opens: the day the planner asked for, else the same
+    /// default as a survey link's (the person's wave's end plus the grace period, else the
+    /// program's last wave's end plus it, else none).
+    pub fn expires_on(&self, program: &Program, asked: Option<NaiveDate>) -> Option<NaiveDate> {
+        link_expiry(asked, Some(program), self.wave(program).as_deref())
+    }
 }
 
 /// Roster columns that hold a person's name, in order of preference.
@@ -64,4 +79,70 @@ pub fn trainees(
             })
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::training::templates;
+    use crate::upload::{FileKind, Parsed, parse_upload};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn program() -> Program {
+        Program::parse(
+            "name = \"t\"\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n[[wave]]\nid = \"wave-1\"\nstart = \"2027-02-08\"\nend = \"2027-02-26\"\n",
+        )
+        .unwrap()
+    }
+
+    fn roster(text: &str, program: &Program) -> Roster {
+        match parse_upload(FileKind::Roster, text.as_bytes(), program).unwrap() {
+            Parsed::Roster(r) => r,
+            _ => unreachable!(),
+        }
+    }
+
+    fn everyone(roster: &Roster, program: &Program) -> Vec<Trainee> {
+        let module = templates::builtin("get-help").unwrap();
+        trainees(roster, program, &Selection::default(), &module).unwrap()
+    }
+
+    #[test]
+    fn a_training_link_expires_thirty_days_after_the_persons_wave() {
+        let p = program();
+        let r = roster(
+            "person_id,email,wave\np1,p1@x.org,pilot\np2,p2@x.org,wave-1\n",
+            &p,
+        );
+        let days: Vec<_> = everyone(&r, &p)
+            .iter()
+            .map(|t| t.expires_on(&p, None))
+            .collect();
+        assert_eq!(days, vec![Some(day("2027-02-28")), Some(day("2027-03-28"))]);
+    }
+
+    #[test]
+    fn without_a_known_wave_the_programs_last_wave_counts_and_a_day_asked_wins() {
+        let p = program();
+        let mut t = Trainee {
+            link: NewInvitation {
+                person_id: Some("p1".into()),
+                ..NewInvitation::default()
+            },
+            name: "p1".into(),
+            email: None,
+        };
+        assert_eq!(t.wave(&p), None);
+        assert_eq!(t.expires_on(&p, None), Some(day("2027-03-28")));
+        t.link.attributes.insert("wave".into(), "retired".into());
+        assert_eq!(t.expires_on(&p, None), Some(day("2027-03-28")));
+        let asked = Some(day("2027-01-31"));
+        assert_eq!(t.expires_on(&p, asked), asked);
+        let mut no_waves = p.clone();
+        no_waves.waves.clear();
+        assert_eq!(t.expires_on(&no_waves, None), None, "no wave, no expiry");
+    }
 }

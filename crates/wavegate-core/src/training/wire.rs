@@ -82,6 +82,22 @@ pub struct AssignModule {
     /// Roster attribute → value; all must hold.
     #[serde(default)]
     pub segment: BTreeMap<String, String>,
+    /// The last day new training links open (UTC, inclusive); default: the person's wave's end
+    /// plus [`crate::invitation::GRACE_DAYS`]. Links that exist keep theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<chrono::NaiveDate>,
+}
+
+/// Body of `POST …/training/revoke`: exactly one of the two.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeTrainingLinks {
+    /// The training links of these people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_ids: Vec<String>,
+    /// The training links of everyone the roster puts in this wave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<String>,
 }
 
 /// What an assignment did.

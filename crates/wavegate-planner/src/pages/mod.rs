@@ -12,6 +12,7 @@ pub mod survey;
 pub mod surveys;
 pub mod training;
 pub mod training_module;
+pub mod training_revoke;
 
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;

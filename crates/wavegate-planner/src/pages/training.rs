@@ -1,5 +1,6 @@
-//! `/planner/programs/{program}/training`: the program's training modules, and publishing one
-//! from the core's built-in modules or from an uploaded `wavegate.module/1` file.
+//! `/planner/programs/{program}/training`: the program's training modules, publishing one
+//! from the core's built-in modules or from an uploaded `wavegate.module/1` file, and revoking a
+//! wave's training links.
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::notice::load_failed;
@@ -172,5 +173,6 @@ pub fn TrainingPage() -> impl IntoView {
             </Suspense>
         </section>
         <Publish program=program published=published />
+        <super::training_revoke::RevokeWave program=program />
     }
 }

@@ -99,7 +99,11 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (wave, segment) = group.chosen();
-        let body = AssignModule { wave, segment };
+        let body = AssignModule {
+            wave,
+            segment,
+            expires_on: None,
+        };
         let (csrf, p, m, l) = (
             session.csrf(),
             program.get_untracked(),

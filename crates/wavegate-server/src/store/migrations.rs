@@ -281,6 +281,20 @@ const MIGRATIONS: &[Migration] = &[
     BEGIN SELECT RAISE(ABORT, 'progress facts are only added'); END;
     "#,
     },
+    Migration {
+        version: 10,
+        name: "training links that expire and can be revoked, per person or per wave",
+        sql: r#"
+    -- The wave the roster gave the trainee (kept apart from `attributes` so a wave's links can
+    -- be revoked with an index), the last day (UTC, inclusive) the link opens (NULL: no expiry;
+    -- links from before keep none), and when a planner revoked it.
+    ALTER TABLE trainees ADD COLUMN wave TEXT;
+    ALTER TABLE trainees ADD COLUMN expires_on TEXT;
+    ALTER TABLE trainees ADD COLUMN revoked_at TEXT;
+    UPDATE trainees SET wave = json_extract(attributes, '$.wave') WHERE json_valid(attributes);
+    CREATE INDEX trainees_by_wave ON trainees(program_id, wave);
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -47,7 +47,8 @@ pub use sessions::SessionRow;
 pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
 pub use surveys::ProgramSurveyRow;
 pub use training::{
-    AssignmentRecord, FactOutcome, ModuleStored, ModuleVersions, NewTrainee, TraineeRow,
+    AssignmentRecord, FactOutcome, ModuleStored, ModuleVersions, NewTrainee, TraineeRevocation,
+    TraineeRow,
 };
 
 use rusqlite::Connection;

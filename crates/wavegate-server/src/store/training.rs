@@ -42,6 +42,12 @@ pub struct TraineeRow {
     pub attributes_json: String,
     /// Their language, when known.
     pub language: Option<String>,
+    /// The program's wave the roster gave them, when it did.
+    pub wave: Option<String>,
+    /// The last day (UTC, `YYYY-MM-DD`, inclusive) the link opens; `None`: no expiry.
+    pub expires_on: Option<String>,
+    /// When a planner revoked the link.
+    pub revoked_at: Option<String>,
 }
 
 /// A trainee to assign a module to; the caller makes the token and registration, used only
@@ -60,6 +66,10 @@ pub struct NewTrainee {
     pub attributes_json: String,
     /// Their language.
     pub language: Option<String>,
+    /// Their wave, for revoking a wave's links.
+    pub wave: Option<String>,
+    /// The last day a new link opens (`YYYY-MM-DD`); a link that exists keeps its own.
+    pub expires_on: Option<String>,
     /// A fresh registration (UUID).
     pub registration: String,
 }
@@ -92,7 +102,10 @@ pub enum FactOutcome {
     Conflict(String),
 }
 
-const TRAINEE_COLUMNS: &str = "t.token_hash, t.token_mask, t.program_id, t.person_id, t.name, t.attributes, t.language, t.email";
+const TRAINEE_COLUMNS: &str = "t.token_hash, t.token_mask, t.program_id, t.person_id, t.name, t.attributes, t.language, t.email, t.wave, t.expires_on, t.revoked_at";
+
+/// Column of the first field after [`TRAINEE_COLUMNS`] in a query that selects more.
+const AFTER_TRAINEE: usize = 11;
 
 /// A trainee row with its token opened by `keys`; a row sealed with another secret is an error,
 /// not a link.
@@ -113,6 +126,9 @@ fn trainee_row(keys: &LinkKeys, r: &rusqlite::Row<'_>) -> rusqlite::Result<Train
         attributes_json: r.get(5)?,
         language: r.get(6)?,
         email: r.get(7)?,
+        wave: r.get(8)?,
+        expires_on: r.get(9)?,
+        revoked_at: r.get(10)?,
     })
 }
 
@@ -211,10 +227,10 @@ impl Store {
             for t in trainees {
                 let (hash, mask) = keys.seal(&t.token);
                 tx.execute(
-                    "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at, wave, expires_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                      ON CONFLICT (program_id, person_id) DO NOTHING",
-                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at],
+                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on],
                 )?;
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
@@ -333,6 +349,50 @@ impl Store {
     }
 }
 
+/// Which training links of a program to revoke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraineeRevocation {
+    /// The links of these people.
+    People(Vec<String>),
+    /// The links of everyone the roster put in this wave.
+    Wave(String),
+}
+
+impl Store {
+    /// Revokes training links of a program at `at`; returns how many opened until now (revoking
+    /// twice changes nothing).
+    pub async fn revoke_trainees(
+        &self,
+        program_id: &str,
+        which: TraineeRevocation,
+        at: &str,
+    ) -> Result<u64, StoreError> {
+        let (p, at) = (program_id.to_string(), at.to_string());
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            const OPEN: &str = "UPDATE trainees SET revoked_at = ?1
+                 WHERE program_id = ?2 AND revoked_at IS NULL";
+            let mut n = 0;
+            match which {
+                TraineeRevocation::People(people) => {
+                    for person in people {
+                        n += tx.execute(
+                            &format!("{OPEN} AND person_id = ?3"),
+                            params![at, p, person],
+                        )?;
+                    }
+                }
+                TraineeRevocation::Wave(wave) => {
+                    n += tx.execute(&format!("{OPEN} AND wave = ?3"), params![at, p, wave])?;
+                }
+            }
+            tx.commit()?;
+            Ok(n as u64)
+        })
+        .await
+    }
+}
+
 pub(super) fn modules(
     c: &Connection,
     program_id: &str,
@@ -383,9 +443,9 @@ pub(super) fn assignments(
     let rows = stmt.query_map(params![program_id, module_id, person_id], |r| {
         Ok(AssignmentRecord {
             trainee: trainee_row(keys, r)?,
-            module_id: r.get(8)?,
-            registration: r.get(9)?,
-            assigned_at: r.get(10)?,
+            module_id: r.get(AFTER_TRAINEE)?,
+            registration: r.get(AFTER_TRAINEE + 1)?,
+            assigned_at: r.get(AFTER_TRAINEE + 2)?,
             created: false,
             facts: Vec::new(),
         })
@@ -430,6 +490,8 @@ mod tests {
             email: None,
             attributes_json: "{}".into(),
             language: None,
+            wave: Some("pilot".into()),
+            expires_on: Some("2027-02-28".into()),
             registration: registration.into(),
         }
     }
@@ -495,5 +557,51 @@ mod tests {
         let found = store.trainee("tok-a").await.unwrap().unwrap();
         let mine = store.trainee_assignments(&found).await.unwrap();
         assert_eq!(mine[0].facts, vec![("f1".to_string(), "{}".to_string())]);
+    }
+
+    #[tokio::test]
+    async fn a_link_keeps_its_expiry_and_is_revoked_once_per_person_or_wave() {
+        let store = seeded().await;
+        let mut bob = trainee("bob", "tok-b", "reg-b");
+        bob.wave = Some("wave-1".into());
+        store
+            .assign_module("p", "m", vec![trainee("alice", "tok-a", "reg-a"), bob], NOW)
+            .await
+            .unwrap();
+        let alice = store.trainee("tok-a").await.unwrap().unwrap();
+        assert_eq!(
+            (alice.expires_on.as_deref(), alice.revoked_at),
+            (Some("2027-02-28"), None)
+        );
+        let wave = |w: &str| TraineeRevocation::Wave(w.into());
+        assert_eq!(
+            store
+                .revoke_trainees("p", wave("pilot"), NOW)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store
+                .revoke_trainees("p", wave("pilot"), NOW)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            store
+                .revoke_trainees("other", wave("wave-1"), NOW)
+                .await
+                .unwrap(),
+            0
+        );
+        let alice = store.trainee("tok-a").await.unwrap().unwrap();
+        assert_eq!(alice.revoked_at.as_deref(), Some(NOW));
+        assert_eq!(
+            store.trainee("tok-b").await.unwrap().unwrap().revoked_at,
+            None
+        );
+        let people = TraineeRevocation::People(vec!["bob".into(), "nobody".into()]);
+        assert_eq!(store.revoke_trainees("p", people, NOW).await.unwrap(), 1);
     }
 }

@@ -1,8 +1,9 @@
-//! Self-study training served: the planner's endpoints ([`planner`]), the trainee's
+//! Self-study training served: the planner's endpoints ([`planner`], [`revoke`]), the trainee's
 //! ([`trainee`]), and reading stored modules and facts back into the core's types (here), so
 //! every rule (validation, versions, draws, scoring, status) is the core's.
 
 pub mod planner;
+pub mod revoke;
 pub mod trainee;
 
 use crate::error::ApiError;

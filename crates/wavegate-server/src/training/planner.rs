@@ -20,7 +20,7 @@ use axum::response::Response;
 use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, SurveyProblem};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
-use wavegate_core::invitation::{Selection, write_mail_merge};
+use wavegate_core::invitation::{Selection, write_link_list};
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PersonRestudy,
     PublishModule, RestudyList, VersionSummary,
@@ -261,8 +261,14 @@ pub async fn assign(
     let entries = chosen
         .into_iter()
         .filter_map(|t| {
+            let wave = t.wave(&definition);
+            let expires_on = t
+                .expires_on(&definition, body.expires_on)
+                .map(|d| d.format("%Y-%m-%d").to_string());
             Some(Ok(NewTrainee {
                 token: new_token(),
+                wave,
+                expires_on,
                 person_id: t.link.person_id?,
                 name: t.name,
                 email: t.email,
@@ -297,7 +303,8 @@ pub async fn assign(
 }
 
 /// `GET /api/v1/programs/{program}/modules/{module}/links.csv`: the mail-merge CSV of the
-/// module's trainees' personal links (`submitted_at`: when they were done).
+/// module's trainees' personal links (`submitted_at`: when they were done), with each link's
+/// wave, last day and revocation.
 pub async fn links(
     State(state): State<AppState>,
     ApiPath((program, module_id)): ApiPath<(String, String)>,
@@ -314,15 +321,13 @@ pub async fn links(
             person_id: Some(a.trainee.person_id),
             token: a.trainee.token,
             submitted_at: done.map(crate::clock::stamp),
-            // Training links follow the module, not a wave's dates: they neither expire nor
-            // are revoked one by one (yet).
-            wave: None,
-            expires_on: None,
-            revoked_at: None,
+            wave: a.trainee.wave,
+            expires_on: a.trainee.expires_on,
+            revoked_at: a.trainee.revoked_at,
         });
     }
     let bytes =
-        write_mail_merge(&rows, Vec::new(), CsvOptions::default()).map_err(ApiError::internal)?;
+        write_link_list(&rows, Vec::new(), CsvOptions::default()).map_err(ApiError::internal)?;
     Ok(attachment(
         bytes,
         "text/csv; charset=utf-8",

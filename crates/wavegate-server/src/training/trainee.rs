@@ -32,13 +32,26 @@ fn refused(message: String) -> ApiError {
     ApiError::new(ErrorCode::TrainingRefused, message)
 }
 
-/// Looks up a training link; junk never reaches the database, and unknown and malformed
-/// tokens get the same answer.
+/// Looks up a training link that still opens; junk never reaches the database, unknown and
+/// malformed tokens get the same answer, and an expired or revoked link answers `410` with the
+/// program's helpdesk, as a survey link does. Every trainee endpoint starts here.
 async fn find_trainee(state: &AppState, token: &str) -> Result<TraineeRow, ApiError> {
     if !auth::looks_like_token(token) {
         return Err(link_not_found());
     }
-    state.store.trainee(token).await?.ok_or_else(link_not_found)
+    let trainee = state
+        .store
+        .trainee(token)
+        .await?
+        .ok_or_else(link_not_found)?;
+    crate::links::ensure_link_open(
+        state,
+        &trainee.program_id,
+        trainee.expires_on.as_deref(),
+        trainee.revoked_at.is_some(),
+    )
+    .await?;
+    Ok(trainee)
 }
 
 /// One of the trainee's modules: the assignment, its history and the progress.

@@ -66,6 +66,10 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
             Some("application/json"),
             json!({ "wave": "pilot" }).to_string().into_bytes(),
         ),
+        ("POST", "/api/v1/programs/{program}/training/revoke") => (
+            Some("application/json"),
+            json!({ "wave": "wave-2" }).to_string().into_bytes(),
+        ),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };
     (path, ct, body)

@@ -17,6 +17,7 @@ mod sessions;
 mod support;
 mod surveys;
 mod training;
+mod training_links;
 
 use support::Auth;
 

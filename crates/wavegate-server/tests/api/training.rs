@@ -8,9 +8,9 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 use wavegate_core::training::{Module, QuestionKind, QuizAnswer, templates};
 
-const MODULES: &str = "/api/v1/programs/demo/modules";
+pub(super) const MODULES: &str = "/api/v1/programs/demo/modules";
 
-async fn planner_post(api: &Api, path: &str, body: Value) -> Reply {
+pub(super) async fn planner_post(api: &Api, path: &str, body: Value) -> Reply {
     api.call(
         "POST",
         path,
@@ -21,15 +21,15 @@ async fn planner_post(api: &Api, path: &str, body: Value) -> Reply {
     .await
 }
 
-async fn viewer_get(api: &Api, path: &str) -> Reply {
+pub(super) async fn viewer_get(api: &Api, path: &str) -> Reply {
     api.call("GET", path, Auth::Viewer, None, Vec::new()).await
 }
 
-async fn trainee_get(api: &Api, path: &str) -> Reply {
+pub(super) async fn trainee_get(api: &Api, path: &str) -> Reply {
     api.call("GET", path, Auth::None, None, Vec::new()).await
 }
 
-async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
+pub(super) async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
     api.call(
         "POST",
         path,
@@ -42,7 +42,7 @@ async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
 
 /// Imports the demo roster, publishes `get-help` and assigns it to the pilot wave; returns the
 /// assignment's reply.
-async fn assign_get_help_to_the_pilot(api: &Api) -> Reply {
+pub(super) async fn assign_get_help_to_the_pilot(api: &Api) -> Reply {
     assert_eq!(
         upload(api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
@@ -73,7 +73,7 @@ async fn assigned() -> (Api, Vec<(String, String)>) {
 }
 
 /// Person id → token, from the links CSV.
-async fn links(api: &Api) -> Vec<(String, String)> {
+pub(super) async fn links(api: &Api) -> Vec<(String, String)> {
     let r = viewer_get(api, &format!("{MODULES}/get-help/links.csv")).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     assert!(r.content_type.starts_with("text/csv"), "{}", r.content_type);

@@ -1,6 +1,7 @@
 //! The trainee's pages under `/t/{token}`: "My training" (the assigned modules with progress
 //! bars and minutes), a module (lessons, quiz, results, certificate), and what the link opens
-//! when it is unknown, offline without a copy, or cleared from the device.
+//! when it is unknown, expired or revoked (with the helpdesk), offline without a copy, or
+//! cleared from the device.
 
 pub mod certificate;
 pub mod module;
@@ -9,9 +10,11 @@ pub mod quiz;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
+use wavegate_core::api::{ErrorCode, ProgramSupport};
 use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
+use wavegate_ui::support::help_contacts;
 
 /// What the page shares with the module views.
 #[derive(Clone, Copy)]
@@ -22,6 +25,8 @@ pub struct Session {
     pub training: RwSignal<MyTraining>,
     /// Facts waiting for the server.
     pub pending: RwSignal<usize>,
+    /// How the link opened; a sync that finds the link expired or revoked closes the page.
+    opened: RwSignal<Option<Opened>>,
 }
 
 impl Session {
@@ -100,8 +105,15 @@ impl Session {
         let lang = use_lang().get_untracked();
         leptos::task::spawn_local(async move {
             let mut copy = self.training.get_untracked();
-            if local::sync(&token, &mut copy, lang).await.is_ok() {
-                self.training.set(copy);
+            match local::sync(&token, &mut copy, lang).await {
+                Ok(()) => self.training.set(copy),
+                // Revoked or expired while the page was open: say so now, as on opening.
+                Err(e) => {
+                    if let Some(closed) = closed_link(&e) {
+                        local::clear(&token);
+                        self.opened.set(Some(closed));
+                    }
+                }
             }
             self.pending.set(local::outbox(&token).len());
         });
@@ -111,8 +123,15 @@ impl Session {
 /// How the link was opened.
 #[derive(Clone, Debug, PartialEq)]
 enum Opened {
-    Ready { offline: bool },
+    Ready {
+        offline: bool,
+    },
     Invalid,
+    /// Past its last day (`expired`) or revoked; whom to ask for a new one.
+    Closed {
+        expired: bool,
+        support: ProgramSupport,
+    },
     Unavailable,
     Failed(ApiError),
     Cleared,
@@ -127,6 +146,37 @@ fn notice(msg: Msg) -> impl IntoView {
     view! { <section class="card notice" role="alert"><p>{t(msg)}</p></section> }
 }
 
+/// The page of a training link that no longer opens: what happened, and the helpdesk to ask
+/// for a new link (the program's own, else the general hint).
+fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
+    let (title, body) = if expired {
+        (Msg::LinkExpiredTitle, Msg::LinkExpiredBody)
+    } else {
+        (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
+    };
+    view! {
+        <section class="card notice link-closed" role="alert" aria-labelledby="closed-title">
+            <h1 id="closed-title">{t(title)}</h1>
+            <p>{t(body)}</p>
+            {help_contacts(support)}
+        </section>
+    }
+}
+
+/// What opening the link answered, when it is closed: expired or revoked, with the program's
+/// support.
+fn closed_link(e: &ApiError) -> Option<Opened> {
+    let expired = match e.code()? {
+        ErrorCode::LinkExpired => true,
+        ErrorCode::LinkRevoked => false,
+        _ => return None,
+    };
+    Some(Opened::Closed {
+        expired,
+        support: e.details::<ProgramSupport>().unwrap_or_default(),
+    })
+}
+
 /// `/t/{token}`: "My training", or the module opened.
 #[component]
 pub fn TrainingPage(
@@ -135,6 +185,7 @@ pub fn TrainingPage(
 ) -> impl IntoView {
     let opened = RwSignal::new(None::<Opened>);
     let session = Session {
+        opened,
         token: StoredValue::new(token.clone()),
         training: RwSignal::new(MyTraining {
             program_name: String::new(),
@@ -164,13 +215,22 @@ pub fn TrainingPage(
                 None => Opened::Unavailable,
             },
             Err(e) if matches!(e.status(), Some(400 | 404)) => Opened::Invalid,
-            Err(e) => Opened::Failed(e),
+            Err(e) => match closed_link(&e) {
+                Some(closed) => {
+                    // The device keeps nothing of a link that no longer opens: what waits
+                    // could never be sent, and the next person on the device must not see it.
+                    local::clear(&token);
+                    closed
+                }
+                None => Opened::Failed(e),
+            },
         };
         opened.set(Some(result));
     });
     move || match opened.get() {
         None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
         Some(Opened::Invalid) => invalid().into_any(),
+        Some(Opened::Closed { expired, support }) => closed(expired, support).into_any(),
         Some(Opened::Unavailable) => notice(Msg::OfflineNoCopy).into_any(),
         Some(Opened::Cleared) => notice(Msg::Cleared).into_any(),
         Some(Opened::Failed(e)) => {

@@ -1,12 +1,14 @@
 //! A program's training modules as the planner sees them: publishing (built-in, uploaded, a
-//! next version), assigning by wave or segment, the links file, results and who must re-study.
+//! next version), assigning by wave or segment, the links file, results, who must re-study, and
+//! revoking training links.
 
 use super::{ApiError, Download, change, download, json, path};
 use gloo_net::http::Request;
+use wavegate_core::api::RevokedInvitations;
 use wavegate_core::i18n::Lang;
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PublishModule,
-    RestudyList,
+    RestudyList, RevokeTrainingLinks,
 };
 
 /// `GET /api/v1/programs/{program}/modules`: the program's modules, latest version first-hand.
@@ -55,6 +57,17 @@ pub async fn assign(
 /// `GET …/modules/{module}/links.csv`: the trainees' personal links as a mail-merge file.
 pub async fn links_csv(program: &str, module: &str) -> Result<Download, ApiError> {
     download::fetch(&path::module(program, module, "links.csv")).await
+}
+
+/// `POST /api/v1/programs/{program}/training/revoke`: revokes the training links of these
+/// people or of a wave; answers how many opened until now.
+pub async fn revoke(
+    csrf: &str,
+    program: &str,
+    body: &RevokeTrainingLinks,
+) -> Result<RevokedInvitations, ApiError> {
+    let url = path::program(program, "/training/revoke");
+    json(change(Request::post(&url), csrf).json(body)).await
 }
 
 /// `GET …/modules/{module}/results`: completion and per-topic results per group.

@@ -1,0 +1,50 @@
+//! Revoking training links, per person or per wave: a revoked link answers `410 link_revoked`
+//! with the program's helpdesk on every trainee endpoint. The routes' guard has checked the
+//! caller (a planner, with the CSRF token of a cookie session).
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::links::MAX_REVOKED_PER_REQUEST;
+use crate::programs::program_not_found;
+use crate::store::TraineeRevocation;
+use axum::Json;
+use axum::extract::State;
+use wavegate_core::api::{ErrorCode, RevokedInvitations};
+use wavegate_core::training::wire::RevokeTrainingLinks;
+
+/// `POST /api/v1/programs/{program}/training/revoke`: revokes the training links of these
+/// people or of this wave; answers how many opened until now (revoking again changes nothing).
+pub async fn revoke(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+    ApiJson(body): ApiJson<RevokeTrainingLinks>,
+) -> Result<Json<RevokedInvitations>, ApiError> {
+    let which = match (body.person_ids.is_empty(), body.wave) {
+        (true, Some(wave)) => TraineeRevocation::Wave(wave),
+        (false, None) if body.person_ids.len() <= MAX_REVOKED_PER_REQUEST => {
+            TraineeRevocation::People(body.person_ids)
+        }
+        (false, None) => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                format!("at most {MAX_REVOKED_PER_REQUEST} people per request"),
+            ));
+        }
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                "give exactly one of person_ids and wave",
+            ));
+        }
+    };
+    if state.store.program(&program).await?.is_none() {
+        return Err(program_not_found());
+    }
+    let revoked = state
+        .store
+        .revoke_trainees(&program, which, &state.clock.stamp())
+        .await?;
+    tracing::info!(%program, revoked, "training links revoked");
+    Ok(Json(RevokedInvitations { revoked }))
+}
