@@ -86,7 +86,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await expect(page.getByText(/pilot-feedback versie \d+ is gepubliceerd/)).toBeVisible();
   await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
 
-  await page.getByLabel("Golf", { exact: true }).selectOption("pilot");
+  await page.getByRole("group", { name: "Uitnodigen vanuit de roster" }).getByLabel("Golf", { exact: true }).selectOption("pilot");
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${data.pilot} mensen gekozen: ${data.pilot} nieuwe links`);
   await audit(page);
