@@ -277,6 +277,32 @@ async fn health() -> axum::Json<wavegate_core::api::Health> {
     })
 }
 
+/// Every [`limits::FORGET_IDLE_EVERY`], forgets what the rate limiters hold about addresses and
+/// links that are back to a full allowance, until the router (which owns them) is dropped.
+fn forget_idle_limits(
+    guards: &Arc<limits::Guards>,
+    address_limiter: Option<limits::AddressLimiter>,
+) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let guards = Arc::downgrade(guards);
+    runtime.spawn(async move {
+        let mut every = tokio::time::interval(limits::FORGET_IDLE_EVERY);
+        every.tick().await;
+        loop {
+            every.tick().await;
+            let Some(guards) = guards.upgrade() else {
+                break;
+            };
+            guards.forget_idle();
+            if let Some(l) = &address_limiter {
+                l.retain_recent();
+            }
+        }
+    });
+}
+
 /// The whole HTTP surface: API routes, then the app for every other path.
 pub fn router(state: AppState, assets: Assets) -> Router {
     let (burst, period) = state.rate_limits.per_address;
@@ -292,8 +318,13 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         })
         .flatten()
         .map(|config| {
-            tower_governor::GovernorLayer::new(config).error_handler(limits::governor_refusal)
+            let limiter = config.limiter().clone();
+            let layer =
+                tower_governor::GovernorLayer::new(config).error_handler(limits::governor_refusal);
+            (limiter, layer)
         });
+    let (address_limiter, per_address) = per_address.unzip();
+    forget_idle_limits(&state.guards, address_limiter);
     let respond = get(respond::invitation)
         .post(respond::submit)
         // A respondent's body is a few KiB: one that trickles in is dropped.

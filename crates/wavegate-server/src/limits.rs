@@ -80,6 +80,12 @@ pub fn peer_ip<T>(req: &Request<T>) -> IpAddr {
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
 }
 
+/// The per-address limiter `tower_governor` keeps for the respondent endpoints.
+pub type AddressLimiter = tower_governor::governor::SharedRateLimiter<
+    IpAddr,
+    governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,
+>;
+
 /// `tower_governor`'s key: the peer address.
 #[derive(Clone, Copy, Debug)]
 pub struct PeerAddress;
@@ -121,6 +127,10 @@ impl std::fmt::Debug for Guards {
 /// Most addresses kept as refused before the expired ones are forgotten.
 const MAX_REFUSED: usize = 10_000;
 
+/// How often the limiters forget the addresses and links whose allowance is full again: without
+/// it, a server probed from many addresses keeps an entry per address for ever.
+pub const FORGET_IDLE_EVERY: Duration = Duration::from_secs(60);
+
 impl Guards {
     /// Guards with these limits.
     pub fn new(limits: &RateLimits) -> Guards {
@@ -131,6 +141,21 @@ impl Guards {
             refused: Mutex::new(HashMap::new()),
             failed: AtomicU64::new(0),
         }
+    }
+
+    /// Forgets the links and addresses whose allowance is full again (they are as if never
+    /// seen), and refusals that have ended.
+    pub fn forget_idle(&self) {
+        self.links.retain_recent();
+        self.lookups.retain_recent();
+        let now = Instant::now();
+        (self.refused.lock().unwrap_or_else(|p| p.into_inner())).retain(|_, until| *until > now);
+    }
+
+    /// How many links and addresses the limiters remember.
+    pub fn remembered(&self) -> usize {
+        let refused = self.refused.lock().unwrap_or_else(|p| p.into_inner()).len();
+        self.links.len() + self.lookups.len() + refused
     }
 
     /// One more submission through the anonymous link `link` (its keyed hash, never the token).
@@ -181,6 +206,28 @@ impl Guards {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_and_addresses_back_to_a_full_allowance_are_forgotten() {
+        let guards = Guards::new(&RateLimits {
+            per_anonymous_link: (5, Duration::from_millis(1)),
+            failed_lookups: (1, Duration::from_millis(1)),
+            ..RateLimits::default()
+        });
+        for i in 0..500u32 {
+            guards.submission(&format!("link-{i}")).unwrap();
+            guards.failed_lookup(IpAddr::from(i.to_be_bytes()));
+        }
+        guards.failed_lookup(IpAddr::from(7u32.to_be_bytes()));
+        assert!(guards.remembered() >= 1_000, "{}", guards.remembered());
+        std::thread::sleep(Duration::from_millis(1_200));
+        guards.forget_idle();
+        assert_eq!(guards.remembered(), 0);
+        // A link seen just now keeps its count.
+        guards.submission("busy").unwrap();
+        guards.forget_idle();
+        assert_eq!(guards.remembered(), 1);
+    }
 
     #[test]
     fn an_address_guessing_tokens_is_refused_lookups_and_others_are_not() {
