@@ -81,6 +81,14 @@ fn organisation(
     let in_plant = |a: &[(&str, &str); 3], what: Planted| {
         plant.is_some_and(|(attr, value, p)| p == what && a[attr].1 == ATTRIBUTES[attr].1[value])
     };
+    // Exactly every other person of the planted segment is hit: "half" by chance was now and
+    // then a third of a small pilot's segment, too little to tell from noise, and the test
+    // would fail for a plant that was not there.
+    let mut planted_so_far = 0usize;
+    let mut every_other = move || {
+        planted_so_far += 1;
+        planted_so_far % 2 == 1
+    };
     let healthy = ScoredAnswers {
         adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
         enroll_experience: Some(5),
@@ -92,12 +100,12 @@ fn organisation(
         let a = attributes(i);
         let id = s.people(1, wave, &a).remove(0);
         if wave == "pilot" {
-            let never = in_plant(&a, Planted::EnrollmentCompletion) && chance(0.5);
+            let never = in_plant(&a, Planted::EnrollmentCompletion) && every_other();
             if !never && chance(0.995) {
-                if in_plant(&a, Planted::FirstAttempt) && chance(0.5) {
+                if in_plant(&a, Planted::FirstAttempt) && every_other() {
                     s.failure(&id, "2027-01-12 09:00", "MdmEnrollmentTimeout");
                 }
-                let compliant = !(in_plant(&a, Planted::Compliance) && chance(0.5));
+                let compliant = !(in_plant(&a, Planted::Compliance) && every_other());
                 s.device(
                     &id,
                     "2027-01-12 10:00",
