@@ -21,12 +21,14 @@ pub mod history;
 pub mod import;
 mod judge;
 pub mod metric;
+mod people_index;
 pub mod program;
 pub mod provenance;
 pub mod render;
 pub mod report;
 pub mod rules;
 mod tally;
+mod tally_sums;
 pub mod text;
 mod vocabulary;
 

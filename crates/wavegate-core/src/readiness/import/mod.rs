@@ -24,7 +24,8 @@ pub use training::read_training;
 pub(crate) use crate::jobs::Backwards;
 pub use crate::jobs::{InOrder, Runner};
 
-use super::data::{DataSet, Inputs, PeopleIndex};
+use super::data::{DataSet, Inputs};
+use super::people_index::PeopleIndex;
 use super::program::{PROGRAM_FILE, Program};
 use crate::i18n::Text;
 use crate::tabular::{FileProblem, InputError, IntoText};
