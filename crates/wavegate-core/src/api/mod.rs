@@ -50,9 +50,9 @@ pub struct LangQuery {
     pub lang: Option<Lang>,
 }
 
-/// `?a=b&c=d` of the parameters that are set; every value is a fixed ASCII word, so nothing
-/// needs percent-encoding.
-pub(crate) fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
+/// `?a=b&c=d` of the parameters that are set (empty when none is). Values go in as given: the
+/// core's are fixed ASCII words; a caller with free text percent-encodes it first.
+pub fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
     let set: Vec<String> = pairs
         .iter()
         .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))

@@ -39,15 +39,10 @@ pub fn reminders_query(q: &wavegate_core::invitation::reminders::RemindersQuery)
         ("delimiter", q.delimiter.map(|d| d.as_str().to_string())),
         ("bom", q.bom.map(|b| b.to_string())),
     ];
-    let set: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))
+    let pairs: Vec<(&str, Option<&str>)> = (pairs.iter())
+        .map(|(name, value)| (*name, value.as_deref()))
         .collect();
-    if set.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", set.join("&"))
-    }
+    wavegate_core::api::query_string(&pairs)
 }
 
 /// `?lang=nl|en`, the language of the messages in an answer's details.
