@@ -3,7 +3,7 @@
 
 use super::{FileProblem, InputError};
 use std::borrow::Cow;
-use std::io::Read;
+use std::io::{Read, Seek};
 
 /// Decodes bytes as UTF-8 (dropping a byte-order mark), else as Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> String {
@@ -43,10 +43,44 @@ pub fn read_text(file: &str, mut reader: impl Read) -> Result<String, InputError
 #[derive(Clone, Copy, Debug)]
 pub struct InMemory<'a>(pub &'a [u8]);
 
-/// What an importer takes: any reader (read into memory first) or [`InMemory`] bytes.
-pub trait IntoText<'a> {
+/// A reader that can go back to where it started (a file), which an importer of a large export
+/// may read in rounds ([`scan_rounds`](super::scan_rounds)) instead of holding it whole.
+#[derive(Debug)]
+pub struct Seekable<R>(pub R);
+
+/// A reader that can seek, as one boxed type.
+pub trait ReadSeek: Read + Seek + Send {}
+
+impl<T: Read + Seek + Send> ReadSeek for T {}
+
+/// What an importer reads from: the whole text, or a stream it may read in rounds.
+pub enum Source<'a> {
+    /// The whole text, decoded.
+    Text(Cow<'a, str>),
+    /// A [`Seekable`] reader.
+    Stream(Box<dyn ReadSeek + 'a>),
+}
+
+/// What an importer takes: any reader (read into memory first), [`InMemory`] bytes, or a
+/// [`Seekable`] reader.
+pub trait IntoText<'a>: Sized {
     /// The whole text, decoded as [`decode_owned`] decodes it; `file` names it in an error.
     fn into_text(self, file: &str) -> Result<Cow<'a, str>, InputError>;
+
+    /// The stream, for a reader that can be read in rounds; else the whole text.
+    fn into_source(self, file: &str) -> Result<Source<'a>, InputError> {
+        self.into_text(file).map(Source::Text)
+    }
+}
+
+impl<'a, R: Read + Seek + Send + 'a> IntoText<'a> for Seekable<R> {
+    fn into_text(self, file: &str) -> Result<Cow<'a, str>, InputError> {
+        read_text(file, self.0).map(Cow::Owned)
+    }
+
+    fn into_source(self, _file: &str) -> Result<Source<'a>, InputError> {
+        Ok(Source::Stream(Box::new(self.0)))
+    }
 }
 
 impl<'a, R: Read> IntoText<'a> for R {

@@ -10,14 +10,18 @@ mod decode;
 mod error;
 mod header;
 pub mod limits;
+mod rounds;
 mod rows;
 mod table;
 
-pub use decode::{InMemory, IntoText, decode_owned, decode_text, read_text};
+pub use decode::{
+    InMemory, IntoText, ReadSeek, Seekable, Source, decode_owned, decode_text, read_text,
+};
 pub use error::{Expect, FileProblem, InputError};
 pub(crate) use error::{quoted, shown};
 pub use header::{Header, header_key};
-pub use rows::{RowRef, Rows, scan, scan_parts};
+pub use rounds::{ROUND_BYTES, scan_rounds};
+pub use rows::{RowRef, Rows, scan, scan_more, scan_parts};
 pub use table::{Row, Table};
 
 /// A column found in a table's header.

@@ -49,7 +49,7 @@ fn reader_for(delimiter: u8, bytes: &[u8], has_line_feeds: bool) -> csv::Reader<
         .from_reader(bytes)
 }
 
-fn count_byte(bytes: &[u8], b: u8) -> u64 {
+pub(super) fn count_byte(bytes: &[u8], b: u8) -> u64 {
     memchr::memchr_iter(b, bytes).count() as u64
 }
 
@@ -91,7 +91,33 @@ pub fn scan_parts<'t>(
     let data_start = usize::try_from(reader.position().byte())
         .unwrap_or(bytes.len())
         .min(bytes.len());
-    let data = &bytes[data_start..];
+    let first_line = 1 + count_byte(&bytes[..data_start], b'\n');
+    let rows = cut(
+        delimiter,
+        line_feeds,
+        &bytes[data_start..],
+        first_line,
+        parts,
+    );
+    Ok((head, rows))
+}
+
+/// The data rows of a later stretch of the file `head` was read from, cut into up to `parts`
+/// pieces as [`scan_parts`] cuts them. `text` starts on a record boundary, on line `first_line`,
+/// and the file has line feeds (it was cut at one).
+pub fn scan_more<'t>(head: &Header, text: &'t str, first_line: u64, parts: usize) -> Vec<Rows<'t>> {
+    let bytes = &text.as_bytes()[..reader_end(text, head.delimiter)];
+    cut(head.delimiter, true, bytes, first_line, parts)
+}
+
+/// Cuts data rows into up to `parts` pieces at record boundaries (see [`scan_parts`]).
+fn cut(
+    delimiter: u8,
+    line_feeds: bool,
+    data: &[u8],
+    first_line: u64,
+    parts: usize,
+) -> Vec<Rows<'_>> {
     let mut starts = vec![0usize];
     if line_feeds {
         let (mut scanned, mut quotes) = (0usize, 0u64);
@@ -105,14 +131,7 @@ pub fn scan_parts<'t>(
             while i < data.len() {
                 match data[i] {
                     b'"' => quotes += 1,
-                    // Not before a byte-order mark: a reader at the start of a piece drops it,
-                    // where the reader of the whole file keeps it as text (found by fuzzing).
-                    b'\n'
-                        if quotes.is_multiple_of(2)
-                            && !data[i + 1..].starts_with(b"\xEF\xBB\xBF") =>
-                    {
-                        break;
-                    }
+                    b'\n' if quotes.is_multiple_of(2) && !before_byte_order_mark(data, i) => break,
                     _ => {}
                 }
                 i += 1;
@@ -124,7 +143,7 @@ pub fn scan_parts<'t>(
             starts.push(scanned);
         }
     }
-    let mut line = 1 + count_byte(&bytes[..data_start], b'\n');
+    let mut line = first_line;
     let mut rows = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(data.len());
@@ -139,7 +158,14 @@ pub fn scan_parts<'t>(
             line += count_byte(piece, b'\n');
         }
     }
-    Ok((head, rows))
+    rows
+}
+
+/// Whether the line feed at `i` comes just before a byte-order mark, where no cut may be made:
+/// a reader at the start of a piece drops the mark, where the reader of the whole file keeps it
+/// as text (found by fuzzing).
+pub(super) fn before_byte_order_mark(data: &[u8], i: usize) -> bool {
+    data[i + 1..].starts_with(b"\xEF\xBB\xBF")
 }
 
 /// How much of `text` the CSV reader may see: all of it, unless some stretch of

@@ -260,6 +260,15 @@ pub fn check(target: Target, bytes: &[u8]) {
                     _ => panic!("whole: {whole:?}, in {parts} pieces: {pieces:?}"),
                 }
             }
+            for round in [5, 64] {
+                let stream = std::io::Cursor::new(bytes);
+                let rounds = import::read_responses_in_rounds(stream, round, 2, &InOrder);
+                match (&whole, &rounds) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "rounds of {round} bytes"),
+                    (Err(_), Err(e)) => check_error(e, target),
+                    _ => panic!("whole: {whole:?}, in rounds of {round}: {rounds:?}"),
+                }
+            }
             match whole {
                 Ok(r) => inputs.responses = Some(r),
                 Err(e) => return check_error(&e, target),

@@ -9,7 +9,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::DataSet;
 use wavegate_core::readiness::import;
 use wavegate_core::readiness::{PastEvaluation, Program, evaluate_on, render};
-use wavegate_core::tabular::{FileProblem, InputError};
+use wavegate_core::tabular::{FileProblem, InputError, Seekable};
 use wavegate_server::threads::Threads;
 
 /// Output formats.
@@ -115,9 +115,21 @@ fn open(dir: &Path, name: &str) -> Result<Option<File>, InputError> {
     }
 }
 
-/// Reads a data directory, parsing the files in parallel.
+/// Reads a data directory, parsing the files in parallel; the answers file in rounds, so that
+/// it is never held whole.
 pub fn load(dir: &Path) -> Result<(Program, DataSet), InputError> {
-    import::load(|name| open(dir, name), &Threads)
+    import::load(|name| Ok(open(dir, name)?.map(Seekable)), &Threads)
+}
+
+/// Asks Linux for ordinary 4 KiB pages for the rest of this short run. The allocator asks for
+/// transparent huge pages, and where memory is fragmented the kernel compacts it before handing
+/// each 2 MiB page out: run beside DuckDB, that made the median run 0.42 s instead of 0.30 s.
+/// If the kernel refuses, the run is only slower.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    if let Err(e) = nix::sys::prctl::set_thp_disable(true) {
+        tracing::debug!("transparent huge pages stay on: {e}");
+    }
 }
 
 /// Why nothing was scored, in `lang`: the data directory and the file's error. Everything from
@@ -144,6 +156,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         });
     }
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
+    small_pages_only();
     let (program, data) = match load(&args.data) {
         Ok(loaded) => loaded,
         Err(e) => {

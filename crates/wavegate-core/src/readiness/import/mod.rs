@@ -15,7 +15,9 @@ mod training;
 pub use cells::canonical_platform;
 pub use intune::{ImportedDevices, read_devices, read_failures};
 pub use notes::{enrollment_from_check_in, notes};
-pub use responses::{ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts};
+pub use responses::{
+    ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts, read_responses_in_rounds,
+};
 pub use roster::read_roster;
 pub use tickets::read_tickets;
 pub use training::read_training;

@@ -7,10 +7,13 @@ use super::files;
 use crate::dates::parse_datetime;
 use crate::i18n::Text;
 use crate::readiness::data::{PassThrough, ScoredAnswers, ScoredResponse};
-use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, IntoText, quoted};
+use crate::tabular::{
+    self, Cells, Col, FileProblem, Header, InputError, IntoText, ReadSeek, Source, quoted,
+};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::io::{Seek, SeekFrom};
 
 /// The stable question ids the engine scores; every other question is ignored.
 fn scored_item(question: &str) -> Option<(Item, u8, u8)> {
@@ -262,6 +265,8 @@ fn join_parts(
     if rest.is_empty() {
         return Ok(out);
     }
+    // Room for every response at once: a file read in rounds comes in dozens of pieces.
+    out.reserve(rest.iter().map(|p| p.responses.len()).sum());
     // Ids by hash, confirmed on the stored id: no copy of every id of the first piece.
     let state = foldhash::fast::RandomState::default();
     let hash = |id: &str| {
@@ -352,30 +357,86 @@ pub fn read_responses<'a>(input: impl IntoText<'a>) -> Result<Vec<ScoredResponse
 pub type ResponsesJob<'t> = Box<dyn FnOnce() -> Result<ResponsesPart, InputError> + Send + 't>;
 
 /// Reads `responses.csv` in up to `parts` pieces (cut at record boundaries), each a job of
-/// `runner`. The result, and the first error in file order, are the same as
-/// [`read_responses`]'.
+/// `runner`; a [`Seekable`](tabular::Seekable) file is read in rounds of
+/// [`ROUND_BYTES`](tabular::ROUND_BYTES), each in such pieces. The result, and the first error in
+/// file order, are the same as [`read_responses`]'.
 pub fn read_responses_in_parts<'a>(
     input: impl IntoText<'a>,
     parts: usize,
     runner: &impl Runner,
 ) -> Result<Vec<ScoredResponse>, InputError> {
-    let file = files::RESPONSES;
-    let text = input.into_text(file)?;
-    let (head, pieces) = tabular::scan_parts(file, &text, parts)?;
+    match input.into_source(files::RESPONSES)? {
+        Source::Text(text) => responses_of_text(&text, parts, runner),
+        Source::Stream(stream) => {
+            read_responses_in_rounds(stream, tabular::ROUND_BYTES, parts, runner)
+        }
+    }
+}
+
+fn responses_of_text(
+    text: &str,
+    parts: usize,
+    runner: &impl Runner,
+) -> Result<Vec<ScoredResponse>, InputError> {
+    let (head, pieces) = tabular::scan_parts(files::RESPONSES, text, parts)?;
     let cols = ResponseColumns::find(&head)?;
+    let done = parse_pieces(&head, &cols, pieces, runner)?;
+    join_parts(&head, &cols, done)
+}
+
+/// Reads `responses.csv` from `stream` in rounds of about `round_bytes`, each cut into up to
+/// `parts` pieces (see [`scan_rounds`](tabular::scan_rounds)). The result, and the first error
+/// in file order, are the same as [`read_responses`]'.
+pub fn read_responses_in_rounds(
+    mut stream: impl ReadSeek,
+    round_bytes: usize,
+    parts: usize,
+    runner: &impl Runner,
+) -> Result<Vec<ScoredResponse>, InputError> {
+    let file = files::RESPONSES;
+    let unreadable = |e: std::io::Error| {
+        InputError::file(
+            file,
+            0,
+            FileProblem::Unreadable {
+                detail: e.to_string(),
+            },
+        )
+    };
+    let start = stream.stream_position().map_err(unreadable)?;
+    let mut cols: Option<ResponseColumns> = None;
+    let mut done = Vec::new();
+    let head = tabular::scan_rounds(file, &mut stream, round_bytes, parts, |head, pieces| {
+        let cols = match &mut cols {
+            Some(cols) => cols,
+            empty => empty.insert(ResponseColumns::find(head)?),
+        };
+        done.extend(parse_pieces(head, cols, pieces, runner)?);
+        Ok(())
+    })?;
+    match (head, cols) {
+        (Some(head), Some(cols)) => join_parts(&head, &cols, done),
+        // Not UTF-8: the whole file is Windows-1252, decoded at once as every importer does.
+        _ => {
+            stream.seek(SeekFrom::Start(start)).map_err(unreadable)?;
+            let text = tabular::read_text(file, stream)?;
+            responses_of_text(&text, parts, runner)
+        }
+    }
+}
+
+/// Parses pieces of rows as jobs of `runner`; the first error in file order wins.
+fn parse_pieces(
+    head: &Header,
+    cols: &ResponseColumns,
+    pieces: Vec<tabular::Rows<'_>>,
+    runner: &impl Runner,
+) -> Result<Vec<ResponsesPart>, InputError> {
     let jobs: Vec<ResponsesJob<'_>> = pieces
         .into_iter()
-        .map(|mut rows| {
-            let (head, cols) = (&head, &cols);
-            Box::new(move || response_rows(head, cols, &mut rows)) as ResponsesJob<'_>
-        })
+        .map(|mut rows| Box::new(move || response_rows(head, cols, &mut rows)) as ResponsesJob<'_>)
         .collect();
-    let results = runner.run(jobs);
-    let mut done = Vec::with_capacity(results.len());
-    for r in results {
-        done.push(r?);
-    }
-    join_parts(&head, &cols, done)
+    runner.run(jobs).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -433,6 +494,37 @@ r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,sus_3,5,,\n";
         }
         assert_eq!(whole.len(), 40);
         assert_eq!(whole[39].answers.sus[0], Some(3));
+    }
+
+    #[test]
+    fn responses_read_in_rounds_equal_responses_read_whole_whatever_the_encoding() {
+        let mut text = String::from(
+            "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+        );
+        for r in 0..30 {
+            text.push_str(&format!("r{r},s,1,p{r},2027-01-20,nps,{}\n", r % 11));
+            text.push_str(&format!(
+                "r{r},s,1,p{r},2027-01-20,comment,\"caf\u{e9},\nok\"\n"
+            ));
+        }
+        let utf8 = text.as_bytes().to_vec();
+        let cp1252: Vec<u8> = text
+            .chars()
+            .map(|c| if c == '\u{e9}' { 0xE9 } else { c as u8 })
+            .collect();
+        for bytes in [utf8, cp1252] {
+            let whole = read_responses(&bytes[..]).unwrap();
+            assert_eq!(whole.len(), 30);
+            for round in [16, 100, 1000] {
+                // The stream starts where the reader stands, not at byte 0.
+                let mut padded = b"xx".to_vec();
+                padded.extend_from_slice(&bytes);
+                let mut cursor = std::io::Cursor::new(padded);
+                cursor.set_position(2);
+                let rounds = read_responses_in_rounds(cursor, round, 2, &Backwards).unwrap();
+                assert_eq!(rounds, whole, "round {round}");
+            }
+        }
     }
 
     #[test]
