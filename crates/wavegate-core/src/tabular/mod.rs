@@ -10,6 +10,7 @@ mod decode;
 mod error;
 mod header;
 pub mod limits;
+mod records;
 mod rounds;
 mod rows;
 mod table;
@@ -41,16 +42,4 @@ pub trait Cells {
     fn cell(&self, index: usize) -> &str;
     /// The line in the file where this row starts (1-based; the header is line 1).
     fn line(&self) -> u64;
-}
-
-/// A CSV parse error as an [`InputError`] at the file's line.
-pub(crate) fn csv_error(file: &str, e: &csv::Error, line_offset: u64) -> InputError {
-    let line = e.position().map_or(0, |p| p.line() + line_offset);
-    InputError::file(
-        file,
-        line,
-        FileProblem::NotCsv {
-            detail: e.to_string(),
-        },
-    )
 }

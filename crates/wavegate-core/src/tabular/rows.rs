@@ -3,14 +3,15 @@
 
 use super::decode::sniff_delimiter;
 use super::limits::{MAX_COLUMNS, MAX_FIELD_BYTES};
-use super::{Cells, FileProblem, Header, InputError, csv_error, header_key};
+use super::records::{Record, RecordReader};
+use super::{Cells, FileProblem, Header, InputError, header_key};
 use std::fmt;
 
 /// A data row borrowed from [`Rows`]; valid until the next row is read.
 #[derive(Clone, Copy, Debug)]
 pub struct RowRef<'r> {
     pub(super) line: u64,
-    pub(super) record: &'r csv::StringRecord,
+    pub(super) record: &'r Record,
 }
 
 impl Cells for RowRef<'_> {
@@ -30,23 +31,6 @@ pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputEr
     let (head, mut parts) = scan_parts(file, text, 1)?;
     let rows = parts.pop().unwrap_or_else(|| Rows::over(&head, b"", 0));
     Ok((head, rows))
-}
-
-fn reader_for(delimiter: u8, bytes: &[u8], has_line_feeds: bool) -> csv::Reader<&[u8]> {
-    // Records end at a line feed; the CR of a Windows line end stays on the last field, where
-    // trimming removes it. (With the csv crate's default CR/LF handling its line numbers come
-    // out one short in Windows files.) Old Mac files with bare CRs keep the default.
-    let terminator = if has_line_feeds {
-        csv::Terminator::Any(b'\n')
-    } else {
-        csv::Terminator::CRLF
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .terminator(terminator)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes)
 }
 
 pub(super) fn count_byte(bytes: &[u8], b: u8) -> u64 {
@@ -69,12 +53,10 @@ pub fn scan_parts<'t>(
     let delimiter = sniff_delimiter(text);
     let line_feeds = text.contains('\n');
     let bytes = &text.as_bytes()[..reader_end(text, delimiter)];
-    let mut reader = reader_for(delimiter, bytes, line_feeds);
-    let mut record = csv::StringRecord::new();
-    match reader.read_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => return Err(InputError::file(file, 0, FileProblem::Empty)),
-        Err(e) => return Err(csv_error(file, &e, 0)),
+    let mut reader = RecordReader::new(delimiter, bytes, line_feeds);
+    let mut record = Record::default();
+    if !reader.read(&mut record) {
+        return Err(InputError::file(file, 0, FileProblem::Empty));
     }
     if let Some(problem) = oversized(&record) {
         return Err(problem.at(file, 1, None));
@@ -88,9 +70,7 @@ pub fn scan_parts<'t>(
         delimiter,
         question_mark_is_empty: false,
     };
-    let data_start = usize::try_from(reader.position().byte())
-        .unwrap_or(bytes.len())
-        .min(bytes.len());
+    let data_start = reader.byte().min(bytes.len());
     let first_line = 1 + count_byte(&bytes[..data_start], b'\n');
     let rows = cut(
         delimiter,
@@ -149,8 +129,8 @@ fn cut(
         let end = starts.get(k + 1).copied().unwrap_or(data.len());
         let piece = &data[start..end];
         rows.push(Rows {
-            reader: reader_for(delimiter, piece, line_feeds),
-            record: csv::StringRecord::new(),
+            reader: RecordReader::new(delimiter, piece, line_feeds),
+            record: Record::default(),
             text: piece,
             first_line: line,
         });
@@ -220,7 +200,7 @@ impl Oversized {
 
 /// Checks a record against the bounds: its number of fields, and each field's length. Only a
 /// record whose fields together pass the field bound is looked at field by field.
-fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
+fn oversized(record: &Record) -> Option<Oversized> {
     if record.len() > MAX_COLUMNS {
         return Some(Oversized {
             column: None,
@@ -244,8 +224,8 @@ fn oversized(record: &csv::StringRecord) -> Option<Oversized> {
 
 /// The data rows of a CSV file, read one at a time (see [`scan`]).
 pub struct Rows<'t> {
-    reader: csv::Reader<&'t [u8]>,
-    record: csv::StringRecord,
+    reader: RecordReader<'t>,
+    record: Record,
     text: &'t [u8],
     /// The line of the file on which `text` starts.
     first_line: u64,
@@ -260,35 +240,42 @@ impl std::fmt::Debug for Rows<'_> {
 impl<'t> Rows<'t> {
     fn over(head: &Header, text: &'t [u8], first_line: u64) -> Rows<'t> {
         Rows {
-            reader: reader_for(head.delimiter, text, true),
-            record: csv::StringRecord::new(),
+            reader: RecordReader::new(head.delimiter, text, true),
+            record: Record::default(),
             text,
             first_line,
         }
     }
 
+    /// At least as many as the rows still to read (the line breaks left, plus one): enough room
+    /// to reserve up front, so a 100,000-row export is not copied each time its list doubles.
+    pub fn rows_left_at_most(&self) -> usize {
+        let rest = self.text.get(self.reader.byte()..).unwrap_or_default();
+        usize::try_from(count_byte(rest, b'\n'))
+            .unwrap_or(usize::MAX)
+            .saturating_add(1)
+    }
+
     /// The next non-blank data row, `None` at the end, or an error for a malformed row.
     pub fn next_row(&mut self, head: &Header) -> Result<Option<RowRef<'_>>, InputError> {
         loop {
-            match self.reader.read_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => return Ok(None),
-                Err(e) => return Err(csv_error(&head.file, &e, self.first_line.saturating_sub(1))),
+            if !self.reader.read(&mut self.record) {
+                return Ok(None);
             }
             let oversized = oversized(&self.record);
             // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
             if oversized.is_none() && self.record.as_slice().trim().is_empty() {
                 continue;
             }
-            let line = self.record.position().map_or(0, |p| {
-                // The csv crate places a record after blank lines at the first of them.
-                let start = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+            let line = {
+                // Reading a record starts before the blank lines that come first.
+                let (start, line) = self.record.start();
                 let blank = self
                     .text
                     .get(start..)
                     .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
-                p.line() + blank as u64 + self.first_line.saturating_sub(1)
-            });
+                line + blank as u64 + self.first_line.saturating_sub(1)
+            };
             if let Some(problem) = oversized {
                 let name = problem
                     .column

@@ -118,6 +118,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
     let enrollment = EnrollmentColumns::find(&head)?;
     let os = head.column(&["OS", "Operating system", "OperatingSystem", "Platform"]);
     let mut out = ImportedDevices::default();
+    out.devices.reserve(rows.rows_left_at_most());
     while let Some(row) = rows.next_row(&head)? {
         let c = head.get(&row, state);
         let compliance = if c.is_empty() {

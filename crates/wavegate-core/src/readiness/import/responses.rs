@@ -13,7 +13,7 @@ use crate::tabular::{
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::io::{Seek, SeekFrom};
+use std::io::SeekFrom;
 
 /// The stable question ids the engine scores; every other question is ignored.
 fn scored_item(question: &str) -> Option<(Item, u8, u8)> {

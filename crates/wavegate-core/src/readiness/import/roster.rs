@@ -35,6 +35,13 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
         .iter()
         .map(|(_, name)| roster.attribute_index(name))
         .collect();
+    let people = rows.rows_left_at_most();
+    roster.ids.reserve(people);
+    roster.emails.reserve(people);
+    roster.waves.reserve(people);
+    for &a in &attr_index {
+        roster.attributes[a].codes.reserve(people);
+    }
     let is_platform: Vec<bool> = attribute_cols
         .iter()
         .map(|(_, name)| *name == "platform")

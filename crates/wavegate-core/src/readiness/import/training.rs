@@ -108,7 +108,7 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
     let passed = head.column(&["passed"]);
     let completed = head.column(&["completed_at"]);
     let topic_col = head.column(&["topic_results"]);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(rows.rows_left_at_most());
     let (mut modules, mut topic_names) = (Names::default(), Names::default());
     while let Some(row) = rows.next_row(&head)? {
         let status_value = head.required(&row, st)?;
