@@ -145,4 +145,63 @@ mod tests {
             "roster.csv is read before devices.csv"
         );
     }
+
+    #[test]
+    fn cells_an_export_guarded_against_formulas_are_read_as_what_they_stand_for() {
+        use crate::csv_safe::{CsvOptions, SafeCsvWriter};
+        let csv = |rows: &[&[&str]]| {
+            let mut w = SafeCsvWriter::new(Vec::new(), CsvOptions::default()).unwrap();
+            for row in rows {
+                w.row(row.iter().copied()).unwrap();
+            }
+            w.finish().unwrap()
+        };
+        let mut dir = DataDir::default();
+        dir.insert("program.toml", PROGRAM.as_bytes().to_vec());
+        let roster = csv(&[
+            &["person_id", "wave", "department"],
+            &["-A7", "pilot", "=Ops"],
+            &["p2", "pilot", "Sales"],
+        ]);
+        assert!(String::from_utf8_lossy(&roster).contains("'-A7"));
+        dir.insert("roster.csv", roster);
+        dir.insert(
+            "responses.csv",
+            csv(&[
+                &[
+                    "response_id",
+                    "survey_id",
+                    "survey_version",
+                    "person_id",
+                    "submitted_at",
+                    "question_id",
+                    "value",
+                ],
+                &[
+                    "r1",
+                    "pilot-feedback",
+                    "1",
+                    "-A7",
+                    "2027-01-20T10:00:00Z",
+                    "nps",
+                    "9",
+                ],
+            ]),
+        );
+        dir.insert(
+            "training.csv",
+            csv(&[
+                &["person_id", "module_id", "status"],
+                &["-A7", "=m", "completed"],
+            ]),
+        );
+        let (_, data) = dir.load(&InOrder).unwrap();
+        assert_eq!(data.roster().ids[0], "-A7");
+        let department = data.roster().attribute("department").unwrap();
+        assert_eq!(department.value_of(0), Some("=Ops"));
+        let unmatched = data.unmatched();
+        assert_eq!((unmatched.responses, unmatched.training), (0, 0));
+        let training = data.inputs().training.as_ref().unwrap();
+        assert_eq!(&*training[0].module_id, "=m");
+    }
 }

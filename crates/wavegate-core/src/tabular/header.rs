@@ -15,6 +15,7 @@ pub struct Header {
     pub(super) keys: Vec<String>,
     pub(super) delimiter: u8,
     pub(super) question_mark_is_empty: bool,
+    pub(super) formula_guards_undone: bool,
 }
 
 /// Normalises a header for matching: lowercase, trimmed, inner runs of space/`_`/`-` as one `_`.
@@ -39,6 +40,16 @@ impl Header {
     /// Treats a cell holding only `?` as empty (ServiceNow exports write `?` for no value).
     pub fn with_question_mark_as_empty(mut self) -> Header {
         self.question_mark_is_empty = true;
+        self
+    }
+
+    /// Reads a cell that an export prefixed with `'`, so that a spreadsheet would not run it as
+    /// a formula (`'-7`, `'=Sales`), as the text it stands for ([`restore`]): a data directory
+    /// Wavegate exported scores as the program it came from, person ids such as `-7` included.
+    ///
+    /// [`restore`]: crate::csv_safe::restore
+    pub fn with_formula_guards_undone(mut self) -> Header {
+        self.formula_guards_undone = true;
         self
     }
 
@@ -98,7 +109,10 @@ impl Header {
 
     /// The trimmed cell of `row` in `col`; empty for `?` when that option is on.
     pub fn get<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Col) -> &'a str {
-        let v = row.cell(col.0).trim();
+        let mut v = row.cell(col.0).trim();
+        if self.formula_guards_undone && v.starts_with('\'') {
+            v = crate::csv_safe::restore(v);
+        }
         if self.question_mark_is_empty && v == "?" {
             ""
         } else {

@@ -69,6 +69,7 @@ pub fn scan_parts<'t>(
         keys,
         delimiter,
         question_mark_is_empty: false,
+        formula_guards_undone: false,
     };
     let data_start = reader.byte().min(bytes.len());
     let first_line = 1 + count_byte(&bytes[..data_start], b'\n');

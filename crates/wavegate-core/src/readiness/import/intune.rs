@@ -107,6 +107,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
     let file = files::DEVICES;
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
+    let head = head.with_formula_guards_undone();
     let upn = head.require(&[
         "Primary user UPN",
         "PrimaryUserUPN",
@@ -145,6 +146,7 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
     let file = files::FAILURES;
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
+    let head = head.with_formula_guards_undone();
     let when = head.require(&["EnrollmentFailureDateTime", "Failure date time", "DateTime"])?;
     let upn = head.require(&["UPN", "UserPrincipalName", "User principal name"])?;
     let reason = head.column(&["FailureReason", "Failure reason", "FailureCategory"]);

@@ -379,6 +379,7 @@ fn responses_of_text(
     runner: &impl Runner,
 ) -> Result<Vec<ScoredResponse>, InputError> {
     let (head, pieces) = tabular::scan_parts(files::RESPONSES, text, parts)?;
+    let head = head.with_formula_guards_undone();
     let cols = ResponseColumns::find(&head)?;
     let done = parse_pieces(&head, &cols, pieces, runner)?;
     join_parts(&head, &cols, done)
@@ -407,6 +408,7 @@ pub fn read_responses_in_rounds(
     let mut cols: Option<ResponseColumns> = None;
     let mut done = Vec::new();
     let head = tabular::scan_rounds(file, &mut stream, round_bytes, parts, |head, pieces| {
+        let head = &head.clone().with_formula_guards_undone();
         let cols = match &mut cols {
             Some(cols) => cols,
             empty => empty.insert(ResponseColumns::find(head)?),
@@ -415,7 +417,7 @@ pub fn read_responses_in_rounds(
         Ok(())
     })?;
     match (head, cols) {
-        (Some(head), Some(cols)) => join_parts(&head, &cols, done),
+        (Some(head), Some(cols)) => join_parts(&head.with_formula_guards_undone(), &cols, done),
         // Not UTF-8: the whole file is Windows-1252, decoded at once as every importer does.
         _ => {
             stream.seek(SeekFrom::Start(start)).map_err(unreadable)?;

@@ -19,6 +19,7 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     let file = files::ROSTER;
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
+    let head = head.with_formula_guards_undone();
     let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
     let wave = head.require(&["wave"])?;
     let email = head.column(&["email", "e-mail", "upn", "user_principal_name", "mail"]);

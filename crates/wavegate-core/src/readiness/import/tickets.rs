@@ -47,7 +47,9 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
     let file = files::TICKETS;
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
-    let head = head.with_question_mark_as_empty();
+    let head = head
+        .with_formula_guards_undone()
+        .with_question_mark_as_empty();
     let number = head.require(&["number"])?;
     let opened = head.require(&["opened_at", "opened", "sys_created_on", "created"])?;
     let caller = head.require(&["caller", "caller_id", "opened_by", "requested_for"])?;

@@ -101,6 +101,7 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
     let file = files::TRAINING;
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
+    let head = head.with_formula_guards_undone();
     let pid = head.require(&["person_id"])?;
     let module = head.require(&["module_id"])?;
     let st = head.require(&["status"])?;
