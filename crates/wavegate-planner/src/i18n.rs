@@ -321,7 +321,7 @@ wavegate_ui::messages! {
         TrainingLinksHint => "Een CSV-bestand voor samenvoegen in een mail, met de persoonlijke link van elke deelnemer.", "A CSV file for a mail merge, with each trainee's personal link.";
         DownloadTrainingLinks => "Links downloaden (CSV)", "Download links (CSV)";
         RevokeTrainingTitle => "Traininglinks intrekken", "Revoke training links";
-        RevokeTrainingHint => "Na het intrekken opent de link van iedereen in de golf niet meer: de deelnemer ziet een pagina met de helpdesk. Voortgang blijft bewaard. Intrekken kan niet ongedaan worden gemaakt. Zonder intrekken werkt een link tot 30 dagen na het einde van de golf (de kolom expires_on in het linkbestand).", "After revoking, the link of everyone in the wave no longer opens: the trainee sees a page with the helpdesk. Progress is kept. Revoking cannot be undone. Without revoking, a link works until 30 days after the wave ends (the expires_on column of the links file).";
+        RevokeTrainingHint => "Na het intrekken opent de link van iedereen in de golf niet meer: de deelnemer ziet een pagina met de helpdesk. Voortgang blijft bewaard. Intrekken kan niet ongedaan worden gemaakt; wijs de module opnieuw toe om iemand een nieuwe link te geven. Zonder intrekken werkt een link tot 30 dagen na het einde van de golf (de kolom expires_on in het linkbestand).", "After revoking, the link of everyone in the wave no longer opens: the trainee sees a page with the helpdesk. Progress is kept. Revoking cannot be undone; assign the module again to give someone a new link. Without revoking, a link works until 30 days after the wave ends (the expires_on column of the links file).";
         ChooseWave => "Kies een golf", "Choose a wave";
         RevokeWaveButton => "Links van deze golf intrekken…", "Revoke this wave's links…";
         RevokeConfirm => "Alle traininglinks van golf {wave} intrekken? Dit kan niet ongedaan worden gemaakt.", "Revoke every training link of wave {wave}? This cannot be undone.";
@@ -365,7 +365,7 @@ wavegate_ui::messages! {
         NobodyDue => "Niemand hoeft nu een herinnering te krijgen.", "Nobody needs a reminder now.";
 
         RevokeTitle => "Links intrekken", "Revoke links";
-        RevokeHint => "Een ingetrokken link werkt meteen niet meer: wie hem opent, ziet dat de link is ingetrokken, met het contact van de helpdesk. Antwoorden die al zijn verstuurd, blijven bewaard.", "A revoked link stops working at once: whoever opens it sees that the link was withdrawn, with the helpdesk's contact. Responses already sent are kept.";
+        RevokeHint => "Een ingetrokken link werkt meteen niet meer: wie hem opent, ziet dat de link is ingetrokken, met het contact van de helpdesk. Antwoorden die al zijn verstuurd, blijven bewaard. Wie nog moet antwoorden, krijgt een nieuwe link door hem of haar opnieuw uit te nodigen.", "A revoked link stops working at once: whoever opens it sees that the link was withdrawn, with the helpdesk's contact. Responses already sent are kept. Invite someone who still has to answer again to give them a new link.";
         RevokeWaveTitle => "Alle links van een golf", "Every link of a wave";
         NoWaveLinks => "Er zijn nog geen links die bij een golf horen.", "There are no links of a wave yet.";
         WaveOpenLinks => "{wave}: {n} links werken nog", "{wave}: {n} links still work";

@@ -31,9 +31,7 @@ use wavegate_core::invitation::{
 };
 use wavegate_core::invitation::{check_anonymous_attributes, link_expiry, link_wave};
 use wavegate_core::readiness::Program;
-use wavegate_core::survey::{
-    StoredResponse, Survey, coarsen_anonymous_times, export_long, export_wide, summarize,
-};
+use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
 
 pub(crate) fn survey_not_found() -> ApiError {
     ApiError::not_found("survey of this program")
@@ -308,8 +306,7 @@ pub async fn export_responses(
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let (definition, mut responses) = survey_with_responses(&state, &program, &survey).await?;
-    coarsen_anonymous_times(&mut responses);
+    let (definition, responses) = survey_with_responses(&state, &program, &survey).await?;
     let written = match q.layout.unwrap_or_default() {
         ExportLayout::Long => export_long(&definition, &responses, Vec::new(), options),
         ExportLayout::Wide => export_wide(&definition, &responses, Vec::new(), options),

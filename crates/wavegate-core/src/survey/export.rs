@@ -91,17 +91,19 @@ fn rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// Makes responses ready for a planner's export: an anonymous response keeps only the day it was
-/// submitted (midnight UTC), so the moment of answering cannot single out who answered; a
-/// personal one keeps its exact time.
-pub fn coarsen_anonymous_times(responses: &mut [StoredResponse]) {
-    for s in responses.iter_mut().filter(|s| s.person_id.is_none()) {
-        s.submitted_at = s
-            .submitted_at
+/// When `s` was submitted, as every export writes it: an anonymous response only the day
+/// (midnight UTC), so the moment of answering cannot single out who answered; a personal one
+/// its exact time. Exports call this, not their callers, so none can leave it out.
+fn exported_time(s: &StoredResponse) -> String {
+    if s.person_id.is_some() {
+        return rfc3339(&s.submitted_at);
+    }
+    rfc3339(
+        &s.submitted_at
             .date_naive()
             .and_time(chrono::NaiveTime::MIN)
-            .and_utc();
-    }
+            .and_utc(),
+    )
 }
 
 /// The `(id, value)` cells of one response's answers, in survey order (unknown ids last).
@@ -221,7 +223,7 @@ impl LongMeta {
     pub(super) fn of(s: &StoredResponse) -> LongMeta {
         LongMeta {
             version: s.response.survey_version.to_string(),
-            submitted: rfc3339(&s.submitted_at),
+            submitted: exported_time(s),
         }
     }
 
@@ -302,7 +304,7 @@ pub fn export_wide<W: Write>(
             r.survey_id.clone(),
             r.survey_version.to_string(),
             s.person_id.clone().unwrap_or_default(),
-            rfc3339(&s.submitted_at),
+            exported_time(s),
             r.language.code().to_string(),
         ];
         row.extend(
@@ -771,12 +773,11 @@ mod tests {
 
     #[test]
     fn anonymous_responses_keep_only_their_day_and_personal_ones_their_time() {
-        let mut rs = vec![
+        let rs = [
             stored(None, "2027-01-12T17:43:09.120Z"),
             stored(Some("p1"), "2027-01-12T17:43:09Z"),
         ];
-        coarsen_anonymous_times(&mut rs);
-        assert_eq!(rfc3339(&rs[0].submitted_at), "2027-01-12T00:00:00Z");
-        assert_eq!(rfc3339(&rs[1].submitted_at), "2027-01-12T17:43:09Z");
+        assert_eq!(exported_time(&rs[0]), "2027-01-12T00:00:00Z");
+        assert_eq!(exported_time(&rs[1]), "2027-01-12T17:43:09Z");
     }
 }

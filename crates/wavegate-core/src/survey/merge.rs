@@ -283,6 +283,21 @@ r1;other-tool;p1;2027-01-10 09:00;adkar_desire;2;Finance\n";
     }
 
     #[test]
+    fn an_anonymous_response_in_a_data_directory_keeps_only_its_day() {
+        let anon = collected("a1", None, &[("wave", "pilot")], 8);
+        let out = merged(&[anon, collected("r1", Some("p1"), &[], 9)], None);
+        assert!(
+            out.contains("a1,pilot-feedback,1,,2027-01-20T00:00:00Z,"),
+            "{out}"
+        );
+        assert!(
+            out.contains("r1,pilot-feedback,1,p1,2027-01-20T10:00:00Z,"),
+            "{out}"
+        );
+        assert!(!out.contains("a1,pilot-feedback,1,,2027-01-20T10"), "{out}");
+    }
+
+    #[test]
     fn attribute_columns_are_the_union_of_both_sources_by_header_key() {
         let anon = collected("a1", None, &[("wave", "pilot"), ("department", "HR")], 8);
         let out = merged(&[anon], Some(IMPORTED));

@@ -38,8 +38,8 @@ pub use errors::{
     ResponseProblem,
 };
 pub use export::{
-    ExportError, StoredResponse, coarsen_anonymous_times, encode_answers, export_long, export_wide,
-    import_csv, import_long, import_wide,
+    ExportError, StoredResponse, encode_answers, export_long, export_wide, import_csv, import_long,
+    import_wide,
 };
 pub use logic::{
     Visibility, answer_text, evaluate, generic_text, piped_ids, piped_text, visibility,

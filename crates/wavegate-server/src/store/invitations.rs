@@ -7,6 +7,7 @@ use super::surveys::{program_survey, survey_version};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
+use wavegate_core::invitation::{LinkStatus, link_status};
 
 /// An invitation, looked up by its token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,7 +186,10 @@ impl Store {
     }
 
     /// Creates links, all or none, in the order given. A person who already has a link gets it
-    /// back (with its response time), so re-running a mail merge is safe.
+    /// back (with its response time), so re-running a mail merge is safe; unless that link was
+    /// revoked or has expired before they answered: then the new token replaces it (their draft
+    /// and reminders stay theirs), so inviting them again after revoking a lost phone's link
+    /// sends a link that opens.
     pub async fn create_invitations(
         &self,
         program_id: &str,
@@ -206,11 +210,16 @@ impl Store {
                 .filter_map(|l| Some((l.invitation.person_id.clone()?, l)))
                 .collect();
             let mut out = Vec::with_capacity(entries.len());
+            let today = at.get(..10).and_then(|d| d.parse().ok());
             for entry in entries {
-                if let Some(found) = entry.person_id.as_ref().and_then(|id| existing.get(id)) {
+                let found = entry.person_id.as_ref().and_then(|id| existing.get(id));
+                if let Some(found) = found
+                    && !closed_unanswered(found, today)
+                {
                     out.push(found.clone());
                     continue;
                 }
+                let replaced = found.map(|f| f.invitation.token.clone());
                 let row = InvitationRow {
                     token: entry.token,
                     program_id: p.clone(),
@@ -223,7 +232,10 @@ impl Store {
                     expires_on: entry.expires_on,
                     revoked_at: None,
                 };
-                insert_invitation(&tx, &keys, &row)?;
+                match &replaced {
+                    Some(old) => replace_token(&tx, &keys, old, &row)?,
+                    None => insert_invitation(&tx, &keys, &row)?,
+                }
                 let created = ListedInvitation {
                     invitation: row,
                     submitted_at: None,
@@ -382,6 +394,53 @@ fn listed(
     .collect()
 }
 
+/// Whether a person's link no longer opens (revoked, or past its last day on `today`) and
+/// brought no response: such a link is given anew when they are invited again.
+fn closed_unanswered(found: &ListedInvitation, today: Option<chrono::NaiveDate>) -> bool {
+    let inv = &found.invitation;
+    let expires_on = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
+    let status = match today {
+        Some(today) => link_status(expires_on, inv.revoked_at.is_some(), today),
+        None if inv.revoked_at.is_some() => LinkStatus::Revoked,
+        None => LinkStatus::Open,
+    };
+    found.submitted_at.is_none() && status != LinkStatus::Open
+}
+
+/// Gives the link of `old_token` the token and facts of `row`, open again; its reminders move
+/// with it. The old token opens nothing any more.
+fn replace_token(
+    tx: &Connection,
+    keys: &LinkKeys,
+    old_token: &str,
+    row: &InvitationRow,
+) -> Result<(), StoreError> {
+    // Reminders point at the old key until both rows have moved: check at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let (hash, mask) = keys.seal(&row.token);
+    let old = keys.lookup(old_token);
+    tx.execute(
+        "UPDATE invitations SET token_hash = ?1, token_mask = ?2, attributes = ?3, language = ?4,
+                created_at = ?5, wave = ?6, expires_on = ?7, revoked_at = NULL
+         WHERE token_hash = ?8",
+        params![
+            hash,
+            mask,
+            row.attributes_json,
+            row.language,
+            row.created_at,
+            row.wave,
+            row.expires_on,
+            old
+        ],
+    )?;
+    tx.execute(
+        "UPDATE reminders SET token_hash = ?1 WHERE token_hash = ?2",
+        params![hash, old],
+    )?;
+    Ok(())
+}
+
 pub(super) fn insert_invitation(
     c: &Connection,
     keys: &LinkKeys,
@@ -484,6 +543,54 @@ mod tests {
             vec![None, Some("alice"), Some("bob")],
             "anonymous first"
         );
+    }
+
+    #[tokio::test]
+    async fn a_revoked_or_expired_link_is_given_anew_and_an_open_one_is_kept() {
+        let store = seeded().await;
+        let mut people = vec![
+            entry("c1", Some("carol")),
+            entry("d1", Some("dave")),
+            entry("e1", Some("erin")),
+        ];
+        people[2].expires_on = Some("2027-01-12".into());
+        store
+            .create_invitations("p", "s", people, NOW)
+            .await
+            .unwrap();
+        store
+            .revoke_invitations("p", "s", Revocation::People(vec!["carol".into()]), NOW)
+            .await
+            .unwrap();
+        store
+            .record_reminders(vec!["c1".into()], NOW)
+            .await
+            .unwrap();
+        let later = "2027-01-20T09:00:00Z";
+        let again = vec![
+            entry("c2", Some("carol")),
+            entry("d2", Some("dave")),
+            entry("e2", Some("erin")),
+        ];
+        let out = store
+            .create_invitations("p", "s", again, later)
+            .await
+            .unwrap();
+        let tokens: Vec<&str> = out.iter().map(|l| l.invitation.token.as_str()).collect();
+        assert_eq!(
+            tokens,
+            vec!["c2", "d1", "e2"],
+            "revoked and expired links are new"
+        );
+        assert!(out[0].invitation.revoked_at.is_none());
+        assert!(store.open_invitation("c1").await.unwrap().is_none());
+        assert!(store.open_invitation("c2").await.unwrap().is_some());
+        let all = store.invitations("p", "s").await.unwrap().unwrap();
+        let carol: Vec<_> = all
+            .iter()
+            .filter(|l| l.invitation.person_id.as_deref() == Some("carol"))
+            .collect();
+        assert_eq!(carol.len(), 1, "still one link per person");
     }
 
     #[tokio::test]

@@ -207,7 +207,8 @@ impl Store {
 
     /// Assigns a module to trainees, all or none: a person without a training link gets one, a
     /// person without this module gets an assignment; existing ones are kept (re-assigning is
-    /// safe). Returns every trainee's assignment, in the order given.
+    /// safe), except a link that was revoked or has expired, which the new token replaces (their
+    /// progress stays). Returns every trainee's assignment, in the order given.
     pub async fn assign_module(
         &self,
         program_id: &str,
@@ -223,14 +224,23 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let today = at.get(..10).unwrap_or_default();
             let mut out = Vec::with_capacity(trainees.len());
             for t in trainees {
                 let (hash, mask) = keys.seal(&t.token);
+                // A person keeps their link, unless it was revoked or is past its last day:
+                // then this token replaces it, and what they did so far stays theirs.
                 tx.execute(
                     "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at, wave, expires_on)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                     ON CONFLICT (program_id, person_id) DO NOTHING",
-                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on],
+                     ON CONFLICT (program_id, person_id) DO UPDATE SET
+                         token_hash = excluded.token_hash, token_mask = excluded.token_mask,
+                         name = excluded.name, email = excluded.email,
+                         attributes = excluded.attributes, language = excluded.language,
+                         created_at = excluded.created_at, wave = excluded.wave,
+                         expires_on = excluded.expires_on, revoked_at = NULL
+                     WHERE trainees.revoked_at IS NOT NULL OR trainees.expires_on < ?12",
+                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on, today],
                 )?;
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
@@ -603,5 +613,43 @@ mod tests {
         );
         let people = TraineeRevocation::People(vec!["bob".into(), "nobody".into()]);
         assert_eq!(store.revoke_trainees("p", people, NOW).await.unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_revoked_link_is_given_anew_on_the_next_assignment_and_progress_stays() {
+        let store = seeded().await;
+        store
+            .assign_module("p", "m", vec![trainee("alice", "tok-a", "reg-a")], NOW)
+            .await
+            .unwrap();
+        store
+            .insert_fact("p", "reg-a", "f1", "{}", NOW)
+            .await
+            .unwrap();
+        let alice = TraineeRevocation::People(vec!["alice".into()]);
+        assert_eq!(store.revoke_trainees("p", alice, NOW).await.unwrap(), 1);
+        let again = store
+            .assign_module("p", "m", vec![trainee("alice", "tok-a2", "reg-x")], NOW)
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                again[0].trainee.token.as_str(),
+                again[0].registration.as_str()
+            ),
+            ("tok-a2", "reg-a"),
+            "a new link, the same registration"
+        );
+        assert!(again[0].trainee.revoked_at.is_none());
+        assert!(store.trainee("tok-a").await.unwrap().is_none());
+        let found = store.trainee("tok-a2").await.unwrap().unwrap();
+        let mine = store.trainee_assignments(&found).await.unwrap();
+        assert_eq!(mine[0].facts.len(), 1, "progress kept");
+        // An open link is kept as it was.
+        let kept = store
+            .assign_module("p", "m", vec![trainee("alice", "tok-a3", "reg-y")], NOW)
+            .await
+            .unwrap();
+        assert_eq!(kept[0].trainee.token, "tok-a2");
     }
 }
