@@ -1,7 +1,7 @@
 //! What can be wrong with a module definition, at its JSON path, in Dutch and English.
 
 use super::markdown::Dropped;
-use crate::definition_errors::{CommonProblem, PathError, PathErrors, Problem};
+use crate::definition_errors::{CommonProblem, PathError, PathErrors, Problem, cut};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +95,27 @@ impl From<CommonProblem> for ModuleProblem {
 
 impl Problem for ModuleProblem {
     const DEFINES: &'static str = "module";
+
+    /// Cuts every value the problem repeats from the definition to 64 characters, as a survey
+    /// definition's problems are cut: a 20 MB topic must not become 20 MB of messages.
+    fn cut_echoes(&mut self) {
+        use ModuleProblem as P;
+        match self {
+            P::Common(c) => c.cut_echoes(),
+            P::UnsafeContent { dropped } => match dropped {
+                Dropped::Html { snippet } => cut(snippet),
+                Dropped::Link { url } => cut(url),
+                Dropped::Image { src } => cut(src),
+            },
+            P::UnknownTopic { topic }
+            | P::TopicWithoutQuestions { topic }
+            | P::UntaughtTopic { topic }
+            | P::InvalidDraw { topic, .. } => cut(topic),
+            P::EmptyTarget { attribute } => cut(attribute),
+            P::UnknownLesson { id } => cut(id),
+            _ => {}
+        }
+    }
 
     /// The machine-readable code (`unknown_field`, `invalid_draw`, …).
     fn code(&self) -> &'static str {

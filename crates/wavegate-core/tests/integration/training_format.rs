@@ -294,3 +294,21 @@ fn a_printed_builtin_is_a_valid_version_one() {
         assert!(check_next_version(None, &m).is_ok(), "{}", m.id);
     }
 }
+
+#[test]
+fn a_huge_value_in_a_module_is_repeated_only_by_its_start() {
+    let huge = "t".repeat(200_000);
+    let mut v = example();
+    v["lessons"][0]["topics"] = json!([huge]);
+    v["quiz"]["draw"] = json!({ huge.as_str(): 1 });
+    v["targets"] = json!({ huge.as_str(): [] });
+    v["lessons"][0]["body"]["en"] = json!(format!("<b>{huge}</b> [x](javascript:{huge})"));
+    let errors = Module::from_value(v).unwrap_err();
+    assert!(errors.len() >= 3, "{errors:?}");
+    for e in errors.iter() {
+        for lang in [Lang::Nl, Lang::En] {
+            let message = e.message(lang);
+            assert!(message.len() < 600, "{}: {} bytes", e.code(), message.len());
+        }
+    }
+}
