@@ -18,6 +18,7 @@ mod survey_definition;
 mod survey_properties;
 mod survey_responses;
 mod survey_results;
+mod survey_support;
 mod training_format;
 mod training_progress;
 mod training_records;
