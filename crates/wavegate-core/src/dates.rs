@@ -10,16 +10,72 @@ pub const DATETIME_EXPECTED: Expect = Expect {
     en: "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30",
 };
 
+/// Which comes first in a date written with slashes (`03/04/2027`): Dutch and most European
+/// exports write the day, American ones (an Intune console or ServiceNow set to US English) the
+/// month. Dates with dashes or dots are always day first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SlashOrder {
+    /// `DD/MM/YYYY`.
+    #[default]
+    DayFirst,
+    /// `MM/DD/YYYY`, with `AM`/`PM` times as American exports write them.
+    MonthFirst,
+}
+
+impl SlashOrder {
+    /// The order a file writes its slash dates in: month first when the first date that can be
+    /// read only one way (`11/29/2026`, or `29/11/2026`) says so, else day first. One pass
+    /// over the slashes of the text; a file whose dates contradict each other is read day
+    /// first, and its month-first dates are then rejected with their line and column.
+    pub fn of(text: &str) -> SlashOrder {
+        let b = text.as_bytes();
+        for i in memchr::memchr_iter(b'/', b) {
+            let Some((first, second)) = slash_date_at(b, i) else {
+                continue;
+            };
+            if first > 12 && second <= 12 {
+                return SlashOrder::DayFirst;
+            }
+            if second > 12 && first <= 12 {
+                return SlashOrder::MonthFirst;
+            }
+        }
+        SlashOrder::DayFirst
+    }
+}
+
+/// The two numbers of a date `N/N/YYYY` whose first slash is at `i` (one or two digits each,
+/// not part of a longer number).
+fn slash_date_at(b: &[u8], i: usize) -> Option<(u32, u32)> {
+    let before = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&before) || !(1..=2).contains(&after) {
+        return None;
+    }
+    let second_slash = i + 1 + after;
+    let year = b.get(second_slash + 1..)?;
+    let year_digits = year.iter().take_while(|c| c.is_ascii_digit()).count();
+    if b.get(second_slash) != Some(&b'/') || year_digits != 4 {
+        return None;
+    }
+    Some((digits(&b[i - before..i])?, digits(&b[i + 1..second_slash])?))
+}
+
 /// Parses the date-times source systems write: ISO 8601 (with `T` or a space, optional seconds,
 /// fractions and offset), `DD-MM-YYYY HH:MM`, `DD/MM/YYYY`, and plain dates (midnight).
 /// An offset is converted to UTC; times without one are taken as written.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    parse_datetime_in(s, SlashOrder::DayFirst)
+}
+
+/// [`parse_datetime`] for a file that writes its slash dates in `order` (see [`SlashOrder::of`]).
+pub fn parse_datetime_in(s: &str, order: SlashOrder) -> Option<NaiveDateTime> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    datetime_only(s)
-        .or_else(|| date_only(s).map(|d| d.and_time(NaiveTime::MIN)))
+    datetime_only(s, order)
+        .or_else(|| date_only(s, order).map(|d| d.and_time(NaiveTime::MIN)))
         .filter(|dt| four_digit_year(dt.date()))
 }
 
@@ -34,9 +90,10 @@ fn four_digit_year(d: NaiveDate) -> bool {
 /// date-time in any format [`parse_datetime`] accepts.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let date = match date_only(s) {
+    let order = SlashOrder::DayFirst;
+    let date = match date_only(s, order) {
         Some(d) => Some(d),
-        None if s.len() > 10 => datetime_only(s).map(|dt| dt.date()),
+        None if s.len() > 10 => datetime_only(s, order).map(|dt| dt.date()),
         None => None,
     };
     date.filter(|&d| four_digit_year(d))
@@ -44,7 +101,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// The date-time formats, without falling back to a plain date (so the two parsers cannot call
 /// each other forever on a malformed cell).
-fn datetime_only(s: &str) -> Option<NaiveDateTime> {
+fn datetime_only(s: &str, order: SlashOrder) -> Option<NaiveDateTime> {
     if let Some(dt) = fast_datetime(s.as_bytes()) {
         return Some(dt);
     }
@@ -52,33 +109,52 @@ fn datetime_only(s: &str) -> Option<NaiveDateTime> {
         return Some(dt.naive_utc());
     }
     let s = s.strip_suffix('Z').unwrap_or(s);
-    const FORMATS: [&str; 12] = [
+    const FORMATS: [&str; 10] = [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
         "%d-%m-%Y %H:%M:%S",
         "%d-%m-%Y %H:%M",
-        "%d/%m/%Y %H:%M:%S",
-        "%d/%m/%Y %H:%M",
         "%Y/%m/%d %H:%M:%S",
         "%Y/%m/%d %H:%M",
         // German, Swiss and Scandinavian exports write dots.
         "%d.%m.%Y %H:%M:%S",
         "%d.%m.%Y %H:%M",
     ];
+    const DAY_FIRST: [&str; 4] = [
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y %I:%M:%S %p",
+        "%d/%m/%Y %I:%M %p",
+    ];
+    const MONTH_FIRST: [&str; 4] = [
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+    ];
+    let slashed = match order {
+        SlashOrder::DayFirst => DAY_FIRST,
+        SlashOrder::MonthFirst => MONTH_FIRST,
+    };
     FORMATS
         .iter()
+        .chain(&slashed)
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
 }
 
-fn date_only(s: &str) -> Option<NaiveDate> {
+fn date_only(s: &str, order: SlashOrder) -> Option<NaiveDate> {
     if s.len() == 10
         && let Some(d) = fast_date(s.as_bytes())
     {
         return Some(d);
     }
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y"]
+    let slashed = match order {
+        SlashOrder::DayFirst => "%d/%m/%Y",
+        SlashOrder::MonthFirst => "%m/%d/%Y",
+    };
+    ["%Y-%m-%d", "%d-%m-%Y", slashed, "%Y/%m/%d", "%d.%m.%Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
@@ -179,6 +255,53 @@ mod tests {
             NaiveDate::from_ymd_opt(2027, 1, 11)
         );
         assert_eq!(parse_datetime("tomorrow"), None);
+    }
+
+    #[test]
+    fn american_dates_are_read_month_first_when_the_file_writes_them_so() {
+        let at = |y, m, d, h, mi, s| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, mi, s)
+                .unwrap()
+        };
+        let us = SlashOrder::MonthFirst;
+        assert_eq!(
+            parse_datetime_in("3/14/2024 8:21:45 PM", us),
+            Some(at(2024, 3, 14, 20, 21, 45))
+        );
+        assert_eq!(
+            parse_datetime_in("03/04/2027 12:05 AM", us),
+            Some(at(2027, 3, 4, 0, 5, 0))
+        );
+        assert_eq!(parse_datetime_in("03/04/2027", us), Some(at(2027, 3, 4, 0, 0, 0)));
+        assert_eq!(parse_datetime("03/04/2027"), Some(at(2027, 4, 3, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime("14/3/2024 8:21 PM"),
+            Some(at(2024, 3, 14, 20, 21, 0))
+        );
+        // Dashes and dots stay day first, and ISO dates are read alike in either order.
+        assert_eq!(parse_datetime_in("04-03-2027", us), Some(at(2027, 3, 4, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime_in("2027-03-04T10:00:00Z", us),
+            Some(at(2027, 3, 4, 10, 0, 0))
+        );
+        assert_eq!(parse_datetime_in("29/11/2026", us), None);
+    }
+
+    #[test]
+    fn a_file_s_slash_order_is_what_its_first_unambiguous_date_says() {
+        use SlashOrder::{DayFirst, MonthFirst};
+        for (text, want) in [
+            ("when\n03/04/2027\n11/29/2026 10:00 AM\n", MonthFirst),
+            ("when\n03/04/2027\n29/11/2026 10:00\n11/29/2026\n", DayFirst),
+            ("when\n03/04/2027\n05/06/2027\n", DayFirst),
+            ("when\n2027-11-29\nhttps://x.example/13/01/2027x\n", DayFirst),
+            ("a,b\n123/45/2027,1/13/20271\n1/13/2027\n", MonthFirst),
+            ("", DayFirst),
+        ] {
+            assert_eq!(SlashOrder::of(text), want, "{text:?}");
+        }
     }
 
     #[test]

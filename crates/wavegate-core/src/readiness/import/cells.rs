@@ -1,7 +1,7 @@
 //! Reading cells the way every importer does: date-times, platform names, repeated ids, and
 //! interning a column's few distinct values.
 
-use crate::dates::{DATETIME_EXPECTED, parse_datetime};
+use crate::dates::{DATETIME_EXPECTED, SlashOrder, parse_datetime_in};
 use crate::readiness::data::{Caseless, PassThrough};
 use crate::tabular::{Cells, Col, Expect, Header, InputError};
 use chrono::NaiveDateTime;
@@ -9,21 +9,42 @@ use std::collections::HashMap;
 
 pub(super) const DATETIME: Expect = DATETIME_EXPECTED;
 
-pub(super) fn datetime<R: Cells>(
-    head: &Header,
-    row: &R,
-    col: Col,
-) -> Result<NaiveDateTime, InputError> {
-    let v = head.required(row, col)?;
-    parse_datetime(v).ok_or_else(|| head.cell_error(row, col, DATETIME))
-}
+/// Reads the date-times of one file, in the order its slash dates are written
+/// ([`SlashOrder::of`] its text: `11/29/2026` makes every `03/04/2027` of the file the 4th of
+/// March).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Dates(SlashOrder);
 
-pub(super) fn opt_datetime<R: Cells>(
-    head: &Header,
-    row: &R,
-    col: Option<Col>,
-) -> Result<Option<NaiveDateTime>, InputError> {
-    head.parse_opt(row, col, DATETIME, parse_datetime)
+impl Dates {
+    pub(super) fn of(text: &str) -> Dates {
+        Dates(SlashOrder::of(text))
+    }
+
+    /// The date-time in `col`, which must be filled.
+    pub(super) fn required<R: Cells>(
+        self,
+        head: &Header,
+        row: &R,
+        col: Col,
+    ) -> Result<NaiveDateTime, InputError> {
+        let v = head.required(row, col)?;
+        self.parse(v)
+            .ok_or_else(|| head.cell_error(row, col, DATETIME))
+    }
+
+    /// The date-time in `col`, when the column is there and the cell filled.
+    pub(super) fn optional<R: Cells>(
+        self,
+        head: &Header,
+        row: &R,
+        col: Option<Col>,
+    ) -> Result<Option<NaiveDateTime>, InputError> {
+        head.parse_opt(row, col, DATETIME, |v| self.parse(v))
+    }
+
+    pub(super) fn parse(self, v: &str) -> Option<NaiveDateTime> {
+        parse_datetime_in(v, self.0)
+    }
 }
 
 /// Canonical spelling of the platforms Wavegate knows; other values are kept as written.

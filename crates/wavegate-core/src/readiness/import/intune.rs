@@ -1,7 +1,7 @@
 //! The Intune exports: "All devices" (both header generations and Graph's compact names) and
 //! enrollment failures.
 
-use super::cells::datetime;
+use super::cells::Dates;
 use super::files;
 use crate::i18n::Text;
 use crate::readiness::data::{Compliance, Device, EnrollmentFailure};
@@ -77,13 +77,18 @@ impl EnrollmentColumns {
     }
 
     /// The enrollment time of a row, and whether it was inferred from the last check-in.
-    fn read<R: Cells>(&self, head: &Header, row: &R) -> Result<(NaiveDateTime, bool), InputError> {
+    fn read<R: Cells>(
+        &self,
+        head: &Header,
+        row: &R,
+        dates: Dates,
+    ) -> Result<(NaiveDateTime, bool), InputError> {
         let filled = |c: Option<Col>| c.filter(|&c| !head.get(row, c).is_empty());
         if let Some(c) = filled(self.enrolled) {
-            return Ok((datetime(head, row, c)?, false));
+            return Ok((dates.required(head, row, c)?, false));
         }
         if let Some(c) = filled(self.checked_in) {
-            return Ok((datetime(head, row, c)?, true));
+            return Ok((dates.required(head, row, c)?, true));
         }
         let Some(at) = self.enrolled.or(self.checked_in) else {
             return Err(head.missing_column(&ENROLLED));
@@ -108,6 +113,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let head = head.with_formula_guards_undone();
+    let dates = Dates::of(&text);
     let upn = head.require(&[
         "Primary user UPN",
         "PrimaryUserUPN",
@@ -128,7 +134,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
             compliance(c).ok_or_else(|| head.cell_error(&row, state, COMPLIANCE_STATE))?
         };
         let user = head.get(&row, upn);
-        let (enrolled_at, inferred) = enrollment.read(&head, &row)?;
+        let (enrolled_at, inferred) = enrollment.read(&head, &row, dates)?;
         out.enrollment_from_check_in += usize::from(inferred);
         out.devices.push(Device {
             upn: (!user.is_empty() && !user.eq_ignore_ascii_case("none"))
@@ -147,6 +153,7 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let head = head.with_formula_guards_undone();
+    let dates = Dates::of(&text);
     let when = head.require(&["EnrollmentFailureDateTime", "Failure date time", "DateTime"])?;
     let upn = head.require(&["UPN", "UserPrincipalName", "User principal name"])?;
     let reason = head.column(&["FailureReason", "Failure reason", "FailureCategory"]);
@@ -155,7 +162,7 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
     while let Some(row) = rows.next_row(&head)? {
         out.push(EnrollmentFailure {
             upn: head.required(&row, upn)?.to_lowercase(),
-            at: datetime(&head, &row, when)?,
+            at: dates.required(&head, &row, when)?,
             reason: head.opt(&row, reason).unwrap_or("").to_string(),
             os: head.opt(&row, os).unwrap_or("").to_string(),
         });
@@ -180,6 +187,25 @@ mod tests {
         let d = read_devices(graph.as_bytes()).unwrap();
         assert_eq!(d.devices[0].compliance, Compliance::InGracePeriod);
         assert_eq!(d.devices[0].enrolled_at.to_string(), "2027-01-13 08:00:00");
+    }
+
+    #[test]
+    fn an_american_export_is_read_month_first_and_a_dutch_one_day_first() {
+        let us = "Device name,Primary user UPN,OS,Compliance,Enrollment date\n\
+PC1,a@x.org,Windows,Compliant,1/12/2027 9:31:20 AM\n\
+PC2,b@x.org,iOS,Compliant,1/13/2027 4:05:00 PM\n";
+        let d = read_devices(us.as_bytes()).unwrap();
+        let when: Vec<String> = d.devices.iter().map(|d| d.enrolled_at.to_string()).collect();
+        assert_eq!(when, vec!["2027-01-12 09:31:20", "2027-01-13 16:05:00"]);
+        let nl = "Device name,Primary user UPN,OS,Compliance,Enrollment date\n\
+PC1,a@x.org,Windows,Compliant,12/01/2027 09:31\n\
+PC2,b@x.org,iOS,Compliant,13/01/2027 16:05\n";
+        let d = read_devices(nl.as_bytes()).unwrap();
+        assert_eq!(d.devices[0].enrolled_at.to_string(), "2027-01-12 09:31:00");
+        // A file whose dates contradict each other is refused at the first that does not fit.
+        let both = "Primary user UPN,Compliance,Enrollment date\na@x.org,Compliant,13/01/2027\nb@x.org,Compliant,01/14/2027\n";
+        let err = read_devices(both.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(3)));
     }
 
     #[test]

@@ -166,6 +166,8 @@ fn response_rows(
         let submitted_at = if last_when.0 == stamp {
             last_when.1
         } else {
+            // Wavegate writes ISO 8601 here; slash dates are read day first, the same in
+            // every round of a file read in rounds.
             let parsed = parse_datetime(stamp);
             last_when = (stamp.to_string(), parsed);
             parsed

@@ -1,7 +1,7 @@
 //! Helpdesk tickets as ServiceNow-like systems export them (labels, raw names, `?` for empty,
 //! event logs with several rows per ticket).
 
-use super::cells::{datetime, opt_datetime};
+use super::cells::Dates;
 use super::files;
 use crate::readiness::data::Ticket;
 use crate::tabular::{self, Expect, InputError, IntoText};
@@ -50,6 +50,7 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
     let head = head
         .with_formula_guards_undone()
         .with_question_mark_as_empty();
+    let dates = Dates::of(&text);
     let number = head.require(&["number"])?;
     let opened = head.require(&["opened_at", "opened", "sys_created_on", "created"])?;
     let caller = head.require(&["caller", "caller_id", "opened_by", "requested_for"])?;
@@ -64,14 +65,14 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
         let num = head.required(&row, number)?;
         let ticket = Ticket {
             number: num.to_string(),
-            opened_at: datetime(&head, &row, opened)?,
+            opened_at: dates.required(&head, &row, opened)?,
             caller: head.required(&row, caller)?.to_lowercase(),
             category: head.opt(&row, Some(category)).unwrap_or("").to_string(),
             priority: head.parse_opt(&row, prio, PRIORITY, priority)?,
             closed: head.opt(&row, state).is_some_and(closed_state),
-            resolved_at: opt_datetime(&head, &row, resolved)?,
+            resolved_at: dates.optional(&head, &row, resolved)?,
         };
-        let stamp = opt_datetime(&head, &row, updated)?;
+        let stamp = dates.optional(&head, &row, updated)?;
         match latest.get_mut(num) {
             Some((best, index)) => {
                 // Ties and missing stamps: the later row wins, as in the export's own order.

@@ -1,6 +1,6 @@
 //! `training.csv`: a person's status, attempts, pass and per-topic results per module.
 
-use super::cells::opt_datetime;
+use super::cells::Dates;
 use super::files;
 use crate::readiness::data::{TrainingRecord, TrainingStatus};
 use crate::tabular::{self, Expect, InputError, IntoText};
@@ -102,6 +102,7 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let head = head.with_formula_guards_undone();
+    let dates = Dates::of(&text);
     let pid = head.require(&["person_id"])?;
     let module = head.require(&["module_id"])?;
     let st = head.require(&["status"])?;
@@ -121,7 +122,7 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
                 .parse_opt(&row, attempts, ATTEMPTS, |v| v.parse::<u32>().ok())?
                 .unwrap_or(0),
             passed: head.parse_opt(&row, passed, TRUE_OR_FALSE, boolean)?,
-            completed_at: opt_datetime(&head, &row, completed)?,
+            completed_at: dates.optional(&head, &row, completed)?,
             topics: head
                 .parse_opt(&row, topic_col, TOPIC_RESULTS, |v| {
                     topics(v, &mut topic_names)
