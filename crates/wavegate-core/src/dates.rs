@@ -47,7 +47,11 @@ impl SlashOrder {
 /// The two numbers of a date `N/N/YYYY` whose first slash is at `i` (one or two digits each,
 /// not part of a longer number).
 fn slash_date_at(b: &[u8], i: usize) -> Option<(u32, u32)> {
-    let before = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let before = b[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&before) || !(1..=2).contains(&after) {
         return None;
@@ -274,14 +278,20 @@ mod tests {
             parse_datetime_in("03/04/2027 12:05 AM", us),
             Some(at(2027, 3, 4, 0, 5, 0))
         );
-        assert_eq!(parse_datetime_in("03/04/2027", us), Some(at(2027, 3, 4, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime_in("03/04/2027", us),
+            Some(at(2027, 3, 4, 0, 0, 0))
+        );
         assert_eq!(parse_datetime("03/04/2027"), Some(at(2027, 4, 3, 0, 0, 0)));
         assert_eq!(
             parse_datetime("14/3/2024 8:21 PM"),
             Some(at(2024, 3, 14, 20, 21, 0))
         );
         // Dashes and dots stay day first, and ISO dates are read alike in either order.
-        assert_eq!(parse_datetime_in("04-03-2027", us), Some(at(2027, 3, 4, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime_in("04-03-2027", us),
+            Some(at(2027, 3, 4, 0, 0, 0))
+        );
         assert_eq!(
             parse_datetime_in("2027-03-04T10:00:00Z", us),
             Some(at(2027, 3, 4, 10, 0, 0))
@@ -296,7 +306,10 @@ mod tests {
             ("when\n03/04/2027\n11/29/2026 10:00 AM\n", MonthFirst),
             ("when\n03/04/2027\n29/11/2026 10:00\n11/29/2026\n", DayFirst),
             ("when\n03/04/2027\n05/06/2027\n", DayFirst),
-            ("when\n2027-11-29\nhttps://x.example/13/01/2027x\n", DayFirst),
+            (
+                "when\n2027-11-29\nhttps://x.example/13/01/2027x\n",
+                DayFirst,
+            ),
             ("a,b\n123/45/2027,1/13/20271\n1/13/2027\n", MonthFirst),
             ("", DayFirst),
         ] {

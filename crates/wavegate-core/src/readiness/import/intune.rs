@@ -195,7 +195,11 @@ mod tests {
 PC1,a@x.org,Windows,Compliant,1/12/2027 9:31:20 AM\n\
 PC2,b@x.org,iOS,Compliant,1/13/2027 4:05:00 PM\n";
         let d = read_devices(us.as_bytes()).unwrap();
-        let when: Vec<String> = d.devices.iter().map(|d| d.enrolled_at.to_string()).collect();
+        let when: Vec<String> = d
+            .devices
+            .iter()
+            .map(|d| d.enrolled_at.to_string())
+            .collect();
         assert_eq!(when, vec!["2027-01-12 09:31:20", "2027-01-13 16:05:00"]);
         let nl = "Device name,Primary user UPN,OS,Compliance,Enrollment date\n\
 PC1,a@x.org,Windows,Compliant,12/01/2027 09:31\n\
