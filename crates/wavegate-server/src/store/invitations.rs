@@ -4,7 +4,7 @@
 
 use super::link_keys::LinkKeys;
 use super::surveys::{program_survey, survey_version};
-use super::{Store, StoreError};
+use super::{Store, StoreError, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use wavegate_core::invitation::{LinkStatus, link_status};
@@ -297,8 +297,9 @@ pub enum Revocation {
 }
 
 impl Store {
-    /// Revokes links of a program's survey at `at`; returns how many were open until now
-    /// (revoking twice changes nothing), or `None` when the survey is not the program's.
+    /// Revokes links of a program's survey at `at`; returns how many were open until now (an
+    /// expired link is marked too but not counted; revoking twice changes nothing), or `None`
+    /// when the survey is not the program's.
     pub async fn revoke_invitations(
         &self,
         program_id: &str,
@@ -323,26 +324,35 @@ impl Store {
             match which {
                 Revocation::Tokens(tokens) => {
                     for t in tokens {
-                        n += tx.execute(
-                            &format!("{OPEN} AND token_hash = ?4"),
+                        n += revoked_open(
+                            &tx,
+                            &format!("{OPEN} AND token_hash = ?4 RETURNING expires_on"),
                             params![at, p, s, keys.lookup(&t)],
+                            &at,
                         )?;
                     }
                 }
                 Revocation::People(people) => {
                     for person in people {
-                        n += tx.execute(
-                            &format!("{OPEN} AND person_id = ?4"),
+                        n += revoked_open(
+                            &tx,
+                            &format!("{OPEN} AND person_id = ?4 RETURNING expires_on"),
                             params![at, p, s, person],
+                            &at,
                         )?;
                     }
                 }
                 Revocation::Wave(wave) => {
-                    n += tx.execute(&format!("{OPEN} AND wave = ?4"), params![at, p, s, wave])?;
+                    n += revoked_open(
+                        &tx,
+                        &format!("{OPEN} AND wave = ?4 RETURNING expires_on"),
+                        params![at, p, s, wave],
+                        &at,
+                    )?;
                 }
             }
             tx.commit()?;
-            Ok(Some(n as u64))
+            Ok(Some(n))
         })
         .await
     }
@@ -591,6 +601,32 @@ mod tests {
             .filter(|l| l.invitation.person_id.as_deref() == Some("carol"))
             .collect();
         assert_eq!(carol.len(), 1, "still one link per person");
+    }
+
+    #[tokio::test]
+    async fn revoking_a_wave_counts_the_links_that_still_opened_and_marks_the_expired_too() {
+        let store = seeded().await;
+        let mut links = vec![entry("f1", Some("fay")), entry("g1", Some("gus"))];
+        for (link, last_day) in links.iter_mut().zip(["2027-01-31", "2027-01-10"]) {
+            link.wave = Some("w9".into());
+            link.expires_on = Some(last_day.into());
+        }
+        store
+            .create_invitations("p", "s", links, NOW)
+            .await
+            .unwrap();
+        let revoked = store
+            .revoke_invitations("p", "s", Revocation::Wave("w9".into()), NOW)
+            .await
+            .unwrap();
+        assert_eq!(revoked, Some(1), "gus's link had expired the day before");
+        let all = store.invitations("p", "s").await.unwrap().unwrap();
+        let marked = all
+            .iter()
+            .filter(|l| l.invitation.wave.as_deref() == Some("w9"))
+            .filter(|l| l.invitation.revoked_at.is_some())
+            .count();
+        assert_eq!(marked, 2);
     }
 
     #[tokio::test]

@@ -175,6 +175,26 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
+/// Runs a revoking `UPDATE … RETURNING expires_on` and counts the links it revoked that still
+/// opened at `at` (a UTC timestamp): an expired link is marked revoked too, so its page says so,
+/// but it was not open, and the planner's confirmation did not count it either.
+fn revoked_open(
+    tx: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    at: &str,
+) -> Result<u64, StoreError> {
+    let today = at.get(..10).unwrap_or(at);
+    let mut stmt = tx.prepare(sql)?;
+    let mut n = 0;
+    for last_day in stmt.query_map(params, |r| r.get::<_, Option<String>>(0))? {
+        if last_day?.is_none_or(|last| last.as_str() >= today) {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     //! A small program to run store tests against.

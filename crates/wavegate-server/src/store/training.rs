@@ -3,7 +3,7 @@
 //! facts as JSON text; the API layer reads them with `wavegate-core`.
 
 use super::link_keys::LinkKeys;
-use super::{Store, StoreError};
+use super::{Store, StoreError, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use subtle::ConstantTimeEq;
 
@@ -369,8 +369,8 @@ pub enum TraineeRevocation {
 }
 
 impl Store {
-    /// Revokes training links of a program at `at`; returns how many opened until now (revoking
-    /// twice changes nothing).
+    /// Revokes training links of a program at `at`; returns how many opened until now (an
+    /// expired link is marked too but not counted; revoking twice changes nothing).
     pub async fn revoke_trainees(
         &self,
         program_id: &str,
@@ -386,18 +386,25 @@ impl Store {
             match which {
                 TraineeRevocation::People(people) => {
                     for person in people {
-                        n += tx.execute(
-                            &format!("{OPEN} AND person_id = ?3"),
+                        n += revoked_open(
+                            &tx,
+                            &format!("{OPEN} AND person_id = ?3 RETURNING expires_on"),
                             params![at, p, person],
+                            &at,
                         )?;
                     }
                 }
                 TraineeRevocation::Wave(wave) => {
-                    n += tx.execute(&format!("{OPEN} AND wave = ?3"), params![at, p, wave])?;
+                    n += revoked_open(
+                        &tx,
+                        &format!("{OPEN} AND wave = ?3 RETURNING expires_on"),
+                        params![at, p, wave],
+                        &at,
+                    )?;
                 }
             }
             tx.commit()?;
-            Ok(n as u64)
+            Ok(n)
         })
         .await
     }
