@@ -31,17 +31,22 @@ pub fn scan_rounds<R: Read>(
     // The line of the file on which `buf` starts.
     let mut line = 1u64;
     let mut wanted = round_bytes;
+    // Where a line feed could still end a record: nothing before it did when the buffer was
+    // last looked at, and what is appended does not change that, so one record longer than a
+    // round is searched once, not once per round.
+    let mut unsearched = 0;
     loop {
         let at_end = fill(file, &mut reader, &mut buf, wanted)?;
         let end = if at_end {
             buf.len()
         } else {
-            match record_end(&buf) {
+            match record_end(&buf, unsearched) {
                 // The first round holds the header and something more than blank space, or
                 // the whole file would be found empty where it is not.
                 Some(end) if head.is_some() || !only_blank(&buf[..end]) => end,
                 // One record longer than a round (or a long blank start): read on.
                 _ => {
+                    unsearched = buf.len().saturating_sub(3);
                     wanted = buf.len() + round_bytes;
                     continue;
                 }
@@ -64,6 +69,7 @@ pub fn scan_rounds<R: Read>(
         line += count_byte(&buf[..end], b'\n');
         buf.drain(..end);
         wanted = round_bytes;
+        unsearched = 0;
     }
 }
 
@@ -89,12 +95,13 @@ fn fill(
 }
 
 /// Just past the last line feed of `bytes` outside quotes (an even number of quotes before it),
-/// where [`scan_parts`] could cut too. The last three bytes are not looked at: whether a
-/// byte-order mark follows a line feed there is only known after the next read.
-fn record_end(bytes: &[u8]) -> Option<usize> {
+/// where [`scan_parts`] could cut too, looking no further back than `from`. The last three
+/// bytes are not looked at: whether a byte-order mark follows a line feed there is only known
+/// after the next read.
+fn record_end(bytes: &[u8], from: usize) -> Option<usize> {
     let last = bytes.len().checked_sub(4)?;
     let mut quotes = count_byte(&bytes[..=last], b'"');
-    for i in (0..=last).rev() {
+    for i in (from.min(last + 1)..=last).rev() {
         match bytes[i] {
             b'"' => quotes -= 1,
             b'\n' if quotes.is_multiple_of(2) && !before_byte_order_mark(bytes, i) => {
