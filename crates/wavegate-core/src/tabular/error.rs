@@ -32,11 +32,6 @@ pub enum FileProblem {
     },
     /// The file is empty or holds only blank lines.
     Empty,
-    /// The CSV reader could not make records of the text (its own description).
-    NotCsv {
-        /// The CSV reader's description.
-        detail: String,
-    },
     /// A required column is not in the header.
     MissingColumn {
         /// The names that would have been accepted.
@@ -140,14 +135,6 @@ impl FileProblem {
                     "het bestand is leeg; verwacht een kopregel en regels met gegevens".to_string()
                 }
                 Lang::En => "the file is empty; expected a header row and data rows".to_string(),
-            },
-            P::NotCsv { detail } => match lang {
-                Lang::Nl => format!(
-                    "geen geldige CSV ({detail}); verwacht dat velden tussen aanhalingstekens worden afgesloten"
-                ),
-                Lang::En => {
-                    format!("not valid CSV ({detail}); expected quoted fields to be closed")
-                }
             },
             P::MissingColumn { wanted, header } => {
                 let or = if nl { " of " } else { " or " };
@@ -311,7 +298,6 @@ mod tests {
                 detail: "denied".into(),
             },
             FileProblem::Empty,
-            FileProblem::NotCsv { detail: "x".into() },
             FileProblem::MissingColumn {
                 wanted: vec!["a".into()],
                 header: vec!["b".into()],
