@@ -4,10 +4,9 @@
 
 use super::link_keys::LinkKeys;
 use super::surveys::{program_survey, survey_version};
-use super::{Store, StoreError, revoked_open};
+use super::{Store, StoreError, opens_at, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
-use wavegate_core::invitation::{LinkStatus, link_status};
 
 /// An invitation, looked up by its token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,11 +209,10 @@ impl Store {
                 .filter_map(|l| Some((l.invitation.person_id.clone()?, l)))
                 .collect();
             let mut out = Vec::with_capacity(entries.len());
-            let today = at.get(..10).and_then(|d| d.parse().ok());
             for entry in entries {
                 let found = entry.person_id.as_ref().and_then(|id| existing.get(id));
                 if let Some(found) = found
-                    && !closed_unanswered(found, today)
+                    && !closed_unanswered(found, &at)
                 {
                     out.push(found.clone());
                     continue;
@@ -406,15 +404,10 @@ fn listed(
 
 /// Whether a person's link no longer opens (revoked, or past its last day on `today`) and
 /// brought no response: such a link is given anew when they are invited again.
-fn closed_unanswered(found: &ListedInvitation, today: Option<chrono::NaiveDate>) -> bool {
+fn closed_unanswered(found: &ListedInvitation, at: &str) -> bool {
     let inv = &found.invitation;
-    let expires_on = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
-    let status = match today {
-        Some(today) => link_status(expires_on, inv.revoked_at.is_some(), today),
-        None if inv.revoked_at.is_some() => LinkStatus::Revoked,
-        None => LinkStatus::Open,
-    };
-    found.submitted_at.is_none() && status != LinkStatus::Open
+    found.submitted_at.is_none()
+        && !opens_at(inv.expires_on.as_deref(), inv.revoked_at.is_some(), at)
 }
 
 /// Gives the link of `old_token` the token and facts of `row`, open again; its reminders move

@@ -170,25 +170,36 @@ impl Store {
     }
 }
 
+use wavegate_core::invitation::{LinkStatus, link_status};
+
 /// A count from SQLite (an `i64`) as the `u64` the API reports; never negative.
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
+/// Whether a stored link (its `expires_on` and whether it was revoked) still opens at `at`, a
+/// UTC timestamp, by the core's rule ([`link_status`]).
+fn opens_at(expires_on: Option<&str>, revoked: bool, at: &str) -> bool {
+    let last = expires_on.and_then(|d| d.parse().ok());
+    match at.get(..10).and_then(|d| d.parse().ok()) {
+        Some(today) => link_status(last, revoked, today) == LinkStatus::Open,
+        None => !revoked,
+    }
+}
+
 /// Runs a revoking `UPDATE … RETURNING expires_on` and counts the links it revoked that still
-/// opened at `at` (a UTC timestamp): an expired link is marked revoked too, so its page says so,
-/// but it was not open, and the planner's confirmation did not count it either.
+/// opened at `at`: an expired link is marked revoked too, so its page says so, but it was not
+/// open, and the planner's confirmation did not count it either.
 fn revoked_open(
     tx: &rusqlite::Connection,
     sql: &str,
     params: impl rusqlite::Params,
     at: &str,
 ) -> Result<u64, StoreError> {
-    let today = at.get(..10).unwrap_or(at);
     let mut stmt = tx.prepare(sql)?;
     let mut n = 0;
     for last_day in stmt.query_map(params, |r| r.get::<_, Option<String>>(0))? {
-        if last_day?.is_none_or(|last| last.as_str() >= today) {
+        if opens_at(last_day?.as_deref(), false, at) {
             n += 1;
         }
     }

@@ -3,7 +3,7 @@
 //! facts as JSON text; the API layer reads them with `wavegate-core`.
 
 use super::link_keys::LinkKeys;
-use super::{Store, StoreError, revoked_open};
+use super::{Store, StoreError, opens_at, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use subtle::ConstantTimeEq;
 
@@ -224,24 +224,39 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let today = at.get(..10).unwrap_or_default();
             let mut out = Vec::with_capacity(trainees.len());
             for t in trainees {
                 let (hash, mask) = keys.seal(&t.token);
-                // A person keeps their link, unless it was revoked or is past its last day:
-                // then this token replaces it, and what they did so far stays theirs.
-                tx.execute(
-                    "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at, wave, expires_on)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                     ON CONFLICT (program_id, person_id) DO UPDATE SET
-                         token_hash = excluded.token_hash, token_mask = excluded.token_mask,
-                         name = excluded.name, email = excluded.email,
-                         attributes = excluded.attributes, language = excluded.language,
-                         created_at = excluded.created_at, wave = excluded.wave,
-                         expires_on = excluded.expires_on, revoked_at = NULL
-                     WHERE trainees.revoked_at IS NOT NULL OR trainees.expires_on < ?12",
-                    params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on, today],
-                )?;
+                let existing: Option<(Option<String>, Option<String>)> = tx
+                    .query_row(
+                        "SELECT expires_on, revoked_at FROM trainees WHERE program_id = ?1 AND person_id = ?2",
+                        params![p, t.person_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                match existing {
+                    None => {
+                        tx.execute(
+                            "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at, wave, expires_on)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on],
+                        )?;
+                    }
+                    // A person keeps a link that opens; one revoked or past its last day is
+                    // replaced by this token, and what they did so far stays theirs.
+                    Some((expires_on, revoked_at))
+                        if !opens_at(expires_on.as_deref(), revoked_at.is_some(), &at) =>
+                    {
+                        tx.execute(
+                            "UPDATE trainees SET token_hash = ?1, token_mask = ?2, name = ?3, email = ?4,
+                                 attributes = ?5, language = ?6, created_at = ?7, wave = ?8,
+                                 expires_on = ?9, revoked_at = NULL
+                             WHERE program_id = ?10 AND person_id = ?11",
+                            params![hash, mask, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on, p, t.person_id],
+                        )?;
+                    }
+                    Some(_) => {}
+                }
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)
