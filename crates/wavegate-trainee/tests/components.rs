@@ -27,12 +27,7 @@ fn assigned() -> MyModule {
     let module = templates::all().into_iter().next().unwrap();
     let lineage = Lineage::first(&module);
     let progress = Progress::new(&module, REGISTRATION, at("2027-01-11T08:00:00Z")).unwrap();
-    MyModule {
-        status: progress.status(&module, &lineage),
-        module,
-        lineage,
-        progress,
-    }
+    MyModule::new(module, lineage, progress)
 }
 
 fn training(modules: Vec<MyModule>) -> MyTraining {

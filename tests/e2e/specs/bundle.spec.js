@@ -1,7 +1,8 @@
 // What opening a page costs: the bytes Chromium transfers (compressed, headers included), per
-// CDP's Network.loadingFinished. Respondents, often on a phone, must never download the planner.
+// CDP's Network.loadingFinished. Respondents and trainees, often on a phone, must never download
+// the planner.
 const { test, expect } = require("@playwright/test");
-const { invite } = require("./helpers");
+const { invite, assignedTrainee } = require("./helpers");
 
 /** Bytes transferred to load `path` in a fresh context (empty cache), until `ready` shows. */
 async function transferred(browser, path, ready) {
@@ -20,14 +21,19 @@ async function transferred(browser, path, ready) {
   return { bytes, paths: [...urls.values()] };
 }
 
-test("an invitation link transfers at most 250 KB, the planner's bundle not among it", async ({ browser, request }) => {
+test("a survey or training link transfers at most 250 KB, the planner's bundle not among it", async ({ browser, request }) => {
   const path = await invite(request, "e2e-bundle", { language: "nl" });
   const respondent = await transferred(browser, path, (page) => expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible());
+  const trainee = await transferred(browser, (await assignedTrainee(request)).path,
+    (page) => expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible());
   const planner = await transferred(browser, "/planner", (page) => expect(page.getByLabel("E-mailadres")).toBeVisible());
-  console.log(`transferred: /r/{token} ${respondent.bytes} bytes; /planner ${planner.bytes} bytes`);
+  console.log(`transferred: /r/{token} ${respondent.bytes} bytes; /t/{token} ${trainee.bytes} bytes; /planner ${planner.bytes} bytes`);
   console.log(`  /r/{token} requests: ${respondent.paths.join(" ")}`);
-  expect(respondent.paths.some((p) => p.startsWith("/planner"))).toBe(false);
-  expect(respondent.paths.some((p) => p.endsWith(".wasm"))).toBe(true);
-  expect(respondent.bytes).toBeLessThanOrEqual(250_000);
+  console.log(`  /t/{token} requests: ${trainee.paths.join(" ")}`);
+  for (const link of [respondent, trainee]) {
+    expect(link.paths.some((p) => p.startsWith("/planner"))).toBe(false);
+    expect(link.paths.some((p) => p.endsWith(".wasm"))).toBe(true);
+    expect(link.bytes).toBeLessThanOrEqual(250_000);
+  }
   expect(planner.paths.some((p) => p.startsWith("/planner/") && p.endsWith(".wasm"))).toBe(true);
 });

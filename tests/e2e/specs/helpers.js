@@ -53,6 +53,41 @@ async function invite(request, personId, { language = "nl", attributes = {} } = 
   return new URL(link.url).pathname;
 }
 
+const TRAINING_PROGRAM_TOML = `name = "Training e2e ${Date.now()} ${Math.random().toString(36).slice(2, 8)}"
+[[wave]]
+id = "pilot"
+start = 2027-01-11
+end = 2027-01-29
+`;
+
+/** A program of its own with a small roster and `get-help` assigned (with `assign`'s extra
+ * fields, e.g. `expires_on`); the trainee's link path. */
+async function assignedTrainee(request, assign = {}) {
+  const headers = await planner(request);
+  let res = await request.post("/api/v1/programs", {
+    headers: { ...headers, "Content-Type": "application/toml" },
+    data: TRAINING_PROGRAM_TOML,
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const roster = "person_id;email;wave;platform;name\n" +
+    [1, 2, 3, 4, 5, 6].map((i) => `t00${i};t00${i}@example.org;pilot;Windows;Trainee ${i}`).join("\n") + "\n";
+  res = await request.put(`/api/v1/programs/${id}/files/roster`, {
+    headers: { ...headers, "Content-Type": "text/csv" },
+    data: roster,
+  });
+  expect(res.status()).toBe(200);
+  res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: { builtin: "get-help" } });
+  expect(res.status()).toBe(201);
+  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot", ...assign } });
+  expect(res.status()).toBe(201);
+  res = await request.get(`/api/v1/programs/${id}/modules/get-help/links.csv`, { headers });
+  const lines = (await res.text()).trim().split(/\r?\n/);
+  const head = lines[0].split(",");
+  const link = lines[1].split(",")[head.indexOf("link")];
+  return { program: id, headers, path: new URL(link).pathname, token: new URL(link).pathname.split("/").pop() };
+}
+
 /** The number of responses the planner API reports for a survey of the demo program. */
 async function responseCount(request, surveyId = "pilot-feedback") {
   const res = await request.get("/api/v1/programs", { headers: await planner(request) });
@@ -134,5 +169,5 @@ async function download(page, click) {
 }
 
 module.exports = {
-  audit, expectNoHorizontalScroll, download, planner, signIn, invite, responseCount, scaleCount, answerPage, answerSurvey,
+  audit, expectNoHorizontalScroll, download, planner, signIn, invite, assignedTrainee, responseCount, scaleCount, answerPage, answerSurvey,
 };

@@ -4,42 +4,7 @@
 // certificate; axe-core finds nothing on the way. An expired or revoked training link shows a
 // page saying so, with the helpdesk, in Dutch and English, and leaves nothing on the device.
 const { test, expect } = require("@playwright/test");
-const { audit, planner } = require("./helpers");
-
-const PROGRAM_TOML = `name = "Training e2e ${Date.now()}"
-[[wave]]
-id = "pilot"
-start = 2027-01-11
-end = 2027-01-29
-`;
-
-/** A program of its own with a small roster and `get-help` assigned (with `assign`'s extra
- * fields, e.g. `expires_on`); the trainee's link path. */
-async function assignedTrainee(request, assign = {}) {
-  const headers = await planner(request);
-  let res = await request.post("/api/v1/programs", {
-    headers: { ...headers, "Content-Type": "application/toml" },
-    data: PROGRAM_TOML,
-  });
-  expect(res.status()).toBe(201);
-  const { id } = await res.json();
-  const roster = "person_id;email;wave;platform;name\n" +
-    [1, 2, 3, 4, 5, 6].map((i) => `t00${i};t00${i}@example.org;pilot;Windows;Trainee ${i}`).join("\n") + "\n";
-  res = await request.put(`/api/v1/programs/${id}/files/roster`, {
-    headers: { ...headers, "Content-Type": "text/csv" },
-    data: roster,
-  });
-  expect(res.status()).toBe(200);
-  res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: { builtin: "get-help" } });
-  expect(res.status()).toBe(201);
-  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot", ...assign } });
-  expect(res.status()).toBe(201);
-  res = await request.get(`/api/v1/programs/${id}/modules/get-help/links.csv`, { headers });
-  const lines = (await res.text()).trim().split(/\r?\n/);
-  const head = lines[0].split(",");
-  const link = lines[1].split(",")[head.indexOf("link")];
-  return { program: id, headers, path: new URL(link).pathname, token: new URL(link).pathname.split("/").pop() };
-}
+const { audit, assignedTrainee, planner } = require("./helpers");
 
 /** The module definition the trainee's link opens (for the right and wrong answers). */
 async function moduleOf(request, token) {
@@ -112,6 +77,11 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await page.getByRole("button", { name: "Openen" }).click();
   await readLessons(page, module.lessons.length);
   await audit(page);
+  // The lesson's Markdown arrives as HTML the server rendered: a numbered list with bold steps.
+  await page.getByRole("button", { name: "Vorige" }).click();
+  await expect(page.locator(".lesson-body ol > li").first()).toContainText("Start het apparaat opnieuw op.");
+  await expect(page.locator(".lesson-body li strong").first()).toHaveText("Start het apparaat opnieuw op.");
+  await page.getByRole("button", { name: "Volgende" }).click();
   await page.getByRole("button", { name: "Naar de quiz" }).click();
   await audit(page);
 

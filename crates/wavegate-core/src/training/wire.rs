@@ -5,6 +5,7 @@
 use super::certificate::Certificate;
 use super::facts::Fact;
 use super::groups::GroupResult;
+use super::markdown::to_html;
 use super::model::{Module, QuizAnswers};
 use super::progress::{AttemptPlan, Progress};
 use super::restudy::Restudy;
@@ -171,6 +172,38 @@ pub struct MyModule {
     pub status: Status,
     /// Their progress facts (for the app's offline copy).
     pub progress: Progress,
+    /// Each lesson's body as safe HTML (`markdown::render`), by lesson id, in Dutch and
+    /// English. Rendered by the server, so the trainee app carries no Markdown parser: that
+    /// kept a trainee's link within the 250 KB a phone should download.
+    #[serde(default)]
+    pub lesson_html: BTreeMap<String, Text>,
+}
+
+impl MyModule {
+    /// The module as a trainee gets it: where they stand, and its lessons rendered.
+    pub fn new(module: Module, lineage: Lineage, progress: Progress) -> MyModule {
+        let lesson_html = module
+            .lessons
+            .iter()
+            .map(|l| {
+                let html = Text::new(to_html(&l.body.nl), to_html(&l.body.en));
+                (l.id.clone(), html)
+            })
+            .collect();
+        MyModule {
+            status: progress.status(&module, &lineage),
+            module,
+            lineage,
+            progress,
+            lesson_html,
+        }
+    }
+
+    /// The safe HTML of lesson `id` in `lang` (the other language when it has none); empty
+    /// for a lesson the server did not render.
+    pub fn lesson_html(&self, id: &str, lang: Lang) -> &str {
+        self.lesson_html.get(id).map_or("", |t| t.get(lang))
+    }
 }
 
 /// `GET …/lessons/{lesson}`: one lesson rendered.
@@ -271,3 +304,35 @@ pub type CertificateView = Certificate;
 
 /// A fact and its id, as stored.
 pub type StoredFact = (String, Fact);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::training::templates;
+
+    #[test]
+    fn a_trainee_gets_every_lesson_as_safe_html_in_both_languages() {
+        let mut module = templates::builtin("get-help").expect("a built-in module");
+        module.lessons[0].body = Text::new(
+            "**Eerst** de portal.<script>alert(1)</script>",
+            "**First** the portal. [x](javascript:alert(1))",
+        );
+        let lineage = Lineage::first(&module);
+        let at = "2027-01-11T08:00:00Z".parse().expect("a time");
+        let progress =
+            Progress::new(&module, "3f2a9c1e-7b4d-4e8a-9c6f-1a2b3c4d5e6f", at).expect("progress");
+        let mine = MyModule::new(module.clone(), lineage, progress);
+
+        assert_eq!(mine.lesson_html.len(), module.lessons.len());
+        let first = &module.lessons[0].id;
+        assert_eq!(
+            mine.lesson_html(first, Lang::Nl),
+            "<p><strong>Eerst</strong> de portal.</p>\n"
+        );
+        assert_eq!(
+            mine.lesson_html(first, Lang::En),
+            "<p><strong>First</strong> the portal. x</p>\n"
+        );
+        assert_eq!(mine.lesson_html("no-such-lesson", Lang::Nl), "");
+    }
+}

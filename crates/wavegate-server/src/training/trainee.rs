@@ -115,13 +115,7 @@ pub async fn my_training(
         };
         let history = history(s)?;
         let (module, lineage) = latest(&history)?;
-        let progress = progress(&a)?;
-        modules.push(MyModule {
-            status: progress.status(module, &lineage),
-            module: module.clone(),
-            lineage,
-            progress,
-        });
+        modules.push(MyModule::new(module.clone(), lineage, progress(&a)?));
     }
     Ok(Json(MyTraining {
         program_name: program.name,

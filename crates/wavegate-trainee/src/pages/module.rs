@@ -6,7 +6,6 @@ use super::certificate::CertificateView;
 use super::quiz::QuizView;
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
-use wavegate_core::training::markdown;
 use wavegate_core::training::wire::MyModule;
 use wavegate_ui::dom::focus_main;
 
@@ -148,12 +147,12 @@ fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
     };
     let has_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
     let title = lesson.title.clone();
-    let body = lesson.body.clone();
+    let html = move || m.lesson_html(&lesson.id, lang.get()).to_string();
     view! {
         <article class="card lesson">
             <p class="meta">{move || fill(Msg::LessonOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
             <h1>{move || title.get(lang.get()).to_string()}</h1>
-            <div class="lesson-body" inner_html=move || markdown::render(body.get(lang.get())).html></div>
+            <div class="lesson-body" inner_html=html></div>
             <nav class="steps">
                 {(i > 0).then(|| view! {
                     <button type="button" on:click=move |_| step.set(Step::Lesson(i - 1))>{t(Msg::Previous)}</button>
