@@ -300,7 +300,7 @@ pub(crate) fn evaluate_segment(
     program: &Program,
     present: Present,
     g: &Groups<'_>,
-    topic_modules: &[Vec<String>],
+    topic_modules: &[(u32, String)],
     topic_names: &[String],
 ) -> SegmentEval {
     let gamma = program.confidence;
@@ -560,7 +560,7 @@ fn weakest_topic(
     spec: MetricSpec,
     gamma: f64,
     g: &Groups<'_>,
-    topic_modules: &[Vec<String>],
+    topic_modules: &[(u32, String)],
     topic_names: &[String],
 ) -> MetricEval {
     let id = MetricId::WeakestTopic;
@@ -595,7 +595,14 @@ fn weakest_topic(
     );
     if !m.suppressed {
         m.detail.topic = topic_names.get(k).cloned();
-        m.detail.modules = topic_modules.get(k).cloned().unwrap_or_default();
+        // The modules that taught this topic to these very people: an iOS module is no
+        // remedy for Android users who were weak on the same topic in another module.
+        m.detail.modules = topic_modules
+            .iter()
+            .zip(&t.topic_modules)
+            .filter(|((topic, _), attempts)| *topic as usize == k && **attempts > 0)
+            .map(|((_, module), _)| module.clone())
+            .collect();
     }
     m
 }

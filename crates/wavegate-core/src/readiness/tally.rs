@@ -9,7 +9,7 @@ use super::program::{MAX_SEGMENT_DEPTH, Program};
 use super::vocabulary::Vocabulary;
 use crate::jobs::{Job, Runner};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// Successes out of trials.
@@ -64,6 +64,8 @@ pub(crate) struct Tally {
     pub quiz: Count,
     /// Per topic id: (sum of results in millionths, attempts).
     pub topics: Vec<(u64, u64)>,
+    /// Per (topic, module) slot (`Tallies::topic_modules`): attempts.
+    pub topic_modules: Vec<u32>,
     pub respondents: u32,
     /// Per ADKAR element, answers 1..=5.
     pub adkar: [[u32; 5]; 5],
@@ -78,11 +80,17 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    pub(super) fn new(reasons: usize, categories: usize, topics: usize) -> Tally {
+    pub(super) fn new(
+        reasons: usize,
+        categories: usize,
+        topics: usize,
+        topic_modules: usize,
+    ) -> Tally {
         Tally {
             reasons: vec![0; reasons],
             categories: vec![0; categories],
             topics: vec![(0, 0); topics],
+            topic_modules: vec![0; topic_modules],
             ..Tally::default()
         }
     }
@@ -118,6 +126,9 @@ impl Tally {
             let slot = &mut self.topics[t as usize];
             slot.0 += u64::from(micro);
             slot.1 += 1;
+        }
+        for &s in &c.topic_modules {
+            self.topic_modules[s as usize] += 1;
         }
         if let Some(a) = &c.answers {
             self.respondents += 1;
@@ -165,6 +176,7 @@ pub(crate) struct Contribution {
     training: Option<(bool, bool)>,
     quiz: Count,
     topics: Vec<(u32, u32)>,
+    topic_modules: Vec<u32>,
     answers: Option<super::data::ScoredAnswers>,
 }
 
@@ -183,6 +195,7 @@ impl Contribution {
         self.training = None;
         self.quiz = Count::default();
         self.topics.clear();
+        self.topic_modules.clear();
         self.answers = None;
     }
 }
@@ -272,8 +285,8 @@ pub(crate) struct Tallies {
     /// An empty tally of this evaluation's vocabulary.
     empty: Tally,
     pub topic_names: Vec<String>,
-    /// Per topic id: modules that test it.
-    pub topic_modules: Vec<Vec<String>>,
+    /// Per (topic, module) slot: the topic id and the module, sorted by both.
+    pub topic_modules: Vec<(u32, String)>,
     pub reason_names: Vec<String>,
     pub category_names: Vec<String>,
 }
@@ -433,7 +446,7 @@ fn contributions(
                 }
             }
         }
-        training_of(data, p, cutoff, &vocabulary.topic_ids, &mut c);
+        training_of(data, p, cutoff, vocabulary, &mut c);
         c.answers = latest_answers(data, p, cutoff);
         for (slot, &a) in codes.iter_mut().zip(split) {
             *slot = roster.attributes[a].codes[p];
@@ -608,7 +621,11 @@ pub(crate) fn gather(
         cells,
         empty,
         topic_names: vocabulary.topic_ids.keys().map(|t| t.to_string()).collect(),
-        topic_modules: vocabulary.topic_modules,
+        topic_modules: vocabulary
+            .topic_module_ids
+            .keys()
+            .map(|(t, m)| (vocabulary.topic_ids[t], m.to_string()))
+            .collect(),
         reason_names: vocabulary
             .reason_ids
             .keys()
@@ -699,7 +716,7 @@ fn training_of(
     data: &DataSet,
     p: usize,
     cutoff: NaiveDateTime,
-    topic_ids: &BTreeMap<&str, u32>,
+    vocabulary: &Vocabulary<'_>,
     c: &mut Contribution,
 ) {
     let records = data.training_by_person.of(p);
@@ -721,8 +738,11 @@ fn training_of(
                 c.quiz.add(passed && r.attempts == 1);
             }
             for (topic, share) in &r.topics {
-                if let Some(&t) = topic_ids.get(&**topic) {
+                if let Some(&t) = vocabulary.topic_ids.get(&**topic) {
                     c.topics.push((t, (share * 1_000_000.0).round() as u32));
+                }
+                if let Some(&s) = (vocabulary.topic_module_ids).get(&(&**topic, &*r.module_id)) {
+                    c.topic_modules.push(s);
                 }
             }
         }

@@ -10,44 +10,38 @@ use std::collections::{BTreeMap, BTreeSet};
 /// sorted so ids, and every ordering derived from them, do not depend on row order.
 pub(super) struct Vocabulary<'d> {
     pub(super) topic_ids: BTreeMap<&'d str, u32>,
-    pub(super) topic_modules: Vec<Vec<String>>,
+    /// Per (topic, module) pair the records show, a slot: a tally counts the attempts of each,
+    /// so an action names the modules that taught a topic to that very group.
+    pub(super) topic_module_ids: BTreeMap<(&'d str, &'d str), u32>,
     pub(super) reason_ids: BTreeMap<&'d str, u32>,
     pub(super) category_ids: BTreeMap<&'d str, u32>,
     pub(super) rollout_category: Vec<bool>,
 }
 
+/// Dense ids for a sorted set of values.
+fn ids<'d>(values: BTreeSet<&'d str>) -> BTreeMap<&'d str, u32> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (v, i as u32))
+        .collect()
+}
+
 impl<'d> Vocabulary<'d> {
     pub(super) fn of(data: &'d DataSet, program: &Program) -> Vocabulary<'d> {
         let inputs = &data.inputs;
-        let mut topics: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for r in inputs.training.iter().flatten() {
-            for (t, _) in &r.topics {
-                let modules = topics.entry(&**t).or_default();
-                if !modules.contains(&&*r.module_id) {
-                    modules.push(&r.module_id);
-                }
-            }
-        }
-        let topic_ids = topics
-            .keys()
+        let pairs: BTreeSet<(&str, &str)> = inputs
+            .training
+            .iter()
+            .flatten()
+            .flat_map(|r| r.topics.iter().map(|(t, _)| (&**t, &*r.module_id)))
+            .collect();
+        let topic_ids = ids(pairs.iter().map(|(t, _)| *t).collect());
+        let topic_module_ids = pairs
+            .into_iter()
             .enumerate()
-            .map(|(i, t)| (*t, i as u32))
+            .map(|(i, pair)| (pair, i as u32))
             .collect();
-        let topic_modules = topics
-            .values()
-            .map(|m| {
-                let mut m: Vec<String> = m.iter().map(|s| s.to_string()).collect();
-                m.sort();
-                m
-            })
-            .collect();
-        let ids = |values: BTreeSet<&'d str>| -> BTreeMap<&'d str, u32> {
-            values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (v, i as u32))
-                .collect()
-        };
         let reason_ids = ids(inputs
             .failures
             .iter()
@@ -72,7 +66,7 @@ impl<'d> Vocabulary<'d> {
             .collect();
         Vocabulary {
             topic_ids,
-            topic_modules,
+            topic_module_ids,
             reason_ids,
             category_ids,
             rollout_category,
@@ -84,6 +78,7 @@ impl<'d> Vocabulary<'d> {
             self.reason_ids.len(),
             self.category_ids.len(),
             self.topic_ids.len(),
+            self.topic_module_ids.len(),
         )
     }
 }

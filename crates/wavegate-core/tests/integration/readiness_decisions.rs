@@ -433,3 +433,35 @@ fn without_a_difference_between_segments_the_forecast_is_pooled() {
     assert_eq!(f.by, None);
     assert!(f.segments.is_empty());
 }
+
+#[test]
+fn targeted_training_names_the_modules_its_group_took_on_the_weak_topic() {
+    // Windows users learned privacy badly in their own enrollment module; iOS users learned it
+    // well in theirs. The Windows group's training action names the modules Windows users took
+    // on privacy, never the iOS one (before, every module that tested privacy was named).
+    let (mut s, pilot) = healthy();
+    for (i, p) in pilot.iter().enumerate() {
+        if i < 30 {
+            s.training(p, "enroll-windows", 1, true, &[("privacy", 0.0)]);
+        } else {
+            s.training(p, "enroll-ios", 1, true, &[("privacy", 1.0)]);
+        }
+    }
+    let r = s.evaluate("2027-01-31");
+    let training: Vec<_> = r
+        .actions
+        .iter()
+        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
+        .collect();
+    // Windows users are exactly the Sales department here: either names them.
+    assert!(!training.is_empty(), "{:#?}", r.actions);
+    for a in training {
+        assert!(
+            a.target.get("platform").map(String::as_str) == Some("Windows")
+                || a.target.get("department").map(String::as_str) == Some("Sales"),
+            "{:?}",
+            a.target
+        );
+        assert_eq!(a.items, vec!["enroll-windows", "intune-basics"]);
+    }
+}
