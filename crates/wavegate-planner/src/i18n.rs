@@ -234,6 +234,7 @@ wavegate_ui::messages! {
         TargetGroup => "Doelgroep:", "Target group:";
         NextStep => "Volgende stap:", "Next step:";
         InviteGroup => "Deze groep uitnodigen voor een vragenlijst", "Invite this group to a survey";
+        AssignGroup => "Deze groep een module toewijzen", "Assign this group a module";
         AssignModules => "Wijs deze modules toe aan {group}: {modules}.", "Assign these modules to {group}: {modules}.";
         AssignTraining => "Wijs {group} een training toe over wat hierboven zwak is; er is nog geen module die dat toetst.", "Assign {group} training on what is weak above; no module tests it yet.";
         MessageTitle => "Tekst om te kopiëren voor een bericht aan {group}", "Text to copy for a message to {group}";
@@ -268,6 +269,12 @@ wavegate_ui::messages! {
         NoSurveyYet => "Dit programma heeft nog geen vragenlijst. Publiceer er eerst een.", "This program has no survey yet. Publish one first.";
         BackToReadiness => "Terug naar de gereedheid", "Back to readiness";
         WaveOnly => "golf {wave}", "wave {wave}";
+        AssignPageTitle => "Een groep een module toewijzen", "Assign a group a module";
+        AssignPageHint => "Iedereen in deze groep die de module betreft, krijgt een persoonlijke link. Wie al een link had, houdt die met zijn voortgang.", "Everyone in this group whom the module concerns gets a personal link. Whoever had one keeps it, with their progress.";
+        ModuleLabel => "Module", "Module";
+        NoModuleYet => "Dit programma heeft nog geen module. Publiceer er eerst een.", "This program has no module yet. Publish one first.";
+        NotPublishedHere => "Ook genoemd in het rapport, maar niet gepubliceerd in dit programma: {modules}.", "Also named by the report, but not published in this program: {modules}.";
+        OpenModulePage => "Naar de module: links en resultaten", "To the module: links and results";
         TimelineTitle => "Golven in de tijd", "Waves over time";
         TimelineDesc => "Gepland: {planned} mensen in {waves} golven. Op {at} zitten {rolled} mensen in gestarte golven; met het advies komen er {next} bij in golf {wave}.", "Planned: {planned} people in {waves} waves. On {at}, {rolled} people are in waves that started; the advice adds {next} in wave {wave}.";
         PlannedCumulative => "Gepland (opgeteld)", "Planned (cumulative)";

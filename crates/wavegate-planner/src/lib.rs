@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/surveys/:survey/results") view=pages::results::ResultsPage />
                 <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
                 <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
+                <Route path=path!("/planner/programs/:program/assign") view=pages::assign::AssignPage />
                 <Route path=path!("/planner/programs/:program/training") view=pages::training::TrainingPage />
                 <Route path=path!("/planner/programs/:program/training/:module") view=pages::training_module::ModulePage />
             </Routes>

@@ -1,8 +1,8 @@
 // The readiness dashboard as a planner and a viewer use it: a program with `wavegate demo-data`'s
 // files (its planted iOS problem), the SPLIT decision with its evidence and the iOS group held,
-// the iOS group invited through its action, the heatmap's drill-down by keyboard, the printable
-// report, a stored evaluation in the trend, axe-core, 390 px; and the render time of a report
-// of a 100,000-person program.
+// the iOS group invited through its action, a training action's group assigned its module, the
+// heatmap's drill-down by keyboard, the printable report, a stored evaluation in the trend,
+// axe-core, 390 px; and the render time of a report of a 100,000-person program.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
 const crypto = require("node:crypto");
@@ -140,6 +140,30 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${ios.n} mensen gekozen: ${ios.n} nieuwe links`);
 
+  // A training action leads to the assignment form, filled in with its group and the module
+  // the report names (published here as a built-in); the modules it names that this program
+  // does not have are said, and assigning works.
+  const BUILTINS = ["enroll-windows", "enroll-android", "enroll-ios", "enroll-macos", "what-changes", "get-help", "admin-operations"];
+  const training = report.actions.find((a) => a.kind === "targeted_training" && a.items.some((m) => BUILTINS.includes(m)));
+  expect(training, "a training action naming a built-in module").toBeTruthy();
+  const builtin = training.items.find((m) => BUILTINS.includes(m));
+  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const published = await page.request.post(`/api/v1/programs/${id}/modules`, { headers: { "X-CSRF-Token": csrf_token }, data: { builtin } });
+  expect(published.status()).toBe(201);
+  await page.goto(`/planner/programs/${id}/readiness?at=${AT}`);
+  const key = Object.entries(training.target).map(([k, v]) => `${k}=${v}`).join(",");
+  await page.locator(`li.action[data-kind='TargetedTraining'][data-target='${key}']`).first()
+    .getByRole("link", { name: "Deze groep een module toewijzen" }).click();
+  await expect(page.getByRole("heading", { name: "Een groep een module toewijzen" })).toBeVisible();
+  await expect(page.locator("#assign-group")).toContainText(`Groep: golf ${report.next_wave}, `);
+  await expect(page.getByLabel("Module")).toHaveValue(builtin);
+  for (const other of training.items.filter((m) => !BUILTINS.includes(m))) {
+    await expect(page.locator("p.notice")).toContainText(other);
+  }
+  await audit(page);
+  await page.getByRole("button", { name: "Toewijzen" }).click();
+  await expect(page.locator("#assign-result")).toContainText(/\d+ mensen in de selectie, \d+ voor deze module: \d+ nieuwe links/);
+
   // A viewer reads the same dashboard, without any button that changes something.
   const context = await browser.newContext({ baseURL, locale: "nl-NL" });
   const viewer = await context.newPage();
@@ -151,6 +175,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(viewer.locator("#trend-desc")).toContainText("1 opgeslagen beoordelingen");
   await expect(viewer.getByRole("button", { name: "Deze beoordeling opslaan" })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Deze groep een module toewijzen" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Afdrukbaar rapport (HTML)" })).toBeEnabled();
   await audit(viewer);
   await context.close();

@@ -19,7 +19,7 @@ pub(super) struct Vocabulary<'d> {
 }
 
 /// Dense ids for a sorted set of values.
-fn ids<'d>(values: BTreeSet<&'d str>) -> BTreeMap<&'d str, u32> {
+fn ids(values: BTreeSet<&str>) -> BTreeMap<&str, u32> {
     values
         .into_iter()
         .enumerate()

@@ -2,6 +2,7 @@
 //! to a survey, the group filled in from the address (the readiness dashboard's actions link
 //! here). Choose the survey and the kind of link; the server makes the links.
 
+use super::group_address::{group_heading, group_of};
 use super::{ProgramNav, Tab, links, param};
 use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
 use crate::components::notice::load_failed;
@@ -9,26 +10,8 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use std::collections::BTreeMap;
 use wavegate_core::api::FromRosterResult;
-use wavegate_core::readiness::text;
 use wavegate_ui::api::programs;
-
-/// The group of the address: the wave, and every other parameter as attribute = value.
-fn group_of(
-    query: &leptos_router::params::ParamsMap,
-) -> (Option<String>, BTreeMap<String, String>) {
-    let mut wave = None;
-    let mut segment = BTreeMap::new();
-    for (k, v) in query.clone().into_iter() {
-        if k == "wave" {
-            wave = Some(v);
-        } else if !v.is_empty() {
-            segment.insert(k.to_string(), v);
-        }
-    }
-    (wave, segment)
-}
 
 /// The page.
 #[component]
@@ -41,18 +24,7 @@ pub fn InvitePage() -> impl IntoView {
     let survey = RwSignal::new(String::new());
     let anonymous = RwSignal::new(false);
     let request = GroupRequest::<FromRosterResult>::new();
-    let group_name = move || {
-        let (wave, segment) = group_of(&query.get());
-        let l = lang.get();
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(w) = wave {
-            parts.push(fill(Msg::WaveOnly, l, &[("wave", w)]));
-        }
-        if !segment.is_empty() {
-            parts.push(text::segment(&segment, l));
-        }
-        fill(Msg::InviteGroupIs, l, &[("group", parts.join(", "))])
-    };
+    let group_name = move || group_heading(&group_of(&query.get(), &[]), lang.get());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let to = InviteTo {
@@ -60,7 +32,7 @@ pub fn InvitePage() -> impl IntoView {
             survey: survey.get_untracked(),
             anonymous: anonymous.get_untracked(),
         };
-        let group = group_of(&query.get_untracked());
+        let group = group_of(&query.get_untracked(), &[]);
         request.invite(session, lang.get_untracked(), to, group, None);
     };
     let form = move || {

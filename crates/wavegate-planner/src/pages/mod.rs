@@ -1,5 +1,7 @@
 //! One module per page of the planner app, and what the pages of one program share.
 
+pub mod assign;
+pub mod group_address;
 pub mod imports;
 pub mod invite;
 pub mod program;
@@ -65,8 +67,8 @@ pub mod links {
         format!("{}/readiness", program(id))
     }
 
-    /// Inviting a group of the roster: `wave` and attribute = value pairs, in the query.
-    pub fn invite(id: &str, wave: Option<&str>, segment: &[(&str, &str)]) -> String {
+    /// A group of the roster as query parameters: `wave` and attribute = value pairs.
+    fn group_query(wave: Option<&str>, segment: &[(&str, &str)]) -> Vec<String> {
         let mut query: Vec<String> = Vec::new();
         if let Some(w) = wave {
             query.push(format!("wave={}", encode(w)));
@@ -74,7 +76,25 @@ pub mod links {
         for (attribute, value) in segment {
             query.push(format!("{}={}", encode(attribute), encode(value)));
         }
+        query
+    }
+
+    /// Inviting a group of the roster to a survey.
+    pub fn invite(id: &str, wave: Option<&str>, segment: &[(&str, &str)]) -> String {
+        let query = group_query(wave, segment);
         format!("{}/invite?{}", program(id), query.join("&"))
+    }
+
+    /// Assigning a module to a group of the roster, `modules` suggested (as `module=`).
+    pub fn assign(
+        id: &str,
+        wave: Option<&str>,
+        segment: &[(&str, &str)],
+        modules: &[String],
+    ) -> String {
+        let mut query = group_query(wave, segment);
+        query.extend(modules.iter().map(|m| format!("module={}", encode(m))));
+        format!("{}/assign?{}", program(id), query.join("&"))
     }
 
     /// A program's training modules.

@@ -1,6 +1,6 @@
 //! The report's actions, each with its target group, its evidence and a next step that works:
 //! inviting the group to a survey (the invitation form, filled in), a message ready to copy,
-//! or the modules to assign.
+//! or assigning it the modules the report names (the assignment form, filled in).
 
 use super::super::links;
 use crate::i18n::{Msg, fill, t};
@@ -88,6 +88,11 @@ fn action_view(
         wave.or(a.target.get("wave").map(String::as_str)),
         &attributes,
     );
+    // A training action also leads to assigning a module, the report's own named first.
+    let assign = (a.kind == ActionKind::TargetedTraining).then(|| {
+        let wave = wave.or(a.target.get("wave").map(String::as_str));
+        links::assign(program, wave, &attributes, &a.items)
+    });
     let steps: Vec<AnyView> = step(a)
         .into_iter()
         .enumerate()
@@ -103,7 +108,12 @@ fn action_view(
             <p>{a.evidence.clone()}</p>
             <p><strong>{t(Msg::NextStep)}</strong></p>
             {steps}
-            {can_change.then(|| view! { <p><a class="button secondary" href=invite>{t(Msg::InviteGroup)}</a></p> })}
+            {can_change.then(|| view! {
+                <p class="action-links">
+                    {assign.map(|href| view! { <a class="button secondary" href=href>{t(Msg::AssignGroup)}</a>" " })}
+                    <a class="button secondary" href=invite>{t(Msg::InviteGroup)}</a>
+                </p>
+            })}
         </li>
     }
     .into_any()
