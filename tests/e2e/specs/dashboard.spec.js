@@ -85,7 +85,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
 
   // Groups under 5 are named, never shown with figures.
   const legal = report.suppressed.find((s) => s.segment.department === "Legal");
-  if (legal) await expect(page.locator("ul.suppressed")).toContainText("department Legal");
+  if (legal) await expect(page.locator("ul.suppressed")).toContainText("afdeling Legal");
   await expect(page.locator("table.heatmap tr[data-segment='department=Legal']")).toHaveCount(0);
   await expect(page.locator("table.heatmap tbody tr")).toHaveCount(report.segments.length);
 

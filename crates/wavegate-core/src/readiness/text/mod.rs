@@ -22,6 +22,36 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A p- or q-value to four decimals, or "p < 0.0001" below that: "p = 0.0000" would read as
+/// impossible rather than as very small.
+pub fn probability(name: &str, x: f64, lang: Lang) -> String {
+    if x < 0.000_05 {
+        format!("{name} < {}", num(0.0001, 4, lang))
+    } else {
+        format!("{name} = {}", num(x, 4, lang))
+    }
+}
+
+/// A roster attribute's name as a reader of `lang` knows it: the usual columns in Dutch, any
+/// other as the roster wrote it.
+pub fn attribute(name: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return name;
+    }
+    match name {
+        "department" => "afdeling",
+        "region" => "regio",
+        "workload" => "werklast",
+        "ownership" => "eigendom",
+        "language" => "taal",
+        "role" => "rol",
+        "location" => "locatie",
+        "country" => "land",
+        "cost_center" | "cost center" => "kostenplaats",
+        other => other,
+    }
+}
+
 /// A share as a percentage ("71%").
 pub fn pct(x: f64, lang: Lang) -> String {
     let _ = lang;
@@ -308,8 +338,8 @@ pub fn source_name(s: Source, lang: Lang) -> &'static str {
     }
 }
 
-/// A segment in words: "platform iOS", "platform iOS × region Noord", or "the whole wave
-/// wave-1".
+/// A segment in words: "platform iOS", "platform iOS × region Noord" ("platform iOS × regio
+/// Noord" in Dutch), or "the whole wave wave-1".
 pub fn segment(s: &Segment, lang: Lang) -> String {
     if let (1, Some(w)) = (s.len(), s.get("wave")) {
         return match lang {
@@ -319,7 +349,7 @@ pub fn segment(s: &Segment, lang: Lang) -> String {
     }
     // "platform iOS × region Noord": a nested segment reads as one group, even in a list.
     s.iter()
-        .map(|(k, v)| format!("{k} {v}"))
+        .map(|(k, v)| format!("{} {v}", attribute(k, lang)))
         .collect::<Vec<_>>()
         .join(" × ")
 }
@@ -577,5 +607,29 @@ mod tests {
         let mut s = Segment::new();
         s.insert("platform".into(), "iOS".into());
         assert_eq!(segment(&s, Lang::Nl), "platform iOS");
+    }
+
+    #[test]
+    fn a_dutch_reader_reads_the_usual_attributes_in_dutch_and_others_as_written() {
+        let s = Segment::from([
+            ("region".to_string(), "Noord".to_string()),
+            ("department".to_string(), "Finance".to_string()),
+            ("site".to_string(), "Utrecht".to_string()),
+        ]);
+        assert_eq!(
+            segment(&s, Lang::Nl),
+            "afdeling Finance × regio Noord × site Utrecht"
+        );
+        assert_eq!(
+            segment(&s, Lang::En),
+            "department Finance × region Noord × site Utrecht"
+        );
+    }
+
+    #[test]
+    fn a_p_value_too_small_for_four_decimals_reads_as_below_them() {
+        assert_eq!(probability("p", 0.000_01, Lang::Nl), "p < 0,0001");
+        assert_eq!(probability("q", 0.0045, Lang::En), "q = 0.0045");
+        assert_eq!(probability("p", 0.0, Lang::En), "p < 0.0001");
     }
 }

@@ -369,8 +369,8 @@ impl Msg {
                 Lang::En => "Evidence gate: no critical metric has enough evidence; a gate fired by uncertainty alone is not a reason to hold.".to_string(),
             },
             Msg::Confined { test, p, q, points } => match lang {
-                Lang::Nl => format!("Beperkt tot dit segment: de rest scoort {} procentpunt beter ({test}, p = {}, q = {}).", num(points * 100.0, 0, lang), num(*p, 4, lang), num(*q, 4, lang)),
-                Lang::En => format!("Confined to this segment: the rest is {} points better ({test}, p = {}, q = {}).", num(points * 100.0, 0, lang), num(*p, 4, lang), num(*q, 4, lang)),
+                Lang::Nl => format!("Beperkt tot dit segment: de rest scoort {} procentpunt beter ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
+                Lang::En => format!("Confined to this segment: the rest is {} points better ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
             },
             Msg::NotConfined => match lang {
                 Lang::Nl => "Niet te beperken tot een deel van de golf: geldt voor de hele golf.".to_string(),
