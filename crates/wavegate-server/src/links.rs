@@ -70,6 +70,16 @@ pub(crate) async fn ensure_open(state: &AppState, inv: &InvitationRow) -> Result
     .await
 }
 
+/// For a token the store does not know as a link: `410 link_revoked` with the program's helpdesk
+/// when it is an old link that was given anew (its person was invited or assigned again, and
+/// the page tells them to use the new link), else `Ok` and the caller answers "not found".
+pub(crate) async fn refuse_replaced(state: &AppState, token: &str) -> Result<(), ApiError> {
+    match state.store.replaced_link(token).await? {
+        Some(program_id) => ensure_link_open(state, &program_id, None, true).await,
+        None => Ok(()),
+    }
+}
+
 /// `Ok` for a link of `program_id` that opens; else `410 link_expired` or `410 link_revoked`
 /// with the program's helpdesk in `details`: survey and training links answer alike.
 pub(crate) async fn ensure_link_open(

@@ -61,7 +61,10 @@ async fn find_invitation(
     }
     match state.store.invitation(token).await? {
         Some(inv) => Ok(inv),
-        None => Err(unknown_token(state, ip)),
+        None => {
+            crate::links::refuse_replaced(state, token).await?;
+            Err(unknown_token(state, ip))
+        }
     }
 }
 
@@ -77,6 +80,7 @@ pub async fn invitation(
         return Err(unknown_token(&state, ip));
     }
     let Some(opened) = state.store.open_invitation(&token).await? else {
+        crate::links::refuse_replaced(&state, &token).await?;
         return Err(unknown_token(&state, ip));
     };
     let inv = opened.invitation;

@@ -173,7 +173,8 @@ test("a planner revokes a wave in the planner, and its links show the revoked pa
     await expect(page.getByText(/Pagina 1 van/)).toHaveCount(0);
   }
 
-  // Inviting that person again gives a new link that opens; the revoked one opens nothing.
+  // Inviting that person again gives a new link that opens; the old one still says it no
+  // longer works (use the new link or ask the helpdesk), never "unknown link".
   const again = await request.post(`/api/v1/programs/${id}/surveys/pilot-feedback/invitations`, {
     headers,
     data: { invitations: [{ person_id: loner, language: "nl", attributes: {} }] },
@@ -182,5 +183,7 @@ test("a planner revokes a wave in the planner, and its links show the revoked pa
   const [fresh] = await again.json();
   expect(fresh.token).not.toBe(lonerLink.token);
   expect((await request.get(`/api/v1/respond/${fresh.token}`)).status()).toBe(200);
-  expect((await request.get(`/api/v1/respond/${lonerLink.token}`)).status()).toBe(404);
+  expect((await request.get(`/api/v1/respond/${lonerLink.token}`)).status()).toBe(410);
+  await page.goto(new URL(lonerLink.url).pathname);
+  await expect(page.getByRole("heading", { name: "Deze link werkt niet meer" })).toBeVisible();
 });

@@ -124,6 +124,21 @@ impl Store {
         self.call(move |c| invitation(c, &keys, &token)).await
     }
 
+    /// The program of a survey or training link that was given anew, by the old link's token;
+    /// `None` for any other token.
+    pub async fn replaced_link(&self, token: &str) -> Result<Option<String>, StoreError> {
+        let hash = self.keys.lookup(token);
+        self.call(move |c| {
+            Ok(c.query_row(
+                "SELECT program_id FROM replaced_links WHERE token_hash = ?1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
     /// Everything a link opens, read in one transaction; `None` for an unknown token or a
     /// survey no longer attached to its program.
     pub async fn open_invitation(
@@ -441,6 +456,21 @@ fn replace_token(
         "UPDATE reminders SET token_hash = ?1 WHERE token_hash = ?2",
         params![hash, old],
     )?;
+    record_replaced(tx, &old, &row.program_id, &row.created_at)
+}
+
+/// Records that the link of keyed hash `old_hash` (survey or training) was given anew on `at`.
+pub(super) fn record_replaced(
+    tx: &Connection,
+    old_hash: &str,
+    program_id: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO replaced_links (token_hash, program_id, replaced_at)
+         VALUES (?1, ?2, ?3)",
+        params![old_hash, program_id, at],
+    )?;
     Ok(())
 }
 
@@ -588,6 +618,12 @@ mod tests {
         assert!(out[0].invitation.revoked_at.is_none());
         assert!(store.open_invitation("c1").await.unwrap().is_none());
         assert!(store.open_invitation("c2").await.unwrap().is_some());
+        assert_eq!(
+            store.replaced_link("c1").await.unwrap().as_deref(),
+            Some("p"),
+            "the old link is known as given anew"
+        );
+        assert_eq!(store.replaced_link("d1").await.unwrap(), None);
         let all = store.invitations("p", "s").await.unwrap().unwrap();
         let carol: Vec<_> = all
             .iter()

@@ -295,6 +295,20 @@ const MIGRATIONS: &[Migration] = &[
     CREATE INDEX trainees_by_wave ON trainees(program_id, wave);
     "#,
     },
+    Migration {
+        version: 11,
+        name: "links given anew: the old link answers as revoked, with the helpdesk",
+        sql: r#"
+    -- The keyed hash of a survey or training link that was revoked or had expired and was
+    -- replaced when its person was invited or assigned again. Opening the old link then says
+    -- it was withdrawn (use the new one, or ask the helpdesk) instead of "unknown link".
+    CREATE TABLE replaced_links (
+        token_hash  TEXT PRIMARY KEY,
+        program_id  TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    );
+    "#,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -227,11 +227,11 @@ impl Store {
             let mut out = Vec::with_capacity(trainees.len());
             for t in trainees {
                 let (hash, mask) = keys.seal(&t.token);
-                let existing: Option<(Option<String>, Option<String>)> = tx
+                let existing: Option<(Option<String>, Option<String>, String)> = tx
                     .query_row(
-                        "SELECT expires_on, revoked_at FROM trainees WHERE program_id = ?1 AND person_id = ?2",
+                        "SELECT expires_on, revoked_at, token_hash FROM trainees WHERE program_id = ?1 AND person_id = ?2",
                         params![p, t.person_id],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                     )
                     .optional()?;
                 match existing {
@@ -244,7 +244,7 @@ impl Store {
                     }
                     // A person keeps a link that opens; one revoked or past its last day is
                     // replaced by this token, and what they did so far stays theirs.
-                    Some((expires_on, revoked_at))
+                    Some((expires_on, revoked_at, old_hash))
                         if !opens_at(expires_on.as_deref(), revoked_at.is_some(), &at) =>
                     {
                         tx.execute(
@@ -254,6 +254,7 @@ impl Store {
                              WHERE program_id = ?10 AND person_id = ?11",
                             params![hash, mask, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on, p, t.person_id],
                         )?;
+                        super::invitations::record_replaced(&tx, &old_hash, &p, &at)?;
                     }
                     Some(_) => {}
                 }

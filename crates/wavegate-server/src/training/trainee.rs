@@ -39,11 +39,10 @@ async fn find_trainee(state: &AppState, token: &str) -> Result<TraineeRow, ApiEr
     if !auth::looks_like_token(token) {
         return Err(link_not_found());
     }
-    let trainee = state
-        .store
-        .trainee(token)
-        .await?
-        .ok_or_else(link_not_found)?;
+    let Some(trainee) = state.store.trainee(token).await? else {
+        crate::links::refuse_replaced(state, token).await?;
+        return Err(link_not_found());
+    };
     crate::links::ensure_link_open(
         state,
         &trainee.program_id,

@@ -170,6 +170,46 @@ async fn revoked_links_and_waves_answer_revoked_while_other_links_keep_working()
 }
 
 #[tokio::test]
+async fn an_old_link_given_anew_answers_revoked_with_the_helpdesk_and_the_new_one_opens() {
+    let api = demo_api().await;
+    let support = json!({ "helpdesk": { "nl": "Bel 020-1234567", "en": "Call 020-1234567" } });
+    assert_eq!(put_support(&api, &support).await.status, StatusCode::OK);
+    let old = create(&api, json!({ "invitations": [person("r-1", "pilot")] })).await;
+    let old = old[0]["token"].as_str().unwrap().to_string();
+    assert_eq!(revoke(&api, json!({ "person_ids": ["r-1"] })).await, 1);
+    let fresh = create(&api, json!({ "invitations": [person("r-1", "pilot")] })).await;
+    let fresh = fresh[0]["token"].as_str().unwrap().to_string();
+    assert_ne!(fresh, old);
+    assert_eq!(
+        api.get(&format!("/api/v1/respond/{fresh}"), false)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // The person who only has the old mail reads that the link was withdrawn, to use the new
+    // one or ask the helpdesk, not that the link is unknown.
+    let r = api.get(&format!("/api/v1/respond/{old}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_revoked");
+    assert_eq!(
+        r.body["error"]["details"]["helpdesk"]["nl"],
+        "Bel 020-1234567"
+    );
+    let r = api
+        .post(
+            &format!("/api/v1/respond/{old}"),
+            valid_response(&api, &fresh, "replaced-1").await,
+            false,
+        )
+        .await;
+    assert_error(&r, StatusCode::GONE, "link_revoked");
+    // A token that never was a link stays unknown.
+    let r = api
+        .get(&format!("/api/v1/respond/{}", "z".repeat(32)), false)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn a_response_id_used_through_one_link_never_blocks_another_persons_link() {
     let api = demo_api().await;
     let links = create(

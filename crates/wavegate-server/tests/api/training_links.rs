@@ -172,6 +172,34 @@ async fn revoked_training_links_answer_revoked_and_revoking_again_changes_nothin
 }
 
 #[tokio::test]
+async fn an_old_training_link_given_anew_answers_revoked_on_every_endpoint() {
+    let api = with_helpdesk().await;
+    assign_get_help_to_the_pilot(&api).await;
+    let token_of = |tokens: &[(String, String)], person: &str| {
+        tokens
+            .iter()
+            .find(|(p, _)| p == person)
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    let old = token_of(&links(&api).await, "p001");
+    assert_eq!(revoke(&api, json!({ "person_ids": ["p001"] })).await, 1);
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/assignments"),
+        json!({ "wave": "pilot" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let fresh = token_of(&links(&api).await, "p001");
+    assert_ne!(fresh, old, "the revoked link is given anew");
+    let r = trainee_get(&api, &format!("/api/v1/train/{fresh}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    // Whoever still has the old mail is told the link was withdrawn, with the helpdesk.
+    assert_closed(&api, &old, "link_revoked").await;
+}
+
+#[tokio::test]
 async fn only_a_planner_revokes_with_one_of_people_or_wave_and_a_session_needs_its_csrf_token() {
     let api = with_helpdesk().await;
     assign_get_help_to_the_pilot(&api).await;
