@@ -3,8 +3,9 @@
 //! training actions link here, with the modules the report names). Choose among the modules
 //! published in the program; the server makes the trainees' links.
 
-use super::group_address::{group_heading, group_of};
-use super::{ProgramNav, Tab, links, param};
+use super::group_address::{GroupPage, group_heading, group_of};
+use super::training_module::assigned_text;
+use super::{links, param};
 use crate::components::group_choice::GroupRequest;
 use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
@@ -70,30 +71,21 @@ pub fn AssignPage() -> impl IntoView {
             let module_page = links::module(&id.get_untracked(), &module.get_untracked());
             view! {
                 <div id="assign-result" class="banner banner-ok" role="status" tabindex="-1">
-                    <p>{move || fill(Msg::AssignedResult, lang.get(), &[
-                        ("people", r.people.to_string()),
-                        ("targeted", r.targeted.to_string()),
-                        ("created", r.created.to_string()),
-                        ("existing", r.existing.to_string()),
-                    ])}</p>
+                    <p>{move || assigned_text(&r, lang.get())}</p>
                     <p><a href=module_page>{t(Msg::OpenModulePage)}</a></p>
                 </div>
             }
         })
     };
     view! {
-        <ProgramNav program=id current=Tab::Readiness />
-        <h1>{t(Msg::AssignPageTitle)}</h1>
-        <section class="card" aria-labelledby="assign-group">
-            <h2 id="assign-group">{group_name}</h2>
-            <p class="muted">{t(Msg::AssignPageHint)}</p>
+        <GroupPage program=id title=Msg::AssignPageTitle heading_id="assign-group"
+            heading=Signal::derive(group_name) hint=Msg::AssignPageHint>
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {form}
             </Suspense>
             {request.failure()}
             {outcome}
-            <p><a href=move || links::readiness(&id.get())>{t(Msg::BackToReadiness)}</a></p>
-        </section>
+        </GroupPage>
     }
 }
 

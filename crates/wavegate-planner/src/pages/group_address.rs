@@ -1,7 +1,10 @@
 //! The group of the roster a page acts on, read from its address (`?wave=…&{attribute}=…`),
-//! as the readiness dashboard's actions link to it, and named for its heading.
+//! as the readiness dashboard's actions link to it, named for its heading, and the frame such
+//! a page shares (inviting the group, assigning it a module).
 
-use crate::i18n::{Msg, fill};
+use super::{ProgramNav, Tab, links};
+use crate::i18n::{Msg, fill, t};
+use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
@@ -37,4 +40,33 @@ pub fn group_heading(
         parts.push(text::segment(segment, lang));
     }
     fill(Msg::InviteGroupIs, lang, &[("group", parts.join(", "))])
+}
+
+/// A page acting on the group of its address: the program's tabs (on Readiness, whose actions
+/// lead here), the title, the group as the card's heading with a hint, the page's own form and
+/// outcome, and the way back to the dashboard.
+#[component]
+pub fn GroupPage(
+    /// The program.
+    program: Memo<String>,
+    /// The page's title.
+    title: Msg,
+    /// The id of the card's heading.
+    heading_id: &'static str,
+    /// The group in words.
+    heading: Signal<String>,
+    /// What acting on the group does.
+    hint: Msg,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <ProgramNav program=program current=Tab::Readiness />
+        <h1>{t(title)}</h1>
+        <section class="card" aria-labelledby=heading_id>
+            <h2 id=heading_id>{heading}</h2>
+            <p class="muted">{t(hint)}</p>
+            {children()}
+            <p><a href=move || links::readiness(&program.get())>{t(Msg::BackToReadiness)}</a></p>
+        </section>
+    }
 }

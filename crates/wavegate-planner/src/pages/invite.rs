@@ -2,8 +2,8 @@
 //! to a survey, the group filled in from the address (the readiness dashboard's actions link
 //! here). Choose the survey and the kind of link; the server makes the links.
 
-use super::group_address::{group_heading, group_of};
-use super::{ProgramNav, Tab, links, param};
+use super::group_address::{GroupPage, group_heading, group_of};
+use super::{links, param};
 use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
 use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
@@ -93,17 +93,13 @@ pub fn InvitePage() -> impl IntoView {
         })
     };
     view! {
-        <ProgramNav program=id current=Tab::Readiness />
-        <h1>{t(Msg::InvitePageTitle)}</h1>
-        <section class="card" aria-labelledby="invite-group">
-            <h2 id="invite-group">{group_name}</h2>
-            <p class="muted">{t(Msg::InviteHint)}</p>
+        <GroupPage program=id title=Msg::InvitePageTitle heading_id="invite-group"
+            heading=Signal::derive(group_name) hint=Msg::InviteHint>
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {form}
             </Suspense>
             {request.failure()}
             {outcome}
-            <p><a href=move || links::readiness(&id.get())>{t(Msg::BackToReadiness)}</a></p>
-        </section>
+        </GroupPage>
     }
 }

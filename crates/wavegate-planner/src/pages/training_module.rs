@@ -89,6 +89,20 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
     }
 }
 
+/// What an assignment did, in words.
+pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> String {
+    fill(
+        Msg::AssignedResult,
+        lang,
+        &[
+            ("people", r.people.to_string()),
+            ("targeted", r.targeted.to_string()),
+            ("created", r.created.to_string()),
+            ("existing", r.existing.to_string()),
+        ],
+    )
+}
+
 /// Assigning the module to a wave and/or segment of the roster.
 #[component]
 fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> impl IntoView {
@@ -120,12 +134,7 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
         request.result.get().map(|r| {
             view! {
                 <div id="assign-result" class="banner banner-ok" role="status" tabindex="-1">
-                    <p>{move || fill(Msg::AssignedResult, lang.get(), &[
-                        ("people", r.people.to_string()),
-                        ("targeted", r.targeted.to_string()),
-                        ("created", r.created.to_string()),
-                        ("existing", r.existing.to_string()),
-                    ])}</p>
+                    <p>{move || assigned_text(&r, lang.get())}</p>
                 </div>
             }
         })
