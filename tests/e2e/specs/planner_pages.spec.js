@@ -14,6 +14,20 @@ const PAGES = [
   { path: "/planner/programs/demo/surveys/pilot-feedback/results", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },
 ];
 
+/** A program of its own with a roster imported, so its files page lists an import. */
+async function programWithAnImport(page) {
+  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const headers = { "X-CSRF-Token": csrf_token };
+  const toml = `name = "Pages ${Date.now().toString(36)}"\n[[wave]]\nid = "pilot"\nstart = 2027-01-11\nend = 2027-01-29\n`;
+  const created = await page.request.post("/api/v1/programs", { headers: { ...headers, "Content-Type": "application/toml" }, data: toml });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const roster = "person_id;email;wave\n" + [1, 2, 3, 4, 5, 6].map((i) => `q00${i};q00${i}@example.org;pilot`).join("\n") + "\n";
+  const imported = await page.request.put(`/api/v1/programs/${id}/files/roster`, { headers: { ...headers, "Content-Type": "text/csv" }, data: roster });
+  expect(imported.status()).toBe(200);
+  return id;
+}
+
 for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a phone", { width: 390, height: 844 }]]) {
   test(`every planner page is accessible and fits on ${name}`, async ({ page }) => {
     test.setTimeout(90_000);
@@ -21,7 +35,10 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
     await page.goto("/planner");
     await signIn(page);
     await expect(page.getByRole("button", { name: "Afmelden" })).toBeVisible();
-    for (const { path, ready } of PAGES) {
+    // A files page with an import listed: its table must scroll within the page, not widen it.
+    const id = await programWithAnImport(page);
+    const pages = [...PAGES, { path: `/planner/programs/${id}/files`, ready: (p) => p.getByRole("cell", { name: /roster\.csv/ }) }];
+    for (const { path, ready } of pages) {
       await page.goto(path);
       await expect(ready(page).first()).toBeVisible();
       if (path === "/planner/programs/demo") {
