@@ -8,7 +8,7 @@ use super::training_module::assigned_text;
 use super::{links, param};
 use crate::components::group_choice::GroupRequest;
 use crate::components::notice::load_failed;
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -79,10 +79,7 @@ pub fn AssignPage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::AssignPageTitle heading_id="assign-group"
-            heading=Signal::derive(group_name) hint=Msg::AssignPageHint>
-            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
-                {form}
-            </Suspense>
+            heading=Signal::derive(group_name) hint=Msg::AssignPageHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>

@@ -3,7 +3,7 @@
 //! a page shares (inviting the group, assigning it a module).
 
 use super::{ProgramNav, Tab, links};
-use crate::i18n::{Msg, fill, t};
+use crate::i18n::{Msg, UiMsg, fill, t};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use std::collections::BTreeMap;
@@ -43,8 +43,9 @@ pub fn group_heading(
 }
 
 /// A page acting on the group of its address: the program's tabs (on Readiness, whose actions
-/// lead here), the title, the group as the card's heading with a hint, the page's own form and
-/// outcome, and the way back to the dashboard.
+/// lead here), the title, the group as the card's heading with a hint, the page's form (shown
+/// once what it needs has loaded), what became of its request, and the way back to the
+/// dashboard.
 #[component]
 pub fn GroupPage(
     /// The program.
@@ -57,6 +58,10 @@ pub fn GroupPage(
     heading: Signal<String>,
     /// What acting on the group does.
     hint: Msg,
+    /// The form, which reads resources.
+    #[prop(into)]
+    form: ViewFn,
+    /// What became of the request.
     children: Children,
 ) -> impl IntoView {
     view! {
@@ -65,6 +70,9 @@ pub fn GroupPage(
         <section class="card" aria-labelledby=heading_id>
             <h2 id=heading_id>{heading}</h2>
             <p class="muted">{t(hint)}</p>
+            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {move || form.run()}
+            </Suspense>
             {children()}
             <p><a href=move || links::readiness(&program.get())>{t(Msg::BackToReadiness)}</a></p>
         </section>

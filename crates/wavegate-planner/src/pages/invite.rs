@@ -6,7 +6,7 @@ use super::group_address::{GroupPage, group_heading, group_of};
 use super::{links, param};
 use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
 use crate::components::notice::load_failed;
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -94,10 +94,7 @@ pub fn InvitePage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::InvitePageTitle heading_id="invite-group"
-            heading=Signal::derive(group_name) hint=Msg::InviteHint>
-            <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
-                {form}
-            </Suspense>
+            heading=Signal::derive(group_name) hint=Msg::InviteHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>
