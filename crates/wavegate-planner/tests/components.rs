@@ -9,6 +9,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride};
+use wavegate_core::survey::scoring::QuestionStats;
 use wavegate_core::survey::{
     Attributes, Response, Summary, SummaryOptions, Survey, sample, summarize_with, templates,
 };
@@ -226,6 +227,40 @@ async fn the_recommendation_question_shows_promoters_passives_and_detractors() {
         let bar = format!("[data-question='nps'] svg.chart [data-value='{point}']");
         assert!(host.query_selector(&bar).unwrap().is_some(), "{point}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_dutch_planner_reads_a_half_median_with_a_decimal_comma() {
+    // Enough sampled responses that some 5-point question has a median between two points.
+    let (survey, summary) = (10..40)
+        .map(|n| pilot_summary(n, &SummaryOptions::default()))
+        .find(|(_, s)| {
+            s.overall.questions.iter().any(|q| {
+                matches!(&q.stats, QuestionStats::Scale(st) if st.median.is_some_and(|m| m.fract() != 0.0))
+            })
+        })
+        .unwrap();
+    let (id, median) = summary
+        .overall
+        .questions
+        .iter()
+        .find_map(|q| match &q.stats {
+            QuestionStats::Scale(st) => st
+                .median
+                .filter(|m| m.fract() != 0.0)
+                .map(|m| (q.id.clone(), m)),
+            _ => None,
+        })
+        .unwrap();
+    let survey = StoredValue::new(survey);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <GroupResults survey=survey group=summary.overall.clone() suppressed=summary.suppressed /> }
+    });
+    settle().await;
+    let text = text_of(&host, &format!("[data-question='{id}']"));
+    let expected = format!("Mediaan: {},5", median.floor());
+    assert!(text.contains(&expected), "{expected} in {text}");
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ use crate::components::bar_chart::{Bar, bar_chart};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::text;
 use wavegate_core::survey::attributed::FromInvitation;
 use wavegate_core::survey::labels;
 use wavegate_core::survey::scoring::{
@@ -190,7 +191,7 @@ fn scale_view(
         .into_any(),
         None => view! {
             <p>
-                {s.median.map(|m| metric(Msg::Median, format!("{m}")))}
+                {s.median.map(|m| metric(Msg::Median, text::num(m, usize::from(m.fract() != 0.0), lang)))}
                 {s.top2.map(|v| metric(Msg::TopBox, format!("{:.0}%", v * 100.0)))}
                 {s.bottom2.map(|v| metric(Msg::BottomBox, format!("{:.0}%", v * 100.0)))}
             </p>
@@ -288,7 +289,7 @@ fn stats_view(
                     view! {
                         <tr data-value=c.id.clone()>
                             <th scope="row">{value_label(kind, &c.id, lang)}</th>
-                            <td class="num">{c.mean_rank.map(|m| format!("{m:.1}"))}</td>
+                            <td class="num">{c.mean_rank.map(|m| text::num(m, 1, lang))}</td>
                             <td class="num">{c.first}</td>
                         </tr>
                     }
