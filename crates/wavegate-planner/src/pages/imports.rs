@@ -12,6 +12,7 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
+use wavegate_core::readiness::text;
 use wavegate_ui::api::files::{self, Upload};
 use wavegate_ui::api::{ApiError, Progress};
 
@@ -239,7 +240,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
             <tr data-kind=r.kind.as_str()>
                 <td>{t(kind_name(r.kind))}</td>
                 <td>{r.file_name.clone()}{r.current.then(|| view! { " " <span class="badge">{t(Msg::InUse)}</span> })}</td>
-                <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", format!("{:.1}", r.bytes as f64 / 1024.0))])}</td>
+                <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
                 <td class="num">{r.rows}</td>
                 <td>{r.imported_by.clone()}</td>
                 <td><time datetime=r.imported_at.clone()>{when}</time></td>
