@@ -69,8 +69,7 @@ fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
         }
     });
     view! {
-        <p class="big-number">{n}</p>
-        <p class="muted">{fill(Msg::RespondentsN, lang, &[("n", n.to_string())])}</p>
+        <p class="big-number">{fill(Msg::RespondentsN, lang, &[("n", n.to_string())])}</p>
         {adkar}
         <section aria-labelledby="questions-title">
             <h2 id="questions-title">{Msg::PerQuestion.text(lang)}</h2>
