@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use wavegate_core::api::{
     CsvDelimiter, FromRosterResult, InvitationsFormat, InvitationsQuery, SurveyRates,
 };
-use wavegate_ui::api::{invitations, surveys};
+use wavegate_core::readiness::text;
+use wavegate_ui::api::{invitations, programs, surveys};
 
 /// Inviting people from the roster.
 #[component]
@@ -115,13 +116,17 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
                         <th scope="col" class="num">{t(Msg::RateCol)}</th>
                     </tr></thead>
                     <tbody>
-                        {r.groups.into_iter().map(|g| view! {
+                        {r.groups.into_iter().map(|g| {
+                            let (attribute, value) = (g.attribute.clone(), g.value.clone());
+                            let label = move || format!("{}: {value}", text::attribute(&attribute, lang.get()));
+                            view! {
                             <tr data-group=format!("{}={}", g.attribute, g.value)>
-                                <th scope="row">{format!("{}: {}", g.attribute, g.value)}</th>
+                                <th scope="row">{label}</th>
                                 <td class="num">{g.invited.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
                                 <td class="num">{g.responded.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
                                 <td class="num">{g.rate.map(|n| format!("{n}%")).unwrap_or_else(dash)}</td>
                             </tr>
+                        }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -163,9 +168,21 @@ pub fn SurveyPage() -> impl IntoView {
         };
         async move { invitations::mail_merge(&p, &s, query).await }
     };
+    // The survey's title in the page's language, once the overview has it; its id till then.
+    let lang = use_lang();
+    let overview = LocalResource::new(programs::list);
+    let title = move || {
+        let (p, s) = (program.get(), survey.get());
+        overview
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|all| all.into_iter().find(|x| x.id == p))
+            .and_then(|x| x.surveys.into_iter().find(|x| x.survey_id == s))
+            .map_or(s, |x| x.title.get(lang.get()).to_string())
+    };
     view! {
         <ProgramNav program=program current=Tab::Surveys />
-        <h1>{move || survey.get()}</h1>
+        <h1>{title}</h1>
         <Invite program=program survey=survey invited=invited />
         <section class="card" aria-labelledby="links-title">
             <h2 id="links-title">{t(Msg::LinksTitle)}</h2>

@@ -12,6 +12,7 @@ use crate::components::upload::FilePicker;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
+use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PublishModule,
@@ -220,15 +221,19 @@ pub fn results_view(r: ModuleResults) -> impl IntoView {
                     <th scope="col">{t(Msg::TopicsCol)}</th>
                 </tr></thead>
                 <tbody>
-                    {r.groups.into_iter().map(|g| view! {
+                    {r.groups.into_iter().map(|g| {
+                        let (attribute, value) = (g.attribute.clone(), g.value.clone());
+                        let label = move || format!("{}: {value}", text::attribute(&attribute, lang.get()));
+                        view! {
                         <tr data-group=format!("{}={}", g.attribute, g.value)>
-                            <th scope="row">{format!("{}: {}", g.attribute, g.value)}</th>
+                            <th scope="row">{label}</th>
                             <td class="num">{count(g.assigned)}</td>
                             <td class="num">{count(g.started)}</td>
                             <td class="num">{count(g.done)}</td>
                             <td class="num">{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
                             <td>{topics_cell(&g)}</td>
                         </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

@@ -39,6 +39,7 @@ pub fn attribute(name: &str, lang: Lang) -> &str {
         return name;
     }
     match name {
+        "wave" => "golf",
         "department" => "afdeling",
         "region" => "regio",
         "workload" => "werklast",
