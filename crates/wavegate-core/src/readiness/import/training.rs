@@ -51,7 +51,7 @@ fn share(v: &str) -> Option<f64> {
 /// hash: comparing against every name kept would cost 256 comparisons of up to a field's length
 /// per record when names share long prefixes.
 #[derive(Default)]
-struct Names(HashSet<Arc<str>>);
+struct Names(HashSet<Arc<str>, foldhash::fast::RandomState>);
 
 impl Names {
     fn get(&mut self, name: &str) -> Arc<str> {
