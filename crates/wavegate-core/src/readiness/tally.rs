@@ -621,10 +621,8 @@ pub(crate) fn gather(
         cells,
         empty,
         topic_names: vocabulary.topic_ids.keys().map(|t| t.to_string()).collect(),
-        topic_modules: vocabulary
-            .topic_module_ids
-            .keys()
-            .map(|(t, m)| (vocabulary.topic_ids[t], m.to_string()))
+        topic_modules: (vocabulary.topic_modules.iter().enumerate())
+            .flat_map(|(t, modules)| modules.keys().map(move |m| (t as u32, m.to_string())))
             .collect(),
         reason_names: vocabulary
             .reason_ids
@@ -740,9 +738,9 @@ fn training_of(
             for (topic, share) in &r.topics {
                 if let Some(&t) = vocabulary.topic_ids.get(&**topic) {
                     c.topics.push((t, (share * 1_000_000.0).round() as u32));
-                }
-                if let Some(&s) = (vocabulary.topic_module_ids).get(&(&**topic, &*r.module_id)) {
-                    c.topic_modules.push(s);
+                    if let Some(&s) = vocabulary.topic_modules[t as usize].get(&*r.module_id) {
+                        c.topic_modules.push(s);
+                    }
                 }
             }
         }

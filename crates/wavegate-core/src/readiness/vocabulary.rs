@@ -10,9 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// sorted so ids, and every ordering derived from them, do not depend on row order.
 pub(super) struct Vocabulary<'d> {
     pub(super) topic_ids: BTreeMap<&'d str, u32>,
-    /// Per (topic, module) pair the records show, a slot: a tally counts the attempts of each,
-    /// so an action names the modules that taught a topic to that very group.
-    pub(super) topic_module_ids: BTreeMap<(&'d str, &'d str), u32>,
+    /// Per topic id, the modules that test it, each with a slot of its own: a tally counts the
+    /// attempts per slot, so an action names the modules that taught a topic to that very
+    /// group. Slots run in (topic, module) order.
+    pub(super) topic_modules: Vec<BTreeMap<&'d str, u32>>,
     pub(super) reason_ids: BTreeMap<&'d str, u32>,
     pub(super) category_ids: BTreeMap<&'d str, u32>,
     pub(super) rollout_category: Vec<bool>,
@@ -30,17 +31,27 @@ fn ids(values: BTreeSet<&str>) -> BTreeMap<&str, u32> {
 impl<'d> Vocabulary<'d> {
     pub(super) fn of(data: &'d DataSet, program: &Program) -> Vocabulary<'d> {
         let inputs = &data.inputs;
-        let pairs: BTreeSet<(&str, &str)> = inputs
-            .training
-            .iter()
-            .flatten()
-            .flat_map(|r| r.topics.iter().map(|(t, _)| (&**t, &*r.module_id)))
-            .collect();
-        let topic_ids = ids(pairs.iter().map(|(t, _)| *t).collect());
-        let topic_module_ids = pairs
-            .into_iter()
-            .enumerate()
-            .map(|(i, pair)| (pair, i as u32))
+        // A few topics, each in a few modules: two small ordered lookups per topic result,
+        // and no more than a logarithm of the names even when a file has thousands.
+        let mut by_topic: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for r in inputs.training.iter().flatten() {
+            for (t, _) in &r.topics {
+                by_topic.entry(&**t).or_default().insert(&*r.module_id);
+            }
+        }
+        let topic_ids = ids(by_topic.keys().copied().collect());
+        let mut slot = 0u32;
+        let topic_modules = by_topic
+            .into_values()
+            .map(|modules| {
+                modules
+                    .into_iter()
+                    .map(|m| {
+                        slot += 1;
+                        (m, slot - 1)
+                    })
+                    .collect()
+            })
             .collect();
         let reason_ids = ids(inputs
             .failures
@@ -66,7 +77,7 @@ impl<'d> Vocabulary<'d> {
             .collect();
         Vocabulary {
             topic_ids,
-            topic_module_ids,
+            topic_modules,
             reason_ids,
             category_ids,
             rollout_category,
@@ -78,7 +89,7 @@ impl<'d> Vocabulary<'d> {
             self.reason_ids.len(),
             self.category_ids.len(),
             self.topic_ids.len(),
-            self.topic_module_ids.len(),
+            self.topic_modules.iter().map(BTreeMap::len).sum(),
         )
     }
 }
