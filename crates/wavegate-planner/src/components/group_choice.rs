@@ -4,14 +4,14 @@
 //! the program has.
 
 use crate::components::notice::Failure;
-use crate::i18n::{Msg, UiMsg, t};
+use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::future::Future;
 use wavegate_core::api::{ErrorCode, FromRosterResult, InvitationKind, InvitationsFromRoster};
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::Program;
+use wavegate_core::readiness::{Program, text};
 use wavegate_ui::api::{ApiError, invitations, programs};
 
 /// The chosen group, as the form's fields hold it (empty: not chosen).
@@ -217,10 +217,15 @@ fn group_choice(
         .iter()
         .map(|w| view! { <option value=w.id.clone()>{w.id.clone()}</option> })
         .collect_view();
+    // The roster's own column as the value; its usual name in the page's language as the label.
+    let lang = use_lang();
     let attributes = program
         .split_attributes
         .iter()
-        .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
+        .map(|a| {
+            let name = a.clone();
+            view! { <option value=a.clone()>{move || text::attribute(&name, lang.get()).to_string()}</option> }
+        })
         .collect_view();
     let id = move |field: &str| format!("{prefix}-{field}");
     view! {
