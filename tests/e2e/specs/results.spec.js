@@ -1,7 +1,7 @@
 // A survey's results as a planner reads them, at an address of their own: ADKAR barriers, the
 // recommendation question as promoters and detractors, the device question answered by the
-// invitations, the split by wave, department and platform with small groups left out, and a
-// printout that keeps the charts.
+// invitations, the split by wave (golf), department (afdeling) and platform with small groups
+// left out, and a printout that keeps the charts.
 const { test, expect } = require("@playwright/test");
 const { audit, signIn } = require("./helpers");
 
@@ -37,7 +37,7 @@ test("the results page reads right, moves focus to its heading and can be bookma
 
   // The split: every attribute of the invitations, small groups named as left out.
   const split = page.getByRole("region", { name: "Per groep" });
-  for (const attribute of ["golf", "platform", "department"]) {
+  for (const attribute of ["golf", "platform", "afdeling"]) {
     await expect(split.getByRole("heading", { name: `Naar ${attribute}` })).toBeVisible();
   }
   await expect(split.locator("[data-attribute='platform'] .suppressed-note")).toContainText("kleiner is dan 5");

@@ -8,17 +8,14 @@ use crate::i18n::{Msg, fill};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::text;
 use wavegate_core::survey::Survey;
 use wavegate_core::survey::scoring::SegmentSummary;
 
-/// How an attribute reads as a heading: the roster's `wave` column in the planner's words,
-/// any other column by its own name.
+/// How an attribute reads as a heading: the usual columns in the planner's language (the
+/// core's rule), any other by its own name.
 fn attribute_name(attribute: &str, lang: Lang) -> String {
-    if attribute.eq_ignore_ascii_case("wave") {
-        Msg::Wave.text(lang).to_lowercase()
-    } else {
-        attribute.to_string()
-    }
+    text::attribute(attribute, lang).to_string()
 }
 
 /// The segments grouped by attribute, the wave first, then by name.

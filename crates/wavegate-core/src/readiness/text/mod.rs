@@ -32,13 +32,13 @@ pub fn probability(name: &str, x: f64, lang: Lang) -> String {
     }
 }
 
-/// A roster attribute's name as a reader of `lang` knows it: the usual columns in Dutch, any
-/// other as the roster wrote it.
+/// A roster attribute's name as a reader of `lang` knows it: the usual columns (any case) in
+/// Dutch, any other as the roster wrote it.
 pub fn attribute(name: &str, lang: Lang) -> &str {
     if lang == Lang::En {
         return name;
     }
-    match name {
+    match name.to_ascii_lowercase().as_str() {
         "wave" => "golf",
         "department" => "afdeling",
         "region" => "regio",
@@ -49,7 +49,7 @@ pub fn attribute(name: &str, lang: Lang) -> &str {
         "location" => "locatie",
         "country" => "land",
         "cost_center" | "cost center" => "kostenplaats",
-        other => other,
+        _ => name,
     }
 }
 
