@@ -29,7 +29,7 @@ impl Cells for RowRef<'_> {
 /// skipping and errors) for exports too large to hold as one `String` per cell.
 pub fn scan<'t>(file: &str, text: &'t str) -> Result<(Header, Rows<'t>), InputError> {
     let (head, mut parts) = scan_parts(file, text, 1)?;
-    let rows = parts.pop().unwrap_or_else(|| Rows::over(&head, b"", 0));
+    let rows = parts.pop().unwrap_or_else(|| Rows::over(&head, "", 0));
     Ok((head, rows))
 }
 
@@ -52,8 +52,8 @@ pub fn scan_parts<'t>(
     }
     let delimiter = sniff_delimiter(text);
     let line_feeds = text.contains('\n');
-    let bytes = &text.as_bytes()[..reader_end(text, delimiter)];
-    let mut reader = RecordReader::new(delimiter, bytes, line_feeds);
+    let readable = text.get(..reader_end(text, delimiter)).unwrap_or(text);
+    let mut reader = RecordReader::new(delimiter, readable, line_feeds);
     let mut record = Record::default();
     if !reader.read(&mut record) {
         return Err(InputError::file(file, 0, FileProblem::Empty));
@@ -71,15 +71,11 @@ pub fn scan_parts<'t>(
         question_mark_is_empty: false,
         formula_guards_undone: false,
     };
-    let data_start = reader.byte().min(bytes.len());
-    let first_line = 1 + count_byte(&bytes[..data_start], b'\n');
-    let rows = cut(
-        delimiter,
-        line_feeds,
-        &bytes[data_start..],
-        first_line,
-        parts,
-    );
+    // The header record ends after an ASCII line end (or at the end): a character boundary.
+    let data_start = reader.byte().min(readable.len());
+    let first_line = 1 + count_byte(&readable.as_bytes()[..data_start], b'\n');
+    let data = readable.get(data_start..).unwrap_or_default();
+    let rows = cut(delimiter, line_feeds, data, first_line, parts);
     Ok((head, rows))
 }
 
@@ -87,18 +83,19 @@ pub fn scan_parts<'t>(
 /// pieces as [`scan_parts`] cuts them. `text` starts on a record boundary, on line `first_line`,
 /// and the file has line feeds (it was cut at one).
 pub fn scan_more<'t>(head: &Header, text: &'t str, first_line: u64, parts: usize) -> Vec<Rows<'t>> {
-    let bytes = &text.as_bytes()[..reader_end(text, head.delimiter)];
-    cut(head.delimiter, true, bytes, first_line, parts)
+    let readable = text.get(..reader_end(text, head.delimiter)).unwrap_or(text);
+    cut(head.delimiter, true, readable, first_line, parts)
 }
 
 /// Cuts data rows into up to `parts` pieces at record boundaries (see [`scan_parts`]).
 fn cut(
     delimiter: u8,
     line_feeds: bool,
-    data: &[u8],
+    text: &str,
     first_line: u64,
     parts: usize,
 ) -> Vec<Rows<'_>> {
+    let data = text.as_bytes();
     let mut starts = vec![0usize];
     if line_feeds {
         let (mut scanned, mut quotes) = (0usize, 0u64);
@@ -128,15 +125,16 @@ fn cut(
     let mut rows = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(data.len());
-        let piece = &data[start..end];
+        // Cuts are just after line feeds: character boundaries.
+        let piece = text.get(start..end).unwrap_or_default();
         rows.push(Rows {
             reader: RecordReader::new(delimiter, piece, line_feeds),
             record: Record::default(),
-            text: piece,
+            text: piece.as_bytes(),
             first_line: line,
         });
         if k + 1 < starts.len() {
-            line += count_byte(piece, b'\n');
+            line += count_byte(piece.as_bytes(), b'\n');
         }
     }
     rows
@@ -210,7 +208,7 @@ fn oversized(record: &Record) -> Option<Oversized> {
             },
         });
     }
-    if record.as_slice().len() <= MAX_FIELD_BYTES {
+    if record.byte_len() <= MAX_FIELD_BYTES {
         return None;
     }
     let (i, _) = record
@@ -239,11 +237,11 @@ impl std::fmt::Debug for Rows<'_> {
 }
 
 impl<'t> Rows<'t> {
-    fn over(head: &Header, text: &'t [u8], first_line: u64) -> Rows<'t> {
+    fn over(head: &Header, text: &'t str, first_line: u64) -> Rows<'t> {
         Rows {
             reader: RecordReader::new(head.delimiter, text, true),
             record: Record::default(),
-            text,
+            text: text.as_bytes(),
             first_line,
         }
     }
@@ -265,7 +263,7 @@ impl<'t> Rows<'t> {
             }
             let oversized = oversized(&self.record);
             // Blank lines, and Excel's trailing ";;;;" rows (all fields are in one buffer).
-            if oversized.is_none() && self.record.as_slice().trim().is_empty() {
+            if oversized.is_none() && self.record.is_blank() {
                 continue;
             }
             let line = {
