@@ -14,6 +14,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::DataDir;
 use wavegate_core::readiness::import::files;
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
+use wavegate_core::survey::response_id::exported_response_ids;
 use wavegate_core::survey::{Response, StoredResponse, Survey};
 use wavegate_core::training::{Record, join_training_csv};
 
@@ -93,13 +94,19 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
             }
         }
     }
-    let mut collected = Vec::with_capacity(sources.surveys.len());
+    let mut surveys = Vec::with_capacity(sources.surveys.len());
+    let mut rows = Vec::with_capacity(sources.surveys.len());
     for s in sources.surveys {
         let survey: Survey = serde_json::from_str(&s.definition_json)
             .map_err(|e| DataError::Corrupt(format!("stored survey: {e}")))?;
-        let responses = stored_responses(&survey, s.responses).map_err(DataError::Corrupt)?;
-        collected.push((survey, responses));
+        surveys.push(survey);
+        rows.push(s.responses);
     }
+    // Response ids unique across the program's surveys: responses.csv holds them all.
+    let responses =
+        stored_responses_of(surveys.iter().zip(rows).collect()).map_err(DataError::Corrupt)?;
+    let collected: Vec<(Survey, Vec<StoredResponse>)> =
+        surveys.into_iter().zip(responses).collect();
     if let Some(bytes) = responses_file(&collected, imported_responses)? {
         dir.insert(files::RESPONSES, bytes);
     }
@@ -165,29 +172,58 @@ pub(crate) fn stored_responses(
     survey: &Survey,
     rows: Vec<ResponseRow>,
 ) -> Result<Vec<StoredResponse>, String> {
-    rows.into_iter()
-        .map(|row| {
-            let answers = serde_json::from_str(&row.answers_json)
-                .map_err(|e| format!("stored answers: {e}"))?;
-            let submitted_at = chrono::DateTime::parse_from_rfc3339(&row.submitted_at)
-                .map_err(|e| format!("stored time: {e}"))?
-                .with_timezone(&chrono::Utc);
-            let attributes = serde_json::from_str(&row.attributes_json)
-                .map_err(|e| format!("stored attributes: {e}"))?;
-            Ok(StoredResponse {
-                response: Response {
-                    id: row.id,
-                    survey_id: survey.id.clone(),
-                    survey_version: row.survey_version,
-                    language: Lang::parse(&row.language).unwrap_or_default(),
-                    answers,
-                },
-                person_id: row.person_id,
-                submitted_at,
-                attributes,
-            })
+    Ok(stored_responses_of(vec![(survey, rows)])?
+        .pop()
+        .unwrap_or_default())
+}
+
+/// Stored response rows of several surveys as the core's [`StoredResponse`]s, each under the
+/// id it is exported with: unique among all of them, though clients choose ids per link
+/// ([`exported_response_ids`]).
+fn stored_responses_of(
+    surveys: Vec<(&Survey, Vec<ResponseRow>)>,
+) -> Result<Vec<Vec<StoredResponse>>, String> {
+    let keys: Vec<(&str, &str)> = surveys
+        .iter()
+        .flat_map(|(_, rows)| rows.iter())
+        .map(|row| (row.id.as_str(), row.invitation_hash.as_str()))
+        .collect();
+    let mut ids = exported_response_ids(&keys).into_iter();
+    surveys
+        .into_iter()
+        .map(|(survey, rows)| {
+            rows.into_iter()
+                .zip(ids.by_ref())
+                .map(|(row, id)| stored_response(survey, row, id))
+                .collect()
         })
         .collect()
+}
+
+fn stored_response(
+    survey: &Survey,
+    row: ResponseRow,
+    id: String,
+) -> Result<StoredResponse, String> {
+    let answers =
+        serde_json::from_str(&row.answers_json).map_err(|e| format!("stored answers: {e}"))?;
+    let submitted_at = chrono::DateTime::parse_from_rfc3339(&row.submitted_at)
+        .map_err(|e| format!("stored time: {e}"))?
+        .with_timezone(&chrono::Utc);
+    let attributes = serde_json::from_str(&row.attributes_json)
+        .map_err(|e| format!("stored attributes: {e}"))?;
+    Ok(StoredResponse {
+        response: Response {
+            id,
+            survey_id: survey.id.clone(),
+            survey_version: row.survey_version,
+            language: Lang::parse(&row.language).unwrap_or_default(),
+            answers,
+        },
+        person_id: row.person_id,
+        submitted_at,
+        attributes,
+    })
 }
 
 impl ProgramData {

@@ -1,6 +1,7 @@
 //! The response id: the key a client makes once per draft so that every resend is the same submission.
 //!
-//! It becomes a primary key and a CSV cell, so it is restricted to a few safe characters.
+//! It becomes a primary key and a CSV cell, so it is restricted to a few safe characters; in
+//! exports it is made unique across links ([`exported_response_ids`]).
 
 use std::ops::RangeInclusive;
 
@@ -20,9 +21,75 @@ pub fn response_id_from_bytes(bytes: &[u8; 16]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The ids responses are exported under, in the order given as (client id, link) pairs.
+///
+/// A client chooses its response id, and ids are unique per link only: two people's clients,
+/// or a hostile one copying another's id, can send the same id through different links. In an
+/// export, in readiness and in merges with imported files each response must keep its own id,
+/// or one person's response would stand in for another's. So an id that came through more than
+/// one link gets `.` and a digest of its link on each of those responses. `.` never occurs in a
+/// client's id, so the result cannot collide with one, and it is the same in every export.
+pub fn exported_response_ids(responses: &[(&str, &str)]) -> Vec<String> {
+    let mut links_per_id: std::collections::HashMap<&str, &str> = Default::default();
+    let mut shared: std::collections::HashSet<&str> = Default::default();
+    for &(id, link) in responses {
+        match links_per_id.entry(id) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(link);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                if *o.get() != link {
+                    shared.insert(id);
+                }
+            }
+        }
+    }
+    responses
+        .iter()
+        .map(|&(id, link)| {
+            if shared.contains(id) {
+                format!("{id}.{}", link_digest(link))
+            } else {
+                id.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Eight hex digits of the SHA-1 of a link's key: enough to tell apart the few links that share
+/// an id, and no way back to the link.
+fn link_digest(link: &str) -> String {
+    use sha1::{Digest, Sha1};
+    Sha1::digest(link.as_bytes())
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_sent_through_two_links_gets_one_id_per_response() {
+        let ids = exported_response_ids(&[
+            ("samepers-0001", "link-a"),
+            ("own-id-00001", "link-a"),
+            ("samepers-0001", "link-b"),
+            ("samepers-0001", "link-a"),
+        ]);
+        assert_eq!(ids[1], "own-id-00001", "an id used once keeps its name");
+        assert_ne!(ids[0], ids[2], "two people, two ids");
+        assert_eq!(ids[0], ids[3], "the same link, the same id");
+        assert!(ids[0].starts_with("samepers-0001."));
+        assert!(!is_valid_response_id(&ids[0]), "no client can choose it");
+        assert_eq!(
+            exported_response_ids(&[("samepers-0001", "link-b"), ("samepers-0001", "link-a")]),
+            vec![ids[2].clone(), ids[0].clone()],
+            "the same in every export, whatever the order"
+        );
+    }
 
     #[test]
     fn ids_are_eight_to_sixty_four_safe_characters() {

@@ -1,7 +1,7 @@
 //! Protected invitation links: no usable token in the database files, expiry and revocation
 //! answered with their own codes and the helpdesk, and response ids scoped to their link.
 
-use super::support::{Auth, database_bytes, put_support};
+use super::support::{Auth, database_bytes, demo_roster, put_support, upload};
 use super::{Api, PILOT, assert_error, demo_api, valid_response};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -232,4 +232,25 @@ async fn a_response_id_used_through_one_link_never_blocks_another_persons_link()
             (StatusCode::OK, Some(true))
         );
     }
+    // Two people's responses keep two ids wherever they go: in the export, and in readiness,
+    // which would otherwise read them as one response given by two people and refuse it.
+    let csv = api.get(&format!("{PILOT}/responses"), true).await;
+    let text = String::from_utf8(csv.bytes).unwrap();
+    let mut ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split(',').next())
+        .filter(|id| id.starts_with("same-id-0001"))
+        .collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 2, "{text}");
+    assert!(
+        ids.iter().all(|id| id.starts_with("same-id-0001.")),
+        "{ids:?}"
+    );
+    let roster = upload(&api, "roster", demo_roster(), "").await;
+    assert_eq!(roster.status, StatusCode::OK);
+    let r = api
+        .get("/api/v1/programs/demo/readiness?at=2027-02-01", true)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 }
