@@ -250,17 +250,24 @@ pub fn check_invitation(inv: &NewInvitation, anonymous: bool) -> Result<(), Invi
     Ok(())
 }
 
+/// The key a person id is matched by: ids match ignoring the case of ASCII letters, as the
+/// roster reads them (identity systems keep ids ASCII), so `E000002` and `e000002` are one
+/// person with one link.
+pub fn person_key(person_id: &str) -> String {
+    person_id.to_ascii_lowercase()
+}
+
 /// Checks a whole list, all or nothing: its size, every entry, and that no person appears twice
-/// (a second entry for a person is refused, naming the first).
+/// (a second entry for a person, in any case, is refused, naming the first).
 pub fn check_batch(invitations: &[NewInvitation], anonymous: bool) -> Result<(), BatchError> {
     if invitations.is_empty() || invitations.len() > MAX_INVITATIONS_PER_REQUEST {
         return Err(BatchError::Count);
     }
-    let mut first_entry: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first_entry: BTreeMap<String, usize> = BTreeMap::new();
     let mut problems = Vec::new();
     for (index, inv) in invitations.iter().enumerate() {
         let duplicate = inv.person_id.as_deref().and_then(|p| {
-            let first = *first_entry.entry(p).or_insert(index);
+            let first = *first_entry.entry(person_key(p)).or_insert(index);
             (first != index).then(|| InvitationError::DuplicatePerson {
                 person_id: p.to_string(),
                 first,
@@ -387,7 +394,7 @@ mod tests {
             person("p-1"),
             with_attribute("Bad", "x"),
             person("p-2"),
-            person("p-1"),
+            person("P-1"),
         ];
         let Err(BatchError::Entries(problems)) = check_batch(&list, false) else {
             panic!("the list should be refused entry by entry");
@@ -397,7 +404,7 @@ mod tests {
         assert_eq!(
             problems[1].error,
             InvitationError::DuplicatePerson {
-                person_id: "p-1".into(),
+                person_id: "P-1".into(),
                 first: 0
             }
         );

@@ -17,7 +17,7 @@ pub mod reminders;
 pub mod roster;
 
 pub use check::{
-    BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation,
+    BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation, person_key,
 };
 pub use lifetime::{GRACE_DAYS, LinkStatus, default_expiry, link_expiry, link_status, link_wave};
 pub use mail_merge::{write_link_list, write_mail_merge};

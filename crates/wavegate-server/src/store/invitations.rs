@@ -7,6 +7,7 @@ use super::surveys::{program_survey, survey_version};
 use super::{Store, StoreError, opens_at, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
+use wavegate_core::invitation::person_key;
 
 /// An invitation, looked up by its token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,13 +220,17 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            // By person key: an id written in another case is the same person.
             let mut existing: HashMap<String, ListedInvitation> = listed(&tx, &keys, &p, &s)?
                 .into_iter()
-                .filter_map(|l| Some((l.invitation.person_id.clone()?, l)))
+                .filter_map(|l| Some((person_key(l.invitation.person_id.as_deref()?), l)))
                 .collect();
             let mut out = Vec::with_capacity(entries.len());
             for entry in entries {
-                let found = entry.person_id.as_ref().and_then(|id| existing.get(id));
+                let found = entry
+                    .person_id
+                    .as_deref()
+                    .and_then(|id| existing.get(&person_key(id)));
                 if let Some(found) = found
                     && !closed_unanswered(found, &at)
                 {
@@ -254,7 +259,7 @@ impl Store {
                     submitted_at: None,
                 };
                 if let Some(person) = &created.invitation.person_id {
-                    existing.insert(person.clone(), created.clone());
+                    existing.insert(person_key(person), created.clone());
                 }
                 out.push(created);
             }

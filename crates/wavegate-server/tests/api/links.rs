@@ -254,3 +254,23 @@ async fn a_response_id_used_through_one_link_never_blocks_another_persons_link()
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 }
+
+#[tokio::test]
+async fn a_person_id_in_another_case_is_the_same_person_with_the_same_link() {
+    let api = demo_api().await;
+    let first = create(
+        &api,
+        json!({ "invitations": [person("Case-0001", "pilot")] }),
+    )
+    .await;
+    let again = create(
+        &api,
+        json!({ "invitations": [person("case-0001", "pilot")] }),
+    )
+    .await;
+    assert_eq!(first[0]["token"], again[0]["token"], "one person, one link");
+    let both =
+        json!({ "invitations": [person("Case-0002", "pilot"), person("CASE-0002", "pilot")] });
+    let r = api.post(&format!("{PILOT}/invitations"), both, true).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+}
