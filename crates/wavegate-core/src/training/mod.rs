@@ -33,6 +33,7 @@ pub mod markdown;
 pub mod merge;
 pub mod model;
 pub mod progress;
+pub mod quiz_changes;
 pub mod restudy;
 pub mod scoring;
 pub mod status;

@@ -4,6 +4,7 @@
 
 use super::errors::ModuleError;
 use super::model::{ChangeKind, Lesson, Module};
+use super::quiz_changes::{TopicChange, topic_changes};
 use super::validate::validate_module;
 use crate::i18n::Lang;
 use crate::versioning::{self, NotNext};
@@ -54,6 +55,17 @@ pub enum VersionError {
         /// The lesson.
         lesson: String,
     },
+    /// The quiz questions on a topic changed, but no lesson teaching it has a change note.
+    QuizChangeWithoutNote {
+        /// The topic.
+        topic: String,
+    },
+    /// The quiz asks other questions or has other right answers on a topic, but the change
+    /// notes of the lessons teaching it are editorial, so earlier passes would stand.
+    QuizChangeMustBeSubstantive {
+        /// The topic.
+        topic: String,
+    },
 }
 
 impl VersionError {
@@ -67,6 +79,8 @@ impl VersionError {
             VersionError::MissingChange { .. } => "missing_change",
             VersionError::NothingChanged { .. } => "nothing_changed",
             VersionError::MustBeSubstantive { .. } => "must_be_substantive",
+            VersionError::QuizChangeWithoutNote { .. } => "quiz_change_without_note",
+            VersionError::QuizChangeMustBeSubstantive { .. } => "quiz_change_must_be_substantive",
         }
     }
 
@@ -122,6 +136,22 @@ impl VersionError {
                     "lesson `{lesson}` is new or teaches other topics; that is a substantive change"
                 ),
             ),
+            VersionError::QuizChangeWithoutNote { topic } => pick(
+                format!(
+                    "de quizvragen over onderwerp `{topic}` zijn gewijzigd; geef een les die het behandelt een wijzigingsnotitie in `changes`"
+                ),
+                format!(
+                    "the quiz questions on topic `{topic}` changed; give a lesson that teaches it a change note in `changes`"
+                ),
+            ),
+            VersionError::QuizChangeMustBeSubstantive { topic } => pick(
+                format!(
+                    "de quiz stelt over onderwerp `{topic}` andere vragen of heeft andere goede antwoorden; dat is een inhoudelijke wijziging (substantive) van een les die het behandelt, zodat wie het haalde het opnieuw doet"
+                ),
+                format!(
+                    "the quiz asks other questions or has other right answers on topic `{topic}`; that is a substantive change of a lesson that teaches it, so those who passed take it again"
+                ),
+            ),
         }
     }
 }
@@ -168,6 +198,7 @@ pub fn check_next_version(
     let Some(previous) = previous else {
         return Ok(());
     };
+    let quiz_changed = topic_changes(previous, next);
     let mut errors = Vec::new();
     for lesson in &next.lessons {
         let before = previous.lesson(&lesson.id);
@@ -179,7 +210,11 @@ pub fn check_next_version(
                     lesson: lesson_id(),
                 });
             }
-            (Some(b), Some(_)) if same_content(b, lesson) => {
+            // A note on an unchanged lesson is for the quiz questions on its topics, if any.
+            (Some(b), Some(_))
+                if same_content(b, lesson)
+                    && !lesson.topics.iter().any(|t| quiz_changed.contains_key(t)) =>
+            {
                 errors.push(VersionError::NothingChanged {
                     lesson: lesson_id(),
                 });
@@ -200,11 +235,35 @@ pub fn check_next_version(
             _ => {}
         }
     }
+    errors.extend(quiz_errors(next, quiz_changed));
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// A quiz change must be classed like a lesson change, on a lesson that teaches its topic: any
+/// change needs a note, and other questions or right answers a substantive one, so that a pass
+/// earned on the old questions is asked again (the topic's lineage follows its lessons).
+fn quiz_errors(next: &Module, changed: BTreeMap<String, TopicChange>) -> Vec<VersionError> {
+    let asked = next.quiz_topics();
+    let mut errors = Vec::new();
+    // A topic no longer asked takes nothing away from those who passed it.
+    for (topic, change) in changed.into_iter().filter(|(t, _)| asked.contains(t)) {
+        let notes: Vec<ChangeKind> = next
+            .lessons
+            .iter()
+            .filter(|l| l.topics.contains(&topic))
+            .filter_map(|l| next.change(&l.id).map(|c| c.kind))
+            .collect();
+        if notes.is_empty() {
+            errors.push(VersionError::QuizChangeWithoutNote { topic });
+        } else if change == TopicChange::Answers && !notes.contains(&ChangeKind::Substantive) {
+            errors.push(VersionError::QuizChangeMustBeSubstantive { topic });
+        }
+    }
+    errors
 }
 
 /// Per lesson and quiz topic of one version: the version since which its substance is unchanged.

@@ -287,6 +287,55 @@ fn published_versions_never_change_and_changes_are_noted_per_lesson() {
 }
 
 #[test]
+fn a_quiz_change_is_classed_on_a_lesson_that_teaches_its_topic() {
+    let v1 = Module::from_value(example()).unwrap();
+    let note = |lesson: &str, kind: &str| -> wavegate_core::training::Change {
+        serde_json::from_value(json!({"lesson": lesson, "kind": kind,
+            "note": {"nl": "Quiz bijgewerkt.", "en": "Quiz updated."}}))
+        .unwrap()
+    };
+    let flipped = |m: &Module| {
+        let mut v = serde_json::to_value(m).unwrap();
+        let answer = v["quiz"]["questions"][2]["answer"].as_bool().unwrap();
+        v["quiz"]["questions"][2]["answer"] = json!(!answer);
+        Module::from_value(v).unwrap()
+    };
+    // The right answer on "photos" (topic privacy) flips, with no note: refused, because those
+    // who passed on the old answer would keep their pass and certificate.
+    let mut v2 = flipped(&next_version(&v1));
+    let errors = check_next_version(Some(&v1), &v2).unwrap_err();
+    assert_eq!(
+        errors,
+        [VersionError::QuizChangeWithoutNote {
+            topic: "privacy".into()
+        }]
+    );
+    assert!(errors[0].message(Lang::Nl).contains("wijzigingsnotitie"));
+    // An editorial note on the lesson that teaches it is not enough for other answers…
+    v2.changes = vec![note("privacy", "editorial")];
+    assert_eq!(
+        check_next_version(Some(&v1), &v2).unwrap_err(),
+        [VersionError::QuizChangeMustBeSubstantive {
+            topic: "privacy".into()
+        }]
+    );
+    // …a substantive one is, though the lesson itself is unchanged, and the topic is asked again.
+    v2.changes = vec![note("privacy", "substantive")];
+    assert_eq!(check_next_version(Some(&v1), &v2), Ok(()));
+    let lineage = wavegate_core::training::versions::Lineage::first(&v1).next(&v2);
+    assert_eq!(lineage.topics["privacy"], 2);
+    assert_eq!(lineage.topics["steps"], 1, "the other topic still counts");
+
+    // Rewording a question's feedback is editorial.
+    let mut v3 = next_version(&v1);
+    let mut v = serde_json::to_value(&v3).unwrap();
+    v["quiz"]["questions"][0]["options"][0]["feedback"]["en"] = json!("Right: reworded.");
+    v3 = Module::from_value(v).unwrap();
+    v3.changes = vec![note("steps", "editorial")];
+    assert_eq!(check_next_version(Some(&v1), &v3), Ok(()));
+}
+
+#[test]
 fn a_printed_builtin_is_a_valid_version_one() {
     for m in templates::all() {
         let again = Module::from_json(&m.to_json_pretty()).unwrap();
