@@ -89,6 +89,21 @@ impl Text {
         }
     }
 
+    /// A text written in one language only.
+    pub fn only(lang: Lang, text: impl Into<String>) -> Text {
+        let mut t = Text::default();
+        match lang {
+            Lang::Nl => t.nl = text.into(),
+            Lang::En => t.en = text.into(),
+        }
+        t
+    }
+
+    /// Whether the text is empty (or white space) in both languages.
+    pub fn is_blank(&self) -> bool {
+        self.nl.trim().is_empty() && self.en.trim().is_empty()
+    }
+
     /// The text in `lang`, or in the other language when that one is missing.
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = match lang {

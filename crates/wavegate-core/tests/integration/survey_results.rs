@@ -594,6 +594,39 @@ fn a_file_that_is_not_surveyjs_is_refused() {
     assert!(import_surveyjs("{", "x").is_err());
 }
 
+#[test]
+fn a_surveyjs_survey_without_a_title_and_with_tricky_choices_imports_as_written() {
+    let json = r#"{"elements": [{"type": "radiogroup", "name": "q", "title": "How was it?",
+        "choices": ["a b", "a_b", "low|", "high|Very high"]}]}"#;
+    let import = import_surveyjs(json, "notitle").unwrap();
+    let survey = &import.survey;
+    // No title: the first question's stands in, with a warning to give it one.
+    assert_eq!(survey.title.get(Lang::En), "How was it?");
+    assert!(
+        import
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, ImportWarningKind::TitleMissing { .. }))
+    );
+    assert!(validate_definition(survey).is_ok(), "publishable as it is");
+    let choices: Vec<(&str, &str)> = survey.pages[0].questions[0]
+        .kind
+        .choices()
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.get(Lang::En)))
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("a_b_1", "a b"),
+            ("a_b", "a_b"),
+            ("low", "low"),
+            ("high", "Very high")
+        ],
+        "a valid value keeps its id (stored answers still map); `low|` reads as its value"
+    );
+}
+
 /// SurveyJS's own product-feedback quickstart survey: English only, with choices in the
 /// `value|text` shorthand and an element type Wavegate does not have.
 const SURVEYJS_PRODUCT_FEEDBACK: &str = r#"{

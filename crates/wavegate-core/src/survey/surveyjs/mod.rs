@@ -63,6 +63,11 @@ pub enum ImportWarningKind {
         /// The number of columns.
         columns: usize,
     },
+    /// The survey had no title; this one was used.
+    TitleMissing {
+        /// The title used.
+        used: String,
+    },
 }
 
 impl ImportWarning {
@@ -97,6 +102,15 @@ impl ImportWarning {
                     format!(
                         "visibility rule `{expression}` not carried over; the question is always shown. Add a show_if yourself."
                     )
+                }
+            }
+            ImportWarningKind::TitleMissing { used } => {
+                if nl {
+                    format!(
+                        "de vragenlijst heeft geen titel; “{used}” is gebruikt. Geef haar een titel."
+                    )
+                } else {
+                    format!("the survey has no title; “{used}” was used. Give it a title.")
                 }
             }
             ImportWarningKind::UnsupportedMatrix { columns } => {
@@ -222,10 +236,22 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
     if pages.is_empty() {
         return Err(SurveyJsError::NoQuestions);
     }
-    let mut survey = Survey::new(
-        survey_id,
-        root.get("title").map_or_else(Text::default, |t| cx.text(t)),
-    );
+    let title = match root.get("title").map(|t| cx.text(t)) {
+        Some(t) if !t.is_blank() => t,
+        // SurveyJS needs no title; Wavegate shows one. The first page's or question's title,
+        // else the survey id, in the survey's language, with a warning to set a better one.
+        _ => {
+            let t = fallback_title(&pages, survey_id, locale);
+            cx.warn(
+                "title",
+                ImportWarningKind::TitleMissing {
+                    used: t.get(locale).to_string(),
+                },
+            );
+            t
+        }
+    };
+    let mut survey = Survey::new(survey_id, title);
     survey.format = FORMAT.to_string();
     survey.description = root.get("description").map(|t| cx.text(t));
     survey.thanks = root.get("completedHtml").map(|t| cx.text(t));
@@ -263,6 +289,22 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
     })
 }
 
+/// A title for a survey that has none: the first page's title, else the first question's,
+/// else the survey id, in the language each is written in.
+fn fallback_title(pages: &[Page], survey_id: &str, locale: Lang) -> Text {
+    pages
+        .iter()
+        .filter_map(|p| p.title.clone())
+        .chain(
+            pages
+                .iter()
+                .flat_map(|p| &p.questions)
+                .map(|q| q.text.clone()),
+        )
+        .find(|t| !t.is_blank())
+        .unwrap_or_else(|| Text::only(locale, survey_id))
+}
+
 struct Importer {
     locale: Lang,
     /// Whether any text was found in Dutch, in English (the order of [`Lang::ALL`]).
@@ -298,10 +340,22 @@ fn sanitise(name: &str) -> String {
 /// the value and the text; a string without `|` is both.
 fn shorthand(item: &str) -> (String, String) {
     match item.split_once('|') {
-        Some((value, text)) if !value.trim().is_empty() => {
+        // `"low|"` has no text: SurveyJS shows the value.
+        Some((value, text)) if !value.trim().is_empty() && !text.trim().is_empty() => {
             (value.trim().to_string(), text.trim().to_string())
         }
+        Some((value, _)) if !value.trim().is_empty() => {
+            (value.trim().to_string(), value.trim().to_string())
+        }
         _ => (item.to_string(), item.to_string()),
+    }
+}
+
+/// A choice's value as SurveyJS stores answers: `value`, or the part before `|`.
+fn choice_value(c: &Value) -> String {
+    match c {
+        Value::Object(o) => o.get("value").map(scalar_text).unwrap_or_default(),
+        other => shorthand(&scalar_text(other)).0,
     }
 }
 
@@ -386,27 +440,21 @@ impl Importer {
     ) -> (Vec<Choice>, BTreeMap<String, String>) {
         let mut out = Vec::new();
         let mut map = BTreeMap::new();
-        let mut used = BTreeSet::new();
-        for (i, c) in v
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        let items: Vec<&Value> = v.and_then(Value::as_array).into_iter().flatten().collect();
+        // Values that are valid ids already keep them: answers stored under those values must
+        // still map, so a renamed value never takes a valid one's id.
+        let mut used: BTreeSet<String> = items
+            .iter()
+            .map(|c| choice_value(c))
+            .filter(|value| *value != "other" && sanitise(value) == *value)
+            .collect();
+        for (i, c) in items.into_iter().enumerate() {
             let (value, text) = match c {
                 Value::Object(o) => {
                     let value = o.get("value").map(scalar_text).unwrap_or_default();
-                    let text = o.get("text").map_or_else(
-                        || {
-                            let mut t = Text::default();
-                            match self.locale {
-                                Lang::Nl => t.nl = value.clone(),
-                                Lang::En => t.en = value.clone(),
-                            }
-                            t
-                        },
-                        |t| self.text(t),
-                    );
+                    let text = o
+                        .get("text")
+                        .map_or_else(|| Text::only(self.locale, value.clone()), |t| self.text(t));
                     (value, text)
                 }
                 other => {
@@ -418,8 +466,10 @@ impl Importer {
             if id.is_empty() || id == "other" {
                 id = format!("choice_{}", i + 1);
             }
-            while !used.insert(id.clone()) {
-                id = format!("{id}_{}", i + 1);
+            if id != value || map.values().any(|taken| *taken == id) {
+                while !used.insert(id.clone()) {
+                    id = format!("{id}_{}", i + 1);
+                }
             }
             if id != value {
                 self.warn(
