@@ -400,27 +400,15 @@ pub async fn from_roster(
                 .into_iter()
                 .next()
                 .ok_or_else(|| ApiError::internal("no anonymous entry"))?;
-            match state
+            let (made, row) = state
                 .store
-                .anonymous_link(&program, &survey, &entry.attributes_json)
-                .await?
-            {
-                Some(row) => (
-                    0,
-                    1,
-                    vec![ListedInvitation {
-                        invitation: row,
-                        submitted_at: None,
-                    }],
-                ),
-                None => {
-                    let out = state
-                        .store
-                        .create_invitations(&program, &survey, vec![entry], &now)
-                        .await?;
-                    (1, 0, out)
-                }
-            }
+                .anonymous_link_or_create(&program, &survey, entry, &now)
+                .await?;
+            let listed = vec![ListedInvitation {
+                invitation: row,
+                submitted_at: None,
+            }];
+            (u64::from(made), u64::from(!made), listed)
         }
     };
     let links = listed

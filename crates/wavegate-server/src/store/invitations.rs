@@ -271,33 +271,56 @@ impl Store {
 }
 
 impl Store {
-    /// The anonymous link of a program's survey that carries exactly these attributes, if any.
-    pub async fn anonymous_link(
+    /// The open anonymous link of a program's survey that carries exactly these attributes,
+    /// made from `entry` when there is none, in one transaction: two planners (or a double
+    /// click) asking at once get the same link. `true` when it was made now.
+    pub async fn anonymous_link_or_create(
         &self,
         program_id: &str,
         survey_id: &str,
-        attributes_json: &str,
-    ) -> Result<Option<InvitationRow>, StoreError> {
-        let (p, s, a, keys) = (
+        entry: NewInvitationRow,
+        created_at: &str,
+    ) -> Result<(bool, InvitationRow), StoreError> {
+        let (p, s, at, keys) = (
             program_id.to_string(),
             survey_id.to_string(),
-            attributes_json.to_string(),
+            created_at.to_string(),
             self.keys.clone(),
         );
         self.call(move |c| {
-            c.query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM invitations i
-                     WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL
-                       AND i.attributes = ?3 AND i.revoked_at IS NULL
-                     ORDER BY i.created_at LIMIT 1"
-                ),
-                params![p, s, a],
-                sealed_row,
-            )
-            .optional()?
-            .map(|r| r.open(&keys))
-            .transpose()
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let found = tx
+                .query_row(
+                    &format!(
+                        "SELECT {COLUMNS} FROM invitations i
+                         WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL
+                           AND i.attributes = ?3 AND i.revoked_at IS NULL
+                         ORDER BY i.created_at LIMIT 1"
+                    ),
+                    params![p, s, entry.attributes_json],
+                    sealed_row,
+                )
+                .optional()?
+                .map(|r| r.open(&keys))
+                .transpose()?;
+            if let Some(row) = found {
+                return Ok((false, row));
+            }
+            let row = InvitationRow {
+                token: entry.token,
+                program_id: p,
+                survey_id: s,
+                person_id: None,
+                attributes_json: entry.attributes_json,
+                language: entry.language,
+                created_at: at,
+                wave: entry.wave,
+                expires_on: entry.expires_on,
+                revoked_at: None,
+            };
+            insert_invitation(&tx, &keys, &row)?;
+            tx.commit()?;
+            Ok((true, row))
         })
         .await
     }
@@ -552,6 +575,28 @@ mod tests {
             wave: None,
             expires_on: None,
         }
+    }
+
+    #[tokio::test]
+    async fn two_requests_at_once_for_a_segment_s_anonymous_link_get_one_link() {
+        let store = seeded().await;
+        let segment = |token: &str| NewInvitationRow {
+            attributes_json: r#"{"platform":"iOS"}"#.into(),
+            ..entry(token, None)
+        };
+        let (a, b) = tokio::join!(
+            store.anonymous_link_or_create("p", "s", segment("ios-a"), NOW),
+            store.anonymous_link_or_create("p", "s", segment("ios-b"), NOW),
+        );
+        let ((made_a, a), (made_b, b)) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.token, b.token);
+        assert!(made_a != made_b, "one made it, the other found it");
+        let links = store.invitations("p", "s").await.unwrap().unwrap();
+        let ios = links
+            .iter()
+            .filter(|l| l.invitation.attributes_json.contains("iOS"))
+            .count();
+        assert_eq!(ios, 1);
     }
 
     #[tokio::test]
