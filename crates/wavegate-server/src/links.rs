@@ -8,9 +8,8 @@ use crate::planner::survey_not_found;
 use crate::store::{InvitationRow, Revocation};
 use axum::Json;
 use axum::extract::State;
-use chrono::NaiveDate;
 use wavegate_core::api::{ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations};
-use wavegate_core::invitation::{LinkStatus, link_status};
+use wavegate_core::invitation::{LinkStatus, stored_link_status};
 
 /// Most links one request may revoke by token or person.
 pub(crate) const MAX_REVOKED_PER_REQUEST: usize = 10_000;
@@ -55,8 +54,7 @@ pub async fn revoke(
 /// Whether a link (survey or training) that opens through `expires_on` and was revoked or not
 /// opens today, by the core's rule.
 pub(crate) fn status(state: &AppState, expires_on: Option<&str>, revoked: bool) -> LinkStatus {
-    let expires_on = expires_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    link_status(expires_on, revoked, state.clock.now().date_naive())
+    stored_link_status(expires_on, revoked, state.clock.now().date_naive())
 }
 
 /// `Ok` for an invitation link that opens; else `410` with the program's helpdesk in `details`.

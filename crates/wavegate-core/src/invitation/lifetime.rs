@@ -31,6 +31,20 @@ pub fn link_status(expires_on: Option<NaiveDate>, revoked: bool, today: NaiveDat
     }
 }
 
+/// [`link_status`] of a link as stored and sent: its last day written `YYYY-MM-DD` (a day that
+/// does not parse counts as none, as the link was made without one).
+pub fn stored_link_status(expires_on: Option<&str>, revoked: bool, today: NaiveDate) -> LinkStatus {
+    let last = expires_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    link_status(last, revoked, today)
+}
+
+impl crate::api::InvitationLink {
+    /// Whether this link opens on `today`.
+    pub fn status(&self, today: NaiveDate) -> LinkStatus {
+        stored_link_status(self.expires_on.as_deref(), self.revoked_at.is_some(), today)
+    }
+}
+
 /// The wave a new link belongs to: the wave it was made for, else the `wave` attribute it
 /// carries when that names one of the program's waves.
 pub fn link_wave(
@@ -77,6 +91,17 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_stored_link_opens_through_its_last_day_unless_revoked() {
+        let today = day("2027-03-01");
+        let status = |last: Option<&str>, revoked| stored_link_status(last, revoked, today);
+        assert_eq!(status(Some("2027-03-01"), false), LinkStatus::Open);
+        assert_eq!(status(Some("2027-02-28"), false), LinkStatus::Expired);
+        assert_eq!(status(Some("2027-02-28"), true), LinkStatus::Revoked);
+        assert_eq!(status(None, false), LinkStatus::Open);
+        assert_eq!(status(Some("not a day"), false), LinkStatus::Open);
     }
 
     fn program() -> Program {

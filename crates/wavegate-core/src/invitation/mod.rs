@@ -19,7 +19,9 @@ pub mod roster;
 pub use check::{
     BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation, person_key,
 };
-pub use lifetime::{GRACE_DAYS, LinkStatus, default_expiry, link_expiry, link_status, link_wave};
+pub use lifetime::{
+    GRACE_DAYS, LinkStatus, default_expiry, link_expiry, link_status, link_wave, stored_link_status,
+};
 pub use mail_merge::{write_link_list, write_mail_merge};
 pub use rate::{GroupRate, rates_by_group, response_rate};
 pub use roster::{

@@ -4,7 +4,7 @@
 
 use crate::api::{CsvDelimiter, InvitationLink, InvitationsFormat};
 use crate::csv_safe::{CsvOptions, SafeCsvWriter};
-use crate::invitation::lifetime::{LinkStatus, link_status};
+use crate::invitation::lifetime::LinkStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -123,11 +123,7 @@ pub fn due_reminders<'a>(
 }
 
 fn open(link: &InvitationLink, today: NaiveDate) -> bool {
-    let expires_on = link
-        .expires_on
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    link_status(expires_on, link.revoked_at.is_some(), today) == LinkStatus::Open
+    link.status(today) == LinkStatus::Open
 }
 
 /// The columns of the reminder file; attribute columns follow, by name.

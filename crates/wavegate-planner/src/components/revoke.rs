@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationLink, RevokeInvitations, RevokedInvitations};
-use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
+use wavegate_core::invitation::lifetime::LinkStatus;
 use wavegate_ui::api::invitations;
 
 /// The most person ids one request takes (the server's bound).
@@ -30,11 +30,7 @@ pub fn open_links_per_wave(links: &[InvitationLink], today: NaiveDate) -> BTreeM
         let Some(wave) = link.wave.clone() else {
             continue;
         };
-        let expires = link
-            .expires_on
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let open = link_status(expires, link.revoked_at.is_some(), today) == LinkStatus::Open;
+        let open = link.status(today) == LinkStatus::Open;
         *per_wave.entry(wave).or_insert(0) += u64::from(open);
     }
     per_wave
