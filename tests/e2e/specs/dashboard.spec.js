@@ -98,7 +98,18 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator("#drill-title")).toBeFocused();
   await expect(page.locator("#drill-title")).toHaveText("Platform iOS: Techniek");
   await expect(page.locator("table.drill tbody tr").first().locator("td.num").first()).toHaveText(/\d/);
+  // The metrics open right under their segment, not at the foot of a long table.
+  await expect(page.locator("table.heatmap tr[data-segment='platform=iOS'] + tr.drill-row #drill-title")).toBeVisible();
   await audit(page);
+  // Escape closes them and puts focus back on the cell; the grid is one tab stop, and the
+  // arrow keys move from cell to cell.
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#drill-title")).toHaveCount(0);
+  await expect(technical).toBeFocused();
+  await expect(page.locator("table.heatmap button.cell[tabindex='0']")).toHaveCount(1);
+  await page.keyboard.press("ArrowRight");
+  await expect(technical).not.toBeFocused();
+  await expect(page.locator("table.heatmap button.cell:focus")).toHaveAttribute("tabindex", "0");
 
   // A stored evaluation starts the trend.
   await page.getByRole("button", { name: "Deze beoordeling opslaan" }).click();

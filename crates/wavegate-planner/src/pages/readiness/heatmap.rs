@@ -118,20 +118,78 @@ fn drill(s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
     .into_any()
 }
 
-/// The heatmap with its drill-down.
+/// The id of the cell button of segment `row` and dimension `col`.
+fn cell_id(row: usize, col: usize) -> String {
+    format!("heat-{row}-{col}")
+}
+
+/// Where an arrow key (or Home/End) moves from `(row, col)` in a grid whose cells with a
+/// button are `has`: to the nearest such cell that way, or nowhere at the edge.
+fn step(has: &[[bool; 5]], (row, col): (usize, usize), key: &str) -> Option<(usize, usize)> {
+    let (dr, dc): (isize, isize) = match key {
+        "ArrowUp" => (-1, 0),
+        "ArrowDown" => (1, 0),
+        "ArrowLeft" => (0, -1),
+        "ArrowRight" => (0, 1),
+        "Home" => return (0..5).find(|&c| has[row][c]).map(|c| (row, c)),
+        "End" => return (0..5).rev().find(|&c| has[row][c]).map(|c| (row, c)),
+        _ => return None,
+    };
+    let (mut r, mut c) = (row as isize, col as isize);
+    loop {
+        r += dr;
+        c += dc;
+        let cell = has
+            .get(usize::try_from(r).ok()?)?
+            .get(usize::try_from(c).ok()?)?;
+        if *cell {
+            return Some((r as usize, c as usize));
+        }
+    }
+}
+
+/// The heatmap with its drill-down. The grid is one tab stop; arrow keys move between cells
+/// (roving focus), Enter opens a cell's metrics in a row right under its segment, and Escape or
+/// "Close" shuts it and puts focus back on the cell.
 #[component]
 pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
     let selected = RwSignal::new(None::<(usize, Dimension)>);
     let lang = evaluation.with_value(|e| e.report.lang);
+    let has: Vec<[bool; 5]> = evaluation.with_value(|e| {
+        e.report
+            .segments
+            .iter()
+            .map(|s| Dimension::ALL.map(|d| s.dimensions.contains_key(&d)))
+            .collect()
+    });
+    let first = has
+        .iter()
+        .enumerate()
+        .find_map(|(r, cells)| cells.iter().position(|&c| c).map(|c| (r, c)));
+    let active = RwSignal::new(first.unwrap_or((0, 0)));
+    let has = StoredValue::new(has);
     let open = move |cell: (usize, Dimension)| {
         selected.set(Some(cell));
         // After the drill-down is drawn: move focus to its heading.
         request_animation_frame(|| wavegate_ui::dom::focus_id("drill-title"));
     };
+    let close = move || {
+        selected.set(None);
+        let (r, c) = active.get_untracked();
+        request_animation_frame(move || wavegate_ui::dom::focus_id(&cell_id(r, c)));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent, at: (usize, usize)| {
+        if let Some(next) = has.with_value(|h| step(h, at, &ev.key())) {
+            ev.prevent_default();
+            active.set(next);
+            wavegate_ui::dom::focus_id(&cell_id(next.0, next.1));
+        }
+    };
     let head: Vec<_> = Dimension::ALL
         .iter()
         .map(|d| view! { <th scope="col">{text::dimension_name(*d, lang)}</th> })
         .collect();
+    let columns = Dimension::ALL.len() + 2;
     let rows: Vec<_> = evaluation.with_value(|e| {
         e.report
             .segments
@@ -142,13 +200,18 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 let key: Vec<String> = s.segment.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let cells: Vec<_> = Dimension::ALL
                     .iter()
-                    .map(|&d| match cell_text(s, d, lang) {
+                    .enumerate()
+                    .map(|(j, &d)| match cell_text(s, d, lang) {
                         Some((state, label)) => {
                             let pressed = move || selected.get() == Some((i, d));
+                            let tab = move || if active.get() == (i, j) { "0" } else { "-1" };
                             view! {
                                 <td class=state_class(state)>
-                                    <button type="button" class="cell" aria-expanded=move || pressed().to_string()
-                                        aria-controls=DRILL_ID on:click=move |_| open((i, d))>{label}</button>
+                                    <button type="button" class="cell" id=cell_id(i, j) tabindex=tab
+                                        aria-expanded=move || pressed().to_string() aria-controls=DRILL_ID
+                                        on:focus=move |_| active.set((i, j))
+                                        on:keydown=move |ev| on_key(ev, (i, j))
+                                        on:click=move |_| open((i, d))>{label}</button>
                                 </td>
                             }
                             .into_any()
@@ -156,25 +219,42 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                         None => view! { <td>"–"</td> }.into_any(),
                     })
                     .collect();
+                let drill_row = move || {
+                    let (row, d) = selected.get()?;
+                    (row == i).then(|| {
+                        let inner = evaluation
+                            .with_value(|e| e.report.segments.get(i).map(|s| drill(s, d, lang)));
+                        view! {
+                            <tr class="drill-row">
+                                <td colspan=columns.to_string()>
+                                    <div id=DRILL_ID class="drill-down"
+                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                            if ev.key() == "Escape" {
+                                                ev.prevent_default();
+                                                close();
+                                            }
+                                        }>
+                                        {inner}
+                                        <button type="button" class="secondary" on:click=move |_| close()>
+                                            {t(Msg::CloseDrill)}
+                                        </button>
+                                    </div>
+                                </td>
+                            </tr>
+                        }
+                    })
+                };
                 view! {
                     <tr data-segment=key.join(",")>
                         <th scope="row">{name}</th>
                         <td class="num">{s.n}</td>
                         {cells}
                     </tr>
+                    {drill_row}
                 }
             })
             .collect()
     });
-    let drill_view = move || {
-        selected.get().map(|(i, d)| {
-            let inner = evaluation.with_value(|e| e.report.segments.get(i).map(|s| drill(s, d, lang)));
-            view! {
-                {inner}
-                <button type="button" class="secondary" on:click=move |_| selected.set(None)>{t(Msg::CloseDrill)}</button>
-            }
-        })
-    };
     view! {
         <section class="card" aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{t(Msg::HeatmapTitle)}</h2>
@@ -189,7 +269,35 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <div id=DRILL_ID class="drill-down" aria-live="polite">{drill_view}</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn arrow_keys_move_to_the_nearest_cell_with_figures_and_stop_at_the_edge() {
+        let has = [
+            [true, true, false, true, true],
+            [true, false, false, false, true],
+        ];
+        assert_eq!(
+            step(&has, (0, 1), "ArrowRight"),
+            Some((0, 3)),
+            "skips a cell without figures"
+        );
+        assert_eq!(step(&has, (0, 4), "ArrowRight"), None);
+        assert_eq!(step(&has, (0, 0), "ArrowDown"), Some((1, 0)));
+        assert_eq!(step(&has, (1, 0), "ArrowDown"), None);
+        assert_eq!(
+            step(&has, (0, 1), "ArrowDown"),
+            None,
+            "nothing below in that column"
+        );
+        assert_eq!(step(&has, (1, 4), "Home"), Some((1, 0)));
+        assert_eq!(step(&has, (0, 0), "End"), Some((0, 4)));
+        assert_eq!(step(&has, (0, 0), "Tab"), None);
     }
 }
