@@ -116,7 +116,9 @@ pub(super) fn build(
                 Msg::GateMetric {
                     gate,
                     evidence: ev,
-                    probability: f.probability.unwrap_or(0.0),
+                    // The figure the report gives (three decimals), so that the sentence and
+                    // the evidence table never round one probability two ways.
+                    probability: f.probability.map_or(0.0, |p| round(p, 3)),
                     fail: f.metric.map_or(0.0, |id| program.spec(id).fail),
                 }
                 .render(lang)

@@ -59,10 +59,11 @@ fn gate_row(g: &Gate, lang: Lang) -> AnyView {
         <tr>
             <th scope="row">{text::segment(&g.scope, lang)}</th>
             <td>{reason}<br /><span class="muted small">{g.explanation.clone()}</span></td>
-            <td class="num">{num(g.estimate, lang)}</td>
-            <td class="num">{interval(g.interval, lang)}</td>
-            <td class="num">{g.n.map_or("–".into(), |n| n.to_string())}</td>
-            <td class="num">{num(g.probability, lang)}</td>
+            // On a phone the row reads as a card: each figure under its column's name.
+            <td class="num" data-label=t(Msg::Estimate)>{num(g.estimate, lang)}</td>
+            <td class="num" data-label=t(Msg::Interval80)>{interval(g.interval, lang)}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{g.n.map_or("–".into(), |n| n.to_string())}</td>
+            <td class="num" data-label=t(Msg::Probability)>{num(g.probability, lang)}</td>
         </tr>
     }
     .into_any()
