@@ -201,8 +201,10 @@ impl Problem for ModuleProblem {
                 ),
             ),
             P::PassMarkOutOfRange { value } => pick(
-                format!("slaaggrens {value}; verwacht een deel van 0 tot 1, zoals 0.8"),
-                format!("pass mark {value}; expected a share from 0 to 1, such as 0.8"),
+                format!(
+                    "slaaggrens {value}; verwacht een deel groter dan 0 en hooguit 1, zoals 0.8"
+                ),
+                format!("pass mark {value}; expected a share above 0 and at most 1, such as 0.8"),
             ),
             P::NoAttempts => pick(
                 "`max` 0 laat geen enkele poging toe; laat het weg voor onbeperkt".into(),

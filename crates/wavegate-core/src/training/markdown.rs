@@ -94,6 +94,22 @@ pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
+/// The words of Markdown without its markup (`*UserAbandonment*` → `UserAbandonment`), for
+/// places that show plain text: a learning record store's activity names.
+pub fn to_plain_text(markdown: &str) -> String {
+    use pulldown_cmark::Event;
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(_) if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// How a start tag was written, so its end writes the matching close (or nothing).
 #[derive(Debug)]
 enum Open {

@@ -106,6 +106,12 @@ fn the_format_rules_are_reported_at_their_paths() {
     assert!(has(&p, "quiz.draw.privacy", "invalid_draw"), "{p:?}");
     assert!(has(&p, "quiz.draw.nonsense", "unknown_topic"), "{p:?}");
     assert!(has(&p, "quiz.pass_mark", "pass_mark_out_of_range"), "{p:?}");
+    let mut zero = example();
+    zero["quiz"]["pass_mark"] = json!(0);
+    assert!(
+        has(&problems(zero), "quiz.pass_mark", "pass_mark_out_of_range"),
+        "a pass mark of 0 passes everyone"
+    );
     assert!(has(&p, "quiz.attempts.max", "no_attempts"), "{p:?}");
     assert!(has(&p, "topics[2]", "topic_without_questions"), "{p:?}");
     assert!(has(&p, "lessons[1].id", "duplicate_id"), "{p:?}");

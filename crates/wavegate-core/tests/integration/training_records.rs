@@ -344,6 +344,15 @@ fn statements_have_the_properties_xapi_requires() {
         "settings"
     );
     assert_eq!(answered["result"]["response"], "settings");
+    // Every "answered" states its response, and names read as text, not Markdown.
+    for s in json
+        .iter()
+        .filter(|s| s["verb"]["id"].as_str().unwrap().ends_with("answered"))
+    {
+        assert!(s["result"]["response"].is_string(), "{s}");
+        let name = s["object"]["definition"]["name"].to_string();
+        assert!(!name.contains('*') && !name.contains('`'), "{name}");
+    }
     // Statements are in time order, and the same progress gives the same statements.
     let times: Vec<&str> = json
         .iter()
@@ -351,6 +360,40 @@ fn statements_have_the_properties_xapi_requires() {
         .collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(statements(&progress, &history, &actor, &options()), all);
+}
+
+#[test]
+fn a_completion_stays_on_record_after_a_substantive_new_version() {
+    let (mut progress, mut history) = studied();
+    let mut v2 = history.latest().unwrap().clone();
+    v2.version = 2;
+    v2.lessons[0].body.en.push_str("\n\nNew step.");
+    v2.lessons[0].body.nl.push_str("\n\nNieuwe stap.");
+    let lesson = v2.lessons[0].id.clone();
+    v2.changes = vec![
+        serde_json::from_value(serde_json::json!({"lesson": lesson, "kind": "substantive",
+            "note": {"nl": "Nieuwe stap.", "en": "New step."}}))
+        .unwrap(),
+    ];
+    history.publish(v2).unwrap();
+    // The trainee opened version 2 and has not re-studied yet.
+    progress.version = 2;
+    let all = statements(
+        &progress,
+        &history,
+        &Actor::Email("p@example.org".into()),
+        &options(),
+    );
+    let completed: Vec<Value> = all
+        .iter()
+        .map(|s| serde_json::to_value(s).unwrap())
+        .filter(|s| s["verb"]["id"].as_str().unwrap().ends_with("completed"))
+        .collect();
+    assert_eq!(completed.len(), 1, "version 1's completion is still a fact");
+    assert_eq!(
+        completed[0]["context"]["extensions"]["https://wavegate.example.org/xapi/extensions/module-version"],
+        1
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! gives the same statements and a record store takes a resend as the statement it has.
 
 use crate::i18n::{Lang, Text};
+use crate::training::markdown::to_plain_text;
 use crate::training::model::{Module, QuestionKind, QuizAnswer};
 use crate::training::progress::{Progress, uuid_text};
 use crate::training::versions::ModuleHistory;
@@ -457,6 +458,11 @@ pub fn statements(
         let module = history.get(attempt.version);
         for q in &attempt.questions {
             let question = module.and_then(|m| m.question(q));
+            // A question left unanswered has no response to state: it counts in the score
+            // (as wrong), but was never "answered".
+            let Some(answer) = attempt.answers.get(q) else {
+                continue;
+            };
             let definition = question.map(|question| {
                 let (interaction, pattern) = match &question.kind {
                     QuestionKind::SingleChoice { options }
@@ -479,11 +485,12 @@ pub fn statements(
                             .join("[,]"),
                     ),
                 };
+                let words = Text::new(
+                    to_plain_text(&question.text.nl),
+                    to_plain_text(&question.text.en),
+                );
                 Definition {
-                    name: language_map(
-                        &question.text,
-                        &module.map_or(Vec::new(), |m| m.languages.clone()),
-                    ),
+                    name: language_map(&words, &module.map_or(Vec::new(), |m| m.languages.clone())),
                     kind: "http://adlnet.gov/expapi/activities/cmi.interaction".into(),
                     interaction_type: Some(interaction.into()),
                     correct_responses_pattern: Some(vec![pattern]),
@@ -498,7 +505,7 @@ pub fn statements(
                 score: None,
                 success: Some(attempt.correct.contains(q)),
                 completion: None,
-                response: attempt.answers.get(q).map(response),
+                response: Some(response(answer)),
                 duration: None,
             };
             out.push(b.statement(
@@ -539,10 +546,20 @@ pub fn statements(
         ));
     }
 
-    if let (Some(module), Some(lineage)) = (
-        history.get(progress.version),
-        history.lineage_at(progress.version),
-    ) {
+    // Completion of every version the trainee worked in, not only the latest: after a
+    // substantive new version, the completion of the one before is still a fact to record.
+    let worked_in: std::collections::BTreeSet<u32> = progress
+        .views
+        .keys()
+        .copied()
+        .chain(progress.attempts.values().map(|a| a.version))
+        .chain([progress.version])
+        .collect();
+    for version in worked_in {
+        let (Some(module), Some(lineage)) = (history.get(version), history.lineage_at(version))
+        else {
+            continue;
+        };
         let status = progress.status(module, &lineage);
         if let (Some(at), Some(began)) = (status.completed_at, began) {
             let result = Outcome {

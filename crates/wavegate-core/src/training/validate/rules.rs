@@ -210,7 +210,8 @@ impl Checker {
     }
 
     fn quiz(&mut self, quiz: &Quiz, declared: &BTreeSet<&str>) {
-        if !(0.0..=1.0).contains(&quiz.pass_mark) {
+        // A pass mark of 0 would pass every attempt, answered or not: no quiz at all.
+        if !(quiz.pass_mark > 0.0 && quiz.pass_mark <= 1.0) {
             self.push(
                 "quiz.pass_mark",
                 P::PassMarkOutOfRange {
