@@ -1,10 +1,10 @@
 //! SCORING.md step 4 for one segment: the ADKAR elements of a group, the per-person barrier
 //! shares and the group's barrier.
 
-use super::engine::{Groups, MetricEval, group, pick, too_small};
 use super::metric::{Element, MetricId, Posterior};
 use super::program::Program;
 use super::report::Source;
+use super::segment_eval::{Groups, MetricEval, group, pick, too_small};
 use crate::measures;
 use crate::stats::BetaPosterior;
 

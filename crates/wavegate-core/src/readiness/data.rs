@@ -1,7 +1,7 @@
 //! The records the engine reads, as the importers produce them, and the joined data set.
 
-use super::people_index::PeopleIndex;
 pub(crate) use super::people_index::{Caseless, PassThrough};
+use super::people_index::{Names, PeopleIndex};
 use super::program::Program;
 use crate::jobs::{InOrder, Job, Runner};
 use chrono::NaiveDateTime;
@@ -96,6 +96,14 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// Its ids and emails, as the people index reads them.
+    pub(crate) fn names(&self) -> Names<'_> {
+        Names {
+            ids: &self.ids,
+            emails: &self.emails,
+        }
+    }
+
     /// Number of people.
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -422,7 +430,7 @@ fn owners<'a>(
                     None
                 }
                 Some(k) => {
-                    let p = index.get(roster, k);
+                    let p = index.get(roster.names(), k);
                     out.unmatched += usize::from(p.is_none());
                     p
                 }
@@ -448,7 +456,7 @@ fn response_owners(
     for (i, r) in responses.iter().enumerate() {
         let owner = match &r.person_id {
             Some(id) => {
-                let p = index.get(roster, id);
+                let p = index.get(roster.names(), id);
                 out.unmatched += usize::from(p.is_none());
                 p
             }
@@ -545,7 +553,7 @@ impl DataSet {
         let n = roster.len();
         let index = match index {
             Some(index) if index.people == n => index,
-            _ => PeopleIndex::of(&roster),
+            _ => PeopleIndex::of(roster.names()),
         };
         let key = &(&index, &roster);
         let devices = inputs.devices.iter().flatten().map(|d| d.upn.as_deref());

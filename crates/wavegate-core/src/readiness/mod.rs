@@ -27,6 +27,7 @@ pub mod provenance;
 pub mod render;
 pub mod report;
 pub mod rules;
+mod segment_eval;
 mod tally;
 mod tally_sums;
 pub mod text;

@@ -1,7 +1,6 @@
 //! Finding people by id or email as the roster wrote them, ignoring ASCII case, without a
 //! lowercased copy of each key: keys are found by hash, and a match is confirmed on the text.
 
-use super::data::Roster;
 use std::collections::HashMap;
 
 /// A string hashed without regard to ASCII case.
@@ -57,6 +56,13 @@ impl std::hash::Hasher for PassThrough {
     }
 }
 
+/// The roster's ids and emails, person by person, as the index reads them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Names<'a> {
+    pub ids: &'a [String],
+    pub emails: &'a [Option<String>],
+}
+
 /// People by id or email, matched ignoring ASCII case, without a lowercased copy of each key:
 /// keys are found by hash, and a hash match is confirmed on the roster's own text.
 #[derive(Clone, Debug)]
@@ -71,10 +77,10 @@ pub(crate) struct PeopleIndex {
 }
 
 impl PeopleIndex {
-    /// The index of `roster`'s ids and emails; emails win over ids when the same text is both.
-    pub(crate) fn of(roster: &Roster) -> PeopleIndex {
+    /// The index of a roster's ids and emails; emails win over ids when the same text is both.
+    pub(crate) fn of(roster: Names<'_>) -> PeopleIndex {
         use std::hash::BuildHasher;
-        let n = roster.len();
+        let n = roster.ids.len();
         let mut index = PeopleIndex {
             state: foldhash::fast::RandomState::default(),
             heads: HashMap::with_capacity_and_hasher(n * 2, Default::default()),
@@ -101,7 +107,7 @@ impl PeopleIndex {
         index
     }
 
-    pub(crate) fn get(&self, roster: &Roster, key: &str) -> Option<u32> {
+    pub(crate) fn get(&self, roster: Names<'_>, key: &str) -> Option<u32> {
         use std::hash::BuildHasher;
         let mut i = *self.heads.get(&self.state.hash_one(Caseless(key)))?;
         while i != u32::MAX {
@@ -127,6 +133,7 @@ impl PeopleIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readiness::data::Roster;
 
     #[test]
     fn words_are_lowercased_exactly_like_bytes() {
@@ -154,9 +161,9 @@ mod tests {
         let mut roster = Roster::default();
         roster.push("E0001", None, 0, &[]);
         roster.push("E0002", Some("Jo.de.Vries@example.nl"), 0, &[]);
-        let index = PeopleIndex::of(&roster);
-        assert_eq!(index.get(&roster, "e0001"), Some(0));
-        assert_eq!(index.get(&roster, "JO.DE.VRIES@EXAMPLE.NL"), Some(1));
-        assert_eq!(index.get(&roster, "E00010"), None);
+        let index = PeopleIndex::of(roster.names());
+        assert_eq!(index.get(roster.names(), "e0001"), Some(0));
+        assert_eq!(index.get(roster.names(), "JO.DE.VRIES@EXAMPLE.NL"), Some(1));
+        assert_eq!(index.get(roster.names(), "E00010"), None);
     }
 }

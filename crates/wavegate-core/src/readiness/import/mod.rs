@@ -106,7 +106,7 @@ pub fn load<'a, R: IntoText<'a> + Send>(
     let pieces = runner.parallelism().clamp(1, 8);
     let mut jobs: Vec<Job<'_>> = vec![Box::new(move || {
         read_roster(roster, program_ref).map(|roster| {
-            let index = PeopleIndex::of(&roster);
+            let index = PeopleIndex::of(roster.names());
             Parsed::Roster(Box::new((roster, index)))
         })
     })];
