@@ -143,5 +143,23 @@ pub struct SurveyRates {
     /// The overall rate in whole percent (personal surveys).
     pub rate: Option<u64>,
     /// Per wave and per attribute value the links carry; groups under 5 suppressed.
-    pub groups: Vec<crate::invitation::GroupRate>,
+    pub groups: Vec<GroupRate>,
+}
+
+/// The response rate of one group of invitations (a wave, or one value of an attribute).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRate {
+    /// The attribute (`wave`, `platform`, …).
+    pub attribute: String,
+    /// Its value.
+    pub value: String,
+    /// People invited in the group; `None` when suppressed.
+    pub invited: Option<u64>,
+    /// Of those, how many answered; `None` when suppressed.
+    pub responded: Option<u64>,
+    /// Whole percent; `None` when suppressed.
+    pub rate: Option<u64>,
+    /// Fewer than [`crate::measures::MIN_GROUP`] people invited (or hidden so a small neighbour
+    /// cannot be worked out by subtraction).
+    pub suppressed: bool,
 }

@@ -39,14 +39,6 @@ pub struct SurveyOverview {
     pub invitations: u64,
 }
 
-impl SurveyOverview {
-    /// The share of invitations answered, in whole percent; `None` for an anonymous survey or
-    /// before any invitation (see [`crate::invitation::response_rate`]).
-    pub fn response_rate(&self) -> Option<u64> {
-        crate::invitation::response_rate(self.responses, self.invitations, self.anonymous)
-    }
-}
-
 /// Where respondents get help after answering: shown on the thank-you page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

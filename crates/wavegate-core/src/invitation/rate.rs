@@ -1,5 +1,15 @@
 //! The response rate of a survey: the share of its invitations that were answered.
 
+pub use crate::api::GroupRate;
+
+impl crate::api::SurveyOverview {
+    /// The share of invitations answered, in whole percent; `None` for an anonymous survey or
+    /// before any invitation (see [`response_rate`]).
+    pub fn response_rate(&self) -> Option<u64> {
+        response_rate(self.responses, self.invitations, self.anonymous)
+    }
+}
+
 /// Responses per invitation in whole percent, rounded half up; `None` for an anonymous survey
 /// (one link answered many times has no rate) or before any invitation.
 pub fn response_rate(responses: u64, invitations: u64, anonymous: bool) -> Option<u64> {
@@ -27,24 +37,6 @@ mod tests {
         assert_eq!(response_rate(0, 0, false), None);
         assert_eq!(response_rate(7, 1, true), None);
     }
-}
-
-/// The response rate of one group of invitations (a wave, or one value of an attribute).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct GroupRate {
-    /// The attribute (`wave`, `platform`, …).
-    pub attribute: String,
-    /// Its value.
-    pub value: String,
-    /// People invited in the group; `None` when suppressed.
-    pub invited: Option<u64>,
-    /// Of those, how many answered; `None` when suppressed.
-    pub responded: Option<u64>,
-    /// Whole percent; `None` when suppressed.
-    pub rate: Option<u64>,
-    /// Fewer than [`crate::measures::MIN_GROUP`] people invited (or hidden so a small neighbour
-    /// cannot be worked out by subtraction).
-    pub suppressed: bool,
 }
 
 /// Response rates of a personal survey per value of each attribute the links carry, from each
