@@ -9,12 +9,15 @@ const { PORT, DEMO_PASSWORD, BIN } = require("./specs/env");
 
 const root = path.resolve(__dirname, "../..");
 const bin = BIN;
-// A fresh database per run (the config is evaluated by the runner and by each worker; only the
-// runner starts the server, so the directory of a worker is simply never used).
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-e2e-"));
+// A fresh database per run. The config is evaluated by the runner and by each worker; workers
+// inherit the runner's environment, so only the runner makes the directory, and the global
+// teardown removes it (each run's database is tens of megabytes).
+const dataDir =
+  process.env.WAVEGATE_E2E_DIR || (process.env.WAVEGATE_E2E_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-e2e-")));
 
 module.exports = defineConfig({
   testDir: "./specs",
+  globalTeardown: require.resolve("./teardown.js"),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

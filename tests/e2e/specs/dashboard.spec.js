@@ -17,7 +17,7 @@ const AT = "2027-03-01";
 const KINDS = ["roster", "devices", "enrollment_failures", "tickets", "responses", "training"];
 
 function demoData(people, seed) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-dashboard-"));
+  const dir = fs.mkdtempSync(path.join(process.env.WAVEGATE_E2E_DIR || os.tmpdir(), "dashboard-"));
   execFileSync(BIN, ["demo-data", "--out", dir, "--people", String(people), "--seed", String(seed), "--at", AT], { stdio: "ignore" });
   return dir;
 }

@@ -11,7 +11,7 @@ const { BIN } = require("./env");
 
 /** The files of a synthetic organisation of 300 people, written by the binary under test. */
 function demoData() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wavegate-demo-data-"));
+  const dir = fs.mkdtempSync(path.join(process.env.WAVEGATE_E2E_DIR || os.tmpdir(), "demo-data-"));
   execFileSync(BIN, ["demo-data", "--out", dir, "--people", "300", "--seed", "1", "--at", "2027-01-20"], { stdio: "ignore" });
   const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8");
   const waves = [...toml.matchAll(/\[\[wave\]\]\s*id = "([^"]+)"\s*start = "([^"]+)"\s*end = "([^"]+)"\s*planned_size = (\d+)/g)]
