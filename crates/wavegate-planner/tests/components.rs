@@ -65,6 +65,21 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
     p.waves[1].id = "pilot".into();
     assert_eq!(check(&p).unwrap_err().0, Field::Wave(1, WaveField::Id));
 
+    for name in ["", "   ", "a\u{0}b\u{202e}", &"x".repeat(100_000)] {
+        let mut p = program();
+        p.name = name.into();
+        let (field, problem) = check(&p).unwrap_err();
+        assert_eq!(field, Field::Name, "{name:?}");
+        assert!(
+            problem.text(Lang::Nl).starts_with("verwacht een naam"),
+            "{problem:?}"
+        );
+        assert!(
+            problem.text(Lang::En).starts_with("expected a name"),
+            "{problem:?}"
+        );
+    }
+
     let mut p = program();
     p.thresholds.insert(
         MetricId::Sus,
