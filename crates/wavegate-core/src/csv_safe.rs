@@ -1,11 +1,12 @@
 //! Writing CSV that is safe to open in Excel or LibreOffice.
 //!
 //! A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return can be run as a formula
-//! (CSV injection), and so can one where that character follows leading whitespace or a
-//! full-width `＝`, `＋`, `－` or `＠` (some spreadsheets trim or fold them). Such cells get a
-//! leading `'`, which spreadsheets show as text. Plain numbers such as `-3` or `-0.5` cannot be
-//! formulas and are left alone so they stay numbers. Control characters (other than tab and
-//! line breaks) and bidi overrides and isolates, which can hide what a cell says, are dropped.
+//! (CSV injection), and so can one starting with a full-width `＝`, `＋`, `－` or `＠`, or with
+//! any of these after leading whitespace (some spreadsheets trim whitespace and fold full-width
+//! signs). Such cells get a leading `'`, which spreadsheets show as text. Plain numbers such as
+//! `-3` or `-0.5` cannot be formulas and are left alone so they stay numbers. Control characters
+//! (other than tab and line breaks), bidi overrides, isolates and marks, and invisible
+//! zero-width characters, which can hide what a cell says or what it starts with, are dropped.
 //! [`restore`] undoes the escaping when Wavegate reads its own exports back.
 
 use std::borrow::Cow;
@@ -51,22 +52,30 @@ const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// Full-width forms a spreadsheet may read as their ASCII trigger.
 const WIDE_TRIGGERS: [char; 4] = ['\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
 
-/// Whether a cell (without its escaping quotes) could run as a formula: a trigger first, or
-/// after leading whitespace and full-width triggers.
+/// Whether a cell (without its escaping quotes) could run as a formula: a trigger or a
+/// full-width trigger first, or after leading whitespace.
 fn is_formula_like(unquoted: &str) -> bool {
-    if unquoted.starts_with(TRIGGERS) || unquoted.starts_with(WIDE_TRIGGERS) {
-        return true;
-    }
-    let rest =
-        unquoted.trim_start_matches(|c: char| c.is_whitespace() || WIDE_TRIGGERS.contains(&c));
-    rest.len() != unquoted.len() && rest.starts_with(TRIGGERS)
+    let starts_with_trigger = |s: &str| s.starts_with(TRIGGERS) || s.starts_with(WIDE_TRIGGERS);
+    // Tab and carriage return are triggers and whitespace: test before trimming them away.
+    starts_with_trigger(unquoted) || starts_with_trigger(unquoted.trim_start())
 }
 
-/// Characters a cell never carries: controls other than tab and line breaks, and the bidi
-/// overrides, embeddings and isolates that can make a cell read other than it is.
+/// Characters a cell never carries: controls other than tab and line breaks; the bidi
+/// overrides, embeddings, isolates and marks (ALM, LRM, RLM) that can make a cell read other
+/// than it is; and the zero-width space and byte-order mark, invisible characters that could
+/// stand before a trigger so the cell does not seem to start with it.
 fn is_dropped(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{200B}'
+                | '\u{FEFF}'
+        )
 }
 
 /// Makes one cell safe: prefixes `'` to a cell a spreadsheet could run as a formula.
@@ -186,6 +195,9 @@ mod tests {
             "\u{FF0B}=cmd",
             "\u{FF0D}-2",
             "\u{FF20}x",
+            " \u{FF1D}1",
+            "\u{3000}\u{FF0B}cmd",
+            "\t\u{FF20}x",
         ] {
             assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
             assert_eq!(restore(&neutralise(bad)), bad);
@@ -200,6 +212,17 @@ mod tests {
         assert_eq!(neutralise("ab\u{202E}cd\u{0007}e"), "abcde");
         assert_eq!(neutralise("\u{2066}=1\u{2069}"), "'=1");
         assert_eq!(neutralise("two\nlines\tand tab"), "two\nlines\tand tab");
+    }
+
+    #[test]
+    fn bidi_marks_and_invisible_characters_are_dropped_so_a_trigger_behind_them_is_seen() {
+        for mark in ['\u{061C}', '\u{200E}', '\u{200F}', '\u{200B}', '\u{FEFF}'] {
+            assert_eq!(neutralise(&format!("a{mark}b")), "ab", "{mark:?}");
+            assert_eq!(neutralise(&format!("{mark}=1+1")), "'=1+1", "{mark:?}");
+            assert_eq!(read_back(&format!("{mark}klaar")), "klaar", "{mark:?}");
+        }
+        // Joiners stay: they make up emoji and some scripts' words.
+        assert_eq!(neutralise("👩\u{200D}💻"), "👩\u{200D}💻");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use crate::stats::z_two_sided;
 use serde::{Deserialize, Serialize};
 
-/// Groups smaller than this are never shown on their own (PRODUCT.md privacy rule).
+/// Groups smaller than this are never shown on their own (the privacy rule of docs/scoring.md,
+/// "Small groups").
 pub const MIN_GROUP: usize = 5;
 
 /// Whether a group of `n` people or responses may be shown on its own.
@@ -83,7 +84,7 @@ impl Element {
         Element::ALL.into_iter().find(|e| e.id() == id)
     }
 
-    /// The question id of the built-in item (`adkar_awareness`, DATA.md's stable ids).
+    /// The question id of the built-in item (`adkar_awareness`, docs/data-formats.md's stable ids).
     pub fn question_id(self) -> &'static str {
         match self {
             Element::Awareness => "adkar_awareness",

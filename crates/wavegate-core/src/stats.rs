@@ -286,7 +286,7 @@ pub struct GammaPosterior {
 
 impl GammaPosterior {
     /// The posterior after `events` over `exposure` units from the prior Gamma(`shape0`, `rate0`)
-    /// (rate0 = 0 with shape0 = ½ is the Jeffreys-like prior of SCORING.md).
+    /// (rate0 = 0 with shape0 = ½ is the Jeffreys-like prior of docs/scoring.md).
     pub fn new(shape0: f64, rate0: f64, events: f64, exposure: f64) -> GammaPosterior {
         GammaPosterior {
             shape: shape0 + events,
@@ -393,7 +393,7 @@ mod tests {
 
     #[test]
     fn fisher_exact_reproduces_reference_values() {
-        // SCORING.md golden example: Windows 34/1 vs iOS 18/7 (R: fisher.test → 0.006998).
+        // docs/scoring.md golden example: Windows 34/1 vs iOS 18/7 (R: fisher.test → 0.006998).
         assert!(close(fisher_exact(34, 1, 18, 7), 0.006998, 1e-5));
         // Fisher's tea-tasting table [[3,1],[1,3]]: two-sided p = 0.4857.
         assert!(close(fisher_exact(3, 1, 1, 3), 0.485_714, 1e-5));

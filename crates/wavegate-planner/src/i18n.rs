@@ -170,6 +170,7 @@ wavegate_ui::messages! {
         BottomBox => "Oneens (bottom-2)", "Disagree (bottom 2)";
         Answered => "beantwoord", "answered";
         SuppressedSmallGroup => "Minder dan 5 antwoorden: niet getoond om respondenten te beschermen.", "Fewer than 5 answers: not shown to protect respondents.";
+        AnswersWithheld => "Minder dan 5 antwoorden; verborgen", "Fewer than 5 answers; hidden";
         TextAnswersCount => "{n} open antwoorden", "{n} open answers";
         Refresh => "Vernieuwen", "Refresh";
         DownloadCsv => "Antwoorden downloaden (CSV)", "Download responses (CSV)";
@@ -346,6 +347,8 @@ wavegate_ui::messages! {
         TopicsCol => "Per onderwerp (goed)", "Per topic (correct)";
         TopicScore => "{topic}: {percent}%", "{topic}: {percent}%";
         NoTopicsYet => "nog geen quiz", "no quiz yet";
+        TopicsWithheld => "minder dan 5 mensen getoetst; verborgen", "fewer than 5 people tested; hidden";
+        OtherTopicsWithheld => "andere onderwerpen: minder dan 5 mensen getoetst; verborgen", "other topics: fewer than 5 people tested; hidden";
         SuppressedGroup => "te klein", "too small";
         RestudyTitle => "Wie moet opnieuw bestuderen", "Who must re-study";
         RestudyNone => "Niemand hoeft iets opnieuw te bestuderen in versie {version}.", "Nobody has to re-study anything in version {version}.";

@@ -65,6 +65,21 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
     p.waves[1].id = "pilot".into();
     assert_eq!(check(&p).unwrap_err().0, Field::Wave(1, WaveField::Id));
 
+    for name in ["", "   ", "a\u{0}b\u{202e}", &"x".repeat(100_000)] {
+        let mut p = program();
+        p.name = name.into();
+        let (field, problem) = check(&p).unwrap_err();
+        assert_eq!(field, Field::Name, "{name:?}");
+        assert!(
+            problem.text(Lang::Nl).starts_with("verwacht een naam"),
+            "{problem:?}"
+        );
+        assert!(
+            problem.text(Lang::En).starts_with("expected a name"),
+            "{problem:?}"
+        );
+    }
+
     let mut p = program();
     p.thresholds.insert(
         MetricId::Sus,
@@ -265,7 +280,14 @@ async fn a_dutch_planner_reads_a_half_median_with_a_decimal_comma() {
 
 #[wasm_bindgen_test]
 async fn a_piped_title_reads_generically_and_other_is_labelled() {
-    let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
+    // Enough responses that at least 5 answered the problems question (asked after a low score).
+    let (survey, summary) = pilot_summary(40, &SummaryOptions::default());
+    let problems = summary
+        .overall
+        .questions
+        .iter()
+        .find(|q| q.id == "enroll_problems");
+    assert!(problems.is_some_and(|q| q.suppressed.is_none()));
     let (host, _h) = mount_group(survey, summary);
     settle().await;
     let all = host.text_content().unwrap_or_default();
@@ -276,6 +298,44 @@ async fn a_piped_title_reads_generically_and_other_is_labelled() {
         "[data-question='enroll_problems'] [data-value='other'] text",
     );
     assert_eq!(other, "Other");
+}
+
+#[wasm_bindgen_test]
+async fn a_question_fewer_than_five_answered_says_so_instead_of_empty_bars() {
+    // The iOS profile question is asked on iOS only: three answered it.
+    let (survey, summary) = pilot_through_links(&[("Windows", 6), ("iOS", 3)]);
+    let stored = StoredValue::new(survey);
+    for (lang, words) in [
+        (Lang::En, "Fewer than 5 answers; hidden"),
+        (Lang::Nl, "Minder dan 5 antwoorden; verborgen"),
+    ] {
+        let group = summary.overall.clone();
+        let (host, _h) = mount(move || {
+            provide_context(RwSignal::new(lang));
+            view! { <GroupResults survey=stored group=group.clone() suppressed=false /> }
+        });
+        settle().await;
+        let section = "[data-question='ios_profile_clear']";
+        assert_eq!(text_of(&host, &format!("{section} .withheld")), words);
+        assert!(!text_of(&host, &format!("{section} h3")).is_empty());
+        let text = text_of(&host, section);
+        assert!(
+            !text.contains("answered") && !text.contains("beantwoord"),
+            "{text}"
+        );
+        assert!(
+            host.query_selector(&format!("{section} svg.chart"))
+                .unwrap()
+                .is_none(),
+            "no bars"
+        );
+        // A question everyone answered is drawn as before.
+        assert!(
+            host.query_selector("[data-question='nps'] svg.chart")
+                .unwrap()
+                .is_some()
+        );
+    }
 }
 
 /// A trainee's record of module `m`: done with `privacy` correct, or just assigned.
@@ -300,10 +360,10 @@ fn training_record(i: usize, privacy: Option<f64>) -> Record {
     }
 }
 
-/// Results of 6 trainees on Windows (4 done, 75% on privacy), 5 on Android and 2 on macOS, as
-/// the core groups them for the server (macOS is too small, so Android, the next smallest, is
-/// hidden too).
-fn training_results() -> ModuleResults {
+/// Results of 6 trainees on Windows (`done` of them done, 75% on privacy), 5 on Android and 2
+/// on macOS, as the core groups them for the server (macOS is too small, so Android, the next
+/// smallest, is hidden too).
+fn training_results(done: usize) -> ModuleResults {
     let rows: Vec<(Attributes, Record)> = (0..13)
         .map(|i| {
             let platform = match i {
@@ -312,7 +372,7 @@ fn training_results() -> ModuleResults {
                 _ => "macos",
             };
             let attributes = Attributes::from([("platform".to_string(), platform.to_string())]);
-            (attributes, training_record(i, (i < 4).then_some(0.75)))
+            (attributes, training_record(i, (i < done).then_some(0.75)))
         })
         .collect();
     ModuleResults {
@@ -327,12 +387,12 @@ fn training_results() -> ModuleResults {
 async fn training_results_show_completion_and_topics_in_words_and_hide_small_groups() {
     let (host, _h) = mount(|| {
         provide_context(RwSignal::new(Lang::En));
-        results_view(training_results())
+        results_view(training_results(5))
     });
     settle().await;
     let windows = text_of(&host, "tr[data-group='platform=windows']");
     assert!(
-        windows.contains('6') && windows.contains("67%"),
+        windows.contains('6') && windows.contains("83%"),
         "{windows}"
     );
     assert!(windows.contains("privacy: 75%"), "{windows}");
@@ -351,6 +411,23 @@ async fn training_results_show_completion_and_topics_in_words_and_hide_small_gro
         text_of(&host, ".suppressed-note"),
         Msg::TrainingResultsNote.text(Lang::En)
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_topic_fewer_than_five_were_tested_on_shows_no_share() {
+    for (lang, words) in [
+        (Lang::En, "fewer than 5 people tested; hidden"),
+        (Lang::Nl, "minder dan 5 mensen getoetst; verborgen"),
+    ] {
+        let (host, _h) = mount(move || {
+            provide_context(RwSignal::new(lang));
+            results_view(training_results(4))
+        });
+        settle().await;
+        let windows = text_of(&host, "tr[data-group='platform=windows']");
+        assert!(windows.contains(words), "{windows}");
+        assert!(!windows.contains("75%"), "four people's score: {windows}");
+    }
 }
 
 #[wasm_bindgen_test]

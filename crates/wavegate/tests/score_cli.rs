@@ -240,15 +240,23 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
     let roster = roster.replace(";Finance;", &format!(";\"{hostile}\";"));
     assert!(roster.contains(hostile));
     std::fs::write(&path, roster).unwrap();
+    let program = std::fs::read_to_string(dir.path().join("program.toml")).unwrap();
+    let named = |prefix: &str| program.replacen("name = \"", &format!("name = \"{prefix}"), 1);
+    // A program name with a terminal escape is refused outright, with the reason on its line.
+    std::fs::write(dir.path().join("program.toml"), named("\\u001b[31m")).unwrap();
+    let refused = score(dir.path(), &["--format", "table"]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("program.toml, line 2")
+            && stderr.contains("without control or text-direction characters, found U+001B")
+            && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
+    // HTML in a name is allowed and kept out of the Markdown report as text.
     std::fs::write(
         dir.path().join("program.toml"),
-        std::fs::read_to_string(dir.path().join("program.toml"))
-            .unwrap()
-            .replacen(
-                "name = \"",
-                "name = \"<img src=x onerror=alert(1)>\\u001b[31m",
-                1,
-            ),
+        named("<img src=x onerror=alert(1)>"),
     )
     .unwrap();
 

@@ -239,14 +239,19 @@ fn a_summary_reports_nps_and_withholds_small_groups() {
         "{small}"
     );
 
-    // Five responses: scores 10, 9, 8, 6, 3 → 2 promoters, 2 detractors: (2 − 2) / 5 = 0.
+    // Five responses: scores 10, 9, 8, 6, 3 → 2 promoters, 2 detractors: (2 − 2) / 5 = 0. Only
+    // the first explains their score.
     let five: Vec<serde_json::Value> = [10, 9, 8, 6, 3]
         .iter()
         .enumerate()
         .map(|(i, score)| {
+            let mut answers = serde_json::json!({"nps": {"scale": score}});
+            if i == 0 {
+                answers["nps_reason"] = serde_json::json!({"text": "alleen ik schreef dit"});
+            }
             serde_json::json!({
                 "response": {"id": format!("r{i}"), "survey_id": "nps", "survey_version": 1,
-                             "language": "nl", "answers": {"nps": {"scale": score}}},
+                             "language": "nl", "answers": answers},
                 "submitted_at": "2027-01-12T09:30:00Z", "attributes": {}
             })
         })
@@ -261,6 +266,16 @@ fn a_summary_reports_nps_and_withholds_small_groups() {
     assert_eq!(s["nps"][0]["promoters"], 2);
     assert_eq!(s["nps"][0]["detractors"], 2);
     assert_eq!(s["nps"][0]["score"], 0.0);
+    // The one explanation is one person's: withheld, marked, and not printed.
+    let reason = s["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "nps_reason")
+        .unwrap();
+    assert_eq!(reason["suppressed"], "few_answers", "{reason}");
+    assert_eq!(reason["answered"], 0);
+    assert!(!s.to_string().contains("alleen ik"), "{s}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Actions (SCORING.md step 6, "actions are added independently"): what to do about each weak
+//! Actions (docs/scoring.md step 6, "actions are added independently"): what to do about each weak
 //! metric or barrier, and for which group.
 //!
 //! An action targets the segments where its metric warns or fails. It targets the whole wave

@@ -1,4 +1,4 @@
-//! SCORING.md step 4 for one segment: the ADKAR elements of a group, the per-person barrier
+//! docs/scoring.md step 4 for one segment: the ADKAR elements of a group, the per-person barrier
 //! shares and the group's barrier.
 
 use super::metric::{Element, MetricId, Posterior};
@@ -32,7 +32,7 @@ pub(crate) struct AdkarEval {
     pub source: Source,
 }
 
-/// SCORING.md step 4. Knowledge and Ability fold in behaviour at half weight: first-attempt
+/// docs/scoring.md step 4. Knowledge and Ability fold in behaviour at half weight: first-attempt
 /// quiz passes, and enrolling without a rollout ticket.
 pub(super) fn adkar(
     program: &Program,

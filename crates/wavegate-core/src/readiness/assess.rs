@@ -1,5 +1,6 @@
-//! SCORING.md steps 1–4 for every segment of the next wave at one date: the tallies, the small
-//! groups kept out of sight, each reportable segment's evaluation, and the helpdesk forecast.
+//! docs/scoring.md steps 1–4 for every segment of the next wave at one date: the tallies, the
+//! small groups kept out of sight, each reportable segment's evaluation, and the helpdesk
+//! forecast.
 
 use super::data::DataSet;
 use super::engine::{Groups, Present, SegmentEval, evaluate_segment, too_small};
@@ -26,7 +27,7 @@ pub(super) struct Seg {
     pub(super) eval: SegmentEval,
 }
 
-/// SCORING.md steps 1–4 for every segment of the next wave at one date.
+/// docs/scoring.md steps 1–4 for every segment of the next wave at one date.
 pub(super) struct Assessment {
     /// The wave first, then every reportable segment, parents before children.
     pub(super) segs: Vec<Seg>,

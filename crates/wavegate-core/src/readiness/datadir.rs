@@ -1,5 +1,5 @@
 //! A data directory in memory: the files `wavegate score` reads, by name, in the order of
-//! data-formats.md, loaded with the same importers. The server builds one per program, so what
+//! docs/data-formats.md, loaded with the same importers. The server builds one per program, so what
 //! it evaluates and what it exports are the same bytes.
 
 use super::data::DataSet;

@@ -1,4 +1,4 @@
-//! SCORING.md steps 1–4 for one segment: metrics with uncertainty, dimensions, readiness,
+//! docs/scoring.md steps 1–4 for one segment: metrics with uncertainty, dimensions, readiness,
 //! confidence; step 4 (the ADKAR barrier) is in `adkar`.
 
 pub(crate) use super::adkar::AdkarEval;

@@ -15,8 +15,8 @@ use crate::jobs::{InOrder, Runner};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// Evaluates the readiness of the next wave at `at` (SCORING.md), with every sentence in `lang`.
-/// `history` holds earlier evaluations; EXPAND needs them (none: EXPAND is never given, and the
+/// Evaluates the readiness of the next wave at `at` (docs/scoring.md), with every sentence in
+/// `lang`. `history` holds earlier evaluations; EXPAND needs them (none: EXPAND is never given, and the
 /// report says what would lead to it).
 pub fn evaluate(
     data: &DataSet,

@@ -1,4 +1,4 @@
-//! SCORING.md step 5 and the SPLIT test: the gates that fired, the dimensions that fail in a
+//! docs/scoring.md step 5 and the SPLIT test: the gates that fired, the dimensions that fail in a
 //! segment, and for each segment finding a test against its siblings (Fisher exact,
 //! Mann–Whitney U, an exact rate comparison or Welch's t), with Benjamini–Hochberg over all.
 
@@ -29,7 +29,7 @@ pub(super) struct TestEval {
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Cause {
-    /// A gate of SCORING.md step 5.
+    /// A gate of docs/scoring.md step 5.
     Gate(GateKind),
     /// A dimension that fails in a segment.
     Dimension(Dimension),

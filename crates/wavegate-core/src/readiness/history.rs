@@ -1,4 +1,4 @@
-//! Earlier evaluations, as EXPAND needs them (SCORING.md step 6): everything passing at two
+//! Earlier evaluations, as EXPAND needs them (docs/scoring.md step 6): everything passing at two
 //! consecutive evaluations at least seven days apart. The engine takes them as input; the
 //! command line reads them from report files, the server from its stored evaluations.
 

@@ -160,7 +160,7 @@ fn hold(
     (held, explained_by)
 }
 
-/// SCORING.md steps 5–6 before the report.
+/// docs/scoring.md steps 5–6 before the report.
 pub(super) fn judge(
     program: &Program,
     a: &Assessment,

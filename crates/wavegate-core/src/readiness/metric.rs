@@ -1,4 +1,4 @@
-//! Metrics: their ids, defaults (SCORING.md step 3), posteriors, states and scores.
+//! Metrics: their ids, defaults (docs/scoring.md step 3), posteriors, states and scores.
 
 pub use crate::measures::Element;
 use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior};
@@ -85,7 +85,7 @@ pub enum Kind {
     Nps,
 }
 
-/// A metric of SCORING.md. The snake_case ids are what `program.toml` thresholds and the JSON
+/// A metric of docs/scoring.md. The snake_case ids are what `program.toml` thresholds and the JSON
 /// report use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -219,7 +219,7 @@ impl MetricId {
         self != MetricId::TicketRate
     }
 
-    /// Whether the metric is critical (SCORING.md: enrollment, Desire).
+    /// Whether the metric is critical (docs/scoring.md: enrollment, Desire).
     pub fn critical(self) -> bool {
         matches!(
             self,
@@ -229,7 +229,7 @@ impl MetricId {
         )
     }
 
-    /// The defaults of SCORING.md step 3.
+    /// The defaults of docs/scoring.md step 3.
     pub fn default_spec(self) -> MetricSpec {
         use MetricId::*;
         let (fail, pass, min_n, weight) = match self {
@@ -331,7 +331,7 @@ impl Posterior {
     }
 }
 
-/// A metric's classification (SCORING.md step 2) and scores.
+/// A metric's classification (docs/scoring.md step 2) and scores.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Classified {
     /// Pass, warn, fail or insufficient.

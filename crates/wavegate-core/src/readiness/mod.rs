@@ -1,9 +1,9 @@
-//! Readiness: importers, metrics with uncertainty, gates, decisions and actions (SCORING.md).
+//! Readiness: importers, metrics with uncertainty, gates, decisions and actions (docs/scoring.md).
 //!
 //! The flow is `import` (files → records) → [`DataSet`] (records joined to the roster) →
 //! [`evaluate`] (tallies per segment → metrics → dimensions → gates → decision) → [`Report`]
-//! (serde, the JSON of DATA.md) → `render` (terminal table, Markdown report). Everything is a
-//! pure function of its inputs and the evaluation date: no I/O, no clock.
+//! (serde, the JSON of docs/data-formats.md) → `render` (terminal table, Markdown report).
+//! Everything is a pure function of its inputs and the evaluation date: no I/O, no clock.
 
 mod actions;
 mod adkar;

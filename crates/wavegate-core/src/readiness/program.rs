@@ -60,7 +60,7 @@ pub struct ThresholdOverride {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProgram {
-    name: String,
+    name: toml::Spanned<String>,
     /// `split_dimensions` is the name older program files use.
     #[serde(default, alias = "split_dimensions")]
     split_attributes: Option<Vec<String>>,
@@ -97,6 +97,9 @@ pub const DEFAULT_SPLIT_ATTRIBUTES: [&str; 3] = ["platform", "region", "departme
 pub const DEFAULT_SEGMENT_DEPTH: u8 = 2;
 /// The deepest nesting allowed: the number of segments grows with the product of the values.
 pub const MAX_SEGMENT_DEPTH: u8 = 3;
+
+/// The longest program name, in characters: it heads every report and page.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// The most waves, split attributes or rollout ticket categories a program may list. Real
 /// programs have a handful of each; the engine does work per wave and per category for every
@@ -174,11 +177,16 @@ fn describe(v: &toml::Value) -> String {
     }
 }
 
-/// The TOML parser's description, with every name it quotes from the file cut like [`named`]:
-/// an unknown key of 70 KB must not make a 70 KB message.
+/// The TOML parser's description on one line (it writes `invalid array` and `expected `]`` on
+/// two, which a terminal or JSON would show as a literal `\n`), with every name it quotes from
+/// the file cut like [`named`]: an unknown key of 70 KB must not make a 70 KB message.
 fn parser_detail(message: &str) -> String {
     message
-        .trim()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
         .split('`')
         .enumerate()
         .map(|(i, part)| {
@@ -203,6 +211,34 @@ fn shown_long(text: &str) -> String {
 /// A name from the file in backticks, as a message repeats it (cut when long).
 fn named(name: &str) -> String {
     format!("`{}`", shown(name))
+}
+
+/// The name: not blank, at most [`MAX_NAME_CHARS`] characters, and without control or
+/// text-direction characters (which break a report's layout or make it read other than it is).
+fn check_name(text: &str, name: &toml::Spanned<String>) -> Result<(), InputError> {
+    let value = name.get_ref();
+    let problem = |nl: String, en: String| Err(at(text, name.span(), nl, en));
+    if value.trim().is_empty() {
+        return problem(
+            "verwacht een naam, gevonden een lege".into(),
+            "expected a name, found an empty one".into(),
+        );
+    }
+    let length = value.chars().count();
+    if length > MAX_NAME_CHARS {
+        return problem(
+            format!("verwacht een naam van hoogstens {MAX_NAME_CHARS} tekens, gevonden {length}"),
+            format!("expected a name of at most {MAX_NAME_CHARS} characters, found {length}"),
+        );
+    }
+    if let Some(c) = value.chars().find(|c| crate::escape::is_unsafe(*c)) {
+        let code = format!("U+{:04X}", u32::from(c));
+        return problem(
+            format!("verwacht een naam zonder stuur- of schrijfrichtingstekens, gevonden {code}"),
+            format!("expected a name without control or text-direction characters, found {code}"),
+        );
+    }
+    Ok(())
 }
 
 /// Refuses lists longer than [`MAX_LIST`].
@@ -371,10 +407,11 @@ impl Program {
             at(
                 text,
                 span,
-                format!("{detail}; zie DATA.md voor de opbouw"),
-                format!("{detail}; see DATA.md for the format"),
+                format!("{detail}; zie docs/data-formats.md voor de opbouw"),
+                format!("{detail}; see docs/data-formats.md for the format"),
             )
         })?;
+        check_name(text, &raw.name)?;
         check_lengths(&raw)?;
         let waves = waves(text, &raw.wave)?;
         let mut thresholds = BTreeMap::new();
@@ -426,7 +463,7 @@ impl Program {
             .filter(|d| !d.is_empty() && d != "wave" && seen.insert(d.clone()))
             .collect();
         Ok(Program {
-            name: raw.name,
+            name: raw.name.into_inner(),
             split_attributes,
             segment_depth: segment_depth as u8,
             helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
@@ -441,7 +478,7 @@ impl Program {
         })
     }
 
-    /// The settings of a metric: SCORING.md defaults with this program's overrides.
+    /// The settings of a metric: docs/scoring.md defaults with this program's overrides.
     pub fn spec(&self, metric: MetricId) -> MetricSpec {
         let base = metric.default_spec();
         self.thresholds
@@ -631,7 +668,7 @@ pass = 0.95
         let text = p.to_toml();
         assert_eq!(Program::parse(&text).unwrap(), p, "{text}");
         let mut q = p.clone();
-        q.name = "Uitrol \"2027\"\\ fase\n1\u{7}".into();
+        q.name = "Uitrol \"2027\"\\ fase 1 'één'".into();
         q.helpdesk_capacity_per_day = None;
         q.confidence = 0.9;
         q.rollout_ticket_categories = vec!["mobile device".into(), "company portal".into()];
@@ -699,5 +736,50 @@ pass = 0.95
         let err = Program::parse("name = \"x\"\n[[wave]\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         assert!(err.column.is_some());
+    }
+
+    #[test]
+    fn a_syntax_error_reads_as_one_line_and_points_at_the_format_document() {
+        let err = Program::parse("name = \"x\"\n[[wave]\n").unwrap_err();
+        for lang in [Lang::Nl, Lang::En] {
+            let message = err.message(lang);
+            assert!(!message.contains('\n'), "{message:?}");
+            assert!(message.contains("docs/data-formats.md"), "{message}");
+        }
+        assert_eq!(
+            err.message(Lang::En),
+            "invalid table header; expected `.`, `]]`; see docs/data-formats.md for the format"
+        );
+    }
+
+    #[test]
+    fn a_blank_long_or_garbled_name_is_refused_on_the_name_line() {
+        let named = |name: &str| EXAMPLE.replace("\"Intune rollout 2027\"", name);
+        for (name, en) in [
+            ("\"\"", "expected a name, found an empty one"),
+            ("\"   \"", "expected a name, found an empty one"),
+            (
+                "\"a\\u0000b\"",
+                "expected a name without control or text-direction characters, found U+0000",
+            ),
+            (
+                "\"ab\u{202e}cd\"",
+                "expected a name without control or text-direction characters, found U+202E",
+            ),
+            (
+                &format!("\"{}\"", "x".repeat(100_000)),
+                "expected a name of at most 200 characters, found 100000",
+            ),
+        ] {
+            let err = Program::parse(&named(name)).unwrap_err();
+            assert_eq!(err.line, 2, "{err}");
+            assert_eq!(err.message(Lang::En), en);
+            assert!(
+                err.message(Lang::Nl).starts_with("verwacht een naam"),
+                "{err}"
+            );
+        }
+        let longest = format!("\"{}\"", "é".repeat(MAX_NAME_CHARS));
+        assert!(Program::parse(&named(&longest)).is_ok());
     }
 }

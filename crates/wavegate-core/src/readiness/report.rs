@@ -1,4 +1,5 @@
-//! The report: what `evaluate` returns and `wavegate score --format json` prints (DATA.md).
+//! The report: what `evaluate` returns and `wavegate score --format json` prints
+//! (docs/data-formats.md).
 //!
 //! Machine-readable codes (`kind`, `rule`, `id`, `state`) are stable snake_case; the sentences
 //! (`explanation`, `evidence`, `counterfactuals`) are rendered in the report's language.
@@ -97,7 +98,7 @@ impl DecisionKind {
     }
 }
 
-/// Which rule of SCORING.md step 6 decided.
+/// Which rule of docs/scoring.md step 6 decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
@@ -332,7 +333,7 @@ pub struct MetricReport {
     pub detail: MetricDetail,
 }
 
-/// The gates of SCORING.md step 5.
+/// The gates of docs/scoring.md step 5.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GateKind {
@@ -474,7 +475,7 @@ pub struct Adkar {
     pub source: Source,
 }
 
-/// The action kinds of SCORING.md.
+/// The action kinds of docs/scoring.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {

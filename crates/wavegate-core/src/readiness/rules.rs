@@ -1,9 +1,9 @@
-//! SCORING.md step 6: the ordered decision rules, first match wins.
+//! docs/scoring.md step 6: the ordered decision rules, first match wins.
 
 use super::metric::{Dimension, MetricId};
 use super::report::{Confidence, DecisionKind, GateKind, Rule};
 
-/// What the decision rules look at (SCORING.md step 6). Public so the rules can be tested on
+/// What the decision rules look at (docs/scoring.md step 6). Public so the rules can be tested on
 /// their own, e.g. that adding a gate never makes the decision less strict.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionInputs {
@@ -29,7 +29,7 @@ pub struct DecisionInputs {
     pub all_pass_before: bool,
 }
 
-/// The first matching rule of SCORING.md step 6.
+/// The first matching rule of docs/scoring.md step 6.
 pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
     let unconfined = |effect: DecisionKind| {
         i.gates

@@ -1,4 +1,4 @@
-//! Per-segment counts, gathered in one pass over the people (SCORING.md "Units").
+//! Per-segment counts, gathered in one pass over the people (docs/scoring.md "Units").
 //!
 //! Everything here is an integer count, so a tally does not depend on the order of the input
 //! rows (floating-point sums would, in their last bits). Quiz topic results are summed in

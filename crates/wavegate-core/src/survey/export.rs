@@ -1,5 +1,6 @@
-//! Responses as CSV: the long format of DATA.md (one row per answer, what the readiness engine
-//! reads) and a wide format (one row per response, for Excel), and reading both back.
+//! Responses as CSV: the long format of docs/data-formats.md (one row per answer, what the
+//! readiness engine reads) and a wide format (one row per response, for Excel), and reading both
+//! back.
 //!
 //! Value encoding, shared by both formats: scale answers are plain integers; yes/no is `yes`/`no`;
 //! a single choice is its choice id; multiple choices and rankings are ids joined with `|` (in
@@ -175,8 +176,8 @@ fn attribute_names(responses: &[StoredResponse]) -> BTreeSet<&str> {
         .collect()
 }
 
-/// Writes responses in the long format of DATA.md: one row per answer (a response without
-/// answers has no rows), then one column per attribute any response carries.
+/// Writes responses in the long format of docs/data-formats.md: one row per answer (a response
+/// without answers has no rows), then one column per attribute any response carries.
 pub fn export_long<W: Write>(
     survey: &Survey,
     responses: &[StoredResponse],

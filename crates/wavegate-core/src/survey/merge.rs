@@ -86,8 +86,8 @@ fn keyed(s: &StoredResponse) -> Result<BTreeMap<String, &str>, ExportError> {
     Ok(out)
 }
 
-/// Writes the merged `responses.csv`: the long format of DATA.md (comma, UTF-8 without a
-/// byte-order mark), [`LONG_COLUMNS`] then one column per attribute key of either source, in
+/// Writes the merged `responses.csv`: the long format of docs/data-formats.md (comma, UTF-8
+/// without a byte-order mark), [`LONG_COLUMNS`] then one column per attribute key of either source, in
 /// name order; every collected response in the order given, then the imported file's rows in
 /// file order, without those of a response id the server collected. Imported cells are read
 /// as Wavegate reads its own exports ([`restore`]) and written again through [`SafeCsvWriter`],
@@ -305,7 +305,8 @@ r1;other-tool;p1;2027-01-10 09:00;adkar_desire;2;Finance\n";
         assert!(header.ends_with(",value,department,wave"), "{header}");
         let read = read_responses(out.as_bytes()).unwrap();
         let a1 = read.iter().find(|r| r.id == "a1").unwrap();
-        // The engine reads `language` as one more attribute of an anonymous response (DATA.md).
+        // The engine reads `language` as one more attribute of an anonymous response
+        // (docs/data-formats.md).
         assert_eq!(
             a1.attributes,
             vec![

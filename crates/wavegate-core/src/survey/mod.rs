@@ -10,6 +10,7 @@
 //! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
 //! - [`attributed`]: questions the invitation answers, summarised by its attribute.
 //! - [`scoring`]: distributions, medians, top-2 box, SUS, NPS, ADKAR barriers, per segment.
+//! - `withhold`: results fewer people answered than the smallest group shown, withheld.
 //! - [`export`]: long and wide CSV exports of responses, and reading them back.
 //! - [`merge`]: one `responses.csv` from the collected responses and an imported file.
 //! - [`surveyjs`]: importing SurveyJS definitions.
@@ -32,6 +33,7 @@ pub mod surveyjs;
 pub mod templates;
 pub mod validate;
 pub mod versions;
+mod withhold;
 
 pub use errors::{
     DefinitionError, DefinitionErrors, DefinitionProblem, Expected, MeasureNeed, ResponseError,

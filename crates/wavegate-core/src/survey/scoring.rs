@@ -1,5 +1,6 @@
 //! Survey results: distributions, medians, top-2/bottom-2 box, SUS, NPS with its interval and
-//! ADKAR individual barriers, overall and per segment, with small groups suppressed.
+//! ADKAR individual barriers, overall and per segment, with small groups suppressed and any
+//! result fewer than the smallest group answered withheld (`withhold`).
 //!
 //! Results join across versions on stable ids: a response to any version counts for every id it
 //! answered that the summarised definition still has. A matrix item answered as a standalone
@@ -7,6 +8,7 @@
 
 use super::attributed::{self, FromInvitation};
 use super::model::{Answer, Attributes, QuestionKind, Response, Survey};
+use super::withhold;
 use crate::measures::{self, Barrier, Element, MIN_GROUP, NpsGroup};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -93,13 +95,26 @@ pub struct QuestionSummary {
     /// Its scoring tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
-    /// How many responses answered it.
+    /// How many responses answered it; 0 when suppressed (a small count is not shown either).
     pub answered: usize,
-    /// The type-specific figures.
+    /// Why the figures are withheld; absent when they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+    /// The type-specific figures; empty when suppressed.
     pub stats: QuestionStats,
     /// The invitation answered it for the other responses: their attribute values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_invitation: Option<FromInvitation>,
+}
+
+/// Why a question's (or a measure's) figures are withheld.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Suppression {
+    /// Fewer answers than the smallest group shown: with a question asked only of some people
+    /// (say, only on iOS), its bars would show what each of those few answered, even when their
+    /// segment is hidden.
+    FewAnswers,
 }
 
 /// Type-specific figures.
@@ -176,7 +191,10 @@ pub struct ItemSummary {
     /// Its scoring tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
-    /// Its figures.
+    /// Why its figures are withheld; absent when they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+    /// Its figures; empty when suppressed.
     pub stats: ScaleStats,
 }
 
@@ -194,6 +212,9 @@ pub struct RankSummary {
 /// System Usability Scale results (0–100; 68 is average).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SusSummary {
+    /// Why the figures are withheld; absent when they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
     /// Responses with all ten items answered.
     pub n: usize,
     /// Responses with some but not all items (not scored).
@@ -215,6 +236,9 @@ pub struct NpsSummary {
     pub question: String,
     /// `nps` or `enps`.
     pub measures: String,
+    /// Why the figures are withheld; absent when they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
     /// Answers.
     pub n: usize,
     /// Answers 9–10.
@@ -232,6 +256,9 @@ pub struct NpsSummary {
 /// ADKAR individual barriers: per respondent, the first element scoring ≤ 3.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdkarSummary {
+    /// Why the figures are withheld; absent when they are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
     /// Responses with at least one element answered.
     pub n: usize,
     /// Per outcome: each element, `none` (all ≥ 4) and `incomplete` (unanswered before a barrier).
@@ -447,9 +474,12 @@ fn group(
     let responses = responses.as_slice();
     let questions = survey
         .questions()
-        .map(|q| QuestionSummary {
-            from_invitation: attributed::from_invitation(q, pairs, options.min_group),
-            ..question_summary(q, responses, show_text)
+        .map(|q| {
+            let summary = QuestionSummary {
+                from_invitation: attributed::from_invitation(q, pairs, options.min_group),
+                ..question_summary(q, responses, show_text)
+            };
+            withhold::question(summary, options.min_group)
         })
         .collect();
     let sus = sus_item_ids(survey).map(|ids| {
@@ -466,7 +496,10 @@ fn group(
                 None => {}
             }
         }
-        sus_summary(&scores, incomplete, options.level)
+        withhold::sus(
+            sus_summary(&scores, incomplete, options.level),
+            options.min_group,
+        )
     });
     let nps = survey
         .questions()
@@ -491,16 +524,18 @@ fn group(
             let (score, interval) = (nps.map(|x| x.score), nps.map(|x| x.interval));
             let (promoters, passives, detractors) =
                 (promoters as usize, passives as usize, detractors as usize);
-            Some(NpsSummary {
+            let summary = NpsSummary {
                 question: q.id.clone(),
                 measures: tag.to_string(),
+                suppressed: None,
                 n: promoters + passives + detractors,
                 promoters,
                 passives,
                 detractors,
                 score,
                 interval,
-            })
+            };
+            Some(withhold::nps(summary, options.min_group))
         })
         .collect();
     let adkar_ids: Option<Vec<String>> = Element::ALL
@@ -528,7 +563,14 @@ fn group(
                 count: counts[b.index()],
             })
             .collect();
-        AdkarSummary { n, barriers }
+        withhold::adkar(
+            AdkarSummary {
+                suppressed: None,
+                n,
+                barriers,
+            },
+            options.min_group,
+        )
     });
     GroupSummary {
         n: responses.len(),
@@ -555,6 +597,7 @@ fn sus_summary(scores: &[f64], incomplete: usize, level: f64) -> SusSummary {
         _ => None,
     };
     SusSummary {
+        suppressed: None,
         n,
         incomplete,
         mean: m,
@@ -647,6 +690,7 @@ fn question_summary(
                     ItemSummary {
                         id: item.id.clone(),
                         measures: item.measures.clone(),
+                        suppressed: None,
                         stats: scale_stats(1, i32::from(*points), &values),
                     }
                 })
@@ -690,6 +734,7 @@ fn question_summary(
         id: q.id.clone(),
         measures: q.measures.clone(),
         answered,
+        suppressed: None,
         stats,
         from_invitation: None,
     }

@@ -1,4 +1,5 @@
-//! Built-in surveys, in our own Dutch and English wording, with the stable ids of DATA.md.
+//! Built-in surveys, in our own Dutch and English wording, with the stable ids of
+//! docs/data-formats.md.
 //!
 //! Each is short, neutral and made for a phone: few questions per page, follow-up questions
 //! only for those they concern. Planners copy one and adapt it; the copy keeps the stable ids,

@@ -1,12 +1,49 @@
-//! From bytes to text: UTF-8 with or without a byte-order mark, else Windows-1252; and which
-//! delimiter the header line uses.
+//! From bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
+//! "Unicode text", what Windows PowerShell's `Out-File` and `>` write), else Windows-1252; and
+//! which delimiter the header line uses.
 
 use super::{FileProblem, InputError};
 use std::borrow::Cow;
 use std::io::{Read, Seek};
 
-/// Decodes bytes as UTF-8 (dropping a byte-order mark), else as Windows-1252.
+/// The byte order of a UTF-16 text, from its byte-order mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Utf16 {
+    /// `FF FE`: little-endian (what Windows writes).
+    Le,
+    /// `FE FF`: big-endian.
+    Be,
+}
+
+/// Whether `bytes` start with a UTF-16 byte-order mark, and which. (Neither `FF` nor `FE` occurs
+/// in UTF-8, so such a file is never read as UTF-8 first.)
+pub fn utf16_mark(bytes: &[u8]) -> Option<Utf16> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(Utf16::Le),
+        [0xFE, 0xFF, ..] => Some(Utf16::Be),
+        _ => None,
+    }
+}
+
+/// UTF-16 text after its byte-order mark; a lone surrogate or a last odd byte becomes U+FFFD.
+fn decode_utf16(bytes: &[u8], order: Utf16) -> String {
+    let units = bytes.chunks(2).map(|pair| match (pair, order) {
+        ([a, b], Utf16::Le) => u16::from_le_bytes([*a, *b]),
+        ([a, b], Utf16::Be) => u16::from_be_bytes([*a, *b]),
+        // An odd byte at the end: not a character.
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Decodes bytes as UTF-16 when they start with its byte-order mark, as UTF-8 (dropping a
+/// byte-order mark), else as Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some(order) = utf16_mark(bytes) {
+        return decode_utf16(&bytes[2..], order);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -144,6 +181,41 @@ mod tests {
         let t = Table::read("r.csv", &b"naam\nJos\xe9 \x80\n"[..]).unwrap();
         let c = t.require(&["naam"]).unwrap();
         assert_eq!(t.get(&t.rows()[0], c), "José €");
+    }
+
+    /// `text` as UTF-16 with its byte-order mark, as Excel's "Unicode text" writes it.
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut out = if little_endian {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded_either_way_round() {
+        let text = "Person ID\tE-mail\tAfdeling\r\np1\tjosé@example.org\tFinanciën 🚀\r\n";
+        for little_endian in [true, false] {
+            let bytes = utf16(text, little_endian);
+            let t = Table::read("roster.csv", &bytes[..]).unwrap();
+            let (id, department) = (t.require(&["person_id"]), t.require(&["afdeling"]));
+            assert_eq!(t.get(&t.rows()[0], id.unwrap()), "p1");
+            assert_eq!(t.get(&t.rows()[0], department.unwrap()), "Financiën 🚀");
+            assert_eq!(InMemory(&bytes).into_text("roster.csv").unwrap(), text);
+        }
+        // A lone surrogate or a cut last byte is a replacement character, not a failure.
+        assert_eq!(
+            super::decode_text(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b']),
+            "a\u{FFFD}\u{FFFD}"
+        );
     }
 
     #[test]

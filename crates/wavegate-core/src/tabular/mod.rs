@@ -1,7 +1,8 @@
 //! Reading the CSV files planners bring, as their source systems write them.
 //!
-//! Accepts UTF-8 with or without a byte-order mark, Windows-1252 (what Dutch Excel writes for
-//! "CSV (gescheiden door lijstscheidingsteken)"), `,` or `;` delimiters, quoted fields with embedded
+//! Accepts UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode text"),
+//! Windows-1252 (what Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)"), `,`,
+//! `;` or tab delimiters, quoted fields with embedded
 //! newlines, and header names in any case with surrounding spaces. Every problem is an
 //! [`InputError`] naming the file, line, column and what was expected, so a planner can fix the
 //! file; callers reject the whole file on the first error.
@@ -16,7 +17,8 @@ mod rows;
 mod table;
 
 pub use decode::{
-    InMemory, IntoText, ReadSeek, Seekable, Source, decode_owned, decode_text, read_text,
+    InMemory, IntoText, ReadSeek, Seekable, Source, Utf16, decode_owned, decode_text, read_text,
+    utf16_mark,
 };
 pub use error::{Expect, FileProblem, InputError};
 pub(crate) use error::{quoted, shown};

@@ -5,7 +5,7 @@
 //! the order facts arrive in does not matter, so a device that syncs late cannot undo anything.
 
 use super::model::Module;
-use super::progress::{Attempt, Position, Progress, ProgressError, is_uuid};
+use super::progress::{Attempt, Position, Progress, ProgressError, is_uuid, reported_time};
 use crate::survey::response_id::is_valid_response_id;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,17 +20,18 @@ pub enum Fact {
         version: u32,
         /// The lesson.
         lesson: String,
-        /// When (never after the time it was recorded).
+        /// When (never after the time it was recorded, never before the assignment).
         at: DateTime<Utc>,
     },
     /// A quiz attempt, scored when it was recorded.
     Attempt(Attempt),
 }
 
-impl Fact {
-    /// A lesson view of `module` (the version viewed), checked: the lesson must exist in it.
-    /// A view time in the future of `now` is taken as `now`.
-    pub fn view(
+impl Progress {
+    /// A lesson view of `module` (the version viewed) reported at `at`, checked: the lesson must
+    /// exist in it. The time is kept between the assignment and `now` ([`reported_time`]).
+    pub fn view_fact(
+        &self,
         module: &Module,
         lesson: &str,
         at: DateTime<Utc>,
@@ -44,7 +45,7 @@ impl Fact {
         Ok(Fact::View {
             version: module.version,
             lesson: lesson.to_string(),
-            at: at.min(now),
+            at: reported_time(at, self.assigned_at, now),
         })
     }
 }
@@ -84,7 +85,8 @@ impl Progress {
         Ok(progress)
     }
 
-    /// Adds one fact (as [`Progress::from_facts`] does).
+    /// Adds one fact (as [`Progress::from_facts`] does). A time before the assignment, stored
+    /// before the server kept times after it, is read as the assignment time.
     pub fn add_fact(&mut self, id: &str, fact: &Fact) {
         match fact {
             Fact::View {
@@ -92,6 +94,7 @@ impl Progress {
                 lesson,
                 at,
             } => {
+                let at = &(*at).max(self.assigned_at);
                 let first = self
                     .views
                     .entry(*version)
@@ -109,15 +112,19 @@ impl Progress {
                     self.resume = Some(here);
                 }
             }
-            Fact::Attempt(attempt) => {
+            Fact::Attempt(stored) => {
+                let mut attempt = stored.clone();
+                attempt.started_at =
+                    reported_time(attempt.started_at, self.assigned_at, attempt.submitted_at);
                 let mine = self
                     .attempts
                     .entry(id.to_string())
                     .or_insert_with(|| attempt.clone());
-                if *attempt > *mine {
-                    *mine = attempt.clone();
+                let version = attempt.version;
+                if attempt > *mine {
+                    *mine = attempt;
                 }
-                self.version = self.version.max(attempt.version);
+                self.version = self.version.max(version);
             }
         }
     }
@@ -196,15 +203,41 @@ mod tests {
     #[test]
     fn a_view_of_a_lesson_the_version_lacks_is_refused_and_a_future_time_is_clamped() {
         let module = builtin("get-help").unwrap();
+        let progress = Progress::new(&module, REG, t(0)).unwrap();
         assert!(matches!(
-            Fact::view(&module, "no-such-lesson", t(1), t(2)),
+            progress.view_fact(&module, "no-such-lesson", t(1), t(2)),
             Err(ProgressError::UnknownLesson { .. })
         ));
         let lesson = &module.lessons[0].id;
-        let Fact::View { at, .. } = Fact::view(&module, lesson, t(30), t(2)).unwrap() else {
+        let at = |reported| match progress.view_fact(&module, lesson, reported, t(2)) {
+            Ok(Fact::View { at, .. }) => at,
+            other => panic!("a view: {other:?}"),
+        };
+        assert_eq!(at(t(30)), t(2));
+        assert_eq!(at(t(1)), t(1));
+    }
+
+    #[test]
+    fn a_view_or_attempt_dated_before_the_assignment_is_taken_as_the_assignment() {
+        let module = builtin("get-help").unwrap();
+        let assigned = t(10);
+        let progress = Progress::new(&module, REG, assigned).unwrap();
+        let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+        let lesson = &module.lessons[0].id;
+        let Ok(Fact::View { at, .. }) = progress.view_fact(&module, lesson, long_ago, t(20)) else {
             panic!("a view");
         };
-        assert_eq!(at, t(2));
+        assert_eq!(at, assigned);
+        // Facts stored before this rule are read the same way.
+        let old_view = Fact::View {
+            version: module.version,
+            lesson: lesson.clone(),
+            at: long_ago,
+        };
+        let rebuilt =
+            Progress::from_facts(&module.id, REG, assigned, [("view-1-x", &old_view)]).unwrap();
+        assert_eq!(rebuilt.views[&module.version][lesson], assigned);
+        assert_eq!(rebuilt.resume.unwrap().at, assigned);
     }
 
     #[test]

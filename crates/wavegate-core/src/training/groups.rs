@@ -1,10 +1,13 @@
 //! Completion and per-topic results of one module per group of trainees (each value of each
 //! attribute their links carry: wave, split attributes), with groups under
 //! [`MIN_GROUP`](crate::measures::MIN_GROUP) suppressed and, when one group of an attribute is,
-//! the next smallest too, so it cannot be worked out by subtraction. No person is ever named.
+//! the next smallest too, so it cannot be worked out by subtraction. No person is ever named,
+//! and no quiz topic's share is shown unless at least as many trainees were tested on it: in a
+//! group of 7 where one took the quiz, the share would be that person's score.
 
 use super::export::csv::Record;
 use super::status::Stage;
+use crate::measures::MIN_GROUP;
 use crate::survey::Attributes;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,8 +28,11 @@ pub struct GroupResult {
     /// Whole percent done.
     pub done_percent: Option<u64>,
     /// Per quiz topic, the mean share correct on its current content (trainees who were
-    /// tested on it), 0–1, in topic id order.
+    /// tested on it), 0–1, in topic id order; only topics at least 5 trainees were tested on.
     pub topics: Option<Vec<(String, f64)>>,
+    /// Some topic was left out of `topics` because fewer than 5 trainees were tested on it.
+    #[serde(default)]
+    pub topics_withheld: bool,
     /// Too few trainees to show.
     pub suppressed: bool,
 }
@@ -63,9 +69,13 @@ pub fn results_by_group<'a>(
             .iter()
             .map(|(v, t)| (*v, usize::try_from(t.assigned).unwrap_or(usize::MAX)))
             .collect();
-        let hidden = crate::measures::hidden_groups(&sizes, crate::measures::MIN_GROUP);
+        let hidden = crate::measures::hidden_groups(&sizes, MIN_GROUP);
         for (value, t) in values {
             let shown = !hidden.contains(&value);
+            let (enough, few): (Vec<_>, Vec<_>) = t
+                .topics
+                .iter()
+                .partition(|(_, (_, tested))| !too_few_tested(*tested));
             out.push(GroupResult {
                 attribute: attribute.to_string(),
                 value: value.to_string(),
@@ -74,16 +84,23 @@ pub fn results_by_group<'a>(
                 done: shown.then_some(t.done),
                 done_percent: shown.then(|| (t.done * 100 + t.assigned / 2) / t.assigned.max(1)),
                 topics: shown.then(|| {
-                    t.topics
-                        .iter()
+                    enough
+                        .into_iter()
                         .map(|(k, (sum, n))| (k.clone(), sum / (*n).max(1) as f64))
                         .collect()
                 }),
+                topics_withheld: shown && !few.is_empty(),
                 suppressed: !shown,
             });
         }
     }
     out
+}
+
+/// Fewer trainees were tested on a topic than the smallest group shown (the rule survey results
+/// and the readiness report's weakest topic follow too).
+fn too_few_tested(tested: u64) -> bool {
+    usize::try_from(tested).is_ok_and(|n| n < MIN_GROUP)
 }
 
 #[cfg(test)]
@@ -144,5 +161,32 @@ mod tests {
         assert!(windows.suppressed, "the next smallest goes too");
         assert_eq!((windows.assigned, windows.topics), (None, None));
         assert_eq!(row("platform", "iOS").done, Some(3));
+    }
+
+    #[test]
+    fn a_topic_fewer_than_five_were_tested_on_is_not_shown() {
+        // Seven assigned, one took the quiz: the group is shown, its one score is not.
+        let mut rows: Vec<(Attributes, Record)> = (0..6)
+            .map(|_| (a("pilot", "iOS"), record(Stage::Assigned, None)))
+            .collect();
+        rows.push((a("pilot", "iOS"), record(Stage::Done, Some(0.0))));
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let pilot = out.iter().find(|g| g.attribute == "wave").unwrap();
+        assert_eq!((pilot.assigned, pilot.started), (Some(7), Some(1)));
+        assert_eq!(pilot.topics, Some(Vec::new()), "not the one person's 0%");
+        assert!(pilot.topics_withheld && !pilot.suppressed);
+        let json = serde_json::to_value(pilot).unwrap();
+        assert_eq!(json["topics"], serde_json::json!([]));
+        assert_eq!(json["topics_withheld"], true);
+        // Four more take it: five tested, the share is shown.
+        for (_, r) in rows.iter_mut().take(4) {
+            *r = record(Stage::Done, Some(1.0));
+        }
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let pilot = out.iter().find(|g| g.attribute == "wave").unwrap();
+        let topics = pilot.topics.clone().unwrap();
+        assert_eq!(topics.len(), 1);
+        assert!((topics[0].1 - 0.8).abs() < 1e-9);
+        assert!(!pilot.topics_withheld);
     }
 }

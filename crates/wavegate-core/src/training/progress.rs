@@ -66,7 +66,8 @@ pub struct Attempt {
     pub topics: Vec<TopicResult>,
     /// Whether it reached the pass mark.
     pub passed: bool,
-    /// When the trainee started it (the client's clock, never after `submitted_at`).
+    /// When the trainee started it (the client's clock, kept between the earliest moment the
+    /// attempt could be started and `submitted_at`: see [`reported_time`]).
     pub started_at: DateTime<Utc>,
     /// When it was submitted.
     pub submitted_at: DateTime<Utc>,
@@ -240,6 +241,19 @@ impl ProgressError {
     }
 }
 
+/// A time a trainee's client reports (a lesson view, an attempt's start), kept to what can be
+/// true: never after `now` on the server's clock, and never before `earliest`, the first moment
+/// it could have happened (the assignment; for an attempt, also the previous attempt and its
+/// wait). A client that sends `2000-01-01` would otherwise date xAPI statements, durations,
+/// completion and certificates before the trainee had the module.
+pub fn reported_time(
+    at: DateTime<Utc>,
+    earliest: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    at.max(earliest).min(now)
+}
+
 /// Whether a string is a UUID in its usual text form (`8-4-4-4-12` hex digits).
 pub fn is_uuid(s: &str) -> bool {
     s.len() == 36
@@ -334,8 +348,8 @@ impl Progress {
         self.views.values().any(|v| !v.is_empty()) || !self.attempts.is_empty()
     }
 
-    /// Records that the trainee viewed a lesson (of `module`'s version) at `at`. Viewing again
-    /// changes nothing but the resume position.
+    /// Records that the trainee viewed a lesson (of `module`'s version) at `at`, taken as the
+    /// assignment time if it is before it. Viewing again changes nothing but the resume position.
     pub fn view_lesson(
         &mut self,
         module: &Module,
@@ -343,6 +357,7 @@ impl Progress {
         at: DateTime<Utc>,
     ) -> Result<(), ProgressError> {
         self.check_module(module)?;
+        let at = at.max(self.assigned_at);
         if module.lesson(lesson).is_none() {
             return Err(ProgressError::UnknownLesson {
                 lesson: lesson.to_string(),
@@ -424,7 +439,17 @@ impl Progress {
         })
     }
 
-    /// Scores and records an attempt submitted at `now`. The draw is re-derived from the
+    /// The earliest a next attempt can have started: the assignment, and the end of the wait
+    /// after the last attempt (no plan for it was given before).
+    fn next_attempt_from(&self, wait_minutes: u32) -> DateTime<Utc> {
+        let after_last = self
+            .last_attempt()
+            .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)));
+        after_last.map_or(self.assigned_at, |t| t.max(self.assigned_at))
+    }
+
+    /// Scores and records an attempt submitted at `now`; its start time is kept between the
+    /// moment it could first be planned and `now` ([`reported_time`]). The draw is re-derived from the
     /// registration and the attempt number, so answers to other questions are refused. A resend
     /// of a recorded attempt (same id and answers) returns its result again without a new attempt.
     pub fn submit_attempt(
@@ -457,6 +482,7 @@ impl Progress {
         }
         let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
         let result = score(quiz, &plan.questions, &submission.answers)?;
+        let earliest = self.next_attempt_from(quiz.attempts.wait_minutes);
         self.attempts.insert(
             submission.id,
             Attempt {
@@ -472,7 +498,7 @@ impl Progress {
                     .collect(),
                 topics: result.topics.clone(),
                 passed: result.passed,
-                started_at: submission.started_at.min(now),
+                started_at: reported_time(submission.started_at, earliest, now),
                 submitted_at: now,
             },
         );

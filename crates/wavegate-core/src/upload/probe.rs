@@ -19,6 +19,11 @@ pub enum Encoding {
     Utf8,
     /// Not UTF-8, read as Windows-1252 (Excel's plain "CSV" on a Dutch Windows).
     Windows1252,
+    /// UTF-16 little-endian with a byte-order mark (Excel's "Unicode text", Windows PowerShell's
+    /// `Out-File`).
+    Utf16Le,
+    /// UTF-16 big-endian with a byte-order mark.
+    Utf16Be,
 }
 
 /// The field delimiter found on the header line.
@@ -180,13 +185,16 @@ impl Probe {
     pub fn finish(self) -> FileShape {
         let utf8 = !self.not_utf8 && self.pending.is_empty();
         let bom = self.head.starts_with(b"\xEF\xBB\xBF");
-        let encoding = match (utf8, bom) {
-            (true, true) => Encoding::Utf8Bom,
-            (true, false) => Encoding::Utf8,
-            (false, _) => Encoding::Windows1252,
+        let encoding = match (tabular::utf16_mark(&self.head), utf8, bom) {
+            (Some(tabular::Utf16::Le), _, _) => Encoding::Utf16Le,
+            (Some(tabular::Utf16::Be), _, _) => Encoding::Utf16Be,
+            (None, true, true) => Encoding::Utf8Bom,
+            (None, true, false) => Encoding::Utf8,
+            (None, false, _) => Encoding::Windows1252,
         };
+        let cut = self.bytes as usize > self.head.len();
         // Only whole lines of the kept start are read, so a header is never cut in two.
-        let head: &[u8] = if self.bytes as usize > self.head.len() {
+        let head: &[u8] = if cut {
             match self.head.iter().rposition(|&b| b == b'\n') {
                 Some(end) => &self.head[..end],
                 None => &self.head,
@@ -196,6 +204,16 @@ impl Probe {
         };
         let text = match encoding {
             Encoding::Windows1252 => tabular::decode_text(head),
+            // Two bytes a character: decoded whole (a `\n` byte may be half of another
+            // character), then cut after the last whole line.
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                let even = self.head.len() & !1;
+                let text = tabular::decode_text(&self.head[..even]);
+                match text.rfind('\n') {
+                    Some(end) if cut => text[..end].to_string(),
+                    _ => text,
+                }
+            }
             // The kept start may end inside a character; read it up to there.
             _ => {
                 let valid = match std::str::from_utf8(head) {
@@ -256,6 +274,29 @@ mod tests {
         assert_eq!(s.encoding, Encoding::Windows1252);
         assert_eq!(s.delimiter, Some(Delimiter::Tab));
         assert_eq!(shape(b"a,b\n\xc3", 2).encoding, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_named_and_its_header_read() {
+        let text = "Person ID\tAfdeling\r\np1\tFinanciën\r\n".repeat(5_000);
+        let header = "Person ID\tAfdeling\r\n";
+        for (mark, encoding) in [
+            ([0xFF, 0xFE], Encoding::Utf16Le),
+            ([0xFE, 0xFF], Encoding::Utf16Be),
+        ] {
+            let mut bytes = mark.to_vec();
+            for unit in format!("{header}{text}").encode_utf16() {
+                bytes.extend(match encoding {
+                    Encoding::Utf16Le => unit.to_le_bytes(),
+                    _ => unit.to_be_bytes(),
+                });
+            }
+            assert!(bytes.len() > HEAD_BYTES, "the head is cut");
+            let s = shape(&bytes, 4_093);
+            assert_eq!(s.encoding, encoding);
+            assert_eq!(s.delimiter, Some(Delimiter::Tab));
+            assert_eq!(s.headers, vec!["Person ID", "Afdeling"]);
+        }
     }
 
     #[test]

@@ -94,3 +94,41 @@ fn a_roster_wider_than_excel_is_rejected() {
         "{err}"
     );
 }
+
+/// `text` as Excel's "Unicode text" or Windows PowerShell writes it: UTF-16 with a byte-order
+/// mark, little- or big-endian.
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut out = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        out.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn a_roster_saved_as_utf16_is_read_as_its_text() {
+    use wavegate_core::tabular::{InMemory, Seekable};
+    let text = "Person ID\tWave\tAfdeling\r\np1\tpilot\tFinanciën\r\np2\tpilot\tIT\r\n";
+    for little_endian in [true, false] {
+        let bytes = utf16(text, little_endian);
+        // Read whole, held in memory (the server's data directory) and as a stream in rounds.
+        for roster in [
+            read_roster(&bytes[..], &program()),
+            read_roster(InMemory(&bytes), &program()),
+            read_roster(Seekable(std::io::Cursor::new(bytes.clone())), &program()),
+        ] {
+            let roster = roster.unwrap_or_else(|e| panic!("{}", e.render(Lang::En)));
+            assert_eq!(roster.ids, ["p1", "p2"]);
+            let department = roster.attribute("afdeling").unwrap();
+            assert_eq!(department.value_of(0), Some("Financiën"));
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod doc_references;
 mod fuzz_smoke;
 mod import_exports;
 mod import_hostile;

@@ -1,4 +1,4 @@
-//! The decision rules of SCORING.md step 6 on small, readable scenarios.
+//! The decision rules of docs/scoring.md step 6 on small, readable scenarios.
 
 use crate::readiness_support::{Scenario, program_toml};
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};

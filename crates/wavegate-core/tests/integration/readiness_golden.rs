@@ -1,4 +1,4 @@
-//! The golden example at the end of SCORING.md, as a specification: a pilot of 60, the next
+//! The golden example at the end of docs/scoring.md, as a specification: a pilot of 60, the next
 //! wave planned at 400, a helpdesk capacity of 5 rollout tickets a day.
 
 use crate::readiness_support::{Scenario, program_toml};
@@ -82,7 +82,7 @@ fn windows_first_attempt_success_is_a_warning() {
     assert_eq!(m.n, 35);
     assert_eq!(m.estimate, Some(0.958));
     assert_eq!(m.interval, Some([0.914, 0.992]));
-    assert_eq!(m.p_pass, Some(0.688)); // SCORING.md: 0.69
+    assert_eq!(m.p_pass, Some(0.688)); // docs/scoring.md: 0.69
     assert_eq!(m.p_fail, Some(0.01));
     assert_eq!(m.state, State::Warn);
 }

@@ -9,7 +9,7 @@ use wavegate_core::api::ExportLayout;
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::scoring::{
-    GroupSummary, QuestionStats, QuestionSummary, SegmentSummary,
+    GroupSummary, QuestionStats, QuestionSummary, SegmentSummary, Suppression,
 };
 use wavegate_core::survey::surveyjs::{ImportWarningKind, import_surveyjs};
 use wavegate_core::survey::*;
@@ -287,6 +287,149 @@ fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
     let improve = question(&windows.results, "improve");
     assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
     assert!(segment(&s, "iOS").suppressed);
+}
+
+/// The sample with `edit` applied to the responses from `platform`.
+fn edited(platform: &str, edit: impl Fn(Response) -> Response) -> Vec<(Response, Attributes)> {
+    sample()
+        .into_iter()
+        .map(|(r, a)| {
+            if a["platform"] == platform {
+                (edit(r), a)
+            } else {
+                (r, a)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_question_fewer_than_five_answered_is_withheld_even_when_the_survey_is_shown() {
+    // The iOS profile question is asked on iOS only: the 3 iOS responses are all its answers,
+    // so its bars would show each of them although the iOS segment is hidden.
+    let pairs = edited("iOS", |r| {
+        r.with("ios_profile_clear", Answer::Scale(2))
+            .with("training_useful", Answer::Scale(5))
+            .with("helpdesk_contacted", Answer::YesNo(true))
+    });
+    let s = summarize(&pilot(), &pairs);
+    assert!(!s.suppressed && s.overall.n == 10);
+    assert!(segment(&s, "iOS").suppressed);
+    for id in ["ios_profile_clear", "training_useful", "helpdesk_contacted"] {
+        let q = question(&s.overall, id);
+        assert_eq!(q.suppressed, Some(Suppression::FewAnswers), "{id}");
+        assert_eq!(q.answered, 0, "{id}: not even how many");
+    }
+    let ios = question(&s.overall, "ios_profile_clear");
+    let QuestionStats::Scale(stats) = &ios.stats else {
+        panic!("{:?}", ios.stats)
+    };
+    assert!(stats.distribution.is_empty() && stats.mean.is_none() && stats.median.is_none());
+    assert!(stats.top2.is_none() && stats.bottom2.is_none());
+    let contacted = question(&s.overall, "helpdesk_contacted");
+    assert_eq!(contacted.stats, QuestionStats::YesNo { yes: 0, no: 0 });
+    // The wire says so, with the reason, and carries no count of the three.
+    let json = serde_json::to_value(&s).unwrap();
+    let ios_json = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "ios_profile_clear")
+        .unwrap();
+    assert_eq!(ios_json["suppressed"], "few_answers");
+    assert_eq!(ios_json["answered"], 0);
+    assert_eq!(ios_json["stats"]["distribution"], serde_json::json!([]));
+    // A question answered by everyone has no mark at all.
+    let nps = question(&s.overall, "nps");
+    assert_eq!((nps.suppressed, nps.answered), (None, 10));
+    assert!(
+        serde_json::to_value(nps)
+            .unwrap()
+            .get("suppressed")
+            .is_none()
+    );
+    // Five answers are shown.
+    let mut more = pairs.clone();
+    for (r, a) in more.iter_mut().take(2) {
+        *r = r.clone().with("ios_profile_clear", Answer::Scale(4));
+        a.insert("platform".into(), "iOS".into());
+    }
+    let s = summarize(&pilot(), &more);
+    let ios = question(&s.overall, "ios_profile_clear");
+    assert_eq!((ios.suppressed, ios.answered), (None, 5));
+}
+
+#[test]
+fn free_text_and_measures_from_fewer_than_five_answers_are_withheld() {
+    // Only the 3 iOS responses answered the recommendation question and wrote a text.
+    let pairs: Vec<(Response, Attributes)> = sample()
+        .into_iter()
+        .map(|(mut r, a)| {
+            if a["platform"] != "iOS" {
+                r.answers.remove("nps");
+                r.answers.remove("improve");
+            }
+            (r, a)
+        })
+        .collect();
+    let s = summarize(&pilot(), &pairs);
+    let improve = question(&s.overall, "improve");
+    assert_eq!(improve.suppressed, Some(Suppression::FewAnswers));
+    assert!(matches!(&improve.stats, QuestionStats::Text { answers } if answers.is_empty()));
+    let nps = &s.overall.nps[0];
+    assert_eq!(nps.suppressed, Some(Suppression::FewAnswers));
+    assert_eq!((nps.n, nps.promoters, nps.detractors), (0, 0, 0));
+    assert!(nps.score.is_none() && nps.interval.is_none());
+    // The SUS of four complete responses, and the barriers of four, are withheld too.
+    let four: Vec<(Response, Attributes)> = sample()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut r, a))| {
+            if i >= 4 {
+                r.answers.remove("sus");
+                for id in ["adkar_awareness", "adkar_desire", "adkar_knowledge"] {
+                    r.answers.remove(id);
+                }
+                r.answers.remove("adkar_ability");
+                r.answers.remove("adkar_reinforcement");
+            }
+            (r, a)
+        })
+        .collect();
+    let s = summarize(&pilot(), &four);
+    let sus = s.overall.sus.as_ref().unwrap();
+    assert_eq!(sus.suppressed, Some(Suppression::FewAnswers));
+    assert!(sus.mean.is_none() && sus.interval.is_none() && sus.n == 0);
+    let adkar = s.overall.adkar.as_ref().unwrap();
+    assert_eq!(adkar.suppressed, Some(Suppression::FewAnswers));
+    assert!(adkar.barriers.is_empty());
+    assert_eq!(
+        question(&s.overall, "sus").suppressed,
+        Some(Suppression::FewAnswers)
+    );
+}
+
+#[test]
+fn a_matrix_item_fewer_than_five_answered_is_withheld_on_its_own() {
+    let pairs = edited("Windows", |mut r| {
+        if let Some(Answer::Matrix(items)) = r.answers.get_mut("sus") {
+            items.remove("sus_3");
+        }
+        r
+    });
+    let s = summarize(&pilot(), &pairs);
+    let sus = question(&s.overall, "sus");
+    assert_eq!((sus.suppressed, sus.answered), (None, 10));
+    let QuestionStats::Matrix { items } = &sus.stats else {
+        panic!("{:?}", sus.stats)
+    };
+    let item = |id: &str| items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(item("sus_3").suppressed, Some(Suppression::FewAnswers));
+    assert!(item("sus_3").stats.distribution.is_empty());
+    assert_eq!(
+        (item("sus_4").suppressed, item("sus_4").stats.n),
+        (None, 10)
+    );
 }
 
 #[test]

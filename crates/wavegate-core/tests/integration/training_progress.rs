@@ -166,6 +166,63 @@ fn the_attempt_policy_is_enforced_with_the_callers_clock() {
     );
 }
 
+/// Submits attempt `number` of `p` at `now` with every answer wrong, reported as started at
+/// `started_at`; returns the recorded start.
+fn wrong_attempt(
+    p: &mut Progress,
+    m: &Module,
+    lineage: &Lineage,
+    now: &str,
+    started_at: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    let now = at(now);
+    let plan = p.next_attempt(m, lineage, now).unwrap();
+    let answers: QuizAnswers = plan
+        .questions
+        .iter()
+        .map(|q| (q.clone(), wrong(m, q)))
+        .collect();
+    let id = format!("attempt-{:04}", plan.number);
+    let submission = Submission {
+        id: id.clone(),
+        number: plan.number,
+        answers,
+        started_at,
+    };
+    p.submit_attempt(m, lineage, submission, now).unwrap();
+    p.attempts[&id].started_at
+}
+
+#[test]
+fn a_start_or_view_dated_before_it_could_have_happened_is_taken_as_the_earliest_it_could() {
+    // Admin operations waits 30 minutes between attempts.
+    let (m, lineage) = builtin("admin-operations");
+    let mut p = Progress::new(&m, &registration(7), at("2027-01-11 08:00")).unwrap();
+    let long_ago = at("2000-01-01 00:00");
+    // Not before the assignment…
+    let first = wrong_attempt(&mut p, &m, &lineage, "2027-01-12 10:00", long_ago);
+    assert_eq!(first, at("2027-01-11 08:00"));
+    // …nor, for a retry, before the wait after the previous attempt was over…
+    let second = wrong_attempt(&mut p, &m, &lineage, "2027-01-12 10:45", long_ago);
+    assert_eq!(second, at("2027-01-12 10:30"));
+    // …nor after it was submitted; a plausible start stays as reported.
+    let third = wrong_attempt(
+        &mut p,
+        &m,
+        &lineage,
+        "2027-01-12 11:30",
+        at("2027-01-12 11:20"),
+    );
+    assert_eq!(third, at("2027-01-12 11:20"));
+    // A lesson view on the device before the assignment is dated at the assignment.
+    p.view_lesson(&m, &m.lessons[0].id, at("2020-01-01 00:00"))
+        .unwrap();
+    assert_eq!(
+        p.views[&m.version][&m.lessons[0].id],
+        at("2027-01-11 08:00")
+    );
+}
+
 #[test]
 fn a_resent_attempt_is_recorded_once() {
     let (m, lineage) = builtin("get-help");

@@ -1,6 +1,7 @@
 //! One group's survey results as a planner reads them: per question an SVG bar chart with its
 //! figures, promoters and detractors for a 0–10 recommendation question, and the invitation's
-//! values for a question the invitation answered.
+//! values for a question the invitation answered; "fewer than 5 answers; hidden" for one the
+//! core withheld.
 //!
 //! Every figure comes from `wavegate_core::survey::summarize` on the server, which already
 //! suppressed small groups; this module only lays it out in the current language.
@@ -89,17 +90,24 @@ fn question_view(
         .map(|d| generic_text(&d.text, lang))
         .unwrap_or_else(|| q.id.clone());
     let kind = def.map(|d| &d.kind);
-    let answered_by_invitation = q.from_invitation.as_ref().filter(|_| q.answered == 0);
-    let figures = match answered_by_invitation {
-        Some(_) => None,
-        None => Some(stats_view(
+    let withheld = q.suppressed.is_some();
+    let answered_by_invitation = q
+        .from_invitation
+        .as_ref()
+        .filter(|_| q.answered == 0 && !withheld);
+    let figures = if withheld {
+        Some(withheld_view(lang).into_any())
+    } else if answered_by_invitation.is_some() {
+        None
+    } else {
+        Some(stats_view(
             &title,
             &q.stats,
             kind,
             q.answered,
             nps.iter().find(|n| n.question == q.id),
             lang,
-        )),
+        ))
     };
     let invitation = q
         .from_invitation
@@ -108,13 +116,19 @@ fn question_view(
     view! {
         <section class="question-result" data-question=q.id.clone()>
             <h3>{title}</h3>
-            {answered_by_invitation.is_none().then(|| view! {
+            {(answered_by_invitation.is_none() && !withheld).then(|| view! {
                 <p class="muted">{q.answered}" "{Msg::Answered.text(lang)}</p>
             })}
             {figures}
             {invitation}
         </section>
     }
+}
+
+/// In place of the figures of a question (or matrix item) fewer than 5 answered: the core
+/// withheld them, so no bar shows what one of a few people said.
+pub fn withheld_view(lang: Lang) -> impl IntoView + use<> {
+    view! { <p class="muted withheld">{Msg::AnswersWithheld.text(lang)}</p> }
 }
 
 /// The attribute values of the responses whose invitation answered the question.
@@ -272,10 +286,14 @@ fn stats_view(
                         .find(|d| d.id == item.id)
                         .map(|d| d.text.get(lang).to_string())
                         .unwrap_or_else(|| item.id.clone());
+                    let figures = match item.suppressed {
+                        Some(_) => withheld_view(lang).into_any(),
+                        None => scale_view(&text, &item.stats, kind, None, lang).into_any(),
+                    };
                     view! {
                         <div class="matrix-result" data-item=item.id.clone()>
                             <h4>{text.clone()}</h4>
-                            {scale_view(&text, &item.stats, kind, None, lang)}
+                            {figures}
                         </div>
                     }
                 })

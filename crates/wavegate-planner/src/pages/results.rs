@@ -7,7 +7,7 @@ use crate::components::bar_chart::{Bar, bar_chart};
 use crate::components::breakdown::breakdown;
 use crate::components::download::DownloadButton;
 use crate::components::notice::load_failed;
-use crate::components::results::GroupResults;
+use crate::components::results::{GroupResults, withheld_view};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery, SurveyResults};
@@ -37,6 +37,15 @@ fn barrier_label(id: &str, lang: Lang) -> String {
 
 /// Where respondents get stuck in ADKAR, as a chart.
 fn adkar_view(adkar: &AdkarSummary, lang: Lang) -> impl IntoView + use<> {
+    if adkar.suppressed.is_some() {
+        return view! {
+            <section class="adkar-result" aria-labelledby="adkar-title">
+                <h2 id="adkar-title">{Msg::AdkarTitle.text(lang)}</h2>
+                {withheld_view(lang)}
+            </section>
+        }
+        .into_any();
+    }
     let bars = adkar
         .barriers
         .iter()
@@ -49,6 +58,7 @@ fn adkar_view(adkar: &AdkarSummary, lang: Lang) -> impl IntoView + use<> {
             {bar_chart(Msg::AdkarTitle.text(lang), bars)}
         </section>
     }
+    .into_any()
 }
 
 /// Everything of one survey's results below the heading.

@@ -162,30 +162,37 @@ fn count(n: Option<u64>) -> String {
     n.map(|n| n.to_string()).unwrap_or_else(|| "—".to_string())
 }
 
-/// The per-topic cell: each topic with its share correct in words, never colour alone.
+/// The per-topic cell: each topic with its share correct in words, never colour alone, and
+/// whether the core withheld topics fewer than 5 trainees were tested on.
 fn topics_cell(g: &GroupResult) -> impl IntoView + use<> {
     let lang = use_lang();
     let suppressed = g.suppressed;
+    let withheld = g.topics_withheld;
     let topics = g.topics.clone();
     move || {
         let l = lang.get();
-        match &topics {
-            _ if suppressed => Msg::SuppressedGroup.text(l).to_string(),
-            Some(t) if !t.is_empty() => t
-                .iter()
-                .map(|(topic, share)| {
-                    fill(
-                        Msg::TopicScore,
-                        l,
-                        &[
-                            ("topic", topic.clone()),
-                            ("percent", format!("{:.0}", share * 100.0)),
-                        ],
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => Msg::NoTopicsYet.text(l).to_string(),
+        let shown: Vec<String> = topics
+            .iter()
+            .flatten()
+            .map(|(topic, share)| {
+                fill(
+                    Msg::TopicScore,
+                    l,
+                    &[
+                        ("topic", topic.clone()),
+                        ("percent", format!("{:.0}", share * 100.0)),
+                    ],
+                )
+            })
+            .collect();
+        match (suppressed, shown.is_empty(), withheld) {
+            (true, _, _) => Msg::SuppressedGroup.text(l).to_string(),
+            (false, true, true) => Msg::TopicsWithheld.text(l).to_string(),
+            (false, true, false) => Msg::NoTopicsYet.text(l).to_string(),
+            (false, false, true) => {
+                format!("{}; {}", shown.join(", "), Msg::OtherTopicsWithheld.text(l))
+            }
+            (false, false, false) => shown.join(", "),
         }
     }
 }

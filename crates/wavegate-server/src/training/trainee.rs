@@ -309,9 +309,10 @@ pub async fn sync(
             Err(fact_id_message(&v.id, lang))
         } else {
             match m.history.get(v.version) {
-                Some(module) => {
-                    Fact::view(module, &v.lesson, v.at, now).map_err(|e| e.message(lang))
-                }
+                Some(module) => m
+                    .progress
+                    .view_fact(module, &v.lesson, v.at, now)
+                    .map_err(|e| e.message(lang)),
                 None => Err(match lang {
                     Lang::Nl => format!("versie {} is niet gepubliceerd", v.version),
                     Lang::En => format!("version {} is not published", v.version),

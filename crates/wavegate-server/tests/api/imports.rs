@@ -219,6 +219,31 @@ async fn windows_1252_files_are_read_and_kept_as_they_are() {
 }
 
 #[tokio::test]
+async fn a_roster_saved_as_unicode_text_is_read_as_utf16() {
+    // Excel's "Unicode text": UTF-16 little-endian with a byte-order mark, tab-separated.
+    let api = demo_api().await;
+    let text = demo_roster()
+        .trim_start_matches('\u{FEFF}')
+        .replace(';', "\t");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let r = upload(&api, "roster", bytes.clone(), "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["rows"], 32);
+    assert_eq!(
+        (r.body["encoding"].as_str(), r.body["delimiter"].as_str()),
+        (Some("utf16_le"), Some("tab"))
+    );
+    assert_eq!(
+        r.body["waves"][0],
+        serde_json::json!({ "wave": "pilot", "people": 12 })
+    );
+    // Kept as uploaded, byte for byte.
+    let stored = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(stored.bytes, bytes);
+}
+
+#[tokio::test]
 async fn uploads_need_a_csv_body_a_known_kind_and_a_known_program() {
     let api = demo_api().await;
     let r = api

@@ -125,6 +125,19 @@ async fn an_invalid_program_is_refused_with_its_line_and_nothing_is_created() {
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
     let r = create(&api, "application/json", "{\"name\": 1}").await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    // A blank, garbled or huge name: refused on the name's line, which the form's name field
+    // shows (a JSON body's lines are those of its program.toml, the name's being the first).
+    for name in ["", "   ", "a\u{0}b\u{202e}", &"x".repeat(100_000)] {
+        let mut json = serde_json::to_value(Program::parse(TOML).unwrap()).unwrap();
+        json["name"] = json!(name);
+        let r = create(&api, "application/json", json.to_string()).await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+        assert_eq!(r.body["error"]["details"]["line"], 1, "{:?}", r.body);
+        let toml = TOML.replace("\"Intune rollout 2027\"", &format!("{:?}", name));
+        let r = create(&api, "application/toml", toml).await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+        assert_eq!(r.body["error"]["details"]["line"], 2, "{:?}", r.body);
+    }
     let r = create(&api, "text/plain", TOML).await;
     assert_error(
         &r,

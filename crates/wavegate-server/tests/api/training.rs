@@ -296,6 +296,43 @@ async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate(
 }
 
 #[tokio::test]
+async fn times_a_trainee_client_dates_before_the_assignment_are_taken_as_the_assignment() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[1].1;
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let m = module(&mine.body["modules"][0]["module"]);
+    let assigned_at = mine.body["modules"][0]["progress"]["assigned_at"].clone();
+    let lesson = m.lessons[0].id.clone();
+    let r = trainee_post(
+        &api,
+        &format!("{base}/sync"),
+        json!({ "views": [{ "id": format!("view-1-{lesson}"), "version": 1, "lesson": lesson,
+                            "at": "2020-01-01T00:00:00Z" }] }),
+    )
+    .await;
+    assert_eq!(r.body["stored"], 1, "{:?}", r.body);
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    let r = trainee_post(
+        &api,
+        &format!("{base}/answers"),
+        json!({ "id": "attempt-old-0001", "number": plan.body["number"],
+                "version": plan.body["version"], "answers": answers(&m, &plan.body, false),
+                "started_at": "2000-01-01T00:00:00Z" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let progress = &trainee_get(&api, &format!("/api/v1/train/{token}"))
+        .await
+        .body["modules"][0]["progress"];
+    assert_eq!(progress["views"]["1"][&lesson], assigned_at);
+    assert_eq!(
+        progress["attempts"]["attempt-old-0001"]["started_at"],
+        assigned_at
+    );
+}
+
+#[tokio::test]
 async fn a_resent_attempt_is_recorded_once_and_unknown_links_are_not_found() {
     let (api, tokens) = assigned().await;
     let token = &tokens[1].1;

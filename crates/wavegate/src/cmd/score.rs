@@ -1,4 +1,4 @@
-//! `wavegate score`: the readiness of the next wave, from a data directory (DATA.md).
+//! `wavegate score`: the readiness of the next wave, from a data directory (docs/data-formats.md).
 
 use chrono::NaiveDate;
 use std::fs::File;

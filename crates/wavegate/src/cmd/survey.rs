@@ -28,7 +28,8 @@ pub enum Command {
         /// pilot-feedback, sus, nps, enps, post-enrollment-pulse or om-pulse.
         id: Option<String>,
     },
-    /// Export responses as CSV: long (one row per answer, DATA.md) or wide (one row per response).
+    /// Export responses as CSV: long (one row per answer, docs/data-formats.md) or wide (one row
+    /// per response).
     Export {
         /// The definition: a JSON file or a built-in id.
         #[arg(long)]

@@ -1,4 +1,4 @@
-//! Importers for the files of a data directory (DATA.md), over `io::Read`.
+//! Importers for the files of a data directory (docs/data-formats.md), over `io::Read`.
 //!
 //! Each reads a whole file or rejects it with the first problem (file, line, column, what was
 //! expected). The large files (devices, responses, training) are read row by row through
@@ -83,8 +83,8 @@ pub fn load<'a, R: IntoText<'a> + Send>(
                 files::PROGRAM,
                 0,
                 FileProblem::Rule(Text::new(
-                    "ontbreekt; verwacht het programma (golven, drempels, capaciteit) zoals in DATA.md",
-                    "is missing; expected the program (waves, thresholds, capacity) as in DATA.md",
+                    "ontbreekt; verwacht het programma (golven, drempels, capaciteit) zoals in docs/data-formats.md",
+                    "is missing; expected the program (waves, thresholds, capacity) as in docs/data-formats.md",
                 )),
             ));
         }

@@ -294,4 +294,40 @@ mod tests {
             }
         }
     }
+
+    /// Block quotes a lesson means: a line starting with `>` after a blank line (or first). A
+    /// `>` line right after a paragraph line was meant as text (`(**Settings` + newline +
+    /// `> General > About**)`), yet also starts a block quote.
+    fn intended_quotes(markdown: &str) -> usize {
+        let mut previous_blank = true;
+        let mut count = 0;
+        for line in markdown.lines() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('>') && previous_blank {
+                count += 1;
+            }
+            previous_blank = trimmed.is_empty();
+        }
+        count
+    }
+
+    #[test]
+    fn every_builtin_lesson_renders_without_literal_markup_or_a_stray_quote() {
+        for m in all() {
+            for l in &m.lessons {
+                for lang in Lang::ALL {
+                    let body = l.body.get(lang);
+                    let html = crate::training::markdown::render(body).html;
+                    let place = format!("{} {} {lang:?}", m.id, l.id);
+                    assert!(!html.contains("**"), "{place}: literal ** in {html}");
+                    assert!(!html.contains("__"), "{place}: literal __ in {html}");
+                    assert_eq!(
+                        html.matches("<blockquote>").count(),
+                        intended_quotes(body),
+                        "{place}: a block quote nobody meant in {html}"
+                    );
+                }
+            }
+        }
+    }
 }

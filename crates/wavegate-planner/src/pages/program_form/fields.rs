@@ -264,9 +264,11 @@ impl ProgramFields {
 /// rather than repeated here.
 pub fn defaults() -> Program {
     const BARE: &str =
-        "name = \"\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n";
+        "name = \"x\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n";
     #[allow(clippy::expect_used)]
     let mut p = Program::parse(BARE).expect("a bare program.toml is valid");
+    // A new program's name is the planner's to give (the core requires one on saving).
+    p.name.clear();
     p.waves.clear();
     p
 }

@@ -46,8 +46,8 @@ from Company Portal. Don't skip step 5: only then is enrollment finished.
 | Inschrijven is niet toegestaan (*EnrollmentRestrictionsEnforced*) | Je iOS-versie is te oud, of dit soort apparaat of het aantal apparaten is niet toegestaan. Installeer updates; helpt dat niet, vraag het de servicedesk. |
 | De verbinding viel weg (*ClientDisconnected*) | Ga op stabiele wifi zitten en probeer het opnieuw. |
 
-Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie (**Instellingen
-> Algemeen > Info**) en een schermafbeelding van de melding.
+Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie
+(**Instellingen > Algemeen > Info**) en een schermafbeelding van de melding.
 "#,
             r#"
 | What you see | What you do |
@@ -56,8 +56,8 @@ Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie (**
 | Enrollment is not allowed (*EnrollmentRestrictionsEnforced*) | Your iOS version is too old, or this kind of device or the number of devices is not allowed. Install updates; if that doesn't help, ask the service desk. |
 | The connection dropped (*ClientDisconnected*) | Get on stable Wi-Fi and try again. |
 
-If it still fails after two tries, go to the service desk with your iOS version (**Settings
-> General > About**) and a screenshot of the message.
+If it still fails after two tries, go to the service desk with your iOS version
+(**Settings > General > About**) and a screenshot of the message.
 "#,
         ),
         questions: vec![
