@@ -80,6 +80,16 @@ impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
     }
 }
 
+impl PeerAddr {
+    /// The address for per-address limits (unspecified when unknown, so all such requests
+    /// share one allowance).
+    pub fn ip(&self) -> std::net::IpAddr {
+        self.0
+            .parse()
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    }
+}
+
 /// The language for messages a person reads in an answer: `?lang=`, else the first language of
 /// `Accept-Language` Wavegate speaks, else English (the API's default).
 pub fn request_lang(

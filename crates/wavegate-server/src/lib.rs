@@ -22,6 +22,7 @@ mod imports;
 pub mod limits;
 mod links;
 pub mod listen;
+mod lookup;
 mod planner;
 mod programs;
 mod readiness;
@@ -325,24 +326,30 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         });
     let (address_limiter, per_address) = per_address.unzip();
     forget_idle_limits(&state.guards, address_limiter);
-    let respond = get(respond::invitation)
-        .post(respond::submit)
-        // A respondent's body is a few KiB: one that trickles in is dropped.
-        .layer(RequestBodyTimeoutLayer::new(RESPOND_BODY_TIMEOUT));
-    let respond = match per_address {
-        Some(layer) => respond.layer(layer),
-        None => respond,
-    };
-    let api = Router::new()
-        .route("/api/v1/health", get(health))
-        .route("/api/v1/respond/{token}", respond)
+    // Every route whose path carries a link token: the token is the credential, so guessing
+    // is limited per address on all of them alike (the handlers count failed lookups).
+    let links = Router::new()
+        .route(
+            "/api/v1/respond/{token}",
+            get(respond::invitation)
+                .post(respond::submit)
+                // A respondent's body is a few KiB: one that trickles in is dropped.
+                .layer(RequestBodyTimeoutLayer::new(RESPOND_BODY_TIMEOUT)),
+        )
         .route(
             "/api/v1/respond/{token}/draft",
             get(drafts::get_draft)
                 .put(drafts::put_draft)
                 .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
         )
-        .merge(training::trainee_router())
+        .merge(training::trainee_router());
+    let links = match per_address {
+        Some(layer) => links.layer(layer),
+        None => links,
+    };
+    let api = Router::new()
+        .route("/api/v1/health", get(health))
+        .merge(links)
         .route(
             "/api/v1/session",
             get(session::current)

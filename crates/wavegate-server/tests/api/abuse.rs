@@ -187,3 +187,74 @@ async fn one_address_cannot_take_more_than_its_share_of_requests() {
         "only respondent endpoints are limited per address"
     );
 }
+
+/// A draft of the right shape, so a guess is not refused for its body before the token is read.
+const DRAFT: &str =
+    r#"{"response_id":"0123456789abcdef","survey_version":1,"page":0,"answers":{}}"#;
+
+#[tokio::test]
+async fn guessing_tokens_through_drafts_or_training_links_gets_the_address_refused_too() {
+    for (kind, guess) in [
+        ("draft read", "GET /api/v1/respond/{t}/draft"),
+        ("draft save", "PUT /api/v1/respond/{t}/draft"),
+        ("training", "GET /api/v1/train/{t}"),
+        ("lesson", "GET /api/v1/train/{t}/modules/m/lessons/l"),
+        ("attempt", "POST /api/v1/train/{t}/modules/m/attempts"),
+    ] {
+        let api = limited(RateLimits {
+            failed_lookups: (10, Duration::from_secs(60)),
+            ..RateLimits::default()
+        })
+        .await;
+        let (method, path) = guess.split_once(' ').unwrap();
+        let mut statuses = Vec::new();
+        for i in 0..12 {
+            let r = api
+                .call(
+                    method,
+                    &path.replace("{t}", &format!("{i:032x}")),
+                    crate::support::Auth::None,
+                    Some("application/json"),
+                    DRAFT,
+                )
+                .await;
+            statuses.push(r.status.as_u16());
+        }
+        assert_eq!(&statuses[..10], &[404; 10], "{kind}");
+        assert_eq!(statuses[11], 429, "{kind}: {statuses:?}");
+        // The address is refused every link lookup, a survey link's too.
+        let listed = api.get(&format!("{PULSE}/invitations"), true).await;
+        let real = listed.body[0]["token"].as_str().unwrap().to_string();
+        let r = api.get(&format!("/api/v1/respond/{real}"), false).await;
+        assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+        assert!(r.headers.contains_key("retry-after"), "{kind}");
+    }
+}
+
+#[tokio::test]
+async fn drafts_and_training_links_share_the_per_address_limit_of_survey_links() {
+    let api = limited(RateLimits {
+        per_address: (3, Duration::from_secs(60)),
+        ..RateLimits::default()
+    })
+    .await;
+    let listed = api.get(&format!("{PULSE}/invitations"), true).await;
+    let token = listed.body[0]["token"].as_str().unwrap().to_string();
+    let mut statuses = Vec::new();
+    for path in [
+        format!("/api/v1/respond/{token}"),
+        format!("/api/v1/respond/{token}/draft"),
+        format!("/api/v1/train/{token}"),
+        format!("/api/v1/train/{token}/modules/m/certificate"),
+        format!("/api/v1/respond/{token}/draft"),
+    ] {
+        let r = api.get(&path, false).await;
+        statuses.push(r.status.as_u16());
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+            assert!(r.headers.contains_key("retry-after"));
+        }
+    }
+    assert_eq!(&statuses[3..], &[429, 429], "{statuses:?}");
+    assert!(statuses[..3].iter().all(|s| *s != 429), "{statuses:?}");
+}
