@@ -31,8 +31,9 @@ use wavegate_core::upload::{
 
 /// An upload that sends nothing for this long is given up.
 const IDLE: Duration = Duration::from_secs(60);
-/// No upload may take longer than this, however steadily it trickles.
-const TOTAL: Duration = Duration::from_secs(15 * 60);
+/// No upload may take longer than this, however steadily it trickles (also the upload route's
+/// body deadline, see `body_deadline`).
+pub(crate) const UPLOAD_DEADLINE: Duration = Duration::from_secs(15 * 60);
 
 /// Content types a CSV arrives with: browsers send `application/vnd.ms-excel` for `.csv` on
 /// Windows with Office installed, and some clients send no specific type.
@@ -85,7 +86,7 @@ async fn receive(state: &AppState, body: Body) -> Result<Received, ApiError> {
     let started = Instant::now();
     let mut size: u64 = 0;
     loop {
-        let left = TOTAL.saturating_sub(started.elapsed());
+        let left = UPLOAD_DEADLINE.saturating_sub(started.elapsed());
         let frame = tokio::time::timeout(IDLE.min(left), body.frame())
             .await
             .map_err(|_| {

@@ -8,6 +8,7 @@
 
 mod assets;
 pub mod auth;
+mod body_deadline;
 pub mod clock;
 pub mod datadir;
 mod demo;
@@ -44,7 +45,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use assets::Assets;
@@ -54,10 +54,12 @@ pub use store::Store;
 
 /// Largest request body accepted by default (a survey response is a few KiB).
 pub const BODY_LIMIT: usize = 256 * 1024;
-/// How long a respondent's request body may take to arrive.
-pub const RESPOND_BODY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a request's whole body may take to arrive, by default (see `body_deadline`).
+pub const BODY_DEADLINE: Duration = Duration::from_secs(15);
 /// Largest body for bulk planner uploads (invitation lists).
 pub const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
+/// How long a bulk body (up to [`BULK_BODY_LIMIT`]) may take to arrive.
+pub const BULK_BODY_DEADLINE: Duration = Duration::from_secs(60);
 
 /// How to run the server.
 #[derive(Clone, Debug)]
@@ -99,6 +101,8 @@ pub struct AppState {
     evaluator: evaluator::Evaluator,
     rate_limits: limits::RateLimits,
     guards: Arc<limits::Guards>,
+    /// How long a request's whole body may take, unless its route allows more.
+    body_deadline: Duration,
     /// Training facts are written one at a time (see `training::trainee`).
     training_writes: Arc<tokio::sync::Mutex<()>>,
 }
@@ -118,6 +122,7 @@ impl AppState {
             evaluator: evaluator::Evaluator::default(),
             rate_limits: limits::RateLimits::default(),
             guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
+            body_deadline: BODY_DEADLINE,
             training_writes: Arc::default(),
         }
     }
@@ -126,6 +131,12 @@ impl AppState {
     pub fn with_rate_limits(mut self, limits: limits::RateLimits) -> AppState {
         self.rate_limits = limits;
         self.guards = Arc::new(limits::Guards::new(&limits));
+        self
+    }
+
+    /// The same state with another deadline for request bodies (tests make it short).
+    pub fn with_body_deadline(mut self, deadline: Duration) -> AppState {
+        self.body_deadline = deadline;
         self
     }
 
@@ -227,7 +238,9 @@ impl Server {
         } else {
             (Vec::new(), None)
         };
-        let state = AppState::new(store, &url).with_rate_limits(config.rate_limits);
+        let state = AppState::new(store, &url)
+            .with_rate_limits(config.rate_limits)
+            .with_body_deadline(config.connections.body_read);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
@@ -331,10 +344,7 @@ pub fn router(state: AppState, assets: Assets) -> Router {
     let links = Router::new()
         .route(
             "/api/v1/respond/{token}",
-            get(respond::invitation)
-                .post(respond::submit)
-                // A respondent's body is a few KiB: one that trickles in is dropped.
-                .layer(RequestBodyTimeoutLayer::new(RESPOND_BODY_TIMEOUT)),
+            get(respond::invitation).post(respond::submit),
         )
         .route(
             "/api/v1/respond/{token}/draft",
@@ -376,6 +386,11 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         .service(files);
     api.fallback_service(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // A body that trickles in is cut off: it would hold its connection for ever.
+        .layer(axum::middleware::from_fn_with_state(
+            state.body_deadline,
+            body_deadline::enforce,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             assets,
             assets::headers,

@@ -46,7 +46,7 @@ pub enum ErrorCode {
     CsrfMismatch,
     /// 404: unknown invitation, program, survey, file or endpoint.
     NotFound,
-    /// 408: an upload that arrived too slowly.
+    /// 408: a request body (an upload, a response) that arrived too slowly.
     Timeout,
     /// 409: a personal invitation was already answered.
     AlreadySubmitted,

@@ -14,6 +14,7 @@ mod readiness;
 mod reminders;
 mod roster;
 mod sessions;
+mod slow_clients;
 mod support;
 mod surveys;
 mod training;
