@@ -1,5 +1,5 @@
-//! Reading a request: extractors whose rejections are JSON [`ApiError`]s (the body, the query
-//! and the path), and the body's media type.
+//! Reading a request: extractors whose rejections are JSON [`ApiError`]s (the body as JSON or
+//! bytes, the query and the path), and the body's media type.
 //!
 //! axum's own extractors answer a bad request with plain text; the API promises a JSON error
 //! body for every failure, so handlers take these instead.
@@ -25,6 +25,20 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
         Ok(ApiJson(value))
+    }
+}
+
+/// The raw body (`Bytes`) whose rejections are [`ApiError`]s (`payload_too_large` over the
+/// route's limit).
+#[derive(Debug)]
+pub struct ApiBytes(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state).await?;
+        Ok(ApiBytes(bytes))
     }
 }
 

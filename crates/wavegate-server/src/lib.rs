@@ -368,7 +368,9 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         )
         .merge(routes::planner_router(&state))
         .route("/api/{*rest}", any(error::api_not_found))
-        .route("/api", any(error::api_not_found));
+        .route("/api", any(error::api_not_found))
+        // Last, so it reaches every route above: a method a path does not take is a JSON 405.
+        .method_not_allowed_fallback(error::method_not_allowed);
     let index = assets.clone();
     let files = ServeDir::new(assets.dir())
         .append_index_html_on_directories(false)

@@ -4,10 +4,9 @@
 use crate::AppState;
 use crate::downloads::attachment;
 use crate::error::{ApiError, file_problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, media_type, request_lang};
+use crate::extract::{ApiBytes, ApiJson, ApiPath, ApiQuery, media_type, request_lang};
 use crate::store::{NewProgram, ProgramRecord};
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -114,7 +113,7 @@ pub async fn create(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let (program, toml) = read_program(&headers, &body, request_lang(q.lang, &headers))?;
     let id = state
@@ -144,7 +143,7 @@ pub async fn put(
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<Json<ProgramDetail>, ApiError> {
     let (program, toml) = read_program(&headers, &body, request_lang(q.lang, &headers))?;
     if !state

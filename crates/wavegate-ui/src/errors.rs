@@ -14,7 +14,8 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidJson
         | ErrorCode::InvalidQuery
         | ErrorCode::InvalidBody
-        | ErrorCode::UnsupportedMediaType => UiMsg::ErrorAppOutOfDate,
+        | ErrorCode::UnsupportedMediaType
+        | ErrorCode::MethodNotAllowed => UiMsg::ErrorAppOutOfDate,
         ErrorCode::InvalidPath => UiMsg::ErrorBadAddress,
         ErrorCode::Unauthorized => UiMsg::ErrorUnauthorized,
         ErrorCode::InvalidCredentials => UiMsg::ErrorInvalidCredentials,

@@ -46,6 +46,8 @@ pub enum ErrorCode {
     CsrfMismatch,
     /// 404: unknown invitation, program, survey, file or endpoint.
     NotFound,
+    /// 405: a method the endpoint does not take (the `Allow` header lists those it does).
+    MethodNotAllowed,
     /// 408: a request body (an upload, a response) that arrived too slowly.
     Timeout,
     /// 409: a personal invitation was already answered.
@@ -115,7 +117,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 34] = [
+    pub const SENT: [ErrorCode; 35] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -124,6 +126,7 @@ impl ErrorCode {
         ErrorCode::Forbidden,
         ErrorCode::CsrfMismatch,
         ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
         ErrorCode::Timeout,
         ErrorCode::AlreadySubmitted,
         ErrorCode::VersionPublished,
@@ -173,6 +176,7 @@ impl ErrorCode {
             ErrorCode::TrainingRefused => "training_refused",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::AlreadySubmitted => "already_submitted",
             ErrorCode::VersionPublished => "version_published",
             ErrorCode::PayloadTooLarge => "payload_too_large",
