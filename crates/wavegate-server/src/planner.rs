@@ -23,7 +23,7 @@ use wavegate_core::api::{
     LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
     SurveyResults,
 };
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
@@ -142,15 +142,17 @@ async fn check_anonymous_links(
     program: &str,
     definition: Option<&Program>,
     links: &[NewInvitation],
+    lang: Lang,
 ) -> Result<(), ApiError> {
     if links.iter().all(|l| l.attributes.is_empty()) {
         return Ok(());
     }
     let no_roster = || {
-        ApiError::new(
-            ErrorCode::NoRoster,
-            "an anonymous link with attributes needs the program's roster: import it first",
-        )
+        let text = Text::new(
+            "Een anonieme link met kenmerken heeft de roster van het programma nodig: laad die eerst.",
+            "An anonymous link with attributes needs the program's roster: import it first.",
+        );
+        ApiError::new(ErrorCode::NoRoster, text.get(lang))
     };
     let definition = definition.ok_or_else(no_roster)?;
     let Some(Ok(roster)) = roster_of(state, program, definition).await? else {
@@ -229,13 +231,23 @@ fn refused(e: BatchError) -> ApiError {
 pub async fn create_invitations(
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
-        check_anonymous_links(&state, &program, definition.as_ref(), &body.invitations).await?;
+        check_anonymous_links(
+            &state,
+            &program,
+            definition.as_ref(),
+            &body.invitations,
+            lang,
+        )
+        .await?;
     }
     let entries = body
         .invitations
@@ -330,8 +342,8 @@ pub async fn from_roster(
 ) -> Result<(StatusCode, Json<FromRosterResult>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
-    let definition = program_of(&state, &program).await?;
-    let roster = required_roster(&state, &program, &definition).await?;
+    let definition = program_of(&state, &program, lang).await?;
+    let roster = required_roster(&state, &program, &definition, lang).await?;
     let selection = Selection {
         wave: body.wave.clone(),
         segment: body.segment.clone(),

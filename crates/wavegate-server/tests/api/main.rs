@@ -8,6 +8,7 @@ mod anonymity;
 mod assets;
 mod drafts;
 mod imports;
+mod languages;
 mod links;
 mod programs;
 mod readiness;
