@@ -2,7 +2,7 @@
 
 use crate::auth::password::hash_password;
 use crate::auth::{new_password, new_token};
-use crate::respond::now;
+use crate::clock::Clock;
 use crate::store::{InvitationRow, NewResponse, ProgramSeed, Store, StoreError, SurveySeed};
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
 
@@ -57,7 +57,11 @@ pub struct DemoAccounts {
 
 /// Creates the demo planner and viewer, or resets their password: `password` (e.g. from
 /// `WAVEGATE_DEMO_PASSWORD`, so tests know it) or a new random one, printed at start.
-pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccounts, String> {
+pub async fn accounts(
+    store: &Store,
+    password: Option<&str>,
+    clock: &Clock,
+) -> Result<DemoAccounts, String> {
     let password = password.map_or_else(new_password, str::to_string);
     if let Some(p) = crate::auth::password::password_problem(&password) {
         // Said at start-up, before any language is chosen: both.
@@ -79,7 +83,7 @@ pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccou
             .map_err(|e| e.to_string())?;
         if !reset {
             store
-                .create_user(email, role, &hash, &now())
+                .create_user(email, role, &hash, &clock.stamp())
                 .await
                 .map_err(|e| e.to_string())?;
         }
@@ -118,8 +122,12 @@ const PEOPLE: &[(&str, &str, &str, &str)] = &[
 
 /// Seeds the demo program if the database holds no program, then returns a personal link that
 /// has not been answered yet and the anonymous pulse link.
-pub async fn seed_if_empty(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
-    if store.seed_program(demo_program()?).await? {
+pub async fn seed_if_empty(
+    store: &Store,
+    base_url: &str,
+    clock: &Clock,
+) -> Result<Vec<DemoLink>, StoreError> {
+    if store.seed_program(demo_program(clock)?).await? {
         tracing::info!("seeded the demo program");
     }
     links(store, base_url).await
@@ -166,8 +174,8 @@ fn answer(
 
 /// The whole demo program: two surveys, the pilot's people with personal links (most answered)
 /// and an anonymous pulse link with several responses.
-fn demo_program() -> Result<ProgramSeed, StoreError> {
-    let at = now();
+fn demo_program(clock: &Clock) -> Result<ProgramSeed, StoreError> {
+    let at = clock.stamp();
     let pilot = builtin(PILOT)?;
     let pulse = builtin(PULSE)?;
     let invitation =

@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
 use crate::lookup::find_link;
-use crate::respond::{now, parse_attributes, parse_survey};
+use crate::respond::{parse_attributes, parse_survey};
 use crate::store::{DraftOwner, OpenedInvitation};
 use axum::Json;
 use axum::extract::State;
@@ -89,7 +89,7 @@ pub async fn put_draft(
         .check(&survey, &attributes)
         .map_err(|p| refusal(p, opened.invitation.language.as_deref()))?;
     let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
-    let saved_at = now();
+    let saved_at = state.clock.stamp();
     let revision = state
         .store
         .save_draft(owner, draft_json, saved_at.clone())

@@ -201,7 +201,7 @@ pub use demo::{DemoAccounts, DemoLink};
 
 /// Seeds the demo program into an empty store (what `serve --demo` does); returns its links.
 pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
-    demo::seed_if_empty(store, base_url).await
+    demo::seed_if_empty(store, base_url, &Clock::system()).await
 }
 
 impl Server {
@@ -227,11 +227,12 @@ impl Server {
             .unwrap_or_else(|| format!("http://{local}"))
             .trim_end_matches('/')
             .to_string();
+        let clock = Clock::system();
         let (demo_links, demo_accounts) = if config.demo {
-            let links = demo::seed_if_empty(&store, &url)
+            let links = demo::seed_if_empty(&store, &url, &clock)
                 .await
                 .map_err(|e| StartError::Demo(e.to_string()))?;
-            let accounts = demo::accounts(&store, config.demo_password.as_deref())
+            let accounts = demo::accounts(&store, config.demo_password.as_deref(), &clock)
                 .await
                 .map_err(StartError::Demo)?;
             (links, Some(accounts))
@@ -239,6 +240,7 @@ impl Server {
             (Vec::new(), None)
         };
         let state = AppState::new(store, &url)
+            .with_clock(clock)
             .with_rate_limits(config.rate_limits)
             .with_body_deadline(config.connections.body_read);
         let router = router(state, Assets::load(&config.dist));

@@ -10,7 +10,7 @@ use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::imports::{program_of, required_roster, roster_of};
 use crate::programs::{program_record, stored_program};
-use crate::respond::{now, parse_attributes, parse_survey};
+use crate::respond::{parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow, ProgramSurveyRow};
 use axum::Json;
 use axum::extract::State;
@@ -269,7 +269,7 @@ pub async fn create_invitations(
         .collect::<Result<Vec<_>, ApiError>>()?;
     let created = state
         .store
-        .create_invitations(&program, &survey, entries, &now())
+        .create_invitations(&program, &survey, entries, &state.clock.stamp())
         .await?;
     let links = created
         .into_iter()

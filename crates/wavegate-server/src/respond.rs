@@ -17,11 +17,6 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
 
-/// The current time as stored: RFC 3339, UTC, whole seconds.
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// A stored survey definition; it was valid when stored, so failing to read it is our fault.
 pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::internal(format!("stored survey: {e}")))
@@ -165,7 +160,7 @@ pub async fn submit(
             survey_version: version,
             language: response.language.code().to_string(),
             answers_json,
-            submitted_at: now(),
+            submitted_at: state.clock.stamp(),
         })
         .await?;
     match outcome {
