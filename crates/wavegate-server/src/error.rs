@@ -47,6 +47,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidFile
         | ErrorCode::InvalidSurvey
         | ErrorCode::InvalidSelection
+        | ErrorCode::InvalidDate
         | ErrorCode::InvalidSupport
         | ErrorCode::InvalidModule
         | ErrorCode::TrainingRefused => StatusCode::UNPROCESSABLE_ENTITY,

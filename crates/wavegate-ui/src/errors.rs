@@ -27,6 +27,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidFile => UiMsg::ErrorInvalidFile,
         ErrorCode::InvalidSurvey => UiMsg::ErrorInvalidSurvey,
         ErrorCode::InvalidSelection => UiMsg::ErrorInvalidSelection,
+        ErrorCode::InvalidDate => UiMsg::ErrorInvalidDate,
         ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
         ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
