@@ -70,13 +70,15 @@ pub async fn accounts(
             p.nl, p.en
         ));
     }
-    let hash = {
-        let p = password.clone();
-        tokio::task::spawn_blocking(move || hash_password(&p))
-            .await
-            .map_err(|e| e.to_string())??
-    };
     for (email, role) in [(DEMO_PLANNER, "planner"), (DEMO_VIEWER, "viewer")] {
+        // Each account its own hash and salt: one shared PHC string would tell a copy of the
+        // database that the two passwords are the same.
+        let hash = {
+            let p = password.clone();
+            tokio::task::spawn_blocking(move || hash_password(&p))
+                .await
+                .map_err(|e| e.to_string())??
+        };
         let reset = store
             .reset_password(email, &hash)
             .await
@@ -255,4 +257,29 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::password::verify_password;
+
+    #[tokio::test]
+    async fn each_demo_account_has_its_own_salted_hash_of_the_one_password() {
+        let store = Store::in_memory().unwrap();
+        let clock = Clock::system();
+        // Created, then reset as at the next start.
+        for _ in 0..2 {
+            let made = accounts(&store, Some("demo-password-0123"), &clock)
+                .await
+                .unwrap();
+            let planner = store.user_by_email(DEMO_PLANNER).await.unwrap().unwrap();
+            let viewer = store.user_by_email(DEMO_VIEWER).await.unwrap().unwrap();
+            assert_ne!(planner.password_hash, viewer.password_hash);
+            let salt = |phc: &str| phc.rsplit('$').nth(1).unwrap().to_string();
+            assert_ne!(salt(&planner.password_hash), salt(&viewer.password_hash));
+            assert!(verify_password(&planner.password_hash, &made.password));
+            assert!(verify_password(&viewer.password_hash, &made.password));
+        }
+    }
 }
