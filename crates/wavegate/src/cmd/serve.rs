@@ -51,7 +51,7 @@ pub struct Args {
     /// Seconds a client gets to send a request's headers (also while a connection idles).
     #[arg(long, default_value_t = 10, env = "WAVEGATE_HEADER_TIMEOUT")]
     header_timeout: u64,
-    /// Turn off the rate limits on the link-token endpoints (load tests only).
+    /// Turn off the rate limits on the survey and training link endpoints (load tests only).
     #[arg(long, env = "WAVEGATE_NO_RATE_LIMITS")]
     no_rate_limits: bool,
 }
