@@ -28,6 +28,13 @@ impl Clock {
         self.offset.fetch_add(secs, Ordering::Relaxed);
     }
 
+    /// Sets this clock (and every copy of it) to `to`, forward or back (tests that need a
+    /// given day).
+    pub fn set(&self, to: DateTime<Utc>) {
+        let by = (to - Utc::now()).num_seconds();
+        self.offset.store(by, Ordering::Relaxed);
+    }
+
     /// Now as stored: RFC 3339, UTC, whole seconds.
     pub fn stamp(&self) -> String {
         stamp(self.now())

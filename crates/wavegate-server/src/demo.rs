@@ -2,7 +2,7 @@
 
 use crate::auth::password::hash_password;
 use crate::auth::{new_password, new_token};
-use crate::respond::now;
+use crate::clock::Clock;
 use crate::store::{InvitationRow, NewResponse, ProgramSeed, Store, StoreError, SurveySeed};
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
 
@@ -57,7 +57,11 @@ pub struct DemoAccounts {
 
 /// Creates the demo planner and viewer, or resets their password: `password` (e.g. from
 /// `WAVEGATE_DEMO_PASSWORD`, so tests know it) or a new random one, printed at start.
-pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccounts, String> {
+pub async fn accounts(
+    store: &Store,
+    password: Option<&str>,
+    clock: &Clock,
+) -> Result<DemoAccounts, String> {
     let password = password.map_or_else(new_password, str::to_string);
     if let Some(p) = crate::auth::password::password_problem(&password) {
         // Said at start-up, before any language is chosen: both.
@@ -66,20 +70,22 @@ pub async fn accounts(store: &Store, password: Option<&str>) -> Result<DemoAccou
             p.nl, p.en
         ));
     }
-    let hash = {
-        let p = password.clone();
-        tokio::task::spawn_blocking(move || hash_password(&p))
-            .await
-            .map_err(|e| e.to_string())??
-    };
     for (email, role) in [(DEMO_PLANNER, "planner"), (DEMO_VIEWER, "viewer")] {
+        // Each account its own hash and salt: one shared PHC string would tell a copy of the
+        // database that the two passwords are the same.
+        let hash = {
+            let p = password.clone();
+            tokio::task::spawn_blocking(move || hash_password(&p))
+                .await
+                .map_err(|e| e.to_string())??
+        };
         let reset = store
             .reset_password(email, &hash)
             .await
             .map_err(|e| e.to_string())?;
         if !reset {
             store
-                .create_user(email, role, &hash, &now())
+                .create_user(email, role, &hash, &clock.stamp())
                 .await
                 .map_err(|e| e.to_string())?;
         }
@@ -118,8 +124,12 @@ const PEOPLE: &[(&str, &str, &str, &str)] = &[
 
 /// Seeds the demo program if the database holds no program, then returns a personal link that
 /// has not been answered yet and the anonymous pulse link.
-pub async fn seed_if_empty(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreError> {
-    if store.seed_program(demo_program()?).await? {
+pub async fn seed_if_empty(
+    store: &Store,
+    base_url: &str,
+    clock: &Clock,
+) -> Result<Vec<DemoLink>, StoreError> {
+    if store.seed_program(demo_program(clock)?).await? {
         tracing::info!("seeded the demo program");
     }
     links(store, base_url).await
@@ -166,8 +176,8 @@ fn answer(
 
 /// The whole demo program: two surveys, the pilot's people with personal links (most answered)
 /// and an anonymous pulse link with several responses.
-fn demo_program() -> Result<ProgramSeed, StoreError> {
-    let at = now();
+fn demo_program(clock: &Clock) -> Result<ProgramSeed, StoreError> {
+    let at = clock.stamp();
     let pilot = builtin(PILOT)?;
     let pulse = builtin(PULSE)?;
     let invitation =
@@ -247,4 +257,29 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::password::verify_password;
+
+    #[tokio::test]
+    async fn each_demo_account_has_its_own_salted_hash_of_the_one_password() {
+        let store = Store::in_memory().unwrap();
+        let clock = Clock::system();
+        // Created, then reset as at the next start.
+        for _ in 0..2 {
+            let made = accounts(&store, Some("demo-password-0123"), &clock)
+                .await
+                .unwrap();
+            let planner = store.user_by_email(DEMO_PLANNER).await.unwrap().unwrap();
+            let viewer = store.user_by_email(DEMO_VIEWER).await.unwrap().unwrap();
+            assert_ne!(planner.password_hash, viewer.password_hash);
+            let salt = |phc: &str| phc.rsplit('$').nth(1).unwrap().to_string();
+            assert_ne!(salt(&planner.password_hash), salt(&viewer.password_hash));
+            assert!(verify_password(&planner.password_hash, &made.password));
+            assert!(verify_password(&viewer.password_hash, &made.password));
+        }
+    }
 }

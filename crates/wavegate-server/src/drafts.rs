@@ -3,11 +3,12 @@
 //! would be shared by everyone holding the link. Every draft is checked against the survey the
 //! link opens by the core's rule ([`Draft::check`]) and bounded in size.
 
+use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath};
-use crate::respond::{now, parse_attributes, parse_survey};
+use crate::extract::{ApiJson, ApiPath, PeerAddr};
+use crate::lookup::find_link;
+use crate::respond::{parse_attributes, parse_survey};
 use crate::store::{DraftOwner, OpenedInvitation};
-use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::State;
 use wavegate_core::api::{AnswerProblem, ErrorCode};
@@ -18,21 +19,21 @@ use wavegate_core::survey::draft::{Draft, DraftProblem, DraftReceipt, SavedDraft
 /// core's limits), far below what would let a link store files.
 pub const DRAFT_BODY_LIMIT: usize = 64 * 1024;
 
+fn invitation_not_found() -> ApiError {
+    ApiError::not_found("invitation")
+}
+
 /// The link's invitation, its survey and whose draft it is; refused for anonymous links and once
 /// the person answered.
 async fn personal(
     state: &AppState,
+    peer: &PeerAddr,
     token: &str,
 ) -> Result<(OpenedInvitation, DraftOwner), ApiError> {
-    let not_found = || ApiError::not_found("invitation");
-    if !auth::looks_like_token(token) {
-        return Err(not_found());
-    }
-    let opened = state
-        .store
-        .open_invitation(token)
-        .await?
-        .ok_or_else(not_found)?;
+    let opened = find_link(state, peer, token, invitation_not_found, async {
+        Ok(state.store.open_invitation(token).await?)
+    })
+    .await?;
     let Some(person_id) = opened.invitation.person_id.clone() else {
         return Err(ApiError::new(
             ErrorCode::Forbidden,
@@ -56,9 +57,10 @@ async fn personal(
 /// `GET /api/v1/respond/{token}/draft`: the draft saved from any device, 404 when none is kept.
 pub async fn get_draft(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
 ) -> Result<Json<SavedDraft>, ApiError> {
-    let (_, owner) = personal(&state, &token).await?;
+    let (_, owner) = personal(&state, &peer, &token).await?;
     let row = state
         .store
         .draft(owner)
@@ -76,17 +78,18 @@ pub async fn get_draft(
 /// `PUT /api/v1/respond/{token}/draft`: keeps the draft as the next revision.
 pub async fn put_draft(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
     ApiJson(draft): ApiJson<Draft>,
 ) -> Result<Json<DraftReceipt>, ApiError> {
-    let (opened, owner) = personal(&state, &token).await?;
+    let (opened, owner) = personal(&state, &peer, &token).await?;
     let survey = parse_survey(&opened.definition_json)?;
     let attributes = parse_attributes(&opened.invitation.attributes_json)?;
     draft
         .check(&survey, &attributes)
         .map_err(|p| refusal(p, opened.invitation.language.as_deref()))?;
     let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
-    let saved_at = now();
+    let saved_at = state.clock.stamp();
     let revision = state
         .store
         .save_draft(owner, draft_json, saved_at.clone())

@@ -2,7 +2,7 @@
 //! shared `wavegate_core::api::ErrorBody`) with the status its code stands for, never a bare
 //! text page, so the app can show its own message for the code.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -27,6 +27,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden | ErrorCode::CsrfMismatch => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
         ErrorCode::AlreadySubmitted
         | ErrorCode::VersionPublished
@@ -46,6 +47,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidFile
         | ErrorCode::InvalidSurvey
         | ErrorCode::InvalidSelection
+        | ErrorCode::InvalidDate
         | ErrorCode::InvalidSupport
         | ErrorCode::InvalidModule
         | ErrorCode::TrainingRefused => StatusCode::UNPROCESSABLE_ENTITY,
@@ -161,6 +163,23 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> ApiError {
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
+            }
+            _ => ApiError::new(
+                ErrorCode::InvalidBody,
+                format!(
+                    "the request body could not be read: {}",
+                    rejection.body_text()
+                ),
+            ),
+        }
+    }
+}
+
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> ApiError {
         ApiError::new(ErrorCode::InvalidPath, rejection.body_text())
@@ -190,6 +209,14 @@ pub fn file_problem(
 /// Answers unknown `/api/` paths with a JSON 404 rather than the app's page.
 pub async fn api_not_found() -> ApiError {
     ApiError::not_found("API endpoint")
+}
+
+/// Answers a method an API path does not take with a JSON 405 (axum adds the `Allow` header).
+pub async fn method_not_allowed(method: axum::http::Method) -> ApiError {
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        format!("this endpoint does not take {method}"),
+    )
 }
 
 #[cfg(test)]

@@ -14,9 +14,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::{Extension, Json};
 use chrono::NaiveDate;
 use wavegate_core::api::{
-    EvaluationSummary, InputFile, ReadinessQuery, ReadinessScore, StoredEvaluation,
+    ErrorCode, EvaluationSummary, InputFile, InvalidField, ReadinessQuery, ReadinessScore,
+    StoredEvaluation,
 };
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Report;
 
 fn evaluation_not_found() -> ApiError {
@@ -60,9 +61,25 @@ fn stored(row: EvaluationRow, report_json: &str) -> Result<StoredEvaluation, Api
     })
 }
 
-/// `POST /api/v1/programs/{program}/evaluations[?at=&lang=]`: evaluates and stores the result as
-/// the program's evaluation of that date. `201` when stored (replacing an earlier one of the
-/// same date), `200` when the one stored for that date has the same report and inputs.
+/// Why an evaluation of `at` is not stored: the history EXPAND reads ("two evaluations at
+/// least a week apart") must be what was seen on those days, so it is written on the day only.
+fn not_today(at: NaiveDate, today: NaiveDate, lang: Lang) -> ApiError {
+    let text = Text::new(
+        format!(
+            "Een beoordeling wordt alleen opgeslagen voor vandaag ({today}), niet voor {at}; een andere dag is te bekijken met …/readiness?at={at}."
+        ),
+        format!(
+            "An evaluation is stored for today ({today}) only, not for {at}; another day can be viewed with …/readiness?at={at}."
+        ),
+    );
+    ApiError::new(ErrorCode::InvalidDate, text.get(lang))
+        .with_details(InvalidField { field: "at".into() })
+}
+
+/// `POST /api/v1/programs/{program}/evaluations[?at=&lang=]`: evaluates the program today and
+/// stores the result as its evaluation of today (`at`, when given, must be today). `201` when
+/// stored (replacing an earlier one of the same date), `200` when the one stored for that date
+/// has the same report and inputs.
 pub async fn create(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -71,6 +88,10 @@ pub async fn create(
     headers: HeaderMap,
 ) -> Result<(StatusCode, Json<StoredEvaluation>), ApiError> {
     let (at, lang) = date_and_lang(&state, &q, &headers);
+    let today = state.clock.now().date_naive();
+    if at != today {
+        return Err(not_today(at, today, lang));
+    }
     let done = evaluated(&state, &program, at, lang).await?;
     let decision = done.report.decision.as_ref();
     let readiness = decision.map(|d| &d.readiness);

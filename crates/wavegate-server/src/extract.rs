@@ -1,5 +1,5 @@
-//! Reading a request: extractors whose rejections are JSON [`ApiError`]s (the body, the query
-//! and the path), and the body's media type.
+//! Reading a request: extractors whose rejections are JSON [`ApiError`]s (the body as JSON or
+//! bytes, the query and the path), and the body's media type.
 //!
 //! axum's own extractors answer a bad request with plain text; the API promises a JSON error
 //! body for every failure, so handlers take these instead.
@@ -25,6 +25,20 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
         Ok(ApiJson(value))
+    }
+}
+
+/// The raw body (`Bytes`) whose rejections are [`ApiError`]s (`payload_too_large` over the
+/// route's limit).
+#[derive(Debug)]
+pub struct ApiBytes(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state).await?;
+        Ok(ApiBytes(bytes))
     }
 }
 
@@ -77,6 +91,16 @@ impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
         Ok(PeerAddr(addr))
+    }
+}
+
+impl PeerAddr {
+    /// The address for per-address limits (unspecified when unknown, so all such requests
+    /// share one allowance).
+    pub fn ip(&self) -> std::net::IpAddr {
+        self.0
+            .parse()
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
     }
 }
 

@@ -21,8 +21,10 @@ use std::time::{Duration, Instant};
 use wavegate_core::api::{
     ErrorCode, FileKind, HeaderGenerationInfo, ImportRecord, ImportSummary, UploadQuery,
 };
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
+use wavegate_core::readiness::datadir::Missing;
 use wavegate_core::tabular::{FileProblem, InputError};
 use wavegate_core::upload::{
     Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, parse_upload,
@@ -31,8 +33,9 @@ use wavegate_core::upload::{
 
 /// An upload that sends nothing for this long is given up.
 const IDLE: Duration = Duration::from_secs(60);
-/// No upload may take longer than this, however steadily it trickles.
-const TOTAL: Duration = Duration::from_secs(15 * 60);
+/// No upload may take longer than this, however steadily it trickles (also the upload route's
+/// body deadline, see `body_deadline`).
+pub(crate) const UPLOAD_DEADLINE: Duration = Duration::from_secs(15 * 60);
 
 /// Content types a CSV arrives with: browsers send `application/vnd.ms-excel` for `.csv` on
 /// Windows with Office installed, and some clients send no specific type.
@@ -85,7 +88,7 @@ async fn receive(state: &AppState, body: Body) -> Result<Received, ApiError> {
     let started = Instant::now();
     let mut size: u64 = 0;
     loop {
-        let left = TOTAL.saturating_sub(started.elapsed());
+        let left = UPLOAD_DEADLINE.saturating_sub(started.elapsed());
         let frame = tokio::time::timeout(IDLE.min(left), body.frame())
             .await
             .map_err(|_| {
@@ -168,34 +171,45 @@ pub(crate) async fn roster_of(
 }
 
 /// The program's current roster for an action that needs one (inviting or assigning people):
-/// the `NoRoster` error without one, or when it no longer reads with the program.
+/// the `NoRoster` error without one, or when it no longer reads with the program, in `lang`.
 pub(crate) async fn required_roster(
     state: &AppState,
     program_id: &str,
     program: &Program,
+    lang: Lang,
 ) -> Result<Roster, ApiError> {
     match roster_of(state, program_id, program).await? {
         None => Err(ApiError::new(
             ErrorCode::NoRoster,
-            "import the program's roster first",
+            Missing::Roster.message(lang),
         )),
-        Some(Err(e)) => Err(ApiError::new(
-            ErrorCode::NoRoster,
-            format!("the stored roster no longer fits the program: {e}"),
-        )),
+        Some(Err(e)) => {
+            let text = Text::new(
+                format!(
+                    "De opgeslagen roster past niet meer bij het programma: {}",
+                    e.render(Lang::Nl)
+                ),
+                format!(
+                    "The stored roster no longer fits the program: {}",
+                    e.render(Lang::En)
+                ),
+            );
+            Err(ApiError::new(ErrorCode::NoRoster, text.get(lang))
+                .with_details(file_problem(&e, lang)))
+        }
         Some(Ok(r)) => Ok(r),
     }
 }
 
-/// The program's definition, or the error for a program without one.
-pub(crate) async fn program_of(state: &AppState, program_id: &str) -> Result<Program, ApiError> {
+/// The program's definition, or the error for a program without one (in `lang`).
+pub(crate) async fn program_of(
+    state: &AppState,
+    program_id: &str,
+    lang: Lang,
+) -> Result<Program, ApiError> {
     let record = program_record(state, program_id).await?;
-    stored_program(&record)?.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidProgram,
-            "this program has no program.toml yet; PUT one first",
-        )
-    })
+    stored_program(&record)?
+        .ok_or_else(|| ApiError::new(ErrorCode::InvalidProgram, Missing::Program.message(lang)))
 }
 
 /// `PUT /api/v1/programs/{program}/files/{kind}[?dry_run=true&name=…&lang=…]`.
@@ -208,7 +222,7 @@ pub async fn upload(
     body: Body,
 ) -> Result<Json<ImportSummary>, ApiError> {
     let lang = request_lang(q.lang, &headers);
-    let program = program_of(&state, &program_id).await?;
+    let program = program_of(&state, &program_id, lang).await?;
     if !content_type_ok(&headers) {
         return Err(ApiError::new(
             ErrorCode::UnsupportedMediaType,

@@ -8,6 +8,7 @@
 
 mod assets;
 pub mod auth;
+mod body_deadline;
 pub mod clock;
 pub mod datadir;
 mod demo;
@@ -22,6 +23,7 @@ mod imports;
 pub mod limits;
 mod links;
 pub mod listen;
+mod lookup;
 mod planner;
 mod programs;
 mod readiness;
@@ -43,7 +45,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use assets::Assets;
@@ -53,10 +54,12 @@ pub use store::Store;
 
 /// Largest request body accepted by default (a survey response is a few KiB).
 pub const BODY_LIMIT: usize = 256 * 1024;
-/// How long a respondent's request body may take to arrive.
-pub const RESPOND_BODY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a request's whole body may take to arrive, by default (see `body_deadline`).
+pub const BODY_DEADLINE: Duration = Duration::from_secs(15);
 /// Largest body for bulk planner uploads (invitation lists).
 pub const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
+/// How long a bulk body (up to [`BULK_BODY_LIMIT`]) may take to arrive.
+pub const BULK_BODY_DEADLINE: Duration = Duration::from_secs(60);
 
 /// How to run the server.
 #[derive(Clone, Debug)]
@@ -98,6 +101,8 @@ pub struct AppState {
     evaluator: evaluator::Evaluator,
     rate_limits: limits::RateLimits,
     guards: Arc<limits::Guards>,
+    /// How long a request's whole body may take, unless its route allows more.
+    body_deadline: Duration,
     /// Training facts are written one at a time (see `training::trainee`).
     training_writes: Arc<tokio::sync::Mutex<()>>,
 }
@@ -117,6 +122,7 @@ impl AppState {
             evaluator: evaluator::Evaluator::default(),
             rate_limits: limits::RateLimits::default(),
             guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
+            body_deadline: BODY_DEADLINE,
             training_writes: Arc::default(),
         }
     }
@@ -125,6 +131,12 @@ impl AppState {
     pub fn with_rate_limits(mut self, limits: limits::RateLimits) -> AppState {
         self.rate_limits = limits;
         self.guards = Arc::new(limits::Guards::new(&limits));
+        self
+    }
+
+    /// The same state with another deadline for request bodies (tests make it short).
+    pub fn with_body_deadline(mut self, deadline: Duration) -> AppState {
+        self.body_deadline = deadline;
         self
     }
 
@@ -189,7 +201,7 @@ pub use demo::{DemoAccounts, DemoLink};
 
 /// Seeds the demo program into an empty store (what `serve --demo` does); returns its links.
 pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, store::StoreError> {
-    demo::seed_if_empty(store, base_url).await
+    demo::seed_if_empty(store, base_url, &Clock::system()).await
 }
 
 impl Server {
@@ -215,18 +227,22 @@ impl Server {
             .unwrap_or_else(|| format!("http://{local}"))
             .trim_end_matches('/')
             .to_string();
+        let clock = Clock::system();
         let (demo_links, demo_accounts) = if config.demo {
-            let links = demo::seed_if_empty(&store, &url)
+            let links = demo::seed_if_empty(&store, &url, &clock)
                 .await
                 .map_err(|e| StartError::Demo(e.to_string()))?;
-            let accounts = demo::accounts(&store, config.demo_password.as_deref())
+            let accounts = demo::accounts(&store, config.demo_password.as_deref(), &clock)
                 .await
                 .map_err(StartError::Demo)?;
             (links, Some(accounts))
         } else {
             (Vec::new(), None)
         };
-        let state = AppState::new(store, &url).with_rate_limits(config.rate_limits);
+        let state = AppState::new(store, &url)
+            .with_clock(clock)
+            .with_rate_limits(config.rate_limits)
+            .with_body_deadline(config.connections.body_read);
         let router = router(state, Assets::load(&config.dist));
         Ok(Server {
             listener,
@@ -325,24 +341,27 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         });
     let (address_limiter, per_address) = per_address.unzip();
     forget_idle_limits(&state.guards, address_limiter);
-    let respond = get(respond::invitation)
-        .post(respond::submit)
-        // A respondent's body is a few KiB: one that trickles in is dropped.
-        .layer(RequestBodyTimeoutLayer::new(RESPOND_BODY_TIMEOUT));
-    let respond = match per_address {
-        Some(layer) => respond.layer(layer),
-        None => respond,
-    };
-    let api = Router::new()
-        .route("/api/v1/health", get(health))
-        .route("/api/v1/respond/{token}", respond)
+    // Every route whose path carries a link token: the token is the credential, so guessing
+    // is limited per address on all of them alike (the handlers count failed lookups).
+    let links = Router::new()
+        .route(
+            "/api/v1/respond/{token}",
+            get(respond::invitation).post(respond::submit),
+        )
         .route(
             "/api/v1/respond/{token}/draft",
             get(drafts::get_draft)
                 .put(drafts::put_draft)
                 .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
         )
-        .merge(training::trainee_router())
+        .merge(training::trainee_router());
+    let links = match per_address {
+        Some(layer) => links.layer(layer),
+        None => links,
+    };
+    let api = Router::new()
+        .route("/api/v1/health", get(health))
+        .merge(links)
         .route(
             "/api/v1/session",
             get(session::current)
@@ -351,7 +370,9 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         )
         .merge(routes::planner_router(&state))
         .route("/api/{*rest}", any(error::api_not_found))
-        .route("/api", any(error::api_not_found));
+        .route("/api", any(error::api_not_found))
+        // Last, so it reaches every route above: a method a path does not take is a JSON 405.
+        .method_not_allowed_fallback(error::method_not_allowed);
     let index = assets.clone();
     let files = ServeDir::new(assets.dir())
         .append_index_html_on_directories(false)
@@ -369,6 +390,11 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         .service(files);
     api.fallback_service(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // A body that trickles in is cut off: it would hold its connection for ever.
+        .layer(axum::middleware::from_fn_with_state(
+            state.body_deadline,
+            body_deadline::enforce,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             assets,
             assets::headers,

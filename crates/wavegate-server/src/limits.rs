@@ -1,7 +1,7 @@
-//! Abuse limits on the respondent endpoints: requests per address (`tower_governor`),
-//! submissions per anonymous link and failed token lookups per address (`governor`), each
-//! answered `429 rate_limited` with `Retry-After`. Guessing is counted in the logs, never with
-//! the token.
+//! Abuse limits on the endpoints whose path carries a link token (respondents, drafts,
+//! trainees): requests per address (`tower_governor`), submissions per anonymous link and failed
+//! token lookups per address (`governor`), each answered `429 rate_limited` with `Retry-After`.
+//! Guessing is counted in the logs, never with the token.
 
 use crate::error::ApiError;
 use axum::body::Body;
@@ -25,7 +25,8 @@ use wavegate_core::api::ErrorCode;
 pub struct RateLimits {
     /// Whether the limits apply at all (off only for load tests).
     pub enabled: bool,
-    /// Requests to `/api/v1/respond/…` from one address (an office behind one NAT address is
+    /// Requests to the link-token endpoints (`/api/v1/respond/…`, `/api/v1/train/…`) from one
+    /// address (an office behind one NAT address is
     /// many people: generous).
     pub per_address: (u32, Duration),
     /// Submissions through one anonymous link (a department answering at once fits).
@@ -185,7 +186,7 @@ impl Guards {
     pub fn failed_lookup(&self, ip: IpAddr) {
         let total = self.failed.fetch_add(1, Ordering::Relaxed) + 1;
         if !self.enabled {
-            tracing::info!(peer = %ip, total_failed_lookups = total, "unknown invitation token");
+            tracing::info!(peer = %ip, total_failed_lookups = total, "unknown link token");
             return;
         }
         if let Err(not_until) = self.lookups.check_key(&ip) {
@@ -196,9 +197,9 @@ impl Guards {
                 refused.retain(|_, until| *until > now);
             }
             refused.insert(ip, Instant::now() + wait.max(Duration::from_secs(1)));
-            tracing::warn!(peer = %ip, total_failed_lookups = total, "invitation token guessing: address refused lookups");
+            tracing::warn!(peer = %ip, total_failed_lookups = total, "link token guessing: address refused lookups");
         } else {
-            tracing::info!(peer = %ip, total_failed_lookups = total, "unknown invitation token");
+            tracing::info!(peer = %ip, total_failed_lookups = total, "unknown link token");
         }
     }
 }

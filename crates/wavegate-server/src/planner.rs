@@ -10,7 +10,7 @@ use crate::extract::request_lang;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::imports::{program_of, required_roster, roster_of};
 use crate::programs::{program_record, stored_program};
-use crate::respond::{now, parse_attributes, parse_survey};
+use crate::respond::{parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow, ProgramSurveyRow};
 use axum::Json;
 use axum::extract::State;
@@ -23,7 +23,7 @@ use wavegate_core::api::{
     LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
     SurveyResults,
 };
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
@@ -142,15 +142,17 @@ async fn check_anonymous_links(
     program: &str,
     definition: Option<&Program>,
     links: &[NewInvitation],
+    lang: Lang,
 ) -> Result<(), ApiError> {
     if links.iter().all(|l| l.attributes.is_empty()) {
         return Ok(());
     }
     let no_roster = || {
-        ApiError::new(
-            ErrorCode::NoRoster,
-            "an anonymous link with attributes needs the program's roster: import it first",
-        )
+        let text = Text::new(
+            "Een anonieme link met kenmerken heeft de roster van het programma nodig: laad die eerst.",
+            "An anonymous link with attributes needs the program's roster: import it first.",
+        );
+        ApiError::new(ErrorCode::NoRoster, text.get(lang))
     };
     let definition = definition.ok_or_else(no_roster)?;
     let Some(Ok(roster)) = roster_of(state, program, definition).await? else {
@@ -229,13 +231,24 @@ fn refused(e: BatchError) -> ApiError {
 pub async fn create_invitations(
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<CreateInvitations>,
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
+    let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
+    crate::links::check_last_day(&state, body.expires_on, lang)?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
-        check_anonymous_links(&state, &program, definition.as_ref(), &body.invitations).await?;
+        check_anonymous_links(
+            &state,
+            &program,
+            definition.as_ref(),
+            &body.invitations,
+            lang,
+        )
+        .await?;
     }
     let entries = body
         .invitations
@@ -257,7 +270,7 @@ pub async fn create_invitations(
         .collect::<Result<Vec<_>, ApiError>>()?;
     let created = state
         .store
-        .create_invitations(&program, &survey, entries, &now())
+        .create_invitations(&program, &survey, entries, &state.clock.stamp())
         .await?;
     let links = created
         .into_iter()
@@ -330,8 +343,9 @@ pub async fn from_roster(
 ) -> Result<(StatusCode, Json<FromRosterResult>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
-    let definition = program_of(&state, &program).await?;
-    let roster = required_roster(&state, &program, &definition).await?;
+    crate::links::check_last_day(&state, body.expires_on, lang)?;
+    let definition = program_of(&state, &program, lang).await?;
+    let roster = required_roster(&state, &program, &definition, lang).await?;
     let selection = Selection {
         wave: body.wave.clone(),
         segment: body.segment.clone(),

@@ -4,15 +4,14 @@
 use crate::AppState;
 use crate::downloads::attachment;
 use crate::error::{ApiError, file_problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, media_type, request_lang};
+use crate::extract::{ApiBytes, ApiJson, ApiPath, ApiQuery, media_type, request_lang};
 use crate::store::{NewProgram, ProgramRecord};
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use wavegate_core::api::{Created, ErrorCode, LangQuery, ProgramDetail, ProgramSupport};
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 
 pub(crate) fn program_not_found() -> ApiError {
@@ -44,16 +43,20 @@ fn read_program(
 ) -> Result<(Program, String), ApiError> {
     let content_type = media_type(headers);
     let invalid = |e: &wavegate_core::tabular::InputError| {
-        ApiError::new(
-            ErrorCode::InvalidProgram,
-            format!("the program is not valid: {e}"),
-        )
-        .with_details(file_problem(e, lang))
+        let text = Text::new(
+            format!("Het programma is niet geldig: {}", e.render(Lang::Nl)),
+            format!("The program is not valid: {}", e.render(Lang::En)),
+        );
+        ApiError::new(ErrorCode::InvalidProgram, text.get(lang)).with_details(file_problem(e, lang))
     };
     match content_type.as_str() {
         "application/toml" | "text/toml" | "application/x-toml" => {
             let text = std::str::from_utf8(body).map_err(|_| {
-                ApiError::new(ErrorCode::InvalidProgram, "program.toml must be UTF-8 text")
+                let text = Text::new(
+                    "program.toml moet UTF-8-tekst zijn.",
+                    "program.toml must be UTF-8 text.",
+                );
+                ApiError::new(ErrorCode::InvalidProgram, text.get(lang))
             })?;
             let program = Program::parse(text).map_err(|e| invalid(&e))?;
             Ok((program, text.to_string()))
@@ -114,7 +117,7 @@ pub async fn create(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let (program, toml) = read_program(&headers, &body, request_lang(q.lang, &headers))?;
     let id = state
@@ -144,7 +147,7 @@ pub async fn put(
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<Json<ProgramDetail>, ApiError> {
     let (program, toml) = read_program(&headers, &body, request_lang(q.lang, &headers))?;
     if !state

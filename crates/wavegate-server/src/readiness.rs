@@ -50,9 +50,13 @@ impl EvalError {
             EvalError::Rejected(e) => {
                 let text = Text::new(
                     format!(
-                        "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld: {e}"
+                        "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld: {}",
+                        e.render(Lang::Nl)
                     ),
-                    format!("The program's files do not fit together; nothing was evaluated: {e}"),
+                    format!(
+                        "The program's files do not fit together; nothing was evaluated: {}",
+                        e.render(Lang::En)
+                    ),
                 );
                 ApiError::new(ErrorCode::InputsRejected, text.get(lang))
                     .with_details(file_problem(&e, lang))

@@ -4,23 +4,18 @@
 //! attributes, and (for personal links) the single response. Every response is validated again
 //! here with the same core validator the app uses; the client is never trusted.
 
+use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
+use crate::lookup::find_link;
 use crate::store::{DraftOwner, InsertOutcome, InvitationRow, NewResponse};
-use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use std::net::{IpAddr, Ipv4Addr};
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::response_id::is_valid_response_id;
 use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
-
-/// The current time as stored: RFC 3339, UTC, whole seconds.
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// A stored survey definition; it was valid when stored, so failing to read it is our fault.
 pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
@@ -36,36 +31,22 @@ fn invitation_not_found() -> ApiError {
     ApiError::not_found("invitation")
 }
 
-/// The address of a request for per-address limits.
-fn ip(peer: &PeerAddr) -> IpAddr {
-    peer.0.parse().unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
-}
-
-/// A lookup that found nothing: counted against the address (guessing), then a 404.
-fn unknown_token(state: &AppState, ip: IpAddr) -> ApiError {
-    state.guards.failed_lookup(ip);
-    invitation_not_found()
-}
-
-/// Looks up a token; junk never reaches the database, and unknown and malformed tokens get the
-/// same answer so nothing can be learned by probing. An address that guessed too often is
-/// refused lookups for a while.
+/// Looks up a survey link's token (see [`find_link`]); an old link that was given anew answers
+/// `410` instead.
 async fn find_invitation(
     state: &AppState,
-    ip: IpAddr,
+    peer: &PeerAddr,
     token: &str,
 ) -> Result<InvitationRow, ApiError> {
-    state.guards.may_look_up(ip)?;
-    if !auth::looks_like_token(token) {
-        return Err(unknown_token(state, ip));
-    }
-    match state.store.invitation(token).await? {
-        Some(inv) => Ok(inv),
-        None => {
-            crate::links::refuse_replaced(state, token).await?;
-            Err(unknown_token(state, ip))
+    find_link(state, peer, token, invitation_not_found, async {
+        match state.store.invitation(token).await? {
+            Some(inv) => Ok(Some(inv)),
+            None => crate::links::refuse_replaced(state, token)
+                .await
+                .map(|()| None),
         }
-    }
+    })
+    .await
 }
 
 /// `GET /api/v1/respond/{token}`.
@@ -74,15 +55,15 @@ pub async fn invitation(
     peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
 ) -> Result<Json<InvitationView>, ApiError> {
-    let ip = ip(&peer);
-    state.guards.may_look_up(ip)?;
-    if !auth::looks_like_token(&token) {
-        return Err(unknown_token(&state, ip));
-    }
-    let Some(opened) = state.store.open_invitation(&token).await? else {
-        crate::links::refuse_replaced(&state, &token).await?;
-        return Err(unknown_token(&state, ip));
-    };
+    let opened = find_link(&state, &peer, &token, invitation_not_found, async {
+        match state.store.open_invitation(&token).await? {
+            Some(opened) => Ok(Some(opened)),
+            None => crate::links::refuse_replaced(&state, &token)
+                .await
+                .map(|()| None),
+        }
+    })
+    .await?;
     let inv = opened.invitation;
     crate::links::ensure_open(&state, &inv).await?;
     let survey = parse_survey(&opened.definition_json)?;
@@ -113,7 +94,7 @@ pub async fn submit(
     ApiPath(token): ApiPath<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
-    let inv = find_invitation(&state, ip(&peer), &token).await?;
+    let inv = find_invitation(&state, &peer, &token).await?;
     crate::links::ensure_open(&state, &inv).await?;
     if inv.person_id.is_none() {
         // One anonymous link is shared by many: a flood through it is limited on its own, so
@@ -179,7 +160,7 @@ pub async fn submit(
             survey_version: version,
             language: response.language.code().to_string(),
             answers_json,
-            submitted_at: now(),
+            submitted_at: state.clock.stamp(),
         })
         .await?;
     match outcome {

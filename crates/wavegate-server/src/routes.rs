@@ -5,12 +5,13 @@
 
 use crate::auth::guard;
 use crate::{
-    AppState, BULK_BODY_LIMIT, evaluations, export, imports, links, planner, programs, readiness,
-    reminders, surveys, training,
+    AppState, BULK_BODY_DEADLINE, BULK_BODY_LIMIT, body_deadline, evaluations, export, imports,
+    links, planner, programs, readiness, reminders, surveys, training,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
+use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodRouter, get, post, put};
 
 /// Every planner-area route: method and path pattern.
@@ -158,7 +159,12 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::PUT,
         "/api/v1/programs/{program}/files/{kind}",
-        put(imports::upload).layer(DefaultBodyLimit::max(upload_limit)),
+        put(imports::upload)
+            .layer(DefaultBodyLimit::max(upload_limit))
+            .layer(from_fn_with_state(
+                imports::UPLOAD_DEADLINE,
+                body_deadline::allow,
+            )),
     )
     .add(
         Method::POST,
@@ -188,7 +194,9 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations",
-        post(planner::create_invitations).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+        post(planner::create_invitations)
+            .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT))
+            .layer(from_fn_with_state(BULK_BODY_DEADLINE, body_deadline::allow)),
     )
     .add(
         Method::POST,
@@ -198,7 +206,9 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::POST,
         "/api/v1/programs/{program}/surveys/{survey}/invitations/revoke",
-        post(links::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+        post(links::revoke)
+            .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT))
+            .layer(from_fn_with_state(BULK_BODY_DEADLINE, body_deadline::allow)),
     )
     .add(
         Method::GET,
@@ -293,7 +303,9 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::POST,
         "/api/v1/programs/{program}/training/revoke",
-        post(training::revoke::revoke).layer(DefaultBodyLimit::max(BULK_BODY_LIMIT)),
+        post(training::revoke::revoke)
+            .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT))
+            .layer(from_fn_with_state(BULK_BODY_DEADLINE, body_deadline::allow)),
     )
     .finish()
 }

@@ -14,7 +14,8 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidJson
         | ErrorCode::InvalidQuery
         | ErrorCode::InvalidBody
-        | ErrorCode::UnsupportedMediaType => UiMsg::ErrorAppOutOfDate,
+        | ErrorCode::UnsupportedMediaType
+        | ErrorCode::MethodNotAllowed => UiMsg::ErrorAppOutOfDate,
         ErrorCode::InvalidPath => UiMsg::ErrorBadAddress,
         ErrorCode::Unauthorized => UiMsg::ErrorUnauthorized,
         ErrorCode::InvalidCredentials => UiMsg::ErrorInvalidCredentials,
@@ -26,6 +27,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidFile => UiMsg::ErrorInvalidFile,
         ErrorCode::InvalidSurvey => UiMsg::ErrorInvalidSurvey,
         ErrorCode::InvalidSelection => UiMsg::ErrorInvalidSelection,
+        ErrorCode::InvalidDate => UiMsg::ErrorInvalidDate,
         ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
         ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,

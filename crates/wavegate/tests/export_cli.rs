@@ -55,6 +55,40 @@ fn answer(server: &Server, link: &Value, id: &str, seed: u64) {
     assert_eq!(status, 201, "{ack}");
 }
 
+/// Stores `report` (the readiness endpoint's bytes) as the program's evaluation of its date, as
+/// `POST …/evaluations` does on that day.
+fn store_evaluation(db: &Path, program_id: &str, report: &[u8]) {
+    let parsed: Value = serde_json::from_slice(report).unwrap();
+    let decision = &parsed["decision"];
+    let figure = |key: &str| {
+        decision["readiness"][key]
+            .as_u64()
+            .map(|v| u32::try_from(v).unwrap())
+    };
+    let new = wavegate_server::store::NewEvaluation {
+        fields: wavegate_server::store::EvaluationFields {
+            program_id: program_id.to_string(),
+            at: parsed["evaluated_at"].as_str().unwrap().to_string(),
+            lang: parsed["lang"].as_str().unwrap().to_string(),
+            created_at: "2027-02-20T09:00:00Z".to_string(),
+            created_by: "token:tests".to_string(),
+            next_wave: parsed["next_wave"].as_str().map(String::from),
+            decision: decision["kind"].as_str().map(String::from),
+            readiness_estimate: figure("estimate"),
+            readiness_conservative: figure("conservative"),
+            everything_passes: decision["everything_passes"].as_bool().unwrap_or(false),
+            inputs_json: "[]".to_string(),
+        },
+        report_json: String::from_utf8(report.to_vec()).unwrap(),
+    };
+    let store = wavegate_server::Store::open(db).unwrap();
+    let stored = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(store.store_evaluation(new))
+        .unwrap();
+    assert!(stored.is_some(), "the program exists");
+}
+
 #[test]
 fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends() {
     let dir = tempfile::tempdir().unwrap();
@@ -151,15 +185,26 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
         answer(&server, &links[0], &format!("pulse-000{i}"), 10 + i);
     }
 
-    // An evaluation stored a week earlier is history the engine reads.
-    let (status, stored) = call(
+    // An evaluation stored a week earlier is history the engine reads. The server stores an
+    // evaluation on its own day only, so it is written as the server wrote it that day.
+    let (status, _, week_earlier) = server.request_raw(
+        "GET",
+        &format!("{program}/readiness?at=2027-02-20&lang=nl"),
+        "application/json",
+        b"",
+        &token,
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&week_earlier));
+    store_evaluation(&db, created["id"].as_str().unwrap(), &week_earlier);
+    let (status, listed) = call(
         &server,
         &token,
-        "POST",
-        &format!("{program}/evaluations?at=2027-02-20&lang=nl"),
+        "GET",
+        &format!("{program}/evaluations"),
         Value::Null,
     );
-    assert_eq!(status, 201, "{stored}");
+    assert_eq!(status, 200, "{listed}");
+    assert_eq!(listed[0]["at"], "2027-02-20", "{listed}");
     let (status, headers, served) = server.request_raw(
         "GET",
         &format!("{program}/readiness?at={AT}&lang=nl"),

@@ -1,7 +1,7 @@
 // The readiness dashboard as a planner and a viewer use it: a program with `wavegate demo-data`'s
 // files (its planted iOS problem), the SPLIT decision with its evidence and the iOS group held,
 // the iOS group invited through its action, a training action's group assigned its module, the
-// heatmap's drill-down by keyboard, the printable report, a stored evaluation in the trend,
+// heatmap's drill-down by keyboard, the printable report, today's stored evaluation in the trend,
 // axe-core, 390 px; and the render time of a report of a 100,000-person program.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
@@ -111,9 +111,15 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(technical).not.toBeFocused();
   await expect(page.locator("table.heatmap button.cell:focus")).toHaveAttribute("tabindex", "0");
 
-  // A stored evaluation starts the trend.
+  // Only today's evaluation is stored (the history EXPAND reads is what was seen on each day):
+  // saving the view of another date is refused, saying so; today's starts the trend.
   await page.getByRole("button", { name: "Deze beoordeling opslaan" }).click();
-  await expect(page.getByText(`De beoordeling van ${AT} is opgeslagen.`)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Deze datum kan hier niet" })).toBeVisible();
+  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const today = await page.request.post(`/api/v1/programs/${id}/evaluations?lang=nl`, { headers: { "X-CSRF-Token": csrf_token } });
+  expect(today.status(), await today.text()).toBe(201);
+  await page.reload();
+  await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordelingen");
   await expect(page.locator("svg.chart")).toHaveCount(3);
 

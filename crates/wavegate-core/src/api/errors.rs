@@ -46,7 +46,9 @@ pub enum ErrorCode {
     CsrfMismatch,
     /// 404: unknown invitation, program, survey, file or endpoint.
     NotFound,
-    /// 408: an upload that arrived too slowly.
+    /// 405: a method the endpoint does not take (the `Allow` header lists those it does).
+    MethodNotAllowed,
+    /// 408: a request body (an upload, a response) that arrived too slowly.
     Timeout,
     /// 409: a personal invitation was already answered.
     AlreadySubmitted,
@@ -78,6 +80,10 @@ pub enum ErrorCode {
     InvalidSurvey,
     /// 422: a wave or segment that cannot be invited from the roster.
     InvalidSelection,
+    /// 422: a date that cannot be used: storing an evaluation for another day than the
+    /// server's today (`at`), a link whose last day is before today (`expires_on`); `details`
+    /// is an [`InvalidField`] naming the field.
+    InvalidDate,
     /// 422: helpdesk contact or FAQ link that breaks a rule.
     InvalidSupport,
     /// 422: a training module that breaks a rule of `wavegate.module/1`, or a new version whose
@@ -115,7 +121,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 34] = [
+    pub const SENT: [ErrorCode; 36] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -124,6 +130,7 @@ impl ErrorCode {
         ErrorCode::Forbidden,
         ErrorCode::CsrfMismatch,
         ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
         ErrorCode::Timeout,
         ErrorCode::AlreadySubmitted,
         ErrorCode::VersionPublished,
@@ -140,6 +147,7 @@ impl ErrorCode {
         ErrorCode::InvalidFile,
         ErrorCode::InvalidSurvey,
         ErrorCode::InvalidSelection,
+        ErrorCode::InvalidDate,
         ErrorCode::InvalidSupport,
         ErrorCode::InvalidModule,
         ErrorCode::TrainingRefused,
@@ -168,11 +176,13 @@ impl ErrorCode {
             ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::InvalidSurvey => "invalid_survey",
             ErrorCode::InvalidSelection => "invalid_selection",
+            ErrorCode::InvalidDate => "invalid_date",
             ErrorCode::InvalidSupport => "invalid_support",
             ErrorCode::InvalidModule => "invalid_module",
             ErrorCode::TrainingRefused => "training_refused",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::AlreadySubmitted => "already_submitted",
             ErrorCode::VersionPublished => "version_published",
             ErrorCode::PayloadTooLarge => "payload_too_large",
@@ -198,6 +208,13 @@ impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The request field a refusal is about (the `details` of `invalid_date`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvalidField {
+    /// The field's name as the request spells it (`at`, `expires_on`).
+    pub field: String,
 }
 
 /// One refused entry of an invitation list (the `details` of `invalid_invitations`).

@@ -204,10 +204,12 @@ impl Findings {
             Some(Err(e)) => {
                 f.warnings.push(Text::new(
                     format!(
-                        "De opgeslagen roster past niet meer bij het programma ({e}); de rijen zijn niet aan mensen gekoppeld."
+                        "De opgeslagen roster past niet meer bij het programma ({}); de rijen zijn niet aan mensen gekoppeld.",
+                        e.render(Lang::Nl)
                     ),
                     format!(
-                        "The stored roster no longer fits the program ({e}); the rows were not matched to people."
+                        "The stored roster no longer fits the program ({}); the rows were not matched to people.",
+                        e.render(Lang::En)
                     ),
                 ));
                 return f;

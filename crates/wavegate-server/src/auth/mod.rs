@@ -107,6 +107,13 @@ fn unauthorized(message: &str) -> ApiError {
     ApiError::new(ErrorCode::Unauthorized, message)
 }
 
+/// The credentials of an `Authorization: Bearer <token>` value; the scheme's name is
+/// case-insensitive (RFC 7235), so `bearer` and `BEARER` are the same.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
 /// Finds the caller of a request: an API token when there is an `Authorization` header, else
 /// the session cookie.
 pub async fn authenticate(state: &AppState, parts: &Parts) -> Result<Caller, ApiError> {
@@ -114,8 +121,7 @@ pub async fn authenticate(state: &AppState, parts: &Parts) -> Result<Caller, Api
         let token = value
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
+            .and_then(bearer_token)
             .ok_or_else(|| unauthorized("expected Authorization: Bearer <API token>"))?;
         // Anything not shaped like an API token (an invitation token, say) never reaches the
         // database.
@@ -213,6 +219,20 @@ mod tests {
             "an invitation token is not an API token"
         );
         assert_eq!(new_password().len(), 20);
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        for value in [
+            "Bearer wgt_x",
+            "bearer wgt_x",
+            "BEARER  wgt_x ",
+            "bEaReR wgt_x",
+        ] {
+            assert_eq!(bearer_token(value), Some("wgt_x"), "{value}");
+        }
+        assert_eq!(bearer_token("Basic wgt_x"), None);
+        assert_eq!(bearer_token("Bearerwgt_x"), None);
     }
 
     #[test]

@@ -7,10 +7,11 @@
 //! two devices racing for the same attempt number cannot both record it.
 
 use super::{history, latest, progress};
+use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, PeerAddr, request_lang};
+use crate::lookup::find_link;
 use crate::store::{AssignmentRecord, FactOutcome, TraineeRow};
-use crate::{AppState, auth};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -32,17 +33,23 @@ fn refused(message: String) -> ApiError {
     ApiError::new(ErrorCode::TrainingRefused, message)
 }
 
-/// Looks up a training link that still opens; junk never reaches the database, unknown and
-/// malformed tokens get the same answer, and an expired or revoked link answers `410` with the
+/// Looks up a training link that still opens (see [`find_link`]: guessing is counted and
+/// refused as for survey links), and an expired or revoked link answers `410` with the
 /// program's helpdesk, as a survey link does. Every trainee endpoint starts here.
-async fn find_trainee(state: &AppState, token: &str) -> Result<TraineeRow, ApiError> {
-    if !auth::looks_like_token(token) {
-        return Err(link_not_found());
-    }
-    let Some(trainee) = state.store.trainee(token).await? else {
-        crate::links::refuse_replaced(state, token).await?;
-        return Err(link_not_found());
-    };
+async fn find_trainee(
+    state: &AppState,
+    peer: &PeerAddr,
+    token: &str,
+) -> Result<TraineeRow, ApiError> {
+    let trainee = find_link(state, peer, token, link_not_found, async {
+        match state.store.trainee(token).await? {
+            Some(trainee) => Ok(Some(trainee)),
+            None => crate::links::refuse_replaced(state, token)
+                .await
+                .map(|()| None),
+        }
+    })
+    .await?;
     crate::links::ensure_link_open(
         state,
         &trainee.program_id,
@@ -67,8 +74,13 @@ impl Mine {
     }
 }
 
-async fn mine(state: &AppState, token: &str, module_id: &str) -> Result<Mine, ApiError> {
-    let trainee = find_trainee(state, token).await?;
+async fn mine(
+    state: &AppState,
+    peer: &PeerAddr,
+    token: &str,
+    module_id: &str,
+) -> Result<Mine, ApiError> {
+    let trainee = find_trainee(state, peer, token).await?;
     let assignment = state
         .store
         .trainee_assignments(&trainee)
@@ -98,9 +110,10 @@ async fn mine(state: &AppState, token: &str, module_id: &str) -> Result<Mine, Ap
 /// stands in each (and the whole definition and progress, to work offline).
 pub async fn my_training(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
 ) -> Result<Json<MyTraining>, ApiError> {
-    let trainee = find_trainee(&state, &token).await?;
+    let trainee = find_trainee(&state, &peer, &token).await?;
     let program = state
         .store
         .program(&trainee.program_id)
@@ -128,9 +141,10 @@ pub async fn my_training(
 /// version, as safe HTML in each of the module's languages.
 pub async fn lesson(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath((token, module_id, lesson_id)): ApiPath<(String, String, String)>,
 ) -> Result<Json<LessonView>, ApiError> {
-    let m = mine(&state, &token, &module_id).await?;
+    let m = mine(&state, &peer, &token, &module_id).await?;
     let (module, _) = m.latest()?;
     let lesson = module
         .lesson(&lesson_id)
@@ -151,12 +165,13 @@ pub async fn lesson(
 /// from the registration and attempt number, so the answers can be checked against it).
 pub async fn start_attempt(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath((token, module_id)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<AttemptPlan>, ApiError> {
     let lang = request_lang(q.lang, &headers);
-    let m = mine(&state, &token, &module_id).await?;
+    let m = mine(&state, &peer, &token, &module_id).await?;
     let (module, lineage) = m.latest()?;
     m.progress
         .next_attempt(module, &lineage, state.clock.now())
@@ -255,6 +270,7 @@ async fn record_attempt(
 /// the draw the server makes again, and records it once (a resend gets the same result).
 pub async fn submit_answers(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath((token, module_id)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
@@ -262,7 +278,7 @@ pub async fn submit_answers(
 ) -> Result<(StatusCode, Json<AttemptOutcome>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let _one_at_a_time = state.training_writes.lock().await;
-    let mut m = mine(&state, &token, &module_id).await?;
+    let mut m = mine(&state, &peer, &token, &module_id).await?;
     let recorded = match record_attempt(&state, &mut m, body).await {
         Ok(r) => r,
         Err(NotRecorded::Refused(e)) => return Err(refused(e.message(lang))),
@@ -288,6 +304,7 @@ pub async fn submit_answers(
 /// attempts), each taken once; those that cannot be taken are listed with why.
 pub async fn sync(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath((token, module_id)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
@@ -301,7 +318,7 @@ pub async fn sync(
         ));
     }
     let _one_at_a_time = state.training_writes.lock().await;
-    let mut m = mine(&state, &token, &module_id).await?;
+    let mut m = mine(&state, &peer, &token, &module_id).await?;
     let (mut stored, mut duplicates, mut refused_facts) = (0, 0, Vec::new());
     let now = state.clock.now();
     for v in body.views {
@@ -408,12 +425,13 @@ fn fact_id_message(id: &str, lang: Lang) -> String {
 /// version, once the trainee has done it.
 pub async fn certificate(
     State(state): State<AppState>,
+    peer: PeerAddr,
     ApiPath((token, module_id)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<Certificate>, ApiError> {
     let lang = request_lang(q.lang, &headers);
-    let m = mine(&state, &token, &module_id).await?;
+    let m = mine(&state, &peer, &token, &module_id).await?;
     let (module, lineage) = m.latest()?;
     Certificate::issue(&m.progress, module, &lineage, &m.trainee.name)
         .map(Json)

@@ -205,3 +205,19 @@ async fn a_revoked_token_and_a_malformed_authorization_are_refused() {
         assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
     }
 }
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let api = demo_api().await;
+    for scheme in ["Bearer", "bearer", "BEARER"] {
+        let r = api
+            .send(
+                axum::http::Request::get("/api/v1/programs")
+                    .header("Authorization", format!("{scheme} {}", api.planner_token))
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{scheme}: {:?}", r.body);
+    }
+}

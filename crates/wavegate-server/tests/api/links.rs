@@ -274,3 +274,69 @@ async fn a_person_id_in_another_case_is_the_same_person_with_the_same_link() {
     let r = api.post(&format!("{PILOT}/invitations"), both, true).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
 }
+
+#[tokio::test]
+async fn links_whose_last_day_is_past_are_refused_naming_the_field_and_nothing_is_made() {
+    let api = demo_api().await;
+    assert_eq!(
+        super::support::upload(&api, "roster", super::support::demo_roster(), "")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let r = api
+        .post(
+            "/api/v1/programs/demo/modules",
+            json!({ "builtin": "get-help" }),
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let before = api.invitation_count().await;
+    let yesterday = (api.clock.now().date_naive() - chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    for (what, path, body) in [
+        (
+            "invitations",
+            format!("{PILOT}/invitations"),
+            json!({ "invitations": [person("p-late", "pilot")], "expires_on": "2020-01-01" }),
+        ),
+        (
+            "from the roster",
+            format!("{PILOT}/invitations/from-roster"),
+            json!({ "wave": "pilot", "expires_on": yesterday }),
+        ),
+        (
+            "training",
+            "/api/v1/programs/demo/modules/get-help/assignments".to_string(),
+            json!({ "wave": "pilot", "expires_on": yesterday }),
+        ),
+    ] {
+        for (lang, start) in [("en", "expires_on ("), ("nl", "expires_on (")] {
+            let r = api
+                .post(&format!("{path}?lang={lang}"), body.clone(), true)
+                .await;
+            assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_date");
+            assert_eq!(r.body["error"]["details"]["field"], "expires_on", "{what}");
+            let message = r.body["error"]["message"].as_str().unwrap();
+            assert!(message.starts_with(start), "{what}: {message}");
+            let tail = if lang == "nl" {
+                "zouden nooit opengaan"
+            } else {
+                "would never open"
+            };
+            assert!(message.contains(tail), "{what}: {message}");
+        }
+    }
+    assert_eq!(api.invitation_count().await, before, "no link was made");
+    let links = api
+        .get("/api/v1/programs/demo/modules/get-help/links.csv", true)
+        .await;
+    assert_eq!(
+        links.body.as_str().unwrap().lines().count(),
+        1,
+        "no trainee link was made: {:?}",
+        links.body
+    );
+}

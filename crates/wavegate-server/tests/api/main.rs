@@ -8,12 +8,14 @@ mod anonymity;
 mod assets;
 mod drafts;
 mod imports;
+mod languages;
 mod links;
 mod programs;
 mod readiness;
 mod reminders;
 mod roster;
 mod sessions;
+mod slow_clients;
 mod support;
 mod surveys;
 mod training;
@@ -625,5 +627,45 @@ async fn downloads_are_attachments_and_keep_the_byte_order_mark_for_dutch_excel(
         r.bytes.starts_with(b"\xEF\xBB\xBFperson_id;language;link;"),
         "the mail merge opens in Dutch Excel and Word: {:?}",
         &r.bytes[..20]
+    );
+}
+
+#[tokio::test]
+async fn responses_and_drafts_are_stamped_by_the_servers_clock() {
+    let api = demo_api().await;
+    // Two days on: a stamp of the system's own clock would show (the link opens still).
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 24 * 3600));
+    let today = api.clock.now().format("%Y-%m-%d").to_string();
+    let token = api.invitation("time-traveller").await;
+    let response = valid_response(&api, &token, "0123456789abcdef0123456789abcdef").await;
+    let draft = json!({ "response_id": response["id"], "survey_version": response["survey_version"],
+                        "page": 0, "answers": {} });
+    let saved = api
+        .call(
+            "PUT",
+            &format!("/api/v1/respond/{token}/draft"),
+            support::Auth::None,
+            Some("application/json"),
+            draft.to_string(),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert!(
+        saved.body["saved_at"].as_str().unwrap().starts_with(&today),
+        "{:?}",
+        saved.body
+    );
+    let ack = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_eq!(ack.status, StatusCode::CREATED, "{:?}", ack.body);
+    assert!(
+        ack.body["submitted_at"]
+            .as_str()
+            .unwrap()
+            .starts_with(&today),
+        "{:?}",
+        ack.body
     );
 }

@@ -220,3 +220,45 @@ async fn support_details_reach_the_respondent_and_bad_links_are_refused() {
             .starts_with("de FAQ-link")
     );
 }
+
+#[tokio::test]
+async fn an_oversized_program_or_a_method_a_path_does_not_take_gets_a_json_error() {
+    let api = demo_api().await;
+    let huge = format!("{TOML}# {}\n", "x".repeat(300 * 1024));
+    for (method, path) in [
+        ("POST", "/api/v1/programs"),
+        ("PUT", "/api/v1/programs/demo"),
+    ] {
+        let r = api
+            .call(
+                method,
+                path,
+                Auth::Planner,
+                Some("application/toml"),
+                huge.clone(),
+            )
+            .await;
+        assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    }
+    for (method, path, allowed) in [
+        ("PATCH", "/api/v1/programs/demo", "GET,HEAD,PUT"),
+        ("DELETE", "/api/v1/programs/demo", "GET,HEAD,PUT"),
+        ("POST", "/api/v1/health", "GET,HEAD"),
+        (
+            "DELETE",
+            "/api/v1/respond/0123456789abcdef0123456789abcdef",
+            "GET,HEAD,POST",
+        ),
+        (
+            "POST",
+            "/api/v1/train/0123456789abcdef0123456789abcdef",
+            "GET,HEAD",
+        ),
+    ] {
+        let r = api
+            .call(method, path, Auth::Planner, None, axum::body::Body::empty())
+            .await;
+        assert_error(&r, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+        assert_eq!(r.headers[header::ALLOW], allowed, "{method} {path}");
+    }
+}

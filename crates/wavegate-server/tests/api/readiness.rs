@@ -42,6 +42,12 @@ async fn post(api: &Api, path: &str) -> Reply {
 }
 
 /// The demo program with its roster: collected responses of two surveys, no other file.
+/// Sets the server's clock to noon (UTC) of `day`: evaluations are stored on their day only.
+fn on_day(api: &Api, day: &str) {
+    let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    api.clock.set(day.and_hms_opt(12, 0, 0).unwrap().and_utc());
+}
+
 async fn demo_with_roster() -> Api {
     let api = demo_api().await;
     assert_eq!(
@@ -346,6 +352,7 @@ async fn training_records_are_imported_and_evaluated() {
 #[tokio::test]
 async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
     let api = demo_with_roster().await;
+    on_day(&api, "2027-02-01");
     let first = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
     assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
     let id = first.body["id"].as_u64().unwrap();
@@ -361,10 +368,12 @@ async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
     );
 
     // The same date again with unchanged data: nothing new.
+    on_day(&api, "2027-02-01");
     let again = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["id"], id);
 
+    on_day(&api, "2027-02-03");
     let other = post(&api, &format!("{DEMO}/evaluations?at=2027-02-03&lang=nl")).await;
     assert_eq!(other.status, StatusCode::CREATED);
     let listed = get(&api, &format!("{DEMO}/evaluations")).await;
@@ -385,6 +394,7 @@ async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
 
     // New data, the same date: the new evaluation replaces the old one.
     upload(&api, "responses", IMPORTED_RESPONSES, "").await;
+    on_day(&api, "2027-02-01");
     let newer = post(&api, &format!("{DEMO}/evaluations?at=2027-02-01&lang=en")).await;
     assert_eq!(newer.status, StatusCode::CREATED);
     assert_ne!(newer.body["id"], id);
@@ -519,6 +529,7 @@ async fn everything_passing_at_two_stored_evaluations_a_week_apart_expands() {
     assert_eq!(kind(&before), "proceed");
     assert_eq!(before.body["decision"]["everything_passes"], true);
 
+    on_day(&api, "2027-01-31");
     let first = post(&api, &format!("{program}/evaluations?at=2027-01-31")).await;
     assert_eq!(first.status, StatusCode::CREATED);
     assert_eq!(first.body["everything_passes"], true);
@@ -529,6 +540,7 @@ async fn everything_passing_at_two_stored_evaluations_a_week_apart_expands() {
     let later = get(&api, &format!("{program}/readiness?at=2027-02-07")).await;
     assert_eq!(kind(&later), "expand", "{:?}", later.body["decision"]);
     assert_eq!(later.body["decision"]["rule"], "all_pass_twice");
+    on_day(&api, "2027-02-07");
     let stored = post(&api, &format!("{program}/evaluations?at=2027-02-07")).await;
     assert_eq!(stored.body["decision"], "expand");
     assert_eq!(stored.body["report"], later.body);
@@ -631,4 +643,48 @@ async fn the_printable_report_names_its_inputs_keeps_hostile_values_as_text_and_
         StatusCode::NOT_FOUND,
         "not_found",
     );
+}
+
+#[tokio::test]
+async fn an_evaluation_is_stored_for_today_only_so_history_cannot_be_back_dated() {
+    let api = Api::new().await;
+    let program = healthy_program(&api).await;
+    on_day(&api, "2027-02-07");
+    // A week earlier, stored in the same session, would back EXPAND at once.
+    for (lang, start) in [
+        (
+            "nl",
+            "Een beoordeling wordt alleen opgeslagen voor vandaag (2027-02-07), niet voor 2027-01-31",
+        ),
+        (
+            "en",
+            "An evaluation is stored for today (2027-02-07) only, not for 2027-01-31",
+        ),
+    ] {
+        let r = post(
+            &api,
+            &format!("{program}/evaluations?at=2027-01-31&lang={lang}"),
+        )
+        .await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_date");
+        assert_eq!(r.body["error"]["details"]["field"], "at");
+        let message = r.body["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with(start), "{message}");
+    }
+    let r = post(&api, &format!("{program}/evaluations?at=2027-02-08")).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_date");
+    let listed = get(&api, &format!("{program}/evaluations")).await;
+    assert_eq!(listed.body, serde_json::json!([]), "nothing was stored");
+    // Another day is still there to view, and no history backs EXPAND.
+    let r = get(&api, &format!("{program}/readiness?at=2027-01-31")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["evaluated_at"], "2027-01-31");
+    let r = get(&api, &format!("{program}/readiness?at=2027-02-07")).await;
+    assert_eq!(r.body["decision"]["kind"], "proceed");
+    // Without `at`, or with today's, it is today's.
+    let stored = post(&api, &format!("{program}/evaluations")).await;
+    assert_eq!(stored.status, StatusCode::CREATED, "{:?}", stored.body);
+    assert_eq!(stored.body["at"], "2027-02-07");
+    let again = post(&api, &format!("{program}/evaluations?at=2027-02-07")).await;
+    assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
 }

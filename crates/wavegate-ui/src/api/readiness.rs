@@ -57,7 +57,8 @@ pub async fn evaluations(program: &str) -> Result<Vec<EvaluationSummary>, ApiErr
     json(Request::get(&path::program(program, "/evaluations")).build()).await
 }
 
-/// `POST …/evaluations?at=&lang=`: stores the evaluation of `at`.
+/// `POST …/evaluations?at=&lang=`: stores the evaluation of `at`, which must be the server's today
+/// (another day is `422 invalid_date`).
 pub async fn save_evaluation(
     csrf: &str,
     program: &str,

@@ -40,10 +40,18 @@ pub struct Args {
     /// Connections open at once; more wait until one closes.
     #[arg(long, default_value_t = 512, env = "WAVEGATE_MAX_CONNECTIONS")]
     max_connections: usize,
+    /// Connections open at once from one client address (behind a reverse proxy, every client
+    /// has the proxy's: raise it to --max-connections there).
+    #[arg(
+        long,
+        default_value_t = 128,
+        env = "WAVEGATE_MAX_CONNECTIONS_PER_ADDRESS"
+    )]
+    max_connections_per_address: usize,
     /// Seconds a client gets to send a request's headers (also while a connection idles).
     #[arg(long, default_value_t = 10, env = "WAVEGATE_HEADER_TIMEOUT")]
     header_timeout: u64,
-    /// Turn off the rate limits on respondent endpoints (load tests only).
+    /// Turn off the rate limits on the survey and training link endpoints (load tests only).
     #[arg(long, env = "WAVEGATE_NO_RATE_LIMITS")]
     no_rate_limits: bool,
 }
@@ -62,6 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             public_url: args.public_url,
             connections: wavegate_server::listen::ConnectionLimits {
                 max_connections: args.max_connections,
+                max_per_address: args.max_connections_per_address,
                 header_read: std::time::Duration::from_secs(args.header_timeout.max(1)),
                 ..Default::default()
             },
