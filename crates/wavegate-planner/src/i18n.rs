@@ -292,6 +292,7 @@ wavegate_ui::messages! {
         DateCol => "Datum", "Date";
         DecisionCol => "Besluit", "Decision";
         SaveEvaluation => "Deze beoordeling opslaan", "Save this evaluation";
+        SaveOnlyToday => "Alleen de beoordeling van vandaag wordt opgeslagen: de geschiedenis toont wat er op elke dag te zien was. Kies de datum van vandaag om haar op te slaan.", "Only today's evaluation is stored: the history shows what could be seen on each day. Choose today's date to store it.";
         EvaluationSaved => "De beoordeling van {at} is opgeslagen.", "The evaluation of {at} is saved.";
         ForecastTitle => "Helpdesk: verwachting tegen capaciteit", "Helpdesk: forecast against capacity";
         NoForecast => "Er is geen helpdeskverwachting: er zijn geen tickets ingelezen.", "There is no helpdesk forecast: no tickets were read.";

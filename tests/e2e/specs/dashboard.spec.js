@@ -112,10 +112,12 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator("table.heatmap button.cell:focus")).toHaveAttribute("tabindex", "0");
 
   // Only today's evaluation is stored (the history EXPAND reads is what was seen on each day):
-  // saving the view of another date is refused, saying so; today's starts the trend.
-  await page.getByRole("button", { name: "Deze beoordeling opslaan" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Deze datum kan hier niet" })).toBeVisible();
+  // the view of another date offers no saving and says why; the server refuses it too.
+  await expect(page.getByRole("button", { name: "Deze beoordeling opslaan" })).toHaveCount(0);
+  await expect(page.getByText("Alleen de beoordeling van vandaag wordt opgeslagen")).toBeVisible();
   const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const past = await page.request.post(`/api/v1/programs/${id}/evaluations?at=${AT}&lang=nl`, { headers: { "X-CSRF-Token": csrf_token } });
+  expect(past.status()).toBe(422);
   const today = await page.request.post(`/api/v1/programs/${id}/evaluations?lang=nl`, { headers: { "X-CSRF-Token": csrf_token } });
   expect(today.status(), await today.text()).toBe(201);
   await page.reload();

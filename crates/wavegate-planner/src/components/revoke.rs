@@ -16,8 +16,8 @@ use wavegate_ui::api::invitations;
 /// The most person ids one request takes (the server's bound).
 const MAX_PEOPLE: usize = 10_000;
 
-/// Today in UTC, the day the server judges a link's expiry by.
-fn today() -> Option<NaiveDate> {
+/// Today in UTC, the day the server judges a link's expiry by and stores evaluations under.
+pub(crate) fn today() -> Option<NaiveDate> {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()
 }

@@ -365,10 +365,15 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
         <section class="card charts" aria-labelledby="trend-title">
             <h2 id="trend-title">{t(Msg::TrendTitle)}</h2>
             <Suspense fallback=|| ()>{trend_view}</Suspense>
-            {move || session.can_change().then(|| view! {
-                <div class="toolbar">
-                    <button type="button" class="secondary" disabled=move || busy.get() on:click=save.clone()>{t(Msg::SaveEvaluation)}</button>
-                </div>
+            // History holds what was seen on each day: only today's view can be stored.
+            {move || session.can_change().then(|| if crate::components::revoke::today() == Some(at) {
+                view! {
+                    <div class="toolbar">
+                        <button type="button" class="secondary" disabled=move || busy.get() on:click=save.clone()>{t(Msg::SaveEvaluation)}</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <p class="muted">{t(Msg::SaveOnlyToday)}</p> }.into_any()
             })}
             {move || saved.get().then(|| view! {
                 <p class="banner banner-ok" role="status">{fill(Msg::EvaluationSaved, lang, &[("at", at.to_string())])}</p>

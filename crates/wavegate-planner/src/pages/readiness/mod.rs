@@ -24,15 +24,10 @@ use wavegate_ui::api::readiness::{self, ReportFile};
 /// measures from the report's last byte to this mark).
 const RENDERED_MARK: &str = "wavegate-readiness-rendered";
 
-/// Today in the browser's time zone: the date the dashboard opens on.
+/// The date the dashboard opens on: the server's today (UTC), the one day whose evaluation
+/// may be stored.
 fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        i32::try_from(d.get_full_year()).unwrap_or(2000),
-        d.get_month() + 1,
-        d.get_date(),
-    )
-    .unwrap_or_default()
+    crate::components::revoke::today().unwrap_or_default()
 }
 
 fn mark_rendered() {
