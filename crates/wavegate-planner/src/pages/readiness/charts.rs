@@ -163,11 +163,12 @@ fn timeline(e: &Evaluation, waves: &[Wave]) -> AnyView {
 fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
     let mut points: Vec<&EvaluationSummary> = list.iter().collect();
     points.sort_by_key(|e| e.at);
-    let scored: Vec<(NaiveDate, u32, u32)> = points
+    let scored: Vec<(NaiveDate, &str, u32, u32)> = points
         .iter()
         .filter_map(|e| {
             let r = e.readiness?;
-            Some((e.at, r.estimate?, r.conservative?))
+            let wave = e.next_wave.as_deref().unwrap_or("");
+            Some((e.at, wave, r.estimate?, r.conservative?))
         })
         .collect();
     if points.is_empty() {
@@ -177,25 +178,50 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
     let x = Scale::linear((0.0, days(first, last)), (LEFT + 10.0, W - RIGHT - 10.0));
     let y = Scale::linear((0.0, 100.0), (H - BOTTOM, TOP));
     let at = |d: NaiveDate| x.map(days(first, d));
-    let estimate: Vec<(f64, f64)> = scored
+    // One line per wave decided on: readiness for wave 1 and for wave 2 are different
+    // questions, and one line through both would read as a change over time.
+    let mut waves: Vec<&str> = Vec::new();
+    for (_, wave, _, _) in &scored {
+        if !waves.contains(wave) {
+            waves.push(wave);
+        }
+    }
+    let series = |pick: fn(&(NaiveDate, &str, u32, u32)) -> u32, wave: &str| -> Vec<(f64, f64)> {
+        scored
+            .iter()
+            .filter(|p| p.1 == wave)
+            .map(|p| (at(p.0), y.map(f64::from(pick(p)))))
+            .collect()
+    };
+    let lines = waves
         .iter()
-        .map(|(d, e, _)| (at(*d), y.map(f64::from(*e))))
-        .collect();
-    let conservative: Vec<(f64, f64)> = scored
-        .iter()
-        .map(|(d, _, c)| (at(*d), y.map(f64::from(*c))))
-        .collect();
-    let dots = estimate
-        .iter()
-        .map(|(px, py)| view! { <circle class="dot" cx=*px cy=*py r="4" /> })
+        .map(|wave| {
+            let estimate = series(|p| p.2, wave);
+            let conservative = series(|p| p.3, wave);
+            let end = estimate.last().copied().unwrap_or_default();
+            let dots = estimate
+                .iter()
+                .map(|(px, py)| view! { <circle class="dot" cx=*px cy=*py r="4" /> })
+                .collect_view();
+            // The wave's name at its line's last point (text, not colour, tells them apart).
+            let label = (waves.len() > 1).then(|| {
+                view! { <text x=end.0 y=end.1 - 9.0 text-anchor="middle">{wave.to_string()}</text> }
+            });
+            view! {
+                <path class="actual" d=line_path(&estimate) />
+                <path class="conservative" d=line_path(&conservative) />
+                {dots}
+                {label}
+            }
+        })
         .collect_view();
     let labels = points
         .iter()
         .map(|e| view! { <text x=at(e.at) y=H - BOTTOM + 18.0 text-anchor="middle">{short(e.at)}</text> })
         .collect_view();
-    let latest = scored
-        .last()
-        .map_or("–".to_string(), |(_, e, c)| format!("{e}/{c}"));
+    let latest = scored.last().map_or("–".to_string(), |(_, wave, e, c)| {
+        format!("{e}/{c} ({wave})")
+    });
     let desc = fill(
         Msg::TrendDesc,
         lang,
@@ -217,6 +243,7 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{e.at.to_string()}</th>
+                    <td>{e.next_wave.clone().unwrap_or_else(|| "–".into())}</td>
                     <td>{e.decision.map_or("–", |k| text::decision_name(k, lang))}</td>
                     <td class="num">{figures}</td>
                 </tr>
@@ -228,9 +255,7 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
             {y_axis(y, &ticks(0.0, 100.0, 5), |v| format!("{v}"))}
             <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
             {labels}
-            <path class="actual" d=line_path(&estimate) />
-            <path class="conservative" d=line_path(&conservative) />
-            {dots}
+            {lines}
         </svg>
         <ul class="legend">
             <li><span class="swatch actual"></span>{t(Msg::ReadinessEstimate)}</li>
@@ -241,7 +266,8 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
             <summary>{t(Msg::TrendTitle)}</summary>
             <table>
                 <thead><tr>
-                    <th scope="col">{t(Msg::DateCol)}</th><th scope="col">{t(Msg::DecisionCol)}</th>
+                    <th scope="col">{t(Msg::DateCol)}</th><th scope="col">{t(Msg::WaveCol)}</th>
+                    <th scope="col">{t(Msg::DecisionCol)}</th>
                     <th scope="col" class="num">{t(Msg::ReadinessTitle)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
