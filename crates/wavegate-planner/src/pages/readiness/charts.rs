@@ -131,7 +131,7 @@ fn timeline(e: &Evaluation, waves: &[Wave]) -> AnyView {
         .collect_view();
     view! {
         <figure class="chart-figure">
-            <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="charts-timeline timeline-desc">
+            <svg class="chart scaled" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="charts-timeline timeline-desc">
                 {y_axis(y, &ticks(0.0, top, 4), |v| format!("{v}"))}
                 <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
                 {wave_labels}
@@ -251,7 +251,7 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
         })
         .collect_view();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
+        <svg class="chart scaled" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
             {y_axis(y, &ticks(0.0, 100.0, 5), |v| format!("{v}"))}
             <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
             {labels}
@@ -326,7 +326,7 @@ fn forecast(e: &Evaluation) -> AnyView {
         .map(|v| view! { <text x=x.map(v) y=h - 2.0 text-anchor="middle">{text::num(v, 1, lang)}</text> })
         .collect_view();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
+        <svg class="chart scaled" viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
             {bar(0.0, f.tickets_per_day_median, "bar", Msg::ForecastMedian)}
             {bar(1.0, f.tickets_per_day_q90, "bar-q90", Msg::ForecastQ90)}
             {capacity}
