@@ -151,6 +151,14 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expectNoHorizontalScroll(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
+  // Each action offers the step that fits it: preparing the helpdesk invites nobody, and
+  // enrollment failure reasons read as words with Intune's code.
+  if (report.actions.some((a) => a.kind === "helpdesk_preparation")) {
+    await expect(page.locator("li.action[data-kind='HelpdeskPreparation']").getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" })).toHaveCount(0);
+  }
+  if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
+    await expect(page.locator("li.action[data-kind='AssistedEnrollment']").first()).toContainText("inschrijving halverwege afgebroken (UserAbandonment)");
+  }
   // The iOS group's action leads to the invitation form, filled in; inviting works.
   const action = page.locator(`li.action[data-target='platform=iOS']`).first();
   await action.getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" }).click();

@@ -13,6 +13,45 @@ mod msg;
 
 pub use msg::{Evidence, Msg, evidence};
 
+/// An enrollment-failure reason as a reader of `lang` understands it, with Intune's code after
+/// it (admins search by the code): `UserAbandonment` reads "inschrijving halverwege
+/// afgebroken (UserAbandonment)". A reason without a known phrase stays its code.
+pub fn failure_reason(code: &str, lang: Lang) -> String {
+    let (nl, en) = match code.to_ascii_lowercase().as_str() {
+        "userabandonment" => (
+            "inschrijving halverwege afgebroken",
+            "enrollment abandoned halfway",
+        ),
+        "authentication" => ("aanmelden mislukt", "sign-in failed"),
+        "authorization" => (
+            "geen toestemming om in te schrijven",
+            "not allowed to enroll",
+        ),
+        "accountvalidation" => ("account niet herkend", "account not recognised"),
+        "devicenotsupported" => ("apparaat niet ondersteund", "device not supported"),
+        "enrollmentrestrictionsenforced" => (
+            "geblokkeerd door inschrijfbeperkingen",
+            "blocked by enrollment restrictions",
+        ),
+        "clientdisconnected" => ("verbinding verbroken", "connection lost"),
+        "badrequest" => (
+            "ongeldig verzoek van het apparaat",
+            "invalid request from the device",
+        ),
+        "featurenotsupported" => ("functie niet ondersteund", "feature not supported"),
+        "enrollmentcriteriamet" | "enrollmentcriterianotmet" => (
+            "voldoet niet aan de inschrijfeisen",
+            "does not meet the enrollment criteria",
+        ),
+        _ => return code.to_string(),
+    };
+    let phrase = match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    };
+    format!("{phrase} ({code})")
+}
+
 /// A number with `decimals` decimals, with a decimal comma in Dutch.
 pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{x:.decimals$}");
@@ -578,6 +617,20 @@ pub fn capitalise(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn failure_reasons_read_in_the_language_with_their_code() {
+        use super::{Lang, failure_reason};
+        assert_eq!(
+            failure_reason("UserAbandonment", Lang::Nl),
+            "inschrijving halverwege afgebroken (UserAbandonment)"
+        );
+        assert_eq!(
+            failure_reason("ClientDisconnected", Lang::En),
+            "connection lost (ClientDisconnected)"
+        );
+        assert_eq!(failure_reason("SomethingNew", Lang::Nl), "SomethingNew");
+    }
+
     use super::*;
 
     #[test]

@@ -62,6 +62,15 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
                 .into_any()
         }
         Step::Say(msg, items) if !items.is_empty() => {
+            // Failure reasons read as words, with Intune's code for the admins.
+            let items: Vec<String> = if msg == Msg::FixReasons {
+                items
+                    .iter()
+                    .map(|c| text::failure_reason(c, lang))
+                    .collect()
+            } else {
+                items
+            };
             view! { <p>{fill(msg, lang, &[("items", text::list(&items, lang))])}</p> }.into_any()
         }
         Step::Say(..) | Step::InviteOnly => ().into_any(),
@@ -83,11 +92,20 @@ fn action_view(
         .filter(|(k, _)| k.as_str() != "wave")
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let invite = links::invite(
-        program,
-        wave.or(a.target.get("wave").map(String::as_str)),
-        &attributes,
+    // Asking the group is a next step for what happens to people (how enrolling went, what
+    // they know or want); not for preparing the helpdesk, nor for training, whose step is
+    // assigning the module.
+    let surveys = !matches!(
+        a.kind,
+        ActionKind::HelpdeskPreparation | ActionKind::TargetedTraining
     );
+    let invite = surveys.then(|| {
+        links::invite(
+            program,
+            wave.or(a.target.get("wave").map(String::as_str)),
+            &attributes,
+        )
+    });
     // A training action also leads to assigning a module, the report's own named first.
     let assign = (a.kind == ActionKind::TargetedTraining).then(|| {
         let wave = wave.or(a.target.get("wave").map(String::as_str));
@@ -111,7 +129,7 @@ fn action_view(
             {can_change.then(|| view! {
                 <p class="action-links">
                     {assign.map(|href| view! { <a class="button secondary" href=href>{t(Msg::AssignGroup)}</a>" " })}
-                    <a class="button secondary" href=invite>{t(Msg::InviteGroup)}</a>
+                    {invite.map(|href| view! { <a class="button secondary" href=href>{t(Msg::InviteGroup)}</a> })}
                 </p>
             })}
         </li>
