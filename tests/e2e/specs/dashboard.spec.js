@@ -157,7 +157,8 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
     await expect(page.locator("li.action[data-kind='HelpdeskPreparation']").getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" })).toHaveCount(0);
   }
   if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
-    await expect(page.locator("li.action[data-kind='AssistedEnrollment']").first()).toContainText("inschrijving halverwege afgebroken (UserAbandonment)");
+    await expect(page.locator("li.action[data-kind='AssistedEnrollment']", { hasText: "(UserAbandonment)" }).first())
+      .toContainText("inschrijving halverwege afgebroken (UserAbandonment)");
   }
   // The iOS group's action leads to the invitation form, filled in; inviting works.
   const action = page.locator(`li.action[data-target='platform=iOS']`).first();
