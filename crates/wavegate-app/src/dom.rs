@@ -1,4 +1,5 @@
-//! Browser helpers only respondents need: focus on a question, the offline service worker.
+//! Browser helpers only respondents need: focus on a question, the offline service worker,
+//! leaving a link's address for good.
 
 use wasm_bindgen::JsCast;
 
@@ -41,4 +42,10 @@ pub fn register_service_worker() {
             let _ = sw.register("/sw.js");
         }
     }
+}
+
+/// Loads `path` in place of the current history entry: the address it replaces is neither
+/// reloaded nor reached with "back". False when the browser refused.
+pub fn replace_address(path: &str) -> bool {
+    web_sys::window().is_some_and(|w| w.location().replace(path).is_ok())
 }

@@ -31,6 +31,9 @@ wavegate_ui::messages! {
         FixErrors => "Niet alles is goed ingevuld. Bekijk de gemarkeerde vragen.", "Not everything is filled in correctly. Please check the marked questions.";
         DraftSaved => "Je antwoorden worden op dit apparaat bewaard. Je kunt later verdergaan.", "Your answers are kept on this device. You can continue later.";
         Resumed => "Welkom terug. Je gaat verder waar je gebleven was.", "Welcome back. You continue where you left off.";
+        QueuedTitle => "Nog niet verstuurd", "Not sent yet";
+        QueuedBusy => "Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat en worden over een paar seconden vanzelf verstuurd. Laat deze pagina nog even open.", "It is very busy right now. Your answers are kept on this device and will be sent by themselves in a few seconds. Keep this page open a little longer.";
+        QueuedServerProblem => "Er ging iets mis op de server. Je antwoorden zijn bewaard op dit apparaat en worden vanzelf opnieuw verstuurd zodra het weer lukt.", "Something went wrong on the server. Your answers are kept on this device and will be sent again by themselves as soon as it works.";
         QueuedOffline => "Je bent offline. Je antwoorden zijn bewaard en worden automatisch verstuurd zodra je weer verbinding hebt. Je kunt deze pagina sluiten.", "You are offline. Your answers are saved and will be sent automatically as soon as you are connected again. You can close this page.";
         RetryNow => "Nu opnieuw proberen", "Try again now";
         ThanksTitle => "Bedankt voor je antwoorden!", "Thank you for your answers!";

@@ -31,6 +31,7 @@ pub fn App(page: Page) -> impl IntoView {
     let content = match page {
         Page::Home => pages::home::HomePage().into_any(),
         Page::Respond(token) => view! { <pages::respond::RespondPage token=token /> }.into_any(),
+        Page::Cleared => pages::home::Cleared().into_any(),
         Page::NotFound => pages::home::NotFound().into_any(),
     };
     view! {

@@ -16,10 +16,52 @@ use wavegate_ui::api::{ApiError, respond};
 pub enum Sent {
     /// Stored by the server (now or before).
     Acknowledged(SubmitAck),
-    /// Not reachable or a server fault: still in the outbox.
-    Later,
+    /// Not sent this time, for a reason that passes: still in the outbox.
+    Later(Wait),
     /// Refused for good (e.g. this invitation was already answered); removed from the outbox.
     Refused(ApiError),
+}
+
+/// Why a response still waits in the outbox: the respondent is told which, since "you are
+/// offline" on a working connection sends people looking for a problem they do not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    /// No answer from the server: no connection (or a proxy that cannot reach it).
+    Offline,
+    /// The server is busy and asked to come back later (429).
+    Busy,
+    /// The server failed or took too long (5xx, 408).
+    ServerProblem,
+}
+
+impl Wait {
+    /// Why a failed attempt is worth repeating; `None` when the server refused it for good.
+    pub fn of(e: &ApiError) -> Option<Wait> {
+        match e {
+            ApiError::Network => Some(Wait::Offline),
+            _ => match e.status()? {
+                429 => Some(Wait::Busy),
+                408 | 500.. => Some(Wait::ServerProblem),
+                _ => None,
+            },
+        }
+    }
+}
+
+thread_local! {
+    /// The time (ms since the epoch) before which the server asked not to be sent anything
+    /// (its `Retry-After`); 0 when it did not.
+    static NOT_BEFORE: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// Whether the server's `Retry-After` still holds at `now` (ms since the epoch).
+pub fn must_wait(now: f64) -> bool {
+    NOT_BEFORE.with(|n| now < n.get())
+}
+
+/// Remembers a `Retry-After` of `seconds` from `now` (ms since the epoch).
+pub fn wait_after(now: f64, seconds: u64) {
+    NOT_BEFORE.with(|n| n.set(n.get().max(now + seconds as f64 * 1000.0)));
 }
 
 /// Tries to send one queued response and updates the outbox accordingly.
@@ -36,13 +78,19 @@ pub async fn send(item: &Queued) -> Sent {
             storage::save(&Key::Sent(item.response.id.clone()), &ack);
             Sent::Acknowledged(ack)
         }
-        Err(ApiError::Network) => Sent::Later,
-        Err(e) if e.status().is_some_and(|s| s >= 500 || s == 429 || s == 408) => Sent::Later,
-        Err(e) => {
-            // The draft stays on the device, so the respondent's answers are still there.
-            storage::dequeue(&item.response.id);
-            Sent::Refused(e)
-        }
+        Err(e) => match Wait::of(&e) {
+            Some(wait) => {
+                if let Some(seconds) = e.retry_after() {
+                    wait_after(js_sys::Date::now(), seconds);
+                }
+                Sent::Later(wait)
+            }
+            None => {
+                // The draft stays on the device, so the respondent's answers are still there.
+                storage::dequeue(&item.response.id);
+                Sent::Refused(e)
+            }
+        },
     }
 }
 
@@ -109,10 +157,10 @@ impl Drop for Flight {
 /// What a call to [`Outbox::flush`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flush {
-    /// It sent what it could; `waiting` when something is still queued (offline).
+    /// It sent what it could; `waiting` says why something is still queued.
     Done {
-        /// Something is still in the outbox.
-        waiting: bool,
+        /// Why something is still in the outbox, if anything is.
+        waiting: Option<Wait>,
     },
     /// Another flush was under way, so this one sent nothing; that one reports when done.
     AlreadyRunning,
@@ -125,6 +173,7 @@ pub enum Flush {
 #[derive(Clone, Copy, Debug)]
 pub struct Outbox {
     flushed: RwSignal<u64>,
+    waiting: RwSignal<Option<Wait>>,
     flight: StoredValue<SingleFlight, LocalStorage>,
 }
 
@@ -133,6 +182,7 @@ impl Outbox {
     pub fn new() -> Outbox {
         Outbox {
             flushed: RwSignal::new(0),
+            waiting: RwSignal::new(None),
             flight: StoredValue::new_local(SingleFlight::default()),
         }
     }
@@ -142,8 +192,9 @@ impl Outbox {
         use_context::<Outbox>()
     }
 
-    /// Sends everything in the outbox, oldest first; stops at the first "later" (still
-    /// offline). Does nothing while another flush runs.
+    /// Sends everything in the outbox, oldest first; stops at the first "later" (offline, or
+    /// the server busy or failing). Sends nothing while the server's `Retry-After` holds, nor
+    /// while another flush runs.
     pub async fn flush(self) -> Flush {
         let Some(_flight) = self
             .flight
@@ -152,15 +203,26 @@ impl Outbox {
         else {
             return Flush::AlreadyRunning;
         };
-        let mut waiting = false;
-        for item in storage::outbox() {
-            if send(&item).await == Sent::Later {
-                waiting = true;
-                break;
+        let mut waiting = None;
+        if must_wait(js_sys::Date::now()) {
+            waiting = Some(Wait::Busy);
+        } else {
+            for item in storage::outbox() {
+                if let Sent::Later(wait) = send(&item).await {
+                    waiting = Some(wait);
+                    break;
+                }
             }
         }
+        self.waiting.try_set(waiting);
         self.flushed.try_update(|n| *n += 1);
         Flush::Done { waiting }
+    }
+
+    /// Why the last flush left something in the outbox (`None` before the first flush and
+    /// when it emptied the outbox).
+    pub fn waiting(self) -> Option<Wait> {
+        self.waiting.try_get_untracked().flatten()
     }
 
     /// Runs `f` after every flush (and once now).
@@ -186,7 +248,7 @@ pub fn backoff_ms(failures: u32) -> f64 {
 }
 
 /// Starts draining the outbox: now, when the browser goes online, and then on a schedule that
-/// backs off while sending keeps failing. Provides the [`Outbox`] to the components below.
+/// backs off while sending keeps failing, never before a `Retry-After` the server gave. Provides the [`Outbox`] to the components below.
 pub fn watch() {
     let outbox = Outbox::new();
     provide_context(outbox);
@@ -198,9 +260,11 @@ pub fn watch() {
     std::mem::forget(handle);
     leptos::task::spawn_local(async move {
         loop {
-            if js_sys::Date::now() >= state.next.get() && !storage::outbox().is_empty() {
+            let now = js_sys::Date::now();
+            if now >= state.next.get() && !must_wait(now) && !storage::outbox().is_empty() {
                 // A flush the Retry button started is left to finish; the next tick tries again.
                 if let Flush::Done { waiting } = outbox.flush().await {
+                    let waiting = waiting.is_some();
                     let failures = if waiting { state.failures.get() + 1 } else { 0 };
                     state.failures.set(failures);
                     let delay = if waiting { backoff_ms(failures) } else { 0.0 };

@@ -290,6 +290,7 @@ fn the_page_follows_the_address_and_the_planner_is_never_one_of_them() {
     assert_eq!(Page::of("/"), Page::Home);
     assert_eq!(Page::of("/r/0123abcd"), Page::Respond("0123abcd".into()));
     assert_eq!(Page::of("/r/0123abcd/"), Page::Respond("0123abcd".into()));
+    assert_eq!(Page::of(wavegate_app::pages::CLEARED), Page::Cleared);
     for other in ["/r/", "/r/a/b", "/planner", "/nope"] {
         assert_eq!(Page::of(other), Page::NotFound, "{other}");
     }
@@ -628,4 +629,107 @@ async fn a_matrix_marks_each_missing_statement_and_focus_goes_to_the_first_missi
     settle().await;
     assert!(!has_class(&host, "#q-sus", "has-error"));
     assert!(is_hidden(&host, ".form-error"));
+}
+
+/// The app's top bar and the survey page of an invitation in `language` to a survey written in
+/// `languages`, as a respondent opens it.
+fn mount_with_switch(
+    token: &str,
+    languages: Vec<Lang>,
+    language: Lang,
+) -> (web_sys::HtmlElement, impl Drop, RwSignal<Lang>) {
+    storage::remove(&storage::Key::Draft(token.into()));
+    storage::remove(&storage::Key::Lang);
+    let survey = survey_with(vec![Question::new(
+        "q",
+        Text::new("Ging het goed?", "Did it go well?"),
+        QuestionKind::Agreement { points: 5 },
+    )]);
+    let view = wavegate_core::api::InvitationView {
+        languages,
+        language: Some(language),
+        ..invitation_to(survey)
+    };
+    let token = token.to_string();
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, handle) = mount(move || {
+        let provided = wavegate_ui::lang_switch::provide_lang();
+        Effect::new(move |_| lang.set(provided.get()));
+        view! {
+            <wavegate_ui::lang_switch::LanguageSwitch />
+            <wavegate_app::pages::respond::Survey token=token view=view offline=false />
+        }
+    });
+    (host, handle, lang)
+}
+
+#[wasm_bindgen_test]
+async fn an_english_only_survey_is_read_in_english_without_a_language_switch() {
+    // The roster said Dutch; the survey is written in English only.
+    let (host, _h, lang) = mount_with_switch("one-language-token", vec![Lang::En], Lang::Nl);
+    settle().await;
+    assert_eq!(lang.get_untracked(), Lang::En);
+    assert!(
+        host.query_selector(".lang-switch").unwrap().is_none(),
+        "no switch to a language the questions are not written in"
+    );
+    assert_eq!(text_of(&host, ".nav-buttons button.primary"), "Submit");
+    assert_eq!(text_of(&host, "#q-q-1 + span"), "Strongly disagree");
+    assert_eq!(
+        storage::load::<Lang>(&storage::Key::Lang),
+        None,
+        "the device's own preference is left alone"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_dutch_only_survey_opened_through_an_english_link_is_read_in_dutch() {
+    let (host, _h, lang) = mount_with_switch("nl-only-token", vec![Lang::Nl], Lang::En);
+    settle().await;
+    assert_eq!(lang.get_untracked(), Lang::Nl);
+    assert!(host.query_selector(".lang-switch").unwrap().is_none());
+    assert_eq!(text_of(&host, ".nav-buttons button.primary"), "Versturen");
+}
+
+#[wasm_bindgen_test]
+async fn a_survey_in_both_languages_keeps_the_switch_and_the_persons_language() {
+    let (host, _h, lang) =
+        mount_with_switch("two-languages-token", vec![Lang::Nl, Lang::En], Lang::En);
+    settle().await;
+    assert_eq!(lang.get_untracked(), Lang::En);
+    assert_eq!(text_of(&host, ".lang-switch"), "Nederlands");
+}
+
+#[wasm_bindgen_test]
+fn a_response_waits_for_a_reason_the_respondent_is_told() {
+    use wavegate_app::outbox::Wait;
+    let status = |s: u16| ApiError::answered(s, None);
+    assert_eq!(Wait::of(&ApiError::Network), Some(Wait::Offline));
+    assert_eq!(Wait::of(&status(429)), Some(Wait::Busy), "not 'offline'");
+    assert_eq!(Wait::of(&status(500)), Some(Wait::ServerProblem));
+    assert_eq!(Wait::of(&status(503)), Some(Wait::ServerProblem));
+    assert_eq!(Wait::of(&status(408)), Some(Wait::ServerProblem));
+    assert_eq!(Wait::of(&status(409)), None, "refused for good");
+    assert_eq!(Wait::of(&status(422)), None);
+    // The messages say so, each under the same heading.
+    assert!(
+        Msg::QueuedBusy
+            .text(Lang::Nl)
+            .starts_with("Het is nu even erg druk")
+    );
+    assert!(!Msg::QueuedBusy.text(Lang::Nl).contains("offline"));
+    assert!(!Msg::QueuedServerProblem.text(Lang::En).contains("offline"));
+}
+
+#[wasm_bindgen_test]
+fn nothing_is_resent_before_the_servers_retry_after() {
+    use wavegate_app::outbox::{must_wait, wait_after};
+    let now = 1_000_000_000_000.0;
+    assert!(!must_wait(now));
+    wait_after(now, 3);
+    assert!(must_wait(now + 2_999.0));
+    assert!(!must_wait(now + 3_000.0));
+    // A shorter wait given later never shortens one that holds.
+    wait_after(now, 1);
+    assert!(must_wait(now + 2_000.0));
 }

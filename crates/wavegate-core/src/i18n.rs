@@ -1,5 +1,6 @@
 //! Languages and localised text. Everything a person reads exists in Dutch and English.
 
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -24,6 +25,18 @@ pub fn both_languages() -> Vec<Lang> {
 /// Whether `languages` is the default of [`both_languages`], so a written definition leaves it out.
 pub fn is_both_languages(languages: &[Lang]) -> bool {
     languages == Lang::ALL
+}
+
+/// The language a person reads a definition written in `languages` in: the one they were given
+/// (`wanted`) when the definition has it, else the definition's first language. `None` only when
+/// nobody chose and the definition offers a choice. A one-language survey is thus never shown
+/// with another language's buttons and scale words around its questions.
+pub fn reading_language(languages: &[Lang], wanted: Option<Lang>) -> Option<Lang> {
+    match wanted {
+        Some(l) if languages.contains(&l) => Some(l),
+        _ if wanted.is_some() || languages.len() == 1 => languages.first().copied(),
+        _ => None,
+    }
 }
 
 impl Lang {
@@ -66,6 +79,63 @@ impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as people write it in a sentence: `1 maart 2027`, `1 March 2027`. The one date format
+/// of what Wavegate writes for people (reports, pages, certificates); never `2027-03-01`,
+/// which reads as a code, nor `03/01/2027`, which Dutch and American readers read differently.
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    let months = match lang {
+        Lang::Nl => &MONTHS_NL,
+        Lang::En => &MONTHS_EN,
+    };
+    format!(
+        "{} {} {}",
+        date.day(),
+        months[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// A date and a time of day as people write them: `29 november 2026, 23:54`,
+/// `29 November 2026, 23:54` (24-hour clock, minutes). The time is as given: the caller says in
+/// which zone, where it matters.
+pub fn long_date_time(at: NaiveDateTime, lang: Lang) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        long_date(at.date(), lang),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// A text in Dutch and English. Either may be empty in a draft; [`Text::get`] falls back to the
@@ -139,6 +209,35 @@ mod tests {
         assert_eq!(t.get(Lang::Nl), "Hello");
         assert_eq!(t.missing(), vec![Lang::Nl]);
         assert_eq!(Text::new("Hallo", "Hello").get(Lang::Nl), "Hallo");
+    }
+
+    #[test]
+    fn a_reader_gets_a_language_the_definition_is_written_in() {
+        use Lang::{En, Nl};
+        assert_eq!(reading_language(&[En], Some(Nl)), Some(En));
+        assert_eq!(reading_language(&[Nl], Some(En)), Some(Nl));
+        assert_eq!(
+            reading_language(&[En], None),
+            Some(En),
+            "one language: no choice"
+        );
+        assert_eq!(reading_language(&[Nl, En], Some(En)), Some(En));
+        assert_eq!(
+            reading_language(&[Nl, En], None),
+            None,
+            "the reader's own choice"
+        );
+        assert_eq!(reading_language(&[], Some(Nl)), None);
+    }
+
+    #[test]
+    fn dates_read_as_words_in_each_language() {
+        let d = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(long_date(d, Lang::Nl), "1 maart 2027");
+        assert_eq!(long_date(d, Lang::En), "1 March 2027");
+        let at = d.and_hms_opt(9, 5, 59).unwrap();
+        assert_eq!(long_date_time(at, Lang::Nl), "1 maart 2027, 09:05");
+        assert_eq!(long_date_time(at, Lang::En), "1 March 2027, 09:05");
     }
 
     #[test]

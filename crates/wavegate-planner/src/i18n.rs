@@ -287,6 +287,7 @@ wavegate_ui::messages! {
         TrendTitle => "Gereedheid in de tijd", "Readiness over time";
         TrendEmpty => "Er zijn nog geen opgeslagen beoordelingen. Sla er een op om de lijn te beginnen.", "No evaluations are stored yet. Save one to start the line.";
         TrendDesc => "{n} opgeslagen beoordelingen, van {first} tot {last}; laatste gereedheid {value}.", "{n} stored evaluations, from {first} to {last}; latest readiness {value}.";
+        TrendDescOne => "1 opgeslagen beoordeling, van {first}; gereedheid {value}.", "1 stored evaluation, of {first}; readiness {value}.";
         ReadinessEstimate => "Gereedheid (schatting)", "Readiness (estimate)";
         ReadinessConservative => "Gereedheid (voorzichtig)", "Readiness (conservative)";
         DateCol => "Datum", "Date";
@@ -314,9 +315,10 @@ wavegate_ui::messages! {
         ModulePublished => "{module} versie {version} is gepubliceerd.", "{module} version {version} is published.";
         ModuleUnchanged => "{module} versie {version} was al zo gepubliceerd; er is niets veranderd.", "{module} version {version} was already published like this; nothing changed.";
         MustRestudyN => "{n} mensen moeten iets opnieuw bestuderen.", "{n} people must re-study something.";
+        MustRestudyOne => "1 persoon moet iets opnieuw bestuderen.", "1 person must re-study something.";
         OpenModule => "Toewijzen en resultaten", "Assign and results";
         ModuleVersions => "Versies", "Versions";
-        VersionLine => "versie {version}, {at}", "version {version}, {at}";
+        VersionLine => "versie {version}, gepubliceerd op {at}", "version {version}, published on {at}";
         SubstantiveLessons => "inhoudelijk gewijzigd: {lessons}", "changed in substance: {lessons}";
         EditorialLessons => "redactioneel gewijzigd: {lessons}", "changed editorially: {lessons}";
         NewVersionTitle => "Een nieuwe versie publiceren", "Publish a new version";
@@ -339,6 +341,7 @@ wavegate_ui::messages! {
         TrainingResultsTitle => "Resultaten per groep", "Results per group";
         TrainingResultsNote => "Groepen van minder dan 5 deelnemers worden niet getoond (—).", "Groups of fewer than 5 trainees are not shown (—).";
         AssignedTotal => "{n} deelnemers toegewezen, versie {version}.", "{n} trainees assigned, version {version}.";
+        AssignedTotalOne => "1 deelnemer toegewezen, versie {version}.", "1 trainee assigned, version {version}.";
         AssignedFew => "Minder dan 5 deelnemers toegewezen: er is nog niets te tonen.", "Fewer than 5 trainees assigned: nothing to show yet.";
         NoTrainingGroups => "Nog geen deelnemers toegewezen.", "No trainees assigned yet.";
         AssignedCol => "Toegewezen", "Assigned";
@@ -354,6 +357,7 @@ wavegate_ui::messages! {
         RestudyTitle => "Wie moet opnieuw bestuderen", "Who must re-study";
         RestudyNone => "Niemand hoeft iets opnieuw te bestuderen in versie {version}.", "Nobody has to re-study anything in version {version}.";
         RestudyCount => "{n} deelnemers moeten iets opnieuw doen in versie {version}.", "{n} trainees must redo something in version {version}.";
+        RestudyCountOne => "1 deelnemer moet iets opnieuw doen in versie {version}.", "1 trainee must redo something in version {version}.";
         PersonCol => "Persoon", "Person";
         LessonsCol => "Lessen", "Lessons";
         QuizTopicsCol => "Quizonderwerpen", "Quiz topics";

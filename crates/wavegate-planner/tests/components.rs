@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride};
@@ -13,13 +13,15 @@ use wavegate_core::survey::scoring::QuestionStats;
 use wavegate_core::survey::{
     Attributes, Response, Summary, SummaryOptions, Survey, sample, summarize_with, templates,
 };
-use wavegate_core::training::wire::{ModuleResults, PersonRestudy, RestudyList};
+use wavegate_core::training::wire::{
+    ModuleNames, ModuleResults, ModuleSummary, PersonRestudy, RestudyList, VersionSummary,
+};
 use wavegate_core::training::{Record, Restudy, Stage, results_by_group};
 use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
 use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
-use wavegate_planner::pages::training_module::{restudy_view, results_view};
+use wavegate_planner::pages::training_module::{restudy_view, results_view, versions_view};
 
 use wavegate_ui::test_support::{mount, settle, text_of};
 
@@ -360,6 +362,22 @@ fn training_record(i: usize, privacy: Option<f64>) -> Record {
     }
 }
 
+/// The titles of the module the training tests speak of.
+fn names() -> ModuleNames {
+    ModuleNames {
+        lessons: [(
+            "mfa".to_string(),
+            Text::new("Inloggen met MFA", "Signing in with MFA"),
+        )]
+        .into(),
+        topics: [(
+            "privacy".to_string(),
+            Text::new("Privacy telt", "Privacy matters"),
+        )]
+        .into(),
+    }
+}
+
 /// Results of 6 trainees on Windows (`done` of them done, 75% on privacy), 5 on Android and 2
 /// on macOS, as the core groups them for the server (macOS is too small, so Android, the next
 /// smallest, is hidden too).
@@ -387,7 +405,7 @@ fn training_results(done: usize) -> ModuleResults {
 async fn training_results_show_completion_and_topics_in_words_and_hide_small_groups() {
     let (host, _h) = mount(|| {
         provide_context(RwSignal::new(Lang::En));
-        results_view(training_results(5))
+        results_view(training_results(5), names())
     });
     settle().await;
     let windows = text_of(&host, "tr[data-group='platform=windows']");
@@ -395,7 +413,10 @@ async fn training_results_show_completion_and_topics_in_words_and_hide_small_gro
         windows.contains('6') && windows.contains("83%"),
         "{windows}"
     );
-    assert!(windows.contains("privacy: 75%"), "{windows}");
+    assert!(
+        windows.contains("Privacy matters: 75%"),
+        "the topic's title: {windows}"
+    );
     // Two macOS trainees, and Android so macOS cannot be worked out: no count, no score, and
     // the reason in words.
     for group in ["macos", "android"] {
@@ -421,7 +442,7 @@ async fn a_topic_fewer_than_five_were_tested_on_shows_no_share() {
     ] {
         let (host, _h) = mount(move || {
             provide_context(RwSignal::new(lang));
-            results_view(training_results(4))
+            results_view(training_results(4), names())
         });
         settle().await;
         let windows = text_of(&host, "tr[data-group='platform=windows']");
@@ -445,12 +466,20 @@ async fn who_must_restudy_lists_each_person_with_only_what_changed() {
     };
     let (host, _h) = mount(move || {
         provide_context(RwSignal::new(Lang::Nl));
-        restudy_view(list)
+        restudy_view(list, names())
     });
     settle().await;
-    assert!(text_of(&host, "p").contains("1 deelnemers moeten iets opnieuw doen in versie 3"));
+    assert_eq!(
+        text_of(&host, "p"),
+        "1 deelnemer moet iets opnieuw doen in versie 3.",
+        "one trainee, in the singular"
+    );
     let row = text_of(&host, "tr[data-person='p7']");
-    assert!(row.contains("mfa") && row.contains("privacy"), "{row}");
+    assert!(
+        row.contains("Inloggen met MFA") && row.contains("Privacy telt"),
+        "titles in the page's language, not ids: {row}"
+    );
+    assert!(!row.contains("mfa,") && !row.contains("privacy"), "{row}");
 
     let none = RestudyList {
         module_id: "m".into(),
@@ -459,7 +488,7 @@ async fn who_must_restudy_lists_each_person_with_only_what_changed() {
     };
     let (host, _h2) = mount(move || {
         provide_context(RwSignal::new(Lang::En));
-        restudy_view(none)
+        restudy_view(none, ModuleNames::default())
     });
     settle().await;
     assert_eq!(
@@ -485,4 +514,45 @@ fn a_segment_is_sent_only_with_both_an_attribute_and_a_value() {
     );
     group.attribute.set(String::new());
     assert!(group.chosen().1.is_empty(), "a value without its attribute");
+}
+
+#[wasm_bindgen_test]
+async fn a_modules_versions_name_their_lessons_and_dates_in_the_pages_language() {
+    let summary = ModuleSummary {
+        id: "m".into(),
+        title: Text::new("Module", "Module"),
+        version: 2,
+        estimate_minutes: 8,
+        versions: vec![
+            VersionSummary {
+                version: 1,
+                published_at: "2026-11-02T12:00:00Z".into(),
+                substantive: Vec::new(),
+                editorial: Vec::new(),
+            },
+            VersionSummary {
+                version: 2,
+                published_at: "2026-11-29T12:00:00Z".into(),
+                substantive: vec!["mfa".into()],
+                editorial: Vec::new(),
+            },
+        ],
+        assigned: 1,
+        names: names(),
+    };
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        versions_view(summary)
+    });
+    settle().await;
+    let latest = text_of(&host, ".version-list li");
+    assert!(
+        latest.starts_with("versie 2, gepubliceerd op 29 november 2026, ")
+            && latest.ends_with(" · inhoudelijk gewijzigd: Inloggen met MFA"),
+        "{latest}"
+    );
+    assert!(
+        !latest.contains("2026-11-29") && !latest.contains("mfa"),
+        "{latest}"
+    );
 }

@@ -23,7 +23,7 @@ use wavegate_core::api::{
     LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
     SurveyResults,
 };
-use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::i18n::{Lang, Text, reading_language};
 use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
 use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
@@ -90,12 +90,32 @@ fn overview(row: ProgramOverviewRow) -> ProgramOverview {
     }
 }
 
-pub(crate) fn link(state: &AppState, listed: ListedInvitation) -> Result<InvitationLink, ApiError> {
+/// The languages of the survey version a program's links open: a link's language is one of
+/// them, as the respondent's page opens it (see `respond::invitation`).
+pub(crate) async fn link_languages(
+    state: &AppState,
+    ps: &ProgramSurveyRow,
+) -> Result<Vec<Lang>, ApiError> {
+    let json = state
+        .store
+        .survey_version(&ps.survey_id, ps.version)
+        .await?
+        .ok_or_else(|| ApiError::internal("the survey's current version is not stored"))?;
+    Ok(parse_survey(&json)?.languages)
+}
+
+/// A stored link as planners list and mail-merge it; `languages` are the survey's (see
+/// [`link_languages`]), so the file names the language the person will read.
+pub(crate) fn link(
+    state: &AppState,
+    listed: ListedInvitation,
+    languages: &[Lang],
+) -> Result<InvitationLink, ApiError> {
     let row = listed.invitation;
     Ok(InvitationLink {
         url: format!("{}/r/{}", state.public_url, row.token),
         attributes: parse_attributes(&row.attributes_json)?,
-        language: row.language.as_deref().and_then(Lang::parse),
+        language: reading_language(languages, row.language.as_deref().and_then(Lang::parse)),
         person_id: row.person_id,
         token: row.token,
         submitted_at: listed.submitted_at,
@@ -111,6 +131,8 @@ pub async fn invitations(
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<InvitationsQuery>,
 ) -> Result<Response, ApiError> {
+    let ps = program_survey_of(&state, &program, &survey).await?;
+    let languages = link_languages(&state, &ps).await?;
     let listed = state
         .store
         .invitations(&program, &survey)
@@ -118,7 +140,7 @@ pub async fn invitations(
         .ok_or_else(survey_not_found)?;
     let links: Vec<InvitationLink> = listed
         .into_iter()
-        .map(|l| link(&state, l))
+        .map(|l| link(&state, l, &languages))
         .collect::<Result<_, _>>()?;
     match q.format.unwrap_or_default() {
         InvitationsFormat::Json => Ok(Json(links).into_response()),
@@ -239,6 +261,7 @@ pub async fn create_invitations(
     let ps = program_survey_of(&state, &program, &survey).await?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
     crate::links::check_last_day(&state, body.expires_on, lang)?;
+    let languages = link_languages(&state, &ps).await?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
         check_anonymous_links(
@@ -274,7 +297,7 @@ pub async fn create_invitations(
         .await?;
     let links = created
         .into_iter()
-        .map(|l| link(&state, l))
+        .map(|l| link(&state, l, &languages))
         .collect::<Result<_, _>>()?;
     Ok((StatusCode::CREATED, Json(links)))
 }
@@ -344,6 +367,7 @@ pub async fn from_roster(
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
     crate::links::check_last_day(&state, body.expires_on, lang)?;
+    let languages = link_languages(&state, &ps).await?;
     let definition = program_of(&state, &program, lang).await?;
     let roster = required_roster(&state, &program, &definition, lang).await?;
     let selection = Selection {
@@ -427,7 +451,7 @@ pub async fn from_roster(
     };
     let links = listed
         .into_iter()
-        .map(|l| link(&state, l))
+        .map(|l| link(&state, l, &languages))
         .collect::<Result<Vec<_>, _>>()?;
     let status = if created > 0 {
         StatusCode::CREATED

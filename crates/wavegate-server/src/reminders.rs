@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::planner::{csv_response, link, program_survey_of, survey_not_found};
+use crate::planner::{csv_response, link, link_languages, program_survey_of, survey_not_found};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -18,6 +18,8 @@ use wavegate_core::invitation::reminders::{
 /// Every personal link of the survey with its reminders; `Err` for an anonymous survey when
 /// names were asked for.
 async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<ReminderRow>, ApiError> {
+    let ps = program_survey_of(state, program, survey).await?;
+    let languages = link_languages(state, &ps).await?;
     let reminded = state
         .store
         .reminded_invitations(program, survey)
@@ -27,7 +29,7 @@ async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<Remin
         .into_iter()
         .map(|r| {
             Ok(ReminderRow {
-                link: link(state, r.listed)?,
+                link: link(state, r.listed, &languages)?,
                 reminders_sent: u32::try_from(r.sent).unwrap_or(u32::MAX),
                 last_reminded_at: r.last_sent_at.as_deref().and_then(parse_stamp),
             })

@@ -69,13 +69,16 @@ pub async fn invitation(
     let survey = parse_survey(&opened.definition_json)?;
     let support = serde_json::from_str(&opened.support_json)
         .map_err(|e| ApiError::internal(format!("stored support: {e}")))?;
+    // The person's language only when the survey is written in it: a one-language survey
+    // opens in its language whatever the roster says.
+    let language = survey.reading_language(inv.language.as_deref().and_then(Lang::parse));
     Ok(Json(InvitationView {
         program_name: opened.program_name,
         languages: survey.languages.clone(),
         support,
         survey,
         attributes: parse_attributes(&inv.attributes_json)?,
-        language: inv.language.as_deref().and_then(Lang::parse),
+        language,
         anonymous: inv.person_id.is_none(),
         submitted: opened
             .submitted

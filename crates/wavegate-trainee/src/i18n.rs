@@ -19,6 +19,7 @@ wavegate_ui::messages! {
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
         Pending => "{n} stap(pen) wachten op verbinding.", "{n} step(s) waiting for a connection.";
         Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Re-read only the changed lessons and retake the questions about them:";
+        UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
         LessonOf => "Les {n} van {total}", "Lesson {n} of {total}";
         Next => "Volgende", "Next";
         Previous => "Vorige", "Previous";
@@ -28,6 +29,9 @@ wavegate_ui::messages! {
         Check => "Controleren", "Check";
         Right => "Goed", "Right";
         Wrong => "Niet goed", "Not right";
+        PickedRight => "gekozen, goed", "picked, right";
+        PickedWrong => "gekozen, niet goed", "picked, not right";
+        MissedRight => "niet gekozen, wel goed", "not picked, but right";
         SeeResults => "Uitslag bekijken", "See the results";
         Passed => "Geslaagd!", "Passed!";
         NotPassed => "Nog niet geslaagd.", "Not passed yet.";
@@ -36,6 +40,7 @@ wavegate_ui::messages! {
         Retry => "Opnieuw proberen", "Try again";
         AttemptsLeft => "Nog {n} poging(en) over.", "{n} attempt(s) left.";
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
+        NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You have used every attempt at this quiz. Would you like to take it once more? Contact your organisation's service desk.";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";
         PassMark => "Nodig om te slagen: {n}% goed.", "Needed to pass: {n}% right.";
         Certificate => "Certificaat", "Certificate";

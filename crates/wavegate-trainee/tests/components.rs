@@ -144,3 +144,79 @@ async fn a_link_without_a_token_says_it_is_not_valid_in_both_languages() {
     let en = Msg::LinkInvalid.text(Lang::En);
     assert!(main.contains(nl) || main.contains(en), "{main}");
 }
+
+/// The first module with its quiz's attempt policy set, after one attempt answered with nothing
+/// (so failed) at 09:05.
+fn failed_once(max: Option<u32>, wait_minutes: u32) -> MyModule {
+    use wavegate_core::training::{QuizAnswers, Submission};
+    let mut m = assigned();
+    let quiz = m.module.quiz.as_mut().expect("the module has a quiz");
+    quiz.attempts.max = max;
+    quiz.attempts.wait_minutes = wait_minutes;
+    let plan = (m.progress)
+        .next_attempt(&m.module, &m.lineage, at("2027-01-12T09:00:00Z"))
+        .unwrap();
+    let submission = Submission {
+        id: "attempt-one".into(),
+        number: plan.number,
+        answers: QuizAnswers::new(),
+        started_at: at("2027-01-12T09:00:00Z"),
+    };
+    let result = (m.progress)
+        .submit_attempt(
+            &m.module,
+            &m.lineage,
+            submission,
+            at("2027-01-12T09:05:00Z"),
+        )
+        .unwrap();
+    assert!(!result.passed);
+    m.status = m.progress.status(&m.module, &m.lineage);
+    m
+}
+
+#[wasm_bindgen_test]
+fn a_quiz_that_cannot_start_yet_says_until_when_in_local_time() {
+    use wavegate_trainee::pages::next_attempt::{NoAttempt, blocked, browser_time};
+    let waiting = failed_once(None, 30);
+    let why = blocked(&waiting, at("2027-01-12T09:10:00Z")).unwrap();
+    assert_eq!(why, NoAttempt::Wait(at("2027-01-12T09:35:00Z")));
+    let utc = |t: DateTime<Utc>| t.naive_utc();
+    assert_eq!(
+        why.text(Lang::Nl, utc),
+        "Een nieuwe poging kan vanaf 12 januari 2027, 09:35."
+    );
+    assert_eq!(
+        why.text(Lang::En, utc),
+        "A new attempt is possible from 12 January 2027, 09:35."
+    );
+    let shown = why.text(Lang::Nl, browser_time);
+    assert!(
+        !shown.contains("UTC") && !shown.contains("2027-01-12") && shown.contains("januari"),
+        "in words, in the trainee's zone, not the server's stamp: {shown}"
+    );
+    assert_eq!(
+        blocked(&waiting, at("2027-01-12T09:36:00Z")),
+        None,
+        "the wait is over"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_quiz_with_every_attempt_used_says_whom_to_ask() {
+    use wavegate_trainee::pages::next_attempt::{NoAttempt, blocked, browser_time};
+    let used_up = failed_once(Some(1), 0);
+    let why = blocked(&used_up, at("2027-01-12T09:10:00Z")).unwrap();
+    assert_eq!(why, NoAttempt::NoneLeft);
+    let nl = why.text(Lang::Nl, browser_time);
+    assert!(
+        nl.contains("alle pogingen") && nl.contains("servicedesk"),
+        "{nl}"
+    );
+    assert!(why.text(Lang::En, browser_time).contains("service desk"));
+    // Unlimited attempts without a wait: the quiz opens.
+    assert_eq!(
+        blocked(&failed_once(None, 0), at("2027-01-12T09:06:00Z")),
+        None
+    );
+}

@@ -1,4 +1,5 @@
-//! Small browser helpers: focus, the document's language, local times and saving a download.
+//! Small browser helpers: focus, the document's language, local times (the browser's way, or
+//! in the page's language) and saving a download.
 
 use crate::api::Download;
 use wasm_bindgen::JsCast;
@@ -35,6 +36,27 @@ pub fn local_time(rfc3339: &str) -> String {
     date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
         .as_string()
         .unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// An instant as the wall-clock time of the browser's time zone, to be written in the page's
+/// language with the core's `long_date_time`.
+pub fn wall_clock(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    // Minutes the zone is behind UTC at that instant (summer time included).
+    let behind = date.get_timezone_offset();
+    let behind = if behind.is_finite() { behind as i64 } else { 0 };
+    at.naive_utc() - chrono::Duration::minutes(behind)
+}
+
+/// An RFC 3339 instant as a reader of `lang` writes it, in the browser's time zone
+/// (`29 november 2026, 23:46`); text that is not RFC 3339 is kept as given.
+pub fn written_time(rfc3339: &str, lang: wavegate_core::i18n::Lang) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339.trim()) {
+        Ok(at) => wavegate_core::i18n::long_date_time(wall_clock(at.to_utc()), lang),
+        Err(_) => rfc3339.to_string(),
+    }
 }
 
 /// Sets `<html lang>` so screen readers pronounce the page in the right language.

@@ -326,7 +326,9 @@ fn the_printable_report_names_the_files_it_speaks_for() {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    assert!(html.contains(&format!("<th scope=\"row\">roster.csv</th><td>{hash}</td>")));
+    assert!(html.contains(&format!(
+        "<th scope=\"row\">roster.csv</th><td class=\"hash\">{hash}</td>"
+    )));
     assert!(html.contains("<h2>Besluit: "), "in Dutch");
 }
 

@@ -122,7 +122,12 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(today.status(), await today.text()).toBe(201);
   await page.reload();
   await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordelingen");
+  // Dates in sentences are written as Dutch readers write them, never as 2027-03-01.
+  await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
+  await expect(page.locator("#timeline-desc")).toContainText("Op 1 maart 2027 zitten");
+  for (const sentence of await page.locator("#timeline-desc, #trend-desc").allInnerTexts()) {
+    expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  }
   await expect(page.locator("svg.chart")).toHaveCount(3);
 
   // The printable report: time and hashes of its inputs, and it prints to an A4 PDF.
@@ -131,9 +136,18 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const text = html.bytes.toString("utf8");
   const rosterHash = crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, "roster.csv"))).digest("hex");
   expect(text).toContain(rosterHash);
-  expect(text).toContain("Berekend op: ");
+  expect(text).toMatch(/Berekend op: \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} UTC</);
   const printer = await browser.newPage();
   await printer.setContent(text);
+  // At an A4 page's printable width (210 mm less 2 × 14 mm margins = 688 CSS px) every table,
+  // the input hashes' too, fits: nothing is cut off on paper.
+  await printer.setViewportSize({ width: 688, height: 1000 });
+  await printer.emulateMedia({ media: "print" });
+  const tooWide = await printer.evaluate(() => [...document.querySelectorAll("table")]
+    .map((t) => ({ caption: t.caption ? t.caption.textContent : t.rows[0].textContent, width: t.scrollWidth }))
+    .filter((t) => t.width > document.documentElement.clientWidth));
+  expect(tooWide).toEqual([]);
+  await printer.emulateMedia({ media: "screen" });
   const printed = await printer.locator("main").innerText();
   expect(printed).toContain(name);
   expect(printed).toContain("Splitsen");
@@ -142,7 +156,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   await printer.close();
   const md = await download(page, () => page.getByRole("button", { name: "Rapport (Markdown)" }).click());
-  expect(md.bytes.toString("utf8")).toMatch(/^> Berekend op /);
+  expect(md.bytes.toString("utf8")).toMatch(/^> Berekend op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} UTC uit /);
   const zip = await download(page, () => page.getByRole("button", { name: "Gegevensmap (zip)" }).click());
   expect([...zip.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
 
@@ -200,7 +214,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(viewer.getByText("Je bent aangemeld als kijker")).toBeVisible();
   await openReadiness(viewer, id);
   await expect(viewer.locator(".decision-kind")).toHaveText("Splitsen");
-  await expect(viewer.locator("#trend-desc")).toContainText("1 opgeslagen beoordelingen");
+  await expect(viewer.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling,");
   await expect(viewer.getByRole("button", { name: "Deze beoordeling opslaan" })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "Deze groep een module toewijzen" })).toHaveCount(0);

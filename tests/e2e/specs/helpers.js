@@ -60,9 +60,11 @@ start = 2027-01-11
 end = 2027-01-29
 `;
 
-/** A program of its own with a small roster and `get-help` assigned (with `assign`'s extra
- * fields, e.g. `expires_on`); the trainee's link path. */
-async function assignedTrainee(request, assign = {}) {
+/** A program of its own with a small roster and `get-help` (or the module `publish` names:
+ * `{ module: {…} }`) assigned (with `assign`'s extra fields, e.g. `expires_on`); the trainee's
+ * link path. */
+async function assignedTrainee(request, assign = {}, publish = { builtin: "get-help" }) {
+  const moduleId = publish.module ? publish.module.id : publish.builtin;
   const headers = await planner(request);
   let res = await request.post("/api/v1/programs", {
     headers: { ...headers, "Content-Type": "application/toml" },
@@ -77,11 +79,11 @@ async function assignedTrainee(request, assign = {}) {
     data: roster,
   });
   expect(res.status()).toBe(200);
-  res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: { builtin: "get-help" } });
+  res = await request.post(`/api/v1/programs/${id}/modules`, { headers, data: publish });
   expect(res.status()).toBe(201);
-  res = await request.post(`/api/v1/programs/${id}/modules/get-help/assignments`, { headers, data: { wave: "pilot", ...assign } });
+  res = await request.post(`/api/v1/programs/${id}/modules/${moduleId}/assignments`, { headers, data: { wave: "pilot", ...assign } });
   expect(res.status()).toBe(201);
-  res = await request.get(`/api/v1/programs/${id}/modules/get-help/links.csv`, { headers });
+  res = await request.get(`/api/v1/programs/${id}/modules/${moduleId}/links.csv`, { headers });
   const lines = (await res.text()).trim().split(/\r?\n/);
   const head = lines[0].split(",");
   const link = lines[1].split(",")[head.indexOf("link")];

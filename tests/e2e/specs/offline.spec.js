@@ -40,3 +40,52 @@ test("a response queued in a tab closed while offline is sent, exactly once, whe
   await expect(again.getByRole("heading", { name: /Thank you for your answers!|You have already filled in this survey/ })).toBeVisible();
   await expect.poll(() => responseCount(request)).toBe(before + 1);
 });
+
+/**
+ * Answers submissions through the link with `status` (and `headers`) until the returned
+ * function is called (by default after the first), then lets the real server answer.
+ */
+async function refuseSubmissions(page, status, { headers = {}, once = true } = {}) {
+  let refusing = true;
+  await page.route(/\/api\/v1\/respond\/[^/]+$/, async (route) => {
+    if (route.request().method() !== "POST" || !refusing) return route.continue();
+    if (once) refusing = false;
+    const code = status === 429 ? "rate_limited" : "internal";
+    await route.fulfill({
+      status,
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify({ error: { code, message: "not now" } }),
+    });
+  });
+  return () => { refusing = false; };
+}
+
+test("a busy server is not called 'offline': the answers wait and go after its Retry-After", async ({ page, request }) => {
+  const path = await invite(request, "e2e-busy", { language: "nl" });
+  const before = await responseCount(request);
+  await refuseSubmissions(page, 429, { headers: { "Retry-After": "3" } });
+  await page.goto(path);
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  const notice = page.getByRole("status").filter({ has: page.getByRole("heading", { name: "Nog niet verstuurd" }) });
+  await expect(notice).toContainText("Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat");
+  await expect(notice).not.toContainText("offline");
+  // The server asked to wait: no button to hammer it, and nothing sent before its time.
+  await expect(notice.getByRole("button")).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  expect(await responseCount(request)).toBe(before);
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  expect(await responseCount(request)).toBe(before + 1);
+});
+
+test("a server error says so, keeps the answers and sends them on 'try again'", async ({ page, request }) => {
+  const path = await invite(request, "e2e-server-error", { language: "en" });
+  const recover = await refuseSubmissions(page, 500, { once: false });
+  await page.goto(path);
+  await answerSurvey(page, { next: "Next", submit: "Submit" });
+  const notice = page.getByRole("status").filter({ has: page.getByRole("heading", { name: "Not sent yet" }) });
+  await expect(notice).toContainText("Something went wrong on the server. Your answers are kept on this device");
+  await expect(notice).not.toContainText("offline");
+  recover();
+  await notice.getByRole("button", { name: "Try again now" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for your answers!" })).toBeVisible();
+});

@@ -95,9 +95,19 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
     name: "get-help-2.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)),
   });
   await expect(page.locator("#module-published")).toContainText("get-help versie 2 is gepubliceerd.");
-  await expect(page.locator("#module-published")).toContainText("1 mensen moeten iets opnieuw bestuderen.");
-  await expect(page.locator("tr[data-person='p001']")).toContainText(lesson.id);
-  await expect(page.getByText(/inhoudelijk gewijzigd: /)).toBeVisible();
+  await expect(page.locator("#module-published")).toContainText("1 persoon moet iets opnieuw bestuderen.");
+  // Lessons and topics by their titles in the page's language, never their ids; one trainee
+  // in the singular; the version's date in words.
+  const row = page.locator("tr[data-person='p001']");
+  await expect(row).toContainText(lesson.title.nl);
+  await expect(row).not.toContainText(lesson.id);
+  for (const topic of next.topics) await expect(row).not.toContainText(topic.id);
+  await expect(page.getByText("1 deelnemer moet iets opnieuw doen in versie 2.")).toBeVisible();
+  const versions = page.locator(".version-list li");
+  await expect(versions.first()).toContainText(`inhoudelijk gewijzigd: ${lesson.title.nl}`);
+  await expect(versions.first()).toContainText(/^versie 2, gepubliceerd op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}/);
+  await expect(versions.first()).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  await expect(page.locator("table.training-results")).not.toContainText(/\b(steps|why|self_service|service_desk): /);
   await audit(page);
   await expectNoHorizontalScroll(page);
 });

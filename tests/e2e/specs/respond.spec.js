@@ -87,3 +87,40 @@ test("an anonymous link takes several responses, none tied to a person", async (
   expect(personColumn).toBeGreaterThanOrEqual(0);
   expect(rows.slice(1).every((r) => r.split(",")[personColumn] === "")).toBeTruthy();
 });
+
+test("a survey written only in English opens in English, with no language switch, for a person the roster calls Dutch", async ({ page, request }) => {
+  const { planner } = require("./helpers");
+  const headers = await planner(request);
+  // SurveyJS's quickstart kind of survey: English only.
+  const surveyjs = {
+    title: "Product Feedback Survey",
+    pages: [{ elements: [
+      { type: "rating", name: "satisfaction", title: "How satisfied are you with the product?" },
+      { type: "radiogroup", name: "price", title: "Do you feel our current price is merited by our product?",
+        choices: ["correct|Yes, the price is about right", "low|No, the price is too low", "high|No, the price is too high"] },
+    ] }],
+  };
+  const published = await request.post("/api/v1/programs/demo/surveys", { headers, data: { surveyjs } });
+  expect(published.ok()).toBeTruthy();
+  const { survey_id: survey, languages } = await published.json();
+  expect(languages).toEqual(["en"]);
+  const person = `e2e-english-only-${Date.now().toString(36)}`;
+  const res = await request.post(`/api/v1/programs/demo/surveys/${survey}/invitations`, {
+    headers,
+    data: { invitations: [{ person_id: person, language: "nl", attributes: { wave: "pilot" } }] },
+  });
+  expect(res.status()).toBe(201);
+  const [link] = await res.json();
+  expect(link.language, "the language the person will read").toBe("en");
+  const csv = await (await request.get(`/api/v1/programs/demo/surveys/${survey}/invitations?format=csv`, { headers })).text();
+  expect(csv.split("\r\n").find((l) => l.startsWith(`${person},`))).toMatch(new RegExp(`^${person},en,`));
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(new URL(link.url).pathname);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(page.locator(".lang-switch")).toHaveCount(0);
+  await expect(page.getByText("Volgende", { exact: true })).toHaveCount(0);
+  await answerSurvey(page, { next: "Next", submit: "Submit" });
+  await expect(page.getByRole("heading", { name: "Thank you for your answers!" })).toBeVisible();
+});

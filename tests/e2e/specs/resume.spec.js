@@ -79,8 +79,17 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
 
   await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
   await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
+  // The link left the address bar: the next person cannot reload it back.
+  await expect(page).toHaveURL(/\/cleared$/);
   expect(await storedFor(page, token)).toEqual([]);
   await audit(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
+  await expect(page.getByText(/^Pagina \d+ van \d+$/)).toHaveCount(0);
+  await expect(page.locator("fieldset.question")).toHaveCount(0);
+  // Nor go back to it: the link's entry in the history was replaced.
+  await page.goBack();
+  expect(page.url()).not.toContain(token);
   // Leaving the page now saves nothing back.
   await page.goto("/");
   expect(await storedFor(page, token)).toEqual([]);

@@ -13,8 +13,9 @@ async function moduleOf(request, token) {
   return (await res.json()).modules[0].module;
 }
 
-/** Answers the quiz on the page: every question right (orderings left as shown) or wrong. */
-async function answerQuiz(page, module, right) {
+/** Answers the quiz on the page: every question right (orderings left as shown) or wrong;
+ * `checked(question)` runs while each question's feedback shows. */
+async function answerQuiz(page, module, right, checked = async () => {}) {
   for (let guard = 0; guard < 10; guard++) {
     const heading = page.locator("legend h1");
     await heading.waitFor();
@@ -33,6 +34,7 @@ async function answerQuiz(page, module, right) {
     }
     await page.getByRole("button", { name: "Controleren" }).click();
     await expect(page.locator(".feedback")).toBeVisible();
+    await checked(q);
     const next = page.getByRole("button", { name: "Volgende" });
     if (await next.count()) {
       await next.click();
@@ -134,6 +136,8 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   expect(res.status()).toBe(201);
   await page.reload();
   await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toBeVisible();
+  // The card names what to re-read after its colon.
+  await expect(page.locator(".module-item ul.restudy li")).toHaveText([v3.lessons.find((l) => l.id === "desk").title.nl]);
   await page.getByRole("button", { name: "Openen" }).click();
   const restudy = page.locator("ul.restudy li");
   await expect(restudy).toHaveCount(1);
@@ -148,6 +152,73 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
   expect(kept).toEqual([]);
+});
+
+/** `get-help` as a module of its own with another attempt policy (`attempts`); its link. */
+async function withPolicy(request, id, attempts) {
+  const base = await moduleOf(request, (await assignedTrainee(request)).token);
+  const module = { ...base, id, quiz: { ...base.quiz, attempts } };
+  return assignedTrainee(request, {}, { module });
+}
+
+/** Fails the quiz of the module at `path`, from "My training" through every lesson. */
+async function failQuiz(page, module, checked) {
+  await page.getByRole("button", { name: "Openen" }).click();
+  await readLessons(page, module.lessons.length);
+  await page.getByRole("button", { name: "Naar de quiz" }).click();
+  await answerQuiz(page, module, false, checked);
+  await expect(page.getByRole("heading", { name: "Nog niet geslaagd." })).toBeVisible();
+}
+
+test("feedback names each option, and a used-up quiz says whom to ask instead of offering a retry", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { path, token } = await withPolicy(request, "get-help-once", { max: 1 });
+  const module = await moduleOf(request, token);
+  await page.goto(path);
+  let labelled = 0;
+  await failQuiz(page, module, async (q) => {
+    if (q.type !== "multiple_choice") return;
+    // Answered wrong: the wrong options picked, the right ones missed; each line says which.
+    const lines = page.locator(".feedback li");
+    for (const o of q.options) {
+      const verdict = o.correct ? "niet gekozen, wel goed" : "gekozen, niet goed";
+      await expect(lines.filter({ hasText: o.text.nl })).toHaveText(`${o.text.nl} (${verdict}): ${o.feedback.nl}`);
+    }
+    labelled++;
+  });
+  expect(labelled, "the quiz asked a multiple-choice question").toBeGreaterThan(0);
+  const noneLeft = "Je hebt alle pogingen voor deze quiz gebruikt.";
+  await expect(page.locator(".policy")).toContainText(`${noneLeft} Wil je hem toch nog een keer doen? Neem contact op met de servicedesk`);
+  await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toHaveCount(0);
+  await audit(page);
+  // The module's page says so too, where the quiz button was.
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  await page.getByRole("button", { name: "Openen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: noneLeft })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Quiz starten" })).toHaveCount(0);
+  await expect(page.getByText("pogingen zijn gebruikt")).toHaveCount(0);
+});
+
+test("after a failed quiz with a wait, the trainee reads until when in their own time, not the server's", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { path, token } = await withPolicy(request, "get-help-wait", { wait_minutes: 30 });
+  const module = await moduleOf(request, token);
+  await page.goto(path);
+  await failQuiz(page, module);
+  const wait = page.locator(".policy");
+  await expect(wait).toContainText("Een nieuwe poging kan vanaf");
+  await expect(wait).not.toContainText("UTC");
+  await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  await page.getByRole("button", { name: "Openen" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Een nieuwe poging kan vanaf" });
+  await expect(status).toBeVisible();
+  await expect(status).not.toContainText("UTC");
+  await expect(status).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole("button", { name: "Quiz starten" })).toHaveCount(0);
+  await audit(page);
 });
 
 const HELPDESK = { nl: "Bel de servicedesk: 020-1234567", en: "Call the service desk: 020-1234567" };

@@ -1,4 +1,4 @@
-//! The start page, and the page for unknown paths.
+//! The start page, the page after clearing a shared device, and the page for unknown paths.
 
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
@@ -23,6 +23,18 @@ pub fn NotFound() -> impl IntoView {
         <section class="card notice">
             <h1>{t(UiMsg::NotFoundTitle)}</h1>
             <p>{t(UiMsg::NotFoundBody)}</p>
+            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// After "not you?": the device was cleared and the link's address replaced by this page's.
+#[component]
+pub fn Cleared() -> impl IntoView {
+    view! {
+        <section class="card notice" role="status" aria-labelledby="cleared-title">
+            <h1 id="cleared-title">{t(Msg::DeviceCleared)}</h1>
+            <p>{t(Msg::DeviceClearedBody)}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }

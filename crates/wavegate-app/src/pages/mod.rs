@@ -4,6 +4,9 @@ pub mod home;
 pub mod problems;
 pub mod respond;
 
+/// Where "not you?" leaves the tab: an address without the link's token.
+pub const CLEARED: &str = "/cleared";
+
 /// The respondent app's pages. The page is chosen from the address once, when the app starts:
 /// the app never navigates within itself (its links are ordinary page loads), so it needs no
 /// client-side router, and respondents do not download one.
@@ -13,6 +16,9 @@ pub enum Page {
     Home,
     /// `/r/{token}`: an invitation link.
     Respond(String),
+    /// [`CLEARED`]: a shared device was just cleared ("not you?"); the link's address is gone
+    /// from the tab, so reloading or going back does not open it again.
+    Cleared,
     /// Any other address.
     NotFound,
 }
@@ -22,6 +28,9 @@ impl Page {
     pub fn of(path: &str) -> Page {
         if path == "/" || path.is_empty() {
             return Page::Home;
+        }
+        if path == CLEARED {
+            return Page::Cleared;
         }
         match path.strip_prefix("/r/").map(|t| t.trim_end_matches('/')) {
             Some(token) if !token.is_empty() && !token.contains('/') => {

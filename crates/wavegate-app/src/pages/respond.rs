@@ -20,6 +20,7 @@ use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, local_time};
+use wavegate_ui::lang_switch::speak_only;
 use wavegate_ui::support::help_contacts;
 
 /// How the invitation was loaded.
@@ -149,13 +150,35 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
     }
 }
 
+/// The page of a response that waits in the outbox: why, and that it goes by itself. While the
+/// server is busy there is no Retry button: it asked to wait, and the outbox does.
+fn waiting_notice(
+    wait: outbox::Wait,
+    retry: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let body = match wait {
+        outbox::Wait::Offline => Msg::QueuedOffline,
+        outbox::Wait::Busy => Msg::QueuedBusy,
+        outbox::Wait::ServerProblem => Msg::QueuedServerProblem,
+    };
+    view! {
+        <section class="card notice queued" role="status" aria-labelledby="queued-title">
+            <h2 id="queued-title">{t(Msg::QueuedTitle)}</h2>
+            <p>{t(body)}</p>
+            {(wait != outbox::Wait::Busy).then(|| view! {
+                <button type="button" class="secondary" on:click=retry>{t(Msg::RetryNow)}</button>
+            })}
+        </section>
+    }
+}
+
 /// Where the respondent is.
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
     Answering,
     Sending,
-    /// Saved in the outbox; will be sent when the connection is back.
-    Queued,
+    /// Saved in the outbox; will be sent when the reason it waits has passed.
+    Queued(outbox::Wait),
     Done(SubmitAck),
     /// The server refused it (e.g. already answered); the message says why.
     Refused(String),
@@ -198,6 +221,8 @@ pub fn Survey(
     {
         lang.set(l);
     }
+    // A survey written in one language is read in it, with no switch to another.
+    speak_only(&view.languages);
     let queued = outbox::pending_for(&token);
     let restored = restore_draft(&token, &view.survey);
     // The outbox may have delivered the draft's response after the server was asked about this
@@ -208,7 +233,8 @@ pub fn Survey(
     let initial_stage = match (&view.submitted, sent_here, &queued) {
         (Some(ack), _, _) => Stage::Done(ack.clone()),
         (None, Some(ack), _) => Stage::Done(ack),
-        (None, None, Some(_)) => Stage::Queued,
+        // Why it waits is known after the outbox's first attempt, which starts with the app.
+        (None, None, Some(_)) => Stage::Queued(outbox::Wait::Offline),
         (None, None, None) => Stage::Answering,
     };
     let previously_submitted = view.submitted.is_some();
@@ -294,7 +320,11 @@ pub fn Survey(
         storage::remove(&Key::Sent(response_id.get_untracked()));
         draft_sync::forget(&token.get_value());
         stage.set(Stage::Cleared);
-        focus_main();
+        // The link stays out of the tab: reloading or "back" would open it again, with its
+        // person's answers from the server's draft.
+        if !crate::dom::replace_address(crate::pages::CLEARED) {
+            focus_main();
+        }
     };
 
     let response = move || Response {
@@ -395,7 +425,7 @@ pub fn Survey(
                     storage::remove(&Key::Draft(item.token.clone()));
                     Stage::Done(ack)
                 }
-                outbox::Sent::Later => Stage::Queued,
+                outbox::Sent::Later(wait) => Stage::Queued(wait),
                 outbox::Sent::Refused(e) => {
                     let l = lang.get_untracked();
                     Stage::Refused(refusal_text(&e, l))
@@ -409,9 +439,16 @@ pub fn Survey(
     // When the connection comes back, the outbox is flushed (see outbox::watch); reflect it here.
     let outbox_handle = outbox::Outbox::get();
     let show_if_sent = move || {
-        if stage.get_untracked() != Stage::Queued
-            || outbox::pending_for(&token.get_value()).is_some()
-        {
+        if !matches!(stage.get_untracked(), Stage::Queued(_)) {
+            return;
+        }
+        if outbox::pending_for(&token.get_value()).is_some() {
+            // Still waiting: say why, as the last attempt found it.
+            if let Some(wait) = outbox_handle.and_then(outbox::Outbox::waiting)
+                && stage.get_untracked() != Stage::Queued(wait)
+            {
+                stage.set(Stage::Queued(wait));
+            }
             return;
         }
         match storage::load::<SubmitAck>(&Key::Sent(response_id.get_untracked())) {
@@ -574,12 +611,7 @@ pub fn Survey(
                 }.into_any(),
                 Stage::Cleared => notice(Msg::DeviceCleared, both(|l| Msg::DeviceClearedBody.text(l))).into_any(),
                 Stage::Sending => view! { <p class="status" role="status">{t(Msg::Submitting)}</p> }.into_any(),
-                Stage::Queued => view! {
-                    <section class="card notice" role="status">
-                        <p>{t(Msg::QueuedOffline)}</p>
-                        <button type="button" class="secondary" on:click=retry>{t(Msg::RetryNow)}</button>
-                    </section>
-                }.into_any(),
+                Stage::Queued(wait) => waiting_notice(wait, retry).into_any(),
                 Stage::Done(ack) => view! {
                     <section class="card thanks" role="status">
                         <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>

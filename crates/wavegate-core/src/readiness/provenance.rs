@@ -23,6 +23,7 @@ pub fn markdown_line(computed_at: &str, inputs: &[InputFile], lang: Lang) -> Str
         .map(|f| format!("`{}` (SHA-256 `{}`, {} bytes)", f.file, f.sha256, f.bytes))
         .collect();
     let files = files.join(", ");
+    let computed_at = crate::readiness::text::moment(computed_at, lang);
     match lang {
         Lang::Nl => format!("> Berekend op {computed_at} uit {files}.\n\n"),
         Lang::En => format!("> Computed at {computed_at} from {files}.\n\n"),
@@ -51,12 +52,12 @@ mod tests {
         assert_eq!(
             en,
             format!(
-                "> Computed at 2027-02-01T09:30:00Z from `program.toml` (SHA-256 `{}`, 120 bytes), `roster.csv` (SHA-256 `{}`, 4096 bytes).\n\n",
+                "> Computed at 1 February 2027, 09:30 UTC from `program.toml` (SHA-256 `{}`, 120 bytes), `roster.csv` (SHA-256 `{}`, 4096 bytes).\n\n",
                 "a".repeat(64),
                 "b".repeat(64)
             )
         );
         let nl = markdown_line("2027-02-01T09:30:00Z", &inputs, Lang::Nl);
-        assert!(nl.starts_with("> Berekend op 2027-02-01T09:30:00Z uit `program.toml`"));
+        assert!(nl.starts_with("> Berekend op 1 februari 2027, 09:30 UTC uit `program.toml`"));
     }
 }

@@ -387,6 +387,12 @@ impl Survey {
         }
     }
 
+    /// The language a person given `wanted` reads this survey in (see
+    /// [`crate::i18n::reading_language`]): never one the survey is not written in.
+    pub fn reading_language(&self, wanted: Option<Lang>) -> Option<Lang> {
+        crate::i18n::reading_language(&self.languages, wanted)
+    }
+
     /// Adds a page (builder style).
     pub fn with_page(mut self, page: Page) -> Survey {
         self.pages.push(page);

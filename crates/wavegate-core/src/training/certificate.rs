@@ -9,7 +9,7 @@ use super::model::Module;
 use super::progress::Progress;
 use super::versions::Lineage;
 use crate::i18n::{Lang, Text};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A completion certificate.
@@ -57,48 +57,7 @@ impl CertificateError {
     }
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as people write it: `15 januari 2027`, `15 January 2027`.
-pub fn long_date(date: NaiveDate, lang: Lang) -> String {
-    let months = match lang {
-        Lang::Nl => &MONTHS_NL,
-        Lang::En => &MONTHS_EN,
-    };
-    format!(
-        "{} {} {}",
-        date.day(),
-        months[date.month0() as usize],
-        date.year()
-    )
-}
+pub use crate::i18n::long_date;
 
 impl Certificate {
     /// The certificate for a trainee who has done `module` (described by `lineage`), or why not.

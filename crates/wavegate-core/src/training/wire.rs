@@ -45,6 +45,52 @@ pub struct ModuleSummary {
     pub versions: Vec<VersionSummary>,
     /// People assigned.
     pub assigned: u64,
+    /// The titles of the lessons and quiz topics the versions, results and re-study lists name
+    /// by id.
+    #[serde(default)]
+    pub names: ModuleNames,
+}
+
+/// The titles of a module's lessons and quiz topics by id, over all its published versions
+/// (the latest title of each), so a page names what it lists, even a lesson dropped since.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleNames {
+    /// Lesson titles by lesson id.
+    pub lessons: BTreeMap<String, Text>,
+    /// Topic titles by topic id.
+    pub topics: BTreeMap<String, Text>,
+}
+
+impl ModuleNames {
+    /// The names in `versions`, oldest first: a later version's title wins.
+    pub fn of<'a>(versions: impl IntoIterator<Item = &'a Module>) -> ModuleNames {
+        let mut names = ModuleNames::default();
+        for m in versions {
+            for l in &m.lessons {
+                names.lessons.insert(l.id.clone(), l.title.clone());
+            }
+            for t in &m.topics {
+                names.topics.insert(t.id.clone(), t.title.clone());
+            }
+        }
+        names
+    }
+
+    /// A lesson's title in `lang`, or its id when unknown.
+    pub fn lesson(&self, id: &str, lang: Lang) -> String {
+        named(&self.lessons, id, lang)
+    }
+
+    /// A topic's title in `lang`, or its id when unknown.
+    pub fn topic(&self, id: &str, lang: Lang) -> String {
+        named(&self.topics, id, lang)
+    }
+}
+
+fn named(titles: &BTreeMap<String, Text>, id: &str, lang: Lang) -> String {
+    titles
+        .get(id)
+        .map_or_else(|| id.to_string(), |t| t.get(lang).to_string())
 }
 
 /// One published version.

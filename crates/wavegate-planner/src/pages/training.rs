@@ -42,7 +42,11 @@ pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
                 <p>{move || fill(msg, lang.get(), &vars)}
                     {open.then(|| view! { " "<a href=link.clone()>{t(Msg::OpenModule)}</a> })}</p>
                 {(restudy > 0).then(|| view! {
-                    <p>{move || fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])}</p>
+                    <p>{move || if restudy == 1 {
+                        Msg::MustRestudyOne.text(lang.get()).to_string()
+                    } else {
+                        fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])
+                    }}</p>
                 })}
             </div>
         }

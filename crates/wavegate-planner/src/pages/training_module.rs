@@ -15,32 +15,36 @@ use leptos::prelude::*;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
-    AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PublishModule,
-    RestudyList,
+    AssignModule, Assigned, ModuleNames, ModulePublished, ModuleResults, ModuleSummary,
+    PublishModule, RestudyList,
 };
 use wavegate_ui::api::training;
+use wavegate_ui::dom::written_time;
 
-/// The module's versions, newest first, with which lessons each changed and how.
-fn versions_view(m: ModuleSummary) -> impl IntoView {
+/// The module's versions, newest first, with which lessons each changed and how, by title.
+pub fn versions_view(m: ModuleSummary) -> impl IntoView {
     let lang = use_lang();
     let mut versions = m.versions.clone();
     versions.reverse();
+    let names = m.names.clone();
     view! {
         <p class="muted">{move || module_counts(&m, lang.get())}</p>
         <h3>{t(Msg::ModuleVersions)}</h3>
         <ul class="version-list">
             {versions.into_iter().map(|v| {
+                let names = names.clone();
                 let line = move || {
                     let l = lang.get();
+                    let titles = |ids: &[String]| ids.iter().map(|id| names.lesson(id, l)).collect::<Vec<_>>().join(", ");
                     let mut parts = vec![fill(Msg::VersionLine, l, &[
                         ("version", v.version.to_string()),
-                        ("at", v.published_at.clone()),
+                        ("at", written_time(&v.published_at, l)),
                     ])];
                     if !v.substantive.is_empty() {
-                        parts.push(fill(Msg::SubstantiveLessons, l, &[("lessons", v.substantive.join(", "))]));
+                        parts.push(fill(Msg::SubstantiveLessons, l, &[("lessons", titles(&v.substantive))]));
                     }
                     if !v.editorial.is_empty() {
-                        parts.push(fill(Msg::EditorialLessons, l, &[("lessons", v.editorial.join(", "))]));
+                        parts.push(fill(Msg::EditorialLessons, l, &[("lessons", titles(&v.editorial))]));
                     }
                     parts.join(" · ")
                 };
@@ -162,9 +166,9 @@ fn count(n: Option<u64>) -> String {
     n.map(|n| n.to_string()).unwrap_or_else(|| "—".to_string())
 }
 
-/// The per-topic cell: each topic with its share correct in words, never colour alone, and
-/// whether the core withheld topics fewer than 5 trainees were tested on.
-fn topics_cell(g: &GroupResult) -> impl IntoView + use<> {
+/// The per-topic cell: each topic by its title with its share correct in words, never colour
+/// alone, and whether the core withheld topics fewer than 5 trainees were tested on.
+fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
     let lang = use_lang();
     let suppressed = g.suppressed;
     let withheld = g.topics_withheld;
@@ -179,7 +183,7 @@ fn topics_cell(g: &GroupResult) -> impl IntoView + use<> {
                     Msg::TopicScore,
                     l,
                     &[
-                        ("topic", topic.clone()),
+                        ("topic", names.topic(topic, l)),
                         ("percent", format!("{:.0}", share * 100.0)),
                     ],
                 )
@@ -197,15 +201,20 @@ fn topics_cell(g: &GroupResult) -> impl IntoView + use<> {
     }
 }
 
-/// The results table: one row per group.
-pub fn results_view(r: ModuleResults) -> impl IntoView {
+/// The results table: one row per group; `names` titles the topics.
+pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     let lang = use_lang();
     let total = match r.assigned {
         Some(n) => {
             let version = r.version;
+            let msg = if n == 1 {
+                Msg::AssignedTotalOne
+            } else {
+                Msg::AssignedTotal
+            };
             (move || {
                 fill(
-                    Msg::AssignedTotal,
+                    msg,
                     lang.get(),
                     &[("n", n.to_string()), ("version", version.to_string())],
                 )
@@ -238,7 +247,7 @@ pub fn results_view(r: ModuleResults) -> impl IntoView {
                             <td class="num">{count(g.started)}</td>
                             <td class="num">{count(g.done)}</td>
                             <td class="num">{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
-                            <td>{topics_cell(&g)}</td>
+                            <td>{topics_cell(&g, names.clone())}</td>
                         </tr>
                         }
                     }).collect_view()}
@@ -253,8 +262,8 @@ pub fn results_view(r: ModuleResults) -> impl IntoView {
     }
 }
 
-/// Who must re-study what in the latest version.
-pub fn restudy_view(r: RestudyList) -> impl IntoView {
+/// Who must re-study what in the latest version, lessons and topics by their titles (`names`).
+pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
     let lang = use_lang();
     let version = r.version.to_string();
     if r.people.is_empty() {
@@ -263,9 +272,15 @@ pub fn restudy_view(r: RestudyList) -> impl IntoView {
         }
         .into_any();
     }
-    let n = r.people.len().to_string();
+    let n = r.people.len();
+    let count = if n == 1 {
+        Msg::RestudyCountOne
+    } else {
+        Msg::RestudyCount
+    };
+    let n = n.to_string();
     view! {
-        <p>{move || fill(Msg::RestudyCount, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
+        <p>{move || fill(count, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="restudy-title">
             <table class="rates restudy">
                 <thead><tr>
@@ -274,12 +289,22 @@ pub fn restudy_view(r: RestudyList) -> impl IntoView {
                     <th scope="col">{t(Msg::QuizTopicsCol)}</th>
                 </tr></thead>
                 <tbody>
-                    {r.people.into_iter().map(|p| view! {
-                        <tr data-person=p.person_id.clone()>
-                            <th scope="row">{p.person_id.clone()}</th>
-                            <td>{p.restudy.lessons.join(", ")}</td>
-                            <td>{p.restudy.topics.join(", ")}</td>
-                        </tr>
+                    {r.people.into_iter().map(|p| {
+                        let names = names.clone();
+                        let (lessons, topics) = (p.restudy.lessons, p.restudy.topics);
+                        let titles = move |l| {
+                            let lessons = lessons.iter().map(|id| names.lesson(id, l)).collect::<Vec<_>>();
+                            let topics = topics.iter().map(|id| names.topic(id, l)).collect::<Vec<_>>();
+                            (lessons.join(", "), topics.join(", "))
+                        };
+                        let (for_lessons, for_topics) = (titles.clone(), titles);
+                        view! {
+                            <tr data-person=p.person_id.clone()>
+                                <th scope="row">{p.person_id.clone()}</th>
+                                <td>{move || for_lessons(lang.get()).0}</td>
+                                <td>{move || for_topics(lang.get()).1}</td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -315,6 +340,14 @@ pub fn ModulePage() -> impl IntoView {
         async move { training::restudy(&p, &m).await }
     });
     let loading = move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> };
+    // Lesson and topic titles for the results and the re-study list, which name them by id.
+    let names = move || {
+        summary
+            .get()
+            .and_then(|r| r.ok().flatten())
+            .map(|m| m.names)
+            .unwrap_or_default()
+    };
     let heading = move || {
         summary.get().map(|r| match r {
             Ok(Some(m)) => {
@@ -352,7 +385,7 @@ pub fn ModulePage() -> impl IntoView {
             <p class="muted">{t(Msg::TrainingResultsNote)}</p>
             <Suspense fallback=loading>
                 {move || results.get().map(|r| match r {
-                    Ok(r) => results_view(r).into_any(),
+                    Ok(r) => results_view(r, names()).into_any(),
                     Err(e) => load_failed(e, move || results.refetch()).into_any(),
                 })}
             </Suspense>
@@ -362,7 +395,7 @@ pub fn ModulePage() -> impl IntoView {
             <h2 id="restudy-title">{t(Msg::RestudyTitle)}</h2>
             <Suspense fallback=loading>
                 {move || restudy.get().map(|r| match r {
-                    Ok(r) => restudy_view(r).into_any(),
+                    Ok(r) => restudy_view(r, names()).into_any(),
                     Err(e) => load_failed(e, move || restudy.refetch()).into_any(),
                 })}
             </Suspense>

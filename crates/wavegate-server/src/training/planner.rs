@@ -22,8 +22,8 @@ use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{Selection, write_link_list};
 use wavegate_core::training::wire::{
-    AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PersonRestudy,
-    PublishModule, RestudyList, VersionSummary,
+    AssignModule, Assigned, ModuleNames, ModulePublished, ModuleResults, ModuleSummary,
+    PersonRestudy, PublishModule, RestudyList, VersionSummary,
 };
 use wavegate_core::training::{
     ChangeKind, Module, ModuleHistory, Published, Record, results_by_group, templates, trainees,
@@ -229,6 +229,7 @@ pub async fn list(
                 .iter()
                 .filter(|a| a.module_id == module.id)
                 .count() as u64,
+            names: ModuleNames::of(history.published()),
         });
     }
     Ok(Json(out))

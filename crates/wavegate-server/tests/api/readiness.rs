@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::io::Read;
+use wavegate_core::i18n::Lang;
 use wavegate_server::Store;
 
 const DEMO: &str = "/api/v1/programs/demo";
@@ -173,9 +174,15 @@ async fn the_markdown_report_names_when_it_was_computed_and_from_which_files() {
     let text = String::from_utf8(r.bytes).unwrap();
     let first = text.lines().next().unwrap();
     let computed_at = r.headers["wavegate-computed-at"].to_str().unwrap();
+    // The time as people write it ("1 February 2027, 09:30 UTC"), not the header's RFC 3339.
+    let written = wavegate_core::readiness::text::moment(computed_at, Lang::En);
+    assert!(
+        written != computed_at && written.ends_with(" UTC") && !written.contains("Z"),
+        "{written}"
+    );
     assert!(
         first.starts_with(&format!(
-            "> Computed at {computed_at} from `program.toml` (SHA-256 `"
+            "> Computed at {written} from `program.toml` (SHA-256 `"
         )),
         "{first}"
     );
@@ -611,13 +618,11 @@ async fn the_printable_report_names_its_inputs_keeps_hostile_values_as_text_and_
         "{policy}"
     );
     let computed_at = r.headers["wavegate-computed-at"].to_str().unwrap();
-    assert!(
-        page.contains(&format!("Computed at: {computed_at}")),
-        "{page}"
-    );
+    let written = wavegate_core::readiness::text::moment(computed_at, Lang::En);
+    assert!(page.contains(&format!("Computed at: {written}")), "{page}");
     assert!(
         page.contains(&format!(
-            "<tr><th scope=\"row\">roster.csv</th><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">roster.csv</th><td class=\"hash\">{}</td><td>{}</td></tr>",
             sha256(roster.as_bytes()),
             roster.len()
         )),

@@ -93,6 +93,61 @@ async fn an_english_only_surveyjs_survey_is_published_and_respondents_get_one_la
     );
 }
 
+/// A personal link for `person` in `language` to the demo program's `survey`.
+async fn personal_link(api: &Api, survey: &str, person: &str, language: &str) -> String {
+    let link = api
+        .call(
+            "POST",
+            &format!("/api/v1/programs/demo/surveys/{survey}/invitations"),
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "invitations": [{ "person_id": person, "language": language }] }).to_string(),
+        )
+        .await;
+    assert_eq!(link.status, StatusCode::CREATED, "{:?}", link.body);
+    link.body[0]["token"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_one_language_survey_opens_in_its_language_whatever_the_person_was_given() {
+    let api = demo_api().await;
+    let surveyjs: Value = serde_json::from_str(PRODUCT_FEEDBACK).unwrap();
+    let r = publish(&api, json!({ "surveyjs": surveyjs })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let token = personal_link(&api, "product_feedback_survey", "p-nl", "nl").await;
+    let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
+    assert_eq!(
+        (&view.body["language"], &view.body["languages"]),
+        (&json!("en"), &json!(["en"])),
+        "no Dutch buttons around English questions"
+    );
+    // The mail merge says the language the person will read.
+    let csv = api
+        .get(
+            "/api/v1/programs/demo/surveys/product_feedback_survey/invitations?format=csv",
+            true,
+        )
+        .await;
+    let text = String::from_utf8(csv.bytes).unwrap();
+    let row = text.lines().find(|l| l.starts_with("p-nl,")).unwrap();
+    assert!(row.starts_with("p-nl,en,"), "{text}");
+
+    // And the other way round: a Dutch-only survey through a link given in English.
+    let mut def: Value =
+        serde_json::to_value(wavegate_core::survey::templates::builtin("nps").unwrap()).unwrap();
+    def["id"] = json!("nps-nl");
+    def["languages"] = json!(["nl"]);
+    let r = publish(&api, json!({ "definition": def })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let token = personal_link(&api, "nps-nl", "p-en", "en").await;
+    let view = api.get(&format!("/api/v1/respond/{token}"), false).await;
+    assert_eq!(view.body["language"], json!("nl"));
+    let links = api
+        .get("/api/v1/programs/demo/surveys/nps-nl/invitations", true)
+        .await;
+    assert_eq!(links.body[0]["language"], json!("nl"), "{:?}", links.body);
+}
+
 #[tokio::test]
 async fn a_definition_with_problems_is_refused_with_their_paths() {
     let api = demo_api().await;

@@ -5,13 +5,14 @@
 
 pub mod certificate;
 pub mod module;
+pub mod next_attempt;
 pub mod quiz;
 
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, ProgramSupport};
-use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncView};
+use wavegate_core::training::wire::{MyModule, MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
 use wavegate_ui::support::help_contacts;
@@ -273,6 +274,7 @@ fn MyTrainingList(
                     let title = m.module.title.clone();
                     let title_for_bar = m.module.title.clone();
                     let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
+                    let updated = m.status.updated.then(|| updated_note(&m));
                     view! {
                         <li class="module-item">
                             <h2>{move || title.get(lang.get()).to_string()}</h2>
@@ -283,7 +285,7 @@ fn MyTrainingList(
                             </p>
                             <progress max="100" value=percent.to_string()
                                 aria-label=move || title_for_bar.get(lang.get()).to_string()></progress>
-                            {m.status.updated.then(|| view! { <p class="updated">{t(Msg::Updated)}</p> })}
+                            {updated}
                             <button type="button" class="primary" on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
                         </li>
                     }
@@ -292,4 +294,23 @@ fn MyTrainingList(
             <p><button type="button" class="link not-you" on:click=clear>{t(Msg::NotYou)}</button></p>
         </section>
     }
+}
+
+/// On a module's card after a substantive new version: what to re-read, named; or, with every
+/// changed lesson read again, that the questions about them are left.
+fn updated_note(m: &MyModule) -> AnyView {
+    let lang = use_lang();
+    let changed = module::changed_lessons(m);
+    if changed.is_empty() {
+        return view! { <p class="updated">{t(Msg::UpdatedRetake)}</p> }.into_any();
+    }
+    view! {
+        <div class="updated">
+            <p>{t(Msg::Updated)}</p>
+            <ul class="restudy">
+                {changed.into_iter().map(|(title, _)| view! { <li>{move || title.get(lang.get()).to_string()}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+    .into_any()
 }

@@ -3,9 +3,12 @@
 
 use super::Session;
 use super::certificate::CertificateView;
+use super::next_attempt::{NoAttempt, blocked, browser_time};
 use super::quiz::QuizView;
 use crate::i18n::{Msg, fill, t, use_lang};
+use crate::local;
 use leptos::prelude::*;
+use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::MyModule;
 use wavegate_ui::dom::focus_main;
 
@@ -30,6 +33,24 @@ pub fn sequence(m: &MyModule) -> Vec<String> {
     } else {
         m.module.lessons.iter().map(|l| l.id.clone()).collect()
     }
+}
+
+/// After a substantive new version, the changed lessons still to re-read: each title with its
+/// change note.
+pub fn changed_lessons(m: &MyModule) -> Vec<(Text, Option<Text>)> {
+    if !m.status.updated {
+        return Vec::new();
+    }
+    m.status
+        .restudy
+        .lessons
+        .iter()
+        .filter_map(|l| {
+            let lesson = m.module.lesson(l)?;
+            let note = m.module.change(l).map(|c| c.note.clone());
+            Some((lesson.title.clone(), note))
+        })
+        .collect()
 }
 
 /// A module of the trainee's.
@@ -84,26 +105,10 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
     let todo = sequence(&m);
     let title = m.module.title.clone();
     let description = m.module.description.clone();
-    let changed: Vec<(String, String, String)> = if m.status.updated {
-        m.status
-            .restudy
-            .lessons
-            .iter()
-            .filter_map(|l| {
-                let lesson = m.module.lesson(l)?;
-                let note = m.module.change(l).map(|c| c.note.clone());
-                Some((
-                    lesson.title.get(lang.get_untracked()).to_string(),
-                    note.map(|n| n.get(lang.get_untracked()).to_string())
-                        .unwrap_or_default(),
-                    l.clone(),
-                ))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let changed = changed_lessons(&m);
     let can_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
+    // Known on the device before the quiz is opened: say why instead of a button that fails.
+    let no_quiz_now = blocked(&m, local::now());
     let done = m.status.done_at.is_some();
     let first_todo = todo
         .iter()
@@ -118,7 +123,9 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
                 <div class="updated" role="status">
                     <p>{t(Msg::Updated)}</p>
                     <ul class="restudy">
-                        {changed.into_iter().map(|(title, note, _)| view! { <li><strong>{title}</strong>" "{note}</li> }).collect_view()}
+                        {changed.into_iter().map(|(title, note)| view! {
+                            <li><strong>{move || title.get(lang.get()).to_string()}</strong>" "{move || note.as_ref().map(|n| n.get(lang.get()).to_string())}</li>
+                        }).collect_view()}
                     </ul>
                 </div>
             })}
@@ -127,9 +134,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
                     {t(Msg::Next)}
                 </button>
             })}
-            {(!lessons_left && can_quiz).then(|| view! {
-                <button type="button" class="primary" on:click=move |_| step.set(Step::Quiz)>{t(Msg::StartQuiz)}</button>
-            })}
+            {(!lessons_left && can_quiz).then(|| quiz_button(no_quiz_now, Msg::StartQuiz, step))}
             {done.then(|| view! {
                 <p class="done">{t(Msg::Done)}</p>
                 <button type="button" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
@@ -146,6 +151,7 @@ fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
         return view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
     };
     let has_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
+    let no_quiz_now = blocked(&m, local::now());
     let title = lesson.title.clone();
     let html = move || m.lesson_html(&lesson.id, lang.get()).to_string();
     view! {
@@ -159,8 +165,13 @@ fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
                 })}
                 {if i + 1 < total {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Lesson(i + 1))>{t(Msg::Next)}</button> }.into_any()
-                } else if has_quiz {
-                    view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Quiz)>{t(Msg::ToQuiz)}</button> }.into_any()
+                } else if has_quiz && no_quiz_now.is_none() {
+                    quiz_button(None, Msg::ToQuiz, step).into_any()
+                } else if let Some(why) = no_quiz_now.filter(|_| has_quiz) {
+                    view! {
+                        {quiz_button(Some(why), Msg::ToQuiz, step)}
+                        <button type="button" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button>
+                    }.into_any()
                 } else {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button> }.into_any()
                 }}
@@ -168,4 +179,19 @@ fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The button to the quiz (labelled `label`), or while no attempt can start, why not.
+fn quiz_button(why: Option<NoAttempt>, label: Msg, step: RwSignal<Step>) -> impl IntoView {
+    let lang = use_lang();
+    match why {
+        None => view! {
+            <button type="button" class="primary" on:click=move |_| step.set(Step::Quiz)>{t(label)}</button>
+        }
+        .into_any(),
+        Some(why) => view! {
+            <p class="quiz-blocked" role="status">{move || why.text(lang.get(), browser_time)}</p>
+        }
+        .into_any(),
+    }
 }

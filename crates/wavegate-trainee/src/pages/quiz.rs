@@ -4,12 +4,14 @@
 
 use super::Session;
 use super::module::Step;
+use super::next_attempt::{NoAttempt, blocked, browser_time, next_attempt};
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::training::wire::{MyModule, SubmitAnswers};
 use wavegate_core::training::{
-    AttemptPlan, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers, QuizResult, score,
+    AttemptPlan, ProgressError, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers,
+    QuizResult, score,
 };
 
 /// The attempt under way.
@@ -26,28 +28,14 @@ fn module_of(session: Session, id: &str) -> Option<MyModule> {
         .with_untracked(|tr| tr.modules.iter().find(|m| m.module.id == id).cloned())
 }
 
-/// The next attempt, or why there is none now (in the trainee's language).
-fn plan(session: Session, id: &str) -> Result<Attempt, String> {
-    let m = module_of(session, id).ok_or_default()?;
-    let lang = use_lang().get_untracked();
-    m.progress
-        .next_attempt(&m.module, &m.lineage, local::now())
-        .map(|plan| Attempt {
-            id: local::new_id(),
-            plan,
-            started_at: local::now(),
-        })
-        .map_err(|e| e.message(lang))
-}
-
-trait OkOrDefault<T> {
-    fn ok_or_default(self) -> Result<T, String>;
-}
-
-impl<T> OkOrDefault<T> for Option<T> {
-    fn ok_or_default(self) -> Result<T, String> {
-        self.ok_or_else(String::new)
-    }
+/// The next attempt, or why there is none now.
+fn plan(session: Session, id: &str) -> Result<Attempt, NoAttempt> {
+    let m = module_of(session, id).ok_or(NoAttempt::Other(ProgressError::NoQuiz))?;
+    next_attempt(&m, local::now()).map(|plan| Attempt {
+        id: local::new_id(),
+        plan,
+        started_at: local::now(),
+    })
 }
 
 /// The quiz of a module.
@@ -79,7 +67,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             Ok(a) => a,
             Err(why) => {
                 return view! {
-                    <section class="card"><p role="status">{why}</p>
+                    <section class="card quiz-blocked"><p role="status">{move || why.text(lang.get(), browser_time)}</p>
                     <button type="button" on:click=move |_| step.set(Step::Overview)>{t(Msg::Back)}</button></section>
                 }
                 .into_any();
@@ -124,6 +112,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             result.set(session.record_attempt(&id.get_value(), body));
         };
         let text = q.text.clone();
+        let q_for_feedback = q.clone();
         view! {
             <section class="card quiz">
                 <p class="meta">{move || fill(Msg::QuestionOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
@@ -131,7 +120,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                     <legend><h1>{move || text.get(lang.get()).to_string()}</h1></legend>
                     {inputs(q.clone(), order, answers)}
                 </fieldset>
-                {move || checked.get().map(feedback)}
+                {move || checked.get().map(|r| feedback(r, q_for_feedback.clone(), answers.with_untracked(|a| a.get(&q_for_feedback.id).cloned())))}
                 <nav class="steps">
                     {move || match (checked.get().is_some(), i + 1 < total) {
                         (false, _) => view! { <button type="button" class="primary" on:click=check.clone()>{t(Msg::Check)}</button> }.into_any(),
@@ -235,18 +224,47 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
     }
 }
 
-/// The feedback on a checked question.
-fn feedback(r: QuestionResult) -> impl IntoView {
+/// The feedback on a checked question. On a choice question each line names its option and
+/// says whether the trainee picked it and whether it was right to pick, so feedback on an
+/// option they missed does not read as if it were about their own answer.
+fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl IntoView {
     let lang = use_lang();
+    let options = match q.kind {
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            options
+        }
+        _ => Vec::new(),
+    };
     view! {
         <div class=if r.correct { "feedback right" } else { "feedback wrong" } role="status">
             <p><strong>{if r.correct { t(Msg::Right) } else { t(Msg::Wrong) }}</strong></p>
             <ul>
-                {r.feedback.into_iter().map(|f| view! {
-                    <li class=if f.right { "right" } else { "wrong" }>{move || f.text.get(lang.get()).to_string()}</li>
+                {r.feedback.into_iter().map(|f| {
+                    let option = f.option.as_ref().and_then(|id| options.iter().find(|o| &o.id == id)).cloned();
+                    let label = option.map(|o| {
+                        let picked = picked(answer.as_ref(), &o.id);
+                        let verdict = match (picked, f.right) {
+                            (true, true) => Msg::PickedRight,
+                            (true, false) => Msg::PickedWrong,
+                            (false, _) => Msg::MissedRight,
+                        };
+                        view! { <strong class="option-label">{move || o.text.get(lang.get()).to_string()}</strong>" "<span class="verdict">"("{t(verdict)}")"</span>": " }
+                    });
+                    view! {
+                        <li class=if f.right { "right" } else { "wrong" }>{label}{move || f.text.get(lang.get()).to_string()}</li>
+                    }
                 }).collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// Whether `answer` picks the option `id`.
+fn picked(answer: Option<&QuizAnswer>, id: &str) -> bool {
+    match answer {
+        Some(QuizAnswer::Choice(c)) => c == id,
+        Some(QuizAnswer::Choices(cs)) => cs.iter().any(|c| c == id),
+        _ => false,
     }
 }
 
@@ -265,6 +283,8 @@ fn results(
         .map_or(0, |q| (q.pass_mark * 100.0).round() as u32);
     let left = m.status.attempts_left;
     let next_at = m.status.next_attempt_at;
+    // No Retry button that could only lead to a refusal: why not instead.
+    let no_retry = blocked(&m, local::now());
     let topics: Vec<(String, u32, u32)> = r
         .topics
         .iter()
@@ -288,15 +308,21 @@ fn results(
                     <li>{name}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
                 }).collect_view()}
             </ul>
-            {(!r.passed).then(|| view! {
-                <p class="policy">{move || fill(Msg::PassMark, lang.get(), &[("n", pass_mark.to_string())])}" "
-                    {move || match (policy.max, left) {
-                        (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
-                        _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
-                    }}
-                    {move || next_at.map(|at| format!(" {}", fill(Msg::WaitUntil, lang.get(), &[("time", wavegate_ui::dom::local_time(&at.to_rfc3339()))])))}
-                </p>
-                <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
+            {(!r.passed).then(|| {
+                let none_left = no_retry == Some(NoAttempt::NoneLeft);
+                view! {
+                    <p class="policy">{move || fill(Msg::PassMark, lang.get(), &[("n", pass_mark.to_string())])}" "
+                        {move || match (policy.max, left) {
+                            _ if none_left => NoAttempt::NoneLeft.text(lang.get(), browser_time),
+                            (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
+                            _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
+                        }}
+                        {move || next_at.filter(|_| !none_left).map(|at| format!(" {}", NoAttempt::Wait(at).text(lang.get(), browser_time)))}
+                    </p>
+                    {no_retry.is_none().then(|| view! {
+                        <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
+                    })}
+                }
             })}
             {done.then(|| view! {
                 <button type="button" class="primary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>

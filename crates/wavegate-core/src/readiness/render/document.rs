@@ -72,7 +72,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
         Block::Title(format!("{} — {}", l(Label::Title), r.program)),
         Block::Para(vec![
             Inline::Strong(format!("{}:", l(Label::EvaluatedAt))),
-            text(format!(" {} · ", r.evaluated_at)),
+            text(format!(" {} · ", text::long_date(r.evaluated_at, lang))),
             Inline::Strong(format!("{}:", l(Label::NextWave))),
             text(format!(" {}", r.next_wave.as_deref().unwrap_or("–"))),
         ]),

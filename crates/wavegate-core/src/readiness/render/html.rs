@@ -30,9 +30,12 @@ th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:
 th{background:#f0f0f0}\
 .pass{background:#d9f2dd}.warn{background:#fff1c2}.fail{background:#f9d3d3}.insufficient,.info{background:#ececec}\
 .provenance{font-size:.8rem;color:#444}.provenance td{font-family:ui-monospace,monospace}\
+.provenance table{table-layout:fixed}.provenance .file{width:28%}.provenance .bytes{width:7em}\
+.provenance .hash{font-size:.9em;word-break:break-all;overflow-wrap:anywhere}\
 @page{size:A4;margin:16mm 14mm}\
 @media print{body{font-size:10pt}main{max-width:none;padding:0}\
 h2{break-after:avoid}tr,li{break-inside:avoid}\
+table{font-size:8pt}th,td{padding:.2rem .3rem}th{overflow-wrap:anywhere}\
 .pass,.warn,.fail,.insufficient,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 fn state_class(s: State) -> &'static str {
@@ -118,17 +121,18 @@ fn provenance(out: &mut String, p: &Provenance, lang: Lang) {
     };
     out.push_str("<section class=\"provenance\">\n");
     if let Some(at) = &p.evaluated_at {
-        let _ = writeln!(out, "<p>{when}: {}</p>", html_text(at));
+        let at = crate::readiness::text::moment(at, lang);
+        let _ = writeln!(out, "<p>{when}: {}</p>", html_text(&at));
     }
     if !p.inputs.is_empty() {
         let _ = writeln!(
             out,
-            "<table><caption>{inputs}</caption><thead><tr><th scope=\"col\">{file}</th><th scope=\"col\">SHA-256</th><th scope=\"col\">{size}</th></tr></thead><tbody>"
+            "<table><caption>{inputs}</caption><thead><tr><th scope=\"col\" class=\"file\">{file}</th><th scope=\"col\">SHA-256</th><th scope=\"col\" class=\"bytes\">{size}</th></tr></thead><tbody>"
         );
         for (name, hash, bytes) in &p.inputs {
             let _ = writeln!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{bytes}</td></tr>",
+                "<tr><th scope=\"row\">{}</th><td class=\"hash\">{}</td><td>{bytes}</td></tr>",
                 html_text(name),
                 html_text(hash)
             );

@@ -61,6 +61,18 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+pub use crate::i18n::{long_date, long_date_time};
+
+/// A moment stated in RFC 3339 (`2026-11-29T23:54:34Z`, when a report was computed) as a reader
+/// of `lang` writes it, in UTC and saying so: `29 november 2026, 23:54 UTC`. Text that is not
+/// RFC 3339 is kept as given.
+pub fn moment(rfc3339: &str, lang: Lang) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339.trim()) {
+        Ok(at) => format!("{} UTC", long_date_time(at.naive_utc(), lang)),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
 /// A p- or q-value to four decimals, or "p < 0.0001" below that: "p = 0.0000" would read as
 /// impossible rather than as very small.
 pub fn probability(name: &str, x: f64, lang: Lang) -> String {

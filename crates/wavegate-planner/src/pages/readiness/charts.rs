@@ -110,7 +110,7 @@ fn timeline(e: &Evaluation, waves: &[Wave]) -> AnyView {
         &[
             ("planned", total.to_string()),
             ("waves", waves.len().to_string()),
-            ("at", r.evaluated_at.to_string()),
+            ("at", text::long_date(r.evaluated_at, lang)),
             ("rolled", rolled.to_string()),
             ("next", next.to_string()),
             ("wave", r.next_wave.clone().unwrap_or_else(|| "–".into())),
@@ -122,8 +122,8 @@ fn timeline(e: &Evaluation, waves: &[Wave]) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{w.id.clone()}</th>
-                    <td>{w.start.to_string()}</td>
-                    <td>{w.end.to_string()}</td>
+                    <td>{text::long_date(w.start, lang)}</td>
+                    <td>{text::long_date(w.end, lang)}</td>
                     <td class="num">{w.planned_size.map_or("–".into(), |n| n.to_string())}</td>
                 </tr>
             }
@@ -222,13 +222,18 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
     let latest = scored.last().map_or("–".to_string(), |(_, wave, e, c)| {
         format!("{e}/{c} ({wave})")
     });
+    let one = points.len() == 1;
     let desc = fill(
-        Msg::TrendDesc,
+        if one {
+            Msg::TrendDescOne
+        } else {
+            Msg::TrendDesc
+        },
         lang,
         &[
             ("n", points.len().to_string()),
-            ("first", first.to_string()),
-            ("last", last.to_string()),
+            ("first", text::long_date(first, lang)),
+            ("last", text::long_date(last, lang)),
             ("value", latest),
         ],
     );
@@ -242,7 +247,7 @@ fn trend(list: &[EvaluationSummary], lang: Lang) -> AnyView {
                 .unwrap_or_else(|| "–".into());
             view! {
                 <tr>
-                    <th scope="row">{e.at.to_string()}</th>
+                    <th scope="row">{text::long_date(e.at, lang)}</th>
                     <td>{e.next_wave.clone().unwrap_or_else(|| "–".into())}</td>
                     <td>{e.decision.map_or("–", |k| text::decision_name(k, lang))}</td>
                     <td class="num">{figures}</td>
@@ -402,7 +407,7 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
                 view! { <p class="muted">{t(Msg::SaveOnlyToday)}</p> }.into_any()
             })}
             {move || saved.get().then(|| view! {
-                <p class="banner banner-ok" role="status">{fill(Msg::EvaluationSaved, lang, &[("at", at.to_string())])}</p>
+                <p class="banner banner-ok" role="status">{fill(Msg::EvaluationSaved, lang, &[("at", text::long_date(at, lang))])}</p>
             })}
             <Failure error=failed />
         </section>

@@ -1,0 +1,66 @@
+//! Whether a trainee can start a quiz attempt now and, when not, why in the app's own words:
+//! the wait with its end in the trainee's local time, in words, or that every attempt is used and whom to
+//! ask. The rule is the core's (`Progress::next_attempt`); only the wording is the app's.
+
+use crate::i18n::{Lang, Msg, fill};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use wavegate_core::i18n::long_date_time;
+use wavegate_core::training::wire::MyModule;
+use wavegate_core::training::{AttemptPlan, ProgressError};
+
+/// Why no attempt can start now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoAttempt {
+    /// The wait after the last attempt runs until then.
+    Wait(DateTime<Utc>),
+    /// Every attempt this version allows is used.
+    NoneLeft,
+    /// Anything else the core refused, in its words (a copy out of step with the module).
+    Other(ProgressError),
+}
+
+impl NoAttempt {
+    fn of(e: ProgressError) -> NoAttempt {
+        match e {
+            ProgressError::TooSoon { next_at } => NoAttempt::Wait(next_at),
+            ProgressError::NoAttemptsLeft { .. } => NoAttempt::NoneLeft,
+            other => NoAttempt::Other(other),
+        }
+    }
+
+    /// The sentence for the trainee in `lang`, times written in words as the wall clock
+    /// `local` gives them (the trainee's own: [`browser_time`]).
+    pub fn text(&self, lang: Lang, local: impl Fn(DateTime<Utc>) -> NaiveDateTime) -> String {
+        match self {
+            NoAttempt::Wait(at) => fill(
+                Msg::WaitUntil,
+                lang,
+                &[("time", long_date_time(local(*at), lang))],
+            ),
+            NoAttempt::NoneLeft => Msg::NoAttemptsLeft.text(lang).to_string(),
+            NoAttempt::Other(e) => e.message(lang),
+        }
+    }
+}
+
+/// The next attempt of `m` at `now`, or why there is none.
+pub fn next_attempt(m: &MyModule, now: DateTime<Utc>) -> Result<AttemptPlan, NoAttempt> {
+    m.progress
+        .next_attempt(&m.module, &m.lineage, now)
+        .map_err(NoAttempt::of)
+}
+
+/// Why the quiz of `m` cannot be started at `now`, when it cannot; `None` when it can, and when
+/// there is nothing to take (no quiz, or passed: the pages offer no quiz then).
+pub fn blocked(m: &MyModule, now: DateTime<Utc>) -> Option<NoAttempt> {
+    match next_attempt(m, now) {
+        Ok(_) => None,
+        Err(NoAttempt::Other(ProgressError::NoQuiz | ProgressError::AlreadyPassed)) => None,
+        Err(why) => Some(why),
+    }
+}
+
+/// The wall-clock time of an instant in the trainee's time zone.
+pub fn browser_time(at: DateTime<Utc>) -> NaiveDateTime {
+    wavegate_ui::dom::wall_clock(at)
+}
