@@ -8,12 +8,8 @@ use crate::planner::survey_not_found;
 use crate::store::{InvitationRow, Revocation};
 use axum::Json;
 use axum::extract::State;
-use chrono::NaiveDate;
-use wavegate_core::api::{
-    ErrorCode, InvalidField, ProgramSupport, RevokeInvitations, RevokedInvitations,
-};
-use wavegate_core::i18n::{Lang, Text};
-use wavegate_core::invitation::{LinkStatus, link_status, stored_link_status};
+use wavegate_core::api::{ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations};
+use wavegate_core::invitation::{LinkStatus, stored_link_status};
 
 /// Most links one request may revoke by token or person.
 pub(crate) const MAX_REVOKED_PER_REQUEST: usize = 10_000;
@@ -59,34 +55,6 @@ pub async fn revoke(
 /// opens today, by the core's rule.
 pub(crate) fn status(state: &AppState, expires_on: Option<&str>, revoked: bool) -> LinkStatus {
     stored_link_status(expires_on, revoked, state.clock.now().date_naive())
-}
-
-/// Refuses a last day (`expires_on`) asked for new links that is past already, by the core's
-/// rule of when a link opens: such links would never open (`422 invalid_date`, in `lang`).
-pub(crate) fn check_last_day(
-    state: &AppState,
-    asked: Option<NaiveDate>,
-    lang: Lang,
-) -> Result<(), ApiError> {
-    let today = state.clock.now().date_naive();
-    match asked {
-        Some(day) if link_status(Some(day), false, today) == LinkStatus::Expired => {
-            let text = Text::new(
-                format!(
-                    "expires_on ({day}) ligt voor vandaag ({today}): de links zouden nooit opengaan; er is niets gemaakt."
-                ),
-                format!(
-                    "expires_on ({day}) is before today ({today}): the links would never open; nothing was made."
-                ),
-            );
-            Err(
-                ApiError::new(ErrorCode::InvalidDate, text.get(lang)).with_details(InvalidField {
-                    field: "expires_on".into(),
-                }),
-            )
-        }
-        _ => Ok(()),
-    }
 }
 
 /// `Ok` for an invitation link that opens; else `410` with the program's helpdesk in `details`.

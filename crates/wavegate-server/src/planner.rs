@@ -260,7 +260,6 @@ pub async fn create_invitations(
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
     check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
-    crate::links::check_last_day(&state, body.expires_on, lang)?;
     let languages = link_languages(&state, &ps).await?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
@@ -366,7 +365,6 @@ pub async fn from_roster(
 ) -> Result<(StatusCode, Json<FromRosterResult>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
-    crate::links::check_last_day(&state, body.expires_on, lang)?;
     let languages = link_languages(&state, &ps).await?;
     let definition = program_of(&state, &program, lang).await?;
     let roster = required_roster(&state, &program, &definition, lang).await?;

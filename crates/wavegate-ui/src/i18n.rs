@@ -93,7 +93,7 @@ messages! {
         ErrorInvalidFile => "Het bestand is geweigerd; er is niets veranderd.", "The file was refused; nothing changed.";
         ErrorInvalidSurvey => "De vragenlijst klopt niet; er is niets gepubliceerd.", "The survey is not valid; nothing was published.";
         ErrorInvalidSelection => "Voor deze golf of dit segment kunnen geen uitnodigingen worden gemaakt.", "No invitations can be made for this wave or segment.";
-        ErrorInvalidDate => "Deze datum kan hier niet: een beoordeling wordt opgeslagen voor vandaag, en de laatste dag van een link ligt niet voor vandaag.", "This date cannot be used here: an evaluation is stored for today, and a link's last day is not before today.";
+        ErrorInvalidDate => "Deze datum kan hier niet: een beoordeling wordt alleen voor vandaag opgeslagen.", "This date cannot be used here: an evaluation is stored for today only.";
         ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
         ErrorInvalidModule => "De module klopt niet; er is niets gepubliceerd.", "The module is not valid; nothing was published.";
         ErrorTrainingRefused => "Deze stap kan nu niet (bijvoorbeeld: geen pogingen meer, of de wachttijd loopt nog).", "This step is not possible now (for example: no attempts left, or the wait is not over).";

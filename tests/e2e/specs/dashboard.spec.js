@@ -189,7 +189,6 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const training = report.actions.find((a) => a.kind === "targeted_training" && a.items.some((m) => BUILTINS.includes(m)));
   expect(training, "a training action naming a built-in module").toBeTruthy();
   const builtin = training.items.find((m) => BUILTINS.includes(m));
-  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
   const published = await page.request.post(`/api/v1/programs/${id}/modules`, { headers: { "X-CSRF-Token": csrf_token }, data: { builtin } });
   expect(published.status()).toBe(201);
   await page.goto(`/planner/programs/${id}/readiness?at=${AT}`);

@@ -248,7 +248,6 @@ pub async fn assign(
     let lang = request_lang(q.lang, &headers);
     let history = stored_history(&state, &program, &module_id).await?;
     let (module, _) = latest(&history).map_err(|_| module_not_found())?;
-    crate::links::check_last_day(&state, body.expires_on, lang)?;
     let definition = program_of(&state, &program, lang).await?;
     let roster = required_roster(&state, &program, &definition, lang).await?;
     let selection = Selection {
