@@ -38,7 +38,8 @@ wavegate_ui::messages! {
         ScoreLine => "{correct} van {asked} goed", "{correct} of {asked} right";
         PerTopic => "Per onderwerp", "Per topic";
         Retry => "Opnieuw proberen", "Try again";
-        AttemptsLeft => "Nog {n} poging(en) over.", "{n} attempt(s) left.";
+        AttemptsLeft => "Nog {n} pogingen over.", "{n} attempts left.";
+        OneAttemptLeft => "Nog één poging over.", "One attempt left.";
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
         NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You have used every attempt at this quiz. Would you like to take it once more? Contact your organisation's service desk.";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";

@@ -314,6 +314,7 @@ fn results(
                     <p class="policy">{move || fill(Msg::PassMark, lang.get(), &[("n", pass_mark.to_string())])}" "
                         {move || match (policy.max, left) {
                             _ if none_left => NoAttempt::NoneLeft.text(lang.get(), browser_time),
+                            (Some(_), Some(1)) => Msg::OneAttemptLeft.text(lang.get()).to_string(),
                             (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
                             _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
                         }}
