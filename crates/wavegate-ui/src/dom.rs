@@ -4,6 +4,12 @@
 use crate::api::Download;
 use wasm_bindgen::JsCast;
 
+/// Today in UTC: the server's day, by which it judges a link's expiry and stores evaluations.
+pub fn utc_today() -> Option<chrono::NaiveDate> {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()
+}
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }

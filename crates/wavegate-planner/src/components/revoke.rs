@@ -16,12 +16,6 @@ use wavegate_ui::api::invitations;
 /// The most person ids one request takes (the server's bound).
 const MAX_PEOPLE: usize = 10_000;
 
-/// Today in UTC, the day the server judges a link's expiry by and stores evaluations under.
-pub(crate) fn today() -> Option<NaiveDate> {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()
-}
-
 /// Per wave, the links that still open on `today` (a wave whose links are all revoked or
 /// expired shows 0).
 pub fn open_links_per_wave(links: &[InvitationLink], today: NaiveDate) -> BTreeMap<String, u64> {
@@ -109,7 +103,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
         });
     };
     let wave_form = move |list: Vec<InvitationLink>| {
-        let per_wave = today()
+        let per_wave = wavegate_ui::dom::utc_today()
             .map(|d| open_links_per_wave(&list, d))
             .unwrap_or_default();
         if per_wave.is_empty() {

@@ -397,7 +397,7 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
             <h2 id="trend-title">{t(Msg::TrendTitle)}</h2>
             <Suspense fallback=|| ()>{trend_view}</Suspense>
             // History holds what was seen on each day: only today's view can be stored.
-            {move || session.can_change().then(|| if crate::components::revoke::today() == Some(at) {
+            {move || session.can_change().then(|| if wavegate_ui::dom::utc_today() == Some(at) {
                 view! {
                     <div class="toolbar">
                         <button type="button" class="secondary" disabled=move || busy.get() on:click=save.clone()>{t(Msg::SaveEvaluation)}</button>

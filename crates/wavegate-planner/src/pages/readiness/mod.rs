@@ -27,7 +27,7 @@ const RENDERED_MARK: &str = "wavegate-readiness-rendered";
 /// The date the dashboard opens on: the server's today (UTC), the one day whose evaluation
 /// may be stored.
 fn today() -> NaiveDate {
-    crate::components::revoke::today().unwrap_or_default()
+    wavegate_ui::dom::utc_today().unwrap_or_default()
 }
 
 fn mark_rendered() {
