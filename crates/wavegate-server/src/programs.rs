@@ -13,6 +13,7 @@ use axum::response::Response;
 use wavegate_core::api::{Created, ErrorCode, LangQuery, ProgramDetail, ProgramSupport};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
+use wavegate_core::readiness::program_toml::ProgramInput;
 
 pub(crate) fn program_not_found() -> ApiError {
     ApiError::not_found("program")
@@ -62,11 +63,11 @@ fn read_program(
             Ok((program, text.to_string()))
         }
         "application/json" => {
-            let program: Program = serde_json::from_slice(body).map_err(|e| {
-                ApiError::new(ErrorCode::InvalidBody, format!("not a program: {e}"))
+            let input = ProgramInput::from_json(body).map_err(|e| {
+                ApiError::new(ErrorCode::InvalidBody, e.text().get(lang).to_string())
             })?;
             // The JSON gets the very rules of program.toml: through its TOML.
-            let toml = program.to_toml();
+            let toml = input.to_toml();
             let program = Program::parse(&toml).map_err(|e| invalid(&e))?;
             Ok((program, toml))
         }

@@ -23,6 +23,7 @@ mod judge;
 pub mod metric;
 mod people_index;
 pub mod program;
+pub mod program_toml;
 pub mod provenance;
 pub mod render;
 pub mod report;

@@ -105,6 +105,29 @@ async fn a_program_as_json_is_kept_as_program_toml_the_cli_reads() {
 }
 
 #[tokio::test]
+async fn json_may_leave_out_defaults_but_a_misspelt_key_is_refused() {
+    let api = demo_api().await;
+    let minimal = json!({ "name": "Uitrol",
+        "waves": [{ "id": "pilot", "start": "2027-01-11", "end": "2027-01-22" }] });
+    let r = create(&api, "application/json", minimal.to_string()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let id = r.body["id"].as_str().unwrap();
+    let detail = api.get(&format!("/api/v1/programs/{id}"), true).await;
+    assert_eq!(detail.body["program"]["confidence"], json!(0.8));
+    // Silently dropping a misspelt capacity would leave the capacity gate off.
+    let mut typo = minimal.clone();
+    typo["helpdesk_capacity"] = json!(40);
+    let r = create(&api, "application/json", typo.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let message = r.body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("helpdesk_capacity"), "{message}");
+    let mut typo = minimal;
+    typo["waves"][0]["size"] = json!(40);
+    let r = create(&api, "application/json", typo.to_string()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+}
+
+#[tokio::test]
 async fn an_invalid_program_is_refused_with_its_line_and_nothing_is_created() {
     let api = demo_api().await;
     let before = api
