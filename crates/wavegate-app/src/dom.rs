@@ -43,9 +43,3 @@ pub fn register_service_worker() {
         }
     }
 }
-
-/// Loads `path` in place of the current history entry: the address it replaces is neither
-/// reloaded nor reached with "back". False when the browser refused.
-pub fn replace_address(path: &str) -> bool {
-    web_sys::window().is_some_and(|w| w.location().replace(path).is_ok())
-}

@@ -22,13 +22,37 @@ pub fn token_of(path: &str) -> Option<String> {
     (!token.is_empty() && !token.contains('/')).then(|| token.to_string())
 }
 
-/// The whole app, for the training link `token`.
+/// Where "not you?" leaves a trainee: the link's address is replaced by this one, so neither
+/// reloading nor "back" opens the link (and its person's progress on the server) again.
+pub const CLEARED: &str = "/t/cleared";
+
+/// What a path under `/t/` opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The training of the link with this token.
+    Training(String),
+    /// The page after "not you?".
+    Cleared,
+    /// Nothing: not a training link.
+    Invalid,
+}
+
+/// The route of `path`. [`CLEARED`] is no link: tokens are long and random, never `cleared`.
+pub fn route(path: &str) -> Route {
+    if path.trim_end_matches('/') == CLEARED {
+        return Route::Cleared;
+    }
+    token_of(path).map_or(Route::Invalid, Route::Training)
+}
+
+/// The whole app, for the page `route` names.
 #[component]
-pub fn App(token: Option<String>) -> impl IntoView {
+pub fn App(route: Route) -> impl IntoView {
     provide_lang();
-    let content = match token {
-        Some(token) => view! { <pages::TrainingPage token=token /> }.into_any(),
-        None => pages::invalid().into_any(),
+    let content = match route {
+        Route::Training(token) => view! { <pages::TrainingPage token=token /> }.into_any(),
+        Route::Cleared => pages::cleared().into_any(),
+        Route::Invalid => pages::invalid().into_any(),
     };
     view! {
         <a class="skip-link" href="#main">{t(UiMsg::SkipToContent)}</a>
@@ -47,8 +71,8 @@ pub fn start() {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    let token = token_of(&path);
-    leptos::mount::mount_to_body(move || view! { <App token=token.clone() /> });
+    let route = route(&path);
+    leptos::mount::mount_to_body(move || view! { <App route=route.clone() /> });
 }
 
 /// Registers the service worker that keeps the app available offline (the respondent app's:

@@ -11,7 +11,7 @@ use wavegate_core::training::templates;
 use wavegate_core::training::wire::{MyModule, MyTraining, SyncView};
 use wavegate_core::training::{Lineage, Progress, Stage};
 use wavegate_trainee::i18n::{Msg, UiMsg};
-use wavegate_trainee::{local, token_of};
+use wavegate_trainee::{Route, local, route, token_of};
 use wavegate_ui::test_support::{mount, settle, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -58,7 +58,11 @@ fn only_a_training_link_of_one_token_opens_the_app() {
     assert_eq!(token_of("/t/Abc-123_x/"), Some("Abc-123_x".to_string()));
     for path in ["/t/", "/t", "/r/Abc", "/t/a/b", "/"] {
         assert_eq!(token_of(path), None, "{path}");
+        assert_eq!(route(path), Route::Invalid, "{path}");
     }
+    assert_eq!(route("/t/Abc-123_x"), Route::Training("Abc-123_x".into()));
+    assert_eq!(route("/t/cleared"), Route::Cleared);
+    assert_eq!(route("/t/cleared/"), Route::Cleared);
 }
 
 #[wasm_bindgen_test]
@@ -137,7 +141,7 @@ fn lessons_read_offline_stay_read_when_the_servers_older_copy_arrives() {
 
 #[wasm_bindgen_test]
 async fn a_link_without_a_token_says_it_is_not_valid_in_both_languages() {
-    let (host, _keep) = mount(|| view! { <wavegate_trainee::App token=None /> });
+    let (host, _keep) = mount(|| view! { <wavegate_trainee::App route=Route::Invalid /> });
     settle().await;
     let main = text_of(&host, "main");
     let nl = Msg::LinkInvalid.text(Lang::Nl);

@@ -150,6 +150,11 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
   await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
   await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
+  // The link's address is gone from the tab: reloading does not open the person's training.
+  await expect(page).toHaveURL(/\/t\/cleared$/);
+  await page.reload();
+  await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
+  await expect(page.getByText(/Hallo/)).toHaveCount(0);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
   expect(kept).toEqual([]);
 });

@@ -322,7 +322,7 @@ pub fn Survey(
         stage.set(Stage::Cleared);
         // The link stays out of the tab: reloading or "back" would open it again, with its
         // person's answers from the server's draft.
-        if !crate::dom::replace_address(crate::pages::CLEARED) {
+        if !wavegate_ui::dom::replace_address(crate::pages::CLEARED) {
             focus_main();
         }
     };

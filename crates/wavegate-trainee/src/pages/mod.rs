@@ -143,6 +143,11 @@ pub fn invalid() -> impl IntoView {
     notice(Msg::LinkInvalid)
 }
 
+/// After "not you?": the device was cleared and the link's address replaced by this page's.
+pub fn cleared() -> impl IntoView {
+    view! { <section class="card notice" role="status"><p>{t(Msg::Cleared)}</p></section> }
+}
+
 fn notice(msg: Msg) -> impl IntoView {
     view! { <section class="card notice" role="alert"><p>{t(msg)}</p></section> }
 }
@@ -257,6 +262,7 @@ fn MyTrainingList(
     let clear = move |_| {
         local::clear(&session.token.get_value());
         opened.set(Some(Opened::Cleared));
+        wavegate_ui::dom::replace_address(crate::CLEARED);
     };
     view! {
         <section class="card">
