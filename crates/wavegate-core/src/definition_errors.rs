@@ -251,6 +251,15 @@ pub enum CommonProblem {
 /// recognisable from its start, and must not become 20 MB of messages.
 pub(crate) const ECHO_CHARS: usize = 64;
 
+/// The JSON path `path.key`, or `key` at the top.
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// Cuts `value` to [`ECHO_CHARS`] characters, marking the cut with `…`.
 pub(crate) fn cut(value: &mut String) {
     if let Some((end, _)) = value.char_indices().nth(ECHO_CHARS) {

@@ -100,6 +100,11 @@ impl ApiError {
         ApiError::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
+    /// 404 for a survey the program in the path does not hold.
+    pub fn survey_not_found() -> ApiError {
+        ApiError::not_found("survey of this program")
+    }
+
     /// 500: our fault; the cause is logged, not shown.
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(%cause, "internal error");

@@ -4,7 +4,6 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
-use crate::planner::survey_not_found;
 use crate::store::{InvitationRow, Revocation};
 use axum::Json;
 use axum::extract::State;
@@ -46,7 +45,7 @@ pub async fn revoke(
         .store
         .revoke_invitations(&program, &survey, which, &state.clock.stamp())
         .await?
-        .ok_or_else(survey_not_found)?;
+        .ok_or_else(ApiError::survey_not_found)?;
     tracing::info!(%program, %survey, revoked, "invitation links revoked");
     Ok(Json(RevokedInvitations { revoked }))
 }

@@ -33,10 +33,6 @@ use wavegate_core::invitation::{check_anonymous_attributes, link_expiry, link_wa
 use wavegate_core::readiness::Program;
 use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
 
-pub(crate) fn survey_not_found() -> ApiError {
-    ApiError::not_found("survey of this program")
-}
-
 /// The survey as the program holds it (anonymous or not), or the error for one it does not hold.
 pub(crate) async fn program_survey_of(
     state: &AppState,
@@ -47,7 +43,7 @@ pub(crate) async fn program_survey_of(
         .store
         .program_survey(program, survey)
         .await?
-        .ok_or_else(survey_not_found)
+        .ok_or_else(ApiError::survey_not_found)
 }
 
 /// `GET /api/v1/programs`.
@@ -137,7 +133,7 @@ pub async fn invitations(
         .store
         .invitations(&program, &survey)
         .await?
-        .ok_or_else(survey_not_found)?;
+        .ok_or_else(ApiError::survey_not_found)?;
     let links: Vec<InvitationLink> = listed
         .into_iter()
         .map(|l| link(&state, l, &languages))
@@ -311,7 +307,7 @@ async fn survey_with_responses(
         .store
         .survey_responses(program, survey)
         .await?
-        .ok_or_else(survey_not_found)?;
+        .ok_or_else(ApiError::survey_not_found)?;
     let definition = parse_survey(&stored.definition_json)?;
     let responses = stored_responses(&definition, stored.responses).map_err(ApiError::internal)?;
     Ok((definition, responses))
@@ -481,7 +477,7 @@ pub async fn rates(
             .store
             .survey_responses(&program, &survey)
             .await?
-            .ok_or_else(survey_not_found)?;
+            .ok_or_else(ApiError::survey_not_found)?;
         let attributes = stored
             .responses
             .iter()
@@ -500,7 +496,7 @@ pub async fn rates(
             .store
             .invitations(&program, &survey)
             .await?
-            .ok_or_else(survey_not_found)?;
+            .ok_or_else(ApiError::survey_not_found)?;
         let personal = listed
             .iter()
             .filter(|l| l.invitation.person_id.is_some())

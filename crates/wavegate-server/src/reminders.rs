@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::planner::{csv_response, link, link_languages, program_survey_of, survey_not_found};
+use crate::planner::{csv_response, link, link_languages, program_survey_of};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -24,7 +24,7 @@ async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<Remin
         .store
         .reminded_invitations(program, survey)
         .await?
-        .ok_or_else(survey_not_found)?;
+        .ok_or_else(ApiError::survey_not_found)?;
     reminded
         .into_iter()
         .map(|r| {

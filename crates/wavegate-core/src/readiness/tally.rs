@@ -80,6 +80,16 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
+    /// An empty tally with a slot for every reason, category, topic and module the data names.
+    pub(super) fn sized_for(vocabulary: &Vocabulary<'_>) -> Tally {
+        Tally::new(
+            vocabulary.reason_ids.len(),
+            vocabulary.category_ids.len(),
+            vocabulary.topic_ids.len(),
+            vocabulary.topic_modules.iter().map(|m| m.len()).sum(),
+        )
+    }
+
     pub(super) fn new(
         reasons: usize,
         categories: usize,
@@ -347,7 +357,7 @@ fn contributions(
         match cells.get_mut(&key[..]) {
             Some(tally) => tally.add(c),
             None => {
-                let mut tally = vocabulary.tally();
+                let mut tally = Tally::sized_for(vocabulary);
                 tally.add(c);
                 cells.insert(key.clone(), tally);
             }
@@ -560,7 +570,7 @@ pub(crate) fn gather(
     cells.sort_by(|a, b| a.0.cmp(&b.0));
     // The cells roll up into the wave and every segment: a few hundred cells, not one
     // addition per person per segment.
-    let mut wave = [vocabulary.tally(), vocabulary.tally()];
+    let mut wave = [Tally::sized_for(&vocabulary), Tally::sized_for(&vocabulary)];
     // Segments as cells reveal them; sorted (and their parents found) afterwards.
     let mut found: HashMap<Packed, usize, BuildHasherDefault<FastHash>> = HashMap::default();
     let mut tallies: Vec<(Packed, [Tally; 2])> = Vec::new();
@@ -573,7 +583,10 @@ pub(crate) fn gather(
             }
             let packed = pack(shape, codes);
             let slot = *found.entry(packed).or_insert_with(|| {
-                tallies.push((packed, [vocabulary.tally(), vocabulary.tally()]));
+                tallies.push((
+                    packed,
+                    [Tally::sized_for(&vocabulary), Tally::sized_for(&vocabulary)],
+                ));
                 tallies.len() - 1
             });
             tallies[slot].1[g].merge(cell);
@@ -613,7 +626,7 @@ pub(crate) fn gather(
             groups,
         });
     }
-    let empty = vocabulary.tally();
+    let empty = Tally::sized_for(&vocabulary);
     Tallies {
         segments,
         mix,

@@ -3,7 +3,6 @@
 
 use super::data::DataSet;
 use super::program::Program;
-use super::tally::Tally;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The small vocabularies of one evaluation (topics, failure reasons, ticket categories),
@@ -82,14 +81,5 @@ impl<'d> Vocabulary<'d> {
             category_ids,
             rollout_category,
         }
-    }
-
-    pub(super) fn tally(&self) -> Tally {
-        Tally::new(
-            self.reason_ids.len(),
-            self.category_ids.len(),
-            self.topic_ids.len(),
-            self.topic_modules.iter().map(BTreeMap::len).sum(),
-        )
     }
 }

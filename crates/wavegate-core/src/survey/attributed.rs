@@ -2,8 +2,8 @@
 //! attribute (e.g. "Which device?" when the link already carries `platform`) is summarised as
 //! the distribution of that attribute, so results never show empty bars for it.
 
+use super::counts::Count;
 use super::model::{Attributes, Condition, Question, Response, Test};
-use super::scoring::Count;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -19,6 +19,7 @@
 
 pub mod attributed;
 mod condition;
+mod counts;
 pub mod draft;
 pub mod errors;
 pub mod export;
@@ -29,6 +30,7 @@ pub mod model;
 pub mod response_id;
 pub mod sample;
 pub mod scoring;
+mod summary;
 pub mod surveyjs;
 pub mod templates;
 pub mod validate;

@@ -6,7 +6,7 @@
 //! emptied and marked; its count goes too, as a hidden segment's size does. A question nobody
 //! answered keeps its zero: it shows nobody's answer.
 
-use super::scoring::{
+use super::summary::{
     AdkarSummary, ItemSummary, NpsSummary, QuestionStats, QuestionSummary, ScaleStats, Suppression,
     SusSummary,
 };

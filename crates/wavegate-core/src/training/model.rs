@@ -341,11 +341,6 @@ impl Module {
         self.changes.iter().find(|c| c.lesson == lesson)
     }
 
-    /// Whether this person's attributes match the module's targets.
-    pub fn is_for(&self, attributes: &crate::survey::Attributes) -> bool {
-        super::targeting::matches(&self.targets, attributes)
-    }
-
     /// The definition as pretty JSON (two-space indents), as `wavegate module template` prints it.
     pub fn to_json_pretty(&self) -> String {
         // Serialising plain data structs cannot fail: every map key is a string.

@@ -24,6 +24,13 @@ pub fn assigned<'m>(modules: &'m [Module], attributes: &Attributes) -> Vec<&'m M
     modules.iter().filter(|m| m.is_for(attributes)).collect()
 }
 
+impl Module {
+    /// Whether this person's attributes match the module's targets.
+    pub fn is_for(&self, attributes: &Attributes) -> bool {
+        matches(&self.targets, attributes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

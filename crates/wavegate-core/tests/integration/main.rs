@@ -9,6 +9,7 @@ mod import_exports;
 mod import_hostile;
 mod importer_contract;
 mod measures_agree;
+mod module_cycles;
 mod readiness_decisions;
 mod readiness_golden;
 mod readiness_properties;

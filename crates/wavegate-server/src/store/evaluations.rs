@@ -2,7 +2,7 @@
 //! date replaces the first, unless it is the same), listed for the history, read back whole;
 //! their reports are EXPAND's history.
 
-use super::programs::program_exists;
+use super::program_exists;
 use super::{Store, StoreError, count};
 use rusqlite::{Connection, OptionalExtension, params};
 

@@ -2,7 +2,7 @@
 //! SHA-256, written through a temporary file, fsync and rename), every import recorded in
 //! SQLite; the latest import of a kind is the file in use.
 
-use super::programs::program_exists;
+use super::program_exists;
 use super::{Store, StoreError};
 use rusqlite::{OptionalExtension, params};
 use std::io::Write;

@@ -206,6 +206,16 @@ fn revoked_open(
     Ok(n)
 }
 
+/// Whether a program with this id exists (every store that keeps something of a program asks
+/// before it writes, inside its own transaction).
+fn program_exists(c: &Connection, program_id: &str) -> Result<bool, StoreError> {
+    Ok(c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
+        [program_id],
+        |r| r.get(0),
+    )?)
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     //! A small program to run store tests against.

@@ -3,7 +3,7 @@
 use super::invitations::{InvitationRow, insert_invitation};
 use super::responses::{NewResponse, insert_response};
 use super::surveys::{ProgramSurveyRow, attach, publish_version};
-use super::{Store, StoreError, count};
+use super::{Store, StoreError, count, program_exists};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 
@@ -293,15 +293,6 @@ fn programs_overview(c: &Connection) -> Result<Vec<ProgramOverviewRow>, StoreErr
             Ok(ProgramOverviewRow { program, surveys })
         })
         .collect()
-}
-
-/// Whether a program with this id exists.
-pub(super) fn program_exists(c: &Connection, program_id: &str) -> Result<bool, StoreError> {
-    Ok(c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM programs WHERE id = ?1)",
-        [program_id],
-        |r| r.get(0),
-    )?)
 }
 
 #[cfg(test)]

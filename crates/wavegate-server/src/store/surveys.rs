@@ -1,7 +1,7 @@
 //! Published survey versions and the surveys attached to programs.
 
 use super::link_keys::LinkKeys;
-use super::programs::program_exists;
+use super::program_exists;
 use super::{Store, StoreError, count};
 use rusqlite::{Connection, OptionalExtension, params};
 

@@ -7,6 +7,7 @@ pub mod certificate;
 pub mod module;
 pub mod next_attempt;
 pub mod quiz;
+pub mod step;
 
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::local;

@@ -5,26 +5,13 @@ use super::Session;
 use super::certificate::CertificateView;
 use super::next_attempt::{NoAttempt, blocked, browser_time};
 use super::quiz::QuizView;
+pub use super::step::Step;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::MyModule;
 use wavegate_ui::dom::focus_main;
-
-/// Where the trainee is in a module.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Step {
-    /// The module's overview.
-    Overview,
-    /// The n-th lesson of those to study (all of them, or after a substantive change the
-    /// changed ones).
-    Lesson(usize),
-    /// The quiz.
-    Quiz,
-    /// The certificate.
-    Certificate,
-}
 
 /// The lessons to go through: after a substantive change only the changed ones, else all.
 pub fn sequence(m: &MyModule) -> Vec<String> {

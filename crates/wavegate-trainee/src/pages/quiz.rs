@@ -3,8 +3,8 @@
 //! retry. Scored on the device by the core (so it works offline) and again by the server.
 
 use super::Session;
-use super::module::Step;
 use super::next_attempt::{NoAttempt, blocked, browser_time, next_attempt};
+use super::step::Step;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;

@@ -233,7 +233,7 @@ impl Demo {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
         // The columns Wavegate's own export writes; the values are written as other learning
         // systems do (two decimals, a local time), which the importer reads as well.
-        w.row(crate::training::export::csv::HEADER)?;
+        w.row(crate::readiness::import::TRAINING_COLUMNS)?;
         for t in &self.training {
             let topics: Vec<String> = t
                 .topics

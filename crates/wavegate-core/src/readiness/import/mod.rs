@@ -20,7 +20,7 @@ pub use responses::{
 };
 pub use roster::read_roster;
 pub use tickets::read_tickets;
-pub use training::read_training;
+pub use training::{TRAINING_COLUMNS, read_training};
 
 #[cfg(test)]
 pub(crate) use crate::jobs::Backwards;

@@ -7,6 +7,20 @@ use crate::tabular::{self, Expect, InputError, IntoText};
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// The columns of `training.csv` as Wavegate writes them, in order (the training export and
+/// the demo organisation write these; reading also takes the tools' other names).
+pub const TRAINING_COLUMNS: [&str; 9] = [
+    "person_id",
+    "module_id",
+    "module_version",
+    "status",
+    "attempts",
+    "score",
+    "passed",
+    "completed_at",
+    "topic_results",
+];
+
 fn status(v: &str) -> Option<TrainingStatus> {
     match v {
         "assigned" => return Some(TrainingStatus::Assigned),

@@ -10,7 +10,7 @@ use crate::survey::model::{
 };
 use std::collections::BTreeMap;
 
-use super::shape::join;
+use crate::definition_errors::join;
 
 // ---------------------------------------------------------------------------------------------
 // Definition rules.

@@ -1,7 +1,7 @@
 //! Reading a definition's JSON: syntax errors with line and column, then every object checked
 //! against the keys its place in the format allows (unknown, misspelt, missing, wrong JSON type).
 
-use crate::definition_errors::{self, CommonProblem};
+use crate::definition_errors::{self, CommonProblem, join};
 use crate::suggest::{MAX_KEY_CHARS, closest};
 use crate::survey::errors::{DefinitionError, DefinitionErrors, DefinitionProblem as DP, Expected};
 use crate::survey::model::{CONDITION_KEYS, QuestionType, Survey};
@@ -141,14 +141,6 @@ fn check_keys(
         }
     }
     true
-}
-
-pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 fn each(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {

@@ -10,18 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
-/// The columns, in order.
-pub const HEADER: [&str; 9] = [
-    "person_id",
-    "module_id",
-    "module_version",
-    "status",
-    "attempts",
-    "score",
-    "passed",
-    "completed_at",
-    "topic_results",
-];
+/// The columns, in order: those `wavegate score` reads.
+pub use crate::readiness::import::TRAINING_COLUMNS as HEADER;
 
 /// One row of `training.csv`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! The format's rules on a parsed module: ids, translations, lesson Markdown, topics tying
 //! lessons to questions, the quiz's answers and draws, targets and change notes.
 
-use super::shape::join;
 use crate::definition_errors::CommonProblem;
+use crate::definition_errors::join;
 use crate::i18n::{Lang, Text};
 use crate::survey::is_valid_id;
 use crate::training::errors::{ModuleError, ModuleProblem as P};

@@ -3,7 +3,7 @@
 //! JSON type), before serde reads it and the format's rules run.
 
 use super::rules::validate_module;
-use crate::definition_errors::{self, CommonProblem};
+use crate::definition_errors::{self, CommonProblem, join};
 use crate::suggest::closest;
 use crate::training::errors::{Expected, ModuleError, ModuleErrors, ModuleProblem as P, Words};
 use crate::training::model::{Module, QuestionKind};
@@ -165,15 +165,6 @@ fn check<'v>(
         }
     }
     Some(obj)
-}
-
-/// `path.key`, or `key` at the top.
-pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 fn each<'v>(obj: &'v Map<String, Value>, key: &str) -> impl Iterator<Item = (usize, &'v Value)> {

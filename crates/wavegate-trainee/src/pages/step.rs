@@ -1,0 +1,15 @@
+//! Where the trainee is in a module: the screens the module page and the quiz move between.
+
+/// Where the trainee is in a module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// The module's overview.
+    Overview,
+    /// The n-th lesson of those to study (all of them, or after a substantive change the
+    /// changed ones).
+    Lesson(usize),
+    /// The quiz.
+    Quiz,
+    /// The certificate.
+    Certificate,
+}
