@@ -86,7 +86,11 @@ fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, 
     let import = import_surveyjs(&value, &id)
         .map_err(|e| ApiError::new(ErrorCode::InvalidSurvey, e.message(lang)))?;
     let warnings = import.warnings.iter().map(|w| w.message(lang)).collect();
-    if let Err(problems) = validate_definition(&import.survey) {
+    if let Err(mut problems) = validate_definition(&import.survey) {
+        // The planner uploaded SurveyJS: name the places in their file, not in the conversion.
+        for p in &mut problems {
+            p.path = import.source_path(&p.path);
+        }
         return Err(invalid(
             format!(
                 "{} problem(s) left after importing the SurveyJS survey; nothing was published",

@@ -879,3 +879,42 @@ fn a_surveyjs_survey_with_some_dutch_is_expected_in_both_languages() {
     let import = import_surveyjs(SURVEYJS, "tevredenheid").unwrap();
     assert_eq!(import.survey.languages, vec![Lang::Nl, Lang::En]);
 }
+
+#[test]
+fn problems_left_after_a_surveyjs_import_point_into_the_surveyjs_file() {
+    // The second page starts with an HTML element (not converted) and a panel; the first page
+    // has only HTML and is left out, so converted positions differ from the file's everywhere.
+    let json = r#"{
+      "title": {"nl": "Tevredenheid", "en": "Satisfaction"},
+      "pages": [
+        {"name": "intro", "elements": [{"type": "html", "html": "<p>Hoi</p>"}]},
+        {"name": "main", "elements": [
+          {"type": "html", "html": "<p>Uitleg</p>"},
+          {"type": "panel", "name": "p", "elements": [
+            {"type": "radiogroup", "name": "ok", "title": {"nl": "Gaat het?", "en": "All well?"},
+             "choices": [{"value": "y", "text": {"nl": "Ja", "en": "Yes"}},
+                         {"value": "n", "text": {"en": "No"}}]}
+          ]}
+        ]}
+      ]
+    }"#;
+    let import = import_surveyjs(json, "tevredenheid").unwrap();
+    let problems = validate_definition(&import.survey).unwrap_err();
+    let paths: Vec<String> = problems
+        .iter()
+        .map(|p| import.source_path(&p.path))
+        .collect();
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("pages[1].elements[1].elements[0].choices[1]")),
+        "{paths:?} (converted: {:?})",
+        problems.iter().map(|p| &p.path).collect::<Vec<_>>()
+    );
+    assert_eq!(import.source_path("title.nl"), "title.nl");
+    assert_eq!(
+        import.source_path("pages[0].questions[0]"),
+        "pages[1].elements[1].elements[0]"
+    );
+    assert_eq!(import.source_path("pages[0].title"), "pages[1].title");
+}

@@ -109,6 +109,35 @@ async fn personal_link(api: &Api, survey: &str, person: &str, language: &str) ->
 }
 
 #[tokio::test]
+async fn a_surveyjs_problem_is_shown_at_its_place_in_the_uploaded_file() {
+    let api = demo_api().await;
+    // A half-translated choice in a panel on the second page, after an HTML element.
+    let surveyjs = json!({ "title": { "nl": "Tevredenheid", "en": "Satisfaction" }, "pages": [
+        { "name": "intro", "elements": [{ "type": "html", "html": "<p>Hoi</p>" }] },
+        { "name": "main", "elements": [
+            { "type": "html", "html": "<p>Uitleg</p>" },
+            { "type": "panel", "name": "p", "elements": [
+                { "type": "radiogroup", "name": "ok", "title": { "nl": "Gaat het?", "en": "All well?" },
+                  "choices": [{ "value": "y", "text": { "nl": "Ja", "en": "Yes" } },
+                              { "value": "n", "text": { "en": "No" } }] }
+            ] }
+        ] }
+    ] });
+    let r = publish(&api, json!({ "surveyjs": surveyjs })).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
+    let paths: Vec<&str> = r.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        ["pages[1].elements[1].elements[0].choices[1].text.nl"]
+    );
+}
+
+#[tokio::test]
 async fn a_one_language_survey_opens_in_its_language_whatever_the_person_was_given() {
     let api = demo_api().await;
     let surveyjs: Value = serde_json::from_str(PRODUCT_FEEDBACK).unwrap();

@@ -25,6 +25,32 @@ pub struct SurveyJsImport {
     pub survey: Survey,
     /// What was changed or left out, in document order.
     pub warnings: Vec<ImportWarning>,
+    /// Where each converted page and question came from: (`pages[1].questions[0]`,
+    /// `pages[2].elements[3].elements[0]`), so problems found in the converted definition can be
+    /// shown where the author's own file has them ([`SurveyJsImport::source_path`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<(String, String)>,
+}
+
+impl SurveyJsImport {
+    /// The place in the SurveyJS file of a path in the converted definition: its page or
+    /// question element, with the rest of the path as it is (`title.nl`, `choices[2]` read the
+    /// same in both). A path outside any page (`title`, `languages`) stays as it is.
+    pub fn source_path(&self, converted: &str) -> String {
+        let found = self
+            .sources
+            .iter()
+            .filter(|(to, _)| {
+                converted
+                    .strip_prefix(to.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+            .max_by_key(|(to, _)| to.len());
+        match found {
+            Some((to, from)) => format!("{from}{}", &converted[to.len()..]),
+            None => converted.to_string(),
+        }
+    }
 }
 
 /// Something the import changed or left out, at a SurveyJS element (`pages[0].elements[2]`).
@@ -194,6 +220,7 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
         ids: BTreeSet::new(),
         names: BTreeMap::new(),
         pending_conditions: Vec::new(),
+        question_sources: Vec::new(),
     };
     let raw_pages: Vec<(String, &Map<String, Value>)> = match root.get("pages") {
         Some(Value::Array(pages)) => pages
@@ -207,6 +234,7 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
         _ => return Err(SurveyJsError::NotASurvey),
     };
     let mut pages = Vec::new();
+    let mut sources = Vec::new();
     let mut page_ids = BTreeSet::new();
     for (n, (path, raw)) in raw_pages.iter().enumerate() {
         let mut questions = Vec::new();
@@ -216,9 +244,17 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
         } else {
             format!("{path}.elements")
         };
+        let first = cx.question_sources.len();
         cx.elements(elements, &base, None, &mut questions);
         if questions.is_empty() {
             continue;
+        }
+        let at = format!("pages[{}]", pages.len());
+        if !path.is_empty() {
+            sources.push((at.clone(), path.clone()));
+        }
+        for (q, from) in cx.question_sources[first..].iter().enumerate() {
+            sources.push((format!("{at}.questions[{q}]"), from.clone()));
         }
         let name = raw.get("name").and_then(Value::as_str).unwrap_or("");
         let mut id = sanitise(name);
@@ -286,6 +322,7 @@ pub fn import_surveyjs(json: &str, survey_id: &str) -> Result<SurveyJsImport, Su
     Ok(SurveyJsImport {
         survey,
         warnings: cx.warnings,
+        sources,
     })
 }
 
@@ -315,6 +352,8 @@ struct Importer {
     names: BTreeMap<String, (String, BTreeMap<String, String>)>,
     /// (question id, visibleIf expression, path) to translate at the end.
     pending_conditions: Vec<(String, String, String)>,
+    /// The SurveyJS path of every question converted so far, in order.
+    question_sources: Vec<String>,
 }
 
 /// Lowercase, `_` for anything outside `[a-z0-9_-]`, starting with a letter.
@@ -521,6 +560,7 @@ impl Importer {
                     self.pending_conditions
                         .push((q.id.clone(), expr, ep.clone()));
                 }
+                self.question_sources.push(ep);
                 out.push(q);
             }
         }
