@@ -1,6 +1,7 @@
 //! Writing a generated organisation's files, each in its source system's own format.
 
 use super::*;
+use crate::survey::export::LONG_COLUMNS;
 
 impl Demo {
     /// The data directory's program.toml.
@@ -193,22 +194,16 @@ impl Demo {
     // Long format, as the survey engine exports it; anonymous rows carry wave and department.
     fn write_responses(&self, out: impl Write) -> io::Result<()> {
         let mut w = SafeCsvWriter::new(out, CsvOptions::default())?;
-        w.row([
-            "response_id",
-            "survey_id",
-            "survey_version",
-            "person_id",
-            "submitted_at",
-            "question_id",
-            "value",
-            "wave",
-            "department",
-        ])?;
+        let mut header = LONG_COLUMNS.to_vec();
+        header.extend(["wave", "department"]);
+        w.row(header)?;
         for r in &self.responses {
             let id = format!("R{:08}", r.id);
             let version = r.version.to_string();
             let when = r.submitted.format("%Y-%m-%dT%H:%M:%SZ").to_string();
             let person = r.person.map_or("", |p| self.people[p].id.as_str());
+            // Anonymous respondents answer in the organisation's main language.
+            let language = r.person.map_or("nl", |p| self.people[p].language);
             let (wave, dept) = r
                 .segment
                 .map_or(("", ""), |(w, d)| (self.waves[w].0.as_str(), d));
@@ -219,6 +214,7 @@ impl Demo {
                     version.as_str(),
                     person,
                     when.as_str(),
+                    language,
                     q,
                     v.as_str(),
                     wave,
