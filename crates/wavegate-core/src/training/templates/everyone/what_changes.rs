@@ -31,7 +31,7 @@ pub fn what_changes() -> Module {
         lessons: vec![
             lesson(
                 "sees",
-                4,
+                3,
                 &["privacy"],
                 t(
                     "Wat de organisatie wel en niet ziet",
@@ -39,44 +39,113 @@ pub fn what_changes() -> Module {
                 ),
                 t(
                     r#"
-Beheer gaat over **werkgegevens** en de **veiligheid van het apparaat**, niet over jou.
+Beheer gaat over **werkgegevens** en de **veiligheid van het apparaat**, niet over jou. Wat de
+organisatie kan zien, hangt vooral af van de vraag van wie het apparaat is. In Bedrijfsportal
+zie je bij de gegevens van je apparaat of het als **eigen** apparaat of als apparaat **van de
+organisatie** is geregistreerd. Klopt dat niet, meld het dan bij de servicedesk.
 
-**Wel zichtbaar voor de organisatie**
+## Wat de organisatie kan zien
 
-- merk, model en naam van het apparaat, en de versie van het besturingssysteem;
-- of het apparaat aan de regels voldoet: versleuteld, met een toegangscode, bijgewerkt;
-- de werk-apps die de organisatie heeft geïnstalleerd;
-- op een apparaat **van de organisatie** ook het serienummer en de lijst van alle apps.
+- je naam als eigenaar, en de naam van het apparaat;
+- merk en model, en de versie van het besturingssysteem;
+- het serienummer en vergelijkbare nummers, zoals het IMEI-nummer van een telefoon (op sommige
+  eigen telefoons niet);
+- of het apparaat aan de regels voldoet: versleuteld, met een toegangscode, bijgewerkt en niet
+  opengebroken (*jailbreak* of *root*);
+- de werk-apps die via de organisatie zijn geïnstalleerd;
+- wanneer het apparaat voor het laatst contact had met de organisatie.
 
-**Niet zichtbaar**
+## Alleen op een apparaat van de organisatie
 
-- je privémail, berichten en gesprekken;
-- je foto's, bestanden en browsergeschiedenis;
+- de lijst van **alle** apps op het apparaat, niet alleen de werk-apps;
+- het volledige telefoonnummer (op een eigen telefoon hooguit de laatste vier cijfers);
+- de locatie, maar alleen als het apparaat kwijt is en de organisatie het probeert terug te
+  vinden.
+
+## Wat de organisatie nooit kan zien
+
+- je privémail, sms'jes en chatberichten, ook niet die in WhatsApp;
+- je foto's en video's, je bestanden, je contacten en je privéagenda;
+- je wachtwoorden;
+- je belgeschiedenis en je browsergeschiedenis;
 - wat je in privé-apps doet;
-- je locatie tijdens normaal gebruik;
-- op een **eigen** apparaat: welke privé-apps je hebt.
+- op een **eigen** apparaat: je locatie, zelfs niet als het kwijt is, en welke privé-apps je
+  hebt.
 
-Twijfel je? In Bedrijfsportal staat per apparaat wat je organisatie kan zien.
+## Een voorbeeld
+
+Belt Sanne de servicedesk over haar eigen iPhone, dan ziet de servicedesk ongeveer dit: *iPhone
+van Sanne, eigen apparaat, iOS 17.5, voldoet aan de regels, laatste contact vandaag om 8.12 uur,
+werk-apps Outlook, Teams en Authenticator.* Haar foto's, haar berichten en haar andere apps
+staan er niet bij.
+
+## Waarom dit wel en dat niet
+
+Model en versie zijn nodig om te weten of je apparaat beveiligingsupdates krijgt. Of het aan
+de regels voldoet, bepaalt of je bij werkgegevens mag. De lijst met werk-apps is nodig om die
+apps bij te werken en ze weer te verwijderen als je stopt. Meer heeft de organisatie niet
+nodig, dus meer vraagt ze ook niet op.
+
+Met een **werkprofiel** op Android of Apple's **gebruikersinschrijving** op een iPhone is de
+scheiding nog strakker: de organisatie beheert dan alleen het afgeschermde werkdeel. Ook de
+mensen van de servicedesk kunnen niet meer zien dan hierboven staat.
+
+Twijfel je? Tijdens het inschrijven toont Bedrijfsportal een scherm met wat je organisatie wel
+en niet kan zien, en de privacyverklaring van je organisatie staat op het intranet.
 "#,
                     r#"
-Management is about **work data** and **device security**, not about you.
+Management is about **work data** and **device security**, not about you. What the
+organisation can see depends mostly on who owns the device. In Company Portal, your device's
+details show whether it is registered as a **personal** device or as one **owned by the
+organisation**. If that's wrong, tell the service desk.
 
-**Visible to the organisation**
+## What the organisation can see
 
-- the device's make, model and name, and the operating system version;
-- whether the device meets the rules: encrypted, with a passcode, up to date;
-- the work apps the organisation installed;
-- on a device **owned by the organisation**, also the serial number and the list of all apps.
+- your name as the owner, and the device's name;
+- make and model, and the operating system version;
+- the serial number and similar numbers, such as a phone's IMEI (not on some personal
+  phones);
+- whether the device meets the rules: encrypted, with a passcode, up to date and not broken
+  open (*jailbreak* or *root*);
+- the work apps installed through the organisation;
+- when the device was last in touch with the organisation.
 
-**Not visible**
+## Only on a device owned by the organisation
 
-- your personal mail, messages and calls;
-- your photos, files and browsing history;
+- the list of **all** apps on the device, not just the work apps;
+- the full phone number (on a personal phone at most the last four digits);
+- the location, but only when the device is lost and the organisation tries to find it.
+
+## What the organisation can never see
+
+- your personal mail, texts and chat messages, including those in WhatsApp;
+- your photos and videos, your files, your contacts and your personal calendar;
+- your passwords;
+- your call history and your browsing history;
 - what you do in personal apps;
-- your location during normal use;
-- on a **personal** device: which personal apps you have.
+- on a **personal** device: your location, not even when it's lost, and which personal apps
+  you have.
 
-In doubt? Company Portal shows, per device, what your organisation can see.
+## An example
+
+When Sanne calls the service desk about her own iPhone, the service desk sees roughly this:
+*Sanne's iPhone, personal device, iOS 17.5, meets the rules, last contact today at 8:12, work
+apps Outlook, Teams and Authenticator.* Her photos, her messages and her other apps aren't
+there.
+
+## Why this and not that
+
+Model and version are needed to know whether your device gets security updates. Whether it
+meets the rules decides whether you may reach work data. The list of work apps is needed to
+update those apps and to remove them again when you stop. The organisation needs nothing
+more, so it asks for nothing more.
+
+With a **work profile** on Android or Apple's **User Enrollment** on an iPhone, the line is
+drawn even more strictly: the organisation then manages only the sealed-off work part. The
+people at the service desk can't see more than the above either.
+
+In doubt? While you enroll, Company Portal shows a screen with what your organisation can and
+cannot see, and your organisation's privacy statement is on the intranet.
 "#,
                 ),
             ),
@@ -90,32 +159,79 @@ In doubt? Company Portal shows, per device, what your organisation can see.
                 ),
                 t(
                     r#"
-Om werkgegevens te beschermen vraagt de organisatie een paar dingen van je apparaat:
+Om werkgegevens te beschermen stelt de organisatie een paar eisen aan elk apparaat waarmee je
+bij werkmail en werkbestanden komt. De precieze eisen verschillen per organisatie; dit zijn de
+gebruikelijke:
 
-- een **toegangscode** of wachtwoord, en een schermvergrendeling na korte tijd;
-- **versleuteling** (op de meeste moderne apparaten staat die al aan);
-- een **bijgewerkt** besturingssysteem.
+- een **toegangscode**, pincode of wachtwoord, en een scherm dat na korte tijd vergrendelt;
+- **versleuteling** van de opslag: op de meeste moderne telefoons staat die al aan, op een pc
+  of Mac zet de organisatie BitLocker of FileVault aan;
+- een **bijgewerkt** besturingssysteem, niet ouder dan de versie die de organisatie als
+  minimum stelt;
+- geen **jailbreak** of **root**: een apparaat waarvan de beveiliging is opengebroken, krijgt
+  geen toegang.
 
-Voldoet je apparaat niet, dan meldt Bedrijfsportal wat er moet gebeuren. Tot het is opgelost
-kan de toegang tot werkmail en -bestanden tijdelijk dicht zijn. Dat is geen straf: zo blijven
-werkgegevens van gestolen of onveilige apparaten af.
+## Als je apparaat niet voldoet
 
-Vroeger zette je misschien zelf je werkmail in de mail-app van je telefoon. Nu lees je
-werkmail in de werk-apps die Bedrijfsportal installeert.
+Bedrijfsportal stuurt je een melding en laat bij je apparaat zien wat er moet gebeuren,
+bijvoorbeeld dat je een update moet installeren. Vaak krijg je een paar dagen de tijd. Daarna
+kan de toegang tot werkmail, Teams en bestanden dichtgaan tot het is opgelost. Dat is geen
+straf: zo blijven werkgegevens van gestolen of onveilige apparaten af. Heb je het opgelost,
+kies dan in Bedrijfsportal **Status controleren**; meestal gaat de toegang binnen een paar
+minuten weer open.
+
+## Wat er in je werk verandert
+
+- Vroeger zette je misschien zelf je werkmail in de mail-app van je telefoon. Nu lees je
+  werkmail in de werk-apps die Bedrijfsportal installeert, meestal **Outlook**.
+- Werk-apps kunnen om een eigen pincode of je vingerafdruk vragen.
+- Kopiëren en plakken van een werk-app naar een privé-app, of een werkbestand opslaan in je
+  privéopslag, kan geblokkeerd zijn. Zo blijven werkgegevens in het werkdeel.
+- Wifi, vpn en certificaten voor het werk worden vaak automatisch ingesteld: daar hoef je zelf
+  minder voor te doen.
+
+## Wat je eigen keuze blijft
+
+Welke privé-apps je installeert en wat je met je foto's en berichten doet, blijft aan jou. Op
+een eigen apparaat beslis je ook zelf of je het voor werk blijft gebruiken. Stop je daarmee,
+dan verlies je op dat apparaat de toegang tot werkgegevens; in de volgende les lees je wat er
+dan gebeurt.
 "#,
                     r#"
-To protect work data, the organisation asks a few things of your device:
+To protect work data, the organisation sets a few requirements for every device you use to
+reach work mail and work files. The exact requirements differ between organisations; these
+are the usual ones:
 
-- a **passcode** or password, and a screen lock after a short time;
-- **encryption** (on most modern devices it is already on);
-- an **up-to-date** operating system.
+- a **passcode**, PIN or password, and a screen that locks after a short time;
+- **encryption** of the storage: on most modern phones it is already on, on a PC or Mac the
+  organisation turns on BitLocker or FileVault;
+- an **up-to-date** operating system, no older than the minimum version the organisation
+  sets;
+- no **jailbreak** or **root**: a device whose security has been broken open gets no access.
 
-If your device doesn't comply, Company Portal tells you what to do. Until it's fixed,
-access to work mail and files may be closed for a while. That's not a punishment: it keeps
-work data off stolen or unsafe devices.
+## When your device doesn't comply
 
-You may have set up work mail in your phone's mail app yourself before. Now you read work
-mail in the work apps Company Portal installs.
+Company Portal sends you a notification and shows at your device what needs doing, for
+example installing an update. You often get a few days. After that, access to work mail,
+Teams and files may close until it's fixed. That's not a punishment: it keeps work data off
+stolen or unsafe devices. Once you've fixed it, choose **Check status** in Company Portal;
+access usually reopens within a few minutes.
+
+## What changes in your work
+
+- You may have set up work mail in your phone's mail app yourself before. Now you read work
+  mail in the work apps Company Portal installs, usually **Outlook**.
+- Work apps may ask for a PIN of their own or your fingerprint.
+- Copying and pasting from a work app into a personal app, or saving a work file to your
+  personal storage, may be blocked. That keeps work data in the work part.
+- Wi-Fi, VPN and certificates for work are often set up automatically, so you have less to
+  do yourself.
+
+## What stays your choice
+
+Which personal apps you install and what you do with your photos and messages is up to you.
+On a personal device you also decide whether you keep using it for work. If you stop, you
+lose access to work data on that device; the next lesson explains what happens then.
 "#,
                 ),
             ),
@@ -126,25 +242,97 @@ mail in the work apps Company Portal installs.
                 t("Stoppen of vertrekken", "Stopping or leaving"),
                 t(
                     r#"
-Op een **eigen** apparaat kan de organisatie alleen de **werkgegevens** wissen: de werk-apps,
-je werkmail en het werkprofiel. Je foto's, privé-apps en berichten blijven staan.
+Soms moeten de werkgegevens van een apparaat af. Dat heet **wissen**, en er zijn twee soorten.
 
-Een **volledige wisbeurt** (het apparaat terug naar fabrieksinstellingen) kan alleen bij een
-apparaat van de organisatie, bijvoorbeeld als het gestolen is.
+## Alleen de werkgegevens wissen
 
-Ga je weg bij de organisatie of wil je een eigen apparaat niet meer gebruiken voor werk?
-Verwijder het dan in Bedrijfsportal, of vraag de servicedesk. De werkgegevens gaan eraf;
-de rest blijft van jou.
+De werk-apps, je werkmail, de werkbestanden in die apps, de wifi- en vpn-instellingen van het
+werk en het beheerprofiel of werkprofiel gaan eraf. Je foto's, privé-apps, berichten en andere
+eigen bestanden blijven staan. Dit is wat er op een **eigen** apparaat gebeurt. Met een
+werkprofiel (Android) of Apple's gebruikersinschrijving kan de organisatie technisch niet meer
+dan dit; bij andere vormen van inschrijving legt je organisatie deze afspraak vast in haar
+privacyverklaring.
+
+## Alles wissen
+
+Het hele apparaat gaat terug naar de fabrieksinstellingen, privégegevens inbegrepen. Dat is
+bedoeld voor apparaten **van de organisatie**, bijvoorbeeld als het gestolen is of naar een
+collega gaat. Bewaar op een werktelefoon dus geen privéfoto's die je niet kwijt wilt, of zorg
+voor een eigen back-up.
+
+## Wanneer dat gebeurt
+
+- je vertrekt bij de organisatie;
+- je wilt een eigen apparaat niet meer voor werk gebruiken;
+- je krijgt een nieuw apparaat en het oude gaat weg;
+- het apparaat is kwijt of gestolen.
+
+## Zelf een eigen apparaat loskoppelen
+
+Open Bedrijfsportal, kies je apparaat en kies daar voor verwijderen (*Remove device*). Je kunt
+het ook de servicedesk vragen. De werkgegevens gaan eraf; de rest blijft van jou. Haal je het
+beheerprofiel of werkprofiel zelf weg, dan ben je meteen je toegang tot werkmail kwijt, dus
+doe dat pas als je klaar bent.
+
+## Kwijt of gestolen
+
+Meld het meteen bij de servicedesk. Hoe sneller, hoe kleiner de kans dat iemand bij
+werkgegevens komt. Bij een eigen apparaat wordt alleen het werkdeel gewist; voor je
+privégegevens gebruik je de functies van de fabrikant, zoals **Zoek mijn** van Apple of **Vind
+mijn apparaat** van Google.
+
+## Inleveren, verkopen of weggeven
+
+Lever een apparaat van de organisatie in zoals je organisatie dat vraagt, en zet het niet zelf
+terug naar de fabrieksinstellingen tenzij dat in de instructie staat. Verkoop je een eigen
+apparaat of geef je het weg? Verwijder het dan eerst in Bedrijfsportal en zet het daarna terug
+naar de fabrieksinstellingen.
 "#,
                     r#"
-On a **personal** device the organisation can wipe only **work data**: the work apps, your
-work mail and the work profile. Your photos, personal apps and messages stay.
+Sometimes the work data has to come off a device. That's called **wiping**, and there are two
+kinds.
 
-A **full wipe** (the device back to factory settings) is possible only on a device owned
-by the organisation, for example when it is stolen.
+## Wiping only the work data
 
-Leaving the organisation, or no longer using a personal device for work? Remove it in
-Company Portal, or ask the service desk. The work data goes; the rest stays yours.
+The work apps, your work mail, the work files in those apps, the work Wi-Fi and VPN settings
+and the management profile or work profile are removed. Your photos, personal apps, messages
+and other files of your own stay. This is what happens on a **personal** device. With a work
+profile (Android) or Apple's User Enrollment, the organisation technically can't do more than
+this; with other kinds of enrollment your organisation sets this down as a promise in its
+privacy statement.
+
+## Wiping everything
+
+The whole device goes back to factory settings, personal data included. That's meant for
+devices **owned by the organisation**, for example when one is stolen or passed on to a
+colleague. So don't keep personal photos you don't want to lose on a work phone, or make a
+backup of your own.
+
+## When it happens
+
+- you leave the organisation;
+- you no longer want to use a personal device for work;
+- you get a new device and the old one goes;
+- the device is lost or stolen.
+
+## Disconnecting a personal device yourself
+
+Open Company Portal, choose your device and choose to remove it (*Remove device*). You can
+also ask the service desk. The work data goes; the rest stays yours. If you remove the
+management profile or work profile yourself, you lose access to work mail straight away, so
+only do that once you're finished.
+
+## Lost or stolen
+
+Report it to the service desk straight away. The sooner, the smaller the chance that someone
+gets to work data. On a personal device only the work part is wiped; for your personal data,
+use the maker's tools, such as Apple's **Find My** or Google's **Find My Device**.
+
+## Handing in, selling or giving away
+
+Hand in a device owned by the organisation the way your organisation asks, and don't reset it
+to factory settings yourself unless the instructions say so. Selling or giving away a personal
+device? Remove it in Company Portal first, then reset it to factory settings.
 "#,
                 ),
             ),
@@ -337,8 +525,8 @@ Company Portal, or ask the service desk. The work data goes; the rest stays your
                         false,
                         t("De hele telefoon", "The whole phone"),
                         t(
-                            "Nee: een volledige wisbeurt kan alleen bij een apparaat van de organisatie.",
-                            "No: a full wipe is possible only on a device owned by the organisation.",
+                            "Nee: alles wissen is bedoeld voor apparaten van de organisatie; op je eigen telefoon gaan alleen de werkgegevens eraf.",
+                            "No: wiping everything is meant for devices owned by the organisation; on your personal phone only the work data goes.",
                         ),
                     ),
                 ],
