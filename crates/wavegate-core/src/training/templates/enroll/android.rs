@@ -14,55 +14,185 @@ pub fn android() -> Module {
             "de app **Intune Bedrijfsportal** uit de Google Play Store.",
             "the **Intune Company Portal** app from the Google Play Store.",
         ),
+        owned: (
+            "Een telefoon van de organisatie wordt meestal ingericht als je hem voor het eerst \
+             aanzet, bijvoorbeeld door een QR-code te scannen, of hij meldt zich vanzelf aan. Volg \
+             dan de instructies die je bij de telefoon krijgt; de stappen in de volgende les heb \
+             je niet nodig.",
+            "A phone from the organisation is usually set up the first time you turn it on, for \
+             example by scanning a QR code, or it enrolls by itself. Then follow the instructions \
+             that come with the phone; you don't need the steps in the next lesson.",
+        ),
+        updates: (
+            "kijk in **Instellingen** bij *Software-update* of *Systeemupdate* (de plek \
+             verschilt per merk)",
+            "look in **Settings** under *Software update* or *System update* (the place \
+             differs per make)",
+        ),
         steps: t(
             r#"
-1. Installeer **Intune Bedrijfsportal** uit de Play Store en open de app.
-2. Log in met je **werk**account en bevestig de extra controle.
-3. Volg de schermen. Op een eigen telefoon maakt Android een **werkprofiel** aan: een apart
-   deel voor werk-apps en -gegevens.
-4. Wacht tot Bedrijfsportal meldt dat je apparaat klaar is (*compliant*).
+Deze stappen zijn voor een Android-telefoon die je al gebruikt. Je maakt een **werkprofiel**
+aan: een afgeschermd deel van je telefoon voor werk-apps en werkgegevens, los van je eigen
+apps, foto's en berichten. De knoppen heten per merk en Android-versie soms iets anders.
 
-**Wat je ziet:** werk-apps hebben een klein **koffertje** op hun pictogram. Je privé-apps
-en -foto's blijven in je eigen deel; de organisatie beheert alleen het werkprofiel. Je kunt
-het werkprofiel tijdelijk uitzetten, bijvoorbeeld in het weekend.
+1. **Installeer Intune Bedrijfsportal** uit de Google Play Store en open de app.
+2. **Log in** met je **werk**account en bevestig de extra controle op je telefoon.
+3. **Tik op Beginnen** op het eerste scherm. Je ziet wat de organisatie wel en niet kan zien;
+   lees het en tik op **Doorgaan**.
+4. **Accepteer de voorwaarden van Google** voor het werkprofiel. Android maakt het werkprofiel
+   nu aan; dat duurt een minuut of twee. Soms zie je tussendoor een scherm dat je halverwege
+   bent: even wachten, de app gaat vanzelf verder.
+5. **Controleer en activeer het werkprofiel**: Bedrijfsportal laat zien dat het is aangemaakt
+   en actief is. Tik telkens op **Doorgaan**.
+6. **Werk de instellingen bij** als Bedrijfsportal daarom vraagt, zoals een schermvergrendeling
+   of versleuteling. Tik bij elke instelling op **Oplossen** en volg de schermen.
+7. **Rond af** met **Gereed**. Bedrijfsportal biedt misschien aan de Play Store van je werk te
+   openen: daar staan de werk-apps die je organisatie aanbiedt.
+
+## Wat je daarna ziet
+
+In je lijst met apps staat nu een tabblad **Werk**. Werk-apps hebben een klein **koffertje**
+op hun pictogram. Sommige apps, zoals Chrome of de Play Store, heb je dan twee keer: één keer
+privé en één keer met koffertje. Ook Bedrijfsportal staat in je werkprofiel; daar bekijk je
+voortaan de status van je apparaat.
+
+Je privé-apps, foto's en berichten blijven in je eigen deel; de organisatie beheert alleen het
+werkprofiel. Onderaan het tabblad Werk kun je werk-apps **pauzeren**, bijvoorbeeld in het
+weekend of op vakantie: je krijgt dan geen werkmeldingen, en de werk-apps gaan pas weer open
+als je ze aanzet.
 
 > Stelt de app een vraag over toegang of meldingen? Sta die toe, anders kan het inschrijven
 > niet worden afgemaakt.
 "#,
             r#"
-1. Install **Intune Company Portal** from the Play Store and open it.
-2. Sign in with your **work** account and confirm the extra check.
-3. Follow the screens. On a personal phone Android creates a **work profile**: a separate
-   part for work apps and data.
-4. Wait until Company Portal says your device is ready (*compliant*).
+These steps are for an Android phone you already use. You create a **work profile**: a
+sealed-off part of your phone for work apps and work data, apart from your own apps, photos
+and messages. Buttons may be named slightly differently per make and Android version.
 
-**What you'll see:** work apps have a small **briefcase** on their icon. Your personal apps
-and photos stay in your own part; the organisation manages only the work profile. You can
-pause the work profile, for example at the weekend.
+1. **Install Intune Company Portal** from the Google Play Store and open it.
+2. **Sign in** with your **work** account and confirm the extra check on your phone.
+3. **Tap Begin** on the first screen. It shows what the organisation can and cannot see;
+   read it and tap **Continue**.
+4. **Accept Google's terms** for the work profile. Android now creates the work profile,
+   which takes a minute or two. You may see a screen in between saying you're halfway: just
+   wait, the app carries on by itself.
+5. **Check and activate the work profile**: Company Portal shows that it was created and is
+   active. Tap **Continue** each time.
+6. **Update settings** if Company Portal asks you to, such as a screen lock or encryption.
+   Tap **Resolve** next to each setting and follow the screens.
+7. **Finish** with **Done**. Company Portal may offer to open your work Play Store: that's
+   where the work apps your organisation offers are.
+
+## What you'll see afterwards
+
+Your app list now has a **Work** tab. Work apps have a small **briefcase** on their icon.
+Some apps, such as Chrome or the Play Store, you now have twice: once personal and once with
+a briefcase. Company Portal is in your work profile too; from now on you check your device's
+status there.
+
+Your personal apps, photos and messages stay in your own part; the organisation manages only
+the work profile. At the bottom of the Work tab you can **pause** work apps, for example at
+the weekend or on holiday: you then get no work notifications, and work apps only open again
+once you turn them back on.
 
 > Does the app ask for access or notifications? Allow it, or enrollment cannot finish.
 "#,
         ),
         trouble: t(
             r#"
-| Wat je ziet | Wat je doet |
-|---|---|
-| Inloggen lukt niet (*Authentication*) | Gebruik je **werk**account, niet je Google-account. Controleer je wachtwoord en de extra controle. |
-| Je apparaat wordt niet ondersteund (*DeviceNotSupported*) | Kijk bij **Instellingen > Over de telefoon** welke Android-versie je hebt en installeer updates. Is je telefoon te oud, vraag dan de servicedesk naar de mogelijkheden. |
-| Het werkprofiel wordt niet aangemaakt | Maak ruimte vrij op je telefoon, start opnieuw op en probeer het nog eens. |
+Lukt het niet, dan meldt Bedrijfsportal meestal wat er mis is. Dit zijn de oorzaken die op een
+Android-telefoon het vaakst voorkomen. Tussen haakjes staat de naam die de servicedesk ziet in
+het overzicht van mislukte inschrijvingen.
+
+## Inloggen lukt niet (*Authentication*)
+
+Gebruik je **werk**account, niet je Google-account. Controleer je wachtwoord en of je de extra
+controle op je telefoon hebt bevestigd. Staan datum en tijd van je telefoon niet op
+automatisch, zet dat dan aan in **Instellingen**: met een verkeerde tijd mislukt het beveiligde
+inloggen.
+
+## Je apparaat wordt niet ondersteund (*DeviceNotSupported*)
+
+Je Android-versie is te oud, of je telefoon kan geen werkprofiel aanmaken. Kijk bij
+**Instellingen > Over de telefoon** (soms *Telefooninfo*) welke versie je hebt en installeer de
+updates. Telefoons zonder Google Play-diensten, zoals recente Huawei-toestellen, kunnen
+meestal geen werkprofiel aanmaken. Is je telefoon te oud of heeft hij geen Google Play, vraag
+dan de servicedesk naar de mogelijkheden.
+
+## Inschrijven is niet toegestaan (*EnrollmentRestrictionsEnforced*)
+
+Je hebt het maximale aantal apparaten per persoon bereikt, of je organisatie laat dit soort
+telefoon niet toe. Het eerste los je zelf op door een oud apparaat te verwijderen in
+Bedrijfsportal; voor het tweede ga je naar de servicedesk.
+
+## Het werkprofiel wordt niet aangemaakt
+
+Meestal is er te weinig opslagruimte of is er iets blijven hangen. Maak ruimte vrij, start de
+telefoon opnieuw op en probeer het nog eens. Let ook op twee dingen: het werkprofiel moet je
+aanmaken als de hoofdgebruiker van de telefoon, niet als gast of tweede gebruiker, en er kan
+maar één werkprofiel tegelijk zijn. Staat er nog een van een vorige werkgever, verwijder dat
+dan eerst.
+
+## De verbinding viel weg (*ClientDisconnected*)
+
+Ga op stabiele wifi zitten en begin opnieuw.
+
+## Je hebt geen licentie of geen toestemming (*UserValidation*, *Authorization*)
+
+Je account is nog niet klaar voor beheer. Dat regelt de servicedesk; blijf het niet opnieuw
+proberen.
+
+## Wanneer naar de servicedesk?
 
 Lukt het na twee pogingen niet, ga dan naar de servicedesk met je telefoonmodel, je
-Android-versie en de foutmelding (een schermafbeelding is prima).
+Android-versie en de foutmelding. Een schermafbeelding is prima; die maak je op de meeste
+telefoons door de aan/uit-knop en de knop voor zachter tegelijk in te drukken.
 "#,
             r#"
-| What you see | What you do |
-|---|---|
-| Sign-in fails (*Authentication*) | Use your **work** account, not your Google account. Check your password and the extra check. |
-| Your device is not supported (*DeviceNotSupported*) | Look in **Settings > About phone** for your Android version and install updates. If your phone is too old, ask the service desk what your options are. |
-| The work profile is not created | Free up space on your phone, restart it and try again. |
+When it doesn't work, Company Portal usually tells you what's wrong. These are the causes
+that come up most often on an Android phone. In brackets is the name the service desk sees in
+its overview of failed enrollments.
+
+## Sign-in fails (*Authentication*)
+
+Use your **work** account, not your Google account. Check your password and whether you
+confirmed the extra check on your phone. If your phone's date and time aren't set to
+automatic, turn that on in **Settings**: with the wrong time the secure sign-in fails.
+
+## Your device is not supported (*DeviceNotSupported*)
+
+Your Android version is too old, or your phone can't create a work profile. Look in
+**Settings > About phone** for your version and install updates. Phones without Google Play
+services, such as recent Huawei models, usually can't create a work profile. If your phone is
+too old or has no Google Play, ask the service desk what your options are.
+
+## Enrollment is not allowed (*EnrollmentRestrictionsEnforced*)
+
+You've reached the maximum number of devices per person, or your organisation doesn't allow
+this kind of phone. You solve the first yourself by removing an old device in Company Portal;
+for the second, go to the service desk.
+
+## The work profile is not created
+
+Usually there's too little storage or something got stuck. Free up space, restart the phone
+and try again. Two more things to check: you must create the work profile as the phone's main
+user, not as a guest or second user, and there can only be one work profile at a time. If
+there's still one from a previous employer, remove it first.
+
+## The connection dropped (*ClientDisconnected*)
+
+Get on stable Wi-Fi and start again.
+
+## No licence or no permission (*UserValidation*, *Authorization*)
+
+Your account isn't ready for management yet. The service desk sorts that out; don't keep
+trying.
+
+## When to go to the service desk
 
 If it still fails after two tries, go to the service desk with your phone model, your
-Android version and the error message (a screenshot is fine).
+Android version and the error message. A screenshot is fine; on most phones you take one by
+pressing the power button and the volume-down button together.
 "#,
         ),
         questions: vec![

@@ -14,50 +14,203 @@ pub fn ios() -> Module {
             "de app **Intune Bedrijfsportal** uit de App Store.",
             "the **Intune Company Portal** app from the App Store.",
         ),
+        owned: (
+            "Een iPhone of iPad van de organisatie wordt meestal automatisch ingericht als je hem \
+             voor het eerst aanzet: je ziet dan een scherm over beheer op afstand (*Remote \
+             Management*) en logt in met je werkaccount. Dan ben je al ingeschreven en heb je de \
+             stappen in de volgende les niet nodig.",
+            "An iPhone or iPad from the organisation is usually set up automatically the first \
+             time you turn it on: you see a screen about remote management and sign in with your \
+             work account. Then it is already enrolled and you don't need the steps in the next \
+             lesson.",
+        ),
+        updates: (
+            "kijk bij **Instellingen > Algemeen > Software-update**",
+            "see **Settings > General > Software Update**",
+        ),
         steps: t(
             r#"
-1. Installeer **Intune Bedrijfsportal** uit de App Store en log in met je **werk**account.
-2. Tik op **Beginnen** en sta het downloaden van het **beheerprofiel** toe.
-3. Ga naar **Instellingen**. Bovenaan staat **Profiel gedownload**; tik erop (of zoek het
-   onder **Algemeen > VPN en apparaatbeheer**).
-4. Tik op **Installeer**, voer je toegangscode in en bevestig.
-5. Ga **terug naar Bedrijfsportal** en wacht tot die meldt dat je apparaat klaar is.
+Dit is de route met de app Bedrijfsportal, voor een iPhone of iPad die je al gebruikt. Je
+wisselt een paar keer tussen Bedrijfsportal, Safari en Instellingen, dus lees de stappen eerst
+één keer door, of open deze les op een ander scherm. De knoppen kunnen per iOS-versie iets
+anders heten.
 
-**Wat je ziet:** na het profiel verschijnen werk-apps vanzelf, of je installeert ze uit
-Bedrijfsportal. Vergeet stap 5 niet: pas dan is het inschrijven af.
+1. **Installeer Intune Bedrijfsportal** uit de App Store, open de app en log in met je
+   **werk**account. Bevestig de extra controle op je telefoon. Sta meldingen toe: zo laat
+   Bedrijfsportal je later weten als er iets aan je apparaat moet gebeuren.
+2. **Begin met instellen.** Tik op **Beginnen**. Vraagt de app van wie het apparaat is, kies dan
+   eerlijk of het van jou of van de organisatie is. Je ziet een scherm met wat de organisatie
+   wel en niet kan zien. Lees het en tik op **Doorgaan**.
+3. **Download het beheerprofiel.** Safari opent en vraagt of er een configuratieprofiel mag
+   worden gedownload. Tik op **Sta toe** en daarna op **Sluit**.
+4. **Installeer het profiel in Instellingen.** Open **Instellingen**. Bovenaan staat
+   **Profiel gedownload**, of een regel om je in te schrijven bij je organisatie. Zie je geen
+   van beide, ga dan naar **Algemeen > VPN en apparaatbeheer**. Tik op het profiel en op
+   **Installeer**, voer je toegangscode in en tik nog eens op **Installeer**. iOS waarschuwt dat
+   je organisatie het apparaat op afstand gaat beheren; dat klopt. Tik op **Installeer** en, als
+   erom wordt gevraagd, op **Vertrouw**. Tik tot slot op **Gereed**.
+5. **Ga terug naar Bedrijfsportal** om af te ronden. De app controleert je apparaat en vraagt
+   misschien om een instelling aan te passen, zoals een langere toegangscode. Je bent klaar als
+   alles in de lijst een groen vinkje heeft.
+
+**Let op de tijd:** een gedownload profiel dat je niet binnen acht minuten installeert, haalt
+iOS weer weg. Dan begin je gewoon opnieuw in Bedrijfsportal; er is niets kapot.
+
+## Wat je daarna ziet
+
+Werk-apps zoals Outlook en Teams worden vanzelf geïnstalleerd of staan klaar in
+Bedrijfsportal. iOS vraagt soms of je organisatie een app mag installeren; tik dan op
+**Installeer**. Het kan even duren voordat je werkmail werkt. Onder **Algemeen > VPN en
+apparaatbeheer** staat voortaan het beheerprofiel van je organisatie.
+
+## Een andere route
+
+Sommige organisaties gebruiken voor eigen iPhones Apple's gebruikersinschrijving (*User
+Enrollment*). Je begint dan niet in Bedrijfsportal maar in **Instellingen > Algemeen > VPN en
+apparaatbeheer**, waar je inlogt met je werkaccount. Werk en privé zijn dan nog strikter
+gescheiden. Noemt de instructie van je organisatie die route, volg dan die.
 "#,
             r#"
-1. Install **Intune Company Portal** from the App Store and sign in with your **work** account.
-2. Tap **Begin** and allow the **management profile** to download.
-3. Go to **Settings**. At the top you see **Profile Downloaded**; tap it (or find it under
-   **General > VPN & Device Management**).
-4. Tap **Install**, enter your passcode and confirm.
-5. Go **back to Company Portal** and wait until it says your device is ready.
+This is the route through the Company Portal app, for an iPhone or iPad you already use. You
+switch between Company Portal, Safari and Settings a few times, so read the steps through
+once first, or open this lesson on another screen. Buttons may be named slightly differently
+in your iOS version.
 
-**What you'll see:** after the profile, work apps appear by themselves, or you install them
-from Company Portal. Don't skip step 5: only then is enrollment finished.
+1. **Install Intune Company Portal** from the App Store, open it and sign in with your
+   **work** account. Confirm the extra check on your phone. Allow notifications: that's how
+   Company Portal tells you later when something on your device needs doing.
+2. **Start the setup.** Tap **Begin**. If the app asks who owns the device, answer honestly
+   whether it is yours or the organisation's. A screen shows what the organisation can and
+   cannot see. Read it and tap **Continue**.
+3. **Download the management profile.** Safari opens and asks whether a configuration profile
+   may be downloaded. Tap **Allow**, then **Close**.
+4. **Install the profile in Settings.** Open **Settings**. At the top you see **Profile
+   Downloaded**, or a line to enroll in your organisation. If you see neither, go to
+   **General > VPN & Device Management**. Tap the profile and **Install**, enter your passcode
+   and tap **Install** again. iOS warns that your organisation will manage the device
+   remotely; that's right. Tap **Install** and, if asked, **Trust**. Finally tap **Done**.
+5. **Go back to Company Portal** to finish. The app checks your device and may ask you to
+   change a setting, such as a longer passcode. You're done when every item in the list has a
+   green tick.
+
+**Mind the time:** iOS removes a downloaded profile that you don't install within eight
+minutes. Then you simply start again in Company Portal; nothing is broken.
+
+## What you'll see afterwards
+
+Work apps such as Outlook and Teams install by themselves or wait for you in Company Portal.
+iOS sometimes asks whether your organisation may install an app; tap **Install**. It can take
+a while before your work mail works. From now on, your organisation's management profile is
+listed under **General > VPN & Device Management**.
+
+## Another route
+
+Some organisations use Apple's User Enrollment for personal iPhones. You then don't start in
+Company Portal but in **Settings > General > VPN & Device Management**, where you sign in
+with your work account. Work and personal data are kept apart even more
+strictly. If your organisation's instructions name that route, follow them.
 "#,
         ),
         trouble: t(
             r#"
-| Wat je ziet | Wat je doet |
-|---|---|
-| Het inschrijven bleef halverwege steken (*UserAbandonment*) | Het profiel is gedownload maar niet geïnstalleerd. Installeer het binnen een paar minuten via Instellingen en ga terug naar Bedrijfsportal. Te laat? Begin opnieuw in Bedrijfsportal. |
-| Inschrijven is niet toegestaan (*EnrollmentRestrictionsEnforced*) | Je iOS-versie is te oud, of dit soort apparaat of het aantal apparaten is niet toegestaan. Installeer updates; helpt dat niet, vraag het de servicedesk. |
-| De verbinding viel weg (*ClientDisconnected*) | Ga op stabiele wifi zitten en probeer het opnieuw. |
+Lukt het inschrijven niet, dan zie je meestal een melding in Bedrijfsportal of in
+Instellingen. Hieronder staan de oorzaken die op een iPhone of iPad het vaakst voorkomen.
+Tussen haakjes staat de naam die de servicedesk ziet in het overzicht van mislukte
+inschrijvingen; noem die als je contact opneemt.
 
-Lukt het na twee pogingen niet, ga dan naar de servicedesk met je iOS-versie
-(**Instellingen > Algemeen > Info**) en een schermafbeelding van de melding.
+## Het inschrijven bleef halverwege steken (*UserAbandonment*)
+
+Je bent gestopt voordat het klaar was: het profiel is gedownload maar niet geïnstalleerd, je
+ging niet terug naar Bedrijfsportal, of je hebt de gebruiksvoorwaarden van de organisatie niet
+geaccepteerd. Na acht minuten verdwijnt het gedownloade profiel. Open Bedrijfsportal, begin
+opnieuw en rond de stappen in één keer af.
+
+## Inschrijven is niet toegestaan (*EnrollmentRestrictionsEnforced*)
+
+De organisatie bepaalt welke apparaten mogen inschrijven. Vaak is je iOS-versie te oud:
+installeer eerst de updates via **Instellingen > Algemeen > Software-update** en probeer het
+opnieuw. Het kan ook zijn dat je het maximale aantal apparaten per persoon hebt bereikt;
+verwijder dan een oud apparaat in Bedrijfsportal. Of dit soort apparaat mag niet, bijvoorbeeld
+een eigen iPad. Dat laatste los je niet zelf op: vraag de servicedesk wat wel kan.
+
+## De verbinding viel weg (*ClientDisconnected*)
+
+Je apparaat verloor halverwege het contact. Ga op stabiele wifi zitten, liever niet een
+openbaar netwerk waar je eerst moet inloggen. Zet een vpn-app tijdelijk uit en begin opnieuw.
+
+## Inloggen lukt niet (*Authentication*)
+
+Controleer dat je je werkadres en het goede wachtwoord gebruikt, en dat je de extra controle
+op je telefoon hebt bevestigd. Zegt de melding dat je geen toegang hebt, dan kun je het niet
+zelf oplossen: ga naar de servicedesk.
+
+## Account niet herkend of geen licentie (*UserValidation*, *AccountValidation*)
+
+Je account is nog niet klaar voor beheer. Dat regelt de servicedesk; blijf het niet opnieuw
+proberen.
+
+## Er staat al een beheerprofiel op
+
+Onder **Algemeen > VPN en apparaatbeheer** staat al een profiel, bijvoorbeeld van een vorige
+werkgever of een eerdere poging. Er kan er maar één tegelijk zijn. Twijfel je of je het mag
+verwijderen, vraag het dan de servicedesk.
+
+## Wanneer naar de servicedesk?
+
+Lukt het na twee pogingen niet, of zie je een melding die hier niet staat? Neem dan contact op
+met de servicedesk. Geef je model en iOS-versie (**Instellingen > Algemeen > Info**), een
+schermafbeelding van de melding en het tijdstip waarop het misging. Een schermafbeelding maak
+je op de meeste iPhones door de zijknop en de knop voor harder tegelijk in te drukken.
 "#,
             r#"
-| What you see | What you do |
-|---|---|
-| Enrollment stopped halfway (*UserAbandonment*) | The profile was downloaded but not installed. Install it within a few minutes from Settings and go back to Company Portal. Too late? Start again in Company Portal. |
-| Enrollment is not allowed (*EnrollmentRestrictionsEnforced*) | Your iOS version is too old, or this kind of device or the number of devices is not allowed. Install updates; if that doesn't help, ask the service desk. |
-| The connection dropped (*ClientDisconnected*) | Get on stable Wi-Fi and try again. |
+When enrollment doesn't work, you usually see a message in Company Portal or in Settings.
+These are the causes that come up most often on an iPhone or iPad. In brackets is the name
+the service desk sees in its overview of failed enrollments; mention it when you get in
+touch.
 
-If it still fails after two tries, go to the service desk with your iOS version
-(**Settings > General > About**) and a screenshot of the message.
+## Enrollment stopped halfway (*UserAbandonment*)
+
+You stopped before it was finished: the profile was downloaded but not installed, you didn't
+go back to Company Portal, or you didn't accept your organisation's terms of use. After eight
+minutes the downloaded profile disappears. Open Company Portal, start again and finish the
+steps in one go.
+
+## Enrollment is not allowed (*EnrollmentRestrictionsEnforced*)
+
+The organisation decides which devices may enroll. Often your iOS version is too old: first
+install updates from **Settings > General > Software Update** and try again. You may also
+have reached the maximum number of devices per person; then remove an old device in Company
+Portal. Or this kind of device isn't allowed, a personal iPad for example. You can't solve
+that last one yourself: ask the service desk what is possible.
+
+## The connection dropped (*ClientDisconnected*)
+
+Your device lost contact halfway. Get on stable Wi-Fi, preferably not a public network where
+you have to sign in first. Turn off any VPN app for a moment and start again.
+
+## Sign-in fails (*Authentication*)
+
+Check that you use your work address and the right password, and that you confirmed the extra
+check on your phone. If the message says you have no access, you can't fix it yourself: go to
+the service desk.
+
+## Your account isn't recognised or has no licence (*UserValidation*, *AccountValidation*)
+
+Your account isn't ready for management yet. The service desk sorts that out; don't keep
+trying.
+
+## There is a management profile already
+
+**General > VPN & Device Management** already shows a profile, for example from a previous
+employer or an earlier attempt. There can only be one at a time. If you're not sure you may
+remove it, ask the service desk.
+
+## When to go to the service desk
+
+Still failing after two tries, or a message that isn't listed here? Then contact the service
+desk. Give your model and iOS version (**Settings > General > About**), a screenshot of the
+message and the time it went wrong. On most iPhones you take a screenshot by pressing the side
+button and the volume-up button together.
 "#,
         ),
         questions: vec![

@@ -26,6 +26,10 @@ struct Platform {
     device: (&'static str, &'static str),
     /// Where the Company Portal app comes from (or the Settings path), in Dutch and English.
     start: (&'static str, &'static str),
+    /// How a device the organisation owns is usually set up instead, in Dutch and English.
+    owned: (&'static str, &'static str),
+    /// Where the trainee installs updates, in Dutch and English.
+    updates: (&'static str, &'static str),
     /// The body of the lesson "The steps".
     steps: Text,
     /// The body of the lesson "When it fails": the failure reasons and what to do.
@@ -36,6 +40,8 @@ struct Platform {
 fn before(p: &Platform) -> Lesson {
     let (dev_nl, dev_en) = p.device;
     let (start_nl, start_en) = p.start;
+    let (owned_nl, owned_en) = p.owned;
+    let (updates_nl, updates_en) = p.updates;
     lesson(
         "before",
         3,
@@ -44,19 +50,42 @@ fn before(p: &Platform) -> Lesson {
         Text::new(
             format!(
                 r#"
-Je organisatie gaat apparaten beheren met Microsoft Intune. Door je {dev_nl} aan te melden
-(*inschrijven*) krijg je veilig toegang tot je werkmail, Teams en bestanden, en zorgt de
-organisatie dat werkgegevens beschermd blijven, ook als je apparaat kwijtraakt.
+Je organisatie beheert werkapparaten met Microsoft Intune. Je {dev_nl} **inschrijven** betekent
+dat je apparaat bekend wordt bij de organisatie. Daarna krijgt het vanzelf de instellingen en
+werk-apps die je nodig hebt, en kun je veilig bij je werkmail, Teams en bestanden. Raak je het
+apparaat kwijt, dan kunnen de werkgegevens eraf worden gehaald voordat iemand anders erbij kan.
 
-**Wat je nodig hebt**
+Deze module loopt met je mee: eerst wat je klaarlegt, dan de stappen, en tot slot wat je doet
+als het niet lukt. Het inschrijven zelf kost tien tot vijftien minuten.
 
-- je {dev_nl}, opgeladen (of aan de lader) en met de nieuwste updates;
-- een stabiele wifi-verbinding;
-- je werkaccount (je zakelijke e-mailadres en wachtwoord) en je telefoon voor de extra
-  inlogcontrole;
-- ongeveer tien minuten waarin je niet gestoord wordt.
+## Eigen apparaat of van de organisatie?
+
+Dat maakt verschil, voor de route en voor wat de organisatie kan zien. {owned_nl} Die stappen
+zijn er voor een apparaat dat je al gebruikt, zoals je eigen {dev_nl}. Vraagt een
+scherm van wie het apparaat is, antwoord dan naar waarheid: het bepaalt welke gegevens de
+organisatie te zien krijgt. Wat dat precies is, lees je in de module *Wat verandert er voor
+jou*.
+
+## Wat je klaarlegt
+
+- je {dev_nl}, opgeladen of aan de lader;
+- de nieuwste updates: {updates_nl};
+- een stabiele wifi-verbinding, het liefst thuis of op kantoor;
+- je werkaccount: je zakelijke e-mailadres en je wachtwoord;
+- je telefoon met de app voor de extra inlogcontrole (meestal Microsoft Authenticator);
+- een schermvergrendeling met een toegangscode of wachtwoord; heb je die nog niet, dan wordt
+  erom gevraagd;
+- wat vrije opslagruimte voor de werk-apps;
+- tien tot vijftien minuten waarin je niet gestoord wordt.
 
 **Waar je begint:** {start_nl}
+
+Wordt er om een account gevraagd, gebruik dan je **werkaccount**, niet je Apple ID,
+Google-account of persoonlijke Microsoft-account. Alleen aan je werkaccount herkent de
+organisatie jou.
+
+Je organisatie kan eigen instructies hebben, bijvoorbeeld een vaste week per afdeling of een
+andere route. Wijken die af van deze module, volg dan de instructies van je organisatie.
 
 > Tip: doe het niet onderweg. Een verbinding die wegvalt is een van de meest voorkomende
 > redenen dat inschrijven mislukt.
@@ -64,19 +93,43 @@ organisatie dat werkgegevens beschermd blijven, ook als je apparaat kwijtraakt.
             ),
             format!(
                 r#"
-Your organisation is going to manage devices with Microsoft Intune. Enrolling your {dev_en}
-gives you secure access to your work mail, Teams and files, and lets the organisation keep
-work data protected, even if your device is lost.
+Your organisation manages work devices with Microsoft Intune. **Enrolling** your {dev_en}
+means the organisation gets to know the device. From then on it receives the settings and
+work apps you need by itself, and you can reach your work mail, Teams and files safely. If
+you lose the device, the work data can be removed before anyone else gets to it.
 
-**What you need**
+This module walks along with you: first what to get ready, then the steps, and finally what
+to do when it doesn't work. Enrolling itself takes ten to fifteen minutes.
 
-- your {dev_en}, charged (or plugged in) and up to date;
-- a stable Wi-Fi connection;
-- your work account (your work e-mail address and password) and your phone for the extra
-  sign-in check;
-- about ten minutes without interruptions.
+## Your own device, or the organisation's?
+
+It makes a difference, both to the route and to what the organisation can see. {owned_en}
+Those steps are for a device you already use, such as your own {dev_en}. If a
+screen asks who owns the device, answer truthfully: it decides which information the
+organisation gets to see. What exactly that is, you read in the module *What changes for
+you*.
+
+## What to get ready
+
+- your {dev_en}, charged or plugged in;
+- the latest updates: {updates_en};
+- a stable Wi-Fi connection, preferably at home or in the office;
+- your work account: your work e-mail address and your password;
+- your phone with the app for the extra sign-in check (usually Microsoft Authenticator);
+- a screen lock with a passcode or password; if you don't have one yet, you'll be asked to
+  set one;
+- some free storage for the work apps;
+- ten to fifteen minutes without interruptions.
 
 **Where you start:** {start_en}
+
+Whenever you're asked for an account, use your **work account**, not your Apple ID, Google
+account or personal Microsoft account. Your work account is the only way the organisation
+knows it's you.
+
+Your organisation may have its own instructions, for example a set week per department or a
+different route. Where they differ from this module, follow your organisation's
+instructions.
 
 > Tip: don't do it on the move. A connection that drops is one of the most common reasons
 > enrollment fails.
@@ -165,7 +218,7 @@ fn enroll(p: Platform) -> Module {
     );
     let trouble = lesson(
         "trouble",
-        4,
+        3,
         &["trouble"],
         t("Als het niet lukt", "When it fails"),
         p.trouble,
