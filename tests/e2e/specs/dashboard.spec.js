@@ -1,8 +1,9 @@
 // The readiness dashboard as a planner and a viewer use it: a program with `wavegate demo-data`'s
 // files (its planted iOS problem), the SPLIT decision with its evidence and the iOS group held,
 // the iOS group invited through its action, a training action's group assigned its module, the
-// heatmap's drill-down by keyboard, the printable report, today's stored evaluation in the trend,
-// axe-core, 390 px; and the render time of a report of a 100,000-person program.
+// heatmap's drill-down by keyboard, the printable report, today's stored evaluation in the trend
+// (of the wave, and of one segment picked from the list), axe-core, 390 px; and the render time
+// of a report of a 100,000-person program.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
 const crypto = require("node:crypto");
@@ -129,6 +130,37 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
     expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   }
   await expect(page.locator("svg.chart")).toHaveCount(3);
+
+  // The trend of one segment: picked in a labelled list by wave, its figures in the sentence
+  // and the table, and on paper.
+  const listed = await (await page.request.get(`/api/v1/programs/${id}/evaluations?segments=true`)).json();
+  const segments = listed[0].segments;
+  const withFigures = segments.findIndex((s, i) => i > 0 && s.readiness.estimate !== null);
+  const pick = withFigures > 0 ? withFigures : 1;
+  const chosen = segments[pick];
+  const picker = page.getByLabel("De lijnen tonen");
+  await expect(picker).toHaveValue("");
+  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van golf ${listed[0].next_wave}`);
+  await expect(picker.locator("option")).toHaveCount(segments.length + 1);
+  const label = (await picker.locator(`option[value="${pick}"]`).textContent()).trim();
+  await picker.focus();
+  await picker.selectOption(String(pick));
+  await expect(page.locator("#trend-desc")).toContainText(`${label} in golf ${listed[0].next_wave}`);
+  const trend = page.locator("section[aria-labelledby='trend-title']");
+  await trend.locator("details summary").click();
+  const row = trend.locator("table.trend-table tbody tr");
+  await expect(row).toHaveCount(1);
+  const figure = (v) => (v === null ? "–" : String(v));
+  await expect(row.locator("td")).toHaveText([
+    String(chosen.n), /.+/, figure(chosen.readiness.estimate), figure(chosen.readiness.conservative),
+  ]);
+  await audit(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(picker).toBeHidden();
+  await expect(page.locator("#trend-desc")).toContainText(label);
+  await page.emulateMedia({ media: "screen" });
+  await picker.selectOption("");
+  await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
 
   // The printable report: time and hashes of its inputs, and it prints to an A4 PDF.
   const html = await download(page, () => page.getByRole("button", { name: "Afdrukbaar rapport (HTML)" }).click());
