@@ -460,7 +460,10 @@ pub fn Trend(
         <p id="trend-desc" aria-live="polite">{draw(desc)}</p>
         <details>
             <summary>{t(Msg::TrendTitle)}</summary>
-            <table class="trend-table">{draw(table)}</table>
+            // A phone scrolls the table, not the page.
+            <div class="table-scroll" role="region" aria-labelledby="trend-title" tabindex="0">
+                <table class="trend-table">{draw(table)}</table>
+            </div>
         </details>
     }
     .into_any()
