@@ -290,6 +290,15 @@ wavegate_ui::messages! {
         TrendDescOne => "1 opgeslagen beoordeling, van {first}; gereedheid {value}.", "1 stored evaluation, of {first}; readiness {value}.";
         ReadinessEstimate => "Gereedheid (schatting)", "Readiness (estimate)";
         ReadinessConservative => "Gereedheid (voorzichtig)", "Readiness (conservative)";
+        TrendShows => "De lijnen tonen", "The lines show";
+        TrendWholeWave => "De golf als geheel (het besluit)", "The wave as a whole (the decision)";
+        TrendWaveGroup => "Segmenten van golf {wave}", "Segments of wave {wave}";
+        SegmentInWave => "{segment} in golf {wave}", "{segment} in wave {wave}";
+        TrendSegmentDesc => "{series}: een gereedheid bij {k} van de {n} opgeslagen beoordelingen van deze golf, van {first} tot {last}; de laatste, op {date}: {value}.", "{series}: a readiness at {k} of the {n} stored evaluations of this wave, from {first} to {last}; the latest, on {date}: {value}.";
+        TrendSegmentNone => "{series}: geen gereedheid in de {n} opgeslagen beoordelingen van deze golf, van {first} tot {last}.", "{series}: no readiness in the {n} stored evaluations of this wave, from {first} to {last}.";
+        TrendSegmentDescOne => "{series}, opgeslagen op {date}: gereedheid {value}.", "{series}, stored on {date}: readiness {value}.";
+        TrendSegmentNoneOne => "{series}, opgeslagen op {date}: geen gereedheid.", "{series}, stored on {date}: no readiness.";
+        NotInReport => "niet in het rapport", "not in the report";
         DateCol => "Datum", "Date";
         DecisionCol => "Besluit", "Decision";
         SaveEvaluation => "Deze beoordeling opslaan", "Save this evaluation";

@@ -1,14 +1,19 @@
 //! Component tests of the planner app in headless Chromium (wasm-bindgen-test): what a planner
-//! sees of survey and training results, which field a program's problem lands on, and its words.
+//! sees of survey and training results, which field a program's problem lands on, the trend of
+//! a segment, and its words.
 
 #![allow(clippy::unwrap_used)]
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use wavegate_core::api::{EvaluationSummary, ReadinessScore, SegmentReadiness};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
-use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::metric::{MetricId, State};
 use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride};
+use wavegate_core::readiness::report::{DecisionKind, Segment};
 use wavegate_core::survey::scoring::QuestionStats;
 use wavegate_core::survey::{
     Attributes, Response, Summary, SummaryOptions, Survey, sample, summarize_with, templates,
@@ -21,6 +26,7 @@ use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
 use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
+use wavegate_planner::pages::readiness::trend::{SeriesKey, Trend};
 use wavegate_planner::pages::training_module::{restudy_view, results_view, versions_view};
 
 use wavegate_ui::test_support::{mount, settle, text_of};
@@ -555,4 +561,179 @@ async fn a_modules_versions_name_their_lessons_and_dates_in_the_pages_language()
         !latest.contains("2026-11-29") && !latest.contains("mfa"),
         "{latest}"
     );
+}
+
+/// Two stored evaluations of wave-2, a week apart: iOS had no readiness at the first and
+/// 74/57 at the second; Windows was not in the first report.
+fn history() -> Vec<EvaluationSummary> {
+    let seg = |pairs: &[(&str, &str)]| -> Segment {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let shown = |segment: Segment, n, estimate, conservative| SegmentReadiness {
+        segment,
+        n,
+        state: State::Fail,
+        readiness: ReadinessScore {
+            estimate,
+            conservative,
+        },
+    };
+    let evaluation = |id: u64, day: &str, segments: Vec<SegmentReadiness>| EvaluationSummary {
+        id,
+        at: NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap(),
+        lang: Lang::En,
+        created_at: format!("{day}T09:00:00Z"),
+        created_by: "ann@example.org".into(),
+        next_wave: Some("wave-2".into()),
+        decision: Some(DecisionKind::Split),
+        readiness: Some(ReadinessScore {
+            estimate: Some(90),
+            conservative: Some(80),
+        }),
+        everything_passes: false,
+        inputs: Vec::new(),
+        segments: Some(segments),
+    };
+    let wave = seg(&[("wave", "wave-2")]);
+    let ios = seg(&[("platform", "iOS")]);
+    vec![
+        evaluation(
+            2,
+            "2027-02-08",
+            vec![
+                shown(wave.clone(), 190, Some(88), Some(79)),
+                shown(ios.clone(), 55, Some(74), Some(57)),
+                shown(seg(&[("platform", "Windows")]), 80, Some(94), Some(85)),
+            ],
+        ),
+        evaluation(
+            1,
+            "2027-02-01",
+            vec![
+                shown(wave, 190, Some(85), Some(75)),
+                shown(ios, 54, None, None),
+            ],
+        ),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
+    let selected = RwSignal::new(None::<SeriesKey>);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! { <Trend list=history() lang=Lang::En selected=selected /> }
+    });
+    settle().await;
+    assert!(text_of(&host, "#trend-desc").starts_with("2 stored evaluations"));
+    let rows = || {
+        host.query_selector_all("table.trend-table tbody tr")
+            .unwrap()
+    };
+    assert_eq!(rows().length(), 2);
+    assert!(text_of(&host, "table.trend-table tbody").contains("90/80"));
+
+    // The segments are offered under their wave, named as in the heatmap.
+    let select: web_sys::HtmlSelectElement = host
+        .query_selector("select#trend-series")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        text_of(&host, "label[for='trend-series']"),
+        "The lines show"
+    );
+    let group = host.query_selector("optgroup").unwrap().unwrap();
+    assert_eq!(
+        group.get_attribute("label").unwrap(),
+        "Segments of wave wave-2"
+    );
+    let names: Vec<String> = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .map(|o| o.text_content().unwrap().trim().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "The wave as a whole (the decision)",
+            "The whole wave wave-2",
+            "Platform iOS",
+            "Platform Windows"
+        ]
+    );
+
+    let ios = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .find(|o| o.text_content().unwrap().trim() == "Platform iOS")
+        .unwrap()
+        .get_attribute("value")
+        .unwrap();
+    select.set_value(&ios);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        selected.get_untracked().map(|k| (k.wave, k.segment)),
+        Some((
+            "wave-2".to_string(),
+            Segment::from([("platform".to_string(), "iOS".to_string())])
+        ))
+    );
+    assert_eq!(
+        text_of(&host, "#trend-desc"),
+        "Platform iOS in wave wave-2: a readiness at 1 of the 2 stored evaluations of this wave, \
+         from 1 February 2027 to 8 February 2027; the latest, on 8 February 2027: 74/57."
+    );
+    assert_eq!(rows().length(), 2);
+    let row = |i: u32| rows().item(i).unwrap().text_content().unwrap();
+    assert!(
+        row(0).contains("8 February 2027") && row(0).contains("55"),
+        "{}",
+        row(0)
+    );
+    assert!(row(0).contains("74") && row(0).contains("57"), "{}", row(0));
+    assert!(row(1).contains("54") && row(1).contains("–"), "{}", row(1));
+    assert_eq!(
+        text_of(&host, "table.trend-table caption"),
+        "Platform iOS in wave wave-2"
+    );
+    // One dot per figure it had; no line, since the first date had no number.
+    assert_eq!(
+        host.query_selector_all("svg circle.dot").unwrap().length(),
+        2
+    );
+    let path = host
+        .query_selector("svg path.actual")
+        .unwrap()
+        .unwrap()
+        .get_attribute("d")
+        .unwrap();
+    assert_eq!(path, "", "a gap, not a line from nothing");
+
+    // Windows was not in the first report: a gap and "not in the report".
+    let windows = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .find(|o| o.text_content().unwrap().trim() == "Platform Windows")
+        .unwrap()
+        .get_attribute("value")
+        .unwrap();
+    select.set_value(&windows);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(row(1).contains("not in the report"), "{}", row(1));
+
+    // Back to each wave's decision.
+    select.set_value("");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(selected.get_untracked(), None);
+    assert!(text_of(&host, "table.trend-table tbody").contains("90/80"));
 }

@@ -8,14 +8,16 @@ use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
 use crate::programs::program_not_found;
 use crate::readiness::{date_and_lang, evaluated};
-use crate::store::{EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome};
+use crate::store::{
+    EvaluationFields, EvaluationRow, EvaluationWithSegments, NewEvaluation, StoredOutcome,
+};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::{Extension, Json};
 use chrono::NaiveDate;
 use wavegate_core::api::{
-    ErrorCode, EvaluationSummary, InputFile, InvalidField, ReadinessQuery, ReadinessScore,
-    StoredEvaluation,
+    ErrorCode, EvaluationSummary, EvaluationsQuery, InputFile, InvalidField, ReadinessQuery,
+    ReadinessScore, SegmentReadiness, StoredEvaluation,
 };
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Report;
@@ -49,6 +51,22 @@ fn summary(row: EvaluationRow) -> Result<EvaluationSummary, ApiError> {
         everything_passes: f.everything_passes,
         inputs: serde_json::from_str::<Vec<InputFile>>(&f.inputs_json)
             .map_err(|_| corrupt("inputs"))?,
+        segments: None,
+    })
+}
+
+/// The list fields of a stored row with its segments' readiness, read back. A row whose report
+/// did not read as one when the segments were filled in shows none.
+fn summary_with_segments(stored: EvaluationWithSegments) -> Result<EvaluationSummary, ApiError> {
+    let id = stored.row.id;
+    let segments = match stored.segments_json {
+        Some(json) => serde_json::from_str::<Vec<SegmentReadiness>>(&json)
+            .map_err(|_| ApiError::internal(format!("stored evaluation {id}: segments")))?,
+        None => Vec::new(),
+    };
+    Ok(EvaluationSummary {
+        segments: Some(segments),
+        ..summary(stored.row)?
     })
 }
 
@@ -111,6 +129,8 @@ pub async fn create(
             everything_passes: decision.is_some_and(|d| d.everything_passes),
             inputs_json: serde_json::to_string(&done.inputs).map_err(ApiError::internal)?,
         },
+        segments_json: serde_json::to_string(&SegmentReadiness::of(&done.report))
+            .map_err(ApiError::internal)?,
         report_json: done.json.clone(),
     };
     let outcome = state
@@ -135,19 +155,34 @@ pub async fn create(
     ))
 }
 
-/// `GET /api/v1/programs/{program}/evaluations`: every stored evaluation, latest date first.
+/// `GET /api/v1/programs/{program}/evaluations[?segments=true]`: every stored evaluation,
+/// latest date first; with `segments=true`, each with its segments' readiness (as stored with
+/// it: no report is read).
 pub async fn list(
     State(state): State<AppState>,
     ApiPath(program): ApiPath<String>,
+    ApiQuery(q): ApiQuery<EvaluationsQuery>,
 ) -> Result<Json<Vec<EvaluationSummary>>, ApiError> {
-    let rows = state
-        .store
-        .evaluations(&program)
-        .await?
-        .ok_or_else(program_not_found)?;
-    Ok(Json(
-        rows.into_iter().map(summary).collect::<Result<_, _>>()?,
-    ))
+    let listed = if q.segments == Some(true) {
+        state
+            .store
+            .evaluations_with_segments(&program)
+            .await?
+            .ok_or_else(program_not_found)?
+            .into_iter()
+            .map(summary_with_segments)
+            .collect::<Result<_, _>>()?
+    } else {
+        state
+            .store
+            .evaluations(&program)
+            .await?
+            .ok_or_else(program_not_found)?
+            .into_iter()
+            .map(summary)
+            .collect::<Result<_, _>>()?
+    };
+    Ok(Json(listed))
 }
 
 /// `GET /api/v1/programs/{program}/evaluations/{evaluation}`: one, with its report as stored.

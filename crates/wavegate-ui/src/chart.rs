@@ -1,5 +1,5 @@
 //! Chart geometry for SVG charts drawn by the apps (no chart library): linear scales, "nice"
-//! axis ticks, and path data for lines and steps. Pure functions of numbers, so they are unit
+//! axis ticks, and path data for lines (with gaps where a value is missing) and steps. Pure functions of numbers, so they are unit
 //! tested; the pages only place what these compute.
 
 /// Maps a domain interval linearly onto a range of pixels (the range may run backwards, as a
@@ -87,6 +87,18 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
         .join(" ")
 }
 
+/// SVG path data through the points that are there: each run of points a line of its own
+/// (`M … L …`), a missing one a gap. A point alone between gaps is no line and is left out:
+/// the caller marks every point with a dot.
+pub fn gapped_path(points: &[Option<(f64, f64)>]) -> String {
+    points
+        .split(Option::is_none)
+        .filter(|run| run.len() > 1)
+        .map(|run| line_path(&run.iter().flatten().copied().collect::<Vec<_>>()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// SVG path data of a step line: horizontal to each next x, then vertical to its y (a total
 /// that jumps at given moments, as planned people do at each wave's start).
 pub fn step_path(points: &[(f64, f64)]) -> String {
@@ -139,6 +151,25 @@ mod tests {
         assert_eq!(
             step_path(&[(0.0, 10.0), (5.0, 20.0), (8.0, 30.0)]),
             "M0 10 L5 10 L5 20 L8 20 L8 30"
+        );
+    }
+
+    #[test]
+    fn a_missing_value_breaks_the_line() {
+        let p = |x: f64| Some((x, 1.0));
+        assert_eq!(
+            gapped_path(&[p(0.0), p(1.0), None, p(3.0), p(4.0)]),
+            "M0 1 L1 1 M3 1 L4 1"
+        );
+        assert_eq!(
+            gapped_path(&[None, p(1.0), None]),
+            "",
+            "a lone point is no line"
+        );
+        assert_eq!(gapped_path(&[None, None]), "");
+        assert_eq!(
+            gapped_path(&[p(0.0), p(2.0)]),
+            line_path(&[(0.0, 1.0), (2.0, 1.0)])
         );
     }
 }

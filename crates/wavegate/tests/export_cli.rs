@@ -79,6 +79,13 @@ fn store_evaluation(db: &Path, program_id: &str, report: &[u8]) {
             everything_passes: decision["everything_passes"].as_bool().unwrap_or(false),
             inputs_json: "[]".to_string(),
         },
+        segments_json: serde_json::to_string(
+            &wavegate_core::api::SegmentReadiness::from_report_json(
+                std::str::from_utf8(report).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap(),
         report_json: String::from_utf8(report.to_vec()).unwrap(),
     };
     let store = wavegate_server::Store::open(db).unwrap();

@@ -2,7 +2,8 @@
 // files (its planted iOS problem), the SPLIT decision with its evidence and the iOS group held,
 // the iOS group invited through its action, a training action's group assigned its module, the
 // heatmap's drill-down by keyboard, the printable report, today's stored evaluation in the trend,
-// axe-core, 390 px; and the render time of a report of a 100,000-person program.
+// axe-core, 390 px; one segment's readiness picked in the trend; and the render time of a report
+// of a 100,000-person program.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
 const crypto = require("node:crypto");
@@ -16,9 +17,9 @@ const { BIN, VIEWER_EMAIL } = require("./env");
 const AT = "2027-03-01";
 const KINDS = ["roster", "devices", "enrollment_failures", "tickets", "responses", "training"];
 
-function demoData(people, seed) {
+function demoData(people, seed, at = AT) {
   const dir = fs.mkdtempSync(path.join(process.env.WAVEGATE_E2E_DIR || os.tmpdir(), "dashboard-"));
-  execFileSync(BIN, ["demo-data", "--out", dir, "--people", String(people), "--seed", String(seed), "--at", AT], { stdio: "ignore" });
+  execFileSync(BIN, ["demo-data", "--out", dir, "--people", String(people), "--seed", String(seed), "--at", at], { stdio: "ignore" });
   return dir;
 }
 
@@ -220,6 +221,65 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(viewer.getByRole("button", { name: "Afdrukbaar rapport (HTML)" })).toBeEnabled();
   await audit(viewer);
   await context.close();
+});
+
+test("a planner follows one segment's readiness in the trend, on screen, at 390 px and on paper", async ({ page }) => {
+  test.setTimeout(180_000);
+  // Demo data leading up to today: the one day an evaluation is stored, with figures by then.
+  const today = new Date().toISOString().slice(0, 10);
+  const dir = demoData(800, 3, today);
+  await page.goto("/planner");
+  await signIn(page);
+  await expect(page.getByRole("link", { name: "Nieuw programma" })).toBeVisible();
+  const id = await createProgram(page, dir, `Trend e2e ${Date.now().toString(36)}`);
+  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const stored = await page.request.post(`/api/v1/programs/${id}/evaluations?lang=nl`, { headers: { "X-CSRF-Token": csrf_token } });
+  expect(stored.status(), await stored.text()).toBe(201);
+  const [listed] = await (await page.request.get(`/api/v1/programs/${id}/evaluations?segments=true`)).json();
+  const pick = listed.segments.findIndex((s, i) => i > 0 && s.readiness.estimate !== null);
+  expect(pick, "a segment with figures").toBeGreaterThan(0);
+  const chosen = listed.segments[pick];
+
+  await page.goto(`/planner/programs/${id}/readiness`);
+  await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
+  const picker = page.getByLabel("De lijnen tonen");
+  await expect(picker).toHaveValue("");
+  await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
+  // Every shown segment, under its wave, named as in the heatmap.
+  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van golf ${listed.next_wave}`);
+  await expect(picker.locator("option")).toHaveCount(listed.segments.length + 1);
+  const label = (await picker.locator(`option[value="${pick}"]`).textContent()).trim();
+  const key = Object.entries(chosen.segment).map(([k, v]) => `${k}=${v}`).join(",");
+  await expect(page.locator(`table.heatmap tr[data-segment='${key}'] th`)).toHaveText(label);
+  await picker.focus();
+  await expect(picker).toBeFocused();
+  await picker.selectOption(String(pick));
+  // The date as Dutch readers write it (the server's today, UTC), as everywhere on the page.
+  const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  await expect(page.locator("#trend-desc")).toHaveText(
+    `${label} in golf ${listed.next_wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate}/${chosen.readiness.conservative}.`,
+  );
+  const trend = page.locator("section[aria-labelledby='trend-title']");
+  await trend.locator("details summary").click();
+  const row = trend.locator("table.trend-table tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row.locator("td")).toHaveText([
+    String(chosen.n), /.+/, String(chosen.readiness.estimate), String(chosen.readiness.conservative),
+  ]);
+  await expect(trend.locator("svg circle.dot")).toHaveCount(2);
+  await audit(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // On paper: the list is left out, the chart and the sentence name the segment.
+  await page.emulateMedia({ media: "print" });
+  await expect(picker).toBeHidden();
+  await expect(page.locator("#trend-desc")).toBeVisible();
+  await expect(page.locator("#trend-desc")).toContainText(label);
+  await page.emulateMedia({ media: "screen" });
+  await picker.selectOption("");
+  await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
+  await expect(row.locator("td").first()).toHaveText(listed.next_wave);
 });
 
 test("a report of a 100,000-person program renders in under 300 ms after it arrives", async ({ page }) => {

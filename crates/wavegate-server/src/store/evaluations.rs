@@ -1,10 +1,11 @@
 //! Stored readiness evaluations: one per program and evaluation date (a second one at the same
-//! date replaces the first, unless it is the same), listed for the history, read back whole;
-//! their reports are EXPAND's history.
+//! date replaces the first, unless it is the same), listed for the history (with each
+//! segment's readiness when asked), read back whole; their reports are EXPAND's history.
 
 use super::program_exists;
 use super::{Store, StoreError, count};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use wavegate_core::api::SegmentReadiness;
 
 /// What the list of evaluations shows of one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +39,9 @@ pub struct EvaluationFields {
 pub struct NewEvaluation {
     /// What the list shows.
     pub fields: EvaluationFields,
+    /// The report's segments with their readiness (JSON of the core's `SegmentReadiness::of`),
+    /// what the list shows when asked for segments.
+    pub segments_json: String,
     /// The report, exactly as `wavegate score --format json` prints it.
     pub report_json: String,
 }
@@ -49,6 +53,16 @@ pub struct EvaluationRow {
     pub id: u64,
     /// What the list shows.
     pub fields: EvaluationFields,
+}
+
+/// A stored evaluation as listed with its segments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvaluationWithSegments {
+    /// What the list shows.
+    pub row: EvaluationRow,
+    /// Its segments' readiness (JSON list); `None` only when its report did not read as a
+    /// report when the column was filled in.
+    pub segments_json: Option<String>,
 }
 
 /// A stored evaluation's date and report, for EXPAND and for exports.
@@ -136,8 +150,8 @@ impl Store {
             tx.execute(
                 "INSERT INTO evaluations (program_id, at, lang, created_at, created_by, next_wave,
                     decision, readiness_estimate, readiness_conservative, everything_passes,
-                    inputs, report)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    inputs, report, segments)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     f.program_id,
                     f.at,
@@ -150,7 +164,8 @@ impl Store {
                     f.readiness_conservative,
                     f.everything_passes,
                     f.inputs_json,
-                    new.report_json
+                    new.report_json,
+                    new.segments_json
                 ],
             )?;
             let id = count(tx.last_insert_rowid());
@@ -181,6 +196,35 @@ impl Store {
                 "SELECT {FIELDS} FROM evaluations WHERE program_id = ?1 ORDER BY at DESC"
             ))?;
             let rows = stmt.query_map([&p], row)?.collect::<Result<Vec<_>, _>>()?;
+            drop(stmt);
+            Ok(Some(rows))
+        })
+        .await
+    }
+
+    /// A program's evaluations with each one's segments, latest date first; `None` for an
+    /// unknown program. No report is read.
+    pub async fn evaluations_with_segments(
+        &self,
+        program_id: &str,
+    ) -> Result<Option<Vec<EvaluationWithSegments>>, StoreError> {
+        let p = program_id.to_string();
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            if !program_exists(&tx, &p)? {
+                return Ok(None);
+            }
+            let mut stmt = tx.prepare(&format!(
+                "SELECT {FIELDS}, segments FROM evaluations WHERE program_id = ?1 ORDER BY at DESC"
+            ))?;
+            let rows = stmt
+                .query_map([&p], |r| {
+                    Ok(EvaluationWithSegments {
+                        row: row(r)?,
+                        segments_json: r.get(12)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
             drop(stmt);
             Ok(Some(rows))
         })
@@ -222,6 +266,31 @@ pub(super) fn reports(c: &Connection, program_id: &str) -> Result<Vec<StoredRepo
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Fills in the segments of evaluations stored before they were kept (schema migration 12),
+/// from each one's report by the core's reading of it. A report that does not read as one
+/// keeps none, and the list shows it without segments.
+pub(super) fn backfill_segments(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare("SELECT id, report FROM evaluations WHERE segments IS NULL")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(stmt);
+    for (id, report) in rows {
+        match SegmentReadiness::from_report_json(&report) {
+            Ok(segments) => {
+                let json = serde_json::to_string(&segments)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                tx.execute(
+                    "UPDATE evaluations SET segments = ?1 WHERE id = ?2",
+                    params![json, id],
+                )?;
+            }
+            Err(e) => tracing::warn!(id, %e, "stored evaluation without segments"),
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +311,7 @@ mod tests {
                 everything_passes: true,
                 inputs_json: "[]".into(),
             },
+            segments_json: "[]".into(),
             report_json: report.into(),
         }
     }

@@ -14,7 +14,13 @@ struct Migration {
     name: &'static str,
     /// The statements.
     sql: &'static str,
+    /// What SQL cannot do (reading stored JSON with the core), run after the statements in
+    /// the same transaction: the migration is applied whole or not at all.
+    then: Option<Step>,
 }
+
+/// A migration's step in Rust.
+type Step = fn(&Transaction<'_>) -> Result<(), StoreError>;
 
 const MIGRATIONS: &[Migration] = &[
     Migration {
@@ -71,6 +77,7 @@ const MIGRATIONS: &[Migration] = &[
         ON responses(invitation_token) WHERE person_id IS NOT NULL;
     CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
     "#,
+        then: None,
     },
     Migration {
         version: 2,
@@ -80,6 +87,7 @@ const MIGRATIONS: &[Migration] = &[
     ALTER TABLE programs ADD COLUMN support TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE programs ADD COLUMN updated_at TEXT;
     "#,
+        then: None,
     },
     Migration {
         version: 3,
@@ -112,6 +120,7 @@ const MIGRATIONS: &[Migration] = &[
         revoked_at  TEXT
     );
     "#,
+        then: None,
     },
     Migration {
         version: 4,
@@ -132,6 +141,7 @@ const MIGRATIONS: &[Migration] = &[
     );
     CREATE INDEX imports_by_program ON imports(program_id, kind, id);
     "#,
+        then: None,
     },
     Migration {
         version: 5,
@@ -156,6 +166,7 @@ const MIGRATIONS: &[Migration] = &[
     );
     CREATE UNIQUE INDEX evaluations_one_per_date ON evaluations(program_id, at);
     "#,
+        then: None,
     },
     Migration {
         version: 6,
@@ -195,6 +206,7 @@ const MIGRATIONS: &[Migration] = &[
         ON responses(invitation_hash) WHERE person_id IS NOT NULL;
     CREATE INDEX responses_by_survey ON responses(program_id, survey_id);
     "#,
+        then: None,
     },
     Migration {
         version: 7,
@@ -206,6 +218,7 @@ const MIGRATIONS: &[Migration] = &[
     );
     CREATE INDEX reminders_by_link ON reminders(token_hash, sent_at);
     "#,
+        then: None,
     },
     Migration {
         version: 8,
@@ -223,6 +236,7 @@ const MIGRATIONS: &[Migration] = &[
         PRIMARY KEY (program_id, survey_id, person_id)
     );
     "#,
+        then: None,
     },
     Migration {
         version: 9,
@@ -280,6 +294,7 @@ const MIGRATIONS: &[Migration] = &[
     CREATE TRIGGER training_facts_never_removed BEFORE DELETE ON training_facts
     BEGIN SELECT RAISE(ABORT, 'progress facts are only added'); END;
     "#,
+        then: None,
     },
     Migration {
         version: 10,
@@ -294,6 +309,7 @@ const MIGRATIONS: &[Migration] = &[
     UPDATE trainees SET wave = json_extract(attributes, '$.wave') WHERE json_valid(attributes);
     CREATE INDEX trainees_by_wave ON trainees(program_id, wave);
     "#,
+        then: None,
     },
     Migration {
         version: 11,
@@ -308,6 +324,18 @@ const MIGRATIONS: &[Migration] = &[
         replaced_at TEXT NOT NULL
     );
     "#,
+        then: None,
+    },
+    Migration {
+        version: 12,
+        name: "each stored evaluation's readiness per segment, for the trend of a segment",
+        sql: r#"
+    -- The JSON list of the core's `SegmentReadiness::of` the report: so listing the history
+    -- with its segments reads no report. Rows from before are filled in from their report by
+    -- `evaluations::backfill_segments`; NULL only for a report that does not read as one.
+    ALTER TABLE evaluations ADD COLUMN segments TEXT;
+    "#,
+        then: Some(super::evaluations::backfill_segments),
     },
 ];
 
@@ -344,6 +372,9 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     for m in MIGRATIONS.iter().filter(|m| m.version > applied) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(m.sql)?;
+        if let Some(step) = m.then {
+            step(&tx)?;
+        }
         tx.execute(RECORD, rusqlite::params![m.version, m.name])?;
         // Binaries from before `schema_migrations` read only `user_version`; keeping it equal to
         // the latest migration makes them refuse a schema newer than theirs instead of using it.
@@ -492,6 +523,63 @@ mod tests {
             !String::from_utf8_lossy(&bytes).contains(token),
             "the plain token is gone from the database"
         );
+    }
+
+    #[tokio::test]
+    async fn evaluations_stored_before_segments_were_kept_get_them_from_their_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for m in &MIGRATIONS[..11] {
+                conn.execute_batch(m.sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 11).unwrap();
+            let report = r#"{"program": "P", "segments": [
+                {"segment": {"wave": "wave-1"}, "n": 40, "state": "warn",
+                 "readiness": {"estimate": 81, "conservative": 70, "assessed": []}},
+                {"segment": {"platform": "iOS"}, "n": 12, "state": "fail",
+                 "readiness": {"estimate": null, "conservative": null}}]}"#;
+            conn.execute_batch(&format!(
+                "INSERT INTO programs (id, name, created_at) VALUES ('p', 'P', 'x');
+                 INSERT INTO evaluations (program_id, at, lang, created_at, created_by,
+                     everything_passes, inputs, report)
+                 VALUES ('p', '2027-02-01', 'en', 'x', 'ann', 0, '[]', '{report}'),
+                        ('p', '2027-02-08', 'en', 'x', 'ann', 0, '[]', 'not a report');"
+            ))
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let listed = store.evaluations_with_segments("p").await.unwrap().unwrap();
+        let segments: Vec<(&str, Option<serde_json::Value>)> = listed
+            .iter()
+            .map(|e| {
+                let json = e.segments_json.as_deref();
+                (
+                    e.row.fields.at.as_str(),
+                    json.map(|j| serde_json::from_str(j).unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            segments,
+            vec![
+                ("2027-02-08", None),
+                (
+                    "2027-02-01",
+                    Some(serde_json::json!([
+                        {"segment": {"wave": "wave-1"}, "n": 40, "state": "warn",
+                         "readiness": {"estimate": 81, "conservative": 70}},
+                        {"segment": {"platform": "iOS"}, "n": 12, "state": "fail",
+                         "readiness": {"estimate": null, "conservative": null}}
+                    ]))
+                ),
+            ],
+            "filled in from the report; one that is no report keeps none"
+        );
+        drop(store);
+        drop(Store::open(&path).unwrap());
+        assert_eq!(ledger(&path), expected());
     }
 
     #[test]

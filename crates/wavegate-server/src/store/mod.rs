@@ -31,7 +31,8 @@ mod writer;
 pub use accounts::{TokenRow, UserRow};
 pub use drafts::{DraftOwner, DraftRow};
 pub use evaluations::{
-    EvaluationFields, EvaluationRow, NewEvaluation, StoredOutcome, StoredReport,
+    EvaluationFields, EvaluationRow, EvaluationWithSegments, NewEvaluation, StoredOutcome,
+    StoredReport,
 };
 pub use files::{ImportRow, NewImport, StagedFile};
 pub use invitations::{

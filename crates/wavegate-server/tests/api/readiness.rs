@@ -525,6 +525,73 @@ async fn healthy_program(api: &Api) -> String {
     path
 }
 
+/// The list with `?segments=true`: each evaluation with its report's segments, as the report
+/// has them, for a viewer too; without it the list stays as small as it was.
+#[tokio::test]
+async fn the_list_carries_each_evaluations_segments_when_asked() {
+    let api = Api::new().await;
+    let program = healthy_program(&api).await;
+    on_day(&api, "2027-01-31");
+    let first = post(&api, &format!("{program}/evaluations?lang=en")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    on_day(&api, "2027-02-07");
+    let second = post(&api, &format!("{program}/evaluations?lang=en")).await;
+    assert_eq!(second.status, StatusCode::CREATED, "{:?}", second.body);
+    assert!(
+        first.body.get("segments").is_none(),
+        "a stored evaluation has its report instead"
+    );
+
+    // `get` is a viewer's.
+    let listed = get(&api, &format!("{program}/evaluations?segments=true")).await;
+    assert_eq!(listed.status, StatusCode::OK, "{:?}", listed.body);
+    let listed = listed.body.as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    for (entry, stored) in listed.iter().zip([&second, &first]) {
+        assert_eq!(entry["at"], stored.body["at"]);
+        let report = &stored.body["report"];
+        let expected: Vec<Value> = report["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "segment": s["segment"], "n": s["n"], "state": s["state"],
+                    "readiness": {
+                        "estimate": s["readiness"]["estimate"],
+                        "conservative": s["readiness"]["conservative"],
+                    },
+                })
+            })
+            .collect();
+        assert!(expected.len() > 1, "the wave and its segments");
+        assert_eq!(entry["segments"], Value::Array(expected), "{}", entry["at"]);
+        assert_eq!(
+            entry["segments"][0]["segment"],
+            serde_json::json!({ "wave": report["next_wave"] }),
+            "the whole wave first"
+        );
+    }
+    let typed: Vec<wavegate_core::api::EvaluationSummary> =
+        serde_json::from_value(Value::Array(listed.clone())).unwrap();
+    assert!(typed.iter().all(|e| e.segments.is_some()));
+
+    let plain = get(&api, &format!("{program}/evaluations")).await;
+    assert!(
+        plain
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e.get("segments").is_none()),
+        "without asking, no segments"
+    );
+    let r = get(&api, &format!("{program}/evaluations?segments=yes")).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+    let r = get(&api, "/api/v1/programs/nope/evaluations?segments=true").await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+}
+
 #[tokio::test]
 async fn everything_passing_at_two_stored_evaluations_a_week_apart_expands() {
     let api = Api::new().await;

@@ -4,7 +4,9 @@
 use super::{ApiError, Download, change, download, json, path};
 use chrono::NaiveDate;
 use gloo_net::http::Request;
-use wavegate_core::api::{Evaluation, EvaluationSummary, ReadinessQuery, StoredEvaluation};
+use wavegate_core::api::{
+    Evaluation, EvaluationSummary, EvaluationsQuery, ReadinessQuery, StoredEvaluation,
+};
 use wavegate_core::i18n::Lang;
 
 fn query(at: NaiveDate, lang: Lang) -> String {
@@ -52,9 +54,14 @@ pub async fn export_zip(program: &str) -> Result<Download, ApiError> {
     download::fetch(&path::program(program, "/export.zip")).await
 }
 
-/// `GET …/evaluations`: the stored evaluations, latest date first.
-pub async fn evaluations(program: &str) -> Result<Vec<EvaluationSummary>, ApiError> {
-    json(Request::get(&path::program(program, "/evaluations")).build()).await
+/// `GET …/evaluations[?segments=true]`: the stored evaluations, latest date first (with each
+/// one's segments when `query` asks for them).
+pub async fn evaluations(
+    program: &str,
+    query: EvaluationsQuery,
+) -> Result<Vec<EvaluationSummary>, ApiError> {
+    let url = path::program(program, "/evaluations") + &query.to_query();
+    json(Request::get(&url).build()).await
 }
 
 /// `POST …/evaluations?at=&lang=`: stores the evaluation of `at`, which must be the server's today
