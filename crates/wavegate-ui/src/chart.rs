@@ -115,8 +115,10 @@ pub fn step_path(points: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Run by wasm-bindgen-test: these crates build for wasm32 only, where `#[test]` is not run.
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_scale_maps_the_domain_ends_to_the_range_ends_even_backwards() {
         let y = Scale::linear((0.0, 100.0), (200.0, 0.0));
         assert_eq!(y.map(0.0), 200.0);
@@ -126,7 +128,7 @@ mod tests {
         assert_eq!(flat.map(5.0), 5.0, "an empty domain sits in the middle");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn ticks_are_round_numbers_that_cover_the_data() {
         assert_eq!(
             ticks(0.0, 100.0, 5),
@@ -144,7 +146,7 @@ mod tests {
         assert!(ticks(f64::NAN, 1.0, 5).is_empty());
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn paths_go_through_every_point_and_steps_turn_square() {
         assert_eq!(line_path(&[]), "");
         assert_eq!(line_path(&[(0.0, 10.0), (5.25, 2.0)]), "M0 10 L5.3 2");
@@ -154,7 +156,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_missing_value_breaks_the_line() {
         let p = |x: f64| Some((x, 1.0));
         assert_eq!(

@@ -276,8 +276,10 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::step;
+    // Run by wasm-bindgen-test: these crates build for wasm32 only, where `#[test]` is not run.
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn arrow_keys_move_to_the_nearest_cell_with_figures_and_stop_at_the_edge() {
         let has = [
             [true, true, false, true, true],
