@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod browser_tests_run;
 mod doc_references;
 mod fuzz_smoke;
 mod import_exports;
