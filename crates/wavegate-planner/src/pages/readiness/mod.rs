@@ -7,6 +7,7 @@ mod actions;
 mod charts;
 mod decision;
 mod heatmap;
+pub mod timeline;
 
 use super::{ProgramNav, Tab, param};
 use crate::components::download::DownloadButton;
