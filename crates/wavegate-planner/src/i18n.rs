@@ -283,8 +283,8 @@ wavegate_ui::messages! {
         TimelineWaveUnknown => "{wave} ({start} tot {end}): {planned} gepland, {people} in de roster", "{wave} ({start} to {end}): {planned} planned, {people} in the roster";
         TimelineAdvice => "Het advies voor golf {wave}: {next} mensen.", "The advice for wave {wave}: {next} people.";
         TimelineNoDevices => "Er is geen devices.csv ingelezen: wie een apparaat heeft ingeschreven is niet bekend, dus er is geen inschrijving te tekenen.", "No devices.csv was read: who has enrolled a device is not known, so there is no enrollment to draw.";
-        EnrolledCumulative => "Ingeschreven (opgeteld), met de golf erbij", "Enrolled (cumulative), named by wave";
-        PlannedPerWave => "Gepland per golf, over de weken van die golf", "Planned per wave, over the weeks of that wave";
+        EnrolledCumulative => "Ingeschreven per golf (opgeteld)", "Enrolled per wave (cumulative)";
+        PlannedPerWave => "Gepland per golf", "Planned per wave";
         AdviceLegend => "Advies voor de volgende golf", "Advice for the next wave";
         InRosterCol => "In de roster", "In the roster";
         EnrolledByCol => "Ingeschreven op {at}", "Enrolled by {at}";
