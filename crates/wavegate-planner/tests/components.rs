@@ -1,6 +1,6 @@
 //! Component tests of the planner app in headless Chromium (wasm-bindgen-test): what a planner
-//! sees of survey and training results, which field a program's problem lands on, the trend of
-//! a segment, and its words.
+//! sees of survey and training results and of the dashboard's wave timeline, which field a
+//! program's problem lands on, the trend of a segment, and its words.
 
 #![allow(clippy::unwrap_used)]
 
@@ -26,6 +26,7 @@ use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
 use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
+use wavegate_planner::pages::readiness::timeline::timeline;
 use wavegate_planner::pages::readiness::trend::{SeriesKey, Trend};
 use wavegate_planner::pages::training_module::{restudy_view, results_view, versions_view};
 
@@ -736,4 +737,130 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     settle().await;
     assert_eq!(selected.get_untracked(), None);
     assert!(text_of(&host, "table.trend-table tbody").contains("90/80"));
+}
+
+/// Four waves evaluated on 1 February 2027: a pilot of 12 of whom 9 enrolled over three days,
+/// a next wave of 10 with one early device, a wave of 3 (too small to show) and one of 6
+/// (hidden beside it); or the same without devices.csv.
+fn timeline_report(devices: bool) -> wavegate_core::readiness::Report {
+    use wavegate_core::readiness::data::{Compliance, Device, Inputs, Roster};
+    use wavegate_core::readiness::{DataSet, evaluate};
+    let waves = [
+        ("pilot", "2027-01-11", "2027-01-29", 10),
+        ("wave-1", "2027-02-08", "2027-02-26", 40),
+        ("wave-2", "2027-03-08", "2027-03-26", 40),
+        ("wave-3", "2027-04-05", "2027-04-23", 40),
+    ];
+    let mut toml = "name = \"Timeline\"\n".to_string();
+    for (id, start, end, planned) in waves {
+        toml += &format!(
+            "[[wave]]\nid = \"{id}\"\nstart = \"{start}\"\nend = \"{end}\"\nplanned_size = {planned}\n"
+        );
+    }
+    let program = Program::parse(&toml).unwrap();
+    let mut roster = Roster::default();
+    let mut person = 0;
+    for (w, n) in [12, 10, 3, 6].into_iter().enumerate() {
+        for _ in 0..n {
+            person += 1;
+            roster.push(
+                &format!("p{person}"),
+                Some(&format!("p{person}@x.org")),
+                w,
+                &[],
+            );
+        }
+    }
+    let device = |p: usize, at: &str| Device {
+        upn: Some(format!("p{p}@x.org")),
+        os: "Windows".into(),
+        compliance: Compliance::Compliant,
+        enrolled_at: wavegate_core::dates::parse_datetime(at).unwrap(),
+    };
+    let mut list: Vec<Device> = (1..=9)
+        .map(|p| {
+            device(
+                p,
+                ["2027-01-12 09:00", "2027-01-13 09:00", "2027-01-15 09:00"][p % 3],
+            )
+        })
+        .collect();
+    list.push(device(13, "2027-01-25 09:00"));
+    let inputs = Inputs {
+        devices: devices.then_some(list),
+        ..Inputs::default()
+    };
+    let at = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    evaluate(
+        &DataSet::new(&program, roster, inputs),
+        &program,
+        at,
+        Lang::En,
+        &[],
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_each_shown_wave_and_says_every_figure_in_words() {
+    let report = timeline_report(true);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        timeline(&report)
+    });
+    settle().await;
+    let all = |selector: &str| host.query_selector_all(selector).unwrap().length();
+    // A line for the pilot and for the next wave (one early device); none for the hidden two.
+    assert_eq!(all("svg.chart path.actual"), 2);
+    assert_eq!(all("svg.chart line.planned"), 4);
+    assert_eq!(all("svg.chart line.advice"), 1);
+    let labels = text_of(&host, "svg.chart");
+    for name in ["pilot: 9", "wave-1: 1", "wave-2", "wave-3"] {
+        assert!(labels.contains(name), "{name} in {labels}");
+    }
+    let desc = text_of(&host, "#timeline-desc");
+    for part in [
+        "On 1 February 2027, enrolled against planned per wave: ",
+        "pilot (11 January 2027 to 29 January 2027): 10 planned, 12 in the roster, 9 enrolled; ",
+        "wave-1 (8 February 2027 to 26 February 2027): 40 planned, 10 in the roster, 1 enrolled; ",
+        "wave-2 (8 March 2027 to 26 March 2027): 40 planned, 3 in the roster, enrollment not shown (fewer than 5 people); ",
+        "wave-3 (5 April 2027 to 23 April 2027): 40 planned, 6 in the roster, enrollment not shown (hidden beside a small group).",
+        "The advice for wave wave-1: ",
+    ] {
+        assert!(desc.contains(part), "{part:?} in {desc}");
+    }
+    assert_eq!(all("details.chart-table tbody tr"), 4);
+    assert!(text_of(&host, "details.chart-table thead").contains("Enrolled by 1 February 2027"));
+    let hidden = text_of(&host, "details.chart-table tbody tr:nth-child(3)");
+    assert!(
+        hidden.contains("not shown (fewer than 5 people)"),
+        "{hidden}"
+    );
+    assert!(!hidden.contains("–"), "{hidden}");
+}
+
+#[wasm_bindgen_test]
+async fn without_devices_the_timeline_says_so_instead_of_drawing_empty_lines() {
+    let report = timeline_report(false);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        timeline(&report)
+    });
+    settle().await;
+    assert!(host.query_selector("svg").unwrap().is_none());
+    assert_eq!(
+        text_of(&host, ".banner"),
+        Msg::TimelineNoDevices.text(Lang::En)
+    );
+    let desc = text_of(&host, "#timeline-desc");
+    assert!(
+        desc.contains("pilot (11 January 2027 to 29 January 2027): 10 planned, 12 in the roster; "),
+        "{desc}"
+    );
+    assert!(!desc.contains("enrolled;"), "{desc}");
+    assert_eq!(
+        host.query_selector_all("details.chart-table tbody tr")
+            .unwrap()
+            .length(),
+        4
+    );
 }

@@ -1,6 +1,7 @@
 //! Chart geometry for SVG charts drawn by the apps (no chart library): linear scales, "nice"
-//! axis ticks, and path data for lines (with gaps where a value is missing) and steps. Pure functions of numbers, so they are unit
-//! tested; the pages only place what these compute.
+//! axis ticks, path data for lines (with gaps where a value is missing) and steps, and labels
+//! spread so they do not overlap. Pure functions of numbers, so they are unit tested; the pages
+//! only place what these compute.
 
 /// Maps a domain interval linearly onto a range of pixels (the range may run backwards, as a
 /// y axis does).
@@ -112,6 +113,31 @@ pub fn step_path(points: &[(f64, f64)]) -> String {
     line_path(&stepped)
 }
 
+/// Label positions near `wanted` (pixels along one axis, in any order) and at least `gap`
+/// apart, within `[lo, hi]` where there is room: labels of lines that end close together
+/// are moved apart, in their order, rather than drawn over each other. Returned in the order
+/// given.
+pub fn spread(wanted: &[f64], gap: f64, (lo, hi): (f64, f64)) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    let mut placed: Vec<f64> = order.iter().map(|&i| wanted[i].clamp(lo, hi)).collect();
+    // Down from the top, then back up from the bottom where that pushed a label past it.
+    for i in 1..placed.len() {
+        placed[i] = placed[i].max(placed[i - 1] + gap);
+    }
+    if let Some(last) = placed.last_mut() {
+        *last = last.min(hi);
+    }
+    for i in (0..placed.len().saturating_sub(1)).rev() {
+        placed[i] = placed[i].min(placed[i + 1] - gap);
+    }
+    let mut out = vec![0.0; wanted.len()];
+    for (slot, &i) in order.iter().enumerate() {
+        out[i] = placed[slot];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +198,18 @@ mod tests {
         assert_eq!(
             gapped_path(&[p(0.0), p(2.0)]),
             line_path(&[(0.0, 1.0), (2.0, 1.0)])
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn labels_close_together_move_apart_in_their_order_and_stay_in_bounds() {
+        assert_eq!(spread(&[], 14.0, (0.0, 100.0)), Vec::<f64>::new());
+        assert_eq!(spread(&[50.0, 10.0], 14.0, (0.0, 100.0)), [50.0, 10.0]);
+        assert_eq!(spread(&[40.0, 45.0], 14.0, (0.0, 100.0)), [40.0, 54.0]);
+        // Order kept whatever the input order; near the bottom they move up instead.
+        assert_eq!(
+            spread(&[100.0, 98.0, 20.0], 14.0, (0.0, 100.0)),
+            [100.0, 86.0, 20.0]
         );
     }
 }

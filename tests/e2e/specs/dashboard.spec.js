@@ -125,7 +125,14 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
   // Dates in sentences are written as Dutch readers write them, never as 2027-03-01.
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
-  await expect(page.locator("#timeline-desc")).toContainText("Op 1 maart 2027 zitten");
+  // The wave timeline: enrolled against planned per wave, every figure in its sentence too.
+  await expect(page.locator("#timeline-desc")).toContainText(
+    /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de roster, \d+ ingeschreven; wave-1 /,
+  );
+  await expect(page.locator("#timeline-desc")).toContainText("Het advies voor golf wave-2: ");
+  await expect(page.locator("figure.chart-figure svg path.actual").first()).toBeVisible();
+  await expect(page.locator("figure.chart-figure svg text", { hasText: /^pilot: \d+$/ })).toHaveCount(1);
+  await expect(page.locator("details.chart-table tbody tr")).toHaveCount(5);
   for (const sentence of await page.locator("#timeline-desc, #trend-desc").allInnerTexts()) {
     expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   }

@@ -620,6 +620,33 @@ impl DataSet {
     pub fn unmatched(&self) -> Unmatched {
         self.unmatched
     }
+
+    /// A person's devices (joined on the primary user's UPN) that had enrolled by `cutoff`:
+    /// one enrolled later was not there yet on the evaluation date.
+    pub(crate) fn devices_enrolled_by(
+        &self,
+        person: usize,
+        cutoff: NaiveDateTime,
+    ) -> impl Iterator<Item = &Device> {
+        let all = self.inputs.devices.as_deref().unwrap_or(&[]);
+        self.devices_by_person
+            .of(person)
+            .iter()
+            .filter_map(move |&d| all.get(d as usize))
+            .filter(move |d| d.enrolled_at <= cutoff)
+    }
+
+    /// When a person first enrolled a device, as known at `cutoff` (the tally's enrollment
+    /// metrics and the enrollment timeline both read it here).
+    pub(crate) fn first_enrollment(
+        &self,
+        person: usize,
+        cutoff: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
+        self.devices_enrolled_by(person, cutoff)
+            .map(|d| d.enrolled_at)
+            .min()
+    }
 }
 
 #[cfg(test)]

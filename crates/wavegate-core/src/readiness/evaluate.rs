@@ -4,6 +4,7 @@
 use super::assess::assess;
 use super::build::{ExpandHistory, build_report};
 use super::data::DataSet;
+use super::enrollment_timeline::enrollment_timeline;
 use super::history::{PastEvaluation, backs_expand};
 use super::judge::judge;
 use super::program::Program;
@@ -38,6 +39,7 @@ pub fn evaluate_on(
     history: &[PastEvaluation],
     runner: &impl Runner,
 ) -> Report {
+    let (timeline, withheld) = enrollment_timeline(data, program, at);
     let mut report = Report {
         program: program.name.clone(),
         evaluated_at: at,
@@ -51,6 +53,7 @@ pub fn evaluate_on(
         actions: Vec::new(),
         counterfactuals: Vec::new(),
         helpdesk_forecast: None,
+        enrollment_timeline: timeline,
         suppressed: Vec::new(),
         data: summary(data, program, at),
         notes: notes(data, lang),
@@ -64,6 +67,7 @@ pub fn evaluate_on(
     }
     let Some(next) = program.next_wave(at) else {
         report.notes.insert(0, Msg::NoNextWave.render(lang));
+        report.suppressed = withheld;
         return report;
     };
     report.next_wave = Some(program.waves[next].id.clone());
@@ -80,6 +84,12 @@ pub fn evaluate_on(
     let (kind, rule) = decide(&j.inputs);
     let expand = ExpandHistory::new(at, j.inputs.all_pass, backed);
     build_report(&mut report, program, &a, &j, kind, rule, expand, lang);
+    // The next wave too small to show is listed once, whichever part of the report hid it.
+    for s in withheld {
+        if !report.suppressed.contains(&s) {
+            report.suppressed.push(s);
+        }
+    }
     report
 }
 

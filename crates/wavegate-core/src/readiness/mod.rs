@@ -14,6 +14,7 @@ pub mod data;
 pub mod datadir;
 pub mod demo;
 pub mod engine;
+mod enrollment_timeline;
 mod evaluate;
 mod gates;
 mod helpdesk;

@@ -42,6 +42,11 @@ pub struct Report {
     pub counterfactuals: Vec<String>,
     /// Rollout tickets the next wave is expected to bring.
     pub helpdesk_forecast: Option<HelpdeskForecast>,
+    /// Every wave of the program in order of start: its people on the roster and how many of
+    /// them had enrolled a device, day by day up to the evaluation date (enrolled against
+    /// planned). Reports stored before it existed read as empty.
+    #[serde(default)]
+    pub enrollment_timeline: Vec<WaveEnrollment>,
     /// Groups never reported on their own: fewer than 5 people, or hidden so a small one
     /// cannot be worked out by subtraction.
     pub suppressed: Vec<Suppressed>,
@@ -223,6 +228,9 @@ pub enum Source {
     RolledOut,
     /// The next wave's own members.
     NextWave,
+    /// People of a wave after the next (only the enrollment timeline counts them: no metric
+    /// draws on them).
+    LaterWave,
 }
 
 /// One segment of the next wave.
@@ -588,6 +596,41 @@ pub struct HelpdeskForecast {
     pub person_weeks: u64,
     /// Most common rollout ticket categories.
     pub top_categories: Vec<CategoryShare>,
+}
+
+/// One wave of the enrollment timeline: its roster people who had enrolled a device, over
+/// time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaveEnrollment {
+    /// The wave.
+    pub wave: String,
+    /// First day of its enrollment window.
+    pub start: NaiveDate,
+    /// Last day of its enrollment window.
+    pub end: NaiveDate,
+    /// Planned number of people from program.toml; the roster count when it gives none (as
+    /// for the decision).
+    pub planned_size: u32,
+    /// People on the roster in this wave.
+    pub people: u32,
+    /// Of them, how many had enrolled a device by the end of the evaluation date; `None`
+    /// without devices.csv or when withheld.
+    pub enrolled: Option<u32>,
+    /// The same count over time: one point per day on which it changed, and the evaluation
+    /// date (never after it); empty when `enrolled` is `None`.
+    pub series: Vec<EnrollmentPoint>,
+    /// Why the wave's enrollment is not shown (fewer than 5 people, or hidden beside such a
+    /// wave so it cannot be worked out by subtraction); `None` when it is.
+    pub withheld: Option<SuppressionReason>,
+}
+
+/// People of a wave enrolled by the end of a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentPoint {
+    /// The day.
+    pub date: NaiveDate,
+    /// People of the wave with a device enrolled by the end of it.
+    pub enrolled: u32,
 }
 
 /// A group of a segment that is never reported on its own.

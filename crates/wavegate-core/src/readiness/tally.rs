@@ -308,7 +308,8 @@ impl Tallies {
     }
 }
 
-fn end_of_day(d: NaiveDate) -> NaiveDateTime {
+/// The last second of day `d`: what happened on the evaluation date counts.
+pub(crate) fn end_of_day(d: NaiveDate) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
 }
 
@@ -382,14 +383,8 @@ fn contributions(
         c.person = true;
         if group == Group::RolledOut {
             let wave = &program.waves[w];
-            let mut first_enrolled: Option<NaiveDateTime> = None;
-            for &d in data.devices_by_person.of(p) {
-                let dev = &inputs.devices.as_deref().unwrap_or(&[])[d as usize];
-                if dev.enrolled_at > cutoff {
-                    continue;
-                }
-                first_enrolled =
-                    Some(first_enrolled.map_or(dev.enrolled_at, |f| f.min(dev.enrolled_at)));
+            let first_enrolled = data.first_enrollment(p, cutoff);
+            for dev in data.devices_enrolled_by(p, cutoff) {
                 if let Some(ok) = dev.compliance.verdict() {
                     c.compliance.add(ok);
                 }

@@ -16,6 +16,7 @@ mod readiness_golden;
 mod readiness_properties;
 mod readiness_segments;
 mod readiness_support;
+mod readiness_timeline;
 mod render_escaping;
 mod survey_definition;
 mod survey_properties;

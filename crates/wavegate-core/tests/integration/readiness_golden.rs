@@ -182,3 +182,47 @@ fn the_gate_says_what_would_clear_it() {
         r.counterfactuals
     );
 }
+
+#[test]
+fn the_timeline_has_the_pilot_enrolled_over_two_days_and_the_next_wave_not_yet() {
+    // As the example report of docs/data-formats.md shows it.
+    let r = golden();
+    let series = |i: usize| -> Vec<(String, u32)> {
+        r.enrollment_timeline[i]
+            .series
+            .iter()
+            .map(|p| (p.date.to_string(), p.enrolled))
+            .collect()
+    };
+    let point = |d: &str, n: u32| (d.to_string(), n);
+    let [pilot, next] = &r.enrollment_timeline[..] else {
+        panic!("two waves: {:?}", r.enrollment_timeline);
+    };
+    assert_eq!(
+        (
+            pilot.wave.as_str(),
+            pilot.planned_size,
+            pilot.people,
+            pilot.enrolled
+        ),
+        ("pilot", 60, 60, Some(60))
+    );
+    assert_eq!(
+        series(0),
+        [
+            point("2027-01-12", 35),
+            point("2027-01-13", 60),
+            point("2027-02-01", 60)
+        ]
+    );
+    assert_eq!(
+        (
+            next.wave.as_str(),
+            next.planned_size,
+            next.people,
+            next.enrolled
+        ),
+        ("wave-1", 400, 400, Some(0))
+    );
+    assert_eq!(series(1), [point("2027-02-01", 0)]);
+}

@@ -78,6 +78,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
         ]),
     ];
     let Some(d) = &r.decision else {
+        out.extend(enrollment(r));
         out.extend(r.notes.iter().map(|n| Block::Para(vec![text(n)])));
         return out;
     };
@@ -329,6 +330,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
         out.push(Block::Heading(l(Label::HelpdeskForecast)));
         out.push(Block::Para(vec![text(forecast_line(f, lang))]));
     }
+    out.extend(enrollment(r));
     if !r.suppressed.is_empty() {
         out.push(Block::Heading(l(Label::Suppressed)));
         out.push(Block::Para(vec![text(l(Label::SuppressedNote))]));
@@ -348,4 +350,27 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
     out.push(Block::Heading(l(Label::Method)));
     out.push(Block::Para(vec![text(l(Label::MethodText))]));
     out
+}
+
+/// Enrollment per wave: what it counts, and the table.
+fn enrollment(r: &Report) -> Vec<Block> {
+    let Some(EnrollmentTable {
+        sentence,
+        header,
+        rows,
+    }) = enrollment_table(r)
+    else {
+        return Vec::new();
+    };
+    vec![
+        Block::Heading(label(Label::EnrollmentTimeline, r.lang).to_string()),
+        Block::Para(vec![text(sentence)]),
+        Block::Table {
+            header,
+            rows: rows
+                .into_iter()
+                .map(|row| row.into_iter().map(Cell::plain).collect())
+                .collect(),
+        },
+    ]
 }

@@ -15,7 +15,7 @@ pub use markdown::markdown;
 pub use terminal::table;
 
 use super::metric::{Dimension, MetricId};
-use super::report::{MetricReport, Readiness, SegmentReport};
+use super::report::{MetricReport, Readiness, Report, SegmentReport};
 use super::text::{self, Label, label};
 use crate::i18n::Lang;
 
@@ -131,4 +131,73 @@ pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang
         ),
     };
     line + &forecast_parts(f, lang)
+}
+
+/// The enrollment per wave as the reports show it.
+pub(super) struct EnrollmentTable {
+    /// What the table counts, or why it cannot.
+    pub(super) sentence: &'static str,
+    pub(super) header: Vec<String>,
+    /// Per wave: its name, planned, in the roster, enrolled by the evaluation date, share of
+    /// the roster.
+    pub(super) rows: Vec<Vec<String>>,
+}
+
+/// The enrollment per wave as a table; `None` when the report has no timeline (a report
+/// stored before it existed).
+pub(super) fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
+    if r.enrollment_timeline.is_empty() {
+        return None;
+    }
+    let lang = r.lang;
+    let sentence = if r.data.devices.is_some() {
+        label(Label::EnrollmentNote, lang)
+    } else {
+        label(Label::EnrollmentNoDevices, lang)
+    };
+    let header = vec![
+        label(Label::Wave, lang).to_string(),
+        label(Label::PlannedSize, lang).to_string(),
+        label(Label::InRoster, lang).to_string(),
+        format!(
+            "{} {}",
+            label(Label::EnrolledBy, lang),
+            text::long_date(r.evaluated_at, lang)
+        ),
+        label(Label::Share, lang).to_string(),
+    ];
+    let rows = r
+        .enrollment_timeline
+        .iter()
+        .map(|w| {
+            let (enrolled, share) = match (w.enrolled, w.withheld) {
+                (_, Some(reason)) => (
+                    format!(
+                        "{} ({})",
+                        label(Label::Withheld, lang),
+                        text::suppression_reason(reason, lang)
+                    ),
+                    "–".to_string(),
+                ),
+                (Some(n), None) if w.people > 0 => (
+                    n.to_string(),
+                    text::pct(f64::from(n) / f64::from(w.people), lang),
+                ),
+                (Some(n), None) => (n.to_string(), "–".to_string()),
+                (None, None) => ("–".to_string(), "–".to_string()),
+            };
+            vec![
+                w.wave.clone(),
+                w.planned_size.to_string(),
+                w.people.to_string(),
+                enrolled,
+                share,
+            ]
+        })
+        .collect();
+    Some(EnrollmentTable {
+        sentence,
+        header,
+        rows,
+    })
 }

@@ -63,6 +63,7 @@ fn table_lines(r: &Report) -> String {
         r.evaluated_at
     );
     let Some(d) = &r.decision else {
+        enrollment(&mut out, r);
         for n in &r.notes {
             let _ = writeln!(out, "{}", tt(n));
         }
@@ -225,6 +226,7 @@ fn table_lines(r: &Report) -> String {
             tt(&forecast_line(f, lang))
         );
     }
+    enrollment(&mut out, r);
     if !r.suppressed.is_empty() {
         let list: Vec<String> = r
             .suppressed
@@ -246,4 +248,28 @@ fn table_lines(r: &Report) -> String {
         }
     }
     out
+}
+
+/// Enrollment per wave: the table, then what it counts.
+fn enrollment(out: &mut String, r: &Report) {
+    let Some(EnrollmentTable {
+        sentence,
+        header,
+        rows,
+    }) = enrollment_table(r)
+    else {
+        return;
+    };
+    let mut lines = vec![header];
+    lines.extend(
+        rows.into_iter()
+            .map(|row| row.iter().map(|c| tt(c).into_owned()).collect()),
+    );
+    let _ = writeln!(
+        out,
+        "\n{}\n{}\n  {}",
+        label(Label::EnrollmentTimeline, r.lang),
+        columns(&lines).trim_end(),
+        sentence
+    );
 }

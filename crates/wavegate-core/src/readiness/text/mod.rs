@@ -368,16 +368,23 @@ pub fn suppression_name(s: &Suppressed, lang: Lang) -> String {
         (Source::RolledOut, Lang::En) => "rolled out",
         (Source::NextWave, Lang::Nl) => "volgende golf",
         (Source::NextWave, Lang::En) => "next wave",
+        (Source::LaterWave, Lang::Nl) => "latere golf",
+        (Source::LaterWave, Lang::En) => "later wave",
     };
-    let why = match (s.reason, lang) {
+    let why = suppression_reason(s.reason, lang);
+    format!("{} ({who}: {}, {why})", segment(&s.segment, lang), s.n)
+}
+
+/// Why a group is not shown: "fewer than 5 people".
+pub fn suppression_reason(reason: SuppressionReason, lang: Lang) -> &'static str {
+    match (reason, lang) {
         (SuppressionReason::Small, Lang::Nl) => "minder dan 5 mensen",
         (SuppressionReason::Small, Lang::En) => "fewer than 5 people",
         (SuppressionReason::Complementary, Lang::Nl) => "verborgen naast een kleine groep",
         (SuppressionReason::Complementary, Lang::En) => "hidden beside a small group",
         (SuppressionReason::WithinSuppressed, Lang::Nl) => "binnen een verborgen segment",
         (SuppressionReason::WithinSuppressed, Lang::En) => "within a hidden segment",
-    };
-    format!("{} ({who}: {}, {why})", segment(&s.segment, lang), s.n)
+    }
 }
 
 /// Where evidence came from.
@@ -387,6 +394,8 @@ pub fn source_name(s: Source, lang: Lang) -> &'static str {
         (Source::RolledOut, Lang::En) => "earlier waves",
         (Source::NextWave, Lang::Nl) => "de golf zelf",
         (Source::NextWave, Lang::En) => "the wave itself",
+        (Source::LaterWave, Lang::Nl) => "latere golven",
+        (Source::LaterWave, Lang::En) => "later waves",
     }
 }
 
@@ -505,6 +514,22 @@ pub enum Label {
     MoreEvidence,
     /// "none".
     NoneWord,
+    /// "Enrollment per wave".
+    EnrollmentTimeline,
+    /// What the enrollment table counts.
+    EnrollmentNote,
+    /// Why there are no enrollment figures: no devices.csv.
+    EnrollmentNoDevices,
+    /// "Wave".
+    Wave,
+    /// "In the roster".
+    InRoster,
+    /// "Enrolled by" (a date follows).
+    EnrolledBy,
+    /// "Share".
+    Share,
+    /// "hidden" (a reason follows).
+    Withheld,
 }
 
 /// A fixed text.
@@ -615,6 +640,30 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (MoreEvidence, Lang::En) => "More evidence needed",
         (NoneWord, Lang::Nl) => "geen",
         (NoneWord, Lang::En) => "none",
+        (EnrollmentTimeline, Lang::Nl) => "Inschrijving per golf",
+        (EnrollmentTimeline, Lang::En) => "Enrollment per wave",
+        (EnrollmentNote, Lang::Nl) => {
+            "Per golf de geplande omvang, de mensen die de roster in die golf noemt, en hoeveel van hen aan het eind van de beoordelingsdatum een apparaat hadden ingeschreven (hun eerste). Een golf van minder dan 5 mensen toont dat niet, en ook niet de golf waaruit het terug te rekenen zou zijn."
+        }
+        (EnrollmentNote, Lang::En) => {
+            "Per wave the planned size, the people the roster puts in it, and how many of them had enrolled a device (their first) by the end of the evaluation date. A wave of fewer than 5 people does not show this, nor does the wave from which it could be worked out."
+        }
+        (EnrollmentNoDevices, Lang::Nl) => {
+            "Er is geen devices.csv ingelezen: wie een apparaat heeft ingeschreven is niet bekend."
+        }
+        (EnrollmentNoDevices, Lang::En) => {
+            "No devices.csv was read: who has enrolled a device is not known."
+        }
+        (Wave, Lang::Nl) => "Golf",
+        (Wave, Lang::En) => "Wave",
+        (InRoster, Lang::Nl) => "In de roster",
+        (InRoster, Lang::En) => "In the roster",
+        (EnrolledBy, Lang::Nl) => "Ingeschreven op",
+        (EnrolledBy, Lang::En) => "Enrolled by",
+        (Share, Lang::Nl) => "Aandeel",
+        (Share, Lang::En) => "Share",
+        (Withheld, Lang::Nl) => "verborgen",
+        (Withheld, Lang::En) => "hidden",
     }
 }
 

@@ -6,7 +6,9 @@
 mod actions;
 mod charts;
 mod decision;
+mod frame;
 mod heatmap;
+pub mod timeline;
 pub mod trend;
 
 use super::{ProgramNav, Tab, param};

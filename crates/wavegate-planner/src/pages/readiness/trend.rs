@@ -2,7 +2,7 @@
 //! wave), or of one segment picked in a list (its estimate and conservative figure, broken
 //! where it had no number), with the sentence and the table following the choice.
 
-use super::charts::{BOTTOM, H, LEFT, RIGHT, TOP, W, days, short, y_axis};
+use super::frame::{BOTTOM, H, LEFT, RIGHT, TOP, W, days, short, y_axis};
 use crate::i18n::{Msg, fill, t};
 use chrono::NaiveDate;
 use leptos::prelude::*;

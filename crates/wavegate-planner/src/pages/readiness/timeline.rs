@@ -1,0 +1,266 @@
+//! The dashboard's wave timeline: per wave, its people enrolled over time against its planned
+//! size, and what the advice gives the next wave; the same figures as a sentence and a table,
+//! so a screen reader and a printout get everything the lines show.
+
+use super::frame::{LEFT, RIGHT, W, days, short, y_axis};
+use crate::i18n::{Msg, fill, t};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wavegate_core::readiness::Report;
+use wavegate_core::readiness::report::WaveEnrollment;
+use wavegate_core::readiness::text;
+use wavegate_ui::chart::{Scale, spread, step_path, ticks};
+
+/// Taller than the other charts: the planned marks carry their wave's name above them.
+const H: f64 = 270.0;
+const TOP: f64 = 26.0;
+const BOTTOM: f64 = 40.0;
+
+/// What one wave's enrollment reads as, in a sentence or a table cell.
+fn enrolled_text(w: &WaveEnrollment, r: &Report, cell: bool) -> Option<String> {
+    let lang = r.lang;
+    match (w.withheld, w.enrolled) {
+        (Some(reason), _) => {
+            let why = text::suppression_reason(reason, lang).to_string();
+            Some(if cell {
+                fill(Msg::WithheldCell, lang, &[("why", why)])
+            } else {
+                why
+            })
+        }
+        (None, Some(n)) => Some(n.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The sentence under the chart: every wave's dates, planned, roster and enrolled figures, and
+/// the advice.
+fn description(r: &Report) -> String {
+    let lang = r.lang;
+    let waves: Vec<String> = r
+        .enrollment_timeline
+        .iter()
+        .map(|w| {
+            let mut values = vec![
+                ("start", text::long_date(w.start, lang)),
+                ("end", text::long_date(w.end, lang)),
+                ("planned", w.planned_size.to_string()),
+                ("people", w.people.to_string()),
+            ];
+            let msg = match (w.withheld, enrolled_text(w, r, false)) {
+                (Some(_), Some(why)) => {
+                    values.push(("why", why));
+                    Msg::TimelineWaveWithheld
+                }
+                (None, Some(n)) => {
+                    values.push(("enrolled", n));
+                    Msg::TimelineWave
+                }
+                _ => Msg::TimelineWaveUnknown,
+            };
+            // The wave's name last: text from a file is never read for placeholders.
+            values.push(("wave", w.wave.clone()));
+            fill(msg, lang, &values)
+        })
+        .collect();
+    let mut out = fill(
+        Msg::TimelineDesc,
+        lang,
+        &[
+            ("at", text::long_date(r.evaluated_at, lang)),
+            ("waves", waves.join("; ")),
+        ],
+    );
+    if let (Some(d), Some(wave)) = (&r.decision, &r.next_wave) {
+        out.push(' ');
+        out += &fill(
+            Msg::TimelineAdvice,
+            lang,
+            &[
+                ("next", d.recommended_size.to_string()),
+                ("wave", wave.clone()),
+            ],
+        );
+    }
+    out
+}
+
+/// The figures as a table, in a `<details>` under the chart.
+fn table(r: &Report) -> AnyView {
+    let lang = r.lang;
+    let rows = r
+        .enrollment_timeline
+        .iter()
+        .map(|w| {
+            view! {
+                <tr>
+                    <th scope="row">{w.wave.clone()}</th>
+                    <td>{text::long_date(w.start, lang)}</td>
+                    <td>{text::long_date(w.end, lang)}</td>
+                    <td class="num">{w.planned_size}</td>
+                    <td class="num">{w.people}</td>
+                    <td class="num">{enrolled_text(w, r, true).unwrap_or_else(|| "–".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let enrolled_by = fill(
+        Msg::EnrolledByCol,
+        lang,
+        &[("at", text::long_date(r.evaluated_at, lang))],
+    );
+    view! {
+        <details class="chart-table">
+            <summary>{t(Msg::WavesTitle)}</summary>
+            <table>
+                <thead><tr>
+                    <th scope="col">{t(Msg::WaveCol)}</th><th scope="col">{t(Msg::StartCol)}</th>
+                    <th scope="col">{t(Msg::EndCol)}</th><th scope="col" class="num">{t(Msg::PlannedCol)}</th>
+                    <th scope="col" class="num">{t(Msg::InRosterCol)}</th><th scope="col" class="num">{enrolled_by}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}
+
+/// The points of a wave's enrolled line: from its start (or its first enrollment, when
+/// earlier) to the evaluation date, as day and count; `None` for a wave with nothing to draw
+/// (withheld, no devices, or not started and nobody in it enrolled yet).
+fn enrolled_line(w: &WaveEnrollment, at: NaiveDate) -> Option<Vec<(NaiveDate, u32)>> {
+    let first = w.series.first()?;
+    if w.start > at && w.enrolled == Some(0) {
+        return None;
+    }
+    let begin = if w.start <= at {
+        w.start.min(first.date)
+    } else {
+        first.date
+    };
+    let mut points = vec![(begin, 0)];
+    points.extend(w.series.iter().map(|p| (p.date, p.enrolled)));
+    Some(points)
+}
+
+/// Enrolled against planned, per wave, over time: a step line of each wave's enrolled people
+/// named at its end, its planned size as a dashed mark over its weeks named above it, the
+/// advice for the next wave as a mark of its own; or, without devices.csv, a sentence saying
+/// why there is nothing to draw.
+pub fn timeline(r: &Report) -> AnyView {
+    let waves = &r.enrollment_timeline;
+    let Some(first) = waves.first() else {
+        return ().into_any();
+    };
+    let desc = description(r);
+    if r.data.devices.is_none() {
+        return view! {
+            <p class="banner banner-info">{t(Msg::TimelineNoDevices)}</p>
+            <p id="timeline-desc">{desc}</p>
+            {table(r)}
+        }
+        .into_any();
+    }
+    let at = r.evaluated_at;
+    let origin = waves.iter().map(|w| w.start).min().unwrap_or(first.start);
+    let end = waves
+        .iter()
+        .map(|w| w.end)
+        .max()
+        .unwrap_or(first.end)
+        .max(at);
+    let advice = (r.decision.as_ref())
+        .zip(r.next_wave.as_ref())
+        .and_then(|(d, id)| Some((waves.iter().find(|w| &w.wave == id)?, d.recommended_size)));
+    let top = waves
+        .iter()
+        .map(|w| w.planned_size.max(w.people))
+        .chain(advice.map(|(_, n)| n))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let x = Scale::linear((0.0, days(origin, end).max(1.0)), (LEFT, W - RIGHT));
+    let y = Scale::linear((0.0, f64::from(top)), (H - BOTTOM, TOP));
+    // Before the first wave is drawn at its start: the count there includes it.
+    let px = |d: NaiveDate| x.map(days(origin, d.max(origin)));
+    let py = |n: u32| y.map(f64::from(n));
+    let lines: Vec<(&WaveEnrollment, Vec<(NaiveDate, u32)>)> = waves
+        .iter()
+        .filter_map(|w| Some((w, enrolled_line(w, at)?)))
+        .collect();
+    let end_x = px(at);
+    // Names at the lines' ends, moved apart where lines end close together; on the left of
+    // the end when the evaluation date is near the right edge.
+    let label_y = spread(
+        &lines
+            .iter()
+            .map(|(_, p)| p.last().map_or(0.0, |l| py(l.1)) + 4.0)
+            .collect::<Vec<_>>(),
+        14.0,
+        (TOP, H - BOTTOM),
+    );
+    let (label_x, anchor) = if end_x > W - RIGHT - 110.0 {
+        (end_x - 8.0, "end")
+    } else {
+        (end_x + 8.0, "start")
+    };
+    let planned = waves
+        .iter()
+        .map(|w| {
+            let (x0, x1, yy) = (px(w.start), px(w.end), py(w.planned_size));
+            view! {
+                <line class="planned" x1=x0 x2=x1 y1=yy y2=yy />
+                <text x=(x0 + x1) / 2.0 y=yy - 6.0 text-anchor="middle">{w.wave.clone()}</text>
+            }
+        })
+        .collect_view();
+    let enrolled = lines
+        .iter()
+        .zip(&label_y)
+        .map(|((w, points), ly)| {
+            let drawn: Vec<(f64, f64)> = points.iter().map(|(d, n)| (px(*d), py(*n))).collect();
+            let last = drawn.last().copied().unwrap_or_default();
+            let count = points.last().map_or(0, |p| p.1);
+            view! {
+                <path class="actual" d=step_path(&drawn) />
+                <circle class="dot" cx=last.0 cy=last.1 r="3.5" />
+                <text class="line-label" x=label_x y=*ly text-anchor=anchor>{format!("{}: {count}", w.wave)}</text>
+            }
+        })
+        .collect_view();
+    let advice_mark = advice.map(|(w, n)| {
+        let (x0, x1, yy) = (px(w.start), px(w.end), py(n));
+        view! { <line class="advice" x1=x0 x2=x1 y1=yy y2=yy /> }
+    });
+    let axis_labels = waves
+        .iter()
+        .map(|w| {
+            let x0 = px(w.start);
+            view! {
+                <line class="axis" x1=x0 x2=x0 y1=H - BOTTOM y2=H - BOTTOM + 5.0 />
+                <text x=x0 y=H - BOTTOM + 18.0 text-anchor="middle">{w.wave.clone()}</text>
+                <text x=x0 y=H - BOTTOM + 32.0 text-anchor="middle">{short(w.start)}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart-figure">
+            <svg class="chart scaled" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="charts-timeline timeline-desc">
+                {y_axis(y, &ticks(0.0, f64::from(top), 4), |v| format!("{v}"))}
+                <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
+                {axis_labels}
+                {planned}
+                {advice_mark}
+                {enrolled}
+            </svg>
+            <ul class="legend">
+                <li><span class="swatch actual"></span>{t(Msg::EnrolledCumulative)}</li>
+                <li><span class="swatch planned"></span>{t(Msg::PlannedPerWave)}</li>
+                {advice.map(|_| view! { <li><span class="swatch advice"></span>{t(Msg::AdviceLegend)}</li> })}
+            </ul>
+            <p id="timeline-desc">{desc}</p>
+            {table(r)}
+        </figure>
+    }
+    .into_any()
+}
