@@ -1,15 +1,20 @@
 //! Drafts of personal links kept on the server as well as on the device, so a person can
 //! continue on another device. The device copy stays the one the page works with (it works
 //! offline); the server copy is brought in when the link opens, by the core's rule of which is
-//! newer ([`resume`]), and saved shortly after each page change and when the page is left.
+//! newer ([`resume`]), and saved shortly after each page change and when the page is left. Each
+//! save expects the revision this device last saw; when another device saved since, the server
+//! refuses it and the same rule decides again ([`after_conflict`]), and the page is told.
 //! Anonymous links never send a draft: everyone with the link would share it.
 
 use crate::storage::{self, Draft, Key};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wavegate_core::api::InvitationView;
-use wavegate_core::survey::draft::{DraftSync, Resume, resume};
+use wavegate_core::api::{ErrorCode, InvitationView};
+use wavegate_core::survey::Survey;
+use wavegate_core::survey::draft::{
+    AfterConflict, DraftSync, Resume, SavedDraft, after_conflict, resume,
+};
 use wavegate_ui::api::respond as api;
 
 /// How long after a page change the draft goes to the server: a person paging back and forth
@@ -23,6 +28,15 @@ pub enum Origin {
     OtherDevice(String),
     /// This device's answers, newer than the ones saved from another device.
     ThisDevice,
+}
+
+/// What a save that met another device's newer save tells the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Told {
+    /// The other device's copy is newer: the page continues with it ([`take`]).
+    Newer(SavedDraft),
+    /// This device's answers are newer and were saved over the other device's.
+    Kept,
 }
 
 thread_local! {
@@ -55,62 +69,115 @@ pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
     let sync = sync_of(token);
     match resume(device.as_ref().map(|d| (d, &sync)), server.as_ref()) {
         Resume::Device => None,
-        Resume::DeviceNewer => Some(Origin::ThisDevice),
+        Resume::DeviceNewer => {
+            // This device's copy replaces the server's: its next save goes over that revision.
+            let mut sync = sync;
+            sync.revision = server.map(|s| s.revision);
+            storage::save(&Key::DraftSync(token.to_string()), &sync);
+            Some(Origin::ThisDevice)
+        }
         Resume::Server => {
-            let saved = server?;
-            let draft = saved.draft.carried_to(&view.survey);
-            let told = !draft.answers.is_empty();
-            storage::save(&Key::Draft(token.to_string()), &draft);
-            storage::save(
-                &Key::DraftSync(token.to_string()),
-                &DraftSync {
-                    revision: Some(saved.revision),
-                    changed: false,
-                    edited_at: saved.saved_at.clone(),
-                },
-            );
-            told.then_some(Origin::OtherDevice(saved.saved_at))
+            let (draft, origin) = take(token, server?, &view.survey);
+            (!draft.answers.is_empty()).then_some(origin)
         }
     }
+}
+
+/// Continues with the server's copy on this device, carried to the version the page shows;
+/// returns it and what to tell the person.
+pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) {
+    let draft = saved.draft.carried_to(survey);
+    storage::save(&Key::Draft(token.to_string()), &draft);
+    storage::save(
+        &Key::DraftSync(token.to_string()),
+        &DraftSync {
+            revision: Some(saved.revision),
+            changed: false,
+            answered: false,
+            edited_at: saved.saved_at.clone(),
+        },
+    );
+    (draft, Origin::OtherDevice(saved.saved_at))
 }
 
 /// Keeps the draft on the device; a change (not the same draft written again) marks it as not
 /// yet on the server.
 pub fn record(token: &str, draft: &Draft) {
     let key = Key::Draft(token.to_string());
-    if storage::load::<Draft>(&key).as_ref() == Some(draft) {
+    let before = storage::load::<Draft>(&key);
+    if before.as_ref() == Some(draft) {
         return;
     }
     storage::save(&key, draft);
     let mut sync = sync_of(token);
     sync.changed = true;
+    sync.answered |= before.is_none_or(|b| b.answers != draft.answers);
     sync.edited_at = now();
     storage::save(&Key::DraftSync(token.to_string()), &sync);
 }
 
-/// Saves the device's draft on the server after a short delay (a later call replaces it).
-pub fn save_soon(token: String) {
+/// Saves the device's draft on the server after a short delay (a later call replaces it);
+/// `told` hears when it met another device's newer save.
+pub fn save_soon(token: String, told: Callback<Told>) {
     let timer = Timeout::new(DEBOUNCE_MS, move || {
-        leptos::task::spawn_local(save_now(token));
+        leptos::task::spawn_local(save_now(token, told));
     });
     PENDING.with(|p| *p.borrow_mut() = Some(timer));
 }
 
-/// Saves the device's draft on the server if it changed since the last save.
-pub async fn save_now(token: String) {
+/// Saves the device's draft on the server if it changed since the last save, over the revision
+/// this device last saw.
+pub async fn save_now(token: String, told: Callback<Told>) {
     let Some(draft) = storage::load::<Draft>(&Key::Draft(token.clone())) else {
         return;
     };
-    if !sync_of(&token).changed {
+    let sync = sync_of(&token);
+    if !sync.changed {
         return;
     }
     // Offline or refused (e.g. answered meanwhile): the device copy stays, marked as changed.
-    if let Ok(receipt) = api::save_draft(&token, &draft).await {
-        let mut sync = sync_of(&token);
-        sync.revision = Some(receipt.revision);
-        // Edits made while the save was under way still need the next one.
-        sync.changed = storage::load::<Draft>(&Key::Draft(token.clone())).as_ref() != Some(&draft);
-        storage::save(&Key::DraftSync(token), &sync);
+    match api::save_draft(&token, &draft, sync.base()).await {
+        Ok(receipt) => saved(&token, &draft, receipt.revision),
+        Err(e) if e.code() == Some(ErrorCode::DraftChanged) => settle(&token, draft, told).await,
+        Err(_) => {}
+    }
+}
+
+/// `draft` is on the server as `revision`.
+fn saved(token: &str, draft: &Draft, revision: u64) {
+    let now = storage::load::<Draft>(&Key::Draft(token.to_string()));
+    let mut sync = sync_of(token);
+    sync.revision = Some(revision);
+    // Edits made while the save was under way still need the next one.
+    sync.changed = now.as_ref() != Some(draft);
+    sync.answered = now.is_some_and(|d| d.answers != draft.answers);
+    storage::save(&Key::DraftSync(token.to_string()), &sync);
+}
+
+/// Another device saved since this one last saw the server's copy: fetch it and let the core
+/// decide, as when the link opens.
+async fn settle(token: &str, draft: Draft, told: Callback<Told>) {
+    let server = match api::draft(token).await {
+        Ok(saved) => Some(saved),
+        Err(e) if e.status() == Some(404) => None,
+        Err(_) => return,
+    };
+    match after_conflict(&draft, &sync_of(token), server.as_ref()) {
+        AfterConflict::Same(revision) => saved(token, &draft, revision),
+        AfterConflict::Take => {
+            if let Some(saved) = server {
+                told.try_run(Told::Newer(saved));
+            }
+        }
+        AfterConflict::SaveOver { base, tell } => {
+            // Refused again (yet another save in between): the next page change tries anew.
+            if let Ok(receipt) = api::save_draft(token, &draft, base).await {
+                saved(token, &draft, receipt.revision);
+                if tell {
+                    told.try_run(Told::Kept);
+                }
+            }
+        }
     }
 }
 
@@ -118,11 +185,13 @@ pub async fn save_now(token: String) {
 /// outlives the page.
 fn save_on_leave(token: &str) {
     PENDING.with(|p| p.borrow_mut().take());
-    if !sync_of(token).changed {
+    let sync = sync_of(token);
+    if !sync.changed {
         return;
     }
+    // Refused when another device saved since; the next open decides which copy wins.
     if let Some(draft) = storage::load::<Draft>(&Key::Draft(token.to_string())) {
-        api::save_draft_on_leave(token, &draft);
+        api::save_draft_on_leave(token, &draft, sync.base());
     }
 }
 

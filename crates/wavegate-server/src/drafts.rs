@@ -1,19 +1,24 @@
 //! Draft endpoints of personal links: `GET/PUT /api/v1/respond/{token}/draft`, so a person can
 //! continue on another device. Anonymous links keep drafts on the device only: a draft there
 //! would be shared by everyone holding the link. Every draft is checked against the survey the
-//! link opens by the core's rule ([`Draft::check`]) and bounded in size.
+//! link opens by the core's rule ([`Draft::check`]) and bounded in size. `GET` tags the draft
+//! with its revision (`ETag`); a `PUT` with `If-Match` or `If-None-Match: *` saves only over the
+//! draft it expects ([`Precondition`]), so one device never overwrites a save it has not seen.
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
 use crate::lookup::find_link;
 use crate::respond::{parse_attributes, parse_survey};
-use crate::store::{DraftOwner, OpenedInvitation};
+use crate::store::{DraftOwner, DraftSaved, OpenedInvitation};
 use axum::Json;
 use axum::extract::State;
+use axum::http::{HeaderMap, HeaderName, header};
 use wavegate_core::api::{AnswerProblem, ErrorCode};
 use wavegate_core::i18n::Lang;
-use wavegate_core::survey::draft::{Draft, DraftProblem, DraftReceipt, SavedDraft};
+use wavegate_core::survey::draft::{
+    Draft, DraftProblem, DraftReceipt, Precondition, SavedDraft, etag,
+};
 
 /// The most a draft's JSON may take: far above any survey's answers (texts are bounded by the
 /// core's limits), far below what would let a link store files.
@@ -54,12 +59,13 @@ async fn personal(
     Ok((opened, owner))
 }
 
-/// `GET /api/v1/respond/{token}/draft`: the draft saved from any device, 404 when none is kept.
+/// `GET /api/v1/respond/{token}/draft`: the draft saved from any device, 404 when none is kept;
+/// `ETag` is its revision.
 pub async fn get_draft(
     State(state): State<AppState>,
     peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
-) -> Result<Json<SavedDraft>, ApiError> {
+) -> Result<([(HeaderName, String); 1], Json<SavedDraft>), ApiError> {
     let (_, owner) = personal(&state, &peer, &token).await?;
     let row = state
         .store
@@ -68,20 +74,37 @@ pub async fn get_draft(
         .ok_or_else(|| ApiError::not_found("draft"))?;
     let draft: Draft = serde_json::from_str(&row.draft_json)
         .map_err(|e| ApiError::internal(format!("stored draft: {e}")))?;
-    Ok(Json(SavedDraft {
-        draft,
-        revision: row.revision,
-        saved_at: row.saved_at,
-    }))
+    Ok((
+        [(header::ETAG, etag(row.revision))],
+        Json(SavedDraft {
+            draft,
+            revision: row.revision,
+            saved_at: row.saved_at,
+        }),
+    ))
 }
 
-/// `PUT /api/v1/respond/{token}/draft`: keeps the draft as the next revision.
+/// The save's precondition from `If-Match` / `If-None-Match` (a value that is not text reads as
+/// one that matches nothing).
+fn precondition(headers: &HeaderMap) -> Precondition {
+    let value = |name| {
+        headers
+            .get(name)
+            .map(|v: &header::HeaderValue| v.to_str().unwrap_or(""))
+    };
+    Precondition::from_headers(value(header::IF_MATCH), value(header::IF_NONE_MATCH))
+}
+
+/// `PUT /api/v1/respond/{token}/draft`: keeps the draft as the next revision, if the stored one
+/// meets the request's precondition (`412 draft_changed` otherwise; none: always).
 pub async fn put_draft(
     State(state): State<AppState>,
     peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<Draft>,
 ) -> Result<Json<DraftReceipt>, ApiError> {
+    let expected = precondition(&headers);
     let (opened, owner) = personal(&state, &peer, &token).await?;
     let survey = parse_survey(&opened.definition_json)?;
     let attributes = parse_attributes(&opened.invitation.attributes_json)?;
@@ -90,17 +113,26 @@ pub async fn put_draft(
         .map_err(|p| refusal(p, opened.invitation.language.as_deref()))?;
     let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
     let saved_at = state.clock.stamp();
-    let revision = state
+    let saved = state
         .store
-        .save_draft(owner, draft_json, saved_at.clone())
-        .await?
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::AlreadySubmitted,
-                "this invitation has already been answered",
-            )
-        })?;
-    Ok(Json(DraftReceipt { revision, saved_at }))
+        .save_draft(owner, expected, draft_json, saved_at.clone())
+        .await?;
+    match saved {
+        DraftSaved::Saved(revision) => Ok(Json(DraftReceipt { revision, saved_at })),
+        DraftSaved::Answered => Err(ApiError::new(
+            ErrorCode::AlreadySubmitted,
+            "this invitation has already been answered",
+        )),
+        DraftSaved::Changed(stored) => Err(ApiError::new(
+            ErrorCode::DraftChanged,
+            match stored {
+                Some(r) => format!(
+                    "the stored draft is revision {r}; nothing was saved (GET the draft first)"
+                ),
+                None => "no draft is stored; nothing was saved".to_string(),
+            },
+        )),
+    }
 }
 
 /// The API error for a draft the core refuses; answer problems in the person's language.

@@ -35,6 +35,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InputsRejected => StatusCode::CONFLICT,
         ErrorCode::TooManyAttempts | ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::LinkExpired | ErrorCode::LinkRevoked => StatusCode::GONE,
+        ErrorCode::DraftChanged => StatusCode::PRECONDITION_FAILED,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::InvalidBody

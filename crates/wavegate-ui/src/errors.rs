@@ -34,6 +34,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::TooManyAttempts => UiMsg::ErrorTooManyAttempts,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,
         ErrorCode::AlreadySubmitted => UiMsg::ErrorAlreadySubmitted,
+        ErrorCode::DraftChanged => UiMsg::ErrorDraftChanged,
         ErrorCode::VersionPublished => UiMsg::ErrorVersionPublished,
         ErrorCode::PayloadTooLarge => UiMsg::ErrorTooLarge,
         ErrorCode::InvalidResponse => UiMsg::ErrorInvalidResponse,

@@ -78,6 +78,7 @@ messages! {
         ErrorInvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet.", "The e-mail address or the password is not right.";
         ErrorNotFound => "Niet gevonden: dit bestaat niet (meer). Vernieuw het overzicht.", "Not found: this does not exist (any more). Refresh the overview.";
         ErrorAlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
+        ErrorDraftChanged => "Je antwoorden zijn intussen op een ander apparaat opgeslagen. Laad de pagina opnieuw om verder te gaan met de nieuwste.", "Your answers were saved on another device meanwhile. Reload the page to continue with the latest.";
         ErrorVersionPublished => "Deze versie van de vragenlijst is al gepubliceerd en verandert niet meer. Publiceer een nieuwe versie.", "This version of the survey is already published and cannot change. Publish a new version.";
         ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak het bestand of de lijst kleiner.", "This is too much to send at once. Make the file or the list smaller.";
         ErrorInvalidResponse => "Niet alle antwoorden zijn geldig. Bekijk je antwoorden en probeer het opnieuw.", "Not all answers are valid. Check your answers and try again.";

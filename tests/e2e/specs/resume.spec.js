@@ -65,6 +65,55 @@ test("half a survey on a phone continues on a desktop with the same link, and is
   await desktop.close();
 });
 
+test("a phone left open on a stale page does not wipe what the desktop saved since", async ({ browser, request }) => {
+  const path = await invite(request, "e2e-both-open", { language: "nl" });
+  const token = path.split("/").pop();
+  const saved = async () => {
+    const res = await request.get(`/api/v1/respond/${token}/draft`);
+    return res.status() === 200 ? res.json() : null;
+  };
+
+  // The phone answers page 1 and goes on: revision 1 on the server.
+  const phone = await browser.newContext(PHONE);
+  const onPhone = await phone.newPage();
+  await onPhone.goto(path);
+  await answerPage(onPhone);
+  await onPhone.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(onPhone.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await expect.poll(async () => (await saved())?.revision).toBe(1);
+
+  // Meanwhile on the desktop (the phone stays open): page 2 answered, on to page 3: revision 2.
+  const desktop = await browser.newContext(DESKTOP);
+  const onDesktop = await desktop.newPage();
+  await onDesktop.goto(path);
+  await expect(onDesktop.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await answerPage(onDesktop);
+  await onDesktop.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(onDesktop.getByText(/^Pagina 3 van \d+$/)).toBeVisible();
+  await expect.poll(async () => (await saved())?.revision).toBe(2);
+  const desktopAnswers = (await saved()).draft.answers;
+
+  // The phone, still on its page 2 without those answers, turns back a page. Its save over
+  // revision 1 is refused; it had changed no answers, so it takes the desktop's and says so.
+  await onPhone.getByRole("button", { name: "Vorige", exact: true }).click();
+  await expect(onPhone.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  await expect(onPhone.getByText(/^Pagina 3 van \d+$/)).toBeVisible();
+  const kept = await saved();
+  expect(kept.draft.answers).toEqual(desktopAnswers);
+  await audit(onPhone);
+
+  // Finishing on the phone sends a response with the desktop's answers.
+  const sent = onPhone.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`/api/v1/respond/${token}`));
+  await answerSurvey(onPhone, { next: "Volgende", submit: "Versturen" });
+  const response = (await sent).postDataJSON();
+  for (const [question, answer] of Object.entries(desktopAnswers)) {
+    expect(response.answers[question], question).toEqual(answer);
+  }
+  await expect(onPhone.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  await phone.close();
+  await desktop.close();
+});
+
 test("'not you?' leaves nothing of the survey on a shared device", async ({ browser, request }) => {
   const path = await invite(request, "e2e-shared", { language: "nl" });
   const token = path.split("/").pop();

@@ -260,6 +260,25 @@ pub fn Survey(
     let errors = RwSignal::new(Problems::default());
     let summary_error = RwSignal::new(None::<&'static str>);
     let stage = RwSignal::new(initial_stage);
+    // Where the answers come from: set when the link opens, and again when a save meets another
+    // device's newer one.
+    let origin = RwSignal::new(origin);
+    let told = Callback::new(move |news: draft_sync::Told| {
+        if stage.get_untracked() != Stage::Answering {
+            return;
+        }
+        match news {
+            draft_sync::Told::Newer(saved) => {
+                let (d, from) =
+                    survey.with_value(|s| draft_sync::take(&token.get_value(), saved, s));
+                response_id.set(d.response_id);
+                answers.set(d.answers);
+                page.set(d.page);
+                origin.set(Some(from));
+            }
+            draft_sync::Told::Kept => origin.set(Some(Origin::ThisDevice)),
+        }
+    });
 
     // Visibility depends on answers; a memo keeps pages from re-rendering unless it changes.
     let vis = Memo::new(move |_| {
@@ -304,7 +323,7 @@ pub fn Survey(
     Effect::new(move |_| {
         page.track();
         if !anonymous && stage.get_untracked() == Stage::Answering {
-            draft_sync::save_soon(token.get_value());
+            draft_sync::save_soon(token.get_value(), told);
         }
     });
     // Once the server has the response, the device keeps nothing of it for the next person.
@@ -588,9 +607,9 @@ pub fn Survey(
             {offline.then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
-                    {
+                    {move || {
                         // One banner says where the answers come from, when there is anything to say.
-                        let origin = origin.clone();
+                        let origin = origin.get();
                         let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
                         (origin.is_some() || welcome_back).then(|| view! {
                             <p class="banner banner-info" role="status">{move || match &origin {
@@ -599,7 +618,7 @@ pub fn Survey(
                                 None => Msg::Resumed.text(lang.get()).to_string(),
                             }}</p>
                         })
-                    }
+                    }}
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
                     {form}
                     <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>

@@ -113,6 +113,9 @@ pub enum ErrorCode {
     /// 429: too many requests from this address or through this link; `Retry-After` says when
     /// to try again.
     RateLimited,
+    /// 412: a draft save whose precondition (`If-Match`, `If-None-Match: *`) the stored draft
+    /// does not meet: another device saved since; nothing was stored.
+    DraftChanged,
     /// A code from a newer server that this build does not know.
     #[serde(other)]
     Unknown,
@@ -120,7 +123,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 36] = [
+    pub const SENT: [ErrorCode; 37] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -157,6 +160,7 @@ impl ErrorCode {
         ErrorCode::LinkExpired,
         ErrorCode::LinkRevoked,
         ErrorCode::RateLimited,
+        ErrorCode::DraftChanged,
     ];
 
     /// The code as it is written on the wire (`invalid_response`).
@@ -198,6 +202,7 @@ impl ErrorCode {
             ErrorCode::LinkExpired => "link_expired",
             ErrorCode::LinkRevoked => "link_revoked",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::DraftChanged => "draft_changed",
             ErrorCode::Unknown => "unknown",
         }
     }

@@ -1,6 +1,6 @@
 //! A respondent's draft: the answers so far, how they carry over to another survey version,
 //! what the server accepts as a draft of a personal link, and which copy wins when a person
-//! continues on another device.
+//! continues on another device (also when two devices save at the same time).
 
 use super::errors::{ResponseError, ResponseProblem};
 use super::model::{Answers, Attributes, Response, Survey};
@@ -154,8 +154,90 @@ pub struct DraftSync {
     pub revision: Option<u64>,
     /// True when the copy changed on this device since then.
     pub changed: bool,
+    /// True when the answers changed on this device since then, not only the page. A device
+    /// that merely turned a page has no edits of its own to set against another device's.
+    /// Copies kept before this field existed read as changed answers.
+    #[serde(default = "answers_changed_before")]
+    pub answered: bool,
     /// When it last changed on this device (RFC 3339, UTC, the device's clock).
     pub edited_at: String,
+}
+
+fn answers_changed_before() -> bool {
+    true
+}
+
+impl DraftSync {
+    /// What the next save of this device's copy expects the server to hold: the revision this
+    /// device last saved or took, or no draft at all when it has none.
+    pub fn base(&self) -> Precondition {
+        self.revision
+            .map_or(Precondition::Absent, Precondition::Revision)
+    }
+}
+
+/// What a save of a draft expects the server to hold (HTTP preconditions: `If-Match`,
+/// `If-None-Match: *`). When the server holds something else it stores nothing (`412
+/// draft_changed`), so a device never overwrites a save it has not seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precondition {
+    /// Save whatever is stored (no header; other tools).
+    Any,
+    /// Save only if the stored draft is this revision (`If-Match: "3"`).
+    Revision(u64),
+    /// Save only if no draft is stored (`If-None-Match: *`).
+    Absent,
+    /// A precondition no stored draft meets (an `If-Match` or `If-None-Match` the server does
+    /// not read as one of the above): nothing is saved.
+    Unmet,
+}
+
+/// The entity tag of a draft revision, as `ETag` and `If-Match` write it: `"3"`.
+pub fn etag(revision: u64) -> String {
+    format!("\"{revision}\"")
+}
+
+impl Precondition {
+    /// The request header that says this precondition, if any.
+    pub fn header(self) -> Option<(&'static str, String)> {
+        match self {
+            Precondition::Any => None,
+            Precondition::Revision(r) => Some(("If-Match", etag(r))),
+            Precondition::Absent => Some(("If-None-Match", "*".to_string())),
+            // Never sent; an entity tag no revision has.
+            Precondition::Unmet => Some(("If-Match", "\"none\"".to_string())),
+        }
+    }
+
+    /// The precondition of a request's `If-Match` and `If-None-Match` values. `If-Match` takes
+    /// one strong entity tag of a revision (`"3"`); `If-None-Match` only `*`. Anything else
+    /// (lists, weak tags, `*` in `If-Match`, malformed values, both headers) is [`Unmet`]:
+    /// refusing is safe, saving over a copy the sender may not have seen is not.
+    ///
+    /// [`Unmet`]: Precondition::Unmet
+    pub fn from_headers(if_match: Option<&str>, if_none_match: Option<&str>) -> Precondition {
+        match (if_match.map(str::trim), if_none_match.map(str::trim)) {
+            (None, None) => Precondition::Any,
+            (None, Some("*")) => Precondition::Absent,
+            (Some(tag), None) => tag
+                .strip_prefix('"')
+                .and_then(|t| t.strip_suffix('"'))
+                .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|t| t.parse().ok())
+                .map_or(Precondition::Unmet, Precondition::Revision),
+            _ => Precondition::Unmet,
+        }
+    }
+
+    /// Whether a store holding `stored` (its revision, or none) may save.
+    pub fn holds(self, stored: Option<u64>) -> bool {
+        match self {
+            Precondition::Any => true,
+            Precondition::Revision(r) => stored == Some(r),
+            Precondition::Absent => stored.is_none(),
+            Precondition::Unmet => false,
+        }
+    }
 }
 
 /// Which copy a person continues with when a personal link opens.
@@ -173,7 +255,8 @@ pub enum Resume {
 }
 
 /// The newer copy wins. The server's revision tells whether another device saved since this one
-/// last synchronised; only when both changed are the times compared (the device's clock against
+/// last synchronised; a device that only turned pages since has no edits to keep; only when both
+/// changed answers are the times compared (the device's clock against
 /// the server's, to the second: the best there is for edits made offline).
 pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>) -> Resume {
     let (Some((draft, sync)), Some(saved)) = (device, server) else {
@@ -186,7 +269,7 @@ pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>)
     if saved.draft == *draft || sync.revision.is_some_and(|r| r >= saved.revision) {
         return Resume::Device;
     }
-    if !sync.changed {
+    if !sync.changed || !sync.answered {
         return Resume::Server;
     }
     let seconds = |t: &str| t.get(..19).unwrap_or(t).to_string();
@@ -194,6 +277,56 @@ pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>)
         Resume::DeviceNewer
     } else {
         Resume::Server
+    }
+}
+
+/// What a device does when its save was refused because the server's copy moved on (`412
+/// draft_changed`): the same rule as when the link opens ([`resume`]), applied to the copy it
+/// just fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterConflict {
+    /// Continue with the server's copy (saved from another device): the person is told.
+    Take,
+    /// Save this device's copy again on top of what the server holds now (`base`); `tell` when
+    /// it replaces another device's newer save, so the person knows which answers were kept.
+    SaveOver {
+        /// What the save expects the server to hold now.
+        base: Precondition,
+        /// Whether the person is told their answers on this device were kept.
+        tell: bool,
+    },
+    /// The server holds the same draft: this device takes its revision; nothing to save or tell.
+    Same(u64),
+}
+
+/// What to do after a refused save, from this device's copy and the server's as fetched after
+/// the refusal (`None`: the server keeps none now).
+pub fn after_conflict(
+    draft: &Draft,
+    sync: &DraftSync,
+    server: Option<&SavedDraft>,
+) -> AfterConflict {
+    let Some(saved) = server else {
+        return AfterConflict::SaveOver {
+            base: Precondition::Absent,
+            tell: false,
+        };
+    };
+    if saved.draft == *draft {
+        return AfterConflict::Same(saved.revision);
+    }
+    match resume(Some((draft, sync)), Some(saved)) {
+        Resume::Server => AfterConflict::Take,
+        Resume::DeviceNewer => AfterConflict::SaveOver {
+            base: Precondition::Revision(saved.revision),
+            tell: true,
+        },
+        // The server has not moved past this device's revision, yet refused: save over what it
+        // holds now.
+        Resume::Device => AfterConflict::SaveOver {
+            base: Precondition::Revision(saved.revision),
+            tell: false,
+        },
     }
 }
 
@@ -317,6 +450,7 @@ mod sync_tests {
         DraftSync {
             revision,
             changed,
+            answered: changed,
             edited_at: edited_at.into(),
         }
     }
@@ -372,5 +506,109 @@ mod sync_tests {
             resume(Some((&phone, &quiet)), Some(&saved(phone.clone(), 5, at))),
             Resume::Device
         );
+    }
+
+    #[test]
+    fn a_device_that_only_turned_pages_takes_the_other_devices_newer_answers() {
+        let phone = draft(&[("yes", Answer::YesNo(true))], 1);
+        let desktop = draft(&[("yes", Answer::YesNo(false))], 0);
+        let paged = DraftSync {
+            answered: false,
+            ..sync(Some(2), true, "2027-01-11T10:00:00Z")
+        };
+        let server = saved(desktop.clone(), 3, "2027-01-11T09:00:00Z");
+        assert_eq!(
+            resume(Some((&phone, &paged)), Some(&server)),
+            Resume::Server
+        );
+        assert_eq!(
+            after_conflict(&phone, &paged, Some(&server)),
+            AfterConflict::Take
+        );
+    }
+
+    #[test]
+    fn after_a_refused_save_the_newer_copy_wins_as_at_opening() {
+        let phone = draft(&[("yes", Answer::YesNo(true))], 1);
+        let desktop = draft(&[("yes", Answer::YesNo(false))], 0);
+        let server = saved(desktop.clone(), 3, "2027-01-11T09:00:00Z");
+        // The phone's answers changed after the desktop saved: saved again over revision 3.
+        let later = sync(Some(2), true, "2027-01-11T09:00:01Z");
+        assert_eq!(
+            after_conflict(&phone, &later, Some(&server)),
+            AfterConflict::SaveOver {
+                base: Precondition::Revision(3),
+                tell: true
+            }
+        );
+        // Before: the desktop's copy is taken.
+        let earlier = sync(Some(2), true, "2027-01-11T08:59:00Z");
+        assert_eq!(
+            after_conflict(&phone, &earlier, Some(&server)),
+            AfterConflict::Take
+        );
+        // The same draft: only the revision is taken.
+        assert_eq!(
+            after_conflict(&desktop, &later, Some(&server)),
+            AfterConflict::Same(3)
+        );
+        // Nothing stored any more: saved as the first draft.
+        assert_eq!(
+            after_conflict(&phone, &later, None),
+            AfterConflict::SaveOver {
+                base: Precondition::Absent,
+                tell: false
+            }
+        );
+    }
+
+    #[test]
+    fn preconditions_read_from_headers_and_hold_only_on_their_state() {
+        let read = Precondition::from_headers;
+        assert_eq!(read(None, None), Precondition::Any);
+        assert_eq!(read(Some("\"3\""), None), Precondition::Revision(3));
+        assert_eq!(read(Some(" \"12\" "), None), Precondition::Revision(12));
+        assert_eq!(read(None, Some("*")), Precondition::Absent);
+        for unmet in [
+            read(Some("3"), None),
+            read(Some("W/\"3\""), None),
+            read(Some("\"3\", \"4\""), None),
+            read(Some("*"), None),
+            read(Some("\"-1\""), None),
+            read(Some("\"\""), None),
+            read(None, Some("\"3\"")),
+            read(Some("\"3\""), Some("*")),
+        ] {
+            assert_eq!(unmet, Precondition::Unmet);
+        }
+        assert!(Precondition::Any.holds(None) && Precondition::Any.holds(Some(4)));
+        assert!(Precondition::Revision(4).holds(Some(4)));
+        assert!(
+            !Precondition::Revision(3).holds(Some(4)) && !Precondition::Revision(3).holds(None)
+        );
+        assert!(Precondition::Absent.holds(None) && !Precondition::Absent.holds(Some(1)));
+        assert!(!Precondition::Unmet.holds(None) && !Precondition::Unmet.holds(Some(1)));
+        for p in [Precondition::Revision(7), Precondition::Absent] {
+            let (name, value) = p.header().expect("a header");
+            let value = Some(value.as_str());
+            let back = if name == "If-Match" {
+                read(value, None)
+            } else {
+                read(None, value)
+            };
+            assert_eq!(back, p);
+        }
+        assert_eq!(Precondition::Any.header(), None);
+        assert_eq!(sync(Some(5), true, "").base(), Precondition::Revision(5));
+        assert_eq!(DraftSync::default().base(), Precondition::Absent);
+    }
+
+    #[test]
+    fn a_sync_state_kept_before_answered_existed_reads_as_changed_answers() {
+        let old: DraftSync = serde_json::from_str(
+            r#"{"revision":2,"changed":true,"edited_at":"2027-01-11T09:00:00Z"}"#,
+        )
+        .expect("the stored format");
+        assert!(old.answered);
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Store, StoreError};
 use rusqlite::OptionalExtension;
+use wavegate_core::survey::draft::Precondition;
 
 /// Whose draft: the person's invitation to a program's survey.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +15,18 @@ pub struct DraftOwner {
     pub survey_id: String,
     /// The person (drafts are never kept for anonymous links).
     pub person_id: String,
+}
+
+/// What became of a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftSaved {
+    /// Stored as this revision.
+    Saved(u64),
+    /// Refused: the person's response is stored (the answers are in the response then).
+    Answered,
+    /// Refused: the stored draft does not meet the save's precondition; this is its revision
+    /// (`None`: none is stored).
+    Changed(Option<u64>),
 }
 
 /// A stored draft.
@@ -48,24 +61,39 @@ impl Store {
         .await
     }
 
-    /// Stores the person's draft as the next revision; returns that revision. Refused (`None`)
-    /// once the person's response is stored: the answers are in the response then.
+    /// Stores the person's draft as the next revision if the stored one meets `expected`
+    /// (checked and written in one transaction, so two devices saving at once cannot both pass).
+    /// Refused once the person's response is stored.
     pub async fn save_draft(
         &self,
         owner: DraftOwner,
+        expected: Precondition,
         draft_json: String,
         saved_at: String,
-    ) -> Result<Option<u64>, StoreError> {
+    ) -> Result<DraftSaved, StoreError> {
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let keys = [&owner.program_id, &owner.survey_id, &owner.person_id];
             let answered: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM responses
                  WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3)",
-                [&owner.program_id, &owner.survey_id, &owner.person_id],
+                keys,
                 |r| r.get(0),
             )?;
             if answered {
-                return Ok(None);
+                return Ok(DraftSaved::Answered);
+            }
+            let stored: Option<i64> = tx
+                .query_row(
+                    "SELECT revision FROM drafts
+                     WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
+                    keys,
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let stored = stored.map(super::count);
+            if !expected.holds(stored) {
+                return Ok(DraftSaved::Changed(stored));
             }
             let revision: i64 = tx.query_row(
                 "INSERT INTO drafts (program_id, survey_id, person_id, revision, draft, saved_at)
@@ -83,7 +111,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             tx.commit()?;
-            Ok(Some(super::count(revision)))
+            Ok(DraftSaved::Saved(super::count(revision)))
         })
         .await
     }
@@ -123,21 +151,49 @@ mod tests {
         }
     }
 
+    async fn save(store: &Store, expected: Precondition, json: &str) -> DraftSaved {
+        store
+            .save_draft(alice(), expected, json.into(), NOW.into())
+            .await
+            .unwrap()
+    }
+
     #[tokio::test]
     async fn each_save_is_the_next_revision_and_a_delete_forgets_it() {
         let store = seeded().await;
         assert_eq!(store.draft(alice()).await.unwrap(), None);
-        let first = store
-            .save_draft(alice(), "{\"a\":1}".into(), NOW.into())
-            .await;
-        assert_eq!(first.unwrap(), Some(1));
-        let second = store
-            .save_draft(alice(), "{\"a\":2}".into(), NOW.into())
-            .await;
-        assert_eq!(second.unwrap(), Some(2));
+        let first = save(&store, Precondition::Any, "{\"a\":1}").await;
+        assert_eq!(first, DraftSaved::Saved(1));
+        let second = save(&store, Precondition::Any, "{\"a\":2}").await;
+        assert_eq!(second, DraftSaved::Saved(2));
         let row = store.draft(alice()).await.unwrap().unwrap();
         assert_eq!((row.revision, row.draft_json.as_str()), (2, "{\"a\":2}"));
         store.delete_draft(alice()).await.unwrap();
         assert_eq!(store.draft(alice()).await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn a_save_expecting_another_state_stores_nothing() {
+        let store = seeded().await;
+        let stale = save(&store, Precondition::Revision(1), "{\"a\":0}").await;
+        assert_eq!(stale, DraftSaved::Changed(None));
+        assert_eq!(
+            save(&store, Precondition::Absent, "{\"a\":1}").await,
+            DraftSaved::Saved(1)
+        );
+        assert_eq!(
+            save(&store, Precondition::Absent, "{\"a\":9}").await,
+            DraftSaved::Changed(Some(1))
+        );
+        assert_eq!(
+            save(&store, Precondition::Revision(1), "{\"a\":2}").await,
+            DraftSaved::Saved(2)
+        );
+        assert_eq!(
+            save(&store, Precondition::Revision(1), "{\"a\":9}").await,
+            DraftSaved::Changed(Some(2))
+        );
+        let row = store.draft(alice()).await.unwrap().unwrap();
+        assert_eq!((row.revision, row.draft_json.as_str()), (2, "{\"a\":2}"));
     }
 }

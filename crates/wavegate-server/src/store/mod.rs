@@ -29,7 +29,7 @@ mod training;
 mod writer;
 
 pub use accounts::{TokenRow, UserRow};
-pub use drafts::{DraftOwner, DraftRow};
+pub use drafts::{DraftOwner, DraftRow, DraftSaved};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, EvaluationWithSegments, NewEvaluation, StoredOutcome,
     StoredReport,

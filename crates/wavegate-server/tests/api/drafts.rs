@@ -1,6 +1,7 @@
 //! Drafts of personal links on the server (`GET/PUT /api/v1/respond/{token}/draft`): saved from
 //! one device, read on another, checked against the survey, bounded, never for anonymous links,
-//! and gone once the response is stored.
+//! and gone once the response is stored; a save with `If-Match` / `If-None-Match: *` never
+//! overwrites a save its device has not seen.
 
 use super::{Api, assert_error, demo_api, valid_response};
 use crate::support::Auth;
@@ -18,6 +19,18 @@ async fn put(api: &Api, token: &str, body: impl Into<axum::body::Body>) -> super
         body,
     )
     .await
+}
+
+/// A save with one precondition header (`If-Match` or `If-None-Match`).
+async fn put_if(api: &Api, token: &str, name: &str, value: &str, body: &Value) -> super::Reply {
+    let req = axum::http::Request::builder()
+        .method("PUT")
+        .uri(format!("/api/v1/respond/{token}/draft"))
+        .header("content-type", "application/json")
+        .header(name, value)
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    api.send(req).await
 }
 
 async fn get(api: &Api, token: &str) -> super::Reply {
@@ -161,4 +174,61 @@ async fn the_draft_goes_once_the_response_is_stored_and_no_new_one_is_taken() {
         StatusCode::CONFLICT,
         "already_submitted",
     );
+}
+
+#[tokio::test]
+async fn a_save_over_a_revision_its_device_has_not_seen_is_refused_and_changes_nothing() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let phone = half_draft(&api, &token, 1, 0).await;
+    let desktop = half_draft(&api, &token, 4, 2).await;
+
+    // The first save of a device that saw no draft: If-None-Match: *.
+    let first = put_if(&api, &token, "If-None-Match", "*", &phone).await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    assert_eq!(first.body["revision"], 1);
+    // A second device that also believed there was none is refused.
+    let r = put_if(&api, &token, "If-None-Match", "*", &desktop).await;
+    assert_error(&r, StatusCode::PRECONDITION_FAILED, "draft_changed");
+
+    // GET tags the draft with its revision.
+    let seen = get(&api, &token).await;
+    assert_eq!(seen.headers["etag"], "\"1\"");
+    // The desktop saves over the revision it read: the next revision.
+    let saved = put_if(&api, &token, "If-Match", "\"1\"", &desktop).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(saved.body["revision"], 2);
+    let now = get(&api, &token).await;
+    assert_eq!(now.headers["etag"], "\"2\"");
+    assert_eq!(now.body["revision"], 2);
+
+    // The phone, still at revision 1, is refused and the desktop's answers stay.
+    let stale = put_if(&api, &token, "If-Match", "\"1\"", &phone).await;
+    assert_error(&stale, StatusCode::PRECONDITION_FAILED, "draft_changed");
+    // So is a precondition the server cannot read.
+    for bad in ["2", "W/\"2\"", "*", "\"two\""] {
+        let r = put_if(&api, &token, "If-Match", bad, &phone).await;
+        assert_error(&r, StatusCode::PRECONDITION_FAILED, "draft_changed");
+    }
+    let kept = get(&api, &token).await;
+    assert_eq!(
+        (kept.body["revision"].clone(), kept.body["draft"].clone()),
+        (json!(2), desktop)
+    );
+    assert_eq!(kept.body["saved_at"], saved.body["saved_at"]);
+}
+
+#[tokio::test]
+async fn a_save_without_a_precondition_is_stored_as_before() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let one = half_draft(&api, &token, 1, 0).await;
+    let two = half_draft(&api, &token, 2, 1).await;
+    assert_eq!(put(&api, &token, one.to_string()).await.body["revision"], 1);
+    let r = put(&api, &token, two.to_string()).await;
+    assert_eq!(
+        (r.status, r.body["revision"].clone()),
+        (StatusCode::OK, json!(2))
+    );
+    assert_eq!(get(&api, &token).await.body["draft"], two);
 }

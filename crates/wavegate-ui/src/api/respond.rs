@@ -5,7 +5,7 @@ use super::{ApiError, json, path};
 use gloo_net::http::Request;
 use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::survey::Response;
-use wavegate_core::survey::draft::{Draft, DraftReceipt, SavedDraft};
+use wavegate_core::survey::draft::{Draft, DraftReceipt, Precondition, SavedDraft};
 
 fn draft_path(token: &str) -> String {
     format!("{}/draft", path::respond(token))
@@ -16,14 +16,23 @@ pub async fn draft(token: &str) -> Result<SavedDraft, ApiError> {
     json(Request::get(&draft_path(token)).build()).await
 }
 
-/// `PUT /api/v1/respond/{token}/draft`: keeps the draft of a personal link on the server.
-pub async fn save_draft(token: &str, draft: &Draft) -> Result<DraftReceipt, ApiError> {
-    json(Request::put(&draft_path(token)).json(draft)).await
+/// `PUT /api/v1/respond/{token}/draft`: keeps the draft of a personal link on the server if the
+/// server holds what `expected` says (`412 draft_changed` otherwise).
+pub async fn save_draft(
+    token: &str,
+    draft: &Draft,
+    expected: Precondition,
+) -> Result<DraftReceipt, ApiError> {
+    let mut request = Request::put(&draft_path(token));
+    if let Some((name, value)) = expected.header() {
+        request = request.header(name, &value);
+    }
+    json(request.json(draft)).await
 }
 
 /// The same save while the page is being left: a `keepalive` fetch outlives the page (the
 /// beacon API only posts). Nobody waits for the answer; the next open compares revisions.
-pub fn save_draft_on_leave(token: &str, draft: &Draft) {
+pub fn save_draft_on_leave(token: &str, draft: &Draft, expected: Precondition) {
     let (Some(window), Ok(body)) = (web_sys::window(), serde_json::to_string(draft)) else {
         return;
     };
@@ -38,6 +47,9 @@ pub fn save_draft_on_leave(token: &str, draft: &Draft) {
     init.set_body(&wasm_bindgen::JsValue::from_str(&body));
     if let Ok(headers) = web_sys::Headers::new() {
         let _ = headers.set("Content-Type", "application/json");
+        if let Some((name, value)) = expected.header() {
+            let _ = headers.set(name, &value);
+        }
         init.set_headers(&headers);
     }
     // The promise is dropped: the browser finishes the request after the page is gone.
