@@ -1,7 +1,8 @@
 //! Every test in the browser crates runs: they build for wasm32 only, where the test runner is
 //! wasm-bindgen-test's and a plain `#[test]` is silently never run.
 
-use std::path::{Path, PathBuf};
+use crate::source_tree::rust_files;
+use std::path::Path;
 
 /// The crates that build for wasm32 only (`scripts/test` leaves them out natively).
 const BROWSER_CRATES: [&str; 4] = [
@@ -10,20 +11,6 @@ const BROWSER_CRATES: [&str; 4] = [
     "wavegate-planner",
     "wavegate-trainee",
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn browser_crates_have_no_test_the_wasm_runner_would_skip() {

@@ -186,20 +186,7 @@ impl Store {
         &self,
         program_id: &str,
     ) -> Result<Option<Vec<EvaluationRow>>, StoreError> {
-        let p = program_id.to_string();
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            if !program_exists(&tx, &p)? {
-                return Ok(None);
-            }
-            let mut stmt = tx.prepare(&format!(
-                "SELECT {FIELDS} FROM evaluations WHERE program_id = ?1 ORDER BY at DESC"
-            ))?;
-            let rows = stmt.query_map([&p], row)?.collect::<Result<Vec<_>, _>>()?;
-            drop(stmt);
-            Ok(Some(rows))
-        })
-        .await
+        self.listed(program_id, FIELDS.to_string(), row).await
     }
 
     /// A program's evaluations with each one's segments, latest date first; `None` for an
@@ -208,6 +195,23 @@ impl Store {
         &self,
         program_id: &str,
     ) -> Result<Option<Vec<EvaluationWithSegments>>, StoreError> {
+        self.listed(program_id, format!("{FIELDS}, segments"), |r| {
+            Ok(EvaluationWithSegments {
+                row: row(r)?,
+                segments_json: r.get(12)?,
+            })
+        })
+        .await
+    }
+
+    /// A program's evaluations as `read` takes them from `columns`, latest date first; `None`
+    /// for an unknown program.
+    async fn listed<T: Send + 'static>(
+        &self,
+        program_id: &str,
+        columns: String,
+        read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<Vec<T>>, StoreError> {
         let p = program_id.to_string();
         self.call(move |c| {
             let tx = c.transaction()?;
@@ -215,16 +219,9 @@ impl Store {
                 return Ok(None);
             }
             let mut stmt = tx.prepare(&format!(
-                "SELECT {FIELDS}, segments FROM evaluations WHERE program_id = ?1 ORDER BY at DESC"
+                "SELECT {columns} FROM evaluations WHERE program_id = ?1 ORDER BY at DESC"
             ))?;
-            let rows = stmt
-                .query_map([&p], |r| {
-                    Ok(EvaluationWithSegments {
-                        row: row(r)?,
-                        segments_json: r.get(12)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
+            let rows = stmt.query_map([&p], read)?.collect::<Result<Vec<_>, _>>()?;
             drop(stmt);
             Ok(Some(rows))
         })
