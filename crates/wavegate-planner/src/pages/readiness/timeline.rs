@@ -15,6 +15,11 @@ use wavegate_ui::chart::{Scale, spread, step_path, ticks};
 const H: f64 = 270.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 40.0;
+/// Room a label takes, in view-box units, at the largest type the charts get (20 units on a
+/// phone, where the view box is drawn at about half size): its height between stacked line
+/// labels, and the width of a wave's name or date ("wave-12", "28-12") along the axis, with a gap.
+const LABEL_HEIGHT: f64 = 22.0;
+const LABEL_WIDTH: f64 = 96.0;
 
 /// What one wave's enrollment reads as, in a sentence or a table cell.
 fn enrolled_text(w: &WaveEnrollment, r: &Report, cell: bool) -> Option<String> {
@@ -196,7 +201,7 @@ pub fn timeline(r: &Report) -> AnyView {
             .iter()
             .map(|(_, p)| p.last().map_or(0.0, |l| py(l.1)) + 4.0)
             .collect::<Vec<_>>(),
-        14.0,
+        LABEL_HEIGHT,
         (TOP, H - BOTTOM),
     );
     let (label_x, anchor) = if end_x > W - RIGHT - 110.0 {
@@ -232,14 +237,22 @@ pub fn timeline(r: &Report) -> AnyView {
         let (x0, x1, yy) = (px(w.start), px(w.end), py(n));
         view! { <line class="advice" x1=x0 x2=x1 y1=yy y2=yy /> }
     });
+    // Waves that start close together (a pilot, then wave 1 three weeks later) would print
+    // their names over each other: the names move apart, the ticks stay at the dates.
+    let label_x = spread(
+        &waves.iter().map(|w| px(w.start)).collect::<Vec<_>>(),
+        LABEL_WIDTH,
+        (LEFT, W - RIGHT),
+    );
     let axis_labels = waves
         .iter()
-        .map(|w| {
+        .zip(label_x)
+        .map(|(w, lx)| {
             let x0 = px(w.start);
             view! {
                 <line class="axis" x1=x0 x2=x0 y1=H - BOTTOM y2=H - BOTTOM + 5.0 />
-                <text x=x0 y=H - BOTTOM + 18.0 text-anchor="middle">{w.wave.clone()}</text>
-                <text x=x0 y=H - BOTTOM + 32.0 text-anchor="middle">{short(w.start)}</text>
+                <text x=lx y=H - BOTTOM + 18.0 text-anchor="middle">{w.wave.clone()}</text>
+                <text x=lx y=H - BOTTOM + 32.0 text-anchor="middle">{short(w.start)}</text>
             }
         })
         .collect_view();
