@@ -29,7 +29,9 @@ use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
 };
-use wavegate_core::invitation::{check_anonymous_attributes, link_expiry, link_wave};
+use wavegate_core::invitation::{
+    check_anonymous_attributes, check_people_on_roster, link_expiry, link_wave,
+};
 use wavegate_core::readiness::Program;
 use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
 
@@ -184,21 +186,38 @@ async fn check_anonymous_links(
                 .err()
                 .map(|e| InvitationProblem {
                     index,
-                    message: e.message(Lang::En),
+                    message: e.message(lang),
                 })
         })
         .collect();
     if problems.is_empty() {
         return Ok(());
     }
-    Err(ApiError::new(
-        ErrorCode::InvalidInvitations,
-        format!(
-            "{} anonymous link(s) could single out people; none were created",
-            problems.len()
-        ),
-    )
-    .with_details(problems))
+    let n = problems.len();
+    let text = Text::new(
+        format!("{n} anonieme link(s) zouden mensen herkenbaar maken; er is niets aangemaakt"),
+        format!("{n} anonymous link(s) could single out people; none were created"),
+    );
+    Err(ApiError::new(ErrorCode::InvalidInvitations, text.get(lang)).with_details(problems))
+}
+
+/// Personal links written by hand name people on the program's roster, once it has one (a
+/// program may collect answers before its roster is imported; a roster that no longer reads
+/// with the program is the readiness report's error to show, not a reason to stop inviting).
+async fn check_personal_links(
+    state: &AppState,
+    program: &str,
+    definition: Option<&Program>,
+    links: &[NewInvitation],
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let Some(definition) = definition else {
+        return Ok(());
+    };
+    match roster_of(state, program, definition).await? {
+        Some(Ok(roster)) => check_people_on_roster(&roster, links).map_err(|e| refused(e, lang)),
+        _ => Ok(()),
+    }
 }
 
 /// The program's definition, when it has one (links of a program without program.toml have no
@@ -226,9 +245,10 @@ pub(crate) fn csv_response(
     Ok(attachment(body, "text/csv; charset=utf-8", file_name))
 }
 
-/// The API error for a refused invitation list: one detail per bad entry, with its index.
-fn refused(e: BatchError) -> ApiError {
-    let message = e.message(Lang::En);
+/// The API error for a refused invitation list, in `lang`: one detail per bad entry, with its
+/// index.
+fn refused(e: BatchError, lang: Lang) -> ApiError {
+    let message = e.message(lang);
     match e {
         BatchError::Count => ApiError::new(ErrorCode::InvalidInvitations, message),
         BatchError::Entries(entries) => {
@@ -236,7 +256,7 @@ fn refused(e: BatchError) -> ApiError {
                 .into_iter()
                 .map(|e| InvitationProblem {
                     index: e.index,
-                    message: e.error.message(Lang::En),
+                    message: e.error.message(lang),
                 })
                 .collect();
             ApiError::new(ErrorCode::InvalidInvitations, message).with_details(details)
@@ -255,11 +275,20 @@ pub async fn create_invitations(
 ) -> Result<(StatusCode, Json<Vec<InvitationLink>>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let ps = program_survey_of(&state, &program, &survey).await?;
-    check_batch(&body.invitations, ps.anonymous).map_err(refused)?;
+    check_batch(&body.invitations, ps.anonymous).map_err(|e| refused(e, lang))?;
     let languages = link_languages(&state, &ps).await?;
     let definition = program_if_any(&state, &program).await?;
     if ps.anonymous {
         check_anonymous_links(
+            &state,
+            &program,
+            definition.as_ref(),
+            &body.invitations,
+            lang,
+        )
+        .await?;
+    } else {
+        check_personal_links(
             &state,
             &program,
             definition.as_ref(),

@@ -80,6 +80,12 @@ pub enum InvitationError {
         /// The entry (from 0) where the person first appears.
         first: usize,
     },
+    /// A person the program's roster does not have: their answers could never be joined to a
+    /// wave or segment, and the link would reach someone outside the rollout.
+    NotOnRoster {
+        /// The person id as sent.
+        person_id: String,
+    },
     /// More than [`MAX_ATTRIBUTES`] attributes.
     TooManyAttributes,
     /// An attribute name outside the grammar.
@@ -121,6 +127,14 @@ impl InvitationError {
                     "person_id {person_id:?} staat ook in regel {first}; elke persoon krijgt één link"
                 ),
                 format!("person_id {person_id:?} is also entry {first}; each person gets one link"),
+            ),
+            InvitationError::NotOnRoster { person_id } => pick(
+                format!(
+                    "person_id {person_id:?} staat niet in de roster van het programma; werk eerst de roster bij"
+                ),
+                format!(
+                    "person_id {person_id:?} is not on the program's roster; update the roster first"
+                ),
             ),
             InvitationError::TooManyAttributes => pick(
                 format!("meer dan {MAX_ATTRIBUTES} attributen"),

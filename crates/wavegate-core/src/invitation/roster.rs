@@ -1,13 +1,14 @@
 //! Invitations made from the roster: personal links for the people of a wave or segment, or
 //! one anonymous link for a segment large enough to stay anonymous.
 
+use super::check::{BatchError, EntryError, InvitationError, person_key};
 use crate::api::NewInvitation;
 use crate::i18n::{Lang, Text};
 use crate::measures::MIN_GROUP;
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
 use crate::survey::Attributes;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Who to invite: the people of a wave and/or a segment (attribute = value, all must hold).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -220,6 +221,34 @@ pub fn check_anonymous_attributes(
     anonymous_invitation(roster, program, &selection).map(|_| ())
 }
 
+/// Whether every personal link of a list names a person on the roster (ids match as
+/// [`person_key`] reads them). A link for anyone else would collect answers that readiness can
+/// never join to a wave or segment. Every such entry is listed; nothing of the list is created.
+pub fn check_people_on_roster(
+    roster: &Roster,
+    invitations: &[NewInvitation],
+) -> Result<(), BatchError> {
+    let on_roster: HashSet<String> = roster.ids.iter().map(|id| person_key(id)).collect();
+    let missing: Vec<EntryError> = invitations
+        .iter()
+        .enumerate()
+        .filter_map(|(index, inv)| {
+            let person_id = inv.person_id.as_ref()?;
+            (!on_roster.contains(&person_key(person_id))).then(|| EntryError {
+                index,
+                error: InvitationError::NotOnRoster {
+                    person_id: person_id.clone(),
+                },
+            })
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(BatchError::Entries(missing))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +385,60 @@ mod tests {
             SelectionError::Nobody
                 .message(Lang::Nl)
                 .starts_with("niemand")
+        );
+    }
+
+    #[test]
+    fn personal_links_only_for_people_on_the_roster_whatever_the_case_of_their_id() {
+        let person = |id: &str| NewInvitation {
+            person_id: Some(id.into()),
+            ..NewInvitation::default()
+        };
+        let roster = roster();
+        assert_eq!(
+            check_people_on_roster(&roster, &[person("p1"), person("P10")]),
+            Ok(())
+        );
+        let Err(BatchError::Entries(refused)) = check_people_on_roster(
+            &roster,
+            &[
+                person("p1"),
+                person("stranger"),
+                person("p2"),
+                person("p99"),
+            ],
+        ) else {
+            panic!("strangers were accepted");
+        };
+        let listed: Vec<(usize, String)> = refused
+            .iter()
+            .map(|e| (e.index, e.error.message(Lang::En)))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (
+                    1,
+                    "person_id \"stranger\" is not on the program's roster; update the roster first"
+                        .to_string()
+                ),
+                (
+                    3,
+                    "person_id \"p99\" is not on the program's roster; update the roster first"
+                        .to_string()
+                ),
+            ]
+        );
+        assert!(
+            refused[0]
+                .error
+                .message(Lang::Nl)
+                .contains("niet in de roster")
+        );
+        // Links without a person are the anonymous rules' business.
+        assert_eq!(
+            check_people_on_roster(&roster, &[NewInvitation::default()]),
+            Ok(())
         );
     }
 }

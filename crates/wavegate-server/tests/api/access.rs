@@ -43,7 +43,7 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
         ),
         ("POST", "/api/v1/programs/{program}/surveys/{survey}/invitations") => (
             Some("application/json"),
-            json!({ "invitations": [{ "person_id": "access-test" }] })
+            json!({ "invitations": [{ "person_id": "p013" }] })
                 .to_string()
                 .into_bytes(),
         ),
@@ -99,12 +99,12 @@ async fn call(api: &Api, method: &str, pattern: &str, auth: Auth<'_>) -> Reply {
 #[tokio::test]
 async fn every_planner_route_admits_exactly_the_callers_it_should() {
     let api = demo_api().await;
+    let invitation = api.invitation("respondent").await;
     // GET …/files/roster needs a roster, and from-roster too.
     assert_eq!(
         upload(&api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
     );
-    let invitation = api.invitation("respondent").await;
     // GET …/evaluations/{evaluation} needs a stored evaluation.
     let stored = api
         .call(

@@ -169,3 +169,69 @@ async fn response_rates_per_wave_and_segment_suppress_small_groups_and_name_nobo
     );
     assert!(g["rate"].is_null());
 }
+
+#[tokio::test]
+async fn once_the_roster_is_in_personal_links_are_only_for_people_on_it() {
+    let api = demo_api().await;
+    let invite = |people: &[&str], lang: &str| {
+        let body = json!({
+            "invitations": people.iter().map(|p| json!({ "person_id": p })).collect::<Vec<_>>()
+        });
+        let path = format!("/api/v1/programs/demo/surveys/pilot-feedback/invitations?lang={lang}");
+        let api = &api;
+        async move {
+            api.call(
+                "POST",
+                &path,
+                Auth::Planner,
+                Some("application/json"),
+                body.to_string(),
+            )
+            .await
+        }
+    };
+    // Before the roster is imported, a program may already collect answers.
+    let r = invite(&["early-bird"], "en").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+
+    upload(&api, "roster", demo_roster(), "").await;
+    let r = invite(&["p013", "stranger", "P014", "p999"], "nl").await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+    let refused: Vec<(u64, String)> = r.body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["index"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert_eq!((refused[0].0, refused[1].0), (1, 3));
+    assert!(
+        refused[0]
+            .1
+            .contains("\"stranger\" staat niet in de roster"),
+        "{refused:?}"
+    );
+    let links = api
+        .get(
+            "/api/v1/programs/demo/surveys/pilot-feedback/invitations",
+            true,
+        )
+        .await;
+    assert!(
+        !links
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["person_id"] == "p013"),
+        "nothing of a refused list is created"
+    );
+
+    let r = invite(&["p013", "P014"], "en").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+}
