@@ -286,13 +286,7 @@ wavegate_ui::messages! {
         EnrolledCumulative => "Ingeschreven per golf (opgeteld)", "Enrolled per wave (cumulative)";
         PlannedPerWave => "Gepland per golf", "Planned per wave";
         AdviceLegend => "Advies voor de volgende golf", "Advice for the next wave";
-        InRosterCol => "In de roster", "In the roster";
-        EnrolledByCol => "Ingeschreven op {at}", "Enrolled by {at}";
-        WithheldCell => "niet getoond ({why})", "not shown ({why})";
         WaveCol => "Golf", "Wave";
-        StartCol => "Start", "Start";
-        EndCol => "Einde", "End";
-        PlannedCol => "Gepland", "Planned";
         TrendTitle => "Gereedheid in de tijd", "Readiness over time";
         TrendEmpty => "Er zijn nog geen opgeslagen beoordelingen. Sla er een op om de lijn te beginnen.", "No evaluations are stored yet. Save one to start the line.";
         TrendDesc => "{n} opgeslagen beoordelingen, van {first} tot {last}; laatste gereedheid {value}.", "{n} stored evaluations, from {first} to {last}; latest readiness {value}.";

@@ -198,13 +198,16 @@ fn every_rendering_has_the_table_in_both_languages() {
     assert!(en.contains("## Enrollment per wave"), "{en}");
     assert!(
         en.contains(
-            "| Wave | Planned size | In the roster | Enrolled by 1 February 2027 | Share |"
+            "| Wave | Start | End | Planned size | In the roster | Enrolled by 1 February 2027 | Share |"
         ),
         "{en}"
     );
-    assert!(en.contains("| pilot | 10 | 12 | 9 | 75% |"), "{en}");
     assert!(
-        en.contains("| wave-1 | 40 | 3 | hidden (fewer than 5 people) | – |"),
+        en.contains("| pilot | 11 January 2027 | 29 January 2027 | 10 | 12 | 9 | 75% |"),
+        "{en}"
+    );
+    assert!(
+        en.contains("| wave-1 | 8 February 2027 | 26 February 2027 | 40 | 3 | hidden (fewer than 5 people) | – |"),
         "{en}"
     );
     r.lang = Lang::Nl;
@@ -238,6 +241,8 @@ fn when_every_wave_has_started_the_timeline_is_still_there() {
     assert!(r.decision.is_none());
     assert_eq!(r.enrollment_timeline.len(), 3);
     assert_eq!(r.enrollment_timeline[0].enrolled, Some(9));
-    assert!(markdown(&r).contains("| pilot | 10 | 12 | 9 | 75% |"));
+    assert!(
+        markdown(&r).contains("| pilot | 11 January 2027 | 29 January 2027 | 10 | 12 | 9 | 75% |")
+    );
     assert!(table(&r).contains("Enrollment per wave"));
 }

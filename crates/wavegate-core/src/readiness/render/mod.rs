@@ -133,19 +133,27 @@ pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang
     line + &forecast_parts(f, lang)
 }
 
-/// The enrollment per wave as the reports show it.
-pub(super) struct EnrollmentTable {
+/// The enrollment per wave as the reports and the planner's dashboard show it.
+pub struct EnrollmentTable {
     /// What the table counts, or why it cannot.
-    pub(super) sentence: &'static str,
-    pub(super) header: Vec<String>,
-    /// Per wave: its name, planned, in the roster, enrolled by the evaluation date, share of
-    /// the roster.
-    pub(super) rows: Vec<Vec<String>>,
+    pub sentence: &'static str,
+    /// The column names, in the report's language.
+    pub header: Vec<String>,
+    /// Per wave: its name, start, end, planned, in the roster, enrolled by the evaluation date,
+    /// share of the roster.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl EnrollmentTable {
+    /// Whether a column holds figures (aligned right where the table is drawn).
+    pub fn is_figure(column: usize) -> bool {
+        column >= 3
+    }
 }
 
 /// The enrollment per wave as a table; `None` when the report has no timeline (a report
 /// stored before it existed).
-pub(super) fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
+pub fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
     if r.enrollment_timeline.is_empty() {
         return None;
     }
@@ -157,6 +165,8 @@ pub(super) fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
     };
     let header = vec![
         label(Label::Wave, lang).to_string(),
+        label(Label::Start, lang).to_string(),
+        label(Label::End, lang).to_string(),
         label(Label::PlannedSize, lang).to_string(),
         label(Label::InRoster, lang).to_string(),
         format!(
@@ -188,6 +198,8 @@ pub(super) fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
             };
             vec![
                 w.wave.clone(),
+                text::long_date(w.start, lang),
+                text::long_date(w.end, lang),
                 w.planned_size.to_string(),
                 w.people.to_string(),
                 enrolled,

@@ -522,6 +522,10 @@ pub enum Label {
     EnrollmentNoDevices,
     /// "Wave".
     Wave,
+    /// "Start" (of a wave).
+    Start,
+    /// "End" (of a wave).
+    End,
     /// "In the roster".
     InRoster,
     /// "Enrolled by" (a date follows).
@@ -656,6 +660,10 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         }
         (Wave, Lang::Nl) => "Golf",
         (Wave, Lang::En) => "Wave",
+        (Start, Lang::Nl) => "Start",
+        (Start, Lang::En) => "Start",
+        (End, Lang::Nl) => "Einde",
+        (End, Lang::En) => "End",
         (InRoster, Lang::Nl) => "In de roster",
         (InRoster, Lang::En) => "In the roster",
         (EnrolledBy, Lang::Nl) => "Ingeschreven op",

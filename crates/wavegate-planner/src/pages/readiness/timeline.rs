@@ -6,7 +6,9 @@ use super::frame::{LEFT, RIGHT, W, days, short, y_axis};
 use crate::i18n::{Msg, fill, t};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Report;
+use wavegate_core::readiness::render::{EnrollmentTable, enrollment_table};
 use wavegate_core::readiness::report::WaveEnrollment;
 use wavegate_core::readiness::text;
 use wavegate_ui::chart::{Scale, spread, step_path, ticks};
@@ -21,18 +23,10 @@ const BOTTOM: f64 = 40.0;
 const LABEL_HEIGHT: f64 = 22.0;
 const LABEL_WIDTH: f64 = 96.0;
 
-/// What one wave's enrollment reads as, in a sentence or a table cell.
-fn enrolled_text(w: &WaveEnrollment, r: &Report, cell: bool) -> Option<String> {
-    let lang = r.lang;
+/// What one wave's enrollment reads as in a sentence: the count, or why it is not shown.
+fn enrolled_text(w: &WaveEnrollment, lang: Lang) -> Option<String> {
     match (w.withheld, w.enrolled) {
-        (Some(reason), _) => {
-            let why = text::suppression_reason(reason, lang).to_string();
-            Some(if cell {
-                fill(Msg::WithheldCell, lang, &[("why", why)])
-            } else {
-                why
-            })
-        }
+        (Some(reason), _) => Some(text::suppression_reason(reason, lang).to_string()),
         (None, Some(n)) => Some(n.to_string()),
         (None, None) => None,
     }
@@ -52,7 +46,7 @@ fn description(r: &Report) -> String {
                 ("planned", w.planned_size.to_string()),
                 ("people", w.people.to_string()),
             ];
-            let msg = match (w.withheld, enrolled_text(w, r, false)) {
+            let msg = match (w.withheld, enrolled_text(w, lang)) {
                 (Some(_), Some(why)) => {
                     values.push(("why", why));
                     Msg::TimelineWaveWithheld
@@ -90,44 +84,39 @@ fn description(r: &Report) -> String {
     out
 }
 
-/// The figures as a table, in a `<details>` under the chart.
-fn table(r: &Report) -> AnyView {
-    let lang = r.lang;
-    let rows = r
-        .enrollment_timeline
-        .iter()
-        .map(|w| {
-            view! {
-                <tr>
-                    <th scope="row">{w.wave.clone()}</th>
-                    <td>{text::long_date(w.start, lang)}</td>
-                    <td>{text::long_date(w.end, lang)}</td>
-                    <td class="num">{w.planned_size}</td>
-                    <td class="num">{w.people}</td>
-                    <td class="num">{enrolled_text(w, r, true).unwrap_or_else(|| "–".into())}</td>
-                </tr>
-            }
+/// The figures as a table, in a `<details>` under the chart: the reports' own table
+/// ([`enrollment_table`]), so the dashboard and a sent report never disagree.
+fn table(r: &Report) -> Option<AnyView> {
+    let EnrollmentTable { header, rows, .. } = enrollment_table(r)?;
+    let class = |column: usize| EnrollmentTable::is_figure(column).then_some("num");
+    let header = header
+        .into_iter()
+        .enumerate()
+        .map(|(c, name)| view! { <th scope="col" class=class(c)>{name}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter().enumerate();
+            let name = cells.next().map(|(_, wave)| wave);
+            let figures = cells
+                .map(|(c, cell)| view! { <td class=class(c)>{cell}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{name}</th>{figures}</tr> }
         })
         .collect_view();
-    let enrolled_by = fill(
-        Msg::EnrolledByCol,
-        lang,
-        &[("at", text::long_date(r.evaluated_at, lang))],
-    );
-    view! {
-        <details class="chart-table">
-            <summary>{t(Msg::WavesTitle)}</summary>
-            <table>
-                <thead><tr>
-                    <th scope="col">{t(Msg::WaveCol)}</th><th scope="col">{t(Msg::StartCol)}</th>
-                    <th scope="col">{t(Msg::EndCol)}</th><th scope="col" class="num">{t(Msg::PlannedCol)}</th>
-                    <th scope="col" class="num">{t(Msg::InRosterCol)}</th><th scope="col" class="num">{enrolled_by}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
-    }
-    .into_any()
+    Some(
+        view! {
+            <details class="chart-table">
+                <summary>{t(Msg::WavesTitle)}</summary>
+                <table>
+                    <thead><tr>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        }
+        .into_any(),
+    )
 }
 
 /// The points of a wave's enrolled line: from its start (or its first enrollment, when
