@@ -114,6 +114,60 @@ test("a phone left open on a stale page does not wipe what the desktop saved sin
   await desktop.close();
 });
 
+test("answers given offline on a phone win over an older save from the desktop, and the person is told", async ({ browser, request }) => {
+  const path = await invite(request, "e2e-offline-newer", { language: "nl" });
+  const token = path.split("/").pop();
+  const saved = async () => {
+    const res = await request.get(`/api/v1/respond/${token}/draft`);
+    return res.status() === 200 ? res.json() : null;
+  };
+
+  // The desktop answers page 1 and goes on: revision 1.
+  const desktop = await browser.newContext(DESKTOP);
+  const onDesktop = await desktop.newPage();
+  await onDesktop.goto(path);
+  await answerPage(onDesktop);
+  await onDesktop.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(onDesktop.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await expect.poll(async () => (await saved())?.revision).toBe(1);
+
+  // The phone picks that up on page 2.
+  const phone = await browser.newContext(PHONE);
+  let onPhone = await phone.newPage();
+  await onPhone.goto(path);
+  await expect(onPhone.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  await expect(onPhone.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+
+  // The desktop turns back a page: revision 2, no new answers.
+  await onDesktop.getByRole("button", { name: "Vorige", exact: true }).click();
+  await expect.poll(async () => (await saved())?.revision).toBe(2);
+  await desktop.close();
+
+  // On the train, offline, a second later: the phone answers page 2 and goes on. Its save
+  // cannot reach the server; the answers stay on the phone.
+  await phone.setOffline(true);
+  await onPhone.waitForTimeout(1100);
+  await answerPage(onPhone);
+  await onPhone.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(onPhone.getByText(/^Pagina 3 van \d+$/)).toBeVisible();
+  const onDevice = await onPhone.evaluate((t) => JSON.parse(localStorage.getItem(`wavegate.draft.${t}`)), token);
+  await onPhone.close();
+  expect((await saved()).revision, "nothing reached the server").toBe(2);
+
+  // Back online, the link opens with the phone's newer answers, and says so.
+  await phone.setOffline(false);
+  onPhone = await phone.newPage();
+  await onPhone.goto(path);
+  await expect(onPhone.getByText("De antwoorden op dit apparaat zijn nieuwer dan die van je andere apparaat. Je gaat verder met die van dit apparaat.")).toBeVisible();
+  await expect(onPhone.getByText(/^Pagina 3 van \d+$/)).toBeVisible();
+  await audit(onPhone);
+  // The next page change puts them on the server over the desktop's revision.
+  await onPhone.getByRole("button", { name: "Vorige", exact: true }).click();
+  await expect.poll(async () => (await saved())?.revision).toBe(3);
+  expect((await saved()).draft.answers).toEqual(onDevice.answers);
+  await phone.close();
+});
+
 test("'not you?' leaves nothing of the survey on a shared device", async ({ browser, request }) => {
   const path = await invite(request, "e2e-shared", { language: "nl" });
   const token = path.split("/").pop();
