@@ -62,8 +62,10 @@ wavegate_ui::messages! {
         ThresholdDefaults => "Standaard: onvoldoende {fail}, voldoende {pass}, minstens {min_n} {unit}, gewicht {weight}.", "Default: fail {fail}, pass {pass}, at least {min_n} {unit}, weight {weight}.";
         HigherIsBetter => "Hoger is beter.", "Higher is better.";
         LowerIsBetter => "Lager is beter.", "Lower is better.";
-        Fail => "Onvoldoende onder", "Fail threshold";
-        Pass => "Voldoende vanaf", "Pass threshold";
+        FailBelow => "Onvoldoende onder", "Fail below";
+        PassFrom => "Voldoende vanaf", "Pass from";
+        FailAbove => "Onvoldoende boven", "Fail above";
+        PassUpTo => "Voldoende tot en met", "Pass up to";
         MinN => "Minimaal bewijs", "Minimum evidence";
         Weight => "Gewicht", "Weight";
         SupportTitle => "Hulp voor respondenten", "Help for respondents";
@@ -206,7 +208,7 @@ wavegate_ui::messages! {
         TabReadiness => "Gereedheid", "Readiness";
         ReadinessTitle => "Gereedheid van de volgende golf", "Readiness of the next wave";
         EvaluationDate => "Beoordelen op datum", "Evaluate on date";
-        ComputedFrom => "Berekend op {at} uit {files} bestanden.", "Computed at {at} from {files} files.";
+        ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
         NoNextWave => "Alle golven zijn begonnen: er is geen volgende golf om over te beslissen.", "Every wave has started: there is no next wave to decide on.";
         DecisionFor => "Besluit voor golf {wave}", "Decision for wave {wave}";
         HeadDelay => "Stel golf {wave} uit: de mensen zijn er nog niet klaar voor.", "Postpone wave {wave}: people are not ready for it yet.";
@@ -228,7 +230,6 @@ wavegate_ui::messages! {
         WhatWouldChange => "Wat het besluit zou veranderen", "What would change the decision";
         HeldTitle => "Tegengehouden", "Held back";
         ProceedingTitle => "Gaat door", "Going ahead";
-        NobodyHeld => "Niemand wordt tegengehouden.", "Nobody is held back.";
         EveryoneElse => "Iedereen in de golf die niet in een tegengehouden groep zit.", "Everyone in the wave who is in no held group.";
         ActionsTitle => "Acties", "Actions";
         NoActions => "Er zijn geen acties nodig.", "No actions are needed.";

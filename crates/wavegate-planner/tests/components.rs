@@ -22,6 +22,7 @@ use wavegate_core::training::wire::{
     ModuleNames, ModuleResults, ModuleSummary, PersonRestudy, RestudyList, VersionSummary,
 };
 use wavegate_core::training::{Record, Restudy, Stage, results_by_group};
+use wavegate_planner::components::breakdown::breakdown;
 use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
@@ -228,6 +229,28 @@ async fn a_question_the_invitation_answered_shows_its_values_not_empty_bars() {
         .unwrap();
     let name = chart.get_attribute("aria-label").unwrap();
     assert!(name.contains("Windows: 6 · 46%"), "{name}");
+}
+
+#[wasm_bindgen_test]
+async fn a_group_shown_beside_hidden_ones_is_a_share_of_all_respondents_not_of_the_shown() {
+    // macOS (2) is too small, and iOS (5), the next smallest, hides with it: Windows is the
+    // only group shown, 6 of 13 respondents.
+    let (survey, summary) = pilot_through_links(&[("Windows", 6), ("iOS", 5), ("macOS", 2)]);
+    let n = summary.overall.n;
+    let segments = summary.segments.clone();
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        breakdown(StoredValue::new(survey), &segments, n, Lang::En)
+    });
+    settle().await;
+    let name = host
+        .query_selector("[data-attribute='platform'] svg.chart")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap();
+    assert!(name.contains("Windows: 6 · 46%"), "{name}");
+    assert!(!name.contains("100%"), "{name}");
 }
 
 #[wasm_bindgen_test]
@@ -832,7 +855,10 @@ async fn the_timeline_draws_each_shown_wave_and_says_every_figure_in_words() {
     assert!(text_of(&host, "details.chart-table thead").contains("Enrolled by 1 February 2027"));
     // The reports' own table: dates, figures, and why a count is hidden rather than a dash.
     let hidden = text_of(&host, "details.chart-table tbody tr:nth-child(3)");
-    assert!(hidden.starts_with("wave-28 March 202726 March 2027403"), "{hidden}");
+    assert!(
+        hidden.starts_with("wave-28 March 202726 March 2027403"),
+        "{hidden}"
+    );
     assert_eq!(
         text_of(
             &host,

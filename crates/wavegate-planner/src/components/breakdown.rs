@@ -31,10 +31,12 @@ fn by_attribute(segments: &[SegmentSummary]) -> Vec<(String, Vec<SegmentSummary>
     groups.into_iter().map(|((_, a), s)| (a, s)).collect()
 }
 
-/// The breakdown of every attribute the responses carry.
+/// The breakdown of every attribute the responses carry; `respondents` is every response of
+/// the survey, the whole each group's share is of.
 pub fn breakdown(
     survey: StoredValue<Survey>,
     segments: &[SegmentSummary],
+    respondents: usize,
     lang: Lang,
 ) -> impl IntoView + use<> {
     let attributes = by_attribute(segments);
@@ -43,7 +45,7 @@ pub fn breakdown(
     }
     attributes
         .into_iter()
-        .map(|(attribute, groups)| attribute_view(survey, &attribute, groups, lang))
+        .map(|(attribute, groups)| attribute_view(survey, &attribute, groups, respondents, lang))
         .collect_view()
         .into_any()
 }
@@ -52,15 +54,18 @@ fn attribute_view(
     survey: StoredValue<Survey>,
     attribute: &str,
     groups: Vec<SegmentSummary>,
+    respondents: usize,
     lang: Lang,
 ) -> impl IntoView + use<> {
     let name = attribute_name(attribute, lang);
     let heading = fill(Msg::BreakdownBy, lang, &[("attribute", name.clone())]);
     let (shown, hidden): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.suppressed);
-    let total: usize = shown.iter().map(|g| g.n).sum();
+    // A group's share of all respondents: of the shown groups only, one group shown beside
+    // small hidden ones would read as 100%. The survey's total is on the page already, and the
+    // core hides enough groups that it gives no small one away.
     let sizes: Vec<Bar> = shown
         .iter()
-        .map(|g| Bar::count(&g.value, g.value.clone(), g.n, total))
+        .map(|g| Bar::count(&g.value, g.value.clone(), g.n, respondents))
         .collect();
     let sus: Vec<Bar> = shown
         .iter()

@@ -74,7 +74,7 @@ fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
             <section class="breakdowns" aria-labelledby="breakdown-title">
                 <h2 id="breakdown-title">{Msg::BreakdownTitle.text(lang)}</h2>
                 <p class="muted">{Msg::BreakdownHint.text(lang)}</p>
-                {breakdown(survey, &summary.segments, lang)}
+                {breakdown(survey, &summary.segments, n, lang)}
             </section>
         }
     });

@@ -61,6 +61,16 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A number as written with no more decimals than it has (0.85, 5, 1.5), with a decimal comma
+/// in Dutch: a setting or default shown as a person would type it.
+pub fn figure(x: f64, lang: Lang) -> String {
+    let s = x.to_string();
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 pub use crate::i18n::{long_date, long_date_time};
 
 /// A moment stated in RFC 3339 (`2026-11-29T23:54:34Z`, when a report was computed) as a reader

@@ -6,7 +6,7 @@ use super::problems::Field;
 use super::{FieldError, Problems, dom_id, invalid};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
-use wavegate_core::readiness::text::{metric_name, unit};
+use wavegate_core::readiness::text::{figure, metric_name, unit};
 
 /// One override box of a metric, its default as placeholder.
 fn limit(
@@ -19,10 +19,11 @@ fn limit(
 ) -> impl IntoView {
     let field = Field::Threshold(row.metric);
     let id = format!("{}-{which}", dom_id(field));
+    let lang = use_lang();
     view! {
         <div class="field">
             <label for=id.clone()>{t(label)}</label>
-            <input id=id type="text" inputmode="decimal" placeholder=default.to_string()
+            <input id=id type="text" inputmode="decimal" placeholder=move || figure(default, lang.get())
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=invalid(problems, field)
@@ -48,26 +49,28 @@ pub fn Thresholds(fields: ProgramFields, problems: Problems) -> impl IntoView {
                     Msg::ThresholdDefaults,
                     lang.get(),
                     &[
-                        ("fail", spec.fail.to_string()),
-                        ("pass", spec.pass.to_string()),
-                        ("min_n", spec.min_n.to_string()),
+                        ("fail", figure(spec.fail, lang.get())),
+                        ("pass", figure(spec.pass, lang.get())),
+                        ("min_n", figure(spec.min_n, lang.get())),
                         ("unit", unit(metric, lang.get()).to_string()),
-                        ("weight", spec.weight.to_string()),
+                        ("weight", figure(spec.weight, lang.get())),
                     ],
                 )
             };
-            let better = if metric.higher_is_better() {
-                Msg::HigherIsBetter
+            // Which side of a threshold fails depends on the metric: a ticket rate fails above
+            // its threshold, a success rate below.
+            let (better, fail, pass) = if metric.higher_is_better() {
+                (Msg::HigherIsBetter, Msg::FailBelow, Msg::PassFrom)
             } else {
-                Msg::LowerIsBetter
+                (Msg::LowerIsBetter, Msg::FailAbove, Msg::PassUpTo)
             };
             view! {
                 <fieldset class="threshold" id=dom_id(Field::Threshold(metric)) tabindex="-1">
                     <legend>{name}</legend>
                     <p class="muted threshold-defaults">{defaults}" "{t(better)}</p>
                     <div class="threshold-fields">
-                        {limit(row, "fail", Msg::Fail, row.fail, spec.fail, problems)}
-                        {limit(row, "pass", Msg::Pass, row.pass, spec.pass, problems)}
+                        {limit(row, "fail", fail, row.fail, spec.fail, problems)}
+                        {limit(row, "pass", pass, row.pass, spec.pass, problems)}
                         {limit(row, "min-n", Msg::MinN, row.min_n, spec.min_n, problems)}
                         {limit(row, "weight", Msg::Weight, row.weight, spec.weight, problems)}
                     </div>

@@ -132,7 +132,7 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="muted">{t(Msg::SaveOnlyToday)}</p> }.into_any()
+                view! { <p class="muted save-hint">{t(Msg::SaveOnlyToday)}</p> }.into_any()
             })}
             {move || saved.get().then(|| view! {
                 <p class="banner banner-ok" role="status">{fill(Msg::EvaluationSaved, lang, &[("at", text::long_date(at, lang))])}</p>

@@ -125,24 +125,24 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 <p class="decision-sentence">{sentence}</p>
                 <p>{d.explanation.clone()}</p>
                 <p><strong>{confidence}</strong>" "{scores}</p>
-                <div class="segments-grid">
-                    <div>
-                        <h3>{t(Msg::HeldTitle)}</h3>
-                        {if held.is_empty() {
-                            view! { <p>{t(Msg::NobodyHeld)}</p> }.into_any()
-                        } else {
-                            segment_list(held).into_any()
-                        }}
+                // Who is held and who goes ahead only means something in a split (as in the
+                // reports); any other decision is about the whole wave and its sentence says so.
+                {(!held.is_empty()).then(|| view! {
+                    <div class="segments-grid">
+                        <div>
+                            <h3>{t(Msg::HeldTitle)}</h3>
+                            {segment_list(held)}
+                        </div>
+                        <div>
+                            <h3>{t(Msg::ProceedingTitle)}</h3>
+                            {if proceeding.is_empty() {
+                                view! { <p>{t(Msg::EveryoneElse)}</p> }.into_any()
+                            } else {
+                                segment_list(proceeding).into_any()
+                            }}
+                        </div>
                     </div>
-                    <div>
-                        <h3>{t(Msg::ProceedingTitle)}</h3>
-                        {if proceeding.is_empty() {
-                            view! { <p>{t(Msg::EveryoneElse)}</p> }.into_any()
-                        } else {
-                            segment_list(proceeding).into_any()
-                        }}
-                    </div>
-                </div>
+                })}
                 {has_gates.then(|| view! {
                     <h3 id="evidence-title">{t(Msg::EvidenceTitle)}</h3>
                     <div class="table-scroll" role="region" aria-labelledby="evidence-title" tabindex="0">

@@ -98,9 +98,13 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
     let computed = fill(
         Msg::ComputedFrom,
         lang,
+        // On paper too: which program and which day the figures speak for. The program's
+        // name last: text from a file is never read for placeholders.
         &[
+            ("date", text::long_date(at, lang)),
             ("at", wavegate_ui::dom::local_time(&e.computed_at)),
             ("files", e.inputs.len().to_string()),
+            ("program", e.report.program.clone()),
         ],
     );
     let evaluation = StoredValue::new(e);

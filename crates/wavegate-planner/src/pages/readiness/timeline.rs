@@ -109,10 +109,13 @@ fn table(r: &Report) -> Option<AnyView> {
         view! {
             <details class="chart-table">
                 <summary>{t(Msg::WavesTitle)}</summary>
-                <table>
-                    <thead><tr>{header}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                // A phone scrolls the table, not the page.
+                <div class="table-scroll" role="region" aria-label=t(Msg::WavesTitle) tabindex="0">
+                    <table>
+                        <thead><tr>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </details>
         }
         .into_any(),
@@ -173,8 +176,12 @@ pub fn timeline(r: &Report) -> AnyView {
         .max()
         .unwrap_or(0)
         .max(1);
+    // The axis runs to its last grid line, at or above the largest figure, so every planned
+    // mark sits under a labelled line (up to 260 planned: lines at 0, 100, 200 and 300).
+    let y_ticks = ticks(0.0, f64::from(top), 4);
+    let y_top = y_ticks.last().copied().unwrap_or(1.0).max(f64::from(top));
     let x = Scale::linear((0.0, days(origin, end).max(1.0)), (LEFT, W - RIGHT));
-    let y = Scale::linear((0.0, f64::from(top)), (H - BOTTOM, TOP));
+    let y = Scale::linear((0.0, y_top), (H - BOTTOM, TOP));
     // Before the first wave is drawn at its start: the count there includes it.
     let px = |d: NaiveDate| x.map(days(origin, d.max(origin)));
     let py = |n: u32| y.map(f64::from(n));
@@ -248,7 +255,7 @@ pub fn timeline(r: &Report) -> AnyView {
     view! {
         <figure class="chart-figure">
             <svg class="chart scaled" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="charts-timeline timeline-desc">
-                {y_axis(y, &ticks(0.0, f64::from(top), 4), |v| format!("{v}"))}
+                {y_axis(y, &y_ticks, |v| format!("{v}"))}
                 <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
                 {axis_labels}
                 {planned}
