@@ -213,6 +213,13 @@ pub fn save_when_leaving(token: String) {
     });
 }
 
+/// Whether this device holds answers the server does not have yet (typed offline, or the last
+/// save has not gone out).
+pub fn unsaved(token: &str) -> bool {
+    let sync = sync_of(token);
+    sync.changed && sync.answered
+}
+
 /// Forgets this device's draft and what it knew of the server's copy (a stored response, or
 /// "not you?"); a save still waiting is dropped.
 pub fn forget(token: &str) {

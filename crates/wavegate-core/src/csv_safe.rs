@@ -6,9 +6,11 @@
 //! signs). Such cells get a leading `'`, which spreadsheets show as text. Plain numbers such as
 //! `-3` or `-0.5` cannot be formulas and are left alone so they stay numbers. Control characters
 //! (other than tab and line breaks), bidi overrides, isolates and marks, and invisible
-//! zero-width characters, which can hide what a cell says or what it starts with, are dropped.
+//! zero-width characters, which can hide what a cell says or what it starts with, are dropped
+//! ([`crate::invisible`]).
 //! [`restore`] undoes the escaping when Wavegate reads its own exports back.
 
+use crate::invisible::without_invisible;
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -60,34 +62,13 @@ fn is_formula_like(unquoted: &str) -> bool {
     starts_with_trigger(unquoted) || starts_with_trigger(unquoted.trim_start())
 }
 
-/// Characters a cell never carries: controls other than tab and line breaks; the bidi
-/// overrides, embeddings, isolates and marks (ALM, LRM, RLM) that can make a cell read other
-/// than it is; and the zero-width space and byte-order mark, invisible characters that could
-/// stand before a trigger so the cell does not seem to start with it.
-fn is_dropped(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(
-            c,
-            '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{061C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{200B}'
-                | '\u{FEFF}'
-        )
-}
-
 /// Makes one cell safe: prefixes `'` to a cell a spreadsheet could run as a formula.
 ///
 /// A cell that already starts with quotes followed by a trigger (`'=x`) gets one more quote, so
 /// [`restore`] can tell it from an escaped cell and every text survives export and import.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let cell: Cow<'_, str> = if cell.chars().any(is_dropped) {
-        Cow::Owned(cell.chars().filter(|c| !is_dropped(*c)).collect())
-    } else {
-        Cow::Borrowed(cell)
-    };
+    // Characters that could make a cell read other than it is, or hide a trigger behind them.
+    let cell = without_invisible(cell);
     let unquoted = cell.trim_start_matches('\'');
     let quoted = unquoted.len() != cell.len();
     if is_formula_like(unquoted) && (quoted || !is_plain_number(&cell)) {
@@ -109,12 +90,7 @@ pub fn restore(cell: &str) -> &str {
 /// exported cell carries, trimmed as every cell read is, and [`restore`]d, so that what is
 /// stored from it exports and reads back unchanged.
 pub fn read_back(cell: &str) -> String {
-    let kept: Cow<'_, str> = if cell.chars().any(is_dropped) {
-        Cow::Owned(cell.chars().filter(|c| !is_dropped(*c)).collect())
-    } else {
-        Cow::Borrowed(cell)
-    };
-    restore(kept.trim()).to_string()
+    restore(without_invisible(cell).trim()).to_string()
 }
 
 /// A CSV writer whose every cell is neutralised; the only way the core writes CSV.

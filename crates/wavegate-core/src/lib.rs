@@ -12,6 +12,7 @@ pub mod dates;
 pub mod definition_errors;
 pub mod escape;
 pub mod i18n;
+pub mod invisible;
 pub mod invitation;
 pub mod jobs;
 pub mod measures;

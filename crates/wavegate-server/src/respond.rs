@@ -97,6 +97,9 @@ pub async fn submit(
     ApiPath(token): ApiPath<String>,
     ApiJson(response): ApiJson<Response>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
+    // Stored as the respondent could see it: a right-to-left override or a control character
+    // would make the planner's results read other than what was typed.
+    let response = response.without_invisible();
     let inv = find_invitation(&state, &peer, &token).await?;
     crate::links::ensure_open(&state, &inv).await?;
     if inv.person_id.is_none() {

@@ -18,7 +18,7 @@ test("a response submitted offline is sent by itself when the connection returns
   const before = await responseCount(request);
   await page.goto(path);
   await answerSurvey(page, { next: "Next", submit: "Submit", beforeSubmit: () => context.setOffline(true) });
-  await expect(page.getByText(/You are offline\. Your answers are saved/)).toBeVisible();
+  await expect(page.getByText(/You are offline\. Your answers are kept on this device/)).toBeVisible();
   expect(await responseCount(request)).toBe(before);
 
   await context.setOffline(false);
@@ -31,7 +31,7 @@ test("a response queued in a tab closed while offline is sent, exactly once, whe
   const before = await responseCount(request);
   await page.goto(path);
   await answerSurvey(page, { next: "Next", submit: "Submit", beforeSubmit: () => context.setOffline(true) });
-  await expect(page.getByText(/You are offline\. Your answers are saved/)).toBeVisible();
+  await expect(page.getByText(/You are offline\. Your answers are kept on this device/)).toBeVisible();
   await page.close();
 
   await context.setOffline(false);

@@ -180,7 +180,21 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   expect((await storedFor(page, token)).length).toBeGreaterThan(0);
   await audit(page);
 
+  // Asked once more, saying what is lost; cancelling keeps everything.
   await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  const ask = page.getByRole("group", { name: /Alles van deze vragenlijst gaat van dit apparaat af/ });
+  await expect(ask.getByText(/Alles van deze vragenlijst/)).toBeFocused();
+  await ask.getByRole("button", { name: "Annuleren" }).click();
+  await expect(ask).toHaveCount(0);
+  expect((await storedFor(page, token)).length).toBeGreaterThan(0);
+  // Answers typed offline are not on the server yet: the question says they would be lost.
+  await context.setOffline(true);
+  await page.locator("fieldset.question").first().locator("label.option").first().click();
+  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  const warn = page.getByRole("group", { name: /nog niet op de server bewaard/ });
+  await expect(warn).toBeVisible();
+  await warn.getByRole("button", { name: "Ja, wis dit apparaat" }).click();
+  await context.setOffline(false);
   await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
   // The link left the address bar: the next person cannot reload it back.
   await expect(page).toHaveURL(/\/cleared$/);

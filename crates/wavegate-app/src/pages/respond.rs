@@ -334,6 +334,7 @@ pub fn Survey(
             storage::remove(&Key::Sent(ack.response_id));
         }
     });
+    let confirm_clear = RwSignal::new(false);
     let clear_device = move |_| {
         storage::forget_invitation(&token.get_value());
         storage::remove(&Key::Sent(response_id.get_untracked()));
@@ -624,8 +625,26 @@ pub fn Survey(
                     <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
                     {(!anonymous).then(|| view! {
                         <p class="not-you">
-                            <button type="button" class="link-button" on:click=clear_device>{t(Msg::NotYouClear)}</button>
+                            <button type="button" class="link-button" aria-expanded=move || confirm_clear.get().to_string()
+                                on:click=move |_| {
+                                    confirm_clear.set(true);
+                                    request_animation_frame(|| wavegate_ui::dom::focus_id("clear-question"));
+                                }>{t(Msg::NotYouClear)}</button>
                         </p>
+                        // Wiping is for good: answers not yet on the server are lost, so it is
+                        // asked once more, saying so.
+                        {move || confirm_clear.get().then(|| view! {
+                            <div class="card confirm-clear" role="group" aria-labelledby="clear-question">
+                                <p id="clear-question" tabindex="-1">{move || {
+                                    let unsaved = draft_sync::unsaved(&token.get_value());
+                                    t(if unsaved { Msg::ClearLosesUnsaved } else { Msg::ClearKeepsSaved })()
+                                }}</p>
+                                <div class="toolbar">
+                                    <button type="button" on:click=clear_device>{t(Msg::ClearConfirm)}</button>
+                                    <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t(Msg::ClearCancel)}</button>
+                                </div>
+                            </div>
+                        })}
                     })}
                 }.into_any(),
                 Stage::Cleared => notice(Msg::DeviceCleared, both(|l| Msg::DeviceClearedBody.text(l))).into_any(),

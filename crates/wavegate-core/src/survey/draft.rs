@@ -122,6 +122,7 @@ fn unfinished(p: &ResponseProblem) -> bool {
             | P::TooFewSelections { .. }
             | P::TooShort { .. }
             | P::Blank
+            | P::OtherBlank
             | P::IncompleteRanking
     )
 }

@@ -249,7 +249,17 @@ fn choice_survey() -> Survey {
             Question::new(
                 "order",
                 Text::new("Volgorde", "Order"),
-                QuestionKind::Ranking { choices },
+                QuestionKind::Ranking {
+                    choices: choices.clone(),
+                },
+            ),
+            Question::new(
+                "tool",
+                Text::new("Welk middel?", "Which tool?"),
+                QuestionKind::SingleChoice {
+                    choices,
+                    other: true,
+                },
             ),
             Question::new(
                 "note",
@@ -337,6 +347,24 @@ fn text_length_limits_count_characters_not_bytes() {
         check(&[("note", Answer::Text("   ".into()))]),
         vec!["blank"]
     );
+}
+
+#[test]
+fn a_text_of_only_invisible_characters_is_blank_and_an_empty_other_asks_for_its_text() {
+    assert_eq!(
+        check(&[("note", Answer::Text("\u{202E}\u{200B} \u{7}".into()))]),
+        vec!["blank"]
+    );
+    for empty in ["  ", "\u{200B}\u{FEFF}"] {
+        assert_eq!(
+            check(&[("tool", Answer::Other(empty.into()))]),
+            vec!["other_blank"]
+        );
+    }
+    let e = ResponseError::at("tool", ResponseProblem::OtherBlank);
+    assert!(!e.message(Lang::Nl).contains("sla de vraag over"));
+    assert!(e.message(Lang::En).contains("‘Other’"));
+    assert!(check(&[("tool", Answer::Other("Teams".into()))]).is_empty());
 }
 
 #[test]

@@ -396,6 +396,56 @@ async fn an_invalid_response_is_refused_with_reasons_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn typed_text_is_stored_as_it_reads_and_invisible_only_text_is_blank() {
+    let api = demo_api().await;
+    let token = api.invitation("mallory").await;
+    let mut body = valid_response(&api, &token, "0123456789abcdef0123456789abcdee").await;
+    // Zero-width spaces only: nothing a planner could read.
+    body["answers"]["improve"] = json!({ "text": "\u{200B}\u{200B}\u{202E}" });
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), body.clone(), false)
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_response");
+    assert_eq!(
+        r.body["error"]["details"][0]["code"], "blank",
+        "{:?}",
+        r.body
+    );
+
+    // A right-to-left override would show "evil" as "live" on the results page; a bell and an
+    // escape would show as boxes. Five people write it, so the results show free text.
+    for (i, person) in ["mallory", "m2", "m3", "m4", "m5"].into_iter().enumerate() {
+        let token = if i == 0 {
+            token.clone()
+        } else {
+            api.invitation(person).await
+        };
+        let mut body = valid_response(
+            &api,
+            &token,
+            &format!("0123456789abcdef0123456789abcd{i:02}"),
+        )
+        .await;
+        body["answers"]["improve"] = json!({ "text": "\u{202E}evil\u{202C} \u{7}\u{1b}[31mred" });
+        let r = api
+            .post(&format!("/api/v1/respond/{token}"), body, false)
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    }
+    let summary = api
+        .get("/api/v1/programs/demo/surveys/pilot-feedback/summary", true)
+        .await;
+    let texts = summary.body.to_string();
+    let i = texts.find("\"improve\"").unwrap();
+    assert!(
+        texts.contains("evil [31mred"),
+        "stored as it reads: {}",
+        &texts[i..][..300]
+    );
+    assert!(!texts.contains("\\u202e") && !texts.contains('\u{202E}'));
+}
+
+#[tokio::test]
 async fn malformed_and_oversized_requests_get_json_4xx_and_store_nothing() {
     let api = demo_api().await;
     let before = api.responses().await;

@@ -77,6 +77,8 @@ pub enum ResponseProblem {
     },
     /// An empty answer (blank text, no selection, no matrix item): leave the question out instead.
     Blank,
+    /// "Other" chosen with its text left empty.
+    OtherBlank,
     /// A text shorter than allowed.
     TooShort {
         /// Least characters.
@@ -127,6 +129,7 @@ impl ResponseError {
             P::TooFewSelections { .. } => "too_few_selections",
             P::TooManySelections { .. } => "too_many_selections",
             P::Blank => "blank",
+            P::OtherBlank => "other_blank",
             P::TooShort { .. } => "too_short",
             P::TooLong { .. } => "too_long",
             P::UnknownItem { .. } => "unknown_item",
@@ -192,6 +195,10 @@ impl ResponseError {
             P::Blank => pick(
                 "Dit antwoord is leeg; vul iets in of sla de vraag over.".into(),
                 "This answer is empty; fill something in or skip the question.".into(),
+            ),
+            P::OtherBlank => pick(
+                "Je koos ‘Anders’: vul in wat je bedoelt, of kies een ander antwoord.".into(),
+                "You chose ‘Other’: say what you mean, or choose another answer.".into(),
             ),
             P::TooShort { min } => pick(
                 format!("Gebruik minstens {min} tekens."),

@@ -1,6 +1,7 @@
 //! Checking a response against the definition version it answers: visibility, required
 //! answers, kinds, ranges, choices and length limits.
 
+use crate::invisible::without_invisible;
 use crate::survey::errors::{ResponseError, ResponseProblem as RP};
 use crate::survey::logic::visibility;
 use crate::survey::model::{Answer, Attributes, Question, QuestionKind, Response, Survey};
@@ -101,7 +102,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
             if !other {
                 push(RP::OtherNotOffered);
             } else {
-                check_text(text, None, Some(OTHER_TEXT_MAX), &mut push);
+                check_other(text, &mut push);
             }
         }
         (QuestionKind::SingleChoice { .. }, _) => push(wrong()),
@@ -126,7 +127,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                 if !other {
                     push(RP::OtherNotOffered);
                 } else {
-                    check_text(text, None, Some(OTHER_TEXT_MAX), &mut push);
+                    check_other(text, &mut push);
                 }
             }
             let count = u32::try_from(c.selected.len())
@@ -197,8 +198,22 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
     }
 }
 
+/// Whether a text shows nothing: only white space and characters that do not show themselves.
+fn is_blank(text: &str) -> bool {
+    without_invisible(text).trim().is_empty()
+}
+
+/// The text of a chosen "other": chosen but left empty asks for the text or another choice.
+fn check_other(text: &str, push: &mut impl FnMut(RP)) {
+    if is_blank(text) {
+        push(RP::OtherBlank);
+    } else {
+        check_text(text, None, Some(OTHER_TEXT_MAX), push);
+    }
+}
+
 fn check_text(text: &str, min: Option<u32>, max: Option<u32>, push: &mut impl FnMut(RP)) {
-    if text.trim().is_empty() {
+    if is_blank(text) {
         push(RP::Blank);
         return;
     }
