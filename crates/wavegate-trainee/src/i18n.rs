@@ -13,7 +13,9 @@ wavegate_ui::messages! {
         ShareDone => "{n}% klaar", "{n}% done";
         Done => "Afgerond", "Done";
         Open => "Openen", "Open";
+        OpenModule => "{title} openen", "Open {title}";
         Back => "Terug naar mijn training", "Back to my training";
+        LinkInvalidTitle => "Deze link werkt niet", "This link does not work";
         LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
