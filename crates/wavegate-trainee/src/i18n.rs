@@ -26,6 +26,9 @@ wavegate_ui::messages! {
         Next => "Volgende", "Next";
         Previous => "Vorige", "Previous";
         ToQuiz => "Naar de quiz", "To the quiz";
+        AllLessons => "Alle lessen", "All lessons";
+        RereadLessons => "Lessen opnieuw lezen", "Reread the lessons";
+        BackToModule => "Terug naar de module", "Back to the module";
         StartQuiz => "Quiz starten", "Start the quiz";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";

@@ -323,6 +323,7 @@ fn results(
                     {no_retry.is_none().then(|| view! {
                         <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
                     })}
+                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Reread(0))>{t(Msg::RereadLessons)}</button>
                 }
             })}
             {done.then(|| view! {
