@@ -55,8 +55,9 @@ wavegate_ui::messages! {
         Version => "Versie {n}", "Version {n}";
         NotYou => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
         Cleared => "Je voortgang en concepten zijn van dit apparaat gewist.", "Your progress and drafts have been cleared from this device.";
-        MoveUp => "Omhoog", "Move up";
-        MoveDown => "Omlaag", "Move down";
+        MoveUp => "{item} omhoog", "Move {item} up";
+        MoveDown => "{item} omlaag", "Move {item} down";
+        NowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in position {n} of {total}.";
         TrueWord => "Waar", "True";
         FalseWord => "Niet waar", "False";
         ToStudy => "Nog te bestuderen", "Still to study";

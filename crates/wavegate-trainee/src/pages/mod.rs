@@ -6,7 +6,9 @@
 pub mod certificate;
 pub mod module;
 pub mod next_attempt;
+pub mod ordering;
 pub mod quiz;
+pub mod quiz_focus;
 pub mod step;
 
 use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
