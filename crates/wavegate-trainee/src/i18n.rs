@@ -13,7 +13,9 @@ wavegate_ui::messages! {
         ShareDone => "{n}% klaar", "{n}% done";
         Done => "Afgerond", "Done";
         Open => "Openen", "Open";
+        OpenModule => "{title} openen", "Open {title}";
         Back => "Terug naar mijn training", "Back to my training";
+        LinkInvalidTitle => "Deze link werkt niet", "This link does not work";
         LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
@@ -24,6 +26,9 @@ wavegate_ui::messages! {
         Next => "Volgende", "Next";
         Previous => "Vorige", "Previous";
         ToQuiz => "Naar de quiz", "To the quiz";
+        AllLessons => "Alle lessen", "All lessons";
+        RereadLessons => "Lessen opnieuw lezen", "Reread the lessons";
+        BackToModule => "Terug naar de module", "Back to the module";
         StartQuiz => "Quiz starten", "Start the quiz";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";
@@ -50,8 +55,9 @@ wavegate_ui::messages! {
         Version => "Versie {n}", "Version {n}";
         NotYou => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
         Cleared => "Je voortgang en concepten zijn van dit apparaat gewist.", "Your progress and drafts have been cleared from this device.";
-        MoveUp => "Omhoog", "Move up";
-        MoveDown => "Omlaag", "Move down";
+        MoveUp => "{item} omhoog", "Move {item} up";
+        MoveDown => "{item} omlaag", "Move {item} down";
+        NowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in position {n} of {total}.";
         TrueWord => "Waar", "True";
         FalseWord => "Niet waar", "False";
         ToStudy => "Nog te bestuderen", "Still to study";

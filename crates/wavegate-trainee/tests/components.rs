@@ -10,7 +10,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::training::templates;
 use wavegate_core::training::wire::{MyModule, MyTraining, SyncView};
 use wavegate_core::training::{Lineage, Progress, Stage};
-use wavegate_trainee::i18n::{Msg, UiMsg};
+use wavegate_trainee::i18n::{Msg, UiMsg, fill};
 use wavegate_trainee::{Route, local, route, token_of};
 use wavegate_ui::test_support::{mount, settle, text_of};
 
@@ -147,6 +147,14 @@ async fn a_link_without_a_token_says_it_is_not_valid_in_both_languages() {
     let nl = Msg::LinkInvalid.text(Lang::Nl);
     let en = Msg::LinkInvalid.text(Lang::En);
     assert!(main.contains(nl) || main.contains(en), "{main}");
+    // A page of its own, with a heading like every page.
+    let heading = text_of(&host, "main h1");
+    assert!(
+        [Lang::Nl, Lang::En]
+            .map(|l| Msg::LinkInvalidTitle.text(l))
+            .contains(&heading.as_str()),
+        "{heading}"
+    );
 }
 
 /// The first module with its quiz's attempt policy set, after one attempt answered with nothing
@@ -223,4 +231,344 @@ fn a_quiz_with_every_attempt_used_says_whom_to_ask() {
         blocked(&failed_once(None, 0), at("2027-01-12T09:06:00Z")),
         None
     );
+}
+
+// What a trainee notices on the module page and in the quiz: mounted with a session holding
+// their modules (the copy a link opens), as the page does once the server answers.
+
+use wavegate_core::training::{Question, QuestionKind, QuizAnswer, QuizAnswers, Submission};
+use wavegate_trainee::pages::Session;
+use wavegate_trainee::pages::module::ModuleView;
+use wavegate_trainee::pages::quiz::QuizView;
+use wavegate_trainee::pages::quiz_focus;
+use wavegate_trainee::pages::step::Step;
+use wavegate_ui::lang_switch::provide_lang;
+use wavegate_ui::storage::{self, Key};
+use wavegate_ui::test_support::document;
+
+/// A built-in module, assigned and untouched.
+fn assigned_of(id: &str) -> MyModule {
+    let module = templates::builtin(id).unwrap();
+    let lineage = Lineage::first(&module);
+    let progress = Progress::new(&module, REGISTRATION, at("2027-01-11T08:00:00Z")).unwrap();
+    MyModule::new(module, lineage, progress)
+}
+
+/// "Get help" with its quiz cut down to its ordering question (four items).
+fn ordering_only() -> MyModule {
+    let mut m = assigned_of("get-help");
+    let quiz = m.module.quiz.as_mut().unwrap();
+    quiz.questions
+        .retain(|q| matches!(q.kind, QuestionKind::Ordering { .. }));
+    quiz.draw.clear();
+    assert_eq!(quiz.questions.len(), 1);
+    m.status = m.progress.status(&m.module, &m.lineage);
+    m
+}
+
+/// Mounts `page` with a session of `modules` under `token`, the page in `lang` (as the browser
+/// would give it) before the link's copy arrives with `link_lang`.
+fn mount_session<N: IntoView + 'static>(
+    token: &'static str,
+    modules: Vec<MyModule>,
+    lang: Lang,
+    link_lang: Option<Lang>,
+    page: impl FnOnce() -> N + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
+    local::clear(token);
+    mount(move || {
+        provide_lang().set(lang);
+        let session = Session::new(token);
+        provide_context(session);
+        let mut copy = training(modules);
+        copy.language = link_lang;
+        session.open(copy);
+        page()
+    })
+}
+
+/// The buttons under `host` whose accessible name (label, else text) is `name`.
+fn buttons_named(host: &web_sys::HtmlElement, name: &str) -> Vec<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let all = host.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .filter(|b| {
+            b.get_attribute("aria-label")
+                .or_else(|| b.text_content())
+                .is_some_and(|n| n.trim() == name)
+        })
+        .collect()
+}
+
+fn click(host: &web_sys::HtmlElement, name: &str) {
+    let found = buttons_named(host, name);
+    assert_eq!(found.len(), 1, "one button named {name:?}");
+    found[0].click();
+}
+
+/// The focused element's accessible name (label, else text) and id.
+fn focused() -> (String, String) {
+    let el = document().active_element().unwrap();
+    let name = el
+        .get_attribute("aria-label")
+        .or_else(|| el.text_content())
+        .unwrap_or_default();
+    (name.trim().to_string(), el.id())
+}
+
+/// The ordering's items as shown, top to bottom.
+fn shown_order(host: &web_sys::HtmlElement) -> Vec<String> {
+    let all = host.query_selector_all(".ordering-label").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i)?.text_content())
+        .collect()
+}
+
+/// Lets the page redraw and the focus that waits for it move.
+async fn redraw() {
+    settle().await;
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn ordering_buttons_name_their_item_and_focus_and_the_announcement_follow_a_move() {
+    let (host, _keep) = mount_session(
+        "tok-ordering",
+        vec![ordering_only()],
+        Lang::Nl,
+        None,
+        || {
+            view! { <QuizView module_id="get-help".to_string() step=RwSignal::new(Step::Quiz) /> }
+        },
+    );
+    redraw().await;
+    let before = shown_order(&host);
+    assert_eq!(before.len(), 4, "{before:?}");
+    // Every button names its item; numbers show each place.
+    for item in &before {
+        assert_eq!(buttons_named(&host, &format!("{item} omhoog")).len(), 1);
+        assert_eq!(buttons_named(&host, &format!("{item} omlaag")).len(), 1);
+    }
+    assert_eq!(text_of(&host, ".ordering-item .rank"), "1.");
+    assert!(buttons_named(&host, "Omhoog").is_empty());
+
+    // The third item up: it is second now, focus on its own "up", and that is said.
+    let third = before[2].clone();
+    click(&host, &format!("{third} omhoog"));
+    redraw().await;
+    assert_eq!(shown_order(&host)[1], third);
+    assert_eq!(focused().0, format!("{third} omhoog"));
+    assert_eq!(
+        text_of(&host, "[role=status]"),
+        format!("{third} staat nu op plaats 2 van 4.")
+    );
+
+    // Up again to the top, where "up" is disabled: focus on its "down".
+    click(&host, &format!("{third} omhoog"));
+    redraw().await;
+    assert_eq!(shown_order(&host)[0], third);
+    assert_eq!(focused().0, format!("{third} omlaag"));
+    assert_eq!(
+        text_of(&host, "[role=status]"),
+        format!("{third} staat nu op plaats 1 van 4.")
+    );
+    local::clear("tok-ordering");
+}
+
+#[wasm_bindgen_test]
+async fn focus_moves_to_each_next_question_and_then_to_the_result() {
+    let m = assigned_of("get-help");
+    let total = m.module.quiz.as_ref().unwrap().questions.len();
+    let (host, _keep) = mount_session("tok-focus", vec![m], Lang::Nl, None, || {
+        view! { <QuizView module_id="get-help".to_string() step=RwSignal::new(Step::Quiz) /> }
+    });
+    redraw().await;
+    let mut seen = Vec::new();
+    for n in 1..=total {
+        let (heading, id) = focused();
+        assert_eq!(
+            id,
+            quiz_focus::QUESTION,
+            "question {n} starts at its heading"
+        );
+        assert_eq!(heading, text_of(&host, "legend h1"));
+        assert!(!seen.contains(&heading), "a new question: {heading}");
+        seen.push(heading);
+        click(&host, Msg::Check.text(Lang::Nl));
+        redraw().await;
+        assert_eq!(
+            focused().1,
+            quiz_focus::FEEDBACK,
+            "the feedback is read at once"
+        );
+        if n < total {
+            click(&host, Msg::Next.text(Lang::Nl));
+        } else {
+            click(&host, Msg::SeeResults.text(Lang::Nl));
+        }
+        redraw().await;
+    }
+    let (heading, id) = focused();
+    assert_eq!(id, quiz_focus::RESULT);
+    assert_eq!(heading, Msg::NotPassed.text(Lang::Nl));
+    local::clear("tok-focus");
+}
+
+#[wasm_bindgen_test]
+async fn the_links_language_wins_over_the_browsers_but_not_over_the_persons_choice() {
+    let m = assigned_of("get-help");
+    let title = m.module.title.clone();
+    storage::remove(&Key::Lang);
+    let (host, keep) = mount_session(
+        "tok-lang",
+        vec![m.clone()],
+        Lang::Nl,
+        Some(Lang::En),
+        || {
+            view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+        },
+    );
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), title.get(Lang::En));
+    let html_lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(html_lang.as_deref(), Some("en"));
+    drop(keep);
+
+    // Chosen on this device with the switch: that stays.
+    storage::save(&Key::Lang, &Lang::Nl);
+    let (host, _keep) = mount_session("tok-lang", vec![m], Lang::Nl, Some(Lang::En), || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), title.get(Lang::Nl));
+    storage::remove(&Key::Lang);
+    local::clear("tok-lang");
+}
+
+/// The right answer to a question.
+fn right(q: &Question) -> QuizAnswer {
+    match &q.kind {
+        QuestionKind::SingleChoice { options } => {
+            QuizAnswer::Choice(options.iter().find(|o| o.correct).unwrap().id.clone())
+        }
+        QuestionKind::MultipleChoice { options } => QuizAnswer::Choices(
+            (options.iter().filter(|o| o.correct))
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
+        QuestionKind::TrueFalse { answer, .. } => QuizAnswer::TrueFalse(*answer),
+        QuestionKind::Ordering { items, .. } => {
+            QuizAnswer::Order(items.iter().map(|i| i.id.clone()).collect())
+        }
+    }
+}
+
+/// "Get help", every lesson read and the quiz passed.
+fn passed() -> MyModule {
+    let mut m = assigned_of("get-help");
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    for l in &lessons {
+        (m.progress)
+            .view_lesson(&m.module, l, at("2027-01-12T09:00:00Z"))
+            .unwrap();
+    }
+    let plan = (m.progress)
+        .next_attempt(&m.module, &m.lineage, at("2027-01-12T09:10:00Z"))
+        .unwrap();
+    let quiz = m.module.quiz.clone().unwrap();
+    let answers: QuizAnswers = (plan.questions.iter())
+        .map(|id| {
+            let q = quiz.questions.iter().find(|q| &q.id == id).unwrap();
+            (id.clone(), right(q))
+        })
+        .collect();
+    let submission = Submission {
+        id: "attempt-right".into(),
+        number: plan.number,
+        answers,
+        started_at: at("2027-01-12T09:10:00Z"),
+    };
+    let result = (m.progress)
+        .submit_attempt(
+            &m.module,
+            &m.lineage,
+            submission,
+            at("2027-01-12T09:15:00Z"),
+        )
+        .unwrap();
+    assert!(result.passed);
+    m.status = m.progress.status(&m.module, &m.lineage);
+    assert_eq!(m.status.stage, Stage::Done);
+    m
+}
+
+#[wasm_bindgen_test]
+async fn every_lesson_can_be_reread_after_passing_and_progress_stays_as_it_was() {
+    let m = passed();
+    let lessons = m.module.lessons.clone();
+    let before = m.progress.clone();
+    let token = "tok-reread";
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert_eq!(
+        text_of(&host, ".lesson-list h2"),
+        Msg::RereadLessons.text(Lang::Nl)
+    );
+    assert_eq!(
+        buttons_named(&host, Msg::ShowCertificate.text(Lang::Nl)).len(),
+        1
+    );
+    let last = lessons.last().unwrap();
+    click(&host, last.title.get(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), last.title.get(Lang::Nl));
+    let n = lessons.len().to_string();
+    assert_eq!(
+        text_of(&host, ".lesson .meta"),
+        fill(Msg::LessonOf, Lang::Nl, &[("n", n.clone()), ("total", n)])
+    );
+    // Back to the module, not to a quiz already passed; nothing recorded twice.
+    click(&host, Msg::BackToModule.text(Lang::Nl));
+    redraw().await;
+    assert!(buttons_named(&host, Msg::StartQuiz.text(Lang::Nl)).is_empty());
+    assert!(
+        local::outbox(token).is_empty(),
+        "{:?}",
+        local::outbox(token)
+    );
+    let kept = local::cached(token).map(|t| t.modules[0].progress.clone());
+    assert!(kept.is_none_or(|p| p == before));
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn lessons_can_be_reread_while_a_failed_quiz_waits() {
+    let mut waiting = failed_once(None, 24 * 60);
+    let lessons: Vec<String> = (waiting.module.lessons.iter())
+        .map(|l| l.id.clone())
+        .collect();
+    for l in &lessons {
+        (waiting.progress)
+            .view_lesson(&waiting.module, l, at("2027-01-12T09:30:00Z"))
+            .unwrap();
+    }
+    waiting.status = waiting.progress.status(&waiting.module, &waiting.lineage);
+    let first = waiting.module.lessons[0].title.get(Lang::Nl).to_string();
+    let id = waiting.module.id.clone();
+    let (host, _keep) = mount_session("tok-wait", vec![waiting], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert!(
+        !text_of(&host, ".quiz-blocked").is_empty(),
+        "the wait is said"
+    );
+    click(&host, &first);
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), first);
+    local::clear("tok-wait");
 }

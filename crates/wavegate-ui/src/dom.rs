@@ -25,6 +25,13 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves focus to the element with `id` once the page has caught up with the change just made
+/// (Leptos redraws in a microtask; this runs after it), for an element the change creates or
+/// rebuilds, such as the next question's heading or a moved item's button.
+pub fn focus_id_soon(id: String) {
+    leptos::prelude::set_timeout(move || focus_id(&id), std::time::Duration::ZERO);
+}
+
 /// Moves focus to the main region (after a page change), so screen readers start at the top.
 pub fn focus_main() {
     focus_id("main");

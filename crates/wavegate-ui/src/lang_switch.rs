@@ -44,6 +44,18 @@ pub fn speak_only(languages: &[Lang]) {
     }
 }
 
+/// The language a link was made in (`link`, from the invitation or assignment) over the
+/// browser's: a person sent an English link reads English in a Dutch browser. Only their own
+/// choice on this device, made with the switch and stored, outranks the link. Takes the signal
+/// rather than the context, so a page can call it when its link arrives outside the view tree.
+pub fn follow_link_language(lang: RwSignal<Lang>, link: Option<Lang>) {
+    if storage::load::<Lang>(&Key::Lang).is_none()
+        && let Some(l) = link
+    {
+        lang.set(l);
+    }
+}
+
 /// Provides the language signal to the app (the stored or the browser's language) and keeps
 /// `<html lang>` in step with it.
 pub fn provide_lang() -> RwSignal<crate::i18n::Lang> {

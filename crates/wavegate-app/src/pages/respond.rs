@@ -20,7 +20,7 @@ use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, local_time};
-use wavegate_ui::lang_switch::speak_only;
+use wavegate_ui::lang_switch::{follow_link_language, speak_only};
 use wavegate_ui::support::help_contacts;
 
 /// How the invitation was loaded.
@@ -216,11 +216,7 @@ pub fn Survey(
     origin: Option<Origin>,
 ) -> impl IntoView {
     let lang = use_lang();
-    if storage::load::<Lang>(&Key::Lang).is_none()
-        && let Some(l) = view.language
-    {
-        lang.set(l);
-    }
+    follow_link_language(lang, view.language);
     // A survey written in one language is read in it, with no switch to another.
     speak_only(&view.languages);
     let queued = outbox::pending_for(&token);

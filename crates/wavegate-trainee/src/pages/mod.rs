@@ -6,16 +6,19 @@
 pub mod certificate;
 pub mod module;
 pub mod next_attempt;
+pub mod ordering;
 pub mod quiz;
+pub mod quiz_focus;
 pub mod step;
 
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, ProgramSupport};
 use wavegate_core::training::wire::{MyModule, MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
+use wavegate_ui::lang_switch::follow_link_language;
 use wavegate_ui::support::help_contacts;
 
 /// What the page shares with the module views.
@@ -27,11 +30,38 @@ pub struct Session {
     pub training: RwSignal<MyTraining>,
     /// Facts waiting for the server.
     pub pending: RwSignal<usize>,
+    /// The page's language, held here because syncs run outside the view tree, where the
+    /// context is out of reach (the server words its refusals in it).
+    pub lang: RwSignal<Lang>,
     /// How the link opened; a sync that finds the link expired or revoked closes the page.
     opened: RwSignal<Option<Opened>>,
 }
 
 impl Session {
+    /// The session of the link `token`, before its modules arrive (within the view tree: it
+    /// takes the page's language from the context).
+    pub fn new(token: &str) -> Session {
+        Session {
+            opened: RwSignal::new(None),
+            token: StoredValue::new(token.to_string()),
+            training: RwSignal::new(MyTraining {
+                program_name: String::new(),
+                name: String::new(),
+                language: None,
+                modules: Vec::new(),
+            }),
+            pending: RwSignal::new(local::outbox(token).len()),
+            lang: use_lang(),
+        }
+    }
+
+    /// The trainee's modules have arrived (the server's or the device's copy): the page speaks
+    /// the link's language unless the person chose another on this device.
+    pub fn open(self, training: MyTraining) {
+        follow_link_language(self.lang, training.language);
+        self.training.set(training);
+    }
+
     /// Records that a lesson was viewed: on the device at once, then sent.
     pub fn view_lesson(self, module_id: &str, lesson: &str) {
         let at = local::now();
@@ -104,7 +134,7 @@ impl Session {
     pub fn sync(self) {
         let token = self.token.get_value();
         self.pending.set(local::outbox(&token).len());
-        let lang = use_lang().get_untracked();
+        let lang = self.lang.get_untracked();
         leptos::task::spawn_local(async move {
             let mut copy = self.training.get_untracked();
             match local::sync(&token, &mut copy, lang).await {
@@ -139,9 +169,14 @@ enum Opened {
     Cleared,
 }
 
-/// A link that opens nothing.
+/// A link that opens nothing: a page of its own, so it has a heading like every page.
 pub fn invalid() -> impl IntoView {
-    notice(Msg::LinkInvalid)
+    view! {
+        <section class="card notice" role="alert" aria-labelledby="invalid-title">
+            <h1 id="invalid-title">{t(Msg::LinkInvalidTitle)}</h1>
+            <p>{t(Msg::LinkInvalid)}</p>
+        </section>
+    }
 }
 
 /// After "not you?": the device was cleared and the link's address replaced by this page's.
@@ -190,18 +225,8 @@ pub fn TrainingPage(
     /// The training link's token.
     token: String,
 ) -> impl IntoView {
-    let opened = RwSignal::new(None::<Opened>);
-    let session = Session {
-        opened,
-        token: StoredValue::new(token.clone()),
-        training: RwSignal::new(MyTraining {
-            program_name: String::new(),
-            name: String::new(),
-            language: None,
-            modules: Vec::new(),
-        }),
-        pending: RwSignal::new(local::outbox(&token).len()),
-    };
+    let session = Session::new(&token);
+    let opened = session.opened;
     provide_context(session);
     let open_module = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
@@ -210,13 +235,13 @@ pub fn TrainingPage(
             Ok(mut fresh) => {
                 local::join(&mut fresh, device.as_ref());
                 local::keep(&token, &fresh);
-                session.training.set(fresh);
+                session.open(fresh);
                 session.sync();
                 Opened::Ready { offline: false }
             }
             Err(ApiError::Network) => match device {
                 Some(copy) => {
-                    session.training.set(copy);
+                    session.open(copy);
                     Opened::Ready { offline: true }
                 }
                 None => Opened::Unavailable,
@@ -280,6 +305,7 @@ fn MyTrainingList(
                     let percent = (m.status.share_done * 100.0).round() as u32;
                     let title = m.module.title.clone();
                     let title_for_bar = m.module.title.clone();
+                    let title_for_open = m.module.title.clone();
                     let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
                     let updated = m.status.updated.then(|| updated_note(&m));
                     view! {
@@ -293,7 +319,10 @@ fn MyTrainingList(
                             <progress max="100" value=percent.to_string()
                                 aria-label=move || title_for_bar.get(lang.get()).to_string()></progress>
                             {updated}
-                            <button type="button" class="primary" on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
+                            // Several "Open" buttons in a row: each names its module for a screen reader's list of buttons.
+                            <button type="button" class="primary"
+                                aria-label=move || fill(Msg::OpenModule, lang.get(), &[("title", title_for_open.get(lang.get()).to_string())])
+                                on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
                         </li>
                     }
                 }).collect_view()}

@@ -1,5 +1,6 @@
-//! One module: an overview (what is done, what a new version asks to re-study), its lessons one
-//! screen at a time, the quiz, the results per topic with a retry, and the certificate.
+//! One module: an overview (what is done, what a new version asks to re-study, every lesson to
+//! reread), its lessons one screen at a time, the quiz, the results per topic with a retry, and
+//! the certificate.
 
 use super::Session;
 use super::certificate::CertificateView;
@@ -19,6 +20,22 @@ pub fn sequence(m: &MyModule) -> Vec<String> {
         m.status.restudy.lessons.clone()
     } else {
         m.module.lessons.iter().map(|l| l.id.clone()).collect()
+    }
+}
+
+/// The lessons a step pages through: the study path ([`sequence`]) or, rereading, all of them.
+fn lessons_of(m: &MyModule, step: &Step) -> Vec<String> {
+    match step {
+        Step::Reread(_) => m.module.lessons.iter().map(|l| l.id.clone()).collect(),
+        _ => sequence(m),
+    }
+}
+
+/// The lesson a step shows, if it shows one.
+pub fn lesson_at(m: &MyModule, step: &Step) -> Option<String> {
+    match step {
+        Step::Lesson(i) | Step::Reread(i) => lessons_of(m, step).get(*i).cloned(),
+        _ => None,
     }
 }
 
@@ -64,9 +81,9 @@ pub fn ModuleView(
     Effect::new(move |_| {
         let s = step.get();
         focus_main();
-        if let Step::Lesson(i) = s
-            && let Some(lesson) = mine().and_then(|m| sequence(&m).get(i).cloned())
-        {
+        // A reread records a view as reading does: a view is a fact that only grows (the
+        // first one is kept), so reading again never undoes what was recorded.
+        if let Some(lesson) = mine().and_then(|m| lesson_at(&m, &s)) {
             session.view_lesson(&id.get_value(), &lesson);
         }
     });
@@ -79,7 +96,8 @@ pub fn ModuleView(
         };
         let body = match step.get() {
             Step::Overview => overview(m, step).into_any(),
-            Step::Lesson(i) => lesson(m, i, step).into_any(),
+            Step::Lesson(i) => lesson(m, i, false, step).into_any(),
+            Step::Reread(i) => lesson(m, i, true, step).into_any(),
             Step::Quiz => view! { <QuizView module_id=id.get_value() step=step /> }.into_any(),
             Step::Certificate => view! { <CertificateView module=m /> }.into_any(),
         };
@@ -102,6 +120,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
         .position(|l| m.status.restudy.lessons.contains(l))
         .unwrap_or(0);
     let lessons_left = !m.status.restudy.lessons.is_empty();
+    let list = lesson_list(&m, lessons_left, step);
     view! {
         <section class="card">
             <h1>{move || title.get(lang.get()).to_string()}</h1>
@@ -126,13 +145,54 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
                 <p class="done">{t(Msg::Done)}</p>
                 <button type="button" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
             })}
+            {list}
         </section>
     }
 }
 
-fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
+/// Every lesson of the module, each opened on its own, in every stage: while enrolling one
+/// rereads the steps, before a retry one restudies, after passing one looks something up.
+fn lesson_list(m: &MyModule, lessons_left: bool, step: RwSignal<Step>) -> impl IntoView + use<> {
     let lang = use_lang();
-    let todo = sequence(&m);
+    let heading = if lessons_left {
+        Msg::AllLessons
+    } else {
+        Msg::RereadLessons
+    };
+    let items = m
+        .module
+        .lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let title = l.title.clone();
+            view! {
+                <li><button type="button" class="link" on:click=move |_| step.set(Step::Reread(i))>
+                    {move || title.get(lang.get()).to_string()}
+                </button></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lesson-list" aria-labelledby="lesson-list-title">
+            <h2 id="lesson-list-title">{t(heading)}</h2>
+            <ol>{items}</ol>
+        </nav>
+    }
+}
+
+/// The `i`-th lesson of the study path, or with `reread` of all the module's lessons (whose last
+/// one leads back to the overview rather than to the quiz).
+fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl IntoView {
+    let lang = use_lang();
+    let at = move |j: usize| {
+        if reread {
+            Step::Reread(j)
+        } else {
+            Step::Lesson(j)
+        }
+    };
+    let todo = lessons_of(&m, &at(i));
     let total = todo.len();
     let Some(lesson) = todo.get(i).and_then(|id| m.module.lesson(id)).cloned() else {
         return view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
@@ -148,10 +208,12 @@ fn lesson(m: MyModule, i: usize, step: RwSignal<Step>) -> impl IntoView {
             <div class="lesson-body" inner_html=html></div>
             <nav class="steps">
                 {(i > 0).then(|| view! {
-                    <button type="button" on:click=move |_| step.set(Step::Lesson(i - 1))>{t(Msg::Previous)}</button>
+                    <button type="button" on:click=move |_| step.set(at(i - 1))>{t(Msg::Previous)}</button>
                 })}
                 {if i + 1 < total {
-                    view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Lesson(i + 1))>{t(Msg::Next)}</button> }.into_any()
+                    view! { <button type="button" class="primary" on:click=move |_| step.set(at(i + 1))>{t(Msg::Next)}</button> }.into_any()
+                } else if reread {
+                    view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button> }.into_any()
                 } else if has_quiz && no_quiz_now.is_none() {
                     quiz_button(None, Msg::ToQuiz, step).into_any()
                 } else if let Some(why) = no_quiz_now.filter(|_| has_quiz) {

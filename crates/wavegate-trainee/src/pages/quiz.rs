@@ -4,6 +4,7 @@
 
 use super::Session;
 use super::next_attempt::{NoAttempt, blocked, browser_time, next_attempt};
+use super::quiz_focus::{FEEDBACK, QUESTION, RESULT};
 use super::step::Step;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
@@ -13,6 +14,7 @@ use wavegate_core::training::{
     AttemptPlan, ProgressError, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers,
     QuizResult, score,
 };
+use wavegate_ui::dom::focus_id_soon;
 
 /// The attempt under way.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +57,10 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         answers.set(QuizAnswers::new());
         checked.set(None);
         result.set(None);
+        focus_id_soon(QUESTION.into());
     };
+    // Opened on its first question: start there rather than at the top of the page.
+    focus_id_soon(QUESTION.into());
     move || {
         let Some(m) = module_of(session, &id.get_value()) else {
             return ().into_any();
@@ -97,6 +102,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             });
             if let Ok(r) = score(&quiz, std::slice::from_ref(&qid), &mine) {
                 checked.set(r.questions.into_iter().next());
+                focus_id_soon(FEEDBACK.into());
             }
         };
         let finish = move |_| {
@@ -110,6 +116,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                 started_at: a.started_at,
             };
             result.set(session.record_attempt(&id.get_value(), body));
+            focus_id_soon(RESULT.into());
         };
         let text = q.text.clone();
         let q_for_feedback = q.clone();
@@ -117,14 +124,14 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             <section class="card quiz">
                 <p class="meta">{move || fill(Msg::QuestionOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
                 <fieldset disabled=move || checked.get().is_some()>
-                    <legend><h1>{move || text.get(lang.get()).to_string()}</h1></legend>
+                    <legend><h1 id=QUESTION tabindex="-1">{move || text.get(lang.get()).to_string()}</h1></legend>
                     {inputs(q.clone(), order, answers)}
                 </fieldset>
                 {move || checked.get().map(|r| feedback(r, q_for_feedback.clone(), answers.with_untracked(|a| a.get(&q_for_feedback.id).cloned())))}
                 <nav class="steps">
                     {move || match (checked.get().is_some(), i + 1 < total) {
                         (false, _) => view! { <button type="button" class="primary" on:click=check.clone()>{t(Msg::Check)}</button> }.into_any(),
-                        (true, true) => view! { <button type="button" class="primary" on:click=move |_| { checked.set(None); index.set(i + 1); }>{t(Msg::Next)}</button> }.into_any(),
+                        (true, true) => view! { <button type="button" class="primary" on:click=move |_| { checked.set(None); index.set(i + 1); focus_id_soon(QUESTION.into()); }>{t(Msg::Next)}</button> }.into_any(),
                         (true, false) => view! { <button type="button" class="primary" on:click=finish>{t(Msg::SeeResults)}</button> }.into_any(),
                     }}
                 </nav>
@@ -182,44 +189,7 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
             .collect_view()
             .into_any(),
         QuestionKind::Ordering { items, .. } => {
-            answers.update(|a| {
-                a.entry(qid.clone())
-                    .or_insert_with(|| QuizAnswer::Order(order.clone()));
-            });
-            let current = move || match answers.with(|a| a.get(&qid).cloned()) {
-                Some(QuizAnswer::Order(o)) => o,
-                _ => Vec::new(),
-            };
-            let qid2 = q.id.clone();
-            let swap = move |i: usize, j: usize| {
-                answers.update(|a| {
-                    if let Some(QuizAnswer::Order(o)) = a.get_mut(&qid2)
-                        && i < o.len()
-                        && j < o.len()
-                    {
-                        o.swap(i, j);
-                    }
-                })
-            };
-            view! {
-                <ol class="ordering">
-                    {move || {
-                        let now = current();
-                        let n = now.len();
-                        now.into_iter().enumerate().map(|(i, item)| {
-                            let (up, down) = (swap.clone(), swap.clone());
-                            let label = items.iter().find(|x| x.id == item).map(|x| x.text.get(lang.get()).to_string()).unwrap_or_default();
-                            view! {
-                                <li>{label}
-                                    <button type="button" disabled={i == 0} on:click=move |_| up(i, i.saturating_sub(1))>{t(Msg::MoveUp)}</button>
-                                    <button type="button" disabled={i + 1 >= n} on:click=move |_| down(i, i + 1)>{t(Msg::MoveDown)}</button>
-                                </li>
-                            }
-                        }).collect_view()
-                    }}
-                </ol>
-            }
-            .into_any()
+            super::ordering::ordering(qid, items, order, answers).into_any()
         }
     }
 }
@@ -236,7 +206,9 @@ fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl 
         _ => Vec::new(),
     };
     view! {
-        <div class=if r.correct { "feedback right" } else { "feedback wrong" } role="status">
+        // Focused once checked (the Check button it replaces took focus with it), so it is read
+        // at once; a live region as well would read it twice.
+        <div class=if r.correct { "feedback right" } else { "feedback wrong" } id=FEEDBACK tabindex="-1">
             <p><strong>{if r.correct { t(Msg::Right) } else { t(Msg::Wrong) }}</strong></p>
             <ul>
                 {r.feedback.into_iter().map(|f| {
@@ -300,7 +272,7 @@ fn results(
     let done = m.status.done_at.is_some();
     view! {
         <section class="card results">
-            <h1 tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
+            <h1 id=RESULT tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
             <p>{move || fill(Msg::ScoreLine, lang.get(), &[("correct", r.correct.to_string()), ("asked", r.asked.to_string())])}</p>
             <h2>{t(Msg::PerTopic)}</h2>
             <ul class="topics">
@@ -323,6 +295,7 @@ fn results(
                     {no_retry.is_none().then(|| view! {
                         <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
                     })}
+                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Reread(0))>{t(Msg::RereadLessons)}</button>
                 }
             })}
             {done.then(|| view! {

@@ -8,6 +8,9 @@ pub enum Step {
     /// The n-th lesson of those to study (all of them, or after a substantive change the
     /// changed ones).
     Lesson(usize),
+    /// The n-th of all the module's lessons, opened again from the overview's list whatever
+    /// the stage (to reread the steps while doing them, or restudy before a retry).
+    Reread(usize),
     /// The quiz.
     Quiz,
     /// The certificate.
