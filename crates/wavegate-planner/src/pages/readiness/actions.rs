@@ -8,6 +8,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::report::{Action, ActionKind};
 use wavegate_core::readiness::text;
 
@@ -33,6 +34,10 @@ fn step(a: &Action) -> Vec<Step> {
             Step::Say(Msg::FixReasons, a.items.clone()),
             Step::Message(Msg::MessageAssisted),
         ],
+        // Few finished the training they have: the step is finishing it, not a new module.
+        ActionKind::TargetedTraining if a.metric == Some(MetricId::TrainingCompletion) => {
+            vec![Step::Message(Msg::MessageFinishTraining)]
+        }
         ActionKind::TargetedTraining => vec![Step::Assign(a.items.clone())],
         ActionKind::HelpdeskPreparation => vec![Step::Say(Msg::HelpdeskPrepare, a.items.clone())],
         ActionKind::Resurvey => vec![Step::InviteOnly],
