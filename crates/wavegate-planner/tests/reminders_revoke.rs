@@ -76,6 +76,7 @@ fn link(wave: Option<&str>, expires_on: Option<&str>, revoked: bool) -> Invitati
         token: "t".into(),
         url: "https://example.org/r/t".into(),
         person_id: Some("p".into()),
+        email: None,
         attributes: Default::default(),
         language: None,
         submitted_at: None,

@@ -24,7 +24,7 @@ use wavegate_core::api::{
     SurveyResults,
 };
 use wavegate_core::i18n::{Lang, Text, reading_language};
-use wavegate_core::invitation::{BatchError, check_batch, write_mail_merge};
+use wavegate_core::invitation::{BatchError, check_batch, fill_emails, write_mail_merge};
 use wavegate_core::invitation::{
     Selection, anonymous_invitation, check_invitation, personal_invitations, rates_by_group,
     response_rate,
@@ -115,6 +115,8 @@ pub(crate) fn link(
         attributes: parse_attributes(&row.attributes_json)?,
         language: reading_language(languages, row.language.as_deref().and_then(Lang::parse)),
         person_id: row.person_id,
+        // Filled in from the roster where a mail merge needs it ([`with_emails`]).
+        email: None,
         token: row.token,
         submitted_at: listed.submitted_at,
         wave: row.wave,
@@ -136,13 +138,14 @@ pub async fn invitations(
         .invitations(&program, &survey)
         .await?
         .ok_or_else(ApiError::survey_not_found)?;
-    let links: Vec<InvitationLink> = listed
+    let mut links: Vec<InvitationLink> = listed
         .into_iter()
         .map(|l| link(&state, l, &languages))
         .collect::<Result<_, _>>()?;
     match q.format.unwrap_or_default() {
         InvitationsFormat::Json => Ok(Json(links).into_response()),
         InvitationsFormat::Csv => {
+            with_emails(&state, &program, &mut links).await?;
             let options = q
                 .delimiter
                 .unwrap_or_default()
@@ -153,6 +156,22 @@ pub async fn invitations(
             )
         }
     }
+}
+
+/// Fills in the links' e-mail addresses from the program's roster, when it has one that reads
+/// (a mail merge needs the address; the JSON list does without, so it parses no roster).
+pub(crate) async fn with_emails(
+    state: &AppState,
+    program: &str,
+    links: &mut [InvitationLink],
+) -> Result<(), ApiError> {
+    let Some(definition) = program_if_any(state, program).await? else {
+        return Ok(());
+    };
+    if let Some(Ok(roster)) = roster_of(state, program, &definition).await? {
+        fill_emails(links, &roster);
+    }
+    Ok(())
 }
 
 /// Anonymous links written by hand carry only what the core allows an anonymous link: split

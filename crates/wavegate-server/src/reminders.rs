@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::planner::{csv_response, link, link_languages, program_survey_of};
+use crate::planner::{csv_response, link, link_languages, program_survey_of, with_emails};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -25,16 +25,19 @@ async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<Remin
         .reminded_invitations(program, survey)
         .await?
         .ok_or_else(ApiError::survey_not_found)?;
-    reminded
+    let mut links = (reminded.iter())
+        .map(|r| link(state, r.listed.clone(), &languages))
+        .collect::<Result<Vec<_>, _>>()?;
+    with_emails(state, program, &mut links).await?;
+    Ok(reminded
         .into_iter()
-        .map(|r| {
-            Ok(ReminderRow {
-                link: link(state, r.listed, &languages)?,
-                reminders_sent: u32::try_from(r.sent).unwrap_or(u32::MAX),
-                last_reminded_at: r.last_sent_at.as_deref().and_then(parse_stamp),
-            })
+        .zip(links)
+        .map(|(r, link)| ReminderRow {
+            link,
+            reminders_sent: u32::try_from(r.sent).unwrap_or(u32::MAX),
+            last_reminded_at: r.last_sent_at.as_deref().and_then(parse_stamp),
         })
-        .collect()
+        .collect())
 }
 
 fn anonymous_names() -> ApiError {

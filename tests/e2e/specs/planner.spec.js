@@ -95,11 +95,13 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   expect(merge.name).toBe("invitations.csv");
   expect([...merge.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = merge.bytes.subarray(3).toString("utf8").trim().split("\r\n");
-  expect(lines[0]).toMatch(/^person_id;language;link;submitted_at;/);
+  expect(lines[0]).toMatch(/^person_id;email;language;link;submitted_at;/);
   expect(lines.length - 1).toBe(data.pilot);
   const header = lines[0].split(";");
   const rows = lines.slice(1).map((l) => l.split(";"));
   const dutch = rows.find((r) => r[header.indexOf("language")] === "nl") || rows[0];
+  // The address to send it to, from the roster: the mail merge needs no join of its own.
+  expect(rows.every((r) => /^[^@\s]+@[^@\s]+$/.test(r[header.indexOf("email")]))).toBeTruthy();
   const link = new URL(dutch[header.indexOf("link")]);
 
   // A pilot user answers through their link, and sees the program's helpdesk afterwards.

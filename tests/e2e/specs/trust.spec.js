@@ -64,7 +64,7 @@ test("the reminder CSV lists exactly the people who have not answered", async ({
   expect(csv.status()).toBe(200);
   const rows = (await csv.text()).trim().split("\r\n").slice(1).map((l) => l.split(","));
   expect(rows.map((r) => r[0]).sort()).toEqual([people[0], people[2]].sort());
-  expect(rows.every((r) => r[3] === "1")).toBeTruthy();
+  expect(rows.every((r) => r[4] === "1")).toBeTruthy();
   const again = await request.post(`${PILOT}/reminders?attribute=department&value=${department}`, { headers });
   expect((await again.text()).trim().split("\r\n")).toHaveLength(1);
 });
@@ -103,13 +103,13 @@ test("a planner makes the reminder batch in the planner: its file lists exactly 
   // Saved byte for byte: the byte-order mark Dutch Excel needs, semicolons, CRLF.
   expect([...batch.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = batch.bytes.toString("utf8").slice(1).trim().split("\r\n").map((l) => l.split(";"));
-  expect(rows[0].slice(0, 4)).toEqual(["person_id", "language", "link", "reminders_sent"]);
+  expect(rows[0].slice(0, 5)).toEqual(["person_id", "email", "language", "link", "reminders_sent"]);
   expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([people[0], people[2]].sort());
-  expect(rows.slice(1).every((r) => r[3] === "1")).toBeTruthy();
+  expect(rows.slice(1).every((r) => r[4] === "1")).toBeTruthy();
   // The preview named the same people and recorded nothing.
   const previewRows = preview.bytes.toString("utf8").slice(1).trim().split("\r\n").slice(1).map((l) => l.split(";"));
   expect(previewRows.map((r) => r[0]).sort()).toEqual([people[0], people[2]].sort());
-  expect(previewRows.every((r) => r[3] === "0")).toBeTruthy();
+  expect(previewRows.every((r) => r[4] === "0")).toBeTruthy();
 
   // The counts follow: both were just reminded, so nobody is due within the gap.
   await expect(card.getByRole("status").filter({ hasText: "pilot-feedback-reminders.csv" })).toBeFocused();

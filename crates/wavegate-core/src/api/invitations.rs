@@ -44,6 +44,10 @@ pub struct InvitationLink {
     /// The person, or none for the anonymous link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person_id: Option<String>,
+    /// The person's e-mail address as the program's roster has it (the address a mail merge
+    /// sends the link to); none without a roster or for someone not on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     /// Attributes the link carries.
     pub attributes: Attributes,
     /// The person's language.

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 /// The columns every mail-merge file starts with; attribute columns follow, by name.
-pub const FIXED_COLUMNS: [&str; 4] = ["person_id", "language", "link", "submitted_at"];
+pub const FIXED_COLUMNS: [&str; 5] = ["person_id", "email", "language", "link", "submitted_at"];
 
 /// Columns the link list adds after the fixed ones: the last day a link opens and when it was
 /// revoked, so a planner sees which links still work.
@@ -55,6 +55,7 @@ fn write<W: Write>(
     for l in links {
         let fixed = [
             l.person_id.as_deref().unwrap_or_default(),
+            l.email.as_deref().unwrap_or_default(),
             l.language.map(|x| x.code()).unwrap_or_default(),
             l.url.as_str(),
             l.submitted_at.as_deref().unwrap_or_default(),
@@ -88,6 +89,7 @@ mod tests {
             token: "t".into(),
             url: "http://h/r/t".into(),
             person_id: person.map(String::from),
+            email: person.map(|p| format!("{p}@example.org")),
             attributes: attributes
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -110,8 +112,8 @@ mod tests {
         let links = [link(Some("p1"), &[("department", "=HYPERLINK(\"x\")")])];
         assert_eq!(
             csv(&links, CsvOptions::default()),
-            "person_id,language,link,submitted_at,department\r\n\
-             p1,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+            "person_id,email,language,link,submitted_at,department\r\n\
+             p1,p1@example.org,nl,http://h/r/t,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
         );
     }
 
@@ -122,9 +124,9 @@ mod tests {
         let links = [link(None, &[("platform", "iOS")]), answered];
         assert_eq!(
             csv(&links, CsvOptions::excel_nl()),
-            "\u{feff}person_id;language;link;submitted_at;platform;wave\r\n\
-             ;;http://h/r/t;;iOS;\r\n\
-             p1;nl;http://h/r/t;2027-01-12T08:00:00Z;;pilot\r\n"
+            "\u{feff}person_id;email;language;link;submitted_at;platform;wave\r\n\
+             ;;;http://h/r/t;;iOS;\r\n\
+             p1;p1@example.org;nl;http://h/r/t;2027-01-12T08:00:00Z;;pilot\r\n"
         );
     }
 
@@ -141,9 +143,9 @@ mod tests {
         .expect("writing to memory");
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "person_id,language,link,submitted_at,expires_on,revoked_at,wave\r\n\
-             p1,nl,http://h/r/t,,,,\r\n\
-             p2,nl,http://h/r/t,,2027-02-28,2027-01-20T10:00:00Z,pilot\r\n"
+            "person_id,email,language,link,submitted_at,expires_on,revoked_at,wave\r\n\
+             p1,p1@example.org,nl,http://h/r/t,,,,\r\n\
+             p2,p2@example.org,nl,http://h/r/t,,2027-02-28,2027-01-20T10:00:00Z,pilot\r\n"
         );
     }
 }

@@ -26,5 +26,5 @@ pub use mail_merge::{write_link_list, write_mail_merge};
 pub use rate::{GroupRate, rates_by_group, response_rate};
 pub use roster::{
     Selection, SelectionError, anonymous_invitation, check_anonymous_attributes,
-    check_people_on_roster, personal_invitations,
+    check_people_on_roster, fill_emails, personal_invitations,
 };

@@ -127,8 +127,9 @@ fn open(link: &InvitationLink, today: NaiveDate) -> bool {
 }
 
 /// The columns of the reminder file; attribute columns follow, by name.
-pub const REMINDER_COLUMNS: [&str; 6] = [
+pub const REMINDER_COLUMNS: [&str; 7] = [
     "person_id",
+    "email",
     "language",
     "link",
     "reminders_sent",
@@ -152,6 +153,7 @@ pub fn write_reminders<W: Write>(
         let l = &r.link;
         let fixed = [
             l.person_id.clone().unwrap_or_default(),
+            l.email.clone().unwrap_or_default(),
             l.language.map(|x| x.code().to_string()).unwrap_or_default(),
             l.url.clone(),
             r.reminders_sent.to_string(),
@@ -184,6 +186,7 @@ mod tests {
                 token: format!("t-{person}"),
                 url: format!("http://h/r/t-{person}"),
                 person_id: Some(person.into()),
+                email: Some(format!("{person}@example.org")),
                 attributes: [("platform".to_string(), "iOS".to_string())].into(),
                 language: None,
                 submitted_at: submitted.then(|| "2027-01-12T08:00:00Z".into()),
@@ -248,8 +251,8 @@ mod tests {
                 .unwrap();
         assert_eq!(
             out,
-            "person_id,language,link,reminders_sent,last_reminded_at,expires_on,platform\r\n\
-             a,,http://h/r/t-a,2,2027-01-10T09:00:00Z,2027-02-28,iOS\r\n"
+            "person_id,email,language,link,reminders_sent,last_reminded_at,expires_on,platform\r\n\
+             a,a@example.org,,http://h/r/t-a,2,2027-01-10T09:00:00Z,2027-02-28,iOS\r\n"
         );
     }
 }

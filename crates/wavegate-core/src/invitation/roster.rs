@@ -2,13 +2,13 @@
 //! one anonymous link for a segment large enough to stay anonymous.
 
 use super::check::{BatchError, EntryError, InvitationError, person_key};
-use crate::api::NewInvitation;
+use crate::api::{InvitationLink, NewInvitation};
 use crate::i18n::{Lang, Text};
 use crate::measures::MIN_GROUP;
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
 use crate::survey::Attributes;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Who to invite: the people of a wave and/or a segment (attribute = value, all must hold).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -249,6 +249,23 @@ pub fn check_people_on_roster(
     }
 }
 
+/// Fills in each personal link's e-mail address from the roster (ids match as [`person_key`]
+/// reads them), so the mail merge has the address to send it to; a link for someone not on the
+/// roster keeps none.
+pub fn fill_emails(links: &mut [InvitationLink], roster: &Roster) {
+    let emails: HashMap<String, &str> = roster
+        .ids
+        .iter()
+        .zip(&roster.emails)
+        .filter_map(|(id, email)| Some((person_key(id), email.as_deref()?)))
+        .collect();
+    for link in links {
+        link.email = (link.person_id.as_deref())
+            .and_then(|p| emails.get(&person_key(p)))
+            .map(|e| e.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,5 +457,25 @@ mod tests {
             check_people_on_roster(&roster, &[NewInvitation::default()]),
             Ok(())
         );
+    }
+
+    #[test]
+    fn links_get_the_rosters_email_whatever_the_case_of_the_id() {
+        let link = |person: Option<&str>| InvitationLink {
+            token: "t".into(),
+            url: "http://h/r/t".into(),
+            person_id: person.map(String::from),
+            email: Some("stale@example.org".into()),
+            attributes: Attributes::new(),
+            language: None,
+            submitted_at: None,
+            wave: None,
+            expires_on: None,
+            revoked_at: None,
+        };
+        let mut links = [link(Some("P3")), link(Some("stranger")), link(None)];
+        fill_emails(&mut links, &roster());
+        let emails: Vec<Option<&str>> = links.iter().map(|l| l.email.as_deref()).collect();
+        assert_eq!(emails, [Some("p3@x.org"), None, None]);
     }
 }

@@ -320,6 +320,7 @@ pub async fn links(
             attributes: parse_attributes(&a.trainee.attributes_json)?,
             language: a.trainee.language.as_deref().and_then(Lang::parse),
             person_id: Some(a.trainee.person_id),
+            email: None,
             token: a.trainee.token,
             submitted_at: done.map(crate::clock::stamp),
             wave: a.trainee.wave,
@@ -327,6 +328,7 @@ pub async fn links(
             revoked_at: a.trainee.revoked_at,
         });
     }
+    crate::planner::with_emails(&state, &program, &mut rows).await?;
     let bytes =
         write_link_list(&rows, Vec::new(), CsvOptions::default()).map_err(ApiError::internal)?;
     Ok(attachment(

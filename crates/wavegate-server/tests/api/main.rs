@@ -626,11 +626,11 @@ async fn the_mail_merge_csv_has_a_row_per_link_and_the_time_each_was_submitted()
     assert!(csv.content_type.starts_with("text/csv"));
     let text = csv.body.as_str().unwrap();
     assert!(
-        text.starts_with("person_id;language;link;submitted_at;department;platform;wave\r\n"),
+        text.starts_with("person_id;email;language;link;submitted_at;department;platform;wave\r\n"),
         "{text}"
     );
     let row = format!(
-        "frank;nl;http://wavegate.test/r/{token};{}",
+        "frank;;nl;http://wavegate.test/r/{token};{}",
         ack.body["submitted_at"].as_str().unwrap()
     );
     assert!(text.contains(&row), "{text}");
@@ -674,7 +674,8 @@ async fn downloads_are_attachments_and_keep_the_byte_order_mark_for_dutch_excel(
         )
         .await;
     assert!(
-        r.bytes.starts_with(b"\xEF\xBB\xBFperson_id;language;link;"),
+        r.bytes
+            .starts_with(b"\xEF\xBB\xBFperson_id;email;language;link;"),
         "the mail merge opens in Dutch Excel and Word: {:?}",
         &r.bytes[..20]
     );

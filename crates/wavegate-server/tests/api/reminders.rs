@@ -14,7 +14,7 @@ fn people(csv: &[u8]) -> Vec<(String, String)> {
         .skip(1)
         .map(|l| {
             let cells: Vec<&str> = l.split(',').collect();
-            (cells[0].to_string(), cells[3].to_string())
+            (cells[0].to_string(), cells[4].to_string())
         })
         .collect()
 }
