@@ -44,7 +44,7 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
       if (path === "/planner/programs/demo") {
         // The thresholds are folded away: open them, they must fit too.
         await page.getByText("Drempels (standaard, of eigen waarden)").click();
-        await expect(page.getByText(/^Standaard: onvoldoende 0\.85, voldoende 0\.95/).first()).toBeVisible();
+        await expect(page.getByText(/^Standaard: onvoldoende 0,85, voldoende 0,95/).first()).toBeVisible();
       }
       if (path.endsWith("/results")) {
         // Every group's questions open, their charts must fit too.
