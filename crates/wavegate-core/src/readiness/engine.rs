@@ -535,8 +535,8 @@ fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
         });
         let band = match score {
             None => State::Insufficient,
-            Some((_, c)) if c >= 80.0 => State::Pass,
-            Some((_, c)) if c >= 60.0 => State::Warn,
+            Some((_, c)) if c >= Dimension::PASS_SCORE => State::Pass,
+            Some((_, c)) if c >= Dimension::FAIL_SCORE => State::Warn,
             Some(_) => State::Fail,
         };
         let critical = of_dim

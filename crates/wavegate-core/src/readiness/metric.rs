@@ -30,6 +30,11 @@ impl Dimension {
         Dimension::Reach,
     ];
 
+    /// The conservative score from which a dimension passes (docs/scoring.md step 3).
+    pub const PASS_SCORE: f64 = 80.0;
+    /// The conservative score below which a dimension fails.
+    pub const FAIL_SCORE: f64 = 60.0;
+
     /// The dimensions people themselves show (the rest is devices and the helpdesk).
     pub const PEOPLE_SIDE: [Dimension; 3] =
         [Dimension::Knowledge, Dimension::Sentiment, Dimension::Reach];

@@ -5,7 +5,8 @@
 
 use super::metric::{Dimension, Element, MetricId, State};
 use super::report::{
-    ActionKind, Confidence, DecisionKind, GateKind, Segment, Source, Suppressed, SuppressionReason,
+    ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Segment, Source, Suppressed,
+    SuppressionReason,
 };
 use crate::i18n::Lang;
 
@@ -68,6 +69,25 @@ pub fn figure(x: f64, lang: Lang) -> String {
     match lang {
         Lang::Nl => s.replace('.', ","),
         Lang::En => s,
+    }
+}
+
+/// Why a dimension of a segment is in its state, in a sentence: its scores and the bands they
+/// fall in, so a dimension failing on a metric that only warns reads as the method it follows.
+pub fn dimension_reading(d: &DimensionReport, lang: Lang) -> String {
+    let state = capitalise(state_name(d.state, lang));
+    let (pass, fail) = (Dimension::PASS_SCORE, Dimension::FAIL_SCORE);
+    match (d.score, lang) {
+        (Some(s), Lang::Nl) => format!(
+            "{state}: voorzichtige score {} van 100 (schatting {}). Een dimensie voldoet vanaf {pass} en is onvoldoende onder {fail}, gerekend op de voorzichtige score: de ongunstige kant van het interval van haar metingen. Een kritieke meting kan haar lager zetten.",
+            s.conservative, s.estimate
+        ),
+        (Some(s), Lang::En) => format!(
+            "{state}: conservative score {} of 100 (estimate {}). A dimension passes from {pass} and fails below {fail} on its conservative score: the unfavourable end of its metrics' intervals. A critical metric can set it lower.",
+            s.conservative, s.estimate
+        ),
+        (None, Lang::Nl) => format!("{state}: geen meting met genoeg gegevens voor een score."),
+        (None, Lang::En) => format!("{state}: no metric has enough evidence for a score."),
     }
 }
 
@@ -696,6 +716,30 @@ pub fn capitalise(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_dimension_says_which_band_its_conservative_score_falls_in() {
+        use super::super::metric::State;
+        use super::super::report::{DimensionReport, Scores};
+        use crate::i18n::Lang;
+        let failing = DimensionReport {
+            state: State::Fail,
+            score: Some(Scores {
+                estimate: 42,
+                conservative: 4,
+            }),
+        };
+        let en = super::dimension_reading(&failing, Lang::En);
+        assert!(
+            en.starts_with("Fail: conservative score 4 of 100 (estimate 42). A dimension passes from 80 and fails below 60"),
+            "{en}"
+        );
+        let nl = super::dimension_reading(&failing, Lang::Nl);
+        assert!(
+            nl.starts_with("Onvoldoende: voorzichtige score 4 van 100"),
+            "{nl}"
+        );
+    }
+
     #[test]
     fn failure_reasons_read_in_the_language_with_their_code() {
         use super::{Lang, failure_reason};

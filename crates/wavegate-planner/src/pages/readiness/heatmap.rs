@@ -91,8 +91,14 @@ fn drill(s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
         .map(|m| metric_row(m, lang))
         .collect();
     let empty = rows.is_empty();
+    // The dimension's state follows its scores, not its metrics' states alone: say how.
+    let reading = s
+        .dimensions
+        .get(&d)
+        .map(|x| text::dimension_reading(x, lang));
     view! {
         <h3 id="drill-title" tabindex="-1">{title}</h3>
+        {reading.map(|r| view! { <p class="drill-reading">{r}</p> })}
         {if empty {
             view! { <p>{t(Msg::NoMetrics)}</p> }.into_any()
         } else {
