@@ -251,7 +251,9 @@ pub async fn upload(
     let received = receive(&state, body).await?;
     let parsed = parse_file(received.staged.path().to_path_buf(), kind, program.clone())
         .await?
-        .map_err(|e| {
+        .map_err(|mut e| {
+            // The planner looks for the file they picked, not the name the format gives it.
+            e.file = file_name.clone();
             ApiError::new(
                 ErrorCode::InvalidFile,
                 format!("the file was refused; nothing changed: {e}"),

@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use wavegate_core::api::{ErrorCode, LangQuery, PublishSurvey, PublishedSurvey, SurveyProblem};
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
 use wavegate_core::survey::{
     DefinitionError, Survey, check_next_version, templates, validate_definition,
@@ -56,14 +56,12 @@ fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, 
     }
     if let Some(value) = &body.definition {
         let survey = Survey::from_value(value.clone()).map_err(|e| {
-            invalid(
-                format!(
-                    "{} problem(s) in the definition; nothing was published",
-                    e.0.len()
-                ),
-                &e.0,
-                lang,
-            )
+            let n = e.0.len();
+            let text = Text::new(
+                format!("{n} probleem/problemen in de definitie; er is niets gepubliceerd"),
+                format!("{n} problem(s) in the definition; nothing was published"),
+            );
+            invalid(text.get(lang).to_string(), &e.0, lang)
         })?;
         return Ok((survey, Vec::new(), true));
     }
@@ -91,14 +89,16 @@ fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, 
         for p in &mut problems {
             p.path = import.source_path(&p.path);
         }
-        return Err(invalid(
+        let n = problems.len();
+        let text = Text::new(
             format!(
-                "{} problem(s) left after importing the SurveyJS survey; nothing was published",
-                problems.len()
+                "{n} probleem/problemen over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd"
             ),
-            &problems,
-            lang,
-        ));
+            format!(
+                "{n} problem(s) left after importing the SurveyJS survey; nothing was published"
+            ),
+        );
+        return Err(invalid(text.get(lang).to_string(), &problems, lang));
     }
     Ok((import.survey, warnings, body.version.is_some()))
 }

@@ -121,6 +121,17 @@ async fn a_bad_file_is_refused_with_its_line_and_what_was_stored_stays() {
         (Some("roster.csv"), Some(1))
     );
     assert!(d["message"].as_str().unwrap().contains("wave"), "{d}");
+    // Named as the planner picked it, in the message too.
+    let r = upload(&api, "roster", no_wave, "?name=HR-export%20maart.csv").await;
+    let d = &r.body["error"]["details"];
+    assert_eq!(d["file"].as_str(), Some("HR-export maart.csv"));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("HR-export maart.csv"),
+        "{d}"
+    );
 
     // A device export with a broken date on line 9,000.
     let mut devices = String::from("Primary user UPN,Compliance,Enrollment date\n");
