@@ -166,6 +166,7 @@ wavegate_ui::messages! {
 
         ResultsTitle => "Resultaten", "Results";
         RespondentsN => "{n} respondenten", "{n} respondents";
+        ImportedResponsesElsewhere => "Deze resultaten gaan over de antwoorden die via de links van Wavegate zijn gegeven. De antwoorden uit het geïmporteerde bestand {file} tellen mee in de gereedheid van het programma, niet hier.", "These results are of the answers given through Wavegate's links. The answers in the imported file {file} count in the program's readiness, not here.";
         NoResponsesYet => "Nog geen antwoorden.", "No responses yet.";
         Median => "Mediaan", "Median";
         TopBox => "Eens (top-2)", "Agree (top 2)";

@@ -10,6 +10,25 @@ pub fn utc_today() -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// Whether the browser says it is connected, kept up to date by its `online` and `offline`
+/// events while the calling view lives; `back` runs each time the connection returns (to send
+/// what waits, or to drop an "offline" notice).
+pub fn connection(back: impl Fn() + 'static) -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let now = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    let (online, set_online) = signal(now);
+    let on = window_event_listener(leptos::ev::online, move |_| {
+        set_online.set(true);
+        back();
+    });
+    let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    online
+}
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }

@@ -15,7 +15,8 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::measures::Barrier;
 use wavegate_core::readiness::text::element_name;
 use wavegate_core::survey::scoring::AdkarSummary;
-use wavegate_ui::api::surveys;
+use wavegate_core::upload::FileKind;
+use wavegate_ui::api::{files, surveys};
 
 /// How a barrier reads: the element where people get stuck, or none, or unknown.
 fn barrier_label(id: &str, lang: Lang) -> String {
@@ -99,6 +100,23 @@ pub fn ResultsPage() -> impl IntoView {
         let (p, s) = (program.get(), survey.get());
         async move { surveys::summary(&p, &s).await }
     });
+    // Responses imported as a file (a pilot surveyed with another tool) feed readiness, not
+    // these results: say so, so their absence here is not taken for lost answers.
+    let imported = LocalResource::new(move || {
+        let p = program.get();
+        async move {
+            let imports = files::imports(&p).await.unwrap_or_default();
+            imports
+                .into_iter()
+                .find(|i| i.current && i.kind == FileKind::Responses)
+                .map(|i| i.file_name)
+        }
+    });
+    let imported_note = move || {
+        imported.get().flatten().map(|file| {
+            view! { <p class="banner banner-info">{fill(Msg::ImportedResponsesElsewhere, lang.get(), &[("file", file)])}</p> }
+        })
+    };
     // A page of its own: focus starts at its heading, so a screen reader reads what opened.
     // The effect runs again once the heading is in the document.
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -142,6 +160,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| results.refetch()>{t(Msg::Refresh)}</button>
             </div>
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
+                {imported_note}
                 {body}
             </Suspense>
         </section>

@@ -228,6 +228,8 @@ pub fn TrainingPage(
     let session = Session::new(&token);
     let opened = session.opened;
     provide_context(session);
+    // Progress made offline goes out as soon as the connection returns, not at the next reload.
+    let _ = wavegate_ui::dom::connection(move || session.sync());
     let open_module = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
         let device = local::cached(&token);
@@ -285,6 +287,9 @@ fn MyTrainingList(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
+    // Opened from the device's copy, or the connection dropped since: said while it lasts.
+    let from_copy = RwSignal::new(offline);
+    let online = wavegate_ui::dom::connection(move || from_copy.set(false));
     let clear = move |_| {
         local::clear(&session.token.get_value());
         opened.set(Some(Opened::Cleared));
@@ -294,7 +299,7 @@ fn MyTrainingList(
         <section class="card">
             <h1>{t(Msg::MyTraining)}</h1>
             <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
-            {offline.then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
+            {move || (from_copy.get() || !online.get()).then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {move || (session.pending.get() > 0).then(|| view! {
                 <p class="pending" role="status">{fill(Msg::Pending, lang.get(), &[("n", session.pending.get().to_string())])}</p>
             })}
