@@ -1,6 +1,6 @@
 // Nothing a respondent enters is lost: drafts survive reloads, submissions survive the network.
 const { test, expect } = require("@playwright/test");
-const { invite, responseCount, answerPage, answerSurvey } = require("./helpers");
+const { invite, assignedTrainee, responseCount, answerPage, answerSurvey } = require("./helpers");
 
 test("answers survive a reload", async ({ page, request }) => {
   const path = await invite(request, "e2e-reload", { language: "en" });
@@ -11,6 +11,45 @@ test("answers survive a reload", async ({ page, request }) => {
   await page.reload();
   await expect(page.getByText("Welcome back. You continue where you left off.")).toBeVisible();
   await expect(page.locator("fieldset.question input:checked")).toHaveCount(checkedBefore);
+});
+
+test("losing the connection mid-survey is said while it lasts, and the notice goes when it returns", async ({ page, context, request }) => {
+  const path = await invite(request, "e2e-offline-notice", { language: "en" });
+  await page.goto(path);
+  const notice = page.getByText("You are offline. You can carry on: your answers are kept on this device and sent later.");
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(notice).toBeVisible();
+  await answerPage(page);
+  await context.setOffline(false);
+  await expect(notice).toHaveCount(0);
+});
+
+test("a survey and a training opened once online reopen offline in a new tab", async ({ browser, request }) => {
+  const survey = await invite(request, "e2e-offline-reopen", { language: "en" });
+  const { path: training } = await assignedTrainee(request);
+  const context = await browser.newContext({ locale: "nl-NL" });
+  for (const [path, ready] of [
+    [survey, (p) => p.getByText(/^Page 1 of \d+$/)],
+    [training, (p) => p.getByRole("heading", { name: "Mijn training" })],
+  ]) {
+    const first = await context.newPage();
+    await first.goto(path);
+    await expect(ready(first)).toBeVisible();
+    // The worker has what the page needs (it installs on the first visit, after the page's
+    // own scripts were fetched).
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    await first.close();
+    await context.setOffline(true);
+    const again = await context.newPage();
+    await again.goto(path);
+    await expect(ready(again)).toBeVisible();
+    await expect(again.getByText(/^(You are offline|Je bent offline)\./)).toBeVisible();
+    await again.close();
+    await context.setOffline(false);
+  }
+  await context.close();
 });
 
 test("a response submitted offline is sent by itself when the connection returns", async ({ page, context, request }) => {

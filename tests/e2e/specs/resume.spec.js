@@ -180,7 +180,9 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   expect((await storedFor(page, token)).length).toBeGreaterThan(0);
   await audit(page);
 
-  // Asked once more, saying what is lost; cancelling keeps everything.
+  // Once the page change is saved on the server, clearing loses nothing but this device's
+  // copy. Asked once more, saying so; cancelling keeps everything.
+  await expect.poll(() => page.evaluate((t) => JSON.parse(localStorage.getItem(`wavegate.draftsync.${t}`) || "{}").changed, token)).toBe(false);
   await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
   const ask = page.getByRole("group", { name: /Alles van deze vragenlijst gaat van dit apparaat af/ });
   await expect(ask.getByText(/Alles van deze vragenlijst/)).toBeFocused();
