@@ -142,6 +142,34 @@ pub fn random_128() -> [u8; 16] {
     bytes
 }
 
+/// The address's fragment without its `#`, when it has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix('#')?;
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Shows `fragment` (`None`: none) in the address without loading anything: as a new history
+/// entry when `push`, so "back" returns to the view before, else in place of the current one.
+pub fn set_fragment(fragment: Option<&str>, push: bool) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = match fragment {
+        Some(f) => format!("{path}#{f}"),
+        None => path,
+    };
+    if let Ok(history) = w.history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&state, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&state, "", Some(&url))
+        };
+    }
+}
+
 /// Loads `path` in place of the current history entry: the address it replaces is neither
 /// reloaded nor reached with "back". False when the browser refused.
 pub fn replace_address(path: &str) -> bool {

@@ -95,9 +95,9 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await answerQuiz(page, module, true);
   await expect(page.getByRole("heading", { name: "Geslaagd!" })).toBeVisible();
 
-  // The progress reached the server and is kept here after a reload.
+  // The progress reached the server and is kept here when the link is opened again.
   await expect.poll(async () => (await (await request.get(`/api/v1/train/${token}`)).json()).modules[0].status.stage).toBe("done");
-  await page.reload();
+  await page.goto(path);
   await expect(page.getByText("Afgerond")).toBeVisible();
 
   // Another device (a new browser context, nothing stored) sees the same.
@@ -126,7 +126,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   const v2 = nextVersion(module, "self", "editorial");
   let res = await request.post(`/api/v1/programs/${program}/modules/get-help/versions`, { headers, data: { module: v2 } });
   expect(res.status()).toBe(201);
-  await page.reload();
+  await page.goto(path);
   await expect(page.getByText("Afgerond")).toBeVisible();
   await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toHaveCount(0);
 
@@ -134,7 +134,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   const v3 = nextVersion(v2, "desk", "substantive");
   res = await request.post(`/api/v1/programs/${program}/modules/get-help/versions`, { headers, data: { module: v3 } });
   expect(res.status()).toBe(201);
-  await page.reload();
+  await page.goto(path);
   await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toBeVisible();
   // The card names what to re-read after its colon.
   await expect(page.locator(".module-item ul.restudy li")).toHaveText([v3.lessons.find((l) => l.id === "desk").title.nl]);
@@ -233,6 +233,26 @@ async function setHelpdesk(request, program, headers) {
   const res = await request.put(`/api/v1/programs/${program}/support`, { headers, data: { helpdesk: HELPDESK } });
   expect(res.status()).toBe(200);
 }
+
+test("the back button closes a module instead of leaving the app, and a reload keeps the module open", async ({ page, request }) => {
+  const { path } = await assignedTrainee(request);
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  await page.getByRole("button", { name: "Openen" }).click();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toHaveCount(0);
+  await expect(page).toHaveURL(/#get-help$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Terug naar mijn training" }).first()).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(path);
+  // Closing the module in the page leaves no entry that "back" would reopen it from.
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Terug naar mijn training" }).first().click();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe("");
+});
 
 test("a revoked training link shows a page saying so with the helpdesk, in Dutch and English", async ({ page, request }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -27,6 +27,8 @@ fn ProgramCard(program: ProgramOverview) -> impl IntoView {
                 <li><a href=links::program(&id)>{t(Msg::TabSettings)}</a></li>
                 <li><a href=links::files(&id)>{t(Msg::TabFiles)}</a></li>
                 <li><a href=links::surveys(&id)>{t(Msg::TabSurveys)}</a></li>
+                <li><a href=links::readiness(&id)>{t(Msg::TabReadiness)}</a></li>
+                <li><a href=links::training(&id)>{t(Msg::TabTraining)}</a></li>
             </ul>
         </section>
     }

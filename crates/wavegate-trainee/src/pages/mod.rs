@@ -3,6 +3,7 @@
 //! when it is unknown, expired or revoked (with the helpdesk), offline without a copy, or
 //! cleared from the device.
 
+pub mod address;
 pub mod certificate;
 pub mod module;
 pub mod next_attempt;
@@ -230,7 +231,8 @@ pub fn TrainingPage(
     provide_context(session);
     // Progress made offline goes out as soon as the connection returns, not at the next reload.
     let _ = wavegate_ui::dom::connection(move || session.sync());
-    let open_module = RwSignal::new(None::<String>);
+    let open_module = RwSignal::new(address::opened_module());
+    address::follow(open_module);
     leptos::task::spawn_local(async move {
         let device = local::cached(&token);
         let result = match api::my_training(&token).await {
@@ -271,7 +273,10 @@ pub fn TrainingPage(
             let lang = use_lang();
             view! { <section class="card notice" role="alert"><p>{move || wavegate_ui::errors::message(&e).text(lang.get())}</p></section> }.into_any()
         }
-        Some(Opened::Ready { offline }) => match open_module.get() {
+        // A module the address names but this trainee does not have (an old bookmark): the list.
+        Some(Opened::Ready { offline }) => match open_module.get().filter(|id| {
+            (session.training).with_untracked(|tr| tr.modules.iter().any(|m| &m.module.id == id))
+        }) {
             Some(id) => view! { <module::ModuleView module_id=id back=open_module /> }.into_any(),
             None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
                 .into_any(),
