@@ -113,7 +113,7 @@ test("a survey written only in English opens in English, with no language switch
   const [link] = await res.json();
   expect(link.language, "the language the person will read").toBe("en");
   const csv = await (await request.get(`/api/v1/programs/demo/surveys/${survey}/invitations?format=csv`, { headers })).text();
-  expect(csv.split("\r\n").find((l) => l.startsWith(`${person},`))).toMatch(new RegExp(`^${person},en,`));
+  expect(csv.split("\r\n").find((l) => l.startsWith(`${person},`))).toMatch(new RegExp(`^${person},,en,`));
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(new URL(link.url).pathname);
