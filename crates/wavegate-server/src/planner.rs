@@ -2,7 +2,7 @@
 //! guard (see `routes`) has checked the caller before any of these runs.
 
 use crate::AppState;
-use crate::auth::new_token;
+use crate::auth::{Caller, new_token};
 use crate::datadir::stored_responses;
 use crate::downloads::attachment;
 use crate::error::ApiError;
@@ -12,6 +12,7 @@ use crate::imports::{program_of, required_roster, roster_of};
 use crate::programs::{program_record, stored_program};
 use crate::respond::{parse_attributes, parse_survey};
 use crate::store::{ListedInvitation, NewInvitationRow, ProgramOverviewRow, ProgramSurveyRow};
+use axum::Extension;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -128,9 +129,14 @@ pub(crate) fn link(
 /// `GET /api/v1/programs/{program}/surveys/{survey}/invitations[?format=csv&delimiter=…]`.
 pub async fn invitations(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<InvitationsQuery>,
 ) -> Result<Response, ApiError> {
+    let csv = q.format.unwrap_or_default() == InvitationsFormat::Csv;
+    if csv {
+        caller.may_hold_links()?;
+    }
     let ps = program_survey_of(&state, &program, &survey).await?;
     let languages = link_languages(&state, &ps).await?;
     let listed = state
@@ -142,6 +148,13 @@ pub async fn invitations(
         .into_iter()
         .map(|l| link(&state, l, &languages))
         .collect::<Result<_, _>>()?;
+    if caller.may_hold_links().is_err() {
+        // A viewer's list: everything but the link itself.
+        for l in &mut links {
+            l.token.clear();
+            l.url.clear();
+        }
+    }
     match q.format.unwrap_or_default() {
         InvitationsFormat::Json => Ok(Json(links).into_response()),
         InvitationsFormat::Csv => {

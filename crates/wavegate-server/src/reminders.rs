@@ -3,13 +3,14 @@
 //! Anonymous surveys get counts only.
 
 use crate::AppState;
+use crate::auth::Caller;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery};
 use crate::planner::{csv_response, link, link_languages, program_survey_of, with_emails};
-use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
 use wavegate_core::api::{ErrorCode, InvitationsFormat};
 use wavegate_core::invitation::reminders::{
     ReminderRow, RemindersQuery, RemindersSummary, due_reminders, write_reminders,
@@ -55,11 +56,15 @@ fn bad_query(e: impl std::fmt::Display) -> ApiError {
 /// the counts (JSON), or the CSV of the people due (a preview: nothing is recorded).
 pub async fn preview(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<RemindersQuery>,
 ) -> Result<Response, ApiError> {
     let ps = program_survey_of(&state, &program, &survey).await?;
     let csv = q.format.unwrap_or_default() == InvitationsFormat::Csv;
+    if csv {
+        caller.may_hold_links()?;
+    }
     if ps.anonymous {
         if csv {
             return Err(anonymous_names());

@@ -30,7 +30,11 @@ test("a viewer sees every page of a program, and no change control works", async
   await expect(page.getByRole("region", { name: /Resultaten/ }).getByText(/^\d+ respondenten$/)).toBeVisible();
   await page.goto("/planner/programs/demo/surveys/pilot-feedback");
   await expect(page.getByRole("button", { name: "Links maken" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Uitnodigingslinks downloaden (CSV)" })).toBeEnabled();
+  // Who was invited and who answered, but no working link: one would let a viewer answer as
+  // that person.
+  await expect(page.getByRole("button", { name: "Uitnodigingslinks downloaden (CSV)" })).toHaveCount(0);
+  await expect(page.getByText(/Als kijker zie je wie is uitgenodigd en wie heeft geantwoord, maar niet de links zelf/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Voorbeeld downloaden (CSV)" })).toHaveCount(0);
   // Reminders: the counts, but no batch to make; no revoking at all.
   await expect(page.getByText(/kunnen nu een herinnering krijgen/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Herinneringsbatch maken (CSV)" })).toHaveCount(0);

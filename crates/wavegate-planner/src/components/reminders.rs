@@ -140,15 +140,16 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
     };
     let actions = move |s: RemindersSummary| {
         (!s.anonymous).then(|| {
+            // The preview is a file of working links: planners only (a viewer sees the counts).
             view! {
-                <p class="muted">{t(Msg::PreviewHint)}</p>
-                <div class="button-row">
-                    <DownloadButton label=Msg::DownloadRemindersPreview fetch=preview fallback="reminders.csv" />
-                    {move || session.can_change().then(|| view! {
+                {move || session.can_change().then(|| view! {
+                    <p class="muted">{t(Msg::PreviewHint)}</p>
+                    <div class="button-row">
+                        <DownloadButton label=Msg::DownloadRemindersPreview fetch=preview fallback="reminders.csv" />
                         <button type="button" class="primary" disabled=move || busy.get() || s.due == 0
                             on:click=make_batch>{t(Msg::MakeReminderBatch)}</button>
-                    })}
-                </div>
+                    </div>
+                })}
                 {(s.due == 0).then(|| view! { <p class="muted">{t(Msg::NobodyDue)}</p> })}
             }
         })

@@ -187,7 +187,11 @@ pub fn SurveyPage() -> impl IntoView {
         <section class="card" aria-labelledby="links-title">
             <h2 id="links-title">{t(Msg::LinksTitle)}</h2>
             <p class="muted">{t(Msg::LinksHint)}</p>
-            <DownloadButton label=Msg::DownloadInvitations fetch=mail_merge fallback="invitations.csv" />
+            {move || if Session::get().can_change() {
+                view! { <DownloadButton label=Msg::DownloadInvitations fetch=mail_merge fallback="invitations.csv" /> }.into_any()
+            } else {
+                view! { <p class="muted">{t(Msg::ViewerNoLinks)}</p> }.into_any()
+            }}
         </section>
         <Rates program=program survey=survey invited=invited />
         <Reminders program=program survey=survey changed=invited />

@@ -378,7 +378,11 @@ pub fn ModulePage() -> impl IntoView {
         <section class="card" aria-labelledby="training-links-title">
             <h2 id="training-links-title">{t(Msg::TrainingLinksTitle)}</h2>
             <p class="muted">{t(Msg::TrainingLinksHint)}</p>
-            <DownloadButton label=Msg::DownloadTrainingLinks fetch=links_csv fallback="links.csv" />
+            {move || if Session::get().can_change() {
+                view! { <DownloadButton label=Msg::DownloadTrainingLinks fetch=links_csv fallback="links.csv" /> }.into_any()
+            } else {
+                view! { <p class="muted">{t(Msg::ViewerNoLinks)}</p> }.into_any()
+            }}
         </section>
         <section class="card" aria-labelledby="training-results-title">
             <h2 id="training-results-title">{t(Msg::TrainingResultsTitle)}</h2>

@@ -103,6 +103,21 @@ pub struct Caller {
     pub session: Option<(String, String)>,
 }
 
+impl Caller {
+    /// Refuses a viewer working links (a file of them, or their tokens): a link lets whoever
+    /// holds it answer or train as its person, which is a change a viewer may not make. Viewers
+    /// still see who was invited and who answered.
+    pub fn may_hold_links(&self) -> Result<(), ApiError> {
+        match self.role {
+            Role::Planner => Ok(()),
+            Role::Viewer => Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "a viewer sees who was invited and who answered, not the links themselves",
+            )),
+        }
+    }
+}
+
 fn unauthorized(message: &str) -> ApiError {
     ApiError::new(ErrorCode::Unauthorized, message)
 }

@@ -5,7 +5,7 @@
 
 use super::{history, latest, new_registration, progress};
 use crate::AppState;
-use crate::auth::new_token;
+use crate::auth::{Caller, new_token};
 use crate::downloads::attachment;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
@@ -13,10 +13,10 @@ use crate::imports::{program_of, required_roster};
 use crate::programs::program_not_found;
 use crate::respond::parse_attributes;
 use crate::store::{ModuleStored, NewTrainee};
-use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::{Extension, Json};
 use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, SurveyProblem};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
@@ -308,8 +308,10 @@ pub async fn assign(
 /// wave, last day and revocation.
 pub async fn links(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiPath((program, module_id)): ApiPath<(String, String)>,
 ) -> Result<Response, ApiError> {
+    caller.may_hold_links()?;
     let history = stored_history(&state, &program, &module_id).await?;
     let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
     let mut rows = Vec::new();

@@ -129,7 +129,8 @@ async fn every_planner_route_admits_exactly_the_callers_it_should() {
         assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
 
         let r = call(&api, method, pattern, Auth::Viewer).await;
-        if unsafe_method {
+        // A file of working links would let a viewer answer or train as its people.
+        if unsafe_method || pattern.ends_with("/links.csv") {
             assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
         } else {
             assert!(
@@ -220,4 +221,40 @@ async fn the_bearer_scheme_is_case_insensitive() {
             .await;
         assert_eq!(r.status, StatusCode::OK, "{scheme}: {:?}", r.body);
     }
+}
+
+#[tokio::test]
+async fn a_viewer_sees_who_was_invited_and_who_answered_but_never_a_working_link() {
+    let api = demo_api().await;
+    let viewer = |path: String| {
+        let api = &api;
+        async move { api.call("GET", &path, Auth::Viewer, None, Vec::new()).await }
+    };
+    let invitations = "/api/v1/programs/demo/surveys/pilot-feedback/invitations";
+    let listed = viewer(invitations.to_string()).await;
+    assert_eq!(listed.status, StatusCode::OK, "{:?}", listed.body);
+    let links = listed.body.as_array().unwrap();
+    assert!(!links.is_empty());
+    assert!(links.iter().all(|l| l["token"] == "" && l["url"] == ""));
+    assert!(links.iter().any(|l| l["person_id"].is_string()));
+    assert!(links.iter().any(|l| l["submitted_at"].is_string()));
+    for csv in [
+        format!("{invitations}?format=csv"),
+        "/api/v1/programs/demo/surveys/pilot-feedback/reminders?format=csv".to_string(),
+    ] {
+        assert_error(&viewer(csv).await, StatusCode::FORBIDDEN, "forbidden");
+    }
+    // The reminders' counts stay readable.
+    let counts = viewer("/api/v1/programs/demo/surveys/pilot-feedback/reminders".into()).await;
+    assert_eq!(counts.status, StatusCode::OK, "{:?}", counts.body);
+    // A planner's list has the links.
+    let planner = api.get(invitations, true).await;
+    assert!(
+        planner
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["token"] != "")
+    );
 }

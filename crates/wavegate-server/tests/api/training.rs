@@ -74,7 +74,9 @@ async fn assigned() -> (Api, Vec<(String, String)>) {
 
 /// Person id → token, from the links CSV.
 pub(super) async fn links(api: &Api) -> Vec<(String, String)> {
-    let r = viewer_get(api, &format!("{MODULES}/get-help/links.csv")).await;
+    let r = api
+        .get(&format!("{MODULES}/get-help/links.csv"), true)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     assert!(r.content_type.starts_with("text/csv"), "{}", r.content_type);
     let text = String::from_utf8(r.bytes).unwrap();
@@ -494,7 +496,7 @@ async fn results_per_group_hide_groups_under_five() {
     assert_eq!(group("platform", "iOS")["done"], Value::Null);
     assert_eq!(group("platform", "Windows")["assigned"], 6);
     let csv = String::from_utf8(
-        viewer_get(&api, &format!("{MODULES}/get-help/links.csv"))
+        api.get(&format!("{MODULES}/get-help/links.csv"), true)
             .await
             .bytes,
     )
