@@ -173,10 +173,10 @@ pub async fn invitations(
 
 /// Fills in the links' e-mail addresses from the program's roster, when it has one that reads
 /// (a mail merge needs the address; the JSON list does without, so it parses no roster).
-pub(crate) async fn with_emails(
+pub(crate) async fn with_emails<'a>(
     state: &AppState,
     program: &str,
-    links: &mut [InvitationLink],
+    links: impl IntoIterator<Item = &'a mut InvitationLink>,
 ) -> Result<(), ApiError> {
     let Some(definition) = program_if_any(state, program).await? else {
         return Ok(());

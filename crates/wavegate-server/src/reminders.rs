@@ -26,19 +26,18 @@ async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<Remin
         .reminded_invitations(program, survey)
         .await?
         .ok_or_else(ApiError::survey_not_found)?;
-    let mut links = (reminded.iter())
-        .map(|r| link(state, r.listed.clone(), &languages))
-        .collect::<Result<Vec<_>, _>>()?;
-    with_emails(state, program, &mut links).await?;
-    Ok(reminded
+    let mut rows = reminded
         .into_iter()
-        .zip(links)
-        .map(|(r, link)| ReminderRow {
-            link,
-            reminders_sent: u32::try_from(r.sent).unwrap_or(u32::MAX),
-            last_reminded_at: r.last_sent_at.as_deref().and_then(parse_stamp),
+        .map(|r| {
+            Ok(ReminderRow {
+                link: link(state, r.listed, &languages)?,
+                reminders_sent: u32::try_from(r.sent).unwrap_or(u32::MAX),
+                last_reminded_at: r.last_sent_at.as_deref().and_then(parse_stamp),
+            })
         })
-        .collect())
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    with_emails(state, program, rows.iter_mut().map(|r| &mut r.link)).await?;
+    Ok(rows)
 }
 
 fn anonymous_names() -> ApiError {

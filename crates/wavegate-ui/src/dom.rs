@@ -29,6 +29,15 @@ pub fn connection(back: impl Fn() + 'static) -> leptos::prelude::ReadSignal<bool
     online
 }
 
+/// Whether a page shows its offline notice: opened from the device's copy and not back online
+/// since, or the connection dropped while it was open.
+pub fn offline_notice(opened_offline: bool) -> leptos::prelude::Signal<bool> {
+    use leptos::prelude::*;
+    let from_copy = RwSignal::new(opened_offline);
+    let online = connection(move || from_copy.set(false));
+    Signal::derive(move || from_copy.get() || !online.get())
+}
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }

@@ -331,10 +331,7 @@ pub fn Survey(
         }
     });
     let confirm_clear = RwSignal::new(false);
-    // Opened from the saved copy, or the connection dropped since: said while it lasts, and
-    // gone once the browser is back online.
-    let from_copy = RwSignal::new(offline);
-    let online = wavegate_ui::dom::connection(move || from_copy.set(false));
+    let offline_notice = wavegate_ui::dom::offline_notice(offline);
     let clear_device = move |_| {
         storage::forget_invitation(&token.get_value());
         storage::remove(&Key::Sent(response_id.get_untracked()));
@@ -605,7 +602,7 @@ pub fn Survey(
                 <p class="program-name">{program}</p>
                 <h1 id="survey-title">{title}</h1>
             </header>
-            {move || (from_copy.get() || !online.get()).then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
+            {move || offline_notice.get().then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
                     {move || {

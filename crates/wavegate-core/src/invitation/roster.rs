@@ -252,7 +252,7 @@ pub fn check_people_on_roster(
 /// Fills in each personal link's e-mail address from the roster (ids match as [`person_key`]
 /// reads them), so the mail merge has the address to send it to; a link for someone not on the
 /// roster keeps none.
-pub fn fill_emails(links: &mut [InvitationLink], roster: &Roster) {
+pub fn fill_emails<'a>(links: impl IntoIterator<Item = &'a mut InvitationLink>, roster: &Roster) {
     let emails: HashMap<String, &str> = roster
         .ids
         .iter()

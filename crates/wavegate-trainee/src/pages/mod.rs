@@ -292,9 +292,7 @@ fn MyTrainingList(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
-    // Opened from the device's copy, or the connection dropped since: said while it lasts.
-    let from_copy = RwSignal::new(offline);
-    let online = wavegate_ui::dom::connection(move || from_copy.set(false));
+    let offline_notice = wavegate_ui::dom::offline_notice(offline);
     let clear = move |_| {
         local::clear(&session.token.get_value());
         opened.set(Some(Opened::Cleared));
@@ -304,7 +302,7 @@ fn MyTrainingList(
         <section class="card">
             <h1>{t(Msg::MyTraining)}</h1>
             <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
-            {move || (from_copy.get() || !online.get()).then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
+            {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {move || (session.pending.get() > 0).then(|| view! {
                 <p class="pending" role="status">{fill(Msg::Pending, lang.get(), &[("n", session.pending.get().to_string())])}</p>
             })}
