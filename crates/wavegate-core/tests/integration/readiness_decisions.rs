@@ -465,3 +465,83 @@ fn targeted_training_names_the_modules_its_group_took_on_the_weak_topic() {
         assert_eq!(a.items, vec!["enroll-windows", "intune-basics"]);
     }
 }
+
+/// The healthy pilot where every other iOS user never managed to enroll: a failure confined
+/// to iOS (and to HR, the same people).
+fn ios_enrollment_fails() -> (Scenario, Vec<String>) {
+    let mut s = Scenario::new(&program(20.0));
+    let mut pilot = s.people(
+        30,
+        "pilot",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
+    s.people(
+        100,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    for (i, p) in pilot.iter().enumerate() {
+        if i >= 30 && i % 2 == 0 {
+            s.failure(p, "2027-01-12 10:00", "Device limit reached");
+        } else {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        }
+        s.training(
+            p,
+            "intune-basics",
+            1,
+            true,
+            &[("privacy", 1.0), ("steps", 1.0)],
+        );
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    (s, pilot)
+}
+
+/// Every gate and dimension failure explanation of a report.
+fn explanations(r: &Report) -> Vec<String> {
+    r.gates
+        .iter()
+        .map(|g| g.explanation.clone())
+        .chain(r.dimension_failures.iter().map(|d| d.explanation.clone()))
+        .collect()
+}
+
+#[test]
+fn a_failure_confined_to_a_platform_holds_that_platform_and_says_so() {
+    let (s, _) = ios_enrollment_fails();
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r).0, DecisionKind::Split, "{r:#?}");
+    let said = explanations(&r).join("\n");
+    assert!(said.contains("which is held"), "{said}");
+    assert!(said.contains("without the held segments"), "{said}");
+}
+
+#[test]
+fn when_the_whole_wave_is_held_no_segment_is_said_to_be_held_on_its_own() {
+    // The same confined failure, and an open priority ticket that holds the whole wave.
+    let (mut s, pilot) = ios_enrollment_fails();
+    s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, false);
+    for lang in ["en", "nl"] {
+        let r = s.evaluate_in("2027-02-01", lang);
+        assert_eq!(decision(&r), (DecisionKind::Hold, Rule::HoldGate), "{r:#?}");
+        let said = explanations(&r).join("\n");
+        for held in [
+            "which is held",
+            "held segments",
+            "aangehouden",
+            "After the split",
+            "Na de splitsing",
+        ] {
+            assert!(!said.contains(held), "{lang}: {held:?} in\n{said}");
+        }
+        let confined = if lang == "en" {
+            "the rest of the wave does not"
+        } else {
+            "de rest van de golf niet"
+        };
+        assert!(said.contains(confined), "{lang}: {said}");
+    }
+}

@@ -226,6 +226,12 @@ impl Scenario {
         evaluate(&self.data(), &self.program, date(at), Lang::En, &[])
     }
 
+    /// Evaluates in `lang` ("nl" or "en").
+    pub fn evaluate_in(&self, at: &str, lang: &str) -> Report {
+        let lang = if lang == "nl" { Lang::Nl } else { Lang::En };
+        evaluate(&self.data(), &self.program, date(at), lang, &[])
+    }
+
     /// Evaluates with earlier evaluations as history (for EXPAND).
     pub fn evaluate_after(&self, at: &str, history: &[Report]) -> Report {
         let past: Vec<PastEvaluation> = history.iter().map(PastEvaluation::of).collect();

@@ -37,13 +37,15 @@ fn test_name(m: TestMethod, lang: Lang) -> &'static str {
 }
 
 /// What the finding's explanation adds about its scope: confined with its test, explained by a
-/// held segment, or not confined.
-fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String> {
+/// failing segment, or not confined. `held` says whether the decision holds the failing
+/// segments on their own (SPLIT) rather than the whole wave.
+fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Option<String> {
     let f = &j.findings[i];
     if let Some(by) = j.explained_by[i] {
         return Some(
             Msg::ExplainedBy {
                 segment: text::segment(&a.segs[by].segment, lang),
+                held,
             }
             .render(lang),
         );
@@ -52,6 +54,7 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String>
         (_, true, Cause::Gate(GateKind::HelpdeskCapacity)) => Some(
             Msg::HelpdeskFitsSplit {
                 size: j.going_forecast.as_ref().map_or(j.going_people, |g| g.size),
+                held,
             }
             .render(lang),
         ),
@@ -64,7 +67,7 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String>
             }
             .render(lang),
         ),
-        (_, true, _) => Some(Msg::ConfinedToHeld.render(lang)),
+        (_, true, _) => Some(Msg::ConfinedToHeld { held }.render(lang)),
         (_, false, Cause::Dimension(_)) => Some(Msg::NotDistinct.render(lang)),
         (
             _,
@@ -80,15 +83,18 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, lang: Lang) -> Option<String>
     }
 }
 
-/// Fills `report.gates` and `report.dimension_failures`; returns their counterfactuals.
+/// Fills `report.gates` and `report.dimension_failures`; returns their counterfactuals. The
+/// decision `kind` tells whether failing segments are held on their own or with the wave.
 pub(super) fn build(
     report: &mut Report,
     program: &Program,
     a: &Assessment,
     j: &Judgement,
+    kind: DecisionKind,
     lang: Lang,
 ) -> Vec<String> {
     let gamma = program.confidence;
+    let held = kind == DecisionKind::Split;
     let mut counterfactuals = Vec::new();
     for (i, f) in j.findings.iter().enumerate() {
         let seg = &a.segs[f.seg];
@@ -131,7 +137,7 @@ pub(super) fn build(
                 .render(lang)
             }),
         };
-        if let Some(s) = suffix(a, j, i, lang) {
+        if let Some(s) = suffix(a, j, i, held, lang) {
             explanation = format!("{explanation} {s}");
         }
         let d = f.metric.map_or(3, crate::readiness::engine::decimals);

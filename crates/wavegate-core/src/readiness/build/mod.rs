@@ -232,7 +232,7 @@ pub(super) fn build_report(
             counterfactuals.push(s);
         }
     };
-    for s in findings::build(report, program, a, j, lang) {
+    for s in findings::build(report, program, a, j, kind, lang) {
         push_cf(s);
     }
 

@@ -152,12 +152,18 @@ pub enum Msg {
     NotConfined,
     /// Suffix: a segment's failure that does not stand out from its siblings.
     NotDistinct,
-    /// Suffix: a wave gate the held segments account for.
-    ConfinedToHeld,
-    /// Suffix: a segment's failure that a held segment explains.
+    /// Suffix: a wave gate the failing segments account for; `held` when the decision holds
+    /// just them (SPLIT), not the whole wave.
+    ConfinedToHeld {
+        /// Whether those segments are held on their own.
+        held: bool,
+    },
+    /// Suffix: a segment's failure that another failing segment explains; `held` as above.
     ExplainedBy {
-        /// The held segment, in words.
+        /// The explaining segment, in words.
         segment: String,
+        /// Whether that segment is held on its own.
+        held: bool,
     },
     /// A dimension that fails in a segment.
     DimensionFails {
@@ -180,6 +186,8 @@ pub enum Msg {
     HelpdeskFitsSplit {
         /// People going ahead.
         size: u32,
+        /// Whether the failing segments are held on their own (SPLIT), not the whole wave.
+        held: bool,
     },
     /// Action evidence: ADKAR barrier.
     ActionBarrier {
@@ -380,13 +388,22 @@ impl Msg {
                 Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten: telt mee in de golf als geheel.".to_string(),
                 Lang::En => "Does not stand out from the other segments: it counts in the wave as a whole.".to_string(),
             },
-            Msg::ConfinedToHeld => match lang {
+            Msg::ConfinedToHeld { held: true } => match lang {
                 Lang::Nl => "De rest van de golf, zonder de aangehouden segmenten, heeft dit probleem niet.".to_string(),
                 Lang::En => "The rest of the wave, without the held segments, does not have this problem.".to_string(),
             },
-            Msg::ExplainedBy { segment } => match lang {
+            // The whole wave is held for another reason: no segment is held on its own.
+            Msg::ConfinedToHeld { held: false } => match lang {
+                Lang::Nl => "Alleen de segmenten die hierop falen hebben dit probleem; de rest van de golf niet.".to_string(),
+                Lang::En => "Only the segments that fail on it have this problem; the rest of the wave does not.".to_string(),
+            },
+            Msg::ExplainedBy { segment, held: true } => match lang {
                 Lang::Nl => format!("Verklaard door {segment}, dat wordt aangehouden; zonder die mensen is het hier in orde."),
                 Lang::En => format!("Explained by {segment}, which is held; without those people it is fine here."),
+            },
+            Msg::ExplainedBy { segment, held: false } => match lang {
+                Lang::Nl => format!("Verklaard door {segment}; zonder die mensen is het hier in orde."),
+                Lang::En => format!("Explained by {segment}; without those people it is fine here."),
             },
             Msg::DimensionFails { dimension, evidence: e } => {
                 let ev = evidence(e, lang);
@@ -414,9 +431,13 @@ impl Msg {
                 Lang::Nl => format!("Alles slaagt nu. Uitbreiden kan als alles ook slaagt bij een evaluatie op of na {date}, zonder mislukte evaluatie daartussen."),
                 Lang::En => format!("Everything passes now. The wave can expand if everything passes again at an evaluation on or after {date}, with no failing one in between."),
             },
-            Msg::HelpdeskFitsSplit { size } => match lang {
+            Msg::HelpdeskFitsSplit { size, held: true } => match lang {
                 Lang::Nl => format!("Na de splitsing gaan {size} mensen door; dat past binnen de capaciteit."),
                 Lang::En => format!("After the split {size} people go ahead, which fits the capacity."),
+            },
+            Msg::HelpdeskFitsSplit { size, held: false } => match lang {
+                Lang::Nl => format!("Zonder de segmenten die falen zouden {size} mensen doorgaan; dat past binnen de capaciteit."),
+                Lang::En => format!("Without the segments that fail, {size} people would go ahead, which fits the capacity."),
             },
             Msg::ActionBarrier { element, share, p_below, n } => match lang {
                 Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
