@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wavegate_core::api::{EvaluationSummary, ReadinessScore, SegmentReadiness};
+use wavegate_core::api::{EvaluationSummary, ProgramSupport, ReadinessScore, SegmentReadiness};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::{MetricId, State};
@@ -26,7 +26,7 @@ use wavegate_planner::components::breakdown::breakdown;
 use wavegate_planner::components::results::GroupResults;
 use wavegate_planner::i18n::{Msg, UiMsg};
 use wavegate_planner::pages::program_form::fields::defaults;
-use wavegate_planner::pages::program_form::problems::{Field, WaveField, check, field_at};
+use wavegate_planner::pages::program_form::problems::{Field, Problem, WaveField, check, field_at};
 use wavegate_planner::pages::readiness::timeline::timeline;
 use wavegate_planner::pages::readiness::trend::{SeriesKey, Trend};
 use wavegate_planner::pages::training_module::{restudy_view, results_view, versions_view};
@@ -54,31 +54,38 @@ fn program() -> Program {
     p
 }
 
+/// The one field with a problem in `program` (with empty support details), and its problem.
+fn only_problem(program: &Program) -> (Field, Problem) {
+    let found = check(program, &ProgramSupport::default()).unwrap_err();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.into_iter().next().unwrap()
+}
+
 #[wasm_bindgen_test]
 fn a_new_program_starts_from_the_cores_defaults() {
     let p = defaults();
     assert_eq!(p.segment_depth, DEFAULT_SEGMENT_DEPTH);
     assert_eq!(p.split_attributes, vec!["platform", "region", "department"]);
     assert!(p.waves.is_empty() && p.thresholds.is_empty());
-    assert_eq!(check(&program()), Ok(()));
+    assert_eq!(check(&program(), &ProgramSupport::default()), Ok(()));
 }
 
 #[wasm_bindgen_test]
 fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
     let mut p = program();
     p.waves[1].end = p.waves[1].start.pred_opt().unwrap();
-    let (field, problem) = check(&p).unwrap_err();
+    let (field, problem) = only_problem(&p);
     assert_eq!(field, Field::Wave(1, WaveField::End));
     assert!(problem.text(Lang::Nl).contains("2027-02-07"), "{problem:?}");
 
     let mut p = program();
     p.waves[1].id = "pilot".into();
-    assert_eq!(check(&p).unwrap_err().0, Field::Wave(1, WaveField::Id));
+    assert_eq!(only_problem(&p).0, Field::Wave(1, WaveField::Id));
 
     for name in ["", "   ", "a\u{0}b\u{202e}", &"x".repeat(100_000)] {
         let mut p = program();
         p.name = name.into();
-        let (field, problem) = check(&p).unwrap_err();
+        let (field, problem) = only_problem(&p);
         assert_eq!(field, Field::Name, "{name:?}");
         assert!(
             problem.text(Lang::Nl).starts_with("verwacht een naam"),
@@ -98,15 +105,49 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
             ..ThresholdOverride::default()
         },
     );
-    assert_eq!(check(&p).unwrap_err().0, Field::Threshold(MetricId::Sus));
+    assert_eq!(only_problem(&p).0, Field::Threshold(MetricId::Sus));
 
     let mut p = program();
     p.confidence = 1.5;
-    assert_eq!(check(&p).unwrap_err().0, Field::Confidence);
+    assert_eq!(only_problem(&p).0, Field::Confidence);
 
     let mut p = program();
     p.waves.clear();
-    assert_eq!(check(&p).unwrap_err().0, Field::Waves);
+    assert_eq!(only_problem(&p).0, Field::Waves);
+}
+
+#[wasm_bindgen_test]
+fn one_check_finds_the_problems_of_every_field_at_once() {
+    let mut p = program();
+    p.name = " ".into();
+    p.waves[1].id = "pilot".into();
+    p.waves[0].end = p.waves[0].start.pred_opt().unwrap();
+    p.confidence = 1.5;
+    p.thresholds.insert(
+        MetricId::Sus,
+        ThresholdOverride {
+            fail: Some(80.0),
+            ..ThresholdOverride::default()
+        },
+    );
+    let support = ProgramSupport {
+        helpdesk: Some(Text::new("Bel\u{7}", "")),
+        faq_url: Some("javascript:alert(1)".into()),
+    };
+    let found = check(&p, &support).unwrap_err();
+    let fields: Vec<Field> = found.keys().copied().collect();
+    assert_eq!(
+        fields,
+        [
+            Field::Name,
+            Field::Wave(0, WaveField::End),
+            Field::Wave(1, WaveField::Id),
+            Field::Confidence,
+            Field::Threshold(MetricId::Sus),
+            Field::Helpdesk(Lang::Nl),
+            Field::FaqUrl,
+        ]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -58,18 +58,23 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
   });
 }
 
-test("a program form with a rule broken shows the problem at its field and sends nothing", async ({ page }) => {
+test("a program form with rules broken shows every problem at its field at once and sends nothing", async ({ page }) => {
   await page.goto("/planner/new-program");
   await signIn(page);
   await page.getByLabel("Naam").fill("Foutje");
   await page.locator("#f-wave-0-id").fill("pilot");
   await page.locator("#f-wave-0-start").fill("2027-02-10");
   await page.locator("#f-wave-0-end").fill("2027-02-01");
+  await page.locator("#f-faq").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Programma aanmaken" }).click();
   await expect(page.getByText("Niet alles klopt; er is niets opgeslagen.")).toBeVisible();
   await expect(page.locator("#f-wave-0-end")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#f-wave-0-end-error")).toContainText("2027-02-01");
   await expect(page.locator("#f-wave-0-end")).toBeFocused();
+  // The link's problem is shown by the same attempt, not the next one.
+  await expect(page.locator("#f-faq")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-faq-error")).toBeVisible();
+  await page.locator("#f-faq").fill("");
   await audit(page);
   await page.locator("#f-confidence").fill("heel zeker");
   await page.getByRole("button", { name: "Programma aanmaken" }).click();

@@ -95,39 +95,52 @@ impl ProgramSupport {
         self.helpdesk.is_none() && self.faq_url.is_none()
     }
 
-    /// Checks the texts and the link; blank values become absent. The link must be `http(s)`
-    /// so a `javascript:` address can never reach a respondent's page.
-    pub fn checked(mut self) -> Result<ProgramSupport, SupportError> {
+    /// Every problem of the texts and the link, the helpdesk texts (Dutch, English) first. The
+    /// link must be `http(s)` so a `javascript:` address can never reach a respondent's page.
+    pub fn problems(&self) -> Vec<SupportError> {
+        let mut problems = Vec::new();
         if let Some(t) = &self.helpdesk {
             for (lang, text) in [(Lang::Nl, &t.nl), (Lang::En, &t.en)] {
                 let bad = text.chars().count() > MAX_HELPDESK_CHARS
                     || text.chars().any(|c| c.is_control() && c != '\n');
                 if bad {
-                    return Err(SupportError::Helpdesk { lang });
+                    problems.push(SupportError::Helpdesk { lang });
                 }
-            }
-            if t.missing().len() == Lang::ALL.len() {
-                self.helpdesk = None;
             }
         }
         if let Some(url) = &self.faq_url {
             let url = url.trim();
-            if url.is_empty() {
-                self.faq_url = None;
-            } else {
-                let lower = url.to_ascii_lowercase();
-                let scheme = lower.starts_with("https://") || lower.starts_with("http://");
-                let host = url.split_once("://").map_or("", |(_, rest)| rest);
-                let ok = scheme
-                    && url.len() <= MAX_FAQ_URL
-                    && !host.is_empty()
-                    && !url.chars().any(|c| c.is_whitespace() || c.is_control());
-                if !ok {
-                    return Err(SupportError::FaqUrl);
-                }
-                self.faq_url = Some(url.to_string());
+            let lower = url.to_ascii_lowercase();
+            let scheme = lower.starts_with("https://") || lower.starts_with("http://");
+            let host = url.split_once("://").map_or("", |(_, rest)| rest);
+            let ok = scheme
+                && url.len() <= MAX_FAQ_URL
+                && !host.is_empty()
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+            if !url.is_empty() && !ok {
+                problems.push(SupportError::FaqUrl);
             }
         }
+        problems
+    }
+
+    /// Checks the texts and the link (the first of [`ProgramSupport::problems`] is the error);
+    /// blank values become absent.
+    pub fn checked(mut self) -> Result<ProgramSupport, SupportError> {
+        if let Some(first) = self.problems().into_iter().next() {
+            return Err(first);
+        }
+        if self
+            .helpdesk
+            .as_ref()
+            .is_some_and(|t| t.missing().len() == Lang::ALL.len())
+        {
+            self.helpdesk = None;
+        }
+        self.faq_url = self
+            .faq_url
+            .map(|url| url.trim().to_string())
+            .filter(|url| !url.is_empty());
         Ok(self)
     }
 }
@@ -187,5 +200,22 @@ mod tests {
             faq_url: Some("".into()),
         };
         assert!(blank.checked().unwrap().is_empty());
+    }
+
+    #[test]
+    fn every_support_problem_is_found_at_once() {
+        let s = ProgramSupport {
+            helpdesk: Some(Text::new("x".repeat(MAX_HELPDESK_CHARS + 1), "Bel\u{7}")),
+            faq_url: Some("javascript:alert(1)".into()),
+        };
+        assert_eq!(
+            s.problems(),
+            [
+                SupportError::Helpdesk { lang: Lang::Nl },
+                SupportError::Helpdesk { lang: Lang::En },
+                SupportError::FaqUrl,
+            ]
+        );
+        assert_eq!(s.checked(), Err(SupportError::Helpdesk { lang: Lang::Nl }));
     }
 }

@@ -266,44 +266,52 @@ fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
 }
 
 /// The waves: ids present and unique, dates readable, each ending on or after its start, in
-/// order of their start.
-fn waves(text: &str, raw: &[RawWave]) -> Result<Vec<Wave>, InputError> {
+/// order of their start. Every problem goes to `problems`; a wave with one is left out, and
+/// the order is checked among the waves without.
+fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wave> {
     let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
     let mut ids = HashSet::with_capacity(raw.len());
     for w in raw {
         let id = w.id.get_ref().trim().to_string();
-        if id.is_empty() {
-            return Err(at(
+        let id_ok = if id.is_empty() {
+            problems.push(at(
                 text,
                 w.id.span(),
                 "verwacht een golf-id, gevonden een lege".into(),
                 "expected a wave id, found an empty one".into(),
             ));
-        }
-        if !ids.insert(id.clone()) {
+            false
+        } else if !ids.insert(id.clone()) {
             let name = named(&id);
-            return Err(at(
+            problems.push(at(
                 text,
                 w.id.span(),
                 format!("verwacht een unieke golf-id, gevonden {name} twee keer"),
                 format!("expected a unique wave id, found {name} twice"),
             ));
-        }
-        let start = date_value(text, &w.start, WaveDate::Start)?;
-        let end = date_value(text, &w.end, WaveDate::End)?;
+            false
+        } else {
+            true
+        };
+        let start = noted(problems, date_value(text, &w.start, WaveDate::Start));
+        let end = noted(problems, date_value(text, &w.end, WaveDate::End));
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
         if end < start {
-            return Err(at(
+            problems.push(at(
                 text,
                 w.end.span(),
                 format!("verwacht de einddatum ({end}) op of na de begindatum ({start})"),
                 format!("expected the end ({end}) on or after the start ({start})"),
             ));
+            continue;
         }
         if let Some(prev) = waves.last()
             && start < prev.start
         {
             let (name, before) = (named(&id), named(&prev.id));
-            return Err(at(
+            problems.push(at(
                 text,
                 w.start.span(),
                 format!(
@@ -315,21 +323,29 @@ fn waves(text: &str, raw: &[RawWave]) -> Result<Vec<Wave>, InputError> {
                     prev.start
                 ),
             ));
+            continue;
         }
-        waves.push(Wave {
-            id,
-            start,
-            end,
-            planned_size: w.planned_size,
-        });
+        if id_ok {
+            waves.push(Wave {
+                id,
+                start,
+                end,
+                planned_size: w.planned_size,
+            });
+        }
     }
-    if waves.is_empty() {
-        return Err(whole_file(
+    if raw.is_empty() {
+        problems.push(whole_file(
             "verwacht minstens één [[wave]] met id, start en end".into(),
             "expected at least one [[wave]] with id, start and end".into(),
         ));
     }
-    Ok(waves)
+    waves
+}
+
+/// The value of a check, its problem noted in `problems`.
+fn noted<T>(problems: &mut Vec<InputError>, checked: Result<T, InputError>) -> Option<T> {
+    checked.map_err(|e| problems.push(e)).ok()
 }
 
 /// The metric a `[thresholds.…]` table names.
@@ -398,32 +414,46 @@ fn check_thresholds(
 }
 
 impl Program {
-    /// Parses and checks `program.toml`.
+    /// Parses and checks `program.toml`; the error is the first problem [`Program::check`]
+    /// finds.
     pub fn parse(text: &str) -> Result<Program, InputError> {
+        Program::check(text).map_err(|mut problems| problems.swap_remove(0))
+    }
+
+    /// Parses and checks `program.toml`, finding every problem of its values at once (a form
+    /// shows them all, not one per attempt). A file that is not TOML of this shape, or lists
+    /// too much, stops at that one problem. Never `Err` of an empty list.
+    pub fn check(text: &str) -> Result<Program, Vec<InputError>> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let raw: RawProgram = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let detail = parser_detail(e.message());
-            at(
+            vec![at(
                 text,
                 span,
                 format!("{detail}; zie docs/data-formats.md voor de opbouw"),
                 format!("{detail}; see docs/data-formats.md for the format"),
-            )
+            )]
         })?;
-        check_name(text, &raw.name)?;
-        check_lengths(&raw)?;
-        let waves = waves(text, &raw.wave)?;
+        let mut problems = Vec::new();
+        noted(&mut problems, check_name(text, &raw.name));
+        if let Err(e) = check_lengths(&raw) {
+            problems.push(e);
+            return Err(problems);
+        }
+        let waves = waves(text, &raw.wave, &mut problems);
         let mut thresholds = BTreeMap::new();
         for (key, value) in &raw.thresholds {
-            let metric = threshold_metric(text, key)?;
-            let o = *value.get_ref();
-            check_thresholds(text, metric, value)?;
-            thresholds.insert(metric, o);
+            let Some(metric) = noted(&mut problems, threshold_metric(text, key)) else {
+                continue;
+            };
+            if noted(&mut problems, check_thresholds(text, metric, value)).is_some() {
+                thresholds.insert(metric, *value.get_ref());
+            }
         }
         let confidence = raw.confidence.unwrap_or(0.80);
         if !(0.5..1.0).contains(&confidence) {
-            return Err(whole_file(
+            problems.push(whole_file(
                 format!("verwacht `confidence` tussen 0,5 en 1 (bijv. 0.8), gevonden {confidence}"),
                 format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
             ));
@@ -431,7 +461,7 @@ impl Program {
         if let Some(c) = raw.helpdesk_capacity_per_day
             && !(c > 0.0 && c.is_finite())
         {
-            return Err(whole_file(
+            problems.push(whole_file(
                 format!("verwacht `helpdesk_capacity_per_day` boven 0, gevonden {c}"),
                 format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
             ));
@@ -440,7 +470,7 @@ impl Program {
             .segment_depth
             .unwrap_or(i64::from(DEFAULT_SEGMENT_DEPTH));
         if !(1..=i64::from(MAX_SEGMENT_DEPTH)).contains(&segment_depth) {
-            return Err(whole_file(
+            problems.push(whole_file(
                 format!(
                     "verwacht `segment_depth` 1, 2 of {MAX_SEGMENT_DEPTH}, gevonden {segment_depth}"
                 ),
@@ -448,6 +478,9 @@ impl Program {
                     "expected `segment_depth` 1, 2 or {MAX_SEGMENT_DEPTH}, found {segment_depth}"
                 ),
             ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
         }
         let mut seen = HashSet::new();
         let split_attributes = raw
@@ -694,5 +727,57 @@ pass = 0.95
         }
         let longest = format!("\"{}\"", "é".repeat(MAX_NAME_CHARS));
         assert!(Program::parse(&named(&longest)).is_ok());
+    }
+
+    #[test]
+    fn check_finds_every_problem_of_the_values_at_once() {
+        let text = r#"
+name = " "
+confidence = 2.0
+
+[[wave]]
+id = "pilot"
+start = "2027-01-11"
+end = "2027-01-01"
+
+[[wave]]
+id = "pilot"
+start = "someday"
+end = "2027-02-26"
+
+[[wave]]
+id = "wave-2"
+start = "2027-03-01"
+end = "2027-03-20"
+
+[thresholds.enrolment_completion]
+fail = 0.8
+
+[thresholds.device_compliance]
+fail = 0.99
+pass = 0.5
+"#;
+        let problems = Program::check(text).unwrap_err();
+        let lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+        // name, pilot's end, the second id, its start, the thresholds (by metric id), the
+        // confidence (of the whole file).
+        assert_eq!(lines, [2, 8, 11, 12, 23, 20, 0], "{problems:#?}");
+        let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert!(en[0].contains("expected a name"), "{en:?}");
+        assert!(en[1].contains("on or after the start"), "{en:?}");
+        assert!(en[2].contains("unique wave id"), "{en:?}");
+        assert!(en[3].contains("as a date"), "{en:?}");
+        assert!(en[4].contains("`device_compliance`"), "{en:?}");
+        assert!(en[5].contains("metric id"), "{en:?}");
+        assert!(en[6].contains("`confidence`"), "{en:?}");
+        // parse still answers with the first of them.
+        assert_eq!(Program::parse(text).unwrap_err(), problems[0]);
+    }
+
+    #[test]
+    fn check_stops_at_a_file_that_is_not_a_program() {
+        let problems = Program::check("name = \"x\"\n[[wave]\n").unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].line, 2);
     }
 }

@@ -180,11 +180,12 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
             Ok(read) => read,
             Err(found) => return show(found),
         };
-        if let Err((field, problem)) = problems::check(&program) {
-            return show(BTreeMap::from([(field, problem)]));
+        if let Err(found) = problems::check(&program, &support) {
+            return show(found);
         }
         let support = match support.checked() {
             Ok(s) => s,
+            // Not reached: the check above found no problem.
             Err(e) => {
                 return show(BTreeMap::from([(
                     problems::support_field(&e),

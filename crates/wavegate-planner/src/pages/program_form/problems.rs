@@ -7,7 +7,8 @@
 //! `[thresholds.…]` section.
 
 use crate::i18n::Msg;
-use wavegate_core::api::{FileProblem, SupportError};
+use std::collections::BTreeMap;
+use wavegate_core::api::{FileProblem, ProgramSupport, SupportError};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
@@ -149,16 +150,23 @@ pub fn field_at(toml: &str, line: u64, message: &str) -> Field {
     Field::Whole
 }
 
-/// Checks the form's program with the core's rules, as the server will: `Err` names the field
-/// and the problem.
-pub fn check(program: &Program) -> Result<(), (Field, Problem)> {
+/// Checks the form's program and support details with the core's rules, as the server will:
+/// `Err` holds every field with a problem (the first problem of each), so that one attempt
+/// shows them all.
+pub fn check(program: &Program, support: &ProgramSupport) -> Result<(), BTreeMap<Field, Problem>> {
     let toml = program.to_toml();
-    Program::parse(&toml).map(|_| ()).map_err(|e| {
-        (
-            field_at(&toml, e.line, &e.message(Lang::En)),
-            Problem::Rule(rule_text(&e)),
-        )
-    })
+    let mut found = BTreeMap::new();
+    for e in Program::check(&toml).err().unwrap_or_default() {
+        found
+            .entry(field_at(&toml, e.line, &e.message(Lang::En)))
+            .or_insert_with(|| Problem::Rule(rule_text(&e)));
+    }
+    for e in support.problems() {
+        found
+            .entry(support_field(&e))
+            .or_insert(Problem::Support(e));
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
 /// The field and problem of the server's `invalid_program` answer for `program` (sent as JSON,
