@@ -15,8 +15,9 @@ use super::rules::DecisionInputs;
 /// An assessment judged.
 pub(super) struct Judgement {
     pub(super) findings: Vec<Finding>,
-    /// For each finding not held itself because a held segment explains it: that segment.
-    pub(super) explained_by: Vec<Option<usize>>,
+    /// For each finding not held itself because held segments explain it: those segments
+    /// (empty when none does).
+    pub(super) explained_by: Vec<Vec<usize>>,
     /// Segments held back (indices into `segs`), in segment order.
     pub(super) held: Vec<usize>,
     /// The people who go ahead: the wave, or the rest of it once the held segments are out.
@@ -106,12 +107,8 @@ fn most_specific(program: &Program, a: &Assessment, seg: usize, id: MetricId) ->
 /// The segments to hold: for each confined segment finding the most specific segments that
 /// explain it, strongest evidence first, leaving out any whose failure the others already
 /// explain (Finance fails enrollment only through its iOS users). Returns the held segments
-/// and, per finding, the held segment that explains it when it is not held itself.
-fn hold(
-    program: &Program,
-    a: &Assessment,
-    findings: &[Finding],
-) -> (Vec<usize>, Vec<Option<usize>>) {
+/// and, per finding, the held segments that explain it when it is not held itself.
+fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>, Vec<Vec<usize>>) {
     let mut order: Vec<usize> = (0..findings.len())
         .filter(|&i| findings[i].seg != 0 && findings[i].confined && findings[i].holds())
         .collect();
@@ -128,36 +125,87 @@ fn hold(
         let (a2, b2, c2) = strength(y);
         a1.total_cmp(&a2).then(b1.total_cmp(&b2)).then(c1.cmp(&c2))
     });
-    let mut held: Vec<usize> = Vec::new();
-    let mut explained_by = vec![None; findings.len()];
+    // Each held segment with the metric it is held for.
+    let mut held: Vec<(usize, MetricId)> = Vec::new();
+    let mut explained_by = vec![Vec::new(); findings.len()];
     for i in order {
         let f = &findings[i];
         let Some(id) = f.metric else { continue };
         let candidates = most_specific(program, a, f.seg, id);
         for seg in candidates {
-            if held.contains(&seg) {
+            let segs: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
+            if segs.contains(&seg) {
                 continue;
             }
-            if let Some(&outer) = held.iter().find(|&&h| a.within(seg, h)) {
-                explained_by[i] = Some(outer);
+            if let Some(&outer) = segs.iter().find(|&&h| a.within(seg, h)) {
+                explained_by[i] = vec![outer];
                 continue;
             }
             if !held.is_empty() {
-                let rest = a.rest(seg, &held);
+                let rest = a.rest(seg, &segs);
                 let e = a.evaluate_rest(program, &rest);
                 if !still_fails(&e, f, program.confidence) {
-                    explained_by[i] = held.iter().copied().find(|&h| a.may_overlap(seg, h));
+                    explained_by[i] = explaining(program, a, seg, f, &held);
                     continue;
                 }
             }
-            held.push(seg);
+            held.push((seg, id));
         }
     }
-    // A segment within another held one needs no hold of its own.
-    let outer = held.clone();
+    // A segment within another held one needs no hold of its own; what it explains, the one
+    // it is within explains.
+    let outer: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
+    let mut held = outer.clone();
     held.retain(|&h| !outer.iter().any(|&o| o != h && a.within(h, o)));
     held.sort_unstable();
+    for segs in &mut explained_by {
+        let mut named: Vec<usize> = Vec::with_capacity(segs.len());
+        for &s in segs.iter() {
+            let s = held.iter().copied().find(|&o| a.within(s, o)).unwrap_or(s);
+            if !named.contains(&s) {
+                named.push(s);
+            }
+        }
+        *segs = named;
+    }
     (held, explained_by)
+}
+
+/// The held segments that explain the finding `f` of `seg` (which the rest of `seg` without
+/// all of them clears): the one whose people account for it alone, those held for the same
+/// metric tried first; else those held for the same metric, if together they do; else every
+/// held segment that shares people with `seg`. Naming the first that overlaps would credit a
+/// department held for its attitude with a platform's enrollment failures.
+fn explaining(
+    program: &Program,
+    a: &Assessment,
+    seg: usize,
+    f: &Finding,
+    held: &[(usize, MetricId)],
+) -> Vec<usize> {
+    let clears_without = |out: &[usize]| {
+        let e = a.evaluate_rest(program, &a.rest(seg, out));
+        !still_fails(&e, f, program.confidence)
+    };
+    let mut overlapping: Vec<(usize, MetricId)> = held
+        .iter()
+        .copied()
+        .filter(|&(h, _)| a.may_overlap(seg, h))
+        .collect();
+    // Stable: within each kind, strongest evidence first, as held.
+    overlapping.sort_by_key(|&(_, m)| Some(m) != f.metric);
+    if let Some(&(h, _)) = overlapping.iter().find(|&&(h, _)| clears_without(&[h])) {
+        return vec![h];
+    }
+    let same: Vec<usize> = overlapping
+        .iter()
+        .filter(|&&(_, m)| Some(m) == f.metric)
+        .map(|&(h, _)| h)
+        .collect();
+    if !same.is_empty() && clears_without(&same) {
+        return same;
+    }
+    overlapping.into_iter().map(|(h, _)| h).collect()
 }
 
 /// docs/scoring.md steps 5–6 before the report.

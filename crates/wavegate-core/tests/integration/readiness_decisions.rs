@@ -545,3 +545,62 @@ fn when_the_whole_wave_is_held_no_segment_is_said_to_be_held_on_its_own() {
         assert!(said.contains(confined), "{lang}: {said}");
     }
 }
+
+#[test]
+fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for_it() {
+    // One attribute level. HR does not want the change (held for Desire, the strongest
+    // evidence); Finance, all on iOS, mostly failed to enroll first time (held for enrollment).
+    // iOS fails enrollment only through its Finance people, not through its HR people.
+    let toml = program(20.0).replacen("\n", "\nsegment_depth = 1\n", 1);
+    let mut s = Scenario::new(&toml);
+    let mut pilot = Vec::new();
+    for (n, platform, department) in [
+        (20, "iOS", "Finance"),
+        (20, "iOS", "HR"),
+        (20, "iOS", "Sales"),
+        (20, "Windows", "HR"),
+        (30, "Windows", "Sales"),
+    ] {
+        let people = s.people(
+            n,
+            "pilot",
+            &[("platform", platform), ("department", department)],
+        );
+        s.people(
+            2 * n,
+            "wave-1",
+            &[("platform", platform), ("department", department)],
+        );
+        pilot.extend(people.into_iter().map(|p| (p, department)));
+    }
+    for (i, (p, department)) in pilot.iter().enumerate() {
+        if *department == "Finance" && i % 4 != 0 {
+            s.failure(p, "2027-01-12 09:00", "Device limit reached");
+        }
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(
+            p,
+            "intune-basics",
+            1,
+            true,
+            &[("privacy", 1.0), ("steps", 1.0)],
+        );
+        if *department == "HR" {
+            s.adkar(p, "2027-01-20 12:00", [5, 1, 5, 5, 5]);
+        } else {
+            s.delighted(p, "2027-01-20 12:00");
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let ios = r
+        .gates
+        .iter()
+        .find(|g| g.scope.get("platform").map(String::as_str) == Some("iOS"))
+        .unwrap_or_else(|| panic!("{:#?}", r.gates));
+    assert!(
+        ios.explanation.contains("Explained by department Finance"),
+        "{}",
+        ios.explanation
+    );
+    assert!(!ios.explanation.contains("HR"), "{}", ios.explanation);
+}

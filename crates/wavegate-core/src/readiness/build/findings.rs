@@ -41,10 +41,13 @@ fn test_name(m: TestMethod, lang: Lang) -> &'static str {
 /// segments on their own (SPLIT) rather than the whole wave.
 fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Option<String> {
     let f = &j.findings[i];
-    if let Some(by) = j.explained_by[i] {
+    if !j.explained_by[i].is_empty() {
         return Some(
             Msg::ExplainedBy {
-                segment: text::segment(&a.segs[by].segment, lang),
+                segments: j.explained_by[i]
+                    .iter()
+                    .map(|&s| text::segment(&a.segs[s].segment, lang))
+                    .collect(),
                 held,
             }
             .render(lang),

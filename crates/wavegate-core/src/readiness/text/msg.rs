@@ -160,8 +160,8 @@ pub enum Msg {
     },
     /// Suffix: a segment's failure that another failing segment explains; `held` as above.
     ExplainedBy {
-        /// The explaining segment, in words.
-        segment: String,
+        /// The explaining segments, in words.
+        segments: Vec<String>,
         /// Whether that segment is held on its own.
         held: bool,
     },
@@ -397,13 +397,18 @@ impl Msg {
                 Lang::Nl => "Alleen de segmenten die hierop falen hebben dit probleem; de rest van de golf niet.".to_string(),
                 Lang::En => "Only the segments that fail on it have this problem; the rest of the wave does not.".to_string(),
             },
-            Msg::ExplainedBy { segment, held: true } => match lang {
-                Lang::Nl => format!("Verklaard door {segment}, dat wordt aangehouden; zonder die mensen is het hier in orde."),
-                Lang::En => format!("Explained by {segment}, which is held; without those people it is fine here."),
-            },
-            Msg::ExplainedBy { segment, held: false } => match lang {
-                Lang::Nl => format!("Verklaard door {segment}; zonder die mensen is het hier in orde."),
-                Lang::En => format!("Explained by {segment}; without those people it is fine here."),
+            Msg::ExplainedBy { segments, held: true } => {
+                let (by, one) = (list(segments, lang), segments.len() == 1);
+                match (lang, one) {
+                    (Lang::Nl, true) => format!("Verklaard door {by}, dat wordt aangehouden; zonder die mensen is het hier in orde."),
+                    (Lang::Nl, false) => format!("Verklaard door {by}, die worden aangehouden; zonder die mensen is het hier in orde."),
+                    (Lang::En, true) => format!("Explained by {by}, which is held; without those people it is fine here."),
+                    (Lang::En, false) => format!("Explained by {by}, which are held; without those people it is fine here."),
+                }
+            }
+            Msg::ExplainedBy { segments, held: false } => match lang {
+                Lang::Nl => format!("Verklaard door {}; zonder die mensen is het hier in orde.", list(segments, lang)),
+                Lang::En => format!("Explained by {}; without those people it is fine here.", list(segments, lang)),
             },
             Msg::DimensionFails { dimension, evidence: e } => {
                 let ev = evidence(e, lang);
