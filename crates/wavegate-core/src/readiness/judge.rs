@@ -52,6 +52,26 @@ fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
     }
 }
 
+/// Whether segment `seg` without the people of the segments `out` is fine on its finding
+/// `f`: nobody is left (they are all held already), or what is left is judged on enough
+/// evidence and no longer fails. Too few people left to judge explains nothing: leaving one
+/// person out of eleven must not make a failure "explained" for want of evidence.
+fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f: &Finding) -> bool {
+    let rest = a.rest(seg, out);
+    if rest.groups.iter().all(|g| g.people == 0) {
+        return true;
+    }
+    let e = a.evaluate_rest(program, &rest);
+    let judged = match f.cause {
+        Cause::Dimension(d) => e.dim(d).is_some_and(|x| x.state != State::Insufficient),
+        Cause::Gate(_) => f
+            .metric
+            .and_then(|id| e.metric(id))
+            .is_some_and(|m| m.state != State::Insufficient && !m.suppressed),
+    };
+    judged && !still_fails(&e, f, program.confidence)
+}
+
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
 /// one attribute narrower that fail the metric themselves, when the rest of `seg` without them
 /// is clear of it and clearly better. Goes down as far as segments nest.
@@ -132,24 +152,33 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>,
         let f = &findings[i];
         let Some(id) = f.metric else { continue };
         let candidates = most_specific(program, a, f.seg, id);
+        // The finding is explained when none of its segments needs a hold of its own: then
+        // by what explains each of them.
+        let mut explainers: Vec<usize> = Vec::new();
+        let mut holds_own = false;
         for seg in candidates {
             let segs: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
             if segs.contains(&seg) {
+                holds_own = true;
                 continue;
             }
-            if let Some(&outer) = segs.iter().find(|&&h| a.within(seg, h)) {
-                explained_by[i] = vec![outer];
+            let by = if let Some(&outer) = segs.iter().find(|&&h| a.within(seg, h)) {
+                vec![outer]
+            } else if !held.is_empty() && fine_without(program, a, seg, &segs, f) {
+                explaining(program, a, seg, f, &held)
+            } else {
+                held.push((seg, id));
+                holds_own = true;
                 continue;
-            }
-            if !held.is_empty() {
-                let rest = a.rest(seg, &segs);
-                let e = a.evaluate_rest(program, &rest);
-                if !still_fails(&e, f, program.confidence) {
-                    explained_by[i] = explaining(program, a, seg, f, &held);
-                    continue;
+            };
+            for h in by {
+                if !explainers.contains(&h) {
+                    explainers.push(h);
                 }
             }
-            held.push((seg, id));
+        }
+        if !holds_own {
+            explained_by[i] = explainers;
         }
     }
     // A segment within another held one needs no hold of its own; what it explains, the one
@@ -183,10 +212,7 @@ fn explaining(
     f: &Finding,
     held: &[(usize, MetricId)],
 ) -> Vec<usize> {
-    let clears_without = |out: &[usize]| {
-        let e = a.evaluate_rest(program, &a.rest(seg, out));
-        !still_fails(&e, f, program.confidence)
-    };
+    let clears_without = |out: &[usize]| fine_without(program, a, seg, out, f);
     let mut overlapping: Vec<(usize, MetricId)> = held
         .iter()
         .copied()

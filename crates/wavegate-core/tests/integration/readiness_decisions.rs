@@ -604,3 +604,67 @@ fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for
     );
     assert!(!ios.explanation.contains("HR"), "{}", ios.explanation);
 }
+
+#[test]
+fn a_failure_is_not_explained_by_leaving_out_too_few_people_to_judge_the_rest() {
+    // One attribute level. HR does not want the change (held for Desire, the strongest
+    // evidence); one of its people is among the 11 iOS users, 4 of whom (that one too) never
+    // enrolled first time. Leaving that one person out leaves too few to judge, which explains
+    // nothing: iOS is held for its own failure.
+    let toml = program(20.0).replacen("\n", "\nsegment_depth = 1\n", 1);
+    let mut s = Scenario::new(&toml);
+    let mut pilot = Vec::new();
+    for (n, platform, department) in [
+        (1, "iOS", "HR"),
+        (10, "iOS", "Sales"),
+        (19, "Windows", "HR"),
+        (40, "Windows", "Sales"),
+    ] {
+        let people = s.people(
+            n,
+            "pilot",
+            &[("platform", platform), ("department", department)],
+        );
+        s.people(
+            3 * n,
+            "wave-1",
+            &[("platform", platform), ("department", department)],
+        );
+        pilot.extend(people.into_iter().map(|p| (p, platform, department)));
+    }
+    for (i, (p, platform, department)) in pilot.iter().enumerate() {
+        if *platform == "iOS" && (i == 0 || (i % 2 == 1 && i < 7)) {
+            s.failure(p, "2027-01-12 09:00", "Device limit reached");
+        }
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(
+            p,
+            "intune-basics",
+            1,
+            true,
+            &[("privacy", 1.0), ("steps", 1.0)],
+        );
+        if *department == "HR" {
+            s.adkar(p, "2027-01-20 12:00", [5, 1, 5, 5, 5]);
+        } else {
+            s.delighted(p, "2027-01-20 12:00");
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let ios = r
+        .gates
+        .iter()
+        .find(|g| g.scope.get("platform").map(String::as_str) == Some("iOS"))
+        .unwrap_or_else(|| panic!("{:#?}", r.gates));
+    assert!(
+        !ios.explanation.contains("Explained"),
+        "{}",
+        ios.explanation
+    );
+    let held = &r.decision.as_ref().unwrap().hold;
+    assert!(
+        held.iter()
+            .any(|s| s.get("platform").map(String::as_str) == Some("iOS")),
+        "{held:?}"
+    );
+}
