@@ -253,6 +253,7 @@ fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
             "rollout_ticket_categories",
             raw.rollout_ticket_categories.len(),
         ),
+        ("[thresholds.…]", raw.thresholds.len()),
     ];
     for (name, len) in lists {
         if len > MAX_LIST {
@@ -272,6 +273,9 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
     let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
     let mut ids = HashSet::with_capacity(raw.len());
     for w in raw {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
         let id = w.id.get_ref().trim().to_string();
         let id_ok = if id.is_empty() {
             problems.push(at(
@@ -342,6 +346,10 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
     }
     waves
 }
+
+/// The most problems [`Program::check`] lists: enough for any form, and a hostile file of a
+/// million bad thresholds does not make a million messages.
+pub const MAX_PROBLEMS: usize = 50;
 
 /// The value of a check, its problem noted in `problems`.
 fn noted<T>(problems: &mut Vec<InputError>, checked: Result<T, InputError>) -> Option<T> {
@@ -444,6 +452,9 @@ impl Program {
         let waves = waves(text, &raw.wave, &mut problems);
         let mut thresholds = BTreeMap::new();
         for (key, value) in &raw.thresholds {
+            if problems.len() >= MAX_PROBLEMS {
+                break;
+            }
             let Some(metric) = noted(&mut problems, threshold_metric(text, key)) else {
                 continue;
             };
@@ -480,6 +491,7 @@ impl Program {
             ));
         }
         if !problems.is_empty() {
+            problems.truncate(MAX_PROBLEMS);
             return Err(problems);
         }
         let mut seen = HashSet::new();
@@ -779,5 +791,25 @@ pass = 0.5
         let problems = Program::check("name = \"x\"\n[[wave]\n").unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:#?}");
         assert_eq!(problems[0].line, 2);
+    }
+
+    #[test]
+    fn a_file_of_many_bad_thresholds_lists_a_bounded_number_of_problems() {
+        let mut text = EXAMPLE.to_string();
+        for i in 0..300 {
+            text += &format!("[thresholds.unknown_{i}]\nfail = 0.5\n");
+        }
+        let problems = Program::check(&text).unwrap_err();
+        assert_eq!(problems.len(), MAX_PROBLEMS);
+        for i in 0..MAX_LIST {
+            text += &format!("[thresholds.more_{i}]\nfail = 0.5\n");
+        }
+        let problems = Program::check(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message(Lang::En)
+                .contains("at most 1000 entries in [thresholds.…]")
+        );
     }
 }
