@@ -918,3 +918,36 @@ fn problems_left_after_a_surveyjs_import_point_into_the_surveyjs_file() {
     );
     assert_eq!(import.source_path("pages[0].title"), "pages[1].title");
 }
+
+#[test]
+fn a_problem_in_a_surveyjs_matrix_statement_is_shown_at_its_row() {
+    let json = r#"{
+      "title": {"nl": "Gebruik", "en": "Use"},
+      "pages": [
+        {"name": "main", "elements": [
+          {"type": "html", "html": "<p>Uitleg</p>"},
+          {"type": "matrix", "name": "sus", "title": {"nl": "Stellingen", "en": "Statements"},
+           "columns": [1, 2, 3, 4, 5],
+           "rows": [{"value": "s1", "text": {"nl": "Makkelijk", "en": "Easy"}},
+                    {"value": "s2", "text": {"en": "Complex"}}]}
+        ]}
+      ]
+    }"#;
+    let import = import_surveyjs(json, "gebruik").unwrap();
+    let problems = validate_definition(&import.survey).unwrap_err();
+    let paths: Vec<String> = problems
+        .iter()
+        .map(|p| import.source_path(&p.path))
+        .collect();
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("pages[0].elements[1].rows[1]")),
+        "{paths:?} (converted: {:?})",
+        problems.iter().map(|p| &p.path).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        import.source_path("pages[0].questions[0].items[1].text.nl"),
+        "pages[0].elements[1].rows[1].text.nl"
+    );
+}

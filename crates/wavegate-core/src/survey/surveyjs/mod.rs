@@ -35,7 +35,8 @@ pub struct SurveyJsImport {
 impl SurveyJsImport {
     /// The place in the SurveyJS file of a path in the converted definition: its page or
     /// question element, with the rest of the path as it is (`title.nl`, `choices[2]` read the
-    /// same in both). A path outside any page (`title`, `languages`) stays as it is.
+    /// same in both) except a matrix's statements, which are its `rows` there (one item per
+    /// row, in order). A path outside any page (`title`, `languages`) stays as it is.
     pub fn source_path(&self, converted: &str) -> String {
         let found = self
             .sources
@@ -47,7 +48,13 @@ impl SurveyJsImport {
             })
             .max_by_key(|(to, _)| to.len());
         match found {
-            Some((to, from)) => format!("{from}{}", &converted[to.len()..]),
+            Some((to, from)) => {
+                let rest = &converted[to.len()..];
+                match rest.strip_prefix(".items[") {
+                    Some(row) if to.contains(".questions[") => format!("{from}.rows[{row}"),
+                    _ => format!("{from}{rest}"),
+                }
+            }
             None => converted.to_string(),
         }
     }
