@@ -282,3 +282,36 @@ fn a_report_reads_back_from_its_json_as_it_was() {
         assert_eq!(back.to_json().unwrap(), json);
     }
 }
+
+#[test]
+fn the_gates_table_says_a_segment_gate_that_does_not_stand_out_holds_nobody() {
+    // The documented demo report: iOS and Finance wait; the gates of segments that do not
+    // stand out from their siblings count in the wave, unless they lie within a held segment.
+    let files = demo_files(800, 1);
+    let report: wavegate_core::readiness::report::Report =
+        serde_json::from_str(&score(&files)).unwrap();
+    let held = &report.decision.as_ref().unwrap().hold;
+    let markdown = wavegate_core::readiness::render::markdown(&report);
+    let mut checked = 0;
+    for g in report
+        .gates
+        .iter()
+        .filter(|g| !g.scope.contains_key("wave"))
+    {
+        let within_held = held
+            .iter()
+            .any(|h| h.iter().all(|(k, v)| g.scope.get(k) == Some(v)));
+        let scope = wavegate_core::readiness::text::segment(&g.scope, Lang::En);
+        let row = markdown
+            .lines()
+            .find(|l| l.contains(&format!("| {scope} |")))
+            .unwrap_or_else(|| panic!("no row for {scope} in\n{markdown}"));
+        let counts = row.contains("| counts in the wave |");
+        assert_eq!(counts, !g.confined && !within_held, "{row}");
+        checked += usize::from(counts);
+    }
+    assert!(
+        checked > 0,
+        "the demo has a segment gate that counts in the wave"
+    );
+}

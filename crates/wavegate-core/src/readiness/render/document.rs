@@ -138,6 +138,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
     out.push(Block::Para(vec![text(assessed(&d.readiness, lang))]));
 
     out.push(Block::Heading(l(Label::Gates)));
+    let held: &[Segment] = r.decision.as_ref().map_or(&[], |d| &d.hold);
     if r.gates.is_empty() {
         out.push(Block::Para(vec![text(l(Label::NoGates))]));
     } else {
@@ -145,17 +146,29 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
             header: vec![
                 l(Label::Gates),
                 l(Label::Segment),
-                l(Label::Decision),
+                l(Label::Effect),
                 l(Label::Estimate),
             ],
             rows: r
                 .gates
                 .iter()
                 .map(|g| {
+                    // A segment's gate that does not stand out holds or delays nobody by
+                    // itself (unless its segment lies within a held one): naming its decision
+                    // there read as if that segment were held.
+                    let segment_gate = g.scope.keys().any(|k| k != "wave");
+                    let within_held = held
+                        .iter()
+                        .any(|h| h.iter().all(|(k, v)| g.scope.get(k) == Some(v)));
+                    let effect = if segment_gate && !g.confined && !within_held {
+                        l(Label::CountsInWave).to_string()
+                    } else {
+                        text::decision_name(g.effect, lang).to_string()
+                    };
                     vec![
                         Cell::plain(text::capitalise(text::gate_name(g.id, lang))),
                         Cell::plain(text::segment(&g.scope, lang)),
-                        Cell::plain(text::decision_name(g.effect, lang)),
+                        Cell::plain(effect),
                         Cell::plain(&g.explanation),
                     ]
                 })

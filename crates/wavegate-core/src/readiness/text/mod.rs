@@ -526,6 +526,10 @@ pub enum Label {
     MethodText,
     /// "no gates fired".
     NoGates,
+    /// The gates table's column of what a gate does.
+    Effect,
+    /// What a segment's gate that does not stand out does: it counts in the wave as a whole.
+    CountsInWave,
     /// "no actions".
     NoActions,
     /// "Score".
@@ -656,6 +660,10 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         }
         (NoGates, Lang::Nl) => "Geen poort gesloten.",
         (NoGates, Lang::En) => "No gate fired.",
+        (Effect, Lang::Nl) => "Gevolg",
+        (Effect, Lang::En) => "Effect",
+        (CountsInWave, Lang::Nl) => "telt mee in de golf",
+        (CountsInWave, Lang::En) => "counts in the wave",
         (NoActions, Lang::Nl) => "Geen acties nodig.",
         (NoActions, Lang::En) => "No actions needed.",
         (Score, Lang::Nl) => "Score",
