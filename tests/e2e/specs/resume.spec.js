@@ -237,13 +237,30 @@ test("on a 320-430 px phone the 0-10 scale is one row and errors clear as answer
     await expect(page.getByText(new RegExp(`^Pagina ${n + 1} van \\d+$`))).toBeVisible();
   }
   await expect(rating.first()).toBeVisible();
+  // Measured at its widest border: unanswered and marked as missing (it may be the last page).
+  await page.getByRole("button", { name: /^(Volgende|Versturen)$/ }).click();
+  await expect(rating.first()).toHaveClass(/has-error/);
   for (const width of [320, 390, 430]) {
     await page.setViewportSize({ width, height: 844 });
-    const boxes = await rating.first().locator("label.option").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
+    const boxes = await rating.first().locator("label.option").evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: r.width, height: r.height })));
     expect(boxes.length).toBe(11);
     expect(new Set(boxes.map((b) => b.top)).size, `one row at ${width}px`).toBe(1);
     expect(Math.max(...boxes.map((b) => b.width)) - Math.min(...boxes.map((b) => b.width)), `equal points at ${width}px`).toBeLessThanOrEqual(1);
+    // WCAG 2.2 target size (2.5.8): every point at least 24x24 CSS px; 44 px tall for thumbs.
+    expect(Math.min(...boxes.map((b) => b.width)), `point width at ${width}px`).toBeGreaterThanOrEqual(24);
+    expect(Math.min(...boxes.map((b) => b.height)), `point height at ${width}px`).toBeGreaterThanOrEqual(44);
     await expectNoHorizontalScroll(page);
   }
+  // The end labels sit below the points, the low end under 0 and the high end under 10.
+  const ends = rating.first().locator(".rating-ends span");
+  const [first, last] = [rating.first().locator("label.option").first(), rating.first().locator("label.option").last()];
+  const [low, high, zero, ten] = await Promise.all([ends.first(), ends.last(), first, last].map((l) => l.boundingBox()));
+  expect(low.y).toBeGreaterThanOrEqual(zero.y + zero.height);
+  expect(Math.round(low.x)).toBeLessThanOrEqual(Math.round(zero.x + zero.width));
+  expect(Math.round(high.x + high.width)).toBeGreaterThanOrEqual(Math.round(ten.x));
+  // Choosing a point clears its error at once.
+  await rating.first().locator("label.option").nth(8).click();
+  await expect(rating.first()).not.toHaveClass(/has-error/);
   await context.close();
 });
