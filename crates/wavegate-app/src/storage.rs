@@ -70,6 +70,11 @@ pub fn answered_here(token: &str) -> Option<AnsweredHere> {
     session_load(&Key::AnsweredHere(token.to_string()))
 }
 
+/// Forgets that this tab answered the anonymous link `token` ("answer again").
+pub fn forget_answered_here(token: &str) {
+    session_remove(&Key::AnsweredHere(token.to_string()));
+}
+
 /// Removes everything this device keeps of one invitation: the draft and what it knew of the
 /// server's copy, the invitation copy, responses waiting in the outbox and acknowledgements.
 /// For a shared device: the next person finds nothing of the survey ("not you?"), nor does
@@ -94,7 +99,7 @@ pub fn forget_invitation(token: &str) {
     ] {
         remove(&key);
     }
-    session_remove(&Key::AnsweredHere(token.to_string()));
+    forget_answered_here(token);
 }
 
 /// What is no longer needed once the server acknowledged a response through this invitation:

@@ -233,6 +233,7 @@ pub fn Survey(
         .then(|| storage::answered_here(&token))
         .flatten()
         .map(|mark| SubmitAck {
+            // Not kept: the tab holds nothing that identifies the response.
             response_id: String::new(),
             submitted_at: mark.submitted_at,
             duplicate: false,
@@ -511,7 +512,7 @@ pub fn Survey(
     }
 
     let another = move |_| {
-        storage::session_remove(&Key::AnsweredHere(token.get_value()));
+        storage::forget_answered_here(&token.get_value());
         let d = survey.with_value(start_draft);
         response_id.set(d.response_id);
         answers.set(Answers::new());
