@@ -41,7 +41,7 @@ wavegate_ui::messages! {
         AlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
         SubmittedAt => "Ontvangen op", "Received on";
         SubmitFailed => "Versturen is niet gelukt", "Submitting failed";
-        AnotherResponse => "Nog een antwoord invullen", "Fill in another response";
+        AnotherResponse => "Nog een keer invullen", "Answer again";
         OtherPlaceholder => "Namelijk…", "Namely…";
         CharactersLeft => "{n} tekens over", "{n} characters left";
         MoveUp => "Omhoog", "Move up";

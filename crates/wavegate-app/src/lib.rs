@@ -40,7 +40,7 @@ pub fn App(page: Page) -> impl IntoView {
             <a href="/" class="brand">{t(UiMsg::AppName)}</a>
             <LanguageSwitch />
         </header>
-        <main id="main" tabindex="-1">{content}</main>
+        <main id="main" class="respondent" tabindex="-1">{content}</main>
     }
 }
 

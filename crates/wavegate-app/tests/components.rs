@@ -276,6 +276,28 @@ fn the_outbox_keeps_one_copy_per_response_until_acknowledged() {
 }
 
 #[wasm_bindgen_test]
+fn an_answered_anonymous_link_is_remembered_by_this_tab_only_until_the_device_is_cleared() {
+    let token = "anonymous-answered-here";
+    let key = storage::Key::AnsweredHere(token.into());
+    storage::forget_invitation(token);
+    assert_eq!(storage::answered_here(token), None);
+
+    storage::mark_answered_here(token, "2027-01-12T08:00:00Z");
+    assert_eq!(
+        storage::answered_here(token).map(|m| m.submitted_at),
+        Some("2027-01-12T08:00:00Z".to_string())
+    );
+    // In this tab's sessionStorage, never in the device's localStorage.
+    assert_eq!(storage::load::<storage::AnsweredHere>(&key), None);
+    // Clearing what an acknowledged response leaves keeps it: it is what a reload shows.
+    storage::forget_answered(token);
+    assert!(storage::answered_here(token).is_some());
+    // "Not you? Clear this device" forgets it with everything else of the link.
+    storage::forget_invitation(token);
+    assert_eq!(storage::answered_here(token), None);
+}
+
+#[wasm_bindgen_test]
 fn every_interface_message_exists_in_both_languages_with_the_same_placeholders() {
     assert_eq!(wavegate_ui::i18n::first_incomplete(Msg::ALL), None);
     assert_eq!(wavegate_ui::i18n::first_incomplete(UiMsg::ALL), None);

@@ -19,6 +19,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_core::survey::draft::{
     Draft, DraftProblem, DraftReceipt, Precondition, SavedDraft, etag,
 };
+use wavegate_core::survey::wire::IncomingDraft;
 
 /// The most a draft's JSON may take: far above any survey's answers (texts are bounded by the
 /// core's limits), far below what would let a link store files.
@@ -102,15 +103,18 @@ pub async fn put_draft(
     peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
     headers: HeaderMap,
-    ApiJson(draft): ApiJson<Draft>,
+    ApiJson(draft): ApiJson<IncomingDraft>,
 ) -> Result<Json<DraftReceipt>, ApiError> {
     let expected = precondition(&headers);
     let (opened, owner) = personal(&state, &peer, &token).await?;
     let survey = parse_survey(&opened.definition_json)?;
     let attributes = parse_attributes(&opened.invitation.attributes_json)?;
+    let language = opened.invitation.language.as_deref();
+    // An answer of no shape the question takes is refused like any other invalid answer.
+    let draft = draft.read(&survey).map_err(|p| refusal(p, language))?;
     draft
         .check(&survey, &attributes)
-        .map_err(|p| refusal(p, opened.invitation.language.as_deref()))?;
+        .map_err(|p| refusal(p, language))?;
     let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
     let saved_at = state.clock.stamp();
     let saved = state

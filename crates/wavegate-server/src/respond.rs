@@ -15,7 +15,8 @@ use axum::http::StatusCode;
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::response_id::is_valid_response_id;
-use wavegate_core::survey::{Attributes, Response, Survey, validate_response};
+use wavegate_core::survey::wire::IncomingResponse;
+use wavegate_core::survey::{Attributes, ResponseError, Survey, validate_response};
 
 /// A stored survey definition; it was valid when stored, so failing to read it is our fault.
 pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
@@ -90,16 +91,33 @@ pub async fn invitation(
     }))
 }
 
+/// `422 invalid_response`, one detail per problem with its question and a message in `language`.
+fn invalid_response(problems: &[ResponseError], language: Lang) -> ApiError {
+    let details: Vec<AnswerProblem> = problems
+        .iter()
+        .map(|p| AnswerProblem {
+            question: p.question.clone(),
+            code: p.code().to_string(),
+            message: p.message(language),
+        })
+        .collect();
+    ApiError::new(
+        ErrorCode::InvalidResponse,
+        format!(
+            "{} answer(s) are not valid; nothing was stored",
+            details.len()
+        ),
+    )
+    .with_details(details)
+}
+
 /// `POST /api/v1/respond/{token}`: validates and stores a response exactly once.
 pub async fn submit(
     State(state): State<AppState>,
     peer: PeerAddr,
     ApiPath(token): ApiPath<String>,
-    ApiJson(response): ApiJson<Response>,
+    ApiJson(response): ApiJson<IncomingResponse>,
 ) -> Result<(StatusCode, Json<SubmitAck>), ApiError> {
-    // Stored as the respondent could see it: a right-to-left override or a control character
-    // would make the planner's results read other than what was typed.
-    let response = response.without_invisible();
     let inv = find_invitation(&state, &peer, &token).await?;
     crate::links::ensure_open(&state, &inv).await?;
     if inv.person_id.is_none() {
@@ -132,24 +150,16 @@ pub async fn submit(
         })?;
     let survey = parse_survey(&definition)?;
     let attributes = parse_attributes(&inv.attributes_json)?;
-    if let Err(problems) = validate_response(&survey, &response, &attributes) {
-        let details: Vec<AnswerProblem> = problems
-            .iter()
-            .map(|p| AnswerProblem {
-                question: p.question.clone(),
-                code: p.code().to_string(),
-                message: p.message(response.language),
-            })
-            .collect();
-        return Err(ApiError::new(
-            ErrorCode::InvalidResponse,
-            format!(
-                "{} answer(s) are not valid; nothing was stored",
-                details.len()
-            ),
-        )
-        .with_details(details));
-    }
+    let language = response.language;
+    // An answer of no shape the question takes is an invalid answer like any other.
+    let response = response
+        .read(&survey)
+        .map_err(|problems| invalid_response(&problems, language))?;
+    // Stored as the respondent could see it: a right-to-left override or a control character
+    // would make the planner's results read other than what was typed.
+    let response = response.without_invisible();
+    validate_response(&survey, &response, &attributes)
+        .map_err(|problems| invalid_response(&problems, language))?;
     let answers_json = serde_json::to_string(&response.answers).map_err(ApiError::internal)?;
     // A personal link's draft is not needed once its response is stored (it would only keep
     // the answers twice).

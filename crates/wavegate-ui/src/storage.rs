@@ -1,10 +1,10 @@
 //! What the apps keep in the browser, behind one enum of typed keys.
 //!
 //! Both apps run on one origin and so share one `localStorage`: every key either uses is named
-//! here. A planner's session is an HttpOnly cookie the apps never see, so nothing of it is
+//! here, and so is the one key kept in this tab's `sessionStorage` ([`Key::AnsweredHere`]). A planner's session is an HttpOnly cookie the apps never see, so nothing of it is
 //! stored.
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use serde::{Serialize, de::DeserializeOwned};
 use wavegate_core::i18n::Lang;
 
@@ -28,6 +28,11 @@ pub enum Key {
     Training(String),
     /// Training facts waiting to be synced, by training link (trainees).
     TrainingOutbox(String),
+    /// That an anonymous link was answered in this tab, and when (respondents). Kept in
+    /// `sessionStorage` (use the `session_*` functions): a reload shows the thank-you again
+    /// instead of a blank survey, while the next person on a shared device, in a new browser
+    /// session, finds nothing.
+    AnsweredHere(String),
 }
 
 impl Key {
@@ -41,6 +46,7 @@ impl Key {
             Key::DraftSync(t) => format!("wavegate.draftsync.{t}"),
             Key::Training(t) => format!("wavegate.training.{t}"),
             Key::TrainingOutbox(t) => format!("wavegate.training-outbox.{t}"),
+            Key::AnsweredHere(t) => format!("wavegate.answered.{t}"),
         }
     }
 }
@@ -58,6 +64,21 @@ pub fn save<T: Serialize>(key: &Key, value: &T) -> bool {
 /// Removes a value.
 pub fn remove(key: &Key) {
     LocalStorage::delete(key.name());
+}
+
+/// Reads a value from this tab's `sessionStorage`; `None` when absent or unreadable.
+pub fn session_load<T: DeserializeOwned>(key: &Key) -> Option<T> {
+    SessionStorage::get(key.name()).ok()
+}
+
+/// Writes a value to this tab's `sessionStorage`; returns false when the browser refuses.
+pub fn session_save<T: Serialize>(key: &Key, value: &T) -> bool {
+    SessionStorage::set(key.name(), value).is_ok()
+}
+
+/// Removes a value from this tab's `sessionStorage`.
+pub fn session_remove(key: &Key) {
+    SessionStorage::delete(key.name());
 }
 
 /// Removes every stored acknowledgement (`Sent`). They tell a page that is open while the outbox

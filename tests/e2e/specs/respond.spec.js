@@ -74,7 +74,7 @@ test("an anonymous link takes several responses, none tied to a person", async (
   await page.goto(new URL(link.url).pathname);
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
-  await page.getByRole("button", { name: "Nog een antwoord invullen" }).click();
+  await page.getByRole("button", { name: "Nog een keer invullen" }).click();
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();

@@ -1,14 +1,16 @@
 // Continuing on another device, clearing a shared device, and how the survey reads on a phone.
 const { test, expect } = require("@playwright/test");
-const { audit, expectNoHorizontalScroll, invite, responseCount, answerPage, answerSurvey } = require("./helpers");
+const { audit, expectNoHorizontalScroll, invite, planner, responseCount, answerPage, answerSurvey } = require("./helpers");
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "nl-NL" };
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "nl-NL" };
 
-/** What this page's origin keeps in localStorage, caches and IndexedDB whose name holds `token`. */
+/** What this page's origin keeps in localStorage, this tab's sessionStorage (as `session:<key>`),
+ * caches and IndexedDB whose name holds `token`. */
 async function storedFor(page, token) {
   return page.evaluate(async (t) => {
     const found = Object.keys(localStorage).filter((k) => k.includes(t));
+    found.push(...Object.keys(sessionStorage).filter((k) => k.includes(t)).map((k) => `session:${k}`));
     for (const name of await caches.keys()) {
       for (const req of await (await caches.open(name)).keys()) {
         if (req.url.includes(t)) found.push(`cache:${req.url}`);
@@ -237,13 +239,79 @@ test("on a 320-430 px phone the 0-10 scale is one row and errors clear as answer
     await expect(page.getByText(new RegExp(`^Pagina ${n + 1} van \\d+$`))).toBeVisible();
   }
   await expect(rating.first()).toBeVisible();
+  // Measured at its widest border: unanswered and marked as missing (it may be the last page).
+  await page.getByRole("button", { name: /^(Volgende|Versturen)$/ }).click();
+  await expect(rating.first()).toHaveClass(/has-error/);
   for (const width of [320, 390, 430]) {
     await page.setViewportSize({ width, height: 844 });
-    const boxes = await rating.first().locator("label.option").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
+    const boxes = await rating.first().locator("label.option").evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: r.width, height: r.height })));
     expect(boxes.length).toBe(11);
     expect(new Set(boxes.map((b) => b.top)).size, `one row at ${width}px`).toBe(1);
     expect(Math.max(...boxes.map((b) => b.width)) - Math.min(...boxes.map((b) => b.width)), `equal points at ${width}px`).toBeLessThanOrEqual(1);
+    // WCAG 2.2 target size (2.5.8): every point at least 24x24 CSS px; 44 px tall for thumbs.
+    expect(Math.min(...boxes.map((b) => b.width)), `point width at ${width}px`).toBeGreaterThanOrEqual(24);
+    expect(Math.min(...boxes.map((b) => b.height)), `point height at ${width}px`).toBeGreaterThanOrEqual(44);
     await expectNoHorizontalScroll(page);
   }
+  // The end labels sit below the points, the low end under 0 and the high end under 10.
+  const ends = rating.first().locator(".rating-ends span");
+  const [first, last] = [rating.first().locator("label.option").first(), rating.first().locator("label.option").last()];
+  const [low, high, zero, ten] = await Promise.all([ends.first(), ends.last(), first, last].map((l) => l.boundingBox()));
+  expect(low.y).toBeGreaterThanOrEqual(zero.y + zero.height);
+  expect(Math.round(low.x)).toBeLessThanOrEqual(Math.round(zero.x + zero.width));
+  expect(Math.round(high.x + high.width)).toBeGreaterThanOrEqual(Math.round(ten.x));
+  // Choosing a point clears its error at once.
+  await rating.first().locator("label.option").nth(8).click();
+  await expect(rating.first()).not.toHaveClass(/has-error/);
   await context.close();
+});
+
+test("reloading after an anonymous response shows the thank-you again, and answering again is one press away", async ({ browser, request }) => {
+  const res = await request.get("/api/v1/programs/demo/surveys/om-pulse/invitations", { headers: await planner(request) });
+  const [link] = await res.json();
+  expect(link.person_id).toBeUndefined();
+  const path = new URL(link.url).pathname;
+  const token = path.split("/").pop();
+  const before = await responseCount(request, "om-pulse");
+
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(path);
+  await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
+  const thanks = page.getByRole("heading", { name: "Bedankt voor je antwoorden!" });
+  await expect(thanks).toBeVisible();
+  await expect.poll(() => responseCount(request, "om-pulse")).toBe(before + 1);
+  // The tab remembers that the link was answered and when, nothing of the answers; the device
+  // (localStorage) keeps nothing of the survey.
+  expect(await storedFor(page, token)).toEqual([`session:wavegate.answered.${token}`]);
+  const mark = await page.evaluate((t) => JSON.parse(sessionStorage.getItem(`wavegate.answered.${t}`)), token);
+  expect(Object.keys(mark)).toEqual(["submitted_at"]);
+
+  // A reload shows the thank-you with the time it was received, not a blank survey.
+  await page.reload();
+  await expect(thanks).toBeVisible();
+  await expect(page.locator(".submitted-at time")).toHaveAttribute("datetime", mark.submitted_at);
+  await expect(page.locator("form.survey-page")).toHaveCount(0);
+  await expect(page.locator("fieldset.question")).toHaveCount(0);
+  await audit(page);
+  // Another tab (a new browser session for the next person on this device) gets the survey.
+  const otherTab = await context.newPage();
+  await otherTab.goto(path);
+  await expect(otherTab.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await expect(otherTab.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toHaveCount(0);
+  await otherTab.close();
+
+  // "Answer again": a blank survey, which a reload now continues instead of thanking.
+  await page.getByRole("button", { name: "Nog een keer invullen" }).click();
+  await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await expect(thanks).toHaveCount(0);
+  await expect(page.locator("fieldset.question input:checked")).toHaveCount(0);
+  expect(await storedFor(page, token)).not.toContain(`session:wavegate.answered.${token}`);
+  await page.locator("fieldset.question").first().locator("label.option").first().click();
+  await page.reload();
+  await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await expect(page.locator("fieldset.question").first().locator("input:checked")).toHaveCount(1);
+  await context.close();
+  expect(await responseCount(request, "om-pulse")).toBe(before + 1);
 });

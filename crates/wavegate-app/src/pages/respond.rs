@@ -226,12 +226,25 @@ pub fn Survey(
     let sent_here = restored
         .as_ref()
         .and_then(|d| storage::load::<SubmitAck>(&Key::Sent(d.response_id.clone())));
-    let initial_stage = match (&view.submitted, sent_here, &queued) {
-        (Some(ack), _, _) => Stage::Done(ack.clone()),
-        (None, Some(ack), _) => Stage::Done(ack),
+    // An anonymous link answered in this tab shows its thank-you again on reload, not a blank
+    // survey that invites a duplicate ("answer again" is one press away).
+    let answered_here = view
+        .anonymous
+        .then(|| storage::answered_here(&token))
+        .flatten()
+        .map(|mark| SubmitAck {
+            // Not kept: the tab holds nothing that identifies the response.
+            response_id: String::new(),
+            submitted_at: mark.submitted_at,
+            duplicate: false,
+        });
+    let initial_stage = match (&view.submitted, sent_here, &queued, answered_here) {
+        (Some(ack), _, _, _) => Stage::Done(ack.clone()),
+        (None, Some(ack), _, _) => Stage::Done(ack),
         // Why it waits is known after the outbox's first attempt, which starts with the app.
-        (None, None, Some(_)) => Stage::Queued(outbox::Wait::Offline),
-        (None, None, None) => Stage::Answering,
+        (None, None, Some(_), _) => Stage::Queued(outbox::Wait::Offline),
+        (None, None, None, Some(ack)) => Stage::Done(ack),
+        (None, None, None, None) => Stage::Answering,
     };
     let previously_submitted = view.submitted.is_some();
     let restored = if matches!(initial_stage, Stage::Done(_)) {
@@ -322,12 +335,16 @@ pub fn Survey(
             draft_sync::save_soon(token.get_value(), told);
         }
     });
-    // Once the server has the response, the device keeps nothing of it for the next person.
+    // Once the server has the response, the device keeps nothing of it for the next person;
+    // this tab only remembers that an anonymous link was answered, and when.
     Effect::new(move |_| {
         if let Stage::Done(ack) = stage.get() {
             draft_sync::forget(&token.get_value());
             storage::forget_answered(&token.get_value());
             storage::remove(&Key::Sent(ack.response_id));
+            if anonymous {
+                storage::mark_answered_here(&token.get_value(), &ack.submitted_at);
+            }
         }
     });
     let confirm_clear = RwSignal::new(false);
@@ -495,6 +512,7 @@ pub fn Survey(
     }
 
     let another = move |_| {
+        storage::forget_answered_here(&token.get_value());
         let d = survey.with_value(start_draft);
         response_id.set(d.response_id);
         answers.set(Answers::new());

@@ -6,6 +6,7 @@
 //! - [`labels`]: the fixed Dutch and English words (scale labels, yes/no, other).
 //! - [`versions`]: immutable published versions, drafts, and the stable-id compatibility rule.
 //! - [`draft`]: a respondent's answers so far, and how they carry over to another version.
+//! - [`wire`]: responses and drafts as they arrive, each answer read against the survey.
 //! - `tidy`: a response's free text as stored, without characters that change how it reads.
 //! - [`response_id`]: the idempotency key a client makes once per draft, and its rule.
 //! - [`templates`]: the built-in surveys (pilot feedback, SUS, NPS, eNPS, pulses).
@@ -37,6 +38,7 @@ pub mod templates;
 mod tidy;
 pub mod validate;
 pub mod versions;
+pub mod wire;
 mod withhold;
 
 pub use errors::{

@@ -10,6 +10,7 @@ mod drafts;
 mod imports;
 mod languages;
 mod links;
+mod malformed_answers;
 mod programs;
 mod readiness;
 mod reminders;

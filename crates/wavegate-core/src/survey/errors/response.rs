@@ -44,6 +44,12 @@ pub enum ResponseProblem {
         /// The answer kind received.
         found: String,
     },
+    /// An answer of no shape any question takes (an unknown key such as `{"kind": …}`, a value
+    /// of the wrong JSON type, not an object at all).
+    MalformedAnswer {
+        /// The answer kind the question takes.
+        expected: String,
+    },
     /// A number outside the scale.
     OutOfRange {
         /// Lowest allowed.
@@ -122,6 +128,7 @@ impl ResponseError {
             P::Required => "required",
             P::Hidden => "hidden",
             P::WrongType { .. } => "wrong_type",
+            P::MalformedAnswer { .. } => "malformed_answer",
             P::OutOfRange { .. } => "out_of_range",
             P::UnknownChoice { .. } => "unknown_choice",
             P::DuplicateChoice { .. } => "duplicate_choice",
@@ -167,6 +174,14 @@ impl ResponseError {
             P::WrongType { expected, found } => pick(
                 format!("verwacht een antwoord van het soort `{expected}`, kreeg `{found}`"),
                 format!("expected an answer of kind `{expected}`, got `{found}`"),
+            ),
+            P::MalformedAnswer { expected } => pick(
+                format!(
+                    "dit antwoord heeft een vorm die deze vraag niet aanneemt; verwacht een antwoord van het soort `{expected}`"
+                ),
+                format!(
+                    "this answer has a form this question does not take; expected an answer of kind `{expected}`"
+                ),
             ),
             P::OutOfRange { min, max, value } => pick(
                 format!("Kies een waarde van {min} tot en met {max} ({value} kan niet)."),
