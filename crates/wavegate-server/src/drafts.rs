@@ -9,12 +9,12 @@ use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
 use crate::lookup::find_link;
-use crate::respond::{parse_attributes, parse_survey};
+use crate::respond::{answer_problems, parse_attributes, parse_survey};
 use crate::store::{DraftOwner, DraftSaved, OpenedInvitation};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, header};
-use wavegate_core::api::{AnswerProblem, ErrorCode};
+use wavegate_core::api::ErrorCode;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::draft::{
     Draft, DraftProblem, DraftReceipt, Precondition, SavedDraft, etag,
@@ -156,14 +156,7 @@ fn refusal(problem: DraftProblem, language: Option<&str>) -> ApiError {
         ),
         DraftProblem::Answers(problems) => {
             let lang = language.and_then(Lang::parse).unwrap_or_default();
-            let details: Vec<AnswerProblem> = problems
-                .iter()
-                .map(|p| AnswerProblem {
-                    question: p.question.clone(),
-                    code: p.code().to_string(),
-                    message: p.message(lang),
-                })
-                .collect();
+            let details = answer_problems(&problems, lang);
             ApiError::new(
                 ErrorCode::InvalidResponse,
                 format!(

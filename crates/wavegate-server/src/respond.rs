@@ -91,16 +91,22 @@ pub async fn invitation(
     }))
 }
 
-/// `422 invalid_response`, one detail per problem with its question and a message in `language`.
-fn invalid_response(problems: &[ResponseError], language: Lang) -> ApiError {
-    let details: Vec<AnswerProblem> = problems
+/// The details of `422 invalid_response`: one per problem with its question and a message in
+/// `language`.
+pub(crate) fn answer_problems(problems: &[ResponseError], language: Lang) -> Vec<AnswerProblem> {
+    problems
         .iter()
         .map(|p| AnswerProblem {
             question: p.question.clone(),
             code: p.code().to_string(),
             message: p.message(language),
         })
-        .collect();
+        .collect()
+}
+
+/// `422 invalid_response` for a submitted response.
+fn invalid_response(problems: &[ResponseError], language: Lang) -> ApiError {
+    let details = answer_problems(problems, language);
     ApiError::new(
         ErrorCode::InvalidResponse,
         format!(

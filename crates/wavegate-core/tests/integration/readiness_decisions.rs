@@ -546,35 +546,25 @@ fn when_the_whole_wave_is_held_no_segment_is_said_to_be_held_on_its_own() {
     }
 }
 
-#[test]
-fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for_it() {
-    // One attribute level. HR does not want the change (held for Desire, the strongest
-    // evidence); Finance, all on iOS, mostly failed to enroll first time (held for enrollment).
-    // iOS fails enrollment only through its Finance people, not through its HR people.
+/// A pilot split one attribute level deep, of `groups` (people, platform, department), with
+/// twice as many of each in wave 1. Everyone enrolls, is compliant and trained; the pilot
+/// people `failed` picks (by position and group) failed to enroll first time. HR does not want
+/// the change (held for Desire, the strongest evidence); everyone else is delighted.
+fn one_level_pilot(
+    groups: &[(usize, &'static str, &'static str)],
+    failed: impl Fn(usize, &str, &str) -> bool,
+) -> Report {
     let toml = program(20.0).replacen("\n", "\nsegment_depth = 1\n", 1);
     let mut s = Scenario::new(&toml);
     let mut pilot = Vec::new();
-    for (n, platform, department) in [
-        (20, "iOS", "Finance"),
-        (20, "iOS", "HR"),
-        (20, "iOS", "Sales"),
-        (20, "Windows", "HR"),
-        (30, "Windows", "Sales"),
-    ] {
-        let people = s.people(
-            n,
-            "pilot",
-            &[("platform", platform), ("department", department)],
-        );
-        s.people(
-            2 * n,
-            "wave-1",
-            &[("platform", platform), ("department", department)],
-        );
-        pilot.extend(people.into_iter().map(|p| (p, department)));
+    for &(n, platform, department) in groups {
+        let attributes = [("platform", platform), ("department", department)];
+        let people = s.people(n, "pilot", &attributes);
+        s.people(2 * n, "wave-1", &attributes);
+        pilot.extend(people.into_iter().map(|p| (p, platform, department)));
     }
-    for (i, (p, department)) in pilot.iter().enumerate() {
-        if *department == "Finance" && i % 4 != 0 {
+    for (i, (p, platform, department)) in pilot.iter().enumerate() {
+        if failed(i, platform, department) {
             s.failure(p, "2027-01-12 09:00", "Device limit reached");
         }
         s.device(p, "2027-01-12 10:00", Compliance::Compliant);
@@ -591,12 +581,32 @@ fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for
             s.delighted(p, "2027-01-20 12:00");
         }
     }
-    let r = s.evaluate("2027-02-01");
-    let ios = r
-        .gates
+    s.evaluate("2027-02-01")
+}
+
+/// The gate of the iOS platform segment.
+fn ios_gate(r: &Report) -> &wavegate_core::readiness::report::Gate {
+    r.gates
         .iter()
         .find(|g| g.scope.get("platform").map(String::as_str) == Some("iOS"))
-        .unwrap_or_else(|| panic!("{:#?}", r.gates));
+        .unwrap_or_else(|| panic!("{:#?}", r.gates))
+}
+
+#[test]
+fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for_it() {
+    // Finance, all on iOS, mostly failed to enroll first time (held for enrollment). iOS fails
+    // enrollment only through its Finance people, not through its HR people.
+    let r = one_level_pilot(
+        &[
+            (20, "iOS", "Finance"),
+            (20, "iOS", "HR"),
+            (20, "iOS", "Sales"),
+            (20, "Windows", "HR"),
+            (30, "Windows", "Sales"),
+        ],
+        |i, _, department| department == "Finance" && i % 4 != 0,
+    );
+    let ios = ios_gate(&r);
     assert!(
         ios.explanation.contains("Explained by department Finance"),
         "{}",
@@ -607,55 +617,19 @@ fn a_failure_explained_by_another_segment_names_the_one_whose_people_account_for
 
 #[test]
 fn a_failure_is_not_explained_by_leaving_out_too_few_people_to_judge_the_rest() {
-    // One attribute level. HR does not want the change (held for Desire, the strongest
-    // evidence); one of its people is among the 11 iOS users, 4 of whom (that one too) never
-    // enrolled first time. Leaving that one person out leaves too few to judge, which explains
-    // nothing: iOS is held for its own failure.
-    let toml = program(20.0).replacen("\n", "\nsegment_depth = 1\n", 1);
-    let mut s = Scenario::new(&toml);
-    let mut pilot = Vec::new();
-    for (n, platform, department) in [
-        (1, "iOS", "HR"),
-        (10, "iOS", "Sales"),
-        (19, "Windows", "HR"),
-        (40, "Windows", "Sales"),
-    ] {
-        let people = s.people(
-            n,
-            "pilot",
-            &[("platform", platform), ("department", department)],
-        );
-        s.people(
-            3 * n,
-            "wave-1",
-            &[("platform", platform), ("department", department)],
-        );
-        pilot.extend(people.into_iter().map(|p| (p, platform, department)));
-    }
-    for (i, (p, platform, department)) in pilot.iter().enumerate() {
-        if *platform == "iOS" && (i == 0 || (i % 2 == 1 && i < 7)) {
-            s.failure(p, "2027-01-12 09:00", "Device limit reached");
-        }
-        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        s.training(
-            p,
-            "intune-basics",
-            1,
-            true,
-            &[("privacy", 1.0), ("steps", 1.0)],
-        );
-        if *department == "HR" {
-            s.adkar(p, "2027-01-20 12:00", [5, 1, 5, 5, 5]);
-        } else {
-            s.delighted(p, "2027-01-20 12:00");
-        }
-    }
-    let r = s.evaluate("2027-02-01");
-    let ios = r
-        .gates
-        .iter()
-        .find(|g| g.scope.get("platform").map(String::as_str) == Some("iOS"))
-        .unwrap_or_else(|| panic!("{:#?}", r.gates));
+    // One HR person is among the 11 iOS users, 4 of whom (that one too) never enrolled first
+    // time. Leaving that one person out leaves too few to judge, which explains nothing: iOS
+    // is held for its own failure.
+    let r = one_level_pilot(
+        &[
+            (1, "iOS", "HR"),
+            (10, "iOS", "Sales"),
+            (19, "Windows", "HR"),
+            (40, "Windows", "Sales"),
+        ],
+        |i, platform, _| platform == "iOS" && (i == 0 || (i % 2 == 1 && i < 7)),
+    );
+    let ios = ios_gate(&r);
     assert!(
         !ios.explanation.contains("Explained"),
         "{}",
