@@ -411,5 +411,29 @@ wavegate_ui::messages! {
         RevokePeople => "Hun links intrekken", "Revoke their links";
         LinksRevoked => "{n} links ingetrokken.", "{n} links revoked.";
         OneLinkRevoked => "1 link ingetrokken.", "1 link revoked.";
+
+        NothingPublishedYet => "Er is nog niets gepubliceerd: controleer het voorbeeld en kies dan Publiceren.", "Nothing has been published yet: check the preview, then choose Publish.";
+        PublishChecked => "Publiceren", "Publish";
+        ChooseAnotherFile => "Ander bestand kiezen", "Choose another file";
+        FactId => "Id", "Id";
+        FactVersion => "Versie", "Version";
+        FactPages => "Pagina's", "Pages";
+        FactQuestions => "Vragen", "Questions";
+        FactQuestionTypes => "Soorten vragen", "Question types";
+        FactLanguages => "Talen", "Languages";
+        FactAnswers => "Antwoorden", "Answers";
+        FactPersonal => "persoonlijk: gekoppeld aan de persoon van de link", "personal: linked to the person of the link";
+        FactAnonymous => "anoniem: zonder koppeling aan een persoon", "anonymous: not linked to a person";
+        FactLessons => "Lessen", "Lessons";
+        FactQuizQuestions => "Quizvragen", "Quiz questions";
+        FactNoQuiz => "geen quiz", "no quiz";
+        FactMinutes => "Duur", "Duration";
+        MinutesN => "{n} minuten", "{n} minutes";
+        FactChanges => "Wijzigingen", "Changes";
+        FactNoChanges => "geen wijzigingsnotities", "no change notes";
+        ChangeSubstantive => "inhoudelijk", "substantive";
+        ChangeEditorial => "redactioneel", "editorial";
+        LanguageDutch => "Nederlands", "Dutch";
+        LanguageEnglish => "Engels", "English";
     }
 }
