@@ -10,26 +10,19 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use wavegate_core::api::{ErrorCode, LangQuery, PublishSurvey, PublishedSurvey, SurveyProblem};
-use wavegate_core::i18n::{Lang, Text};
-use wavegate_core::survey::surveyjs::{import_surveyjs, usable_id};
-use wavegate_core::survey::{
-    DefinitionError, Survey, check_next_version, templates, validate_definition,
-};
+use wavegate_core::i18n::Lang;
+use wavegate_core::survey::publishing::{Refused, read_definition, read_surveyjs};
+use wavegate_core::survey::{Survey, check_next_version, templates};
 
-fn invalid(message: String, problems: &[DefinitionError], lang: Lang) -> ApiError {
-    let details: Vec<SurveyProblem> = problems
-        .iter()
-        .map(|p| SurveyProblem {
-            path: p.path.clone(),
-            code: p.code().to_string(),
-            message: p.message(lang),
-        })
-        .collect();
-    ApiError::new(ErrorCode::InvalidSurvey, message).with_details(details)
+/// A refused upload as the API answers it: the summary, and every problem with its path.
+fn invalid(refused: &Refused, lang: Lang) -> ApiError {
+    ApiError::new(ErrorCode::InvalidSurvey, refused.message(lang))
+        .with_details(SurveyProblem::list(refused.problems(), lang))
 }
 
 /// The definition a request names, with the SurveyJS import's warnings; `fixed_version` tells
-/// whether the version was chosen by the author (a definition, or `version` given).
+/// whether the version was chosen by the author (a definition, or `version` given). An upload
+/// is read by the same core function the planner's preview runs in the browser.
 fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, bool), ApiError> {
     let sources = [
         body.template.is_some(),
@@ -54,53 +47,17 @@ fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, 
         })?;
         return Ok((survey, Vec::new(), body.version.is_some()));
     }
-    if let Some(value) = &body.definition {
-        let survey = Survey::from_value(value.clone()).map_err(|e| {
-            let n = e.0.len();
-            let text = Text::new(
-                format!("{n} probleem/problemen in de definitie; er is niets gepubliceerd"),
-                format!("{n} problem(s) in the definition; nothing was published"),
-            );
-            invalid(text.get(lang).to_string(), &e.0, lang)
-        })?;
-        return Ok((survey, Vec::new(), true));
-    }
-    let value = body
-        .surveyjs
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    let title = body
-        .surveyjs
-        .as_ref()
-        .and_then(|v| v.get("title"))
-        .and_then(|t| {
-            t.as_str()
-                .map(String::from)
-                .or_else(|| t.get("default").and_then(|d| d.as_str()).map(String::from))
-        })
-        .unwrap_or_default();
-    let id = body.survey_id.clone().unwrap_or_else(|| usable_id(&title));
-    let import = import_surveyjs(&value, &id)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidSurvey, e.message(lang)))?;
-    let warnings = import.warnings.iter().map(|w| w.message(lang)).collect();
-    if let Err(mut problems) = validate_definition(&import.survey) {
-        // The planner uploaded SurveyJS: name the places in their file, not in the conversion.
-        for p in &mut problems {
-            p.path = import.source_path(&p.path);
-        }
-        let n = problems.len();
-        let text = Text::new(
-            format!(
-                "{n} probleem/problemen over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd"
-            ),
-            format!(
-                "{n} problem(s) left after importing the SurveyJS survey; nothing was published"
-            ),
-        );
-        return Err(invalid(text.get(lang).to_string(), &problems, lang));
-    }
-    Ok((import.survey, warnings, body.version.is_some()))
+    let fixed = body.definition.is_some() || body.version.is_some();
+    let read = match (&body.definition, &body.surveyjs) {
+        (Some(value), _) => read_definition(value.clone()),
+        (None, surveyjs) => read_surveyjs(
+            surveyjs.as_ref().unwrap_or(&serde_json::Value::Null),
+            body.survey_id.as_deref(),
+        ),
+    };
+    let uploaded = read.map_err(|r| invalid(&r, lang))?;
+    let warnings = uploaded.warnings.iter().map(|w| w.message(lang)).collect();
+    Ok((uploaded.survey, warnings, fixed))
 }
 
 /// `POST /api/v1/programs/{program}/surveys`: publishes a survey version for the program; `201`

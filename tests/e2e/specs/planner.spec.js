@@ -57,10 +57,10 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
 
   await page.getByRole("link", { name: "Bestanden" }).click();
   const files = [
-    ["roster", "roster.csv", "300 regels gelezen"],
+    ["roster", "roster.csv", "300 rijen gelezen"],
     ["devices", "devices.csv", "mensen uit de roster gevonden"],
-    ["enrollment_failures", "enrollment_failures.csv", "regels gelezen"],
-    ["tickets", "tickets.csv", "regels gelezen"],
+    ["enrollment_failures", "enrollment_failures.csv", "rijen gelezen"],
+    ["tickets", "tickets.csv", "rijen gelezen"],
   ];
   for (const [kind, file, found] of files) {
     const panel = page.locator(`section.import[data-kind='${kind}']`);
@@ -69,6 +69,12 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
     await expect(panel.getByText("Er is nog niets opgeslagen.")).toBeVisible();
     await expect(panel.locator(".findings")).toContainText(found);
     await expect(panel.locator("table.preview tbody tr").first()).toBeVisible();
+    // The header in the planner's words, the importer's own name of each column under it.
+    if (kind === "devices") {
+      const head = panel.locator("table.preview thead th");
+      await expect(head.nth(3)).toContainText("Ingeschreven op");
+      await expect(head.nth(3).locator("code")).toHaveText("enrolled_at");
+    }
     if (kind === "roster") await audit(page);
     await panel.getByRole("button", { name: "Bevestigen en opslaan" }).click();
     await expect(panel.getByText(`${file} is opgeslagen`)).toBeVisible();

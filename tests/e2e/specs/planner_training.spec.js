@@ -1,7 +1,7 @@
 // The planner's Training tab (Dutch, on a phone): publish a built-in module, see an uploaded one
-// refused with its JSON paths, assign the module to a wave, download the trainees' links, see
-// results per group with the small group hidden, publish a substantive new version and see who
-// must re-study, revoke a wave's training links after a confirmation; a viewer sees the same
+// refused with its JSON paths before anything is sent, assign the module to a wave, download the trainees' links, see
+// results per group with the small group hidden, preview a substantive new version (its change
+// notes), publish it and see who must re-study, revoke a wave's training links after a confirmation; a viewer sees the same
 // pages without write controls. axe-core finds nothing,
 // nothing scrolls sideways.
 const { test, expect } = require("@playwright/test");
@@ -54,6 +54,9 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   });
   await expect(page.getByText("De module klopt niet; er is niets gepubliceerd.")).toBeVisible();
   await expect(page.locator(".survey-problems code").first()).toBeVisible();
+  // Checked in the browser: no preview, nothing to publish, and the list is as it was.
+  await expect(page.locator(".definition-preview")).toHaveCount(0);
+  await expect(page.getByText("Dit programma heeft nog geen trainingsmodules.")).toBeVisible();
   await audit(page);
 
   // A built-in one.
@@ -94,6 +97,19 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await page.locator("#version-file").setInputFiles({
     name: "get-help-2.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)),
   });
+  // Picking previews the version, its change notes by lesson title; nothing is published yet.
+  const preview = page.locator(".definition-preview");
+  await expect(preview.getByRole("heading", { level: 3 })).toBeFocused();
+  await expect(preview).toContainText("Er is nog niets gepubliceerd");
+  const fact = (label) => preview.locator(".facts > div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+  await expect(fact("Versie")).toHaveText("2");
+  await expect(fact("Lessen")).toHaveText(String(next.lessons.length));
+  await expect(fact("Quizvragen")).toHaveText(next.quiz ? String(next.quiz.questions.length) : "geen quiz");
+  await expect(fact("Wijzigingen")).toHaveText(`${lesson.title.nl} (inhoudelijk): Nieuwe stap.`);
+  await expect(page.locator(".version-list li")).toHaveCount(1);
+  await audit(page);
+  await expectNoHorizontalScroll(page);
+  await preview.getByRole("button", { name: "Publiceren" }).click();
   await expect(page.locator("#module-published")).toContainText("get-help versie 2 is gepubliceerd.");
   await expect(page.locator("#module-published")).toContainText("1 persoon moet iets opnieuw bestuderen.");
   // Lessons and topics by their titles in the page's language, never their ids; one trainee

@@ -269,6 +269,23 @@ pub struct SurveyProblem {
     pub message: String,
 }
 
+impl SurveyProblem {
+    /// Each problem of a definition (a survey's or a module's) with its path, in `lang`.
+    pub fn list<P: crate::definition_errors::Problem>(
+        problems: &[crate::definition_errors::PathError<P>],
+        lang: crate::i18n::Lang,
+    ) -> Vec<SurveyProblem> {
+        problems
+            .iter()
+            .map(|p| SurveyProblem {
+                path: p.path.clone(),
+                code: p.code().to_string(),
+                message: p.message(lang),
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

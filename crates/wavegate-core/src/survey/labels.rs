@@ -3,6 +3,7 @@
 //! The app renders these, so every survey speaks with the same voice and no author has to
 //! translate "Strongly agree" again.
 
+use super::model::QuestionType;
 use crate::i18n::Lang;
 
 const AGREE_5_NL: [&str; 5] = [
@@ -105,6 +106,28 @@ pub fn ranking_hint(lang: Lang) -> &'static str {
     }
 }
 
+/// What a question type is called for a planner (in a survey's preview before it is published).
+pub fn question_type(kind: QuestionType, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (QuestionType::Agreement, Lang::Nl) => "eensschaal",
+        (QuestionType::Agreement, Lang::En) => "agreement scale",
+        (QuestionType::Rating, Lang::Nl) => "cijferschaal",
+        (QuestionType::Rating, Lang::En) => "rating scale",
+        (QuestionType::SingleChoice, Lang::Nl) => "één keuze",
+        (QuestionType::SingleChoice, Lang::En) => "single choice",
+        (QuestionType::MultipleChoice, Lang::Nl) => "meerkeuze",
+        (QuestionType::MultipleChoice, Lang::En) => "multiple choice",
+        (QuestionType::YesNo, Lang::Nl) => "ja/nee",
+        (QuestionType::YesNo, Lang::En) => "yes/no",
+        (QuestionType::Text, Lang::Nl) => "open tekst",
+        (QuestionType::Text, Lang::En) => "free text",
+        (QuestionType::Matrix, Lang::Nl) => "matrix",
+        (QuestionType::Matrix, Lang::En) => "matrix",
+        (QuestionType::Ranking, Lang::Nl) => "rangschikking",
+        (QuestionType::Ranking, Lang::En) => "ranking",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +143,17 @@ mod tests {
         assert_eq!(agreement_label(5, 0, Lang::En), None);
         assert_eq!(agreement_label(5, 6, Lang::En), None);
         assert_eq!(agreement_label(6, 1, Lang::En), None);
+    }
+
+    #[test]
+    fn every_question_type_has_a_name_of_its_own_in_both_languages() {
+        for lang in Lang::ALL {
+            let names: std::collections::BTreeSet<&str> = QuestionType::ALL
+                .into_iter()
+                .map(|k| question_type(k, lang))
+                .collect();
+            assert_eq!(names.len(), QuestionType::ALL.len(), "{lang:?}");
+        }
+        assert_eq!(question_type(QuestionType::YesNo, Lang::Nl), "ja/nee");
     }
 }

@@ -16,6 +16,7 @@
 //! - [`export`]: long and wide CSV exports of responses, and reading them back.
 //! - [`merge`]: one `responses.csv` from the collected responses and an imported file.
 //! - [`surveyjs`]: importing SurveyJS definitions.
+//! - [`publishing`]: reading an uploaded survey file up to the validator (server and preview).
 //!
 //! The format is documented for authors in `docs/survey-format.md`.
 
@@ -29,6 +30,7 @@ pub mod labels;
 pub mod logic;
 pub mod merge;
 pub mod model;
+pub mod publishing;
 pub mod response_id;
 pub mod sample;
 pub mod scoring;

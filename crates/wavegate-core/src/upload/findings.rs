@@ -1,7 +1,7 @@
 //! What importing an uploaded file found: how many rows, how many people of the roster they
 //! belong to, what did not match, warnings a planner should see, and the first rows as parsed.
 
-use super::FileKind;
+use super::{FileKind, columns};
 use crate::i18n::{Lang, Text};
 use crate::readiness::data::{
     Compliance, EnrollmentFailure, Roster, ScoredResponse, Ticket, TrainingRecord, TrainingStatus,
@@ -347,7 +347,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
     let cols = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match parsed {
         Parsed::Roster(r) => {
-            let mut columns = cols(&["person_id", "email", "wave"]);
+            let mut columns = cols(columns::ROSTER);
             columns.extend(r.attributes.iter().map(|a| a.name.clone()));
             let rows = (0..r.len().min(PREVIEW_ROWS))
                 .map(|p| {
@@ -371,7 +371,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
             Preview { columns, rows }
         }
         Parsed::Devices(d) => Preview {
-            columns: cols(&["upn", "os", "compliance", "enrolled_at"]),
+            columns: cols(columns::DEVICES),
             rows: d
                 .devices
                 .iter()
@@ -387,7 +387,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                 .collect(),
         },
         Parsed::Failures(x) => Preview {
-            columns: cols(&["upn", "failed_at", "reason", "os"]),
+            columns: cols(columns::FAILURES),
             rows: x
                 .iter()
                 .take(PREVIEW_ROWS)
@@ -395,15 +395,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                 .collect(),
         },
         Parsed::Tickets(t) => Preview {
-            columns: cols(&[
-                "number",
-                "opened_at",
-                "caller",
-                "category",
-                "priority",
-                "closed",
-                "resolved_at",
-            ]),
+            columns: cols(columns::TICKETS),
             rows: t
                 .iter()
                 .take(PREVIEW_ROWS)
@@ -421,14 +413,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                 .collect(),
         },
         Parsed::Responses(r) => Preview {
-            columns: cols(&[
-                "response_id",
-                "survey_id",
-                "person_id",
-                "submitted_at",
-                "attributes",
-                "scored_answers",
-            ]),
+            columns: cols(columns::RESPONSES),
             rows: r
                 .iter()
                 .take(PREVIEW_ROWS)
@@ -449,15 +434,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                 .collect(),
         },
         Parsed::Training(t) => Preview {
-            columns: cols(&[
-                "person_id",
-                "module_id",
-                "status",
-                "attempts",
-                "passed",
-                "completed_at",
-                "topic_results",
-            ]),
+            columns: cols(columns::TRAINING),
             rows: t
                 .iter()
                 .take(PREVIEW_ROWS)

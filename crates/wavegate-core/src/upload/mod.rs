@@ -3,10 +3,12 @@
 //! roster, warnings, the first rows as parsed).
 //!
 //! - [`probe`]: fed the bytes as they arrive, says how the file is written.
+//! - [`columns`]: the canonical columns of a preview and their Dutch and English labels.
 //! - [`findings`]: parses a file with the readiness importers and sums up what they found.
 //!
 //! The importers themselves are [`crate::readiness::import`]; this module only calls them.
 
+pub mod columns;
 pub mod findings;
 pub mod probe;
 

@@ -6,6 +6,7 @@ pub mod download;
 pub mod file_problem;
 pub mod group_choice;
 pub mod notice;
+pub mod preview;
 pub mod publish;
 pub mod reminders;
 pub mod results;

@@ -8,11 +8,12 @@ use crate::components::download::DownloadButton;
 use crate::components::file_problem::FileProblemView;
 use crate::components::notice::{Failure, load_failed};
 use crate::components::upload::{FilePicker, UploadProgress};
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
 use wavegate_core::readiness::text;
+use wavegate_core::upload::columns;
 use wavegate_ui::api::files::{self, Upload};
 use wavegate_ui::api::{ApiError, Progress};
 
@@ -56,9 +57,32 @@ enum Step {
     Refused(FileProblem),
 }
 
+/// A preview column's header: the planner's word for a canonical column, with the name the
+/// importer reads under it (planners match it to their file); a column the file names itself
+/// (a roster attribute) as the file writes it.
+fn column_header(name: String) -> impl IntoView {
+    let lang = use_lang();
+    match columns::label(&name) {
+        Some(label) => view! {
+            <th scope="col">{move || label.get(lang.get()).to_string()}<br /><code class="column-name">{name}</code></th>
+        }
+        .into_any(),
+        None => view! { <th scope="col">{name}</th> }.into_any(),
+    }
+}
+
+/// A number of records (a file's rows as its importer reads them), right for one.
+fn records(n: u64, lang: Lang) -> String {
+    if n == 1 {
+        Msg::OneRecord.text(lang).to_string()
+    } else {
+        fill(Msg::RecordsN, lang, &[("n", n.to_string())])
+    }
+}
+
 /// What an import found: counts, warnings and (for a preview) the first records as parsed.
 #[component]
-fn Findings(summary: ImportSummary) -> impl IntoView {
+pub fn Findings(summary: ImportSummary) -> impl IntoView {
     let lang = use_lang();
     let s = StoredValue::new(summary);
     let count = move |msg: Msg, n: Option<u64>| {
@@ -84,7 +108,7 @@ fn Findings(summary: ImportSummary) -> impl IntoView {
     let preview = s.with_value(|s| s.preview.clone());
     view! {
         <ul class="findings">
-            {count(Msg::FoundRows, Some(rows))}
+            <li>{move || fill(Msg::FoundRecords, lang.get(), &[("records", records(rows, lang.get()))])}</li>
             {count(Msg::FoundMatched, matched)}
             {count(Msg::FoundUnmatched, unmatched)}
             {count(Msg::FoundWithoutUser, without_user)}
@@ -103,7 +127,7 @@ fn Findings(summary: ImportSummary) -> impl IntoView {
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::PreviewTitle.text(lang.get())>
                 <table class="preview">
                     <caption>{t(Msg::PreviewTitle)}</caption>
-                    <thead><tr>{p.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{p.columns.into_iter().map(column_header).collect_view()}</tr></thead>
                     <tbody>{p.rows.into_iter().map(|r| view! {
                         <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
                     }).collect_view()}</tbody>
@@ -196,7 +220,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
         }.into_any(),
         Step::Stored(s) => view! {
             <div class="banner banner-ok" role="status">
-                <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("n", s.findings.rows.to_string())])}</p>
+                <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("records", records(s.findings.rows, lang.get()))])}</p>
             </div>
         }.into_any(),
         Step::Refused(p) => view! {

@@ -3,17 +3,16 @@
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::notice::load_failed;
-use crate::components::publish::{Outcome, Publishing, builtin_options, read_json};
-use crate::components::upload::FilePicker;
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::components::preview::{Checked, Fact, PreviewedPicker};
+use crate::components::publish::{Outcome, Publishing, builtin_options};
+use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey};
-use wavegate_core::survey::templates;
+use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
+use wavegate_core::i18n::Text;
+use wavegate_core::survey::publishing::{is_wavegate, read_definition, read_surveyjs};
+use wavegate_core::survey::{QuestionType, Survey, labels, templates};
 use wavegate_ui::api::{programs, surveys};
-
-/// The format name a Wavegate survey definition declares (any other JSON is read as SurveyJS).
-const WAVEGATE_FORMAT: &str = "wavegate.survey/1";
 
 /// The result of publishing, in the planner's language.
 fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
@@ -33,7 +32,65 @@ fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
     })
 }
 
-/// Publishing a survey: a template or a definition file.
+/// The languages of a definition by name, in both languages.
+pub(super) fn language_names(languages: &[Lang]) -> Text {
+    let names = |l: Lang| {
+        languages
+            .iter()
+            .map(|x| match x {
+                Lang::Nl => Msg::LanguageDutch.text(l),
+                Lang::En => Msg::LanguageEnglish.text(l),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Text::new(names(Lang::Nl), names(Lang::En))
+}
+
+/// What a survey's preview shows: its id, pages, questions, their types (with how many of
+/// each), languages and whether answers are personal or anonymous.
+fn survey_facts(s: &Survey, anonymous: bool) -> Vec<Fact> {
+    let questions: Vec<QuestionType> = s
+        .pages
+        .iter()
+        .flat_map(|p| &p.questions)
+        .map(|q| q.kind.question_type())
+        .collect();
+    let mut kinds: Vec<(QuestionType, usize)> = Vec::new();
+    for q in &questions {
+        match kinds.iter_mut().find(|(k, _)| k == q) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((*q, 1)),
+        }
+    }
+    let types = |l: Lang| {
+        kinds
+            .iter()
+            .map(|(k, n)| format!("{} ({n})", labels::question_type(*k, l)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    vec![
+        Fact::one(Msg::FactId, Text::new(s.id.clone(), s.id.clone())),
+        Fact::count(Msg::FactPages, s.pages.len()),
+        Fact::count(Msg::FactQuestions, questions.len()),
+        Fact::one(
+            Msg::FactQuestionTypes,
+            Text::new(types(Lang::Nl), types(Lang::En)),
+        ),
+        Fact::one(Msg::FactLanguages, language_names(&s.languages)),
+        Fact::word(
+            Msg::FactAnswers,
+            if anonymous {
+                Msg::FactAnonymous
+            } else {
+                Msg::FactPersonal
+            },
+        ),
+    ]
+}
+
+/// Publishing a survey: a template, or a definition file checked and previewed first.
 #[component]
 fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
@@ -41,6 +98,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let template = RwSignal::new(templates::IDS[0].to_string());
     let anonymous = RwSignal::new(false);
     let survey_id = RwSignal::new(String::new());
+    let recheck = Trigger::new();
     let publishing = Publishing::<PublishedSurvey>::new();
     let run = move |body: PublishSurvey| {
         let (csrf, pid, l) = (
@@ -64,28 +122,51 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
             ..PublishSurvey::default()
         });
     };
-    let from_file = move |f: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            let Some(json) = read_json(f).await else {
-                publishing.outcome.set(Some(Outcome::NotJson));
-                return;
-            };
-            let wavegate = json.get("format").and_then(|f| f.as_str()) == Some(WAVEGATE_FORMAT);
-            let id = survey_id.get_untracked().trim().to_string();
-            run(if wavegate {
-                PublishSurvey {
-                    definition: Some(json),
-                    ..PublishSurvey::default()
-                }
-            } else {
-                PublishSurvey {
-                    surveyjs: Some(json),
-                    survey_id: (!id.is_empty()).then_some(id),
-                    anonymous: Some(anonymous.get_untracked()),
-                    ..PublishSurvey::default()
-                }
-            });
-        });
+    // The same core functions the server runs on the upload: what the preview shows is what
+    // would be published, and a file the server would refuse is refused here, unsent.
+    let check = move |json: serde_json::Value, file: String| {
+        let l = lang.get_untracked();
+        let anonymous = anonymous.get_untracked();
+        let id = survey_id.get_untracked().trim().to_string();
+        let id = (!id.is_empty()).then_some(id);
+        let wavegate = is_wavegate(&json);
+        let read = if wavegate {
+            read_definition(json.clone())
+        } else {
+            read_surveyjs(&json, id.as_deref())
+        };
+        let uploaded = read.map_err(|r| {
+            Outcome::Invalid(
+                ErrorCode::InvalidSurvey,
+                SurveyProblem::list(r.problems(), l),
+                Some(r.message(l)),
+            )
+        })?;
+        let body = if wavegate {
+            PublishSurvey {
+                definition: Some(json),
+                anonymous: Some(anonymous),
+                ..PublishSurvey::default()
+            }
+        } else {
+            PublishSurvey {
+                surveyjs: Some(json),
+                survey_id: id,
+                anonymous: Some(anonymous),
+                ..PublishSurvey::default()
+            }
+        };
+        Ok(Checked {
+            file,
+            title: uploaded.survey.title.clone(),
+            facts: survey_facts(&uploaded.survey, anonymous),
+            warnings: uploaded
+                .warnings
+                .iter()
+                .map(|w| Text::new(w.message(Lang::Nl), w.message(Lang::En)))
+                .collect(),
+            body,
+        })
     };
     let options = builtin_options(
         templates::all()
@@ -102,7 +183,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                 <legend class="visually-hidden">{t(Msg::PublishTitle)}</legend>
                 <div class="field checkbox">
                     <label><input type="checkbox" prop:checked=move || anonymous.get()
-                        on:change=move |ev| anonymous.set(event_target_checked(&ev)) />" "{t(Msg::AnonymousSurvey)}</label>
+                        on:change=move |ev| { anonymous.set(event_target_checked(&ev)); recheck.notify(); } />" "{t(Msg::AnonymousSurvey)}</label>
                     <p class="muted field-hint">{t(Msg::AnonymousHint)}</p>
                 </div>
                 <form on:submit=from_template novalidate>
@@ -116,12 +197,15 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                 <div class="field">
                     <label for="surveyjs-id">{t(Msg::SurveyJsId)}</label>
                     <input id="surveyjs-id" type="text" prop:value=move || survey_id.get()
+                        on:change=move |_| recheck.notify()
                         on:input=move |ev| survey_id.set(event_target_value(&ev)) />
                 </div>
-                <FilePicker id="survey-file".to_string() label=Msg::ChooseDefinition accept=".json,application/json"
-                    on_file=from_file disabled=disabled />
+                <PreviewedPicker id="survey-file" label=Msg::ChooseDefinition check=check send=run
+                    publishing=publishing disabled=disabled outcome_id="survey-outcome" recheck=recheck />
             </fieldset>
-            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked()))}
+            <div id="survey-outcome" tabindex="-1">
+                {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked()))}
+            </div>
         </section>
     }
 }

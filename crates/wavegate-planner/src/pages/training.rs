@@ -4,14 +4,15 @@
 
 use super::{ProgramNav, Tab, links, param};
 use crate::components::notice::load_failed;
-use crate::components::publish::{self, Publishing, builtin_options, read_json};
-use crate::components::upload::FilePicker;
+use crate::components::preview::{Checked, Fact, PreviewedPicker};
+use crate::components::publish::{self, Publishing, builtin_options};
 use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::ErrorCode;
-use wavegate_core::training::templates;
+use wavegate_core::api::{ErrorCode, SurveyProblem};
+use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::{ModulePublished, ModuleSummary, PublishModule};
+use wavegate_core::training::{Change, ChangeKind, Module, templates};
 use wavegate_ui::api::{ApiError, training};
 
 /// What publishing a module (or a version of one) answered.
@@ -54,7 +55,93 @@ pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
     })
 }
 
-/// Publishing a module: a built-in one or a file.
+/// What a module's preview shows: id, version, lessons, quiz questions, duration, languages
+/// and, for a later version, its change notes per lesson (by the lesson's title).
+fn module_facts(m: &Module) -> Vec<Fact> {
+    let mut facts = vec![
+        Fact::one(Msg::FactId, Text::new(m.id.clone(), m.id.clone())),
+        Fact::count(Msg::FactVersion, m.version as usize),
+        Fact::count(Msg::FactLessons, m.lessons.len()),
+        match &m.quiz {
+            Some(q) => Fact::count(Msg::FactQuizQuestions, q.questions.len()),
+            None => Fact::word(Msg::FactQuizQuestions, Msg::FactNoQuiz),
+        },
+        Fact::one(
+            Msg::FactMinutes,
+            Text::new(
+                fill(
+                    Msg::MinutesN,
+                    Lang::Nl,
+                    &[("n", m.estimate_minutes.to_string())],
+                ),
+                fill(
+                    Msg::MinutesN,
+                    Lang::En,
+                    &[("n", m.estimate_minutes.to_string())],
+                ),
+            ),
+        ),
+        Fact::one(
+            Msg::FactLanguages,
+            super::surveys::language_names(&m.languages),
+        ),
+    ];
+    if m.version > 1 {
+        let change = |c: &Change, l: Lang| {
+            let lesson = m
+                .lessons
+                .iter()
+                .find(|x| x.id == c.lesson)
+                .map_or(c.lesson.as_str(), |x| x.title.get(l));
+            let kind = match c.kind {
+                ChangeKind::Substantive => Msg::ChangeSubstantive,
+                ChangeKind::Editorial => Msg::ChangeEditorial,
+            };
+            format!("{lesson} ({}): {}", kind.text(l), c.note.get(l))
+        };
+        facts.push(if m.changes.is_empty() {
+            Fact::word(Msg::FactChanges, Msg::FactNoChanges)
+        } else {
+            Fact {
+                label: Msg::FactChanges,
+                values: m
+                    .changes
+                    .iter()
+                    .map(|c| Text::new(change(c, Lang::Nl), change(c, Lang::En)))
+                    .collect(),
+            }
+        });
+    }
+    facts
+}
+
+/// Reads a picked module file with the core's validator (the one the server runs): its preview
+/// and the request that publishes it, or every problem at its path.
+pub(super) fn check_module(
+    json: serde_json::Value,
+    file: String,
+    lang: Lang,
+) -> Result<Checked<PublishModule>, Outcome> {
+    let module = Module::from_value(json.clone()).map_err(|errors| {
+        Outcome::Invalid(
+            ErrorCode::InvalidModule,
+            SurveyProblem::list(&errors, lang),
+            None,
+        )
+    })?;
+    Ok(Checked {
+        file,
+        title: module.title.clone(),
+        facts: module_facts(&module),
+        warnings: Vec::new(),
+        body: PublishModule {
+            builtin: None,
+            module: Some(json),
+        },
+    })
+}
+
+/// Publishing a module: a built-in one, or a file checked and previewed first.
 #[component]
 fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
@@ -79,17 +166,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
             module: None,
         });
     };
-    let from_file = move |f: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            match read_json(f).await {
-                Some(json) => run(PublishModule {
-                    builtin: None,
-                    module: Some(json),
-                }),
-                None => publishing.outcome.set(Some(Outcome::NotJson)),
-            }
-        });
-    };
+    let check = move |json, file| check_module(json, file, lang.get_untracked());
     let options = builtin_options(
         templates::all()
             .into_iter()
@@ -111,10 +188,12 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
                     <button type="submit" class="primary" disabled=move || disabled.get()>{t(Msg::PublishTemplate)}</button>
                 </form>
                 <h3>{t(Msg::OrUploadModule)}</h3>
-                <FilePicker id="module-file".to_string() label=Msg::ChooseModule accept=".json,application/json"
-                    on_file=from_file disabled=disabled />
+                <PreviewedPicker id="module-file" label=Msg::ChooseModule check=check send=run
+                    publishing=publishing disabled=disabled outcome_id="module-outcome" />
             </fieldset>
-            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), true))}
+            <div id="module-outcome" tabindex="-1">
+                {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), true))}
+            </div>
         </section>
     }
 }

@@ -2,13 +2,13 @@
 //! publishing the next one (then who must re-study), assigning it to a wave or segment of the
 //! roster, the trainees' links file, and results per group with small groups suppressed.
 
-use super::training::{Outcome, module_counts, outcome_of, outcome_view};
+use super::training::{check_module, module_counts, outcome_of, outcome_view};
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
 use crate::components::group_choice::{GroupFields, GroupPicker, GroupRequest};
 use crate::components::notice::load_failed;
-use crate::components::publish::{Publishing, read_json};
-use crate::components::upload::FilePicker;
+use crate::components::preview::PreviewedPicker;
+use crate::components::publish::Publishing;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -54,13 +54,14 @@ pub fn versions_view(m: ModuleSummary) -> impl IntoView {
     }
 }
 
-/// Publishing the module's next version from a file.
+/// Publishing the module's next version from a file, checked and previewed first (its version
+/// and change notes among what the preview shows).
 #[component]
 fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let publishing = Publishing::<ModulePublished>::new();
-    let from_file = move |f: web_sys::File| {
+    let send = move |body: PublishModule| {
         let (csrf, pid, mid, l) = (
             session.csrf(),
             program.get_untracked(),
@@ -68,28 +69,22 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
             lang.get_untracked(),
         );
         publishing.run(
-            async move {
-                let Some(json) = read_json(f).await else {
-                    return Outcome::NotJson;
-                };
-                let body = PublishModule {
-                    builtin: None,
-                    module: Some(json),
-                };
-                outcome_of(training::publish_version(&csrf, &pid, &mid, &body, l).await)
-            },
+            async move { outcome_of(training::publish_version(&csrf, &pid, &mid, &body, l).await) },
             published,
         );
     };
+    let check = move |json, file| check_module(json, file, lang.get_untracked());
     let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {
         <section class="card" aria-labelledby="new-version-title">
             <h2 id="new-version-title">{t(Msg::NewVersionTitle)}</h2>
             <p class="muted">{t(Msg::NewVersionHint)}</p>
-            <FilePicker id="version-file".to_string() label=Msg::ChooseVersion accept=".json,application/json"
-                on_file=from_file disabled=disabled />
-            {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), false))}
+            <PreviewedPicker id="version-file" label=Msg::ChooseVersion check=check send=send
+                publishing=publishing disabled=disabled outcome_id="version-outcome" />
+            <div id="version-outcome" tabindex="-1">
+                {move || publishing.outcome.get().map(|o| outcome_view(o, program.get_untracked(), false))}
+            </div>
         </section>
     }
 }

@@ -55,14 +55,7 @@ fn requested(body: PublishModule, lang: Lang) -> Result<Module, ApiError> {
             )
         }),
         (None, Some(value)) => Module::from_value(value).map_err(|errors| {
-            let details: Vec<SurveyProblem> = errors
-                .iter()
-                .map(|e| SurveyProblem {
-                    path: e.path.clone(),
-                    code: e.code().to_string(),
-                    message: e.message(lang),
-                })
-                .collect();
+            let details = SurveyProblem::list(&errors, lang);
             invalid_module(
                 format!("{} problem(s); nothing was published", details.len()),
                 details,
