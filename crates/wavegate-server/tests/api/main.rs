@@ -9,6 +9,7 @@ mod assets;
 mod drafts;
 mod imports;
 mod languages;
+mod lessons;
 mod links;
 mod programs;
 mod readiness;
