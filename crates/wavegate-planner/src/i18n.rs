@@ -432,5 +432,6 @@ wavegate_ui::messages! {
         ConfirmDeleteLessonText => "De les verdwijnt voor iedereen uit het logboek. Dit kun je niet ongedaan maken.", "The lesson disappears from the log for everyone. This cannot be undone.";
         ConfirmDeleteLesson => "Ja, verwijderen", "Yes, delete";
         LessonDeleted => "De les is verwijderd.", "The lesson was deleted.";
+        DownloadLessons => "Logboek downloaden (CSV)", "Download the log (CSV)";
     }
 }

@@ -1,17 +1,20 @@
-//! The lessons-learned log of a program: listing its lessons, recording one (checked by the
-//! core's rules against the program's waves) and deleting one.
+//! The lessons-learned log of a program: listing its lessons (as JSON or a CSV file), recording
+//! one (checked by the core's rules against the program's waves) and deleting one.
 
 use crate::AppState;
 use crate::auth::Caller;
+use crate::downloads::attachment;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
 use crate::programs::{program_not_found, program_record, stored_program};
 use crate::store::{LessonAdded, LessonRow, NewLessonRow};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::{Extension, Json};
 use wavegate_core::api::{
-    ErrorCode, LangQuery, Lesson, LessonError, LessonKind, NewLesson, room_for_another,
+    ErrorCode, LangQuery, Lesson, LessonError, LessonKind, LessonsCsvQuery, NewLesson,
+    room_for_another,
 };
 use wavegate_core::i18n::Lang;
 
@@ -57,6 +60,46 @@ pub async fn list(
     ))
 }
 
+/// The wave ids of a stored program, in its order (none for a program without program.toml).
+fn wave_ids(record: &crate::store::ProgramRecord) -> Result<Vec<String>, ApiError> {
+    Ok(stored_program(record)?
+        .map(|p| p.waves.into_iter().map(|w| w.id).collect())
+        .unwrap_or_default())
+}
+
+/// `GET /api/v1/programs/{program}/lessons.csv[?lang=&delimiter=&bom=]`: the log as a file, per
+/// wave in the program's order, every cell formula-safe (the core's `lessons_csv`).
+pub async fn csv(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+    ApiQuery(q): ApiQuery<LessonsCsvQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    let record = program_record(&state, &program).await?;
+    let waves = wave_ids(&record)?;
+    let rows = state
+        .store
+        .lessons(&program)
+        .await?
+        .ok_or_else(program_not_found)?;
+    let lessons = rows
+        .into_iter()
+        .map(lesson)
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = q
+        .delimiter
+        .unwrap_or_default()
+        .options(q.bom.unwrap_or(false));
+    let bytes = wavegate_core::lessons_csv::lessons_csv(lessons, &waves, lang, options)
+        .map_err(ApiError::internal)?;
+    Ok(attachment(
+        bytes,
+        "text/csv; charset=utf-8",
+        &format!("{program}-lessons.csv"),
+    ))
+}
+
 /// `POST /api/v1/programs/{program}/lessons[?lang=]`: records a lesson by the caller, now;
 /// `201` with it. `422 invalid_lesson` names the field at fault, in the request's language.
 pub async fn create(
@@ -69,9 +112,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<Lesson>), ApiError> {
     let lang = request_lang(q.lang, &headers);
     let record = program_record(&state, &program).await?;
-    let waves: Vec<String> = stored_program(&record)?
-        .map(|p| p.waves.into_iter().map(|w| w.id).collect())
-        .unwrap_or_default();
+    let waves = wave_ids(&record)?;
     let checked = new.checked(&waves).map_err(|e| refused(e, lang))?;
     let row = NewLessonRow {
         program_id: program,

@@ -84,6 +84,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
     ("GET", "/api/v1/programs/{program}/lessons"),
     ("POST", "/api/v1/programs/{program}/lessons"),
+    ("GET", "/api/v1/programs/{program}/lessons.csv"),
     ("DELETE", "/api/v1/programs/{program}/lessons/{lesson}"),
 ];
 
@@ -319,6 +320,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::POST,
         "/api/v1/programs/{program}/lessons",
         post(lessons::create).layer(DefaultBodyLimit::max(lessons::LESSON_BODY_LIMIT)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/lessons.csv",
+        get(lessons::csv),
     )
     .add(
         Method::DELETE,

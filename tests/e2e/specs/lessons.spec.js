@@ -1,7 +1,7 @@
 // The lessons-learned log: a planner records lessons per wave and for the program, reads them
 // under their headings in Dutch and English, and deletes one; a viewer reads without the form.
 const { test, expect } = require("@playwright/test");
-const { audit, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
+const { audit, download, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
 const { VIEWER_EMAIL, PLANNER_EMAIL } = require("./env");
 
 /** A marker that makes this run's lessons unique in the shared demo program. */
@@ -55,6 +55,13 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   expect(headings.indexOf("Het programma als geheel")).toBeLessThan(headings.indexOf("Golf pilot"));
   await audit(page);
 
+  // The log as a file for Dutch Excel: semicolons, the markup as text, the two lines in one cell.
+  const csv = await download(page, () => page.getByRole("button", { name: "Logboek downloaden (CSV)" }).click());
+  expect(csv.name).toBe("demo-lessons.csv");
+  const csvText = csv.bytes.toString("utf8").replace(/^\uFEFF/, "");
+  expect(csvText.startsWith("golf;soort;les;auteur;vastgelegd_op\r\n")).toBe(true);
+  expect(csvText).toContain(`pilot;Kan beter;"Helpdesk eerder briefen ${t}.\nDe eerste dag kwamen er <b>40</b> tickets.";${PLANNER_EMAIL};`);
+
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lessons learned" })).toBeVisible();
   const pilotEn = page.getByRole("region", { name: "Wave pilot" });
@@ -97,5 +104,6 @@ test("a viewer reads the lessons and gets no form and no delete button", async (
   await expect(page.getByRole("heading", { name: "Een les vastleggen" })).toHaveCount(0);
   await expect(page.getByLabel("Wat is er geleerd?")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Verwijderen…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Logboek downloaden (CSV)" })).toBeEnabled();
   await audit(page);
 });

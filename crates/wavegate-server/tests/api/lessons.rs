@@ -293,3 +293,52 @@ async fn a_program_keeps_at_most_a_thousand_lessons() {
     assert_eq!(r.body["error"]["details"]["code"], "too_many");
     assert_eq!(listed(&api, Auth::Viewer).await.len(), 1_000);
 }
+
+#[tokio::test]
+async fn a_viewer_downloads_the_log_as_csv_per_wave_in_their_language_formula_safe() {
+    let api = demo_api().await;
+    for (wave, text) in [
+        (json!("wave-1"), "Later wave."),
+        (json!("pilot"), "=cmd|' /C calc'!A0"),
+        (Value::Null, "Whole program."),
+    ] {
+        let body = json!({ "wave": wave, "kind": "went_well", "text": text });
+        assert_eq!(add(&api, LESSONS, body, Auth::Planner).await.status, 201);
+    }
+    let r = api
+        .call(
+            "GET",
+            &format!("{LESSONS}.csv?lang=nl&delimiter=semicolon&bom=true"),
+            Auth::Viewer,
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.content_type, "text/csv; charset=utf-8");
+    let disposition = r.headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains("demo-lessons.csv"), "{disposition}");
+    let text = String::from_utf8(r.bytes).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "golf;soort;les;auteur;vastgelegd_op");
+    assert!(lines[1].starts_with("(het programma als geheel);Ging goed;Whole program.;"));
+    assert!(
+        lines[2].starts_with("pilot;Ging goed;'=cmd|"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("wave-1;"),
+        "the waves in the program's order"
+    );
+    let r = api
+        .call(
+            "GET",
+            &format!("{LESSONS}.csv?format=xlsx"),
+            Auth::Viewer,
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+}

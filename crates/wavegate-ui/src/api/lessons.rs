@@ -1,4 +1,5 @@
-//! A program's lessons-learned log: listing its lessons, recording one and deleting one.
+//! A program's lessons-learned log: listing its lessons, the log as a CSV file, recording one
+//! and deleting one.
 
 use super::{ApiError, change, json, path, send};
 use gloo_net::http::Request;
@@ -28,4 +29,13 @@ pub async fn delete(csrf: &str, program: &str, id: u64) -> Result<(), ApiError> 
     send(change(Request::delete(&url), csrf).build())
         .await
         .map(|_| ())
+}
+
+/// `GET /api/v1/programs/{program}/lessons.csv`: the log as a CSV file (settings in `query`).
+pub async fn csv(
+    program: &str,
+    query: &wavegate_core::api::LessonsCsvQuery,
+) -> Result<super::Download, ApiError> {
+    let url = path::program(program, "/lessons.csv") + &query.to_query();
+    super::download::fetch(&url).await
 }

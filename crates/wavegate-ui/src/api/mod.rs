@@ -84,7 +84,7 @@ impl ApiError {
     }
 
     /// The server's own message (English, or the request's language where `docs/api.md` says
-    /// so: `invalid_selection`, `invalid_support`).
+    /// so: `invalid_selection`, `invalid_support`, `invalid_lesson`).
     pub fn server_message(&self) -> Option<&str> {
         match self {
             ApiError::Status { body: Some(b), .. } => Some(&b.error.message),

@@ -6,11 +6,13 @@
 mod form;
 
 use super::{ProgramNav, Tab, param};
+use crate::components::download::DownloadButton;
 use crate::components::notice::{Failure, load_failed};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{Lesson, LessonGroup, grouped};
+use wavegate_core::api::{CsvDelimiter, Lesson, LessonGroup, LessonsCsvQuery, grouped};
+use wavegate_core::i18n::Lang;
 use wavegate_ui::api::{ApiError, lessons, programs};
 
 /// The lesson's text as lines: each line a text node (never HTML), line breaks kept.
@@ -191,6 +193,21 @@ pub fn LessonsPage() -> impl IntoView {
             Err(e) => load_failed(e, move || list.refetch()).into_any(),
         })
     };
+    // In the page's language; semicolons for Dutch Excel, a byte-order mark so Excel reads UTF-8.
+    let lang = use_lang();
+    let csv = move || {
+        let l = lang.get_untracked();
+        let query = LessonsCsvQuery {
+            lang: Some(l),
+            delimiter: Some(match l {
+                Lang::Nl => CsvDelimiter::Semicolon,
+                Lang::En => CsvDelimiter::Comma,
+            }),
+            bom: Some(true),
+        };
+        let pid = program.get_untracked();
+        async move { lessons::csv(&pid, &query).await }
+    };
     let deleted = move || {
         deleting.done.get().then(|| view! {
             <p id="lesson-deleted" class="banner banner-ok" role="status" tabindex="-1">{t(Msg::LessonDeleted)}</p>
@@ -203,6 +220,7 @@ pub fn LessonsPage() -> impl IntoView {
         {move || session.can_change().then(|| view! { <form::AddLesson program=program waves=waves added=changed /> })}
         <section class="card" aria-labelledby="lessons-log-title">
             <h2 id="lessons-log-title">{t(Msg::LessonsLogTitle)}</h2>
+            <DownloadButton label=Msg::DownloadLessons fetch=csv fallback="lessons.csv" />
             {deleted}
             <Failure error=deleting.failure />
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
