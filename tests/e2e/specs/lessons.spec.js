@@ -72,15 +72,22 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   await expect(page.getByLabel("What was learned?")).toBeVisible();
   await audit(page);
 
-  // Deleting asks first; cancelling keeps the lesson.
-  await wholeLessonEn.getByRole("button", { name: "Delete…" }).click();
+  // Deleting asks first; cancelling keeps the lesson and puts focus back on its button.
+  const deleteButton = wholeLessonEn.getByRole("button", { name: "Delete…" });
+  await deleteButton.click();
   await expect(page.getByRole("heading", { name: "Delete this lesson?" })).toBeFocused();
   await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(deleteButton).toBeFocused();
   await expect(wholeLessonEn).toBeVisible();
-  await wholeLessonEn.getByRole("button", { name: "Delete…" }).click();
+  // By keyboard alone: Enter on the button, Tab to the confirmation, Enter.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Delete this lesson?" })).toBeFocused();
   await audit(page);
-  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Yes, delete" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("The lesson was deleted.")).toBeVisible();
+  await expect(page.getByText("The lesson was deleted.")).toBeFocused();
   await expect(page.locator("li.lesson", { hasText: `Tweetalige uitnodigingen werkten ${t}.` })).toHaveCount(0);
   await expect(pilotEn.locator("li.lesson", { hasText: `Helpdesk eerder briefen ${t}.` })).toBeVisible();
 

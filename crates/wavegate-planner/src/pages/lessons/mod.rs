@@ -77,7 +77,8 @@ fn lesson_item(lesson: Lesson, program: Memo<String>, deleting: Deleting) -> imp
     let delete_button_id = format!("lesson-{id}-delete");
     let cancel = move |_| {
         deleting.confirming.set(None);
-        wavegate_ui::dom::focus_id(&format!("lesson-{id}-delete"));
+        // After the redraw: until then the button is still disabled and cannot take focus.
+        wavegate_ui::dom::focus_id_soon(format!("lesson-{id}-delete"));
     };
     let ask = move |_| {
         deleting.done.set(false);
