@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod invisible;
 pub mod invitation;
 pub mod jobs;
+pub mod lessons_csv;
 pub mod measures;
 pub mod readiness;
 pub mod stats;

@@ -437,5 +437,26 @@ wavegate_ui::messages! {
         ChangeEditorial => "redactioneel", "editorial";
         LanguageDutch => "Nederlands", "Dutch";
         LanguageEnglish => "Engels", "English";
+        TabLessons => "Geleerde lessen", "Lessons learned";
+        LessonsTitle => "Geleerde lessen", "Lessons learned";
+        LessonsHint => "Leg per golf vast wat goed ging en wat beter kan, zodat de volgende golf ervan profiteert.", "Record per wave what went well and what to improve, so the next wave benefits.";
+        LessonsLogTitle => "Het logboek", "The log";
+        NoLessons => "Er zijn nog geen lessen vastgelegd.", "No lessons have been recorded yet.";
+        LessonsWhole => "Het programma als geheel", "The program as a whole";
+        LessonsWave => "Golf {wave}", "Wave {wave}";
+        LessonBy => "{author} · {when}", "{author} · {when}";
+        AddLessonTitle => "Een les vastleggen", "Record a lesson";
+        LessonWaveLabel => "Waarover gaat de les?", "What is the lesson about?";
+        LessonKindLegend => "Soort les", "Kind of lesson";
+        LessonTextLabel => "Wat is er geleerd?", "What was learned?";
+        LessonCount => "{n} van {max} tekens", "{n} of {max} characters";
+        SaveLesson => "Les vastleggen", "Record lesson";
+        LessonSaved => "De les is vastgelegd.", "The lesson was recorded.";
+        DeleteLesson => "Verwijderen…", "Delete…";
+        ConfirmDeleteLessonTitle => "Deze les verwijderen?", "Delete this lesson?";
+        ConfirmDeleteLessonText => "De les verdwijnt voor iedereen uit het logboek. Dit kun je niet ongedaan maken.", "The lesson disappears from the log for everyone. This cannot be undone.";
+        ConfirmDeleteLesson => "Ja, verwijderen", "Yes, delete";
+        LessonDeleted => "De les is verwijderd.", "The lesson was deleted.";
+        DownloadLessons => "Logboek downloaden (CSV)", "Download the log (CSV)";
     }
 }

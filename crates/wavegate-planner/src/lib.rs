@@ -1,6 +1,6 @@
 //! Wavegate's planner app, served at `/planner`: signing in, programs (waves, thresholds,
 //! helpdesk details), importing the files source systems export, publishing surveys, inviting
-//! people from the roster, response rates, survey results, the readiness dashboard, and
+//! people from the roster, response rates, survey results, the readiness dashboard, the lessons-learned log, and
 //! training modules (publish, assign by wave or segment, results per group, who must re-study a
 //! new version).
 //!
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
                 <Route path=path!("/planner/programs/:program/surveys/:survey/results") view=pages::results::ResultsPage />
                 <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
+                <Route path=path!("/planner/programs/:program/lessons") view=pages::lessons::LessonsPage />
                 <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
                 <Route path=path!("/planner/programs/:program/assign") view=pages::assign::AssignPage />
                 <Route path=path!("/planner/programs/:program/training") view=pages::training::TrainingPage />

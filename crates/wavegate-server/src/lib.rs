@@ -20,6 +20,7 @@ pub mod evaluator;
 mod export;
 mod extract;
 mod imports;
+mod lessons;
 pub mod limits;
 mod links;
 pub mod listen;

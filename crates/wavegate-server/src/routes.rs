@@ -6,13 +6,13 @@
 use crate::auth::guard;
 use crate::{
     AppState, BULK_BODY_DEADLINE, BULK_BODY_LIMIT, body_deadline, evaluations, export, imports,
-    links, planner, programs, readiness, reminders, surveys, training,
+    lessons, links, planner, programs, readiness, reminders, surveys, training,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{MethodRouter, get, post, put};
+use axum::routing::{MethodRouter, delete, get, post, put};
 
 /// Every planner-area route: method and path pattern.
 pub const PLANNER_ROUTES: &[(&str, &str)] = &[
@@ -82,6 +82,10 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/programs/{program}/training/revoke"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/results"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
+    ("GET", "/api/v1/programs/{program}/lessons"),
+    ("POST", "/api/v1/programs/{program}/lessons"),
+    ("GET", "/api/v1/programs/{program}/lessons.csv"),
+    ("DELETE", "/api/v1/programs/{program}/lessons/{lesson}"),
 ];
 
 /// Builds the guarded router, checking each route against [`PLANNER_ROUTES`].
@@ -306,6 +310,26 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         post(training::revoke::revoke)
             .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT))
             .layer(from_fn_with_state(BULK_BODY_DEADLINE, body_deadline::allow)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/lessons",
+        get(lessons::list),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/lessons",
+        post(lessons::create).layer(DefaultBodyLimit::max(lessons::LESSON_BODY_LIMIT)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/lessons.csv",
+        get(lessons::csv),
+    )
+    .add(
+        Method::DELETE,
+        "/api/v1/programs/{program}/lessons/{lesson}",
+        delete(lessons::delete),
     )
     .finish()
 }

@@ -30,6 +30,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidDate => UiMsg::ErrorInvalidDate,
         ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
         ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
+        ErrorCode::InvalidLesson => UiMsg::ErrorInvalidLesson,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
         ErrorCode::TooManyAttempts => UiMsg::ErrorTooManyAttempts,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,

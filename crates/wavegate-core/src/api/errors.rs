@@ -92,6 +92,9 @@ pub enum ErrorCode {
     /// 422: a training step the trainee cannot take now (no attempts left, the wait not over, an
     /// attempt to other questions than drawn, a lesson the module lacks); the message says which.
     TrainingRefused,
+    /// 422: a lesson of the lessons-learned log that breaks a rule; `details` is a
+    /// [`LessonProblem`] naming the field, its message in the request's language.
+    InvalidLesson,
     /// 409: the program's stored files do not evaluate together (the roster names a wave the
     /// program no longer has, a collected answer the engine cannot score); `details` is a
     /// [`FileProblem`].
@@ -123,7 +126,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 37] = [
+    pub const SENT: [ErrorCode; 38] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -161,6 +164,7 @@ impl ErrorCode {
         ErrorCode::LinkRevoked,
         ErrorCode::RateLimited,
         ErrorCode::DraftChanged,
+        ErrorCode::InvalidLesson,
     ];
 
     /// The code as it is written on the wire (`invalid_response`).
@@ -203,6 +207,7 @@ impl ErrorCode {
             ErrorCode::LinkRevoked => "link_revoked",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::DraftChanged => "draft_changed",
+            ErrorCode::InvalidLesson => "invalid_lesson",
             ErrorCode::Unknown => "unknown",
         }
     }

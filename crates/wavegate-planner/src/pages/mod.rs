@@ -4,6 +4,7 @@ pub mod assign;
 pub mod group_address;
 pub mod imports;
 pub mod invite;
+pub mod lessons;
 pub mod program;
 pub mod program_form;
 pub mod programs;
@@ -102,6 +103,11 @@ pub mod links {
         format!("{}/training", program(id))
     }
 
+    /// A program's lessons-learned log.
+    pub fn lessons(id: &str) -> String {
+        format!("{}/lessons", program(id))
+    }
+
     /// One training module of a program.
     pub fn module(id: &str, module: &str) -> String {
         format!("{}/{}", training(id), encode(module))
@@ -119,6 +125,8 @@ pub enum Tab {
     Surveys,
     /// The readiness dashboard.
     Readiness,
+    /// The lessons-learned log.
+    Lessons,
     /// Training modules, assignments, results.
     Training,
 }
@@ -142,6 +150,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
                 {item(Tab::Readiness, Msg::TabReadiness, links::readiness)}
+                {item(Tab::Lessons, Msg::TabLessons, links::lessons)}
                 {item(Tab::Training, Msg::TabTraining, links::training)}
             </ul>
         </nav>

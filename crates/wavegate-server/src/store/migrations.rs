@@ -337,6 +337,26 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: Some(super::evaluations::backfill_segments),
     },
+    Migration {
+        version: 13,
+        name: "the lessons-learned log of each program, per wave or for the program as a whole",
+        sql: r#"
+    -- One lesson: `wave` NULL for the program as a whole; `kind` went_well | to_improve; the
+    -- text as the core checked it; who recorded it and when. Ids only grow, so the newest
+    -- lesson has the highest.
+    CREATE TABLE lessons (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        program_id  TEXT NOT NULL REFERENCES programs(id),
+        wave        TEXT,
+        kind        TEXT NOT NULL CHECK (kind IN ('went_well', 'to_improve')),
+        text        TEXT NOT NULL,
+        author      TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX lessons_by_program ON lessons(program_id, id);
+    "#,
+        then: None,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -17,6 +17,7 @@ mod drafts;
 mod evaluations;
 mod files;
 mod invitations;
+mod lessons;
 pub mod link_keys;
 mod migrations;
 mod programs;
@@ -38,6 +39,7 @@ pub use files::{ImportRow, NewImport, StagedFile};
 pub use invitations::{
     InvitationRow, ListedInvitation, NewInvitationRow, OpenedInvitation, Revocation,
 };
+pub use lessons::{LessonAdded, LessonRow, NewLessonRow};
 pub use programs::{
     NewProgram, ProgramOverviewRow, ProgramRecord, ProgramRow, ProgramSeed, SurveyOverviewRow,
     SurveySeed,

@@ -70,6 +70,13 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
             Some("application/json"),
             json!({ "wave": "wave-2" }).to_string().into_bytes(),
         ),
+        ("POST", "/api/v1/programs/{program}/lessons") => (
+            Some("application/json"),
+            json!({ "wave": "pilot", "kind": "went_well", "text": "Early helpdesk briefing." })
+                .to_string()
+                .into_bytes(),
+        ),
+        ("DELETE", "/api/v1/programs/{program}/lessons/{lesson}") => (None, Vec::new()),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };
     (path, ct, body)
@@ -90,6 +97,13 @@ async fn call(api: &Api, method: &str, pattern: &str, auth: Auth<'_>) -> Reply {
             .await;
         let id = listed.body[0]["id"].as_u64().expect("a stored evaluation");
         path.replace("{evaluation}", &id.to_string())
+    } else if path.contains("{lesson}") {
+        // A lesson of its own per call: a planner's DELETE before removed the previous one.
+        let (lessons, ..) = valid_request("POST", "/api/v1/programs/{program}/lessons");
+        let (_, ct, body) = valid_request("POST", "/api/v1/programs/{program}/lessons");
+        let added = api.call("POST", &lessons, Auth::Planner, ct, body).await;
+        let id = added.body["id"].as_u64().expect("a stored lesson");
+        path.replace("{lesson}", &id.to_string())
     } else {
         path
     };

@@ -9,6 +9,7 @@ mod assets;
 mod drafts;
 mod imports;
 mod languages;
+mod lessons;
 mod links;
 mod malformed_answers;
 mod programs;

@@ -2,12 +2,13 @@
 //! types of `wavegate_core::api`. Pages and components never build a URL themselves.
 //!
 //! Respondent endpoints are in [`respond`]; the planner area's in [`session`], [`programs`],
-//! [`files`], [`surveys`], [`invitations`], [`reminders`], [`readiness`] and [`training`]; the trainee's in
+//! [`files`], [`surveys`], [`invitations`], [`reminders`], [`readiness`], [`training`] and [`lessons`]; the trainee's in
 //! [`train`]. An app links only the functions it calls.
 
 pub mod download;
 pub mod files;
 pub mod invitations;
+pub mod lessons;
 mod path;
 pub mod programs;
 pub mod readiness;
@@ -83,7 +84,7 @@ impl ApiError {
     }
 
     /// The server's own message (English, or the request's language where `docs/api.md` says
-    /// so: `invalid_selection`, `invalid_support`).
+    /// so: `invalid_selection`, `invalid_support`, `invalid_lesson`).
     pub fn server_message(&self) -> Option<&str> {
         match self {
             ApiError::Status { body: Some(b), .. } => Some(&b.error.message),
