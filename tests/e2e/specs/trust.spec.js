@@ -147,6 +147,8 @@ test("a planner revokes a wave in the planner, and its links show the revoked pa
   // Cancelling changes nothing; confirming revokes the three.
   await confirmation.getByRole("button", { name: "Annuleren" }).click();
   await expect(confirmation).toHaveCount(0);
+  // Focus goes back to the button that opened the confirmation, not to the page's top.
+  await expect(card.getByRole("button", { name: "Links van deze golf intrekken…" })).toBeFocused();
   expect((await request.get(`/api/v1/respond/${links[0].token}`)).status()).toBe(200);
   await card.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
   await card.getByRole("button", { name: "Ja, 3 links intrekken" }).click();

@@ -80,7 +80,8 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
     };
     let cancel = move |_| {
         confirming.set(None);
-        wavegate_ui::dom::focus_id("revoke-wave-button");
+        // The button is still disabled until the page redraws: focus it after that.
+        wavegate_ui::dom::focus_id_soon("revoke-wave-button".into());
     };
     let revoke_people = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
