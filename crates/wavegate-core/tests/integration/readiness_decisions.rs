@@ -20,9 +20,9 @@ fn program(capacity: f64) -> String {
     )
 }
 
-/// A pilot of 60 where everything goes well: enrolled first time, compliant, trained, and
-/// 50 of them (spread over platforms) delighted in the survey. 200 people wait in wave 1, 400 in wave 2.
-fn healthy() -> (Scenario, Vec<String>) {
+/// The people of the scenarios: a pilot of 30 Windows users in Sales and 30 iOS users in HR
+/// (returned), and 100 of each in wave 1.
+fn pilot_and_wave_1() -> (Scenario, Vec<String>) {
     let mut s = Scenario::new(&program(20.0));
     let mut pilot = s.people(
         30,
@@ -36,6 +36,13 @@ fn healthy() -> (Scenario, Vec<String>) {
         &[("platform", "Windows"), ("department", "Sales")],
     );
     s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    (s, pilot)
+}
+
+/// A pilot of 60 where everything goes well: enrolled first time, compliant, trained, and
+/// 50 of them (spread over platforms) delighted in the survey. 200 people wait in wave 1, 400 in wave 2.
+fn healthy() -> (Scenario, Vec<String>) {
+    let (mut s, pilot) = pilot_and_wave_1();
     s.people(
         400,
         "wave-2",
@@ -469,19 +476,7 @@ fn targeted_training_names_the_modules_its_group_took_on_the_weak_topic() {
 /// The healthy pilot where every other iOS user never managed to enroll: a failure confined
 /// to iOS (and to HR, the same people).
 fn ios_enrollment_fails() -> (Scenario, Vec<String>) {
-    let mut s = Scenario::new(&program(20.0));
-    let mut pilot = s.people(
-        30,
-        "pilot",
-        &[("platform", "Windows"), ("department", "Sales")],
-    );
-    pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
-    s.people(
-        100,
-        "wave-1",
-        &[("platform", "Windows"), ("department", "Sales")],
-    );
-    s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    let (mut s, pilot) = pilot_and_wave_1();
     for (i, p) in pilot.iter().enumerate() {
         if i >= 30 && i % 2 == 0 {
             s.failure(p, "2027-01-12 10:00", "Device limit reached");
