@@ -183,9 +183,12 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>,
     }
     // A segment within another held one needs no hold of its own; what it explains, the one
     // it is within explains.
-    let outer: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
-    let mut held = outer.clone();
-    held.retain(|&h| !outer.iter().any(|&o| o != h && a.within(h, o)));
+    let all: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
+    let mut held: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&h| !all.iter().any(|&o| o != h && a.within(h, o)))
+        .collect();
     held.sort_unstable();
     for segs in &mut explained_by {
         let mut named: Vec<usize> = Vec::with_capacity(segs.len());
