@@ -35,7 +35,13 @@ async function planner(request) {
 async function signIn(page, { email = PLANNER_EMAIL, password = DEMO_PASSWORD } = {}) {
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
+  // Waits for the server's answer: a test that navigates on at once would race the session
+  // cookie (on a slow machine the page then opened signed out).
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/session");
   await page.getByRole("button", { name: "Aanmelden" }).click();
+  const res = await answered;
+  if (res.ok()) await expect(page.getByRole("button", { name: "Afmelden" })).toBeVisible();
+  return res;
 }
 
 /** Creates a personal invitation to the demo pilot survey and returns its path (/r/<token>). */
