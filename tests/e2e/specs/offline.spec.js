@@ -86,9 +86,12 @@ test("a response queued in a tab closed while offline is sent, exactly once, whe
  */
 async function refuseSubmissions(page, status, { headers = {}, once = true } = {}) {
   let refusing = true;
+  const recover = () => { refusing = false; };
+  recover.refused = 0;
   await page.route(/\/api\/v1\/respond\/[^/]+$/, async (route) => {
     if (route.request().method() !== "POST" || !refusing) return route.continue();
     if (once) refusing = false;
+    recover.refused += 1;
     const code = status === 429 ? "rate_limited" : "internal";
     await route.fulfill({
       status,
@@ -96,7 +99,7 @@ async function refuseSubmissions(page, status, { headers = {}, once = true } = {
       body: JSON.stringify({ error: { code, message: "not now" } }),
     });
   });
-  return () => { refusing = false; };
+  return recover;
 }
 
 test("a busy server is not called 'offline': the answers wait and go after its Retry-After", async ({ page, request }) => {
@@ -124,7 +127,10 @@ test("a server error says so, keeps the answers and sends them on 'try again'", 
   const notice = page.getByRole("status").filter({ has: page.getByRole("heading", { name: "Not sent yet" }) });
   await expect(notice).toContainText("Something went wrong on the server. Your answers are kept on this device");
   await expect(notice).not.toContainText("offline");
+  // The page retries by itself after 2, 4, then 8 seconds. Once the third attempt failed, the
+  // next is 8 seconds off: an answer well before then is the button's doing, not the schedule's.
+  await expect.poll(() => recover.refused, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   recover();
   await notice.getByRole("button", { name: "Try again now" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you for your answers!" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Thank you for your answers!" })).toBeVisible({ timeout: 4_000 });
 });

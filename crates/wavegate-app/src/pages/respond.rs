@@ -499,10 +499,16 @@ pub fn Survey(
     };
     let retry = move |_| {
         if let Some(ob) = outbox_handle {
-            // While the watcher's flush runs this one sends nothing; that flush tells the page.
+            // A press while the watcher's flush runs still tries once more after it: that
+            // flush may have been refused just before the server came back.
             leptos::task::spawn_local(async move {
-                if ob.flush().await != outbox::Flush::AlreadyRunning {
-                    show_if_sent();
+                // Bounded: a flight that never ends is the watcher's to report.
+                for _ in 0..150 {
+                    if ob.flush().await != outbox::Flush::AlreadyRunning {
+                        show_if_sent();
+                        return;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(200).await;
                 }
             });
         }
