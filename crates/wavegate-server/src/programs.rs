@@ -10,7 +10,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use wavegate_core::api::{Created, ErrorCode, LangQuery, ProgramDetail, ProgramSupport};
+use wavegate_core::api::{
+    Created, ErrorCode, FileProblem, LangQuery, ProgramDetail, ProgramProblems, ProgramSupport,
+};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::program_toml::ProgramInput;
@@ -43,12 +45,37 @@ fn read_program(
     lang: Lang,
 ) -> Result<(Program, String), ApiError> {
     let content_type = media_type(headers);
-    let invalid = |e: &wavegate_core::tabular::InputError| {
-        let text = Text::new(
-            format!("Het programma is niet geldig: {}", e.render(Lang::Nl)),
-            format!("The program is not valid: {}", e.render(Lang::En)),
-        );
-        ApiError::new(ErrorCode::InvalidProgram, text.get(lang)).with_details(file_problem(e, lang))
+    // Every problem at once: the message names the first and how many more there are, the
+    // details list them all.
+    let invalid = |problems: Vec<wavegate_core::tabular::InputError>| {
+        let mut all = problems.iter().map(|e| file_problem(e, lang));
+        let Some(first) = all.next() else {
+            return ApiError::internal("a program refused without a problem");
+        };
+        let more: Vec<FileProblem> = all.collect();
+        let text = match more.len() {
+            0 => Text::new(
+                format!(
+                    "Het programma is niet geldig: {}",
+                    problems[0].render(Lang::Nl)
+                ),
+                format!("The program is not valid: {}", problems[0].render(Lang::En)),
+            ),
+            n => Text::new(
+                format!(
+                    "Het programma is niet geldig: {} (en nog {n} {})",
+                    problems[0].render(Lang::Nl),
+                    if n == 1 { "probleem" } else { "problemen" }
+                ),
+                format!(
+                    "The program is not valid: {} (and {n} more {})",
+                    problems[0].render(Lang::En),
+                    if n == 1 { "problem" } else { "problems" }
+                ),
+            ),
+        };
+        ApiError::new(ErrorCode::InvalidProgram, text.get(lang))
+            .with_details(ProgramProblems { first, more })
     };
     match content_type.as_str() {
         "application/toml" | "text/toml" | "application/x-toml" => {
@@ -59,7 +86,7 @@ fn read_program(
                 );
                 ApiError::new(ErrorCode::InvalidProgram, text.get(lang))
             })?;
-            let program = Program::parse(text).map_err(|e| invalid(&e))?;
+            let program = Program::check(text).map_err(invalid)?;
             Ok((program, text.to_string()))
         }
         "application/json" => {
@@ -68,7 +95,7 @@ fn read_program(
             })?;
             // The JSON gets the very rules of program.toml: through its TOML.
             let toml = input.to_toml();
-            let program = Program::parse(&toml).map_err(|e| invalid(&e))?;
+            let program = Program::check(&toml).map_err(invalid)?;
             Ok((program, toml))
         }
         _ => Err(ApiError::new(

@@ -263,6 +263,26 @@ pub struct FileProblem {
     pub message: String,
 }
 
+/// The `details` of `invalid_program`: its first problem as a [`FileProblem`] (what older
+/// clients read), and every further one under `more`, so a client can show them all at once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramProblems {
+    /// The first problem, its fields at the top level of `details`.
+    #[serde(flatten)]
+    pub first: FileProblem,
+    /// The problems after the first, in the file's order (at most
+    /// [`crate::readiness::program::MAX_PROBLEMS`] in all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<FileProblem>,
+}
+
+impl ProgramProblems {
+    /// Every problem, the first first.
+    pub fn all(&self) -> impl Iterator<Item = &FileProblem> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
+}
+
 /// One problem of a survey definition (the `details` of `invalid_survey`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyProblem {

@@ -128,6 +128,60 @@ async fn json_may_leave_out_defaults_but_a_misspelt_key_is_refused() {
 }
 
 #[tokio::test]
+async fn every_problem_of_a_program_comes_back_at_once_with_its_line() {
+    let api = demo_api().await;
+    let bad = TOML
+        .replace("end = 2027-01-29", "end = 2026-01-29")
+        .replace(
+            "helpdesk_capacity_per_day = 5",
+            "helpdesk_capacity_per_day = -5",
+        )
+        .replace("pass = 0.95", "pass = 0.5");
+    let r = create(&api, "application/toml", bad).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+    let details = &r.body["error"]["details"];
+    // The first problem where older clients read it, the others after it.
+    let mut lines = vec![details["line"].clone()];
+    lines.extend(
+        details["more"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["line"].clone()),
+    );
+    let messages: Vec<&str> = std::iter::once(details)
+        .chain(details["more"].as_array().unwrap())
+        .map(|p| p["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 3, "{details}");
+    assert!(
+        lines.contains(&json!(9)),
+        "the wave's end on line 9: {details}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("helpdesk_capacity_per_day")),
+        "{details}"
+    );
+    let message = |r: &super::Reply| r.body["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        message(&r).contains("and 2 more problems"),
+        "{}",
+        message(&r)
+    );
+    // One problem: no `more`, no count.
+    let one = TOML.replace("end = 2027-01-29", "end = 2026-01-29");
+    let r = create(&api, "application/toml", one).await;
+    assert!(
+        r.body["error"]["details"].get("more").is_none(),
+        "{:?}",
+        r.body
+    );
+    assert!(!message(&r).contains("more"), "{}", message(&r));
+}
+
+#[tokio::test]
 async fn an_invalid_program_is_refused_with_its_line_and_nothing_is_created() {
     let api = demo_api().await;
     let before = api

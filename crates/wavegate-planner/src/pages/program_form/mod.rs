@@ -20,7 +20,7 @@ use fields::ProgramFields;
 use leptos::prelude::*;
 use problems::{Field, Problem};
 use std::collections::BTreeMap;
-use wavegate_core::api::{ErrorCode, FileProblem, ProgramSupport};
+use wavegate_core::api::{ErrorCode, ProgramProblems, ProgramSupport};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::program::MAX_SEGMENT_DEPTH;
@@ -124,14 +124,14 @@ async fn send(
     program: Program,
     support: ProgramSupport,
     lang: Lang,
-) -> Result<String, Result<(Field, Problem), ApiError>> {
+) -> Result<String, Result<BTreeMap<Field, Problem>, ApiError>> {
     let saved = match &mode {
         Mode::Create => programs::create(&csrf, &program, lang).await.map(|c| c.id),
         Mode::Edit(id) => programs::replace(&csrf, id, &program, lang)
             .await
             .map(|d| d.id),
     };
-    let id = saved.map_err(|e| match e.details::<FileProblem>() {
+    let id = saved.map_err(|e| match e.details::<ProgramProblems>() {
         Some(p) if e.code() == Some(ErrorCode::InvalidProgram) => {
             Ok(problems::from_server(&program, &p))
         }
@@ -141,13 +141,13 @@ async fn send(
         .await
         .map_err(|e| match e.code() {
             // Checked by the same core rule before sending: only a newer server gets here.
-            Some(ErrorCode::InvalidSupport) => Ok((
+            Some(ErrorCode::InvalidSupport) => Ok(BTreeMap::from([(
                 Field::Whole,
                 Problem::Rule({
                     let m = e.server_message().unwrap_or_default().to_string();
                     wavegate_core::i18n::Text::new(m.clone(), m)
                 }),
-            )),
+            )])),
             _ => Err(e),
         })?;
     Ok(id)
@@ -209,7 +209,7 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
                     saved.set(true);
                     wavegate_ui::dom::focus_id("program-saved");
                 }
-                Err(Ok((field, problem))) => show(BTreeMap::from([(field, problem)])),
+                Err(Ok(found)) => show(found),
                 Err(Err(e)) => failed.set(Some(e)),
             }
         });

@@ -8,7 +8,7 @@
 
 use crate::i18n::Msg;
 use std::collections::BTreeMap;
-use wavegate_core::api::{FileProblem, ProgramSupport, SupportError};
+use wavegate_core::api::{ProgramProblems, ProgramSupport, SupportError};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
@@ -169,15 +169,19 @@ pub fn check(program: &Program, support: &ProgramSupport) -> Result<(), BTreeMap
     if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
-/// The field and problem of the server's `invalid_program` answer for `program` (sent as JSON,
-/// so its lines are those of `program.to_toml()`).
-pub fn from_server(program: &Program, p: &FileProblem) -> (Field, Problem) {
+/// The fields and problems of the server's `invalid_program` answer for `program` (sent as
+/// JSON, so its lines are those of `program.to_toml()`): every problem it lists, the first of
+/// each field kept.
+pub fn from_server(program: &Program, problems: &ProgramProblems) -> BTreeMap<Field, Problem> {
     let toml = program.to_toml();
-    let detail = crate::components::file_problem::detail(p);
-    (
-        field_at(&toml, p.line.unwrap_or(0), &detail),
-        Problem::Rule(Text::new(detail.clone(), detail)),
-    )
+    let mut found = BTreeMap::new();
+    for p in problems.all() {
+        let detail = crate::components::file_problem::detail(p);
+        found
+            .entry(field_at(&toml, p.line.unwrap_or(0), &detail))
+            .or_insert_with(|| Problem::Rule(Text::new(detail.clone(), detail)));
+    }
+    found
 }
 
 /// The field of a support problem.
