@@ -392,3 +392,43 @@ fn an_impossible_date_is_explained_in_both_languages() {
         "{err}"
     );
 }
+
+#[test]
+fn every_problem_of_program_toml_is_listed_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "60", "3");
+    let path = dir.path().join("program.toml");
+    let program = std::fs::read_to_string(&path).unwrap();
+    // The pilot ends before it starts, and the helpdesk has no capacity.
+    let start = program.find("start = \"").unwrap() + "start = \"".len();
+    let pilot_start = &program[start..start + 10];
+    let end = program.find("end = \"").unwrap();
+    let end_line = &program[end..end + "end = \"2026-12-02\"".len()];
+    let before = "2000-01-01";
+    let broken = program
+        .replacen(
+            "helpdesk_capacity_per_day = 1",
+            "helpdesk_capacity_per_day = 0",
+            1,
+        )
+        .replacen(end_line, &format!("end = \"{before}\""), 1);
+    assert!(pilot_start > before);
+    assert_ne!(
+        broken, program,
+        "the demo's program has the lines this test breaks"
+    );
+    std::fs::write(&path, broken).unwrap();
+    for (lang, shown) in [
+        ("en", "helpdesk_capacity_per_day` above 0"),
+        ("nl", "helpdesk_capacity_per_day` boven 0"),
+    ] {
+        let out = score(dir.path(), &["--lang", lang]);
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // The wave's end first (the file's order), then the capacity, each once.
+        let end = stderr.find(before).unwrap_or_else(|| panic!("{stderr}"));
+        let capacity = stderr.find(shown).unwrap_or_else(|| panic!("{stderr}"));
+        assert!(end < capacity, "{stderr}");
+        assert_eq!(stderr.matches(before).count(), 1, "{stderr}");
+    }
+}

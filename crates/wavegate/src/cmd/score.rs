@@ -143,6 +143,21 @@ fn rejection(dir: &Path, lang: Lang, problem: &str) -> String {
     format!("wavegate: {}", terminal_text(&text))
 }
 
+/// When `program.toml` was refused, its problems after the first (the one `e` names): the
+/// core's check finds them all, so one run shows everything to mend, as the planner's form does.
+fn further_program_problems(dir: &Path, e: &InputError) -> Vec<InputError> {
+    if e.file != import::files::PROGRAM {
+        return Vec::new();
+    }
+    let Ok(text) = std::fs::read_to_string(dir.join(import::files::PROGRAM)) else {
+        return Vec::new();
+    };
+    match Program::check(&text) {
+        Err(problems) if problems.first() == Some(e) => problems.into_iter().skip(1).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Runs `wavegate score`; everything a person reads is in `lang`.
 pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     if !args.data.is_dir() {
@@ -161,6 +176,9 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("{}", rejection(&args.data, lang, &e.render(lang)));
+            for more in further_program_problems(&args.data, &e) {
+                eprintln!("  {}", terminal_text(&more.render(lang)));
+            }
             return Ok(ExitCode::FAILURE);
         }
     };
