@@ -17,6 +17,7 @@ pub mod invitation;
 pub mod jobs;
 pub mod lessons_csv;
 pub mod measures;
+pub mod parser_text;
 pub mod readiness;
 pub mod stats;
 pub mod suggest;

@@ -439,7 +439,10 @@ impl Program {
             vec![at(
                 text,
                 span,
-                format!("{detail}; zie docs/data-formats.md voor de opbouw"),
+                format!(
+                    "{}; zie docs/data-formats.md voor de opbouw",
+                    crate::parser_text::dutch(&detail)
+                ),
                 format!("{detail}; see docs/data-formats.md for the format"),
             )]
         })?;
@@ -591,6 +594,35 @@ pass = 0.95
         let jan = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
         assert_eq!(p.next_wave(jan), Some(1));
         assert_eq!(p.confidence, 0.80);
+    }
+
+    #[test]
+    fn a_file_the_parser_refuses_is_explained_in_dutch_too() {
+        for (broken, english, dutch) in [
+            (
+                "planned_size = 60",
+                "planned_size = \"zestig\"",
+                "verkeerd soort waarde: tekst \"zestig\"",
+            ),
+            ("[[wave]]", "[[wave]", "ongeldige tabelkop"),
+            (
+                "planned_size = 60",
+                "planned_size = 60\nplanned_size = 61",
+                "dubbele sleutel `planned_size`",
+            ),
+        ] {
+            let text = EXAMPLE.replacen(broken, english, 1);
+            let err = Program::parse(&text).unwrap_err();
+            let nl = err.render(Lang::Nl);
+            assert!(nl.contains(dutch), "{nl}");
+            for word in ["invalid", "expected", "duplicate", "string"] {
+                assert!(!nl.contains(word), "English `{word}` in: {nl}");
+            }
+            assert!(
+                err.render(Lang::En).contains("expected")
+                    || err.render(Lang::En).contains("duplicate")
+            );
+        }
     }
 
     #[test]

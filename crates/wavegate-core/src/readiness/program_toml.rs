@@ -58,7 +58,9 @@ impl ProgramJsonError {
         Text::new(
             format!(
                 "Het programma is geen geldige JSON (regel {}, kolom {}): {}",
-                self.line, self.column, self.detail
+                self.line,
+                self.column,
+                crate::parser_text::dutch(&self.detail)
             ),
             format!(
                 "The program is not valid JSON (line {}, column {}): {}",

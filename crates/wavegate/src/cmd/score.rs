@@ -89,8 +89,9 @@ fn read_history(dir: &Path, lang: Lang) -> Result<Vec<PastEvaluation>, String> {
             let text = std::fs::read_to_string(path).map_err(|e| unreadable(path, &e))?;
             PastEvaluation::from_json(&text).map_err(|e| match lang {
                 Lang::Nl => format!(
-                    "{} is geen rapport van wavegate score --format json: {e}",
-                    path.display()
+                    "{} is geen rapport van wavegate score --format json: {}",
+                    path.display(),
+                    wavegate_core::parser_text::dutch(&e.to_string())
                 ),
                 Lang::En => format!(
                     "{} is not a report of wavegate score --format json: {e}",
