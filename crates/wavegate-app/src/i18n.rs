@@ -38,6 +38,7 @@ wavegate_ui::messages! {
         RetryNow => "Nu opnieuw proberen", "Try again now";
         ThanksTitle => "Bedankt voor je antwoorden!", "Thank you for your answers!";
         ThanksBody => "Je antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
+        AnsweredOfflineBody => "Je bent nu offline. Wil je de vragenlijst nog een keer invullen, open deze link dan opnieuw als je weer verbinding hebt.", "You are offline now. To fill in the survey again, open this link once you are connected again.";
         AlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
         SubmittedAt => "Ontvangen op", "Received on";
         SubmitFailed => "Versturen is niet gelukt", "Submitting failed";

@@ -295,6 +295,18 @@ test("reloading after an anonymous response shows the thank-you again, and answe
   await expect(page.locator("form.survey-page")).toHaveCount(0);
   await expect(page.locator("fieldset.question")).toHaveCount(0);
   await audit(page);
+  // Offline too: the thank-you with its time, and that answering again needs the connection
+  // (the device keeps no copy of the survey to answer with).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  await expect(page.locator(".submitted-at time")).toHaveAttribute("datetime", mark.submitted_at);
+  await expect(page.getByText("Je bent nu offline. Wil je de vragenlijst nog een keer invullen")).toBeVisible();
+  await audit(page);
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Nog een keer invullen" })).toBeVisible();
   // Another tab (a new browser session for the next person on this device) gets the survey.
   const otherTab = await context.newPage();
   await otherTab.goto(path);

@@ -37,6 +37,9 @@ enum Loaded {
         expired: bool,
         support: ProgramSupport,
     },
+    /// Offline, with no copy on the device, but this tab answered the anonymous link (it keeps
+    /// nothing of the survey once answered): when the server received the answers.
+    AnsweredOffline(String),
     /// Offline and never opened on this device.
     Unavailable,
     /// The server answered with an unexpected error.
@@ -55,7 +58,10 @@ async fn load(token: String) -> Loaded {
         }
         Err(ApiError::Network) => match storage::cached_invitation(&token) {
             Some(view) => Loaded::Offline(view),
-            None => Loaded::Unavailable,
+            None => match storage::answered_here(&token) {
+                Some(mark) => Loaded::AnsweredOffline(mark.submitted_at),
+                None => Loaded::Unavailable,
+            },
         },
         // 404 for an unknown token, 400 for one that cannot even be a path.
         Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
@@ -102,6 +108,7 @@ pub fn RespondPage(
             notice(Msg::InvalidTitle, both(|l| Msg::InvitationInvalid.text(l))).into_any()
         }
         Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
+        Some(Loaded::AnsweredOffline(submitted_at)) => answered_offline(submitted_at).into_any(),
         Some(Loaded::Unavailable) => notice(
             Msg::OfflineTitle,
             both(|l| Msg::InvitationOfflineNoCopy.text(l)),
@@ -128,6 +135,18 @@ fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
             <h1 id="notice-title">{t(title)}</h1>
             <p>{move || if lang.get() == Lang::En { text[1] } else { text[0] }}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// A reload, offline, of an anonymous link this tab answered: the thank-you with when the
+/// answers were received, and that answering again needs the connection back.
+fn answered_offline(submitted_at: String) -> impl IntoView {
+    view! {
+        <section class="card thanks" role="status">
+            <h1>{t(Msg::ThanksTitle)}</h1>
+            <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=submitted_at.clone()>{local_time(&submitted_at)}</time></p>
+            <p>{t(Msg::AnsweredOfflineBody)}</p>
         </section>
     }
 }
