@@ -1,6 +1,7 @@
 //! One module per page of the planner app, and what the pages of one program share.
 
 pub mod assign;
+pub mod comms;
 pub mod group_address;
 pub mod imports;
 pub mod invite;
@@ -103,6 +104,24 @@ pub mod links {
         format!("{}/training", program(id))
     }
 
+    /// A program's communication plan.
+    pub fn communications(id: &str) -> String {
+        format!("{}/communications", program(id))
+    }
+
+    /// Planning a message for a group of the roster, its note filled in with `note`; the
+    /// form is the page's `#plan-message`.
+    pub fn plan_message(
+        id: &str,
+        wave: Option<&str>,
+        segment: &[(&str, &str)],
+        note: &str,
+    ) -> String {
+        let mut query = group_query(wave, segment);
+        query.push(format!("note={}", encode(note)));
+        format!("{}?{}#plan-message", communications(id), query.join("&"))
+    }
+
     /// A program's lessons-learned log.
     pub fn lessons(id: &str) -> String {
         format!("{}/lessons", program(id))
@@ -125,6 +144,8 @@ pub enum Tab {
     Surveys,
     /// The readiness dashboard.
     Readiness,
+    /// The communication plan.
+    Comms,
     /// The lessons-learned log.
     Lessons,
     /// Training modules, assignments, results.
@@ -150,6 +171,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
                 {item(Tab::Readiness, Msg::TabReadiness, links::readiness)}
+                {item(Tab::Comms, Msg::TabComms, links::communications)}
                 {item(Tab::Lessons, Msg::TabLessons, links::lessons)}
                 {item(Tab::Training, Msg::TabTraining, links::training)}
             </ul>
