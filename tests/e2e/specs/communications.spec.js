@@ -178,6 +178,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(deleteButton).toBeFocused();
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Delete this message?" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Yes, delete" })).toBeFocused();
   await page.keyboard.press("Enter");

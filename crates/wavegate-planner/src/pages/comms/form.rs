@@ -319,7 +319,7 @@ pub fn MessageForm(
                 .collect_view()
         };
         view! {
-            <div class="field-row" hidden=move || i >= f.rows.get()>
+            <div class="field-row" hidden=move || { i >= f.rows.get() }>
                 <div class="field">
                     <label for=format!("msg-attribute-{i}")>{move || fill(Msg::MessageAttribute, lang.get(), &[("n", n.clone())])}</label>
                     <select id=format!("msg-attribute-{i}") on:change=move |ev| attribute.set(event_target_value(&ev))
