@@ -86,6 +86,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByRole("navigation", { name: "Pagina's van dit programma" }).getByRole("link", { name: "Communicatie" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByLabel("Golf", { exact: true })).toHaveValue(report.next_wave);
   await expect(page.getByLabel("Tekst of toelichting")).toHaveValue(/^Beste collega,/);
+  await expect(page.getByLabel("Onderwerp")).toHaveValue(new RegExp(`: de hele golf ${report.next_wave}$`));
 
   // No planned day: refused at its field, before anything is sent.
   await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Servicedesk – Joris");

@@ -109,15 +109,17 @@ pub mod links {
         format!("{}/communications", program(id))
     }
 
-    /// Planning a message for a group of the roster, its note filled in with `note`; the
-    /// form is the page's `#plan-message`.
+    /// Planning a message for a group of the roster, its subject and note filled in; the form
+    /// is the page's `#plan-message`.
     pub fn plan_message(
         id: &str,
         wave: Option<&str>,
         segment: &[(&str, &str)],
+        subject: &str,
         note: &str,
     ) -> String {
         let mut query = group_query(wave, segment);
+        query.push(format!("subject={}", encode(subject)));
         query.push(format!("note={}", encode(note)));
         format!("{}?{}#plan-message", communications(id), query.join("&"))
     }

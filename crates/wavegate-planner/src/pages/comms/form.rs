@@ -96,10 +96,17 @@ impl MessageFields {
         }
     }
 
-    /// Fills in a group (from the dashboard's link) and a note.
-    pub fn prefill(self, wave: Option<String>, segment: &BTreeMap<String, String>, note: String) {
+    /// Fills in a group, a subject and a note (from the dashboard's link).
+    pub fn prefill(
+        self,
+        wave: Option<String>,
+        segment: &BTreeMap<String, String>,
+        subject: String,
+        note: String,
+    ) {
         self.wave.set(wave.unwrap_or_default());
         self.set_segment(segment);
+        self.subject.set(subject);
         self.note.set(note);
     }
 

@@ -1,7 +1,7 @@
 //! `/planner/programs/{program}/communications`: the program's communication plan by planned
 //! day, each message with its target group, channel, owner, purpose, days and reach; planners
 //! plan, change, mark sent and delete messages, viewers read. The readiness dashboard's
-//! message actions link here with the group and the text filled in (`?wave=…&{attribute}=…&note=…`).
+//! message actions link here with the group and the text filled in (`?wave=…&{attribute}=…&subject=…&note=…`).
 
 mod form;
 mod item;
@@ -30,10 +30,14 @@ pub fn CommsPage() -> impl IntoView {
     let fields = MessageFields::new();
     let query = use_query_map();
     // A group and text from the dashboard's "plan this message", filled in once.
-    let (wave, segment) = group_of(&query.get_untracked(), &["note"]);
-    let note = query.get_untracked().get("note").unwrap_or_default();
+    let given = query.get_untracked();
+    let (wave, segment) = group_of(&given, &["subject", "note"]);
+    let (subject, note) = (
+        given.get("subject").unwrap_or_default(),
+        given.get("note").unwrap_or_default(),
+    );
     if wave.is_some() || !segment.is_empty() || !note.is_empty() {
-        fields.prefill(wave, &segment, note);
+        fields.prefill(wave, &segment, subject, note);
     }
     let detail = LocalResource::new(move || {
         let pid = program.get();

@@ -117,6 +117,7 @@ fn action_view(
         let wave = wave.or(a.target.get("wave").map(String::as_str));
         links::assign(program, wave, &attributes, &a.items)
     });
+    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
     let steps = step(a);
     // A message to send leads to planning it: the communication plan's form with this group
     // and the message's text filled in.
@@ -127,6 +128,7 @@ fn action_view(
                 program,
                 wave,
                 &attributes,
+                &title,
                 msg.text(lang),
             ))
         }
@@ -137,7 +139,6 @@ fn action_view(
         .enumerate()
         .map(|(i, s)| step_view(s, &group, lang, format!("action-{index}-text-{i}")))
         .collect();
-    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
     let segment_key: Vec<String> = a.target.iter().map(|(k, v)| format!("{k}={v}")).collect();
     view! {
         <li class="action" data-kind=format!("{:?}", a.kind) data-target=segment_key.join(",")>
