@@ -326,6 +326,24 @@ mod tests {
             figures(reach(&everyone, &set, &program, day("2027-02-10"))).group,
             14
         );
+        let all_waves = NewMessage {
+            wave: None,
+            ..everyone.clone()
+        };
+        assert_eq!(
+            figures(reach(&all_waves, &set, &program, day("2027-02-10"))).group,
+            19,
+            "no wave: everyone on the roster"
+        );
+        let gone = NewMessage {
+            wave: Some("wave-9".into()),
+            ..everyone
+        };
+        assert_eq!(
+            reach(&gone, &set, &program, day("2027-02-10")),
+            Reach::Suppressed,
+            "a wave the program no longer has holds nobody"
+        );
     }
 
     #[test]

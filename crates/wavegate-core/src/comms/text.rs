@@ -43,6 +43,17 @@ fn did(purpose: Purpose, lang: Lang) -> &'static str {
 }
 
 fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
+    if f.out_of == 0 {
+        // Nobody was left to reach: "0 of the 0" would read as a failed message.
+        let s = match lang {
+            Lang::Nl => format!(
+                "Niemand hoefde het nog te doen: alle {} hadden dat al gedaan",
+                f.already
+            ),
+            Lang::En => format!("Nobody still had to: all {} had done so already", f.already),
+        };
+        return s + &undated(f, lang) + ".";
+    }
     let share = match (f.share, f.interval) {
         (Some(s), Some([lo, hi])) => format!(
             " ({}, {}–{})",
@@ -52,7 +63,7 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
         ),
         _ => String::new(),
     };
-    let mut s = match lang {
+    let s = match lang {
         Lang::Nl => format!(
             "{} van de {} die het nog moesten doen{share} {} na het bericht; {} hadden dat al gedaan",
             f.reached,
@@ -68,13 +79,16 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
             f.already
         ),
     };
-    if f.undated > 0 {
-        s += &match lang {
-            Lang::Nl => format!("; van {} is niet bekend wanneer ze begonnen", f.undated),
-            Lang::En => format!("; for {} it is not known when they started", f.undated),
-        };
+    s + &undated(f, lang) + "."
+}
+
+/// The clause on people whose act has no date, when there are any.
+fn undated(f: &ReachFigures, lang: Lang) -> String {
+    match (f.undated, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Nl) => format!("; van {n} is niet bekend wanneer ze begonnen"),
+        (n, Lang::En) => format!("; for {n} it is not known when they started"),
     }
-    s + "."
 }
 
 /// The reach as a sentence, or why there is none.
@@ -138,6 +152,19 @@ mod tests {
             );
         }
         assert!(reach(&Reach::Suppressed, Purpose::Enroll, Lang::En).contains('5'));
+        let everyone_already = Reach::Measured(ReachFigures {
+            group: 7,
+            already: 6,
+            undated: 1,
+            out_of: 0,
+            reached: 0,
+            share: None,
+            interval: None,
+        });
+        assert_eq!(
+            reach(&everyone_already, Purpose::StartTraining, Lang::En),
+            "Nobody still had to: all 6 had done so already; for 1 it is not known when they started."
+        );
     }
 
     #[test]
