@@ -191,3 +191,25 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::links;
+    // Run by wasm-bindgen-test: these crates build for wasm32 only, where `#[test]` is not run.
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_message_to_plan_carries_its_group_subject_and_text_so_the_form_reads_them_back() {
+        let href = links::plan_message(
+            "demo",
+            Some("wave-2"),
+            &[("department", "R&D")],
+            "Hulp: golf 2",
+            "Beste collega,\n\nA&B=C?",
+        );
+        assert_eq!(
+            href,
+            "/planner/programs/demo/communications?wave=wave-2&department=R%26D&subject=Hulp%3A%20golf%202&note=Beste%20collega%2C%0A%0AA%26B%3DC%3F#plan-message"
+        );
+    }
+}
