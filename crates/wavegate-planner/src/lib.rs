@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/planner/programs/:program/surveys/:survey") view=pages::survey::SurveyPage />
                 <Route path=path!("/planner/programs/:program/surveys/:survey/results") view=pages::results::ResultsPage />
                 <Route path=path!("/planner/programs/:program/readiness") view=pages::readiness::ReadinessPage />
+                <Route path=path!("/planner/programs/:program/communications") view=pages::comms::CommsPage />
                 <Route path=path!("/planner/programs/:program/lessons") view=pages::lessons::LessonsPage />
                 <Route path=path!("/planner/programs/:program/invite") view=pages::invite::InvitePage />
                 <Route path=path!("/planner/programs/:program/assign") view=pages::assign::AssignPage />

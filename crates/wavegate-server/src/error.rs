@@ -52,7 +52,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::InvalidSupport
         | ErrorCode::InvalidModule
         | ErrorCode::TrainingRefused
-        | ErrorCode::InvalidLesson => StatusCode::UNPROCESSABLE_ENTITY,
+        | ErrorCode::InvalidLesson
+        | ErrorCode::InvalidMessage => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Busy => StatusCode::SERVICE_UNAVAILABLE,
         // `Unknown` is what a client reads from a newer server; this server never sends it.
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,

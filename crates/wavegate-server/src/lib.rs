@@ -10,6 +10,7 @@ mod assets;
 pub mod auth;
 mod body_deadline;
 pub mod clock;
+mod comms;
 pub mod datadir;
 mod demo;
 mod downloads;

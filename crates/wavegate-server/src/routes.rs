@@ -5,8 +5,8 @@
 
 use crate::auth::guard;
 use crate::{
-    AppState, BULK_BODY_DEADLINE, BULK_BODY_LIMIT, body_deadline, evaluations, export, imports,
-    lessons, links, planner, programs, readiness, reminders, surveys, training,
+    AppState, BULK_BODY_DEADLINE, BULK_BODY_LIMIT, body_deadline, comms, evaluations, export,
+    imports, lessons, links, planner, programs, readiness, reminders, surveys, training,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -86,6 +86,14 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/programs/{program}/lessons"),
     ("GET", "/api/v1/programs/{program}/lessons.csv"),
     ("DELETE", "/api/v1/programs/{program}/lessons/{lesson}"),
+    ("GET", "/api/v1/programs/{program}/communications"),
+    ("POST", "/api/v1/programs/{program}/communications"),
+    ("GET", "/api/v1/programs/{program}/communications.csv"),
+    ("PUT", "/api/v1/programs/{program}/communications/{message}"),
+    (
+        "DELETE",
+        "/api/v1/programs/{program}/communications/{message}",
+    ),
 ];
 
 /// Builds the guarded router, checking each route against [`PLANNER_ROUTES`].
@@ -330,6 +338,31 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         Method::DELETE,
         "/api/v1/programs/{program}/lessons/{lesson}",
         delete(lessons::delete),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/communications",
+        get(comms::list),
+    )
+    .add(
+        Method::POST,
+        "/api/v1/programs/{program}/communications",
+        post(comms::create).layer(DefaultBodyLimit::max(comms::MESSAGE_BODY_LIMIT)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/communications.csv",
+        get(comms::csv),
+    )
+    .add(
+        Method::PUT,
+        "/api/v1/programs/{program}/communications/{message}",
+        put(comms::update).layer(DefaultBodyLimit::max(comms::MESSAGE_BODY_LIMIT)),
+    )
+    .add(
+        Method::DELETE,
+        "/api/v1/programs/{program}/communications/{message}",
+        delete(comms::delete),
     )
     .finish()
 }

@@ -31,6 +31,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
         ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
         ErrorCode::InvalidLesson => UiMsg::ErrorInvalidLesson,
+        ErrorCode::InvalidMessage => UiMsg::ErrorInvalidMessage,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
         ErrorCode::TooManyAttempts => UiMsg::ErrorTooManyAttempts,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,

@@ -97,6 +97,7 @@ messages! {
         ErrorInvalidDate => "Deze datum kan hier niet: een beoordeling wordt alleen voor vandaag opgeslagen.", "This date cannot be used here: an evaluation is stored for today only.";
         ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
         ErrorInvalidLesson => "Deze les kan zo niet worden opgeslagen; bekijk het gemarkeerde veld.", "This lesson cannot be stored like this; check the marked field.";
+        ErrorInvalidMessage => "Dit bericht kan zo niet worden ingepland; bekijk het gemarkeerde veld.", "This message cannot be planned like this; check the marked field.";
         ErrorInvalidModule => "De module klopt niet; er is niets gepubliceerd.", "The module is not valid; nothing was published.";
         ErrorTrainingRefused => "Deze stap kan nu niet (bijvoorbeeld: geen pogingen meer, of de wachttijd loopt nog).", "This step is not possible now (for example: no attempts left, or the wait is not over).";
         ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";

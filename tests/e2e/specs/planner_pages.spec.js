@@ -11,7 +11,8 @@ const PAGES = [
   { path: "/planner/programs/demo/surveys", ready: (p) => p.locator("[data-survey='pilot-feedback']") },
   // Inviting, the mail-merge links and the response rates per wave and segment.
   { path: "/planner/programs/demo/surveys/pilot-feedback", ready: (p) => p.locator("table.rates") },
-  { path: "/planner/programs/demo/surveys/pilot-feedback/results", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },
+  { path: "/planner/programs/demo/surveys/pilot-feedback/results", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },  // The communication plan with its form.
+  { path: "/planner/programs/demo/communications", ready: (p) => p.getByRole("heading", { name: "Een bericht inplannen" }) },
 ];
 
 /** A program of its own with a roster imported, so its files page lists an import. */

@@ -95,6 +95,9 @@ pub enum ErrorCode {
     /// 422: a lesson of the lessons-learned log that breaks a rule; `details` is a
     /// [`LessonProblem`] naming the field, its message in the request's language.
     InvalidLesson,
+    /// 422: a planned message of the communication plan that breaks a rule; `details` is a
+    /// [`MessageProblem`] naming the field, its message in the request's language.
+    InvalidMessage,
     /// 409: the program's stored files do not evaluate together (the roster names a wave the
     /// program no longer has, a collected answer the engine cannot score); `details` is a
     /// [`FileProblem`].
@@ -126,7 +129,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 38] = [
+    pub const SENT: [ErrorCode; 39] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -165,6 +168,7 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::DraftChanged,
         ErrorCode::InvalidLesson,
+        ErrorCode::InvalidMessage,
     ];
 
     /// The code as it is written on the wire (`invalid_response`).
@@ -208,6 +212,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::DraftChanged => "draft_changed",
             ErrorCode::InvalidLesson => "invalid_lesson",
+            ErrorCode::InvalidMessage => "invalid_message",
             ErrorCode::Unknown => "unknown",
         }
     }

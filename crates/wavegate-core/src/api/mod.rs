@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 mod accounts;
+mod comms;
 mod downloads;
 mod errors;
 mod files;
@@ -18,6 +19,7 @@ mod respond;
 mod surveys;
 
 pub use accounts::*;
+pub use comms::*;
 pub use downloads::*;
 pub use errors::*;
 pub use files::*;

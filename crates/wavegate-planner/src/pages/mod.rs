@@ -1,6 +1,7 @@
 //! One module per page of the planner app, and what the pages of one program share.
 
 pub mod assign;
+pub mod comms;
 pub mod group_address;
 pub mod imports;
 pub mod invite;
@@ -103,6 +104,26 @@ pub mod links {
         format!("{}/training", program(id))
     }
 
+    /// A program's communication plan.
+    pub fn communications(id: &str) -> String {
+        format!("{}/communications", program(id))
+    }
+
+    /// Planning a message for a group of the roster, its subject and note filled in; the form
+    /// is the page's `#plan-message`.
+    pub fn plan_message(
+        id: &str,
+        wave: Option<&str>,
+        segment: &[(&str, &str)],
+        subject: &str,
+        note: &str,
+    ) -> String {
+        let mut query = group_query(wave, segment);
+        query.push(format!("subject={}", encode(subject)));
+        query.push(format!("note={}", encode(note)));
+        format!("{}?{}#plan-message", communications(id), query.join("&"))
+    }
+
     /// A program's lessons-learned log.
     pub fn lessons(id: &str) -> String {
         format!("{}/lessons", program(id))
@@ -125,6 +146,8 @@ pub enum Tab {
     Surveys,
     /// The readiness dashboard.
     Readiness,
+    /// The communication plan.
+    Comms,
     /// The lessons-learned log.
     Lessons,
     /// Training modules, assignments, results.
@@ -150,6 +173,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
                 {item(Tab::Files, Msg::TabFiles, links::files)}
                 {item(Tab::Surveys, Msg::TabSurveys, links::surveys)}
                 {item(Tab::Readiness, Msg::TabReadiness, links::readiness)}
+                {item(Tab::Comms, Msg::TabComms, links::communications)}
                 {item(Tab::Lessons, Msg::TabLessons, links::lessons)}
                 {item(Tab::Training, Msg::TabTraining, links::training)}
             </ul>
@@ -165,5 +189,27 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t(UiMsg::NotFoundTitle)}</h1>
             <p><a href=links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::links;
+    // Run by wasm-bindgen-test: these crates build for wasm32 only, where `#[test]` is not run.
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_message_to_plan_carries_its_group_subject_and_text_so_the_form_reads_them_back() {
+        let href = links::plan_message(
+            "demo",
+            Some("wave-2"),
+            &[("department", "R&D")],
+            "Hulp: golf 2",
+            "Beste collega,\n\nA&B=C?",
+        );
+        assert_eq!(
+            href,
+            "/planner/programs/demo/communications?wave=wave-2&department=R%26D&subject=Hulp%3A%20golf%202&note=Beste%20collega%2C%0A%0AA%26B%3DC%3F#plan-message"
+        );
     }
 }

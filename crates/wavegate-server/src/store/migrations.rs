@@ -357,6 +357,32 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: None,
     },
+    Migration {
+        version: 14,
+        name: "the communication plan of each program: messages per target group, planned and sent",
+        sql: r#"
+    -- One planned message: `wave` NULL for everyone on the roster; `segment` a JSON object of
+    -- split attribute -> value; `channel` and `purpose` the core's wire names; the days as
+    -- YYYY-MM-DD, `sent_on` NULL while planned; who planned it and when.
+    CREATE TABLE planned_messages (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        program_id  TEXT NOT NULL REFERENCES programs(id),
+        wave        TEXT,
+        segment     TEXT NOT NULL,
+        channel     TEXT NOT NULL,
+        owner       TEXT NOT NULL,
+        purpose     TEXT NOT NULL,
+        planned_on  TEXT NOT NULL,
+        sent_on     TEXT,
+        subject     TEXT NOT NULL,
+        note        TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX planned_messages_by_program ON planned_messages(program_id, planned_on);
+    "#,
+        then: None,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

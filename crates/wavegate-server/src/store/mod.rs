@@ -13,6 +13,7 @@
 //! them. Parsing and validation happen in the API layer with `wavegate-core`.
 
 mod accounts;
+mod comms;
 mod drafts;
 mod evaluations;
 mod files;
@@ -30,6 +31,7 @@ mod training;
 mod writer;
 
 pub use accounts::{TokenRow, UserRow};
+pub use comms::{MessageAdded, MessageFields, MessageRow};
 pub use drafts::{DraftOwner, DraftRow, DraftSaved};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, EvaluationWithSegments, NewEvaluation, StoredOutcome,

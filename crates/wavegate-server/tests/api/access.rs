@@ -77,6 +77,16 @@ fn valid_request(method: &str, pattern: &str) -> (String, Option<&'static str>, 
                 .into_bytes(),
         ),
         ("DELETE", "/api/v1/programs/{program}/lessons/{lesson}") => (None, Vec::new()),
+        ("POST", "/api/v1/programs/{program}/communications")
+        | ("PUT", "/api/v1/programs/{program}/communications/{message}") => (
+            Some("application/json"),
+            json!({ "wave": "wave-1", "segment": { "platform": "iOS" }, "channel": "email",
+                    "owner": "Communicatie", "purpose": "enroll", "planned_on": "2027-02-01",
+                    "subject": "Schrijf je toestel in" })
+            .to_string()
+            .into_bytes(),
+        ),
+        ("DELETE", "/api/v1/programs/{program}/communications/{message}") => (None, Vec::new()),
         other => panic!("no test request for {other:?}: add one to access.rs"),
     };
     (path, ct, body)
@@ -104,6 +114,13 @@ async fn call(api: &Api, method: &str, pattern: &str, auth: Auth<'_>) -> Reply {
         let added = api.call("POST", &lessons, Auth::Planner, ct, body).await;
         let id = added.body["id"].as_u64().expect("a stored lesson");
         path.replace("{lesson}", &id.to_string())
+    } else if path.contains("{message}") {
+        // A message of its own per call: a planner's DELETE before removed the previous one.
+        let plan = "/api/v1/programs/{program}/communications";
+        let (messages, ct, body) = valid_request("POST", plan);
+        let added = api.call("POST", &messages, Auth::Planner, ct, body).await;
+        let id = added.body["id"].as_u64().expect("a stored message");
+        path.replace("{message}", &id.to_string())
     } else {
         path
     };

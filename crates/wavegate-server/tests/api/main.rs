@@ -6,6 +6,7 @@ mod abuse;
 mod access;
 mod anonymity;
 mod assets;
+mod comms;
 mod drafts;
 mod imports;
 mod languages;

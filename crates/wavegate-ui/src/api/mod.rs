@@ -5,6 +5,7 @@
 //! [`files`], [`surveys`], [`invitations`], [`reminders`], [`readiness`], [`training`] and [`lessons`]; the trainee's in
 //! [`train`]. An app links only the functions it calls.
 
+pub mod comms;
 pub mod download;
 pub mod files;
 pub mod invitations;

@@ -1,6 +1,7 @@
 //! The report's actions, each with its target group, its evidence and a next step that works:
-//! inviting the group to a survey (the invitation form, filled in), a message ready to copy,
-//! or assigning it the modules the report names (the assignment form, filled in).
+//! inviting the group to a survey (the invitation form, filled in), a message ready to copy and
+//! to plan (the communication plan's form, filled in), or assigning it the modules the report
+//! names (the assignment form, filled in).
 
 use super::super::links;
 use crate::i18n::{Msg, fill, t};
@@ -116,12 +117,28 @@ fn action_view(
         let wave = wave.or(a.target.get("wave").map(String::as_str));
         links::assign(program, wave, &attributes, &a.items)
     });
-    let steps: Vec<AnyView> = step(a)
+    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
+    let steps = step(a);
+    // A message to send leads to planning it: the communication plan's form with this group
+    // and the message's text filled in.
+    let plan = steps.iter().find_map(|s| match s {
+        Step::Message(msg) => {
+            let wave = wave.or(a.target.get("wave").map(String::as_str));
+            Some(links::plan_message(
+                program,
+                wave,
+                &attributes,
+                &title,
+                msg.text(lang),
+            ))
+        }
+        _ => None,
+    });
+    let steps: Vec<AnyView> = steps
         .into_iter()
         .enumerate()
         .map(|(i, s)| step_view(s, &group, lang, format!("action-{index}-text-{i}")))
         .collect();
-    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
     let segment_key: Vec<String> = a.target.iter().map(|(k, v)| format!("{k}={v}")).collect();
     view! {
         <li class="action" data-kind=format!("{:?}", a.kind) data-target=segment_key.join(",")>
@@ -133,6 +150,7 @@ fn action_view(
             {steps}
             {can_change.then(|| view! {
                 <p class="action-links">
+                    {plan.map(|href| view! { <a class="button secondary plan-message" href=href>{t(Msg::PlanThisMessage)}</a>" " })}
                     {assign.map(|href| view! { <a class="button secondary" href=href>{t(Msg::AssignGroup)}</a>" " })}
                     {invite.map(|href| view! { <a class="button secondary" href=href>{t(Msg::InviteGroup)}</a> })}
                 </p>

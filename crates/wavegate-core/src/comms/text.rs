@@ -1,0 +1,189 @@
+//! A planned message in words, the same in the planner app and the CSV file: its target group
+//! and its reach as a sentence (or why it has none), in Dutch and English.
+
+use crate::api::{NewMessage, Purpose, Reach, ReachFigures};
+use crate::i18n::Lang;
+use crate::measures::MIN_GROUP;
+use crate::readiness::text::{attribute, pct};
+
+/// The target group: "golf wave-1 × platform iOS", or everyone on the roster.
+pub fn group(message: &NewMessage, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(w) = &message.wave {
+        parts.push(format!("{} {w}", attribute("wave", lang)));
+    }
+    parts.extend(
+        message
+            .segment
+            .iter()
+            .map(|(k, v)| format!("{} {v}", attribute(k, lang))),
+    );
+    if parts.is_empty() {
+        match lang {
+            Lang::Nl => "iedereen in de roster".to_string(),
+            Lang::En => "everyone on the roster".to_string(),
+        }
+    } else {
+        parts.join(" × ")
+    }
+}
+
+/// What people did, in the past tense ("schreven zich in").
+fn did(purpose: Purpose, lang: Lang) -> &'static str {
+    match (purpose, lang) {
+        (Purpose::Enroll, Lang::Nl) => "schreven een toestel in",
+        (Purpose::Enroll, Lang::En) => "enrolled a device",
+        (Purpose::AnswerSurvey, Lang::Nl) => "vulden een vragenlijst in",
+        (Purpose::AnswerSurvey, Lang::En) => "answered a survey",
+        (Purpose::StartTraining, Lang::Nl) => "begonnen aan de training",
+        (Purpose::StartTraining, Lang::En) => "started the training",
+        (Purpose::None, Lang::Nl) => "deden wat gevraagd werd",
+        (Purpose::None, Lang::En) => "did what was asked",
+    }
+}
+
+fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
+    if f.out_of == 0 {
+        // Nobody was left to reach: "0 of the 0" would read as a failed message.
+        let s = match lang {
+            Lang::Nl => format!(
+                "Niemand hoefde het nog te doen: alle {} hadden dat al gedaan",
+                f.already
+            ),
+            Lang::En => format!("Nobody still had to: all {} had done so already", f.already),
+        };
+        return s + &undated(f, lang) + ".";
+    }
+    let share = match (f.share, f.interval) {
+        (Some(s), Some([lo, hi])) => format!(
+            " ({}, {}–{})",
+            pct(s, lang),
+            pct(lo, lang).trim_end_matches('%'),
+            pct(hi, lang)
+        ),
+        _ => String::new(),
+    };
+    let s = match lang {
+        Lang::Nl => format!(
+            "{} van de {} die het nog moesten doen{share} {} na het bericht; {} hadden dat al gedaan",
+            f.reached,
+            f.out_of,
+            did(purpose, lang),
+            f.already
+        ),
+        Lang::En => format!(
+            "{} of the {} who still had to{share} {} after the message; {} had done so already",
+            f.reached,
+            f.out_of,
+            did(purpose, lang),
+            f.already
+        ),
+    };
+    s + &undated(f, lang) + "."
+}
+
+/// The clause on people whose act has no date, when there are any.
+fn undated(f: &ReachFigures, lang: Lang) -> String {
+    match (f.undated, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Nl) => format!("; van {n} is niet bekend wanneer ze begonnen"),
+        (n, Lang::En) => format!("; for {n} it is not known when they started"),
+    }
+}
+
+/// The reach as a sentence, or why there is none.
+pub fn reach(reach: &Reach, purpose: Purpose, lang: Lang) -> String {
+    match (reach, lang) {
+        (Reach::Measured(f), _) => measured(f, purpose, lang),
+        (Reach::Suppressed, Lang::Nl) => format!(
+            "Niet getoond: de doelgroep telt minder dan {MIN_GROUP} mensen."
+        ),
+        (Reach::Suppressed, Lang::En) => format!(
+            "Not shown: the target group has fewer than {MIN_GROUP} people."
+        ),
+        (Reach::NotSent, Lang::Nl) => "Nog niet verstuurd: het bereik volgt zodra het als verstuurd is gemarkeerd.".into(),
+        (Reach::NotSent, Lang::En) => "Not sent yet: its reach follows once it is marked as sent.".into(),
+        (Reach::NoPurpose, Lang::Nl) => "Geen bereik: dit bericht informeert alleen en vraagt niets dat te tellen is.".into(),
+        (Reach::NoPurpose, Lang::En) => "No reach: this message only informs and asks nothing that can be counted.".into(),
+        (Reach::NoRoster, Lang::Nl) => "Geen bereik: het programma heeft nog geen roster.".into(),
+        (Reach::NoRoster, Lang::En) => "No reach: the program has no roster yet.".into(),
+        (Reach::NoData { file }, Lang::Nl) => format!("Geen bereik: {file} ontbreekt nog."),
+        (Reach::NoData { file }, Lang::En) => format!("No reach: {file} is not there yet."),
+        (Reach::Unavailable, Lang::Nl) => "Bereik nu niet te bepalen: de bestanden van het programma passen niet bij elkaar of de server is bezet.".into(),
+        (Reach::Unavailable, Lang::En) => "Reach cannot be measured now: the program's files do not fit together or the server is busy.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Channel;
+
+    #[test]
+    fn reach_reads_as_a_sentence_with_its_interval_in_both_languages() {
+        let f = ReachFigures {
+            group: 65,
+            already: 5,
+            undated: 0,
+            out_of: 60,
+            reached: 42,
+            share: Some(0.7),
+            interval: Some([0.58, 0.8]),
+        };
+        let m = Reach::Measured(f);
+        assert_eq!(
+            reach(&m, Purpose::Enroll, Lang::Nl),
+            "42 van de 60 die het nog moesten doen (70%, 58–80%) schreven een toestel in na het bericht; 5 hadden dat al gedaan."
+        );
+        assert_eq!(
+            reach(&m, Purpose::Enroll, Lang::En),
+            "42 of the 60 who still had to (70%, 58–80%) enrolled a device after the message; 5 had done so already."
+        );
+        for r in [
+            Reach::Suppressed,
+            Reach::NotSent,
+            Reach::NoPurpose,
+            Reach::NoRoster,
+            Reach::Unavailable,
+        ] {
+            assert_ne!(
+                reach(&r, Purpose::Enroll, Lang::Nl),
+                reach(&r, Purpose::Enroll, Lang::En)
+            );
+        }
+        assert!(reach(&Reach::Suppressed, Purpose::Enroll, Lang::En).contains('5'));
+        let everyone_already = Reach::Measured(ReachFigures {
+            group: 7,
+            already: 6,
+            undated: 1,
+            out_of: 0,
+            reached: 0,
+            share: None,
+            interval: None,
+        });
+        assert_eq!(
+            reach(&everyone_already, Purpose::StartTraining, Lang::En),
+            "Nobody still had to: all 6 had done so already; for 1 it is not known when they started."
+        );
+    }
+
+    #[test]
+    fn a_group_reads_with_its_attributes_in_the_readers_language() {
+        let mut m = NewMessage {
+            wave: Some("wave-1".into()),
+            segment: [("department".to_string(), "Sales".to_string())].into(),
+            channel: Channel::Email,
+            owner: "A".into(),
+            purpose: Purpose::Enroll,
+            planned_on: "2027-01-01".parse().unwrap(),
+            sent_on: None,
+            subject: "s".into(),
+            note: String::new(),
+        };
+        assert_eq!(group(&m, Lang::Nl), "golf wave-1 × afdeling Sales");
+        assert_eq!(group(&m, Lang::En), "wave wave-1 × department Sales");
+        m.wave = None;
+        m.segment.clear();
+        assert_eq!(group(&m, Lang::En), "everyone on the roster");
+    }
+}

@@ -1,0 +1,277 @@
+//! One planned message of the plan: its subject, target group, channel, owner and purpose, its
+//! planned and sent days, its reach as a sentence (or why it has none) and its note; for
+//! planners the ways to change it, mark it sent (with a day) and delete it after a
+//! confirmation.
+
+use super::form::MessageFields;
+use crate::components::notice::Failure;
+use crate::i18n::{Msg, fill, t, use_lang};
+use crate::session::Session;
+use leptos::prelude::*;
+use wavegate_core::api::{MessageProblem, PlannedMessage};
+use wavegate_core::comms::{MessageError, text};
+use wavegate_core::i18n::long_date;
+use wavegate_ui::api::{ApiError, comms};
+
+/// What the plan's items share: which confirmation is open, what was last done (the status to
+/// announce), a failure, and the trigger that reloads the plan.
+#[derive(Clone, Copy)]
+pub struct PlanState {
+    /// The message whose delete confirmation is shown.
+    pub confirming: RwSignal<Option<u64>>,
+    /// A request is under way.
+    pub busy: RwSignal<bool>,
+    /// Why the last request failed.
+    pub failure: RwSignal<Option<ApiError>>,
+    /// What was just done.
+    pub status: RwSignal<Option<Msg>>,
+    /// Reloads the plan.
+    pub changed: Trigger,
+}
+
+impl PlanState {
+    /// Nothing open, nothing done.
+    pub fn new(changed: Trigger) -> PlanState {
+        PlanState {
+            confirming: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            failure: RwSignal::new(None),
+            status: RwSignal::new(None),
+            changed,
+        }
+    }
+
+    fn done(self, msg: Msg) {
+        self.status.set(Some(msg));
+        self.changed.notify();
+        request_animation_frame(|| wavegate_ui::dom::focus_id("plan-status"));
+    }
+}
+
+/// The note as lines: each line a text node (never HTML), line breaks kept.
+fn note_lines(note: &str) -> impl IntoView + use<> {
+    let lines: Vec<String> = note.split('\n').map(String::from).collect();
+    let last = lines.len().saturating_sub(1);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| view! { {line}{(i < last).then(|| view! { <br /> })} })
+        .collect_view()
+}
+
+/// Marking an unsent message sent, on a day (today unless changed).
+fn mark_sent(m: &PlannedMessage, program: Memo<String>, plan: PlanState) -> impl IntoView + use<> {
+    let session = Session::get();
+    let lang = use_lang();
+    let id = m.id;
+    let today = wavegate_ui::dom::utc_today();
+    let day = RwSignal::new(today.map(|d| d.to_string()).unwrap_or_default());
+    let problem = RwSignal::new(None::<MessageError>);
+    let body = m.body();
+    let input_id = format!("message-{id}-sent");
+    let error_id = format!("message-{id}-sent-error");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        plan.failure.set(None);
+        let sent_on = day.get_untracked().parse().ok();
+        if sent_on.is_none() || sent_on > today {
+            problem.set(Some(MessageError::SentInFuture));
+            wavegate_ui::dom::focus_id(&format!("message-{id}-sent"));
+            return;
+        }
+        problem.set(None);
+        let mut body = body.clone();
+        body.sent_on = sent_on;
+        let (csrf, pid, l) = (
+            session.csrf(),
+            program.get_untracked(),
+            lang.get_untracked(),
+        );
+        plan.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = comms::update(&csrf, &pid, id, &body, l).await;
+            plan.busy.set(false);
+            match result {
+                Ok(_) => plan.done(Msg::MessageMarkedSent),
+                Err(e) => match e
+                    .details::<MessageProblem>()
+                    .and_then(|p| MessageError::from_code(&p.code))
+                {
+                    Some(p) => {
+                        problem.set(Some(p));
+                        wavegate_ui::dom::focus_id(&format!("message-{id}-sent"));
+                    }
+                    None => plan.failure.set(Some(e)),
+                },
+            }
+        });
+    };
+    let error = {
+        let error_id = error_id.clone();
+        move || {
+            problem.get().map(|p| {
+                view! { <p id=error_id.clone() class="form-error" role="alert">{move || p.message(lang.get())}</p> }
+            })
+        }
+    };
+    view! {
+        <form class="mark-sent" on:submit=submit novalidate>
+            <div class="field">
+                <label for=input_id.clone()>{t(Msg::MarkSentDate)}</label>
+                <input id=input_id type="date" prop:value=move || day.get()
+                    aria-invalid=move || problem.get().map(|_| "true")
+                    aria-describedby=move || problem.get().map(|_| error_id.clone())
+                    on:input=move |ev| day.set(event_target_value(&ev))
+                    on:change=move |ev| day.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="secondary" disabled=move || plan.busy.get()>{t(Msg::MarkSent)}</button>
+        </form>
+        {error}
+    }
+}
+
+/// A planner's controls of a message: edit, mark sent, delete (after a confirmation).
+fn controls(
+    m: &PlannedMessage,
+    program: Memo<String>,
+    plan: PlanState,
+    fields: MessageFields,
+) -> impl IntoView + use<> {
+    let session = Session::get();
+    let id = m.id;
+    let editable = m.clone();
+    let edit = move |_| {
+        fields.edit(&editable);
+        request_animation_frame(|| wavegate_ui::dom::focus_id("plan-message-title"));
+    };
+    let confirm = move |_| {
+        let (csrf, pid) = (session.csrf(), program.get_untracked());
+        plan.busy.set(true);
+        plan.failure.set(None);
+        leptos::task::spawn_local(async move {
+            let result = comms::delete(&csrf, &pid, id).await;
+            plan.busy.set(false);
+            plan.confirming.set(None);
+            match result {
+                Ok(()) => plan.done(Msg::MessageDeleted),
+                Err(e) => plan.failure.set(Some(e)),
+            }
+        });
+    };
+    let cancel = move |_| {
+        plan.confirming.set(None);
+        // After the redraw: until then the button is still disabled and cannot take focus.
+        wavegate_ui::dom::focus_id_soon(format!("message-{id}-delete"));
+    };
+    let ask = move |_| {
+        plan.status.set(None);
+        plan.confirming.set(Some(id));
+        request_animation_frame(move || {
+            wavegate_ui::dom::focus_id(&format!("message-{id}-confirm-title"))
+        });
+    };
+    let confirmation = move || {
+        (plan.confirming.get() == Some(id)).then(|| view! {
+            <div class="confirm" role="group" aria-labelledby=format!("message-{id}-confirm-title")>
+                <h4 id=format!("message-{id}-confirm-title") tabindex="-1">{t(Msg::ConfirmDeleteMessageTitle)}</h4>
+                <p>{t(Msg::ConfirmDeleteMessageText)}</p>
+                <div class="button-row">
+                    <button type="button" class="danger" disabled=move || plan.busy.get()
+                        on:click=confirm>{t(Msg::ConfirmDeleteMessage)}</button>
+                    <button type="button" class="secondary" on:click=cancel>{t(Msg::Cancel)}</button>
+                </div>
+            </div>
+        })
+    };
+    let unsent = m.sent_on.is_none().then(|| mark_sent(m, program, plan));
+    view! {
+        {unsent}
+        <div class="button-row">
+            <button type="button" class="secondary" id=format!("message-{id}-edit")
+                aria-describedby=format!("message-{id}-subject") on:click=edit>{t(Msg::EditMessage)}</button>
+            <button type="button" class="secondary" id=format!("message-{id}-delete")
+                aria-describedby=format!("message-{id}-subject")
+                disabled=move || plan.confirming.get().is_some()
+                on:click=ask>{t(Msg::DeleteMessage)}</button>
+        </div>
+        {confirmation}
+        <Failure error=plan.failure />
+    }
+}
+
+/// One message of the plan.
+pub fn message_item(
+    m: PlannedMessage,
+    program: Memo<String>,
+    plan: PlanState,
+    fields: MessageFields,
+) -> impl IntoView {
+    let session = Session::get();
+    let lang = use_lang();
+    let id = m.id;
+    let body = m.body();
+    let group = {
+        let body = body.clone();
+        move || text::group(&body, lang.get())
+    };
+    let (channel, purpose, owner) = (m.channel.label(), m.purpose.label(), m.owner.clone());
+    let facts = move || {
+        let l = lang.get();
+        fill(
+            Msg::MessageFacts,
+            l,
+            &[
+                ("channel", channel.get(l).to_string()),
+                ("owner", owner.clone()),
+                ("purpose", purpose.get(l).to_string()),
+            ],
+        )
+    };
+    let (planned_on, sent_on) = (m.planned_on, m.sent_on);
+    let when = move || {
+        let l = lang.get();
+        let planned = fill(Msg::PlannedOn, l, &[("date", long_date(planned_on, l))]);
+        let sent = match sent_on {
+            Some(d) => fill(Msg::SentOn, l, &[("date", long_date(d, l))]),
+            None => Msg::NotSentYet.text(l).to_string(),
+        };
+        format!("{planned} · {sent}")
+    };
+    let (reach, purpose_of) = (m.reach.clone(), m.purpose);
+    let reach_text = move || text::reach(&reach, purpose_of, lang.get());
+    let (who, at) = (m.created_by.clone(), m.created_at.clone());
+    let by = move || {
+        let when = wavegate_ui::dom::written_time(&at, lang.get());
+        fill(
+            Msg::MessagePlannedBy,
+            lang.get(),
+            &[("who", who.clone()), ("when", when)],
+        )
+    };
+    let note =
+        (!m.note.is_empty()).then(|| view! { <p class="message-note">{note_lines(&m.note)}</p> });
+    let controls = session
+        .can_change()
+        .then(|| controls(&m, program, plan, fields));
+    view! {
+        <li class="message" data-message=id.to_string() data-sent=m.sent_on.is_some().to_string()
+            data-reach=reach_status(&m)>
+            <h3 id=format!("message-{id}-subject")>{m.subject.clone()}</h3>
+            <p><strong>{t(Msg::MessageGroup)}": "</strong>{group}</p>
+            <p>{facts}</p>
+            <p>{when}</p>
+            <p class="reach"><span>{t(Msg::ReachLabel)}": "</span>{reach_text}</p>
+            {note}
+            <p class="muted">{by}</p>
+            {controls}
+        </li>
+    }
+}
+
+/// The reach's status as the API names it, for tests and styles.
+fn reach_status(m: &PlannedMessage) -> String {
+    serde_json::to_value(&m.reach)
+        .ok()
+        .and_then(|v| v.get("status").and_then(|s| s.as_str()).map(String::from))
+        .unwrap_or_default()
+}
