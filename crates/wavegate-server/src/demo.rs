@@ -135,6 +135,21 @@ pub async fn seed_if_empty(
     links(store, base_url).await
 }
 
+/// What `serve --demo` seeds into an empty database: the demo program (as
+/// [`seed_if_empty`]) and beside it the demo organisation with its files
+/// ([`crate::demo_org`]), so the readiness dashboard has a decision to show at once.
+pub async fn seed_with_organisation_if_empty(
+    store: &Store,
+    base_url: &str,
+    clock: &Clock,
+) -> Result<Vec<DemoLink>, StoreError> {
+    if store.seed_program(demo_program(clock)?).await? {
+        tracing::info!("seeded the demo program");
+        crate::demo_org::seed(store, clock).await?;
+    }
+    links(store, base_url).await
+}
+
 fn builtin(id: &str) -> Result<Survey, StoreError> {
     templates::builtin(id)
         .ok_or_else(|| StoreError::Corrupt(format!("built-in survey {id} is missing")))

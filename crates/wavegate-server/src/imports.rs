@@ -125,7 +125,7 @@ async fn receive(state: &AppState, body: Body) -> Result<Received, ApiError> {
 }
 
 /// Parses a stored or staged file on a blocking thread.
-async fn parse_file(
+pub(crate) async fn parse_file(
     path: std::path::PathBuf,
     kind: FileKind,
     program: Program,

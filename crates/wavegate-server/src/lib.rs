@@ -13,6 +13,7 @@ pub mod clock;
 mod comms;
 pub mod datadir;
 mod demo;
+mod demo_org;
 mod downloads;
 mod drafts;
 mod error;
@@ -231,7 +232,7 @@ impl Server {
             .to_string();
         let clock = Clock::system();
         let (demo_links, demo_accounts) = if config.demo {
-            let links = demo::seed_if_empty(&store, &url, &clock)
+            let links = demo::seed_with_organisation_if_empty(&store, &url, &clock)
                 .await
                 .map_err(|e| StartError::Demo(e.to_string()))?;
             let accounts = demo::accounts(&store, config.demo_password.as_deref(), &clock)

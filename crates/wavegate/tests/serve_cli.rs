@@ -5,7 +5,7 @@
 
 mod serve_support;
 
-use serve_support::{Server, serve_command};
+use serve_support::{Server, planner_token, serve_command};
 
 const PASSWORD: &str = "e2e demo password 0123";
 
@@ -91,4 +91,62 @@ fn a_short_demo_password_is_refused() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 12"));
+}
+
+#[test]
+fn the_demo_brings_an_organisation_whose_readiness_holds_its_ios_people_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let server = Server::start(serve_command(&db, dir.path()));
+    let token = planner_token(&db);
+    let (status, files) =
+        server.request("GET", "/api/v1/programs/contoso/files", None, Some(&token));
+    assert_eq!(status, 200, "{files}");
+    let mut kinds: Vec<&str> = files
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["current"] == true && f["rows"].as_u64() > Some(0))
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        [
+            "devices",
+            "enrollment_failures",
+            "responses",
+            "roster",
+            "tickets",
+            "training"
+        ]
+    );
+    // The planted problem: the next wave is split, its iOS people held.
+    let (status, report) = server.request(
+        "GET",
+        "/api/v1/programs/contoso/readiness?lang=nl",
+        None,
+        Some(&token),
+    );
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        report["decision"]["kind"], "split",
+        "{}",
+        report["decision"]
+    );
+    assert!(
+        report["decision"]["hold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["platform"] == "iOS"),
+        "{}",
+        report["decision"]
+    );
+    server.kill_9();
+    // Started again on the same database, the demo adds nothing.
+    let server = Server::start(serve_command(&db, dir.path()));
+    let (_, programs) = server.request("GET", "/api/v1/programs", None, Some(&token));
+    assert_eq!(programs.as_array().unwrap().len(), 2, "{programs}");
+    server.kill_9();
 }

@@ -28,6 +28,8 @@ fn ProgramCard(program: ProgramOverview) -> impl IntoView {
                 <li><a href=links::files(&id)>{t(Msg::TabFiles)}</a></li>
                 <li><a href=links::surveys(&id)>{t(Msg::TabSurveys)}</a></li>
                 <li><a href=links::readiness(&id)>{t(Msg::TabReadiness)}</a></li>
+                <li><a href=links::communications(&id)>{t(Msg::TabComms)}</a></li>
+                <li><a href=links::lessons(&id)>{t(Msg::TabLessons)}</a></li>
                 <li><a href=links::training(&id)>{t(Msg::TabTraining)}</a></li>
             </ul>
         </section>

@@ -1,0 +1,90 @@
+//! `serve --demo`'s second program: a synthetic organisation of 300 people made as `wavegate
+//! demo-data` makes it (its pilot and first wave behind, the next wave a week ahead of today,
+//! with the planted iOS enrollment problem), its six files imported through the same parser as
+//! an upload. So whoever tries the demo sees a readiness dashboard with a decision at once,
+//! instead of first having to generate and import files.
+
+use crate::clock::Clock;
+use crate::datadir::sha256_hex;
+use crate::imports::parse_file;
+use crate::store::{NewImport, NewProgram, Store, StoreError};
+use wavegate_core::readiness::Program;
+use wavegate_core::readiness::demo::{self, DemoOptions};
+use wavegate_core::upload::{FileKind, Findings};
+
+/// The program's id, name and size.
+pub const PROGRAM_ID: &str = "contoso";
+const NAME: &str = "Contoso – uitrol in golven (demo-data)";
+const PEOPLE: usize = 300;
+const SEED: u64 = 1;
+/// Who the imports are recorded as.
+const IMPORTED_BY: &str = "wavegate serve --demo";
+
+fn failed(what: &str, e: impl std::fmt::Debug) -> StoreError {
+    StoreError::Files(format!("demo organisation, {what}: {e:?}"))
+}
+
+/// Creates the organisation's program and imports its files, dated from the clock's today.
+/// Called only when the demo seeded an empty database, so it never adds to one in use.
+pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
+    let at = clock.now().date_naive();
+    let data = demo::generate(&DemoOptions {
+        people: PEOPLE,
+        seed: SEED,
+        at,
+    });
+    let mut toml = Vec::new();
+    data.write("program.toml", &mut toml)
+        .map_err(|e| failed("program.toml", e))?;
+    let toml = String::from_utf8(toml).map_err(|e| failed("program.toml", e))?;
+    // The generated name is replaced by one that says where the program comes from.
+    let toml: String = toml
+        .lines()
+        .map(|line| match line.starts_with("name = ") {
+            true => format!("name = {NAME:?}\n"),
+            false => format!("{line}\n"),
+        })
+        .collect();
+    let program = Program::parse(&toml).map_err(|e| failed("program.toml", e))?;
+    let id = store
+        .create_program(NewProgram {
+            id: PROGRAM_ID.into(),
+            name: NAME.into(),
+            program_toml: toml,
+            created_at: clock.stamp(),
+        })
+        .await?;
+    for kind in FileKind::ALL {
+        let mut bytes = Vec::new();
+        data.write(kind.file_name(), &mut bytes)
+            .map_err(|e| failed(kind.file_name(), e))?;
+        let mut staged = store.stage_file()?;
+        staged
+            .write_all(&bytes)
+            .map_err(|e| failed(kind.file_name(), e))?;
+        // Read back by the upload's own parser: the demo's files obey the same rules.
+        let parsed = parse_file(staged.path().to_path_buf(), kind, program.clone())
+            .await
+            .map_err(|e| failed(kind.file_name(), e))?
+            .map_err(|e| failed(kind.file_name(), e))?;
+        let rows = Findings::of(&parsed, &program, None).rows;
+        drop(parsed);
+        store
+            .record_import(
+                staged,
+                NewImport {
+                    program_id: id.clone(),
+                    kind: kind.as_str().to_string(),
+                    file_name: kind.file_name().to_string(),
+                    bytes: bytes.len() as u64,
+                    sha256: sha256_hex(&bytes),
+                    rows,
+                    imported_by: IMPORTED_BY.into(),
+                    imported_at: clock.stamp(),
+                },
+            )
+            .await?;
+    }
+    tracing::info!(program = %id, people = PEOPLE, "seeded the demo organisation");
+    Ok(())
+}
