@@ -1,7 +1,7 @@
 //! The communication plan's wire types: a planned message (which group, which channel, who
 //! sends it, what it asks people to do, when), its measured reach, and why one is refused.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -241,31 +241,7 @@ impl PlannedMessage {
 
 /// Query of `GET …/communications.csv`: the language of its headers and words, and the CSV
 /// settings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CommsCsvQuery {
-    /// Headers and words in this language (else the request's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<Lang>,
-    /// `comma` (default) or `semicolon`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<super::CsvDelimiter>,
-    /// Start with a UTF-8 byte-order mark (for Excel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bom: Option<bool>,
-}
-
-impl CommsCsvQuery {
-    /// `?lang=…&delimiter=…&bom=…` of the parameters set.
-    pub fn to_query(&self) -> String {
-        let bom = self.bom.map(|b| b.to_string());
-        super::query_string(&[
-            ("lang", self.lang.map(|l| l.code())),
-            ("delimiter", self.delimiter.map(|d| d.as_str())),
-            ("bom", bom.as_deref()),
-        ])
-    }
-}
+pub type CommsCsvQuery = super::ListCsvQuery;
 
 /// The `details` of `invalid_message`: which field, what is wrong, in the request's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -281,6 +257,7 @@ pub struct MessageProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn channels_and_purposes_travel_as_their_snake_case_names_and_speak_both_languages() {

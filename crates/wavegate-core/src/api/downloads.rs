@@ -1,6 +1,7 @@
 //! Query parameters of the CSV downloads (responses, invitation links) and their query strings.
 
 use super::query_string;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Field delimiter of a CSV download (`delimiter=`).
@@ -78,6 +79,34 @@ impl ResponsesQuery {
             ("layout", self.layout.map(ExportLayout::as_str)),
             ("delimiter", self.delimiter.map(CsvDelimiter::as_str)),
             ("bom", self.bom.map(|b| if b { "true" } else { "false" })),
+        ])
+    }
+}
+
+/// Query of a planner's list as a CSV file (`…/lessons.csv`, `…/communications.csv`): the
+/// language of its headers and words (else the request's), and the CSV settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListCsvQuery {
+    /// Headers and words in this language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// `comma` (default) or `semicolon`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<CsvDelimiter>,
+    /// Start with a UTF-8 byte-order mark (for Excel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bom: Option<bool>,
+}
+
+impl ListCsvQuery {
+    /// `?lang=…&delimiter=…&bom=…` of the parameters set.
+    pub fn to_query(&self) -> String {
+        let bom = self.bom.map(|b| b.to_string());
+        query_string(&[
+            ("lang", self.lang.map(|l| l.code())),
+            ("delimiter", self.delimiter.map(|d| d.as_str())),
+            ("bom", bom.as_deref()),
         ])
     }
 }

@@ -77,32 +77,9 @@ pub struct Lesson {
     pub created_at: String,
 }
 
-/// Query of `GET …/lessons.csv`: the language of its headers and kinds, and the CSV settings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LessonsCsvQuery {
-    /// Headers, kinds and the program-as-a-whole cell in this language (else the request's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<Lang>,
-    /// `comma` (default) or `semicolon`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<super::CsvDelimiter>,
-    /// Start with a UTF-8 byte-order mark (for Excel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bom: Option<bool>,
-}
-
-impl LessonsCsvQuery {
-    /// `?lang=…&delimiter=…&bom=…` of the parameters set.
-    pub fn to_query(&self) -> String {
-        let bom = self.bom.map(|b| b.to_string());
-        super::query_string(&[
-            ("lang", self.lang.map(|l| l.code())),
-            ("delimiter", self.delimiter.map(|d| d.as_str())),
-            ("bom", bom.as_deref()),
-        ])
-    }
-}
+/// Query of `GET …/lessons.csv`: the language of its headers, kinds and the program-as-a-whole
+/// cell, and the CSV settings.
+pub type LessonsCsvQuery = super::ListCsvQuery;
 
 /// Why a lesson is refused; each is about one field of [`NewLesson`] (or the log as a whole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
