@@ -136,8 +136,9 @@ async fn reaches(
     }
 }
 
-/// The program's messages with their reach, in the plan's order.
-async fn plan(state: &AppState, program: &str) -> Result<Vec<PlannedMessage>, ApiError> {
+/// The program's messages with their reach, in the plan's order (at most the core's 500); the
+/// communications endpoints and the readiness report's downloads read the plan through it.
+pub(crate) async fn plan(state: &AppState, program: &str) -> Result<Vec<PlannedMessage>, ApiError> {
     let rows = state
         .store
         .messages(program)

@@ -67,6 +67,26 @@ fn wave_ids(record: &crate::store::ProgramRecord) -> Result<Vec<String>, ApiErro
         .unwrap_or_default())
 }
 
+/// The program's lessons with its wave ids in order, as the lessons file and the readiness
+/// report read them per wave (at most [`wavegate_core::api::MAX_LESSONS_PER_PROGRAM`]).
+pub(crate) async fn log(
+    state: &AppState,
+    program: &str,
+) -> Result<(Vec<Lesson>, Vec<String>), ApiError> {
+    let record = program_record(state, program).await?;
+    let waves = wave_ids(&record)?;
+    let rows = state
+        .store
+        .lessons(program)
+        .await?
+        .ok_or_else(program_not_found)?;
+    let lessons = rows
+        .into_iter()
+        .map(lesson)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((lessons, waves))
+}
+
 /// `GET /api/v1/programs/{program}/lessons.csv[?lang=&delimiter=&bom=]`: the log as a file, per
 /// wave in the program's order, every cell formula-safe (the core's `lessons_csv`).
 pub async fn csv(
@@ -76,17 +96,7 @@ pub async fn csv(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = request_lang(q.lang, &headers);
-    let record = program_record(&state, &program).await?;
-    let waves = wave_ids(&record)?;
-    let rows = state
-        .store
-        .lessons(&program)
-        .await?
-        .ok_or_else(program_not_found)?;
-    let lessons = rows
-        .into_iter()
-        .map(lesson)
-        .collect::<Result<Vec<_>, _>>()?;
+    let (lessons, waves) = log(&state, &program).await?;
     let options = q
         .delimiter
         .unwrap_or_default()

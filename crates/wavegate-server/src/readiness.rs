@@ -190,6 +190,25 @@ pub async fn keep_report_policy(mut res: Response) -> Response {
     res
 }
 
+/// What the stakeholder report adds to the evaluation: the communication plan with its reach
+/// (measured as `GET …/communications` measures it) and the lessons-learned log, read now and
+/// dated with the evaluation's time. The JSON leaves both out: it stays what `wavegate score`
+/// prints.
+async fn appendix(
+    state: &AppState,
+    program: &str,
+    read_at: &str,
+) -> Result<render::Appendix, ApiError> {
+    let messages = crate::comms::plan(state, program).await?;
+    let (lessons, waves) = crate::lessons::log(state, program).await?;
+    Ok(render::Appendix {
+        read_at: read_at.to_string(),
+        messages,
+        lessons,
+        waves,
+    })
+}
+
 async fn download(
     state: AppState,
     program: String,
@@ -207,8 +226,9 @@ async fn download(
             &format!("{stem}.json"),
         ),
         Download::Markdown => {
+            let appendix = appendix(&state, &program, &done.computed_at).await?;
             let text = markdown_line(&done.computed_at, &done.inputs, lang)
-                + &render::markdown(&done.report);
+                + &render::markdown_with(&done.report, Some(&appendix));
             attachment(text, "text/markdown; charset=utf-8", &format!("{stem}.md"))
         }
         Download::Html => {
@@ -220,7 +240,8 @@ async fn download(
                     .map(|f| (f.file.clone(), f.sha256.clone(), f.bytes))
                     .collect(),
             };
-            let page = render::html(&done.report, &provenance);
+            let appendix = appendix(&state, &program, &done.computed_at).await?;
+            let page = render::html_with(&done.report, &provenance, Some(&appendix));
             let mut res = attachment(page, "text/html; charset=utf-8", &format!("{stem}.html"));
             let policy = report_policy();
             res.headers_mut()

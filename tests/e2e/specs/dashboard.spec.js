@@ -1,7 +1,7 @@
 // The readiness dashboard as a planner and a viewer use it: a program with `wavegate demo-data`'s
 // files (its planted iOS problem), the SPLIT decision with its evidence and the iOS group held,
 // the iOS group invited through its action, a training action's group assigned its module, the
-// heatmap's drill-down by keyboard, the printable report, today's stored evaluation in the trend,
+// heatmap's drill-down by keyboard, the printable report (with a lesson at its end), today's stored evaluation in the trend,
 // axe-core, 390 px; one segment's readiness picked in the trend; and the render time of a report
 // of a 100,000-person program.
 const { test, expect } = require("@playwright/test");
@@ -138,7 +138,14 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   }
   await expect(page.locator("svg.chart")).toHaveCount(3);
 
-  // The printable report: time and hashes of its inputs, and it prints to an A4 PDF.
+  // The printable report: time and hashes of its inputs, the lessons learned at its end, and it
+  // prints to an A4 PDF. A long lesson without spaces must wrap, not widen the page.
+  const lessonText = `Eerst de helpdesk briefen, dan pas uitnodigen: ${"wrap".repeat(60)}`;
+  const lesson = await page.request.post(`/api/v1/programs/${id}/lessons`, {
+    headers: { "X-CSRF-Token": csrf_token },
+    data: { wave: "pilot", kind: "to_improve", text: lessonText },
+  });
+  expect(lesson.status()).toBe(201);
   const html = await download(page, () => page.getByRole("button", { name: "Afdrukbaar rapport (HTML)" }).click());
   expect(html.name).toBe(`readiness-${id}-${AT}.html`);
   const text = html.bytes.toString("utf8");
@@ -160,6 +167,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(printed).toContain(name);
   expect(printed).toContain("Splitsen");
   expect(printed).toContain(rosterHash);
+  expect(printed).toContain("Communicatie en bereik");
+  expect(printed).toContain("Geleerde lessen");
+  expect(printed).toContain(lessonText);
   const pdf = await printer.pdf({ format: "A4" });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   await printer.close();

@@ -18,6 +18,7 @@ mod readiness_segments;
 mod readiness_support;
 mod readiness_timeline;
 mod render_escaping;
+mod report_appendix;
 mod source_tree;
 mod survey_definition;
 mod survey_properties;

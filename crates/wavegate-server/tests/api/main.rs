@@ -16,6 +16,7 @@ mod malformed_answers;
 mod programs;
 mod readiness;
 mod reminders;
+mod report_appendix;
 mod roster;
 mod sessions;
 mod slow_clients;

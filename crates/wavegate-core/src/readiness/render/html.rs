@@ -2,6 +2,7 @@
 //! no outside resource), with the evaluation time and the hashes of its inputs, so a
 //! stakeholder can tell which data it speaks for. Every text is escaped ([`html_text`]).
 
+use super::appendix::Appendix;
 use super::document::{Block, Cell, Inline, document};
 use crate::escape::html_text;
 use crate::i18n::Lang;
@@ -19,14 +20,16 @@ pub struct Provenance {
 }
 
 /// The report's whole stylesheet, its only inline content: a server naming it in a Content
-/// Security Policy (by hash) allows nothing else.
+/// Security Policy (by hash) allows nothing else. Cells wrap `anywhere`, not just at
+/// `break-word`: only then does a long unbroken word (a URL in a lesson, say) count as
+/// breakable when the table sizes its columns, so the table still fits an A4 page.
 pub const STYLE: &str = "\
 :root{color-scheme:light}\
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;margin:0}\
 main{max-width:60rem;margin:0 auto;padding:1.5rem}\
 h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #ccc}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}\
-th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}\
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#f0f0f0}\
 .pass{background:#d9f2dd}.warn{background:#fff1c2}.fail{background:#f9d3d3}.insufficient,.info{background:#ececec}\
 .provenance{font-size:.8rem;color:#444}.provenance td{font-family:ui-monospace,monospace}\
@@ -144,7 +147,16 @@ fn provenance(out: &mut String, p: &Provenance, lang: Lang) {
 
 /// The deployment readiness report as a self-contained HTML page for the browser and for print.
 pub fn html(r: &Report, p: &Provenance) -> String {
-    let blocks = document(r);
+    html_with(r, p, None)
+}
+
+/// The printable report with, when given, the communication plan and the lessons learned at
+/// its end.
+pub fn html_with(r: &Report, p: &Provenance, appendix: Option<&Appendix>) -> String {
+    let mut blocks = document(r);
+    if let Some(a) = appendix {
+        blocks.extend(super::appendix::appendix(a, r.lang));
+    }
     let title = blocks
         .iter()
         .find_map(|b| match b {

@@ -1,6 +1,7 @@
 //! The deployment readiness report as Markdown: every text escaped so that it renders as the
 //! same text, never as a link, image, HTML or a table cell of its own.
 
+use super::appendix::Appendix;
 use super::document::{Block, Inline, document};
 use crate::escape::{markdown_text, terminal_lines};
 use crate::readiness::report::Report;
@@ -8,9 +9,16 @@ use std::fmt::Write;
 
 /// The deployment readiness report in Markdown, for stakeholders.
 pub fn markdown(r: &Report) -> String {
+    markdown_with(r, None)
+}
+
+/// The report in Markdown with, when given, the communication plan and the lessons learned at
+/// its end.
+pub fn markdown_with(r: &Report, appendix: Option<&Appendix>) -> String {
     let mut out = String::new();
-    for block in document(r) {
-        write_block(&mut out, &block);
+    let extra = appendix.map(|a| super::appendix::appendix(a, r.lang));
+    for block in document(r).iter().chain(extra.iter().flatten()) {
+        write_block(&mut out, block);
     }
     // A last guard against control characters a future change forgets to escape.
     terminal_lines(out.trim_end()).into_owned() + "\n"

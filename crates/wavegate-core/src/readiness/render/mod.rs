@@ -3,15 +3,18 @@
 //! every text from the input files escaped for where it is shown.
 //!
 //! The Markdown and HTML reports say the same things: [`document`] builds what the report says
-//! once, [`markdown`] and [`html`] only write it down.
+//! once, [`markdown`] and [`html`] only write it down. A server adds the communication plan and
+//! the lessons-learned log at the end ([`appendix`]); the CLI has neither.
 
+mod appendix;
 mod document;
 mod html;
 mod markdown;
 mod terminal;
 
-pub use html::{Provenance, STYLE as HTML_STYLE, html};
-pub use markdown::markdown;
+pub use appendix::Appendix;
+pub use html::{Provenance, STYLE as HTML_STYLE, html, html_with};
+pub use markdown::{markdown, markdown_with};
 pub use terminal::table;
 
 use super::metric::{Dimension, MetricId};
