@@ -17,7 +17,13 @@ fn start(db: &std::path::Path, dist: &std::path::Path) -> Server {
 fn responses(server: &Server, token: &str) -> u64 {
     let (status, programs) = server.request("GET", "/api/v1/programs", None, Some(token));
     assert_eq!(status, 200, "{programs}");
-    programs[0]["surveys"]
+    let demo = programs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "demo")
+        .unwrap();
+    demo["surveys"]
         .as_array()
         .unwrap()
         .iter()
