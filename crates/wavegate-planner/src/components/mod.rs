@@ -2,6 +2,7 @@
 
 pub mod bar_chart;
 pub mod breakdown;
+pub mod delete_question;
 pub mod download;
 pub mod file_problem;
 pub mod group_choice;

@@ -4,6 +4,7 @@
 //! confirmation.
 
 use super::form::MessageFields;
+use crate::components::delete_question::DeleteQuestion;
 use crate::components::notice::Failure;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
@@ -171,16 +172,13 @@ fn controls(
         });
     };
     let confirmation = move || {
-        (plan.confirming.get() == Some(id)).then(|| view! {
-            <div class="confirm" role="group" aria-labelledby=format!("message-{id}-confirm-title")>
-                <h4 id=format!("message-{id}-confirm-title") tabindex="-1">{t(Msg::ConfirmDeleteMessageTitle)}</h4>
-                <p>{t(Msg::ConfirmDeleteMessageText)}</p>
-                <div class="button-row">
-                    <button type="button" class="danger" disabled=move || plan.busy.get()
-                        on:click=confirm>{t(Msg::ConfirmDeleteMessage)}</button>
-                    <button type="button" class="secondary" on:click=cancel>{t(Msg::Cancel)}</button>
-                </div>
-            </div>
+        (plan.confirming.get() == Some(id)).then(|| {
+            view! {
+                <DeleteQuestion title_id=format!("message-{id}-confirm-title")
+                    title=Msg::ConfirmDeleteMessageTitle text=Msg::ConfirmDeleteMessageText
+                    confirm=Msg::ConfirmDeleteMessage busy=plan.busy
+                    on_confirm=Callback::new(confirm) on_cancel=Callback::new(cancel) />
+            }
         })
     };
     let unsent = m.sent_on.is_none().then(|| mark_sent(m, program, plan));

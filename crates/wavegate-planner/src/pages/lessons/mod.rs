@@ -6,6 +6,7 @@
 mod form;
 
 use super::{ProgramNav, Tab, param};
+use crate::components::delete_question::DeleteQuestion;
 use crate::components::download::DownloadButton;
 use crate::components::notice::{Failure, load_failed};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
@@ -89,19 +90,15 @@ fn lesson_item(lesson: Lesson, program: Memo<String>, deleting: Deleting) -> imp
     };
     let actions = move || {
         session.can_change().then(|| {
-            let confirmation = move || {
-                (deleting.confirming.get() == Some(id)).then(|| view! {
-                    <div class="confirm" role="group" aria-labelledby=format!("lesson-{id}-confirm-title")>
-                        <h4 id=format!("lesson-{id}-confirm-title") tabindex="-1">{t(Msg::ConfirmDeleteLessonTitle)}</h4>
-                        <p>{t(Msg::ConfirmDeleteLessonText)}</p>
-                        <div class="button-row">
-                            <button type="button" class="danger" disabled=move || deleting.busy.get()
-                                on:click=confirm>{t(Msg::ConfirmDeleteLesson)}</button>
-                            <button type="button" class="secondary" on:click=cancel>{t(Msg::Cancel)}</button>
-                        </div>
-                    </div>
+            let confirmation =
+                move || {
+                    (deleting.confirming.get() == Some(id)).then(|| view! {
+                    <DeleteQuestion title_id=format!("lesson-{id}-confirm-title")
+                        title=Msg::ConfirmDeleteLessonTitle text=Msg::ConfirmDeleteLessonText
+                        confirm=Msg::ConfirmDeleteLesson busy=deleting.busy
+                        on_confirm=Callback::new(confirm) on_cancel=Callback::new(cancel) />
                 })
-            };
+                };
             view! {
                 <button type="button" class="secondary lesson-delete" id=delete_button_id.clone()
                     aria-describedby=format!("lesson-{id}-text")
