@@ -100,6 +100,20 @@ pub struct ListCsvQuery {
 }
 
 impl ListCsvQuery {
+    /// The file a spreadsheet in `lang` opens right: headers and words in `lang`, semicolons
+    /// for Dutch Excel (its list separator; commas for English), and a byte-order mark so Excel
+    /// reads UTF-8.
+    pub fn for_spreadsheet(lang: Lang) -> ListCsvQuery {
+        ListCsvQuery {
+            lang: Some(lang),
+            delimiter: Some(match lang {
+                Lang::Nl => CsvDelimiter::Semicolon,
+                Lang::En => CsvDelimiter::Comma,
+            }),
+            bom: Some(true),
+        }
+    }
+
     /// `?lang=…&delimiter=…&bom=…` of the parameters set.
     pub fn to_query(&self) -> String {
         let bom = self.bom.map(|b| b.to_string());
@@ -162,6 +176,18 @@ impl InvitationsQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_for_dutch_excel_is_semicolons_with_a_byte_order_mark() {
+        assert_eq!(
+            ListCsvQuery::for_spreadsheet(Lang::Nl).to_query(),
+            "?lang=nl&delimiter=semicolon&bom=true"
+        );
+        assert_eq!(
+            ListCsvQuery::for_spreadsheet(Lang::En).to_query(),
+            "?lang=en&delimiter=comma&bom=true"
+        );
+    }
 
     #[test]
     fn delimiters_accept_the_character_itself() {

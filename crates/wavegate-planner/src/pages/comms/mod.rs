@@ -16,8 +16,7 @@ use form::{MessageFields, MessageForm};
 use item::{PlanState, message_item};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wavegate_core::api::{CommsCsvQuery, CsvDelimiter};
-use wavegate_core::i18n::Lang;
+use wavegate_core::api::CommsCsvQuery;
 use wavegate_ui::api::{comms, programs};
 
 /// The page.
@@ -68,18 +67,10 @@ pub fn CommsPage() -> impl IntoView {
             Err(e) => load_failed(e, move || list.refetch()).into_any(),
         })
     };
-    // In the page's language; semicolons for Dutch Excel, a byte-order mark so Excel reads UTF-8.
+    // In the page's language, as a spreadsheet in that language opens it.
     let lang = use_lang();
     let csv = move || {
-        let l = lang.get_untracked();
-        let query = CommsCsvQuery {
-            lang: Some(l),
-            delimiter: Some(match l {
-                Lang::Nl => CsvDelimiter::Semicolon,
-                Lang::En => CsvDelimiter::Comma,
-            }),
-            bom: Some(true),
-        };
+        let query = CommsCsvQuery::for_spreadsheet(lang.get_untracked());
         let pid = program.get_untracked();
         async move { comms::csv(&pid, &query).await }
     };

@@ -12,8 +12,7 @@ use crate::components::notice::{Failure, load_failed};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{CsvDelimiter, Lesson, LessonGroup, LessonsCsvQuery, grouped};
-use wavegate_core::i18n::Lang;
+use wavegate_core::api::{Lesson, LessonGroup, LessonsCsvQuery, grouped};
 use wavegate_ui::api::{ApiError, lessons, programs};
 
 /// The lesson's text as lines: each line a text node (never HTML), line breaks kept.
@@ -191,18 +190,10 @@ pub fn LessonsPage() -> impl IntoView {
             Err(e) => load_failed(e, move || list.refetch()).into_any(),
         })
     };
-    // In the page's language; semicolons for Dutch Excel, a byte-order mark so Excel reads UTF-8.
+    // In the page's language, as a spreadsheet in that language opens it.
     let lang = use_lang();
     let csv = move || {
-        let l = lang.get_untracked();
-        let query = LessonsCsvQuery {
-            lang: Some(l),
-            delimiter: Some(match l {
-                Lang::Nl => CsvDelimiter::Semicolon,
-                Lang::En => CsvDelimiter::Comma,
-            }),
-            bom: Some(true),
-        };
+        let query = LessonsCsvQuery::for_spreadsheet(lang.get_untracked());
         let pid = program.get_untracked();
         async move { lessons::csv(&pid, &query).await }
     };
