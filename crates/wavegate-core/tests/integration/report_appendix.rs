@@ -76,7 +76,12 @@ fn appendix() -> render::Appendix {
             message(3, "2027-01-25", HOSTILE, Reach::NotSent),
         ],
         lessons: vec![
-            lesson(1, Some("wave-1"), LessonKind::WentWell, "Over wave-1"),
+            lesson(
+                1,
+                Some("wave-1"),
+                LessonKind::WentWell,
+                "Over wave-1\r\n\r\nTweede regel",
+            ),
             lesson(2, Some("pilot"), LessonKind::ToImprove, "Pilot ouder"),
             lesson(3, None, LessonKind::WentWell, "Over het geheel"),
             lesson(4, Some("pilot"), LessonKind::ToImprove, HOSTILE),
@@ -117,7 +122,22 @@ fn the_plan_and_the_log_close_the_report_in_its_language_and_order() {
         nl.contains("6 van de 8 die het nog moesten doen (75%"),
         "{nl}"
     );
-    assert!(nl.contains("nog niet verstuurd"), "{nl}");
+    // An unsent message says so once, in its reach, and gives only its planned day.
+    let unsent = nl
+        .lines()
+        .find(|l| l.contains("25 januari 2027"))
+        .expect("the unsent message is listed");
+    assert!(
+        unsent.starts_with("| 25 januari 2027 | golf pilot |"),
+        "{unsent}"
+    );
+    assert_eq!(
+        unsent.to_lowercase().matches("nog niet verstuurd").count(),
+        1,
+        "{unsent}"
+    );
+    // A lesson written in several lines keeps them (blank lines dropped) within its cell.
+    assert!(nl.contains("| Over wave-1<br>Tweede regel |"), "{nl}");
     // The log: the program as a whole first, then the waves in the program's order, newest
     // first within a wave; the kind in words and the day, never the author.
     let log = &nl[lessons..];
@@ -183,6 +203,8 @@ fn hostile_plan_and_lesson_text_stays_inert_and_the_tables_intact() {
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => panic!("link to {dest_url}:\n{md}"),
+            // The one tag the writer itself puts in: a line break within a cell.
+            Event::InlineHtml(h) if &*h == "<br>" => {}
             Event::Html(h) | Event::InlineHtml(h) => panic!("HTML {h}:\n{md}"),
             Event::Start(Tag::Heading { .. }) => {}
             Event::Start(Tag::TableCell) => cells += 1,
@@ -202,7 +224,7 @@ fn hostile_plan_and_lesson_text_stays_inert_and_the_tables_intact() {
     let plan_rows = cells_per_row.iter().filter(|&&n| n == 7).count();
     let log_rows = cells_per_row.iter().filter(|&&n| n == 4).count();
     assert!(plan_rows >= 4 && log_rows >= 5, "{cells_per_row:?}\n{md}");
-    assert!(md.contains("a \\| b \\| c \\| d \\| \\# Kop"), "{md}");
+    assert!(md.contains("a \\| b<br>\\| c \\| d \\|<br>\\# Kop"), "{md}");
 
     let html = render::html_with(
         &report(Lang::En),
@@ -211,6 +233,11 @@ fn hostile_plan_and_lesson_text_stays_inert_and_the_tables_intact() {
     );
     assert!(!html.contains("<script"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))"));
+    assert!(html.contains("a | b<br>| c | d |<br># Kop"), "{html}");
+    assert!(
+        html.contains("<td>Over wave-1<br>Tweede regel</td>"),
+        "{html}"
+    );
     assert!(html.contains("<h2>Communication and reach</h2>"), "{html}");
     assert!(html.contains("<h2>Lessons learned</h2>"), "{html}");
     assert!(html.trim_end().ends_with("</html>"));

@@ -26,13 +26,6 @@ fn words(nl: &str, en: &str, lang: Lang) -> String {
     Text::new(nl, en).get(lang).to_string()
 }
 
-fn plain(text: impl Into<String>) -> Cell {
-    Cell {
-        text: text.into(),
-        state: None,
-    }
-}
-
 /// "Zoals vastgelegd op 30 november 2026 10:43 UTC."
 fn as_read(at: &str, lang: Lang) -> Block {
     let at = moment(at, lang);
@@ -42,7 +35,8 @@ fn as_read(at: &str, lang: Lang) -> Block {
     })])
 }
 
-/// The day a message was planned for, and the day it went out if it did.
+/// The day a message was planned for, and the day it went out if it did. An unsent message
+/// gets no word here: its reach cell already says it has not gone out.
 fn days(m: &PlannedMessage, lang: Lang) -> String {
     let planned = long_date(m.planned_on, lang);
     match m.sent_on {
@@ -51,10 +45,7 @@ fn days(m: &PlannedMessage, lang: Lang) -> String {
             words("verstuurd", "sent", lang),
             long_date(sent, lang)
         ),
-        None => format!(
-            "{planned} · {}",
-            words("nog niet verstuurd", "not sent yet", lang)
-        ),
+        None => planned,
     }
 }
 
@@ -93,15 +84,15 @@ fn communication(a: &Appendix, lang: Lang) -> Vec<Block> {
         .iter()
         .map(|m| {
             vec![
-                plain(days(m, lang)),
-                plain(comms_text::group(&m.body(), lang)),
-                plain(m.channel.label().get(lang)),
-                plain(m.owner.clone()),
-                plain(m.purpose.label().get(lang)),
-                plain(m.subject.clone()),
+                Cell::plain(days(m, lang)),
+                Cell::plain(comms_text::group(&m.body(), lang)),
+                Cell::plain(m.channel.label().get(lang)),
+                Cell::plain(m.owner.clone()),
+                Cell::plain(m.purpose.label().get(lang)),
+                Cell::plain(m.subject.clone()),
                 // A group under the minimum size arrives as `Suppressed`: its sentence says
                 // so and gives no figure.
-                plain(comms_text::reach(&m.reach, m.purpose, lang)),
+                Cell::plain(comms_text::reach(&m.reach, m.purpose, lang)),
             ]
         })
         .collect();
@@ -149,10 +140,10 @@ fn lessons(a: &Appendix, lang: Lang) -> Vec<Block> {
             let wave = g.wave.clone().unwrap_or_else(|| whole.clone());
             g.lessons.into_iter().map(move |l| {
                 vec![
-                    plain(wave.clone()),
-                    plain(l.kind.label().get(lang)),
-                    plain(l.text.clone()),
-                    plain(recorded(&l, lang)),
+                    Cell::plain(wave.clone()),
+                    Cell::plain(l.kind.label().get(lang)),
+                    Cell::plain(l.text.clone()),
+                    Cell::plain(recorded(&l, lang)),
                 ]
             })
         })

@@ -24,11 +24,20 @@ pub(super) struct Cell {
 }
 
 impl Cell {
-    fn plain(text: impl Into<String>) -> Cell {
+    pub(super) fn plain(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
             state: None,
         }
+    }
+
+    /// Its text line by line, blank lines left out: a table cell cannot hold a raw line break,
+    /// so the writers join these with their own (a lesson written in several lines keeps them).
+    pub(super) fn lines(&self) -> impl Iterator<Item = &str> {
+        self.text
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
     }
 }
 

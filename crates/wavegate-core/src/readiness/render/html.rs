@@ -73,7 +73,8 @@ fn cell(tag: &str, c: &Cell, first: bool) -> String {
     } else {
         (tag, "")
     };
-    format!("<{tag}{scope}{class}>{}</{tag}>", html_text(&c.text))
+    let text = c.lines().map(html_text).collect::<Vec<_>>().join("<br>");
+    format!("<{tag}{scope}{class}>{text}</{tag}>")
 }
 
 fn write_block(out: &mut String, block: &Block) {

@@ -2,10 +2,18 @@
 //! same text, never as a link, image, HTML or a table cell of its own.
 
 use super::appendix::Appendix;
-use super::document::{Block, Inline, document};
+use super::document::{Block, Cell, Inline, document};
 use crate::escape::{markdown_text, terminal_lines};
 use crate::readiness::report::Report;
 use std::fmt::Write;
+
+/// A table cell: each line escaped, joined by `<br>` (the break a Markdown table cell takes).
+fn cell(c: &Cell) -> String {
+    c.lines()
+        .map(markdown_text)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
 
 /// The deployment readiness report in Markdown, for stakeholders.
 pub fn markdown(r: &Report) -> String {
@@ -67,11 +75,7 @@ fn write_block(out: &mut String, block: &Block) {
             );
             let _ = writeln!(out, "|{}|", vec!["---"; header.len()].join("|"));
             for row in rows {
-                let _ = writeln!(
-                    out,
-                    "| {} |",
-                    cells(row.iter().map(|c| markdown_text(&c.text)).collect())
-                );
+                let _ = writeln!(out, "| {} |", cells(row.iter().map(cell).collect()));
             }
             out.push('\n');
         }
