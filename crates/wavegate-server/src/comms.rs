@@ -10,7 +10,6 @@ use crate::evaluator::EvalError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, request_lang};
 use crate::programs::{program_not_found, program_record, stored_program};
 use crate::store::{MessageAdded, MessageFields, MessageRow};
-use crate::threads::Threads;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -116,12 +115,13 @@ async fn reaches(
             if data.dir.missing().is_some() {
                 return Ok(all_as(Reach::NoRoster, &messages));
             }
-            let Ok((program, set)) = data.dir.load(&Threads) else {
+            let Ok(loaded) = data.load() else {
                 return Ok(all_as(Reach::Unavailable, &messages));
             };
+            let (program, set) = &*loaded;
             Ok(messages
                 .iter()
-                .map(|m| comms::reach(m, &set, &program, today))
+                .map(|m| comms::reach(m, set, program, today))
                 .collect())
         })
         .await;

@@ -9,13 +9,15 @@ use crate::store::{ProgramSources, ResponseRow, SourcesStamp, Store, StoreError}
 use crate::threads::Threads;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 use wavegate_core::api::{FileKind, InputFile};
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::DataDir;
 use wavegate_core::readiness::import::files;
+use wavegate_core::readiness::{DataDir, DataSet, Program};
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
 use wavegate_core::survey::response_id::exported_response_ids;
 use wavegate_core::survey::{Response, StoredResponse, Survey};
+use wavegate_core::tabular::InputError;
 use wavegate_core::training::{Record, join_training_csv};
 
 /// A program's data directory and what goes with it.
@@ -31,6 +33,27 @@ pub struct ProgramData {
     /// The stamp of the sources it was built from: while the store's stamp is the same, so is
     /// this directory.
     pub stamp: SourcesStamp,
+    /// The directory parsed, once: an evaluation and the communication plan's reach read the
+    /// same data set instead of parsing the files again (half a second at 100,000 people).
+    parsed: Parsed,
+}
+
+/// A data directory's program and data set, parsed.
+pub type Loaded = Arc<(Program, DataSet)>;
+
+/// What parsing a data directory gave, shared by the clones of its `ProgramData`.
+#[derive(Clone, Default)]
+struct Parsed(Arc<OnceLock<Result<Loaded, InputError>>>);
+
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = match self.0.get() {
+            None => "not yet",
+            Some(Ok(_)) => "parsed",
+            Some(Err(_)) => "refused",
+        };
+        f.debug_tuple("Parsed").field(&state).finish()
+    }
 }
 
 /// Why a program's data directory could not be built.
@@ -133,6 +156,7 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
         inputs,
         history,
         stamp: sources.stamp,
+        parsed: Parsed::default(),
     })
 }
 
@@ -227,6 +251,15 @@ fn stored_response(
 }
 
 impl ProgramData {
+    /// The program and data set its files give, parsed on the first call (on threads, as
+    /// `wavegate score` does) and kept as long as this directory is.
+    pub fn load(&self) -> Result<Loaded, InputError> {
+        self.parsed
+            .0
+            .get_or_init(|| self.dir.load(&Threads).map(Arc::new))
+            .clone()
+    }
+
     /// The files of an export, in order: the data directory's, then `history/<date>.json`.
     pub fn export_files(&self) -> Vec<(String, &[u8])> {
         let mut out: Vec<(String, &[u8])> = self

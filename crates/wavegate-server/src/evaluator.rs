@@ -248,8 +248,9 @@ async fn data_of(
 fn run(data: Arc<ProgramData>, key: Key, clock: &Clock) -> Result<Done, EvalError> {
     // The files are parsed on threads, as `wavegate score` does: at most two evaluations run
     // at once, so this takes at most twice the jobs of one.
-    let (program, set) = data.dir.load(&Threads).map_err(EvalError::Rejected)?;
-    let report = evaluate_on(&set, &program, key.at, key.lang, &key.history, &Threads);
+    let loaded = data.load().map_err(EvalError::Rejected)?;
+    let (program, set) = &*loaded;
+    let report = evaluate_on(set, program, key.at, key.lang, &key.history, &Threads);
     let json = report
         .to_json()
         .map_err(|e| EvalError::Internal(format!("report JSON: {e}")))?;
