@@ -138,6 +138,28 @@ pub fn long_date_time(at: NaiveDateTime, lang: Lang) -> String {
     )
 }
 
+/// A count as people read it: `100.000` in Dutch, `100,000` in English. Numbers under 10,000
+/// stay as they are (`1200`), as Dutch and European style guides write them; the one number
+/// format of counts Wavegate writes for people, never for files or JSON.
+pub fn count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    if digits.len() < 5 {
+        return digits;
+    }
+    let separator = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A text in Dutch and English. Either may be empty in a draft; [`Text::get`] falls back to the
 /// other language so a reader never sees a blank, and definition validators report what is missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -209,6 +231,17 @@ mod tests {
         assert_eq!(t.get(Lang::Nl), "Hello");
         assert_eq!(t.missing(), vec![Lang::Nl]);
         assert_eq!(Text::new("Hallo", "Hello").get(Lang::Nl), "Hallo");
+    }
+
+    #[test]
+    fn large_counts_are_grouped_in_threes_as_each_language_writes_them() {
+        assert_eq!(count(0, Lang::Nl), "0");
+        assert_eq!(count(9_999, Lang::Nl), "9999", "four digits stay together");
+        assert_eq!(count(10_000, Lang::Nl), "10.000");
+        assert_eq!(count(10_000, Lang::En), "10,000");
+        assert_eq!(count(123_456, Lang::En), "123,456");
+        assert_eq!(count(1_234_567, Lang::Nl), "1.234.567");
+        assert_eq!(count(u64::MAX, Lang::En), "18,446,744,073,709,551,615");
     }
 
     #[test]

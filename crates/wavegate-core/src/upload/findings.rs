@@ -2,7 +2,7 @@
 //! belong to, what did not match, warnings a planner should see, and the first rows as parsed.
 
 use super::{FileKind, columns};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, count};
 use crate::readiness::data::{
     Compliance, EnrollmentFailure, Roster, ScoredResponse, Ticket, TrainingRecord, TrainingStatus,
 };
@@ -250,16 +250,25 @@ impl Findings {
         };
         if unmatched > 0 {
             f.warnings.push(Text::new(
-                format!("{unmatched} {what_nl} die niet in de roster staan."),
-                format!("{unmatched} {what_en} who are not on the roster."),
+                format!(
+                    "{} {what_nl} die niet in de roster staan.",
+                    count(unmatched, Lang::Nl)
+                ),
+                format!(
+                    "{} {what_en} who are not on the roster.",
+                    count(unmatched, Lang::En)
+                ),
             ));
         }
         if let Parsed::Devices(d) = parsed {
             f.without_user = Some(nobody);
             if nobody > 0 {
                 f.warnings.push(Text::new(
-                    format!("{nobody} apparaten hebben geen primaire gebruiker."),
-                    format!("{nobody} devices have no primary user."),
+                    format!(
+                        "{} apparaten hebben geen primaire gebruiker.",
+                        count(nobody, Lang::Nl)
+                    ),
+                    format!("{} devices have no primary user.", count(nobody, Lang::En)),
                 ));
             }
             if d.enrollment_from_check_in > 0 {
@@ -293,10 +302,12 @@ fn anonymous_findings(f: &mut Findings, responses: &[ScoredResponse], program: &
     if without_wave > 0 {
         f.warnings.push(Text::new(
             format!(
-                "{without_wave} anonieme antwoorden hebben in de kolom `wave` geen golf van het programma; ze tellen voor geen enkele golf."
+                "{} anonieme antwoorden hebben in de kolom `wave` geen golf van het programma; ze tellen voor geen enkele golf.",
+                count(without_wave as u64, Lang::Nl)
             ),
             format!(
-                "{without_wave} anonymous responses have no wave of the program in the column `wave`; they count for no wave."
+                "{} anonymous responses have no wave of the program in the column `wave`; they count for no wave.",
+                count(without_wave as u64, Lang::En)
             ),
         ));
     }

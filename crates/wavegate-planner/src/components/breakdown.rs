@@ -8,6 +8,7 @@ use crate::i18n::{Msg, fill};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_core::survey::Survey;
 use wavegate_core::survey::scoring::SegmentSummary;
@@ -98,7 +99,7 @@ fn attribute_view(
                 lang,
                 &[
                     ("group", format!("{name} {}", g.value)),
-                    ("n", g.n.to_string()),
+                    ("n", count(g.n as u64, lang)),
                 ],
             );
             // Drawn when first opened: a program can have hundreds of groups.

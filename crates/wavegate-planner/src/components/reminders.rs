@@ -9,6 +9,7 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::CsvDelimiter;
+use wavegate_core::i18n::count;
 use wavegate_core::invitation::reminders::{
     DEFAULT_MIN_GAP_DAYS, RemindersQuery, RemindersSummary,
 };
@@ -50,7 +51,10 @@ pub fn summary_view(s: RemindersSummary) -> impl IntoView {
             fill(
                 msg,
                 lang.get(),
-                &[("n", n.to_string()), ("due", s.due.to_string())],
+                &[
+                    ("n", count(n, lang.get())),
+                    ("due", count(s.due, lang.get())),
+                ],
             )
         }
     };

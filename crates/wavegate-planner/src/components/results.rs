@@ -10,6 +10,7 @@ use crate::components::bar_chart::{Bar, bar_chart};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_core::survey::attributed::FromInvitation;
 use wavegate_core::survey::labels;
@@ -148,7 +149,7 @@ fn invitation_view(title: &str, f: &FromInvitation, lang: Lang) -> impl IntoView
     }
     view! {
         <p class="from-invitation">
-            {fill(Msg::FromInvitation, lang, &[("attribute", f.attribute.clone()), ("n", f.n.to_string())])}
+            {fill(Msg::FromInvitation, lang, &[("attribute", f.attribute.clone()), ("n", count(f.n as u64, lang))])}
         </p>
         {bar_chart(title, bars)}
     }
@@ -269,7 +270,7 @@ fn stats_view(
             .into_any()
         }
         QuestionStats::Text { answers } => view! {
-            <p class="muted">{fill(Msg::TextAnswersCount, lang, &[("n", answers.len().to_string())])}</p>
+            <p class="muted">{fill(Msg::TextAnswersCount, lang, &[("n", count(answers.len() as u64, lang))])}</p>
             <ul class="free-text">{answers.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
         }
         .into_any(),

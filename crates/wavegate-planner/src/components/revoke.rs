@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationLink, RevokeInvitations, RevokedInvitations};
+use wavegate_core::i18n::count;
 use wavegate_core::invitation::lifetime::LinkStatus;
 use wavegate_ui::api::invitations;
 
@@ -125,7 +126,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
                     fill(
                         Msg::WaveOpenLinks,
                         lang.get(),
-                        &[("wave", w.clone()), ("n", n.to_string())],
+                        &[("wave", w.clone()), ("n", count(n as u64, lang.get()))],
                     )
                 };
                 view! { <option value=value>{label}</option> }
@@ -178,7 +179,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
                 <p id="revoke-result" class="banner banner-ok" role="status" tabindex="-1">
                     {move || match r.revoked {
                         1 => t(Msg::OneLinkRevoked).into_any(),
-                        n => fill(Msg::LinksRevoked, lang.get(), &[("n", n.to_string())]).into_any(),
+                        n => fill(Msg::LinksRevoked, lang.get(), &[("n", count(n as u64, lang.get()))]).into_any(),
                     }}
                 </p>
             }

@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_core::upload::columns;
 use wavegate_ui::api::files::{self, Upload};
@@ -76,7 +77,7 @@ fn records(n: u64, lang: Lang) -> String {
     if n == 1 {
         Msg::OneRecord.text(lang).to_string()
     } else {
-        fill(Msg::RecordsN, lang, &[("n", n.to_string())])
+        fill(Msg::RecordsN, lang, &[("n", count(n, lang))])
     }
 }
 
@@ -86,7 +87,9 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
     let lang = use_lang();
     let s = StoredValue::new(summary);
     let count = move |msg: Msg, n: Option<u64>| {
-        n.map(|n| view! { <li>{move || fill(msg, lang.get(), &[("n", n.to_string())])}</li> })
+        n.map(
+            |n| view! { <li>{move || fill(msg, lang.get(), &[("n", count(n, lang.get()))])}</li> },
+        )
     };
     let (rows, matched, unmatched, without_user) = s.with_value(|s| {
         (
@@ -115,7 +118,7 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
             {move || source().map(|d| view! { <li>{t(Msg::FoundSource)}" "{d}</li> })}
         </ul>
         {(!waves.is_empty()).then(|| view! {
-            <p>{t(Msg::PeoplePerWave)}" "{waves.iter().map(|w| format!("{} {}", w.wave, w.people)).collect::<Vec<_>>().join(" · ")}</p>
+            <p>{t(Msg::PeoplePerWave)}" "{move || waves.iter().map(|w| format!("{} {}", w.wave, count(w.people, lang.get()))).collect::<Vec<_>>().join(" · ")}</p>
         })}
         {(!warnings.is_empty()).then(|| view! {
             <div class="banner banner-warn" role="note">
@@ -265,7 +268,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
                 <td>{t(kind_name(r.kind))}</td>
                 <td>{r.file_name.clone()}{r.current.then(|| view! { " " <span class="badge">{t(Msg::InUse)}</span> })}</td>
                 <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
-                <td class="num">{r.rows}</td>
+                <td class="num">{move || count(r.rows, lang.get())}</td>
                 <td>{r.imported_by.clone()}</td>
                 <td><time datetime=r.imported_at.clone()>{when}</time></td>
                 <td>{r.current.then(|| view! {

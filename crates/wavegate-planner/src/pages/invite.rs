@@ -11,6 +11,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wavegate_core::api::FromRosterResult;
+use wavegate_core::i18n::count;
 use wavegate_ui::api::programs;
 
 /// The page.
@@ -82,9 +83,9 @@ pub fn InvitePage() -> impl IntoView {
             view! {
                 <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
                     <p>{move || fill(Msg::Invited, lang.get(), &[
-                        ("people", r.people.to_string()),
-                        ("created", r.created.to_string()),
-                        ("existing", r.existing.to_string()),
+                        ("people", count(r.people as u64, lang.get())),
+                        ("created", count(r.created as u64, lang.get())),
+                        ("existing", count(r.existing as u64, lang.get())),
                     ])}</p>
                     {anonymous_link.map(|url| view! { <p>{t(Msg::AnonymousLink)}" "<code class="link">{url}</code></p> })}
                     <p><a href=survey_page>{t(Msg::OpenSurvey)}</a></p>

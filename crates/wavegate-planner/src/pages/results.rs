@@ -12,6 +12,7 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery, SurveyResults};
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::count;
 use wavegate_core::measures::Barrier;
 use wavegate_core::readiness::text::element_name;
 use wavegate_core::survey::scoring::AdkarSummary;
@@ -55,7 +56,7 @@ fn adkar_view(adkar: &AdkarSummary, lang: Lang) -> impl IntoView + use<> {
     view! {
         <section class="adkar-result" aria-labelledby="adkar-title">
             <h2 id="adkar-title">{Msg::AdkarTitle.text(lang)}</h2>
-            <p class="muted">{fill(Msg::AdkarHint, lang, &[("n", adkar.n.to_string())])}</p>
+            <p class="muted">{fill(Msg::AdkarHint, lang, &[("n", count(adkar.n as u64, lang))])}</p>
             {bar_chart(Msg::AdkarTitle.text(lang), bars)}
         </section>
     }
@@ -80,7 +81,7 @@ fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
         }
     });
     view! {
-        <p class="big-number">{fill(Msg::RespondentsN, lang, &[("n", n.to_string())])}</p>
+        <p class="big-number">{fill(Msg::RespondentsN, lang, &[("n", count(n as u64, lang))])}</p>
         {adkar}
         <section aria-labelledby="questions-title">
             <h2 id="questions-title">{Msg::PerQuestion.text(lang)}</h2>

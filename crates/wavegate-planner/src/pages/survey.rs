@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use wavegate_core::api::{
     CsvDelimiter, FromRosterResult, InvitationsFormat, InvitationsQuery, SurveyRates,
 };
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::{invitations, programs, surveys};
 
@@ -48,9 +49,9 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             view! {
                 <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
                     <p>{move || fill(Msg::Invited, lang.get(), &[
-                        ("people", r.people.to_string()),
-                        ("created", r.created.to_string()),
-                        ("existing", r.existing.to_string()),
+                        ("people", count(r.people as u64, lang.get())),
+                        ("created", count(r.created as u64, lang.get())),
+                        ("existing", count(r.existing as u64, lang.get())),
                     ])}</p>
                     {anonymous_link.map(|url| view! {
                         <p>{t(Msg::AnonymousLink)}" "<code class="link">{url}</code></p>
@@ -92,15 +93,15 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
                 Msg::RateOverall,
                 lang.get(),
                 &[
-                    ("responses", r.responses.to_string()),
-                    ("invitations", r.invitations.to_string()),
+                    ("responses", count(r.responses as u64, lang.get())),
+                    ("invitations", count(r.invitations as u64, lang.get())),
                     ("rate", rate.to_string()),
                 ],
             ),
             None => fill(
                 Msg::ResponsesOnly,
                 lang.get(),
-                &[("responses", r.responses.to_string())],
+                &[("responses", count(r.responses as u64, lang.get()))],
             ),
         };
         let any_suppressed = r.groups.iter().any(|g| g.suppressed);

@@ -10,6 +10,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
 use wavegate_core::i18n::Text;
+use wavegate_core::i18n::count;
 use wavegate_core::survey::publishing::{is_wavegate, read_definition, read_surveyjs};
 use wavegate_core::survey::{QuestionType, Survey, labels, templates};
 use wavegate_ui::api::{programs, surveys};
@@ -239,8 +240,8 @@ pub fn SurveysPage() -> impl IntoView {
                             let rate = s.response_rate().map(|r| format!(" · {r}%")).unwrap_or_default();
                             let counts = move || fill(Msg::SurveyCounts, lang.get(), &[
                                 ("version", s.version.to_string()),
-                                ("invitations", s.invitations.to_string()),
-                                ("responses", s.responses.to_string()),
+                                ("invitations", count(s.invitations as u64, lang.get())),
+                                ("responses", count(s.responses as u64, lang.get())),
                             ]) + &rate;
                             view! {
                                 <li data-survey=s.survey_id.clone()>

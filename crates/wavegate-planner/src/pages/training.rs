@@ -11,6 +11,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, SurveyProblem};
 use wavegate_core::i18n::Text;
+use wavegate_core::i18n::count;
 use wavegate_core::training::wire::{ModulePublished, ModuleSummary, PublishModule};
 use wavegate_core::training::{Change, ChangeKind, Module, templates};
 use wavegate_ui::api::{ApiError, training};
@@ -46,7 +47,7 @@ pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
                     <p>{move || if restudy == 1 {
                         Msg::MustRestudyOne.text(lang.get()).to_string()
                     } else {
-                        fill(Msg::MustRestudyN, lang.get(), &[("n", restudy.to_string())])
+                        fill(Msg::MustRestudyN, lang.get(), &[("n", count(restudy as u64, lang.get()))])
                     }}</p>
                 })}
             </div>
@@ -206,7 +207,7 @@ pub(super) fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
         &[
             ("version", m.version.to_string()),
             ("minutes", m.estimate_minutes.to_string()),
-            ("assigned", m.assigned.to_string()),
+            ("assigned", count(m.assigned as u64, lang)),
         ],
     )
 }

@@ -12,6 +12,7 @@ use crate::components::publish::Publishing;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
@@ -95,10 +96,10 @@ pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> St
         Msg::AssignedResult,
         lang,
         &[
-            ("people", r.people.to_string()),
-            ("targeted", r.targeted.to_string()),
-            ("created", r.created.to_string()),
-            ("existing", r.existing.to_string()),
+            ("people", count(r.people as u64, lang)),
+            ("targeted", count(r.targeted as u64, lang)),
+            ("created", count(r.created as u64, lang)),
+            ("existing", count(r.existing as u64, lang)),
         ],
     )
 }

@@ -12,6 +12,7 @@ use crate::i18n::{Msg, fill, t};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{Evaluation, EvaluationsQuery};
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::{ApiError, readiness};
 use wavegate_ui::chart::{Scale, ticks};
@@ -50,13 +51,17 @@ fn forecast(e: &Evaluation) -> AnyView {
         &[
             ("median", text::num(f.tickets_per_day_median, 1, lang)),
             ("q90", text::num(f.tickets_per_day_q90, 1, lang)),
-            ("size", f.wave_size.to_string()),
+            ("size", count(f.wave_size as u64, lang)),
             (
                 "capacity",
                 f.capacity_per_day
                     .map_or("–".into(), |c| text::num(c, 1, lang)),
             ),
-            ("max", f.max_wave_size.map_or("–".into(), |m| m.to_string())),
+            (
+                "max",
+                f.max_wave_size
+                    .map_or("–".into(), |m| count(m as u64, lang)),
+            ),
         ],
     );
     let axis = ticks(0.0, top, 5)

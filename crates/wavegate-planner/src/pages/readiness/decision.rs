@@ -6,6 +6,7 @@ use crate::i18n::{Msg, fill, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::report::{Decision, DecisionKind, Gate, Report};
 use wavegate_core::readiness::text;
 
@@ -28,8 +29,8 @@ pub fn headline(r: &Report, d: &Decision) -> String {
         lang,
         &[
             ("wave", wave),
-            ("n", d.recommended_size.to_string()),
-            ("planned", d.planned_size.to_string()),
+            ("n", count(d.recommended_size as u64, lang)),
+            ("planned", count(d.planned_size as u64, lang)),
             ("held", text::list(&held, lang)),
         ],
     )

@@ -7,6 +7,7 @@ use crate::i18n::{Msg, fill, t};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::Report;
 use wavegate_core::readiness::render::{EnrollmentTable, enrollment_table};
 use wavegate_core::readiness::report::WaveEnrollment;
@@ -27,7 +28,7 @@ const LABEL_WIDTH: f64 = 96.0;
 fn enrolled_text(w: &WaveEnrollment, lang: Lang) -> Option<String> {
     match (w.withheld, w.enrolled) {
         (Some(reason), _) => Some(text::suppression_reason(reason, lang).to_string()),
-        (None, Some(n)) => Some(n.to_string()),
+        (None, Some(n)) => Some(count(n as u64, lang)),
         (None, None) => None,
     }
 }
@@ -43,8 +44,8 @@ fn description(r: &Report) -> String {
             let mut values = vec![
                 ("start", text::long_date(w.start, lang)),
                 ("end", text::long_date(w.end, lang)),
-                ("planned", w.planned_size.to_string()),
-                ("people", w.people.to_string()),
+                ("planned", count(w.planned_size as u64, lang)),
+                ("people", count(w.people as u64, lang)),
             ];
             let msg = match (w.withheld, enrolled_text(w, lang)) {
                 (Some(_), Some(why)) => {
@@ -76,7 +77,7 @@ fn description(r: &Report) -> String {
             Msg::TimelineAdvice,
             lang,
             &[
-                ("next", d.recommended_size.to_string()),
+                ("next", count(d.recommended_size as u64, lang)),
                 ("wave", wave.clone()),
             ],
         );
