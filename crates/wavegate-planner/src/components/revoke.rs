@@ -126,7 +126,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
                     fill(
                         Msg::WaveOpenLinks,
                         lang.get(),
-                        &[("wave", w.clone()), ("n", count(n as u64, lang.get()))],
+                        &[("wave", w.clone()), ("n", count(n, lang.get()))],
                     )
                 };
                 view! { <option value=value>{label}</option> }
@@ -179,7 +179,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
                 <p id="revoke-result" class="banner banner-ok" role="status" tabindex="-1">
                     {move || match r.revoked {
                         1 => t(Msg::OneLinkRevoked).into_any(),
-                        n => fill(Msg::LinksRevoked, lang.get(), &[("n", count(n as u64, lang.get()))]).into_any(),
+                        n => fill(Msg::LinksRevoked, lang.get(), &[("n", count(n, lang.get()))]).into_any(),
                     }}
                 </p>
             }

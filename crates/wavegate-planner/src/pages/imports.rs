@@ -86,7 +86,7 @@ fn records(n: u64, lang: Lang) -> String {
 pub fn Findings(summary: ImportSummary) -> impl IntoView {
     let lang = use_lang();
     let s = StoredValue::new(summary);
-    let count = move |msg: Msg, n: Option<u64>| {
+    let count_line = move |msg: Msg, n: Option<u64>| {
         n.map(
             |n| view! { <li>{move || fill(msg, lang.get(), &[("n", count(n, lang.get()))])}</li> },
         )
@@ -112,9 +112,9 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
     view! {
         <ul class="findings">
             <li>{move || fill(Msg::FoundRecords, lang.get(), &[("records", records(rows, lang.get()))])}</li>
-            {count(Msg::FoundMatched, matched)}
-            {count(Msg::FoundUnmatched, unmatched)}
-            {count(Msg::FoundWithoutUser, without_user)}
+            {count_line(Msg::FoundMatched, matched)}
+            {count_line(Msg::FoundUnmatched, unmatched)}
+            {count_line(Msg::FoundWithoutUser, without_user)}
             {move || source().map(|d| view! { <li>{t(Msg::FoundSource)}" "{d}</li> })}
         </ul>
         {(!waves.is_empty()).then(|| view! {

@@ -83,9 +83,9 @@ pub fn InvitePage() -> impl IntoView {
             view! {
                 <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
                     <p>{move || fill(Msg::Invited, lang.get(), &[
-                        ("people", count(r.people as u64, lang.get())),
-                        ("created", count(r.created as u64, lang.get())),
-                        ("existing", count(r.existing as u64, lang.get())),
+                        ("people", count(r.people, lang.get())),
+                        ("created", count(r.created, lang.get())),
+                        ("existing", count(r.existing, lang.get())),
                     ])}</p>
                     {anonymous_link.map(|url| view! { <p>{t(Msg::AnonymousLink)}" "<code class="link">{url}</code></p> })}
                     <p><a href=survey_page>{t(Msg::OpenSurvey)}</a></p>

@@ -49,9 +49,9 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             view! {
                 <div id="invite-result" class="banner banner-ok" role="status" tabindex="-1">
                     <p>{move || fill(Msg::Invited, lang.get(), &[
-                        ("people", count(r.people as u64, lang.get())),
-                        ("created", count(r.created as u64, lang.get())),
-                        ("existing", count(r.existing as u64, lang.get())),
+                        ("people", count(r.people, lang.get())),
+                        ("created", count(r.created, lang.get())),
+                        ("existing", count(r.existing, lang.get())),
                     ])}</p>
                     {anonymous_link.map(|url| view! {
                         <p>{t(Msg::AnonymousLink)}" "<code class="link">{url}</code></p>
@@ -93,15 +93,15 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
                 Msg::RateOverall,
                 lang.get(),
                 &[
-                    ("responses", count(r.responses as u64, lang.get())),
-                    ("invitations", count(r.invitations as u64, lang.get())),
+                    ("responses", count(r.responses, lang.get())),
+                    ("invitations", count(r.invitations, lang.get())),
                     ("rate", rate.to_string()),
                 ],
             ),
             None => fill(
                 Msg::ResponsesOnly,
                 lang.get(),
-                &[("responses", count(r.responses as u64, lang.get()))],
+                &[("responses", count(r.responses, lang.get()))],
             ),
         };
         let any_suppressed = r.groups.iter().any(|g| g.suppressed);

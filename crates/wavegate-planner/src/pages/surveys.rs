@@ -240,8 +240,8 @@ pub fn SurveysPage() -> impl IntoView {
                             let rate = s.response_rate().map(|r| format!(" · {r}%")).unwrap_or_default();
                             let counts = move || fill(Msg::SurveyCounts, lang.get(), &[
                                 ("version", s.version.to_string()),
-                                ("invitations", count(s.invitations as u64, lang.get())),
-                                ("responses", count(s.responses as u64, lang.get())),
+                                ("invitations", count(s.invitations, lang.get())),
+                                ("responses", count(s.responses, lang.get())),
                             ]) + &rate;
                             view! {
                                 <li data-survey=s.survey_id.clone()>

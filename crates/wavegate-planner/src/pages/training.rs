@@ -47,7 +47,7 @@ pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
                     <p>{move || if restudy == 1 {
                         Msg::MustRestudyOne.text(lang.get()).to_string()
                     } else {
-                        fill(Msg::MustRestudyN, lang.get(), &[("n", count(restudy as u64, lang.get()))])
+                        fill(Msg::MustRestudyN, lang.get(), &[("n", count(restudy, lang.get()))])
                     }}</p>
                 })}
             </div>
@@ -207,7 +207,7 @@ pub(super) fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
         &[
             ("version", m.version.to_string()),
             ("minutes", m.estimate_minutes.to_string()),
-            ("assigned", count(m.assigned as u64, lang)),
+            ("assigned", count(m.assigned, lang)),
         ],
     )
 }

@@ -96,10 +96,10 @@ pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> St
         Msg::AssignedResult,
         lang,
         &[
-            ("people", count(r.people as u64, lang)),
-            ("targeted", count(r.targeted as u64, lang)),
-            ("created", count(r.created as u64, lang)),
-            ("existing", count(r.existing as u64, lang)),
+            ("people", count(r.people, lang)),
+            ("targeted", count(r.targeted, lang)),
+            ("created", count(r.created, lang)),
+            ("existing", count(r.existing, lang)),
         ],
     )
 }
@@ -158,8 +158,8 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
 }
 
 /// A count of a group, or a dash when the group is too small to show.
-fn count(n: Option<u64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_else(|| "—".to_string())
+fn group_count(n: Option<u64>, lang: wavegate_core::i18n::Lang) -> String {
+    n.map(|n| count(n, lang)).unwrap_or_else(|| "—".to_string())
 }
 
 /// The per-topic cell: each topic by its title with its share correct in words, never colour
@@ -239,9 +239,9 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
                         view! {
                         <tr data-group=format!("{}={}", g.attribute, g.value)>
                             <th scope="row">{label}</th>
-                            <td class="num">{count(g.assigned)}</td>
-                            <td class="num">{count(g.started)}</td>
-                            <td class="num">{count(g.done)}</td>
+                            <td class="num">{move || group_count(g.assigned, lang.get())}</td>
+                            <td class="num">{move || group_count(g.started, lang.get())}</td>
+                            <td class="num">{move || group_count(g.done, lang.get())}</td>
                             <td class="num">{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
                             <td>{topics_cell(&g, names.clone())}</td>
                         </tr>
