@@ -95,7 +95,8 @@ fn is_forbidden_control(c: char) -> bool {
     c != '\n' && wavegate_core::escape::is_unsafe(c)
 }
 
-/// The first link, image, HTML or code span a CommonMark (with GFM tables) reader finds.
+/// The first link, image, HTML (other than the writer's own `<br>`) or code span a CommonMark
+/// (with GFM tables) reader finds.
 fn markdown_markup(markdown: &str) -> Option<String> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     Parser::new_ext(
@@ -105,6 +106,8 @@ fn markdown_markup(markdown: &str) -> Option<String> {
     .find_map(|event| match event {
         Event::Start(Tag::Link { dest_url, .. }) => Some(format!("link to {dest_url}")),
         Event::Start(Tag::Image { dest_url, .. }) => Some(format!("image {dest_url}")),
+        // The one tag the writer itself puts in: a line break within a table cell.
+        Event::InlineHtml(h) if &*h == "<br>" => None,
         Event::Html(h) | Event::InlineHtml(h) => Some(format!("HTML {h}")),
         Event::Code(c) => Some(format!("code {c}")),
         Event::Start(Tag::Strikethrough) => Some("strikethrough".into()),
