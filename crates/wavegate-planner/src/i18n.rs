@@ -147,6 +147,17 @@ wavegate_ui::messages! {
         SegmentAttribute => "Segment: kenmerk", "Segment: attribute";
         NoSegment => "Geen segment", "No segment";
         SegmentValue => "Segment: waarde", "Segment: value";
+        ChooseValue => "Kies een waarde", "Choose a value";
+        ChooseAttributeFirst => "Kies eerst een kenmerk", "Choose an attribute first";
+        ValuePeople => "{value} — {n} mensen", "{value} — {n} people";
+        ValueFewer => "{value} — minder dan 5", "{value} — fewer than 5";
+        ValueNobody => "{value} — niemand in deze golf", "{value} — nobody in this wave";
+        ValueNotOnRoster => "{value} — niet in de roster", "{value} — not on the roster";
+        GroupHoldsPeople => "Deze groep: {n} mensen", "This group: {n} people";
+        GroupHoldsFewer => "Deze groep: minder dan 5 mensen", "This group: fewer than 5 people";
+        GroupHoldsNobody => "Deze groep: niemand", "This group: nobody";
+        GroupHoldsAtMost => "Deze groep: hoogstens {n} mensen", "This group: at most {n} people";
+        GroupNotOnRoster => "Deze groep staat niet in de roster.", "This group is not on the roster.";
         LinkKind => "Soort link", "Kind of link";
         PersonalLinks => "Een persoonlijke link per persoon", "A personal link per person";
         AnonymousLinkKind => "Eén anonieme link voor het segment", "One anonymous link for the segment";

@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 use wavegate_core::api::{
     CreateInvitations, ErrorCode, ExportLayout, FileKind, FromRosterResult, InvitationKind,
     InvitationLink, InvitationProblem, InvitationsFormat, InvitationsFromRoster, InvitationsQuery,
-    LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, SurveyOverview, SurveyRates,
-    SurveyResults,
+    LangQuery, NewInvitation, ProgramOverview, ResponsesQuery, RosterGroups, SurveyOverview,
+    SurveyRates, SurveyResults,
 };
 use wavegate_core::i18n::{Lang, Text, reading_language};
 use wavegate_core::invitation::{BatchError, check_batch, fill_emails, write_mail_merge};
@@ -35,6 +35,25 @@ use wavegate_core::invitation::{
 };
 use wavegate_core::readiness::Program;
 use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
+
+/// `GET /api/v1/programs/{program}/roster/groups`: the groups of the current roster a planner
+/// can choose from (every split attribute's values with their people per wave, small groups
+/// without their count); `409 no_roster` before a roster is imported. The roster is read from
+/// its stored file on a blocking thread, as inviting from it does.
+pub async fn roster_groups(
+    State(state): State<AppState>,
+    ApiPath(program): ApiPath<String>,
+    ApiQuery(q): ApiQuery<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Json<RosterGroups>, ApiError> {
+    let lang = request_lang(q.lang, &headers);
+    let definition = program_of(&state, &program, lang).await?;
+    let roster = required_roster(&state, &program, &definition, lang).await?;
+    Ok(Json(wavegate_core::invitation::roster_groups(
+        &roster,
+        &definition,
+    )))
+}
 
 /// The survey as the program holds it (anonymous or not), or the error for one it does not hold.
 pub(crate) async fn program_survey_of(

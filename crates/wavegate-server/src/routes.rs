@@ -25,6 +25,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/programs/{program}/files"),
     ("GET", "/api/v1/programs/{program}/files/{kind}"),
     ("PUT", "/api/v1/programs/{program}/files/{kind}"),
+    ("GET", "/api/v1/programs/{program}/roster/groups"),
     ("POST", "/api/v1/programs/{program}/surveys"),
     ("GET", "/api/v1/programs/{program}/surveys/{survey}/summary"),
     (
@@ -177,6 +178,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
                 imports::UPLOAD_DEADLINE,
                 body_deadline::allow,
             )),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/roster/groups",
+        get(planner::roster_groups),
     )
     .add(
         Method::POST,

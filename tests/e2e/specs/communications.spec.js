@@ -2,7 +2,8 @@
 // form filled in, plans messages for a wave and a segment of a program with `wavegate demo-data`'s
 // files (dated up to today, so their enrollments lie before the server's today), marks one sent
 // and reads its reach, worked out here from the same files, in Dutch and English; a small group's
-// reach stays hidden; edits and deletes; axe-core; 390 px. A viewer reads the plan without controls.
+// reach stays hidden; the segment's value is picked from the roster's with its size; edits and
+// deletes; axe-core; 390 px. A viewer reads the plan without controls.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -112,6 +113,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   expect(expected.already, "some enrolled before the message").toBeGreaterThan(0);
   expect(expected.reached, "some enrolled after it").toBeGreaterThan(0);
   await page.getByLabel("Golf", { exact: true }).selectOption("wave-1");
+  await expect(page.locator("#msg-size")).toHaveText(`Deze groep: ${expected.group} mensen`);
   await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Communicatie – Anna");
   await page.getByLabel("Wat vraagt het bericht?").selectOption("enroll");
   await page.getByLabel("Gepland op").fill(sent);
@@ -139,7 +141,17 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   const [small, smallSize] = [...sizes].find(([, n]) => n < 5);
   await page.getByLabel("Golf", { exact: true }).selectOption("wave-1");
   await page.getByLabel("Kenmerk 1").selectOption("department");
-  await page.getByLabel("Waarde 1").fill(small);
+  // The value from the roster's departments, each with its people in wave-1, the small one
+  // without its number; the group's size under the picker.
+  const value1 = page.getByLabel("Waarde 1");
+  const [big, bigSize] = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  await expect(value1.locator("option").nth(1)).toHaveText(`${big} — ${bigSize} mensen`);
+  await expect(value1.getByRole("option", { name: `${small} — minder dan 5`, exact: true })).toHaveCount(1);
+  await value1.selectOption(big);
+  await expect(page.locator("#msg-size")).toHaveText(`Deze groep: ${bigSize} mensen`);
+  await value1.selectOption(small);
+  await expect(page.locator("#msg-size")).toHaveText("Deze groep: minder dan 5 mensen");
+  await expect(page.locator("#msg-size")).not.toContainText(String(smallSize));
   await page.getByLabel("Eigenaar (wie verstuurt het)").fill("HR – Sam");
   await page.getByLabel("Wat vraagt het bericht?").selectOption("enroll");
   await page.getByLabel("Gepland op").fill(sent);
@@ -165,6 +177,8 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await smallItem.getByRole("button", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: `Edit message: Bericht voor ${small}` })).toBeFocused();
   await expect(page.getByLabel("Value 1")).toHaveValue(small);
+  await expect(page.getByLabel("Value 1").locator("option:checked")).toHaveText(`${small} — fewer than 5`);
+  await expect(page.locator("#msg-size")).toHaveText("This group: fewer than 5 people");
   await page.getByLabel("Owner (who sends it)").fill("HR – Kim");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("The message was changed.")).toBeFocused();

@@ -196,6 +196,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const action = page.locator(`li.action[data-target='platform=iOS']`).first();
   await action.getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" }).click();
   await expect(page.getByRole("heading", { name: `Groep: golf ${report.next_wave}, platform iOS` })).toBeVisible();
+  await expect(page.locator("#invite-group-size")).toHaveText(`Deze groep: ${ios.n} mensen`);
   await audit(page);
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${ios.n} mensen gekozen: ${ios.n} nieuwe links`);

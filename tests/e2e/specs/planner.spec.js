@@ -1,5 +1,6 @@
 // A planner's whole round: create a program, import the files `wavegate demo-data` writes (a
-// preview of each first), publish the pilot survey, invite the pilot wave, download the
+// preview of each first), publish the pilot survey, invite the pilot wave (its size, and a
+// segment's value picked from the roster's with its size, seen first), download the
 // mail-merge file; a pilot user answers through one of its links.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
@@ -18,8 +19,17 @@ function demoData() {
     .map(([, id, start, end, size]) => ({ id, start, end, size }));
   // The roster: a BOM, semicolons, the wave in the third column.
   const roster = fs.readFileSync(path.join(dir, "roster.csv"), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  const pilot = roster.slice(1).filter((line) => line.split(";")[2] === "pilot").length;
-  return { dir, waves, pilot };
+  const people = roster.slice(1).map((line) => line.split(";"));
+  const pilotRows = people.filter((cells) => cells[2] === "pilot");
+  // People per platform (the sixth column) in the pilot, in the order the planner lists them:
+  // most people in all waves first, then by name.
+  const count = (rows) => rows.reduce((m, cells) => m.set(cells[5], (m.get(cells[5]) || 0) + 1), new Map());
+  const [all, inPilot] = [count(people), count(pilotRows)];
+  const pilotPlatforms = [...all]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter(([platform]) => inPilot.has(platform))
+    .map(([platform]) => [platform, inPilot.get(platform)]);
+  return { dir, waves, pilot: pilotRows.length, pilotPlatforms };
 }
 
 test("a planner creates a program, imports its files, invites the pilot wave, and a pilot user answers", async ({ page, browser }) => {
@@ -92,7 +102,25 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await expect(page.getByText(/pilot-feedback versie \d+ is gepubliceerd/)).toBeVisible();
   await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
 
-  await page.getByRole("group", { name: "Uitnodigen vanuit de roster" }).getByLabel("Golf", { exact: true }).selectOption("pilot");
+  const inviting = page.getByRole("group", { name: "Uitnodigen vanuit de roster" });
+  await inviting.getByLabel("Golf", { exact: true }).selectOption("pilot");
+  await expect(page.locator("#invite-size")).toHaveText(`Deze groep: ${data.pilot} mensen`);
+  // The segment's value is one of the roster's, each with its people in the pilot; a platform
+  // of fewer than 5 shows no number.
+  await inviting.getByLabel("Segment: kenmerk").selectOption("platform");
+  const value = inviting.getByLabel("Segment: waarde");
+  const label = ([platform, n]) => (n >= 5 ? `${platform} — ${n} mensen` : `${platform} — minder dan 5`);
+  await expect(value.locator("option")).toHaveText(["Kies een waarde", ...data.pilotPlatforms.map(label)]);
+  const [platform, n] = data.pilotPlatforms.find(([, size]) => size >= 5);
+  expect(n).toBeGreaterThanOrEqual(5);
+  await value.selectOption(platform);
+  await expect(page.locator("#invite-size")).toHaveText(`Deze groep: ${n} mensen`);
+  await expect(value).toHaveAttribute("aria-describedby", "invite-size");
+  await audit(page);
+  // Back to the whole pilot wave.
+  await inviting.getByLabel("Segment: kenmerk").selectOption("");
+  await expect(page.locator("#invite-size")).toHaveText(`Deze groep: ${data.pilot} mensen`);
+  await expect(value).toBeDisabled();
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${data.pilot} mensen gekozen: ${data.pilot} nieuwe links`);
   await audit(page);

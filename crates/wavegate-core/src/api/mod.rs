@@ -16,6 +16,7 @@ mod lessons;
 mod programs;
 mod readiness;
 mod respond;
+mod roster;
 mod surveys;
 
 pub use accounts::*;
@@ -28,6 +29,7 @@ pub use lessons::*;
 pub use programs::*;
 pub use readiness::*;
 pub use respond::*;
+pub use roster::*;
 pub use surveys::*;
 
 /// `GET /api/v1/health`.

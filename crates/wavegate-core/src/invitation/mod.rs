@@ -1,6 +1,7 @@
 //! Invitation links: what a new link may carry, the planners' mail-merge file, and the share answered.
 //!
 //! - [`check`]: the person id and attribute grammar and its limits, for one entry and a whole list.
+//! - [`groups`]: the groups of the roster to choose from: each split attribute's values and sizes.
 //! - [`lifetime`]: how long a link opens (expiry after its wave, revocation).
 //! - [`mail_merge`]: the CSV a planner merges into e-mails: fixed columns, then one per attribute.
 //! - [`rate`]: the response rate of a survey: responses per invitation, overall and per group.
@@ -10,6 +11,7 @@
 //! The server applies these rules; the store and the app never restate them.
 
 pub mod check;
+pub mod groups;
 pub mod lifetime;
 pub mod mail_merge;
 pub mod rate;
@@ -19,6 +21,7 @@ pub mod roster;
 pub use check::{
     BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation, person_key,
 };
+pub use groups::roster_groups;
 pub use lifetime::{
     GRACE_DAYS, LinkStatus, default_expiry, link_expiry, link_status, link_wave, stored_link_status,
 };

@@ -1,9 +1,10 @@
 //! Choosing a group of the roster to invite or assign, and sending it: a wave (or every wave)
 //! and, optionally, one split attribute with its value. The server checks the choice (known
 //! wave, split attribute, at least 5 people) and says why it refuses one; this only offers what
-//! the program has.
+//! the program has, and the roster's values with their people (`roster_values`).
 
 use crate::components::notice::Failure;
+use crate::components::roster_values::{GroupHolds, Groups, Holds, ValueField, roster_groups};
 use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -58,23 +59,31 @@ impl Default for GroupFields {
     }
 }
 
-/// The group picker for the program `program`, once its definition has loaded.
+/// The group picker for the program `program`, once its definition has loaded: the value from
+/// the roster's values with their people, unless `typed` (a group of links, which may carry
+/// values the roster does not have) or there is no roster.
 #[component]
 pub fn GroupPicker(
     program: Memo<String>,
     prefix: &'static str,
     fields: GroupFields,
+    #[prop(optional)] typed: bool,
 ) -> impl IntoView {
     let detail = LocalResource::new(move || {
         let id = program.get();
         async move { programs::get(&id).await }
     });
+    let groups: Groups = if typed {
+        Signal::derive(|| None)
+    } else {
+        roster_groups(program)
+    };
     let choices = move || {
         detail
             .get()
             .and_then(|r| r.ok())
             .and_then(|d| d.program)
-            .map(|p| group_choice(&p, prefix, fields))
+            .map(|p| group_choice(&p, prefix, fields, groups))
     };
     view! {
         <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
@@ -200,12 +209,14 @@ impl<R: Send + Sync + 'static> Default for GroupRequest<R> {
     }
 }
 
-/// The wave select and the segment's attribute and value for `program`; element ids start with
-/// `prefix` (two forms may share a page).
+/// The wave select and the segment's attribute and value for `program`, the value from the
+/// roster's `groups` when there are any, and how many people the group holds; element ids
+/// start with `prefix` (two forms may share a page).
 fn group_choice(
     program: &Program,
     prefix: &'static str,
     fields: GroupFields,
+    groups: Groups,
 ) -> impl IntoView + use<> {
     let GroupFields {
         wave,
@@ -228,6 +239,17 @@ fn group_choice(
         })
         .collect_view();
     let id = move |field: &str| format!("{prefix}-{field}");
+    let size_id = id("size");
+    let holds = Signal::derive(move || {
+        let groups = groups.get()?;
+        let (a, v) = (attribute.get(), value.get().trim().to_string());
+        let segment = if a.is_empty() || v.is_empty() {
+            Vec::new()
+        } else {
+            vec![(a, v)]
+        };
+        Some(Holds::of(&groups, &wave.get(), &segment))
+    });
     view! {
         <div class="field">
             <label for=id("wave")>{t(Msg::Wave)}</label>
@@ -239,17 +261,21 @@ fn group_choice(
         <div class="field-row">
             <div class="field">
                 <label for=id("attribute")>{t(Msg::SegmentAttribute)}</label>
-                <select id=id("attribute") on:change=move |ev| attribute.set(event_target_value(&ev))>
+                <select id=id("attribute") on:change=move |ev| {
+                    attribute.set(event_target_value(&ev));
+                    value.set(String::new());
+                }>
                     <option value="">{t(Msg::NoSegment)}</option>
                     {attributes}
                 </select>
             </div>
             <div class="field">
                 <label for=id("value")>{t(Msg::SegmentValue)}</label>
-                <input id=id("value") type="text" prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev)) />
+                <ValueField id=id("value") groups=groups wave=wave attribute=attribute value=value
+                    described_by=size_id.clone() />
             </div>
         </div>
+        <GroupHolds id=size_id holds=holds />
     }
 }
 

@@ -12,4 +12,5 @@ pub mod publish;
 pub mod reminders;
 pub mod results;
 pub mod revoke;
+pub mod roster_values;
 pub mod upload;

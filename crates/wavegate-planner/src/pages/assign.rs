@@ -79,7 +79,7 @@ pub fn AssignPage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::AssignPageTitle heading_id="assign-group"
-            heading=Signal::derive(group_name) hint=Msg::AssignPageHint form=form>
+            heading=Signal::derive(group_name) group=Signal::derive(move || group_of(&query.get(), &["module"])) hint=Msg::AssignPageHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>

@@ -3,6 +3,7 @@
 //! a page shares (inviting the group, assigning it a module).
 
 use super::{ProgramNav, Tab, links};
+use crate::components::roster_values::{GroupHolds, Holds, roster_groups};
 use crate::i18n::{Msg, UiMsg, fill, t};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
@@ -43,7 +44,8 @@ pub fn group_heading(
 }
 
 /// A page acting on the group of its address: the program's tabs (on Readiness, whose actions
-/// lead here), the title, the group as the card's heading with a hint, the page's form (shown
+/// lead here), the title, the group as the card's heading with how many people it holds (once
+/// the roster's groups are there) and a hint, the page's form (shown
 /// once what it needs has loaded), what became of its request, and the way back to the
 /// dashboard.
 #[component]
@@ -56,6 +58,8 @@ pub fn GroupPage(
     heading_id: &'static str,
     /// The group in words.
     heading: Signal<String>,
+    /// The group: its wave and segment.
+    group: Signal<(Option<String>, BTreeMap<String, String>)>,
     /// What acting on the group does.
     hint: Msg,
     /// The form, which reads resources.
@@ -64,11 +68,20 @@ pub fn GroupPage(
     /// What became of the request.
     children: Children,
 ) -> impl IntoView {
+    let groups = roster_groups(program);
+    let holds = Signal::derive(move || {
+        let groups = groups.get()?;
+        let (wave, segment) = group.get();
+        let segment: Vec<(String, String)> = segment.into_iter().collect();
+        Some(Holds::of(&groups, wave.as_deref().unwrap_or(""), &segment))
+    });
+    let size_id = format!("{heading_id}-size");
     view! {
         <ProgramNav program=program current=Tab::Readiness />
         <h1>{t(title)}</h1>
         <section class="card" aria-labelledby=heading_id>
             <h2 id=heading_id>{heading}</h2>
+            <GroupHolds id=size_id holds=holds />
             <p class="muted">{t(hint)}</p>
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {move || form.run()}

@@ -95,7 +95,7 @@ pub fn InvitePage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::InvitePageTitle heading_id="invite-group"
-            heading=Signal::derive(group_name) hint=Msg::InviteHint form=form>
+            heading=Signal::derive(group_name) group=Signal::derive(move || group_of(&query.get(), &[])) hint=Msg::InviteHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>

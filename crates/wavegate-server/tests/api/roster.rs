@@ -235,3 +235,74 @@ async fn once_the_roster_is_in_personal_links_are_only_for_people_on_it() {
     let r = invite(&["p013", "P014"], "en").await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
 }
+
+async fn groups(api: &Api, program: &str, auth: Auth<'_>) -> super::Reply {
+    api.call(
+        "GET",
+        &format!("/api/v1/programs/{program}/roster/groups"),
+        auth,
+        None,
+        Vec::new(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_roster_groups_list_each_split_value_with_its_size_per_wave_never_a_small_count() {
+    let api = demo_api().await;
+    let r = groups(&api, "demo", Auth::Planner).await;
+    assert_error(&r, StatusCode::CONFLICT, "no_roster");
+    let r = groups(&api, "nope", Auth::Planner).await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    upload(&api, "roster", demo_roster(), "").await;
+
+    // A viewer reads them as a planner does.
+    let r = groups(&api, "demo", Auth::Viewer).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let b = &r.body;
+    assert_eq!(
+        b["waves"],
+        json!([
+            { "wave": "pilot", "size": { "people": 12, "suppressed": false } },
+            { "wave": "wave-1", "size": { "people": 20, "suppressed": false } },
+            { "wave": "wave-2", "size": { "people": 0, "suppressed": false } },
+        ])
+    );
+    assert_eq!(b["total"]["people"], 32);
+    let attributes: Vec<&str> = (b["attributes"].as_array().unwrap().iter())
+        .map(|a| a["attribute"].as_str().unwrap())
+        .collect();
+    assert_eq!(attributes, ["platform", "department"]);
+
+    // Platform: Windows 6 + 10, iOS 3 + 10, Android 3 (pilot only): most people first.
+    let platform = &b["attributes"][0]["values"];
+    let fewer = json!({ "people": null, "suppressed": true });
+    let shown = |n: u64| json!({ "people": n, "suppressed": false });
+    assert_eq!(
+        platform,
+        &json!([
+            { "value": "Windows", "per_wave": [shown(6), shown(10), shown(0)], "total": shown(16) },
+            { "value": "iOS", "per_wave": [fewer, shown(10), shown(0)], "total": shown(13) },
+            { "value": "Android", "per_wave": [fewer, shown(0), shown(0)], "total": fewer },
+        ])
+    );
+    // The pilot's 3 iOS people and 3 Android people: listed, their number nowhere.
+    let text = b.to_string();
+    assert!(
+        !text.contains("\"people\":3,") && !text.contains("\"people\":3}"),
+        "{text}"
+    );
+
+    let department = &b["attributes"][1]["values"];
+    let values: Vec<(&str, &Value)> = (department.as_array().unwrap().iter())
+        .map(|v| (v["value"].as_str().unwrap(), &v["total"]))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("HR", &shown(13)),
+            ("Finance", &shown(12)),
+            ("Sales", &shown(7))
+        ]
+    );
+}

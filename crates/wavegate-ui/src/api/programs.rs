@@ -3,7 +3,7 @@
 
 use super::{ApiError, Download, change, download, json, path};
 use gloo_net::http::Request;
-use wavegate_core::api::{Created, ProgramDetail, ProgramOverview, ProgramSupport};
+use wavegate_core::api::{Created, ProgramDetail, ProgramOverview, ProgramSupport, RosterGroups};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
 
@@ -44,6 +44,12 @@ pub async fn set_support(
 ) -> Result<ProgramSupport, ApiError> {
     let url = path::program(program, "/support") + &path::lang_query(lang);
     json(change(Request::put(&url), csrf).json(support)).await
+}
+
+/// `GET /api/v1/programs/{program}/roster/groups`: the groups of the current roster to choose
+/// from, each split attribute's values with their people per wave (`no_roster` without one).
+pub async fn roster_groups(program: &str) -> Result<RosterGroups, ApiError> {
+    json(Request::get(&path::program(program, "/roster/groups")).build()).await
 }
 
 /// `GET /api/v1/programs/{program}/program.toml`: the definition as a file.

@@ -4,6 +4,7 @@
 //! the page's language.
 
 use crate::components::notice::Failure;
+use crate::components::roster_values::{GroupHolds, Holds, ValueField, roster_groups};
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -218,6 +219,7 @@ pub fn MessageForm(
 ) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
+    let groups = roster_groups(program);
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let f = fields;
@@ -329,7 +331,10 @@ pub fn MessageForm(
             <div class="field-row" hidden=move || { i >= f.rows.get() }>
                 <div class="field">
                     <label for=format!("msg-attribute-{i}")>{move || fill(Msg::MessageAttribute, lang.get(), &[("n", n.clone())])}</label>
-                    <select id=format!("msg-attribute-{i}") on:change=move |ev| attribute.set(event_target_value(&ev))
+                    <select id=format!("msg-attribute-{i}") on:change=move |ev| {
+                            attribute.set(event_target_value(&ev));
+                            value.set(String::new());
+                        }
                         aria-invalid=invalid("segment") aria-describedby=described("segment")>
                         <option value="" selected=move || attribute.get().is_empty()>{t(Msg::NoSegment)}</option>
                         {options}
@@ -337,12 +342,21 @@ pub fn MessageForm(
                 </div>
                 <div class="field">
                     <label for=format!("msg-value-{i}")>{move || fill(Msg::MessageValue, lang.get(), &[("n", n2.clone())])}</label>
-                    <input id=format!("msg-value-{i}") type="text" maxlength="200" prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev)) />
+                    <ValueField id=format!("msg-value-{i}") groups=groups wave=f.wave attribute=attribute
+                        value=value described_by="msg-size".to_string() />
                 </div>
             </div>
         }
     };
+    // How many people the group holds, from the rows with an attribute and a value.
+    let holds = Signal::derive(move || {
+        let groups = groups.get()?;
+        let segment: Vec<(String, String)> = (0..f.rows.get())
+            .map(|i| (f.attributes[i].get(), f.values[i].get().trim().to_string()))
+            .filter(|(a, v)| !a.is_empty() && !v.is_empty())
+            .collect();
+        Some(Holds::of(&groups, &f.wave.get(), &segment))
+    });
     let add_row = move |_| {
         let i = f.rows.get_untracked();
         f.rows.set((i + 1).min(ROWS));
@@ -422,6 +436,7 @@ pub fn MessageForm(
                     <legend>{t(Msg::MessageSegmentLegend)}</legend>
                     {(0..ROWS).map(row).collect_view()}
                     {error_at("segment")}
+                    <GroupHolds id="msg-size".to_string() holds=holds />
                     {move || (f.rows.get() < ROWS).then(|| view! {
                         <button type="button" class="secondary" on:click=add_row>{t(Msg::AddAttribute)}</button>
                     })}
