@@ -55,7 +55,8 @@ pub struct ValueGroup {
 pub struct AttributeGroups {
     /// The attribute (the roster's header key, `platform`).
     pub attribute: String,
-    /// Its values, most people first, then by value; empty when the roster has no such column.
+    /// Its values, most people first, then by value, groups under the minimum last by value
+    /// alone; empty when the roster has no such column.
     pub values: Vec<ValueGroup>,
 }
 

@@ -11,7 +11,7 @@ use std::cmp::Reverse;
 
 /// The groups of `roster` under `program`: its waves in the program's order, its split
 /// attributes in the program's order, and each attribute's values most people first, then by
-/// value. A person whose wave is not the program's is counted nowhere.
+/// value (groups under the minimum last, by value alone). A person whose wave is not the program's is counted nowhere.
 pub fn roster_groups(roster: &Roster, program: &Program) -> RosterGroups {
     let waves = program.waves.len();
     let attributes: Vec<Option<&Attribute>> = (program.split_attributes.iter())
@@ -68,7 +68,9 @@ fn values(attribute: &Attribute, cells: &[u64], waves: usize) -> Vec<ValueGroup>
         })
         .filter(|(_, _, total)| *total > 0)
         .collect();
-    counted.sort_by_key(|&(value, _, total)| (Reverse(total), value));
+    // Groups under the minimum all sort as one size, after the shown ones and by value: an
+    // order by their true sizes would tell which of them is larger.
+    counted.sort_by_key(|&(value, _, total)| (Reverse(GroupSize::of(total).people), value));
     counted
         .into_iter()
         .map(|(value, row, total)| ValueGroup {
@@ -225,6 +227,13 @@ mod tests {
         let mut reversed = rows.clone();
         reversed.reverse();
         assert_eq!(order(&reversed), order(&rows));
+        // Two small groups (4 and 1) come after the shown ones by value, not by their sizes.
+        people(&mut rows, 4, ("pilot", "Linux", "Sales"));
+        people(&mut rows, 1, ("pilot", "ChromeOS", "Sales"));
+        assert_eq!(
+            order(&rows),
+            ["Windows", "iOS", "macOS", "Android", "ChromeOS", "Linux"]
+        );
     }
 
     #[test]
