@@ -109,7 +109,7 @@ async fn the_html_and_markdown_reports_carry_the_plan_and_the_lessons_escaped_an
     assert!(sentence.contains("answered a survey after the message"));
     assert!(row.ends_with(&format!("| {sentence} |")), "{row}");
     assert!(
-        md[lessons..].contains("| pilot | To improve | Eerst de helpdesk &lt;b&gt;briefen&lt;/b&gt; \\| daarna uitnodigen \\[x\\](javascript:alert(1)) |"),
+        md[lessons..].contains("| pilot | To improve | Eerst de helpdesk &lt;b&gt;briefen&lt;/b&gt; \\| daarna<br>uitnodigen \\[x\\](javascript:alert(1)) |"),
         "{md}"
     );
     assert!(
