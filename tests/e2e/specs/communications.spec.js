@@ -88,6 +88,8 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByLabel("Golf", { exact: true })).toHaveValue(report.next_wave);
   await expect(page.getByLabel("Tekst of toelichting")).toHaveValue(/^Beste collega,/);
   await expect(page.getByLabel("Onderwerp")).toHaveValue(new RegExp(`: de hele golf ${report.next_wave}$`));
+  // The message asks what the action's evidence measures: enrolling, for assisted enrollment.
+  await expect(page.getByLabel("Wat vraagt het bericht?")).toHaveValue("enroll");
 
   // No planned day: refused at its field, before anything is sent.
   await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Servicedesk – Joris");
@@ -207,6 +209,12 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
   await audit(page);
+
+  // A training action's message asks people to start the training: the link says so, the form
+  // reads it back (the English page, as the language was switched above).
+  await page.goto(`/planner/programs/${id}/communications?wave=${report.next_wave}&purpose=start_training&subject=Training&note=Dear%20colleague#plan-message`);
+  await expect(page.getByLabel("What does the message ask?")).toHaveValue("start_training");
+  await expect(page.getByLabel("Subject", { exact: true })).toHaveValue("Training");
 });
 
 test("a viewer reads the plan and its reach without any control", async ({ page }) => {

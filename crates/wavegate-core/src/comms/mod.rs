@@ -1,7 +1,9 @@
 //! The communication plan per target group: the rules a planned message meets, the order the
-//! plan is read in, a message's reach measured on the program's data, its words and its CSV.
+//! plan is read in, a message's reach measured on the program's data, its words and its CSV,
+//! and the purpose of a message a readiness action proposes.
 
 pub mod csv;
+pub mod purpose;
 pub mod reach;
 pub mod rules;
 pub mod text;

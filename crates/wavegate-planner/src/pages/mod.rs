@@ -109,16 +109,18 @@ pub mod links {
         format!("{}/communications", program(id))
     }
 
-    /// Planning a message for a group of the roster, its subject and note filled in; the form
-    /// is the page's `#plan-message`.
+    /// Planning a message for a group of the roster, its purpose, subject and note filled in;
+    /// the form is the page's `#plan-message`.
     pub fn plan_message(
         id: &str,
         wave: Option<&str>,
         segment: &[(&str, &str)],
+        purpose: wavegate_core::api::Purpose,
         subject: &str,
         note: &str,
     ) -> String {
         let mut query = group_query(wave, segment);
+        query.push(format!("purpose={}", purpose.as_str()));
         query.push(format!("subject={}", encode(subject)));
         query.push(format!("note={}", encode(note)));
         format!("{}?{}#plan-message", communications(id), query.join("&"))
@@ -204,12 +206,13 @@ mod tests {
             "demo",
             Some("wave-2"),
             &[("department", "R&D")],
+            wavegate_core::api::Purpose::StartTraining,
             "Hulp: golf 2",
             "Beste collega,\n\nA&B=C?",
         );
         assert_eq!(
             href,
-            "/planner/programs/demo/communications?wave=wave-2&department=R%26D&subject=Hulp%3A%20golf%202&note=Beste%20collega%2C%0A%0AA%26B%3DC%3F#plan-message"
+            "/planner/programs/demo/communications?wave=wave-2&department=R%26D&purpose=start_training&subject=Hulp%3A%20golf%202&note=Beste%20collega%2C%0A%0AA%26B%3DC%3F#plan-message"
         );
     }
 }

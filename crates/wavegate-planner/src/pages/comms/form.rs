@@ -97,16 +97,21 @@ impl MessageFields {
         }
     }
 
-    /// Fills in a group, a subject and a note (from the dashboard's link).
+    /// Fills in a group, what the message asks (when given), a subject and a note (from the
+    /// dashboard's link).
     pub fn prefill(
         self,
         wave: Option<String>,
         segment: &BTreeMap<String, String>,
+        purpose: Option<Purpose>,
         subject: String,
         note: String,
     ) {
         self.wave.set(wave.unwrap_or_default());
         self.set_segment(segment);
+        if let Some(p) = purpose {
+            self.purpose.set(p);
+        }
         self.subject.set(subject);
         self.note.set(note);
     }

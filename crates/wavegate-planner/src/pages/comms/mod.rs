@@ -1,7 +1,8 @@
 //! `/planner/programs/{program}/communications`: the program's communication plan by planned
 //! day, each message with its target group, channel, owner, purpose, days and reach; planners
 //! plan, change, mark sent and delete messages, viewers read. The readiness dashboard's
-//! message actions link here with the group and the text filled in (`?wave=…&{attribute}=…&subject=…&note=…`).
+//! message actions link here with the group, the purpose and the text filled in
+//! (`?wave=…&{attribute}=…&purpose=…&subject=…&note=…`).
 
 mod form;
 mod item;
@@ -16,7 +17,7 @@ use form::{MessageFields, MessageForm};
 use item::{PlanState, message_item};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wavegate_core::api::CommsCsvQuery;
+use wavegate_core::api::{CommsCsvQuery, Purpose};
 use wavegate_ui::api::{comms, programs};
 
 /// The page.
@@ -30,13 +31,14 @@ pub fn CommsPage() -> impl IntoView {
     let query = use_query_map();
     // A group and text from the dashboard's "plan this message", filled in once.
     let given = query.get_untracked();
-    let (wave, segment) = group_of(&given, &["subject", "note"]);
+    let (wave, segment) = group_of(&given, &["purpose", "subject", "note"]);
     let (subject, note) = (
         given.get("subject").unwrap_or_default(),
         given.get("note").unwrap_or_default(),
     );
+    let purpose = given.get("purpose").and_then(|p| Purpose::parse(&p));
     if wave.is_some() || !segment.is_empty() || !note.is_empty() {
-        fields.prefill(wave, &segment, subject, note);
+        fields.prefill(wave, &segment, purpose, subject, note);
     }
     let detail = LocalResource::new(move || {
         let pid = program.get();

@@ -128,6 +128,7 @@ fn action_view(
                 program,
                 wave,
                 &attributes,
+                wavegate_core::comms::purpose::of_action(a),
                 &title,
                 msg.text(lang),
             ))
