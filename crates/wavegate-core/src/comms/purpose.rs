@@ -56,20 +56,56 @@ mod tests {
     fn a_message_asks_for_what_the_evidence_behind_its_action_measures() {
         use ActionKind::*;
         let cases = [
-            (AssistedEnrollment, Some(MetricId::EnrollmentFirstAttempt), Purpose::Enroll),
+            (
+                AssistedEnrollment,
+                Some(MetricId::EnrollmentFirstAttempt),
+                Purpose::Enroll,
+            ),
             (AssistedEnrollment, None, Purpose::Enroll),
-            (TargetedCommunication, Some(MetricId::EnrollmentCompletion), Purpose::Enroll),
-            (TargetedTraining, Some(MetricId::TrainingCompletion), Purpose::StartTraining),
-            (TargetedCommunication, Some(MetricId::TrainingStarted), Purpose::StartTraining),
-            (Resurvey, Some(MetricId::ResponseRate), Purpose::AnswerSurvey),
-            (TargetedCommunication, Some(MetricId::ResponseRate), Purpose::AnswerSurvey),
+            (
+                TargetedCommunication,
+                Some(MetricId::EnrollmentCompletion),
+                Purpose::Enroll,
+            ),
+            (
+                TargetedTraining,
+                Some(MetricId::TrainingCompletion),
+                Purpose::StartTraining,
+            ),
+            (
+                TargetedCommunication,
+                Some(MetricId::TrainingStarted),
+                Purpose::StartTraining,
+            ),
+            (
+                Resurvey,
+                Some(MetricId::ResponseRate),
+                Purpose::AnswerSurvey,
+            ),
+            (
+                TargetedCommunication,
+                Some(MetricId::ResponseRate),
+                Purpose::AnswerSurvey,
+            ),
             // Persuading and explaining ask nothing that can be counted.
-            (TargetedCommunication, Some(MetricId::AdkarDesire), Purpose::None),
-            (ManagerConversations, Some(MetricId::AdkarDesire), Purpose::None),
+            (
+                TargetedCommunication,
+                Some(MetricId::AdkarDesire),
+                Purpose::None,
+            ),
+            (
+                ManagerConversations,
+                Some(MetricId::AdkarDesire),
+                Purpose::None,
+            ),
             (PostEnrollmentFollowup, Some(MetricId::Sus), Purpose::None),
         ];
         for (kind, metric, purpose) in cases {
-            assert_eq!(of_action(&action(kind, metric)), purpose, "{kind:?} {metric:?}");
+            assert_eq!(
+                of_action(&action(kind, metric)),
+                purpose,
+                "{kind:?} {metric:?}"
+            );
         }
     }
 }
