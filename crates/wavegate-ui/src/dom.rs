@@ -68,17 +68,6 @@ pub fn focus_main() {
     }
 }
 
-/// Formats an RFC 3339 time in the browser's locale and time zone.
-pub fn local_time(rfc3339: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
-    if date.get_time().is_nan() {
-        return rfc3339.to_string();
-    }
-    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_else(|| rfc3339.to_string())
-}
-
 /// An instant as the wall-clock time of the browser's time zone, to be written in the page's
 /// language with the core's `long_date_time`.
 pub fn wall_clock(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {

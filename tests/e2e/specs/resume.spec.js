@@ -292,6 +292,7 @@ test("reloading after an anonymous response shows the thank-you again, and answe
   await page.reload();
   await expect(thanks).toBeVisible();
   await expect(page.locator(".submitted-at time")).toHaveAttribute("datetime", mark.submitted_at);
+  await expect(page.locator(".submitted-at time")).toHaveText(/^\d{1,2} [A-Za-z]+ \d{4}, \d{2}:\d{2}$/);
   await expect(page.locator("form.survey-page")).toHaveCount(0);
   await expect(page.locator("fieldset.question")).toHaveCount(0);
   await audit(page);

@@ -19,7 +19,7 @@ use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
-use wavegate_ui::dom::{focus_main, local_time};
+use wavegate_ui::dom::{focus_main, written_time};
 use wavegate_ui::lang_switch::{follow_link_language, speak_only};
 use wavegate_ui::support::help_contacts;
 
@@ -142,10 +142,12 @@ fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
 /// A reload, offline, of an anonymous link this tab answered: the thank-you with when the
 /// answers were received, and that answering again needs the connection back.
 fn answered_offline(submitted_at: String) -> impl IntoView {
+    let lang = use_lang();
+    let at = submitted_at.clone();
     view! {
         <section class="card thanks" role="status">
             <h1>{t(Msg::ThanksTitle)}</h1>
-            <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=submitted_at.clone()>{local_time(&submitted_at)}</time></p>
+            <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=submitted_at>{move || written_time(&at, lang.get())}</time></p>
             <p>{t(Msg::AnsweredOfflineBody)}</p>
         </section>
     }
@@ -654,7 +656,7 @@ pub fn Survey(
                         let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
                         (origin.is_some() || welcome_back).then(|| view! {
                             <p class="banner banner-info" role="status">{move || match &origin {
-                                Some(Origin::OtherDevice(saved_at)) => fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", local_time(saved_at))]),
+                                Some(Origin::OtherDevice(saved_at)) => fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", written_time(saved_at, lang.get()))]),
                                 Some(Origin::ThisDevice) => Msg::KeptThisDevice.text(lang.get()).to_string(),
                                 None => Msg::Resumed.text(lang.get()).to_string(),
                             }}</p>
@@ -694,7 +696,7 @@ pub fn Survey(
                     <section class="card thanks" role="status">
                         <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
-                        <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{local_time(&ack.submitted_at)}</time></p>
+                        <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{let at = ack.submitted_at.clone(); move || written_time(&at, lang.get())}</time></p>
                         {help_contacts(support.get_value())}
                         {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
                     </section>

@@ -262,7 +262,8 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
             let pid = pid.clone();
             async move { files::stored(&pid, kind).await }
         };
-        let when = wavegate_ui::dom::local_time(&r.imported_at);
+        let imported_at = r.imported_at.clone();
+        let when = move || wavegate_ui::dom::written_time(&imported_at, lang.get());
         view! {
             <tr data-kind=r.kind.as_str()>
                 <td>{t(kind_name(r.kind))}</td>

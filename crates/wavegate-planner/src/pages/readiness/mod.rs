@@ -102,7 +102,7 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
         // name last: text from a file is never read for placeholders.
         &[
             ("date", text::long_date(at, lang)),
-            ("at", wavegate_ui::dom::local_time(&e.computed_at)),
+            ("at", wavegate_ui::dom::written_time(&e.computed_at, lang)),
             ("files", e.inputs.len().to_string()),
             ("program", e.report.program.clone()),
         ],
