@@ -107,8 +107,8 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
         rows: vec![vec![
             Cell::plain(scores(&d.readiness)),
             Cell::plain(text::confidence_name(d.confidence, lang)),
-            Cell::plain(d.planned_size.to_string()),
-            Cell::plain(d.recommended_size.to_string()),
+            Cell::plain(count(u64::from(d.planned_size), lang)),
+            Cell::plain(count(u64::from(d.recommended_size), lang)),
         ]],
     });
     if !d.hold.is_empty() {

@@ -20,7 +20,7 @@ pub use terminal::table;
 use super::metric::{Dimension, MetricId};
 use super::report::{MetricReport, Readiness, Report, SegmentReport};
 use super::text::{self, Label, label};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, count};
 
 pub(super) fn scores(r: &Readiness) -> String {
     match (r.estimate, r.conservative) {
@@ -203,8 +203,8 @@ pub fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
                 w.wave.clone(),
                 text::long_date(w.start, lang),
                 text::long_date(w.end, lang),
-                w.planned_size.to_string(),
-                w.people.to_string(),
+                count(u64::from(w.planned_size), lang),
+                count(w.people as u64, lang),
                 enrolled,
                 share,
             ]

@@ -75,9 +75,9 @@ fn table_lines(r: &Report) -> String {
         label(Label::NextWave, lang),
         tt(r.next_wave.as_deref().unwrap_or("–")),
         label(Label::PlannedSize, lang).to_lowercase(),
-        d.planned_size,
+        count(u64::from(d.planned_size), lang),
         label(Label::RecommendedSize, lang).to_lowercase(),
-        d.recommended_size
+        count(u64::from(d.recommended_size), lang)
     );
     let _ = writeln!(
         out,

@@ -1,6 +1,7 @@
 //! The report's sentences ([`Msg`]) with their facts, and evidence sentences, in both languages.
 
 use super::*;
+use crate::i18n::count;
 use crate::readiness::metric::{Dimension, Element, MetricId, State};
 use crate::readiness::report::{GateKind, MissingEvidence};
 
@@ -312,8 +313,8 @@ impl Msg {
             Msg::HoldGates { gates, max_size } => {
                 let g = gates_list(gates, lang);
                 match (lang, max_size) {
-                    (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m} mensen aan."),
-                    (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can carry a wave of at most {m} people."),
+                    (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m_text} mensen aan.", m_text = count(u64::from(*m), lang)),
+                    (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can carry a wave of at most {m_text} people.", m_text = count(u64::from(*m), lang)),
                     (Lang::Nl, None) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf en niet tot een deel ervan te beperken."),
                     (Lang::En, None) => format!("Hold: the {g} gate fired for the whole wave and cannot be confined to part of it."),
                 }
@@ -327,8 +328,8 @@ impl Msg {
                 Lang::En => format!("Hold: conservative readiness is {readiness}, below 60."),
             },
             Msg::Split { held, size } => match lang {
-                Lang::Nl => format!("Splitsen: {} wacht{} (het probleem zit daar, significant anders dan bij de rest); de overige {size} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }),
-                Lang::En => format!("Split: hold {} (the problem is confined there, significantly worse than the rest); the other {size} people go ahead.", list(held, lang)),
+                Lang::Nl => format!("Splitsen: {} wacht{} (het probleem zit daar, significant anders dan bij de rest); de overige {size_text} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }, size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Split: hold {} (the problem is confined there, significantly worse than the rest); the other {size_text} people go ahead.", list(held, lang), size_text = count(u64::from(*size), lang)),
             },
             Msg::ExtendEvidence => match lang {
                 Lang::Nl => "Pilot verlengen: geen enkele kritieke meetwaarde heeft al genoeg gegevens.".to_string(),
@@ -346,8 +347,8 @@ impl Msg {
                 Lang::En => format!("Proceed with {actions} action{}: no gate fired, but not everything passes.", if *actions == 1 { "" } else { "s" }),
             },
             Msg::Expand { factor, size } => match lang {
-                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf {factor}× zo groot: {size} mensen."),
-                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave ×{factor} to {size} people."),
+                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf {factor}× zo groot: {size_text} mensen.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave ×{factor} to {size_text} people.", size_text = count(u64::from(*size), lang)),
             },
             Msg::Proceed => match lang {
                 Lang::Nl => "Doorgaan: geen poort gesloten en niets vraagt om actie.".to_string(),
@@ -369,8 +370,8 @@ impl Msg {
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
             Msg::GateHelpdesk { size, q90, capacity, max_size } => match lang {
-                Lang::Nl => format!("Poort servicedesk: een golf van {size} mensen geeft naar verwachting tot {} tickets per dag (90%-bovengrens), boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*q90, 1, lang), num(*capacity, 1, lang)),
-                Lang::En => format!("Helpdesk gate: a wave of {size} people is forecast at up to {} tickets a day (90% upper bound), above the capacity of {}; with this mix at most {max_size} people fit (fewer tickets per person, as after a split, make room for more).", num(*q90, 1, lang), num(*capacity, 1, lang)),
+                Lang::Nl => format!("Poort servicedesk: een golf van {size_text} mensen geeft naar verwachting tot {} tickets per dag (90%-bovengrens), boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at up to {} tickets a day (90% upper bound), above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::GateEvidence => match lang {
                 Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),
@@ -437,12 +438,12 @@ impl Msg {
                 Lang::En => format!("Everything passes now. The wave can expand if everything passes again at an evaluation on or after {date}, with no failing one in between."),
             },
             Msg::HelpdeskFitsSplit { size, held: true } => match lang {
-                Lang::Nl => format!("Na de splitsing gaan {size} mensen door; dat past binnen de capaciteit."),
-                Lang::En => format!("After the split {size} people go ahead, which fits the capacity."),
+                Lang::Nl => format!("Na de splitsing gaan {size_text} mensen door; dat past binnen de capaciteit.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("After the split {size_text} people go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
             },
             Msg::HelpdeskFitsSplit { size, held: false } => match lang {
-                Lang::Nl => format!("Zonder de segmenten die falen zouden {size} mensen doorgaan; dat past binnen de capaciteit."),
-                Lang::En => format!("Without the segments that fail, {size} people would go ahead, which fits the capacity."),
+                Lang::Nl => format!("Zonder de segmenten die falen zouden {size_text} mensen doorgaan; dat past binnen de capaciteit.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Without the segments that fail, {size_text} people would go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
             },
             Msg::ActionBarrier { element, share, p_below, n } => match lang {
                 Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
@@ -487,15 +488,15 @@ impl Msg {
                 let name = metric_name(*metric, lang);
                 let unit = unit(*metric, lang);
                 match (lang, more) {
-                    (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name)),
-                    (Lang::En, Some(m)) => format!("{}: about {m} more {unit} decide it, if the current level holds.", capitalise(name)),
+                    (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m_text} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name), m_text = count(u64::from(*m), lang)),
+                    (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} decide it, if the current level holds.", capitalise(name), m_text = count(u64::from(*m), lang)),
                     (Lang::Nl, None) => format!("{}: ligt zo dicht bij het doel dat alleen veel meer gegevens het beslissen.", capitalise(name)),
                     (Lang::En, None) => format!("{}: sits so close to its target that only much more evidence decides it.", capitalise(name)),
                 }
             }
             Msg::CfHelpdesk { max_size, capacity_needed, size } => match lang {
-                Lang::Nl => format!("De servicedesk kan een golf van {max_size} mensen aan; voor de geplande {size} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang)),
-                Lang::En => format!("The helpdesk can carry a wave of {max_size} people; the planned {size} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang)),
+                Lang::Nl => format!("De servicedesk kan een golf van {max_size_text} mensen aan; voor de geplande {size_text} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::En => format!("The helpdesk can carry a wave of {max_size_text} people; the planned {size_text} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::CfProductivity { open } => match lang {
                 Lang::Nl => format!("Als de {open} open ticket(s) met prioriteit 1–2 zijn opgelost, gaat de productiviteitspoort open."),
@@ -518,5 +519,25 @@ impl Msg {
                 Lang::En => format!("{rows} row(s) of {file} match nobody in roster.csv and were not counted."),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wave_sizes_in_sentences_are_grouped_as_the_reader_writes_them() {
+        let split = Msg::Split {
+            held: vec!["platform iOS".into()],
+            size: 21_250,
+        };
+        assert!(split.render(Lang::Nl).contains("de overige 21.250 mensen"));
+        assert!(split.render(Lang::En).contains("the other 21,250 people"));
+        let fits = Msg::HelpdeskFitsSplit {
+            size: 840,
+            held: true,
+        };
+        assert!(fits.render(Lang::Nl).contains("gaan 840 mensen door"));
     }
 }
