@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wavegate_core::api::{GroupSize, RosterGroups};
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::text;
 use wavegate_ui::api::programs;
 
 /// The program's roster groups: `None` while they load, and when there are none to show (no
@@ -24,9 +23,9 @@ pub fn roster_groups(program: Memo<String>) -> Groups {
     Signal::derive(move || fetched.get().flatten())
 }
 
-/// `n` people as the page writes numbers.
+/// `n` people as the page writes counts (`21.250`).
 fn people(n: u64, lang: Lang) -> String {
-    text::num(n as f64, 0, lang)
+    wavegate_core::i18n::count(n, lang)
 }
 
 /// "iOS — 42 people", "iOS — fewer than 5", "iOS — nobody in this wave".

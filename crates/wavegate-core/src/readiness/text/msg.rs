@@ -488,8 +488,8 @@ impl Msg {
                 let name = metric_name(*metric, lang);
                 let unit = unit(*metric, lang);
                 match (lang, more) {
-                    (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m_text} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name), m_text = count(u64::from(*m), lang)),
-                    (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} decide it, if the current level holds.", capitalise(name), m_text = count(u64::from(*m), lang)),
+                    (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m_text} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name), m_text = count(*m, lang)),
+                    (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} decide it, if the current level holds.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::Nl, None) => format!("{}: ligt zo dicht bij het doel dat alleen veel meer gegevens het beslissen.", capitalise(name)),
                     (Lang::En, None) => format!("{}: sits so close to its target that only much more evidence decides it.", capitalise(name)),
                 }
