@@ -1,7 +1,25 @@
-# What the API benchmarks share (sourced by import_api.sh and readiness_api.sh): building
-# wavegate (release), starting `wavegate serve` on a fresh database under $work with a planner
-# API token, and creating the program from a data directory's program.toml.
-# Needs: $repo (the checkout) and, before bench_serve, $work (an empty directory).
+# What the API benchmarks share (sourced by import_api.sh, readiness_api.sh and comms_api.sh):
+# building wavegate (release), an empty work directory, starting `wavegate serve` on a fresh
+# database under $work with a planner API token, creating the program from a data directory's
+# program.toml and importing its files.
+# Needs: $repo (the checkout); bench_work after bench_build, before bench_serve.
+
+# `bench_work NAME`: an empty $target/bench/NAME as $work (after bench_build).
+bench_work() {
+  work="$target/bench/$1"
+  rm -rf "$work"
+  mkdir -p "$work"
+}
+
+# `bench_import DIR KIND…`: imports DIR/KIND.csv of each KIND into the program at $api.
+bench_import() {
+  local dir=$1 kind
+  shift
+  for kind in "$@"; do
+    curl -sf -o /dev/null -X PUT -H "$auth" -H "Content-Type: text/csv" \
+      --data-binary @"$dir/$kind.csv" "$api/files/$kind"
+  done
+}
 
 # Builds wavegate (release); sets $target and $bin.
 bench_build() {

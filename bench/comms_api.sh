@@ -28,17 +28,12 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/api_support.sh
 bench_build
-work="$target/bench/comms-api"
-rm -rf "$work"
-mkdir -p "$work"
+bench_work comms-api
 "$bin" demo-data --out "$work/data" --people "$people" --seed 3 --at 2026-11-30 >/dev/null
 bench_serve
 program=$(bench_program "$work/data")
 api="$url/api/v1/programs/$program"
-for kind in roster devices enrollment_failures tickets training; do
-  curl -sf -o /dev/null -X PUT -H "$auth" -H "Content-Type: text/csv" \
-    --data-binary @"$work/data/$kind.csv" "$api/files/$kind"
-done
+bench_import "$work/data" roster devices enrollment_failures tickets training
 waves=$(curl -sf -H "$auth" "$api" | python3 -c '
 import json, sys
 print(" ".join(w["id"] for w in json.load(sys.stdin)["program"]["waves"]))')
@@ -70,7 +65,6 @@ for _ in $(seq "$runs"); do
   echo "next list: $(time_list) s"
 done
 # A new import changes the store's stamp: the next list builds and parses the directory again.
-curl -sf -o /dev/null -X PUT -H "$auth" -H "Content-Type: text/csv" \
-  --data-binary @"$work/data/devices.csv" "$api/files/devices"
+bench_import "$work/data" devices
 echo "list after a new import (directory built and parsed again, 500 reaches): $(time_list) s"
 echo "next list: $(time_list) s"

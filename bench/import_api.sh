@@ -25,9 +25,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/api_support.sh
 bench_build
-work="$target/bench/import-api"
-rm -rf "$work"
-mkdir -p "$work"
+bench_work import-api
 "$bin" demo-data --out "$work/data" --people "$people" --seed 1 >/dev/null
 # demo-data has devices only for people already enrolled; an export of a whole estate has one
 # (or more) per person: one per roster person, 2% shared devices without a primary user, in

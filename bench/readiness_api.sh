@@ -37,17 +37,12 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/api_support.sh
 bench_build
-work="$target/bench/readiness-api"
-rm -rf "$work"
-mkdir -p "$work"
+bench_work readiness-api
 "$bin" demo-data --out "$work/data" --people "$people" --seed 1 --at 2027-03-01 >/dev/null
 WAVEGATE_DEMO_PASSWORD="bench password 0123" bench_serve --demo
 program=$(bench_program "$work/data")
 api="$url/api/v1/programs/$program"
-for kind in roster devices enrollment_failures tickets responses training; do
-  curl -sf -o /dev/null -X PUT -H "$auth" -H "Content-Type: text/csv" \
-    --data-binary @"$work/data/$kind.csv" "$api/files/$kind"
-done
+bench_import "$work/data" roster devices enrollment_failures tickets responses training
 curl -sf -o /dev/null -X POST -H "$auth" -H "Content-Type: application/json" \
   --data '{"template":"pilot-feedback"}' "$api/surveys"
 # Stores responses as the respond endpoint does: `add.py DB PROGRAM FIRST COUNT`.

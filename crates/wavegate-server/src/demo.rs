@@ -129,10 +129,7 @@ pub async fn seed_if_empty(
     base_url: &str,
     clock: &Clock,
 ) -> Result<Vec<DemoLink>, StoreError> {
-    if store.seed_program(demo_program(clock)?).await? {
-        tracing::info!("seeded the demo program");
-    }
-    links(store, base_url).await
+    seed(store, base_url, clock, false).await
 }
 
 /// What `serve --demo` seeds into an empty database: the demo program (as
@@ -143,9 +140,22 @@ pub async fn seed_with_organisation_if_empty(
     base_url: &str,
     clock: &Clock,
 ) -> Result<Vec<DemoLink>, StoreError> {
+    seed(store, base_url, clock, true).await
+}
+
+/// Seeds the demo program (and the organisation, if asked) when the database holds no program;
+/// returns the demo's links.
+async fn seed(
+    store: &Store,
+    base_url: &str,
+    clock: &Clock,
+    organisation: bool,
+) -> Result<Vec<DemoLink>, StoreError> {
     if store.seed_program(demo_program(clock)?).await? {
         tracing::info!("seeded the demo program");
-        crate::demo_org::seed(store, clock).await?;
+        if organisation {
+            crate::demo_org::seed(store, clock).await?;
+        }
     }
     links(store, base_url).await
 }

@@ -103,6 +103,43 @@ impl RosterGroups {
     }
 }
 
+/// How many people a chosen group holds, as far as the roster's groups tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// The group's size.
+    Size(GroupSize),
+    /// At most this many (the smallest of several attributes' values: the groups give no
+    /// combinations).
+    AtMost(u64),
+    /// A wave or value the roster does not have.
+    NotOnRoster,
+}
+
+impl RosterGroups {
+    /// The group of `wave` (`None`: every wave) and the chosen `(attribute, value)` pairs: its
+    /// size for one pair or none, and for several the smallest of theirs, where nobody or a
+    /// group under the minimum bounds the combination.
+    pub fn holds(&self, wave: Option<&str>, segment: &[(String, String)]) -> Holds {
+        let sizes: Option<Vec<GroupSize>> = if segment.is_empty() {
+            self.size(wave, None).map(|s| vec![s])
+        } else {
+            (segment.iter())
+                .map(|(a, v)| self.size(wave, Some((a, v))))
+                .collect()
+        };
+        let Some(sizes) = sizes else {
+            return Holds::NotOnRoster;
+        };
+        if let [one] = sizes.as_slice() {
+            return Holds::Size(*one);
+        }
+        match sizes.iter().find(|s| s.people.is_none_or(|n| n == 0)) {
+            Some(small) => Holds::Size(*small),
+            None => Holds::AtMost(sizes.iter().filter_map(|s| s.people).min().unwrap_or(0)),
+        }
+    }
+}
+
 impl ValueGroup {
     /// Its people in the wave at `wave` of [`RosterGroups::waves`], or in all waves (`None`).
     pub fn in_wave(&self, wave: Option<usize>) -> GroupSize {
@@ -115,7 +152,7 @@ impl ValueGroup {
 
 #[cfg(test)]
 mod tests {
-    use super::GroupSize;
+    use super::*;
 
     #[test]
     fn a_size_is_given_from_five_up_and_for_nobody_but_never_for_one_to_four() {
@@ -133,6 +170,56 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&GroupSize::of(3)).unwrap(),
             r#"{"people":null,"suppressed":true}"#
+        );
+    }
+
+    #[test]
+    fn several_attributes_hold_at_most_their_smallest_value_and_a_small_one_bounds_them() {
+        let s = GroupSize::of;
+        let value = |v: &str, per_wave: Vec<GroupSize>, total| ValueGroup {
+            value: v.into(),
+            per_wave,
+            total,
+        };
+        let groups = RosterGroups {
+            waves: vec![WaveGroup {
+                wave: "pilot".into(),
+                size: s(40),
+            }],
+            total: s(40),
+            attributes: vec![
+                AttributeGroups {
+                    attribute: "platform".into(),
+                    values: vec![
+                        value("iOS", vec![s(12)], s(12)),
+                        value("macOS", vec![s(3)], s(3)),
+                    ],
+                },
+                AttributeGroups {
+                    attribute: "department".into(),
+                    values: vec![value("HR", vec![s(9)], s(9))],
+                },
+            ],
+        };
+        let pair = |a: &str, v: &str| (a.to_string(), v.to_string());
+        assert_eq!(groups.holds(None, &[]), Holds::Size(s(40)));
+        assert_eq!(
+            groups.holds(Some("pilot"), &[pair("platform", "iOS")]),
+            Holds::Size(s(12))
+        );
+        assert_eq!(
+            groups.holds(None, &[pair("platform", "iOS"), pair("department", "HR")]),
+            Holds::AtMost(9)
+        );
+        assert_eq!(
+            groups.holds(None, &[pair("platform", "macOS"), pair("department", "HR")]),
+            Holds::Size(s(3)),
+            "a group under 5 in one attribute keeps the combination without a number"
+        );
+        assert_eq!(groups.holds(Some("wave-9"), &[]), Holds::NotOnRoster);
+        assert_eq!(
+            groups.holds(None, &[pair("platform", "Linux")]),
+            Holds::NotOnRoster
         );
     }
 }

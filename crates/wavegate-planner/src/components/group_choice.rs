@@ -4,7 +4,7 @@
 //! the program has, and the roster's values with their people (`roster_values`).
 
 use crate::components::notice::Failure;
-use crate::components::roster_values::{GroupHolds, Groups, Holds, ValueField, roster_groups};
+use crate::components::roster_values::{GroupHolds, Groups, ValueField, roster_groups};
 use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -248,7 +248,8 @@ fn group_choice(
         } else {
             vec![(a, v)]
         };
-        Some(Holds::of(&groups, &wave.get(), &segment))
+        let wave = wave.get();
+        Some(groups.holds((!wave.is_empty()).then_some(wave.as_str()), &segment))
     });
     view! {
         <div class="field">

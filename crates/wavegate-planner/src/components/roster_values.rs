@@ -6,7 +6,7 @@
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wavegate_core::api::{GroupSize, RosterGroups};
+use wavegate_core::api::{GroupSize, Holds, RosterGroups};
 use wavegate_core::i18n::Lang;
 use wavegate_ui::api::programs;
 
@@ -131,58 +131,18 @@ pub fn ValueField(
     }
 }
 
-/// How many people a chosen group holds, as far as the roster's groups tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Holds {
-    /// The group's size.
-    Size(GroupSize),
-    /// At most this many (the smallest of several attributes' values).
-    AtMost(u64),
-    /// A wave or value the roster does not have.
-    NotOnRoster,
-}
-
-impl Holds {
-    /// The group of `wave` (empty: every wave) and the chosen `(attribute, value)` pairs (those
-    /// with both given): its size for one pair or none, and for several the smallest of theirs
-    /// (the roster's groups give no combinations).
-    pub fn of(groups: &RosterGroups, wave: &str, segment: &[(String, String)]) -> Holds {
-        let wave = (!wave.is_empty()).then_some(wave);
-        let sizes: Option<Vec<GroupSize>> = if segment.is_empty() {
-            groups.size(wave, None).map(|s| vec![s])
-        } else {
-            (segment.iter())
-                .map(|(a, v)| groups.size(wave, Some((a, v))))
-                .collect()
-        };
-        let Some(sizes) = sizes else {
-            return Holds::NotOnRoster;
-        };
-        if let [one] = sizes.as_slice() {
-            return Holds::Size(*one);
-        }
-        // The smallest of several: nobody or a small group bounds the combination.
-        match sizes.iter().find(|s| s.people.is_none_or(|n| n == 0)) {
-            Some(small) => Holds::Size(*small),
-            None => Holds::AtMost(sizes.iter().filter_map(|s| s.people).min().unwrap_or(0)),
-        }
-    }
-
-    /// In words, in `lang`.
-    pub fn sentence(self, lang: Lang) -> String {
-        match self {
-            Holds::Size(GroupSize {
-                people: Some(0), ..
-            }) => Msg::GroupHoldsNobody.text(lang).to_string(),
-            Holds::Size(GroupSize {
-                people: Some(n), ..
-            }) => fill(Msg::GroupHoldsPeople, lang, &[("n", people(n, lang))]),
-            Holds::Size(GroupSize { people: None, .. }) => {
-                Msg::GroupHoldsFewer.text(lang).to_string()
-            }
-            Holds::AtMost(n) => fill(Msg::GroupHoldsAtMost, lang, &[("n", people(n, lang))]),
-            Holds::NotOnRoster => Msg::GroupNotOnRoster.text(lang).to_string(),
-        }
+/// A chosen group's size in words, in `lang`.
+fn sentence(holds: Holds, lang: Lang) -> String {
+    match holds {
+        Holds::Size(GroupSize {
+            people: Some(0), ..
+        }) => Msg::GroupHoldsNobody.text(lang).to_string(),
+        Holds::Size(GroupSize {
+            people: Some(n), ..
+        }) => fill(Msg::GroupHoldsPeople, lang, &[("n", people(n, lang))]),
+        Holds::Size(GroupSize { people: None, .. }) => Msg::GroupHoldsFewer.text(lang).to_string(),
+        Holds::AtMost(n) => fill(Msg::GroupHoldsAtMost, lang, &[("n", people(n, lang))]),
+        Holds::NotOnRoster => Msg::GroupNotOnRoster.text(lang).to_string(),
     }
 }
 
@@ -198,7 +158,7 @@ pub fn GroupHolds(
     let lang = use_lang();
     view! {
         <p id=id class="group-size" aria-live="polite">
-            {move || holds.get().map(|h| h.sentence(lang.get()))}
+            {move || holds.get().map(|h| sentence(h, lang.get()))}
         </p>
     }
 }
@@ -252,29 +212,28 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_group_holds_its_waves_or_values_people_and_a_small_one_no_number() {
         let g = groups();
-        let en = |h: Holds| h.sentence(Lang::En);
-        assert_eq!(en(Holds::of(&g, "", &[])), "This group: 32 people");
-        assert_eq!(en(Holds::of(&g, "wave-1", &[])), "This group: 20 people");
+        let en = |h: Holds| sentence(h, Lang::En);
+        assert_eq!(en(g.holds(None, &[])), "This group: 32 people");
+        assert_eq!(en(g.holds(Some("wave-1"), &[])), "This group: 20 people");
         assert_eq!(
-            en(Holds::of(&g, "wave-1", &[pair("platform", "iOS")])),
+            en(g.holds(Some("wave-1"), &[pair("platform", "iOS")])),
             "This group: 10 people"
         );
         assert_eq!(
-            Holds::of(&g, "pilot", &[pair("platform", "iOS")]).sentence(Lang::Nl),
+            sentence(g.holds(Some("pilot"), &[pair("platform", "iOS")]), Lang::Nl),
             "Deze groep: minder dan 5 mensen"
         );
         assert_eq!(
-            en(Holds::of(&g, "pilot", &[pair("department", "HR")])),
+            en(g.holds(Some("pilot"), &[pair("department", "HR")])),
             "This group: nobody"
         );
         assert_eq!(
-            en(Holds::of(&g, "wave-1", &[pair("platform", "IOS")])),
+            en(g.holds(Some("wave-1"), &[pair("platform", "IOS")])),
             "This group is not on the roster."
         );
         assert_eq!(
-            en(Holds::of(
-                &g,
-                "wave-1",
+            en(g.holds(
+                Some("wave-1"),
                 &[pair("platform", "iOS"), pair("department", "HR")]
             )),
             "This group: at most 10 people"

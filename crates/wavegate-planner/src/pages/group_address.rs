@@ -3,7 +3,7 @@
 //! a page shares (inviting the group, assigning it a module).
 
 use super::{ProgramNav, Tab, links};
-use crate::components::roster_values::{GroupHolds, Holds, roster_groups};
+use crate::components::roster_values::{GroupHolds, roster_groups};
 use crate::i18n::{Msg, UiMsg, fill, t};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
@@ -73,7 +73,7 @@ pub fn GroupPage(
         let groups = groups.get()?;
         let (wave, segment) = group.get();
         let segment: Vec<(String, String)> = segment.into_iter().collect();
-        Some(Holds::of(&groups, wave.as_deref().unwrap_or(""), &segment))
+        Some(groups.holds(wave.as_deref(), &segment))
     });
     let size_id = format!("{heading_id}-size");
     view! {

@@ -49,37 +49,30 @@ fn days(m: &PlannedMessage, lang: Lang) -> String {
     }
 }
 
+/// A section: its heading, when it was read, and its table with `columns`, or the sentence
+/// `empty` when it has no rows (no empty table).
+fn section(
+    a: &Appendix,
+    (title, columns, empty): (Text, &[(&str, &str)], Text),
+    rows: Vec<Vec<Cell>>,
+    lang: Lang,
+) -> Vec<Block> {
+    let mut out = vec![
+        Block::Heading(title.get(lang).to_string()),
+        as_read(&a.read_at, lang),
+    ];
+    out.push(if rows.is_empty() {
+        Block::Para(vec![Inline::Text(empty.get(lang).to_string())])
+    } else {
+        let header = columns.iter().map(|(nl, en)| words(nl, en, lang)).collect();
+        Block::Table { header, rows }
+    });
+    out
+}
+
 /// "Communicatie en bereik": the plan by planned day. A note is left out: it can run to 4,000
 /// characters of draft text meant for the team; the subject says what went out.
 fn communication(a: &Appendix, lang: Lang) -> Vec<Block> {
-    let mut out = vec![
-        Block::Heading(words(
-            "Communicatie en bereik",
-            "Communication and reach",
-            lang,
-        )),
-        as_read(&a.read_at, lang),
-    ];
-    if a.messages.is_empty() {
-        out.push(Block::Para(vec![Inline::Text(words(
-            "Er is geen communicatieplan vastgelegd.",
-            "No communication plan has been recorded.",
-            lang,
-        ))]));
-        return out;
-    }
-    let header = [
-        ("Gepland / verstuurd", "Planned / sent"),
-        ("Doelgroep", "Target group"),
-        ("Kanaal", "Channel"),
-        ("Eigenaar", "Owner"),
-        ("Doel", "Purpose"),
-        ("Onderwerp", "Subject"),
-        ("Bereik", "Reach"),
-    ]
-    .iter()
-    .map(|(nl, en)| words(nl, en, lang))
-    .collect();
     let rows = ordered(a.messages.clone())
         .iter()
         .map(|m| {
@@ -96,8 +89,24 @@ fn communication(a: &Appendix, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(Block::Table { header, rows });
-    out
+    let columns = [
+        ("Gepland / verstuurd", "Planned / sent"),
+        ("Doelgroep", "Target group"),
+        ("Kanaal", "Channel"),
+        ("Eigenaar", "Owner"),
+        ("Doel", "Purpose"),
+        ("Onderwerp", "Subject"),
+        ("Bereik", "Reach"),
+    ];
+    let texts = (
+        Text::new("Communicatie en bereik", "Communication and reach"),
+        &columns[..],
+        Text::new(
+            "Er is geen communicatieplan vastgelegd.",
+            "No communication plan has been recorded.",
+        ),
+    );
+    section(a, texts, rows, lang)
 }
 
 /// The day a lesson was recorded, or its stamp as stored when that is not a time.
@@ -112,27 +121,6 @@ fn recorded(l: &Lesson, lang: Lang) -> String {
 /// e-mail address is deliberately not printed: a stakeholder report travels outside the team,
 /// and the log in the planner app keeps who wrote what.
 fn lessons(a: &Appendix, lang: Lang) -> Vec<Block> {
-    let mut out = vec![
-        Block::Heading(words("Geleerde lessen", "Lessons learned", lang)),
-        as_read(&a.read_at, lang),
-    ];
-    if a.lessons.is_empty() {
-        out.push(Block::Para(vec![Inline::Text(words(
-            "Er zijn geen geleerde lessen vastgelegd.",
-            "No lessons learned have been recorded.",
-            lang,
-        ))]));
-        return out;
-    }
-    let header = [
-        ("Golf", "Wave"),
-        ("Soort", "Kind"),
-        ("Les", "Lesson"),
-        ("Vastgelegd op", "Recorded on"),
-    ]
-    .iter()
-    .map(|(nl, en)| words(nl, en, lang))
-    .collect();
     let whole = words("het programma als geheel", "the program as a whole", lang);
     let rows = grouped(a.lessons.clone(), &a.waves)
         .into_iter()
@@ -148,8 +136,21 @@ fn lessons(a: &Appendix, lang: Lang) -> Vec<Block> {
             })
         })
         .collect();
-    out.push(Block::Table { header, rows });
-    out
+    let columns = [
+        ("Golf", "Wave"),
+        ("Soort", "Kind"),
+        ("Les", "Lesson"),
+        ("Vastgelegd op", "Recorded on"),
+    ];
+    let texts = (
+        Text::new("Geleerde lessen", "Lessons learned"),
+        &columns[..],
+        Text::new(
+            "Er zijn geen geleerde lessen vastgelegd.",
+            "No lessons learned have been recorded.",
+        ),
+    );
+    section(a, texts, rows, lang)
 }
 
 /// Both sections, in the report's language.

@@ -4,7 +4,7 @@
 //! the page's language.
 
 use crate::components::notice::Failure;
-use crate::components::roster_values::{GroupHolds, Holds, ValueField, roster_groups};
+use crate::components::roster_values::{GroupHolds, ValueField, roster_groups};
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -360,7 +360,8 @@ pub fn MessageForm(
             .map(|i| (f.attributes[i].get(), f.values[i].get().trim().to_string()))
             .filter(|(a, v)| !a.is_empty() && !v.is_empty())
             .collect();
-        Some(Holds::of(&groups, &f.wave.get(), &segment))
+        let wave = f.wave.get();
+        Some(groups.holds((!wave.is_empty()).then_some(wave.as_str()), &segment))
     });
     let add_row = move |_| {
         let i = f.rows.get_untracked();
