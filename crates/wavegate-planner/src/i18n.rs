@@ -275,6 +275,8 @@ wavegate_ui::messages! {
         SuppressedTitle => "Niet getoonde groepen", "Groups not shown";
         SuppressedHint => "Groepen met minder dan 5 mensen (en groepen waaruit die zijn af te leiden) worden nergens los getoond.", "Groups of fewer than 5 people (and groups they could be worked out from) are never shown on their own.";
         NoneSuppressed => "Geen.", "None.";
+        SuppressedOne => "1 groep niet los getoond: bekijk hem", "1 group not shown on its own: see which";
+        SuppressedCount => "{n} groepen niet los getoond: bekijk de lijst", "{n} groups not shown on their own: see the list";
         DownloadsTitle => "Downloads", "Downloads";
         DownloadHtml => "Afdrukbaar rapport (HTML)", "Printable report (HTML)";
         DownloadMarkdown => "Rapport (Markdown)", "Report (Markdown)";

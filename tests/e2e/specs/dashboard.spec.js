@@ -80,7 +80,16 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(decision).toContainText("Zekerheid van dit besluit:");
   await expect(decision.locator(".segments").first()).toContainText("platform iOS");
   const evidence = decision.locator("table.evidence tbody tr");
-  await expect(evidence).toHaveCount(report.gates.length);
+  // Every gate and every failing dimension is evidence: a segment held for its dimension
+  // (the demo's planted desire problem) shows what holds it, as a gated one does.
+  await expect(evidence).toHaveCount(report.gates.length + report.dimension_failures.length);
+  expect(report.dimension_failures.length).toBeGreaterThan(0);
+  const failures = evidence.and(page.locator("[data-dimension-failure]"));
+  await expect(failures).toHaveCount(report.dimension_failures.length);
+  for (const [i, f] of report.dimension_failures.entries()) {
+    await expect(failures.nth(i)).toContainText(f.explanation);
+    await expect(failures.nth(i).locator("td.num").nth(2)).toHaveText(String(f.n));
+  }
   const iosGate = evidence.filter({ has: page.locator("th", { hasText: /^platform iOS$/ }) }).first();
   await expect(iosGate).toContainText("80%");
   await expect(iosGate.locator("td.num").nth(2)).toHaveText(String(report.gates.find((g) => JSON.stringify(g.scope) === '{"platform":"iOS"}').n));
@@ -88,7 +97,13 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
 
   // Groups under 5 are named, never shown with figures.
   const legal = report.suppressed.find((s) => s.segment.department === "Legal");
-  if (legal) await expect(page.locator("ul.suppressed")).toContainText("afdeling Legal");
+  // The list is long with nested segments: one line says how many, the list opens from it.
+  const list = page.locator("details.suppressed-groups");
+  await expect(list.locator("summary")).toHaveText(`${report.suppressed.length} groepen niet los getoond: bekijk de lijst`);
+  await expect(list.locator("ul.suppressed")).toBeHidden();
+  await list.locator("summary").click();
+  await expect(list.locator("ul.suppressed li")).toHaveCount(report.suppressed.length);
+  if (legal) await expect(list.locator("ul.suppressed")).toContainText("afdeling Legal");
   await expect(page.locator("table.heatmap tr[data-segment='department=Legal']")).toHaveCount(0);
   await expect(page.locator("table.heatmap tbody tr")).toHaveCount(report.segments.length);
 

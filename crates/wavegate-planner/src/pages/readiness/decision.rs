@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
 use wavegate_core::i18n::count;
-use wavegate_core::readiness::report::{Decision, DecisionKind, Gate, Report};
+use wavegate_core::readiness::report::{Decision, DecisionKind, DimensionFailure, Gate, Report};
 use wavegate_core::readiness::text;
 
 /// The decision as one sentence: what to do with the next wave, with whom.
@@ -70,6 +70,36 @@ fn gate_row(g: &Gate, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// A failing dimension as a row of evidence: a segment held for a dimension rather than a gate
+/// (say a department's desire) shows what holds it, like a gate does. Its probability is the
+/// report's own figure for that metric in that segment: the chance it lies below its fail
+/// threshold.
+fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
+    let lang = r.lang;
+    let probability = r
+        .segments
+        .iter()
+        .find(|s| s.segment == f.scope)
+        .and_then(|s| s.metrics.iter().find(|m| m.id == f.metric))
+        .and_then(|m| m.p_fail);
+    let reason = format!(
+        "{}: {}",
+        text::dimension_name(f.dimension, lang),
+        text::metric_name(f.metric, lang)
+    );
+    view! {
+        <tr data-dimension-failure="">
+            <th scope="row">{text::segment(&f.scope, lang)}</th>
+            <td>{reason}<br /><span class="muted small">{f.explanation.clone()}</span></td>
+            <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
+            <td class="num" data-label=t(Msg::Interval80)>{interval(f.interval, lang)}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{f.n.to_string()}</td>
+            <td class="num" data-label=t(Msg::Probability)>{num(probability, lang)}</td>
+        </tr>
+    }
+    .into_any()
+}
+
 fn segment_list(segments: Vec<String>) -> AnyView {
     view! { <ul class="segments">{segments.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }
     .into_any()
@@ -114,8 +144,14 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             ),
             _ => d.readiness.reason.clone().unwrap_or_default(),
         };
-        let gates: Vec<_> = r.gates.iter().map(|g| gate_row(g, lang)).collect();
-        let has_gates = !gates.is_empty();
+        // Whatever holds or warns: the gates, then the dimensions that fail in a segment.
+        let rows: Vec<_> = r
+            .gates
+            .iter()
+            .map(|g| gate_row(g, lang))
+            .chain(r.dimension_failures.iter().map(|f| failure_row(f, r)))
+            .collect();
+        let has_evidence = !rows.is_empty();
         let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
         let proceeding: Vec<String> = d.proceed.iter().map(|s| text::segment(s, lang)).collect();
         let counterfactuals = r.counterfactuals.clone();
@@ -144,7 +180,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                         </div>
                     </div>
                 })}
-                {has_gates.then(|| view! {
+                {has_evidence.then(|| view! {
                     <h3 id="evidence-title">{t(Msg::EvidenceTitle)}</h3>
                     <div class="table-scroll" role="region" aria-labelledby="evidence-title" tabindex="0">
                         <table class="evidence">
@@ -156,7 +192,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                                 <th scope="col" class="num">{t(Msg::EvidenceN)}</th>
                                 <th scope="col" class="num">{t(Msg::Probability)}</th>
                             </tr></thead>
-                            <tbody>{gates}</tbody>
+                            <tbody>{rows}</tbody>
                         </table>
                     </div>
                 })}

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wavegate_core::api::Evaluation;
+use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::readiness::{self, ReportFile};
 
@@ -43,13 +44,17 @@ fn mark_rendered() {
 /// The groups never shown on their own: named with their size and why, never with figures.
 #[component]
 fn SuppressedGroups(evaluation: StoredValue<Evaluation>) -> impl IntoView {
-    let items: Vec<String> = evaluation.with_value(|e| {
-        e.report
+    let (items, lang): (Vec<String>, _) = evaluation.with_value(|e| {
+        let lang = e.report.lang;
+        let items = e
+            .report
             .suppressed
             .iter()
-            .map(|s| text::suppression_name(s, e.report.lang))
-            .collect()
+            .map(|s| text::suppression_name(s, lang))
+            .collect();
+        (items, lang)
     });
+    let n = items.len();
     view! {
         <section class="card" aria-labelledby="suppressed-title">
             <h2 id="suppressed-title">{t(Msg::SuppressedTitle)}</h2>
@@ -57,7 +62,16 @@ fn SuppressedGroups(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             {if items.is_empty() {
                 view! { <p>{t(Msg::NoneSuppressed)}</p> }.into_any()
             } else {
-                view! { <ul class="suppressed">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+                // With two levels of segments the list runs to a hundred lines or more: it is
+                // all there, one click away, rather than pushing the charts off the page.
+                let msg = if n == 1 { Msg::SuppressedOne } else { Msg::SuppressedCount };
+                let shown = fill(msg, lang, &[("n", count(n as u64, lang))]);
+                view! {
+                    <details class="suppressed-groups">
+                        <summary>{shown}</summary>
+                        <ul class="suppressed">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    </details>
+                }.into_any()
             }}
         </section>
     }
