@@ -506,6 +506,35 @@ async fn training_results_show_completion_and_topics_in_words_and_hide_small_gro
 }
 
 #[wasm_bindgen_test]
+async fn fewer_than_five_assigned_says_so_once_without_a_table_of_dashes() {
+    let (host, _h) = mount(|| {
+        provide_context(RwSignal::new(Lang::Nl));
+        let few = training_results(0);
+        // What the server sends for 3 trainees: no total, every group hidden.
+        let groups = few
+            .groups
+            .into_iter()
+            .map(|mut g| {
+                g.suppressed = true;
+                g
+            })
+            .collect();
+        results_view(
+            ModuleResults {
+                assigned: None,
+                groups,
+                ..training_results(0)
+            },
+            names(),
+        )
+    });
+    settle().await;
+    assert_eq!(text_of(&host, "p"), Msg::AssignedFew.text(Lang::Nl));
+    assert!(host.query_selector("table").unwrap().is_none());
+    assert!(host.query_selector(".suppressed-note").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn a_topic_fewer_than_five_were_tested_on_shows_no_share() {
     for (lang, words) in [
         (Lang::En, "fewer than 5 people tested; hidden"),

@@ -221,7 +221,9 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
         None => t(Msg::AssignedFew).into_any(),
     };
     let any_suppressed = r.groups.iter().any(|g| g.suppressed);
-    let table = (!r.groups.is_empty()).then(|| view! {
+    // Fewer than 5 assigned in all: every group is hidden, and the sentence above says so
+    // once, rather than a table of dashes and the rule a second time.
+    let table = (r.assigned.is_some() && !r.groups.is_empty()).then(|| view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="training-results-title">
             <table class="rates training-results">
                 <thead><tr>
@@ -251,10 +253,11 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
             </table>
         </div>
     });
+    let note = table.is_some() && any_suppressed;
     view! {
         <p>{total}</p>
         {table}
-        {any_suppressed.then(|| view! { <p class="muted suppressed-note">{t(Msg::TrainingResultsNote)}</p> })}
+        {note.then(|| view! { <p class="muted suppressed-note">{t(Msg::TrainingResultsNote)}</p> })}
     }
 }
 
@@ -382,7 +385,6 @@ pub fn ModulePage() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="training-results-title">
             <h2 id="training-results-title">{t(Msg::TrainingResultsTitle)}</h2>
-            <p class="muted">{t(Msg::TrainingResultsNote)}</p>
             <Suspense fallback=loading>
                 {move || results.get().map(|r| match r {
                     Ok(r) => results_view(r, names()).into_any(),
