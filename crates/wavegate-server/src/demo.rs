@@ -3,8 +3,12 @@
 use crate::auth::password::hash_password;
 use crate::auth::{new_password, new_token};
 use crate::clock::Clock;
-use crate::store::{InvitationRow, NewResponse, ProgramSeed, Store, StoreError, SurveySeed};
+use crate::store::{
+    InvitationRow, NewResponse, NewTrainee, ProgramSeed, Store, StoreError, SurveySeed,
+};
+use crate::training::new_registration;
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
+use wavegate_core::training;
 
 /// How many demo pilot users have already answered (the rest have links still to use), and how
 /// many anonymous pulse responses there are: both above the suppression threshold of 5.
@@ -106,21 +110,45 @@ pub struct DemoLink {
     pub url: String,
 }
 
-/// The demo pilot's people: id, platform, department, language.
-const PEOPLE: &[(&str, &str, &str, &str)] = &[
-    ("p001", "Windows", "Finance", "nl"),
-    ("p002", "iOS", "Finance", "nl"),
-    ("p003", "Android", "Sales", "nl"),
-    ("p004", "Windows", "Sales", "en"),
-    ("p005", "iOS", "Sales", "nl"),
-    ("p006", "macOS", "IT", "en"),
-    ("p007", "Windows", "IT", "nl"),
-    ("p008", "iOS", "HR", "nl"),
-    ("p009", "Android", "HR", "nl"),
-    ("p010", "Windows", "Finance", "nl"),
-    ("p011", "iOS", "IT", "en"),
-    ("p012", "Windows", "HR", "nl"),
+/// The demo pilot's people: id, platform, department, language, and the (made-up) name their
+/// training certificate carries.
+const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
+    ("p001", "Windows", "Finance", "nl", "Sanne Jansen"),
+    ("p002", "iOS", "Finance", "nl", "Daan de Boer"),
+    ("p003", "Android", "Sales", "nl", "Fatima El Amrani"),
+    ("p004", "Windows", "Sales", "en", "James Walker"),
+    ("p005", "iOS", "Sales", "nl", "Lotte Visser"),
+    ("p006", "macOS", "IT", "en", "Priya Raman"),
+    ("p007", "Windows", "IT", "nl", "Bram Smit"),
+    ("p008", "iOS", "HR", "nl", "Eva Mulder"),
+    ("p009", "Android", "HR", "nl", "Noah Bakker"),
+    ("p010", "Windows", "Finance", "nl", "Mila de Graaf"),
+    ("p011", "iOS", "IT", "en", "Oliver Hughes"),
+    ("p012", "Windows", "HR", "nl", "Julia Peters"),
 ];
+
+/// The built-in modules the demo pilot is given: each person gets the ones that target them
+/// (their platform's enrollment guide) and the two meant for everyone.
+const MODULES: &[&str] = &[
+    "enroll-windows",
+    "enroll-android",
+    "enroll-ios",
+    "enroll-macos",
+    "what-changes",
+    "get-help",
+];
+
+/// A demo person's link attributes, as an invitation from the roster would carry them.
+fn attributes_of(platform: &str, department: &str) -> Attributes {
+    [
+        ("platform", platform),
+        ("department", department),
+        ("wave", "pilot"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
 
 /// Seeds the demo program if the database holds no program, then returns a personal link that
 /// has not been answered yet and the anonymous pulse link.
@@ -133,8 +161,8 @@ pub async fn seed_if_empty(
 }
 
 /// What `serve --demo` seeds into an empty database: the demo program (as
-/// [`seed_if_empty`]) and beside it the demo organisation with its files
-/// ([`crate::demo_org`]), so the readiness dashboard has a decision to show at once.
+/// [`seed_if_empty`]) with its pilot's training, and beside it the demo organisation with its
+/// files ([`crate::demo_org`]), so the readiness dashboard has a decision to show at once.
 pub async fn seed_with_organisation_if_empty(
     store: &Store,
     base_url: &str,
@@ -143,21 +171,62 @@ pub async fn seed_with_organisation_if_empty(
     seed(store, base_url, clock, true).await
 }
 
-/// Seeds the demo program (and the organisation, if asked) when the database holds no program;
-/// returns the demo's links.
+/// Seeds the demo program (and, for a person trying the demo, its training and the
+/// organisation) when the database holds no program; returns the demo's links.
 async fn seed(
     store: &Store,
     base_url: &str,
     clock: &Clock,
-    organisation: bool,
+    whole: bool,
 ) -> Result<Vec<DemoLink>, StoreError> {
     if store.seed_program(demo_program(clock)?).await? {
         tracing::info!("seeded the demo program");
-        if organisation {
+        if whole {
+            seed_training(store, clock).await?;
             crate::demo_org::seed(store, clock).await?;
         }
     }
     links(store, base_url).await
+}
+
+/// Publishes the demo's modules and gives each pilot person the ones meant for them, with a
+/// personal training link (no progress yet: the demo trainee starts from the beginning).
+async fn seed_training(store: &Store, clock: &Clock) -> Result<(), StoreError> {
+    let at = clock.stamp();
+    for id in MODULES {
+        let module = training::templates::builtin(id)
+            .ok_or_else(|| StoreError::Corrupt(format!("built-in module {id} is missing")))?;
+        store
+            .publish_module_version(
+                PROGRAM_ID,
+                &module.id,
+                module.version,
+                &to_json(&module)?,
+                &at,
+            )
+            .await?;
+        let mut trainees = Vec::new();
+        for (person, platform, department, language, name) in PEOPLE {
+            let attributes = attributes_of(platform, department);
+            if module.is_for(&attributes) {
+                trainees.push(NewTrainee {
+                    token: new_token(),
+                    person_id: (*person).into(),
+                    name: (*name).into(),
+                    email: None,
+                    attributes_json: to_json(&attributes)?,
+                    language: Some((*language).into()),
+                    wave: Some("pilot".into()),
+                    expires_on: None,
+                    registration: new_registration(),
+                });
+            }
+        }
+        store
+            .assign_module(PROGRAM_ID, &module.id, trainees, &at)
+            .await?;
+    }
+    Ok(())
 }
 
 fn builtin(id: &str) -> Result<Survey, StoreError> {
@@ -220,16 +289,16 @@ fn demo_program(clock: &Clock) -> Result<ProgramSeed, StoreError> {
         };
     let personal: Vec<InvitationRow> = PEOPLE
         .iter()
-        .map(|(person, platform, department, language)| InvitationRow {
-            language: Some((*language).into()),
-            ..invitation(
-                &pilot,
-                Some(person),
-                serde_json::json!({
-                    "platform": platform, "department": department, "wave": "pilot"
-                }),
-            )
-        })
+        .map(
+            |(person, platform, department, language, _)| InvitationRow {
+                language: Some((*language).into()),
+                ..invitation(
+                    &pilot,
+                    Some(person),
+                    serde_json::json!(attributes_of(platform, department)),
+                )
+            },
+        )
         .collect();
     let anonymous = invitation(&pulse, None, serde_json::json!({ "wave": "pilot" }));
     let mut responses = Vec::new();
@@ -261,13 +330,23 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
         .into_iter()
         .find(|l| l.invitation.person_id.is_some() && l.submitted_at.is_none());
     if let Some(l) = unanswered {
+        let person = l.invitation.person_id.unwrap_or_default();
         out.push(DemoLink {
-            label: format!(
-                "pilot survey for {}",
-                l.invitation.person_id.unwrap_or_default()
-            ),
+            label: format!("pilot survey for {person}"),
             url: format!("{base_url}/r/{}", l.invitation.token),
         });
+        // The same person's training, so one can try being them as a respondent and a trainee.
+        let training = store
+            .assignments(PROGRAM_ID, None)
+            .await?
+            .into_iter()
+            .find(|a| a.trainee.person_id == person);
+        if let Some(a) = training {
+            out.push(DemoLink {
+                label: format!("training for {person}"),
+                url: format!("{base_url}/t/{}", a.trainee.token),
+            });
+        }
     }
     let pulse = store
         .invitations(PROGRAM_ID, PULSE)
@@ -288,6 +367,46 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
 mod tests {
     use super::*;
     use crate::auth::password::verify_password;
+
+    #[tokio::test]
+    async fn the_person_of_the_demo_survey_link_has_a_training_link_with_their_platform_guide() {
+        let store = Store::in_memory().unwrap();
+        let clock = Clock::system();
+        let links = seed_with_organisation_if_empty(&store, "http://demo.test", &clock)
+            .await
+            .unwrap();
+        let survey = links
+            .iter()
+            .find_map(|l| l.label.strip_prefix("pilot survey for "))
+            .unwrap();
+        let training = links
+            .iter()
+            .find(|l| l.label == format!("training for {survey}"))
+            .unwrap();
+        let token = training.url.strip_prefix("http://demo.test/t/").unwrap();
+        let trainee = store.trainee(token).await.unwrap().unwrap();
+        assert_eq!(trainee.person_id, survey);
+        let modules: Vec<String> = store
+            .trainee_assignments(&trainee)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.module_id)
+            .collect();
+        // p009 uses Android: that guide and the two for everyone, nobody else's platform.
+        let (_, platform, ..) = PEOPLE.iter().find(|p| p.0 == survey).unwrap();
+        let guide = format!("enroll-{}", platform.to_lowercase());
+        let mut expected = vec![guide, "get-help".to_string(), "what-changes".to_string()];
+        expected.sort();
+        let mut got = modules.clone();
+        got.sort();
+        assert_eq!(got, expected);
+        // A second start seeds nothing again and prints the same link.
+        let again = seed_with_organisation_if_empty(&store, "http://demo.test", &clock)
+            .await
+            .unwrap();
+        assert_eq!(again, links);
+    }
 
     #[tokio::test]
     async fn each_demo_account_has_its_own_salted_hash_of_the_one_password() {
