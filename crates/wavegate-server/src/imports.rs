@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wavegate_core::api::{
     ErrorCode, FileKind, HeaderGenerationInfo, ImportRecord, ImportSummary, UploadQuery,
@@ -147,27 +148,32 @@ pub(crate) async fn parse_file(
 }
 
 /// The program's current roster, parsed: `None` without one, `Err` when it no longer reads
-/// with the program.
+/// with the program. Read once per stored file and program, then kept.
 pub(crate) async fn roster_of(
     state: &AppState,
     program_id: &str,
     program: &Program,
-) -> Result<Option<Result<Roster, InputError>>, ApiError> {
-    let Some((_, path)) = state
+) -> Result<Option<Result<Arc<Roster>, InputError>>, ApiError> {
+    let Some((import, path)) = state
         .store
         .current_file(program_id, FileKind::Roster.as_str())
         .await?
     else {
         return Ok(None);
     };
-    Ok(Some(
-        parse_file(path, FileKind::Roster, program.clone())
-            .await?
-            .map(|parsed| match parsed {
-                Parsed::Roster(r) => r,
-                _ => Roster::default(),
-            }),
-    ))
+    if let Some(roster) = state.rosters.get(&import.sha256, program) {
+        return Ok(Some(Ok(roster)));
+    }
+    let parsed = parse_file(path, FileKind::Roster, program.clone())
+        .await?
+        .map(|parsed| match parsed {
+            Parsed::Roster(r) => Arc::new(r),
+            _ => Arc::new(Roster::default()),
+        });
+    if let Ok(roster) = &parsed {
+        state.rosters.keep(&import.sha256, program, roster.clone());
+    }
+    Ok(Some(parsed))
 }
 
 /// The program's current roster for an action that needs one (inviting or assigning people):
@@ -177,7 +183,7 @@ pub(crate) async fn required_roster(
     program_id: &str,
     program: &Program,
     lang: Lang,
-) -> Result<Roster, ApiError> {
+) -> Result<Arc<Roster>, ApiError> {
     match roster_of(state, program_id, program).await? {
         None => Err(ApiError::new(
             ErrorCode::NoRoster,
@@ -265,7 +271,11 @@ pub async fn upload(
     } else {
         roster_of(&state, &program_id, &program).await?
     };
-    let findings = Findings::of(&parsed, &program, roster.as_ref().map(|r| r.as_ref()));
+    let findings = Findings::of(
+        &parsed,
+        &program,
+        roster.as_ref().map(|r| r.as_ref().map(|r| r.as_ref())),
+    );
     let dry_run = q.dry_run.unwrap_or(false);
     let preview = dry_run.then(|| preview(&parsed, &program));
     drop(parsed);

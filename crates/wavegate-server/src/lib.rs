@@ -32,6 +32,7 @@ mod programs;
 mod readiness;
 mod reminders;
 mod respond;
+mod roster_cache;
 pub mod routes;
 mod session;
 pub mod store;
@@ -108,6 +109,8 @@ pub struct AppState {
     body_deadline: Duration,
     /// Training facts are written one at a time (see `training::trainee`).
     training_writes: Arc<tokio::sync::Mutex<()>>,
+    /// Rosters already parsed (see `imports::roster_of`).
+    rosters: roster_cache::RosterCache,
 }
 
 impl AppState {
@@ -127,6 +130,7 @@ impl AppState {
             guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
             body_deadline: BODY_DEADLINE,
             training_writes: Arc::default(),
+            rosters: roster_cache::RosterCache::default(),
         }
     }
 

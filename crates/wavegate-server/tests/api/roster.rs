@@ -306,3 +306,46 @@ async fn the_roster_groups_list_each_split_value_with_its_size_per_wave_never_a_
         ]
     );
 }
+
+#[tokio::test]
+async fn the_groups_follow_a_new_roster_and_a_changed_program_at_once() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    let total = |r: &super::Reply| r.body["total"]["people"].as_u64();
+    let r = groups(&api, "demo", Auth::Planner).await;
+    assert_eq!(total(&r), Some(32));
+
+    // Five more people in wave 1: the next list counts them (the parsed roster is kept by its
+    // file, not by its program).
+    let mut more = demo_roster();
+    for i in 33..=37 {
+        more.push_str(&format!(
+            "p{i:03};p{i:03}@example.org;wave-1;macOS;IT;en\r\n"
+        ));
+    }
+    upload(&api, "roster", more, "").await;
+    let r = groups(&api, "demo", Auth::Planner).await;
+    assert_eq!(total(&r), Some(37));
+    let platforms = r.body["attributes"][0]["values"].to_string();
+    assert!(platforms.contains("macOS"), "{platforms}");
+
+    // A program split by department only: the same file, read with the new program.
+    let program = api.get("/api/v1/programs/demo", true).await;
+    let mut definition = program.body["program"].clone();
+    definition["split_attributes"] = json!(["department"]);
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo",
+            Auth::Planner,
+            Some("application/json"),
+            definition.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = groups(&api, "demo", Auth::Planner).await;
+    let attributes: Vec<&str> = (r.body["attributes"].as_array().unwrap().iter())
+        .map(|a| a["attribute"].as_str().unwrap())
+        .collect();
+    assert_eq!(attributes, ["department"]);
+}
