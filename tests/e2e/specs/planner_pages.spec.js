@@ -13,6 +13,9 @@ const PAGES = [
   { path: "/planner/programs/demo/surveys/pilot-feedback", ready: (p) => p.locator("table.rates") },
   { path: "/planner/programs/demo/surveys/pilot-feedback/results", ready: (p) => p.getByRole("region", { name: /Resultaten/ }).getByText(/respondenten/) },  // The communication plan with its form.
   { path: "/planner/programs/demo/communications", ready: (p) => p.getByRole("heading", { name: "Een bericht inplannen" }) },
+  // The demo pilot's training: the modules, and one module's assigning, links and results.
+  { path: "/planner/programs/demo/training", ready: (p) => p.locator("[data-module='enroll-ios']") },
+  { path: "/planner/programs/demo/training/enroll-ios", ready: (p) => p.getByRole("heading", { name: "Resultaten per groep" }) },
 ];
 
 /** A program of its own with a roster imported, so its files page lists an import. */
