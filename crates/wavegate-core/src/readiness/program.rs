@@ -289,9 +289,9 @@ fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The waves: ids present and unique, names as a program's name, dates readable, each ending on or after its start, in
-/// order of their start. Every problem goes to `problems`; a wave with one is left out, and
-/// the order is checked among the waves without.
+/// The waves: ids present and unique, names (when given) kept to a program name's rule, dates
+/// readable, each ending on or after its start, in order of their start. Every problem goes to
+/// `problems`; a wave with one is left out, and the order is checked among the waves without.
 fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wave> {
     let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
     let mut ids = HashSet::with_capacity(raw.len());
