@@ -40,6 +40,8 @@ wavegate_ui::messages! {
         WavesHint => "In volgorde van start. Het id is wat de kolom ‘wave’ van de roster schrijft.", "In order of their start. The id is what the roster's ‘wave’ column writes.";
         WaveN => "Golf {n}", "Wave {n}";
         WaveId => "Id", "Id";
+        WaveName => "Naam", "Name";
+        WaveNameHint => "Niet verplicht. Hoe planners de golf noemen, bijv. ‘Regio Noord’; getoond naast het id.", "Optional. What planners call the wave, e.g. ‘Regio Noord’; shown next to the id.";
         WaveStart => "Eerste dag", "First day";
         WaveEnd => "Laatste dag", "Last day";
         PlannedSize => "Geplande omvang (mensen)", "Planned size (people)";

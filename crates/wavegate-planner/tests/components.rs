@@ -97,6 +97,21 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
         );
     }
 
+    // A wave's name keeps the program name's rule and lands on that wave's name field.
+    for name in ["   ", "Noord\u{202e}Zuid", &"x".repeat(201)] {
+        let mut p = program();
+        p.waves[1].name = Some(name.into());
+        let (field, problem) = only_problem(&p);
+        assert_eq!(field, Field::Wave(1, WaveField::Name), "{name:?}");
+        assert!(
+            problem.text(Lang::Nl).starts_with("verwacht een naam"),
+            "{problem:?}"
+        );
+    }
+    let mut p = program();
+    p.waves[1].name = Some("Regio Noord".into());
+    assert_eq!(check(&p, &ProgramSupport::default()), Ok(()));
+
     let mut p = program();
     p.thresholds.insert(
         MetricId::Sus,
@@ -963,4 +978,25 @@ async fn without_devices_the_timeline_says_so_instead_of_drawing_empty_lines() {
             .length(),
         4
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_named_wave_is_read_by_its_label_under_the_chart() {
+    let mut report = timeline_report(true);
+    report.next_wave_name = Some("Regio Noord".into());
+    report.enrollment_timeline[1].name = Some("Regio Noord".into());
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        timeline(&report)
+    });
+    settle().await;
+    let desc = text_of(&host, "#timeline-desc");
+    for part in [
+        "wave-1 (Regio Noord) (8 February 2027 to 26 February 2027): 40 planned, ",
+        "The advice for wave wave-1 (Regio Noord): ",
+    ] {
+        assert!(desc.contains(part), "{part:?} in {desc}");
+    }
+    let row = text_of(&host, "details.chart-table tbody tr:nth-child(2) th");
+    assert_eq!(row, "wave-1 (Regio Noord)");
 }

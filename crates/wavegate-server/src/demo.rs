@@ -27,18 +27,21 @@ helpdesk_capacity_per_day = 5
 
 [[wave]]
 id = "pilot"
+name = "Pilot IT"
 start = 2027-01-11
 end = 2027-01-29
 planned_size = 12
 
 [[wave]]
 id = "wave-1"
+name = "Hoofdkantoor"
 start = 2027-02-08
 end = 2027-02-26
 planned_size = 400
 
 [[wave]]
 id = "wave-2"
+name = "Regio Noord"
 start = 2027-03-08
 end = 2027-03-26
 "#;

@@ -39,7 +39,7 @@ async function demoProgram(page) {
 /** The first day of a wave in the directory's program.toml. */
 function waveStart(dir, wave) {
   const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8");
-  const m = toml.match(new RegExp(`id = "${wave}"\\nstart = "(\\d{4}-\\d{2}-\\d{2})"`));
+  const m = toml.match(new RegExp(`id = "${wave}"\\n(?:name = "[^"]*"\\n)?start = "(\\d{4}-\\d{2}-\\d{2})"`));
   return m[1];
 }
 

@@ -73,6 +73,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const decision = page.locator("section.decision");
   // The decision first, as a sentence, with its confidence and evidence.
   await expect(decision.locator(".decision-kind")).toHaveText("Splitsen");
+  // The title names the wave as planners know it: its id, then its name from program.toml.
+  expect(report.next_wave_name).toBe("Hoofdkantoor");
+  await expect(decision.locator("#decision-title")).toHaveText(`Besluit voor golf ${report.next_wave} (Hoofdkantoor)`);
   await expect(decision.locator(".decision-sentence")).toContainText(
     `Start golf ${report.next_wave} met ${report.decision.recommended_size} van de ${report.decision.planned_size} mensen en houd`,
   );
@@ -144,9 +147,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
   // The wave timeline: enrolled against planned per wave, every figure in its sentence too.
   await expect(page.locator("#timeline-desc")).toContainText(
-    /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de roster, \d+ ingeschreven; wave-1 /,
+    /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(Pilot IT\) \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de roster, \d+ ingeschreven; wave-1 /,
   );
-  await expect(page.locator("#timeline-desc")).toContainText("Het advies voor golf wave-2: ");
+  await expect(page.locator("#timeline-desc")).toContainText("Het advies voor golf wave-2 (Hoofdkantoor): ");
   await expect(page.locator("figure.chart-figure svg path.actual").first()).toBeVisible();
   await expect(page.locator("figure.chart-figure svg text", { hasText: /^pilot: \d+$/ })).toHaveCount(1);
   await expect(page.locator("details.chart-table tbody tr")).toHaveCount(5);

@@ -24,6 +24,7 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   await audit(page);
 
   // A lesson about the pilot, two lines, with markup that must stay text.
+  await expect(page.getByLabel("Waarover gaat de les?").locator("option[value='pilot']")).toHaveText("Golf pilot (Pilot IT)");
   await page.getByLabel("Waarover gaat de les?").selectOption("pilot");
   await page.getByLabel("Kan beter").check();
   const pilotText = `Helpdesk eerder briefen ${t}.\nDe eerste dag kwamen er <b>40</b> tickets.`;
@@ -39,7 +40,8 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   await page.getByLabel("Wat is er geleerd?").fill(`Tweetalige uitnodigingen werkten ${t}.`);
   await page.getByRole("button", { name: "Les vastleggen" }).click();
 
-  const pilot = page.getByRole("region", { name: "Golf pilot" });
+  // The demo's pilot has a name: its heading gives it after the id.
+  const pilot = page.getByRole("region", { name: "Golf pilot (Pilot IT)" });
   const whole = page.getByRole("region", { name: "Het programma als geheel" });
   const pilotLesson = pilot.locator("li.lesson", { hasText: `Helpdesk eerder briefen ${t}.` });
   const wholeLesson = whole.locator("li.lesson", { hasText: `Tweetalige uitnodigingen werkten ${t}.` });
@@ -52,7 +54,7 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   await expect(wholeLesson).toContainText("Ging goed");
   // The program as a whole comes before the waves.
   const headings = await page.locator(".lesson-group h3").allTextContents();
-  expect(headings.indexOf("Het programma als geheel")).toBeLessThan(headings.indexOf("Golf pilot"));
+  expect(headings.indexOf("Het programma als geheel")).toBeLessThan(headings.indexOf("Golf pilot (Pilot IT)"));
   await audit(page);
 
   // The log as a file for Dutch Excel: semicolons, the markup as text, the two lines in one cell.
@@ -64,7 +66,7 @@ test("a planner records lessons for the pilot and the program, reads them per wa
 
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lessons learned" })).toBeVisible();
-  const pilotEn = page.getByRole("region", { name: "Wave pilot" });
+  const pilotEn = page.getByRole("region", { name: "Wave pilot (Pilot IT)" });
   await expect(pilotEn.locator("li.lesson", { hasText: `Helpdesk eerder briefen ${t}.` })).toContainText("To improve");
   const wholeEn = page.getByRole("region", { name: "The program as a whole" });
   const wholeLessonEn = wholeEn.locator("li.lesson", { hasText: `Tweetalige uitnodigingen werkten ${t}.` });
@@ -106,7 +108,7 @@ test("a viewer reads the lessons and gets no form and no delete button", async (
   await page.goto("/planner");
   await signIn(page, { email: VIEWER_EMAIL });
   await page.goto("/planner/programs/demo/lessons");
-  const lesson = page.getByRole("region", { name: "Golf pilot" }).locator("li.lesson", { hasText: `Roster eerder controleren ${t}.` });
+  const lesson = page.getByRole("region", { name: "Golf pilot (Pilot IT)" }).locator("li.lesson", { hasText: `Roster eerder controleren ${t}.` });
   await expect(lesson).toContainText("Kan beter");
   await expect(page.getByRole("heading", { name: "Een les vastleggen" })).toHaveCount(0);
   await expect(page.getByLabel("Wat is er geleerd?")).toHaveCount(0);

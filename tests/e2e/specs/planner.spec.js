@@ -15,8 +15,8 @@ function demoData() {
   const dir = fs.mkdtempSync(path.join(process.env.WAVEGATE_E2E_DIR || os.tmpdir(), "demo-data-"));
   execFileSync(BIN, ["demo-data", "--out", dir, "--people", "300", "--seed", "1", "--at", "2027-01-20"], { stdio: "ignore" });
   const toml = fs.readFileSync(path.join(dir, "program.toml"), "utf8");
-  const waves = [...toml.matchAll(/\[\[wave\]\]\s*id = "([^"]+)"\s*start = "([^"]+)"\s*end = "([^"]+)"\s*planned_size = (\d+)/g)]
-    .map(([, id, start, end, size]) => ({ id, start, end, size }));
+  const waves = [...toml.matchAll(/\[\[wave\]\]\s*id = "([^"]+)"\s*(?:name = "([^"]+)"\s*)?start = "([^"]+)"\s*end = "([^"]+)"\s*planned_size = (\d+)/g)]
+    .map(([, id, name, start, end, size]) => ({ id, name, start, end, size }));
   // The roster: a BOM, semicolons, the wave in the third column.
   const roster = fs.readFileSync(path.join(dir, "roster.csv"), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
   const people = roster.slice(1).map((line) => line.split(";"));
@@ -42,10 +42,12 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.goto("/planner");
   await signIn(page);
   await page.getByRole("link", { name: "Nieuw programma" }).click();
-  await page.getByLabel("Naam").fill(name);
+  await page.locator("#f-name").fill(name);
   for (const [i, w] of data.waves.entries()) {
     if (i > 0) await page.getByRole("button", { name: "Golf toevoegen" }).click();
     await page.locator(`#f-wave-${i}-id`).fill(w.id);
+    // The demo's wave names, the pilot's with a typo first: shown at its field, nothing sent.
+    await page.locator(`#f-wave-${i}-name`).fill(i === 0 ? "Pilot\u202eIT" : w.name);
     await page.locator(`#f-wave-${i}-start`).fill(w.start);
     await page.locator(`#f-wave-${i}-end`).fill(w.end);
     await page.locator(`#f-wave-${i}-plannedsize`).fill(w.size);
@@ -56,7 +58,15 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.getByLabel("Helpdesk (Engels)").fill("Call the service desk: 020-1234567");
   await page.getByLabel(/Link naar veelgestelde vragen/).fill("https://intranet.example.org/faq");
   await page.getByRole("button", { name: "Programma aanmaken" }).click();
+  await expect(page.locator("#f-wave-0-name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-wave-0-name-error")).toContainText("verwacht een naam zonder stuur- of schrijfrichtingstekens");
+  await page.locator("#f-wave-0-name").fill(data.waves[0].name);
+  await page.getByRole("button", { name: "Programma aanmaken" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  // The names are kept: the form shows them again after a reload.
+  await page.reload();
+  await expect(page.locator("#f-wave-0-name")).toHaveValue("Pilot IT");
+  await expect(page.locator("#f-wave-4-name")).toHaveValue(data.waves[4].name);
   const programId = decodeURIComponent(new URL(page.url()).pathname.split("/")[3]);
 
   // program.toml reaches the disk as the server sent it, and reads back as this program.
@@ -64,6 +74,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   expect(toml.name).toBe("program.toml");
   expect(toml.bytes.toString("utf8")).toContain(`name = "${name}"`);
   expect(toml.bytes.toString("utf8")).toContain('id = "wave-4"');
+  expect(toml.bytes.toString("utf8")).toContain('id = "pilot"\nname = "Pilot IT"\n');
 
   await page.getByRole("link", { name: "Bestanden" }).click();
   const files = [
@@ -103,6 +114,8 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
 
   const inviting = page.getByRole("group", { name: "Uitnodigen vanuit de roster" });
+  // The wave list names each wave after its id; the id is what is chosen.
+  await expect(inviting.getByLabel("Golf", { exact: true }).locator("option[value='pilot']")).toHaveText("pilot (Pilot IT)");
   await inviting.getByLabel("Golf", { exact: true }).selectOption("pilot");
   await expect(page.locator("#invite-size")).toHaveText(`Deze groep: ${data.pilot} mensen`);
   // The segment's value is one of the roster's, each with its people in the pilot; a platform

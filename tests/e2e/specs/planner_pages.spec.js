@@ -65,7 +65,7 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
 test("a program form with rules broken shows every problem at its field at once and sends nothing", async ({ page }) => {
   await page.goto("/planner/new-program");
   await signIn(page);
-  await page.getByLabel("Naam").fill("Foutje");
+  await page.locator("#f-name").fill("Foutje");
   await page.locator("#f-wave-0-id").fill("pilot");
   await page.locator("#f-wave-0-start").fill("2027-02-10");
   await page.locator("#f-wave-0-end").fill("2027-02-01");

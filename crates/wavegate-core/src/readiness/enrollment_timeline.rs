@@ -84,6 +84,7 @@ pub(super) fn enrollment_timeline(
         }
         timeline.push(WaveEnrollment {
             wave: wave.id.clone(),
+            name: wave.name.clone(),
             start: wave.start,
             end: wave.end,
             planned_size: wave.planned_size.unwrap_or(n),

@@ -45,6 +45,7 @@ pub fn evaluate_on(
         evaluated_at: at,
         lang,
         next_wave: None,
+        next_wave_name: None,
         decision: None,
         segments: Vec::new(),
         gates: Vec::new(),
@@ -71,6 +72,7 @@ pub fn evaluate_on(
         return report;
     };
     report.next_wave = Some(program.waves[next].id.clone());
+    report.next_wave_name = program.waves[next].name.clone();
     report.data.next_wave = data
         .roster
         .waves

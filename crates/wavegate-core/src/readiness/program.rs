@@ -35,12 +35,32 @@ pub struct Program {
 pub struct Wave {
     /// The id the roster's `wave` column uses.
     pub id: String,
+    /// The name people know the wave by (`Regio Noord`), when it has one; see [`Wave::label`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// First day of the wave's enrollment window.
     pub start: NaiveDate,
     /// Last day of the wave's enrollment window.
     pub end: NaiveDate,
     /// Planned number of people; the roster count when absent.
     pub planned_size: Option<u32>,
+}
+
+impl Wave {
+    /// The wave as people read it: see [`wave_label`].
+    pub fn label(&self) -> String {
+        wave_label(&self.id, self.name.as_deref())
+    }
+}
+
+/// The one way a wave is named for people: its id, then its name in brackets when it has one
+/// (`wave-2 (Regio Noord)`). The id comes first, so what is said of the id elsewhere (the
+/// roster's `wave` column, the report's sentences) still matches.
+pub fn wave_label(id: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("{id} ({name})"),
+        None => id.to_string(),
+    }
 }
 
 /// Overrides of one metric's defaults; absent fields keep the default.
@@ -82,6 +102,8 @@ struct RawProgram {
 #[serde(deny_unknown_fields)]
 struct RawWave {
     id: toml::Spanned<String>,
+    #[serde(default)]
+    name: Option<toml::Spanned<String>>,
     start: toml::Spanned<toml::Value>,
     end: toml::Spanned<toml::Value>,
     #[serde(default)]
@@ -213,8 +235,9 @@ fn named(name: &str) -> String {
     format!("`{}`", shown(name))
 }
 
-/// The name: not blank, at most [`MAX_NAME_CHARS`] characters, and without control or
-/// text-direction characters (which break a report's layout or make it read other than it is).
+/// A name (the program's, or a wave's): not blank, at most [`MAX_NAME_CHARS`] characters, and
+/// without control or text-direction characters (which break a report's layout or make it read
+/// other than it is).
 fn check_name(text: &str, name: &toml::Spanned<String>) -> Result<(), InputError> {
     let value = name.get_ref();
     let problem = |nl: String, en: String| Err(at(text, name.span(), nl, en));
@@ -266,9 +289,9 @@ fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The waves: ids present and unique, dates readable, each ending on or after its start, in
-/// order of their start. Every problem goes to `problems`; a wave with one is left out, and
-/// the order is checked among the waves without.
+/// The waves: ids present and unique, names (when given) kept to a program name's rule, dates
+/// readable, each ending on or after its start, in order of their start. Every problem goes to
+/// `problems`; a wave with one is left out, and the order is checked among the waves without.
 fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wave> {
     let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
     let mut ids = HashSet::with_capacity(raw.len());
@@ -297,6 +320,10 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
         } else {
             true
         };
+        let name_ok = w
+            .name
+            .as_ref()
+            .is_none_or(|name| noted(problems, check_name(text, name)).is_some());
         let start = noted(problems, date_value(text, &w.start, WaveDate::Start));
         let end = noted(problems, date_value(text, &w.end, WaveDate::End));
         let (Some(start), Some(end)) = (start, end) else {
@@ -329,9 +356,10 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
             ));
             continue;
         }
-        if id_ok {
+        if id_ok && name_ok {
             waves.push(Wave {
                 id,
+                name: w.name.as_ref().map(|n| n.get_ref().clone()),
                 start,
                 end,
                 planned_size: w.planned_size,
@@ -771,6 +799,86 @@ pass = 0.95
         }
         let longest = format!("\"{}\"", "é".repeat(MAX_NAME_CHARS));
         assert!(Program::parse(&named(&longest)).is_ok());
+    }
+
+    /// [`EXAMPLE`] with the pilot named `name` (a TOML value as written).
+    fn with_pilot_named(name: &str) -> String {
+        EXAMPLE.replace(
+            "id = \"pilot\"\n",
+            &format!("id = \"pilot\"\nname = {name}\n"),
+        )
+    }
+
+    #[test]
+    fn a_wave_may_have_a_name_and_its_label_puts_the_id_first() {
+        let p = Program::parse(&with_pilot_named("\"Pilot IT\"")).unwrap();
+        assert_eq!(p.waves[0].name.as_deref(), Some("Pilot IT"));
+        assert_eq!(p.waves[0].label(), "pilot (Pilot IT)");
+        assert_eq!(p.waves[1].name, None);
+        assert_eq!(p.waves[1].label(), "wave-1");
+        assert_eq!(
+            wave_label("wave-2", Some("Golf 1 – Finance en HR")),
+            "wave-2 (Golf 1 – Finance en HR)"
+        );
+        // A wave without a name has no `name` in the JSON: stored programs read as before.
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["waves"][0]["name"], "Pilot IT");
+        assert!(json["waves"][1].get("name").is_none(), "{json}");
+        let unnamed = serde_json::to_string(&Program::parse(EXAMPLE).unwrap()).unwrap();
+        assert!(!unnamed.contains("\"name\":null"), "{unnamed}");
+    }
+
+    #[test]
+    fn a_blank_long_or_garbled_wave_name_is_refused_on_its_own_line() {
+        for (name, en) in [
+            ("\"\"", "expected a name, found an empty one"),
+            ("\"  \"", "expected a name, found an empty one"),
+            (
+                "\"Regio\\u0007Noord\"",
+                "expected a name without control or text-direction characters, found U+0007",
+            ),
+            (
+                "\"Noord\u{2066}Zuid\"",
+                "expected a name without control or text-direction characters, found U+2066",
+            ),
+            (
+                &format!("\"{}\"", "g".repeat(MAX_NAME_CHARS + 1)),
+                "expected a name of at most 200 characters, found 201",
+            ),
+        ] {
+            let problems = Program::check(&with_pilot_named(name)).unwrap_err();
+            assert_eq!(problems.len(), 1, "{problems:#?}");
+            let err = &problems[0];
+            // The line of the wave's `name = …`, at its value.
+            assert_eq!((err.line, err.column), (8, Some(8)), "{err}");
+            assert_eq!(err.message(Lang::En), en);
+            assert!(
+                err.message(Lang::Nl).starts_with("verwacht een naam"),
+                "{err}"
+            );
+        }
+        let longest = format!("\"{}\"", "é".repeat(MAX_NAME_CHARS));
+        assert!(Program::parse(&with_pilot_named(&longest)).is_ok());
+        // Not a string, or a misspelt key: refused as before.
+        assert!(Program::parse(&with_pilot_named("12")).is_err());
+        let misspelt = EXAMPLE.replace("id = \"pilot\"\n", "id = \"pilot\"\nnaam = \"x\"\n");
+        let err = Program::parse(&misspelt).unwrap_err();
+        assert!(
+            err.message(Lang::En).contains("unknown field `naam`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn wave_names_are_written_back_by_to_toml() {
+        let p = Program::parse(&with_pilot_named("\"Pilot \\\"IT\\\" – één\"")).unwrap();
+        assert_eq!(p.waves[0].name.as_deref(), Some("Pilot \"IT\" – één"));
+        let text = p.to_toml();
+        assert!(text.contains("id = \"pilot\"\nname = "), "{text}");
+        assert_eq!(Program::parse(&text).unwrap(), p, "{text}");
+        // A program without names writes no `name` under any wave.
+        let plain = Program::parse(EXAMPLE).unwrap().to_toml();
+        assert_eq!(plain.matches("name = ").count(), 1, "{plain}");
     }
 
     #[test]

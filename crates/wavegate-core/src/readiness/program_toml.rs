@@ -35,6 +35,8 @@ pub struct ProgramInput {
 #[serde(deny_unknown_fields)]
 struct WaveInput {
     id: String,
+    #[serde(default)]
+    name: Option<String>,
     start: String,
     end: String,
     #[serde(default)]
@@ -108,6 +110,9 @@ impl ProgramInput {
         for w in &self.waves {
             let _ = writeln!(out, "\n[[wave]]");
             let _ = writeln!(out, "id = {}", toml_string(&w.id));
+            if let Some(name) = &w.name {
+                let _ = writeln!(out, "name = {}", toml_string(name));
+            }
             let _ = writeln!(out, "start = {}", toml_date(&w.start));
             let _ = writeln!(out, "end = {}", toml_date(&w.end));
             if let Some(n) = w.planned_size {
@@ -145,6 +150,7 @@ impl From<&Program> for ProgramInput {
                 .iter()
                 .map(|w| WaveInput {
                     id: w.id.clone(),
+                    name: w.name.clone(),
                     start: w.start.format("%Y-%m-%d").to_string(),
                     end: w.end.format("%Y-%m-%d").to_string(),
                     planned_size: w.planned_size,
@@ -280,12 +286,38 @@ mod tests {
     }
 
     #[test]
+    fn a_wave_name_in_json_meets_the_program_rules_at_its_line() {
+        let p = from_json(
+            r#"{"name": "x", "waves": [{"id": "wave-2", "name": "Regio Noord", "start": "2027-01-01", "end": "2027-01-02"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.waves[0].name.as_deref(), Some("Regio Noord"));
+        let input = ProgramInput::from_json(
+            r#"{"name": "x", "waves": [{"id": "a", "name": " ", "start": "2027-01-01", "end": "2027-01-02"}]}"#
+                .as_bytes(),
+        )
+        .unwrap();
+        let toml = input.to_toml();
+        let err = Program::parse(&toml).unwrap_err();
+        assert_eq!(
+            toml.lines().nth(err.line as usize - 1),
+            Some("name = \" \""),
+            "{toml}"
+        );
+        assert_eq!(
+            err.message(crate::i18n::Lang::En),
+            "expected a name, found an empty one"
+        );
+    }
+
+    #[test]
     fn the_stored_program_as_json_reads_back_the_same() {
         let p = from_json(
             r#"{"name": "Uitrol \"27\"", "split_attributes": ["platform"], "segment_depth": 1,
                 "helpdesk_capacity_per_day": 40.0, "confidence": 0.9,
                 "rollout_ticket_categories": ["enrollment"],
-                "waves": [{"id": "pilot", "start": "2027-01-11", "end": "2027-01-22", "planned_size": 40}],
+                "waves": [{"id": "pilot", "name": "Pilot IT", "start": "2027-01-11", "end": "2027-01-22", "planned_size": 40},
+                          {"id": "wave-1", "start": "2027-02-01", "end": "2027-02-12"}],
                 "thresholds": {"enrollment_completion": {"fail": 0.7, "pass": null}}}"#,
         )
         .unwrap();

@@ -26,6 +26,9 @@ pub struct Report {
     pub lang: Lang,
     /// The wave being decided on; `None` when every wave has started.
     pub next_wave: Option<String>,
+    /// The next wave's name from the program, when it has one (absent from the JSON when not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_wave_name: Option<String>,
     /// The decision for the next wave.
     pub decision: Option<Decision>,
     /// The wave as a whole, then each reportable segment of it.
@@ -57,6 +60,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// The next wave as people read it (`wave-2 (Regio Noord)`), by
+    /// [`wave_label`](super::program::wave_label); `None` when every wave has started.
+    pub fn next_wave_label(&self) -> Option<String> {
+        let id = self.next_wave.as_deref()?;
+        Some(super::program::wave_label(
+            id,
+            self.next_wave_name.as_deref(),
+        ))
+    }
+
     /// The report as `wavegate score --format json` prints it: pretty-printed with two-space
     /// indents and a final newline. The server sends these very bytes, so the two never differ.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
@@ -604,6 +617,9 @@ pub struct HelpdeskForecast {
 pub struct WaveEnrollment {
     /// The wave.
     pub wave: String,
+    /// Its name from the program, when it has one (absent from the JSON when not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// First day of its enrollment window.
     pub start: NaiveDate,
     /// Last day of its enrollment window.
@@ -622,6 +638,13 @@ pub struct WaveEnrollment {
     /// Why the wave's enrollment is not shown (fewer than 5 people, or hidden beside such a
     /// wave so it cannot be worked out by subtraction); `None` when it is.
     pub withheld: Option<SuppressionReason>,
+}
+
+impl WaveEnrollment {
+    /// The wave as people read it, by [`wave_label`](super::program::wave_label).
+    pub fn label(&self) -> String {
+        super::program::wave_label(&self.wave, self.name.as_deref())
+    }
 }
 
 /// People of a wave enrolled by the end of a day.

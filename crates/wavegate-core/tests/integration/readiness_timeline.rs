@@ -246,3 +246,52 @@ fn when_every_wave_has_started_the_timeline_is_still_there() {
     );
     assert!(table(&r).contains("Enrollment per wave"));
 }
+
+/// [`three_waves`] with the pilot and the next wave named in program.toml.
+fn three_named_waves() -> Scenario {
+    let mut s = three_waves();
+    let named = program()
+        .replace("id = \"pilot\"\n", "id = \"pilot\"\nname = \"Pilot IT\"\n")
+        .replace(
+            "id = \"wave-1\"\n",
+            "id = \"wave-1\"\nname = \"Regio Noord\"\n",
+        );
+    s.program = wavegate_core::readiness::Program::parse(&named).unwrap();
+    s
+}
+
+#[test]
+fn wave_names_reach_the_json_and_every_rendering_after_the_id() {
+    let r = three_named_waves().evaluate("2027-02-01");
+    assert_eq!(r.next_wave.as_deref(), Some("wave-1"));
+    assert_eq!(r.next_wave_name.as_deref(), Some("Regio Noord"));
+    assert_eq!(r.next_wave_label().as_deref(), Some("wave-1 (Regio Noord)"));
+    let json: serde_json::Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+    assert_eq!(json["next_wave"], "wave-1");
+    assert_eq!(json["next_wave_name"], "Regio Noord");
+    let timeline = &json["enrollment_timeline"];
+    assert_eq!(timeline[0]["name"], "Pilot IT");
+    assert_eq!(timeline[1]["name"], "Regio Noord");
+    assert!(timeline[2].get("name").is_none(), "{}", timeline[2]);
+    let md = markdown(&r);
+    assert!(md.contains("**Next wave:** wave-1 (Regio Noord)"), "{md}");
+    assert!(
+        md.contains("| pilot (Pilot IT) | 11 January 2027 | 29 January 2027 | 10 | 12 | 9 | 75% |"),
+        "{md}"
+    );
+    assert!(md.contains("| wave-2 | 8 March 2027 |"), "{md}");
+    let terminal = table(&r);
+    assert!(terminal.contains("wave-1 (Regio Noord)"), "{terminal}");
+    let html = wavegate_core::readiness::render::html(&r, &Default::default());
+    assert!(html.contains("wave-1 (Regio Noord)"), "{html}");
+}
+
+#[test]
+fn without_wave_names_the_json_has_no_name_keys() {
+    let json = three_waves().evaluate("2027-02-01").to_json().unwrap();
+    assert!(!json.contains("next_wave_name"), "{json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for wave in value["enrollment_timeline"].as_array().unwrap() {
+        assert!(wave.get("name").is_none(), "{wave}");
+    }
+}

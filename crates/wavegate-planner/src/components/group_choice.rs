@@ -5,6 +5,7 @@
 
 use crate::components::notice::Failure;
 use crate::components::roster_values::{GroupHolds, Groups, ValueField, roster_groups};
+use crate::components::wave_choice::wave_choices;
 use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -223,10 +224,9 @@ fn group_choice(
         attribute,
         value,
     } = fields;
-    let waves = program
-        .waves
-        .iter()
-        .map(|w| view! { <option value=w.id.clone()>{w.id.clone()}</option> })
+    let waves = wave_choices(program)
+        .into_iter()
+        .map(|w| view! { <option value=w.id>{w.label}</option> })
         .collect_view();
     // The roster's own column as the value; its usual name in the page's language as the label.
     let lang = use_lang();

@@ -14,3 +14,4 @@ pub mod results;
 pub mod revoke;
 pub mod roster_values;
 pub mod upload;
+pub mod wave_choice;

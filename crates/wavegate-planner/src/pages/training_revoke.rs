@@ -3,6 +3,7 @@
 //! not undone. The server counts only links that opened until now, so a second revoke says 0.
 
 use crate::components::notice::Failure;
+use crate::components::wave_choice::wave_choices;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
             .get()
             .and_then(|r| r.ok())
             .and_then(|d| d.program)
-            .map(|p| p.waves.into_iter().map(|w| w.id).collect::<Vec<_>>())
+            .map(|p| wave_choices(&p))
             .unwrap_or_default()
     };
     let revoke = move |_| {
@@ -69,7 +70,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
                         confirming.set(false);
                     }>
                         <option value="">{t(Msg::ChooseWave)}</option>
-                        {move || waves().into_iter().map(|w| view! { <option value=w.clone()>{w.clone()}</option> }).collect_view()}
+                        {move || waves().into_iter().map(|w| view! { <option value=w.id>{w.label}</option> }).collect_view()}
                     </select>
                 </div>
                 {move || (!confirming.get()).then(|| view! {

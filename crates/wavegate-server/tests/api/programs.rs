@@ -339,3 +339,70 @@ async fn an_oversized_program_or_a_method_a_path_does_not_take_gets_a_json_error
         assert_eq!(r.headers[header::ALLOW], allowed, "{method} {path}");
     }
 }
+
+#[tokio::test]
+async fn wave_names_are_kept_from_toml_and_json_and_checked_at_their_line() {
+    let api = demo_api().await;
+    let named = TOML.replace(
+        "id = \"wave-1\"\n",
+        "id = \"wave-1\"\nname = \"Golf 1 – Finance en HR\"\n",
+    );
+    let r = create(&api, "application/toml", named.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let detail = api.get(&format!("/api/v1/programs/{id}"), true).await;
+    let waves = &detail.body["program"]["waves"];
+    assert_eq!(waves[1]["name"], "Golf 1 – Finance en HR");
+    assert!(waves[0].get("name").is_none(), "{waves}");
+    let file = api
+        .get(&format!("/api/v1/programs/{id}/program.toml"), true)
+        .await;
+    assert_eq!(file.bytes, named.as_bytes());
+
+    let json = json!({ "name": "Regio's",
+        "waves": [
+            { "id": "pilot", "name": "Pilot IT", "start": "2027-01-11", "end": "2027-01-22" },
+            { "id": "wave-2", "name": "Regio Noord", "start": "2027-02-01", "end": "2027-02-12" }
+        ] });
+    let r = create(&api, "application/json", json.to_string()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let detail = api.get(&format!("/api/v1/programs/{id}"), true).await;
+    let back: Program = serde_json::from_value(detail.body["program"].clone()).unwrap();
+    assert_eq!(back.waves[1].label(), "wave-2 (Regio Noord)");
+    let file = api
+        .get(&format!("/api/v1/programs/{id}/program.toml"), true)
+        .await;
+    let text = String::from_utf8(file.bytes).unwrap();
+    assert!(text.contains("name = \"Regio Noord\""), "{text}");
+
+    // A blank or garbled wave name is refused on its own line of the program.toml the JSON
+    // makes (the form shows it under that wave's name), in the request's language.
+    for name in [" ", "Noord\u{202e}Zuid"] {
+        let mut bad = json.clone();
+        bad["waves"][1]["name"] = json!(name);
+        let r = api
+            .call(
+                "POST",
+                "/api/v1/programs?lang=nl",
+                Auth::Planner,
+                Some("application/json"),
+                bad.to_string().into_bytes(),
+            )
+            .await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_program");
+        let input = wavegate_core::readiness::program_toml::ProgramInput::from_json(
+            bad.to_string().as_bytes(),
+        )
+        .unwrap();
+        let line = r.body["error"]["details"]["line"].as_u64().unwrap() as usize;
+        assert_eq!(
+            input.to_toml().lines().nth(line - 1).unwrap(),
+            format!("name = \"{name}\""),
+            "{:?}",
+            r.body
+        );
+        let message = r.body["error"]["details"]["message"].as_str().unwrap();
+        assert!(message.contains(": verwacht een naam"), "{message}");
+    }
+}

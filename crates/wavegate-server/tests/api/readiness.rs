@@ -67,6 +67,14 @@ async fn the_readiness_endpoint_sends_the_report_of_the_data_directory_it_export
     assert_eq!(r.body["evaluated_at"], "2027-02-01");
     assert_eq!(r.body["lang"], "nl");
     assert_eq!(r.body["next_wave"], "wave-1");
+    // The demo's waves have names: the next wave's, and each wave's in the timeline.
+    assert_eq!(r.body["next_wave_name"], "Hoofdkantoor");
+    let timeline = r.body["enrollment_timeline"].as_array().unwrap();
+    let names: Vec<&str> = timeline
+        .iter()
+        .map(|w| w["name"].as_str().unwrap_or("–"))
+        .collect();
+    assert_eq!(names, ["Pilot IT", "Hoofdkantoor", "Regio Noord"]);
     assert_eq!(
         r.body["data"]["responses"], 15,
         "8 personal and 7 anonymous"
@@ -190,7 +198,10 @@ async fn the_markdown_report_names_when_it_was_computed_and_from_which_files() {
         "{first}"
     );
     assert!(first.contains(&sha256(demo_roster().as_bytes())), "{first}");
-    assert!(text.contains("wave-1"), "{text}");
+    assert!(
+        text.contains("**Next wave:** wave-1 (Hoofdkantoor)"),
+        "{text}"
+    );
     let nl = get(&api, &format!("{DEMO}/readiness.md?at=2027-02-01&lang=nl")).await;
     assert!(
         String::from_utf8(nl.bytes)

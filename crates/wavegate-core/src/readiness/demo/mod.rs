@@ -130,6 +130,17 @@ fn uuid(n: u64) -> String {
     )
 }
 
+/// The waves' ids, as the roster's `wave` column writes them.
+const WAVE_IDS: [&str; 5] = ["pilot", "wave-1", "wave-2", "wave-3", "wave-4"];
+/// The waves' names, as planners call them (program.toml's `name`), by [`WAVE_IDS`].
+const WAVE_NAMES: [&str; 5] = [
+    "Pilot IT",
+    "Vroege gebruikers",
+    "Hoofdkantoor",
+    "Regiokantoren",
+    "Buitendienst",
+];
+
 /// Generates the organisation.
 pub fn generate(opts: &DemoOptions) -> Demo {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
@@ -144,8 +155,7 @@ pub fn generate(opts: &DemoOptions) -> Demo {
         .collect();
     sizes.push(n as u32 - sizes.iter().sum::<u32>());
     let windows = [(-63, -49), (-42, -21), (7, 28), (35, 56), (63, 84)];
-    let names = ["pilot", "wave-1", "wave-2", "wave-3", "wave-4"];
-    let waves: Vec<(String, NaiveDate, NaiveDate, u32)> = names
+    let waves: Vec<(String, NaiveDate, NaiveDate, u32)> = WAVE_IDS
         .iter()
         .zip(windows)
         .zip(&sizes)

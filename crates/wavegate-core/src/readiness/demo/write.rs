@@ -14,9 +14,9 @@ impl Demo {
              rollout_ticket_categories = [\"Enrollment\", \"Company Portal\", \"Email\", \"MFA\", \"Apps\"]\n",
             self.capacity
         );
-        for (id, start, end, size) in &self.waves {
+        for ((id, start, end, size), name) in self.waves.iter().zip(WAVE_NAMES) {
             s.push_str(&format!(
-                "\n[[wave]]\nid = \"{id}\"\nstart = \"{start}\"\nend = \"{end}\"\nplanned_size = {size}\n"
+                "\n[[wave]]\nid = \"{id}\"\nname = \"{name}\"\nstart = \"{start}\"\nend = \"{end}\"\nplanned_size = {size}\n"
             ));
         }
         s.push_str("\n[thresholds.device_compliance]\nfail = 0.85\npass = 0.93\n");

@@ -83,7 +83,10 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
             Inline::Strong(format!("{}:", l(Label::EvaluatedAt))),
             text(format!(" {} · ", text::long_date(r.evaluated_at, lang))),
             Inline::Strong(format!("{}:", l(Label::NextWave))),
-            text(format!(" {}", r.next_wave.as_deref().unwrap_or("–"))),
+            text(format!(
+                " {}",
+                r.next_wave_label().as_deref().unwrap_or("–")
+            )),
         ]),
     ];
     let Some(d) = &r.decision else {

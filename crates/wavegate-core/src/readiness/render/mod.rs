@@ -200,7 +200,7 @@ pub fn enrollment_table(r: &Report) -> Option<EnrollmentTable> {
                 (None, None) => ("–".to_string(), "–".to_string()),
             };
             vec![
-                w.wave.clone(),
+                w.label(),
                 text::long_date(w.start, lang),
                 text::long_date(w.end, lang),
                 count(u64::from(w.planned_size), lang),

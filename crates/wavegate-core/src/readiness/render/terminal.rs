@@ -73,7 +73,7 @@ fn table_lines(r: &Report) -> String {
         out,
         "{}: {} ({}: {}, {}: {})",
         label(Label::NextWave, lang),
-        tt(r.next_wave.as_deref().unwrap_or("–")),
+        tt(r.next_wave_label().as_deref().unwrap_or("–")),
         label(Label::PlannedSize, lang).to_lowercase(),
         count(u64::from(d.planned_size), lang),
         label(Label::RecommendedSize, lang).to_lowercase(),

@@ -5,6 +5,7 @@
 
 use crate::components::notice::Failure;
 use crate::components::roster_values::{GroupHolds, ValueField, roster_groups};
+use crate::components::wave_choice::{WaveChoice, ids};
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -217,7 +218,7 @@ fn server_problem(e: &ApiError) -> Option<MessageError> {
 #[component]
 pub fn MessageForm(
     program: Memo<String>,
-    waves: Signal<Vec<String>>,
+    waves: Signal<Vec<WaveChoice>>,
     attributes: Signal<Vec<String>>,
     fields: MessageFields,
     changed: Trigger,
@@ -239,7 +240,7 @@ pub fn MessageForm(
         let Some(today) = wavegate_ui::dom::utc_today() else {
             return;
         };
-        let (w, a) = (waves.get_untracked(), attributes.get_untracked());
+        let (w, a) = (ids(&waves.get_untracked()), attributes.get_untracked());
         let ctx = PlanContext {
             waves: &w,
             attributes: &a,
@@ -308,9 +309,8 @@ pub fn MessageForm(
         waves
             .get()
             .into_iter()
-            .map(|w| {
-                let (value, label) = (w.clone(), w.clone());
-                view! { <option value=value selected=move || f.wave.get() == w>{label}</option> }
+            .map(|WaveChoice { id, label }| {
+                view! { <option value=id.clone() selected=move || f.wave.get() == id>{label}</option> }
             })
             .collect_view()
     };

@@ -11,6 +11,7 @@ use super::group_address::group_of;
 use super::{ProgramNav, Tab, param};
 use crate::components::download::DownloadButton;
 use crate::components::notice::load_failed;
+use crate::components::wave_choice::wave_choices;
 use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use form::{MessageFields, MessageForm};
@@ -50,11 +51,7 @@ pub fn CommsPage() -> impl IntoView {
         async move { comms::list(&pid).await }
     });
     let defined = move || detail.get().and_then(|r| r.ok()).and_then(|d| d.program);
-    let waves = Signal::derive(move || {
-        defined()
-            .map(|p| p.waves.into_iter().map(|w| w.id).collect::<Vec<String>>())
-            .unwrap_or_default()
-    });
+    let waves = Signal::derive(move || defined().map(|p| wave_choices(&p)).unwrap_or_default());
     let attributes =
         Signal::derive(move || defined().map(|p| p.split_attributes).unwrap_or_default());
     let body = move || {

@@ -3,6 +3,7 @@
 //! server is shown at its field in the page's language.
 
 use crate::components::notice::Failure;
+use crate::components::wave_choice::WaveChoice;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ fn field_problem(e: &ApiError) -> Option<LessonError> {
 #[component]
 pub fn AddLesson(
     program: Memo<String>,
-    waves: Signal<Vec<String>>,
+    waves: Signal<Vec<WaveChoice>>,
     added: Trigger,
 ) -> impl IntoView {
     let session = Session::get();
@@ -98,9 +99,8 @@ pub fn AddLesson(
         waves
             .get()
             .into_iter()
-            .map(|w| {
-                let label = w.clone();
-                view! { <option value=w.clone() selected=move || wave.get() == w>{move || fill(Msg::LessonsWave, lang.get(), &[("wave", label.clone())])}</option> }
+            .map(|WaveChoice { id, label }| {
+                view! { <option value=id.clone() selected=move || wave.get() == id>{move || fill(Msg::LessonsWave, lang.get(), &[("wave", label.clone())])}</option> }
             })
             .collect_view()
     };

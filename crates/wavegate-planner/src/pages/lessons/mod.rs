@@ -9,6 +9,7 @@ use super::{ProgramNav, Tab, param};
 use crate::components::delete_question::DeleteQuestion;
 use crate::components::download::DownloadButton;
 use crate::components::notice::{Failure, load_failed};
+use crate::components::wave_choice::{WaveChoice, ids, wave_choices};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -117,8 +118,13 @@ fn lesson_item(lesson: Lesson, program: Memo<String>, deleting: Deleting) -> imp
     }
 }
 
-/// One heading with its lessons.
-fn group_view(group: LessonGroup, program: Memo<String>, deleting: Deleting) -> impl IntoView {
+/// One heading with its lessons; `waves` give a wave's label.
+fn group_view(
+    group: LessonGroup,
+    waves: &[WaveChoice],
+    program: Memo<String>,
+    deleting: Deleting,
+) -> impl IntoView {
     let lang = use_lang();
     let heading_id = match &group.wave {
         Some(w) => format!(
@@ -127,7 +133,13 @@ fn group_view(group: LessonGroup, program: Memo<String>, deleting: Deleting) -> 
         ),
         None => "lessons-whole".to_string(),
     };
-    let wave = group.wave.clone();
+    // A wave the program no longer lists keeps its id.
+    let wave = group.wave.clone().map(|id| {
+        waves
+            .iter()
+            .find(|w| w.id == id)
+            .map_or(id, |w| w.label.clone())
+    });
     let heading = move || match &wave {
         Some(w) => fill(Msg::LessonsWave, lang.get(), &[("wave", w.clone())]),
         None => Msg::LessonsWhole.text(lang.get()).to_string(),
@@ -169,24 +181,27 @@ pub fn LessonsPage() -> impl IntoView {
             changed.notify();
         }
     });
-    // The program's wave ids in their order (none while loading or for a program without
+    // The program's waves in their order (none while loading or for a program without
     // program.toml: lessons are then about the program as a whole).
     let waves = Signal::derive(move || {
         detail
             .get()
             .and_then(|r| r.ok())
             .and_then(|d| d.program)
-            .map(|p| p.waves.into_iter().map(|w| w.id).collect::<Vec<String>>())
+            .map(|p| wave_choices(&p))
             .unwrap_or_default()
     });
     let body = move || {
         list.get().map(|r| match r {
             Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoLessons)}</p> }.into_any(),
-            Ok(all) => grouped(all, &waves.get())
-                .into_iter()
-                .map(|g| group_view(g, program, deleting))
-                .collect_view()
-                .into_any(),
+            Ok(all) => {
+                let waves = waves.get();
+                grouped(all, &ids(&waves))
+                    .into_iter()
+                    .map(|g| group_view(g, &waves, program, deleting))
+                    .collect_view()
+                    .into_any()
+            }
             Err(e) => load_failed(e, move || list.refetch()).into_any(),
         })
     };

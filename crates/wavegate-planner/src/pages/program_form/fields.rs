@@ -19,6 +19,8 @@ pub struct WaveRow {
     pub key: usize,
     /// The wave's id, as the roster's `wave` column writes it.
     pub id: RwSignal<String>,
+    /// The name planners know it by (empty: none).
+    pub name: RwSignal<String>,
     /// First day (`YYYY-MM-DD`, as a date input gives it).
     pub start: RwSignal<String>,
     /// Last day.
@@ -82,6 +84,7 @@ fn wave_row(key: usize, w: Option<&Wave>) -> WaveRow {
     WaveRow {
         key,
         id: RwSignal::new(w.map(|w| w.id.clone()).unwrap_or_default()),
+        name: RwSignal::new(w.and_then(|w| w.name.clone()).unwrap_or_default()),
         start: RwSignal::new(w.map(|w| w.start.to_string()).unwrap_or_default()),
         end: RwSignal::new(w.map(|w| w.end.to_string()).unwrap_or_default()),
         planned: RwSignal::new(
@@ -220,8 +223,10 @@ impl ProgramFields {
                         }
                     }
                 };
+                let name = row.name.get_untracked().trim().to_string();
                 Some(Wave {
                     id: row.id.get_untracked().trim().to_string(),
+                    name: (!name.is_empty()).then_some(name),
                     start: start?,
                     end: end?,
                     planned_size,

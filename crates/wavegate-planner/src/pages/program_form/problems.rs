@@ -19,6 +19,8 @@ use wavegate_core::tabular::InputError;
 pub enum WaveField {
     /// Its id.
     Id,
+    /// Its name.
+    Name,
     /// First day.
     Start,
     /// Last day.
@@ -135,6 +137,7 @@ pub fn field_at(toml: &str, line: u64, message: &str) -> Field {
         let key = t.split('=').next().unwrap_or("").trim();
         if let Some(w) = wave {
             let field = match key {
+                "name" => WaveField::Name,
                 "start" => WaveField::Start,
                 "end" => WaveField::End,
                 "planned_size" => WaveField::PlannedSize,

@@ -1,8 +1,8 @@
-//! The wave rows of the program form: id, dates and planned size; rows can be added and removed.
+//! The wave rows of the program form: id, name, dates and planned size; rows can be added and removed.
 
 use super::fields::ProgramFields;
 use super::problems::{Field, WaveField};
-use super::{FieldError, Problems, dom_id, invalid};
+use super::{FieldError, Input, Problems, dom_id, invalid};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
 
@@ -50,6 +50,8 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
                         <legend>{legend}</legend>
                         <div class="wave-fields">
                             {wave_input(i, WaveField::Id, Msg::WaveId, "text", row.id, problems)}
+                            <Input field=Field::Wave(i, WaveField::Name) label=Msg::WaveName
+                                value=row.name problems=problems hint=Msg::WaveNameHint />
                             {wave_input(i, WaveField::Start, Msg::WaveStart, "date", row.start, problems)}
                             {wave_input(i, WaveField::End, Msg::WaveEnd, "date", row.end, problems)}
                             {wave_input(i, WaveField::PlannedSize, Msg::PlannedSize, "text", row.planned, problems)}

@@ -120,7 +120,8 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             }
             .into_any();
         };
-        let wave = r.next_wave.clone().unwrap_or_default();
+        // The wave as planners know it: `wave-2 (Regio Noord)`.
+        let wave = r.next_wave_label().unwrap_or_default();
         let title = fill(Msg::DecisionFor, lang, &[("wave", wave)]);
         let kind = text::decision_name(d.kind, lang).to_string();
         let kind_class = format!(

@@ -59,7 +59,7 @@ fn description(r: &Report) -> String {
                 _ => Msg::TimelineWaveUnknown,
             };
             // The wave's name last: text from a file is never read for placeholders.
-            values.push(("wave", w.wave.clone()));
+            values.push(("wave", w.label()));
             fill(msg, lang, &values)
         })
         .collect();
@@ -71,14 +71,14 @@ fn description(r: &Report) -> String {
             ("waves", waves.join("; ")),
         ],
     );
-    if let (Some(d), Some(wave)) = (&r.decision, &r.next_wave) {
+    if let (Some(d), Some(wave)) = (&r.decision, r.next_wave_label()) {
         out.push(' ');
         out += &fill(
             Msg::TimelineAdvice,
             lang,
             &[
                 ("next", count(d.recommended_size as u64, lang)),
-                ("wave", wave.clone()),
+                ("wave", wave),
             ],
         );
     }
@@ -212,6 +212,8 @@ pub fn timeline(r: &Report) -> AnyView {
             let (x0, x1, yy) = (px(w.start), px(w.end), py(w.planned_size));
             view! {
                 <line class="planned" x1=x0 x2=x1 y1=yy y2=yy />
+                // The id alone, where room is short: the sentence and the table under the
+                // chart give the wave's label with its name.
                 <text x=(x0 + x1) / 2.0 y=yy - 6.0 text-anchor="middle">{w.wave.clone()}</text>
             }
         })

@@ -1,0 +1,30 @@
+//! The waves of a program as a pick list offers them: the id as the value (what the roster's
+//! `wave` column and the API use), the core's wave label as the text people read.
+
+use wavegate_core::readiness::Program;
+
+/// One wave in a pick list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaveChoice {
+    /// The value sent: the wave's id.
+    pub id: String,
+    /// The text shown: `wave-2 (Regio Noord)`, or the id when the wave has no name.
+    pub label: String,
+}
+
+/// Every wave of `program`, in its order: the one list every wave select is built from.
+pub fn wave_choices(program: &Program) -> Vec<WaveChoice> {
+    program
+        .waves
+        .iter()
+        .map(|w| WaveChoice {
+            id: w.id.clone(),
+            label: w.label(),
+        })
+        .collect()
+}
+
+/// The ids of `choices`, for the rules that check a chosen wave is one of the program's.
+pub fn ids(choices: &[WaveChoice]) -> Vec<String> {
+    choices.iter().map(|c| c.id.clone()).collect()
+}
