@@ -1,12 +1,12 @@
 //! The program (`program.toml`): waves, split attributes, capacity and threshold overrides.
 
+mod check;
+
 use super::metric::{MetricId, MetricSpec};
-use crate::dates::parse_date;
-use crate::i18n::Text;
-use crate::tabular::{FileProblem, InputError, header_key, quoted, shown};
+use crate::tabular::InputError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A rollout program.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,39 +77,6 @@ pub struct ThresholdOverride {
     pub weight: Option<f64>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProgram {
-    name: toml::Spanned<String>,
-    /// `split_dimensions` is the name older program files use.
-    #[serde(default, alias = "split_dimensions")]
-    split_attributes: Option<Vec<String>>,
-    #[serde(default)]
-    segment_depth: Option<i64>,
-    #[serde(default)]
-    helpdesk_capacity_per_day: Option<f64>,
-    #[serde(default)]
-    confidence: Option<f64>,
-    #[serde(default)]
-    rollout_ticket_categories: Vec<String>,
-    #[serde(default)]
-    wave: Vec<RawWave>,
-    #[serde(default)]
-    thresholds: BTreeMap<toml::Spanned<String>, toml::Spanned<ThresholdOverride>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawWave {
-    id: toml::Spanned<String>,
-    #[serde(default)]
-    name: Option<toml::Spanned<String>>,
-    start: toml::Spanned<toml::Value>,
-    end: toml::Spanned<toml::Value>,
-    #[serde(default)]
-    planned_size: Option<u32>,
-}
-
 /// The name `program.toml` has in error messages.
 pub const PROGRAM_FILE: &str = "program.toml";
 
@@ -128,326 +95,9 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// person and ticket, so a program.toml of a million waves must not reach it.
 pub const MAX_LIST: usize = 1_000;
 
-fn line_col(text: &str, offset: usize) -> (u64, usize) {
-    // The parser's offsets are bytes: step back to a character boundary before slicing.
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    let line = before.matches('\n').count() as u64 + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-fn at(text: &str, span: std::ops::Range<usize>, nl: String, en: String) -> InputError {
-    let (line, col) = line_col(text, span.start);
-    InputError {
-        file: PROGRAM_FILE.to_string(),
-        line,
-        column: Some(col),
-        column_name: None,
-        problem: Box::new(FileProblem::Rule(Text::new(nl, en))),
-    }
-}
-
-fn whole_file(nl: String, en: String) -> InputError {
-    InputError::file(PROGRAM_FILE, 0, FileProblem::Rule(Text::new(nl, en)))
-}
-
-/// Which date of a wave.
-#[derive(Clone, Copy)]
-enum WaveDate {
-    Start,
-    End,
-}
-
-fn date_value(
-    text: &str,
-    v: &toml::Spanned<toml::Value>,
-    which: WaveDate,
-) -> Result<NaiveDate, InputError> {
-    let parsed = match v.get_ref() {
-        toml::Value::String(s) => parse_date(s),
-        toml::Value::Datetime(d) => parse_date(&d.to_string()),
-        _ => None,
-    };
-    parsed.ok_or_else(|| {
-        let (nl, en) = match which {
-            WaveDate::Start => ("de begindatum", "the start"),
-            WaveDate::End => ("de einddatum", "the end"),
-        };
-        let found = describe(v.get_ref());
-        at(
-            text,
-            v.span(),
-            format!("verwacht {nl} als een datum zoals 2027-01-11, gevonden {found}"),
-            format!("expected {en} as a date like 2027-01-11, found {found}"),
-        )
-    })
-}
-
-fn describe(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => quoted(s),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => f.to_string(),
-        toml::Value::Boolean(b) => b.to_string(),
-        toml::Value::Datetime(d) => d.to_string(),
-        toml::Value::Array(_) => "[…]".to_string(),
-        toml::Value::Table(_) => "{…}".to_string(),
-    }
-}
-
-/// The TOML parser's description on one line (it writes `invalid array` and `expected `]`` on
-/// two, which a terminal or JSON would show as a literal `\n`), with every name it quotes from
-/// the file cut like [`named`]: an unknown key of 70 KB must not make a 70 KB message.
-fn parser_detail(message: &str) -> String {
-    message
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
-        .split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                shown(part)
-            } else {
-                shown_long(part)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("`")
-}
-
-/// Text of the parser's own, cut only when it is very long (it may quote values unmarked).
-fn shown_long(text: &str) -> String {
-    match text.char_indices().nth(500) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
-}
-
-/// A name from the file in backticks, as a message repeats it (cut when long).
-fn named(name: &str) -> String {
-    format!("`{}`", shown(name))
-}
-
-/// A name (the program's, or a wave's): not blank, at most [`MAX_NAME_CHARS`] characters, and
-/// without control or text-direction characters (which break a report's layout or make it read
-/// other than it is).
-fn check_name(text: &str, name: &toml::Spanned<String>) -> Result<(), InputError> {
-    let value = name.get_ref();
-    let problem = |nl: String, en: String| Err(at(text, name.span(), nl, en));
-    if value.trim().is_empty() {
-        return problem(
-            "verwacht een naam, gevonden een lege".into(),
-            "expected a name, found an empty one".into(),
-        );
-    }
-    let length = value.chars().count();
-    if length > MAX_NAME_CHARS {
-        return problem(
-            format!("verwacht een naam van hoogstens {MAX_NAME_CHARS} tekens, gevonden {length}"),
-            format!("expected a name of at most {MAX_NAME_CHARS} characters, found {length}"),
-        );
-    }
-    if let Some(c) = value.chars().find(|c| crate::escape::is_unsafe(*c)) {
-        let code = format!("U+{:04X}", u32::from(c));
-        return problem(
-            format!("verwacht een naam zonder stuur- of schrijfrichtingstekens, gevonden {code}"),
-            format!("expected a name without control or text-direction characters, found {code}"),
-        );
-    }
-    Ok(())
-}
-
-/// Refuses lists longer than [`MAX_LIST`].
-fn check_lengths(raw: &RawProgram) -> Result<(), InputError> {
-    let lists = [
-        ("[[wave]]", raw.wave.len()),
-        (
-            "split_attributes",
-            raw.split_attributes.as_ref().map_or(0, Vec::len),
-        ),
-        (
-            "rollout_ticket_categories",
-            raw.rollout_ticket_categories.len(),
-        ),
-        ("[thresholds.…]", raw.thresholds.len()),
-    ];
-    for (name, len) in lists {
-        if len > MAX_LIST {
-            return Err(whole_file(
-                format!("verwacht hoogstens {MAX_LIST} keer {name}, gevonden {len}"),
-                format!("expected at most {MAX_LIST} entries in {name}, found {len}"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The waves: ids present and unique, names (when given) kept to a program name's rule, dates
-/// readable, each ending on or after its start, in order of their start. Every problem goes to
-/// `problems`; a wave with one is left out, and the order is checked among the waves without.
-fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wave> {
-    let mut waves: Vec<Wave> = Vec::with_capacity(raw.len());
-    let mut ids = HashSet::with_capacity(raw.len());
-    for w in raw {
-        if problems.len() >= MAX_PROBLEMS {
-            break;
-        }
-        let id = w.id.get_ref().trim().to_string();
-        let id_ok = if id.is_empty() {
-            problems.push(at(
-                text,
-                w.id.span(),
-                "verwacht een golf-id, gevonden een lege".into(),
-                "expected a wave id, found an empty one".into(),
-            ));
-            false
-        } else if !ids.insert(id.clone()) {
-            let name = named(&id);
-            problems.push(at(
-                text,
-                w.id.span(),
-                format!("verwacht een unieke golf-id, gevonden {name} twee keer"),
-                format!("expected a unique wave id, found {name} twice"),
-            ));
-            false
-        } else {
-            true
-        };
-        let name_ok = w
-            .name
-            .as_ref()
-            .is_none_or(|name| noted(problems, check_name(text, name)).is_some());
-        let start = noted(problems, date_value(text, &w.start, WaveDate::Start));
-        let end = noted(problems, date_value(text, &w.end, WaveDate::End));
-        let (Some(start), Some(end)) = (start, end) else {
-            continue;
-        };
-        if end < start {
-            problems.push(at(
-                text,
-                w.end.span(),
-                format!("verwacht de einddatum ({end}) op of na de begindatum ({start})"),
-                format!("expected the end ({end}) on or after the start ({start})"),
-            ));
-            continue;
-        }
-        if let Some(prev) = waves.last()
-            && start < prev.start
-        {
-            let (name, before) = (named(&id), named(&prev.id));
-            problems.push(at(
-                text,
-                w.start.span(),
-                format!(
-                    "verwacht de golven in volgorde van begindatum; {name} begint {start}, vóór {before} ({})",
-                    prev.start
-                ),
-                format!(
-                    "expected waves in order of their start; {name} starts {start}, before {before} ({})",
-                    prev.start
-                ),
-            ));
-            continue;
-        }
-        if id_ok && name_ok {
-            waves.push(Wave {
-                id,
-                name: w.name.as_ref().map(|n| n.get_ref().clone()),
-                start,
-                end,
-                planned_size: w.planned_size,
-            });
-        }
-    }
-    if raw.is_empty() {
-        problems.push(whole_file(
-            "verwacht minstens één [[wave]] met id, start en end".into(),
-            "expected at least one [[wave]] with id, start and end".into(),
-        ));
-    }
-    waves
-}
-
 /// The most problems [`Program::check`] lists: enough for any form, and a hostile file of a
 /// million bad thresholds does not make a million messages.
 pub const MAX_PROBLEMS: usize = 50;
-
-/// The value of a check, its problem noted in `problems`.
-fn noted<T>(problems: &mut Vec<InputError>, checked: Result<T, InputError>) -> Option<T> {
-    checked.map_err(|e| problems.push(e)).ok()
-}
-
-/// The metric a `[thresholds.…]` table names.
-fn threshold_metric(text: &str, key: &toml::Spanned<String>) -> Result<MetricId, InputError> {
-    MetricId::parse(key.get_ref()).ok_or_else(|| {
-        let known: Vec<&str> = MetricId::ALL.iter().map(|m| m.id()).collect();
-        let (known, found) = (known.join(", "), named(key.get_ref()));
-        at(
-            text,
-            key.span(),
-            format!("verwacht een meetwaarde-id ({known}), gevonden {found}"),
-            format!("expected a metric id ({known}), found {found}"),
-        )
-    })
-}
-
-/// Overrides that keep the metric meaningful: finite numbers, fail and pass in the metric's
-/// direction, proportions between 0 and 1, no negative evidence or weight.
-fn check_thresholds(
-    text: &str,
-    metric: MetricId,
-    value: &toml::Spanned<ThresholdOverride>,
-) -> Result<(), InputError> {
-    let spec = apply(metric.default_spec(), value.get_ref());
-    let ordered = if metric.higher_is_better() {
-        spec.fail <= spec.pass
-    } else {
-        spec.fail >= spec.pass
-    };
-    let proportion = metric.kind() == super::metric::Kind::Proportion;
-    let in_range =
-        !proportion || ((0.0..=1.0).contains(&spec.fail) && (0.0..=1.0).contains(&spec.pass));
-    let finite = [spec.fail, spec.pass, spec.min_n, spec.weight]
-        .iter()
-        .all(|x| x.is_finite());
-    if ordered && in_range && finite && spec.min_n >= 0.0 && spec.weight >= 0.0 {
-        return Ok(());
-    }
-    let (direction_nl, direction_en) = if metric.higher_is_better() {
-        (
-            "fail ≤ pass (hoger is beter)",
-            "fail ≤ pass (higher is better)",
-        )
-    } else {
-        (
-            "fail ≥ pass (lager is beter)",
-            "fail ≥ pass (lower is better)",
-        )
-    };
-    let (range_nl, range_en) = if proportion {
-        (", beide tussen 0 en 1", ", both between 0 and 1")
-    } else {
-        ("", "")
-    };
-    let (id, fail, pass) = (metric.id(), spec.fail, spec.pass);
-    Err(at(
-        text,
-        value.span(),
-        format!(
-            "verwacht drempels voor `{id}` met {direction_nl}{range_nl}, eindige getallen en een niet-negatieve min_n en weight; gevonden fail = {fail}, pass = {pass}"
-        ),
-        format!(
-            "expected thresholds for `{id}` with {direction_en}{range_en}, finite numbers and a non-negative min_n and weight; got fail = {fail}, pass = {pass}"
-        ),
-    ))
-}
 
 impl Program {
     /// Parses and checks `program.toml`; the error is the first problem [`Program::check`]
@@ -460,98 +110,7 @@ impl Program {
     /// shows them all, not one per attempt). A file that is not TOML of this shape, or lists
     /// too much, stops at that one problem. Never `Err` of an empty list.
     pub fn check(text: &str) -> Result<Program, Vec<InputError>> {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let raw: RawProgram = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let detail = parser_detail(e.message());
-            vec![at(
-                text,
-                span,
-                format!(
-                    "{}; zie docs/data-formats.md voor de opbouw",
-                    crate::parser_text::dutch(&detail)
-                ),
-                format!("{detail}; see docs/data-formats.md for the format"),
-            )]
-        })?;
-        let mut problems = Vec::new();
-        noted(&mut problems, check_name(text, &raw.name));
-        if let Err(e) = check_lengths(&raw) {
-            problems.push(e);
-            return Err(problems);
-        }
-        let waves = waves(text, &raw.wave, &mut problems);
-        let mut thresholds = BTreeMap::new();
-        for (key, value) in &raw.thresholds {
-            if problems.len() >= MAX_PROBLEMS {
-                break;
-            }
-            let Some(metric) = noted(&mut problems, threshold_metric(text, key)) else {
-                continue;
-            };
-            if noted(&mut problems, check_thresholds(text, metric, value)).is_some() {
-                thresholds.insert(metric, *value.get_ref());
-            }
-        }
-        let confidence = raw.confidence.unwrap_or(0.80);
-        if !(0.5..1.0).contains(&confidence) {
-            problems.push(whole_file(
-                format!("verwacht `confidence` tussen 0,5 en 1 (bijv. 0.8), gevonden {confidence}"),
-                format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
-            ));
-        }
-        if let Some(c) = raw.helpdesk_capacity_per_day
-            && !(c > 0.0 && c.is_finite())
-        {
-            problems.push(whole_file(
-                format!("verwacht `helpdesk_capacity_per_day` boven 0, gevonden {c}"),
-                format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
-            ));
-        }
-        let segment_depth = raw
-            .segment_depth
-            .unwrap_or(i64::from(DEFAULT_SEGMENT_DEPTH));
-        if !(1..=i64::from(MAX_SEGMENT_DEPTH)).contains(&segment_depth) {
-            problems.push(whole_file(
-                format!(
-                    "verwacht `segment_depth` 1, 2 of {MAX_SEGMENT_DEPTH}, gevonden {segment_depth}"
-                ),
-                format!(
-                    "expected `segment_depth` 1, 2 or {MAX_SEGMENT_DEPTH}, found {segment_depth}"
-                ),
-            ));
-        }
-        if !problems.is_empty() {
-            problems.truncate(MAX_PROBLEMS);
-            return Err(problems);
-        }
-        let mut seen = HashSet::new();
-        let split_attributes = raw
-            .split_attributes
-            .unwrap_or_else(|| {
-                DEFAULT_SPLIT_ATTRIBUTES
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect()
-            })
-            .iter()
-            .map(|d| header_key(d))
-            .filter(|d| !d.is_empty() && d != "wave" && seen.insert(d.clone()))
-            .collect();
-        Ok(Program {
-            name: raw.name.into_inner(),
-            split_attributes,
-            segment_depth: segment_depth as u8,
-            helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
-            confidence,
-            rollout_ticket_categories: raw
-                .rollout_ticket_categories
-                .iter()
-                .map(|c| c.trim().to_lowercase())
-                .collect(),
-            waves,
-            thresholds,
-        })
+        check::check(text)
     }
 
     /// The settings of a metric: docs/scoring.md defaults with this program's overrides.
@@ -573,7 +132,8 @@ impl Program {
     }
 }
 
-fn apply(base: MetricSpec, o: &ThresholdOverride) -> MetricSpec {
+/// A metric's settings with a program's overrides.
+pub(super) fn apply(base: MetricSpec, o: &ThresholdOverride) -> MetricSpec {
     MetricSpec {
         fail: o.fail.unwrap_or(base.fail),
         pass: o.pass.unwrap_or(base.pass),
@@ -741,12 +301,6 @@ pass = 0.95
             err.to_string().len()
         );
         assert!(err.to_string().contains("unknown field `kkkk"), "{err}");
-    }
-
-    #[test]
-    fn an_error_offset_inside_a_character_does_not_panic() {
-        assert_eq!(line_col("é\nx", 1), (1, 1));
-        assert_eq!(line_col("é\nx", 3), (2, 1));
     }
 
     #[test]
