@@ -49,6 +49,8 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
         // The thresholds are folded away: open them, they must fit too.
         await page.getByText("Drempels (standaard, of eigen waarden)").click();
         await expect(page.getByText(/^Standaard: onvoldoende 0,85, voldoende 0,95/).first()).toBeVisible();
+        // Numbers read as a Dutch planner writes them, as the hint's example does.
+        await expect(page.locator("#f-confidence")).toHaveValue("0,8");
       }
       if (path.endsWith("/results")) {
         // Every group's questions open, their charts must fit too.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::api::ProgramSupport;
 use wavegate_core::dates::parse_date;
-use wavegate_core::i18n::Text;
+use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::program::{ThresholdOverride, Wave};
@@ -72,8 +72,14 @@ pub struct ProgramFields {
     pub faq_url: RwSignal<String>,
 }
 
-fn number(v: f64) -> String {
-    v.to_string()
+/// A number as the form's reader writes it (`0,8` in Dutch); [`ProgramFields::read`] takes
+/// either mark back.
+fn number(v: f64, lang: Lang) -> String {
+    let text = v.to_string();
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
 }
 
 fn list(items: &[String]) -> String {
@@ -96,8 +102,8 @@ fn wave_row(key: usize, w: Option<&Wave>) -> WaveRow {
 }
 
 impl ProgramFields {
-    /// The form filled in with `program` and `support`.
-    pub fn new(program: &Program, support: &ProgramSupport) -> ProgramFields {
+    /// The form filled in with `program` and `support`, its numbers written for `lang`.
+    pub fn new(program: &Program, support: &ProgramSupport, lang: Lang) -> ProgramFields {
         let waves: Vec<WaveRow> = if program.waves.is_empty() {
             vec![wave_row(0, None)]
         } else {
@@ -113,7 +119,8 @@ impl ProgramFields {
             .into_iter()
             .map(|metric| {
                 let o = program.thresholds.get(&metric).copied().unwrap_or_default();
-                let text = |v: Option<f64>| RwSignal::new(v.map(number).unwrap_or_default());
+                let text =
+                    |v: Option<f64>| RwSignal::new(v.map(|v| number(v, lang)).unwrap_or_default());
                 ThresholdRow {
                     metric,
                     fail: text(o.fail),
@@ -133,10 +140,10 @@ impl ProgramFields {
             capacity: RwSignal::new(
                 program
                     .helpdesk_capacity_per_day
-                    .map(number)
+                    .map(|v| number(v, lang))
                     .unwrap_or_default(),
             ),
-            confidence: RwSignal::new(number(program.confidence)),
+            confidence: RwSignal::new(number(program.confidence, lang)),
             categories: RwSignal::new(list(&program.rollout_ticket_categories)),
             thresholds: StoredValue::new(thresholds),
             helpdesk_nl: RwSignal::new(helpdesk.nl),

@@ -158,7 +158,7 @@ async fn send(
 pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
-    let fields = ProgramFields::new(&program, &support);
+    let fields = ProgramFields::new(&program, &support, lang.get_untracked());
     let problems: Problems = RwSignal::new(BTreeMap::new());
     let failed = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
