@@ -54,7 +54,12 @@ pub(super) struct Finding {
 }
 
 impl Finding {
-    fn new(cause: Cause, seg: usize, metric: Option<MetricId>, probability: Option<f64>) -> Self {
+    pub(super) fn new(
+        cause: Cause,
+        seg: usize,
+        metric: Option<MetricId>,
+        probability: Option<f64>,
+    ) -> Self {
         Finding {
             cause,
             seg,
@@ -94,6 +99,20 @@ pub(super) fn driver(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval
                 .then(s(a).total_cmp(&s(b)))
                 .then(a.id.cmp(&b.id))
         })
+}
+
+/// The metric that pulls a failing dimension down: its [`driver`] when a metric clearly fails,
+/// else the scored metric with the lowest conservative score (a dimension may fail on its
+/// score band alone, e.g. one warning metric with a wide interval).
+pub(super) fn weakest(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval> {
+    driver(metrics, d).or_else(|| {
+        metrics
+            .iter()
+            .filter(|m| m.id.dimension() == d && m.weighted())
+            .filter_map(|m| Some((m, m.class?.score_conservative)))
+            .min_by(|(a, x), (b, y)| x.total_cmp(y).then(a.id.cmp(&b.id)))
+            .map(|(m, _)| m)
+    })
 }
 
 /// Everything that fired in the segments of an assessment (wave gates included), untested.

@@ -637,3 +637,105 @@ fn a_failure_is_not_explained_by_leaving_out_too_few_people_to_judge_the_rest() 
         "{held:?}"
     );
 }
+
+#[test]
+fn a_wave_held_for_a_failing_dimension_shows_that_dimension_with_its_figures() {
+    // Everything goes well except that a third of the pilot, on both platforms alike, called the
+    // helpdesk: Support fails for the wave as a whole, and no segment explains it.
+    let (mut s, pilot) = healthy();
+    for p in pilot.iter().step_by(3) {
+        s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+    }
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(
+        decision(&r),
+        (DecisionKind::Hold, Rule::FailingDimension),
+        "{:?}",
+        r.decision
+    );
+    let f = &r.dimension_failures[0];
+    assert_eq!(f.scope.get("wave").map(String::as_str), Some("wave-1"));
+    assert_eq!(
+        (f.dimension, f.metric),
+        (Dimension::Support, MetricId::TicketRate)
+    );
+    assert!(!f.confined);
+    let wave = &r.segments[0];
+    let rate = wave
+        .metrics
+        .iter()
+        .find(|m| m.id == MetricId::TicketRate)
+        .unwrap();
+    assert_eq!(
+        (f.estimate, f.interval, f.n),
+        (rate.estimate, rate.interval, rate.n)
+    );
+    assert!(
+        f.explanation
+            .starts_with("The Support dimension fails: rollout tickets")
+            && f.explanation.ends_with("applies to the whole wave."),
+        "{}",
+        f.explanation
+    );
+}
+
+#[test]
+fn a_wave_dimension_the_held_segments_account_for_says_so_and_holds_nothing_else() {
+    // A pilot of 60 on each platform, all well, except that every iOS user called the
+    // helpdesk and no Windows user did: Support fails for the wave as a whole only because of
+    // iOS (60 people give the 100 person-weeks a ticket rate needs).
+    let mut s = Scenario::new(&program(20.0));
+    for platform in ["Windows", "iOS"] {
+        let people = s.people(
+            60,
+            "pilot",
+            &[("platform", platform), ("department", "Sales")],
+        );
+        s.people(
+            100,
+            "wave-1",
+            &[("platform", platform), ("department", "Sales")],
+        );
+        for p in &people {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+            s.training(
+                p,
+                "intune-basics",
+                1,
+                true,
+                &[("privacy", 1.0), ("steps", 1.0)],
+            );
+            s.delighted(p, "2027-01-20 12:00");
+            if platform == "iOS" {
+                s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+            }
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r).0, DecisionKind::Split, "{:?}", r.decision);
+    let wave: Vec<_> = r
+        .dimension_failures
+        .iter()
+        .filter(|f| f.scope.contains_key("wave"))
+        .collect();
+    assert_eq!(wave.len(), 1, "{wave:?}");
+    let f = wave[0];
+    assert_eq!(
+        (f.dimension, f.metric),
+        (Dimension::Support, MetricId::TicketRate)
+    );
+    assert!(f.confined);
+    assert!(
+        f.explanation.ends_with(
+            "The rest of the wave, without the held segments, does not have this problem."
+        ),
+        "{}",
+        f.explanation
+    );
+    // It changes nothing the held segments do not: no counterfactual of its own.
+    assert!(
+        !r.counterfactuals.iter().any(|c| c.starts_with("Wave")),
+        "{:?}",
+        r.counterfactuals
+    );
+}

@@ -5,9 +5,9 @@ use super::figures::{evidence_of, round, round_pair};
 use crate::i18n::Lang;
 use crate::readiness::assess::Assessment;
 use crate::readiness::counterfactual::proportion_counterfactual;
-use crate::readiness::gates::{Cause, Finding, TestEval};
+use crate::readiness::gates::{Cause, Finding, TestEval, weakest};
 use crate::readiness::judge::Judgement;
-use crate::readiness::metric::Kind;
+use crate::readiness::metric::{Kind, State};
 use crate::readiness::program::Program;
 use crate::readiness::report::*;
 use crate::readiness::text::{self, Msg};
@@ -191,6 +191,74 @@ pub(super) fn build(
         }
         counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
     }
+    // The wave's own reasons come first, as its failures do.
+    let mut first = wave_dimensions(report, program, a, j, held, lang);
+    first.extend(counterfactuals);
+    first
+}
+
+/// The wave's own failing dimensions, first among `report.dimension_failures`, each with the
+/// metric that pulls it down: the decision's reason when the people who would go still fail it
+/// (HOLD, DELAY), or what the held segments account for (SPLIT). Without them a HOLD "because
+/// Support fails" stood without figures. Reported only: the rules read `j.inputs`. A dimension
+/// whose metric already has a wave gate is not repeated. Returns the counterfactuals of those
+/// that hold the wave.
+fn wave_dimensions(
+    report: &mut Report,
+    program: &Program,
+    a: &Assessment,
+    j: &Judgement,
+    held: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let wave = &a.segs[0];
+    let mut failures = Vec::new();
+    let mut counterfactuals = Vec::new();
+    for (d, dim) in &wave.eval.dims {
+        if dim.state != State::Fail {
+            continue;
+        }
+        let Some(m) = weakest(&wave.eval.metrics, *d) else {
+            continue;
+        };
+        if j.findings
+            .iter()
+            .any(|f| f.seg == 0 && f.metric == Some(m.id))
+        {
+            continue;
+        }
+        let confined = !j.inputs.failing_dimensions.contains(d);
+        let scope = if confined {
+            Msg::ConfinedToHeld { held }
+        } else {
+            Msg::NotConfined
+        };
+        let explanation = evidence_of(m).map_or(String::new(), |ev| {
+            let fails = Msg::DimensionFails {
+                dimension: *d,
+                evidence: ev,
+            };
+            format!("{} {}", fails.render(lang), scope.render(lang))
+        });
+        let decimals = crate::readiness::engine::decimals(m.id);
+        failures.push(DimensionFailure {
+            scope: wave.segment.clone(),
+            dimension: *d,
+            metric: m.id,
+            estimate: m.estimate.map(|x| round(x, decimals)),
+            interval: m.interval.map(|x| round_pair(x, decimals)),
+            n: m.n,
+            confined,
+            test: None,
+            explanation,
+        });
+        // What would change the decision; one the held segments account for changes nothing.
+        if !confined {
+            let f = Finding::new(Cause::Dimension(*d), 0, Some(m.id), None);
+            counterfactuals.extend(counterfactual(program, a, &f, program.confidence, lang));
+        }
+    }
+    report.dimension_failures.splice(0..0, failures);
     counterfactuals
 }
 
