@@ -264,6 +264,11 @@ wavegate_ui::messages! {
         HelpdeskPrepare => "Bereid de helpdesk voor op deze categorieën: {items}.", "Prepare the helpdesk for these categories: {items}.";
         FixReasons => "Los eerst de meest voorkomende oorzaken op: {items}.", "Fix the most common causes first: {items}.";
         HeatmapTitle => "Segmenten × dimensies", "Segments × dimensions";
+        ShowSegments => "Segmenten tonen", "Segments to show";
+        ShowAllSegments => "alle segmenten", "all segments";
+        ShowProblemSegments => "segmenten met een probleem (let op of onvoldoende)", "segments with a problem (warn or fail)";
+        ShowFailingSegments => "alleen onvoldoende segmenten", "failing segments only";
+        SegmentsShown => "{shown} van de {total} rijen getoond (de hele golf altijd).", "{shown} of {total} rows shown (the whole wave always).";
         HeatmapHint => "Elke cel geeft de toestand en de voorzichtige score (0–100). Kies een cel voor de metingen erachter; met het toetsenbord gaan de pijltjestoetsen van cel naar cel, Enter opent en Escape sluit.", "Each cell gives the state and the conservative score (0–100). Choose a cell for the metrics behind it; by keyboard, the arrow keys move from cell to cell, Enter opens and Escape closes.";
         Segment => "Segment", "Segment";
         People => "Mensen", "People";

@@ -109,6 +109,16 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   if (legal) await expect(list.locator("ul.suppressed")).toContainText("afdeling Legal");
   await expect(page.locator("table.heatmap tr[data-segment='department=Legal']")).toHaveCount(0);
   await expect(page.locator("table.heatmap tbody tr")).toHaveCount(report.segments.length);
+  // With many nested segments a planner narrows the grid to the ones that fail (the whole
+  // wave always stays), and back.
+  const failing = report.segments.filter((s, i) => i === 0 || s.state === "fail" || Object.values(s.dimensions).some((d) => d.state === "fail"));
+  expect(failing.length).toBeLessThan(report.segments.length);
+  await page.getByLabel("Segmenten tonen").selectOption("failing");
+  await expect(page.locator("table.heatmap tbody tr:visible")).toHaveCount(failing.length);
+  await expect(page.locator("#heatmap-count")).toHaveText(`${failing.length} van de ${report.segments.length} rijen getoond (de hele golf altijd).`);
+  await expect(page.locator("table.heatmap tr[data-segment='platform=iOS']")).toBeVisible();
+  await page.getByLabel("Segmenten tonen").selectOption("all");
+  await expect(page.locator("table.heatmap tbody tr:visible")).toHaveCount(report.segments.length);
 
   // The heatmap by keyboard: a cell says its state in words, Enter opens its metrics.
   const iosRow = page.locator("table.heatmap tr[data-segment='platform=iOS']");

@@ -124,6 +124,49 @@ fn drill(s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// Which segments the heatmap shows: with hundreds of nested segments a planner looks for the
+/// ones that need something first. The wave's own row always shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Show {
+    All,
+    /// A dimension warns or fails, or a gate fired.
+    Problems,
+    /// A dimension fails, or a gate fired.
+    Failing,
+}
+
+impl Show {
+    const ALL: [Show; 3] = [Show::All, Show::Problems, Show::Failing];
+
+    fn value(self) -> &'static str {
+        match self {
+            Show::All => "all",
+            Show::Problems => "problems",
+            Show::Failing => "failing",
+        }
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            Show::All => Msg::ShowAllSegments,
+            Show::Problems => Msg::ShowProblemSegments,
+            Show::Failing => Msg::ShowFailingSegments,
+        }
+    }
+
+    /// Whether a segment (not the wave) shows.
+    fn shows(self, s: &SegmentReport) -> bool {
+        let any = |states: &[State]| {
+            s.state == State::Fail || s.dimensions.values().any(|d| states.contains(&d.state))
+        };
+        match self {
+            Show::All => true,
+            Show::Problems => any(&[State::Warn, State::Fail]),
+            Show::Failing => any(&[State::Fail]),
+        }
+    }
+}
+
 /// The id of the cell button of segment `row` and dimension `col`.
 fn cell_id(row: usize, col: usize) -> String {
     format!("heat-{row}-{col}")
@@ -161,19 +204,62 @@ fn step(has: &[[bool; 5]], (row, col): (usize, usize), key: &str) -> Option<(usi
 pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
     let selected = RwSignal::new(None::<(usize, Dimension)>);
     let lang = evaluation.with_value(|e| e.report.lang);
-    let has: Vec<[bool; 5]> = evaluation.with_value(|e| {
+    let show = RwSignal::new(Show::All);
+    // Each row's cells with figures, and whether the row shows under each choice.
+    let (cells, shown_by): (Vec<[bool; 5]>, Vec<[bool; 3]>) = evaluation.with_value(|e| {
         e.report
             .segments
             .iter()
-            .map(|s| Dimension::ALL.map(|d| s.dimensions.contains_key(&d)))
-            .collect()
+            .enumerate()
+            .map(|(i, s)| {
+                let cells = Dimension::ALL.map(|d| s.dimensions.contains_key(&d));
+                (cells, Show::ALL.map(|f| i == 0 || f.shows(s)))
+            })
+            .unzip()
     });
-    let first = has
+    let total = cells.len();
+    let initial = cells
         .iter()
         .enumerate()
-        .find_map(|(r, cells)| cells.iter().position(|&c| c).map(|c| (r, c)));
-    let active = RwSignal::new(first.unwrap_or((0, 0)));
-    let has = StoredValue::new(has);
+        .find_map(|(r, c)| c.iter().position(|&c| c).map(|c| (r, c)));
+    let shown_by = StoredValue::new(shown_by);
+    let visible = move |row: usize| {
+        let i = Show::ALL.iter().position(|&f| f == show.get()).unwrap_or(0);
+        shown_by.with_value(|v| v.get(row).is_some_and(|r| r[i]))
+    };
+    // The cells the arrow keys can reach: those with figures in the rows shown.
+    let has = Memo::new(move |_| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(r, c)| if visible(r) { *c } else { [false; 5] })
+            .collect::<Vec<_>>()
+    });
+    let first = move || {
+        has.with(|h| {
+            h.iter()
+                .enumerate()
+                .find_map(|(r, cells)| cells.iter().position(|&c| c).map(|c| (r, c)))
+        })
+    };
+    let active = RwSignal::new(initial.unwrap_or((0, 0)));
+    // A hidden row keeps neither the open drill-down nor the grid's one tab stop.
+    Effect::new(move |_| {
+        if selected.get().is_some_and(|(r, _)| !visible(r)) {
+            selected.set(None);
+        }
+        if !visible(active.get().0) {
+            active.set(first().unwrap_or((0, 0)));
+        }
+    });
+    let counted = move || {
+        let n = (0..total).filter(|&r| visible(r)).count();
+        fill(
+            Msg::SegmentsShown,
+            lang,
+            &[("shown", n.to_string()), ("total", total.to_string())],
+        )
+    };
     let open = move |cell: (usize, Dimension)| {
         selected.set(Some(cell));
         // After the drill-down is drawn: move focus to its heading.
@@ -185,7 +271,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         request_animation_frame(move || wavegate_ui::dom::focus_id(&cell_id(r, c)));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent, at: (usize, usize)| {
-        if let Some(next) = has.with_value(|h| step(h, at, &ev.key())) {
+        if let Some(next) = has.with_untracked(|h| step(h, at, &ev.key())) {
             ev.prevent_default();
             active.set(next);
             wavegate_ui::dom::focus_id(&cell_id(next.0, next.1));
@@ -251,7 +337,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                     })
                 };
                 view! {
-                    <tr data-segment=key.join(",")>
+                    <tr data-segment=key.join(",") hidden=move || !visible(i)>
                         <th scope="row">{name}</th>
                         <td class="num">{s.n}</td>
                         {cells}
@@ -265,6 +351,19 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         <section class="card" aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{t(Msg::HeatmapTitle)}</h2>
             <p class="muted">{t(Msg::HeatmapHint)}</p>
+            <div class="heatmap-show">
+                <label for="heatmap-show">{t(Msg::ShowSegments)}</label>
+                <select id="heatmap-show" aria-describedby="heatmap-count"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        show.set(Show::ALL.into_iter().find(|f| f.value() == v).unwrap_or(Show::All));
+                    }>
+                    {Show::ALL.map(|f| view! {
+                        <option value=f.value() selected=move || show.get() == f>{t(f.label())}</option>
+                    })}
+                </select>
+                <p id="heatmap-count" class="muted" role="status">{counted}</p>
+            </div>
             <div class="table-scroll" role="region" aria-labelledby="heatmap-title" tabindex="0">
                 <table class="heatmap">
                     <thead><tr>
