@@ -174,11 +174,16 @@ pub async fn csv(
 ) -> Result<Response, ApiError> {
     let lang = request_lang(q.lang, &headers);
     let messages = plan(&state, &program).await?;
+    let record = program_record(&state, &program).await?;
+    let waves = stored_program(&record)?
+        .map(|p| p.waves)
+        .unwrap_or_default();
     let options = q
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let bytes = comms::csv::plan_csv(messages, lang, options).map_err(ApiError::internal)?;
+    let bytes =
+        comms::csv::plan_csv(messages, &waves, lang, options).map_err(ApiError::internal)?;
     Ok(attachment(
         bytes,
         "text/csv; charset=utf-8",

@@ -17,6 +17,7 @@ use wavegate_core::api::{
     room_for_another,
 };
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::program::Wave;
 
 /// The largest body `POST …/lessons` reads: 2,000 characters of up to 4 bytes, JSON-escaped
 /// line breaks and the other fields fit with room to spare.
@@ -61,20 +62,23 @@ pub async fn list(
 }
 
 /// The wave ids of a stored program, in its order (none for a program without program.toml).
-fn wave_ids(record: &crate::store::ProgramRecord) -> Result<Vec<String>, ApiError> {
-    Ok(stored_program(record)?
-        .map(|p| p.waves.into_iter().map(|w| w.id).collect())
-        .unwrap_or_default())
+/// The program's waves, in order (none before it has a program.toml).
+fn waves_of(record: &crate::store::ProgramRecord) -> Result<Vec<Wave>, ApiError> {
+    Ok(stored_program(record)?.map(|p| p.waves).unwrap_or_default())
 }
 
-/// The program's lessons with its wave ids in order, as the lessons file and the readiness
+fn wave_ids(record: &crate::store::ProgramRecord) -> Result<Vec<String>, ApiError> {
+    Ok(waves_of(record)?.into_iter().map(|w| w.id).collect())
+}
+
+/// The program's lessons with its waves in order, as the lessons file and the readiness
 /// report read them per wave (at most [`wavegate_core::api::MAX_LESSONS_PER_PROGRAM`]).
 pub(crate) async fn log(
     state: &AppState,
     program: &str,
-) -> Result<(Vec<Lesson>, Vec<String>), ApiError> {
+) -> Result<(Vec<Lesson>, Vec<Wave>), ApiError> {
     let record = program_record(state, program).await?;
-    let waves = wave_ids(&record)?;
+    let waves = waves_of(&record)?;
     let rows = state
         .store
         .lessons(program)
@@ -101,7 +105,8 @@ pub async fn csv(
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let bytes = wavegate_core::lessons_csv::lessons_csv(lessons, &waves, lang, options)
+    let ids: Vec<&str> = waves.iter().map(|w| w.id.as_str()).collect();
+    let bytes = wavegate_core::lessons_csv::lessons_csv(lessons, &ids, lang, options)
         .map_err(ApiError::internal)?;
     Ok(attachment(
         bytes,

@@ -6,6 +6,7 @@ use super::{ordered, text};
 use crate::api::PlannedMessage;
 use crate::csv_safe::{CsvOptions, SafeCsvWriter};
 use crate::i18n::Lang;
+use crate::readiness::program::Wave;
 
 /// The header row.
 fn header(lang: Lang) -> [&'static str; 11] {
@@ -42,6 +43,7 @@ fn header(lang: Lang) -> [&'static str; 11] {
 /// The plan as CSV, ordered by planned day; line breaks of a note stay inside its cell.
 pub fn plan_csv(
     messages: Vec<PlannedMessage>,
+    waves: &[Wave],
     lang: Lang,
     options: CsvOptions,
 ) -> std::io::Result<Vec<u8>> {
@@ -53,7 +55,7 @@ pub fn plan_csv(
         w.row([
             m.planned_on.to_string().as_str(),
             &sent,
-            &text::group(&body, lang),
+            &text::group(&body, waves, lang),
             m.channel.label().get(lang),
             &m.owner,
             m.purpose.label().get(lang),
@@ -96,7 +98,7 @@ mod tests {
             message(1, "2027-01-20", "=HYPERLINK(\"http://evil\")"),
             message(2, "2027-01-10", "Eerst"),
         ];
-        let csv = plan_csv(plan.clone(), Lang::Nl, CsvOptions::excel_nl()).unwrap();
+        let csv = plan_csv(plan.clone(), &[], Lang::Nl, CsvOptions::excel_nl()).unwrap();
         let text = String::from_utf8(csv).unwrap();
         assert!(text.starts_with('\u{feff}'), "Dutch Excel gets its BOM");
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -107,8 +109,8 @@ mod tests {
             lines[1]
         );
         assert!(text.contains(";\"'=HYPERLINK"), "{text}");
-        let en =
-            String::from_utf8(plan_csv(plan, Lang::En, CsvOptions::default()).unwrap()).unwrap();
+        let en = String::from_utf8(plan_csv(plan, &[], Lang::En, CsvOptions::default()).unwrap())
+            .unwrap();
         assert!(en.starts_with("planned_on,sent_on,target_group,channel,owner,purpose"));
         assert!(en.contains("Not sent yet"));
     }

@@ -4,13 +4,19 @@
 use crate::api::{NewMessage, Purpose, Reach, ReachFigures};
 use crate::i18n::Lang;
 use crate::measures::MIN_GROUP;
+use crate::readiness::program::{Wave, wave_label_in};
 use crate::readiness::text::{attribute, pct};
 
-/// The target group: "golf wave-1 × platform iOS", or everyone on the roster.
-pub fn group(message: &NewMessage, lang: Lang) -> String {
+/// The target group: "golf wave-1 (Hoofdkantoor) × platform iOS", or everyone on the roster;
+/// the wave named as the program's `waves` name it.
+pub fn group(message: &NewMessage, waves: &[Wave], lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = &message.wave {
-        parts.push(format!("{} {w}", attribute("wave", lang)));
+        parts.push(format!(
+            "{} {}",
+            attribute("wave", lang),
+            wave_label_in(waves, w)
+        ));
     }
     parts.extend(
         message
@@ -180,10 +186,22 @@ mod tests {
             subject: "s".into(),
             note: String::new(),
         };
-        assert_eq!(group(&m, Lang::Nl), "golf wave-1 × afdeling Sales");
-        assert_eq!(group(&m, Lang::En), "wave wave-1 × department Sales");
+        assert_eq!(group(&m, &[], Lang::Nl), "golf wave-1 × afdeling Sales");
+        assert_eq!(group(&m, &[], Lang::En), "wave wave-1 × department Sales");
+        // The wave as the program names it.
+        let waves = [Wave {
+            id: "wave-1".into(),
+            name: Some("Hoofdkantoor".into()),
+            start: "2027-01-04".parse().unwrap(),
+            end: "2027-01-22".parse().unwrap(),
+            planned_size: None,
+        }];
+        assert_eq!(
+            group(&m, &waves, Lang::Nl),
+            "golf wave-1 (Hoofdkantoor) × afdeling Sales"
+        );
         m.wave = None;
         m.segment.clear();
-        assert_eq!(group(&m, Lang::En), "everyone on the roster");
+        assert_eq!(group(&m, &waves, Lang::En), "everyone on the roster");
     }
 }

@@ -7,6 +7,7 @@ use wavegate_core::api::{
     Channel, Lesson, LessonKind, PlannedMessage, Purpose, Reach, ReachFigures,
 };
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::program::Wave;
 use wavegate_core::readiness::report::Report;
 use wavegate_core::readiness::{evaluate, render};
 
@@ -58,6 +59,16 @@ fn lesson(id: u64, wave: Option<&str>, kind: LessonKind, text: &str) -> Lesson {
     }
 }
 
+fn wave(id: &str, name: Option<&str>) -> Wave {
+    Wave {
+        id: id.into(),
+        name: name.map(String::from),
+        start: date("2027-01-11"),
+        end: date("2027-01-29"),
+        planned_size: None,
+    }
+}
+
 fn appendix() -> render::Appendix {
     let measured = Reach::Measured(ReachFigures {
         group: 10,
@@ -86,7 +97,8 @@ fn appendix() -> render::Appendix {
             lesson(3, None, LessonKind::WentWell, "Over het geheel"),
             lesson(4, Some("pilot"), LessonKind::ToImprove, HOSTILE),
         ],
-        waves: vec!["pilot".into(), "wave-1".into()],
+        // The pilot has a name, wave 1 none: each is read as the program names it.
+        waves: vec![wave("pilot", Some("Pilot IT")), wave("wave-1", None)],
     }
 }
 
@@ -117,7 +129,7 @@ fn the_plan_and_the_log_close_the_report_in_its_language_and_order() {
     );
     // The plan by planned day.
     assert!(before(&nl, "Eerste bericht", "Tweede bericht"), "{nl}");
-    assert!(nl.contains("| 10 januari 2027 · verstuurd 10 januari 2027 | golf pilot | E-mail | Team Communicatie |"), "{nl}");
+    assert!(nl.contains("| 10 januari 2027 · verstuurd 10 januari 2027 | golf pilot (Pilot IT) | E-mail | Team Communicatie |"), "{nl}");
     assert!(
         nl.contains("6 van de 8 die het nog moesten doen (75%"),
         "{nl}"
@@ -128,7 +140,7 @@ fn the_plan_and_the_log_close_the_report_in_its_language_and_order() {
         .find(|l| l.contains("25 januari 2027"))
         .expect("the unsent message is listed");
     assert!(
-        unsent.starts_with("| 25 januari 2027 | golf pilot |"),
+        unsent.starts_with("| 25 januari 2027 | golf pilot (Pilot IT) |"),
         "{unsent}"
     );
     assert_eq!(
@@ -147,6 +159,11 @@ fn the_plan_and_the_log_close_the_report_in_its_language_and_order() {
         "newest first: {log}"
     );
     assert!(before(log, "Pilot ouder", "Over wave-1"), "{log}");
+    assert!(
+        log.contains("| pilot (Pilot IT) | Kan beter | Pilot ouder |")
+            && log.contains("| wave-1 | Ging goed | Over wave-1"),
+        "{log}"
+    );
     assert!(
         log.contains(
             "| het programma als geheel | Ging goed | Over het geheel | 13 januari 2027 |"

@@ -236,6 +236,8 @@ async fn reach_is_measured_on_the_demo_programs_data_and_small_groups_stay_hidde
     );
     let text = String::from_utf8(csv.bytes).unwrap();
     assert!(text.starts_with('\u{feff}'));
+    // The pilot as the demo program names it.
+    assert!(text.contains(";golf pilot (Pilot IT);"), "{text}");
     assert!(
         text.contains("8 van de 12 die het nog moesten doen ("),
         "{text}"

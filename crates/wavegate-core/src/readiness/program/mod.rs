@@ -53,6 +53,15 @@ impl Wave {
     }
 }
 
+/// The label of the wave `id` among `waves` (see [`wave_label`]); the id alone for a wave the
+/// program no longer has.
+pub fn wave_label_in(waves: &[Wave], id: &str) -> String {
+    waves
+        .iter()
+        .find(|w| w.id == id)
+        .map_or_else(|| id.to_string(), Wave::label)
+}
+
 /// The one way a wave is named for people: its id, then its name in brackets when it has one
 /// (`wave-2 (Regio Noord)`). The id comes first, so what is said of the id elsewhere (the
 /// roster's `wave` column, the report's sentences) still matches.

@@ -6,6 +6,7 @@ use super::document::{Block, Cell, Inline};
 use crate::api::{Lesson, PlannedMessage, grouped};
 use crate::comms::{ordered, text as comms_text};
 use crate::i18n::{Lang, Text, long_date};
+use crate::readiness::program::{Wave, wave_label_in};
 use crate::readiness::text::moment;
 
 /// What a server adds to the report beyond its inputs: neither has a file with a hash, so each
@@ -18,8 +19,9 @@ pub struct Appendix {
     pub messages: Vec<PlannedMessage>,
     /// The lessons-learned log.
     pub lessons: Vec<Lesson>,
-    /// The program's wave ids in its order: the lessons are read per wave in this order.
-    pub waves: Vec<String>,
+    /// The program's waves in its order: the lessons are read per wave in this order, and a
+    /// wave is named by its label.
+    pub waves: Vec<Wave>,
 }
 
 fn words(nl: &str, en: &str, lang: Lang) -> String {
@@ -78,7 +80,7 @@ fn communication(a: &Appendix, lang: Lang) -> Vec<Block> {
         .map(|m| {
             vec![
                 Cell::plain(days(m, lang)),
-                Cell::plain(comms_text::group(&m.body(), lang)),
+                Cell::plain(comms_text::group(&m.body(), &a.waves, lang)),
                 Cell::plain(m.channel.label().get(lang)),
                 Cell::plain(m.owner.clone()),
                 Cell::plain(m.purpose.label().get(lang)),
@@ -122,10 +124,14 @@ fn recorded(l: &Lesson, lang: Lang) -> String {
 /// and the log in the planner app keeps who wrote what.
 fn lessons(a: &Appendix, lang: Lang) -> Vec<Block> {
     let whole = words("het programma als geheel", "the program as a whole", lang);
-    let rows = grouped(a.lessons.clone(), &a.waves)
+    let ids: Vec<&str> = a.waves.iter().map(|w| w.id.as_str()).collect();
+    let rows = grouped(a.lessons.clone(), &ids)
         .into_iter()
         .flat_map(|g| {
-            let wave = g.wave.clone().unwrap_or_else(|| whole.clone());
+            let wave = g
+                .wave
+                .as_deref()
+                .map_or_else(|| whole.clone(), |w| wave_label_in(&a.waves, w));
             g.lessons.into_iter().map(move |l| {
                 vec![
                     Cell::plain(wave.clone()),

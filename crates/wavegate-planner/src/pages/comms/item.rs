@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wavegate_core::api::{MessageProblem, PlannedMessage};
 use wavegate_core::comms::{MessageError, text};
 use wavegate_core::i18n::long_date;
+use wavegate_core::readiness::program::Wave;
 use wavegate_ui::api::{ApiError, comms};
 
 /// What the plan's items share: which confirmation is open, what was last done (the status to
@@ -201,6 +202,7 @@ fn controls(
 pub fn message_item(
     m: PlannedMessage,
     program: Memo<String>,
+    waves: Signal<Vec<Wave>>,
     plan: PlanState,
     fields: MessageFields,
 ) -> impl IntoView {
@@ -210,7 +212,7 @@ pub fn message_item(
     let body = m.body();
     let group = {
         let body = body.clone();
-        move || text::group(&body, lang.get())
+        move || waves.with(|w| text::group(&body, w, lang.get()))
     };
     let (channel, purpose, owner) = (m.channel.label(), m.purpose.label(), m.owner.clone());
     let facts = move || {

@@ -54,12 +54,13 @@ pub fn CommsPage() -> impl IntoView {
     let waves = Signal::derive(move || defined().map(|p| wave_choices(&p)).unwrap_or_default());
     let attributes =
         Signal::derive(move || defined().map(|p| p.split_attributes).unwrap_or_default());
+    let program_waves = Signal::derive(move || defined().map(|p| p.waves).unwrap_or_default());
     let body = move || {
         list.get().map(|r| match r {
             Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoMessages)}</p> }.into_any(),
             Ok(all) => view! {
                 <ol class="message-list">
-                    {all.into_iter().map(|m| message_item(m, program, plan, fields)).collect_view()}
+                    {all.into_iter().map(|m| message_item(m, program, program_waves, plan, fields)).collect_view()}
                 </ol>
             }
             .into_any(),
