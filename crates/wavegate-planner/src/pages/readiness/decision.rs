@@ -145,7 +145,8 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             ),
             _ => d.readiness.reason.clone().unwrap_or_default(),
         };
-        // Whatever holds or warns: the gates, then the dimensions that fail in a segment.
+        // Whatever holds or warns: the gates, then the failing dimensions (the wave's own
+        // first, then the segments').
         let rows: Vec<_> = r
             .gates
             .iter()
