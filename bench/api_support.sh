@@ -1,8 +1,23 @@
-# What the API benchmarks share (sourced by import_api.sh, readiness_api.sh and comms_api.sh):
+# What the API benchmarks share (sourced by import_api.sh, readiness_api.sh, comms_api.sh and
+# roster_api.sh): their common arguments,
 # building wavegate (release), an empty work directory, starting `wavegate serve` on a fresh
 # database under $work with a planner API token, creating the program from a data directory's
 # program.toml and importing its files.
 # Needs: $repo (the checkout); bench_work after bench_build, before bench_serve.
+
+# `bench_args ARG…`: `--people N` (default 100,000) and `--runs N` (default 5) as $people and
+# $runs; any other argument stops the script.
+bench_args() {
+  people=100000
+  runs=5
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --people) people=$2; shift 2 ;;
+      --runs) runs=$2; shift 2 ;;
+      *) echo "unknown argument $1" >&2; exit 2 ;;
+    esac
+  done
+}
 
 # `bench_work NAME`: an empty $target/bench/NAME as $work (after bench_build).
 bench_work() {

@@ -15,18 +15,10 @@
 #   - the lists after all 500: the kept directory and its parsed data set, 500 reaches each;
 #   - a list after a new import: the directory built and parsed again, 500 reaches.
 set -euo pipefail
-people=100000
-runs=5
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --people) people=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/api_support.sh
+bench_args "$@"
 bench_build
 bench_work comms-api
 "$bin" demo-data --out "$work/data" --people "$people" --seed 3 --at 2026-11-30 >/dev/null

@@ -12,18 +12,10 @@
 # file `runs` times (after one warm-up) and prints the median and fastest wall-clock time of
 # the whole request (curl's time_total), with the summary's row and match counts.
 set -euo pipefail
-people=100000
-runs=5
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --people) people=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/api_support.sh
+bench_args "$@"
 bench_build
 bench_work import-api
 "$bin" demo-data --out "$work/data" --people "$people" --seed 1 >/dev/null
