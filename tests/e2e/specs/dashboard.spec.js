@@ -287,6 +287,11 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   const pick = listed.segments.findIndex((s, i) => i > 0 && s.readiness.estimate !== null);
   expect(pick, "a segment with figures").toBeGreaterThan(0);
   const chosen = listed.segments[pick];
+  // The wave as the program names it (the summaries carry its id).
+  const now = await (await page.request.get(`/api/v1/programs/${id}/readiness?lang=nl`)).json();
+  expect(now.next_wave).toBe(listed.next_wave);
+  const wave = now.next_wave_name ? `${now.next_wave} (${now.next_wave_name})` : now.next_wave;
+  expect(wave).not.toBe(listed.next_wave);
 
   await page.goto(`/planner/programs/${id}/readiness`);
   await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
@@ -294,7 +299,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await expect(picker).toHaveValue("");
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
   // Every shown segment, under its wave, named as in the heatmap.
-  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van golf ${listed.next_wave}`);
+  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van golf ${wave}`);
   await expect(picker.locator("option")).toHaveCount(listed.segments.length + 1);
   const label = (await picker.locator(`option[value="${pick}"]`).textContent()).trim();
   const key = Object.entries(chosen.segment).map(([k, v]) => `${k}=${v}`).join(",");
@@ -305,7 +310,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   // The date as Dutch readers write it (the server's today, UTC), as everywhere on the page.
   const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   await expect(page.locator("#trend-desc")).toHaveText(
-    `${label} in golf ${listed.next_wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate}/${chosen.readiness.conservative}.`,
+    `${label} in golf ${wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate}/${chosen.readiness.conservative}.`,
   );
   const trend = page.locator("section[aria-labelledby='trend-title']");
   await trend.locator("details summary").click();
@@ -327,7 +332,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await page.emulateMedia({ media: "screen" });
   await picker.selectOption("");
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
-  await expect(row.locator("td").first()).toHaveText(listed.next_wave);
+  await expect(row.locator("td").first()).toHaveText(wave);
 });
 
 test("a report of a 100,000-person program renders in under 300 ms after it arrives", async ({ page }) => {

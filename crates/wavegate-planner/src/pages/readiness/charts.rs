@@ -115,9 +115,27 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
             busy.set(false);
         });
     };
+    // Stored evaluations carry their wave's id; the trend names it as the program does now
+    // (`wave-2 (Hoofdkantoor)`), from this report's waves.
+    let labels: StoredValue<Vec<(String, String)>> = StoredValue::new(evaluation.with_value(|e| {
+        e.report
+            .enrollment_timeline
+            .iter()
+            .map(|w| (w.wave.clone(), w.label()))
+            .collect()
+    }));
     let trend_view = move || {
         stored.get().map(|r| match r {
-            Ok(list) => view! { <Trend list=list lang=lang selected=series /> }.into_any(),
+            Ok(mut list) => {
+                labels.with_value(|labels| {
+                    for wave in list.iter_mut().filter_map(|e| e.next_wave.as_mut()) {
+                        if let Some((_, label)) = labels.iter().find(|(id, _)| id == wave) {
+                            *wave = label.clone();
+                        }
+                    }
+                });
+                view! { <Trend list=list lang=lang selected=series /> }.into_any()
+            }
             Err(e) => view! { <Failure error=Signal::stored(Some(e)) /> }.into_any(),
         })
     };
