@@ -130,17 +130,6 @@ const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
     ("p012", "Windows", "HR", "nl", "Julia Peters"),
 ];
 
-/// The built-in modules the demo pilot is given: each person gets the ones that target them
-/// (their platform's enrollment guide) and the two meant for everyone.
-const MODULES: &[&str] = &[
-    "enroll-windows",
-    "enroll-android",
-    "enroll-ios",
-    "enroll-macos",
-    "what-changes",
-    "get-help",
-];
-
 /// A demo person's link attributes, as an invitation from the roster would carry them.
 fn attributes_of(platform: &str, department: &str) -> Attributes {
     [
@@ -192,11 +181,13 @@ async fn seed(
     links(store, base_url).await
 }
 
-/// Publishes the demo's modules and gives each pilot person the ones meant for them, with a
-/// personal training link (no progress yet: the demo trainee starts from the beginning).
+/// Publishes every built-in module and gives each pilot person the ones that target them
+/// (their platform's enrollment guide and the two for everyone; nobody in the pilot is an
+/// admin), with a personal training link (no progress yet: the demo trainee starts from the
+/// beginning).
 async fn seed_training(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     let at = clock.stamp();
-    for id in MODULES {
+    for id in training::templates::IDS {
         let module = training::templates::builtin(id)
             .ok_or_else(|| StoreError::Corrupt(format!("built-in module {id} is missing")))?;
         store
