@@ -37,15 +37,11 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     data.write("program.toml", &mut toml)
         .map_err(|e| failed("program.toml", e))?;
     let toml = String::from_utf8(toml).map_err(|e| failed("program.toml", e))?;
-    // The generated name is replaced by one that says where the program comes from.
-    let toml: String = toml
-        .lines()
-        .map(|line| match line.starts_with("name = ") {
-            true => format!("name = {NAME:?}\n"),
-            false => format!("{line}\n"),
-        })
-        .collect();
-    let program = Program::parse(&toml).map_err(|e| failed("program.toml", e))?;
+    // The generated name is replaced by one that says where the program comes from; on the
+    // parsed program, so the waves' own names stay as generated.
+    let mut program = Program::parse(&toml).map_err(|e| failed("program.toml", e))?;
+    program.name = NAME.into();
+    let toml = program.to_toml();
     let id = store
         .create_program(NewProgram {
             id: PROGRAM_ID.into(),
@@ -87,4 +83,30 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     }
     tracing::info!(program = %id, people = PEOPLE, "seeded the demo organisation");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_organisation_takes_the_demo_name_and_keeps_its_waves_names() {
+        let store = Store::in_memory().unwrap();
+        seed(&store, &Clock::system()).await.unwrap();
+        let record = store.program(PROGRAM_ID).await.unwrap().unwrap();
+        assert_eq!(record.name, NAME);
+        let program = Program::parse(record.program_toml.as_deref().unwrap()).unwrap();
+        assert_eq!(program.name, NAME);
+        let names: Vec<_> = program.waves.iter().map(|w| w.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Pilot IT"),
+                Some("Vroege gebruikers"),
+                Some("Hoofdkantoor"),
+                Some("Regiokantoren"),
+                Some("Buitendienst")
+            ]
+        );
+    }
 }
