@@ -1,7 +1,7 @@
 //! docs/scoring.md step 4 for one segment: the ADKAR elements of a group, the per-person barrier
 //! shares and the group's barrier.
 
-use super::metric::{Element, MetricId, Posterior};
+use super::metric::{Element, MetricId, Posterior, State};
 use super::program::Program;
 use super::report::Source;
 use super::segment_eval::{Groups, MetricEval, group, pick, too_small};
@@ -69,7 +69,10 @@ pub(super) fn adkar(
         };
         let p_below = combined.cdf(spec.pass);
         let n = u32::try_from(m.n).unwrap_or(u32::MAX);
-        if barrier.is_none() && f64::from(n) >= spec.min_n && p_below >= BARRIER_PROBABILITY {
+        // Fewer answers than min_n name a barrier only when the element fails outright (step
+        // 2: a clear failure counts even on small n), so a group held on it gets its action.
+        let enough = f64::from(n) >= spec.min_n || m.state == State::Fail;
+        if barrier.is_none() && enough && p_below >= BARRIER_PROBABILITY {
             barrier = Some(e);
         }
         elements.push(ElementEval {

@@ -739,3 +739,31 @@ fn a_wave_dimension_the_held_segments_account_for_says_so_and_holds_nothing_else
         r.counterfactuals
     );
 }
+
+#[test]
+fn a_group_too_small_to_judge_but_clearly_unwilling_gets_manager_conversations() {
+    // Seven HR people (below Desire's minimum of 8 answers) all answer Desire 1: a clear
+    // failure on small n, so HR is held for it and must also get the action that addresses it.
+    let r = one_level_pilot(
+        &[
+            (7, "Windows", "HR"),
+            (40, "Windows", "Sales"),
+            (20, "iOS", "Sales"),
+        ],
+        |_, _, _| false,
+    );
+    let hr = |scope: &wavegate_core::readiness::report::Segment| {
+        scope.get("department").map(String::as_str) == Some("HR")
+    };
+    let action = r
+        .actions
+        .iter()
+        .find(|a| a.kind == wavegate_core::readiness::report::ActionKind::ManagerConversations)
+        .unwrap_or_else(|| panic!("{:#?}", r.actions));
+    assert!(hr(&action.target), "{:?}", action.target);
+    let segment = r.segments.iter().find(|s| hr(&s.segment)).unwrap();
+    assert_eq!(
+        segment.adkar.as_ref().unwrap().group_barrier,
+        Some(Element::Desire)
+    );
+}
