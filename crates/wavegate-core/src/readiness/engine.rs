@@ -503,7 +503,9 @@ fn weakest_topic(
 }
 
 /// Dimension score: weight-normalised mean of scored metrics; state: the worst of the critical
-/// metrics' states and the score band (PASS ≥ 80, WARN ≥ 60, else FAIL).
+/// metrics' states and the score band. The band reads the scores as step 2 reads a metric: PASS
+/// when even the conservative score reaches 80, FAIL only when even the optimistic score stays
+/// under 60, WARN otherwise; a small group's wide intervals alone never make it fail.
 fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
     let mut out = Vec::new();
     for d in Dimension::ALL {
@@ -520,24 +522,20 @@ fn dimensions(metrics: &[MetricEval]) -> Vec<(Dimension, DimEval)> {
             .filter_map(|m| m.class.as_ref().map(|c| (*m, c)))
             .collect();
         let weight: f64 = scored.iter().map(|(m, _)| m.spec.weight).sum();
-        let score = (weight > 0.0).then(|| {
-            let est = scored
+        let mean = |score: fn(&Classified) -> f64| {
+            scored
                 .iter()
-                .map(|(m, c)| m.spec.weight * c.score_estimate)
+                .map(|(m, c)| m.spec.weight * score(c))
                 .sum::<f64>()
-                / weight;
-            let cons = scored
-                .iter()
-                .map(|(m, c)| m.spec.weight * c.score_conservative)
-                .sum::<f64>()
-                / weight;
-            (est, cons)
-        });
+                / weight
+        };
+        let score =
+            (weight > 0.0).then(|| (mean(|c| c.score_estimate), mean(|c| c.score_conservative)));
         let band = match score {
             None => State::Insufficient,
             Some((_, c)) if c >= Dimension::PASS_SCORE => State::Pass,
-            Some((_, c)) if c >= Dimension::FAIL_SCORE => State::Warn,
-            Some(_) => State::Fail,
+            Some(_) if mean(|c| c.score_optimistic) < Dimension::FAIL_SCORE => State::Fail,
+            Some(_) => State::Warn,
         };
         let critical = of_dim
             .iter()

@@ -32,7 +32,8 @@ impl Dimension {
 
     /// The conservative score from which a dimension passes (docs/scoring.md step 3).
     pub const PASS_SCORE: f64 = 80.0;
-    /// The conservative score below which a dimension fails.
+    /// The score below which a dimension fails: its optimistic score, so that uncertainty
+    /// alone (a small group's wide intervals) makes a dimension WARN, never FAIL.
     pub const FAIL_SCORE: f64 = 60.0;
 
     /// The dimensions people themselves show (the rest is devices and the helpdesk).
@@ -349,6 +350,9 @@ pub struct Classified {
     pub score_estimate: f64,
     /// Score of the pessimistic 10th percentile (90th for lower-is-better), 0–100.
     pub score_conservative: f64,
+    /// Score of the favourable 90th percentile (10th for lower-is-better), 0–100: what the
+    /// metric scores at best, so a dimension fails on its band only when even that is low.
+    pub score_optimistic: f64,
 }
 
 /// Scores a value 0–100 against a spec: linear from T_zero = T_fail − (T_pass − T_fail) to T_pass.
@@ -370,17 +374,19 @@ pub fn classify(
     posterior: &Posterior,
     gamma: f64,
 ) -> Classified {
-    let (p_pass, p_fail, conservative) = if higher_is_better {
+    let (p_pass, p_fail, conservative, optimistic) = if higher_is_better {
         (
             posterior.at_least(spec.pass),
             posterior.below(spec.fail),
             posterior.quantile(0.10),
+            posterior.quantile(0.90),
         )
     } else {
         (
             posterior.below(spec.pass),
             posterior.at_least(spec.fail),
             posterior.quantile(0.90),
+            posterior.quantile(0.10),
         )
     };
     let state = if p_fail >= gamma {
@@ -398,6 +404,7 @@ pub fn classify(
         p_fail: p_fail.clamp(0.0, 1.0),
         score_estimate: score(spec, posterior.mean()),
         score_conservative: score(spec, conservative),
+        score_optimistic: score(spec, optimistic),
     }
 }
 

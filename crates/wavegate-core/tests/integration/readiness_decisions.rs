@@ -767,3 +767,56 @@ fn a_group_too_small_to_judge_but_clearly_unwilling_gets_manager_conversations()
         Some(Element::Desire)
     );
 }
+
+#[test]
+fn a_small_group_that_only_might_be_weak_warns_and_does_not_fail() {
+    // Twelve Finance people, five of whom needed a second quiz attempt and knew half of the
+    // privacy topic: the Knowledge metrics pass or warn, their intervals wide (estimate 73). The unfavourable ends alone score under 60, but that is
+    // uncertainty, not a failure: the dimension warns and the group is not held for it.
+    let (mut s, _) = healthy();
+    let attributes = [("platform", "Windows"), ("department", "Finance")];
+    let finance = s.people(12, "pilot", &attributes);
+    s.people(40, "wave-1", &attributes);
+    for (i, p) in finance.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        let attempts = if i % 5 < 2 { 2 } else { 1 };
+        let privacy = if i % 5 < 2 { 0.5 } else { 1.0 };
+        s.training(
+            p,
+            "intune-basics",
+            attempts,
+            true,
+            &[("privacy", privacy), ("steps", 1.0)],
+        );
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-02-01");
+    let segment = r
+        .segments
+        .iter()
+        .find(|s| {
+            s.segment.len() == 1
+                && s.segment.get("department").map(String::as_str) == Some("Finance")
+        })
+        .unwrap();
+    let knowledge = &segment.dimensions[&Dimension::Knowledge];
+    let metrics: Vec<_> = segment
+        .metrics
+        .iter()
+        .filter(|m| m.dimension == Dimension::Knowledge)
+        .map(|m| (m.id, m.state, m.n, m.estimate, m.interval))
+        .collect();
+    assert!(metrics.iter().all(|m| m.1 != State::Fail), "{metrics:?}");
+    let score = knowledge.score.unwrap();
+    assert!(score.conservative < 60, "{knowledge:?} {metrics:?}");
+    assert_eq!(knowledge.state, State::Warn, "{knowledge:?} {metrics:?}");
+    assert!(
+        !r.decision
+            .unwrap()
+            .hold
+            .iter()
+            .any(|h| h.contains_key("department")),
+        "{:?}",
+        r.dimension_failures
+    );
+}

@@ -74,18 +74,18 @@ pub fn figure(x: f64, lang: Lang) -> String {
     }
 }
 
-/// Why a dimension of a segment is in its state, in a sentence: its scores and the bands they
-/// fall in, so a dimension failing on a metric that only warns reads as the method it follows.
+/// Why a dimension of a segment is in its state, in a sentence: its scores and how the bands
+/// read them, so a low conservative score that only warns reads as the method it follows.
 pub fn dimension_reading(d: &DimensionReport, lang: Lang) -> String {
     let state = capitalise(state_name(d.state, lang));
     let (pass, fail) = (Dimension::PASS_SCORE, Dimension::FAIL_SCORE);
     match (d.score, lang) {
         (Some(s), Lang::Nl) => format!(
-            "{state}: voorzichtige score {} van 100 (schatting {}). Een dimensie voldoet vanaf {pass} en is onvoldoende onder {fail}, gerekend op de voorzichtige score: de ongunstige kant van het interval van haar metingen. Een kritieke meting kan haar lager zetten.",
+            "{state}: voorzichtige score {} van 100 (schatting {}). Een dimensie voldoet als ook de ongunstige kant van de intervallen van haar metingen {pass} haalt, en is pas onvoldoende als zelfs de gunstige kant onder {fail} blijft: onzekerheid alleen maakt haar niet onvoldoende. Een kritieke meting kan haar lager zetten.",
             s.conservative, s.estimate
         ),
         (Some(s), Lang::En) => format!(
-            "{state}: conservative score {} of 100 (estimate {}). A dimension passes from {pass} and fails below {fail} on its conservative score: the unfavourable end of its metrics' intervals. A critical metric can set it lower.",
+            "{state}: conservative score {} of 100 (estimate {}). A dimension passes when even the unfavourable end of its metrics' intervals scores {pass}, and fails only when even the favourable end stays below {fail}: uncertainty alone does not make it fail. A critical metric can set it lower.",
             s.conservative, s.estimate
         ),
         (None, Lang::Nl) => format!("{state}: geen meting met genoeg gegevens voor een score."),
@@ -459,7 +459,7 @@ pub fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_dimension_says_which_band_its_conservative_score_falls_in() {
+    fn a_dimension_says_how_the_bands_read_its_scores() {
         use super::super::metric::State;
         use super::super::report::{DimensionReport, Scores};
         use crate::i18n::Lang;
@@ -472,7 +472,7 @@ mod tests {
         };
         let en = super::dimension_reading(&failing, Lang::En);
         assert!(
-            en.starts_with("Fail: conservative score 4 of 100 (estimate 42). A dimension passes from 80 and fails below 60"),
+            en.starts_with("Fail: conservative score 4 of 100 (estimate 42). A dimension passes when even the unfavourable end of its metrics' intervals scores 80, and fails only when even the favourable end stays below 60"),
             "{en}"
         );
         let nl = super::dimension_reading(&failing, Lang::Nl);
