@@ -23,7 +23,10 @@ pub fn is_invisible(c: char) -> bool {
 
 /// `text` without them; borrowed when it has none.
 pub fn without_invisible(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_invisible) {
+    // Nearly every cell is printable ASCII, which a byte scan settles without decoding
+    // characters: an export writes millions of cells through here.
+    let printable = |b: u8| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r');
+    if !text.bytes().all(printable) && text.chars().any(is_invisible) {
         Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
     } else {
         Cow::Borrowed(text)
@@ -41,5 +44,11 @@ mod tests {
             "evil ab[31m\tc\nd\r\n"
         );
         assert!(matches!(without_invisible("gewoon"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn text_beyond_plain_ascii_is_still_read_character_by_character() {
+        assert!(matches!(without_invisible("één café ✓"), Cow::Borrowed(_)));
+        assert_eq!(without_invisible("a\u{7f}b\u{85}c\u{FEFF}d"), "abcd");
     }
 }

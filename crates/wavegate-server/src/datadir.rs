@@ -160,6 +160,10 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     })
 }
 
+/// About what one collected response takes in `responses.csv` (a pilot survey's 20-odd answer
+/// rows), to size the merged file's buffer.
+const COLLECTED_BYTES: usize = 2_000;
+
 /// `responses.csv`: the imported file as uploaded when the server collected nothing (so its
 /// hash is the import's), else the core's merge of both, the collected responses winning.
 fn responses_file(
@@ -177,7 +181,16 @@ fn responses_file(
         file: FileKind::Responses.file_name(),
         bytes,
     });
-    Ok(Some(merge_long(&sources, imported, Vec::new(), &Threads)?))
+    // Room for the imported file and the collected rows at once: growing a buffer of tens of
+    // megabytes step by step copies it over and over.
+    let rows: usize = collected.iter().map(|(_, r)| r.len()).sum();
+    let room = imported.map_or(0, |i| i.bytes.len()) + rows * COLLECTED_BYTES;
+    Ok(Some(merge_long(
+        &sources,
+        imported,
+        Vec::with_capacity(room),
+        &Threads,
+    )?))
 }
 
 /// `training.csv`: the imported file as uploaded when the server collected no training
