@@ -292,7 +292,7 @@ fn the_gates_table_says_a_segment_gate_that_does_not_stand_out_holds_nobody() {
         serde_json::from_str(&score(&files)).unwrap();
     let held = &report.decision.as_ref().unwrap().hold;
     let markdown = wavegate_core::readiness::render::markdown(&report);
-    let mut checked = 0;
+    let (mut checked, mut checked_within) = (0, 0);
     for g in report
         .gates
         .iter()
@@ -309,9 +309,18 @@ fn the_gates_table_says_a_segment_gate_that_does_not_stand_out_holds_nobody() {
         let counts = row.contains("| counts in the wave |");
         assert_eq!(counts, !g.confined && !within_held, "{row}");
         checked += usize::from(counts);
+        // One inside a held segment says so, rather than that it counts in the wave.
+        let part_of = g.explanation.contains("Part of ");
+        assert_eq!(part_of, within_held && !g.confined, "{}", g.explanation);
+        assert!(!(part_of && g.explanation.contains("counts in the wave")));
+        checked_within += usize::from(part_of);
     }
     assert!(
         checked > 0,
         "the demo has a segment gate that counts in the wave"
+    );
+    assert!(
+        checked_within > 0,
+        "the demo has a gate inside a held segment"
     );
 }

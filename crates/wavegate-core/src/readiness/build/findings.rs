@@ -53,6 +53,17 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
             .render(lang),
         );
     }
+    // A failure inside a segment held as a whole goes with it; "it counts in the wave as a
+    // whole" would read as if these people went ahead.
+    let holding: Vec<String> = j
+        .held
+        .iter()
+        .filter(|&&h| held && !f.confined && h != f.seg && a.within(f.seg, h))
+        .map(|&h| text::segment(&a.segs[h].segment, lang))
+        .collect();
+    if !holding.is_empty() {
+        return Some(Msg::WithinHeld { segments: holding }.render(lang));
+    }
     match (&f.test, f.confined, f.cause) {
         (_, true, Cause::Gate(GateKind::HelpdeskCapacity)) => Some(
             Msg::HelpdeskFitsSplit {

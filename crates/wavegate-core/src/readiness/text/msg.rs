@@ -159,6 +159,12 @@ pub enum Msg {
         /// Whether those segments are held on their own.
         held: bool,
     },
+    /// Suffix: a segment's failure inside a segment held as a whole (platform iOS × region
+    /// West, when platform iOS is held).
+    WithinHeld {
+        /// The held segments it is part of, in words.
+        segments: Vec<String>,
+    },
     /// Suffix: a segment's failure that another failing segment explains; `held` as above.
     ExplainedBy {
         /// The explaining segments, in words.
@@ -398,6 +404,15 @@ impl Msg {
                 Lang::Nl => "Alleen de segmenten die hierop falen hebben dit probleem; de rest van de golf niet.".to_string(),
                 Lang::En => "Only the segments that fail on it have this problem; the rest of the wave does not.".to_string(),
             },
+            Msg::WithinHeld { segments } => {
+                let (by, one) = (list(segments, lang), segments.len() == 1);
+                match (lang, one) {
+                    (Lang::Nl, true) => format!("Valt onder {by}, dat als geheel wordt aangehouden."),
+                    (Lang::Nl, false) => format!("Valt onder {by}, die als geheel worden aangehouden."),
+                    (Lang::En, true) => format!("Part of {by}, which is held as a whole."),
+                    (Lang::En, false) => format!("Part of {by}, which are held as a whole."),
+                }
+            }
             Msg::ExplainedBy { segments, held: true } => {
                 let (by, one) = (list(segments, lang), segments.len() == 1);
                 match (lang, one) {
