@@ -218,6 +218,17 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   if (report.actions.some((a) => a.kind === "helpdesk_preparation")) {
     await expect(page.locator("li.action[data-kind='HelpdeskPreparation']").getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" })).toHaveCount(0);
   }
+  // A message that meets doubt tells how it went for those who went first, with a bound the
+  // evidence holds up: the wave's completed enrollment passes, and the Finance managers'
+  // message quotes it as "more than" the interval's lower end, rounded down to 5.
+  const wave = report.segments.find((s) => Object.keys(s.segment).join() === "wave");
+  const completion = wave.metrics.find((m) => m.id === "enrollment_completion");
+  expect(completion.state).toBe("pass");
+  const bound = Math.floor((completion.interval[0] * 100) / 5) * 5;
+  const managers = page.locator("li.action[data-kind='ManagerConversations'][data-target='department=Finance'] textarea");
+  await expect(managers).toHaveValue(/Zo ging het bij de collega's die al over zijn:\n- /);
+  await expect(managers).toHaveValue(new RegExp(`- meer dan ${bound}% was binnen de eigen golf ingeschreven\n`));
+  await expect(managers).toHaveValue(/\n\nMet vriendelijke groet$/);
   if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
     await expect(page.locator("li.action[data-kind='AssistedEnrollment']", { hasText: "(UserAbandonment)" }).first())
       .toContainText("inschrijving halverwege afgebroken (UserAbandonment)");

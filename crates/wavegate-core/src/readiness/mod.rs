@@ -16,6 +16,7 @@ pub mod demo;
 pub mod engine;
 mod enrollment_timeline;
 mod evaluate;
+pub mod experience;
 mod gates;
 mod helpdesk;
 pub mod history;

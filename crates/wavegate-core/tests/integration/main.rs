@@ -12,6 +12,7 @@ mod importer_contract;
 mod measures_agree;
 mod module_cycles;
 mod readiness_decisions;
+mod readiness_experience;
 mod readiness_golden;
 mod readiness_properties;
 mod readiness_segments;

@@ -9,15 +9,16 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::experience;
 use wavegate_core::readiness::metric::MetricId;
-use wavegate_core::readiness::report::{Action, ActionKind};
+use wavegate_core::readiness::report::{Action, ActionKind, Report};
 use wavegate_core::readiness::text;
 
 /// What to do next for an action, beside inviting its group.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Step {
     /// A message to send: the text to copy.
-    Message(Msg),
+    Message(String),
     /// Modules to assign (none named: say what to train).
     Assign(Vec<String>),
     /// A sentence naming what to prepare or fix.
@@ -26,18 +27,26 @@ enum Step {
     InviteOnly,
 }
 
-fn step(a: &Action) -> Vec<Step> {
+fn step(a: &Action, report: &Report) -> Vec<Step> {
+    let lang = report.lang;
+    let letter = |msg: Msg| Step::Message(msg.text(lang).to_string());
+    // Messages that meet doubt or resistance tell how it went for those who went first, as far
+    // as the evidence bears it out for this group.
+    let encouraging = |msg: Msg| {
+        let told = experience::paragraph(&experience::quotable(report, &a.target), lang);
+        Step::Message(experience::with_paragraph(msg.text(lang), told.as_deref()))
+    };
     match a.kind {
-        ActionKind::TargetedCommunication => vec![Step::Message(Msg::MessageCommunication)],
-        ActionKind::ManagerConversations => vec![Step::Message(Msg::MessageManagers)],
-        ActionKind::PostEnrollmentFollowup => vec![Step::Message(Msg::MessageFollowUp)],
+        ActionKind::TargetedCommunication => vec![encouraging(Msg::MessageCommunication)],
+        ActionKind::ManagerConversations => vec![encouraging(Msg::MessageManagers)],
+        ActionKind::PostEnrollmentFollowup => vec![letter(Msg::MessageFollowUp)],
         ActionKind::AssistedEnrollment => vec![
             Step::Say(Msg::FixReasons, a.items.clone()),
-            Step::Message(Msg::MessageAssisted),
+            letter(Msg::MessageAssisted),
         ],
         // Few finished the training they have: the step is finishing it, not a new module.
         ActionKind::TargetedTraining if a.metric == Some(MetricId::TrainingCompletion) => {
-            vec![Step::Message(Msg::MessageFinishTraining)]
+            vec![letter(Msg::MessageFinishTraining)]
         }
         ActionKind::TargetedTraining => vec![Step::Assign(a.items.clone())],
         ActionKind::HelpdeskPreparation => vec![Step::Say(Msg::HelpdeskPrepare, a.items.clone())],
@@ -47,9 +56,8 @@ fn step(a: &Action) -> Vec<Step> {
 
 fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
     match s {
-        Step::Message(msg) => {
+        Step::Message(text) => {
             let label = fill(Msg::MessageTitle, lang, &[("group", group.to_string())]);
-            let text = msg.text(lang).to_string();
             view! {
                 <div class="field message-draft">
                     <label for=id.clone()>{label}</label>
@@ -87,10 +95,10 @@ fn action_view(
     index: usize,
     a: &Action,
     program: &str,
-    wave: Option<&str>,
-    lang: Lang,
+    report: &Report,
     can_change: bool,
 ) -> AnyView {
+    let (wave, lang) = (report.next_wave.as_deref(), report.lang);
     let group = text::segment(&a.target, lang);
     let attributes: Vec<(&str, &str)> = a
         .target
@@ -118,7 +126,7 @@ fn action_view(
         links::assign(program, wave, &attributes, &a.items)
     });
     let title = format!("{}: {}", text::action_name(a.kind, lang), group);
-    let steps = step(a);
+    let steps = step(a, report);
     // A message to send leads to planning it: the communication plan's form with this group
     // and the message's text filled in.
     let plan = steps.iter().find_map(|s| match s {
@@ -130,7 +138,7 @@ fn action_view(
                 &attributes,
                 wavegate_core::comms::purpose::of_action(a),
                 &title,
-                msg.text(lang),
+                msg,
             ))
         }
         _ => None,
@@ -170,7 +178,7 @@ pub fn ActionList(evaluation: StoredValue<Evaluation>, program: String) -> impl 
         r.actions
             .iter()
             .enumerate()
-            .map(|(i, a)| action_view(i, a, &program, r.next_wave.as_deref(), r.lang, can_change))
+            .map(|(i, a)| action_view(i, a, &program, r, can_change))
             .collect::<Vec<_>>()
     });
     let empty = items.is_empty();
