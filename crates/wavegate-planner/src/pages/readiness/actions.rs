@@ -58,10 +58,12 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
     match s {
         Step::Message(text) => {
             let label = fill(Msg::MessageTitle, lang, &[("group", group.to_string())]);
+            // Tall enough for the whole letter, with room for its long lines to wrap.
+            let rows = (text.lines().count() + 3).max(7).to_string();
             view! {
                 <div class="field message-draft">
                     <label for=id.clone()>{label}</label>
-                    <textarea id=id readonly rows="7">{text}</textarea>
+                    <textarea id=id readonly rows=rows>{text}</textarea>
                 </div>
             }
             .into_any()
