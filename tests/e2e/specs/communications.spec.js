@@ -87,7 +87,9 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByRole("navigation", { name: "Pagina's van dit programma" }).getByRole("link", { name: "Communicatie" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByLabel("Golf", { exact: true })).toHaveValue(report.next_wave);
   await expect(page.getByLabel("Tekst of toelichting")).toHaveValue(/^Beste collega,/);
-  await expect(page.getByLabel("Onderwerp")).toHaveValue(new RegExp(`: de hele golf ${report.next_wave}$`));
+  // The subject names the wave as the program does: its id, then its name.
+  expect(report.next_wave_name).toBeTruthy();
+  await expect(page.getByLabel("Onderwerp")).toHaveValue(`Begeleide inschrijving: de hele golf ${report.next_wave} (${report.next_wave_name})`);
   // The message asks what the action's evidence measures: enrolling, for assisted enrollment.
   await expect(page.getByLabel("Wat vraagt het bericht?")).toHaveValue("enroll");
 

@@ -1,6 +1,7 @@
 //! The decision rules of docs/scoring.md step 6 on small, readable scenarios.
 
 use crate::readiness_support::{Scenario, program_toml};
+use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
 use wavegate_core::readiness::report::{
@@ -819,4 +820,31 @@ fn a_small_group_that_only_might_be_weak_warns_and_does_not_fail() {
         "{:?}",
         r.dimension_failures
     );
+}
+
+#[test]
+fn the_whole_next_wave_reads_by_the_name_the_program_gives_it() {
+    let toml = program(2.0).replace(
+        "id = \"wave-1\"\n",
+        "id = \"wave-1\"\nname = \"Regio Noord\"\n",
+    );
+    let mut s = Scenario::new(&toml);
+    let pilot = s.people(60, "pilot", &[("platform", "Windows")]);
+    s.people(200, "wave-1", &[("platform", "Windows")]);
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        if i % 3 == 0 {
+            s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let gate = r
+        .gates
+        .iter()
+        .find(|g| g.id == GateKind::HelpdeskCapacity)
+        .unwrap();
+    let scope = wavegate_core::readiness::text::segment_in(&r, &gate.scope, Lang::En);
+    assert_eq!(scope, "the whole wave wave-1 (Regio Noord)");
+    let markdown = wavegate_core::readiness::render::markdown(&r);
+    assert!(markdown.contains(&format!("| {scope} |")), "{markdown}");
 }

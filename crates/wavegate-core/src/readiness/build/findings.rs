@@ -8,7 +8,7 @@ use crate::readiness::counterfactual::proportion_counterfactual;
 use crate::readiness::gates::{Cause, Finding, TestEval, weakest};
 use crate::readiness::judge::Judgement;
 use crate::readiness::metric::{Kind, State};
-use crate::readiness::program::Program;
+use crate::readiness::program::{Program, wave_label_in};
 use crate::readiness::report::*;
 use crate::readiness::text::{self, Msg};
 
@@ -282,7 +282,7 @@ fn counterfactual(
     lang: Lang,
 ) -> Option<String> {
     let seg = &a.segs[f.seg];
-    let scope = text::segment(&seg.segment, lang);
+    let scope = text::segment_named(&seg.segment, |w| wave_label_in(&program.waves, w), lang);
     match f.cause {
         Cause::Gate(GateKind::HelpdeskCapacity) => a.forecast.as_ref().map(|fc| {
             Msg::CfHelpdesk {

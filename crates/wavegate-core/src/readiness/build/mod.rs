@@ -12,7 +12,7 @@ use super::engine::decimals;
 use super::helpdesk::Forecast;
 use super::judge::{Judgement, scale};
 use super::metric::{Dimension, MetricId, State};
-use super::program::Program;
+use super::program::{Program, wave_label_in};
 use super::report::*;
 use super::text::{self, Msg};
 use crate::i18n::Lang;
@@ -259,7 +259,11 @@ pub(super) fn build_report(
             let (_, passes) = proportion_counterfactual(&m.spec, gamma, m.n, false);
             push_cf(
                 Msg::CfMetric {
-                    scope: text::segment(&wave.segment, lang),
+                    scope: text::segment_named(
+                        &wave.segment,
+                        |w| wave_label_in(&program.waves, w),
+                        lang,
+                    ),
                     metric: m.id,
                     clears: None,
                     passes,

@@ -179,7 +179,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     };
                     vec![
                         Cell::plain(text::capitalise(text::gate_name(g.id, lang))),
-                        Cell::plain(text::segment(&g.scope, lang)),
+                        Cell::plain(text::segment_in(r, &g.scope, lang)),
                         Cell::plain(effect),
                         Cell::plain(&g.explanation),
                     ]
@@ -197,7 +197,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                 .map(|f| {
                     vec![
                         Cell::plain(text::capitalise(text::dimension_name(f.dimension, lang))),
-                        Cell::plain(text::segment(&f.scope, lang)),
+                        Cell::plain(text::segment_in(r, &f.scope, lang)),
                         Cell::plain(&f.explanation),
                     ]
                 })
@@ -216,13 +216,13 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     let items = if a.items.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({})", a.items.join(", "))
+                        format!(": {}", a.items.join(", "))
                     };
                     vec![
                         Inline::Strong(text::action_name(a.kind, lang).to_string()),
                         text(format!(
                             " — {}{}{}. {} ",
-                            text::segment(&a.target, lang),
+                            text::segment_in(r, &a.target, lang),
                             failing_within(&a.failing_within, lang),
                             items,
                             text::action_advice(a.kind, lang)
@@ -260,7 +260,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
             .iter()
             .map(|s| {
                 let mut row = vec![
-                    Cell::plain(text::segment(&s.segment, lang)),
+                    Cell::plain(text::segment_in(r, &s.segment, lang)),
                     Cell::plain(s.n.to_string()),
                     Cell {
                         text: text::state_name(s.state, lang).to_string(),

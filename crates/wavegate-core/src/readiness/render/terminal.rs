@@ -115,7 +115,7 @@ fn table_lines(r: &Report) -> String {
     ];
     for s in &r.segments {
         let mut row = vec![
-            tt(&text::segment(&s.segment, lang)).into_owned(),
+            tt(&text::segment_in(r, &s.segment, lang)).into_owned(),
             s.n.to_string(),
             text::state_name(s.state, lang).to_string(),
             scores(&s.readiness),
@@ -164,7 +164,7 @@ fn table_lines(r: &Report) -> String {
             out,
             "  - [{}] {}: {}",
             text::gate_name(g.id, lang),
-            tt(&text::segment(&g.scope, lang)),
+            tt(&text::segment_in(r, &g.scope, lang)),
             tt(&g.explanation)
         );
     }
@@ -174,7 +174,7 @@ fn table_lines(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 "  - {}: {}",
-                tt(&text::segment(&f.scope, lang)),
+                tt(&text::segment_in(r, &f.scope, lang)),
                 tt(&f.explanation)
             );
         }
@@ -206,7 +206,7 @@ fn table_lines(r: &Report) -> String {
             out,
             "  - {} → {}{}{}: {}",
             text::action_name(a.kind, lang),
-            tt(&text::segment(&a.target, lang)),
+            tt(&text::segment_in(r, &a.target, lang)),
             tt(&failing_within(&a.failing_within, lang)),
             tt(&items),
             tt(&a.evidence)

@@ -5,8 +5,8 @@
 
 use super::metric::{Dimension, Element, MetricId, State};
 use super::report::{
-    ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Segment, Source, Suppressed,
-    SuppressionReason,
+    ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Report, Segment, Source,
+    Suppressed, SuppressionReason,
 };
 use crate::i18n::Lang;
 
@@ -434,7 +434,14 @@ pub fn source_name(s: Source, lang: Lang) -> &'static str {
 /// A segment in words: "platform iOS", "platform iOS × region Noord" ("platform iOS × regio
 /// Noord" in Dutch), or "the whole wave wave-1".
 pub fn segment(s: &Segment, lang: Lang) -> String {
+    segment_named(s, str::to_string, lang)
+}
+
+/// A segment in words as [`segment`] says it, the whole wave named by `wave` (from its id to
+/// the label people know it by, such as `wave-2 (Regio Noord)`).
+pub fn segment_named(s: &Segment, wave: impl Fn(&str) -> String, lang: Lang) -> String {
     if let (1, Some(w)) = (s.len(), s.get("wave")) {
+        let w = wave(w);
         return match lang {
             Lang::Nl => format!("de hele golf {w}"),
             Lang::En => format!("the whole wave {w}"),
@@ -445,6 +452,15 @@ pub fn segment(s: &Segment, lang: Lang) -> String {
         .map(|(k, v)| format!("{} {v}", attribute(k, lang)))
         .collect::<Vec<_>>()
         .join(" × ")
+}
+
+/// A segment of `report` in words, its next wave named as the program names it.
+pub fn segment_in(report: &Report, s: &Segment, lang: Lang) -> String {
+    let label = |w: &str| match (report.next_wave.as_deref(), report.next_wave_label()) {
+        (Some(next), Some(label)) if next == w => label,
+        _ => w.to_string(),
+    };
+    segment_named(s, label, lang)
 }
 
 /// Upper-cases the first letter.

@@ -101,7 +101,7 @@ fn action_view(
     can_change: bool,
 ) -> AnyView {
     let (wave, lang) = (report.next_wave.as_deref(), report.lang);
-    let group = text::segment(&a.target, lang);
+    let group = text::segment_in(report, &a.target, lang);
     let attributes: Vec<(&str, &str)> = a
         .target
         .iter()

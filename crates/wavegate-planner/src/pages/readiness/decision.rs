@@ -47,7 +47,8 @@ fn interval(x: Option<[f64; 2]>, lang: Lang) -> String {
 }
 
 /// One gate as a row of evidence.
-fn gate_row(g: &Gate, lang: Lang) -> AnyView {
+fn gate_row(g: &Gate, r: &Report) -> AnyView {
+    let lang = r.lang;
     let reason = match g.metric {
         Some(m) => format!(
             "{}: {}",
@@ -58,7 +59,7 @@ fn gate_row(g: &Gate, lang: Lang) -> AnyView {
     };
     view! {
         <tr>
-            <th scope="row">{text::segment(&g.scope, lang)}</th>
+            <th scope="row">{text::segment_in(r, &g.scope, lang)}</th>
             <td>{reason}<br /><span class="muted small">{g.explanation.clone()}</span></td>
             // On a phone the row reads as a card: each figure under its column's name.
             <td class="num" data-label=t(Msg::Estimate)>{num(g.estimate, lang)}</td>
@@ -89,7 +90,7 @@ fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
     );
     view! {
         <tr data-dimension-failure="">
-            <th scope="row">{text::segment(&f.scope, lang)}</th>
+            <th scope="row">{text::segment_in(r, &f.scope, r.lang)}</th>
             <td>{reason}<br /><span class="muted small">{f.explanation.clone()}</span></td>
             <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
             <td class="num" data-label=t(Msg::Interval80)>{interval(f.interval, lang)}</td>
@@ -150,7 +151,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         let rows: Vec<_> = r
             .gates
             .iter()
-            .map(|g| gate_row(g, lang))
+            .map(|g| gate_row(g, r))
             .chain(r.dimension_failures.iter().map(|f| failure_row(f, r)))
             .collect();
         let has_evidence = !rows.is_empty();

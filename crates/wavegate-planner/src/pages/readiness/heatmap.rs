@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::metric::{Dimension, State};
-use wavegate_core::readiness::report::{MetricReport, SegmentReport};
+use wavegate_core::readiness::report::{MetricReport, Report, SegmentReport};
 use wavegate_core::readiness::text;
 
 /// The CSS class of a state (colour; the word is always beside it).
@@ -72,14 +72,14 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
 }
 
 /// The metrics of one segment and dimension.
-fn drill(s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
+fn drill(r: &Report, s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
     let title = fill(
         Msg::DrillTitle,
         lang,
         &[
             (
                 "segment",
-                text::capitalise(&text::segment(&s.segment, lang)),
+                text::capitalise(&text::segment_in(r, &s.segment, lang)),
             ),
             ("dimension", text::dimension_name(d, lang).to_string()),
         ],
@@ -288,7 +288,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let name = text::capitalise(&text::segment(&s.segment, lang));
+                let name = text::capitalise(&text::segment_in(&e.report, &s.segment, lang));
                 let key: Vec<String> = s.segment.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let cells: Vec<_> = Dimension::ALL
                     .iter()
@@ -315,7 +315,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                     let (row, d) = selected.get()?;
                     (row == i).then(|| {
                         let inner = evaluation
-                            .with_value(|e| e.report.segments.get(i).map(|s| drill(s, d, lang)));
+                            .with_value(|e| e.report.segments.get(i).map(|s| drill(&e.report, s, d, lang)));
                         view! {
                             <tr class="drill-row">
                                 <td colspan=columns.to_string()>
