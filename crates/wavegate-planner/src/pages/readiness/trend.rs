@@ -59,22 +59,23 @@ fn find<'a>(e: &'a EvaluationSummary, key: &SeriesKey) -> Option<&'a SegmentRead
         .find(|s| s.segment == key.segment)
 }
 
-/// A segment as the heatmap names it ("Platform iOS", "De hele golf wave-2").
-fn segment_name(s: &Segment, lang: Lang) -> String {
-    text::capitalise(&text::segment(s, lang))
+/// A segment as the heatmap names it ("Platform iOS", "De hele golf wave-2 (Hoofdkantoor)"):
+/// the whole wave by `wave`, its label.
+fn segment_name(s: &Segment, wave: &str, lang: Lang) -> String {
+    text::capitalise(&text::segment_named(s, |_| wave.to_string(), lang))
 }
 
 /// A segment with its wave, for a sentence ("Platform iOS in golf wave-2"; the whole wave
 /// names itself).
 fn series_name(key: &SeriesKey, lang: Lang) -> String {
     if key.segment.contains_key("wave") {
-        return segment_name(&key.segment, lang);
+        return segment_name(&key.segment, &key.wave, lang);
     }
     fill(
         Msg::SegmentInWave,
         lang,
         &[
-            ("segment", segment_name(&key.segment, lang)),
+            ("segment", segment_name(&key.segment, &key.wave, lang)),
             ("wave", key.wave.clone()),
         ],
     )
@@ -377,7 +378,7 @@ fn picker(
                     all.push(key);
                     view! {
                         <option value=(all.len() - 1).to_string() selected=chosen>
-                            {segment_name(segment, lang)}
+                            {segment_name(segment, wave, lang)}
                         </option>
                     }
                 })
