@@ -314,6 +314,12 @@ fn the_gates_table_says_a_segment_gate_that_does_not_stand_out_holds_nobody() {
         assert_eq!(part_of, within_held && !g.confined, "{}", g.explanation);
         assert!(!(part_of && g.explanation.contains("counts in the wave")));
         checked_within += usize::from(part_of);
+        // Clearing it alone would change nothing, so it is no counterfactual.
+        let said = format!("{}:", wavegate_core::readiness::text::capitalise(&scope));
+        let told = report.counterfactuals.iter().any(|c| c.starts_with(&said));
+        if part_of {
+            assert!(!told, "{said} {:?}", report.counterfactuals);
+        }
     }
     assert!(
         checked > 0,

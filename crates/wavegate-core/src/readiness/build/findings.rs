@@ -36,6 +36,20 @@ fn test_name(m: TestMethod, lang: Lang) -> &'static str {
     }
 }
 
+/// The held segments a finding not held itself lies inside, when the decision holds segments
+/// on their own (`held`, a SPLIT).
+fn holding<'a>(
+    a: &'a Assessment,
+    j: &'a Judgement,
+    f: &'a Finding,
+    held: bool,
+) -> impl Iterator<Item = usize> + 'a {
+    j.held
+        .iter()
+        .copied()
+        .filter(move |&h| held && !f.confined && h != f.seg && a.within(f.seg, h))
+}
+
 /// What the finding's explanation adds about its scope: confined with its test, explained by a
 /// failing segment, or not confined. `held` says whether the decision holds the failing
 /// segments on their own (SPLIT) rather than the whole wave.
@@ -55,11 +69,8 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
     }
     // A failure inside a segment held as a whole goes with it; "it counts in the wave as a
     // whole" would read as if these people went ahead.
-    let holding: Vec<String> = j
-        .held
-        .iter()
-        .filter(|&&h| held && !f.confined && h != f.seg && a.within(f.seg, h))
-        .map(|&h| text::segment(&a.segs[h].segment, lang))
+    let holding: Vec<String> = holding(a, j, f, held)
+        .map(|h| text::segment(&a.segs[h].segment, lang))
         .collect();
     if !holding.is_empty() {
         return Some(Msg::WithinHeld { segments: holding }.render(lang));
@@ -200,7 +211,10 @@ pub(super) fn build(
                 });
             }
         }
-        counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
+        // Inside a segment held as a whole, clearing it alone changes no decision.
+        if holding(a, j, f, held).next().is_none() {
+            counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
+        }
     }
     // The wave's own reasons come first, as its failures do.
     let mut first = wave_dimensions(report, program, a, j, held, lang);
