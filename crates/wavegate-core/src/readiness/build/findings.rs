@@ -212,7 +212,8 @@ pub(super) fn build(
             }
         }
         // Inside a segment held as a whole, clearing it alone changes no decision.
-        if holding(a, j, f, held).next().is_none() {
+        let inside_held = held && j.held.iter().any(|&h| h != f.seg && a.within(f.seg, h));
+        if !inside_held {
             counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
         }
     }
