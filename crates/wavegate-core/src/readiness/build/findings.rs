@@ -36,8 +36,8 @@ fn test_name(m: TestMethod, lang: Lang) -> &'static str {
     }
 }
 
-/// The held segments a finding not held itself lies inside, when the decision holds segments
-/// on their own (`held`, a SPLIT).
+/// The held segments a finding's segment lies inside (other than itself), when the decision
+/// holds segments on their own (`held`, a SPLIT).
 fn holding<'a>(
     a: &'a Assessment,
     j: &'a Judgement,
@@ -47,7 +47,7 @@ fn holding<'a>(
     j.held
         .iter()
         .copied()
-        .filter(move |&h| held && !f.confined && h != f.seg && a.within(f.seg, h))
+        .filter(move |&h| held && h != f.seg && a.within(f.seg, h))
 }
 
 /// What the finding's explanation adds about its scope: confined with its test, explained by a
@@ -72,7 +72,7 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
     let holding: Vec<String> = holding(a, j, f, held)
         .map(|h| text::segment(&a.segs[h].segment, lang))
         .collect();
-    if !holding.is_empty() {
+    if !f.confined && !holding.is_empty() {
         return Some(Msg::WithinHeld { segments: holding }.render(lang));
     }
     match (&f.test, f.confined, f.cause) {
@@ -212,8 +212,7 @@ pub(super) fn build(
             }
         }
         // Inside a segment held as a whole, clearing it alone changes no decision.
-        let inside_held = held && j.held.iter().any(|&h| h != f.seg && a.within(f.seg, h));
-        if !inside_held {
+        if holding(a, j, f, held).next().is_none() {
             counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
         }
     }
