@@ -82,6 +82,10 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(decision.locator(".decision-sentence")).toContainText("platform iOS");
   await expect(decision).toContainText("Zekerheid van dit besluit:");
   await expect(decision.locator(".segments").first()).toContainText("platform iOS");
+  // Departments go ahead while iOS users wait: the list of who goes says that those wait too.
+  expect(report.decision.hold.some((h) => "platform" in h && !("department" in h))).toBe(true);
+  expect(report.decision.proceed.some((p) => "department" in p && !("platform" in p))).toBe(true);
+  await expect(decision.locator(".except-held")).toHaveText("Behalve wie ook in een tegengehouden groep valt.");
   const evidence = decision.locator("table.evidence tbody tr");
   // Every gate and every failing dimension is evidence: a segment held for its dimension
   // (the demo's planted desire problem) shows what holds it, as a gated one does.

@@ -233,6 +233,19 @@ pub struct Decision {
     pub more_evidence: Vec<EvidenceNeed>,
 }
 
+impl Decision {
+    /// Whether someone in a segment that goes ahead may also be in a held one, because the two
+    /// differ in no attribute they both name ("department HR" and "platform iOS"): such people
+    /// wait too, which a list of who goes ahead must say.
+    pub fn proceed_overlaps_hold(&self) -> bool {
+        self.proceed.iter().any(|p| {
+            self.hold
+                .iter()
+                .any(|h| h.iter().all(|(k, v)| p.get(k).is_none_or(|w| w == v)))
+        })
+    }
+}
+
 /// Where a metric's evidence came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

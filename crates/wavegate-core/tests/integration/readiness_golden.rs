@@ -119,6 +119,8 @@ fn the_wave_is_split_windows_proceeds_and_ios_is_held() {
     assert_eq!(d.kind, DecisionKind::Split);
     assert_eq!(d.proceed, vec![seg("platform", "Windows")]);
     assert_eq!(d.hold, vec![seg("platform", "iOS")]);
+    // Windows and iOS users are different people: everyone on the list goes.
+    assert!(!d.proceed_overlaps_hold());
     assert_eq!(d.recommended_size, 240);
     assert_eq!(d.confidence, Confidence::Medium, "55% answered: caution");
 

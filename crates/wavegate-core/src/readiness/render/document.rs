@@ -118,7 +118,10 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
         out.push(Block::Bullets(vec![
             vec![
                 Inline::Strong(format!("{}:", l(Label::Proceeds))),
-                text(format!(" {}", names(&d.proceed, lang))),
+                text(match d.proceed_overlaps_hold() {
+                    true => format!(" {} ({})", names(&d.proceed, lang), l(Label::ExceptHeld)),
+                    false => format!(" {}", names(&d.proceed, lang)),
+                }),
             ],
             vec![
                 Inline::Strong(format!("{}:", l(Label::Held))),

@@ -26,6 +26,8 @@ pub enum Label {
     PlannedSize,
     /// "Proceeds".
     Proceeds,
+    /// After who proceeds, when a held segment may share people with them.
+    ExceptHeld,
     /// "Held".
     Held,
     /// "Gates".
@@ -152,6 +154,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (PlannedSize, Lang::En) => "Planned size",
         (Proceeds, Lang::Nl) => "Gaat door",
         (Proceeds, Lang::En) => "Proceeds",
+        (ExceptHeld, Lang::Nl) => "behalve wie ook in een tegengehouden groep valt",
+        (ExceptHeld, Lang::En) => "except anyone also in a held group",
         (Held, Lang::Nl) => "Aangehouden",
         (Held, Lang::En) => "Held",
         (Gates, Lang::Nl) => "Poorten",

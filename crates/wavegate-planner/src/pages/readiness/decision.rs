@@ -157,6 +157,13 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         let has_evidence = !rows.is_empty();
         let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
         let proceeding: Vec<String> = d.proceed.iter().map(|s| text::segment(s, lang)).collect();
+        // "Department HR" goes while "platform iOS" waits: HR's iOS users wait too.
+        let except_held = d.proceed_overlaps_hold().then(|| {
+            format!(
+                "{}.",
+                text::capitalise(text::label(text::Label::ExceptHeld, lang))
+            )
+        });
         let counterfactuals = r.counterfactuals.clone();
         view! {
             <section class="card decision" aria-labelledby="decision-title">
@@ -180,6 +187,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                             } else {
                                 segment_list(proceeding).into_any()
                             }}
+                            {except_held.map(|note| view! { <p class="muted except-held">{note}</p> })}
                         </div>
                     </div>
                 })}
