@@ -269,7 +269,7 @@ wavegate_ui::messages! {
         ShowProblemSegments => "segmenten met een probleem (let op of onvoldoende)", "segments with a problem (warn or fail)";
         ShowFailingSegments => "alleen onvoldoende segmenten", "failing segments only";
         SegmentsShown => "{shown} van de {total} rijen getoond (de hele golf altijd).", "{shown} of {total} rows shown (the whole wave always).";
-        HeatmapHint => "Elke cel geeft de toestand en de voorzichtige score (0–100). Kies een cel voor de metingen erachter; met het toetsenbord gaan de pijltjestoetsen van cel naar cel, Enter opent en Escape sluit.", "Each cell gives the state and the conservative score (0–100). Choose a cell for the metrics behind it; by keyboard, the arrow keys move from cell to cell, Enter opens and Escape closes.";
+        HeatmapHint => "Elke cel geeft de toestand en de voorzichtige score (0–100). Een lage score bij \"let op\" betekent dat de gegevens nog niet laten zien dat het misgaat: daarvoor is het bewijs te onzeker. Kies een cel voor de metingen erachter; met het toetsenbord gaan de pijltjestoetsen van cel naar cel, Enter opent en Escape sluit.", "Each cell gives the state and the conservative score (0–100). A low score with \"warn\" means the evidence does not yet show that things go wrong: it is too uncertain for that. Choose a cell for the metrics behind it; by keyboard, the arrow keys move from cell to cell, Enter opens and Escape closes.";
         Segment => "Segment", "Segment";
         People => "Mensen", "People";
         DrillTitle => "{segment}: {dimension}", "{segment}: {dimension}";
