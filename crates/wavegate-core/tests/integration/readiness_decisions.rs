@@ -772,8 +772,9 @@ fn a_group_too_small_to_judge_but_clearly_unwilling_gets_manager_conversations()
 #[test]
 fn a_small_group_that_only_might_be_weak_warns_and_does_not_fail() {
     // Twelve Finance people, five of whom needed a second quiz attempt and knew half of the
-    // privacy topic: the Knowledge metrics pass or warn, their intervals wide (estimate 73). The unfavourable ends alone score under 60, but that is
-    // uncertainty, not a failure: the dimension warns and the group is not held for it.
+    // privacy topic: the Knowledge metrics pass or warn, their intervals wide (estimate 73).
+    // The unfavourable ends alone score under 60, but that is uncertainty, not a failure: the
+    // dimension warns and the group is not held for it.
     let (mut s, _) = healthy();
     let attributes = [("platform", "Windows"), ("department", "Finance")];
     let finance = s.people(12, "pilot", &attributes);
