@@ -301,7 +301,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                         Cell::plain(estimate(m, lang)),
                         Cell::plain(interval(m, lang)),
                         Cell::plain(format!("{} {}", m.n, text::unit(m.id, lang))),
-                        Cell::plain(m.p_pass.map_or("–".into(), |p| text::num(p, 2, lang))),
+                        Cell::plain(m.p_pass.map_or("–".into(), |p| text::chance(p, lang))),
                         Cell {
                             text: text::state_name(m.state, lang).to_string(),
                             state: Some(m.state),
@@ -346,7 +346,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     vec![
                         Cell::plain(text::capitalise(text::element_name(e.element, lang))),
                         Cell::plain(text::pct(e.share, lang)),
-                        Cell::plain(text::num(e.p_below_target, 2, lang)),
+                        Cell::plain(text::chance(e.p_below_target, lang)),
                         Cell::plain(e.n.to_string()),
                         Cell::plain(text::pct(individual, lang)),
                     ]

@@ -148,7 +148,7 @@ fn table_lines(r: &Report) -> String {
                 estimate(m, lang),
                 interval(m, lang),
                 m.n.to_string(),
-                m.p_pass.map_or("–".into(), |p| text::num(p, 2, lang)),
+                m.p_pass.map_or("–".into(), |p| text::chance(p, lang)),
                 text::state_name(m.state, lang).to_string(),
             ]);
         }

@@ -64,6 +64,18 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A posterior probability to two decimals, but never "1,00" or "0,00": from a finite sample
+/// nothing is certain, so what rounds to certainty reads "> 0,99" or "< 0,01".
+pub fn chance(x: f64, lang: Lang) -> String {
+    if x >= 0.995 {
+        format!("> {}", num(0.99, 2, lang))
+    } else if x < 0.005 {
+        format!("< {}", num(0.01, 2, lang))
+    } else {
+        num(x, 2, lang)
+    }
+}
+
 /// A number as written with no more decimals than it has (0.85, 5, 1.5), with a decimal comma
 /// in Dutch: a setting or default shown as a person would type it.
 pub fn figure(x: f64, lang: Lang) -> String {
@@ -566,5 +578,14 @@ mod tests {
         assert_eq!(probability("p", 0.000_01, Lang::Nl), "p < 0,0001");
         assert_eq!(probability("q", 0.0045, Lang::En), "q = 0.0045");
         assert_eq!(probability("p", 0.0, Lang::En), "p < 0.0001");
+    }
+
+    #[test]
+    fn a_chance_that_rounds_to_certainty_says_it_is_not_quite() {
+        assert_eq!(chance(0.9996, Lang::Nl), "> 0,99");
+        assert_eq!(chance(0.994, Lang::En), "0.99");
+        assert_eq!(chance(0.5, Lang::Nl), "0,50");
+        assert_eq!(chance(0.004, Lang::En), "< 0.01");
+        assert_eq!(chance(0.0, Lang::Nl), "< 0,01");
     }
 }

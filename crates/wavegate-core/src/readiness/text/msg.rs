@@ -367,8 +367,8 @@ impl Msg {
             Msg::GateMetric { gate, evidence: e, probability, fail } => {
                 let ev = evidence(e, lang);
                 match lang {
-                    Lang::Nl => format!("Poort {}: {ev}; kans {} dat de waarde onder {} ligt.", gate_name(*gate, lang), num(*probability, 2, lang), num(*fail, 2, lang)),
-                    Lang::En => format!("{} gate: {ev}; probability {} that it is below {}.", capitalise(gate_name(*gate, lang)), num(*probability, 2, lang), num(*fail, 2, lang)),
+                    Lang::Nl => format!("Poort {}: {ev}; kans {} dat de waarde onder {} ligt.", gate_name(*gate, lang), chance(*probability, lang), num(*fail, 2, lang)),
+                    Lang::En => format!("{} gate: {ev}; probability {} that it is below {}.", capitalise(gate_name(*gate, lang)), chance(*probability, lang), num(*fail, 2, lang)),
                 }
             }
             Msg::GateProductivity { open } => match lang {
@@ -461,8 +461,8 @@ impl Msg {
                 Lang::En => format!("Without the segments that fail, {size_text} people would go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
             },
             Msg::ActionBarrier { element, share, p_below, n } => match lang {
-                Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
-                Lang::En => format!("Barrier {}: {} agree (of {n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), num(*p_below, 2, lang)),
+                Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
+                Lang::En => format!("Barrier {}: {} agree (of {n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
             },
             Msg::ActionMetric { evidence: e, state } => format!("{} — {}", evidence(e, lang), state_name(*state, lang)),
             Msg::ActionTopic { topic, evidence: e } => match lang {

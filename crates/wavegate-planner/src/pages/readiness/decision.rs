@@ -40,6 +40,10 @@ fn num(x: Option<f64>, lang: Lang) -> String {
     x.map_or("–".into(), |x| text::num(x, 2, lang))
 }
 
+fn chance(x: Option<f64>, lang: Lang) -> String {
+    x.map_or("–".into(), |x| text::chance(x, lang))
+}
+
 fn interval(x: Option<[f64; 2]>, lang: Lang) -> String {
     x.map_or("–".into(), |[lo, hi]| {
         format!("{}–{}", text::num(lo, 2, lang), text::num(hi, 2, lang))
@@ -65,7 +69,7 @@ fn gate_row(g: &Gate, r: &Report) -> AnyView {
             <td class="num" data-label=t(Msg::Estimate)>{num(g.estimate, lang)}</td>
             <td class="num" data-label=t(Msg::Interval80)>{interval(g.interval, lang)}</td>
             <td class="num" data-label=t(Msg::EvidenceN)>{g.n.map_or("–".into(), |n| n.to_string())}</td>
-            <td class="num" data-label=t(Msg::Probability)>{num(g.probability, lang)}</td>
+            <td class="num" data-label=t(Msg::Probability)>{chance(g.probability, lang)}</td>
         </tr>
     }
     .into_any()
@@ -95,7 +99,7 @@ fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
             <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
             <td class="num" data-label=t(Msg::Interval80)>{interval(f.interval, lang)}</td>
             <td class="num" data-label=t(Msg::EvidenceN)>{f.n.to_string()}</td>
-            <td class="num" data-label=t(Msg::Probability)>{num(probability, lang)}</td>
+            <td class="num" data-label=t(Msg::Probability)>{chance(probability, lang)}</td>
         </tr>
     }
     .into_any()

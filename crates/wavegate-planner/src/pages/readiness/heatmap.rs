@@ -56,7 +56,7 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
             format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
         })
     };
-    let p = m.p_pass.map_or("–".into(), |p| text::num(p, 2, lang));
+    let p = m.p_pass.map_or("–".into(), |p| text::chance(p, lang));
     view! {
         <tr>
             <th scope="row">{text::metric_name(m.id, lang)}</th>
