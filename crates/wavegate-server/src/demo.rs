@@ -8,7 +8,6 @@ use crate::store::{
 };
 use crate::training::new_registration;
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
-use wavegate_core::training;
 
 /// How many demo pilot users have already answered (the rest have links still to use), and how
 /// many anonymous pulse responses there are: both above the suppression threshold of 5.
@@ -187,18 +186,7 @@ async fn seed(
 /// beginning).
 async fn seed_training(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     let at = clock.stamp();
-    for id in training::templates::IDS {
-        let module = training::templates::builtin(id)
-            .ok_or_else(|| StoreError::Corrupt(format!("built-in module {id} is missing")))?;
-        store
-            .publish_module_version(
-                PROGRAM_ID,
-                &module.id,
-                module.version,
-                &to_json(&module)?,
-                &at,
-            )
-            .await?;
+    for module in crate::demo_org::publish_builtin_modules(store, PROGRAM_ID, &at).await? {
         let mut trainees = Vec::new();
         for (person, platform, department, language, name) in PEOPLE {
             let attributes = attributes_of(platform, department);

@@ -10,6 +10,7 @@ use crate::imports::parse_file;
 use crate::store::{NewImport, NewProgram, Store, StoreError};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::demo::{self, DemoOptions};
+use wavegate_core::training;
 use wavegate_core::upload::{FileKind, Findings};
 
 /// The program's id, name and size.
@@ -81,8 +82,35 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
             )
             .await?;
     }
+    // The built-in modules its training records come from, so its training actions can be
+    // followed through: assign the module they name to the group they name.
+    publish_builtin_modules(store, &id, &clock.stamp()).await?;
     tracing::info!(program = %id, people = PEOPLE, "seeded the demo organisation");
     Ok(())
+}
+
+/// Publishes every built-in module in `program`, as a planner would from the training page.
+pub async fn publish_builtin_modules(
+    store: &Store,
+    program: &str,
+    at: &str,
+) -> Result<Vec<training::Module>, StoreError> {
+    let mut published = Vec::new();
+    for id in training::templates::IDS {
+        let module = training::templates::builtin(id)
+            .ok_or_else(|| StoreError::Corrupt(format!("built-in module {id} is missing")))?;
+        store
+            .publish_module_version(
+                program,
+                &module.id,
+                module.version,
+                &serde_json::to_string(&module).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                at,
+            )
+            .await?;
+        published.push(module);
+    }
+    Ok(published)
 }
 
 #[cfg(test)]
@@ -108,5 +136,22 @@ mod tests {
                 Some("Buitendienst")
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn the_modules_its_training_actions_name_can_be_assigned() {
+        let store = Store::in_memory().unwrap();
+        seed(&store, &Clock::system()).await.unwrap();
+        let mut published: Vec<String> = store
+            .modules(PROGRAM_ID, None)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.module_id)
+            .collect();
+        published.sort();
+        let mut builtins = wavegate_core::training::templates::IDS.map(String::from);
+        builtins.sort();
+        assert_eq!(published, builtins);
     }
 }

@@ -92,7 +92,7 @@ fn the_report_finds_the_planted_problems() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|m| m == "intune-basics")
+                .any(|m| m == "what-changes")
     }));
 
     // The helpdesk cannot carry the wave at its planned size.

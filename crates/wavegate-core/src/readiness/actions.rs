@@ -344,6 +344,14 @@ fn action(
             m.detail.modules.clone(),
             ActionMsg::Topic(m.detail.topic.clone().unwrap_or_default()),
         ),
+        // Too few through their training: the modules most of the group has left unfinished.
+        Problem::KnowledgeGap if m.id == MetricId::TrainingCompletion => {
+            let g = usize::from(m.source == Source::NextWave);
+            (
+                top_names(&groups_of(a, seg)[g].unfinished, &a.tallies.module_names, 3),
+                ActionMsg::Metric,
+            )
+        }
         Problem::KnowledgeGap | Problem::Reach => (Vec::new(), ActionMsg::Metric),
         Problem::Barrier(el) => {
             let x = e

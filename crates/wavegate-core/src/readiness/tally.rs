@@ -66,6 +66,9 @@ pub(crate) struct Tally {
     pub topics: Vec<(u64, u64)>,
     /// Per (topic, module) slot (`Tallies::topic_modules`): attempts.
     pub topic_modules: Vec<u32>,
+    /// Per module id (`Tallies::module_names`): people assigned it who had not finished it by
+    /// the evaluation date.
+    pub unfinished: Vec<u32>,
     pub respondents: u32,
     /// Per ADKAR element, answers 1..=5.
     pub adkar: [[u32; 5]; 5],
@@ -87,6 +90,7 @@ impl Tally {
             vocabulary.category_ids.len(),
             vocabulary.topic_ids.len(),
             vocabulary.topic_modules.iter().map(|m| m.len()).sum(),
+            vocabulary.module_ids.len(),
         )
     }
 
@@ -95,12 +99,14 @@ impl Tally {
         categories: usize,
         topics: usize,
         topic_modules: usize,
+        modules: usize,
     ) -> Tally {
         Tally {
             reasons: vec![0; reasons],
             categories: vec![0; categories],
             topics: vec![(0, 0); topics],
             topic_modules: vec![0; topic_modules],
+            unfinished: vec![0; modules],
             ..Tally::default()
         }
     }
@@ -139,6 +145,9 @@ impl Tally {
         }
         for &s in &c.topic_modules {
             self.topic_modules[s as usize] += 1;
+        }
+        for &m in &c.unfinished {
+            self.unfinished[m as usize] += 1;
         }
         if let Some(a) = &c.answers {
             self.respondents += 1;
@@ -187,6 +196,8 @@ pub(crate) struct Contribution {
     quiz: Count,
     topics: Vec<(u32, u32)>,
     topic_modules: Vec<u32>,
+    /// Modules of the person's not finished by the cutoff, each once.
+    unfinished: Vec<u32>,
     answers: Option<super::data::ScoredAnswers>,
 }
 
@@ -206,6 +217,7 @@ impl Contribution {
         self.quiz = Count::default();
         self.topics.clear();
         self.topic_modules.clear();
+        self.unfinished.clear();
         self.answers = None;
     }
 }
@@ -297,6 +309,8 @@ pub(crate) struct Tallies {
     pub topic_names: Vec<String>,
     /// Per (topic, module) slot: the topic id and the module, sorted by both.
     pub topic_modules: Vec<(u32, String)>,
+    /// Per module id: the module, sorted.
+    pub module_names: Vec<String>,
     pub reason_names: Vec<String>,
     pub category_names: Vec<String>,
 }
@@ -632,6 +646,11 @@ pub(crate) fn gather(
         topic_modules: (vocabulary.topic_modules.iter().enumerate())
             .flat_map(|(t, modules)| modules.keys().map(move |m| (t as u32, m.to_string())))
             .collect(),
+        module_names: vocabulary
+            .module_ids
+            .keys()
+            .map(|m| m.to_string())
+            .collect(),
         reason_names: vocabulary
             .reason_ids
             .keys()
@@ -738,6 +757,12 @@ fn training_of(
             r.status == TrainingStatus::Completed && r.completed_at.is_none_or(|d| d <= cutoff);
         started |= r.status >= TrainingStatus::Started;
         completed &= done_by_cutoff;
+        if let Some(&m) = vocabulary.module_ids.get(&*r.module_id)
+            && !done_by_cutoff
+            && !c.unfinished.contains(&m)
+        {
+            c.unfinished.push(m);
+        }
         let known = r.completed_at.is_none_or(|d| d <= cutoff);
         if r.attempts >= 1 && known {
             if let Some(passed) = r.passed {

@@ -39,6 +39,7 @@ impl Tally {
                 .map(|(a, b)| (a.0.saturating_sub(b.0), a.1.saturating_sub(b.1)))
                 .collect(),
             topic_modules: sub_vec(&self.topic_modules, &part.topic_modules),
+            unfinished: sub_vec(&self.unfinished, &part.unfinished),
             respondents: self.respondents.saturating_sub(part.respondents),
             adkar: std::array::from_fn(|e| sub(&self.adkar[e], &part.adkar[e])),
             adkar_respondents: self
@@ -98,6 +99,7 @@ impl Tally {
                 out
             },
             topic_modules: add_vec(&self.topic_modules, &o.topic_modules),
+            unfinished: add_vec(&self.unfinished, &o.unfinished),
             respondents: self.respondents + o.respondents,
             adkar: std::array::from_fn(|e| add(&self.adkar[e], &o.adkar[e])),
             adkar_respondents: self.adkar_respondents + o.adkar_respondents,

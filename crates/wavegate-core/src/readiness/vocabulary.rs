@@ -13,6 +13,9 @@ pub(super) struct Vocabulary<'d> {
     /// attempts per slot, so an action names the modules that taught a topic to that very
     /// group. Slots run in (topic, module) order.
     pub(super) topic_modules: Vec<BTreeMap<&'d str, u32>>,
+    /// Every module of the training records: a tally counts who has not finished each, so a
+    /// training action names the modules a group has left undone.
+    pub(super) module_ids: BTreeMap<&'d str, u32>,
     pub(super) reason_ids: BTreeMap<&'d str, u32>,
     pub(super) category_ids: BTreeMap<&'d str, u32>,
     pub(super) rollout_category: Vec<bool>,
@@ -52,6 +55,12 @@ impl<'d> Vocabulary<'d> {
                     .collect()
             })
             .collect();
+        let module_ids = ids(inputs
+            .training
+            .iter()
+            .flatten()
+            .map(|r| &*r.module_id)
+            .collect());
         let reason_ids = ids(inputs
             .failures
             .iter()
@@ -77,6 +86,7 @@ impl<'d> Vocabulary<'d> {
         Vocabulary {
             topic_ids,
             topic_modules,
+            module_ids,
             reason_ids,
             category_ids,
             rollout_category,

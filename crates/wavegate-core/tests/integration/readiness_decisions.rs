@@ -474,6 +474,42 @@ fn targeted_training_names_the_modules_its_group_took_on_the_weak_topic() {
     }
 }
 
+#[test]
+fn a_group_that_left_its_training_unfinished_is_assigned_the_modules_it_left() {
+    // Every pilot user finished the module for everyone; most iOS users (all of HR) never
+    // started their enrollment guide. The training action for them names that guide, so the
+    // dashboard's "assign a module" leads to it (before, it named no module at all).
+    let (mut s, pilot) = pilot_and_wave_1();
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "what-changes", 1, true, &[("privacy", 1.0)]);
+        if i < 30 {
+            s.training(p, "enroll-windows", 1, true, &[("steps", 1.0)]);
+        } else if i < 35 {
+            s.training(p, "enroll-ios", 1, true, &[("steps", 1.0)]);
+        } else {
+            s.assigned(p, "enroll-ios");
+        }
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-01-31");
+    let training: Vec<_> = r
+        .actions
+        .iter()
+        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
+        .collect();
+    assert!(!training.is_empty(), "{:#?}", r.actions);
+    for a in training {
+        assert!(
+            a.target.get("platform").map(String::as_str) == Some("iOS")
+                || a.target.get("department").map(String::as_str) == Some("HR"),
+            "{:?}",
+            a.target
+        );
+        assert_eq!(a.items, vec!["enroll-ios"], "{a:#?}");
+    }
+}
+
 /// The healthy pilot where every other iOS user never managed to enroll: a failure confined
 /// to iOS (and to HR, the same people).
 fn ios_enrollment_fails() -> (Scenario, Vec<String>) {

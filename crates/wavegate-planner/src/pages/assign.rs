@@ -3,7 +3,7 @@
 //! training actions link here, with the modules the report names). Choose among the modules
 //! published in the program; the server makes the trainees' links.
 
-use super::group_address::{GroupPage, group_heading, group_of};
+use super::group_address::{GroupPage, group_of};
 use super::training_module::assigned_text;
 use super::{links, param};
 use crate::components::group_choice::GroupRequest;
@@ -34,7 +34,6 @@ pub fn AssignPage() -> impl IntoView {
     });
     let module = RwSignal::new(String::new());
     let request = GroupRequest::<Assigned>::new();
-    let group_name = move || group_heading(&group_of(&query.get(), &["module"]), lang.get());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (wave, segment) = group_of(&query.get_untracked(), &["module"]);
@@ -79,7 +78,7 @@ pub fn AssignPage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::AssignPageTitle heading_id="assign-group"
-            heading=Signal::derive(group_name) group=Signal::derive(move || group_of(&query.get(), &["module"])) hint=Msg::AssignPageHint form=form>
+            group=Signal::derive(move || group_of(&query.get(), &["module"])) hint=Msg::AssignPageHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>

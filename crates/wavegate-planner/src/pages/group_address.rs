@@ -4,12 +4,14 @@
 
 use super::{ProgramNav, Tab, links};
 use crate::components::roster_values::{GroupHolds, roster_groups};
-use crate::i18n::{Msg, UiMsg, fill, t};
+use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
+use wavegate_core::readiness::program::{Wave, wave_label_in};
 use wavegate_core::readiness::text;
+use wavegate_ui::api::programs;
 
 /// The wave, and every other parameter but those in `reserved` as attribute = value.
 pub fn group_of(
@@ -28,14 +30,20 @@ pub fn group_of(
     (wave, segment)
 }
 
-/// "Group: wave wave-2, platform iOS", in `lang`.
-pub fn group_heading(
+/// "Group: wave wave-2 (Head office), platform iOS", in `lang`: the wave by its label among
+/// `waves` (its id alone while they load, or for a wave the program no longer has).
+fn group_heading(
     (wave, segment): &(Option<String>, BTreeMap<String, String>),
+    waves: &[Wave],
     lang: Lang,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = wave {
-        parts.push(fill(Msg::WaveOnly, lang, &[("wave", w.clone())]));
+        parts.push(fill(
+            Msg::WaveOnly,
+            lang,
+            &[("wave", wave_label_in(waves, w))],
+        ));
     }
     if !segment.is_empty() {
         parts.push(text::segment(segment, lang));
@@ -56,8 +64,6 @@ pub fn GroupPage(
     title: Msg,
     /// The id of the card's heading.
     heading_id: &'static str,
-    /// The group in words.
-    heading: Signal<String>,
     /// The group: its wave and segment.
     group: Signal<(Option<String>, BTreeMap<String, String>)>,
     /// What acting on the group does.
@@ -68,6 +74,20 @@ pub fn GroupPage(
     /// What became of the request.
     children: Children,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let detail = LocalResource::new(move || {
+        let id = program.get();
+        async move { programs::get(&id).await }
+    });
+    let heading = move || {
+        let waves = detail
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.program)
+            .map(|p| p.waves)
+            .unwrap_or_default();
+        group_heading(&group.get(), &waves, lang.get())
+    };
     let groups = roster_groups(program);
     let holds = Signal::derive(move || {
         let groups = groups.get()?;

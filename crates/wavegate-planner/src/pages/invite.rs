@@ -2,7 +2,7 @@
 //! to a survey, the group filled in from the address (the readiness dashboard's actions link
 //! here). Choose the survey and the kind of link; the server makes the links.
 
-use super::group_address::{GroupPage, group_heading, group_of};
+use super::group_address::{GroupPage, group_of};
 use super::{links, param};
 use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
 use crate::components::notice::load_failed;
@@ -25,7 +25,6 @@ pub fn InvitePage() -> impl IntoView {
     let survey = RwSignal::new(String::new());
     let anonymous = RwSignal::new(false);
     let request = GroupRequest::<FromRosterResult>::new();
-    let group_name = move || group_heading(&group_of(&query.get(), &[]), lang.get());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let to = InviteTo {
@@ -95,7 +94,7 @@ pub fn InvitePage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::InvitePageTitle heading_id="invite-group"
-            heading=Signal::derive(group_name) group=Signal::derive(move || group_of(&query.get(), &[])) hint=Msg::InviteHint form=form>
+            group=Signal::derive(move || group_of(&query.get(), &[])) hint=Msg::InviteHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>

@@ -54,8 +54,13 @@ pub const RELUCTANT_DEPARTMENT: &str = "Finance";
 pub const SMALL_DEPARTMENT: &str = "Legal";
 /// The region that hardly answers surveys.
 pub const QUIET_REGION: &str = "Noord";
-/// The weak quiz topic.
+/// The weak quiz topic: a topic of the built-in module for everyone, [`EVERYONE_MODULE`].
 pub const WEAK_TOPIC: &str = "privacy";
+/// The module everyone is trained with: built in, so whoever tries the demo can publish and
+/// assign what its training actions name.
+pub const EVERYONE_MODULE: &str = "what-changes";
+/// The version of the built-in modules the training records were made with.
+const MODULE_VERSION: u32 = 1;
 
 const DEPARTMENTS: [(&str, u32); 8] = [
     ("Sales", 18),
@@ -579,7 +584,7 @@ pub fn generate(opts: &DemoOptions) -> Demo {
             "macOS" => "enroll-macos",
             _ => "enroll-windows",
         };
-        for module in ["intune-basics", platform_module] {
+        for module in [EVERYONE_MODULE, platform_module] {
             let (p_start, p_complete) = if rolled { (0.98, 0.95) } else { (0.97, 0.93) };
             if !rng.gen_bool(p_start) {
                 training.push(TrainingRow::unfinished(i, module, "assigned"));
@@ -590,19 +595,30 @@ pub fn generate(opts: &DemoOptions) -> Demo {
                 continue;
             }
             let attempts = weighted(&mut rng, &[(1u32, 80), (2, 16), (3, 4)]);
-            let mut topics = vec![
-                ("steps", share(&mut rng, 0.86)),
-                ("why", share(&mut rng, 0.90)),
-            ];
-            if module == "intune-basics" || module == "enroll-ios" {
-                topics.insert(0, (WEAK_TOPIC, share(&mut rng, 0.62)));
-            }
+            // Topics of the built-in modules; `privacy` is weak, and iOS people, whose
+            // enrollment often fails, are less sure what to do when it does.
+            let topics = match module {
+                EVERYONE_MODULE => vec![
+                    (WEAK_TOPIC, share(&mut rng, 0.62)),
+                    ("rules", share(&mut rng, 0.86)),
+                    ("leaving", share(&mut rng, 0.90)),
+                ],
+                "enroll-ios" => vec![
+                    ("trouble", share(&mut rng, 0.78)),
+                    ("steps", share(&mut rng, 0.86)),
+                    ("why", share(&mut rng, 0.90)),
+                ],
+                _ => vec![
+                    ("steps", share(&mut rng, 0.86)),
+                    ("why", share(&mut rng, 0.90)),
+                ],
+            };
             let score = topics.iter().map(|t| t.1).sum::<f64>() / topics.len() as f64;
             let completed = at_time(day(-rng.gen_range(1..40)), &mut rng);
             training.push(TrainingRow {
                 person: i,
                 module,
-                version: 2,
+                version: MODULE_VERSION,
                 status: "completed",
                 attempts,
                 score: Some(score),
@@ -698,6 +714,25 @@ mod tests {
         assert!(file(&d, "tickets.csv").starts_with("Number,Opened,Caller"));
         assert!(file(&d, "tickets.csv").contains(",?,"));
         assert!(file(&d, "responses.csv").contains("sus_10"));
+    }
+
+    #[test]
+    fn training_records_are_of_built_in_modules_and_their_topics() {
+        // So the training actions of the demo name modules a planner can publish and assign.
+        let d = generate(&options(300));
+        for t in &d.training {
+            let module = crate::training::templates::builtin(t.module)
+                .unwrap_or_else(|| panic!("{} is not a built-in module", t.module));
+            assert_eq!(t.version, module.version, "{}", t.module);
+            for (topic, _) in &t.topics {
+                assert!(
+                    module.topics.iter().any(|m| m.id == *topic),
+                    "{topic} is not a topic of {}",
+                    t.module
+                );
+            }
+        }
+        assert!(d.training.iter().any(|t| t.module == EVERYONE_MODULE));
     }
 
     #[test]

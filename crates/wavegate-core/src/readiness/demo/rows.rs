@@ -83,13 +83,13 @@ pub(super) struct TrainingRow {
 }
 
 impl TrainingRow {
-    /// A module (version 2) assigned but not started, or started but not finished: no attempt
-    /// and no result yet.
+    /// A module (the built-in's version) assigned but not started, or started but not finished:
+    /// no attempt and no result yet.
     pub(super) fn unfinished(person: usize, module: &'static str, status: &'static str) -> Self {
         TrainingRow {
             person,
             module,
-            version: 2,
+            version: super::MODULE_VERSION,
             status,
             attempts: 0,
             score: None,

@@ -228,7 +228,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                             text::segment_in(r, &a.target, lang),
                             failing_within(&a.failing_within, lang),
                             items,
-                            text::action_advice(a.kind, lang)
+                            text::action_advice(a, lang)
                         )),
                         Inline::Emph(a.evidence.clone()),
                     ]

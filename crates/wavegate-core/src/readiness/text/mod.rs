@@ -5,8 +5,8 @@
 
 use super::metric::{Dimension, Element, MetricId, State};
 use super::report::{
-    ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Report, Segment, Source,
-    Suppressed, SuppressionReason,
+    Action, ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Report, Segment,
+    Source, Suppressed, SuppressionReason,
 };
 use crate::i18n::Lang;
 
@@ -344,8 +344,16 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
 }
 
 /// What an action asks for, in a sentence.
-pub fn action_advice(k: ActionKind, lang: Lang) -> &'static str {
-    match (k, lang) {
+pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
+    match (a.kind, lang) {
+        // Without modules to name (a survey's knowledge barrier, quizzes failed): say what to
+        // look for rather than point at a list that is not there.
+        (ActionKind::TargetedTraining, Lang::Nl) if a.items.is_empty() => {
+            "Wijs deze groep korte modules toe over wat ze nog niet weten of kunnen."
+        }
+        (ActionKind::TargetedTraining, Lang::En) if a.items.is_empty() => {
+            "Assign this group short modules on what they do not yet know or cannot yet do."
+        }
         (ActionKind::TargetedCommunication, Lang::Nl) => {
             "Stuur een bericht van de sponsor via meerdere kanalen (mail, intranet, teamoverleg) aan deze groep."
         }

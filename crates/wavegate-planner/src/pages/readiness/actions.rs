@@ -155,7 +155,7 @@ fn action_view(
         <li class="action" data-kind=format!("{:?}", a.kind) data-target=segment_key.join(",")>
             <h3>{title}</h3>
             <p><strong>{t(Msg::TargetGroup)}</strong>" "{group.clone()}</p>
-            <p class="muted">{text::action_advice(a.kind, lang)}</p>
+            <p class="muted">{text::action_advice(a, lang)}</p>
             <p>{a.evidence.clone()}</p>
             <p><strong>{t(Msg::NextStep)}</strong></p>
             {steps}
