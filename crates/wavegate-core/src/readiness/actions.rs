@@ -33,6 +33,15 @@ pub(super) struct ActionEval {
     pub(super) failing_within: Vec<usize>,
 }
 
+impl ActionEval {
+    /// Whether the remedy is finishing training people already have: a step of its own (a
+    /// reminder), beside learning more on a weak topic or a knowledge barrier (assigning
+    /// modules), so one never hides the other for the same group.
+    fn remedy_finishing(&self) -> bool {
+        self.metric == Some(MetricId::TrainingCompletion)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(super) enum ActionMsg {
     Barrier(Element, f64, f64, u32),
@@ -49,19 +58,23 @@ enum Problem {
     Enrollment,
     /// The weakest quiz topic.
     WeakTopic,
-    /// Training completion or first-attempt quiz pass.
-    KnowledgeGap,
+    /// Too few finished the training they were given.
+    UnfinishedTraining,
+    /// Too few pass their quizzes at the first attempt.
+    QuizGap,
     /// The group's ADKAR barrier.
     Barrier(Element),
     /// People are not reached: they do not answer or do not start training.
     Reach,
 }
 
-/// In the order actions are listed; the first reason for an action kind and target wins.
-const PROBLEMS: [Problem; 9] = [
+/// In the order actions are listed; the first reason for an action kind, remedy and target wins
+/// (see [`ActionEval::remedy_finishing`]).
+const PROBLEMS: [Problem; 10] = [
     Problem::Enrollment,
     Problem::WeakTopic,
-    Problem::KnowledgeGap,
+    Problem::UnfinishedTraining,
+    Problem::QuizGap,
     Problem::Barrier(Element::Awareness),
     Problem::Barrier(Element::Desire),
     Problem::Barrier(Element::Knowledge),
@@ -79,7 +92,9 @@ impl Problem {
     fn kind(self) -> ActionKind {
         match self {
             Problem::Enrollment => ActionKind::AssistedEnrollment,
-            Problem::WeakTopic | Problem::KnowledgeGap => ActionKind::TargetedTraining,
+            Problem::WeakTopic | Problem::UnfinishedTraining | Problem::QuizGap => {
+                ActionKind::TargetedTraining
+            }
             Problem::Reach => ActionKind::TargetedCommunication,
             Problem::Barrier(e) => match e {
                 Element::Awareness => ActionKind::TargetedCommunication,
@@ -95,7 +110,7 @@ impl Problem {
         match self {
             Problem::Enrollment => ActionReason::EnrollmentFailures,
             Problem::WeakTopic => ActionReason::WeakTopic,
-            Problem::KnowledgeGap => ActionReason::KnowledgeGap,
+            Problem::UnfinishedTraining | Problem::QuizGap => ActionReason::KnowledgeGap,
             Problem::Barrier(_) => ActionReason::AdkarBarrier,
             Problem::Reach => ActionReason::LowReach,
         }
@@ -109,9 +124,8 @@ impl Problem {
                 m(MetricId::EnrollmentFirstAttempt).or_else(|| m(MetricId::EnrollmentCompletion))
             }
             Problem::WeakTopic => m(MetricId::WeakestTopic),
-            Problem::KnowledgeGap => {
-                m(MetricId::TrainingCompletion).or_else(|| m(MetricId::QuizFirstAttempt))
-            }
+            Problem::UnfinishedTraining => m(MetricId::TrainingCompletion),
+            Problem::QuizGap => m(MetricId::QuizFirstAttempt),
             Problem::Reach => [MetricId::ResponseRate, MetricId::TrainingStarted]
                 .into_iter()
                 .filter_map(m)
@@ -168,8 +182,11 @@ fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
 
 /// The segments along one attribute that explain a problem the wave shows: those where it
 /// fails outright (else those where it shows at all), when the rest of the wave without them is
-/// clear of it. The fewest people win.
+/// clear of it and they hold at most half of it (a problem most of the wave shows is the wave's:
+/// three regions of four asked one by one is the whole wave asked three times). The fewest
+/// people win.
 fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<usize>> {
+    let half = a.segs[0].people / 2;
     let wave_metric = problem.shown(&a.segs[0].eval)?.id;
     let mut attributes: Vec<usize> = (1..a.segs.len())
         .filter(|&s| a.segs[s].parent == Some(0))
@@ -193,7 +210,8 @@ fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<us
             .filter(|&s| shown(s).is_some())
             .collect();
         for candidate in [failing, showing] {
-            if candidate.is_empty() || candidate.len() == along.len() {
+            let people: u32 = candidate.iter().map(|&s| a.segs[s].people).sum();
+            if candidate.is_empty() || candidate.len() == along.len() || people > half {
                 continue;
             }
             let rest = rest_without(program, a, &candidate);
@@ -204,7 +222,6 @@ fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<us
             if !(clear(&rest, wave_metric, program.confidence) && barrier_gone) {
                 continue;
             }
-            let people: u32 = candidate.iter().map(|&s| a.segs[s].people).sum();
             if best.as_ref().is_none_or(|(p, _)| people < *p) {
                 best = Some((people, candidate));
             }
@@ -345,14 +362,14 @@ fn action(
             ActionMsg::Topic(m.detail.topic.clone().unwrap_or_default()),
         ),
         // Too few through their training: the modules most of the group has left unfinished.
-        Problem::KnowledgeGap if m.id == MetricId::TrainingCompletion => {
+        Problem::UnfinishedTraining => {
             let g = usize::from(m.source == Source::NextWave);
             (
                 top_names(&groups_of(a, seg)[g].unfinished, &a.tallies.module_names, 3),
                 ActionMsg::Metric,
             )
         }
-        Problem::KnowledgeGap | Problem::Reach => (Vec::new(), ActionMsg::Metric),
+        Problem::QuizGap | Problem::Reach => (Vec::new(), ActionMsg::Metric),
         Problem::Barrier(el) => {
             let x = e
                 .adkar
@@ -423,13 +440,14 @@ pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
             failing_within: Vec::new(),
         });
     }
-    // One action of a kind per target: the first reason listed is the more specific one.
-    let mut seen: Vec<(ActionKind, usize)> = Vec::new();
+    // One action of a kind and remedy per target: the first reason listed is the more specific.
+    let mut seen: Vec<(ActionKind, bool, usize)> = Vec::new();
     out.retain(|x| {
-        if seen.contains(&(x.kind, x.seg)) {
+        let key = (x.kind, x.remedy_finishing(), x.seg);
+        if seen.contains(&key) {
             return false;
         }
-        seen.push((x.kind, x.seg));
+        seen.push(key);
         true
     });
     out

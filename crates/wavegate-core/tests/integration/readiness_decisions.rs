@@ -510,6 +510,94 @@ fn a_group_that_left_its_training_unfinished_is_assigned_the_modules_it_left() {
     }
 }
 
+#[test]
+fn unfinished_training_and_a_weak_topic_are_two_actions_for_the_same_group() {
+    // Everyone did badly on privacy, and a third of each platform never opened their
+    // enrollment guide. Re-studying privacy and finishing the guide are different steps:
+    // before, the first action hid the second (one training action per group).
+    let (mut s, pilot) = pilot_and_wave_1();
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "what-changes", 1, true, &[("privacy", 0.2)]);
+        let guide = if i < 30 {
+            "enroll-windows"
+        } else {
+            "enroll-ios"
+        };
+        if i % 3 == 0 {
+            s.assigned(p, guide);
+        } else {
+            s.training(p, guide, 1, true, &[("steps", 1.0)]);
+        }
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-01-31");
+    let training: Vec<_> = r
+        .actions
+        .iter()
+        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
+        .map(|a| (a.target.clone(), a.metric, a.items.clone()))
+        .collect();
+    let wave = wavegate_core::readiness::report::Segment::from([(
+        "wave".to_string(),
+        "wave-1".to_string(),
+    )]);
+    assert_eq!(
+        training,
+        vec![
+            (
+                wave.clone(),
+                Some(MetricId::WeakestTopic),
+                vec!["what-changes".to_string()]
+            ),
+            (
+                wave,
+                Some(MetricId::TrainingCompletion),
+                vec!["enroll-ios".to_string(), "enroll-windows".to_string()]
+            ),
+        ],
+        "{:#?}",
+        r.actions
+    );
+}
+
+#[test]
+fn a_problem_most_of_the_wave_shows_is_one_action_for_the_wave() {
+    // Half of the Windows, iOS and Android users never finished their guide; every macOS user
+    // did. Three platforms of four are three quarters of the wave: one action for the wave,
+    // not the same reminder three times (before, each platform had its own).
+    let mut s = Scenario::new(&program(20.0));
+    let mut pilot = Vec::new();
+    for platform in ["Windows", "iOS", "Android", "macOS"] {
+        let attributes = [("platform", platform), ("department", "Sales")];
+        let people = s.people(16, "pilot", &attributes);
+        s.people(50, "wave-1", &attributes);
+        pilot.extend(people.into_iter().map(|p| (p, platform)));
+    }
+    for (i, (p, platform)) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "what-changes", 1, true, &[("privacy", 1.0)]);
+        if *platform != "macOS" && i % 2 == 0 {
+            s.assigned(p, "enroll-guide");
+        } else {
+            s.training(p, "enroll-guide", 1, true, &[("steps", 1.0)]);
+        }
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-01-31");
+    let finishing: Vec<_> = r
+        .actions
+        .iter()
+        .filter(|a| a.metric == Some(MetricId::TrainingCompletion))
+        .map(|a| a.target.clone())
+        .collect();
+    let wave = wavegate_core::readiness::report::Segment::from([(
+        "wave".to_string(),
+        "wave-1".to_string(),
+    )]);
+    assert_eq!(finishing, vec![wave], "{:#?}", r.actions);
+}
+
 /// The healthy pilot where every other iOS user never managed to enroll: a failure confined
 /// to iOS (and to HR, the same people).
 fn ios_enrollment_fails() -> (Scenario, Vec<String>) {

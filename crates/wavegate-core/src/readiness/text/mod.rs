@@ -345,7 +345,15 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
 
 /// What an action asks for, in a sentence.
 pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
+    let finishing = a.metric == Some(MetricId::TrainingCompletion);
     match (a.kind, lang) {
+        // Few finished what they were given: the step is finishing it, not more training.
+        (ActionKind::TargetedTraining, Lang::Nl) if finishing => {
+            "Herinner deze groep eraan de training af te ronden die ze al hebben, te beginnen met de genoemde modules."
+        }
+        (ActionKind::TargetedTraining, Lang::En) if finishing => {
+            "Remind this group to finish the training they already have, starting with the modules named."
+        }
         // Without modules to name (a survey's knowledge barrier, quizzes failed): say what to
         // look for rather than point at a list that is not there.
         (ActionKind::TargetedTraining, Lang::Nl) if a.items.is_empty() => {
