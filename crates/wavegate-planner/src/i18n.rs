@@ -254,6 +254,7 @@ wavegate_ui::messages! {
         InviteGroup => "Deze groep uitnodigen voor een vragenlijst", "Invite this group to a survey";
         AssignGroup => "Deze groep een module toewijzen", "Assign this group a module";
         AssignModules => "Wijs deze modules toe aan {group}: {modules}.", "Assign these modules to {group}: {modules}.";
+        UnfinishedModules => "Het vaakst niet afgerond: {modules}.", "Left unfinished most often: {modules}.";
         AssignTraining => "Wijs {group} een training toe over wat hierboven zwak is; er is nog geen module die dat toetst.", "Assign {group} training on what is weak above; no module tests it yet.";
         MessageTitle => "Tekst om te kopiëren voor een bericht aan {group}", "Text to copy for a message to {group}";
         MessageCommunication => "Beste collega,\n\nBinnenkort stappen we over op Intune voor je werktelefoon en laptop. Dit is waarom het nodig is, wat het voor jou betekent en waar je hulp krijgt. Heb je vragen of zorgen? Laat het ons weten: we helpen je graag op weg.\n\nMet vriendelijke groet", "Dear colleague,\n\nSoon we move to Intune for your work phone and laptop. This is why it is needed, what it means for you and where to get help. Any questions or worries? Let us know: we are glad to help you on your way.\n\nKind regards";

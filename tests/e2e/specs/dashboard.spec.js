@@ -259,8 +259,10 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(published.status()).toBe(201);
   await page.goto(`/planner/programs/${id}/readiness?at=${AT}`);
   const key = Object.entries(training.target).map(([k, v]) => `${k}=${v}`).join(",");
-  await page.locator(`li.action[data-kind='TargetedTraining'][data-target='${key}']`).first()
-    .getByRole("link", { name: "Deze groep een module toewijzen" }).click();
+  const trainingAction = page.locator(`li.action[data-kind='TargetedTraining'][data-target='${key}']`).first();
+  // A published module is named by its title, with the id the report gave.
+  await expect(trainingAction).toContainText(`(${builtin})`);
+  await trainingAction.getByRole("link", { name: "Deze groep een module toewijzen" }).click();
   await expect(page.getByRole("heading", { name: "Een groep een module toewijzen" })).toBeVisible();
   const within = Object.keys(training.target).length > 1 ? ", " : "";
   await expect(page.locator("#assign-group")).toHaveText(new RegExp(`^Groep: golf ${waveLabel.replace(/[()]/g, "\\$&")}${within}`));

@@ -7,12 +7,35 @@ use super::super::links;
 use crate::i18n::{Msg, fill, t};
 use crate::session::Session;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::Text;
 use wavegate_core::readiness::experience;
 use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::report::{Action, ActionKind, Report};
 use wavegate_core::readiness::text;
+use wavegate_ui::api::training;
+
+/// The titles of the program's published modules by id: the report names modules by the id of
+/// the training records, a planner knows them by title.
+#[derive(Clone, Copy)]
+struct ModuleTitles(Signal<BTreeMap<String, Text>>);
+
+impl ModuleTitles {
+    /// "Title (id)" for a published module, the id alone for any other.
+    fn named(self, ids: &[String], lang: Lang) -> String {
+        let titles = self.0.get();
+        let names: Vec<String> = ids
+            .iter()
+            .map(|id| match titles.get(id) {
+                Some(title) => format!("{} ({id})", title.get(lang)),
+                None => id.clone(),
+            })
+            .collect();
+        text::list(&names, lang)
+    }
+}
 
 /// What to do next for an action, beside inviting its group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +44,8 @@ enum Step {
     Message(String),
     /// Modules to assign (none named: say what to train).
     Assign(Vec<String>),
+    /// Modules the group left unfinished, most first.
+    Unfinished(Vec<String>),
     /// A sentence naming what to prepare or fix.
     Say(Msg, Vec<String>),
     /// Inviting the group is the step itself.
@@ -46,7 +71,10 @@ fn step(a: &Action, report: &Report) -> Vec<Step> {
         ],
         // Few finished the training they have: the step is finishing it, not a new module.
         ActionKind::TargetedTraining if a.metric == Some(MetricId::TrainingCompletion) => {
-            vec![letter(Msg::MessageFinishTraining)]
+            vec![
+                Step::Unfinished(a.items.clone()),
+                letter(Msg::MessageFinishTraining),
+            ]
         }
         ActionKind::TargetedTraining => vec![Step::Assign(a.items.clone())],
         ActionKind::HelpdeskPreparation => vec![Step::Say(Msg::HelpdeskPrepare, a.items.clone())],
@@ -55,6 +83,8 @@ fn step(a: &Action, report: &Report) -> Vec<Step> {
 }
 
 fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
+    let titles =
+        use_context::<ModuleTitles>().unwrap_or(ModuleTitles(Signal::stored(BTreeMap::new())));
     match s {
         Step::Message(text) => {
             let label = fill(Msg::MessageTitle, lang, &[("group", group.to_string())]);
@@ -69,10 +99,28 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
             .into_any()
         }
         Step::Assign(modules) if !modules.is_empty() => {
-            let modules = text::list(&modules, lang);
-            view! { <p>{fill(Msg::AssignModules, lang, &[("group", group.to_string()), ("modules", modules)])}</p> }
-                .into_any()
+            let group = group.to_string();
+            let sentence = move || {
+                let modules = titles.named(&modules, lang);
+                fill(
+                    Msg::AssignModules,
+                    lang,
+                    &[("group", group.clone()), ("modules", modules)],
+                )
+            };
+            view! { <p>{sentence}</p> }.into_any()
         }
+        Step::Unfinished(modules) if !modules.is_empty() => {
+            let sentence = move || {
+                fill(
+                    Msg::UnfinishedModules,
+                    lang,
+                    &[("modules", titles.named(&modules, lang))],
+                )
+            };
+            view! { <p>{sentence}</p> }.into_any()
+        }
+        Step::Unfinished(_) => ().into_any(),
         Step::Assign(_) => {
             view! { <p>{fill(Msg::AssignTraining, lang, &[("group", group.to_string())])}</p> }
                 .into_any()
@@ -175,6 +223,32 @@ fn action_view(
 #[component]
 pub fn ActionList(evaluation: StoredValue<Evaluation>, program: String) -> impl IntoView {
     let can_change = Session::get().can_change();
+    // Only a report that names modules asks for their titles; until they arrive (or when the
+    // program has none published) the ids stand.
+    let names_modules = evaluation.with_value(|e| {
+        e.report
+            .actions
+            .iter()
+            .any(|a| a.kind == ActionKind::TargetedTraining && !a.items.is_empty())
+    });
+    let published = LocalResource::new({
+        let program = program.clone();
+        move || {
+            let program = program.clone();
+            async move {
+                if !names_modules {
+                    return BTreeMap::new();
+                }
+                training::list(&program)
+                    .await
+                    .map(|list| list.into_iter().map(|m| (m.id, m.title)).collect())
+                    .unwrap_or_default()
+            }
+        }
+    });
+    provide_context(ModuleTitles(Signal::derive(move || {
+        published.get().unwrap_or_default()
+    })));
     let items = evaluation.with_value(|e| {
         let r = &e.report;
         r.actions
