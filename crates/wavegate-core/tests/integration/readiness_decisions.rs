@@ -455,22 +455,36 @@ fn targeted_training_names_the_modules_its_group_took_on_the_weak_topic() {
             s.training(p, "enroll-ios", 1, true, &[("privacy", 1.0)]);
         }
     }
-    let r = s.evaluate("2027-01-31");
-    let training: Vec<_> = r
-        .actions
+    // Windows users are exactly the Sales department here: either names them.
+    assert_training_for(
+        &s.evaluate("2027-01-31"),
+        [("platform", "Windows"), ("department", "Sales")],
+        &["enroll-windows", "intune-basics"],
+    );
+}
+
+/// The report's targeted-training actions.
+fn training_actions(r: &Report) -> Vec<&wavegate_core::readiness::report::Action> {
+    r.actions
         .iter()
         .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
-        .collect();
-    // Windows users are exactly the Sales department here: either names them.
+        .collect()
+}
+
+/// There are training actions, each targets one of `groups` (the same people under two names)
+/// and names `modules`.
+fn assert_training_for(r: &Report, groups: [(&str, &str); 2], modules: &[&str]) {
+    let training = training_actions(r);
     assert!(!training.is_empty(), "{:#?}", r.actions);
     for a in training {
         assert!(
-            a.target.get("platform").map(String::as_str) == Some("Windows")
-                || a.target.get("department").map(String::as_str) == Some("Sales"),
+            groups
+                .iter()
+                .any(|(k, v)| a.target.get(*k).map(String::as_str) == Some(*v)),
             "{:?}",
             a.target
         );
-        assert_eq!(a.items, vec!["enroll-windows", "intune-basics"]);
+        assert_eq!(a.items, modules, "{a:#?}");
     }
 }
 
@@ -492,22 +506,11 @@ fn a_group_that_left_its_training_unfinished_is_assigned_the_modules_it_left() {
         }
         s.delighted(p, "2027-01-20 12:00");
     }
-    let r = s.evaluate("2027-01-31");
-    let training: Vec<_> = r
-        .actions
-        .iter()
-        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
-        .collect();
-    assert!(!training.is_empty(), "{:#?}", r.actions);
-    for a in training {
-        assert!(
-            a.target.get("platform").map(String::as_str) == Some("iOS")
-                || a.target.get("department").map(String::as_str) == Some("HR"),
-            "{:?}",
-            a.target
-        );
-        assert_eq!(a.items, vec!["enroll-ios"], "{a:#?}");
-    }
+    assert_training_for(
+        &s.evaluate("2027-01-31"),
+        [("platform", "iOS"), ("department", "HR")],
+        &["enroll-ios"],
+    );
 }
 
 #[test]
@@ -532,10 +535,8 @@ fn unfinished_training_and_a_weak_topic_are_two_actions_for_the_same_group() {
         s.delighted(p, "2027-01-20 12:00");
     }
     let r = s.evaluate("2027-01-31");
-    let training: Vec<_> = r
-        .actions
-        .iter()
-        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::TargetedTraining)
+    let training: Vec<_> = training_actions(&r)
+        .into_iter()
         .map(|a| (a.target.clone(), a.metric, a.items.clone()))
         .collect();
     let wave = wavegate_core::readiness::report::Segment::from([(
