@@ -181,10 +181,10 @@ fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
 }
 
 /// The segments along one attribute that explain a problem the wave shows: those where it
-/// fails outright (else those where it shows at all), when the rest of the wave without them is
-/// clear of it and they hold at most half of it (a problem most of the wave shows is the wave's:
-/// three regions of four asked one by one is the whole wave asked three times). The fewest
-/// people win.
+/// fails outright, else those where it shows at all if they hold at most half of the wave (a
+/// warning most of the wave shows is the wave's: three regions of four asked one by one is the
+/// whole wave asked three times), when the rest of the wave without them is clear of it. The
+/// fewest people win.
 fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<usize>> {
     let half = a.segs[0].people / 2;
     let wave_metric = problem.shown(&a.segs[0].eval)?.id;
@@ -209,9 +209,10 @@ fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<us
             .copied()
             .filter(|&s| shown(s).is_some())
             .collect();
-        for candidate in [failing, showing] {
+        for (candidate, diffuse) in [(failing, false), (showing, true)] {
             let people: u32 = candidate.iter().map(|&s| a.segs[s].people).sum();
-            if candidate.is_empty() || candidate.len() == along.len() || people > half {
+            if candidate.is_empty() || candidate.len() == along.len() || (diffuse && people > half)
+            {
                 continue;
             }
             let rest = rest_without(program, a, &candidate);

@@ -599,6 +599,50 @@ fn a_problem_most_of_the_wave_shows_is_one_action_for_the_wave() {
     assert_eq!(finishing, vec![wave], "{:#?}", r.actions);
 }
 
+#[test]
+fn a_group_that_fails_outright_gets_its_action_even_when_it_is_most_of_the_wave() {
+    // iOS users are most of the next wave, and half of the pilot's never enrolled; Windows
+    // users all did. The failure is iOS's, however many they are: assisted enrollment goes to
+    // them, not to the whole wave.
+    let mut s = Scenario::new(&program(20.0));
+    let mut pilot = s.people(
+        30,
+        "pilot",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
+    s.people(
+        60,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    s.people(140, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    for (i, p) in pilot.iter().enumerate() {
+        if i >= 30 && i % 2 == 0 {
+            s.failure(p, "2027-01-12 10:00", "Device limit reached");
+        } else {
+            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        }
+        s.training(p, "what-changes", 1, true, &[("privacy", 1.0)]);
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-02-01");
+    let assisted: Vec<_> = r
+        .actions
+        .iter()
+        .filter(|a| a.kind == wavegate_core::readiness::report::ActionKind::AssistedEnrollment)
+        .collect();
+    assert!(!assisted.is_empty(), "{:#?}", r.actions);
+    for a in assisted {
+        assert!(
+            a.target.get("platform").map(String::as_str) == Some("iOS")
+                || a.target.get("department").map(String::as_str) == Some("HR"),
+            "{:?}",
+            a.target
+        );
+    }
+}
+
 /// The healthy pilot where every other iOS user never managed to enroll: a failure confined
 /// to iOS (and to HR, the same people).
 fn ios_enrollment_fails() -> (Scenario, Vec<String>) {
