@@ -10,15 +10,60 @@ use super::model::{
 };
 use crate::i18n::Text;
 
-/// The ids of the built-in surveys.
-pub const IDS: [&str; 6] = [
-    "pilot-feedback",
-    "sus",
-    "nps",
-    "enps",
-    "post-enrollment-pulse",
-    "om-pulse",
+/// Every built-in survey's id and title (Dutch, English), in one table: each survey takes its
+/// title from here, and [`catalogue`] lists them without building a survey. A pick list that
+/// built them would carry every question of every survey into the planner's wasm.
+const TITLES: [(&str, &str, &str); 6] = [
+    (
+        "pilot-feedback",
+        "Jouw ervaring met de pilot",
+        "Your experience with the pilot",
+    ),
+    (
+        "sus",
+        "Gebruiksgemak van de Bedrijfsportal-app",
+        "Ease of use of the Company Portal app",
+    ),
+    ("nps", "Zou je het aanraden?", "Would you recommend it?"),
+    ("enps", "Werken bij ons", "Working here"),
+    (
+        "post-enrollment-pulse",
+        "Hoe gaat het met je apparaat?",
+        "How is your device doing?",
+    ),
+    (
+        "om-pulse",
+        "Even peilen: je apparaat op het werk",
+        "Quick check: your work device",
+    ),
 ];
+
+/// The ids of the built-in surveys.
+pub const IDS: [&str; 6] = {
+    let mut ids = [""; 6];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = TITLES[i].0;
+        i += 1;
+    }
+    ids
+};
+
+/// Every built-in survey's id and title, in the order of [`IDS`].
+pub fn catalogue() -> Vec<(String, Text)> {
+    TITLES
+        .iter()
+        .map(|(id, nl, en)| (id.to_string(), t(nl, en)))
+        .collect()
+}
+
+/// A built-in survey's title from [`TITLES`].
+fn title(id: &str) -> Text {
+    TITLES
+        .iter()
+        .find(|(i, ..)| *i == id)
+        .map_or_else(|| t(id, id), |(_, nl, en)| t(nl, en))
+}
 
 /// A built-in survey by id.
 pub fn builtin(id: &str) -> Option<Survey> {
@@ -77,8 +122,8 @@ fn page(id: &str, nl: &str, en: &str, questions: Vec<Question>) -> Page {
     Page::new(id, questions).titled(t(nl, en))
 }
 
-fn survey(id: &str, title: Text, description: Text, pages: Vec<Page>) -> Survey {
-    let mut s = Survey::new(id, title);
+fn survey(id: &str, description: Text, pages: Vec<Page>) -> Survey {
+    let mut s = Survey::new(id, title(id));
     s.description = Some(description);
     // The app's heading already thanks the respondent and its help section names the helpdesk:
     // the survey's own text adds only what is particular to it.
@@ -375,10 +420,6 @@ fn pilot_feedback() -> Survey {
     survey(
         "pilot-feedback",
         t(
-            "Jouw ervaring met de pilot",
-            "Your experience with the pilot",
-        ),
-        t(
             "Je hoort bij de eersten die hun apparaat via Intune hebben aangemeld. Met jouw antwoorden maken we de overstap makkelijker voor je collega's. Invullen duurt ongeveer vijf minuten.",
             "You are among the first to enroll your device with Intune. Your answers help us make the move easier for your colleagues. It takes about five minutes.",
         ),
@@ -390,10 +431,6 @@ fn pilot_feedback() -> Survey {
 fn sus() -> Survey {
     survey(
         "sus",
-        t(
-            "Gebruiksgemak van de Bedrijfsportal-app",
-            "Ease of use of the Company Portal app",
-        ),
         t(
             "Tien korte uitspraken over de Bedrijfsportal-app. Invullen duurt ongeveer twee minuten.",
             "Ten short statements about the Company Portal app. It takes about two minutes.",
@@ -411,7 +448,6 @@ fn sus() -> Survey {
 fn nps() -> Survey {
     survey(
         "nps",
-        t("Zou je het aanraden?", "Would you recommend it?"),
         t(
             "Twee vragen over de nieuwe manier van werken met je apparaat.",
             "Two questions about the new way of working with your device.",
@@ -437,7 +473,6 @@ fn nps() -> Survey {
 fn enps() -> Survey {
     survey(
         "enps",
-        t("Werken bij ons", "Working here"),
         t(
             "Twee vragen over onze organisatie als werkgever. Je antwoorden worden alleen in groepen van minstens vijf mensen getoond.",
             "Two questions about our organisation as an employer. Answers are only shown for groups of at least five people.",
@@ -463,7 +498,6 @@ fn enps() -> Survey {
 fn post_enrollment_pulse() -> Survey {
     survey(
         "post-enrollment-pulse",
-        t("Hoe gaat het met je apparaat?", "How is your device doing?"),
         t(
             "Je hebt je apparaat onlangs aangemeld. Vier korte vragen over hoe het nu gaat.",
             "You recently enrolled your device. Four short questions about how it is going.",
@@ -584,7 +618,6 @@ fn om_pulse() -> Survey {
     );
     survey(
         "om-pulse",
-        t("Even peilen: je apparaat op het werk", "Quick check: your work device"),
         t(
             "Een korte peiling die we regelmatig houden om het beheer van je apparaat te verbeteren. Invullen duurt twee minuten.",
             "A short check we run regularly to improve how your device is managed. It takes two minutes.",
@@ -630,4 +663,15 @@ fn om_pulse() -> Survey {
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_lists_each_survey_by_the_title_it_has() {
+        let built: Vec<(String, Text)> = all().into_iter().map(|s| (s.id, s.title)).collect();
+        assert_eq!(catalogue(), built);
+    }
 }

@@ -169,12 +169,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
             body,
         })
     };
-    let options = builtin_options(
-        templates::all()
-            .into_iter()
-            .map(|s| (s.id, s.title))
-            .collect(),
-    );
+    let options = builtin_options(templates::catalogue());
     let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {

@@ -168,12 +168,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
         });
     };
     let check = move |json, file| check_module(json, file, lang.get_untracked());
-    let options = builtin_options(
-        templates::all()
-            .into_iter()
-            .map(|m| (m.id, m.title))
-            .collect(),
-    );
+    let options = builtin_options(templates::catalogue());
     let busy = publishing.busy;
     let disabled = Signal::derive(move || busy.get() || !session.can_change());
     view! {

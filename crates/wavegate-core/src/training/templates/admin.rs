@@ -8,10 +8,6 @@ use crate::training::model::{AttemptPolicy, Module};
 pub fn operations() -> Module {
     let mut m = module(Parts {
         id: "admin-operations",
-        title: t(
-            "Dagelijks beheer in de console",
-            "Daily operations in the console",
-        ),
         description: t(
             "Voor beheerders: elke dag controleren, reageren op waarschuwingen, en beleid en apps volgens plan houden.",
             "For admins: checking every day, responding to alerts, and keeping policies and apps on plan.",

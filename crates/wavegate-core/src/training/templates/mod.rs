@@ -17,16 +17,65 @@ use super::model::{
 use crate::i18n::Text;
 use std::collections::BTreeMap;
 
-/// The ids of the built-in modules.
-pub const IDS: [&str; 7] = [
-    "enroll-windows",
-    "enroll-android",
-    "enroll-ios",
-    "enroll-macos",
-    "what-changes",
-    "get-help",
-    "admin-operations",
+/// Every built-in module's id and title (Dutch, English), in one table: each module takes its
+/// title from here, and [`catalogue`] lists them without building a module. A pick list that
+/// built them would carry every lesson of every module into the planner's wasm.
+const TITLES: [(&str, &str, &str); 7] = [
+    (
+        "enroll-windows",
+        "Je Windows-pc inschrijven",
+        "Enroll your Windows PC",
+    ),
+    (
+        "enroll-android",
+        "Je Android-telefoon inschrijven",
+        "Enroll your Android phone",
+    ),
+    (
+        "enroll-ios",
+        "Je iPhone of iPad inschrijven",
+        "Enroll your iPhone or iPad",
+    ),
+    ("enroll-macos", "Je Mac inschrijven", "Enroll your Mac"),
+    (
+        "what-changes",
+        "Wat verandert er voor jou",
+        "What changes for you",
+    ),
+    ("get-help", "Waar je hulp krijgt", "Where to get help"),
+    (
+        "admin-operations",
+        "Dagelijks beheer in de console",
+        "Daily operations in the console",
+    ),
 ];
+
+/// The ids of the built-in modules.
+pub const IDS: [&str; 7] = {
+    let mut ids = [""; 7];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = TITLES[i].0;
+        i += 1;
+    }
+    ids
+};
+
+/// Every built-in module's id and title, in the order of [`IDS`].
+pub fn catalogue() -> Vec<(String, Text)> {
+    TITLES
+        .iter()
+        .map(|(id, nl, en)| (id.to_string(), t(nl, en)))
+        .collect()
+}
+
+/// A built-in module's title from [`TITLES`].
+fn title(id: &str) -> Text {
+    TITLES
+        .iter()
+        .find(|(i, ..)| *i == id)
+        .map_or_else(|| t(id, id), |(_, nl, en)| t(nl, en))
+}
 
 /// A built-in module by id.
 pub fn builtin(id: &str) -> Option<Module> {
@@ -152,7 +201,6 @@ fn targets(pairs: &[(&str, &[&str])]) -> Targets {
 /// The parts of a module that differ between modules.
 struct Parts {
     id: &'static str,
-    title: Text,
     description: Text,
     estimate_minutes: u32,
     targets: Targets,
@@ -168,7 +216,7 @@ fn module(p: Parts) -> Module {
         id: p.id.into(),
         version: 1,
         languages: both_languages(),
-        title: p.title,
+        title: title(p.id),
         description: Some(p.description),
         estimate_minutes: p.estimate_minutes,
         targets: p.targets,
@@ -190,6 +238,12 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::survey::Attributes;
+
+    #[test]
+    fn the_catalogue_lists_each_module_by_the_title_it_has() {
+        let built: Vec<(String, Text)> = all().into_iter().map(|m| (m.id, m.title)).collect();
+        assert_eq!(catalogue(), built);
+    }
     use crate::training::{assigned, validate_module};
 
     #[test]

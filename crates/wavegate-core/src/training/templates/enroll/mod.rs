@@ -205,7 +205,6 @@ fn why_questions(p: &Platform) -> Vec<Question> {
 }
 
 fn enroll(p: Platform) -> Module {
-    let (dev_nl, dev_en) = p.device;
     let mut questions = why_questions(&p);
     questions.extend(p.questions.iter().cloned());
     let before = before(&p);
@@ -226,10 +225,6 @@ fn enroll(p: Platform) -> Module {
     let lessons = vec![before, steps, trouble];
     module(Parts {
         id: p.id,
-        title: Text::new(
-            format!("Je {dev_nl} inschrijven"),
-            format!("Enroll your {dev_en}"),
-        ),
         description: Text::new(
             "In drie korte lessen: wat je nodig hebt, de stappen, en wat je doet als het niet lukt."
                 .to_string(),

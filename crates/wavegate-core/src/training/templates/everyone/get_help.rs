@@ -8,7 +8,6 @@ use crate::training::model::{Module, Targets};
 pub fn get_help() -> Module {
     let mut m = module(Parts {
         id: "get-help",
-        title: t("Waar je hulp krijgt", "Where to get help"),
         description: t(
             "Eerst zelf zoeken, dan de servicedesk: zo ben je het snelst geholpen.",
             "Look it up yourself first, then the service desk: the fastest way to help.",

@@ -8,7 +8,6 @@ use crate::training::model::{Module, Targets};
 pub fn what_changes() -> Module {
     module(Parts {
         id: "what-changes",
-        title: t("Wat verandert er voor jou", "What changes for you"),
         description: t(
             "Wat je organisatie wel en niet ziet op een beheerd apparaat, en wat je eigen keuze blijft.",
             "What your organisation can and cannot see on a managed device, and what stays your choice.",
