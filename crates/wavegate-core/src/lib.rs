@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod api;
+mod builtin_titles;
 pub mod comms;
 pub mod csv_safe;
 pub mod dates;

@@ -8,12 +8,13 @@
 use super::model::{
     Choice, Condition, MatrixItem, Page, Question, QuestionKind, Scalar, Survey, Test,
 };
+use crate::builtin_titles::{self, Titled};
 use crate::i18n::Text;
 
 /// Every built-in survey's id and title (Dutch, English), in one table: each survey takes its
 /// title from here, and [`catalogue`] lists them without building a survey. A pick list that
 /// built them would carry every question of every survey into the planner's wasm.
-const TITLES: [(&str, &str, &str); 6] = [
+const TITLES: [Titled; 6] = [
     (
         "pilot-feedback",
         "Jouw ervaring met de pilot",
@@ -39,30 +40,16 @@ const TITLES: [(&str, &str, &str); 6] = [
 ];
 
 /// The ids of the built-in surveys.
-pub const IDS: [&str; 6] = {
-    let mut ids = [""; 6];
-    let mut i = 0;
-    while i < ids.len() {
-        ids[i] = TITLES[i].0;
-        i += 1;
-    }
-    ids
-};
+pub const IDS: [&str; 6] = builtin_titles::ids(&TITLES);
 
 /// Every built-in survey's id and title, in the order of [`IDS`].
 pub fn catalogue() -> Vec<(String, Text)> {
-    TITLES
-        .iter()
-        .map(|(id, nl, en)| (id.to_string(), t(nl, en)))
-        .collect()
+    builtin_titles::catalogue(&TITLES)
 }
 
 /// A built-in survey's title from [`TITLES`].
 fn title(id: &str) -> Text {
-    TITLES
-        .iter()
-        .find(|(i, ..)| *i == id)
-        .map_or_else(|| t(id, id), |(_, nl, en)| t(nl, en))
+    builtin_titles::title(&TITLES, id)
 }
 
 /// A built-in survey by id.

@@ -24,6 +24,11 @@ fn program(capacity: f64) -> String {
 /// The people of the scenarios: a pilot of 30 Windows users in Sales and 30 iOS users in HR
 /// (returned), and 100 of each in wave 1.
 fn pilot_and_wave_1() -> (Scenario, Vec<String>) {
+    pilot_and_wave(100, 100)
+}
+
+/// The pilot of [`pilot_and_wave_1`], with `windows` and `ios` people in wave 1.
+fn pilot_and_wave(windows: usize, ios: usize) -> (Scenario, Vec<String>) {
     let mut s = Scenario::new(&program(20.0));
     let mut pilot = s.people(
         30,
@@ -32,11 +37,11 @@ fn pilot_and_wave_1() -> (Scenario, Vec<String>) {
     );
     pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
     s.people(
-        100,
+        windows,
         "wave-1",
         &[("platform", "Windows"), ("department", "Sales")],
     );
-    s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    s.people(ios, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
     (s, pilot)
 }
 
@@ -604,28 +609,7 @@ fn a_group_that_fails_outright_gets_its_action_even_when_it_is_most_of_the_wave(
     // iOS users are most of the next wave, and half of the pilot's never enrolled; Windows
     // users all did. The failure is iOS's, however many they are: assisted enrollment goes to
     // them, not to the whole wave.
-    let mut s = Scenario::new(&program(20.0));
-    let mut pilot = s.people(
-        30,
-        "pilot",
-        &[("platform", "Windows"), ("department", "Sales")],
-    );
-    pilot.extend(s.people(30, "pilot", &[("platform", "iOS"), ("department", "HR")]));
-    s.people(
-        60,
-        "wave-1",
-        &[("platform", "Windows"), ("department", "Sales")],
-    );
-    s.people(140, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
-    for (i, p) in pilot.iter().enumerate() {
-        if i >= 30 && i % 2 == 0 {
-            s.failure(p, "2027-01-12 10:00", "Device limit reached");
-        } else {
-            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        }
-        s.training(p, "what-changes", 1, true, &[("privacy", 1.0)]);
-        s.delighted(p, "2027-01-20 12:00");
-    }
+    let (s, _) = ios_enrollment_fails_in(pilot_and_wave(60, 140));
     let r = s.evaluate("2027-02-01");
     let assisted: Vec<_> = r
         .actions
@@ -646,7 +630,11 @@ fn a_group_that_fails_outright_gets_its_action_even_when_it_is_most_of_the_wave(
 /// The healthy pilot where every other iOS user never managed to enroll: a failure confined
 /// to iOS (and to HR, the same people).
 fn ios_enrollment_fails() -> (Scenario, Vec<String>) {
-    let (mut s, pilot) = pilot_and_wave_1();
+    ios_enrollment_fails_in(pilot_and_wave_1())
+}
+
+/// [`ios_enrollment_fails`] in another pilot and wave.
+fn ios_enrollment_fails_in((mut s, pilot): (Scenario, Vec<String>)) -> (Scenario, Vec<String>) {
     for (i, p) in pilot.iter().enumerate() {
         if i >= 30 && i % 2 == 0 {
             s.failure(p, "2027-01-12 10:00", "Device limit reached");

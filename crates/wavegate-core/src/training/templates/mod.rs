@@ -14,13 +14,14 @@ use super::model::{
     AnswerOption, Completion, FORMAT, Lesson, Module, OrderItem, OrderingFeedback, Question,
     QuestionKind, Quiz, Targets, Topic, TrueFalseFeedback, both_languages,
 };
+use crate::builtin_titles::{self, Titled};
 use crate::i18n::Text;
 use std::collections::BTreeMap;
 
 /// Every built-in module's id and title (Dutch, English), in one table: each module takes its
 /// title from here, and [`catalogue`] lists them without building a module. A pick list that
 /// built them would carry every lesson of every module into the planner's wasm.
-const TITLES: [(&str, &str, &str); 7] = [
+const TITLES: [Titled; 7] = [
     (
         "enroll-windows",
         "Je Windows-pc inschrijven",
@@ -51,30 +52,16 @@ const TITLES: [(&str, &str, &str); 7] = [
 ];
 
 /// The ids of the built-in modules.
-pub const IDS: [&str; 7] = {
-    let mut ids = [""; 7];
-    let mut i = 0;
-    while i < ids.len() {
-        ids[i] = TITLES[i].0;
-        i += 1;
-    }
-    ids
-};
+pub const IDS: [&str; 7] = builtin_titles::ids(&TITLES);
 
 /// Every built-in module's id and title, in the order of [`IDS`].
 pub fn catalogue() -> Vec<(String, Text)> {
-    TITLES
-        .iter()
-        .map(|(id, nl, en)| (id.to_string(), t(nl, en)))
-        .collect()
+    builtin_titles::catalogue(&TITLES)
 }
 
 /// A built-in module's title from [`TITLES`].
 fn title(id: &str) -> Text {
-    TITLES
-        .iter()
-        .find(|(i, ..)| *i == id)
-        .map_or_else(|| t(id, id), |(_, nl, en)| t(nl, en))
+    builtin_titles::title(&TITLES, id)
 }
 
 /// A built-in module by id.
