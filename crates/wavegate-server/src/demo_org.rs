@@ -139,7 +139,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_modules_its_training_actions_name_can_be_assigned() {
+    async fn every_built_in_module_is_published_for_its_training_actions_to_name() {
         let store = Store::in_memory().unwrap();
         seed(&store, &Clock::system()).await.unwrap();
         let mut published: Vec<String> = store

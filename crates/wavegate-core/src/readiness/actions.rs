@@ -11,7 +11,7 @@ use super::engine::{Groups, MetricEval, SegmentEval, evaluate_segment};
 use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, expand_likert};
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
-use super::report::{ActionKind, ActionReason, Source};
+use super::report::{ActionKind, ActionReason, Source, reminds_to_finish};
 use super::tally::Tally;
 use crate::measures;
 use crate::stats::{benjamini_hochberg, fisher_exact, mann_whitney_u};
@@ -31,15 +31,6 @@ pub(super) struct ActionEval {
     pub(super) msg: ActionMsg,
     /// For a whole-wave action: the segments in it where the metric fails outright.
     pub(super) failing_within: Vec<usize>,
-}
-
-impl ActionEval {
-    /// Whether the remedy is finishing training people already have: a step of its own (a
-    /// reminder), beside learning more on a weak topic or a knowledge barrier (assigning
-    /// modules), so one never hides the other for the same group.
-    fn remedy_finishing(&self) -> bool {
-        self.metric == Some(MetricId::TrainingCompletion)
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -69,7 +60,8 @@ enum Problem {
 }
 
 /// In the order actions are listed; the first reason for an action kind, remedy and target wins
-/// (see [`ActionEval::remedy_finishing`]).
+/// (a reminder to finish training, [`reminds_to_finish`], stands beside learning more, so one
+/// never hides the other for the same group).
 const PROBLEMS: [Problem; 10] = [
     Problem::Enrollment,
     Problem::WeakTopic,
@@ -444,7 +436,7 @@ pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
     // One action of a kind and remedy per target: the first reason listed is the more specific.
     let mut seen: Vec<(ActionKind, bool, usize)> = Vec::new();
     out.retain(|x| {
-        let key = (x.kind, x.remedy_finishing(), x.seg);
+        let key = (x.kind, reminds_to_finish(x.kind, x.metric), x.seg);
         if seen.contains(&key) {
             return false;
         }

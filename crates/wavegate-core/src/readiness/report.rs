@@ -576,6 +576,20 @@ pub struct Action {
     pub evidence: String,
 }
 
+impl Action {
+    /// Whether the action reminds its group to finish training they already have (few
+    /// completed it) rather than asking them to learn more: a step of its own, with its own
+    /// advice and message.
+    pub fn reminds_to_finish(&self) -> bool {
+        reminds_to_finish(self.kind, self.metric)
+    }
+}
+
+/// [`Action::reminds_to_finish`] for an action's kind and metric.
+pub(crate) fn reminds_to_finish(kind: ActionKind, metric: Option<MetricId>) -> bool {
+    kind == ActionKind::TargetedTraining && metric == Some(MetricId::TrainingCompletion)
+}
+
 /// A ticket category's share of rollout tickets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CategoryShare {

@@ -345,7 +345,7 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
 
 /// What an action asks for, in a sentence.
 pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
-    let finishing = a.metric == Some(MetricId::TrainingCompletion);
+    let finishing = a.reminds_to_finish();
     match (a.kind, lang) {
         // Few finished what they were given: the step is finishing it, not more training.
         (ActionKind::TargetedTraining, Lang::Nl) if finishing => {

@@ -12,7 +12,6 @@ use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
 use wavegate_core::i18n::Text;
 use wavegate_core::readiness::experience;
-use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::report::{Action, ActionKind, Report};
 use wavegate_core::readiness::text;
 use wavegate_ui::api::training;
@@ -70,7 +69,7 @@ fn step(a: &Action, report: &Report) -> Vec<Step> {
             letter(Msg::MessageAssisted),
         ],
         // Few finished the training they have: the step is finishing it, not a new module.
-        ActionKind::TargetedTraining if a.metric == Some(MetricId::TrainingCompletion) => {
+        ActionKind::TargetedTraining if a.reminds_to_finish() => {
             vec![
                 Step::Unfinished(a.items.clone()),
                 letter(Msg::MessageFinishTraining),
