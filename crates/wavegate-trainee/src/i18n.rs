@@ -24,6 +24,11 @@ wavegate_ui::messages! {
         UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
         LessonOf => "Les {n} van {total}", "Lesson {n} of {total}";
         Next => "Volgende", "Next";
+        Begin => "Beginnen", "Start";
+        ContinueReading => "Verder lezen", "Continue reading";
+        LessonCount => "{n} lessen", "{n} lessons";
+        OneLesson => "1 les", "1 lesson";
+        QuizPassMark => "Quiz: {n}% goed nodig om te slagen.", "Quiz: {n}% right needed to pass.";
         Previous => "Vorige", "Previous";
         ToQuiz => "Naar de quiz", "To the quiz";
         AllLessons => "Alle lessen", "All lessons";
@@ -32,6 +37,7 @@ wavegate_ui::messages! {
         StartQuiz => "Quiz starten", "Start the quiz";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";
+        ChooseFirst => "Kies eerst een antwoord.", "Choose an answer first.";
         Right => "Goed", "Right";
         Wrong => "Niet goed", "Not right";
         PickedRight => "gekozen, goed", "picked, right";

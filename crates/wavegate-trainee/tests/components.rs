@@ -377,6 +377,80 @@ async fn ordering_buttons_name_their_item_and_focus_and_the_announcement_follow_
     local::clear("tok-ordering");
 }
 
+/// The question's choice inputs (radio buttons, checkboxes), in order.
+fn choice_inputs(host: &web_sys::HtmlElement) -> Vec<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    let all = host.query_selector_all("fieldset input").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlInputElement>())
+        .collect()
+}
+
+/// Picks the question's first option, as a click does (an ordering is answered as shown).
+fn pick_first(host: &web_sys::HtmlElement) {
+    if let Some(first) = choice_inputs(host).first() {
+        first.click();
+    }
+}
+
+/// "Enroll your Android phone" with its quiz cut down to its single-choice questions.
+fn single_choices_only() -> MyModule {
+    let mut m = assigned_of("enroll-android");
+    let quiz = m.module.quiz.as_mut().unwrap();
+    quiz.questions
+        .retain(|q| matches!(q.kind, QuestionKind::SingleChoice { .. }));
+    quiz.draw.clear();
+    assert!(quiz.questions.len() >= 3);
+    m.status = m.progress.status(&m.module, &m.lineage);
+    m
+}
+
+#[wasm_bindgen_test]
+async fn each_question_shows_only_the_answer_given_to_it_and_asks_for_one_before_checking() {
+    let (host, _keep) = mount_session(
+        "tok-answer",
+        vec![single_choices_only()],
+        Lang::Nl,
+        None,
+        || {
+            view! { <QuizView module_id="enroll-android".to_string() step=RwSignal::new(Step::Quiz) /> }
+        },
+    );
+    redraw().await;
+    let ask = Msg::ChooseFirst.text(Lang::Nl);
+    for n in 1..=3 {
+        let inputs = choice_inputs(&host);
+        assert!(inputs.len() >= 2, "question {n} has options");
+        // The first option of the question before is not shown as this one's answer.
+        assert!(
+            inputs.iter().all(|i| !i.checked()),
+            "question {n} starts without an answer"
+        );
+        // Checked without an answer: asked for one, not marked wrong.
+        click(&host, Msg::Check.text(Lang::Nl));
+        redraw().await;
+        assert_eq!(text_of(&host, "[role=alert]"), ask);
+        assert!(host.query_selector(".feedback").unwrap().is_none());
+        pick_first(&host);
+        redraw().await;
+        assert!(
+            host.query_selector("[role=alert]").unwrap().is_none(),
+            "the request goes once there is an answer"
+        );
+        click(&host, Msg::Check.text(Lang::Nl));
+        redraw().await;
+        assert!(host.query_selector(".feedback").unwrap().is_some());
+        assert!(
+            choice_inputs(&host)[0].checked(),
+            "the answer given stays shown"
+        );
+        click(&host, Msg::Next.text(Lang::Nl));
+        redraw().await;
+    }
+    local::clear("tok-answer");
+}
+
 #[wasm_bindgen_test]
 async fn focus_moves_to_each_next_question_and_then_to_the_result() {
     let m = assigned_of("get-help");
@@ -396,6 +470,7 @@ async fn focus_moves_to_each_next_question_and_then_to_the_result() {
         assert_eq!(heading, text_of(&host, "legend h1"));
         assert!(!seen.contains(&heading), "a new question: {heading}");
         seen.push(heading);
+        pick_first(&host);
         click(&host, Msg::Check.text(Lang::Nl));
         redraw().await;
         assert_eq!(

@@ -45,9 +45,9 @@ async function answerQuiz(page, module, right, checked = async () => {}) {
   }
 }
 
-/** Reads every lesson of the module from its overview, up to the quiz. */
+/** Reads every lesson of the module from its overview (nothing read yet), up to the quiz. */
 async function readLessons(page, count) {
-  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByRole("button", { name: "Beginnen" }).click();
   for (let i = 1; i <= count; i++) {
     await expect(page.getByText(`Les ${i} van ${count}`)).toBeVisible();
     if (i < count) await page.getByRole("button", { name: "Volgende" }).click();
@@ -77,6 +77,8 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.getByText("8 minuten")).toBeVisible();
   await audit(page);
   await page.getByRole("button", { name: "Openen" }).click();
+  // Before beginning, what it asks: its lessons, the time, the quiz's pass mark.
+  await expect(page.locator(".meta.about")).toHaveText(`${module.lessons.length} lessen · ${module.estimate_minutes} minuten` + `Quiz: ${Math.round(module.quiz.pass_mark * 100)}% goed nodig om te slagen.`);
   await readLessons(page, module.lessons.length);
   await audit(page);
   // The lesson's Markdown arrives as HTML the server rendered: a numbered list with bold steps.
@@ -142,7 +144,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   const restudy = page.locator("ul.restudy li");
   await expect(restudy).toHaveCount(1);
   await expect(restudy).toContainText(v3.lessons.find((l) => l.id === "desk").title.nl);
-  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByRole("button", { name: "Verder lezen" }).click();
   await expect(page.getByText("Les 1 van 1")).toBeVisible();
   await audit(page);
 
@@ -267,7 +269,7 @@ test("a revoked training link shows a page saying so with the helpdesk, in Dutch
 
   // Still open on the phone: the next lesson read is sent, refused, and the page says why.
   await page.getByRole("button", { name: "Openen" }).click();
-  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByRole("button", { name: "Beginnen" }).click();
   await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Deze trainingslink werkt niet meer" })).toBeVisible();

@@ -245,6 +245,17 @@ pub enum QuizAnswer {
     Order(Vec<String>),
 }
 
+impl QuizAnswer {
+    /// Whether it answers anything: a multiple-choice answer with every box unticked again
+    /// (or an empty order) is no answer, and the app asks for one before checking it.
+    pub fn is_given(&self) -> bool {
+        match self {
+            QuizAnswer::Choices(list) | QuizAnswer::Order(list) => !list.is_empty(),
+            QuizAnswer::Choice(_) | QuizAnswer::TrueFalse(_) => true,
+        }
+    }
+}
+
 /// The answers of one attempt, keyed by question id.
 pub type QuizAnswers = BTreeMap<String, QuizAnswer>;
 

@@ -178,7 +178,7 @@ pub fn score(
         questions.push(QuestionResult {
             id: q.id.clone(),
             topic: q.topic.clone(),
-            answered: answers.contains_key(id),
+            answered: answers.get(id).is_some_and(QuizAnswer::is_given),
             correct,
             feedback,
         });

@@ -525,3 +525,33 @@ proptest! {
         prop_assert_eq!(ab.version, a.version.max(b.version));
     }
 }
+
+#[test]
+fn a_multiple_choice_answer_with_every_box_unticked_again_is_no_answer() {
+    use wavegate_core::training::{QuestionKind, score};
+    let (m, q) = templates::all()
+        .into_iter()
+        .find_map(|m| {
+            let q = (m.quiz.as_ref()?.questions.iter())
+                .find(|q| matches!(q.kind, QuestionKind::MultipleChoice { .. }))?
+                .clone();
+            Some((m, q))
+        })
+        .expect("a built-in module asks a multiple-choice question");
+    let quiz = m.quiz.as_ref().unwrap();
+    let answered = |answer: QuizAnswer| {
+        assert_eq!(
+            answer.is_given(),
+            !matches!(&answer, QuizAnswer::Choices(c) if c.is_empty())
+        );
+        let answers: QuizAnswers = [(q.id.clone(), answer)].into();
+        let r = score(quiz, std::slice::from_ref(&q.id), &answers).unwrap();
+        (r.questions[0].answered, r.questions[0].correct)
+    };
+    assert_eq!(answered(QuizAnswer::Choices(Vec::new())), (false, false));
+    let QuestionKind::MultipleChoice { options } = &q.kind else {
+        unreachable!()
+    };
+    let one = QuizAnswer::Choices(vec![options[0].id.clone()]);
+    assert!(answered(one).0);
+}

@@ -11,6 +11,7 @@ use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
+use wavegate_core::training::Stage;
 use wavegate_core::training::wire::MyModule;
 use wavegate_ui::dom::focus_main;
 
@@ -120,11 +121,19 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
         .position(|l| m.status.restudy.lessons.contains(l))
         .unwrap_or(0);
     let lessons_left = !m.status.restudy.lessons.is_empty();
+    // Nothing done yet: the trainee starts; else they go on where they stopped.
+    let go_on = if m.status.stage == Stage::Assigned {
+        Msg::Begin
+    } else {
+        Msg::ContinueReading
+    };
+    let size = about(&m);
     let list = lesson_list(&m, lessons_left, step);
     view! {
         <section class="card">
             <h1>{move || title.get(lang.get()).to_string()}</h1>
             {description.map(|d| view! { <p>{move || d.get(lang.get()).to_string()}</p> })}
+            {(!done).then_some(size)}
             {(!changed.is_empty()).then(|| view! {
                 <div class="updated" role="status">
                     <p>{t(Msg::Updated)}</p>
@@ -137,7 +146,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
             })}
             {lessons_left.then(|| view! {
                 <button type="button" class="primary" on:click=move |_| step.set(Step::Lesson(first_todo))>
-                    {t(Msg::Next)}
+                    {t(go_on)}
                 </button>
             })}
             {(!lessons_left && can_quiz).then(|| quiz_button(no_quiz_now, Msg::StartQuiz, step))}
@@ -147,6 +156,35 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
             })}
             {list}
         </section>
+    }
+}
+
+/// What the module asks before it is begun: how many lessons, about how long, and the quiz's
+/// pass mark.
+fn about(m: &MyModule) -> impl IntoView + use<> {
+    let lang = use_lang();
+    let lessons = m.module.lessons.len();
+    let minutes = m.module.estimate_minutes;
+    let pass_mark = m
+        .module
+        .quiz
+        .as_ref()
+        .map(|q| (q.pass_mark * 100.0).round() as u32);
+    view! {
+        <p class="meta about">
+            {move || {
+                let lang = lang.get();
+                let count = if lessons == 1 {
+                    Msg::OneLesson.text(lang).to_string()
+                } else {
+                    fill(Msg::LessonCount, lang, &[("n", lessons.to_string())])
+                };
+                format!("{count} · {}", fill(Msg::Minutes, lang, &[("n", minutes.to_string())]))
+            }}
+            {pass_mark.map(|n| view! {
+                <br />{move || fill(Msg::QuizPassMark, lang.get(), &[("n", n.to_string())])}
+            })}
+        </p>
     }
 }
 

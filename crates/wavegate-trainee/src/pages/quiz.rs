@@ -16,6 +16,9 @@ use wavegate_core::training::{
 };
 use wavegate_ui::dom::focus_id_soon;
 
+/// The id of the request for an answer, which describes the question's inputs while it shows.
+const MISSING: &str = "quiz-missing";
+
 /// The attempt under way.
 #[derive(Clone, Debug, PartialEq)]
 struct Attempt {
@@ -50,12 +53,15 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
     let index = RwSignal::new(0usize);
     let answers = RwSignal::new(QuizAnswers::new());
     let checked = RwSignal::new(None::<QuestionResult>);
+    // "Check" was pressed on the question shown without an answer.
+    let missing = RwSignal::new(false);
     let result = RwSignal::new(None::<QuizResult>);
     let retry = move |_| {
         attempt.set(plan(session, &id.get_value()));
         index.set(0);
         answers.set(QuizAnswers::new());
         checked.set(None);
+        missing.set(false);
         result.set(None);
         focus_id_soon(QUESTION.into());
     };
@@ -97,9 +103,16 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         let check = move |_| {
             let mine: QuizAnswers = answers.with_untracked(|all| {
                 all.get(&qid)
+                    .filter(|x| x.is_given())
                     .map(|x| [(qid.clone(), x.clone())].into())
                     .unwrap_or_default()
             });
+            // Checked without an answer it would only be marked wrong: ask for one instead.
+            if mine.is_empty() {
+                missing.set(true);
+                return;
+            }
+            missing.set(false);
             if let Ok(r) = score(&quiz, std::slice::from_ref(&qid), &mine) {
                 checked.set(r.questions.into_iter().next());
                 focus_id_soon(FEEDBACK.into());
@@ -120,13 +133,24 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         };
         let text = q.text.clone();
         let q_for_feedback = q.clone();
+        // The request for an answer goes as soon as there is one.
+        let unanswered = {
+            let qid = q.id.clone();
+            move || {
+                missing.get() && !answers.with(|a| a.get(&qid).is_some_and(QuizAnswer::is_given))
+            }
+        };
         view! {
             <section class="card quiz">
                 <p class="meta">{move || fill(Msg::QuestionOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
-                <fieldset disabled=move || checked.get().is_some()>
+                <fieldset disabled=move || checked.get().is_some()
+                    aria-describedby={let unanswered = unanswered.clone(); move || unanswered().then_some(MISSING)}>
                     <legend><h1 id=QUESTION tabindex="-1">{move || text.get(lang.get()).to_string()}</h1></legend>
-                    {inputs(q.clone(), order, answers)}
+                    <div class="options">{inputs(q.clone(), order, answers)}</div>
                 </fieldset>
+                {move || unanswered().then(|| view! {
+                    <p class="question-error" id=MISSING role="alert">{t(Msg::ChooseFirst)}</p>
+                })}
                 {move || checked.get().map(|r| feedback(r, q_for_feedback.clone(), answers.with_untracked(|a| a.get(&q_for_feedback.id).cloned())))}
                 <nav class="steps">
                     {move || match (checked.get().is_some(), i + 1 < total) {
@@ -141,18 +165,27 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
     }
 }
 
-/// The inputs of one question, writing into `answers`.
+/// The inputs of one question, writing into `answers` and showing what it holds: the page
+/// redraws the next question of the same kind into the same inputs, and a box the browser left
+/// ticked would show an answer the quiz does not have.
 fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> impl IntoView {
     let lang = use_lang();
     let qid = q.id.clone();
     let name = format!("q-{}", q.id);
+    let holds = move |qid: &String, is: &dyn Fn(&QuizAnswer) -> bool| {
+        answers.with(|a| a.get(qid).is_some_and(is))
+    };
     match q.kind {
         QuestionKind::SingleChoice { options } => options
             .into_iter()
             .map(|o| {
                 let (qid, oid, name) = (qid.clone(), o.id.clone(), name.clone());
+                let chosen = {
+                    let (qid, oid) = (qid.clone(), oid.clone());
+                    move || holds(&qid, &|x| picked(Some(x), &oid))
+                };
                 view! {
-                    <label class="option"><input type="radio" name=name
+                    <label class="option"><input type="radio" name=name prop:checked=chosen
                         on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::Choice(oid.clone())); }) />
                     {move || o.text.get(lang.get()).to_string()}</label>
                 }
@@ -163,8 +196,12 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
             .into_iter()
             .map(|o| {
                 let (qid, oid) = (qid.clone(), o.id.clone());
+                let chosen = {
+                    let (qid, oid) = (qid.clone(), oid.clone());
+                    move || holds(&qid, &|x| picked(Some(x), &oid))
+                };
                 view! {
-                    <label class="option"><input type="checkbox"
+                    <label class="option"><input type="checkbox" prop:checked=chosen
                         on:change=move |_| answers.update(|a| {
                             let entry = a.entry(qid.clone()).or_insert_with(|| QuizAnswer::Choices(Vec::new()));
                             if let QuizAnswer::Choices(list) = entry {
@@ -180,8 +217,12 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
             .into_iter()
             .map(|(value, word)| {
                 let (qid, name) = (qid.clone(), name.clone());
+                let chosen = {
+                    let qid = qid.clone();
+                    move || holds(&qid, &|x| *x == QuizAnswer::TrueFalse(value))
+                };
                 view! {
-                    <label class="option"><input type="radio" name=name
+                    <label class="option"><input type="radio" name=name prop:checked=chosen
                         on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::TrueFalse(value)); }) />
                     {t(word)}</label>
                 }
