@@ -308,7 +308,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                             }
                             .into_any()
                         }
-                        None => view! { <td>"–"</td> }.into_any(),
+                        None => view! { <td class="none">"–"</td> }.into_any(),
                     })
                     .collect();
                 let drill_row = move || {
