@@ -5,8 +5,10 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod cmd;
+mod dutch_help;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 // mimalloc instead of the system allocator: scoring 100,000 people allocates a few hundred MB
@@ -24,6 +26,7 @@ struct Cli {
         long,
         value_name = "LANG",
         default_value = "en",
+        env = dutch_help::LANG_ENV,
         value_parser = cmd::parse_lang,
         global = true
     )]
@@ -56,8 +59,34 @@ enum Command {
     Admin(cmd::admin::Command),
 }
 
+/// The command line as clap reads it (English help).
+fn cli_command() -> clap::Command {
+    Cli::command()
+}
+
+/// The command line parsed, its help and usage errors in the language asked for.
+fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env = std::env::var(dutch_help::LANG_ENV).ok();
+    let lang = dutch_help::requested(&args, env.as_deref());
+    let parsed = dutch_help::localized(cli_command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => match (lang, dutch_help::error_in_dutch(&e)) {
+            (wavegate_core::i18n::Lang::Nl, Some(text)) => {
+                // It quotes what was typed: escaped, it cannot drive the terminal.
+                eprint!("{}", wavegate_core::escape::terminal_lines(&text));
+                std::process::exit(e.exit_code());
+            }
+            _ => e.exit(),
+        },
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let lang = cli.lang;
     let result = match cli.command {
         Command::Serve(args) => cmd::serve::run(args),

@@ -432,3 +432,25 @@ fn every_problem_of_program_toml_is_listed_in_one_run() {
         assert_eq!(stderr.matches(before).count(), 1, "{stderr}");
     }
 }
+
+#[test]
+fn a_planner_who_asks_for_dutch_gets_the_help_and_usage_errors_in_dutch() {
+    use cli_support::stderr;
+    let help = cli_support::stdout(&wavegate(&["--lang", "nl", "score", "--help"]));
+    assert!(
+        help.contains("Gebruik: wavegate score [OPTIES] --data <DIR>"),
+        "{help}"
+    );
+    assert!(help.contains("Beoordelingsdatum (JJJJ-MM-DD)"), "{help}");
+    let out = wavegate(&["score", "--lang=nl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("fout: deze verplichte argumenten ontbreken:\n  --data <DIR>"),
+        "{}",
+        stderr(&out)
+    );
+    // Without the flag, clap's English, as before.
+    let out = wavegate(&["score"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: the following required arguments"));
+}
