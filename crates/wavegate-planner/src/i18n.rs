@@ -94,6 +94,8 @@ wavegate_ui::messages! {
         KindTraining => "Trainingsresultaten uit een ander hulpmiddel (training.csv)", "Training records from another tool (training.csv)";
         ChooseFile => "Kies een CSV-bestand", "Choose a CSV file";
         DropHint => "of sleep het hierheen.", "or drop it here.";
+        PickFile => "Bestand kiezen", "Choose a file";
+        NoFileChosen => "Nog geen bestand gekozen", "No file chosen yet";
         Sending => "Versturen: {percent}%", "Sending: {percent}%";
         Checking => "Bestand is verstuurd; Wavegate leest het…", "File sent; Wavegate is reading it…";
         PreviewTitle => "Eerste rijen zoals gelezen", "First records as read";

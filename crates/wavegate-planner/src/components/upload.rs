@@ -6,6 +6,10 @@ use wasm_bindgen::JsCast;
 use wavegate_ui::api::Progress;
 
 /// A file input with a zone a file can be dropped on. `on_file` gets the chosen file.
+///
+/// The browser's own button and "no file chosen" speak the browser's language, not the page's:
+/// the input stays (keyboard, screen readers and tests use it, named by the label) but is drawn
+/// as our button, and the name of the file chosen last is shown beside it.
 #[component]
 pub fn FilePicker<F>(
     /// The input's id (unique on the page).
@@ -23,7 +27,10 @@ pub fn FilePicker<F>(
 where
     F: Fn(web_sys::File) + Clone + 'static,
 {
+    let lang = use_lang();
+    let input = NodeRef::<leptos::html::Input>::new();
     let over = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<String>);
     let picked = {
         let on_file = on_file.clone();
         move |ev: leptos::ev::Event| {
@@ -35,6 +42,7 @@ where
                 .and_then(|i| i.files())
                 .and_then(|f| f.get(0))
             {
+                chosen.set(Some(file.name()));
                 on_file(file);
             }
             // The same file may be chosen again after a correction.
@@ -54,6 +62,7 @@ where
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
+            chosen.set(Some(file.name()));
             on_file(file);
         }
     };
@@ -64,7 +73,15 @@ where
             on:drop=dropped>
             <label for=id.clone()>{t(label)}</label>
             <p class="muted drop-hint">{t(Msg::DropHint)}</p>
-            <input id=id type="file" accept=accept disabled=move || disabled.get() on:change=picked />
+            <div class="file-choice">
+                <input id=id class="file-input" type="file" accept=accept node_ref=input
+                    disabled=move || disabled.get() on:change=picked />
+                // For the pointer only: the input above is what the keyboard and a screen
+                // reader reach (named by the label alone), and a click here is a click on it.
+                <span class="file-button" aria-hidden="true" class:disabled=move || disabled.get()
+                    on:click=move |_| if let Some(i) = input.get() { i.click() }>{t(Msg::PickFile)}</span>
+                <span class="muted file-name">{move || chosen.get().unwrap_or_else(|| Msg::NoFileChosen.text(lang.get()).to_string())}</span>
+            </div>
         </div>
     }
 }
