@@ -254,16 +254,29 @@ fn assigned_of(id: &str) -> MyModule {
     MyModule::new(module, lineage, progress)
 }
 
-/// "Get help" with its quiz cut down to its ordering question (four items).
-fn ordering_only() -> MyModule {
-    let mut m = assigned_of("get-help");
+/// The built-in module `id` with its quiz cut down to the questions `keep` keeps, all asked.
+fn quiz_of_only(id: &str, keep: impl Fn(&QuestionKind) -> bool) -> MyModule {
+    let mut m = assigned_of(id);
     let quiz = m.module.quiz.as_mut().unwrap();
-    quiz.questions
-        .retain(|q| matches!(q.kind, QuestionKind::Ordering { .. }));
+    quiz.questions.retain(|q| keep(&q.kind));
     quiz.draw.clear();
-    assert_eq!(quiz.questions.len(), 1);
     m.status = m.progress.status(&m.module, &m.lineage);
     m
+}
+
+/// "Get help" with its quiz cut down to its ordering question (four items).
+fn ordering_only() -> MyModule {
+    let m = quiz_of_only("get-help", |k| matches!(k, QuestionKind::Ordering { .. }));
+    assert_eq!(m.module.quiz.as_ref().unwrap().questions.len(), 1);
+    m
+}
+
+/// The quiz of `module` (assigned to the link `token`) on its own page, in Dutch.
+fn mount_quiz(token: &'static str, module: MyModule) -> (web_sys::HtmlElement, impl Drop) {
+    let id = module.module.id.clone();
+    mount_session(token, vec![module], Lang::Nl, None, move || {
+        view! { <QuizView module_id=id step=RwSignal::new(Step::Quiz) /> }
+    })
 }
 
 /// Mounts `page` with a session of `modules` under `token`, the page in `lang` (as the browser
@@ -334,15 +347,7 @@ async fn redraw() {
 
 #[wasm_bindgen_test]
 async fn ordering_buttons_name_their_item_and_focus_and_the_announcement_follow_a_move() {
-    let (host, _keep) = mount_session(
-        "tok-ordering",
-        vec![ordering_only()],
-        Lang::Nl,
-        None,
-        || {
-            view! { <QuizView module_id="get-help".to_string() step=RwSignal::new(Step::Quiz) /> }
-        },
-    );
+    let (host, _keep) = mount_quiz("tok-ordering", ordering_only());
     redraw().await;
     let before = shown_order(&host);
     assert_eq!(before.len(), 4, "{before:?}");
@@ -396,27 +401,16 @@ fn pick_first(host: &web_sys::HtmlElement) {
 
 /// "Enroll your Android phone" with its quiz cut down to its single-choice questions.
 fn single_choices_only() -> MyModule {
-    let mut m = assigned_of("enroll-android");
-    let quiz = m.module.quiz.as_mut().unwrap();
-    quiz.questions
-        .retain(|q| matches!(q.kind, QuestionKind::SingleChoice { .. }));
-    quiz.draw.clear();
-    assert!(quiz.questions.len() >= 3);
-    m.status = m.progress.status(&m.module, &m.lineage);
+    let m = quiz_of_only("enroll-android", |k| {
+        matches!(k, QuestionKind::SingleChoice { .. })
+    });
+    assert!(m.module.quiz.as_ref().unwrap().questions.len() >= 3);
     m
 }
 
 #[wasm_bindgen_test]
 async fn each_question_shows_only_the_answer_given_to_it_and_asks_for_one_before_checking() {
-    let (host, _keep) = mount_session(
-        "tok-answer",
-        vec![single_choices_only()],
-        Lang::Nl,
-        None,
-        || {
-            view! { <QuizView module_id="enroll-android".to_string() step=RwSignal::new(Step::Quiz) /> }
-        },
-    );
+    let (host, _keep) = mount_quiz("tok-answer", single_choices_only());
     redraw().await;
     let ask = Msg::ChooseFirst.text(Lang::Nl);
     for n in 1..=3 {
@@ -455,9 +449,7 @@ async fn each_question_shows_only_the_answer_given_to_it_and_asks_for_one_before
 async fn focus_moves_to_each_next_question_and_then_to_the_result() {
     let m = assigned_of("get-help");
     let total = m.module.quiz.as_ref().unwrap().questions.len();
-    let (host, _keep) = mount_session("tok-focus", vec![m], Lang::Nl, None, || {
-        view! { <QuizView module_id="get-help".to_string() step=RwSignal::new(Step::Quiz) /> }
-    });
+    let (host, _keep) = mount_quiz("tok-focus", m);
     redraw().await;
     let mut seen = Vec::new();
     for n in 1..=total {

@@ -497,26 +497,26 @@ pub fn error_in_dutch(e: &clap::Error) -> Option<String> {
         Some(ContextValue::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     };
+    // Something typed that is not there, and what clap thinks was meant.
+    let unknown = |what: &str, typed, meant| -> Option<String> {
+        let mut said = format!("{what} '{}'", text(typed)?);
+        if let Some(tip) = text(meant) {
+            said.push_str(&format!("\n\n  tip: bedoel je '{tip}'?"));
+        }
+        Some(said)
+    };
     let mut out = String::from("fout: ");
     match e.kind() {
-        ErrorKind::UnknownArgument => {
-            out.push_str(&format!(
-                "onbekend argument '{}'",
-                text(ContextKind::InvalidArg)?
-            ));
-            if let Some(tip) = text(ContextKind::SuggestedArg) {
-                out.push_str(&format!("\n\n  tip: bedoel je '{tip}'?"));
-            }
-        }
-        ErrorKind::InvalidSubcommand => {
-            out.push_str(&format!(
-                "onbekende opdracht '{}'",
-                text(ContextKind::InvalidSubcommand)?
-            ));
-            if let Some(tip) = text(ContextKind::SuggestedSubcommand) {
-                out.push_str(&format!("\n\n  tip: bedoel je '{tip}'?"));
-            }
-        }
+        ErrorKind::UnknownArgument => out.push_str(&unknown(
+            "onbekend argument",
+            ContextKind::InvalidArg,
+            ContextKind::SuggestedArg,
+        )?),
+        ErrorKind::InvalidSubcommand => out.push_str(&unknown(
+            "onbekende opdracht",
+            ContextKind::InvalidSubcommand,
+            ContextKind::SuggestedSubcommand,
+        )?),
         ErrorKind::MissingRequiredArgument => {
             out.push_str("deze verplichte argumenten ontbreken:");
             for arg in list(ContextKind::InvalidArg) {
@@ -598,37 +598,24 @@ mod tests {
     use super::*;
     use std::ffi::OsString;
 
-    fn args(list: &[&str]) -> Vec<OsString> {
-        list.iter().map(OsString::from).collect()
-    }
-
     #[test]
     fn the_language_is_read_from_the_flag_then_the_environment() {
-        assert_eq!(
-            requested(&args(&["wavegate", "--lang", "nl", "score"]), None),
-            Lang::Nl
-        );
-        assert_eq!(
-            requested(&args(&["wavegate", "score", "--lang=nl"]), None),
-            Lang::Nl
-        );
-        assert_eq!(
-            requested(&args(&["wavegate", "score"]), Some("nl")),
-            Lang::Nl
-        );
-        assert_eq!(
-            requested(&args(&["wavegate", "--lang", "en"]), Some("nl")),
-            Lang::En
-        );
         // A value after `--` is not the flag; an unknown language leaves the default.
-        assert_eq!(
-            requested(&args(&["wavegate", "--", "--lang", "nl"]), None),
-            Lang::En
-        );
-        assert_eq!(
-            requested(&args(&["wavegate", "--lang", "fr"]), None),
-            Lang::En
-        );
+        let cases: [(&[&str], Option<&str>, Lang); 6] = [
+            (&["--lang", "nl", "score"], None, Lang::Nl),
+            (&["score", "--lang=nl"], None, Lang::Nl),
+            (&["score"], Some("nl"), Lang::Nl),
+            (&["--lang", "en"], Some("nl"), Lang::En),
+            (&["--", "--lang", "nl"], None, Lang::En),
+            (&["--lang", "fr"], None, Lang::En),
+        ];
+        for (words, env, lang) in cases {
+            let args: Vec<OsString> = std::iter::once("wavegate")
+                .chain(words.iter().copied())
+                .map(OsString::from)
+                .collect();
+            assert_eq!(requested(&args, env), lang, "{words:?} {env:?}");
+        }
     }
 
     #[test]
@@ -703,46 +690,41 @@ mod tests {
 
     #[test]
     fn a_usage_error_is_said_in_dutch() {
-        let cmd = || localized(crate::cli_command(), Lang::Nl);
-        let e = cmd()
-            .try_get_matches_from(["wavegate", "--lang", "nl", "score"])
-            .unwrap_err();
-        let text = error_in_dutch(&e).unwrap();
-        assert!(
-            text.starts_with("fout: deze verplichte argumenten ontbreken:\n  --data <DIR>"),
-            "{text}"
-        );
-        assert!(text.contains("Gebruik: wavegate score"), "{text}");
-        let e = cmd()
-            .try_get_matches_from(["wavegate", "score", "--data", "d", "--fromat", "json"])
-            .unwrap_err();
-        let text = error_in_dutch(&e).unwrap();
-        assert!(text.contains("onbekend argument '--fromat'"), "{text}");
-        assert!(text.contains("bedoel je '--format'?"), "{text}");
-        let e = cmd()
-            .try_get_matches_from(["wavegate", "score", "--data", "d", "--format", "pdf"])
-            .unwrap_err();
-        let text = error_in_dutch(&e).unwrap();
-        assert!(
-            text.contains("ongeldige waarde 'pdf' voor '--format <FORMAT>'"),
-            "{text}"
-        );
-        assert!(
-            text.contains("[mogelijke waarden: table, json, markdown, html]"),
-            "{text}"
-        );
-        let e = cmd()
-            .try_get_matches_from(["wavegate", "score", "--data", "d", "--at", "morgen"])
-            .unwrap_err();
-        let text = error_in_dutch(&e).unwrap();
-        assert!(
-            text.contains("verwacht een datum zoals 2027-02-01"),
-            "{text}"
-        );
-        let e = cmd()
-            .try_get_matches_from(["wavegate", "scor"])
-            .unwrap_err();
-        assert!(error_in_dutch(&e).unwrap().contains("bedoel je 'score'?"));
+        let cases: [(&[&str], &[&str]); 5] = [
+            (
+                &["--lang", "nl", "score"],
+                &[
+                    "fout: deze verplichte argumenten ontbreken:\n  --data <DIR>",
+                    "Gebruik: wavegate score",
+                ],
+            ),
+            (
+                &["score", "--data", "d", "--fromat", "json"],
+                &["onbekend argument '--fromat'", "bedoel je '--format'?"],
+            ),
+            (
+                &["score", "--data", "d", "--format", "pdf"],
+                &[
+                    "ongeldige waarde 'pdf' voor '--format <FORMAT>'",
+                    "[mogelijke waarden: table, json, markdown, html]",
+                ],
+            ),
+            (
+                &["score", "--data", "d", "--at", "morgen"],
+                &["verwacht een datum zoals 2027-02-01"],
+            ),
+            (&["scor"], &["bedoel je 'score'?"]),
+        ];
+        for (words, said) in cases {
+            let e = localized(crate::cli_command(), Lang::Nl)
+                .try_get_matches_from(std::iter::once(&"wavegate").chain(words))
+                .unwrap_err();
+            let text = error_in_dutch(&e).unwrap();
+            assert!(text.starts_with("fout: "), "{text}");
+            for part in said {
+                assert!(text.contains(part), "{words:?}: {part} in\n{text}");
+            }
+        }
     }
 
     #[test]
