@@ -335,3 +335,42 @@ fn the_gates_table_says_a_segment_gate_that_does_not_stand_out_holds_nobody() {
         "the demo has a gate inside a held segment"
     );
 }
+
+/// A counterfactual says what would change the decision: not what would clear a failure that
+/// holds nothing back (in a segment no different from the rest, it counts in the wave as a
+/// whole). The demo organisation has such a segment: Operations × West fails enrollment, yet
+/// the wave goes ahead without it held.
+#[test]
+fn a_counterfactual_speaks_only_of_a_failure_that_changes_the_decision() {
+    use wavegate_core::readiness::text;
+    let files = demo_files(800, 1);
+    let (program, data) = load(
+        |name: &str| Ok(files.get(name).map(|s| s.as_bytes())),
+        &InOrder,
+    )
+    .unwrap();
+    let at = crate::readiness_support::date("2027-03-01");
+    let report = evaluate(&data, &program, at, Lang::En, &[]);
+    let counting_in_the_wave: Vec<String> = (report.gates.iter())
+        .filter(|g| !g.confined && !g.scope.contains_key("wave"))
+        .map(|g| text::segment(&g.scope, Lang::En).to_lowercase())
+        .collect();
+    assert!(
+        counting_in_the_wave.contains(&"department operations × region west".to_string()),
+        "{counting_in_the_wave:?}"
+    );
+    for said in &report.counterfactuals {
+        let subject = said.split(':').next().unwrap().to_lowercase();
+        assert!(
+            !counting_in_the_wave.contains(&subject),
+            "{said} is about a failure that holds nothing"
+        );
+    }
+    // The held ones keep theirs.
+    assert!(
+        report
+            .counterfactuals
+            .iter()
+            .any(|c| c.starts_with("Platform iOS:"))
+    );
+}

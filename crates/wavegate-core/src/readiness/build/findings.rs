@@ -50,6 +50,17 @@ fn holding<'a>(
         .filter(move |&h| held && h != f.seg && a.within(f.seg, h))
 }
 
+/// Whether clearing finding `i` alone could change the decision, so that its counterfactual
+/// belongs under "what would change the outcome": the wave's own findings, and a segment's
+/// that holds it back on its own. Not one inside a segment held as a whole, nor one that held
+/// segments explain, nor one that is not distinct from the rest of the wave (it counts in the
+/// wave as a whole, and only the wave's own figures decide).
+fn decides(a: &Assessment, j: &Judgement, i: usize, held: bool) -> bool {
+    let f = &j.findings[i];
+    let own = f.seg == 0 || (f.confined && f.holds() && j.explained_by[i].is_empty());
+    own && holding(a, j, f, held).next().is_none()
+}
+
 /// What the finding's explanation adds about its scope: confined with its test, explained by a
 /// failing segment, or not confined. `held` says whether the decision holds the failing
 /// segments on their own (SPLIT) rather than the whole wave.
@@ -211,8 +222,7 @@ pub(super) fn build(
                 });
             }
         }
-        // Inside a segment held as a whole, clearing it alone changes no decision.
-        if holding(a, j, f, held).next().is_none() {
+        if decides(a, j, i, held) {
             counterfactuals.extend(counterfactual(program, a, f, gamma, lang));
         }
     }
