@@ -175,8 +175,12 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     let within_held = held
                         .iter()
                         .any(|h| h.iter().all(|(k, v)| g.scope.get(k) == Some(v)));
+                    // And a gate of the whole wave that the held segments carry holds nobody
+                    // who goes ahead: "hold" beside a SPLIT read as if the wave were held.
                     let effect = if segment_gate && !g.confined && !within_held {
                         l(Label::CountsInWave).to_string()
+                    } else if !segment_gate && g.confined {
+                        l(Label::ResolvedBySplit).to_string()
                     } else {
                         text::decision_name(g.effect, lang).to_string()
                     };

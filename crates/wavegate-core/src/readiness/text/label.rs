@@ -90,6 +90,9 @@ pub enum Label {
     Effect,
     /// What a segment's gate that does not stand out does: it counts in the wave as a whole.
     CountsInWave,
+    /// What a gate of the whole wave does when the held segments carry it: the people who go
+    /// ahead no longer show it.
+    ResolvedBySplit,
     /// "no actions".
     NoActions,
     /// "Score".
@@ -226,6 +229,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Effect, Lang::En) => "Effect",
         (CountsInWave, Lang::Nl) => "telt mee in de golf",
         (CountsInWave, Lang::En) => "counts in the wave",
+        (ResolvedBySplit, Lang::Nl) => "opgelost door te splitsen",
+        (ResolvedBySplit, Lang::En) => "resolved by the split",
         (NoActions, Lang::Nl) => "Geen acties nodig.",
         (NoActions, Lang::En) => "No actions needed.",
         (Score, Lang::Nl) => "Score",
