@@ -4,8 +4,9 @@ use crate::readiness_support::{Scenario, program_toml};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
+use wavegate_core::readiness::render::forecast_parts;
 use wavegate_core::readiness::report::{
-    DecisionKind, GateKind, MissingEvidence, Report, Rule, SuppressionReason,
+    DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report, Rule, SuppressionReason,
 };
 
 fn program(capacity: f64) -> String {
@@ -390,26 +391,40 @@ fn every_report_lists_the_dimensions_readiness_is_computed_over() {
     assert!(md.contains("Assessed: Technical, Support, Knowledge, Sentiment, Reach"));
 }
 
+/// The helpdesk forecast for a next wave of 200 with `busy` of `busy_value` along `attribute`
+/// (whose pilot users brought a ticket each) and the rest `quiet_value` (hardly any), but for
+/// the `small` groups of other values, which had no pilot users.
+fn mix_forecast(
+    attribute: &str,
+    (busy_value, quiet_value): (&str, &str),
+    busy: usize,
+    small: &[(&str, usize)],
+) -> HelpdeskForecast {
+    let mut s = Scenario::new(&program(1000.0));
+    let quiet_pilot = s.people(60, "pilot", &[(attribute, quiet_value)]);
+    let busy_pilot = s.people(60, "pilot", &[(attribute, busy_value)]);
+    for p in &quiet_pilot {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+    }
+    for p in &busy_pilot {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.ticket(p, "2027-01-14 10:00", "Enrollment", 3, true);
+    }
+    s.ticket(&quiet_pilot[0], "2027-01-14 10:00", "Email", 3, true);
+    s.people(busy, "wave-1", &[(attribute, busy_value)]);
+    let others: usize = small.iter().map(|(_, n)| n).sum();
+    s.people(200 - busy - others, "wave-1", &[(attribute, quiet_value)]);
+    for (value, n) in small {
+        s.people(*n, "wave-1", &[(attribute, value)]);
+    }
+    s.evaluate("2027-02-01").helpdesk_forecast.unwrap()
+}
+
 #[test]
 fn a_wave_with_more_ios_users_forecasts_more_tickets() {
     // iOS users bring a ticket each; Windows users hardly any. Two next waves of the same size
     // differ only in their mix.
-    let forecast = |ios_in_wave: usize| {
-        let mut s = Scenario::new(&program(1000.0));
-        let windows = s.people(60, "pilot", &[("platform", "Windows")]);
-        let ios = s.people(60, "pilot", &[("platform", "iOS")]);
-        for p in &windows {
-            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        }
-        for p in &ios {
-            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-            s.ticket(p, "2027-01-14 10:00", "Enrollment", 3, true);
-        }
-        s.ticket(&windows[0], "2027-01-14 10:00", "Email", 3, true);
-        s.people(ios_in_wave, "wave-1", &[("platform", "iOS")]);
-        s.people(200 - ios_in_wave, "wave-1", &[("platform", "Windows")]);
-        s.evaluate("2027-02-01").helpdesk_forecast.unwrap()
-    };
+    let forecast = |ios_in_wave| mix_forecast("platform", ("iOS", "Windows"), ios_in_wave, &[]);
     let few = forecast(20);
     let many = forecast(180);
     assert_eq!(many.by.as_deref(), Some("platform"));
@@ -427,6 +442,22 @@ fn a_wave_with_more_ios_users_forecasts_more_tickets() {
         .find(|p| p.segment.get("platform").map(String::as_str) == Some("iOS"))
         .unwrap();
     assert!((ios.share - 0.9).abs() < 1e-9);
+}
+
+#[test]
+fn the_forecast_by_segment_reads_in_the_reports_language_with_small_groups_as_others() {
+    let f = mix_forecast("department", ("Sales", "Finance"), 100, &[("Legal", 3)]);
+    assert_eq!(f.by.as_deref(), Some("department"));
+    let nl = forecast_parts(&f, Lang::Nl);
+    assert!(nl.starts_with(" Per afdeling: "), "{nl}");
+    // Legal's three are not named: they are part of "the others".
+    assert!(nl.contains(", overigen 0,"), "{nl}");
+    assert!(!nl.contains("Legal") && !nl.contains('–'), "{nl}");
+    let en = forecast_parts(&f, Lang::En);
+    assert!(
+        en.starts_with(" By department: ") && en.contains(", others 0."),
+        "{en}"
+    );
 }
 
 #[test]

@@ -84,7 +84,8 @@ pub(super) fn failing_within(segments: &[crate::readiness::report::Segment], lan
 }
 
 /// How the forecast splits over its segments, e.g. " By platform: iOS 3.1/day, Windows 2.0/day."
-pub(super) fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
+/// (empty when one pooled rate serves); the reports and the planner's dashboard say it alike.
+pub fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
     let Some(by) = &f.by else {
         return String::new();
     };
@@ -92,8 +93,9 @@ pub(super) fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lan
         .segments
         .iter()
         .map(|p| {
+            // People without a value, or in groups too small to name, are one part.
             let name = if p.segment.is_empty() {
-                "–".to_string()
+                label(Label::ForecastRest, lang).to_string()
             } else {
                 p.segment.values().cloned().collect::<Vec<_>>().join(" × ")
             };
@@ -108,8 +110,9 @@ pub(super) fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lan
         })
         .collect();
     format!(
-        " {} {by}: {}.",
+        " {} {}: {}.",
         text::capitalise(label(Label::ForecastBy, lang)),
+        text::attribute(by, lang),
         parts.join(", ")
     )
 }

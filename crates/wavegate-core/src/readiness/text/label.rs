@@ -76,6 +76,8 @@ pub enum Label {
     FailsIn,
     /// "by" (a forecast summed over an attribute).
     ForecastBy,
+    /// The forecast's part for people without a value or in groups too small to name.
+    ForecastRest,
     /// Explanation of suppression.
     SuppressedNote,
     /// "Notes".
@@ -213,6 +215,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (FailsIn, Lang::En) => "fails in",
         (ForecastBy, Lang::Nl) => "per",
         (ForecastBy, Lang::En) => "by",
+        (ForecastRest, Lang::Nl) => "overigen",
+        (ForecastRest, Lang::En) => "others",
         (Notes, Lang::Nl) => "Opmerkingen",
         (Notes, Lang::En) => "Notes",
         (Method, Lang::Nl) => "Zo leest u dit rapport",

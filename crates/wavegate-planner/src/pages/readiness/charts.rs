@@ -13,6 +13,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{Evaluation, EvaluationsQuery};
 use wavegate_core::i18n::count;
+use wavegate_core::readiness::render::forecast_parts;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::{ApiError, readiness};
 use wavegate_ui::chart::{Scale, ticks};
@@ -64,6 +65,8 @@ fn forecast(e: &Evaluation) -> AnyView {
             ),
         ],
     );
+    // Which groups bring the tickets, when their rates differ enough to forecast them apart.
+    let desc = desc + &forecast_parts(f, lang);
     let axis = ticks(0.0, top, 5)
         .into_iter()
         .filter(|v| *v <= top)
