@@ -60,7 +60,7 @@ fn table_lines(r: &Report) -> String {
         label(Label::Title, lang),
         tt(&r.program),
         label(Label::EvaluatedAt, lang).to_lowercase(),
-        r.evaluated_at
+        text::long_date(r.evaluated_at, lang)
     );
     let Some(d) = &r.decision else {
         enrollment(&mut out, r);
