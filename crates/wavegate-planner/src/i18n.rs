@@ -4,7 +4,7 @@
 //! Texts that belong to the domain (metric names, survey questions, import warnings) come from
 //! `wavegate-core` or, in the request's language, from the server.
 
-pub use wavegate_ui::i18n::{Lang, UiMsg, fill, t, use_lang};
+pub use wavegate_ui::i18n::{Lang, UiMsg, counted, fill, t, use_lang};
 
 wavegate_ui::messages! {
     /// A message of the planner's interface.
@@ -188,7 +188,8 @@ wavegate_ui::messages! {
         Median => "Mediaan", "Median";
         TopBox => "Eens (top-2)", "Agree (top 2)";
         BottomBox => "Oneens (bottom-2)", "Disagree (bottom 2)";
-        Answered => "beantwoord", "answered";
+        AnswersN => "{n} antwoorden", "{n} answers";
+        OneAnswer => "1 antwoord", "1 answer";
         SuppressedSmallGroup => "Minder dan 5 antwoorden: niet getoond om respondenten te beschermen.", "Fewer than 5 answers: not shown to protect respondents.";
         AnswersWithheld => "Minder dan 5 antwoorden; verborgen", "Fewer than 5 answers; hidden";
         TextAnswersCount => "{n} open antwoorden", "{n} open answers";

@@ -1,7 +1,7 @@
 //! The trainee app's words in Dutch and English (shared ones, such as errors, are
 //! [`wavegate_ui::i18n::UiMsg`]); module texts, quiz feedback and refusals come from the core.
 
-pub use wavegate_ui::i18n::{Lang, UiMsg, fill, t, use_lang};
+pub use wavegate_ui::i18n::{Lang, UiMsg, counted, fill, t, use_lang};
 
 wavegate_ui::messages! {
     /// A message of the trainee's interface.

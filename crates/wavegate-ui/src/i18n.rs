@@ -122,6 +122,16 @@ pub fn t(msg: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 
     move || msg.text(lang.get())
 }
 
+/// A number of things in words, right for one: `one` for 1, else `many` with `{n}` filled in
+/// ("1 antwoord", "8 antwoorden").
+pub fn counted(n: u64, one: impl Message, many: impl Message, lang: Lang) -> String {
+    if n == 1 {
+        one.text(lang).to_string()
+    } else {
+        fill(many, lang, &[("n", wavegate_core::i18n::count(n, lang))])
+    }
+}
+
 /// A message with `{name}` placeholders filled in.
 pub fn fill(msg: impl Message, lang: Lang, values: &[(&str, String)]) -> String {
     let mut s = msg.text(lang).to_string();

@@ -7,7 +7,7 @@
 //! suppressed small groups; this module only lays it out in the current language.
 
 use crate::components::bar_chart::{Bar, bar_chart};
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, counted, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
 use wavegate_core::i18n::count;
@@ -118,7 +118,7 @@ fn question_view(
         <section class="question-result" data-question=q.id.clone()>
             <h3>{title}</h3>
             {(answered_by_invitation.is_none() && !withheld).then(|| view! {
-                <p class="muted">{q.answered}" "{Msg::Answered.text(lang)}</p>
+                <p class="muted answered">{counted(q.answered as u64, Msg::OneAnswer, Msg::AnswersN, lang)}</p>
             })}
             {figures}
             {invitation}

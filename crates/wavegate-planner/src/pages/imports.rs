@@ -8,7 +8,7 @@ use crate::components::download::DownloadButton;
 use crate::components::file_problem::FileProblemView;
 use crate::components::notice::{Failure, load_failed};
 use crate::components::upload::{FilePicker, UploadProgress};
-use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{FileKind, FileProblem, ImportRecord, ImportSummary};
@@ -74,11 +74,7 @@ fn column_header(name: String) -> impl IntoView {
 
 /// A number of records (a file's rows as its importer reads them), right for one.
 fn records(n: u64, lang: Lang) -> String {
-    if n == 1 {
-        Msg::OneRecord.text(lang).to_string()
-    } else {
-        fill(Msg::RecordsN, lang, &[("n", count(n, lang))])
-    }
+    counted(n, Msg::OneRecord, Msg::RecordsN, lang)
 }
 
 /// What an import found: counts, warnings and (for a preview) the first records as parsed.

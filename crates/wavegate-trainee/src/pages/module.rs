@@ -7,7 +7,7 @@ use super::certificate::CertificateView;
 use super::next_attempt::{NoAttempt, blocked, browser_time};
 use super::quiz::QuizView;
 pub use super::step::Step;
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, counted, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
@@ -174,11 +174,7 @@ fn about(m: &MyModule) -> impl IntoView + use<> {
         <p class="meta about">
             {move || {
                 let lang = lang.get();
-                let count = if lessons == 1 {
-                    Msg::OneLesson.text(lang).to_string()
-                } else {
-                    fill(Msg::LessonCount, lang, &[("n", lessons.to_string())])
-                };
+                let count = counted(lessons as u64, Msg::OneLesson, Msg::LessonCount, lang);
                 format!("{count} · {}", fill(Msg::Minutes, lang, &[("n", minutes.to_string())]))
             }}
             {pass_mark.map(|n| view! {
