@@ -67,9 +67,16 @@ fn forecast(e: &Evaluation) -> AnyView {
     );
     // Which groups bring the tickets, when their rates differ enough to forecast them apart.
     let desc = desc + &forecast_parts(f, lang);
+    // The capacity's label stands at the foot of its line, over the axis: a tick label there
+    // would print on top of it (twice "1,0").
+    let clear_of_capacity = |v: &f64| {
+        f.capacity_per_day
+            .is_none_or(|c| (x.map(*v) - x.map(c)).abs() >= 70.0)
+    };
     let axis = ticks(0.0, top, 5)
         .into_iter()
         .filter(|v| *v <= top)
+        .filter(clear_of_capacity)
         .map(|v| view! { <text x=x.map(v) y=h - 2.0 text-anchor="middle">{text::num(v, 1, lang)}</text> })
         .collect_view();
     view! {
