@@ -517,6 +517,16 @@ pub fn error_in_dutch(e: &clap::Error) -> Option<String> {
             ContextKind::InvalidSubcommand,
             ContextKind::SuggestedSubcommand,
         )?),
+        ErrorKind::MissingSubcommand => {
+            out.push_str(&format!(
+                "'{}' vraagt een opdracht, maar kreeg er geen",
+                text(ContextKind::InvalidSubcommand)?
+            ));
+            let valid = list(ContextKind::ValidSubcommand);
+            if !valid.is_empty() {
+                out.push_str(&format!("\n  [opdrachten: {}]", valid.join(", ")));
+            }
+        }
         ErrorKind::MissingRequiredArgument => {
             out.push_str("deze verplichte argumenten ontbreken:");
             for arg in list(ContextKind::InvalidArg) {
@@ -690,7 +700,7 @@ mod tests {
 
     #[test]
     fn a_usage_error_is_said_in_dutch() {
-        let cases: [(&[&str], &[&str]); 5] = [
+        let cases: [(&[&str], &[&str]); 6] = [
             (
                 &["--lang", "nl", "score"],
                 &[
@@ -714,6 +724,13 @@ mod tests {
                 &["verwacht een datum zoals 2027-02-01"],
             ),
             (&["scor"], &["bedoel je 'score'?"]),
+            (
+                &["--lang", "nl"],
+                &[
+                    "'wavegate' vraagt een opdracht, maar kreeg er geen",
+                    "score, demo-data",
+                ],
+            ),
         ];
         for (words, said) in cases {
             let e = localized(crate::cli_command(), Lang::Nl)
