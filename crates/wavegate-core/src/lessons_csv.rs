@@ -5,6 +5,7 @@
 use crate::api::{Lesson, grouped};
 use crate::csv_safe::{CsvOptions, SafeCsvWriter};
 use crate::i18n::{Lang, Text};
+use crate::readiness::program::{Wave, wave_label_in};
 
 /// The header row.
 fn header(lang: Lang) -> [&'static str; 5] {
@@ -19,20 +20,21 @@ fn whole_program() -> Text {
     Text::new("(het programma als geheel)", "(the program as a whole)")
 }
 
-/// The lessons as CSV: the program as a whole first, then the waves in `waves`' order (the
-/// program's wave ids), each heading's lessons newest first; line breaks stay inside their
-/// cell.
-pub fn lessons_csv<S: AsRef<str>>(
+/// The lessons as CSV: the program as a whole first, then the program's `waves` in order, each
+/// heading's lessons newest first, a wave named as people know it (`wave-2 (Regio Noord)`, as
+/// the lessons page and the report's appendix name it); line breaks stay inside their cell.
+pub fn lessons_csv(
     lessons: Vec<Lesson>,
-    waves: &[S],
+    waves: &[Wave],
     lang: Lang,
     options: CsvOptions,
 ) -> std::io::Result<Vec<u8>> {
     let mut w = SafeCsvWriter::new(Vec::new(), options)?;
     w.row(header(lang))?;
-    for group in grouped(lessons, waves) {
+    let ids: Vec<&str> = waves.iter().map(|w| w.id.as_str()).collect();
+    for group in grouped(lessons, &ids) {
         let wave = match &group.wave {
-            Some(id) => id.clone(),
+            Some(id) => wave_label_in(waves, id),
             None => whole_program().get(lang).to_string(),
         };
         for l in group.lessons {
@@ -70,13 +72,14 @@ mod tests {
             lesson(1, Some("pilot"), "=HYPERLINK(\"http://evil\")"),
             lesson(2, None, "Eerst briefen.\nDan uitnodigen."),
         ];
-        let csv = lessons_csv(
-            lessons.clone(),
-            &["pilot"],
-            Lang::Nl,
-            CsvOptions::excel_nl(),
-        )
-        .unwrap();
+        let waves = [Wave {
+            id: "pilot".into(),
+            name: Some("Pilot IT".into()),
+            start: chrono::NaiveDate::from_ymd_opt(2027, 1, 11).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2027, 1, 22).unwrap(),
+            planned_size: None,
+        }];
+        let csv = lessons_csv(lessons.clone(), &waves, Lang::Nl, CsvOptions::excel_nl()).unwrap();
         let text = String::from_utf8(csv).unwrap();
         assert!(text.starts_with('\u{feff}'), "Dutch Excel gets its BOM");
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -86,11 +89,11 @@ mod tests {
             "(het programma als geheel);Kan beter;\"Eerst briefen.\nDan uitnodigen.\";planner@example.org;2027-01-29T15:02:11Z"
         );
         assert!(
-            lines[2].starts_with("pilot;Kan beter;\"'=HYPERLINK"),
+            lines[2].starts_with("pilot (Pilot IT);Kan beter;\"'=HYPERLINK"),
             "{}",
             lines[2]
         );
-        let en = lessons_csv(lessons, &["pilot"], Lang::En, CsvOptions::default()).unwrap();
+        let en = lessons_csv(lessons, &waves, Lang::En, CsvOptions::default()).unwrap();
         let en = String::from_utf8(en).unwrap();
         assert!(en.starts_with(
             "wave,kind,lesson,author,recorded_at\r\n(the program as a whole),To improve,"

@@ -105,8 +105,7 @@ pub async fn csv(
         .delimiter
         .unwrap_or_default()
         .options(q.bom.unwrap_or(false));
-    let ids: Vec<&str> = waves.iter().map(|w| w.id.as_str()).collect();
-    let bytes = wavegate_core::lessons_csv::lessons_csv(lessons, &ids, lang, options)
+    let bytes = wavegate_core::lessons_csv::lessons_csv(lessons, &waves, lang, options)
         .map_err(ApiError::internal)?;
     Ok(attachment(
         bytes,

@@ -62,7 +62,7 @@ test("a planner records lessons for the pilot and the program, reads them per wa
   expect(csv.name).toBe("demo-lessons.csv");
   const csvText = csv.bytes.toString("utf8").replace(/^\uFEFF/, "");
   expect(csvText.startsWith("golf;soort;les;auteur;vastgelegd_op\r\n")).toBe(true);
-  expect(csvText).toContain(`pilot;Kan beter;"Helpdesk eerder briefen ${t}.\nDe eerste dag kwamen er <b>40</b> tickets.";${PLANNER_EMAIL};`);
+  expect(csvText).toContain(`pilot (Pilot IT);Kan beter;"Helpdesk eerder briefen ${t}.\nDe eerste dag kwamen er <b>40</b> tickets.";${PLANNER_EMAIL};`);
 
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lessons learned" })).toBeVisible();
