@@ -328,7 +328,8 @@ fn MyTrainingList(
                                 aria-label=move || title_for_bar.get(lang.get()).to_string()></progress>
                             {updated}
                             // Several "Open" buttons in a row: each names its module for a screen reader's list of buttons.
-                            <button type="button" class="primary"
+                            // A finished module's is plain, so the eye goes to what is left to do.
+                            <button type="button" class=if done { "" } else { "primary" }
                                 aria-label=move || fill(Msg::OpenModule, lang.get(), &[("title", title_for_open.get(lang.get()).to_string())])
                                 on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
                         </li>
