@@ -173,11 +173,28 @@ async fn seed(
     if store.seed_program(demo_program(clock)?).await? {
         tracing::info!("seeded the demo program");
         if whole {
+            seed_support(store).await?;
             seed_training(store, clock).await?;
             crate::demo_org::seed(store, clock).await?;
         }
     }
     links(store, base_url).await
+}
+
+/// The helpdesk a demo respondent is pointed to after answering (and on an expired link), as a
+/// planner sets it on the program page: the thank-you page is seen as it will be.
+async fn seed_support(store: &Store) -> Result<(), StoreError> {
+    let support = wavegate_core::api::ProgramSupport {
+        helpdesk: Some(wavegate_core::i18n::Text::new(
+            "Vragen of lukt er iets niet? Bel de servicedesk op 020 555 0100 (werkdagen 8–18 uur) of mail servicedesk@demo.invalid.",
+            "Questions, or something not working? Call the service desk on 020 555 0100 (weekdays 8–18) or mail servicedesk@demo.invalid.",
+        )),
+        faq_url: None,
+    }
+    .checked()
+    .map_err(|e| StoreError::Corrupt(format!("demo support: {e:?}")))?;
+    store.set_support(PROGRAM_ID, &to_json(&support)?).await?;
+    Ok(())
 }
 
 /// Publishes every built-in module and gives each pilot person the ones that target them
@@ -383,6 +400,11 @@ mod tests {
         let mut got = modules.clone();
         got.sort();
         assert_eq!(got, expected);
+        // The thank-you page points to the helpdesk, as a planner would set it up.
+        let record = store.program(PROGRAM_ID).await.unwrap().unwrap();
+        let support: wavegate_core::api::ProgramSupport =
+            serde_json::from_str(&record.support_json).unwrap();
+        assert!(support.helpdesk.unwrap().nl.contains("servicedesk"));
         // A second start seeds nothing again and prints the same link.
         let again = seed_with_organisation_if_empty(&store, "http://demo.test", &clock)
             .await
