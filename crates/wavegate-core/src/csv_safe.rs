@@ -8,6 +8,12 @@
 //! (other than tab and line breaks), bidi overrides, isolates and marks, and invisible
 //! zero-width characters, which can hide what a cell says or what it starts with, are dropped
 //! ([`crate::invisible`]).
+//!
+//! The same holds for every part of a cell after a `,` or a `;`, whichever separator the file
+//! uses: Excel splits a file on the separator of the computer's region, so a Dutch Excel cuts a
+//! comma file's `fine;=cmd|…` in two, and quoting cannot prevent it (a quoted cell after one
+//! holding the other separator no longer starts a field). So `fine;=cmd` is written
+//! `fine;'=cmd`.
 //! [`restore`] undoes the escaping when Wavegate reads its own exports back.
 
 use crate::invisible::without_invisible;
@@ -51,46 +57,76 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-/// Full-width forms a spreadsheet may read as their ASCII trigger.
-const WIDE_TRIGGERS: [char; 4] = ['\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+/// Full-width and small forms a spreadsheet may read as their ASCII trigger.
+const WIDE_TRIGGERS: [char; 8] = [
+    '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}',
+];
+/// Where a spreadsheet may start a cell inside one of ours: after either separator.
+const SEPARATORS: [char; 2] = [',', ';'];
 
-/// Whether a cell (without its escaping quotes) could run as a formula: a trigger or a
-/// full-width trigger first, or after leading whitespace.
+/// Whether a cell, or a part of one after a separator, (without its escaping quotes) could run
+/// as a formula: a trigger or a full-width trigger first, or after leading whitespace and
+/// double quotes (a part may open a quoted field when the line is split on the other
+/// separator).
 fn is_formula_like(unquoted: &str) -> bool {
     let starts_with_trigger = |s: &str| s.starts_with(TRIGGERS) || s.starts_with(WIDE_TRIGGERS);
     // Tab and carriage return are triggers and whitespace: test before trimming them away.
-    starts_with_trigger(unquoted) || starts_with_trigger(unquoted.trim_start())
+    starts_with_trigger(unquoted)
+        || starts_with_trigger(unquoted.trim_start_matches(|c: char| c.is_whitespace() || c == '"'))
 }
 
-/// Makes one cell safe: prefixes `'` to a cell a spreadsheet could run as a formula.
+/// Whether one part of a cell gets a leading `'`.
+fn needs_escape(part: &str) -> bool {
+    let unquoted = part.trim_start_matches('\'');
+    let quoted = unquoted.len() != part.len();
+    is_formula_like(unquoted) && (quoted || !is_plain_number(part))
+}
+
+/// Makes one cell safe: prefixes `'` to the cell, and to each part of it after a separator,
+/// that a spreadsheet could run as a formula.
 ///
-/// A cell that already starts with quotes followed by a trigger (`'=x`) gets one more quote, so
-/// [`restore`] can tell it from an escaped cell and every text survives export and import.
+/// A part that already starts with quotes followed by a trigger (`'=x`) gets one more quote,
+/// so [`restore`] can tell it from an escaped one and every text survives export and import.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
     // Characters that could make a cell read other than it is, or hide a trigger behind them.
     let cell = without_invisible(cell);
-    let unquoted = cell.trim_start_matches('\'');
-    let quoted = unquoted.len() != cell.len();
-    if is_formula_like(unquoted) && (quoted || !is_plain_number(&cell)) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        cell
+    if !cell.split(SEPARATORS).any(needs_escape) {
+        return cell;
     }
+    let mut out = String::with_capacity(cell.len() + 2);
+    for part in cell.split_inclusive(SEPARATORS) {
+        // `split_inclusive` keeps each separator at its part's end; test the part without it.
+        let text = part.strip_suffix(SEPARATORS).unwrap_or(part);
+        if needs_escape(text) {
+            out.push('\'');
+        }
+        out.push_str(part);
+    }
+    Cow::Owned(out)
 }
 
 /// Undoes [`neutralise`] for a cell read back from a Wavegate export.
-pub fn restore(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if is_formula_like(rest.trim_start_matches('\'')) => rest,
-        _ => cell,
+pub fn restore(cell: &str) -> Cow<'_, str> {
+    let escaped = |part: &str| match part.strip_prefix('\'') {
+        Some(rest) => is_formula_like(rest.trim_start_matches('\'')),
+        None => false,
+    };
+    if !cell.split(SEPARATORS).any(escaped) {
+        return Cow::Borrowed(cell);
     }
+    let mut out = String::with_capacity(cell.len());
+    for part in cell.split_inclusive(SEPARATORS) {
+        let text = part.strip_suffix(SEPARATORS).unwrap_or(part);
+        out.push_str(if escaped(text) { &part[1..] } else { part });
+    }
+    Cow::Owned(out)
 }
 
 /// A cell read back from a Wavegate export as the text it stands for: without the characters no
 /// exported cell carries, trimmed as every cell read is, and [`restore`]d, so that what is
 /// stored from it exports and reads back unchanged.
 pub fn read_back(cell: &str) -> String {
-    restore(without_invisible(cell).trim()).to_string()
+    restore(without_invisible(cell).trim()).into_owned()
 }
 
 /// A CSV writer whose every cell is neutralised; the only way the core writes CSV.
@@ -225,5 +261,81 @@ mod tests {
         w.row(["a", "=HYPERLINK(\"x\")"]).unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         assert_eq!(out, "\u{FEFF}a;\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+    }
+
+    /// What a spreadsheet splitting on `separator` makes of `out`'s first line.
+    fn cells_split_on(out: &[u8], separator: u8) -> Vec<String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(out);
+        let record = reader.records().next().unwrap().unwrap();
+        record.iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_formula_behind_the_other_separator_does_not_run_in_a_spreadsheet_of_another_region() {
+        let cells = [
+            "fine;=cmd|' /C calc'!A0;ok",
+            "fine,=1+1,ok",
+            "a, -b",
+            "x;\"@y",
+        ];
+        for options in [CsvOptions::default(), CsvOptions::excel_nl()] {
+            let mut w = SafeCsvWriter::new(
+                Vec::new(),
+                CsvOptions {
+                    bom: false,
+                    ..options
+                },
+            )
+            .unwrap();
+            w.row(cells).unwrap();
+            let out = w.finish().unwrap();
+            // Opened with either separator, as Excel does by the computer's region, no cell
+            // starts with a formula.
+            for separator in [b',', b';'] {
+                for cell in cells_split_on(&out, separator) {
+                    assert!(
+                        !is_formula_like(&cell),
+                        "{cell:?} in {}",
+                        String::from_utf8_lossy(&out)
+                    );
+                }
+            }
+            // Read with the file's own separator, every text comes back.
+            let read: Vec<String> = cells_split_on(&out, options.delimiter)
+                .iter()
+                .map(|c| read_back(c))
+                .collect();
+            assert_eq!(read, cells);
+        }
+        assert_eq!(neutralise("fine;=cmd"), "fine;'=cmd");
+        assert_eq!(neutralise("4,-5"), "4,-5", "numbers stay numbers");
+    }
+
+    #[test]
+    fn small_form_signs_are_triggers_too() {
+        for sign in ['\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}'] {
+            let cell = format!("{sign}1+1");
+            assert_eq!(neutralise(&cell), format!("'{cell}"));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_text_survives_export_and_import(text in "[ ',;=+@\"a1-]{0,12}") {
+            let exported = neutralise(&text);
+            proptest::prop_assert_eq!(restore(&exported), text.as_str());
+        }
+
+        #[test]
+        fn no_part_of_an_exported_cell_starts_a_formula(text in "[ ',;=+@\"a1-]{0,12}") {
+            let cell = neutralise(&text);
+            for part in cell.split(SEPARATORS) {
+                proptest::prop_assert!(!is_formula_like(part) || is_plain_number(part), "{:?} of {:?}", part, cell);
+            }
+        }
     }
 }

@@ -352,7 +352,7 @@ impl Reader<'_> {
     }
 
     fn cell(&self, row: &Row, col: Col) -> String {
-        read_back(self.table.get(row, col))
+        read_back(&self.table.get(row, col))
     }
 
     /// Builds the answers from `id → cell`, checking each value against its question type.
@@ -558,13 +558,13 @@ impl MetaCols {
             .parse()
             .map_err(|_| t.cell_error(row, self.survey_version, VERSION))?;
         // Written through csv_safe like every cell, so read back through `restore` too.
-        let submitted = restore(t.required(row, self.submitted_at)?);
-        let submitted_at = crate::dates::parse_datetime(submitted)
+        let submitted = t.required(row, self.submitted_at)?;
+        let submitted_at = crate::dates::parse_datetime(&restore(&submitted))
             .map(|d| d.and_utc())
             .ok_or_else(|| t.cell_error(row, self.submitted_at, TIME))?;
         let language = match t.opt(row, self.language) {
             None => Lang::default(),
-            Some(code) => Lang::parse(code).ok_or_else(|| {
+            Some(code) => Lang::parse(&code).ok_or_else(|| {
                 t.cell_error(row, self.language.unwrap_or(self.submitted_at), LANGUAGE)
             })?,
         };
@@ -578,7 +578,7 @@ impl MetaCols {
             },
             person_id: t
                 .opt(row, self.person_id)
-                .map(read_back)
+                .map(|p| read_back(&p))
                 .filter(|p| !p.is_empty()),
             submitted_at,
             attributes: Attributes::new(),

@@ -6,9 +6,10 @@
 
 use super::export::{ExportError, LONG_COLUMNS, LongMeta, StoredResponse, encode_answers};
 use super::model::Survey;
-use crate::csv_safe::{CsvOptions, SafeCsvWriter, restore};
+use crate::csv_safe::{CsvOptions, SafeCsvWriter};
 use crate::readiness::import::Runner;
 use crate::tabular::{self, Col, Header, InputError, header_key};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 
@@ -107,6 +108,8 @@ pub fn merge_long<W: Write>(
         Some((file, text)) => {
             let pieces = runner.parallelism().clamp(1, 8);
             let (head, parts) = tabular::scan_parts(file, text, pieces)?;
+            // Every cell is written through csv_safe again: read as the text it stands for.
+            let head = head.with_formula_guards_undone();
             let columns = ImportedColumns::find(&head)?;
             Some((head, parts, columns))
         }
@@ -189,15 +192,11 @@ fn imported_rows(
     let response_id = columns.fixed[0];
     let mut w = SafeCsvWriter::new(Vec::new(), CsvOptions::default()).map_err(ExportError::from)?;
     while let Some(row) = rows.next_row(head)? {
-        let id = response_id.map_or("", |c| head.get(&row, c));
-        if claimed.contains(restore(id)) {
+        let cell = |col: Option<Col>| col.map_or(Cow::Borrowed(""), |c| head.get(&row, c));
+        if claimed.contains(&*cell(response_id)) {
             continue;
         }
-        let cells = columns
-            .fixed
-            .iter()
-            .chain(extra)
-            .map(|col| col.map_or("", |c| restore(head.get(&row, c))));
+        let cells = columns.fixed.iter().chain(extra).map(|col| cell(*col));
         w.row(cells).map_err(ExportError::from)?;
     }
     Ok(w.finish().map_err(ExportError::from)?)

@@ -3,6 +3,7 @@
 
 use super::{Cells, Col, Expect, FileProblem, InputError};
 use crate::i18n::Text;
+use std::borrow::Cow;
 
 /// A CSV file's header: column names, how to match them, and how to read cells under them.
 ///
@@ -108,20 +109,19 @@ impl Header {
     }
 
     /// The trimmed cell of `row` in `col`; empty for `?` when that option is on.
-    pub fn get<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Col) -> &'a str {
-        let mut v = row.cell(col.0).trim();
-        if self.formula_guards_undone && v.starts_with('\'') {
-            v = crate::csv_safe::restore(v);
-        }
+    pub fn get<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Col) -> Cow<'a, str> {
+        let v = row.cell(col.0).trim();
         if self.question_mark_is_empty && v == "?" {
-            ""
+            Cow::Borrowed("")
+        } else if self.formula_guards_undone {
+            crate::csv_safe::restore(v)
         } else {
-            v
+            Cow::Borrowed(v)
         }
     }
 
     /// The cell, or `None` when empty.
-    pub fn opt<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Option<Col>) -> Option<&'a str> {
+    pub fn opt<'a, R: Cells + ?Sized>(&self, row: &'a R, col: Option<Col>) -> Option<Cow<'a, str>> {
         col.map(|c| self.get(row, c)).filter(|v| !v.is_empty())
     }
 
@@ -158,7 +158,7 @@ impl Header {
         &self,
         row: &'a R,
         col: Col,
-    ) -> Result<&'a str, InputError> {
+    ) -> Result<Cow<'a, str>, InputError> {
         let v = self.get(row, col);
         if v.is_empty() {
             Err(self.problem_at(row.line(), col, FileProblem::EmptyCell))
@@ -182,7 +182,7 @@ impl Header {
                 if v.is_empty() {
                     Ok(None)
                 } else {
-                    parse(v)
+                    parse(&v)
                         .map(Some)
                         .ok_or_else(|| self.cell_error(row, c, expected))
                 }

@@ -321,7 +321,7 @@ mod tests {
         let first = rows.next_row(&head).unwrap().unwrap();
         assert_eq!((first.line(), head.opt(&first, Some(opened))), (2, None));
         let second = rows.next_row(&head).unwrap().unwrap();
-        assert_eq!((second.line(), head.get(&second, number)), (4, "2"));
+        assert_eq!((second.line(), &*head.get(&second, number)), (4, "2"));
         let err = rows.next_row(&head).unwrap_err();
         assert_eq!((err.line, err.column), (6, Some(4)));
     }

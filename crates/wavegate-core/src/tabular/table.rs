@@ -4,6 +4,7 @@ use super::decode::read_text;
 use super::rows::scan;
 use super::{Cells, Col, Expect, Header, InputError};
 use crate::i18n::Text;
+use std::borrow::Cow;
 use std::io::Read;
 
 /// A whole CSV file held in memory, header first.
@@ -109,12 +110,12 @@ impl Table {
     }
 
     /// The trimmed cell of `row` in `col`; empty for `?` when that option is on.
-    pub fn get<'a>(&self, row: &'a Row, col: Col) -> &'a str {
+    pub fn get<'a>(&self, row: &'a Row, col: Col) -> Cow<'a, str> {
         self.head.get(row, col)
     }
 
     /// The cell, or `None` when empty.
-    pub fn opt<'a>(&self, row: &'a Row, col: Option<Col>) -> Option<&'a str> {
+    pub fn opt<'a>(&self, row: &'a Row, col: Option<Col>) -> Option<Cow<'a, str>> {
         self.head.opt(row, col)
     }
 
@@ -124,7 +125,7 @@ impl Table {
     }
 
     /// The non-empty cell, or an error saying it is required.
-    pub fn required<'a>(&self, row: &'a Row, col: Col) -> Result<&'a str, InputError> {
+    pub fn required<'a>(&self, row: &'a Row, col: Col) -> Result<Cow<'a, str>, InputError> {
         self.head.required(row, col)
     }
 
@@ -160,7 +161,7 @@ mod tests {
         let wave = t.require(&["wave"]).unwrap();
         assert_eq!(t.rows().len(), 1, "the ';;' row is blank");
         let row = &t.rows()[0];
-        assert_eq!((t.get(row, id), t.get(row, wave)), ("p1", "pilot"));
+        assert_eq!((&*t.get(row, id), &*t.get(row, wave)), ("p1", "pilot"));
         assert_eq!(row.line(), 2);
         assert_eq!(t.other_columns(&[id, wave]).len(), 1);
     }

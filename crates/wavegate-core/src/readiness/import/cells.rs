@@ -28,7 +28,7 @@ impl Dates {
         col: Col,
     ) -> Result<NaiveDateTime, InputError> {
         let v = head.required(row, col)?;
-        self.parse(v)
+        self.parse(&v)
             .ok_or_else(|| head.cell_error(row, col, DATETIME))
     }
 

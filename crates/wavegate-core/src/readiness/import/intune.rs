@@ -131,7 +131,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
         let compliance = if c.is_empty() {
             Compliance::Unknown
         } else {
-            compliance(c).ok_or_else(|| head.cell_error(&row, state, COMPLIANCE_STATE))?
+            compliance(&c).ok_or_else(|| head.cell_error(&row, state, COMPLIANCE_STATE))?
         };
         let user = head.get(&row, upn);
         let (enrolled_at, inferred) = enrollment.read(&head, &row, dates)?;
@@ -139,7 +139,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
         out.devices.push(Device {
             upn: (!user.is_empty() && !user.eq_ignore_ascii_case("none"))
                 .then(|| user.to_lowercase()),
-            os: head.opt(&row, os).unwrap_or("").to_string(),
+            os: head.opt(&row, os).unwrap_or_default().into_owned(),
             compliance,
             enrolled_at,
         });
@@ -163,8 +163,8 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
         out.push(EnrollmentFailure {
             upn: head.required(&row, upn)?.to_lowercase(),
             at: dates.required(&head, &row, when)?,
-            reason: head.opt(&row, reason).unwrap_or("").to_string(),
-            os: head.opt(&row, os).unwrap_or("").to_string(),
+            reason: head.opt(&row, reason).unwrap_or_default().into_owned(),
+            os: head.opt(&row, os).unwrap_or_default().into_owned(),
         });
     }
     Ok(out)

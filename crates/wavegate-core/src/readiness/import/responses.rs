@@ -168,7 +168,7 @@ fn response_rows(
         } else {
             // Wavegate writes ISO 8601 here; slash dates are read day first, the same in
             // every round of a file read in rounds.
-            let parsed = parse_datetime(stamp);
+            let parsed = parse_datetime(&stamp);
             last_when = (stamp.to_string(), parsed);
             parsed
         }
@@ -176,7 +176,7 @@ fn response_rows(
         let survey_id = head.required(&row, cols.sid)?;
         let r = match last.filter(|&i| out[i].id == response_id) {
             Some(i) => i,
-            None => match index.get(response_id) {
+            None => match index.get(&*response_id) {
                 Some(&i) => i,
                 None => {
                     let attributes = if person.is_empty() {
@@ -185,9 +185,9 @@ fn response_rows(
                             .filter_map(|(c, name)| {
                                 let v = head.get(&row, *c);
                                 let v = if name == "platform" {
-                                    canonical_platform(v)
+                                    canonical_platform(&v)
                                 } else {
-                                    v
+                                    &v
                                 };
                                 (!v.is_empty()).then(|| (name.clone(), v.to_string()))
                             })
@@ -214,10 +214,10 @@ fn response_rows(
             return Err(head.cell_error(
                 &row,
                 cols.pid,
-                same_person(response_id, out[r].person_id.as_deref()),
+                same_person(&response_id, out[r].person_id.as_deref()),
             ));
         }
-        let Some((item, lo, hi)) = scored_item(head.get(&row, cols.qid)) else {
+        let Some((item, lo, hi)) = scored_item(&head.get(&row, cols.qid)) else {
             continue;
         };
         let raw = head.get(&row, cols.value);
@@ -241,7 +241,7 @@ fn response_rows(
         let slot = out[r].answers.slot(item);
         match *slot {
             Some(prev) if prev != v => {
-                return Err(head.cell_error(&row, cols.qid, answered_once(response_id, prev, v)));
+                return Err(head.cell_error(&row, cols.qid, answered_once(&response_id, prev, v)));
             }
             _ => *slot = Some(v),
         }

@@ -59,15 +59,15 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     while let Some(row) = rows.next_row(&head)? {
         let pid = head.required(&row, id)?;
         let person = roster.ids.len();
-        if let Some(first) = seen_ids.check(pid, person, row.line(), |i| roster.ids[i].as_str()) {
+        if let Some(first) = seen_ids.check(&pid, person, row.line(), |i| roster.ids[i].as_str()) {
             return Err(head.cell_error(&row, id, unique("person_id", first)));
         }
         let w = head.required(&row, wave)?;
-        let Some(&w_index) = wave_of.get(w) else {
+        let Some(&w_index) = wave_of.get(&*w) else {
             return Err(head.cell_error(&row, wave, known_waves(program)));
         };
         let mail = head.opt(&row, email);
-        if let Some(m) = mail
+        if let Some(m) = &mail
             && let Some(first) = seen_emails.check(m, person, row.line(), |i| {
                 roster.emails[i].as_deref().unwrap_or("")
             })
@@ -76,7 +76,7 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
             return Err(head.cell_error(&row, c, unique("email", first)));
         }
         roster.ids.push(pid.to_string());
-        roster.emails.push(mail.map(str::to_lowercase));
+        roster.emails.push(mail.map(|m| m.to_lowercase()));
         roster
             .waves
             .push(u16::try_from(w_index).unwrap_or(u16::MAX));
@@ -88,9 +88,9 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
         {
             let raw = head.get(&row, *col);
             let value = if platform {
-                canonical_platform(raw)
+                canonical_platform(&raw)
             } else {
-                raw
+                &raw
             };
             let code = interner.get(value, |v| roster.intern(a, v));
             let codes = &mut roster.attributes[a].codes;

@@ -67,13 +67,16 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
             number: num.to_string(),
             opened_at: dates.required(&head, &row, opened)?,
             caller: head.required(&row, caller)?.to_lowercase(),
-            category: head.opt(&row, Some(category)).unwrap_or("").to_string(),
+            category: head
+                .opt(&row, Some(category))
+                .unwrap_or_default()
+                .into_owned(),
             priority: head.parse_opt(&row, prio, PRIORITY, priority)?,
-            closed: head.opt(&row, state).is_some_and(closed_state),
+            closed: head.opt(&row, state).is_some_and(|s| closed_state(&s)),
             resolved_at: dates.optional(&head, &row, resolved)?,
         };
         let stamp = dates.optional(&head, &row, updated)?;
-        match latest.get_mut(num) {
+        match latest.get_mut(&*num) {
             Some((best, index)) => {
                 // Ties and missing stamps: the later row wins, as in the export's own order.
                 if stamp >= *best {

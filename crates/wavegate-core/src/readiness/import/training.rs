@@ -130,8 +130,8 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
         let status_value = head.required(&row, st)?;
         out.push(TrainingRecord {
             person_id: head.required(&row, pid)?.to_string(),
-            module_id: modules.get(head.required(&row, module)?),
-            status: status(status_value).ok_or_else(|| head.cell_error(&row, st, STATUS))?,
+            module_id: modules.get(&head.required(&row, module)?),
+            status: status(&status_value).ok_or_else(|| head.cell_error(&row, st, STATUS))?,
             attempts: head
                 .parse_opt(&row, attempts, ATTEMPTS, |v| v.parse::<u32>().ok())?
                 .unwrap_or(0),
