@@ -19,7 +19,9 @@ wavegate_ui::messages! {
         LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
-        Pending => "{n} stap(pen) wachten op verbinding.", "{n} step(s) waiting for a connection.";
+        Pending => "{n} stappen wachten op verbinding.", "{n} steps are waiting for a connection.";
+        OnePending => "1 stap wacht op verbinding.", "1 step is waiting for a connection.";
+        AttemptRefused => "Je laatste quizpoging kon niet worden opgeslagen en telt dus niet mee. Doe de quiz nog een keer.", "Your last quiz attempt could not be saved, so it does not count. Please take the quiz again.";
         Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Re-read only the changed lessons and retake the questions about them:";
         UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
         LessonOf => "Les {n} van {total}", "Lesson {n} of {total}";

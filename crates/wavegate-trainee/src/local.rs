@@ -89,9 +89,24 @@ pub fn join(server: &mut MyTraining, device: Option<&MyTraining>) {
     }
 }
 
+/// Takes attempts the server refused for good out of the device's copy of `module`'s progress,
+/// so the device stops counting a result the server never recorded (the trainee is told and
+/// takes the quiz again); returns how many were taken out.
+pub fn drop_refused(training: &mut MyTraining, module: &str, refused: &[String]) -> usize {
+    let Some(m) = training.modules.iter_mut().find(|m| m.module.id == module) else {
+        return 0;
+    };
+    let before = m.progress.attempts.len();
+    m.progress.attempts.retain(|id, _| !refused.contains(id));
+    m.status = m.progress.status(&m.module, &m.lineage);
+    before - m.progress.attempts.len()
+}
+
 /// Sends the outbox, module by module; what the server took or refused leaves it, and the
-/// server's progress joins the copy. Offline, everything stays for the next time.
-pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<(), ApiError> {
+/// server's progress joins the copy. Offline, everything stays for the next time. Returns how
+/// many quiz attempts the server refused.
+pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<usize, ApiError> {
+    let mut refused_attempts = 0;
     let pending = outbox(token);
     let modules: std::collections::BTreeSet<String> = pending
         .views
@@ -121,6 +136,8 @@ pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<
         left.attempts
             .retain(|(m, a)| *m != module || !facts.attempts.iter().any(|s| s.id == a.id));
         save_outbox(token, &left);
+        let refused: Vec<String> = synced.refused.iter().map(|r| r.id.clone()).collect();
+        refused_attempts += drop_refused(training, &module, &refused);
         if let Some(m) = training.modules.iter_mut().find(|m| m.module.id == module)
             && let Ok(merged) = m.progress.merge(&synced.progress)
         {
@@ -129,7 +146,7 @@ pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<
         }
     }
     keep(token, training);
-    Ok(())
+    Ok(refused_attempts)
 }
 
 /// The browser's clock, as the core's time.

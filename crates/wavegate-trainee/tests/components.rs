@@ -188,6 +188,39 @@ fn failed_once(max: Option<u32>, wait_minutes: u32) -> MyModule {
 }
 
 #[wasm_bindgen_test]
+fn the_device_draws_the_questions_the_server_draws() {
+    use wavegate_core::training::draw::{Seed, draw};
+    // The server's draws of these attempts, as the core's native test
+    // `the_draw_is_the_one_the_device_makes` asserts them: a device that drew others had its
+    // attempts refused.
+    let module = templates::builtin("enroll-android").unwrap();
+    let quiz = module.quiz.as_ref().unwrap();
+    let trouble = |n: u32| -> Vec<String> {
+        draw(quiz, &Seed::new("f7815f2e-3656-4b5d-b5da-c0077d3e8849", n))
+            .into_iter()
+            .filter(|id| id.starts_with("trouble_"))
+            .collect()
+    };
+    assert_eq!(trouble(1), ["trouble_unsupported", "trouble_space"]);
+    assert_eq!(trouble(2), ["trouble_auth", "trouble_unsupported"]);
+    assert_eq!(trouble(3), ["trouble_auth", "trouble_space"]);
+}
+
+#[wasm_bindgen_test]
+fn an_attempt_the_server_refused_no_longer_counts_on_the_device() {
+    let mut copy = training(vec![failed_once(None, 0)]);
+    let id = copy.modules[0].module.id.clone();
+    assert_eq!(copy.modules[0].status.attempts_used, 1);
+    assert_eq!(local::drop_refused(&mut copy, &id, &["another".into()]), 0);
+    assert_eq!(
+        local::drop_refused(&mut copy, &id, &["attempt-one".into()]),
+        1
+    );
+    assert_eq!(copy.modules[0].status.attempts_used, 0);
+    assert!(copy.modules[0].progress.attempts.is_empty());
+}
+
+#[wasm_bindgen_test]
 fn a_quiz_that_cannot_start_yet_says_until_when_in_local_time() {
     use wavegate_trainee::pages::next_attempt::{NoAttempt, blocked, browser_time};
     let waiting = failed_once(None, 30);

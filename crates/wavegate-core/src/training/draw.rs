@@ -47,9 +47,13 @@ fn rng(parts: &[&[u8]]) -> ChaCha8Rng {
     ChaCha8Rng::from_seed(seed)
 }
 
+/// A Fisher–Yates shuffle that comes out the same on every platform: indices are drawn as
+/// `u32`, because `rand` draws a `usize` from one 32-bit word on wasm32 and from a 64-bit one on
+/// the server, so the device and the server would otherwise ask different questions.
 fn shuffle<T>(items: &mut [T], rng: &mut ChaCha8Rng) {
     for i in (1..items.len()).rev() {
-        let j = rng.gen_range(0..=i);
+        let bound = u32::try_from(i).unwrap_or(u32::MAX);
+        let j = rng.gen_range(0..=bound) as usize;
         items.swap(i, j);
     }
 }
@@ -222,5 +226,40 @@ mod tests {
                 assert_eq!(sorted, right);
             }
         }
+    }
+
+    /// The draws of the built-in Android module for one registration, which the trainee app's
+    /// component tests (wasm32) assert too: the device and the server ask the same questions.
+    const GOLDEN_REGISTRATION: &str = "f7815f2e-3656-4b5d-b5da-c0077d3e8849";
+
+    #[test]
+    fn the_draw_is_the_one_the_device_makes() {
+        let module = crate::training::templates::builtin("enroll-android").unwrap();
+        let quiz = module.quiz.as_ref().unwrap();
+        let drawn: Vec<Vec<String>> = (1..=3)
+            .map(|n| draw(quiz, &Seed::new(GOLDEN_REGISTRATION, n)))
+            .collect();
+        let common = [
+            "why_account",
+            "why_wifi",
+            "steps_app",
+            "steps_briefcase",
+            "steps_profile",
+        ];
+        let expected: Vec<Vec<String>> = [
+            ["trouble_unsupported", "trouble_space"],
+            ["trouble_auth", "trouble_unsupported"],
+            ["trouble_auth", "trouble_space"],
+        ]
+        .iter()
+        .map(|trouble| {
+            common
+                .iter()
+                .chain(trouble)
+                .map(|s| s.to_string())
+                .collect()
+        })
+        .collect();
+        assert_eq!(drawn, expected);
     }
 }

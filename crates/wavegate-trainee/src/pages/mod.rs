@@ -12,7 +12,7 @@ pub mod quiz;
 pub mod quiz_focus;
 pub mod step;
 
-use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, ProgramSupport};
@@ -36,6 +36,8 @@ pub struct Session {
     pub lang: RwSignal<Lang>,
     /// How the link opened; a sync that finds the link expired or revoked closes the page.
     opened: RwSignal<Option<Opened>>,
+    /// Whether the server refused a quiz attempt this device scored (it no longer counts).
+    pub attempt_refused: RwSignal<bool>,
 }
 
 impl Session {
@@ -44,6 +46,7 @@ impl Session {
     pub fn new(token: &str) -> Session {
         Session {
             opened: RwSignal::new(None),
+            attempt_refused: RwSignal::new(false),
             token: StoredValue::new(token.to_string()),
             training: RwSignal::new(MyTraining {
                 program_name: String::new(),
@@ -139,7 +142,12 @@ impl Session {
         leptos::task::spawn_local(async move {
             let mut copy = self.training.get_untracked();
             match local::sync(&token, &mut copy, lang).await {
-                Ok(()) => self.training.set(copy),
+                Ok(refused) => {
+                    self.training.set(copy);
+                    if refused > 0 {
+                        self.attempt_refused.set(true);
+                    }
+                }
                 // Revoked or expired while the page was open: say so now, as on opening.
                 Err(e) => {
                     if let Some(closed) = closed_link(&e) {
@@ -274,13 +282,25 @@ pub fn TrainingPage(
             view! { <section class="card notice" role="alert"><p>{move || wavegate_ui::errors::message(&e).text(lang.get())}</p></section> }.into_any()
         }
         // A module the address names but this trainee does not have (an old bookmark): the list.
-        Some(Opened::Ready { offline }) => match open_module.get().filter(|id| {
-            (session.training).with_untracked(|tr| tr.modules.iter().any(|m| &m.module.id == id))
-        }) {
-            Some(id) => view! { <module::ModuleView module_id=id back=open_module /> }.into_any(),
-            None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
-                .into_any(),
-        },
+        Some(Opened::Ready { offline }) => {
+            let page = match open_module.get().filter(|id| {
+                (session.training)
+                    .with_untracked(|tr| tr.modules.iter().any(|m| &m.module.id == id))
+            }) {
+                Some(id) => {
+                    view! { <module::ModuleView module_id=id back=open_module /> }.into_any()
+                }
+                None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
+                    .into_any(),
+            };
+            view! {
+                {move || session.attempt_refused.get().then(|| view! {
+                    <section class="card notice attempt-refused" role="alert"><p>{t(Msg::AttemptRefused)}</p></section>
+                })}
+                {page}
+            }
+            .into_any()
+        }
     }
 }
 
@@ -304,7 +324,7 @@ fn MyTrainingList(
             <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
             {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {move || (session.pending.get() > 0).then(|| view! {
-                <p class="pending" role="status">{fill(Msg::Pending, lang.get(), &[("n", session.pending.get().to_string())])}</p>
+                <p class="pending" role="status">{counted(session.pending.get() as u64, Msg::OnePending, Msg::Pending, lang.get())}</p>
             })}
             {move || session.training.with(|tr| tr.modules.is_empty()).then(|| view! { <p>{t(Msg::NothingAssigned)}</p> })}
             <ul class="modules">
