@@ -28,7 +28,17 @@ pub async fn sign_in(
     PeerAddr(address): PeerAddr,
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<Response, ApiError> {
-    let email = body.email.trim().to_lowercase();
+    // No account has a longer address: refused before it is lowercased, throttled or recorded,
+    // so a client cannot make the server hold what it sends. The answer is a wrong password's.
+    // Checked again after lowercasing, which can lengthen a few letters.
+    let email = body.email.trim();
+    if email.len() > MAX_EMAIL {
+        return Err(invalid_credentials());
+    }
+    let email = email.to_lowercase();
+    if email.len() > MAX_EMAIL {
+        return Err(invalid_credentials());
+    }
     let now = state.clock.now();
     let earlier_failures = state
         .throttle
@@ -39,7 +49,7 @@ pub async fn sign_in(
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let user = if email.len() <= MAX_EMAIL && body.password.len() <= MAX_PASSWORD_BYTES {
+    let user = if body.password.len() <= MAX_PASSWORD_BYTES {
         state.store.user_by_email(&email).await?
     } else {
         None

@@ -2,10 +2,14 @@
 //! attempts are refused until the oldest failure leaves the window.
 //!
 //! In memory, per process, and bounded: when a table is full, expired entries go first, then
-//! the entry seen longest ago, so spraying many names or addresses cannot grow it.
+//! the entry seen longest ago, so spraying many names or addresses cannot grow it. An account is
+//! kept as a digest of its e-mail address, so no entry is larger than another whatever a client
+//! sends as its address.
 
 use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
 use std::collections::{HashMap, VecDeque};
+use std::hash::Hash;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -18,15 +22,23 @@ pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 /// Most keys kept per table.
 const MAX_KEYS: usize = 10_000;
 
-/// One table of failures by key.
-#[derive(Debug)]
-struct Table {
-    limit: usize,
-    failures: HashMap<String, VecDeque<DateTime<Utc>>>,
+/// The key of an account in the table: a fixed-size digest of the (normalised) e-mail address
+/// the caller gives, so the table's size does not depend on what a client sends.
+type AccountKey = [u8; 32];
+
+fn account_key(account: &str) -> AccountKey {
+    Sha256::digest(account.as_bytes()).into()
 }
 
-impl Table {
-    fn new(limit: usize) -> Table {
+/// One table of failures by key.
+#[derive(Debug)]
+struct Table<K> {
+    limit: usize,
+    failures: HashMap<K, VecDeque<DateTime<Utc>>>,
+}
+
+impl<K: Hash + Eq + Clone> Table<K> {
+    fn new(limit: usize) -> Table<K> {
         Table {
             limit,
             failures: HashMap::new(),
@@ -38,11 +50,11 @@ impl Table {
     }
 
     /// Forgets failures older than the window for `key`; how many remain.
-    fn recent(&mut self, key: &str, now: DateTime<Utc>) -> usize {
+    fn recent(&mut self, key: &K, now: DateTime<Utc>) -> usize {
         let Some(q) = self.failures.get_mut(key) else {
             return 0;
         };
-        while q.front().is_some_and(|t| *t + Table::window() <= now) {
+        while q.front().is_some_and(|t| *t + Self::window() <= now) {
             q.pop_front();
         }
         let n = q.len();
@@ -53,20 +65,21 @@ impl Table {
     }
 
     /// When `key` may try again, if it is over its limit.
-    fn blocked_until(&mut self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    fn blocked_until(&mut self, key: &K, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         if self.recent(key, now) < self.limit {
             return None;
         }
         let q = self.failures.get(key)?;
         // The attempt that brings it under the limit again is when enough failures have aged out.
         let oldest_counting = q.get(q.len() - self.limit)?;
-        Some(*oldest_counting + Table::window())
+        Some(*oldest_counting + Self::window())
     }
 
-    fn record(&mut self, key: &str, now: DateTime<Utc>) {
+    fn record(&mut self, key: &K, now: DateTime<Utc>) {
         if !self.failures.contains_key(key) && self.failures.len() >= MAX_KEYS {
+            let window = Self::window();
             self.failures
-                .retain(|_, q| q.back().is_some_and(|t| *t + Table::window() > now));
+                .retain(|_, q| q.back().is_some_and(|t| *t + window > now));
             if self.failures.len() >= MAX_KEYS
                 && let Some(stalest) = self
                     .failures
@@ -77,7 +90,7 @@ impl Table {
                 self.failures.remove(&stalest);
             }
         }
-        let q = self.failures.entry(key.to_string()).or_default();
+        let q = self.failures.entry(key.clone()).or_default();
         q.push_back(now);
         // Only the last `limit` failures decide anything.
         while q.len() > self.limit {
@@ -85,15 +98,15 @@ impl Table {
         }
     }
 
-    fn clear(&mut self, key: &str) {
+    fn clear(&mut self, key: &K) {
         self.failures.remove(key);
     }
 }
 
-/// Failed sign-ins per account and per address.
+/// Failed sign-ins per account (by digest) and per address (a peer address is short).
 #[derive(Debug)]
 pub struct Throttle {
-    inner: Mutex<(Table, Table)>,
+    inner: Mutex<(Table<AccountKey>, Table<String>)>,
 }
 
 impl Default for Throttle {
@@ -110,9 +123,10 @@ impl Throttle {
     pub fn check(&self, account: &str, address: &str, now: DateTime<Utc>) -> Result<usize, u64> {
         let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let (accounts, addresses) = &mut *guard;
+        let account = account_key(account);
         let until = [
-            accounts.blocked_until(account, now),
-            addresses.blocked_until(address, now),
+            accounts.blocked_until(&account, now),
+            addresses.blocked_until(&address.to_string(), now),
         ]
         .into_iter()
         .flatten()
@@ -122,21 +136,21 @@ impl Throttle {
                 let secs = (t - now).num_seconds().max(1);
                 Err(u64::try_from(secs).unwrap_or(1))
             }
-            None => Ok(accounts.recent(account, now)),
+            None => Ok(accounts.recent(&account, now)),
         }
     }
 
     /// Records a failed attempt.
     pub fn failed(&self, account: &str, address: &str, now: DateTime<Utc>) {
         let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        guard.0.record(account, now);
-        guard.1.record(address, now);
+        guard.0.record(&account_key(account), now);
+        guard.1.record(&address.to_string(), now);
     }
 
     /// A successful sign-in clears the account's failures (not the address's).
     pub fn succeeded(&self, account: &str) {
         let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        guard.0.clear(account);
+        guard.0.clear(&account_key(account));
     }
 }
 
@@ -195,5 +209,18 @@ mod tests {
         let guard = th.inner.lock().unwrap();
         assert!(guard.0.failures.len() <= MAX_KEYS);
         assert!(guard.1.failures.len() <= MAX_KEYS);
+    }
+
+    #[test]
+    fn a_long_account_name_is_kept_as_a_fixed_size_digest() {
+        let th = Throttle::default();
+        let now = t0();
+        let long = "a".repeat(250_000);
+        th.failed(&long, "1.2.3.4", now);
+        assert_eq!(th.check(&long, "5.6.7.8", now), Ok(1));
+        assert_eq!(th.check(&format!("{long}b"), "5.6.7.8", now), Ok(0));
+        let guard = th.inner.lock().unwrap();
+        let key = guard.0.failures.keys().next().unwrap();
+        assert_eq!(std::mem::size_of_val(key), 32);
     }
 }

@@ -284,3 +284,16 @@ async fn cookies_are_secure_when_the_public_url_is_https() {
             .ends_with("; Secure")
     );
 }
+
+#[tokio::test]
+async fn an_over_long_address_is_refused_like_a_wrong_password_and_never_counted() {
+    let api = demo_api().await;
+    let long = format!("{}@example.org", "a".repeat(250_000));
+    let wrong = attempt(&api, "nobody@example.org", "whatever password").await;
+    // More attempts than an account may fail: had they been recorded, the last would be a 429.
+    for _ in 0..=wavegate_server::auth::throttle::PER_ACCOUNT {
+        let r = attempt(&api, &long, "whatever password").await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+        assert_eq!(r.body, wrong.body);
+    }
+}
