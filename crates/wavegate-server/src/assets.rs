@@ -155,7 +155,7 @@ fn is_hashed(path: &str) -> bool {
 }
 
 /// The path of a request below the served directory, or `None` when it is no plain relative
-/// path (`..`, backslashes, bad percent-encoding: the file server refuses those itself).
+/// path (`..`, backslashes, NUL, bad percent-encoding), which [`confine`] then refuses.
 fn relative_path(uri_path: &str) -> Option<PathBuf> {
     let decoded = percent_encoding::percent_decode_str(uri_path)
         .decode_utf8()
@@ -184,8 +184,20 @@ async fn escapes(root: &Path, candidate: &Path) -> bool {
 /// Refuses a static file that resolves outside `dist/`: the file server follows symlinks, so a
 /// link planted in `dist/` (or a linked directory) would otherwise serve any file the process
 /// can read. Checks the file and its `.gz` and `.br` copies; answers 404 as for a missing file.
+/// A path this check cannot judge (a backslash, `..`, bad percent-encoding) is refused too: the
+/// file server reads some of those differently (a backslash is a plain name character on Unix),
+/// so it must never get a path unchecked.
 pub async fn confine(State(assets): State<Assets>, req: Request<Body>, next: Next) -> Response {
-    if let (Some(root), Some(rel)) = (&assets.root, relative_path(req.uri().path())) {
+    let Some(rel) = relative_path(req.uri().path()) else {
+        tracing::warn!("refused a static file path that cannot be checked");
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    // A directory that did not exist when the server started may have been built since.
+    let root = match &assets.root {
+        Some(root) => Some(root.clone()),
+        None => tokio::fs::canonicalize(&assets.dir).await.ok(),
+    };
+    if let Some(root) = &root {
         let file = root.join(rel);
         let mut candidates = vec![file.clone()];
         for ext in ["gz", "br"] {

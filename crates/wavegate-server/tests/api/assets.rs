@@ -143,3 +143,27 @@ async fn a_symlink_out_of_dist_is_never_followed() {
     assert_eq!(status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&bytes).contains("addEventListener"));
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_path_the_symlink_check_cannot_judge_is_refused_not_served() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), b"database password").unwrap();
+    let dist = dist();
+    // On Unix a backslash is an ordinary character of a file name, which the file server serves.
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        dist.path().join("a\\b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("c\\d.txt"), b"inside but unjudgeable").unwrap();
+    let api = Api::over(Store::in_memory().unwrap(), dist).await;
+    for path in ["/a%5cb.txt", "/a%5Cb.txt", "/c%5cd.txt"] {
+        let (status, _, bytes) = fetch(&api, path, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("database password"),
+            "{path}"
+        );
+    }
+}
