@@ -4,10 +4,19 @@
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use wavegate_core::invisible::is_invisible;
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: the plain name for old clients (non-ASCII
-/// and quotes replaced), the exact one percent-encoded (RFC 6266).
+/// and quotes replaced), the exact one percent-encoded (RFC 6266). Neither form carries control,
+/// bidi or invisible characters: a browser shows `filename*`, where a right-to-left override
+/// would make `x\u{202E}vsc.exe` read as `xexe.csv`. Names are cleaned when stored as well;
+/// this also covers names stored before that and names the server makes itself.
 pub fn disposition(file_name: &str) -> HeaderValue {
+    let file_name: String = file_name
+        .chars()
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .collect();
+    let file_name = file_name.as_str();
     let ascii: String = file_name
         .chars()
         .map(|c| {
@@ -56,6 +65,14 @@ mod tests {
         assert_eq!(
             disposition("Gebruikers \"ok\" é.csv"),
             "attachment; filename=\"Gebruikers _ok_ _.csv\"; filename*=UTF-8''Gebruikers%20%22ok%22%20%C3%A9.csv"
+        );
+    }
+
+    #[test]
+    fn neither_form_carries_bidi_control_or_invisible_characters() {
+        assert_eq!(
+            disposition("x\u{202E}csv.exe\u{200B}\u{FEFF}\u{2067}\u{7}"),
+            "attachment; filename=\"xcsv.exe\"; filename*=UTF-8''xcsv.exe"
         );
     }
 }

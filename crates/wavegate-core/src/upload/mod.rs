@@ -84,12 +84,16 @@ impl FileKind {
 
 /// A file name as a planner's browser or script gave it, made safe to store and send back in a
 /// `Content-Disposition` header: the last path component, control characters, quotes and
-/// backslashes removed, at most 200 characters; `None` when nothing usable is left.
+/// backslashes removed, at most 200 characters; `None` when nothing usable is left. Bidi
+/// overrides and other invisible characters go too: `x\u{202E}vsc.exe` would show as
+/// `xexe.csv` in a save dialog.
 pub fn clean_file_name(name: &str) -> Option<String> {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
+        .filter(|c| {
+            !c.is_control() && !crate::invisible::is_invisible(*c) && !matches!(c, '"' | '\\' | ';')
+        })
         .take(200)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim().to_string();
@@ -126,6 +130,10 @@ mod tests {
             Some("passwd")
         );
         assert_eq!(clean_file_name("a\r\nb.csv").as_deref(), Some("ab.csv"));
+        assert_eq!(
+            clean_file_name("x\u{202E}csv.exe\u{200B}\u{2066}").as_deref(),
+            Some("xcsv.exe")
+        );
         assert_eq!(clean_file_name("..."), None);
         assert_eq!(clean_file_name(""), None);
         assert_eq!(

@@ -313,3 +313,22 @@ async fn upload_with(
     )
     .await
 }
+
+#[tokio::test]
+async fn a_bidi_override_in_an_upload_name_never_reaches_the_download_name() {
+    let api = demo_api().await;
+    let r = upload(
+        &api,
+        "roster",
+        demo_roster(),
+        "?name=x%E2%80%AEcsv.exe%E2%80%8B",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["file_name"], "xcsv.exe");
+    let file = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(
+        file.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"xcsv.exe\"; filename*=UTF-8''xcsv.exe"
+    );
+}
