@@ -103,6 +103,74 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     date.filter(|&d| four_digit_year(d))
 }
 
+/// Reads a date a client sends (a query parameter such as `?at=`, a date field of a request
+/// body): exactly `YYYY-MM-DD`, four-digit year, nothing around it. chrono's own reading also
+/// takes `-2026-01-01` and `+2026-01-01`, which a report would then echo as its date; a client
+/// never means those, and source files, which are read more leniently, go through
+/// [`parse_date`].
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d).filter(|&d| four_digit_year(d))
+}
+
+/// Serde for a date a client sends, `#[serde(with = "crate::dates::iso_date")]`: read with
+/// [`parse_iso_date`], written as `YYYY-MM-DD` (as chrono writes it).
+pub mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::borrow::Cow;
+
+    /// The message of a refused date (serde's errors have one text; the API's error body says
+    /// which parameter in its code and the client shows its own message for that).
+    pub(super) const EXPECTED: &str = "a date written YYYY-MM-DD, e.g. 2027-03-01";
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    /// Reads exactly `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = Cow::<'de, str>::deserialize(d)?;
+        super::parse_iso_date(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &EXPECTED)
+        })
+    }
+}
+
+/// [`iso_date`] for an optional date; pair it with `#[serde(default)]` so a missing field is
+/// still `None`.
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::borrow::Cow;
+
+    /// Writes `YYYY-MM-DD`, or nothing (`null`).
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => super::iso_date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads exactly `YYYY-MM-DD`, or `null`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = Option::<Cow<'de, str>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        super::parse_iso_date(&text).map(Some).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &super::iso_date::EXPECTED,
+            )
+        })
+    }
+}
+
 /// The date-time formats, without falling back to a plain date (so the two parsers cannot call
 /// each other forever on a malformed cell).
 fn datetime_only(s: &str, order: SlashOrder) -> Option<NaiveDateTime> {
@@ -315,6 +383,46 @@ mod tests {
         ] {
             assert_eq!(SlashOrder::of(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_date_a_client_sends_is_exactly_yyyy_mm_dd() {
+        assert_eq!(
+            parse_iso_date("2026-01-01"),
+            NaiveDate::from_ymd_opt(2026, 1, 1)
+        );
+        for bad in [
+            "-2026-01-01",
+            "+2026-01-01",
+            "+12026-01-01",
+            "2026-1-01",
+            "2026-01-1",
+            " 2026-01-01",
+            "2026-01-01 ",
+            "2026-02-30",
+            "0000-01-01",
+            "01-01-2026",
+            "2026/01/01",
+            "2026-01-01T00:00",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
+        struct Q {
+            #[serde(default, with = "iso_date_opt")]
+            at: Option<NaiveDate>,
+        }
+        let q: Q = serde_json::from_str(r#"{"at":"2027-03-01"}"#).unwrap();
+        assert_eq!(serde_json::to_string(&q).unwrap(), r#"{"at":"2027-03-01"}"#);
+        assert!(serde_json::from_str::<Q>(r#"{"at":"+2027-03-01"}"#).is_err());
+        assert!(serde_json::from_str::<Q>(r#"{}"#).unwrap().at.is_none());
+        assert!(
+            serde_json::from_str::<Q>(r#"{"at":null}"#)
+                .unwrap()
+                .at
+                .is_none()
+        );
     }
 
     #[test]

@@ -137,9 +137,10 @@ pub struct NewMessage {
     /// What it asks people to do.
     pub purpose: Purpose,
     /// The day it is planned for.
+    #[serde(with = "crate::dates::iso_date")]
     pub planned_on: NaiveDate,
     /// The day it went out; absent while planned.
-    #[serde(default)]
+    #[serde(default, with = "crate::dates::iso_date_opt")]
     pub sent_on: Option<NaiveDate>,
     /// Its subject line or title.
     pub subject: String,
@@ -207,8 +208,10 @@ pub struct PlannedMessage {
     /// What it asks people to do.
     pub purpose: Purpose,
     /// The day it is planned for.
+    #[serde(with = "crate::dates::iso_date")]
     pub planned_on: NaiveDate,
     /// The day it went out.
+    #[serde(default, with = "crate::dates::iso_date_opt")]
     pub sent_on: Option<NaiveDate>,
     /// Its subject.
     pub subject: String,

@@ -27,7 +27,11 @@ pub struct CreateInvitations {
     pub invitations: Vec<NewInvitation>,
     /// The last day the new links open (UTC, inclusive); default: their wave's end plus
     /// [`crate::invitation::GRACE_DAYS`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::iso_date_opt"
+    )]
     pub expires_on: Option<chrono::NaiveDate>,
 }
 
@@ -115,7 +119,11 @@ pub struct InvitationsFromRoster {
     pub kind: InvitationKind,
     /// The last day the new links open (UTC, inclusive); default: the wave's end plus
     /// [`crate::invitation::GRACE_DAYS`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::iso_date_opt"
+    )]
     pub expires_on: Option<chrono::NaiveDate>,
 }
 

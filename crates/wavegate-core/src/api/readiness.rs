@@ -16,7 +16,11 @@ pub use crate::readiness::provenance::InputFile;
 #[serde(deny_unknown_fields)]
 pub struct ReadinessQuery {
     /// The evaluation date, `YYYY-MM-DD` (`wavegate score --at`; default: today, UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::iso_date_opt"
+    )]
     pub at: Option<chrono::NaiveDate>,
     /// The language of the report's sentences (default: the request's language).
     #[serde(default, skip_serializing_if = "Option::is_none")]

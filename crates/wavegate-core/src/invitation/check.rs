@@ -30,6 +30,14 @@ pub enum TextProblem {
     },
     /// Holds a control character (a line break would break CSV rows and mail merges).
     ControlCharacters,
+    /// Holds a character that changes how the text reads without showing itself (a bidi
+    /// override or isolate, a zero-width space, a byte-order mark: [`crate::invisible`]). Every
+    /// CSV the core writes drops those, so `p012` and `p012\u{200B}` would be two people here
+    /// and one id in the links file; an override makes a value read backwards.
+    InvisibleCharacters {
+        /// The first such character, to name it.
+        found: char,
+    },
 }
 
 impl TextProblem {
@@ -41,7 +49,10 @@ impl TextProblem {
         } else if value.chars().any(char::is_control) {
             Some(TextProblem::ControlCharacters)
         } else {
-            None
+            value
+                .chars()
+                .find(|c| crate::invisible::is_invisible(*c))
+                .map(|found| TextProblem::InvisibleCharacters { found })
         }
     }
 
@@ -59,6 +70,14 @@ impl TextProblem {
             (TextProblem::ControlCharacters, Lang::En) => {
                 format!("{what} contains control characters")
             }
+            (TextProblem::InvisibleCharacters { found }, Lang::Nl) => format!(
+                "{what} bevat U+{:04X}, een onzichtbaar teken of een teken dat de leesrichting verandert; haal het weg",
+                u32::from(found)
+            ),
+            (TextProblem::InvisibleCharacters { found }, Lang::En) => format!(
+                "{what} contains U+{:04X}, an invisible or text-direction character; remove it",
+                u32::from(found)
+            ),
         }
     }
 }
@@ -355,6 +374,49 @@ mod tests {
     }
 
     #[test]
+    fn person_ids_and_attribute_values_with_invisible_or_direction_characters_are_refused() {
+        for (text, found) in [
+            ("p012\u{200B}", '\u{200B}'),
+            ("p012\u{202C}", '\u{202C}'),
+            ("\u{FEFF}p012", '\u{FEFF}'),
+            ("p\u{2067}012", '\u{2067}'),
+            ("p\u{200F}012", '\u{200F}'),
+        ] {
+            let problem = TextProblem::InvisibleCharacters { found };
+            assert_eq!(
+                check_invitation(&person(text), false),
+                Err(InvitationError::PersonId(problem)),
+                "{text:?}"
+            );
+            assert_eq!(
+                check_invitation(&with_attribute("department", text), false),
+                Err(InvitationError::AttributeValue {
+                    name: "department".into(),
+                    problem
+                }),
+                "{text:?}"
+            );
+        }
+        let e = InvitationError::AttributeValue {
+            name: "department".into(),
+            problem: TextProblem::InvisibleCharacters { found: '\u{202E}' },
+        };
+        assert!(e.message(Lang::En).contains("attribute department"));
+        assert!(e.message(Lang::En).contains("U+202E"));
+        assert!(e.message(Lang::Nl).contains("U+202E"));
+        // A batch names the entry.
+        let Err(BatchError::Entries(problems)) =
+            check_batch(&[person("p012"), person("p012\u{200B}")], false)
+        else {
+            panic!("refused");
+        };
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].index, 1);
+        // Letters beyond ASCII are no such characters.
+        assert_eq!(check_invitation(&person("zoë-ÿ-ø"), false), Ok(()));
+    }
+
+    #[test]
     fn attribute_names_are_lowercase_words_that_are_not_export_columns() {
         for bad in [
             "Platform",
@@ -449,6 +511,7 @@ mod tests {
                 name: "x".into(),
                 problem: TextProblem::ControlCharacters,
             },
+            InvitationError::PersonId(TextProblem::InvisibleCharacters { found: '\u{200B}' }),
         ];
         for e in errors {
             assert_ne!(e.message(Lang::Nl), e.message(Lang::En), "{e:?}");

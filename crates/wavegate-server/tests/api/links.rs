@@ -274,3 +274,32 @@ async fn a_person_id_in_another_case_is_the_same_person_with_the_same_link() {
     let r = api.post(&format!("{PILOT}/invitations"), both, true).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
 }
+
+#[tokio::test]
+async fn a_person_id_or_attribute_with_an_invisible_or_direction_character_is_refused() {
+    let api = demo_api().await;
+    create(&api, json!({ "invitations": [person("p012", "pilot")] })).await;
+    let before = api.invitation_count().await;
+    for (id, platform) in [
+        ("p012\u{200b}", "iOS"),
+        ("p012\u{202c}", "iOS"),
+        ("p013", "iOS\u{202e}"),
+    ] {
+        let mut entry = person(id, "pilot");
+        entry["attributes"]["platform"] = json!(platform);
+        let body = json!({ "invitations": [person("p020", "pilot"), entry] });
+        let r = api
+            .post(&format!("{PILOT}/invitations?lang=en"), body, true)
+            .await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+        let details = r.body["error"]["details"].as_array().unwrap();
+        assert_eq!(details.len(), 1, "{:?}", r.body);
+        assert_eq!(details[0]["index"], 1);
+        let message = details[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("invisible or text-direction character"),
+            "{message}"
+        );
+    }
+    assert_eq!(api.invitation_count().await, before, "nothing was created");
+}

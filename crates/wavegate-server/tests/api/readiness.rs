@@ -236,6 +236,27 @@ async fn every_readiness_endpoint_answers_404_for_an_unknown_program() {
 }
 
 #[tokio::test]
+async fn an_evaluation_date_is_exactly_yyyy_mm_dd_on_every_endpoint_that_takes_one() {
+    let api = demo_with_roster().await;
+    for at in [
+        "-2026-01-01",
+        "%2B2026-01-01",
+        "+2026-01-01",
+        "%2B12026-01-01",
+        "2026-1-1",
+        "2026-01-01%20",
+    ] {
+        for path in ["/readiness", "/readiness/evaluation", "/readiness.md"] {
+            let r = get(&api, &format!("{DEMO}{path}?at={at}")).await;
+            assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+            assert!(r.body.get("evaluated_at").is_none(), "{at}");
+        }
+        let r = post(&api, &format!("{DEMO}/evaluations?at={at}")).await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "invalid_query");
+    }
+}
+
+#[tokio::test]
 async fn without_a_roster_or_a_program_nothing_is_evaluated_and_the_answer_says_why() {
     let api = demo_api().await;
     let r = get(&api, &format!("{DEMO}/readiness?lang=nl")).await;
