@@ -49,6 +49,7 @@ wavegate_ui::messages! {
         Passed => "Geslaagd!", "Passed!";
         NotPassed => "Nog niet geslaagd.", "Not passed yet.";
         ScoreLine => "{correct} van {asked} goed", "{correct} of {asked} right";
+        ScoreLinePercent => "{correct} van {asked} goed ({percent}%)", "{correct} of {asked} right ({percent}%)";
         PerTopic => "Per onderwerp", "Per topic";
         Retry => "Opnieuw proberen", "Try again";
         AttemptsLeft => "Nog {n} pogingen over.", "{n} attempts left.";
@@ -56,13 +57,13 @@ wavegate_ui::messages! {
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
         NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You have used every attempt at this quiz. Would you like to take it once more? Contact your organisation's service desk.";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";
-        PassMark => "Nodig om te slagen: {n}% goed.", "Needed to pass: {n}% right.";
+        PassMarkOf => "Nodig om te slagen: {n}% goed, dus {needed} van {asked}.", "Needed to pass: {n}% right, so {needed} of {asked}.";
         Certificate => "Certificaat", "Certificate";
         ShowCertificate => "Certificaat bekijken", "Show the certificate";
         Print => "Afdrukken", "Print";
         Version => "Versie {n}", "Version {n}";
-        NotYou => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
-        Cleared => "Je voortgang en concepten zijn van dit apparaat gewist.", "Your progress and drafts have been cleared from this device.";
+        NotYou => "Niet jij? Haal deze training van dit apparaat", "Not you? Remove this training from this device";
+        Cleared => "Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";
         MoveUp => "{item} omhoog", "Move {item} up";
         MoveDown => "{item} omlaag", "Move {item} down";
         NowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in position {n} of {total}.";

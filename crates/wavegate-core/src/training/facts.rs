@@ -28,8 +28,12 @@ pub enum Fact {
 }
 
 impl Progress {
-    /// A lesson view of `module` (the version viewed) reported at `at`, checked: the lesson must
-    /// exist in it. The time is kept between the assignment and `now` ([`reported_time`]).
+    /// A new lesson view of `module` (the version viewed) reported at `at`, checked: the lesson
+    /// must exist in it, and must not be viewed in that version yet. Only the first view of a
+    /// lesson in a version means anything (it is what [`Progress::add_fact`] keeps), so a store
+    /// holds at most one view per lesson and version however many ids a client makes up. A
+    /// resend of a stored view is recognised by its id before this is asked. The time is kept
+    /// between the assignment and `now` ([`reported_time`]).
     pub fn view_fact(
         &self,
         module: &Module,
@@ -39,6 +43,16 @@ impl Progress {
     ) -> Result<Fact, ProgressError> {
         if module.lesson(lesson).is_none() {
             return Err(ProgressError::UnknownLesson {
+                lesson: lesson.to_string(),
+            });
+        }
+        if self
+            .views
+            .get(&module.version)
+            .is_some_and(|lessons| lessons.contains_key(lesson))
+        {
+            return Err(ProgressError::AlreadyViewed {
+                version: module.version,
                 lesson: lesson.to_string(),
             });
         }
@@ -215,6 +229,36 @@ mod tests {
         };
         assert_eq!(at(t(30)), t(2));
         assert_eq!(at(t(1)), t(1));
+    }
+
+    #[test]
+    fn a_second_view_of_a_lesson_in_a_version_is_refused_whatever_its_id() {
+        let module = builtin("get-help").unwrap();
+        let mut progress = Progress::new(&module, REG, t(0)).unwrap();
+        let lesson = &module.lessons[0].id;
+        let first = progress.view_fact(&module, lesson, t(1), t(2)).unwrap();
+        progress.add_fact("made-up-id-1", &first);
+        assert_eq!(
+            progress.view_fact(&module, lesson, t(0), t(3)),
+            Err(ProgressError::AlreadyViewed {
+                version: module.version,
+                lesson: lesson.clone(),
+            })
+        );
+        // Another lesson is still new.
+        assert!(
+            progress
+                .view_fact(&module, &module.lessons[1].id, t(1), t(3))
+                .is_ok()
+        );
+        let refused = ProgressError::AlreadyViewed {
+            version: 1,
+            lesson: "x".into(),
+        };
+        assert_ne!(
+            refused.message(crate::i18n::Lang::Nl),
+            refused.message(crate::i18n::Lang::En)
+        );
     }
 
     #[test]

@@ -58,10 +58,13 @@ pub use model::{
     Question, QuestionKind, Quiz, QuizAnswer, QuizAnswers, Targets, Topic,
 };
 pub use progress::{
-    Attempt, AttemptPlan, Position, Progress, ProgressError, Submission, registration_from_bytes,
+    Attempt, AttemptPlan, MAX_ATTEMPTS, Position, Progress, ProgressError, Submission,
+    registration_from_bytes,
 };
 pub use restudy::{Restudy, restudy};
-pub use scoring::{Feedback, QuestionResult, QuizResult, ScoreError, TopicResult, score};
+pub use scoring::{
+    Feedback, QuestionResult, QuizResult, ScoreError, TopicResult, needed_to_pass, score,
+};
 pub use status::{LessonState, Stage, Status};
 pub use targeting::assigned;
 pub use validate::validate_module;

@@ -113,6 +113,11 @@ pub struct AttemptPlan {
     pub orders: BTreeMap<String, Vec<String>>,
 }
 
+/// The most attempts one registration holds, over all versions, whatever the quiz allows: a
+/// quiz without a maximum and without a wait would otherwise let one training link store
+/// attempts without end, and every request of that link reads all of them back.
+pub const MAX_ATTEMPTS: u32 = 1_000;
+
 /// Why a transition is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -152,6 +157,15 @@ pub enum ProgressError {
     #[error("the module has no lesson `{lesson}`")]
     UnknownLesson {
         /// As given.
+        lesson: String,
+    },
+    /// A view of a lesson already viewed in that version: only the first view of a lesson in a
+    /// version counts, so another one (under another id) adds nothing.
+    #[error("lesson `{lesson}` of version {version} is already recorded as viewed")]
+    AlreadyViewed {
+        /// The version.
+        version: u32,
+        /// The lesson.
         lesson: String,
     },
     /// The module has no quiz.
@@ -218,6 +232,9 @@ impl ProgressError {
             }
             ProgressError::UnknownLesson { lesson } => {
                 format!("de module heeft geen les `{lesson}`")
+            }
+            ProgressError::AlreadyViewed { version, lesson } => {
+                format!("les `{lesson}` van versie {version} staat al als bekeken geregistreerd")
             }
             ProgressError::NoQuiz => "de module heeft geen quiz".into(),
             ProgressError::AlreadyPassed => "de quiz is al gehaald".into(),
@@ -414,6 +431,9 @@ impl Progress {
         {
             return Err(ProgressError::NoAttemptsLeft { max });
         }
+        if self.attempts.len() >= MAX_ATTEMPTS as usize {
+            return Err(ProgressError::NoAttemptsLeft { max: MAX_ATTEMPTS });
+        }
         if let Some(last) = self.last_attempt() {
             let next_at =
                 last.submitted_at + Duration::minutes(i64::from(quiz.attempts.wait_minutes));
@@ -513,5 +533,47 @@ impl Progress {
             return None;
         }
         score(module.quiz.as_ref()?, &a.questions, &a.answers).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::training::templates::builtin;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_quiz_without_a_maximum_or_a_wait_still_stops_at_max_attempts() {
+        let mut module = builtin("admin-operations").unwrap();
+        let quiz = module.quiz.as_mut().unwrap();
+        quiz.attempts = super::super::AttemptPolicy::default();
+        let lineage = Lineage::first(&module);
+        let t0 = Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
+        let mut progress =
+            Progress::new(&module, "0b1c2d3e-4f50-4617-8899-aabbccddeeff", t0).unwrap();
+        let failed = Attempt {
+            version: module.version,
+            number: 1,
+            questions: vec!["q".into()],
+            answers: QuizAnswers::default(),
+            correct: Vec::new(),
+            topics: Vec::new(),
+            passed: false,
+            started_at: t0,
+            submitted_at: t0,
+        };
+        for n in 1..MAX_ATTEMPTS {
+            let mut a = failed.clone();
+            a.number = n;
+            progress.attempts.insert(format!("attempt-{n:05}"), a);
+        }
+        assert!(progress.next_attempt(&module, &lineage, t0).is_ok());
+        progress
+            .attempts
+            .insert("attempt-last".into(), failed.clone());
+        assert_eq!(
+            progress.next_attempt(&module, &lineage, t0),
+            Err(ProgressError::NoAttemptsLeft { max: MAX_ATTEMPTS })
+        );
     }
 }

@@ -221,6 +221,14 @@ pub fn passes(pass_mark: f64, correct: u32, asked: u32) -> bool {
     asked > 0 && f64::from(correct) + 1e-9 >= pass_mark * f64::from(asked)
 }
 
+/// The fewest right answers of `asked` that pass (what a trainee who failed is told to aim
+/// for): the smallest count [`passes`] accepts.
+pub fn needed_to_pass(pass_mark: f64, asked: u32) -> u32 {
+    (0..=asked)
+        .find(|&c| passes(pass_mark, c, asked))
+        .unwrap_or(asked)
+}
+
 fn wrong_type(id: &str, expected: &str) -> ScoreError {
     ScoreError::WrongAnswerType {
         id: id.to_string(),
@@ -356,5 +364,19 @@ fn judge(
 impl fmt::Display for TopicResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}={}/{}", self.topic, self.correct, self.asked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_needed_to_pass_is_the_smallest_that_passes() {
+        assert_eq!(needed_to_pass(0.8, 5), 4);
+        assert_eq!(needed_to_pass(0.8, 7), 6);
+        assert_eq!(needed_to_pass(0.75, 8), 6);
+        assert_eq!(needed_to_pass(1.0, 3), 3);
+        assert_eq!(needed_to_pass(0.0, 3), 0);
     }
 }

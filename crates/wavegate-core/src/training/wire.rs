@@ -131,7 +131,11 @@ pub struct AssignModule {
     pub segment: BTreeMap<String, String>,
     /// The last day new training links open (UTC, inclusive); default: the person's wave's end
     /// plus [`crate::invitation::GRACE_DAYS`]. Links that exist keep theirs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::iso_date_opt"
+    )]
     pub expires_on: Option<chrono::NaiveDate>,
 }
 
@@ -158,6 +162,12 @@ pub struct Assigned {
     pub created: u64,
     /// Assignments that existed (kept, with their progress).
     pub existing: u64,
+    /// Of the targeted people, those whose link had been revoked or had expired and who got a
+    /// new link in its place now (their registration and progress kept; the old link opens
+    /// nothing). Counted apart from `created` and `existing`, which count assignments: without
+    /// it, re-assigning to renew expired links would read as if nothing happened.
+    #[serde(default)]
+    pub renewed: u64,
 }
 
 /// Completion and per-topic results of one module.

@@ -90,9 +90,10 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
     }
 }
 
-/// What an assignment did, in words.
+/// What an assignment did, in words: links given anew (in place of expired or revoked ones)
+/// are said apart, since those people need the new link sent to them.
 pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> String {
-    fill(
+    let mut text = fill(
         Msg::AssignedResult,
         lang,
         &[
@@ -101,7 +102,12 @@ pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> St
             ("created", count(r.created, lang)),
             ("existing", count(r.existing, lang)),
         ],
-    )
+    );
+    if r.renewed > 0 {
+        text.push(' ');
+        text += &fill(Msg::AssignedRenewed, lang, &[("n", count(r.renewed, lang))]);
+    }
+    text
 }
 
 /// Assigning the module to a wave and/or segment of the roster.

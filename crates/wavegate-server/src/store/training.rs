@@ -87,6 +87,9 @@ pub struct AssignmentRecord {
     pub assigned_at: String,
     /// Whether it was made by the call that returned it.
     pub created: bool,
+    /// Whether the call that returned it gave the person a new link in place of one that was
+    /// revoked or had expired (the old token then opens nothing).
+    pub renewed: bool,
     /// `(fact id, fact JSON)` in the order recorded.
     pub facts: Vec<(String, String)>,
 }
@@ -234,13 +237,14 @@ impl Store {
                         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                     )
                     .optional()?;
-                match existing {
+                let renewed = match existing {
                     None => {
                         tx.execute(
                             "INSERT INTO trainees (token_hash, token_mask, program_id, person_id, name, email, attributes, language, created_at, wave, expires_on)
                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                             params![hash, mask, p, t.person_id, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on],
                         )?;
+                        false
                     }
                     // A person keeps a link that opens; one revoked or past its last day is
                     // replaced by this token, and what they did so far stays theirs.
@@ -255,9 +259,10 @@ impl Store {
                             params![hash, mask, t.name, t.email, t.attributes_json, t.language, at, t.wave, t.expires_on, p, t.person_id],
                         )?;
                         super::invitations::record_replaced(&tx, &old_hash, &p, &at)?;
+                        true
                     }
-                    Some(_) => {}
-                }
+                    Some(_) => false,
+                };
                 let created = tx.execute(
                     "INSERT INTO module_assignments (program_id, module_id, person_id, registration, assigned_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)
@@ -268,6 +273,7 @@ impl Store {
                     .pop()
                     .ok_or_else(|| StoreError::Corrupt("an assignment just made is gone".into()))?;
                 record.created = created;
+                record.renewed = renewed;
                 out.push(record);
             }
             tx.commit()?;
@@ -480,6 +486,7 @@ pub(super) fn assignments(
             registration: r.get(AFTER_TRAINEE + 1)?,
             assigned_at: r.get(AFTER_TRAINEE + 2)?,
             created: false,
+            renewed: false,
             facts: Vec::new(),
         })
     })?;

@@ -230,7 +230,8 @@ pub async fn list(
 
 /// `POST /api/v1/programs/{program}/modules/{module}/assignments`: assigns the module's
 /// latest version to the people of a wave and/or segment whom it targets, each with a personal
-/// training link. Idempotent: existing links and progress are kept.
+/// training link. Idempotent: existing links and progress are kept; a link revoked or past its
+/// last day is replaced, and the answer counts those as `renewed`.
 pub async fn assign(
     State(state): State<AppState>,
     ApiPath((program, module_id)): ApiPath<(String, String)>,
@@ -281,6 +282,7 @@ pub async fn assign(
         .assign_module(&program, &module_id, entries, &state.clock.stamp())
         .await?;
     let created = out.iter().filter(|a| a.created).count() as u64;
+    let renewed = out.iter().filter(|a| a.renewed).count() as u64;
     Ok((
         if created > 0 {
             StatusCode::CREATED
@@ -292,6 +294,7 @@ pub async fn assign(
             targeted,
             created,
             existing: targeted - created,
+            renewed,
         }),
     ))
 }

@@ -15,6 +15,7 @@ use crate::store::{AssignmentRecord, FactOutcome, TraineeRow};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use std::collections::HashMap;
 use wavegate_core::api::{ErrorCode, LangQuery};
 use wavegate_core::i18n::Lang;
 use wavegate_core::training::wire::{
@@ -321,7 +322,24 @@ pub async fn sync(
     let mut m = mine(&state, &peer, &token, &module_id).await?;
     let (mut stored, mut duplicates, mut refused_facts) = (0, 0, Vec::new());
     let now = state.clock.now();
+    // The facts stored under each id: a resend is recognised by its id before the core is
+    // asked, since the core refuses a second view of a lesson, and the resend is the first.
+    let mut by_id: HashMap<String, String> = m.assignment.facts.iter().cloned().collect();
     for v in body.views {
+        if let Some(stored_fact) = by_id.get(&v.id) {
+            if same_view(stored_fact, v.version, &v.lesson) {
+                duplicates += 1;
+            } else {
+                refused_facts.push(RefusedFact {
+                    message: id_taken_message(&v.id, lang),
+                    id: v.id,
+                });
+            }
+            continue;
+        }
+        // Checked before anything is stored: an unknown lesson or version, and a lesson the
+        // version already has a view of (the core's rule), are refused, so a link holds at
+        // most one view per lesson and version however many ids a client makes up.
         let fact = if !is_valid_fact_id(&v.id) {
             Err(fact_id_message(&v.id, lang))
         } else {
@@ -358,15 +376,15 @@ pub async fn sync(
             FactOutcome::Stored => {
                 stored += 1;
                 m.progress.add_fact(&v.id, &fact);
+                by_id.insert(v.id, json);
             }
             FactOutcome::AlreadyStored => duplicates += 1,
             // A resend of a view whose time was clamped to another `now`: the same view.
-            FactOutcome::Conflict(stored) if same_view(&stored, &fact) => duplicates += 1,
+            FactOutcome::Conflict(other) if same_view(&other, v.version, &v.lesson) => {
+                duplicates += 1;
+            }
             FactOutcome::Conflict(_) => refused_facts.push(RefusedFact {
-                message: match lang {
-                    Lang::Nl => format!("id `{}` is al gebruikt voor iets anders", v.id),
-                    Lang::En => format!("id `{}` is already used for something else", v.id),
-                },
+                message: id_taken_message(&v.id, lang),
                 id: v.id,
             }),
         }
@@ -393,20 +411,18 @@ pub async fn sync(
     }))
 }
 
-/// Whether a stored fact is a view of the same lesson in the same version as `fact`.
-fn same_view(stored: &str, fact: &Fact) -> bool {
-    match (serde_json::from_str::<Fact>(stored), fact) {
-        (
-            Ok(Fact::View {
-                version, lesson, ..
-            }),
-            Fact::View {
-                version: v,
-                lesson: l,
-                ..
-            },
-        ) => version == *v && lesson == *l,
-        _ => false,
+/// Whether a stored fact is a view of `lesson` in `version`.
+fn same_view(stored: &str, version: u32, lesson: &str) -> bool {
+    matches!(
+        serde_json::from_str::<Fact>(stored),
+        Ok(Fact::View { version: v, lesson: l, .. }) if v == version && l == lesson
+    )
+}
+
+fn id_taken_message(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("id `{id}` is al gebruikt voor iets anders"),
+        Lang::En => format!("id `{id}` is already used for something else"),
     }
 }
 

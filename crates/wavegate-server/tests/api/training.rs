@@ -366,6 +366,80 @@ async fn a_resent_attempt_is_recorded_once_and_unknown_links_are_not_found() {
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 }
 
+#[tokio::test]
+async fn a_lesson_view_is_stored_once_however_many_ids_a_client_makes_up() {
+    let (api, tokens) = assigned().await;
+    let (person, token) = &tokens[1];
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let lesson = module(&mine.body["modules"][0]["module"]).lessons[0]
+        .id
+        .clone();
+    let views = |round: usize| -> Vec<Value> {
+        (0..200)
+            .map(|i| {
+                json!({ "id": format!("view-{round:02}-{i:05}"), "version": 1, "lesson": lesson,
+                        "at": "2027-01-12T09:00:00Z" })
+            })
+            .collect()
+    };
+    for round in 0..5 {
+        let r = trainee_post(
+            &api,
+            &format!("{base}/sync"),
+            json!({ "views": views(round) }),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let expected = if round == 0 { (1, 199) } else { (0, 200) };
+        assert_eq!(
+            (
+                r.body["stored"].as_u64(),
+                r.body["refused"].as_array().unwrap().len()
+            ),
+            (Some(expected.0), expected.1),
+            "round {round}"
+        );
+    }
+    // A lesson or version the module does not have is refused, not stored.
+    let r = trainee_post(
+        &api,
+        &format!("{base}/sync"),
+        json!({ "views": [
+            { "id": "view-x-nolesson", "version": 1, "lesson": "no-such-lesson", "at": "2027-01-12T09:00:00Z" },
+            { "id": "view-x-noversion", "version": 7, "lesson": lesson, "at": "2027-01-12T09:00:00Z" },
+        ] }),
+    )
+    .await;
+    assert_eq!(
+        r.body["refused"].as_array().unwrap().len(),
+        2,
+        "{:?}",
+        r.body
+    );
+    // The view that was stored, sent again, is a duplicate, not refused.
+    let again = json!({ "views": [{ "id": "view-00-00000", "version": 1, "lesson": lesson,
+                                     "at": "2027-01-12T09:05:00Z" }] });
+    let r = trainee_post(&api, &format!("{base}/sync"), again).await;
+    assert_eq!(
+        (r.body["stored"].as_u64(), r.body["duplicates"].as_u64()),
+        (Some(0), Some(1)),
+        "{:?}",
+        r.body
+    );
+    assert_eq!(r.body["refused"], json!([]));
+    let facts: usize = api
+        .store
+        .assignments("demo", Some("get-help"))
+        .await
+        .unwrap()
+        .iter()
+        .filter(|a| a.trainee.person_id == *person)
+        .map(|a| a.facts.len())
+        .sum();
+    assert_eq!(facts, 1);
+}
+
 /// The version after `base` (a `get-help` definition) with one change note on its first
 /// (editorial) or second (substantive) lesson, and that lesson's text changed.
 fn next_version(base: &Value, version: u32, substantive: bool) -> Value {

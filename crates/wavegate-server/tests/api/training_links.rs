@@ -192,6 +192,12 @@ async fn an_old_training_link_given_anew_answers_revoked_on_every_endpoint() {
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        (r.body["created"].as_u64(), r.body["renewed"].as_u64()),
+        (Some(0), Some(1)),
+        "{:?}",
+        r.body
+    );
     let fresh = token_of(&links(&api).await, "p001");
     assert_ne!(fresh, old, "the revoked link is given anew");
     let r = trainee_get(&api, &format!("/api/v1/train/{fresh}")).await;
@@ -259,4 +265,50 @@ async fn only_a_planner_revokes_with_one_of_people_or_wave_and_a_session_needs_i
     assert_eq!(r.body["revoked"], 12, "no refused call revoked anything");
     let r = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
     assert_error(&r, StatusCode::GONE, "link_revoked");
+}
+
+#[tokio::test]
+async fn re_assigning_counts_the_expired_links_it_renews() {
+    let api = with_helpdesk().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let today = api.clock.now().date_naive().format("%Y-%m-%d").to_string();
+    let assign = |expires_on: String| {
+        let api = &api;
+        async move {
+            planner_post(
+                api,
+                &format!("{MODULES}/get-help/assignments"),
+                json!({ "wave": "pilot", "expires_on": expires_on }),
+            )
+            .await
+        }
+    };
+    let r = assign(today).await;
+    assert_eq!(r.body["renewed"], 0, "{:?}", r.body);
+    let (_, old) = links(&api).await.remove(0);
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 86_400));
+    let later = (api.clock.now().date_naive() + chrono::Days::new(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    let r = assign(later.clone()).await;
+    assert_eq!(
+        (
+            r.body["created"].as_u64(),
+            r.body["existing"].as_u64(),
+            r.body["renewed"].as_u64()
+        ),
+        (Some(0), Some(12), Some(12)),
+        "{:?}",
+        r.body
+    );
+    assert_closed(&api, &old, "link_revoked").await;
+    // Links that open are kept: assigning once more renews nothing.
+    let r = assign(later).await;
+    assert_eq!(r.body["renewed"], 0, "{:?}", r.body);
 }

@@ -311,10 +311,19 @@ fn results(
         })
         .collect();
     let done = m.status.done_at.is_some();
+    let needed = wavegate_core::training::needed_to_pass(
+        quiz.as_ref().map_or(1.0, |q| q.pass_mark),
+        r.asked,
+    );
     view! {
         <section class="card results">
             <h1 id=RESULT tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
-            <p>{move || fill(Msg::ScoreLine, lang.get(), &[("correct", r.correct.to_string()), ("asked", r.asked.to_string())])}</p>
+            <p class="score">{move || fill(Msg::ScoreLinePercent, lang.get(), &[
+                ("correct", r.correct.to_string()),
+                ("asked", r.asked.to_string()),
+                // In whole numbers: formatting a float would add its machinery to the bundle.
+                ("percent", ((r.correct * 100 + r.asked / 2) / r.asked.max(1)).to_string()),
+            ])}</p>
             <h2>{t(Msg::PerTopic)}</h2>
             <ul class="topics">
                 {topics.into_iter().map(|(name, c, a)| view! {
@@ -324,7 +333,11 @@ fn results(
             {(!r.passed).then(|| {
                 let none_left = no_retry == Some(NoAttempt::NoneLeft);
                 view! {
-                    <p class="policy">{move || fill(Msg::PassMark, lang.get(), &[("n", pass_mark.to_string())])}" "
+                    <p class="policy">{move || fill(Msg::PassMarkOf, lang.get(), &[
+                        ("n", pass_mark.to_string()),
+                        ("needed", needed.to_string()),
+                        ("asked", r.asked.to_string()),
+                    ])}" "
                         {move || match (policy.max, left) {
                             _ if none_left => NoAttempt::NoneLeft.text(lang.get(), browser_time),
                             (Some(_), Some(1)) => Msg::OneAttemptLeft.text(lang.get()).to_string(),
