@@ -34,7 +34,7 @@ wavegate_ui::messages! {
         QueuedTitle => "Nog niet verstuurd", "Not sent yet";
         QueuedBusy => "Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat en worden over een paar seconden vanzelf verstuurd. Laat deze pagina nog even open.", "It is very busy right now. Your answers are kept on this device and will be sent by themselves in a few seconds. Keep this page open a little longer.";
         QueuedServerProblem => "Er ging iets mis op de server. Je antwoorden zijn bewaard op dit apparaat en worden vanzelf opnieuw verstuurd zodra het weer lukt.", "Something went wrong on the server. Your answers are kept on this device and will be sent again by themselves as soon as it works.";
-        QueuedOffline => "Je bent offline. Je antwoorden zijn bewaard op dit apparaat en worden verstuurd zodra je weer verbinding hebt en deze pagina open is. Sluit je haar toch, open deze link dan later nog eens om ze te versturen.", "You are offline. Your answers are kept on this device and will be sent once you are connected again while this page is open. If you close it, open this link again later to send them.";
+        QueuedOffline => "Je bent offline. Je antwoorden zijn bewaard op dit apparaat en worden verstuurd zodra je weer verbinding hebt en deze pagina open is. Sluit je deze pagina toch, open de link dan later opnieuw om ze te versturen.", "You are offline. Your answers are kept on this device and will be sent once you are connected again while this page is open. If you close it, open this link again later to send them.";
         RetryNow => "Nu opnieuw proberen", "Try again now";
         ThanksTitle => "Bedankt voor je antwoorden!", "Thank you for your answers!";
         ThanksBody => "Je antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
@@ -57,12 +57,13 @@ wavegate_ui::messages! {
         DraftSavedEverywhere => "Je antwoorden worden bewaard. Open je link op een ander apparaat om daar verder te gaan.", "Your answers are kept. Open your link on another device to continue there.";
         ResumedFromOtherDevice => "Je gaat verder met de antwoorden die je op een ander apparaat gaf (bewaard op {time}).", "You continue with the answers you gave on another device (saved on {time}).";
         KeptThisDevice => "De antwoorden op dit apparaat zijn nieuwer dan die van je andere apparaat. Je gaat verder met die van dit apparaat.", "The answers on this device are newer than those from your other device. You continue with the ones on this device.";
-        NotYouClear => "Niet jij? Wis dit apparaat", "Not you? Clear this device";
-        ClearLosesUnsaved => "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Wis je het apparaat, dan ben je die kwijt.", "This device holds answers that are not saved on the server yet. If you clear the device, they are lost.";
+        AnonymousNote => "Deze vragenlijst is anoniem: niemand kan je antwoorden aan jou koppelen.", "This survey is anonymous: nobody can link your answers to you.";
+        NotYouClear => "Niet jij? Haal deze vragenlijst van dit apparaat", "Not you? Remove this survey from this device";
+        ClearLosesUnsaved => "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Haal je de vragenlijst van dit apparaat, dan ben je die kwijt.", "This device holds answers that are not saved on the server yet. If you remove the survey from this device, they are lost.";
         ClearKeepsSaved => "Alles van deze vragenlijst gaat van dit apparaat af. Antwoorden die al op de server bewaard zijn, blijven daar.", "Everything of this survey leaves this device. Answers already saved on the server stay there.";
-        ClearConfirm => "Ja, wis dit apparaat", "Yes, clear this device";
+        ClearConfirm => "Ja, van dit apparaat halen", "Yes, remove it from this device";
         ClearCancel => "Annuleren", "Cancel";
-        DeviceCleared => "Dit apparaat is gewist", "This device is cleared";
+        DeviceCleared => "De vragenlijst is van dit apparaat gehaald", "The survey is removed from this device";
         DeviceClearedBody => "Niets van deze vragenlijst staat nog op dit apparaat. Antwoorden die al op de server bewaard zijn, blijven daar voor de persoon van deze link.", "Nothing of this survey is left on this device. Answers already saved on the server stay there for the person this link belongs to.";
         MatrixItemMissing => "Kies een antwoord bij deze uitspraak.", "Choose an answer for this statement.";
     }

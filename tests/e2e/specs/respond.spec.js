@@ -72,6 +72,9 @@ test("an anonymous link takes several responses, none tied to a person", async (
   const before = await responseCount(request, "om-pulse");
 
   await page.goto(new URL(link.url).pathname);
+  // The respondent is told before answering, and a personal link's "not you?" has no place here.
+  await expect(page.getByText("Deze vragenlijst is anoniem: niemand kan je antwoorden aan jou koppelen.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Niet jij\?/ })).toHaveCount(0);
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   await page.getByRole("button", { name: "Nog een keer invullen" }).click();

@@ -185,7 +185,7 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   // Once the page change is saved on the server, clearing loses nothing but this device's
   // copy. Asked once more, saying so; cancelling keeps everything.
   await expect.poll(() => page.evaluate((t) => JSON.parse(localStorage.getItem(`wavegate.draftsync.${t}`) || "{}").changed, token)).toBe(false);
-  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  await page.getByRole("button", { name: "Niet jij? Haal deze vragenlijst van dit apparaat" }).click();
   const ask = page.getByRole("group", { name: /Alles van deze vragenlijst gaat van dit apparaat af/ });
   await expect(ask.getByText(/Alles van deze vragenlijst/)).toBeFocused();
   await ask.getByRole("button", { name: "Annuleren" }).click();
@@ -194,18 +194,18 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   // Answers typed offline are not on the server yet: the question says they would be lost.
   await context.setOffline(true);
   await page.locator("fieldset.question").first().locator("label.option").first().click();
-  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
+  await page.getByRole("button", { name: "Niet jij? Haal deze vragenlijst van dit apparaat" }).click();
   const warn = page.getByRole("group", { name: /nog niet op de server bewaard/ });
   await expect(warn).toBeVisible();
-  await warn.getByRole("button", { name: "Ja, wis dit apparaat" }).click();
+  await warn.getByRole("button", { name: "Ja, van dit apparaat halen" }).click();
   await context.setOffline(false);
-  await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();
   // The link left the address bar: the next person cannot reload it back.
   await expect(page).toHaveURL(/\/cleared$/);
   expect(await storedFor(page, token)).toEqual([]);
   await audit(page);
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Dit apparaat is gewist" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();
   await expect(page.getByText(/^Pagina \d+ van \d+$/)).toHaveCount(0);
   await expect(page.locator("fieldset.question")).toHaveCount(0);
   // Nor go back to it: the link's entry in the history was replaced.

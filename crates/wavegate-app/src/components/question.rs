@@ -84,7 +84,7 @@ pub fn QuestionView(
             aria-invalid=move || error.get().is_some().then_some("true")
             data-question=qid.clone()
         >
-            <legend class="question-text">
+            <legend class="question-text" id=title_id(&qid)>
                 {text}
                 {required.then(|| view! {
                     <span class="required" aria-hidden="true">" *"</span>
@@ -464,6 +464,12 @@ fn multiple_choice(
     }
 }
 
+/// The id of a question's legend: a text field names itself by it, because a legend names the
+/// fieldset for a screen reader but not the field inside it.
+fn title_id(question: &str) -> String {
+    format!("q-{question}-title")
+}
+
 fn text_input(
     id: &str,
     multiline: bool,
@@ -497,10 +503,10 @@ fn text_input(
         }
     });
     let field = if multiline {
-        view! { <textarea id=input_id rows="4" maxlength=max_attr prop:value=initial on:input=on_input></textarea> }
+        view! { <textarea id=input_id aria-labelledby=title_id(id) rows="4" maxlength=max_attr prop:value=initial on:input=on_input></textarea> }
             .into_any()
     } else {
-        view! { <input type="text" id=input_id maxlength=max_attr prop:value=initial on:input=on_input /> }
+        view! { <input type="text" id=input_id aria-labelledby=title_id(id) maxlength=max_attr prop:value=initial on:input=on_input /> }
             .into_any()
     };
     view! { {field}{counter} }

@@ -663,6 +663,8 @@ pub fn Survey(
                         })
                     }}
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
+                    // Said before the first answer: people answer more candidly when they know.
+                    {move || (anonymous && page.get() == 0).then(|| view! { <p class="anonymous-note">{t(Msg::AnonymousNote)}</p> })}
                     {form}
                     <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
                     {(!anonymous).then(|| view! {
