@@ -69,7 +69,7 @@ end = 2027-01-29
 /** A program of its own with a small roster and `get-help` (or the module `publish` names:
  * `{ module: {…} }`) assigned (with `assign`'s extra fields, e.g. `expires_on`); the trainee's
  * link path. */
-async function assignedTrainee(request, assign = {}, publish = { builtin: "get-help" }) {
+async function assignedTrainee(request, assign = {}, publish = { builtin: "get-help" }, platform = "Windows") {
   const moduleId = publish.module ? publish.module.id : publish.builtin;
   const headers = await planner(request);
   let res = await request.post("/api/v1/programs", {
@@ -79,7 +79,7 @@ async function assignedTrainee(request, assign = {}, publish = { builtin: "get-h
   expect(res.status()).toBe(201);
   const { id } = await res.json();
   const roster = "person_id;email;wave;platform;name\n" +
-    [1, 2, 3, 4, 5, 6].map((i) => `t00${i};t00${i}@example.org;pilot;Windows;Trainee ${i}`).join("\n") + "\n";
+    [1, 2, 3, 4, 5, 6].map((i) => `t00${i};t00${i}@example.org;pilot;${platform};Trainee ${i}`).join("\n") + "\n";
   res = await request.put(`/api/v1/programs/${id}/files/roster`, {
     headers: { ...headers, "Content-Type": "text/csv" },
     data: roster,

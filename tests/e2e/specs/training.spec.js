@@ -4,7 +4,7 @@
 // certificate; axe-core finds nothing on the way. An expired or revoked training link shows a
 // page saying so, with the helpdesk, in Dutch and English, and leaves nothing on the device.
 const { test, expect } = require("@playwright/test");
-const { audit, assignedTrainee, planner } = require("./helpers");
+const { audit, assignedTrainee, planner, expectNoHorizontalScroll } = require("./helpers");
 
 /** The module definition the trainee's link opens (for the right and wrong answers). */
 async function moduleOf(request, token) {
@@ -150,12 +150,12 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
 
   // Not you? The device forgets this link.
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
-  await page.getByRole("button", { name: "Niet jij? Wis dit apparaat" }).click();
-  await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
+  await page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" }).click();
+  await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
   // The link's address is gone from the tab: reloading does not open the person's training.
   await expect(page).toHaveURL(/\/t\/cleared$/);
   await page.reload();
-  await expect(page.getByText("Je voortgang en concepten zijn van dit apparaat gewist.")).toBeVisible();
+  await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
   await expect(page.getByText(/Hallo/)).toHaveCount(0);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
   expect(kept).toEqual([]);
@@ -176,6 +176,40 @@ async function failQuiz(page, module, checked) {
   await answerQuiz(page, module, false, checked);
   await expect(page.getByRole("heading", { name: "Nog niet geslaagd." })).toBeVisible();
 }
+
+test("a quiz that draws its questions asks on the phone what the server checks, attempt after attempt; long lesson headings wrap", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { path, token } = await assignedTrainee(request, {}, { builtin: "enroll-android" }, "Android");
+  const module = await moduleOf(request, token);
+  expect(Object.keys(module.quiz.draw), "the quiz draws some of a topic's questions").not.toHaveLength(0);
+  const server = async () => (await (await request.get(`/api/v1/train/${token}`)).json()).modules[0].status;
+  await page.goto(path);
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Beginnen" }).click();
+  for (let i = 1; i <= module.lessons.length; i++) {
+    await expect(page.getByText(`Les ${i} van ${module.lessons.length}`)).toBeVisible();
+    // "Inschrijven is niet toegestaan (EnrollmentRestrictionsEnforced)" fits a phone.
+    await expectNoHorizontalScroll(page);
+    if (i < module.lessons.length) await page.getByRole("button", { name: "Volgende" }).click();
+  }
+  await page.getByRole("button", { name: "Naar de quiz" }).click();
+  // Each retry draws other questions; the server re-derives the draw and takes every attempt.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const passing = attempt === 3;
+    await answerQuiz(page, module, passing);
+    await expect(page.getByRole("heading", { name: passing ? "Geslaagd!" : "Nog niet geslaagd." })).toBeVisible();
+    await expect.poll(async () => (await server()).attempts_used).toBe(attempt);
+    if (!passing) {
+      // The result says the share and how many right answers pass, so nobody does the sums.
+      await expect(page.locator(".results .score")).toHaveText(/^\d+ van \d+ goed \(\d+%\)$/);
+      await expect(page.locator(".results .policy")).toContainText(/Nodig om te slagen: \d+% goed, dus \d+ van \d+\./);
+    }
+    if (!passing) await page.getByRole("button", { name: "Opnieuw proberen" }).click();
+  }
+  expect((await server()).passed_at).not.toBeNull();
+  await expect(page.locator(".attempt-refused")).toHaveCount(0);
+});
 
 test("feedback names each option, and a used-up quiz says whom to ask instead of offering a retry", async ({ page, request }) => {
   test.setTimeout(90_000);
