@@ -388,7 +388,7 @@ fn pilot_feedback() -> Survey {
     let overall = page(
         "overall",
         "Tot slot",
-        "Finally",
+        "Final questions",
         vec![
             recommend(
                 "nps",
@@ -458,7 +458,7 @@ fn nps() -> Survey {
 
 /// Employee Net Promoter Score.
 fn enps() -> Survey {
-    survey(
+    let mut enps = survey(
         "enps",
         t(
             "Twee vragen over onze organisatie als werkgever. Je antwoorden worden alleen in groepen van minstens vijf mensen getoond.",
@@ -478,7 +478,13 @@ fn enps() -> Survey {
                 reason("enps_reason", "enps"),
             ],
         )],
-    )
+    );
+    // About the employer, not the rollout.
+    enps.thanks = Some(t(
+        "Zo weten we hoe collega's onze organisatie als werkgever ervaren.",
+        "This tells us how colleagues experience our organisation as an employer.",
+    ));
+    enps
 }
 
 /// A short check a week or so after enrollment: does the device work, is help findable.
@@ -603,7 +609,7 @@ fn om_pulse() -> Survey {
         ),
         // No help text repeating "at most two": the app states the limit once, from `max`.
     );
-    survey(
+    let mut pulse = survey(
         "om-pulse",
         t(
             "Een korte peiling die we regelmatig houden om het beheer van je apparaat te verbeteren. Invullen duurt twee minuten.",
@@ -641,7 +647,7 @@ fn om_pulse() -> Survey {
             page(
                 "finally",
                 "Tot slot",
-                "Finally",
+                "Final questions",
                 vec![long_text(
                     "comment",
                     "Wil je nog iets kwijt?",
@@ -649,7 +655,13 @@ fn om_pulse() -> Survey {
                 )],
             ),
         ],
-    )
+    );
+    // A recurring check, not a rollout wave: its thanks speak of the device as it is used.
+    pulse.thanks = Some(t(
+        "Zo zien we op tijd waar je apparaat of de uitleg erover beter kan.",
+        "This shows us in time where your device, or how it is explained, can be better.",
+    ));
+    pulse
 }
 
 #[cfg(test)]
