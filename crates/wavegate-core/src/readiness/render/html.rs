@@ -20,16 +20,19 @@ pub struct Provenance {
 }
 
 /// The report's whole stylesheet, its only inline content: a server naming it in a Content
-/// Security Policy (by hash) allows nothing else. Cells wrap `anywhere`, not just at
-/// `break-word`: only then does a long unbroken word (a URL in a lesson, say) count as
-/// breakable when the table sizes its columns, so the table still fits an A4 page.
+/// Security Policy (by hash) allows nothing else. Words stay whole (hyphenated where the
+/// browser can), so a narrow column of the gates table reads "Gevolg", not "Gevo lg"; a cell
+/// holding a long unbroken word (a URL in a lesson, say) is marked `long` and wraps
+/// `anywhere`: only then does that word count as breakable when the table sizes its columns,
+/// so the table still fits an A4 page.
 pub const STYLE: &str = "\
 :root{color-scheme:light}\
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;margin:0}\
 main{max-width:60rem;margin:0 auto;padding:1.5rem}\
 h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #ccc}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}\
-th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto}\
+.long{overflow-wrap:anywhere}\
 th{background:#f0f0f0}\
 .pass{background:#d9f2dd}.warn{background:#fff1c2}.fail{background:#f9d3d3}.insufficient,.info{background:#ececec}\
 .provenance{font-size:.8rem;color:#444}.provenance td{font-family:ui-monospace,monospace}\
@@ -38,7 +41,7 @@ th{background:#f0f0f0}\
 @page{size:A4;margin:16mm 14mm}\
 @media print{body{font-size:10pt}main{max-width:none;padding:0}\
 h2{break-after:avoid}tr,li{break-inside:avoid}\
-table{font-size:8pt}th,td{padding:.2rem .3rem}th{overflow-wrap:anywhere}\
+table{font-size:8pt}th,td{padding:.15rem .2rem}\
 .pass,.warn,.fail,.insufficient,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 fn state_class(s: State) -> &'static str {
@@ -62,18 +65,35 @@ fn inlines(parts: &[Inline]) -> String {
         .collect()
 }
 
+/// A word longer than this cannot sit whole in a column of a printed table.
+const LONG_WORD: usize = 24;
+
+/// Text of a table cell: escaped, and breakable after a slash ("schatting/voorzichtig",
+/// "89/73"), so a column of many on an A4 page need not be as wide as both halves.
+fn table_text(s: &str) -> String {
+    html_text(s).replace('/', "/<wbr>")
+}
+
 fn cell(tag: &str, c: &Cell, first: bool) -> String {
-    let class = c
-        .state
-        .map(|s| format!(" class=\"{}\"", state_class(s)))
-        .unwrap_or_default();
+    let long = c
+        .lines()
+        .flat_map(str::split_whitespace)
+        .any(|w| w.chars().count() > LONG_WORD);
+    let classes: Vec<&str> = (c.state.map(state_class).into_iter())
+        .chain(long.then_some("long"))
+        .collect();
+    let class = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", classes.join(" "))
+    };
     // The first cell of a row names it, for screen readers reading across.
     let (tag, scope) = if first {
         ("th", " scope=\"row\"")
     } else {
         (tag, "")
     };
-    let text = c.lines().map(html_text).collect::<Vec<_>>().join("<br>");
+    let text = c.lines().map(table_text).collect::<Vec<_>>().join("<br>");
     format!("<{tag}{scope}{class}>{text}</{tag}>")
 }
 
@@ -103,7 +123,7 @@ fn write_block(out: &mut String, block: &Block) {
         Block::Table { header, rows } => {
             out.push_str("<table>\n<thead><tr>");
             for h in header {
-                let _ = write!(out, "<th scope=\"col\">{}</th>", html_text(h));
+                let _ = write!(out, "<th scope=\"col\">{}</th>", table_text(h));
             }
             out.push_str("</tr></thead>\n<tbody>\n");
             for row in rows {
@@ -185,4 +205,38 @@ pub fn html_with(r: &Report, p: &Provenance, appendix: Option<&Appendix>) -> Str
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_stay_whole_and_only_a_cell_with_a_long_word_may_break_anywhere() {
+        let word = cell("td", &Cell::plain("Gevolg"), false);
+        assert_eq!(word, "<td>Gevolg</td>");
+        let url = cell(
+            "td",
+            &Cell::plain("zie https://intranet.example.org/servicedesk/inschrijven"),
+            false,
+        );
+        assert_eq!(
+            url,
+            "<td class=\"long\">zie https:/<wbr>/<wbr>intranet.example.org/<wbr>servicedesk/<wbr>inschrijven</td>"
+        );
+        let coloured = cell(
+            "td",
+            &Cell {
+                text: "voldoet".into(),
+                state: Some(State::Pass),
+            },
+            false,
+        );
+        assert_eq!(coloured, "<td class=\"pass\">voldoet</td>");
+        // A pair of figures may break at its slash.
+        assert_eq!(
+            cell("td", &Cell::plain("89/73"), false),
+            "<td>89/<wbr>73</td>"
+        );
+    }
 }
