@@ -226,6 +226,9 @@ wavegate_ui::messages! {
 
         TabReadiness => "Gereedheid", "Readiness";
         ReadinessTitle => "Gereedheid van de volgende golf", "Readiness of the next wave";
+        ReadinessNeedsRosterTitle => "Nog niets te beoordelen", "Nothing to evaluate yet";
+        ReadinessNeedsRoster => "De gereedheid wordt berekend zodra de personeelslijst (roster) van het programma is geïmporteerd, met de golf van ieder persoon. Apparaten, mislukte inschrijvingen, tickets, antwoorden en training maken het beeld daarna vollediger.", "Readiness is evaluated as soon as the program's roster, with each person's wave, is imported. Devices, enrollment failures, tickets, responses and training then make the picture more complete.";
+        ToFiles => "Naar de bestanden", "Go to the files";
         EvaluationDate => "Beoordelen op datum", "Evaluate on date";
         ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
         NoNextWave => "Alle golven zijn begonnen: er is geen volgende golf om over te beslissen.", "Every wave has started: there is no next wave to decide on.";
@@ -239,6 +242,7 @@ wavegate_ui::messages! {
         HeadExpand => "Start golf {wave} en maak hem groter: alles gaat goed.", "Start wave {wave} and make it bigger: everything goes well.";
         DecisionConfidence => "Zekerheid van dit besluit: {level}.", "Confidence in this decision: {level}.";
         ReadinessScores => "Gereedheid {estimate} (voorzichtig: {conservative}) van 100.", "Readiness {estimate} (conservatively: {conservative}) out of 100.";
+        ReadinessScoresOfProceeding => "Gereedheid van wie doorgaat: {estimate} (voorzichtig: {conservative}) van 100.", "Readiness of those who go ahead: {estimate} (conservatively: {conservative}) out of 100.";
         EvidenceTitle => "Het bewijs", "The evidence";
         ForWhom => "Voor wie", "For whom";
         Reason => "Reden", "Reason";
@@ -368,6 +372,7 @@ wavegate_ui::messages! {
         AssignTitle => "Toewijzen aan een golf of segment", "Assign to a wave or segment";
         AssignHint => "Iedereen in de golf en het segment die de module betreft, krijgt een persoonlijke link. Wie al een link had, houdt die met zijn voortgang.", "Everyone in the wave and segment the module targets gets a personal link. Whoever had one keeps it, with their progress.";
         AssignButton => "Toewijzen", "Assign";
+        AssignedRenewed => "{n} verlopen of ingetrokken links zijn vervangen door nieuwe: stuur die mensen hun nieuwe link (zie het linkbestand).", "{n} expired or revoked links were replaced by new ones: send those people their new link (see the links file).";
         AssignedResult => "{people} mensen in de selectie, {targeted} voor deze module: {created} nieuwe links, {existing} bestonden al.", "{people} people in the selection, {targeted} for this module: {created} new links, {existing} existed already.";
         TrainingLinksTitle => "Links van deelnemers", "Trainees' links";
         TrainingLinksHint => "Een CSV-bestand voor samenvoegen in een mail, met de persoonlijke link van elke deelnemer.", "A CSV file for a mail merge, with each trainee's personal link.";

@@ -92,6 +92,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByLabel("Onderwerp")).toHaveValue(`Begeleide inschrijving: de hele golf ${report.next_wave} (${report.next_wave_name})`);
   // The message asks what the action's evidence measures: enrolling, for assisted enrollment.
   await expect(page.getByLabel("Wat vraagt het bericht?")).toHaveValue("enroll");
+  await expect(page.getByRole("link", { name: "Terug naar de gereedheid" })).toHaveAttribute("href", `/planner/programs/${id}/readiness`);
 
   // No planned day: refused at its field, before anything is sent.
   await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Servicedesk – Joris");
@@ -105,6 +106,8 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await page.getByLabel("Kanaal").selectOption("manager_briefing");
   await page.getByRole("button", { name: "Bericht inplannen" }).click();
   await expect(page.getByText("Het bericht is ingepland.")).toBeFocused();
+  // Planned: a reload does not fill the form in again from the address.
+  expect(new URL(page.url()).search).toBe("");
   const assistedItem = page.locator("li.message", { hasText: "Hulp bij het inschrijven" });
   await expect(assistedItem).toContainText(`golf ${report.next_wave}`);
   await expect(assistedItem).toContainText("Briefing voor managers · eigenaar: Servicedesk – Joris · doel: Toestel inschrijven");

@@ -81,6 +81,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   );
   await expect(decision.locator(".decision-sentence")).toContainText("platform iOS");
   await expect(decision).toContainText("Zekerheid van dit besluit:");
+  // The figure is of the people who go, and says which dimensions it rests on.
+  const r = report.decision.readiness;
+  await expect(decision).toContainText(`Gereedheid van wie doorgaat: ${r.estimate} (voorzichtig: ${r.conservative}) van 100. Beoordeeld: `);
   await expect(decision.locator(".segments").first()).toContainText("platform iOS");
   // Departments go ahead while iOS users wait: the list of who goes says that those wait too.
   expect(report.decision.hold.some((h) => "platform" in h && !("department" in h))).toBe(true);

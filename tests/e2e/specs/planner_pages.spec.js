@@ -16,6 +16,8 @@ const PAGES = [
   // The demo pilot's training: the modules, and one module's assigning, links and results.
   { path: "/planner/programs/demo/training", ready: (p) => p.locator("[data-module='enroll-ios']") },
   { path: "/planner/programs/demo/training/enroll-ios", ready: (p) => p.getByRole("heading", { name: "Resultaten per groep" }) },
+  // The demo pilot has no roster: its readiness says what to do next, not that loading failed.
+  { path: "/planner/programs/demo/readiness", ready: (p) => p.getByRole("heading", { name: "Nog niets te beoordelen" }) },
 ];
 
 /** A program of its own with a roster imported, so its files page lists an import. */
@@ -42,9 +44,13 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
     // A files page with an import listed: its table must scroll within the page, not widen it.
     const id = await programWithAnImport(page);
     const pages = [...PAGES, { path: `/planner/programs/${id}/files`, ready: (p) => p.getByRole("cell", { name: /roster\.csv/ }) }];
+    const titles = new Set();
     for (const { path, ready } of pages) {
       await page.goto(path);
       await expect(ready(page).first()).toBeVisible();
+      // The browser tab names the page, so tabs, history and bookmarks tell pages apart.
+      await expect(page).toHaveTitle(/^\S.* — Wavegate$/);
+      titles.add(await page.title());
       if (path === "/planner/programs/demo") {
         // The thresholds are folded away: open them, they must fit too.
         await page.getByText("Drempels (standaard, of eigen waarden)").click();
@@ -61,6 +67,8 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
       expect(width, `${path} is no wider than the screen`).toBeLessThanOrEqual(viewport.width);
     }
+    // One title per kind of page (the results share their survey's tab, a module its training's).
+    expect(titles.size).toBeGreaterThanOrEqual(8);
   });
 }
 

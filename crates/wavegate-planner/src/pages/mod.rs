@@ -159,6 +159,17 @@ pub enum Tab {
 /// The links between a program's pages, the open one marked for screen readers.
 #[component]
 pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let tab_name = match current {
+        Tab::Settings => Msg::TabSettings,
+        Tab::Files => Msg::TabFiles,
+        Tab::Surveys => Msg::TabSurveys,
+        Tab::Readiness => Msg::TabReadiness,
+        Tab::Comms => Msg::TabComms,
+        Tab::Lessons => Msg::TabLessons,
+        Tab::Training => Msg::TabTraining,
+    };
+    name_page(move || format!("{} · {}", tab_name.text(lang.get()), program.get()));
     let item = move |tab: Tab, msg: Msg, href: fn(&str) -> String| {
         view! {
             <li>
@@ -183,9 +194,22 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
     }
 }
 
+/// Names the browser tab after the page ("Gereedheid · contoso — Wavegate"), so tabs, the
+/// history and bookmarks tell pages apart (WCAG 2.4.2); follows the language.
+pub fn name_page(name: impl Fn() -> String + 'static) {
+    Effect::new(move |_| {
+        let title = format!("{} — Wavegate", name());
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+}
+
 /// Any address under `/planner` the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    name_page(move || UiMsg::NotFoundTitle.text(lang.get()).to_string());
     view! {
         <section class="card notice">
             <h1>{t(UiMsg::NotFoundTitle)}</h1>

@@ -12,6 +12,8 @@ use wavegate_ui::api::programs;
 /// `/planner/new-program`: the form, empty but for the core's defaults.
 #[component]
 pub fn NewProgramPage() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    super::name_page(move || Msg::NewProgramTitle.text(lang.get()).to_string());
     view! {
         <p class="breadcrumb"><a href=super::links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
         <h1>{t(Msg::NewProgramTitle)}</h1>

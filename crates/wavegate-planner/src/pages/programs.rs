@@ -40,6 +40,8 @@ fn ProgramCard(program: ProgramOverview) -> impl IntoView {
 #[component]
 pub fn ProgramsPage() -> impl IntoView {
     let session = Session::get();
+    let lang = crate::i18n::use_lang();
+    super::name_page(move || Msg::ProgramsTitle.text(lang.get()).to_string());
     let list = LocalResource::new(programs::list);
     let body = move || {
         list.get().map(|r| match r {

@@ -69,6 +69,7 @@ pub fn SignInPage() -> impl IntoView {
         Some(Refused::Wait(None)) => Some(UiMsg::ErrorTooManyAttempts.text(lang.get()).to_string()),
         _ => None,
     };
+    super::name_page(move || Msg::SignInTitle.text(lang.get()).to_string());
     view! {
         <section class="card signin" aria-labelledby="signin-title">
             <h1 id="signin-title">{t(Msg::SignInTitle)}</h1>

@@ -29,8 +29,8 @@ pub(super) fn scores(r: &Readiness) -> String {
     }
 }
 
-/// What readiness was computed over, or why it is not a number.
-pub(super) fn assessed(r: &Readiness, lang: Lang) -> String {
+/// What readiness was computed over, or why it is not a number (the dashboard says it too).
+pub fn assessed(r: &Readiness, lang: Lang) -> String {
     match &r.reason {
         Some(reason) => reason.clone(),
         None => {

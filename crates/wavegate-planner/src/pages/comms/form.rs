@@ -270,6 +270,9 @@ pub fn MessageForm(
             match result {
                 Ok(_) => {
                     f.clear();
+                    // A message a dashboard action filled in is planned: without its
+                    // `?wave=…&note=…` the address no longer fills it in again on a reload.
+                    wavegate_ui::dom::set_fragment(None, false);
                     f.saved.set(Some(if editing.is_some() {
                         Msg::MessageChanged
                     } else {

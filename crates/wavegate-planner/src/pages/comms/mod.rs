@@ -38,7 +38,8 @@ pub fn CommsPage() -> impl IntoView {
         given.get("note").unwrap_or_default(),
     );
     let purpose = given.get("purpose").and_then(|p| Purpose::parse(&p));
-    if wave.is_some() || !segment.is_empty() || !note.is_empty() {
+    let from_dashboard = wave.is_some() || !segment.is_empty() || !note.is_empty();
+    if from_dashboard {
         fields.prefill(wave, &segment, purpose, subject, note);
     }
     let detail = LocalResource::new(move || {
@@ -83,6 +84,10 @@ pub fn CommsPage() -> impl IntoView {
         <ProgramNav program=program current=Tab::Comms />
         <h1>{t(Msg::CommsTitle)}</h1>
         <p class="muted">{t(Msg::CommsHint)}</p>
+        // Reached from a dashboard action: the way back, as the invite and assign pages have.
+        {from_dashboard.then(|| view! {
+            <p><a href=move || super::links::readiness(&program.get())>{t(Msg::BackToReadiness)}</a></p>
+        })}
         {move || session.can_change().then(|| view! {
             <MessageForm program=program waves=waves attributes=attributes fields=fields changed=changed />
         })}

@@ -51,6 +51,18 @@ enum Step {
     InviteOnly,
 }
 
+impl Step {
+    /// Whether the step reads as a sentence of its own (a step with nothing to name says
+    /// nothing; inviting is said by its button).
+    fn says_something(&self) -> bool {
+        match self {
+            Step::Message(_) | Step::Assign(_) => true,
+            Step::Unfinished(items) | Step::Say(_, items) => !items.is_empty(),
+            Step::InviteOnly => false,
+        }
+    }
+}
+
 fn step(a: &Action, report: &Report) -> Vec<Step> {
     let lang = report.lang;
     let letter = |msg: Msg| Step::Message(msg.text(lang).to_string());
@@ -192,6 +204,9 @@ fn action_view(
         }
         _ => None,
     });
+    // "Next step:" only heads something: a sentence, or a button this planner may use.
+    let has_next_step = steps.iter().any(Step::says_something)
+        || (can_change && (plan.is_some() || assign.is_some() || invite.is_some()));
     let steps: Vec<AnyView> = steps
         .into_iter()
         .enumerate()
@@ -204,7 +219,7 @@ fn action_view(
             <p><strong>{t(Msg::TargetGroup)}</strong>" "{group.clone()}</p>
             <p class="muted">{text::action_advice(a, lang)}</p>
             <p>{a.evidence.clone()}</p>
-            <p><strong>{t(Msg::NextStep)}</strong></p>
+            {has_next_step.then(|| view! { <p><strong>{t(Msg::NextStep)}</strong></p> })}
             {steps}
             {can_change.then(|| view! {
                 <p class="action-links">

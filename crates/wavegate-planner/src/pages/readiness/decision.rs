@@ -142,11 +142,22 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             lang,
             &[("level", text::confidence_name(d.confidence, lang).to_string())],
         );
+        // After a split the figure is of the people who go, not of the whole wave (whose own
+        // figure the segment table gives): said, with the dimensions it rests on.
+        let of_whom = if d.hold.is_empty() {
+            Msg::ReadinessScores
+        } else {
+            Msg::ReadinessScoresOfProceeding
+        };
         let scores = match (d.readiness.estimate, d.readiness.conservative) {
-            (Some(e), Some(c)) => fill(
-                Msg::ReadinessScores,
-                lang,
-                &[("estimate", e.to_string()), ("conservative", c.to_string())],
+            (Some(e), Some(c)) => format!(
+                "{} {}.",
+                fill(
+                    of_whom,
+                    lang,
+                    &[("estimate", e.to_string()), ("conservative", c.to_string())],
+                ),
+                wavegate_core::readiness::render::assessed(&d.readiness, lang)
             ),
             _ => d.readiness.reason.clone().unwrap_or_default(),
         };

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use wavegate_core::api::Evaluation;
+use wavegate_core::api::{ErrorCode, Evaluation};
 use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::readiness::{self, ReportFile};
@@ -135,6 +135,18 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
     }
 }
 
+/// A program without a roster has nothing to evaluate yet: said as the next step, with the way
+/// to take it, not as a failure with a retry that cannot help.
+fn needs_roster(program: String) -> impl IntoView {
+    view! {
+        <section class="card" role="status" aria-labelledby="needs-roster-title">
+            <h2 id="needs-roster-title">{t(Msg::ReadinessNeedsRosterTitle)}</h2>
+            <p>{t(Msg::ReadinessNeedsRoster)}</p>
+            <p><a href=super::links::files(&program)>{t(Msg::ToFiles)}</a></p>
+        </section>
+    }
+}
+
 /// `/planner/programs/{program}/readiness`.
 #[component]
 pub fn ReadinessPage() -> impl IntoView {
@@ -157,6 +169,9 @@ pub fn ReadinessPage() -> impl IntoView {
     let body = move || {
         evaluation.get().map(|r| match r {
             Ok(e) => dashboard(id.get_untracked(), e).into_any(),
+            Err(e) if e.code() == Some(ErrorCode::NoRoster) => {
+                needs_roster(id.get_untracked()).into_any()
+            }
             Err(e) => load_failed(e, move || evaluation.refetch()).into_any(),
         })
     };
