@@ -383,9 +383,11 @@ impl Msg {
                 Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),
                 Lang::En => "Evidence gate: no critical metric has enough evidence; a gate fired by uncertainty alone is not a reason to hold.".to_string(),
             },
+            // The test compares what was measured, before the estimate is drawn toward the
+            // wave: said so, or "0,26 … the rest 92 points better" reads as a rest above 100%.
             Msg::Confined { test, p, q, points } => match lang {
-                Lang::Nl => format!("Beperkt tot dit segment: de rest scoort {} procentpunt beter ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
-                Lang::En => format!("Confined to this segment: the rest is {} points better ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
+                Lang::Nl => format!("Beperkt tot dit segment: in de gemeten cijfers scoort de rest {} procentpunt beter ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
+                Lang::En => format!("Confined to this segment: in the measured figures the rest is {} points better ({test}, {}, {}).", num(points * 100.0, 0, lang), probability("p", *p, lang), probability("q", *q, lang)),
             },
             Msg::NotConfined => match lang {
                 Lang::Nl => "Niet te beperken tot een deel van de golf: geldt voor de hele golf.".to_string(),
@@ -461,8 +463,8 @@ impl Msg {
                 Lang::En => format!("Without the segments that fail, {size_text} people would go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
             },
             Msg::ActionBarrier { element, share, p_below, n } => match lang {
-                Lang::Nl => format!("Knelpunt {}: {} is het eens (van {n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
-                Lang::En => format!("Barrier {}: {} agree (of {n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
+                Lang::Nl => format!("Knelpunt {}: naar schatting {} is het eens ({n} antwoorden); kans {} dat dit onder het doel ligt.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
+                Lang::En => format!("Barrier {}: an estimated {} agree ({n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
             },
             Msg::ActionMetric { evidence: e, state } => format!("{} — {}", evidence(e, lang), state_name(*state, lang)),
             Msg::ActionTopic { topic, evidence: e } => match lang {
