@@ -9,6 +9,7 @@
 pub mod api;
 mod builtin_titles;
 pub mod comms;
+pub mod contact;
 pub mod csv_safe;
 pub mod dates;
 pub mod definition_errors;

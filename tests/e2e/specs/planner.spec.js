@@ -169,6 +169,8 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await answerSurvey(respondent, english ? { next: "Next", submit: "Submit" } : { next: "Volgende", submit: "Versturen" });
   await expect(respondent.getByRole("heading", { name: english ? "Thank you for your answers!" : "Bedankt voor je antwoorden!" })).toBeVisible();
   await expect(respondent.locator(".helpdesk")).toContainText("020-1234567");
+  // One tap away on a phone.
+  await expect(respondent.locator(".helpdesk").getByRole("link", { name: "020-1234567" })).toHaveAttribute("href", "tel:0201234567");
   await respondent.close();
 
   await page.reload();
