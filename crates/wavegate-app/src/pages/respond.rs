@@ -293,6 +293,14 @@ pub fn Survey(
     // Where the answers come from: set when the link opens, and again when a save meets another
     // device's newer one.
     let origin = RwSignal::new(origin);
+    // The page on which the person was told; moving on to another page puts the banner away,
+    // so it is not repeated on every page to the end.
+    let origin_page = StoredValue::new(draft.page);
+    Effect::new(move |_| {
+        if page.get() != origin_page.get_value() && origin.get_untracked().is_some() {
+            origin.set(None);
+        }
+    });
     let told = Callback::new(move |news: draft_sync::Told| {
         if stage.get_untracked() != Stage::Answering {
             return;
@@ -303,10 +311,14 @@ pub fn Survey(
                     survey.with_value(|s| draft_sync::take(&token.get_value(), saved, s));
                 response_id.set(d.response_id);
                 answers.set(d.answers);
+                origin_page.set_value(d.page);
                 page.set(d.page);
                 origin.set(Some(from));
             }
-            draft_sync::Told::Kept => origin.set(Some(Origin::ThisDevice)),
+            draft_sync::Told::Kept => {
+                origin_page.set_value(page.get_untracked());
+                origin.set(Some(Origin::ThisDevice));
+            }
         }
     });
 
@@ -647,7 +659,8 @@ pub fn Survey(
                 <p class="program-name">{program}</p>
                 <h1 id="survey-title">{title}</h1>
             </header>
-            {move || offline_notice.get().then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
+            // While answers wait to be sent, the waiting card says all there is to say.
+            {move || (offline_notice.get() && !matches!(stage.get(), Stage::Queued(_))).then(|| view! { <p class="banner banner-info" role="status">{t(Msg::UsingSavedCopy)}</p> })}
             {move || match stage.get() {
                 Stage::Answering => view! {
                     {move || {
@@ -684,7 +697,7 @@ pub fn Survey(
                                     t(if unsaved { Msg::ClearLosesUnsaved } else { Msg::ClearKeepsSaved })()
                                 }}</p>
                                 <div class="toolbar">
-                                    <button type="button" on:click=clear_device>{t(Msg::ClearConfirm)}</button>
+                                    <button type="button" class="secondary" on:click=clear_device>{t(Msg::ClearConfirm)}</button>
                                     <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t(Msg::ClearCancel)}</button>
                                 </div>
                             </div>

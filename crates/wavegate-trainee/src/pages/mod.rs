@@ -349,7 +349,7 @@ fn MyTrainingList(
                             {updated}
                             // Several "Open" buttons in a row: each names its module for a screen reader's list of buttons.
                             // A finished module's is plain, so the eye goes to what is left to do.
-                            <button type="button" class=if done { "" } else { "primary" }
+                            <button type="button" class=if done { "secondary" } else { "primary" }
                                 aria-label=move || fill(Msg::OpenModule, lang.get(), &[("title", title_for_open.get(lang.get()).to_string())])
                                 on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
                         </li>

@@ -152,7 +152,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
             {(!lessons_left && can_quiz).then(|| quiz_button(no_quiz_now, Msg::StartQuiz, step))}
             {done.then(|| view! {
                 <p class="done">{t(Msg::Done)}</p>
-                <button type="button" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
+                <button type="button" class="secondary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
             })}
             {list}
         </section>
@@ -242,7 +242,7 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
             <div class="lesson-body" inner_html=html></div>
             <nav class="steps">
                 {(i > 0).then(|| view! {
-                    <button type="button" on:click=move |_| step.set(at(i - 1))>{t(Msg::Previous)}</button>
+                    <button type="button" class="secondary" on:click=move |_| step.set(at(i - 1))>{t(Msg::Previous)}</button>
                 })}
                 {if i + 1 < total {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(at(i + 1))>{t(Msg::Next)}</button> }.into_any()
@@ -253,7 +253,7 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
                 } else if let Some(why) = no_quiz_now.filter(|_| has_quiz) {
                     view! {
                         {quiz_button(Some(why), Msg::ToQuiz, step)}
-                        <button type="button" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button>
+                        <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button>
                     }.into_any()
                 } else {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button> }.into_any()

@@ -79,7 +79,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             Err(why) => {
                 return view! {
                     <section class="card quiz-blocked"><p role="status">{move || why.text(lang.get(), browser_time)}</p>
-                    <button type="button" on:click=move |_| step.set(Step::Overview)>{t(Msg::Back)}</button></section>
+                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Back)}</button></section>
                 }
                 .into_any();
             }

@@ -228,7 +228,7 @@ impl ResponseError {
                 format!("`{item}` is not part of this question."),
             ),
             P::MissingItem { .. } => pick(
-                "Beantwoord elke stelling.".into(),
+                "Beantwoord elke uitspraak.".into(),
                 "Please answer every statement.".into(),
             ),
             P::IncompleteRanking => pick(
