@@ -14,10 +14,15 @@ use wavegate_ui::api::programs;
 pub fn NewProgramPage() -> impl IntoView {
     let lang = crate::i18n::use_lang();
     super::name_page(move || Msg::NewProgramTitle.text(lang.get()).to_string());
+    let can_create = crate::session::Session::get().can_change();
     view! {
         <p class="breadcrumb"><a href=super::links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
         <h1>{t(Msg::NewProgramTitle)}</h1>
-        <ProgramForm program=defaults() support=ProgramSupport::default() mode=Mode::Create />
+        {if can_create {
+            view! { <ProgramForm program=defaults() support=ProgramSupport::default() mode=Mode::Create /> }.into_any()
+        } else {
+            view! { <p class="card notice" role="status">{t(Msg::ViewerCannotCreate)}</p> }.into_any()
+        }}
     }
 }
 

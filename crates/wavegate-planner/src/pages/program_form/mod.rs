@@ -263,12 +263,15 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
                 <p id="program-saved" class="banner banner-ok" role="status" tabindex="-1" hidden=move || !saved.get()>
                     {t(Msg::ProgramSaved)}
                 </p>
-                <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || mode.with_value(|m| match m {
-                        Mode::Create => Msg::CreateProgram,
-                        Mode::Edit(_) => Msg::SaveProgram,
-                    }).text(lang.get())}
-                </button>
+                // A viewer saves nothing: no button to find greyed out.
+                {move || session.can_change().then(|| view! {
+                    <button type="submit" class="primary" disabled=move || busy.get()>
+                        {move || mode.with_value(|m| match m {
+                            Mode::Create => Msg::CreateProgram,
+                            Mode::Edit(_) => Msg::SaveProgram,
+                        }).text(lang.get())}
+                    </button>
+                })}
             </fieldset>
         </form>
     }
