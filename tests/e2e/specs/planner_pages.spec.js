@@ -75,6 +75,11 @@ for (const [name, viewport] of [["a laptop", { width: 1280, height: 800 }], ["a 
 test("a program form with rules broken shows every problem at its field at once and sends nothing", async ({ page }) => {
   await page.goto("/planner/new-program");
   await signIn(page);
+  // An empty form: its name, the wave's id and both dates, all at once, not in rounds.
+  await page.getByRole("button", { name: "Programma aanmaken" }).click();
+  for (const id of ["f-name", "f-wave-0-id", "f-wave-0-start", "f-wave-0-end"]) {
+    await expect(page.locator(`#${id}`), id).toHaveAttribute("aria-invalid", "true");
+  }
   await page.locator("#f-name").fill("Foutje");
   await page.locator("#f-wave-0-id").fill("pilot");
   await page.locator("#f-wave-0-start").fill("2027-02-10");

@@ -3,6 +3,7 @@
 //! keeps the rules is decided by the core (see [`super::problems`]).
 
 use super::problems::{Field, Problem};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::api::ProgramSupport;
@@ -164,9 +165,11 @@ impl ProgramFields {
         self.waves.update(|w| w.retain(|r| r.key != key));
     }
 
-    /// The program and support details the fields hold, or the fields whose text is not a
-    /// number or a date where one is needed.
-    pub fn read(&self) -> Result<(Program, ProgramSupport), BTreeMap<Field, Problem>> {
+    /// The program and support details the fields hold, with the fields whose text is not a
+    /// number or a date where one is needed. A field that does not read is left out of the
+    /// program (a wave without its dates entirely), so the core can still check the rest and
+    /// one attempt shows every problem.
+    pub fn read(&self) -> Read {
         let mut problems = BTreeMap::new();
         let mut optional_number = |field: Field, text: String| -> Option<f64> {
             let t = text.trim().replace(',', ".");
@@ -200,12 +203,12 @@ impl ProgramFields {
         if segment_depth.is_err() {
             problems.insert(Field::SegmentDepth, Problem::NotAWholeNumber);
         }
-        let waves: Vec<Wave> = self
-            .waves
-            .get_untracked()
+        let rows = self.waves.get_untracked();
+        let mut undated = Vec::new();
+        let waves: Vec<Wave> = rows
             .iter()
             .enumerate()
-            .filter_map(|(i, row)| {
+            .map(|(i, row)| {
                 let mut date = |text: String, field| {
                     let d = parse_date(text.trim());
                     if d.is_none() {
@@ -215,6 +218,19 @@ impl ProgramFields {
                 };
                 let start = date(row.start.get_untracked(), super::problems::WaveField::Start);
                 let end = date(row.end.get_untracked(), super::problems::WaveField::End);
+                // A date that does not read is said at its field; the wave still goes to the
+                // core with an end before its start, so its other fields are checked while the
+                // core leaves it out of the order of the waves.
+                let (start, end) = match (start, end) {
+                    (Some(s), Some(e)) => (s, e),
+                    (s, e) => {
+                        undated.push(i);
+                        // Any date TOML writes will do where neither reads.
+                        let anchor = s.or(e).or(NaiveDate::from_ymd_opt(2000, 1, 1));
+                        let anchor = anchor.unwrap_or_default();
+                        (anchor.succ_opt().unwrap_or(anchor), anchor)
+                    }
+                };
                 let planned = row.planned.get_untracked();
                 let planned_size = if planned.trim().is_empty() {
                     None
@@ -231,18 +247,15 @@ impl ProgramFields {
                     }
                 };
                 let name = row.name.get_untracked().trim().to_string();
-                Some(Wave {
+                Wave {
                     id: row.id.get_untracked().trim().to_string(),
                     name: (!name.is_empty()).then_some(name),
-                    start: start?,
-                    end: end?,
+                    start,
+                    end,
                     planned_size,
-                })
+                }
             })
             .collect();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
         let words = |text: String| -> Vec<String> {
             text.split(',')
                 .map(|s| s.trim().to_string())
@@ -267,7 +280,44 @@ impl ProgramFields {
             helpdesk: Some(helpdesk),
             faq_url: Some(self.faq_url.get_untracked()),
         };
-        Ok((program, support))
+        Read {
+            program,
+            support,
+            problems,
+            undated,
+        }
+    }
+}
+
+/// What the form's fields hold: the program and support details (without what does not read),
+/// the fields that do not read, and which wave rows the program's waves are.
+pub struct Read {
+    /// The program, without fields that do not read.
+    pub program: Program,
+    /// The support details.
+    pub support: ProgramSupport,
+    /// The fields whose text is not a number or date where one is needed.
+    pub problems: BTreeMap<Field, Problem>,
+    /// The wave rows with a date that does not read (sent to the core with stand-in dates).
+    undated: Vec<usize>,
+}
+
+impl Read {
+    /// Every problem of the form: the fields that do not read, and the core's problems with the
+    /// rest (not those of the stand-in dates).
+    pub fn all_problems(&self) -> BTreeMap<Field, Problem> {
+        use super::problems::WaveField;
+        let mut found = self.problems.clone();
+        let core = super::problems::check(&self.program, &self.support).err();
+        for (field, problem) in core.unwrap_or_default() {
+            if let Field::Wave(i, WaveField::Start | WaveField::End) = field
+                && self.undated.contains(&i)
+            {
+                continue;
+            }
+            found.entry(field).or_insert(problem);
+        }
+        found
     }
 }
 

@@ -176,13 +176,12 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
         ev.prevent_default();
         saved.set(false);
         failed.set(None);
-        let (program, support) = match fields.read() {
-            Ok(read) => read,
-            Err(found) => return show(found),
-        };
-        if let Err(found) = problems::check(&program, &support) {
+        let read = fields.read();
+        let found = read.all_problems();
+        if !found.is_empty() {
             return show(found);
         }
+        let (program, support) = (read.program, read.support);
         let support = match support.checked() {
             Ok(s) => s,
             // Not reached: the check above found no problem.
