@@ -12,6 +12,7 @@ wavegate_ui::messages! {
         PlannerBrand => "Wavegate planner", "Wavegate planner";
         RolePlanner => "planner", "planner";
         RoleViewer => "kijker", "viewer";
+        SmallGroupsGo => "Ook wie in een groep valt die niet los wordt getoond (zie 'Niet getoonde groepen'), gaat door, tenzij een tegengehouden groep die persoon omvat.", "People in groups not shown on their own (see 'Groups not shown') go ahead too, unless a held group includes them.";
         ViewerCannotCreate => "Als kijker kun je geen programma aanmaken; vraag een planner om dat te doen.", "As a viewer you cannot create a program; ask a planner to do so.";
         ViewerNote => "Je bent aangemeld als kijker: je ziet alles, maar kunt niets veranderen.", "You are signed in as a viewer: you see everything but cannot change anything.";
 

@@ -89,6 +89,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(report.decision.hold.some((h) => "platform" in h && !("department" in h))).toBe(true);
   expect(report.decision.proceed.some((p) => "department" in p && !("platform" in p))).toBe(true);
   await expect(decision.locator(".except-held")).toHaveText("Behalve wie ook in een tegengehouden groep valt.");
+  // The next wave's people in groups not shown on their own are in neither list: said where they go.
+  expect(report.suppressed.some((g) => g.group === "next_wave"), "the demo's next wave has small groups").toBe(true);
+  await expect(decision.locator(".small-groups-go")).toContainText("gaat door, tenzij een tegengehouden groep die persoon omvat");
   const evidence = decision.locator("table.evidence tbody tr");
   // Every gate and every failing dimension is evidence: a segment held for its dimension
   // (the demo's planted desire problem) shows what holds it, as a gated one does.

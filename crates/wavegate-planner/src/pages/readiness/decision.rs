@@ -173,6 +173,12 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
         let proceeding: Vec<String> = d.proceed.iter().map(|s| text::segment(s, lang)).collect();
         // "Department HR" goes while "platform iOS" waits: HR's iOS users wait too.
+        // People of the next wave in groups never shown on their own go too, unless a held
+        // group holds them: said, or the two lists seem to leave them out.
+        let small_groups_go = r
+            .suppressed
+            .iter()
+            .any(|s| s.group == wavegate_core::readiness::report::Source::NextWave);
         let except_held = d.proceed_overlaps_hold().then(|| {
             format!(
                 "{}.",
@@ -203,6 +209,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                                 segment_list(proceeding).into_any()
                             }}
                             {except_held.map(|note| view! { <p class="muted except-held">{note}</p> })}
+                            {small_groups_go.then(|| view! { <p class="muted small-groups-go">{t(Msg::SmallGroupsGo)}</p> })}
                         </div>
                     </div>
                 })}
