@@ -61,6 +61,7 @@ wavegate_ui::messages! {
         Certificate => "Certificaat", "Certificate";
         ShowCertificate => "Certificaat bekijken", "Show the certificate";
         Print => "Afdrukken", "Print";
+        IssuedBy => "Uitgegeven door {program}", "Issued by {program}";
         Version => "Versie {n}", "Version {n}";
         NotYou => "Niet jij? Haal deze training van dit apparaat", "Not you? Remove this training from this device";
         Cleared => "Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";

@@ -116,6 +116,10 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(certificate).toContainText("Trainee 1");
   await expect(certificate).toContainText("Waar je hulp krijgt");
   await expect(certificate).toContainText("Versie 1");
+  // Each fact once, and who issues it: the program.
+  await expect(certificate.locator(".statement")).toHaveText("heeft de zelfstudiemodule afgerond");
+  await expect(certificate.getByText("Waar je hulp krijgt")).toHaveCount(1);
+  await expect(certificate.locator(".issuer")).toHaveText(/^Uitgegeven door Training e2e /);
   await audit(page);
   await page.emulateMedia({ media: "print" });
   await expect(certificate).toBeVisible();

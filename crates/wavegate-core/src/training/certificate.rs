@@ -94,6 +94,14 @@ impl Certificate {
         }
     }
 
+    /// What the trainee did, between their name and the module's title on the printed card.
+    pub fn completed(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => "heeft de zelfstudiemodule afgerond",
+            Lang::En => "completed the self-study module",
+        }
+    }
+
     /// The sentence that certifies.
     pub fn statement(&self, lang: Lang) -> String {
         let title = self.title.get(lang);

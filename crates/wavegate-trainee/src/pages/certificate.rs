@@ -13,9 +13,9 @@ use wavegate_core::training::wire::MyModule;
 #[component]
 pub fn CertificateView(module: MyModule) -> impl IntoView {
     let lang = use_lang();
-    let name = expect_context::<super::Session>()
+    let (name, program) = expect_context::<super::Session>()
         .training
-        .with_untracked(|tr| tr.name.clone());
+        .with_untracked(|tr| (tr.name.clone(), tr.program_name.clone()));
     match Certificate::issue(&module.progress, &module.module, &module.lineage, &name) {
         Ok(c) => {
             let trainee = c.trainee.clone();
@@ -23,11 +23,19 @@ pub fn CertificateView(module: MyModule) -> impl IntoView {
             view! {
                 <section class="card certificate" aria-labelledby="certificate-title">
                     <h1 id="certificate-title">{move || Certificate::heading(lang.get())}</h1>
+                    // Read top to bottom, it is one sentence: who, did what, which module, which
+                    // version and when, and who issues it; each said once.
                     <p class="trainee">{trainee}</p>
-                    <p class="statement">{move || c.with_value(|c| c.statement(lang.get()))}</p>
+                    <p class="statement">{move || Certificate::completed(lang.get())}</p>
                     <p class="module-title">{move || c.with_value(|c| c.title.get(lang.get()).to_string())}</p>
-                    <p class="version">{move || fill(Msg::Version, lang.get(), &[("n", c.with_value(|c| c.version).to_string())])}</p>
-                    <p class="date">{move || long_date(c.with_value(|c| c.earned_on), lang.get())}</p>
+                    <p class="version">{move || format!(
+                        "{} · {}",
+                        fill(Msg::Version, lang.get(), &[("n", c.with_value(|c| c.version).to_string())]),
+                        long_date(c.with_value(|c| c.earned_on), lang.get()),
+                    )}</p>
+                    {(!program.is_empty()).then(|| view! {
+                        <p class="issuer">{move || fill(Msg::IssuedBy, lang.get(), &[("program", program.clone())])}</p>
+                    })}
                     <p class="reference">{move || c.with_value(|c| c.reference(lang.get()))}</p>
                     <button type="button" class="primary no-print" on:click=move |_| {
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
