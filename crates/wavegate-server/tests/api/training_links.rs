@@ -58,6 +58,18 @@ async fn with_helpdesk() -> Api {
     api
 }
 
+/// [`with_helpdesk`] with the demo roster imported and the built-in get-help module published.
+async fn get_help_published() -> Api {
+    let api = with_helpdesk().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    api
+}
+
 async fn revoke(api: &Api, body: Value) -> u64 {
     let r = planner_post(api, REVOKE, body).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
@@ -103,13 +115,7 @@ async fn training_links_expire_thirty_days_after_the_trainees_wave_by_default() 
 
 #[tokio::test]
 async fn an_expired_training_link_answers_expired_with_the_helpdesk_on_every_endpoint() {
-    let api = with_helpdesk().await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let api = get_help_published().await;
     let today = api.clock.now().date_naive().format("%Y-%m-%d").to_string();
     let r = planner_post(
         &api,
@@ -269,13 +275,7 @@ async fn only_a_planner_revokes_with_one_of_people_or_wave_and_a_session_needs_i
 
 #[tokio::test]
 async fn re_assigning_counts_the_expired_links_it_renews() {
-    let api = with_helpdesk().await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
-    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let api = get_help_published().await;
     let today = api.clock.now().date_naive().format("%Y-%m-%d").to_string();
     let assign = |expires_on: String| {
         let api = &api;
