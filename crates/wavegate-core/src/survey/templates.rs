@@ -245,12 +245,12 @@ fn pilot_feedback() -> Survey {
     ]);
     let enrollment = page(
         "enrollment",
-        "Je apparaat aanmelden",
+        "Je apparaat inschrijven",
         "Enrolling your device",
         vec![
             Question::new(
                 "platform",
-                t("Welk apparaat heb je aangemeld?", "Which device did you enroll?"),
+                t("Welk apparaat heb je ingeschreven?", "Which device did you enroll?"),
                 QuestionKind::SingleChoice {
                     choices: vec![
                         Choice::new("windows", "Windows-laptop of -pc", "Windows laptop or PC"),
@@ -265,7 +265,7 @@ fn pilot_feedback() -> Survey {
             .shown_if(platform_unknown),
             agree(
                 "enroll_experience",
-                "Het aanmelden van mijn apparaat ging soepel.",
+                "Het inschrijven van mijn apparaat ging soepel.",
                 "Enrolling my device went smoothly.",
             )
             .measuring("enroll_experience")
@@ -363,14 +363,14 @@ fn pilot_feedback() -> Survey {
         ),
         agree(
             "training_useful",
-            "De handleiding of training hielp me bij het aanmelden.",
+            "De handleiding of training hielp me bij het inschrijven.",
             "The guide or training helped me enroll.",
         )
         .measuring("training.usefulness")
         .shown_if(said_yes("training_used")),
     ];
     support_questions.extend(helpdesk_questions(
-        "Heb je contact gehad met de servicedesk over het aanmelden?",
+        "Heb je contact gehad met de servicedesk over het inschrijven?",
         "Did you contact the service desk about enrolling?",
     ));
     let support = page(
@@ -407,7 +407,7 @@ fn pilot_feedback() -> Survey {
     survey(
         "pilot-feedback",
         t(
-            "Je hoort bij de eersten die hun apparaat via Intune hebben aangemeld. Met jouw antwoorden maken we de overstap makkelijker voor je collega's. Invullen duurt ongeveer vijf minuten.",
+            "Je hoort bij de eersten die hun apparaat via Intune hebben ingeschreven. Met jouw antwoorden maken we de overstap makkelijker voor je collega's. Invullen duurt ongeveer vijf minuten.",
             "You are among the first to enroll your device with Intune. Your answers help us make the move easier for your colleagues. It takes about five minutes.",
         ),
         vec![enrollment, why, how, support, usability, overall],
@@ -492,7 +492,7 @@ fn post_enrollment_pulse() -> Survey {
     survey(
         "post-enrollment-pulse",
         t(
-            "Je hebt je apparaat onlangs aangemeld. Vier korte vragen over hoe het nu gaat.",
+            "Je hebt je apparaat onlangs ingeschreven. Vier korte vragen over hoe het nu gaat.",
             "You recently enrolled your device. Four short questions about how it is going.",
         ),
         vec![
@@ -511,7 +511,7 @@ fn post_enrollment_pulse() -> Survey {
                     Question::new(
                         "issues_since",
                         t(
-                            "Heb je sinds het aanmelden last gehad van een van deze dingen?",
+                            "Heb je sinds het inschrijven last gehad van een van deze dingen?",
                             "Since enrolling, have you had trouble with any of these?",
                         ),
                         QuestionKind::MultipleChoice {
