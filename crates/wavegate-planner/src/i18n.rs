@@ -175,7 +175,7 @@ wavegate_ui::messages! {
         DownloadInvitations => "Uitnodigingslinks downloaden (CSV)", "Download invitation links (CSV)";
         RatesTitle => "Respons per golf en segment", "Response rate per wave and segment";
         RatesNote => "Groepen met minder dan 5 uitgenodigden worden niet getoond, om respondenten te beschermen.", "Groups with fewer than 5 people invited are not shown, to protect respondents.";
-        RatesSuppressed => "— : te kleine groep, niet getoond.", "— : group too small, not shown.";
+        RatesSuppressed => "— : niet getoond: een groep van minder dan 5 mensen, of een groep die zo'n kleine groep zou verraden (het verschil met het totaal).", "— : not shown: a group of fewer than 5 people, or one that would give such a group away (by its difference from the total).";
         RateOverall => "{responses} van {invitations} uitgenodigden hebben geantwoord ({rate}%).", "{responses} of {invitations} people invited answered ({rate}%).";
         ResponsesOnly => "{responses} antwoorden.", "{responses} responses.";
         Group => "Groep", "Group";
@@ -438,7 +438,7 @@ wavegate_ui::messages! {
         ConfirmRevokeText => "{n} links van golf {wave} werken tot nu. Na het intrekken ziet wie er een opent een pagina die zegt dat de organisatie de link heeft ingetrokken, met het contact van de helpdesk. Dit kun je niet ongedaan maken; wie nog moet antwoorden, heeft dan een nieuwe link nodig.", "{n} links of wave {wave} work until now. Once revoked, whoever opens one sees a page saying the organisation withdrew the link, with the helpdesk's contact. This cannot be undone; whoever still has to answer then needs a new link.";
         ConfirmRevoke => "Ja, {n} links intrekken", "Yes, revoke {n} links";
         RevokePeopleTitle => "Links van bepaalde mensen", "Links of particular people";
-        PersonIdsLabel => "Person-id's, met komma's of op aparte regels", "Person ids, separated by commas or on separate lines";
+        PersonIdsLabel => "Persoon-id's, met komma's of op aparte regels", "Person ids, separated by commas or on separate lines";
         PersonIdsEmpty => "Vul minstens één person-id in.", "Fill in at least one person id.";
         PersonIdsTooMany => "Hoogstens 10.000 person-id's tegelijk.", "At most 10,000 person ids at a time.";
         RevokePeople => "Hun links intrekken", "Revoke their links";

@@ -165,7 +165,7 @@ test("a planner revokes a wave in the planner, and its links show the revoked pa
   const [lonerLink] = await single.json();
   await card.getByRole("button", { name: "Hun links intrekken" }).click();
   await expect(card.getByText("Vul minstens één person-id in.")).toBeVisible();
-  await card.getByLabel("Person-id's, met komma's of op aparte regels").fill(`${loner}\nnobody-${loner}`);
+  await card.getByLabel("Persoon-id's, met komma's of op aparte regels").fill(`${loner}\nnobody-${loner}`);
   await card.getByRole("button", { name: "Hun links intrekken" }).click();
   await expect(card.getByRole("status").filter({ hasText: "1 link ingetrokken." })).toBeFocused();
 
