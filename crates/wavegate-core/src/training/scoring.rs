@@ -25,6 +25,14 @@ pub struct QuizResult {
     pub passed: bool,
 }
 
+impl QuizResult {
+    /// The share right in whole percent, rounded half up (integer arithmetic: formatting a
+    /// float would add its machinery to the trainee's download).
+    pub fn percent(&self) -> u32 {
+        (self.correct * 100 + self.asked / 2) / self.asked.max(1)
+    }
+}
+
 /// One question's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionResult {
@@ -378,5 +386,20 @@ mod tests {
         assert_eq!(needed_to_pass(0.75, 8), 6);
         assert_eq!(needed_to_pass(1.0, 3), 3);
         assert_eq!(needed_to_pass(0.0, 3), 0);
+    }
+
+    #[test]
+    fn the_percentage_right_is_rounded_half_up() {
+        let result = |correct, asked| QuizResult {
+            questions: Vec::new(),
+            topics: Vec::new(),
+            correct,
+            asked,
+            score: 0.0,
+            passed: false,
+        };
+        assert_eq!(result(2, 7).percent(), 29);
+        assert_eq!(result(1, 8).percent(), 13);
+        assert_eq!(result(0, 0).percent(), 0);
     }
 }

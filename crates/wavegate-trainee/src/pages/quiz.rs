@@ -311,6 +311,7 @@ fn results(
         })
         .collect();
     let done = m.status.done_at.is_some();
+    let percent = r.percent();
     let needed = wavegate_core::training::needed_to_pass(
         quiz.as_ref().map_or(1.0, |q| q.pass_mark),
         r.asked,
@@ -321,8 +322,7 @@ fn results(
             <p class="score">{move || fill(Msg::ScoreLinePercent, lang.get(), &[
                 ("correct", r.correct.to_string()),
                 ("asked", r.asked.to_string()),
-                // In whole numbers: formatting a float would add its machinery to the bundle.
-                ("percent", ((r.correct * 100 + r.asked / 2) / r.asked.max(1)).to_string()),
+                ("percent", percent.to_string()),
             ])}</p>
             <h2>{t(Msg::PerTopic)}</h2>
             <ul class="topics">
