@@ -81,6 +81,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
         "/api/v1/programs/{program}/modules/{module}/links.csv",
     ),
     ("POST", "/api/v1/programs/{program}/training/revoke"),
+    ("GET", "/api/v1/programs/{program}/training/imported"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/results"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
     ("GET", "/api/v1/programs/{program}/lessons"),
@@ -324,6 +325,11 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
         post(training::revoke::revoke)
             .layer(DefaultBodyLimit::max(BULK_BODY_LIMIT))
             .layer(from_fn_with_state(BULK_BODY_DEADLINE, body_deadline::allow)),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/training/imported",
+        get(training::planner::imported),
     )
     .add(
         Method::GET,

@@ -44,6 +44,8 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await page.goto(`/planner/programs/${program}/training`);
   await signIn(page);
   await expect(page.getByText("Dit programma heeft nog geen trainingsmodules.")).toBeVisible();
+  // No training records imported from another platform: nothing about them.
+  await expect(page.locator("#imported-training")).toHaveCount(0);
   await audit(page);
   await expectNoHorizontalScroll(page);
 
@@ -124,6 +126,38 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await expect(versions.first()).toContainText(/^versie 2, gepubliceerd op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}/);
   await expect(versions.first()).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await expect(page.locator("table.training-results")).not.toContainText(/\b(steps|why|self_service|service_desk): /);
+  await audit(page);
+  await expectNoHorizontalScroll(page);
+});
+
+test("a planner sees the training records imported from another learning platform, per module, small ones without counts", async ({ page, request }) => {
+  const program = await programWithRoster(request);
+  const headers = await planner(request);
+  let res = await request.post(`/api/v1/programs/${program}/modules`, { headers, data: { builtin: "get-help" } });
+  expect(res.status()).toBe(201);
+  const rows = ["person_id,module_id,status,attempts,passed"];
+  for (let i = 1; i <= 6; i++) rows.push(`p00${i},get-help,${i <= 3 ? "completed,1,true" : "assigned,,"}`);
+  for (let i = 1; i <= 2; i++) rows.push(`p00${i},lms-privacy,completed,1,true`);
+  res = await request.put(`/api/v1/programs/${program}/files/training`, { headers: { ...headers, "Content-Type": "text/csv" }, data: rows.join("\n") + "\n" });
+  expect(res.status()).toBe(200);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/planner/programs/${program}/training`);
+  await signIn(page);
+  const card = page.locator("#imported-training");
+  await expect(card.getByRole("heading", { name: "Geïmporteerde trainingsgegevens" })).toBeVisible();
+  await expect(card).toContainText("Uit training.csv, geïmporteerd op");
+  // A module published here by its title; counts per person, once.
+  const getHelp = card.locator("tr[data-module='get-help']");
+  await expect(getHelp.locator("th")).toContainText("(get-help)");
+  await expect(getHelp.locator("td")).toHaveText(["6", "3", "3", "50%", "3"]);
+  // Two people only: no counts, and the note says why.
+  await expect(card.locator("tr[data-module='lms-privacy'] th")).toHaveText("lms-privacy");
+  await expect(card.locator("tr[data-module='lms-privacy'] td")).toHaveText(["—", "—", "—", "—", "—"]);
+  await expect(card.locator(".suppressed-note")).toContainText("minder dan 5 mensen");
+  await card.getByRole("link", { name: "Vervangen op de pagina Bestanden" }).click();
+  await expect(page).toHaveURL(new RegExp(`/planner/programs/${program}/files`));
+  await page.goBack();
+  await expect(card).toBeVisible();
   await audit(page);
   await expectNoHorizontalScroll(page);
 });

@@ -15,6 +15,7 @@
 //! - [`facts`]: progress as stored facts (views, attempts), each once by id, and back.
 //! - [`assign`]: a module's trainees among the people of a wave or segment.
 //! - [`groups`]: completion and per-topic results per group, small groups suppressed.
+//! - [`imported`]: what a `training.csv` from another tool holds, per module.
 //! - [`certificate`]: the completion certificate.
 //! - [`export`]: `training.csv` for `wavegate score`, and xAPI statements.
 //! - [`templates`]: the built-in modules.
@@ -29,6 +30,7 @@ pub mod errors;
 pub mod export;
 pub mod facts;
 pub mod groups;
+pub mod imported;
 pub mod markdown;
 pub mod merge;
 pub mod model;

@@ -183,6 +183,18 @@ pub struct ModuleResults {
     pub groups: Vec<GroupResult>,
 }
 
+/// `GET …/training/imported`: the program's imported `training.csv` in use (none when no file
+/// was imported), per module.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedTraining {
+    /// The file's name as uploaded.
+    pub file_name: Option<String>,
+    /// When it was imported (RFC 3339, UTC).
+    pub imported_at: Option<String>,
+    /// Its modules, by id.
+    pub modules: Vec<super::imported::ImportedModule>,
+}
+
 /// Who must re-study what in the latest version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RestudyList {

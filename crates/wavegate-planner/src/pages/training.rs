@@ -207,6 +207,89 @@ pub(super) fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
     )
 }
 
+/// A count of an imported module, or a dash when it has records of fewer than 5 people.
+fn imported_count(n: Option<u64>, lang: Lang) -> String {
+    n.map_or_else(|| "—".to_string(), |n| count(n, lang))
+}
+
+/// The training records imported as a file (from another learning tool), per module: shown
+/// only once such a file is in use, since readiness counts them beside the ones collected
+/// here. A module published here is named by its title.
+#[component]
+fn ImportedRecords(program: Memo<String>, published: Trigger) -> impl IntoView {
+    let lang = use_lang();
+    let imported = LocalResource::new(move || {
+        let pid = program.get();
+        async move { training::imported(&pid).await }
+    });
+    let titles = LocalResource::new(move || {
+        published.track();
+        let pid = program.get();
+        async move { training::list(&pid).await.unwrap_or_default() }
+    });
+    let title_of = move |id: &str, l: Lang| {
+        titles
+            .get()
+            .and_then(|list| list.into_iter().find(|m| m.id == id))
+            .map_or_else(|| id.to_string(), |m| format!("{} ({id})", m.title.get(l)))
+    };
+    let body = move || {
+        imported.get().map(|r| match r {
+            Ok(found) => {
+                let (Some(file), Some(at)) = (found.file_name, found.imported_at) else {
+                    return ().into_any();
+                };
+                let any_hidden = found.modules.iter().any(|m| m.people.is_none());
+                let pid = program.get_untracked();
+                view! {
+                    <section class="card" aria-labelledby="imported-training-title" id="imported-training">
+                        <h2 id="imported-training-title">{t(Msg::ImportedTrainingTitle)}</h2>
+                        <p>{move || fill(Msg::ImportedTrainingFrom, lang.get(), &[
+                            ("file", file.clone()),
+                            ("at", wavegate_ui::dom::written_time(&at, lang.get())),
+                        ])}" "<a href=links::files(&pid)>{t(Msg::ReplaceOnFilesPage)}</a></p>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imported-training-title">
+                            <table class="rates imported-training">
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::ModuleCol)}</th>
+                                    <th scope="col" class="num">{t(Msg::PeopleCol)}</th>
+                                    <th scope="col" class="num">{t(Msg::StartedCol)}</th>
+                                    <th scope="col" class="num">{t(Msg::DoneCol)}</th>
+                                    <th scope="col" class="num">{t(Msg::DonePercentCol)}</th>
+                                    <th scope="col" class="num">{t(Msg::PassedCol)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {found.modules.into_iter().map(|m| {
+                                        let id = m.module_id.clone();
+                                        view! {
+                                            <tr data-module=m.module_id.clone()>
+                                                <th scope="row">{move || title_of(&id, lang.get())}</th>
+                                                <td class="num">{move || imported_count(m.people, lang.get())}</td>
+                                                <td class="num">{move || imported_count(m.started, lang.get())}</td>
+                                                <td class="num">{move || imported_count(m.completed, lang.get())}</td>
+                                                <td class="num">{m.completed_percent.map_or_else(|| "—".to_string(), |n| format!("{n}%"))}</td>
+                                                <td class="num">{move || imported_count(m.passed, lang.get())}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <p class="muted">{t(Msg::ImportedTrainingCounts)}</p>
+                        {any_hidden.then(|| view! { <p class="muted suppressed-note">{t(Msg::ImportedTrainingSmall)}</p> })}
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => view! {
+                <section class="card">{load_failed(e, move || imported.refetch())}</section>
+            }
+            .into_any(),
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
+}
+
 /// The page.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
@@ -251,6 +334,7 @@ pub fn TrainingPage() -> impl IntoView {
                 {body}
             </Suspense>
         </section>
+        <ImportedRecords program=program published=published />
         <Publish program=program published=published />
         <super::training_revoke::RevokeWave program=program />
     }

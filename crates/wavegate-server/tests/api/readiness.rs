@@ -5,7 +5,7 @@
 use super::support::{Auth, demo_roster, upload};
 use super::{Api, Reply, assert_error, demo_api};
 use axum::http::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use wavegate_core::i18n::Lang;
@@ -389,6 +389,58 @@ async fn training_records_are_imported_and_evaluated() {
             "training.csv"
         ]
     );
+}
+
+#[tokio::test]
+async fn the_training_page_reads_imported_records_per_module_small_modules_without_counts() {
+    let api = demo_with_roster().await;
+    let imported = format!("{DEMO}/training/imported");
+    let none = get(&api, &imported).await;
+    assert_eq!(none.status, StatusCode::OK, "{:?}", none.body);
+    assert_eq!(
+        none.body,
+        json!({"file_name": null, "imported_at": null, "modules": []})
+    );
+    let mut training = String::from("person_id,module_id,status,attempts,passed\n");
+    for (i, status) in [
+        "completed",
+        "completed",
+        "started",
+        "assigned",
+        "assigned",
+        "completed",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let passed = if *status == "completed" {
+            "1,true"
+        } else {
+            ","
+        };
+        training.push_str(&format!("p{:03},lms-onboarding,{status},{passed}\n", i + 1));
+    }
+    // The same person twice: counted once, by the last row.
+    training.push_str("p001,lms-onboarding,completed,2,true\n");
+    for i in 1..=3 {
+        training.push_str(&format!("p{i:03},lms-privacy,completed,1,true\n"));
+    }
+    let r = upload(&api, "training", training, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = get(&api, &imported).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["file_name"], "training.csv");
+    assert_eq!(
+        r.body["modules"],
+        json!([
+            {"module_id": "lms-onboarding", "people": 6, "started": 4, "completed": 3,
+             "completed_percent": 50, "passed": 3},
+            {"module_id": "lms-privacy", "people": null, "started": null, "completed": null,
+             "completed_percent": null, "passed": null},
+        ])
+    );
+    let unknown = get(&api, "/api/v1/programs/nope/training/imported").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -7,13 +7,19 @@ use gloo_net::http::Request;
 use wavegate_core::api::RevokedInvitations;
 use wavegate_core::i18n::Lang;
 use wavegate_core::training::wire::{
-    AssignModule, Assigned, ModulePublished, ModuleResults, ModuleSummary, PublishModule,
-    RestudyList, RevokeTrainingLinks,
+    AssignModule, Assigned, ImportedTraining, ModulePublished, ModuleResults, ModuleSummary,
+    PublishModule, RestudyList, RevokeTrainingLinks,
 };
 
 /// `GET /api/v1/programs/{program}/modules`: the program's modules, latest version first-hand.
 pub async fn list(program: &str) -> Result<Vec<ModuleSummary>, ApiError> {
     json(Request::get(&path::program(program, "/modules")).build()).await
+}
+
+/// `GET /api/v1/programs/{program}/training/imported`: the training records imported as a file,
+/// per module.
+pub async fn imported(program: &str) -> Result<ImportedTraining, ApiError> {
+    json(Request::get(&path::program(program, "/training/imported")).build()).await
 }
 
 /// `POST /api/v1/programs/{program}/modules`: publishes a built-in or uploaded module; problems
