@@ -306,8 +306,9 @@ wavegate_ui::messages! {
         BackToReadiness => "Terug naar de gereedheid", "Back to readiness";
         WaveOnly => "golf {wave}", "wave {wave}";
         AssignPageTitle => "Een groep een module toewijzen", "Assign a group a module";
-        AssignPageHint => "Iedereen in deze groep die de module betreft, krijgt een persoonlijke link. Wie al een link had, houdt die met zijn voortgang.", "Everyone in this group whom the module concerns gets a personal link. Whoever had one keeps it, with their progress.";
-        ModuleLabel => "Module", "Module";
+        AssignPageHint => "Iedereen in deze groep die een gekozen module betreft, krijgt daarvoor een persoonlijke link. Wie al een link had, houdt die met zijn voortgang.", "Everyone in this group whom a chosen module concerns gets a personal link to it. Whoever had one keeps it, with their progress.";
+        ModulesLabel => "Modules", "Modules";
+        TickAModule => "Kies minstens één module.", "Choose at least one module.";
         NoModuleYet => "Dit programma heeft nog geen module. Publiceer er eerst een.", "This program has no module yet. Publish one first.";
         NotPublishedHere => "Ook genoemd in het rapport, maar niet gepubliceerd in dit programma: {modules}.", "Also named by the report, but not published in this program: {modules}.";
         OpenModulePage => "Naar de module: links en resultaten", "To the module: links and results";
@@ -396,6 +397,14 @@ wavegate_ui::messages! {
         StartedCol => "Begonnen", "Started";
         DoneCol => "Klaar", "Done";
         DonePercentCol => "Klaar (%)", "Done (%)";
+        ModuleCol => "Module", "Module";
+        PeopleCol => "Mensen", "People";
+        PassedCol => "Geslaagd", "Passed";
+        ImportedTrainingTitle => "Geïmporteerde trainingsgegevens", "Imported training records";
+        ImportedTrainingFrom => "Uit {file}, geïmporteerd op {at}: de resultaten van een ander leerplatform. De gereedheid telt ze mee; heeft deze server zelf een resultaat van dezelfde persoon en module, dan telt dat.", "From {file}, imported on {at}: the results of another learning platform. Readiness counts them; where this server has a result of the same person and module itself, that one counts.";
+        ReplaceOnFilesPage => "Vervangen op de pagina Bestanden", "Replace on the Files page";
+        ImportedTrainingCounts => "Per module telt elke persoon één keer, met de laatste regel in het bestand.", "Per module each person counts once, by their last row in the file.";
+        ImportedTrainingSmall => "Een module met gegevens van minder dan 5 mensen toont geen aantallen (—).", "A module with records of fewer than 5 people shows no counts (—).";
         TopicsCol => "Per onderwerp (goed)", "Per topic (correct)";
         TopicScore => "{topic}: {percent}%", "{topic}: {percent}%";
         NoTopicsYet => "nog geen quiz", "no quiz yet";

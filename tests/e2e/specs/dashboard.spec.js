@@ -254,31 +254,53 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${ios.n} mensen gekozen: ${ios.n} nieuwe links`);
 
-  // A training action leads to the assignment form, filled in with its group and the module
-  // the report names (published here as a built-in); the modules it names that this program
-  // does not have are said, and assigning works.
+  // A training action leads to the assignment form, filled in with its group and every
+  // module the report names that is published here (built-ins), each ticked; the modules it
+  // names that this program does not have are said, and assigning works for each.
   const BUILTINS = ["enroll-windows", "enroll-android", "enroll-ios", "enroll-macos", "what-changes", "get-help", "admin-operations"];
   const training = report.actions.find((a) => a.kind === "targeted_training" && a.items.some((m) => BUILTINS.includes(m)));
   expect(training, "a training action naming a built-in module").toBeTruthy();
-  const builtin = training.items.find((m) => BUILTINS.includes(m));
-  const published = await page.request.post(`/api/v1/programs/${id}/modules`, { headers: { "X-CSRF-Token": csrf_token }, data: { builtin } });
-  expect(published.status()).toBe(201);
+  const builtins = training.items.filter((m) => BUILTINS.includes(m));
+  // One more module, published but not named: offered, not ticked.
+  const unnamed = BUILTINS.find((m) => !training.items.includes(m));
+  for (const builtin of [...builtins, unnamed]) {
+    const published = await page.request.post(`/api/v1/programs/${id}/modules`, { headers: { "X-CSRF-Token": csrf_token }, data: { builtin } });
+    expect(published.status()).toBe(201);
+  }
   await page.goto(`/planner/programs/${id}/readiness?at=${AT}`);
   const key = Object.entries(training.target).map(([k, v]) => `${k}=${v}`).join(",");
   const trainingAction = page.locator(`li.action[data-kind='TargetedTraining'][data-target='${key}']`).first();
   // A published module is named by its title, with the id the report gave.
-  await expect(trainingAction).toContainText(`(${builtin})`);
+  await expect(trainingAction).toContainText(`(${builtins[0]})`);
   await trainingAction.getByRole("link", { name: "Deze groep een module toewijzen" }).click();
   await expect(page.getByRole("heading", { name: "Een groep een module toewijzen" })).toBeVisible();
   const within = Object.keys(training.target).length > 1 ? ", " : "";
   await expect(page.locator("#assign-group")).toHaveText(new RegExp(`^Groep: golf ${waveLabel.replace(/[()]/g, "\\$&")}${within}`));
-  await expect(page.getByLabel("Module")).toHaveValue(builtin);
+  const modules = page.getByRole("group", { name: "Modules" });
+  for (const builtin of builtins) {
+    await expect(modules.getByRole("checkbox", { name: `(${builtin})` })).toBeChecked();
+  }
+  await expect(modules.getByRole("checkbox", { name: `(${unnamed})` })).not.toBeChecked();
   for (const other of training.items.filter((m) => !BUILTINS.includes(m))) {
     await expect(page.locator("p.notice")).toContainText(other);
   }
   await audit(page);
+  // Nothing ticked: the form says so instead of sending.
+  for (const builtin of builtins) {
+    await modules.getByRole("checkbox", { name: `(${builtin})` }).uncheck();
+  }
   await page.getByRole("button", { name: "Toewijzen" }).click();
-  await expect(page.locator("#assign-result")).toContainText(/\d+ mensen in de selectie, \d+ voor deze module: \d+ nieuwe links/);
+  await expect(page.locator("#assign-modules-error")).toHaveText("Kies minstens één module.");
+  await expect(page.locator("#assign-result")).toHaveCount(0);
+  for (const builtin of builtins) {
+    await modules.getByRole("checkbox", { name: `(${builtin})` }).check();
+  }
+  await expect(page.locator("#assign-modules-error")).toHaveCount(0);
+  await page.getByRole("button", { name: "Toewijzen" }).click();
+  for (const builtin of builtins) {
+    await expect(page.locator(`#assign-result p[data-module='${builtin}']`)).toContainText(/\d+ mensen in de selectie, \d+ voor deze module: \d+ nieuwe links/);
+  }
+  await expect(page.locator("#assign-result p[data-module]")).toHaveCount(builtins.length);
 
   // A viewer reads the same dashboard, without any button that changes something.
   const context = await browser.newContext({ baseURL, locale: "nl-NL" });

@@ -1,7 +1,7 @@
-//! `/planner/programs/{program}/assign?wave=…&{attribute}=…&module=…`: assigning a module to
+//! `/planner/programs/{program}/assign?wave=…&{attribute}=…&module=…`: assigning modules to
 //! one group of the roster, the group filled in from the address (the readiness dashboard's
-//! training actions link here, with the modules the report names). Choose among the modules
-//! published in the program; the server makes the trainees' links.
+//! training actions link here, with the modules the report names, each one ticked when the
+//! program publishes it). The server makes the trainees' links, module by module.
 
 use super::group_address::{GroupPage, group_of};
 use super::training_module::assigned_text;
@@ -12,6 +12,7 @@ use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use wavegate_core::i18n::Text;
 use wavegate_core::readiness::text;
 use wavegate_core::training::wire::{AssignModule, Assigned, ModuleSummary};
 use wavegate_ui::api::training;
@@ -19,6 +20,29 @@ use wavegate_ui::api::training;
 /// The modules the address suggests (`module=`), in its order.
 fn suggested(query: &leptos_router::params::ParamsMap) -> Vec<String> {
     query.get_all("module").unwrap_or_default()
+}
+
+/// The modules ticked at first: every suggested one the program publishes, in the list's
+/// order, else the first module (an address naming none, or only modules published elsewhere).
+fn first_ticked(list: &[ModuleSummary], suggested: &[String]) -> Vec<String> {
+    let ticked: Vec<String> = list
+        .iter()
+        .filter(|m| suggested.contains(&m.id))
+        .map(|m| m.id.clone())
+        .collect();
+    if ticked.is_empty() {
+        list.iter().take(1).map(|m| m.id.clone()).collect()
+    } else {
+        ticked
+    }
+}
+
+/// What assigning one module did: its id, its title and the server's answer.
+#[derive(Clone, Debug)]
+struct ModuleAssigned {
+    id: String,
+    title: Text,
+    assigned: Assigned,
 }
 
 /// The page.
@@ -32,24 +56,47 @@ pub fn AssignPage() -> impl IntoView {
         let pid = id.get();
         async move { training::list(&pid).await }
     });
-    let module = RwSignal::new(String::new());
-    let request = GroupRequest::<Assigned>::new();
+    // None until the list is there and the first choice made from the address.
+    let ticked = RwSignal::new(None::<Vec<String>>);
+    let none_ticked = RwSignal::new(false);
+    let titles = StoredValue::new(Vec::<(String, Text)>::new());
+    let request = GroupRequest::<Vec<ModuleAssigned>>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let chosen = ticked.get_untracked().unwrap_or_default();
+        none_ticked.set(chosen.is_empty());
+        if chosen.is_empty() {
+            request_animation_frame(|| wavegate_ui::dom::focus_id("assign-modules-error"));
+            return;
+        }
         let (wave, segment) = group_of(&query.get_untracked(), &["module"]);
         let body = AssignModule {
             wave,
             segment,
             expires_on: None,
         };
-        let (csrf, pid, mid, l) = (
-            session.csrf(),
-            id.get_untracked(),
-            module.get_untracked(),
-            lang.get_untracked(),
-        );
+        let (csrf, pid, l) = (session.csrf(), id.get_untracked(), lang.get_untracked());
+        let titles = titles.get_value();
         request.send(
-            async move { training::assign(&csrf, &pid, &mid, &body, l).await },
+            async move {
+                // One module after the other: an assignment is idempotent, so after a refusal
+                // the planner can press again without doubling what went through.
+                let mut done = Vec::with_capacity(chosen.len());
+                for module in chosen {
+                    let assigned = training::assign(&csrf, &pid, &module, &body, l).await?;
+                    let title = titles
+                        .iter()
+                        .find(|(m, _)| *m == module)
+                        .map(|(_, title)| title.clone())
+                        .unwrap_or_else(|| Text::new(module.clone(), module.clone()));
+                    done.push(ModuleAssigned {
+                        id: module,
+                        title,
+                        assigned,
+                    });
+                }
+                Ok(done)
+            },
             None,
             "assign-result",
         );
@@ -60,18 +107,32 @@ pub fn AssignPage() -> impl IntoView {
                 <p>{t(Msg::NoModuleYet)}" "<a href=links::training(&id.get_untracked())>{t(Msg::TabTraining)}</a></p>
             }
             .into_any(),
-            Ok(list) => form_view(list, suggested(&query.get_untracked()), module, submit, request)
-                .into_any(),
+            Ok(list) => {
+                let suggested = suggested(&query.get_untracked());
+                if ticked.get_untracked().is_none() {
+                    ticked.set(Some(first_ticked(&list, &suggested)));
+                }
+                titles.set_value(list.iter().map(|m| (m.id.clone(), m.title.clone())).collect());
+                form_view(list, suggested, ticked, none_ticked, submit, request).into_any()
+            }
             Err(e) => load_failed(e, move || modules.refetch()).into_any(),
         })
     };
     let outcome = move || {
-        request.result.get().map(|r| {
-            let module_page = links::module(&id.get_untracked(), &module.get_untracked());
+        request.result.get().map(|done| {
+            let pid = id.get_untracked();
             view! {
                 <div id="assign-result" class="banner banner-ok" role="status" tabindex="-1">
-                    <p>{move || assigned_text(&r, lang.get())}</p>
-                    <p><a href=module_page>{t(Msg::OpenModulePage)}</a></p>
+                    {done.into_iter().map(|d| {
+                        let page = links::module(&pid, &d.id);
+                        view! {
+                            <p data-module=d.id.clone()>
+                                <strong>{move || d.title.get(lang.get()).to_string()}</strong>": "
+                                {move || assigned_text(&d.assigned, lang.get())}" "
+                                <a href=page>{t(Msg::OpenModulePage)}</a>
+                            </p>
+                        }
+                    }).collect_view()}
                 </div>
             }
         })
@@ -85,28 +146,50 @@ pub fn AssignPage() -> impl IntoView {
     }
 }
 
-/// The choice of module (the first suggested one that is published, else the first), a note
-/// naming suggested modules this program does not have, and the button.
+/// The modules to tick, a note naming suggested modules this program does not have, and the
+/// button.
 fn form_view(
     list: Vec<ModuleSummary>,
     suggested: Vec<String>,
-    module: RwSignal<String>,
+    ticked: RwSignal<Option<Vec<String>>>,
+    none_ticked: RwSignal<bool>,
     submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
-    request: GroupRequest<Assigned>,
+    request: GroupRequest<Vec<ModuleAssigned>>,
 ) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let published = |m: &String| list.iter().any(|s| &s.id == m);
-    if module.get_untracked().is_empty() {
-        let first = suggested.iter().find(|m| published(m));
-        module.set(first.cloned().unwrap_or_else(|| list[0].id.clone()));
-    }
     let missing: Vec<String> = suggested.into_iter().filter(|m| !published(m)).collect();
-    let options = list
+    let boxes = list
         .into_iter()
         .map(|m| {
             let (title, value) = (m.title.clone(), m.id.clone());
-            view! { <option value=value>{move || format!("{} ({})", title.get(lang.get()), m.id)}</option> }
+            let is_ticked = {
+                let id = m.id.clone();
+                move || ticked.get().is_some_and(|t| t.contains(&id))
+            };
+            let toggle = {
+                let id = m.id.clone();
+                move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    ticked.update(|t| {
+                        let t = t.get_or_insert_with(Vec::new);
+                        t.retain(|x| *x != id);
+                        if on {
+                            t.push(id.clone());
+                        }
+                    });
+                    if on {
+                        none_ticked.set(false);
+                    }
+                }
+            };
+            view! {
+                <div class="checkbox">
+                    <label><input type="checkbox" name="module" value=value prop:checked=is_ticked on:change=toggle />
+                        " "{move || format!("{} ({})", title.get(lang.get()), m.id)}</label>
+                </div>
+            }
         })
         .collect_view();
     view! {
@@ -116,11 +199,13 @@ fn form_view(
         <form on:submit=submit novalidate>
             <fieldset class="plain" disabled=move || !session.can_change()>
                 <legend class="visually-hidden">{t(Msg::AssignPageTitle)}</legend>
-                <div class="field">
-                    <label for="assign-module">{t(Msg::ModuleLabel)}</label>
-                    <select id="assign-module" prop:value=move || module.get()
-                        on:change=move |ev| module.set(event_target_value(&ev))>{options}</select>
-                </div>
+                <fieldset class="field" aria-describedby=move || none_ticked.get().then_some("assign-modules-error")>
+                    <legend>{t(Msg::ModulesLabel)}</legend>
+                    {boxes}
+                    {move || none_ticked.get().then(|| view! {
+                        <p id="assign-modules-error" class="field-error" tabindex="-1">{t(Msg::TickAModule)}</p>
+                    })}
+                </fieldset>
                 <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::AssignButton)}</button>
             </fieldset>
         </form>
