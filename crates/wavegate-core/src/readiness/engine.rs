@@ -227,6 +227,20 @@ pub(crate) fn evaluate_segment(
                 false,
             ));
         }
+    } else {
+        // No devices file: the critical enrollment metric is INSUFFICIENT (no devices), never
+        // left out, or a missing export would read as a pass.
+        let id = MetricId::EnrollmentCompletion;
+        metrics.push(proportion(
+            id,
+            spec(id),
+            gamma,
+            Source::RolledOut,
+            0.0,
+            0.0,
+            None,
+            false,
+        ));
     }
     if present.tickets {
         metrics.push(ticket_rate(spec(MetricId::TicketRate), gamma, r, rp));
@@ -312,6 +326,12 @@ pub(crate) fn evaluate_segment(
             parent(g, i).map(|p| (f64::from(p.respondents.min(p.people)), f64::from(p.people))),
             false,
         ));
+    }
+    if !present.responses {
+        // No responses file: Desire, the critical people-side metric, is INSUFFICIENT (no
+        // answers), as for enrollment above.
+        let id = MetricId::AdkarDesire;
+        metrics.push(likert(id, spec(id), gamma, Source::RolledOut, [0; 5], None));
     }
     if present.training {
         metrics.push(share(MetricId::TrainingStarted, |t| assigned(t, t.started)));

@@ -6,7 +6,8 @@ use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
 use wavegate_core::readiness::render::forecast_parts;
 use wavegate_core::readiness::report::{
-    DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report, Rule, SuppressionReason,
+    Confidence, DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report, Rule,
+    SuppressionReason,
 };
 
 fn program(capacity: f64) -> String {
@@ -376,6 +377,40 @@ fn readiness_over_missing_evidence_is_not_a_number_and_says_why() {
     assert!(table.contains("No readiness figure"), "{table}");
     let md = wavegate_core::readiness::render::markdown(&r);
     assert!(md.contains("No readiness figure"), "{md}");
+}
+
+#[test]
+fn a_missing_devices_or_responses_file_is_no_evidence_not_a_pass() {
+    // Everything else healthy, the pilot rolled out: without the devices export nothing says
+    // the pilot enrolled, and without the survey nothing says people want it.
+    for (file, metric) in [
+        ("devices", MetricId::EnrollmentCompletion),
+        ("responses", MetricId::AdkarDesire),
+    ] {
+        let (s, _) = healthy();
+        let s = s.without(file);
+        let r = s.evaluate("2027-02-01");
+        let d = r.decision.as_ref().unwrap();
+        assert_eq!(
+            (d.kind, d.rule),
+            (DecisionKind::ExtendPilot, Rule::CriticalUndecided),
+            "without {file}: {}",
+            d.explanation
+        );
+        assert_eq!(d.confidence, Confidence::Low, "without {file}");
+        let m = r.segments[0]
+            .metrics
+            .iter()
+            .find(|m| m.id == metric)
+            .unwrap();
+        assert_eq!((m.state, m.n), (State::Insufficient, 0), "without {file}");
+        assert!(
+            d.explanation.contains("no evidence yet"),
+            "without {file}: {}",
+            d.explanation
+        );
+        assert_eq!(d.more_evidence[0].metric, metric);
+    }
 }
 
 #[test]

@@ -370,9 +370,15 @@ pub(super) fn build_report(
             size: recommended,
         },
         Rule::EvidenceGate => Msg::ExtendEvidence,
-        Rule::CriticalUndecided => Msg::ExtendUndecided {
-            metrics: j.inputs.undecided.clone(),
-        },
+        Rule::CriticalUndecided => {
+            let (without_evidence, metrics) = j.inputs.undecided.iter().partition(|id| {
+                j.going.metric(**id).is_none_or(|m| m.n == 0)
+            });
+            Msg::ExtendUndecided {
+                metrics,
+                without_evidence,
+            }
+        }
         Rule::WarningsOrBarrier => Msg::ProceedWithActions {
             actions: j.actions.len(),
         },

@@ -90,8 +90,10 @@ pub enum Msg {
     ExtendEvidence,
     /// Decision: critical metrics undecided.
     ExtendUndecided {
-        /// The metrics.
+        /// The metrics with some evidence that could still go either way.
         metrics: Vec<MetricId>,
+        /// The metrics with no evidence at all (their file not given, or empty).
+        without_evidence: Vec<MetricId>,
     },
     /// Decision: proceed with actions.
     ProceedWithActions {
@@ -341,11 +343,28 @@ impl Msg {
                 Lang::Nl => "Pilot verlengen: geen enkele kritieke meetwaarde heeft al genoeg gegevens.".to_string(),
                 Lang::En => "Extend the pilot: no critical metric has enough evidence yet.".to_string(),
             },
-            Msg::ExtendUndecided { metrics } => {
-                let names: Vec<String> = metrics.iter().map(|m| metric_name(*m, lang).to_string()).collect();
+            Msg::ExtendUndecided { metrics, without_evidence } => {
+                let names = |ms: &[MetricId]| -> String {
+                    let names: Vec<String> = ms.iter().map(|m| metric_name(*m, lang).to_string()).collect();
+                    list(&names, lang)
+                };
+                let mut parts = Vec::new();
+                if !without_evidence.is_empty() {
+                    parts.push(match lang {
+                        Lang::Nl => format!("over {} zijn nog geen gegevens", names(without_evidence)),
+                        Lang::En => format!("there is no evidence yet on {}", names(without_evidence)),
+                    });
+                }
+                if !metrics.is_empty() {
+                    parts.push(match (lang, metrics.len()) {
+                        (Lang::Nl, 1) => format!("{} kan nog alle kanten op", names(metrics)),
+                        (Lang::Nl, _) => format!("{} kunnen nog alle kanten op", names(metrics)),
+                        (Lang::En, _) => format!("{} could still go either way", names(metrics)),
+                    });
+                }
                 match lang {
-                    Lang::Nl => format!("Pilot verlengen: {} kan nog alle kanten op; meer gegevens beslissen het.", list(&names, lang)),
-                    Lang::En => format!("Extend the pilot: {} could still go either way; more evidence decides it.", list(&names, lang)),
+                    Lang::Nl => format!("Pilot verlengen: {}; meer gegevens beslissen het.", parts.join(", en ")),
+                    Lang::En => format!("Extend the pilot: {}; more evidence decides it.", parts.join(", and ")),
                 }
             }
             Msg::ProceedWithActions { actions } => match lang {
