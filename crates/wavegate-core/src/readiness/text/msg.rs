@@ -336,7 +336,7 @@ impl Msg {
                 Lang::En => format!("Hold: conservative readiness is {readiness}, below 60."),
             },
             Msg::Split { held, size } => match lang {
-                Lang::Nl => format!("Splitsen: {} wacht{} (het probleem zit daar, significant anders dan bij de rest); de overige {size_text} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }, size_text = count(u64::from(*size), lang)),
+                Lang::Nl => format!("Splitsen: {} wacht{} (het probleem zit daar, significant slechter dan bij de rest); de overige {size_text} mensen gaan door.", list(held, lang), if held.len() == 1 { "" } else { "en" }, size_text = count(u64::from(*size), lang)),
                 Lang::En => format!("Split: hold {} (the problem is confined there, significantly worse than the rest); the other {size_text} people go ahead.", list(held, lang), size_text = count(u64::from(*size), lang)),
             },
             Msg::ExtendEvidence => match lang {
@@ -464,9 +464,14 @@ impl Msg {
                         (MissingEvidence::PeopleSide, Lang::En) => "evidence about the people themselves (training, survey or reach)".to_string(),
                     })
                     .collect();
+                // "no A and B" would say B is there: each is denied on its own.
+                let what = match lang {
+                    Lang::Nl => what.join(" en geen "),
+                    Lang::En => what.join(" nor "),
+                };
                 match lang {
-                    Lang::Nl => format!("Geen gereedheidscijfer: er is geen {}. Een cijfer zonder dat bewijs zou als oordeel gelezen worden.", list(&what, lang)),
-                    Lang::En => format!("No readiness figure: there is no {}. A figure without that evidence would read as a verdict.", list(&what, lang)),
+                    Lang::Nl => format!("Geen gereedheidscijfer: er is geen {what}. Een cijfer zonder dat bewijs zou als oordeel gelezen worden."),
+                    Lang::En => format!("No readiness figure: there is no {what}. A figure without that evidence would read as a verdict."),
                 }
             }
             Msg::CfExpand { date } => match lang {
