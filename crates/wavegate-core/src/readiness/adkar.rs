@@ -50,21 +50,27 @@ pub(super) fn adkar(
     for e in Element::ALL {
         let m = metrics.iter().find(|m| m.id == e.metric())?;
         let spec = program.spec(e.metric());
-        let behaviour = match e {
-            Element::Knowledge => Some(t.quiz),
-            Element::Ability => Some(g.rolled.ability),
-            _ => None,
-        }
-        .filter(|c| c.n > 0);
+        // Half a pseudo-observation per person: quiz results count once per module, so a
+        // person's several quizzes share their half (else 355 attempts of 120 people outweigh
+        // 114 answers). "Enrolled without a ticket" is one per person already.
+        let (behaviour, per_person) = match e {
+            Element::Knowledge => (Some(t.quiz), t.quiz_takers),
+            Element::Ability => (Some(g.rolled.ability), u32::MAX),
+            _ => (None, 0),
+        };
+        let behaviour = behaviour.filter(|c| c.n > 0);
         let base = match m.posterior {
             Some(Posterior::Beta(b)) => b,
             _ => BetaPosterior::jeffreys(0.0, 0.0),
         };
         let combined = match behaviour {
-            Some(c) => BetaPosterior {
-                a: base.a + 0.5 * c.ok as f64,
-                b: base.b + 0.5 * (c.n - c.ok) as f64,
-            },
+            Some(c) => {
+                let weight = 0.5 * (f64::from(per_person) / c.n as f64).min(1.0);
+                BetaPosterior {
+                    a: base.a + weight * c.ok as f64,
+                    b: base.b + weight * (c.n - c.ok) as f64,
+                }
+            }
             None => base,
         };
         let p_below = combined.cdf(spec.pass);

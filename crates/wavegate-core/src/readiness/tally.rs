@@ -62,6 +62,8 @@ pub(crate) struct Tally {
     pub started: u32,
     pub completed: u32,
     pub quiz: Count,
+    /// People with a quiz result among `quiz` (a person may count in it once per module).
+    pub quiz_takers: u32,
     /// Per topic id: (sum of results in millionths, attempts).
     pub topics: Vec<(u64, u64)>,
     /// Per (topic, module) slot (`Tallies::topic_modules`): attempts.
@@ -138,6 +140,7 @@ impl Tally {
             self.completed += u32::from(completed);
         }
         self.quiz.merge(c.quiz);
+        self.quiz_takers += u32::from(c.quiz.n > 0);
         for &(t, micro) in &c.topics {
             let slot = &mut self.topics[t as usize];
             slot.0 += u64::from(micro);

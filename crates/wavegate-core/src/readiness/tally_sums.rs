@@ -32,6 +32,7 @@ impl Tally {
             started: self.started.saturating_sub(part.started),
             completed: self.completed.saturating_sub(part.completed),
             quiz: self.quiz.minus(part.quiz),
+            quiz_takers: self.quiz_takers.saturating_sub(part.quiz_takers),
             topics: self
                 .topics
                 .iter()
@@ -86,6 +87,7 @@ impl Tally {
             started: self.started + o.started,
             completed: self.completed + o.completed,
             quiz: count(self.quiz, o.quiz),
+            quiz_takers: self.quiz_takers + o.quiz_takers,
             topics: {
                 let (long, short) = if self.topics.len() >= o.topics.len() {
                     (&self.topics, &o.topics)

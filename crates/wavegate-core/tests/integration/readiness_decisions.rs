@@ -414,6 +414,38 @@ fn a_missing_devices_or_responses_file_is_no_evidence_not_a_pass() {
 }
 
 #[test]
+fn quiz_passes_weigh_half_an_answer_per_person_however_many_modules_they_took() {
+    // 40 of the pilot answered; half of them do not agree they know how (a 3 for Knowledge).
+    // Those 40 each passed three module quizzes at the first attempt: 120 quiz results. Counted
+    // per result, the passes (60 pseudo-answers) outweighed the 40 answers and hid the barrier.
+    let (mut s, pilot) = pilot_and_wave_1();
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        if i >= 40 {
+            continue;
+        }
+        for module in ["enroll", "privacy", "help"] {
+            s.training(p, module, 1, true, &[]);
+        }
+        let knowledge = if i < 20 { 3 } else { 5 };
+        s.answers(
+            p,
+            "2027-01-20 12:00",
+            ScoredAnswers {
+                adkar: [Some(5), Some(5), Some(knowledge), Some(5), Some(5)],
+                ..ScoredAnswers::default()
+            },
+        );
+    }
+    let r = s.evaluate("2027-02-01");
+    let adkar = r.segments[0].adkar.as_ref().unwrap();
+    assert_eq!(adkar.group_barrier, Some(Element::Knowledge), "{adkar:?}");
+    let knowledge = &adkar.elements[Element::Knowledge as usize];
+    // 20 of 40 agree, and 40 people's passes at half weight: (20 + 20) / (40 + 20), near 0.67.
+    assert!((0.62..0.70).contains(&knowledge.share), "{knowledge:?}");
+}
+
+#[test]
 fn every_report_lists_the_dimensions_readiness_is_computed_over() {
     let (s, _) = healthy();
     let r = s.evaluate("2027-02-01");
