@@ -56,6 +56,8 @@ pub enum FileProblem {
     /// A field longer than [`MAX_FIELD_BYTES`] (how much longer is not measured: reading a
     /// runaway field to its end is the cost the bound avoids).
     FieldTooLong,
+    /// A quote opens a field and is never closed: every line after it would be one field.
+    UnclosedQuote,
     /// Two columns whose headers mean the same (case, spaces, `_` and `-` ignored).
     RepeatedColumn {
         /// The 1-based number of the first column with that header.
@@ -181,6 +183,10 @@ impl FileProblem {
                     ),
                 }
             }
+            P::UnclosedQuote => match lang {
+                Lang::Nl => "hier opent een aanhalingsteken een veld dat nergens wordt gesloten; zo zou elke regel hierna in dit ene veld belanden (verwacht een afsluitend \" voor het volgende scheidingsteken of regeleinde)".to_string(),
+                Lang::En => "a quote opens this field and is never closed, so every line after it would end up in this one field (expected a closing \" before the next delimiter or line end)".to_string(),
+            },
             P::RepeatedColumn { first } => match lang {
                 Lang::Nl => format!(
                     "verwacht elke kolom één keer, maar deze kolom staat ook al als kolom {first} in de kopregel"

@@ -99,6 +99,7 @@ impl<'t> RecordReader<'t> {
             record.text.clear();
             record.text.push_str(rest.get(..end)?);
             record.separated = true;
+            record.unclosed = None;
             return Some(true);
         }
     }
@@ -140,6 +141,15 @@ impl<'t> RecordReader<'t> {
         };
         out.truncate(written);
         record.ends.truncate(if found { fields } else { 0 });
+        // Only a record that runs to the end of the input can hold a quote never closed:
+        // `csv_core` would have read the rest of the file into that one field.
+        record.unclosed = if found && self.byte >= input.len() {
+            input
+                .get(record.start.0..)
+                .and_then(|raw| unclosed_quote(raw, self.delimiter))
+        } else {
+            None
+        };
         // The fields are the input (text) without quotes and separators, which are ASCII and so
         // never inside a character: they are text too. Should that ever fail, nothing is lost
         // but the record's characters that are not text.
@@ -148,6 +158,38 @@ impl<'t> RecordReader<'t> {
         record.separated = false;
         found
     }
+}
+
+/// In the raw text of a record that runs to the end of the input, the quote that opens a field
+/// and is never closed, as `csv_core` reads quotes (RFC 4180): only a quote at a field's start
+/// opens one, `""` inside stays a quote, and the first lone quote closes it. Gives the field's
+/// index and the line breaks between the record's first line (blank lines before it skipped,
+/// as the row's line number skips them) and the quote.
+fn unclosed_quote(raw: &[u8], delimiter: u8) -> Option<(usize, u64)> {
+    let (mut field, mut breaks, mut at_start) = (0usize, 0u64, true);
+    let mut open = None;
+    let mut i = raw.iter().take_while(|&&b| b == b'\n').count();
+    while i < raw.len() {
+        let b = raw[i];
+        if open.is_some() {
+            match b {
+                b'"' if raw.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => open = None,
+                b'\n' => breaks += 1,
+                _ => {}
+            }
+        } else if b == b'"' && at_start {
+            open = Some((field, breaks));
+        } else if b == delimiter {
+            field += 1;
+            at_start = true;
+            i += 1;
+            continue;
+        }
+        at_start = false;
+        i += 1;
+    }
+    open
 }
 
 /// One record: its fields, one after another in `text`, and where it started.
@@ -161,6 +203,9 @@ pub(super) struct Record {
     separated: bool,
     /// Byte (in the reader's input) and line where reading this record began.
     start: (usize, u64),
+    /// A quote that opens a field and is never closed: the field's index and the line breaks
+    /// between the record's start and the quote.
+    unclosed: Option<(usize, u64)>,
 }
 
 impl Record {
@@ -193,6 +238,12 @@ impl Record {
     /// Whether every field is empty or white space (a blank line, or Excel's `;;;;`).
     pub(super) fn is_blank(&self) -> bool {
         self.iter().all(|field| field.trim().is_empty())
+    }
+
+    /// A quote opening field `.0` that is never closed, `.1` line breaks after the record's
+    /// start (blank lines before it counted in).
+    pub(super) fn unclosed_quote(&self) -> Option<(usize, u64)> {
+        self.unclosed
     }
 
     /// Byte (in the reader's input) and line where reading this record began; blank lines

@@ -178,10 +178,12 @@ fn reader_end(text: &str, delimiter: u8) -> usize {
     bytes.len()
 }
 
-/// A record past the bounds of [`super::limits`], and where.
+/// A record past the bounds of [`super::limits`], or with a quote never closed, and where.
 struct Oversized {
     /// 1-based column of the field at fault; `None` for too many columns.
     column: Option<usize>,
+    /// Lines from where the record starts to the fault.
+    lines_in: u64,
     problem: FileProblem,
 }
 
@@ -189,7 +191,7 @@ impl Oversized {
     fn at(self, file: &str, line: u64, column_name: Option<String>) -> InputError {
         InputError {
             file: file.to_string(),
-            line,
+            line: line + self.lines_in,
             column: self.column,
             column_name,
             problem: Box::new(self.problem),
@@ -197,12 +199,22 @@ impl Oversized {
     }
 }
 
-/// Checks a record against the bounds: its number of fields, and each field's length. Only a
-/// record whose fields together pass the field bound is looked at field by field.
+/// Checks a record against the bounds: its number of fields, and each field's length; and for
+/// a quote that opens a field and is never closed, which would silently take every line after
+/// it into that one field. Only a record whose fields together pass the field bound is looked
+/// at field by field.
 fn oversized(record: &Record) -> Option<Oversized> {
+    if let Some((field, lines_in)) = record.unclosed_quote() {
+        return Some(Oversized {
+            column: Some(field + 1),
+            lines_in,
+            problem: FileProblem::UnclosedQuote,
+        });
+    }
     if record.len() > MAX_COLUMNS {
         return Some(Oversized {
             column: None,
+            lines_in: 0,
             problem: FileProblem::TooManyColumns {
                 found: record.len(),
             },
@@ -217,6 +229,7 @@ fn oversized(record: &Record) -> Option<Oversized> {
         .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
     Some(Oversized {
         column: Some(i + 1),
+        lines_in: 0,
         problem: FileProblem::FieldTooLong,
     })
 }

@@ -132,3 +132,24 @@ fn a_roster_saved_as_utf16_is_read_as_its_text() {
         }
     }
 }
+
+#[test]
+fn a_quote_never_closed_is_refused_where_it_opens_instead_of_swallowing_the_rows_after_it() {
+    // Read as RFC 4180 says, p2's platform would hold p3 and p4: the roster silently loses
+    // the rest of the file (two people of wave-1 here, thousands in a real export).
+    let program = Program::parse(
+        "name = \"t\"\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n\
+         [[wave]]\nid = \"wave-1\"\nstart = \"2027-02-01\"\nend = \"2027-02-19\"\n",
+    )
+    .unwrap();
+    let text = "person_id;email;wave;platform\r\np1;a@x.nl;pilot;iOS\r\n\r\np2;b@x.nl;pilot;\"iOS\r\np3;c@x.nl;wave-1;iOS\r\np4;d@x.nl;wave-1;iOS\r\n";
+    let e = read_roster(text.as_bytes(), &program).unwrap_err();
+    assert_eq!((e.line, e.column), (4, Some(4)), "{e}");
+    assert_eq!(e.column_name.as_deref(), Some("platform"));
+    assert!(e.render(Lang::En).contains("never closed"), "{e}");
+    assert!(e.render(Lang::Nl).contains("nergens wordt gesloten"));
+    // A quoted line break, a doubled quote and a quote inside a field are all fine.
+    let fine = "person_id,wave,note\np1,pilot,\"two\nlines\"\np2,pilot,\"say \"\"hi\"\"\"\np3,pilot,5\" screen\n";
+    let roster = read_roster(fine.as_bytes(), &program).unwrap();
+    assert_eq!(roster.len(), 3);
+}
