@@ -383,6 +383,33 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await expect(row.locator("td").first()).toHaveText(wave);
 });
 
+test("after the last wave has started the dashboard says there is nothing left to decide, and stays usable", async ({ page }) => {
+  await page.goto("/planner");
+  await signIn(page);
+  const { csrf_token } = await (await page.request.get("/api/v1/session")).json();
+  const headers = { "X-CSRF-Token": csrf_token };
+  const created = await page.request.post("/api/v1/programs", {
+    headers: { ...headers, "Content-Type": "application/toml" },
+    data: `name = "Done e2e ${Date.now().toString(36)}"\n[[wave]]\nid = "pilot"\nstart = 2027-01-11\nend = 2027-01-29\n[[wave]]\nid = "wave-1"\nstart = 2027-02-01\nend = 2027-02-19\n`,
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const people = Array.from({ length: 12 }, (_, i) => `p${i + 1},${i < 6 ? "pilot" : "wave-1"}`);
+  const roster = await page.request.put(`/api/v1/programs/${id}/files/roster`, {
+    headers: { ...headers, "Content-Type": "text/csv" },
+    data: "person_id,wave\n" + people.join("\n") + "\n",
+  });
+  expect(roster.status()).toBe(200);
+  await page.goto(`/planner/programs/${id}/readiness?at=2027-02-10`);
+  await expect(page.getByText("Alle golven zijn begonnen: er is geen volgende golf om over te beslissen.")).toBeVisible({ timeout: 60_000 });
+  // No grid of segments without a segment; the page still answers (it used to hang here).
+  await expect(page.locator("table.heatmap")).toHaveCount(0);
+  await page.getByLabel("Beoordelen op datum").fill("2027-01-20");
+  await expect(page).toHaveURL(/\/readiness\?at=2027-01-20$/);
+  await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
+  await audit(page);
+});
+
 test("a report of a 100,000-person program renders in under 300 ms after it arrives", async ({ page }) => {
   test.setTimeout(600_000);
   const dir = demoData(100_000, 1);

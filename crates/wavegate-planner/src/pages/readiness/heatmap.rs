@@ -248,8 +248,11 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         if selected.get().is_some_and(|(r, _)| !visible(r)) {
             selected.set(None);
         }
-        if !visible(active.get().0) {
-            active.set(first().unwrap_or((0, 0)));
+        // Set only on a change: setting the same cell again would wake this effect again,
+        // for ever when no row is shown at all.
+        let moved = first().unwrap_or((0, 0));
+        if !visible(active.get().0) && active.get_untracked() != moved {
+            active.set(moved);
         }
     });
     let counted = move || {

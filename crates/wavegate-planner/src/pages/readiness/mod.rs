@@ -121,6 +121,8 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
             ("program", e.report.program.clone()),
         ],
     );
+    // After the last wave has started there is no wave to judge, and so no segment.
+    let any_segment = !e.report.segments.is_empty();
     let evaluation = StoredValue::new(e);
     // Set after this view is in the document: the end of the render the test measures.
     Effect::new(move |_| mark_rendered());
@@ -128,7 +130,7 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
         <p class="muted provenance-line">{computed}</p>
         <decision::DecisionCard evaluation=evaluation />
         <actions::ActionList evaluation=evaluation program=program.clone() />
-        <heatmap::Heatmap evaluation=evaluation />
+        {any_segment.then(|| view! { <heatmap::Heatmap evaluation=evaluation /> })}
         <SuppressedGroups evaluation=evaluation />
         <charts::Charts evaluation=evaluation program=program.clone() />
         <Downloads program=program.clone() at=at lang=lang />
