@@ -164,6 +164,11 @@ pub(crate) async fn roster_of(
     if let Some(roster) = state.rosters.get(&import.sha256, program) {
         return Ok(Some(Ok(roster)));
     }
+    let _parsing = state.rosters.parsing().await;
+    // Another request may have parsed it while this one waited.
+    if let Some(roster) = state.rosters.get(&import.sha256, program) {
+        return Ok(Some(Ok(roster)));
+    }
     let parsed = parse_file(path, FileKind::Roster, program.clone())
         .await?
         .map(|parsed| match parsed {
