@@ -80,7 +80,22 @@ pub fn parse_datetime_in(s: &str, order: SlashOrder) -> Option<NaiveDateTime> {
     }
     datetime_only(s, order)
         .or_else(|| date_only(s, order).map(|d| d.and_time(NaiveTime::MIN)))
-        .filter(|dt| four_digit_year(dt.date()))
+        .filter(|dt| four_digit_year(dt.date()) && year_written_in_full(s, dt.year()))
+}
+
+/// Whether `s` writes `year` with four digits. chrono's `%Y` also reads `26` in `2-1-26` as
+/// the year 26, and `02` in `02-01-26 10:00` as the year 2: a two-digit year is refused, not
+/// guessed.
+fn year_written_in_full(s: &str, year: i32) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() == 4 && digits(run).is_some_and(|n| i64::from(n) == i64::from(year)))
+}
+
+/// Whether a date cell is Intune's and Microsoft Graph's way of saying "no date":
+/// `0001-01-01` (with or without a time), the smallest date .NET writes.
+pub fn is_unset(s: &str) -> bool {
+    s.trim().starts_with("0001-01-01")
 }
 
 /// Whether the year has the four digits every source system writes (0001–9999). chrono's `%Y`
@@ -100,7 +115,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         None if s.len() > 10 => datetime_only(s, order).map(|dt| dt.date()),
         None => None,
     };
-    date.filter(|&d| four_digit_year(d))
+    date.filter(|&d| four_digit_year(d) && year_written_in_full(s, d.year()))
 }
 
 /// Reads a date a client sends (a query parameter such as `?at=`, a date field of a request
@@ -303,6 +318,24 @@ fn fast_datetime(b: &[u8]) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_two_digit_year_is_refused_not_read_as_the_year_2_or_26() {
+        for s in ["02-01-26 10:00", "2-1-26 9:00", "1/2/26", "26-01-02", "02-01-26"] {
+            assert_eq!(parse_datetime(s), None, "{s}");
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+        // Four digits, however the rest is written, still read.
+        assert!(parse_datetime("2-1-2026 9:00").is_some());
+        assert!(parse_date("0999-01-02").is_some());
+    }
+
+    #[test]
+    fn intune_writes_the_year_1_for_no_date() {
+        assert!(is_unset("0001-01-01 00:00:00"));
+        assert!(is_unset(" 0001-01-01T00:00:00Z"));
+        assert!(!is_unset("2027-01-01"));
+    }
 
     #[test]
     fn dates_in_the_formats_source_systems_write() {

@@ -371,9 +371,11 @@ pub(super) fn build_report(
         },
         Rule::EvidenceGate => Msg::ExtendEvidence,
         Rule::CriticalUndecided => {
-            let (without_evidence, metrics) = j.inputs.undecided.iter().partition(|id| {
-                j.going.metric(**id).is_none_or(|m| m.n == 0)
-            });
+            let (without_evidence, metrics) = j
+                .inputs
+                .undecided
+                .iter()
+                .partition(|id| j.going.metric(**id).is_none_or(|m| m.n == 0));
             Msg::ExtendUndecided {
                 metrics,
                 without_evidence,

@@ -83,7 +83,13 @@ impl EnrollmentColumns {
         row: &R,
         dates: Dates,
     ) -> Result<(NaiveDateTime, bool), InputError> {
-        let filled = |c: Option<Col>| c.filter(|&c| !head.get(row, c).is_empty());
+        // Graph writes 0001-01-01 for a date it does not have: no date, not the year 1.
+        let filled = |c: Option<Col>| {
+            c.filter(|&c| {
+                let v = head.get(row, c);
+                !v.is_empty() && !crate::dates::is_unset(&v)
+            })
+        };
         if let Some(c) = filled(self.enrolled) {
             return Ok((dates.required(head, row, c)?, false));
         }
@@ -231,6 +237,13 @@ PC2,b@x.org,iOS,Compliant,13/01/2027 16:05\n";
         assert_eq!(d.enrollment_from_check_in, 1);
         assert_eq!(d.devices[0].enrolled_at.to_string(), "2027-01-12 00:00:00");
         assert_eq!(d.devices[1].enrolled_at.to_string(), "2027-01-21 07:00:00");
+    }
+
+    #[test]
+    fn graphs_year_one_is_no_enrollment_date_and_the_check_in_is_taken() {
+        let text = "Primary user UPN,Compliance,Enrollment date,Last check-in\na@x.org,Compliant,0001-01-01 00:00:00,2027-01-21 07:00\n";
+        let d = read_devices(text.as_bytes()).unwrap();
+        assert_eq!(d.devices[0].enrolled_at.to_string(), "2027-01-21 07:00:00");
     }
 
     #[test]
