@@ -321,7 +321,13 @@ mod tests {
 
     #[test]
     fn a_two_digit_year_is_refused_not_read_as_the_year_2_or_26() {
-        for s in ["02-01-26 10:00", "2-1-26 9:00", "1/2/26", "26-01-02", "02-01-26"] {
+        for s in [
+            "02-01-26 10:00",
+            "2-1-26 9:00",
+            "1/2/26",
+            "26-01-02",
+            "02-01-26",
+        ] {
             assert_eq!(parse_datetime(s), None, "{s}");
             assert_eq!(parse_date(s), None, "{s}");
         }

@@ -19,11 +19,24 @@ pub fn shown(n: usize) -> bool {
 /// `min_group`, the smallest shown group too (the first on a tie), so that the total minus the
 /// shown groups cannot give a small group away. Empty groups give nothing away.
 pub fn hidden_groups<K: Copy + PartialEq>(sizes: &[(K, usize)], min_group: usize) -> Vec<K> {
-    let mut hidden: Vec<K> = sizes
+    let small: Vec<K> = sizes
         .iter()
         .filter(|(_, n)| (1..min_group).contains(n))
         .map(|(k, _)| *k)
         .collect();
+    hidden_beside(sizes, small, min_group)
+}
+
+/// [`hidden_groups`] for groups of which `hidden` are hidden already (small, or hidden as part
+/// of another breakdown, e.g. iOS users of Finance among Finance's platforms once hidden among
+/// iOS's departments): hides more, the smallest shown first, until the total minus the shown
+/// groups gives no hidden one away. Returns every hidden group.
+pub fn hidden_beside<K: Copy + PartialEq>(
+    sizes: &[(K, usize)],
+    mut hidden: Vec<K>,
+    min_group: usize,
+) -> Vec<K> {
+    hidden.retain(|k| sizes.iter().any(|(s, n)| s == k && *n > 0));
     loop {
         let hidden_people: usize = (sizes.iter())
             .filter(|(k, _)| hidden.contains(k))

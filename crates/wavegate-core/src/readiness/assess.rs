@@ -166,8 +166,10 @@ fn name(data: &DataSet, key: &Key) -> Segment {
 /// A group (rolled-out or next-wave people of a segment) under 5 people is never shown. Where
 /// exactly one sibling is hidden, or the hidden ones add up to fewer than 5, the next smallest
 /// sibling is hidden too, so the parent minus the shown siblings cannot give the hidden one
-/// away (`measures::hidden_groups`, the rule every result shares). A segment within a hidden one
-/// is hidden as well.
+/// away (`measures::hidden_beside`, the rule every result shares). A nested segment is a
+/// sibling in every breakdown it belongs to: Finance's iOS users are among Finance's platforms
+/// and among iOS's departments, whichever of the two the tally nests it in, so the rule runs
+/// over both until nothing more is hidden. A segment within a hidden one is hidden as well.
 fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
     let segments = &tallies.segments;
     let people = |i: usize, g: usize| segments[i].groups[g].people;
@@ -179,38 +181,72 @@ fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
             })
         })
         .collect();
-    // Sibling sets, in the order of their parents (parents come before their children).
-    let mut sets: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for (i, s) in segments.iter().enumerate().skip(1) {
-        let (parent, attribute) = (s.parent.unwrap_or(0), s.key.last().map_or(0, |k| k.0));
-        match sets
-            .iter_mut()
-            .find(|(p, a, _)| *p == parent && *a == attribute)
-        {
-            Some(set) => set.2.push(i),
-            None => sets.push((parent, attribute, vec![i])),
-        }
-    }
-    sets.sort_by_key(|(p, a, _)| (*p, *a));
+    let sets = breakdowns(segments);
     // Indexing by group: `hidden` is changed for other segments while one is read.
     #[allow(clippy::needless_range_loop)]
-    for (parent, _, members) in &sets {
-        for g in 0..2 {
-            if hidden[*parent][g].is_some() {
-                for &m in members {
-                    hidden[m][g].get_or_insert(SuppressionReason::WithinSuppressed);
+    for g in 0..2 {
+        loop {
+            let mut changed = false;
+            for (parent, members) in &sets {
+                if hidden[*parent][g].is_some() {
+                    for &m in members {
+                        changed |= hidden[m][g].is_none();
+                        hidden[m][g].get_or_insert(SuppressionReason::WithinSuppressed);
+                    }
+                    continue;
                 }
-                continue;
+                let sizes: Vec<(usize, usize)> = (members.iter())
+                    .map(|&m| (m, people(m, g) as usize))
+                    .collect();
+                let already = members
+                    .iter()
+                    .copied()
+                    .filter(|&m| hidden[m][g].is_some())
+                    .collect();
+                for m in measures::hidden_beside(&sizes, already, measures::MIN_GROUP) {
+                    changed |= hidden[m][g].is_none();
+                    hidden[m][g].get_or_insert(SuppressionReason::Complementary);
+                }
             }
-            let sizes: Vec<(usize, usize)> = (members.iter())
-                .map(|&m| (m, people(m, g) as usize))
-                .collect();
-            for m in measures::hidden_groups(&sizes, measures::MIN_GROUP) {
-                hidden[m][g].get_or_insert(SuppressionReason::Complementary);
+            if !changed {
+                break;
             }
         }
     }
     hidden
+}
+
+/// Every breakdown of a tallied segment into the segments one level down: per parent (index
+/// into `segments`) and attribute, its members. A segment of depth d belongs to d breakdowns,
+/// one per attribute left out, when the segment without it is tallied. Parents come first.
+fn breakdowns(segments: &[crate::readiness::tally::SegmentTally]) -> Vec<(usize, Vec<usize>)> {
+    let sorted = |key: &[(usize, u32)]| {
+        let mut k = key.to_vec();
+        k.sort_unstable();
+        k
+    };
+    let by_key: std::collections::HashMap<Vec<(usize, u32)>, usize> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (sorted(&s.key), i))
+        .collect();
+    let mut sets: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+    for (i, s) in segments.iter().enumerate().skip(1) {
+        let key = sorted(&s.key);
+        for left_out in 0..key.len() {
+            let mut parent_key = key.clone();
+            let (attribute, _) = parent_key.remove(left_out);
+            let Some(&parent) = by_key.get(&parent_key) else {
+                continue;
+            };
+            match sets.iter_mut().find(|(k, _)| *k == (parent, attribute)) {
+                Some(set) => set.1.push(i),
+                None => sets.push(((parent, attribute), vec![i])),
+            }
+        }
+    }
+    sets.sort_by_key(|(k, _)| *k);
+    sets.into_iter().map(|((p, _), m)| (p, m)).collect()
 }
 
 pub(super) fn assess(

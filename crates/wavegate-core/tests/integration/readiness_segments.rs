@@ -321,6 +321,43 @@ fn check_small_groups(s: &Scenario, r: &Report) -> Result<(), TestCaseError> {
     }
     // Nothing names a segment that is not reported, nor rests on evidence that is hidden.
     let reported = |seg: &Segment| r.segments.iter().find(|x| &x.segment == seg);
+    // No hidden next-wave group can be worked out by subtraction: within the wave and within
+    // every reported segment, along each attribute it does not fix, the hidden children are
+    // none, or at least two with 5 people together. Finance's iOS users are among Finance's
+    // platforms and among iOS's departments: both breakdowns count.
+    let mut parents = vec![Segment::new()];
+    parents.extend(
+        r.segments
+            .iter()
+            .skip(1)
+            .filter(|x| x.segment.len() == 1)
+            .map(|x| x.segment.clone()),
+    );
+    for parent in &parents {
+        for (attribute, values) in ATTRIBUTES {
+            if parent.contains_key(attribute) {
+                continue;
+            }
+            let hidden: Vec<(Segment, u32)> = values
+                .iter()
+                .map(|v| {
+                    let mut child = parent.clone();
+                    child.insert(attribute.to_string(), v.to_string());
+                    let n = size(&child, Source::NextWave);
+                    (child, n)
+                })
+                .filter(|(child, n)| *n > 0 && reported(child).is_none())
+                .collect();
+            let people: u32 = hidden.iter().map(|(_, n)| n).sum();
+            prop_assert!(
+                hidden.is_empty() || (hidden.len() >= 2 && people >= 5),
+                "within {:?} by {}, {:?} can be worked out by subtraction",
+                parent,
+                attribute,
+                hidden
+            );
+        }
+    }
     for g in &r.gates {
         prop_assert!(reported(&g.scope).is_some(), "a gate names {:?}", g.scope);
     }
