@@ -291,6 +291,8 @@ fn demo_program(clock: &Clock) -> Result<ProgramSeed, StoreError> {
         .map(
             |(person, platform, department, language, _)| InvitationRow {
                 language: Some((*language).into()),
+                // Every demo person is in the pilot: their links can be revoked by wave.
+                wave: Some("pilot".into()),
                 ..invitation(
                     &pilot,
                     Some(person),

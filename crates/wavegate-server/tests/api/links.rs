@@ -303,3 +303,26 @@ async fn a_person_id_or_attribute_with_an_invisible_or_direction_character_is_re
     }
     assert_eq!(api.invitation_count().await, before, "nothing was created");
 }
+
+#[tokio::test]
+async fn the_demo_pilots_links_can_be_revoked_by_wave() {
+    // The demo's people are all in the pilot: its survey page offers revoking that wave.
+    let api = demo_api().await;
+    let links = api.get(&format!("{PILOT}/invitations"), true).await;
+    let personal: Vec<&Value> = links
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| !l["person_id"].is_null())
+        .collect();
+    assert!(!personal.is_empty());
+    assert!(
+        personal.iter().all(|l| l["wave"] == "pilot"),
+        "{personal:?}"
+    );
+    assert_eq!(
+        revoke(&api, json!({ "wave": "pilot" })).await,
+        personal.len() as u64
+    );
+}
