@@ -58,7 +58,8 @@ async function openReadiness(page, id) {
 
 test("a planner reads the SPLIT decision, invites the held iOS group, prints the report; a viewer reads it", async ({ page, browser, baseURL }) => {
   test.setTimeout(300_000);
-  const dir = demoData(800, 3);
+  // Seed 4: iOS and Finance held, and a failing dimension among the segments shown.
+  const dir = demoData(800, 11);
   const name = `Dashboard e2e ${Date.now().toString(36)}`;
   await page.goto("/planner");
   await signIn(page);
@@ -237,7 +238,15 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const bound = Math.floor((completion.interval[0] * 100) / 5) * 5;
   const managers = page.locator("li.action[data-kind='ManagerConversations'][data-target='department=Finance'] textarea");
   await expect(managers).toHaveValue(/Zo ging het bij de collega's die al over zijn:\n- /);
-  await expect(managers).toHaveValue(new RegExp(`- meer dan ${bound}% was binnen de eigen golf ingeschreven\n`));
+  // Never a figure the group itself contradicts: Finance's own completion warning or failing
+  // leaves the wave's out of its message.
+  const finance = report.segments.find((s) => JSON.stringify(s.segment) === JSON.stringify({ department: "Finance" }));
+  const doubted = finance.metrics.some((m) => m.id === "enrollment_completion" && ["warn", "fail"].includes(m.state));
+  if (doubted) {
+    await expect(managers).not.toHaveValue(/binnen de eigen golf ingeschreven/);
+  } else {
+    await expect(managers).toHaveValue(new RegExp(`- meer dan ${bound}% was binnen de eigen golf ingeschreven\n`));
+  }
   await expect(managers).toHaveValue(/\n\nMet vriendelijke groet$/);
   if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
     await expect(page.locator("li.action[data-kind='AssistedEnrollment']", { hasText: "(UserAbandonment)" }).first())
@@ -437,6 +446,8 @@ test("a report of a 100,000-person program renders in under 300 ms after it arri
     runs.push(ms);
   }
   console.log(`dashboard render after data arrived: ${runs.map((r) => r.toFixed(0)).join(", ")} ms (${segments.length} segments)`);
-  expect(segments.length).toBeGreaterThanOrEqual(200);
+  // 163 segments shown of some 220: the rest are small, or hidden beside a small one in one of
+  // the breakdowns they belong to.
+  expect(segments.length).toBeGreaterThanOrEqual(150);
   for (const ms of runs) expect(ms).toBeLessThan(300);
 });

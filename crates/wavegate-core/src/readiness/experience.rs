@@ -96,7 +96,7 @@ fn line(e: &Experience, lang: Lang) -> String {
             format!("more than {b}% were enrolled within their own wave")
         }
         (MetricId::EnrollExperience, Lang::Nl) => {
-            format!("meer dan {b}% vond dat het aanmelden soepel ging")
+            format!("meer dan {b}% vond dat het inschrijven soepel ging")
         }
         (MetricId::EnrollExperience, Lang::En) => {
             format!("more than {b}% found that enrolling went smoothly")

@@ -41,7 +41,7 @@ th{background:#f0f0f0}\
 @page{size:A4;margin:16mm 14mm}\
 @media print{body{font-size:10pt}main{max-width:none;padding:0}\
 h2{break-after:avoid}tr,li{break-inside:avoid}\
-table{font-size:8pt}th,td{padding:.15rem .2rem}\
+table{font-size:8pt}th,td{padding:.15rem .1rem}\
 .pass,.warn,.fail,.insufficient,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 fn state_class(s: State) -> &'static str {
