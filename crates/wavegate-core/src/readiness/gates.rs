@@ -341,18 +341,24 @@ pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &Metric
 /// The segment's metric against the pooled siblings that pass or warn on it.
 fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<TestEval> {
     let own = a.segs[seg].eval.metric(id)?;
-    let against: Vec<usize> = a
-        .siblings(seg)
-        .into_iter()
-        .filter(|&s| {
-            a.segs[s].eval.metric(id).is_some_and(|m| {
-                // Like with like: the same group's evidence (earlier waves or the next wave).
-                !m.suppressed
-                    && m.source == own.source
-                    && matches!(m.state, State::Pass | State::Warn)
+    let siblings = a.siblings(seg);
+    // Like with like: the same group's evidence (earlier waves or the next wave).
+    let in_state = |states: &[State]| -> Vec<usize> {
+        (siblings.iter().copied())
+            .filter(|&s| {
+                a.segs[s].eval.metric(id).is_some_and(|m| {
+                    !m.suppressed && m.source == own.source && states.contains(&m.state)
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let against = in_state(&[State::Pass, State::Warn]);
+    if against.is_empty() && !own.suppressed {
+        // Siblings each too small to judge (or too small to show) may together be enough:
+        // three regions of 6, 9 and 18 iOS devices, all enrolled at once, against one of 21
+        // where half failed. The rest of the parent segment is then the evidence to compare.
+        return test_against_rest(a, seg, own, siblings);
+    }
     if against.is_empty() || own.suppressed {
         return None;
     }
@@ -381,6 +387,39 @@ fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<Tes
     Some(TestEval {
         method,
         against,
+        difference,
+        p,
+        q: 1.0,
+    })
+}
+
+/// A share of the segment against the same share of the rest of its parent segment (the
+/// parent's tally without the segment's), when that rest has the evidence a segment needs.
+fn test_against_rest(
+    a: &Assessment,
+    seg: usize,
+    own: &MetricEval,
+    siblings: Vec<usize>,
+) -> Option<TestEval> {
+    if own.likert.is_some() || own.events.is_some() || own.moments.is_some() {
+        return None;
+    }
+    let parent = a.segs[seg].parent?;
+    let g = usize::from(own.source == Source::NextWave);
+    let tally = |s: usize| &a.tallies.segments[a.segs[s].tally].groups[g];
+    let rest = tally(parent).minus(tally(seg));
+    let count = super::engine::metric_count(own.id, &rest)?;
+    if (count.n as f64) < own.spec.min_n {
+        return None;
+    }
+    let theirs = Pooled {
+        count: (count.ok as f64, count.n as f64),
+        ..Pooled::default()
+    };
+    let (method, difference, p) = compare(own.id, &own.spec, false, &Pooled::of([own]), &theirs)?;
+    Some(TestEval {
+        method,
+        against: siblings,
         difference,
         p,
         q: 1.0,

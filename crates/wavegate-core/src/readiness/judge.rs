@@ -18,6 +18,9 @@ pub(super) struct Judgement {
     /// For each finding not held itself because held segments explain it: those segments
     /// (empty when none does).
     pub(super) explained_by: Vec<Vec<usize>>,
+    /// For each finding that does not stand out on its own but shares people with held
+    /// segments, and whose rest without them is too small to judge: those held segments.
+    pub(super) partly_held: Vec<Vec<usize>>,
     /// Segments held back (indices into `segs`), in segment order.
     pub(super) held: Vec<usize>,
     /// The people who go ahead: the wave, or the rest of it once the held segments are out.
@@ -72,6 +75,25 @@ fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f:
     judged && !still_fails(&e, f, program.confidence)
 }
 
+/// Whether segment `seg` without the people of `out` has too few left to judge its finding
+/// `f` on: the finding may be theirs, but nothing shows it either way.
+fn too_few_without(
+    program: &Program,
+    a: &Assessment,
+    seg: usize,
+    out: &[usize],
+    f: &Finding,
+) -> bool {
+    let e = a.evaluate_rest(program, &a.rest(seg, out));
+    match f.cause {
+        Cause::Dimension(d) => e.dim(d).is_none_or(|x| x.state == State::Insufficient),
+        Cause::Gate(_) => f
+            .metric
+            .and_then(|id| e.metric(id))
+            .is_none_or(|m| m.state == State::Insufficient || m.suppressed),
+    }
+}
+
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
 /// one attribute narrower that fail the metric themselves, when the rest of `seg` without them
 /// is clear of it and clearly better. Goes down as far as segments nest.
@@ -124,11 +146,15 @@ fn most_specific(program: &Program, a: &Assessment, seg: usize, id: MetricId) ->
     }
 }
 
+/// The held segments, and per finding the held segments that explain it and those it shares
+/// people with (see [`Judgement`]).
+type Holds = (Vec<usize>, Vec<Vec<usize>>, Vec<Vec<usize>>);
+
 /// The segments to hold: for each confined segment finding the most specific segments that
 /// explain it, strongest evidence first, leaving out any whose failure the others already
 /// explain (Finance fails enrollment only through its iOS users). Returns the held segments
 /// and, per finding, the held segments that explain it when it is not held itself.
-fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>, Vec<Vec<usize>>) {
+fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> Holds {
     let mut order: Vec<usize> = (0..findings.len())
         .filter(|&i| findings[i].seg != 0 && findings[i].confined && findings[i].holds())
         .collect();
@@ -181,6 +207,30 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>,
             explained_by[i] = explainers;
         }
     }
+    // A failure that does not stand out on its own may still come from the held segments'
+    // people (Operations' iOS users in West are iOS × West's): said so, rather than "it counts
+    // in the wave as a whole" beside a decision that lets the rest of the wave go.
+    let segs: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
+    let mut partly_held = vec![Vec::new(); findings.len()];
+    for (i, f) in findings.iter().enumerate() {
+        // One within a held segment goes with it, and says so (`WithinHeld`).
+        let unexplained = f.seg != 0
+            && !f.confined
+            && f.holds()
+            && f.metric.is_some()
+            && !segs.iter().any(|&h| a.within(f.seg, h));
+        let sharing: Vec<usize> = (segs.iter().copied())
+            .filter(|&h| h != f.seg && a.may_overlap(f.seg, h))
+            .collect();
+        if !unexplained || sharing.is_empty() {
+            continue;
+        }
+        if fine_without(program, a, f.seg, &segs, f) {
+            explained_by[i] = explaining(program, a, f.seg, f, &held);
+        } else if too_few_without(program, a, f.seg, &segs, f) {
+            partly_held[i] = sharing;
+        }
+    }
     // A segment within another held one needs no hold of its own; what it explains, the one
     // it is within explains.
     let all: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
@@ -200,7 +250,7 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> (Vec<usize>,
         }
         *segs = named;
     }
-    (held, explained_by)
+    (held, explained_by, partly_held)
 }
 
 /// The held segments that explain the finding `f` of `seg` (which the rest of `seg` without
@@ -247,7 +297,7 @@ pub(super) fn judge(
     let gamma = program.confidence;
     let mut findings = findings(program, a, started);
     test_findings(a, &mut findings);
-    let (held, explained_by) = hold(program, a, &findings);
+    let (held, explained_by, partly_held) = hold(program, a, &findings);
 
     // The people who go ahead, and what they would bring.
     let (going, going_people, going_forecast) = if held.is_empty() {
@@ -338,6 +388,7 @@ pub(super) fn judge(
     Judgement {
         findings,
         explained_by,
+        partly_held,
         held,
         going,
         going_people,

@@ -447,3 +447,56 @@ fn a_small_child_leans_toward_its_parent() {
     assert_eq!(m.n, 10);
     assert!(m.estimate.unwrap() > 0.6, "{:?}", m.estimate);
 }
+
+#[test]
+fn a_failing_child_whose_siblings_are_each_too_small_to_judge_is_held_against_the_rest() {
+    // iOS users in West: 8 of 21 never enrolled. Their siblings are each too few to judge, so
+    // there was nothing to compare with, and the wave waited for more evidence. Together they
+    // are the rest of iOS (57 people, all enrolled), or the rest of West (38).
+    let program = program_toml(
+        "Nested",
+        &["platform", "region"],
+        Some(1000.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-15", "2027-03-05", None),
+        ],
+    );
+    let mut s = Scenario::new(&program);
+    // Neither iOS (8 of 78 failing) nor West (8 of 59) fails as a whole; iOS × West (8 of 21)
+    // does, and every sibling of it, either way, has 19 people.
+    let groups = [
+        ("iOS", "West", 21),
+        ("iOS", "Noord", 19),
+        ("iOS", "Oost", 19),
+        ("iOS", "Zuid", 19),
+        ("Windows", "West", 19),
+        ("Android", "West", 19),
+        ("Windows", "Noord", 30),
+        ("Windows", "Oost", 30),
+    ];
+    for (platform, region, n) in groups {
+        let attrs = [("platform", platform), ("region", region)];
+        for (k, id) in s.people(n, "pilot", &attrs).iter().enumerate() {
+            if !(platform == "iOS" && region == "West" && k < 8) {
+                s.device(id, "2027-01-12 10:00", Compliance::Compliant);
+            }
+        }
+        for id in s.people(n, "wave-1", &attrs) {
+            s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+            s.delighted(&id, "2027-02-05 12:00");
+        }
+    }
+    let r = s.evaluate("2027-02-08");
+    let ios_west = Segment::from([
+        ("platform".to_string(), "iOS".to_string()),
+        ("region".to_string(), "West".to_string()),
+    ]);
+    assert_eq!(
+        r.decision.as_ref().map(|d| d.kind),
+        Some(DecisionKind::Split),
+        "{:#?}",
+        r.decision
+    );
+    assert_eq!(hold(&r), vec![ios_west]);
+}

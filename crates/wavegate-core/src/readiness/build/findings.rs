@@ -78,6 +78,16 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
             .render(lang),
         );
     }
+    if !j.partly_held[i].is_empty() {
+        return Some(
+            Msg::PartlyHeld {
+                segments: (j.partly_held[i].iter())
+                    .map(|&s| text::segment(&a.segs[s].segment, lang))
+                    .collect(),
+            }
+            .render(lang),
+        );
+    }
     // A failure inside a segment held as a whole goes with it; "it counts in the wave as a
     // whole" would read as if these people went ahead.
     let holding: Vec<String> = holding(a, j, f, held)

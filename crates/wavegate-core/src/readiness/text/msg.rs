@@ -174,6 +174,11 @@ pub enum Msg {
         /// Whether that segment is held on its own.
         held: bool,
     },
+    /// A finding that shares people with held segments, too few of its own left to judge.
+    PartlyHeld {
+        /// The held segments, in words.
+        segments: Vec<String>,
+    },
     /// A dimension that fails in a segment.
     DimensionFails {
         /// The dimension.
@@ -447,6 +452,15 @@ impl Msg {
                 Lang::Nl => format!("Verklaard door {}; zonder die mensen is het hier in orde.", list(segments, lang)),
                 Lang::En => format!("Explained by {}; without those people it is fine here.", list(segments, lang)),
             },
+            Msg::PartlyHeld { segments } => {
+                let (by, one) = (list(segments, lang), segments.len() == 1);
+                match (lang, one) {
+                    (Lang::Nl, true) => format!("Deels dezelfde mensen als {by}, dat wordt aangehouden; zonder hen zijn er te weinig over om dit apart te beoordelen."),
+                    (Lang::Nl, false) => format!("Deels dezelfde mensen als {by}, die worden aangehouden; zonder hen zijn er te weinig over om dit apart te beoordelen."),
+                    (Lang::En, true) => format!("Partly the same people as {by}, which is held; without them too few are left to judge this on its own."),
+                    (Lang::En, false) => format!("Partly the same people as {by}, which are held; without them too few are left to judge this on its own."),
+                }
+            }
             Msg::DimensionFails { dimension, evidence: e } => {
                 let ev = evidence(e, lang);
                 match lang {
