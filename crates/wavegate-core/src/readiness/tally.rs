@@ -437,9 +437,26 @@ fn contributions(
                 (Some(e), None) | (None, Some(e)) => e,
                 (None, None) => wave.start.and_time(NaiveTime::MIN),
             };
+            let fortnight = Duration::minutes(WINDOW_MINUTES as i64);
+            let (window_end, exposure) = if have_devices || first_failure.is_some() {
+                (
+                    start + fortnight,
+                    minutes(cutoff - start).min(WINDOW_MINUTES),
+                )
+            } else {
+                // Without devices.csv nobody's enrollment is known: each person is taken to
+                // have enrolled somewhere in the wave, with their fortnight after it. Their
+                // tickets count from the wave's start to a fortnight after its end, for one
+                // fortnight of exposure once all of that has passed. (Only the wave's first
+                // fortnight counted before: a third wave's tickets came after it, and the rate
+                // came out five times too low.)
+                let end = end_of_day(wave.end) + fortnight;
+                let span = minutes(end - start).max(1);
+                let elapsed = minutes(cutoff.min(end) - start);
+                (end, WINDOW_MINUTES * elapsed / span)
+            };
             if have_tickets && start <= cutoff {
-                c.exposure_minutes = minutes(cutoff - start).min(WINDOW_MINUTES);
-                let window_end = start + Duration::minutes(WINDOW_MINUTES as i64);
+                c.exposure_minutes = exposure;
                 for &t in data.tickets_by_person.of(p) {
                     let ticket = &inputs.tickets.as_deref().unwrap_or(&[])[t as usize];
                     if ticket.opened_at < start || ticket.opened_at > cutoff {

@@ -354,7 +354,9 @@ fn readiness_over_missing_evidence_is_not_a_number_and_says_why() {
         .without("failures")
         .without("responses")
         .without("training");
-    let pilot = s.people(60, "pilot", &[("platform", "Windows")]);
+    // 100 people: without devices nobody's enrollment is known, and three days after the
+    // pilot's end only part of their fortnights has passed; still 100 person-weeks.
+    let pilot = s.people(100, "pilot", &[("platform", "Windows")]);
     s.people(200, "wave-1", &[("platform", "Windows")]);
     s.ticket(&pilot[0], "2027-01-14 10:00", "Email", 3, true);
     let r = s.evaluate("2027-02-01");
@@ -443,6 +445,50 @@ fn quiz_passes_weigh_half_an_answer_per_person_however_many_modules_they_took() 
     let knowledge = &adkar.elements[Element::Knowledge as usize];
     // 20 of 40 agree, and 40 people's passes at half weight: (20 + 20) / (40 + 20), near 0.67.
     assert!((0.62..0.70).contains(&knowledge.share), "{knowledge:?}");
+}
+
+#[test]
+fn without_the_devices_export_the_ticket_rate_still_counts_the_tickets_of_late_enrollers() {
+    // The pilot enrolls over its three weeks; every third person calls the helpdesk two days
+    // after enrolling. Without devices.csv only tickets of the wave's first fortnight counted
+    // (for a fortnight each): the rate came out a third of what it is.
+    let rate = |with_devices: bool| {
+        let (mut s, pilot) = pilot_and_wave_1();
+        for (i, p) in pilot.iter().enumerate() {
+            let day = 11 + (i % 18);
+            s.device(p, &format!("2027-01-{day:02} 10:00"), Compliance::Compliant);
+            if i % 3 == 0 {
+                s.ticket(
+                    p,
+                    &format!("2027-01-{:02} 09:00", day + 2),
+                    "Enrollment",
+                    3,
+                    true,
+                );
+            }
+        }
+        let s = if with_devices {
+            s
+        } else {
+            s.without("devices")
+        };
+        // The day before wave 1 starts: the pilot is the rolled-out evidence.
+        let r = s.evaluate("2027-02-07");
+        let m = r.segments[0]
+            .metrics
+            .iter()
+            .find(|m| m.id == MetricId::TicketRate)
+            .unwrap()
+            .clone();
+        m.estimate.unwrap()
+    };
+    let (with, without) = (rate(true), rate(false));
+    // 20 tickets of 60 people, most of whose fortnight has passed: some 35 per 100 either way.
+    assert!((28.0..45.0).contains(&with), "{with}");
+    assert!(
+        (with * 0.8..with * 1.25).contains(&without),
+        "{with} against {without}"
+    );
 }
 
 #[test]
