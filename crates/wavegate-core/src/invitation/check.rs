@@ -41,7 +41,9 @@ pub enum TextProblem {
 }
 
 impl TextProblem {
-    fn of(value: &str, max: usize) -> Option<TextProblem> {
+    /// What is wrong with `value` as a person id or attribute value of at most `max`
+    /// characters, if anything.
+    pub fn of(value: &str, max: usize) -> Option<TextProblem> {
         if value.trim().is_empty() {
             Some(TextProblem::Empty)
         } else if value.chars().count() > max {
@@ -56,7 +58,8 @@ impl TextProblem {
         }
     }
 
-    fn message(self, what: &str, lang: Lang) -> String {
+    /// The problem as a sentence about `what` (e.g. "de persoon-id"), in `lang`.
+    pub fn message(self, what: &str, lang: Lang) -> String {
         match (self, lang) {
             (TextProblem::Empty, Lang::Nl) => format!("{what} is leeg"),
             (TextProblem::Empty, Lang::En) => format!("{what} is empty"),

@@ -2,7 +2,8 @@
 
 use super::cells::{Interner, Repeats, canonical_platform};
 use super::files;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use crate::invitation::check::{MAX_PERSON_ID, TextProblem};
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
 use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, IntoText};
@@ -58,6 +59,21 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
         .collect();
     while let Some(row) = rows.next_row(&head)? {
         let pid = head.required(&row, id)?;
+        // The id goes into links, mail merges and exports: what an invitation refuses, the
+        // roster refuses here, at its line, rather than at the first invitation of the wave.
+        if let Some(problem) = TextProblem::of(&pid, MAX_PERSON_ID) {
+            let expected = Text::new(
+                format!(
+                    "een persoon-id die in een link past, maar {}",
+                    problem.message("de id", Lang::Nl)
+                ),
+                format!(
+                    "a person id a link can carry, but {}",
+                    problem.message("the id", Lang::En)
+                ),
+            );
+            return Err(head.cell_error(&row, id, expected));
+        }
         let person = roster.ids.len();
         if let Some(first) = seen_ids.check(&pid, person, row.line(), |i| roster.ids[i].as_str()) {
             return Err(head.cell_error(&row, id, unique("person_id", first)));
@@ -193,6 +209,31 @@ mod tests {
             err.render(Lang::Nl),
             "roster.csv, regel 3, kolom 2 (wave): verwacht een golf uit program.toml (pilot, wave-1), gevonden \"wave-9\""
         );
+    }
+
+    #[test]
+    fn a_person_id_no_link_could_carry_is_refused_at_its_cell() {
+        // A zero-width space makes `p1` and `p1\u{200B}` two people here and one in every
+        // export; a NUL or a line break breaks mail merges.
+        for (id, found) in [
+            ("p1\u{200B}", "U+200B"),
+            ("p\u{202E}2", "U+202E"),
+            ("p\u{0}3", "stuurtekens"),
+        ] {
+            let text = format!("person_id,wave\np0,pilot\n{id},pilot\n");
+            let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+            assert_eq!((err.line, err.column), (3, Some(1)), "{err}");
+            assert!(
+                err.render(Lang::Nl).contains(found),
+                "{}",
+                err.render(Lang::Nl)
+            );
+            assert!(
+                err.render(Lang::En)
+                    .contains("a person id a link can carry"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

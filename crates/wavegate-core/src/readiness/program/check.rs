@@ -6,7 +6,8 @@ use super::{
     MAX_SEGMENT_DEPTH, PROGRAM_FILE, Program, ThresholdOverride, Wave, apply,
 };
 use crate::dates::parse_date;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use crate::invitation::check::{MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_VALUE, TextProblem};
 use crate::readiness::metric::MetricId;
 use crate::tabular::{FileProblem, InputError, header_key, quoted, shown};
 use chrono::NaiveDate;
@@ -226,6 +227,21 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
                 "expected a wave id, found an empty one".into(),
             ));
             false
+        } else if let Some(problem) = TextProblem::of(&id, MAX_ATTRIBUTE_VALUE) {
+            // The id travels in links, mail merges and exports, as a link's wave.
+            problems.push(at(
+                text,
+                w.id.span(),
+                format!(
+                    "verwacht een golf-id die in een link past, maar {}",
+                    problem.message("de id", Lang::Nl)
+                ),
+                format!(
+                    "expected a wave id a link can carry, but {}",
+                    problem.message("the id", Lang::En)
+                ),
+            ));
+            false
         } else if !ids.insert(id.clone()) {
             let name = named(&id);
             problems.push(at(
@@ -424,6 +440,20 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
             format!("expected `segment_depth` 1, 2 or {MAX_SEGMENT_DEPTH}, found {segment_depth}"),
         ));
     }
+    for attribute in raw.split_attributes.iter().flatten() {
+        if let Some(problem) = TextProblem::of(attribute, MAX_ATTRIBUTE_NAME) {
+            problems.push(whole_file(
+                format!(
+                    "verwacht in split_attributes namen van rosterkolommen, maar {}",
+                    problem.message(&format!("{:?}", attribute), Lang::Nl)
+                ),
+                format!(
+                    "expected roster column names in split_attributes, but {}",
+                    problem.message(&format!("{:?}", attribute), Lang::En)
+                ),
+            ));
+        }
+    }
     if !problems.is_empty() {
         problems.truncate(MAX_PROBLEMS);
         return Err(problems);
@@ -460,6 +490,20 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
 #[cfg(test)]
 mod tests {
     use super::line_col;
+    use crate::i18n::Lang;
+    use crate::readiness::Program;
+
+    #[test]
+    fn a_wave_id_or_split_attribute_no_link_could_carry_is_refused() {
+        // A zero-width space in a wave id passed here and failed every invitation of the wave.
+        let wave = "name = \"p\"\n[[wave]]\nid = \"pilot\u{200B}\"\nstart = 2027-01-11\nend = 2027-01-29\n";
+        let e = &Program::check(wave).unwrap_err()[0];
+        assert_eq!((e.line, e.column), (3, Some(6)), "{e}");
+        assert!(e.render(Lang::En).contains("U+200B"), "{e}");
+        let split = "name = \"p\"\nsplit_attributes = [\"plat\u{202E}form\"]\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n";
+        let e = &Program::check(split).unwrap_err()[0];
+        assert!(e.render(Lang::Nl).contains("U+202E"), "{e}");
+    }
 
     #[test]
     fn an_error_offset_inside_a_character_does_not_panic() {
