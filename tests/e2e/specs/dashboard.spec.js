@@ -135,6 +135,8 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const iosRow = page.locator("table.heatmap tr[data-segment='platform=iOS']");
   const technical = iosRow.locator("button.cell").first();
   await expect(technical).toHaveText(/^(voldoet|let op|onvoldoende|te weinig gegevens|ter info)( \d+)?$/);
+  // Its name says whose figure it is, for a screen reader moving cell by cell.
+  await expect(technical).toHaveAccessibleName(new RegExp(`^Platform iOS, Techniek: ${await technical.textContent()}$`));
   await technical.focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("#drill-title")).toBeFocused();

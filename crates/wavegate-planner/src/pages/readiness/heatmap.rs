@@ -300,9 +300,12 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                         Some((state, label)) => {
                             let pressed = move || selected.get() == Some((i, d));
                             let tab = move || if active.get() == (i, j) { "0" } else { "-1" };
+                            // Moving by arrow key, a screen reader reads the button alone: its
+                            // name says whose figure it is, the visible words last.
+                            let spoken = format!("{name}, {}: {label}", text::dimension_name(d, lang));
                             view! {
                                 <td class=state_class(state)>
-                                    <button type="button" class="cell" id=cell_id(i, j) tabindex=tab
+                                    <button type="button" class="cell" id=cell_id(i, j) tabindex=tab aria-label=spoken
                                         aria-expanded=move || pressed().to_string() aria-controls=DRILL_ID
                                         on:focus=move |_| active.set((i, j))
                                         on:keydown=move |ev| on_key(ev, (i, j))
