@@ -132,7 +132,11 @@ wavegate_ui::messages! {
         SurveysTitle => "Vragenlijsten", "Surveys";
         PublishedSurveys => "Gepubliceerd", "Published";
         NoSurveys => "Dit programma heeft nog geen vragenlijsten.", "This program has no surveys yet.";
-        SurveyCounts => "versie {version} · {invitations} uitnodigingen · {responses} antwoorden", "version {version} · {invitations} invitations · {responses} responses";
+        SurveyCounts => "versie {version} · {invitations} · {responses}", "version {version} · {invitations} · {responses}";
+        InvitationsN => "{n} uitnodigingen", "{n} invitations";
+        InvitationsOne => "1 uitnodiging", "1 invitation";
+        ResponsesN => "{n} antwoorden", "{n} responses";
+        ResponsesOne => "1 antwoord", "1 response";
         Anonymous => "anoniem", "anonymous";
         PublishTitle => "Een vragenlijst publiceren", "Publish a survey";
         AnonymousSurvey => "Anoniem (antwoorden zonder koppeling aan een persoon)", "Anonymous (answers not linked to a person)";

@@ -1001,3 +1001,23 @@ async fn a_named_wave_is_read_by_its_label_under_the_chart() {
     let row = text_of(&host, "details.chart-table tbody tr:nth-child(2) th");
     assert_eq!(row, "wave-1 (Regio Noord)");
 }
+
+#[wasm_bindgen_test]
+async fn a_file_problem_shows_its_column_names_as_code_not_backticks() {
+    use wavegate_planner::components::file_problem::FileProblemView;
+    let problem = wavegate_core::api::FileProblem {
+        file: "roster.csv".into(),
+        line: Some(1),
+        column: None,
+        column_name: None,
+        message: "roster.csv, line 1: missing required column `person_id` or `id`".into(),
+    };
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! { <FileProblemView problem=problem.clone() /> }
+    });
+    settle().await;
+    let message = text_of(&host, ".file-problem-message");
+    assert_eq!(message, "missing required column person_id or id");
+    assert_eq!(text_of(&host, ".file-problem-message code"), "person_id");
+}

@@ -29,6 +29,22 @@ pub fn detail(p: &FileProblem) -> String {
         .unwrap_or_else(|| p.message.clone())
 }
 
+/// Text whose `column names` in backticks (as the core's messages write them) read as code,
+/// not as stray backticks; text with an odd number of backticks is left as it is.
+fn with_code(text: String) -> AnyView {
+    if text.matches('`').count() % 2 == 1 {
+        return text.into_any();
+    }
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            1 => view! { <code>{part.to_string()}</code> }.into_any(),
+            _ => part.to_string().into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
 /// The problem: the file, its place and what is wrong.
 #[component]
 pub fn FileProblemView(problem: FileProblem) -> impl IntoView {
@@ -40,7 +56,7 @@ pub fn FileProblemView(problem: FileProblem) -> impl IntoView {
                 <strong>{move || p.with_value(|p| p.file.clone())}</strong>
                 {move || p.with_value(|p| place(p, lang.get())).map(|s| format!(", {s}"))}
             </p>
-            <p class="file-problem-message">{move || p.with_value(detail)}</p>
+            <p class="file-problem-message">{move || with_code(p.with_value(detail))}</p>
         </div>
     }
 }

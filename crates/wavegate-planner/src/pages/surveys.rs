@@ -233,11 +233,18 @@ pub fn SurveysPage() -> impl IntoView {
                         {surveys.into_iter().map(|s| {
                             let title = s.title.clone();
                             let rate = s.response_rate().map(|r| format!(" · {r}%")).unwrap_or_default();
-                            let counts = move || fill(Msg::SurveyCounts, lang.get(), &[
-                                ("version", s.version.to_string()),
-                                ("invitations", count(s.invitations, lang.get())),
-                                ("responses", count(s.responses, lang.get())),
-                            ]) + &rate;
+                            let counted = |n: u64, one: Msg, many: Msg, l| match n {
+                                1 => one.text(l).to_string(),
+                                _ => fill(many, l, &[("n", count(n, l))]),
+                            };
+                            let counts = move || {
+                                let l = lang.get();
+                                fill(Msg::SurveyCounts, l, &[
+                                    ("version", s.version.to_string()),
+                                    ("invitations", counted(s.invitations, Msg::InvitationsOne, Msg::InvitationsN, l)),
+                                    ("responses", counted(s.responses, Msg::ResponsesOne, Msg::ResponsesN, l)),
+                                ]) + &rate
+                            };
                             view! {
                                 <li data-survey=s.survey_id.clone()>
                                     <a href=links::survey(&pid, &s.survey_id)>{move || title.get(lang.get()).to_string()}</a>

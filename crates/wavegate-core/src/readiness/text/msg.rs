@@ -332,9 +332,11 @@ impl Msg {
                     (Lang::En, None) => format!("Hold: the {g} gate fired for the whole wave and cannot be confined to part of it."),
                 }
             }
-            Msg::HoldDimension { dimensions } => match lang {
-                Lang::Nl => format!("Aanhouden: de dimensie {} is onvoldoende; los dat op voordat de golf start.", dims_list(dimensions, lang)),
-                Lang::En => format!("Hold: the {} dimension fails; fix it before the wave starts.", dims_list(dimensions, lang)),
+            Msg::HoldDimension { dimensions } => match (lang, dimensions.len()) {
+                (Lang::Nl, 1) => format!("Aanhouden: de dimensie {} is onvoldoende; los dat op voordat de golf start.", dims_list(dimensions, lang)),
+                (Lang::Nl, _) => format!("Aanhouden: de dimensies {} zijn onvoldoende; los dat op voordat de golf start.", dims_list(dimensions, lang)),
+                (Lang::En, 1) => format!("Hold: the {} dimension fails; fix it before the wave starts.", dims_list(dimensions, lang)),
+                (Lang::En, _) => format!("Hold: the {} dimensions fail; fix them before the wave starts.", dims_list(dimensions, lang)),
             },
             Msg::HoldReadiness { readiness } => match lang {
                 Lang::Nl => format!("Aanhouden: de voorzichtige gereedheid is {readiness}, onder de 60."),
