@@ -783,6 +783,10 @@ async fn the_printable_report_names_its_inputs_keeps_hostile_values_as_text_and_
         "{page}"
     );
     assert!(page.contains("<th scope=\"row\">program.toml</th>"));
+    // A manager reads the decision first; the input files and their hashes come last.
+    let decision = page.find("<h2>Decision").unwrap();
+    let inputs = page.find("<h2>Input files</h2>").unwrap();
+    assert!(decision < inputs && page[inputs..].contains("roster.csv"));
     // The hostile department is in the report, as text.
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;HR"),

@@ -138,32 +138,46 @@ fn write_block(out: &mut String, block: &Block) {
     }
 }
 
-fn provenance(out: &mut String, p: &Provenance, lang: Lang) {
-    let (when, inputs, file, size) = match lang {
-        Lang::Nl => ("Berekend op", "Invoer (SHA-256)", "Bestand", "Bytes"),
-        Lang::En => ("Computed at", "Inputs (SHA-256)", "File", "Bytes"),
+/// When the report was computed: under its title, since it says which moment it speaks for.
+fn computed_at(out: &mut String, p: &Provenance, lang: Lang) {
+    let when = match lang {
+        Lang::Nl => "Berekend op",
+        Lang::En => "Computed at",
     };
-    out.push_str("<section class=\"provenance\">\n");
     if let Some(at) = &p.evaluated_at {
         let at = crate::readiness::text::moment(at, lang);
-        let _ = writeln!(out, "<p>{when}: {}</p>", html_text(&at));
-    }
-    if !p.inputs.is_empty() {
         let _ = writeln!(
             out,
-            "<table><caption>{inputs}</caption><thead><tr><th scope=\"col\" class=\"file\">{file}</th><th scope=\"col\">SHA-256</th><th scope=\"col\" class=\"bytes\">{size}</th></tr></thead><tbody>"
+            "<p class=\"provenance\">{when}: {}</p>",
+            html_text(&at)
         );
-        for (name, hash, bytes) in &p.inputs {
-            let _ = writeln!(
-                out,
-                "<tr><th scope=\"row\">{}</th><td class=\"hash\">{}</td><td>{bytes}</td></tr>",
-                html_text(name),
-                html_text(hash)
-            );
-        }
-        out.push_str("</tbody></table>\n");
     }
-    out.push_str("</section>\n");
+}
+
+/// The input files with their hashes: at the end, for whoever checks which data it was
+/// computed from; a manager reading from the top meets the decision first.
+fn input_files(out: &mut String, p: &Provenance, lang: Lang) {
+    if p.inputs.is_empty() {
+        return;
+    }
+    let (heading, inputs, file, size) = match lang {
+        Lang::Nl => ("Invoerbestanden", "Invoer (SHA-256)", "Bestand", "Bytes"),
+        Lang::En => ("Input files", "Inputs (SHA-256)", "File", "Bytes"),
+    };
+    let _ = writeln!(out, "<h2>{heading}</h2>\n<section class=\"provenance\">");
+    let _ = writeln!(
+        out,
+        "<table><caption>{inputs}</caption><thead><tr><th scope=\"col\" class=\"file\">{file}</th><th scope=\"col\">SHA-256</th><th scope=\"col\" class=\"bytes\">{size}</th></tr></thead><tbody>"
+    );
+    for (name, hash, bytes) in &p.inputs {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"hash\">{}</td><td>{bytes}</td></tr>",
+            html_text(name),
+            html_text(hash)
+        );
+    }
+    out.push_str("</tbody></table>\n</section>\n");
 }
 
 /// The deployment readiness report as a self-contained HTML page for the browser and for print.
@@ -195,14 +209,15 @@ pub fn html_with(r: &Report, p: &Provenance, appendix: Option<&Appendix>) -> Str
         html_text(&title)
     );
     let mut blocks = blocks.into_iter();
-    // Title and date line first, then where the data came from.
+    // Title and date line first, then when it was computed; the input files at the end.
     for block in blocks.by_ref().take(2) {
         write_block(&mut out, &block);
     }
-    provenance(&mut out, p, r.lang);
+    computed_at(&mut out, p, r.lang);
     for block in blocks {
         write_block(&mut out, &block);
     }
+    input_files(&mut out, p, r.lang);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
