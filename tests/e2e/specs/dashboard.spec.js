@@ -71,6 +71,11 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
 
   await openReadiness(page, id);
   await expect(page.getByRole("link", { name: "Gereedheid" })).toHaveAttribute("aria-current", "page");
+  // What the report says about its data is on the dashboard too (demo exports have rows of
+  // devices nobody in the roster owns).
+  expect(report.notes.length).toBeGreaterThan(0);
+  await expect(page.locator("section.data-notes li")).toHaveText(report.notes);
+  await expect(page.locator("section.data-notes")).toContainText("rijen in devices.csv horen bij niemand in roster.csv");
   const decision = page.locator("section.decision");
   // The decision first, as a sentence, with its confidence and evidence.
   await expect(decision.locator(".decision-kind")).toHaveText("Splitsen");
@@ -206,6 +211,13 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
     .filter((t) => t.width > document.documentElement.clientWidth));
   expect(tooWide).toEqual([]);
   await printer.emulateMedia({ media: "screen" });
+  // Opened on a phone, the page does not scroll sideways: wide tables scroll on their own.
+  await printer.setViewportSize({ width: 390, height: 844 });
+  expect(await printer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The decision comes before the input files and their hashes.
+  const order = await printer.evaluate(() => [...document.querySelectorAll("h2")].map((h) => h.textContent));
+  expect(order[0]).toMatch(/^Besluit/);
+  expect(order[order.length - 1]).toBe("Invoerbestanden");
   const printed = await printer.locator("main").innerText();
   expect(printed).toContain(name);
   expect(printed).toContain("Splitsen");

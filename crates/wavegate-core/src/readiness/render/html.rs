@@ -33,6 +33,7 @@ h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}\
 th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto}\
 .long{overflow-wrap:anywhere}\
+.table-wrap{overflow-x:auto}\
 th{background:#f0f0f0}\
 .pass{background:#d9f2dd}.warn{background:#fff1c2}.fail{background:#f9d3d3}.insufficient,.info{background:#ececec}\
 .provenance{font-size:.8rem;color:#444}.provenance td{font-family:ui-monospace,monospace}\
@@ -41,7 +42,7 @@ th{background:#f0f0f0}\
 @page{size:A4;margin:16mm 14mm}\
 @media print{body{font-size:10pt}main{max-width:none;padding:0}\
 h2{break-after:avoid}tr,li{break-inside:avoid}\
-table{font-size:8pt}th,td{padding:.15rem .1rem}\
+table{font-size:8pt}th,td{padding:.15rem .1rem}.table-wrap{overflow:visible}\
 .pass,.warn,.fail,.insufficient,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 fn state_class(s: State) -> &'static str {
@@ -121,7 +122,8 @@ fn write_block(out: &mut String, block: &Block) {
             let _ = writeln!(out, "</{tag}>");
         }
         Block::Table { header, rows } => {
-            out.push_str("<table>\n<thead><tr>");
+            // On a phone a wide table scrolls on its own, not the whole page with it.
+            out.push_str("<div class=\"table-wrap\">\n<table>\n<thead><tr>");
             for h in header {
                 let _ = write!(out, "<th scope=\"col\">{}</th>", table_text(h));
             }
@@ -133,7 +135,7 @@ fn write_block(out: &mut String, block: &Block) {
                 }
                 out.push_str("</tr>\n");
             }
-            out.push_str("</tbody>\n</table>\n");
+            out.push_str("</tbody>\n</table>\n</div>\n");
         }
     }
 }

@@ -571,9 +571,11 @@ impl Msg {
                 Lang::Nl => format!("program.toml noemt splitskenmerk `{name}`, maar roster.csv heeft die kolom niet; er wordt niet op gesplitst."),
                 Lang::En => format!("program.toml names the split attribute `{name}`, but roster.csv has no such column; the wave is not split along it."),
             },
-            Msg::Unmatched { file, rows } => match lang {
-                Lang::Nl => format!("{rows} rij(en) in {file} horen bij niemand in roster.csv en zijn niet meegeteld."),
-                Lang::En => format!("{rows} row(s) of {file} match nobody in roster.csv and were not counted."),
+            Msg::Unmatched { file, rows } => match (lang, *rows == 1) {
+                (Lang::Nl, true) => format!("1 rij in {file} hoort bij niemand in roster.csv en is niet meegeteld."),
+                (Lang::Nl, false) => format!("{rows} rijen in {file} horen bij niemand in roster.csv en zijn niet meegeteld."),
+                (Lang::En, true) => format!("1 row of {file} matches nobody in roster.csv and was not counted."),
+                (Lang::En, false) => format!("{rows} rows of {file} match nobody in roster.csv and were not counted."),
             },
         }
     }

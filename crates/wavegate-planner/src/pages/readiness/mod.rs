@@ -77,6 +77,22 @@ fn SuppressedGroups(evaluation: StoredValue<Evaluation>) -> impl IntoView {
     }
 }
 
+/// What the report says about its data (rows that match nobody in the roster, a missing file,
+/// an enrollment date taken from the last check-in): the dashboard shows it as the report
+/// does, so a planner sees why figures may be off without downloading the report.
+#[component]
+fn DataNotes(evaluation: StoredValue<Evaluation>) -> impl IntoView {
+    let notes = evaluation.with_value(|e| e.report.notes.clone());
+    (!notes.is_empty()).then(|| {
+        view! {
+            <section class="card data-notes" aria-labelledby="data-notes-title">
+                <h2 id="data-notes-title">{t(Msg::DataNotesTitle)}</h2>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
 /// The report's downloads: printable HTML, Markdown, JSON, and the data directory.
 #[component]
 fn Downloads(program: String, at: NaiveDate, lang: wavegate_core::i18n::Lang) -> impl IntoView {
@@ -129,6 +145,7 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
     view! {
         <p class="muted provenance-line">{computed}</p>
         <decision::DecisionCard evaluation=evaluation />
+        <DataNotes evaluation=evaluation />
         <actions::ActionList evaluation=evaluation program=program.clone() />
         {any_segment.then(|| view! { <heatmap::Heatmap evaluation=evaluation /> })}
         <SuppressedGroups evaluation=evaluation />
