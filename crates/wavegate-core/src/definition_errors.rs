@@ -315,7 +315,10 @@ impl CommonProblem {
                 column,
                 detail,
             } => pick(
-                format!("geen geldige JSON op regel {line}, kolom {column}: {detail}"),
+                format!(
+                    "geen geldige JSON op regel {line}, kolom {column}: {}",
+                    crate::parser_text::dutch(detail)
+                ),
                 format!("not valid JSON at line {line}, column {column}: {detail}"),
             ),
             P::Structure { detail } => pick(
@@ -386,6 +389,8 @@ impl CommonProblem {
 
 /// Parses a definition's JSON; a syntax error becomes the one problem, with line and column.
 pub(crate) fn parse<P: Problem>(json: &str) -> Result<Value, PathErrors<P>> {
+    // Notepad and Excel save UTF-8 with a byte-order mark; it is no part of the JSON.
+    let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
     serde_json::from_str(json).map_err(|e| {
         // serde_json appends " at line L column C"; the problem carries those separately.
         let s = e.to_string();

@@ -211,6 +211,20 @@ fn a_syntax_error_names_line_and_column() {
             .message(Lang::En)
             .starts_with("not valid JSON at line 3")
     );
+    // In Dutch the parser's own words are Dutch too.
+    let cut = Module::from_json("{\"format\": \"wavegate.module/1\"").unwrap_err();
+    assert_eq!(
+        cut[0].message(Lang::Nl),
+        "geen geldige JSON op regel 1, kolom 30: het einde kwam midden in een object"
+    );
+}
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_reads_as_without_one() {
+    // Notepad saves UTF-8 with a mark; it used to be "not valid JSON at line 1, column 1".
+    let json = serde_json::to_string(&templates::builtin("get-help").unwrap()).unwrap();
+    let module = Module::from_json(&format!("\u{FEFF}{json}")).unwrap();
+    assert_eq!(module.id, "get-help");
 }
 
 fn next_version(m: &Module) -> Module {
