@@ -322,8 +322,8 @@ impl CommonProblem {
                 format!("not valid JSON at line {line}, column {column}: {detail}"),
             ),
             P::Structure { detail } => pick(
-                format!("onverwachte waarde: {detail}"),
-                format!("unexpected value: {detail}"),
+                format!("onverwachte waarde: {}", crate::parser_text::dutch(detail)),
+                format!("unexpected value: {}", crate::parser_text::english(detail)),
             ),
             P::MissingField { field } => pick(
                 format!("het verplichte veld `{field}` ontbreekt"),

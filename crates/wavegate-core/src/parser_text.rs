@@ -264,8 +264,33 @@ const PHRASES: &[(&str, &str)] = &[
     ("and", "en"),
 ];
 
+/// The Rust type names serde writes ("expected u32") in words a planner reads, for the
+/// English message; the Dutch gets the same from [`PHRASES`].
+const TYPE_WORDS: &[(&str, &str)] = &[
+    ("u8", "a whole number of 0 or more"),
+    ("u16", "a whole number of 0 or more"),
+    ("u32", "a whole number of 0 or more"),
+    ("u64", "a whole number of 0 or more"),
+    ("usize", "a whole number of 0 or more"),
+    ("i32", "a whole number"),
+    ("i64", "a whole number"),
+    ("f32", "a number"),
+    ("f64", "a number"),
+];
+
+/// `detail`, a parser's English, with Rust's type names in words.
+pub fn english(detail: &str) -> String {
+    translate(detail, TYPE_WORDS)
+}
+
 /// `detail`, a parser's English, in Dutch as far as [`PHRASES`] reaches.
 pub fn dutch(detail: &str) -> String {
+    translate(detail, PHRASES)
+}
+
+/// `detail` with every phrase of `table` that stands as whole words replaced, the file's own
+/// text (in backticks or double quotes) untouched.
+fn translate(detail: &str, table: &[(&'static str, &'static str)]) -> String {
     let mut out = String::with_capacity(detail.len() + detail.len() / 4);
     let mut rest = detail;
     while !rest.is_empty() {
@@ -277,7 +302,7 @@ pub fn dutch(detail: &str) -> String {
             continue;
         }
         let at_word_start = !out.chars().next_back().is_some_and(char::is_alphanumeric);
-        let phrase = at_word_start.then(|| longest_phrase(rest)).flatten();
+        let phrase = at_word_start.then(|| longest_phrase(rest, table)).flatten();
         match phrase {
             Some((english, nl)) => {
                 out.push_str(nl);
@@ -293,9 +318,12 @@ pub fn dutch(detail: &str) -> String {
     out
 }
 
-/// The longest phrase `text` starts with that ends at a word's end.
-fn longest_phrase(text: &str) -> Option<(&'static str, &'static str)> {
-    PHRASES
+/// The longest phrase of `table` that `text` starts with, ending at a word's end.
+fn longest_phrase(
+    text: &str,
+    table: &[(&'static str, &'static str)],
+) -> Option<(&'static str, &'static str)> {
+    table
         .iter()
         .filter(|(english, _)| {
             text.starts_with(english)
@@ -310,7 +338,17 @@ fn longest_phrase(text: &str) -> Option<(&'static str, &'static str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::dutch;
+    use super::{dutch, english};
+
+    #[test]
+    fn the_english_names_no_rust_types() {
+        assert_eq!(
+            english("invalid value: integer `-5`, expected u32"),
+            "invalid value: integer `-5`, expected a whole number of 0 or more"
+        );
+        // The file's own text stays as written, even when it looks like a type.
+        assert_eq!(english("unknown field `u32`"), "unknown field `u32`");
+    }
 
     #[test]
     fn serde_type_errors_read_in_dutch_with_the_files_own_text_kept() {

@@ -66,7 +66,9 @@ impl ProgramJsonError {
             ),
             format!(
                 "The program is not valid JSON (line {}, column {}): {}",
-                self.line, self.column, self.detail
+                self.line,
+                self.column,
+                crate::parser_text::english(&self.detail)
             ),
         )
     }

@@ -392,7 +392,10 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
                 "{}; zie docs/data-formats.md voor de opbouw",
                 crate::parser_text::dutch(&detail)
             ),
-            format!("{detail}; see docs/data-formats.md for the format"),
+            format!(
+                "{}; see docs/data-formats.md for the format",
+                crate::parser_text::english(&detail)
+            ),
         )]
     })?;
     let mut problems = Vec::new();
