@@ -58,6 +58,22 @@ impl TextProblem {
         }
     }
 
+    /// What a file's cell should have held, an id of the kind `nl`/`en` names ("een
+    /// persoon-id", "a person id"), with this problem said: how the roster and program.toml
+    /// refuse an id no link could carry.
+    pub fn expected_id(self, nl: &str, en: &str) -> crate::i18n::Text {
+        crate::i18n::Text::new(
+            format!(
+                "{nl} die in een link past, maar {}",
+                self.message("de id", Lang::Nl)
+            ),
+            format!(
+                "{en} a link can carry, but {}",
+                self.message("the id", Lang::En)
+            ),
+        )
+    }
+
     /// The problem as a sentence about `what` (e.g. "de persoon-id"), in `lang`.
     pub fn message(self, what: &str, lang: Lang) -> String {
         match (self, lang) {

@@ -2,7 +2,7 @@
 
 use super::cells::{Interner, Repeats, canonical_platform};
 use super::files;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::invitation::check::{MAX_PERSON_ID, TextProblem};
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
@@ -62,16 +62,7 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
         // The id goes into links, mail merges and exports: what an invitation refuses, the
         // roster refuses here, at its line, rather than at the first invitation of the wave.
         if let Some(problem) = TextProblem::of(&pid, MAX_PERSON_ID) {
-            let expected = Text::new(
-                format!(
-                    "een persoon-id die in een link past, maar {}",
-                    problem.message("de id", Lang::Nl)
-                ),
-                format!(
-                    "a person id a link can carry, but {}",
-                    problem.message("the id", Lang::En)
-                ),
-            );
+            let expected = problem.expected_id("een persoon-id", "a person id");
             return Err(head.cell_error(&row, id, expected));
         }
         let person = roster.ids.len();

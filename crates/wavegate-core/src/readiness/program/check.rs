@@ -229,17 +229,12 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
             false
         } else if let Some(problem) = TextProblem::of(&id, MAX_ATTRIBUTE_VALUE) {
             // The id travels in links, mail merges and exports, as a link's wave.
+            let expected = problem.expected_id("een golf-id", "a wave id");
             problems.push(at(
                 text,
                 w.id.span(),
-                format!(
-                    "verwacht een golf-id die in een link past, maar {}",
-                    problem.message("de id", Lang::Nl)
-                ),
-                format!(
-                    "expected a wave id a link can carry, but {}",
-                    problem.message("the id", Lang::En)
-                ),
+                format!("verwacht {}", expected.nl),
+                format!("expected {}", expected.en),
             ));
             false
         } else if !ids.insert(id.clone()) {
