@@ -29,20 +29,23 @@ fn forecast(e: &Evaluation) -> AnyView {
         .max(f.capacity_per_day.unwrap_or(0.0))
         .max(0.1)
         * 1.15;
-    let h = 150.0;
-    let x = Scale::linear((0.0, top), (LEFT + 110.0, W - RIGHT));
+    let h = 180.0;
+    // Each bar's label stands above it, from the left edge: beside it, a label as long as
+    // "90%-bovengrens per dag" ran off the chart at a phone's larger type. Room is left at the
+    // right for the value after the longest bar.
+    let x = Scale::linear((0.0, top), (LEFT, W - RIGHT - 60.0));
     let bar = |row: f64, value: f64, class: &'static str, label: Msg| {
-        let y0 = TOP + row * 44.0;
+        let y0 = TOP + row * 60.0;
         view! {
-            <text x=LEFT + 104.0 y=y0 + 20.0 text-anchor="end">{t(label)}</text>
-            <rect class=class x=x.map(0.0) y=y0 width=(x.map(value) - x.map(0.0)).max(1.0) height="28" />
-            <text x=x.map(value) + 6.0 y=y0 + 20.0>{text::num(value, 1, lang)}</text>
+            <text x=LEFT y=y0 + 14.0>{t(label)}</text>
+            <rect class=class x=x.map(0.0) y=y0 + 22.0 width=(x.map(value) - x.map(0.0)).max(1.0) height="26" />
+            <text x=x.map(value) + 6.0 y=y0 + 42.0>{text::num(value, 1, lang)}</text>
         }
     };
     let capacity = f.capacity_per_day.map(|c| {
         let px = x.map(c);
         view! {
-            <line class="capacity" x1=px x2=px y1=TOP - 6.0 y2=TOP + 96.0 />
+            <line class="capacity" x1=px x2=px y1=TOP + 18.0 y2=TOP + 112.0 />
             <text x=px y=h - 16.0 text-anchor="middle">{format!("{} {}", Msg::CapacityLine.text(lang), text::num(c, 1, lang))}</text>
         }
     });
