@@ -270,6 +270,9 @@ wavegate_ui::messages! {
         AssignModules => "Wijs deze modules toe aan {group}: {modules}.", "Assign these modules to {group}: {modules}.";
         UnfinishedModules => "Het vaakst niet afgerond: {modules}.", "Left unfinished most often: {modules}.";
         AssignTraining => "Wijs {group} een training toe over wat hierboven zwak is; er is nog geen module die dat toetst.", "Assign {group} training on what is weak above; no module tests it yet.";
+        CopyText => "Tekst kopiëren", "Copy text";
+        TextCopied => "Gekopieerd.", "Copied.";
+        TextSelected => "Tekst geselecteerd: kopieer die met je apparaat.", "Text selected: copy it with your device.";
         MessageTitle => "Tekst om te kopiëren voor een bericht aan {group}", "Text to copy for a message to {group}";
         MessageCommunication => "Beste collega,\n\nBinnenkort stappen we over op Intune voor je werktelefoon en laptop. Dit is waarom het nodig is, wat het voor jou betekent en waar je hulp krijgt. Heb je vragen of zorgen? Laat het ons weten: we helpen je graag op weg.\n\nMet vriendelijke groet", "Dear colleague,\n\nSoon we move to Intune for your work phone and laptop. This is why it is needed, what it means for you and where to get help. Any questions or worries? Let us know: we are glad to help you on your way.\n\nKind regards";
         MessageManagers => "Beste leidinggevende,\n\nIn jouw team leven nog zorgen over de overstap op Intune. Wil je er in je volgende teamoverleg tijd voor nemen? Bespreek waarom we overstappen, wat Intune wel en niet ziet op een eigen toestel (privacy), en waar mensen hulp krijgen.\n\nMet vriendelijke groet", "Dear manager,\n\nPeople in your team still have concerns about moving to Intune. Could you make time for it at your next team meeting? Discuss why we are moving, what Intune does and does not see on a personal device (privacy), and where people get help.\n\nKind regards";

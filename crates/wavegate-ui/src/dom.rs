@@ -173,3 +173,33 @@ pub fn set_fragment(fragment: Option<&str>, push: bool) {
 pub fn replace_address(path: &str) -> bool {
     web_sys::window().is_some_and(|w| w.location().replace(path).is_ok())
 }
+
+/// Puts `text` on the clipboard; `false` where the page has no clipboard (it needs https or
+/// localhost) or the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Selects the whole text of the text field with id `id` and focuses it.
+pub fn select_text(id: &str) {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+        field.select();
+    }
+}

@@ -236,6 +236,15 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   // 390 px wide: no horizontal scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
+  // At a phone's larger chart type, no label runs off its chart.
+  const cut = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+    const box = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll("text")]
+      .map((t) => ({ text: t.textContent, b: t.getBBox() }))
+      .filter(({ b }) => b.width > 0 && (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1))
+      .map(({ text }) => text);
+  }));
+  expect(cut).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Each action offers the step that fits it: preparing the helpdesk invites nobody, and
@@ -262,6 +271,13 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
     await expect(managers).toHaveValue(new RegExp(`- meer dan ${bound}% was binnen de eigen golf ingeschreven\n`));
   }
   await expect(managers).toHaveValue(/\n\nMet vriendelijke groet$/);
+  // The message is copied in one press (a field's own copy is fiddly on a phone); served
+  // from localhost the page has a clipboard.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const draft = page.locator("li.action[data-kind='ManagerConversations'][data-target='department=Finance'] .message-draft");
+  await draft.getByRole("button", { name: "Tekst kopiëren" }).click();
+  await expect(draft.getByRole("status")).toHaveText("Gekopieerd.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await managers.inputValue());
   if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
     await expect(page.locator("li.action[data-kind='AssistedEnrollment']", { hasText: "(UserAbandonment)" }).first())
       .toContainText("inschrijving halverwege afgebroken (UserAbandonment)");
@@ -394,6 +410,15 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await audit(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
+  // At a phone's larger chart type, no label runs off its chart.
+  const cut = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+    const box = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll("text")]
+      .map((t) => ({ text: t.textContent, b: t.getBBox() }))
+      .filter(({ b }) => b.width > 0 && (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1))
+      .map(({ text }) => text);
+  }));
+  expect(cut).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 720 });
   // On paper: the list is left out, the chart and the sentence name the segment.
   await page.emulateMedia({ media: "print" });

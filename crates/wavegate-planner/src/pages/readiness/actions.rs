@@ -101,10 +101,28 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
             let label = fill(Msg::MessageTitle, lang, &[("group", group.to_string())]);
             // Tall enough for the whole letter, with room for its long lines to wrap.
             let rows = (text.lines().count() + 3).max(7).to_string();
+            let copied = RwSignal::new(None::<bool>);
+            let (for_copy, field) = (text.clone(), id.clone());
+            let copy = move |_| {
+                let (text, field) = (for_copy.clone(), field.clone());
+                leptos::task::spawn_local(async move {
+                    let done = wavegate_ui::dom::copy_text(&text).await;
+                    if !done {
+                        // No clipboard (a page not served over https): the text is selected,
+                        // ready for the device's own copy.
+                        wavegate_ui::dom::select_text(&field);
+                    }
+                    copied.set(Some(done));
+                });
+            };
             view! {
                 <div class="field message-draft">
                     <label for=id.clone()>{label}</label>
                     <textarea id=id readonly rows=rows>{text}</textarea>
+                    <div class="toolbar">
+                        <button type="button" class="secondary" on:click=copy>{t(Msg::CopyText)}</button>
+                        <span class="muted" role="status">{move || copied.get().map(|done| t(if done { Msg::TextCopied } else { Msg::TextSelected }))}</span>
+                    </div>
                 </div>
             }
             .into_any()
