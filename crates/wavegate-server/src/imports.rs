@@ -276,11 +276,14 @@ pub async fn upload(
     } else {
         roster_of(&state, &program_id, &program).await?
     };
-    let findings = Findings::of(
+    let mut findings = Findings::of(
         &parsed,
         &program,
         roster.as_ref().map(|r| r.as_ref().map(|r| r.as_ref())),
     );
+    if let Some(warning) = wavegate_core::upload::replaced_bytes(received.shape.replaced) {
+        findings.warnings.push(warning);
+    }
     let dry_run = q.dry_run.unwrap_or(false);
     let preview = dry_run.then(|| preview(&parsed, &program));
     drop(parsed);

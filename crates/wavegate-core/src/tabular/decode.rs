@@ -38,8 +38,43 @@ fn decode_utf16(bytes: &[u8], order: Utf16) -> String {
         .collect()
 }
 
+/// In `bytes` read as UTF-8: the characters of two bytes or more, and the sequences that are
+/// not UTF-8. A sequence cut by the end counts as not UTF-8.
+pub fn utf8_counts(bytes: &[u8]) -> (u64, u64) {
+    let (mut multibyte, mut invalid) = (0u64, 0u64);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                multibyte += count_lead_bytes(valid.as_bytes());
+                return (multibyte, invalid);
+            }
+            Err(e) => {
+                multibyte += count_lead_bytes(&rest[..e.valid_up_to()]);
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                rest = &rest[e.valid_up_to() + skip..];
+            }
+        }
+    }
+}
+
+/// The bytes that start a character of two bytes or more in valid UTF-8.
+pub(crate) fn count_lead_bytes(valid: &[u8]) -> u64 {
+    valid.iter().filter(|&&b| b >= 0xC0).count() as u64
+}
+
+/// Whether text with `multibyte` UTF-8 characters of two bytes or more and `invalid` sequences
+/// that are not UTF-8 is UTF-8 with a few broken bytes rather than Windows-1252. A Windows-1252
+/// file's accented letters are single bytes that UTF-8 refuses, and hardly ever happen to form
+/// a valid sequence; one stray byte in a UTF-8 file must not turn every "ë" into "Ã«".
+pub fn reads_as_utf8(multibyte: u64, invalid: u64) -> bool {
+    invalid == 0 || multibyte > invalid
+}
+
 /// Decodes bytes as UTF-16 when they start with its byte-order mark, as UTF-8 (dropping a
-/// byte-order mark), else as Windows-1252.
+/// byte-order mark; a few broken bytes become U+FFFD, see [`reads_as_utf8`]), else as
+/// Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> String {
     if let Some(order) = utf16_mark(bytes) {
         return decode_utf16(&bytes[2..], order);
@@ -47,7 +82,14 @@ pub fn decode_text(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Err(_) => {
+            let (multibyte, invalid) = utf8_counts(bytes);
+            if reads_as_utf8(multibyte, invalid) {
+                String::from_utf8_lossy(bytes).into_owned()
+            } else {
+                bytes.iter().map(|&b| windows_1252(b)).collect()
+            }
+        }
     }
 }
 

@@ -16,9 +16,10 @@ mod rounds;
 mod rows;
 mod table;
 
+pub(crate) use decode::count_lead_bytes;
 pub use decode::{
     InMemory, IntoText, ReadSeek, Seekable, Source, Utf16, decode_owned, decode_text, read_text,
-    utf16_mark,
+    reads_as_utf8, utf8_counts, utf16_mark,
 };
 pub use error::{Expect, FileProblem, InputError};
 pub(crate) use error::{quoted, shown};

@@ -12,7 +12,9 @@ pub mod columns;
 pub mod findings;
 pub mod probe;
 
-pub use findings::{Findings, PREVIEW_ROWS, Parsed, Preview, WaveCount, parse_upload, preview};
+pub use findings::{
+    Findings, PREVIEW_ROWS, Parsed, Preview, WaveCount, parse_upload, preview, replaced_bytes,
+};
 pub use probe::{Delimiter, Encoding, FileShape, HeaderGeneration, Probe};
 
 use crate::readiness::import::files;

@@ -133,6 +133,9 @@ pub struct FileShape {
     pub delimiter: Option<Delimiter>,
     /// The header as written (trimmed).
     pub headers: Vec<String>,
+    /// Byte sequences that are not UTF-8 in a file read as UTF-8 (each read as U+FFFD).
+    #[serde(default)]
+    pub replaced: u64,
 }
 
 /// Watches a file's bytes go by, in chunks of any size, and keeps only its start and whether it
@@ -141,7 +144,9 @@ pub struct FileShape {
 pub struct Probe {
     head: Vec<u8>,
     bytes: u64,
-    not_utf8: bool,
+    /// Characters of two bytes or more, and sequences that are not UTF-8, so far.
+    multibyte: u64,
+    invalid: u64,
     /// The bytes of a UTF-8 sequence cut by the end of the previous chunk (at most 3).
     pending: Vec<u8>,
 }
@@ -159,9 +164,6 @@ impl Probe {
             let take = (HEAD_BYTES - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
         }
-        if self.not_utf8 {
-            return;
-        }
         if self.pending.is_empty() {
             self.check_utf8(chunk);
         } else {
@@ -172,18 +174,38 @@ impl Probe {
     }
 
     fn check_utf8(&mut self, bytes: &[u8]) {
-        if let Err(e) = std::str::from_utf8(bytes) {
-            match e.error_len() {
-                // Cut by the chunk's end: keep the start of the sequence for the next chunk.
-                None => self.pending = bytes[e.valid_up_to()..].to_vec(),
-                Some(_) => self.not_utf8 = true,
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    self.multibyte += tabular::count_lead_bytes(valid.as_bytes());
+                    return;
+                }
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    self.multibyte += tabular::count_lead_bytes(&rest[..at]);
+                    match e.error_len() {
+                        // Cut by the chunk's end: keep the start of the sequence for the next
+                        // chunk.
+                        None => {
+                            self.pending = rest[at..].to_vec();
+                            return;
+                        }
+                        Some(n) => {
+                            self.invalid += 1;
+                            rest = &rest[at + n..];
+                        }
+                    }
+                }
             }
         }
     }
 
     /// What the file looks like.
     pub fn finish(self) -> FileShape {
-        let utf8 = !self.not_utf8 && self.pending.is_empty();
+        // A sequence cut by the end of the file is not UTF-8 either.
+        let invalid = self.invalid + u64::from(!self.pending.is_empty());
+        let utf8 = tabular::reads_as_utf8(self.multibyte, invalid);
         let bom = self.head.starts_with(b"\xEF\xBB\xBF");
         let encoding = match (tabular::utf16_mark(&self.head), utf8, bom) {
             (Some(tabular::Utf16::Le), _, _) => Encoding::Utf16Le,
@@ -239,6 +261,11 @@ impl Probe {
             encoding,
             delimiter,
             headers,
+            replaced: if matches!(encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
+                invalid
+            } else {
+                0
+            },
         }
     }
 }
@@ -266,6 +293,25 @@ mod tests {
             assert_eq!(s.bytes, text.len() as u64);
         }
         assert_eq!(shape(b"a,b\n1,2\n", 3).encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn utf8_with_one_stray_byte_stays_utf8_and_says_how_many_places_were_replaced() {
+        // Names with ë and é, then one byte a broken tool left: reading the whole file as
+        // Windows-1252 would turn every "ë" into "Ã«".
+        let text = "person_id,name\np1,Zo\u{eb}\np2,Ren\u{e9}e\np3,Jo\u{eb}l\n".as_bytes();
+        let mut bytes = text.to_vec();
+        bytes.extend_from_slice(b"p4,Ab\x92s\n");
+        for chunk in [1, 3, 64] {
+            let s = shape(&bytes, chunk);
+            assert_eq!((s.encoding, s.replaced), (Encoding::Utf8, 1), "chunk {chunk}");
+        }
+        let decoded = tabular::decode_text(&bytes);
+        assert!(decoded.contains("Zo\u{eb}") && decoded.contains("Ab\u{fffd}s"), "{decoded}");
+        // A Windows-1252 file stays one: its accented letters are single bytes.
+        let s = shape(b"person_id,name\np1,Zo\xebe\np2,Ren\xe9e\n", 4);
+        assert_eq!((s.encoding, s.replaced), (Encoding::Windows1252, 0));
+        assert!(tabular::decode_text(b"p1,Zo\xebe").contains("Zo\u{eb}e"));
     }
 
     #[test]
