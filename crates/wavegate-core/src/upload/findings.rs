@@ -469,6 +469,32 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
     }
 }
 
+/// The warning for a file read as UTF-8 although `replaced` byte sequences in it are not
+/// UTF-8 (each read as U+FFFD): names with those characters should be checked.
+pub fn replaced_bytes(replaced: u64) -> Option<Text> {
+    let (nl, en) = match replaced {
+        0 => return None,
+        1 => (
+            "1 plek in het bestand is geen geldige UTF-8 en is als \u{FFFD} gelezen".to_string(),
+            "1 place in the file is not valid UTF-8 and was read as \u{FFFD}".to_string(),
+        ),
+        n => (
+            format!(
+                "{} plekken in het bestand zijn geen geldige UTF-8 en zijn als \u{FFFD} gelezen",
+                count(n, Lang::Nl)
+            ),
+            format!(
+                "{} places in the file are not valid UTF-8 and were read as \u{FFFD}",
+                count(n, Lang::En)
+            ),
+        ),
+    };
+    Some(Text::new(
+        format!("{nl}; controleer namen met bijzondere tekens."),
+        format!("{en}; check names with special characters."),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,30 +640,4 @@ nobody;enroll-ios;assigned;;;;\n";
             ]
         );
     }
-}
-
-/// The warning for a file read as UTF-8 although `replaced` byte sequences in it are not
-/// UTF-8 (each read as U+FFFD): names with those characters should be checked.
-pub fn replaced_bytes(replaced: u64) -> Option<Text> {
-    let (nl, en) = match replaced {
-        0 => return None,
-        1 => (
-            "1 plek in het bestand is geen geldige UTF-8 en is als \u{FFFD} gelezen".to_string(),
-            "1 place in the file is not valid UTF-8 and was read as \u{FFFD}".to_string(),
-        ),
-        n => (
-            format!(
-                "{} plekken in het bestand zijn geen geldige UTF-8 en zijn als \u{FFFD} gelezen",
-                count(n, Lang::Nl)
-            ),
-            format!(
-                "{} places in the file are not valid UTF-8 and were read as \u{FFFD}",
-                count(n, Lang::En)
-            ),
-        ),
-    };
-    Some(Text::new(
-        format!("{nl}; controleer namen met bijzondere tekens."),
-        format!("{en}; check names with special characters."),
-    ))
 }

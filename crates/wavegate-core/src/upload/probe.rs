@@ -304,10 +304,17 @@ mod tests {
         bytes.extend_from_slice(b"p4,Ab\x92s\n");
         for chunk in [1, 3, 64] {
             let s = shape(&bytes, chunk);
-            assert_eq!((s.encoding, s.replaced), (Encoding::Utf8, 1), "chunk {chunk}");
+            assert_eq!(
+                (s.encoding, s.replaced),
+                (Encoding::Utf8, 1),
+                "chunk {chunk}"
+            );
         }
         let decoded = tabular::decode_text(&bytes);
-        assert!(decoded.contains("Zo\u{eb}") && decoded.contains("Ab\u{fffd}s"), "{decoded}");
+        assert!(
+            decoded.contains("Zo\u{eb}") && decoded.contains("Ab\u{fffd}s"),
+            "{decoded}"
+        );
         // A Windows-1252 file stays one: its accented letters are single bytes.
         let s = shape(b"person_id,name\np1,Zo\xebe\np2,Ren\xe9e\n", 4);
         assert_eq!((s.encoding, s.replaced), (Encoding::Windows1252, 0));
