@@ -22,11 +22,11 @@ struct RawProgram {
     #[serde(default, alias = "split_dimensions")]
     split_attributes: Option<Vec<String>>,
     #[serde(default)]
-    segment_depth: Option<i64>,
+    segment_depth: Option<toml::Spanned<i64>>,
     #[serde(default)]
-    helpdesk_capacity_per_day: Option<f64>,
+    helpdesk_capacity_per_day: Option<toml::Spanned<f64>>,
     #[serde(default)]
-    confidence: Option<f64>,
+    confidence: Option<toml::Spanned<f64>>,
     #[serde(default)]
     rollout_ticket_categories: Vec<String>,
     #[serde(default)]
@@ -412,26 +412,36 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
             thresholds.insert(metric, *value.get_ref());
         }
     }
-    let confidence = raw.confidence.unwrap_or(0.80);
+    // Each value's problem at its line and column, as the waves' are.
+    let place = |span: Option<std::ops::Range<usize>>, nl: String, en: String| match span {
+        Some(span) => at(text, span, nl, en),
+        None => whole_file(nl, en),
+    };
+    let confidence = raw.confidence.as_ref().map_or(0.80, |c| *c.get_ref());
     if !(0.5..1.0).contains(&confidence) {
-        problems.push(whole_file(
+        problems.push(place(
+            raw.confidence.as_ref().map(toml::Spanned::span),
             format!("verwacht `confidence` tussen 0,5 en 1 (bijv. 0.8), gevonden {confidence}"),
             format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
         ));
     }
-    if let Some(c) = raw.helpdesk_capacity_per_day
-        && !(c > 0.0 && c.is_finite())
+    if let Some(c) = &raw.helpdesk_capacity_per_day
+        && !(*c.get_ref() > 0.0 && c.get_ref().is_finite())
     {
-        problems.push(whole_file(
-            format!("verwacht `helpdesk_capacity_per_day` boven 0, gevonden {c}"),
-            format!("expected `helpdesk_capacity_per_day` above 0, found {c}"),
+        let v = c.get_ref();
+        problems.push(place(
+            Some(c.span()),
+            format!("verwacht `helpdesk_capacity_per_day` boven 0, gevonden {v}"),
+            format!("expected `helpdesk_capacity_per_day` above 0, found {v}"),
         ));
     }
     let segment_depth = raw
         .segment_depth
-        .unwrap_or(i64::from(DEFAULT_SEGMENT_DEPTH));
+        .as_ref()
+        .map_or(i64::from(DEFAULT_SEGMENT_DEPTH), |d| *d.get_ref());
     if !(1..=i64::from(MAX_SEGMENT_DEPTH)).contains(&segment_depth) {
-        problems.push(whole_file(
+        problems.push(place(
+            raw.segment_depth.as_ref().map(toml::Spanned::span),
             format!(
                 "verwacht `segment_depth` 1, 2 of {MAX_SEGMENT_DEPTH}, gevonden {segment_depth}"
             ),
@@ -473,7 +483,7 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
         name: raw.name.into_inner(),
         split_attributes,
         segment_depth: segment_depth as u8,
-        helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day,
+        helpdesk_capacity_per_day: raw.helpdesk_capacity_per_day.map(toml::Spanned::into_inner),
         confidence,
         rollout_ticket_categories: raw
             .rollout_ticket_categories

@@ -475,8 +475,8 @@ pass = 0.5
         let problems = Program::check(text).unwrap_err();
         let lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
         // name, pilot's end, the second id, its start, the thresholds (by metric id), the
-        // confidence (of the whole file).
-        assert_eq!(lines, [2, 8, 11, 12, 23, 20, 0], "{problems:#?}");
+        // confidence (at its line, as every value's problem).
+        assert_eq!(lines, [2, 8, 11, 12, 23, 20, 3], "{problems:#?}");
         let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
         assert!(en[0].contains("expected a name"), "{en:?}");
         assert!(en[1].contains("on or after the start"), "{en:?}");
