@@ -142,7 +142,7 @@ fn the_markdown_report_is_written_in_dutch_when_asked() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Gereedheidsrapport uitrol"), "{md}");
     assert!(md.contains("## Besluit: "));
-    assert!(md.contains("## Zo leest u dit rapport"));
+    assert!(md.contains("## Zo lees je dit rapport"));
     let table = score(dir.path(), &["--lang", "en"]);
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.starts_with("Deployment readiness report"), "{table}");

@@ -219,7 +219,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (ForecastRest, Lang::En) => "others",
         (Notes, Lang::Nl) => "Opmerkingen",
         (Notes, Lang::En) => "Notes",
-        (Method, Lang::Nl) => "Zo leest u dit rapport",
+        (Method, Lang::Nl) => "Zo lees je dit rapport",
         (Method, Lang::En) => "How to read this report",
         (MethodText, Lang::Nl) => {
             "Elke meetwaarde is een schatting met onzekerheid. Een meetwaarde voldoet als de kans dat het doel gehaald is minstens 80% is, en is onvoldoende als de kans op een duidelijke onderschrijding minstens 80% is; met te weinig gegevens telt ze nooit als voldoende. Scores lopen van 0 tot 100; besluiten gebruiken de voorzichtige score (10e percentiel). Gereedheid is een gewogen meetkundig gemiddelde van de dimensies, zodat één zwakke dimensie niet wegvalt tegen de andere."
