@@ -334,6 +334,8 @@ wavegate_ui::messages! {
         TrendTitle => "Gereedheid in de tijd", "Readiness over time";
         TrendEmpty => "Er zijn nog geen opgeslagen beoordelingen. Sla er een op om de lijn te beginnen.", "No evaluations are stored yet. Save one to start the line.";
         TrendDesc => "{n} opgeslagen beoordelingen, van {first} tot {last}; laatste gereedheid {value}.", "{n} stored evaluations, from {first} to {last}; latest readiness {value}.";
+        ReadinessFigures => "{estimate} (voorzichtig {conservative})", "{estimate} (conservative {conservative})";
+        ReadinessOfWave => "{figures} van wie doorgaat in golf {wave}", "{figures} of those who go ahead in wave {wave}";
         TrendDescOne => "1 opgeslagen beoordeling, van {first}; gereedheid {value}.", "1 stored evaluation, of {first}; readiness {value}.";
         ReadinessEstimate => "Gereedheid (schatting)", "Readiness (estimate)";
         ReadinessConservative => "Gereedheid (voorzichtig)", "Readiness (conservative)";

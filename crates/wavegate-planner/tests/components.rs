@@ -796,7 +796,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     assert_eq!(
         text_of(&host, "#trend-desc"),
         "Platform iOS in wave wave-2: a readiness at 1 of the 2 stored evaluations of this wave, \
-         from 1 February 2027 to 8 February 2027; the latest, on 8 February 2027: 74/57."
+         from 1 February 2027 to 8 February 2027; the latest, on 8 February 2027: 74 (conservative 57)."
     );
     assert_eq!(rows().length(), 2);
     let row = |i: u32| rows().item(i).unwrap().text_content().unwrap();

@@ -397,7 +397,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   // The date as Dutch readers write it (the server's today, UTC), as everywhere on the page.
   const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   await expect(page.locator("#trend-desc")).toHaveText(
-    `${label} in golf ${wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate}/${chosen.readiness.conservative}.`,
+    `${label} in golf ${wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate} (voorzichtig ${chosen.readiness.conservative}).`,
   );
   const trend = page.locator("section[aria-labelledby='trend-title']");
   await trend.locator("details summary").click();

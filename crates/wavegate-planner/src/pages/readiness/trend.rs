@@ -81,13 +81,16 @@ fn series_name(key: &SeriesKey, lang: Lang) -> String {
     )
 }
 
-fn figures(estimate: Option<u32>, conservative: Option<u32>) -> String {
+/// A readiness in a sentence: "74 (conservative 57)", as the decision card writes it ("74/57"
+/// read as a fraction).
+fn figures(estimate: Option<u32>, conservative: Option<u32>, lang: Lang) -> String {
+    let shown = |v: Option<u32>| v.map_or("–".into(), |v| v.to_string());
     match (estimate, conservative) {
         (None, None) => "–".into(),
-        (e, c) => format!(
-            "{}/{}",
-            e.map_or("–".into(), |v| v.to_string()),
-            c.map_or("–".into(), |v| v.to_string())
+        (e, c) => fill(
+            Msg::ReadinessFigures,
+            lang,
+            &[("estimate", shown(e)), ("conservative", shown(c))],
         ),
     }
 }
@@ -191,7 +194,12 @@ fn wave_desc(points: &[&EvaluationSummary], lang: Lang) -> String {
         .find_map(|e| {
             let r = e.readiness?;
             let wave = e.next_wave.as_deref().unwrap_or("");
-            Some(format!("{}/{} ({wave})", r.estimate?, r.conservative?))
+            let value = figures(Some(r.estimate?), Some(r.conservative?), lang);
+            Some(fill(
+                Msg::ReadinessOfWave,
+                lang,
+                &[("figures", value), ("wave", wave.to_string())],
+            ))
         })
         .unwrap_or_else(|| "–".into());
     fill(
@@ -235,7 +243,7 @@ fn segment_desc(points: &[&EvaluationSummary], key: &SeriesKey, lang: Lang) -> S
                 Msg::TrendSegmentDesc
             },
             *d,
-            figures(s.readiness.estimate, s.readiness.conservative),
+            figures(s.readiness.estimate, s.readiness.conservative, lang),
         ),
         None if one => (Msg::TrendSegmentNoneOne, first.at, String::new()),
         None => (Msg::TrendSegmentNone, last.at, String::new()),
