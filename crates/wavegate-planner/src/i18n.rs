@@ -237,6 +237,7 @@ wavegate_ui::messages! {
         ToFiles => "Naar de bestanden", "Go to the files";
         EvaluationDate => "Beoordelen op datum", "Evaluate on date";
         ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
+        InsufficientNeeds => "{state} ({min} nodig)", "{state} ({min} needed)";
         DataNotesTitle => "Over de gegevens", "About the data";
         NoNextWave => "Alle golven zijn begonnen: er is geen volgende golf om over te beslissen.", "Every wave has started: there is no next wave to decide on.";
         DecisionFor => "Besluit voor golf {wave}", "Decision for wave {wave}";

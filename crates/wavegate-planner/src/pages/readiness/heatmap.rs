@@ -57,10 +57,23 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
         })
     };
     let p = m.p_pass.map_or("–".into(), |p| text::chance(p, lang));
+    // "Too little evidence" beside a clear estimate reads as a contradiction unless it says
+    // how much evidence the metric needs.
+    let state = match m.state {
+        State::Insufficient if !hidden && (m.n as f64) < m.thresholds.min_n => fill(
+            Msg::InsufficientNeeds,
+            lang,
+            &[
+                ("state", text::state_name(m.state, lang).to_string()),
+                ("min", format!("{}", m.thresholds.min_n.ceil() as u64)),
+            ],
+        ),
+        _ => text::state_name(m.state, lang).to_string(),
+    };
     view! {
         <tr>
             <th scope="row">{text::metric_name(m.id, lang)}</th>
-            <td class=state_class(m.state)>{text::state_name(m.state, lang)}</td>
+            <td class=state_class(m.state)>{state}</td>
             <td class="num">{estimate}</td>
             <td class="num">{interval}</td>
             <td class="num">{format!("{} {}", m.n, text::unit(m.id, lang))}</td>
