@@ -44,6 +44,18 @@ async function createProgram(page, dir, name, { depth } = {}) {
   return id;
 }
 
+/** At the page's size (a phone's larger chart type), no label of any chart runs off it. */
+async function expectChartLabelsInside(page) {
+  const cut = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+    const box = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll("text")]
+      .map((t) => ({ text: t.textContent, b: t.getBBox() }))
+      .filter(({ b }) => b.width > 0 && (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1))
+      .map(({ text }) => text);
+  }));
+  expect(cut).toEqual([]);
+}
+
 /** Opens the dashboard on today's date, then picks the demo's date as a planner would. */
 async function openReadiness(page, id) {
   await page.goto(`/planner/programs/${id}/readiness`);
@@ -236,15 +248,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   // 390 px wide: no horizontal scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
-  // At a phone's larger chart type, no label runs off its chart.
-  const cut = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
-    const box = svg.viewBox.baseVal;
-    return [...svg.querySelectorAll("text")]
-      .map((t) => ({ text: t.textContent, b: t.getBBox() }))
-      .filter(({ b }) => b.width > 0 && (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1))
-      .map(({ text }) => text);
-  }));
-  expect(cut).toEqual([]);
+  await expectChartLabelsInside(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Each action offers the step that fits it: preparing the helpdesk invites nobody, and
@@ -410,15 +414,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await audit(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
-  // At a phone's larger chart type, no label runs off its chart.
-  const cut = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
-    const box = svg.viewBox.baseVal;
-    return [...svg.querySelectorAll("text")]
-      .map((t) => ({ text: t.textContent, b: t.getBBox() }))
-      .filter(({ b }) => b.width > 0 && (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1))
-      .map(({ text }) => text);
-  }));
-  expect(cut).toEqual([]);
+  await expectChartLabelsInside(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   // On paper: the list is left out, the chart and the sentence name the segment.
   await page.emulateMedia({ media: "print" });
