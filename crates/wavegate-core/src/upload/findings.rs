@@ -235,27 +235,54 @@ impl Findings {
         };
         f.people_matched = Some(matched);
         f.unmatched_rows = Some(unmatched);
-        let (what_nl, what_en) = match parsed {
-            Parsed::Devices(_) => ("apparaten horen bij gebruikers", "devices belong to users"),
+        // What the rows are, one and many ("1 ticket comes from a caller", "3 tickets come
+        // from callers").
+        let (one_nl, one_en, many_nl, many_en) = match parsed {
+            Parsed::Devices(_) => (
+                "apparaat hoort bij een gebruiker",
+                "device belongs to a user",
+                "apparaten horen bij gebruikers",
+                "devices belong to users",
+            ),
             Parsed::Failures(_) => (
+                "mislukte inschrijving is van een gebruiker",
+                "enrollment failure is of a user",
                 "mislukte inschrijvingen zijn van gebruikers",
                 "enrollment failures are of users",
             ),
-            Parsed::Responses(_) => ("antwoorden komen van mensen", "responses come from people"),
+            Parsed::Responses(_) => (
+                "antwoord komt van iemand",
+                "response comes from someone",
+                "antwoorden komen van mensen",
+                "responses come from people",
+            ),
             Parsed::Training(_) => (
+                "trainingsregel is van iemand",
+                "training record is of someone",
                 "trainingsregels zijn van mensen",
                 "training records are of people",
             ),
-            _ => ("tickets komen van melders", "tickets come from callers"),
+            _ => (
+                "ticket komt van een melder",
+                "ticket comes from a caller",
+                "tickets komen van melders",
+                "tickets come from callers",
+            ),
+        };
+        let (what_nl, what_en, who_en) = if unmatched == 1 {
+            (one_nl, one_en, "who is")
+        } else {
+            (many_nl, many_en, "who are")
         };
         if unmatched > 0 {
             f.warnings.push(Text::new(
                 format!(
-                    "{} {what_nl} die niet in de roster staan.",
-                    count(unmatched, Lang::Nl)
+                    "{} {what_nl} die niet in de roster {}.",
+                    count(unmatched, Lang::Nl),
+                    if unmatched == 1 { "staat" } else { "staan" }
                 ),
                 format!(
-                    "{} {what_en} who are not on the roster.",
+                    "{} {what_en} {who_en} not on the roster.",
                     count(unmatched, Lang::En)
                 ),
             ));
@@ -263,13 +290,19 @@ impl Findings {
         if let Parsed::Devices(d) = parsed {
             f.without_user = Some(nobody);
             if nobody > 0 {
-                f.warnings.push(Text::new(
-                    format!(
-                        "{} apparaten hebben geen primaire gebruiker.",
-                        count(nobody, Lang::Nl)
+                f.warnings.push(match nobody {
+                    1 => Text::new(
+                        "1 apparaat heeft geen primaire gebruiker.",
+                        "1 device has no primary user.",
                     ),
-                    format!("{} devices have no primary user.", count(nobody, Lang::En)),
-                ));
+                    n => Text::new(
+                        format!(
+                            "{} apparaten hebben geen primaire gebruiker.",
+                            count(n, Lang::Nl)
+                        ),
+                        format!("{} devices have no primary user.", count(n, Lang::En)),
+                    ),
+                });
             }
             if d.enrollment_from_check_in > 0 {
                 let n = d.enrollment_from_check_in;
@@ -299,7 +332,12 @@ fn anonymous_findings(f: &mut Findings, responses: &[ScoredResponse], program: &
                 .is_none()
         })
         .count();
-    if without_wave > 0 {
+    if without_wave == 1 {
+        f.warnings.push(Text::new(
+            "1 anoniem antwoord heeft in de kolom `wave` geen golf van het programma; het telt voor geen enkele golf.",
+            "1 anonymous response has no wave of the program in the column `wave`; it counts for no wave.",
+        ));
+    } else if without_wave > 1 {
         f.warnings.push(Text::new(
             format!(
                 "{} anonieme antwoorden hebben in de kolom `wave` geen golf van het programma; ze tellen voor geen enkele golf.",
@@ -557,11 +595,15 @@ mod tests {
         assert_eq!(f.people_matched, Some(2), "ann twice, p2 by id");
         assert_eq!(f.unmatched_rows, Some(1));
         assert_eq!(f.without_user, Some(2));
+        assert_eq!(
+            f.warnings[0].nl,
+            "1 apparaat hoort bij een gebruiker die niet in de roster staat."
+        );
         let en: Vec<&str> = f.warnings.iter().map(|w| w.en.as_str()).collect();
         assert_eq!(
             en,
             vec![
-                "1 devices belong to users who are not on the roster.",
+                "1 device belongs to a user who is not on the roster.",
                 "2 devices have no primary user."
             ]
         );
@@ -601,8 +643,8 @@ r4,s,,2027-01-21,adkar_desire,2,Pilot\n";
         assert_eq!(
             en,
             vec![
-                "1 anonymous responses have no wave of the program in the column `wave`; they count for no wave.",
-                "1 responses come from people who are not on the roster."
+                "1 anonymous response has no wave of the program in the column `wave`; it counts for no wave.",
+                "1 response comes from someone who is not on the roster."
             ]
         );
         let p = preview(&parsed, &program());

@@ -73,7 +73,7 @@ async fn a_device_export_is_matched_to_the_roster_with_warnings_in_the_request_l
     .await;
     assert_eq!(
         r.body["warning_messages"][1],
-        "1 apparaten hebben geen primaire gebruiker."
+        "1 apparaat heeft geen primaire gebruiker."
     );
 }
 
