@@ -282,6 +282,11 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await draft.getByRole("button", { name: "Tekst kopiëren" }).click();
   await expect(draft.getByRole("status")).toHaveText("Gekopieerd.");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await managers.inputValue());
+  // On paper the letters are left out (the printable report carries the plan).
+  await page.emulateMedia({ media: "print" });
+  await expect(draft).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(draft).toBeVisible();
   if (report.actions.some((a) => a.kind === "assisted_enrollment" && a.items.includes("UserAbandonment"))) {
     await expect(page.locator("li.action[data-kind='AssistedEnrollment']", { hasText: "(UserAbandonment)" }).first())
       .toContainText("inschrijving halverwege afgebroken (UserAbandonment)");
