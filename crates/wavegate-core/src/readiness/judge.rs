@@ -55,14 +55,25 @@ fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
     }
 }
 
-/// Whether segment `seg` without the people of the segments `out` is fine on its finding
-/// `f`: nobody is left (they are all held already), or what is left is judged on enough
-/// evidence and no longer fails. Too few people left to judge explains nothing: leaving one
-/// person out of eleven must not make a failure "explained" for want of evidence.
-fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f: &Finding) -> bool {
+/// What is left of a segment's finding once the people of some segments are taken out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Without {
+    /// Nobody is left (they are all held already), or what is left is judged on enough
+    /// evidence and no longer fails.
+    Fine,
+    /// Too few are left to judge: the finding may be theirs, but nothing shows it either way.
+    /// That explains nothing: leaving one person out of eleven must not make a failure
+    /// "explained" for want of evidence.
+    TooFew,
+    /// What is left still fails.
+    Fails,
+}
+
+/// Segment `seg` without the people of the segments `out`, judged on its finding `f`.
+fn without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f: &Finding) -> Without {
     let rest = a.rest(seg, out);
     if rest.groups.iter().all(|g| g.people == 0) {
-        return true;
+        return Without::Fine;
     }
     let e = a.evaluate_rest(program, &rest);
     let judged = match f.cause {
@@ -72,26 +83,17 @@ fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f:
             .and_then(|id| e.metric(id))
             .is_some_and(|m| m.state != State::Insufficient && !m.suppressed),
     };
-    judged && !still_fails(&e, f, program.confidence)
+    match (judged, still_fails(&e, f, program.confidence)) {
+        (false, _) => Without::TooFew,
+        (true, true) => Without::Fails,
+        (true, false) => Without::Fine,
+    }
 }
 
-/// Whether segment `seg` without the people of `out` has too few left to judge its finding
-/// `f` on: the finding may be theirs, but nothing shows it either way.
-fn too_few_without(
-    program: &Program,
-    a: &Assessment,
-    seg: usize,
-    out: &[usize],
-    f: &Finding,
-) -> bool {
-    let e = a.evaluate_rest(program, &a.rest(seg, out));
-    match f.cause {
-        Cause::Dimension(d) => e.dim(d).is_none_or(|x| x.state == State::Insufficient),
-        Cause::Gate(_) => f
-            .metric
-            .and_then(|id| e.metric(id))
-            .is_none_or(|m| m.state == State::Insufficient || m.suppressed),
-    }
+/// Whether segment `seg` without the people of the segments `out` is fine on its finding `f`
+/// ([`Without::Fine`]).
+fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f: &Finding) -> bool {
+    without(program, a, seg, out, f) == Without::Fine
 }
 
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
@@ -225,10 +227,10 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> Holds {
         if !unexplained || sharing.is_empty() {
             continue;
         }
-        if fine_without(program, a, f.seg, &segs, f) {
-            explained_by[i] = explaining(program, a, f.seg, f, &held);
-        } else if too_few_without(program, a, f.seg, &segs, f) {
-            partly_held[i] = sharing;
+        match without(program, a, f.seg, &segs, f) {
+            Without::Fine => explained_by[i] = explaining(program, a, f.seg, f, &held),
+            Without::TooFew => partly_held[i] = sharing,
+            Without::Fails => {}
         }
     }
     // A segment within another held one needs no hold of its own; what it explains, the one
