@@ -216,20 +216,20 @@ fn imported_count(n: Option<u64>, lang: Lang) -> String {
 /// only once such a file is in use, since readiness counts them beside the ones collected
 /// here. A module published here is named by its title.
 #[component]
-fn ImportedRecords(program: Memo<String>, published: Trigger) -> impl IntoView {
+fn ImportedRecords(
+    program: Memo<String>,
+    /// The page's list of the modules published here, for their titles.
+    modules: LocalResource<Result<Vec<ModuleSummary>, ApiError>>,
+) -> impl IntoView {
     let lang = use_lang();
     let imported = LocalResource::new(move || {
         let pid = program.get();
         async move { training::imported(&pid).await }
     });
-    let titles = LocalResource::new(move || {
-        published.track();
-        let pid = program.get();
-        async move { training::list(&pid).await.unwrap_or_default() }
-    });
     let title_of = move |id: &str, l: Lang| {
-        titles
+        modules
             .get()
+            .and_then(|list| list.ok())
             .and_then(|list| list.into_iter().find(|m| m.id == id))
             .map_or_else(|| id.to_string(), |m| format!("{} ({id})", m.title.get(l)))
     };
@@ -334,7 +334,7 @@ pub fn TrainingPage() -> impl IntoView {
                 {body}
             </Suspense>
         </section>
-        <ImportedRecords program=program published=published />
+        <ImportedRecords program=program modules=list />
         <Publish program=program published=published />
         <super::training_revoke::RevokeWave program=program />
     }
