@@ -13,6 +13,7 @@ pub mod contact;
 pub mod csv_safe;
 pub mod dates;
 pub mod definition_errors;
+pub mod email;
 pub mod escape;
 pub mod i18n;
 pub mod invisible;

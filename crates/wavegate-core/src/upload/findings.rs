@@ -162,6 +162,7 @@ impl Findings {
                     people,
                 });
             }
+            f.warnings.extend(unknown_languages(r));
             for attribute in &program.split_attributes {
                 if r.attribute(attribute).is_none() {
                     f.warnings.push(Text::new(
@@ -358,6 +359,56 @@ pub struct Preview {
     pub columns: Vec<String>,
     /// Up to [`PREVIEW_ROWS`] rows, one cell per column (empty when absent).
     pub rows: Vec<Vec<String>>,
+}
+
+/// A warning when the roster's `language` column names languages the app does not speak: those
+/// people's links open in their browser's language, which the planner may not expect.
+fn unknown_languages(roster: &Roster) -> Option<Text> {
+    let language = roster.attribute("language")?;
+    let unknown: Vec<bool> = language
+        .values
+        .iter()
+        .map(|v| crate::i18n::Lang::parse(v).is_none())
+        .collect();
+    let people = language
+        .codes
+        .iter()
+        .filter(|&&c| unknown.get(c as usize).copied().unwrap_or(false))
+        .count();
+    if people == 0 {
+        return None;
+    }
+    // The roster's values are sorted, so the examples are the same on every import.
+    let examples = language
+        .values
+        .iter()
+        .zip(&unknown)
+        .filter(|(_, u)| **u)
+        .map(|(v, _)| format!("`{v}`"))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(if people == 1 {
+        Text::new(
+            format!(
+                "1 persoon heeft een taal die Wavegate niet spreekt ({examples}); die link opent in de taal van de browser. Wavegate spreekt nl en en."
+            ),
+            format!(
+                "1 person has a language Wavegate does not speak ({examples}); that link opens in the browser's language. Wavegate speaks nl and en."
+            ),
+        )
+    } else {
+        Text::new(
+            format!(
+                "{} mensen hebben een taal die Wavegate niet spreekt ({examples}); hun links openen in de taal van de browser. Wavegate spreekt nl en en.",
+                count(people as u64, Lang::Nl)
+            ),
+            format!(
+                "{} people have a language Wavegate does not speak ({examples}); their links open in the browser's language. Wavegate speaks nl and en.",
+                count(people as u64, Lang::En)
+            ),
+        )
+    })
 }
 
 fn compliance_name(c: Compliance) -> &'static str {
@@ -583,6 +634,32 @@ mod tests {
         let p = preview(&parsed, &program());
         assert_eq!(p.columns, vec!["person_id", "email", "wave", "platform"]);
         assert_eq!(p.rows[1], vec!["p2", "", "pilot", "Windows"]);
+    }
+
+    #[test]
+    fn a_roster_with_languages_the_app_does_not_speak_says_how_many_people_and_which() {
+        let text = "person_id,wave,language\np1,pilot,nl\np2,pilot,de\np3,pilot,de\np4,pilot,EN-gb\np5,pilot,fr\n";
+        let parsed = parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap();
+        let f = Findings::of(&parsed, &program(), None);
+        let warning = f
+            .warnings
+            .iter()
+            .find(|w| w.get(Lang::En).contains("language"))
+            .expect("a language warning");
+        assert!(
+            warning
+                .get(Lang::En)
+                .starts_with("3 people have a language Wavegate does not speak (`de`, `fr`)"),
+            "{warning:?}"
+        );
+        let known = "person_id,wave,language\np1,pilot,nl\np2,pilot,en\n";
+        let parsed = parse_upload(FileKind::Roster, known.as_bytes(), &program()).unwrap();
+        let f = Findings::of(&parsed, &program(), None);
+        assert!(
+            !f.warnings
+                .iter()
+                .any(|w| w.get(Lang::En).contains("language"))
+        );
     }
 
     #[test]

@@ -12,9 +12,8 @@ pub mod password;
 pub mod session;
 pub mod throttle;
 
-/// Longest e-mail address of an account (RFC 5321's path limit): longer ones are neither
-/// created nor looked up.
-pub const MAX_EMAIL: usize = 254;
+/// Longest e-mail address of an account: longer ones are neither created nor looked up.
+pub use wavegate_core::email::MAX_EMAIL;
 
 use crate::AppState;
 use crate::error::ApiError;

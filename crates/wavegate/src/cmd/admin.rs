@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use wavegate_core::api::Role;
 use wavegate_core::i18n::Lang;
 use wavegate_server::auth::password::{hash_password, password_problem};
-use wavegate_server::auth::{MAX_EMAIL, new_api_token, new_password, secret_hash};
+use wavegate_server::auth::{new_api_token, new_password, secret_hash};
 use wavegate_server::clock::Clock;
 
 /// A role as given on the command line.
@@ -139,10 +139,7 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
         Command::CreateUser { db, email, role } => {
             let email = email.trim().to_string();
-            if !(email.contains('@')
-                && email.len() <= MAX_EMAIL
-                && !email.chars().any(char::is_whitespace))
-            {
+            if !wavegate_core::email::is_address(&email) {
                 return Err(Problem::NotAnEmail { email: &email }.error(lang));
             }
             let store = open(&db)?;

@@ -74,6 +74,13 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
             return Err(head.cell_error(&row, wave, known_waves(program)));
         };
         let mail = head.opt(&row, email);
+        // Devices and tickets find their person by this address: a name or `n/a` here would
+        // leave the person's devices unmatched without a word.
+        if let (Some(m), Some(c)) = (&mail, email)
+            && !crate::email::is_address(m)
+        {
+            return Err(head.cell_error(&row, c, an_address()));
+        }
         if let Some(m) = &mail
             && let Some(first) = seen_emails.check(m, person, row.line(), |i| {
                 roster.emails[i].as_deref().unwrap_or("")
@@ -151,6 +158,13 @@ fn column_keys(head: &Header) -> Result<Vec<Option<String>>, InputError> {
     Ok(keys)
 }
 
+fn an_address() -> Text {
+    Text::new(
+        "een e-mailadres (de UPN waarop apparaten en tickets aan de persoon worden gekoppeld), of een lege cel als het onbekend is",
+        "an e-mail address (the UPN devices and tickets are matched to the person by), or an empty cell when it is unknown",
+    )
+}
+
 fn unique(column: &str, first: u64) -> Text {
     Text::new(
         format!("een unieke {column} (deze staat ook op regel {first})"),
@@ -188,6 +202,18 @@ mod tests {
         assert_eq!(r.attribute("platform").unwrap().value_of(0), Some("iOS"));
         assert_eq!(r.attribute("cost_center").unwrap().value_of(1), None);
         assert_eq!(r.waves, vec![0, 1]);
+    }
+
+    #[test]
+    fn an_email_cell_that_is_no_address_is_refused_at_its_cell() {
+        for mail in ["n/a", "Anna de Vries", "a@x.org;b@x.org"] {
+            let text = format!("person_id,email,wave\np0,p0@x.org,pilot\np1,{mail},pilot\n");
+            let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+            assert_eq!((err.line, err.column), (3, Some(2)), "{err}");
+            assert!(err.render(Lang::Nl).contains("e-mailadres"), "{err}");
+        }
+        let text = "person_id,email,wave\np0,,pilot\np1,anna@corp.local,pilot\n";
+        assert_eq!(read_roster(text.as_bytes(), &program()).unwrap().len(), 2);
     }
 
     #[test]

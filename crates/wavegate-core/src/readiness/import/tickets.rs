@@ -3,6 +3,7 @@
 
 use super::cells::Dates;
 use super::files;
+use crate::i18n::Text;
 use crate::readiness::data::Ticket;
 use crate::tabular::{self, Expect, InputError, IntoText};
 use chrono::NaiveDateTime;
@@ -75,6 +76,21 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
             closed: head.opt(&row, state).is_some_and(|s| closed_state(&s)),
             resolved_at: dates.optional(&head, &row, resolved)?,
         };
+        // Compared by day: an export may give the resolution a date only (midnight), which
+        // can fall before the opening time of a ticket solved the same day.
+        if let (Some(r), Some(c)) = (ticket.resolved_at, resolved)
+            && r.date() < ticket.opened_at.date()
+        {
+            let opened = ticket.opened_at.format("%Y-%m-%d %H:%M");
+            return Err(head.cell_error(
+                &row,
+                c,
+                Text::new(
+                    format!("een oplosdatum op of na de opening van het ticket ({opened})"),
+                    format!("a resolution date on or after the ticket was opened ({opened})"),
+                ),
+            ));
+        }
         let stamp = dates.optional(&head, &row, updated)?;
         match latest.get_mut(&*num) {
             Some((best, index)) => {
@@ -105,6 +121,21 @@ mod tests {
         assert!(t[0].closed && t[0].resolved_at.is_some());
         assert_eq!(t[0].priority, Some(2));
         assert_eq!((t[1].priority, t[1].closed), (Some(4), false));
+    }
+
+    #[test]
+    fn a_ticket_resolved_before_it_was_opened_is_refused_and_one_solved_that_day_is_not() {
+        let text = "number,opened_at,caller,category,resolved_at\nINC1,2027-01-12 09:30,a,b,2027-01-12\nINC2,2027-01-12 09:30,a,b,2027-01-11 17:00\n";
+        let err = read_tickets(text.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(5)), "{err}");
+        assert!(
+            err.render(crate::i18n::Lang::En)
+                .contains("on or after the ticket was opened (2027-01-12 09:30)"),
+            "{err}"
+        );
+        let same_day =
+            "number,opened_at,caller,category,resolved_at\nINC1,2027-01-12 09:30,a,b,2027-01-12\n";
+        assert_eq!(read_tickets(same_day.as_bytes()).unwrap().len(), 1);
     }
 
     #[test]

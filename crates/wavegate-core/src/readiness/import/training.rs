@@ -92,6 +92,10 @@ const TRUE_OR_FALSE: Expect = Expect {
     nl: "true of false",
     en: "true or false",
 };
+const NOT_BEGUN: Expect = Expect {
+    nl: "een lege cel (of 0, of false) bij status assigned: de persoon is nog niet begonnen; zet de status op started of completed als dat niet klopt",
+    en: "an empty cell (or 0, or false) with status assigned: the person has not begun; set the status to started or completed if that is wrong",
+};
 const TOPIC_RESULTS: Expect = Expect {
     nl: "onderwerpscores zoals privacy=0.5;steps=1 (elk tussen 0 en 1)",
     en: "topic results like privacy=0.5;steps=1 (each between 0 and 1)",
@@ -128,7 +132,7 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
     let (mut modules, mut topic_names) = (Names::default(), Names::default());
     while let Some(row) = rows.next_row(&head)? {
         let status_value = head.required(&row, st)?;
-        out.push(TrainingRecord {
+        let record = TrainingRecord {
             person_id: head.required(&row, pid)?.to_string(),
             module_id: modules.get(&head.required(&row, module)?),
             status: status(&status_value).ok_or_else(|| head.cell_error(&row, st, STATUS))?,
@@ -142,7 +146,20 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
                     topics(v, &mut topic_names)
                 })?
                 .unwrap_or_default(),
-        });
+        };
+        // Readiness counts a pass or a completion as knowledge: on a record that says nobody
+        // began, one of the two cells is wrong, and which cannot be told from here.
+        if record.status == TrainingStatus::Assigned {
+            let contradiction = [
+                (attempts, record.attempts > 0),
+                (passed, record.passed == Some(true)),
+                (completed, record.completed_at.is_some()),
+            ];
+            if let Some((Some(c), _)) = contradiction.into_iter().find(|(_, says)| *says) {
+                return Err(head.cell_error(&row, c, NOT_BEGUN));
+            }
+        }
+        out.push(record);
     }
     Ok(out)
 }
@@ -160,6 +177,32 @@ mod tests {
             vec![("privacy".into(), 0.5), ("steps".into(), 1.0)]
         );
         assert_eq!(t[1].status, TrainingStatus::Started);
+        let bad = "person_id,module_id,status,topic_results\np1,m,completed,privacy=2\n";
+        let err = read_training(bad.as_bytes()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, Some(4)));
+    }
+
+    #[test]
+    fn an_assigned_record_with_a_pass_attempts_or_a_completion_is_refused_at_that_cell() {
+        let head = "person_id,module_id,status,attempts,passed,completed_at\n";
+        for (row, column) in [
+            ("p1,m,assigned,0,true,", 5),
+            ("p1,m,assigned,2,,", 4),
+            ("p1,m,assigned,,,2027-01-15 10:00", 6),
+        ] {
+            let err = read_training(format!("{head}{row}\n").as_bytes()).unwrap_err();
+            assert_eq!((err.line, err.column), (2, Some(column)), "{row}: {err}");
+            assert!(
+                err.render(crate::i18n::Lang::Nl)
+                    .contains("status assigned")
+            );
+        }
+        let fine = format!("{head}p1,m,assigned,0,false,\np2,m,started,1,true,\n");
+        assert_eq!(read_training(fine.as_bytes()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_topic_result_over_one_is_refused() {
         let bad = "person_id,module_id,status,topic_results\np1,m,completed,privacy=2\n";
         let err = read_training(bad.as_bytes()).unwrap_err();
         assert_eq!((err.line, err.column), (2, Some(4)));
