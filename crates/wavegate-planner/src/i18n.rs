@@ -397,7 +397,9 @@ wavegate_ui::messages! {
         RevokeWaveButton => "Links van deze golf intrekken…", "Revoke this wave's links…";
         RevokeConfirm => "Alle traininglinks van golf {wave} intrekken? Dit kan niet ongedaan worden gemaakt.", "Revoke every training link of wave {wave}? This cannot be undone.";
         RevokeYes => "Ja, intrekken", "Yes, revoke";
-        RevokedResult => "{n} traininglink(s) van golf {wave} ingetrokken.", "{n} training link(s) of wave {wave} revoked.";
+        RevokedResult => "{links} van golf {wave} ingetrokken.", "{links} of wave {wave} revoked.";
+        TrainingLinksOne => "1 traininglink", "1 training link";
+        TrainingLinksN => "{n} traininglinks", "{n} training links";
         TrainingResultsTitle => "Resultaten per groep", "Results per group";
         TrainingResultsNote => "Groepen van minder dan 5 deelnemers worden niet getoond (—).", "Groups of fewer than 5 trainees are not shown (—).";
         AssignedTotal => "{n} deelnemers toegewezen, versie {version}.", "{n} trainees assigned, version {version}.";

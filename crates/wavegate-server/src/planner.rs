@@ -244,11 +244,16 @@ async fn check_anonymous_links(
     if problems.is_empty() {
         return Ok(());
     }
-    let n = problems.len();
-    let text = Text::new(
-        format!("{n} anonieme link(s) zouden mensen herkenbaar maken; er is niets aangemaakt"),
-        format!("{n} anonymous link(s) could single out people; none were created"),
-    );
+    let text = match problems.len() {
+        1 => Text::new(
+            "1 anonieme link zou mensen herkenbaar maken; er is niets aangemaakt",
+            "1 anonymous link could single out people; none were created",
+        ),
+        n => Text::new(
+            format!("{n} anonieme links zouden mensen herkenbaar maken; er is niets aangemaakt"),
+            format!("{n} anonymous links could single out people; none were created"),
+        ),
+    };
     Err(ApiError::new(ErrorCode::InvalidInvitations, text.get(lang)).with_details(problems))
 }
 

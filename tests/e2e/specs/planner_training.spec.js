@@ -212,11 +212,11 @@ test("a planner revokes a wave's training links after confirming, and the links 
 
   await page.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
   await page.getByRole("button", { name: "Ja, intrekken" }).click();
-  await expect(page.locator("#revoke-result")).toContainText("8 traininglink(s) van golf pilot ingetrokken.");
+  await expect(page.locator("#revoke-result")).toContainText("8 traininglinks van golf pilot ingetrokken.");
   await audit(page);
   expect((await request.get(`/api/v1/train/${token}`)).status()).toBe(410);
   // Again: nothing more to revoke.
   await page.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
   await page.getByRole("button", { name: "Ja, intrekken" }).click();
-  await expect(page.locator("#revoke-result")).toContainText("0 traininglink(s) van golf pilot ingetrokken.");
+  await expect(page.locator("#revoke-result")).toContainText("0 traininglinks van golf pilot ingetrokken.");
 });

@@ -4,7 +4,7 @@
 
 use crate::components::notice::Failure;
 use crate::components::wave_choice::wave_choices;
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::training::wire::RevokeTrainingLinks;
@@ -89,7 +89,11 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
             <Failure error=failed />
             {move || revoked.get().map(|(w, n)| view! {
                 <div id="revoke-result" class="banner banner-ok" role="status" tabindex="-1">
-                    <p>{move || fill(Msg::RevokedResult, lang.get(), &[("n", n.to_string()), ("wave", w.clone())])}</p>
+                    <p>{move || {
+                        let l = lang.get();
+                        let links = counted(n, Msg::TrainingLinksOne, Msg::TrainingLinksN, l);
+                        fill(Msg::RevokedResult, l, &[("links", links), ("wave", w.clone())])
+                    }}</p>
                 </div>
             })}
         </section>
