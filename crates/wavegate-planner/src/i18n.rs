@@ -417,6 +417,14 @@ wavegate_ui::messages! {
         ImportedTrainingFrom => "Uit {file}, geïmporteerd op {at}: de resultaten van een ander leerplatform. De gereedheid telt ze mee; heeft deze server zelf een resultaat van dezelfde persoon en module, dan telt dat.", "From {file}, imported on {at}: the results of another learning platform. Readiness counts them; where this server has a result of the same person and module itself, that one counts.";
         ReplaceOnFilesPage => "Vervangen op de pagina Bestanden", "Replace on the Files page";
         ImportedTrainingCounts => "Per module telt elke persoon één keer, met de laatste regel in het bestand.", "Per module each person counts once, by their last row in the file.";
+        ImportedResponsesTitle => "Geïmporteerde antwoorden", "Imported responses";
+        ImportedResponsesFrom => "Uit {file}, geïmporteerd op {at}: antwoorden die met een ander hulpmiddel zijn verzameld. De gereedheid telt ze mee; heeft deze server zelf een antwoord met hetzelfde antwoord-id, dan telt dat.", "From {file}, imported on {at}: responses collected with another tool. Readiness counts them; where this server has a response with the same response id itself, that one counts.";
+        SurveyCol => "Vragenlijst", "Survey";
+        ResponsesCol => "Antwoorden", "Responses";
+        PeriodCol => "Periode", "Period";
+        MainBarrierCol => "Grootste ADKAR-knelpunt", "Main ADKAR barrier";
+        ImportedResponsesCounts => "Per vragenlijst telt van iedereen het laatste antwoord, en elk anoniem antwoord. SUS, NPS en ADKAR zijn berekend zoals bij de resultaten van de vragenlijsten hierboven; — betekent niet gevraagd in het bestand, of te weinig antwoorden.", "Per survey each person's latest response counts, and every anonymous one. SUS, NPS and ADKAR are computed as in the results of the surveys above; — means not asked in the file, or too few answers.";
+        ImportedResponsesSmall => "Een vragenlijst met minder dan 5 antwoorden toont geen cijfers (—).", "A survey with fewer than 5 responses shows no figures (—).";
         ImportedTrainingSmall => "Een module met gegevens van minder dan 5 mensen toont geen aantallen (—).", "A module with records of fewer than 5 people shows no counts (—).";
         TopicsCol => "Per onderwerp (goed)", "Per topic (correct)";
         TopicScore => "{topic}: {percent}%", "{topic}: {percent}%";

@@ -21,6 +21,7 @@ mod evaluations;
 pub mod evaluator;
 mod export;
 mod extract;
+mod imported;
 mod imports;
 mod lessons;
 pub mod limits;

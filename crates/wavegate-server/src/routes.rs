@@ -6,7 +6,7 @@
 use crate::auth::guard;
 use crate::{
     AppState, BULK_BODY_DEADLINE, BULK_BODY_LIMIT, body_deadline, comms, evaluations, export,
-    imports, lessons, links, planner, programs, readiness, reminders, surveys, training,
+    imported, imports, lessons, links, planner, programs, readiness, reminders, surveys, training,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -82,6 +82,7 @@ pub const PLANNER_ROUTES: &[(&str, &str)] = &[
     ),
     ("POST", "/api/v1/programs/{program}/training/revoke"),
     ("GET", "/api/v1/programs/{program}/training/imported"),
+    ("GET", "/api/v1/programs/{program}/responses/imported"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/results"),
     ("GET", "/api/v1/programs/{program}/modules/{module}/restudy"),
     ("GET", "/api/v1/programs/{program}/lessons"),
@@ -329,7 +330,12 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::GET,
         "/api/v1/programs/{program}/training/imported",
-        get(training::planner::imported),
+        get(imported::training),
+    )
+    .add(
+        Method::GET,
+        "/api/v1/programs/{program}/responses/imported",
+        get(imported::responses),
     )
     .add(
         Method::GET,

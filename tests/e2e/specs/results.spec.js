@@ -3,7 +3,7 @@
 // invitations, a question fewer than 5 answered withheld, the split by wave (golf), department
 // (afdeling) and platform with small groups left out, and a printout that keeps the charts.
 const { test, expect } = require("@playwright/test");
-const { audit, signIn } = require("./helpers");
+const { audit, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
 
 test("the results page reads right, moves focus to its heading and can be bookmarked", async ({ page }) => {
   await page.goto("/planner/programs/demo/surveys/pilot-feedback");
@@ -69,4 +69,46 @@ test("the results page reads right, moves focus to its heading and can be bookma
   await expect(page.locator("[data-question='nps'] svg.chart")).toBeVisible();
   await expect(page.locator(".toolbar")).toBeHidden();
   await expect(page.locator(".program-nav")).toBeHidden();
+});
+
+test("responses imported from another survey tool show per survey beside the published ones, small surveys without figures", async ({ page, request }) => {
+  const headers = await planner(request);
+  let res = await request.post("/api/v1/programs", {
+    headers: { ...headers, "Content-Type": "application/toml" },
+    data: `name = "Imported answers e2e ${Date.now()}"\n[[wave]]\nid = "pilot"\nstart = 2027-01-11\nend = 2027-01-29\n`,
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  res = await request.post(`/api/v1/programs/${id}/surveys`, { headers, data: { template: "pilot-feedback" } });
+  expect(res.status()).toBe(201);
+  // Six people answered the pilot survey in another tool: 9, 10, 10, 7, 3 and 0 for the
+  // recommendation (NPS +17), and all of them are stuck at Desire. Two answered another one.
+  const rows = ["response_id,survey_id,survey_version,person_id,submitted_at,question_id,value"];
+  [9, 10, 10, 7, 3, 0].forEach((nps, i) => {
+    const head = `x${i},pilot-feedback,1,p00${i + 1},2027-01-1${i} 10:00`;
+    rows.push(`${head},nps,${nps}`, `${head},adkar_awareness,5`, `${head},adkar_desire,2`);
+  });
+  rows.push("y1,lms-survey,1,p001,2027-01-12 10:00,nps,9", "y2,lms-survey,1,p002,2027-01-12 10:00,nps,8");
+  res = await request.put(`/api/v1/programs/${id}/files/responses`, { headers: { ...headers, "Content-Type": "text/csv" }, data: rows.join("\n") + "\n" });
+  expect(res.status()).toBe(200);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/planner/programs/${id}/surveys`);
+  await signIn(page);
+  const card = page.locator("#imported-responses");
+  await expect(card.getByRole("heading", { name: "Geïmporteerde antwoorden" })).toBeVisible();
+  await expect(card).toContainText("Uit responses.csv, geïmporteerd op");
+  // The survey published here by its title; its figures as the survey results compute them.
+  const pilot = card.locator("tr[data-survey='pilot-feedback']");
+  await expect(pilot.locator("th")).toContainText("(pilot-feedback)");
+  await expect(pilot.locator("td")).toHaveText(["6", "10 januari 2027 – 15 januari 2027", "—", "+17", "Bereidheid (100%)"]);
+  // Two responses only: no figures, and the note says why.
+  await expect(card.locator("tr[data-survey='lms-survey'] th")).toHaveText("lms-survey");
+  await expect(card.locator("tr[data-survey='lms-survey'] td")).toHaveText(["—", "—", "—", "—", "—"]);
+  await expect(card.locator(".suppressed-note")).toContainText("minder dan 5 antwoorden");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(card.getByRole("heading", { name: "Imported responses" })).toBeVisible();
+  await expect(pilot.locator("td").nth(4)).toHaveText("Desire (100%)");
+  await audit(page);
+  await expectNoHorizontalScroll(page);
 });

@@ -13,6 +13,18 @@ pub struct SurveyResults {
     pub summary: crate::survey::Summary,
 }
 
+/// `GET …/responses/imported`: the program's imported `responses.csv` in use (none when no
+/// file was imported), per survey.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportedResponses {
+    /// The file's name as uploaded.
+    pub file_name: Option<String>,
+    /// When it was imported (RFC 3339, UTC).
+    pub imported_at: Option<String>,
+    /// Its surveys, by id.
+    pub surveys: Vec<crate::survey::imported::ImportedSurvey>,
+}
+
 /// Body of `POST /api/v1/programs/{program}/surveys`: exactly one of `template`, `definition`
 /// and `surveyjs`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -26,6 +26,7 @@ mod counts;
 pub mod draft;
 pub mod errors;
 pub mod export;
+pub mod imported;
 pub mod labels;
 pub mod logic;
 pub mod merge;

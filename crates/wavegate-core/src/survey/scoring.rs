@@ -236,23 +236,14 @@ fn group(
         })
         .collect();
     let sus = sus_item_ids(survey).map(|ids| {
-        let mut scores = Vec::new();
-        let mut incomplete = 0;
-        for r in responses {
+        let items = responses.iter().map(|r| {
             let mut items = [None; measures::SUS_ITEMS];
             for (slot, id) in items.iter_mut().zip(&ids) {
                 *slot = scale_value(r, id).and_then(|v| u8::try_from(v).ok());
             }
-            match measures::sus_score(items) {
-                Some(score) => scores.push(score),
-                None if items.iter().any(Option::is_some) => incomplete += 1,
-                None => {}
-            }
-        }
-        withhold::sus(
-            sus_summary(&scores, incomplete, options.level),
-            options.min_group,
-        )
+            items
+        });
+        sus_of(items, options)
     });
     let nps = survey
         .questions()
@@ -261,34 +252,10 @@ fn group(
                 .measures
                 .as_deref()
                 .filter(|m| *m == "nps" || *m == "enps")?;
-            let (mut promoters, mut passives, mut detractors) = (0, 0, 0);
-            for r in responses {
-                let group = scale_value(r, &q.id)
-                    .and_then(|v| u8::try_from(v).ok())
-                    .and_then(measures::nps_group);
-                match group {
-                    Some(NpsGroup::Promoter) => promoters += 1,
-                    Some(NpsGroup::Passive) => passives += 1,
-                    Some(NpsGroup::Detractor) => detractors += 1,
-                    None => {}
-                }
-            }
-            let nps = measures::nps(promoters, passives, detractors, options.level);
-            let (score, interval) = (nps.map(|x| x.score), nps.map(|x| x.interval));
-            let (promoters, passives, detractors) =
-                (promoters as usize, passives as usize, detractors as usize);
-            let summary = NpsSummary {
-                question: q.id.clone(),
-                measures: tag.to_string(),
-                suppressed: None,
-                n: promoters + passives + detractors,
-                promoters,
-                passives,
-                detractors,
-                score,
-                interval,
-            };
-            Some(withhold::nps(summary, options.min_group))
+            let ratings = responses
+                .iter()
+                .map(|r| scale_value(r, &q.id).and_then(|v| u8::try_from(v).ok()));
+            Some(nps_of(&q.id, tag, ratings, options))
         })
         .collect();
     let adkar_ids: Option<Vec<String>> = Element::ALL
@@ -296,34 +263,14 @@ fn group(
         .map(|e| tagged_id(survey, &format!("adkar.{}", e.id())))
         .collect();
     let adkar = adkar_ids.map(|ids| {
-        let mut counts = [0usize; Barrier::ALL.len()];
-        let mut n = 0;
-        for r in responses {
+        let scores = responses.iter().map(|r| {
             let mut scores = [None; 5];
             for (slot, id) in scores.iter_mut().zip(&ids) {
                 *slot = scale_value(r, id).and_then(|v| u8::try_from(v).ok());
             }
-            if scores.iter().all(Option::is_none) {
-                continue;
-            }
-            n += 1;
-            counts[measures::adkar_barrier(scores).index()] += 1;
-        }
-        let barriers = Barrier::ALL
-            .iter()
-            .map(|b| Count {
-                value: b.id().to_string(),
-                count: counts[b.index()],
-            })
-            .collect();
-        withhold::adkar(
-            AdkarSummary {
-                suppressed: None,
-                n,
-                barriers,
-            },
-            options.min_group,
-        )
+            scores
+        });
+        adkar_of(scores, options)
     });
     GroupSummary {
         n: responses.len(),
@@ -333,6 +280,98 @@ fn group(
         adkar,
         free_text_withheld: !show_text,
     }
+}
+
+/// The SUS figures of responses' ten item answers (1–5, in item order; `None` unanswered),
+/// withheld below `options.min_group` scored responses. A response with some items but not all
+/// is counted as incomplete, not scored.
+pub(crate) fn sus_of(
+    responses: impl IntoIterator<Item = [Option<u8>; measures::SUS_ITEMS]>,
+    options: &SummaryOptions,
+) -> SusSummary {
+    let mut scores = Vec::new();
+    let mut incomplete = 0;
+    for items in responses {
+        match measures::sus_score(items) {
+            Some(score) => scores.push(score),
+            None if items.iter().any(Option::is_some) => incomplete += 1,
+            None => {}
+        }
+    }
+    withhold::sus(
+        sus_summary(&scores, incomplete, options.level),
+        options.min_group,
+    )
+}
+
+/// The NPS figures of question `question` (tagged `measures`, `nps` or `enps`) from each
+/// response's 0–10 rating (`None` unanswered), withheld below `options.min_group` ratings.
+pub(crate) fn nps_of(
+    question: &str,
+    measures: &str,
+    ratings: impl IntoIterator<Item = Option<u8>>,
+    options: &SummaryOptions,
+) -> NpsSummary {
+    let (mut promoters, mut passives, mut detractors) = (0usize, 0usize, 0usize);
+    for rating in ratings {
+        match rating.and_then(measures::nps_group) {
+            Some(NpsGroup::Promoter) => promoters += 1,
+            Some(NpsGroup::Passive) => passives += 1,
+            Some(NpsGroup::Detractor) => detractors += 1,
+            None => {}
+        }
+    }
+    let nps = measures::nps(
+        promoters as u64,
+        passives as u64,
+        detractors as u64,
+        options.level,
+    );
+    let summary = NpsSummary {
+        question: question.to_string(),
+        measures: measures.to_string(),
+        suppressed: None,
+        n: promoters + passives + detractors,
+        promoters,
+        passives,
+        detractors,
+        score: nps.map(|x| x.score),
+        interval: nps.map(|x| x.interval),
+    };
+    withhold::nps(summary, options.min_group)
+}
+
+/// Where respondents get stuck in ADKAR, from each response's five element answers (1–5, in
+/// element order); a response with none of the five answered is not counted. Withheld below
+/// `options.min_group` counted responses.
+pub(crate) fn adkar_of(
+    responses: impl IntoIterator<Item = [Option<u8>; 5]>,
+    options: &SummaryOptions,
+) -> AdkarSummary {
+    let mut counts = [0usize; Barrier::ALL.len()];
+    let mut n = 0;
+    for scores in responses {
+        if scores.iter().all(Option::is_none) {
+            continue;
+        }
+        n += 1;
+        counts[measures::adkar_barrier(scores).index()] += 1;
+    }
+    let barriers = Barrier::ALL
+        .iter()
+        .map(|b| Count {
+            value: b.id().to_string(),
+            count: counts[b.index()],
+        })
+        .collect();
+    withhold::adkar(
+        AdkarSummary {
+            suppressed: None,
+            n,
+            barriers,
+        },
+        options.min_group,
+    )
 }
 
 fn sus_summary(scores: &[f64], incomplete: usize, level: f64) -> SusSummary {

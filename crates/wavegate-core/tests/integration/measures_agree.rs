@@ -10,6 +10,7 @@ use wavegate_core::readiness::data::{DataSet, Inputs, Roster};
 use wavegate_core::readiness::import::read_responses;
 use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::{Program, evaluate};
+use wavegate_core::survey::imported::by_survey;
 use wavegate_core::survey::sample::complete_response;
 use wavegate_core::survey::{
     Answer, Attributes, StoredResponse, SummaryOptions, export_long, summarize_with, templates,
@@ -82,7 +83,15 @@ proptest! {
         for i in 0..n {
             roster.push(&format!("p{i:04}"), None, 1, &[]);
         }
-        let inputs = Inputs { responses: Some(read_responses(&csv[..]).unwrap()), ..Inputs::default() };
+        let read = read_responses(&csv[..]).unwrap();
+        // The same answers imported as a file read as the survey results do.
+        let imported = &by_survey(&read)[0];
+        let (here, there) = (summary.overall.sus.as_ref().unwrap(), imported.sus.as_ref().unwrap());
+        prop_assert_eq!((here.n, here.incomplete, here.mean), (there.n, there.incomplete, there.mean));
+        let (here, there) = (&summary.overall.nps[0], imported.nps.as_ref().unwrap());
+        prop_assert_eq!((here.promoters, here.passives, here.detractors), (there.promoters, there.passives, there.detractors));
+        prop_assert_eq!(&summary.overall.adkar.as_ref().unwrap().barriers, &imported.adkar.as_ref().unwrap().barriers);
+        let inputs = Inputs { responses: Some(read), ..Inputs::default() };
         let data = DataSet::new(&program, roster, inputs);
         let report = evaluate(&data, &program, NaiveDate::from_ymd_opt(2027, 2, 20).unwrap(), Lang::En, &[]);
         let wave = &report.segments[0];

@@ -14,6 +14,7 @@ pub mod results;
 pub mod sign_in;
 pub mod survey;
 pub mod surveys;
+mod surveys_imported;
 pub mod training;
 pub mod training_module;
 pub mod training_revoke;

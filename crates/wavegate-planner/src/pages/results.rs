@@ -20,7 +20,7 @@ use wavegate_core::upload::FileKind;
 use wavegate_ui::api::{files, surveys};
 
 /// How a barrier reads: the element where people get stuck, or none, or unknown.
-fn barrier_label(id: &str, lang: Lang) -> String {
+pub(super) fn barrier_label(id: &str, lang: Lang) -> String {
     let barrier = Barrier::ALL.into_iter().find(|b| b.id() == id);
     match barrier {
         Some(Barrier::At(e)) => {

@@ -5,12 +5,11 @@ use super::{ProgramNav, Tab, links, param};
 use crate::components::notice::load_failed;
 use crate::components::preview::{Checked, Fact, PreviewedPicker};
 use crate::components::publish::{Outcome, Publishing, builtin_options};
-use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
 use wavegate_core::i18n::Text;
-use wavegate_core::i18n::count;
 use wavegate_core::survey::publishing::{is_wavegate, read_definition, read_surveyjs};
 use wavegate_core::survey::{QuestionType, Survey, labels, templates};
 use wavegate_ui::api::{programs, surveys};
@@ -216,6 +215,14 @@ pub fn SurveysPage() -> impl IntoView {
         published.track();
         programs::list()
     });
+    // The surveys published here, for the imported responses' titles.
+    let published_here = Signal::derive(move || {
+        let pid = program.get();
+        (list.get().and_then(Result::ok).into_iter().flatten())
+            .find(|p| p.id == pid)
+            .map(|p| p.surveys)
+            .unwrap_or_default()
+    });
     let body = move || {
         list.get().map(|r| match r {
             Ok(all) => {
@@ -233,10 +240,6 @@ pub fn SurveysPage() -> impl IntoView {
                         {surveys.into_iter().map(|s| {
                             let title = s.title.clone();
                             let rate = s.response_rate().map(|r| format!(" · {r}%")).unwrap_or_default();
-                            let counted = |n: u64, one: Msg, many: Msg, l| match n {
-                                1 => one.text(l).to_string(),
-                                _ => fill(many, l, &[("n", count(n, l))]),
-                            };
                             let counts = move || {
                                 let l = lang.get();
                                 fill(Msg::SurveyCounts, l, &[
@@ -269,6 +272,7 @@ pub fn SurveysPage() -> impl IntoView {
                 {body}
             </Suspense>
         </section>
+        <super::surveys_imported::ImportedResponses program=program published=published_here />
         <Publish program=program published=published />
     }
 }

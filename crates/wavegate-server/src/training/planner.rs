@@ -17,15 +17,13 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::{Extension, Json};
-use wavegate_core::api::{ErrorCode, FileKind, InvitationLink, LangQuery, SurveyProblem};
+use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, SurveyProblem};
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{Selection, write_link_list};
-use wavegate_core::readiness::import::read_training;
-use wavegate_core::training::imported::by_module;
 use wavegate_core::training::wire::{
-    AssignModule, Assigned, ImportedTraining, ModuleNames, ModulePublished, ModuleResults,
-    ModuleSummary, PersonRestudy, PublishModule, RestudyList, VersionSummary,
+    AssignModule, Assigned, ModuleNames, ModulePublished, ModuleResults, ModuleSummary,
+    PersonRestudy, PublishModule, RestudyList, VersionSummary,
 };
 use wavegate_core::training::{
     ChangeKind, Module, ModuleHistory, Published, Record, results_by_group, templates, trainees,
@@ -228,41 +226,6 @@ pub async fn list(
         });
     }
     Ok(Json(out))
-}
-
-/// `GET /api/v1/programs/{program}/training/imported`: the training records imported as a file
-/// (from another learning tool), per module, modules of fewer than 5 people without counts.
-/// Readiness counts them beside the records collected here, so the training page shows them.
-pub async fn imported(
-    State(state): State<AppState>,
-    ApiPath(program): ApiPath<String>,
-) -> Result<Json<ImportedTraining>, ApiError> {
-    if state.store.program(&program).await?.is_none() {
-        return Err(program_not_found());
-    }
-    let Some((import, path)) = state
-        .store
-        .current_file(&program, FileKind::Training.as_str())
-        .await?
-    else {
-        return Ok(Json(ImportedTraining::default()));
-    };
-    // The file was read when it was imported; reading it again is blocking work.
-    let sha = import.sha256.clone();
-    let modules = tokio::task::spawn_blocking(move || {
-        let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
-        read_training(file)
-            .map(|records| by_module(&records))
-            .map_err(|e| e.to_string())
-    })
-    .await
-    .map_err(|e| ApiError::internal(format!("reading training records: {e}")))?
-    .map_err(|e| ApiError::internal(format!("stored file {sha}: {e}")))?;
-    Ok(Json(ImportedTraining {
-        file_name: Some(import.file_name),
-        imported_at: Some(import.imported_at),
-        modules,
-    }))
 }
 
 /// `POST /api/v1/programs/{program}/modules/{module}/assignments`: assigns the module's

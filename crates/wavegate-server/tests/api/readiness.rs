@@ -444,6 +444,73 @@ async fn the_training_page_reads_imported_records_per_module_small_modules_witho
 }
 
 #[tokio::test]
+async fn the_surveys_page_reads_imported_responses_per_survey_small_surveys_without_figures() {
+    let api = demo_with_roster().await;
+    let imported = format!("{DEMO}/responses/imported");
+    let none = get(&api, &imported).await;
+    assert_eq!(none.status, StatusCode::OK, "{:?}", none.body);
+    assert_eq!(
+        none.body,
+        json!({"file_name": null, "imported_at": null, "surveys": []})
+    );
+    let mut responses = String::from(
+        "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\n",
+    );
+    // Six people of another tool's pilot survey: 9, 10, 10, 7, 3 and 0 for the recommendation.
+    for (i, nps) in [9, 10, 10, 7, 3, 0].iter().enumerate() {
+        let (id, person) = (format!("x{i}"), format!("p{:03}", i + 1));
+        responses.push_str(&format!(
+            "{id},lms-survey,1,{person},2027-01-1{i} 10:00,nps,{nps}\n{id},lms-survey,1,{person},2027-01-1{i} 10:00,adkar_awareness,5\n{id},lms-survey,1,{person},2027-01-1{i} 10:00,adkar_desire,2\n"
+        ));
+    }
+    for i in 1..=2 {
+        responses.push_str(&format!("y{i},tiny,1,p00{i},2027-01-12 10:00,nps,9\n"));
+    }
+    let r = upload(&api, "responses", responses, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = get(&api, &imported).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["file_name"], "responses.csv");
+    let surveys = r.body["surveys"].as_array().unwrap();
+    let lms = &surveys[0];
+    assert_eq!(
+        (
+            &lms["survey_id"],
+            &lms["responses"],
+            &lms["first_day"],
+            &lms["last_day"]
+        ),
+        (
+            &json!("lms-survey"),
+            &json!(6),
+            &json!("2027-01-10"),
+            &json!("2027-01-15")
+        )
+    );
+    // 3 promoters, 1 passive, 2 detractors: NPS 17.
+    assert_eq!(
+        (&lms["nps"]["promoters"], &lms["nps"]["detractors"]),
+        (&json!(3), &json!(2))
+    );
+    assert!((lms["nps"]["score"].as_f64().unwrap() - 100.0 / 6.0).abs() < 1e-9);
+    let desire = lms["adkar"]["barriers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["value"] == "desire")
+        .unwrap();
+    assert_eq!(desire["count"], 6);
+    assert!(lms["sus"].is_null(), "the file has no SUS items");
+    assert_eq!(
+        surveys[1],
+        json!({"survey_id": "tiny", "responses": null, "first_day": null, "last_day": null,
+               "sus": null, "nps": null, "adkar": null})
+    );
+    let unknown = get(&api, "/api/v1/programs/nope/responses/imported").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
     let api = demo_with_roster().await;
     on_day(&api, "2027-02-01");

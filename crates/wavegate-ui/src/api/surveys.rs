@@ -3,7 +3,7 @@
 use super::{ApiError, Download, change, download, json, path};
 use gloo_net::http::Request;
 use wavegate_core::api::{
-    PublishSurvey, PublishedSurvey, ResponsesQuery, SurveyRates, SurveyResults,
+    ImportedResponses, PublishSurvey, PublishedSurvey, ResponsesQuery, SurveyRates, SurveyResults,
 };
 use wavegate_core::i18n::Lang;
 
@@ -17,6 +17,12 @@ pub async fn publish(
 ) -> Result<PublishedSurvey, ApiError> {
     let url = path::program(program, "/surveys") + &path::lang_query(lang);
     json(change(Request::post(&url), csrf).json(body)).await
+}
+
+/// `GET /api/v1/programs/{program}/responses/imported`: the responses imported as a file, per
+/// survey.
+pub async fn imported(program: &str) -> Result<ImportedResponses, ApiError> {
+    json(Request::get(&path::program(program, "/responses/imported")).build()).await
 }
 
 /// `GET …/surveys/{survey}/summary`: a survey's results.
