@@ -80,6 +80,7 @@ wavegate_ui::messages! {
         CreateProgram => "Programma aanmaken", "Create program";
         SaveProgram => "Programma opslaan", "Save program";
         ProgramSaved => "Het programma is opgeslagen.", "The program was saved.";
+        RosterNoLongerFits => "Let op: de roster past niet meer bij het programma, dus er kan niets worden beoordeeld. Zet de golf terug, of importeer een roster met de nieuwe golven.", "Note: the roster no longer fits the program, so nothing can be evaluated. Put the wave back, or import a roster with the new waves.";
         FixFields => "Niet alles klopt; er is niets opgeslagen. Bekijk de gemarkeerde velden.", "Not everything is right; nothing was saved. Check the marked fields.";
         EnterNumber => "Vul een getal in, bijvoorbeeld 0,85.", "Enter a number, for example 0.85.";
         EnterWholeNumber => "Vul een heel getal in.", "Enter a whole number.";
@@ -235,6 +236,9 @@ wavegate_ui::messages! {
         ReadinessNeedsRosterTitle => "Nog niets te beoordelen", "Nothing to evaluate yet";
         ReadinessNeedsRoster => "De gereedheid wordt berekend zodra de personeelslijst (roster) van het programma is geïmporteerd, met de golf van ieder persoon. Apparaten, mislukte inschrijvingen, tickets, antwoorden en training maken het beeld daarna vollediger.", "Readiness is evaluated as soon as the program's roster, with each person's wave, is imported. Devices, enrollment failures, tickets, responses and training then make the picture more complete.";
         ToFiles => "Naar de bestanden", "Go to the files";
+        ToProgram => "Naar het programma", "Go to the program";
+        InputsRejectedTitle => "De bestanden passen niet bij elkaar", "The files do not fit together";
+        InputsRejected => "Er is niets beoordeeld: een bestand van het programma past niet meer bij de rest. Herstel het bestand, of het programma, en kom dan terug.", "Nothing was evaluated: a file of the program no longer fits the rest. Mend the file, or the program, and come back.";
         EvaluationDate => "Beoordelen op datum", "Evaluate on date";
         ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
         InsufficientNeeds => "{state} ({min} nodig)", "{state} ({min} needed)";

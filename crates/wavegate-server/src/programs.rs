@@ -137,6 +137,7 @@ fn detail(record: ProgramRecord) -> Result<ProgramDetail, ApiError> {
         support,
         created_at: record.created_at,
         updated_at: record.updated_at,
+        roster_problem: None,
     })
 }
 
@@ -177,7 +178,8 @@ pub async fn put(
     headers: HeaderMap,
     ApiBytes(body): ApiBytes,
 ) -> Result<Json<ProgramDetail>, ApiError> {
-    let (program, toml) = read_program(&headers, &body, request_lang(q.lang, &headers))?;
+    let lang = request_lang(q.lang, &headers);
+    let (program, toml) = read_program(&headers, &body, lang)?;
     if !state
         .store
         .update_program(&id, &program.name, &toml, &state.clock.stamp())
@@ -186,7 +188,16 @@ pub async fn put(
         return Err(program_not_found());
     }
     let record = program_record(&state, &id).await?;
-    Ok(Json(detail(record)?))
+    // Say at once when the roster stopped fitting (a wave renamed or removed), rather than
+    // leaving the planner to find out on the readiness page.
+    let roster_problem = match crate::imports::roster_of(&state, &id, &program).await? {
+        Some(Err(e)) => Some(file_problem(&e, lang)),
+        _ => None,
+    };
+    Ok(Json(ProgramDetail {
+        roster_problem,
+        ..detail(record)?
+    }))
 }
 
 /// `GET /api/v1/programs/{program}/program.toml`: the definition as a file for `wavegate score`.

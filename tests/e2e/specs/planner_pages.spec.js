@@ -1,6 +1,6 @@
 // Every planner page, on a laptop and on a phone: axe-core finds nothing, nothing scrolls sideways.
 const { test, expect } = require("@playwright/test");
-const { audit, expectNoHorizontalScroll, signIn } = require("./helpers");
+const { audit, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
 
 /** The planner pages of the demo program, each with what shows it has loaded. */
 const PAGES = [
@@ -80,8 +80,12 @@ test("a program form with rules broken shows every problem at its field at once 
   for (const id of ["f-name", "f-wave-0-id", "f-wave-0-start", "f-wave-0-end"]) {
     await expect(page.locator(`#${id}`), id).toHaveAttribute("aria-invalid", "true");
   }
+  // Each problem goes as soon as its field is right, before the next attempt.
   await page.locator("#f-name").fill("Foutje");
+  await expect(page.locator("#f-name")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-wave-0-id")).toHaveAttribute("aria-invalid", "true");
   await page.locator("#f-wave-0-id").fill("pilot");
+  await expect(page.locator("#f-wave-0-id")).not.toHaveAttribute("aria-invalid", "true");
   await page.locator("#f-wave-0-start").fill("2027-02-10");
   await page.locator("#f-wave-0-end").fill("2027-02-01");
   await page.locator("#f-faq").fill("javascript:alert(1)");
@@ -112,4 +116,36 @@ test("too many wrong passwords are answered calmly with the seconds to wait", as
     await expect(page.getByRole("button", { name: "Aanmelden" })).toBeEnabled();
   }
   await expect(page.getByRole("status")).toContainText(/probeer het over \d+ seconden opnieuw/);
+});
+
+test("a wave renamed under its roster is saved with a warning, and readiness names the file and line instead of failing to load", async ({ page, request }) => {
+  const headers = await planner(request);
+  let res = await request.post("/api/v1/programs", {
+    headers: { ...headers, "Content-Type": "application/toml" },
+    data: `name = "Hernoemd e2e ${Date.now()}"\n[[wave]]\nid = "pilot"\nstart = 2027-01-11\nend = 2027-01-29\n[[wave]]\nid = "wave-1"\nstart = 2027-03-01\nend = 2027-03-19\n`,
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const people = [1, 2, 3, 4, 5, 6].map((i) => `p00${i},${i <= 3 ? "pilot" : "wave-1"}`);
+  res = await request.put(`/api/v1/programs/${id}/files/roster`, { headers: { ...headers, "Content-Type": "text/csv" }, data: "person_id,wave\n" + people.join("\n") + "\n" });
+  expect(res.status()).toBe(200);
+
+  await page.goto(`/planner/programs/${id}`);
+  await signIn(page);
+  await page.locator("#f-wave-1-id").fill("golf-1");
+  await page.getByRole("button", { name: "Programma opslaan" }).click();
+  await expect(page.locator("#program-saved")).toBeVisible();
+  const misfit = page.locator(".roster-misfit");
+  await expect(misfit).toContainText("Let op: de roster past niet meer bij het programma");
+  // The first row of the old wave: line 5 (the header is line 1), its wave column.
+  await expect(misfit.locator(".file-problem-place")).toHaveText("roster.csv, regel 5, kolom 2 (wave)");
+  await expect(misfit.locator(".file-problem-message")).toContainText("golf-1");
+  await audit(page);
+
+  await page.goto(`/planner/programs/${id}/readiness?at=2027-02-01`);
+  const card = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "De bestanden passen niet bij elkaar" }) });
+  await expect(card).toBeVisible();
+  await expect(card.locator(".file-problem-place")).toHaveText("roster.csv, regel 5, kolom 2 (wave)");
+  await card.getByRole("link", { name: "Naar het programma" }).click();
+  await expect(page).toHaveURL(new RegExp(`/planner/programs/${id}$`));
 });

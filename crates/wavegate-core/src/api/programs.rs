@@ -162,6 +162,11 @@ pub struct ProgramDetail {
     /// When its definition last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// After a change of the definition: why the program's roster no longer reads with it
+    /// (e.g. a wave it names is gone), at its line. The change is saved all the same: a wave
+    /// renamed needs the new definition before a roster with the new id can be imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_problem: Option<super::FileProblem>,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Programs: created from program.toml or JSON, read, replaced, downloaded as program.toml
 //! (which reads back as the same program), and the support details respondents see.
 
-use super::support::{Auth, put_support};
+use super::support::{Auth, put_support, upload};
 use super::{Api, assert_error, demo_api};
 use axum::http::{StatusCode, header};
 use serde_json::json;
@@ -263,6 +263,49 @@ async fn a_program_is_replaced_by_put_and_unknown_ones_are_404() {
         StatusCode::NOT_FOUND,
         "not_found",
     );
+}
+
+#[tokio::test]
+async fn a_wave_renamed_under_the_roster_is_saved_and_says_where_the_roster_no_longer_fits() {
+    let api = demo_api().await;
+    let put = |toml: String| {
+        let api = &api;
+        async move {
+            api.call(
+                "PUT",
+                "/api/v1/programs/demo?lang=en",
+                Auth::Planner,
+                Some("application/toml"),
+                toml,
+            )
+            .await
+        }
+    };
+    let r = put(TOML.to_string()).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let roster = "person_id,wave\np1,pilot\np2,wave-1\n";
+    let r = upload(&api, "roster", roster, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(r.body.get("roster_problem").is_none());
+    // Saved all the same: the roster with the new id can only be imported afterwards.
+    let r = put(TOML.replace("\"wave-1\"", "\"golf-1\"")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["program"]["waves"][1]["id"], "golf-1");
+    let problem = &r.body["roster_problem"];
+    assert_eq!(
+        (&problem["file"], &problem["line"], &problem["column"]),
+        (&json!("roster.csv"), &json!(3), &json!(2))
+    );
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("a wave of the program (pilot, golf-1)"),
+        "{problem}"
+    );
+    // Put back, it fits again.
+    let r = put(TOML.to_string()).await;
+    assert!(r.body.get("roster_problem").is_none(), "{:?}", r.body);
 }
 
 #[tokio::test]

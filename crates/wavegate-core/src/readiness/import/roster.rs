@@ -176,8 +176,8 @@ fn known_waves(program: &Program) -> Text {
     let ids: Vec<&str> = program.waves.iter().map(|w| w.id.as_str()).collect();
     let ids = ids.join(", ");
     Text::new(
-        format!("een golf uit program.toml ({ids})"),
-        format!("a wave of program.toml ({ids})"),
+        format!("een golf van het programma ({ids})"),
+        format!("a wave of the program ({ids})"),
     )
 }
 
@@ -224,7 +224,7 @@ mod tests {
         assert!(err.message(Lang::En).contains("pilot, wave-1"), "{err}");
         assert_eq!(
             err.render(Lang::Nl),
-            "roster.csv, regel 3, kolom 2 (wave): verwacht een golf uit program.toml (pilot, wave-1), gevonden \"wave-9\""
+            "roster.csv, regel 3, kolom 2 (wave): verwacht een golf van het programma (pilot, wave-1), gevonden \"wave-9\""
         );
     }
 

@@ -12,6 +12,7 @@ pub mod problems;
 mod thresholds;
 mod waves;
 
+use crate::components::file_problem::FileProblemView;
 use crate::components::notice::Failure;
 use crate::i18n::{Msg, t, use_lang};
 use crate::pages::links;
@@ -20,7 +21,7 @@ use fields::ProgramFields;
 use leptos::prelude::*;
 use problems::{Field, Problem};
 use std::collections::BTreeMap;
-use wavegate_core::api::{ErrorCode, ProgramProblems, ProgramSupport};
+use wavegate_core::api::{ErrorCode, FileProblem, ProgramProblems, ProgramSupport};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::program::MAX_SEGMENT_DEPTH;
@@ -116,22 +117,24 @@ pub enum Mode {
     Edit(String),
 }
 
-/// Sends the program and then its support details; the first problem found is returned with
-/// its field, or the call's error.
+/// Sends the program and then its support details: the program's id and, after an edit, why
+/// the roster no longer fits it; or the first problem found, with its field, or the call's error.
 async fn send(
     mode: Mode,
     csrf: String,
     program: Program,
     support: ProgramSupport,
     lang: Lang,
-) -> Result<String, Result<BTreeMap<Field, Problem>, ApiError>> {
+) -> Result<(String, Option<FileProblem>), Result<BTreeMap<Field, Problem>, ApiError>> {
     let saved = match &mode {
-        Mode::Create => programs::create(&csrf, &program, lang).await.map(|c| c.id),
+        Mode::Create => programs::create(&csrf, &program, lang)
+            .await
+            .map(|c| (c.id, None)),
         Mode::Edit(id) => programs::replace(&csrf, id, &program, lang)
             .await
-            .map(|d| d.id),
+            .map(|d| (d.id, d.roster_problem)),
     };
-    let id = saved.map_err(|e| match e.details::<ProgramProblems>() {
+    let (id, roster_problem) = saved.map_err(|e| match e.details::<ProgramProblems>() {
         Some(p) if e.code() == Some(ErrorCode::InvalidProgram) => {
             Ok(problems::from_server(&program, &p))
         }
@@ -150,7 +153,7 @@ async fn send(
             )])),
             _ => Err(e),
         })?;
-    Ok(id)
+    Ok((id, roster_problem))
 }
 
 /// The program form, filled in with `program` and `support`.
@@ -162,6 +165,7 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
     let problems: Problems = RwSignal::new(BTreeMap::new());
     let failed = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
+    let roster_problem = RwSignal::new(None::<FileProblem>);
     let busy = RwSignal::new(false);
     let navigate = leptos_router::hooks::use_navigate();
     let mode = StoredValue::new(mode);
@@ -175,6 +179,7 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
+        roster_problem.set(None);
         failed.set(None);
         let read = fields.read();
         let found = read.all_problems();
@@ -201,10 +206,11 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
             let result = send(mode.clone(), csrf, program, support, lang.get_untracked()).await;
             busy.set(false);
             match result {
-                Ok(id) if mode == Mode::Create => {
+                Ok((id, _)) if mode == Mode::Create => {
                     navigate(&links::program(&id), Default::default())
                 }
-                Ok(_) => {
+                Ok((_, problem)) => {
+                    roster_problem.set(problem);
                     saved.set(true);
                     wavegate_ui::dom::focus_id("program-saved");
                 }
@@ -213,12 +219,27 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
             }
         });
     };
+    // Once problems are shown, each goes as soon as its field is fixed: the same core check
+    // runs on every edit (the events of all fields bubble up to the form), and only drops
+    // problems, so the planner is not told about a field they have not finished typing.
+    let recheck = move |_| {
+        if problems.with_untracked(BTreeMap::is_empty) {
+            return;
+        }
+        let still = fields.read().all_problems();
+        problems.update(|shown| {
+            *shown = (still.into_iter())
+                .filter(|(field, _)| shown.contains_key(field))
+                .collect();
+        });
+    };
     let whole = move || problems.with(|p| p.get(&Field::Whole).map(|p| p.text(lang.get())));
     let has_problems = move || problems.with(|p| !p.is_empty());
     let depths: Vec<String> = (1..=MAX_SEGMENT_DEPTH).map(|d| d.to_string()).collect();
     let depth = fields.segment_depth;
     view! {
-        <form id="program-form" class="card program-form" novalidate on:submit=submit tabindex="-1">
+        <form id="program-form" class="card program-form" novalidate on:submit=submit tabindex="-1"
+            on:input=recheck on:change=recheck>
             <fieldset class="plain" disabled=move || !session.can_change()>
                 <legend class="visually-hidden">{t(Msg::ProgramFormLegend)}</legend>
                 <p class="form-error" role="alert" hidden=move || !has_problems()>
@@ -262,6 +283,18 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
                 <p id="program-saved" class="banner banner-ok" role="status" tabindex="-1" hidden=move || !saved.get()>
                     {t(Msg::ProgramSaved)}
                 </p>
+                {move || roster_problem.get().map(|p| {
+                    let files = mode.with_value(|m| match m {
+                        Mode::Edit(id) => links::files(id),
+                        Mode::Create => String::new(),
+                    });
+                    view! {
+                        <div class="banner banner-warn roster-misfit">
+                            <p>{t(Msg::RosterNoLongerFits)}" "<a href=files>{t(Msg::ToFiles)}</a></p>
+                            <FileProblemView problem=p />
+                        </div>
+                    }
+                })}
                 // A viewer saves nothing: no button to find greyed out.
                 {move || session.can_change().then(|| view! {
                     <button type="submit" class="primary" disabled=move || busy.get()>

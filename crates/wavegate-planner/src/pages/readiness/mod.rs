@@ -13,13 +13,14 @@ pub mod trend;
 
 use super::{ProgramNav, Tab, param};
 use crate::components::download::DownloadButton;
+use crate::components::file_problem::FileProblemView;
 use crate::components::notice::load_failed;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use wavegate_core::api::{ErrorCode, Evaluation};
+use wavegate_core::api::{ErrorCode, Evaluation, FileProblem};
 use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::readiness::{self, ReportFile};
@@ -166,6 +167,22 @@ fn needs_roster(program: String) -> impl IntoView {
     }
 }
 
+/// The program's files that no longer fit together (a roster naming a wave the program no
+/// longer has): which file, where and what, with the way to the pages that mend it.
+fn inputs_rejected(program: String, problem: FileProblem) -> impl IntoView {
+    view! {
+        <section class="card" role="alert" aria-labelledby="inputs-rejected-title">
+            <h2 id="inputs-rejected-title">{t(Msg::InputsRejectedTitle)}</h2>
+            <p>{t(Msg::InputsRejected)}</p>
+            <FileProblemView problem=problem />
+            <p>
+                <a href=super::links::files(&program)>{t(Msg::ToFiles)}</a>" · "
+                <a href=super::links::program(&program)>{t(Msg::ToProgram)}</a>
+            </p>
+        </section>
+    }
+}
+
 /// `/planner/programs/{program}/readiness`.
 #[component]
 pub fn ReadinessPage() -> impl IntoView {
@@ -190,6 +207,12 @@ pub fn ReadinessPage() -> impl IntoView {
             Ok(e) => dashboard(id.get_untracked(), e).into_any(),
             Err(e) if e.code() == Some(ErrorCode::NoRoster) => {
                 needs_roster(id.get_untracked()).into_any()
+            }
+            Err(e) if e.code() == Some(ErrorCode::InputsRejected) => {
+                match e.details::<FileProblem>() {
+                    Some(p) => inputs_rejected(id.get_untracked(), p).into_any(),
+                    None => load_failed(e, move || evaluation.refetch()).into_any(),
+                }
             }
             Err(e) => load_failed(e, move || evaluation.refetch()).into_any(),
         })
