@@ -6,7 +6,7 @@
 
 use crate::clock::Clock;
 use crate::datadir::sha256_hex;
-use crate::imports::parse_file;
+use crate::parsing::parse_file;
 use crate::store::{NewImport, NewProgram, Store, StoreError};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::demo::{self, DemoOptions};

@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::downloads::disposition;
 use crate::error::{ApiError, file_problem};
 use crate::extract::{ApiPath, ApiQuery, media_type, request_lang};
+use crate::parsing::{parse_file, roster_of};
 use crate::programs::{program_not_found, program_record, stored_program};
 use crate::store::{NewImport, StagedFile};
 use axum::Extension;
@@ -26,10 +27,8 @@ use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::readiness::datadir::Missing;
-use wavegate_core::tabular::{FileProblem, InputError};
 use wavegate_core::upload::{
-    Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, parse_upload,
-    preview,
+    Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Probe, clean_file_name, preview,
 };
 
 /// An upload that sends nothing for this long is given up.
@@ -123,62 +122,6 @@ async fn receive(state: &AppState, body: Body) -> Result<Received, ApiError> {
             .collect(),
         shape: probe.finish(),
     })
-}
-
-/// Parses a stored or staged file on a blocking thread.
-pub(crate) async fn parse_file(
-    path: std::path::PathBuf,
-    kind: FileKind,
-    program: Program,
-) -> Result<Result<Parsed, InputError>, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let file = std::fs::File::open(&path).map_err(|e| {
-            InputError::file(
-                kind.file_name(),
-                0,
-                FileProblem::Unreadable {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
-        parse_upload(kind, std::io::BufReader::new(file), &program)
-    })
-    .await
-    .map_err(ApiError::internal)
-}
-
-/// The program's current roster, parsed: `None` without one, `Err` when it no longer reads
-/// with the program. Read once per stored file and program, then kept.
-pub(crate) async fn roster_of(
-    state: &AppState,
-    program_id: &str,
-    program: &Program,
-) -> Result<Option<Result<Arc<Roster>, InputError>>, ApiError> {
-    let Some((import, path)) = state
-        .store
-        .current_file(program_id, FileKind::Roster.as_str())
-        .await?
-    else {
-        return Ok(None);
-    };
-    if let Some(roster) = state.rosters.get(&import.sha256, program) {
-        return Ok(Some(Ok(roster)));
-    }
-    let _parsing = state.rosters.parsing().await;
-    // Another request may have parsed it while this one waited.
-    if let Some(roster) = state.rosters.get(&import.sha256, program) {
-        return Ok(Some(Ok(roster)));
-    }
-    let parsed = parse_file(path, FileKind::Roster, program.clone())
-        .await?
-        .map(|parsed| match parsed {
-            Parsed::Roster(r) => Arc::new(r),
-            _ => Arc::new(Roster::default()),
-        });
-    if let Ok(roster) = &parsed {
-        state.rosters.keep(&import.sha256, program, roster.clone());
-    }
-    Ok(Some(parsed))
 }
 
 /// The program's current roster for an action that needs one (inviting or assigning people):

@@ -28,6 +28,7 @@ pub mod limits;
 mod links;
 pub mod listen;
 mod lookup;
+mod parsing;
 mod planner;
 mod programs;
 mod readiness;
@@ -110,7 +111,7 @@ pub struct AppState {
     body_deadline: Duration,
     /// Training facts are written one at a time (see `training::trainee`).
     training_writes: Arc<tokio::sync::Mutex<()>>,
-    /// Rosters already parsed (see `imports::roster_of`).
+    /// Rosters already parsed (see `parsing::roster_of`).
     rosters: roster_cache::RosterCache,
 }
 

@@ -190,7 +190,7 @@ pub async fn put(
     let record = program_record(&state, &id).await?;
     // Say at once when the roster stopped fitting (a wave renamed or removed), rather than
     // leaving the planner to find out on the readiness page.
-    let roster_problem = match crate::imports::roster_of(&state, &id, &program).await? {
+    let roster_problem = match crate::parsing::roster_of(&state, &id, &program).await? {
         Some(Err(e)) => Some(file_problem(&e, lang)),
         _ => None,
     };
