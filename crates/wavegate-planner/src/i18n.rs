@@ -104,11 +104,24 @@ wavegate_ui::messages! {
         PreviewTitle => "Eerste rijen zoals gelezen", "First records as read";
         PreviewOf => "Voorbeeld van", "Preview of";
         NothingStoredYet => "Er is nog niets opgeslagen.", "Nothing has been stored yet.";
-        FoundRecords => "{records} gelezen", "{records} read";
-        RecordsN => "{n} rijen", "{n} records";
-        OneRecord => "1 rij", "1 record";
+        FoundRecords => "{records} in het bestand", "{records} in the file";
+        PeopleN => "{n} mensen", "{n} people";
+        OnePerson => "1 persoon", "1 person";
+        DevicesN => "{n} apparaten", "{n} devices";
+        OneDevice => "1 apparaat", "1 device";
+        FailuresN => "{n} mislukte inschrijvingen", "{n} enrollment failures";
+        OneFailure => "1 mislukte inschrijving", "1 enrollment failure";
+        TicketsN => "{n} tickets", "{n} tickets";
+        OneTicket => "1 ticket", "1 ticket";
+        ImportedResponsesN => "{n} antwoorden", "{n} responses";
+        OneImportedResponse => "1 antwoord", "1 response";
+        TrainingRecordsN => "{n} trainingsresultaten", "{n} training records";
+        OneTrainingRecord => "1 trainingsresultaat", "1 training record";
         FoundMatched => "{n} mensen uit de roster gevonden", "{n} roster people found";
-        FoundUnmatched => "{n} rijen zonder persoon uit de roster", "{n} records without a roster person";
+        FoundUnmatched => "{records} zonder persoon uit de roster", "{records} without a roster person";
+        FoundAnonymous => "{records} via een anonieme link", "{records} through an anonymous link";
+        TicketRowsNote => "Een ticket met meerdere regels (een gebeurtenislog) telt één keer, met zijn laatste stand.", "A ticket with several rows (an event log) counts once, by its latest state.";
+        ResponseRowsNote => "De regels van één antwoord (één per vraag) tellen samen als één antwoord.", "The rows of one response (one per question) count as one response.";
         FoundWithoutUser => "{n} apparaten zonder primaire gebruiker", "{n} devices without a primary user";
         FoundSource => "Herkend als:", "Recognised as:";
         PeoplePerWave => "Mensen per golf:", "People per wave:";
@@ -189,6 +202,7 @@ wavegate_ui::messages! {
         RateCol => "Respons", "Rate";
 
         ResultsTitle => "Resultaten", "Results";
+        RespondentsOne => "1 respondent", "1 respondent";
         RespondentsN => "{n} respondenten", "{n} respondents";
         ImportedResponsesElsewhere => "Deze resultaten gaan over de antwoorden die via de links van Wavegate zijn gegeven. De antwoorden uit het geïmporteerde bestand {file} tellen mee in de gereedheid van het programma, niet hier.", "These results are of the answers given through Wavegate's links. The answers in the imported file {file} count in the program's readiness, not here.";
         NoResponsesYet => "Nog geen antwoorden.", "No responses yet.";
@@ -323,7 +337,8 @@ wavegate_ui::messages! {
         ModulesLabel => "Modules", "Modules";
         TickAModule => "Kies minstens één module.", "Choose at least one module.";
         NoModuleYet => "Dit programma heeft nog geen module. Publiceer er eerst een.", "This program has no module yet. Publish one first.";
-        NotPublishedHere => "Ook genoemd in het rapport, maar niet gepubliceerd in dit programma: {modules}.", "Also named by the report, but not published in this program: {modules}.";
+        NotPublishedHere => "Het rapport noemt modules die dit programma nog niet heeft gepubliceerd: {modules}.", "The report names modules this program has not published yet: {modules}.";
+        PublishOnTrainingPage => "Publiceren op de pagina Training", "Publish on the Training page";
         OpenModulePage => "Naar de module: links en resultaten", "To the module: links and results";
         TimelineTitle => "Golven in de tijd", "Waves over time";
         TimelineDesc => "Op {at}, per golf ingeschreven tegen gepland: {waves}.", "On {at}, enrolled against planned per wave: {waves}.";

@@ -80,20 +80,20 @@ async fn the_preview_header_speaks_the_planners_words_and_keeps_the_files_names(
     );
     // A column the file names itself is shown as the file writes it.
     assert_eq!(headers[3], "department");
-    assert!(text_of(&host, ".findings").contains("300 rijen gelezen"));
+    assert!(text_of(&host, ".findings").contains("300 mensen in het bestand"));
 
     let (host, _h) = mount_findings(roster(300), Lang::En);
     settle().await;
     assert!(texts(&host, "table.preview th")[1].starts_with("E-mail address"));
-    assert!(text_of(&host, ".findings").contains("300 records read"));
+    assert!(text_of(&host, ".findings").contains("300 people in the file"));
 }
 
 #[wasm_bindgen_test]
-async fn one_record_is_counted_in_the_singular() {
+async fn one_record_is_counted_in_the_singular_in_the_files_own_word() {
     let (host, _h) = mount_findings(roster(1), Lang::Nl);
     settle().await;
-    assert!(text_of(&host, ".findings").contains("1 rij gelezen"));
+    assert!(text_of(&host, ".findings").contains("1 persoon in het bestand"));
     let (host, _h) = mount_findings(roster(1), Lang::En);
     settle().await;
-    assert!(text_of(&host, ".findings").contains("1 record read"));
+    assert!(text_of(&host, ".findings").contains("1 person in the file"));
 }

@@ -78,10 +78,10 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
 
   await page.getByRole("link", { name: "Bestanden" }).click();
   const files = [
-    ["roster", "roster.csv", "300 rijen gelezen"],
+    ["roster", "roster.csv", "300 mensen in het bestand"],
     ["devices", "devices.csv", "mensen uit de roster gevonden"],
-    ["enrollment_failures", "enrollment_failures.csv", "rijen gelezen"],
-    ["tickets", "tickets.csv", "rijen gelezen"],
+    ["enrollment_failures", "enrollment_failures.csv", "mislukte inschrijvingen in het bestand"],
+    ["tickets", "tickets.csv", "tickets in het bestand"],
   ];
   for (const [kind, file, found] of files) {
     const panel = page.locator(`section.import[data-kind='${kind}']`);

@@ -75,10 +75,13 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await expect(page.locator("#assign-result")).toContainText("8 nieuwe links");
   const file = await download(page, () => page.getByRole("button", { name: "Links downloaden (CSV)" }).click());
   expect(file.name).toBe("get-help-links.csv");
-  const lines = file.bytes.toString("utf8").trim().split(/\r?\n/);
+  // Opens in Dutch Excel by double-click: a byte-order mark and semicolons, as the survey's mail merge.
+  const text = file.bytes.toString("utf8");
+  expect(text.startsWith("\ufeff")).toBe(true);
+  const lines = text.slice(1).trim().split(/\r?\n/);
   expect(lines).toHaveLength(9);
-  const head = lines[0].split(",");
-  const link = lines.find((l) => l.includes("p001")).split(",")[head.indexOf("link")];
+  const head = lines[0].split(";");
+  const link = lines.find((l) => l.includes("p001")).split(";")[head.indexOf("link")];
 
   // Results: the wave's 8 shown; macOS (2) too small, and so Windows, or it could be worked out.
   await expect(page.locator("tr[data-group='wave=pilot']")).toContainText("8");

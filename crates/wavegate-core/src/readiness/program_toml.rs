@@ -308,7 +308,7 @@ mod tests {
         );
         assert_eq!(
             err.message(crate::i18n::Lang::En),
-            "expected a name, found an empty one"
+            "the name is empty; fill one in"
         );
     }
 

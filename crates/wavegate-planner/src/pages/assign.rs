@@ -23,18 +23,17 @@ fn suggested(query: &leptos_router::params::ParamsMap) -> Vec<String> {
 }
 
 /// The modules ticked at first: every suggested one the program publishes, in the list's
-/// order, else the first module (an address naming none, or only modules published elsewhere).
+/// order; the first module for an address that suggests none. When the report suggests only
+/// modules this program has not published, none: ticking another in their place would have one
+/// click assign what nobody asked for.
 fn first_ticked(list: &[ModuleSummary], suggested: &[String]) -> Vec<String> {
-    let ticked: Vec<String> = list
-        .iter()
+    if suggested.is_empty() {
+        return list.iter().take(1).map(|m| m.id.clone()).collect();
+    }
+    list.iter()
         .filter(|m| suggested.contains(&m.id))
         .map(|m| m.id.clone())
-        .collect();
-    if ticked.is_empty() {
-        list.iter().take(1).map(|m| m.id.clone()).collect()
-    } else {
-        ticked
-    }
+        .collect()
 }
 
 /// What assigning one module did: its id, its title and the server's answer.
@@ -113,7 +112,7 @@ pub fn AssignPage() -> impl IntoView {
                     ticked.set(Some(first_ticked(&list, &suggested)));
                 }
                 titles.set_value(list.iter().map(|m| (m.id.clone(), m.title.clone())).collect());
-                form_view(list, suggested, ticked, none_ticked, submit, request).into_any()
+                form_view(id.get_untracked(), list, suggested, ticked, none_ticked, submit, request).into_any()
             }
             Err(e) => load_failed(e, move || modules.refetch()).into_any(),
         })
@@ -149,6 +148,7 @@ pub fn AssignPage() -> impl IntoView {
 /// The modules to tick, a note naming suggested modules this program does not have, and the
 /// button.
 fn form_view(
+    program: String,
     list: Vec<ModuleSummary>,
     suggested: Vec<String>,
     ticked: RwSignal<Option<Vec<String>>>,
@@ -194,7 +194,8 @@ fn form_view(
         .collect_view();
     view! {
         {(!missing.is_empty()).then(|| view! {
-            <p class="notice">{move || fill(Msg::NotPublishedHere, lang.get(), &[("modules", text::list(&missing, lang.get()))])}</p>
+            <p class="notice">{move || fill(Msg::NotPublishedHere, lang.get(), &[("modules", text::list(&missing, lang.get()))])}
+                " "<a href=links::training(&program)>{t(Msg::PublishOnTrainingPage)}</a></p>
         })}
         <form on:submit=submit novalidate>
             <fieldset class="plain" disabled=move || !session.can_change()>

@@ -72,9 +72,19 @@ fn column_header(name: String) -> impl IntoView {
     }
 }
 
-/// A number of records (a file's rows as its importer reads them), right for one.
-fn records(n: u64, lang: Lang) -> String {
-    counted(n, Msg::OneRecord, Msg::RecordsN, lang)
+/// A number of records (a file's rows as its importer reads them) in the file's own word:
+/// people, devices, tickets…, right for one. An event log's rows of one ticket, and the answer
+/// rows of one response, are one record.
+fn records(kind: FileKind, n: u64, lang: Lang) -> String {
+    let (one, many) = match kind {
+        FileKind::Roster => (Msg::OnePerson, Msg::PeopleN),
+        FileKind::Devices => (Msg::OneDevice, Msg::DevicesN),
+        FileKind::EnrollmentFailures => (Msg::OneFailure, Msg::FailuresN),
+        FileKind::Tickets => (Msg::OneTicket, Msg::TicketsN),
+        FileKind::Responses => (Msg::OneImportedResponse, Msg::ImportedResponsesN),
+        FileKind::Training => (Msg::OneTrainingRecord, Msg::TrainingRecordsN),
+    };
+    counted(n, one, many, lang)
 }
 
 /// What an import found: counts, warnings and (for a preview) the first records as parsed.
@@ -87,14 +97,21 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
             |n| view! { <li>{move || fill(msg, lang.get(), &[("n", count(n, lang.get()))])}</li> },
         )
     };
-    let (rows, matched, unmatched, without_user) = s.with_value(|s| {
+    let (kind, rows, matched, unmatched, without_user, anonymous) = s.with_value(|s| {
         (
+            s.kind,
             s.findings.rows,
             s.findings.people_matched,
             s.findings.unmatched_rows,
             s.findings.without_user,
+            s.findings.anonymous.filter(|&n| n > 0),
         )
     });
+    let records_line = move |msg: Msg, n: Option<u64>| {
+        n.map(|n| {
+            view! { <li>{move || fill(msg, lang.get(), &[("records", records(kind, n, lang.get()))])}</li> }
+        })
+    };
     let source = move || {
         s.with_value(|s| {
             s.header_generation
@@ -107,9 +124,15 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
     let preview = s.with_value(|s| s.preview.clone());
     view! {
         <ul class="findings">
-            <li>{move || fill(Msg::FoundRecords, lang.get(), &[("records", records(rows, lang.get()))])}</li>
+            {records_line(Msg::FoundRecords, Some(rows))}
             {count_line(Msg::FoundMatched, matched)}
-            {count_line(Msg::FoundUnmatched, unmatched)}
+            {records_line(Msg::FoundUnmatched, unmatched)}
+            {records_line(Msg::FoundAnonymous, anonymous)}
+            {match kind {
+                FileKind::Tickets => Some(Msg::TicketRowsNote),
+                FileKind::Responses => Some(Msg::ResponseRowsNote),
+                _ => None,
+            }.map(|note| view! { <li class="muted">{t(note)}</li> })}
             {count_line(Msg::FoundWithoutUser, without_user)}
             {move || source().map(|d| view! { <li>{t(Msg::FoundSource)}" "{d}</li> })}
         </ul>
@@ -219,7 +242,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
         }.into_any(),
         Step::Stored(s) => view! {
             <div class="banner banner-ok" role="status">
-                <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("records", records(s.findings.rows, lang.get()))])}</p>
+                <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("records", records(s.kind, s.findings.rows, lang.get()))])}</p>
             </div>
         }.into_any(),
         Step::Refused(p) => view! {

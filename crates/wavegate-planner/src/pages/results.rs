@@ -8,7 +8,7 @@ use crate::components::breakdown::breakdown;
 use crate::components::download::DownloadButton;
 use crate::components::notice::load_failed;
 use crate::components::results::{GroupResults, withheld_view};
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Msg, UiMsg, counted, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery, SurveyResults};
 use wavegate_core::i18n::Lang;
@@ -81,7 +81,7 @@ fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
         }
     });
     view! {
-        <p class="big-number">{fill(Msg::RespondentsN, lang, &[("n", count(n as u64, lang))])}</p>
+        <p class="big-number">{counted(n as u64, Msg::RespondentsOne, Msg::RespondentsN, lang)}</p>
         {adkar}
         <section aria-labelledby="questions-title">
             <h2 id="questions-title">{Msg::PerQuestion.text(lang)}</h2>

@@ -12,6 +12,7 @@ use crate::components::publish::Publishing;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
+use wavegate_core::api::ListCsvQuery;
 use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
@@ -371,9 +372,12 @@ pub fn ModulePage() -> impl IntoView {
             Err(e) => load_failed(e, move || summary.refetch()).into_any(),
         })
     };
+    // The file a spreadsheet in the planner's language opens right by double-click, as the
+    // survey's mail merge.
     let links_csv = move || {
         let (p, m) = (program.get_untracked(), module.get_untracked());
-        async move { training::links_csv(&p, &m).await }
+        let query = ListCsvQuery::for_spreadsheet(lang.get_untracked());
+        async move { training::links_csv(&p, &m, query).await }
     };
     view! {
         <ProgramNav program=program current=Tab::Training />

@@ -17,8 +17,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::{Extension, Json};
-use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, SurveyProblem};
-use wavegate_core::csv_safe::CsvOptions;
+use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, ListCsvQuery, SurveyProblem};
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{Selection, write_link_list};
 use wavegate_core::training::wire::{
@@ -306,6 +305,7 @@ pub async fn links(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     ApiPath((program, module_id)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<ListCsvQuery>,
 ) -> Result<Response, ApiError> {
     caller.may_hold_links()?;
     let history = stored_history(&state, &program, &module_id).await?;
@@ -327,8 +327,11 @@ pub async fn links(
         });
     }
     crate::planner::with_emails(&state, &program, &mut rows).await?;
-    let bytes =
-        write_link_list(&rows, Vec::new(), CsvOptions::default()).map_err(ApiError::internal)?;
+    let options = q
+        .delimiter
+        .unwrap_or_default()
+        .options(q.bom.unwrap_or(false));
+    let bytes = write_link_list(&rows, Vec::new(), options).map_err(ApiError::internal)?;
     Ok(attachment(
         bytes,
         "text/csv; charset=utf-8",

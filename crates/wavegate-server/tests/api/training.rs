@@ -654,3 +654,27 @@ async fn the_database_files_hold_no_training_token_yet_every_link_opens_and_expo
         );
     }
 }
+
+#[tokio::test]
+async fn the_links_file_opens_in_dutch_excel_when_asked_for_semicolons_and_a_byte_order_mark() {
+    let (api, tokens) = assigned().await;
+    let r = api
+        .get(
+            &format!("{MODULES}/get-help/links.csv?delimiter=semicolon&bom=true"),
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let text = String::from_utf8(r.bytes).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let head: Vec<&str> = text.lines().next().unwrap().split(';').collect();
+    assert!(
+        head.contains(&"person_id") && head.contains(&"link"),
+        "{head:?}"
+    );
+    assert_eq!(text.lines().count(), tokens.len() + 1);
+    let bad = api
+        .get(&format!("{MODULES}/get-help/links.csv?delimiter=tab"), true)
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{:?}", bad.body);
+}

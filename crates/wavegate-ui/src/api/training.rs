@@ -4,7 +4,7 @@
 
 use super::{ApiError, Download, change, download, json, path};
 use gloo_net::http::Request;
-use wavegate_core::api::RevokedInvitations;
+use wavegate_core::api::{ListCsvQuery, RevokedInvitations};
 use wavegate_core::i18n::Lang;
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ImportedTraining, ModulePublished, ModuleResults, ModuleSummary,
@@ -61,8 +61,12 @@ pub async fn assign(
 }
 
 /// `GET …/modules/{module}/links.csv`: the trainees' personal links as a mail-merge file.
-pub async fn links_csv(program: &str, module: &str) -> Result<Download, ApiError> {
-    download::fetch(&path::module(program, module, "links.csv")).await
+pub async fn links_csv(
+    program: &str,
+    module: &str,
+    query: ListCsvQuery,
+) -> Result<Download, ApiError> {
+    download::fetch(&(path::module(program, module, "links.csv") + &query.to_query())).await
 }
 
 /// `POST /api/v1/programs/{program}/training/revoke`: revokes the training links of these

@@ -162,8 +162,8 @@ fn check_name(text: &str, name: &toml::Spanned<String>) -> Result<(), InputError
     let problem = |nl: String, en: String| Err(at(text, name.span(), nl, en));
     if value.trim().is_empty() {
         return problem(
-            "verwacht een naam, gevonden een lege".into(),
-            "expected a name, found an empty one".into(),
+            "de naam is leeg; vul er een in".into(),
+            "the name is empty; fill one in".into(),
         );
     }
     let length = value.chars().count();
@@ -223,8 +223,8 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
             problems.push(at(
                 text,
                 w.id.span(),
-                "verwacht een golf-id, gevonden een lege".into(),
-                "expected a wave id, found an empty one".into(),
+                "het golf-id is leeg; vul er een in".into(),
+                "the wave id is empty; fill one in".into(),
             ));
             false
         } else if let Some(problem) = TextProblem::of(&id, MAX_ATTRIBUTE_VALUE) {

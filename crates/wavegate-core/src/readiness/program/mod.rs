@@ -337,8 +337,8 @@ pass = 0.95
     fn a_blank_long_or_garbled_name_is_refused_on_the_name_line() {
         let named = |name: &str| EXAMPLE.replace("\"Intune rollout 2027\"", name);
         for (name, en) in [
-            ("\"\"", "expected a name, found an empty one"),
-            ("\"   \"", "expected a name, found an empty one"),
+            ("\"\"", "the name is empty; fill one in"),
+            ("\"   \"", "the name is empty; fill one in"),
             (
                 "\"a\\u0000b\"",
                 "expected a name without control or text-direction characters, found U+0000",
@@ -394,8 +394,8 @@ pass = 0.95
     #[test]
     fn a_blank_long_or_garbled_wave_name_is_refused_on_its_own_line() {
         for (name, en) in [
-            ("\"\"", "expected a name, found an empty one"),
-            ("\"  \"", "expected a name, found an empty one"),
+            ("\"\"", "the name is empty; fill one in"),
+            ("\"  \"", "the name is empty; fill one in"),
             (
                 "\"Regio\\u0007Noord\"",
                 "expected a name without control or text-direction characters, found U+0007",
