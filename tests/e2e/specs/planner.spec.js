@@ -107,9 +107,20 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
       await expect(head.nth(3)).toContainText("Ingeschreven op");
       await expect(head.nth(3).locator("code")).toHaveText("enrolled_at");
     }
-    if (kind === "roster") await audit(page);
+    if (kind === "roster") {
+      await audit(page);
+      // Cancelled: nothing stored, the name of the file dropped goes, and focus is back on
+      // the picker rather than at the top of the page.
+      await panel.getByRole("button", { name: "Annuleren" }).click();
+      await expect(panel.locator(".file-name")).toHaveText("Nog geen bestand gekozen");
+      await expect(panel.locator("#file-roster")).toBeFocused();
+      await panel.locator("#file-roster").setInputFiles(path.join(data.dir, file));
+      await expect(panel.getByText(`Voorbeeld van ${file}`)).toBeVisible();
+    }
     await panel.getByRole("button", { name: "Bevestigen en opslaan" }).click();
     await expect(panel.getByText(`${file} is opgeslagen`)).toBeVisible();
+    // Focus moves to what was stored, for keyboard and screen reader alike.
+    await expect(panel.locator(`#import-stored-${kind}`)).toBeFocused();
   }
   const list = page.locator("section", { has: page.getByRole("heading", { name: "Eerdere imports" }) });
   await expect(list.locator("tbody tr")).toHaveCount(4);

@@ -23,6 +23,10 @@ pub fn FilePicker<F>(
     /// Whether choosing is off (a viewer, or an upload under way).
     #[prop(into)]
     disabled: Signal<bool>,
+    /// Notified when the choice was dropped (its preview cancelled): the name shown goes, so
+    /// it is not taken for the file in use.
+    #[prop(optional)]
+    cleared: Option<Trigger>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + Clone + 'static,
@@ -31,6 +35,12 @@ where
     let input = NodeRef::<leptos::html::Input>::new();
     let over = RwSignal::new(false);
     let chosen = RwSignal::new(None::<String>);
+    if let Some(cleared) = cleared {
+        Effect::new(move |_| {
+            cleared.track();
+            chosen.set(None);
+        });
+    }
     let picked = {
         let on_file = on_file.clone();
         move |ev: leptos::ev::Event| {

@@ -168,6 +168,20 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
     let progress = RwSignal::new(None::<Progress>);
     let failed = RwSignal::new(None::<ApiError>);
     let file = StoredValue::new_local(None::<web_sys::File>);
+    let cleared = Trigger::new();
+    let picker_id = format!("file-{}", kind.as_str());
+    let stored_id = format!("import-stored-{}", kind.as_str());
+    // Focus stays with the panel after the preview's buttons go: on the result once stored,
+    // back on the picker once cancelled (else it falls to the page's top).
+    let cancel = {
+        let picker_id = picker_id.clone();
+        move |_| {
+            step.set(Step::Idle);
+            file.set_value(None);
+            cleared.notify();
+            wavegate_ui::dom::focus_id_soon(picker_id.clone());
+        }
+    };
     let upload = move |dry_run: bool| {
         let Some(f) = file.get_value() else { return };
         step.set(if dry_run {
@@ -206,6 +220,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
                 Ok(s) => {
                     step.set(Step::Stored(Box::new(s)));
                     stored.notify();
+                    wavegate_ui::dom::focus_id_soon(format!("import-stored-{}", kind.as_str()));
                 }
                 Err(e) => match e.details::<FileProblem>() {
                     Some(p) => step.set(Step::Refused(p)),
@@ -236,12 +251,12 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
                 <div class="toolbar">
                     <button type="button" class="primary" disabled=move || !session.can_change()
                         on:click=move |_| upload(false)>{t(Msg::Confirm)}</button>
-                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Idle)>{t(Msg::Cancel)}</button>
+                    <button type="button" class="secondary" on:click=cancel.clone()>{t(Msg::Cancel)}</button>
                 </div>
             </section>
         }.into_any(),
         Step::Stored(s) => view! {
-            <div class="banner banner-ok" role="status">
+            <div class="banner banner-ok" role="status" id=stored_id.clone() tabindex="-1">
                 <p>{move || fill(Msg::ImportStored, lang.get(), &[("file", s.file_name.clone()), ("records", records(s.kind, s.findings.rows, lang.get()))])}</p>
             </div>
         }.into_any(),
@@ -256,8 +271,8 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
     view! {
         <section class="card import" aria-labelledby=labelled_by data-kind=kind.as_str()>
             <h2 id=heading>{t(kind_name(kind))}</h2>
-            <FilePicker id=format!("file-{}", kind.as_str()) label=Msg::ChooseFile accept=".csv,text/csv,text/plain"
-                on_file=chosen disabled=busy />
+            <FilePicker id=picker_id label=Msg::ChooseFile accept=".csv,text/csv,text/plain"
+                on_file=chosen disabled=busy cleared=cleared />
             <UploadProgress progress=progress />
             <Failure error=failed />
             {status}
