@@ -89,7 +89,7 @@ fn main() -> ExitCode {
     let cli = parse();
     let lang = cli.lang;
     let result = match cli.command {
-        Command::Serve(args) => cmd::serve::run(args),
+        Command::Serve(args) => cmd::serve::run(args, lang),
         Command::Survey(command) => cmd::survey::run(command, lang),
         Command::Module(command) => cmd::module::run(command, lang),
         Command::Training(command) => cmd::training::run(command, lang),

@@ -28,6 +28,12 @@ fn demo_prints_the_demo_accounts_and_their_password_signs_in() {
             .map(|v| v.trim().to_string())
             .unwrap_or_else(|| panic!("{label} {:?}", server.banner))
     };
+    // Without --public-url the links point at the listen address, which the banner says.
+    assert!(
+        line("note:").starts_with("links in invitations point at http://127.0.0.1:"),
+        "{:?}",
+        server.banner
+    );
     assert_eq!(line("demo planner:"), "planner@demo.invalid");
     assert_eq!(line("demo viewer:"), "viewer@demo.invalid");
     let password = line("demo password:");

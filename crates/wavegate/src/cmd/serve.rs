@@ -57,7 +57,8 @@ pub struct Args {
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lang: wavegate_core::i18n::Lang) -> anyhow::Result<ExitCode> {
+    let public_url_given = args.public_url.is_some();
     init_logging(args.log_json);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
@@ -88,6 +89,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let _ = writeln!(out, "Wavegate is running at {}", server.url);
         let _ = writeln!(out, "  database:       {}", args.db.display());
         let _ = writeln!(out, "  planner page:   {}/planner", server.url);
+        if !public_url_given {
+            // The links mailed to people carry this address: one only this machine reaches
+            // should be noticed before a wave's invitations go out, not after.
+            let note = wavegate_core::i18n::Text::new(
+                format!(
+                    "  let op: links in uitnodigingen wijzen naar {}; geef met --public-url het adres waarop mensen deze server bereiken.",
+                    server.url
+                ),
+                format!(
+                    "  note: links in invitations point at {}; give the address people reach this server at with --public-url.",
+                    server.url
+                ),
+            );
+            let _ = writeln!(out, "{}", note.get(lang));
+        }
         if let Some(a) = &server.demo_accounts {
             let _ = writeln!(out, "  demo planner:   {}", a.planner_email);
             let _ = writeln!(out, "  demo viewer:    {}", a.viewer_email);
