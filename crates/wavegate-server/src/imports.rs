@@ -28,7 +28,7 @@ use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::readiness::datadir::Missing;
 use wavegate_core::upload::{
-    Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Probe, clean_file_name, preview,
+    Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, preview,
 };
 
 /// An upload that sends nothing for this long is given up.
@@ -226,6 +226,13 @@ pub async fn upload(
     );
     if let Some(warning) = wavegate_core::upload::replaced_bytes(received.shape.replaced) {
         findings.warnings.push(warning);
+    }
+    if let Parsed::Roster(new) = &parsed
+        && let Some((changes, told)) =
+            crate::roster_update::changes(&state, &program_id, &program, new).await?
+    {
+        findings.warnings.extend(told);
+        findings.roster_changes = Some(changes);
     }
     let dry_run = q.dry_run.unwrap_or(false);
     let preview = dry_run.then(|| preview(&parsed, &program));

@@ -35,6 +35,7 @@ mod readiness;
 mod reminders;
 mod respond;
 mod roster_cache;
+mod roster_update;
 pub mod routes;
 mod session;
 pub mod store;

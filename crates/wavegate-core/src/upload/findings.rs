@@ -81,6 +81,10 @@ pub struct Findings {
     pub waves: Vec<WaveCount>,
     /// What a planner should know, in both languages.
     pub warnings: Vec<Text>,
+    /// A roster replacing one in use: what it changes (`None` for other kinds, or without a
+    /// roster in use that reads with the program).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_changes: Option<super::roster_changes::RosterChanges>,
 }
 
 /// People by person id and e-mail, compared ignoring ASCII case as the readiness join does.

@@ -5,12 +5,14 @@
 //! - [`probe`]: fed the bytes as they arrive, says how the file is written.
 //! - [`columns`]: the canonical columns of a preview and their Dutch and English labels.
 //! - [`findings`]: parses a file with the readiness importers and sums up what they found.
+//! - [`roster_changes`]: a new roster compared with the one in use.
 //!
 //! The importers themselves are [`crate::readiness::import`]; this module only calls them.
 
 pub mod columns;
 pub mod findings;
 pub mod probe;
+pub mod roster_changes;
 
 pub use findings::{
     Findings, PREVIEW_ROWS, Parsed, Preview, WaveCount, parse_upload, preview, replaced_bytes,

@@ -349,3 +349,62 @@ async fn the_groups_follow_a_new_roster_and_a_changed_program_at_once() {
         .collect();
     assert_eq!(attributes, ["department"]);
 }
+
+#[tokio::test]
+async fn a_new_roster_is_compared_with_the_one_in_use_and_says_which_links_stay_as_they_were() {
+    let api = demo_api().await;
+    // The first roster: nothing to compare with.
+    let r = upload(&api, "roster", demo_roster(), "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(r.body.get("roster_changes").is_none(), "{:?}", r.body);
+    let r = from_roster(&api, "pilot-feedback", json!({ "wave": "wave-1" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    // p013 leaves, p014 moves to the pilot, p015 gets a new address, p099 joins wave-1.
+    let changed = demo_roster()
+        .lines()
+        .filter(|l| !l.starts_with("p013;"))
+        .map(|l| {
+            if l.starts_with("p014;") {
+                l.replace(";wave-1;", ";pilot;")
+            } else if l.starts_with("p015;") {
+                l.replace("p015@example.org", "p015.new@example.org")
+            } else {
+                l.to_string()
+            }
+        })
+        .chain(["p099;p099@example.org;wave-1;iOS;HR;en".to_string()])
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n";
+    let r = upload(&api, "roster", changed.clone(), "?dry_run=true&lang=en").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        r.body["roster_changes"],
+        json!({"added": 1, "removed": 1, "moved": 1, "email_changed": 1})
+    );
+    let warnings: Vec<&str> = r.body["warning_messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings.contains(&"Compared with the roster in use: 1 person new, 1 person no longer on the roster, 1 person in another wave, 1 other e-mail address."),
+        "{warnings:?}"
+    );
+    // p013's and p014's wave-1 links were sent and are unanswered.
+    assert!(
+        warnings.iter().any(|w| w.starts_with("2 unanswered links belong to people")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with("New people have no link yet")),
+        "{warnings:?}"
+    );
+    // The same roster again changes nothing and says so by saying nothing.
+    let r = upload(&api, "roster", demo_roster(), "?dry_run=true&lang=en").await;
+    assert_eq!(
+        r.body["roster_changes"],
+        json!({"added": 0, "removed": 0, "moved": 0, "email_changed": 0})
+    );
+}

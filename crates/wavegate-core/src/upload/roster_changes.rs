@@ -1,0 +1,222 @@
+//! A roster replacing the one in use, compared with it: who is new, who is no longer on it,
+//! who moved to another wave and whose e-mail changed. Links already sent do not follow a new
+//! roster (a person removed keeps theirs until it is revoked; a person added has none until
+//! their wave is invited again), so the planner is told before confirming, not after.
+
+use crate::i18n::{Lang, Text, count};
+use crate::readiness::data::Roster;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What a new roster changes against the one in use.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterChanges {
+    /// People on the new roster only.
+    pub added: u64,
+    /// People on the roster in use only.
+    pub removed: u64,
+    /// People on both, in another wave.
+    pub moved: u64,
+    /// People on both, with another e-mail address (ignoring case; one added or removed counts).
+    pub email_changed: u64,
+}
+
+impl RosterChanges {
+    /// Whether the new roster changes anybody.
+    pub fn any(&self) -> bool {
+        self.added + self.removed + self.moved + self.email_changed > 0
+    }
+}
+
+/// Compares `new` with the roster in use, `current` (both read with the same program, so their
+/// wave numbers mean the same waves). Also returns the ids of the people whose links may no
+/// longer fit: those removed and those moved to another wave.
+pub fn compare(current: &Roster, new: &Roster) -> (RosterChanges, Vec<String>) {
+    let now: HashMap<&str, usize> = (new.ids.iter().enumerate())
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut changes = RosterChanges::default();
+    let mut affected = Vec::new();
+    let mut kept = 0u64;
+    for (p, id) in current.ids.iter().enumerate() {
+        let Some(&q) = now.get(id.as_str()) else {
+            changes.removed += 1;
+            affected.push(id.clone());
+            continue;
+        };
+        kept += 1;
+        if current.waves[p] != new.waves[q] {
+            changes.moved += 1;
+            affected.push(id.clone());
+        }
+        if current.emails[p] != new.emails[q] {
+            changes.email_changed += 1;
+        }
+    }
+    changes.added = new.ids.len() as u64 - kept;
+    (changes, affected)
+}
+
+/// What the planner should know before the new roster replaces the one in use: the changes,
+/// and, when personal links were sent before, what happens to them. `open_links` counts the
+/// unanswered, unrevoked links of the people [`compare`] named.
+pub fn warnings(changes: &RosterChanges, invited_before: bool, open_links: u64) -> Vec<Text> {
+    let mut out = Vec::new();
+    if !changes.any() {
+        return out;
+    }
+    let part = |n: u64, one: (&str, &str), many: (&str, &str), lang: Lang| -> Option<String> {
+        let (one, many) = match lang {
+            Lang::Nl => (one.0, many.0),
+            Lang::En => (one.1, many.1),
+        };
+        match n {
+            0 => None,
+            1 => Some(one.to_string()),
+            n => Some(many.replace("{n}", &count(n, lang))),
+        }
+    };
+    let parts = |lang: Lang| -> String {
+        [
+            part(
+                changes.added,
+                ("1 persoon nieuw", "1 person new"),
+                ("{n} mensen nieuw", "{n} people new"),
+                lang,
+            ),
+            part(
+                changes.removed,
+                (
+                    "1 persoon niet meer op de roster",
+                    "1 person no longer on the roster",
+                ),
+                (
+                    "{n} mensen niet meer op de roster",
+                    "{n} people no longer on the roster",
+                ),
+                lang,
+            ),
+            part(
+                changes.moved,
+                ("1 persoon in een andere golf", "1 person in another wave"),
+                (
+                    "{n} mensen in een andere golf",
+                    "{n} people in another wave",
+                ),
+                lang,
+            ),
+            part(
+                changes.email_changed,
+                ("1 ander e-mailadres", "1 other e-mail address"),
+                ("{n} andere e-mailadressen", "{n} other e-mail addresses"),
+                lang,
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    out.push(Text::new(
+        format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
+        format!("Compared with the roster in use: {}.", parts(Lang::En)),
+    ));
+    if open_links > 0 {
+        out.push(match open_links {
+            1 => Text::new(
+                "1 link die nog niet is beantwoord, hoort bij iemand die niet meer op de roster staat of naar een andere golf gaat; hij blijft werken tot je hem intrekt.",
+                "1 unanswered link belongs to someone no longer on the roster or moving to another wave; it keeps working until you revoke it.",
+            ),
+            n => Text::new(
+                format!(
+                    "{} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de roster staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
+                    count(n, Lang::Nl)
+                ),
+                format!(
+                    "{} unanswered links belong to people no longer on the roster or moving to another wave; they keep working until you revoke them.",
+                    count(n, Lang::En)
+                ),
+            ),
+        });
+    }
+    if invited_before && changes.added > 0 {
+        out.push(Text::new(
+            "Nieuwe mensen hebben nog geen link: nodig hun golf opnieuw uit (wie al een link heeft, houdt die).",
+            "New people have no link yet: invite their wave again (whoever has a link keeps it).",
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readiness::program::Program;
+    use crate::upload::{FileKind, Parsed, parse_upload};
+
+    fn roster(text: &str) -> Roster {
+        let program = Program::parse(
+            "name = \"t\"\n[[wave]]\nid = \"pilot\"\nstart = \"2027-01-11\"\nend = \"2027-01-29\"\n[[wave]]\nid = \"wave-1\"\nstart = \"2027-02-08\"\nend = \"2027-02-26\"\n",
+        )
+        .unwrap();
+        match parse_upload(FileKind::Roster, text.as_bytes(), &program).unwrap() {
+            Parsed::Roster(r) => r,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_new_roster_says_who_came_went_moved_and_changed_address() {
+        let current = roster(
+            "person_id,email,wave\np1,a@x.org,pilot\np2,b@x.org,pilot\np3,c@x.org,pilot\np4,d@x.org,wave-1\n",
+        );
+        let new = roster(
+            "person_id,email,wave\np1,a@x.org,wave-1\np3,C.new@x.org,pilot\np4,D@X.org,wave-1\np5,e@x.org,pilot\n",
+        );
+        let (changes, affected) = compare(&current, &new);
+        assert_eq!(
+            changes,
+            RosterChanges {
+                added: 1,
+                removed: 1,
+                moved: 1,
+                email_changed: 1,
+            }
+        );
+        assert_eq!(affected, ["p1", "p2"]);
+        let w = warnings(&changes, true, 2);
+        assert_eq!(
+            w[0].get(Lang::Nl),
+            "Vergeleken met de roster in gebruik: 1 persoon nieuw, 1 persoon niet meer op de roster, 1 persoon in een andere golf, 1 ander e-mailadres."
+        );
+        assert!(
+            w[1].get(Lang::En)
+                .starts_with("2 unanswered links belong to")
+        );
+        assert!(
+            w[2].get(Lang::En)
+                .starts_with("New people have no link yet")
+        );
+    }
+
+    #[test]
+    fn the_same_roster_again_says_nothing() {
+        let text = "person_id,email,wave\np1,a@x.org,pilot\np2,b@x.org,wave-1\n";
+        let (changes, affected) = compare(&roster(text), &roster(text));
+        assert!(!changes.any() && affected.is_empty());
+        assert!(warnings(&changes, true, 0).is_empty());
+    }
+
+    #[test]
+    fn without_links_sent_only_the_changes_are_told() {
+        let current = roster("person_id,wave\np1,pilot\n");
+        let new = roster("person_id,wave\np1,pilot\np2,pilot\np3,pilot\n");
+        let (changes, _) = compare(&current, &new);
+        let w = warnings(&changes, false, 0);
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            w[0].get(Lang::En),
+            "Compared with the roster in use: 2 people new."
+        );
+    }
+}
