@@ -190,7 +190,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.getByRole("link", { name: "Resultaten bekijken" }).click();
   await expect(page).toHaveURL(/\/surveys\/pilot-feedback\/results$/);
   const results = page.getByRole("region", { name: /Resultaten/ });
-  await expect(results).toContainText("1 respondenten");
+  await expect(results).toContainText("1 respondent");
   // The response export reaches the disk byte for byte: it starts with the UTF-8 BOM.
   const responses = await download(page, () => results.getByRole("button", { name: "Antwoorden downloaden (CSV)" }).click());
   expect([...responses.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -79,8 +79,9 @@ test("responses imported from another survey tool show per survey beside the pub
   });
   expect(res.status()).toBe(201);
   const { id } = await res.json();
+  // Published here (201), or attached as published before by another program (200).
   res = await request.post(`/api/v1/programs/${id}/surveys`, { headers, data: { template: "pilot-feedback" } });
-  expect(res.status()).toBe(201);
+  expect([200, 201]).toContain(res.status());
   // Six people answered the pilot survey in another tool: 9, 10, 10, 7, 3 and 0 for the
   // recommendation (NPS +17), and all of them are stuck at Desire. Two answered another one.
   const rows = ["response_id,survey_id,survey_version,person_id,submitted_at,question_id,value"];
