@@ -173,6 +173,7 @@ fn failed_once(max: Option<u32>, wait_minutes: u32) -> MyModule {
         number: plan.number,
         answers: QuizAnswers::new(),
         started_at: at("2027-01-12T09:00:00Z"),
+        submitted_at: None,
     };
     let result = (m.progress)
         .submit_attempt(
@@ -589,6 +590,7 @@ fn passed() -> MyModule {
         number: plan.number,
         answers,
         started_at: at("2027-01-12T09:10:00Z"),
+        submitted_at: None,
     };
     let result = (m.progress)
         .submit_attempt(

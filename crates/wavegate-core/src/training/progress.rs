@@ -69,7 +69,8 @@ pub struct Attempt {
     /// When the trainee started it (the client's clock, kept between the earliest moment the
     /// attempt could be started and `submitted_at`: see [`reported_time`]).
     pub started_at: DateTime<Utc>,
-    /// When it was submitted.
+    /// When it was submitted: the trainee's device's time when it is plausible, else when the
+    /// server received it (see [`submitted_time`]).
     pub submitted_at: DateTime<Utc>,
 }
 
@@ -96,6 +97,11 @@ pub struct Submission {
     pub answers: QuizAnswers,
     /// When the trainee started.
     pub started_at: DateTime<Utc>,
+    /// When the trainee submitted it, by their device's clock: an attempt made offline reaches
+    /// the server later, and the wait before it is judged on this time when it is plausible
+    /// ([`submitted_time`]). Absent: when the server receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 /// The next attempt: what to ask.
@@ -269,6 +275,31 @@ pub fn reported_time(
     now: DateTime<Utc>,
 ) -> DateTime<Utc> {
     at.max(earliest).min(now)
+}
+
+/// How many days before `now` a device's time of an attempt is still believed. An attempt made
+/// offline is synced within days; a time further back is more likely a wrong clock than a long
+/// trip, and believing it would let a device date a series of attempts far apart in the past.
+pub const DEVICE_TIME_MAX_AGE_DAYS: i64 = 30;
+
+/// When an attempt counts as submitted: the time the trainee's device `reported`, when it is
+/// plausible, else `now` (when the server receives it). Plausible is not before `earliest` (the
+/// assignment and the previous attempt's submission: attempts are numbered in time) and not
+/// more than [`DEVICE_TIME_MAX_AGE_DAYS`] before `now`. A time after `now` (a device clock
+/// running ahead) is read as `now`, so a device can never push an attempt past the server's
+/// time. The wait between attempts is judged at this time, so two attempts made offline
+/// minutes apart are not refused because they reach the server together.
+pub fn submitted_time(
+    reported: Option<DateTime<Utc>>,
+    earliest: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    match reported {
+        Some(at) if at >= earliest && at >= now - Duration::days(DEVICE_TIME_MAX_AGE_DAYS) => {
+            at.min(now)
+        }
+        _ => now,
+    }
 }
 
 /// Whether a string is a UUID in its usual text form (`8-4-4-4-12` hex digits).
@@ -468,10 +499,12 @@ impl Progress {
         after_last.map_or(self.assigned_at, |t| t.max(self.assigned_at))
     }
 
-    /// Scores and records an attempt submitted at `now`; its start time is kept between the
-    /// moment it could first be planned and `now` ([`reported_time`]). The draw is re-derived from the
-    /// registration and the attempt number, so answers to other questions are refused. A resend
-    /// of a recorded attempt (same id and answers) returns its result again without a new attempt.
+    /// Scores and records an attempt received at `now`. It counts as submitted at the device's
+    /// time when that is plausible, else at `now` ([`submitted_time`]), and the attempt policy
+    /// is judged at that time; its start is kept between the moment it could first be planned
+    /// and its submission ([`reported_time`]). The draw is re-derived from the registration and
+    /// the attempt number, so answers to other questions are refused. A resend of a recorded
+    /// attempt (same id and answers) returns its result again without a new attempt.
     pub fn submit_attempt(
         &mut self,
         module: &Module,
@@ -493,7 +526,11 @@ impl Progress {
                 Err(ProgressError::AttemptIdReused { id: submission.id })
             };
         }
-        let plan = self.next_attempt(module, lineage, now)?;
+        let after_last = self.last_attempt().map_or(self.assigned_at, |last| {
+            last.submitted_at.max(self.assigned_at)
+        });
+        let at = submitted_time(submission.submitted_at, after_last, now);
+        let plan = self.next_attempt(module, lineage, at)?;
         if submission.number != plan.number {
             return Err(ProgressError::StaleAttempt {
                 expected: plan.number,
@@ -518,8 +555,8 @@ impl Progress {
                     .collect(),
                 topics: result.topics.clone(),
                 passed: result.passed,
-                started_at: reported_time(submission.started_at, earliest, now),
-                submitted_at: now,
+                started_at: reported_time(submission.started_at, earliest, at),
+                submitted_at: at,
             },
         );
         self.version = module.version;

@@ -301,6 +301,11 @@ pub struct SubmitAnswers {
     pub answers: QuizAnswers,
     /// When the trainee started (their clock).
     pub started_at: DateTime<Utc>,
+    /// When the trainee submitted it (their clock), so an attempt made offline is judged on
+    /// when it was made, not when it arrived (`Submission::submitted_at`). Absent in what
+    /// older apps send: then it is when the server receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 /// What an attempt came to.

@@ -234,6 +234,7 @@ async fn record_attempt(
             number: body.number,
             answers: body.answers,
             started_at: body.started_at,
+            submitted_at: body.submitted_at,
         },
         now,
     )?;

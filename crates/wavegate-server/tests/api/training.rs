@@ -116,7 +116,7 @@ async fn study(api: &Api, token: &str, lessons: &[&str], version: u32) -> Reply 
 }
 
 /// Answers to a plan: right ones, or every one wrong.
-fn answers(module: &Module, plan: &Value, right: bool) -> Value {
+pub(super) fn answers(module: &Module, plan: &Value, right: bool) -> Value {
     let mut out = serde_json::Map::new();
     for id in plan["questions"].as_array().unwrap() {
         let q = module.question(id.as_str().unwrap()).unwrap();

@@ -127,6 +127,9 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                 version: a.plan.version,
                 answers: answers.get_untracked(),
                 started_at: a.started_at,
+                // The device's time goes with it: if it waits offline, the server judges the
+                // wait before the next attempt on when it was made, not when it arrived.
+                submitted_at: Some(local::now()),
             };
             result.set(session.record_attempt(&id.get_value(), body));
             focus_id_soon(RESULT.into());
