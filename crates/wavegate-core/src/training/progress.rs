@@ -442,8 +442,16 @@ impl Progress {
             .max_by(|a, b| (a.submitted_at, a.number).cmp(&(b.submitted_at, b.number)))
     }
 
+    /// The most recent attempt taken in one version (by submission; ties by number).
+    pub fn last_attempt_in(&self, version: u32) -> Option<&Attempt> {
+        self.attempts_in(version)
+            .max_by(|a, b| (a.submitted_at, a.number).cmp(&(b.submitted_at, b.number)))
+    }
+
     /// What the next attempt asks, or why there is none now: no quiz, already passed, no
-    /// attempts left in this version, or the wait after the last one not over at `now`.
+    /// attempts left in this version, or the wait after the last attempt in this version not
+    /// over at `now`. A version's attempt policy applies to the attempts made in it, so an
+    /// attempt of an earlier version neither uses up this one's attempts nor starts its wait.
     pub fn next_attempt(
         &self,
         module: &Module,
@@ -465,12 +473,10 @@ impl Progress {
         if self.attempts.len() >= MAX_ATTEMPTS as usize {
             return Err(ProgressError::NoAttemptsLeft { max: MAX_ATTEMPTS });
         }
-        if let Some(last) = self.last_attempt() {
-            let next_at =
-                last.submitted_at + Duration::minutes(i64::from(quiz.attempts.wait_minutes));
-            if now < next_at {
-                return Err(ProgressError::TooSoon { next_at });
-            }
+        if let Some(next_at) = self.wait_over_at(module.version, quiz.attempts.wait_minutes)
+            && now < next_at
+        {
+            return Err(ProgressError::TooSoon { next_at });
         }
         let number = self.attempts.len() as u32 + 1;
         let seed = Seed::new(&self.registration, number);
@@ -490,13 +496,26 @@ impl Progress {
         })
     }
 
-    /// The earliest a next attempt can have started: the assignment, and the end of the wait
-    /// after the last attempt (no plan for it was given before).
-    fn next_attempt_from(&self, wait_minutes: u32) -> DateTime<Utc> {
-        let after_last = self
-            .last_attempt()
-            .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)));
-        after_last.map_or(self.assigned_at, |t| t.max(self.assigned_at))
+    /// When the wait of `version`'s policy after its last attempt is over (none before its
+    /// first attempt in that version).
+    pub fn wait_over_at(&self, version: u32, wait_minutes: u32) -> Option<DateTime<Utc>> {
+        self.last_attempt_in(version)
+            .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)))
+    }
+
+    /// The earliest a next attempt of `version` can have started: the assignment, the last
+    /// attempt's submission, and the end of the wait after the last attempt in this version (no
+    /// plan for it was given before).
+    fn next_attempt_from(&self, version: u32, wait_minutes: u32) -> DateTime<Utc> {
+        [
+            Some(self.assigned_at),
+            self.last_attempt().map(|last| last.submitted_at),
+            self.wait_over_at(version, wait_minutes),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(self.assigned_at)
     }
 
     /// Scores and records an attempt received at `now`. It counts as submitted at the device's
@@ -539,7 +558,7 @@ impl Progress {
         }
         let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
         let result = score(quiz, &plan.questions, &submission.answers)?;
-        let earliest = self.next_attempt_from(quiz.attempts.wait_minutes);
+        let earliest = self.next_attempt_from(module.version, quiz.attempts.wait_minutes);
         self.attempts.insert(
             submission.id,
             Attempt {

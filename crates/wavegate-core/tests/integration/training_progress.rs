@@ -492,6 +492,48 @@ fn an_editorial_change_keeps_the_pass_and_the_certificate_follows_the_version() 
 }
 
 #[test]
+fn a_new_versions_attempt_policy_counts_only_the_attempts_made_in_it() {
+    let (v1, l1) = builtin("enroll-ios");
+    // Passed at 2027-01-15 10:00 under version 1, which has no wait.
+    let mut t = passed_v1(&v1, &l1);
+    let mut v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    v2.quiz.as_mut().unwrap().attempts = AttemptPolicy {
+        max: Some(2),
+        wait_minutes: 10,
+    };
+    let l2 = l1.next(&v2);
+    // The retake can start at once: version 2's wait follows version 2's attempts.
+    assert!(
+        t.progress
+            .next_attempt(&v2, &l2, at("2027-01-15 10:01"))
+            .is_ok()
+    );
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!(
+        (s.attempts_used, s.attempts_left, s.next_attempt_at),
+        (0, Some(2), None)
+    );
+    // A failed retake starts version 2's wait and uses one of its two attempts.
+    t.quiz(&v2, &l2, "2027-01-15 10:02", &["trouble"]);
+    assert_eq!(
+        t.progress.next_attempt(&v2, &l2, at("2027-01-15 10:05")),
+        Err(ProgressError::TooSoon {
+            next_at: at("2027-01-15 10:12")
+        })
+    );
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!(
+        (s.attempts_used, s.attempts_left, s.next_attempt_at),
+        (1, Some(1), Some(at("2027-01-15 10:12")))
+    );
+    t.quiz(&v2, &l2, "2027-01-15 10:12", &["trouble"]);
+    assert_eq!(
+        t.progress.next_attempt(&v2, &l2, at("2027-01-16 09:00")),
+        Err(ProgressError::NoAttemptsLeft { max: 2 })
+    );
+}
+
+#[test]
 fn a_substantive_change_asks_for_the_changed_lessons_and_their_topics_only() {
     let (v1, l1) = builtin("enroll-ios");
     let mut t = passed_v1(&v1, &l1);

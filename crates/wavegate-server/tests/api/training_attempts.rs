@@ -1,9 +1,11 @@
 //! Quiz attempts as the server judges them: an attempt made offline and synced later is dated
 //! by the device when that is plausible, so the wait between attempts is the one the trainee
-//! kept.
+//! kept; a version's attempt policy counts the attempts made in it only.
 
 use super::support::{demo_roster, upload};
-use super::training::{MODULES, answers, links, planner_post, trainee_get, trainee_post};
+use super::training::{
+    MODULES, answers, complete, links, next_version, planner_post, trainee_get, trainee_post,
+};
 use super::{Api, demo_api};
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
@@ -106,4 +108,44 @@ async fn two_attempts_made_offline_minutes_apart_are_both_kept_with_the_pass() {
     );
     let stored = on_device(&api, &token).await;
     assert_eq!(stored.progress.attempts, device.progress.attempts);
+}
+
+#[tokio::test]
+async fn a_trainee_who_passed_an_earlier_version_retakes_at_once_despite_the_new_wait() {
+    let (api, token) = assigned_with(json!({})).await;
+    complete(&api, &token, 1, "attempt-pass-v1-1").await;
+    let mut v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    v1["quiz"]["attempts"] = json!({});
+    let mut v2 = next_version(&v1, 2, true);
+    v2["quiz"]["attempts"] = json!({ "max": 2, "wait_minutes": 10 });
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": v2 }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let status = &trainee_get(&api, &format!("/api/v1/train/{token}"))
+        .await
+        .body["modules"][0]["status"];
+    assert_eq!(
+        (
+            &status["next_attempt_at"],
+            &status["attempts_used"],
+            &status["attempts_left"]
+        ),
+        (&Value::Null, &json!(0), &json!(2)),
+        "{status:?}"
+    );
+    let plan = trainee_post(
+        &api,
+        &format!("/api/v1/train/{token}/modules/get-help/attempts"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(plan.status, StatusCode::OK, "{:?}", plan.body);
+    assert_eq!(
+        (&plan.body["number"], &plan.body["version"]),
+        (&json!(2), &json!(2))
+    );
 }
