@@ -1,6 +1,7 @@
 //! Quiz attempts as the server judges them: an attempt made offline and synced later is dated
 //! by the device when that is plausible, so the wait between attempts is the one the trainee
-//! kept; a version's attempt policy counts the attempts made in it only.
+//! kept; a version's attempt policy counts the attempts made in it only; an attempt refused in
+//! a sync leaves no trace in it.
 
 use super::support::{demo_roster, upload};
 use super::training::{
@@ -147,5 +148,59 @@ async fn a_trainee_who_passed_an_earlier_version_retakes_at_once_despite_the_new
     assert_eq!(
         (&plan.body["number"], &plan.body["version"]),
         (&json!(2), &json!(2))
+    );
+}
+
+#[tokio::test]
+async fn an_attempt_refused_in_a_sync_leaves_no_trace_and_the_next_one_takes_its_number() {
+    let (api, token) = assigned_with(json!({})).await;
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let device = on_device(&api, &token).await;
+    let lesson = device.module.lessons[0].id.clone();
+    let view = json!({ "id": "fact-shared-0001", "version": 1, "lesson": lesson,
+                       "at": "2027-01-12T09:00:00Z" });
+    let r = trainee_post(&api, &format!("{base}/sync"), json!({ "views": [view] })).await;
+    assert_eq!(r.body["stored"], 1, "{:?}", r.body);
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    assert_eq!(plan.body["number"], 1, "{:?}", plan.body);
+    let attempt = |id: &str, right: bool| {
+        json!({ "id": id, "number": 1, "version": 1,
+                "answers": answers(&device.module, &plan.body, right),
+                "started_at": "2027-01-12T09:30:00Z" })
+    };
+    // A pass under the view's id is refused; the next attempt is the first.
+    let r = trainee_post(
+        &api,
+        &format!("{base}/sync"),
+        json!({ "attempts": [attempt("fact-shared-0001", true), attempt("attempt-next-0001", false)] }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let refused: Vec<&str> = r.body["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(refused, ["fact-shared-0001"], "{:?}", r.body);
+    assert_eq!(r.body["stored"], 1);
+    assert_eq!(
+        r.body["status"]["passed_at"],
+        Value::Null,
+        "the refused pass does not count"
+    );
+    assert_eq!(r.body["status"]["attempts_used"], 1);
+    let attempts = r.body["progress"]["attempts"].as_object().unwrap();
+    assert_eq!(
+        attempts.keys().collect::<Vec<_>>(),
+        ["attempt-next-0001"],
+        "{attempts:?}"
+    );
+    assert_eq!(attempts["attempt-next-0001"]["number"], 1);
+    let stored = on_device(&api, &token).await;
+    assert_eq!(
+        serde_json::to_value(&stored.progress).unwrap(),
+        r.body["progress"],
+        "what the sync returned is what was stored"
     );
 }
