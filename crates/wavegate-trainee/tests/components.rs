@@ -674,3 +674,46 @@ async fn lessons_can_be_reread_while_a_failed_quiz_waits() {
     assert_eq!(text_of(&host, "h1"), first);
     local::clear("tok-wait");
 }
+
+#[wasm_bindgen_test]
+async fn the_topics_of_the_results_follow_a_switch_of_language() {
+    let m = assigned_of("get-help");
+    let total = m.module.quiz.as_ref().unwrap().questions.len();
+    let topics: Vec<(String, String)> = (m.module.topics.iter())
+        .map(|t| (t.title.nl.clone(), t.title.en.clone()))
+        .collect();
+    let id = m.module.id.clone();
+    let page_lang = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep_lang = page_lang.clone();
+    let (host, _keep) = mount_session("tok-topics", vec![m], Lang::Nl, None, move || {
+        keep_lang.set(Some(wavegate_trainee::i18n::use_lang()));
+        view! { <QuizView module_id=id step=RwSignal::new(Step::Quiz) /> }
+    });
+    redraw().await;
+    for n in 1..=total {
+        pick_first(&host);
+        click(&host, Msg::Check.text(Lang::Nl));
+        redraw().await;
+        let next = if n < total {
+            Msg::Next
+        } else {
+            Msg::SeeResults
+        };
+        click(&host, next.text(Lang::Nl));
+        redraw().await;
+    }
+    let shown = text_of(&host, ".topics");
+    assert!(
+        topics.iter().all(|(nl, _)| shown.contains(nl.as_str())),
+        "{shown}"
+    );
+    page_lang.get().unwrap().set(Lang::En);
+    redraw().await;
+    let shown = text_of(&host, ".topics");
+    assert!(
+        topics.iter().all(|(_, en)| shown.contains(en.as_str())),
+        "{shown}"
+    );
+    assert_eq!(text_of(&host, ".results h2"), Msg::PerTopic.text(Lang::En));
+    local::clear("tok-topics");
+}
