@@ -717,3 +717,30 @@ async fn the_topics_of_the_results_follow_a_switch_of_language() {
     assert_eq!(text_of(&host, ".results h2"), Msg::PerTopic.text(Lang::En));
     local::clear("tok-topics");
 }
+
+#[wasm_bindgen_test]
+async fn the_last_lesson_leads_back_to_the_module_when_every_attempt_is_used_and_failed() {
+    let m = failed_once(Some(1), 0);
+    let lessons = m.module.lessons.len();
+    let title = m.module.title.get(Lang::Nl).to_string();
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_session("tok-used", vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    click(&host, Msg::ContinueReading.text(Lang::Nl));
+    redraw().await;
+    for _ in 1..lessons {
+        click(&host, Msg::Next.text(Lang::Nl));
+        redraw().await;
+    }
+    assert!(!text_of(&host, ".quiz-blocked").is_empty(), "why no quiz");
+    assert!(
+        buttons_named(&host, Msg::Done.text(Lang::Nl)).is_empty(),
+        "not done: the quiz was failed"
+    );
+    click(&host, Msg::BackToModule.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), title, "the module's overview");
+    local::clear("tok-used");
+}
