@@ -9,7 +9,7 @@ use super::draw::{Seed, draw_topics, shown_order};
 use super::model::{Module, QuestionKind, QuizAnswers};
 use super::scoring::{QuizResult, ScoreError, TopicResult, score};
 use super::versions::Lineage;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, long_date_time_from};
 use crate::survey::response_id::is_valid_response_id;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -187,7 +187,7 @@ pub enum ProgressError {
         max: u32,
     },
     /// The wait after the previous attempt is not over.
-    #[error("the next attempt is possible from {next_at}")]
+    #[error("the next attempt is possible from {}", wait_over(next_at, Lang::En))]
     TooSoon {
         /// When it is.
         next_at: DateTime<Utc>,
@@ -248,7 +248,7 @@ impl ProgressError {
                 format!("alle {max} pogingen zijn gebruikt")
             }
             ProgressError::TooSoon { next_at } => {
-                format!("een nieuwe poging kan vanaf {next_at}")
+                format!("een nieuwe poging kan vanaf {}", wait_over(next_at, lang))
             }
             ProgressError::StaleAttempt { expected, found } => {
                 format!("poging {found} is niet de volgende poging; dat is {expected}")
@@ -262,6 +262,13 @@ impl ProgressError {
             ProgressError::Answers(e) => e.message(lang),
         }
     }
+}
+
+/// When a wait is over, as people read it: to the minute (rounded up, so never too early),
+/// in UTC, since the core knows no one's time zone (the trainee app writes the wait in the
+/// trainee's own).
+fn wait_over(next_at: &DateTime<Utc>, lang: Lang) -> String {
+    format!("{} UTC", long_date_time_from(next_at.naive_utc(), lang))
 }
 
 /// A time a trainee's client reports (a lesson view, an attempt's start), kept to what can be
@@ -597,6 +604,21 @@ mod tests {
     use super::*;
     use crate::training::templates::builtin;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_end_of_a_wait_is_written_as_people_read_it_to_the_minute() {
+        let next_at = Utc.with_ymd_and_hms(2026, 12, 1, 6, 54, 21).unwrap()
+            + Duration::nanoseconds(200_322_023);
+        let e = ProgressError::TooSoon { next_at };
+        assert_eq!(
+            e.message(Lang::Nl),
+            "een nieuwe poging kan vanaf 1 december 2026, 06:55 UTC"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "the next attempt is possible from 1 December 2026, 06:55 UTC"
+        );
+    }
 
     #[test]
     fn a_quiz_without_a_maximum_or_a_wait_still_stops_at_max_attempts() {
