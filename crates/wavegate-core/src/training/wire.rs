@@ -139,13 +139,14 @@ pub struct AssignModule {
     pub expires_on: Option<chrono::NaiveDate>,
 }
 
-/// Body of `POST …/training/revoke`: exactly one of the two.
+/// Body of `POST …/training/revoke`: exactly one of the two. `person_ids` is an `Option` so that
+/// a list sent empty is told from one left out: `{"person_ids": [], "wave": …}` names both.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RevokeTrainingLinks {
     /// The training links of these people.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub person_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_ids: Option<Vec<String>>,
     /// The training links of everyone the roster puts in this wave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wave: Option<String>,

@@ -295,10 +295,13 @@ async fn only_a_planner_revokes_with_one_of_people_or_wave_and_a_session_needs_i
     assert_error(&r, StatusCode::FORBIDDEN, "csrf_mismatch");
     let opens = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
     assert_eq!(opens.status, StatusCode::OK, "nothing was revoked");
-    // Nothing, both, or a survey link's `tokens`: refused, and nothing revoked.
+    // Nothing, both (also with the list empty), nobody, or a survey link's `tokens`: refused,
+    // and nothing revoked.
     for bad in [
         json!({}),
         json!({ "wave": "pilot", "person_ids": ["p001"] }),
+        json!({ "wave": "pilot", "person_ids": [] }),
+        json!({ "person_ids": [] }),
         json!({ "tokens": [token] }),
     ] {
         let r = planner_post(&api, REVOKE, bad.clone()).await;
