@@ -82,8 +82,8 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
 
   // Results: the wave's 8 shown; macOS (2) too small, and so Windows, or it could be worked out.
   await expect(page.locator("tr[data-group='wave=pilot']")).toContainText("8");
-  await expect(page.locator("tr[data-group='platform=macOS']")).toContainText("te klein");
-  await expect(page.locator("tr[data-group='platform=Windows']")).toContainText("te klein");
+  await expect(page.locator("tr[data-group='platform=macOS']")).toContainText("minder dan 5 mensen");
+  await expect(page.locator("tr[data-group='platform=Windows']")).toContainText("verborgen naast een kleine groep");
   await expect(page.getByText("Niemand hoeft iets opnieuw te bestuderen in versie 1.")).toBeVisible();
   await audit(page);
   await expectNoHorizontalScroll(page);

@@ -13,6 +13,7 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::i18n::count;
+use wavegate_core::readiness::report::SuppressionReason;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
@@ -169,10 +170,13 @@ fn group_count(n: Option<u64>, lang: wavegate_core::i18n::Lang) -> String {
 }
 
 /// The per-topic cell: each topic by its title with its share correct in words, never colour
-/// alone, and whether the core withheld topics fewer than 5 trainees were tested on.
+/// alone, and whether the core withheld topics fewer than 5 trainees were tested on; for a
+/// hidden group, why (too small, or hidden beside a small group), as the readiness report says.
 fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
     let lang = use_lang();
-    let suppressed = g.suppressed;
+    let suppressed = g
+        .suppressed
+        .then(|| g.suppressed_because.unwrap_or(SuppressionReason::Small));
     let withheld = g.topics_withheld;
     let topics = g.topics.clone();
     move || {
@@ -192,13 +196,13 @@ fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
             })
             .collect();
         match (suppressed, shown.is_empty(), withheld) {
-            (true, _, _) => Msg::SuppressedGroup.text(l).to_string(),
-            (false, true, true) => Msg::TopicsWithheld.text(l).to_string(),
-            (false, true, false) => Msg::NoTopicsYet.text(l).to_string(),
-            (false, false, true) => {
+            (Some(why), _, _) => text::suppression_reason(why, l).to_string(),
+            (None, true, true) => Msg::TopicsWithheld.text(l).to_string(),
+            (None, true, false) => Msg::NoTopicsYet.text(l).to_string(),
+            (None, false, true) => {
                 format!("{}; {}", shown.join(", "), Msg::OtherTopicsWithheld.text(l))
             }
-            (false, false, false) => shown.join(", "),
+            (None, false, false) => shown.join(", "),
         }
     }
 }
@@ -263,7 +267,8 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     view! {
         <p>{total}</p>
         {table}
-        {note.then(|| view! { <p class="muted suppressed-note">{t(Msg::TrainingResultsNote)}</p> })}
+        // The response rates' note: the same two reasons a group is hidden, in the same words.
+        {note.then(|| view! { <p class="muted suppressed-note">{t(Msg::RatesSuppressed)}</p> })}
     }
 }
 
