@@ -31,7 +31,8 @@ pub fn versions_view(m: ModuleSummary) -> impl IntoView {
     let names = m.names.clone();
     view! {
         <p class="muted">{move || module_counts(&m, lang.get())}</p>
-        <h3>{t(Msg::ModuleVersions)}</h3>
+        // Right under the page's h1 (no card of its own): the next level, not h3.
+        <h2>{t(Msg::ModuleVersions)}</h2>
         <ul class="version-list">
             {versions.into_iter().map(|v| {
                 let names = names.clone();
@@ -232,9 +233,10 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     };
     let any_suppressed = r.groups.iter().any(|g| g.suppressed);
     // Fewer than 5 assigned in all: every group is hidden, and the sentence above says so
-    // once, rather than a table of dashes and the rule a second time.
+    // once, rather than a table of dashes and the rule a second time. The scrolling region is
+    // named apart from the card around it: two regions of one name are one landmark twice.
     let table = (r.assigned.is_some() && !r.groups.is_empty()).then(|| view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="training-results-title">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::ResultsTableLabel.text(lang.get())>
             <table class="rates training-results">
                 <thead><tr>
                     <th scope="col">{t(Msg::Group)}</th>
@@ -291,7 +293,7 @@ pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
     let n = n.to_string();
     view! {
         <p>{move || fill(count, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="restudy-title">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::RestudyTableLabel.text(lang.get())>
             <table class="rates restudy">
                 <thead><tr>
                     <th scope="col">{t(Msg::PersonCol)}</th>
