@@ -138,6 +138,22 @@ pub fn long_date_time(at: NaiveDateTime, lang: Lang) -> String {
     )
 }
 
+/// The moment from which something is possible (the end of a wait), as [`long_date_time`]
+/// writes it, rounded up to the minute: a minute shown truncated would be before the moment,
+/// and whoever tries then is refused again.
+pub fn long_date_time_from(at: NaiveDateTime, lang: Lang) -> String {
+    let minute = at
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(at);
+    let shown = if minute < at {
+        minute + chrono::Duration::minutes(1)
+    } else {
+        minute
+    };
+    long_date_time(shown, lang)
+}
+
 /// A count as people read it: `100.000` in Dutch, `100,000` in English. Numbers under 10,000
 /// stay as they are (`1200`), as Dutch and European style guides write them; the one number
 /// format of counts Wavegate writes for people, never for files or JSON.
@@ -271,6 +287,23 @@ mod tests {
         let at = d.and_hms_opt(9, 5, 59).unwrap();
         assert_eq!(long_date_time(at, Lang::Nl), "1 maart 2027, 09:05");
         assert_eq!(long_date_time(at, Lang::En), "1 March 2027, 09:05");
+    }
+
+    #[test]
+    fn a_moment_from_which_something_is_possible_is_rounded_up_to_the_minute() {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").unwrap();
+        assert_eq!(
+            long_date_time_from(at("2026-12-01 06:54:21.200322023"), Lang::Nl),
+            "1 december 2026, 06:55"
+        );
+        assert_eq!(
+            long_date_time_from(at("2026-12-31 23:59:00.000000001"), Lang::En),
+            "1 January 2027, 00:00"
+        );
+        assert_eq!(
+            long_date_time_from(at("2027-01-12 09:35:00"), Lang::En),
+            "12 January 2027, 09:35"
+        );
     }
 
     #[test]

@@ -420,7 +420,7 @@ wavegate_ui::messages! {
         TrainingLinksOne => "1 traininglink", "1 training link";
         TrainingLinksN => "{n} traininglinks", "{n} training links";
         TrainingResultsTitle => "Resultaten per groep", "Results per group";
-        TrainingResultsNote => "Groepen van minder dan 5 deelnemers worden niet getoond (—).", "Groups of fewer than 5 trainees are not shown (—).";
+        ResultsTableLabel => "Tabel: resultaten per groep", "Table: results per group";
         AssignedTotal => "{n} deelnemers toegewezen, versie {version}.", "{n} trainees assigned, version {version}.";
         AssignedTotalOne => "1 deelnemer toegewezen, versie {version}.", "1 trainee assigned, version {version}.";
         AssignedFew => "Minder dan 5 deelnemers toegewezen: er is nog niets te tonen.", "Fewer than 5 trainees assigned: nothing to show yet.";
@@ -450,8 +450,8 @@ wavegate_ui::messages! {
         NoTopicsYet => "nog geen quiz", "no quiz yet";
         TopicsWithheld => "minder dan 5 mensen getoetst; verborgen", "fewer than 5 people tested; hidden";
         OtherTopicsWithheld => "andere onderwerpen: minder dan 5 mensen getoetst; verborgen", "other topics: fewer than 5 people tested; hidden";
-        SuppressedGroup => "te klein", "too small";
         RestudyTitle => "Wie moet opnieuw bestuderen", "Who must re-study";
+        RestudyTableLabel => "Tabel: wie moet opnieuw bestuderen", "Table: who must re-study";
         RestudyNone => "Niemand hoeft iets opnieuw te bestuderen in versie {version}.", "Nobody has to re-study anything in version {version}.";
         RestudyCount => "{n} deelnemers moeten iets opnieuw doen in versie {version}.", "{n} trainees must redo something in version {version}.";
         RestudyCountOne => "1 deelnemer moet iets opnieuw doen in versie {version}.", "1 trainee must redo something in version {version}.";

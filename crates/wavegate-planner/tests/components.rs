@@ -505,19 +505,25 @@ async fn training_results_show_completion_and_topics_in_words_and_hide_small_gro
         "the topic's title: {windows}"
     );
     // Two macOS trainees, and Android so macOS cannot be worked out: no count, no score, and
-    // the reason in words.
-    for group in ["macos", "android"] {
-        let row = text_of(&host, &format!("tr[data-group='platform={group}']"));
-        assert!(
-            !row.contains('2') && !row.contains('5') && row.contains('—'),
-            "{row}"
-        );
-        assert!(row.contains(Msg::SuppressedGroup.text(Lang::En)), "{row}");
+    // the reason in words, each its own: five Android trainees are not "too small".
+    for (group, why) in [
+        ("macos", "fewer than 5 people"),
+        ("android", "hidden beside a small group"),
+    ] {
+        let row = format!("tr[data-group='platform={group}']");
+        let counts = host.query_selector_all(&format!("{row} td.num")).unwrap();
+        assert_eq!(counts.length(), 4);
+        for i in 0..counts.length() {
+            let cell = counts.item(i).unwrap().text_content().unwrap_or_default();
+            assert_eq!(cell, "—", "{group}: no count");
+        }
+        assert_eq!(text_of(&host, &format!("{row} td:last-child")), why);
     }
     assert!(text_of(&host, "p").contains("13 trainees assigned, version 2"));
+    // The note gives both reasons, as the response rates' does.
     assert_eq!(
         text_of(&host, ".suppressed-note"),
-        Msg::TrainingResultsNote.text(Lang::En)
+        Msg::RatesSuppressed.text(Lang::En)
     );
 }
 
@@ -612,6 +618,86 @@ async fn who_must_restudy_lists_each_person_with_only_what_changed() {
         "Nobody has to re-study anything in version 2."
     );
     assert!(host.query_selector("table").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_module_pages_tables_are_regions_of_their_own_name_and_its_headings_skip_no_level() {
+    let list = RestudyList {
+        module_id: "m".into(),
+        version: 3,
+        people: vec![PersonRestudy {
+            person_id: "p7".into(),
+            restudy: Restudy {
+                lessons: vec!["mfa".into()],
+                topics: vec!["privacy".into()],
+            },
+        }],
+    };
+    let summary = ModuleSummary {
+        id: "m".into(),
+        title: Text::new("Module", "Module"),
+        version: 1,
+        estimate_minutes: 10,
+        versions: vec![VersionSummary {
+            version: 1,
+            published_at: "2026-11-02T12:00:00Z".into(),
+            substantive: Vec::new(),
+            editorial: Vec::new(),
+        }],
+        assigned: 1,
+        names: names(),
+    };
+    // As the page puts them: the title, the versions, then each table in its card.
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        view! {
+            <h1>"Module"</h1>
+            {versions_view(summary)}
+            <section aria-labelledby="training-results-title">
+                <h2 id="training-results-title">{Msg::TrainingResultsTitle.text(Lang::En)}</h2>
+                {results_view(training_results(5), names())}
+            </section>
+            <section aria-labelledby="restudy-title">
+                <h2 id="restudy-title">{Msg::RestudyTitle.text(Lang::En)}</h2>
+                {restudy_view(list, names())}
+            </section>
+        }
+    });
+    settle().await;
+    assert!(
+        host.query_selector("h3").unwrap().is_none(),
+        "no h3 under the h1"
+    );
+    assert_eq!(
+        text_of(&host, "h2"),
+        Msg::ModuleVersions.text(Lang::En),
+        "the versions' heading follows the title a level down"
+    );
+    let regions = host.query_selector_all("[role=region]").unwrap();
+    let names: Vec<String> = (0..regions.length())
+        .map(|i| {
+            let r: web_sys::Element =
+                wasm_bindgen::JsCast::unchecked_into(regions.item(i).unwrap());
+            assert!(
+                r.get_attribute("aria-labelledby").is_none(),
+                "named apart from its card"
+            );
+            r.get_attribute("aria-label").unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Msg::ResultsTableLabel.text(Lang::En),
+            Msg::RestudyTableLabel.text(Lang::En)
+        ]
+    );
+    for name in &names {
+        assert!(
+            name != Msg::TrainingResultsTitle.text(Lang::En)
+                && name != Msg::RestudyTitle.text(Lang::En)
+        );
+    }
 }
 
 #[wasm_bindgen_test]

@@ -284,13 +284,15 @@ async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Progra
     stored_program(&record)
 }
 
-/// The last day a new link opens: the one asked for, else the core's default for its wave.
+/// The last day a new link opens: the one asked for, else the core's default for its wave on
+/// `today`.
 pub(crate) fn last_day(
     asked: Option<NaiveDate>,
     program: Option<&Program>,
     wave: Option<&str>,
+    today: NaiveDate,
 ) -> Option<String> {
-    link_expiry(asked, program, wave).map(|d| d.format("%Y-%m-%d").to_string())
+    link_expiry(asked, program, wave, today).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// A CSV download (UTF-8, a byte-order mark kept when the export wrote one).
@@ -367,7 +369,12 @@ pub async fn create_invitations(
                     .map_err(ApiError::internal)?,
                 person_id: inv.person_id,
                 language: inv.language.map(|l| l.code().to_string()),
-                expires_on: last_day(body.expires_on, definition.as_ref(), wave.as_deref()),
+                expires_on: last_day(
+                    body.expires_on,
+                    definition.as_ref(),
+                    wave.as_deref(),
+                    state.clock.now().date_naive(),
+                ),
                 wave,
             })
         })
@@ -493,7 +500,12 @@ pub async fn from_roster(
                     .map_err(ApiError::internal)?,
                 person_id: inv.person_id,
                 language: inv.language.map(|l| l.code().to_string()),
-                expires_on: last_day(body.expires_on, Some(&definition), wave.as_deref()),
+                expires_on: last_day(
+                    body.expires_on,
+                    Some(&definition),
+                    wave.as_deref(),
+                    state.clock.now().date_naive(),
+                ),
                 wave,
             })
         })

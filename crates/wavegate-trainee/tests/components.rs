@@ -173,6 +173,7 @@ fn failed_once(max: Option<u32>, wait_minutes: u32) -> MyModule {
         number: plan.number,
         answers: QuizAnswers::new(),
         started_at: at("2027-01-12T09:00:00Z"),
+        submitted_at: None,
     };
     let result = (m.progress)
         .submit_attempt(
@@ -589,6 +590,7 @@ fn passed() -> MyModule {
         number: plan.number,
         answers,
         started_at: at("2027-01-12T09:10:00Z"),
+        submitted_at: None,
     };
     let result = (m.progress)
         .submit_attempt(
@@ -671,4 +673,74 @@ async fn lessons_can_be_reread_while_a_failed_quiz_waits() {
     redraw().await;
     assert_eq!(text_of(&host, "h1"), first);
     local::clear("tok-wait");
+}
+
+#[wasm_bindgen_test]
+async fn the_topics_of_the_results_follow_a_switch_of_language() {
+    let m = assigned_of("get-help");
+    let total = m.module.quiz.as_ref().unwrap().questions.len();
+    let topics: Vec<(String, String)> = (m.module.topics.iter())
+        .map(|t| (t.title.nl.clone(), t.title.en.clone()))
+        .collect();
+    let id = m.module.id.clone();
+    let page_lang = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep_lang = page_lang.clone();
+    let (host, _keep) = mount_session("tok-topics", vec![m], Lang::Nl, None, move || {
+        keep_lang.set(Some(wavegate_trainee::i18n::use_lang()));
+        view! { <QuizView module_id=id step=RwSignal::new(Step::Quiz) /> }
+    });
+    redraw().await;
+    for n in 1..=total {
+        pick_first(&host);
+        click(&host, Msg::Check.text(Lang::Nl));
+        redraw().await;
+        let next = if n < total {
+            Msg::Next
+        } else {
+            Msg::SeeResults
+        };
+        click(&host, next.text(Lang::Nl));
+        redraw().await;
+    }
+    let shown = text_of(&host, ".topics");
+    assert!(
+        topics.iter().all(|(nl, _)| shown.contains(nl.as_str())),
+        "{shown}"
+    );
+    page_lang.get().unwrap().set(Lang::En);
+    redraw().await;
+    let shown = text_of(&host, ".topics");
+    assert!(
+        topics.iter().all(|(_, en)| shown.contains(en.as_str())),
+        "{shown}"
+    );
+    assert_eq!(text_of(&host, ".results h2"), Msg::PerTopic.text(Lang::En));
+    local::clear("tok-topics");
+}
+
+#[wasm_bindgen_test]
+async fn the_last_lesson_leads_back_to_the_module_when_every_attempt_is_used_and_failed() {
+    let m = failed_once(Some(1), 0);
+    let lessons = m.module.lessons.len();
+    let title = m.module.title.get(Lang::Nl).to_string();
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_session("tok-used", vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    click(&host, Msg::ContinueReading.text(Lang::Nl));
+    redraw().await;
+    for _ in 1..lessons {
+        click(&host, Msg::Next.text(Lang::Nl));
+        redraw().await;
+    }
+    assert!(!text_of(&host, ".quiz-blocked").is_empty(), "why no quiz");
+    assert!(
+        buttons_named(&host, Msg::Done.text(Lang::Nl)).is_empty(),
+        "not done: the quiz was failed"
+    );
+    click(&host, Msg::BackToModule.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), title, "the module's overview");
+    local::clear("tok-used");
 }

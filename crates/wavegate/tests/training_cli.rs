@@ -98,6 +98,7 @@ fn database(dir: &Path) -> String {
             number: plan.number,
             answers,
             started_at: at(15),
+            submitted_at: None,
         };
         assert!(
             progress

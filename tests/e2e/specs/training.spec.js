@@ -325,9 +325,22 @@ test("a revoked training link shows a page saying so with the helpdesk, in Dutch
 });
 
 test("an expired training link shows the expiry page with the helpdesk", async ({ page, request }) => {
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const { program, headers, path } = await assignedTrainee(request, { expires_on: yesterday });
+  const { program, headers, path, token } = await assignedTrainee(request);
   await setHelpdesk(request, program, headers);
+  // A last day already past is refused (the links would never open), so no link here is past
+  // its last day: the page gets the answer the server gives one (its API tests check that).
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const refused = await request.post(`/api/v1/programs/${program}/modules/get-help/assignments`, {
+    headers,
+    data: { wave: "pilot", expires_on: yesterday },
+  });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.code).toBe("invalid_date");
+  await page.route(new RegExp(`/api/v1/train/${token}(/|\\?|$)`), (route) => route.fulfill({
+    status: 410,
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ error: { code: "link_expired", message: "link expired", details: { helpdesk: HELPDESK } } }),
+  }));
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Deze trainingslink is verlopen" })).toBeVisible();
   await expect(page.getByText("De periode voor deze training is voorbij.", { exact: false })).toBeVisible();

@@ -81,7 +81,8 @@ pub enum ErrorCode {
     /// 422: a wave or segment that cannot be invited from the roster.
     InvalidSelection,
     /// 422: a date that cannot be used: storing an evaluation for another day than the
-    /// server's today (`at`); `details` is an [`InvalidField`] naming the field.
+    /// server's today (`at`), a training link's last day already past (`expires_on`);
+    /// `details` is an [`InvalidField`] naming the field.
     InvalidDate,
     /// 422: helpdesk contact or FAQ link that breaks a rule.
     InvalidSupport,

@@ -1,6 +1,8 @@
-//! How long an invitation link opens: its default expiry (the wave's end plus a grace period),
-//! the wave a link belongs to, and whether a link is open, expired or revoked on a given day.
+//! How long an invitation link opens: its default expiry (the wave's end plus a grace period,
+//! never in the past), a last day asked for that is already past, the wave a link belongs to,
+//! and whether a link is open, expired or revoked on a given day.
 
+use crate::i18n::{Lang, long_date};
 use crate::readiness::program::Program;
 use crate::survey::Attributes;
 use chrono::{Days, NaiveDate};
@@ -66,23 +68,74 @@ pub fn link_wave(
 
 /// The last day a new link opens by default: its wave's end plus [`GRACE_DAYS`]; a link of no
 /// wave lasts until the program's last wave ends plus the grace; a program without waves sets
-/// no expiry.
-pub fn default_expiry(program: &Program, wave: Option<&str>) -> Option<NaiveDate> {
+/// no expiry. A link made after that end (a latecomer, a wave that ended long ago) gets the
+/// grace from `today` instead: a default that is already past would make a link that never
+/// opens.
+pub fn default_expiry(
+    program: &Program,
+    wave: Option<&str>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     let end = match wave.and_then(|w| program.waves.iter().find(|x| x.id == w)) {
         Some(w) => w.end,
         None => program.waves.iter().map(|w| w.end).max()?,
     };
-    end.checked_add_days(Days::new(GRACE_DAYS))
+    end.max(today).checked_add_days(Days::new(GRACE_DAYS))
 }
 
 /// The last day a new link opens, survey or training link alike: the day the planner asked
-/// for, else [`default_expiry`] for its wave; without a program definition there is no default.
+/// for, else [`default_expiry`] for its wave on `today`; without a program definition there is
+/// no default.
 pub fn link_expiry(
     asked: Option<NaiveDate>,
     program: Option<&Program>,
     wave: Option<&str>,
+    today: NaiveDate,
 ) -> Option<NaiveDate> {
-    asked.or_else(|| program.and_then(|p| default_expiry(p, wave)))
+    asked.or_else(|| program.and_then(|p| default_expiry(p, wave, today)))
+}
+
+/// A last day asked for that is already past: every link made with it would be expired from
+/// the start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PastLastDay {
+    /// The day asked for.
+    pub asked: NaiveDate,
+    /// Today (UTC).
+    pub today: NaiveDate,
+}
+
+impl PastLastDay {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        let (asked, today) = (long_date(self.asked, lang), long_date(self.today, lang));
+        match lang {
+            Lang::Nl => format!(
+                "de laatste dag (expires_on) {asked} is al voorbij (vandaag is {today}, UTC): de links zouden nooit openen. Kies vandaag of later, of laat expires_on weg voor de standaard."
+            ),
+            Lang::En => format!(
+                "the last day (expires_on) {asked} is already past (today is {today}, UTC): the links would never open. Choose today or later, or leave expires_on out for the default."
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for PastLastDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PastLastDay {}
+
+/// Refuses a last day before `today` (UTC): a link opens through its last day, so today is the
+/// earliest that makes a link that opens at all.
+pub fn check_last_day(asked: NaiveDate, today: NaiveDate) -> Result<(), PastLastDay> {
+    if asked < today {
+        Err(PastLastDay { asked, today })
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -120,23 +173,65 @@ mod tests {
     #[test]
     fn a_link_expires_thirty_days_after_its_wave_or_after_the_last_wave() {
         let p = program();
-        assert_eq!(default_expiry(&p, Some("pilot")), Some(day("2027-02-14")));
-        assert_eq!(default_expiry(&p, None), Some(day("2027-03-28")));
-        assert_eq!(default_expiry(&p, Some("unknown")), Some(day("2027-03-28")));
-        assert_eq!(default_expiry(&no_waves(), None), None);
+        let today = day("2027-01-04");
+        assert_eq!(
+            default_expiry(&p, Some("pilot"), today),
+            Some(day("2027-02-14"))
+        );
+        assert_eq!(default_expiry(&p, None, today), Some(day("2027-03-28")));
+        assert_eq!(
+            default_expiry(&p, Some("unknown"), today),
+            Some(day("2027-03-28"))
+        );
+        assert_eq!(default_expiry(&no_waves(), None, today), None);
+    }
+
+    #[test]
+    fn a_link_made_after_its_wave_ended_gets_the_grace_from_today() {
+        let p = program();
+        // The pilot ended 2027-01-15: 30 days after it is past on 2027-06-01.
+        assert_eq!(
+            default_expiry(&p, Some("pilot"), day("2027-06-01")),
+            Some(day("2027-07-01"))
+        );
+        assert_eq!(
+            link_expiry(None, Some(&p), None, day("2027-06-01")),
+            Some(day("2027-07-01"))
+        );
+        // On the day the wave ends, the wave's grace.
+        assert_eq!(
+            default_expiry(&p, Some("pilot"), day("2027-01-15")),
+            Some(day("2027-02-14"))
+        );
+    }
+
+    #[test]
+    fn a_last_day_before_today_is_refused_in_both_languages() {
+        let today = day("2027-03-01");
+        assert_eq!(check_last_day(today, today), Ok(()));
+        let past = check_last_day(day("2020-01-01"), today).unwrap_err();
+        assert_eq!(
+            past.message(Lang::Nl),
+            "de laatste dag (expires_on) 1 januari 2020 is al voorbij (vandaag is 1 maart 2027, UTC): de links zouden nooit openen. Kies vandaag of later, of laat expires_on weg voor de standaard."
+        );
+        assert!(
+            past.to_string()
+                .starts_with("the last day (expires_on) 1 January 2020 is already past")
+        );
     }
 
     #[test]
     fn the_day_asked_wins_over_the_default_and_no_program_means_no_default() {
         let p = program();
+        let today = day("2027-01-04");
         let asked = Some(day("2027-01-20"));
-        assert_eq!(link_expiry(asked, Some(&p), Some("pilot")), asked);
+        assert_eq!(link_expiry(asked, Some(&p), Some("pilot"), today), asked);
         assert_eq!(
-            link_expiry(None, Some(&p), Some("pilot")),
+            link_expiry(None, Some(&p), Some("pilot"), today),
             Some(day("2027-02-14"))
         );
-        assert_eq!(link_expiry(None, None, Some("pilot")), None);
-        assert_eq!(link_expiry(asked, None, None), asked);
+        assert_eq!(link_expiry(None, None, Some("pilot"), today), None);
+        assert_eq!(link_expiry(asked, None, None, today), asked);
     }
 
     #[test]

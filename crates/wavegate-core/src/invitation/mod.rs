@@ -23,7 +23,8 @@ pub use check::{
 };
 pub use groups::roster_groups;
 pub use lifetime::{
-    GRACE_DAYS, LinkStatus, default_expiry, link_expiry, link_status, link_wave, stored_link_status,
+    GRACE_DAYS, LinkStatus, PastLastDay, check_last_day, default_expiry, link_expiry, link_status,
+    link_wave, stored_link_status,
 };
 pub use mail_merge::{write_link_list, write_mail_merge};
 pub use rate::{GroupRate, rates_by_group, response_rate};

@@ -30,10 +30,15 @@ impl Trainee {
     }
 
     /// The last day a new training link opens: the day the planner asked for, else the same
-    /// default as a survey link's (the person's wave's end plus the grace period, else the
-    /// program's last wave's end plus it, else none).
-    pub fn expires_on(&self, program: &Program, asked: Option<NaiveDate>) -> Option<NaiveDate> {
-        link_expiry(asked, Some(program), self.wave(program).as_deref())
+    /// default as a survey link's on `today` (the person's wave's end plus the grace period,
+    /// else the program's last wave's end plus it, never before `today` plus it; else none).
+    pub fn expires_on(
+        &self,
+        program: &Program,
+        asked: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Option<NaiveDate> {
+        link_expiry(asked, Some(program), self.wave(program).as_deref(), today)
     }
 }
 
@@ -119,7 +124,7 @@ mod tests {
         );
         let days: Vec<_> = everyone(&r, &p)
             .iter()
-            .map(|t| t.expires_on(&p, None))
+            .map(|t| t.expires_on(&p, None, day("2027-01-04")))
             .collect();
         assert_eq!(days, vec![Some(day("2027-02-28")), Some(day("2027-03-28"))]);
     }
@@ -136,13 +141,18 @@ mod tests {
             email: None,
         };
         assert_eq!(t.wave(&p), None);
-        assert_eq!(t.expires_on(&p, None), Some(day("2027-03-28")));
+        let today = day("2027-01-04");
+        assert_eq!(t.expires_on(&p, None, today), Some(day("2027-03-28")));
         t.link.attributes.insert("wave".into(), "retired".into());
-        assert_eq!(t.expires_on(&p, None), Some(day("2027-03-28")));
+        assert_eq!(t.expires_on(&p, None, today), Some(day("2027-03-28")));
         let asked = Some(day("2027-01-31"));
-        assert_eq!(t.expires_on(&p, asked), asked);
+        assert_eq!(t.expires_on(&p, asked, today), asked);
         let mut no_waves = p.clone();
         no_waves.waves.clear();
-        assert_eq!(t.expires_on(&no_waves, None), None, "no wave, no expiry");
+        assert_eq!(
+            t.expires_on(&no_waves, None, today),
+            None,
+            "no wave, no expiry"
+        );
     }
 }

@@ -8,6 +8,7 @@
 use super::export::csv::Record;
 use super::status::Stage;
 use crate::measures::MIN_GROUP;
+use crate::readiness::report::SuppressionReason;
 use crate::survey::Attributes;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +36,11 @@ pub struct GroupResult {
     pub topics_withheld: bool,
     /// Too few trainees to show.
     pub suppressed: bool,
+    /// Why it is suppressed: fewer than 5 trainees (`small`), or hidden beside a small group of
+    /// the same attribute (`complementary`), which could otherwise be worked out from the total;
+    /// absent when shown. The readiness report's reasons, so both are worded alike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed_because: Option<SuppressionReason>,
 }
 
 #[derive(Default)]
@@ -72,6 +78,13 @@ pub fn results_by_group<'a>(
         let hidden = crate::measures::hidden_groups(&sizes, MIN_GROUP);
         for (value, t) in values {
             let shown = !hidden.contains(&value);
+            let suppressed_because = (!shown).then(|| {
+                if crate::measures::shown(usize::try_from(t.assigned).unwrap_or(usize::MAX)) {
+                    SuppressionReason::Complementary
+                } else {
+                    SuppressionReason::Small
+                }
+            });
             let (enough, few): (Vec<_>, Vec<_>) = t
                 .topics
                 .iter()
@@ -91,6 +104,7 @@ pub fn results_by_group<'a>(
                 }),
                 topics_withheld: shown && !few.is_empty(),
                 suppressed: !shown,
+                suppressed_because,
             });
         }
     }
@@ -156,10 +170,18 @@ mod tests {
         let topics = pilot.topics.unwrap();
         assert_eq!(topics[0].0, "privacy");
         assert!((topics[0].1 - (4.0 + 2.5) / 9.0).abs() < 1e-9);
-        assert!(row("platform", "macOS").suppressed);
+        let mac = row("platform", "macOS");
+        assert!(mac.suppressed);
+        assert_eq!(mac.suppressed_because, Some(SuppressionReason::Small));
         let windows = row("platform", "Windows");
         assert!(windows.suppressed, "the next smallest goes too");
+        assert_eq!(
+            windows.suppressed_because,
+            Some(SuppressionReason::Complementary),
+            "five trainees: hidden beside the small group, not too small"
+        );
         assert_eq!((windows.assigned, windows.topics), (None, None));
+        assert_eq!(row("platform", "iOS").suppressed_because, None);
         assert_eq!(row("platform", "iOS").done, Some(3));
     }
 

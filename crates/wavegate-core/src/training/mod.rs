@@ -60,8 +60,8 @@ pub use model::{
     Question, QuestionKind, Quiz, QuizAnswer, QuizAnswers, Targets, Topic,
 };
 pub use progress::{
-    Attempt, AttemptPlan, MAX_ATTEMPTS, Position, Progress, ProgressError, Submission,
-    registration_from_bytes,
+    Attempt, AttemptPlan, DEVICE_TIME_MAX_AGE_DAYS, MAX_ATTEMPTS, Position, Progress,
+    ProgressError, Submission, registration_from_bytes, submitted_time,
 };
 pub use restudy::{Restudy, restudy};
 pub use scoring::{

@@ -9,7 +9,7 @@ use super::draw::{Seed, draw_topics, shown_order};
 use super::model::{Module, QuestionKind, QuizAnswers};
 use super::scoring::{QuizResult, ScoreError, TopicResult, score};
 use super::versions::Lineage;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, long_date_time_from};
 use crate::survey::response_id::is_valid_response_id;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,8 @@ pub struct Attempt {
     /// When the trainee started it (the client's clock, kept between the earliest moment the
     /// attempt could be started and `submitted_at`: see [`reported_time`]).
     pub started_at: DateTime<Utc>,
-    /// When it was submitted.
+    /// When it was submitted: the trainee's device's time when it is plausible, else when the
+    /// server received it (see [`submitted_time`]).
     pub submitted_at: DateTime<Utc>,
 }
 
@@ -96,6 +97,11 @@ pub struct Submission {
     pub answers: QuizAnswers,
     /// When the trainee started.
     pub started_at: DateTime<Utc>,
+    /// When the trainee submitted it, by their device's clock: an attempt made offline reaches
+    /// the server later, and the wait before it is judged on this time when it is plausible
+    /// ([`submitted_time`]). Absent: when the server receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 /// The next attempt: what to ask.
@@ -181,7 +187,7 @@ pub enum ProgressError {
         max: u32,
     },
     /// The wait after the previous attempt is not over.
-    #[error("the next attempt is possible from {next_at}")]
+    #[error("the next attempt is possible from {}", wait_over(next_at, Lang::En))]
     TooSoon {
         /// When it is.
         next_at: DateTime<Utc>,
@@ -242,7 +248,7 @@ impl ProgressError {
                 format!("alle {max} pogingen zijn gebruikt")
             }
             ProgressError::TooSoon { next_at } => {
-                format!("een nieuwe poging kan vanaf {next_at}")
+                format!("een nieuwe poging kan vanaf {}", wait_over(next_at, lang))
             }
             ProgressError::StaleAttempt { expected, found } => {
                 format!("poging {found} is niet de volgende poging; dat is {expected}")
@@ -258,6 +264,13 @@ impl ProgressError {
     }
 }
 
+/// When a wait is over, as people read it: to the minute (rounded up, so never too early),
+/// in UTC, since the core knows no one's time zone (the trainee app writes the wait in the
+/// trainee's own).
+fn wait_over(next_at: &DateTime<Utc>, lang: Lang) -> String {
+    format!("{} UTC", long_date_time_from(next_at.naive_utc(), lang))
+}
+
 /// A time a trainee's client reports (a lesson view, an attempt's start), kept to what can be
 /// true: never after `now` on the server's clock, and never before `earliest`, the first moment
 /// it could have happened (the assignment; for an attempt, also the previous attempt and its
@@ -269,6 +282,31 @@ pub fn reported_time(
     now: DateTime<Utc>,
 ) -> DateTime<Utc> {
     at.max(earliest).min(now)
+}
+
+/// How many days before `now` a device's time of an attempt is still believed. An attempt made
+/// offline is synced within days; a time further back is more likely a wrong clock than a long
+/// trip, and believing it would let a device date a series of attempts far apart in the past.
+pub const DEVICE_TIME_MAX_AGE_DAYS: i64 = 30;
+
+/// When an attempt counts as submitted: the time the trainee's device `reported`, when it is
+/// plausible, else `now` (when the server receives it). Plausible is not before `earliest` (the
+/// assignment and the previous attempt's submission: attempts are numbered in time) and not
+/// more than [`DEVICE_TIME_MAX_AGE_DAYS`] before `now`. A time after `now` (a device clock
+/// running ahead) is read as `now`, so a device can never push an attempt past the server's
+/// time. The wait between attempts is judged at this time, so two attempts made offline
+/// minutes apart are not refused because they reach the server together.
+pub fn submitted_time(
+    reported: Option<DateTime<Utc>>,
+    earliest: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    match reported {
+        Some(at) if at >= earliest && at >= now - Duration::days(DEVICE_TIME_MAX_AGE_DAYS) => {
+            at.min(now)
+        }
+        _ => now,
+    }
 }
 
 /// Whether a string is a UUID in its usual text form (`8-4-4-4-12` hex digits).
@@ -411,8 +449,16 @@ impl Progress {
             .max_by(|a, b| (a.submitted_at, a.number).cmp(&(b.submitted_at, b.number)))
     }
 
+    /// The most recent attempt taken in one version (by submission; ties by number).
+    pub fn last_attempt_in(&self, version: u32) -> Option<&Attempt> {
+        self.attempts_in(version)
+            .max_by(|a, b| (a.submitted_at, a.number).cmp(&(b.submitted_at, b.number)))
+    }
+
     /// What the next attempt asks, or why there is none now: no quiz, already passed, no
-    /// attempts left in this version, or the wait after the last one not over at `now`.
+    /// attempts left in this version, or the wait after the last attempt in this version not
+    /// over at `now`. A version's attempt policy applies to the attempts made in it, so an
+    /// attempt of an earlier version neither uses up this one's attempts nor starts its wait.
     pub fn next_attempt(
         &self,
         module: &Module,
@@ -434,12 +480,10 @@ impl Progress {
         if self.attempts.len() >= MAX_ATTEMPTS as usize {
             return Err(ProgressError::NoAttemptsLeft { max: MAX_ATTEMPTS });
         }
-        if let Some(last) = self.last_attempt() {
-            let next_at =
-                last.submitted_at + Duration::minutes(i64::from(quiz.attempts.wait_minutes));
-            if now < next_at {
-                return Err(ProgressError::TooSoon { next_at });
-            }
+        if let Some(next_at) = self.wait_over_at(module.version, quiz.attempts.wait_minutes)
+            && now < next_at
+        {
+            return Err(ProgressError::TooSoon { next_at });
         }
         let number = self.attempts.len() as u32 + 1;
         let seed = Seed::new(&self.registration, number);
@@ -459,19 +503,34 @@ impl Progress {
         })
     }
 
-    /// The earliest a next attempt can have started: the assignment, and the end of the wait
-    /// after the last attempt (no plan for it was given before).
-    fn next_attempt_from(&self, wait_minutes: u32) -> DateTime<Utc> {
-        let after_last = self
-            .last_attempt()
-            .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)));
-        after_last.map_or(self.assigned_at, |t| t.max(self.assigned_at))
+    /// When the wait of `version`'s policy after its last attempt is over (none before its
+    /// first attempt in that version).
+    pub fn wait_over_at(&self, version: u32, wait_minutes: u32) -> Option<DateTime<Utc>> {
+        self.last_attempt_in(version)
+            .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)))
     }
 
-    /// Scores and records an attempt submitted at `now`; its start time is kept between the
-    /// moment it could first be planned and `now` ([`reported_time`]). The draw is re-derived from the
-    /// registration and the attempt number, so answers to other questions are refused. A resend
-    /// of a recorded attempt (same id and answers) returns its result again without a new attempt.
+    /// The earliest a next attempt of `version` can have started: the assignment, the last
+    /// attempt's submission, and the end of the wait after the last attempt in this version (no
+    /// plan for it was given before).
+    fn next_attempt_from(&self, version: u32, wait_minutes: u32) -> DateTime<Utc> {
+        [
+            Some(self.assigned_at),
+            self.last_attempt().map(|last| last.submitted_at),
+            self.wait_over_at(version, wait_minutes),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(self.assigned_at)
+    }
+
+    /// Scores and records an attempt received at `now`. It counts as submitted at the device's
+    /// time when that is plausible, else at `now` ([`submitted_time`]), and the attempt policy
+    /// is judged at that time; its start is kept between the moment it could first be planned
+    /// and its submission ([`reported_time`]). The draw is re-derived from the registration and
+    /// the attempt number, so answers to other questions are refused. A resend of a recorded
+    /// attempt (same id and answers) returns its result again without a new attempt.
     pub fn submit_attempt(
         &mut self,
         module: &Module,
@@ -493,7 +552,11 @@ impl Progress {
                 Err(ProgressError::AttemptIdReused { id: submission.id })
             };
         }
-        let plan = self.next_attempt(module, lineage, now)?;
+        let after_last = self.last_attempt().map_or(self.assigned_at, |last| {
+            last.submitted_at.max(self.assigned_at)
+        });
+        let at = submitted_time(submission.submitted_at, after_last, now);
+        let plan = self.next_attempt(module, lineage, at)?;
         if submission.number != plan.number {
             return Err(ProgressError::StaleAttempt {
                 expected: plan.number,
@@ -502,7 +565,7 @@ impl Progress {
         }
         let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
         let result = score(quiz, &plan.questions, &submission.answers)?;
-        let earliest = self.next_attempt_from(quiz.attempts.wait_minutes);
+        let earliest = self.next_attempt_from(module.version, quiz.attempts.wait_minutes);
         self.attempts.insert(
             submission.id,
             Attempt {
@@ -518,8 +581,8 @@ impl Progress {
                     .collect(),
                 topics: result.topics.clone(),
                 passed: result.passed,
-                started_at: reported_time(submission.started_at, earliest, now),
-                submitted_at: now,
+                started_at: reported_time(submission.started_at, earliest, at),
+                submitted_at: at,
             },
         );
         self.version = module.version;
@@ -541,6 +604,21 @@ mod tests {
     use super::*;
     use crate::training::templates::builtin;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_end_of_a_wait_is_written_as_people_read_it_to_the_minute() {
+        let next_at = Utc.with_ymd_and_hms(2026, 12, 1, 6, 54, 21).unwrap()
+            + Duration::nanoseconds(200_322_023);
+        let e = ProgressError::TooSoon { next_at };
+        assert_eq!(
+            e.message(Lang::Nl),
+            "een nieuwe poging kan vanaf 1 december 2026, 06:55 UTC"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "the next attempt is possible from 1 December 2026, 06:55 UTC"
+        );
+    }
 
     #[test]
     fn a_quiz_without_a_maximum_or_a_wait_still_stops_at_max_attempts() {

@@ -6,7 +6,7 @@ use super::model::{Completion, Module};
 use super::progress::Progress;
 use super::restudy::Restudy;
 use super::versions::Lineage;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// How far a trainee is, in the words of `training.csv`.
@@ -134,10 +134,10 @@ impl Progress {
         };
         let attempts_used = self.attempts_in(module.version).count() as u32;
         let policy = module.quiz.as_ref().map(|q| q.attempts).unwrap_or_default();
+        // The wait follows the version's own attempts, as `next_attempt` judges it.
         let next_attempt_at = self
-            .last_attempt()
-            .filter(|_| passed_at.is_none() && policy.wait_minutes > 0)
-            .map(|a| a.submitted_at + Duration::minutes(i64::from(policy.wait_minutes)));
+            .wait_over_at(module.version, policy.wait_minutes)
+            .filter(|_| passed_at.is_none() && policy.wait_minutes > 0);
         let retake_changed = restudy.topics.iter().any(|t| {
             self.attempts
                 .values()

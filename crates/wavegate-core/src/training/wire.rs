@@ -139,13 +139,14 @@ pub struct AssignModule {
     pub expires_on: Option<chrono::NaiveDate>,
 }
 
-/// Body of `POST …/training/revoke`: exactly one of the two.
+/// Body of `POST …/training/revoke`: exactly one of the two. `person_ids` is an `Option` so that
+/// a list sent empty is told from one left out: `{"person_ids": [], "wave": …}` names both.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RevokeTrainingLinks {
     /// The training links of these people.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub person_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_ids: Option<Vec<String>>,
     /// The training links of everyone the roster puts in this wave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wave: Option<String>,
@@ -301,6 +302,11 @@ pub struct SubmitAnswers {
     pub answers: QuizAnswers,
     /// When the trainee started (their clock).
     pub started_at: DateTime<Utc>,
+    /// When the trainee submitted it (their clock), so an attempt made offline is judged on
+    /// when it was made, not when it arrived (`Submission::submitted_at`). Absent in what
+    /// older apps send: then it is when the server receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 /// What an attempt came to.

@@ -6,9 +6,9 @@ use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::training::{
-    Attempt, Certificate, Change, ChangeKind, Lineage, Module, ModuleHistory, Position, Progress,
-    ProgressError, QuizAnswer, QuizAnswers, ScoreError, Stage, Submission, TopicResult, restudy,
-    templates,
+    Attempt, AttemptPolicy, Certificate, Change, ChangeKind, Lineage, Module, ModuleHistory,
+    Position, Progress, ProgressError, QuizAnswer, QuizAnswers, ScoreError, Stage, Submission,
+    TopicResult, restudy, templates,
 };
 
 #[test]
@@ -109,6 +109,7 @@ fn answers_to_questions_not_drawn_are_refused() {
         number: plan.number,
         answers: answers.clone(),
         started_at: now,
+        submitted_at: None,
     };
     assert_eq!(
         p.submit_attempt(&m, &lineage, submission, now),
@@ -123,6 +124,7 @@ fn answers_to_questions_not_drawn_are_refused() {
         number: plan.number,
         answers,
         started_at: now,
+        submitted_at: None,
     };
     let err = p.submit_attempt(&m, &lineage, submission, now).unwrap_err();
     assert_eq!(
@@ -188,6 +190,7 @@ fn wrong_attempt(
         number: plan.number,
         answers,
         started_at,
+        submitted_at: None,
     };
     p.submit_attempt(m, lineage, submission, now).unwrap();
     p.attempts[&id].started_at
@@ -223,6 +226,162 @@ fn a_start_or_view_dated_before_it_could_have_happened_is_taken_as_the_earliest_
     );
 }
 
+/// `get-help` with at most two attempts a minute apart.
+fn two_attempts_a_minute_apart() -> (Module, Lineage) {
+    let (mut m, _) = builtin("get-help");
+    m.quiz.as_mut().unwrap().attempts = AttemptPolicy {
+        max: Some(2),
+        wait_minutes: 1,
+    };
+    let lineage = Lineage::first(&m);
+    (m, lineage)
+}
+
+/// Submits the next attempt of `p` as a device does: started and submitted by its clock
+/// (`made` is the submission; the start two minutes before), received at `now`. Returns the
+/// attempt's id, or the refusal.
+fn device_attempt(
+    p: &mut Progress,
+    m: &Module,
+    lineage: &Lineage,
+    made: &str,
+    now: &str,
+    right_answers: bool,
+) -> Result<String, ProgressError> {
+    let made = at(made);
+    // The device plans on its own clock, as the app does offline.
+    let plan = p.next_attempt(m, lineage, made)?;
+    let answers: QuizAnswers = plan
+        .questions
+        .iter()
+        .map(|q| {
+            let a = if right_answers {
+                right(m, q)
+            } else {
+                wrong(m, q)
+            };
+            (q.clone(), a)
+        })
+        .collect();
+    let id = format!("device-attempt-{:04}", plan.number);
+    let submission = Submission {
+        id: id.clone(),
+        number: plan.number,
+        answers,
+        started_at: made - chrono::Duration::minutes(2),
+        submitted_at: Some(made),
+    };
+    p.submit_attempt(m, lineage, submission, at(now))?;
+    Ok(id)
+}
+
+#[test]
+fn attempts_made_offline_are_judged_on_the_devices_times_and_the_pass_is_kept() {
+    let (m, lineage) = two_attempts_a_minute_apart();
+    let assigned = "2027-01-11 08:00";
+    // Two attempts six minutes apart on the phone, offline; both reach the server at 10:00.
+    let mut device = Progress::new(&m, &registration(20), at(assigned)).unwrap();
+    let mut server = device.clone();
+    for (made, right_answers) in [("2027-01-12 09:02", false), ("2027-01-12 09:08", true)] {
+        let id = device_attempt(&mut device, &m, &lineage, made, made, right_answers).unwrap();
+        let a = &device.attempts[&id];
+        let received = Submission {
+            id: id.clone(),
+            number: a.number,
+            answers: a.answers.clone(),
+            started_at: a.started_at,
+            submitted_at: Some(a.submitted_at),
+        };
+        server
+            .submit_attempt(&m, &lineage, received, at("2027-01-12 10:00"))
+            .unwrap();
+    }
+    let s = server.status(&m, &lineage);
+    assert_eq!(
+        s.passed_at,
+        Some(at("2027-01-12 09:08")),
+        "the pass is kept"
+    );
+    assert_eq!(s.attempts_used, 2);
+    assert_eq!(
+        server.attempts, device.attempts,
+        "the server dates them as the device did"
+    );
+    let second = &server.attempts["device-attempt-0002"];
+    assert_eq!(
+        (second.started_at, second.submitted_at),
+        (at("2027-01-12 09:06"), at("2027-01-12 09:08"))
+    );
+}
+
+#[test]
+fn a_device_time_that_cannot_be_true_is_replaced_by_the_servers() {
+    let (m, lineage) = two_attempts_a_minute_apart();
+    let now = "2027-03-01 10:00";
+    let submitted = |made: &str| {
+        let mut p = Progress::new(&m, &registration(21), at("2027-01-11 08:00")).unwrap();
+        let id = device_attempt(&mut p, &m, &lineage, made, now, false).unwrap();
+        p.attempts[&id].submitted_at
+    };
+    // Plausible: kept.
+    assert_eq!(submitted("2027-03-01 09:00"), at("2027-03-01 09:00"));
+    // In the future (a clock running ahead), before the assignment, or more than 30 days ago.
+    assert_eq!(submitted("2027-03-01 10:05"), at(now));
+    assert_eq!(submitted("2027-01-10 09:00"), at(now));
+    assert_eq!(submitted("2027-01-20 09:00"), at(now));
+
+    // Not before the previous attempt (attempts are numbered in time): the server's time.
+    let mut p = Progress::new(&m, &registration(22), at("2027-01-11 08:00")).unwrap();
+    device_attempt(&mut p, &m, &lineage, "2027-03-01 09:58", now, false).unwrap();
+    let submission = |id: &str, made: Option<chrono::DateTime<chrono::Utc>>| Submission {
+        id: id.into(),
+        number: 2,
+        answers: QuizAnswers::new(),
+        started_at: at("2027-03-01 09:00"),
+        submitted_at: made,
+    };
+    let mut before = p.clone();
+    before
+        .submit_attempt(
+            &m,
+            &lineage,
+            submission("device-attempt-before", Some(at("2027-03-01 09:30"))),
+            at("2027-03-01 10:30"),
+        )
+        .unwrap();
+    assert_eq!(
+        before.attempts["device-attempt-before"].submitted_at,
+        at("2027-03-01 10:30")
+    );
+    // Without a device time, the server's is the submission.
+    let mut untimed = p.clone();
+    untimed
+        .submit_attempt(
+            &m,
+            &lineage,
+            submission("device-attempt-untimed", None),
+            at("2027-03-01 10:30"),
+        )
+        .unwrap();
+    assert_eq!(
+        untimed.attempts["device-attempt-untimed"].submitted_at,
+        at("2027-03-01 10:30")
+    );
+    // A plausible device time within the wait is refused, though it arrives after it.
+    let within = at("2027-03-01 09:58") + chrono::Duration::seconds(30);
+    assert_eq!(
+        p.submit_attempt(
+            &m,
+            &lineage,
+            submission("device-attempt-within", Some(within)),
+            at(now)
+        ),
+        Err(ProgressError::TooSoon {
+            next_at: at("2027-03-01 09:59")
+        })
+    );
+}
+
 #[test]
 fn a_resent_attempt_is_recorded_once() {
     let (m, lineage) = builtin("get-help");
@@ -239,6 +398,7 @@ fn a_resent_attempt_is_recorded_once() {
         number: plan.number,
         answers,
         started_at: now,
+        submitted_at: None,
     };
     let first = p
         .submit_attempt(&m, &lineage, submission.clone(), now)
@@ -328,6 +488,48 @@ fn an_editorial_change_keeps_the_pass_and_the_certificate_follows_the_version() 
     assert_eq!(
         (c.version, c.earned_on.to_string()),
         (2, "2027-01-15".to_string())
+    );
+}
+
+#[test]
+fn a_new_versions_attempt_policy_counts_only_the_attempts_made_in_it() {
+    let (v1, l1) = builtin("enroll-ios");
+    // Passed at 2027-01-15 10:00 under version 1, which has no wait.
+    let mut t = passed_v1(&v1, &l1);
+    let mut v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    v2.quiz.as_mut().unwrap().attempts = AttemptPolicy {
+        max: Some(2),
+        wait_minutes: 10,
+    };
+    let l2 = l1.next(&v2);
+    // The retake can start at once: version 2's wait follows version 2's attempts.
+    assert!(
+        t.progress
+            .next_attempt(&v2, &l2, at("2027-01-15 10:01"))
+            .is_ok()
+    );
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!(
+        (s.attempts_used, s.attempts_left, s.next_attempt_at),
+        (0, Some(2), None)
+    );
+    // A failed retake starts version 2's wait and uses one of its two attempts.
+    t.quiz(&v2, &l2, "2027-01-15 10:02", &["trouble"]);
+    assert_eq!(
+        t.progress.next_attempt(&v2, &l2, at("2027-01-15 10:05")),
+        Err(ProgressError::TooSoon {
+            next_at: at("2027-01-15 10:12")
+        })
+    );
+    let s = t.progress.status(&v2, &l2);
+    assert_eq!(
+        (s.attempts_used, s.attempts_left, s.next_attempt_at),
+        (1, Some(1), Some(at("2027-01-15 10:12")))
+    );
+    t.quiz(&v2, &l2, "2027-01-15 10:12", &["trouble"]);
+    assert_eq!(
+        t.progress.next_attempt(&v2, &l2, at("2027-01-16 09:00")),
+        Err(ProgressError::NoAttemptsLeft { max: 2 })
     );
 }
 

@@ -14,6 +14,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::ListCsvQuery;
 use wavegate_core::i18n::count;
+use wavegate_core::readiness::report::SuppressionReason;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
 use wavegate_core::training::wire::{
@@ -31,7 +32,8 @@ pub fn versions_view(m: ModuleSummary) -> impl IntoView {
     let names = m.names.clone();
     view! {
         <p class="muted">{move || module_counts(&m, lang.get())}</p>
-        <h3>{t(Msg::ModuleVersions)}</h3>
+        // Right under the page's h1 (no card of its own): the next level, not h3.
+        <h2>{t(Msg::ModuleVersions)}</h2>
         <ul class="version-list">
             {versions.into_iter().map(|v| {
                 let names = names.clone();
@@ -170,10 +172,13 @@ fn group_count(n: Option<u64>, lang: wavegate_core::i18n::Lang) -> String {
 }
 
 /// The per-topic cell: each topic by its title with its share correct in words, never colour
-/// alone, and whether the core withheld topics fewer than 5 trainees were tested on.
+/// alone, and whether the core withheld topics fewer than 5 trainees were tested on; for a
+/// hidden group, why (too small, or hidden beside a small group), as the readiness report says.
 fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
     let lang = use_lang();
-    let suppressed = g.suppressed;
+    let suppressed = g
+        .suppressed
+        .then(|| g.suppressed_because.unwrap_or(SuppressionReason::Small));
     let withheld = g.topics_withheld;
     let topics = g.topics.clone();
     move || {
@@ -193,13 +198,13 @@ fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
             })
             .collect();
         match (suppressed, shown.is_empty(), withheld) {
-            (true, _, _) => Msg::SuppressedGroup.text(l).to_string(),
-            (false, true, true) => Msg::TopicsWithheld.text(l).to_string(),
-            (false, true, false) => Msg::NoTopicsYet.text(l).to_string(),
-            (false, false, true) => {
+            (Some(why), _, _) => text::suppression_reason(why, l).to_string(),
+            (None, true, true) => Msg::TopicsWithheld.text(l).to_string(),
+            (None, true, false) => Msg::NoTopicsYet.text(l).to_string(),
+            (None, false, true) => {
                 format!("{}; {}", shown.join(", "), Msg::OtherTopicsWithheld.text(l))
             }
-            (false, false, false) => shown.join(", "),
+            (None, false, false) => shown.join(", "),
         }
     }
 }
@@ -229,9 +234,10 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     };
     let any_suppressed = r.groups.iter().any(|g| g.suppressed);
     // Fewer than 5 assigned in all: every group is hidden, and the sentence above says so
-    // once, rather than a table of dashes and the rule a second time.
+    // once, rather than a table of dashes and the rule a second time. The scrolling region is
+    // named apart from the card around it: two regions of one name are one landmark twice.
     let table = (r.assigned.is_some() && !r.groups.is_empty()).then(|| view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="training-results-title">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::ResultsTableLabel.text(lang.get())>
             <table class="rates training-results">
                 <thead><tr>
                     <th scope="col">{t(Msg::Group)}</th>
@@ -264,7 +270,8 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     view! {
         <p>{total}</p>
         {table}
-        {note.then(|| view! { <p class="muted suppressed-note">{t(Msg::TrainingResultsNote)}</p> })}
+        // The response rates' note: the same two reasons a group is hidden, in the same words.
+        {note.then(|| view! { <p class="muted suppressed-note">{t(Msg::RatesSuppressed)}</p> })}
     }
 }
 
@@ -287,7 +294,7 @@ pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
     let n = n.to_string();
     view! {
         <p>{move || fill(count, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="restudy-title">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::RestudyTableLabel.text(lang.get())>
             <table class="rates restudy">
                 <thead><tr>
                     <th scope="col">{t(Msg::PersonCol)}</th>

@@ -43,7 +43,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
         failed.set(None);
         leptos::task::spawn_local(async move {
             let body = RevokeTrainingLinks {
-                person_ids: Vec::new(),
+                person_ids: None,
                 wave: Some(w.clone()),
             };
             match training::revoke(&csrf, &pid, &body).await {

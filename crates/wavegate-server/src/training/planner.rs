@@ -17,9 +17,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::{Extension, Json};
-use wavegate_core::api::{ErrorCode, InvitationLink, LangQuery, ListCsvQuery, SurveyProblem};
+use wavegate_core::api::{
+    ErrorCode, InvalidField, InvitationLink, LangQuery, ListCsvQuery, SurveyProblem,
+};
 use wavegate_core::i18n::Lang;
-use wavegate_core::invitation::{Selection, write_link_list};
+use wavegate_core::invitation::{Selection, check_last_day, write_link_list};
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ModuleNames, ModulePublished, ModuleResults, ModuleSummary,
     PersonRestudy, PublishModule, RestudyList, VersionSummary,
@@ -239,6 +241,15 @@ pub async fn assign(
     ApiJson(body): ApiJson<AssignModule>,
 ) -> Result<(StatusCode, Json<Assigned>), ApiError> {
     let lang = request_lang(q.lang, &headers);
+    let today = state.clock.now().date_naive();
+    // A last day already past would make links that never open, and count them as made.
+    if let Some(asked) = body.expires_on {
+        check_last_day(asked, today).map_err(|e| {
+            ApiError::new(ErrorCode::InvalidDate, e.message(lang)).with_details(InvalidField {
+                field: "expires_on".into(),
+            })
+        })?;
+    }
     let history = stored_history(&state, &program, &module_id).await?;
     let (module, _) = latest(&history).map_err(|_| module_not_found())?;
     let definition = program_of(&state, &program, lang).await?;
@@ -257,7 +268,7 @@ pub async fn assign(
         .filter_map(|t| {
             let wave = t.wave(&definition);
             let expires_on = t
-                .expires_on(&definition, body.expires_on)
+                .expires_on(&definition, body.expires_on, today)
                 .map(|d| d.format("%Y-%m-%d").to_string());
             Some(Ok(NewTrainee {
                 token: new_token(),

@@ -20,17 +20,23 @@ pub async fn revoke(
     ApiPath(program): ApiPath<String>,
     ApiJson(body): ApiJson<RevokeTrainingLinks>,
 ) -> Result<Json<RevokedInvitations>, ApiError> {
-    let which = match (body.person_ids.is_empty(), body.wave) {
-        (true, Some(wave)) => TraineeRevocation::Wave(wave),
-        (false, None) if body.person_ids.len() <= MAX_REVOKED_PER_REQUEST => {
-            TraineeRevocation::People(body.person_ids)
+    // A list sent empty still names `person_ids`: with a wave that is both, refused, not read
+    // as a wave's revocation.
+    let which = match (body.person_ids, body.wave) {
+        (None, Some(wave)) => TraineeRevocation::Wave(wave),
+        (Some(ids), None) if ids.is_empty() => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                "person_ids names nobody: give at least one person id, or a wave",
+            ));
         }
-        (false, None) => {
+        (Some(ids), None) if ids.len() > MAX_REVOKED_PER_REQUEST => {
             return Err(ApiError::new(
                 ErrorCode::InvalidBody,
                 format!("at most {MAX_REVOKED_PER_REQUEST} people per request"),
             ));
         }
+        (Some(ids), None) => TraineeRevocation::People(ids),
         _ => {
             return Err(ApiError::new(
                 ErrorCode::InvalidBody,

@@ -203,6 +203,9 @@ impl From<ProgressError> for NotRecorded {
 }
 
 /// Scores an attempt on `m`'s progress with the core and stores it as a fact, exactly once.
+/// `m`'s progress takes the attempt only once it is stored: one the store refuses (its id is
+/// another fact's) leaves no trace, so the next attempt of the same sync is numbered and
+/// judged without it.
 async fn record_attempt(
     state: &AppState,
     m: &mut Mine,
@@ -226,7 +229,8 @@ async fn record_attempt(
     let known = m.progress.attempts.contains_key(&body.id);
     let id = body.id.clone();
     let now = state.clock.now();
-    let result = m.progress.submit_attempt(
+    let mut scored = m.progress.clone();
+    let result = scored.submit_attempt(
         module,
         &lineage,
         Submission {
@@ -234,13 +238,14 @@ async fn record_attempt(
             number: body.number,
             answers: body.answers,
             started_at: body.started_at,
+            submitted_at: body.submitted_at,
         },
         now,
     )?;
     if known {
         return Ok(Recorded::Again(result));
     }
-    let attempt = m.progress.attempts.get(&id).cloned().ok_or_else(|| {
+    let attempt = scored.attempts.get(&id).cloned().ok_or_else(|| {
         NotRecorded::Failed(ApiError::internal(
             "a scored attempt is not in the progress",
         ))
@@ -258,8 +263,14 @@ async fn record_attempt(
         )
         .await;
     match stored {
-        Ok(FactOutcome::Stored) => Ok(Recorded::New(result)),
-        Ok(FactOutcome::AlreadyStored) => Ok(Recorded::Again(result)),
+        Ok(FactOutcome::Stored) => {
+            m.progress = scored;
+            Ok(Recorded::New(result))
+        }
+        Ok(FactOutcome::AlreadyStored) => {
+            m.progress = scored;
+            Ok(Recorded::Again(result))
+        }
         Ok(FactOutcome::Conflict(_)) => {
             Err(NotRecorded::Refused(ProgressError::AttemptIdReused { id }))
         }

@@ -23,6 +23,7 @@ mod slow_clients;
 mod support;
 mod surveys;
 mod training;
+mod training_attempts;
 mod training_links;
 
 use support::Auth;

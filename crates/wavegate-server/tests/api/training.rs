@@ -116,7 +116,7 @@ async fn study(api: &Api, token: &str, lessons: &[&str], version: u32) -> Reply 
 }
 
 /// Answers to a plan: right ones, or every one wrong.
-fn answers(module: &Module, plan: &Value, right: bool) -> Value {
+pub(super) fn answers(module: &Module, plan: &Value, right: bool) -> Value {
     let mut out = serde_json::Map::new();
     for id in plan["questions"].as_array().unwrap() {
         let q = module.question(id.as_str().unwrap()).unwrap();
@@ -170,7 +170,7 @@ async fn attempt(api: &Api, token: &str, module: &Module, right: bool, id: &str)
 }
 
 /// A trainee does the whole module (every lesson, the quiz passed).
-async fn complete(api: &Api, token: &str, version: u32, id: &str) {
+pub(super) async fn complete(api: &Api, token: &str, version: u32, id: &str) {
     let mine = trainee_get(api, &format!("/api/v1/train/{token}")).await;
     let m = module(&mine.body["modules"][0]["module"]);
     let lessons: Vec<&str> = m.lessons.iter().map(|l| l.id.as_str()).collect();
@@ -442,7 +442,7 @@ async fn a_lesson_view_is_stored_once_however_many_ids_a_client_makes_up() {
 
 /// The version after `base` (a `get-help` definition) with one change note on its first
 /// (editorial) or second (substantive) lesson, and that lesson's text changed.
-fn next_version(base: &Value, version: u32, substantive: bool) -> Value {
+pub(super) fn next_version(base: &Value, version: u32, substantive: bool) -> Value {
     let m = module(base);
     let mut v = base.clone();
     let i = usize::from(substantive);

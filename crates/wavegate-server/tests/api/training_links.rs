@@ -97,6 +97,8 @@ async fn link_rows(api: &Api) -> Vec<std::collections::BTreeMap<String, String>>
 #[tokio::test]
 async fn training_links_expire_thirty_days_after_the_trainees_wave_by_default() {
     let api = with_helpdesk().await;
+    // Before the waves end (the default never lies before today plus the grace).
+    api.clock.set(day("2027-01-04"));
     assign_get_help_to_the_pilot(&api).await;
     let r = planner_post(
         &api,
@@ -111,6 +113,57 @@ async fn training_links_expire_thirty_days_after_the_trainees_wave_by_default() 
     assert_eq!(of("p001")["expires_on"], "2027-02-28");
     assert_eq!(of("p013")["expires_on"], "2027-03-28");
     assert_eq!(of("p013")["revoked_at"], "");
+}
+
+/// Noon (UTC) of a day `YYYY-MM-DD`.
+fn day(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap()
+        .and_utc()
+}
+
+#[tokio::test]
+async fn a_last_day_already_past_is_refused_and_the_default_is_never_past() {
+    let api = get_help_published().await;
+    let assign = |body: Value| {
+        let api = &api;
+        async move {
+            planner_post(
+                api,
+                &format!("{MODULES}/get-help/assignments?lang=nl"),
+                body,
+            )
+            .await
+        }
+    };
+    let r = assign(json!({ "wave": "wave-1", "expires_on": "2020-01-01" })).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_date");
+    assert_eq!(r.body["error"]["details"]["field"], "expires_on");
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1 januari 2020 is al voorbij"),
+        "{:?}",
+        r.body
+    );
+    assert!(link_rows(&api).await.is_empty(), "nothing was assigned");
+
+    // Months after wave-1 ended (2027-02-26), its links get 30 days from today.
+    api.clock.set(day("2027-09-01"));
+    let r = assign(json!({ "wave": "wave-1" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let rows = link_rows(&api).await;
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r["expires_on"] == "2027-10-01"),
+        "{rows:?}"
+    );
+    // Today is the earliest last day asked for.
+    let r = assign(json!({ "wave": "pilot", "expires_on": "2027-09-01" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
 }
 
 #[tokio::test]
@@ -242,10 +295,13 @@ async fn only_a_planner_revokes_with_one_of_people_or_wave_and_a_session_needs_i
     assert_error(&r, StatusCode::FORBIDDEN, "csrf_mismatch");
     let opens = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
     assert_eq!(opens.status, StatusCode::OK, "nothing was revoked");
-    // Nothing, both, or a survey link's `tokens`: refused, and nothing revoked.
+    // Nothing, both (also with the list empty), nobody, or a survey link's `tokens`: refused,
+    // and nothing revoked.
     for bad in [
         json!({}),
         json!({ "wave": "pilot", "person_ids": ["p001"] }),
+        json!({ "wave": "pilot", "person_ids": [] }),
+        json!({ "person_ids": [] }),
         json!({ "tokens": [token] }),
     ] {
         let r = planner_post(&api, REVOKE, bad.clone()).await;

@@ -117,6 +117,7 @@ impl Session {
                     number: attempt.number,
                     answers: attempt.answers.clone(),
                     started_at: attempt.started_at,
+                    submitted_at: attempt.submitted_at,
                 };
                 result = m
                     .progress

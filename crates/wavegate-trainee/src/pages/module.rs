@@ -251,9 +251,11 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
                 } else if has_quiz && no_quiz_now.is_none() {
                     quiz_button(None, Msg::ToQuiz, step).into_any()
                 } else if let Some(why) = no_quiz_now.filter(|_| has_quiz) {
+                    // The quiz still stands between the trainee and done (a wait, or every
+                    // attempt used): back to the module, never "done".
                     view! {
                         {quiz_button(Some(why), Msg::ToQuiz, step)}
-                        <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button>
+                        <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button>
                     }.into_any()
                 } else {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button> }.into_any()

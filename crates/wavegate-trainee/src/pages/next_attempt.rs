@@ -4,7 +4,7 @@
 
 use crate::i18n::{Lang, Msg, fill};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use wavegate_core::i18n::long_date_time;
+use wavegate_core::i18n::long_date_time_from;
 use wavegate_core::training::wire::MyModule;
 use wavegate_core::training::{AttemptPlan, ProgressError};
 
@@ -35,7 +35,7 @@ impl NoAttempt {
             NoAttempt::Wait(at) => fill(
                 Msg::WaitUntil,
                 lang,
-                &[("time", long_date_time(local(*at), lang))],
+                &[("time", long_date_time_from(local(*at), lang))],
             ),
             NoAttempt::NoneLeft => Msg::NoAttemptsLeft.text(lang).to_string(),
             NoAttempt::Other(e) => e.message(lang),

@@ -9,6 +9,7 @@ use super::step::Step;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
+use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::{MyModule, SubmitAnswers};
 use wavegate_core::training::{
     AttemptPlan, ProgressError, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers,
@@ -127,6 +128,9 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                 version: a.plan.version,
                 answers: answers.get_untracked(),
                 started_at: a.started_at,
+                // The device's time goes with it: if it waits offline, the server judges the
+                // wait before the next attempt on when it was made, not when it arrived.
+                submitted_at: Some(local::now()),
             };
             result.set(session.record_attempt(&id.get_value(), body));
             focus_id_soon(RESULT.into());
@@ -298,15 +302,16 @@ fn results(
     let next_at = m.status.next_attempt_at;
     // No Retry button that could only lead to a refusal: why not instead.
     let no_retry = blocked(&m, local::now());
-    let topics: Vec<(String, u32, u32)> = r
+    // Each topic's title in both languages, read in the page's language as it changes.
+    let topics: Vec<(Text, u32, u32)> = r
         .topics
         .iter()
         .map(|tr| {
             let name = m
                 .module
                 .topic(&tr.topic)
-                .map(|tp| tp.title.get(lang.get_untracked()).to_string())
-                .unwrap_or_else(|| tr.topic.clone());
+                .map(|tp| tp.title.clone())
+                .unwrap_or_else(|| Text::new(tr.topic.clone(), tr.topic.clone()));
             (name, tr.correct, tr.asked)
         })
         .collect();
@@ -327,7 +332,7 @@ fn results(
             <h2>{t(Msg::PerTopic)}</h2>
             <ul class="topics">
                 {topics.into_iter().map(|(name, c, a)| view! {
-                    <li>{name}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
+                    <li>{move || name.get(lang.get()).to_string()}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
                 }).collect_view()}
             </ul>
             {(!r.passed).then(|| {
