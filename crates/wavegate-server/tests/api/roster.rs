@@ -394,11 +394,15 @@ async fn a_new_roster_is_compared_with_the_one_in_use_and_says_which_links_stay_
     );
     // p013's and p014's wave-1 links were sent and are unanswered.
     assert!(
-        warnings.iter().any(|w| w.starts_with("2 unanswered links belong to people")),
+        warnings
+            .iter()
+            .any(|w| w.starts_with("2 unanswered links belong to people")),
         "{warnings:?}"
     );
     assert!(
-        warnings.iter().any(|w| w.starts_with("New people have no link yet")),
+        warnings
+            .iter()
+            .any(|w| w.starts_with("New people have no link yet")),
         "{warnings:?}"
     );
     // The same roster again changes nothing and says so by saying nothing.
