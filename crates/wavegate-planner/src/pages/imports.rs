@@ -316,7 +316,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
         list.get().map(|r| match r {
             Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoImports)}</p> }.into_any(),
             Ok(all) => view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imports-title">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportsTitle, lang.get())>
                     <table>
                         <thead><tr>
                             <th scope="col">{t(Msg::Kind)}</th>

@@ -108,7 +108,7 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
         let dash = || "—".to_string();
         view! {
             <p>{overall}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rates-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::RatesTitle, lang.get())>
                 <table class="rates">
                     <thead><tr>
                         <th scope="col">{t(Msg::Group)}</th>

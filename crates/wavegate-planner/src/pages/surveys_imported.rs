@@ -117,7 +117,7 @@ pub fn ImportedResponses(
                     ("file", file.clone()),
                     ("at", wavegate_ui::dom::written_time(&at, lang.get())),
                 ])}" "<a href=links::files(&pid)>{t(Msg::ReplaceOnFilesPage)}</a></p>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imported-responses-title">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportedResponsesTitle, lang.get())>
                     <table class="rates imported-responses">
                         <thead><tr>
                             <th scope="col">{t(Msg::SurveyCol)}</th>

@@ -248,7 +248,7 @@ fn ImportedRecords(
                             ("file", file.clone()),
                             ("at", wavegate_ui::dom::written_time(&at, lang.get())),
                         ])}" "<a href=links::files(&pid)>{t(Msg::ReplaceOnFilesPage)}</a></p>
-                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imported-training-title">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportedTrainingTitle, lang.get())>
                             <table class="rates imported-training">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::ModuleCol)}</th>

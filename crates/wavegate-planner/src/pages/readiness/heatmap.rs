@@ -383,7 +383,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 </select>
                 <p id="heatmap-count" class="muted" role="status">{counted}</p>
             </div>
-            <div class="table-scroll" role="region" aria-labelledby="heatmap-title" tabindex="0">
+            <div class="table-scroll" role="region" aria-label=crate::i18n::table_label(Msg::HeatmapTitle, lang) tabindex="0">
                 <table class="heatmap">
                     <thead><tr>
                         <th scope="col">{t(Msg::Segment)}</th>

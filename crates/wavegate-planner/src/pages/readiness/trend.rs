@@ -470,7 +470,7 @@ pub fn Trend(
         <details>
             <summary>{t(Msg::TrendTitle)}</summary>
             // A phone scrolls the table, not the page.
-            <div class="table-scroll" role="region" aria-labelledby="trend-title" tabindex="0">
+            <div class="table-scroll" role="region" aria-label=crate::i18n::table_label(Msg::TrendTitle, lang) tabindex="0">
                 <table class="trend-table">{draw(table)}</table>
             </div>
         </details>
