@@ -589,5 +589,9 @@ wavegate_ui::messages! {
 /// The name of a scrolling table region inside a card that is itself a region named by its
 /// heading: "Table: {heading}", so the two landmarks a screen reader lists are told apart.
 pub fn table_label(heading: Msg, lang: Lang) -> String {
-    fill(Msg::TableOf, lang, &[("title", heading.text(lang).to_string())])
+    fill(
+        Msg::TableOf,
+        lang,
+        &[("title", heading.text(lang).to_string())],
+    )
 }

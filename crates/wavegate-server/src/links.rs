@@ -19,27 +19,32 @@ pub async fn revoke(
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<RevokeInvitations>,
 ) -> Result<Json<RevokedInvitations>, ApiError> {
-    let given = [
-        !body.tokens.is_empty(),
-        !body.person_ids.is_empty(),
-        body.wave.is_some(),
-    ];
-    if given.iter().filter(|g| **g).count() != 1 {
-        return Err(ApiError::new(
-            ErrorCode::InvalidBody,
-            "give exactly one of tokens, person_ids and wave",
-        ));
-    }
-    if body.tokens.len().max(body.person_ids.len()) > MAX_REVOKED_PER_REQUEST {
-        return Err(ApiError::new(
-            ErrorCode::InvalidBody,
-            format!("at most {MAX_REVOKED_PER_REQUEST} links per request"),
-        ));
-    }
-    let which = match body.wave {
-        Some(wave) => Revocation::Wave(wave),
-        None if !body.tokens.is_empty() => Revocation::Tokens(body.tokens),
-        None => Revocation::People(body.person_ids),
+    // A list sent empty still names its field: with another one that is two, refused, not
+    // read as the other's revocation.
+    let which = match (body.tokens, body.person_ids, body.wave) {
+        (None, None, Some(wave)) => Revocation::Wave(wave),
+        (Some(list), None, None) | (None, Some(list), None) if list.is_empty() => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                "the list names no link: give at least one token or person id, or a wave",
+            ));
+        }
+        (Some(list), None, None) | (None, Some(list), None)
+            if list.len() > MAX_REVOKED_PER_REQUEST =>
+        {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                format!("at most {MAX_REVOKED_PER_REQUEST} links per request"),
+            ));
+        }
+        (Some(tokens), None, None) => Revocation::Tokens(tokens),
+        (None, Some(people), None) => Revocation::People(people),
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidBody,
+                "give exactly one of tokens, person_ids and wave",
+            ));
+        }
     };
     let revoked = state
         .store

@@ -75,12 +75,13 @@ pub struct InvitationLink {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RevokeInvitations {
-    /// Links by token.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tokens: Vec<String>,
-    /// Personal links by person id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub person_ids: Vec<String>,
+    /// Links by token. A list sent, even empty, counts as given: with another field it is
+    /// refused, never read as the other's revocation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<String>>,
+    /// Personal links by person id (given as `tokens`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_ids: Option<Vec<String>>,
     /// Every link made for this wave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wave: Option<String>,

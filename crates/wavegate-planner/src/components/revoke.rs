@@ -100,7 +100,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
             return;
         }
         send(RevokeInvitations {
-            person_ids: ids,
+            person_ids: Some(ids),
             ..RevokeInvitations::default()
         });
     };

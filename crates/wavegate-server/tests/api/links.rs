@@ -157,6 +157,18 @@ async fn revoked_links_and_waves_answer_revoked_while_other_links_keep_working()
         )
         .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    // An empty list still names its field: with a wave it is two, never the wave's revocation;
+    // alone it names nobody.
+    for body in [
+        json!({ "wave": "pilot", "person_ids": [] }),
+        json!({ "wave": "pilot", "tokens": [] }),
+        json!({ "person_ids": [] }),
+    ] {
+        let r = api
+            .post(&format!("{PILOT}/invitations/revoke"), body.clone(), true)
+            .await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    }
     let r = api
         .call(
             "POST",
