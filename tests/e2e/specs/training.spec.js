@@ -336,10 +336,24 @@ test("an expired training link shows the expiry page with the helpdesk", async (
   });
   expect(refused.status()).toBe(422);
   expect((await refused.json()).error.code).toBe("invalid_date");
+  // The answer is the server's own for a link that no longer opens (a colleague's link,
+  // revoked), with only its code turned to expiry: its shape and helpdesk are the real ones.
+  const links = await request.get(`/api/v1/programs/${program}/modules/get-help/links.csv`, { headers });
+  const rows = (await links.text()).trim().split(/\r?\n/);
+  const head = rows[0].split(",");
+  const colleague = rows.slice(1).map((r) => r.split(",")).find((c) => !c[head.indexOf("link")].endsWith(`/t/${token}`));
+  const revokedToken = colleague[head.indexOf("link")].split("/t/").pop();
+  const closed = await request.post(`/api/v1/programs/${program}/training/revoke`, { headers, data: { person_ids: [colleague[head.indexOf("person_id")]] } });
+  expect((await closed.json()).revoked).toBe(1);
+  const real = await request.get(`/api/v1/train/${revokedToken}`);
+  expect(real.status()).toBe(410);
+  const answer = await real.json();
+  expect(answer.error.code).toBe("link_revoked");
+  answer.error.code = "link_expired";
   await page.route(new RegExp(`/api/v1/train/${token}(/|\\?|$)`), (route) => route.fulfill({
     status: 410,
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ error: { code: "link_expired", message: "link expired", details: { helpdesk: HELPDESK } } }),
+    body: JSON.stringify(answer),
   }));
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Deze trainingslink is verlopen" })).toBeVisible();
