@@ -9,16 +9,45 @@ use crate::extract::ApiPath;
 use crate::programs::program_not_found;
 use axum::Json;
 use axum::extract::State;
+use std::any::Any;
+use std::collections::VecDeque;
 use std::fs::File;
+use std::sync::{Arc, Mutex};
 use wavegate_core::api::{FileKind, ImportedResponses};
 use wavegate_core::readiness::import::{read_responses, read_training};
 use wavegate_core::survey::imported::by_survey;
 use wavegate_core::training::imported::by_module;
 use wavegate_core::training::wire::ImportedTraining;
 
+/// How many summaries [`Kept`] holds.
+const KEPT: usize = 8;
+
+/// The last summaries made, by the stored file's SHA-256: a stored file never changes, so
+/// it is read again only when its summary has dropped out, not on every visit of the page
+/// (a large `responses.csv` takes seconds to read).
+#[derive(Clone, Default)]
+pub(crate) struct Kept(Arc<Mutex<VecDeque<(String, Arc<dyn Any + Send + Sync>)>>>);
+
+impl Kept {
+    fn get<T: Clone + Send + Sync + 'static>(&self, sha: &str) -> Option<T> {
+        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        (kept.iter())
+            .find(|(s, _)| s == sha)
+            .and_then(|(_, summary)| summary.downcast_ref::<T>().cloned())
+    }
+
+    fn keep<T: Send + Sync + 'static>(&self, sha: String, summary: T) {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() == KEPT {
+            kept.pop_front();
+        }
+        kept.push_back((sha, Arc::new(summary)));
+    }
+}
+
 /// The current file of `kind` in `program`, summed up by `summary`: its name, when it was
 /// imported, and the summary; `None` when no such file was imported.
-async fn current<T: Send + 'static>(
+async fn current<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     program: &str,
     kind: FileKind,
@@ -30,6 +59,9 @@ async fn current<T: Send + 'static>(
     let Some((import, path)) = state.store.current_file(program, kind.as_str()).await? else {
         return Ok(None);
     };
+    if let Some(summed) = state.imported.get::<T>(&import.sha256) {
+        return Ok(Some((import.file_name, import.imported_at, summed)));
+    }
     // The file was read when it was imported; reading it again is blocking work.
     let sha = import.sha256.clone();
     let summed = tokio::task::spawn_blocking(move || {
@@ -39,6 +71,7 @@ async fn current<T: Send + 'static>(
     .await
     .map_err(|e| ApiError::internal(format!("reading {}: {e}", kind.as_str())))?
     .map_err(|e| ApiError::internal(format!("stored file {sha}: {e}")))?;
+    state.imported.keep(import.sha256, summed.clone());
     Ok(Some((import.file_name, import.imported_at, summed)))
 }
 

@@ -114,6 +114,8 @@ pub struct AppState {
     training_writes: Arc<tokio::sync::Mutex<()>>,
     /// Rosters already parsed (see `parsing::roster_of`).
     rosters: roster_cache::RosterCache,
+    /// Imported files already summed up for the planner's pages (see `imported`).
+    imported: imported::Kept,
 }
 
 impl AppState {
@@ -134,6 +136,7 @@ impl AppState {
             body_deadline: BODY_DEADLINE,
             training_writes: Arc::default(),
             rosters: roster_cache::RosterCache::default(),
+            imported: imported::Kept::default(),
         }
     }
 

@@ -506,6 +506,18 @@ async fn the_surveys_page_reads_imported_responses_per_survey_small_surveys_with
         json!({"survey_id": "tiny", "responses": null, "first_day": null, "last_day": null,
                "sus": null, "nps": null, "adkar": null})
     );
+    // A file imported anew is read anew (summaries are kept by the file's hash, never by the
+    // program): the two responses of `tiny` alone now.
+    let tiny = "response_id,survey_id,survey_version,person_id,submitted_at,question_id,value\ny1,tiny,1,p001,2027-01-12 10:00,nps,9\n";
+    assert_eq!(
+        upload(&api, "responses", tiny, "").await.status,
+        StatusCode::OK
+    );
+    let r = get(&api, &imported).await;
+    let ids: Vec<&str> = (r.body["surveys"].as_array().unwrap().iter())
+        .map(|s| s["survey_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tiny"]);
     let unknown = get(&api, "/api/v1/programs/nope/responses/imported").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
