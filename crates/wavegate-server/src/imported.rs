@@ -26,7 +26,10 @@ const KEPT: usize = 8;
 /// it is read again only when its summary has dropped out, not on every visit of the page
 /// (a large `responses.csv` takes seconds to read).
 #[derive(Clone, Default)]
-pub(crate) struct Kept(Arc<Mutex<VecDeque<(String, Arc<dyn Any + Send + Sync>)>>>);
+pub(crate) struct Kept(Arc<Mutex<VecDeque<(String, Summary)>>>);
+
+/// A summary of one kind or another ([`Kept`] gives it back as the kind asked for).
+type Summary = Arc<dyn Any + Send + Sync>;
 
 impl Kept {
     fn get<T: Clone + Send + Sync + 'static>(&self, sha: &str) -> Option<T> {
