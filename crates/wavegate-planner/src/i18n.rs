@@ -82,7 +82,7 @@ wavegate_ui::messages! {
         ProgramSaved => "Het programma is opgeslagen.", "The program was saved.";
         RosterNoLongerFits => "Let op: de roster past niet meer bij het programma, dus er kan niets worden beoordeeld. Zet de golf terug, of importeer een roster met de nieuwe golven.", "Note: the roster no longer fits the program, so nothing can be evaluated. Put the wave back, or import a roster with the new waves.";
         FixFields => "Niet alles klopt; er is niets opgeslagen. Bekijk de gemarkeerde velden.", "Not everything is right; nothing was saved. Check the marked fields.";
-        EnterNumber => "Vul een getal in, bijvoorbeeld 0,85.", "Enter a number, for example 0.85.";
+        EnterNumber => "Vul een getal in, bijvoorbeeld 12 of 0,85.", "Enter a number, for example 12 or 0.85.";
         EnterWholeNumber => "Vul een heel getal in.", "Enter a whole number.";
         EnterDate => "Vul een datum in.", "Enter a date.";
         DownloadProgramToml => "program.toml downloaden", "Download program.toml";
@@ -117,7 +117,9 @@ wavegate_ui::messages! {
         OneImportedResponse => "1 antwoord", "1 response";
         TrainingRecordsN => "{n} trainingsresultaten", "{n} training records";
         OneTrainingRecord => "1 trainingsresultaat", "1 training record";
+        FoundMatchedOne => "1 persoon uit de roster gevonden", "1 roster person found";
         FoundMatched => "{n} mensen uit de roster gevonden", "{n} roster people found";
+        FoundWithoutUserOne => "1 apparaat zonder primaire gebruiker", "1 device without a primary user";
         FoundUnmatched => "{records} zonder persoon uit de roster", "{records} without a roster person";
         FoundAnonymous => "{records} via een anonieme link", "{records} through an anonymous link";
         TicketRowsNote => "Een ticket met meerdere regels (een gebeurtenislog) telt één keer, met zijn laatste stand.", "A ticket with several rows (an event log) counts once, by its latest state.";
@@ -134,7 +136,7 @@ wavegate_ui::messages! {
         Kind => "Soort", "Kind";
         File => "Bestand", "File";
         Size => "Grootte", "Size";
-        Rows => "Rijen", "Records";
+        Rows => "Inhoud", "Contents";
         ImportedBy => "Door", "By";
         ImportedAt => "Wanneer", "When";
         InUse => "in gebruik", "in use";

@@ -60,6 +60,11 @@ pub(crate) async fn roster_of(
         .map(|parsed| match parsed {
             Parsed::Roster(r) => Arc::new(r),
             _ => Arc::new(Roster::default()),
+        })
+        // Named as the planner uploaded it: the import list may hold an older `roster.csv`.
+        .map_err(|mut e| {
+            e.file = import.file_name.clone();
+            e
         });
     if let Ok(roster) = &parsed {
         state.rosters.keep(&import.sha256, program, roster.clone());

@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use std::sync::Arc;
-use wavegate_core::api::{ErrorCode, Evaluation, ReadinessQuery};
+use wavegate_core::api::{ErrorCode, Evaluation, FileKind, ReadinessQuery};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::datadir::Missing;
 use wavegate_core::readiness::provenance::markdown_line;
@@ -84,11 +84,35 @@ pub(crate) async fn evaluated(
     at: NaiveDate,
     lang: Lang,
 ) -> Result<Arc<Done>, ApiError> {
-    state
-        .evaluator
+    match (state.evaluator)
         .readiness(&state.store, &state.clock, program_id, at, lang)
         .await
-        .map_err(|e| e.into_api(lang))
+    {
+        Ok(done) => Ok(done),
+        Err(EvalError::Rejected(mut e)) => {
+            e.file = uploaded_name(state, program_id, &e.file).await;
+            Err(EvalError::Rejected(e).into_api(lang))
+        }
+        Err(e) => Err(e.into_api(lang)),
+    }
+}
+
+/// The name the planner uploaded the data directory's `file` under (`roster.csv` may be
+/// `Medewerkers 2027.csv`), so a problem's line is looked for in the right file. Responses and
+/// training are the imported file merged with what the server collected: their lines are the
+/// data directory's, and so is their name.
+async fn uploaded_name(state: &AppState, program_id: &str, file: &str) -> String {
+    let kind = FileKind::ALL
+        .into_iter()
+        .find(|k| k.file_name() == file)
+        .filter(|k| !matches!(k, FileKind::Responses | FileKind::Training));
+    let Some(kind) = kind else {
+        return file.to_string();
+    };
+    match state.store.current_file(program_id, kind.as_str()).await {
+        Ok(Some((import, _))) => import.file_name,
+        _ => file.to_string(),
+    }
 }
 
 /// The report's JSON with the headers saying when and from what it was computed.

@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::parsing::roster_of;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use wavegate_core::i18n::Text;
 use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
 use wavegate_core::readiness::Program;
@@ -23,35 +23,52 @@ pub(crate) async fn changes(
     let Some(Ok(current)) = roster_of(state, program_id, program).await? else {
         return Ok(None);
     };
-    let (changes, affected) = compare(&current, new);
-    if !changes.any() {
-        return Ok(Some((changes, Vec::new())));
+    let compared = compare(&current, new);
+    if !compared.changes.any() {
+        return Ok(Some((compared.changes, Vec::new())));
     }
-    let affected: HashSet<String> = affected.into_iter().collect();
+    let removed: HashSet<&str> = compared.removed.iter().map(String::as_str).collect();
+    // A person moved keeps a fitting link when it was made for their new wave (moved back).
+    let moved_to: HashMap<&str, &str> = (compared.moved.iter())
+        .filter_map(|(id, w)| Some((id.as_str(), program.waves.get(usize::from(*w))?.id.as_str())))
+        .collect();
     let today = state.clock.now().date_naive();
     let surveys = (state.store.programs_overview().await?.into_iter())
         .find(|p| p.program.id == program_id)
         .map(|p| p.surveys)
         .unwrap_or_default();
-    let (mut invited_before, mut open) = (false, 0u64);
+    let mut linked: HashSet<String> = HashSet::new();
+    let mut open = 0u64;
     for s in surveys {
         let links = (state.store)
             .invitations(program_id, &s.survey.survey_id)
             .await?
             .unwrap_or_default();
         for link in links {
-            let Some(person) = &link.invitation.person_id else {
+            let inv = &link.invitation;
+            let Some(person) = &inv.person_id else {
                 continue;
             };
-            invited_before = true;
-            let last_day = (link.invitation.expires_on.as_deref()).and_then(|d| d.parse().ok());
-            let opens = link_status(last_day, link.invitation.revoked_at.is_some(), today)
-                == LinkStatus::Open;
-            if opens && link.submitted_at.is_none() && affected.contains(person) {
+            linked.insert(person.clone());
+            let last_day = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
+            let opens = link_status(last_day, inv.revoked_at.is_some(), today) == LinkStatus::Open;
+            let misfits = removed.contains(person.as_str())
+                || moved_to
+                    .get(person.as_str())
+                    .is_some_and(|w| inv.wave.as_deref() != Some(*w));
+            if opens && link.submitted_at.is_none() && misfits {
                 open += 1;
             }
         }
     }
-    let told = warnings(&changes, invited_before, open);
-    Ok(Some((changes, told)))
+    // Only once links were sent is a new person's lack of one worth saying.
+    let new_without_link = if linked.is_empty() {
+        0
+    } else {
+        (compared.added.iter())
+            .filter(|id| !linked.contains(*id))
+            .count() as u64
+    };
+    let told = warnings(&compared.changes, open, new_without_link);
+    Ok(Some((compared.changes, told)))
 }

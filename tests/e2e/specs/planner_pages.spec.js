@@ -101,9 +101,9 @@ test("a program form with rules broken shows every problem at its field at once 
   await audit(page);
   await page.locator("#f-confidence").fill("heel zeker");
   await page.getByRole("button", { name: "Programma aanmaken" }).click();
-  await expect(page.locator("#f-confidence-error")).toHaveText("Vul een getal in, bijvoorbeeld 0,85.");
+  await expect(page.locator("#f-confidence-error")).toHaveText("Vul een getal in, bijvoorbeeld 12 of 0,85.");
   await page.getByRole("button", { name: "Switch to English" }).click();
-  await expect(page.locator("#f-confidence-error")).toHaveText("Enter a number, for example 0.85.");
+  await expect(page.locator("#f-confidence-error")).toHaveText("Enter a number, for example 12 or 0.85.");
   const programs = await page.request.get("/api/v1/programs");
   expect((await programs.json()).some((p) => p.name === "Foutje")).toBe(false);
 });
@@ -137,6 +137,8 @@ test("a wave renamed under its roster is saved with a warning, and readiness nam
   await expect(page.locator("#program-saved")).toBeVisible();
   const misfit = page.locator(".roster-misfit");
   await expect(misfit).toContainText("Let op: de roster past niet meer bij het programma");
+  // Read first: focus is on the warning, not left on the button.
+  await expect(misfit).toBeFocused();
   // The first row of the old wave: line 5 (the header is line 1), its wave column.
   await expect(misfit.locator(".file-problem-place")).toHaveText("roster.csv, regel 5, kolom 2 (wave)");
   await expect(misfit.locator(".file-problem-message")).toContainText("golf-1");

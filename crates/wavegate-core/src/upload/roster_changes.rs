@@ -28,39 +28,57 @@ impl RosterChanges {
     }
 }
 
+/// A new roster against the one in use: the counts, and who they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compared {
+    /// The counts.
+    pub changes: RosterChanges,
+    /// The ids of the people no longer on the roster.
+    pub removed: Vec<String>,
+    /// The ids of the people in another wave, with their new wave (index into the program's).
+    pub moved: Vec<(String, u16)>,
+    /// The ids of the people new on the roster.
+    pub added: Vec<String>,
+}
+
 /// Compares `new` with the roster in use, `current` (both read with the same program, so their
-/// wave numbers mean the same waves). Also returns the ids of the people whose links may no
-/// longer fit: those removed and those moved to another wave.
-pub fn compare(current: &Roster, new: &Roster) -> (RosterChanges, Vec<String>) {
+/// wave numbers mean the same waves).
+pub fn compare(current: &Roster, new: &Roster) -> Compared {
+    let was: HashMap<&str, usize> = (current.ids.iter().enumerate())
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     let now: HashMap<&str, usize> = (new.ids.iter().enumerate())
         .map(|(i, id)| (id.as_str(), i))
         .collect();
-    let mut changes = RosterChanges::default();
-    let mut affected = Vec::new();
-    let mut kept = 0u64;
+    let mut c = Compared::default();
     for (p, id) in current.ids.iter().enumerate() {
         let Some(&q) = now.get(id.as_str()) else {
-            changes.removed += 1;
-            affected.push(id.clone());
+            c.removed.push(id.clone());
             continue;
         };
-        kept += 1;
         if current.waves[p] != new.waves[q] {
-            changes.moved += 1;
-            affected.push(id.clone());
+            c.moved.push((id.clone(), new.waves[q]));
         }
         if current.emails[p] != new.emails[q] {
-            changes.email_changed += 1;
+            c.changes.email_changed += 1;
         }
     }
-    changes.added = new.ids.len() as u64 - kept;
-    (changes, affected)
+    c.added = (new.ids.iter())
+        .filter(|id| !was.contains_key(id.as_str()))
+        .cloned()
+        .collect();
+    c.changes.added = c.added.len() as u64;
+    c.changes.removed = c.removed.len() as u64;
+    c.changes.moved = c.moved.len() as u64;
+    c
 }
 
 /// What the planner should know before the new roster replaces the one in use: the changes,
-/// and, when personal links were sent before, what happens to them. `open_links` counts the
-/// unanswered, unrevoked links of the people [`compare`] named.
-pub fn warnings(changes: &RosterChanges, invited_before: bool, open_links: u64) -> Vec<Text> {
+/// and what happens to the personal links sent before. `open_links` counts the unanswered links
+/// that still open of the people no longer on the roster, and of those moved whose link was
+/// made for another wave than their new one; `new_without_link` the people new on the roster
+/// who have no personal link while others of the program do (0 when nobody was invited).
+pub fn warnings(changes: &RosterChanges, open_links: u64, new_without_link: u64) -> Vec<Text> {
     let mut out = Vec::new();
     if !changes.any() {
         return out;
@@ -139,11 +157,22 @@ pub fn warnings(changes: &RosterChanges, invited_before: bool, open_links: u64) 
             ),
         });
     }
-    if invited_before && changes.added > 0 {
-        out.push(Text::new(
-            "Nieuwe mensen hebben nog geen link: nodig hun golf opnieuw uit (wie al een link heeft, houdt die).",
-            "New people have no link yet: invite their wave again (whoever has a link keeps it).",
-        ));
+    match new_without_link {
+        0 => {}
+        1 => out.push(Text::new(
+            "1 nieuw persoon heeft nog geen link: nodig de golf opnieuw uit (wie al een link heeft, houdt die).",
+            "1 new person has no link yet: invite the wave again (whoever has a link keeps it).",
+        )),
+        n => out.push(Text::new(
+            format!(
+                "{} nieuwe mensen hebben nog geen link: nodig hun golf opnieuw uit (wie al een link heeft, houdt die).",
+                count(n, Lang::Nl)
+            ),
+            format!(
+                "{} new people have no link yet: invite their wave again (whoever has a link keeps it).",
+                count(n, Lang::En)
+            ),
+        )),
     }
     out
 }
@@ -173,9 +202,9 @@ mod tests {
         let new = roster(
             "person_id,email,wave\np1,a@x.org,wave-1\np3,C.new@x.org,pilot\np4,D@X.org,wave-1\np5,e@x.org,pilot\n",
         );
-        let (changes, affected) = compare(&current, &new);
+        let c = compare(&current, &new);
         assert_eq!(
-            changes,
+            c.changes,
             RosterChanges {
                 added: 1,
                 removed: 1,
@@ -183,8 +212,15 @@ mod tests {
                 email_changed: 1,
             }
         );
-        assert_eq!(affected, ["p1", "p2"]);
-        let w = warnings(&changes, true, 2);
+        assert_eq!(
+            (c.removed, c.moved, c.added),
+            (
+                vec!["p2".to_string()],
+                vec![("p1".to_string(), 1)],
+                vec!["p5".to_string()]
+            )
+        );
+        let w = warnings(&c.changes, 2, 1);
         assert_eq!(
             w[0].get(Lang::Nl),
             "Vergeleken met de roster in gebruik: 1 persoon nieuw, 1 persoon niet meer op de roster, 1 persoon in een andere golf, 1 ander e-mailadres."
@@ -195,24 +231,24 @@ mod tests {
         );
         assert!(
             w[2].get(Lang::En)
-                .starts_with("New people have no link yet")
+                .starts_with("1 new person has no link yet")
         );
     }
 
     #[test]
     fn the_same_roster_again_says_nothing() {
         let text = "person_id,email,wave\np1,a@x.org,pilot\np2,b@x.org,wave-1\n";
-        let (changes, affected) = compare(&roster(text), &roster(text));
-        assert!(!changes.any() && affected.is_empty());
-        assert!(warnings(&changes, true, 0).is_empty());
+        let c = compare(&roster(text), &roster(text));
+        assert!(!c.changes.any() && c.removed.is_empty() && c.moved.is_empty());
+        assert!(warnings(&c.changes, 0, 0).is_empty());
     }
 
     #[test]
     fn without_links_sent_only_the_changes_are_told() {
         let current = roster("person_id,wave\np1,pilot\n");
         let new = roster("person_id,wave\np1,pilot\np2,pilot\np3,pilot\n");
-        let (changes, _) = compare(&current, &new);
-        let w = warnings(&changes, false, 0);
+        let c = compare(&current, &new);
+        let w = warnings(&c.changes, 0, 0);
         assert_eq!(w.len(), 1);
         assert_eq!(
             w[0].get(Lang::En),

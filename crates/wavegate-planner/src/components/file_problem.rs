@@ -30,8 +30,10 @@ pub fn detail(p: &FileProblem) -> String {
 }
 
 /// Text whose `column names` in backticks (as the core's messages write them) read as code,
-/// not as stray backticks; text with an odd number of backticks is left as it is.
-fn with_code(text: String) -> AnyView {
+/// not as stray backticks; text with an odd number of backticks is left as it is. Every
+/// message of the core shown whole (file problems, import warnings, a field's problem) goes
+/// through this.
+pub fn with_code(text: String) -> AnyView {
     if text.matches('`').count() % 2 == 1 {
         return text.into_any();
     }

@@ -1,8 +1,10 @@
 //! Telling the planner that a call failed: what failed, in their language, and a way on.
 
+use crate::components::file_problem::FileProblemView;
 use crate::i18n::{UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
+use wavegate_core::api::FileProblem;
 use wavegate_ui::api::ApiError;
 
 /// The message for a failed load, with a retry button. A session that ended sends the planner
@@ -31,8 +33,12 @@ pub fn Failure(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
     });
     move || {
         error.get().map(|e| {
+            // A file's problem the server sends along (a roster that no longer fits the
+            // program) is shown with its place, so the planner knows what to mend.
+            let problem = e.details::<FileProblem>();
             view! {
                 <p class="form-error" role="alert">{wavegate_ui::errors::message(&e).text(lang.get())}</p>
+                {problem.map(|p| view! { <FileProblemView problem=p /> })}
             }
         })
     }

@@ -5,7 +5,7 @@
 
 use super::{ProgramNav, Tab, param};
 use crate::components::download::DownloadButton;
-use crate::components::file_problem::FileProblemView;
+use crate::components::file_problem::{FileProblemView, with_code};
 use crate::components::notice::{Failure, load_failed};
 use crate::components::upload::{FilePicker, UploadProgress};
 use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
@@ -92,10 +92,8 @@ fn records(kind: FileKind, n: u64, lang: Lang) -> String {
 pub fn Findings(summary: ImportSummary) -> impl IntoView {
     let lang = use_lang();
     let s = StoredValue::new(summary);
-    let count_line = move |msg: Msg, n: Option<u64>| {
-        n.map(
-            |n| view! { <li>{move || fill(msg, lang.get(), &[("n", count(n, lang.get()))])}</li> },
-        )
+    let count_line = move |one: Msg, many: Msg, n: Option<u64>| {
+        n.map(|n| view! { <li>{move || counted(n, one, many, lang.get())}</li> })
     };
     let (kind, rows, matched, unmatched, without_user, anonymous) = s.with_value(|s| {
         (
@@ -125,7 +123,7 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
     view! {
         <ul class="findings">
             {records_line(Msg::FoundRecords, Some(rows))}
-            {count_line(Msg::FoundMatched, matched)}
+            {count_line(Msg::FoundMatchedOne, Msg::FoundMatched, matched)}
             {records_line(Msg::FoundUnmatched, unmatched)}
             {records_line(Msg::FoundAnonymous, anonymous)}
             {match kind {
@@ -133,7 +131,7 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
                 FileKind::Responses => Some(Msg::ResponseRowsNote),
                 _ => None,
             }.map(|note| view! { <li class="muted">{t(note)}</li> })}
-            {count_line(Msg::FoundWithoutUser, without_user)}
+            {count_line(Msg::FoundWithoutUserOne, Msg::FoundWithoutUser, without_user)}
             {move || source().map(|d| view! { <li>{t(Msg::FoundSource)}" "{d}</li> })}
         </ul>
         {(!waves.is_empty()).then(|| view! {
@@ -142,7 +140,7 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
         {(!warnings.is_empty()).then(|| view! {
             <div class="banner banner-warn" role="note">
                 <p><strong>{t(Msg::Warnings)}</strong></p>
-                <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                <ul>{warnings.into_iter().map(|w| view! { <li>{with_code(w)}</li> }).collect_view()}</ul>
             </div>
         })}
         {preview.map(|p| view! {
@@ -303,7 +301,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
                 <td>{t(kind_name(r.kind))}</td>
                 <td>{r.file_name.clone()}{r.current.then(|| view! { " " <span class="badge">{t(Msg::InUse)}</span> })}</td>
                 <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
-                <td class="num">{move || count(r.rows, lang.get())}</td>
+                <td class="num">{move || records(kind, r.rows, lang.get())}</td>
                 <td>{r.imported_by.clone()}</td>
                 <td><time datetime=r.imported_at.clone()>{when}</time></td>
                 <td>{r.current.then(|| view! {

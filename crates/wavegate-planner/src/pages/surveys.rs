@@ -2,6 +2,7 @@
 //! built-in template or from a definition file (`wavegate.survey/1` or SurveyJS JSON).
 
 use super::{ProgramNav, Tab, links, param};
+use crate::components::file_problem::with_code;
 use crate::components::notice::load_failed;
 use crate::components::preview::{Checked, Fact, PreviewedPicker};
 use crate::components::publish::{Outcome, Publishing, builtin_options};
@@ -24,7 +25,7 @@ fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
                 <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.survey_id.clone()), ("version", p.version.to_string())])}
                     " "<a href=link>{t(Msg::OpenSurvey)}</a></p>
                 {(!p.warnings.is_empty()).then(|| view! {
-                    <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    <ul>{p.warnings.iter().map(|w| view! { <li>{with_code(w.clone())}</li> }).collect_view()}</ul>
                 })}
             </div>
         }

@@ -284,7 +284,9 @@ async fn a_wave_renamed_under_the_roster_is_saved_and_says_where_the_roster_no_l
     let r = put(TOML.to_string()).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let roster = "person_id,wave\np1,pilot\np2,wave-1\n";
-    let r = upload(&api, "roster", roster, "").await;
+    // An older import of another name: the problem names the file in use.
+    upload(&api, "roster", roster, "").await;
+    let r = upload(&api, "roster", roster, "?name=Medewerkers%202027.csv").await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     assert!(r.body.get("roster_problem").is_none());
     // Saved all the same: the roster with the new id can only be imported afterwards.
@@ -294,7 +296,7 @@ async fn a_wave_renamed_under_the_roster_is_saved_and_says_where_the_roster_no_l
     let problem = &r.body["roster_problem"];
     assert_eq!(
         (&problem["file"], &problem["line"], &problem["column"]),
-        (&json!("roster.csv"), &json!(3), &json!(2))
+        (&json!("Medewerkers 2027.csv"), &json!(3), &json!(2))
     );
     assert!(
         problem["message"]
@@ -302,6 +304,20 @@ async fn a_wave_renamed_under_the_roster_is_saved_and_says_where_the_roster_no_l
             .unwrap()
             .contains("a wave of the program (pilot, golf-1)"),
         "{problem}"
+    );
+    // Readiness names it so too.
+    let r = api
+        .get(
+            "/api/v1/programs/demo/readiness?at=2027-01-20&lang=en",
+            true,
+        )
+        .await;
+    assert_eq!(r.body["error"]["code"], "inputs_rejected", "{:?}", r.body);
+    assert_eq!(r.body["error"]["details"]["file"], "Medewerkers 2027.csv");
+    assert!(
+        (r.body["error"]["message"].as_str().unwrap()).contains("Medewerkers 2027.csv, line 3"),
+        "{:?}",
+        r.body
     );
     // Put back, it fits again.
     let r = put(TOML.to_string()).await;

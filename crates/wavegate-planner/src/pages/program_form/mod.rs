@@ -12,7 +12,7 @@ pub mod problems;
 mod thresholds;
 mod waves;
 
-use crate::components::file_problem::FileProblemView;
+use crate::components::file_problem::{FileProblemView, with_code};
 use crate::components::notice::Failure;
 use crate::i18n::{Msg, t, use_lang};
 use crate::pages::links;
@@ -54,7 +54,9 @@ pub fn FieldError(problems: Problems, field: Field) -> impl IntoView {
     let lang = use_lang();
     let text = move || problems.with(|p| p.get(&field).map(|p| p.text(lang.get())));
     view! {
-        <p id=format!("{}-error", dom_id(field)) class="field-error" hidden=move || text().is_none()>{text}</p>
+        <p id=format!("{}-error", dom_id(field)) class="field-error" hidden=move || text().is_none()>
+            {move || text().map(with_code)}
+        </p>
     }
 }
 
@@ -172,8 +174,9 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
     let show = move |found: BTreeMap<Field, Problem>| {
         let first = found.keys().next().copied();
         problems.set(found);
+        // After the redraw: a threshold's problem opens its closed section first.
         if let Some(f) = first {
-            wavegate_ui::dom::focus_id(&dom_id(f));
+            wavegate_ui::dom::focus_id_soon(dom_id(f));
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -210,9 +213,16 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
                     navigate(&links::program(&id), Default::default())
                 }
                 Ok((_, problem)) => {
+                    // Focus on what a screen reader should read first, once it is shown:
+                    // the roster that no longer fits, else that it was saved.
+                    let to = if problem.is_some() {
+                        "roster-misfit"
+                    } else {
+                        "program-saved"
+                    };
                     roster_problem.set(problem);
                     saved.set(true);
-                    wavegate_ui::dom::focus_id("program-saved");
+                    wavegate_ui::dom::focus_id_soon(to.into());
                 }
                 Err(Ok(found)) => show(found),
                 Err(Err(e)) => failed.set(Some(e)),
@@ -289,7 +299,7 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
                         Mode::Create => String::new(),
                     });
                     view! {
-                        <div class="banner banner-warn roster-misfit">
+                        <div id="roster-misfit" class="banner banner-warn roster-misfit" tabindex="-1">
                             <p>{t(Msg::RosterNoLongerFits)}" "<a href=files>{t(Msg::ToFiles)}</a></p>
                             <FileProblemView problem=p />
                         </div>
