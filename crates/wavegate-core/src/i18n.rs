@@ -197,6 +197,18 @@ impl Text {
         }
     }
 
+    /// A count in words, right for one: `one` when `n` is 1, else `many` with `{n}` replaced by
+    /// `n` written as the language writes numbers. Each pair is (Dutch, English).
+    pub fn counted(n: u64, one: (&str, &str), many: (&str, &str)) -> Text {
+        if n == 1 {
+            return Text::new(one.0, one.1);
+        }
+        Text::new(
+            many.0.replace("{n}", &count(n, Lang::Nl)),
+            many.1.replace("{n}", &count(n, Lang::En)),
+        )
+    }
+
     /// A text written in one language only.
     pub fn only(lang: Lang, text: impl Into<String>) -> Text {
         let mut t = Text::default();

@@ -392,27 +392,22 @@ fn unknown_languages(roster: &Roster) -> Option<Text> {
         .take(3)
         .collect::<Vec<_>>()
         .join(", ");
-    Some(if people == 1 {
-        Text::new(
-            format!(
-                "1 persoon heeft een taal die Wavegate niet spreekt ({examples}); die link opent in de taal van de browser. Wavegate spreekt nl en en."
-            ),
-            format!(
-                "1 person has a language Wavegate does not speak ({examples}); that link opens in the browser's language. Wavegate speaks nl and en."
-            ),
-        )
-    } else {
-        Text::new(
-            format!(
-                "{} mensen hebben een taal die Wavegate niet spreekt ({examples}); hun links openen in de taal van de browser. Wavegate spreekt nl en en.",
-                count(people as u64, Lang::Nl)
-            ),
-            format!(
-                "{} people have a language Wavegate does not speak ({examples}); their links open in the browser's language. Wavegate speaks nl and en.",
-                count(people as u64, Lang::En)
-            ),
-        )
-    })
+    // The examples go in last: a roster's value is never read for a placeholder.
+    let text = Text::counted(
+        people as u64,
+        (
+            "1 persoon heeft een taal die Wavegate niet spreekt ({examples}); die link opent in de taal van de browser. Wavegate spreekt nl en en.",
+            "1 person has a language Wavegate does not speak ({examples}); that link opens in the browser's language. Wavegate speaks nl and en.",
+        ),
+        (
+            "{n} mensen hebben een taal die Wavegate niet spreekt ({examples}); hun links openen in de taal van de browser. Wavegate spreekt nl en en.",
+            "{n} people have a language Wavegate does not speak ({examples}); their links open in the browser's language. Wavegate speaks nl and en.",
+        ),
+    );
+    Some(Text::new(
+        text.nl.replace("{examples}", &examples),
+        text.en.replace("{examples}", &examples),
+    ))
 }
 
 fn compliance_name(c: Compliance) -> &'static str {

@@ -3,7 +3,7 @@
 //! roster (a person removed keeps theirs until it is revoked; a person added has none until
 //! their wave is invited again), so the planner is told before confirming, not after.
 
-use crate::i18n::{Lang, Text, count};
+use crate::i18n::{Lang, Text};
 use crate::readiness::data::Roster;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -83,96 +83,76 @@ pub fn warnings(changes: &RosterChanges, open_links: u64, new_without_link: u64)
     if !changes.any() {
         return out;
     }
-    let part = |n: u64, one: (&str, &str), many: (&str, &str), lang: Lang| -> Option<String> {
-        let (one, many) = match lang {
-            Lang::Nl => (one.0, many.0),
-            Lang::En => (one.1, many.1),
-        };
-        match n {
-            0 => None,
-            1 => Some(one.to_string()),
-            n => Some(many.replace("{n}", &count(n, lang))),
-        }
-    };
-    let parts = |lang: Lang| -> String {
-        [
-            part(
-                changes.added,
-                ("1 persoon nieuw", "1 person new"),
-                ("{n} mensen nieuw", "{n} people new"),
-                lang,
+    let parts: Vec<Text> = [
+        (
+            changes.added,
+            ("1 persoon nieuw", "1 person new"),
+            ("{n} mensen nieuw", "{n} people new"),
+        ),
+        (
+            changes.removed,
+            (
+                "1 persoon niet meer op de roster",
+                "1 person no longer on the roster",
             ),
-            part(
-                changes.removed,
-                (
-                    "1 persoon niet meer op de roster",
-                    "1 person no longer on the roster",
-                ),
-                (
-                    "{n} mensen niet meer op de roster",
-                    "{n} people no longer on the roster",
-                ),
-                lang,
+            (
+                "{n} mensen niet meer op de roster",
+                "{n} people no longer on the roster",
             ),
-            part(
-                changes.moved,
-                ("1 persoon in een andere golf", "1 person in another wave"),
-                (
-                    "{n} mensen in een andere golf",
-                    "{n} people in another wave",
-                ),
-                lang,
+        ),
+        (
+            changes.moved,
+            ("1 persoon in een andere golf", "1 person in another wave"),
+            (
+                "{n} mensen in een andere golf",
+                "{n} people in another wave",
             ),
-            part(
-                changes.email_changed,
-                ("1 ander e-mailadres", "1 other e-mail address"),
-                ("{n} andere e-mailadressen", "{n} other e-mail addresses"),
-                lang,
-            ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ")
+        ),
+        (
+            changes.email_changed,
+            ("1 ander e-mailadres", "1 other e-mail address"),
+            ("{n} andere e-mailadressen", "{n} other e-mail addresses"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| Text::counted(n, one, many))
+    .collect();
+    let parts = |lang: Lang| {
+        (parts.iter())
+            .map(|p| p.get(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     out.push(Text::new(
         format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
         format!("Compared with the roster in use: {}.", parts(Lang::En)),
     ));
     if open_links > 0 {
-        out.push(match open_links {
-            1 => Text::new(
+        out.push(Text::counted(
+            open_links,
+            (
                 "1 link die nog niet is beantwoord, hoort bij iemand die niet meer op de roster staat of naar een andere golf gaat; hij blijft werken tot je hem intrekt.",
                 "1 unanswered link belongs to someone no longer on the roster or moving to another wave; it keeps working until you revoke it.",
             ),
-            n => Text::new(
-                format!(
-                    "{} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de roster staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
-                    count(n, Lang::Nl)
-                ),
-                format!(
-                    "{} unanswered links belong to people no longer on the roster or moving to another wave; they keep working until you revoke them.",
-                    count(n, Lang::En)
-                ),
+            (
+                "{n} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de roster staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
+                "{n} unanswered links belong to people no longer on the roster or moving to another wave; they keep working until you revoke them.",
             ),
-        });
+        ));
     }
-    match new_without_link {
-        0 => {}
-        1 => out.push(Text::new(
-            "1 nieuw persoon heeft nog geen link: nodig de golf opnieuw uit (wie al een link heeft, houdt die).",
-            "1 new person has no link yet: invite the wave again (whoever has a link keeps it).",
-        )),
-        n => out.push(Text::new(
-            format!(
-                "{} nieuwe mensen hebben nog geen link: nodig hun golf opnieuw uit (wie al een link heeft, houdt die).",
-                count(n, Lang::Nl)
+    if new_without_link > 0 {
+        out.push(Text::counted(
+            new_without_link,
+            (
+                "1 nieuw persoon heeft nog geen link: nodig de golf opnieuw uit (wie al een link heeft, houdt die).",
+                "1 new person has no link yet: invite the wave again (whoever has a link keeps it).",
             ),
-            format!(
-                "{} new people have no link yet: invite their wave again (whoever has a link keeps it).",
-                count(n, Lang::En)
+            (
+                "{n} nieuwe mensen hebben nog geen link: nodig hun golf opnieuw uit (wie al een link heeft, houdt die).",
+                "{n} new people have no link yet: invite their wave again (whoever has a link keeps it).",
             ),
-        )),
+        ));
     }
     out
 }
