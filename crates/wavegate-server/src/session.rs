@@ -1,6 +1,7 @@
 //! `/api/v1/session`: signing in with e-mail and password, who is signed in, signing out.
 
 use crate::AppState;
+use crate::auth::device;
 use crate::auth::password::{MAX_PASSWORD_BYTES, verify_dummy, verify_password};
 use crate::auth::session::{ABSOLUTE, IDLE, from_cookie, set_cookie};
 use crate::auth::{MAX_EMAIL, check_csrf, new_secret, secret_hash};
@@ -10,7 +11,7 @@ use crate::extract::{ApiJson, PeerAddr};
 use crate::store::SessionRow;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header, request::Parts};
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use wavegate_core::api::{ErrorCode, Role, SessionInfo, SignIn};
 
@@ -26,6 +27,7 @@ fn invalid_credentials() -> ApiError {
 pub async fn sign_in(
     State(state): State<AppState>,
     PeerAddr(address): PeerAddr,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<Response, ApiError> {
     // No account has a longer address: refused before it is lowercased, throttled or recorded,
@@ -40,11 +42,13 @@ pub async fn sign_in(
         return Err(invalid_credentials());
     }
     let now = state.clock.now();
+    let device = device::recognise(&state.store, &headers, &email, now);
     let earlier_failures = state
         .throttle
-        .check(&email, &address, now)
+        .check(&email, &address, device, now)
         .map_err(ApiError::too_many)?;
-    // Each earlier failure makes the next attempt of the account wait a little longer.
+    // Each earlier failure makes the next attempt of the account (or device) wait a little
+    // longer.
     let delay = state.login_delay * u32::try_from(earlier_failures.min(4)).unwrap_or(4);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
@@ -69,10 +73,12 @@ pub async fn sign_in(
     .await
     .map_err(ApiError::internal)?;
     let Some(user) = user else {
-        state.throttle.failed(&email, &address, state.clock.now());
+        state
+            .throttle
+            .failed(&email, &address, device, state.clock.now());
         return Err(invalid_credentials());
     };
-    state.throttle.succeeded(&email);
+    state.throttle.succeeded(&email, device);
     // Ended sessions are removed as new ones start, so the table holds only live ones.
     let now = state.clock.now();
     state
@@ -106,6 +112,14 @@ pub async fn sign_in(
     res.headers_mut().insert(
         header::SET_COOKIE,
         set_cookie(Some(&id), state.secure_cookies),
+    );
+    // Renewed at every sign-in: a browser in use stays recognised.
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        device::set_cookie(
+            &device::issue(&state.store, &email, now),
+            state.secure_cookies,
+        ),
     );
     Ok(res)
 }

@@ -5,9 +5,11 @@
 //! survey.
 //!
 //! - [`password`]: Argon2id hashes of passwords.
-//! - [`throttle`]: failed sign-ins per account and per address.
+//! - [`throttle`]: failed sign-ins per account, per recognised device and per address.
+//! - [`device`]: the cookie that recognises a browser an account signed in with.
 //! - [`session`]: the session cookie and the session's lifetime.
 
+pub mod device;
 pub mod password;
 pub mod session;
 pub mod throttle;

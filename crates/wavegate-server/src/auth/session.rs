@@ -4,7 +4,7 @@ use super::{Caller, secret_hash};
 use crate::AppState;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
-use axum::http::{HeaderValue, header, request::Parts};
+use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use chrono::{DateTime, Utc};
 use wavegate_core::api::{ErrorCode, Role};
 
@@ -17,17 +17,21 @@ pub const ABSOLUTE: chrono::Duration = chrono::Duration::days(7);
 /// Activity is written to the database at most this often.
 const TOUCH_EVERY: chrono::Duration = chrono::Duration::minutes(1);
 
-/// The session id in a request's cookies.
-pub fn cookie_value(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+/// The value of the cookie `name` in a request's headers.
+pub fn cookie_named(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.trim().to_string())
+}
+
+/// The session id in a request's cookies.
+pub fn cookie_value(parts: &Parts) -> Option<String> {
+    cookie_named(&parts.headers, COOKIE)
 }
 
 /// `Set-Cookie` for a session id (`None`: remove the cookie).

@@ -1,11 +1,14 @@
 //! Failed sign-ins, counted per account and per address: past a limit within a window, further
-//! attempts are refused until the oldest failure leaves the window.
+//! attempts are refused until the oldest failure leaves the window. A browser the account
+//! signed in with before ([`device`](super::device)) is counted on its own instead of with the
+//! account, so failures elsewhere do not lock its owner out.
 //!
 //! In memory, per process, and bounded: when a table is full, expired entries go first, then
 //! the entry seen longest ago, so spraying many names or addresses cannot grow it. An account is
 //! kept as a digest of its e-mail address, so no entry is larger than another whatever a client
 //! sends as its address.
 
+use super::device::Device;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, VecDeque};
@@ -15,6 +18,8 @@ use std::time::Duration;
 
 /// Failures allowed per account within [`WINDOW`].
 pub const PER_ACCOUNT: usize = 5;
+/// Failures allowed per recognised device within [`WINDOW`].
+pub const PER_DEVICE: usize = PER_ACCOUNT;
 /// Failures allowed per client address within [`WINDOW`] (several people behind one NAT).
 pub const PER_ADDRESS: usize = 20;
 /// How long a failure counts.
@@ -24,9 +29,10 @@ const MAX_KEYS: usize = 10_000;
 
 /// The key of an account in the table: a fixed-size digest of the (normalised) e-mail address
 /// the caller gives, so the table's size does not depend on what a client sends.
-type AccountKey = [u8; 32];
+pub type AccountKey = [u8; 32];
 
-fn account_key(account: &str) -> AccountKey {
+/// The digest an account is known by here and in device cookies.
+pub fn account_key(account: &str) -> AccountKey {
     Sha256::digest(account.as_bytes()).into()
 }
 
@@ -103,54 +109,89 @@ impl<K: Hash + Eq + Clone> Table<K> {
     }
 }
 
-/// Failed sign-ins per account (by digest) and per address (a peer address is short).
+/// The three tables of failures.
+#[derive(Debug)]
+struct Tables {
+    accounts: Table<AccountKey>,
+    devices: Table<Device>,
+    addresses: Table<String>,
+}
+
+/// Failed sign-ins per account (by digest), per recognised device and per address (a peer
+/// address is short).
 #[derive(Debug)]
 pub struct Throttle {
-    inner: Mutex<(Table<AccountKey>, Table<String>)>,
+    inner: Mutex<Tables>,
 }
 
 impl Default for Throttle {
     fn default() -> Throttle {
         Throttle {
-            inner: Mutex::new((Table::new(PER_ACCOUNT), Table::new(PER_ADDRESS))),
+            inner: Mutex::new(Tables {
+                accounts: Table::new(PER_ACCOUNT),
+                devices: Table::new(PER_DEVICE),
+                addresses: Table::new(PER_ADDRESS),
+            }),
         }
     }
 }
 
 impl Throttle {
-    /// Whether an attempt for `account` from `address` may go ahead; `Err(seconds)` to wait.
-    /// `failures` is how many failures the account has in the window (to slow the answer).
-    pub fn check(&self, account: &str, address: &str, now: DateTime<Utc>) -> Result<usize, u64> {
-        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        let (accounts, addresses) = &mut *guard;
+    fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether an attempt for `account` from `address`, on `device` when the browser is
+    /// recognised, may go ahead; `Err(seconds)` to wait. `Ok(failures)`: how many failures
+    /// count against the attempt in the window (to slow the answer).
+    pub fn check(
+        &self,
+        account: &str,
+        address: &str,
+        device: Option<Device>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, u64> {
+        let mut t = self.tables();
         let account = account_key(account);
-        let until = [
-            accounts.blocked_until(&account, now),
-            addresses.blocked_until(&address.to_string(), now),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
+        let own = match device {
+            Some(d) => t.devices.blocked_until(&d, now),
+            None => t.accounts.blocked_until(&account, now),
+        };
+        let until = [own, t.addresses.blocked_until(&address.to_string(), now)]
+            .into_iter()
+            .flatten()
+            .max();
         match until {
-            Some(t) => {
-                let secs = (t - now).num_seconds().max(1);
+            Some(at) => {
+                let secs = (at - now).num_seconds().max(1);
                 Err(u64::try_from(secs).unwrap_or(1))
             }
-            None => Ok(accounts.recent(&account, now)),
+            None => Ok(match device {
+                Some(d) => t.devices.recent(&d, now),
+                None => t.accounts.recent(&account, now),
+            }),
         }
     }
 
-    /// Records a failed attempt.
-    pub fn failed(&self, account: &str, address: &str, now: DateTime<Utc>) {
-        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        guard.0.record(&account_key(account), now);
-        guard.1.record(&address.to_string(), now);
+    /// Records a failed attempt: against the device when the browser is recognised, else
+    /// against the account; against the address either way.
+    pub fn failed(&self, account: &str, address: &str, device: Option<Device>, now: DateTime<Utc>) {
+        let mut t = self.tables();
+        match device {
+            Some(d) => t.devices.record(&d, now),
+            None => t.accounts.record(&account_key(account), now),
+        }
+        t.addresses.record(&address.to_string(), now);
     }
 
-    /// A successful sign-in clears the account's failures (not the address's).
-    pub fn succeeded(&self, account: &str) {
-        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        guard.0.clear(&account_key(account));
+    /// A successful sign-in clears the account's and the device's failures (not the
+    /// address's).
+    pub fn succeeded(&self, account: &str, device: Option<Device>) {
+        let mut t = self.tables();
+        t.accounts.clear(&account_key(account));
+        if let Some(d) = device {
+            t.devices.clear(&d);
+        }
     }
 }
 
@@ -169,20 +210,20 @@ mod tests {
         let th = Throttle::default();
         let mut now = t0();
         for i in 0..PER_ACCOUNT {
-            assert_eq!(th.check("ann", "1.2.3.4", now), Ok(i));
-            th.failed("ann", "1.2.3.4", now);
+            assert_eq!(th.check("ann", "1.2.3.4", None, now), Ok(i));
+            th.failed("ann", "1.2.3.4", None, now);
             now += chrono::Duration::seconds(60);
         }
-        let wait = th.check("ann", "5.6.7.8", now).unwrap_err();
+        let wait = th.check("ann", "5.6.7.8", None, now).unwrap_err();
         // The first failure was 5 minutes ago: 10 minutes to go.
         assert_eq!(wait, 600);
         assert_eq!(
-            th.check("bob", "1.2.3.4", now),
+            th.check("bob", "1.2.3.4", None, now),
             Ok(0),
             "others are not blocked"
         );
         now += chrono::Duration::seconds(600);
-        assert_eq!(th.check("ann", "1.2.3.4", now), Ok(PER_ACCOUNT - 1));
+        assert_eq!(th.check("ann", "1.2.3.4", None, now), Ok(PER_ACCOUNT - 1));
     }
 
     #[test]
@@ -190,13 +231,45 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         for i in 0..PER_ADDRESS {
-            th.failed(&format!("user{i}"), "9.9.9.9", now);
+            th.failed(&format!("user{i}"), "9.9.9.9", None, now);
         }
-        assert!(th.check("new", "9.9.9.9", now).is_err());
-        assert!(th.check("new", "8.8.8.8", now).is_ok());
-        th.failed("carl", "8.8.8.8", now);
-        th.succeeded("carl");
-        assert_eq!(th.check("carl", "8.8.8.8", now), Ok(0));
+        assert!(th.check("new", "9.9.9.9", None, now).is_err());
+        assert!(th.check("new", "8.8.8.8", None, now).is_ok());
+        th.failed("carl", "8.8.8.8", None, now);
+        th.succeeded("carl", None);
+        assert_eq!(th.check("carl", "8.8.8.8", None, now), Ok(0));
+    }
+
+    #[test]
+    fn a_recognised_device_is_counted_apart_from_its_account() {
+        let th = Throttle::default();
+        let now = t0();
+        let mine = Device::numbered(1);
+        for _ in 0..PER_ACCOUNT {
+            th.failed("ann", "6.6.6.6", None, now);
+        }
+        assert!(
+            th.check("ann", "1.2.3.4", None, now).is_err(),
+            "the account is locked for browsers it never signed in with"
+        );
+        assert_eq!(
+            th.check("ann", "1.2.3.4", Some(mine), now),
+            Ok(0),
+            "but not for ann's own"
+        );
+        for _ in 0..PER_DEVICE {
+            th.failed("ann", "1.2.3.4", Some(mine), now);
+        }
+        assert!(
+            th.check("ann", "1.2.3.4", Some(mine), now).is_err(),
+            "a device has a limit of its own"
+        );
+        assert!(
+            th.check("ann", "1.2.3.4", Some(Device::numbered(2)), now)
+                .is_ok()
+        );
+        th.succeeded("ann", Some(mine));
+        assert_eq!(th.check("ann", "1.2.3.4", Some(mine), now), Ok(0));
     }
 
     #[test]
@@ -204,11 +277,11 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         for i in 0..(MAX_KEYS + 50) {
-            th.failed(&format!("u{i}"), &format!("a{i}"), now);
+            th.failed(&format!("u{i}"), &format!("a{i}"), None, now);
         }
         let guard = th.inner.lock().unwrap();
-        assert!(guard.0.failures.len() <= MAX_KEYS);
-        assert!(guard.1.failures.len() <= MAX_KEYS);
+        assert!(guard.accounts.failures.len() <= MAX_KEYS);
+        assert!(guard.addresses.failures.len() <= MAX_KEYS);
     }
 
     #[test]
@@ -216,11 +289,11 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         let long = "a".repeat(250_000);
-        th.failed(&long, "1.2.3.4", now);
-        assert_eq!(th.check(&long, "5.6.7.8", now), Ok(1));
-        assert_eq!(th.check(&format!("{long}b"), "5.6.7.8", now), Ok(0));
+        th.failed(&long, "1.2.3.4", None, now);
+        assert_eq!(th.check(&long, "5.6.7.8", None, now), Ok(1));
+        assert_eq!(th.check(&format!("{long}b"), "5.6.7.8", None, now), Ok(0));
         let guard = th.inner.lock().unwrap();
-        let key = guard.0.failures.keys().next().unwrap();
+        let key = guard.accounts.failures.keys().next().unwrap();
         assert_eq!(std::mem::size_of_val(key), 32);
     }
 }

@@ -1,7 +1,8 @@
 //! The secret that protects invitation links. The database keeps, per link, only a keyed hash
 //! of its token (to find the link) and the token masked with a key derived from the secret (so
 //! planners can export their links again); a copy of the database without the secret opens
-//! no link and names no token.
+//! no link and names no token. The same secret, under a purpose of its own, marks the device
+//! cookies of sign-in (`auth::device`), so they outlive a restart.
 
 use super::StoreError;
 use hmac::{Hmac, Mac};
@@ -113,6 +114,12 @@ impl LinkKeys {
         }
         out.truncate(len);
         out
+    }
+
+    /// The mark of a device cookie: HMAC-SHA-256 over an account (its digest) and what the
+    /// cookie says (its nonce and issue day).
+    pub fn device_mark(&self, account: &[u8; 32], payload: &[u8]) -> [u8; 32] {
+        self.mac(b"wavegate/device/1\0", &[account, payload])
     }
 
     /// What the database keeps of a token: its lookup key and the token masked (hex).

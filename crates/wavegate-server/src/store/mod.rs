@@ -157,6 +157,12 @@ impl Store {
         })
     }
 
+    /// The mark of a sign-in device cookie for an account digest and the cookie's payload
+    /// (keyed with the database's secret, so cookies outlive a restart): see `auth::device`.
+    pub fn device_mark(&self, account: &[u8; 32], payload: &[u8]) -> [u8; 32] {
+        self.keys.device_mark(account, payload)
+    }
+
     /// Runs `f` with the connection on a blocking thread: every use case goes through here.
     async fn call<R, F>(&self, f: F) -> Result<R, StoreError>
     where

@@ -228,6 +228,88 @@ async fn repeated_failures_are_refused_with_429_and_retry_after_per_account() {
     );
 }
 
+/// A sign-in carrying `device` (a `wavegate_device=…` cookie) when given.
+async fn attempt_on(api: &Api, device: Option<&str>, email: &str, password: &str) -> super::Reply {
+    let mut req = axum::http::Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = device {
+        req = req.header(header::COOKIE, cookie);
+    }
+    api.send(
+        req.body(axum::body::Body::from(
+            json!({ "email": email, "password": password }).to_string(),
+        ))
+        .unwrap(),
+    )
+    .await
+}
+
+/// The device cookie a successful sign-in set, as a `Cookie` header value.
+fn device_cookie(r: &super::Reply) -> String {
+    let set = r
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("wavegate_device="))
+        .expect("a device cookie");
+    for flag in [
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/api/v1/session",
+        "Max-Age=15552000",
+    ] {
+        assert!(set.contains(flag), "{set}");
+    }
+    set.split(';').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn guessing_an_account_elsewhere_does_not_lock_out_the_browsers_it_signed_in_with() {
+    let api = demo_api().await;
+    let mine = device_cookie(&attempt(&api, PLANNER, TEST_PASSWORD).await);
+    let viewers = device_cookie(&attempt(&api, VIEWER, TEST_PASSWORD).await);
+    for _ in 0..wavegate_server::auth::throttle::PER_ACCOUNT {
+        let r = attempt(&api, PLANNER, "a guess!!!!!").await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    // Locked for a browser it never signed in with, even one carrying another account's cookie.
+    let r = attempt(&api, PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    let r = attempt_on(&api, Some(&viewers), PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    let at = mine.len() - 10;
+    let other = if &mine[at..=at] == "A" { "B" } else { "A" };
+    let forged = format!("{}{other}{}", &mine[..at], &mine[at + 1..]);
+    let r = attempt_on(&api, Some(&forged), PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    // The planner's own browser signs in.
+    let r = attempt_on(&api, Some(&mine), PLANNER, TEST_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let renewed = device_cookie(&r);
+    // A recognised browser has a limit of its own: failures on it lock it, not the others.
+    for _ in 0..wavegate_server::auth::throttle::PER_DEVICE {
+        let r = attempt_on(&api, Some(&renewed), PLANNER, "a typo!!!!!!").await;
+        assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    let r = attempt_on(&api, Some(&renewed), PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    let r = attempt_on(&api, Some(&mine), PLANNER, TEST_PASSWORD).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "another recognised browser: {:?}",
+        r.body
+    );
+    // Half a year without signing in, a browser is no longer recognised.
+    api.clock.advance(Duration::from_secs(181 * 24 * 3600));
+    for _ in 0..wavegate_server::auth::throttle::PER_ACCOUNT {
+        attempt(&api, PLANNER, "a guess!!!!!").await;
+    }
+    let r = attempt_on(&api, Some(&mine), PLANNER, TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+}
+
 #[tokio::test]
 async fn repeated_failures_from_one_address_are_refused_across_accounts() {
     let api = demo_api().await;
@@ -277,12 +359,11 @@ async fn cookies_are_secure_when_the_public_url_is_https() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(
-        res.headers()[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .ends_with("; Secure")
-    );
+    let cookies: Vec<_> = res.headers().get_all(header::SET_COOKIE).iter().collect();
+    assert_eq!(cookies.len(), 2, "the session's and the device's");
+    for cookie in cookies {
+        assert!(cookie.to_str().unwrap().ends_with("; Secure"), "{cookie:?}");
+    }
 }
 
 #[tokio::test]
