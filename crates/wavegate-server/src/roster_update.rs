@@ -1,6 +1,6 @@
 //! A roster upload replacing the roster in use: the core's comparison of the two, with the
-//! program's open survey links of the people it leaves out or moves, for the import's
-//! warnings. Links do not follow a roster, so the planner hears what stays as it was.
+//! program's open survey and training links of the people it leaves out or moves, for the
+//! import's warnings. Links do not follow a roster, so the planner hears what stays as it was.
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -10,7 +10,7 @@ use wavegate_core::i18n::Text;
 use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
-use wavegate_core::upload::roster_changes::{RosterChanges, compare, warnings};
+use wavegate_core::upload::roster_changes::{LinksLeft, RosterChanges, compare, warnings};
 
 /// What `new` changes against the program's roster in use, and what the planner should know
 /// about it; `None` without a roster in use that reads with the program.
@@ -69,6 +69,24 @@ pub(crate) async fn changes(
             .filter(|id| !linked.contains(*id))
             .count() as u64
     };
-    let told = warnings(&compared.changes, open, new_without_link);
+    // A training link is the person's whatever their wave: only those of people gone misfit.
+    let mut training: HashSet<String> = HashSet::new();
+    if !removed.is_empty() {
+        for a in state.store.assignments(program_id, None).await? {
+            let t = &a.trainee;
+            let last_day = t.expires_on.as_deref().and_then(|d| d.parse().ok());
+            if removed.contains(t.person_id.as_str())
+                && link_status(last_day, t.revoked_at.is_some(), today) == LinkStatus::Open
+            {
+                training.insert(a.trainee.token);
+            }
+        }
+    }
+    let links = LinksLeft {
+        open_survey_links: open,
+        open_training_links: training.len() as u64,
+        new_without_link,
+    };
+    let told = warnings(&compared.changes, &links);
     Ok(Some((compared.changes, told)))
 }

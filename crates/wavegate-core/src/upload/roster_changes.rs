@@ -73,12 +73,24 @@ pub fn compare(current: &Roster, new: &Roster) -> Compared {
     c
 }
 
+/// The program's personal links sent before, as a new roster leaves them: links do not follow
+/// a roster.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinksLeft {
+    /// Unanswered survey links that still open, of the people no longer on the roster and of
+    /// those moved whose link was made for another wave than their new one.
+    pub open_survey_links: u64,
+    /// Training links that still open, of the people no longer on the roster (a training link
+    /// is the person's, whatever their wave).
+    pub open_training_links: u64,
+    /// People new on the roster without a personal survey link while others of the program
+    /// have one (0 when nobody was invited).
+    pub new_without_link: u64,
+}
+
 /// What the planner should know before the new roster replaces the one in use: the changes,
-/// and what happens to the personal links sent before. `open_links` counts the unanswered links
-/// that still open of the people no longer on the roster, and of those moved whose link was
-/// made for another wave than their new one; `new_without_link` the people new on the roster
-/// who have no personal link while others of the program do (0 when nobody was invited).
-pub fn warnings(changes: &RosterChanges, open_links: u64, new_without_link: u64) -> Vec<Text> {
+/// and what happens to the personal links sent before.
+pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
     let mut out = Vec::new();
     if !changes.any() {
         return out;
@@ -128,9 +140,9 @@ pub fn warnings(changes: &RosterChanges, open_links: u64, new_without_link: u64)
         format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
         format!("Compared with the roster in use: {}.", parts(Lang::En)),
     ));
-    if open_links > 0 {
+    if links.open_survey_links > 0 {
         out.push(Text::counted(
-            open_links,
+            links.open_survey_links,
             (
                 "1 link die nog niet is beantwoord, hoort bij iemand die niet meer op de roster staat of naar een andere golf gaat; hij blijft werken tot je hem intrekt.",
                 "1 unanswered link belongs to someone no longer on the roster or moving to another wave; it keeps working until you revoke it.",
@@ -141,9 +153,22 @@ pub fn warnings(changes: &RosterChanges, open_links: u64, new_without_link: u64)
             ),
         ));
     }
-    if new_without_link > 0 {
+    if links.open_training_links > 0 {
         out.push(Text::counted(
-            new_without_link,
+            links.open_training_links,
+            (
+                "1 traininglink hoort bij iemand die niet meer op de roster staat; hij blijft werken tot je hem intrekt.",
+                "1 training link belongs to someone no longer on the roster; it keeps working until you revoke it.",
+            ),
+            (
+                "{n} traininglinks horen bij mensen die niet meer op de roster staan; ze blijven werken tot je ze intrekt.",
+                "{n} training links belong to people no longer on the roster; they keep working until you revoke them.",
+            ),
+        ));
+    }
+    if links.new_without_link > 0 {
+        out.push(Text::counted(
+            links.new_without_link,
             (
                 "1 nieuw persoon heeft nog geen link: nodig de golf opnieuw uit (wie al een link heeft, houdt die).",
                 "1 new person has no link yet: invite the wave again (whoever has a link keeps it).",
@@ -200,7 +225,14 @@ mod tests {
                 vec!["p5".to_string()]
             )
         );
-        let w = warnings(&c.changes, 2, 1);
+        let w = warnings(
+            &c.changes,
+            &LinksLeft {
+                open_survey_links: 2,
+                open_training_links: 1,
+                new_without_link: 1,
+            },
+        );
         assert_eq!(
             w[0].get(Lang::Nl),
             "Vergeleken met de roster in gebruik: 1 persoon nieuw, 1 persoon niet meer op de roster, 1 persoon in een andere golf, 1 ander e-mailadres."
@@ -209,8 +241,12 @@ mod tests {
             w[1].get(Lang::En)
                 .starts_with("2 unanswered links belong to")
         );
+        assert_eq!(
+            w[2].get(Lang::Nl),
+            "1 traininglink hoort bij iemand die niet meer op de roster staat; hij blijft werken tot je hem intrekt."
+        );
         assert!(
-            w[2].get(Lang::En)
+            w[3].get(Lang::En)
                 .starts_with("1 new person has no link yet")
         );
     }
@@ -220,7 +256,7 @@ mod tests {
         let text = "person_id,email,wave\np1,a@x.org,pilot\np2,b@x.org,wave-1\n";
         let c = compare(&roster(text), &roster(text));
         assert!(!c.changes.any() && c.removed.is_empty() && c.moved.is_empty());
-        assert!(warnings(&c.changes, 0, 0).is_empty());
+        assert!(warnings(&c.changes, &LinksLeft::default()).is_empty());
     }
 
     #[test]
@@ -228,7 +264,7 @@ mod tests {
         let current = roster("person_id,wave\np1,pilot\n");
         let new = roster("person_id,wave\np1,pilot\np2,pilot\np3,pilot\n");
         let c = compare(&current, &new);
-        let w = warnings(&c.changes, 0, 0);
+        let w = warnings(&c.changes, &LinksLeft::default());
         assert_eq!(w.len(), 1);
         assert_eq!(
             w[0].get(Lang::En),

@@ -359,6 +359,12 @@ async fn a_new_roster_is_compared_with_the_one_in_use_and_says_which_links_stay_
     assert!(r.body.get("roster_changes").is_none(), "{:?}", r.body);
     let r = from_roster(&api, "pilot-feedback", json!({ "wave": "wave-1" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let modules = "/api/v1/programs/demo/modules";
+    let r = super::training::planner_post(&api, modules, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let assign = format!("{modules}/get-help/assignments");
+    let r = super::training::planner_post(&api, &assign, json!({ "wave": "wave-1" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     // p013 leaves, p014 moves to the pilot, p015 gets a new address, p099 joins wave-1.
     let changed = demo_roster()
         .lines()
@@ -399,6 +405,11 @@ async fn a_new_roster_is_compared_with_the_one_in_use_and_says_which_links_stay_
             .any(|w| w.starts_with("2 unanswered links belong to people")),
         "{warnings:?}"
     );
+    // p013's training link still opens; p014's is theirs in any wave.
+    assert!(
+        warnings.contains(&"1 training link belongs to someone no longer on the roster; it keeps working until you revoke it."),
+        "{warnings:?}"
+    );
     assert!(
         warnings
             .iter()
@@ -420,9 +431,9 @@ async fn a_new_roster_is_compared_with_the_one_in_use_and_says_which_links_stay_
         .map(|w| w.as_str().unwrap())
         .collect();
     assert!(
-        !warnings
-            .iter()
-            .any(|w| w.contains("unanswered link") || w.contains("no link yet")),
+        !warnings.iter().any(|w| w.contains("unanswered link")
+            || w.contains("no link yet")
+            || w.contains("training link")),
         "{warnings:?}"
     );
     // The same roster again changes nothing and says so by saying nothing.
