@@ -14,28 +14,48 @@ pub fn shown(n: usize) -> bool {
     n >= MIN_GROUP
 }
 
-/// Which groups of one attribute to hide, given each group's size in order: those of 1 to
-/// `min_group - 1`, and then, while only one is hidden or the hidden ones add up to fewer than
-/// `min_group`, the smallest shown group too (the first on a tie), so that the total minus the
-/// shown groups cannot give a small group away. Empty groups give nothing away.
-pub fn hidden_groups<K: Copy + PartialEq>(sizes: &[(K, usize)], min_group: usize) -> Vec<K> {
+/// Which groups of one attribute to hide, given each group's size in order and the size of the
+/// `whole` they are groups of (everyone the breakdown is of, whose total is shown): those of 1
+/// to `min_group - 1`, and then, while only one is hidden or the hidden ones add up to fewer
+/// than `min_group`, the smallest shown group too (the first on a tie), so that the whole minus
+/// the shown groups cannot give a small group away. Empty groups give nothing away.
+///
+/// The whole's members in none of the groups (people without a value for the attribute) are a
+/// group of their own that is never shown: were they 1, the whole minus every group would give
+/// that one person's answers, so a group is hidden beside them as beside any small one.
+pub fn hidden_groups<K: Copy + PartialEq>(
+    whole: usize,
+    sizes: &[(K, usize)],
+    min_group: usize,
+) -> Vec<K> {
     let small: Vec<K> = sizes
         .iter()
         .filter(|(_, n)| (1..min_group).contains(n))
         .map(|(k, _)| *k)
         .collect();
-    hidden_beside(sizes, small, min_group)
+    hidden_beside(whole, sizes, small, min_group)
 }
 
 /// [`hidden_groups`] for groups of which `hidden` are hidden already (small, or hidden as part
 /// of another breakdown, e.g. iOS users of Finance among Finance's platforms once hidden among
-/// iOS's departments): hides more, the smallest shown first, until the total minus the shown
+/// iOS's departments): hides more, the smallest shown first, until the whole minus the shown
 /// groups gives no hidden one away. Returns every hidden group.
 pub fn hidden_beside<K: Copy + PartialEq>(
+    whole: usize,
     sizes: &[(K, usize)],
-    mut hidden: Vec<K>,
+    hidden: Vec<K>,
     min_group: usize,
 ) -> Vec<K> {
+    // `None`: the whole's members in no group, never shown.
+    let in_groups: usize = sizes.iter().map(|(_, n)| n).sum();
+    let without = whole.saturating_sub(in_groups);
+    let sizes: Vec<(Option<K>, usize)> = (sizes.iter().map(|(k, n)| (Some(*k), *n)))
+        .chain([(None, without)])
+        .collect();
+    let mut hidden: Vec<Option<K>> = hidden.into_iter().map(Some).collect();
+    if (1..min_group).contains(&without) {
+        hidden.push(None);
+    }
     hidden.retain(|k| sizes.iter().any(|(s, n)| s == k && *n > 0));
     loop {
         let hidden_people: usize = (sizes.iter())
@@ -43,16 +63,17 @@ pub fn hidden_beside<K: Copy + PartialEq>(
             .map(|(_, n)| n)
             .sum();
         if hidden.is_empty() || (hidden.len() >= 2 && hidden_people >= min_group) {
-            return hidden;
+            break;
         }
         let Some((k, _)) = (sizes.iter())
             .filter(|(k, n)| *n > 0 && !hidden.contains(k))
             .min_by_key(|(_, n)| *n)
         else {
-            return hidden;
+            break;
         };
         hidden.push(*k);
     }
+    hidden.into_iter().flatten().collect()
 }
 
 /// An ADKAR element (Prosci), in the order a person moves through them.
@@ -275,11 +296,11 @@ mod tests {
     #[test]
     fn a_lone_small_group_takes_the_next_smallest_with_it() {
         let sizes = [("iOS", 10), ("Windows", 6), ("Android", 6), ("macOS", 2)];
-        assert_eq!(hidden_groups(&sizes, MIN_GROUP), ["macOS", "Windows"]);
+        assert_eq!(hidden_groups(24, &sizes, MIN_GROUP), ["macOS", "Windows"]);
         let two_small = [("a", 3), ("b", 4), ("c", 9)];
-        assert_eq!(hidden_groups(&two_small, MIN_GROUP), ["a", "b"]);
-        assert_eq!(hidden_groups(&[("only", 2)], MIN_GROUP), ["only"]);
-        assert!(hidden_groups(&[("a", 5), ("b", 7)], MIN_GROUP).is_empty());
+        assert_eq!(hidden_groups(16, &two_small, MIN_GROUP), ["a", "b"]);
+        assert_eq!(hidden_groups(2, &[("only", 2)], MIN_GROUP), ["only"]);
+        assert!(hidden_groups(12, &[("a", 5), ("b", 7)], MIN_GROUP).is_empty());
     }
 
     #[test]
@@ -292,13 +313,37 @@ mod tests {
             ("Sales", 10),
             ("Ops", 0),
         ];
-        assert_eq!(hidden_groups(&sizes, MIN_GROUP), ["HR", "Legal", "Sales"]);
+        assert_eq!(
+            hidden_groups(25, &sizes, MIN_GROUP),
+            ["HR", "Legal", "Sales"]
+        );
         // Two hidden groups of 5 or more between them need nothing more.
         assert_eq!(
-            hidden_groups(&[("a", 2), ("b", 3), ("c", 9)], MIN_GROUP),
+            hidden_groups(14, &[("a", 2), ("b", 3), ("c", 9)], MIN_GROUP),
             ["a", "b"]
         );
-        assert!(hidden_groups(&[("a", 0), ("b", 7)], MIN_GROUP).is_empty());
+        assert!(hidden_groups(7, &[("a", 0), ("b", 7)], MIN_GROUP).is_empty());
+    }
+
+    #[test]
+    fn the_people_without_a_value_count_as_a_group_that_is_never_shown() {
+        // Eleven answered: 5 in Finance, 5 in Sales, one without a department. Showing both
+        // departments beside the total would give that one person's answers by subtraction.
+        let sizes = [("Finance", 5), ("Sales", 5)];
+        assert_eq!(hidden_groups(11, &sizes, MIN_GROUP), ["Finance"]);
+        // Five or more without a value are a crowd: both departments can be shown.
+        assert!(hidden_groups(15, &sizes, MIN_GROUP).is_empty());
+        // Beside a small group, those without a value may be what is hidden with it.
+        let sizes = [("macOS", 2), ("iOS", 10), ("Windows", 12)];
+        assert_eq!(hidden_groups(30, &sizes, MIN_GROUP), ["macOS"]);
+        assert_eq!(
+            hidden_groups(24, &sizes, MIN_GROUP),
+            ["macOS", "iOS"],
+            "nobody without a value: the next smallest goes"
+        );
+        // Two without a value and one small group: hidden together they are still under 5.
+        let sizes = [("HR", 1), ("IT", 12), ("Sales", 10)];
+        assert_eq!(hidden_groups(25, &sizes, MIN_GROUP), ["HR", "Sales"]);
     }
 
     use super::*;

@@ -48,7 +48,10 @@ pub fn rates_by_group<'a>(
 ) -> Vec<GroupRate> {
     use std::collections::BTreeMap;
     let mut groups: BTreeMap<&str, BTreeMap<&str, (u64, u64)>> = BTreeMap::new();
+    // Every personal link: the survey's total is shown, so those without a value count too.
+    let mut whole = 0usize;
     for (attributes, answered) in links {
+        whole += 1;
         for (name, value) in attributes {
             let g = groups.entry(name).or_default().entry(value).or_default();
             g.0 += 1;
@@ -61,7 +64,7 @@ pub fn rates_by_group<'a>(
             .iter()
             .map(|(v, (n, _))| (*v, usize::try_from(*n).unwrap_or(usize::MAX)))
             .collect();
-        let hidden = crate::measures::hidden_groups(&sizes, crate::measures::MIN_GROUP);
+        let hidden = crate::measures::hidden_groups(whole, &sizes, crate::measures::MIN_GROUP);
         for (value, (invited, responded)) in values {
             let suppressed = hidden.contains(&value);
             out.push(GroupRate {

@@ -170,6 +170,7 @@ fn name(data: &DataSet, key: &Key) -> Segment {
 /// sibling in every breakdown it belongs to: Finance's iOS users are among Finance's platforms
 /// and among iOS's departments, whichever of the two the tally nests it in, so the rule runs
 /// over both until nothing more is hidden. A segment within a hidden one is hidden as well.
+/// The parent's people without a value for the attribute count as a sibling never shown.
 fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
     let segments = &tallies.segments;
     let people = |i: usize, g: usize| segments[i].groups[g].people;
@@ -203,7 +204,12 @@ fn visibility(tallies: &Tallies) -> Vec<[Option<SuppressionReason>; 2]> {
                     .copied()
                     .filter(|&m| hidden[m][g].is_some())
                     .collect();
-                for m in measures::hidden_beside(&sizes, already, measures::MIN_GROUP) {
+                for m in measures::hidden_beside(
+                    people(*parent, g) as usize,
+                    &sizes,
+                    already,
+                    measures::MIN_GROUP,
+                ) {
                     changed |= hidden[m][g].is_none();
                     hidden[m][g].get_or_insert(SuppressionReason::Complementary);
                 }

@@ -48,7 +48,11 @@ pub(super) fn enrollment_timeline(
         .enumerate()
         .map(|(w, &n)| (w, n as usize))
         .collect();
-    let hidden = measures::hidden_groups(&sizes, measures::MIN_GROUP);
+    let hidden = measures::hidden_groups(
+        sizes.iter().map(|(_, n)| n).sum(),
+        &sizes,
+        measures::MIN_GROUP,
+    );
     let next = program.next_wave(at);
     let mut order: Vec<usize> = (0..people.len()).collect();
     order.sort_by_key(|&w| program.waves[w].start);

@@ -183,10 +183,11 @@ pub fn summarize_with(
             .iter()
             .map(|(v, rs)| (v.as_str(), rs.len()))
             .collect();
-        let suppressed: BTreeSet<String> = measures::hidden_groups(&sizes, options.min_group)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let suppressed: BTreeSet<String> =
+            measures::hidden_groups(mine.len(), &sizes, options.min_group)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
         for (value, rs) in groups {
             let hidden = suppressed.contains(&value);
             // A hidden group's size is withheld too: "3 from macOS" is itself a small group.

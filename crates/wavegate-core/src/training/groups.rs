@@ -56,7 +56,10 @@ pub fn results_by_group<'a>(
     trainees: impl IntoIterator<Item = (&'a Attributes, &'a Record)>,
 ) -> Vec<GroupResult> {
     let mut groups: BTreeMap<&str, BTreeMap<&str, Tally>> = BTreeMap::new();
+    // Everyone assigned: the module's total is shown, so those without a value count too.
+    let mut whole = 0usize;
     for (attributes, record) in trainees {
+        whole += 1;
         for (name, value) in attributes {
             let g = groups.entry(name).or_default().entry(value).or_default();
             g.assigned += 1;
@@ -75,7 +78,7 @@ pub fn results_by_group<'a>(
             .iter()
             .map(|(v, t)| (*v, usize::try_from(t.assigned).unwrap_or(usize::MAX)))
             .collect();
-        let hidden = crate::measures::hidden_groups(&sizes, MIN_GROUP);
+        let hidden = crate::measures::hidden_groups(whole, &sizes, MIN_GROUP);
         for (value, t) in values {
             let shown = !hidden.contains(&value);
             let suppressed_because = (!shown).then(|| {

@@ -405,6 +405,41 @@ fn one_failing_segment_in_the_middle_of_its_platform_is_the_one_held() {
 }
 
 #[test]
+fn one_person_without_a_value_cannot_be_worked_out_from_the_segments() {
+    // The next wave: 5 in Finance, 5 in Sales and one without a department. The wave minus
+    // both departments would be that one person, so one department is hidden beside them.
+    let mut s = Scenario::new(&program());
+    for i in 0..60 {
+        let id = s.people(1, "pilot", &attributes(i)).remove(0);
+        s.device(&id, "2027-01-12 10:00", Compliance::Compliant);
+    }
+    let place = [("platform", "Windows"), ("region", "Noord")];
+    for department in ["Finance", "Sales"] {
+        s.people(
+            5,
+            "wave-1",
+            &[place[0], place[1], ("department", department)],
+        );
+    }
+    s.people(1, "wave-1", &place);
+    let r = s.evaluate("2027-02-08");
+    let departments: Vec<&String> = (r.segments.iter().skip(1))
+        .filter(|x| x.segment.len() == 1)
+        .filter_map(|x| x.segment.get("department"))
+        .collect();
+    assert_eq!(departments.len(), 1, "{departments:?}");
+    assert!(
+        r.suppressed
+            .iter()
+            .any(|x| x.segment.get("department").is_some()
+                && x.group == Source::NextWave
+                && x.reason == SuppressionReason::Complementary),
+        "{:#?}",
+        r.suppressed
+    );
+}
+
+#[test]
 fn depth_one_keeps_segments_to_one_attribute() {
     let mut program = program();
     program = program.replace("split_attributes", "segment_depth = 1\nsplit_attributes");

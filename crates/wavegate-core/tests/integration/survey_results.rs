@@ -289,6 +289,34 @@ fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
     assert!(segment(&s, "iOS").suppressed);
 }
 
+#[test]
+fn one_response_without_the_attribute_cannot_be_worked_out_from_the_segments() {
+    // 7 Windows, 5 Android and one response whose link carried no platform: overall minus
+    // Windows minus Android would be that one response, so one platform is hidden with it.
+    let mut with_one_without: Vec<_> = (sample().into_iter())
+        .filter(|(_, a)| a["platform"] == "Windows")
+        .collect();
+    with_one_without
+        .extend((0..5).map(|i| scored(&format!("x{i}"), [3; 10], 9, [5; 5], "Android")));
+    let (lone, _) = scored("lone", [3; 10], 0, [1; 5], "none");
+    with_one_without.push((lone, Attributes::new()));
+    let s = summarize(&pilot(), &with_one_without);
+    assert_eq!(s.overall.n, 13);
+    assert!(
+        segment(&s, "Android").suppressed,
+        "the smaller platform goes"
+    );
+    assert!(!segment(&s, "Windows").suppressed);
+    assert!(s.segments.iter().all(|g| g.value != "none"));
+    // Five without a platform are a group of their own: both platforms are shown.
+    with_one_without.extend((0..4).map(|i| {
+        let (r, _) = scored(&format!("y{i}"), [3; 10], 9, [5; 5], "none");
+        (r, Attributes::new())
+    }));
+    let s = summarize(&pilot(), &with_one_without);
+    assert!(s.segments.iter().all(|g| !g.suppressed));
+}
+
 /// The sample with `edit` applied to the responses from `platform`.
 fn edited(platform: &str, edit: impl Fn(Response) -> Response) -> Vec<(Response, Attributes)> {
     sample()

@@ -10,12 +10,12 @@
 //! cookie but the failures made with it (in [`throttle`](super::throttle)).
 
 use super::session::cookie_named;
-use super::throttle::account_key;
 use crate::store::Store;
 use axum::http::{HeaderMap, HeaderValue};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 /// The cookie's name.
@@ -24,6 +24,16 @@ pub const COOKIE: &str = "wavegate_device";
 pub const LIFETIME: chrono::Duration = chrono::Duration::days(180);
 /// The cookie goes only with sign-ins.
 const PATH: &str = "/api/v1/session";
+
+/// The key of an account in the throttle's table and in device cookies: a fixed-size digest of
+/// the (normalised) e-mail address the caller gives, so that what is kept per account does not
+/// grow with what a client sends.
+pub type AccountKey = [u8; 32];
+
+/// The [`AccountKey`] of an account.
+pub fn account_key(account: &str) -> AccountKey {
+    Sha256::digest(account.as_bytes()).into()
+}
 
 /// A recognised browser: the key its failed sign-ins are counted under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -8,9 +8,8 @@
 //! kept as a digest of its e-mail address, so no entry is larger than another whatever a client
 //! sends as its address.
 
-use super::device::Device;
+use super::device::{AccountKey, Device, account_key};
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 use std::sync::Mutex;
@@ -26,15 +25,6 @@ pub const PER_ADDRESS: usize = 20;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 /// Most keys kept per table.
 const MAX_KEYS: usize = 10_000;
-
-/// The key of an account in the table: a fixed-size digest of the (normalised) e-mail address
-/// the caller gives, so the table's size does not depend on what a client sends.
-pub type AccountKey = [u8; 32];
-
-/// The digest an account is known by here and in device cookies.
-pub fn account_key(account: &str) -> AccountKey {
-    Sha256::digest(account.as_bytes()).into()
-}
 
 /// One table of failures by key.
 #[derive(Debug)]
