@@ -431,7 +431,7 @@ fn one_person_without_a_value_cannot_be_worked_out_from_the_segments() {
     assert!(
         r.suppressed
             .iter()
-            .any(|x| x.segment.get("department").is_some()
+            .any(|x| x.segment.contains_key("department")
                 && x.group == Source::NextWave
                 && x.reason == SuppressionReason::Complementary),
         "{:#?}",
