@@ -4,7 +4,7 @@
 
 use super::link_keys::LinkKeys;
 use super::surveys::{program_survey, survey_version};
-use super::{Store, StoreError, opens_at, revoked_open};
+use super::{Store, StoreError, opens_at, people_by_key, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use wavegate_core::invitation::person_key;
@@ -374,13 +374,21 @@ impl Store {
                     }
                 }
                 Revocation::People(people) => {
+                    let stored = people_by_key(
+                        &tx,
+                        "SELECT person_id FROM invitations
+                         WHERE program_id = ?1 AND survey_id = ?2 AND person_id IS NOT NULL",
+                        params![p, s],
+                    )?;
                     for person in people {
-                        n += revoked_open(
-                            &tx,
-                            &format!("{OPEN} AND person_id = ?4 RETURNING expires_on"),
-                            params![at, p, s, person],
-                            &at,
-                        )?;
+                        for id in stored.get(&person_key(&person)).into_iter().flatten() {
+                            n += revoked_open(
+                                &tx,
+                                &format!("{OPEN} AND person_id = ?4 RETURNING expires_on"),
+                                params![at, p, s, id],
+                                &at,
+                            )?;
+                        }
                     }
                 }
                 Revocation::Wave(wave) => {

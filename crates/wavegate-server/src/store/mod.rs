@@ -217,6 +217,25 @@ fn revoked_open(
     Ok(n)
 }
 
+/// The person ids a `SELECT person_id …` finds, by the key they match by
+/// (`invitation::person_key`: ignoring ASCII case, as links are made), so that a revocation
+/// naming `P010` reaches the link stored for `p010`, by the index on the stored id.
+fn people_by_key(
+    tx: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<std::collections::HashMap<String, Vec<String>>, StoreError> {
+    let mut stmt = tx.prepare(sql)?;
+    let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for id in stmt.query_map(params, |r| r.get::<_, String>(0))? {
+        let id = id?;
+        out.entry(wavegate_core::invitation::person_key(&id))
+            .or_default()
+            .push(id);
+    }
+    Ok(out)
+}
+
 /// Whether a program with this id exists (every store that keeps something of a program asks
 /// before it writes, inside its own transaction).
 fn program_exists(c: &Connection, program_id: &str) -> Result<bool, StoreError> {

@@ -3,7 +3,7 @@
 //! facts as JSON text; the API layer reads them with `wavegate-core`.
 
 use super::link_keys::LinkKeys;
-use super::{Store, StoreError, opens_at, revoked_open};
+use super::{Store, StoreError, opens_at, people_by_key, revoked_open};
 use rusqlite::{Connection, OptionalExtension, params};
 use subtle::ConstantTimeEq;
 
@@ -407,13 +407,21 @@ impl Store {
             let mut n = 0;
             match which {
                 TraineeRevocation::People(people) => {
+                    let stored = people_by_key(
+                        &tx,
+                        "SELECT person_id FROM trainees WHERE program_id = ?1",
+                        params![p],
+                    )?;
                     for person in people {
-                        n += revoked_open(
-                            &tx,
-                            &format!("{OPEN} AND person_id = ?3 RETURNING expires_on"),
-                            params![at, p, person],
-                            &at,
-                        )?;
+                        let key = wavegate_core::invitation::person_key(&person);
+                        for id in stored.get(&key).into_iter().flatten() {
+                            n += revoked_open(
+                                &tx,
+                                &format!("{OPEN} AND person_id = ?3 RETURNING expires_on"),
+                                params![at, p, id],
+                                &at,
+                            )?;
+                        }
                     }
                 }
                 TraineeRevocation::Wave(wave) => {

@@ -138,7 +138,8 @@ async fn revoked_links_and_waves_answer_revoked_while_other_links_keep_working()
         StatusCode::OK,
         "wave-2 still opens"
     );
-    assert_eq!(revoke(&api, json!({ "person_ids": ["a-4"] })).await, 1);
+    // Named in another case than the link was made with, as links are made.
+    assert_eq!(revoke(&api, json!({ "person_ids": ["A-4"] })).await, 1);
     assert_error(&opens(token(3)).await, StatusCode::GONE, "link_revoked");
     let listed = api.get(&format!("{PILOT}/invitations"), true).await;
     let revoked = listed
