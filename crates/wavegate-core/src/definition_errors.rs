@@ -245,6 +245,28 @@ pub enum CommonProblem {
         /// The missing language.
         lang: Lang,
     },
+    /// A text holds a character that changes how it reads without showing itself (a bidi
+    /// override, a zero-width space, an escape: [`crate::invisible`]): "Safe\u{202E}gnp.exe"
+    /// shows as "Safeexe.png", and the person reading it cannot tell.
+    InvisibleCharacter {
+        /// The first such character, to name it.
+        found: char,
+    },
+}
+
+/// The [`CommonProblem::InvisibleCharacter`] of each language of `text` that holds one, with
+/// the path of that language's text.
+pub(crate) fn invisible_in(text: &crate::i18n::Text, path: &str) -> Vec<(String, CommonProblem)> {
+    [(Lang::Nl, &text.nl), (Lang::En, &text.en)]
+        .into_iter()
+        .filter_map(|(lang, s)| {
+            let found = s.chars().find(|c| crate::invisible::is_invisible(*c))?;
+            Some((
+                join(path, lang.code()),
+                CommonProblem::InvisibleCharacter { found },
+            ))
+        })
+        .collect()
 }
 
 /// How many characters of a value from the definition a problem repeats: a 20 MB id is
@@ -285,6 +307,7 @@ impl CommonProblem {
             P::DuplicateId { .. } => "duplicate_id",
             P::NoLanguages => "no_languages",
             P::MissingTranslation { .. } => "missing_translation",
+            P::InvisibleCharacter { .. } => "invisible_character",
         }
     }
 
@@ -383,6 +406,16 @@ impl CommonProblem {
                 (Lang::Nl, false) => "the Dutch text is missing".into(),
                 (Lang::En, false) => "the English text is missing".into(),
             },
+            P::InvisibleCharacter { found } => pick(
+                format!(
+                    "bevat U+{:04X}, een onzichtbaar teken of een teken dat de leesrichting verandert; haal het weg",
+                    u32::from(*found)
+                ),
+                format!(
+                    "contains U+{:04X}, an invisible or text-direction character; remove it",
+                    u32::from(*found)
+                ),
+            ),
         }
     }
 }

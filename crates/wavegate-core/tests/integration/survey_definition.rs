@@ -281,6 +281,19 @@ fn empty_choices_and_missing_translations_are_rejected() {
 }
 
 #[test]
+fn a_text_that_reads_other_than_it_shows_is_refused() {
+    let json = DEVICE_SURVEY.replacen(
+        r#""en": "Would you recommend it?""#,
+        r#""en": "Would you \u202Erecommend it?""#,
+        1,
+    );
+    assert!(problems(&json).contains(&(
+        "pages[0].questions[2].text.en".into(),
+        "invisible_character"
+    )));
+}
+
+#[test]
 fn scoring_tags_must_fit_their_question() {
     let json = edited(r#""max": 10"#, r#""max": 5"#);
     let errors = parse(&json).unwrap_err();

@@ -155,6 +155,29 @@ fn every_message_exists_in_dutch_and_english() {
 }
 
 #[test]
+fn a_text_that_reads_other_than_it_shows_is_refused_at_its_path() {
+    let mut v = example();
+    // "Safe\u{202E}gnp.exe" shows as "Safeexe.png"; an escape can colour a terminal.
+    v["title"]["en"] = json!("Safe\u{202E}gnp.exe");
+    v["lessons"][0]["body"]["nl"] = json!("Tik op \u{1b}[31mInstellingen");
+    v["topics"][0]["title"]["nl"] = json!("Pri\u{200B}vacy");
+    let errors = Module::from_value(v).unwrap_err();
+    let found: Vec<(&str, &str)> = (errors.iter())
+        .map(|e| (e.path.as_str(), e.code()))
+        .collect();
+    for path in ["title.en", "lessons[0].body.nl", "topics[0].title.nl"] {
+        assert!(found.contains(&(path, "invisible_character")), "{found:?}");
+    }
+    let title = errors.iter().find(|e| e.path == "title.en").unwrap();
+    assert!(title.message(Lang::Nl).contains("U+202E"));
+    assert!(title.message(Lang::En).contains("U+202E"));
+    // Line breaks and tabs are what Markdown is made of.
+    let mut v = example();
+    v["lessons"][0]["body"]["en"] = json!("First\n\n\tthen\r\nlast");
+    assert!(problems(v).is_empty());
+}
+
+#[test]
 fn topics_must_be_taught_and_a_pass_needs_a_quiz() {
     let mut v = example();
     v["lessons"][1]["topics"] = json!([]);

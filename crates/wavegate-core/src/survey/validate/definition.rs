@@ -10,7 +10,7 @@ use crate::survey::model::{
 };
 use std::collections::BTreeMap;
 
-use crate::definition_errors::join;
+use crate::definition_errors::{invisible_in, join};
 
 // ---------------------------------------------------------------------------------------------
 // Definition rules.
@@ -53,6 +53,9 @@ impl Checker<'_> {
 
     /// A text must be there in every language the survey declares, and only in those.
     fn text(&mut self, text: &Text, path: &str) {
+        for (at, problem) in invisible_in(text, path) {
+            self.err(at, DP::Common(problem));
+        }
         let declared = &self.survey.languages;
         for lang in text.missing().into_iter().filter(|l| declared.contains(l)) {
             self.err(

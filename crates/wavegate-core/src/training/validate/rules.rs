@@ -2,7 +2,7 @@
 //! lessons to questions, the quiz's answers and draws, targets and change notes.
 
 use crate::definition_errors::CommonProblem;
-use crate::definition_errors::join;
+use crate::definition_errors::{invisible_in, join};
 use crate::i18n::{Lang, Text};
 use crate::survey::is_valid_id;
 use crate::training::errors::{ModuleError, ModuleProblem as P};
@@ -38,6 +38,9 @@ impl Checker {
     }
 
     fn text(&mut self, text: &Text, path: &str) {
+        for (at, problem) in invisible_in(text, path) {
+            self.push(at, P::Common(problem));
+        }
         for lang in text.missing() {
             if self.languages.contains(&lang) {
                 self.push(
