@@ -135,6 +135,37 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
 }
 
 #[wasm_bindgen_test]
+async fn the_thresholds_open_on_a_problem_and_stay_open_while_it_is_fixed() {
+    use wavegate_planner::pages::program_form::fields::ProgramFields;
+    use wavegate_planner::pages::program_form::thresholds::Thresholds;
+    let problems = RwSignal::new(std::collections::BTreeMap::new());
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        let fields = ProgramFields::new(&program(), &ProgramSupport::default(), Lang::Nl);
+        view! { <Thresholds fields=fields problems=problems /> }
+    });
+    settle().await;
+    let details = || {
+        host.query_selector("details.thresholds")
+            .unwrap()
+            .unwrap()
+            .has_attribute("open")
+    };
+    assert!(!details(), "folded away at first");
+    let sus = Field::Threshold(MetricId::Sus);
+    problems.set([(sus, Problem::NotANumber)].into());
+    settle().await;
+    assert!(details(), "a threshold problem opens it");
+    // The form checks again at every keystroke: the first digit fixes the problem.
+    problems.set(Default::default());
+    settle().await;
+    assert!(
+        details(),
+        "fixing it does not fold it away under the planner's fingers"
+    );
+}
+
+#[wasm_bindgen_test]
 fn one_check_finds_the_problems_of_every_field_at_once() {
     let mut p = program();
     p.name = " ".into();

@@ -9,7 +9,7 @@
 
 pub mod fields;
 pub mod problems;
-mod thresholds;
+pub mod thresholds;
 mod waves;
 
 use crate::components::file_problem::{FileProblemView, with_code};

@@ -6,6 +6,7 @@ use super::problems::Field;
 use super::{FieldError, Problems, dom_id, invalid};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wavegate_core::readiness::text::{figure, metric_name, unit};
 
 /// One override box of a metric, its default as placeholder.
@@ -79,9 +80,27 @@ pub fn Thresholds(fields: ProgramFields, problems: Problems) -> impl IntoView {
             }
         })
         .collect_view();
-    let open = move || problems.with(|p| p.keys().any(|f| matches!(f, Field::Threshold(_))));
+    // Opened when a threshold problem appears, so the planner sees it; never closed by the
+    // form: the problems are checked again at every keystroke, and a fold that followed them
+    // would close under the planner's fingers (losing the focus and what they type next).
+    let open = RwSignal::new(false);
+    let has_problem = move || problems.with(|p| p.keys().any(|f| matches!(f, Field::Threshold(_))));
+    Effect::new(move |had: Option<bool>| {
+        let has = has_problem();
+        if has && had != Some(true) {
+            open.set(true);
+        }
+        has
+    });
+    // The planner's own opening and closing.
+    let toggled = move |ev: leptos::ev::Event| {
+        let now = (ev.target())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.has_attribute("open"));
+        open.set(now);
+    };
     view! {
-        <details class="thresholds" prop:open=open>
+        <details class="thresholds" prop:open=move || open.get() on:toggle=toggled>
             <summary>{t(Msg::ThresholdsTitle)}</summary>
             <p class="muted">{t(Msg::ThresholdsHint)}</p>
             {rows}
