@@ -9,6 +9,7 @@ use crate::dates::parse_date;
 use crate::i18n::{Lang, Text};
 use crate::invitation::check::{MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_VALUE, TextProblem};
 use crate::readiness::metric::MetricId;
+use crate::readiness::text::{figure, metric_name};
 use crate::tabular::{FileProblem, InputError, header_key, quoted, shown};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -345,33 +346,64 @@ fn check_thresholds(
     if ordered && in_range && finite && spec.min_n >= 0.0 && spec.weight >= 0.0 {
         return Ok(());
     }
-    let (direction_nl, direction_en) = if metric.higher_is_better() {
-        (
-            "fail ≤ pass (hoger is beter)",
-            "fail ≤ pass (higher is better)",
-        )
-    } else {
-        (
-            "fail ≥ pass (lager is beter)",
-            "fail ≥ pass (lower is better)",
-        )
+    // Said in the words of the program form's fields (with the file's keys beside them), the
+    // numbers as the reader writes them, and only what is wrong.
+    let said = |lang: Lang| {
+        let nl = lang == Lang::Nl;
+        let n = |x: f64| figure(x, lang);
+        let (fail, pass) = (n(spec.fail), n(spec.pass));
+        let problem = if !finite {
+            if nl {
+                "elke drempel moet een getal zijn".to_string()
+            } else {
+                "every threshold must be a number".to_string()
+            }
+        } else if !in_range {
+            if nl {
+                format!(
+                    "dit is een aandeel: de drempels liggen tussen 0 en 1 (zoals {}), niet {fail} en {pass}",
+                    n(0.85)
+                )
+            } else {
+                format!(
+                    "this is a share: the thresholds lie between 0 and 1 (such as {}), not {fail} and {pass}",
+                    n(0.85)
+                )
+            }
+        } else if !ordered && metric.higher_is_better() {
+            if nl {
+                format!(
+                    "\"onvoldoende onder\" (fail = {fail}) mag niet boven \"voldoende vanaf\" (pass = {pass}) liggen: hoger is beter"
+                )
+            } else {
+                format!(
+                    "\"fail below\" (fail = {fail}) must not be above \"pass from\" (pass = {pass}): higher is better"
+                )
+            }
+        } else if !ordered {
+            if nl {
+                format!(
+                    "\"onvoldoende boven\" (fail = {fail}) mag niet onder \"voldoende tot en met\" (pass = {pass}) liggen: lager is beter"
+                )
+            } else {
+                format!(
+                    "\"fail above\" (fail = {fail}) must not be below \"pass up to\" (pass = {pass}): lower is better"
+                )
+            }
+        } else if nl {
+            "\"minimaal bewijs\" (min_n) en \"gewicht\" (weight) mogen niet negatief zijn"
+                .to_string()
+        } else {
+            "\"minimum evidence\" (min_n) and \"weight\" must not be negative".to_string()
+        };
+        let name = metric_name(metric, lang);
+        if nl {
+            format!("drempels van {name} (`{}`): {problem}", metric.id())
+        } else {
+            format!("thresholds of {name} (`{}`): {problem}", metric.id())
+        }
     };
-    let (range_nl, range_en) = if proportion {
-        (", beide tussen 0 en 1", ", both between 0 and 1")
-    } else {
-        ("", "")
-    };
-    let (id, fail, pass) = (metric.id(), spec.fail, spec.pass);
-    Err(at(
-        text,
-        value.span(),
-        format!(
-            "verwacht drempels voor `{id}` met {direction_nl}{range_nl}, eindige getallen en een niet-negatieve min_n en weight; gevonden fail = {fail}, pass = {pass}"
-        ),
-        format!(
-            "expected thresholds for `{id}` with {direction_en}{range_en}, finite numbers and a non-negative min_n and weight; got fail = {fail}, pass = {pass}"
-        ),
-    ))
+    Err(at(text, value.span(), said(Lang::Nl), said(Lang::En)))
 }
 
 /// `Program::check`: the raw file read, then every value checked.
