@@ -166,6 +166,56 @@ async fn the_thresholds_open_on_a_problem_and_stay_open_while_it_is_fixed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_typed_value_is_offered_the_rosters_values_of_the_chosen_attribute() {
+    use std::sync::Arc;
+    use wavegate_core::api::{AttributeGroups, GroupSize, RosterGroups, ValueGroup};
+    use wavegate_planner::components::roster_values::ValueField;
+    let value = |v: &str| ValueGroup {
+        value: v.into(),
+        per_wave: vec![GroupSize::of(12)],
+        total: GroupSize::of(12),
+    };
+    let groups = RosterGroups {
+        waves: Vec::new(),
+        total: GroupSize::of(24),
+        attributes: vec![AttributeGroups {
+            attribute: "department".into(),
+            values: vec![value("Finance"), value("Sales")],
+        }],
+    };
+    let typed = RwSignal::new(String::new());
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        let groups = Signal::derive(move || Some(Arc::new(groups.clone())));
+        view! {
+            <ValueField id="remind-value".to_string() groups=groups wave=String::new()
+                attribute="department".to_string() value=typed typed=true />
+        }
+    });
+    settle().await;
+    let input = host.query_selector("input#remind-value").unwrap().unwrap();
+    assert_eq!(
+        input.get_attribute("list").as_deref(),
+        Some("remind-value-values")
+    );
+    let offered: Vec<String> = {
+        let options = host
+            .query_selector_all("datalist#remind-value-values option")
+            .unwrap();
+        (0..options.length())
+            .map(|i| {
+                let o = options.item(i).unwrap();
+                o.dyn_into::<web_sys::Element>()
+                    .unwrap()
+                    .get_attribute("value")
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(offered, ["Finance", "Sales"]);
+}
+
+#[wasm_bindgen_test]
 fn one_check_finds_the_problems_of_every_field_at_once() {
     let mut p = program();
     p.name = " ".into();

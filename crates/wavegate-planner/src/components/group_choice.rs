@@ -62,7 +62,8 @@ impl Default for GroupFields {
 
 /// The group picker for the program `program`, once its definition has loaded: the value from
 /// the roster's values with their people, unless `typed` (a group of links, which may carry
-/// values the roster does not have) or there is no roster.
+/// values the roster does not have: typed, the roster's values suggested, no roster size
+/// said) or there is no roster.
 #[component]
 pub fn GroupPicker(
     program: Memo<String>,
@@ -74,17 +75,13 @@ pub fn GroupPicker(
         let id = program.get();
         async move { programs::get(&id).await }
     });
-    let groups: Groups = if typed {
-        Signal::derive(|| None)
-    } else {
-        roster_groups(program)
-    };
+    let groups = roster_groups(program);
     let choices = move || {
         detail
             .get()
             .and_then(|r| r.ok())
             .and_then(|d| d.program)
-            .map(|p| group_choice(&p, prefix, fields, groups))
+            .map(|p| group_choice(&p, prefix, fields, groups, typed))
     };
     view! {
         <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
@@ -218,6 +215,7 @@ fn group_choice(
     prefix: &'static str,
     fields: GroupFields,
     groups: Groups,
+    typed: bool,
 ) -> impl IntoView + use<> {
     let GroupFields {
         wave,
@@ -241,7 +239,8 @@ fn group_choice(
     let id = move |field: &str| format!("{prefix}-{field}");
     let size_id = id("size");
     let holds = Signal::derive(move || {
-        let groups = groups.get()?;
+        // A group of links is not a group of the roster: its size there would mislead.
+        let groups = groups.get().filter(|_| !typed)?;
         let (a, v) = (attribute.get(), value.get().trim().to_string());
         let segment = if a.is_empty() || v.is_empty() {
             Vec::new()
@@ -273,7 +272,7 @@ fn group_choice(
             <div class="field">
                 <label for=id("value")>{t(Msg::SegmentValue)}</label>
                 <ValueField id=id("value") groups=groups wave=wave attribute=attribute value=value
-                    described_by=size_id.clone() />
+                    described_by=size_id.clone() typed=typed />
             </div>
         </div>
         <GroupHolds id=size_id holds=holds />
