@@ -227,12 +227,14 @@ pub async fn upload(
     if let Some(warning) = wavegate_core::upload::replaced_bytes(received.shape.replaced) {
         findings.warnings.push(warning);
     }
+    let mut anonymous_to_revoke = Vec::new();
     if let Parsed::Roster(new) = &parsed
-        && let Some((changes, told)) =
+        && let Some(update) =
             crate::roster_update::changes(&state, &program_id, &program, new).await?
     {
-        findings.warnings.extend(told);
-        findings.roster_changes = Some(changes);
+        findings.warnings.extend(update.told);
+        findings.roster_changes = Some(update.changes);
+        anonymous_to_revoke = update.anonymous_to_revoke;
     }
     let dry_run = q.dry_run.unwrap_or(false);
     let preview = dry_run.then(|| preview(&parsed, &program));
@@ -283,6 +285,7 @@ pub async fn upload(
             rows = summary.findings.rows,
             "file imported"
         );
+        crate::roster_update::revoke_too_small(&state, &program_id, anonymous_to_revoke).await?;
     }
     Ok(Json(summary))
 }

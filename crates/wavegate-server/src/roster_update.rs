@@ -1,16 +1,31 @@
 //! A roster upload replacing the roster in use: the core's comparison of the two, with the
 //! program's open survey and training links of the people it leaves out or moves, for the
-//! import's warnings. Links do not follow a roster, so the planner hears what stays as it was.
+//! import's warnings. Links do not follow a roster, so the planner hears what stays as it was;
+//! but an anonymous link whose group the new roster leaves under 5 people is revoked with it
+//! (an answer through it could point to a person), and the planner is told so beforehand.
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::parsing::roster_of;
+use crate::respond::parse_attributes;
+use crate::store::Revocation;
 use std::collections::{HashMap, HashSet};
 use wavegate_core::i18n::Text;
 use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
+use wavegate_core::invitation::roster::check_anonymous_attributes;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::upload::roster_changes::{LinksLeft, RosterChanges, compare, warnings};
+
+/// A new roster against the one in use.
+pub(crate) struct RosterUpdate {
+    /// What it changes.
+    pub changes: RosterChanges,
+    /// What the planner should know.
+    pub told: Vec<Text>,
+    /// The anonymous links (survey, token) to revoke once it is stored.
+    pub anonymous_to_revoke: Vec<(String, String)>,
+}
 
 /// What `new` changes against the program's roster in use, and what the planner should know
 /// about it; `None` without a roster in use that reads with the program.
@@ -19,14 +34,12 @@ pub(crate) async fn changes(
     program_id: &str,
     program: &Program,
     new: &Roster,
-) -> Result<Option<(RosterChanges, Vec<Text>)>, ApiError> {
+) -> Result<Option<RosterUpdate>, ApiError> {
     let Some(Ok(current)) = roster_of(state, program_id, program).await? else {
         return Ok(None);
     };
+    // Even a roster that moves nobody between waves can shrink a group (a platform changed).
     let compared = compare(&current, new);
-    if !compared.changes.any() {
-        return Ok(Some((compared.changes, Vec::new())));
-    }
     let removed: HashSet<&str> = compared.removed.iter().map(String::as_str).collect();
     // A person moved keeps a fitting link when it was made for their new wave (moved back).
     let moved_to: HashMap<&str, &str> = (compared.moved.iter())
@@ -39,6 +52,7 @@ pub(crate) async fn changes(
         .unwrap_or_default();
     let mut linked: HashSet<String> = HashSet::new();
     let mut open = 0u64;
+    let mut anonymous_to_revoke = Vec::new();
     for s in surveys {
         let links = (state.store)
             .invitations(program_id, &s.survey.survey_id)
@@ -46,12 +60,17 @@ pub(crate) async fn changes(
             .unwrap_or_default();
         for link in links {
             let inv = &link.invitation;
+            let last_day = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
+            let opens = link_status(last_day, inv.revoked_at.is_some(), today) == LinkStatus::Open;
             let Some(person) = &inv.person_id else {
+                // The rule a new anonymous link is made by, for the links made before.
+                let attributes = parse_attributes(&inv.attributes_json)?;
+                if opens && check_anonymous_attributes(new, program, &attributes).is_err() {
+                    anonymous_to_revoke.push((s.survey.survey_id.clone(), inv.token.clone()));
+                }
                 continue;
             };
             linked.insert(person.clone());
-            let last_day = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
-            let opens = link_status(last_day, inv.revoked_at.is_some(), today) == LinkStatus::Open;
             let misfits = removed.contains(person.as_str())
                 || moved_to
                     .get(person.as_str())
@@ -86,7 +105,36 @@ pub(crate) async fn changes(
         open_survey_links: open,
         open_training_links: training.len() as u64,
         new_without_link,
+        anonymous_too_small: anonymous_to_revoke.len() as u64,
     };
     let told = warnings(&compared.changes, &links);
-    Ok(Some((compared.changes, told)))
+    Ok(Some(RosterUpdate {
+        changes: compared.changes,
+        told,
+        anonymous_to_revoke,
+    }))
+}
+
+/// Revokes the anonymous links a stored roster left too small (see [`RosterUpdate`]).
+pub(crate) async fn revoke_too_small(
+    state: &AppState,
+    program_id: &str,
+    links: Vec<(String, String)>,
+) -> Result<(), ApiError> {
+    let mut by_survey: HashMap<String, Vec<String>> = HashMap::new();
+    for (survey, token) in links {
+        by_survey.entry(survey).or_default().push(token);
+    }
+    let at = state.clock.stamp();
+    for (survey, tokens) in by_survey {
+        let n = tokens.len();
+        (state.store)
+            .revoke_invitations(program_id, &survey, Revocation::Tokens(tokens), &at)
+            .await?;
+        tracing::info!(
+            links = n,
+            "anonymous links revoked: their group is under 5 people on the new roster"
+        );
+    }
+    Ok(())
 }

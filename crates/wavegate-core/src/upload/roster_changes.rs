@@ -86,15 +86,16 @@ pub struct LinksLeft {
     /// People new on the roster without a personal survey link while others of the program
     /// have one (0 when nobody was invited).
     pub new_without_link: u64,
+    /// Anonymous survey links that still open whose group has fewer than
+    /// [`MIN_GROUP`](crate::measures::MIN_GROUP) people on the new roster: an answer through
+    /// one could point to a person, so they are revoked with the new roster.
+    pub anonymous_too_small: u64,
 }
 
 /// What the planner should know before the new roster replaces the one in use: the changes,
 /// and what happens to the personal links sent before.
 pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
     let mut out = Vec::new();
-    if !changes.any() {
-        return out;
-    }
     let parts: Vec<Text> = [
         (
             changes.added,
@@ -136,10 +137,12 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push(Text::new(
-        format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
-        format!("Compared with the roster in use: {}.", parts(Lang::En)),
-    ));
+    if changes.any() {
+        out.push(Text::new(
+            format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
+            format!("Compared with the roster in use: {}.", parts(Lang::En)),
+        ));
+    }
     if links.open_survey_links > 0 {
         out.push(Text::counted(
             links.open_survey_links,
@@ -150,6 +153,19 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
             (
                 "{n} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de roster staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
                 "{n} unanswered links belong to people no longer on the roster or moving to another wave; they keep working until you revoke them.",
+            ),
+        ));
+    }
+    if links.anonymous_too_small > 0 {
+        out.push(Text::counted(
+            links.anonymous_too_small,
+            (
+                "1 anonieme link is voor een groep die op deze roster minder dan 5 mensen heeft; hij wordt met deze roster ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
+                "1 anonymous link is for a group with fewer than 5 people on this roster; it is revoked with this roster, so that no answer can point to a person.",
+            ),
+            (
+                "{n} anonieme links zijn voor groepen die op deze roster minder dan 5 mensen hebben; ze worden met deze roster ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
+                "{n} anonymous links are for groups with fewer than 5 people on this roster; they are revoked with this roster, so that no answer can point to a person.",
             ),
         ));
     }
@@ -231,6 +247,7 @@ mod tests {
                 open_survey_links: 2,
                 open_training_links: 1,
                 new_without_link: 1,
+                anonymous_too_small: 0,
             },
         );
         assert_eq!(

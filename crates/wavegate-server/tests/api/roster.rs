@@ -130,6 +130,65 @@ async fn an_anonymous_link_is_one_per_segment_of_split_attributes_with_at_least_
 }
 
 #[tokio::test]
+async fn an_anonymous_link_whose_group_a_new_roster_leaves_under_five_is_revoked_with_it() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    let segment =
+        json!({ "wave": "wave-1", "segment": { "platform": "iOS" }, "kind": "anonymous" });
+    let r = from_roster(&api, "om-pulse", segment).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let ios = r.body["links"][0]["token"].as_str().unwrap().to_string();
+    let r = from_roster(
+        &api,
+        "om-pulse",
+        json!({ "wave": "wave-1", "segment": { "platform": "Windows" }, "kind": "anonymous" }),
+    )
+    .await;
+    let windows = r.body["links"][0]["token"].as_str().unwrap().to_string();
+    // Six of wave-1's ten iOS users move to Android: four are left.
+    let mut moved = 0;
+    let shrunk = (demo_roster().lines())
+        .map(|l| {
+            if l.contains(";wave-1;iOS;") && moved < 6 {
+                moved += 1;
+                l.replace(";iOS;", ";Android;")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n";
+    let opens = |t: String| {
+        let api = &api;
+        async move { api.get(&format!("/api/v1/respond/{t}"), false).await }
+    };
+    let r = upload(&api, "roster", shrunk.clone(), "?dry_run=true&lang=en").await;
+    let warnings: Vec<&str> = (r.body["warning_messages"].as_array().unwrap().iter())
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings.contains(&"1 anonymous link is for a group with fewer than 5 people on this roster; it is revoked with this roster, so that no answer can point to a person."),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        opens(ios.clone()).await.status,
+        StatusCode::OK,
+        "a preview changes nothing"
+    );
+    assert_eq!(
+        upload(&api, "roster", shrunk, "").await.status,
+        StatusCode::OK
+    );
+    assert_error(&opens(ios).await, StatusCode::GONE, "link_revoked");
+    assert_eq!(
+        opens(windows).await.status,
+        StatusCode::OK,
+        "a group still large enough keeps its link"
+    );
+}
+
+#[tokio::test]
 async fn response_rates_per_wave_and_segment_suppress_small_groups_and_name_nobody() {
     let api = demo_api().await;
     let r = api
