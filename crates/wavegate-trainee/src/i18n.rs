@@ -57,6 +57,7 @@ wavegate_ui::messages! {
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
         NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You have used every attempt at this quiz. Would you like to take it once more? Contact your organisation's service desk.";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";
+        WaitOver => "De wachttijd is voorbij: je kunt de quiz opnieuw doen.", "The wait is over: you can take the quiz again.";
         PassMarkOf => "Nodig om te slagen: {n}% goed, dus {needed} van {asked}.", "Needed to pass: {n}% right, so {needed} of {asked}.";
         Certificate => "Certificaat", "Certificate";
         ShowCertificate => "Certificaat bekijken", "Show the certificate";
@@ -64,6 +65,12 @@ wavegate_ui::messages! {
         IssuedBy => "Uitgegeven door {program}", "Issued by {program}";
         Version => "Versie {n}", "Version {n}";
         NotYou => "Niet jij? Haal deze training van dit apparaat", "Not you? Remove this training from this device";
+        ClearLosesPending => "{n} stappen zijn nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} steps have not been sent to the server yet. If you remove the training from this device now, they are lost. Better wait until you are connected again.";
+        ClearLosesOnePending => "1 stap is nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 step has not been sent to the server yet. If you remove the training from this device now, it is lost. Better wait until you are connected again.";
+        ClearKeepsSent => "Alles van deze training gaat van dit apparaat af. Wat de server al had, blijft daar bewaard.", "Everything of this training leaves this device. What the server already had stays there.";
+        ClearConfirm => "Ja, van dit apparaat halen", "Yes, remove it from this device";
+        ClearCancel => "Annuleren", "Cancel";
+        ClearedTitle => "De training is van dit apparaat gehaald", "The training has been removed from this device";
         Cleared => "Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";
         MoveUp => "{item} omhoog", "Move {item} up";
         MoveDown => "{item} omlaag", "Move {item} down";

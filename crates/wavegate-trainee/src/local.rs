@@ -130,6 +130,11 @@ pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<
                 .collect(),
         };
         let synced = api::sync(token, &module, &facts, lang).await?;
+        // "Not you?" while the facts were on their way: the device keeps nothing of the link,
+        // so nothing is written back.
+        if cached(token).is_none() {
+            return Ok(refused_attempts);
+        }
         let mut left = outbox(token);
         left.views
             .retain(|(m, v)| *m != module || !facts.views.iter().any(|s| s.id == v.id));

@@ -744,3 +744,277 @@ async fn the_last_lesson_leads_back_to_the_module_when_every_attempt_is_used_and
     assert_eq!(text_of(&host, "h1"), title, "the module's overview");
     local::clear("tok-used");
 }
+
+// "Not you?" on a shared device, and the page after it.
+
+use wavegate_trainee::pages::not_you::{CLEAR_QUESTION, NOT_YOU, NotYou};
+
+#[wasm_bindgen_test]
+async fn the_cleared_page_has_a_heading_and_focus_starts_there() {
+    let (host, _keep) = mount(|| view! { <wavegate_trainee::App route=Route::Cleared /> });
+    redraw().await;
+    let heading = text_of(&host, "main h1");
+    assert!(
+        [Lang::Nl, Lang::En]
+            .map(|l| Msg::ClearedTitle.text(l))
+            .contains(&heading.as_str()),
+        "{heading}"
+    );
+    let (name, id) = focused();
+    assert_eq!(id, wavegate_trainee::pages::CLEARED_TITLE);
+    assert_eq!(name, heading);
+}
+
+/// Mounts "not you?" for the link `token` with a copy on the device and `waiting` lesson views
+/// not yet sent; the returned count goes up each time the page moves on after clearing.
+fn mount_not_you(
+    token: &'static str,
+    waiting: usize,
+) -> (
+    web_sys::HtmlElement,
+    impl Drop,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    local::clear(token);
+    let module = assigned();
+    local::keep(token, &training(vec![module.clone()]));
+    for lesson in module.module.lessons.iter().take(waiting) {
+        let view = SyncView {
+            id: format!("view-{}", lesson.id),
+            version: module.module.version,
+            lesson: lesson.id.clone(),
+            at: at("2027-01-12T09:00:00Z"),
+        };
+        local::enqueue_view(token, &module.module.id, view);
+    }
+    assert_eq!(local::outbox(token).len(), waiting);
+    let moved_on = Arc::new(AtomicUsize::new(0));
+    let count = moved_on.clone();
+    let (host, keep) = mount(move || {
+        provide_lang().set(Lang::Nl);
+        let session = Session::new(token);
+        provide_context(session);
+        session.open(training(vec![module]));
+        let cleared = move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        };
+        view! { <NotYou cleared=cleared /> }
+    });
+    (host, keep, moved_on)
+}
+
+#[wasm_bindgen_test]
+async fn not_you_asks_first_saying_how_many_steps_would_be_lost_and_cancel_keeps_everything() {
+    use std::sync::atomic::Ordering;
+    let not_you = Msg::NotYou.text(Lang::Nl);
+    let expected = [
+        Msg::ClearKeepsSent.text(Lang::Nl).to_string(),
+        Msg::ClearLosesOnePending.text(Lang::Nl).to_string(),
+        fill(Msg::ClearLosesPending, Lang::Nl, &[("n", "2".into())]),
+    ];
+    for (waiting, question) in expected.iter().enumerate() {
+        let token = "tok-not-you-ask";
+        let (host, keep, moved_on) = mount_not_you(token, waiting);
+        redraw().await;
+        let button = &buttons_named(&host, not_you)[0];
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        click(&host, not_you);
+        redraw().await;
+        assert_eq!(
+            &text_of(&host, "[role=group] p"),
+            question,
+            "{waiting} waiting"
+        );
+        assert_eq!(focused().1, CLEAR_QUESTION, "the question is read first");
+        let button = &buttons_named(&host, not_you)[0];
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+
+        // Cancel: nothing removed, the question gone, focus back where the trainee was.
+        click(&host, Msg::ClearCancel.text(Lang::Nl));
+        redraw().await;
+        assert!(host.query_selector("[role=group]").unwrap().is_none());
+        assert_eq!(focused().1, NOT_YOU);
+        assert!(local::cached(token).is_some());
+        assert_eq!(local::outbox(token).len(), waiting);
+        assert_eq!(moved_on.load(Ordering::SeqCst), 0);
+        drop(keep);
+        local::clear(token);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn not_you_confirmed_removes_the_link_from_the_device_and_moves_on() {
+    use std::sync::atomic::Ordering;
+    let token = "tok-not-you-yes";
+    let (host, _keep, moved_on) = mount_not_you(token, 2);
+    redraw().await;
+    click(&host, Msg::NotYou.text(Lang::Nl));
+    redraw().await;
+    click(&host, Msg::ClearConfirm.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(moved_on.load(Ordering::SeqCst), 1);
+    assert_eq!(local::cached(token), None);
+    assert!(local::outbox(token).is_empty());
+    let left: Vec<String> = local_storage_keys()
+        .into_iter()
+        .filter(|k| k.contains(token))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+// A failed attempt's wait ending while the page shows.
+
+use wavegate_trainee::pages::next_attempt::{
+    JUDGE_AT_LEAST_EVERY, NoAttempt, browser_time, judge_again_in,
+};
+use wavegate_trainee::pages::retry::RetryPolicy;
+
+#[wasm_bindgen_test]
+fn a_wait_is_judged_again_just_after_it_ends_and_at_least_every_minute() {
+    use std::time::Duration;
+    let now = at("2026-12-01T09:28:30Z");
+    assert_eq!(
+        judge_again_in(at("2026-12-01T09:29:00Z"), now),
+        Duration::from_millis(30_001)
+    );
+    assert_eq!(
+        judge_again_in(at("2026-12-02T09:29:00Z"), now),
+        JUDGE_AT_LEAST_EVERY,
+        "a phone that sleeps may hold a long timer back"
+    );
+    assert_eq!(
+        judge_again_in(at("2026-12-01T09:00:00Z"), now),
+        Duration::from_millis(1)
+    );
+}
+
+/// The first module with a one-minute wait, failed once so that the wait ends in about
+/// `seconds` from now by the browser's clock.
+fn wait_ends_in(seconds: i64) -> MyModule {
+    use wavegate_core::training::{QuizAnswers, Submission};
+    let submitted = local::now() - chrono::Duration::seconds(60 - seconds);
+    let module = templates::all().into_iter().next().unwrap();
+    let lineage = Lineage::first(&module);
+    let assigned_at = submitted - chrono::Duration::hours(1);
+    let progress = Progress::new(&module, REGISTRATION, assigned_at).unwrap();
+    let mut m = MyModule::new(module, lineage, progress);
+    let quiz = m.module.quiz.as_mut().unwrap();
+    quiz.attempts.max = None;
+    quiz.attempts.wait_minutes = 1;
+    let started = submitted - chrono::Duration::minutes(2);
+    let plan = (m.progress)
+        .next_attempt(&m.module, &m.lineage, started)
+        .unwrap();
+    let submission = Submission {
+        id: "attempt-waiting".into(),
+        number: plan.number,
+        answers: QuizAnswers::new(),
+        started_at: started,
+        submitted_at: None,
+    };
+    let result = (m.progress)
+        .submit_attempt(&m.module, &m.lineage, submission, submitted)
+        .unwrap();
+    assert!(!result.passed);
+    m.status = m.progress.status(&m.module, &m.lineage);
+    m
+}
+
+/// Lets the page run until `done` holds, or `seconds` have passed.
+async fn until(seconds: f64, done: impl Fn() -> bool) {
+    let deadline = js_sys::Date::now() + seconds * 1000.0;
+    while !done() && js_sys::Date::now() < deadline {
+        settle().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_results_offer_a_retry_once_the_wait_ends_and_say_so_without_moving_focus() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let token = "tok-wait-ends";
+    let m = wait_ends_in(3);
+    let Some(NoAttempt::Wait(end)) =
+        wavegate_trainee::pages::next_attempt::blocked(&m, local::now())
+    else {
+        panic!("the wait runs");
+    };
+    let retried = Arc::new(AtomicUsize::new(0));
+    let count = retried.clone();
+    let shown = m.clone();
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        let retry = move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        };
+        view! { <RetryPolicy module=shown asked=5 retry=retry /> }
+    });
+    redraw().await;
+    let retry = Msg::Retry.text(Lang::Nl);
+    let wait = NoAttempt::Wait(end).text(Lang::Nl, browser_time);
+    assert!(
+        text_of(&host, ".policy").contains(&wait),
+        "{}",
+        text_of(&host, ".policy")
+    );
+    assert!(
+        buttons_named(&host, retry).is_empty(),
+        "no retry while the wait runs"
+    );
+    assert_eq!(text_of(&host, "[role=status]"), "");
+    let focus_before = document().active_element();
+
+    until(10.0, || !buttons_named(&host, retry).is_empty()).await;
+    assert_eq!(
+        buttons_named(&host, retry).len(),
+        1,
+        "the retry, once the wait is over"
+    );
+    assert!(local::now() >= end);
+    assert!(
+        !text_of(&host, ".policy").contains(&wait),
+        "the wait is no longer said"
+    );
+    let live = host.query_selector("[role=status]").unwrap().unwrap();
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(live.text_content().unwrap(), Msg::WaitOver.text(Lang::Nl));
+    assert_eq!(document().active_element(), focus_before, "focus stays");
+    click(&host, retry);
+    assert_eq!(retried.load(Ordering::SeqCst), 1);
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn the_module_offers_the_quiz_once_the_wait_ends() {
+    let token = "tok-wait-module";
+    let m = wait_ends_in(2);
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    let mut m = m;
+    for l in &lessons {
+        let read = local::now() - chrono::Duration::minutes(1);
+        (m.progress).view_lesson(&m.module, l, read).unwrap();
+    }
+    m.status = m.progress.status(&m.module, &m.lineage);
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let start = Msg::StartQuiz.text(Lang::Nl);
+    assert!(
+        !text_of(&host, ".quiz-blocked").is_empty(),
+        "the wait is said"
+    );
+    assert!(buttons_named(&host, start).is_empty());
+    until(10.0, || !buttons_named(&host, start).is_empty()).await;
+    assert_eq!(buttons_named(&host, start).len(), 1);
+    assert!(host.query_selector(".quiz-blocked").unwrap().is_none());
+    local::clear(token);
+}

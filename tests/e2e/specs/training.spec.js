@@ -121,6 +121,13 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(certificate.getByText("Waar je hulp krijgt")).toHaveCount(1);
   await expect(certificate.locator(".issuer")).toHaveText(/^Uitgegeven door Training e2e /);
   await audit(page);
+  // A roster without names gives the trainee's e-mail address: it wraps on a phone, as in print.
+  await certificate.locator(".trainee").evaluate((el) => { el.textContent = "marie-louise.van-der-berg-hoogeveen@gemeente-voorbeeldstad.example.org"; });
+  for (const width of [390, 320]) {
+    await page.setViewportSize({ width, height: 844 });
+    await expectNoHorizontalScroll(page);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ media: "print" });
   await expect(certificate).toBeVisible();
   await expect(page.locator(".topbar")).toBeHidden();
@@ -152,17 +159,53 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.getByText("Les 1 van 1")).toBeVisible();
   await audit(page);
 
-  // Not you? The device forgets this link.
+  // Not you? Asked first (nothing waits here), then the device forgets this link.
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
   await page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" }).click();
+  await expect(page.getByRole("group")).toContainText("Alles van deze training gaat van dit apparaat af.");
+  await audit(page);
+  await page.getByRole("button", { name: "Ja, van dit apparaat halen" }).click();
+  const cleared = page.getByRole("heading", { level: 1, name: "De training is van dit apparaat gehaald" });
   await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
   // The link's address is gone from the tab: reloading does not open the person's training.
   await expect(page).toHaveURL(/\/t\/cleared$/);
+  await expect(cleared).toBeFocused();
+  await audit(page);
   await page.reload();
   await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
+  await expect(cleared).toBeFocused();
   await expect(page.getByText(/Hallo/)).toHaveCount(0);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
   expect(kept).toEqual([]);
+});
+
+test("not you? while steps wait for a connection says they would be lost; cancel keeps them and they are sent", async ({ page, context, request }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { path, token } = await assignedTrainee(request);
+  const viewed = async () => (await (await request.get(`/api/v1/train/${token}`)).json()).modules[0].status.lessons.filter((l) => l.viewed_at).length;
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: "Beginnen" }).click();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  await expect(page.getByText("2 stappen wachten op verbinding.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" }).click();
+  const question = page.getByRole("group");
+  await expect(question).toContainText("2 stappen zijn nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaan ze verloren.");
+  await expect(page.locator("#clear-question")).toBeFocused();
+  await audit(page);
+  await page.getByRole("button", { name: "Annuleren" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" })).toBeFocused();
+  expect(await viewed()).toBe(0);
+
+  await context.setOffline(false);
+  await expect.poll(viewed).toBe(2);
+  await expect(page.getByText("2 stappen wachten op verbinding.")).toHaveCount(0);
 });
 
 /** `get-help` as a module of its own with another attempt policy (`attempts`); its link. */

@@ -7,10 +7,13 @@ pub mod address;
 pub mod certificate;
 pub mod module;
 pub mod next_attempt;
+pub mod not_you;
 pub mod ordering;
 pub mod quiz;
 pub mod quiz_focus;
+pub mod retry;
 pub mod step;
+pub mod wait;
 
 use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::local;
@@ -189,9 +192,20 @@ pub fn invalid() -> impl IntoView {
     }
 }
 
+/// The id of the cleared page's heading.
+pub const CLEARED_TITLE: &str = "cleared-title";
+
 /// After "not you?": the device was cleared and the link's address replaced by this page's.
+/// The button pressed is gone with the page it was on, so focus goes to the heading, where a
+/// screen reader then starts.
 pub fn cleared() -> impl IntoView {
-    view! { <section class="card notice" role="status"><p>{t(Msg::Cleared)}</p></section> }
+    wavegate_ui::dom::focus_id_soon(CLEARED_TITLE.into());
+    view! {
+        <section class="card notice cleared" aria-labelledby=CLEARED_TITLE>
+            <h1 id=CLEARED_TITLE tabindex="-1">{t(Msg::ClearedTitle)}</h1>
+            <p>{t(Msg::Cleared)}</p>
+        </section>
+    }
 }
 
 fn notice(msg: Msg) -> impl IntoView {
@@ -277,7 +291,7 @@ pub fn TrainingPage(
         Some(Opened::Invalid) => invalid().into_any(),
         Some(Opened::Closed { expired, support }) => closed(expired, support).into_any(),
         Some(Opened::Unavailable) => notice(Msg::OfflineNoCopy).into_any(),
-        Some(Opened::Cleared) => notice(Msg::Cleared).into_any(),
+        Some(Opened::Cleared) => cleared().into_any(),
         Some(Opened::Failed(e)) => {
             let lang = use_lang();
             view! { <section class="card notice" role="alert"><p>{move || wavegate_ui::errors::message(&e).text(lang.get())}</p></section> }.into_any()
@@ -314,8 +328,9 @@ fn MyTrainingList(
     let session = expect_context::<Session>();
     let lang = use_lang();
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
-    let clear = move |_| {
-        local::clear(&session.token.get_value());
+    // The device has forgotten the link (after the trainee confirmed): the page says so, and the
+    // link's address leaves the tab.
+    let cleared = move || {
         opened.set(Some(Opened::Cleared));
         wavegate_ui::dom::replace_address(crate::CLEARED);
     };
@@ -357,7 +372,7 @@ fn MyTrainingList(
                     }
                 }).collect_view()}
             </ul>
-            <p><button type="button" class="link not-you" on:click=clear>{t(Msg::NotYou)}</button></p>
+            <not_you::NotYou cleared=cleared />
         </section>
     }
 }

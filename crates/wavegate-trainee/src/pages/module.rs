@@ -4,9 +4,10 @@
 
 use super::Session;
 use super::certificate::CertificateView;
-use super::next_attempt::{NoAttempt, blocked, browser_time};
+use super::next_attempt::{blocked, browser_time};
 use super::quiz::QuizView;
 pub use super::step::Step;
+use super::wait;
 use crate::i18n::{Msg, counted, fill, t, use_lang};
 use crate::local;
 use leptos::prelude::*;
@@ -113,8 +114,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
     let description = m.module.description.clone();
     let changed = changed_lessons(&m);
     let can_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
-    // Known on the device before the quiz is opened: say why instead of a button that fails.
-    let no_quiz_now = blocked(&m, local::now());
+    let module_id = m.module.id.clone();
     let done = m.status.done_at.is_some();
     let first_todo = todo
         .iter()
@@ -149,7 +149,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
                     {t(go_on)}
                 </button>
             })}
-            {(!lessons_left && can_quiz).then(|| quiz_button(no_quiz_now, Msg::StartQuiz, step))}
+            {(!lessons_left && can_quiz).then(|| quiz_button(module_id, Msg::StartQuiz, step))}
             {done.then(|| view! {
                 <p class="done">{t(Msg::Done)}</p>
                 <button type="button" class="secondary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
@@ -233,6 +233,7 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
     };
     let has_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
     let no_quiz_now = blocked(&m, local::now());
+    let module_id = m.module.id.clone();
     let title = lesson.title.clone();
     let html = move || m.lesson_html(&lesson.id, lang.get()).to_string();
     view! {
@@ -249,12 +250,12 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
                 } else if reread {
                     view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button> }.into_any()
                 } else if has_quiz && no_quiz_now.is_none() {
-                    quiz_button(None, Msg::ToQuiz, step).into_any()
-                } else if let Some(why) = no_quiz_now.filter(|_| has_quiz) {
+                    quiz_button(module_id, Msg::ToQuiz, step).into_any()
+                } else if has_quiz {
                     // The quiz still stands between the trainee and done (a wait, or every
                     // attempt used): back to the module, never "done".
                     view! {
-                        {quiz_button(Some(why), Msg::ToQuiz, step)}
+                        {quiz_button(module_id, Msg::ToQuiz, step)}
                         <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button>
                     }.into_any()
                 } else {
@@ -266,10 +267,14 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
     .into_any()
 }
 
-/// The button to the quiz (labelled `label`), or while no attempt can start, why not.
-fn quiz_button(why: Option<NoAttempt>, label: Msg, step: RwSignal<Step>) -> impl IntoView {
+/// The button to the quiz (labelled `label`), or while no attempt can start, why not (known
+/// on the device before the quiz is opened: better than a button that fails). A wait that ends
+/// while the page shows brings the button.
+fn quiz_button(module_id: String, label: Msg, step: RwSignal<Step>) -> impl IntoView {
     let lang = use_lang();
-    match why {
+    let why = wait::followed(expect_context::<Session>(), module_id);
+    move || {
+        match why.get() {
         None => view! {
             <button type="button" class="primary" on:click=move |_| step.set(Step::Quiz)>{t(label)}</button>
         }
@@ -278,5 +283,6 @@ fn quiz_button(why: Option<NoAttempt>, label: Msg, step: RwSignal<Step>) -> impl
             <p class="quiz-blocked" role="status">{move || why.text(lang.get(), browser_time)}</p>
         }
         .into_any(),
+    }
     }
 }

@@ -60,6 +60,24 @@ pub fn blocked(m: &MyModule, now: DateTime<Utc>) -> Option<NoAttempt> {
     }
 }
 
+/// The longest a page waits before judging a quiz's wait again. A phone that sleeps may hold a
+/// page's timers back, and a timer far off would then fire long after the wait's end; judged at
+/// least every minute, the retry shows within a minute of waking.
+pub const JUDGE_AT_LEAST_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// How long after `now` to judge again whether a wait that ends at `at` is over: just past its
+/// end (the core allows the attempt from that very instant on), but no later than
+/// [`JUDGE_AT_LEAST_EVERY`].
+pub fn judge_again_in(at: DateTime<Utc>, now: DateTime<Utc>) -> std::time::Duration {
+    let cap = JUDGE_AT_LEAST_EVERY.as_millis() as i64;
+    // A millisecond past, so that a timer firing on the dot does not find the wait still running.
+    let millis = (at - now)
+        .num_milliseconds()
+        .saturating_add(1)
+        .clamp(1, cap);
+    std::time::Duration::from_millis(millis as u64)
+}
+
 /// The wall-clock time of an instant in the trainee's time zone.
 pub fn browser_time(at: DateTime<Utc>) -> NaiveDateTime {
     wavegate_ui::dom::wall_clock(at)

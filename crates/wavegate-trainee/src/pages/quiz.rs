@@ -3,8 +3,9 @@
 //! retry. Scored on the device by the core (so it works offline) and again by the server.
 
 use super::Session;
-use super::next_attempt::{NoAttempt, blocked, browser_time, next_attempt};
+use super::next_attempt::{NoAttempt, browser_time, next_attempt};
 use super::quiz_focus::{FEEDBACK, QUESTION, RESULT};
+use super::retry::RetryPolicy;
 use super::step::Step;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::local;
@@ -57,7 +58,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
     // "Check" was pressed on the question shown without an answer.
     let missing = RwSignal::new(false);
     let result = RwSignal::new(None::<QuizResult>);
-    let retry = move |_| {
+    let retry = move || {
         attempt.set(plan(session, &id.get_value()));
         index.set(0);
         answers.set(QuizAnswers::new());
@@ -289,19 +290,10 @@ fn picked(answer: Option<&QuizAnswer>, id: &str) -> bool {
 fn results(
     m: MyModule,
     r: QuizResult,
-    retry: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+    retry: impl Fn() + Send + Sync + 'static,
     step: RwSignal<Step>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let quiz = m.module.quiz.clone();
-    let policy = quiz.as_ref().map(|q| q.attempts).unwrap_or_default();
-    let pass_mark = quiz
-        .as_ref()
-        .map_or(0, |q| (q.pass_mark * 100.0).round() as u32);
-    let left = m.status.attempts_left;
-    let next_at = m.status.next_attempt_at;
-    // No Retry button that could only lead to a refusal: why not instead.
-    let no_retry = blocked(&m, local::now());
     // Each topic's title in both languages, read in the page's language as it changes.
     let topics: Vec<(Text, u32, u32)> = r
         .topics
@@ -317,10 +309,6 @@ fn results(
         .collect();
     let done = m.status.done_at.is_some();
     let percent = r.percent();
-    let needed = wavegate_core::training::needed_to_pass(
-        quiz.as_ref().map_or(1.0, |q| q.pass_mark),
-        r.asked,
-    );
     view! {
         <section class="card results">
             <h1 id=RESULT tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
@@ -335,27 +323,9 @@ fn results(
                     <li>{move || name.get(lang.get()).to_string()}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
                 }).collect_view()}
             </ul>
-            {(!r.passed).then(|| {
-                let none_left = no_retry == Some(NoAttempt::NoneLeft);
-                view! {
-                    <p class="policy">{move || fill(Msg::PassMarkOf, lang.get(), &[
-                        ("n", pass_mark.to_string()),
-                        ("needed", needed.to_string()),
-                        ("asked", r.asked.to_string()),
-                    ])}" "
-                        {move || match (policy.max, left) {
-                            _ if none_left => NoAttempt::NoneLeft.text(lang.get(), browser_time),
-                            (Some(_), Some(1)) => Msg::OneAttemptLeft.text(lang.get()).to_string(),
-                            (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
-                            _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
-                        }}
-                        {move || next_at.filter(|_| !none_left).map(|at| format!(" {}", NoAttempt::Wait(at).text(lang.get(), browser_time)))}
-                    </p>
-                    {no_retry.is_none().then(|| view! {
-                        <button type="button" class="primary" on:click=retry.clone()>{t(Msg::Retry)}</button>
-                    })}
-                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Reread(0))>{t(Msg::RereadLessons)}</button>
-                }
+            {(!r.passed).then(|| view! {
+                <RetryPolicy module=m.clone() asked=r.asked retry=retry />
+                <button type="button" class="secondary" on:click=move |_| step.set(Step::Reread(0))>{t(Msg::RereadLessons)}</button>
             })}
             {done.then(|| view! {
                 <button type="button" class="primary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
