@@ -89,6 +89,9 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
       // The picker's button and "nothing chosen" are the page's words, not the browser's; the
       // button opens the file chooser, and the name of the file chosen shows beside it.
       await expect(panel.locator(".file-choice")).toContainText("Bestand kiezen");
+      // Each of the page's pickers is named by its file, not only "Kies een CSV-bestand".
+      await expect(page.getByLabel("Roster (mensen, golven en kenmerken) Kies een CSV-bestand")).toHaveAttribute("id", "file-roster");
+      await expect(page.getByLabel("Intune-apparaten Kies een CSV-bestand")).toHaveAttribute("id", "file-devices");
       await expect(panel.locator(".file-name")).toHaveText("Nog geen bestand gekozen");
       const chooser = page.waitForEvent("filechooser");
       await panel.getByText("Bestand kiezen").click();

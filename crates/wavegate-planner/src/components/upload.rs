@@ -27,6 +27,10 @@ pub fn FilePicker<F>(
     /// it is not taken for the file in use.
     #[prop(optional)]
     cleared: Option<Trigger>,
+    /// The id of the element naming which file this is, when a page has several pickers: a
+    /// screen reader's list of controls then tells "Roster, choose a CSV file" from the others.
+    #[prop(optional)]
+    named_by: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + Clone + 'static,
@@ -81,10 +85,11 @@ where
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=dropped>
-            <label for=id.clone()>{t(label)}</label>
+            <label for=id.clone() id=format!("{id}-label")>{t(label)}</label>
             <p class="muted drop-hint">{t(Msg::DropHint)}</p>
             <div class="file-choice">
-                <input id=id class="file-input" type="file" accept=accept node_ref=input
+                <input id=id.clone() class="file-input" type="file" accept=accept node_ref=input
+                    aria-labelledby=named_by.map(|of| format!("{of} {id}-label"))
                     disabled=move || disabled.get() on:change=picked />
                 // For the pointer only: the input above is what the keyboard and a screen
                 // reader reach (named by the label alone), and a click here is a click on it.
