@@ -237,7 +237,7 @@ pub async fn upload(
         anonymous_to_revoke = update.anonymous_to_revoke;
     }
     let dry_run = q.dry_run.unwrap_or(false);
-    let preview = dry_run.then(|| preview(&parsed, &program));
+    let preview = dry_run.then(|| preview(&parsed, &program, lang));
     drop(parsed);
     let shape = received.shape;
     let summary = ImportSummary {

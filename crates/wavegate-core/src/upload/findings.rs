@@ -425,11 +425,24 @@ fn time(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-fn status_name(s: TrainingStatus) -> &'static str {
-    match s {
-        TrainingStatus::Assigned => "assigned",
-        TrainingStatus::Started => "started",
-        TrainingStatus::Completed => "completed",
+fn status_name(s: TrainingStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (TrainingStatus::Assigned, Lang::Nl) => "toegewezen",
+        (TrainingStatus::Assigned, Lang::En) => "assigned",
+        (TrainingStatus::Started, Lang::Nl) => "gestart",
+        (TrainingStatus::Started, Lang::En) => "started",
+        (TrainingStatus::Completed, Lang::Nl) => "afgerond",
+        (TrainingStatus::Completed, Lang::En) => "completed",
+    }
+}
+
+/// Yes or no, in the reader's language.
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (true, Lang::Nl) => "ja",
+        (false, Lang::Nl) => "nee",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
     }
 }
 
@@ -441,8 +454,10 @@ fn scored_count(r: &ScoredResponse) -> usize {
         + usize::from(a.nps.is_some())
 }
 
-/// The first [`PREVIEW_ROWS`] records of a parsed file, as the importer read them.
-pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
+/// The first [`PREVIEW_ROWS`] records of a parsed file, as the importer read them, its words
+/// (yes and no, a training status) and numbers written for `lang`; ids, names and Intune's
+/// compliance states as in the file.
+pub fn preview(parsed: &Parsed, program: &Program, lang: Lang) -> Preview {
     let cols = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match parsed {
         Parsed::Roster(r) => {
@@ -505,7 +520,7 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                         t.caller.clone(),
                         t.category.clone(),
                         t.priority.map(|p| p.to_string()).unwrap_or_default(),
-                        t.closed.to_string(),
+                        yes_no(t.closed, lang).to_string(),
                         t.resolved_at.map(time).unwrap_or_default(),
                     ]
                 })
@@ -541,13 +556,17 @@ pub fn preview(parsed: &Parsed, program: &Program) -> Preview {
                     vec![
                         t.person_id.clone(),
                         t.module_id.to_string(),
-                        status_name(t.status).to_string(),
+                        status_name(t.status, lang).to_string(),
                         t.attempts.to_string(),
-                        t.passed.map(|p| p.to_string()).unwrap_or_default(),
+                        t.passed
+                            .map(|p| yes_no(p, lang).to_string())
+                            .unwrap_or_default(),
                         t.completed_at.map(time).unwrap_or_default(),
                         t.topics
                             .iter()
-                            .map(|(k, x)| format!("{k}={x}"))
+                            .map(|(k, x)| {
+                                format!("{k}={}", crate::readiness::text::figure(*x, lang))
+                            })
                             .collect::<Vec<_>>()
                             .join(";"),
                     ]
@@ -630,7 +649,7 @@ mod tests {
             ]
         );
         assert!(f.warnings.iter().all(|w| w.missing().is_empty()));
-        let p = preview(&parsed, &program());
+        let p = preview(&parsed, &program(), Lang::En);
         assert_eq!(p.columns, vec!["person_id", "email", "wave", "platform"]);
         assert_eq!(p.rows[1], vec!["p2", "", "pilot", "Windows"]);
     }
@@ -683,7 +702,7 @@ mod tests {
                 "2 devices have no primary user."
             ]
         );
-        let p = preview(&parsed, &program());
+        let p = preview(&parsed, &program(), Lang::En);
         assert_eq!(
             p.rows[0],
             vec!["ann@x.org", "", "Compliant", "2027-01-12 00:00:00"]
@@ -723,7 +742,7 @@ r4,s,,2027-01-21,adkar_desire,2,Pilot\n";
                 "1 response comes from someone who is not on the roster."
             ]
         );
-        let p = preview(&parsed, &program());
+        let p = preview(&parsed, &program(), Lang::En);
         assert_eq!(
             p.rows[0],
             vec!["r1", "s", "P1", "2027-01-20 00:00:00", "", "2"]
@@ -744,7 +763,7 @@ nobody;enroll-ios;assigned;;;;\n";
             (2, Some(1), Some(1))
         );
         assert_eq!(f.anonymous, None);
-        let p = preview(&parsed, &program());
+        let p = preview(&parsed, &program(), Lang::En);
         assert_eq!(
             p.rows[0],
             vec![
@@ -752,9 +771,21 @@ nobody;enroll-ios;assigned;;;;\n";
                 "enroll-ios",
                 "completed",
                 "2",
-                "true",
+                "yes",
                 "2027-01-15 10:00:00",
                 "privacy=0.5;steps=1"
+            ]
+        );
+        // A Dutch planner reads the file's words and numbers in Dutch.
+        let p = preview(&parsed, &program(), Lang::Nl);
+        assert_eq!(
+            p.rows[0][2..],
+            [
+                "afgerond",
+                "2",
+                "ja",
+                "2027-01-15 10:00:00",
+                "privacy=0,5;steps=1"
             ]
         );
     }
