@@ -101,7 +101,8 @@ pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) 
 }
 
 /// Keeps the draft on the device; a change (not the same draft written again) marks it as not
-/// yet on the server.
+/// yet on the server, and a change of answers (not a page turn) as this device's latest edit
+/// (the core's [`DraftSync::note_change`]).
 pub fn record(token: &str, draft: &Draft) {
     let key = Key::Draft(token.to_string());
     let before = storage::load::<Draft>(&key);
@@ -110,9 +111,7 @@ pub fn record(token: &str, draft: &Draft) {
     }
     storage::save(&key, draft);
     let mut sync = sync_of(token);
-    sync.changed = true;
-    sync.answered |= before.is_none_or(|b| b.answers != draft.answers);
-    sync.edited_at = now();
+    sync.note_change(before.as_ref(), draft, &now());
     storage::save(&Key::DraftSync(token.to_string()), &sync);
 }
 

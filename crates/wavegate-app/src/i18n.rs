@@ -40,6 +40,8 @@ wavegate_ui::messages! {
         ThanksBody => "Je antwoorden zijn ontvangen. Ze helpen ons de volgende groepen beter voor te bereiden.", "Your answers have been received. They help us prepare the next groups better.";
         AnsweredOfflineBody => "Je bent nu offline. Wil je de vragenlijst nog een keer invullen, open deze link dan opnieuw als je weer verbinding hebt.", "You are offline now. To fill in the survey again, open this link once you are connected again.";
         AlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You have already filled in this survey. Thank you!";
+        AnsweredBeforeTitle => "Deze vragenlijst was al ingevuld", "This survey had already been answered";
+        AnsweredBeforeBody => "Je antwoorden waren al eerder verstuurd, bijvoorbeeld op een ander apparaat. De antwoorden die je hier gaf, zijn niet bewaard: de eerste antwoorden tellen. Je hoeft verder niets te doen.", "Your answers had already been sent, for example on another device. The answers you gave here were not saved: the first answers count. There is nothing more you need to do.";
         SubmittedAt => "Ontvangen op", "Received on";
         SubmitFailed => "Versturen is niet gelukt", "Submitting failed";
         AnotherResponse => "Nog een keer invullen", "Answer again";

@@ -8,7 +8,7 @@ use crate::storage::{self, Key, Queued};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
-use wavegate_core::api::SubmitAck;
+use wavegate_core::api::{ErrorCode, SubmitAck};
 use wavegate_ui::api::{ApiError, respond};
 
 /// The result of one attempt.
@@ -18,7 +18,11 @@ pub enum Sent {
     Acknowledged(SubmitAck),
     /// Not sent this time, for a reason that passes: still in the outbox.
     Later(Wait),
-    /// Refused for good (e.g. this invitation was already answered); removed from the outbox.
+    /// Not stored because the link was answered before: on another device, or with other
+    /// answers under this response id (`409 already_submitted`). The first answers count;
+    /// removed from the outbox.
+    AnsweredBefore,
+    /// Refused for good for another reason (e.g. an invalid answer); removed from the outbox.
     Refused(ApiError),
 }
 
@@ -88,10 +92,27 @@ pub async fn send(item: &Queued) -> Sent {
             None => {
                 // The draft stays on the device, so the respondent's answers are still there.
                 storage::dequeue(&item.response.id);
-                Sent::Refused(e)
+                if e.code() == Some(ErrorCode::AlreadySubmitted) {
+                    ANSWERED_BEFORE.with(|a| a.borrow_mut().insert(item.response.id.clone()));
+                    Sent::AnsweredBefore
+                } else {
+                    Sent::Refused(e)
+                }
             }
         },
     }
+}
+
+thread_local! {
+    /// Responses refused because their link was answered before, for the page that waited for
+    /// them while a flush sent them (the refusal itself leaves nothing in storage).
+    static ANSWERED_BEFORE: std::cell::RefCell<std::collections::HashSet<String>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// Whether the response `response_id` was refused because its link was answered before.
+pub fn answered_before(response_id: &str) -> bool {
+    ANSWERED_BEFORE.with(|a| a.borrow().contains(response_id))
 }
 
 thread_local! {

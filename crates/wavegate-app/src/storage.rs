@@ -76,9 +76,10 @@ pub fn forget_answered_here(token: &str) {
 }
 
 /// Removes everything this device keeps of one invitation: the draft and what it knew of the
-/// server's copy, the invitation copy, responses waiting in the outbox and acknowledgements.
-/// For a shared device: the next person finds nothing of the survey ("not you?"), nor does
-/// this tab remember the link as answered.
+/// server's copy, the invitation copy, responses waiting in the outbox and acknowledgements,
+/// and the language chosen with the switch. For a shared device: the next person finds nothing
+/// of the survey ("not you?"), nor does this tab remember the link as answered, and their own
+/// link opens in its language rather than in the one the previous person picked.
 pub fn forget_invitation(token: &str) {
     let mut response_ids: Vec<String> = outbox()
         .into_iter()
@@ -96,6 +97,7 @@ pub fn forget_invitation(token: &str) {
         Key::Draft(token.to_string()),
         Key::DraftSync(token.to_string()),
         Key::Invitation(token.to_string()),
+        Key::Lang,
     ] {
         remove(&key);
     }

@@ -755,3 +755,302 @@ fn nothing_is_resent_before_the_servers_retry_after() {
     wait_after(now, 1);
     assert!(must_wait(now + 2_000.0));
 }
+
+#[wasm_bindgen_test]
+fn turning_a_page_does_not_make_this_devices_draft_newer_than_answers_given_elsewhere() {
+    use wavegate_app::draft_sync;
+    use wavegate_core::survey::draft::DraftSync;
+    let token = "page-turn-is-no-edit";
+    let sync_key = storage::Key::DraftSync(token.into());
+    let survey = survey_with(vec![Question::new(
+        "q",
+        Text::new("Gelukt?", "Done?"),
+        QuestionKind::YesNo,
+    )]);
+    let mut answered = storage::Draft::new("r-0123456789".into(), &survey);
+    answered.answers.insert("q".into(), Answer::YesNo(true));
+    storage::save(&storage::Key::Draft(token.into()), &answered);
+    let at = "2027-01-11T09:00:00Z";
+    storage::save(
+        &sync_key,
+        &DraftSync {
+            revision: Some(1),
+            changed: true,
+            answered: true,
+            edited_at: at.into(),
+        },
+    );
+
+    let mut turned = answered.clone();
+    turned.page = 1;
+    draft_sync::record(token, &turned);
+    let sync: DraftSync = storage::load(&sync_key).unwrap();
+    assert!(sync.changed, "the page still goes to the server");
+    assert_eq!(sync.edited_at, at, "a page turn is no edit");
+
+    let mut edited = turned.clone();
+    edited.answers.insert("q".into(), Answer::YesNo(false));
+    draft_sync::record(token, &edited);
+    let sync: DraftSync = storage::load(&sync_key).unwrap();
+    assert_ne!(sync.edited_at, at, "a changed answer is");
+    draft_sync::forget(token);
+}
+
+/// Types `text` in a text field as a person would (the field hears an `input` event).
+fn type_into(field: &web_sys::HtmlInputElement, text: &str) {
+    field.set_value(text);
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_other_text_still_shown_is_the_answer_when_other_is_chosen_again() {
+    let choices = vec![
+        Choice::new("windows", "Windows", "Windows"),
+        Choice::new("mac", "Mac", "Mac"),
+    ];
+    let survey = survey_with(vec![
+        Question::new(
+            "os",
+            Text::new("Welk apparaat?", "Which device?"),
+            QuestionKind::SingleChoice {
+                choices: choices.clone(),
+                other: true,
+            },
+        ),
+        Question::new(
+            "many",
+            Text::new("Welke?", "Which?"),
+            QuestionKind::MultipleChoice {
+                choices,
+                min: None,
+                max: None,
+                other: true,
+            },
+        ),
+    ]);
+    let (host, _h, answers, _) = mount_question(survey.clone(), "os", Lang::Nl, None);
+    settle().await;
+    type_into(&input(&host, "input.other-text"), "Chromebook");
+    settle().await;
+    input(&host, "#q-os-windows").click();
+    settle().await;
+    assert_eq!(
+        answers.get_untracked().get("os"),
+        Some(&Answer::Choice("windows".into()))
+    );
+    input(&host, "#q-os-other").click();
+    settle().await;
+    assert_eq!(input(&host, "input.other-text").value(), "Chromebook");
+    assert_eq!(
+        answers.get_untracked().get("os"),
+        Some(&Answer::Other("Chromebook".into())),
+        "the text the field shows"
+    );
+
+    let (host, _h, answers, _) = mount_question(survey, "many", Lang::Nl, None);
+    settle().await;
+    type_into(&input(&host, "input.other-text"), "Chromebook");
+    input(&host, "#q-many-windows").click();
+    settle().await;
+    input(&host, "#q-many-other").click();
+    settle().await;
+    assert_eq!(
+        answers.get_untracked().get("many"),
+        Some(&Answer::Choices(ChoicesAnswer {
+            selected: vec!["windows".into()],
+            other: None,
+        })),
+        "unchecked"
+    );
+    input(&host, "#q-many-other").click();
+    settle().await;
+    assert_eq!(
+        answers.get_untracked().get("many"),
+        Some(&Answer::Choices(ChoicesAnswer {
+            selected: vec!["windows".into()],
+            other: Some("Chromebook".into()),
+        })),
+        "checked again, with the text the field shows"
+    );
+}
+
+#[wasm_bindgen_test]
+fn clearing_the_device_forgets_the_language_the_last_person_chose() {
+    let token = "clear-forgets-language";
+    storage::save(&storage::Key::Lang, &Lang::En);
+    storage::forget_invitation(token);
+    assert_eq!(
+        storage::load::<Lang>(&storage::Key::Lang),
+        None,
+        "the next link opens in its own language"
+    );
+}
+
+fn helpdesk() -> wavegate_core::api::ProgramSupport {
+    wavegate_core::api::ProgramSupport {
+        helpdesk: Some(Text::new("Bel 020-1234567", "Call 020-1234567")),
+        faq_url: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_help_heading_sits_one_level_below_the_heading_it_follows() {
+    // A closed link's page: the help follows the page's h1.
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <h1>"Deze link is verlopen"</h1>
+            {wavegate_ui::support::help_contacts(helpdesk())}
+        }
+    });
+    settle().await;
+    assert_eq!(text_of(&host, "h2#help-title"), "Hulp nodig?");
+
+    // The thank-you: the help follows its h2, under the survey's h1.
+    let token = "help-under-thanks";
+    let mut view = invitation_to(survey_with(vec![]));
+    view.anonymous = false;
+    view.support = helpdesk();
+    view.submitted = Some(wavegate_core::api::SubmitAck {
+        response_id: "r-0123456789".into(),
+        submitted_at: "2027-01-12T08:00:00Z".into(),
+        duplicate: true,
+    });
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+    });
+    settle().await;
+    assert!(host.query_selector(".thanks h2").unwrap().is_some());
+    assert_eq!(text_of(&host, ".thanks h3#help-title"), "Hulp nodig?");
+}
+
+#[wasm_bindgen_test]
+async fn answering_an_anonymous_link_again_takes_focus_to_the_survey() {
+    let token = "anonymous-again-focus";
+    storage::mark_answered_here(token, "2027-01-12T08:00:00Z");
+    let survey = survey_with(vec![Question::new(
+        "q",
+        Text::new("Gelukt?", "Done?"),
+        QuestionKind::YesNo,
+    )]);
+    let view = invitation_to(survey);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <main id="main" tabindex="-1">
+                <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false />
+            </main>
+        }
+    });
+    settle().await;
+    let again: web_sys::HtmlElement = host
+        .query_selector(".thanks button")
+        .unwrap()
+        .expect("answer again")
+        .unchecked_into();
+    assert_eq!(again.text_content().unwrap(), "Nog een keer invullen");
+    again.focus().unwrap();
+    again.click();
+    settle().await;
+    assert!(host.query_selector("fieldset.question").unwrap().is_some());
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("main"),
+        "the survey, not the page's body"
+    );
+    storage::forget_invitation(token);
+}
+
+/// While it lives, every request the page makes answers `status` with the JSON `body`, as a
+/// server would (the app's client calls the window's `fetch`).
+struct EveryFetchAnswers;
+
+impl EveryFetchAnswers {
+    fn with(status: u16, body: &str) -> EveryFetchAnswers {
+        js_sys::eval(&format!(
+            "window.__realFetch = window.__realFetch || window.fetch; \
+             window.fetch = () => Promise.resolve(new Response({body:?}, \
+             {{ status: {status}, headers: {{ 'content-type': 'application/json' }} }}));"
+        ))
+        .unwrap();
+        EveryFetchAnswers
+    }
+}
+
+impl Drop for EveryFetchAnswers {
+    fn drop(&mut self) {
+        js_sys::eval("window.fetch = window.__realFetch || window.fetch;").unwrap();
+    }
+}
+
+/// Lets the page catch up until `selector` shows under `host` (a request answered, say).
+async fn until_shown(host: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..100 {
+        if host.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("{selector} never showed");
+}
+
+#[wasm_bindgen_test]
+async fn answers_sent_after_another_device_answered_the_link_are_told_calmly_they_were_not_saved() {
+    let token = "answered-on-another-device";
+    let _server = EveryFetchAnswers::with(
+        409,
+        r#"{"error":{"code":"already_submitted","message":"this invitation has already been answered"}}"#,
+    );
+    let survey = survey_with(vec![Question::new(
+        "q",
+        Text::new("Gelukt?", "Done?"),
+        QuestionKind::YesNo,
+    )]);
+    let mut view = invitation_to(survey);
+    view.anonymous = false;
+    storage::remove(&storage::Key::Draft(token.into()));
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        view! {
+            <main id="main" tabindex="-1">
+                <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false />
+            </main>
+        }
+    });
+    settle().await;
+    click_next(&host);
+    until_shown(&host, ".answered-before").await;
+    assert_eq!(
+        text_of(&host, ".answered-before h2"),
+        "Deze vragenlijst was al ingevuld"
+    );
+    assert!(
+        text_of(&host, ".answered-before")
+            .contains("De antwoorden die je hier gaf, zijn niet bewaard"),
+        "{}",
+        text_of(&host, ".answered-before")
+    );
+    assert!(
+        host.query_selector(".thanks").unwrap().is_none(),
+        "no thanks for answers not kept"
+    );
+    settle().await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("answered-before-title"),
+        "the message is read first"
+    );
+    assert!(storage::load::<storage::Draft>(&storage::Key::Draft(token.into())).is_none());
+    assert!(wavegate_app::outbox::pending_for(token).is_none());
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".answered-before h2"),
+        "This survey had already been answered"
+    );
+    assert!(text_of(&host, ".answered-before").contains("the first answers count"));
+}

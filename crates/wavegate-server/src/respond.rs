@@ -14,9 +14,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use wavegate_core::api::{AnswerProblem, ErrorCode, InvitationView, SubmitAck};
 use wavegate_core::i18n::Lang;
-use wavegate_core::survey::response_id::is_valid_response_id;
+use wavegate_core::survey::response_id::{is_resend, is_valid_response_id};
 use wavegate_core::survey::wire::IncomingResponse;
-use wavegate_core::survey::{Attributes, ResponseError, Survey, validate_response};
+use wavegate_core::survey::{Answers, Attributes, ResponseError, Survey, validate_response};
 
 /// A stored survey definition; it was valid when stored, so failing to read it is our fault.
 pub(crate) fn parse_survey(json: &str) -> Result<Survey, ApiError> {
@@ -204,17 +204,37 @@ pub async fn submit(
                 }),
             ))
         }
-        InsertOutcome::AlreadyStored { submitted_at } => Ok((
-            StatusCode::OK,
-            Json(SubmitAck {
-                response_id: response.id,
-                submitted_at,
-                duplicate: true,
-            }),
-        )),
-        InsertOutcome::InvitationUsed => Err(ApiError::new(
-            ErrorCode::AlreadySubmitted,
-            "this invitation has already been answered",
-        )),
+        InsertOutcome::AlreadyStored {
+            submitted_at,
+            survey_version,
+            answers_json,
+        } => {
+            let stored: Answers = serde_json::from_str(&answers_json)
+                .map_err(|e| ApiError::internal(format!("stored answers: {e}")))?;
+            // Two devices continuing one draft share its response id: the second one's answers
+            // are no retry of the first's, and thanking for them would hide that they were
+            // dropped.
+            if !is_resend(survey_version, &stored, &response) {
+                return Err(answered_before(
+                    "other answers were stored under this response id; these were not",
+                ));
+            }
+            Ok((
+                StatusCode::OK,
+                Json(SubmitAck {
+                    response_id: response.id,
+                    submitted_at,
+                    duplicate: true,
+                }),
+            ))
+        }
+        InsertOutcome::InvitationUsed => {
+            Err(answered_before("this invitation has already been answered"))
+        }
     }
+}
+
+/// `409 already_submitted`: the link was answered before with other answers, which count.
+fn answered_before(message: &str) -> ApiError {
+    ApiError::new(ErrorCode::AlreadySubmitted, message)
 }

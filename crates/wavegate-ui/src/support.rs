@@ -7,17 +7,38 @@ use leptos::prelude::*;
 use wavegate_core::api::ProgramSupport;
 use wavegate_core::contact::to_html;
 
-/// The program's help contacts (helpdesk in the reader's language, FAQ link), or the general
-/// hint when the program has none.
+/// Where the help sits: its heading is one level below the heading it follows, so headings
+/// read as an outline (no level skipped).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpPlace {
+    /// Right under the page's `h1` (the page of a link that no longer opens): an `h2`.
+    UnderPageTitle,
+    /// In a section under an `h2` (the thank-you, a refusal): an `h3`.
+    InSection,
+}
+
+/// The program's help contacts right under the page's `h1` (see [`help_contacts_in`]).
 pub fn help_contacts(support: ProgramSupport) -> impl IntoView {
+    help_contacts_in(HelpPlace::UnderPageTitle, support)
+}
+
+/// The program's help contacts (helpdesk in the reader's language, FAQ link), or the general
+/// hint when the program has none, with a heading of the level `place` needs.
+pub fn help_contacts_in(place: HelpPlace, support: ProgramSupport) -> impl IntoView {
     let lang = use_lang();
     if support.is_empty() {
         return view! { <p class="help-hint">{t(UiMsg::HelpHint)}</p> }.into_any();
     }
+    let heading = match place {
+        HelpPlace::UnderPageTitle => {
+            view! { <h2 id="help-title">{t(UiMsg::HelpTitle)}</h2> }.into_any()
+        }
+        HelpPlace::InSection => view! { <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3> }.into_any(),
+    };
     let helpdesk = support.helpdesk;
     view! {
         <section class="help" aria-labelledby="help-title">
-            <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3>
+            {heading}
             // Escaped by the core, with its phone numbers and addresses as links: one tap away on
             // a phone. As HTML, not as a view per piece, which would weigh on every download.
             {helpdesk.map(|h| view! { <p class="helpdesk" inner_html=move || to_html(h.get(lang.get()))></p> })}

@@ -79,6 +79,8 @@ test("an anonymous link takes several responses, none tied to a person", async (
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   await page.getByRole("button", { name: "Nog een keer invullen" }).click();
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  // The new survey takes focus, not the page's body.
+  await expect(page.locator("#main")).toBeFocused();
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   await expect.poll(() => responseCount(request, "om-pulse")).toBe(before + 2);

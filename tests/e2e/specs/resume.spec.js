@@ -197,12 +197,15 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   await page.getByRole("button", { name: "Niet jij? Haal deze vragenlijst van dit apparaat" }).click();
   const warn = page.getByRole("group", { name: /nog niet op de server bewaard/ });
   await expect(warn).toBeVisible();
+  // This person's own language choice, which the next person's link must not open in.
+  await page.evaluate(() => localStorage.setItem("wavegate.lang", JSON.stringify("en")));
   await warn.getByRole("button", { name: "Ja, van dit apparaat halen" }).click();
   await context.setOffline(false);
   await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();
   // The link left the address bar: the next person cannot reload it back.
   await expect(page).toHaveURL(/\/cleared$/);
   expect(await storedFor(page, token)).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem("wavegate.lang"))).toBeNull();
   await audit(page);
   await page.reload();
   await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();

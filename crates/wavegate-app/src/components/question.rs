@@ -289,6 +289,12 @@ fn scale_radios(
     view! { <div class=class>{items}</div> }
 }
 
+/// The text in an "other" field. Choosing "other" again (after another option, or unchecking
+/// it) takes what the field still shows, so the answer is what the person sees.
+fn typed(field: NodeRef<leptos::html::Input>) -> String {
+    field.get_untracked().map(|f| f.value()).unwrap_or_default()
+}
+
 fn single_choice(
     id: &str,
     choices: &[Choice],
@@ -327,6 +333,7 @@ fn single_choice(
             Some(Answer::Other(t)) => t,
             _ => String::new(),
         };
+        let field = NodeRef::<leptos::html::Input>::new();
         let (qid2, qid3) = (qid.clone(), qid.clone());
         view! {
             <div class="option option-other">
@@ -335,12 +342,12 @@ fn single_choice(
                         prop:checked=is_other
                         on:change=move |_| {
                             if !matches!(current(answers, &qid2), Some(Answer::Other(_))) {
-                                set_answer(answers, &qid2, Some(Answer::Other(String::new())));
+                                set_answer(answers, &qid2, Some(Answer::Other(typed(field))));
                             }
                         } />
                     <span>{move || labels::other(lang.get())}</span>
                 </label>
-                <input type="text" id=text_id class="other-text" maxlength=OTHER_TEXT_MAX
+                <input type="text" id=text_id class="other-text" maxlength=OTHER_TEXT_MAX node_ref=field
                     aria-label=move || labels::other(lang.get())
                     placeholder=move || Msg::OtherPlaceholder.text(lang.get())
                     prop:value=initial
@@ -419,6 +426,7 @@ fn multiple_choice(
             move || selection().other.is_some()
         };
         let (u1, u2) = (update.clone(), update.clone());
+        let field = NodeRef::<leptos::html::Input>::new();
         view! {
             <div class="option option-other">
                 <label>
@@ -426,13 +434,14 @@ fn multiple_choice(
                         prop:checked=has_other
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
+                            let text = typed(field);
                             u1(&move |c: &mut ChoicesAnswer| {
-                                c.other = on.then(|| c.other.clone().unwrap_or_default());
+                                c.other = on.then(|| text.clone());
                             });
                         } />
                     <span>{move || labels::other(lang.get())}</span>
                 </label>
-                <input type="text" class="other-text" maxlength=OTHER_TEXT_MAX
+                <input type="text" class="other-text" maxlength=OTHER_TEXT_MAX node_ref=field
                     aria-label=move || labels::other(lang.get())
                     placeholder=move || Msg::OtherPlaceholder.text(lang.get())
                     prop:value=initial

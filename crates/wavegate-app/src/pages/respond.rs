@@ -21,7 +21,7 @@ use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, written_time};
 use wavegate_ui::lang_switch::{follow_link_language, speak_only};
-use wavegate_ui::support::help_contacts;
+use wavegate_ui::support::{HelpPlace, help_contacts, help_contacts_in};
 
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +193,32 @@ fn waiting_notice(
     }
 }
 
+/// The id of the heading of the page that says the link was answered before.
+const ANSWERED_BEFORE_TITLE: &str = "answered-before-title";
+
+/// The page of answers the server did not take because the link was answered before (on
+/// another device, say): calm, since nothing is wrong and nothing is left to do, and clear that
+/// these answers were not saved and the first ones count.
+fn answered_before(support: ProgramSupport) -> impl IntoView {
+    view! {
+        <section class="card notice answered-before" role="status" aria-labelledby=ANSWERED_BEFORE_TITLE>
+            <h2 id=ANSWERED_BEFORE_TITLE tabindex="-1">{t(Msg::AnsweredBeforeTitle)}</h2>
+            <p>{t(Msg::AnsweredBeforeBody)}</p>
+            {help_contacts_in(HelpPlace::InSection, support)}
+        </section>
+    }
+}
+
+/// Where focus goes once a stage after sending shows: the message that the link was answered
+/// before (the person has to read it), else the top of the page.
+fn focus_stage(stage: Stage) {
+    if stage == Stage::AnsweredBefore {
+        wavegate_ui::dom::focus_id_soon(ANSWERED_BEFORE_TITLE.to_string());
+    } else {
+        focus_main();
+    }
+}
+
 /// Where the respondent is.
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
@@ -201,7 +227,10 @@ enum Stage {
     /// Saved in the outbox; will be sent when the reason it waits has passed.
     Queued(outbox::Wait),
     Done(SubmitAck),
-    /// The server refused it (e.g. already answered); the message says why.
+    /// Not stored: the link was answered before (on another device, or with other answers under
+    /// the same response id); the first answers count.
+    AnsweredBefore,
+    /// The server refused it (e.g. an answer it found invalid); the message says why.
     Refused(String),
     /// "Not you?": everything of this survey was removed from the device.
     Cleared,
@@ -369,9 +398,10 @@ pub fn Survey(
         }
     });
     // Once the server has the response, the device keeps nothing of it for the next person;
-    // this tab only remembers that an anonymous link was answered, and when.
-    Effect::new(move |_| {
-        if let Stage::Done(ack) = stage.get() {
+    // this tab only remembers that an anonymous link was answered, and when. Answers the server
+    // did not take because the link was answered before are dropped too: it takes none now.
+    Effect::new(move |_| match stage.get() {
+        Stage::Done(ack) => {
             draft_sync::forget(&token.get_value());
             storage::forget_answered(&token.get_value());
             storage::remove(&Key::Sent(ack.response_id));
@@ -379,6 +409,11 @@ pub fn Survey(
                 storage::mark_answered_here(&token.get_value(), &ack.submitted_at);
             }
         }
+        Stage::AnsweredBefore => {
+            draft_sync::forget(&token.get_value());
+            storage::forget_answered(&token.get_value());
+        }
+        _ => {}
     });
     let confirm_clear = RwSignal::new(false);
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
@@ -493,13 +528,14 @@ pub fn Survey(
                     Stage::Done(ack)
                 }
                 outbox::Sent::Later(wait) => Stage::Queued(wait),
+                outbox::Sent::AnsweredBefore => Stage::AnsweredBefore,
                 outbox::Sent::Refused(e) => {
                     let l = lang.get_untracked();
                     Stage::Refused(refusal_text(&e, l))
                 }
             };
             stage.set(next);
-            focus_main();
+            focus_stage(stage.get_untracked());
         });
     };
 
@@ -522,6 +558,10 @@ pub fn Survey(
             Some(ack) => {
                 storage::remove(&Key::Draft(token.get_value()));
                 stage.set(Stage::Done(ack));
+            }
+            None if outbox::answered_before(&response_id.get_untracked()) => {
+                stage.set(Stage::AnsweredBefore);
+                focus_stage(Stage::AnsweredBefore);
             }
             // Refused while queued: the answers are still in the draft, to check and send again.
             None => {
@@ -558,6 +598,7 @@ pub fn Survey(
         page.set(0);
         errors.set(Problems::default());
         stage.set(Stage::Answering);
+        focus_main();
     };
 
     let title = move || survey.with_value(|s| s.title.get(lang.get()).to_string());
@@ -712,15 +753,16 @@ pub fn Survey(
                         <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
                         <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{let at = ack.submitted_at.clone(); move || written_time(&at, lang.get())}</time></p>
-                        {help_contacts(support.get_value())}
+                        {help_contacts_in(HelpPlace::InSection, support.get_value())}
                         {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
                     </section>
                 }.into_any(),
+                Stage::AnsweredBefore => answered_before(support.get_value()).into_any(),
                 Stage::Refused(message) => view! {
                     <section class="card notice" role="alert">
                         <h2>{t(Msg::SubmitFailed)}</h2>
                         <p>{message}</p>
-                        {help_contacts(support.get_value())}
+                        {help_contacts_in(HelpPlace::InSection, support.get_value())}
                     </section>
                 }.into_any(),
             }}

@@ -160,7 +160,9 @@ pub struct DraftSync {
     /// Copies kept before this field existed read as changed answers.
     #[serde(default = "answers_changed_before")]
     pub answered: bool,
-    /// When it last changed on this device (RFC 3339, UTC, the device's clock).
+    /// When the answers last changed on this device (RFC 3339, UTC, the device's clock). Turning
+    /// a page leaves it: the time is set against another device's save, and a page turn is no
+    /// answer that should win over answers given there since.
     pub edited_at: String,
 }
 
@@ -169,6 +171,18 @@ fn answers_changed_before() -> bool {
 }
 
 impl DraftSync {
+    /// This device's copy changed from `before` (`None`: there was none) to `after` at `now`
+    /// (RFC 3339, the device's clock): it is not on the server yet. Only a change of answers is
+    /// an edit that moves `edited_at`; a new, empty draft has none yet.
+    pub fn note_change(&mut self, before: Option<&Draft>, after: &Draft, now: &str) {
+        self.changed = true;
+        let edited = before.map_or(!after.answers.is_empty(), |b| b.answers != after.answers);
+        if edited {
+            self.answered = true;
+            self.edited_at = now.to_string();
+        }
+    }
+
     /// What the next save of this device's copy expects the server to hold: the revision this
     /// device last saved or took, or no draft at all when it has none.
     pub fn base(&self) -> Precondition {
@@ -525,6 +539,60 @@ mod sync_tests {
         assert_eq!(
             after_conflict(&phone, &paged, Some(&server)),
             AfterConflict::Take
+        );
+    }
+
+    #[test]
+    fn turning_a_page_is_no_edit_and_leaves_the_time_of_the_last_answer() {
+        let answered = draft(&[("yes", Answer::YesNo(true))], 0);
+        let mut turned = answered.clone();
+        turned.page = 1;
+        let mut s = sync(Some(1), false, "2027-01-11T08:00:00Z");
+        s.answered = false;
+        s.note_change(Some(&draft(&[], 0)), &answered, "2027-01-11T09:00:00Z");
+        assert_eq!((s.changed, s.answered), (true, true));
+        assert_eq!(s.edited_at, "2027-01-11T09:00:00Z");
+        s.note_change(Some(&answered), &turned, "2027-01-11T09:00:05Z");
+        assert_eq!(
+            s.edited_at, "2027-01-11T09:00:00Z",
+            "a page turn is no edit"
+        );
+        // A new draft without answers has no edits to set against another device's.
+        let mut fresh = DraftSync::default();
+        fresh.note_change(None, &draft(&[], 0), "2027-01-11T09:00:00Z");
+        assert_eq!((fresh.changed, fresh.answered), (true, false));
+        assert_eq!(fresh.edited_at, "");
+    }
+
+    /// Two devices on the same page: B answers, A answers differently two seconds later and
+    /// goes on (A's answers reach the server), then B goes on. A's answers are the later edit.
+    #[test]
+    fn answers_given_later_on_another_device_win_over_a_page_turned_after_them() {
+        let b_answers = draft(&[("yes", Answer::YesNo(true))], 0);
+        let mut b_next = b_answers.clone();
+        b_next.page = 1;
+        let a_saved = saved(
+            draft(&[("yes", Answer::YesNo(false))], 1),
+            2,
+            "2027-01-11T09:00:03Z",
+        );
+        let mut b = sync(Some(1), false, "2027-01-11T08:00:00Z");
+        b.note_change(Some(&draft(&[], 0)), &b_answers, "2027-01-11T09:00:00Z");
+        b.note_change(Some(&b_answers), &b_next, "2027-01-11T09:00:06Z");
+        assert_eq!(
+            after_conflict(&b_next, &b, Some(&a_saved)),
+            AfterConflict::Take
+        );
+        assert_eq!(resume(Some((&b_next, &b)), Some(&a_saved)), Resume::Server);
+        // Had B answered after A's save, B's answers would be the later edit.
+        let b_more = draft(
+            &[("yes", Answer::YesNo(true)), ("more", Answer::YesNo(true))],
+            1,
+        );
+        b.note_change(Some(&b_next), &b_more, "2027-01-11T09:00:07Z");
+        assert_eq!(
+            resume(Some((&b_more, &b)), Some(&a_saved)),
+            Resume::DeviceNewer
         );
     }
 

@@ -3,6 +3,7 @@
 //! It becomes a primary key and a CSV cell, so it is restricted to a few safe characters; in
 //! exports it is made unique across links ([`exported_response_ids`]).
 
+use super::model::{Answers, Response};
 use std::ops::RangeInclusive;
 
 /// How long a response id may be, in characters.
@@ -19,6 +20,16 @@ pub fn is_valid_response_id(id: &str) -> bool {
 /// The response id made from 128 random bits: 32 lowercase hex digits.
 pub fn response_id_from_bytes(bytes: &[u8; 16]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `response`, sent under an id already stored through its link, is that submission
+/// again: a resend after a lost connection (acknowledged again, nothing changes) rather than
+/// other answers under the same id, such as a second device sending the draft it shared after
+/// the first one sent it (refused: the first answers count). The same version with the same
+/// answers (as stored: free text without invisible characters) is the same submission; the
+/// language the survey was read in does not change what was answered.
+pub fn is_resend(stored_version: u32, stored_answers: &Answers, response: &Response) -> bool {
+    stored_version == response.survey_version && *stored_answers == response.answers
 }
 
 /// The ids responses are exported under, in the order given as (client id, link) pairs.
@@ -70,6 +81,35 @@ fn link_digest(link: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_same_answers_to_the_same_version_are_a_resend() {
+        use crate::i18n::Lang;
+        use crate::survey::Answer;
+        let answers = |nps: i32| Answers::from([("nps".to_string(), Answer::Scale(nps))]);
+        let sent = |nps: i32, version: u32, language: Lang| Response {
+            id: "0123456789abcdef".into(),
+            survey_id: "pilot".into(),
+            survey_version: version,
+            language,
+            answers: answers(nps),
+        };
+        let stored = answers(8);
+        assert!(is_resend(1, &stored, &sent(8, 1, Lang::Nl)));
+        assert!(
+            is_resend(1, &stored, &sent(8, 1, Lang::En)),
+            "read in the other language"
+        );
+        assert!(
+            !is_resend(1, &stored, &sent(3, 1, Lang::Nl)),
+            "other answers"
+        );
+        assert!(
+            !is_resend(1, &stored, &sent(8, 2, Lang::Nl)),
+            "another version"
+        );
+        assert!(!is_resend(1, &Answers::new(), &sent(8, 1, Lang::Nl)));
+    }
 
     #[test]
     fn an_id_sent_through_two_links_gets_one_id_per_response() {

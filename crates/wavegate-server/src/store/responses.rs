@@ -44,10 +44,15 @@ pub enum InsertOutcome {
         /// RFC 3339 UTC.
         submitted_at: String,
     },
-    /// The same response id was stored before (a retry): nothing changed.
+    /// The same response id was stored before through this link: nothing changed. What was
+    /// stored tells a retry from other answers under the same id (the caller's to judge).
     AlreadyStored {
         /// When it was first stored.
         submitted_at: String,
+        /// The version the stored response answers.
+        survey_version: u32,
+        /// The stored answers (JSON object keyed by question id).
+        answers_json: String,
     },
     /// This personal invitation was already answered with another response.
     InvitationUsed,
@@ -116,15 +121,22 @@ pub(super) fn insert_response(
     let link = keys.lookup(&new.invitation.token);
     // Response ids are unique per link: the same id through this link is a retry; through
     // another link it is another person's response and blocks nothing here.
-    let existing: Option<String> = c
+    let existing = c
         .query_row(
-            "SELECT submitted_at FROM responses WHERE invitation_hash = ?1 AND id = ?2",
+            "SELECT submitted_at, survey_version, answers FROM responses
+             WHERE invitation_hash = ?1 AND id = ?2",
             params![link, new.id],
-            |r| r.get(0),
+            |r| {
+                Ok(InsertOutcome::AlreadyStored {
+                    submitted_at: r.get(0)?,
+                    survey_version: r.get(1)?,
+                    answers_json: r.get(2)?,
+                })
+            },
         )
         .optional()?;
-    if let Some(submitted_at) = existing {
-        return Ok(InsertOutcome::AlreadyStored { submitted_at });
+    if let Some(stored) = existing {
+        return Ok(stored);
     }
     if new.invitation.person_id.is_some() {
         let used: bool = c.query_row(

@@ -176,6 +176,64 @@ async fn the_draft_goes_once_the_response_is_stored_and_no_new_one_is_taken() {
     );
 }
 
+/// The stored value of `question` in the pilot survey's long export, for the response `id`.
+async fn exported_value(api: &Api, id: &str, question: &str) -> Vec<String> {
+    let csv = api
+        .get(
+            "/api/v1/programs/demo/surveys/pilot-feedback/responses?layout=long",
+            true,
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    String::from_utf8(csv.bytes)
+        .unwrap()
+        .lines()
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|cells| cells[0] == id && cells[6] == question)
+        .map(|cells| cells[7].to_string())
+        .collect()
+}
+
+/// Two devices continue one draft, so both send its response id. The first to send is stored;
+/// the other's different answers are no retry: refused (the first answers count), never
+/// acknowledged as if they were stored. The first device's own resend still is.
+#[tokio::test]
+async fn other_answers_under_a_shared_response_id_are_refused_and_the_first_ones_kept() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let first = valid_response(&api, &token, RESPONSE_ID).await;
+    let sent = api
+        .post(&format!("/api/v1/respond/{token}"), first.clone(), false)
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{:?}", sent.body);
+    let nps = first["answers"]["nps"]["scale"].as_i64().unwrap();
+    let mut second = first.clone();
+    second["answers"]["nps"] = json!({ "scale": if nps == 3 { 2 } else { 3 } });
+
+    let other = api
+        .post(&format!("/api/v1/respond/{token}"), second, false)
+        .await;
+    assert_error(&other, StatusCode::CONFLICT, "already_submitted");
+    assert_eq!(
+        exported_value(&api, RESPONSE_ID, "nps").await,
+        vec![nps.to_string()],
+        "the first answers are the stored ones"
+    );
+
+    let mut resend = first;
+    resend["language"] = json!("en");
+    let again = api
+        .post(&format!("/api/v1/respond/{token}"), resend, false)
+        .await;
+    assert_eq!(
+        (again.status, again.body["duplicate"].as_bool()),
+        (StatusCode::OK, Some(true)),
+        "the same answers again are a retry: {:?}",
+        again.body
+    );
+    assert_eq!(again.body["submitted_at"], sent.body["submitted_at"]);
+}
+
 #[tokio::test]
 async fn a_save_over_a_revision_its_device_has_not_seen_is_refused_and_changes_nothing() {
     let api = demo_api().await;
