@@ -17,7 +17,7 @@ use wavegate_core::readiness::{DataDir, DataSet, Program};
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
 use wavegate_core::survey::response_id::exported_response_ids;
 use wavegate_core::survey::{Response, StoredResponse, Survey};
-use wavegate_core::tabular::InputError;
+use wavegate_core::tabular::{InputError, guarded_copy};
 use wavegate_core::training::{Record, join_training_csv};
 
 /// A program's data directory and what goes with it.
@@ -109,6 +109,7 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
         };
         let bytes = std::fs::read(&file.path)
             .map_err(|e| DataError::Corrupt(format!("stored file {}: {e}", file.import.sha256)))?;
+        let bytes = safe_to_open(kind, bytes)?;
         match kind {
             FileKind::Responses => imported_responses = Some(bytes),
             FileKind::Training => imported_training = Some(bytes),
@@ -160,12 +161,24 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     })
 }
 
+/// A stored file as the data directory holds it: as uploaded, unless a cell could run as a
+/// formula in the spreadsheet a viewer opens the export in (a ticket's description typed by
+/// anyone); then the core's guarded copy, which every importer reads as the file. The
+/// evaluation reads the same bytes, so `wavegate score` on the export decides alike.
+fn safe_to_open(kind: FileKind, bytes: Vec<u8>) -> Result<Vec<u8>, DataError> {
+    match guarded_copy(kind.file_name(), &bytes) {
+        Ok(Some(copy)) => Ok(copy),
+        Ok(None) => Ok(bytes),
+        Err(e) => Err(DataError::Corrupt(format!("stored file: {e}"))),
+    }
+}
+
 /// About what one collected response takes in `responses.csv` (a pilot survey's 20-odd answer
 /// rows), to size the merged file's buffer.
 const COLLECTED_BYTES: usize = 2_000;
 
-/// `responses.csv`: the imported file as uploaded when the server collected nothing (so its
-/// hash is the import's), else the core's merge of both, the collected responses winning.
+/// `responses.csv`: the imported file as stored ([`safe_to_open`]) when the server collected
+/// nothing (so its hash is the import's when no cell needed a guard), else the core's merge of both, the collected responses winning.
 fn responses_file(
     collected: &[(Survey, Vec<StoredResponse>)],
     imported: Option<Vec<u8>>,
@@ -193,7 +206,7 @@ fn responses_file(
     )?))
 }
 
-/// `training.csv`: the imported file as uploaded when the server collected no training
+/// `training.csv`: the imported file as stored ([`safe_to_open`]) when the server collected no training
 /// records, else the core's join of both, a collected record replacing the imported row of the
 /// same person and module (as collected responses join `responses.csv` above).
 fn training_file(

