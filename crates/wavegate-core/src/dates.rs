@@ -10,6 +10,59 @@ pub const DATETIME_EXPECTED: Expect = Expect {
     en: "a date like 2027-01-11, 2027-01-11T09:30:00Z, 2027-01-11 09:30:00 or 11-01-2027 09:30",
 };
 
+/// What a date written the right way expects when the calendar has no such day
+/// (`31-11-2026`): repeating the formats would send the planner looking for a mistake that is
+/// not there.
+pub const EXISTING_DATE_EXPECTED: Expect = Expect {
+    nl: "een datum die bestaat: die maand heeft zo'n dag niet",
+    en: "a date that exists: that month has no such day",
+};
+
+/// What a cell that [`parse_datetime_in`] refused should have been: a day the calendar has,
+/// when it is written like a date the parsers read (`31-11-2026 03:22`, `2027-02-29`), else one
+/// of the formats they read.
+pub fn datetime_expected(s: &str, order: SlashOrder) -> Expect {
+    if names_a_missing_day(s, order) {
+        EXISTING_DATE_EXPECTED
+    } else {
+        DATETIME_EXPECTED
+    }
+}
+
+/// Whether `s` starts with a date in the shape of one the parsers read (year of four digits
+/// first or last, `-`, `/` or `.` between) whose month is 1 to 12 and day 1 to 31, but which
+/// the calendar lacks.
+fn names_a_missing_day(s: &str, order: SlashOrder) -> bool {
+    let Some(date) = s.trim().split([' ', 'T']).next() else {
+        return false;
+    };
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<u32>> = (parts.iter())
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 4)
+                .then(|| digits(p.as_bytes()))
+                .flatten()
+        })
+        .collect();
+    let (Some(n), 3) = (numbers, parts.len()) else {
+        return false;
+    };
+    let (year, month, day) = if parts[0].len() == 4 {
+        (n[0], n[1], n[2])
+    } else if parts[2].len() == 4 && date.contains('/') && order == SlashOrder::MonthFirst {
+        (n[2], n[0], n[1])
+    } else if parts[2].len() == 4 {
+        (n[2], n[1], n[0])
+    } else {
+        return false;
+    };
+    (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && i32::try_from(year)
+            .ok()
+            .is_some_and(|y| NaiveDate::from_ymd_opt(y, month, day).is_none())
+}
+
 /// Which comes first in a date written with slashes (`03/04/2027`): Dutch and most European
 /// exports write the day, American ones (an Intune console or ServiceNow set to US English) the
 /// month. Dates with dashes or dots are always day first.
@@ -318,6 +371,41 @@ fn fast_datetime(b: &[u8]) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_the_calendar_lacks_is_said_so_not_the_formats_again() {
+        let order = SlashOrder::DayFirst;
+        for missing in [
+            "31-11-2026 03:22:13",
+            "2027-02-29",
+            "2026-04-31T10:00:00Z",
+            "30/02/2027",
+        ] {
+            assert_eq!(parse_datetime_in(missing, order), None, "{missing}");
+            assert_eq!(
+                datetime_expected(missing, order),
+                EXISTING_DATE_EXPECTED,
+                "{missing}"
+            );
+        }
+        assert_eq!(
+            datetime_expected("02/30/2027", SlashOrder::MonthFirst),
+            EXISTING_DATE_EXPECTED
+        );
+        for malformed in [
+            "11-13-2026",
+            "morgen",
+            "2026-11",
+            "32-01-2027",
+            "2027-01-11x",
+        ] {
+            assert_eq!(
+                datetime_expected(malformed, order),
+                DATETIME_EXPECTED,
+                "{malformed}"
+            );
+        }
+    }
 
     #[test]
     fn a_two_digit_year_is_refused_not_read_as_the_year_2_or_26() {

@@ -1,13 +1,11 @@
 //! Reading cells the way every importer does: date-times, platform names, repeated ids, and
 //! interning a column's few distinct values.
 
-use crate::dates::{DATETIME_EXPECTED, SlashOrder, parse_datetime_in};
+use crate::dates::{SlashOrder, datetime_expected, parse_datetime_in};
 use crate::readiness::data::{Caseless, PassThrough};
 use crate::tabular::{Cells, Col, Expect, Header, InputError};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
-
-pub(super) const DATETIME: Expect = DATETIME_EXPECTED;
 
 /// Reads the date-times of one file, in the order its slash dates are written
 /// ([`SlashOrder::of`] its text: `11/29/2026` makes every `03/04/2027` of the file the 4th of
@@ -29,7 +27,12 @@ impl Dates {
     ) -> Result<NaiveDateTime, InputError> {
         let v = head.required(row, col)?;
         self.parse(&v)
-            .ok_or_else(|| head.cell_error(row, col, DATETIME))
+            .ok_or_else(|| head.cell_error(row, col, self.expected(&v)))
+    }
+
+    /// What a cell this refused should have held (see [`datetime_expected`]).
+    pub(super) fn expected(self, v: &str) -> Expect {
+        datetime_expected(v, self.0)
     }
 
     /// The date-time in `col`, when the column is there and the cell filled.
@@ -39,7 +42,16 @@ impl Dates {
         row: &R,
         col: Option<Col>,
     ) -> Result<Option<NaiveDateTime>, InputError> {
-        head.parse_opt(row, col, DATETIME, |v| self.parse(v))
+        let Some(c) = col else {
+            return Ok(None);
+        };
+        let v = head.get(row, c);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        self.parse(&v)
+            .map(Some)
+            .ok_or_else(|| head.cell_error(row, c, self.expected(&v)))
     }
 
     pub(super) fn parse(self, v: &str) -> Option<NaiveDateTime> {

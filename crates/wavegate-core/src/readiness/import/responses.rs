@@ -2,9 +2,10 @@
 //! items only. Large files can be cut into pieces and parsed on the caller's threads.
 
 use super::Runner;
-use super::cells::{DATETIME, canonical_platform};
+use super::cells::canonical_platform;
 use super::files;
 use crate::dates::parse_datetime;
+use crate::dates::{SlashOrder, datetime_expected};
 use crate::i18n::Text;
 use crate::readiness::data::{PassThrough, ScoredAnswers, ScoredResponse};
 use crate::tabular::{
@@ -172,7 +173,10 @@ fn response_rows(
             last_when = (stamp.to_string(), parsed);
             parsed
         }
-        .ok_or_else(|| head.cell_error(&row, cols.when, DATETIME))?;
+        .ok_or_else(|| {
+            let expected = datetime_expected(&stamp, SlashOrder::DayFirst);
+            head.cell_error(&row, cols.when, expected)
+        })?;
         let survey_id = head.required(&row, cols.sid)?;
         let r = match last.filter(|&i| out[i].id == response_id) {
             Some(i) => i,
