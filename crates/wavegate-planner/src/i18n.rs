@@ -473,6 +473,7 @@ wavegate_ui::messages! {
         RemindDue => "{n} van hen kunnen nu een herinnering krijgen.", "{n} of them can be reminded now.";
         RemindBefore => "{n} van die {due} kregen al eerder een herinnering.", "{n} of those {due} were reminded before.";
         RemindAnonymous => "Deze vragenlijst is anoniem: je ziet alleen aantallen. Er is geen lijst van wie niet heeft geantwoord, want dan zou te zien zijn wie wel antwoordde. Stuur een herinnering aan de hele groep.", "This survey is anonymous: you see counts only. There is no list of who has not answered, because it would show who did. Send a reminder to the whole group.";
+        ViewerNoTrainingLinks => "Als kijker zie je wie de module heeft gekregen en hoe ver iedereen is, maar niet de traininglinks zelf: met een link kun je de training doen als die persoon.", "As a viewer you see who was assigned the module and how far everyone is, not the training links themselves: a link lets whoever holds it train as that person.";
         ViewerNoLinks => "Als kijker zie je wie is uitgenodigd en wie heeft geantwoord, maar niet de links zelf: met een link kun je antwoorden als die persoon.", "As a viewer you see who was invited and who answered, not the links themselves: a link lets whoever holds it answer as that person.";
         DownloadRemindersPreview => "Voorbeeld downloaden (CSV)", "Download a preview (CSV)";
         PreviewHint => "Het voorbeeld legt niets vast. De batch wel: wie erin staat, telt als herinnerd.", "The preview records nothing. The batch does: everyone in it counts as reminded.";

@@ -181,7 +181,7 @@ test("a viewer sees the training pages without any control that changes somethin
   await expect(page.getByRole("button", { name: "Toewijzen" })).toBeDisabled();
   await expect(page.locator("#version-file")).toBeDisabled();
   await expect(page.getByRole("button", { name: "Links downloaden (CSV)" })).toHaveCount(0);
-  await expect(page.getByText(/Als kijker zie je wie is uitgenodigd en wie heeft geantwoord/)).toBeVisible();
+  await expect(page.getByText(/Als kijker zie je wie de module heeft gekregen en hoe ver iedereen is, maar niet de traininglinks zelf/)).toBeVisible();
   await audit(page);
 });
 

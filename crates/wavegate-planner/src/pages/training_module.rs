@@ -397,7 +397,7 @@ pub fn ModulePage() -> impl IntoView {
             {move || if Session::get().can_change() {
                 view! { <DownloadButton label=Msg::DownloadTrainingLinks fetch=links_csv fallback="links.csv" /> }.into_any()
             } else {
-                view! { <p class="muted">{t(Msg::ViewerNoLinks)}</p> }.into_any()
+                view! { <p class="muted">{t(Msg::ViewerNoTrainingLinks)}</p> }.into_any()
             }}
         </section>
         <section class="card" aria-labelledby="training-results-title">
