@@ -167,6 +167,7 @@ wavegate_ui::messages! {
         NotJson => "Dit bestand is geen JSON.", "This file is not JSON.";
 
         InviteTitle => "Uitnodigen vanuit de roster", "Invite from the roster";
+        InvitePageHint => "Kies de vragenlijst en het soort link voor deze groep. Wie al een link heeft, houdt die.", "Choose the survey and the kind of link for this group. People who have a link keep it.";
         InviteHint => "Kies een golf en/of een segment. Wie al een link heeft, houdt die.", "Choose a wave and/or a segment. People who have a link keep it.";
         Wave => "Golf", "Wave";
         AllWaves => "Alle golven", "All waves";

@@ -298,6 +298,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const waveLabel = report.next_wave_name ? `${report.next_wave} (${report.next_wave_name})` : report.next_wave;
   await expect(page.getByRole("heading", { name: `Groep: golf ${waveLabel}, platform iOS` })).toBeVisible();
   await expect(page.locator("#invite-group-size")).toHaveText(`Deze groep: ${ios.n} mensen`);
+  // The group is chosen already; the survey is named by its title, as the surveys page names it.
+  await expect(page.getByText("Kies de vragenlijst en het soort link voor deze groep.")).toBeVisible();
+  await expect(page.locator("#invite-survey option").first()).not.toHaveText(/^[a-z0-9-]+$/);
   await audit(page);
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${ios.n} mensen gekozen: ${ios.n} nieuwe links`);

@@ -11,7 +11,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wavegate_core::api::FromRosterResult;
-use wavegate_core::i18n::count;
+use wavegate_core::i18n::{Text, count};
 use wavegate_ui::api::programs;
 
 /// The page.
@@ -38,10 +38,10 @@ pub fn InvitePage() -> impl IntoView {
     let form = move || {
         overview.get().map(|r| match r {
             Ok(list) => {
-                let surveys: Vec<String> = list
+                let surveys: Vec<(String, Text)> = list
                     .into_iter()
                     .find(|p| p.id == id.get_untracked())
-                    .map(|p| p.surveys.into_iter().map(|s| s.survey_id).collect())
+                    .map(|p| p.surveys.into_iter().map(|s| (s.survey_id, s.title)).collect())
                     .unwrap_or_default();
                 if surveys.is_empty() {
                     return view! {
@@ -50,11 +50,12 @@ pub fn InvitePage() -> impl IntoView {
                     .into_any();
                 }
                 if survey.get_untracked().is_empty() {
-                    survey.set(surveys[0].clone());
+                    survey.set(surveys[0].0.clone());
                 }
+                // Named by its title, as the surveys page names it.
                 let options = surveys
                     .into_iter()
-                    .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
+                    .map(|(s, title)| view! { <option value=s>{move || title.get(lang.get()).to_string()}</option> })
                     .collect_view();
                 view! {
                     <form on:submit=submit novalidate>
@@ -94,7 +95,7 @@ pub fn InvitePage() -> impl IntoView {
     };
     view! {
         <GroupPage program=id title=Msg::InvitePageTitle heading_id="invite-group"
-            group=Signal::derive(move || group_of(&query.get(), &[])) hint=Msg::InviteHint form=form>
+            group=Signal::derive(move || group_of(&query.get(), &[])) hint=Msg::InvitePageHint form=form>
             {request.failure()}
             {outcome}
         </GroupPage>
