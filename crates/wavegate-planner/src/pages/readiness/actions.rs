@@ -22,14 +22,20 @@ use wavegate_ui::api::training;
 struct ModuleTitles(Signal<BTreeMap<String, Text>>);
 
 impl ModuleTitles {
-    /// "Title (id)" for a published module, the id alone for any other.
+    /// "Title (id)" for a published module or a built-in one (not published here yet, it has
+    /// its title all the same), the id alone for any other.
     fn named(self, ids: &[String], lang: Lang) -> String {
         let titles = self.0.get();
+        let builtins = wavegate_core::training::templates::catalogue();
         let names: Vec<String> = ids
             .iter()
-            .map(|id| match titles.get(id) {
-                Some(title) => format!("{} ({id})", title.get(lang)),
-                None => id.clone(),
+            .map(|id| {
+                let title = (titles.get(id))
+                    .or_else(|| builtins.iter().find(|(b, _)| b == id).map(|(_, t)| t));
+                match title {
+                    Some(title) => format!("{} ({id})", title.get(lang)),
+                    None => id.clone(),
+                }
             })
             .collect();
         text::list(&names, lang)
