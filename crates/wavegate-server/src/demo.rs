@@ -7,6 +7,7 @@ use crate::store::{
     InvitationRow, NewResponse, NewTrainee, ProgramSeed, Store, StoreError, SurveySeed,
 };
 use crate::training::new_registration;
+use wavegate_core::i18n::Text;
 use wavegate_core::survey::{Attributes, Survey, sample, templates};
 
 /// How many demo pilot users have already answered (the rest have links still to use), and how
@@ -106,8 +107,8 @@ pub async fn accounts(
 /// A link printed at start so a person can try the demo at once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoLink {
-    /// Who the link is for.
-    pub label: String,
+    /// Who the link is for, in both languages.
+    pub label: Text,
     /// The full URL.
     pub url: String,
 }
@@ -333,7 +334,10 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
     if let Some(l) = unanswered {
         let person = l.invitation.person_id.unwrap_or_default();
         out.push(DemoLink {
-            label: format!("pilot survey for {person}"),
+            label: Text::new(
+                format!("pilotvragenlijst voor {person}"),
+                format!("pilot survey for {person}"),
+            ),
             url: format!("{base_url}/r/{}", l.invitation.token),
         });
         // The same person's training, so one can try being them as a respondent and a trainee.
@@ -344,7 +348,10 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
             .find(|a| a.trainee.person_id == person);
         if let Some(a) = training {
             out.push(DemoLink {
-                label: format!("training for {person}"),
+                label: Text::new(
+                    format!("training voor {person}"),
+                    format!("training for {person}"),
+                ),
                 url: format!("{base_url}/t/{}", a.trainee.token),
             });
         }
@@ -357,7 +364,7 @@ async fn links(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, StoreErro
         .find(|l| l.invitation.person_id.is_none());
     if let Some(l) = pulse {
         out.push(DemoLink {
-            label: "anonymous pulse survey".into(),
+            label: Text::new("anonieme pulsvragenlijst", "anonymous pulse survey"),
             url: format!("{base_url}/r/{}", l.invitation.token),
         });
     }
@@ -378,11 +385,11 @@ mod tests {
             .unwrap();
         let survey = links
             .iter()
-            .find_map(|l| l.label.strip_prefix("pilot survey for "))
+            .find_map(|l| l.label.en.strip_prefix("pilot survey for "))
             .unwrap();
         let training = links
             .iter()
-            .find(|l| l.label == format!("training for {survey}"))
+            .find(|l| l.label.en == format!("training for {survey}"))
             .unwrap();
         let token = training.url.strip_prefix("http://demo.test/t/").unwrap();
         let trainee = store.trainee(token).await.unwrap().unwrap();

@@ -17,6 +17,28 @@ fn sign_in(server: &Server, email: &str, password: &str) -> u16 {
 }
 
 #[test]
+fn the_banner_speaks_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = serve_command(&dir.path().join("w.sqlite"), dir.path());
+    cmd.env("WAVEGATE_LANG", "nl");
+    let server = Server::start(cmd);
+    let banner = server.banner.join("\n");
+    assert!(banner.starts_with("Wavegate draait op http://"), "{banner}");
+    for dutch in [
+        "plannerpagina:",
+        "demo-planner:",
+        "demo-wachtwoord:",
+        "let op:",
+        "Druk op Ctrl-C om te stoppen.",
+    ] {
+        assert!(banner.contains(dutch), "{dutch}: {banner}");
+    }
+    for english in ["running at", "planner page", "password", "Press"] {
+        assert!(!banner.contains(english), "{english}: {banner}");
+    }
+}
+
+#[test]
 fn demo_prints_the_demo_accounts_and_their_password_signs_in() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(serve_command(&dir.path().join("w.sqlite"), dir.path()));

@@ -85,10 +85,12 @@ pub fn run(args: Args, lang: wavegate_core::i18n::Lang) -> anyhow::Result<ExitCo
         // stdout is for people and scripts (tests read the URL from here); logs go to stderr.
         // A closed stdout (`wavegate serve | head -1`) must not take the server down, so write
         // errors are ignored rather than panicking like println! would.
+        // In the chosen language; scripts read the default, English.
+        let said = |nl: &str, en: &str| if lang == wavegate_core::i18n::Lang::Nl { nl.to_string() } else { en.to_string() };
         let mut out = String::new();
-        let _ = writeln!(out, "Wavegate is running at {}", server.url);
-        let _ = writeln!(out, "  database:       {}", args.db.display());
-        let _ = writeln!(out, "  planner page:   {}/planner", server.url);
+        let _ = writeln!(out, "{} {}", said("Wavegate draait op", "Wavegate is running at"), server.url);
+        let _ = writeln!(out, "  {:<18}{}", said("database:", "database:"), args.db.display());
+        let _ = writeln!(out, "  {:<18}{}/planner", said("plannerpagina:", "planner page:"), server.url);
         if !public_url_given {
             // The links mailed to people carry this address: one only this machine reaches
             // should be noticed before a wave's invitations go out, not after.
@@ -105,19 +107,19 @@ pub fn run(args: Args, lang: wavegate_core::i18n::Lang) -> anyhow::Result<ExitCo
             let _ = writeln!(out, "{}", note.get(lang));
         }
         if let Some(a) = &server.demo_accounts {
-            let _ = writeln!(out, "  demo planner:   {}", a.planner_email);
-            let _ = writeln!(out, "  demo viewer:    {}", a.viewer_email);
-            let _ = writeln!(out, "  demo password:  {}", a.password);
+            let _ = writeln!(out, "  {:<18}{}", said("demo-planner:", "demo planner:"), a.planner_email);
+            let _ = writeln!(out, "  {:<18}{}", said("demo-kijker:", "demo viewer:"), a.viewer_email);
+            let _ = writeln!(out, "  {:<18}{}", said("demo-wachtwoord:", "demo password:"), a.password);
         }
         for link in &server.demo_links {
             let _ = writeln!(
                 out,
                 "  demo: {:<24}{}",
-                format!("{}:", link.label),
+                format!("{}:", link.label.get(lang)),
                 link.url
             );
         }
-        let _ = writeln!(out, "Press Ctrl-C to stop.");
+        let _ = writeln!(out, "{}", said("Druk op Ctrl-C om te stoppen.", "Press Ctrl-C to stop."));
         let mut stdout = std::io::stdout().lock();
         let _ = stdout
             .write_all(out.as_bytes())

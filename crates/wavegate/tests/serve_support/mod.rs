@@ -68,7 +68,7 @@ impl Server {
                 panic!("wavegate stopped while starting: {banner:?}");
             }
             let line = line.trim_end().to_string();
-            let done = line.starts_with("Press Ctrl-C");
+            let done = line.starts_with("Press Ctrl-C") || line.starts_with("Druk op Ctrl-C");
             banner.push(line);
             if done {
                 break;
@@ -76,8 +76,8 @@ impl Server {
         }
         // Keep reading what the server prints, as a terminal would.
         std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
-        let addr = banner[0]
-            .strip_prefix("Wavegate is running at http://")
+        let addr = (banner[0].strip_prefix("Wavegate is running at http://"))
+            .or_else(|| banner[0].strip_prefix("Wavegate draait op http://"))
             .unwrap_or_else(|| panic!("unexpected first line: {:?}", banner[0]))
             .to_string();
         Server {
