@@ -85,7 +85,9 @@ pub fn scan_parts<'t>(
     };
     // The header record ends after an ASCII line end (or at the end): a character boundary.
     let data_start = reader.byte().min(readable.len());
-    let first_line = 1 + count_byte(&readable.as_bytes()[..data_start], b'\n');
+    // Lines end at line feeds, or in a file without any at bare CRs (see `RecordReader::new`).
+    let line_end = if line_feeds { b'\n' } else { b'\r' };
+    let first_line = 1 + count_byte(&readable.as_bytes()[..data_start], line_end);
     let data = readable.get(data_start..).unwrap_or_default();
     let rows = cut(delimiter, line_feeds, data, first_line, parts);
     Ok((head, rows))

@@ -229,6 +229,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_with_old_mac_line_ends_names_the_right_line() {
+        let text = "person_id;wave\rp1;pilot\rp2;pilot\rp3;pilot\rp4;wave-9\r";
+        let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+        assert_eq!((err.line, err.column), (5, Some(2)), "{err}");
+        let text = "person_id;wave\rp1;pilot\rp2;pilot\rp1;pilot\r";
+        let err = read_roster(text.as_bytes(), &program()).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message(Lang::En).contains("line 2"), "{err}");
+    }
+
+    #[test]
     fn a_person_id_no_link_could_carry_is_refused_at_its_cell() {
         // A zero-width space makes `p1` and `p1\u{200B}` two people here and one in every
         // export; a NUL or a line break breaks mail merges.
