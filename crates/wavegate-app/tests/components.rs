@@ -329,12 +329,12 @@ fn new_response_ids_are_random_and_follow_the_cores_response_id_rule() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts() {
-    let choices = vec![Choice::new("a", "A", "A"), Choice::new("b", "B", "B")];
-    let survey = survey_with(vec![
+/// A survey of two questions with an "other" option: `single` (one choice) and `many`
+/// (several), each offering `choices`.
+fn survey_with_others(single: &str, choices: Vec<Choice>) -> Survey {
+    survey_with(vec![
         Question::new(
-            "one",
+            single,
             Text::new("Welke?", "Which?"),
             QuestionKind::SingleChoice {
                 choices: choices.clone(),
@@ -351,7 +351,13 @@ async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts()
                 other: true,
             },
         ),
-    ]);
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts() {
+    let choices = vec![Choice::new("a", "A", "A"), Choice::new("b", "B", "B")];
+    let survey = survey_with_others("one", choices);
     for id in ["one", "many"] {
         let (host, _h, _, _) = mount_question(survey.clone(), id, Lang::Nl, None);
         settle().await;
@@ -810,26 +816,7 @@ async fn the_other_text_still_shown_is_the_answer_when_other_is_chosen_again() {
         Choice::new("windows", "Windows", "Windows"),
         Choice::new("mac", "Mac", "Mac"),
     ];
-    let survey = survey_with(vec![
-        Question::new(
-            "os",
-            Text::new("Welk apparaat?", "Which device?"),
-            QuestionKind::SingleChoice {
-                choices: choices.clone(),
-                other: true,
-            },
-        ),
-        Question::new(
-            "many",
-            Text::new("Welke?", "Which?"),
-            QuestionKind::MultipleChoice {
-                choices,
-                min: None,
-                max: None,
-                other: true,
-            },
-        ),
-    ]);
+    let survey = survey_with_others("os", choices);
     let (host, _h, answers, _) = mount_question(survey.clone(), "os", Lang::Nl, None);
     settle().await;
     type_into(&input(&host, "input.other-text"), "Chromebook");

@@ -46,6 +46,17 @@ fn local_storage_keys() -> Vec<String> {
         .collect()
 }
 
+/// Nothing of the training link `token` is left on the device: no copy, no outbox, no key.
+fn assert_nothing_left(token: &str) {
+    assert_eq!(local::cached(token), None);
+    assert!(local::outbox(token).is_empty());
+    let left: Vec<String> = local_storage_keys()
+        .into_iter()
+        .filter(|k| k.contains(token))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 #[wasm_bindgen_test]
 fn every_trainee_message_exists_in_both_languages_with_the_same_placeholders() {
     assert_eq!(wavegate_ui::i18n::first_incomplete(Msg::ALL), None);
@@ -85,13 +96,7 @@ fn not_you_leaves_nothing_of_the_link_on_the_device() {
     assert_eq!(local::outbox(token).len(), 1);
 
     local::clear(token);
-    assert_eq!(local::cached(token), None);
-    assert!(local::outbox(token).is_empty());
-    let left: Vec<String> = local_storage_keys()
-        .into_iter()
-        .filter(|k| k.contains(token))
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert_nothing_left(token);
 }
 
 #[wasm_bindgen_test]
@@ -861,13 +866,7 @@ async fn not_you_confirmed_removes_the_link_from_the_device_and_moves_on() {
     click(&host, Msg::ClearConfirm.text(Lang::Nl));
     redraw().await;
     assert_eq!(moved_on.load(Ordering::SeqCst), 1);
-    assert_eq!(local::cached(token), None);
-    assert!(local::outbox(token).is_empty());
-    let left: Vec<String> = local_storage_keys()
-        .into_iter()
-        .filter(|k| k.contains(token))
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert_nothing_left(token);
 }
 
 // A failed attempt's wait ending while the page shows.
