@@ -8,6 +8,7 @@
 use crate::store::{ProgramSources, ResponseRow, SourcesStamp, Store, StoreError};
 use crate::threads::Threads;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use wavegate_core::api::{FileKind, InputFile};
@@ -109,7 +110,6 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
         };
         let bytes = std::fs::read(&file.path)
             .map_err(|e| DataError::Corrupt(format!("stored file {}: {e}", file.import.sha256)))?;
-        let bytes = safe_to_open(kind, bytes)?;
         match kind {
             FileKind::Responses => imported_responses = Some(bytes),
             FileKind::Training => imported_training = Some(bytes),
@@ -161,24 +161,12 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     })
 }
 
-/// A stored file as the data directory holds it: as uploaded, unless a cell could run as a
-/// formula in the spreadsheet a viewer opens the export in (a ticket's description typed by
-/// anyone); then the core's guarded copy, which every importer reads as the file. The
-/// evaluation reads the same bytes, so `wavegate score` on the export decides alike.
-fn safe_to_open(kind: FileKind, bytes: Vec<u8>) -> Result<Vec<u8>, DataError> {
-    match guarded_copy(kind.file_name(), &bytes) {
-        Ok(Some(copy)) => Ok(copy),
-        Ok(None) => Ok(bytes),
-        Err(e) => Err(DataError::Corrupt(format!("stored file: {e}"))),
-    }
-}
-
 /// About what one collected response takes in `responses.csv` (a pilot survey's 20-odd answer
 /// rows), to size the merged file's buffer.
 const COLLECTED_BYTES: usize = 2_000;
 
-/// `responses.csv`: the imported file as stored ([`safe_to_open`]) when the server collected
-/// nothing (so its hash is the import's when no cell needed a guard), else the core's merge of both, the collected responses winning.
+/// `responses.csv`: the imported file as uploaded when the server collected nothing (so its
+/// hash is the import's), else the core's merge of both, the collected responses winning.
 fn responses_file(
     collected: &[(Survey, Vec<StoredResponse>)],
     imported: Option<Vec<u8>>,
@@ -206,7 +194,7 @@ fn responses_file(
     )?))
 }
 
-/// `training.csv`: the imported file as stored ([`safe_to_open`]) when the server collected no training
+/// `training.csv`: the imported file as uploaded when the server collected no training
 /// records, else the core's join of both, a collected record replacing the imported row of the
 /// same person and module (as collected responses join `responses.csv` above).
 fn training_file(
@@ -287,18 +275,30 @@ impl ProgramData {
     }
 
     /// The files of an export, in order: the data directory's, then `history/<date>.json`.
-    pub fn export_files(&self) -> Vec<(String, &[u8])> {
-        let mut out: Vec<(String, &[u8])> = self
-            .dir
-            .files()
-            .map(|(name, bytes)| (name.to_string(), bytes))
-            .collect();
-        out.extend(
-            self.history
-                .iter()
-                .map(|(at, json)| (format!("{HISTORY_DIR}/{at}.json"), json.as_bytes())),
-        );
-        out
+    ///
+    /// A CSV file in which a cell could run as a formula in the spreadsheet a viewer opens the
+    /// export in (a ticket description typed by anyone, passed through as uploaded) goes as the
+    /// core's guarded copy, which every importer reads as the file: `wavegate score` on the
+    /// export decides as the server did. Judged here, not when the directory is built, so an
+    /// evaluation never waits for it.
+    pub fn export_files(&self) -> std::io::Result<Vec<(String, Cow<'_, [u8]>)>> {
+        let mut out = Vec::new();
+        for (name, bytes) in self.dir.files() {
+            let copy = if name.ends_with(".csv") {
+                guarded_copy(name, bytes).map_err(|e| std::io::Error::other(e.to_string()))?
+            } else {
+                None
+            };
+            let bytes = copy.map_or(Cow::Borrowed(bytes), Cow::Owned);
+            out.push((name.to_string(), bytes));
+        }
+        out.extend(self.history.iter().map(|(at, json)| {
+            (
+                format!("{HISTORY_DIR}/{at}.json"),
+                Cow::Borrowed(json.as_bytes()),
+            )
+        }));
+        Ok(out)
     }
 
     /// Writes the export into `out`, which must be empty or absent: a file left from another
@@ -314,7 +314,7 @@ impl ProgramData {
             ));
         }
         std::fs::create_dir_all(out)?;
-        for (name, bytes) in self.export_files() {
+        for (name, bytes) in self.export_files()? {
             let path = out.join(&name);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;

@@ -25,9 +25,9 @@ pub fn zip_bytes(data: &ProgramData) -> zip::result::ZipResult<Vec<u8>> {
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in data.export_files() {
+    for (name, bytes) in data.export_files()? {
         zip.start_file(name, options)?;
-        zip.write_all(bytes)?;
+        zip.write_all(&bytes)?;
     }
     Ok(zip.finish()?.into_inner())
 }
