@@ -482,14 +482,16 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
     }
     for attribute in raw.split_attributes.iter().flatten() {
         if let Some(problem) = TextProblem::of(attribute, MAX_ATTRIBUTE_NAME) {
+            // Repeated only by its start: a name of 70,000 characters is no 70 KB message.
+            let name = quoted(attribute);
             problems.push(whole_file(
                 format!(
                     "verwacht in split_attributes namen van rosterkolommen, maar {}",
-                    problem.message(&format!("{:?}", attribute), Lang::Nl)
+                    problem.message(&name, Lang::Nl)
                 ),
                 format!(
                     "expected roster column names in split_attributes, but {}",
-                    problem.message(&format!("{:?}", attribute), Lang::En)
+                    problem.message(&name, Lang::En)
                 ),
             ));
         }

@@ -259,6 +259,21 @@ pass = 0.95
     }
 
     #[test]
+    fn an_over_long_split_attribute_is_repeated_only_by_its_start() {
+        let long = "x".repeat(70_000);
+        let text = EXAMPLE.replace(
+            "split_attributes = [\"platform\"",
+            &format!("split_attributes = [\"{long}\""),
+        );
+        let err = Program::parse(&text).unwrap_err();
+        for lang in Lang::ALL {
+            let said = err.render(lang);
+            assert!(said.len() < 400, "{} bytes", said.len());
+            assert!(said.contains("xxx\"…"), "{said}");
+        }
+    }
+
+    #[test]
     fn a_wave_ending_before_it_starts_is_rejected() {
         let text = EXAMPLE.replace("end = \"2027-01-29\"", "end = \"2027-01-01\"");
         let err = Program::parse(&text).unwrap_err();
