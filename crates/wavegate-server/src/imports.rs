@@ -333,16 +333,15 @@ pub async fn download(
         .ok_or_else(|| ApiError::not_found("file of this kind"))?;
     let sha = import.sha256.clone();
     let stored = |e: String| ApiError::internal(format!("stored file {sha}: {e}"));
-    let guarded = {
-        let path = path.clone();
-        tokio::task::spawn_blocking(move || {
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            guarded_copy(kind.file_name(), &bytes).map_err(|e| e.to_string())
-        })
-        .await
-        .map_err(|e| stored(e.to_string()))?
-        .map_err(stored)?
-    };
+    // Read once: the file as uploaded, or its guarded copy.
+    let (bytes, guarded) = tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let guarded = guarded_copy(kind.file_name(), &bytes).map_err(|e| e.to_string())?;
+        Ok::<_, String>((bytes, guarded))
+    })
+    .await
+    .map_err(|e| stored(e.to_string()))?
+    .map_err(stored)?;
     if let Some(copy) = guarded {
         let mut res = (StatusCode::OK, copy).into_response();
         let h = res.headers_mut();
@@ -356,11 +355,7 @@ pub async fn download(
         }
         return Ok(res);
     }
-    let file = tokio::fs::File::open(&path)
-        .await
-        .map_err(|e| ApiError::internal(format!("stored file {}: {e}", import.sha256)))?;
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
-    let mut res = (StatusCode::OK, body).into_response();
+    let mut res = (StatusCode::OK, bytes).into_response();
     let h = res.headers_mut();
     // The bytes as uploaded: no charset is claimed (the file may be Windows-1252).
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv"));

@@ -175,18 +175,28 @@ impl Header {
         expected: Expect,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<Option<T>, InputError> {
-        match col {
-            None => Ok(None),
-            Some(c) => {
-                let v = self.get(row, c);
-                if v.is_empty() {
-                    Ok(None)
-                } else {
-                    parse(&v)
-                        .map(Some)
-                        .ok_or_else(|| self.cell_error(row, c, expected))
-                }
-            }
+        self.parse_opt_or(row, col, parse, |_| expected)
+    }
+
+    /// [`Header::parse_opt`] for a cell whose expectation depends on what it holds (`expected`
+    /// is asked only for a cell `parse` refused).
+    pub fn parse_opt_or<T, R: Cells + ?Sized>(
+        &self,
+        row: &R,
+        col: Option<Col>,
+        parse: impl FnOnce(&str) -> Option<T>,
+        expected: impl FnOnce(&str) -> Expect,
+    ) -> Result<Option<T>, InputError> {
+        let Some(c) = col else {
+            return Ok(None);
+        };
+        let v = self.get(row, c);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match parse(&v) {
+            Some(t) => Ok(Some(t)),
+            None => Err(self.cell_error(row, c, expected(&v))),
         }
     }
 }

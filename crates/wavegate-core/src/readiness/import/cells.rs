@@ -42,16 +42,7 @@ impl Dates {
         row: &R,
         col: Option<Col>,
     ) -> Result<Option<NaiveDateTime>, InputError> {
-        let Some(c) = col else {
-            return Ok(None);
-        };
-        let v = head.get(row, c);
-        if v.is_empty() {
-            return Ok(None);
-        }
-        self.parse(&v)
-            .map(Some)
-            .ok_or_else(|| head.cell_error(row, c, self.expected(&v)))
+        head.parse_opt_or(row, col, |v| self.parse(v), |v| self.expected(v))
     }
 
     pub(super) fn parse(self, v: &str) -> Option<NaiveDateTime> {
