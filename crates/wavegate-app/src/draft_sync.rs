@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use wavegate_core::api::{ErrorCode, InvitationView};
 use wavegate_core::survey::Survey;
 use wavegate_core::survey::draft::{
-    AfterConflict, DraftSync, Resume, SavedDraft, after_conflict, resume,
+    AfterConflict, DraftSync, DraftUpload, Resume, SavedDraft, after_conflict, resume,
 };
 use wavegate_ui::api::respond as api;
 
@@ -86,6 +86,7 @@ pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
 /// Continues with the server's copy on this device, carried to the version the page shows;
 /// returns it and what to tell the person.
 pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) {
+    let edited_at = saved.edited().to_string();
     let draft = saved.draft.carried_to(survey);
     storage::save(&Key::Draft(token.to_string()), &draft);
     storage::save(
@@ -94,7 +95,7 @@ pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) 
             revision: Some(saved.revision),
             changed: false,
             answered: false,
-            edited_at: saved.saved_at.clone(),
+            edited_at,
         },
     );
     (draft, Origin::OtherDevice(saved.saved_at))
@@ -135,10 +136,18 @@ pub async fn save_now(token: String, told: Callback<Told>) {
         return;
     }
     // Offline or refused (e.g. answered meanwhile): the device copy stays, marked as changed.
-    match api::save_draft(&token, &draft, sync.base()).await {
+    match api::save_draft(&token, &upload(&draft, &sync), sync.base()).await {
         Ok(receipt) => saved(&token, &draft, receipt.revision),
         Err(e) if e.code() == Some(ErrorCode::DraftChanged) => settle(&token, draft, told).await,
         Err(_) => {}
+    }
+}
+
+/// The draft as it goes to the server, with when its answers last changed on this device.
+fn upload<'a>(draft: &'a Draft, sync: &'a DraftSync) -> DraftUpload<'a> {
+    DraftUpload {
+        draft,
+        edited_at: &sync.edited_at,
     }
 }
 
@@ -170,7 +179,8 @@ async fn settle(token: &str, draft: Draft, told: Callback<Told>) {
         }
         AfterConflict::SaveOver { base, tell } => {
             // Refused again (yet another save in between): the next page change tries anew.
-            if let Ok(receipt) = api::save_draft(token, &draft, base).await {
+            let sync = sync_of(token);
+            if let Ok(receipt) = api::save_draft(token, &upload(&draft, &sync), base).await {
                 saved(token, &draft, receipt.revision);
                 if tell {
                     told.try_run(Told::Kept);
@@ -190,7 +200,7 @@ fn save_on_leave(token: &str) {
     }
     // Refused when another device saved since; the next open decides which copy wins.
     if let Some(draft) = storage::load::<Draft>(&Key::Draft(token.to_string())) {
-        api::save_draft_on_leave(token, &draft, sync.base());
+        api::save_draft_on_leave(token, &upload(&draft, &sync), sync.base());
     }
 }
 

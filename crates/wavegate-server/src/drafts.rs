@@ -4,20 +4,22 @@
 //! link opens by the core's rule ([`Draft::check`]) and bounded in size. `GET` tags the draft
 //! with its revision (`ETag`); a `PUT` with `If-Match` or `If-None-Match: *` saves only over the
 //! draft it expects ([`Precondition`]), so one device never overwrites a save it has not seen.
+//! With the draft the server keeps when its answers last changed on the device (no later than
+//! the save), which is what another device's edits are set against.
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, PeerAddr};
 use crate::lookup::find_link;
 use crate::respond::{answer_problems, parse_attributes, parse_survey};
-use crate::store::{DraftOwner, DraftSaved, OpenedInvitation};
+use crate::store::{DraftOwner, DraftSave, DraftSaved, OpenedInvitation};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, header};
 use wavegate_core::api::ErrorCode;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::draft::{
-    Draft, DraftProblem, DraftReceipt, Precondition, SavedDraft, etag,
+    Draft, DraftProblem, DraftReceipt, Precondition, SavedDraft, edit_time, etag,
 };
 use wavegate_core::survey::wire::IncomingDraft;
 
@@ -81,6 +83,7 @@ pub async fn get_draft(
             draft,
             revision: row.revision,
             saved_at: row.saved_at,
+            edited_at: row.edited_at,
         }),
     ))
 }
@@ -110,17 +113,19 @@ pub async fn put_draft(
     let survey = parse_survey(&opened.definition_json)?;
     let attributes = parse_attributes(&opened.invitation.attributes_json)?;
     let language = opened.invitation.language.as_deref();
+    let claimed_edit = draft.edited_at.clone();
+    let saved_at = state.clock.stamp();
     // An answer of no shape the question takes is refused like any other invalid answer.
     let draft = draft.read(&survey).map_err(|p| refusal(p, language))?;
     draft
         .check(&survey, &attributes)
         .map_err(|p| refusal(p, language))?;
-    let draft_json = serde_json::to_string(&draft).map_err(ApiError::internal)?;
-    let saved_at = state.clock.stamp();
-    let saved = state
-        .store
-        .save_draft(owner, expected, draft_json, saved_at.clone())
-        .await?;
+    let save = DraftSave {
+        draft_json: serde_json::to_string(&draft).map_err(ApiError::internal)?,
+        edited_at: edit_time(claimed_edit.as_deref(), &saved_at),
+        saved_at: saved_at.clone(),
+    };
+    let saved = state.store.save_draft(owner, expected, save).await?;
     match saved {
         DraftSaved::Saved(revision) => Ok(Json(DraftReceipt { revision, saved_at })),
         DraftSaved::Answered => Err(ApiError::new(

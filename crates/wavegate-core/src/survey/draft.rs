@@ -137,6 +137,57 @@ pub struct SavedDraft {
     pub revision: u64,
     /// When the server stored it (RFC 3339, UTC, whole seconds).
     pub saved_at: String,
+    /// When its answers last changed on the device that saved it (that device's clock, as
+    /// [`edit_time`] keeps it: never after `saved_at`). Empty from a server that kept no such
+    /// time: then `saved_at` stands in ([`SavedDraft::edited`]).
+    #[serde(default)]
+    pub edited_at: String,
+}
+
+impl SavedDraft {
+    /// When this copy's answers last changed: what is set against another device's edits.
+    pub fn edited(&self) -> &str {
+        if self.edited_at.is_empty() {
+            &self.saved_at
+        } else {
+            &self.edited_at
+        }
+    }
+}
+
+/// A draft as a device sends it (`PUT /api/v1/respond/{token}/draft`): the draft and, once
+/// answers were given on the device, when they last changed there.
+#[derive(Clone, Debug, Serialize)]
+pub struct DraftUpload<'a> {
+    /// The draft.
+    #[serde(flatten)]
+    pub draft: &'a Draft,
+    /// [`DraftSync::edited_at`]; left out while empty.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub edited_at: &'a str,
+}
+
+/// The edit time a server keeps with a draft saved at `saved_at`: the device's `claimed` time
+/// (RFC 3339 UTC, `2027-01-11T09:00:00Z`, fractions dropped) when it is one and no later than
+/// the save; otherwise the save's own time. A device edits offline, and its clock is all there
+/// is for when; a claim from the future (a clock set ahead) would win every later comparison,
+/// so it counts as the save.
+pub fn edit_time(claimed: Option<&str>, saved_at: &str) -> String {
+    let second = |t: &str| {
+        let head = t.get(..19)?;
+        let rest = &t[19..];
+        let fraction = rest.strip_prefix('.').and_then(|r| r.strip_suffix('Z'));
+        let well_formed = rest == "Z"
+            || fraction.is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        chrono::NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M:%S")
+            .ok()
+            .filter(|_| well_formed)
+            .map(|_| format!("{head}Z"))
+    };
+    match (claimed.and_then(second), second(saved_at)) {
+        (Some(claimed), Some(saved)) if claimed <= saved => claimed,
+        _ => saved_at.to_string(),
+    }
 }
 
 /// The server's answer to saving a draft (`PUT /api/v1/respond/{token}/draft`).
@@ -271,8 +322,9 @@ pub enum Resume {
 
 /// The newer copy wins. The server's revision tells whether another device saved since this one
 /// last synchronised; a device that only turned pages since has no edits to keep; only when both
-/// changed answers are the times compared (the device's clock against
-/// the server's, to the second: the best there is for edits made offline).
+/// changed answers are the times of the edits compared (each device's clock, to the second: the
+/// best there is for edits made offline; not the time of the other device's save, which may
+/// come hours after its edits, when it is back online).
 pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>) -> Resume {
     let (Some((draft, sync)), Some(saved)) = (device, server) else {
         return if server.is_some() {
@@ -288,7 +340,7 @@ pub fn resume(device: Option<(&Draft, &DraftSync)>, server: Option<&SavedDraft>)
         return Resume::Server;
     }
     let seconds = |t: &str| t.get(..19).unwrap_or(t).to_string();
-    if seconds(&sync.edited_at) > seconds(&saved.saved_at) {
+    if seconds(&sync.edited_at) > seconds(saved.edited()) {
         Resume::DeviceNewer
     } else {
         Resume::Server
@@ -458,6 +510,7 @@ mod sync_tests {
             draft: d,
             revision,
             saved_at: saved_at.into(),
+            edited_at: String::new(),
         }
     }
 
@@ -594,6 +647,61 @@ mod sync_tests {
             resume(Some((&b_more, &b)), Some(&a_saved)),
             Resume::DeviceNewer
         );
+    }
+
+    /// The phone answered offline at 09:00 and saved when back online at 11:00; the laptop
+    /// answered at 10:00, offline too. The laptop's answers are the later ones, whenever the
+    /// phone's reached the server.
+    #[test]
+    fn the_later_edit_wins_however_late_the_other_device_came_online() {
+        let phone = draft(&[("yes", Answer::YesNo(true))], 1);
+        let laptop = draft(&[("yes", Answer::YesNo(false))], 1);
+        let mut from_phone = saved(phone, 2, "2027-01-11T11:00:00Z");
+        from_phone.edited_at = edit_time(Some("2027-01-11T09:00:00.120Z"), &from_phone.saved_at);
+        assert_eq!(from_phone.edited(), "2027-01-11T09:00:00Z");
+        let edited_at_ten = sync(Some(1), true, "2027-01-11T10:00:00Z");
+        assert_eq!(
+            resume(Some((&laptop, &edited_at_ten)), Some(&from_phone)),
+            Resume::DeviceNewer
+        );
+        assert_eq!(
+            after_conflict(&laptop, &edited_at_ten, Some(&from_phone)),
+            AfterConflict::SaveOver {
+                base: Precondition::Revision(2),
+                tell: true
+            }
+        );
+        let edited_at_eight = sync(Some(1), true, "2027-01-11T08:00:00Z");
+        assert_eq!(
+            resume(Some((&laptop, &edited_at_eight)), Some(&from_phone)),
+            Resume::Server
+        );
+    }
+
+    #[test]
+    fn an_edit_time_is_kept_only_when_it_is_a_time_no_later_than_the_save() {
+        let at = "2027-01-11T11:00:00Z";
+        assert_eq!(
+            edit_time(Some("2027-01-11T09:30:15Z"), at),
+            "2027-01-11T09:30:15Z"
+        );
+        assert_eq!(
+            edit_time(Some("2027-01-11T09:30:15.5Z"), at),
+            "2027-01-11T09:30:15Z"
+        );
+        assert_eq!(edit_time(Some(at), at), at);
+        for refused in [
+            Some("2027-01-11T11:00:01Z"),
+            Some("2099-01-01T00:00:00Z"),
+            Some("2027-01-11T09:30:15+02:00"),
+            Some("2027-02-30T09:30:15Z"),
+            Some("yesterday"),
+            Some("2027-01-11T09:30:15.Z"),
+            Some(""),
+            None,
+        ] {
+            assert_eq!(edit_time(refused, at), at, "{refused:?}");
+        }
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub struct IncomingDraft {
     pub page: usize,
     /// See [`Draft::answers`].
     pub answers: RawAnswers,
+    /// When the answers last changed on the sending device (see
+    /// [`DraftUpload`](super::draft::DraftUpload)); the server keeps it by
+    /// [`edit_time`](super::draft::edit_time).
+    #[serde(default)]
+    pub edited_at: Option<String>,
 }
 
 impl IncomingDraft {

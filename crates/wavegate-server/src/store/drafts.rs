@@ -38,6 +38,19 @@ pub struct DraftRow {
     pub revision: u64,
     /// When it was stored.
     pub saved_at: String,
+    /// When its answers last changed on the device that saved it (empty: unknown).
+    pub edited_at: String,
+}
+
+/// A draft to store: its JSON, when, and when its answers last changed on the device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSave {
+    /// The draft as JSON.
+    pub draft_json: String,
+    /// Now.
+    pub saved_at: String,
+    /// The core's [`edit_time`](wavegate_core::survey::draft::edit_time) of the save.
+    pub edited_at: String,
 }
 
 impl Store {
@@ -45,7 +58,7 @@ impl Store {
     pub async fn draft(&self, owner: DraftOwner) -> Result<Option<DraftRow>, StoreError> {
         self.call(move |c| {
             Ok(c.query_row(
-                "SELECT draft, revision, saved_at FROM drafts
+                "SELECT draft, revision, saved_at, edited_at FROM drafts
                  WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
                 [&owner.program_id, &owner.survey_id, &owner.person_id],
                 |r| {
@@ -53,6 +66,7 @@ impl Store {
                         draft_json: r.get(0)?,
                         revision: super::count(r.get(1)?),
                         saved_at: r.get(2)?,
+                        edited_at: r.get(3)?,
                     })
                 },
             )
@@ -68,8 +82,7 @@ impl Store {
         &self,
         owner: DraftOwner,
         expected: Precondition,
-        draft_json: String,
-        saved_at: String,
+        save: DraftSave,
     ) -> Result<DraftSaved, StoreError> {
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -96,17 +109,20 @@ impl Store {
                 return Ok(DraftSaved::Changed(stored));
             }
             let revision: i64 = tx.query_row(
-                "INSERT INTO drafts (program_id, survey_id, person_id, revision, draft, saved_at)
-                 VALUES (?1, ?2, ?3, 1, ?4, ?5)
+                "INSERT INTO drafts
+                    (program_id, survey_id, person_id, revision, draft, saved_at, edited_at)
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)
                  ON CONFLICT (program_id, survey_id, person_id) DO UPDATE
-                 SET revision = revision + 1, draft = excluded.draft, saved_at = excluded.saved_at
+                 SET revision = revision + 1, draft = excluded.draft,
+                     saved_at = excluded.saved_at, edited_at = excluded.edited_at
                  RETURNING revision",
                 [
                     &owner.program_id,
                     &owner.survey_id,
                     &owner.person_id,
-                    &draft_json,
-                    &saved_at,
+                    &save.draft_json,
+                    &save.saved_at,
+                    &save.edited_at,
                 ],
                 |r| r.get(0),
             )?;
@@ -152,10 +168,12 @@ mod tests {
     }
 
     async fn save(store: &Store, expected: Precondition, json: &str) -> DraftSaved {
-        store
-            .save_draft(alice(), expected, json.into(), NOW.into())
-            .await
-            .unwrap()
+        let save = DraftSave {
+            draft_json: json.into(),
+            saved_at: NOW.into(),
+            edited_at: NOW.into(),
+        };
+        store.save_draft(alice(), expected, save).await.unwrap()
     }
 
     #[tokio::test]

@@ -383,6 +383,15 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: None,
     },
+    Migration {
+        version: 15,
+        name: "when a draft's answers last changed on the device that saved it",
+        sql: r#"
+    -- Empty for drafts saved before: their save time stands in.
+    ALTER TABLE drafts ADD COLUMN edited_at TEXT NOT NULL DEFAULT '';
+    "#,
+        then: None,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

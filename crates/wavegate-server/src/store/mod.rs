@@ -32,7 +32,7 @@ mod writer;
 
 pub use accounts::{TokenRow, UserRow};
 pub use comms::{MessageAdded, MessageFields, MessageRow};
-pub use drafts::{DraftOwner, DraftRow, DraftSaved};
+pub use drafts::{DraftOwner, DraftRow, DraftSave, DraftSaved};
 pub use evaluations::{
     EvaluationFields, EvaluationRow, EvaluationWithSegments, NewEvaluation, StoredOutcome,
     StoredReport,

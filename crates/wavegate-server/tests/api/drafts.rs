@@ -290,3 +290,29 @@ async fn a_save_without_a_precondition_is_stored_as_before() {
     );
     assert_eq!(get(&api, &token).await.body["draft"], two);
 }
+
+/// A phone that answered offline saves hours later: the draft keeps when the answers were given
+/// (another device's edits are set against that), but never a time after the save itself.
+#[tokio::test]
+async fn a_draft_keeps_when_its_answers_were_given_never_later_than_its_save() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let mut phone = half_draft(&api, &token, 2, 1).await;
+    phone["edited_at"] = json!("2001-02-03T04:05:06.789Z");
+    let saved = put(&api, &token, phone.to_string()).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let read = get(&api, &token).await;
+    assert_eq!(read.body["edited_at"], "2001-02-03T04:05:06Z");
+    assert!(
+        read.body["draft"].get("edited_at").is_none(),
+        "the time is kept beside the draft, not in it"
+    );
+
+    for claimed in [json!("2999-01-01T00:00:00Z"), json!("soon"), json!(null)] {
+        phone["edited_at"] = claimed.clone();
+        let again = put(&api, &token, phone.to_string()).await;
+        assert_eq!(again.status, StatusCode::OK, "{claimed}: {:?}", again.body);
+        let read = get(&api, &token).await;
+        assert_eq!(read.body["edited_at"], again.body["saved_at"], "{claimed}");
+    }
+}

@@ -5,7 +5,7 @@ use super::{ApiError, json, path};
 use gloo_net::http::Request;
 use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::survey::Response;
-use wavegate_core::survey::draft::{Draft, DraftReceipt, Precondition, SavedDraft};
+use wavegate_core::survey::draft::{DraftReceipt, DraftUpload, Precondition, SavedDraft};
 
 fn draft_path(token: &str) -> String {
     format!("{}/draft", path::respond(token))
@@ -20,7 +20,7 @@ pub async fn draft(token: &str) -> Result<SavedDraft, ApiError> {
 /// server holds what `expected` says (`412 draft_changed` otherwise).
 pub async fn save_draft(
     token: &str,
-    draft: &Draft,
+    draft: &DraftUpload<'_>,
     expected: Precondition,
 ) -> Result<DraftReceipt, ApiError> {
     let mut request = Request::put(&draft_path(token));
@@ -32,7 +32,7 @@ pub async fn save_draft(
 
 /// The same save while the page is being left: a `keepalive` fetch outlives the page (the
 /// beacon API only posts). Nobody waits for the answer; the next open compares revisions.
-pub fn save_draft_on_leave(token: &str, draft: &Draft, expected: Precondition) {
+pub fn save_draft_on_leave(token: &str, draft: &DraftUpload<'_>, expected: Precondition) {
     let (Some(window), Ok(body)) = (web_sys::window(), serde_json::to_string(draft)) else {
         return;
     };
