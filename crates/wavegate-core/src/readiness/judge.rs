@@ -21,6 +21,10 @@ pub(super) struct Judgement {
     /// For each finding that does not stand out on its own but shares people with held
     /// segments, and whose rest without them is too small to judge: those held segments.
     pub(super) partly_held: Vec<Vec<usize>>,
+    /// For each finding: a gate that fired in a segment and cannot be confined to it (it does
+    /// not stand out from its siblings), nor is explained by, part of or sharing people with a
+    /// held segment. It forces its effect on the whole wave.
+    pub(super) wave_wide: Vec<bool>,
     /// Segments held back (indices into `segs`), in segment order.
     pub(super) held: Vec<usize>,
     /// The people who go ahead: the wave, or the rest of it once the held segments are out.
@@ -195,7 +199,14 @@ fn hold(program: &Program, a: &Assessment, findings: &[Finding]) -> Holds {
         for seg in candidates {
             let segs: Vec<usize> = held.iter().map(|&(h, _)| h).collect();
             if segs.contains(&seg) {
-                holds_own = true;
+                // Its own segment, held already for another of its metrics: a hold of its own.
+                // A narrower segment held for another finding (iOS × Noord, held before region
+                // Noord came up) explains this one: Noord's Windows users go ahead.
+                if seg == f.seg {
+                    holds_own = true;
+                } else if !explainers.contains(&seg) {
+                    explainers.push(seg);
+                }
                 continue;
             }
             let by = if let Some(&outer) = segs.iter().find(|&&h| a.within(seg, h)) {
@@ -380,11 +391,25 @@ pub(super) fn judge(
             .iter()
             .filter(|m| m.weighted())
             .all(|m| m.state == State::Pass);
+    // Each gate forces at least its effect for its scope (docs/scoring.md step 5); one that
+    // cannot be confined to its segment reaches the whole wave (step 6: HOLD is for what cannot
+    // be confined). iOS failing enrollment while Windows does not clearly better is a hold, not
+    // a pass because the pooled wave only warns.
+    let wave_wide: Vec<bool> = (findings.iter().enumerate())
+        .map(|(i, f)| {
+            f.seg != 0
+                && !f.confined
+                && f.holds()
+                && f.gate().is_some()
+                && explained_by[i].is_empty()
+                && partly_held[i].is_empty()
+                && !held.iter().any(|&h| a.within(f.seg, h))
+        })
+        .collect();
     let inputs = DecisionInputs {
-        gates: findings
-            .iter()
-            .filter(|f| f.seg == 0)
-            .filter_map(|f| f.gate().map(|g| (g, f.confined)))
+        gates: (findings.iter().zip(&wave_wide))
+            .filter(|(f, wide)| f.seg == 0 || **wide)
+            .filter_map(|(f, _)| f.gate().map(|g| (g, f.confined)))
             .collect(),
         segments_held: !held.is_empty(),
         failing_dimensions,
@@ -399,6 +424,7 @@ pub(super) fn judge(
         findings,
         explained_by,
         partly_held,
+        wave_wide,
         held,
         going,
         going_people,

@@ -7,8 +7,8 @@ use super::report::{Confidence, DecisionKind, GateKind, Rule};
 /// their own, e.g. that adding a gate never makes the decision less strict.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionInputs {
-    /// Every gate that fired for the wave, with whether its failure is confined to the
-    /// segments held (the rest does not fail it).
+    /// Every gate that fired for the wave, or in a segment it cannot be confined to, with
+    /// whether its failure is confined to the segments held (the rest does not fail it).
     pub gates: Vec<(GateKind, bool)>,
     /// Some segments are held back: their failure is confined to them.
     pub segments_held: bool,

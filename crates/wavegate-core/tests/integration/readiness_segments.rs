@@ -535,3 +535,109 @@ fn a_failing_child_whose_siblings_are_each_too_small_to_judge_is_held_against_th
     );
     assert_eq!(hold(&r), vec![ios_west]);
 }
+
+/// Two platforms in three regions, 20 pilot people and 40 of the next wave per cell; in the
+/// pilot `failed(platform, region)` of each cell's 20 failed their first enrollment attempt,
+/// all else healthy.
+fn two_platforms(failed: impl Fn(&str, &str) -> usize) -> Scenario {
+    let mut s = Scenario::new(&program_toml(
+        "Two platforms",
+        &["platform", "region"],
+        Some(50.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-15", "2027-03-05", None),
+        ],
+    ));
+    let healthy = ScoredAnswers {
+        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
+        enroll_experience: Some(5),
+        nps: Some(9),
+        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+    };
+    for platform in ["iOS", "Windows"] {
+        for region in ["Noord", "Zuid", "Oost"] {
+            let attrs = [("platform", platform), ("region", region)];
+            let failed = failed(platform, region);
+            for (k, id) in s.people(20, "pilot", &attrs).into_iter().enumerate() {
+                if k < failed {
+                    s.failure(&id, "2027-01-12 09:00", "UserAbandonment");
+                }
+                s.device(&id, "2027-01-12 10:00", Compliance::Compliant);
+                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+            }
+            for id in s.people(40, "wave-1", &attrs) {
+                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+                s.answers(&id, "2027-01-28 12:00", healthy);
+            }
+        }
+    }
+    s
+}
+
+/// A gate that fires in a segment that does not stand out from its siblings cannot be confined
+/// there, so it holds the whole wave (docs/scoring.md step 6: HOLD is for what cannot be
+/// confined), and the decision says where it fired. Before, it "counted in the wave", whose
+/// pooled figure only warned, and the wave went ahead with "no gate fired" beside the gate.
+#[test]
+fn a_segment_gate_that_cannot_be_confined_holds_the_wave() {
+    let r = two_platforms(|p, _| if p == "iOS" { 4 } else { 3 }).evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    let ios = Segment::from([("platform".to_string(), "iOS".to_string())]);
+    let gate = (r.gates.iter())
+        .find(|g| g.scope == ios)
+        .expect("iOS fails its first attempts");
+    assert!(!gate.confined, "{}", gate.explanation);
+    assert_eq!(d.kind, DecisionKind::Hold, "{}", d.explanation);
+    assert_eq!(d.recommended_size, 0);
+    assert!(d.explanation.contains("platform iOS"), "{}", d.explanation);
+    assert!(
+        (r.counterfactuals.iter()).any(|c| c.starts_with("Platform iOS:")),
+        "{:?}",
+        r.counterfactuals
+    );
+    // The same failure with Windows clearly better is confined to iOS: a split.
+    let r = two_platforms(|p, _| if p == "iOS" { 6 } else { 0 }).evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
+    assert_eq!(d.hold, vec![ios]);
+}
+
+/// A split holding a nested segment names everyone who goes ahead: the held segment's
+/// siblings and those of the segments around it (iOS × Noord held: iOS × Oost, iOS × Zuid and
+/// Windows). Before, only the siblings were named and Windows' 120 people were missing. A
+/// gate of region Noord, explained by iOS × Noord, is resolved by the split, not held.
+#[test]
+fn a_split_of_a_nested_segment_names_everyone_who_goes_ahead() {
+    let s = two_platforms(|p, r| if (p, r) == ("iOS", "Noord") { 8 } else { 0 });
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    let seg = |pairs: &[(&str, &str)]| -> Segment {
+        (pairs.iter())
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
+    assert_eq!(
+        d.hold,
+        vec![seg(&[("platform", "iOS"), ("region", "Noord")])]
+    );
+    for going in [
+        seg(&[("platform", "Windows")]),
+        seg(&[("platform", "iOS"), ("region", "Oost")]),
+        seg(&[("platform", "iOS"), ("region", "Zuid")]),
+    ] {
+        assert!(d.proceed.contains(&going), "{going:?} in {:?}", d.proceed);
+    }
+    assert_eq!(d.recommended_size, 200);
+    let markdown = wavegate_core::readiness::render::markdown(&r);
+    let noord = (markdown.lines())
+        .find(|l| l.starts_with("| Enrollment | region Noord |"))
+        .expect("region Noord's gate");
+    assert!(noord.contains("| resolved by the split |"), "{noord}");
+    assert!(
+        !(r.counterfactuals.iter()).any(|c| c.starts_with("Region Noord:")),
+        "{:?}",
+        r.counterfactuals
+    );
+}

@@ -51,13 +51,15 @@ fn holding<'a>(
 }
 
 /// Whether clearing finding `i` alone could change the decision, so that its counterfactual
-/// belongs under "what would change the outcome": the wave's own findings, and a segment's
-/// that holds it back on its own. Not one inside a segment held as a whole, nor one that held
-/// segments explain, nor one that is not distinct from the rest of the wave (it counts in the
-/// wave as a whole, and only the wave's own figures decide).
+/// belongs under "what would change the outcome": the wave's own findings, a segment's that
+/// holds it back on its own, and a segment's gate that reaches the whole wave. Not one inside a
+/// segment held as a whole, nor one that held segments explain, nor a failing dimension that is
+/// not distinct from the rest of the wave (it counts in the wave as a whole, and only the
+/// wave's own figures decide).
 fn decides(a: &Assessment, j: &Judgement, i: usize, held: bool) -> bool {
     let f = &j.findings[i];
-    let own = f.seg == 0 || (f.confined && f.holds() && j.explained_by[i].is_empty());
+    let own =
+        f.seg == 0 || j.wave_wide[i] || (f.confined && f.holds() && j.explained_by[i].is_empty());
     own && holding(a, j, f, held).next().is_none()
 }
 
@@ -119,7 +121,7 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
             _,
             false,
             Cause::Gate(GateKind::Enrollment | GateKind::DataProtection | GateKind::Desire),
-        ) if f.seg != 0 => Some(Msg::NotDistinct.render(lang)),
+        ) if f.seg != 0 => Some(Msg::NotDistinctGate.render(lang)),
         (
             _,
             false,

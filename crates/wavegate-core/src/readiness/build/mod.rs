@@ -86,6 +86,49 @@ fn segments(report: &mut Report, a: &Assessment, j: &Judgement, lang: Lang) {
     }
 }
 
+/// The segments that go ahead beside the `held` ones: each held segment's siblings, and its
+/// enclosing segments' siblings up to the wave, except those within or around a held one.
+/// With iOS × Noord held: iOS × Oost, iOS × Zuid and Windows, not only the held segment's own
+/// siblings, which left Windows' people out of the list of who goes. Along different
+/// attributes they may share people with a held segment (iOS and Finance held, HR goes): the
+/// report says that such people wait ([`Decision::proceed_overlaps_hold`]).
+fn going_ahead(a: &Assessment, held: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &h in held {
+        let mut at = Some(h);
+        while let Some(seg) = at.filter(|&s| s != 0) {
+            for s in a.siblings(seg) {
+                let apart = !held.iter().any(|&x| a.within(s, x) || a.within(x, s));
+                if apart && a.segs[s].people > 0 && !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            at = a.segs[seg].parent;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The segments whose gates hold the whole wave because they cannot be confined there, when no
+/// hold gate of the wave's own fired: the decision names them, not "the whole wave".
+fn segments_reaching_wave(a: &Assessment, j: &Judgement, lang: Lang) -> Vec<String> {
+    let holds = |g: Option<GateKind>| g.is_some_and(|g| g.effect() == DecisionKind::Hold);
+    if (j.findings.iter()).any(|f| f.seg == 0 && !f.confined && holds(f.gate())) {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (f, _) in
+        (j.findings.iter().zip(&j.wave_wide)).filter(|(f, wide)| **wide && holds(f.gate()))
+    {
+        let name = text::segment(&a.segs[f.seg].segment, lang);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 fn helpdesk(program: &Program, a: &Assessment, f: &Forecast) -> HelpdeskForecast {
     let rolled = &a.tallies.wave()[0];
     let total: u32 = rolled.categories.iter().sum();
@@ -282,18 +325,14 @@ pub(super) fn build_report(
     let max_size = forecast.and_then(|f| f.max_size);
     let cap = |n: u32| max_size.map_or(n, |m| n.min(m));
     let held_segments: Vec<Segment> = j.held.iter().map(|&s| a.segs[s].segment.clone()).collect();
-    let mut proceed = Vec::new();
-    if kind == DecisionKind::Split {
-        for &h in &j.held {
-            for s in a.siblings(h) {
-                if !j.held.iter().any(|&x| a.within(s, x) || a.within(x, s))
-                    && !proceed.contains(&a.segs[s].segment)
-                {
-                    proceed.push(a.segs[s].segment.clone());
-                }
-            }
-        }
-    }
+    let proceed: Vec<Segment> = if kind == DecisionKind::Split {
+        going_ahead(a, &j.held)
+            .into_iter()
+            .map(|s| a.segs[s].segment.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let unconfined_hold: Vec<GateKind> = {
         let mut g: Vec<GateKind> = j
             .inputs
@@ -355,6 +394,7 @@ pub(super) fn build_report(
                 .contains(&GateKind::HelpdeskCapacity)
                 .then_some(max_size)
                 .flatten(),
+            segments: segments_reaching_wave(a, j, lang),
         },
         Rule::FailingDimension => Msg::HoldDimension {
             dimensions: j.inputs.failing_dimensions.clone(),

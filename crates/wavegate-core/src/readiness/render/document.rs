@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::readiness::metric::State;
-use crate::readiness::report::{Report, Segment};
+use crate::readiness::report::{DecisionKind, GateKind, Report, Segment};
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +154,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
 
     out.push(Block::Heading(l(Label::Gates)));
     let held: &[Segment] = r.decision.as_ref().map_or(&[], |d| &d.hold);
+    let split = (r.decision.as_ref()).is_some_and(|d| d.kind == DecisionKind::Split);
     if r.gates.is_empty() {
         out.push(Block::Para(vec![text(l(Label::NoGates))]));
     } else {
@@ -168,18 +169,14 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                 .gates
                 .iter()
                 .map(|g| {
-                    // A segment's gate that does not stand out holds or delays nobody by
-                    // itself (unless its segment lies within a held one): naming its decision
-                    // there read as if that segment were held.
-                    let segment_gate = g.scope.keys().any(|k| k != "wave");
+                    // Beside a SPLIT, a gate outside the held segments holds nobody who goes
+                    // ahead: the wave's gate the held segments carry (the helpdesk fits once
+                    // they wait), or region Noord's, explained by iOS × Noord held within it.
+                    // "Hold" there read as if they were held.
                     let within_held = held
                         .iter()
                         .any(|h| h.iter().all(|(k, v)| g.scope.get(k) == Some(v)));
-                    // And a gate of the whole wave that the held segments carry holds nobody
-                    // who goes ahead: "hold" beside a SPLIT read as if the wave were held.
-                    let effect = if segment_gate && !g.confined && !within_held {
-                        l(Label::CountsInWave).to_string()
-                    } else if !segment_gate && g.confined {
+                    let effect = if split && !within_held && g.id != GateKind::Evidence {
                         l(Label::ResolvedBySplit).to_string()
                     } else {
                         text::decision_name(g.effect, lang).to_string()

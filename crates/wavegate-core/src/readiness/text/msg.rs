@@ -68,6 +68,9 @@ pub enum Msg {
         gates: Vec<GateKind>,
         /// Largest wave that fits the helpdesk, when that gate fired.
         max_size: Option<u32>,
+        /// The segments they fired in when none fired for the wave itself (they cannot be
+        /// confined there); empty when the wave's own figures fired them.
+        segments: Vec<String>,
     },
     /// Decision: one failing dimension.
     HoldDimension {
@@ -155,6 +158,9 @@ pub enum Msg {
     NotConfined,
     /// Suffix: a segment's failure that does not stand out from its siblings.
     NotDistinct,
+    /// Suffix: a segment's gate that does not stand out from its siblings: it cannot be
+    /// confined there, and holds (or delays) the whole wave.
+    NotDistinctGate,
     /// Suffix: a wave gate the failing segments account for; `held` when the decision holds
     /// just them (SPLIT), not the whole wave.
     ConfinedToHeld {
@@ -323,7 +329,14 @@ impl Msg {
                 Lang::Nl => format!("Uitstellen: {} dimensies zijn onvoldoende ({}).", dimensions.len(), dims_list(dimensions, lang)),
                 Lang::En => format!("Delay: {} dimensions fail ({}).", dimensions.len(), dims_list(dimensions, lang)),
             },
-            Msg::HoldGates { gates, max_size } => {
+            Msg::HoldGates { gates, max_size, segments } if !segments.is_empty() => {
+                let (g, seg) = (gates_list(gates, lang), list(segments, lang));
+                match lang {
+                    Lang::Nl => format!("Aanhouden: de poort {g} is gesloten voor {seg}, en de rest van de golf doet het niet aantoonbaar beter: het probleem is niet tot een deel van de golf te beperken."),
+                    Lang::En => format!("Hold: the {g} gate fired for {seg}, and the rest of the wave does not do clearly better: the problem cannot be confined to part of the wave."),
+                }
+            }
+            Msg::HoldGates { gates, max_size, .. } => {
                 let g = gates_list(gates, lang);
                 match (lang, max_size) {
                     (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m_text} mensen aan.", m_text = count(u64::from(*m), lang)),
@@ -418,6 +431,10 @@ impl Msg {
             Msg::NotConfined => match lang {
                 Lang::Nl => "Niet te beperken tot een deel van de golf: geldt voor de hele golf.".to_string(),
                 Lang::En => "Cannot be confined to part of the wave: applies to the whole wave.".to_string(),
+            },
+            Msg::NotDistinctGate => match lang {
+                Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten en is dus niet tot dit segment te beperken: geldt voor de hele golf.".to_string(),
+                Lang::En => "Does not stand out from the other segments, so it cannot be confined to this one: it applies to the whole wave.".to_string(),
             },
             Msg::NotDistinct => match lang {
                 Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten: telt mee in de golf als geheel.".to_string(),
