@@ -140,7 +140,7 @@ impl Assessment {
 pub(super) fn present(data: &DataSet) -> Present {
     let i = &data.inputs;
     Present {
-        devices: i.devices.is_some(),
+        devices: i.has_devices(),
         failures: i.failures.is_some(),
         tickets: i.tickets.is_some(),
         responses: i.responses.is_some(),

@@ -360,6 +360,16 @@ pub struct Inputs {
     pub enrollment_from_check_in: usize,
 }
 
+impl Inputs {
+    /// Whether there is device evidence: a devices export with at least one device. An export
+    /// of no devices at all is no evidence that nobody enrolled (far more likely a header-only
+    /// file, or an export from the wrong place or filter): it counts as no export, and enrollment
+    /// is insufficient rather than failing for everyone rolled out.
+    pub fn has_devices(&self) -> bool {
+        self.devices.as_ref().is_some_and(|d| !d.is_empty())
+    }
+}
+
 /// Items grouped by person: `items[starts[p]..starts[p + 1]]` belong to person `p`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Groups {

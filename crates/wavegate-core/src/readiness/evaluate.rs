@@ -139,6 +139,9 @@ fn notes(data: &DataSet, lang: Lang) -> Vec<String> {
     use super::import::files;
     let i = &data.inputs;
     let mut out = Vec::new();
+    if i.devices.as_ref().is_some_and(Vec::is_empty) {
+        out.push(Msg::NoDevices.render(lang));
+    }
     for (present, file) in [
         (i.devices.is_some(), files::DEVICES),
         (i.tickets.is_some(), files::TICKETS),
@@ -149,7 +152,7 @@ fn notes(data: &DataSet, lang: Lang) -> Vec<String> {
             out.push(Msg::MissingFile { file }.render(lang));
         }
     }
-    if i.devices.is_some() && i.failures.is_none() {
+    if i.has_devices() && i.failures.is_none() {
         out.push(Msg::NoFailures.render(lang));
     }
     let u = data.unmatched;

@@ -384,7 +384,7 @@ fn contributions(
     let cutoff = end_of_day(at);
     let roster = &data.roster;
     let inputs = &data.inputs;
-    let have_devices = inputs.devices.is_some();
+    let have_devices = inputs.has_devices();
     let have_failures = inputs.failures.is_some();
     let have_tickets = inputs.tickets.is_some();
     let mut c = Contribution::default();

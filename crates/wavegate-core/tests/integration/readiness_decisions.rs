@@ -1150,3 +1150,34 @@ fn the_whole_next_wave_reads_by_the_name_the_program_gives_it() {
     let markdown = wavegate_core::readiness::render::markdown(&r);
     assert!(markdown.contains(&format!("| {scope} |")), "{markdown}");
 }
+
+/// A devices export without a single device (a header-only file, an export from the wrong
+/// place) is no evidence that nobody enrolled: enrollment is not judged, readiness is no
+/// number, and a note says why. Before, every segment's enrollment gate fired at 0% and the
+/// wave was held on it.
+#[test]
+fn a_devices_export_without_devices_is_no_evidence_that_nobody_enrolled() {
+    let (mut s, pilot) = pilot_and_wave_1();
+    for p in &pilot {
+        s.training(p, "intune-basics", 1, true, &[("privacy", 1.0)]);
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    for lang in ["en", "nl"] {
+        let r = s.evaluate_in("2027-02-01", lang);
+        assert!(
+            !r.gates.iter().any(|g| g.id == GateKind::Enrollment),
+            "{:?}",
+            r.gates
+        );
+        let d = r.decision.as_ref().unwrap();
+        assert_ne!(d.kind, DecisionKind::Hold, "{}", d.explanation);
+        assert_eq!(d.readiness.estimate, None);
+        assert!(d.readiness.missing.contains(&MissingEvidence::Technical));
+        assert!(
+            r.notes.iter().any(|n| n.starts_with("devices.csv ")
+                && (n.contains("no devices at all") || n.contains("geen enkel apparaat"))),
+            "{:?}",
+            r.notes
+        );
+    }
+}

@@ -287,6 +287,8 @@ pub enum Msg {
     },
     /// Note: failures not provided, so first-attempt success is not assessed.
     NoFailures,
+    /// Note: the devices export has no devices: counted as no export.
+    NoDevices,
     /// Note: a split attribute that is not a roster column.
     UnknownSplitAttribute {
         /// The attribute.
@@ -579,6 +581,10 @@ impl Msg {
             Msg::MissingFile { file } => match lang {
                 Lang::Nl => format!("{file} ontbreekt; de meetwaarden die het nodig hebben, zijn niet beoordeeld."),
                 Lang::En => format!("{file} was not provided; the metrics that need it were not assessed."),
+            },
+            Msg::NoDevices => match lang {
+                Lang::Nl => format!("{} bevat geen enkel apparaat. Dat bewijst niet dat niemand is ingeschreven (eerder een export met alleen een kopregel, of van de verkeerde plek of met het verkeerde filter): inschrijving en naleving zijn niet beoordeeld.", super::super::import::files::DEVICES),
+                Lang::En => format!("{} lists no devices at all. That is no evidence that nobody enrolled (more likely a header-only export, or one from the wrong place or filter): enrollment and compliance were not assessed.", super::super::import::files::DEVICES),
             },
             Msg::NoFailures => match lang {
                 Lang::Nl => "Zonder enrollment_failures.csv is inschrijving in één keer niet te beoordelen.".to_string(),
