@@ -9,6 +9,7 @@
 use super::assess::Assessment;
 use super::engine::{Groups, MetricEval, SegmentEval, evaluate_segment};
 use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, expand_likert};
+use super::helpdesk::Forecast;
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
 use super::report::{ActionKind, ActionReason, Source, reminds_to_finish};
@@ -385,7 +386,13 @@ fn action(
 }
 
 /// Every action, targeted.
-pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
+/// The actions for the assessed wave; `forecast` is the helpdesk forecast of the people who go
+/// ahead (the wave, or what is left of it after a split): the helpdesk prepares for them.
+pub(super) fn actions(
+    program: &Program,
+    a: &Assessment,
+    forecast: Option<&Forecast>,
+) -> Vec<ActionEval> {
     let mut out: Vec<ActionEval> = Vec::new();
     let distinct = distinct_barriers(a);
     for problem in PROBLEMS {
@@ -416,7 +423,7 @@ pub(super) fn actions(program: &Program, a: &Assessment) -> Vec<ActionEval> {
         );
     }
     out.extend(resurveys(a));
-    if let (Some(f), Some(cap)) = (&a.forecast, program.helpdesk_capacity_per_day)
+    if let (Some(f), Some(cap)) = (forecast, program.helpdesk_capacity_per_day)
         && f.q90_day > HELPDESK_PREPARATION_SHARE * cap
     {
         out.push(ActionEval {

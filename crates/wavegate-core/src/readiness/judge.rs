@@ -373,7 +373,7 @@ pub(super) fn judge(
         })
         .map(|m| m.id)
         .collect();
-    let actions = actions(program, a);
+    let actions = actions(program, a, going_forecast.as_ref());
     let any_barrier = going.adkar.as_ref().is_some_and(|x| x.barrier.is_some())
         || a.segs
             .iter()

@@ -6,8 +6,8 @@ use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
 use wavegate_core::readiness::render::forecast_parts;
 use wavegate_core::readiness::report::{
-    Confidence, DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report, Rule,
-    SuppressionReason,
+    ActionKind, Confidence, DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report,
+    Rule, SuppressionReason,
 };
 
 fn program(capacity: f64) -> String {
@@ -1179,5 +1179,62 @@ fn a_devices_export_without_devices_is_no_evidence_that_nobody_enrolled() {
             "{:?}",
             r.notes
         );
+    }
+}
+
+/// iOS users raise tickets at six times the Windows rate, and the helpdesk cannot carry the
+/// whole wave but can carry its Windows users: iOS waits. The held segment says what would let
+/// it go (its ticket rate, at most), the helpdesk gate the split resolves gives no
+/// counterfactual (raising the capacity to it would change nothing), and the helpdesk prepares
+/// for the people who go, not for the wave before the split.
+#[test]
+fn a_split_for_tickets_says_what_frees_the_held_segment_and_prepares_for_who_goes() {
+    let mut s = Scenario::new(&program(2.0));
+    let windows = s.people(
+        100,
+        "pilot",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    let ios = s.people(100, "pilot", &[("platform", "iOS"), ("department", "HR")]);
+    s.people(
+        100,
+        "wave-1",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    s.people(100, "wave-1", &[("platform", "iOS"), ("department", "HR")]);
+    for (i, p) in windows.iter().chain(&ios).enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "intune-basics", 1, true, &[("privacy", 1.0)]);
+        s.delighted(p, "2027-01-20 12:00");
+        let many = i >= 100;
+        if (many && i % 3 == 0) || (!many && i % 20 == 0) {
+            s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
+    let ios_segment = |c: &str| c.starts_with("Platform iOS:");
+    let cf = (r.counterfactuals.iter()).find(|c| ios_segment(c));
+    assert!(
+        cf.is_some_and(|c| c.contains("at most")),
+        "{:?}",
+        r.counterfactuals
+    );
+    assert!(
+        !(r.counterfactuals.iter()).any(|c| c.starts_with("The helpdesk can carry")),
+        "{:?}",
+        r.counterfactuals
+    );
+    for a in r
+        .actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::HelpdeskPreparation)
+    {
+        let q90: f64 = (a.evidence.strip_prefix("Up to "))
+            .and_then(|t| t.split(' ').next())
+            .and_then(|x| x.parse().ok())
+            .expect("the forecast");
+        assert!(q90 <= 2.0, "prepares for {q90} a day: {:?}", a);
     }
 }

@@ -4,7 +4,7 @@
 use super::figures::{evidence_of, round, round_pair};
 use crate::i18n::Lang;
 use crate::readiness::assess::Assessment;
-use crate::readiness::counterfactual::proportion_counterfactual;
+use crate::readiness::counterfactual::{proportion_counterfactual, rate_counterfactual};
 use crate::readiness::gates::{Cause, Finding, TestEval, weakest};
 use crate::readiness::judge::Judgement;
 use crate::readiness::metric::{Kind, State};
@@ -51,15 +51,18 @@ fn holding<'a>(
 }
 
 /// Whether clearing finding `i` alone could change the decision, so that its counterfactual
-/// belongs under "what would change the outcome": the wave's own findings, a segment's that
+/// belongs under "what would change the outcome": the wave's own findings (not one the held
+/// segments carry), a segment's that
 /// holds it back on its own, and a segment's gate that reaches the whole wave. Not one inside a
 /// segment held as a whole, nor one that held segments explain, nor a failing dimension that is
 /// not distinct from the rest of the wave (it counts in the wave as a whole, and only the
 /// wave's own figures decide).
 fn decides(a: &Assessment, j: &Judgement, i: usize, held: bool) -> bool {
     let f = &j.findings[i];
-    let own =
-        f.seg == 0 || j.wave_wide[i] || (f.confined && f.holds() && j.explained_by[i].is_empty());
+    // A wave gate the held segments carry (resolved by the split) changes nothing by clearing.
+    let own = (f.seg == 0 && !f.confined)
+        || j.wave_wide[i]
+        || (f.seg != 0 && f.confined && f.holds() && j.explained_by[i].is_empty());
     own && holding(a, j, f, held).next().is_none()
 }
 
@@ -334,15 +337,23 @@ fn counterfactual(
         Cause::Gate(GateKind::Evidence) => None,
         _ => {
             let m = seg.eval.metric(f.metric?)?;
-            if m.id.kind() != Kind::Proportion {
-                return None;
-            }
             let spec = program.spec(m.id);
-            let (clears, passes) = proportion_counterfactual(&spec, gamma, m.n, true);
+            let (clears, passes) = match m.id.kind() {
+                Kind::Proportion => proportion_counterfactual(&spec, gamma, m.n, true),
+                // The ticket rate: a held segment's reason is as much a failure as a share.
+                Kind::Rate => rate_counterfactual(&spec, gamma, m.events?.1, true),
+                Kind::Mean | Kind::Nps => return None,
+            };
+            // A gate clears exactly when its metric no longer fails. A dimension may still fail
+            // on its score band then (a ticket rate of 18 per 100 is no failure by P, yet scores
+            // 0): only the level at which the metric passes is sure to say enough.
+            let gate = matches!(f.cause, Cause::Gate(_));
+            let clears = clears.filter(|_| gate);
             Some(
                 Msg::CfMetric {
                     scope,
                     metric: m.id,
+                    gate,
                     clears,
                     passes,
                 }

@@ -308,6 +308,7 @@ pub(super) fn build_report(
                         lang,
                     ),
                     metric: m.id,
+                    gate: false,
                     clears: None,
                     passes,
                 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::i18n::count;
-use crate::readiness::metric::{Dimension, Element, MetricId, State};
+use crate::readiness::metric::{Dimension, Element, Kind, MetricId, State};
 use crate::readiness::report::{GateKind, MissingEvidence};
 
 /// Facts about a metric for an evidence sentence.
@@ -254,9 +254,11 @@ pub enum Msg {
         scope: String,
         /// Metric.
         metric: MetricId,
-        /// Share that clears the gate at the current n.
+        /// Whether what it clears is a gate (else a failing dimension).
+        gate: bool,
+        /// Value that clears it at the current n (a share, or a ticket rate).
         clears: Option<(f64, u64)>,
-        /// Share and n that pass.
+        /// Value and n that pass.
         passes: Option<(f64, u64)>,
     },
     /// Counterfactual: evidence needed.
@@ -538,20 +540,31 @@ impl Msg {
                 Lang::Nl => format!("Respons {} tegen {} in de hele golf.", pct(*rate, lang), pct(*wave, lang)),
                 Lang::En => format!("Response rate {} against {} for the whole wave.", pct(*rate, lang), pct(*wave, lang)),
             },
-            Msg::CfMetric { scope, metric, clears, passes } => {
+            Msg::CfMetric { scope, metric, gate, clears, passes } => {
                 let name = metric_name(*metric, lang);
                 let unit = unit(*metric, lang);
+                // Shares must reach a level; a ticket rate must stay under one.
+                let rate = metric.kind() == Kind::Rate;
+                let (bound, decimals) = match (lang, rate) {
+                    (Lang::Nl, false) => ("minstens", 2),
+                    (Lang::En, false) => ("at least", 2),
+                    (Lang::Nl, true) => ("hooguit", 1),
+                    (Lang::En, true) => ("at most", 1),
+                };
                 let mut parts = Vec::new();
-                if let Some((share, n)) = clears {
-                    parts.push(match lang {
-                        Lang::Nl => format!("de poort gaat open bij {name} van minstens {} over {n} {unit}", num(*share, 2, lang)),
-                        Lang::En => format!("the gate clears at {name} of at least {} over {n} {unit}", num(*share, 2, lang)),
+                if let Some((value, n)) = clears {
+                    let value = num(*value, decimals, lang);
+                    parts.push(match (lang, gate) {
+                        (Lang::Nl, true) => format!("de poort gaat open bij {name} van {bound} {value} over {n} {unit}"),
+                        (Lang::En, true) => format!("the gate clears at {name} of {bound} {value} over {n} {unit}"),
+                        (Lang::Nl, false) => format!("het is niet meer duidelijk onvoldoende bij {name} van {bound} {value} over {n} {unit}"),
+                        (Lang::En, false) => format!("it no longer clearly fails at {name} of {bound} {value} over {n} {unit}"),
                     });
                 }
-                if let Some((share, n)) = passes {
+                if let Some((value, n)) = passes {
                     parts.push(match lang {
-                        Lang::Nl => format!("het voldoet bij minstens {} over {n} {unit}", num(*share, 2, lang)),
-                        Lang::En => format!("it passes at {name} of at least {} over {n} {unit}", num(*share, 2, lang)),
+                        Lang::Nl => format!("het voldoet bij {bound} {} over {n} {unit}", num(*value, decimals, lang)),
+                        Lang::En => format!("it passes at {name} of {bound} {} over {n} {unit}", num(*value, decimals, lang)),
                     });
                 }
                 let joined = match lang {
