@@ -5,7 +5,7 @@ use super::assess::assess;
 use super::build::{ExpandHistory, build_report};
 use super::data::DataSet;
 use super::enrollment_timeline::enrollment_timeline;
-use super::history::{PastEvaluation, backs_expand};
+use super::history::{PastEvaluation, backs_expand, passing_since};
 use super::judge::judge;
 use super::program::Program;
 use super::report::*;
@@ -84,7 +84,9 @@ pub fn evaluate_on(
     let backed = backs_expand(history, &program.name, &program.waves[next].id, at);
     let j = judge(program, &a, started, backed);
     let (kind, rule) = decide(&j.inputs);
-    let expand = ExpandHistory::new(at, j.inputs.all_pass, backed);
+    let wave_id = &program.waves[next].id;
+    let since = passing_since(history, &program.name, wave_id, at);
+    let expand = ExpandHistory::new(since, j.inputs.all_pass, backed);
     build_report(&mut report, program, &a, &j, kind, rule, expand, lang);
     // The next wave too small to show is listed once, whichever part of the report hid it.
     for s in withheld {

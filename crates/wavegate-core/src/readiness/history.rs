@@ -94,6 +94,30 @@ pub(crate) fn backs_expand(
     false
 }
 
+/// The first day of the unbroken run of passing evaluations that ends with one passing at `at`:
+/// the earliest of the earlier evaluations that passed with none failing after it, or `at`
+/// itself. An evaluation passing again on or after that day plus [`EXPAND_GAP_DAYS`] backs
+/// EXPAND; counting the week from `at` said a week too late when the run began earlier.
+pub(crate) fn passing_since(
+    history: &[PastEvaluation],
+    program: &str,
+    next_wave: &str,
+    at: NaiveDate,
+) -> NaiveDate {
+    let mut earlier: Vec<&PastEvaluation> = history
+        .iter()
+        .filter(|h| {
+            h.program == program && h.next_wave.as_deref() == Some(next_wave) && h.evaluated_at < at
+        })
+        .collect();
+    earlier.sort_by_key(|h| std::cmp::Reverse(h.evaluated_at));
+    earlier
+        .iter()
+        .take_while(|h| h.everything_passes)
+        .last()
+        .map_or(at, |h| h.evaluated_at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +133,17 @@ mod tests {
 
     fn at(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, 3, day).unwrap()
+    }
+
+    #[test]
+    fn the_run_of_passes_starts_at_the_earliest_pass_after_the_last_failure() {
+        let h = [past(1, false), past(3, true), past(5, true)];
+        assert_eq!(passing_since(&h, "p", "wave-1", at(6)), at(3));
+        assert_eq!(
+            passing_since(&[past(5, false)], "p", "wave-1", at(6)),
+            at(6)
+        );
+        assert_eq!(passing_since(&[], "p", "wave-1", at(6)), at(6));
     }
 
     #[test]

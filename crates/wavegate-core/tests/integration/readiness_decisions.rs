@@ -95,15 +95,64 @@ fn everything_passing_proceeds_once_and_expands_a_week_later() {
         "{:#?}",
         r.counterfactuals
     );
-    // Five days later is too soon after the first passing evaluation.
+    // Five days later is too soon after the first passing evaluation; the week counts from
+    // that first pass, not from this evaluation (it said 12 February before).
     let soon = s.evaluate_after("2027-02-05", std::slice::from_ref(&r));
     assert_eq!(decision(&soon), (DecisionKind::Proceed, Rule::NothingFired));
+    assert!(
+        soon.counterfactuals
+            .iter()
+            .any(|c| c.contains("2027-02-07")),
+        "{:#?}",
+        soon.counterfactuals
+    );
     // A week after it, with everything passing in between: grow the wave, within the people
     // left.
     let later = s.evaluate_after("2027-02-07", &[r.clone(), soon]);
     assert_eq!(decision(&later), (DecisionKind::Expand, Rule::AllPassTwice));
     let size = later.decision.as_ref().unwrap().recommended_size;
     assert!((400..=600).contains(&size), "{size}");
+    let said = &later.decision.as_ref().unwrap().explanation;
+    assert!(
+        said.contains(&format!("from 200 to {size} people")),
+        "{said}"
+    );
+}
+
+/// With no later wave to bring people forward from, EXPAND says the wave goes as planned
+/// rather than "grow ×3 to 200" beside a planned 200.
+#[test]
+fn expanding_the_last_wave_says_it_goes_as_planned() {
+    let (mut s, pilot) = pilot_and_wave_1();
+    // The same program without wave 2.
+    s.program = wavegate_core::readiness::program::Program::parse(&program_toml(
+        "Scenario",
+        &["platform", "department"],
+        Some(20.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", Some(60)),
+            ("wave-1", "2027-02-08", "2027-02-26", Some(200)),
+        ],
+    ))
+    .unwrap();
+    for p in &pilot {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(
+            p,
+            "intune-basics",
+            1,
+            true,
+            &[("privacy", 1.0), ("steps", 1.0)],
+        );
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let first = s.evaluate("2027-01-31");
+    let r = s.evaluate_after("2027-02-07", &[first]);
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Expand, "{}", d.explanation);
+    assert_eq!(d.recommended_size, 200);
+    assert!(d.explanation.contains("as planned"), "{}", d.explanation);
+    assert!(!d.explanation.contains("Grow"), "{}", d.explanation);
 }
 
 #[test]

@@ -352,3 +352,30 @@ fn the_gates_table_says_which_segment_gates_the_split_resolves() {
         "the demo has a gate inside a held segment"
     );
 }
+
+/// The decision's readiness is the readiness of the wave's people: of those who go ahead after
+/// a split, else of the whole wave. Under a hold of the whole wave it gave the figure of the
+/// people who would have gone ahead beside the held segments (93/84 beside the wave's 92/84).
+#[test]
+fn the_decision_gives_the_whole_waves_readiness_unless_it_splits() {
+    let mut checked = 0;
+    for (people, seed) in [(1_000, 1), (800, 1), (300, 4), (1_500, 7)] {
+        let files = demo_files(people, seed);
+        let report: wavegate_core::readiness::report::Report =
+            serde_json::from_str(&score(&files)).unwrap();
+        let d = report.decision.as_ref().unwrap();
+        if d.kind == wavegate_core::readiness::report::DecisionKind::Split {
+            continue;
+        }
+        let wave = &report.segments[0];
+        assert!(wave.segment.contains_key("wave"));
+        assert_eq!(
+            (d.readiness.estimate, d.readiness.conservative),
+            (wave.readiness.estimate, wave.readiness.conservative),
+            "{people} people, seed {seed}: {}",
+            d.explanation
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "some demo organisation is not split");
+}

@@ -29,10 +29,12 @@ pub(super) struct ExpandHistory {
 }
 
 impl ExpandHistory {
-    pub(super) fn new(at: NaiveDate, all_pass: bool, backed: bool) -> ExpandHistory {
+    /// `passing_since`: the first day of the run of passing evaluations this one would extend
+    /// ([`passing_since`](super::history::passing_since)).
+    pub(super) fn new(passing_since: NaiveDate, all_pass: bool, backed: bool) -> ExpandHistory {
         ExpandHistory {
             needs_pass_on_or_after: (all_pass && !backed)
-                .then(|| at.checked_add_days(Days::new(super::history::EXPAND_GAP_DAYS)))
+                .then(|| passing_since.checked_add_days(Days::new(super::history::EXPAND_GAP_DAYS)))
                 .flatten(),
         }
     }
@@ -282,6 +284,11 @@ pub(super) fn build_report(
     // More evidence, and what would make warning critical metrics pass, for the people who
     // would go.
     let going = &j.going;
+    let shown = if kind == DecisionKind::Split {
+        going
+    } else {
+        &a.segs[0].eval
+    };
     let mut more_evidence = Vec::new();
     for m in going
         .metrics
@@ -428,6 +435,7 @@ pub(super) fn build_report(
         Rule::AllPassTwice => Msg::Expand {
             factor: expand_factor.unwrap_or(2),
             size: recommended,
+            planned: a.planned,
         },
         Rule::NothingFired | Rule::NoNextWave => Msg::Proceed,
     };
@@ -435,8 +443,11 @@ pub(super) fn build_report(
         kind,
         rule,
         explanation: msg.render(lang),
-        confidence: going.confidence,
-        readiness: readiness(going, lang),
+        // The readiness of the wave's people (docs/scoring.md): of those who go ahead after a split,
+        // else of the whole wave. Under a hold of the whole wave nobody goes ahead, and a
+        // figure for "the rest" read as if some did.
+        confidence: shown.confidence,
+        readiness: readiness(shown, lang),
         everything_passes: j.inputs.all_pass,
         planned_size: a.planned,
         recommended_size: recommended,

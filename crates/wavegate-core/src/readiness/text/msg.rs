@@ -109,6 +109,8 @@ pub enum Msg {
         factor: u32,
         /// New size.
         size: u32,
+        /// The wave's planned size.
+        planned: u32,
     },
     /// Decision: proceed.
     Proceed,
@@ -395,9 +397,15 @@ impl Msg {
                 Lang::Nl => format!("Doorgaan, met {actions} actie{}: geen poort is gesloten, maar niet alles voldoet.", if *actions == 1 { "" } else { "s" }),
                 Lang::En => format!("Proceed with {actions} action{}: no gate fired, but not everything passes.", if *actions == 1 { "" } else { "s" }),
             },
-            Msg::Expand { factor, size } => match lang {
-                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf {factor}× zo groot: {size_text} mensen.", size_text = count(u64::from(*size), lang)),
-                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave ×{factor} to {size_text} people.", size_text = count(u64::from(*size), lang)),
+            // Growth brings people forward from later waves; with none left, "×3 to 200" beside
+            // a planned 200 read as growth that was not there.
+            Msg::Expand { factor, size, planned } if size <= planned => match lang {
+                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder (groei ×{factor} zou kunnen). Er zijn geen mensen van latere golven om naar voren te halen: ga door met alle {size_text} mensen zoals gepland.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well (growth ×{factor} would be fine). No later wave has people to bring forward: go ahead with all {size_text} people as planned.", size_text = count(u64::from(*size), lang)),
+            },
+            Msg::Expand { factor, size, planned } => match lang {
+                Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf groter, van {planned_text} naar {size_text} mensen (groei ×{factor}, mensen van latere golven naar voren gehaald).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave from {planned_text} to {size_text} people (growth ×{factor}, bringing people forward from later waves).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
             },
             Msg::Proceed => match lang {
                 Lang::Nl => "Doorgaan: geen poort gesloten en niets vraagt om actie.".to_string(),
