@@ -36,6 +36,8 @@ pub(super) struct Forecast {
     pub median_day: f64,
     /// 90th percentile of tickets per day.
     pub q90_day: f64,
+    /// 10th percentile of tickets per day: with `q90_day`, the forecast's 80% interval.
+    pub q10_day: f64,
     /// Largest wave of this mix whose q90 fits capacity.
     pub max_size: Option<u32>,
     /// Evidence: person-weeks observed.
@@ -193,6 +195,7 @@ pub(super) fn forecast(
         size,
         median_day: per_day(0.5),
         q90_day: per_day(0.9),
+        q10_day: per_day(0.1),
         max_size,
         person_weeks: (pooled_units * 2.0).floor() as u64,
     })

@@ -1287,3 +1287,26 @@ fn a_split_for_tickets_says_what_frees_the_held_segment_and_prepares_for_who_goe
         assert!(q90 <= 2.0, "prepares for {q90} a day: {:?}", a);
     }
 }
+
+/// Every gate carries its evidence (docs/scoring.md): the productivity gate its count, the
+/// helpdesk gate the forecast's 80% interval and the person-weeks behind it. Both had `null`s.
+#[test]
+fn the_productivity_and_helpdesk_gates_carry_their_evidence() {
+    let (mut s, pilot) = healthy();
+    s.program = wavegate_core::readiness::program::Program::parse(&program(2.0)).unwrap();
+    s.ticket(&pilot[0], "2027-01-20 09:00", "Email", 1, false);
+    for p in pilot.iter().step_by(2) {
+        s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+    }
+    let r = s.evaluate("2027-02-01");
+    let gate = |id| r.gates.iter().find(|g| g.id == id);
+    let p = gate(GateKind::Productivity).expect("an open priority-1 ticket");
+    assert_eq!(
+        (p.estimate, p.interval, p.n, p.probability),
+        (Some(1.0), Some([1.0, 1.0]), Some(1), Some(1.0))
+    );
+    let h = gate(GateKind::HelpdeskCapacity).expect("more tickets than the helpdesk carries");
+    let [low, high] = h.interval.expect("the forecast's interval");
+    assert!(low < high && Some(high) == h.estimate, "{:?}", h.interval);
+    assert!(h.n.is_some_and(|n| n > 0) && h.probability.is_some());
+}

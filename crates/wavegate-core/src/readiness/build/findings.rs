@@ -196,12 +196,18 @@ pub(super) fn build(
         match f.cause {
             Cause::Gate(gate) => {
                 let (estimate, interval, n) = match gate {
+                    // Every gate carries its evidence (docs/scoring.md): the forecast's 80%
+                    // interval of tickets a day, over the person-weeks it rests on.
                     GateKind::HelpdeskCapacity => (
                         forecast.map(|fc| round(fc.q90_day, 1)),
-                        None,
+                        forecast.map(|fc| round_pair([fc.q10_day, fc.q90_day], 1)),
                         forecast.map(|fc| fc.person_weeks),
                     ),
-                    GateKind::Productivity => (Some(f64::from(f.open)), None, None),
+                    // A count, not an estimate: the open tickets are what they are.
+                    GateKind::Productivity => {
+                        let open = f64::from(f.open);
+                        (Some(open), Some([open, open]), Some(u64::from(f.open)))
+                    }
                     _ => (
                         m.and_then(|m| m.estimate).map(|x| round(x, d)),
                         m.and_then(|m| m.interval).map(|x| round_pair(x, d)),
@@ -216,7 +222,11 @@ pub(super) fn build(
                     estimate,
                     interval,
                     n,
-                    probability: f.probability.map(|p| round(p, 3)),
+                    // An open priority ticket is observed, not inferred.
+                    probability: match gate {
+                        GateKind::Productivity => Some(1.0),
+                        _ => f.probability.map(|p| round(p, 3)),
+                    },
                     confined: f.confined,
                     test,
                     explanation,
