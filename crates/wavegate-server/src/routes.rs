@@ -293,12 +293,13 @@ pub fn planner_router(state: &AppState) -> Router<AppState> {
     .add(
         Method::POST,
         "/api/v1/programs/{program}/modules",
-        post(training::planner::publish),
+        post(training::planner::publish).layer(DefaultBodyLimit::max(training::MODULE_BODY_LIMIT)),
     )
     .add(
         Method::POST,
         "/api/v1/programs/{program}/modules/{module}/versions",
-        post(training::planner::publish_next),
+        post(training::planner::publish_next)
+            .layer(DefaultBodyLimit::max(training::MODULE_BODY_LIMIT)),
     )
     .add(
         Method::POST,

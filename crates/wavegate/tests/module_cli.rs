@@ -114,3 +114,49 @@ fn an_unreadable_definition_is_reported_in_the_language_asked() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_module_the_server_would_refuse_for_its_size_or_policy_is_no_ok() {
+    let dir = tempfile::tempdir().unwrap();
+    let template: serde_json::Value =
+        serde_json::from_str(&stdout(&wavegate(&["module", "template", "get-help"]))).unwrap();
+    // A lesson of 300,000 bytes, a wait of 1,900 years and more attempts than the server keeps.
+    let mut m = template.clone();
+    m["lessons"][0]["body"]["en"] = serde_json::json!("word ".repeat(60_000));
+    m["quiz"]["attempts"] = serde_json::json!({ "max": 100_000, "wait_minutes": 1_000_000_000u32 });
+    let file = write(dir.path(), "huge.json", &m.to_string());
+    let out = wavegate(&["module", "validate", &file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let err = stderr(&out);
+    // The size is the built-in's plus the lesson: only the limit is fixed.
+    assert!(err.contains("  (file): the module is "), "{err}");
+    assert!(
+        err.contains(" KiB as compact JSON; at most 256 KiB is published"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  quiz.attempts.max: `max` 100,000: at most 1000 attempts"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  quiz.attempts.wait_minutes: a wait of 1,000,000,000 minutes"),
+        "{err}"
+    );
+    let dutch = stderr(&wavegate(&["module", "validate", &file, "--lang", "nl"]));
+    assert!(
+        dutch.contains("de module is 303 KiB als compacte JSON"),
+        "{dutch}"
+    );
+
+    // An estimate far below the lessons' minutes.
+    let mut m = template;
+    m["estimate_minutes"] = serde_json::json!(1);
+    let file = write(dir.path(), "quick.json", &m.to_string());
+    let out = wavegate(&["module", "validate", &file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("  estimate_minutes: 1 minutes, while the lessons alone take"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -249,3 +249,58 @@ fn a_missing_database_or_program_is_said_in_dutch_when_asked() {
     let err = refused(&db, "elders");
     assert!(err.contains("er is geen programma \"elders\""), "{err}");
 }
+
+#[test]
+fn an_xapi_base_or_home_page_that_is_no_web_address_is_refused_in_the_language_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    // A Dutch or English xAPI export with `flag` set to `value`, which must fail; what it said.
+    let refused = |flag: &str, value: &str, lang: &str| {
+        let out = wavegate(&[
+            "training",
+            "export",
+            "--db",
+            &db,
+            "--program",
+            "demo",
+            "--format",
+            "xapi",
+            flag,
+            value,
+            "--lang",
+            lang,
+        ]);
+        assert!(!out.status.success(), "{flag} {value} was accepted");
+        assert!(out.stdout.is_empty(), "no statements are written");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = refused("--base", "not an iri", "en");
+    assert!(
+        err.contains(
+            "--base: the activity ids' base `not an iri` is not an absolute http or https address"
+        ),
+        "{err}"
+    );
+    let err = refused("--base", "javascript:alert(1)/", "nl");
+    assert!(
+        err.contains("is geen absoluut http- of https-adres"),
+        "{err}"
+    );
+    let err = refused("--base", "https://x.example/a b/", "en");
+    assert!(err.contains("without spaces"), "{err}");
+    let err = refused("--home-page", "x", "nl");
+    assert!(
+        err.contains("--home-page: de startpagina van de accounts `x`"),
+        "{err}"
+    );
+    // A web address is taken.
+    export(
+        &db,
+        &[
+            "--format",
+            "xapi",
+            "--home-page",
+            "https://login.example.org/",
+        ],
+    );
+}

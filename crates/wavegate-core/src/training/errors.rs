@@ -2,7 +2,7 @@
 
 use super::markdown::Dropped;
 use crate::definition_errors::{CommonProblem, PathError, PathErrors, Problem, cut};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, count};
 use serde::{Deserialize, Serialize};
 
 pub use crate::definition_errors::{Expected, Words};
@@ -68,6 +68,36 @@ pub enum ModuleProblem {
     },
     /// `attempts.max` of 0.
     NoAttempts,
+    /// `attempts.max` above the attempts a registration holds at most (`MAX_ATTEMPTS`), so
+    /// the module would promise more than the server allows.
+    TooManyAttempts {
+        /// As written.
+        max: u32,
+        /// The most allowed.
+        limit: u32,
+    },
+    /// `attempts.wait_minutes` above a year (`MAX_WAIT_MINUTES`).
+    WaitTooLong {
+        /// As written.
+        minutes: u32,
+        /// The most allowed.
+        limit: u32,
+    },
+    /// A definition larger than `MAX_MODULE_BYTES` as compact JSON.
+    TooLarge {
+        /// Its size in bytes, as compact JSON.
+        bytes: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// `estimate_minutes` under half the minutes its lessons claim: trainees would plan far
+    /// too little time.
+    EstimateTooLow {
+        /// As written.
+        estimate: u32,
+        /// The lessons' minutes together.
+        lessons: u32,
+    },
     /// A completion rule that needs a passed quiz, in a module without one.
     NoQuizToPass,
     /// A target attribute without values, or with a blank one.
@@ -135,6 +165,10 @@ impl Problem for ModuleProblem {
             P::InvalidDraw { .. } => "invalid_draw",
             P::PassMarkOutOfRange { .. } => "pass_mark_out_of_range",
             P::NoAttempts => "no_attempts",
+            P::TooManyAttempts { .. } => "too_many_attempts",
+            P::WaitTooLong { .. } => "wait_too_long",
+            P::TooLarge { .. } => "too_large",
+            P::EstimateTooLow { .. } => "estimate_too_low",
             P::NoQuizToPass => "no_quiz_to_pass",
             P::EmptyTarget { .. } => "empty_target",
             P::ChangesInFirstVersion => "changes_in_first_version",
@@ -188,18 +222,38 @@ impl Problem for ModuleProblem {
                 ),
                 format!("no lesson teaches topic `{topic}`; list it in a lesson's `topics`"),
             ),
+            // Nothing to choose from: a range "1 to 0" would be nonsense.
+            P::InvalidDraw {
+                topic,
+                available: 0,
+                ..
+            } => pick(
+                format!("onderwerp `{topic}` heeft geen vragen om uit te trekken"),
+                format!("topic `{topic}` has no questions to draw from"),
+            ),
             P::InvalidDraw {
                 topic,
                 draw,
                 available,
-            } => pick(
-                format!(
-                    "trekt {draw} vragen over `{topic}`, dat er {available} heeft; kies 1 tot {available}"
-                ),
-                format!(
-                    "draws {draw} questions about `{topic}`, which has {available}; choose 1 to {available}"
-                ),
-            ),
+            } => {
+                let draws = Text::counted(
+                    u64::from(*draw),
+                    ("trekt 1 vraag", "draws 1 question"),
+                    ("trekt {n} vragen", "draws {n} questions"),
+                );
+                let has = Text::counted(
+                    u64::from(*available),
+                    ("dat er 1 heeft; kies 1", "which has 1; choose 1"),
+                    (
+                        "dat er {n} heeft; kies 1 tot {n}",
+                        "which has {n}; choose 1 to {n}",
+                    ),
+                );
+                pick(
+                    format!("{} over `{topic}`, {}", draws.nl, has.nl),
+                    format!("{} about `{topic}`, {}", draws.en, has.en),
+                )
+            }
             P::PassMarkOutOfRange { value } => pick(
                 format!(
                     "slaaggrens {value}; verwacht een deel groter dan 0 en hooguit 1, zoals 0.8"
@@ -210,6 +264,58 @@ impl Problem for ModuleProblem {
                 "`max` 0 laat geen enkele poging toe; laat het weg voor onbeperkt".into(),
                 "`max` 0 allows no attempt at all; leave it out for unlimited".into(),
             ),
+            P::TooManyAttempts { max, limit } => pick(
+                format!(
+                    "`max` {}: per cursist worden hooguit {} pogingen bewaard; kies 1 tot {}",
+                    count(u64::from(*max), lang),
+                    count(u64::from(*limit), lang),
+                    count(u64::from(*limit), lang)
+                ),
+                format!(
+                    "`max` {}: at most {} attempts are kept per trainee; choose 1 to {}",
+                    count(u64::from(*max), lang),
+                    count(u64::from(*limit), lang),
+                    count(u64::from(*limit), lang)
+                ),
+            ),
+            P::WaitTooLong { minutes, limit } => pick(
+                format!(
+                    "een wachttijd van {} minuten is langer dan een jaar; kies 0 tot {}",
+                    count(u64::from(*minutes), lang),
+                    count(u64::from(*limit), lang)
+                ),
+                format!(
+                    "a wait of {} minutes is longer than a year; choose 0 to {}",
+                    count(u64::from(*minutes), lang),
+                    count(u64::from(*limit), lang)
+                ),
+            ),
+            P::TooLarge { bytes, limit } => {
+                let kib = |b: usize| count(b.div_ceil(1024) as u64, lang);
+                pick(
+                    format!(
+                        "de module is {} KiB als compacte JSON; hooguit {} KiB wordt gepubliceerd: kort lessen in of verdeel ze over meer modules",
+                        kib(*bytes),
+                        kib(*limit)
+                    ),
+                    format!(
+                        "the module is {} KiB as compact JSON; at most {} KiB is published: shorten lessons or split them over more modules",
+                        kib(*bytes),
+                        kib(*limit)
+                    ),
+                )
+            }
+            P::EstimateTooLow { estimate, lessons } => {
+                let least = (*lessons).min(super::model::MAX_MINUTES);
+                pick(
+                    format!(
+                        "{estimate} minuten, terwijl de lessen alleen al {lessons} minuten duren; geef minstens {least} (lessen en quiz samen)"
+                    ),
+                    format!(
+                        "{estimate} minutes, while the lessons alone take {lessons} minutes; give at least {least} (lessons and quiz together)"
+                    ),
+                )
+            }
             P::NoQuizToPass => pick(
                 "deze afrondingsregel vraagt een gehaalde quiz, maar de module heeft geen quiz".into(),
                 "this completion rule needs a passed quiz, but the module has no quiz".into(),

@@ -33,12 +33,14 @@ impl Progress {
     /// lesson in a version means anything (it is what [`Progress::add_fact`] keeps), so a store
     /// holds at most one view per lesson and version however many ids a client makes up. A
     /// resend of a stored view is recognised by its id before this is asked. The time is kept
-    /// between the assignment and `now` ([`reported_time`]).
+    /// between the later of the assignment and `published_at` (when `module`'s version was
+    /// published: nobody reads a version before it exists) and `now` ([`reported_time`]).
     pub fn view_fact(
         &self,
         module: &Module,
         lesson: &str,
         at: DateTime<Utc>,
+        published_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Fact, ProgressError> {
         if module.lesson(lesson).is_none() {
@@ -59,7 +61,7 @@ impl Progress {
         Ok(Fact::View {
             version: module.version,
             lesson: lesson.to_string(),
-            at: reported_time(at, self.assigned_at, now),
+            at: reported_time(at, self.assigned_at.max(published_at), now),
         })
     }
 }
@@ -219,11 +221,11 @@ mod tests {
         let module = builtin("get-help").unwrap();
         let progress = Progress::new(&module, REG, t(0)).unwrap();
         assert!(matches!(
-            progress.view_fact(&module, "no-such-lesson", t(1), t(2)),
+            progress.view_fact(&module, "no-such-lesson", t(1), t(0), t(2)),
             Err(ProgressError::UnknownLesson { .. })
         ));
         let lesson = &module.lessons[0].id;
-        let at = |reported| match progress.view_fact(&module, lesson, reported, t(2)) {
+        let at = |reported| match progress.view_fact(&module, lesson, reported, t(0), t(2)) {
             Ok(Fact::View { at, .. }) => at,
             other => panic!("a view: {other:?}"),
         };
@@ -236,10 +238,12 @@ mod tests {
         let module = builtin("get-help").unwrap();
         let mut progress = Progress::new(&module, REG, t(0)).unwrap();
         let lesson = &module.lessons[0].id;
-        let first = progress.view_fact(&module, lesson, t(1), t(2)).unwrap();
+        let first = progress
+            .view_fact(&module, lesson, t(1), t(0), t(2))
+            .unwrap();
         progress.add_fact("made-up-id-1", &first);
         assert_eq!(
-            progress.view_fact(&module, lesson, t(0), t(3)),
+            progress.view_fact(&module, lesson, t(0), t(0), t(3)),
             Err(ProgressError::AlreadyViewed {
                 version: module.version,
                 lesson: lesson.clone(),
@@ -248,7 +252,7 @@ mod tests {
         // Another lesson is still new.
         assert!(
             progress
-                .view_fact(&module, &module.lessons[1].id, t(1), t(3))
+                .view_fact(&module, &module.lessons[1].id, t(1), t(0), t(3))
                 .is_ok()
         );
         let refused = ProgressError::AlreadyViewed {
@@ -268,7 +272,8 @@ mod tests {
         let progress = Progress::new(&module, REG, assigned).unwrap();
         let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
         let lesson = &module.lessons[0].id;
-        let Ok(Fact::View { at, .. }) = progress.view_fact(&module, lesson, long_ago, t(20)) else {
+        let Ok(Fact::View { at, .. }) = progress.view_fact(&module, lesson, long_ago, t(0), t(20))
+        else {
             panic!("a view");
         };
         assert_eq!(at, assigned);
@@ -282,6 +287,22 @@ mod tests {
             Progress::from_facts(&module.id, REG, assigned, [("view-1-x", &old_view)]).unwrap();
         assert_eq!(rebuilt.views[&module.version][lesson], assigned);
         assert_eq!(rebuilt.resume.unwrap().at, assigned);
+    }
+
+    #[test]
+    fn a_view_dated_before_its_version_was_published_is_taken_as_the_publication() {
+        let module = builtin("get-help").unwrap();
+        let progress = Progress::new(&module, REG, t(0)).unwrap();
+        let lesson = &module.lessons[0].id;
+        let published = t(10);
+        let at = |reported| match progress.view_fact(&module, lesson, reported, published, t(20)) {
+            Ok(Fact::View { at, .. }) => at,
+            other => panic!("a view: {other:?}"),
+        };
+        // After the assignment, but before the version existed.
+        assert_eq!(at(t(5)), published);
+        assert_eq!(at(t(15)), t(15));
+        assert_eq!(at(t(30)), t(20));
     }
 
     #[test]

@@ -51,13 +51,16 @@ pub use draw::{Seed, draw, draw_topics, shown_order};
 pub use errors::{ModuleError, ModuleErrors, ModuleProblem};
 pub use export::csv::{Record, write_training_csv};
 pub use export::joined::{JoinError, join_training_csv};
-pub use export::xapi::{Actor, Statement, XapiOptions, statements};
+pub use export::xapi::{
+    Actor, AddressError, AddressRole, Statement, XapiOptions, check_address, statements,
+};
 pub use facts::{Fact, is_valid_fact_id, view_fact_id};
 pub use groups::{GroupResult, results_by_group};
 pub use markdown::{Dropped, Rendered, render};
 pub use model::{
-    AnswerOption, AttemptPolicy, Change, ChangeKind, Completion, FORMAT, Lesson, Module, OrderItem,
-    Question, QuestionKind, Quiz, QuizAnswer, QuizAnswers, Targets, Topic,
+    AnswerOption, AttemptPolicy, Change, ChangeKind, Completion, FORMAT, Lesson, MAX_MINUTES,
+    MAX_MODULE_BYTES, MAX_WAIT_MINUTES, Module, OrderItem, Question, QuestionKind, Quiz,
+    QuizAnswer, QuizAnswers, Targets, Topic,
 };
 pub use progress::{
     Attempt, AttemptPlan, DEVICE_TIME_MAX_AGE_DAYS, MAX_ATTEMPTS, Position, Progress,
@@ -69,5 +72,5 @@ pub use scoring::{
 };
 pub use status::{LessonState, Stage, Status};
 pub use targeting::assigned;
-pub use validate::validate_module;
+pub use validate::{validate_definition, validate_module};
 pub use versions::{Lineage, ModuleHistory, Published, VersionError, check_next_version};

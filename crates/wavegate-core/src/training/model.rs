@@ -12,6 +12,18 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The `format` every module carries; a later incompatible format gets a new number.
 pub const FORMAT: &str = "wavegate.module/1";
 
+/// The largest module definition published, in bytes of compact JSON: the validator refuses a
+/// larger one, and the server reads no body much larger to publish one. A trainee's app loads
+/// the whole definition to work offline, on a phone, so it must stay small.
+pub const MAX_MODULE_BYTES: usize = 256 * 1024;
+
+/// The most minutes a lesson or a module may claim (ten hours: self-study comes in chunks).
+pub const MAX_MINUTES: u32 = 600;
+
+/// The longest wait between attempts a quiz may ask, in minutes: a year. A longer one locks
+/// out a trainee who failed for good, which no module means.
+pub const MAX_WAIT_MINUTES: u32 = 365 * 24 * 60;
+
 /// Which people a module is for: roster attribute → allowed values (all must match; empty =
 /// everyone). Names and values compare case-insensitively, as survey conditions do.
 pub type Targets = BTreeMap<String, Vec<String>>;

@@ -294,16 +294,20 @@ pub const DEVICE_TIME_MAX_AGE_DAYS: i64 = 30;
 /// assignment and the previous attempt's submission: attempts are numbered in time) and not
 /// more than [`DEVICE_TIME_MAX_AGE_DAYS`] before `now`. A time after `now` (a device clock
 /// running ahead) is read as `now`, so a device can never push an attempt past the server's
-/// time. The wait between attempts is judged at this time, so two attempts made offline
-/// minutes apart are not refused because they reach the server together.
+/// time; a time before `published_at`, when the attempt's module version was published, is read
+/// as `published_at`, since nobody answers a version's quiz before it exists (a certificate,
+/// `completed_at` and xAPI would otherwise date work on a new version before it was there).
+/// The wait between attempts is judged at this time, so two attempts made offline minutes
+/// apart are not refused because they reach the server together.
 pub fn submitted_time(
     reported: Option<DateTime<Utc>>,
     earliest: DateTime<Utc>,
+    published_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> DateTime<Utc> {
     match reported {
         Some(at) if at >= earliest && at >= now - Duration::days(DEVICE_TIME_MAX_AGE_DAYS) => {
-            at.min(now)
+            at.max(published_at).min(now)
         }
         _ => now,
     }
@@ -510,12 +514,18 @@ impl Progress {
             .map(|last| last.submitted_at + Duration::minutes(i64::from(wait_minutes)))
     }
 
-    /// The earliest a next attempt of `version` can have started: the assignment, the last
-    /// attempt's submission, and the end of the wait after the last attempt in this version (no
-    /// plan for it was given before).
-    fn next_attempt_from(&self, version: u32, wait_minutes: u32) -> DateTime<Utc> {
+    /// The earliest a next attempt of `version` can have started: the assignment, the version's
+    /// publication, the last attempt's submission, and the end of the wait after the last
+    /// attempt in this version (no plan for it was given before).
+    fn next_attempt_from(
+        &self,
+        version: u32,
+        wait_minutes: u32,
+        published_at: DateTime<Utc>,
+    ) -> DateTime<Utc> {
         [
             Some(self.assigned_at),
+            Some(published_at),
             self.last_attempt().map(|last| last.submitted_at),
             self.wait_over_at(version, wait_minutes),
         ]
@@ -525,17 +535,34 @@ impl Progress {
         .unwrap_or(self.assigned_at)
     }
 
-    /// Scores and records an attempt received at `now`. It counts as submitted at the device's
-    /// time when that is plausible, else at `now` ([`submitted_time`]), and the attempt policy
-    /// is judged at that time; its start is kept between the moment it could first be planned
-    /// and its submission ([`reported_time`]). The draw is re-derived from the registration and
-    /// the attempt number, so answers to other questions are refused. A resend of a recorded
-    /// attempt (same id and answers) returns its result again without a new attempt.
+    /// Scores and records an attempt made on this copy of the progress at `now`, as
+    /// [`Progress::receive_attempt`] does with no publication time known: a trainee's device has
+    /// the version but not when it was published, so only the assignment bounds its times.
     pub fn submit_attempt(
         &mut self,
         module: &Module,
         lineage: &Lineage,
         submission: Submission,
+        now: DateTime<Utc>,
+    ) -> Result<QuizResult, ProgressError> {
+        let assigned_at = self.assigned_at;
+        self.receive_attempt(module, lineage, submission, assigned_at, now)
+    }
+
+    /// Scores and records an attempt received at `now` on `module`, published at
+    /// `published_at`. It counts as submitted at the device's time when that is plausible,
+    /// else at `now`, and never before `published_at` ([`submitted_time`]); the attempt policy
+    /// is judged at that time. Its start is kept between the moment it could first be planned
+    /// (never before `published_at` either) and its submission ([`reported_time`]). The draw is
+    /// re-derived from the registration and the attempt number, so answers to other questions
+    /// are refused. A resend of a recorded attempt (same id and answers) returns its result
+    /// again without a new attempt.
+    pub fn receive_attempt(
+        &mut self,
+        module: &Module,
+        lineage: &Lineage,
+        submission: Submission,
+        published_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<QuizResult, ProgressError> {
         if !is_valid_response_id(&submission.id) {
@@ -555,7 +582,7 @@ impl Progress {
         let after_last = self.last_attempt().map_or(self.assigned_at, |last| {
             last.submitted_at.max(self.assigned_at)
         });
-        let at = submitted_time(submission.submitted_at, after_last, now);
+        let at = submitted_time(submission.submitted_at, after_last, published_at, now);
         let plan = self.next_attempt(module, lineage, at)?;
         if submission.number != plan.number {
             return Err(ProgressError::StaleAttempt {
@@ -565,7 +592,8 @@ impl Progress {
         }
         let quiz = module.quiz.as_ref().ok_or(ProgressError::NoQuiz)?;
         let result = score(quiz, &plan.questions, &submission.answers)?;
-        let earliest = self.next_attempt_from(module.version, quiz.attempts.wait_minutes);
+        let earliest =
+            self.next_attempt_from(module.version, quiz.attempts.wait_minutes, published_at);
         self.attempts.insert(
             submission.id,
             Attempt {
@@ -617,6 +645,48 @@ mod tests {
         assert_eq!(
             e.message(Lang::En),
             "the next attempt is possible from 1 December 2026, 06:55 UTC"
+        );
+    }
+
+    #[test]
+    fn an_attempt_claimed_before_its_version_was_published_is_dated_at_the_publication() {
+        let module = builtin("get-help").unwrap();
+        let lineage = Lineage::first(&module);
+        let assigned = Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
+        let published = assigned + Duration::days(2);
+        let now = published + Duration::hours(1);
+        let mut progress =
+            Progress::new(&module, "0b1c2d3e-4f50-4617-8899-aabbccddeeff", assigned).unwrap();
+        let plan = progress.next_attempt(&module, &lineage, now).unwrap();
+        // Both times are after the assignment, but before this version existed.
+        let claimed = assigned + Duration::hours(1);
+        let submission = Submission {
+            id: "attempt-early-1".into(),
+            number: plan.number,
+            answers: QuizAnswers::default(),
+            started_at: claimed,
+            submitted_at: Some(claimed + Duration::minutes(4)),
+        };
+        progress
+            .receive_attempt(&module, &lineage, submission, published, now)
+            .unwrap();
+        let attempt = &progress.attempts["attempt-early-1"];
+        assert_eq!(attempt.submitted_at, published);
+        assert_eq!(attempt.started_at, published);
+        // A claim after the publication stands, as before.
+        assert_eq!(
+            submitted_time(
+                Some(published + Duration::minutes(5)),
+                assigned,
+                published,
+                now
+            ),
+            published + Duration::minutes(5)
+        );
+        // A claim in the future is still now.
+        assert_eq!(
+            submitted_time(Some(now + Duration::days(1)), assigned, published, now),
+            now
         );
     }
 

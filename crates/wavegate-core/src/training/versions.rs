@@ -84,6 +84,52 @@ impl VersionError {
         }
     }
 
+    /// The JSON path in `next` of what is wrong, so an author (or the planner's preview) can
+    /// point at it: the lesson without a note, the note to drop or to class substantive, the
+    /// changed question. `previous` is the version `next` was checked against (none for a
+    /// first version).
+    pub fn path(&self, previous: Option<&Module>, next: &Module) -> String {
+        let lesson_at = |lesson: &str| {
+            next.lessons
+                .iter()
+                .position(|l| l.id == lesson)
+                .map_or_else(|| "lessons".to_string(), |i| format!("lessons[{i}]"))
+        };
+        let change_at = |lesson: &str| {
+            next.changes
+                .iter()
+                .position(|c| c.lesson == lesson)
+                .map_or_else(|| "changes".to_string(), |i| format!("changes[{i}]"))
+        };
+        match self {
+            VersionError::DifferentModule { .. } => "id".into(),
+            VersionError::NotNextVersion { .. } | VersionError::AlreadyPublished { .. } => {
+                "version".into()
+            }
+            // Its own errors carry their paths.
+            VersionError::Invalid { .. } => String::new(),
+            VersionError::MissingChange { lesson } => lesson_at(lesson),
+            VersionError::NothingChanged { lesson } => change_at(lesson),
+            VersionError::MustBeSubstantive { lesson } => format!("{}.kind", change_at(lesson)),
+            VersionError::QuizChangeWithoutNote { topic } => {
+                changed_question(previous, next, topic)
+            }
+            VersionError::QuizChangeMustBeSubstantive { topic } => next
+                .changes
+                .iter()
+                .position(|c| {
+                    c.kind == ChangeKind::Editorial
+                        && next
+                            .lesson(&c.lesson)
+                            .is_some_and(|l| l.topics.contains(topic))
+                })
+                .map_or_else(
+                    || changed_question(previous, next, topic),
+                    |i| format!("changes[{i}].kind"),
+                ),
+        }
+    }
+
     /// The problem in words.
     pub fn message(&self, lang: Lang) -> String {
         let nl = lang == Lang::Nl;
@@ -174,6 +220,19 @@ impl fmt::Display for VersionError {
 }
 
 impl std::error::Error for VersionError {}
+
+/// The path of the first question on `topic` that is new in `next` or differs from
+/// `previous`; when the topic only lost questions, the list they were removed from.
+fn changed_question(previous: Option<&Module>, next: &Module, topic: &str) -> String {
+    next.quiz
+        .iter()
+        .flat_map(|quiz| quiz.questions.iter().enumerate())
+        .find(|(_, q)| q.topic == topic && previous.and_then(|p| p.question(&q.id)) != Some(*q))
+        .map_or_else(
+            || "quiz.questions".to_string(),
+            |(i, _)| format!("quiz.questions[{i}]"),
+        )
+}
 
 fn same_content(a: &Lesson, b: &Lesson) -> bool {
     a.title == b.title && a.body == b.body && a.topics == b.topics && a.minutes == b.minutes

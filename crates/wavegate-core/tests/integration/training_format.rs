@@ -404,3 +404,234 @@ fn a_huge_value_in_a_module_is_repeated_only_by_its_start() {
         }
     }
 }
+
+#[test]
+fn an_attempt_policy_is_bounded_by_what_the_server_keeps_and_a_year() {
+    use wavegate_core::training::{MAX_ATTEMPTS, MAX_WAIT_MINUTES};
+    let mut v = example();
+    v["quiz"]["attempts"] = json!({ "max": 100_000, "wait_minutes": 1_000_000_000u32 });
+    let errors = Module::from_value(v).unwrap_err();
+    let p: Vec<(String, String)> = errors
+        .iter()
+        .map(|e| (e.path.clone(), e.code().to_string()))
+        .collect();
+    assert!(has(&p, "quiz.attempts.max", "too_many_attempts"), "{p:?}");
+    assert!(
+        has(&p, "quiz.attempts.wait_minutes", "wait_too_long"),
+        "{p:?}"
+    );
+    let message = |path: &str, lang: Lang| {
+        errors
+            .iter()
+            .find(|e| e.path == path)
+            .unwrap()
+            .message(lang)
+    };
+    assert_eq!(
+        message("quiz.attempts.max", Lang::En),
+        "`max` 100,000: at most 1000 attempts are kept per trainee; choose 1 to 1000"
+    );
+    assert_eq!(
+        message("quiz.attempts.max", Lang::Nl),
+        "`max` 100.000: per cursist worden hooguit 1000 pogingen bewaard; kies 1 tot 1000"
+    );
+    assert_eq!(
+        message("quiz.attempts.wait_minutes", Lang::En),
+        "a wait of 1,000,000,000 minutes is longer than a year; choose 0 to 525,600"
+    );
+    assert_eq!(
+        message("quiz.attempts.wait_minutes", Lang::Nl),
+        "een wachttijd van 1.000.000.000 minuten is langer dan een jaar; kies 0 tot 525.600"
+    );
+    // The bounds themselves are allowed.
+    let mut v = example();
+    v["quiz"]["attempts"] = json!({ "max": MAX_ATTEMPTS, "wait_minutes": MAX_WAIT_MINUTES });
+    assert!(problems(v).is_empty());
+}
+
+#[test]
+fn a_draw_from_a_topic_without_questions_says_so_and_counts_read_right() {
+    let mut v = example();
+    v["quiz"]["draw"] = json!({ "privacy": 1 });
+    let questions: Vec<Value> = v["quiz"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["topic"] != "privacy")
+        .cloned()
+        .collect();
+    v["quiz"]["questions"] = json!(questions);
+    let errors = Module::from_value(v).unwrap_err();
+    let draw = errors
+        .iter()
+        .find(|e| e.path == "quiz.draw.privacy")
+        .unwrap();
+    assert_eq!(draw.code(), "invalid_draw");
+    assert_eq!(
+        draw.message(Lang::En),
+        "topic `privacy` has no questions to draw from"
+    );
+    assert_eq!(
+        draw.message(Lang::Nl),
+        "onderwerp `privacy` heeft geen vragen om uit te trekken"
+    );
+    // One question: singular, and the only choice is 1.
+    let mut v = example();
+    let mut one = 0;
+    let questions: Vec<Value> = v["quiz"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| {
+            q["topic"] != "privacy" || {
+                one += 1;
+                one == 1
+            }
+        })
+        .cloned()
+        .collect();
+    v["quiz"]["questions"] = json!(questions);
+    v["quiz"]["draw"] = json!({ "privacy": 2 });
+    let errors = Module::from_value(v).unwrap_err();
+    let draw = errors
+        .iter()
+        .find(|e| e.path == "quiz.draw.privacy")
+        .unwrap();
+    assert_eq!(
+        draw.message(Lang::En),
+        "draws 2 questions about `privacy`, which has 1; choose 1"
+    );
+    assert_eq!(
+        draw.message(Lang::Nl),
+        "trekt 2 vragen over `privacy`, dat er 1 heeft; kies 1"
+    );
+}
+
+#[test]
+fn a_module_larger_than_the_server_takes_is_refused_at_the_document() {
+    use wavegate_core::training::MAX_MODULE_BYTES;
+    // A lesson body that makes the module exactly the limit, then one byte more.
+    let mut v = example();
+    v["lessons"][0]["body"]["en"] = json!("");
+    let rest = serde_json::to_string(&v).unwrap().len();
+    v["lessons"][0]["body"]["en"] = json!("x".repeat(MAX_MODULE_BYTES - rest));
+    assert!(problems(v.clone()).is_empty());
+    v["lessons"][0]["body"]["en"] = json!("x".repeat(MAX_MODULE_BYTES + 1 - rest));
+    let errors = Module::from_value(v.clone()).unwrap_err();
+    assert_eq!(errors[0].path, "");
+    assert_eq!(errors[0].code(), "too_large");
+    assert_eq!(
+        errors[0].message(Lang::En),
+        "the module is 257 KiB as compact JSON; at most 256 KiB is published: shorten lessons or split them over more modules"
+    );
+    assert!(
+        errors[0]
+            .message(Lang::Nl)
+            .starts_with("de module is 257 KiB als compacte JSON; hooguit 256 KiB")
+    );
+    // Indentation in a file does not count: the size is the compact one.
+    let pretty = serde_json::to_string_pretty(&example()).unwrap();
+    let indented = format!("{}{}", " ".repeat(MAX_MODULE_BYTES), pretty);
+    assert!(Module::from_json(&indented).is_ok());
+    // Reported first, beside the definition's other problems.
+    v["id"] = json!("Enroll Your iPhone!");
+    let errors = Module::from_value(v).unwrap_err();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+    assert_eq!(codes, ["too_large", "invalid_id"], "{errors}");
+}
+
+#[test]
+fn an_estimate_far_below_the_lessons_minutes_is_refused() {
+    let mut v = example();
+    let lessons = v["lessons"].as_array().unwrap().clone();
+    let mut many = Vec::new();
+    for i in 0..40 {
+        let mut l = lessons[i % lessons.len()].clone();
+        l["id"] = json!(format!("lesson-{i}"));
+        l["minutes"] = json!(5);
+        many.push(l);
+    }
+    v["lessons"] = json!(many);
+    v["estimate_minutes"] = json!(10);
+    let errors = Module::from_value(v.clone()).unwrap_err();
+    let estimate = errors
+        .iter()
+        .find(|e| e.path == "estimate_minutes")
+        .unwrap();
+    assert_eq!(estimate.code(), "estimate_too_low");
+    assert_eq!(
+        estimate.message(Lang::En),
+        "10 minutes, while the lessons alone take 200 minutes; give at least 200 (lessons and quiz together)"
+    );
+    assert_eq!(
+        estimate.message(Lang::Nl),
+        "10 minuten, terwijl de lessen alleen al 200 minuten duren; geef minstens 200 (lessen en quiz samen)"
+    );
+    // Half the lessons' minutes is still a plausible round estimate.
+    v["estimate_minutes"] = json!(100);
+    assert!(problems(v).is_empty());
+}
+
+#[test]
+fn version_problems_point_at_the_note_lesson_or_question_at_fault() {
+    let v1 = Module::from_value(example()).unwrap();
+    let note = |lesson: &str, kind: &str| -> wavegate_core::training::Change {
+        serde_json::from_value(json!({"lesson": lesson, "kind": kind,
+            "note": {"nl": "Bijgewerkt.", "en": "Updated."}}))
+        .unwrap()
+    };
+    let paths = |next: &Module| -> Vec<(String, &'static str)> {
+        check_next_version(Some(&v1), next)
+            .unwrap_err()
+            .iter()
+            .map(|e| (e.path(Some(&v1), next), e.code()))
+            .collect()
+    };
+    let path = |p: &str, code: &'static str| (p.to_string(), code);
+
+    // A changed lesson without a note; a note on an unchanged one.
+    let mut v2 = next_version(&v1);
+    v2.lessons[1].body.en.push_str("\n\nUpdated.");
+    v2.changes = vec![note("steps", "editorial")];
+    assert_eq!(
+        paths(&v2),
+        [
+            path("changes[0]", "nothing_changed"),
+            path("lessons[1]", "missing_change")
+        ]
+    );
+    // A lesson teaching other topics, classed editorial.
+    let mut v2 = next_version(&v1);
+    v2.lessons[0].topics.push("privacy".into());
+    v2.changes = vec![note("privacy", "substantive"), note("steps", "editorial")];
+    v2.lessons[1].body.en.push_str("\n\nUpdated.");
+    assert_eq!(paths(&v2), [path("changes[1].kind", "must_be_substantive")]);
+    // A flipped answer without a note, then with an editorial one.
+    let mut v = serde_json::to_value(next_version(&v1)).unwrap();
+    let answer = v["quiz"]["questions"][2]["answer"].as_bool().unwrap();
+    v["quiz"]["questions"][2]["answer"] = json!(!answer);
+    let mut v2 = Module::from_value(v).unwrap();
+    assert_eq!(
+        paths(&v2),
+        [path("quiz.questions[2]", "quiz_change_without_note")]
+    );
+    v2.changes = vec![note("privacy", "editorial")];
+    assert_eq!(
+        paths(&v2),
+        [path("changes[0].kind", "quiz_change_must_be_substantive")]
+    );
+    // A removed question leaves no element to name: the list it left.
+    let mut v2 = next_version(&v1);
+    let quiz = v2.quiz.as_mut().unwrap();
+    let gone = quiz
+        .questions
+        .iter()
+        .rposition(|q| q.topic == "privacy")
+        .unwrap();
+    quiz.questions.remove(gone);
+    quiz.draw.clear();
+    assert_eq!(
+        paths(&v2),
+        [path("quiz.questions", "quiz_change_without_note")]
+    );
+}

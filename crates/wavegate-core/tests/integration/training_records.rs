@@ -284,7 +284,9 @@ fn statements_have_the_properties_xapi_requires() {
         let ts = s["timestamp"].as_str().unwrap();
         assert!(chrono::DateTime::parse_from_rfc3339(ts).is_ok(), "{ts}");
         assert!(ts.ends_with('Z'));
-        assert_eq!(s["version"], "1.0.3");
+        // xAPI 1.0.3 §2.4.10: a Learning Record Provider should not set the statement version
+        // (the record store sets it; 1.0.3 belongs in the request's header).
+        assert!(s.get("version").is_none(), "{s}");
         assert!(is_uuid(s["context"]["registration"].as_str().unwrap()));
         assert_eq!(s["context"]["registration"], progress.registration.as_str());
         assert_eq!(

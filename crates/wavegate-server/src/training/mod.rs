@@ -8,7 +8,14 @@ pub mod trainee;
 
 use crate::error::ApiError;
 use crate::store::{AssignmentRecord, ModuleVersions, Store, StoreError};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use wavegate_core::training::{Fact, Lineage, Module, ModuleHistory, Progress, Record};
+
+/// The largest body that publishes a module or a version: twice the core's limit on a
+/// definition as compact JSON, so a definition sent indented still reaches the validator, which
+/// says in both languages that it is too large, and where, instead of a bare `413`.
+pub const MODULE_BODY_LIMIT: usize = 2 * wavegate_core::training::MAX_MODULE_BYTES;
 
 /// The trainee's routes (the token in the path is their credential).
 pub fn trainee_router() -> axum::Router<crate::AppState> {
@@ -51,6 +58,22 @@ fn read_history(stored: &ModuleVersions) -> Result<ModuleHistory, String> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| format!("stored module: {e}"))?;
     ModuleHistory::from_published(versions).map_err(|e| format!("stored module history: {e:?}"))
+}
+
+/// When each stored version was published, by version: the earliest a trainee's facts about it
+/// can be dated (the core's `view_fact` and `receive_attempt` take it).
+pub(crate) fn published_times(
+    stored: &ModuleVersions,
+) -> Result<BTreeMap<u32, DateTime<Utc>>, ApiError> {
+    stored
+        .versions
+        .iter()
+        .map(|(version, _, at)| {
+            crate::clock::parse_stamp(at)
+                .map(|t| (*version, t))
+                .ok_or_else(|| ApiError::internal(format!("stored time `{at}`")))
+        })
+        .collect()
 }
 
 /// The latest version of a history and its lineage.

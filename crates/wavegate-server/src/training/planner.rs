@@ -105,23 +105,28 @@ async fn publish_version(
     if path_module.is_some() && history.latest().is_none() {
         return Err(module_not_found());
     }
-    let published = history.publish(module.clone()).map_err(|errors| {
-        let details: Vec<SurveyProblem> = errors
-            .iter()
-            .map(|e| SurveyProblem {
-                path: "version".into(),
-                code: e.code().to_string(),
-                message: e.message(lang),
-            })
-            .collect();
-        invalid_module(
-            format!(
-                "version {} cannot follow the published ones; nothing was published",
-                module.version
-            ),
-            details,
-        )
-    })?;
+    let published = match history.publish(module.clone()) {
+        Ok(published) => published,
+        Err(errors) => {
+            // Refused, so the latest version is still the one it was checked against.
+            let previous = history.latest();
+            let details: Vec<SurveyProblem> = errors
+                .iter()
+                .map(|e| SurveyProblem {
+                    path: e.path(previous, &module),
+                    code: e.code().to_string(),
+                    message: e.message(lang),
+                })
+                .collect();
+            return Err(invalid_module(
+                format!(
+                    "version {} cannot follow the published ones; nothing was published",
+                    module.version
+                ),
+                details,
+            ));
+        }
+    };
     let created = published == Published::New
         && state
             .store

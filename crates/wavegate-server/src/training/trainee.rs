@@ -6,7 +6,7 @@
 //! assignments. Writes of training facts go one at a time (`AppState::training_writes`), so
 //! two devices racing for the same attempt number cannot both record it.
 
-use super::{history, latest, progress};
+use super::{history, latest, progress, published_times};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, PeerAddr, request_lang};
@@ -15,7 +15,8 @@ use crate::store::{AssignmentRecord, FactOutcome, TraineeRow};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
 use wavegate_core::api::{ErrorCode, LangQuery};
 use wavegate_core::i18n::Lang;
 use wavegate_core::training::wire::{
@@ -66,12 +67,21 @@ struct Mine {
     trainee: TraineeRow,
     assignment: AssignmentRecord,
     history: ModuleHistory,
+    /// When each version was published: no fact about a version is dated before it.
+    published: BTreeMap<u32, DateTime<Utc>>,
     progress: Progress,
 }
 
 impl Mine {
     fn latest(&self) -> Result<(&Module, Lineage), ApiError> {
         latest(&self.history)
+    }
+
+    fn published_at(&self, version: u32) -> Result<DateTime<Utc>, ApiError> {
+        self.published
+            .get(&version)
+            .copied()
+            .ok_or_else(|| ApiError::internal("a version without its publication time"))
     }
 }
 
@@ -93,16 +103,17 @@ async fn mine(
         .store
         .modules(&trainee.program_id, Some(module_id))
         .await?;
-    let history = history(
-        stored
-            .first()
-            .ok_or_else(|| ApiError::internal("an assignment of an unpublished module"))?,
-    )?;
+    let stored = stored
+        .first()
+        .ok_or_else(|| ApiError::internal("an assignment of an unpublished module"))?;
+    let history = history(stored)?;
+    let published = published_times(stored)?;
     let progress = progress(&assignment)?;
     Ok(Mine {
         trainee,
         assignment,
         history,
+        published,
         progress,
     })
 }
@@ -226,11 +237,14 @@ async fn record_attempt(
             found: body.version,
         }));
     }
+    let published_at = m
+        .published_at(module.version)
+        .map_err(NotRecorded::Failed)?;
     let known = m.progress.attempts.contains_key(&body.id);
     let id = body.id.clone();
     let now = state.clock.now();
     let mut scored = m.progress.clone();
-    let result = scored.submit_attempt(
+    let result = scored.receive_attempt(
         module,
         &lineage,
         Submission {
@@ -240,6 +254,7 @@ async fn record_attempt(
             started_at: body.started_at,
             submitted_at: body.submitted_at,
         },
+        published_at,
         now,
     )?;
     if known {
@@ -357,7 +372,7 @@ pub async fn sync(
             match m.history.get(v.version) {
                 Some(module) => m
                     .progress
-                    .view_fact(module, &v.lesson, v.at, now)
+                    .view_fact(module, &v.lesson, v.at, m.published_at(v.version)?, now)
                     .map_err(|e| e.message(lang)),
                 None => Err(match lang {
                     Lang::Nl => format!("versie {} is niet gepubliceerd", v.version),

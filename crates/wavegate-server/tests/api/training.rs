@@ -220,6 +220,62 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
 }
 
 #[tokio::test]
+async fn a_module_too_large_to_publish_is_refused_with_its_reason_in_both_languages() {
+    let api = demo_api().await;
+    let mut big = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let limit = wavegate_core::training::MAX_MODULE_BYTES;
+    big["lessons"][0]["body"]["en"] = json!("x".repeat(limit));
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}?lang=nl"),
+        json!({ "module": big }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    let detail = &r.body["error"]["details"][0];
+    assert_eq!(
+        (&detail["path"], &detail["code"]),
+        (&json!(""), &json!("too_large"))
+    );
+    assert!(
+        detail["message"]
+            .as_str()
+            .unwrap()
+            .contains("KiB als compacte JSON; hooguit 256 KiB wordt gepubliceerd"),
+        "{detail:?}"
+    );
+    // Far beyond what any module may be, the body is not read at all.
+    big["lessons"][0]["body"]["en"] = json!("x".repeat(2 * limit));
+    let r = planner_post(&api, MODULES, json!({ "module": big })).await;
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}
+
+#[tokio::test]
+async fn a_version_refused_for_its_change_notes_names_the_note_at_fault() {
+    let api = demo_api().await;
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    // A note on a lesson that did not change, beside the one that did.
+    let mut v2 = next_version(&v1, 2, true);
+    let unchanged = v1["lessons"][0]["id"].clone();
+    v2["changes"].as_array_mut().unwrap().insert(
+        0,
+        json!({ "lesson": unchanged, "kind": "editorial",
+                "note": { "nl": "Niets.", "en": "Nothing." } }),
+    );
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": v2 }),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    assert_eq!(problem_paths(&r), ["changes[0]"]);
+    assert_eq!(r.body["error"]["details"][0]["code"], "nothing_changed");
+}
+
+#[tokio::test]
 async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate() {
     let (api, tokens) = assigned().await;
     let token = &tokens[0].1;

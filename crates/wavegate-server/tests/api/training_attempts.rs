@@ -1,11 +1,12 @@
 //! Quiz attempts as the server judges them: an attempt made offline and synced later is dated
 //! by the device when that is plausible, so the wait between attempts is the one the trainee
 //! kept; a version's attempt policy counts the attempts made in it only; an attempt refused in
-//! a sync leaves no trace in it.
+//! a sync leaves no trace in it; nothing done in a version is dated before it was published.
 
 use super::support::{demo_roster, upload};
 use super::training::{
     MODULES, answers, complete, links, next_version, planner_post, trainee_get, trainee_post,
+    viewer_get,
 };
 use super::{Api, demo_api};
 use axum::http::StatusCode;
@@ -203,4 +204,56 @@ async fn an_attempt_refused_in_a_sync_leaves_no_trace_and_the_next_one_takes_its
         r.body["progress"],
         "what the sync returned is what was stored"
     );
+}
+
+#[tokio::test]
+async fn a_view_and_an_attempt_claimed_before_their_version_was_published_date_from_it() {
+    let (api, token) = assigned_with(json!({})).await;
+    let assigned_at = api.clock.now();
+    let mut v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    v1["quiz"]["attempts"] = json!({});
+    let v2 = next_version(&v1, 2, true);
+    // Version 2 comes out two days after the assignment.
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 86_400));
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/versions"),
+        json!({ "module": v2 }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let list = viewer_get(&api, MODULES).await;
+    let published: DateTime<Utc> =
+        serde_json::from_value(list.body[0]["versions"][1]["published_at"].clone()).unwrap();
+    api.clock.advance(std::time::Duration::from_secs(3_600));
+
+    // The device claims work on version 2 an hour after the assignment: before it existed.
+    let claimed = assigned_at + Duration::hours(1);
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let lesson = templates::builtin("get-help").unwrap().lessons[1]
+        .id
+        .clone();
+    let view = json!({ "id": "early-view-0001", "version": 2, "lesson": lesson, "at": claimed });
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    assert_eq!(plan.body["version"], 2, "{:?}", plan.body);
+    let device = on_device(&api, &token).await;
+    let attempt = json!({ "id": "early-attempt-0001", "number": plan.body["number"],
+                          "version": 2, "answers": answers(&device.module, &plan.body, true),
+                          "started_at": claimed, "submitted_at": claimed + Duration::minutes(4) });
+    let r = trainee_post(
+        &api,
+        &format!("{base}/sync"),
+        json!({ "views": [view], "attempts": [attempt] }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["refused"], json!([]), "{:?}", r.body);
+    let time = |v: &Value| serde_json::from_value::<DateTime<Utc>>(v.clone()).unwrap();
+    let progress = &r.body["progress"];
+    assert_eq!(time(&progress["views"]["2"][&lesson]), published);
+    let a = &progress["attempts"]["early-attempt-0001"];
+    assert_eq!(time(&a["submitted_at"]), published);
+    assert_eq!(time(&a["started_at"]), published);
+    assert_eq!(time(&r.body["status"]["passed_at"]), published);
 }

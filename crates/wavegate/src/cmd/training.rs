@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use wavegate_core::csv_safe::CsvOptions;
 use wavegate_core::i18n::Lang;
-use wavegate_core::training::{Actor, Record, XapiOptions, statements, write_training_csv};
+use wavegate_core::training::{
+    Actor, AddressRole, Record, XapiOptions, check_address, statements, write_training_csv,
+};
 
 /// `wavegate training …`.
 #[derive(Debug, clap::Subcommand)]
@@ -73,6 +75,16 @@ pub fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
 }
 
 fn export(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Xapi {
+        // Checked before the database is read: statements with such ids or home pages are
+        // refused by a record store one batch at a time.
+        check_address(&args.base, AddressRole::Base)
+            .map_err(|e| anyhow::anyhow!("--base: {}", e.message(lang)))?;
+        if let Some(home_page) = &args.home_page {
+            check_address(home_page, AddressRole::HomePage)
+                .map_err(|e| anyhow::anyhow!("--home-page: {}", e.message(lang)))?;
+        }
+    }
     let store = super::open_store(&args.db, lang)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

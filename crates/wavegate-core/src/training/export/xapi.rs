@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use sha1::{Digest, Sha1};
 use std::collections::BTreeMap;
 
-/// The xAPI version the statements follow.
+/// The xAPI version the statements follow. It goes in the `X-Experience-API-Version` header
+/// of the request that sends them, never in a statement: xAPI 1.0.3 Part Two §2.4.10 says a
+/// Learning Record Provider should not set a statement's `version` (the record store does).
 pub const XAPI_VERSION: &str = "1.0.3";
 
 /// Who the statements are about.
@@ -42,6 +44,90 @@ pub struct XapiOptions {
     pub base: String,
 }
 
+/// Which address of an export an [`AddressError`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressRole {
+    /// The base the activity ids and the extension key are made under ([`XapiOptions::base`]).
+    Base,
+    /// The home page of the accounts' system ([`Actor::Account`]).
+    HomePage,
+}
+
+/// An address xAPI cannot use: activity ids and extension keys must be IRIs and an account's
+/// `homePage` an IRL (xAPI 1.0.3 §2.4.4.1, §2.4.2.4, §2.5.3), so a record store refuses
+/// statements made with anything else, one batch at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct AddressError {
+    /// Which address.
+    pub role: AddressRole,
+    /// As given.
+    pub value: String,
+}
+
+impl AddressError {
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        let value = crate::escape::terminal_text(&self.value);
+        match (self.role, lang) {
+            (AddressRole::Base, Lang::Nl) => format!(
+                "de basis van de activiteit-id's `{value}` is geen absoluut http- of https-adres zonder spaties, stuurtekens of <>\"{{}}|\\^`, zoals https://lrs.example.org/xapi/; xAPI vraagt er een (een IRI)"
+            ),
+            (AddressRole::Base, Lang::En) => format!(
+                "the activity ids' base `{value}` is not an absolute http or https address without spaces, control characters or <>\"{{}}|\\^`, such as https://lrs.example.org/xapi/; xAPI needs one (an IRI)"
+            ),
+            (AddressRole::HomePage, Lang::Nl) => format!(
+                "de startpagina van de accounts `{value}` is geen absoluut http- of https-adres zonder spaties, stuurtekens of <>\"{{}}|\\^`, zoals https://login.example.org/; xAPI vraagt er een (een IRL)"
+            ),
+            (AddressRole::HomePage, Lang::En) => format!(
+                "the accounts' home page `{value}` is not an absolute http or https address without spaces, control characters or <>\"{{}}|\\^`, such as https://login.example.org/; xAPI needs one (an IRL)"
+            ),
+        }
+    }
+}
+
+/// Checks an address an export makes statements with: an absolute `http` or `https` URL with a
+/// host, and no character an IRI cannot hold (white space, control characters, `<>"{}|\^` and
+/// the backtick). Only web addresses, since an id under `javascript:` or a relative one is no
+/// activity a record store or a person can look up.
+pub fn check_address(value: &str, role: AddressRole) -> Result<(), AddressError> {
+    let refused = || AddressError {
+        role,
+        value: value.to_string(),
+    };
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c);
+    if value.chars().any(forbidden) {
+        return Err(refused());
+    }
+    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &value[8..]
+    } else if lower.starts_with("http://") {
+        &value[7..]
+    } else {
+        return Err(refused());
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let (host, port) = match host_port.strip_prefix('[') {
+        // An IPv6 literal: `[::1]:8080`.
+        Some(v6) => match v6.split_once(']') {
+            Some((host, after)) => (host, after.strip_prefix(':')),
+            None => return Err(refused()),
+        },
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        },
+    };
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if host.is_empty() || !port_ok {
+        return Err(refused());
+    }
+    Ok(())
+}
+
 /// One xAPI statement.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
@@ -60,8 +146,6 @@ pub struct Statement {
     pub context: Context,
     /// When (RFC 3339, UTC, milliseconds).
     pub timestamp: String,
-    /// The xAPI version.
-    pub version: String,
 }
 
 /// An xAPI Agent identified by one inverse functional identifier.
@@ -353,7 +437,6 @@ impl Builder<'_> {
                 .into(),
             },
             timestamp: timestamp(at),
-            version: XAPI_VERSION.into(),
         }
     }
 }
@@ -610,6 +693,49 @@ mod tests {
             mbox_sha1sum(" Test@Example.com "),
             mbox_sha1sum("test@example.com")
         );
+    }
+
+    #[test]
+    fn only_absolute_web_addresses_without_spaces_make_ids_and_home_pages() {
+        for good in [
+            "https://wavegate.example.org/xapi/",
+            "HTTP://lrs.example.org",
+            "https://lrs.example.org:8443/xapi",
+            "http://[::1]:8080/x",
+            "https://intranet.example.org/mensen/ëlke?x=1#y",
+        ] {
+            assert_eq!(check_address(good, AddressRole::Base), Ok(()), "{good}");
+        }
+        for bad in [
+            "not an iri",
+            "x",
+            "javascript:alert(1)/",
+            "https://x.example/a b/",
+            "https://x.example/a\tb",
+            "https://x.example/\u{7}",
+            "https:///path",
+            "https://",
+            "https://x.example:80a/",
+            "https://x.example/<script>",
+            "ftp://x.example/",
+            "/relative/",
+            "",
+        ] {
+            let e = check_address(bad, AddressRole::HomePage).unwrap_err();
+            assert_eq!(e.role, AddressRole::HomePage, "{bad}");
+        }
+        let e = check_address("not an iri", AddressRole::Base).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "the activity ids' base `not an iri` is not an absolute http or https address without spaces, control characters or <>\"{}|\\^`, such as https://lrs.example.org/xapi/; xAPI needs one (an IRI)"
+        );
+        assert!(
+            e.message(Lang::Nl)
+                .starts_with("de basis van de activiteit-id's `not an iri` is geen absoluut")
+        );
+        // A control character is shown, never sent to the terminal.
+        let e = check_address("https://x.example/\u{1b}[2J", AddressRole::Base).unwrap_err();
+        assert!(!e.message(Lang::En).contains('\u{1b}'));
     }
 
     #[test]

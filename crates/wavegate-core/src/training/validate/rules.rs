@@ -7,11 +7,71 @@ use crate::i18n::{Lang, Text};
 use crate::survey::is_valid_id;
 use crate::training::errors::{ModuleError, ModuleProblem as P};
 use crate::training::markdown;
-use crate::training::model::{FORMAT, Module, QuestionKind, Quiz};
+use crate::training::model::{FORMAT, MAX_MINUTES, MAX_WAIT_MINUTES, Module, QuestionKind, Quiz};
+use crate::training::progress::MAX_ATTEMPTS;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Minutes a lesson or module may claim.
-const MINUTES: std::ops::RangeInclusive<u32> = 1..=600;
+const MINUTES: std::ops::RangeInclusive<u32> = 1..=MAX_MINUTES;
+
+/// Checks a new definition: the format's rules ([`validate_module`]) and its limits (the
+/// attempt policy's bounds, an estimate not far below its lessons). The limits came after
+/// modules were first stored, so they are judged when a definition is read
+/// (`Module::from_json`, `Module::from_value`: the validator and publishing), never when
+/// stored versions are read back: a version published before them still opens.
+pub fn validate_definition(module: &Module) -> Result<(), Vec<ModuleError>> {
+    let mut errors = validate_module(module).err().unwrap_or_default();
+    errors.extend(limits(module));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The problems of a definition's limits, in document order.
+fn limits(m: &Module) -> Vec<ModuleError> {
+    let mut errors = Vec::new();
+    let lessons: u32 = m
+        .lessons
+        .iter()
+        .filter_map(|l| l.minutes)
+        .fold(0, u32::saturating_add);
+    // Far below is under half: an estimate rounds, and lessons' minutes are guesses too. An
+    // estimate at the most minutes a module may claim says all it can.
+    if m.estimate_minutes < MAX_MINUTES && u64::from(m.estimate_minutes) * 2 < u64::from(lessons) {
+        errors.push(ModuleError::new(
+            "estimate_minutes",
+            P::EstimateTooLow {
+                estimate: m.estimate_minutes,
+                lessons,
+            },
+        ));
+    }
+    if let Some(quiz) = &m.quiz {
+        if let Some(max) = quiz.attempts.max
+            && max > MAX_ATTEMPTS
+        {
+            errors.push(ModuleError::new(
+                "quiz.attempts.max",
+                P::TooManyAttempts {
+                    max,
+                    limit: MAX_ATTEMPTS,
+                },
+            ));
+        }
+        if quiz.attempts.wait_minutes > MAX_WAIT_MINUTES {
+            errors.push(ModuleError::new(
+                "quiz.attempts.wait_minutes",
+                P::WaitTooLong {
+                    minutes: quiz.attempts.wait_minutes,
+                    limit: MAX_WAIT_MINUTES,
+                },
+            ));
+        }
+    }
+    errors
+}
 
 /// Checks a parsed module against the format's rules; every problem with its JSON path.
 pub fn validate_module(module: &Module) -> Result<(), Vec<ModuleError>> {

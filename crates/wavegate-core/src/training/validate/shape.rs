@@ -2,11 +2,11 @@
 //! against the keys its place in the format allows (unknown with a suggestion, missing, wrong
 //! JSON type), before serde reads it and the format's rules run.
 
-use super::rules::validate_module;
-use crate::definition_errors::{self, CommonProblem, join};
+use super::rules::validate_definition;
+use crate::definition_errors::{self, CommonProblem, PathErrors, join};
 use crate::suggest::closest;
 use crate::training::errors::{Expected, ModuleError, ModuleErrors, ModuleProblem as P, Words};
-use crate::training::model::{Module, QuestionKind};
+use crate::training::model::{MAX_MODULE_BYTES, Module, QuestionKind};
 use serde_json::{Map, Value};
 
 impl Module {
@@ -15,10 +15,49 @@ impl Module {
         Module::from_value(definition_errors::parse(json)?)
     }
 
-    /// Like [`Module::from_json`], from an already parsed JSON value.
+    /// Like [`Module::from_json`], from an already parsed JSON value. A definition larger than
+    /// [`MAX_MODULE_BYTES`] as compact JSON is reported first, at the whole document (`""`):
+    /// measured compactly, so a file's indentation does not count and the size is the one a
+    /// server receives it in.
     pub fn from_value(value: Value) -> Result<Module, ModuleErrors> {
-        definition_errors::read(value, check_module, validate_module)
+        let bytes = compact_len(&value);
+        let too_large = (bytes > MAX_MODULE_BYTES).then(|| {
+            ModuleError::new(
+                "",
+                P::TooLarge {
+                    bytes,
+                    limit: MAX_MODULE_BYTES,
+                },
+            )
+        });
+        let read = definition_errors::read(value, check_module, validate_definition);
+        match (read, too_large) {
+            (read, None) => read,
+            (Ok(_), Some(e)) => Err(PathErrors(vec![e])),
+            (Err(PathErrors(mut errors)), Some(e)) => {
+                errors.insert(0, e);
+                Err(PathErrors(errors))
+            }
+        }
     }
+}
+
+/// The length of a JSON value written compactly, without writing it anywhere.
+fn compact_len(value: &Value) -> usize {
+    struct Counter(usize);
+    impl std::io::Write for Counter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut counter = Counter(0);
+    // A parsed value always serialises, and a counter never fails to take bytes.
+    let _ = serde_json::to_writer(&mut counter, value);
+    counter.0
 }
 
 /// A key of an object: its name, what value it takes and whether it must be there.
