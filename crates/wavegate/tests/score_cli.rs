@@ -234,10 +234,25 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path(), "300", "5");
     let path = dir.path().join("roster.csv");
-    let roster = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-    let hostile =
-        "Fin\u{1b}]0;owned\u{7}\u{1b}[2J<script>x</script>[x](javascript:alert(1))\u{202e}";
-    let roster = roster.replace(";Finance;", &format!(";\"{hostile}\";"));
+    let original = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+    // A terminal escape or a bidi override in a roster value never gets as far as a report:
+    // the roster is refused at its cell, the escape shown as such.
+    let escaping = "Fin\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}";
+    let roster = original.replace(";Finance;", &format!(";\"{escaping}\";"));
+    assert!(roster.contains(escaping));
+    std::fs::write(&path, roster).unwrap();
+    let refused = score(dir.path(), &["--format", "table"]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("roster.csv, line ")
+            && stderr.contains("Fin\\u{1b}]0;owned")
+            && !stderr.contains('\u{1b}')
+            && !stderr.contains('\u{202e}'),
+        "{stderr}"
+    );
+    let hostile = "Fin<script>x</script>[x](javascript:alert(1))";
+    let roster = original.replace(";Finance;", &format!(";\"{hostile}\";"));
     assert!(roster.contains(hostile));
     std::fs::write(&path, roster).unwrap();
     let program = std::fs::read_to_string(dir.path().join("program.toml")).unwrap();
@@ -267,7 +282,7 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
         String::from_utf8_lossy(&table.stderr)
     );
     let text = String::from_utf8(table.stdout).unwrap();
-    assert!(text.contains("Fin\\u{1b}]0;owned"), "{text}");
+    assert!(text.contains("Fin<script>"), "{text}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
 
     let json = score(dir.path(), &["--format", "json"]);

@@ -191,6 +191,71 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
+/// Excel's separator hint, `sep=;` (or `sep=,`, or `sep=` and a tab) alone on the first line,
+/// which Excel honours and several tools write: the delimiter it names and the text after that
+/// line. Any other first line is no hint (`None`).
+pub(super) fn separator_hint(text: &str) -> Option<(u8, &str)> {
+    let head = text.get(..4)?;
+    if !head.eq_ignore_ascii_case("sep=") {
+        return None;
+    }
+    let delimiter = match text.as_bytes().get(4)? {
+        d @ (b';' | b',' | b'\t') => *d,
+        _ => return None,
+    };
+    let rest = &text[5..];
+    let rest = if let Some(after) = rest.strip_prefix("\r\n") {
+        after
+    } else if let Some(after) = rest.strip_prefix(['\n', '\r']) {
+        after
+    } else if rest.is_empty() {
+        rest
+    } else {
+        return None;
+    };
+    Some((delimiter, rest))
+}
+
+/// Why a text is no CSV file at all, judged from its first line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NotText {
+    /// UTF-16 read without its byte-order mark: every other character a NUL.
+    Utf16WithoutMark,
+    /// A ZIP archive, such as an Excel workbook (`.xlsx`).
+    Zip,
+    /// Bytes no text file holds (random bytes, a gzip file, an image).
+    Binary,
+}
+
+/// Whether the text's first line shows it is not text: a header line never holds a NUL, and
+/// hardly ever a control character, while random bytes hold one in every ten or so. Only the
+/// first line is looked at: a stray control character further on is a cell's problem, named
+/// at its line and column.
+pub(super) fn not_text(text: &str) -> Option<NotText> {
+    if text.starts_with("PK\u{3}\u{4}") {
+        return Some(NotText::Zip);
+    }
+    let line: Vec<char> = text.chars().take_while(|&c| c != '\n').take(4096).collect();
+    let nuls = line.iter().filter(|&&c| c == '\0').count();
+    // UTF-16 of ASCII text: a NUL after (little-endian) or before (big-endian) every letter.
+    let pairs = line.len() / 2;
+    let shaped = |nul_first: bool| {
+        line.chunks_exact(2)
+            .filter(|p| (p[0] == '\0') == nul_first && (p[1] == '\0') != nul_first)
+            .count()
+    };
+    if pairs >= 2 && shaped(false).max(shaped(true)) * 10 >= pairs * 8 {
+        return Some(NotText::Utf16WithoutMark);
+    }
+    let odd = line
+        .iter()
+        .filter(|&&c| {
+            (c.is_control() && !matches!(c, '\t' | '\r')) || c == char::REPLACEMENT_CHARACTER
+        })
+        .count();
+    (nuls > 0 || odd >= 3 || (odd > 0 && odd * 10 >= line.len())).then_some(NotText::Binary)
+}
+
 /// Picks `;` or `,` by counting each outside quotes on the header line.
 pub(super) fn sniff_delimiter(text: &str) -> u8 {
     let (mut commas, mut semis, mut tabs, mut quoted) = (0usize, 0usize, 0usize, false);
@@ -258,6 +323,49 @@ mod tests {
             super::decode_text(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b']),
             "a\u{FFFD}\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn excel_s_separator_line_is_a_hint_and_nothing_else_is() {
+        use super::separator_hint;
+        assert_eq!(separator_hint("sep=;\r\na;b\n"), Some((b';', "a;b\n")));
+        assert_eq!(separator_hint("Sep=,\na,b"), Some((b',', "a,b")));
+        assert_eq!(separator_hint("sep=\t\ra\tb"), Some((b'\t', "a\tb")));
+        assert_eq!(separator_hint("sep=;"), Some((b';', "")));
+        for text in [
+            "sep=|\na|b",
+            "sep=;;\na",
+            "sep=\na",
+            "separator;b\n",
+            "sep",
+            "",
+        ] {
+            assert_eq!(separator_hint(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_line_of_nuls_or_controls_is_no_text() {
+        use super::{NotText, not_text};
+        for header in [
+            "Person ID;E-mail;Wave\n\u{0}",
+            "Jos\u{e9} \u{20ac};Financi\u{eb}n\tx\r\n",
+            "naam;afdeling \u{fffd}\n",
+            "",
+        ] {
+            assert_eq!(not_text(header), None, "{header:?}");
+        }
+        assert_eq!(
+            not_text("P\u{0}e\u{0}r\u{0}s\u{0}o\u{0}n\u{0}\r\u{0}\n"),
+            Some(NotText::Utf16WithoutMark)
+        );
+        assert_eq!(
+            not_text("\u{0}P\u{0}e\u{0}r\u{0}s\u{0}o\u{0}n"),
+            Some(NotText::Utf16WithoutMark)
+        );
+        assert_eq!(not_text("PK\u{3}\u{4}\u{14}"), Some(NotText::Zip));
+        assert_eq!(not_text("\u{1f}\u{8b}\u{8}\u{0}abc"), Some(NotText::Binary));
+        assert_eq!(not_text("a\u{7}b\u{1b}c\u{2}d,e,f"), Some(NotText::Binary));
     }
 
     #[test]

@@ -58,6 +58,22 @@ pub enum FileProblem {
     FieldTooLong,
     /// A quote opens a field and is never closed: every line after it would be one field.
     UnclosedQuote,
+    /// A quoted field runs over line breaks, and what it encloses looks like rows of their own
+    /// (lines with as many delimiters as the header): far more likely a quote never closed
+    /// (`"Kan niet inloggen`) that the next quote anywhere (an inch mark, `24"`) closes, than one
+    /// cell of many lines.
+    QuoteSpansRows {
+        /// The line the quote opens on.
+        opened: u64,
+        /// The line it closes on.
+        closed: u64,
+    },
+    /// UTF-16 text without its byte-order mark (every other byte a NUL).
+    Utf16WithoutMark,
+    /// A ZIP archive, such as an Excel workbook, rather than a CSV file.
+    Workbook,
+    /// Bytes no text file holds: random bytes, a compressed file, an image.
+    NotText,
     /// Two columns whose headers mean the same (case, spaces, `_` and `-` ignored).
     RepeatedColumn {
         /// The 1-based number of the first column with that header.
@@ -105,18 +121,28 @@ pub(crate) fn quoted(value: &str) -> String {
     }
 }
 
-/// A list of names in backticks (each cut like [`shown`]), at most `max` of them, then how many
-/// more there are.
+/// About how many characters a list of names in a message takes: a header of a file that is
+/// not what it claims to be must not become kilobytes of message.
+const LISTED_CHARS: usize = 400;
+
+/// A list of names in backticks (each cut like [`shown`]), at most `max` of them and about
+/// [`LISTED_CHARS`] characters, then how many more there are.
 fn listed(names: &[String], max: usize, lang: Lang) -> String {
-    let mut out: Vec<String> = names
-        .iter()
-        .take(max)
-        .map(|n| format!("`{}`", shown(n)))
-        .collect();
-    if names.len() > max {
+    let mut out: Vec<String> = Vec::new();
+    let mut chars = 0;
+    for name in names.iter().take(max) {
+        let item = format!("`{}`", shown(name));
+        chars += item.chars().count();
+        if !out.is_empty() && chars > LISTED_CHARS {
+            break;
+        }
+        out.push(item);
+    }
+    let more = names.len() - out.len();
+    if more > 0 {
         out.push(match lang {
-            Lang::Nl => format!("en nog {}", names.len() - max),
-            Lang::En => format!("and {} more", names.len() - max),
+            Lang::Nl => format!("en nog {more}"),
+            Lang::En => format!("and {more} more"),
         });
     }
     out.join(", ")
@@ -187,6 +213,26 @@ impl FileProblem {
                 Lang::Nl => "hier opent een aanhalingsteken een veld dat nergens wordt gesloten; zo zou elke regel hierna in dit ene veld belanden (verwacht een afsluitend \" voor het volgende scheidingsteken of regeleinde)".to_string(),
                 Lang::En => "a quote opens this field and is never closed, so every line after it would end up in this one field (expected a closing \" before the next delimiter or line end)".to_string(),
             },
+            P::QuoteSpansRows { opened, closed } => match lang {
+                Lang::Nl => format!(
+                    "een aanhalingsteken dat op regel {opened} opent, sluit pas op regel {closed}, en wat ertussen staat lijkt op eigen rijen: ontbreekt er een afsluitend aanhalingsteken? (verwacht dat een veld dat met \" begint op dezelfde regel met \" eindigt, tenzij het echt meer regels heeft)"
+                ),
+                Lang::En => format!(
+                    "a quote opened on line {opened} closes only on line {closed}, and what it encloses looks like rows of their own: is a closing quote missing? (expected a field that starts with \" to end with \" on the same line, unless it really holds several lines)"
+                ),
+            },
+            P::Utf16WithoutMark => match lang {
+                Lang::Nl => "dit lijkt UTF-16-tekst zonder byte-order mark; verwacht UTF-8 (in Excel: ‘CSV UTF-8’) of UTF-16 met byte-order mark".to_string(),
+                Lang::En => "this looks like UTF-16 text without a byte-order mark; expected UTF-8 (in Excel: ‘CSV UTF-8’) or UTF-16 with a byte-order mark".to_string(),
+            },
+            P::Workbook => match lang {
+                Lang::Nl => "dit is een ZIP-bestand, zoals een Excel-werkmap, geen CSV-bestand; verwacht CSV (in Excel: Opslaan als ‘CSV UTF-8’)".to_string(),
+                Lang::En => "this is a ZIP file, such as an Excel workbook, not a CSV file; expected CSV (in Excel: Save as ‘CSV UTF-8’)".to_string(),
+            },
+            P::NotText => match lang {
+                Lang::Nl => "dit is geen tekstbestand; verwacht een CSV-bestand".to_string(),
+                Lang::En => "this is not a text file; expected a CSV file".to_string(),
+            },
             P::RepeatedColumn { first } => match lang {
                 Lang::Nl => format!(
                     "verwacht elke kolom één keer, maar deze kolom staat ook al als kolom {first} in de kopregel"
@@ -253,12 +299,34 @@ impl InputError {
 }
 
 /// A name from a file (a header, an id) as a message shows it: cut after [`QUOTED_CHARS`]
-/// characters, like a quoted cell.
+/// characters, like a quoted cell, with every character that does not show itself written as
+/// an escape (`\u{200b}`): a header `Person\u{200B}ID` must not read as the `Person ID` the
+/// message says is missing.
 pub(crate) fn shown(name: &str) -> String {
-    match name.char_indices().nth(QUOTED_CHARS) {
-        Some((cut, _)) => format!("{}…", &name[..cut]),
-        None => name.to_string(),
+    let (name, cut) = match name.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => (&name[..cut], true),
+        None => (name, false),
+    };
+    let mut out = String::with_capacity(name.len() + usize::from(cut) * 3);
+    for c in name.chars() {
+        if unseen(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
     }
+    if cut {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether a character of a name changes it without showing: controls, bidi and zero-width
+/// characters, the byte-order mark.
+fn unseen(c: char) -> bool {
+    crate::escape::is_unsafe(c)
+        || crate::invisible::is_invisible(c)
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2060}')
 }
 
 impl fmt::Display for InputError {
@@ -315,6 +383,14 @@ mod tests {
             },
             FileProblem::TooManyColumns { found: 20_000 },
             FileProblem::FieldTooLong,
+            FileProblem::UnclosedQuote,
+            FileProblem::QuoteSpansRows {
+                opened: 3,
+                closed: 13,
+            },
+            FileProblem::Utf16WithoutMark,
+            FileProblem::Workbook,
+            FileProblem::NotText,
             FileProblem::RepeatedColumn { first: 2 },
             FileProblem::EmptyCell,
             FileProblem::Rule(Text::new("regel", "rule")),
@@ -334,6 +410,19 @@ mod tests {
         let text = e.render(Lang::En);
         assert!(text.len() < 200, "{text}");
         assert!(text.contains("\\u{1b}[2J") && text.ends_with("…"), "{text}");
+    }
+
+    #[test]
+    fn a_name_shows_what_would_not_show_itself() {
+        assert_eq!(shown("Person\u{200b}ID"), "Person\\u{200b}ID");
+        assert_eq!(
+            shown("a\u{0}b\u{202e}c\u{feff}"),
+            "a\\u{0}b\\u{202e}c\\u{feff}"
+        );
+        assert_eq!(shown("Financiën, één"), "Financiën, één");
+        let long = shown(&"\u{1}".repeat(100));
+        assert!(long.starts_with("\\u{1}") && long.ends_with('…'), "{long}");
+        assert_eq!(long.matches("\\u{1}").count(), QUOTED_CHARS);
     }
 
     #[test]

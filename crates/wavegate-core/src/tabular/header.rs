@@ -14,17 +14,25 @@ pub struct Header {
     pub(super) file: String,
     pub(super) headers: Vec<String>,
     pub(super) keys: Vec<String>,
+    /// For each column, another column with the same non-empty key, if any (see
+    /// [`Header::once`]); worked out once per file, so a roster of 16,000 columns is not
+    /// searched once per column.
+    pub(super) twins: Vec<Option<usize>>,
+    /// The line the header is on: 1, or 2 after Excel's `sep=;` line.
+    pub(super) line: u64,
     pub(super) delimiter: u8,
     pub(super) question_mark_is_empty: bool,
     pub(super) formula_guards_undone: bool,
 }
 
 /// Normalises a header for matching: lowercase, trimmed, inner runs of space/`_`/`-` as one `_`.
+/// Every Unicode space counts as a space: HR systems, and headers pasted from a web page or
+/// Word, write `Person\u{A0}ID`, which looks exactly like `Person ID` in every message.
 pub fn header_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut pending_sep = false;
     for ch in name.trim().chars() {
-        if ch == ' ' || ch == '_' || ch == '-' || ch == '\t' {
+        if ch.is_whitespace() || ch == '_' || ch == '-' {
             pending_sep = !key.is_empty();
         } else {
             if pending_sep {
@@ -77,16 +85,54 @@ impl Header {
         })
     }
 
-    /// Like [`Header::column`], but a missing column is an error naming what was expected.
+    /// Like [`Header::column`], but a missing column is an error naming what was expected, and
+    /// so is a column the header has twice ([`Header::once`]).
     pub fn require(&self, names: &[&str]) -> Result<Col, InputError> {
-        self.column(names).ok_or_else(|| self.missing_column(names))
+        let col = self
+            .column(names)
+            .ok_or_else(|| self.missing_column(names))?;
+        self.once(col)
+    }
+
+    /// Like [`Header::column`] for a column an importer reads when it is there: `None` when it
+    /// is not, an error when the header has it twice ([`Header::once`]).
+    pub fn optional(&self, names: &[&str]) -> Result<Option<Col>, InputError> {
+        self.column(names).map(|col| self.once(col)).transpose()
+    }
+
+    /// `col`, unless another column has the same normalised header: then the file is refused
+    /// at the right-hand one, naming both. Taking either would be a guess, and the two may
+    /// disagree (a second `Compliance` column of other values would be ignored without a word).
+    pub fn once(&self, col: Col) -> Result<Col, InputError> {
+        let Some(twin) = self.twins.get(col.0).copied().flatten() else {
+            return Ok(col);
+        };
+        let (first, second) = (col.0.min(twin), col.0.max(twin));
+        Err(InputError {
+            file: self.file.clone(),
+            line: self.line,
+            column: Some(second + 1),
+            column_name: Some(self.headers[second].clone()),
+            problem: Box::new(FileProblem::RepeatedColumn { first: first + 1 }),
+        })
+    }
+
+    /// The normalised header of a column ([`header_key`]); empty for a header without
+    /// letters, digits or other marks.
+    pub fn key(&self, col: Col) -> &str {
+        &self.keys[col.0]
+    }
+
+    /// The line the header is on: 1, or 2 when Excel's `sep=;` line comes first.
+    pub fn line(&self) -> u64 {
+        self.line
     }
 
     /// The error for a required column that is not in the header.
     pub fn missing_column(&self, names: &[&str]) -> InputError {
         InputError::file(
             &self.file,
-            1,
+            self.line,
             FileProblem::MissingColumn {
                 wanted: names.iter().map(|n| n.to_string()).collect(),
                 header: self.headers.clone(),
@@ -217,6 +263,47 @@ mod tests {
             err.render(crate::i18n::Lang::Nl),
             "tickets.csv, regel 1: de verplichte kolom `caller` of `caller_id` ontbreekt; de kopregel heeft: `Number`, `Opened`"
         );
+    }
+
+    #[test]
+    fn every_unicode_space_inside_a_header_is_a_space() {
+        for name in [
+            "Person\u{a0}ID",
+            "person\u{2007}id",
+            "Person \u{202f} ID",
+            "\u{3000}person_id",
+        ] {
+            assert_eq!(super::header_key(name), "person_id", "{name:?}");
+        }
+        // A zero-width space shows nowhere, but is no space either.
+        assert_eq!(super::header_key("Person\u{200b}ID"), "person\u{200b}id");
+    }
+
+    #[test]
+    fn a_column_the_header_has_twice_is_refused_where_it_is_read() {
+        let t = Table::parse(
+            "d.csv",
+            "UPN,Compliance,OS,compliance , Notes,notes\n1,2,3,4,5,6\n",
+        )
+        .unwrap();
+        assert_eq!(t.column(&["compliance"]).map(|c| c.number()), Some(2));
+        for err in [
+            t.require(&["compliance"]).unwrap_err(),
+            t.head()
+                .optional(&["ComplianceState", "Compliance"])
+                .unwrap_err(),
+        ] {
+            assert_eq!((err.line, err.column), (1, Some(4)), "{err}");
+            assert_eq!(
+                err.to_string(),
+                "d.csv, line 1, column 4 (compliance): expected each column once, but this column is also column 2 of the header"
+            );
+        }
+        // Columns read once, or not at all, are fine.
+        assert_eq!(t.require(&["upn"]).unwrap().number(), 1);
+        assert_eq!(t.head().optional(&["state"]).unwrap(), None);
+        let notes = t.column(&["notes"]).unwrap();
+        assert_eq!(t.head().once(notes).unwrap_err().column, Some(6));
     }
 
     #[test]

@@ -167,6 +167,143 @@ impl<'t> RecordReader<'t> {
     }
 }
 
+/// A quoted field that runs over line breaks and encloses what looks like rows of their own
+/// (see [`RecordReader::swallowed_rows`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct SwallowedRows {
+    /// The field's index.
+    pub(super) field: usize,
+    /// Line breaks between the record's first line and the opening quote.
+    pub(super) opened: u64,
+    /// Line breaks between the record's first line and the closing quote.
+    pub(super) closed: u64,
+}
+
+impl RecordReader<'_> {
+    /// For the record just read: a quoted field that spans line breaks and whose text looks
+    /// like whole rows, which is what a quote opened by mistake does (RFC 4180 takes every
+    /// line up to the next quote anywhere into that field). A field looks so when a whole
+    /// line inside it has at least `separators` delimiters (as many as the header has), or
+    /// when the line it opens on and the line it closes on both do and the field's own text
+    /// on those two lines holds that many too: a cell of several lines that someone typed
+    /// hardly ever has that many. The first needs `separators` of 2 or more, the second 3 or
+    /// more: in a narrower file a line or two of typed text with a comma in each would pass
+    /// for a row.
+    pub(super) fn swallowed_rows(
+        &self,
+        record: &Record,
+        separators: usize,
+    ) -> Option<SwallowedRows> {
+        if record.separated || separators < 2 {
+            return None;
+        }
+        let raw = self.input.as_bytes().get(record.start.0..self.byte)?;
+        let line_end = if self.line_feeds { b'\n' } else { b'\r' };
+        swallowed_rows(raw, self.delimiter, line_end, separators)
+    }
+}
+
+/// [`RecordReader::swallowed_rows`] on the raw text of one record (blank lines before it
+/// included, as the reader read them).
+fn swallowed_rows(
+    raw: &[u8],
+    delimiter: u8,
+    line_end: u8,
+    separators: usize,
+) -> Option<SwallowedRows> {
+    let start = raw.iter().take_while(|&&b| b == line_end).count();
+    let body = raw.get(start..)?;
+    let inner = body.strip_suffix(&[line_end]).unwrap_or(body);
+    // Most quoted records are one line: nothing to look at.
+    memchr::memchr(line_end, inner)?;
+    let delimiters = |bytes: &[u8]| memchr::memchr_iter(delimiter, bytes).count();
+    // The whole line around `at`, quotes or not.
+    let line_of = |at: usize| {
+        let from = memchr::memrchr(line_end, &body[..at]).map_or(0, |p| p + 1);
+        let to = memchr::memchr(line_end, &body[at..]).map_or(body.len(), |p| at + p);
+        &body[from..to]
+    };
+    let (mut field, mut breaks, mut at_start) = (0usize, 0u64, true);
+    let mut i = 0;
+    while i < body.len() {
+        let b = body[i];
+        if b == b'"' && at_start {
+            let (open, opened) = (i, breaks);
+            let mut line_start = None;
+            let mut close = None;
+            i += 1;
+            while i < body.len() {
+                match body[i] {
+                    b'"' if body.get(i + 1) == Some(&b'"') => i += 1,
+                    b'"' => {
+                        close = Some(i);
+                        break;
+                    }
+                    b if b == line_end => {
+                        // A whole line inside the field, from one break to the next.
+                        if let Some(from) = line_start
+                            && delimiters(&body[from..i]) >= separators
+                        {
+                            return Some(SwallowedRows {
+                                field,
+                                opened,
+                                closed: breaks + 1 + count(body, i + 1, line_end),
+                            });
+                        }
+                        line_start = Some(i + 1);
+                        breaks += 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            // Never closed: `UnclosedQuote`'s to report.
+            let close = close?;
+            // One row swallowed whole: the line the quote opens on and the one it closes on
+            // each read as a row, and the field's text on them holds as many delimiters as a
+            // row (the rest of the first row, the start of the last).
+            let first_break = memchr::memchr(line_end, &body[open..close]).map(|p| open + p);
+            if let (Some(from), Some(to)) = (line_start, first_break)
+                && separators >= 3
+                && delimiters(&body[open..to]) + delimiters(&body[from..close]) >= separators
+                && delimiters(line_of(open)) >= separators
+                && delimiters(line_of(close)) >= separators
+            {
+                return Some(SwallowedRows {
+                    field,
+                    opened,
+                    closed: breaks,
+                });
+            }
+            at_start = false;
+        } else if b == delimiter {
+            field += 1;
+            at_start = true;
+        } else {
+            breaks += u64::from(b == line_end);
+            at_start = false;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Line breaks from `from` up to the quote that closes the field being read there.
+fn count(body: &[u8], from: usize, line_end: u8) -> u64 {
+    let mut breaks = 0;
+    let mut i = from;
+    while i < body.len() {
+        match body[i] {
+            b'"' if body.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' => break,
+            b if b == line_end => breaks += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    breaks
+}
+
 /// In the raw text of a record that runs to the end of the input, the quote that opens a field
 /// and is never closed, as `csv_core` reads quotes (RFC 4180): only a quote at a field's start
 /// opens one, `""` inside stays a quote, and the first lone quote closes it. Gives the field's

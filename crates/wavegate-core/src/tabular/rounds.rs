@@ -4,6 +4,7 @@
 //! Holding a 75 MB answers file costs more than the copy: the kernel hands out and clears fresh
 //! pages for it, which on a busy machine took longer than parsing it. A round reuses one buffer.
 
+use super::decode::separator_hint;
 use super::rows::{before_byte_order_mark, count_byte, scan_more, scan_parts};
 use super::{FileProblem, Header, InputError, Rows};
 use std::io::Read;
@@ -113,8 +114,14 @@ fn record_end(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Whether `bytes` hold no header yet: only blank space, after a byte-order mark and Excel's
+/// `sep=;` line.
 fn only_blank(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = match std::str::from_utf8(bytes).ok().and_then(separator_hint) {
+        Some((_, rest)) => rest.as_bytes(),
+        None => bytes,
+    };
     bytes.iter().all(u8::is_ascii_whitespace)
 }
 
@@ -191,6 +198,26 @@ mod tests {
                 Some(Err(want.clone())),
                 "{round}"
             );
+        }
+    }
+
+    #[test]
+    fn rounds_keep_the_lines_after_a_separator_line_and_drop_a_dos_end_mark() {
+        let mut text = String::from("sep=;\r\nid;note\r\n");
+        for k in 0..30 {
+            text.push_str(&format!("{k};\"a\nb\"\r\n"));
+        }
+        text.push('\u{1a}');
+        let want = whole(&text).unwrap();
+        assert_eq!((want.len(), want[0].as_str()), (30, "3:0|a\nb\r"));
+        for round in [5, 16, 100] {
+            assert_eq!(in_rounds(text.as_bytes(), round, 2), Some(Ok(want.clone())));
+        }
+        let bad = text.replace("29;", "29;x;y;");
+        let want = whole(&bad).unwrap_err();
+        assert!(want.contains("line 61"), "{want}");
+        for round in [5, 16, 100] {
+            assert_eq!(in_rounds(bad.as_bytes(), round, 2), Some(Err(want.clone())));
         }
     }
 

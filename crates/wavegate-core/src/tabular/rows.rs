@@ -1,10 +1,12 @@
 //! Streaming rows ([`scan`], [`Rows`]) for exports too large to hold one `String` per cell, and
 //! cutting a file into pieces at record boundaries ([`scan_parts`]) for parsing on threads.
 
-use super::decode::sniff_delimiter;
+use super::decode::{NotText, not_text, separator_hint, sniff_delimiter};
 use super::limits::{MAX_COLUMNS, MAX_FIELD_BYTES};
 use super::records::{Record, RecordReader};
 use super::{Cells, FileProblem, Header, InputError, header_key};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// A data row borrowed from [`Rows`]; valid until the next row is read.
@@ -59,10 +61,26 @@ pub fn scan_parts<'t>(
     parts: usize,
 ) -> Result<(Header, Vec<Rows<'t>>), InputError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = without_dos_end(text);
+    if let Some(not_text) = not_text(text) {
+        let problem = match not_text {
+            NotText::Utf16WithoutMark => FileProblem::Utf16WithoutMark,
+            NotText::Zip => FileProblem::Workbook,
+            NotText::Binary => FileProblem::NotText,
+        };
+        return Err(InputError::file(file, 0, problem));
+    }
+    // Excel's `sep=;` line names the delimiter and is no header; the lines after it keep the
+    // file's own numbers.
+    let (hint, text) = match separator_hint(text) {
+        Some((delimiter, rest)) => (Some(delimiter), rest),
+        None => (None, text),
+    };
+    let header_line = 1 + u64::from(hint.is_some());
     if text.trim().is_empty() {
         return Err(InputError::file(file, 0, FileProblem::Empty));
     }
-    let delimiter = sniff_delimiter(text);
+    let delimiter = hint.unwrap_or_else(|| sniff_delimiter(text));
     let line_feeds = text.contains('\n');
     let readable = text.get(..reader_end(text, delimiter)).unwrap_or(text);
     let mut reader = RecordReader::new(delimiter, readable, line_feeds);
@@ -71,14 +89,16 @@ pub fn scan_parts<'t>(
         return Err(InputError::file(file, 0, FileProblem::Empty));
     }
     if let Some(problem) = oversized(&record) {
-        return Err(problem.at(file, 1, None));
+        return Err(problem.at(file, header_line, None));
     }
     let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
     let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
     let head = Header {
         file: file.to_string(),
+        twins: twins(&keys),
         headers,
         keys,
+        line: header_line,
         delimiter,
         question_mark_is_empty: false,
         formula_guards_undone: false,
@@ -87,7 +107,7 @@ pub fn scan_parts<'t>(
     let data_start = reader.byte().min(readable.len());
     // Lines end at line feeds, or in a file without any at bare CRs (see `RecordReader::new`).
     let line_end = if line_feeds { b'\n' } else { b'\r' };
-    let first_line = 1 + count_byte(&readable.as_bytes()[..data_start], line_end);
+    let first_line = header_line + count_byte(&readable.as_bytes()[..data_start], line_end);
     let data = readable.get(data_start..).unwrap_or_default();
     let rows = cut(delimiter, line_feeds, data, first_line, parts);
     Ok((head, rows))
@@ -97,8 +117,39 @@ pub fn scan_parts<'t>(
 /// pieces as [`scan_parts`] cuts them. `text` starts on a record boundary, on line `first_line`,
 /// and the file has line feeds (it was cut at one).
 pub fn scan_more<'t>(head: &Header, text: &'t str, first_line: u64, parts: usize) -> Vec<Rows<'t>> {
+    let text = without_dos_end(text);
     let readable = text.get(..reader_end(text, head.delimiter)).unwrap_or(text);
     cut(head.delimiter, true, readable, first_line, parts)
+}
+
+/// `text` without a last Ctrl-Z (0x1A), the end-of-file mark of DOS that some old exporters
+/// still write: no editor shows it, and read as a row it would be an error on a line nobody
+/// can see. Only the file's very last character: one anywhere else is a cell's problem.
+fn without_dos_end(text: &str) -> &str {
+    text.strip_suffix('\u{1A}').unwrap_or(text)
+}
+
+/// For each column, another column with the same non-empty key, if any: the second one for
+/// the first, the first one for any later one.
+fn twins(keys: &[String]) -> Vec<Option<usize>> {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    let mut twins = vec![None; keys.len()];
+    for (i, key) in keys.iter().enumerate() {
+        if key.is_empty() {
+            continue;
+        }
+        match first.entry(key) {
+            Entry::Occupied(earlier) => {
+                let f = *earlier.get();
+                twins[i] = Some(f);
+                twins[f].get_or_insert(i);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    twins
 }
 
 /// Cuts data rows into up to `parts` pieces at record boundaries (see [`scan_parts`]).
@@ -309,6 +360,17 @@ impl<'t> Rows<'t> {
                     .cloned();
                 return Err(problem.at(&head.file, line, name));
             }
+            let separators = head.headers.len().saturating_sub(1);
+            if let Some(s) = self.reader.swallowed_rows(&self.record, separators) {
+                let (opened, closed) = (line + s.opened, line + s.closed);
+                return Err(InputError {
+                    file: head.file.clone(),
+                    line: opened,
+                    column: Some(s.field + 1),
+                    column_name: head.headers.get(s.field).cloned(),
+                    problem: Box::new(FileProblem::QuoteSpansRows { opened, closed }),
+                });
+            }
             let width = head.headers.len();
             if self.record.len() > width
                 && self.record.iter().skip(width).any(|f| !f.trim().is_empty())
@@ -427,6 +489,89 @@ mod tests {
             assert_eq!(got, expected, "{parts} parts");
         }
         assert_eq!(expected[1].0, 4, "row 0 spans lines 2 and 3");
+    }
+
+    /// Every row's line and first cell, or the first error, over `parts` pieces.
+    fn read_in(text: &str, parts: usize) -> Result<Vec<(u64, String)>, InputError> {
+        let (head, pieces) = scan_parts("f.csv", text, parts)?;
+        let mut out = Vec::new();
+        for mut rows in pieces {
+            while let Some(r) = rows.next_row(&head)? {
+                out.push((r.line(), r.cell(0).to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn a_quote_that_swallows_rows_is_refused_however_the_file_is_cut() {
+        let mut text = String::from("id;date;note;team\r\n");
+        for i in 0..40 {
+            let note = match i {
+                5 => "\"Kan niet inloggen",
+                15 => "Scherm 24\" flikkert",
+                _ => "ok",
+            };
+            text.push_str(&format!("{i};2027-01-12;{note};a\r\n"));
+        }
+        for parts in [1, 2, 3, 7] {
+            let err = read_in(&text, parts).unwrap_err();
+            assert_eq!((err.line, err.column), (7, Some(3)), "{parts} parts: {err}");
+            assert_eq!(
+                *err.problem,
+                FileProblem::QuoteSpansRows {
+                    opened: 7,
+                    closed: 17
+                }
+            );
+        }
+        // Old Mac line ends count the same lines.
+        let err = read_in(&text.replace("\r\n", "\r"), 1).unwrap_err();
+        assert_eq!((err.line, err.column), (7, Some(3)), "{err}");
+        // A quote that opens after blank lines names its own line.
+        let text = "id;date;note;team\n1;a;b;c\n\n\n2;a;\"b;c\n3;a;b;c\n4;a;b\";c\n";
+        let err = read_in(text, 1).unwrap_err();
+        assert_eq!(
+            *err.problem,
+            FileProblem::QuoteSpansRows {
+                opened: 5,
+                closed: 7
+            }
+        );
+    }
+
+    #[test]
+    fn quoted_lines_that_do_not_look_like_rows_are_one_cell() {
+        for text in [
+            // Typed text of several lines, a delimiter or two on each.
+            "id;date;note;team\n1;a;\"een; twee\ndrie; vier\nvijf\";x\n2;a;b;c\n",
+            // The field starts the row, and its last line holds the rest of the row.
+            "id;date;note;team\n\"een\ntwee\";a;b;c\n2;a;b;c\n",
+            // The field ends the row, and its first line is the start of the row.
+            "id;date;note;team\n1;a;b;\"een\ntwee\"\n2;a;b;c\n",
+            // A doubled quote is no closing quote.
+            "id;date;note;team\n1;a;\"24\"\" scherm\nflikkert\";c\n2;a;b;c\n",
+        ] {
+            let rows = read_in(text, 1).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(rows.len(), 2, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_separator_line_and_a_dos_end_mark_keep_the_file_s_lines() {
+        let text = "sep=,\r\nid,x\r\n1,\"a\r\nb\"\r\n\r\n2,c\r\n\u{1a}";
+        for parts in [1, 2, 3] {
+            let rows = read_in(text, parts).unwrap();
+            assert_eq!(
+                rows,
+                [(3, "1".to_string()), (6, "2".to_string())],
+                "{parts}"
+            );
+        }
+        let (head, _) = scan("f.csv", text).unwrap();
+        assert_eq!((head.delimiter(), head.line()), (b',', 2));
+        let err = Table::parse("f.csv", "sep=;\nid;x\n1;2;3\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(3)), "{err}");
     }
 
     #[test]

@@ -366,6 +366,13 @@ mod tests {
     }
 
     #[test]
+    fn excel_s_separator_line_gives_the_delimiter_and_is_no_header() {
+        let s = shape(b"sep=;\r\nperson_id;wave;team\r\np1;pilot;a,b\r\n", 3);
+        assert_eq!(s.delimiter, Some(Delimiter::Semicolon));
+        assert_eq!(s.headers, vec!["person_id", "wave", "team"]);
+    }
+
+    #[test]
     fn header_generations_are_told_apart() {
         let h = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
         assert_eq!(

@@ -168,6 +168,55 @@ async fn a_bad_file_is_refused_with_its_line_and_what_was_stored_stays() {
 }
 
 #[tokio::test]
+async fn a_stray_quote_that_would_swallow_people_is_refused_and_the_roster_in_use_stays() {
+    let api = demo_api().await;
+    let good = demo_roster();
+    assert_eq!(
+        upload(&api, "roster", good.clone(), "").await.status,
+        StatusCode::OK
+    );
+    // p005's department opens a quote that only p020's line closes: read as CSV, fifteen
+    // people would vanish into one cell and the roster would pass with 17 people.
+    let broken = good
+        .replace(
+            "p005;p005@example.org;pilot;iOS;Finance",
+            "p005;p005@example.org;pilot;iOS;\"Finance",
+        )
+        .replace(
+            "p020;p020@example.org;wave-1;iOS;HR",
+            "p020;p020@example.org;wave-1;iOS;HR\"",
+        );
+    for query in ["?dry_run=true&lang=nl", ""] {
+        let r = upload(&api, "roster", broken.clone(), query).await;
+        assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_file");
+        let d = &r.body["error"]["details"];
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(6), Some(5)),
+            "{d}"
+        );
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("regel 6") && message.contains("regel 21")
+                || message.contains("line 6") && message.contains("line 21"),
+            "{message}"
+        );
+    }
+    let roster = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(
+        roster.bytes,
+        good.as_bytes(),
+        "the roster in use is unchanged"
+    );
+    let listed = api.get("/api/v1/programs/demo/files", true).await;
+    assert_eq!(
+        listed.body.as_array().unwrap().len(),
+        1,
+        "no import recorded"
+    );
+}
+
+#[tokio::test]
 async fn a_new_import_replaces_the_old_one_and_every_import_is_listed() {
     let api = demo_api().await;
     let first = demo_roster();

@@ -66,8 +66,8 @@ struct EnrollmentColumns {
 impl EnrollmentColumns {
     fn find(head: &Header) -> Result<EnrollmentColumns, InputError> {
         let cols = EnrollmentColumns {
-            enrolled: head.column(&ENROLLED),
-            checked_in: head.column(&CHECKED_IN),
+            enrolled: head.optional(&ENROLLED)?,
+            checked_in: head.optional(&CHECKED_IN)?,
         };
         if cols.enrolled.is_none() && cols.checked_in.is_none() {
             let either: Vec<&str> = ENROLLED.iter().chain(&CHECKED_IN).copied().collect();
@@ -129,7 +129,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
     ])?;
     let state = head.require(&["Compliance", "ComplianceState"])?;
     let enrollment = EnrollmentColumns::find(&head)?;
-    let os = head.column(&["OS", "Operating system", "OperatingSystem", "Platform"]);
+    let os = head.optional(&["OS", "Operating system", "OperatingSystem", "Platform"])?;
     let mut out = ImportedDevices::default();
     out.devices.reserve(rows.rows_left_at_most());
     while let Some(row) = rows.next_row(&head)? {
@@ -162,8 +162,8 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
     let dates = Dates::of(&text);
     let when = head.require(&["EnrollmentFailureDateTime", "Failure date time", "DateTime"])?;
     let upn = head.require(&["UPN", "UserPrincipalName", "User principal name"])?;
-    let reason = head.column(&["FailureReason", "Failure reason", "FailureCategory"]);
-    let os = head.column(&["OS", "Operating system"]);
+    let reason = head.optional(&["FailureReason", "Failure reason", "FailureCategory"])?;
+    let os = head.optional(&["OS", "Operating system"])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next_row(&head)? {
         out.push(EnrollmentFailure {

@@ -118,14 +118,14 @@ impl ResponseColumns {
         let when = head.require(&["submitted_at"])?;
         let qid = head.require(&["question_id"])?;
         let value = head.require(&["value"])?;
-        let version = head.column(&["survey_version"]);
+        let version = head.optional(&["survey_version"])?;
         let mut used = vec![rid, sid, pid, when, qid, value];
         used.extend(version);
-        let extra = head
-            .other_columns(&used)
-            .into_iter()
-            .map(|(c, h)| (c, tabular::header_key(h)))
-            .collect();
+        // The attributes of anonymous responses: one named twice would be two values.
+        let mut extra = Vec::new();
+        for (c, h) in head.other_columns(&used) {
+            extra.push((head.once(c)?, tabular::header_key(h)));
+        }
         Ok(ResponseColumns {
             rid,
             sid,

@@ -2,13 +2,12 @@
 
 use super::cells::{Interner, Repeats, canonical_platform};
 use super::files;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::invitation::check::{MAX_PERSON_ID, TextProblem};
 use crate::readiness::data::Roster;
 use crate::readiness::program::Program;
-use crate::tabular::{self, Cells, Col, FileProblem, Header, InputError, IntoText};
+use crate::tabular::{self, Cells, Col, FileProblem, InputError, IntoText};
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 /// Reads `roster.csv`. Every `wave` must be a wave of `program`; `person_id` and `email` must be
 /// unique. Columns other than `person_id`, `email` and `wave` become segment attributes.
@@ -23,15 +22,16 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     let head = head.with_formula_guards_undone();
     let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
     let wave = head.require(&["wave"])?;
-    let email = head.column(&["email", "e-mail", "upn", "user_principal_name", "mail"]);
-    let keys = column_keys(&head)?;
+    let email = head.optional(&["email", "e-mail", "upn", "user_principal_name", "mail"])?;
     let mut used = vec![id, wave];
     used.extend(email);
-    let attribute_cols: Vec<(Col, &str)> = head
-        .other_columns(&used)
-        .into_iter()
-        .filter_map(|(c, _)| keys[c.number() - 1].as_deref().map(|k| (c, k)))
-        .collect();
+    // Every named column is an attribute: one named twice would give it two values a person.
+    let mut attribute_cols: Vec<(Col, &str)> = Vec::new();
+    for (c, _) in head.other_columns(&used) {
+        if !head.key(c).is_empty() {
+            attribute_cols.push((head.once(c)?, head.key(c)));
+        }
+    }
     let mut roster = Roster::default();
     let attr_index: Vec<usize> = attribute_cols
         .iter()
@@ -101,6 +101,13 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
             .zip(&is_platform)
         {
             let raw = head.get(&row, *col);
+            // `Sa\0les` would be a segment of its own that reads as `Sales` everywhere it is
+            // shown; refused as ids are. Plain ASCII, nearly every value, is settled by a scan.
+            if !raw.bytes().all(|b| matches!(b, b' '..=b'~'))
+                && let Some(problem) = hidden_characters(&raw)
+            {
+                return Err(head.cell_error(&row, *col, problem));
+            }
             let value = if platform {
                 canonical_platform(&raw)
             } else {
@@ -125,37 +132,26 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     Ok(roster)
 }
 
-/// Each column's header key (`None` for a header without letters or digits), checking that no
-/// two columns mean the same: a roster with `Department` and `department ` would otherwise give
-/// one attribute two values per person.
-fn column_keys(head: &Header) -> Result<Vec<Option<String>>, InputError> {
-    let mut first: HashMap<String, usize> = HashMap::with_capacity(head.headers().len());
-    let mut keys = Vec::with_capacity(head.headers().len());
-    for (i, name) in head.headers().iter().enumerate() {
-        let key = tabular::header_key(name);
-        if key.is_empty() {
-            keys.push(None);
-            continue;
-        }
-        match first.entry(key.clone()) {
-            Entry::Occupied(earlier) => {
-                return Err(InputError {
-                    file: head.file().to_string(),
-                    line: 1,
-                    column: Some(i + 1),
-                    column_name: Some(name.clone()),
-                    problem: Box::new(FileProblem::RepeatedColumn {
-                        first: earlier.get() + 1,
-                    }),
-                });
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
-        }
-        keys.push(Some(key));
-    }
-    Ok(keys)
+/// What an attribute value should have been when it holds a control character or one that
+/// changes how it reads without showing ([`crate::invisible`]); `None` when it holds neither.
+/// Tabs and line breaks show, and a quoted cell of several lines is valid CSV: they stay.
+fn hidden_characters(value: &str) -> Option<Text> {
+    let found = value.chars().find(|&c| crate::invisible::is_invisible(c))?;
+    let problem = if found.is_control() {
+        TextProblem::ControlCharacters
+    } else {
+        TextProblem::InvisibleCharacters { found }
+    };
+    Some(Text::new(
+        format!(
+            "een kenmerkwaarde zonder verborgen tekens, maar {}",
+            problem.message("de waarde", Lang::Nl)
+        ),
+        format!(
+            "an attribute value without hidden characters, but {}",
+            problem.message("the value", Lang::En)
+        ),
+    ))
 }
 
 fn an_address() -> Text {
@@ -184,7 +180,6 @@ fn known_waves(program: &Program) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     fn program() -> Program {
         Program::parse(

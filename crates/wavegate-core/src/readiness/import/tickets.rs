@@ -56,10 +56,10 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
     let opened = head.require(&["opened_at", "opened", "sys_created_on", "created"])?;
     let caller = head.require(&["caller", "caller_id", "opened_by", "requested_for"])?;
     let category = head.require(&["category"])?;
-    let prio = head.column(&["priority"]);
-    let state = head.column(&["state", "incident_state", "status"]);
-    let resolved = head.column(&["resolved_at", "resolved", "closed_at", "closed"]);
-    let updated = head.column(&["sys_updated_at", "sys_updated_on", "updated"]);
+    let prio = head.optional(&["priority"])?;
+    let state = head.optional(&["state", "incident_state", "status"])?;
+    let resolved = head.optional(&["resolved_at", "resolved", "closed_at", "closed"])?;
+    let updated = head.optional(&["sys_updated_at", "sys_updated_on", "updated"])?;
     let mut latest: HashMap<String, (Option<NaiveDateTime>, usize)> = HashMap::new();
     let mut out: Vec<Ticket> = Vec::new();
     while let Some(row) = rows.next_row(&head)? {

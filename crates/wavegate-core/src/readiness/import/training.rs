@@ -124,10 +124,10 @@ pub fn read_training<'a>(input: impl IntoText<'a>) -> Result<Vec<TrainingRecord>
     let pid = head.require(&["person_id"])?;
     let module = head.require(&["module_id"])?;
     let st = head.require(&["status"])?;
-    let attempts = head.column(&["attempts"]);
-    let passed = head.column(&["passed"]);
-    let completed = head.column(&["completed_at"]);
-    let topic_col = head.column(&["topic_results"]);
+    let attempts = head.optional(&["attempts"])?;
+    let passed = head.optional(&["passed"])?;
+    let completed = head.optional(&["completed_at"])?;
+    let topic_col = head.optional(&["topic_results"])?;
     let mut out = Vec::with_capacity(rows.rows_left_at_most());
     let (mut modules, mut topic_names) = (Names::default(), Names::default());
     while let Some(row) = rows.next_row(&head)? {
