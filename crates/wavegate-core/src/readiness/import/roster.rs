@@ -20,9 +20,25 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     let text = input.into_text(file)?;
     let (head, mut rows) = tabular::scan(file, &text)?;
     let head = head.with_formula_guards_undone();
-    let id = head.require(&["person_id", "person id", "id", "employee_id"])?;
-    let wave = head.require(&["wave"])?;
-    let email = head.optional(&["email", "e-mail", "upn", "user_principal_name", "mail"])?;
+    // HR systems in Dutch organisations write their own words: a roster straight from them
+    // should not need its columns renamed.
+    let id = head.require(&[
+        "person_id",
+        "person id",
+        "id",
+        "employee_id",
+        "personeelsnummer",
+        "medewerkernummer",
+    ])?;
+    let wave = head.require(&["wave", "golf"])?;
+    let email = head.optional(&[
+        "email",
+        "e-mail",
+        "upn",
+        "user_principal_name",
+        "mail",
+        "e-mailadres",
+    ])?;
     let mut used = vec![id, wave];
     used.extend(email);
     // Every named column is an attribute: one named twice would give it two values a person.
@@ -197,6 +213,19 @@ mod tests {
         assert_eq!(r.attribute("platform").unwrap().value_of(0), Some("iOS"));
         assert_eq!(r.attribute("cost_center").unwrap().value_of(1), None);
         assert_eq!(r.waves, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_roster_straight_from_a_dutch_hr_system_is_read_as_it_is() {
+        let text = "Personeelsnummer;E-mailadres;Golf;Afdeling\nE001;ann@example.org;pilot;Financiën\nE002;;wave-1;HR\n";
+        let r = read_roster(text.as_bytes(), &program()).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.emails[0].as_deref(), Some("ann@example.org"));
+        assert_eq!(r.waves, vec![0, 1]);
+        assert_eq!(
+            r.attribute("afdeling").unwrap().value_of(0),
+            Some("Financiën")
+        );
     }
 
     #[test]
