@@ -108,7 +108,10 @@ async fn a_required_question_announces_itself_and_its_error_in_the_current_langu
         fieldset.get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
-    let error = host.query_selector("[role=alert]").unwrap().unwrap();
+    // Read with its field, not announced on its own: the page's one summary alert does that,
+    // so several unanswered questions do not announce over each other.
+    assert!(host.query_selector("[role=alert]").unwrap().is_none());
+    let error = host.query_selector(".question-error").unwrap().unwrap();
     assert_eq!(error.text_content().unwrap(), "Beantwoord deze vraag.");
     assert!(
         fieldset
@@ -226,6 +229,39 @@ async fn a_text_question_pipes_earlier_answers_and_shows_the_characters_left() {
         text_of(&host, "legend")
     );
     assert_eq!(text_of(&host, ".char-count"), "500 characters left");
+}
+
+#[wasm_bindgen_test]
+async fn the_character_counter_is_read_out_only_near_the_limit() {
+    let survey = survey_with(vec![Question::new(
+        "why",
+        Text::new("Waarom?", "Why?"),
+        QuestionKind::Text {
+            multiline: true,
+            min_length: None,
+            max_length: Some(30),
+        },
+    )]);
+    let (host, _h, _answers, _) = mount_question(survey, "why", Lang::Nl, None);
+    settle().await;
+    let counter = host.query_selector(".char-count").unwrap().unwrap();
+    assert_eq!(counter.get_attribute("aria-live").as_deref(), Some("off"));
+    let field: web_sys::HtmlTextAreaElement = host
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // 11 typed, 19 left: from here each change is said.
+    field.set_value("elf tekens!");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(counter.text_content().unwrap(), "19 tekens over");
+    assert_eq!(
+        counter.get_attribute("aria-live").as_deref(),
+        Some("polite")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -210,8 +210,12 @@ wavegate_ui::messages! {
         ImportedResponsesElsewhere => "Deze resultaten gaan over de antwoorden die via de links van Wavegate zijn gegeven. De antwoorden uit het geïmporteerde bestand {file} tellen mee in de gereedheid van het programma, niet hier.", "These results are of the answers given through Wavegate's links. The answers in the imported file {file} count in the program's readiness, not here.";
         NoResponsesYet => "Nog geen antwoorden.", "No responses yet.";
         Median => "Mediaan", "Median";
-        TopBox => "Eens (top-2)", "Agree (top 2)";
-        BottomBox => "Oneens (bottom-2)", "Disagree (bottom 2)";
+        DefinitionProblemsOne => "1 probleem in de definitie; er is niets gepubliceerd", "1 problem in the definition; nothing was published";
+        DefinitionProblems => "{n} problemen in de definitie; er is niets gepubliceerd", "{n} problems in the definition; nothing was published";
+        SurveyJsProblemsOne => "1 probleem over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd", "1 problem left after importing the SurveyJS survey; nothing was published";
+        SurveyJsProblems => "{n} problemen over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd", "{n} problems left after importing the SurveyJS survey; nothing was published";
+        TopBox => "Eens ({from}–{to})", "Agree ({from}–{to})";
+        BottomBox => "Oneens ({from}–{to})", "Disagree ({from}–{to})";
         AnswersN => "{n} antwoorden", "{n} answers";
         OneAnswer => "1 antwoord", "1 answer";
         SuppressedSmallGroup => "Minder dan 5 antwoorden: niet getoond om respondenten te beschermen.", "Fewer than 5 answers: not shown to protect respondents.";
@@ -260,6 +264,7 @@ wavegate_ui::messages! {
         ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
         InsufficientNeeds => "{state} ({min} nodig)", "{state} ({min} needed)";
         DataNotesTitle => "Over de gegevens", "About the data";
+        NoNextWaveTitle => "Geen volgende golf", "No next wave";
         NoNextWave => "Alle golven zijn begonnen: er is geen volgende golf om over te beslissen.", "Every wave has started: there is no next wave to decide on.";
         DecisionFor => "Besluit voor golf {wave}", "Decision for wave {wave}";
         HeadDelay => "Stel golf {wave} uit: de mensen zijn er nog niet klaar voor.", "Postpone wave {wave}: people are not ready for it yet.";
@@ -358,7 +363,7 @@ wavegate_ui::messages! {
         TrendEmpty => "Er zijn nog geen opgeslagen beoordelingen. Sla er een op om de lijn te beginnen.", "No evaluations are stored yet. Save one to start the line.";
         TrendDesc => "{n} opgeslagen beoordelingen, van {first} tot {last}; laatste gereedheid {value}.", "{n} stored evaluations, from {first} to {last}; latest readiness {value}.";
         ReadinessFigures => "{estimate} (voorzichtig {conservative})", "{estimate} (conservative {conservative})";
-        ReadinessOfWave => "{figures} van wie doorgaat in golf {wave}", "{figures} of those who go ahead in wave {wave}";
+        ReadinessOfWave => "{figures} bij de laatste beoordeling van golf {wave}", "{figures} at the latest evaluation of wave {wave}";
         TrendDescOne => "1 opgeslagen beoordeling, van {first}; gereedheid {value}.", "1 stored evaluation, of {first}; readiness {value}.";
         ReadinessEstimate => "Gereedheid (schatting)", "Readiness (estimate)";
         ReadinessConservative => "Gereedheid (voorzichtig)", "Readiness (conservative)";

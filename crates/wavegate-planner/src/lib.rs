@@ -51,10 +51,27 @@ fn Account() -> impl IntoView {
     }
 }
 
+/// After the app moves to another page (a link, a tab of a program, a form that opens what it
+/// made), focus goes to the new page's heading: without this it falls back to `<body>`, a
+/// screen reader says nothing, and Tab starts again at the top of the document. A change of
+/// the query only (the dashboard's date) stays on the same page and leaves focus alone.
+#[component]
+pub fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            wavegate_ui::dom::focus_heading();
+        }
+        path
+    });
+}
+
 /// The whole planner app.
 #[component]
 pub fn App() -> impl IntoView {
     provide_lang();
+    pages::ProgramNames::provide();
     let session = Session::provide();
     let viewer = move || {
         session
@@ -92,6 +109,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Router>
+            <FocusOnNavigation />
             <a class="skip-link" href="#main">{t(UiMsg::SkipToContent)}</a>
             <header class="topbar">
                 <a href="/planner" class="brand">{t(Msg::PlannerBrand)}</a>

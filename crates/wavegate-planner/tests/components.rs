@@ -408,7 +408,7 @@ async fn the_recommendation_question_shows_promoters_passives_and_detractors() {
         text.contains(&format!("Detractors (0–6): {}", nps.detractors)),
         "{text}"
     );
-    assert!(!text.contains("Agree (top 2)"), "{text}");
+    assert!(!text.contains("Agree ("), "{text}");
     // Every point 0–10 is a bar.
     for point in ["0", "6", "10"] {
         let bar = format!("[data-question='nps'] svg.chart [data-value='{point}']");
@@ -1096,6 +1096,11 @@ async fn the_timeline_draws_each_shown_wave_and_says_every_figure_in_words() {
     for name in ["pilot: 9", "wave-1: 1", "wave-2", "wave-3"] {
         assert!(labels.contains(name), "{name} in {labels}");
     }
+    // Each wave's start with its month in words: 08-03 is 3 August to an American.
+    for date in ["11 Jan", "8 Feb", "8 Mar", "5 Apr"] {
+        assert!(labels.contains(date), "{date} in {labels}");
+    }
+    assert!(!labels.contains("08-03"), "{labels}");
     let desc = text_of(&host, "#timeline-desc");
     for part in [
         "On 1 February 2027, enrolled against planned per wave: ",
@@ -1190,4 +1195,145 @@ async fn a_file_problem_shows_its_column_names_as_code_not_backticks() {
     let message = text_of(&host, ".file-problem-message");
     assert_eq!(message, "missing required column person_id or id");
     assert_eq!(text_of(&host, ".file-problem-message code"), "person_id");
+}
+
+/// Lets the page catch up until `done` holds (focus moves after a redraw, and again once a
+/// page's heading is there), or gives up after about a second.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        settle().await;
+    }
+}
+
+fn focused() -> Option<web_sys::Element> {
+    wavegate_ui::test_support::document().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn after_moving_to_another_page_focus_is_on_its_heading_not_the_body() {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    let (host, _h) = mount(|| {
+        view! {
+            <Router>
+                <wavegate_planner::FocusOnNavigation />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| view! { <h1>"Start"</h1><a id="to-files" href="/focus-test/files">"Files"</a> }>
+                        <Route path=path!("/focus-test/files") view=|| view! { <h1 id="files-title">"Files"</h1> } />
+                    </Routes>
+                </main>
+            </Router>
+        }
+    });
+    settle().await;
+    let link: web_sys::HtmlElement = host
+        .query_selector("#to-files")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.focus().unwrap();
+    link.click();
+    until(|| focused().is_some_and(|e| e.id() == "files-title")).await;
+    let now = focused().unwrap();
+    assert_eq!(now.id(), "files-title", "{:?}", now.tag_name());
+    // Reachable by script, not a stop of its own for Tab.
+    assert_eq!(now.get_attribute("tabindex").as_deref(), Some("-1"));
+    // The test page's own address back, for the tests after this one.
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_programs_page_is_titled_by_the_page_and_the_programs_name_in_its_language() {
+    use wavegate_planner::pages::{ProgramNames, ProgramNav, Tab};
+    let lang = RwSignal::new(Lang::Nl);
+    let (_host, _h) = mount(move || {
+        provide_context(lang);
+        ProgramNames::provide();
+        ProgramNames::get().learn("demo", "Uitrol Contoso");
+        let program = Memo::new(|_| "demo".to_string());
+        view! { <ProgramNav program=program current=Tab::Readiness /> }
+    });
+    settle().await;
+    let title = || wavegate_ui::test_support::document().title();
+    assert_eq!(title(), "Gereedheid · Uitrol Contoso — Wavegate");
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(title(), "Readiness · Uitrol Contoso — Wavegate");
+    drop(_h);
+
+    // A page of its own within a tab says itself, not the tab (inviting a group, one survey).
+    let (_host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        let program = Memo::new(|_| "contoso".to_string());
+        let own = Signal::derive(|| "Een groep uitnodigen".to_string());
+        view! { <ProgramNav program=program current=Tab::Readiness title=own /> }
+    });
+    settle().await;
+    // Without the name known (no server here), the program's id.
+    assert_eq!(title(), "Een groep uitnodigen · contoso — Wavegate");
+}
+
+#[wasm_bindgen_test]
+async fn each_file_picker_is_named_by_its_kind_of_file() {
+    use wavegate_planner::components::upload::FilePicker;
+    let (host, _h) = mount(|| {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <FilePicker id="file-roster".to_string() label=Msg::ChooseFile accept=".csv"
+                on_file=|_| () disabled=Signal::stored(false) kind=Msg::TabFiles />
+        }
+    });
+    settle().await;
+    let input = host.query_selector("#file-roster").unwrap().unwrap();
+    let label = host
+        .query_selector("label[for='file-roster']")
+        .unwrap()
+        .unwrap();
+    // The label is the name: what any tool reading labels finds, the kind first.
+    let name = label.text_content().unwrap();
+    assert_eq!(
+        name,
+        format!(
+            "{} {}",
+            Msg::TabFiles.text(Lang::Nl),
+            Msg::ChooseFile.text(Lang::Nl)
+        )
+    );
+    assert!(input.get_attribute("aria-labelledby").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn agreement_figures_name_their_points_and_chart_names_keep_one_full_stop() {
+    let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Agree (4–5): "), "{text}");
+    assert!(text.contains("Disagree (1–2): "), "{text}");
+    assert!(
+        !text.contains("top 2") && !text.contains("bottom 2"),
+        "{text}"
+    );
+    let charts = host.query_selector_all("svg.chart").unwrap();
+    assert!(charts.length() > 0);
+    for i in 0..charts.length() {
+        let chart: web_sys::Element = charts.item(i).unwrap().unchecked_into();
+        let name = chart.get_attribute("aria-label").unwrap();
+        assert!(
+            !name.contains("..") && !name.contains("?.") && !name.contains("!."),
+            "{name}"
+        );
+        assert!(
+            name.contains(". ") || name.contains("? ") || name.contains(": "),
+            "{name}"
+        );
+    }
 }

@@ -1017,3 +1017,24 @@ async fn the_module_offers_the_quiz_once_the_wait_ends() {
     assert!(host.query_selector(".quiz-blocked").unwrap().is_none());
     local::clear(token);
 }
+
+#[wasm_bindgen_test]
+async fn a_module_names_the_tab_and_back_to_my_training_keeps_focus_on_the_page() {
+    let m = assigned_of("get-help");
+    let title = m.module.title.get(Lang::Nl).to_string();
+    let back = RwSignal::new(Some("get-help".to_string()));
+    let (host, _keep) = mount_session("tok-back", vec![m], Lang::Nl, None, move || {
+        view! {
+            <main id="main" tabindex="-1">
+                {move || back.get().map(|id| view! { <ModuleView module_id=id back=back /> })}
+            </main>
+        }
+    });
+    redraw().await;
+    assert_eq!(document().title(), format!("{title} — Wavegate"));
+    click(&host, "Terug naar mijn training");
+    redraw().await;
+    assert_eq!(back.get_untracked(), None);
+    // The button went with the module: focus is on the page, not on <body>.
+    assert_eq!(focused().1, "main");
+}

@@ -68,6 +68,65 @@ pub fn focus_main() {
     }
 }
 
+/// Moves focus to the heading (`h1`) of the view just opened, after a change of page within an
+/// app, so a screen reader says where the person is and Tab goes on from there, not from the
+/// top of the document. The main region holds focus meanwhile (never `<body>`); a heading that
+/// only appears once the page's data has loaded takes focus then, unless the person has moved
+/// on. The heading gets `tabindex="-1"`: focusable by script, still out of the Tab order.
+pub fn focus_heading() {
+    focus_main();
+    // After the redraw: the old page's heading is still there now.
+    heading_when_shown(40);
+}
+
+fn heading_when_shown(tries: u32) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(doc) = document() else { return };
+            let Some(main) = doc.get_element_by_id("main") else {
+                return;
+            };
+            if doc.active_element().as_ref() != Some(&main) {
+                return;
+            }
+            match main
+                .query_selector("h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                Some(h1) => {
+                    if !h1.has_attribute("tabindex") {
+                        let _ = h1.set_attribute("tabindex", "-1");
+                    }
+                    let _ = h1.focus();
+                }
+                None if tries > 0 => heading_when_shown(tries - 1),
+                None => {}
+            }
+        },
+        std::time::Duration::from_millis(if tries == 40 { 0 } else { 50 }),
+    );
+}
+
+/// Names the browser tab after the page, `name` first and the app last ("Pagina 2 van 6 ·
+/// Pilot — Wavegate"), so tabs, the history, bookmarks and a printout tell pages apart (WCAG
+/// 2.4.2); follows whatever `name` reads (the language, the page shown).
+pub fn name_page(name: impl Fn() -> String + 'static) {
+    name_page_boxed(Box::new(name));
+}
+
+// One copy of the effect for every page that names itself: the trainee's bundle is counted
+// in bytes.
+fn name_page_boxed(name: Box<dyn Fn() -> String>) {
+    leptos::prelude::Effect::new(move |_| {
+        let title = format!("{} — Wavegate", name());
+        if let Some(d) = document() {
+            d.set_title(&title);
+        }
+    });
+}
+
 /// An instant as the wall-clock time of the browser's time zone, to be written in the page's
 /// language with the core's `long_date_time`.
 pub fn wall_clock(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {

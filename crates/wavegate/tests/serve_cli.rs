@@ -36,6 +36,13 @@ fn the_banner_speaks_the_chosen_language() {
     for english in ["running at", "planner page", "password", "Press"] {
         assert!(!banner.contains(english), "{english}: {banner}");
     }
+    // The Dutch labels are longer than the English: still a space before each link.
+    for line in banner
+        .lines()
+        .filter(|l| l.trim_start().starts_with("demo:"))
+    {
+        assert!(line.contains(" http"), "{line}");
+    }
 }
 
 #[test]

@@ -93,7 +93,10 @@ pub fn QuestionView(
             </legend>
             {move || help().map(|h| view! { <p class="question-help" id=help_id.clone()>{h}</p> })}
             {control}
-            <p class="question-error" id=error_id.clone() role="alert" hidden=move || error.get().is_none()>
+            // Not a live region: the form's one summary alert announces that something is
+            // missing, and focus goes to the first field with a problem; this text is read
+            // with its field (the fieldset's `aria-describedby`), not all at once.
+            <p class="question-error" id=error_id.clone() hidden=move || error.get().is_none()>
                 {move || error.get().unwrap_or_default()}
             </p>
         </fieldset>
@@ -479,6 +482,9 @@ fn title_id(question: &str) -> String {
     format!("q-{question}-title")
 }
 
+/// From how many characters left the counter under a text answer is read out as it changes.
+pub const NEAR_LIMIT: usize = 20;
+
 fn text_input(
     id: &str,
     multiline: bool,
@@ -502,12 +508,18 @@ fn text_input(
     };
     let max_attr = max_length.map(|m| m.to_string());
     let counter = max_length.map(|max| {
+        let left = move || (max as usize).saturating_sub(length.get());
+        // Live only near the limit: a count read out at every keystroke interrupts the typing.
+        let live = move || {
+            if left() <= NEAR_LIMIT {
+                "polite"
+            } else {
+                "off"
+            }
+        };
         view! {
-            <p class="char-count" aria-live="polite">
-                {move || {
-                    let left = (max as usize).saturating_sub(length.get());
-                    fill(Msg::CharactersLeft, lang.get(), &[("n", left.to_string())])
-                }}
+            <p class="char-count" aria-live=live>
+                {move || fill(Msg::CharactersLeft, lang.get(), &[("n", left().to_string())])}
             </p>
         }
     });

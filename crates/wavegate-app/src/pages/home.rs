@@ -2,10 +2,14 @@
 
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
+use wavegate_ui::dom::name_page;
+use wavegate_ui::i18n::use_lang;
 
 /// `/`: what Wavegate is, and where respondents and planners go.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    name_page(move || Msg::HomeTitle.text(lang.get()).to_string());
     view! {
         <section class="card hero">
             <h1>{t(Msg::HomeTitle)}</h1>
@@ -19,6 +23,8 @@ pub fn HomePage() -> impl IntoView {
 /// Any path the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    name_page(move || UiMsg::NotFoundTitle.text(lang.get()).to_string());
     view! {
         <section class="card notice">
             <h1>{t(UiMsg::NotFoundTitle)}</h1>
@@ -31,6 +37,8 @@ pub fn NotFound() -> impl IntoView {
 /// After "not you?": the device was cleared and the link's address replaced by this page's.
 #[component]
 pub fn Cleared() -> impl IntoView {
+    let lang = use_lang();
+    name_page(move || Msg::DeviceCleared.text(lang.get()).to_string());
     view! {
         <section class="card notice" role="status" aria-labelledby="cleared-title">
             <h1 id="cleared-title">{t(Msg::DeviceCleared)}</h1>

@@ -19,7 +19,7 @@ use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
-use wavegate_ui::dom::{focus_main, written_time};
+use wavegate_ui::dom::{focus_main, name_page, written_time};
 use wavegate_ui::lang_switch::{follow_link_language, speak_only};
 use wavegate_ui::support::{HelpPlace, help_contacts, help_contacts_in};
 
@@ -130,6 +130,7 @@ fn both(text: impl Fn(Lang) -> &'static str) -> [&'static str; 2] {
 /// A page that explains why there is no survey to answer, under a heading of its own.
 fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
     let lang = use_lang();
+    name_page(move || title.text(lang.get()).to_string());
     view! {
         <section class="card notice" role="alert" aria-labelledby="notice-title">
             <h1 id="notice-title">{t(title)}</h1>
@@ -143,6 +144,7 @@ fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
 /// answers were received, and that answering again needs the connection back.
 fn answered_offline(submitted_at: String) -> impl IntoView {
     let lang = use_lang();
+    name_page(move || Msg::ThanksTitle.text(lang.get()).to_string());
     let at = submitted_at.clone();
     view! {
         <section class="card thanks" role="status">
@@ -161,6 +163,8 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
     } else {
         (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
     };
+    let lang = use_lang();
+    name_page(move || title.text(lang.get()).to_string());
     view! {
         <section class="card notice link-closed" role="alert">
             <h1>{t(title)}</h1>
@@ -694,6 +698,32 @@ pub fn Survey(
         .into_any()
     };
 
+    // The tab says where in the survey the person is ("Pagina 2 van 6 · Pilot — Wavegate"),
+    // and after sending that it was sent.
+    name_page(move || {
+        let l = lang.get();
+        let survey_title = title();
+        match stage.get() {
+            Stage::Answering => {
+                let (n, total) = (current_page() + 1, page_count.get().max(1));
+                let at = fill(
+                    Msg::PageOf,
+                    l,
+                    &[("n", n.to_string()), ("total", total.to_string())],
+                );
+                format!("{at} · {survey_title}")
+            }
+            Stage::Done(_) if previously_submitted => {
+                format!("{} · {survey_title}", Msg::AlreadySubmitted.text(l))
+            }
+            Stage::Done(_) => format!("{} · {survey_title}", Msg::ThanksTitle.text(l)),
+            Stage::Refused(_) => format!("{} · {survey_title}", Msg::SubmitFailed.text(l)),
+            Stage::AnsweredBefore => {
+                format!("{} · {survey_title}", Msg::AnsweredBeforeTitle.text(l))
+            }
+            _ => survey_title,
+        }
+    });
     view! {
         <article class="survey" aria-labelledby="survey-title">
             <header class="survey-header">

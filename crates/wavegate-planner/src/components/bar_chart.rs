@@ -51,6 +51,12 @@ const LONGEST: f64 = 72.0;
 /// are read out with it, since assistive technology reads an SVG image as one thing.
 pub fn bar_chart(name: &str, bars: Vec<Bar>) -> impl IntoView + use<> {
     let spoken = bars.iter().map(Bar::spoken).collect::<Vec<_>>().join("; ");
+    // A question that ends in its own punctuation is not given a second full stop.
+    let stop = if name.trim_end().ends_with(['.', '?', '!', ':', '…']) {
+        " "
+    } else {
+        ". "
+    };
     let height = bars.len() * ROW + 4;
     let rows = bars
         .into_iter()
@@ -72,7 +78,7 @@ pub fn bar_chart(name: &str, bars: Vec<Bar>) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <svg class="chart" role="img" aria-label=format!("{name}. {spoken}") width="100%" height=height
+        <svg class="chart" role="img" aria-label=format!("{}{stop}{spoken}", name.trim_end()) width="100%" height=height
             xmlns="http://www.w3.org/2000/svg">
             {rows}
         </svg>

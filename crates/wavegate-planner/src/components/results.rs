@@ -191,24 +191,41 @@ fn scale_view(
     nps: Option<&NpsSummary>,
     lang: Lang,
 ) -> impl IntoView + use<> {
-    let metric = |msg: Msg, value: String| {
-        view! { <span class="metric">{msg.text(lang)}": "<strong>{value}</strong></span> }
+    let metric = |label: String, value: String| {
+        view! { <span class="metric">{label}": "<strong>{value}</strong></span> }
+    };
+    let named = |msg: Msg| msg.text(lang).to_string();
+    // The agreeing and disagreeing shares name their points of the scale ("Eens (4–5)"): the
+    // words top-2 and bottom-2 are survey jargon, and English in a Dutch page.
+    let point = |c: Option<&wavegate_core::survey::scoring::Count>| {
+        c.and_then(|c| c.value.parse::<i32>().ok())
+    };
+    let (low, high) = (
+        point(s.distribution.first()).unwrap_or(1),
+        point(s.distribution.last()).unwrap_or(5),
+    );
+    let points = |msg: Msg, from: i32| {
+        fill(
+            msg,
+            lang,
+            &[("from", from.to_string()), ("to", (from + 1).to_string())],
+        )
     };
     let figures = match nps {
         Some(n) => view! {
             <p class="nps-groups">
-                {metric(Msg::Promoters, n.promoters.to_string())}
-                {metric(Msg::Passives, n.passives.to_string())}
-                {metric(Msg::Detractors, n.detractors.to_string())}
-                {n.score.map(|v| metric(Msg::NpsScore, format!("{v:+.0}")))}
+                {metric(named(Msg::Promoters), n.promoters.to_string())}
+                {metric(named(Msg::Passives), n.passives.to_string())}
+                {metric(named(Msg::Detractors), n.detractors.to_string())}
+                {n.score.map(|v| metric(named(Msg::NpsScore), format!("{v:+.0}")))}
             </p>
         }
         .into_any(),
         None => view! {
             <p>
-                {s.median.map(|m| metric(Msg::Median, text::num(m, usize::from(m.fract() != 0.0), lang)))}
-                {s.top2.map(|v| metric(Msg::TopBox, format!("{:.0}%", v * 100.0)))}
-                {s.bottom2.map(|v| metric(Msg::BottomBox, format!("{:.0}%", v * 100.0)))}
+                {s.median.map(|m| metric(named(Msg::Median), text::num(m, usize::from(m.fract() != 0.0), lang)))}
+                {s.top2.map(|v| metric(points(Msg::TopBox, high - 1), format!("{:.0}%", v * 100.0)))}
+                {s.bottom2.map(|v| metric(points(Msg::BottomBox, low), format!("{:.0}%", v * 100.0)))}
             </p>
         }
         .into_any(),

@@ -27,10 +27,13 @@ pub fn FilePicker<F>(
     /// it is not taken for the file in use.
     #[prop(optional)]
     cleared: Option<Trigger>,
-    /// The id of the element naming which file this is, when a page has several pickers: a
-    /// screen reader's list of controls then tells "Roster, choose a CSV file" from the others.
+    /// Which file this is, when a page has several pickers: said before the label, unseen
+    /// ("Roster Choose a CSV file"), so a screen reader's list of form controls tells them
+    /// apart. In the label itself, not in `aria-labelledby` pointing at the section's heading:
+    /// tools that go by the label (Playwright's `getByLabel`, some screen readers' form lists)
+    /// read only the label.
     #[prop(optional)]
-    named_by: Option<String>,
+    kind: Option<Msg>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + Clone + 'static,
@@ -85,11 +88,13 @@ where
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=dropped>
-            <label for=id.clone() id=format!("{id}-label")>{t(label)}</label>
+            <label for=id.clone()>
+                {kind.map(|k| view! { <span class="visually-hidden">{move || format!("{} ", k.text(lang.get()))}</span> })}
+                {t(label)}
+            </label>
             <p class="muted drop-hint">{t(Msg::DropHint)}</p>
             <div class="file-choice">
                 <input id=id.clone() class="file-input" type="file" accept=accept node_ref=input
-                    aria-labelledby=named_by.map(|of| format!("{of} {id}-label"))
                     disabled=move || disabled.get() on:change=picked />
                 // For the pointer only: the input above is what the keyboard and a screen
                 // reader reach (named by the label alone), and a click here is a click on it.

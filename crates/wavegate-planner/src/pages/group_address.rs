@@ -97,7 +97,7 @@ pub fn GroupPage(
     });
     let size_id = format!("{heading_id}-size");
     view! {
-        <ProgramNav program=program current=Tab::Readiness />
+        <ProgramNav program=program current=Tab::Readiness title=Signal::derive(move || title.text(lang.get()).to_string()) />
         <h1>{t(title)}</h1>
         <section class="card" aria-labelledby=heading_id>
             <h2 id=heading_id>{heading}</h2>

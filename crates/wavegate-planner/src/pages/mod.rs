@@ -157,10 +157,75 @@ pub enum Tab {
     Training,
 }
 
-/// The links between a program's pages, the open one marked for screen readers.
+/// The programs' names by id, for the pages' titles: asked of the server once, when a page of
+/// a program the app does not know yet opens, and told by the pages that read a program.
+#[derive(Clone, Copy)]
+pub struct ProgramNames {
+    names: RwSignal<std::collections::BTreeMap<String, String>>,
+    asked: StoredValue<bool>,
+}
+
+impl ProgramNames {
+    /// Provides the app's (once, by the app).
+    pub fn provide() {
+        provide_context(ProgramNames {
+            names: RwSignal::new(Default::default()),
+            asked: StoredValue::new(false),
+        });
+    }
+
+    /// The app's, or a fresh one where there is no app (a component test).
+    pub fn get() -> ProgramNames {
+        use_context().unwrap_or_else(|| ProgramNames {
+            names: RwSignal::new(Default::default()),
+            asked: StoredValue::new(true),
+        })
+    }
+
+    /// Records a program's name (a page that read it, or a program just renamed).
+    pub fn learn(self, id: &str, name: &str) {
+        if self
+            .names
+            .with_untracked(|n| n.get(id).map(String::as_str) != Some(name))
+        {
+            self.names
+                .update(|n| drop(n.insert(id.to_string(), name.to_string())));
+        }
+    }
+
+    /// The name of program `id`; its id until the name is known. Asks the server for every
+    /// program's name the first time one is not known.
+    pub fn of(self, id: &str) -> String {
+        if let Some(name) = self.names.with(|n| n.get(id).cloned()) {
+            return name;
+        }
+        if !self.asked.get_value() {
+            self.asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                if let Ok(all) = wavegate_ui::api::programs::list().await {
+                    for p in all {
+                        self.learn(&p.id, &p.name);
+                    }
+                }
+            });
+        }
+        id.to_string()
+    }
+}
+
+/// The links between a program's pages, the open one marked for screen readers. Names the
+/// browser tab after the page (`title`, else the tab) and the program's name.
 #[component]
-pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
+pub fn ProgramNav(
+    program: Memo<String>,
+    current: Tab,
+    /// The page's own name where the tab's is not enough (one survey, its results, one module,
+    /// inviting a group): `"Resultaten van Pilot · Contoso — Wavegate"`.
+    #[prop(optional, into)]
+    title: Option<Signal<String>>,
+) -> impl IntoView {
     let lang = crate::i18n::use_lang();
+    let names = ProgramNames::get();
     let tab_name = match current {
         Tab::Settings => Msg::TabSettings,
         Tab::Files => Msg::TabFiles,
@@ -170,7 +235,13 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
         Tab::Lessons => Msg::TabLessons,
         Tab::Training => Msg::TabTraining,
     };
-    name_page(move || format!("{} · {}", tab_name.text(lang.get()), program.get()));
+    name_page(move || {
+        let page = match title {
+            Some(title) => title.get(),
+            None => tab_name.text(lang.get()).to_string(),
+        };
+        format!("{page} · {}", names.of(&program.get()))
+    });
     let item = move |tab: Tab, msg: Msg, href: fn(&str) -> String| {
         view! {
             <li>
@@ -195,16 +266,7 @@ pub fn ProgramNav(program: Memo<String>, current: Tab) -> impl IntoView {
     }
 }
 
-/// Names the browser tab after the page ("Gereedheid · contoso — Wavegate"), so tabs, the
-/// history and bookmarks tell pages apart (WCAG 2.4.2); follows the language.
-pub fn name_page(name: impl Fn() -> String + 'static) {
-    Effect::new(move |_| {
-        let title = format!("{} — Wavegate", name());
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-        }
-    });
-}
+pub use wavegate_ui::dom::name_page;
 
 /// Any address under `/planner` the app does not know.
 #[component]

@@ -30,6 +30,13 @@ pub fn NewProgramPage() -> impl IntoView {
 #[component]
 pub fn ProgramPage() -> impl IntoView {
     let id = param("program");
+    // Set by the page of a new program on the way here.
+    let created = leptos_router::hooks::use_location()
+        .state
+        .get_untracked()
+        .to_js_value()
+        .is_truthy();
+    let names = super::ProgramNames::get();
     let detail = LocalResource::new(move || {
         let id = id.get();
         async move { programs::get(&id).await }
@@ -37,6 +44,7 @@ pub fn ProgramPage() -> impl IntoView {
     let body = move || {
         detail.get().map(|r| match r {
             Ok(d) => {
+                names.learn(&d.id, &d.name);
                 let program = d.program.clone().unwrap_or_else(|| {
                     let mut p = defaults();
                     p.name = d.name.clone();
@@ -55,7 +63,7 @@ pub fn ProgramPage() -> impl IntoView {
                             <DownloadButton label=Msg::DownloadProgramToml fetch=toml fallback="program.toml" />
                         </div>
                     })}
-                    <ProgramForm program=program support=d.support.clone() mode=Mode::Edit(d.id.clone()) />
+                    <ProgramForm program=program support=d.support.clone() mode=Mode::Edit(d.id.clone()) created=created />
                 }
                 .into_any()
             }

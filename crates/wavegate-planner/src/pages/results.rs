@@ -152,7 +152,7 @@ pub fn ResultsPage() -> impl IntoView {
         })
     };
     view! {
-        <ProgramNav program=program current=Tab::Surveys />
+        <ProgramNav program=program current=Tab::Surveys title=Signal::derive(title) />
         <p class="breadcrumb"><a href=move || links::survey(&program.get(), &survey.get())>{t(Msg::BackToInvitations)}</a></p>
         <section class="results" role="region" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1" node_ref=heading>{title}</h1>

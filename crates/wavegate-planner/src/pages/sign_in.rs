@@ -44,6 +44,8 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(info) => {
                     refused.set(None);
                     session.signed_in(info);
+                    // The form is gone with the page it was on: the page that opens takes focus.
+                    wavegate_ui::dom::focus_heading();
                 }
                 Err(e) if e.code() == Some(ErrorCode::TooManyAttempts) => {
                     refused.set(Some(Refused::Wait(e.retry_after())));

@@ -182,7 +182,7 @@ pub fn SurveyPage() -> impl IntoView {
             .map_or(s, |x| x.title.get(lang.get()).to_string())
     };
     view! {
-        <ProgramNav program=program current=Tab::Surveys />
+        <ProgramNav program=program current=Tab::Surveys title=Signal::derive(title) />
         <h1>{title}</h1>
         <Invite program=program survey=survey invited=invited />
         <section class="card" aria-labelledby="links-title">

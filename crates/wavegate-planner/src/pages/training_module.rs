@@ -386,8 +386,14 @@ pub fn ModulePage() -> impl IntoView {
         let query = ListCsvQuery::for_spreadsheet(lang.get_untracked());
         async move { training::links_csv(&p, &m, query).await }
     };
+    let title = move || {
+        summary
+            .get()
+            .and_then(|r| r.ok().flatten())
+            .map_or_else(|| module.get(), |m| m.title.get(lang.get()).to_string())
+    };
     view! {
-        <ProgramNav program=program current=Tab::Training />
+        <ProgramNav program=program current=Tab::Training title=Signal::derive(title) />
         <p class="breadcrumb"><a href=move || links::training(&program.get())>{t(Msg::AllModules)}</a></p>
         <Suspense fallback=loading>{heading}</Suspense>
         <Assign program=program module=module assigned=changed />

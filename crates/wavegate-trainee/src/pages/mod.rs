@@ -184,6 +184,7 @@ enum Opened {
 
 /// A link that opens nothing: a page of its own, so it has a heading like every page.
 pub fn invalid() -> impl IntoView {
+    named(Msg::LinkInvalidTitle);
     view! {
         <section class="card notice" role="alert" aria-labelledby="invalid-title">
             <h1 id="invalid-title">{t(Msg::LinkInvalidTitle)}</h1>
@@ -199,6 +200,7 @@ pub const CLEARED_TITLE: &str = "cleared-title";
 /// The button pressed is gone with the page it was on, so focus goes to the heading, where a
 /// screen reader then starts.
 pub fn cleared() -> impl IntoView {
+    named(Msg::ClearedTitle);
     wavegate_ui::dom::focus_id_soon(CLEARED_TITLE.into());
     view! {
         <section class="card notice cleared" aria-labelledby=CLEARED_TITLE>
@@ -206,6 +208,12 @@ pub fn cleared() -> impl IntoView {
             <p>{t(Msg::Cleared)}</p>
         </section>
     }
+}
+
+/// Names the browser tab after a page's heading, in the page's language.
+pub fn named(title: Msg) {
+    let lang = use_lang();
+    wavegate_ui::dom::name_page(move || title.text(lang.get()).into());
 }
 
 fn notice(msg: Msg) -> impl IntoView {
@@ -220,6 +228,7 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
     } else {
         (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
     };
+    named(title);
     view! {
         <section class="card notice link-closed" role="alert" aria-labelledby="closed-title">
             <h1 id="closed-title">{t(title)}</h1>
@@ -327,6 +336,7 @@ fn MyTrainingList(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
+    named(Msg::MyTraining);
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
     // The device has forgotten the link (after the trainee confirmed): the page says so, and the
     // link's address leaves the tab.

@@ -80,6 +80,11 @@ pub fn ModuleView(
                 .cloned()
         })
     };
+    // The module's title names the tab, on every screen of it (the certificate's printout too).
+    let lang = use_lang();
+    wavegate_ui::dom::name_page(move || {
+        mine().map_or_else(String::new, |m| m.module.title.get(lang.get()).into())
+    });
     Effect::new(move |_| {
         let s = step.get();
         focus_main();
@@ -93,8 +98,9 @@ pub fn ModuleView(
         let Some(m) = mine() else {
             return view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
         };
+        // The button goes with the module: focus to the top of the list that replaces it.
         let back_link = view! {
-            <p class="no-print"><button type="button" class="link" on:click=move |_| back.set(None)>{t(Msg::Back)}</button></p>
+            <p class="no-print"><button type="button" class="link" on:click=move |_| { back.set(None); focus_main(); }>{t(Msg::Back)}</button></p>
         };
         let body = match step.get() {
             Step::Overview => overview(m, step).into_any(),

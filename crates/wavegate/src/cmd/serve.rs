@@ -111,13 +111,16 @@ pub fn run(args: Args, lang: wavegate_core::i18n::Lang) -> anyhow::Result<ExitCo
             let _ = writeln!(out, "  {:<18}{}", said("demo-kijker:", "demo viewer:"), a.viewer_email);
             let _ = writeln!(out, "  {:<18}{}", said("demo-wachtwoord:", "demo password:"), a.password);
         }
-        for link in &server.demo_links {
-            let _ = writeln!(
-                out,
-                "  demo: {:<24}{}",
-                format!("{}:", link.label.get(lang)),
-                link.url
-            );
+        // The URLs line up after the longest label, with at least one space: a label that ran
+        // into its URL ("p009:http://…") would be copied and clicked as one.
+        let labels: Vec<String> = server
+            .demo_links
+            .iter()
+            .map(|link| format!("{}:", link.label.get(lang)))
+            .collect();
+        let width = labels.iter().map(|l| l.chars().count() + 1).max().unwrap_or(0).max(24);
+        for (link, label) in server.demo_links.iter().zip(&labels) {
+            let _ = writeln!(out, "  demo: {label:<width$}{}", link.url);
         }
         let _ = writeln!(out, "{}", said("Druk op Ctrl-C om te stoppen.", "Press Ctrl-C to stop."));
         let mut stdout = std::io::stdout().lock();

@@ -160,13 +160,24 @@ async fn send(
 
 /// The program form, filled in with `program` and `support`.
 #[component]
-pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> impl IntoView {
+pub fn ProgramForm(
+    program: Program,
+    support: ProgramSupport,
+    mode: Mode,
+    /// Whether the program was created just now, on the page of a new program: this page says
+    /// it was saved, as it would after an edit.
+    #[prop(optional)]
+    created: bool,
+) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let fields = ProgramFields::new(&program, &support, lang.get_untracked());
     let problems: Problems = RwSignal::new(BTreeMap::new());
     let failed = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(false);
+    let saved = RwSignal::new(created);
+    if created {
+        wavegate_ui::dom::focus_id_soon("program-saved".into());
+    }
     let roster_problem = RwSignal::new(None::<FileProblem>);
     let busy = RwSignal::new(false);
     let navigate = leptos_router::hooks::use_navigate();
@@ -190,6 +201,7 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
             return show(found);
         }
         let (program, support) = (read.program, read.support);
+        let name = program.name.clone();
         let support = match support.checked() {
             Ok(s) => s,
             // Not reached: the check above found no problem.
@@ -209,10 +221,18 @@ pub fn ProgramForm(program: Program, support: ProgramSupport, mode: Mode) -> imp
             let result = send(mode.clone(), csrf, program, support, lang.get_untracked()).await;
             busy.set(false);
             match result {
-                Ok((id, _)) if mode == Mode::Create => {
-                    navigate(&links::program(&id), Default::default())
-                }
-                Ok((_, problem)) => {
+                // The program's page says it was saved (the history entry's state tells it).
+                Ok((id, _)) if mode == Mode::Create => navigate(
+                    &links::program(&id),
+                    leptos_router::NavigateOptions {
+                        state: leptos_router::location::State::new(Some(
+                            wasm_bindgen::JsValue::TRUE,
+                        )),
+                        ..Default::default()
+                    },
+                ),
+                Ok((id, problem)) => {
+                    crate::pages::ProgramNames::get().learn(&id, &name);
                     // Focus on what a screen reader should read first, once it is shown:
                     // the roster that no longer fits, else that it was saved.
                     let to = if problem.is_some() {

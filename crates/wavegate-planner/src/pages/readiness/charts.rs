@@ -116,6 +116,7 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
     let save = move |_| {
         let (csrf, p) = (session.csrf(), program.clone());
         busy.set(true);
+        saved.set(false);
         leptos::task::spawn_local(async move {
             match readiness::save_evaluation(&csrf, &p, at, lang).await {
                 Ok(_) => {
@@ -126,6 +127,14 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
                 Err(e) => failed.set(Some(e)),
             }
             busy.set(false);
+            // The button lost focus when it was disabled while saving: focus goes to what came
+            // of it, the confirmation, else back to the button to try again.
+            let to = if saved.get_untracked() {
+                "evaluation-saved"
+            } else {
+                "save-evaluation"
+            };
+            wavegate_ui::dom::focus_id_soon(to.into());
         });
     };
     // Stored evaluations carry their wave's id; the trend names it as the program does now
@@ -164,14 +173,14 @@ pub fn Charts(evaluation: StoredValue<Evaluation>, program: String) -> impl Into
             {move || session.can_change().then(|| if wavegate_ui::dom::utc_today() == Some(at) {
                 view! {
                     <div class="toolbar">
-                        <button type="button" class="secondary" disabled=move || busy.get() on:click=save.clone()>{t(Msg::SaveEvaluation)}</button>
+                        <button id="save-evaluation" type="button" class="secondary" disabled=move || busy.get() on:click=save.clone()>{t(Msg::SaveEvaluation)}</button>
                     </div>
                 }.into_any()
             } else {
                 view! { <p class="muted save-hint">{t(Msg::SaveOnlyToday)}</p> }.into_any()
             })}
             {move || saved.get().then(|| view! {
-                <p class="banner banner-ok" role="status">{fill(Msg::EvaluationSaved, lang, &[("at", text::long_date(at, lang))])}</p>
+                <p id="evaluation-saved" class="banner banner-ok" role="status" tabindex="-1">{fill(Msg::EvaluationSaved, lang, &[("at", text::long_date(at, lang))])}</p>
             })}
             <Failure error=failed />
         </section>

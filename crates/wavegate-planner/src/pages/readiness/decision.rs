@@ -119,7 +119,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         let Some(d) = r.decision.clone() else {
             return view! {
                 <section class="card decision" aria-labelledby="decision-title">
-                    <h2 id="decision-title">{t(Msg::ReadinessTitle)}</h2>
+                    <h2 id="decision-title">{t(Msg::NoNextWaveTitle)}</h2>
                     <p>{t(Msg::NoNextWave)}</p>
                 </section>
             }

@@ -1,8 +1,9 @@
 //! The frame every dashboard chart is drawn in: the view box with room for the axes' labels,
 //! where a date falls, and the y axis with its grid lines.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use wavegate_core::i18n::Lang;
 use wavegate_ui::chart::Scale;
 
 /// The drawing area: a 600 × 240 view box with room for the axes' labels.
@@ -17,8 +18,16 @@ pub(super) fn days(from: NaiveDate, to: NaiveDate) -> f64 {
     (to - from).num_days() as f64
 }
 
-pub(super) fn short(d: NaiveDate) -> String {
-    d.format("%d-%m").to_string()
+/// A date on an axis, short but unambiguous in either language (`29 sep`, `29 Sep`): numbers
+/// alone (`08-12`) read as 12 August to an American.
+pub(super) fn short(d: NaiveDate, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    match lang {
+        Lang::Nl => format!("{} {}", d.day(), NL[d.month0() as usize]),
+        Lang::En => d.format("%-d %b").to_string(),
+    }
 }
 
 /// Horizontal grid lines with their labels on the left.

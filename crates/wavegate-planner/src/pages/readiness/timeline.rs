@@ -20,7 +20,7 @@ const TOP: f64 = 26.0;
 const BOTTOM: f64 = 40.0;
 /// Room a label takes, in view-box units, at the largest type the charts get (20 units on a
 /// phone, where the view box is drawn at about half size): its height between stacked line
-/// labels, and the width of a wave's name or date ("wave-12", "28-12") along the axis, with a gap.
+/// labels, and the width of a wave's name or date ("wave-12", "28 Dec") along the axis, with a gap.
 const LABEL_HEIGHT: f64 = 22.0;
 const LABEL_WIDTH: f64 = 96.0;
 
@@ -251,7 +251,7 @@ pub fn timeline(r: &Report) -> AnyView {
             view! {
                 <line class="axis" x1=x0 x2=x0 y1=H - BOTTOM y2=H - BOTTOM + 5.0 />
                 <text x=lx y=H - BOTTOM + 18.0 text-anchor="middle">{w.wave.clone()}</text>
-                <text x=lx y=H - BOTTOM + 32.0 text-anchor="middle">{short(w.start)}</text>
+                <text x=lx y=H - BOTTOM + 32.0 text-anchor="middle">{short(w.start, r.lang)}</text>
             }
         })
         .collect_view();

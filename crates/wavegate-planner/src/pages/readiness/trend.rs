@@ -450,7 +450,7 @@ pub fn Trend(
         let p: Vec<&EvaluationSummary> = l.iter().collect();
         let (at, _) = scales(&p);
         p.iter()
-            .map(|e| view! { <text x=at(e.at) y=H - BOTTOM + 18.0 text-anchor="middle">{short(e.at)}</text> })
+            .map(|e| view! { <text x=at(e.at) y=H - BOTTOM + 18.0 text-anchor="middle">{short(e.at, lang)}</text> })
             .collect_view()
     });
     let y = Scale::linear((0.0, 100.0), (H - BOTTOM, TOP));
