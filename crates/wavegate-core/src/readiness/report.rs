@@ -450,6 +450,11 @@ pub struct Gate {
     pub probability: Option<f64>,
     /// Whether it is confined to its segment (the rest of the wave may go ahead).
     pub confined: bool,
+    /// For a segment's gate: whether it reaches the whole wave (tested, not confined, and the
+    /// rest of the wave no clearly better), so that it holds or delays the wave; false for one
+    /// that counts in the wave as a whole.
+    #[serde(default)]
+    pub whole_wave: bool,
     /// The split test, for segment gates.
     pub test: Option<SplitTest>,
     /// Why, in words.

@@ -641,3 +641,70 @@ fn a_split_of_a_nested_segment_names_everyone_who_goes_ahead() {
         r.counterfactuals
     );
 }
+
+/// A gate that fires in a small segment that could not be compared with anything (its
+/// siblings too small to show, the rest of its parent too small to judge) was never tested: it
+/// counts in the wave and holds nobody by itself, and says it was not compared. Before, six
+/// macOS devices in one region with three out of compliance held a healthy wave of hundreds.
+#[test]
+fn an_untested_segment_gate_does_not_hold_the_wave() {
+    let mut s = Scenario::new(&program_toml(
+        "Small cell",
+        &["platform", "region"],
+        Some(50.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-15", "2027-03-05", None),
+        ],
+    ));
+    let healthy = ScoredAnswers {
+        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
+        enroll_experience: Some(5),
+        nps: Some(9),
+        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+    };
+    let cells = [
+        ("Windows", "Noord", 30),
+        ("Windows", "Zuid", 30),
+        ("Windows", "Oost", 30),
+        ("macOS", "Zuid", 6),
+        ("macOS", "Noord", 3),
+        ("macOS", "Oost", 3),
+    ];
+    for (platform, region, n) in cells {
+        let attrs = [("platform", platform), ("region", region)];
+        for (k, id) in s.people(n, "pilot", &attrs).into_iter().enumerate() {
+            let off = (platform, region) == ("macOS", "Zuid") && k < 3;
+            let compliance = if off {
+                Compliance::Noncompliant
+            } else {
+                Compliance::Compliant
+            };
+            s.device(&id, "2027-01-12 10:00", compliance);
+            s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+        }
+        for id in s.people(n * 2, "wave-1", &attrs) {
+            s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+            s.answers(&id, "2027-01-28 12:00", healthy);
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    let cell = Segment::from([
+        ("platform".to_string(), "macOS".to_string()),
+        ("region".to_string(), "Zuid".to_string()),
+    ]);
+    let Some(gate) = r.gates.iter().find(|g| g.scope == cell) else {
+        // Nothing fired there: nothing to hold on either.
+        assert_ne!(d.kind, DecisionKind::Hold, "{}", d.explanation);
+        return;
+    };
+    assert!(gate.test.is_none() && !gate.whole_wave, "{gate:?}");
+    assert!(
+        gate.explanation.contains("Not compared"),
+        "{}",
+        gate.explanation
+    );
+    assert_ne!(d.kind, DecisionKind::Hold, "{}", d.explanation);
+    assert_eq!(d.recommended_size, d.planned_size, "{}", d.explanation);
+}

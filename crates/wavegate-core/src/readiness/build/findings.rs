@@ -119,12 +119,19 @@ fn suffix(a: &Assessment, j: &Judgement, i: usize, held: bool, lang: Lang) -> Op
             .render(lang),
         ),
         (_, true, _) => Some(Msg::ConfinedToHeld { held }.render(lang)),
+        // Never compared: "does not stand out" would claim a test that did not happen.
+        (None, false, _) if f.seg != 0 => Some(Msg::NotTested.render(lang)),
         (_, false, Cause::Dimension(_)) => Some(Msg::NotDistinct.render(lang)),
         (
             _,
             false,
             Cause::Gate(GateKind::Enrollment | GateKind::DataProtection | GateKind::Desire),
-        ) if f.seg != 0 => Some(Msg::NotDistinctGate.render(lang)),
+        ) if f.seg != 0 && j.wave_wide[i] => Some(Msg::NotDistinctGate.render(lang)),
+        (
+            _,
+            false,
+            Cause::Gate(GateKind::Enrollment | GateKind::DataProtection | GateKind::Desire),
+        ) if f.seg != 0 => Some(Msg::NotDistinct.render(lang)),
         (
             _,
             false,
@@ -228,6 +235,7 @@ pub(super) fn build(
                         _ => f.probability.map(|p| round(p, 3)),
                     },
                     confined: f.confined,
+                    whole_wave: j.wave_wide[i],
                     test,
                     explanation,
                 });

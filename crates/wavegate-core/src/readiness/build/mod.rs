@@ -386,12 +386,24 @@ pub(super) fn build_report(
     };
     let msg = match rule {
         Rule::DesireGate => {
-            let ev = going
+            // The gate that delays: the wave's own, else a segment's that reaches the wave,
+            // with that segment's figure (the wave's may well pass).
+            let own = (j.findings.iter())
+                .any(|f| f.seg == 0 && !f.confined && f.gate() == Some(GateKind::Desire));
+            let reaching = (j.findings.iter().zip(&j.wave_wide))
+                .find(|(f, wide)| **wide && f.gate() == Some(GateKind::Desire))
+                .map(|(f, _)| f.seg)
+                .filter(|_| !own);
+            let eval = reaching.map_or(going, |s| &a.segs[s].eval);
+            let ev = eval
                 .metric(MetricId::AdkarDesire)
                 .and_then(evidence_of)
                 .map(|e| text::evidence(&e, lang))
                 .unwrap_or_default();
-            Msg::DelayDesire { evidence: ev }
+            Msg::DelayDesire {
+                evidence: ev,
+                segment: reaching.map(|s| text::segment(&a.segs[s].segment, lang)),
+            }
         }
         Rule::FailingDimensions => Msg::DelayDimensions {
             dimensions: j.inputs.failing_dimensions.clone(),

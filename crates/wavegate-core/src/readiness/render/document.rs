@@ -176,8 +176,13 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     let within_held = held
                         .iter()
                         .any(|h| h.iter().all(|(k, v)| g.scope.get(k) == Some(v)));
+                    // A segment's gate that is not confined and does not reach the wave holds
+                    // nobody by itself.
+                    let segment_gate = g.scope.keys().any(|k| k != "wave");
                     let effect = if split && !within_held && g.id != GateKind::Evidence {
                         l(Label::ResolvedBySplit).to_string()
+                    } else if segment_gate && !g.confined && !g.whole_wave && !within_held {
+                        l(Label::CountsInWave).to_string()
                     } else {
                         text::decision_name(g.effect, lang).to_string()
                     };

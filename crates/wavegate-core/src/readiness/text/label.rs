@@ -90,6 +90,9 @@ pub enum Label {
     NoGates,
     /// The gates table's column of what a gate does.
     Effect,
+    /// What a segment's gate that is not confined, yet does not reach the whole wave (never
+    /// tested, or the rest of the wave clearly better), does: it counts in the wave as a whole.
+    CountsInWave,
     /// What a gate of the whole wave does when the held segments carry it: the people who go
     /// ahead no longer show it.
     ResolvedBySplit,
@@ -229,6 +232,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (NoGates, Lang::En) => "No gate fired.",
         (Effect, Lang::Nl) => "Gevolg",
         (Effect, Lang::En) => "Effect",
+        (CountsInWave, Lang::Nl) => "telt mee in de golf",
+        (CountsInWave, Lang::En) => "counts in the wave",
         (ResolvedBySplit, Lang::Nl) => "opgelost door te splitsen",
         (ResolvedBySplit, Lang::En) => "resolved by the split",
         (NoActions, Lang::Nl) => "Geen acties nodig.",

@@ -56,6 +56,8 @@ pub enum Msg {
     DelayDesire {
         /// The Desire evidence.
         evidence: String,
+        /// The segment whose desire gate reaches the wave, when the wave's own did not fire.
+        segment: Option<String>,
     },
     /// Decision: two or more dimensions fail.
     DelayDimensions {
@@ -163,6 +165,8 @@ pub enum Msg {
     /// Suffix: a segment's gate that does not stand out from its siblings: it cannot be
     /// confined there, and holds (or delays) the whole wave.
     NotDistinctGate,
+    /// Suffix: a segment's finding never compared with others (none large enough).
+    NotTested,
     /// Suffix: a wave gate the failing segments account for; `held` when the decision holds
     /// just them (SPLIT), not the whole wave.
     ConfinedToHeld {
@@ -327,7 +331,11 @@ impl Msg {
     /// The sentence in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match self {
-            Msg::DelayDesire { evidence } => match lang {
+            Msg::DelayDesire { evidence, segment: Some(seg) } => match lang {
+                Lang::Nl => format!("Uitstellen: de mensen in {seg} willen de verandering nog niet (bereidheid is het knelpunt; {evidence}), en de rest van de golf doet het niet duidelijk beter. Training lost dat niet op; bespreek eerst de bezwaren."),
+                Lang::En => format!("Delay: people in {seg} do not want the change yet (desire is the barrier; {evidence}), and the rest of the wave does not do clearly better. Training will not fix that; address their objections first."),
+            },
+            Msg::DelayDesire { evidence, segment: None } => match lang {
                 Lang::Nl => format!("Uitstellen: de mensen in deze golf willen de verandering nog niet (bereidheid is het knelpunt; {evidence}). Training lost dat niet op; bespreek eerst de bezwaren."),
                 Lang::En => format!("Delay: people in this wave do not want the change yet (desire is the barrier; {evidence}). Training will not fix that; address their objections first."),
             },
@@ -393,9 +401,15 @@ impl Msg {
                     Lang::En => format!("Extend the pilot: {}; more evidence decides it.", parts.join(", and ")),
                 }
             }
+            // Some figure only warns, and no action is called for: "with 0 actions" read as a
+            // slip.
+            Msg::ProceedWithActions { actions: 0 } => match lang {
+                Lang::Nl => "Doorgaan: geen poort houdt de golf tegen; niet alles voldoet al (zie de segmenten), maar niets vraagt nu om actie.".to_string(),
+                Lang::En => "Proceed: no gate holds the wave; not everything passes yet (see the segments), but nothing calls for action now.".to_string(),
+            },
             Msg::ProceedWithActions { actions } => match lang {
-                Lang::Nl => format!("Doorgaan, met {actions} actie{}: geen poort is gesloten, maar niet alles voldoet.", if *actions == 1 { "" } else { "s" }),
-                Lang::En => format!("Proceed with {actions} action{}: no gate fired, but not everything passes.", if *actions == 1 { "" } else { "s" }),
+                Lang::Nl => format!("Doorgaan, met {actions} actie{}: geen poort houdt de golf tegen, maar niet alles voldoet.", if *actions == 1 { "" } else { "s" }),
+                Lang::En => format!("Proceed with {actions} action{}: no gate holds the wave, but not everything passes.", if *actions == 1 { "" } else { "s" }),
             },
             // Growth brings people forward from later waves; with none left, "×3 to 200" beside
             // a planned 200 read as growth that was not there.
@@ -408,8 +422,8 @@ impl Msg {
                 Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave from {planned_text} to {size_text} people (growth ×{factor}, bringing people forward from later waves).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
             },
             Msg::Proceed => match lang {
-                Lang::Nl => "Doorgaan: geen poort gesloten en niets vraagt om actie.".to_string(),
-                Lang::En => "Proceed: no gate fired and nothing needs action.".to_string(),
+                Lang::Nl => "Doorgaan: geen poort houdt de golf tegen en niets vraagt om actie.".to_string(),
+                Lang::En => "Proceed: no gate holds the wave and nothing needs action.".to_string(),
             },
             Msg::NoNextWave => match lang {
                 Lang::Nl => "Alle golven zijn gestart; er is geen volgende golf om over te beslissen.".to_string(),
@@ -445,8 +459,12 @@ impl Msg {
                 Lang::En => "Cannot be confined to part of the wave: applies to the whole wave.".to_string(),
             },
             Msg::NotDistinctGate => match lang {
-                Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten en is dus niet tot dit segment te beperken: geldt voor de hele golf.".to_string(),
-                Lang::En => "Does not stand out from the other segments, so it cannot be confined to this one: it applies to the whole wave.".to_string(),
+                Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten, en de rest van de golf doet het niet duidelijk beter: niet tot dit segment te beperken, geldt voor de hele golf.".to_string(),
+                Lang::En => "Does not stand out from the other segments, and the rest of the wave does not do clearly better: it cannot be confined to this one and applies to the whole wave.".to_string(),
+            },
+            Msg::NotTested => match lang {
+                Lang::Nl => "Niet vergeleken met andere segmenten (geen enkele groot genoeg om mee te vergelijken): telt mee in de golf als geheel.".to_string(),
+                Lang::En => "Not compared with other segments (none large enough to compare with): it counts in the wave as a whole.".to_string(),
             },
             Msg::NotDistinct => match lang {
                 Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten: telt mee in de golf als geheel.".to_string(),
