@@ -210,10 +210,6 @@ wavegate_ui::messages! {
         ImportedResponsesElsewhere => "Deze resultaten gaan over de antwoorden die via de links van Wavegate zijn gegeven. De antwoorden uit het geïmporteerde bestand {file} tellen mee in de gereedheid van het programma, niet hier.", "These results are of the answers given through Wavegate's links. The answers in the imported file {file} count in the program's readiness, not here.";
         NoResponsesYet => "Nog geen antwoorden.", "No responses yet.";
         Median => "Mediaan", "Median";
-        DefinitionProblemsOne => "1 probleem in de definitie; er is niets gepubliceerd", "1 problem in the definition; nothing was published";
-        DefinitionProblems => "{n} problemen in de definitie; er is niets gepubliceerd", "{n} problems in the definition; nothing was published";
-        SurveyJsProblemsOne => "1 probleem over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd", "1 problem left after importing the SurveyJS survey; nothing was published";
-        SurveyJsProblems => "{n} problemen over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd", "{n} problems left after importing the SurveyJS survey; nothing was published";
         TopBox => "Eens ({from}–{to})", "Agree ({from}–{to})";
         BottomBox => "Oneens ({from}–{to})", "Disagree ({from}–{to})";
         AnswersN => "{n} antwoorden", "{n} answers";

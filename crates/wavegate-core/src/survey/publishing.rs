@@ -47,19 +47,28 @@ impl Refused {
             Refused::Import(e) => e.message(lang),
             Refused::Problems { surveyjs, problems } => {
                 let n = problems.len();
+                let (nl, en) = if n == 1 {
+                    ("1 probleem", "1 problem")
+                } else {
+                    ("{n} problemen", "{n} problems")
+                };
+                let (nl, en) = (
+                    nl.replace("{n}", &n.to_string()),
+                    en.replace("{n}", &n.to_string()),
+                );
                 let text = if *surveyjs {
                     Text::new(
                         format!(
-                            "{n} probleem/problemen over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd"
+                            "{nl} over na het inlezen van de SurveyJS-vragenlijst; er is niets gepubliceerd"
                         ),
                         format!(
-                            "{n} problem(s) left after importing the SurveyJS survey; nothing was published"
+                            "{en} left after importing the SurveyJS survey; nothing was published"
                         ),
                     )
                 } else {
                     Text::new(
-                        format!("{n} probleem/problemen in de definitie; er is niets gepubliceerd"),
-                        format!("{n} problem(s) in the definition; nothing was published"),
+                        format!("{nl} in de definitie; er is niets gepubliceerd"),
+                        format!("{en} in the definition; nothing was published"),
                     )
                 };
                 text.get(lang).to_string()
@@ -148,7 +157,7 @@ mod tests {
         assert_eq!(paths, ["pages[0].questions[0].text.en"]);
         assert_eq!(
             refused.message(Lang::En),
-            "1 problem(s) in the definition; nothing was published"
+            "1 problem in the definition; nothing was published"
         );
     }
 

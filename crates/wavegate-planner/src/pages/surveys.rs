@@ -11,7 +11,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
 use wavegate_core::i18n::Text;
-use wavegate_core::survey::publishing::{Refused, is_wavegate, read_definition, read_surveyjs};
+use wavegate_core::survey::publishing::{is_wavegate, read_definition, read_surveyjs};
 use wavegate_core::survey::{QuestionType, Survey, labels, templates};
 use wavegate_ui::api::{programs, surveys};
 
@@ -92,22 +92,6 @@ fn survey_facts(s: &Survey, anonymous: bool) -> Vec<Fact> {
 }
 
 /// Publishing a survey: a template, or a definition file checked and previewed first.
-/// Why a file cannot be published, in one sentence with its count of problems right for one
-/// (the core's sentence says "problem(s)").
-fn refusal(r: &Refused, lang: Lang) -> String {
-    match r {
-        Refused::Import(e) => e.message(lang),
-        Refused::Problems { surveyjs, problems } => {
-            let (one, many) = if *surveyjs {
-                (Msg::SurveyJsProblemsOne, Msg::SurveyJsProblems)
-            } else {
-                (Msg::DefinitionProblemsOne, Msg::DefinitionProblems)
-            };
-            counted(problems.len() as u64, one, many, lang)
-        }
-    }
-}
-
 #[component]
 fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
@@ -156,7 +140,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
             Outcome::Invalid(
                 ErrorCode::InvalidSurvey,
                 SurveyProblem::list(r.problems(), l),
-                Some(refusal(&r, l)),
+                Some(r.message(l)),
             )
         })?;
         let body = if wavegate {

@@ -58,7 +58,10 @@ fn requested(body: PublishModule, lang: Lang) -> Result<Module, ApiError> {
         (None, Some(value)) => Module::from_value(value).map_err(|errors| {
             let details = SurveyProblem::list(&errors, lang);
             invalid_module(
-                format!("{} problem(s); nothing was published", details.len()),
+                match details.len() {
+                    1 => "1 problem; nothing was published".to_string(),
+                    n => format!("{n} problems; nothing was published"),
+                },
                 details,
             )
         }),
