@@ -708,3 +708,78 @@ fn an_untested_segment_gate_does_not_hold_the_wave() {
     assert_ne!(d.kind, DecisionKind::Hold, "{}", d.explanation);
     assert_eq!(d.recommended_size, d.planned_size, "{}", d.explanation);
 }
+
+/// Everyone who goes ahead after a split is in a segment `proceed` names, also when the held
+/// segment's siblings are too small to show: then the enclosing segment is named (platform iOS,
+/// with the note that people in a held group wait). Before, the 3 next-wave iOS users in Oost
+/// were in no list though they went ahead.
+#[test]
+fn proceed_covers_everyone_who_goes_even_beside_hidden_siblings() {
+    let mut s = Scenario::new(&program_toml(
+        "Hidden siblings",
+        &["platform", "region"],
+        Some(50.0),
+        &[
+            ("pilot", "2027-01-11", "2027-01-29", None),
+            ("wave-1", "2027-02-15", "2027-03-05", None),
+        ],
+    ));
+    let healthy = ScoredAnswers {
+        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
+        enroll_experience: Some(5),
+        nps: Some(9),
+        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+    };
+    // iOS users in West: a healthy pilot, and only 3 of them in the next wave (not shown, and
+    // so neither is the next smallest of their siblings, iOS × Oost).
+    for platform in ["iOS", "Windows"] {
+        for region in ["Noord", "Zuid", "Oost", "West"] {
+            let attrs = [("platform", platform), ("region", region)];
+            let failed = if (platform, region) == ("iOS", "Noord") {
+                8
+            } else {
+                0
+            };
+            for (k, id) in s.people(20, "pilot", &attrs).into_iter().enumerate() {
+                if k < failed {
+                    s.failure(&id, "2027-01-12 09:00", "UserAbandonment");
+                }
+                s.device(&id, "2027-01-12 10:00", Compliance::Compliant);
+                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+            }
+            let next = match (platform, region) {
+                ("iOS", "West") => 3,
+                ("iOS", "Oost") => 30,
+                _ => 40,
+            };
+            for id in s.people(next, "wave-1", &attrs) {
+                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
+                s.answers(&id, "2027-01-28 12:00", healthy);
+            }
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
+    let inside = |attrs: &[(String, String)], seg: &Segment| {
+        seg.iter()
+            .all(|(k, v)| attrs.iter().any(|(a, w)| a == k && w == v))
+    };
+    let mut going = 0;
+    for (wave, attrs) in s.people_list() {
+        if wave != "wave-1" || d.hold.iter().any(|h| inside(&attrs, h)) {
+            continue;
+        }
+        going += 1;
+        assert!(
+            d.proceed.iter().any(|p| inside(&attrs, p)),
+            "{attrs:?} goes ahead but no segment in {:?} holds them",
+            d.proceed
+        );
+    }
+    assert_eq!(
+        going, 233,
+        "{:?} {:?} {:?}",
+        d.hold, d.proceed, r.suppressed
+    );
+}

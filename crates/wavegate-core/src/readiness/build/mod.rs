@@ -94,15 +94,31 @@ fn segments(report: &mut Report, a: &Assessment, j: &Judgement, lang: Lang) {
 /// siblings, which left Windows' people out of the list of who goes. Along different
 /// attributes they may share people with a held segment (iOS and Finance held, HR goes): the
 /// report says that such people wait ([`Decision::proceed_overlaps_hold`]).
+///
+/// When some of those siblings are too small to show (iOS × Oost and iOS × West hidden beside a
+/// held iOS × Noord), their people would be in no list: the enclosing segment is named instead
+/// (platform iOS), and the report's note that people in a held group wait covers the rest.
 fn going_ahead(a: &Assessment, held: &[usize]) -> Vec<usize> {
+    let apart = |s: usize| !held.iter().any(|&x| a.within(s, x) || a.within(x, s));
     let mut out: Vec<usize> = Vec::new();
+    let push = |s: usize, out: &mut Vec<usize>| {
+        if a.segs[s].people > 0 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
     for &h in held {
         let mut at = Some(h);
         while let Some(seg) = at.filter(|&s| s != 0) {
-            for s in a.siblings(seg) {
-                let apart = !held.iter().any(|&x| a.within(s, x) || a.within(x, s));
-                if apart && a.segs[s].people > 0 && !out.contains(&s) {
-                    out.push(s);
+            let siblings = a.siblings(seg);
+            let parent = a.segs[seg].parent.filter(|&p| p != 0);
+            let shown: u32 =
+                siblings.iter().map(|&s| a.segs[s].people).sum::<u32>() + a.segs[seg].people;
+            match parent {
+                Some(p) if shown < a.segs[p].people => push(p, &mut out),
+                _ => {
+                    for s in siblings.into_iter().filter(|&s| apart(s)) {
+                        push(s, &mut out);
+                    }
                 }
             }
             at = a.segs[seg].parent;
