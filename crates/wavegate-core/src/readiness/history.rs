@@ -68,6 +68,24 @@ impl PastEvaluation {
     }
 }
 
+/// The evaluations of the same program and next wave before `at`, newest first: the history
+/// EXPAND reads.
+fn earlier<'a>(
+    history: &'a [PastEvaluation],
+    program: &str,
+    next_wave: &str,
+    at: NaiveDate,
+) -> Vec<&'a PastEvaluation> {
+    let mut earlier: Vec<&PastEvaluation> = history
+        .iter()
+        .filter(|h| {
+            h.program == program && h.next_wave.as_deref() == Some(next_wave) && h.evaluated_at < at
+        })
+        .collect();
+    earlier.sort_by_key(|h| std::cmp::Reverse(h.evaluated_at));
+    earlier
+}
+
 /// Whether earlier evaluations of the same program and wave back EXPAND at `at`: going back in
 /// time, each passed, up to one at least [`EXPAND_GAP_DAYS`] before `at`.
 pub(crate) fn backs_expand(
@@ -76,14 +94,7 @@ pub(crate) fn backs_expand(
     next_wave: &str,
     at: NaiveDate,
 ) -> bool {
-    let mut earlier: Vec<&PastEvaluation> = history
-        .iter()
-        .filter(|h| {
-            h.program == program && h.next_wave.as_deref() == Some(next_wave) && h.evaluated_at < at
-        })
-        .collect();
-    earlier.sort_by_key(|h| std::cmp::Reverse(h.evaluated_at));
-    for h in earlier {
+    for h in earlier(history, program, next_wave, at) {
         if !h.everything_passes {
             return false;
         }
@@ -104,15 +115,8 @@ pub(crate) fn passing_since(
     next_wave: &str,
     at: NaiveDate,
 ) -> NaiveDate {
-    let mut earlier: Vec<&PastEvaluation> = history
-        .iter()
-        .filter(|h| {
-            h.program == program && h.next_wave.as_deref() == Some(next_wave) && h.evaluated_at < at
-        })
-        .collect();
-    earlier.sort_by_key(|h| std::cmp::Reverse(h.evaluated_at));
-    earlier
-        .iter()
+    earlier(history, program, next_wave, at)
+        .into_iter()
         .take_while(|h| h.everything_passes)
         .last()
         .map_or(at, |h| h.evaluated_at)

@@ -36,6 +36,16 @@ const PLANTED: [Planted; 4] = [
     Planted::TrainingCompletion,
 ];
 
+/// Answers of someone for whom the change goes well.
+fn healthy_answers() -> ScoredAnswers {
+    ScoredAnswers {
+        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
+        enroll_experience: Some(5),
+        nps: Some(9),
+        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
+    }
+}
+
 fn program() -> String {
     program_toml(
         "Generated",
@@ -89,12 +99,7 @@ fn organisation(
         planted_so_far += 1;
         planted_so_far % 2 == 1
     };
-    let healthy = ScoredAnswers {
-        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
-        enroll_experience: Some(5),
-        nps: Some(9),
-        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
-    };
+    let healthy = healthy_answers();
     for i in 0..pilot + next {
         let wave = if i < pilot { "pilot" } else { "wave-1" };
         let a = attributes(i);
@@ -540,6 +545,17 @@ fn a_failing_child_whose_siblings_are_each_too_small_to_judge_is_held_against_th
 /// pilot `failed(platform, region)` of each cell's 20 failed their first enrollment attempt,
 /// all else healthy.
 fn two_platforms(failed: impl Fn(&str, &str) -> usize) -> Scenario {
+    platform_cells(&["Noord", "Zuid", "Oost"], |_, _| 40, failed)
+}
+
+/// iOS and Windows users in `regions`: 20 pilot people per cell, of whom `failed(platform,
+/// region)` failed their first enrollment attempt, and `next(platform, region)` in the next
+/// wave; all else healthy.
+fn platform_cells(
+    regions: &[&str],
+    next: impl Fn(&str, &str) -> usize,
+    failed: impl Fn(&str, &str) -> usize,
+) -> Scenario {
     let mut s = Scenario::new(&program_toml(
         "Two platforms",
         &["platform", "region"],
@@ -549,14 +565,9 @@ fn two_platforms(failed: impl Fn(&str, &str) -> usize) -> Scenario {
             ("wave-1", "2027-02-15", "2027-03-05", None),
         ],
     ));
-    let healthy = ScoredAnswers {
-        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
-        enroll_experience: Some(5),
-        nps: Some(9),
-        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
-    };
+    let healthy = healthy_answers();
     for platform in ["iOS", "Windows"] {
-        for region in ["Noord", "Zuid", "Oost"] {
+        for &region in regions {
             let attrs = [("platform", platform), ("region", region)];
             let failed = failed(platform, region);
             for (k, id) in s.people(20, "pilot", &attrs).into_iter().enumerate() {
@@ -566,7 +577,7 @@ fn two_platforms(failed: impl Fn(&str, &str) -> usize) -> Scenario {
                 s.device(&id, "2027-01-12 10:00", Compliance::Compliant);
                 s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
             }
-            for id in s.people(40, "wave-1", &attrs) {
+            for id in s.people(next(platform, region), "wave-1", &attrs) {
                 s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
                 s.answers(&id, "2027-01-28 12:00", healthy);
             }
@@ -657,12 +668,7 @@ fn an_untested_segment_gate_does_not_hold_the_wave() {
             ("wave-1", "2027-02-15", "2027-03-05", None),
         ],
     ));
-    let healthy = ScoredAnswers {
-        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
-        enroll_experience: Some(5),
-        nps: Some(9),
-        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
-    };
+    let healthy = healthy_answers();
     let cells = [
         ("Windows", "Noord", 30),
         ("Windows", "Zuid", 30),
@@ -715,49 +721,17 @@ fn an_untested_segment_gate_does_not_hold_the_wave() {
 /// were in no list though they went ahead.
 #[test]
 fn proceed_covers_everyone_who_goes_even_beside_hidden_siblings() {
-    let mut s = Scenario::new(&program_toml(
-        "Hidden siblings",
-        &["platform", "region"],
-        Some(50.0),
-        &[
-            ("pilot", "2027-01-11", "2027-01-29", None),
-            ("wave-1", "2027-02-15", "2027-03-05", None),
-        ],
-    ));
-    let healthy = ScoredAnswers {
-        adkar: [Some(5), Some(4), Some(5), Some(4), Some(5)],
-        enroll_experience: Some(5),
-        nps: Some(9),
-        sus: [5, 1, 5, 1, 5, 1, 5, 1, 5, 1].map(Some),
-    };
     // iOS users in West: a healthy pilot, and only 3 of them in the next wave (not shown, and
     // so neither is the next smallest of their siblings, iOS × Oost).
-    for platform in ["iOS", "Windows"] {
-        for region in ["Noord", "Zuid", "Oost", "West"] {
-            let attrs = [("platform", platform), ("region", region)];
-            let failed = if (platform, region) == ("iOS", "Noord") {
-                8
-            } else {
-                0
-            };
-            for (k, id) in s.people(20, "pilot", &attrs).into_iter().enumerate() {
-                if k < failed {
-                    s.failure(&id, "2027-01-12 09:00", "UserAbandonment");
-                }
-                s.device(&id, "2027-01-12 10:00", Compliance::Compliant);
-                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
-            }
-            let next = match (platform, region) {
-                ("iOS", "West") => 3,
-                ("iOS", "Oost") => 30,
-                _ => 40,
-            };
-            for id in s.people(next, "wave-1", &attrs) {
-                s.training(&id, "intune-basics", 1, true, &[("privacy", 1.0)]);
-                s.answers(&id, "2027-01-28 12:00", healthy);
-            }
-        }
-    }
+    let s = platform_cells(
+        &["Noord", "Zuid", "Oost", "West"],
+        |p, r| match (p, r) {
+            ("iOS", "West") => 3,
+            ("iOS", "Oost") => 30,
+            _ => 40,
+        },
+        |p, r| if (p, r) == ("iOS", "Noord") { 8 } else { 0 },
+    );
     let r = s.evaluate("2027-02-01");
     let d = r.decision.as_ref().unwrap();
     assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
