@@ -469,29 +469,7 @@ pub(super) fn test_findings(a: &Assessment, findings: &mut [Finding]) {
             f.test = Some(t);
         }
     }
-    // The family is every segment screened for a failure on the tested metrics, not only the
-    // ones that failed: picking the worst of seventy cells and correcting over the one test left
-    // made q equal p, and a healthy organisation split on a cell of eight people now and then.
-    // The cells that did not fail were not tested; they count with p = 1, which leaves the
-    // ranks of the tested ones as they are.
-    let mut metrics: Vec<MetricId> = tested.iter().filter_map(|&i| findings[i].metric).collect();
-    metrics.sort_unstable();
-    metrics.dedup();
-    let screened: usize = metrics
-        .iter()
-        .map(|&id| {
-            (a.segs.iter().skip(1))
-                .filter(|s| {
-                    s.eval
-                        .metric(id)
-                        .is_some_and(|m| !m.suppressed && m.state != State::Insufficient)
-                })
-                .count()
-        })
-        .sum();
-    let mut family = p_values.clone();
-    family.resize(screened.max(p_values.len()), 1.0);
-    let q = benjamini_hochberg(&family);
+    let q = benjamini_hochberg(&p_values);
     for (k, &i) in tested.iter().enumerate() {
         if let Some(t) = &mut findings[i].test {
             t.q = q[k];
