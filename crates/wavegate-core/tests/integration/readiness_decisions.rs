@@ -57,19 +57,24 @@ fn healthy() -> (Scenario, Vec<String>) {
         &[("platform", "Windows"), ("department", "Sales")],
     );
     for (i, p) in pilot.iter().enumerate() {
-        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        s.training(
-            p,
-            "intune-basics",
-            1,
-            true,
-            &[("privacy", 1.0), ("steps", 1.0)],
-        );
+        rolled_out_well(&mut s, p);
         if i % 6 != 5 {
             s.delighted(p, "2027-01-20 12:00");
         }
     }
     (s, pilot)
+}
+
+/// A pilot person for whom the rollout went well: enrolled first time, compliant, trained.
+fn rolled_out_well(s: &mut Scenario, person: &str) {
+    s.device(person, "2027-01-12 10:00", Compliance::Compliant);
+    s.training(
+        person,
+        "intune-basics",
+        1,
+        true,
+        &[("privacy", 1.0), ("steps", 1.0)],
+    );
 }
 
 fn decision(r: &Report) -> (DecisionKind, Rule) {
@@ -136,14 +141,7 @@ fn expanding_the_last_wave_says_it_goes_as_planned() {
     ))
     .unwrap();
     for p in &pilot {
-        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        s.training(
-            p,
-            "intune-basics",
-            1,
-            true,
-            &[("privacy", 1.0), ("steps", 1.0)],
-        );
+        rolled_out_well(&mut s, p);
         s.delighted(p, "2027-01-20 12:00");
     }
     let first = s.evaluate("2027-01-31");
@@ -913,14 +911,7 @@ fn one_level_pilot(
         if failed(i, platform, department) {
             s.failure(p, "2027-01-12 09:00", "Device limit reached");
         }
-        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-        s.training(
-            p,
-            "intune-basics",
-            1,
-            true,
-            &[("privacy", 1.0), ("steps", 1.0)],
-        );
+        rolled_out_well(&mut s, p);
         if *department == "HR" {
             s.adkar(p, "2027-01-20 12:00", [5, 1, 5, 5, 5]);
         } else {
@@ -1048,14 +1039,7 @@ fn a_wave_dimension_the_held_segments_account_for_says_so_and_holds_nothing_else
             &[("platform", platform), ("department", "Sales")],
         );
         for p in &people {
-            s.device(p, "2027-01-12 10:00", Compliance::Compliant);
-            s.training(
-                p,
-                "intune-basics",
-                1,
-                true,
-                &[("privacy", 1.0), ("steps", 1.0)],
-            );
+            rolled_out_well(&mut s, p);
             s.delighted(p, "2027-01-20 12:00");
             if platform == "iOS" {
                 s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
