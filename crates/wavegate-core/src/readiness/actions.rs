@@ -4,11 +4,12 @@
 //! An action targets the segments where its metric warns or fails. It targets the whole wave
 //! only when no segment explains the problem (the rest of the wave without them would still
 //! show it); a segment where the metric fails outright is always named, on its own or in the
-//! wave's action.
+//! wave's action. A target narrows to the parts of it where the problem is (iOS users in one
+//! region), when the rest of it is clear: the remedy goes to the people who need it.
 
 use super::assess::Assessment;
-use super::engine::{Groups, MetricEval, SegmentEval, evaluate_segment};
-use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, expand_likert};
+use super::engine::{MetricEval, SegmentEval};
+use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, clearly_worse, expand_likert};
 use super::helpdesk::Forecast;
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
@@ -140,29 +141,6 @@ fn groups_of(a: &Assessment, seg: usize) -> &[Tally; 2] {
     &a.tallies.segments[a.segs[seg].tally].groups
 }
 
-/// The wave without some of its segments (disjoint: siblings along one attribute), evaluated.
-fn rest_without(program: &Program, a: &Assessment, segs: &[usize]) -> SegmentEval {
-    let wave = a.tallies.wave();
-    let mut rest = [wave[0].clone(), wave[1].clone()];
-    for &s in segs {
-        let g = groups_of(a, s);
-        rest = [rest[0].minus(&g[0]), rest[1].minus(&g[1])];
-    }
-    let groups = Groups {
-        rolled: &rest[0],
-        next: &rest[1],
-        parent: Some([&wave[0], &wave[1]]),
-        hidden: [false, false],
-    };
-    evaluate_segment(
-        program,
-        a.present,
-        &groups,
-        &a.tallies.topic_modules,
-        &a.tallies.topic_names,
-    )
-}
-
 /// Whether a metric of `e` is clear of a problem: it passes, or warns with little chance of
 /// being below its fail threshold.
 fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
@@ -173,23 +151,35 @@ fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
     })
 }
 
-/// The segments along one attribute that explain a problem the wave shows: those where it
-/// fails outright, else those where it shows at all if they hold at most half of the wave (a
-/// warning most of the wave shows is the wave's: three regions of four asked one by one is the
-/// whole wave asked three times), when the rest of the wave without them is clear of it. The
-/// fewest people win.
-fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<usize>> {
-    let half = a.segs[0].people / 2;
-    let wave_metric = problem.shown(&a.segs[0].eval)?.id;
-    let mut attributes: Vec<usize> = (1..a.segs.len())
-        .filter(|&s| a.segs[s].parent == Some(0))
-        .filter_map(|s| a.attribute(s))
+/// The segments one attribute narrower than `within` (the wave, or a segment) that explain a
+/// problem it shows: along one attribute, those where it fails outright, else those where it
+/// shows at all if they hold at most half of `within`'s people (a warning most of it shows is
+/// its own: three regions of four asked one by one is the whole group asked three times), when
+/// the rest of `within` without them is clear of it. The fewest people win. `tested`: only
+/// parts clearly worse than the rest of `within` (the test that confines a failure), so that a
+/// few answers do not narrow a remedy away from people who need it.
+fn explain(
+    program: &Program,
+    a: &Assessment,
+    problem: Problem,
+    within: usize,
+    tested: bool,
+) -> Option<Vec<usize>> {
+    let half = a.segs[within].people / 2;
+    let metric = problem.shown(&a.segs[within].eval)?.id;
+    let parts = a.children(within);
+    let mut attributes: Vec<usize> = parts
+        .iter()
+        .filter_map(|&s| a.attribute_beyond(s, within))
         .collect();
+    attributes.sort_unstable();
     attributes.dedup();
     let mut best: Option<(u32, Vec<usize>)> = None;
     for attribute in attributes {
-        let along: Vec<usize> = (1..a.segs.len())
-            .filter(|&s| a.segs[s].parent == Some(0) && a.attribute(s) == Some(attribute))
+        let along: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|&s| a.attribute_beyond(s, within) == Some(attribute))
             .collect();
         let shown = |s: usize| problem.shown(&a.segs[s].eval);
         let failing: Vec<usize> = along
@@ -208,12 +198,22 @@ fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<us
             {
                 continue;
             }
-            let rest = rest_without(program, a, &candidate);
+            let rest = a.evaluate_rest(program, &a.rest(within, &candidate));
             let barrier_gone = match problem {
                 Problem::Barrier(el) => rest.adkar.as_ref().is_none_or(|ad| ad.barrier != Some(el)),
                 _ => true,
             };
-            if !(clear(&rest, wave_metric, program.confidence) && barrier_gone) {
+            if !(clear(&rest, metric, program.confidence) && barrier_gone) {
+                continue;
+            }
+            let parts_metrics: Vec<&MetricEval> = (candidate.iter())
+                .filter_map(|&s| a.segs[s].eval.metric(metric))
+                .collect();
+            if tested
+                && !rest
+                    .metric(metric)
+                    .is_some_and(|r| clearly_worse(metric, &parts_metrics, r))
+            {
                 continue;
             }
             if best.as_ref().is_none_or(|(p, _)| people < *p) {
@@ -223,6 +223,19 @@ fn explain(program: &Program, a: &Assessment, problem: Problem) -> Option<Vec<us
         }
     }
     best.map(|(_, segs)| segs)
+}
+
+/// The parts of segment `seg` where its problem is, as narrow as the evidence allows: iOS users
+/// in one region rather than every iOS user, when the other iOS users are clear of it and
+/// clearly better.
+fn narrowest(program: &Program, a: &Assessment, problem: Problem, seg: usize) -> Vec<usize> {
+    match explain(program, a, problem, seg, true) {
+        Some(parts) => parts
+            .into_iter()
+            .flat_map(|p| narrowest(program, a, problem, p))
+            .collect(),
+        None => vec![seg],
+    }
 }
 
 /// Segments whose barrier stands out from the rest of the wave (Mann–Whitney U on the element's
@@ -401,8 +414,12 @@ pub(super) fn actions(
             .collect();
         let mut targets: Vec<(usize, Vec<usize>)> = Vec::new();
         if problem.shown(&a.segs[0].eval).is_some() {
-            match explain(program, a, problem) {
-                Some(segs) => targets.extend(segs.into_iter().map(|s| (s, Vec::new()))),
+            match explain(program, a, problem, 0, false) {
+                Some(segs) => targets.extend(
+                    segs.into_iter()
+                        .flat_map(|s| narrowest(program, a, problem, s))
+                        .map(|s| (s, Vec::new())),
+                ),
                 None => targets.push((0, outermost(a, &outright_segs))),
             }
         }
@@ -413,7 +430,12 @@ pub(super) fn actions(
         };
         for s in outermost(a, &outright_segs) {
             if !named(s, &targets) {
-                targets.push((s, Vec::new()));
+                // The parts of it where the problem is, when the rest of it is clear.
+                for part in narrowest(program, a, problem, s) {
+                    if !targets.iter().any(|(t, _)| *t == part) {
+                        targets.push((part, Vec::new()));
+                    }
+                }
             }
         }
         out.extend(
