@@ -42,6 +42,9 @@ async fn personal(
         Ok(state.store.open_invitation(token).await?)
     })
     .await?;
+    // A revoked or expired link neither reads nor writes the person's draft: revoking a
+    // forwarded link must also keep what they saved from its holder.
+    crate::links::ensure_open(state, &opened.invitation).await?;
     let Some(person_id) = opened.invitation.person_id.clone() else {
         return Err(ApiError::new(
             ErrorCode::Forbidden,

@@ -316,3 +316,48 @@ async fn a_draft_keeps_when_its_answers_were_given_never_later_than_its_save() {
         assert_eq!(read.body["edited_at"], again.body["saved_at"], "{claimed}");
     }
 }
+
+/// A revoked or expired link neither reads nor writes the draft: revoking a forwarded link
+/// keeps what the person saved from its holder, who could otherwise also plant answers the
+/// person's new link would load. Before, both answered 200 while the link itself answered 410.
+#[tokio::test]
+async fn a_revoked_or_expired_link_neither_reads_nor_writes_the_draft() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    let draft = half_draft(&api, &token, 2, 0).await;
+    let planted = half_draft(&api, &token, 4, 1).await;
+    assert_eq!(
+        put(&api, &token, draft.to_string()).await.status,
+        StatusCode::OK
+    );
+    let revoked = api
+        .post(
+            "/api/v1/programs/demo/surveys/pilot-feedback/invitations/revoke",
+            json!({ "person_ids": ["alice"] }),
+            true,
+        )
+        .await;
+    assert_eq!(revoked.body["revoked"], 1, "{:?}", revoked.body);
+    assert_error(&get(&api, &token).await, StatusCode::GONE, "link_revoked");
+    assert_error(
+        &put(&api, &token, planted.to_string()).await,
+        StatusCode::GONE,
+        "link_revoked",
+    );
+
+    let bob = api.invitation("bob").await;
+    let draft = half_draft(&api, &bob, 2, 0).await;
+    assert_eq!(
+        put(&api, &bob, draft.to_string()).await.status,
+        StatusCode::OK
+    );
+    // Far past any last day a demo link has.
+    api.clock
+        .advance(std::time::Duration::from_secs(3 * 365 * 24 * 3600));
+    assert_error(&get(&api, &bob).await, StatusCode::GONE, "link_expired");
+    assert_error(
+        &put(&api, &bob, draft.to_string()).await,
+        StatusCode::GONE,
+        "link_expired",
+    );
+}
