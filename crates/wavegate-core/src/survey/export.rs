@@ -96,15 +96,29 @@ fn rfc3339(t: &DateTime<Utc>) -> String {
 /// (midnight UTC), so the moment of answering cannot single out who answered; a personal one
 /// its exact time. Exports call this, not their callers, so none can leave it out.
 fn exported_time(s: &StoredResponse) -> String {
+    rfc3339(&exported_instant(s))
+}
+
+fn exported_instant(s: &StoredResponse) -> DateTime<Utc> {
     if s.person_id.is_some() {
-        return rfc3339(&s.submitted_at);
+        return s.submitted_at;
     }
-    rfc3339(
-        &s.submitted_at
-            .date_naive()
-            .and_time(chrono::NaiveTime::MIN)
-            .and_utc(),
-    )
+    s.submitted_at
+        .date_naive()
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+}
+
+/// The responses in the order every export writes them: by the time each shows
+/// ([`exported_time`]), then by id. Within a day anonymous responses follow their random ids,
+/// so the rows do not tell who answered first either.
+pub fn in_export_order(responses: &[StoredResponse]) -> Vec<&StoredResponse> {
+    let mut ordered: Vec<&StoredResponse> = responses.iter().collect();
+    ordered.sort_by(|a, b| {
+        (exported_instant(a).cmp(&exported_instant(b)))
+            .then_with(|| a.response.id.cmp(&b.response.id))
+    });
+    ordered
 }
 
 /// The `(id, value)` cells of one response's answers, in survey order (unknown ids last).
@@ -202,7 +216,7 @@ pub fn export_long<W: Write>(
             .copied()
             .chain(attributes.iter().copied()),
     )?;
-    for s in responses {
+    for s in in_export_order(responses) {
         let meta = LongMeta::of(s);
         for (id, value) in encode_answers(survey, &s.response.answers) {
             let attrs = attributes
@@ -296,7 +310,7 @@ pub fn export_wide<W: Write>(
         .chain(answer_cols.iter().cloned())
         .collect();
     w.row(&header)?;
-    for s in responses {
+    for s in in_export_order(responses) {
         let r = &s.response;
         let cells: BTreeMap<String, String> =
             encode_answers(survey, &r.answers).into_iter().collect();
@@ -780,5 +794,42 @@ mod tests {
         ];
         assert_eq!(exported_time(&rs[0]), "2027-01-12T00:00:00Z");
         assert_eq!(exported_time(&rs[1]), "2027-01-12T17:43:09Z");
+    }
+
+    fn with_id(mut s: StoredResponse, id: &str) -> StoredResponse {
+        s.response.id = id.into();
+        s
+    }
+
+    /// The rows of a day's anonymous responses follow their (random) ids, not the moment each
+    /// came in: whoever knows when a colleague answered cannot find their row. Before, the
+    /// rows kept the order of arrival under the day-only time.
+    #[test]
+    fn anonymous_rows_do_not_tell_who_answered_first() {
+        let rs = [
+            with_id(stored(None, "2027-01-12T09:00:00Z"), "zz-first"),
+            with_id(stored(None, "2027-01-12T15:00:00Z"), "aa-second"),
+            with_id(stored(None, "2027-01-11T20:00:00Z"), "mm-day-before"),
+        ];
+        let ids = |rs: &[StoredResponse]| -> Vec<String> {
+            (in_export_order(rs).iter())
+                .map(|s| s.response.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&rs), ["mm-day-before", "aa-second", "zz-first"]);
+        let survey = crate::survey::templates::builtin("pilot-feedback").unwrap();
+        let wide = export_wide(&survey, &rs, Vec::new(), CsvOptions::default()).unwrap();
+        let wide = String::from_utf8(wide).unwrap();
+        let positions: Vec<usize> = ["mm-day-before", "aa-second", "zz-first"]
+            .iter()
+            .map(|id| wide.find(id).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{wide}");
+        // Personal responses keep the order of their exact times.
+        let personal = [
+            with_id(stored(Some("p1"), "2027-01-12T09:00:00Z"), "zz-first"),
+            with_id(stored(Some("p2"), "2027-01-12T15:00:00Z"), "aa-second"),
+        ];
+        assert_eq!(ids(&personal), ["zz-first", "aa-second"]);
     }
 }

@@ -4,7 +4,9 @@
 //! it). Attribute columns are the union of both sources, by header key; every cell is written
 //! through [`SafeCsvWriter`].
 
-use super::export::{ExportError, LONG_COLUMNS, LongMeta, StoredResponse, encode_answers};
+use super::export::{
+    ExportError, LONG_COLUMNS, LongMeta, StoredResponse, encode_answers, in_export_order,
+};
 use super::model::Survey;
 use crate::csv_safe::{CsvOptions, SafeCsvWriter};
 use crate::readiness::import::Runner;
@@ -115,14 +117,20 @@ pub fn merge_long<W: Write>(
         }
         None => None,
     };
+    let ordered: Vec<(&Survey, &StoredResponse)> = collected
+        .iter()
+        .flat_map(|c| {
+            in_export_order(c.responses)
+                .into_iter()
+                .map(move |s| (c.survey, s))
+        })
+        .collect();
     let mut attributes: BTreeSet<String> = BTreeSet::new();
     let mut keyed_attributes = Vec::new();
-    for c in collected {
-        for s in c.responses {
-            let k = keyed(s)?;
-            attributes.extend(k.keys().cloned());
-            keyed_attributes.push(k);
-        }
+    for (_, s) in &ordered {
+        let k = keyed(s)?;
+        attributes.extend(k.keys().cloned());
+        keyed_attributes.push(k);
     }
     if let Some((_, _, columns)) = &scanned {
         attributes.extend(columns.extra.keys().cloned());
@@ -137,10 +145,7 @@ pub fn merge_long<W: Write>(
     .map_err(ExportError::from)?;
 
     let mut claimed: HashSet<&str> = HashSet::new();
-    let all = collected
-        .iter()
-        .flat_map(|c| c.responses.iter().map(move |s| (c.survey, s)));
-    for ((survey, s), keyed) in all.zip(&keyed_attributes) {
+    for ((survey, s), keyed) in ordered.into_iter().zip(&keyed_attributes) {
         claimed.insert(s.response.id.as_str());
         let meta = LongMeta::of(s);
         let attrs: Vec<&str> = attributes

@@ -13,5 +13,9 @@ pub fn as_exported(mut responses: Vec<StoredResponse>) -> Vec<StoredResponse> {
             .and_time(NaiveTime::MIN)
             .and_utc();
     }
+    // In the order exports write them: by the time shown, then by id.
+    responses.sort_by(|a, b| {
+        (a.submitted_at.cmp(&b.submitted_at)).then_with(|| a.response.id.cmp(&b.response.id))
+    });
     responses
 }
