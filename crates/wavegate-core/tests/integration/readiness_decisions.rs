@@ -1294,3 +1294,33 @@ fn the_productivity_and_helpdesk_gates_carry_their_evidence() {
     assert!(low < high && Some(high) == h.estimate, "{:?}", h.interval);
     assert!(h.n.is_some_and(|n| n > 0) && h.probability.is_some());
 }
+
+/// "About N more decide it" never asks for more people than the organisation has: a first-
+/// attempt success just above its target in a pilot of 200 needs hundreds more devices to
+/// decide, in an organisation of 210, so the report says only much more evidence decides it.
+/// Before, it asked for 5,796 more people in an organisation of 1,500.
+#[test]
+fn more_evidence_never_asks_for_more_people_than_there_are() {
+    let mut s = Scenario::new(&program(20.0));
+    let pilot = s.people(200, "pilot", &[("platform", "Windows")]);
+    s.people(10, "wave-1", &[("platform", "Windows")]);
+    for (i, p) in pilot.iter().enumerate() {
+        if i < 8 {
+            s.failure(p, "2027-01-12 09:00", "UserAbandonment");
+        }
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "intune-basics", 1, true, &[("privacy", 1.0)]);
+        s.delighted(p, "2027-01-20 12:00");
+    }
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    let need = (d.more_evidence.iter())
+        .find(|e| e.metric == MetricId::EnrollmentFirstAttempt)
+        .unwrap_or_else(|| panic!("{:#?}\n{:#?}", d.more_evidence, r.counterfactuals));
+    assert_eq!(need.more, None, "{:?}", r.counterfactuals);
+    assert!(
+        (r.counterfactuals.iter()).any(|c| c.contains("only much more evidence decides it")),
+        "{:?}",
+        r.counterfactuals
+    );
+}

@@ -314,7 +314,9 @@ pub(super) fn build_report(
         let undecided =
             m.state == State::Insufficient || (m.state == State::Warn && m.straddles_pass());
         if undecided {
-            let more = more_needed(m, gamma);
+            // More than the rest of the organisation could give is no way to decide it.
+            let others = u64::from(report.data.people).saturating_sub(m.n);
+            let more = more_needed(m, gamma).filter(|&more| more <= others);
             more_evidence.push(EvidenceNeed {
                 metric: m.id,
                 n: m.n,

@@ -589,7 +589,7 @@ impl Msg {
                 }
                 if let Some((value, n)) = passes {
                     parts.push(match lang {
-                        Lang::Nl => format!("het voldoet bij {bound} {} over {n} {unit}", num(*value, decimals, lang)),
+                        Lang::Nl => format!("het voldoet bij {name} van {bound} {} over {n} {unit}", num(*value, decimals, lang)),
                         Lang::En => format!("it passes at {name} of {bound} {} over {n} {unit}", num(*value, decimals, lang)),
                     });
                 }
@@ -660,5 +660,22 @@ mod tests {
             held: true,
         };
         assert!(fits.render(Lang::Nl).contains("gaan 840 mensen door"));
+    }
+
+    /// What must pass is named in Dutch as in English. Before, the Dutch read "het voldoet
+    /// bij minstens 0,62 over 360 mensen" without saying what.
+    #[test]
+    fn what_would_pass_names_its_measure_in_both_languages() {
+        let cf = Msg::CfMetric {
+            scope: "de hele golf".into(),
+            metric: MetricId::ResponseRate,
+            gate: false,
+            clears: None,
+            passes: Some((0.62, 360)),
+        };
+        for lang in [Lang::Nl, Lang::En] {
+            let name = metric_name(MetricId::ResponseRate, lang);
+            assert!(cf.render(lang).contains(&*name), "{}", cf.render(lang));
+        }
     }
 }
