@@ -66,6 +66,16 @@ impl Lang {
         }
     }
 
+    /// A language as a roster writes it: a code (`nl`, `en-GB`) or its name in Dutch or English
+    /// (`Nederlands`, `Engels`, `Dutch`, `English`), as HR systems export it.
+    pub fn from_roster(value: &str) -> Option<Lang> {
+        match value.trim().to_lowercase().as_str() {
+            "nederlands" | "dutch" => Some(Lang::Nl),
+            "engels" | "english" => Some(Lang::En),
+            _ => Lang::parse(value),
+        }
+    }
+
     /// The other language (for fallbacks).
     pub fn other(self) -> Lang {
         match self {

@@ -143,7 +143,7 @@ pub fn personal_invitations(
         .iter()
         .filter_map(|name| roster.attribute(name))
         .collect();
-    let language = roster.attribute("language");
+    let language = roster.language();
     Ok(people
         .into_iter()
         .map(|p| {
@@ -159,7 +159,9 @@ pub fn personal_invitations(
             NewInvitation {
                 person_id: Some(roster.ids[p].clone()),
                 attributes,
-                language: language.and_then(|a| a.value_of(p)).and_then(Lang::parse),
+                language: language
+                    .and_then(|a| a.value_of(p))
+                    .and_then(Lang::from_roster),
             }
         })
         .collect())
@@ -301,6 +303,22 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
         }
+    }
+
+    /// A Dutch HR export's `Taal` column with `Nederlands` / `Engels` sets the links' language
+    /// as `language` with `nl` / `en` does. Before, it was an ordinary attribute and every
+    /// link opened in the browser's language.
+    #[test]
+    fn a_dutch_taal_column_sets_the_language_of_the_links() {
+        let text = "Personeelsnummer;Golf;Platform;Taal\nA1;pilot;iOS;Engels\nA2;pilot;iOS;Nederlands\nA3;pilot;iOS;English\n";
+        let Parsed::Roster(roster) =
+            parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap()
+        else {
+            unreachable!()
+        };
+        let links = personal_invitations(&roster, &program(), &sel(None, &[])).unwrap();
+        let languages: Vec<Option<Lang>> = links.iter().map(|l| l.language).collect();
+        assert_eq!(languages, [Some(Lang::En), Some(Lang::Nl), Some(Lang::En)]);
     }
 
     #[test]

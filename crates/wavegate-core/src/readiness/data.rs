@@ -173,6 +173,13 @@ impl Roster {
         self.attributes[attribute].code_of(value)
     }
 
+    /// The column that gives each person's language: `language`, or the Dutch `taal`.
+    pub fn language(&self) -> Option<&Attribute> {
+        ["language", "taal"]
+            .into_iter()
+            .find_map(|name| self.attribute(name))
+    }
+
     /// The attribute with header key `name`.
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         match self.by_name.get(name).and_then(|&i| self.attributes.get(i)) {

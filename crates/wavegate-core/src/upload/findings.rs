@@ -368,11 +368,11 @@ pub struct Preview {
 /// A warning when the roster's `language` column names languages the app does not speak: those
 /// people's links open in their browser's language, which the planner may not expect.
 fn unknown_languages(roster: &Roster) -> Option<Text> {
-    let language = roster.attribute("language")?;
+    let language = roster.language()?;
     let unknown: Vec<bool> = language
         .values
         .iter()
-        .map(|v| crate::i18n::Lang::parse(v).is_none())
+        .map(|v| crate::i18n::Lang::from_roster(v).is_none())
         .collect();
     let people = language
         .codes
