@@ -151,6 +151,16 @@ fn clear(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
     })
 }
 
+/// Whether a group is clear of a problem: its metric is ([`clear`]), and for a barrier the
+/// group's barrier is another element or none.
+fn clear_of(program: &Program, e: &SegmentEval, problem: Problem, metric: MetricId) -> bool {
+    let barrier_gone = match problem {
+        Problem::Barrier(el) => e.adkar.as_ref().is_none_or(|ad| ad.barrier != Some(el)),
+        _ => true,
+    };
+    clear(e, metric, program.confidence) && barrier_gone
+}
+
 /// The segments one attribute narrower than `within` (the wave, or a segment) that explain a
 /// problem it shows: along one attribute, those where it fails outright, else those where it
 /// shows at all if they hold at most half of `within`'s people (a warning most of it shows is
@@ -199,11 +209,7 @@ fn explain(
                 continue;
             }
             let rest = a.evaluate_rest(program, &a.rest(within, &candidate));
-            let barrier_gone = match problem {
-                Problem::Barrier(el) => rest.adkar.as_ref().is_none_or(|ad| ad.barrier != Some(el)),
-                _ => true,
-            };
-            if !(clear(&rest, metric, program.confidence) && barrier_gone) {
+            if !clear_of(program, &rest, problem, metric) {
                 continue;
             }
             let parts_metrics: Vec<&MetricEval> = (candidate.iter())
@@ -428,8 +434,27 @@ pub(super) fn actions(
                 (*t != 0 && a.within(s, *t)) || within.iter().any(|&w| a.within(s, w))
             })
         };
+        // A group whose problem is that of the targeted groups it shares people with (a
+        // department failing its enrollments through its iOS users): the rest of it is clear,
+        // and a second action would send the same help to people who do not need it.
+        let explained = |s: usize, targets: &[(usize, Vec<usize>)]| {
+            let overlapping: Vec<usize> = (targets.iter())
+                .map(|&(t, _)| t)
+                .filter(|&t| t != 0 && a.may_overlap(s, t))
+                .collect();
+            let Some(metric) = problem.shown(&a.segs[s].eval).map(|m| m.id) else {
+                return false;
+            };
+            !overlapping.is_empty()
+                && clear_of(
+                    program,
+                    &a.evaluate_rest(program, &a.rest(s, &overlapping)),
+                    problem,
+                    metric,
+                )
+        };
         for s in outermost(a, &outright_segs) {
-            if !named(s, &targets) {
+            if !named(s, &targets) && !explained(s, &targets) {
                 // The parts of it where the problem is, when the rest of it is clear.
                 for part in narrowest(program, a, problem, s) {
                     if !targets.iter().any(|(t, _)| *t == part) {

@@ -50,7 +50,7 @@ pub use errors::{
 };
 pub use export::{
     ExportError, StoredResponse, encode_answers, export_long, export_wide, import_csv, import_long,
-    import_wide,
+    import_wide, in_export_order,
 };
 pub use logic::{
     Visibility, answer_text, evaluate, generic_text, piped_ids, piped_text, visibility,

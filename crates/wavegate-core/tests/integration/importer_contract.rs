@@ -22,7 +22,7 @@ use wavegate_core::readiness::{DataSet, Program, evaluate, render};
 use wavegate_core::survey::sample::complete_response;
 use wavegate_core::survey::{
     Attributes, StoredResponse, Survey, export_long, export_wide, import_long, import_wide,
-    templates,
+    in_export_order, templates,
 };
 use wavegate_core::tabular::{InputError, decode_text};
 
@@ -342,5 +342,7 @@ fn check_survey_round_trip(target: Target, bytes: &[u8]) {
             String::from_utf8_lossy(&exported)
         )
     });
-    assert_eq!(again, stored);
+    // In the order exports write rows (by the time shown, then by id).
+    let ordered: Vec<StoredResponse> = in_export_order(&stored).into_iter().cloned().collect();
+    assert_eq!(again, ordered);
 }

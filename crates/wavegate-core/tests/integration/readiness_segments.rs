@@ -769,3 +769,17 @@ fn proceed_covers_everyone_who_goes_even_beside_hidden_siblings() {
         d.hold, d.proceed, r.suppressed
     );
 }
+
+/// A region failing its enrollments only through its iOS users gets no help of its own once
+/// iOS gets it: the rest of the region enrolled well. Before, assisted enrollment went to iOS
+/// and again to the iOS users of each region, with the region named as the group to help.
+#[test]
+fn a_group_whose_problem_is_that_of_a_targeted_group_gets_no_second_action() {
+    let r = two_platforms(|p, _| if p == "iOS" { 8 } else { 0 }).evaluate("2027-02-01");
+    let ios = Segment::from([("platform".to_string(), "iOS".to_string())]);
+    let assisted: Vec<&Segment> = (r.actions.iter())
+        .filter(|a| a.kind == ActionKind::AssistedEnrollment)
+        .map(|a| &a.target)
+        .collect();
+    assert_eq!(assisted, vec![&ios], "{:#?}", r.actions);
+}
