@@ -141,6 +141,7 @@ pub async fn serve(
             "the open-file limit (ulimit -n) leaves room for fewer connections; raise it to allow more"
         );
     }
+    crate::auth::password::prepare_dummy();
     let per_address = limits.max_per_address.clamp(1, max);
     let permits = Arc::new(Semaphore::new(max));
     let addresses = Arc::new(PerAddress::default());
