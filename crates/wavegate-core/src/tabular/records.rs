@@ -2,6 +2,7 @@
 //! copies its input through an 8 KiB buffer; for 100 MB of exports that copy was a tenth of the
 //! whole run. Records, positions and line numbers are the ones the csv crate gives.
 
+use super::limits::MAX_COLUMNS;
 use csv_core::ReadRecordResult;
 
 /// Reads records from `input`, which it never copies.
@@ -76,6 +77,7 @@ impl<'t> RecordReader<'t> {
             }
             // One search over the line for its delimiters, its end, and any quote.
             record.ends.clear();
+            record.beyond = 0;
             let mut end = rest.len();
             let bytes = rest.as_bytes();
             for i in memchr::memchr3_iter(self.delimiter, b'\n', b'"', bytes) {
@@ -85,7 +87,7 @@ impl<'t> RecordReader<'t> {
                         break;
                     }
                     b'"' => return None,
-                    _ => record.ends.push(i),
+                    _ => record.push_end(i),
                 }
             }
             let terminated = end < rest.len();
@@ -95,7 +97,7 @@ impl<'t> RecordReader<'t> {
             if end == 0 {
                 continue;
             }
-            record.ends.push(end);
+            record.push_end(end);
             record.text.clear();
             record.text.push_str(rest.get(..end)?);
             record.separated = true;
@@ -148,6 +150,7 @@ impl<'t> RecordReader<'t> {
         };
         out.truncate(written);
         record.ends.truncate(if found { fields } else { 0 });
+        record.beyond = 0;
         // Only a record that runs to the end of the input can hold a quote never closed:
         // `csv_core` would have read the rest of the file into that one field.
         record.unclosed = if found && self.byte >= input.len() {
@@ -350,12 +353,24 @@ pub(super) struct Record {
     /// A quote that opens a field and is never closed: the field's index and the line breaks
     /// between the record's start and the quote.
     unclosed: Option<(usize, u64)>,
+    /// Fields counted past [`MAX_COLUMNS`] + 1 but not kept: a record that has them is refused
+    /// for its width, and a line of fifty million delimiters kept them all (400 MB of ends).
+    beyond: usize,
 }
 
 impl Record {
     /// The number of fields.
     pub(super) fn len(&self) -> usize {
-        self.ends.len()
+        self.ends.len() + self.beyond
+    }
+
+    /// Ends a field at `end`, or only counts it once the record is too wide to be read.
+    fn push_end(&mut self, end: usize) {
+        if self.ends.len() <= MAX_COLUMNS {
+            self.ends.push(end);
+        } else {
+            self.beyond += 1;
+        }
     }
 
     /// Field `i`, if there is one.
@@ -469,6 +484,21 @@ mod tests {
                 proptest::prop_assert_eq!(by_us(&text, delimiter, lf), expected);
             }
         }
+    }
+
+    /// A line far wider than any file may be is counted, not kept: its fields' ends stop at
+    /// the bound. Before, fifty million delimiters took 400 MB before the width was refused.
+    #[test]
+    fn a_line_too_wide_to_read_is_counted_not_kept() {
+        let text = format!("a;b\n{}\n", ";".repeat(3 * MAX_COLUMNS));
+        let mut reader = RecordReader::new(b';', &text, true);
+        let mut record = Record::default();
+        assert!(reader.read(&mut record));
+        assert_eq!(record.len(), 2);
+        assert!(reader.read(&mut record));
+        assert_eq!(record.len(), 3 * MAX_COLUMNS + 1);
+        assert_eq!(record.ends.len(), MAX_COLUMNS + 1);
+        assert!(!reader.read(&mut record));
     }
 
     #[test]
