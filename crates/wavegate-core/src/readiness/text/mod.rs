@@ -137,7 +137,7 @@ pub fn attribute(name: &str, lang: Lang) -> &str {
         "wave" => "golf",
         "department" => "afdeling",
         "region" => "regio",
-        "workload" => "werklast",
+        "workload" => "soort werk",
         "ownership" => "eigendom",
         "language" => "taal",
         "role" => "rol",
