@@ -617,10 +617,22 @@ impl Msg {
                 Lang::Nl => format!("Als de {open} open ticket(s) met prioriteit 1–2 zijn opgelost, gaat de productiviteitspoort open."),
                 Lang::En => format!("Resolving the {open} open priority 1–2 ticket(s) clears the productivity gate."),
             },
-            Msg::MissingFile { file } => match lang {
-                Lang::Nl => format!("{file} ontbreekt; de meetwaarden die het nodig hebben, zijn niet beoordeeld."),
-                Lang::En => format!("{file} was not provided; the metrics that need it were not assessed."),
-            },
+            Msg::MissingFile { file } => {
+                // Named by what is missing, then the file: in the browser nobody handles
+                // responses.csv, the server collects the answers itself.
+                use super::super::import::files;
+                let (nl, en) = match *file {
+                    files::DEVICES => ("apparaten uit Intune", "devices from Intune"),
+                    files::TICKETS => ("servicedesktickets", "helpdesk tickets"),
+                    files::RESPONSES => ("antwoorden op een vragenlijst", "survey answers"),
+                    files::TRAINING => ("trainingsresultaten", "training records"),
+                    _ => ("gegevens", "data"),
+                };
+                match lang {
+                    Lang::Nl => format!("Nog geen {nl} ({file}): de meetwaarden die ze nodig hebben, zijn niet beoordeeld."),
+                    Lang::En => format!("No {en} yet ({file}): the metrics that need them were not assessed."),
+                }
+            }
             Msg::NoDevices => match lang {
                 Lang::Nl => format!("{} bevat geen enkel apparaat. Dat bewijst niet dat niemand is ingeschreven (eerder een export met alleen een kopregel, of van de verkeerde plek of met het verkeerde filter): inschrijving en naleving zijn niet beoordeeld.", super::super::import::files::DEVICES),
                 Lang::En => format!("{} lists no devices at all. That is no evidence that nobody enrolled (more likely a header-only export, or one from the wrong place or filter): enrollment and compliance were not assessed.", super::super::import::files::DEVICES),
@@ -660,6 +672,23 @@ mod tests {
             held: true,
         };
         assert!(fits.render(Lang::Nl).contains("gaan 840 mensen door"));
+    }
+
+    /// A missing source is named by what it holds before its file: in the browser the server
+    /// collects the answers itself and nobody hands it responses.csv.
+    #[test]
+    fn a_missing_source_says_what_is_missing() {
+        let note = Msg::MissingFile {
+            file: super::super::super::import::files::RESPONSES,
+        };
+        assert!(
+            note.render(Lang::Nl)
+                .starts_with("Nog geen antwoorden op een vragenlijst (responses.csv)")
+        );
+        assert!(
+            note.render(Lang::En)
+                .starts_with("No survey answers yet (responses.csv)")
+        );
     }
 
     /// What must pass is named in Dutch as in English. Before, the Dutch read "het voldoet
