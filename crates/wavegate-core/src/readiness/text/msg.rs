@@ -704,7 +704,7 @@ mod tests {
         };
         for lang in [Lang::Nl, Lang::En] {
             let name = metric_name(MetricId::ResponseRate, lang);
-            assert!(cf.render(lang).contains(&*name), "{}", cf.render(lang));
+            assert!(cf.render(lang).contains(name), "{}", cf.render(lang));
         }
     }
 }
