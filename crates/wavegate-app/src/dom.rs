@@ -1,5 +1,5 @@
-//! Browser helpers only respondents need: focus on a question, the offline service worker,
-//! leaving a link's address for good.
+//! Browser helpers only respondents need: focus on a question or a survey page's heading, the
+//! offline service worker.
 
 use wasm_bindgen::JsCast;
 
@@ -31,6 +31,20 @@ pub fn focus_matrix_item(question_id: &str, item_id: &str) {
         }
         None => focus_question(question_id),
     }
+}
+
+/// The id of the heading of the survey page shown: its title, else where the person is
+/// ("Pagina 2 van 6").
+pub const PAGE_HEADING: &str = "page-heading";
+
+/// Moves focus to the heading of the survey page just shown, once it is drawn: a screen reader
+/// goes on from there, without reading the program's and the survey's names again as it would
+/// from the top of `<main>`.
+pub fn focus_page() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    wavegate_ui::dom::focus_id_soon(PAGE_HEADING.to_string());
 }
 
 /// Registers the service worker that keeps the respondent app available offline.

@@ -4,16 +4,18 @@
 //! newer ([`resume`]), and saved shortly after each page change and when the page is left. Each
 //! save expects the revision this device last saw; when another device saved since, the server
 //! refuses it and the same rule decides again ([`after_conflict`]), and the page is told.
+//! One save goes at a time, and a copy the server holds that this device sent itself (the
+//! answer to a save made while the page was left is never heard) is no news from elsewhere.
 //! Anonymous links never send a draft: everyone with the link would share it.
 
 use crate::storage::{self, Draft, Key};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wavegate_core::api::{ErrorCode, InvitationView};
 use wavegate_core::survey::Survey;
 use wavegate_core::survey::draft::{
-    AfterConflict, DraftSync, DraftUpload, Resume, SavedDraft, after_conflict, resume,
+    AfterConflict, DraftSync, DraftUpload, Precondition, Resume, SavedDraft, after_conflict, resume,
 };
 use wavegate_ui::api::respond as api;
 
@@ -24,7 +26,12 @@ const DEBOUNCE_MS: u32 = 800;
 /// What the person is told about the answers they continue with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// The server's copy, saved from another device at this time (RFC 3339).
+    /// The server's copy, saved at this time (RFC 3339), on a device that had no answers of its
+    /// own (opened here for the first time, or again after "not you?"): where the person left
+    /// off, wherever that was.
+    Saved(String),
+    /// The server's copy, saved at this time (RFC 3339) from another device, newer than the
+    /// answers this device had.
     OtherDevice(String),
     /// This device's answers, newer than the ones saved from another device.
     ThisDevice,
@@ -42,6 +49,22 @@ pub enum Told {
 thread_local! {
     /// The save waiting for its delay; replacing it cancels the earlier one.
     static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// The revision the save under way makes if the server takes it; `None` while none is.
+    static FLIGHT: Cell<Option<u64>> = const { Cell::new(None) };
+    /// A save was asked for while another was under way: it follows that one.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    /// The drafts sent while the page was left, whose answers were never heard: found on the
+    /// server after a refusal, they are this device's own save, not another device's.
+    static UNHEARD: RefCell<Vec<Draft>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The revision a save over `base` makes: the server counts a link's saves one by one, from 1
+/// (docs/api.md).
+fn made_over(base: Precondition) -> u64 {
+    match base {
+        Precondition::Revision(r) => r + 1,
+        _ => 1,
+    }
 }
 
 /// Now, as the server writes times (UTC, whole seconds), on this device's clock.
@@ -65,6 +88,9 @@ pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
         Err(e) if e.status() == Some(404) => None,
         Err(_) => return None,
     };
+    if server.as_ref().is_some_and(|s| own(token, s)) {
+        return None;
+    }
     let device: Option<Draft> = storage::load(&Key::Draft(token.to_string()));
     let sync = sync_of(token);
     match resume(device.as_ref().map(|d| (d, &sync)), server.as_ref()) {
@@ -77,15 +103,38 @@ pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
             Some(Origin::ThisDevice)
         }
         Resume::Server => {
-            let (draft, origin) = take(token, server?, &view.survey);
+            let saved = server?;
+            let at = saved.saved_at.clone();
+            let draft = take(token, saved, &view.survey);
+            // Only a device that had answers of its own knows these came from elsewhere.
+            let origin = match device {
+                Some(d) if !d.answers.is_empty() => Origin::OtherDevice(at),
+                _ => Origin::Saved(at),
+            };
             (!draft.answers.is_empty()).then_some(origin)
         }
     }
 }
 
-/// Continues with the server's copy on this device, carried to the version the page shows;
-/// returns it and what to tell the person.
-pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) {
+/// Whether `server` is this device's own copy: one it sent as the page was left, or one with
+/// the answers the device has (only a page turned elsewhere, or the same answers saved twice).
+/// Then the device takes its revision, keeps its own page and says nothing: nothing came from
+/// elsewhere.
+fn own(token: &str, server: &SavedDraft) -> bool {
+    let Some(device) = storage::load::<Draft>(&Key::Draft(token.to_string())) else {
+        return false;
+    };
+    let same =
+        device.answers == server.draft.answers && device.response_id == server.draft.response_id;
+    if !same && !UNHEARD.with(|u| u.borrow().contains(&server.draft)) {
+        return false;
+    }
+    saved(token, &server.draft, server.revision);
+    true
+}
+
+/// Continues with the server's copy on this device, carried to the version the page shows.
+pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> Draft {
     let edited_at = saved.edited().to_string();
     let draft = saved.draft.carried_to(survey);
     storage::save(&Key::Draft(token.to_string()), &draft);
@@ -98,7 +147,7 @@ pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> (Draft, Origin) 
             edited_at,
         },
     );
-    (draft, Origin::OtherDevice(saved.saved_at))
+    draft
 }
 
 /// Keeps the draft on the device; a change (not the same draft written again) marks it as not
@@ -126,8 +175,13 @@ pub fn save_soon(token: String, told: Callback<Told>) {
 }
 
 /// Saves the device's draft on the server if it changed since the last save, over the revision
-/// this device last saw.
+/// this device last saw. One save at a time: two over the same revision would refuse each other;
+/// one asked for meanwhile follows, with the revision the first made.
 pub async fn save_now(token: String, told: Callback<Told>) {
+    if FLIGHT.get().is_some() {
+        AGAIN.set(true);
+        return;
+    }
     let Some(draft) = storage::load::<Draft>(&Key::Draft(token.clone())) else {
         return;
     };
@@ -135,11 +189,16 @@ pub async fn save_now(token: String, told: Callback<Told>) {
     if !sync.changed {
         return;
     }
+    FLIGHT.set(Some(made_over(sync.base())));
     // Offline or refused (e.g. answered meanwhile): the device copy stays, marked as changed.
     match api::save_draft(&token, &upload(&draft, &sync), sync.base()).await {
         Ok(receipt) => saved(&token, &draft, receipt.revision),
         Err(e) if e.code() == Some(ErrorCode::DraftChanged) => settle(&token, draft, told).await,
         Err(_) => {}
+    }
+    FLIGHT.set(None);
+    if AGAIN.replace(false) {
+        save_soon(token, told);
     }
 }
 
@@ -154,6 +213,10 @@ fn upload<'a>(draft: &'a Draft, sync: &'a DraftSync) -> DraftUpload<'a> {
 /// `draft` is on the server as `revision`.
 fn saved(token: &str, draft: &Draft, revision: u64) {
     let now = storage::load::<Draft>(&Key::Draft(token.to_string()));
+    // Forgotten meanwhile ("not you?"): nothing of the link is written back.
+    if now.is_none() {
+        return;
+    }
     let mut sync = sync_of(token);
     sync.revision = Some(revision);
     // Edits made while the save was under way still need the next one.
@@ -170,6 +233,11 @@ async fn settle(token: &str, draft: Draft, told: Callback<Told>) {
         Err(e) if e.status() == Some(404) => None,
         Err(_) => return,
     };
+    if server.as_ref().is_some_and(|s| own(token, s)) {
+        // What the device holds now goes over it, with the revision just taken.
+        AGAIN.set(true);
+        return;
+    }
     match after_conflict(&draft, &sync_of(token), server.as_ref()) {
         AfterConflict::Same(revision) => saved(token, &draft, revision),
         AfterConflict::Take => {
@@ -180,6 +248,7 @@ async fn settle(token: &str, draft: Draft, told: Callback<Told>) {
         AfterConflict::SaveOver { base, tell } => {
             // Refused again (yet another save in between): the next page change tries anew.
             let sync = sync_of(token);
+            FLIGHT.set(Some(made_over(base)));
             if let Ok(receipt) = api::save_draft(token, &upload(&draft, &sync), base).await {
                 saved(token, &draft, receipt.revision);
                 if tell {
@@ -191,17 +260,29 @@ async fn settle(token: &str, draft: Draft, told: Callback<Told>) {
 }
 
 /// The page is being left (hidden, closed, navigated away): save now with a request that
-/// outlives the page.
+/// outlives the page, in place of the one waiting for its delay.
 fn save_on_leave(token: &str) {
     PENDING.with(|p| p.borrow_mut().take());
     let sync = sync_of(token);
-    if !sync.changed {
+    let Some(draft) = storage::load::<Draft>(&Key::Draft(token.to_string())) else {
+        return;
+    };
+    // Hidden, then closed: one save of the same draft is enough.
+    if !sync.changed || UNHEARD.with(|u| u.borrow().last() == Some(&draft)) {
         return;
     }
+    // A save under way goes first: this one goes over the revision that one makes, so they do
+    // not refuse each other, and another follows it should the person come back and go on.
+    let base = match FLIGHT.get() {
+        Some(next) => {
+            AGAIN.set(true);
+            Precondition::Revision(next)
+        }
+        None => sync.base(),
+    };
     // Refused when another device saved since; the next open decides which copy wins.
-    if let Some(draft) = storage::load::<Draft>(&Key::Draft(token.to_string())) {
-        api::save_draft_on_leave(token, &upload(&draft, &sync), sync.base());
-    }
+    api::save_draft_on_leave(token, &upload(&draft, &sync), base);
+    UNHEARD.with(|u| u.borrow_mut().push(draft));
 }
 
 /// Saves the draft whenever the person leaves the page (switching apps on a phone hides it;
@@ -233,6 +314,7 @@ pub fn unsaved(token: &str) -> bool {
 /// "not you?"); a save still waiting is dropped.
 pub fn forget(token: &str) {
     PENDING.with(|p| p.borrow_mut().take());
+    UNHEARD.with(|u| u.borrow_mut().clear());
     storage::remove(&Key::Draft(token.to_string()));
     storage::remove(&Key::DraftSync(token.to_string()));
 }

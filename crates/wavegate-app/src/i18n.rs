@@ -57,15 +57,16 @@ wavegate_ui::messages! {
         OfflineTitle => "Nog niet beschikbaar zonder verbinding", "Not available offline yet";
         FailedTitle => "Er ging iets mis", "Something went wrong";
         DraftSavedEverywhere => "Je antwoorden worden bewaard. Open je link op een ander apparaat om daar verder te gaan.", "Your answers are kept. Open your link on another device to continue there.";
-        ResumedFromOtherDevice => "Je gaat verder met de antwoorden die je op een ander apparaat gaf (bewaard op {time}).", "You continue with the answers you gave on another device (saved on {time}).";
+        ResumedSaved => "Je gaat verder waar je was gebleven (bewaard op {time}).", "You continue where you left off (saved on {time}).";
+        ResumedFromOtherDevice => "Je gaat verder met de nieuwere antwoorden die je op een ander apparaat gaf (bewaard op {time}).", "You continue with the newer answers you gave on another device (saved on {time}).";
         KeptThisDevice => "De antwoorden op dit apparaat zijn nieuwer dan die van je andere apparaat. Je gaat verder met die van dit apparaat.", "The answers on this device are newer than those from your other device. You continue with the ones on this device.";
         AnonymousNote => "Deze vragenlijst is anoniem: niemand kan je antwoorden aan jou koppelen.", "This survey is anonymous: nobody can link your answers to you.";
-        NotYouClear => "Niet jij? Haal deze vragenlijst van dit apparaat", "Not you? Remove this survey from this device";
-        ClearLosesUnsaved => "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Haal je de vragenlijst van dit apparaat, dan ben je die kwijt.", "This device holds answers that are not saved on the server yet. If you remove the survey from this device, they are lost.";
-        ClearKeepsSaved => "Alles van deze vragenlijst gaat van dit apparaat af. Antwoorden die al op de server bewaard zijn, blijven daar.", "Everything of this survey leaves this device. Answers already saved on the server stay there.";
-        ClearConfirm => "Ja, van dit apparaat halen", "Yes, remove it from this device";
+        NotYouClear => "Niet jij? Verwijder deze vragenlijst van dit apparaat", "Not you? Remove this survey from this device";
+        ClearLosesUnsaved => "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Verwijder je de vragenlijst van dit apparaat, dan ben je die kwijt.", "This device holds answers that are not saved on the server yet. If you remove the survey from this device, they are lost.";
+        ClearKeepsSaved => "Alles van deze vragenlijst wordt van dit apparaat verwijderd. Antwoorden die al op de server bewaard zijn, blijven daar.", "Everything of this survey is removed from this device. Answers already saved on the server stay there.";
+        ClearConfirm => "Ja, verwijderen", "Yes, remove";
         ClearCancel => "Annuleren", "Cancel";
-        DeviceCleared => "De vragenlijst is van dit apparaat gehaald", "The survey is removed from this device";
+        DeviceCleared => "De vragenlijst is van dit apparaat verwijderd", "The survey has been removed from this device";
         DeviceClearedBody => "Niets van deze vragenlijst staat nog op dit apparaat. Antwoorden die al op de server bewaard zijn, blijven daar voor de persoon van deze link.", "Nothing of this survey is left on this device. Answers already saved on the server stay there for the person this link belongs to.";
         MatrixItemMissing => "Kies een antwoord bij deze uitspraak.", "Choose an answer for this statement.";
     }

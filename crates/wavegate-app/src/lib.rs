@@ -13,6 +13,7 @@ pub mod components;
 pub mod dom;
 pub mod draft_sync;
 pub mod errors;
+pub mod history;
 pub mod i18n;
 pub mod outbox;
 pub mod pages;
@@ -35,7 +36,12 @@ pub fn App(page: Page) -> impl IntoView {
         Page::NotFound => pages::home::NotFound().into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">{t(UiMsg::SkipToContent)}</a>
+        // Focus moves without a fragment: an entry of its own in the tab's history would sit
+        // among the survey's pages (crate::history).
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            wavegate_ui::dom::focus_main();
+        }>{t(UiMsg::SkipToContent)}</a>
         <header class="topbar">
             <a href="/" class="brand">{t(UiMsg::AppName)}</a>
             <LanguageSwitch />

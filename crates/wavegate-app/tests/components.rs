@@ -1077,3 +1077,401 @@ async fn answers_sent_after_another_device_answered_the_link_are_told_calmly_the
     );
     assert!(text_of(&host, ".answered-before").contains("the first answers count"));
 }
+
+/// Lets the page catch up until `done` holds (a request answered, a history entry reached), or
+/// gives up after about five seconds: what follows says what was expected.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
+
+/// While it lives, the page's requests reach a draft store in the page itself that keeps one
+/// draft of a link as the server does: revisions counted from 1, a save refused (`412
+/// draft_changed`) unless its `If-Match` or `If-None-Match: *` holds. A save is stored at once
+/// and answered after `answer_ms`, like a request still on its way back.
+struct DraftServer;
+
+impl DraftServer {
+    fn holding(draft: Option<(&storage::Draft, u64)>, answer_ms: u32) -> DraftServer {
+        let stored = draft.map_or("null".to_string(), |(d, _)| {
+            serde_json::to_string(d).unwrap()
+        });
+        let revision = draft.map_or(0, |(_, r)| r);
+        js_sys::eval(&format!(
+            r#"window.__realFetch = window.__realFetch || window.fetch;
+            window.__drafts = {{ draft: {stored}, rev: {revision}, edited_at: "" }};
+            window.fetch = async (input, init) => {{
+              const req = new Request(input, init);
+              const s = window.__drafts;
+              const json = (status, body) => new Response(JSON.stringify(body),
+                {{ status, headers: {{ "content-type": "application/json" }} }});
+              if (req.method === "GET") {{
+                return s.draft
+                  ? json(200, {{ draft: s.draft, revision: s.rev, saved_at: "2027-01-11T09:00:00Z", edited_at: s.edited_at }})
+                  : json(404, {{ error: {{ code: "not_found", message: "no draft" }} }});
+              }}
+              const ifMatch = req.headers.get("If-Match");
+              const holds = ifMatch !== null
+                ? s.draft !== null && ifMatch === `"${{s.rev}}"`
+                : req.headers.get("If-None-Match") !== "*" || s.draft === null;
+              const body = JSON.parse(await req.text());
+              if (!holds) return json(412, {{ error: {{ code: "draft_changed", message: "changed" }} }});
+              s.edited_at = body.edited_at || "";
+              delete body.edited_at;
+              s.draft = body;
+              const rev = ++s.rev;
+              await new Promise((r) => setTimeout(r, {answer_ms}));
+              return json(200, {{ revision: rev, saved_at: "2027-01-11T09:00:00Z" }});
+            }};"#
+        ))
+        .unwrap();
+        DraftServer
+    }
+
+    fn revision() -> u64 {
+        js_sys::eval("window.__drafts.rev")
+            .unwrap()
+            .as_f64()
+            .unwrap() as u64
+    }
+
+    fn draft() -> storage::Draft {
+        let json = js_sys::eval("JSON.stringify(window.__drafts.draft)").unwrap();
+        serde_json::from_str(&json.as_string().unwrap()).unwrap()
+    }
+}
+
+impl Drop for DraftServer {
+    fn drop(&mut self) {
+        js_sys::eval("window.fetch = window.__realFetch || window.fetch;").unwrap();
+    }
+}
+
+fn yes_no_survey() -> Survey {
+    survey_with(vec![Question::new(
+        "q",
+        Text::new("Gelukt?", "Done?"),
+        QuestionKind::YesNo,
+    )])
+}
+
+/// A draft of [`yes_no_survey`], answered `answer` (`None`: not yet) on page `page`.
+fn draft_of(answer: Option<bool>, page: usize) -> storage::Draft {
+    let mut d = storage::Draft::new("r-0123456789".into(), &yes_no_survey());
+    if let Some(a) = answer {
+        d.answers.insert("q".into(), Answer::YesNo(a));
+    }
+    d.page = page;
+    d
+}
+
+fn sync_of(token: &str) -> wavegate_core::survey::draft::DraftSync {
+    storage::load(&storage::Key::DraftSync(token.into())).unwrap_or_default()
+}
+
+/// What the page would tell the person after a save met another device's, as it heard it.
+fn told_into(heard: RwSignal<Vec<String>>) -> Callback<wavegate_app::draft_sync::Told> {
+    Callback::new(move |t| heard.update(|h| h.push(format!("{t:?}"))))
+}
+
+fn leave_page() {
+    let window = web_sys::window().unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_opened_again_on_a_device_without_answers_continues_where_the_person_left_off() {
+    use wavegate_app::draft_sync::{self, Origin};
+    use wavegate_core::survey::draft::DraftSync;
+    let token = "resume-after-not-you";
+    let mut view = invitation_to(yes_no_survey());
+    view.anonymous = false;
+    // "Not you?" left nothing on this device; the server keeps the person's answers.
+    storage::forget_invitation(token);
+    draft_sync::forget(token);
+    let server = DraftServer::holding(Some((&draft_of(Some(true), 0), 1)), 0);
+    let origin = draft_sync::reconcile(token, &view).await;
+    assert_eq!(
+        origin,
+        Some(Origin::Saved("2027-01-11T09:00:00Z".into())),
+        "nothing says the answers came from another device"
+    );
+    drop(server);
+
+    // A device with older answers of its own does know: a newer copy came from elsewhere.
+    storage::save(
+        &storage::Key::Draft(token.into()),
+        &draft_of(Some(false), 0),
+    );
+    storage::save(
+        &storage::Key::DraftSync(token.into()),
+        &DraftSync {
+            revision: Some(1),
+            changed: false,
+            answered: false,
+            edited_at: "2027-01-11T08:00:00Z".into(),
+        },
+    );
+    let _server = DraftServer::holding(Some((&draft_of(Some(true), 0), 2)), 0);
+    let origin = draft_sync::reconcile(token, &view).await;
+    assert_eq!(
+        origin,
+        Some(Origin::OtherDevice("2027-01-11T09:00:00Z".into()))
+    );
+    draft_sync::forget(token);
+    storage::forget_invitation(token);
+
+    // The words the person reads.
+    let saved_at = "2027-01-11T09:00:00Z".to_string();
+    let view = invitation_to(yes_no_survey());
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false origin=Some(Origin::Saved(saved_at)) /> }
+    });
+    settle().await;
+    let banner = text_of(&host, ".banner-info");
+    assert!(
+        banner.starts_with("Je gaat verder waar je was gebleven (bewaard op "),
+        "{banner}"
+    );
+    assert!(!banner.contains("ander apparaat"), "{banner}");
+    storage::forget_invitation(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_made_while_leaving_the_page_is_this_devices_own_not_news_from_another_device() {
+    use wavegate_app::draft_sync;
+    use wavegate_core::survey::draft::DraftSync;
+    let token = "own-save-on-leaving";
+    let _server = DraftServer::holding(Some((&draft_of(None, 0), 1)), 0);
+    storage::save(&storage::Key::Draft(token.into()), &draft_of(Some(true), 0));
+    storage::save(
+        &storage::Key::DraftSync(token.into()),
+        &DraftSync {
+            revision: Some(1),
+            changed: true,
+            answered: true,
+            edited_at: "2020-01-01T00:00:00Z".into(),
+        },
+    );
+    let heard = RwSignal::new(Vec::<String>::new());
+    let (_host, _h) = mount(move || draft_sync::save_when_leaving(token.to_string()));
+    // The phone switches apps: the draft goes out; its answer is never heard.
+    leave_page();
+    until(|| DraftServer::revision() == 2).await;
+    assert_eq!(DraftServer::revision(), 2);
+
+    // Back in the survey, the person changes the answer and turns the page; the save goes over
+    // the revision this device last heard of, which its own save on leaving has moved on.
+    let changed = draft_of(Some(false), 1);
+    draft_sync::record(token, &changed);
+    draft_sync::save_now(token.into(), told_into(heard)).await;
+    // The refused save takes its own revision and goes again over it, shortly after.
+    until(|| DraftServer::revision() == 3 && !sync_of(token).changed).await;
+    assert_eq!(
+        heard.get_untracked(),
+        Vec::<String>::new(),
+        "nothing to tell: no other device saved"
+    );
+    assert_eq!(DraftServer::revision(), 3);
+    assert_eq!(DraftServer::draft(), changed);
+    let sync = sync_of(token);
+    assert_eq!((sync.revision, sync.changed), (Some(3), false));
+    draft_sync::forget(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_under_way_and_the_save_on_leaving_do_not_refuse_each_other() {
+    use wavegate_app::draft_sync;
+    use wavegate_core::survey::draft::DraftSync;
+    let token = "saves-in-a-row";
+    // Every save is stored at once and answered a little later.
+    let _server = DraftServer::holding(Some((&draft_of(None, 0), 1)), 150);
+    storage::save(&storage::Key::Draft(token.into()), &draft_of(Some(true), 1));
+    storage::save(
+        &storage::Key::DraftSync(token.into()),
+        &DraftSync {
+            revision: Some(1),
+            changed: true,
+            answered: true,
+            edited_at: "2020-01-01T00:00:00Z".into(),
+        },
+    );
+    let heard = RwSignal::new(Vec::<String>::new());
+    let (_host, _h) = mount(move || draft_sync::save_when_leaving(token.to_string()));
+    leptos::task::spawn_local(draft_sync::save_now(token.into(), told_into(heard)));
+    until(|| DraftServer::revision() == 2).await;
+    // While its answer is on the way, the person changes the answer and leaves the page.
+    let latest = draft_of(Some(false), 1);
+    draft_sync::record(token, &latest);
+    leave_page();
+    until(|| DraftServer::revision() == 3 && !sync_of(token).changed).await;
+    assert_eq!(
+        DraftServer::draft(),
+        latest,
+        "the last answers are on the server"
+    );
+    let sync = sync_of(token);
+    assert_eq!((sync.revision, sync.changed), (Some(3), false));
+    assert_eq!(heard.get_untracked(), Vec::<String>::new());
+    draft_sync::forget(token);
+}
+
+/// A survey of three pages: a required multiple choice, then two questions of their own.
+fn three_pages() -> Survey {
+    let yes_no = |id: &str| Question::new(id, Text::new("Gelukt?", "Done?"), QuestionKind::YesNo);
+    Survey::new("t", Text::new("Test", "Test"))
+        .with_page(SurveyPage::new(
+            "p1",
+            vec![
+                Question::new(
+                    "apps",
+                    Text::new("Welke apps?", "Which apps?"),
+                    QuestionKind::MultipleChoice {
+                        choices: vec![
+                            Choice::new("mail", "Mail", "Mail"),
+                            Choice::new("teams", "Teams", "Teams"),
+                        ],
+                        min: Some(1),
+                        max: None,
+                        other: false,
+                    },
+                )
+                .required(),
+            ],
+        ))
+        .with_page(
+            SurveyPage::new("p2", vec![yes_no("two")])
+                .titled(Text::new("Je apparaat", "Your device")),
+        )
+        .with_page(SurveyPage::new("p3", vec![yes_no("three")]))
+}
+
+fn shows(host: &web_sys::HtmlElement, question: &str) -> bool {
+    host.query_selector(&format!("#q-{question}"))
+        .unwrap()
+        .is_some()
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_go_between_the_survey_pages_and_forward_only_as_far_as_next_would() {
+    let (host, _h) = mount_survey("history-token", three_pages());
+    let history = web_sys::window().unwrap().history().unwrap();
+    settle().await;
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    click_next(&host);
+    settle().await;
+    click_next(&host);
+    settle().await;
+    assert!(shows(&host, "three"));
+    // "Previous" goes back in the tab's history too: Back then goes on to the page before.
+    host.query_selector(".nav-buttons button.secondary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert!(shows(&host, "two"));
+    until(|| wavegate_app::history::page() == Some(1)).await;
+    history.back().unwrap();
+    until(|| shows(&host, "apps")).await;
+    assert!(shows(&host, "apps"), "Back: the page before");
+    history.forward().unwrap();
+    until(|| shows(&host, "two")).await;
+    assert!(shows(&host, "two"), "Forward: the page after");
+
+    // With the first page's answer taken away, Forward stops there and says why.
+    history.back().unwrap();
+    until(|| shows(&host, "apps")).await;
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    history.forward().unwrap();
+    until(|| has_class(&host, "#q-apps", "has-error")).await;
+    assert!(shows(&host, "apps") && !shows(&host, "two"));
+    assert!(has_class(&host, "#q-apps", "has-error"));
+    assert!(!is_hidden(&host, ".form-error"));
+    assert_eq!(
+        wavegate_app::history::page(),
+        Some(0),
+        "the entry says the page shown"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_new_page_of_the_survey_takes_focus_at_its_heading_not_at_the_top_of_main() {
+    let survey = three_pages();
+    storage::remove(&storage::Key::Draft("focus-heading-token".into()));
+    let view = invitation_to(survey);
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <main id="main" tabindex="-1">
+                <wavegate_app::pages::respond::Survey token="focus-heading-token".to_string() view=view offline=false />
+            </main>
+        }
+    });
+    settle().await;
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    click_next(&host);
+    let focused = || document().active_element();
+    let on = |tag: &str| focused().is_some_and(|e| e.id() == "page-heading" && e.tag_name() == tag);
+    until(|| on("H2")).await;
+    assert!(
+        on("H2"),
+        "the page's title: {:?}",
+        focused().map(|e| e.id())
+    );
+    assert_eq!(text_of(&host, "#page-heading"), "Je apparaat");
+    click_next(&host);
+    until(|| on("P")).await;
+    assert!(on("P"), "a page without a title: where the person is");
+    assert_eq!(text_of(&host, "#page-heading"), "Pagina 3 van 3");
+}
+
+#[wasm_bindgen_test]
+async fn not_you_asks_to_remove_the_survey_from_this_device_in_plain_dutch() {
+    let token = "not-you-words";
+    storage::forget_invitation(token);
+    let mut view = invitation_to(yes_no_survey());
+    view.anonymous = false;
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+    });
+    settle().await;
+    let ask: web_sys::HtmlElement = host
+        .query_selector(".not-you button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        ask.text_content().unwrap(),
+        "Niet jij? Verwijder deze vragenlijst van dit apparaat"
+    );
+    ask.click();
+    settle().await;
+    assert!(
+        text_of(&host, "#clear-question")
+            .starts_with("Alles van deze vragenlijst wordt van dit apparaat verwijderd."),
+        "{}",
+        text_of(&host, "#clear-question")
+    );
+    assert_eq!(
+        text_of(&host, ".confirm-clear button:first-child"),
+        "Ja, verwijderen"
+    );
+    assert_eq!(
+        Msg::DeviceCleared.text(Lang::Nl),
+        "De vragenlijst is van dit apparaat verwijderd"
+    );
+    wavegate_app::draft_sync::forget(token);
+    storage::forget_invitation(token);
+}

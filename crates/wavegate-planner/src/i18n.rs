@@ -50,6 +50,10 @@ wavegate_ui::messages! {
         AddWave => "Golf toevoegen", "Add a wave";
         Remove => "Verwijderen", "Remove";
         RemoveWave => "Golf {n} verwijderen", "Remove wave {n}";
+        UnsavedProgram => "Je wijzigingen aan het programma zijn nog niet opgeslagen. Weggaan zonder op te slaan?", "Your changes to the program are not saved yet. Leave without saving?";
+        WaveOnRoster => "golf {wave} met {n} mensen", "wave {wave} with {n} people";
+        WaveOnRosterFew => "golf {wave} met minder dan 5 mensen", "wave {wave} with fewer than 5 people";
+        WavesLeaveRoster => "Je verwijdert een golf waar nog mensen uit de roster in zitten: {waves}. Na het opslaan past de roster niet meer bij het programma, tot je een roster met de nieuwe golven importeert. Toch opslaan?", "You are removing a wave that people on the roster are still in: {waves}. After saving, the roster no longer fits the program until you import a roster with the new waves. Save anyway?";
         SegmentsTitle => "Segmenten", "Segments";
         SplitAttributes => "Splitsingskenmerken", "Split attributes";
         SplitAttributesHint => "Rosterkolommen waarlangs een golf gesplitst kan worden, met komma's ertussen, bijvoorbeeld: platform, region.", "Roster columns a wave may be split along, separated by commas, for example: platform, region.";
@@ -216,6 +220,7 @@ wavegate_ui::messages! {
         OneAnswer => "1 antwoord", "1 answer";
         SuppressedSmallGroup => "Minder dan 5 antwoorden: niet getoond om respondenten te beschermen.", "Fewer than 5 answers: not shown to protect respondents.";
         AnswersWithheld => "Minder dan 5 antwoorden; verborgen", "Fewer than 5 answers; hidden";
+        NoAnswersYet => "Nog geen antwoorden op deze vraag", "No answers to this question yet";
         TextAnswersCount => "{n} open antwoorden", "{n} open answers";
         Refresh => "Vernieuwen", "Refresh";
         DownloadCsv => "Antwoorden downloaden (CSV)", "Download responses (CSV)";

@@ -1282,35 +1282,6 @@ async fn a_programs_page_is_titled_by_the_page_and_the_programs_name_in_its_lang
 }
 
 #[wasm_bindgen_test]
-async fn each_file_picker_is_named_by_its_kind_of_file() {
-    use wavegate_planner::components::upload::FilePicker;
-    let (host, _h) = mount(|| {
-        provide_context(RwSignal::new(Lang::Nl));
-        view! {
-            <FilePicker id="file-roster".to_string() label=Msg::ChooseFile accept=".csv"
-                on_file=|_| () disabled=Signal::stored(false) kind=Msg::TabFiles />
-        }
-    });
-    settle().await;
-    let input = host.query_selector("#file-roster").unwrap().unwrap();
-    let label = host
-        .query_selector("label[for='file-roster']")
-        .unwrap()
-        .unwrap();
-    // The label is the name: what any tool reading labels finds, the kind first.
-    let name = label.text_content().unwrap();
-    assert_eq!(
-        name,
-        format!(
-            "{} {}",
-            Msg::TabFiles.text(Lang::Nl),
-            Msg::ChooseFile.text(Lang::Nl)
-        )
-    );
-    assert!(input.get_attribute("aria-labelledby").is_none());
-}
-
-#[wasm_bindgen_test]
 async fn agreement_figures_name_their_points_and_chart_names_keep_one_full_stop() {
     let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
     let (host, _h) = mount_group(survey, summary);
@@ -1336,4 +1307,309 @@ async fn agreement_figures_name_their_points_and_chart_names_keep_one_full_stop(
             "{name}"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn a_planned_size_may_be_written_with_thousands_separators_but_no_decimals() {
+    use wavegate_planner::pages::program_form::fields::{ProgramFields, whole_number};
+    for written in ["1390", "1.390", "1 390", "1,390", "1\u{a0}390", " 1.390 "] {
+        assert_eq!(whole_number(written), Some(1390), "{written:?}");
+    }
+    assert_eq!(whole_number("21.250.000"), Some(21_250_000));
+    // A separator that does not part thousands is a decimal or a typing error: no count.
+    for wrong in [
+        "1,5", "13.90", "1.39", ".390", "1390.", "1.3900", "12a", "", "-5",
+    ] {
+        assert_eq!(whole_number(wrong), None, "{wrong:?}");
+    }
+
+    let fields = ProgramFields::new(&program(), &ProgramSupport::default(), Lang::Nl);
+    fields.waves.get_untracked()[0].planned.set("1.390".into());
+    let read = fields.read();
+    assert_eq!(read.program.waves[0].planned_size, Some(1390));
+    assert!(read.all_problems().is_empty(), "{:?}", read.all_problems());
+}
+
+#[wasm_bindgen_test]
+async fn a_question_nobody_answered_says_so_instead_of_a_table_of_zeros() {
+    // The iOS profile question is asked on iOS only: with Windows users only, nobody answered.
+    let (survey, summary) = pilot_through_links(&[("Windows", 6)]);
+    let stored = StoredValue::new(survey);
+    for (lang, words) in [
+        (Lang::En, "No answers to this question yet"),
+        (Lang::Nl, "Nog geen antwoorden op deze vraag"),
+    ] {
+        let group = summary.overall.clone();
+        let (host, _h) = mount(move || {
+            provide_context(RwSignal::new(lang));
+            view! { <GroupResults survey=stored group=group.clone() suppressed=false /> }
+        });
+        settle().await;
+        let section = "[data-question='ios_profile_clear']";
+        assert_eq!(text_of(&host, &format!("{section} .no-answers")), words);
+        for nothing in [".answered", "svg.chart", "table"] {
+            assert!(
+                host.query_selector(&format!("{section} {nothing}"))
+                    .unwrap()
+                    .is_none(),
+                "no {nothing}"
+            );
+        }
+        assert!(
+            host.query_selector("[data-question='nps'] svg.chart")
+                .unwrap()
+                .is_some()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_import_pickers_name_says_its_file_without_a_hidden_copy_of_the_heading() {
+    use wavegate_planner::components::upload::FilePicker;
+    let (host, _h) = mount(|| {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <h2 id="import-roster">"Roster"</h2>
+            <FilePicker id="file-roster".to_string() label=Msg::ChooseFile accept=".csv"
+                on_file=|_| () disabled=Signal::stored(false) named_by="import-roster".to_string() />
+        }
+    });
+    settle().await;
+    let input = host.query_selector("#file-roster").unwrap().unwrap();
+    assert_eq!(
+        input.get_attribute("aria-labelledby").as_deref(),
+        Some("import-roster file-roster-label"),
+        "the heading, then the label"
+    );
+    assert_eq!(
+        text_of(&host, "label[for='file-roster']"),
+        Msg::ChooseFile.text(Lang::Nl),
+        "read through, the heading is said once"
+    );
+}
+
+/// While it lives, the page's requests reach a planner API in the page itself: signed in as a
+/// planner, the program `contoso`'s roster with 12 people in `pilot` and 1 to 4 in `wave-1`, and
+/// every save taken. `window.confirm` answers `window.__answer` and keeps what it was asked.
+struct PlannerApi;
+
+impl PlannerApi {
+    fn start() -> PlannerApi {
+        js_sys::eval(
+            r#"window.__realFetch = window.__realFetch || window.fetch;
+            window.__realConfirm = window.__realConfirm || window.confirm;
+            window.__calls = [];
+            window.__asked = [];
+            window.__answer = false;
+            window.confirm = (m) => { window.__asked.push(m); return window.__answer; };
+            window.fetch = async (input, init) => {
+              const req = new Request(input, init);
+              const path = new URL(req.url).pathname;
+              window.__calls.push(`${req.method} ${path}`);
+              const json = (body) => new Response(JSON.stringify(body),
+                { status: 200, headers: { "content-type": "application/json" } });
+              if (path === "/api/v1/session") {
+                return json({ email: "p@example.org", role: "planner", csrf_token: "t", expires_at: "2099-01-01T00:00:00Z" });
+              }
+              if (path.endsWith("/roster/groups")) {
+                return json({
+                  waves: [{ wave: "pilot", size: { people: 12, suppressed: false } },
+                          { wave: "wave-1", size: { people: null, suppressed: true } }],
+                  total: { people: 15, suppressed: false }, attributes: [] });
+              }
+              if (path.endsWith("/support")) return json({});
+              return json({ id: "contoso", name: "Uitrol", program: null, support: {}, created_at: "2027-01-01T00:00:00Z" });
+            };"#,
+        )
+        .unwrap();
+        PlannerApi
+    }
+
+    fn asked() -> Vec<String> {
+        let asked = js_sys::eval("JSON.stringify(window.__asked)").unwrap();
+        serde_json::from_str(&asked.as_string().unwrap()).unwrap()
+    }
+
+    fn saves() -> usize {
+        js_sys::eval("window.__calls.filter((c) => c.startsWith('PUT')).length")
+            .unwrap()
+            .as_f64()
+            .unwrap() as usize
+    }
+
+    fn answer(yes: bool) {
+        js_sys::eval(&format!("window.__answer = {yes};")).unwrap();
+    }
+}
+
+impl Drop for PlannerApi {
+    fn drop(&mut self) {
+        js_sys::eval(
+            "window.fetch = window.__realFetch || window.fetch; \
+             window.confirm = window.__realConfirm || window.confirm;",
+        )
+        .unwrap();
+    }
+}
+
+/// Unmounts a view and runs its cleanups: the router's listeners on the window keep its owner
+/// alive, so dropping the mount alone would leave the form's listeners on for later tests. The
+/// test page's own address comes back too, should a link have been followed.
+struct Disposed<H>(Owner, Option<H>);
+
+impl<H> Drop for Disposed<H> {
+    fn drop(&mut self) {
+        self.1.take();
+        self.0.cleanup();
+        let history = web_sys::window().unwrap().history().unwrap();
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+            .unwrap();
+    }
+}
+
+/// The program form of `program()` as `contoso`'s settings page shows it to a planner, beside a
+/// link to another page of the app.
+fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
+    use leptos_router::components::Router;
+    use wavegate_planner::pages::program_form::{Mode, ProgramForm};
+    let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let (host, handle) = mount({
+        let owner = owner.clone();
+        move || {
+            *owner.borrow_mut() = Owner::current();
+            provide_context(RwSignal::new(Lang::Nl));
+            wavegate_planner::session::Session::provide();
+            view! {
+                <Router>
+                    <a id="to-files" href="/planner/programs/contoso/files">"Bestanden"</a>
+                    <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
+                </Router>
+            }
+        }
+    });
+    let owner = owner.borrow_mut().take().unwrap();
+    (host, Disposed(owner, Some(handle)))
+}
+
+fn element(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+/// Whether leaving the page now is let through (`beforeunload` not cancelled).
+fn may_unload() -> bool {
+    js_sys::eval("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))")
+        .unwrap()
+        .is_truthy()
+}
+
+fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn unsaved_edits_of_a_program_are_not_lost_without_asking() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form();
+    until(|| {
+        host.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(may_unload(), "nothing changed yet");
+
+    let name: web_sys::HtmlInputElement = element(&host, "#f-name").unchecked_into();
+    name.set_value("Uitrol 2027");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert!(!may_unload(), "the browser asks before the tab closes");
+    let before = pathname();
+    element(&host, "#to-files").click();
+    settle().await;
+    assert_eq!(
+        PlannerApi::asked(),
+        [Msg::UnsavedProgram.text(Lang::Nl)],
+        "asked in the page's language"
+    );
+    assert_eq!(pathname(), before, "stayed: the answer was no");
+
+    // Saved, nothing is asked any more.
+    PlannerApi::answer(true);
+    element(&host, "button[type=submit]").click();
+    until(|| PlannerApi::saves() == 2).await;
+    until(|| !element(&host, "#program-saved").has_attribute("hidden")).await;
+    assert!(may_unload(), "saved");
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_wave_the_roster_has_people_in_is_asked_first_with_how_many() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form();
+    until(|| {
+        host.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    element(&host, ".wave-row .remove-wave").click();
+    settle().await;
+    element(&host, "button[type=submit]").click();
+    until(|| !PlannerApi::asked().is_empty()).await;
+    let asked = PlannerApi::asked();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(
+        asked[0].starts_with(
+            "Je verwijdert een golf waar nog mensen uit de roster in zitten: golf pilot met 12 mensen."
+        ),
+        "{}",
+        asked[0]
+    );
+    settle().await;
+    assert_eq!(PlannerApi::saves(), 0, "not saved: the answer was no");
+    assert!(
+        !element(&host, "button[type=submit]").has_attribute("disabled"),
+        "the planner can try again"
+    );
+
+    PlannerApi::answer(true);
+    element(&host, "button[type=submit]").click();
+    until(|| PlannerApi::saves() == 2).await;
+    assert_eq!(
+        PlannerApi::saves(),
+        2,
+        "the program and its support details"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_waves_are_titled_once_and_a_new_wave_takes_focus_at_its_id() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form();
+    until(|| {
+        host.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let section = element(&host, "section.waves");
+    let said = section
+        .query_selector_all(".visually-hidden, legend")
+        .unwrap();
+    for i in 0..said.length() {
+        let text = said.item(i).unwrap().text_content().unwrap_or_default();
+        assert_ne!(text, Msg::WavesTitle.text(Lang::Nl), "a second 'Golven'");
+    }
+    let heading = element(&host, "section.waves h2");
+    assert_eq!(
+        section.get_attribute("aria-labelledby"),
+        Some(heading.id()),
+        "named by its heading"
+    );
+    element(&host, "section.waves > button").click();
+    until(|| focused().is_some_and(|e| e.id() == "f-wave-2-id")).await;
+    assert_eq!(focused().map(|e| e.id()).as_deref(), Some("f-wave-2-id"));
 }

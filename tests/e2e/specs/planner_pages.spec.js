@@ -118,7 +118,7 @@ test("too many wrong passwords are answered calmly with the seconds to wait", as
   await expect(page.getByRole("status")).toContainText(/probeer het over \d+ seconden opnieuw/);
 });
 
-test("a wave renamed under its roster is saved with a warning, and readiness names the file and line instead of failing to load", async ({ page, request }) => {
+test("a wave renamed under its roster is saved after a question and with a warning, and readiness names the file and line instead of failing to load", async ({ page, request }) => {
   const headers = await planner(request);
   let res = await request.post("/api/v1/programs", {
     headers: { ...headers, "Content-Type": "application/toml" },
@@ -133,7 +133,12 @@ test("a wave renamed under its roster is saved with a warning, and readiness nam
   await page.goto(`/planner/programs/${id}`);
   await signIn(page);
   await page.locator("#f-wave-1-id").fill("golf-1");
+  // Asked first, with how many people of the roster the old wave holds (3: fewer than 5).
+  const asked = page.waitForEvent("dialog");
   await page.getByRole("button", { name: "Programma opslaan" }).click();
+  const dialog = await asked;
+  expect(dialog.message()).toContain("golf wave-1 met minder dan 5 mensen");
+  await dialog.accept();
   await expect(page.locator("#program-saved")).toBeVisible();
   const misfit = page.locator(".roster-misfit");
   await expect(misfit).toContainText("Let op: de roster past niet meer bij het programma");

@@ -49,7 +49,8 @@ test("half a survey on a phone continues on a desktop with the same link, and is
   const desktop = await browser.newContext(DESKTOP);
   const onDesktop = await desktop.newPage();
   await onDesktop.goto(path);
-  await expect(onDesktop.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  // This device had no answers of its own: nothing says where the others came from.
+  await expect(onDesktop.getByText(/Je gaat verder waar je was gebleven \(bewaard op /)).toBeVisible();
   await expect(onDesktop.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
   await onDesktop.getByRole("button", { name: "Vorige", exact: true }).click();
   // The phone's answers are there: every question of page 1 has its answer checked.
@@ -98,7 +99,7 @@ test("a phone left open on a stale page does not wipe what the desktop saved sin
   // The phone, still on its page 2 without those answers, turns back a page. Its save over
   // revision 1 is refused; it had changed no answers, so it takes the desktop's and says so.
   await onPhone.getByRole("button", { name: "Vorige", exact: true }).click();
-  await expect(onPhone.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  await expect(onPhone.getByText(/Je gaat verder met de nieuwere antwoorden die je op een ander apparaat gaf/)).toBeVisible();
   await expect(onPhone.getByText(/^Pagina 3 van \d+$/)).toBeVisible();
   const kept = await saved();
   expect(kept.draft.answers).toEqual(desktopAnswers);
@@ -137,7 +138,7 @@ test("answers given offline on a phone win over an older save from the desktop, 
   const phone = await browser.newContext(PHONE);
   let onPhone = await phone.newPage();
   await onPhone.goto(path);
-  await expect(onPhone.getByText(/Je gaat verder met de antwoorden die je op een ander apparaat gaf/)).toBeVisible();
+  await expect(onPhone.getByText(/Je gaat verder waar je was gebleven \(bewaard op /)).toBeVisible();
   await expect(onPhone.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
 
   // The desktop turns back a page: revision 2, no new answers.
@@ -185,8 +186,8 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   // Once the page change is saved on the server, clearing loses nothing but this device's
   // copy. Asked once more, saying so; cancelling keeps everything.
   await expect.poll(() => page.evaluate((t) => JSON.parse(localStorage.getItem(`wavegate.draftsync.${t}`) || "{}").changed, token)).toBe(false);
-  await page.getByRole("button", { name: "Niet jij? Haal deze vragenlijst van dit apparaat" }).click();
-  const ask = page.getByRole("group", { name: /Alles van deze vragenlijst gaat van dit apparaat af/ });
+  await page.getByRole("button", { name: "Niet jij? Verwijder deze vragenlijst van dit apparaat" }).click();
+  const ask = page.getByRole("group", { name: /Alles van deze vragenlijst wordt van dit apparaat verwijderd/ });
   await expect(ask.getByText(/Alles van deze vragenlijst/)).toBeFocused();
   await ask.getByRole("button", { name: "Annuleren" }).click();
   await expect(ask).toHaveCount(0);
@@ -194,21 +195,21 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   // Answers typed offline are not on the server yet: the question says they would be lost.
   await context.setOffline(true);
   await page.locator("fieldset.question").first().locator("label.option").first().click();
-  await page.getByRole("button", { name: "Niet jij? Haal deze vragenlijst van dit apparaat" }).click();
+  await page.getByRole("button", { name: "Niet jij? Verwijder deze vragenlijst van dit apparaat" }).click();
   const warn = page.getByRole("group", { name: /nog niet op de server bewaard/ });
   await expect(warn).toBeVisible();
   // This person's own language choice, which the next person's link must not open in.
   await page.evaluate(() => localStorage.setItem("wavegate.lang", JSON.stringify("en")));
-  await warn.getByRole("button", { name: "Ja, van dit apparaat halen" }).click();
+  await warn.getByRole("button", { name: "Ja, verwijderen" }).click();
   await context.setOffline(false);
-  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat verwijderd" })).toBeVisible();
   // The link left the address bar: the next person cannot reload it back.
   await expect(page).toHaveURL(/\/cleared$/);
   expect(await storedFor(page, token)).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem("wavegate.lang"))).toBeNull();
   await audit(page);
   await page.reload();
-  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat gehaald" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat verwijderd" })).toBeVisible();
   await expect(page.getByText(/^Pagina \d+ van \d+$/)).toHaveCount(0);
   await expect(page.locator("fieldset.question")).toHaveCount(0);
   // Nor go back to it: the link's entry in the history was replaced.

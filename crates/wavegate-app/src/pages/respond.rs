@@ -6,8 +6,10 @@
 //! connection is recognised by the server and stored once.
 
 use crate::components::question::QuestionView;
+use crate::dom::PAGE_HEADING;
 use crate::draft_sync::{self, Origin};
 use crate::errors::refusal_text;
+use crate::history;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::outbox;
 use crate::pages::problems::Problems;
@@ -323,6 +325,16 @@ pub fn Survey(
     let errors = RwSignal::new(Problems::default());
     let summary_error = RwSignal::new(None::<&'static str>);
     let stage = RwSignal::new(initial_stage);
+    // Back and Forward move between the survey's pages (crate::history): each Next adds an entry.
+    // `first` is the page of the survey's first entry in this tab; back past it leaves the survey.
+    let first = StoredValue::new(0usize);
+    let start_here = move |n: usize| {
+        history::replace(n);
+        first.set_value(n);
+    };
+    if stage.get_untracked() == Stage::Answering {
+        start_here(draft.page);
+    }
     // Where the answers come from: set when the link opens, and again when a save meets another
     // device's newer one.
     let origin = RwSignal::new(origin);
@@ -340,13 +352,14 @@ pub fn Survey(
         }
         match news {
             draft_sync::Told::Newer(saved) => {
-                let (d, from) =
-                    survey.with_value(|s| draft_sync::take(&token.get_value(), saved, s));
+                let at = saved.saved_at.clone();
+                let d = survey.with_value(|s| draft_sync::take(&token.get_value(), saved, s));
                 response_id.set(d.response_id);
                 answers.set(d.answers);
                 origin_page.set_value(d.page);
                 page.set(d.page);
-                origin.set(Some(from));
+                start_here(d.page);
+                origin.set(Some(Origin::OtherDevice(at)));
             }
             draft_sync::Told::Kept => {
                 origin_page.set_value(page.get_untracked());
@@ -420,16 +433,23 @@ pub fn Survey(
         _ => {}
     });
     let confirm_clear = RwSignal::new(false);
+    let leave = move || {
+        if !history::leave_for(crate::pages::CLEARED) {
+            focus_main();
+        }
+    };
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
     let clear_device = move |_| {
         storage::forget_invitation(&token.get_value());
         storage::remove(&Key::Sent(response_id.get_untracked()));
         draft_sync::forget(&token.get_value());
         stage.set(Stage::Cleared);
-        // The link stays out of the tab: reloading or "back" would open it again, with its
-        // person's answers from the server's draft.
-        if !wavegate_ui::dom::replace_address(crate::pages::CLEARED) {
-            focus_main();
+        // The link stays out of the tab: reloading, Back or Forward would open it again, with
+        // its person's answers from the server's draft. From the survey's first entry (the
+        // move back ends in `leave`, below) its address goes, and so do the entries after it.
+        match history::page().map(|p| p.saturating_sub(first.get_value())) {
+            Some(steps @ 1..) => history::go(-(steps as i32)),
+            _ => leave(),
         }
     };
 
@@ -475,47 +495,78 @@ pub fn Survey(
         }
     };
 
-    let go_next = move |_| {
-        let idx = current_page();
-        let current: Vec<String> = current_id.get_untracked().into_iter().collect();
-        let problems = check(&current);
-        let ok = problems.is_empty();
-        errors.set(problems);
-        if ok {
-            summary_error.set(None);
-            page.set(idx + 1);
-            focus_main();
+    // To the earlier page `to` from `at`: back through the tab's entries when they reach it,
+    // else in place of this entry.
+    let back_to = move |at: usize, to: usize| {
+        page.set(to);
+        if to >= at {
+            return;
+        }
+        if history::page() == Some(at) && to >= first.get_value() {
+            history::go(to as i32 - at as i32);
         } else {
-            summary_error.set(Some(Msg::FixErrors.text(lang.get_untracked())));
+            start_here(to);
+        }
+    };
+    // Checks the shown pages `from..to`. With problems, they show, the person is taken to the
+    // first page with one and its first control, and this says so (Next, Submit and Forward
+    // stop there); else the problems shown so far go.
+    let stopped = move |from: usize, to: usize| -> bool {
+        let ids = pages.get_untracked();
+        let problems = check(ids.get(from..to).unwrap_or_default());
+        let ok = problems.is_empty();
+        let first = survey.with_value(|s| {
+            (problems.questions.keys())
+                .filter_map(|q| s.page_of(q).map(|p| p.id.clone()))
+                .filter_map(|pid| ids.iter().position(|x| *x == pid))
+                .min()
+        });
+        errors.set(problems);
+        summary_error.set((!ok).then(|| Msg::FixErrors.text(lang.get_untracked())));
+        if let Some(p) = first {
+            back_to(current_page(), p);
+        }
+        if !ok {
             focus_first_error();
+        }
+        !ok
+    };
+    let go_next = move |_| {
+        let at = current_page();
+        if !stopped(at, at + 1) {
+            page.set(at + 1);
+            history::push(at + 1);
+            crate::dom::focus_page();
         }
     };
     let go_back = move |_| {
         errors.set(Problems::default());
         summary_error.set(None);
-        page.set(current_page().saturating_sub(1));
-        focus_main();
+        let at = current_page();
+        back_to(at, at.saturating_sub(1));
+        crate::dom::focus_page();
     };
+    // Back or Forward reached the entry of page `n`. Forward goes only as far as Next would:
+    // it stops at the first page whose answers do not pass, and that entry says so.
+    history::on_move(move |n| {
+        let at = current_page();
+        match (stage.get_untracked(), n) {
+            (Stage::Cleared, _) => leave(),
+            (Stage::Answering, Some(n)) if n != at => {
+                let n = n.min(page_count.get_untracked().saturating_sub(1));
+                if stopped(at, n) {
+                    history::replace(current_page());
+                } else {
+                    page.set(n);
+                    crate::dom::focus_page();
+                }
+            }
+            _ => {}
+        }
+    });
 
     let submit = move |_| {
-        let ids = pages.get_untracked();
-        let problems = check(&ids);
-        if !problems.is_empty() {
-            // Go to the first page with a problem.
-            let first_page = survey.with_value(|s| {
-                problems
-                    .questions
-                    .keys()
-                    .filter_map(|q| s.page_of(q).map(|p| p.id.clone()))
-                    .filter_map(|pid| ids.iter().position(|x| *x == pid))
-                    .min()
-            });
-            errors.set(problems);
-            if let Some(p) = first_page {
-                page.set(p);
-            }
-            summary_error.set(Some(Msg::FixErrors.text(lang.get_untracked())));
-            focus_first_error();
+        if stopped(0, page_count.get_untracked()) {
             return;
         }
         let item = Queued {
@@ -600,6 +651,7 @@ pub fn Survey(
         response_id.set(d.response_id);
         answers.set(Answers::new());
         page.set(0);
+        start_here(0);
         errors.set(Problems::default());
         stage.set(Stage::Answering);
         focus_main();
@@ -633,6 +685,7 @@ pub fn Survey(
             return ().into_any();
         };
         let page_title = page_def.title.clone();
+        let untitled = page_title.is_none();
         // The legend explains the asterisk, so only pages that show one carry it.
         let required: Vec<String> = page_def
             .questions
@@ -671,7 +724,7 @@ pub fn Survey(
         view! {
             <form class="survey-page" novalidate on:submit=|ev| ev.prevent_default()>
                 <div class="progress" role="group" aria-label=move || Msg::Progress.text(lang.get())>
-                    <p class="page-count">{move || {
+                    <p class="page-count" id=untitled.then_some(PAGE_HEADING) tabindex="-1">{move || {
                         let (n, total, _) = position();
                         fill(Msg::PageOf, lang.get(), &[("n", n.to_string()), ("total", total.to_string())])
                     }}</p>
@@ -679,7 +732,7 @@ pub fn Survey(
                         <div class="progress-fill" style=move || format!("width: {}%", position().2)></div>
                     </div>
                 </div>
-                {move || page_title.as_ref().map(|t| view! { <h2>{t.get(lang.get()).to_string()}</h2> })}
+                {move || page_title.as_ref().map(|t| view! { <h2 id=PAGE_HEADING tabindex="-1">{t.get(lang.get()).to_string()}</h2> })}
                 {move || any_required().then(|| view! { <p class="required-legend">{t(Msg::RequiredLegend)}</p> })}
                 {questions}
                 <p class="form-error" role="alert" hidden=move || summary_error.get().is_none()>
@@ -740,7 +793,10 @@ pub fn Survey(
                         let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
                         (origin.is_some() || welcome_back).then(|| view! {
                             <p class="banner banner-info" role="status">{move || match &origin {
-                                Some(Origin::OtherDevice(saved_at)) => fill(Msg::ResumedFromOtherDevice, lang.get(), &[("time", written_time(saved_at, lang.get()))]),
+                                Some(o @ (Origin::Saved(at) | Origin::OtherDevice(at))) => {
+                                    let said = if matches!(o, Origin::Saved(_)) { Msg::ResumedSaved } else { Msg::ResumedFromOtherDevice };
+                                    fill(said, lang.get(), &[("time", written_time(at, lang.get()))])
+                                }
                                 Some(Origin::ThisDevice) => Msg::KeptThisDevice.text(lang.get()).to_string(),
                                 None => Msg::Resumed.text(lang.get()).to_string(),
                             }}</p>

@@ -13,5 +13,6 @@ pub mod reminders;
 pub mod results;
 pub mod revoke;
 pub mod roster_values;
+pub mod unsaved;
 pub mod upload;
 pub mod wave_choice;

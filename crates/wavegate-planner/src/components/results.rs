@@ -1,7 +1,7 @@
 //! One group's survey results as a planner reads them: per question an SVG bar chart with its
 //! figures, promoters and detractors for a 0–10 recommendation question, and the invitation's
 //! values for a question the invitation answered; "fewer than 5 answers; hidden" for one the
-//! core withheld.
+//! core withheld, and "no answers yet" for one nobody answered (not a table of zeros).
 //!
 //! Every figure comes from `wavegate_core::survey::summarize` on the server, which already
 //! suppressed small groups; this module only lays it out in the current language.
@@ -96,8 +96,12 @@ fn question_view(
         .from_invitation
         .as_ref()
         .filter(|_| q.answered == 0 && !withheld);
+    // Like a few answers: one line in place of the count and the figures.
+    let unanswered = q.answered == 0 && answered_by_invitation.is_none() && !withheld;
     let figures = if withheld {
         Some(withheld_view(lang).into_any())
+    } else if unanswered {
+        Some(no_answers_view(lang).into_any())
     } else if answered_by_invitation.is_some() {
         None
     } else {
@@ -117,7 +121,7 @@ fn question_view(
     view! {
         <section class="question-result" data-question=q.id.clone()>
             <h3>{title}</h3>
-            {(answered_by_invitation.is_none() && !withheld).then(|| view! {
+            {(answered_by_invitation.is_none() && !withheld && !unanswered).then(|| view! {
                 <p class="muted answered">{counted(q.answered as u64, Msg::OneAnswer, Msg::AnswersN, lang)}</p>
             })}
             {figures}
@@ -130,6 +134,11 @@ fn question_view(
 /// withheld them, so no bar shows what one of a few people said.
 pub fn withheld_view(lang: Lang) -> impl IntoView + use<> {
     view! { <p class="muted withheld">{Msg::AnswersWithheld.text(lang)}</p> }
+}
+
+/// In place of the figures of a question (or matrix statement) nobody answered yet.
+fn no_answers_view(lang: Lang) -> impl IntoView + use<> {
+    view! { <p class="muted no-answers">{Msg::NoAnswersYet.text(lang)}</p> }
 }
 
 /// The attribute values of the responses whose invitation answered the question.
@@ -306,6 +315,7 @@ fn stats_view(
                         .unwrap_or_else(|| item.id.clone());
                     let figures = match item.suppressed {
                         Some(_) => withheld_view(lang).into_any(),
+                        None if item.stats.n == 0 => no_answers_view(lang).into_any(),
                         None => scale_view(&text, &item.stats, kind, None, lang).into_any(),
                     };
                     view! {

@@ -27,13 +27,12 @@ pub fn FilePicker<F>(
     /// it is not taken for the file in use.
     #[prop(optional)]
     cleared: Option<Trigger>,
-    /// Which file this is, when a page has several pickers: said before the label, unseen
-    /// ("Roster Choose a CSV file"), so a screen reader's list of form controls tells them
-    /// apart. In the label itself, not in `aria-labelledby` pointing at the section's heading:
-    /// tools that go by the label (Playwright's `getByLabel`, some screen readers' form lists)
-    /// read only the label.
+    /// The id of the heading that says which file this is, when a page has several pickers:
+    /// the input is named by it and the label ("Roster Choose a CSV file"), so a screen
+    /// reader's list of form controls tells them apart. By reference, not a hidden copy of the
+    /// heading in the label: read through, the page would say the heading twice.
     #[prop(optional)]
-    kind: Option<Msg>,
+    named_by: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + Clone + 'static,
@@ -88,13 +87,11 @@ where
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=dropped>
-            <label for=id.clone()>
-                {kind.map(|k| view! { <span class="visually-hidden">{move || format!("{} ", k.text(lang.get()))}</span> })}
-                {t(label)}
-            </label>
+            <label for=id.clone() id=format!("{id}-label")>{t(label)}</label>
             <p class="muted drop-hint">{t(Msg::DropHint)}</p>
             <div class="file-choice">
                 <input id=id.clone() class="file-input" type="file" accept=accept node_ref=input
+                    aria-labelledby=named_by.map(|heading| format!("{heading} {id}-label"))
                     disabled=move || disabled.get() on:change=picked />
                 // For the pointer only: the input above is what the keyboard and a screen
                 // reader reach (named by the label alone), and a click here is a click on it.

@@ -198,8 +198,7 @@ fn form_view(
                 " "<a href=links::training(&program)>{t(Msg::PublishOnTrainingPage)}</a></p>
         })}
         <form on:submit=submit novalidate>
-            <fieldset class="plain" disabled=move || !session.can_change()>
-                <legend class="visually-hidden">{t(Msg::AssignPageTitle)}</legend>
+            <fieldset class="plain" aria-labelledby=super::group_address::GROUP_PAGE_TITLE disabled=move || !session.can_change()>
                 <fieldset class="field" aria-describedby=move || none_ticked.get().then_some("assign-modules-error")>
                     <legend>{t(Msg::ModulesLabel)}</legend>
                     {boxes}

@@ -51,6 +51,9 @@ fn group_heading(
     fill(Msg::InviteGroupIs, lang, &[("group", parts.join(", "))])
 }
 
+/// The id of a group page's title, which names its form too.
+pub const GROUP_PAGE_TITLE: &str = "group-page-title";
+
 /// A page acting on the group of its address: the program's tabs (on Readiness, whose actions
 /// lead here), the title, the group as the card's heading with how many people it holds (once
 /// the roster's groups are there) and a hint, the page's form (shown
@@ -98,7 +101,8 @@ pub fn GroupPage(
     let size_id = format!("{heading_id}-size");
     view! {
         <ProgramNav program=program current=Tab::Readiness title=Signal::derive(move || title.text(lang.get()).to_string()) />
-        <h1>{t(title)}</h1>
+        // Also the name of the page's form (`GROUP_PAGE_TITLE`), said once: no legend repeats it.
+        <h1 id=GROUP_PAGE_TITLE>{t(title)}</h1>
         <section class="card" aria-labelledby=heading_id>
             <h2 id=heading_id>{heading}</h2>
             <GroupHolds id=size_id holds=holds />

@@ -268,9 +268,9 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
     };
     view! {
         <section class="card import" aria-labelledby=labelled_by data-kind=kind.as_str()>
-            <h2 id=heading>{t(kind_name(kind))}</h2>
+            <h2 id=heading.clone()>{t(kind_name(kind))}</h2>
             <FilePicker id=picker_id label=Msg::ChooseFile accept=".csv,text/csv,text/plain"
-                on_file=chosen disabled=busy cleared=cleared kind=kind_name(kind) />
+                on_file=chosen disabled=busy cleared=cleared named_by=heading />
             <UploadProgress progress=progress />
             <Failure error=failed />
             {status}

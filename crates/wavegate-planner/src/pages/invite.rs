@@ -59,8 +59,7 @@ pub fn InvitePage() -> impl IntoView {
                     .collect_view();
                 view! {
                     <form on:submit=submit novalidate>
-                        <fieldset class="plain" disabled=move || !session.can_change()>
-                            <legend class="visually-hidden">{t(Msg::InvitePageTitle)}</legend>
+                        <fieldset class="plain" aria-labelledby=super::group_address::GROUP_PAGE_TITLE disabled=move || !session.can_change()>
                             <div class="field">
                                 <label for="invite-survey">{t(Msg::Survey)}</label>
                                 <select id="invite-survey" prop:value=move || survey.get()

@@ -65,8 +65,7 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             <h2 id="invite-title">{t(Msg::InviteTitle)}</h2>
             <p class="muted">{t(Msg::InviteHint)}</p>
             <form on:submit=submit novalidate>
-                <fieldset class="plain" disabled=move || !session.can_change()>
-                    <legend class="visually-hidden">{t(Msg::InviteTitle)}</legend>
+                <fieldset class="plain" aria-labelledby="invite-title" disabled=move || !session.can_change()>
                     <GroupPicker program=program prefix="invite" fields=group />
                     <LinkKindChoice anonymous=anonymous />
                     <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::CreateInvitations)}</button>

@@ -175,8 +175,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="publish-title">
             <h2 id="publish-title">{t(Msg::PublishTitle)}</h2>
-            <fieldset class="plain" disabled=move || !session.can_change()>
-                <legend class="visually-hidden">{t(Msg::PublishTitle)}</legend>
+            <fieldset class="plain" aria-labelledby="publish-title" disabled=move || !session.can_change()>
                 <div class="field checkbox">
                     <label><input type="checkbox" prop:checked=move || anonymous.get()
                         on:change=move |ev| { anonymous.set(event_target_checked(&ev)); recheck.notify(); } />" "{t(Msg::AnonymousSurvey)}</label>

@@ -174,8 +174,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="publish-module-title">
             <h2 id="publish-module-title">{t(Msg::PublishModuleTitle)}</h2>
-            <fieldset class="plain" disabled=move || !session.can_change()>
-                <legend class="visually-hidden">{t(Msg::PublishModuleTitle)}</legend>
+            <fieldset class="plain" aria-labelledby="publish-module-title" disabled=move || !session.can_change()>
                 <form on:submit=from_builtin novalidate>
                     <div class="field">
                         <label for="builtin-module">{t(Msg::BuiltinModule)}</label>

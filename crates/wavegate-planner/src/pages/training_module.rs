@@ -154,8 +154,7 @@ fn Assign(program: Memo<String>, module: Memo<String>, assigned: Trigger) -> imp
             <h2 id="assign-title">{t(Msg::AssignTitle)}</h2>
             <p class="muted">{t(Msg::AssignHint)}</p>
             <form on:submit=submit novalidate>
-                <fieldset class="plain" disabled=move || !session.can_change()>
-                    <legend class="visually-hidden">{t(Msg::AssignTitle)}</legend>
+                <fieldset class="plain" aria-labelledby="assign-title" disabled=move || !session.can_change()>
                     <GroupPicker program=program prefix="assign" fields=group />
                     <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::AssignButton)}</button>
                 </fieldset>

@@ -61,8 +61,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
         <section class="card" aria-labelledby="revoke-title">
             <h2 id="revoke-title">{t(Msg::RevokeTrainingTitle)}</h2>
             <p class="muted">{t(Msg::RevokeTrainingHint)}</p>
-            <fieldset class="plain" disabled=move || !session.can_change() || busy.get()>
-                <legend class="visually-hidden">{t(Msg::RevokeTrainingTitle)}</legend>
+            <fieldset class="plain" aria-labelledby="revoke-title" disabled=move || !session.can_change() || busy.get()>
                 <div class="field">
                     <label for="revoke-wave">{t(Msg::Wave)}</label>
                     <select id="revoke-wave" on:change=move |ev| {

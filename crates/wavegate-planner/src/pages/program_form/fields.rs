@@ -165,6 +165,31 @@ impl ProgramFields {
         self.waves.update(|w| w.retain(|r| r.key != key));
     }
 
+    /// Every text the fields hold, as typed: two snapshots differ exactly when the planner
+    /// changed something in between (added or removed a wave too).
+    pub fn texts(&self) -> Vec<String> {
+        let mut all = vec![
+            self.name.get_untracked(),
+            self.split_attributes.get_untracked(),
+            self.segment_depth.get_untracked(),
+            self.capacity.get_untracked(),
+            self.confidence.get_untracked(),
+            self.categories.get_untracked(),
+            self.helpdesk_nl.get_untracked(),
+            self.helpdesk_en.get_untracked(),
+            self.faq_url.get_untracked(),
+        ];
+        for w in self.waves.get_untracked() {
+            all.extend([w.id, w.name, w.start, w.end, w.planned].map(|f| f.get_untracked()));
+        }
+        self.thresholds.with_value(|rows| {
+            for r in rows {
+                all.extend([r.fail, r.pass, r.min_n, r.weight].map(|f| f.get_untracked()));
+            }
+        });
+        all
+    }
+
     /// The program and support details the fields hold, with the fields whose text is not a
     /// number or a date where one is needed. A field that does not read is left out of the
     /// program (a wave without its dates entirely), so the core can still check the rest and
@@ -235,9 +260,9 @@ impl ProgramFields {
                 let planned_size = if planned.trim().is_empty() {
                     None
                 } else {
-                    match planned.trim().parse::<u32>() {
-                        Ok(n) => Some(n),
-                        Err(_) => {
+                    match whole_number(&planned) {
+                        Some(n) => Some(n),
+                        None => {
                             problems.insert(
                                 Field::Wave(i, super::problems::WaveField::PlannedSize),
                                 Problem::NotAWholeNumber,
@@ -287,6 +312,23 @@ impl ProgramFields {
             undated,
         }
     }
+}
+
+/// A count as people write it: `1390`, or with a separator between groups of three digits as
+/// either language writes thousands (`1.390`, `1,390`, `1 390`). A separator anywhere else
+/// (`1,5`, `13.90`) is no whole number: guessing could turn a decimal into a count.
+pub fn whole_number(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let groups: Vec<&str> = text.split(['.', ',', ' ', '\u{a0}', '\u{202f}']).collect();
+    let grouped = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+    if groups.len() > 1 && !grouped {
+        return None;
+    }
+    let digits = groups.concat();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// What the form's fields hold: the program and support details (without what does not read),

@@ -5,10 +5,12 @@
 //! Problems are shown at their field in the page's language. Before anything is sent the core
 //! checks the program ([`problems::check`]) and the support details
 //! (`ProgramSupport::checked`) exactly as the server will; what the server still refuses is
-//! mapped to the same fields.
+//! mapped to the same fields. Leaving with unsaved edits, or saving without a wave the roster has
+//! people in, is asked first.
 
 pub mod fields;
 pub mod problems;
+pub mod removed_waves;
 pub mod thresholds;
 mod waves;
 
@@ -172,6 +174,13 @@ pub fn ProgramForm(
     let session = Session::get();
     let lang = use_lang();
     let fields = ProgramFields::new(&program, &support, lang.get_untracked());
+    // What is saved: the fields as last saved (or loaded), and the waves the roster may use.
+    let clean = StoredValue::new(fields.texts());
+    let saved_waves: StoredValue<Vec<String>> =
+        StoredValue::new(program.waves.iter().map(|w| w.id.clone()).collect());
+    crate::components::unsaved::ask_before_leaving(Msg::UnsavedProgram, move || {
+        clean.with_value(|c| *c != fields.texts())
+    });
     let problems: Problems = RwSignal::new(BTreeMap::new());
     let failed = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(created);
@@ -202,6 +211,8 @@ pub fn ProgramForm(
         }
         let (program, support) = (read.program, read.support);
         let name = program.name.clone();
+        let sent = fields.texts();
+        let waves: Vec<String> = program.waves.iter().map(|w| w.id.clone()).collect();
         let support = match support.checked() {
             Ok(s) => s,
             // Not reached: the check above found no problem.
@@ -218,8 +229,19 @@ pub fn ProgramForm(
         let mode = mode.get_value();
         let csrf = session.csrf();
         leptos::task::spawn_local(async move {
-            let result = send(mode.clone(), csrf, program, support, lang.get_untracked()).await;
+            let l = lang.get_untracked();
+            if let Mode::Edit(id) = &mode
+                && !removed_waves::confirmed(id, &saved_waves.get_value(), &program, l).await
+            {
+                busy.set(false);
+                return;
+            }
+            let result = send(mode.clone(), csrf, program, support, l).await;
             busy.set(false);
+            if result.is_ok() {
+                clean.set_value(sent);
+                saved_waves.set_value(waves);
+            }
             match result {
                 // The program's page says it was saved (the history entry's state tells it).
                 Ok((id, _)) if mode == Mode::Create => navigate(

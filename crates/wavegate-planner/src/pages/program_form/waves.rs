@@ -63,14 +63,23 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
             })
             .collect_view()
     };
+    // The new row's first field takes focus: the planner goes on typing there, and a screen
+    // reader says where they are.
+    let add = move |_| {
+        fields.add_wave();
+        let last = fields.waves.with_untracked(Vec::len).saturating_sub(1);
+        wavegate_ui::dom::focus_id_soon(dom_id(Field::Wave(last, WaveField::Id)));
+    };
+    // The heading is where a problem of the waves as a whole takes focus, its message read
+    // with it: no second, hidden copy of the title to say it twice.
+    let waves_id = dom_id(Field::Waves);
     view! {
-        <section class="waves" aria-labelledby="waves-title">
-            <h2 id="waves-title">{t(Msg::WavesTitle)}</h2>
+        <section class="waves" aria-labelledby=waves_id.clone()>
+            <h2 id=waves_id.clone() tabindex="-1" aria-describedby=format!("{waves_id}-error")>{t(Msg::WavesTitle)}</h2>
             <p class="muted">{t(Msg::WavesHint)}</p>
-            <p id=dom_id(Field::Waves) tabindex="-1" class="visually-hidden">{t(Msg::WavesTitle)}</p>
             <FieldError problems=problems field=Field::Waves />
             {rows}
-            <button type="button" class="secondary" on:click=move |_| fields.add_wave()>{t(Msg::AddWave)}</button>
+            <button type="button" class="secondary" on:click=add>{t(Msg::AddWave)}</button>
         </section>
     }
 }
