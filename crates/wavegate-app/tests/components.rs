@@ -1160,6 +1160,22 @@ fn yes_no_survey() -> Survey {
 }
 
 /// A draft of [`yes_no_survey`], answered `answer` (`None`: not yet) on page `page`.
+/// A device holding `draft` for `token`, answered and changed since it last heard of revision 1
+/// of the server's copy.
+fn device_changed_since_revision_1(token: &str, draft: &storage::Draft) {
+    use wavegate_core::survey::draft::DraftSync;
+    storage::save(&storage::Key::Draft(token.into()), draft);
+    storage::save(
+        &storage::Key::DraftSync(token.into()),
+        &DraftSync {
+            revision: Some(1),
+            changed: true,
+            answered: true,
+            edited_at: "2020-01-01T00:00:00Z".into(),
+        },
+    );
+}
+
 fn draft_of(answer: Option<bool>, page: usize) -> storage::Draft {
     let mut d = storage::Draft::new("r-0123456789".into(), &yes_no_survey());
     if let Some(a) = answer {
@@ -1247,19 +1263,9 @@ async fn a_link_opened_again_on_a_device_without_answers_continues_where_the_per
 #[wasm_bindgen_test]
 async fn a_save_made_while_leaving_the_page_is_this_devices_own_not_news_from_another_device() {
     use wavegate_app::draft_sync;
-    use wavegate_core::survey::draft::DraftSync;
     let token = "own-save-on-leaving";
     let _server = DraftServer::holding(Some((&draft_of(None, 0), 1)), 0);
-    storage::save(&storage::Key::Draft(token.into()), &draft_of(Some(true), 0));
-    storage::save(
-        &storage::Key::DraftSync(token.into()),
-        &DraftSync {
-            revision: Some(1),
-            changed: true,
-            answered: true,
-            edited_at: "2020-01-01T00:00:00Z".into(),
-        },
-    );
+    device_changed_since_revision_1(token, &draft_of(Some(true), 0));
     let heard = RwSignal::new(Vec::<String>::new());
     let (_host, _h) = mount(move || draft_sync::save_when_leaving(token.to_string()));
     // The phone switches apps: the draft goes out; its answer is never heard.
@@ -1289,20 +1295,10 @@ async fn a_save_made_while_leaving_the_page_is_this_devices_own_not_news_from_an
 #[wasm_bindgen_test]
 async fn a_save_under_way_and_the_save_on_leaving_do_not_refuse_each_other() {
     use wavegate_app::draft_sync;
-    use wavegate_core::survey::draft::DraftSync;
     let token = "saves-in-a-row";
     // Every save is stored at once and answered a little later.
     let _server = DraftServer::holding(Some((&draft_of(None, 0), 1)), 150);
-    storage::save(&storage::Key::Draft(token.into()), &draft_of(Some(true), 1));
-    storage::save(
-        &storage::Key::DraftSync(token.into()),
-        &DraftSync {
-            revision: Some(1),
-            changed: true,
-            answered: true,
-            edited_at: "2020-01-01T00:00:00Z".into(),
-        },
-    );
+    device_changed_since_revision_1(token, &draft_of(Some(true), 1));
     let heard = RwSignal::new(Vec::<String>::new());
     let (_host, _h) = mount(move || draft_sync::save_when_leaving(token.to_string()));
     leptos::task::spawn_local(draft_sync::save_now(token.into(), told_into(heard)));

@@ -475,12 +475,24 @@ async fn a_piped_title_reads_generically_and_other_is_labelled() {
 #[wasm_bindgen_test]
 async fn a_question_fewer_than_five_answered_says_so_instead_of_empty_bars() {
     // The iOS profile question is asked on iOS only: three answered it.
-    let (survey, summary) = pilot_through_links(&[("Windows", 6), ("iOS", 3)]);
+    ios_question_says(
+        &[("Windows", 6), ("iOS", 3)],
+        "withheld",
+        [
+            (Lang::En, "Fewer than 5 answers; hidden"),
+            (Lang::Nl, "Minder dan 5 antwoorden; verborgen"),
+        ],
+    )
+    .await;
+}
+
+/// The pilot's results for people answering through links (platform, how many), in each
+/// language: the iOS-only profile question says `words` (under `.{class}`) beside its title,
+/// with no count of answers, no bars and no table; the 0–10 question is drawn as before.
+async fn ios_question_says(people: &[(&str, usize)], class: &str, words: [(Lang, &str); 2]) {
+    let (survey, summary) = pilot_through_links(people);
     let stored = StoredValue::new(survey);
-    for (lang, words) in [
-        (Lang::En, "Fewer than 5 answers; hidden"),
-        (Lang::Nl, "Minder dan 5 antwoorden; verborgen"),
-    ] {
+    for (lang, words) in words {
         let group = summary.overall.clone();
         let (host, _h) = mount(move || {
             provide_context(RwSignal::new(lang));
@@ -488,21 +500,16 @@ async fn a_question_fewer_than_five_answered_says_so_instead_of_empty_bars() {
         });
         settle().await;
         let section = "[data-question='ios_profile_clear']";
-        assert_eq!(text_of(&host, &format!("{section} .withheld")), words);
+        assert_eq!(text_of(&host, &format!("{section} .{class}")), words);
         assert!(!text_of(&host, &format!("{section} h3")).is_empty());
-        assert!(
-            host.query_selector(&format!("{section} .answered"))
-                .unwrap()
-                .is_none(),
-            "no count of answers"
-        );
-        assert!(
-            host.query_selector(&format!("{section} svg.chart"))
-                .unwrap()
-                .is_none(),
-            "no bars"
-        );
-        // A question everyone answered is drawn as before.
+        for nothing in [".answered", "svg.chart", "table"] {
+            assert!(
+                host.query_selector(&format!("{section} {nothing}"))
+                    .unwrap()
+                    .is_none(),
+                "no {nothing}"
+            );
+        }
         assert!(
             host.query_selector("[data-question='nps'] svg.chart")
                 .unwrap()
@@ -1333,34 +1340,15 @@ fn a_planned_size_may_be_written_with_thousands_separators_but_no_decimals() {
 #[wasm_bindgen_test]
 async fn a_question_nobody_answered_says_so_instead_of_a_table_of_zeros() {
     // The iOS profile question is asked on iOS only: with Windows users only, nobody answered.
-    let (survey, summary) = pilot_through_links(&[("Windows", 6)]);
-    let stored = StoredValue::new(survey);
-    for (lang, words) in [
-        (Lang::En, "No answers to this question yet"),
-        (Lang::Nl, "Nog geen antwoorden op deze vraag"),
-    ] {
-        let group = summary.overall.clone();
-        let (host, _h) = mount(move || {
-            provide_context(RwSignal::new(lang));
-            view! { <GroupResults survey=stored group=group.clone() suppressed=false /> }
-        });
-        settle().await;
-        let section = "[data-question='ios_profile_clear']";
-        assert_eq!(text_of(&host, &format!("{section} .no-answers")), words);
-        for nothing in [".answered", "svg.chart", "table"] {
-            assert!(
-                host.query_selector(&format!("{section} {nothing}"))
-                    .unwrap()
-                    .is_none(),
-                "no {nothing}"
-            );
-        }
-        assert!(
-            host.query_selector("[data-question='nps'] svg.chart")
-                .unwrap()
-                .is_some()
-        );
-    }
+    ios_question_says(
+        &[("Windows", 6)],
+        "no-answers",
+        [
+            (Lang::En, "No answers to this question yet"),
+            (Lang::Nl, "Nog geen antwoorden op deze vraag"),
+        ],
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
