@@ -379,3 +379,48 @@ fn the_decision_gives_the_whole_waves_readiness_unless_it_splits() {
     }
     assert!(checked > 0, "some demo organisation is not split");
 }
+
+/// A gate's sentence prints the figures of its own row: the estimate and interval in the
+/// explanation are the JSON's, to the digits shown. Before, the sentence rounded the raw value
+/// (0.0249 read "0.02") beside the JSON's 0.025 ("0.03" in the table).
+#[test]
+fn a_gates_sentence_and_its_row_print_the_same_figures() {
+    use wavegate_core::readiness::metric::Kind;
+    let mut checked = 0;
+    for seed in 1..=6 {
+        let report: serde_json::Value =
+            serde_json::from_str(&score(&demo_files(400, seed))).unwrap();
+        for g in report["gates"].as_array().into_iter().flatten() {
+            let (Some(estimate), Some(metric)) = (g["estimate"].as_f64(), g["metric"].as_str())
+            else {
+                continue;
+            };
+            let metric: wavegate_core::readiness::metric::MetricId =
+                serde_json::from_value(serde_json::Value::from(metric)).unwrap();
+            let digits = if metric.kind() == Kind::Proportion {
+                2
+            } else {
+                1
+            };
+            let shown = |x: f64| format!("{x:.digits$}");
+            let text = g["explanation"].as_str().unwrap();
+            assert!(
+                text.contains(&shown(estimate)),
+                "{} not in {text}",
+                shown(estimate)
+            );
+            if let Some([lo, hi]) = g["interval"]
+                .as_array()
+                .map(|i| [i[0].as_f64().unwrap(), i[1].as_f64().unwrap()])
+            {
+                let range = format!("{}–{}", shown(lo), shown(hi));
+                assert!(text.contains(&range), "{range} not in {text}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0,
+        "no gate with evidence among the demo organisations"
+    );
+}

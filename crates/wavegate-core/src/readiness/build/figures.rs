@@ -25,11 +25,15 @@ pub(super) fn scores(pair: (f64, f64)) -> Scores {
     }
 }
 
+/// A metric's evidence for a sentence, from the figures the report's JSON holds: rounded
+/// first, so the sentence and the table beside it print the same digits (a raw 0.0249 read
+/// "0,02" in the sentence beside "0,03" from the JSON's 0.025).
 pub(super) fn evidence_of(m: &MetricEval) -> Option<Evidence> {
+    let d = decimals(m.id);
     Some(Evidence {
         metric: m.id,
-        estimate: m.estimate?,
-        interval: m.interval,
+        estimate: round(m.estimate?, d),
+        interval: m.interval.map(|x| round_pair(x, d)),
         n: m.n,
     })
 }
