@@ -459,6 +459,19 @@ fn a_missing_devices_or_responses_file_is_no_evidence_not_a_pass() {
             d.explanation
         );
         assert_eq!(d.more_evidence[0].metric, metric);
+        // With nothing yet there is no "current level" to hold: the sentence says what is
+        // needed. Before: "about 8 more answers decide it, if the current level holds".
+        assert!(
+            (r.counterfactuals.iter())
+                .any(|c| c.contains(": no evidence yet; at least ") && c.ends_with(" are needed.")),
+            "without {file}: {:?}",
+            r.counterfactuals
+        );
+        assert!(
+            !(r.counterfactuals.iter()).any(|c| c.contains("current level")),
+            "without {file}: {:?}",
+            r.counterfactuals
+        );
     }
 }
 

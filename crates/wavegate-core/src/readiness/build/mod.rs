@@ -322,7 +322,14 @@ pub(super) fn build_report(
                 n: m.n,
                 more,
             });
-            push_cf(Msg::CfMoreEvidence { metric: m.id, more }.render(lang));
+            push_cf(
+                Msg::CfMoreEvidence {
+                    metric: m.id,
+                    n: m.n,
+                    more,
+                }
+                .render(lang),
+            );
         } else if m.state == State::Warn {
             let (_, passes) = proportion_counterfactual(&m.spec, gamma, m.n, false);
             push_cf(

@@ -271,6 +271,8 @@ pub enum Msg {
     CfMoreEvidence {
         /// Metric.
         metric: MetricId,
+        /// Units there are.
+        n: u64,
         /// More units.
         more: Option<u64>,
     },
@@ -599,10 +601,13 @@ impl Msg {
                 };
                 format!("{}: {joined}.", capitalise(scope))
             }
-            Msg::CfMoreEvidence { metric, more } => {
+            Msg::CfMoreEvidence { metric, n, more } => {
                 let name = metric_name(*metric, lang);
                 let unit = unit(*metric, lang);
                 match (lang, more) {
+                    // With nothing yet there is no level to hold: say what is needed.
+                    (Lang::Nl, Some(m)) if *n == 0 => format!("{}: nog geen gegevens; er zijn minstens {m_text} {unit} nodig.", capitalise(name), m_text = count(*m, lang)),
+                    (Lang::En, Some(m)) if *n == 0 => format!("{}: no evidence yet; at least {m_text} {unit} are needed.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m_text} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} decide it, if the current level holds.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::Nl, None) => format!("{}: ligt zo dicht bij het doel dat alleen veel meer gegevens het beslissen.", capitalise(name)),
