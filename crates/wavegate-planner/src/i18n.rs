@@ -318,6 +318,7 @@ wavegate_ui::messages! {
         HeatmapHint => "Elke cel geeft de toestand en de voorzichtige score (0–100). Een lage score bij \"let op\" betekent dat de gegevens nog niet laten zien dat het misgaat: daarvoor is het bewijs te onzeker. Een kritieke meetwaarde bepaalt de toestand mee: staat die op \"let op\" of \"onvoldoende\", dan staat de cel daar ook op, hoe hoog de score ook is (zo kan \"onvoldoende 80\" voorkomen). Kies een cel voor de metingen erachter; met het toetsenbord gaan de pijltjestoetsen van cel naar cel, Enter opent en Escape sluit.", "Each cell gives the state and the conservative score (0–100). A low score with \"warn\" means the evidence does not yet show that things go wrong: it is too uncertain for that. A critical metric sets the state too: when it is at \"warn\" or \"fail\", so is the cell, however high its score (so \"fail 80\" can happen). Choose a cell for the metrics behind it; by keyboard, the arrow keys move from cell to cell, Enter opens and Escape closes.";
         Segment => "Segment", "Segment";
         People => "Mensen", "People";
+        PeopleInWave => "Mensen in de golf", "People in the wave";
         DrillTitle => "{segment}: {dimension}", "{segment}: {dimension}";
         Metric => "Meting", "Metric";
         State => "Toestand", "State";

@@ -387,7 +387,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 <table class="heatmap">
                     <thead><tr>
                         <th scope="col">{t(Msg::Segment)}</th>
-                        <th scope="col" class="num">{t(Msg::People)}</th>
+                        <th scope="col" class="num">{t(Msg::PeopleInWave)}</th>
                         {head}
                     </tr></thead>
                     <tbody>{rows}</tbody>
