@@ -1,7 +1,24 @@
 //! The trainee app's words in Dutch and English (shared ones, such as errors, are
 //! [`wavegate_ui::i18n::UiMsg`]); module texts, quiz feedback and refusals come from the core.
 
+use leptos::prelude::Get;
+use wavegate_core::i18n::Text;
 pub use wavegate_ui::i18n::{Lang, UiMsg, counted, fill, t, use_lang};
+
+/// A text of the module (a title, an option, feedback) in the page's language, following a
+/// switch. One closure type for every such text, so the bundle carries one copy of the code
+/// that draws and redraws it rather than one per place (the trainee's download is counted in
+/// bytes).
+pub fn tr(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = use_lang();
+    move || text.get(lang.get()).to_string()
+}
+
+/// A text in both languages, each made by `f` (a message filled in, a date written), to show
+/// with [`tr`] and so share its code.
+pub fn both(f: impl Fn(Lang) -> String) -> Text {
+    Text::new(f(Lang::Nl), f(Lang::En))
+}
 
 wavegate_ui::messages! {
     /// A message of the trainee's interface.
@@ -19,8 +36,8 @@ wavegate_ui::messages! {
         LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
-        Pending => "{n} stappen wachten op verbinding.", "{n} steps are waiting for a connection.";
-        OnePending => "1 stap wacht op verbinding.", "1 step is waiting for a connection.";
+        Pending => "{n} gelezen lessen of quizresultaten zijn nog niet verstuurd.", "{n} lessons read or quiz results have not been sent yet.";
+        OnePending => "1 gelezen les of quizresultaat is nog niet verstuurd.", "1 lesson read or quiz result has not been sent yet.";
         AttemptRefused => "Je laatste quizpoging kon niet worden opgeslagen en telt dus niet mee. Doe de quiz nog een keer.", "Your last quiz attempt could not be saved, so it does not count. Please take the quiz again.";
         Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Re-read only the changed lessons and retake the questions about them:";
         UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
@@ -37,6 +54,9 @@ wavegate_ui::messages! {
         RereadLessons => "Lessen opnieuw lezen", "Reread the lessons";
         BackToModule => "Terug naar de module", "Back to the module";
         StartQuiz => "Quiz starten", "Start the quiz";
+        ResumeQuiz => "Verder met de quiz", "Continue the quiz";
+        Quiz => "Quiz", "Quiz";
+        LastAttemptFailed => "Nog niet geslaagd: {percent}% goed bij je laatste poging. Lees nog eens over {topics}:", "Not passed yet: {percent}% right in your last attempt. Read again about {topics}:";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";
         ChooseFirst => "Kies eerst een antwoord.", "Choose an answer first.";
@@ -64,14 +84,16 @@ wavegate_ui::messages! {
         Print => "Afdrukken", "Print";
         IssuedBy => "Uitgegeven door {program}", "Issued by {program}";
         Version => "Versie {n}", "Version {n}";
-        NotYou => "Niet jij? Haal deze training van dit apparaat", "Not you? Remove this training from this device";
-        ClearLosesPending => "{n} stappen zijn nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} steps have not been sent to the server yet. If you remove the training from this device now, they are lost. Better wait until you are connected again.";
-        ClearLosesOnePending => "1 stap is nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 step has not been sent to the server yet. If you remove the training from this device now, it is lost. Better wait until you are connected again.";
-        ClearKeepsSent => "Alles van deze training gaat van dit apparaat af. Wat de server al had, blijft daar bewaard.", "Everything of this training leaves this device. What the server already had stays there.";
-        ClearConfirm => "Ja, van dit apparaat halen", "Yes, remove it from this device";
+        CompletedOn => "Afgerond op {date}", "Completed on {date}";
+        NotYou => "Niet jij? Verwijder deze training van dit apparaat", "Not you? Remove this training from this device";
+        ClearLosesPending => "{n} gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} lessons read or quiz results have not been sent to the server yet. If you remove the training from this device now, they are lost. Better wait until you are connected again.";
+        ClearLosesOnePending => "1 gelezen les of quizresultaat is nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 lesson read or quiz result has not been sent to the server yet. If you remove the training from this device now, it is lost. Better wait until you are connected again.";
+        ClearKeepsSent => "Alles van deze training wordt van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Everything of this training is removed from this device. What the server already had stays there.";
+        ClearConfirm => "Ja, verwijderen", "Yes, remove";
         ClearCancel => "Annuleren", "Cancel";
-        ClearedTitle => "De training is van dit apparaat gehaald", "The training has been removed from this device";
-        Cleared => "Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";
+        ClearedTitle => "De training is van dit apparaat verwijderd", "The training has been removed from this device";
+        Cleared => "Je training en voortgang zijn van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";
+        Reopen => "Dit is mijn training: opnieuw openen", "This is my training: open it again";
         MoveUp => "{item} omhoog", "Move {item} up";
         MoveDown => "{item} omlaag", "Move {item} down";
         NowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in position {n} of {total}.";

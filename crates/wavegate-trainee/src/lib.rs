@@ -8,9 +8,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod forgotten;
 pub mod i18n;
 pub mod local;
 pub mod pages;
+pub mod quiz_draft;
 
 use i18n::{UiMsg, t};
 use leptos::prelude::*;
@@ -51,7 +53,7 @@ pub fn App(route: Route) -> impl IntoView {
     provide_lang();
     let content = match route {
         Route::Training(token) => view! { <pages::TrainingPage token=token /> }.into_any(),
-        Route::Cleared => pages::cleared().into_any(),
+        Route::Cleared => pages::cleared(None).into_any(),
         Route::Invalid => pages::invalid().into_any(),
     };
     view! {

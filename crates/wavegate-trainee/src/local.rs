@@ -69,10 +69,18 @@ pub fn keep(token: &str, training: &MyTraining) {
     save(&Key::Training(token.to_string()), training);
 }
 
-/// "Not you?": removes this link's copy and outbox from the device.
+/// "Not you?" (or a link that no longer opens): removes this link's copy, outbox and quiz in
+/// progress from the device.
 pub fn clear(token: &str) {
     remove(&Key::Training(token.to_string()));
     remove(&Key::TrainingOutbox(token.to_string()));
+    remove(&quiz_key(token));
+}
+
+/// Where the quiz attempt in progress of a link is kept (`crate::quiz_draft`): beside the
+/// link's copy of the training, under a name no token has, so [`clear`] finds it by the token.
+pub fn quiz_key(token: &str) -> Key {
+    Key::Training(format!("{token}.quiz"))
 }
 
 /// Joins the device's progress into a copy from the server: facts only grow, so the union keeps
@@ -106,6 +114,11 @@ pub fn drop_refused(training: &mut MyTraining, module: &str, refused: &[String])
 /// server's progress joins the copy. Offline, everything stays for the next time. Returns how
 /// many quiz attempts the server refused.
 pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<usize, ApiError> {
+    // The device keeps nothing of the link ("not you?", or closed): a page still holding its
+    // training in memory must not write it back, as the copy kept below would.
+    if cached(token).is_none() {
+        return Ok(0);
+    }
     let mut refused_attempts = 0;
     let pending = outbox(token);
     let modules: std::collections::BTreeSet<String> = pending

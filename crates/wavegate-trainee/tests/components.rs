@@ -92,8 +92,22 @@ fn not_you_leaves_nothing_of_the_link_on_the_device() {
             at: at("2027-01-12T09:00:00Z"),
         },
     );
+    // A quiz left halfway goes too.
+    let draft = wavegate_core::training::wire::SubmitAnswers {
+        id: "attempt-halfway".into(),
+        number: 1,
+        version: module.module.version,
+        answers: Default::default(),
+        started_at: at("2027-01-12T09:05:00Z"),
+        submitted_at: None,
+    };
+    wavegate_trainee::quiz_draft::keep(token, &module.module.id, draft.clone());
     assert!(local::cached(token).is_some());
-    assert_eq!(local::outbox(token).len(), 1);
+    assert_eq!(local::outbox(token).len(), 1, "never sent");
+    assert_eq!(
+        wavegate_trainee::quiz_draft::load_any(token),
+        Some((module.module.id.clone(), draft))
+    );
 
     local::clear(token);
     assert_nothing_left(token);
@@ -328,6 +342,17 @@ fn mount_session<N: IntoView + 'static>(
     page: impl FnOnce() -> N + 'static,
 ) -> (web_sys::HtmlElement, impl Drop) {
     local::clear(token);
+    mount_kept(token, modules, lang, link_lang, page)
+}
+
+/// As [`mount_session`], but with what the device keeps of `token` left as it is (a reload).
+fn mount_kept<N: IntoView + 'static>(
+    token: &'static str,
+    modules: Vec<MyModule>,
+    lang: Lang,
+    link_lang: Option<Lang>,
+    page: impl FnOnce() -> N + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
     mount(move || {
         provide_lang().set(lang);
         let session = Session::new(token);
@@ -358,6 +383,17 @@ fn click(host: &web_sys::HtmlElement, name: &str) {
     let found = buttons_named(host, name);
     assert_eq!(found.len(), 1, "one button named {name:?}");
     found[0].click();
+}
+
+/// Clicks the one button named `name` in the part of the page `selector` finds.
+fn click_in(host: &web_sys::HtmlElement, selector: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    let part: web_sys::HtmlElement = host
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    click(&part, name);
 }
 
 /// The focused element's accessible name (label, else text) and id.
@@ -674,7 +710,7 @@ async fn lessons_can_be_reread_while_a_failed_quiz_waits() {
         !text_of(&host, ".quiz-blocked").is_empty(),
         "the wait is said"
     );
-    click(&host, &first);
+    click_in(&host, ".lesson-list", &first);
     redraw().await;
     assert_eq!(text_of(&host, "h1"), first);
     local::clear("tok-wait");
@@ -752,6 +788,7 @@ async fn the_last_lesson_leads_back_to_the_module_when_every_attempt_is_used_and
 
 // "Not you?" on a shared device, and the page after it.
 
+use wavegate_trainee::forgotten;
 use wavegate_trainee::pages::not_you::{CLEAR_QUESTION, NOT_YOU, NotYou};
 
 #[wasm_bindgen_test]
@@ -867,6 +904,21 @@ async fn not_you_confirmed_removes_the_link_from_the_device_and_moves_on() {
     redraw().await;
     assert_eq!(moved_on.load(Ordering::SeqCst), 1);
     assert_nothing_left(token);
+    // Remembered as removed, by a marker that does not give the link away.
+    assert!(forgotten::is_marked(token));
+    let markers = storage_values();
+    assert!(markers.iter().all(|v| !v.contains(token)), "{markers:?}");
+    forgotten::unmark(token);
+    assert!(!forgotten::is_marked(token));
+}
+
+/// Every value in the device's `localStorage`.
+fn storage_values() -> Vec<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local_storage_keys()
+        .into_iter()
+        .filter_map(|k| storage.get_item(&k).unwrap())
+        .collect()
 }
 
 // A failed attempt's wait ending while the page shows.
@@ -1006,7 +1058,8 @@ async fn the_module_offers_the_quiz_once_the_wait_ends() {
         view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
     });
     redraw().await;
-    let start = Msg::StartQuiz.text(Lang::Nl);
+    // After a failed attempt the next one is a retry.
+    let start = Msg::Retry.text(Lang::Nl);
     assert!(
         !text_of(&host, ".quiz-blocked").is_empty(),
         "the wait is said"
@@ -1037,4 +1090,423 @@ async fn a_module_names_the_tab_and_back_to_my_training_keeps_focus_on_the_page(
     assert_eq!(back.get_untracked(), None);
     // The button went with the module: focus is on the page, not on <body>.
     assert_eq!(focused().1, "main");
+}
+
+// A shared device: a link removed with "not you?" does not come back through the history.
+
+use wavegate_trainee::pages::TrainingPage;
+
+/// Sends the window an event the browser sends, `persisted` set on it when given (a
+/// `pageshow` of a page restored from the back/forward cache).
+fn window_event(name: &str, persisted: Option<bool>) {
+    let event = web_sys::Event::new(name).unwrap();
+    if let Some(p) = persisted {
+        js_sys::Reflect::set(&event, &"persisted".into(), &p.into()).unwrap();
+    }
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+/// Mounts the page of the link `token` as the app does, in Dutch.
+fn mount_link(token: &'static str) -> (web_sys::HtmlElement, impl Drop) {
+    mount(move || {
+        provide_lang().set(Lang::Nl);
+        view! { <TrainingPage token=token.to_string() /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_link_removed_with_not_you_asks_before_it_loads_again() {
+    let token = "tok-removed-reload";
+    local::keep(token, &training(vec![assigned()]));
+    forgotten::forget(token);
+    let (host, _keep) = mount_link(token);
+    redraw().await;
+    let reopen = Msg::Reopen.text(Lang::Nl);
+    assert_eq!(text_of(&host, "h1"), Msg::ClearedTitle.text(Lang::Nl));
+    assert_eq!(buttons_named(&host, reopen).len(), 1);
+    // Nothing loads meanwhile: the page stays, and the device still keeps nothing.
+    until(1.0, || false).await;
+    assert_eq!(buttons_named(&host, reopen).len(), 1);
+    assert_eq!(local::cached(token), None);
+    let shown = host.text_content().unwrap_or_default();
+    assert!(!shown.contains("Anne"), "{shown}");
+
+    // Theirs after all: opened again, the marker goes and the link loads (here, without a
+    // server, to a page that is not the question).
+    click(&host, reopen);
+    assert!(!forgotten::is_marked(token));
+    until(10.0, || {
+        buttons_named(&host, reopen).is_empty() && !text_of(&host, "h1, p").is_empty()
+    })
+    .await;
+    assert!(buttons_named(&host, reopen).is_empty());
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn back_to_a_removed_link_shows_the_cleared_page_and_a_restored_page_asks_first() {
+    let token = "tok-removed-back";
+    forgotten::unmark(token);
+    let (host, _keep) = mount_link(token);
+    // Loaded (without a server: whatever the page says then).
+    until(10.0, || {
+        text_of(&host, "p.status") != UiMsg::Loading.text(Lang::Nl)
+    })
+    .await;
+    redraw().await;
+    let before = text_of(&host, "section");
+    assert!(!before.is_empty());
+    // Not removed: "back" and a restored page change nothing.
+    window_event("popstate", None);
+    window_event("pageshow", Some(true));
+    redraw().await;
+    assert_eq!(text_of(&host, "section"), before);
+
+    forgotten::forget(token);
+    // A page shown again but not restored from the cache (a first load) is left alone here.
+    window_event("pageshow", Some(false));
+    redraw().await;
+    assert_eq!(text_of(&host, "section"), before);
+    // "Back" within the page: the cleared page, never the training.
+    window_event("popstate", None);
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), Msg::ClearedTitle.text(Lang::Nl));
+    assert!(text_of(&host, "section").contains(Msg::Cleared.text(Lang::Nl)));
+    // Restored from the back/forward cache: the question first.
+    window_event("pageshow", Some(true));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), Msg::ClearedTitle.text(Lang::Nl));
+    assert_eq!(buttons_named(&host, Msg::Reopen.text(Lang::Nl)).len(), 1);
+    forgotten::unmark(token);
+    local::clear(token);
+}
+
+// A quiz left halfway.
+
+use wavegate_trainee::quiz_draft;
+
+/// Answers the question shown with its first option and checks it.
+async fn answer_and_check(host: &web_sys::HtmlElement) {
+    pick_first(host);
+    click(host, Msg::Check.text(Lang::Nl));
+    redraw().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_mid_quiz_continues_at_the_same_question_with_the_answers_kept() {
+    let token = "tok-resume";
+    let m = single_choices_only();
+    let total = m.module.quiz.as_ref().unwrap().questions.len();
+    let id = m.module.id.clone();
+    let (host, keep) = mount_quiz(token, m.clone());
+    redraw().await;
+    answer_and_check(&host).await;
+    click(&host, Msg::Next.text(Lang::Nl));
+    redraw().await;
+    answer_and_check(&host).await;
+    let second = text_of(&host, "legend h1");
+    let feedback = text_of(&host, ".feedback");
+    let attempt = quiz_draft::load_any(token).unwrap().1.id;
+    drop(keep);
+
+    // The page again, opened at the module (as a reload with the module in the address).
+    let shown = id.clone();
+    let (host, keep) = mount_kept(token, vec![m.clone()], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=shown back=RwSignal::new(None) resume=true /> }
+    });
+    redraw().await;
+    let of = |n: usize| {
+        fill(
+            Msg::QuestionOf,
+            Lang::Nl,
+            &[("n", n.to_string()), ("total", total.to_string())],
+        )
+    };
+    assert_eq!(text_of(&host, ".quiz .meta"), of(2));
+    assert_eq!(text_of(&host, "legend h1"), second);
+    assert!(choice_inputs(&host)[0].checked(), "the answer given");
+    assert_eq!(text_of(&host, ".feedback"), feedback, "it was checked");
+    assert_eq!(
+        quiz_draft::load_any(token).unwrap().1.id,
+        attempt,
+        "the same attempt"
+    );
+    click(&host, Msg::Next.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, ".quiz .meta"), of(3));
+    drop(keep);
+
+    // Opened from the list instead: the overview, the quiz to continue from there.
+    let shown = id.clone();
+    let (host, keep) = mount_kept(token, vec![m.clone()], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=shown back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), m.module.title.get(Lang::Nl));
+    drop(keep);
+    let (host, _keep) = mount_kept(token, vec![m], Lang::Nl, None, move || {
+        view! { <QuizView module_id=id step=RwSignal::new(Step::Quiz) /> }
+    });
+    redraw().await;
+    // Question 3 was shown but not checked: the last one checked, with its feedback, again.
+    assert_eq!(text_of(&host, ".quiz .meta"), of(2));
+    assert_eq!(text_of(&host, ".feedback"), feedback);
+    click(&host, Msg::Next.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, ".quiz .meta"), of(3));
+    for n in 3..=total {
+        answer_and_check(&host).await;
+        let next = if n < total {
+            Msg::Next
+        } else {
+            Msg::SeeResults
+        };
+        click(&host, next.text(Lang::Nl));
+        redraw().await;
+    }
+    assert_eq!(focused().1, quiz_focus::RESULT);
+    assert_eq!(
+        quiz_draft::load_any(token),
+        None,
+        "submitted: nothing to continue"
+    );
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_offers_to_continue_a_quiz_left_halfway() {
+    let token = "tok-continue";
+    let m = all_read(assigned_of("get-help"));
+    let id = m.module.id.clone();
+    let (host, keep) = mount_quiz(token, m.clone());
+    redraw().await;
+    answer_and_check(&host).await;
+    drop(keep);
+    let (host, _keep) = mount_kept(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert!(buttons_named(&host, Msg::StartQuiz.text(Lang::Nl)).is_empty());
+    click(&host, Msg::ResumeQuiz.text(Lang::Nl));
+    redraw().await;
+    assert!(
+        host.query_selector(".feedback").unwrap().is_some(),
+        "as it was left"
+    );
+    local::clear(token);
+}
+
+/// `m` with every lesson read.
+fn all_read(mut m: MyModule) -> MyModule {
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    for l in &lessons {
+        (m.progress)
+            .view_lesson(&m.module, l, at("2027-01-12T09:30:00Z"))
+            .unwrap();
+    }
+    m.status = m.progress.status(&m.module, &m.lineage);
+    m
+}
+
+// What the module's screens say while progress has not reached the server.
+
+#[wasm_bindgen_test]
+async fn the_module_screens_say_what_has_not_reached_the_server_yet() {
+    let token = "tok-pending";
+    local::clear(token);
+    let m = assigned_of("get-help");
+    for lesson in m.module.lessons.iter().take(2) {
+        let view = SyncView {
+            id: format!("view-{}", lesson.id),
+            version: m.module.version,
+            lesson: lesson.id.clone(),
+            at: at("2027-01-12T09:00:00Z"),
+        };
+        local::enqueue_view(token, &m.module.id, view);
+    }
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_kept(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let two = fill(Msg::Pending, Lang::Nl, &[("n", "2".into())]);
+    assert_eq!(text_of(&host, ".pending"), two);
+    assert_eq!(
+        two,
+        "2 gelezen lessen of quizresultaten zijn nog niet verstuurd."
+    );
+    // On a lesson too (the lesson read now waits as well: no server here).
+    click(&host, Msg::Begin.text(Lang::Nl));
+    redraw().await;
+    assert!(host.query_selector(".lesson").unwrap().is_some());
+    until(5.0, || text_of(&host, ".pending").starts_with('3')).await;
+    assert_eq!(
+        text_of(&host, ".pending"),
+        fill(Msg::Pending, Lang::Nl, &[("n", "3".into())])
+    );
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+fn the_pending_line_names_what_waits_in_one_and_many() {
+    use wavegate_trainee::i18n::counted;
+    let line = |n, l| counted(n, Msg::OnePending, Msg::Pending, l);
+    assert_eq!(
+        line(1, Lang::Nl),
+        "1 gelezen les of quizresultaat is nog niet verstuurd."
+    );
+    assert_eq!(
+        line(3, Lang::Nl),
+        "3 gelezen lessen of quizresultaten zijn nog niet verstuurd."
+    );
+    assert_eq!(
+        line(1, Lang::En),
+        "1 lesson read or quiz result has not been sent yet."
+    );
+    assert_eq!(
+        line(3, Lang::En),
+        "3 lessons read or quiz results have not been sent yet."
+    );
+    assert_eq!(
+        Msg::NotYou.text(Lang::Nl),
+        "Niet jij? Verwijder deze training van dit apparaat"
+    );
+    assert_eq!(Msg::ClearConfirm.text(Lang::Nl), "Ja, verwijderen");
+}
+
+// A failed quiz leaves a trace on the module.
+
+#[wasm_bindgen_test]
+async fn a_failed_quiz_shows_how_it_went_and_links_the_lessons_to_reread() {
+    let token = "tok-failed-trace";
+    // Failed a few minutes ago by the browser's clock, so a retry can start now.
+    let mut m = wait_ends_in(-60);
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    for l in &lessons {
+        let read = local::now() - chrono::Duration::minutes(1);
+        (m.progress).view_lesson(&m.module, l, read).unwrap();
+    }
+    m.status = m.progress.status(&m.module, &m.lineage);
+    let id = m.module.id.clone();
+    // Answered with nothing: every topic asked is one to read again, with its lessons.
+    let asked: Vec<String> = (m.progress.attempts.values().next().unwrap().topics.iter())
+        .map(|t| t.topic.clone())
+        .collect();
+    let topics: Vec<&str> = (m.module.topics.iter())
+        .filter(|t| asked.contains(&t.id))
+        .map(|t| t.title.get(Lang::Nl))
+        .collect();
+    let said = fill(
+        Msg::LastAttemptFailed,
+        Lang::Nl,
+        &[("percent", "0".into()), ("topics", topics.join(", "))],
+    );
+    let weak_lesson = (m.module.lessons.iter())
+        .find(|l| l.topics.iter().any(|t| asked.contains(t)))
+        .unwrap()
+        .title
+        .get(Lang::Nl)
+        .to_string();
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let page = host.text_content().unwrap();
+    assert!(page.contains(&said), "{page}");
+    assert!(buttons_named(&host, Msg::StartQuiz.text(Lang::Nl)).is_empty());
+    assert_eq!(buttons_named(&host, Msg::Retry.text(Lang::Nl)).len(), 1);
+    // The lesson is linked after the outcome, and in the list of every lesson below.
+    let links = buttons_named(&host, &weak_lesson);
+    assert_eq!(links.len(), 2, "the lesson is linked");
+    let list = host.query_selector(".lesson-list").unwrap().unwrap();
+    assert!(list.contains(Some(&links[1])));
+    links[0].click();
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), weak_lesson);
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_passed_quiz_leaves_no_failed_trace() {
+    let m = passed();
+    let (host, _keep) = mount_session("tok-passed-trace", vec![m], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let nl = Msg::LastAttemptFailed.text(Lang::Nl);
+    let start = &nl[..nl.find(':').unwrap()];
+    assert!(!host.text_content().unwrap().contains(start));
+    local::clear("tok-passed-trace");
+}
+
+// Each screen names the tab; the certificate says what its date is.
+
+#[wasm_bindgen_test]
+async fn each_screen_of_a_module_names_the_tab() {
+    let m = passed();
+    let module = m.module.title.get(Lang::Nl).to_string();
+    let lesson = m.module.lessons[0].title.get(Lang::Nl).to_string();
+    let (host, keep) = mount_session("tok-titles", vec![m], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert_eq!(document().title(), format!("{module} — Wavegate"));
+    click_in(&host, ".lesson-list", &lesson);
+    redraw().await;
+    assert_eq!(
+        document().title(),
+        format!("{lesson} · {module} — Wavegate")
+    );
+    click(&host, Msg::Next.text(Lang::Nl));
+    redraw().await;
+    let second = text_of(&host, "h1");
+    assert_eq!(
+        document().title(),
+        format!("{second} · {module} — Wavegate")
+    );
+    drop(keep);
+
+    let m = all_read(assigned_of("get-help"));
+    let (host, keep) = mount_session("tok-titles", vec![m], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    click(&host, Msg::StartQuiz.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(document().title(), format!("Quiz · {module} — Wavegate"));
+    drop(keep);
+
+    let (host, _keep) = mount_session("tok-titles", vec![passed()], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    click(&host, Msg::ShowCertificate.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(
+        document().title(),
+        format!("Certificaat · {module} — Wavegate")
+    );
+    local::clear("tok-titles");
+}
+
+#[wasm_bindgen_test]
+async fn the_certificate_says_what_its_date_is() {
+    use wavegate_trainee::pages::certificate::CertificateView;
+    let m = passed();
+    let version = m.module.version;
+    let (host, _keep) = mount_session(
+        "tok-certificate",
+        vec![m.clone()],
+        Lang::Nl,
+        None,
+        move || {
+            view! { <CertificateView module=m /> }
+        },
+    );
+    redraw().await;
+    assert_eq!(
+        text_of(&host, ".version"),
+        format!("Versie {version} · Afgerond op 12 januari 2027")
+    );
+    local::clear("tok-certificate");
 }

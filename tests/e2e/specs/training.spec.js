@@ -116,6 +116,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(certificate).toContainText("Trainee 1");
   await expect(certificate).toContainText("Waar je hulp krijgt");
   await expect(certificate).toContainText("Versie 1");
+  await expect(certificate.locator(".version")).toContainText("Afgerond op ");
   // Each fact once, and who issues it: the program.
   await expect(certificate.locator(".statement")).toHaveText("heeft de zelfstudiemodule afgerond");
   await expect(certificate.getByText("Waar je hulp krijgt")).toHaveCount(1);
@@ -161,22 +162,38 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
 
   // Not you? Asked first (nothing waits here), then the device forgets this link.
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
-  await page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" }).click();
-  await expect(page.getByRole("group")).toContainText("Alles van deze training gaat van dit apparaat af.");
+  await page.getByRole("button", { name: "Niet jij? Verwijder deze training van dit apparaat" }).click();
+  await expect(page.getByRole("group")).toContainText("Alles van deze training wordt van dit apparaat verwijderd.");
   await audit(page);
-  await page.getByRole("button", { name: "Ja, van dit apparaat halen" }).click();
-  const cleared = page.getByRole("heading", { level: 1, name: "De training is van dit apparaat gehaald" });
-  await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
+  await page.getByRole("button", { name: "Ja, verwijderen" }).click();
+  const cleared = page.getByRole("heading", { level: 1, name: "De training is van dit apparaat verwijderd" });
+  await expect(page.getByText("Je training en voortgang zijn van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.")).toBeVisible();
   // The link's address is gone from the tab: reloading does not open the person's training.
   await expect(page).toHaveURL(/\/t\/cleared$/);
   await expect(cleared).toBeFocused();
   await audit(page);
   await page.reload();
-  await expect(page.getByText("Je training en voortgang zijn van dit apparaat gehaald. Wat de server al had, blijft daar bewaard.")).toBeVisible();
+  await expect(page.getByText("Je training en voortgang zijn van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.")).toBeVisible();
   await expect(cleared).toBeFocused();
   await expect(page.getByText(/Hallo/)).toHaveCount(0);
+  // Of the link only a marker is left that it was removed (a digest), which does not give the
+  // link away.
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training")));
-  expect(kept).toEqual([]);
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatch(/^wavegate\.training\.forgotten\.[0-9a-f]{16}$/);
+  expect(kept[0]).not.toContain(token);
+  // "Back" to the link's address asks first and loads nothing of the training.
+  await page.goBack();
+  expect(new URL(page.url()).pathname).toBe(path);
+  await expect(cleared).toBeVisible();
+  const reopen = page.getByRole("button", { name: "Dit is mijn training: opnieuw openen" });
+  await expect(reopen).toBeVisible();
+  await expect(page.getByText(/Hallo/)).toHaveCount(0);
+  await audit(page);
+  // Theirs after all: it opens again, and the marker goes.
+  await reopen.click();
+  await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wavegate.training.forgotten")))).toEqual([]);
 });
 
 test("not you? while steps wait for a connection says they would be lost; cancel keeps them and they are sent", async ({ page, context, request }) => {
@@ -191,21 +208,21 @@ test("not you? while steps wait for a connection says they would be lost; cancel
   await page.getByRole("button", { name: "Beginnen" }).click();
   await page.getByRole("button", { name: "Volgende" }).click();
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
-  await expect(page.getByText("2 stappen wachten op verbinding.")).toBeVisible();
+  await expect(page.getByText("2 gelezen lessen of quizresultaten zijn nog niet verstuurd.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" }).click();
+  await page.getByRole("button", { name: "Niet jij? Verwijder deze training van dit apparaat" }).click();
   const question = page.getByRole("group");
-  await expect(question).toContainText("2 stappen zijn nog niet naar de server verstuurd. Haal je de training nu van dit apparaat, dan gaan ze verloren.");
+  await expect(question).toContainText("2 gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren.");
   await expect(page.locator("#clear-question")).toBeFocused();
   await audit(page);
   await page.getByRole("button", { name: "Annuleren" }).click();
   await expect(question).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Niet jij? Haal deze training van dit apparaat" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Niet jij? Verwijder deze training van dit apparaat" })).toBeFocused();
   expect(await viewed()).toBe(0);
 
   await context.setOffline(false);
   await expect.poll(viewed).toBe(2);
-  await expect(page.getByText("2 stappen wachten op verbinding.")).toHaveCount(0);
+  await expect(page.getByText("2 gelezen lessen of quizresultaten zijn nog niet verstuurd.")).toHaveCount(0);
 });
 
 /** `get-help` as a module of its own with another attempt policy (`attempts`); its link. */

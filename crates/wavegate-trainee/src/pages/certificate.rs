@@ -3,7 +3,7 @@
 //! appears again only once the changed lessons are re-studied). The print stylesheet shows
 //! only this card.
 
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, both, fill, t, tr};
 use leptos::prelude::*;
 use wavegate_core::training::Certificate;
 use wavegate_core::training::certificate::long_date;
@@ -12,38 +12,41 @@ use wavegate_core::training::wire::MyModule;
 /// The certificate of a module, or why there is none yet.
 #[component]
 pub fn CertificateView(module: MyModule) -> impl IntoView {
-    let lang = use_lang();
     let (name, program) = expect_context::<super::Session>()
         .training
         .with_untracked(|tr| (tr.name.clone(), tr.program_name.clone()));
-    match Certificate::issue(&module.progress, &module.module, &module.lineage, &name) {
-        Ok(c) => {
-            let trainee = c.trainee.clone();
-            let c = StoredValue::new(c);
-            view! {
-                <section class="card certificate" aria-labelledby="certificate-title">
-                    <h1 id="certificate-title">{move || Certificate::heading(lang.get())}</h1>
-                    // Read top to bottom, it is one sentence: who, did what, which module, which
-                    // version and when, and who issues it; each said once.
-                    <p class="trainee">{trainee}</p>
-                    <p class="statement">{move || Certificate::completed(lang.get())}</p>
-                    <p class="module-title">{move || c.with_value(|c| c.title.get(lang.get()).to_string())}</p>
-                    <p class="version">{move || format!(
-                        "{} · {}",
-                        fill(Msg::Version, lang.get(), &[("n", c.with_value(|c| c.version).to_string())]),
-                        long_date(c.with_value(|c| c.earned_on), lang.get()),
-                    )}</p>
-                    {(!program.is_empty()).then(|| view! {
-                        <p class="issuer">{move || fill(Msg::IssuedBy, lang.get(), &[("program", program.clone())])}</p>
-                    })}
-                    <p class="reference">{move || c.with_value(|c| c.reference(lang.get()))}</p>
-                    <button type="button" class="primary no-print" on:click=move |_| {
-                        if let Some(w) = web_sys::window() { let _ = w.print(); }
-                    }>{t(Msg::Print)}</button>
-                </section>
-            }
-            .into_any()
+    let issued = Certificate::issue(&module.progress, &module.module, &module.lineage, &name);
+    // Why there is none yet, else the card (each in the page's language, as texts of the
+    // module are: see `tr`).
+    let why = issued.as_ref().err().map(|e| both(|l| e.message(l)));
+    let card = issued.ok().map(|c| {
+        let trainee = c.trainee.clone();
+        let c = StoredValue::new(c);
+        view! {
+            <section class="card certificate" aria-labelledby="certificate-title">
+                <h1 id="certificate-title">{tr(both(|l| Certificate::heading(l).into()))}</h1>
+                // Read top to bottom, it is one sentence: who, did what, which module, which
+                // version and when, and who issues it; each said once.
+                <p class="trainee">{trainee}</p>
+                <p class="statement">{tr(both(|l| Certificate::completed(l).into()))}</p>
+                <p class="module-title">{tr(c.with_value(|c| c.title.clone()))}</p>
+                // The date says what it is, not only when ("Completed on …").
+                <p class="version">{tr(both(|lang| c.with_value(|c| format!(
+                    "{} · {}",
+                    fill(Msg::Version, lang, &[("n", c.version.to_string())]),
+                    fill(Msg::CompletedOn, lang, &[("date", long_date(c.earned_on, lang))]),
+                ))))}</p>
+                {(!program.is_empty()).then(|| view! {
+                    <p class="issuer">{tr(both(|l| fill(Msg::IssuedBy, l, &[("program", program.clone())])))}</p>
+                })}
+                // The registration in full: the one reference a planner can look up (the
+                // module data holds no shorter one).
+                <p class="reference">{tr(both(|l| c.with_value(|c| c.reference(l))))}</p>
+                <button type="button" class="primary no-print" on:click=move |_| {
+                    if let Some(w) = web_sys::window() { let _ = w.print(); }
+                }>{t(Msg::Print)}</button>
+            </section>
         }
-        Err(e) => view! { <p role="status">{move || e.message(lang.get())}</p> }.into_any(),
-    }
+    });
+    view! { {card} {why.map(|w| view! { <p role="status">{tr(w)}</p> })} }
 }

@@ -1,24 +1,28 @@
 //! The trainee's pages under `/t/{token}`: "My training" (the assigned modules with progress
 //! bars and minutes), a module (lessons, quiz, results, certificate), and what the link opens
 //! when it is unknown, expired or revoked (with the helpdesk), offline without a copy, or
-//! cleared from the device.
+//! cleared from the device (and, opened again, whether to open it).
 
 pub mod address;
 pub mod certificate;
+pub mod gate;
+pub mod last_attempt;
 pub mod module;
 pub mod next_attempt;
 pub mod not_you;
 pub mod ordering;
+pub mod pending;
 pub mod quiz;
 pub mod quiz_focus;
 pub mod retry;
 pub mod step;
 pub mod wait;
 
-use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, both, fill, t, tr, use_lang};
 use crate::local;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, ProgramSupport};
+use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::{MyModule, MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
@@ -141,7 +145,8 @@ impl Session {
     /// Sends what waits, in the background; offline it stays for later.
     pub fn sync(self) {
         let token = self.token.get_value();
-        self.pending.set(local::outbox(&token).len());
+        // What waits is counted once the server has answered (or could not be reached), not
+        // before: online, each lesson read would otherwise flash "not sent yet" at the trainee.
         let lang = self.lang.get_untracked();
         leptos::task::spawn_local(async move {
             let mut copy = self.training.get_untracked();
@@ -180,6 +185,8 @@ enum Opened {
     Unavailable,
     Failed(ApiError),
     Cleared,
+    /// Removed from this device with "not you?": asked before anything loads.
+    Gate,
 }
 
 /// A link that opens nothing: a page of its own, so it has a heading like every page.
@@ -198,14 +205,18 @@ pub const CLEARED_TITLE: &str = "cleared-title";
 
 /// After "not you?": the device was cleared and the link's address replaced by this page's.
 /// The button pressed is gone with the page it was on, so focus goes to the heading, where a
-/// screen reader then starts.
-pub fn cleared() -> impl IntoView {
+/// screen reader then starts. With `reopen`, the page a removed link opens first (see
+/// [`gate`]): the same, with the person's choice to open it again.
+pub fn cleared(reopen: Option<Callback<()>>) -> impl IntoView {
     named(Msg::ClearedTitle);
     wavegate_ui::dom::focus_id_soon(CLEARED_TITLE.into());
     view! {
         <section class="card notice cleared" aria-labelledby=CLEARED_TITLE>
             <h1 id=CLEARED_TITLE tabindex="-1">{t(Msg::ClearedTitle)}</h1>
             <p>{t(Msg::Cleared)}</p>
+            {reopen.map(|f| view! {
+                <button type="button" class="primary" on:click=move |_| f.run(())>{t(Msg::Reopen)}</button>
+            })}
         </section>
     }
 }
@@ -216,8 +227,9 @@ pub fn named(title: Msg) {
     wavegate_ui::dom::name_page(move || title.text(lang.get()).into());
 }
 
-fn notice(msg: Msg) -> impl IntoView {
-    view! { <section class="card notice" role="alert"><p>{t(msg)}</p></section> }
+/// A notice on its own: `text`, in the page's language (one view for every such notice).
+fn notice(class: &'static str, text: Text) -> impl IntoView {
+    view! { <section class=class role="alert"><p>{tr(text)}</p></section> }
 }
 
 /// The page of a training link that no longer opens: what happened, and the helpdesk to ask
@@ -265,45 +277,74 @@ pub fn TrainingPage(
     let _ = wavegate_ui::dom::connection(move || session.sync());
     let open_module = RwSignal::new(address::opened_module());
     address::follow(open_module);
-    leptos::task::spawn_local(async move {
-        let device = local::cached(&token);
-        let result = match api::my_training(&token).await {
-            Ok(mut fresh) => {
-                local::join(&mut fresh, device.as_ref());
-                local::keep(&token, &fresh);
-                session.open(fresh);
-                session.sync();
-                Opened::Ready { offline: false }
-            }
-            Err(ApiError::Network) => match device {
-                Some(copy) => {
-                    session.open(copy);
-                    Opened::Ready { offline: true }
+    // A reload mid-quiz continues it at once, in the module the address names; a module opened
+    // from the list shows its overview (with the quiz to continue from there).
+    let resume = StoredValue::new(open_module.get_untracked());
+    gate::watch(&token, move |restored| {
+        session.training.update(|tr| tr.modules.clear());
+        opened.set(Some(if restored {
+            Opened::Gate
+        } else {
+            Opened::Cleared
+        }));
+    });
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let token = session.token.get_value();
+            let device = local::cached(&token);
+            let result = match api::my_training(&token).await {
+                Ok(mut fresh) => {
+                    local::join(&mut fresh, device.as_ref());
+                    local::keep(&token, &fresh);
+                    session.open(fresh);
+                    session.sync();
+                    Opened::Ready { offline: false }
                 }
-                None => Opened::Unavailable,
-            },
-            Err(e) if matches!(e.status(), Some(400 | 404)) => Opened::Invalid,
-            Err(e) => match closed_link(&e) {
-                Some(closed) => {
-                    // The device keeps nothing of a link that no longer opens: what waits
-                    // could never be sent, and the next person on the device must not see it.
-                    local::clear(&token);
-                    closed
-                }
-                None => Opened::Failed(e),
-            },
-        };
-        opened.set(Some(result));
+                Err(ApiError::Network) => match device {
+                    Some(copy) => {
+                        session.open(copy);
+                        Opened::Ready { offline: true }
+                    }
+                    None => Opened::Unavailable,
+                },
+                Err(e) if matches!(e.status(), Some(400 | 404)) => Opened::Invalid,
+                Err(e) => match closed_link(&e) {
+                    Some(closed) => {
+                        // The device keeps nothing of a link that no longer opens: what waits
+                        // could never be sent, and the next person on the device must not see it.
+                        local::clear(&token);
+                        closed
+                    }
+                    None => Opened::Failed(e),
+                },
+            };
+            opened.set(Some(result));
+        })
+    };
+    if crate::forgotten::is_marked(&token) {
+        opened.set(Some(Opened::Gate));
+    } else {
+        load();
+    }
+    let reopen = Callback::new(move |()| {
+        crate::forgotten::unmark(&session.token.get_value());
+        opened.set(None);
+        wavegate_ui::dom::focus_main();
+        load();
     });
     move || match opened.get() {
         None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
         Some(Opened::Invalid) => invalid().into_any(),
         Some(Opened::Closed { expired, support }) => closed(expired, support).into_any(),
-        Some(Opened::Unavailable) => notice(Msg::OfflineNoCopy).into_any(),
-        Some(Opened::Cleared) => cleared().into_any(),
+        Some(Opened::Unavailable) => {
+            notice("card notice", both(|l| Msg::OfflineNoCopy.text(l).into())).into_any()
+        }
+        Some(Opened::Cleared) => cleared(None).into_any(),
+        // A removed link opened again: the cleared page, and the person's choice to open it.
+        Some(Opened::Gate) => cleared(Some(reopen)).into_any(),
         Some(Opened::Failed(e)) => {
-            let lang = use_lang();
-            view! { <section class="card notice" role="alert"><p>{move || wavegate_ui::errors::message(&e).text(lang.get())}</p></section> }.into_any()
+            let message = wavegate_ui::errors::message(&e);
+            notice("card notice", both(|l| message.text(l).into())).into_any()
         }
         // A module the address names but this trainee does not have (an old bookmark): the list.
         Some(Opened::Ready { offline }) => {
@@ -312,14 +353,17 @@ pub fn TrainingPage(
                     .with_untracked(|tr| tr.modules.iter().any(|m| &m.module.id == id))
             }) {
                 Some(id) => {
-                    view! { <module::ModuleView module_id=id back=open_module /> }.into_any()
+                    let resume_quiz = resume.with_value(|r| r.as_ref() == Some(&id));
+                    resume.set_value(None);
+                    view! { <module::ModuleView module_id=id back=open_module resume=resume_quiz /> }
+                        .into_any()
                 }
                 None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
                     .into_any(),
             };
             view! {
-                {move || session.attempt_refused.get().then(|| view! {
-                    <section class="card notice attempt-refused" role="alert"><p>{t(Msg::AttemptRefused)}</p></section>
+                {move || session.attempt_refused.get().then(|| {
+                    notice("card notice attempt-refused", both(|l| Msg::AttemptRefused.text(l).into()))
                 })}
                 {page}
             }
@@ -349,9 +393,7 @@ fn MyTrainingList(
             <h1>{t(Msg::MyTraining)}</h1>
             <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
             {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
-            {move || (session.pending.get() > 0).then(|| view! {
-                <p class="pending" role="status">{counted(session.pending.get() as u64, Msg::OnePending, Msg::Pending, lang.get())}</p>
-            })}
+            {pending::pending_line()}
             {move || session.training.with(|tr| tr.modules.is_empty()).then(|| view! { <p>{t(Msg::NothingAssigned)}</p> })}
             <ul class="modules">
                 {move || session.training.get().modules.into_iter().map(|m| {
@@ -364,19 +406,19 @@ fn MyTrainingList(
                     let updated = m.status.updated.then(|| updated_note(&m));
                     view! {
                         <li class="module-item">
-                            <h2>{move || title.get(lang.get()).to_string()}</h2>
+                            <h2>{tr(title)}</h2>
                             <p class="meta">
-                                {move || fill(Msg::Minutes, lang.get(), &[("n", m.module.estimate_minutes.to_string())])}
+                                {tr(both(|l| fill(Msg::Minutes, l, &[("n", m.module.estimate_minutes.to_string())])))}
                                 " · "
-                                {move || if done { Msg::Done.text(lang.get()).to_string() } else { fill(Msg::ShareDone, lang.get(), &[("n", percent.to_string())]) }}
+                                {tr(both(|l| if done { Msg::Done.text(l).to_string() } else { fill(Msg::ShareDone, l, &[("n", percent.to_string())]) }))}
                             </p>
                             <progress max="100" value=percent.to_string()
-                                aria-label=move || title_for_bar.get(lang.get()).to_string()></progress>
+                                aria-label=tr(title_for_bar)></progress>
                             {updated}
                             // Several "Open" buttons in a row: each names its module for a screen reader's list of buttons.
                             // A finished module's is plain, so the eye goes to what is left to do.
                             <button type="button" class=if done { "secondary" } else { "primary" }
-                                aria-label=move || fill(Msg::OpenModule, lang.get(), &[("title", title_for_open.get(lang.get()).to_string())])
+                                aria-label=tr(both(|l| fill(Msg::OpenModule, l, &[("title", title_for_open.get(l).to_string())])))
                                 on:click=move |_| open.set(Some(id.clone()))>{t(Msg::Open)}</button>
                         </li>
                     }
@@ -389,19 +431,18 @@ fn MyTrainingList(
 
 /// On a module's card after a substantive new version: what to re-read, named; or, with every
 /// changed lesson read again, that the questions about them are left.
-fn updated_note(m: &MyModule) -> AnyView {
-    let lang = use_lang();
+fn updated_note(m: &MyModule) -> impl IntoView + use<> {
     let changed = module::changed_lessons(m);
-    if changed.is_empty() {
-        return view! { <p class="updated">{t(Msg::UpdatedRetake)}</p> }.into_any();
-    }
-    view! {
-        <div class="updated">
-            <p>{t(Msg::Updated)}</p>
-            <ul class="restudy">
-                {changed.into_iter().map(|(title, _)| view! { <li>{move || title.get(lang.get()).to_string()}</li> }).collect_view()}
-            </ul>
-        </div>
-    }
-    .into_any()
+    let retake = changed.is_empty();
+    (
+        retake.then(|| view! { <p class="updated">{t(Msg::UpdatedRetake)}</p> }),
+        (!retake).then(|| view! {
+            <div class="updated">
+                <p>{t(Msg::Updated)}</p>
+                <ul class="restudy">
+                    {changed.into_iter().map(|(title, _)| view! { <li>{tr(title)}</li> }).collect_view()}
+                </ul>
+            </div>
+        }),
+    )
 }

@@ -1,15 +1,17 @@
 //! One module: an overview (what is done, what a new version asks to re-study, every lesson to
-//! reread), its lessons one screen at a time, the quiz, the results per topic with a retry, and
-//! the certificate.
+//! reread, how the last failed attempt went), its lessons one screen at a time, the quiz, the
+//! results per topic with a retry, and the certificate.
 
 use super::Session;
 use super::certificate::CertificateView;
+use super::last_attempt::last_failed;
 use super::next_attempt::{blocked, browser_time};
+use super::pending::pending_line;
 use super::quiz::QuizView;
-pub use super::step::Step;
+pub use super::step::{Step, go};
 use super::wait;
-use crate::i18n::{Msg, counted, fill, t, use_lang};
-use crate::local;
+use crate::i18n::{Msg, both, counted, fill, t, tr, use_lang};
+use crate::{local, quiz_draft};
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
 use wavegate_core::training::Stage;
@@ -66,10 +68,20 @@ pub fn ModuleView(
     module_id: String,
     /// Set to `None` to go back to "My training".
     back: RwSignal<Option<String>>,
+    /// Opens on the quiz when an attempt is in progress on the device (the page was reloaded
+    /// mid-quiz).
+    #[prop(optional)]
+    resume: bool,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let step = RwSignal::new(Step::Overview);
     let id = StoredValue::new(module_id);
+    let resumed = resume
+        && session.training.with_untracked(|tr| {
+            let token = session.token.get_value();
+            (tr.modules.iter().find(|m| m.module.id == id.get_value()))
+                .is_some_and(|m| quiz_draft::in_progress(&token, m, local::now()))
+        });
+    let step = RwSignal::new(if resumed { Step::Quiz } else { Step::Overview });
     // Read without tracking: the view changes with the step, not with every sync, so a quiz in
     // progress is not rebuilt when its attempt reaches the server.
     let mine = move || {
@@ -80,10 +92,25 @@ pub fn ModuleView(
                 .cloned()
         })
     };
-    // The module's title names the tab, on every screen of it (the certificate's printout too).
+    // Each screen names the tab ("Lesson · Module"), so a screen reader says that the screen
+    // changed and the certificate's printout carries the module's title.
     let lang = use_lang();
     wavegate_ui::dom::name_page(move || {
-        mine().map_or_else(String::new, |m| m.module.title.get(lang.get()).into())
+        let (lang, s) = (lang.get(), step.get());
+        let Some(m) = mine() else {
+            return String::new();
+        };
+        let screen = match &s {
+            Step::Overview => None,
+            Step::Lesson(_) | Step::Reread(_) => lesson_at(&m, &s)
+                .and_then(|l| m.module.lesson(&l).map(|l| l.title.get(lang).to_string())),
+            Step::Quiz => Some(Msg::Quiz.text(lang).to_string()),
+            Step::Certificate => {
+                Some(wavegate_core::training::Certificate::heading(lang).to_string())
+            }
+        };
+        let module = m.module.title.get(lang);
+        screen.map_or_else(|| module.to_string(), |s| format!("{s} · {module}"))
     });
     Effect::new(move |_| {
         let s = step.get();
@@ -94,27 +121,29 @@ pub fn ModuleView(
             session.view_lesson(&id.get_value(), &lesson);
         }
     });
-    move || {
+    let body = move || {
+        let invalid = || view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
         let Some(m) = mine() else {
-            return view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
+            return invalid();
         };
-        // The button goes with the module: focus to the top of the list that replaces it.
-        let back_link = view! {
-            <p class="no-print"><button type="button" class="link" on:click=move |_| { back.set(None); focus_main(); }>{t(Msg::Back)}</button></p>
-        };
-        let body = match step.get() {
+        match step.get() {
             Step::Overview => overview(m, step).into_any(),
-            Step::Lesson(i) => lesson(m, i, false, step).into_any(),
-            Step::Reread(i) => lesson(m, i, true, step).into_any(),
+            s @ (Step::Lesson(_) | Step::Reread(_)) => {
+                lesson(m, s, step).map_or_else(invalid, IntoAny::into_any)
+            }
             Step::Quiz => view! { <QuizView module_id=id.get_value() step=step /> }.into_any(),
             Step::Certificate => view! { <CertificateView module=m /> }.into_any(),
-        };
-        view! { {back_link} {body} }.into_any()
+        }
+    };
+    // The button goes with the module: focus to the top of the list that replaces it.
+    view! {
+        <p class="no-print"><button type="button" class="link" on:click=move |_| { back.set(None); focus_main(); }>{t(Msg::Back)}</button></p>
+        {pending_line()}
+        {body}
     }
 }
 
 fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
-    let lang = use_lang();
     let todo = sequence(&m);
     let title = m.module.title.clone();
     let description = m.module.description.clone();
@@ -134,31 +163,39 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
         Msg::ContinueReading
     };
     let size = about(&m);
+    let failed = last_failed(&m).map(|(said, lessons)| (said, lesson_links(&m, lessons, step)));
+    // A quiz left halfway continues; after a failed attempt the next one is a retry.
+    let token = expect_context::<Session>().token.get_value();
+    let quiz_label = if quiz_draft::in_progress(&token, &m, local::now()) {
+        Msg::ResumeQuiz
+    } else if failed.is_some() {
+        Msg::Retry
+    } else {
+        Msg::StartQuiz
+    };
     let list = lesson_list(&m, lessons_left, step);
     view! {
         <section class="card">
-            <h1>{move || title.get(lang.get()).to_string()}</h1>
-            {description.map(|d| view! { <p>{move || d.get(lang.get()).to_string()}</p> })}
+            <h1>{tr(title)}</h1>
+            {description.map(|d| view! { <p>{tr(d)}</p> })}
             {(!done).then_some(size)}
             {(!changed.is_empty()).then(|| view! {
                 <div class="updated" role="status">
                     <p>{t(Msg::Updated)}</p>
                     <ul class="restudy">
                         {changed.into_iter().map(|(title, note)| view! {
-                            <li><strong>{move || title.get(lang.get()).to_string()}</strong>" "{move || note.as_ref().map(|n| n.get(lang.get()).to_string())}</li>
+                            <li><strong>{tr(title)}</strong>" "{tr(note.unwrap_or_default())}</li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
-            {lessons_left.then(|| view! {
-                <button type="button" class="primary" on:click=move |_| step.set(Step::Lesson(first_todo))>
-                    {t(go_on)}
-                </button>
-            })}
-            {(!lessons_left && can_quiz).then(|| quiz_button(module_id, Msg::StartQuiz, step))}
+            // Shown as the description is, so it adds little to the bundle.
+            {failed.map(|(said, lessons)| view! { <p>{tr(said)}</p> {lessons} })}
+            {lessons_left.then(|| go("primary", Step::Lesson(first_todo), go_on, step))}
+            {(!lessons_left && can_quiz).then(|| quiz_button(module_id, quiz_label, step))}
             {done.then(|| view! {
                 <p class="done">{t(Msg::Done)}</p>
-                <button type="button" class="secondary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
+                {go("secondary", Step::Certificate, Msg::ShowCertificate, step)}
             })}
             {list}
         </section>
@@ -168,7 +205,6 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
 /// What the module asks before it is begun: how many lessons, about how long, and the quiz's
 /// pass mark.
 fn about(m: &MyModule) -> impl IntoView + use<> {
-    let lang = use_lang();
     let lessons = m.module.lessons.len();
     let minutes = m.module.estimate_minutes;
     let pass_mark = m
@@ -178,13 +214,12 @@ fn about(m: &MyModule) -> impl IntoView + use<> {
         .map(|q| (q.pass_mark * 100.0).round() as u32);
     view! {
         <p class="meta about">
-            {move || {
-                let lang = lang.get();
+            {tr(both(|lang| {
                 let count = counted(lessons as u64, Msg::OneLesson, Msg::LessonCount, lang);
                 format!("{count} · {}", fill(Msg::Minutes, lang, &[("n", minutes.to_string())]))
-            }}
+            }))}
             {pass_mark.map(|n| view! {
-                <br />{move || fill(Msg::QuizPassMark, lang.get(), &[("n", n.to_string())])}
+                <br />{tr(both(|l| fill(Msg::QuizPassMark, l, &[("n", n.to_string())])))}
             })}
         </p>
     }
@@ -193,38 +228,51 @@ fn about(m: &MyModule) -> impl IntoView + use<> {
 /// Every lesson of the module, each opened on its own, in every stage: while enrolling one
 /// rereads the steps, before a retry one restudies, after passing one looks something up.
 fn lesson_list(m: &MyModule, lessons_left: bool, step: RwSignal<Step>) -> impl IntoView + use<> {
-    let lang = use_lang();
     let heading = if lessons_left {
         Msg::AllLessons
     } else {
         Msg::RereadLessons
     };
-    let items = m
-        .module
-        .lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let title = l.title.clone();
-            view! {
-                <li><button type="button" class="link" on:click=move |_| step.set(Step::Reread(i))>
-                    {move || title.get(lang.get()).to_string()}
-                </button></li>
-            }
-        })
-        .collect_view();
+    let every = (0..m.module.lessons.len()).collect();
     view! {
         <nav class="lesson-list" aria-labelledby="lesson-list-title">
             <h2 id="lesson-list-title">{t(heading)}</h2>
-            <ol>{items}</ol>
+            {lesson_links(m, every, step)}
         </nav>
     }
 }
 
-/// The `i`-th lesson of the study path, or with `reread` of all the module's lessons (whose last
-/// one leads back to the overview rather than to the quiz).
-fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl IntoView {
+/// The lessons `which` (places in the module's list), each a button that opens it to reread:
+/// the overview's list of every lesson, and those a failed attempt asks to read again.
+pub fn lesson_links(
+    m: &MyModule,
+    which: Vec<usize>,
+    step: RwSignal<Step>,
+) -> impl IntoView + use<> {
+    let items = which
+        .into_iter()
+        .filter_map(|i| Some((i, m.module.lessons.get(i)?.title.clone())))
+        .map(|(i, title)| {
+            view! {
+                <li><button type="button" class="link" on:click=move |_| step.set(Step::Reread(i))>
+                    {tr(title)}
+                </button></li>
+            }
+        })
+        .collect_view();
+    view! { <ol>{items}</ol> }
+}
+
+/// The lesson a step shows (`Lesson(i)`: the `i`-th of the study path; `Reread(i)`: of all the
+/// module's lessons, whose last one leads back to the overview rather than to the quiz); none
+/// when there is no such lesson.
+fn lesson(m: MyModule, s: Step, step: RwSignal<Step>) -> Option<impl IntoView + use<>> {
     let lang = use_lang();
+    let (i, reread) = match s {
+        Step::Reread(i) => (i, true),
+        Step::Lesson(i) => (i, false),
+        _ => return None,
+    };
     let at = move |j: usize| {
         if reread {
             Step::Reread(j)
@@ -234,61 +282,52 @@ fn lesson(m: MyModule, i: usize, reread: bool, step: RwSignal<Step>) -> impl Int
     };
     let todo = lessons_of(&m, &at(i));
     let total = todo.len();
-    let Some(lesson) = todo.get(i).and_then(|id| m.module.lesson(id)).cloned() else {
-        return view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
-    };
+    let lesson = todo.get(i).and_then(|id| m.module.lesson(id)).cloned()?;
     let has_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
-    let no_quiz_now = blocked(&m, local::now());
+    // At the end of the study path the quiz, if it is still to pass.
+    let quiz = i + 1 >= total && !reread && has_quiz;
+    let then = if i + 1 < total {
+        Some(("primary", at(i + 1), Msg::Next))
+    } else if reread {
+        Some(("primary", Step::Overview, Msg::BackToModule))
+    } else if quiz && blocked(&m, local::now()).is_some() {
+        // The quiz still stands between the trainee and done (a wait, or every attempt
+        // used): back to the module, never "done".
+        Some(("secondary", Step::Overview, Msg::BackToModule))
+    } else if quiz {
+        None
+    } else {
+        Some(("primary", Step::Overview, Msg::Done))
+    };
     let module_id = m.module.id.clone();
     let title = lesson.title.clone();
     let html = move || m.lesson_html(&lesson.id, lang.get()).to_string();
-    view! {
+    Some(view! {
         <article class="card lesson">
-            <p class="meta">{move || fill(Msg::LessonOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
-            <h1>{move || title.get(lang.get()).to_string()}</h1>
+            <p class="meta">{tr(both(|l| fill(Msg::LessonOf, l, &[("n", (i + 1).to_string()), ("total", total.to_string())])))}</p>
+            <h1>{tr(title)}</h1>
             <div class="lesson-body" inner_html=html></div>
             <nav class="steps">
-                {(i > 0).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| step.set(at(i - 1))>{t(Msg::Previous)}</button>
-                })}
-                {if i + 1 < total {
-                    view! { <button type="button" class="primary" on:click=move |_| step.set(at(i + 1))>{t(Msg::Next)}</button> }.into_any()
-                } else if reread {
-                    view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button> }.into_any()
-                } else if has_quiz && no_quiz_now.is_none() {
-                    quiz_button(module_id, Msg::ToQuiz, step).into_any()
-                } else if has_quiz {
-                    // The quiz still stands between the trainee and done (a wait, or every
-                    // attempt used): back to the module, never "done".
-                    view! {
-                        {quiz_button(module_id, Msg::ToQuiz, step)}
-                        <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::BackToModule)}</button>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="primary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Done)}</button> }.into_any()
-                }}
+                {(i > 0).then(|| go("secondary", at(i - 1), Msg::Previous, step))}
+                {quiz.then(|| quiz_button(module_id, Msg::ToQuiz, step))}
+                {then.map(|(class, to, label)| go(class, to, label, step))}
             </nav>
         </article>
-    }
-    .into_any()
+    })
 }
 
 /// The button to the quiz (labelled `label`), or while no attempt can start, why not (known
 /// on the device before the quiz is opened: better than a button that fails). A wait that ends
 /// while the page shows brings the button.
 fn quiz_button(module_id: String, label: Msg, step: RwSignal<Step>) -> impl IntoView {
-    let lang = use_lang();
     let why = wait::followed(expect_context::<Session>(), module_id);
     move || {
-        match why.get() {
-        None => view! {
-            <button type="button" class="primary" on:click=move |_| step.set(Step::Quiz)>{t(label)}</button>
-        }
-        .into_any(),
-        Some(why) => view! {
-            <p class="quiz-blocked" role="status">{move || why.text(lang.get(), browser_time)}</p>
-        }
-        .into_any(),
-    }
+        let why = why.get();
+        (
+            why.is_none().then(|| go("primary", Step::Quiz, label, step)),
+            why.map(|why| view! {
+                <p class="quiz-blocked" role="status">{tr(both(|l| why.text(l, browser_time)))}</p>
+            }),
+        )
     }
 }

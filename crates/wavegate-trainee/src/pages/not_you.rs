@@ -16,7 +16,8 @@ pub const CLEAR_QUESTION: &str = "clear-question";
 
 /// The "not you?" button and, once pressed, the question whether to remove the training from
 /// this device. On "yes" the device forgets the link and `cleared` runs (the page moves on);
-/// "cancel" keeps everything.
+/// "cancel" keeps everything. The device remembers (by a digest) that the link was removed, so
+/// that "back" or a reload does not load it again without asking.
 #[component]
 pub fn NotYou(
     /// What follows once the device has forgotten the link.
@@ -42,7 +43,7 @@ pub fn NotYou(
         ),
     };
     let remove = move |_| {
-        local::clear(&session.token.get_value());
+        crate::forgotten::forget(&session.token.get_value());
         cleared.run(());
     };
     let cancel = move |_| {

@@ -1,20 +1,21 @@
 //! The quiz: the questions the core draws for this attempt, one at a time, each checked at once
 //! with the feedback of the options; then the results per topic, the attempt policy, and a
-//! retry. Scored on the device by the core (so it works offline) and again by the server.
+//! retry. Scored on the device by the core (so it works offline) and again by the server. The
+//! attempt in progress is kept on the device ([`crate::quiz_draft`]), so a reload continues it.
 
 use super::Session;
 use super::next_attempt::{NoAttempt, browser_time, next_attempt};
 use super::quiz_focus::{FEEDBACK, QUESTION, RESULT};
 use super::retry::RetryPolicy;
-use super::step::Step;
-use crate::i18n::{Msg, fill, t, use_lang};
-use crate::local;
+use super::step::{Step, go};
+use crate::i18n::{Msg, both, fill, t, tr, use_lang};
+use crate::{local, quiz_draft};
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
 use wavegate_core::training::wire::{MyModule, SubmitAnswers};
 use wavegate_core::training::{
-    AttemptPlan, ProgressError, Question, QuestionKind, QuestionResult, QuizAnswer, QuizAnswers,
-    QuizResult, score,
+    AttemptPlan, ProgressError, Question, QuestionKind, QuestionResult, Quiz, QuizAnswer,
+    QuizAnswers, QuizResult, score,
 };
 use wavegate_ui::dom::focus_id_soon;
 
@@ -45,16 +46,55 @@ fn plan(session: Session, id: &str) -> Result<Attempt, NoAttempt> {
     })
 }
 
-/// The quiz of a module.
+/// The result of question `qid` with the answer `answers` give it; none without one.
+fn check_one(quiz: &Quiz, qid: &String, answers: &QuizAnswers) -> Option<QuestionResult> {
+    let mine: QuizAnswers = (answers.get(qid).filter(|x| x.is_given()))
+        .map(|x| [(qid.clone(), x.clone())].into())
+        .unwrap_or_default();
+    if mine.is_empty() {
+        return None;
+    }
+    let r = score(quiz, std::slice::from_ref(qid), &mine).ok()?;
+    r.questions.into_iter().next()
+}
+
+/// The quiz of a module. An attempt in progress on the device continues at the last question
+/// checked, with its feedback, and goes on from there.
 #[component]
 pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
+    let token = StoredValue::new(session.token.get_value());
+    let mut given = QuizAnswers::new();
+    let first = plan(session, &module_id).map(|a| {
+        match token.with_value(|t| quiz_draft::matching(t, &module_id, &a.plan)) {
+            Some(d) => {
+                given = d.answers;
+                Attempt {
+                    id: d.id,
+                    started_at: d.started_at,
+                    ..a
+                }
+            }
+            None => a,
+        }
+    });
+    let qs = first
+        .as_ref()
+        .map(|a| a.plan.questions.clone())
+        .unwrap_or_default();
+    // The last question checked, shown with its feedback (only checked answers are kept).
+    let done = qs.iter().take_while(|q| given.contains_key(*q)).count();
+    let at = done.saturating_sub(1);
+    let restored = (done > 0).then(|| {
+        let quiz = module_of(session, &module_id)?.module.quiz?;
+        check_one(&quiz, &qs[at], &given)
+    });
     let id = StoredValue::new(module_id);
-    let attempt = RwSignal::new(plan(session, &id.get_value()));
-    let index = RwSignal::new(0usize);
-    let answers = RwSignal::new(QuizAnswers::new());
-    let checked = RwSignal::new(None::<QuestionResult>);
+    let attempt = RwSignal::new(first);
+    let index = RwSignal::new(at);
+    let answers = RwSignal::new(given);
+    let checked = RwSignal::new(restored.flatten());
     // "Check" was pressed on the question shown without an answer.
     let missing = RwSignal::new(false);
     let result = RwSignal::new(None::<QuizResult>);
@@ -67,7 +107,19 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         result.set(None);
         focus_id_soon(QUESTION.into());
     };
-    // Opened on its first question: start there rather than at the top of the page.
+    // The attempt with the answers so far, as it is sent (`submitted_at` set) or kept.
+    let so_far = move |submitted_at| {
+        attempt.get_untracked().ok().map(|a| SubmitAnswers {
+            id: a.id,
+            number: a.plan.number,
+            version: a.plan.version,
+            answers: answers.get_untracked(),
+            started_at: a.started_at,
+            submitted_at,
+        })
+    };
+    // Opened on its first question (or where it was left): start there rather than at the top
+    // of the page.
     focus_id_soon(QUESTION.into());
     move || {
         let Some(m) = module_of(session, &id.get_value()) else {
@@ -80,8 +132,8 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             Ok(a) => a,
             Err(why) => {
                 return view! {
-                    <section class="card quiz-blocked"><p role="status">{move || why.text(lang.get(), browser_time)}</p>
-                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Overview)>{t(Msg::Back)}</button></section>
+                    <section class="card quiz-blocked"><p role="status">{tr(both(|l| why.text(l, browser_time)))}</p>
+                    {go("secondary", Step::Overview, Msg::Back, step)}</section>
                 }
                 .into_any();
             }
@@ -102,39 +154,36 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         };
         let order = a.plan.orders.get(&q.id).cloned().unwrap_or_default();
         let qid = q.id.clone();
-        let check = move |_| {
-            let mine: QuizAnswers = answers.with_untracked(|all| {
-                all.get(&qid)
-                    .filter(|x| x.is_given())
-                    .map(|x| [(qid.clone(), x.clone())].into())
-                    .unwrap_or_default()
-            });
+        let check = move || {
             // Checked without an answer it would only be marked wrong: ask for one instead.
-            if mine.is_empty() {
-                missing.set(true);
-                return;
-            }
-            missing.set(false);
-            if let Ok(r) = score(&quiz, std::slice::from_ref(&qid), &mine) {
-                checked.set(r.questions.into_iter().next());
+            let r = answers.with_untracked(|all| check_one(&quiz, &qid, all));
+            missing.set(r.is_none());
+            if r.is_some() {
+                checked.set(r);
                 focus_id_soon(FEEDBACK.into());
+                // Every answer checked so far is kept: a reload shows this question's
+                // feedback again and goes on from there.
+                if let Some(a) = so_far(None) {
+                    token.with_value(|t| quiz_draft::keep(t, &id.get_value(), a));
+                }
             }
         };
-        let finish = move |_| {
-            let a = attempt.get_untracked();
-            let Ok(a) = a else { return };
-            let body = SubmitAnswers {
-                id: a.id.clone(),
-                number: a.plan.number,
-                version: a.plan.version,
-                answers: answers.get_untracked(),
-                started_at: a.started_at,
-                // The device's time goes with it: if it waits offline, the server judges the
-                // wait before the next attempt on when it was made, not when it arrived.
-                submitted_at: Some(local::now()),
+        let finish = move || {
+            // The device's time goes with it: if it waits offline, the server judges the wait
+            // before the next attempt on when it was made, not when it arrived.
+            let Some(body) = so_far(Some(local::now())) else {
+                return;
             };
+            // Submitted: nothing left to continue (recorded, it is in the progress).
+            token.with_value(|t| quiz_draft::remove(t));
             result.set(session.record_attempt(&id.get_value(), body));
             focus_id_soon(RESULT.into());
+        };
+        // What the button does now.
+        let now = move || match (checked.get().is_some(), i + 1 < total) {
+            (false, _) => Msg::Check,
+            (true, true) => Msg::Next,
+            (true, false) => Msg::SeeResults,
         };
         let text = q.text.clone();
         let q_for_feedback = q.clone();
@@ -147,22 +196,24 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         };
         view! {
             <section class="card quiz">
-                <p class="meta">{move || fill(Msg::QuestionOf, lang.get(), &[("n", (i + 1).to_string()), ("total", total.to_string())])}</p>
+                <p class="meta">{tr(both(|l| fill(Msg::QuestionOf, l, &[("n", (i + 1).to_string()), ("total", total.to_string())])))}</p>
                 <fieldset disabled=move || checked.get().is_some()
                     aria-describedby={let unanswered = unanswered.clone(); move || unanswered().then_some(MISSING)}>
-                    <legend><h1 id=QUESTION tabindex="-1">{move || text.get(lang.get()).to_string()}</h1></legend>
+                    <legend><h1 id=QUESTION tabindex="-1">{tr(text)}</h1></legend>
                     <div class="options">{inputs(q.clone(), order, answers)}</div>
                 </fieldset>
                 {move || unanswered().then(|| view! {
                     <p class="question-error" id=MISSING role="alert">{t(Msg::ChooseFirst)}</p>
                 })}
                 {move || checked.get().map(|r| feedback(r, q_for_feedback.clone(), answers.with_untracked(|a| a.get(&q_for_feedback.id).cloned())))}
+                // One button that checks, then goes on: its label follows, and focus is moved to
+                // what each press brings (one view for the three, smaller to download).
                 <nav class="steps">
-                    {move || match (checked.get().is_some(), i + 1 < total) {
-                        (false, _) => view! { <button type="button" class="primary" on:click=check.clone()>{t(Msg::Check)}</button> }.into_any(),
-                        (true, true) => view! { <button type="button" class="primary" on:click=move |_| { checked.set(None); index.set(i + 1); focus_id_soon(QUESTION.into()); }>{t(Msg::Next)}</button> }.into_any(),
-                        (true, false) => view! { <button type="button" class="primary" on:click=finish>{t(Msg::SeeResults)}</button> }.into_any(),
-                    }}
+                    <button type="button" class="primary" on:click=move |_| match now() {
+                        Msg::Check => check(),
+                        Msg::Next => { checked.set(None); index.set(i + 1); focus_id_soon(QUESTION.into()); }
+                        _ => finish(),
+                    }>{move || now().text(lang.get())}</button>
                 </nav>
             </section>
         }
@@ -174,29 +225,36 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
 /// redraws the next question of the same kind into the same inputs, and a box the browser left
 /// ticked would show an answer the quiz does not have.
 fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> impl IntoView {
-    let lang = use_lang();
     let qid = q.id.clone();
     let name = format!("q-{}", q.id);
     let holds = move |qid: &String, is: &dyn Fn(&QuizAnswer) -> bool| {
         answers.with(|a| a.get(qid).is_some_and(is))
     };
-    match q.kind {
-        QuestionKind::SingleChoice { options } => options
+    // A single choice and a true/false question are both a row of radio buttons: one view.
+    let radios = |choices: Vec<(QuizAnswer, Text)>| {
+        choices
             .into_iter()
-            .map(|o| {
-                let (qid, oid, name) = (qid.clone(), o.id.clone(), name.clone());
+            .map(|(answer, text)| {
+                let (qid, name, mine) = (qid.clone(), name.clone(), answer.clone());
                 let chosen = {
-                    let (qid, oid) = (qid.clone(), oid.clone());
-                    move || holds(&qid, &|x| picked(Some(x), &oid))
+                    let qid = qid.clone();
+                    move || holds(&qid, &|x| *x == mine)
                 };
                 view! {
                     <label class="option"><input type="radio" name=name prop:checked=chosen
-                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::Choice(oid.clone())); }) />
-                    {move || o.text.get(lang.get()).to_string()}</label>
+                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), answer.clone()); }) />
+                    {tr(text)}</label>
                 }
             })
             .collect_view()
-            .into_any(),
+    };
+    match q.kind {
+        QuestionKind::SingleChoice { options } => radios(
+            (options.into_iter())
+                .map(|o| (QuizAnswer::Choice(o.id), o.text))
+                .collect(),
+        )
+        .into_any(),
         QuestionKind::MultipleChoice { options } => options
             .into_iter()
             .map(|o| {
@@ -213,27 +271,17 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
                                 if let Some(p) = list.iter().position(|x| *x == oid) { list.remove(p); } else { list.push(oid.clone()); }
                             }
                         }) />
-                    {move || o.text.get(lang.get()).to_string()}</label>
+                    {tr(o.text)}</label>
                 }
             })
             .collect_view()
             .into_any(),
-        QuestionKind::TrueFalse { .. } => [(true, Msg::TrueWord), (false, Msg::FalseWord)]
-            .into_iter()
-            .map(|(value, word)| {
-                let (qid, name) = (qid.clone(), name.clone());
-                let chosen = {
-                    let qid = qid.clone();
-                    move || holds(&qid, &|x| *x == QuizAnswer::TrueFalse(value))
-                };
-                view! {
-                    <label class="option"><input type="radio" name=name prop:checked=chosen
-                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), QuizAnswer::TrueFalse(value)); }) />
-                    {t(word)}</label>
-                }
-            })
-            .collect_view()
-            .into_any(),
+        QuestionKind::TrueFalse { .. } => radios(
+            [(true, Msg::TrueWord), (false, Msg::FalseWord)]
+                .map(|(value, word)| (QuizAnswer::TrueFalse(value), both(|l| word.text(l).into())))
+                .into(),
+        )
+        .into_any(),
         QuestionKind::Ordering { items, .. } => {
             super::ordering::ordering(qid, items, order, answers).into_any()
         }
@@ -244,7 +292,6 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
 /// says whether the trainee picked it and whether it was right to pick, so feedback on an
 /// option they missed does not read as if it were about their own answer.
 fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl IntoView {
-    let lang = use_lang();
     let options = match q.kind {
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
             options
@@ -266,10 +313,10 @@ fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl 
                             (true, false) => Msg::PickedWrong,
                             (false, _) => Msg::MissedRight,
                         };
-                        view! { <strong class="option-label">{move || o.text.get(lang.get()).to_string()}</strong>" "<span class="verdict">"("{t(verdict)}")"</span>": " }
+                        view! { <strong class="option-label">{tr(o.text)}</strong>" "<span class="verdict">"("{t(verdict)}")"</span>": " }
                     });
                     view! {
-                        <li class=if f.right { "right" } else { "wrong" }>{label}{move || f.text.get(lang.get()).to_string()}</li>
+                        <li class=if f.right { "right" } else { "wrong" }>{label}{tr(f.text)}</li>
                     }
                 }).collect_view()}
             </ul>
@@ -293,7 +340,6 @@ fn results(
     retry: impl Fn() + Send + Sync + 'static,
     step: RwSignal<Step>,
 ) -> impl IntoView {
-    let lang = use_lang();
     // Each topic's title in both languages, read in the page's language as it changes.
     let topics: Vec<(Text, u32, u32)> = r
         .topics
@@ -312,23 +358,23 @@ fn results(
     view! {
         <section class="card results">
             <h1 id=RESULT tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
-            <p class="score">{move || fill(Msg::ScoreLinePercent, lang.get(), &[
+            <p class="score">{tr(both(|l| fill(Msg::ScoreLinePercent, l, &[
                 ("correct", r.correct.to_string()),
                 ("asked", r.asked.to_string()),
                 ("percent", percent.to_string()),
-            ])}</p>
+            ])))}</p>
             <h2>{t(Msg::PerTopic)}</h2>
             <ul class="topics">
                 {topics.into_iter().map(|(name, c, a)| view! {
-                    <li>{move || name.get(lang.get()).to_string()}": "{move || fill(Msg::ScoreLine, lang.get(), &[("correct", c.to_string()), ("asked", a.to_string())])}</li>
+                    <li>{tr(name)}": "{tr(both(|l| fill(Msg::ScoreLine, l, &[("correct", c.to_string()), ("asked", a.to_string())])))}</li>
                 }).collect_view()}
             </ul>
             {(!r.passed).then(|| view! {
                 <RetryPolicy module=m.clone() asked=r.asked retry=retry />
-                <button type="button" class="secondary" on:click=move |_| step.set(Step::Reread(0))>{t(Msg::RereadLessons)}</button>
+                {go("secondary", Step::Reread(0), Msg::RereadLessons, step)}
             })}
             {done.then(|| view! {
-                <button type="button" class="primary" on:click=move |_| step.set(Step::Certificate)>{t(Msg::ShowCertificate)}</button>
+                {go("primary", Step::Certificate, Msg::ShowCertificate, step)}
             })}
         </section>
     }

@@ -5,7 +5,7 @@
 use super::Session;
 use super::next_attempt::{NoAttempt, browser_time};
 use super::wait;
-use crate::i18n::{Msg, fill, t, use_lang};
+use crate::i18n::{Msg, both, fill, t, tr, use_lang};
 use leptos::prelude::*;
 use wavegate_core::training::needed_to_pass;
 use wavegate_core::training::wire::MyModule;
@@ -47,11 +47,11 @@ pub fn RetryPolicy(
         _ => String::new(),
     };
     view! {
-        <p class="policy">{move || fill(Msg::PassMarkOf, lang.get(), &[
+        <p class="policy">{tr(both(|l| fill(Msg::PassMarkOf, l, &[
             ("n", percent.to_string()),
             ("needed", needed.to_string()),
             ("asked", asked.to_string()),
-        ])}" "{attempts}{until}</p>
+        ])))}" "{attempts}{until}</p>
         // In the page from the start, so that what appears in it is announced; empty until a
         // wait ends while the results show.
         <p class="wait-over" role="status" aria-live="polite">

@@ -1,4 +1,8 @@
-//! Where the trainee is in a module: the screens the module page and the quiz move between.
+//! Where the trainee is in a module: the screens the module page and the quiz move between, and
+//! the button that moves to one.
+
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
 
 /// Where the trainee is in a module.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,4 +19,13 @@ pub enum Step {
     Quiz,
     /// The certificate.
     Certificate,
+}
+
+/// A button to the screen `to`, labelled `label`, styled `class` ("primary", "secondary"):
+/// every such button of a module's screens is this one view, so the bundle draws them all with
+/// one copy of the code.
+pub fn go(class: &'static str, to: Step, label: Msg, step: RwSignal<Step>) -> impl IntoView {
+    view! {
+        <button type="button" class=class on:click=move |_| step.set(to.clone())>{t(label)}</button>
+    }
 }

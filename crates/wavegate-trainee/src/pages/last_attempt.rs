@@ -1,0 +1,44 @@
+//! On a module's overview after a failed quiz: how the last attempt went, the topics to read
+//! again, and the lessons that teach them (each opened from there). Without it the module looks
+//! as if the quiz was never taken, and the retry is a blind one.
+
+use crate::i18n::{Lang, Msg, both, fill};
+use wavegate_core::i18n::Text;
+use wavegate_core::training::wire::MyModule;
+
+/// When `m`'s last attempt in its version failed and the quiz is not passed since: what to say,
+/// in both languages (so the page shows it as it shows any text of the module), and the places
+/// of the lessons tied to the topics with a wrong answer.
+pub fn last_failed(m: &MyModule) -> Option<(Text, Vec<usize>)> {
+    if m.status.passed_at.is_some() {
+        return None;
+    }
+    let a = m
+        .progress
+        .last_attempt_in(m.module.version)
+        .filter(|a| !a.passed)?;
+    let (correct, asked) = (a.correct.len(), a.questions.len().max(1));
+    // Whole percent, rounded half up, as the results screen says it.
+    let percent = ((correct * 100 + asked / 2) / asked).to_string();
+    let weak: Vec<&String> = (a.topics.iter())
+        .filter(|tr| tr.correct < tr.asked)
+        .map(|tr| &tr.topic)
+        .collect();
+    let said = |lang: Lang| {
+        let topics: Vec<&str> = (m.module.topics.iter())
+            .filter(|tp| weak.contains(&&tp.id))
+            .map(|tp| tp.title.get(lang))
+            .collect();
+        let values = [("percent", percent.clone()), ("topics", topics.join(", "))];
+        fill(Msg::LastAttemptFailed, lang, &values)
+    };
+    let mut lessons: Vec<usize> = (m.module.lessons.iter().enumerate())
+        .filter(|(_, l)| l.topics.iter().any(|tp| weak.contains(&tp)))
+        .map(|(i, _)| i)
+        .collect();
+    // A module that ties no lesson to those topics: every lesson is one to read again.
+    if lessons.is_empty() {
+        lessons = (0..m.module.lessons.len()).collect();
+    }
+    Some((both(said), lessons))
+}
