@@ -1457,8 +1457,8 @@ impl<H> Drop for Disposed<H> {
 }
 
 /// The program form of `program()` as `contoso`'s settings page shows it to a planner, beside a
-/// link to another page of the app.
-fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
+/// link to another page of the app, once it shows its save button.
+async fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
     use leptos_router::components::Router;
     use wavegate_planner::pages::program_form::{Mode, ProgramForm};
     let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -1477,6 +1477,12 @@ fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
         }
     });
     let owner = owner.borrow_mut().take().unwrap();
+    until(|| {
+        host.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     (host, Disposed(owner, Some(handle)))
 }
 
@@ -1501,13 +1507,7 @@ fn pathname() -> String {
 #[wasm_bindgen_test]
 async fn unsaved_edits_of_a_program_are_not_lost_without_asking() {
     let _api = PlannerApi::start();
-    let (host, _h) = mount_program_form();
-    until(|| {
-        host.query_selector("button[type=submit]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    let (host, _h) = mount_program_form().await;
     assert!(may_unload(), "nothing changed yet");
 
     let name: web_sys::HtmlInputElement = element(&host, "#f-name").unchecked_into();
@@ -1536,13 +1536,7 @@ async fn unsaved_edits_of_a_program_are_not_lost_without_asking() {
 #[wasm_bindgen_test]
 async fn removing_a_wave_the_roster_has_people_in_is_asked_first_with_how_many() {
     let _api = PlannerApi::start();
-    let (host, _h) = mount_program_form();
-    until(|| {
-        host.query_selector("button[type=submit]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    let (host, _h) = mount_program_form().await;
     element(&host, ".wave-row .remove-wave").click();
     settle().await;
     element(&host, "button[type=submit]").click();
@@ -1576,13 +1570,7 @@ async fn removing_a_wave_the_roster_has_people_in_is_asked_first_with_how_many()
 #[wasm_bindgen_test]
 async fn the_waves_are_titled_once_and_a_new_wave_takes_focus_at_its_id() {
     let _api = PlannerApi::start();
-    let (host, _h) = mount_program_form();
-    until(|| {
-        host.query_selector("button[type=submit]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    let (host, _h) = mount_program_form().await;
     let section = element(&host, "section.waves");
     let said = section
         .query_selector_all(".visually-hidden, legend")
