@@ -1,11 +1,12 @@
 //! A program's data directory, built in one place from the store: program.toml, the current
 //! file of each kind, `responses.csv` (the imported file and the responses the server collected,
 //! the collected ones winning) and `training.csv` (likewise, with the training records it
-//! collected), with the SHA-256 of each. The readiness
+//! collected) and `invitations.csv` (the links not revoked: who the response rate counts as
+//! asked), with the SHA-256 of each. The readiness
 //! endpoints evaluate it; `export.zip` and `wavegate export-program` write it out; so the
 //! server and `wavegate score` read the same bytes.
 
-use crate::store::{ProgramSources, ResponseRow, SourcesStamp, Store, StoreError};
+use crate::store::{AskedRow, ProgramSources, ResponseRow, SourcesStamp, Store, StoreError};
 use crate::threads::Threads;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -13,11 +14,12 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use wavegate_core::api::{FileKind, InputFile};
 use wavegate_core::i18n::Lang;
-use wavegate_core::readiness::import::files;
+use wavegate_core::readiness::data::SurveyInvitation;
+use wavegate_core::readiness::import::{files, write_invitations};
 use wavegate_core::readiness::{DataDir, DataSet, Program};
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
 use wavegate_core::survey::response_id::exported_response_ids;
-use wavegate_core::survey::{Response, StoredResponse, Survey};
+use wavegate_core::survey::{Attributes, Response, StoredResponse, Survey};
 use wavegate_core::tabular::{InputError, guarded_copy};
 use wavegate_core::training::{Record, join_training_csv};
 
@@ -139,6 +141,9 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     if let Some(bytes) = training_file(&collected_training, imported_training)? {
         dir.insert(files::TRAINING, bytes);
     }
+    if let Some(bytes) = invitations_file(&sources.invitations)? {
+        dir.insert(files::INVITATIONS, bytes);
+    }
     let inputs = dir
         .files()
         .map(|(file, bytes)| InputFile {
@@ -203,6 +208,40 @@ fn training_file(
 ) -> Result<Option<Vec<u8>>, DataError> {
     let records: Vec<Record> = collected.iter().map(|t| t.record.clone()).collect();
     join_training_csv(&records, imported.as_deref()).map_err(|e| DataError::Corrupt(e.to_string()))
+}
+
+/// `invitations.csv`: the links not revoked, who the response rate counts as asked; none
+/// when the program has no links (then everyone rolled out counts as asked, as for a survey
+/// sent with another tool).
+fn invitations_file(rows: &[AskedRow]) -> Result<Option<Vec<u8>>, DataError> {
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let invitations = rows
+        .iter()
+        .map(|row| {
+            let invited_at = chrono::DateTime::parse_from_rfc3339(&row.created_at)
+                .map_err(|e| DataError::Corrupt(format!("stored link time: {e}")))?
+                .naive_utc();
+            // A personal link's wave and segment are the person's on the roster.
+            let attributes = match row.person_id {
+                Some(_) => Vec::new(),
+                None => serde_json::from_str::<Attributes>(&row.attributes_json)
+                    .map_err(|e| DataError::Corrupt(format!("stored link attributes: {e}")))?
+                    .into_iter()
+                    .collect(),
+            };
+            Ok(SurveyInvitation {
+                survey_id: row.survey_id.clone(),
+                person_id: row.person_id.clone(),
+                invited_at,
+                attributes,
+            })
+        })
+        .collect::<Result<Vec<_>, DataError>>()?;
+    write_invitations(&invitations, Vec::new())
+        .map(Some)
+        .map_err(|e| DataError::Corrupt(format!("writing invitations.csv: {e}")))
 }
 
 /// Stored response rows of one survey as the core's [`StoredResponse`]s.

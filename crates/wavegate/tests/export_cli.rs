@@ -324,6 +324,7 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
             "tickets.csv",
             "responses.csv",
             "training.csv",
+            "invitations.csv",
             "history/2027-02-20.json"
         ]
     );

@@ -92,7 +92,7 @@ pub struct Roster {
     pub attributes: Vec<Attribute>,
     /// Where each attribute is in `attributes`, by name: a roster with thousands of columns
     /// finds each in one step, not by a search through all of them.
-    by_name: HashMap<String, usize>,
+    pub(crate) by_name: HashMap<String, usize>,
 }
 
 impl Roster {
@@ -319,6 +319,21 @@ pub struct ScoredResponse {
     pub answers: ScoredAnswers,
 }
 
+/// One row of `invitations.csv`: someone asked to answer a survey, and from when. A personal
+/// link names its person; an anonymous link the segment it was made for (its wave and split
+/// attributes), whose people were all asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurveyInvitation {
+    /// `survey_id`.
+    pub survey_id: String,
+    /// The invited person; `None` for an anonymous link.
+    pub person_id: Option<String>,
+    /// When the link was made.
+    pub invited_at: NaiveDateTime,
+    /// The segment an anonymous link carries (header key, value); empty for a personal link.
+    pub attributes: Vec<(String, String)>,
+}
+
 /// A training module's status for a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TrainingStatus {
@@ -362,6 +377,9 @@ pub struct Inputs {
     pub responses: Option<Vec<ScoredResponse>>,
     /// `training.csv`.
     pub training: Option<Vec<TrainingRecord>>,
+    /// `invitations.csv`: who was asked to answer; without it everyone rolled out counts as
+    /// asked.
+    pub invitations: Option<Vec<SurveyInvitation>>,
     /// How many of `devices` have their last check-in as `enrolled_at`, because the export gave
     /// no enrollment date for them: the latest time they can have enrolled.
     pub enrollment_from_check_in: usize,
@@ -519,6 +537,9 @@ pub struct DataSet {
     pub(crate) training_by_person: Groups,
     /// Anonymous responses: (response index, wave index, per roster attribute its code).
     pub(crate) anonymous: Vec<(u32, u16, Vec<u32>)>,
+    /// Personal links of `invitations.csv` by person (anonymous links are read by their
+    /// segment, see `super::asked`).
+    pub(crate) invitations_by_person: Groups,
     pub(crate) unmatched: Unmatched,
 }
 
@@ -589,15 +610,22 @@ impl DataSet {
             .iter()
             .flatten()
             .map(|t| Some(t.person_id.as_str()));
+        // Anonymous links name no one: they are read by their segment.
+        let invitations = inputs
+            .invitations
+            .iter()
+            .flatten()
+            .map(|i| i.person_id.as_deref());
         let responses = inputs.responses.as_deref().unwrap_or_default();
         let jobs: Vec<Job<'_, Owners>> = vec![
             owners(devices, key),
             owners(failures, key),
             owners(tickets, key),
             owners(training, key),
+            owners(invitations, key),
             Box::new(move || response_owners(responses, key, program)),
         ];
-        let [devices, failures, tickets, training, responses]: [Owners; 5] = runner
+        let [devices, failures, tickets, training, invitations, responses]: [Owners; 6] = runner
             .run(jobs)
             .try_into()
             .unwrap_or_else(|_| unreachable!("a runner gives one result per job"));
@@ -616,6 +644,7 @@ impl DataSet {
             tickets_by_person: Groups::build(n, tickets.owner.iter().copied()),
             responses_by_person: Groups::build(n, responses.owner.iter().copied()),
             training_by_person: Groups::build(n, training.owner.iter().copied()),
+            invitations_by_person: Groups::build(n, invitations.owner.iter().copied()),
             anonymous: responses.anonymous,
             unmatched,
             roster,

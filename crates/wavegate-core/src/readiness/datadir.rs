@@ -9,21 +9,13 @@ use crate::i18n::{Lang, Text};
 use crate::tabular::{InMemory, InputError};
 
 /// The files of a data directory, in the order they are read and their errors reported.
-pub const FILES: [&str; 7] = [
-    files::PROGRAM,
-    files::ROSTER,
-    files::DEVICES,
-    files::FAILURES,
-    files::TICKETS,
-    files::RESPONSES,
-    files::TRAINING,
-];
+pub const FILES: [&str; 8] = files::ALL;
 
 /// The files of a data directory, each held as bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DataDir {
     /// One slot per name of [`FILES`], in that order.
-    files: [Option<Vec<u8>>; 7],
+    files: [Option<Vec<u8>>; 8],
 }
 
 /// A file without which nothing is evaluated.
@@ -132,8 +124,14 @@ mod tests {
             "roster.csv",
             b"person_id,wave\np1,pilot\np2,pilot\n".to_vec(),
         );
+        dir.insert(
+            "invitations.csv",
+            b"survey_id,person_id,invited_at\ns,P2,2027-01-12T09:00:00Z\n".to_vec(),
+        );
         let (program, data) = dir.load(&InOrder).unwrap();
         assert_eq!((program.name.as_str(), data.roster().len()), ("t", 2));
+        assert_eq!(data.inputs().invitations.as_ref().map(Vec::len), Some(1));
+        assert_eq!(data.invitations_by_person.of(1), &[0]);
         dir.insert(
             "devices.csv",
             b"Primary user UPN,Compliance\np1,Compliant\n".to_vec(),

@@ -309,11 +309,12 @@ pub(crate) fn evaluate_segment(
 
         let id = MetricId::ResponseRate;
         let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.respondents));
-        let t = group(g, i);
-        let answered = f64::from(t.respondents.min(t.people));
-        let people = f64::from(t.people);
-        if people > 0.0 {
-            response_rate = Some(answered / people);
+        // Of the people asked (see `asked`): a survey sent to the pilot alone says nothing
+        // of the later waves' willingness to answer.
+        let rate_of = |t: &Tally| (f64::from(t.respondents.min(t.asked)), f64::from(t.asked));
+        let (answered, asked) = rate_of(group(g, i));
+        if asked > 0.0 {
+            response_rate = Some(answered / asked);
         }
         // The rate is about the group as a whole, not anyone's answers: no privacy floor.
         metrics.push(proportion(
@@ -322,8 +323,8 @@ pub(crate) fn evaluate_segment(
             gamma,
             src,
             answered,
-            people,
-            parent(g, i).map(|p| (f64::from(p.respondents.min(p.people)), f64::from(p.people))),
+            asked,
+            parent(g, i).map(rate_of),
             false,
         ));
     }

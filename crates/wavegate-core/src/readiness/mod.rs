@@ -7,6 +7,7 @@
 
 mod actions;
 mod adkar;
+mod asked;
 mod assess;
 mod build;
 mod counterfactual;

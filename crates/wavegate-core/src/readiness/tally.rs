@@ -4,6 +4,7 @@
 //! rows (floating-point sums would, in their last bits). Quiz topic results are summed in
 //! millionths for the same reason.
 
+use super::asked::Asked;
 use super::data::{DataSet, NO_VALUE, TrainingStatus};
 use super::program::{MAX_SEGMENT_DEPTH, Program};
 use super::vocabulary::Vocabulary;
@@ -72,6 +73,9 @@ pub(crate) struct Tally {
     /// the evaluation date.
     pub unfinished: Vec<u32>,
     pub respondents: u32,
+    /// People asked to answer a survey (docs/scoring.md "Step 1 in the engine"): the denominator of
+    /// the response rate.
+    pub asked: u32,
     /// Per ADKAR element, answers 1..=5.
     pub adkar: [[u32; 5]; 5],
     pub adkar_respondents: u32,
@@ -115,6 +119,7 @@ impl Tally {
 
     fn add(&mut self, c: &Contribution) {
         self.people += u32::from(c.person);
+        self.asked += u32::from(c.asked);
         if let Some(ok) = c.completion {
             self.completion.add(ok);
         }
@@ -186,6 +191,7 @@ impl Tally {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Contribution {
     person: bool,
+    asked: bool,
     completion: Option<bool>,
     first_attempt: Option<bool>,
     compliance: Count,
@@ -205,23 +211,46 @@ pub(crate) struct Contribution {
 }
 
 impl Contribution {
+    /// Empties it for the next person, keeping the lists' room. Every field is named, so a new
+    /// one cannot be left carrying the last person's value (an `asked` left over once counted
+    /// anonymous responses as people asked, depending on row order).
     fn reset(&mut self) {
-        self.person = false;
-        self.completion = None;
-        self.first_attempt = None;
-        self.compliance = Count::default();
-        self.tickets = 0;
-        self.exposure_minutes = 0;
-        self.ability = None;
-        self.open_priority = 0;
-        self.reasons.clear();
-        self.categories.clear();
-        self.training = None;
-        self.quiz = Count::default();
-        self.topics.clear();
-        self.topic_modules.clear();
-        self.unfinished.clear();
-        self.answers = None;
+        let Contribution {
+            person,
+            asked,
+            completion,
+            first_attempt,
+            compliance,
+            tickets,
+            exposure_minutes,
+            ability,
+            open_priority,
+            reasons,
+            categories,
+            training,
+            quiz,
+            topics,
+            topic_modules,
+            unfinished,
+            answers,
+        } = self;
+        *person = false;
+        *asked = false;
+        *completion = None;
+        *first_attempt = None;
+        *compliance = Count::default();
+        *tickets = 0;
+        *exposure_minutes = 0;
+        *ability = None;
+        *open_priority = 0;
+        reasons.clear();
+        categories.clear();
+        *training = None;
+        *quiz = Count::default();
+        topics.clear();
+        topic_modules.clear();
+        unfinished.clear();
+        *answers = None;
     }
 }
 
@@ -350,15 +379,13 @@ type Cells = HashMap<Vec<u32>, Tally, BuildHasherDefault<FastHash>>;
 
 /// Adds the contributions of the people in `people` (and, with `anonymous`, of every anonymous
 /// response) of the waves up to `next` to their finest cells, and the next wave's people to
-/// the mix.
-#[allow(clippy::too_many_arguments)]
+/// the mix. `asked`: who was asked to answer, when `invitations.csv` says (else everyone).
 fn contributions(
     data: &DataSet,
     program: &Program,
     at: NaiveDate,
     next: usize,
-    vocabulary: &Vocabulary<'_>,
-    split: &[usize],
+    (vocabulary, split, asked): (&Vocabulary<'_>, &[usize], Option<&Asked>),
     people: std::ops::Range<usize>,
     anonymous: bool,
 ) -> (Cells, Mix) {
@@ -487,6 +514,7 @@ fn contributions(
         }
         training_of(data, p, cutoff, vocabulary, &mut c);
         c.answers = latest_answers(data, p, cutoff);
+        c.asked = asked.is_none_or(|a| a.asked(p, w, cutoff, c.answers.is_some()));
         for (slot, &a) in codes.iter_mut().zip(split) {
             *slot = roster.attributes[a].codes[p];
         }
@@ -565,7 +593,8 @@ pub(crate) fn gather(
     // (always two, whatever the runner, so the result never depends on it), whose cells are
     // then added together.
     let people = data.roster.len();
-    let (vocabulary_ref, split_ref) = (&vocabulary, &split);
+    let asked = Asked::of(data, program);
+    let (vocabulary_ref, split_ref, asked_ref) = (&vocabulary, &split, asked.as_ref());
     let job = |range: std::ops::Range<usize>, anonymous: bool| -> Job<'_, (Cells, Mix)> {
         Box::new(move || {
             contributions(
@@ -573,8 +602,7 @@ pub(crate) fn gather(
                 program,
                 at,
                 next,
-                vocabulary_ref,
-                split_ref,
+                (vocabulary_ref, split_ref, asked_ref),
                 range,
                 anonymous,
             )

@@ -42,6 +42,7 @@ impl Tally {
             topic_modules: sub_vec(&self.topic_modules, &part.topic_modules),
             unfinished: sub_vec(&self.unfinished, &part.unfinished),
             respondents: self.respondents.saturating_sub(part.respondents),
+            asked: self.asked.saturating_sub(part.asked),
             adkar: std::array::from_fn(|e| sub(&self.adkar[e], &part.adkar[e])),
             adkar_respondents: self
                 .adkar_respondents
@@ -103,6 +104,7 @@ impl Tally {
             topic_modules: add_vec(&self.topic_modules, &o.topic_modules),
             unfinished: add_vec(&self.unfinished, &o.unfinished),
             respondents: self.respondents + o.respondents,
+            asked: self.asked + o.asked,
             adkar: std::array::from_fn(|e| add(&self.adkar[e], &o.adkar[e])),
             adkar_respondents: self.adkar_respondents + o.adkar_respondents,
             barriers: add(&self.barriers, &o.barriers),

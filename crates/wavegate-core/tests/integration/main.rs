@@ -11,6 +11,7 @@ mod import_hostile;
 mod importer_contract;
 mod measures_agree;
 mod module_cycles;
+mod readiness_asked;
 mod readiness_decisions;
 mod readiness_experience;
 mod readiness_golden;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use wavegate_core::dates::parse_datetime;
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{
-    Compliance, Device, EnrollmentFailure, Inputs, Roster, ScoredAnswers, ScoredResponse, Ticket,
-    TrainingRecord, TrainingStatus,
+    Compliance, Device, EnrollmentFailure, Inputs, Roster, ScoredAnswers, ScoredResponse,
+    SurveyInvitation, Ticket, TrainingRecord, TrainingStatus,
 };
 use wavegate_core::readiness::{DataSet, PastEvaluation, Program, Report, evaluate};
 
@@ -163,6 +163,48 @@ impl Scenario {
             person_id: Some(person.to_string()),
             submitted_at: parse_datetime(at).unwrap(),
             attributes: Vec::new(),
+            answers,
+        });
+    }
+
+    /// A personal invitation to the pilot feedback survey, made at `at`.
+    pub fn invite(&mut self, person: &str, at: &str) {
+        self.invitation(Some(person), at, &[]);
+    }
+
+    /// An anonymous link for the segment `attrs` names (its wave among them), made at `at`.
+    pub fn invite_segment(&mut self, attrs: &[(&str, &str)], at: &str) {
+        self.invitation(None, at, attrs);
+    }
+
+    fn invitation(&mut self, person: Option<&str>, at: &str, attrs: &[(&str, &str)]) {
+        self.inputs
+            .invitations
+            .get_or_insert_with(Vec::new)
+            .push(SurveyInvitation {
+                survey_id: "pilot-feedback".into(),
+                person_id: person.map(String::from),
+                invited_at: parse_datetime(at).unwrap(),
+                attributes: attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            });
+    }
+
+    /// An anonymous response carrying `attrs` (its wave among them).
+    pub fn anonymous(&mut self, attrs: &[(&str, &str)], at: &str, answers: ScoredAnswers) {
+        let responses = self.inputs.responses.as_mut().unwrap();
+        let id = format!("r{:06}", responses.len() + 1);
+        responses.push(ScoredResponse {
+            id,
+            survey_id: "pilot-feedback".into(),
+            person_id: None,
+            submitted_at: parse_datetime(at).unwrap(),
+            attributes: attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             answers,
         });
     }

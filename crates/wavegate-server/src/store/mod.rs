@@ -49,7 +49,7 @@ pub use programs::{
 pub use reminders::RemindedInvitation;
 pub use responses::{InsertOutcome, NewResponse, ResponseRow, SurveyResponses};
 pub use sessions::SessionRow;
-pub use sources::{CurrentFile, ProgramSources, SourcesStamp};
+pub use sources::{AskedRow, CurrentFile, ProgramSources, SourcesStamp};
 pub use surveys::ProgramSurveyRow;
 pub use training::{
     AssignmentRecord, FactOutcome, ModuleStored, ModuleVersions, NewTrainee, TraineeRevocation,

@@ -25,8 +25,10 @@ pub struct CurrentFile {
 /// stamps mean equal sources. It holds the program.toml, each current import (its row and
 /// SHA-256: stored bytes never change), each survey's current version with the count and last
 /// row of its responses (responses are only ever added, and published versions never change),
-/// the ids of the stored evaluations (never reused), and the counts of training facts, module
-/// versions and assignments with the last fact (all only ever added).
+/// the ids of the stored evaluations (never reused), the counts of training facts, module
+/// versions and assignments with the last fact (all only ever added), and of the invitation
+/// links: how many, the last made, how many revoked and the latest time any was made (a link
+/// given anew keeps its row but gets a new time).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourcesStamp {
     program_toml: Option<String>,
@@ -34,6 +36,7 @@ pub struct SourcesStamp {
     surveys: Vec<(String, u32, i64, i64)>,
     evaluations: Vec<i64>,
     training: (i64, i64, i64, i64),
+    invitations: (i64, i64, i64, String),
 }
 
 /// Everything a program's data directory is made of.
@@ -52,8 +55,23 @@ pub struct ProgramSources {
     pub modules: Vec<ModuleVersions>,
     /// Every training assignment with its progress facts.
     pub assignments: Vec<AssignmentRecord>,
+    /// Every invitation link not revoked, oldest first: who was asked to answer.
+    pub invitations: Vec<AskedRow>,
     /// The stamp of all this, read in the same transaction.
     pub stamp: SourcesStamp,
+}
+
+/// An invitation link as `invitations.csv` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AskedRow {
+    /// The survey.
+    pub survey_id: String,
+    /// The invited person; `None` for an anonymous link.
+    pub person_id: Option<String>,
+    /// The segment an anonymous link carries (JSON object).
+    pub attributes_json: String,
+    /// When the link was made (RFC 3339).
+    pub created_at: String,
 }
 
 /// The stamp of a program's sources, inside the caller's transaction; `None` for an unknown
@@ -95,12 +113,19 @@ fn stamp(c: &Connection, program_id: &str) -> Result<Option<SourcesStamp>, Store
         .query_map([program_id], |r| r.get(0))?
         .collect::<Result<Vec<_>, _>>()?;
     drop(stmt);
+    let invitations = c.query_row(
+        "SELECT count(*), coalesce(max(rowid), 0), count(revoked_at), coalesce(max(created_at), '')
+         FROM invitations WHERE program_id = ?1",
+        [program_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     Ok(Some(SourcesStamp {
         program_toml,
         imports,
         surveys,
         evaluations,
         training: training_stamp(c, program_id)?,
+        invitations,
     }))
 }
 
@@ -159,6 +184,21 @@ impl Store {
             let history = reports(&tx, &p)?;
             let modules = modules(&tx, &p, None)?;
             let assignments = assignments(&tx, &keys, &p, None, None)?;
+            let mut stmt = tx.prepare(
+                "SELECT survey_id, person_id, attributes, created_at FROM invitations
+                 WHERE program_id = ?1 AND revoked_at IS NULL ORDER BY created_at, rowid",
+            )?;
+            let invitations = stmt
+                .query_map([&p], |r| {
+                    Ok(AskedRow {
+                        survey_id: r.get(0)?,
+                        person_id: r.get(1)?,
+                        attributes_json: r.get(2)?,
+                        created_at: r.get(3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(stmt);
             Ok(Some(ProgramSources {
                 program_toml,
                 files,
@@ -166,6 +206,7 @@ impl Store {
                 history,
                 modules,
                 assignments,
+                invitations,
                 stamp,
             }))
         })

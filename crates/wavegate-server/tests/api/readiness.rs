@@ -90,7 +90,15 @@ async fn the_readiness_endpoint_sends_the_report_of_the_data_directory_it_export
     assert_eq!(zip.content_type, "application/zip");
     let files = unzip(&zip.bytes);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, vec!["program.toml", "roster.csv", "responses.csv"]);
+    assert_eq!(
+        names,
+        vec![
+            "program.toml",
+            "roster.csv",
+            "responses.csv",
+            "invitations.csv"
+        ]
+    );
     let expected: Vec<String> = files
         .iter()
         .map(|(n, b)| format!("{n}={}", sha256(b)))
@@ -116,7 +124,7 @@ async fn the_readiness_endpoint_sends_the_report_of_the_data_directory_it_export
         "the same evaluation, kept"
     );
     let inputs = e.body["inputs"].as_array().unwrap();
-    assert_eq!(inputs.len(), 3);
+    assert_eq!(inputs.len(), 4);
     assert_eq!(inputs[2]["file"], "responses.csv");
     assert_eq!(inputs[2]["sha256"], sha256(&files[2].1));
     assert_eq!(inputs[2]["bytes"], files[2].1.len());
@@ -386,7 +394,8 @@ async fn training_records_are_imported_and_evaluated() {
             "program.toml",
             "roster.csv",
             "responses.csv",
-            "training.csv"
+            "training.csv",
+            "invitations.csv"
         ]
     );
 }
@@ -532,7 +541,7 @@ async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
     assert_eq!(first.body["at"], "2027-02-01");
     assert_eq!(first.body["created_by"], "token:test-planner");
     assert_eq!(first.body["next_wave"], "wave-1");
-    assert_eq!(first.body["inputs"].as_array().unwrap().len(), 3);
+    assert_eq!(first.body["inputs"].as_array().unwrap().len(), 4);
     let report = get(&api, &format!("{DEMO}/readiness?at=2027-02-01&lang=en")).await;
     assert_eq!(first.body["report"], report.body);
     assert_eq!(
@@ -965,4 +974,59 @@ async fn an_evaluation_is_stored_for_today_only_so_history_cannot_be_back_dated(
     assert_eq!(stored.body["at"], "2027-02-07");
     let again = post(&api, &format!("{program}/evaluations?at=2027-02-07")).await;
     assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
+}
+
+/// The response rate's `n`: the people it counts as asked.
+fn asked(report: &Value) -> u64 {
+    report["segments"][0]["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "response_rate")
+        .unwrap()["n"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_response_rate_counts_the_people_the_links_asked_and_the_export_says_who() {
+    let api = demo_with_roster().await;
+    // On 1 March the pilot (12) and wave 1 (20) have rolled out; only the pilot has links.
+    let path = format!("{DEMO}/readiness?at=2027-03-01");
+    let before = get(&api, &path).await;
+    assert_eq!(before.status, StatusCode::OK, "{:?}", before.body);
+    assert_eq!(before.body["data"]["rolled_out"], 32);
+    assert_eq!(asked(&before.body), 12, "wave 1 was never asked");
+
+    let zip = get(&api, &format!("{DEMO}/export.zip")).await;
+    let files = unzip(&zip.bytes);
+    let (_, csv) = files
+        .iter()
+        .find(|(n, _)| n == "invitations.csv")
+        .expect("the export lists who was asked");
+    let csv = String::from_utf8(csv.clone()).unwrap();
+    assert!(
+        csv.starts_with("survey_id,person_id,invited_at,wave\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\npilot-feedback,p001,"), "{csv}");
+    assert!(!csv.contains("token") && !csv.contains("/r/"), "no link");
+
+    // Links for wave 1: now everyone rolled out was asked, and the evaluation is a new one.
+    let r = api
+        .call(
+            "POST",
+            &format!("{DEMO}/surveys/pilot-feedback/invitations/from-roster"),
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "wave": "wave-1" }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let after = get(&api, &path).await;
+    assert_eq!(asked(&after.body), 32);
+    assert_ne!(
+        after.headers["wavegate-inputs"],
+        before.headers["wavegate-inputs"]
+    );
 }

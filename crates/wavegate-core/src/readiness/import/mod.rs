@@ -6,6 +6,7 @@
 
 mod cells;
 mod intune;
+mod invitations;
 mod notes;
 mod responses;
 mod roster;
@@ -14,6 +15,9 @@ mod training;
 
 pub use cells::canonical_platform;
 pub use intune::{ImportedDevices, read_devices, read_failures};
+pub use invitations::{
+    INVITATION_COLUMNS, MAX_SEGMENT_SHAPES, read_invitations, write_invitations,
+};
 pub use notes::{enrollment_from_check_in, notes};
 pub use responses::{
     ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts, read_responses_in_rounds,
@@ -48,9 +52,18 @@ pub mod files {
     pub const RESPONSES: &str = "responses.csv";
     /// Training records.
     pub const TRAINING: &str = "training.csv";
+    /// Who was asked to answer a survey.
+    pub const INVITATIONS: &str = "invitations.csv";
     /// Every file of a data directory, in the order they are read.
-    pub const ALL: [&str; 7] = [
-        PROGRAM, ROSTER, DEVICES, FAILURES, TICKETS, RESPONSES, TRAINING,
+    pub const ALL: [&str; 8] = [
+        PROGRAM,
+        ROSTER,
+        DEVICES,
+        FAILURES,
+        TICKETS,
+        RESPONSES,
+        TRAINING,
+        INVITATIONS,
     ];
 }
 
@@ -63,6 +76,7 @@ enum Parsed {
     Tickets(Vec<super::data::Ticket>),
     Responses(Vec<super::data::ScoredResponse>),
     Training(Vec<super::data::TrainingRecord>),
+    Invitations(Vec<super::data::SurveyInvitation>),
 }
 
 type Job<'t> = Box<dyn FnOnce() -> Result<Parsed, InputError> + Send + 't>;
@@ -127,6 +141,11 @@ pub fn load<'a, R: IntoText<'a> + Send>(
     if let Some(r) = open(files::TRAINING)? {
         jobs.push(Box::new(move || read_training(r).map(Parsed::Training)));
     }
+    if let Some(r) = open(files::INVITATIONS)? {
+        jobs.push(Box::new(move || {
+            read_invitations(r).map(Parsed::Invitations)
+        }));
+    }
     let mut roster = None;
     let mut inputs = Inputs::default();
     for parsed in runner.run(jobs) {
@@ -140,6 +159,7 @@ pub fn load<'a, R: IntoText<'a> + Send>(
             Parsed::Tickets(t) => inputs.tickets = Some(t),
             Parsed::Responses(r) => inputs.responses = Some(r),
             Parsed::Training(t) => inputs.training = Some(t),
+            Parsed::Invitations(i) => inputs.invitations = Some(i),
         }
     }
     let (roster, index) = roster.unzip();

@@ -236,8 +236,8 @@ pub fn unit(m: MetricId, lang: Lang) -> &'static str {
             | EnrollExperience | Nps,
             Lang::En,
         ) => "responses",
-        (ResponseRate, Lang::Nl) => "mensen",
-        (ResponseRate, Lang::En) => "people",
+        (ResponseRate, Lang::Nl) => "uitgenodigden",
+        (ResponseRate, Lang::En) => "invitees",
     }
 }
 
