@@ -637,6 +637,11 @@ pub struct HelpdeskForecast {
     pub tickets_per_day_q90: f64,
     /// Largest wave of this mix whose q90 fits capacity: capacity × 14 / q90(rate per person).
     pub max_wave_size: Option<u32>,
+    /// Under a split, the largest wave of the mix that goes ahead (the held segments left out)
+    /// whose q90 fits capacity, when it differs from `max_wave_size`: the size the decision
+    /// holds the split to. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub going_max_wave_size: Option<u32>,
     /// Evidence: person-weeks observed.
     pub person_weeks: u64,
     /// Most common rollout ticket categories.

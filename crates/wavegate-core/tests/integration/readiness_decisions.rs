@@ -1283,6 +1283,27 @@ fn a_split_for_tickets_says_what_frees_the_held_segment_and_prepares_for_who_goe
             .expect("the forecast");
         assert!(q90 <= 2.0, "prepares for {q90} a day: {:?}", a);
     }
+    // The helpdesk section speaks of the whole wave's mix, and also of the calmer one going
+    // ahead: the size the split is held to. Before, it named only the whole wave's, beside a
+    // split of another size.
+    let f = r.helpdesk_forecast.as_ref().unwrap();
+    let (whole, going) = (f.max_wave_size.unwrap(), f.going_max_wave_size.unwrap());
+    assert!(going > whole, "{whole} for the wave, {going} for who goes");
+    assert!(d.recommended_size <= going, "{}", d.recommended_size);
+    let line = wavegate_core::readiness::render::forecast_line(f, Lang::En);
+    assert!(
+        line.ends_with(&format!("a wave of at most {going} people fits.")),
+        "{line}"
+    );
+    // A wave that goes whole says nothing of the sort.
+    let (whole_wave, _) = healthy();
+    let r = whole_wave.evaluate("2027-01-31");
+    assert_eq!(
+        r.helpdesk_forecast
+            .as_ref()
+            .and_then(|f| f.going_max_wave_size),
+        None
+    );
 }
 
 /// Every gate carries its evidence (docs/scoring.md): the productivity gate its count, the

@@ -195,6 +195,7 @@ fn helpdesk(program: &Program, a: &Assessment, f: &Forecast) -> HelpdeskForecast
         tickets_per_day_median: round(f.median_day, 1),
         tickets_per_day_q90: round(f.q90_day, 1),
         max_wave_size: f.max_size.filter(|&m| m != u32::MAX),
+        going_max_wave_size: None,
         person_weeks: f.person_weeks,
         top_categories: top
             .iter()
@@ -356,6 +357,15 @@ pub(super) fn build_report(
     // The decision.
     let forecast = j.going_forecast.as_ref();
     let max_size = forecast.and_then(|f| f.max_size);
+    // The helpdesk section speaks of the whole wave's mix; a split sends another one, whose
+    // largest fitting wave is the one the decision holds to.
+    if kind == DecisionKind::Split
+        && let Some(section) = report.helpdesk_forecast.as_mut()
+    {
+        section.going_max_wave_size = max_size
+            .filter(|&m| m != u32::MAX)
+            .filter(|&m| Some(m) != section.max_wave_size);
+    }
     let cap = |n: u32| max_size.map_or(n, |m| n.min(m));
     let held_segments: Vec<Segment> = j.held.iter().map(|&s| a.segs[s].segment.clone()).collect();
     let proceed: Vec<Segment> = if kind == DecisionKind::Split {

@@ -117,7 +117,9 @@ pub fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lang: Lang
     )
 }
 
-pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
+/// The helpdesk section's sentence: the rate, the forecast for the wave against capacity, the
+/// largest wave that fits, and (under a split) the one of the part going ahead.
+pub fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
     let cap = f
         .capacity_per_day
         .map_or("–".to_string(), |c| text::num(c, 1, lang));
@@ -136,7 +138,24 @@ pub(super) fn forecast_line(f: &crate::readiness::report::HelpdeskForecast, lang
             "{rate} tickets per 100 people in 14 days; for {size} people a median of {median} and a 90% upper bound of {q90} tickets a day, capacity {cap}; largest wave that fits: {max}."
         ),
     };
-    line + &forecast_parts(f, lang)
+    line + &forecast_parts(f, lang) + &going_ahead_fits(f, lang)
+}
+
+/// Under a split: the largest wave of the part going ahead that fits, which the decision holds
+/// to (its mix differs from the whole wave's the section speaks of); empty otherwise.
+pub fn going_ahead_fits(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {
+    let Some(going) = f.going_max_wave_size else {
+        return String::new();
+    };
+    let going = crate::i18n::count(u64::from(going), lang);
+    match lang {
+        Lang::Nl => format!(
+            " Zonder de aangehouden segmenten heeft de golf een andere mix; daarvan past een golf van hooguit {going} mensen."
+        ),
+        Lang::En => format!(
+            " Without the held segments the wave has another mix; of that mix a wave of at most {going} people fits."
+        ),
+    }
 }
 
 /// The enrollment per wave as the reports and the planner's dashboard show it.

@@ -13,7 +13,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{Evaluation, EvaluationsQuery};
 use wavegate_core::i18n::count;
-use wavegate_core::readiness::render::forecast_parts;
+use wavegate_core::readiness::render::{forecast_parts, going_ahead_fits};
 use wavegate_core::readiness::text;
 use wavegate_ui::api::{ApiError, readiness};
 use wavegate_ui::chart::{Scale, ticks};
@@ -69,7 +69,7 @@ fn forecast(e: &Evaluation) -> AnyView {
         ],
     );
     // Which groups bring the tickets, when their rates differ enough to forecast them apart.
-    let desc = desc + &forecast_parts(f, lang);
+    let desc = desc + &forecast_parts(f, lang) + &going_ahead_fits(f, lang);
     // The capacity's label stands at the foot of its line, over the axis: a tick label there
     // would print on top of it (twice "1,0").
     let clear_of_capacity = |v: &f64| {
