@@ -32,7 +32,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::AlreadySubmitted
         | ErrorCode::VersionPublished
         | ErrorCode::NoRoster
-        | ErrorCode::InputsRejected => StatusCode::CONFLICT,
+        | ErrorCode::InputsRejected
+        | ErrorCode::LinkFull => StatusCode::CONFLICT,
         ErrorCode::TooManyAttempts | ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::LinkExpired | ErrorCode::LinkRevoked => StatusCode::GONE,
         ErrorCode::DraftChanged => StatusCode::PRECONDITION_FAILED,

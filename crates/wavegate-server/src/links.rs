@@ -101,10 +101,26 @@ pub(crate) async fn ensure_link_open(
             "this link was revoked; ask the helpdesk for a new one",
         ),
     };
-    let support: ProgramSupport = match state.store.program(program_id).await? {
+    Err(ApiError::new(code, message).with_details(support(state, program_id).await?))
+}
+
+/// `409 link_full` for an anonymous link of `program_id` that has taken as many answers as its
+/// segment has people, with the program's helpdesk in `details` (someone who has not answered
+/// yet can ask there).
+pub(crate) async fn link_full(state: &AppState, program_id: &str) -> Result<ApiError, ApiError> {
+    tracing::warn!(program = %program_id, "an anonymous link refused an answer beyond its segment's people");
+    Ok(ApiError::new(
+        ErrorCode::LinkFull,
+        "this link has taken as many answers as its group has people; nothing was stored",
+    )
+    .with_details(support(state, program_id).await?))
+}
+
+/// The program's helpdesk details, for a respondent who cannot go on.
+async fn support(state: &AppState, program_id: &str) -> Result<ProgramSupport, ApiError> {
+    Ok(match state.store.program(program_id).await? {
         Some(record) => serde_json::from_str(&record.support_json)
             .map_err(|e| ApiError::internal(format!("stored support: {e}")))?,
         None => ProgramSupport::default(),
-    };
-    Err(ApiError::new(code, message).with_details(support))
+    })
 }

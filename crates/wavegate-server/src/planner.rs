@@ -32,7 +32,7 @@ use wavegate_core::invitation::{
     response_rate,
 };
 use wavegate_core::invitation::{
-    check_anonymous_attributes, check_people_on_roster, link_expiry, link_wave,
+    anonymous_capacity, check_people_on_roster, link_expiry, link_wave,
 };
 use wavegate_core::readiness::Program;
 use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
@@ -208,42 +208,46 @@ pub(crate) async fn with_emails<'a>(
 }
 
 /// Anonymous links written by hand carry only what the core allows an anonymous link: split
-/// attributes of a segment of at least 5 people on the program's roster.
+/// attributes of a segment of at least 5 people on the program's roster. Returns how many
+/// answers each takes (its segment's people; `None` without a roster to count on, which only a
+/// link carrying nothing may do).
 async fn check_anonymous_links(
     state: &AppState,
     program: &str,
     definition: Option<&Program>,
     links: &[NewInvitation],
     lang: Lang,
-) -> Result<(), ApiError> {
-    if links.iter().all(|l| l.attributes.is_empty()) {
-        return Ok(());
-    }
-    let no_roster = || {
+) -> Result<Vec<Option<u64>>, ApiError> {
+    let roster = match definition {
+        Some(d) => match roster_of(state, program, d).await? {
+            Some(Ok(roster)) => Some((roster, d)),
+            _ => None,
+        },
+        None => None,
+    };
+    let Some((roster, definition)) = roster else {
+        if links.iter().all(|l| l.attributes.is_empty()) {
+            return Ok(vec![None; links.len()]);
+        }
         let text = Text::new(
             "Een anonieme link met kenmerken heeft de roster van het programma nodig: laad die eerst.",
             "An anonymous link with attributes needs the program's roster: import it first.",
         );
-        ApiError::new(ErrorCode::NoRoster, text.get(lang))
+        return Err(ApiError::new(ErrorCode::NoRoster, text.get(lang)));
     };
-    let definition = definition.ok_or_else(no_roster)?;
-    let Some(Ok(roster)) = roster_of(state, program, definition).await? else {
-        return Err(no_roster());
-    };
-    let problems: Vec<InvitationProblem> = links
-        .iter()
-        .enumerate()
-        .filter_map(|(index, l)| {
-            check_anonymous_attributes(&roster, definition, &l.attributes)
-                .err()
-                .map(|e| InvitationProblem {
-                    index,
-                    message: e.message(lang),
-                })
-        })
-        .collect();
+    let mut capacities = Vec::with_capacity(links.len());
+    let mut problems = Vec::new();
+    for (index, l) in links.iter().enumerate() {
+        match anonymous_capacity(&roster, definition, &l.attributes) {
+            Ok(people) => capacities.push(Some(people as u64)),
+            Err(e) => problems.push(InvitationProblem {
+                index,
+                message: e.message(lang),
+            }),
+        }
+    }
     if problems.is_empty() {
-        return Ok(());
+        return Ok(capacities);
     }
     let text = match problems.len() {
         1 => Text::new(
@@ -337,7 +341,7 @@ pub async fn create_invitations(
     check_batch(&body.invitations, ps.anonymous).map_err(|e| refused(e, lang))?;
     let languages = link_languages(&state, &ps).await?;
     let definition = program_if_any(&state, &program).await?;
-    if ps.anonymous {
+    let capacities = if ps.anonymous {
         check_anonymous_links(
             &state,
             &program,
@@ -345,7 +349,7 @@ pub async fn create_invitations(
             &body.invitations,
             lang,
         )
-        .await?;
+        .await?
     } else {
         check_personal_links(
             &state,
@@ -355,11 +359,13 @@ pub async fn create_invitations(
             lang,
         )
         .await?;
-    }
+        vec![None; body.invitations.len()]
+    };
     let entries = body
         .invitations
         .into_iter()
-        .map(|inv| {
+        .zip(capacities)
+        .map(|(inv, capacity)| {
             let wave = definition
                 .as_ref()
                 .and_then(|d| link_wave(d, None, &inv.attributes));
@@ -376,6 +382,7 @@ pub async fn create_invitations(
                     state.clock.now().date_naive(),
                 ),
                 wave,
+                capacity,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
@@ -474,10 +481,13 @@ pub async fn from_roster(
     };
     let people = match body.kind {
         InvitationKind::Personal => wanted.len() as u64,
-        InvitationKind::Anonymous => {
-            // The people of the segment, for the planner's information only.
-            personal_invitations(&roster, &definition, &selection).map_or(0, |v| v.len() as u64)
-        }
+        // The people of the segment: what the link is for, and the most answers it takes.
+        InvitationKind::Anonymous => wanted
+            .first()
+            .map(|inv| anonymous_capacity(&roster, &definition, &inv.attributes))
+            .transpose()
+            .map_err(selection_error)?
+            .unwrap_or(0) as u64,
     };
     for inv in &wanted {
         check_invitation(inv, ps.anonymous).map_err(|e| {
@@ -494,6 +504,7 @@ pub async fn from_roster(
         .into_iter()
         .map(|inv| {
             let wave = link_wave(&definition, body.wave.as_deref(), &inv.attributes);
+            let capacity = inv.person_id.is_none().then_some(people);
             Ok(NewInvitationRow {
                 token: new_token(),
                 attributes_json: serde_json::to_string(&inv.attributes)
@@ -507,6 +518,7 @@ pub async fn from_roster(
                     state.clock.now().date_naive(),
                 ),
                 wave,
+                capacity,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;

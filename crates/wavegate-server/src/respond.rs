@@ -174,6 +174,7 @@ pub async fn submit(
         survey_id: inv.survey_id.clone(),
         person_id,
     });
+    let program_id = inv.program_id.clone();
     let outcome = state
         .store
         .insert_response(NewResponse {
@@ -231,6 +232,7 @@ pub async fn submit(
         InsertOutcome::InvitationUsed => {
             Err(answered_before("this invitation has already been answered"))
         }
+        InsertOutcome::LinkFull => Err(crate::links::link_full(&state, &program_id).await?),
     }
 }
 

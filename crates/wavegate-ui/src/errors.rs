@@ -49,6 +49,7 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         ErrorCode::LinkExpired => UiMsg::ErrorLinkExpired,
         ErrorCode::LinkRevoked => UiMsg::ErrorLinkRevoked,
         ErrorCode::RateLimited => UiMsg::ErrorRateLimited,
+        ErrorCode::LinkFull => UiMsg::ErrorLinkFull,
         ErrorCode::Internal => UiMsg::ErrorServer,
         ErrorCode::Unknown => UiMsg::ErrorUnknown,
     }

@@ -120,6 +120,10 @@ pub enum ErrorCode {
     /// 429: too many requests from this address or through this link; `Retry-After` says when
     /// to try again.
     RateLimited,
+    /// 409: an anonymous link has taken as many answers as its segment had people when it was
+    /// made: more can only be someone answering again; nothing was stored. `details` is the
+    /// program's [`ProgramSupport`].
+    LinkFull,
     /// 412: a draft save whose precondition (`If-Match`, `If-None-Match: *`) the stored draft
     /// does not meet: another device saved since; nothing was stored.
     DraftChanged,
@@ -130,7 +134,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code the server sends (all but [`ErrorCode::Unknown`]).
-    pub const SENT: [ErrorCode; 39] = [
+    pub const SENT: [ErrorCode; 40] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -170,6 +174,7 @@ impl ErrorCode {
         ErrorCode::DraftChanged,
         ErrorCode::InvalidLesson,
         ErrorCode::InvalidMessage,
+        ErrorCode::LinkFull,
     ];
 
     /// The code as it is written on the wire (`invalid_response`).
@@ -211,6 +216,7 @@ impl ErrorCode {
             ErrorCode::LinkExpired => "link_expired",
             ErrorCode::LinkRevoked => "link_revoked",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::LinkFull => "link_full",
             ErrorCode::DraftChanged => "draft_changed",
             ErrorCode::InvalidLesson => "invalid_lesson",
             ErrorCode::InvalidMessage => "invalid_message",

@@ -29,6 +29,6 @@ pub use lifetime::{
 pub use mail_merge::{write_link_list, write_mail_merge};
 pub use rate::{GroupRate, rates_by_group, response_rate};
 pub use roster::{
-    Selection, SelectionError, anonymous_invitation, check_anonymous_attributes,
-    check_people_on_roster, fill_emails, personal_invitations,
+    Selection, SelectionError, anonymous_capacity, anonymous_invitation,
+    check_anonymous_attributes, check_people_on_roster, fill_emails, personal_invitations,
 };

@@ -175,14 +175,7 @@ pub fn anonymous_invitation(
     program: &Program,
     selection: &Selection,
 ) -> Result<NewInvitation, SelectionError> {
-    for name in selection.segment.keys() {
-        if !program.split_attributes.contains(name) {
-            return Err(SelectionError::NotASplitAttribute {
-                name: name.clone(),
-                split: program.split_attributes.join(", "),
-            });
-        }
-    }
+    check_split_only(program, selection)?;
     let people = select(roster, program, selection)?;
     if people.len() < MIN_GROUP {
         return Err(SelectionError::TooFewForAnonymous {
@@ -200,6 +193,21 @@ pub fn anonymous_invitation(
     })
 }
 
+/// Whether every attribute of `selection`'s segment is a split attribute of the program.
+fn check_split_only(program: &Program, selection: &Selection) -> Result<(), SelectionError> {
+    match selection
+        .segment
+        .keys()
+        .find(|name| !program.split_attributes.contains(name))
+    {
+        Some(name) => Err(SelectionError::NotASplitAttribute {
+            name: name.clone(),
+            split: program.split_attributes.join(", "),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Whether a link without a person may carry `attributes`: only the wave and split attributes
 /// of the program, for a segment of at least [`MIN_GROUP`] people on the roster (the rule of
 /// [`anonymous_invitation`], applied to a link a planner wrote by hand). No attributes at all is
@@ -209,8 +217,20 @@ pub fn check_anonymous_attributes(
     program: &Program,
     attributes: &Attributes,
 ) -> Result<(), SelectionError> {
+    anonymous_capacity(roster, program, attributes).map(|_| ())
+}
+
+/// How many answers an anonymous link carrying `attributes` takes: the people of its segment
+/// on the roster (everyone on it for a link that carries nothing). One answer more can only be
+/// someone answering again, and a flood through a shared link would otherwise outvote the
+/// segment in its readiness. Refused as [`check_anonymous_attributes`] refuses.
+pub fn anonymous_capacity(
+    roster: &Roster,
+    program: &Program,
+    attributes: &Attributes,
+) -> Result<usize, SelectionError> {
     if attributes.is_empty() {
-        return Ok(());
+        return Ok(roster.len());
     }
     let selection = Selection {
         wave: attributes.get("wave").cloned(),
@@ -220,7 +240,12 @@ pub fn check_anonymous_attributes(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     };
-    anonymous_invitation(roster, program, &selection).map(|_| ())
+    check_split_only(program, &selection)?;
+    let people = select(roster, program, &selection)?.len();
+    if people < MIN_GROUP {
+        return Err(SelectionError::TooFewForAnonymous { people });
+    }
+    Ok(people)
 }
 
 /// Whether every personal link of a list names a person on the roster (ids match as
@@ -375,6 +400,12 @@ mod tests {
             Err(SelectionError::TooFewForAnonymous { people: 3 })
         );
         assert!(ok(&r, &p, &attrs(&[("wave", "nope")])).is_err());
+        // What each link takes: its segment's people, or everyone for a link of no segment.
+        let takes = |pairs: &[(&str, &str)]| anonymous_capacity(&r, &p, &attrs(pairs));
+        assert_eq!(takes(&[("wave", "pilot"), ("platform", "iOS")]), Ok(7));
+        assert_eq!(takes(&[("wave", "pilot")]), Ok(10));
+        assert_eq!(takes(&[]), Ok(11));
+        assert!(takes(&[("platform", "Windows")]).is_err());
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct NewInvitationRow {
     pub wave: Option<String>,
     /// The last day the link opens (`YYYY-MM-DD`).
     pub expires_on: Option<String>,
+    /// For an anonymous link: the most answers it takes (its segment's people on the roster);
+    /// `None`: no bound (no roster to count them on).
+    pub capacity: Option<u64>,
 }
 
 /// What a respondent's link opens: the invitation, its program and the survey to answer.
@@ -254,6 +257,7 @@ impl Store {
                     Some(old) => replace_token(&tx, &keys, old, &row)?,
                     None => insert_invitation(&tx, &keys, &row)?,
                 }
+                set_capacity(&tx, &keys, &row.token, entry.capacity)?;
                 let created = ListedInvitation {
                     invitation: row,
                     submitted_at: None,
@@ -304,6 +308,9 @@ impl Store {
                 .map(|r| r.open(&keys))
                 .transpose()?;
             if let Some(row) = found {
+                // Asked for again: it takes as many answers as the segment has people now.
+                set_capacity(&tx, &keys, &row.token, entry.capacity)?;
+                tx.commit()?;
                 return Ok((false, row));
             }
             let row = InvitationRow {
@@ -319,6 +326,7 @@ impl Store {
                 revoked_at: None,
             };
             insert_invitation(&tx, &keys, &row)?;
+            set_capacity(&tx, &keys, &row.token, entry.capacity)?;
             tx.commit()?;
             Ok((true, row))
         })
@@ -510,6 +518,23 @@ pub(super) fn record_replaced(
     Ok(())
 }
 
+/// Sets how many answers the link of `token` takes (`None`: no bound).
+fn set_capacity(
+    c: &Connection,
+    keys: &LinkKeys,
+    token: &str,
+    capacity: Option<u64>,
+) -> Result<(), StoreError> {
+    c.execute(
+        "UPDATE invitations SET capacity = ?1 WHERE token_hash = ?2",
+        params![
+            capacity.map(|n| n.min(i64::MAX as u64) as i64),
+            keys.lookup(token)
+        ],
+    )?;
+    Ok(())
+}
+
 pub(super) fn insert_invitation(
     c: &Connection,
     keys: &LinkKeys,
@@ -582,6 +607,7 @@ mod tests {
             language: Some("nl".into()),
             wave: None,
             expires_on: None,
+            capacity: None,
         }
     }
 

@@ -392,6 +392,16 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: None,
     },
+    Migration {
+        version: 16,
+        name: "the most answers an anonymous link takes: its segment's people",
+        sql: r#"
+    -- Set when an anonymous link is made (or asked for again) on a roster; NULL: no bound
+    -- (links made before, or without a roster to count on).
+    ALTER TABLE invitations ADD COLUMN capacity INTEGER;
+    "#,
+        then: None,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

@@ -56,6 +56,8 @@ pub enum InsertOutcome {
     },
     /// This personal invitation was already answered with another response.
     InvitationUsed,
+    /// This anonymous link has taken as many answers as its segment has people.
+    LinkFull,
 }
 
 /// A new response to store.
@@ -146,6 +148,19 @@ pub(super) fn insert_response(
         )?;
         if used {
             return Ok(InsertOutcome::InvitationUsed);
+        }
+    } else {
+        // Counted in the writer's transaction, so two answers at once cannot both take the
+        // last place.
+        let full: bool = c.query_row(
+            "SELECT i.capacity IS NOT NULL
+                    AND (SELECT count(*) FROM responses r WHERE r.invitation_hash = ?1) >= i.capacity
+             FROM invitations i WHERE i.token_hash = ?1",
+            [&link],
+            |r| r.get(0),
+        )?;
+        if full {
+            return Ok(InsertOutcome::LinkFull);
         }
     }
     c.execute(

@@ -158,6 +158,7 @@ mod tests {
                 InsertOutcome::Stored { .. } => stored += 1,
                 InsertOutcome::AlreadyStored { .. } => again += 1,
                 InsertOutcome::InvitationUsed => used += 1,
+                InsertOutcome::LinkFull => unreachable!("the seeded anonymous link has no bound"),
             }
         }
         assert_eq!((stored, again, used), (301, 300, 2));

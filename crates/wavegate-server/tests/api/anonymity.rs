@@ -108,3 +108,84 @@ async fn the_export_keeps_the_day_of_anonymous_answers_and_the_time_of_personal_
         "personal answers keep their time"
     );
 }
+
+/// Answers `count` times through the anonymous link `token`; the status of each.
+async fn answer_times(api: &Api, token: &str, from: usize, count: usize) -> Vec<StatusCode> {
+    let mut out = Vec::new();
+    for i in from..from + count {
+        let response = valid_response(api, token, &format!("anon-full-{i:04}")).await;
+        let r = api
+            .post(&format!("/api/v1/respond/{token}"), response, false)
+            .await;
+        out.push(r.status);
+    }
+    out
+}
+
+#[tokio::test]
+async fn an_anonymous_link_takes_no_more_answers_than_its_segment_has_people() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    // Wave 1's Windows users: p013, p015, …, p031: ten people.
+    let r = api
+        .post(
+            &format!("{PULSE}/invitations/from-roster"),
+            json!({ "kind": "anonymous", "wave": "wave-1", "segment": { "platform": "Windows" } }),
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["people"], 10);
+    let token = r.body["links"][0]["token"].as_str().unwrap().to_string();
+    assert!(
+        answer_times(&api, &token, 0, 10)
+            .await
+            .iter()
+            .all(|s| *s == StatusCode::CREATED)
+    );
+    // The eleventh can only be someone answering again: refused, nothing stored, and the
+    // helpdesk named for a person who has not answered yet.
+    let response = valid_response(&api, &token, "anon-full-0010").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), response.clone(), false)
+        .await;
+    assert_error(&r, StatusCode::CONFLICT, "link_full");
+    assert!(r.body["error"]["details"].is_object(), "{:?}", r.body);
+    let summary = api.get(&format!("{PULSE}/summary"), true).await;
+    let before = summary.body["summary"]["n"].as_u64().unwrap();
+    // A retry of an answer already stored is still acknowledged as stored.
+    let retry = valid_response(&api, &token, "anon-full-0003").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), retry, false)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["duplicate"], true);
+
+    // The roster grows by ten Windows users in wave 1; asking for the segment's link again
+    // gives the same link, now taking twenty answers.
+    let mut roster = demo_roster();
+    for i in 33..=42 {
+        roster.push_str(&format!(
+            "p{i:03};p{i:03}@example.org;wave-1;Windows;HR;en\r\n"
+        ));
+    }
+    assert_eq!(
+        upload(&api, "roster", roster, "").await.status,
+        StatusCode::OK
+    );
+    let again = api
+        .post(
+            &format!("{PULSE}/invitations/from-roster"),
+            json!({ "kind": "anonymous", "wave": "wave-1", "segment": { "platform": "Windows" } }),
+            true,
+        )
+        .await;
+    assert_eq!(again.body["links"][0]["token"], token.as_str());
+    assert_eq!(again.body["people"], 20);
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), response, false)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let after = api.get(&format!("{PULSE}/summary"), true).await;
+    assert_eq!(after.body["summary"]["n"].as_u64().unwrap(), before + 1);
+}
