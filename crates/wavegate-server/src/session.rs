@@ -42,7 +42,7 @@ pub async fn sign_in(
         return Err(invalid_credentials());
     }
     let now = state.clock.now();
-    let device = device::recognise(&state.store, &headers, &email, now);
+    let device = device::recognise(&state.store, &headers, state.secure_cookies, &email, now);
     let earlier_failures = state
         .throttle
         .check(&email, &address, device, now)

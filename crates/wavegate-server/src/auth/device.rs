@@ -20,6 +20,14 @@ use subtle::ConstantTimeEq;
 
 /// The cookie's name.
 pub const COOKIE: &str = "wavegate_device";
+/// Its name over https: the `__Secure-` prefix makes the browser refuse it unless `Secure` (the
+/// cookie is scoped to the sign-in path, so `__Host-` does not apply).
+pub const SECURE_COOKIE: &str = "__Secure-wavegate_device";
+
+/// The device cookie's name when cookies are `secure` (https) or not.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { SECURE_COOKIE } else { COOKIE }
+}
 /// How long a device stays recognised after its last sign-in (each sign-in renews it).
 pub const LIFETIME: chrono::Duration = chrono::Duration::days(180);
 /// The cookie goes only with sign-ins.
@@ -63,14 +71,16 @@ pub fn issue(store: &Store, account: &str, now: DateTime<Utc>) -> String {
     format!("{}.{}", B64.encode(payload), B64.encode(mark))
 }
 
-/// The device of the request's cookie, when it was issued to `account` and is still valid.
+/// The device of the request's cookie (named as [`cookie_name`] gives for `secure`), when it
+/// was issued to `account` and is still valid.
 pub fn recognise(
     store: &Store,
     headers: &HeaderMap,
+    secure: bool,
     account: &str,
     now: DateTime<Utc>,
 ) -> Option<Device> {
-    let value = cookie_named(headers, COOKIE)?;
+    let value = cookie_named(headers, cookie_name(secure))?;
     let (payload, mark) = value.split_once('.')?;
     // Fixed lengths: nothing longer is decoded.
     if payload.len() != 27 || mark.len() != 43 {
@@ -94,11 +104,12 @@ pub fn recognise(
 
 /// `Set-Cookie` for a device cookie value.
 pub fn set_cookie(value: &str, secure: bool) -> HeaderValue {
+    let name = cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
     let age = LIFETIME.num_seconds();
     // The value is base64url and a dot: always a valid header value.
     HeaderValue::from_str(&format!(
-        "{COOKIE}={value}; HttpOnly; SameSite=Strict; Path={PATH}; Max-Age={age}{secure}"
+        "{name}={value}; HttpOnly; SameSite=Strict; Path={PATH}; Max-Age={age}{secure}"
     ))
     .unwrap_or_else(|_| HeaderValue::from_static("wavegate_device=; Max-Age=0"))
 }
@@ -128,15 +139,15 @@ mod tests {
         let store = Store::in_memory().unwrap();
         let value = issue(&store, "ann@example.org", at("2027-01-11"));
         let headers = with_cookie(&value);
-        let device = recognise(&store, &headers, "ann@example.org", at("2027-02-01"));
+        let device = recognise(&store, &headers, false, "ann@example.org", at("2027-02-01"));
         assert!(device.is_some());
         assert_eq!(
-            recognise(&store, &headers, "bob@example.org", at("2027-02-01")),
+            recognise(&store, &headers, false, "bob@example.org", at("2027-02-01")),
             None,
             "another account"
         );
         assert_eq!(
-            recognise(&store, &headers, "ann@example.org", at("2027-07-11")),
+            recognise(&store, &headers, false, "ann@example.org", at("2027-07-11")),
             None,
             "181 days later"
         );
@@ -145,6 +156,7 @@ mod tests {
             recognise(
                 &store,
                 &with_cookie(&other),
+                false,
                 "ann@example.org",
                 at("2027-01-11")
             ),
@@ -160,7 +172,13 @@ mod tests {
         let elsewhere = Store::in_memory().unwrap();
         let now = at("2027-01-12");
         assert_eq!(
-            recognise(&elsewhere, &with_cookie(&value), "ann@example.org", now),
+            recognise(
+                &elsewhere,
+                &with_cookie(&value),
+                false,
+                "ann@example.org",
+                now
+            ),
             None,
             "another server's secret"
         );
@@ -170,12 +188,12 @@ mod tests {
         bytes[19] ^= 1;
         let moved = format!("{}.{mark}", B64.encode(bytes));
         assert_eq!(
-            recognise(&store, &with_cookie(&moved), "ann@example.org", now),
+            recognise(&store, &with_cookie(&moved), false, "ann@example.org", now),
             None
         );
         for junk in ["", ".", "x.y", &"a".repeat(5_000)] {
             assert_eq!(
-                recognise(&store, &with_cookie(junk), "ann@example.org", now),
+                recognise(&store, &with_cookie(junk), false, "ann@example.org", now),
                 None
             );
         }

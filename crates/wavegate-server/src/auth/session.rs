@@ -8,8 +8,17 @@ use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use chrono::{DateTime, Utc};
 use wavegate_core::api::{ErrorCode, Role};
 
-/// The cookie's name.
+/// The cookie's name over plain http (a local trial).
 pub const COOKIE: &str = "wavegate_session";
+/// The cookie's name over https: the `__Host-` prefix makes the browser refuse it unless it is
+/// `Secure`, for this host only (no `Domain`) and for every path, so a sibling subdomain or a
+/// plain-http page on the network cannot plant or shadow a session cookie.
+pub const HOST_COOKIE: &str = "__Host-wavegate_session";
+
+/// The session cookie's name when cookies are `secure` (https) or not.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { HOST_COOKIE } else { COOKIE }
+}
 /// A session unused this long ends.
 pub const IDLE: chrono::Duration = chrono::Duration::hours(8);
 /// A session ends this long after sign-in, however active.
@@ -29,9 +38,9 @@ pub fn cookie_named(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.trim().to_string())
 }
 
-/// The session id in a request's cookies.
-pub fn cookie_value(parts: &Parts) -> Option<String> {
-    cookie_named(&parts.headers, COOKIE)
+/// The session id in a request's cookies (under the name [`cookie_name`] gives for `secure`).
+pub fn cookie_value(parts: &Parts, secure: bool) -> Option<String> {
+    cookie_named(&parts.headers, cookie_name(secure))
 }
 
 /// `Set-Cookie` for a session id (`None`: remove the cookie).
@@ -40,10 +49,11 @@ pub fn set_cookie(id: Option<&str>, secure: bool) -> HeaderValue {
         Some(id) => (id, ABSOLUTE.num_seconds()),
         None => ("", 0),
     };
+    let name = cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
     // Session ids are base64url: always a valid header value.
     HeaderValue::from_str(&format!(
-        "{COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={age}{secure}"
+        "{name}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={age}{secure}"
     ))
     .unwrap_or_else(|_| HeaderValue::from_static("wavegate_session=; Max-Age=0; Path=/"))
 }
@@ -56,7 +66,7 @@ pub fn is_live(now: DateTime<Utc>, expires: DateTime<Utc>, last_seen: DateTime<U
 /// The caller of a cookie session, or `None` without a (live) one. An expired session is
 /// deleted when found.
 pub async fn from_cookie(state: &AppState, parts: &Parts) -> Result<Option<Caller>, ApiError> {
-    let Some(id) = cookie_value(parts) else {
+    let Some(id) = cookie_value(parts, state.secure_cookies) else {
         return Ok(None);
     };
     if id.len() != 43 {

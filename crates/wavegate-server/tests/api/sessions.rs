@@ -348,6 +348,7 @@ async fn cookies_are_secure_when_the_public_url_is_https() {
     );
     use tower::ServiceExt;
     let res = router
+        .clone()
         .oneshot(
             axum::http::Request::post("/api/v1/session")
                 .header(header::CONTENT_TYPE, "application/json")
@@ -361,9 +362,50 @@ async fn cookies_are_secure_when_the_public_url_is_https() {
     assert_eq!(res.status(), StatusCode::OK);
     let cookies: Vec<_> = res.headers().get_all(header::SET_COOKIE).iter().collect();
     assert_eq!(cookies.len(), 2, "the session's and the device's");
-    for cookie in cookies {
+    for cookie in &cookies {
         assert!(cookie.to_str().unwrap().ends_with("; Secure"), "{cookie:?}");
     }
+    // Prefixed, so a browser refuses either cookie unless Secure (and the session's unless for
+    // this host and every path): a sibling subdomain or a plain-http page cannot plant one.
+    let session = cookies[0].to_str().unwrap();
+    assert!(
+        session.starts_with("__Host-wavegate_session=") && session.contains("; Path=/;"),
+        "{session}"
+    );
+    assert!(!session.contains("Domain"), "{session}");
+    assert!(
+        cookies[1]
+            .to_str()
+            .unwrap()
+            .starts_with("__Secure-wavegate_device="),
+        "{:?}",
+        cookies[1]
+    );
+    // The session is read under its prefixed name, and only under it.
+    let id = session
+        .split_once('=')
+        .and_then(|(_, v)| v.split(';').next())
+        .unwrap();
+    let me = |cookie: String| {
+        router.clone().oneshot(
+            axum::http::Request::get("/api/v1/session")
+                .header(header::COOKIE, cookie)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+    };
+    assert_eq!(
+        me(format!("__Host-wavegate_session={id}"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        me(format!("wavegate_session={id}")).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED,
+        "an unprefixed cookie could have been planted over plain http"
+    );
 }
 
 #[tokio::test]
