@@ -39,7 +39,7 @@ wavegate_ui::messages! {
         ProgramFormLegend => "Het programma", "The program";
         ProgramName => "Naam", "Name";
         WavesTitle => "Golven", "Waves";
-        WavesHint => "In volgorde van start. Het id is wat de kolom ‘wave’ van de roster schrijft.", "In order of their start. The id is what the roster's ‘wave’ column writes.";
+        WavesHint => "In volgorde van start. Het id is wat de kolom ‘wave’ van de personeelslijst schrijft.", "In order of their start. The id is what the roster's ‘wave’ column writes.";
         WaveN => "Golf {n}", "Wave {n}";
         WaveId => "Id", "Id";
         WaveName => "Naam", "Name";
@@ -53,10 +53,10 @@ wavegate_ui::messages! {
         UnsavedProgram => "Je wijzigingen aan het programma zijn nog niet opgeslagen. Weggaan zonder op te slaan?", "Your changes to the program are not saved yet. Leave without saving?";
         WaveOnRoster => "golf {wave} met {n} mensen", "wave {wave} with {n} people";
         WaveOnRosterFew => "golf {wave} met minder dan 5 mensen", "wave {wave} with fewer than 5 people";
-        WavesLeaveRoster => "Je verwijdert een golf waar nog mensen uit de roster in zitten: {waves}. Na het opslaan past de roster niet meer bij het programma, tot je een roster met de nieuwe golven importeert. Toch opslaan?", "You are removing a wave that people on the roster are still in: {waves}. After saving, the roster no longer fits the program until you import a roster with the new waves. Save anyway?";
+        WavesLeaveRoster => "Je verwijdert een golf waar nog mensen uit de personeelslijst in zitten: {waves}. Na het opslaan past de personeelslijst niet meer bij het programma, tot je een personeelslijst met de nieuwe golven importeert. Toch opslaan?", "You are removing a wave that people on the roster are still in: {waves}. After saving, the roster no longer fits the program until you import a roster with the new waves. Save anyway?";
         SegmentsTitle => "Segmenten", "Segments";
         SplitAttributes => "Splitsingskenmerken", "Split attributes";
-        SplitAttributesHint => "Rosterkolommen waarlangs een golf gesplitst kan worden, met komma's ertussen, bijvoorbeeld: platform, region.", "Roster columns a wave may be split along, separated by commas, for example: platform, region.";
+        SplitAttributesHint => "Kolommen van de personeelslijst waarlangs een golf gesplitst kan worden, met komma's ertussen, bijvoorbeeld: platform, region.", "Roster columns a wave may be split along, separated by commas, for example: platform, region.";
         SegmentDepth => "Segmentdiepte", "Segment depth";
         HelpdeskTitle => "Helpdesk", "Helpdesk";
         Capacity => "Capaciteit (rollout-tickets per dag)", "Capacity (rollout tickets per day)";
@@ -84,7 +84,7 @@ wavegate_ui::messages! {
         CreateProgram => "Programma aanmaken", "Create program";
         SaveProgram => "Programma opslaan", "Save program";
         ProgramSaved => "Het programma is opgeslagen.", "The program was saved.";
-        RosterNoLongerFits => "Let op: de roster past niet meer bij het programma, dus er kan niets worden beoordeeld. Zet de golf terug, of importeer een roster met de nieuwe golven.", "Note: the roster no longer fits the program, so nothing can be evaluated. Put the wave back, or import a roster with the new waves.";
+        RosterNoLongerFits => "Let op: de personeelslijst past niet meer bij het programma, dus er kan niets worden beoordeeld. Zet de golf terug, of importeer een personeelslijst met de nieuwe golven.", "Note: the roster no longer fits the program, so nothing can be evaluated. Put the wave back, or import a roster with the new waves.";
         FixFields => "Niet alles klopt; er is niets opgeslagen. Bekijk de gemarkeerde velden.", "Not everything is right; nothing was saved. Check the marked fields.";
         EnterNumber => "Vul een getal in, bijvoorbeeld 12 of 0,85.", "Enter a number, for example 12 or 0.85.";
         EnterWholeNumber => "Vul een heel getal in.", "Enter a whole number.";
@@ -93,7 +93,7 @@ wavegate_ui::messages! {
 
         FilesTitle => "Bestanden", "Files";
         FilesHint => "Kies een bestand zoals het bronsysteem het exporteert. Je ziet eerst wat Wavegate erin leest; pas na Bevestigen wordt het opgeslagen.", "Choose a file as its source system exports it. You first see what Wavegate reads in it; it is stored only after Confirm.";
-        KindRoster => "Roster (mensen, golven en kenmerken)", "Roster (people, waves and attributes)";
+        KindRoster => "Personeelslijst (mensen, golven en kenmerken)", "Roster (people, waves and attributes)";
         KindDevices => "Intune-apparaten", "Intune devices";
         KindFailures => "Mislukte Intune-inschrijvingen", "Intune enrollment failures";
         KindTickets => "Helpdesktickets", "Helpdesk tickets";
@@ -121,10 +121,10 @@ wavegate_ui::messages! {
         OneImportedResponse => "1 antwoord", "1 response";
         TrainingRecordsN => "{n} trainingsresultaten", "{n} training records";
         OneTrainingRecord => "1 trainingsresultaat", "1 training record";
-        FoundMatchedOne => "1 persoon uit de roster gevonden", "1 roster person found";
-        FoundMatched => "{n} mensen uit de roster gevonden", "{n} roster people found";
+        FoundMatchedOne => "1 persoon uit de personeelslijst gevonden", "1 roster person found";
+        FoundMatched => "{n} mensen uit de personeelslijst gevonden", "{n} roster people found";
         FoundWithoutUserOne => "1 apparaat zonder primaire gebruiker", "1 device without a primary user";
-        FoundUnmatched => "{records} zonder persoon uit de roster", "{records} without a roster person";
+        FoundUnmatched => "{records} zonder persoon uit de personeelslijst", "{records} without a roster person";
         FoundAnonymous => "{records} via een anonieme link", "{records} through an anonymous link";
         TicketRowsNote => "Een ticket met meerdere regels (een gebeurtenislog) telt één keer, met zijn laatste stand.", "A ticket with several rows (an event log) counts once, by its latest state.";
         ResponseRowsNote => "De regels van één antwoord (één per vraag) tellen samen als één antwoord.", "The rows of one response (one per question) count as one response.";
@@ -170,7 +170,7 @@ wavegate_ui::messages! {
         OpenSurvey => "Uitnodigen en resultaten", "Invitations and results";
         NotJson => "Dit bestand is geen JSON.", "This file is not JSON.";
 
-        InviteTitle => "Uitnodigen vanuit de roster", "Invite from the roster";
+        InviteTitle => "Uitnodigen vanuit de personeelslijst", "Invite from the roster";
         InvitePageHint => "Kies de vragenlijst en het soort link voor deze groep. Wie al een link heeft, houdt die.", "Choose the survey and the kind of link for this group. People who have a link keep it.";
         InviteHint => "Kies een golf en/of een segment. Wie al een link heeft, houdt die.", "Choose a wave and/or a segment. People who have a link keep it.";
         Wave => "Golf", "Wave";
@@ -183,12 +183,12 @@ wavegate_ui::messages! {
         ValuePeople => "{value} — {n} mensen", "{value} — {n} people";
         ValueFewer => "{value} — minder dan 5", "{value} — fewer than 5";
         ValueNobody => "{value} — niemand in deze golf", "{value} — nobody in this wave";
-        ValueNotOnRoster => "{value} — niet in de roster", "{value} — not on the roster";
+        ValueNotOnRoster => "{value} — niet in de personeelslijst", "{value} — not on the roster";
         GroupHoldsPeople => "Deze groep: {n} mensen", "This group: {n} people";
         GroupHoldsFewer => "Deze groep: minder dan 5 mensen", "This group: fewer than 5 people";
         GroupHoldsNobody => "Deze groep: niemand", "This group: nobody";
         GroupHoldsAtMost => "Deze groep: hoogstens {n} mensen", "This group: at most {n} people";
-        GroupNotOnRoster => "Deze groep staat niet in de roster.", "This group is not on the roster.";
+        GroupNotOnRoster => "Deze groep staat niet in de personeelslijst.", "This group is not on the roster.";
         LinkKind => "Soort link", "Kind of link";
         PersonalLinks => "Een persoonlijke link per persoon", "A personal link per person";
         AnonymousLinkKind => "Eén anonieme link voor het segment", "One anonymous link for the segment";
@@ -256,7 +256,7 @@ wavegate_ui::messages! {
         TabReadiness => "Gereedheid", "Readiness";
         ReadinessTitle => "Gereedheid van de volgende golf", "Readiness of the next wave";
         ReadinessNeedsRosterTitle => "Nog niets te beoordelen", "Nothing to evaluate yet";
-        ReadinessNeedsRoster => "De gereedheid wordt berekend zodra de personeelslijst (roster) van het programma is geïmporteerd, met de golf van ieder persoon. Apparaten, mislukte inschrijvingen, tickets, antwoorden en training maken het beeld daarna vollediger.", "Readiness is evaluated as soon as the program's roster, with each person's wave, is imported. Devices, enrollment failures, tickets, responses and training then make the picture more complete.";
+        ReadinessNeedsRoster => "De gereedheid wordt berekend zodra de personeelslijst van het programma is geïmporteerd, met de golf van ieder persoon. Apparaten, mislukte inschrijvingen, tickets, antwoorden en training maken het beeld daarna vollediger.", "Readiness is evaluated as soon as the program's roster, with each person's wave, is imported. Devices, enrollment failures, tickets, responses and training then make the picture more complete.";
         ToFiles => "Naar de bestanden", "Go to the files";
         ToProgram => "Naar het programma", "Go to the program";
         InputsRejectedTitle => "De bestanden passen niet bij elkaar", "The files do not fit together";
@@ -352,9 +352,9 @@ wavegate_ui::messages! {
         OpenModulePage => "Naar de module: links en resultaten", "To the module: links and results";
         TimelineTitle => "Golven in de tijd", "Waves over time";
         TimelineDesc => "Op {at}, per golf ingeschreven tegen gepland: {waves}.", "On {at}, enrolled against planned per wave: {waves}.";
-        TimelineWave => "{wave} ({start} tot {end}): {planned} gepland, {people} in de roster, {enrolled} ingeschreven", "{wave} ({start} to {end}): {planned} planned, {people} in the roster, {enrolled} enrolled";
-        TimelineWaveWithheld => "{wave} ({start} tot {end}): {planned} gepland, {people} in de roster, inschrijving niet getoond ({why})", "{wave} ({start} to {end}): {planned} planned, {people} in the roster, enrollment not shown ({why})";
-        TimelineWaveUnknown => "{wave} ({start} tot {end}): {planned} gepland, {people} in de roster", "{wave} ({start} to {end}): {planned} planned, {people} in the roster";
+        TimelineWave => "{wave} ({start} tot {end}): {planned} gepland, {people} in de personeelslijst, {enrolled} ingeschreven", "{wave} ({start} to {end}): {planned} planned, {people} in the roster, {enrolled} enrolled";
+        TimelineWaveWithheld => "{wave} ({start} tot {end}): {planned} gepland, {people} in de personeelslijst, inschrijving niet getoond ({why})", "{wave} ({start} to {end}): {planned} planned, {people} in the roster, enrollment not shown ({why})";
+        TimelineWaveUnknown => "{wave} ({start} tot {end}): {planned} gepland, {people} in de personeelslijst", "{wave} ({start} to {end}): {planned} planned, {people} in the roster";
         TimelineAdvice => "Het advies voor golf {wave}: {next} mensen.", "The advice for wave {wave}: {next} people.";
         TimelineNoDevices => "Er is geen devices.csv ingelezen: wie een apparaat heeft ingeschreven is niet bekend, dus er is geen inschrijving te tekenen.", "No devices.csv was read: who has enrolled a device is not known, so there is no enrollment to draw.";
         EnrolledCumulative => "Ingeschreven per golf (opgeteld)", "Enrolled per wave (cumulative)";
@@ -558,7 +558,7 @@ wavegate_ui::messages! {
         PlanMessageTitle => "Een bericht inplannen", "Plan a message";
         EditMessageTitle => "Bericht wijzigen: {subject}", "Edit message: {subject}";
         MessageWave => "Golf", "Wave";
-        MessageEveryone => "Iedereen in de roster", "Everyone on the roster";
+        MessageEveryone => "Iedereen in de personeelslijst", "Everyone on the roster";
         MessageSegmentLegend => "Doelgroep binnen de golf (optioneel)", "Target group within the wave (optional)";
         MessageAttribute => "Kenmerk {n}", "Attribute {n}";
         MessageValue => "Waarde {n}", "Value {n}";

@@ -1545,7 +1545,7 @@ async fn removing_a_wave_the_roster_has_people_in_is_asked_first_with_how_many()
     assert_eq!(asked.len(), 1, "{asked:?}");
     assert!(
         asked[0].starts_with(
-            "Je verwijdert een golf waar nog mensen uit de roster in zitten: golf pilot met 12 mensen."
+            "Je verwijdert een golf waar nog mensen uit de personeelslijst in zitten: golf pilot met 12 mensen."
         ),
         "{}",
         asked[0]

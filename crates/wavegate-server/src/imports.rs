@@ -141,7 +141,7 @@ pub(crate) async fn required_roster(
         Some(Err(e)) => {
             let text = Text::new(
                 format!(
-                    "De opgeslagen roster past niet meer bij het programma: {}",
+                    "De opgeslagen personeelslijst past niet meer bij het programma: {}",
                     e.render(Lang::Nl)
                 ),
                 format!(

@@ -230,7 +230,7 @@ async fn check_anonymous_links(
             return Ok(vec![None; links.len()]);
         }
         let text = Text::new(
-            "Een anonieme link met kenmerken heeft de roster van het programma nodig: laad die eerst.",
+            "Een anonieme link met kenmerken heeft de personeelslijst van het programma nodig: laad die eerst.",
             "An anonymous link with attributes needs the program's roster: import it first.",
         );
         return Err(ApiError::new(ErrorCode::NoRoster, text.get(lang)));

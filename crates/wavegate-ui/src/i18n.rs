@@ -89,7 +89,7 @@ messages! {
         ErrorForbidden => "Je account mag hier alleen kijken, niets veranderen.", "Your account may only look here, not change anything.";
         ErrorSessionStale => "Je sessie is verlopen of in een ander tabblad vernieuwd. Laad de pagina opnieuw.", "Your session has expired or was renewed in another tab. Reload the page.";
         ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
-        ErrorNoRoster => "Importeer eerst de roster van het programma (of een roster die bij de golven past).", "Import the program's roster first (or a roster that fits its waves).";
+        ErrorNoRoster => "Importeer eerst de personeelslijst van het programma (of een personeelslijst die bij de golven past).", "Import the program's roster first (or a roster that fits its waves).";
         ErrorInvalidProgram => "Het programma klopt niet; er is niets veranderd.", "The program is not valid; nothing changed.";
         ErrorInvalidFile => "Het bestand is geweigerd; er is niets veranderd.", "The file was refused; nothing changed.";
         ErrorInvalidSurvey => "De vragenlijst klopt niet; er is niets gepubliceerd.", "The survey is not valid; nothing was published.";

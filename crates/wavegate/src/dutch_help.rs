@@ -202,11 +202,11 @@ const DUTCH: &[(&str, &str)] = &[
     ),
     (
         "An account: `--home-page` and the roster's person id",
-        "Een account: `--home-page` en het persoons-id uit de roster",
+        "Een account: `--home-page` en het persoons-id uit de personeelslijst",
     ),
     (
         "The roster's e-mail address, sent only as `mbox_sha1sum` (people without one are sent as an account)",
-        "Het e-mailadres uit de roster, alleen verstuurd als `mbox_sha1sum` (wie er geen heeft, gaat als account)",
+        "Het e-mailadres uit de personeelslijst, alleen verstuurd als `mbox_sha1sum` (wie er geen heeft, gaat als account)",
     ),
     (
         "xAPI: the home page of the accounts' system (default: `--base`)",

@@ -187,7 +187,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
   // The wave timeline: enrolled against planned per wave, every figure in its sentence too.
   await expect(page.locator("#timeline-desc")).toContainText(
-    /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(Pilot IT\) \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de roster, \d+ ingeschreven; wave-1 /,
+    /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(Pilot IT\) \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de personeelslijst, \d+ ingeschreven; wave-1 /,
   );
   await expect(page.locator("#timeline-desc")).toContainText("Het advies voor golf wave-2 (Hoofdkantoor): ");
   await expect(page.locator("figure.chart-figure svg path.actual").first()).toBeVisible();

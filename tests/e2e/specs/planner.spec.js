@@ -79,7 +79,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.getByRole("link", { name: "Bestanden" }).click();
   const files = [
     ["roster", "roster.csv", "300 mensen in het bestand"],
-    ["devices", "devices.csv", "mensen uit de roster gevonden"],
+    ["devices", "devices.csv", "mensen uit de personeelslijst gevonden"],
     ["enrollment_failures", "enrollment_failures.csv", "mislukte inschrijvingen in het bestand"],
     ["tickets", "tickets.csv", "tickets in het bestand"],
   ];
@@ -90,7 +90,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
       // button opens the file chooser, and the name of the file chosen shows beside it.
       await expect(panel.locator(".file-choice")).toContainText("Bestand kiezen");
       // Each of the page's pickers is named by its file, not only "Kies een CSV-bestand".
-      await expect(page.locator("#file-roster")).toHaveAccessibleName("Roster (mensen, golven en kenmerken) Kies een CSV-bestand");
+      await expect(page.locator("#file-roster")).toHaveAccessibleName("Personeelslijst (mensen, golven en kenmerken) Kies een CSV-bestand");
       await expect(page.locator("#file-devices")).toHaveAccessibleName("Intune-apparaten Kies een CSV-bestand");
       await expect(panel.locator(".file-name")).toHaveText("Nog geen bestand gekozen");
       const chooser = page.waitForEvent("filechooser");
@@ -138,7 +138,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await expect(page.getByText(/pilot-feedback versie \d+ is gepubliceerd/)).toBeVisible();
   await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
 
-  const inviting = page.getByRole("group", { name: "Uitnodigen vanuit de roster" });
+  const inviting = page.getByRole("group", { name: "Uitnodigen vanuit de personeelslijst" });
   // The wave list names each wave after its id; the id is what is chosen.
   await expect(inviting.getByLabel("Golf", { exact: true }).locator("option[value='pilot']")).toHaveText("pilot (Pilot IT)");
   await inviting.getByLabel("Golf", { exact: true }).selectOption("pilot");

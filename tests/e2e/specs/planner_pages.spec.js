@@ -141,7 +141,7 @@ test("a wave renamed under its roster is saved after a question and with a warni
   await dialog.accept();
   await expect(page.locator("#program-saved")).toBeVisible();
   const misfit = page.locator(".roster-misfit");
-  await expect(misfit).toContainText("Let op: de roster past niet meer bij het programma");
+  await expect(misfit).toContainText("Let op: de personeelslijst past niet meer bij het programma");
   // Read first: focus is on the warning, not left on the button.
   await expect(misfit).toBeFocused();
   // The first row of the old wave: line 5 (the header is line 1), its wave column.

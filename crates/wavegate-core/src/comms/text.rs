@@ -26,7 +26,7 @@ pub fn group(message: &NewMessage, waves: &[Wave], lang: Lang) -> String {
     );
     if parts.is_empty() {
         match lang {
-            Lang::Nl => "iedereen in de roster".to_string(),
+            Lang::Nl => "iedereen in de personeelslijst".to_string(),
             Lang::En => "everyone on the roster".to_string(),
         }
     } else {
@@ -111,7 +111,7 @@ pub fn reach(reach: &Reach, purpose: Purpose, lang: Lang) -> String {
         (Reach::NotSent, Lang::En) => "Not sent yet: its reach follows once it is marked as sent.".into(),
         (Reach::NoPurpose, Lang::Nl) => "Niets te tellen: dit bericht informeert alleen en vraagt niemand iets te doen.".into(),
         (Reach::NoPurpose, Lang::En) => "Nothing to count: this message only informs and asks nobody to do anything.".into(),
-        (Reach::NoRoster, Lang::Nl) => "Nog niet te meten: het programma heeft nog geen roster.".into(),
+        (Reach::NoRoster, Lang::Nl) => "Nog niet te meten: het programma heeft nog geen personeelslijst.".into(),
         (Reach::NoRoster, Lang::En) => "Not measurable yet: the program has no roster yet.".into(),
         (Reach::NoData { file }, Lang::Nl) => format!("Nog niet te meten: {file} ontbreekt nog."),
         (Reach::NoData { file }, Lang::En) => format!("Not measurable yet: {file} is not there yet."),

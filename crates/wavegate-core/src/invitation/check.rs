@@ -168,7 +168,7 @@ impl InvitationError {
             ),
             InvitationError::NotOnRoster { person_id } => pick(
                 format!(
-                    "person_id {person_id:?} staat niet in de roster van het programma; werk eerst de roster bij"
+                    "person_id {person_id:?} staat niet in de personeelslijst van het programma; werk eerst de personeelslijst bij"
                 ),
                 format!(
                     "person_id {person_id:?} is not on the program's roster; update the roster first"

@@ -68,7 +68,7 @@ impl SelectionError {
                 self.to_string(),
             ),
             SelectionError::UnknownAttribute { name } => Text::new(
-                format!("`{name}` is geen kolom van de roster"),
+                format!("`{name}` is geen kolom van de personeelslijst"),
                 self.to_string(),
             ),
             SelectionError::NotASplitAttribute { name, split } => Text::new(
@@ -78,12 +78,12 @@ impl SelectionError {
                 self.to_string(),
             ),
             SelectionError::Nobody => Text::new(
-                "niemand in de roster zit in deze golf en dit segment",
+                "niemand in de personeelslijst zit in deze golf en dit segment",
                 self.to_string(),
             ),
             SelectionError::TooFewForAnonymous { people } => Text::new(
                 format!(
-                    "slechts {people} mensen in de roster zitten in dit segment; een anonieme link vraagt er minstens {MIN_GROUP}"
+                    "slechts {people} mensen in de personeelslijst zitten in dit segment; een anonieme link vraagt er minstens {MIN_GROUP}"
                 ),
                 self.to_string(),
             ),
@@ -499,7 +499,7 @@ mod tests {
             refused[0]
                 .error
                 .message(Lang::Nl)
-                .contains("niet in de roster")
+                .contains("niet in de personeelslijst")
         );
         // Links without a person are the anonymous rules' business.
         assert_eq!(

@@ -36,7 +36,7 @@ impl Missing {
                 "This program has no program.toml (waves, thresholds) yet; define the program first.",
             ),
             Missing::Roster => Text::new(
-                "Er is nog geen roster.csv; laad eerst de roster van het programma.",
+                "Er is nog geen roster.csv; laad eerst de personeelslijst van het programma.",
                 "There is no roster.csv yet; import the program's roster first.",
             ),
         }

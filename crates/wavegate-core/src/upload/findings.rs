@@ -157,7 +157,7 @@ impl Findings {
             for (wave, people) in program.waves.iter().zip(per_wave) {
                 if people == 0 {
                     f.warnings.push(Text::new(
-                        format!("Golf `{}` heeft niemand in de roster.", wave.id),
+                        format!("Golf `{}` heeft niemand in de personeelslijst.", wave.id),
                         format!("Wave `{}` has nobody on the roster.", wave.id),
                     ));
                 }
@@ -171,7 +171,7 @@ impl Findings {
                 if r.attribute(attribute).is_none() {
                     f.warnings.push(Text::new(
                         format!(
-                            "Splitskenmerk `{attribute}` van het programma is geen kolom van de roster; op dit kenmerk wordt niet gesplitst."
+                            "Splitskenmerk `{attribute}` van het programma is geen kolom van de personeelslijst; op dit kenmerk wordt niet gesplitst."
                         ),
                         format!(
                             "Split attribute `{attribute}` of the program is not a column of the roster; the wave is not split on it."
@@ -201,7 +201,7 @@ impl Findings {
         let roster = match roster {
             None => {
                 f.warnings.push(Text::new(
-                    "Er is nog geen roster: de rijen zijn niet aan mensen gekoppeld. Laad eerst de roster.",
+                    "Er is nog geen personeelslijst: de rijen zijn niet aan mensen gekoppeld. Laad eerst de personeelslijst.",
                     "There is no roster yet: the rows were not matched to people. Upload the roster first.",
                 ));
                 return f;
@@ -209,7 +209,7 @@ impl Findings {
             Some(Err(e)) => {
                 f.warnings.push(Text::new(
                     format!(
-                        "De opgeslagen roster past niet meer bij het programma ({}); de rijen zijn niet aan mensen gekoppeld.",
+                        "De opgeslagen personeelslijst past niet meer bij het programma ({}); de rijen zijn niet aan mensen gekoppeld.",
                         e.render(Lang::Nl)
                     ),
                     format!(
@@ -282,7 +282,7 @@ impl Findings {
         if unmatched > 0 {
             f.warnings.push(Text::new(
                 format!(
-                    "{} {what_nl} die niet in de roster {}.",
+                    "{} {what_nl} die niet in de personeelslijst {}.",
                     count(unmatched, Lang::Nl),
                     if unmatched == 1 { "staat" } else { "staan" }
                 ),
@@ -692,7 +692,7 @@ mod tests {
         assert_eq!(f.without_user, Some(2));
         assert_eq!(
             f.warnings[0].nl,
-            "1 apparaat hoort bij een gebruiker die niet in de roster staat."
+            "1 apparaat hoort bij een gebruiker die niet in de personeelslijst staat."
         );
         let en: Vec<&str> = f.warnings.iter().map(|w| w.en.as_str()).collect();
         assert_eq!(

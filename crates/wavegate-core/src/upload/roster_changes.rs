@@ -105,11 +105,11 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
         (
             changes.removed,
             (
-                "1 persoon niet meer op de roster",
+                "1 persoon niet meer op de personeelslijst",
                 "1 person no longer on the roster",
             ),
             (
-                "{n} mensen niet meer op de roster",
+                "{n} mensen niet meer op de personeelslijst",
                 "{n} people no longer on the roster",
             ),
         ),
@@ -139,7 +139,10 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
     };
     if changes.any() {
         out.push(Text::new(
-            format!("Vergeleken met de roster in gebruik: {}.", parts(Lang::Nl)),
+            format!(
+                "Vergeleken met de personeelslijst in gebruik: {}.",
+                parts(Lang::Nl)
+            ),
             format!("Compared with the roster in use: {}.", parts(Lang::En)),
         ));
     }
@@ -147,11 +150,11 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
         out.push(Text::counted(
             links.open_survey_links,
             (
-                "1 link die nog niet is beantwoord, hoort bij iemand die niet meer op de roster staat of naar een andere golf gaat; hij blijft werken tot je hem intrekt.",
+                "1 link die nog niet is beantwoord, hoort bij iemand die niet meer op de personeelslijst staat of naar een andere golf gaat; hij blijft werken tot je hem intrekt.",
                 "1 unanswered link belongs to someone no longer on the roster or moving to another wave; it keeps working until you revoke it.",
             ),
             (
-                "{n} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de roster staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
+                "{n} links die nog niet zijn beantwoord, horen bij mensen die niet meer op de personeelslijst staan of naar een andere golf gaan; ze blijven werken tot je ze intrekt.",
                 "{n} unanswered links belong to people no longer on the roster or moving to another wave; they keep working until you revoke them.",
             ),
         ));
@@ -160,11 +163,11 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
         out.push(Text::counted(
             links.anonymous_too_small,
             (
-                "1 anonieme link is voor een groep die op deze roster minder dan 5 mensen heeft; hij wordt met deze roster ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
+                "1 anonieme link is voor een groep die op deze personeelslijst minder dan 5 mensen heeft; hij wordt met deze personeelslijst ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
                 "1 anonymous link is for a group with fewer than 5 people on this roster; it is revoked with this roster, so that no answer can point to a person.",
             ),
             (
-                "{n} anonieme links zijn voor groepen die op deze roster minder dan 5 mensen hebben; ze worden met deze roster ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
+                "{n} anonieme links zijn voor groepen die op deze personeelslijst minder dan 5 mensen hebben; ze worden met deze personeelslijst ingetrokken, zodat geen antwoord naar iemand kan wijzen.",
                 "{n} anonymous links are for groups with fewer than 5 people on this roster; they are revoked with this roster, so that no answer can point to a person.",
             ),
         ));
@@ -173,11 +176,11 @@ pub fn warnings(changes: &RosterChanges, links: &LinksLeft) -> Vec<Text> {
         out.push(Text::counted(
             links.open_training_links,
             (
-                "1 traininglink hoort bij iemand die niet meer op de roster staat; hij blijft werken tot je hem intrekt.",
+                "1 traininglink hoort bij iemand die niet meer op de personeelslijst staat; hij blijft werken tot je hem intrekt.",
                 "1 training link belongs to someone no longer on the roster; it keeps working until you revoke it.",
             ),
             (
-                "{n} traininglinks horen bij mensen die niet meer op de roster staan; ze blijven werken tot je ze intrekt.",
+                "{n} traininglinks horen bij mensen die niet meer op de personeelslijst staan; ze blijven werken tot je ze intrekt.",
                 "{n} training links belong to people no longer on the roster; they keep working until you revoke them.",
             ),
         ));
@@ -252,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             w[0].get(Lang::Nl),
-            "Vergeleken met de roster in gebruik: 1 persoon nieuw, 1 persoon niet meer op de roster, 1 persoon in een andere golf, 1 ander e-mailadres."
+            "Vergeleken met de personeelslijst in gebruik: 1 persoon nieuw, 1 persoon niet meer op de personeelslijst, 1 persoon in een andere golf, 1 ander e-mailadres."
         );
         assert!(
             w[1].get(Lang::En)
@@ -260,7 +263,7 @@ mod tests {
         );
         assert_eq!(
             w[2].get(Lang::Nl),
-            "1 traininglink hoort bij iemand die niet meer op de roster staat; hij blijft werken tot je hem intrekt."
+            "1 traininglink hoort bij iemand die niet meer op de personeelslijst staat; hij blijft werken tot je hem intrekt."
         );
         assert!(
             w[3].get(Lang::En)

@@ -117,7 +117,7 @@ async fn a_stored_roster_that_no_longer_fits_is_told_in_dutch_with_its_place_in_
         .await;
     assert_error(&r, StatusCode::CONFLICT, "no_roster");
     assert!(
-        message(&r).starts_with("De opgeslagen roster past niet meer bij het programma"),
+        message(&r).starts_with("De opgeslagen personeelslijst past niet meer bij het programma"),
         "{}",
         message(&r)
     );
@@ -131,7 +131,7 @@ async fn a_stored_roster_that_no_longer_fits_is_told_in_dutch_with_its_place_in_
     let roster_warning = warnings
         .iter()
         .filter_map(|w| w.as_str())
-        .find(|w| w.starts_with("De opgeslagen roster past niet meer"))
+        .find(|w| w.starts_with("De opgeslagen personeelslijst past niet meer"))
         .unwrap_or_else(|| panic!("{warnings:?}"));
     assert!(roster_warning.contains("regel 14"), "{roster_warning}");
     dutch(roster_warning);

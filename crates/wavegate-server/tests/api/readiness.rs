@@ -271,7 +271,7 @@ async fn without_a_roster_or_a_program_nothing_is_evaluated_and_the_answer_says_
     assert_error(&r, StatusCode::CONFLICT, "no_roster");
     assert_eq!(
         r.body["error"]["message"],
-        "Er is nog geen roster.csv; laad eerst de roster van het programma."
+        "Er is nog geen roster.csv; laad eerst de personeelslijst van het programma."
     );
     let r = post(&api, &format!("{DEMO}/evaluations?lang=en")).await;
     assert_error(&r, StatusCode::CONFLICT, "no_roster");

@@ -272,7 +272,7 @@ async fn once_the_roster_is_in_personal_links_are_only_for_people_on_it() {
     assert!(
         refused[0]
             .1
-            .contains("\"stranger\" staat niet in de roster"),
+            .contains("\"stranger\" staat niet in de personeelslijst"),
         "{refused:?}"
     );
     let links = api

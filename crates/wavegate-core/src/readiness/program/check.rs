@@ -486,7 +486,7 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
             let name = quoted(attribute);
             problems.push(whole_file(
                 format!(
-                    "verwacht in split_attributes namen van rosterkolommen, maar {}",
+                    "verwacht in split_attributes namen van kolommen van de personeelslijst, maar {}",
                     problem.message(&name, Lang::Nl)
                 ),
                 format!(

@@ -257,7 +257,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (EnrollmentTimeline, Lang::Nl) => "Inschrijving per golf",
         (EnrollmentTimeline, Lang::En) => "Enrollment per wave",
         (EnrollmentNote, Lang::Nl) => {
-            "Per golf de geplande omvang, de mensen die de roster in die golf noemt, en hoeveel van hen aan het eind van de beoordelingsdatum een apparaat hadden ingeschreven (hun eerste). Een golf van minder dan 5 mensen toont dat niet, en ook niet de golf waaruit het terug te rekenen zou zijn."
+            "Per golf de geplande omvang, de mensen die de personeelslijst in die golf noemt, en hoeveel van hen aan het eind van de beoordelingsdatum een apparaat hadden ingeschreven (hun eerste). Een golf van minder dan 5 mensen toont dat niet, en ook niet de golf waaruit het terug te rekenen zou zijn."
         }
         (EnrollmentNote, Lang::En) => {
             "Per wave the planned size, the people the roster puts in it, and how many of them had enrolled a device (their first) by the end of the evaluation date. A wave of fewer than 5 people does not show this, nor does the wave from which it could be worked out."
@@ -274,7 +274,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Start, Lang::En) => "Start",
         (End, Lang::Nl) => "Einde",
         (End, Lang::En) => "End",
-        (InRoster, Lang::Nl) => "In de roster",
+        (InRoster, Lang::Nl) => "In de personeelslijst",
         (InRoster, Lang::En) => "In the roster",
         (EnrolledBy, Lang::Nl) => "Ingeschreven op",
         (EnrolledBy, Lang::En) => "Enrolled by",
