@@ -594,6 +594,27 @@ wavegate_ui::messages! {
         DownloadPlan => "Plan downloaden (CSV)", "Download the plan (CSV)";
         PlanThisMessage => "Bericht inplannen", "Plan this message";
         MessagePlannedBy => "Ingepland door {who} · {when}", "Planned by {who} · {when}";
+
+        // The messages of error codes only the planner's pages receive (the survey and
+        // training pages carry only those their people can meet: wavegate_ui::errors).
+        ErrorInvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet.", "The e-mail address or the password is not right.";
+        ErrorForbidden => "Je account mag hier alleen kijken, niets veranderen.", "Your account may only look here, not change anything.";
+        ErrorSessionStale => "Je sessie is verlopen of in een ander tabblad vernieuwd. Laad de pagina opnieuw.", "Your session has expired or was renewed in another tab. Reload the page.";
+        ErrorNoRoster => "Importeer eerst de personeelslijst van het programma (of een personeelslijst die bij de golven past).", "Import the program's roster first (or a roster that fits its waves).";
+        ErrorInvalidProgram => "Het programma klopt niet; er is niets veranderd.", "The program is not valid; nothing changed.";
+        ErrorInvalidFile => "Het bestand is geweigerd; er is niets veranderd.", "The file was refused; nothing changed.";
+        ErrorInvalidSurvey => "De vragenlijst klopt niet; er is niets gepubliceerd.", "The survey is not valid; nothing was published.";
+        ErrorInvalidSelection => "Voor deze golf of dit segment kunnen geen uitnodigingen worden gemaakt.", "No invitations can be made for this wave or segment.";
+        ErrorInvalidDate => "Deze datum kan hier niet: een beoordeling wordt alleen voor vandaag opgeslagen.", "This date cannot be used here: an evaluation is stored for today only.";
+        ErrorInvalidSupport => "De helpdeskgegevens of de FAQ-link kloppen niet.", "The helpdesk details or the FAQ link are not valid.";
+        ErrorInvalidModule => "De module klopt niet; er is niets gepubliceerd.", "The module is not valid; nothing was published.";
+        ErrorInvalidLesson => "Deze les kan zo niet worden opgeslagen; bekijk het gemarkeerde veld.", "This lesson cannot be stored like this; check the marked field.";
+        ErrorInvalidMessage => "Dit bericht kan zo niet worden ingepland; bekijk het gemarkeerde veld.", "This message cannot be planned like this; check the marked field.";
+        ErrorTooManyAttempts => "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "Too many failed attempts. Wait a while, then try again.";
+        ErrorVersionPublished => "Deze versie van de vragenlijst is al gepubliceerd en verandert niet meer. Publiceer een nieuwe versie.", "This version of the survey is already published and cannot change. Publish a new version.";
+        ErrorInvalidInvitations => "Niet alle uitnodigingen zijn geldig; er is niets aangemaakt.", "Not all invitations are valid; none were created.";
+        ErrorInputsRejected => "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld. Bekijk het bestand en de regel die genoemd worden.", "The program's files do not fit together; nothing was evaluated. Look at the file and the line mentioned.";
+        ErrorBusy => "De server is nog met andere beoordelingen bezig. Probeer het over enkele seconden opnieuw.", "The server is still busy with other evaluations. Try again in a few seconds.";
     }
 }
 

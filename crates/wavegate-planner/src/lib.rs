@@ -13,6 +13,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod components;
+pub mod errors;
 pub mod i18n;
 pub mod pages;
 pub mod session;

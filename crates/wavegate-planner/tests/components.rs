@@ -42,6 +42,31 @@ fn every_planner_message_exists_in_both_languages_with_the_same_placeholders() {
 }
 
 /// A valid program with two waves and one threshold override.
+/// Every code the server sends has a message in the planner: the shared one, or the planner's
+/// own for the codes the survey and training pages leave out (and never both, so no text is
+/// carried twice).
+#[wasm_bindgen_test]
+fn every_error_code_has_exactly_one_message_in_the_planner() {
+    use wavegate_core::api::ErrorCode;
+    use wavegate_planner::errors::{ErrorMsg, code_message, planner_message};
+    for code in ErrorCode::SENT {
+        let shared = wavegate_ui::errors::code_message(code);
+        let own = planner_message(code);
+        assert!(shared.is_some() != own.is_some(), "{code:?}");
+        assert_ne!(
+            code_message(code),
+            ErrorMsg::Shared(UiMsg::ErrorUnknown),
+            "{code:?}"
+        );
+    }
+    // A survey page would read a planner-only code as a failure it cannot name.
+    assert_eq!(wavegate_ui::errors::code_message(ErrorCode::NoRoster), None);
+    assert_eq!(
+        code_message(ErrorCode::NoRoster).text(Lang::En),
+        "Import the program's roster first (or a roster that fits its waves)."
+    );
+}
+
 fn program() -> Program {
     let mut p = defaults();
     p.name = "Uitrol".into();

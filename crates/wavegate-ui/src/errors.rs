@@ -5,10 +5,13 @@ use crate::api::ApiError;
 use crate::i18n::UiMsg;
 use wavegate_core::api::ErrorCode;
 
-/// The message for an error code. The match is exhaustive, so a code added to the contract does
-/// not compile until it has a message here; a code from a newer server is `Unknown`.
-pub fn code_message(code: ErrorCode) -> UiMsg {
-    match code {
+/// The message for an error code a respondent or trainee can meet; `None` for the codes only
+/// the planner's pages receive (a program, file or module refused, a session's rights), whose
+/// messages the planner keeps: the survey and training pages are downloaded on phones and carry
+/// no text their people never see. The match is exhaustive, so a code added to the contract does
+/// not compile until it is placed here; a code from a newer server is `Unknown`.
+pub fn code_message(code: ErrorCode) -> Option<UiMsg> {
+    Some(match code {
         // The apps build every request themselves: these mean one is older or newer than the
         // server.
         ErrorCode::InvalidJson
@@ -18,49 +21,52 @@ pub fn code_message(code: ErrorCode) -> UiMsg {
         | ErrorCode::MethodNotAllowed => UiMsg::ErrorAppOutOfDate,
         ErrorCode::InvalidPath => UiMsg::ErrorBadAddress,
         ErrorCode::Unauthorized => UiMsg::ErrorUnauthorized,
-        ErrorCode::InvalidCredentials => UiMsg::ErrorInvalidCredentials,
-        ErrorCode::Forbidden => UiMsg::ErrorForbidden,
-        ErrorCode::CsrfMismatch => UiMsg::ErrorSessionStale,
         ErrorCode::Timeout => UiMsg::ErrorTimeout,
-        ErrorCode::NoRoster => UiMsg::ErrorNoRoster,
-        ErrorCode::InvalidProgram => UiMsg::ErrorInvalidProgram,
-        ErrorCode::InvalidFile => UiMsg::ErrorInvalidFile,
-        ErrorCode::InvalidSurvey => UiMsg::ErrorInvalidSurvey,
-        ErrorCode::InvalidSelection => UiMsg::ErrorInvalidSelection,
-        ErrorCode::InvalidDate => UiMsg::ErrorInvalidDate,
-        ErrorCode::InvalidSupport => UiMsg::ErrorInvalidSupport,
-        ErrorCode::InvalidModule => UiMsg::ErrorInvalidModule,
-        ErrorCode::InvalidLesson => UiMsg::ErrorInvalidLesson,
-        ErrorCode::InvalidMessage => UiMsg::ErrorInvalidMessage,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
-        ErrorCode::TooManyAttempts => UiMsg::ErrorTooManyAttempts,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,
         ErrorCode::AlreadySubmitted => UiMsg::ErrorAlreadySubmitted,
         ErrorCode::DraftChanged => UiMsg::ErrorDraftChanged,
-        ErrorCode::VersionPublished => UiMsg::ErrorVersionPublished,
         ErrorCode::PayloadTooLarge => UiMsg::ErrorTooLarge,
         ErrorCode::InvalidResponse => UiMsg::ErrorInvalidResponse,
         ErrorCode::InvalidResponseId => UiMsg::ErrorInvalidResponseId,
         ErrorCode::WrongSurvey => UiMsg::ErrorWrongSurvey,
         ErrorCode::UnknownVersion => UiMsg::ErrorUnknownVersion,
-        ErrorCode::InvalidInvitations => UiMsg::ErrorInvalidInvitations,
-        ErrorCode::InputsRejected => UiMsg::ErrorInputsRejected,
-        ErrorCode::Busy => UiMsg::ErrorBusy,
         ErrorCode::LinkExpired => UiMsg::ErrorLinkExpired,
         ErrorCode::LinkRevoked => UiMsg::ErrorLinkRevoked,
-        ErrorCode::RateLimited => UiMsg::ErrorRateLimited,
         ErrorCode::LinkFull => UiMsg::ErrorLinkFull,
+        ErrorCode::RateLimited => UiMsg::ErrorRateLimited,
         ErrorCode::Internal => UiMsg::ErrorServer,
         ErrorCode::Unknown => UiMsg::ErrorUnknown,
-    }
+        ErrorCode::InvalidCredentials
+        | ErrorCode::Forbidden
+        | ErrorCode::CsrfMismatch
+        | ErrorCode::NoRoster
+        | ErrorCode::InvalidProgram
+        | ErrorCode::InvalidFile
+        | ErrorCode::InvalidSurvey
+        | ErrorCode::InvalidSelection
+        | ErrorCode::InvalidDate
+        | ErrorCode::InvalidSupport
+        | ErrorCode::InvalidModule
+        | ErrorCode::InvalidLesson
+        | ErrorCode::InvalidMessage
+        | ErrorCode::TooManyAttempts
+        | ErrorCode::VersionPublished
+        | ErrorCode::InvalidInvitations
+        | ErrorCode::InputsRejected
+        | ErrorCode::Busy => return None,
+    })
 }
 
-/// The message for any failed call.
+/// The message for any failed call of a respondent or trainee page (a planner-only code, which
+/// such a page never receives, reads as [`UiMsg::ErrorUnknown`]).
 pub fn message(e: &ApiError) -> UiMsg {
     match e {
         ApiError::Network => UiMsg::ErrorOffline,
         ApiError::Decode(_) => UiMsg::ErrorAppOutOfDate,
-        ApiError::Status { body: Some(b), .. } => code_message(b.error.code),
+        ApiError::Status { body: Some(b), .. } => {
+            code_message(b.error.code).unwrap_or(UiMsg::ErrorUnknown)
+        }
         // An error page without our JSON (a proxy in between).
         ApiError::Status { body: None, .. } => UiMsg::ErrorUnknown,
     }

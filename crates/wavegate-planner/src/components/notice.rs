@@ -11,7 +11,7 @@ use wavegate_ui::api::ApiError;
 /// back to the sign-in form.
 pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
     let e = Session::get().check(e);
-    let why = wavegate_ui::errors::message(&e);
+    let why = crate::errors::message(&e);
     view! {
         <div class="card notice" role="alert">
             <p>{t(UiMsg::LoadFailed)}" "{t(why)}</p>
@@ -37,7 +37,7 @@ pub fn Failure(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
             // program) is shown with its place, so the planner knows what to mend.
             let problem = e.details::<FileProblem>();
             view! {
-                <p class="form-error" role="alert">{wavegate_ui::errors::message(&e).text(lang.get())}</p>
+                <p class="form-error" role="alert">{crate::errors::message(&e).text(lang.get())}</p>
                 {problem.map(|p| view! { <FileProblemView problem=p /> })}
             }
         })

@@ -3,13 +3,13 @@
 //! JSON path, in the planner's language.
 
 use crate::components::notice::Failure;
+use crate::errors::code_message;
 use crate::i18n::{Msg, t, use_lang};
 use leptos::prelude::*;
 use std::future::Future;
 use wavegate_core::api::{ErrorCode, SurveyProblem};
 use wavegate_core::i18n::Text;
 use wavegate_ui::api::ApiError;
-use wavegate_ui::errors::code_message;
 
 /// What publishing answered; `P` is what the server says it published.
 #[derive(Clone, Debug, PartialEq)]

@@ -260,7 +260,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
         }.into_any(),
         Step::Refused(p) => view! {
             <div class="refused">
-                <p class="form-error">{t(UiMsg::ErrorInvalidFile)}</p>
+                <p class="form-error">{t(Msg::ErrorInvalidFile)}</p>
                 <FileProblemView problem=p />
             </div>
         }.into_any(),

@@ -1,6 +1,6 @@
 //! Signing in with e-mail address and password.
 
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::ErrorCode;
@@ -14,7 +14,7 @@ enum Refused {
     /// Too many failed attempts; try again after this many seconds.
     Wait(Option<u64>),
     /// Any other reason, with the message for it.
-    Other(UiMsg),
+    Other(crate::errors::ErrorMsg),
 }
 
 /// The sign-in form (shown for every planner page while nobody is signed in).
@@ -50,7 +50,7 @@ pub fn SignInPage() -> impl IntoView {
                 Err(e) if e.code() == Some(ErrorCode::TooManyAttempts) => {
                     refused.set(Some(Refused::Wait(e.retry_after())));
                 }
-                Err(e) => refused.set(Some(Refused::Other(wavegate_ui::errors::message(&e)))),
+                Err(e) => refused.set(Some(Refused::Other(crate::errors::message(&e)))),
             }
         });
     };
@@ -68,7 +68,7 @@ pub fn SignInPage() -> impl IntoView {
             lang.get(),
             &[("n", n.to_string())],
         )),
-        Some(Refused::Wait(None)) => Some(UiMsg::ErrorTooManyAttempts.text(lang.get()).to_string()),
+        Some(Refused::Wait(None)) => Some(Msg::ErrorTooManyAttempts.text(lang.get()).to_string()),
         _ => None,
     };
     super::name_page(move || Msg::SignInTitle.text(lang.get()).to_string());
