@@ -122,18 +122,22 @@ async fn answer_times(api: &Api, token: &str, from: usize, count: usize) -> Vec<
     out
 }
 
+/// The pulse survey's anonymous link for wave 1's Windows users, made or found.
+async fn windows_of_wave_1(api: &Api) -> super::Reply {
+    api.post(
+        &format!("{PULSE}/invitations/from-roster"),
+        json!({ "kind": "anonymous", "wave": "wave-1", "segment": { "platform": "Windows" } }),
+        true,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn an_anonymous_link_takes_no_more_answers_than_its_segment_has_people() {
     let api = demo_api().await;
     upload(&api, "roster", demo_roster(), "").await;
     // Wave 1's Windows users: p013, p015, …, p031: ten people.
-    let r = api
-        .post(
-            &format!("{PULSE}/invitations/from-roster"),
-            json!({ "kind": "anonymous", "wave": "wave-1", "segment": { "platform": "Windows" } }),
-            true,
-        )
-        .await;
+    let r = windows_of_wave_1(&api).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["people"], 10);
     let token = r.body["links"][0]["token"].as_str().unwrap().to_string();
@@ -173,13 +177,7 @@ async fn an_anonymous_link_takes_no_more_answers_than_its_segment_has_people() {
         upload(&api, "roster", roster, "").await.status,
         StatusCode::OK
     );
-    let again = api
-        .post(
-            &format!("{PULSE}/invitations/from-roster"),
-            json!({ "kind": "anonymous", "wave": "wave-1", "segment": { "platform": "Windows" } }),
-            true,
-        )
-        .await;
+    let again = windows_of_wave_1(&api).await;
     assert_eq!(again.body["links"][0]["token"], token.as_str());
     assert_eq!(again.body["people"], 20);
     let r = api
