@@ -31,6 +31,10 @@ use wavegate_ui::lang_switch::{LanguageSwitch, provide_lang};
 fn Account() -> impl IntoView {
     let session = Session::get();
     let sign_out = move |_| {
+        // Signing out drops the page, and with it any unsaved edits.
+        if !components::unsaved::may_leave() {
+            return;
+        }
         let csrf = session.csrf();
         leptos::task::spawn_local(async move {
             // Signed out here whatever the server says: the cookie is cleared or expires.
@@ -73,6 +77,8 @@ pub fn FocusOnNavigation() -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_lang();
     pages::ProgramNames::provide();
+    // Ahead of the router's listener on the window.
+    components::unsaved::guard_history();
     let session = Session::provide();
     let viewer = move || {
         session

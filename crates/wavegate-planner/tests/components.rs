@@ -1558,6 +1558,192 @@ async fn unsaved_edits_of_a_program_are_not_lost_without_asking() {
     assert!(may_unload(), "saved");
 }
 
+/// The program form on a page of its own in a router, reached from a start page by a link, once
+/// it shows its save button: the way back is a step in the browser's history.
+async fn mount_program_page() -> (web_sys::HtmlElement, impl Drop) {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    use wavegate_planner::pages::program_form::{Mode, ProgramForm};
+    let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let (host, handle) = mount({
+        let owner = owner.clone();
+        move || {
+            *owner.borrow_mut() = Owner::current();
+            provide_context(RwSignal::new(Lang::Nl));
+            wavegate_planner::session::Session::provide();
+            wavegate_planner::components::unsaved::guard_history();
+            view! {
+                <Router>
+                    <Routes fallback=|| view! { <h1 id="start">"Start"</h1><a id="to-program" href="/planner/programs/contoso">"Uitrol"</a> }>
+                        <Route path=path!("/planner/programs/contoso") view=|| view! {
+                            <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
+                        } />
+                    </Routes>
+                </Router>
+            }
+        }
+    });
+    let owner = owner.borrow_mut().take().unwrap();
+    let disposed = Disposed(owner, Some(handle));
+    until(|| host.query_selector("#to-program").unwrap().is_some()).await;
+    element(&host, "#to-program").click();
+    until(|| {
+        host.query_selector("button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    (host, disposed)
+}
+
+fn edit_the_name(host: &web_sys::HtmlElement) {
+    let name: web_sys::HtmlInputElement = element(host, "#f-name").unchecked_into();
+    name.set_value("Uitrol 2027");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn back() {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+}
+
+/// Lets the page catch up a few times: long enough for a router that followed `popstate` to
+/// draw the other page.
+async fn a_while() {
+    for _ in 0..10 {
+        settle().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn back_with_unsaved_edits_asks_and_no_keeps_the_form_and_its_edits() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_page().await;
+    let form = pathname();
+    assert_eq!(form, "/planner/programs/contoso");
+    edit_the_name(&host);
+
+    back();
+    until(|| !PlannerApi::asked().is_empty()).await;
+    a_while().await;
+    assert_eq!(
+        PlannerApi::asked(),
+        [Msg::UnsavedProgram.text(Lang::Nl)],
+        "asked in the page's language"
+    );
+    assert_eq!(pathname(), form, "the address is the form's again");
+    assert!(
+        host.query_selector("#start").unwrap().is_none(),
+        "the router did not follow: its listener came after the question"
+    );
+    let name: web_sys::HtmlInputElement = element(&host, "#f-name").unchecked_into();
+    assert_eq!(name.value(), "Uitrol 2027", "the edits are still there");
+    assert!(!may_unload(), "and still unsaved");
+
+    // Yes: back to the start page, once more asked.
+    PlannerApi::answer(true);
+    back();
+    until(|| host.query_selector("#start").unwrap().is_some()).await;
+    assert_eq!(PlannerApi::asked().len(), 2);
+    assert_eq!(pathname(), "/");
+    assert!(host.query_selector("#f-name").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn back_without_edits_asks_nothing() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_page().await;
+    back();
+    until(|| host.query_selector("#start").unwrap().is_some()).await;
+    assert_eq!(pathname(), "/");
+    assert!(host.query_selector("#f-name").unwrap().is_none());
+    assert_eq!(PlannerApi::asked(), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+async fn signing_out_asks_only_while_edits_are_unsaved() {
+    use wavegate_planner::components::unsaved::may_leave;
+    let _api = PlannerApi::start();
+    let (host, h) = mount_program_form().await;
+    assert!(may_leave(), "nothing changed yet");
+    assert_eq!(PlannerApi::asked(), Vec::<String>::new());
+
+    edit_the_name(&host);
+    assert!(!may_leave(), "the answer was no");
+    assert_eq!(PlannerApi::asked(), [Msg::UnsavedProgram.text(Lang::Nl)]);
+    PlannerApi::answer(true);
+    assert!(may_leave(), "the answer was yes");
+    assert_eq!(PlannerApi::asked().len(), 2);
+
+    // Gone with its page.
+    drop(h);
+    assert!(may_leave());
+    assert_eq!(PlannerApi::asked().len(), 2);
+}
+
+/// Whether the app's session has been ended (its sign-out request sent).
+fn signed_out() -> bool {
+    js_sys::eval("window.__calls.includes('DELETE /api/v1/session')")
+        .unwrap()
+        .is_truthy()
+}
+
+#[wasm_bindgen_test]
+async fn signing_out_of_the_app_with_unsaved_edits_asks_and_no_stays_signed_in() {
+    let _api = PlannerApi::start();
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("/planner/programs/contoso"),
+        )
+        .unwrap();
+    let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let (host, handle) = mount({
+        let owner = owner.clone();
+        move || {
+            *owner.borrow_mut() = Owner::current();
+            view! { <wavegate_planner::App /> }
+        }
+    });
+    let _h = Disposed(owner.borrow_mut().take().unwrap(), Some(handle));
+    until(|| host.query_selector("#f-name").unwrap().is_some()).await;
+    edit_the_name(&host);
+    let sign_out = element(&host, ".topbar-actions button.topbar-button");
+
+    sign_out.click();
+    a_while().await;
+    let asked = PlannerApi::asked();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(
+        [
+            Msg::UnsavedProgram.text(Lang::Nl),
+            Msg::UnsavedProgram.text(Lang::En)
+        ]
+        .contains(&asked[0].as_str()),
+        "{}",
+        asked[0]
+    );
+    assert!(!signed_out(), "the answer was no");
+    assert!(host.query_selector(".account").unwrap().is_some());
+    let name: web_sys::HtmlInputElement = element(&host, "#f-name").unchecked_into();
+    assert_eq!(name.value(), "Uitrol 2027", "the edits are still there");
+
+    PlannerApi::answer(true);
+    sign_out.click();
+    until(|| host.query_selector(".account").unwrap().is_none()).await;
+    assert!(signed_out());
+    assert_eq!(PlannerApi::asked().len(), 2);
+}
+
 #[wasm_bindgen_test]
 async fn removing_a_wave_the_roster_has_people_in_is_asked_first_with_how_many() {
     let _api = PlannerApi::start();
