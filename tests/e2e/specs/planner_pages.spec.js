@@ -134,12 +134,17 @@ test("a wave renamed under its roster is saved after a question and with a warni
   await signIn(page);
   await page.locator("#f-wave-1-id").fill("golf-1");
   // Asked first, with how many people of the roster the old wave holds (3: fewer than 5).
-  const asked = page.waitForEvent("dialog");
+  // Answered by a handler, not after the click: the question blocks the page, and a click
+  // waiting for the page to settle would wait for an answer that never came.
+  const asked = [];
+  page.once("dialog", async (dialog) => {
+    asked.push(dialog.message());
+    await dialog.accept();
+  });
   await page.getByRole("button", { name: "Programma opslaan" }).click();
-  const dialog = await asked;
-  expect(dialog.message()).toContain("golf wave-1 met minder dan 5 mensen");
-  await dialog.accept();
   await expect(page.locator("#program-saved")).toBeVisible();
+  expect(asked).toHaveLength(1);
+  expect(asked[0]).toContain("golf wave-1 met minder dan 5 mensen");
   const misfit = page.locator(".roster-misfit");
   await expect(misfit).toContainText("Let op: de personeelslijst past niet meer bij het programma");
   // Read first: focus is on the warning, not left on the button.
