@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use wavegate_core::api::{FileKind, InputFile};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::SurveyInvitation;
-use wavegate_core::readiness::import::{files, write_invitations};
+use wavegate_core::readiness::import::{feeds_readiness, files, write_invitations};
 use wavegate_core::readiness::{DataDir, DataSet, Program};
 use wavegate_core::survey::merge::{Collected, Imported, MergeError, merge_long};
 use wavegate_core::survey::response_id::exported_response_ids;
@@ -141,7 +141,7 @@ fn assemble(sources: ProgramSources) -> Result<ProgramData, DataError> {
     if let Some(bytes) = training_file(&collected_training, imported_training)? {
         dir.insert(files::TRAINING, bytes);
     }
-    if let Some(bytes) = invitations_file(&sources.invitations)? {
+    if let Some(bytes) = invitations_file(&sources.invitations, &sources.attached)? {
         dir.insert(files::INVITATIONS, bytes);
     }
     let inputs = dir
@@ -210,10 +210,26 @@ fn training_file(
     join_training_csv(&records, imported.as_deref()).map_err(|e| DataError::Corrupt(e.to_string()))
 }
 
-/// `invitations.csv`: the links not revoked, who the response rate counts as asked; none
-/// when the program has no links (then everyone rolled out counts as asked, as for a survey
-/// sent with another tool).
-fn invitations_file(rows: &[AskedRow]) -> Result<Option<Vec<u8>>, DataError> {
+/// `invitations.csv`: the links not revoked of the surveys that ask readiness questions
+/// (the core's `feeds_readiness`), who the response rate counts as asked; none when there are
+/// no such links (then everyone rolled out counts as asked, as for a survey sent with another
+/// tool).
+fn invitations_file(
+    rows: &[AskedRow],
+    attached: &[(String, String)],
+) -> Result<Option<Vec<u8>>, DataError> {
+    let mut scored = std::collections::HashSet::new();
+    for (survey_id, definition) in attached {
+        let survey: Survey = serde_json::from_str(definition)
+            .map_err(|e| DataError::Corrupt(format!("stored survey: {e}")))?;
+        if feeds_readiness(&survey) {
+            scored.insert(survey_id.as_str());
+        }
+    }
+    let rows: Vec<&AskedRow> = rows
+        .iter()
+        .filter(|r| scored.contains(r.survey_id.as_str()))
+        .collect();
     if rows.is_empty() {
         return Ok(None);
     }

@@ -57,6 +57,9 @@ pub struct ProgramSources {
     pub assignments: Vec<AssignmentRecord>,
     /// Every invitation link not revoked, oldest first: who was asked to answer.
     pub invitations: Vec<AskedRow>,
+    /// Every survey attached to the program with the definition respondents get now, by
+    /// survey id (whether its invitations ask readiness questions is read from it).
+    pub attached: Vec<(String, String)>,
     /// The stamp of all this, read in the same transaction.
     pub stamp: SourcesStamp,
 }
@@ -199,6 +202,19 @@ impl Store {
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             drop(stmt);
+            let mut stmt = tx.prepare(
+                "SELECT survey_id, version FROM program_surveys WHERE program_id = ?1 ORDER BY survey_id",
+            )?;
+            let versions = stmt
+                .query_map([&p], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(stmt);
+            let mut attached = Vec::with_capacity(versions.len());
+            for (survey_id, version) in versions {
+                if let Some(definition) = survey_version(&tx, &survey_id, version)? {
+                    attached.push((survey_id, definition));
+                }
+            }
             Ok(Some(ProgramSources {
                 program_toml,
                 files,
@@ -207,6 +223,7 @@ impl Store {
                 modules,
                 assignments,
                 invitations,
+                attached,
                 stamp,
             }))
         })

@@ -1005,11 +1005,14 @@ async fn the_response_rate_counts_the_people_the_links_asked_and_the_export_says
         .find(|(n, _)| n == "invitations.csv")
         .expect("the export lists who was asked");
     let csv = String::from_utf8(csv.clone()).unwrap();
+    // The pilot survey's personal links; not the pulse's anonymous one, whose questions are
+    // about the device, none of them one readiness scores.
     assert!(
-        csv.starts_with("survey_id,person_id,invited_at,wave\r\n"),
+        csv.starts_with("survey_id,person_id,invited_at\r\n"),
         "{csv}"
     );
     assert!(csv.contains("\r\npilot-feedback,p001,"), "{csv}");
+    assert!(!csv.contains("om-pulse"), "{csv}");
     assert!(!csv.contains("token") && !csv.contains("/r/"), "no link");
 
     // Links for wave 1: now everyone rolled out was asked, and the evaluation is a new one.

@@ -20,7 +20,8 @@ pub use invitations::{
 };
 pub use notes::{enrollment_from_check_in, notes};
 pub use responses::{
-    ResponsesJob, ResponsesPart, read_responses, read_responses_in_parts, read_responses_in_rounds,
+    ResponsesJob, ResponsesPart, feeds_readiness, read_responses, read_responses_in_parts,
+    read_responses_in_rounds,
 };
 pub use roster::read_roster;
 pub use tickets::read_tickets;

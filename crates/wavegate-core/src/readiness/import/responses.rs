@@ -36,6 +36,20 @@ fn scored_item(question: &str) -> Option<(Item, u8, u8)> {
     })
 }
 
+/// Whether answers to `survey` can feed readiness: it asks at least one question the engine
+/// scores (an ADKAR item, enrollment experience, NPS or a SUS item, by id). Only such a
+/// survey's invitations count people as asked to answer (see `invitations.csv`): a survey of
+/// open questions about something else would otherwise lower the response rate.
+pub fn feeds_readiness(survey: &crate::survey::Survey) -> bool {
+    survey.questions().any(|q| {
+        let items: &[crate::survey::MatrixItem] = match &q.kind {
+            crate::survey::QuestionKind::Matrix { items, .. } => items,
+            _ => &[],
+        };
+        scored_item(&q.id).is_some() || items.iter().any(|i| scored_item(&i.id).is_some())
+    })
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Item {
     Adkar(usize),
@@ -449,6 +463,17 @@ fn parse_pieces(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_a_survey_that_asks_a_scored_question_feeds_readiness() {
+        use crate::survey::templates::builtin;
+        let feeds = |id: &str| feeds_readiness(&builtin(id).unwrap());
+        // ADKAR and NPS as questions, SUS as the items of a matrix.
+        assert!(feeds("pilot-feedback") && feeds("sus") && feeds("nps"));
+        // An employee NPS and a pulse about the device ask nothing the engine scores.
+        assert!(!feeds("enps") && !feeds("om-pulse"));
+    }
+
     use super::*;
     use crate::readiness::import::Backwards;
 
