@@ -1481,11 +1481,10 @@ impl<H> Drop for Disposed<H> {
     }
 }
 
-/// The program form of `program()` as `contoso`'s settings page shows it to a planner, beside a
-/// link to another page of the app, once it shows its save button.
-async fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
-    use leptos_router::components::Router;
-    use wavegate_planner::pages::program_form::{Mode, ProgramForm};
+/// Mounts `view` as a planner's page in Dutch, with a session, and the owner that disposes it.
+fn mount_planner_page<N: IntoView + 'static>(
+    view: impl FnOnce() -> N + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
     let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
     let (host, handle) = mount({
         let owner = owner.clone();
@@ -1493,22 +1492,38 @@ async fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
             *owner.borrow_mut() = Owner::current();
             provide_context(RwSignal::new(Lang::Nl));
             wavegate_planner::session::Session::provide();
-            view! {
-                <Router>
-                    <a id="to-files" href="/planner/programs/contoso/files">"Bestanden"</a>
-                    <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
-                </Router>
-            }
+            view()
         }
     });
     let owner = owner.borrow_mut().take().unwrap();
+    (host, Disposed(owner, Some(handle)))
+}
+
+/// Waits until the program form under `host` shows its save button.
+async fn until_the_form_is_shown(host: &web_sys::HtmlElement) {
     until(|| {
         host.query_selector("button[type=submit]")
             .unwrap()
             .is_some()
     })
     .await;
-    (host, Disposed(owner, Some(handle)))
+}
+
+/// The program form of `program()` as `contoso`'s settings page shows it to a planner, beside a
+/// link to another page of the app, once it shows its save button.
+async fn mount_program_form() -> (web_sys::HtmlElement, impl Drop) {
+    use leptos_router::components::Router;
+    use wavegate_planner::pages::program_form::{Mode, ProgramForm};
+    let (host, disposed) = mount_planner_page(|| {
+        view! {
+            <Router>
+                <a id="to-files" href="/planner/programs/contoso/files">"Bestanden"</a>
+                <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
+            </Router>
+        }
+    });
+    until_the_form_is_shown(&host).await;
+    (host, disposed)
 }
 
 fn element(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
@@ -1564,35 +1579,21 @@ async fn mount_program_page() -> (web_sys::HtmlElement, impl Drop) {
     use leptos_router::components::{Route, Router, Routes};
     use leptos_router::path;
     use wavegate_planner::pages::program_form::{Mode, ProgramForm};
-    let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let (host, handle) = mount({
-        let owner = owner.clone();
-        move || {
-            *owner.borrow_mut() = Owner::current();
-            provide_context(RwSignal::new(Lang::Nl));
-            wavegate_planner::session::Session::provide();
-            wavegate_planner::components::unsaved::guard_history();
-            view! {
-                <Router>
-                    <Routes fallback=|| view! { <h1 id="start">"Start"</h1><a id="to-program" href="/planner/programs/contoso">"Uitrol"</a> }>
-                        <Route path=path!("/planner/programs/contoso") view=|| view! {
-                            <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
-                        } />
-                    </Routes>
-                </Router>
-            }
+    let (host, disposed) = mount_planner_page(|| {
+        wavegate_planner::components::unsaved::guard_history();
+        view! {
+            <Router>
+                <Routes fallback=|| view! { <h1 id="start">"Start"</h1><a id="to-program" href="/planner/programs/contoso">"Uitrol"</a> }>
+                    <Route path=path!("/planner/programs/contoso") view=|| view! {
+                        <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
+                    } />
+                </Routes>
+            </Router>
         }
     });
-    let owner = owner.borrow_mut().take().unwrap();
-    let disposed = Disposed(owner, Some(handle));
     until(|| host.query_selector("#to-program").unwrap().is_some()).await;
     element(&host, "#to-program").click();
-    until(|| {
-        host.query_selector("button[type=submit]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    until_the_form_is_shown(&host).await;
     (host, disposed)
 }
 
