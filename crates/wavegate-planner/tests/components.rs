@@ -959,10 +959,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
         "The lines show"
     );
     let group = host.query_selector("optgroup").unwrap().unwrap();
-    assert_eq!(
-        group.get_attribute("label").unwrap(),
-        "Segments of wave wave-2"
-    );
+    assert_eq!(group.get_attribute("label").unwrap(), "Segments of wave-2");
     let names: Vec<String> = (0..select.length())
         .filter_map(|i| select.item(i))
         .map(|o| o.text_content().unwrap().trim().to_string())
@@ -971,7 +968,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
         names,
         [
             "The wave as a whole (the decision)",
-            "The whole wave wave-2",
+            "The whole wave-2",
             "Platform iOS",
             "Platform Windows"
         ]
@@ -997,7 +994,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     );
     assert_eq!(
         text_of(&host, "#trend-desc"),
-        "Platform iOS in wave wave-2: a readiness at 1 of the 2 stored evaluations of this wave, \
+        "Platform iOS in wave-2: a readiness at 1 of the 2 stored evaluations of this wave, \
          from 1 February 2027 to 8 February 2027; the latest, on 8 February 2027: 74 (conservative 57)."
     );
     assert_eq!(rows().length(), 2);
@@ -1011,7 +1008,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     assert!(row(1).contains("54") && row(1).contains("–"), "{}", row(1));
     assert_eq!(
         text_of(&host, "table.trend-table caption"),
-        "Platform iOS in wave wave-2"
+        "Platform iOS in wave-2"
     );
     // One dot per figure it had; no line, since the first date had no number.
     assert_eq!(
@@ -1140,7 +1137,7 @@ async fn the_timeline_draws_each_shown_wave_and_says_every_figure_in_words() {
         "wave-1 (8 February 2027 to 26 February 2027): 40 planned, 10 in the roster, 1 enrolled; ",
         "wave-2 (8 March 2027 to 26 March 2027): 40 planned, 3 in the roster, enrollment not shown (fewer than 5 people); ",
         "wave-3 (5 April 2027 to 23 April 2027): 40 planned, 6 in the roster, enrollment not shown (hidden beside a small group).",
-        "The advice for wave wave-1: ",
+        "The advice for wave-1: ",
     ] {
         assert!(desc.contains(part), "{part:?} in {desc}");
     }
@@ -1201,7 +1198,7 @@ async fn a_named_wave_is_read_by_its_label_under_the_chart() {
     let desc = text_of(&host, "#timeline-desc");
     for part in [
         "wave-1 (Regio Noord) (8 February 2027 to 26 February 2027): 40 planned, ",
-        "The advice for wave wave-1 (Regio Noord): ",
+        "The advice for wave-1 (Regio Noord): ",
     ] {
         assert!(desc.contains(part), "{part:?} in {desc}");
     }

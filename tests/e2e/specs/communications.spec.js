@@ -89,7 +89,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByLabel("Tekst of toelichting")).toHaveValue(/^Beste collega,/);
   // The subject names the wave as the program does: its id, then its name.
   expect(report.next_wave_name).toBeTruthy();
-  await expect(page.getByLabel("Onderwerp")).toHaveValue(`Begeleide inschrijving: de hele golf ${report.next_wave} (${report.next_wave_name})`);
+  await expect(page.getByLabel("Onderwerp")).toHaveValue(`Begeleide inschrijving: de hele ${report.next_wave} (${report.next_wave_name})`);
   // The message asks what the action's evidence measures: enrolling, for assisted enrollment.
   await expect(page.getByLabel("Wat vraagt het bericht?")).toHaveValue("enroll");
   await expect(page.getByRole("link", { name: "Terug naar de gereedheid" })).toHaveAttribute("href", `/planner/programs/${id}/readiness`);

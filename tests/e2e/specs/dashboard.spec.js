@@ -93,9 +93,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(decision.locator(".decision-kind")).toHaveText("Splitsen");
   // The title names the wave as planners know it: its id, then its name from program.toml.
   expect(report.next_wave_name).toBe("Hoofdkantoor");
-  await expect(decision.locator("#decision-title")).toHaveText(`Besluit voor golf ${report.next_wave} (Hoofdkantoor)`);
+  await expect(decision.locator("#decision-title")).toHaveText(`Besluit voor ${report.next_wave} (Hoofdkantoor)`);
   await expect(decision.locator(".decision-sentence")).toContainText(
-    `Start golf ${report.next_wave} met ${report.decision.recommended_size} van de ${report.decision.planned_size} mensen en houd`,
+    `Start ${report.next_wave} met ${report.decision.recommended_size} van de ${report.decision.planned_size} mensen en houd`,
   );
   await expect(decision.locator(".decision-sentence")).toContainText("platform iOS");
   await expect(decision).toContainText("Zekerheid van dit besluit:");
@@ -189,7 +189,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(page.locator("#timeline-desc")).toContainText(
     /^Op 1 maart 2027, per golf ingeschreven tegen gepland: pilot \(Pilot IT\) \(\d{1,2} [a-z]+ \d{4} tot \d{1,2} [a-z]+ \d{4}\): \d+ gepland, \d+ in de personeelslijst, \d+ ingeschreven; wave-1 /,
   );
-  await expect(page.locator("#timeline-desc")).toContainText("Het advies voor golf wave-2 (Hoofdkantoor): ");
+  await expect(page.locator("#timeline-desc")).toContainText("Het advies voor wave-2 (Hoofdkantoor): ");
   await expect(page.locator("figure.chart-figure svg path.actual").first()).toBeVisible();
   await expect(page.locator("figure.chart-figure svg text", { hasText: /^pilot: \d+$/ })).toHaveCount(1);
   await expect(page.locator("details.chart-table tbody tr")).toHaveCount(5);
@@ -398,7 +398,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   await expect(picker).toHaveValue("");
   await expect(page.locator("#trend-desc")).toContainText("1 opgeslagen beoordeling, van ");
   // Every shown segment, under its wave, named as in the heatmap.
-  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van golf ${wave}`);
+  await expect(picker.locator("optgroup")).toHaveAttribute("label", `Segmenten van ${wave}`);
   await expect(picker.locator("option")).toHaveCount(listed.segments.length + 1);
   const label = (await picker.locator(`option[value="${pick}"]`).textContent()).trim();
   const key = Object.entries(chosen.segment).map(([k, v]) => `${k}=${v}`).join(",");
@@ -409,7 +409,7 @@ test("a planner follows one segment's readiness in the trend, on screen, at 390 
   // The date as Dutch readers write it (the server's today, UTC), as everywhere on the page.
   const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   await expect(page.locator("#trend-desc")).toHaveText(
-    `${label} in golf ${wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate} (voorzichtig ${chosen.readiness.conservative}).`,
+    `${label} in ${wave}, opgeslagen op ${day}: gereedheid ${chosen.readiness.estimate} (voorzichtig ${chosen.readiness.conservative}).`,
   );
   const trend = page.locator("section[aria-labelledby='trend-title']");
   await trend.locator("details summary").click();

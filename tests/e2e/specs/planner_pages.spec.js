@@ -144,7 +144,7 @@ test("a wave renamed under its roster is saved after a question and with a warni
   await page.getByRole("button", { name: "Programma opslaan" }).click();
   await expect(page.locator("#program-saved")).toBeVisible();
   expect(asked).toHaveLength(1);
-  expect(asked[0]).toContain("golf wave-1 met minder dan 5 mensen");
+  expect(asked[0]).toContain("wave-1 met minder dan 5 mensen");
   const misfit = page.locator(".roster-misfit");
   await expect(misfit).toContainText("Let op: de personeelslijst past niet meer bij het programma");
   // Read first: focus is on the warning, not left on the button.

@@ -139,9 +139,9 @@ test("a planner revokes a wave in the planner, and its links show the revoked pa
   await signIn(page);
   const card = page.getByRole("region", { name: "Links intrekken" });
   await expect(card.getByLabel("Golf", { exact: true })).toHaveValue("w1");
-  await expect(card.getByRole("option", { name: "w1: 3 links werken nog" })).toBeAttached();
+  await expect(card.getByRole("option", { name: "Golf w1: 3 links werken nog" })).toBeAttached();
   await card.getByRole("button", { name: "Links van deze golf intrekken…" }).click();
-  const confirmation = card.getByRole("group", { name: "Links van w1 intrekken?" });
+  const confirmation = card.getByRole("group", { name: "Links van golf w1 intrekken?" });
   await expect(confirmation.getByText(/^3 links van golf w1 werken tot nu\./)).toBeVisible();
   await expect(confirmation.getByRole("heading")).toBeFocused();
   await audit(page);

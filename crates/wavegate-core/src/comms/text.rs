@@ -5,18 +5,14 @@ use crate::api::{NewMessage, Purpose, Reach, ReachFigures};
 use crate::i18n::Lang;
 use crate::measures::MIN_GROUP;
 use crate::readiness::program::{Wave, wave_label_in};
-use crate::readiness::text::{attribute, pct};
+use crate::readiness::text::{attribute, pct, wave_named};
 
-/// The target group: "golf wave-1 (Hoofdkantoor) × platform iOS", or everyone on the roster;
+/// The target group: "wave-1 (Hoofdkantoor) × platform iOS", "golf pilot × afdeling Sales", or everyone on the roster;
 /// the wave named as the program's `waves` name it.
 pub fn group(message: &NewMessage, waves: &[Wave], lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = &message.wave {
-        parts.push(format!(
-            "{} {}",
-            attribute("wave", lang),
-            wave_label_in(waves, w)
-        ));
+        parts.push(wave_named(&wave_label_in(waves, w), lang));
     }
     parts.extend(
         message
@@ -186,8 +182,8 @@ mod tests {
             subject: "s".into(),
             note: String::new(),
         };
-        assert_eq!(group(&m, &[], Lang::Nl), "golf wave-1 × afdeling Sales");
-        assert_eq!(group(&m, &[], Lang::En), "wave wave-1 × department Sales");
+        assert_eq!(group(&m, &[], Lang::Nl), "wave-1 × afdeling Sales");
+        assert_eq!(group(&m, &[], Lang::En), "wave-1 × department Sales");
         // The wave as the program names it.
         let waves = [Wave {
             id: "wave-1".into(),
@@ -198,7 +194,7 @@ mod tests {
         }];
         assert_eq!(
             group(&m, &waves, Lang::Nl),
-            "golf wave-1 (Hoofdkantoor) × afdeling Sales"
+            "wave-1 (Hoofdkantoor) × afdeling Sales"
         );
         m.wave = None;
         m.segment.clear();

@@ -1192,7 +1192,7 @@ fn the_whole_next_wave_reads_by_the_name_the_program_gives_it() {
         .find(|g| g.id == GateKind::HelpdeskCapacity)
         .unwrap();
     let scope = wavegate_core::readiness::text::segment_in(&r, &gate.scope, Lang::En);
-    assert_eq!(scope, "the whole wave wave-1 (Regio Noord)");
+    assert_eq!(scope, "the whole wave-1 (Regio Noord)");
     let markdown = wavegate_core::readiness::render::markdown(&r);
     assert!(markdown.contains(&format!("| {scope} |")), "{markdown}");
 }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use wavegate_core::api::{InvitationLink, RevokeInvitations, RevokedInvitations};
 use wavegate_core::i18n::count;
 use wavegate_core::invitation::lifetime::LinkStatus;
+use wavegate_core::readiness::text::{wave_named, wave_title};
 use wavegate_ui::api::invitations;
 
 /// The most person ids one request takes (the server's bound).
@@ -126,7 +127,10 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
                     fill(
                         Msg::WaveOpenLinks,
                         lang.get(),
-                        &[("wave", w.clone()), ("n", count(n, lang.get()))],
+                        &[
+                            ("wave", wave_title(&w, lang.get())),
+                            ("n", count(n, lang.get())),
+                        ],
                     )
                 };
                 view! { <option value=value>{label}</option> }
@@ -152,7 +156,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
     };
     let confirmation = move || {
         confirming.get().map(|(w, n)| {
-            let args = move || vec![("wave", w.clone()), ("n", n.to_string())];
+            let args = move || vec![("wave", wave_named(&w, lang.get())), ("n", n.to_string())];
             let args2 = args.clone();
             let args3 = args.clone();
             view! {

@@ -30,7 +30,7 @@ pub fn group_of(
     (wave, segment)
 }
 
-/// "Group: wave wave-2 (Head office), platform iOS", in `lang`: the wave by its label among
+/// "Group: wave-2 (Head office), platform iOS", in `lang`: the wave by its label among
 /// `waves` (its id alone while they load, or for a wave the program no longer has).
 fn group_heading(
     (wave, segment): &(Option<String>, BTreeMap<String, String>),
@@ -39,11 +39,7 @@ fn group_heading(
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = wave {
-        parts.push(fill(
-            Msg::WaveOnly,
-            lang,
-            &[("wave", wave_label_in(waves, w))],
-        ));
+        parts.push(text::wave_named(&wave_label_in(waves, w), lang));
     }
     if !segment.is_empty() {
         parts.push(text::segment(segment, lang));

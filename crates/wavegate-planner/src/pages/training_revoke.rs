@@ -7,6 +7,7 @@ use crate::components::wave_choice::wave_choices;
 use crate::i18n::{Msg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
+use wavegate_core::readiness::text::wave_named;
 use wavegate_core::training::wire::RevokeTrainingLinks;
 use wavegate_ui::api::{ApiError, programs, training};
 
@@ -78,7 +79,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
                 })}
                 {move || confirming.get().then(|| view! {
                     <div class="confirm" role="group" aria-labelledby="revoke-confirm">
-                        <p id="revoke-confirm"><strong>{move || fill(Msg::RevokeConfirm, lang.get(), &[("wave", wave.get())])}</strong></p>
+                        <p id="revoke-confirm"><strong>{move || fill(Msg::RevokeConfirm, lang.get(), &[("wave", wave_named(&wave.get(), lang.get()))])}</strong></p>
                         <button type="button" class="primary" on:click=revoke>{t(Msg::RevokeYes)}</button>
                         " "
                         <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t(Msg::Cancel)}</button>
@@ -91,7 +92,7 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
                     <p>{move || {
                         let l = lang.get();
                         let links = counted(n, Msg::TrainingLinksOne, Msg::TrainingLinksN, l);
-                        fill(Msg::RevokedResult, l, &[("links", links), ("wave", w.clone())])
+                        fill(Msg::RevokedResult, l, &[("links", links), ("wave", wave_named(&w, l))])
                     }}</p>
                 </div>
             })}

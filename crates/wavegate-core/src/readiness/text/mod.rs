@@ -460,7 +460,7 @@ pub fn source_name(s: Source, lang: Lang) -> &'static str {
 }
 
 /// A segment in words: "platform iOS", "platform iOS × region Noord" ("platform iOS × regio
-/// Noord" in Dutch), or "the whole wave wave-1".
+/// Noord" in Dutch), or "the whole wave-1" (the wave called a wave once).
 pub fn segment(s: &Segment, lang: Lang) -> String {
     segment_named(s, str::to_string, lang)
 }
@@ -469,10 +469,10 @@ pub fn segment(s: &Segment, lang: Lang) -> String {
 /// the label people know it by, such as `wave-2 (Regio Noord)`).
 pub fn segment_named(s: &Segment, wave: impl Fn(&str) -> String, lang: Lang) -> String {
     if let (1, Some(w)) = (s.len(), s.get("wave")) {
-        let w = wave(w);
+        let w = wave_named(&wave(w), lang);
         return match lang {
-            Lang::Nl => format!("de hele golf {w}"),
-            Lang::En => format!("the whole wave {w}"),
+            Lang::Nl => format!("de hele {w}"),
+            Lang::En => format!("the whole {w}"),
         };
     }
     // "platform iOS × region Noord": a nested segment reads as one group, even in a list.
@@ -480,6 +480,37 @@ pub fn segment_named(s: &Segment, wave: impl Fn(&str) -> String, lang: Lang) -> 
         .map(|(k, v)| format!("{} {v}", attribute(k, lang)))
         .collect::<Vec<_>>()
         .join(" × ")
+}
+
+/// A wave in a sentence, by its `label`: "golf pilot (Pilot IT)", or the label alone when it
+/// already starts with the word for a wave in either language (`wave-2 (Hoofdkantoor)`,
+/// `Golf 3`), which would otherwise read twice ("golf wave-2").
+pub fn wave_named(label: &str, lang: Lang) -> String {
+    if names_itself_a_wave(label) {
+        label.to_string()
+    } else {
+        format!("{} {label}", attribute("wave", lang))
+    }
+}
+
+/// A wave at the start of a heading or list item, as [`wave_named`] says it: "Golf pilot (Pilot
+/// IT)", and a label that names itself a wave as it is (its id keeps its case).
+pub fn wave_title(label: &str, lang: Lang) -> String {
+    if names_itself_a_wave(label) {
+        label.to_string()
+    } else {
+        format!("{} {label}", capitalise(attribute("wave", lang)))
+    }
+}
+
+/// Whether a wave's label starts with the word "wave" or "golf" (any case) as a word of its own.
+fn names_itself_a_wave(label: &str) -> bool {
+    let word: String = label
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    word == "wave" || word == "golf"
 }
 
 /// A segment of `report` in words, its next wave named as the program names it.
@@ -563,10 +594,36 @@ mod tests {
     }
 
     #[test]
+    fn a_wave_is_called_a_wave_once() {
+        assert_eq!(
+            wave_named("pilot (Pilot IT)", Lang::Nl),
+            "golf pilot (Pilot IT)"
+        );
+        assert_eq!(wave_named("pilot", Lang::En), "wave pilot");
+        assert_eq!(
+            wave_named("wave-2 (Hoofdkantoor)", Lang::Nl),
+            "wave-2 (Hoofdkantoor)"
+        );
+        assert_eq!(wave_named("golf-2", Lang::En), "golf-2");
+        assert_eq!(wave_named("Golf 3", Lang::Nl), "Golf 3");
+        assert_eq!(wave_named("WAVE_4", Lang::En), "WAVE_4");
+        // A longer word that starts with "wave" is not the word itself.
+        assert_eq!(wave_named("wavefront", Lang::En), "wave wavefront");
+        assert_eq!(wave_named("golfbaan-1", Lang::Nl), "golf golfbaan-1");
+        assert_eq!(
+            wave_title("pilot (Pilot IT)", Lang::Nl),
+            "Golf pilot (Pilot IT)"
+        );
+        assert_eq!(wave_title("wave-2", Lang::En), "wave-2");
+    }
+
+    #[test]
     fn the_whole_wave_reads_as_such() {
         let mut s = Segment::new();
         s.insert("wave".into(), "wave-1".into());
-        assert_eq!(segment(&s, Lang::En), "the whole wave wave-1");
+        assert_eq!(segment(&s, Lang::En), "the whole wave-1");
+        s.insert("wave".into(), "pilot".into());
+        assert_eq!(segment(&s, Lang::Nl), "de hele golf pilot");
         let mut s = Segment::new();
         s.insert("platform".into(), "iOS".into());
         assert_eq!(segment(&s, Lang::Nl), "platform iOS");

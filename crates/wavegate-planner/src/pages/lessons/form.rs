@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wavegate_core::api::{
     LessonError, LessonKind, LessonProblem, MAX_LESSON_CHARS, NewLesson, text_problem,
 };
+use wavegate_core::readiness::text::wave_title;
 use wavegate_ui::api::{ApiError, lessons};
 
 /// The form's problem: one of the core's, shown at its field.
@@ -100,7 +101,7 @@ pub fn AddLesson(
             .get()
             .into_iter()
             .map(|WaveChoice { id, label }| {
-                view! { <option value=id.clone() selected=move || wave.get() == id>{move || fill(Msg::LessonsWave, lang.get(), &[("wave", label.clone())])}</option> }
+                view! { <option value=id.clone() selected=move || wave.get() == id>{move || wave_title(&label, lang.get())}</option> }
             })
             .collect_view()
     };

@@ -14,6 +14,7 @@ use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{Lesson, LessonGroup, LessonsCsvQuery, grouped};
+use wavegate_core::readiness::text::wave_title;
 use wavegate_ui::api::{ApiError, lessons, programs};
 
 /// The lesson's text as lines: each line a text node (never HTML), line breaks kept.
@@ -141,7 +142,7 @@ fn group_view(
             .map_or(id, |w| w.label.clone())
     });
     let heading = move || match &wave {
-        Some(w) => fill(Msg::LessonsWave, lang.get(), &[("wave", w.clone())]),
+        Some(w) => wave_title(w, lang.get()),
         None => Msg::LessonsWhole.text(lang.get()).to_string(),
     };
     view! {

@@ -6,6 +6,7 @@ use crate::i18n::{Msg, fill};
 use leptos::prelude::window;
 use wavegate_core::i18n::{Lang, count};
 use wavegate_core::readiness::Program;
+use wavegate_core::readiness::text::wave_named;
 use wavegate_ui::api::programs;
 
 /// The waves of `before` (their ids) that `after` leaves out and the current roster of
@@ -38,9 +39,13 @@ pub fn question(left: &[(String, Option<u64>)], lang: Lang) -> String {
             Some(n) => fill(
                 Msg::WaveOnRoster,
                 lang,
-                &[("wave", wave.clone()), ("n", count(*n, lang))],
+                &[("wave", wave_named(wave, lang)), ("n", count(*n, lang))],
             ),
-            None => fill(Msg::WaveOnRosterFew, lang, &[("wave", wave.clone())]),
+            None => fill(
+                Msg::WaveOnRosterFew,
+                lang,
+                &[("wave", wave_named(wave, lang))],
+            ),
         })
         .collect();
     fill(Msg::WavesLeaveRoster, lang, &[("waves", waves.join(", "))])

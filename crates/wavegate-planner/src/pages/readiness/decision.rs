@@ -13,7 +13,7 @@ use wavegate_core::readiness::text;
 /// The decision as one sentence: what to do with the next wave, with whom.
 pub fn headline(r: &Report, d: &Decision) -> String {
     let lang = r.lang;
-    let wave = r.next_wave.clone().unwrap_or_default();
+    let wave = text::wave_named(r.next_wave.as_deref().unwrap_or_default(), lang);
     let held: Vec<String> = d.hold.iter().map(|s| text::segment(s, lang)).collect();
     let msg = match d.kind {
         DecisionKind::Delay => Msg::HeadDelay,
@@ -127,7 +127,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
         };
         // The wave as planners know it: `wave-2 (Regio Noord)`.
         let wave = r.next_wave_label().unwrap_or_default();
-        let title = fill(Msg::DecisionFor, lang, &[("wave", wave)]);
+        let title = fill(Msg::DecisionFor, lang, &[("wave", text::wave_named(&wave, lang))]);
         let kind = text::decision_name(d.kind, lang).to_string();
         let kind_class = format!(
             "decision-kind kind-{}",

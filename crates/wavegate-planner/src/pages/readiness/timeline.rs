@@ -78,7 +78,7 @@ fn description(r: &Report) -> String {
             lang,
             &[
                 ("next", count(d.recommended_size as u64, lang)),
-                ("wave", wave),
+                ("wave", text::wave_named(&wave, lang)),
             ],
         );
     }

@@ -59,13 +59,13 @@ fn find<'a>(e: &'a EvaluationSummary, key: &SeriesKey) -> Option<&'a SegmentRead
         .find(|s| s.segment == key.segment)
 }
 
-/// A segment as the heatmap names it ("Platform iOS", "De hele golf wave-2 (Hoofdkantoor)"):
+/// A segment as the heatmap names it ("Platform iOS", "De hele wave-2 (Hoofdkantoor)"):
 /// the whole wave by `wave`, its label.
 fn segment_name(s: &Segment, wave: &str, lang: Lang) -> String {
     text::capitalise(&text::segment_named(s, |_| wave.to_string(), lang))
 }
 
-/// A segment with its wave, for a sentence ("Platform iOS in golf wave-2"; the whole wave
+/// A segment with its wave, for a sentence ("Platform iOS in wave-2"; the whole wave
 /// names itself).
 fn series_name(key: &SeriesKey, lang: Lang) -> String {
     if key.segment.contains_key("wave") {
@@ -76,7 +76,7 @@ fn series_name(key: &SeriesKey, lang: Lang) -> String {
         lang,
         &[
             ("segment", segment_name(&key.segment, &key.wave, lang)),
-            ("wave", key.wave.clone()),
+            ("wave", text::wave_named(&key.wave, lang)),
         ],
     )
 }
@@ -198,7 +198,7 @@ fn wave_desc(points: &[&EvaluationSummary], lang: Lang) -> String {
             Some(fill(
                 Msg::ReadinessOfWave,
                 lang,
-                &[("figures", value), ("wave", wave.to_string())],
+                &[("figures", value), ("wave", text::wave_named(wave, lang))],
             ))
         })
         .unwrap_or_else(|| "–".into());
@@ -391,7 +391,11 @@ fn picker(
                     }
                 })
                 .collect_view();
-            let label = fill(Msg::TrendWaveGroup, lang, &[("wave", wave.clone())]);
+            let label = fill(
+                Msg::TrendWaveGroup,
+                lang,
+                &[("wave", text::wave_named(wave, lang))],
+            );
             view! { <optgroup label=label>{options}</optgroup> }
         })
         .collect_view();
