@@ -12,7 +12,7 @@ wavegate_ui::messages! {
         PlannerBrand => "Wavegate planner", "Wavegate planner";
         RolePlanner => "planner", "planner";
         RoleViewer => "kijker", "viewer";
-        SmallGroupsGo => "Ook wie in een groep valt die niet los wordt getoond (zie 'Niet getoonde groepen'), gaat door, tenzij een tegengehouden groep die persoon omvat.", "People in groups not shown on their own (see 'Groups not shown') go ahead too, unless a held group includes them.";
+        SmallGroupsGo => "Ook wie in een groep valt die geen eigen cijfers krijgt (zie 'Groepen zonder eigen cijfers'), gaat door, tenzij een aangehouden groep die persoon omvat.", "People in groups without figures of their own (see 'Groups without figures of their own') go ahead too, unless a held group includes them.";
         ViewerCannotCreate => "Als kijker kun je geen programma aanmaken; vraag een planner om dat te doen.", "As a viewer you cannot create a program; ask a planner to do so.";
         ViewerNote => "Je bent aangemeld als kijker: je ziet alles, maar kunt niets veranderen.", "You are signed in as a viewer: you see everything but cannot change anything.";
 
@@ -270,7 +270,7 @@ wavegate_ui::messages! {
         DecisionFor => "Besluit voor {wave}", "Decision for {wave}";
         HeadDelay => "Stel {wave} uit: de mensen zijn er nog niet klaar voor.", "Postpone {wave}: people are not ready for it yet.";
         HeadHold => "Start {wave} nog niet: wacht tot wat hieronder blokkeert is opgelost.", "Do not start {wave} yet: wait until what blocks it below is resolved.";
-        HeadSplit => "Start {wave} met {n} van de {planned} mensen en houd {held} nog tegen.", "Start {wave} with {n} of its {planned} people and hold back {held} for now.";
+        HeadSplit => "Start {wave} met {n} van de {planned} mensen en laat {held} nog wachten.", "Start {wave} with {n} of its {planned} people and hold back {held} for now.";
         HeadExtendPilot => "Verleng de pilot: er is nog te weinig bewijs om over {wave} te beslissen.", "Extend the pilot: there is not yet enough evidence to decide on {wave}.";
         HeadProceedWithActions => "Start {wave} met {n} mensen en voer de acties hieronder uit.", "Start {wave} with {n} people and carry out the actions below.";
         HeadProceed => "Start {wave} zoals gepland, met {n} mensen.", "Start {wave} as planned, with {n} people.";
@@ -286,9 +286,9 @@ wavegate_ui::messages! {
         EvidenceN => "n", "n";
         Probability => "Kans", "Probability";
         WhatWouldChange => "Wat het besluit zou veranderen", "What would change the decision";
-        HeldTitle => "Tegengehouden", "Held back";
+        HeldTitle => "Aangehouden", "Held back";
         ProceedingTitle => "Gaat door", "Going ahead";
-        EveryoneElse => "Iedereen in de golf die niet in een tegengehouden groep zit.", "Everyone in the wave who is in no held group.";
+        EveryoneElse => "Iedereen in de golf die niet in een aangehouden groep zit.", "Everyone in the wave who is in no held group.";
         ActionsTitle => "Acties", "Actions";
         NoActions => "Er zijn geen acties nodig.", "No actions are needed.";
         TargetGroup => "Doelgroep:", "Target group:";
@@ -296,6 +296,8 @@ wavegate_ui::messages! {
         InviteGroup => "Deze groep uitnodigen voor een vragenlijst", "Invite this group to a survey";
         AssignGroup => "Deze groep een module toewijzen", "Assign this group a module";
         AssignModules => "Wijs deze modules toe aan {group}: {modules}.", "Assign these modules to {group}: {modules}.";
+        AssignModule => "Wijs deze module toe aan {group}: {modules}.", "Assign this module to {group}: {modules}.";
+        SendMessage => "Stuur deze groep een bericht; de tekst hieronder staat klaar.", "Send this group a message; the text below is ready to use.";
         UnfinishedModules => "Het vaakst niet afgerond: {modules}.", "Left unfinished most often: {modules}.";
         AssignTraining => "Wijs {group} een training toe over wat hierboven zwak is; er is nog geen module die dat toetst.", "Assign {group} training on what is weak above; no module tests it yet.";
         CopyText => "Tekst kopiëren", "Copy text";
@@ -326,11 +328,11 @@ wavegate_ui::messages! {
         PPass => "Kans op voldoende", "P(target met)";
         CloseDrill => "Sluiten", "Close";
         NoMetrics => "Geen metingen in deze dimensie.", "No metrics in this dimension.";
-        SuppressedTitle => "Niet getoonde groepen", "Groups not shown";
-        SuppressedHint => "Groepen met minder dan 5 mensen (en groepen waaruit die zijn af te leiden) worden nergens los getoond.", "Groups of fewer than 5 people (and groups they could be worked out from) are never shown on their own.";
+        SuppressedTitle => "Groepen zonder eigen cijfers", "Groups without figures of their own";
+        SuppressedHint => "Groepen met minder dan 5 mensen (en groepen waaruit die zijn af te leiden) krijgen nergens eigen cijfers; de lijst noemt alleen hun omvang.", "Groups of fewer than 5 people (and groups they could be worked out from) never get figures of their own; the list names only their size.";
         NoneSuppressed => "Geen.", "None.";
-        SuppressedOne => "1 groep niet los getoond: bekijk hem", "1 group not shown on its own: see which";
-        SuppressedCount => "{n} groepen niet los getoond: bekijk de lijst", "{n} groups not shown on their own: see the list";
+        SuppressedOne => "1 groep zonder eigen cijfers: bekijk hem", "1 group without figures of its own: see which";
+        SuppressedCount => "{n} groepen zonder eigen cijfers: bekijk de lijst", "{n} groups without figures of their own: see the list";
         DownloadsTitle => "Downloads", "Downloads";
         DownloadHtml => "Afdrukbaar rapport (HTML)", "Printable report (HTML)";
         DownloadMarkdown => "Rapport (Markdown)", "Report (Markdown)";
@@ -369,7 +371,7 @@ wavegate_ui::messages! {
         ReadinessEstimate => "Gereedheid (schatting)", "Readiness (estimate)";
         ReadinessConservative => "Gereedheid (voorzichtig)", "Readiness (conservative)";
         TrendShows => "De lijnen tonen", "The lines show";
-        TrendWholeWave => "De golf als geheel (het besluit)", "The wave as a whole (the decision)";
+        TrendWholeWave => "Wie volgens het besluit doorgaat", "Who goes ahead by the decision";
         TrendWaveGroup => "Segmenten van {wave}", "Segments of {wave}";
         SegmentInWave => "{segment} in {wave}", "{segment} in {wave}";
         TrendSegmentDesc => "{series}: een gereedheid bij {k} van de {n} opgeslagen beoordelingen van deze golf, van {first} tot {last}; de laatste, op {date}: {value}.", "{series}: a readiness at {k} of the {n} stored evaluations of this wave, from {first} to {last}; the latest, on {date}: {value}.";

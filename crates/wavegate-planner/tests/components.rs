@@ -967,7 +967,7 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     assert_eq!(
         names,
         [
-            "The wave as a whole (the decision)",
+            "Who goes ahead by the decision",
             "The whole wave-2",
             "Platform iOS",
             "Platform Windows"

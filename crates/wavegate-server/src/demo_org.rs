@@ -18,6 +18,8 @@ pub const PROGRAM_ID: &str = "contoso";
 const NAME: &str = "Contoso – uitrol in golven (demo-data)";
 const PEOPLE: usize = 300;
 const SEED: u64 = 1;
+/// The built-in survey the organisation's pilot answered (its responses.csv names it).
+const PILOT_SURVEY: &str = "pilot-feedback";
 /// Who the imports are recorded as.
 const IMPORTED_BY: &str = "wavegate serve --demo";
 
@@ -85,6 +87,22 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     // The built-in modules its training records come from, so its training actions can be
     // followed through: assign the module they name to the group they name.
     publish_builtin_modules(store, &id, &clock.stamp()).await?;
+    // The pilot survey its responses came from, published as a planner would: an action's
+    // "invite this group to a survey" then leads to a form with a survey to choose, not to
+    // "publish one first".
+    let survey = wavegate_core::survey::templates::builtin(PILOT_SURVEY)
+        .ok_or_else(|| StoreError::Corrupt(format!("built-in survey {PILOT_SURVEY} is missing")))?;
+    let json = serde_json::to_string(&survey).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    store
+        .publish_survey(
+            &id,
+            &survey.id,
+            survey.version,
+            &json,
+            false,
+            &clock.stamp(),
+        )
+        .await?;
     tracing::info!(program = %id, people = PEOPLE, "seeded the demo organisation");
     Ok(())
 }
@@ -135,6 +153,32 @@ mod tests {
                 Some("Regiokantoren"),
                 Some("Buitendienst")
             ]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_pilot_survey_is_published_so_a_group_can_be_invited_to_it() {
+        let store = Store::in_memory().unwrap();
+        seed(&store, &Clock::system()).await.unwrap();
+        let survey = store
+            .program_survey(PROGRAM_ID, PILOT_SURVEY)
+            .await
+            .unwrap()
+            .expect("the pilot survey is published");
+        assert!(!survey.anonymous);
+        // Its responses.csv answers that survey: the published one is the same.
+        let mut csv = Vec::new();
+        demo::generate(&DemoOptions {
+            people: PEOPLE,
+            seed: SEED,
+            at: chrono::Utc::now().date_naive(),
+        })
+        .write("responses.csv", &mut csv)
+        .unwrap();
+        assert!(
+            String::from_utf8(csv)
+                .unwrap()
+                .contains(&format!(",{PILOT_SURVEY},"))
         );
     }
 

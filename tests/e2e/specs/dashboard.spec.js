@@ -95,7 +95,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(report.next_wave_name).toBe("Hoofdkantoor");
   await expect(decision.locator("#decision-title")).toHaveText(`Besluit voor ${report.next_wave} (Hoofdkantoor)`);
   await expect(decision.locator(".decision-sentence")).toContainText(
-    `Start ${report.next_wave} met ${report.decision.recommended_size} van de ${report.decision.planned_size} mensen en houd`,
+    `Start ${report.next_wave} met ${report.decision.recommended_size} van de ${report.decision.planned_size} mensen en laat`,
   );
   await expect(decision.locator(".decision-sentence")).toContainText("platform iOS");
   await expect(decision).toContainText("Zekerheid van dit besluit:");
@@ -106,10 +106,10 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   // Departments go ahead while iOS users wait: the list of who goes says that those wait too.
   expect(report.decision.hold.some((h) => "platform" in h && !("department" in h))).toBe(true);
   expect(report.decision.proceed.some((p) => "department" in p && !("platform" in p))).toBe(true);
-  await expect(decision.locator(".except-held")).toHaveText("Behalve wie ook in een tegengehouden groep valt.");
+  await expect(decision.locator(".except-held")).toHaveText("Behalve wie ook in een aangehouden groep valt.");
   // The next wave's people in groups not shown on their own are in neither list: said where they go.
   expect(report.suppressed.some((g) => g.group === "next_wave"), "the demo's next wave has small groups").toBe(true);
-  await expect(decision.locator(".small-groups-go")).toContainText("gaat door, tenzij een tegengehouden groep die persoon omvat");
+  await expect(decision.locator(".small-groups-go")).toContainText("gaat door, tenzij een aangehouden groep die persoon omvat");
   const evidence = decision.locator("table.evidence tbody tr");
   // Every gate and every failing dimension is evidence: a segment held for its dimension
   // (the demo's planted desire problem) shows what holds it, as a gated one does.
@@ -130,7 +130,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const legal = report.suppressed.find((s) => s.segment.department === "Legal");
   // The list is long with nested segments: one line says how many, the list opens from it.
   const list = page.locator("details.suppressed-groups");
-  await expect(list.locator("summary")).toHaveText(`${report.suppressed.length} groepen niet los getoond: bekijk de lijst`);
+  await expect(list.locator("summary")).toHaveText(`${report.suppressed.length} groepen zonder eigen cijfers: bekijk de lijst`);
   await expect(list.locator("ul.suppressed")).toBeHidden();
   await list.locator("summary").click();
   await expect(list.locator("ul.suppressed li")).toHaveCount(report.suppressed.length);
@@ -275,6 +275,10 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
     await expect(managers).toHaveValue(new RegExp(`- meer dan ${bound}% was binnen de eigen golf ingeschreven\n`));
   }
   await expect(managers).toHaveValue(/\n\nMet vriendelijke groet$/);
+  // "Next step:" is followed by the step in a sentence, not straight by a text field.
+  const managersAction = page.locator("li.action[data-kind='ManagerConversations'][data-target='department=Finance']");
+  await expect(managersAction.locator("p", { hasText: "Volgende stap:" }).locator("xpath=following-sibling::p[1]"))
+    .toHaveText("Stuur deze groep een bericht; de tekst hieronder staat klaar.");
   // The message is copied in one press (a field's own copy is fiddly on a phone); served
   // from localhost the page has a clipboard.
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -296,7 +300,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await action.getByRole("link", { name: "Deze groep uitnodigen voor een vragenlijst" }).click();
   // The wave by the name people know it by, as the dashboard names it.
   const waveLabel = report.next_wave_name ? `${report.next_wave} (${report.next_wave_name})` : report.next_wave;
-  await expect(page.getByRole("heading", { name: `Groep: golf ${waveLabel}, platform iOS` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Groep: ${waveLabel}, platform iOS` })).toBeVisible();
   await expect(page.locator("#invite-group-size")).toHaveText(`Deze groep: ${ios.n} mensen`);
   // The group is chosen already; the survey is named by its title, as the surveys page names it.
   await expect(page.getByText("Kies de vragenlijst en het soort link voor deze groep.")).toBeVisible();
@@ -326,7 +330,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await trainingAction.getByRole("link", { name: "Deze groep een module toewijzen" }).click();
   await expect(page.getByRole("heading", { name: "Een groep een module toewijzen" })).toBeVisible();
   const within = Object.keys(training.target).length > 1 ? ", " : "";
-  await expect(page.locator("#assign-group")).toHaveText(new RegExp(`^Groep: golf ${waveLabel.replace(/[()]/g, "\\$&")}${within}`));
+  await expect(page.locator("#assign-group")).toHaveText(new RegExp(`^Groep: ${waveLabel.replace(/[()]/g, "\\$&")}${within}`));
   const modules = page.getByRole("group", { name: "Modules" });
   for (const builtin of builtins) {
     await expect(modules.getByRole("checkbox", { name: `(${builtin})` })).toBeChecked();

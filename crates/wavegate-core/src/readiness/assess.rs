@@ -282,9 +282,11 @@ pub(super) fn assess(
             .into_iter()
             .enumerate()
         {
+            // A group of nobody is no group: listing it ("next wave: 0") only adds noise.
+            let people = s.groups[g].people;
             if let Some(reason) = hidden[i][g]
-                && (reason != SuppressionReason::WithinSuppressed
-                    || too_small(u64::from(s.groups[g].people)))
+                && people > 0
+                && (reason != SuppressionReason::WithinSuppressed || too_small(u64::from(people)))
             {
                 suppressed.push(Suppressed {
                     segment: segment.clone(),

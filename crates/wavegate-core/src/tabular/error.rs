@@ -166,11 +166,21 @@ impl FileProblem {
             },
             P::MissingColumn { wanted, header } => {
                 let or = if nl { " of " } else { " or " };
-                let wanted = wanted
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(or);
+                let quoted: Vec<String> = wanted.iter().map(|n| format!("`{n}`")).collect();
+                // Two names read as a choice; a longer chain of "or" as a puzzle: the usual
+                // name first, the others it also goes by after it.
+                let wanted = match quoted.split_first() {
+                    Some((first, others)) if others.len() > 1 => {
+                        let (last, middle) = others.split_last().unwrap_or((first, &[]));
+                        let others = format!("{}{or}{last}", middle.join(", "));
+                        if nl {
+                            format!("{first} (ook herkend: {others})")
+                        } else {
+                            format!("{first} (also recognised: {others})")
+                        }
+                    }
+                    _ => quoted.join(or),
+                };
                 let header = listed(header, 30, lang);
                 if nl {
                     format!("de verplichte kolom {wanted} ontbreekt; de kopregel heeft: {header}")

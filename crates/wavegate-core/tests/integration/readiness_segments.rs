@@ -329,6 +329,15 @@ fn check_small_groups(s: &Scenario, r: &Report) -> Result<(), TestCaseError> {
             );
         }
     }
+    // Only groups of somebody are listed: "next wave: 0" is no group to hide.
+    for x in &r.suppressed {
+        prop_assert!(
+            x.n > 0,
+            "{:?} ({:?}) is listed with nobody in it",
+            x.segment,
+            x.group
+        );
+    }
     // Nothing names a segment that is not reported, nor rests on evidence that is hidden.
     let reported = |seg: &Segment| r.segments.iter().find(|x| &x.segment == seg);
     // No hidden next-wave group can be worked out by subtraction: within the wave and within

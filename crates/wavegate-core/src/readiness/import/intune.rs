@@ -257,7 +257,7 @@ PC2,b@x.org,iOS,Compliant,13/01/2027 16:05\n";
         let err = read_devices(no_columns.as_bytes()).unwrap_err();
         assert!(
             err.to_string().contains(
-                "`Enrollment date` or `CreatedDate` or `EnrolledDateTime` or `Last check-in`"
+                "`Enrollment date` (also recognised: `CreatedDate`, `EnrolledDateTime`, `Last check-in`"
             ),
             "{err}"
         );

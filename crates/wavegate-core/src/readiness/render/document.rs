@@ -225,7 +225,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     let items = if a.items.is_empty() {
                         String::new()
                     } else {
-                        format!(": {}", a.items.join(", "))
+                        format!(": {}", text::action_items(a, lang).join(", "))
                     };
                     vec![
                         Inline::Strong(text::action_name(a.kind, lang).to_string()),

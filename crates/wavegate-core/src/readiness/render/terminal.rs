@@ -200,7 +200,7 @@ fn table_lines(r: &Report) -> String {
         let items = if a.items.is_empty() {
             String::new()
         } else {
-            format!(" [{}]", a.items.join(", "))
+            format!(" [{}]", text::action_items(a, lang).join(", "))
         };
         let _ = writeln!(
             out,

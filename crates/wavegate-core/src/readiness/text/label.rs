@@ -28,7 +28,7 @@ pub enum Label {
     Proceeds,
     /// After who proceeds, when a held segment may share people with them.
     ExceptHeld,
-    /// "Held".
+    /// "Held back".
     Held,
     /// "Gates".
     Gates,
@@ -160,10 +160,10 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (PlannedSize, Lang::En) => "Planned size",
         (Proceeds, Lang::Nl) => "Gaat door",
         (Proceeds, Lang::En) => "Proceeds",
-        (ExceptHeld, Lang::Nl) => "behalve wie ook in een tegengehouden groep valt",
+        (ExceptHeld, Lang::Nl) => "behalve wie ook in een aangehouden groep valt",
         (ExceptHeld, Lang::En) => "except anyone also in a held group",
         (Held, Lang::Nl) => "Aangehouden",
-        (Held, Lang::En) => "Held",
+        (Held, Lang::En) => "Held back",
         (Gates, Lang::Nl) => "Poorten",
         (Gates, Lang::En) => "Gates",
         (Segments, Lang::Nl) => "Segmenten",
@@ -200,13 +200,13 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Counterfactuals, Lang::En) => "What would change the outcome",
         (HelpdeskForecast, Lang::Nl) => "Verwachting servicedesk",
         (HelpdeskForecast, Lang::En) => "Helpdesk forecast",
-        (Suppressed, Lang::Nl) => "Niet getoonde segmenten",
-        (Suppressed, Lang::En) => "Suppressed segments",
+        (Suppressed, Lang::Nl) => "Groepen zonder eigen cijfers",
+        (Suppressed, Lang::En) => "Groups without figures of their own",
         (SuppressedNote, Lang::Nl) => {
-            "Groepen van minder dan 5 mensen worden nooit apart getoond, en ook niet een groep waaruit zo'n kleine groep terug te rekenen zou zijn. Hun mensen tellen wel mee in de golf."
+            "Groepen van minder dan 5 mensen krijgen nooit eigen cijfers, en ook een groep waaruit zo'n kleine groep terug te rekenen zou zijn niet; hieronder staat alleen hun omvang. Hun mensen tellen wel mee in de golf."
         }
         (SuppressedNote, Lang::En) => {
-            "Groups of fewer than 5 people are never shown on their own, nor is a group from which such a small one could be worked out. Their people still count in the wave."
+            "Groups of fewer than 5 people never get figures of their own, nor does a group from which such a small one could be worked out; below is only their size. Their people still count in the wave."
         }
         (Assessed, Lang::Nl) => "Beoordeeld",
         (Assessed, Lang::En) => "Assessed",

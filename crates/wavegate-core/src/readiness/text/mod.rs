@@ -55,6 +55,22 @@ pub fn failure_reason(code: &str, lang: Lang) -> String {
     format!("{phrase} ({code})")
 }
 
+/// What an action names (its `items`) as a reader of `lang` knows them: failure reasons in
+/// words with Intune's code, built-in modules by title with their id (the id is what training
+/// records and the assignment form use), anything else (ticket categories, other modules) as
+/// the data names it.
+pub fn action_items(a: &Action, lang: Lang) -> Vec<String> {
+    a.items
+        .iter()
+        .map(|item| match a.kind {
+            ActionKind::AssistedEnrollment => failure_reason(item, lang),
+            ActionKind::TargetedTraining => crate::training::templates::known_title(item)
+                .map_or_else(|| item.clone(), |t| format!("{} ({item})", t.get(lang))),
+            _ => item.clone(),
+        })
+        .collect()
+}
+
 /// A number with `decimals` decimals, with a decimal comma in Dutch.
 pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{x:.decimals$}");
@@ -346,8 +362,15 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
 /// What an action asks for, in a sentence.
 pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
     let finishing = a.reminds_to_finish();
+    let one = a.items.len() == 1;
     match (a.kind, lang) {
         // Few finished what they were given: the step is finishing it, not more training.
+        (ActionKind::TargetedTraining, Lang::Nl) if finishing && one => {
+            "Herinner deze groep eraan de training af te ronden die ze al hebben, te beginnen met de genoemde module."
+        }
+        (ActionKind::TargetedTraining, Lang::En) if finishing && one => {
+            "Remind this group to finish the training they already have, starting with the module named."
+        }
         (ActionKind::TargetedTraining, Lang::Nl) if finishing => {
             "Herinner deze groep eraan de training af te ronden die ze al hebben, te beginnen met de genoemde modules."
         }
@@ -367,6 +390,12 @@ pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
         }
         (ActionKind::TargetedCommunication, Lang::En) => {
             "Send a sponsor message to this group through several channels (mail, intranet, team meetings)."
+        }
+        (ActionKind::TargetedTraining, Lang::Nl) if one => {
+            "Wijs deze groep de genoemde module toe, in korte delen."
+        }
+        (ActionKind::TargetedTraining, Lang::En) if one => {
+            "Assign this group the module named, in short chunks."
         }
         (ActionKind::TargetedTraining, Lang::Nl) => {
             "Wijs deze groep de genoemde modules toe, in korte delen."
@@ -591,6 +620,77 @@ mod tests {
                 metric_name(m, Lang::En).replace("NPS", "x")
             );
         }
+    }
+
+    fn action(kind: ActionKind, items: &[&str]) -> Action {
+        Action {
+            kind,
+            target: Segment::new(),
+            reason: super::super::report::ActionReason::KnowledgeGap,
+            metric: None,
+            estimate: None,
+            interval: None,
+            n: None,
+            probability: None,
+            items: items.iter().map(|i| i.to_string()).collect(),
+            failing_within: Vec::new(),
+            evidence: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_action_names_reasons_and_built_in_modules_in_words() {
+        let fix = action(
+            ActionKind::AssistedEnrollment,
+            &["UserAbandonment", "Weird"],
+        );
+        assert_eq!(
+            action_items(&fix, Lang::Nl),
+            [
+                "inschrijving halverwege afgebroken (UserAbandonment)",
+                "Weird"
+            ]
+        );
+        let train = action(ActionKind::TargetedTraining, &["what-changes", "our-own"]);
+        let en = action_items(&train, Lang::En);
+        assert!(
+            en[0].ends_with(" (what-changes)") && en[0].len() > 20,
+            "{en:?}"
+        );
+        assert_eq!(en[1], "our-own");
+        let tickets = action(ActionKind::HelpdeskPreparation, &["MFA"]);
+        assert_eq!(action_items(&tickets, Lang::Nl), ["MFA"]);
+    }
+
+    #[test]
+    fn a_weak_topic_is_named_once() {
+        let e = Evidence {
+            metric: MetricId::WeakestTopic,
+            estimate: 0.61,
+            interval: Some([0.56, 0.65]),
+            n: 178,
+        };
+        let topic = |lang| {
+            Msg::ActionTopic {
+                topic: "privacy".into(),
+                evidence: e,
+            }
+            .render(lang)
+        };
+        assert_eq!(
+            topic(Lang::Nl),
+            "Zwakste quizonderwerp \"privacy\": 0,61 (80%-interval 0,56–0,65, n = 178 quizpogingen)"
+        );
+        assert!(topic(Lang::En).starts_with("Weakest quiz topic \"privacy\": 0.61 ("));
+    }
+
+    #[test]
+    fn training_advice_counts_its_modules() {
+        let one = action(ActionKind::TargetedTraining, &["what-changes"]);
+        assert!(action_advice(&one, Lang::Nl).contains("de genoemde module toe"));
+        assert!(action_advice(&one, Lang::En).contains("the module named"));
+        let two = action(ActionKind::TargetedTraining, &["what-changes", "get-help"]);
+        assert!(action_advice(&two, Lang::Nl).contains("de genoemde modules toe"));
     }
 
     #[test]

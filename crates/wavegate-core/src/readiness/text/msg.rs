@@ -29,23 +29,28 @@ fn value(metric: MetricId, x: f64, lang: Lang) -> String {
 
 /// "first-attempt enrollment success 0.71 (80% interval 0.60–0.82, n = 25)".
 pub fn evidence(e: &Evidence, lang: Lang) -> String {
-    let name = metric_name(e.metric, lang);
+    format!("{} {}", metric_name(e.metric, lang), figures(e, lang))
+}
+
+/// The figures of `e` without its metric's name: "0,61 (80%-interval 0,56–0,65, n = 178
+/// quizpogingen)".
+fn figures(e: &Evidence, lang: Lang) -> String {
     let est = value(e.metric, e.estimate, lang);
     let unit = unit(e.metric, lang);
     match (e.interval, lang) {
         (Some([lo, hi]), Lang::Nl) => format!(
-            "{name} {est} (80%-interval {}–{}, n = {} {unit})",
+            "{est} (80%-interval {}–{}, n = {} {unit})",
             value(e.metric, lo, lang),
             value(e.metric, hi, lang),
             e.n
         ),
         (Some([lo, hi]), Lang::En) => format!(
-            "{name} {est} (80% interval {}–{}, n = {} {unit})",
+            "{est} (80% interval {}–{}, n = {} {unit})",
             value(e.metric, lo, lang),
             value(e.metric, hi, lang),
             e.n
         ),
-        (None, _) => format!("{name} {est} (n = {} {unit})", e.n),
+        (None, _) => format!("{est} (n = {} {unit})", e.n),
     }
 }
 
@@ -556,10 +561,8 @@ impl Msg {
                 Lang::En => format!("Barrier {}: an estimated {} agree ({n} responses); probability {} that this is below target.", element_name(*element, lang), pct(*share, lang), chance(*p_below, lang)),
             },
             Msg::ActionMetric { evidence: e, state } => format!("{} — {}", evidence(e, lang), state_name(*state, lang)),
-            Msg::ActionTopic { topic, evidence: e } => match lang {
-                Lang::Nl => format!("Zwakste onderwerp \"{topic}\": {}", evidence(e, lang)),
-                Lang::En => format!("Weakest topic \"{topic}\": {}", evidence(e, lang)),
-            },
+            // "Zwakste quizonderwerp "privacy": 0,61 (…)": the metric names what the topic is.
+            Msg::ActionTopic { topic, evidence: e } => format!("{} \"{topic}\": {}", capitalise(metric_name(e.metric, lang)), figures(e, lang)),
             Msg::ActionHelpdesk { q90, capacity } => match lang {
                 Lang::Nl => format!("Tot {} tickets per dag verwacht (90%-bovengrens) bij een capaciteit van {}.", num(*q90, 1, lang), num(*capacity, 1, lang)),
                 Lang::En => format!("Up to {} tickets a day expected (90% upper bound) against a capacity of {}.", num(*q90, 1, lang), num(*capacity, 1, lang)),

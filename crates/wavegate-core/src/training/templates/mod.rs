@@ -59,6 +59,14 @@ pub fn catalogue() -> Vec<(String, Text)> {
     builtin_titles::catalogue(&TITLES)
 }
 
+/// The title of the built-in module `id`; `None` for any other module.
+pub fn known_title(id: &str) -> Option<Text> {
+    TITLES
+        .iter()
+        .find(|(i, ..)| *i == id)
+        .map(|(_, nl, en)| Text::new(*nl, *en))
+}
+
 /// A built-in module's title from [`TITLES`].
 fn title(id: &str) -> Text {
     builtin_titles::title(&TITLES, id)

@@ -83,7 +83,7 @@ fn step(a: &Action, report: &Report) -> Vec<Step> {
         ActionKind::ManagerConversations => vec![encouraging(Msg::MessageManagers)],
         ActionKind::PostEnrollmentFollowup => vec![letter(Msg::MessageFollowUp)],
         ActionKind::AssistedEnrollment => vec![
-            Step::Say(Msg::FixReasons, a.items.clone()),
+            Step::Say(Msg::FixReasons, text::action_items(a, lang)),
             letter(Msg::MessageAssisted),
         ],
         // Few finished the training they have: the step is finishing it, not a new module.
@@ -121,7 +121,10 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
                     copied.set(Some(done));
                 });
             };
+            // The step in a sentence first: a bare "Next step:" over a text field reads as a
+            // step left out.
             view! {
+                <p>{t(Msg::SendMessage)}</p>
                 <div class="field message-draft">
                     <label for=id.clone()>{label}</label>
                     <textarea id=id readonly rows=rows>{text}</textarea>
@@ -135,10 +138,15 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
         }
         Step::Assign(modules) if !modules.is_empty() => {
             let group = group.to_string();
+            let one = modules.len() == 1;
             let sentence = move || {
                 let modules = titles.named(&modules, lang);
                 fill(
-                    Msg::AssignModules,
+                    if one {
+                        Msg::AssignModule
+                    } else {
+                        Msg::AssignModules
+                    },
                     lang,
                     &[("group", group.clone()), ("modules", modules)],
                 )
@@ -161,15 +169,6 @@ fn step_view(s: Step, group: &str, lang: Lang, id: String) -> AnyView {
                 .into_any()
         }
         Step::Say(msg, items) if !items.is_empty() => {
-            // Failure reasons read as words, with Intune's code for the admins.
-            let items: Vec<String> = if msg == Msg::FixReasons {
-                items
-                    .iter()
-                    .map(|c| text::failure_reason(c, lang))
-                    .collect()
-            } else {
-                items
-            };
             view! { <p>{fill(msg, lang, &[("items", text::list(&items, lang))])}</p> }.into_any()
         }
         Step::Say(..) | Step::InviteOnly => ().into_any(),
