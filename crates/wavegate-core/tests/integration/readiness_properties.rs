@@ -424,3 +424,41 @@ fn a_gates_sentence_and_its_row_print_the_same_figures() {
         "no gate with evidence among the demo organisations"
     );
 }
+
+/// The ADKAR table folds behaviour into Knowledge and Ability, the metrics do not: the report
+/// says so beside the table, so "Knowledge 72%" and "ADKAR knowledge 0.68" are not read as two
+/// answers to one question.
+#[test]
+fn the_adkar_table_says_where_it_counts_behaviour_too() {
+    let files = demo_files(300, 2);
+    let (program, data) = load(
+        |name: &str| Ok(files.get(name).map(|s| s.as_bytes())),
+        &InOrder,
+    )
+    .unwrap();
+    let at = crate::readiness_support::date("2027-03-01");
+    let report = evaluate(&data, &program, at, Lang::Nl, &[]);
+    let adkar = report
+        .adkar
+        .as_ref()
+        .expect("the demo's pilot answered ADKAR items");
+    assert!(
+        adkar
+            .elements
+            .iter()
+            .any(|e| e.behaviour_n.is_some_and(|n| n > 0))
+    );
+    let md = wavegate_core::readiness::render::markdown(&report);
+    assert!(
+        md.contains("telt deze tabel ook gedrag mee (quizresultaten, inschrijven zonder ticket)"),
+        "{md}"
+    );
+    // An interval below zero (an NPS) reads "-13,7 tot 5,2", never "-13,7–5,2" or "-40–-11".
+    let nps = (report.segments[0].metrics.iter())
+        .find(|m| m.id == wavegate_core::readiness::metric::MetricId::Nps)
+        .and_then(|m| m.interval)
+        .expect("the demo's NPS has an interval");
+    let row = md.lines().find(|l| l.starts_with("| NPS |")).unwrap();
+    assert_eq!(nps[0] < 0.0, row.contains(" tot "), "{row}");
+    assert!(!row.contains("–\\-"), "{row}");
+}

@@ -359,6 +359,23 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                 })
                 .collect(),
         });
+        // Without this, "Knowledge 72%" here beside "ADKAR knowledge 0.68" among the metrics
+        // reads as two answers to one question.
+        let behaviour: Vec<String> = (a.elements.iter())
+            .filter(|e| e.behaviour_n.is_some_and(|n| n > 0))
+            .map(|e| text::element_name(e.element, lang).to_string())
+            .collect();
+        if !behaviour.is_empty() {
+            let elements = text::list(&behaviour, lang);
+            out.push(Block::Para(vec![text(match lang {
+                Lang::Nl => format!(
+                    "Bij {elements} telt deze tabel ook gedrag mee (quizresultaten, inschrijven zonder ticket), met half gewicht; de meetwaarden hierboven tellen alleen de antwoorden. Daarom verschillen de cijfers, en \"P(onder doel)\" geldt voor het aandeel hier."
+                ),
+                Lang::En => format!(
+                    "For {elements} this table also counts behaviour (quiz results, enrolling without a ticket) at half weight; the metrics above count the answers only. That is why the figures differ, and \"P(below target)\" is about the share here."
+                ),
+            })]));
+        }
     }
     if let Some(f) = &r.helpdesk_forecast {
         out.push(Block::Heading(l(Label::HelpdeskForecast)));

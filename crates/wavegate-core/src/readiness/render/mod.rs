@@ -60,7 +60,16 @@ pub(super) fn estimate(m: &MetricReport, lang: Lang) -> String {
 
 pub(super) fn interval(m: &MetricReport, lang: Lang) -> String {
     m.interval.map_or("–".into(), |[lo, hi]| {
-        format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
+        // A dash between negative numbers reads as a sum ("-40,1–-11,0"): words then.
+        if lo < 0.0 || hi < 0.0 {
+            let to = match lang {
+                Lang::Nl => "tot",
+                Lang::En => "to",
+            };
+            format!("{} {to} {}", value(m, lo, lang), value(m, hi, lang))
+        } else {
+            format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
+        }
     })
 }
 
