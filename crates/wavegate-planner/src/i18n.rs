@@ -59,7 +59,7 @@ wavegate_ui::messages! {
         SplitAttributesHint => "Kolommen van de personeelslijst waarlangs een golf gesplitst kan worden, met komma's ertussen, bijvoorbeeld: platform, region.", "Roster columns a wave may be split along, separated by commas, for example: platform, region.";
         SegmentDepth => "Segmentdiepte", "Segment depth";
         HelpdeskTitle => "Helpdesk", "Helpdesk";
-        Capacity => "Capaciteit (rollout-tickets per dag)", "Capacity (rollout tickets per day)";
+        Capacity => "Capaciteit (uitroltickets per dag)", "Capacity (rollout tickets per day)";
         CapacityHint => "Leeg laten als de helpdeskcapaciteit niet meetelt.", "Leave empty if helpdesk capacity does not count.";
         Categories => "Ticketcategorieën van de uitrol", "Rollout ticket categories";
         CategoriesHint => "Met komma's ertussen; leeg telt alle tickets.", "Separated by commas; empty counts every ticket.";
@@ -200,7 +200,7 @@ wavegate_ui::messages! {
         DownloadInvitations => "Uitnodigingslinks downloaden (CSV)", "Download invitation links (CSV)";
         RatesTitle => "Respons per golf en segment", "Response rate per wave and segment";
         RatesNote => "Groepen met minder dan 5 uitgenodigden worden niet getoond, om respondenten te beschermen.", "Groups with fewer than 5 people invited are not shown, to protect respondents.";
-        RatesSuppressed => "— : niet getoond: een groep van minder dan 5 mensen, of een groep die zo'n kleine groep zou verraden (het verschil met het totaal).", "— : not shown: a group of fewer than 5 people, or one that would give such a group away (by its difference from the total).";
+        RatesSuppressed => "— betekent niet getoond: een groep van minder dan 5 mensen, of een groep die zo'n kleine groep zou verraden (het verschil met het totaal).", "— means not shown: a group of fewer than 5 people, or one that would give such a group away (by its difference from the total).";
         RateOverall => "{responses} van {invitations} uitgenodigden hebben geantwoord ({rate}%).", "{responses} of {invitations} people invited answered ({rate}%).";
         ResponsesOnly => "{responses} antwoorden.", "{responses} responses.";
         Group => "Groep", "Group";
@@ -316,7 +316,7 @@ wavegate_ui::messages! {
         ShowAllSegments => "alle segmenten", "all segments";
         ShowProblemSegments => "segmenten met een probleem (let op of onvoldoende)", "segments with a problem (warn or fail)";
         ShowFailingSegments => "alleen onvoldoende segmenten", "failing segments only";
-        SegmentsShown => "{shown} van de {total} rijen getoond (de hele golf altijd).", "{shown} of {total} rows shown (the whole wave always).";
+        SegmentsShown => "{shown} van de {total} rijen getoond; de rij van de hele golf staat er altijd bij.", "{shown} of {total} rows shown; the row of the whole wave is always there.";
         HeatmapHint => "Elke cel geeft de toestand en de voorzichtige score (0–100). Een lage score bij \"let op\" betekent dat de gegevens nog niet laten zien dat het misgaat: daarvoor is het bewijs te onzeker. Een kritieke meetwaarde bepaalt de toestand mee: staat die op \"let op\" of \"onvoldoende\", dan staat de cel daar ook op, hoe hoog de score ook is (zo kan \"onvoldoende 80\" voorkomen). Kies een cel voor de metingen erachter; met het toetsenbord gaan de pijltjestoetsen van cel naar cel, Enter opent en Escape sluit.", "Each cell gives the state and the conservative score (0–100). A low score with \"warn\" means the evidence does not yet show that things go wrong: it is too uncertain for that. A critical metric sets the state too: when it is at \"warn\" or \"fail\", so is the cell, however high its score (so \"fail 80\" can happen). Choose a cell for the metrics behind it; by keyboard, the arrow keys move from cell to cell, Enter opens and Escape closes.";
         Segment => "Segment", "Segment";
         People => "Mensen", "People";
@@ -454,7 +454,7 @@ wavegate_ui::messages! {
         ResponsesCol => "Antwoorden", "Responses";
         PeriodCol => "Periode", "Period";
         MainBarrierCol => "Grootste ADKAR-knelpunt", "Main ADKAR barrier";
-        ImportedResponsesCounts => "Per vragenlijst telt van iedereen het laatste antwoord, en elk anoniem antwoord. SUS, NPS en ADKAR zijn berekend zoals bij de resultaten van de vragenlijsten hierboven; — betekent niet gevraagd in het bestand, of te weinig antwoorden.", "Per survey each person's latest response counts, and every anonymous one. SUS, NPS and ADKAR are computed as in the results of the surveys above; — means not asked in the file, or too few answers.";
+        ImportedResponsesCounts => "Per vragenlijst telt van iedereen het laatste antwoord, en elk anoniem antwoord. SUS, NPS en ADKAR zijn berekend zoals bij de resultaten van een gepubliceerde vragenlijst; — betekent niet gevraagd in het bestand, of te weinig antwoorden.", "Per survey each person's latest response counts, and every anonymous one. SUS, NPS and ADKAR are computed as in the results of a published survey; — means not asked in the file, or too few answers.";
         ImportedResponsesSmall => "Een vragenlijst met minder dan 5 antwoorden toont geen cijfers (—).", "A survey with fewer than 5 responses shows no figures (—).";
         ImportedTrainingSmall => "Een module met gegevens van minder dan 5 mensen toont geen aantallen (—).", "A module with records of fewer than 5 people shows no counts (—).";
         TopicsCol => "Per onderwerp (goed)", "Per topic (correct)";

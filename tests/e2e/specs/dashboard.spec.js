@@ -143,7 +143,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   expect(failing.length).toBeLessThan(report.segments.length);
   await page.getByLabel("Segmenten tonen").selectOption("failing");
   await expect(page.locator("table.heatmap tbody tr:visible")).toHaveCount(failing.length);
-  await expect(page.locator("#heatmap-count")).toHaveText(`${failing.length} van de ${report.segments.length} rijen getoond (de hele golf altijd).`);
+  await expect(page.locator("#heatmap-count")).toHaveText(`${failing.length} van de ${report.segments.length} rijen getoond; de rij van de hele golf staat er altijd bij.`);
   await expect(page.locator("table.heatmap tr[data-segment='platform=iOS']")).toBeVisible();
   await page.getByLabel("Segmenten tonen").selectOption("all");
   await expect(page.locator("table.heatmap tbody tr:visible")).toHaveCount(report.segments.length);

@@ -52,7 +52,7 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
     await page.locator(`#f-wave-${i}-end`).fill(w.end);
     await page.locator(`#f-wave-${i}-plannedsize`).fill(w.size);
   }
-  await page.getByLabel("Capaciteit (rollout-tickets per dag)").fill("1");
+  await page.getByLabel("Capaciteit (uitroltickets per dag)").fill("1");
   await page.getByLabel("Ticketcategorieën van de uitrol").fill("Enrollment, Company Portal, Email, MFA, Apps");
   await page.getByLabel("Helpdesk (Nederlands)").fill("Bel de servicedesk: 020-1234567");
   await page.getByLabel("Helpdesk (Engels)").fill("Call the service desk: 020-1234567");

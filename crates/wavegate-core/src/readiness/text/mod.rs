@@ -193,7 +193,7 @@ pub fn metric_name(m: MetricId, lang: Lang) -> &'static str {
         (EnrollmentFirstAttempt, Lang::En) => "first-attempt enrollment success",
         (DeviceCompliance, Lang::Nl) => "apparaten compliant",
         (DeviceCompliance, Lang::En) => "compliant devices",
-        (TicketRate, Lang::Nl) => "rollout-tickets per 100 mensen in 14 dagen",
+        (TicketRate, Lang::Nl) => "uitroltickets per 100 mensen in 14 dagen",
         (TicketRate, Lang::En) => "rollout tickets per 100 people in 14 days",
         (TrainingCompletion, Lang::Nl) => "training afgerond",
         (TrainingCompletion, Lang::En) => "training completed",

@@ -444,7 +444,7 @@ impl Msg {
                 }
             }
             Msg::GateProductivity { open } => match lang {
-                Lang::Nl => format!("Poort productiviteit: {open} rollout-ticket(s) met prioriteit 1–2 staan nog open."),
+                Lang::Nl => format!("Poort productiviteit: {open} uitrolticket(s) met prioriteit 1–2 staan nog open."),
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
             Msg::GateHelpdesk { size, q90, capacity, max_size } => match lang {
