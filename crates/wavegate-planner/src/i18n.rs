@@ -262,7 +262,7 @@ wavegate_ui::messages! {
         InputsRejectedTitle => "De bestanden passen niet bij elkaar", "The files do not fit together";
         InputsRejected => "Er is niets beoordeeld: een bestand van het programma past niet meer bij de rest. Herstel het bestand, of het programma, en kom dan terug.", "Nothing was evaluated: a file of the program no longer fits the rest. Mend the file, or the program, and come back.";
         EvaluationDate => "Beoordelen op datum", "Evaluate on date";
-        ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files} bestanden.", "{program}, evaluated on {date}. Computed at {at} from {files} files.";
+        ComputedFrom => "{program}, beoordeeld op {date}. Berekend op {at} uit {files}.", "{program}, evaluated on {date}. Computed at {at} from {files}.";
         InsufficientNeeds => "{state} ({min} nodig)", "{state} ({min} needed)";
         DataNotesTitle => "Over de gegevens", "About the data";
         NoNextWaveTitle => "Geen volgende golf", "No next wave";

@@ -65,7 +65,7 @@ async function openReadiness(page, id) {
   await expect(page.locator(".decision-kind")).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(".provenance-line")).toBeVisible();
   // Times are written as dates are, in the page's language: "30 november 2026, 14:08".
-  await expect(page.locator(".provenance-line")).toContainText(/Berekend op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} uit \d+ bestanden/);
+  await expect(page.locator(".provenance-line")).toContainText(/Berekend op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} uit program\.toml, roster\.csv, .* en [a-z_]+\.csv\./);
 }
 
 test("a planner reads the SPLIT decision, invites the held iOS group, prints the report; a viewer reads it", async ({ page, browser, baseURL }) => {

@@ -134,7 +134,15 @@ fn dashboard(program: String, e: Evaluation) -> impl IntoView {
         &[
             ("date", text::long_date(at, lang)),
             ("at", wavegate_ui::dom::written_time(&e.computed_at, lang)),
-            ("files", e.inputs.len().to_string()),
+            // By name, as the downloaded reports list them with their hashes: a count ("7
+            // files") did not match the 6 imports the programs list shows (program.toml too).
+            (
+                "files",
+                text::list(
+                    &e.inputs.iter().map(|i| i.file.clone()).collect::<Vec<_>>(),
+                    lang,
+                ),
+            ),
             ("program", e.report.program.clone()),
         ],
     );
