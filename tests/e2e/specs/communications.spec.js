@@ -109,7 +109,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   // Planned: a reload does not fill the form in again from the address.
   expect(new URL(page.url()).search).toBe("");
   const assistedItem = page.locator("li.message", { hasText: "Hulp bij het inschrijven" });
-  await expect(assistedItem).toContainText(`golf ${report.next_wave}`);
+  await expect(assistedItem).toContainText(`Doelgroep: ${report.next_wave} (`);
   await expect(assistedItem).toContainText("Briefing voor managers · eigenaar: Servicedesk – Joris · doel: Toestel inschrijven");
   await expect(assistedItem.locator(".reach")).toContainText("Nog niet verstuurd");
 
