@@ -1047,6 +1047,37 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     assert!(text_of(&host, "table.trend-table tbody").contains("90/80"));
 }
 
+/// One stored evaluation: each line is a single point, and a path draws no point, so both
+/// figures must stand as dots (the conservative one used to be in the legend only).
+#[wasm_bindgen_test]
+async fn one_stored_evaluation_draws_the_estimate_and_the_conservative_figure() {
+    let one: Vec<EvaluationSummary> = history().into_iter().take(1).collect();
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        let selected = RwSignal::new(None::<SeriesKey>);
+        view! { <Trend list=one.clone() lang=Lang::En selected=selected /> }
+    });
+    settle().await;
+    let cy = |selector: &str| -> Vec<String> {
+        let found = host.query_selector_all(selector).unwrap();
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .map(|n| {
+                n.unchecked_into::<web_sys::Element>()
+                    .get_attribute("cy")
+                    .unwrap()
+            })
+            .collect()
+    };
+    let estimate = cy("svg circle.dot:not(.dot-conservative)");
+    let conservative = cy("svg circle.dot-conservative");
+    assert_eq!((estimate.len(), conservative.len()), (1, 1));
+    assert_ne!(
+        estimate, conservative,
+        "90 and 80 are drawn at their own heights"
+    );
+}
+
 /// Four waves evaluated on 1 February 2027: a pilot of 12 of whom 9 enrolled over three days,
 /// a next wave of 10 with one early device, a wave of 3 (too small to show) and one of 6
 /// (hidden beside it); or the same without devices.csv.

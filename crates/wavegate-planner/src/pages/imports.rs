@@ -298,15 +298,20 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
         let when = move || wavegate_ui::dom::written_time(&imported_at, lang.get());
         view! {
             <tr data-kind=r.kind.as_str()>
-                <td>{t(kind_name(r.kind))}</td>
-                <td>{r.file_name.clone()}{r.current.then(|| view! { " " <span class="badge">{t(Msg::InUse)}</span> })}</td>
-                <td class="num">{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
-                <td class="num">{move || records(kind, r.rows, lang.get())}</td>
-                <td>{r.imported_by.clone()}</td>
-                <td><time datetime=r.imported_at.clone()>{when}</time></td>
-                <td>{r.current.then(|| view! {
-                    <DownloadButton label=Msg::Download fetch=fetch fallback="file.csv" />
-                })}</td>
+                <th scope="row">{t(kind_name(r.kind))}</th>
+                // The file in use is downloaded from under its name: a column of its own made
+                // the table wider than a laptop's card.
+                <td class="file" data-label=t(Msg::File)>
+                    {r.file_name.clone()}
+                    {r.current.then(|| view! {
+                        " " <span class="badge">{t(Msg::InUse)}</span>
+                        <DownloadButton label=Msg::Download fetch=fetch fallback="file.csv" />
+                    })}
+                </td>
+                <td class="num" data-label=t(Msg::Size)>{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
+                <td class="num" data-label=t(Msg::Rows)>{move || records(kind, r.rows, lang.get())}</td>
+                <td class="by" data-label=t(Msg::ImportedBy)>{r.imported_by.clone()}</td>
+                <td data-label=t(Msg::ImportedAt)><time datetime=r.imported_at.clone()>{when}</time></td>
             </tr>
         }
     };
@@ -315,7 +320,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
             Ok(all) if all.is_empty() => view! { <p>{t(Msg::NoImports)}</p> }.into_any(),
             Ok(all) => view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportsTitle, lang.get())>
-                    <table>
+                    <table class="imports stack">
                         <thead><tr>
                             <th scope="col">{t(Msg::Kind)}</th>
                             <th scope="col">{t(Msg::File)}</th>
@@ -323,7 +328,6 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
                             <th scope="col" class="num">{t(Msg::Rows)}</th>
                             <th scope="col">{t(Msg::ImportedBy)}</th>
                             <th scope="col">{t(Msg::ImportedAt)}</th>
-                            <th scope="col"><span class="visually-hidden">{t(Msg::Download)}</span></th>
                         </tr></thead>
                         <tbody>{all.into_iter().map(row).collect_view()}</tbody>
                     </table>

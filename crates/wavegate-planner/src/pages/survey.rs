@@ -108,7 +108,7 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
         view! {
             <p>{overall}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::RatesTitle, lang.get())>
-                <table class="rates">
+                <table class="rates stack">
                     <thead><tr>
                         <th scope="col">{t(Msg::Group)}</th>
                         <th scope="col" class="num">{t(Msg::InvitedCol)}</th>
@@ -122,9 +122,9 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
                             view! {
                             <tr data-group=format!("{}={}", g.attribute, g.value)>
                                 <th scope="row">{label}</th>
-                                <td class="num">{g.invited.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
-                                <td class="num">{g.responded.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
-                                <td class="num">{g.rate.map(|n| format!("{n}%")).unwrap_or_else(dash)}</td>
+                                <td class="num" data-label=t(Msg::InvitedCol)>{g.invited.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
+                                <td class="num" data-label=t(Msg::RespondedCol)>{g.responded.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
+                                <td class="num" data-label=t(Msg::RateCol)>{g.rate.map(|n| format!("{n}%")).unwrap_or_else(dash)}</td>
                             </tr>
                         }
                         }).collect_view()}

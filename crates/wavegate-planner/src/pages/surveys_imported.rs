@@ -68,11 +68,11 @@ fn survey_row(s: ImportedSurvey, title: String, lang: Lang) -> impl IntoView {
     view! {
         <tr data-survey=s.survey_id.clone()>
             <th scope="row">{title}</th>
-            <td class="num">{s.responses.map_or_else(|| NONE.to_string(), |n| count(n, lang))}</td>
-            <td>{period(&s, lang)}</td>
-            <td class="num">{sus}</td>
-            <td class="num">{nps}</td>
-            <td>{barrier}</td>
+            <td class="num" data-label=t(Msg::ResponsesCol)>{s.responses.map_or_else(|| NONE.to_string(), |n| count(n, lang))}</td>
+            <td data-label=t(Msg::PeriodCol)>{period(&s, lang)}</td>
+            <td class="num" data-label=t(Msg::SusScore)>{sus}</td>
+            <td class="num" data-label=t(Msg::NpsScore)>{nps}</td>
+            <td data-label=t(Msg::MainBarrierCol)>{barrier}</td>
         </tr>
     }
 }
@@ -118,7 +118,7 @@ pub fn ImportedResponses(
                     ("at", wavegate_ui::dom::written_time(&at, lang.get())),
                 ])}" "<a href=links::files(&pid)>{t(Msg::ReplaceOnFilesPage)}</a></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportedResponsesTitle, lang.get())>
-                    <table class="rates imported-responses">
+                    <table class="rates imported-responses stack">
                         <thead><tr>
                             <th scope="col">{t(Msg::SurveyCol)}</th>
                             <th scope="col" class="num">{t(Msg::ResponsesCol)}</th>

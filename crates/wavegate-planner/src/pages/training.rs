@@ -248,7 +248,7 @@ fn ImportedRecords(
                             ("at", wavegate_ui::dom::written_time(&at, lang.get())),
                         ])}" "<a href=links::files(&pid)>{t(Msg::ReplaceOnFilesPage)}</a></p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label=move || crate::i18n::table_label(Msg::ImportedTrainingTitle, lang.get())>
-                            <table class="rates imported-training">
+                            <table class="rates imported-training stack">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::ModuleCol)}</th>
                                     <th scope="col" class="num">{t(Msg::PeopleCol)}</th>
@@ -263,11 +263,11 @@ fn ImportedRecords(
                                         view! {
                                             <tr data-module=m.module_id.clone()>
                                                 <th scope="row">{move || title_of(&id, lang.get())}</th>
-                                                <td class="num">{move || imported_count(m.people, lang.get())}</td>
-                                                <td class="num">{move || imported_count(m.started, lang.get())}</td>
-                                                <td class="num">{move || imported_count(m.completed, lang.get())}</td>
-                                                <td class="num">{m.completed_percent.map_or_else(|| "—".to_string(), |n| format!("{n}%"))}</td>
-                                                <td class="num">{move || imported_count(m.passed, lang.get())}</td>
+                                                <td class="num" data-label=t(Msg::PeopleCol)>{move || imported_count(m.people, lang.get())}</td>
+                                                <td class="num" data-label=t(Msg::StartedCol)>{move || imported_count(m.started, lang.get())}</td>
+                                                <td class="num" data-label=t(Msg::DoneCol)>{move || imported_count(m.completed, lang.get())}</td>
+                                                <td class="num" data-label=t(Msg::DonePercentCol)>{m.completed_percent.map_or_else(|| "—".to_string(), |n| format!("{n}%"))}</td>
+                                                <td class="num" data-label=t(Msg::PassedCol)>{move || imported_count(m.passed, lang.get())}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -237,7 +237,7 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
     // named apart from the card around it: two regions of one name are one landmark twice.
     let table = (r.assigned.is_some() && !r.groups.is_empty()).then(|| view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::ResultsTableLabel.text(lang.get())>
-            <table class="rates training-results">
+            <table class="rates training-results stack">
                 <thead><tr>
                     <th scope="col">{t(Msg::Group)}</th>
                     <th scope="col" class="num">{t(Msg::AssignedCol)}</th>
@@ -253,11 +253,11 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
                         view! {
                         <tr data-group=format!("{}={}", g.attribute, g.value)>
                             <th scope="row">{label}</th>
-                            <td class="num">{move || group_count(g.assigned, lang.get())}</td>
-                            <td class="num">{move || group_count(g.started, lang.get())}</td>
-                            <td class="num">{move || group_count(g.done, lang.get())}</td>
-                            <td class="num">{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
-                            <td>{topics_cell(&g, names.clone())}</td>
+                            <td class="num" data-label=t(Msg::AssignedCol)>{move || group_count(g.assigned, lang.get())}</td>
+                            <td class="num" data-label=t(Msg::StartedCol)>{move || group_count(g.started, lang.get())}</td>
+                            <td class="num" data-label=t(Msg::DoneCol)>{move || group_count(g.done, lang.get())}</td>
+                            <td class="num" data-label=t(Msg::DonePercentCol)>{g.done_percent.map(|n| format!("{n}%")).unwrap_or_else(|| "—".to_string())}</td>
+                            <td data-label=t(Msg::TopicsCol)>{topics_cell(&g, names.clone())}</td>
                         </tr>
                         }
                     }).collect_view()}
@@ -294,7 +294,7 @@ pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
     view! {
         <p>{move || fill(count, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::RestudyTableLabel.text(lang.get())>
-            <table class="rates restudy">
+            <table class="rates restudy stack">
                 <thead><tr>
                     <th scope="col">{t(Msg::PersonCol)}</th>
                     <th scope="col">{t(Msg::LessonsCol)}</th>
@@ -313,8 +313,8 @@ pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
                         view! {
                             <tr data-person=p.person_id.clone()>
                                 <th scope="row">{p.person_id.clone()}</th>
-                                <td>{move || for_lessons(lang.get()).0}</td>
-                                <td>{move || for_topics(lang.get()).1}</td>
+                                <td data-label=t(Msg::LessonsCol)>{move || for_lessons(lang.get()).0}</td>
+                                <td data-label=t(Msg::QuizTopicsCol)>{move || for_topics(lang.get()).1}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -447,7 +447,7 @@ pub fn MessageForm(
                     {error_at("segment")}
                     <GroupHolds id="msg-size".to_string() holds=holds />
                     {move || (f.rows.get() < ROWS).then(|| view! {
-                        <button type="button" class="secondary" on:click=add_row>{t(Msg::AddAttribute)}</button>
+                        <button type="button" class="secondary add-row" on:click=add_row>{t(Msg::AddAttribute)}</button>
                     })}
                 </fieldset>
                 <div class="field">

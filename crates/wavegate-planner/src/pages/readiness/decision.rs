@@ -216,7 +216,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 {has_evidence.then(|| view! {
                     <h3 id="evidence-title">{t(Msg::EvidenceTitle)}</h3>
                     <div class="table-scroll" role="region" aria-labelledby="evidence-title" tabindex="0">
-                        <table class="evidence">
+                        <table class="evidence stack">
                             <thead><tr>
                                 <th scope="col">{t(Msg::ForWhom)}</th>
                                 <th scope="col">{t(Msg::Reason)}</th>

@@ -73,12 +73,13 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
     view! {
         <tr>
             <th scope="row">{text::metric_name(m.id, lang)}</th>
-            <td class=state_class(m.state)>{state}</td>
-            <td class="num">{estimate}</td>
-            <td class="num">{interval}</td>
-            <td class="num">{format!("{} {}", m.n, text::unit(m.id, lang))}</td>
-            <td class="num">{p}</td>
-            <td>{text::source_name(m.source, lang)}</td>
+            // On a phone the row reads as a card: each figure after its column's name.
+            <td class=state_class(m.state) data-label=t(Msg::State)>{state}</td>
+            <td class="num" data-label=t(Msg::Estimate)>{estimate}</td>
+            <td class="num interval" data-label=t(Msg::Interval80)>{interval}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", m.n, text::unit(m.id, lang))}</td>
+            <td class="num" data-label=t(Msg::PPass)>{p}</td>
+            <td data-label=t(Msg::Source)>{text::source_name(m.source, lang)}</td>
         </tr>
     }
     .into_any()
@@ -117,7 +118,7 @@ fn drill(r: &Report, s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
         } else {
             view! {
                 <div class="table-scroll" role="region" aria-labelledby="drill-title" tabindex="0">
-                    <table class="drill">
+                    <table class="drill stack">
                         <thead><tr>
                             <th scope="col">{t(Msg::Metric)}</th>
                             <th scope="col">{t(Msg::State)}</th>
@@ -383,7 +384,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 </select>
                 <p id="heatmap-count" class="muted" role="status">{counted}</p>
             </div>
-            <div class="table-scroll" role="region" aria-label=crate::i18n::table_label(Msg::HeatmapTitle, lang) tabindex="0">
+            <div class="table-scroll heatmap-scroll" role="region" aria-label=crate::i18n::table_label(Msg::HeatmapTitle, lang) tabindex="0">
                 <table class="heatmap">
                     <thead><tr>
                         <th scope="col">{t(Msg::Segment)}</th>

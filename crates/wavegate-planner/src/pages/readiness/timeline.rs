@@ -90,29 +90,31 @@ fn description(r: &Report) -> String {
 fn table(r: &Report) -> Option<AnyView> {
     let EnrollmentTable { header, rows, .. } = enrollment_table(r)?;
     let class = |column: usize| EnrollmentTable::is_figure(column).then_some("num");
-    let header = header
-        .into_iter()
-        .enumerate()
-        .map(|(c, name)| view! { <th scope="col" class=class(c)>{name}</th> })
-        .collect_view();
+    // On a phone each wave reads as a card: each figure after its column's name.
+    let label = |column: usize| header.get(column).cloned();
     let rows = rows
         .into_iter()
         .map(|row| {
             let mut cells = row.into_iter().enumerate();
             let name = cells.next().map(|(_, wave)| wave);
             let figures = cells
-                .map(|(c, cell)| view! { <td class=class(c)>{cell}</td> })
+                .map(|(c, cell)| view! { <td class=class(c) data-label=label(c)>{cell}</td> })
                 .collect_view();
             view! { <tr><th scope="row">{name}</th>{figures}</tr> }
         })
+        .collect_view();
+    let header = header
+        .into_iter()
+        .enumerate()
+        .map(|(c, name)| view! { <th scope="col" class=class(c)>{name}</th> })
         .collect_view();
     Some(
         view! {
             <details class="chart-table">
                 <summary>{t(Msg::WavesTitle)}</summary>
-                // A phone scrolls the table, not the page.
+                // Wider than the screen, the table scrolls, not the page; on a phone its rows stack.
                 <div class="table-scroll" role="region" aria-label=t(Msg::WavesTitle) tabindex="0">
-                    <table>
+                    <table class="stack">
                         <thead><tr>{header}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -136,10 +136,13 @@ fn wave_lines(points: &[&EvaluationSummary]) -> AnyView {
             let estimate = series(|p| p.2, wave);
             let conservative = series(|p| p.3, wave);
             let end = estimate.last().copied().unwrap_or_default();
-            let dots = estimate
-                .iter()
-                .map(|(px, py)| view! { <circle class="dot" cx=*px cy=*py r="4" /> })
-                .collect_view();
+            // Every point of both lines: a line of one evaluation is a point, which a path
+            // alone does not draw.
+            let dots = |line: &[(f64, f64)], class: &'static str| {
+                line.iter()
+                    .map(|(px, py)| view! { <circle class=class cx=*px cy=*py r="4" /> })
+                    .collect_view()
+            };
             // The wave's name at its line's last point (text, not colour, tells them apart).
             let label = (waves.len() > 1).then(|| {
                 view! { <text x=end.0 y=end.1 - 9.0 text-anchor="middle">{wave.to_string()}</text> }
@@ -147,7 +150,8 @@ fn wave_lines(points: &[&EvaluationSummary]) -> AnyView {
             view! {
                 <path class="actual" d=line_path(&estimate) />
                 <path class="conservative" d=line_path(&conservative) />
-                {dots}
+                {dots(&conservative, "dot dot-conservative")}
+                {dots(&estimate, "dot")}
                 {label}
             }
         })
@@ -276,9 +280,9 @@ fn wave_table(points: &[&EvaluationSummary], lang: Lang) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{text::long_date(e.at, lang)}</th>
-                    <td>{e.next_wave.clone().unwrap_or_else(|| "–".into())}</td>
-                    <td>{e.decision.map_or("–", |k| text::decision_name(k, lang))}</td>
-                    <td class="num">{figures}</td>
+                    <td data-label=t(Msg::WaveCol)>{e.next_wave.clone().unwrap_or_else(|| "–".into())}</td>
+                    <td data-label=t(Msg::DecisionCol)>{e.decision.map_or("–", |k| text::decision_name(k, lang))}</td>
+                    <td class="num" data-label=t(Msg::ReadinessTitle)>{figures}</td>
                 </tr>
             }
         })
@@ -304,15 +308,17 @@ fn segment_table(points: &[&EvaluationSummary], key: &SeriesKey, lang: Lang) -> 
         .map(|e| {
             let cells = match find(e, key) {
                 Some(s) => view! {
-                    <td class="num">{s.n}</td>
-                    <td>{text::state_name(s.state, lang)}</td>
-                    <td class="num">{number(s.readiness.estimate)}</td>
-                    <td class="num">{number(s.readiness.conservative)}</td>
+                    <td class="num" data-label=t(Msg::People)>{s.n}</td>
+                    <td data-label=t(Msg::State)>{text::state_name(s.state, lang)}</td>
+                    <td class="num" data-label=t(Msg::ReadinessEstimate)>{number(s.readiness.estimate)}</td>
+                    <td class="num" data-label=t(Msg::ReadinessConservative)>{number(s.readiness.conservative)}</td>
                 }
                 .into_any(),
                 None => view! {
-                    <td class="num">"–"</td><td>{t(Msg::NotInReport)}</td>
-                    <td class="num">"–"</td><td class="num">"–"</td>
+                    <td class="num" data-label=t(Msg::People)>"–"</td>
+                    <td data-label=t(Msg::State)>{t(Msg::NotInReport)}</td>
+                    <td class="num" data-label=t(Msg::ReadinessEstimate)>"–"</td>
+                    <td class="num" data-label=t(Msg::ReadinessConservative)>"–"</td>
                 }
                 .into_any(),
             };
@@ -460,7 +466,7 @@ pub fn Trend(
     let y = Scale::linear((0.0, 100.0), (H - BOTTOM, TOP));
     view! {
         {(!keys.is_empty()).then(|| picker(&keys, selected, lang))}
-        <svg class="chart scaled" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
+        <svg class="chart scaled trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
             {y_axis(y, &ticks(0.0, 100.0, 5), |v| format!("{v}"))}
             <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
             {labels}
@@ -473,9 +479,9 @@ pub fn Trend(
         <p id="trend-desc" aria-live="polite">{draw(desc)}</p>
         <details>
             <summary>{t(Msg::TrendTitle)}</summary>
-            // A phone scrolls the table, not the page.
+            // Wider than the screen, the table scrolls, not the page; on a phone its rows stack.
             <div class="table-scroll" role="region" aria-label=crate::i18n::table_label(Msg::TrendTitle, lang) tabindex="0">
-                <table class="trend-table">{draw(table)}</table>
+                <table class="trend-table stack">{draw(table)}</table>
             </div>
         </details>
     }
