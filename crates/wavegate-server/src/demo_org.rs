@@ -107,7 +107,8 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Publishes every built-in module in `program`, as a planner would from the training page.
+/// Publishes every built-in module in `program`, each version in turn, as a planner would from
+/// the training page; the latest version of each.
 pub async fn publish_builtin_modules(
     store: &Store,
     program: &str,
@@ -115,18 +116,21 @@ pub async fn publish_builtin_modules(
 ) -> Result<Vec<training::Module>, StoreError> {
     let mut published = Vec::new();
     for id in training::templates::IDS {
-        let module = training::templates::builtin(id)
+        let versions = training::templates::versions(id)
             .ok_or_else(|| StoreError::Corrupt(format!("built-in module {id} is missing")))?;
-        store
-            .publish_module_version(
-                program,
-                &module.id,
-                module.version,
-                &serde_json::to_string(&module).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                at,
-            )
-            .await?;
-        published.push(module);
+        for module in &versions {
+            store
+                .publish_module_version(
+                    program,
+                    &module.id,
+                    module.version,
+                    &serde_json::to_string(module)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    at,
+                )
+                .await?;
+        }
+        published.extend(versions.into_iter().last());
     }
     Ok(published)
 }

@@ -62,6 +62,7 @@ wavegate_ui::messages! {
         ChooseFirst => "Kies eerst een antwoord.", "Choose an answer first.";
         Right => "Goed", "Right";
         Wrong => "Niet goed", "Not right";
+        Picked => "gekozen", "picked";
         PickedRight => "gekozen, goed", "picked, right";
         PickedWrong => "gekozen, niet goed", "picked, not right";
         MissedRight => "niet gekozen, wel goed", "not picked, but right";

@@ -166,13 +166,21 @@ async fn a_link_without_a_token_says_it_is_not_valid_in_both_languages() {
     let nl = Msg::LinkInvalid.text(Lang::Nl);
     let en = Msg::LinkInvalid.text(Lang::En);
     assert!(main.contains(nl) || main.contains(en), "{main}");
-    // A page of its own, with a heading like every page.
+    // A page of its own, with a heading like every page, as the respondent's is.
     let heading = text_of(&host, "main h1");
     assert!(
         [Lang::Nl, Lang::En]
             .map(|l| Msg::LinkInvalidTitle.text(l))
             .contains(&heading.as_str()),
         "{heading}"
+    );
+    // And a way on: the start page.
+    let home = text_of(&host, "main a[href='/']");
+    assert!(
+        [Lang::Nl, Lang::En]
+            .map(|l| UiMsg::BackHome.text(l))
+            .contains(&home.as_str()),
+        "{home}"
     );
 }
 
@@ -518,6 +526,113 @@ async fn each_question_shows_only_the_answer_given_to_it_and_asks_for_one_before
         redraw().await;
     }
     local::clear("tok-answer");
+}
+
+/// The question shown, from the module, by its heading.
+fn shown_question(host: &web_sys::HtmlElement, m: &MyModule) -> wavegate_core::training::Question {
+    let heading = text_of(host, "legend h1");
+    (m.module.quiz.as_ref().unwrap().questions.iter())
+        .find(|q| q.text.nl == heading)
+        .unwrap()
+        .clone()
+}
+
+/// A question's options with their feedback, in the order shown.
+fn options_of(q: &wavegate_core::training::Question) -> Vec<wavegate_core::training::AnswerOption> {
+    match &q.kind {
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            options.clone()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The feedback's verdict and each line, as read.
+fn feedback_read(host: &web_sys::HtmlElement) -> (String, Vec<String>) {
+    let lines = host.query_selector_all(".feedback li").unwrap();
+    let lines = (0..lines.length())
+        .filter_map(|i| lines.item(i)?.text_content())
+        .collect();
+    (text_of(host, ".feedback > p"), lines)
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_is_said_once_and_each_option_says_only_what_the_verdict_leaves_open() {
+    let nl = |m: Msg| m.text(Lang::Nl);
+    let line = |o: &wavegate_core::training::AnswerOption, label: Msg| {
+        format!("{} ({}): {}", o.text.nl, nl(label), o.feedback.nl)
+    };
+    // A single choice answered right: "Goed", and the option only as the one picked.
+    let m = single_choices_only();
+    let (host, _keep) = mount_quiz("tok-verdict", m.clone());
+    redraw().await;
+    let q = shown_question(&host, &m);
+    let options = options_of(&q);
+    let right = options.iter().position(|o| o.correct).unwrap();
+    choice_inputs(&host)[right].click();
+    click(&host, nl(Msg::Check));
+    redraw().await;
+    assert_eq!(
+        feedback_read(&host),
+        (
+            nl(Msg::Right).to_string(),
+            vec![line(&options[right], Msg::Picked)]
+        )
+    );
+    // Answered wrong: "Niet goed", the option picked, and the right one the trainee missed.
+    click(&host, nl(Msg::Next));
+    redraw().await;
+    let q = shown_question(&host, &m);
+    let options = options_of(&q);
+    let wrong = options.iter().position(|o| !o.correct).unwrap();
+    let right = options.iter().position(|o| o.correct).unwrap();
+    choice_inputs(&host)[wrong].click();
+    click(&host, nl(Msg::Check));
+    redraw().await;
+    assert_eq!(
+        feedback_read(&host),
+        (
+            nl(Msg::Wrong).to_string(),
+            vec![
+                line(&options[wrong], Msg::Picked),
+                line(&options[right], Msg::MissedRight)
+            ]
+        )
+    );
+    local::clear("tok-verdict");
+    drop(_keep);
+
+    // A multiple choice with one right and one wrong option picked: the verdict cannot say
+    // which was which, so each line does.
+    let m = quiz_of_only("what-changes", |k| {
+        matches!(k, QuestionKind::MultipleChoice { .. })
+    });
+    let (host, _keep) = mount_quiz("tok-verdict-many", m.clone());
+    redraw().await;
+    let q = shown_question(&host, &m);
+    let options = options_of(&q);
+    let rights: Vec<usize> = (0..options.len()).filter(|&i| options[i].correct).collect();
+    let wrong = options.iter().position(|o| !o.correct).unwrap();
+    assert!(rights.len() >= 2, "{}", q.id);
+    choice_inputs(&host)[rights[0]].click();
+    choice_inputs(&host)[wrong].click();
+    click(&host, nl(Msg::Check));
+    redraw().await;
+    let mut expected = vec![
+        line(&options[rights[0]], Msg::PickedRight),
+        line(&options[wrong], Msg::PickedWrong),
+    ];
+    // Picked lines come in the options' order.
+    if wrong < rights[0] {
+        expected.swap(0, 1);
+    }
+    expected.extend(
+        rights[1..]
+            .iter()
+            .map(|&i| line(&options[i], Msg::MissedRight)),
+    );
+    assert_eq!(feedback_read(&host), (nl(Msg::Wrong).to_string(), expected));
+    local::clear("tok-verdict-many");
 }
 
 #[wasm_bindgen_test]

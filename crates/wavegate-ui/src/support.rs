@@ -1,11 +1,29 @@
 //! Where a respondent or trainee gets help: the program's helpdesk and FAQ when it has them,
 //! else a general hint. Shown after a survey is sent and on the page of a link that no longer
-//! opens, in the respondent and the trainee app alike.
+//! opens, in the respondent and the trainee app alike; and that page itself ([`link_page`]).
 
-use crate::i18n::{UiMsg, t, use_lang};
+use crate::dom::name_page;
+use crate::i18n::{Message, UiMsg, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::ProgramSupport;
 use wavegate_core::contact::to_html;
+
+/// The page of a link that opens nothing (unknown, expired or revoked), in the respondent and
+/// the trainee app alike: a heading of its own, why, the program's help when the server sent
+/// it, and the way on to the start page. Each app passes its own messages, so one copy of the
+/// view serves all its link pages.
+pub fn link_page<M: Message>(title: M, body: M, support: Option<ProgramSupport>) -> impl IntoView {
+    let lang = use_lang();
+    name_page(move || title.text(lang.get()).to_string());
+    view! {
+        <section class="card notice" role="alert" aria-labelledby="notice-title">
+            <h1 id="notice-title">{t(title)}</h1>
+            <p>{t(body)}</p>
+            {support.map(help_contacts)}
+            {link_line("home-link", "/".into(), UiMsg::BackHome)}
+        </section>
+    }
+}
 
 /// Where the help sits: its heading is one level below the heading it follows, so headings
 /// read as an outline (no level skipped).
@@ -42,10 +60,14 @@ pub fn help_contacts_in(place: HelpPlace, support: ProgramSupport) -> impl IntoV
             // Escaped by the core, with its phone numbers and addresses as links: one tap away on
             // a phone. As HTML, not as a view per piece, which would weigh on every download.
             {helpdesk.map(|h| view! { <p class="helpdesk" inner_html=move || to_html(h.get(lang.get()))></p> })}
-            {support.faq_url.map(|url| view! {
-                <p><a class="faq-link" href=url rel="noreferrer">{t(UiMsg::FaqLink)}</a></p>
-            })}
+            {support.faq_url.map(|url| link_line("faq-link", url, UiMsg::FaqLink))}
         </section>
     }
     .into_any()
+}
+
+/// A link on a line of its own: the FAQ, or the start page. One view for both, so the bundles
+/// carry its code once.
+fn link_line(class: &'static str, href: String, text: UiMsg) -> impl IntoView {
+    view! { <p><a class=class href=href rel="noreferrer">{t(text)}</a></p> }
 }

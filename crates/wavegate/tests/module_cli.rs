@@ -17,7 +17,7 @@ fn a_printed_template_validates_with_an_outline() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "OK: enroll-ios v1, \"Enroll your iPhone or iPad\" (3 lessons, 8 questions, ~15 min)\n"
+            "OK: enroll-ios v2, \"Enroll your iPhone or iPad\" (3 lessons, 8 questions, ~15 min)\n"
         ),
         "{text}"
     );
@@ -27,6 +27,11 @@ fn a_printed_template_validates_with_an_outline() {
     );
     assert!(
         text.contains("    trouble            2 of 3 questions"),
+        "{text}"
+    );
+    // The latest version, whose change notes say it only reworded the quiz feedback.
+    assert!(
+        text.contains("  changes:\n    before             editorial: Quiz feedback reworded"),
         "{text}"
     );
     let dutch = stdout(&wavegate(&["module", "validate", &file, "--lang", "nl"]));
@@ -144,7 +149,8 @@ fn a_module_the_server_would_refuse_for_its_size_or_policy_is_no_ok() {
     );
     let dutch = stderr(&wavegate(&["module", "validate", &file, "--lang", "nl"]));
     assert!(
-        dutch.contains("de module is 303 KiB als compacte JSON"),
+        dutch.contains("  (file): de module is ")
+            && dutch.contains(" KiB als compacte JSON; hooguit 256 KiB wordt gepubliceerd"),
         "{dutch}"
     );
 

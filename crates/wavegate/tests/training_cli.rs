@@ -17,8 +17,8 @@ use wavegate_server::store::NewTrainee;
 
 const REGISTRATION: &str = "6f1c2d3e-4f50-4617-8899-aabbccddeeff";
 
-/// A database with the demo program, `get-help` published and assigned to p001, who viewed
-/// every lesson and passed the quiz at the first attempt.
+/// A database with the demo program, `get-help` published (version 1) and assigned to p001,
+/// who viewed every lesson and passed the quiz at the first attempt.
 fn database(dir: &Path) -> String {
     let db = dir.join("wavegate.db");
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -30,12 +30,13 @@ fn database(dir: &Path) -> String {
         wavegate_server::seed_demo(&store, "http://wavegate.test")
             .await
             .unwrap();
-        let module = templates::builtin("get-help").unwrap();
+        // Its first version, which the records below are of.
+        let module = templates::versions("get-help").unwrap().remove(0);
         store
             .publish_module_version(
                 "demo",
                 &module.id,
-                1,
+                module.version,
                 &serde_json::to_string(&module).unwrap(),
                 "2027-01-11T09:00:00Z",
             )

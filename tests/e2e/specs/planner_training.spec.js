@@ -26,12 +26,12 @@ async function programWithRoster(request) {
   return id;
 }
 
-/** A trainee reads every lesson of version 1 (as their app would sync it); their module. */
+/** A trainee reads every lesson of the version assigned (as their app would sync it); their module. */
 async function readEveryLesson(request, token) {
   let res = await request.get(`/api/v1/train/${token}`);
   expect(res.ok()).toBeTruthy();
   const module = (await res.json()).modules[0].module;
-  const views = module.lessons.map((l) => ({ id: `view-1-${l.id}`, version: 1, lesson: l.id, at: new Date().toISOString() }));
+  const views = module.lessons.map((l) => ({ id: `view-${module.version}-${l.id}`, version: module.version, lesson: l.id, at: new Date().toISOString() }));
   res = await request.post(`/api/v1/train/${token}/modules/${module.id}/sync`, { data: { views } });
   expect(res.ok()).toBeTruthy();
   return module;
@@ -61,11 +61,11 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await expect(page.getByText("Dit programma heeft nog geen trainingsmodules.")).toBeVisible();
   await audit(page);
 
-  // A built-in one.
+  // A built-in one: every version of it, the latest named (version 2 rewrote its quiz feedback).
   await page.getByLabel("Ingebouwde module").selectOption("get-help");
   await page.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.locator("#module-published")).toContainText("get-help versie 1 is gepubliceerd.");
-  await expect(page.locator("[data-module='get-help']")).toContainText("versie 1");
+  await expect(page.locator("#module-published")).toContainText("get-help versie 2 is gepubliceerd.");
+  await expect(page.locator("[data-module='get-help']")).toContainText("versie 2");
   await page.getByRole("link", { name: "Toewijzen en resultaten" }).click();
 
   // Assign to the pilot wave, then the links file.
@@ -87,35 +87,35 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await expect(page.locator("tr[data-group='wave=pilot']")).toContainText("8");
   await expect(page.locator("tr[data-group='platform=macOS']")).toContainText("minder dan 5 mensen");
   await expect(page.locator("tr[data-group='platform=Windows']")).toContainText("verborgen naast een kleine groep");
-  await expect(page.getByText("Niemand hoeft iets opnieuw te bestuderen in versie 1.")).toBeVisible();
+  await expect(page.getByText("Niemand hoeft iets opnieuw te bestuderen in versie 2.")).toBeVisible();
   await audit(page);
   await expectNoHorizontalScroll(page);
 
   // p001 read every lesson; a substantive change to one lesson asks only that of them.
   const module = await readEveryLesson(request, new URL(link).pathname.split("/").pop());
   const next = JSON.parse(JSON.stringify(module));
-  next.version = 2;
+  next.version = 3;
   const lesson = next.lessons[0];
-  lesson.body.nl += "\n\nBijgewerkt in versie 2.";
-  lesson.body.en += "\n\nUpdated in version 2.";
+  lesson.body.nl += "\n\nBijgewerkt in versie 3.";
+  lesson.body.en += "\n\nUpdated in version 3.";
   next.changes = [{ lesson: lesson.id, kind: "substantive", note: { nl: "Nieuwe stap.", en: "A new step." } }];
   await page.locator("#version-file").setInputFiles({
-    name: "get-help-2.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)),
+    name: "get-help-3.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)),
   });
   // Picking previews the version, its change notes by lesson title; nothing is published yet.
   const preview = page.locator(".definition-preview");
   await expect(preview.getByRole("heading", { level: 3 })).toBeFocused();
   await expect(preview).toContainText("Er is nog niets gepubliceerd");
   const fact = (label) => preview.locator(".facts > div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
-  await expect(fact("Versie")).toHaveText("2");
+  await expect(fact("Versie")).toHaveText("3");
   await expect(fact("Lessen")).toHaveText(String(next.lessons.length));
   await expect(fact("Quizvragen")).toHaveText(next.quiz ? String(next.quiz.questions.length) : "geen quiz");
   await expect(fact("Wijzigingen")).toHaveText(`${lesson.title.nl} (inhoudelijk): Nieuwe stap.`);
-  await expect(page.locator(".version-list li")).toHaveCount(1);
+  await expect(page.locator(".version-list li")).toHaveCount(2);
   await audit(page);
   await expectNoHorizontalScroll(page);
   await preview.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.locator("#module-published")).toContainText("get-help versie 2 is gepubliceerd.");
+  await expect(page.locator("#module-published")).toContainText("get-help versie 3 is gepubliceerd.");
   await expect(page.locator("#module-published")).toContainText("1 persoon moet iets opnieuw bestuderen.");
   // Lessons and topics by their titles in the page's language, never their ids; one trainee
   // in the singular; the version's date in words.
@@ -123,10 +123,10 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await expect(row).toContainText(lesson.title.nl);
   await expect(row).not.toContainText(lesson.id);
   for (const topic of next.topics) await expect(row).not.toContainText(topic.id);
-  await expect(page.getByText("1 deelnemer moet iets opnieuw doen in versie 2.")).toBeVisible();
+  await expect(page.getByText("1 deelnemer moet iets opnieuw doen in versie 3.")).toBeVisible();
   const versions = page.locator(".version-list li");
   await expect(versions.first()).toContainText(`inhoudelijk gewijzigd: ${lesson.title.nl}`);
-  await expect(versions.first()).toContainText(/^versie 2, gepubliceerd op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}/);
+  await expect(versions.first()).toContainText(/^versie 3, gepubliceerd op \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}/);
   await expect(versions.first()).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await expect(page.locator("table.training-results")).not.toContainText(/\b(steps|why|self_service|service_desk): /);
   await audit(page);

@@ -1,8 +1,10 @@
 // The trainee app (Dutch, on a phone): a trainee works through a module, fails the quiz and then
 // passes it; finds their progress after a reload and on another device; after an editorial new
 // version is asked nothing, after a substantive one only the changed lesson; prints the
-// certificate; axe-core finds nothing on the way. An expired or revoked training link shows a
-// page saying so, with the helpdesk, in Dutch and English, and leaves nothing on the device.
+// certificate; axe-core finds nothing on the way. Quiz feedback gives the verdict once. An
+// expired or revoked training link shows a page saying so, with the helpdesk, in Dutch and
+// English, and leaves nothing on the device; an unknown one leads on to the start page, as a
+// survey link does.
 const { test, expect } = require("@playwright/test");
 const { audit, assignedTrainee, planner, expectNoHorizontalScroll } = require("./helpers");
 
@@ -115,7 +117,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   const certificate = page.locator(".certificate");
   await expect(certificate).toContainText("Trainee 1");
   await expect(certificate).toContainText("Waar je hulp krijgt");
-  await expect(certificate).toContainText("Versie 1");
+  await expect(certificate).toContainText(`Versie ${module.version}`);
   await expect(certificate.locator(".version")).toContainText("Afgerond op ");
   // Each fact once, and who issues it: the program.
   await expect(certificate.locator(".statement")).toHaveText("heeft de zelfstudiemodule afgerond");
@@ -228,7 +230,8 @@ test("not you? while steps wait for a connection says they would be lost; cancel
 /** `get-help` as a module of its own with another attempt policy (`attempts`); its link. */
 async function withPolicy(request, id, attempts) {
   const base = await moduleOf(request, (await assignedTrainee(request)).token);
-  const module = { ...base, id, quiz: { ...base.quiz, attempts } };
+  // A module of its own: a first version, without the built-in's change notes.
+  const module = { ...base, id, version: 1, changes: undefined, quiz: { ...base.quiz, attempts } };
   return assignedTrainee(request, {}, { module });
 }
 
@@ -275,24 +278,37 @@ test("a quiz that draws its questions asks on the phone what the server checks, 
   await expect(page.locator(".attempt-refused")).toHaveCount(0);
 });
 
-test("feedback names each option, and a used-up quiz says whom to ask instead of offering a retry", async ({ page, request }) => {
+test("feedback gives the verdict once and names each option, and a used-up quiz says whom to ask instead of offering a retry", async ({ page, request }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const { path, token } = await withPolicy(request, "get-help-once", { max: 1 });
   const module = await moduleOf(request, token);
   await page.goto(path);
-  let labelled = 0;
+  const kinds = new Set();
   await failQuiz(page, module, async (q) => {
-    if (q.type !== "multiple_choice") return;
-    // Answered wrong: the wrong options picked, the right ones missed; each line says which.
+    // The verdict once, above the feedback, which explains.
+    await expect(page.locator(".feedback > p")).toHaveText("Niet goed");
     const lines = page.locator(".feedback li");
-    for (const o of q.options) {
-      const verdict = o.correct ? "niet gekozen, wel goed" : "gekozen, niet goed";
-      await expect(lines.filter({ hasText: o.text.nl })).toHaveText(`${o.text.nl} (${verdict}): ${o.feedback.nl}`);
+    if (q.type === "multiple_choice") {
+      // The wrong options picked, the right ones missed; each line says which.
+      for (const o of q.options) {
+        const label = o.correct ? "niet gekozen, wel goed" : "gekozen, niet goed";
+        await expect(lines.filter({ hasText: o.text.nl })).toHaveText(`${o.text.nl} (${label}): ${o.feedback.nl}`);
+      }
+    } else if (q.type === "single_choice") {
+      // The one option picked is the wrong one: the verdict said so, its line does not again.
+      const picked = q.options.find((o) => !o.correct);
+      const right = q.options.find((o) => o.correct);
+      await expect(lines).toHaveText([`${picked.text.nl} (gekozen): ${picked.feedback.nl}`, `${right.text.nl} (niet gekozen, wel goed): ${right.feedback.nl}`]);
+    } else if (q.type === "ordering") {
+      // Whatever the wrong order, the right one and why; never "almost".
+      await expect(lines).toHaveText([q.feedback.incorrect.nl]);
+    } else {
+      await expect(lines).toHaveText([q.feedback[String(!q.answer)].nl]);
     }
-    labelled++;
+    kinds.add(q.type);
   });
-  expect(labelled, "the quiz asked a multiple-choice question").toBeGreaterThan(0);
+  expect([...kinds].sort(), "the quiz asked every kind of question").toEqual(["multiple_choice", "ordering", "single_choice", "true_false"]);
   const noneLeft = "Je hebt alle pogingen voor deze quiz gebruikt.";
   await expect(page.locator(".policy")).toContainText(`${noneLeft} Wil je hem toch nog een keer doen? Neem contact op met de servicedesk`);
   await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toHaveCount(0);
@@ -354,6 +370,18 @@ test("the back button closes a module instead of leaving the app, and a reload k
   expect(new URL(page.url()).hash).toBe("");
 });
 
+test("an unknown training link says so under its own heading and leads on to the start page, as a survey link does", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/t/0123456789abcdef0123456789abcdef", "/r/0123456789abcdef0123456789abcdef"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "Deze link werkt niet" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Naar de startpagina" })).toHaveAttribute("href", "/");
+    await audit(page);
+  }
+  await page.getByRole("link", { name: "Naar de startpagina" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
 test("a revoked training link shows a page saying so with the helpdesk, in Dutch and English", async ({ page, request }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const { program, headers, path } = await assignedTrainee(request);
@@ -381,6 +409,7 @@ test("a revoked training link shows a page saying so with the helpdesk, in Dutch
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { name: "This training link no longer works" })).toBeVisible();
   await expect(page.getByText(HELPDESK.en)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the start page" })).toHaveAttribute("href", "/");
   await audit(page);
 });
 

@@ -23,7 +23,7 @@ use wavegate_core::survey::{Answers, Response, Survey};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, name_page, written_time};
 use wavegate_ui::lang_switch::{follow_link_language, speak_only};
-use wavegate_ui::support::{HelpPlace, help_contacts, help_contacts_in};
+use wavegate_ui::support::{HelpPlace, help_contacts_in, link_page};
 
 /// How the invitation was loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,7 +107,7 @@ pub fn RespondPage(
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
         Some(Loaded::Invalid) => {
-            notice(Msg::InvalidTitle, both(|l| Msg::InvitationInvalid.text(l))).into_any()
+            link_page(Msg::InvalidTitle, Msg::InvitationInvalid, None).into_any()
         }
         Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
         Some(Loaded::AnsweredOffline(submitted_at)) => answered_offline(submitted_at).into_any(),
@@ -129,7 +129,7 @@ fn both(text: impl Fn(Lang) -> &'static str) -> [&'static str; 2] {
     [text(Lang::Nl), text(Lang::En)]
 }
 
-/// A page that explains why there is no survey to answer, under a heading of its own.
+/// A page that explains why there is no survey to answer now, under a heading of its own.
 fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
     let lang = use_lang();
     name_page(move || title.text(lang.get()).to_string());
@@ -165,16 +165,7 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
     } else {
         (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
     };
-    let lang = use_lang();
-    name_page(move || title.text(lang.get()).to_string());
-    view! {
-        <section class="card notice link-closed" role="alert">
-            <h1>{t(title)}</h1>
-            <p>{t(body)}</p>
-            {help_contacts(support)}
-            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
-        </section>
-    }
+    link_page(title, body, Some(support))
 }
 
 /// The page of a response that waits in the outbox: why, and that it goes by itself. While the

@@ -172,7 +172,8 @@ pub struct AnswerOption {
     /// Whether choosing it is right.
     #[serde(default, skip_serializing_if = "is_false")]
     pub correct: bool,
-    /// Why it is right or wrong, shown after answering.
+    /// Why it is right or wrong, shown after answering under the app's own verdict (so it
+    /// explains, and does not open with "Goed:" or "No:").
     pub feedback: Text,
 }
 
@@ -196,12 +197,13 @@ pub struct OrderItem {
     pub text: Text,
 }
 
-/// Feedback on an ordering answer.
+/// Feedback on an ordering answer, shown under the app's verdict.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderingFeedback {
-    /// Shown after the right order.
+    /// Shown after the right order: why it is right.
     pub correct: Text,
-    /// Shown after a wrong order (say what the right order is and why).
+    /// Shown after any wrong order, two items swapped or the list reversed: what the right
+    /// order is and why, never how close the trainee came.
     pub incorrect: Text,
 }
 

@@ -379,11 +379,20 @@ fn a_quiz_change_is_classed_on_a_lesson_that_teaches_its_topic() {
 }
 
 #[test]
-fn a_printed_builtin_is_a_valid_version_one() {
+fn a_printed_builtin_reads_back_and_follows_its_earlier_versions() {
     for m in templates::all() {
         let again = Module::from_json(&m.to_json_pretty()).unwrap();
         assert_eq!(again, m);
-        assert!(check_next_version(None, &m).is_ok(), "{}", m.id);
+        let versions = templates::versions(&m.id).unwrap();
+        assert!(check_next_version(None, &versions[0]).is_ok(), "{}", m.id);
+        for pair in versions.windows(2) {
+            assert!(
+                check_next_version(Some(&pair[0]), &pair[1]).is_ok(),
+                "{}",
+                m.id
+            );
+        }
+        assert_eq!(versions.last(), Some(&m));
     }
 }
 

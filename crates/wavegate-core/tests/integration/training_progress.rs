@@ -78,13 +78,19 @@ fn scoring_gives_per_topic_results_and_the_feedback_of_each_option() {
         .find(|q| q.topic == "trouble" && q.feedback.len() == 2)
         .unwrap();
     assert!(!wrong_one.feedback[0].right && wrong_one.feedback[1].right);
-    // The order question says right or wrong.
+    // The order question, answered right, gives the feedback written for the right order.
     let order = result
         .questions
         .iter()
         .find(|q| q.id == "steps_order")
         .unwrap();
-    assert!(order.feedback[0].text.en.starts_with("Well done"));
+    let wavegate_core::training::QuestionKind::Ordering { feedback, .. } =
+        &m.question("steps_order").unwrap().kind
+    else {
+        panic!("steps_order is an ordering");
+    };
+    assert!(order.correct && order.feedback[0].right);
+    assert_eq!(order.feedback[0].text, feedback.correct);
 }
 
 #[test]

@@ -15,9 +15,14 @@ pub fn at(s: &str) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)
 }
 
-/// A built-in module as its first version, with that version's lineage.
+/// A built-in module's content as the first version of a module (numbered 1, without change
+/// notes), with that version's lineage: what the scenarios version on from.
 pub fn builtin(id: &str) -> (Module, Lineage) {
-    let module = templates::builtin(id).unwrap();
+    let module = Module {
+        version: 1,
+        changes: Vec::new(),
+        ..templates::builtin(id).unwrap()
+    };
     let lineage = Lineage::first(&module);
     (module, lineage)
 }

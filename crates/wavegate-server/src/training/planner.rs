@@ -38,11 +38,12 @@ fn invalid_module(message: impl Into<String>, details: Vec<SurveyProblem>) -> Ap
     ApiError::new(ErrorCode::InvalidModule, message).with_details(details)
 }
 
-/// The module a request names: a built-in by id, or a definition read and validated by the
-/// core (every problem with its JSON path).
-fn requested(body: PublishModule, lang: Lang) -> Result<Module, ApiError> {
+/// The versions a request publishes, oldest first: every version of a built-in by id (a
+/// program adds those it lacks), or one definition read and validated by the core (every
+/// problem with its JSON path).
+fn requested(body: PublishModule, lang: Lang) -> Result<Vec<Module>, ApiError> {
     match (body.builtin, body.module) {
-        (Some(id), None) => templates::builtin(&id).ok_or_else(|| {
+        (Some(id), None) => templates::versions(&id).ok_or_else(|| {
             invalid_module(
                 format!(
                     "`{id}` is not a built-in module ({})",
@@ -55,16 +56,18 @@ fn requested(body: PublishModule, lang: Lang) -> Result<Module, ApiError> {
                 Vec::new(),
             )
         }),
-        (None, Some(value)) => Module::from_value(value).map_err(|errors| {
-            let details = SurveyProblem::list(&errors, lang);
-            invalid_module(
-                match details.len() {
-                    1 => "1 problem; nothing was published".to_string(),
-                    n => format!("{n} problems; nothing was published"),
-                },
-                details,
-            )
-        }),
+        (None, Some(value)) => Module::from_value(value)
+            .map(|m| vec![m])
+            .map_err(|errors| {
+                let details = SurveyProblem::list(&errors, lang);
+                invalid_module(
+                    match details.len() {
+                        1 => "1 problem; nothing was published".to_string(),
+                        n => format!("{n} problems; nothing was published"),
+                    },
+                    details,
+                )
+            }),
         _ => Err(ApiError::new(
             ErrorCode::InvalidBody,
             "send exactly one of `builtin` and `module`",
@@ -84,7 +87,9 @@ async fn stored_history(
     }
 }
 
-/// Publishes a module version; `path_module` is the module the path names, if any.
+/// Publishes a module's versions, oldest first, each after the one before (those already
+/// published with the same content change nothing); `path_module` is the module the path
+/// names, if any. Nothing is stored unless every version may follow.
 async fn publish_version(
     state: &AppState,
     program: &str,
@@ -95,7 +100,10 @@ async fn publish_version(
     if state.store.program(program).await?.is_none() {
         return Err(program_not_found());
     }
-    let module = requested(body, lang)?;
+    let versions = requested(body, lang)?;
+    let Some(module) = versions.last().cloned() else {
+        return Err(module_not_found());
+    };
     if let Some(id) = path_module
         && module.id != id
     {
@@ -108,40 +116,46 @@ async fn publish_version(
     if path_module.is_some() && history.latest().is_none() {
         return Err(module_not_found());
     }
-    let published = match history.publish(module.clone()) {
-        Ok(published) => published,
-        Err(errors) => {
-            // Refused, so the latest version is still the one it was checked against.
-            let previous = history.latest();
-            let details: Vec<SurveyProblem> = errors
-                .iter()
-                .map(|e| SurveyProblem {
-                    path: e.path(previous, &module),
-                    code: e.code().to_string(),
-                    message: e.message(lang),
-                })
-                .collect();
-            return Err(invalid_module(
-                format!(
-                    "version {} cannot follow the published ones; nothing was published",
-                    module.version
-                ),
-                details,
-            ));
+    let mut new = Vec::new();
+    for version in versions {
+        match history.publish(version.clone()) {
+            Ok(Published::New) => new.push(version),
+            Ok(Published::Unchanged) => {}
+            Err(errors) => {
+                // Refused, so the latest version is still the one it was checked against.
+                let previous = history.latest();
+                let details: Vec<SurveyProblem> = errors
+                    .iter()
+                    .map(|e| SurveyProblem {
+                        path: e.path(previous, &version),
+                        code: e.code().to_string(),
+                        message: e.message(lang),
+                    })
+                    .collect();
+                return Err(invalid_module(
+                    format!(
+                        "version {} cannot follow the published ones; nothing was published",
+                        version.version
+                    ),
+                    details,
+                ));
+            }
         }
-    };
-    let created = published == Published::New
-        && state
+    }
+    let mut created = false;
+    for version in &new {
+        created |= state
             .store
             .publish_module_version(
                 program,
-                &module.id,
-                module.version,
-                &serde_json::to_string(&module).map_err(ApiError::internal)?,
+                &version.id,
+                version.version,
+                &serde_json::to_string(version).map_err(ApiError::internal)?,
                 &state.clock.stamp(),
             )
             .await?
             == ModuleStored::New;
+    }
     let (latest_module, lineage) = latest(&history)?;
     let mut must_restudy = 0;
     for a in state.store.assignments(program, Some(&module.id)).await? {

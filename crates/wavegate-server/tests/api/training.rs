@@ -99,6 +99,16 @@ fn module(v: &Value) -> Module {
     serde_json::from_value(v.clone()).unwrap()
 }
 
+/// The first version of the built-in `get-help`, as a program that published it early holds it.
+pub(super) fn get_help_first() -> Value {
+    serde_json::to_value(&templates::versions("get-help").unwrap()[0]).unwrap()
+}
+
+/// The built-in `get-help` as publishing it gives it to trainees: its latest version.
+fn get_help() -> Module {
+    templates::builtin("get-help").unwrap()
+}
+
 /// Views every lesson of the module's latest version through sync.
 async fn study(api: &Api, token: &str, lessons: &[&str], version: u32) -> Reply {
     let views: Vec<Value> = lessons
@@ -207,9 +217,14 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     let r = planner_post(&api, MODULES, json!({ "module": changed })).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
 
+    // Every version of the built-in, in order: the latest is what trainees get.
     let list = viewer_get(&api, MODULES).await;
     assert_eq!(list.body[0]["id"], "get-help");
-    assert_eq!(list.body[0]["version"], 1);
+    assert_eq!(list.body[0]["version"], get_help().version);
+    let versions: Vec<&Value> = (list.body[0]["versions"].as_array().unwrap().iter())
+        .map(|v| &v["version"])
+        .collect();
+    assert_eq!(versions, [&json!(1), &json!(2)]);
     let r = planner_post(
         &api,
         "/api/v1/programs/nope/modules",
@@ -217,6 +232,56 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     )
     .await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn a_builtin_published_at_its_first_version_takes_the_next_and_keeps_every_pass() {
+    let api = demo_api().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    // A program that published get-help while version 1 was the latest, and a trainee who
+    // passed it.
+    let r = planner_post(&api, MODULES, json!({ "module": get_help_first() })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/get-help/assignments"),
+        json!({ "wave": "pilot" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let tokens = links(&api).await;
+    let token = &tokens[0].1;
+    complete(&api, token, 1, "attempt-first-0001").await;
+
+    // Publishing the built-in now adds what came after: version 1 stays as it was.
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        (&r.body["version"], &r.body["must_restudy"]),
+        (&json!(get_help().version), &json!(0))
+    );
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let status = &mine.body["modules"][0]["status"];
+    assert_eq!(
+        (&status["version"], &status["stage"], &status["updated"]),
+        (&json!(get_help().version), &json!("done"), &json!(false))
+    );
+    assert_eq!(module(&mine.body["modules"][0]["module"]), get_help());
+    let cert = trainee_get(
+        &api,
+        &format!("/api/v1/train/{token}/modules/get-help/certificate"),
+    )
+    .await;
+    assert_eq!(cert.body["version"], get_help().version);
+    // Again: nothing new.
+    let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
+    assert_eq!(
+        (r.status, &r.body["created"]),
+        (StatusCode::OK, &json!(false))
+    );
 }
 
 #[tokio::test]
@@ -255,11 +320,11 @@ async fn a_version_refused_for_its_change_notes_names_the_note_at_fault() {
     let api = demo_api().await;
     let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    let v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let latest = serde_json::to_value(get_help()).unwrap();
     // A note on a lesson that did not change, beside the one that did.
-    let mut v2 = next_version(&v1, 2, true);
-    let unchanged = v1["lessons"][0]["id"].clone();
-    v2["changes"].as_array_mut().unwrap().insert(
+    let mut next = next_version(&latest, get_help().version + 1, true);
+    let unchanged = latest["lessons"][0]["id"].clone();
+    next["changes"].as_array_mut().unwrap().insert(
         0,
         json!({ "lesson": unchanged, "kind": "editorial",
                 "note": { "nl": "Niets.", "en": "Nothing." } }),
@@ -267,7 +332,7 @@ async fn a_version_refused_for_its_change_notes_names_the_note_at_fault() {
     let r = planner_post(
         &api,
         &format!("{MODULES}/get-help/versions"),
-        json!({ "module": v2 }),
+        json!({ "module": next }),
     )
     .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
@@ -290,9 +355,9 @@ async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate(
     assert!(lesson.body["html"]["nl"].as_str().unwrap().contains("<p>"));
 
     let lessons: Vec<&str> = m.lessons.iter().map(|l| l.id.as_str()).collect();
-    let synced = study(&api, token, &lessons, 1).await;
+    let synced = study(&api, token, &lessons, m.version).await;
     assert_eq!(synced.body["stored"], lessons.len());
-    let again = study(&api, token, &lessons, 1).await;
+    let again = study(&api, token, &lessons, m.version).await;
     assert_eq!(
         (&again.body["stored"], &again.body["duplicates"]),
         (&json!(0), &json!(lessons.len())),
@@ -319,7 +384,7 @@ async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate(
     let r = trainee_post(
         &api,
         &format!("{base}/answers"),
-        json!({ "id": "attempt-bad-0002", "number": 2, "version": 1,
+        json!({ "id": "attempt-bad-0002", "number": 2, "version": m.version,
                 "answers": { "not-a-question": { "choice": "a" } },
                 "started_at": "2027-01-12T09:30:00Z" }),
     )
@@ -337,7 +402,7 @@ async fn a_trainee_studies_fails_the_quiz_then_passes_it_and_gets_a_certificate(
 
     let cert = trainee_get(&api, &format!("{base}/certificate")).await;
     assert_eq!(cert.status, StatusCode::OK, "{:?}", cert.body);
-    assert_eq!(cert.body["version"], 1);
+    assert_eq!(cert.body["version"], m.version);
     assert_eq!(cert.body["module_id"], "get-help");
     assert_eq!(cert.body["trainee"], format!("{}@example.org", tokens[0].0));
 
@@ -399,7 +464,7 @@ async fn a_resent_attempt_is_recorded_once_and_unknown_links_are_not_found() {
     let base = format!("/api/v1/train/{token}/modules/get-help");
     let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
     let body = json!({
-        "id": "attempt-resent-01", "number": plan.body["number"], "version": 1,
+        "id": "attempt-resent-01", "number": plan.body["number"], "version": plan.body["version"],
         "answers": answers(&m, &plan.body, true), "started_at": "2027-01-12T09:30:00Z",
     });
     let first = trainee_post(&api, &format!("{base}/answers"), body.clone()).await;
@@ -520,15 +585,16 @@ pub(super) fn next_version(base: &Value, version: u32, substantive: bool) -> Val
 async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one_only_its_lesson() {
     let (api, tokens) = assigned().await;
     let token = &tokens[0].1;
-    complete(&api, token, 1, "attempt-pass-v1-1").await;
+    let n = get_help().version;
+    complete(&api, token, n, "attempt-pass-v1-1").await;
 
-    let v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
-    let v2 = next_version(&v1, 2, false);
-    let v3 = next_version(&v2, 3, true);
+    let latest = serde_json::to_value(get_help()).unwrap();
+    let editorial = next_version(&latest, n + 1, false);
+    let substantive = next_version(&editorial, n + 2, true);
     let r = planner_post(
         &api,
         &format!("{MODULES}/get-help/versions"),
-        json!({ "module": v2 }),
+        json!({ "module": editorial }),
     )
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
@@ -537,7 +603,7 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     let status = &mine.body["modules"][0]["status"];
     assert_eq!(
         (&status["version"], &status["stage"]),
-        (&json!(2), &json!("done"))
+        (&json!(n + 1), &json!("done"))
     );
     assert_eq!(status["restudy"]["lessons"], json!([]));
     let cert = trainee_get(
@@ -546,23 +612,22 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     )
     .await;
     assert_eq!(
-        cert.body["version"], 2,
+        cert.body["version"],
+        n + 1,
         "the pass carries over an editorial change"
     );
 
     let r = planner_post(
         &api,
         &format!("{MODULES}/get-help/versions"),
-        json!({ "module": v3 }),
+        json!({ "module": substantive }),
     )
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["must_restudy"], 1);
-    let changed = templates::builtin("get-help").unwrap().lessons[1]
-        .id
-        .clone();
+    let changed = get_help().lessons[1].id.clone();
     let who = viewer_get(&api, &format!("{MODULES}/get-help/restudy")).await;
-    assert_eq!(who.body["version"], 3);
+    assert_eq!(who.body["version"], n + 2);
     assert_eq!(who.body["people"][0]["person_id"], tokens[0].0.as_str());
     assert_eq!(
         who.body["people"][0]["restudy"]["lessons"],
@@ -583,7 +648,7 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     let r = planner_post(
         &api,
         &format!("{MODULES}/get-help/versions"),
-        json!({ "module": next_version(&v3, 5, true) }),
+        json!({ "module": next_version(&substantive, n + 4, true) }),
     )
     .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");

@@ -5,8 +5,8 @@
 
 use super::support::{demo_roster, upload};
 use super::training::{
-    MODULES, answers, complete, links, next_version, planner_post, trainee_get, trainee_post,
-    viewer_get,
+    MODULES, answers, complete, get_help_first, links, next_version, planner_post, trainee_get,
+    trainee_post, viewer_get,
 };
 use super::{Api, demo_api};
 use axum::http::StatusCode;
@@ -24,7 +24,7 @@ async fn assigned_with(attempts: Value) -> (Api, String) {
         upload(&api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
     );
-    let mut module = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let mut module = get_help_first();
     module["quiz"]["attempts"] = attempts;
     let r = planner_post(&api, MODULES, json!({ "module": module })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
@@ -116,7 +116,7 @@ async fn two_attempts_made_offline_minutes_apart_are_both_kept_with_the_pass() {
 async fn a_trainee_who_passed_an_earlier_version_retakes_at_once_despite_the_new_wait() {
     let (api, token) = assigned_with(json!({})).await;
     complete(&api, &token, 1, "attempt-pass-v1-1").await;
-    let mut v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let mut v1 = get_help_first();
     v1["quiz"]["attempts"] = json!({});
     let mut v2 = next_version(&v1, 2, true);
     v2["quiz"]["attempts"] = json!({ "max": 2, "wait_minutes": 10 });
@@ -210,7 +210,7 @@ async fn an_attempt_refused_in_a_sync_leaves_no_trace_and_the_next_one_takes_its
 async fn a_view_and_an_attempt_claimed_before_their_version_was_published_date_from_it() {
     let (api, token) = assigned_with(json!({})).await;
     let assigned_at = api.clock.now();
-    let mut v1 = serde_json::to_value(templates::builtin("get-help").unwrap()).unwrap();
+    let mut v1 = get_help_first();
     v1["quiz"]["attempts"] = json!({});
     let v2 = next_version(&v1, 2, true);
     // Version 2 comes out two days after the assignment.

@@ -27,7 +27,7 @@ use wavegate_core::training::wire::{MyModule, MyTraining, SubmitAnswers, SyncVie
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
 use wavegate_ui::lang_switch::follow_link_language;
-use wavegate_ui::support::help_contacts;
+use wavegate_ui::support::link_page;
 
 /// What the page shares with the module views.
 #[derive(Clone, Copy)]
@@ -189,15 +189,10 @@ enum Opened {
     Gate,
 }
 
-/// A link that opens nothing: a page of its own, so it has a heading like every page.
+/// A link that opens nothing: a page of its own, as the respondent's is, with a heading like
+/// every page and the way on to the start page.
 pub fn invalid() -> impl IntoView {
-    named(Msg::LinkInvalidTitle);
-    view! {
-        <section class="card notice" role="alert" aria-labelledby="invalid-title">
-            <h1 id="invalid-title">{t(Msg::LinkInvalidTitle)}</h1>
-            <p>{t(Msg::LinkInvalid)}</p>
-        </section>
-    }
+    link_page(Msg::LinkInvalidTitle, Msg::LinkInvalid, None)
 }
 
 /// The id of the cleared page's heading.
@@ -240,14 +235,7 @@ fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
     } else {
         (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
     };
-    named(title);
-    view! {
-        <section class="card notice link-closed" role="alert" aria-labelledby="closed-title">
-            <h1 id="closed-title">{t(title)}</h1>
-            <p>{t(body)}</p>
-            {help_contacts(support)}
-        </section>
-    }
+    link_page(title, body, Some(support))
 }
 
 /// What opening the link answered, when it is closed: expired or revoked, with the program's

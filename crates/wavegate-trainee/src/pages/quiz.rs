@@ -288,10 +288,14 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
     }
 }
 
-/// The feedback on a checked question. On a choice question each line names its option and
-/// says whether the trainee picked it and whether it was right to pick, so feedback on an
-/// option they missed does not read as if it were about their own answer.
+/// The feedback on a checked question: the verdict, once, then the module's feedback, which
+/// says why. On a choice question each line names its option and says whether the trainee
+/// picked it, so feedback on an option they missed does not read as if it were about their own
+/// answer; and whether it was right to pick only where the verdict leaves that open (some of a
+/// multiple choice's options picked rightly, some not), never saying the verdict again.
 fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl IntoView {
+    // After a right answer, or the one option of a single choice, the verdict says it all.
+    let settled = r.correct || matches!(q.kind, QuestionKind::SingleChoice { .. });
     let options = match q.kind {
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
             options
@@ -309,6 +313,7 @@ fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl 
                     let label = option.map(|o| {
                         let picked = picked(answer.as_ref(), &o.id);
                         let verdict = match (picked, f.right) {
+                            (true, _) if settled => Msg::Picked,
                             (true, true) => Msg::PickedRight,
                             (true, false) => Msg::PickedWrong,
                             (false, _) => Msg::MissedRight,

@@ -323,7 +323,10 @@ back quickly, and show stakeholders that management is going to plan.
                             "Het aandeel apparaten dat voldoet",
                             "The share of compliant devices",
                         ),
-                        t("Ja.", "Yes."),
+                        t(
+                            "De trend laat zien wanneer er iets verschuift, bijvoorbeeld na een nieuwe versie van iOS of Windows.",
+                            "Its trend shows when something shifts, for example after a new version of iOS or Windows.",
+                        ),
                     ),
                     opt(
                         "failures",
@@ -332,7 +335,10 @@ back quickly, and show stakeholders that management is going to plan.
                             "Mislukte inschrijvingen per platform en reden",
                             "Enrollment failures per platform and reason",
                         ),
-                        t("Ja.", "Yes."),
+                        t(
+                            "Pieken per platform of reden laten zien waar mensen vastlopen.",
+                            "Peaks per platform or reason show where people get stuck.",
+                        ),
                     ),
                     opt(
                         "health",
@@ -341,15 +347,18 @@ back quickly, and show stakeholders that management is going to plan.
                             "Servicestatus en Berichtencentrum",
                             "Service health and Message center",
                         ),
-                        t("Ja.", "Yes."),
+                        t(
+                            "Daar staan de storingen en aangekondigde wijzigingen van Microsoft.",
+                            "That's where Microsoft's incidents and announced changes are.",
+                        ),
                     ),
                     opt(
                         "mail",
                         false,
                         t("De mailbox van gebruikers", "Users' mailboxes"),
                         t(
-                            "Nee: dat hoort niet bij apparaatbeheer.",
-                            "No: that's not part of device management.",
+                            "Mailboxen horen niet bij apparaatbeheer.",
+                            "Mailboxes are not part of device management.",
                         ),
                     ),
                 ],
@@ -370,8 +379,8 @@ back quickly, and show stakeholders that management is going to plan.
                             "People don't finish enrolling; the instructions need work",
                         ),
                         t(
-                            "Goed: vaak wordt het profiel niet geïnstalleerd of niet afgerond in Bedrijfsportal.",
-                            "Right: often the profile isn't installed or not finished in Company Portal.",
+                            "Vaak wordt het profiel niet geïnstalleerd of niet afgerond in Bedrijfsportal.",
+                            "Often the profile isn't installed or not finished in Company Portal.",
                         ),
                     ),
                     opt(
@@ -379,8 +388,8 @@ back quickly, and show stakeholders that management is going to plan.
                         false,
                         t("Intune ligt plat", "Intune is down"),
                         t(
-                            "Dan zou je andere redenen en meer platforms zien.",
-                            "You would see other reasons and more platforms.",
+                            "Bij een storing zou je andere redenen en meer platforms zien.",
+                            "An outage would show other reasons and more platforms.",
                         ),
                     ),
                 ],
@@ -394,12 +403,12 @@ back quickly, and show stakeholders that management is going to plan.
                 ),
                 false,
                 t(
-                    "Toch wel: ook rustige dagen laten trends zien.",
-                    "You should: quiet days show trends too.",
+                    "Ook een rustige dag noteer je, in één regel: zo zie je trends, en weet wie je vervangt hoe normaal eruitziet.",
+                    "You note a quiet day too, in one line: that's how you see trends, and whoever stands in for you knows what normal looks like.",
                 ),
                 t(
-                    "Klopt: ook rustige dagen noteer je.",
-                    "Right: you note quiet days too.",
+                    "Eén regel per dag is genoeg: zo zie je trends, en weet wie je vervangt hoe normaal eruitziet.",
+                    "One line a day is enough: that's how you see trends, and whoever stands in for you knows what normal looks like.",
                 ),
             ),
             ordering(
@@ -424,10 +433,13 @@ back quickly, and show stakeholders that management is going to plan.
                         ),
                     ),
                 ],
-                t("Goed.", "Right."),
                 t(
-                    "Niet helemaal: omvang, servicestatus, wat veranderde, en dan herstellen bij een kleine groep.",
-                    "Not quite: size, service health, what changed, then fix for a small group.",
+                    "Eerst weet je hoe groot het is en of Microsoft een storing heeft; dan zoek je wat er veranderde, en herstel je bij een kleine groep voordat iedereen het krijgt.",
+                    "First you know how big it is and whether Microsoft has an outage; then you find what changed, and fix it for a small group before everyone gets it.",
+                ),
+                t(
+                    "Eerst bepaal je de omvang, dan bekijk je de servicestatus, dan zoek je wat er veranderde, en pas dan herstel je, bij een kleine groep: zo herstel je niets wat Microsoft al oplost, en raakt een fout in je herstel niet iedereen.",
+                    "First you size it, then check service health, then find what changed, and only then fix it, for a small group: that way you don't fix what Microsoft is already fixing, and a mistake in your fix doesn't hit everyone.",
                 ),
             ),
             single(
@@ -446,8 +458,8 @@ back quickly, and show stakeholders that management is going to plan.
                             "Straight away, before it's fixed",
                         ),
                         t(
-                            "Goed: dan kunnen ze vragen meteen beantwoorden.",
-                            "Right: then they can answer questions straight away.",
+                            "Dan kan de servicedesk vragen meteen beantwoorden.",
+                            "Then the service desk can answer questions straight away.",
                         ),
                     ),
                     opt(
@@ -455,8 +467,8 @@ back quickly, and show stakeholders that management is going to plan.
                         false,
                         t("Pas als het is opgelost", "Only once it's fixed"),
                         t(
-                            "Te laat: de telefoon gaat dan al.",
-                            "Too late: the phones are already ringing.",
+                            "Tegen die tijd staat de telefoon al roodgloeiend.",
+                            "By then the phones are already ringing.",
                         ),
                     ),
                 ],
@@ -477,8 +489,8 @@ back quickly, and show stakeholders that management is going to plan.
                             "Test group, small group, everyone",
                         ),
                         t(
-                            "Goed: zo zie je problemen voordat iedereen ze heeft.",
-                            "Right: you see problems before everyone has them.",
+                            "Zo zie je problemen voordat iedereen ze heeft.",
+                            "That way you see problems before everyone has them.",
                         ),
                     ),
                     opt(
@@ -489,8 +501,8 @@ back quickly, and show stakeholders that management is going to plan.
                             "For everyone at once, then it's done",
                         ),
                         t(
-                            "Riskant: een fout raakt dan iedereen tegelijk.",
-                            "Risky: a mistake then hits everyone at once.",
+                            "Een fout raakt dan iedereen tegelijk.",
+                            "A mistake then hits everyone at once.",
                         ),
                     ),
                 ],
@@ -504,12 +516,12 @@ back quickly, and show stakeholders that management is going to plan.
                 ),
                 true,
                 t(
-                    "Klopt: en informeer de servicedesk.",
-                    "Right: and inform the service desk.",
+                    "Informeer ook de servicedesk, zodat die de nieuwe werkwijze kent.",
+                    "Inform the service desk too, so they know the new way.",
                 ),
                 t(
-                    "Toch wel: anders leren nieuwe mensen de oude werkwijze.",
-                    "You do: otherwise new people learn the old way.",
+                    "Anders leren nieuwe mensen de oude werkwijze; werk het materiaal bij en informeer de servicedesk.",
+                    "Otherwise new people learn the old way; update the material and inform the service desk.",
                 ),
             ),
         ],

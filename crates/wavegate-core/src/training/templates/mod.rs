@@ -5,8 +5,15 @@
 //! modules are targeted by platform, the admin module by role; the rest is for everyone.
 //! Planners copy one (`wavegate module template ID`), adapt it to their organisation (the
 //! helpdesk's number, the intranet page) and publish it as their own.
+//!
+//! A built-in is versioned like any module: a program keeps the versions it published, so a
+//! published version never changes. The files here write the latest version; [`earlier`] keeps
+//! what earlier versions said otherwise, and [`versions`] gives them all, which publishing a
+//! built-in adds to a program in order. A test holds each version to its digest: a change to
+//! a built-in is a new version, with its change notes, never an edit of a published one.
 
 mod admin;
+mod earlier;
 mod enroll;
 mod everyone;
 
@@ -72,16 +79,28 @@ fn title(id: &str) -> Text {
     builtin_titles::title(&TITLES, id)
 }
 
-/// A built-in module by id.
+/// A built-in module by id: its latest version, the one planners publish and
+/// `wavegate module template` prints.
 pub fn builtin(id: &str) -> Option<Module> {
+    versions(id)?.pop()
+}
+
+/// Every version of a built-in module, oldest first: what publishing it adds to a program
+/// that has none or only the earlier ones.
+pub fn versions(id: &str) -> Option<Vec<Module>> {
+    latest(id).map(earlier::versions)
+}
+
+/// What writes a built-in's latest version (numbered 1, without change notes).
+fn latest(id: &str) -> Option<fn() -> Module> {
     match id {
-        "enroll-windows" => Some(enroll::windows()),
-        "enroll-android" => Some(enroll::android()),
-        "enroll-ios" => Some(enroll::ios()),
-        "enroll-macos" => Some(enroll::macos()),
-        "what-changes" => Some(everyone::what_changes()),
-        "get-help" => Some(everyone::get_help()),
-        "admin-operations" => Some(admin::operations()),
+        "enroll-windows" => Some(enroll::windows),
+        "enroll-android" => Some(enroll::android),
+        "enroll-ios" => Some(enroll::ios),
+        "enroll-macos" => Some(enroll::macos),
+        "what-changes" => Some(everyone::what_changes),
+        "get-help" => Some(everyone::get_help),
+        "admin-operations" => Some(admin::operations),
         _ => None,
     }
 }
@@ -233,6 +252,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::survey::Attributes;
+    use crate::training::model::ChangeKind;
 
     #[test]
     fn the_catalogue_lists_each_module_by_the_title_it_has() {
@@ -256,6 +276,183 @@ mod tests {
         }
         assert_eq!(all().len(), IDS.len());
         assert!(builtin("no-such-module").is_none());
+    }
+
+    /// Each version of each built-in as published: the SHA-1 of its compact JSON, what a
+    /// program stores. A failing digest means a published version was edited. Put the edit in
+    /// a new version instead (its change notes say what changed) and keep what the published
+    /// one said in `earlier`; never change a digest here, only add the next version's.
+    const DIGESTS: [&str; 14] = [
+        "enroll-windows 1 786f95f5767a4affad43b3cb8f170f5973d69a9f",
+        "enroll-windows 2 825bb41a32953bbec7ad8e8172816a22d10e3dc0",
+        "enroll-android 1 5e1cc221b370e8241533ea85afd3da6eb219c345",
+        "enroll-android 2 d7beabcd60286e2bd4463138c9bae02420751c1d",
+        "enroll-ios 1 146fb8b2b65fbbfc89c4e40579a728bccfa364da",
+        "enroll-ios 2 4bac04e2d081fd5c081956a87925483c443e8284",
+        "enroll-macos 1 8b3ea18bfc396bf411bc1a72d38eef02bc0ce7b6",
+        "enroll-macos 2 1decf4d9959771631f368d81348cdda0d9f3f6b0",
+        "what-changes 1 154f71e8b4794471232503ef7f1b416c49818dd7",
+        "what-changes 2 325fab15d69f4c3377d563d7f618ad2ddef5a2e2",
+        "get-help 1 c86e84a8f0e11eca2974f2942e002821be2cc030",
+        "get-help 2 2fc47d9c68e824e6f04b356c8ff79f0e8aae89e3",
+        "admin-operations 1 3eed474700cad6b3792ddd1c7253b793cd8c988d",
+        "admin-operations 2 6c160c5d919d50fcbc3ce37412718df1ecd73203",
+    ];
+
+    #[test]
+    fn a_published_version_of_a_builtin_never_changes() {
+        use sha1::{Digest, Sha1};
+        let mut published = Vec::new();
+        for id in IDS {
+            for m in versions(id).unwrap() {
+                let json = serde_json::to_string(&m).unwrap();
+                let digest: String = Sha1::digest(json.as_bytes())
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                published.push(format!("{id} {} {digest}", m.version));
+            }
+        }
+        assert_eq!(published, DIGESTS);
+    }
+
+    #[test]
+    fn each_builtin_version_follows_the_one_before_and_keeps_what_trainees_learned() {
+        use crate::training::ModuleHistory;
+        for id in IDS {
+            let all = versions(id).unwrap();
+            let numbers: Vec<u32> = all.iter().map(|m| m.version).collect();
+            assert_eq!(numbers, (1..=all.len() as u32).collect::<Vec<_>>(), "{id}");
+            let history = ModuleHistory::from_published(all.clone())
+                .unwrap_or_else(|e| panic!("{id}: {e:?}"));
+            assert_eq!(history.latest(), builtin(id).as_ref());
+            // Feedback reworded only: every lesson and topic still dates from version 1, so
+            // nobody is asked to study anything again.
+            let lineage = history.lineage().unwrap();
+            assert!(
+                lineage
+                    .lessons
+                    .values()
+                    .chain(lineage.topics.values())
+                    .all(|&v| v == 1),
+                "{id}: {lineage:?}"
+            );
+            assert!(
+                all.last()
+                    .unwrap()
+                    .changes
+                    .iter()
+                    .all(|c| c.kind == ChangeKind::Editorial),
+                "{id}"
+            );
+        }
+    }
+
+    /// Words and phrases that say whether an answer was right. The app says that once, above
+    /// the feedback; feedback that opens with one says it again, or, after an ordering's wrong
+    /// answer, "almost" to an order that may be wholly wrong.
+    const VERDICTS: [&str; 26] = [
+        "goed",
+        "goed zo",
+        "fout",
+        "juist",
+        "onjuist",
+        "bijna",
+        "ja",
+        "nee",
+        "klopt",
+        "precies",
+        "helaas",
+        "niet helemaal",
+        "toch wel",
+        "liever niet",
+        "right",
+        "wrong",
+        "correct",
+        "incorrect",
+        "almost",
+        "yes",
+        "no",
+        "exactly",
+        "well done",
+        "not quite",
+        "sadly",
+        "better not",
+    ];
+
+    /// The verdict a feedback text opens with: one of [`VERDICTS`] followed by `:`, `,`, `!`,
+    /// `.` or nothing.
+    fn opening_verdict(text: &str) -> Option<&'static str> {
+        let lower = text.trim_start().to_lowercase();
+        VERDICTS.into_iter().find(|v| {
+            lower
+                .strip_prefix(v)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ',', '!', '.']))
+        })
+    }
+
+    /// Every feedback text of a module, with where it is.
+    fn feedback(m: &Module) -> Vec<(String, &Text)> {
+        let mut out = Vec::new();
+        for q in m.quiz.iter().flat_map(|quiz| &quiz.questions) {
+            match &q.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options } => {
+                    for o in options {
+                        out.push((format!("{} {}", q.id, o.id), &o.feedback));
+                    }
+                }
+                QuestionKind::TrueFalse { feedback, .. } => {
+                    out.push((format!("{} true", q.id), &feedback.if_true));
+                    out.push((format!("{} false", q.id), &feedback.if_false));
+                }
+                QuestionKind::Ordering { feedback, .. } => {
+                    out.push((format!("{} correct", q.id), &feedback.correct));
+                    out.push((format!("{} incorrect", q.id), &feedback.incorrect));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_verdict_rule_reads_openers_not_words() {
+        for text in [
+            "Goed: dat kan even duren.",
+            "No: a profile",
+            "Bijna: begin",
+            "Goed zo.",
+            "Right.",
+            "Ja",
+            "  Klopt, nooit.",
+        ] {
+            assert!(opening_verdict(text).is_some(), "{text}");
+        }
+        for text in [
+            "No one at the service desk asks",
+            "Goede updates",
+            "Nothing is wrong",
+            "Rightly so, it",
+        ] {
+            assert_eq!(opening_verdict(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn builtin_feedback_explains_and_leaves_the_verdict_to_the_app() {
+        for m in all() {
+            for (place, text) in feedback(&m) {
+                for lang in Lang::ALL {
+                    let text = text.get(lang);
+                    assert_eq!(
+                        opening_verdict(text),
+                        None,
+                        "{} {place} {lang:?} opens with a verdict: {text}",
+                        m.id
+                    );
+                }
+            }
+        }
     }
 
     /// The words a reader reads: Markdown list markers, `|` and `>` are not words.

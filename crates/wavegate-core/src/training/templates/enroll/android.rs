@@ -209,8 +209,8 @@ pressing the power button and the volume-down button together.
                         true,
                         t("Intune Bedrijfsportal", "Intune Company Portal"),
                         t(
-                            "Goed: die app begeleidt je door het inschrijven.",
-                            "Right: that app takes you through enrollment.",
+                            "Bedrijfsportal begeleidt je door het inschrijven.",
+                            "Company Portal takes you through enrollment.",
                         ),
                     ),
                     opt(
@@ -227,8 +227,8 @@ pressing the power button and the volume-down button together.
                         false,
                         t("De Google-instellingen", "Google settings"),
                         t(
-                            "Nee: je begint in de app Bedrijfsportal.",
-                            "No: you start in the Company Portal app.",
+                            "Het inschrijven begint in de app Bedrijfsportal, niet in de instellingen.",
+                            "Enrollment starts in the Company Portal app, not in the settings.",
                         ),
                     ),
                 ],
@@ -249,15 +249,18 @@ pressing the power button and the volume-down button together.
                             "By the briefcase on its icon",
                         ),
                         t(
-                            "Precies: het koffertje toont dat de app in het werkprofiel staat.",
-                            "Exactly: the briefcase shows the app is in the work profile.",
+                            "Het koffertje toont dat de app in het werkprofiel staat.",
+                            "The briefcase shows the app is in the work profile.",
                         ),
                     ),
                     opt(
                         "red",
                         false,
                         t("Aan een rode rand", "By a red border"),
-                        t("Nee, het is een koffertje.", "No, it is a briefcase."),
+                        t(
+                            "Een werk-app herken je aan het koffertje op het pictogram, niet aan een kleur.",
+                            "A work app has a briefcase on its icon, not a colour.",
+                        ),
                     ),
                 ],
             ),
@@ -270,12 +273,12 @@ pressing the power button and the volume-down button together.
                 ),
                 false,
                 t(
-                    "Nee: de organisatie beheert alleen het werkprofiel, niet je privédeel.",
-                    "No: the organisation manages only the work profile, not your personal part.",
+                    "De organisatie beheert alleen het werkprofiel, niet je privédeel.",
+                    "The organisation manages only the work profile, not your personal part.",
                 ),
                 t(
-                    "Klopt: je privédeel blijft van jou.",
-                    "Right: your personal part stays yours.",
+                    "Je privédeel blijft van jou: de organisatie beheert alleen het werkprofiel.",
+                    "Your personal part stays yours: the organisation manages only the work profile.",
                 ),
             ),
             single(
@@ -294,8 +297,8 @@ pressing the power button and the volume-down button together.
                             "Whether I use my work account",
                         ),
                         t(
-                            "Ja: met je Google-account lukt het niet.",
-                            "Yes: it won't work with your Google account.",
+                            "Met je Google-account lukt het niet; je logt in met je werkaccount.",
+                            "It won't work with your Google account; you sign in with your work account.",
                         ),
                     ),
                     opt(
@@ -306,8 +309,8 @@ pressing the power button and the volume-down button together.
                             "Factory-reset the phone",
                         ),
                         t(
-                            "Veel te zwaar voor een inlogprobleem.",
-                            "Far too much for a sign-in problem.",
+                            "Dat is veel te zwaar voor een inlogprobleem; kijk eerst naar je account.",
+                            "That is far too much for a sign-in problem; check your account first.",
                         ),
                     ),
                 ],
@@ -328,8 +331,8 @@ pressing the power button and the volume-down button together.
                             "Check my Android version and install updates",
                         ),
                         t(
-                            "Goed: vaak is de Android-versie te oud.",
-                            "Right: the Android version is often too old.",
+                            "Vaak is de Android-versie te oud; een update lost het dan op.",
+                            "The Android version is often too old; an update then solves it.",
                         ),
                     ),
                     opt(
@@ -340,8 +343,8 @@ pressing the power button and the volume-down button together.
                             "Look for another management app",
                         ),
                         t(
-                            "Nee: alleen Bedrijfsportal schrijft je in.",
-                            "No: only Company Portal enrolls you.",
+                            "Alleen Bedrijfsportal schrijft je apparaat in bij de organisatie.",
+                            "Only Company Portal enrolls your device with the organisation.",
                         ),
                     ),
                 ],
@@ -355,12 +358,12 @@ pressing the power button and the volume-down button together.
                 ),
                 true,
                 t(
-                    "Klopt: dat lost het vaak op. Lukt het dan nog niet, ga naar de servicedesk.",
-                    "Right: that often solves it. If not, go to the service desk.",
+                    "Dat lost het vaak op. Lukt het dan nog niet, ga naar de servicedesk.",
+                    "That often solves it. If not, go to the service desk.",
                 ),
                 t(
-                    "Toch wel: ruimte vrijmaken en opnieuw opstarten lost het vaak op.",
-                    "It does: freeing up space and restarting often solves it.",
+                    "Ruimte vrijmaken en opnieuw opstarten lost het vaak op. Lukt het dan nog niet, ga naar de servicedesk.",
+                    "Freeing up space and restarting often solves it. If not, go to the service desk.",
                 ),
             ),
         ],

@@ -243,12 +243,12 @@ button and the volume-up button together.
                     ),
                 ],
                 t(
-                    "Goed zo: en vergeet vooral de laatste stap niet.",
-                    "Well done: and above all don't forget the last step.",
+                    "Pas terug in Bedrijfsportal wordt het inschrijven afgerond: vergeet die laatste stap vooral niet.",
+                    "Enrollment only finishes back in Company Portal: above all, don't forget that last step.",
                 ),
                 t(
-                    "Niet helemaal: inloggen, profiel downloaden, installeren in Instellingen, en terug naar Bedrijfsportal om af te ronden.",
-                    "Not quite: sign in, download the profile, install it in Settings, and back to Company Portal to finish.",
+                    "Eerst log je in bij Bedrijfsportal, dan download je het profiel en installeer je het in Instellingen, en tot slot ga je terug naar Bedrijfsportal: pas daar wordt het inschrijven afgerond.",
+                    "First you sign in to Company Portal, then you download the profile and install it in Settings, and finally you go back to Company Portal: only there does enrollment finish.",
                 ),
             ),
             single(
@@ -267,8 +267,8 @@ button and the volume-up button together.
                             "In Settings (Profile Downloaded, or General > VPN & Device Management)",
                         ),
                         t(
-                            "Goed: daar staat het klaar.",
-                            "Right: that's where it is waiting.",
+                            "Daar staat het gedownloade profiel klaar om te installeren.",
+                            "That's where the downloaded profile waits to be installed.",
                         ),
                     ),
                     opt(
@@ -276,8 +276,8 @@ button and the volume-up button together.
                         false,
                         t("In de App Store", "In the App Store"),
                         t(
-                            "Nee: een profiel is geen app; je vindt het in Instellingen.",
-                            "No: a profile is not an app; you find it in Settings.",
+                            "Een profiel is geen app; je vindt het in Instellingen.",
+                            "A profile is not an app; you find it in Settings.",
                         ),
                     ),
                     opt(
@@ -285,8 +285,8 @@ button and the volume-up button together.
                         false,
                         t("In Safari", "In Safari"),
                         t(
-                            "Nee: je vindt het in Instellingen.",
-                            "No: you find it in Settings.",
+                            "Je installeert het profiel in Instellingen, niet in Safari.",
+                            "You install the profile in Settings, not in Safari.",
                         ),
                     ),
                 ],
@@ -300,12 +300,12 @@ button and the volume-up button together.
                 ),
                 false,
                 t(
-                    "Toch wel: pas in Bedrijfsportal wordt het inschrijven afgerond.",
-                    "It is needed: enrollment is finished in Company Portal.",
+                    "Pas in Bedrijfsportal wordt het inschrijven afgerond; ga er na het profiel naar terug.",
+                    "Enrollment only finishes in Company Portal; go back to it after the profile.",
                 ),
                 t(
-                    "Klopt: ga terug naar Bedrijfsportal om af te ronden.",
-                    "Right: go back to Company Portal to finish.",
+                    "Ga terug naar Bedrijfsportal: daar wordt het inschrijven afgerond.",
+                    "Go back to Company Portal: that's where enrollment finishes.",
                 ),
             ),
             single(
@@ -324,8 +324,8 @@ button and the volume-up button together.
                             "Start again in Company Portal",
                         ),
                         t(
-                            "Goed: een oud gedownload profiel verloopt; begin opnieuw.",
-                            "Right: an old downloaded profile expires; start again.",
+                            "Een gedownload profiel verloopt als je het niet op tijd installeert.",
+                            "A downloaded profile expires if it isn't installed in time.",
                         ),
                     ),
                     opt(
@@ -336,8 +336,8 @@ button and the volume-up button together.
                             "Nothing, it will sort itself out",
                         ),
                         t(
-                            "Helaas niet: zonder profiel is je apparaat niet ingeschreven.",
-                            "Sadly not: without the profile your device is not enrolled.",
+                            "Zonder geïnstalleerd profiel is je apparaat niet ingeschreven, en het gedownloade profiel verloopt.",
+                            "Without the installed profile your device is not enrolled, and the downloaded profile expires.",
                         ),
                     ),
                 ],
@@ -358,8 +358,8 @@ button and the volume-up button together.
                             "Update iOS to the latest version",
                         ),
                         t(
-                            "Goed: een te oude iOS-versie is de meest voorkomende reden.",
-                            "Right: an iOS version that is too old is the most common reason.",
+                            "Een te oude iOS-versie is de meest voorkomende reden.",
+                            "An iOS version that is too old is the most common reason.",
                         ),
                     ),
                     opt(
@@ -367,8 +367,8 @@ button and the volume-up button together.
                         false,
                         t("Een andere Apple ID gebruiken", "Use another Apple ID"),
                         t(
-                            "Dat helpt niet: je logt in met je werkaccount, niet met een Apple ID.",
-                            "That won't help: you sign in with your work account, not an Apple ID.",
+                            "Een ander Apple ID helpt niet: je logt in met je werkaccount, niet met een Apple ID.",
+                            "Another Apple ID won't help: you sign in with your work account, not an Apple ID.",
                         ),
                     ),
                 ],
@@ -381,10 +381,13 @@ button and the volume-up button together.
                     "If the connection dropped while enrolling, you try again on stable Wi-Fi.",
                 ),
                 true,
-                t("Klopt.", "Right."),
                 t(
-                    "Toch wel: een wegvallende verbinding is precies wat je met stabiele wifi voorkomt.",
-                    "It is: a dropping connection is exactly what stable Wi-Fi prevents.",
+                    "Op stabiele wifi valt de verbinding niet opnieuw weg.",
+                    "On stable Wi-Fi the connection doesn't drop again.",
+                ),
+                t(
+                    "Een wegvallende verbinding is precies wat je met stabiele wifi voorkomt; probeer het daarop opnieuw.",
+                    "A dropping connection is exactly what stable Wi-Fi prevents; try again on it.",
                 ),
             ),
         ],

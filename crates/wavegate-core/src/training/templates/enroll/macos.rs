@@ -211,8 +211,8 @@ went wrong.
                             "In System Settings (Profile Downloaded, Device Management or Profiles)",
                         ),
                         t(
-                            "Goed: op macOS 15 en nieuwer onder Algemeen > Apparaatbeheer, daarvoor onder Privacy en beveiliging > Profielen.",
-                            "Right: on macOS 15 and later under General > Device Management, before that under Privacy & Security > Profiles.",
+                            "Op macOS 15 en nieuwer staat het onder Algemeen > Apparaatbeheer, daarvoor onder Privacy en beveiliging > Profielen.",
+                            "On macOS 15 and later it's under General > Device Management, before that under Privacy & Security > Profiles.",
                         ),
                     ),
                     opt(
@@ -220,8 +220,8 @@ went wrong.
                         false,
                         t("In de Finder, bij Downloads", "In the Finder, in Downloads"),
                         t(
-                            "Nee: een profiel installeer je in Systeeminstellingen.",
-                            "No: you install a profile in System Settings.",
+                            "Een profiel installeer je in Systeeminstellingen, niet in de Finder.",
+                            "You install a profile in System Settings, not in the Finder.",
                         ),
                     ),
                 ],
@@ -235,12 +235,12 @@ went wrong.
                 ),
                 true,
                 t(
-                    "Klopt: daarmee bevestig je dat jij de installatie toestaat.",
-                    "Right: that confirms you allow the installation.",
+                    "Daarmee bevestig je dat jij de installatie toestaat.",
+                    "That confirms you allow the installation.",
                 ),
                 t(
-                    "Toch wel: je bevestigt de installatie met het wachtwoord van je Mac.",
-                    "It does: you confirm the installation with your Mac's password.",
+                    "Je bevestigt de installatie met het wachtwoord van je Mac.",
+                    "You confirm the installation with your Mac's password.",
                 ),
             ),
             single(
@@ -259,8 +259,8 @@ went wrong.
                             "Back to Company Portal to finish",
                         ),
                         t(
-                            "Goed: daar wordt het inschrijven afgerond.",
-                            "Right: that's where enrollment finishes.",
+                            "Daar wordt het inschrijven afgerond.",
+                            "That's where enrollment finishes.",
                         ),
                     ),
                     opt(
@@ -268,8 +268,8 @@ went wrong.
                         false,
                         t("Bedrijfsportal verwijderen", "Delete Company Portal"),
                         t(
-                            "Niet doen: die heb je nog nodig.",
-                            "Don't: you still need it.",
+                            "Bedrijfsportal heb je nog nodig: daar wordt het inschrijven afgerond.",
+                            "You still need Company Portal: that's where enrollment finishes.",
                         ),
                     ),
                 ],
@@ -290,8 +290,8 @@ went wrong.
                             "An old management profile is still on it",
                         ),
                         t(
-                            "Goed: laat de servicedesk dat verwijderen.",
-                            "Right: have the service desk remove it.",
+                            "Een oud beheerprofiel houdt het inschrijven tegen; laat de servicedesk het verwijderen.",
+                            "An old management profile blocks enrollment; have the service desk remove it.",
                         ),
                     ),
                     opt(
@@ -299,8 +299,8 @@ went wrong.
                         false,
                         t("De Mac is kapot", "The Mac is broken"),
                         t(
-                            "Onwaarschijnlijk: meestal is het een oud profiel.",
-                            "Unlikely: it's usually an old profile.",
+                            "Een algemene fout op een Mac van een vorige werkgever komt meestal door een oud profiel, niet door een kapotte Mac.",
+                            "A general error on a Mac from a previous employer usually comes from an old profile, not a broken Mac.",
                         ),
                     ),
                 ],
@@ -314,12 +314,12 @@ went wrong.
                 ),
                 true,
                 t(
-                    "Klopt: zet datum en tijd op automatisch.",
-                    "Right: set date and time to automatic.",
+                    "Beveiligde verbindingen controleren de tijd; zet datum en tijd op automatisch.",
+                    "Secure connections check the time; set date and time to automatic.",
                 ),
                 t(
-                    "Toch wel: beveiligde verbindingen controleren de tijd.",
-                    "It can: secure connections check the time.",
+                    "Beveiligde verbindingen controleren de tijd, dus een verkeerde tijd laat het mislukken. Zet datum en tijd op automatisch.",
+                    "Secure connections check the time, so a wrong time makes it fail. Set date and time to automatic.",
                 ),
             ),
             single(
@@ -334,15 +334,18 @@ went wrong.
                         "work",
                         true,
                         t("Mijn werkaccount", "My work account"),
-                        t("Goed.", "Right."),
+                        t(
+                            "Via je werkaccount koppelt Bedrijfsportal je Mac aan de organisatie.",
+                            "Through your work account Company Portal links your Mac to the organisation.",
+                        ),
                     ),
                     opt(
                         "apple",
                         false,
                         t("Mijn Apple ID", "My Apple ID"),
                         t(
-                            "Nee: je Apple ID is privé; gebruik je werkaccount.",
-                            "No: your Apple ID is personal; use your work account.",
+                            "Je Apple ID is privé; in Bedrijfsportal gebruik je je werkaccount.",
+                            "Your Apple ID is personal; in Company Portal you use your work account.",
                         ),
                     ),
                 ],

@@ -155,8 +155,8 @@ fn why_questions(p: &Platform) -> Vec<Question> {
                     true,
                     t("Mijn werkaccount", "My work account"),
                     t(
-                        "Goed: de organisatie herkent je aan je werkaccount.",
-                        "Right: the organisation knows you by your work account.",
+                        "De organisatie herkent je aan je werkaccount.",
+                        "The organisation knows you by your work account.",
                     ),
                 ),
                 opt(
@@ -167,8 +167,8 @@ fn why_questions(p: &Platform) -> Vec<Question> {
                         "My personal account (Apple ID, Google or Microsoft account)",
                     ),
                     t(
-                        "Nee: met een privéaccount kan Intune je niet aan de organisatie koppelen.",
-                        "No: with a personal account Intune cannot link you to the organisation.",
+                        "Met een privéaccount kan Intune je niet aan de organisatie koppelen.",
+                        "With a personal account Intune cannot link you to the organisation.",
                     ),
                 ),
                 opt(
@@ -176,8 +176,8 @@ fn why_questions(p: &Platform) -> Vec<Question> {
                     false,
                     t("Dat maakt niet uit", "It doesn't matter"),
                     t(
-                        "Het maakt wel uit: alleen je werkaccount werkt.",
-                        "It does matter: only your work account works.",
+                        "Alleen je werkaccount werkt: daaraan herkent de organisatie jou.",
+                        "Only your work account works: it is how the organisation knows it's you.",
                     ),
                 ),
             ],
@@ -193,12 +193,12 @@ fn why_questions(p: &Platform) -> Vec<Question> {
             ),
             false,
             t(
-                "Liever niet: een verbinding die wegvalt laat het inschrijven mislukken. Kies een rustige plek met stabiele wifi.",
-                "Better not: a connection that drops makes enrollment fail. Pick a quiet spot with stable Wi-Fi.",
+                "Een verbinding die wegvalt laat het inschrijven mislukken. Kies een rustige plek met stabiele wifi.",
+                "A connection that drops makes enrollment fail. Pick a quiet spot with stable Wi-Fi.",
             ),
             t(
-                "Klopt: een stabiele verbinding en tien rustige minuten voorkomen de meeste problemen.",
-                "Right: a stable connection and ten quiet minutes prevent most problems.",
+                "Een stabiele verbinding en tien rustige minuten voorkomen de meeste problemen.",
+                "A stable connection and ten quiet minutes prevent most problems.",
             ),
         ),
     ]

@@ -234,12 +234,12 @@ error.
                     ),
                 ],
                 t(
-                    "Goed zo: openen, verbinden, inloggen, controleren.",
-                    "Well done: open, connect, sign in, check.",
+                    "Openen, verbinden, inloggen, controleren: de laatste stap laat zien dat het gelukt is.",
+                    "Open, connect, sign in, check: the last step shows it worked.",
                 ),
                 t(
-                    "Niet helemaal: je opent eerst Instellingen, verbindt dan met je werkadres, logt in, en controleert tot slot in Bedrijfsportal.",
-                    "Not quite: first open Settings, then connect with your work address, sign in, and finally check in Company Portal.",
+                    "Je opent eerst Instellingen, verbindt dan met je werkadres, logt in, en controleert tot slot in Bedrijfsportal dat je pc erbij staat.",
+                    "First open Settings, then connect with your work address, sign in, and finally check in Company Portal that your PC is listed.",
                 ),
             ),
             single(
@@ -258,8 +258,8 @@ error.
                             "Enrollment worked; that is normal",
                         ),
                         t(
-                            "Precies: die melding hoort erbij.",
-                            "Exactly: that message is part of it.",
+                            "Windows toont die melding op elk apparaat dat de organisatie beheert.",
+                            "Windows shows that message on every device the organisation manages.",
                         ),
                     ),
                     opt(
@@ -270,8 +270,8 @@ error.
                             "Something is wrong, I must call the service desk",
                         ),
                         t(
-                            "Nee, niets aan de hand: zo hoort het.",
-                            "No, nothing is wrong: this is expected.",
+                            "Er is niets aan de hand: die melding hoort bij een ingeschreven pc.",
+                            "Nothing is wrong: that message comes with an enrolled PC.",
                         ),
                     ),
                     opt(
@@ -282,8 +282,8 @@ error.
                             "I should disconnect again",
                         ),
                         t(
-                            "Niet doen: dan is je pc niet meer ingeschreven.",
-                            "Don't: your PC would no longer be enrolled.",
+                            "Verbreek je de verbinding, dan is je pc niet meer ingeschreven.",
+                            "If you disconnect, your PC is no longer enrolled.",
                         ),
                     ),
                 ],
@@ -297,12 +297,12 @@ error.
                 ),
                 false,
                 t(
-                    "Liever niet: na de herstart worden instellingen en apps afgemaakt.",
-                    "Better not: the restart finishes settings and apps.",
+                    "Na de herstart worden instellingen en apps afgemaakt; stel hem niet uit.",
+                    "The restart finishes settings and apps; don't put it off.",
                 ),
                 t(
-                    "Goed: start opnieuw op, dan worden instellingen en apps afgemaakt.",
-                    "Right: restart, so settings and apps are finished.",
+                    "Start opnieuw op, dan worden instellingen en apps afgemaakt.",
+                    "Restart, so settings and apps are finished.",
                 ),
             ),
             single(
@@ -321,8 +321,8 @@ error.
                             "Whether I use my work account",
                         ),
                         t(
-                            "Ja: een persoonlijk Microsoft-account is de meest gemaakte vergissing.",
-                            "Yes: a personal Microsoft account is the most common mistake.",
+                            "Een persoonlijk Microsoft-account is de meest gemaakte vergissing.",
+                            "A personal Microsoft account is the most common mistake.",
                         ),
                     ),
                     opt(
@@ -330,8 +330,8 @@ error.
                         false,
                         t("Windows opnieuw installeren", "Reinstall Windows"),
                         t(
-                            "Veel te zwaar: het ligt bijna altijd aan het account of het wachtwoord.",
-                            "Far too much: it is nearly always the account or password.",
+                            "Dat is veel te zwaar: het ligt bijna altijd aan het account of het wachtwoord.",
+                            "That is far too much: it is nearly always the account or password.",
                         ),
                     ),
                     opt(
@@ -361,8 +361,8 @@ error.
                             "Remove an old device in Company Portal or through the service desk",
                         ),
                         t(
-                            "Goed: dan is er weer plaats voor je pc.",
-                            "Right: that makes room for your PC.",
+                            "Zo is er weer plaats voor je pc.",
+                            "That makes room for your PC.",
                         ),
                     ),
                     opt(
@@ -373,8 +373,8 @@ error.
                             "Just try ten more times",
                         ),
                         t(
-                            "Dat helpt niet: de limiet blijft bereikt.",
-                            "That won't help: the limit stays reached.",
+                            "Opnieuw proberen helpt niet: de limiet blijft bereikt tot er een apparaat af gaat.",
+                            "Trying again won't help: the limit stays reached until a device is removed.",
                         ),
                     ),
                 ],
@@ -395,8 +395,8 @@ error.
                             "The error message, or a photo of it",
                         ),
                         t(
-                            "Ja: de foutcode wijst vaak direct de oorzaak aan.",
-                            "Yes: the error code often points straight at the cause.",
+                            "De foutcode wijst vaak direct de oorzaak aan.",
+                            "The error code often points straight at the cause.",
                         ),
                     ),
                     opt(
@@ -407,8 +407,8 @@ error.
                             "What you did just before the error",
                         ),
                         t(
-                            "Ja: zo kan de servicedesk het nadoen.",
-                            "Yes: so the service desk can reproduce it.",
+                            "Zo kan de servicedesk het nadoen.",
+                            "That lets the service desk reproduce it.",
                         ),
                     ),
                     opt(
@@ -416,8 +416,8 @@ error.
                         false,
                         t("Je wachtwoord", "Your password"),
                         t(
-                            "Nooit: niemand van de servicedesk vraagt je wachtwoord.",
-                            "Never: no one at the service desk asks for your password.",
+                            "Niemand van de servicedesk vraagt je wachtwoord; houd het voor jezelf.",
+                            "No one at the service desk asks for your password; keep it to yourself.",
                         ),
                     ),
                 ],

@@ -212,12 +212,12 @@ the extra sign-in check.
                     ),
                 ],
                 t(
-                    "Goed: eerst zelf, dan de servicedesk.",
-                    "Right: yourself first, then the service desk.",
+                    "Eerst zelf: opnieuw opstarten en updates lossen veel op, en Bedrijfsportal laat zien wat nog loopt. Helpt dat niet, dan de servicedesk.",
+                    "Yourself first: a restart and updates solve a lot, and Company Portal shows what is still under way. If that doesn't help, the service desk.",
                 ),
                 t(
-                    "Bijna: begin met opnieuw opstarten en updates, kijk in Bedrijfsportal, en neem daarna contact op met de servicedesk.",
-                    "Almost: start with a restart and updates, look in Company Portal, and then contact the service desk.",
+                    "Begin met opnieuw opstarten en updates, kijk dan in Bedrijfsportal, en neem daarna contact op met de servicedesk: zo los je het meeste zelf op.",
+                    "Start with a restart and updates, then look in Company Portal, and after that contact the service desk: that way you solve most things yourself.",
                 ),
             ),
             single(
@@ -235,7 +235,10 @@ the extra sign-in check.
                             "In Bedrijfsportal kijken of hij nog wordt geïnstalleerd",
                             "Check in Company Portal whether it is still installing",
                         ),
-                        t("Goed: dat kan even duren.", "Right: it can take a while."),
+                        t(
+                            "Een werk-app installeren kan even duren; Bedrijfsportal laat zien hoe ver het is.",
+                            "Installing a work app can take a while; Company Portal shows how far it is.",
+                        ),
                     ),
                     opt(
                         "store",
@@ -245,8 +248,8 @@ the extra sign-in check.
                             "Get another app with the same name from the store",
                         ),
                         t(
-                            "Liever niet: werk-apps komen via Bedrijfsportal.",
-                            "Better not: work apps come through Company Portal.",
+                            "Werk-apps komen via Bedrijfsportal; een app met dezelfde naam uit de winkel is niet die van de organisatie.",
+                            "Work apps come through Company Portal; an app with the same name from the store is not the organisation's.",
                         ),
                     ),
                 ],
@@ -263,31 +266,34 @@ the extra sign-in check.
                         "device",
                         true,
                         t("Welk apparaat en welke versie", "Which device and version"),
-                        t("Ja.", "Yes."),
+                        t(
+                            "Sommige problemen horen bij één apparaat of één versie.",
+                            "Some problems belong to one device or one version.",
+                        ),
                     ),
                     opt(
                         "error",
                         true,
                         t("De foutmelding", "The error message"),
                         t(
-                            "Ja: liefst als schermafbeelding.",
-                            "Yes: preferably as a screenshot.",
+                            "Liefst als schermafbeelding: de foutmelding wijst vaak de oorzaak aan.",
+                            "Preferably as a screenshot: the error message often points at the cause.",
                         ),
                     ),
                     opt(
                         "tried",
                         true,
                         t("Wat je al hebt geprobeerd", "What you already tried"),
-                        t(
-                            "Ja: dat scheelt dubbel werk.",
-                            "Yes: that saves doing it twice.",
-                        ),
+                        t("Dat scheelt dubbel werk.", "That saves doing it twice."),
                     ),
                     opt(
                         "password",
                         false,
                         t("Je wachtwoord", "Your password"),
-                        t("Nooit.", "Never."),
+                        t(
+                            "De servicedesk vraagt nooit om je wachtwoord.",
+                            "The service desk never asks for your password.",
+                        ),
                     ),
                 ],
             ),
@@ -300,10 +306,13 @@ the extra sign-in check.
                 ),
                 false,
                 t(
-                    "Nee: de servicedesk vraagt nooit om je wachtwoord. Meld zo'n vraag als phishing.",
-                    "No: the service desk never asks for your password. Report such a request as phishing.",
+                    "De servicedesk vraagt nooit om je wachtwoord. Meld zo'n vraag als phishing.",
+                    "The service desk never asks for your password. Report such a request as phishing.",
                 ),
-                t("Klopt: nooit.", "Right: never."),
+                t(
+                    "De servicedesk vraagt nooit om je wachtwoord; wie dat wel doet, meld je als phishing.",
+                    "The service desk never asks for your password; report anyone who does as phishing.",
+                ),
             ),
         ],
     });

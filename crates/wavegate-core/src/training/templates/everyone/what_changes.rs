@@ -347,12 +347,12 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                 ),
                 false,
                 t(
-                    "Nee: foto's, berichten en privébestanden zijn niet zichtbaar.",
-                    "No: photos, messages and personal files are not visible.",
+                    "Foto's, berichten en privébestanden zijn niet zichtbaar voor de organisatie.",
+                    "Photos, messages and personal files are not visible to the organisation.",
                 ),
                 t(
-                    "Klopt: je foto's blijven privé.",
-                    "Right: your photos stay private.",
+                    "Je foto's blijven privé, net als je berichten en privébestanden.",
+                    "Your photos stay private, as do your messages and personal files.",
                 ),
             ),
             truth(
@@ -364,12 +364,12 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                 ),
                 true,
                 t(
-                    "Klopt: zo weet ze of je apparaat bijgewerkt en veilig is.",
-                    "Right: that tells them whether your device is up to date and safe.",
+                    "Zo weet de organisatie of je apparaat bijgewerkt en veilig is.",
+                    "That tells the organisation whether your device is up to date and safe.",
                 ),
                 t(
-                    "Toch wel: de versie is nodig om te zien of je apparaat veilig is.",
-                    "It does: the version shows whether your device is safe.",
+                    "De versie is nodig om te zien of je apparaat veilig is.",
+                    "The version shows whether your device is safe.",
                 ),
             ),
             multiple(
@@ -384,22 +384,28 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                         "model",
                         true,
                         t("Merk en model", "Make and model"),
-                        t("Ja.", "Yes."),
+                        t(
+                            "Daaraan is te zien of je apparaat nog beveiligingsupdates krijgt.",
+                            "They show whether your device still gets security updates.",
+                        ),
                     ),
                     opt(
                         "compliance",
                         true,
                         t("Of er een toegangscode op zit", "Whether it has a passcode"),
                         t(
-                            "Ja: dat hoort bij de regels.",
-                            "Yes: that is part of the rules.",
+                            "Een toegangscode hoort bij de regels.",
+                            "A passcode is part of the rules.",
                         ),
                     ),
                     opt(
                         "browsing",
                         false,
                         t("Je browsergeschiedenis", "Your browsing history"),
-                        t("Nee, die is niet zichtbaar.", "No, that is not visible."),
+                        t(
+                            "Die is niet zichtbaar voor de organisatie, evenmin als je berichten en foto's.",
+                            "That is not visible to the organisation, nor are your messages and photos.",
+                        ),
                     ),
                     opt(
                         "apps",
@@ -409,8 +415,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                             "The list of your personal apps",
                         ),
                         t(
-                            "Nee: op een eigen apparaat alleen de werk-apps.",
-                            "No: on a personal device only the work apps.",
+                            "Op een eigen apparaat ziet de organisatie alleen de werk-apps.",
+                            "On a personal device the organisation sees only the work apps.",
                         ),
                     ),
                 ],
@@ -430,15 +436,18 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                             "Nee, niet tijdens normaal gebruik",
                             "No, not during normal use",
                         ),
-                        t("Goed.", "Right."),
+                        t(
+                            "Alleen een kwijtgeraakt apparaat van de organisatie kan ze proberen terug te vinden, een eigen apparaat nooit.",
+                            "Only a lost device owned by the organisation may be located; a personal device never is.",
+                        ),
                     ),
                     opt(
                         "yes",
                         false,
                         t("Ja, altijd", "Yes, always"),
                         t(
-                            "Nee: je locatie is niet zichtbaar tijdens normaal gebruik.",
-                            "No: your location is not visible during normal use.",
+                            "Tijdens normaal gebruik is je locatie niet zichtbaar; alleen een kwijtgeraakt apparaat van de organisatie kan ze proberen terug te vinden.",
+                            "Your location is not visible during normal use; only a lost device owned by the organisation may be located.",
                         ),
                     ),
                 ],
@@ -452,10 +461,13 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                 ),
                 false,
                 t(
-                    "Nee: wat je in privé-apps doet is niet zichtbaar.",
-                    "No: what you do in personal apps is not visible.",
+                    "Wat je in privé-apps doet, is niet zichtbaar voor de organisatie.",
+                    "What you do in personal apps is not visible to the organisation.",
                 ),
-                t("Klopt.", "Right."),
+                t(
+                    "Je berichten in privé-apps blijven privé.",
+                    "Your messages in personal apps stay private.",
+                ),
             ),
             single(
                 "rules_blocked",
@@ -473,8 +485,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                             "Do what Company Portal asks, such as installing an update",
                         ),
                         t(
-                            "Goed: zodra het is opgelost gaat de toegang weer open.",
-                            "Right: access reopens once it's fixed.",
+                            "Zodra het is opgelost, gaat de toegang weer open.",
+                            "Access reopens once it's fixed.",
                         ),
                     ),
                     opt(
@@ -482,8 +494,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                         false,
                         t("Bedrijfsportal verwijderen", "Remove Company Portal"),
                         t(
-                            "Dan kom je helemaal niet meer bij je werkmail.",
-                            "Then you can't reach work mail at all.",
+                            "Zonder Bedrijfsportal kom je helemaal niet meer bij je werkmail.",
+                            "Without Company Portal you can't reach work mail at all.",
                         ),
                     ),
                 ],
@@ -496,10 +508,13 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                     "A passcode on your device is one of the rules.",
                 ),
                 true,
-                t("Klopt.", "Right."),
                 t(
-                    "Toch wel: een toegangscode beschermt werkgegevens als je apparaat kwijt is.",
-                    "It is: a passcode protects work data if your device is lost.",
+                    "Een toegangscode beschermt werkgegevens als je apparaat kwijtraakt.",
+                    "A passcode protects work data if your device is lost.",
+                ),
+                t(
+                    "Een toegangscode hoort bij de regels: die beschermt werkgegevens als je apparaat kwijtraakt.",
+                    "A passcode is one of the rules: it protects work data if your device is lost.",
                 ),
             ),
             single(
@@ -515,8 +530,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                         true,
                         t("Alleen de werkgegevens", "Only the work data"),
                         t(
-                            "Goed: je foto's en privé-apps blijven staan.",
-                            "Right: your photos and personal apps stay.",
+                            "Je foto's en privé-apps blijven staan; de organisatie haalt alleen haar eigen gegevens eraf.",
+                            "Your photos and personal apps stay; the organisation removes only its own data.",
                         ),
                     ),
                     opt(
@@ -524,8 +539,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                         false,
                         t("De hele telefoon", "The whole phone"),
                         t(
-                            "Nee: alles wissen is bedoeld voor apparaten van de organisatie; op je eigen telefoon gaan alleen de werkgegevens eraf.",
-                            "No: wiping everything is meant for devices owned by the organisation; on your personal phone only the work data goes.",
+                            "Alles wissen is bedoeld voor apparaten van de organisatie; op je eigen telefoon gaan alleen de werkgegevens eraf.",
+                            "Wiping everything is meant for devices owned by the organisation; on your personal phone only the work data goes.",
                         ),
                     ),
                 ],
@@ -539,12 +554,12 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                 ),
                 true,
                 t(
-                    "Klopt: de werkgegevens gaan eraf, de rest blijft.",
-                    "Right: the work data goes, the rest stays.",
+                    "Zo gaan de werkgegevens eraf en blijft de rest staan.",
+                    "That way the work data goes and the rest stays.",
                 ),
                 t(
-                    "Toch wel: zo verdwijnen de werkgegevens netjes.",
-                    "You do: that removes the work data cleanly.",
+                    "Verwijder je het, dan verdwijnen de werkgegevens netjes van je eigen apparaat.",
+                    "Removing it takes the work data cleanly off your own device.",
                 ),
             ),
         ],
