@@ -43,11 +43,17 @@ pub(super) async fn trainee_post(api: &Api, path: &str, body: Value) -> Reply {
 /// Imports the demo roster, publishes `get-help` and assigns it to the pilot wave; returns the
 /// assignment's reply.
 pub(super) async fn assign_get_help_to_the_pilot(api: &Api) -> Reply {
+    assign_to_the_pilot(api, json!({ "builtin": "get-help" })).await
+}
+
+/// Imports the demo roster, publishes what `publish` asks for (a version of `get-help`) and
+/// assigns `get-help` to the pilot wave; returns the assignment's reply.
+pub(super) async fn assign_to_the_pilot(api: &Api, publish: Value) -> Reply {
     assert_eq!(
         upload(api, "roster", demo_roster(), "").await.status,
         StatusCode::OK
     );
-    let r = planner_post(api, MODULES, json!({ "builtin": "get-help" })).await;
+    let r = planner_post(api, MODULES, publish).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let r = planner_post(
         api,
@@ -237,21 +243,9 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
 #[tokio::test]
 async fn a_builtin_published_at_its_first_version_takes_the_next_and_keeps_every_pass() {
     let api = demo_api().await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
     // A program that published get-help while version 1 was the latest, and a trainee who
     // passed it.
-    let r = planner_post(&api, MODULES, json!({ "module": get_help_first() })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/assignments"),
-        json!({ "wave": "pilot" }),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assign_to_the_pilot(&api, json!({ "module": get_help_first() })).await;
     let tokens = links(&api).await;
     let token = &tokens[0].1;
     complete(&api, token, 1, "attempt-first-0001").await;

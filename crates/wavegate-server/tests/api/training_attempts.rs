@@ -3,10 +3,9 @@
 //! kept; a version's attempt policy counts the attempts made in it only; an attempt refused in
 //! a sync leaves no trace in it; nothing done in a version is dated before it was published.
 
-use super::support::{demo_roster, upload};
 use super::training::{
-    MODULES, answers, complete, get_help_first, links, next_version, planner_post, trainee_get,
-    trainee_post, viewer_get,
+    MODULES, answers, assign_to_the_pilot, complete, get_help_first, links, next_version,
+    planner_post, trainee_get, trainee_post, viewer_get,
 };
 use super::{Api, demo_api};
 use axum::http::StatusCode;
@@ -20,21 +19,9 @@ use wavegate_core::training::wire::{MyModule, SubmitAnswers};
 /// to the pilot wave; the first trainee's token.
 async fn assigned_with(attempts: Value) -> (Api, String) {
     let api = demo_api().await;
-    assert_eq!(
-        upload(&api, "roster", demo_roster(), "").await.status,
-        StatusCode::OK
-    );
     let mut module = get_help_first();
     module["quiz"]["attempts"] = attempts;
-    let r = planner_post(&api, MODULES, json!({ "module": module })).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/assignments"),
-        json!({ "wave": "pilot" }),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assign_to_the_pilot(&api, json!({ "module": module })).await;
     let (_, token) = links(&api).await.remove(0);
     (api, token)
 }
