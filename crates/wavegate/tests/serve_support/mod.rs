@@ -178,6 +178,17 @@ impl Server {
     }
 }
 
+/// A test's server stops with the test: left running, every `cargo test` left a `wavegate
+/// serve` behind for good.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 fn dechunk(body: &str) -> String {
     let mut out = String::new();
     let mut rest = body;
