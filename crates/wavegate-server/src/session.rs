@@ -15,6 +15,10 @@ use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use wavegate_core::api::{ErrorCode, Role, SessionInfo, SignIn};
 
+/// Password checks run at once, at most: Argon2 with the crate's parameters takes 19 MiB each.
+const PARALLEL_CHECKS: usize = 4;
+static PASSWORD_CHECKS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_CHECKS);
+
 fn invalid_credentials() -> ApiError {
     // One answer for an unknown address, a wrong password and a disabled account.
     ApiError::new(
@@ -43,13 +47,14 @@ pub async fn sign_in(
     }
     let now = state.clock.now();
     let device = device::recognise(&state.store, &headers, state.secure_cookies, &email, now);
-    let earlier_failures = state
+    let attempt = state
         .throttle
-        .check(&email, &address, device, now)
+        .begin(&email, &address, device, now)
         .map_err(ApiError::too_many)?;
     // Each earlier failure makes the next attempt of the account (or device) wait a little
     // longer.
-    let delay = state.login_delay * u32::try_from(earlier_failures.min(4)).unwrap_or(4);
+    let earlier = u32::try_from(attempt.earlier_failures().min(4)).unwrap_or(4);
+    let delay = state.login_delay * earlier;
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -59,26 +64,33 @@ pub async fn sign_in(
         None
     };
     let password = body.password;
-    let user = tokio::task::spawn_blocking(move || match user {
-        Some(u) if u.disabled_at.is_none() && verify_password(&u.password_hash, &password) => {
-            Some(u)
-        }
-        Some(u) if u.disabled_at.is_none() => None,
-        // Unknown or disabled: spend the same time, so the answer's timing tells nothing.
-        _ => {
-            verify_dummy(&password);
-            None
+    // Each check holds some 19 MiB: a burst of sign-ins waits its turn rather than taking
+    // the server's memory. The turn ends with the check, even when the client has gone.
+    let turn = PASSWORD_CHECKS
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
+    let user = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        match user {
+            Some(u) if u.disabled_at.is_none() && verify_password(&u.password_hash, &password) => {
+                Some(u)
+            }
+            Some(u) if u.disabled_at.is_none() => None,
+            // Unknown or disabled: spend the same time, so the answer's timing tells nothing.
+            _ => {
+                verify_dummy(&password);
+                None
+            }
         }
     })
     .await
     .map_err(ApiError::internal)?;
     let Some(user) = user else {
-        state
-            .throttle
-            .failed(&email, &address, device, state.clock.now());
+        attempt.failed(state.clock.now());
         return Err(invalid_credentials());
     };
-    state.throttle.succeeded(&email, device);
+    attempt.succeeded();
     // Ended sessions are removed as new ones start, so the table holds only live ones.
     let now = state.clock.now();
     state

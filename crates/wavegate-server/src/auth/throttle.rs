@@ -1,5 +1,7 @@
 //! Failed sign-ins, counted per account and per address: past a limit within a window, further
-//! attempts are refused until the oldest failure leaves the window. A browser the account
+//! attempts are refused until the oldest failure leaves the window. An attempt still being
+//! checked counts as a failure until it is known to be none, so a burst of concurrent guesses
+//! gets no further than the same guesses one after another. A browser the account
 //! signed in with before ([`device`](super::device)) is counted on its own instead of with the
 //! account, so failures elsewhere do not lock its owner out.
 //!
@@ -25,12 +27,17 @@ pub const PER_ADDRESS: usize = 20;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 /// Most keys kept per table.
 const MAX_KEYS: usize = 10_000;
+/// What a client is told to wait when only attempts in progress fill its limit.
+const IN_PROGRESS_WAIT: chrono::Duration = chrono::Duration::seconds(2);
 
-/// One table of failures by key.
+/// One table of failures by key, and of the attempts in progress.
 #[derive(Debug)]
 struct Table<K> {
     limit: usize,
     failures: HashMap<K, VecDeque<DateTime<Utc>>>,
+    /// Attempts begun and not yet settled (only while requests are in flight, so bounded by
+    /// the connections).
+    pending: HashMap<K, usize>,
 }
 
 impl<K: Hash + Eq + Clone> Table<K> {
@@ -38,6 +45,20 @@ impl<K: Hash + Eq + Clone> Table<K> {
         Table {
             limit,
             failures: HashMap::new(),
+            pending: HashMap::new(),
+        }
+    }
+
+    fn begin(&mut self, key: &K) {
+        *self.pending.entry(key.clone()).or_default() += 1;
+    }
+
+    fn settle(&mut self, key: &K) {
+        if let Some(n) = self.pending.get_mut(key) {
+            *n -= 1;
+            if *n == 0 {
+                self.pending.remove(key);
+            }
         }
     }
 
@@ -60,10 +81,17 @@ impl<K: Hash + Eq + Clone> Table<K> {
         n
     }
 
-    /// When `key` may try again, if it is over its limit.
+    /// When `key` may try again, if its failures and the attempts still being checked reach
+    /// its limit.
     fn blocked_until(&mut self, key: &K, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        if self.recent(key, now) < self.limit {
+        let recent = self.recent(key, now);
+        let pending = self.pending.get(key).copied().unwrap_or(0);
+        if recent + pending < self.limit {
             return None;
+        }
+        if recent < self.limit {
+            // Checks in progress settle within a second or two, as failures or not.
+            return Some(now + IN_PROGRESS_WAIT);
         }
         let q = self.failures.get(key)?;
         // The attempt that brings it under the limit again is when enough failures have aged out.
@@ -131,63 +159,158 @@ impl Throttle {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Whether an attempt for `account` from `address`, on `device` when the browser is
-    /// recognised, may go ahead; `Err(seconds)` to wait. `Ok(failures)`: how many failures
-    /// count against the attempt in the window (to slow the answer).
-    pub fn check(
+    /// Begins an attempt for `account` from `address`, on `device` when the browser is
+    /// recognised, if it may go ahead; `Err(seconds)` to wait. Until it is settled, the attempt
+    /// counts against the limits as a failure would.
+    pub fn begin(
         &self,
         account: &str,
         address: &str,
         device: Option<Device>,
         now: DateTime<Utc>,
-    ) -> Result<usize, u64> {
+    ) -> Result<Attempt<'_>, u64> {
         let mut t = self.tables();
         let account = account_key(account);
+        let address = address.to_string();
         let own = match device {
             Some(d) => t.devices.blocked_until(&d, now),
             None => t.accounts.blocked_until(&account, now),
         };
-        let until = [own, t.addresses.blocked_until(&address.to_string(), now)]
+        let until = [own, t.addresses.blocked_until(&address, now)]
             .into_iter()
             .flatten()
             .max();
-        match until {
-            Some(at) => {
-                let secs = (at - now).num_seconds().max(1);
-                Err(u64::try_from(secs).unwrap_or(1))
-            }
-            None => Ok(match device {
-                Some(d) => t.devices.recent(&d, now),
-                None => t.accounts.recent(&account, now),
-            }),
+        if let Some(at) = until {
+            let secs = (at - now).num_seconds().max(1);
+            return Err(u64::try_from(secs).unwrap_or(1));
         }
+        let earlier_failures = match device {
+            Some(d) => {
+                t.devices.begin(&d);
+                t.devices.recent(&d, now)
+            }
+            None => {
+                t.accounts.begin(&account);
+                t.accounts.recent(&account, now)
+            }
+        };
+        t.addresses.begin(&address);
+        Ok(Attempt {
+            throttle: self,
+            account,
+            address,
+            device,
+            began: now,
+            earlier_failures,
+            settled: false,
+        })
+    }
+}
+
+/// A sign-in attempt being checked. Settle it with [`Attempt::failed`] or
+/// [`Attempt::succeeded`]; one dropped unsettled (the client went away mid-check) is a failure.
+#[derive(Debug)]
+#[must_use = "an attempt counts as a failure unless it is settled"]
+pub struct Attempt<'a> {
+    throttle: &'a Throttle,
+    account: AccountKey,
+    address: String,
+    device: Option<Device>,
+    began: DateTime<Utc>,
+    earlier_failures: usize,
+    settled: bool,
+}
+
+impl Attempt<'_> {
+    /// How many failures of the account (or device) count against this attempt in the window
+    /// (to slow the answer).
+    pub fn earlier_failures(&self) -> usize {
+        self.earlier_failures
     }
 
-    /// Records a failed attempt: against the device when the browser is recognised, else
+    /// Records the attempt as failed: against the device when the browser is recognised, else
     /// against the account; against the address either way.
-    pub fn failed(&self, account: &str, address: &str, device: Option<Device>, now: DateTime<Utc>) {
-        let mut t = self.tables();
-        match device {
-            Some(d) => t.devices.record(&d, now),
-            None => t.accounts.record(&account_key(account), now),
-        }
-        t.addresses.record(&address.to_string(), now);
+    pub fn failed(mut self, now: DateTime<Utc>) {
+        self.settle(Some(now));
     }
 
     /// A successful sign-in clears the account's and the device's failures (not the
     /// address's).
-    pub fn succeeded(&self, account: &str, device: Option<Device>) {
-        let mut t = self.tables();
-        t.accounts.clear(&account_key(account));
-        if let Some(d) = device {
-            t.devices.clear(&d);
+    pub fn succeeded(mut self) {
+        self.settle(None);
+    }
+
+    fn settle(&mut self, failed_at: Option<DateTime<Utc>>) {
+        if std::mem::replace(&mut self.settled, true) {
+            return;
         }
+        let mut t = self.throttle.tables();
+        match self.device {
+            Some(d) => t.devices.settle(&d),
+            None => t.accounts.settle(&self.account),
+        }
+        t.addresses.settle(&self.address);
+        match failed_at {
+            Some(now) => {
+                match self.device {
+                    Some(d) => t.devices.record(&d, now),
+                    None => t.accounts.record(&self.account, now),
+                }
+                t.addresses.record(&self.address, now);
+            }
+            None => {
+                t.accounts.clear(&self.account);
+                if let Some(d) = self.device {
+                    t.devices.clear(&d);
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        let began = self.began;
+        self.settle(Some(began));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What an attempt would be told, leaving no trace.
+    fn check(
+        th: &Throttle,
+        account: &str,
+        address: &str,
+        device: Option<Device>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, u64> {
+        th.begin(account, address, device, now).map(|mut a| {
+            let n = a.earlier_failures();
+            let mut t = th.tables();
+            match device {
+                Some(d) => t.devices.settle(&d),
+                None => t.accounts.settle(&a.account),
+            }
+            t.addresses.settle(&a.address);
+            a.settled = true;
+            n
+        })
+    }
+
+    fn fail(
+        th: &Throttle,
+        account: &str,
+        address: &str,
+        device: Option<Device>,
+        now: DateTime<Utc>,
+    ) {
+        th.begin(account, address, device, now)
+            .expect("not blocked")
+            .failed(now);
+    }
 
     fn t0() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2027-01-11T09:00:00Z")
@@ -200,20 +323,20 @@ mod tests {
         let th = Throttle::default();
         let mut now = t0();
         for i in 0..PER_ACCOUNT {
-            assert_eq!(th.check("ann", "1.2.3.4", None, now), Ok(i));
-            th.failed("ann", "1.2.3.4", None, now);
+            assert_eq!(check(&th, "ann", "1.2.3.4", None, now), Ok(i));
+            fail(&th, "ann", "1.2.3.4", None, now);
             now += chrono::Duration::seconds(60);
         }
-        let wait = th.check("ann", "5.6.7.8", None, now).unwrap_err();
+        let wait = check(&th, "ann", "5.6.7.8", None, now).unwrap_err();
         // The first failure was 5 minutes ago: 10 minutes to go.
         assert_eq!(wait, 600);
         assert_eq!(
-            th.check("bob", "1.2.3.4", None, now),
+            check(&th, "bob", "1.2.3.4", None, now),
             Ok(0),
             "others are not blocked"
         );
         now += chrono::Duration::seconds(600);
-        assert_eq!(th.check("ann", "1.2.3.4", None, now), Ok(PER_ACCOUNT - 1));
+        assert_eq!(check(&th, "ann", "1.2.3.4", None, now), Ok(PER_ACCOUNT - 1));
     }
 
     #[test]
@@ -221,13 +344,13 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         for i in 0..PER_ADDRESS {
-            th.failed(&format!("user{i}"), "9.9.9.9", None, now);
+            fail(&th, &format!("user{i}"), "9.9.9.9", None, now);
         }
-        assert!(th.check("new", "9.9.9.9", None, now).is_err());
-        assert!(th.check("new", "8.8.8.8", None, now).is_ok());
-        th.failed("carl", "8.8.8.8", None, now);
-        th.succeeded("carl", None);
-        assert_eq!(th.check("carl", "8.8.8.8", None, now), Ok(0));
+        assert!(check(&th, "new", "9.9.9.9", None, now).is_err());
+        assert!(check(&th, "new", "8.8.8.8", None, now).is_ok());
+        fail(&th, "carl", "8.8.8.8", None, now);
+        th.begin("carl", "8.8.8.8", None, now).unwrap().succeeded();
+        assert_eq!(check(&th, "carl", "8.8.8.8", None, now), Ok(0));
     }
 
     #[test]
@@ -236,30 +359,36 @@ mod tests {
         let now = t0();
         let mine = Device::numbered(1);
         for _ in 0..PER_ACCOUNT {
-            th.failed("ann", "6.6.6.6", None, now);
+            fail(&th, "ann", "6.6.6.6", None, now);
         }
         assert!(
-            th.check("ann", "1.2.3.4", None, now).is_err(),
+            check(&th, "ann", "1.2.3.4", None, now).is_err(),
             "the account is locked for browsers it never signed in with"
         );
         assert_eq!(
-            th.check("ann", "1.2.3.4", Some(mine), now),
+            check(&th, "ann", "1.2.3.4", Some(mine), now),
             Ok(0),
             "but not for ann's own"
         );
         for _ in 0..PER_DEVICE {
-            th.failed("ann", "1.2.3.4", Some(mine), now);
+            fail(&th, "ann", "1.2.3.4", Some(mine), now);
         }
         assert!(
-            th.check("ann", "1.2.3.4", Some(mine), now).is_err(),
+            check(&th, "ann", "1.2.3.4", Some(mine), now).is_err(),
             "a device has a limit of its own"
         );
-        assert!(
-            th.check("ann", "1.2.3.4", Some(Device::numbered(2)), now)
-                .is_ok()
+        assert!(check(&th, "ann", "1.2.3.4", Some(Device::numbered(2)), now).is_ok());
+        let other = Device::numbered(2);
+        fail(&th, "ann", "1.2.3.4", Some(other), now);
+        assert_eq!(check(&th, "ann", "1.2.3.4", Some(other), now), Ok(1));
+        th.begin("ann", "1.2.3.4", Some(other), now)
+            .unwrap()
+            .succeeded();
+        assert_eq!(
+            check(&th, "ann", "1.2.3.4", Some(other), now),
+            Ok(0),
+            "a success clears its device's failures"
         );
-        th.succeeded("ann", Some(mine));
-        assert_eq!(th.check("ann", "1.2.3.4", Some(mine), now), Ok(0));
     }
 
     #[test]
@@ -267,7 +396,7 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         for i in 0..(MAX_KEYS + 50) {
-            th.failed(&format!("u{i}"), &format!("a{i}"), None, now);
+            fail(&th, &format!("u{i}"), &format!("a{i}"), None, now);
         }
         let guard = th.inner.lock().unwrap();
         assert!(guard.accounts.failures.len() <= MAX_KEYS);
@@ -279,11 +408,46 @@ mod tests {
         let th = Throttle::default();
         let now = t0();
         let long = "a".repeat(250_000);
-        th.failed(&long, "1.2.3.4", None, now);
-        assert_eq!(th.check(&long, "5.6.7.8", None, now), Ok(1));
-        assert_eq!(th.check(&format!("{long}b"), "5.6.7.8", None, now), Ok(0));
+        fail(&th, &long, "1.2.3.4", None, now);
+        assert_eq!(check(&th, &long, "5.6.7.8", None, now), Ok(1));
+        assert_eq!(check(&th, &format!("{long}b"), "5.6.7.8", None, now), Ok(0));
         let guard = th.inner.lock().unwrap();
         let key = guard.accounts.failures.keys().next().unwrap();
         assert_eq!(std::mem::size_of_val(key), 32);
+    }
+
+    #[test]
+    fn attempts_in_progress_count_against_the_limit_until_they_settle() {
+        let th = Throttle::default();
+        let now = t0();
+        let burst: Vec<_> = (0..PER_ACCOUNT)
+            .map(|i| th.begin("ann", &format!("10.0.0.{i}"), None, now).unwrap())
+            .collect();
+        assert_eq!(
+            check(&th, "ann", "10.0.1.1", None, now),
+            Err(2),
+            "a burst gets no further than the same guesses in a row"
+        );
+        let mut burst = burst.into_iter();
+        burst.next().unwrap().succeeded();
+        // The success cleared the account's failures; four are still being checked.
+        assert_eq!(check(&th, "ann", "10.0.1.1", None, now), Ok(0));
+        for a in burst {
+            a.failed(now);
+        }
+        assert_eq!(
+            check(&th, "ann", "10.0.1.1", None, now),
+            Ok(PER_ACCOUNT - 1)
+        );
+    }
+
+    #[test]
+    fn an_attempt_dropped_mid_check_is_a_failure() {
+        let th = Throttle::default();
+        let now = t0();
+        for _ in 0..PER_ACCOUNT {
+            drop(th.begin("ann", "1.2.3.4", None, now).unwrap());
+        }
+        assert_eq!(check(&th, "ann", "5.6.7.8", None, now), Err(900));
     }
 }

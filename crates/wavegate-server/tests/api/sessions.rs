@@ -228,6 +228,42 @@ async fn repeated_failures_are_refused_with_429_and_retry_after_per_account() {
     );
 }
 
+#[tokio::test]
+async fn a_burst_of_concurrent_guesses_gets_no_further_than_guesses_in_a_row() {
+    let api = std::sync::Arc::new(demo_api().await);
+    // All sent before any is answered: the ones past the limit are refused unchecked, and the
+    // right password last in the burst does not get in.
+    let mut burst = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let api = api.clone();
+        let password = if i == 39 {
+            TEST_PASSWORD
+        } else {
+            "a wrong guess!"
+        };
+        burst.spawn(async move { (i, attempt(&api, PLANNER, password).await) });
+    }
+    let mut replies = burst.join_all().await;
+    replies.sort_by_key(|(i, _)| *i);
+    let replies: Vec<_> = replies.into_iter().map(|(_, r)| r).collect();
+    let checked = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked, wavegate_server::auth::throttle::PER_ACCOUNT);
+    assert_eq!(refused, 40 - checked);
+    assert_ne!(replies[39].status, StatusCode::OK);
+    assert!(
+        replies
+            .iter()
+            .all(|r| r.headers.get(header::SET_COOKIE).is_none())
+    );
+}
+
 /// A sign-in carrying `device` (a `wavegate_device=…` cookie) when given.
 async fn attempt_on(api: &Api, device: Option<&str>, email: &str, password: &str) -> super::Reply {
     let mut req = axum::http::Request::post("/api/v1/session")
