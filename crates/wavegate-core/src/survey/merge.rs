@@ -1,7 +1,9 @@
 //! One `responses.csv` from two sources: the responses the server collected and a long-format
-//! file imported from another survey tool. The rows of a response id come from one source only,
-//! and the collected one wins (an imported copy of a collected response is an older export of
-//! it). Attribute columns are the union of both sources, by header key; every cell is written
+//! file imported from another survey tool. A response in both (an imported copy of a collected
+//! response is an older export of it: same id, survey and person, and for an anonymous one the
+//! same day) is written once, as collected. An imported response that only shares its id with
+//! a collected one (a client chooses its id) is kept, under its id with `.import` added, so no
+//! respondent can take an imported response out of readiness. Attribute columns are the union of both sources, by header key; every cell is written
 //! through [`SafeCsvWriter`].
 
 use super::export::{
@@ -12,7 +14,7 @@ use crate::csv_safe::{CsvOptions, SafeCsvWriter};
 use crate::readiness::import::Runner;
 use crate::tabular::{self, Col, Header, InputError, header_key};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 /// One survey's collected responses, with the definition that orders their answers.
@@ -144,9 +146,9 @@ pub fn merge_long<W: Write>(
     )
     .map_err(ExportError::from)?;
 
-    let mut claimed: HashSet<&str> = HashSet::new();
+    let mut claimed = Claims::default();
     for ((survey, s), keyed) in ordered.into_iter().zip(&keyed_attributes) {
-        claimed.insert(s.response.id.as_str());
+        claimed.add(s);
         let meta = LongMeta::of(s);
         let attrs: Vec<&str> = attributes
             .iter()
@@ -183,25 +185,81 @@ pub fn merge_long<W: Write>(
     Ok(out)
 }
 
+/// What an imported row must match to be a copy of a collected response, by response id.
+#[derive(Default)]
+struct Claims<'a> {
+    by_id: HashMap<&'a str, Vec<Claim<'a>>>,
+}
+
+struct Claim<'a> {
+    survey: &'a str,
+    person: &'a str,
+    /// For an anonymous response, the day it was submitted (all its exports keep).
+    day: Option<String>,
+}
+
+impl<'a> Claims<'a> {
+    fn add(&mut self, s: &'a StoredResponse) {
+        let claim = Claim {
+            survey: &s.response.survey_id,
+            person: s.person_id.as_deref().unwrap_or(""),
+            day: s
+                .person_id
+                .is_none()
+                .then(|| s.submitted_at.date_naive().format("%Y-%m-%d").to_string()),
+        };
+        self.by_id.entry(&s.response.id).or_default().push(claim);
+    }
+
+    /// What becomes of an imported row: `None` when a collected response is the same one,
+    /// else the id it is written under.
+    fn imported_id<'r>(
+        &self,
+        id: Cow<'r, str>,
+        survey: &str,
+        person: &str,
+        submitted: &str,
+    ) -> Option<Cow<'r, str>> {
+        let Some(claims) = self.by_id.get(&*id) else {
+            return Some(id);
+        };
+        let same = claims.iter().any(|c| {
+            c.survey == survey
+                && c.person == person
+                && c.day
+                    .as_deref()
+                    .is_none_or(|day| submitted.get(..10) == Some(day))
+        });
+        (!same).then(|| Cow::Owned(format!("{id}.import")))
+    }
+}
+
 /// One piece of the imported file, written on its own.
 type PieceJob<'t> = Box<dyn FnOnce() -> Result<Vec<u8>, MergeError> + Send + 't>;
 
-/// The rows of one piece of the imported file whose response id nobody claimed, as CSV.
+/// The rows of one piece of the imported file, as CSV: none of a response the server collected,
+/// and a response that only shares its id with a collected one under another id.
 fn imported_rows(
     head: &Header,
     rows: &mut tabular::Rows<'_>,
     columns: &ImportedColumns,
     extra: &[Option<Col>],
-    claimed: &HashSet<&str>,
+    claimed: &Claims<'_>,
 ) -> Result<Vec<u8>, MergeError> {
-    let response_id = columns.fixed[0];
+    let [response_id, survey_id, _, person_id, submitted_at, ..] = columns.fixed;
     let mut w = SafeCsvWriter::new(Vec::new(), CsvOptions::default()).map_err(ExportError::from)?;
     while let Some(row) = rows.next_row(head)? {
         let cell = |col: Option<Col>| col.map_or(Cow::Borrowed(""), |c| head.get(&row, c));
-        if claimed.contains(&*cell(response_id)) {
+        let Some(id) = claimed.imported_id(
+            cell(response_id),
+            &cell(survey_id),
+            &cell(person_id),
+            &cell(submitted_at),
+        ) else {
             continue;
-        }
-        let cells = columns.fixed.iter().chain(extra).map(|col| cell(*col));
+        };
+        let cells =
+            std::iter::once(id).chain(columns.fixed[1..].iter().chain(extra).map(|col| cell(*col)));
         w.row(cells).map_err(ExportError::from)?;
     }
     Ok(w.finish().map_err(ExportError::from)?)
@@ -260,12 +318,12 @@ mod tests {
     }
 
     const IMPORTED: &str = "Response ID;Survey ID;Person ID;Submitted at;Question ID;Value;Department\n\
-r1;other-tool;p1;2027-01-10 09:00;nps;3;Finance\n\
+r1;pilot-feedback;p1;2027-01-10 09:00;nps;3;Finance\n\
 r2;other-tool;p2;2027-01-11 09:00;nps;9;Sales\n\
-r1;other-tool;p1;2027-01-10 09:00;adkar_desire;2;Finance\n";
+r1;pilot-feedback;p1;2027-01-10 09:00;adkar_desire;2;Finance\n";
 
     #[test]
-    fn the_collected_response_wins_and_takes_none_of_the_imported_rows_of_its_id() {
+    fn the_collected_response_wins_and_takes_none_of_the_imported_rows_of_its_copy() {
         let out = merged(&[collected("r1", Some("p1"), &[], 10)], Some(IMPORTED));
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
@@ -284,6 +342,47 @@ r1;other-tool;p1;2027-01-10 09:00;adkar_desire;2;Finance\n";
             .map(|r| (r.id.as_str(), r.answers.nps, r.answers.adkar[1]))
             .collect();
         assert_eq!(seen, vec![("r1", Some(10), None), ("r2", Some(9), None)]);
+    }
+
+    #[test]
+    fn an_imported_response_that_only_shares_its_id_with_a_collected_one_stays() {
+        // A client chooses its response id: one sent through an anonymous link, or by another
+        // person, must not take the imported responses of that id out of readiness.
+        let imported = "response_id,survey_id,person_id,submitted_at,question_id,value\n\
+R1,pilot-feedback,p1,2027-01-10 09:00,nps,3\n\
+R2,pilot-feedback,,2027-01-11 09:00,nps,4\n\
+R3,pilot-feedback,,2027-01-20 08:00,nps,5\n\
+R4,other-tool,p2,2027-01-20 08:00,nps,6\n";
+        let out = merged(
+            &[
+                collected("R1", None, &[], 10),
+                collected("R2", None, &[], 10),
+                collected("R3", None, &[], 10),
+                collected("R4", Some("p2"), &[], 10),
+            ],
+            Some(imported),
+        );
+        let read = read_responses(out.as_bytes()).unwrap();
+        let mut ids: Vec<&str> = read.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        // R3 is an earlier export of the anonymous R3 (same survey, no person, same day).
+        assert_eq!(
+            ids,
+            [
+                "R1",
+                "R1.import",
+                "R2",
+                "R2.import",
+                "R3",
+                "R4",
+                "R4.import"
+            ]
+        );
+        let r1 = read.iter().find(|r| r.id == "R1.import").unwrap();
+        assert_eq!(
+            (r1.person_id.as_deref(), r1.answers.nps),
+            (Some("p1"), Some(3))
+        );
     }
 
     #[test]
@@ -353,7 +452,10 @@ r1,s,p1,2027-01-10,comment,=HYPERLINK(\"x\"),'=SUM(A1)\n";
         for r in 0..60 {
             for q in ["nps", "comment"] {
                 let value = if q == "nps" { "7" } else { "\"fine,\nreally\"" };
-                imported.push_str(&format!("r{r},s,p{r},2027-01-10,{q},{value},t{}\n", r % 3));
+                imported.push_str(&format!(
+                    "r{r},pilot-feedback,p{r},2027-01-10,{q},{value},t{}\n",
+                    r % 3
+                ));
             }
         }
         let survey = pilot();

@@ -324,12 +324,12 @@ async fn stored_files_that_no_longer_fit_the_program_are_refused_with_the_file_a
 /// A long-format responses file of another tool: an older copy of the demo's first collected
 /// response (other answers) and a response of its own.
 const IMPORTED_RESPONSES: &str = "response_id,survey_id,person_id,submitted_at,question_id,value\n\
-demo-response-0001,other-tool,p001,2027-01-14T09:00:00Z,nps,0\n\
-demo-response-0001,other-tool,p001,2027-01-14T09:00:00Z,adkar_desire,1\n\
+demo-response-0001,pilot-feedback,p001,2027-01-14T09:00:00Z,nps,0\n\
+demo-response-0001,pilot-feedback,p001,2027-01-14T09:00:00Z,adkar_desire,1\n\
 elsewhere-1,other-tool,p009,2027-01-15T09:00:00Z,nps,7\n";
 
 #[tokio::test]
-async fn imported_responses_join_the_collected_ones_and_the_collected_one_wins_on_its_id() {
+async fn imported_responses_join_the_collected_ones_and_the_collected_one_wins_over_its_copy() {
     let api = demo_with_roster().await;
     let r = upload(&api, "responses", IMPORTED_RESPONSES, "?dry_run=true").await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
@@ -358,7 +358,7 @@ async fn imported_responses_join_the_collected_ones_and_the_collected_one_wins_o
         .collect();
     assert!(!first.is_empty());
     assert!(
-        first.iter().all(|l| l.contains(",pilot-feedback,")),
+        first.iter().all(|l| !l.contains(",2027-01-14T09:00:00Z,")),
         "only the collected rows of demo-response-0001: {first:?}"
     );
     assert!(
