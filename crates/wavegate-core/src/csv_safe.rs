@@ -9,11 +9,12 @@
 //! zero-width characters, which can hide what a cell says or what it starts with, are dropped
 //! ([`crate::invisible`]).
 //!
-//! The same holds for every part of a cell after a `,` or a `;`, whichever separator the file
-//! uses: Excel splits a file on the separator of the computer's region, so a Dutch Excel cuts a
-//! comma file's `fine;=cmd|…` in two, and quoting cannot prevent it (a quoted cell after one
-//! holding the other separator no longer starts a field). So `fine;=cmd` is written
-//! `fine;'=cmd`.
+//! The same holds for every part of a cell after a `,`, a `;` or a line break, whichever
+//! separator the file uses: Excel splits a file on the separator of the computer's region, so a
+//! Dutch Excel cuts a comma file's `fine;=cmd|…` in two, and quoting cannot prevent it (a quoted
+//! cell after one holding the other separator no longer starts a field, so its quotes are
+//! literal and a line break in it ends the row). So `fine;=cmd` is written `fine;'=cmd`, and
+//! `ok⏎=cmd` is written `ok⏎'=cmd`.
 //! [`restore`] undoes the escaping when Wavegate reads its own exports back.
 
 use crate::invisible::without_invisible;
@@ -61,8 +62,9 @@ const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 const WIDE_TRIGGERS: [char; 8] = [
     '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}',
 ];
-/// Where a spreadsheet may start a cell inside one of ours: after either separator.
-const SEPARATORS: [char; 2] = [',', ';'];
+/// Where a spreadsheet may start a cell inside one of ours: after either separator, or on the
+/// next line once the quotes around a cell no longer count.
+const SEPARATORS: [char; 3] = [',', ';', '\n'];
 
 /// Whether a cell, or a part of one after a separator, (without its escaping quotes) could run
 /// as a formula: a trigger or a full-width trigger first, or after leading whitespace and
@@ -202,7 +204,6 @@ mod tests {
         for bad in [
             " =1+1",
             "\u{3000}=HYPERLINK(\"x\")",
-            "\n@SUM(A1)",
             "\u{FF1D}1+1",
             "\u{FF0B}=cmd",
             "\u{FF0D}-2",
@@ -217,6 +218,8 @@ mod tests {
         for ok in [" hello", "a =b", " 3"] {
             assert_eq!(neutralise(ok), ok, "{ok:?}");
         }
+        // Behind a line break, the part on the next line is escaped, as every line is.
+        assert_eq!(neutralise("\n@SUM(A1)"), "\n'@SUM(A1)");
     }
 
     #[test]
@@ -316,6 +319,16 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_on_a_later_line_of_a_cell_does_not_run_either() {
+        assert_eq!(neutralise("ok\n=1+1;x\n=1+1,x"), "ok\n'=1+1;x\n'=1+1,x");
+        assert_eq!(neutralise("ok\r\n@SUM(A1)"), "ok\r\n'@SUM(A1)");
+        assert_eq!(neutralise("line one\nline two"), "line one\nline two");
+        for cell in ["ok\n=1+1;x", "a\r\n\n-b"] {
+            assert_eq!(restore(&neutralise(cell)), cell);
+        }
+    }
+
+    #[test]
     fn small_form_signs_are_triggers_too() {
         for sign in ['\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}'] {
             let cell = format!("{sign}1+1");
@@ -325,13 +338,13 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_text_survives_export_and_import(text in "[ ',;=+@\"a1-]{0,12}") {
+        fn every_text_survives_export_and_import(text in "[ ',;=+@\"a1\n-]{0,12}") {
             let exported = neutralise(&text);
             proptest::prop_assert_eq!(restore(&exported), text.as_str());
         }
 
         #[test]
-        fn no_part_of_an_exported_cell_starts_a_formula(text in "[ ',;=+@\"a1-]{0,12}") {
+        fn no_part_of_an_exported_cell_starts_a_formula(text in "[ ',;=+@\"a1\n-]{0,12}") {
             let cell = neutralise(&text);
             for part in cell.split(SEPARATORS) {
                 proptest::prop_assert!(!is_formula_like(part) || is_plain_number(part), "{:?} of {:?}", part, cell);
