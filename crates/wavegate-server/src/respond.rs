@@ -144,14 +144,16 @@ pub async fn submit(
         ));
     }
     let version = response.survey_version;
+    // A version the link's program published (a respondent who started before the planner
+    // published a new one still sends the one they saw), never another program's.
     let definition = state
         .store
-        .survey_version(&inv.survey_id, version)
+        .program_survey_version(&inv.program_id, &inv.survey_id, version)
         .await?
         .ok_or_else(|| {
             ApiError::new(
                 ErrorCode::UnknownVersion,
-                format!("survey version {version} is not published"),
+                format!("survey version {version} is not published for this link"),
             )
         })?;
     let survey = parse_survey(&definition)?;

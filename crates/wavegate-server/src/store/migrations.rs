@@ -402,6 +402,28 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: None,
     },
+    Migration {
+        version: 17,
+        name: "the survey versions each program has published",
+        sql: r#"
+    -- Survey ids and their versions are shared by the programs of a server; a program's links
+    -- take answers only to the versions that program published. Filled from the version each
+    -- program's respondents get now and from the versions its stored responses answered.
+    CREATE TABLE program_survey_versions (
+        program_id  TEXT NOT NULL,
+        survey_id   TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        PRIMARY KEY (program_id, survey_id, version),
+        FOREIGN KEY (survey_id, version) REFERENCES survey_versions(survey_id, version)
+    );
+    INSERT OR IGNORE INTO program_survey_versions (program_id, survey_id, version)
+        SELECT program_id, survey_id, version FROM program_surveys;
+    INSERT OR IGNORE INTO program_survey_versions (program_id, survey_id, version)
+        SELECT DISTINCT r.program_id, r.survey_id, r.survey_version FROM responses r
+        JOIN survey_versions sv ON sv.survey_id = r.survey_id AND sv.version = r.survey_version;
+    "#,
+        then: None,
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (

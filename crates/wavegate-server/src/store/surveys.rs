@@ -69,6 +69,28 @@ impl Store {
         let s = survey_id.to_string();
         self.call(move |c| survey_version(c, &s, version)).await
     }
+
+    /// The definition of a survey version that `program_id` published (another program's
+    /// version of a shared survey id is none of its links' business).
+    pub async fn program_survey_version(
+        &self,
+        program_id: &str,
+        survey_id: &str,
+        version: u32,
+    ) -> Result<Option<String>, StoreError> {
+        let (p, s) = (program_id.to_string(), survey_id.to_string());
+        self.call(move |c| {
+            Ok(c.query_row(
+                "SELECT sv.definition FROM program_survey_versions pv
+                 JOIN survey_versions sv ON sv.survey_id = pv.survey_id AND sv.version = pv.version
+                 WHERE pv.program_id = ?1 AND pv.survey_id = ?2 AND pv.version = ?3",
+                params![p, s, version],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await
+    }
 }
 
 impl Store {
@@ -196,6 +218,11 @@ pub(super) fn attach(
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (program_id, survey_id) DO UPDATE SET version = excluded.version",
         params![program_id, survey_id, version, anonymous, now],
+    )?;
+    c.execute(
+        "INSERT OR IGNORE INTO program_survey_versions (program_id, survey_id, version)
+         VALUES (?1, ?2, ?3)",
+        params![program_id, survey_id, version],
     )?;
     Ok(())
 }

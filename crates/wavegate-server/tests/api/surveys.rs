@@ -243,3 +243,53 @@ async fn a_published_version_never_changes_and_an_edit_is_the_next_version() {
     let r = publish(&api, json!({ "template": "nps", "definition": def })).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
 }
+
+#[tokio::test]
+async fn a_link_takes_answers_only_to_versions_its_own_program_published() {
+    let api = demo_api().await;
+    let mut def: Value =
+        serde_json::to_value(wavegate_core::survey::templates::builtin("nps").unwrap()).unwrap();
+    def["id"] = json!("shared-nps");
+    assert_eq!(
+        publish(&api, json!({ "definition": def })).await.status,
+        StatusCode::CREATED
+    );
+    let token = personal_link(&api, "shared-nps", "p001", "nl").await;
+    let v1 = super::valid_response(&api, &token, "version-one-01").await;
+    // Another program on the server publishes the next version of the same survey id.
+    let other = api
+        .call(
+            "POST",
+            "/api/v1/programs",
+            Auth::Planner,
+            Some("application/toml"),
+            "name = \"Elsewhere\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n",
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::CREATED, "{:?}", other.body);
+    let other = other.body["id"].as_str().unwrap().to_string();
+    def["version"] = json!(2);
+    def["title"]["en"] = json!("Elsewhere's own wording");
+    let r = api
+        .call(
+            "POST",
+            &format!("/api/v1/programs/{other}/surveys"),
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "definition": def }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+
+    let mut v2 = v1.clone();
+    v2["id"] = json!("version-two-01");
+    v2["survey_version"] = json!(2);
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), v2, false)
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "unknown_version");
+    let r = api
+        .post(&format!("/api/v1/respond/{token}"), v1, false)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+}
