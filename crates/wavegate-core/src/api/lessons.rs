@@ -1,8 +1,8 @@
 //! The lessons-learned log of a program: what went well and what to improve, per wave or for
 //! the program as a whole, with the rules a new lesson must meet and the order they are read in.
 
-use crate::escape::is_unsafe;
 use crate::i18n::{Lang, Text};
+use crate::invisible::is_unfit_in_a_line;
 use serde::{Deserialize, Serialize};
 
 /// Longest lesson text, in characters (after trimming).
@@ -194,7 +194,7 @@ pub fn text_problem(text: &str) -> Option<LessonError> {
         Some(LessonError::TextEmpty)
     } else if text.chars().count() > MAX_LESSON_CHARS {
         Some(LessonError::TextTooLong)
-    } else if text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    } else if text.chars().any(|c| c != '\n' && is_unfit_in_a_line(c)) {
         // A carriage return of a pasted Windows line break is dropped by `checked`; any other
         // control or bidi character could hide or reorder what the next reader sees.
         Some(LessonError::TextUnsafe)
@@ -309,6 +309,8 @@ mod tests {
             ("tab\there", LessonError::TextUnsafe),
             ("lone\rreturn", LessonError::TextUnsafe),
             ("abc\u{202e}fed", LessonError::TextUnsafe),
+            ("abc \u{200f}123-456", LessonError::TextUnsafe),
+            ("word\u{2060}joiner", LessonError::TextUnsafe),
             ("iso\u{2066}late", LessonError::TextUnsafe),
             ("c1\u{85}control", LessonError::TextUnsafe),
         ];

@@ -102,7 +102,9 @@ impl ProgramSupport {
         if let Some(t) = &self.helpdesk {
             for (lang, text) in [(Lang::Nl, &t.nl), (Lang::En, &t.en)] {
                 let bad = text.chars().count() > MAX_HELPDESK_CHARS
-                    || text.chars().any(|c| c.is_control() && c != '\n');
+                    || text
+                        .chars()
+                        .any(|c| c != '\n' && crate::invisible::is_unfit_in_a_line(c));
                 if bad {
                     problems.push(SupportError::Helpdesk { lang });
                 }
@@ -112,11 +114,20 @@ impl ProgramSupport {
             let url = url.trim();
             let lower = url.to_ascii_lowercase();
             let scheme = lower.starts_with("https://") || lower.starts_with("http://");
-            let host = url.split_once("://").map_or("", |(_, rest)| rest);
+            let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+            // The host as a browser reads it: up to the path, query or fragment. A user part
+            // (`good.example@evil.example`) or a backslash (read as `/`) would make the link
+            // go elsewhere than it reads; quotes and angle brackets have no place in a link.
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             let ok = scheme
                 && url.len() <= MAX_FAQ_URL
                 && !host.is_empty()
-                && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+                && !host.contains('@')
+                && !url.chars().any(|c| {
+                    c.is_whitespace()
+                        || crate::invisible::is_unfit_in_a_name(c)
+                        || matches!(c, '\\' | '"' | '<' | '>' | '`')
+                });
             if !url.is_empty() && !ok {
                 problems.push(SupportError::FaqUrl);
             }
@@ -185,7 +196,16 @@ mod tests {
             ok.faq_url.as_deref(),
             Some("https://intranet.example.org/faq")
         );
-        for url in ["javascript:alert(1)", "https://", "ftp://x", "https://a b"] {
+        for url in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x",
+            "https://a b",
+            "https://evil.example\\@good.example",
+            "https://good.example@evil.example/faq",
+            "http://x.example/\"><script>",
+            "https://intranet\u{202e}.example",
+        ] {
             let s = ProgramSupport {
                 helpdesk: None,
                 faq_url: Some(url.into()),
@@ -199,6 +219,15 @@ mod tests {
         assert!(matches!(
             long.checked(),
             Err(SupportError::Helpdesk { lang: Lang::Nl })
+        ));
+        // A right-to-left override would show respondents another number than the one typed.
+        let reversed = ProgramSupport {
+            helpdesk: Some(Text::new("", "Call 020-\u{202e}7654321")),
+            faq_url: None,
+        };
+        assert!(matches!(
+            reversed.checked(),
+            Err(SupportError::Helpdesk { lang: Lang::En })
         ));
         let blank = ProgramSupport {
             helpdesk: Some(Text::new(" ", "")),

@@ -3,8 +3,8 @@
 //! bounded number per program. Each refusal names its field, in Dutch and English.
 
 use crate::api::NewMessage;
-use crate::escape::is_unsafe;
 use crate::i18n::{Lang, Text};
+use crate::invisible::is_unfit_in_a_line;
 use crate::readiness::program::MAX_SEGMENT_DEPTH;
 use chrono::NaiveDate;
 
@@ -219,7 +219,7 @@ fn line(text: &str, max: usize) -> Result<String, bool> {
     let text = text.trim();
     if text.is_empty() {
         Err(true)
-    } else if text.chars().count() > max || text.chars().any(is_unsafe) {
+    } else if text.chars().count() > max || text.chars().any(is_unfit_in_a_line) {
         Err(false)
     } else {
         Ok(text.to_string())
@@ -232,7 +232,7 @@ pub fn note_problem(note: &str) -> Option<MessageError> {
     let note = note.trim();
     if note.chars().count() > MAX_NOTE_CHARS {
         Some(MessageError::NoteTooLong)
-    } else if note.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    } else if note.chars().any(|c| c != '\n' && is_unfit_in_a_line(c)) {
         Some(MessageError::NoteUnsafe)
     } else {
         None

@@ -53,7 +53,7 @@ impl TextProblem {
         } else {
             value
                 .chars()
-                .find(|c| crate::invisible::is_invisible(*c))
+                .find(|c| crate::invisible::is_unfit_in_a_name(*c))
                 .map(|found| TextProblem::InvisibleCharacters { found })
         }
     }

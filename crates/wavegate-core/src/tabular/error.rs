@@ -331,12 +331,9 @@ pub(crate) fn shown(name: &str) -> String {
     out
 }
 
-/// Whether a character of a name changes it without showing: controls, bidi and zero-width
-/// characters, the byte-order mark.
+/// Whether a character of a name changes it without showing.
 fn unseen(c: char) -> bool {
-    crate::escape::is_unsafe(c)
-        || crate::invisible::is_invisible(c)
-        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2060}')
+    crate::invisible::is_unfit_in_a_name(c)
 }
 
 impl fmt::Display for InputError {

@@ -34,6 +34,17 @@ fn module_not_found() -> ApiError {
     ApiError::not_found("module of this program")
 }
 
+/// The latest version of a module the program published; a module it never published is not
+/// found (a client's mistake, not the server's: nothing is logged as an internal error).
+fn published_latest(
+    history: &ModuleHistory,
+) -> Result<(&Module, wavegate_core::training::Lineage), ApiError> {
+    if history.latest().is_none() {
+        return Err(module_not_found());
+    }
+    latest(history)
+}
+
 fn invalid_module(message: impl Into<String>, details: Vec<SurveyProblem>) -> ApiError {
     ApiError::new(ErrorCode::InvalidModule, message).with_details(details)
 }
@@ -273,7 +284,7 @@ pub async fn assign(
         })?;
     }
     let history = stored_history(&state, &program, &module_id).await?;
-    let (module, _) = latest(&history).map_err(|_| module_not_found())?;
+    let (module, _) = published_latest(&history)?;
     let definition = program_of(&state, &program, lang).await?;
     let roster = required_roster(&state, &program, &definition, lang).await?;
     let selection = Selection {
@@ -342,7 +353,7 @@ pub async fn links(
 ) -> Result<Response, ApiError> {
     caller.may_hold_links()?;
     let history = stored_history(&state, &program, &module_id).await?;
-    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let (module, lineage) = published_latest(&history)?;
     let mut rows = Vec::new();
     for a in state.store.assignments(&program, Some(&module_id)).await? {
         let done = progress(&a)?.status(module, &lineage).done_at;
@@ -379,7 +390,7 @@ pub async fn results(
     ApiPath((program, module_id)): ApiPath<(String, String)>,
 ) -> Result<Json<ModuleResults>, ApiError> {
     let history = stored_history(&state, &program, &module_id).await?;
-    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let (module, lineage) = published_latest(&history)?;
     let mut rows = Vec::new();
     for a in state.store.assignments(&program, Some(&module_id)).await? {
         let record = Record::of(&a.trainee.person_id, &progress(&a)?, module, &lineage);
@@ -401,7 +412,7 @@ pub async fn restudy(
     ApiPath((program, module_id)): ApiPath<(String, String)>,
 ) -> Result<Json<RestudyList>, ApiError> {
     let history = stored_history(&state, &program, &module_id).await?;
-    let (module, lineage) = latest(&history).map_err(|_| module_not_found())?;
+    let (module, lineage) = published_latest(&history)?;
     let mut people = Vec::new();
     for a in state.store.assignments(&program, Some(&module_id)).await? {
         let status = progress(&a)?.status(module, &lineage);

@@ -174,7 +174,10 @@ fn check_name(text: &str, name: &toml::Spanned<String>) -> Result<(), InputError
             format!("expected a name of at most {MAX_NAME_CHARS} characters, found {length}"),
         );
     }
-    if let Some(c) = value.chars().find(|c| crate::escape::is_unsafe(*c)) {
+    if let Some(c) = value
+        .chars()
+        .find(|c| crate::invisible::is_unfit_in_a_line(*c))
+    {
         let code = format!("U+{:04X}", u32::from(c));
         return problem(
             format!("verwacht een naam zonder stuur- of schrijfrichtingstekens, gevonden {code}"),
