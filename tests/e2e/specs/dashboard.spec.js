@@ -3,7 +3,7 @@
 // the iOS group invited through its action, a training action's group assigned its module, the
 // heatmap's drill-down by keyboard, the printable report (with a lesson at its end), today's stored evaluation in the trend,
 // axe-core, 390 px; one segment's readiness picked in the trend; and the render time of a report
-// of a 100,000-person program.
+// with some 150 segments.
 const { test, expect } = require("@playwright/test");
 const { execFileSync } = require("node:child_process");
 const crypto = require("node:crypto");
@@ -466,9 +466,14 @@ test("after the last wave has started the dashboard says there is nothing left t
   await audit(page);
 });
 
-test("a report of a 100,000-person program renders in under 300 ms after it arrives", async ({ page }) => {
+// The rows, not the people, cost the browser: 20,000 people already give some 150 segments at
+// depth 3, in a fifth of the time 100,000 take to generate and import with the debug server.
+// docs/benchmarks.md measures the 100,000-person program (WAVEGATE_DASHBOARD_PEOPLE=100000).
+const DASHBOARD_PEOPLE = Number(process.env.WAVEGATE_DASHBOARD_PEOPLE || 20_000);
+
+test("a report of some 150 segments renders in under 300 ms after it arrives", async ({ page }) => {
   test.setTimeout(600_000);
-  const dir = demoData(100_000, 1);
+  const dir = demoData(DASHBOARD_PEOPLE, 1);
   await page.goto("/planner");
   await signIn(page);
   await expect(page.getByRole("link", { name: "Nieuw programma" })).toBeVisible();
@@ -492,9 +497,9 @@ test("a report of a 100,000-person program renders in under 300 ms after it arri
     });
     runs.push(ms);
   }
-  console.log(`dashboard render after data arrived: ${runs.map((r) => r.toFixed(0)).join(", ")} ms (${segments.length} segments)`);
-  // 163 segments shown of some 220: the rest are small, or hidden beside a small one in one of
-  // the breakdowns they belong to.
+  console.log(`dashboard render after data arrived: ${runs.map((r) => r.toFixed(0)).join(", ")} ms (${segments.length} segments, ${DASHBOARD_PEOPLE} people)`);
+  // Of some 220 segments, 155 are shown at 20,000 people and 163 at 100,000: the rest are small,
+  // or hidden beside a small one in one of the breakdowns they belong to.
   expect(segments.length).toBeGreaterThanOrEqual(150);
   for (const ms of runs) expect(ms).toBeLessThan(300);
 });
