@@ -62,6 +62,16 @@ pub struct DemoAccounts {
     pub password: String,
 }
 
+/// Why a demo password would be refused, if it would. Said at start-up, before any language
+/// is chosen: in both.
+pub fn password_refused(password: &str) -> Option<String> {
+    let p = crate::auth::password::password_problem(password)?;
+    Some(format!(
+        "het demowachtwoord: {} / the demo password: {}",
+        p.nl, p.en
+    ))
+}
+
 /// Creates the demo planner and viewer, or resets their password: `password` (e.g. from
 /// `WAVEGATE_DEMO_PASSWORD`, so tests know it) or a new random one, printed at start.
 pub async fn accounts(
@@ -70,12 +80,8 @@ pub async fn accounts(
     clock: &Clock,
 ) -> Result<DemoAccounts, String> {
     let password = password.map_or_else(new_password, str::to_string);
-    if let Some(p) = crate::auth::password::password_problem(&password) {
-        // Said at start-up, before any language is chosen: both.
-        return Err(format!(
-            "het demowachtwoord: {} / the demo password: {}",
-            p.nl, p.en
-        ));
+    if let Some(refused) = password_refused(&password) {
+        return Err(refused);
     }
     for (email, role) in [(DEMO_PLANNER, "planner"), (DEMO_VIEWER, "viewer")] {
         // Each account its own hash and salt: one shared PHC string would tell a copy of the

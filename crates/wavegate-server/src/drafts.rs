@@ -1,5 +1,6 @@
-//! Draft endpoints of personal links: `GET/PUT /api/v1/respond/{token}/draft`, so a person can
-//! continue on another device. Anonymous links keep drafts on the device only: a draft there
+//! Draft endpoints of personal links: `GET/PUT/DELETE /api/v1/respond/{token}/draft`, so a
+//! person can continue on another device, and "not you?" takes back what was saved from a
+//! device that was not theirs. Anonymous links keep drafts on the device only: a draft there
 //! would be shared by everyone holding the link. Every draft is checked against the survey the
 //! link opens by the core's rule ([`Draft::check`]) and bounded in size. `GET` tags the draft
 //! with its revision (`ETag`); a `PUT` with `If-Match` or `If-None-Match: *` saves only over the
@@ -15,7 +16,7 @@ use crate::respond::{answer_problems, parse_attributes, parse_survey};
 use crate::store::{DraftOwner, DraftSave, DraftSaved, OpenedInvitation};
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderName, header};
+use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use wavegate_core::api::ErrorCode;
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::draft::{
@@ -174,5 +175,25 @@ fn refusal(problem: DraftProblem, language: Option<&str>) -> ApiError {
             )
             .with_details(details)
         }
+    }
+}
+
+/// `DELETE /api/v1/respond/{token}/draft`: forgets the draft if the stored one meets `If-Match`
+/// (the revision the device saved itself); `204` also when none is stored, `412 draft_changed`
+/// when another device saved since (that draft stays).
+pub async fn delete_draft(
+    State(state): State<AppState>,
+    peer: PeerAddr,
+    ApiPath(token): ApiPath<String>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let expected = precondition(&headers);
+    let (_, owner) = personal(&state, &peer, &token).await?;
+    match state.store.discard_draft(owner, expected).await? {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(stored) => Err(ApiError::new(
+            ErrorCode::DraftChanged,
+            format!("the stored draft is revision {stored}, saved since; it was kept"),
+        )),
     }
 }

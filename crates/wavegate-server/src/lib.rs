@@ -220,6 +220,15 @@ pub async fn seed_demo(store: &Store, base_url: &str) -> Result<Vec<DemoLink>, s
 impl Server {
     /// Opens the store, seeds the demo if asked, and binds the address.
     pub async fn bind(config: Config) -> Result<Server, StartError> {
+        // A demo password that will be refused is said before the database is made or seeded.
+        if config.demo
+            && let Some(refused) = config
+                .demo_password
+                .as_deref()
+                .and_then(demo::password_refused)
+        {
+            return Err(StartError::Demo(refused));
+        }
         let store = Store::open(&config.db).map_err(|source| StartError::Store {
             path: config.db.clone(),
             source,
@@ -365,6 +374,7 @@ pub fn router(state: AppState, assets: Assets) -> Router {
             "/api/v1/respond/{token}/draft",
             get(drafts::get_draft)
                 .put(drafts::put_draft)
+                .delete(drafts::delete_draft)
                 .layer(DefaultBodyLimit::max(drafts::DRAFT_BODY_LIMIT)),
         )
         .merge(training::trainee_router());

@@ -185,3 +185,20 @@ fn the_demo_brings_an_organisation_whose_readiness_holds_its_ios_people_at_once(
     assert_eq!(programs.as_array().unwrap().len(), 2, "{programs}");
     server.kill_9();
 }
+
+#[test]
+fn a_demo_password_that_would_be_refused_stops_the_start_before_any_database_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let out = serve_command(&db, dir.path())
+        .args(["--demo-password", "too short"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the demo password: the password must be at least 12 characters"),
+        "{stderr}"
+    );
+    assert!(!db.exists(), "nothing half-made is left behind");
+}

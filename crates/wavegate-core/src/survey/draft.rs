@@ -215,6 +215,10 @@ pub struct DraftSync {
     /// a page leaves it: the time is set against another device's save, and a page turn is no
     /// answer that should win over answers given there since.
     pub edited_at: String,
+    /// True when `revision` is this device's own save, not one it took from the server: what
+    /// "not you?" may take back from the server (docs/api.md).
+    #[serde(default)]
+    pub mine: bool,
 }
 
 fn answers_changed_before() -> bool {
@@ -520,6 +524,7 @@ mod sync_tests {
             changed,
             answered: changed,
             edited_at: edited_at.into(),
+            mine: false,
         }
     }
 

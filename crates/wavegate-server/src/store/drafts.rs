@@ -141,6 +141,41 @@ impl Store {
         .await
     }
 
+    /// Forgets the person's draft if it meets `expected` ("not you?" on the device that saved
+    /// it); `Err(stored)` with the stored revision when another save came since, which stays.
+    /// No draft stored is no draft to forget: `Ok`.
+    pub async fn discard_draft(
+        &self,
+        owner: DraftOwner,
+        expected: Precondition,
+    ) -> Result<Result<(), u64>, StoreError> {
+        self.call(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let keys = [&owner.program_id, &owner.survey_id, &owner.person_id];
+            let stored: Option<i64> = tx
+                .query_row(
+                    "SELECT revision FROM drafts
+                     WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
+                    keys,
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(stored) = stored.map(super::count) else {
+                return Ok(Ok(()));
+            };
+            if !expected.holds(Some(stored)) {
+                return Ok(Err(stored));
+            }
+            tx.execute(
+                "DELETE FROM drafts WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
+                keys,
+            )?;
+            tx.commit()?;
+            Ok(Ok(()))
+        })
+        .await
+    }
+
     /// Forgets the person's draft (their response is stored).
     pub async fn delete_draft(&self, owner: DraftOwner) -> Result<(), StoreError> {
         self.call(move |c| {

@@ -361,3 +361,46 @@ async fn a_revoked_or_expired_link_neither_reads_nor_writes_the_draft() {
         "link_expired",
     );
 }
+
+/// "Not you?": a `DELETE` with the revision its device saved.
+async fn delete_if(api: &Api, token: &str, revision: u64) -> super::Reply {
+    let req = axum::http::Request::builder()
+        .method("DELETE")
+        .uri(format!("/api/v1/respond/{token}/draft"))
+        .header("if-match", format!("\"{revision}\""))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    api.send(req).await
+}
+
+#[tokio::test]
+async fn not_you_takes_back_only_the_draft_its_own_device_saved() {
+    let api = demo_api().await;
+    let token = api.invitation("alice").await;
+    // Someone else opened Alice's link on a shared computer and answered a page.
+    let theirs = half_draft(&api, &token, 2, 1).await;
+    let saved = put(&api, &token, theirs.to_string()).await;
+    assert_eq!(saved.body["revision"], 1);
+    // Meanwhile Alice saved from her phone: "not you?" on the computer leaves her draft alone.
+    let hers = half_draft(&api, &token, 3, 1).await;
+    assert_eq!(
+        put_if(&api, &token, "If-Match", "\"1\"", &hers).await.body["revision"],
+        2
+    );
+    let r = delete_if(&api, &token, 1).await;
+    assert_error(&r, StatusCode::PRECONDITION_FAILED, "draft_changed");
+    assert_eq!(get(&api, &token).await.body["draft"], hers);
+    // The revision the device saved itself is taken back: Alice is not greeted with it.
+    let again = put_if(&api, &token, "If-Match", "\"2\"", &theirs).await;
+    assert_eq!(again.body["revision"], 3);
+    assert_eq!(
+        delete_if(&api, &token, 3).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_error(&get(&api, &token).await, StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(
+        delete_if(&api, &token, 3).await.status,
+        StatusCode::NO_CONTENT,
+        "gone is gone"
+    );
+}
