@@ -99,6 +99,7 @@ pub async fn reconcile(token: &str, view: &InvitationView) -> Option<Origin> {
             // This device's copy replaces the server's: its next save goes over that revision.
             let mut sync = sync;
             sync.revision = server.map(|s| s.revision);
+            sync.mine = false;
             storage::save(&Key::DraftSync(token.to_string()), &sync);
             Some(Origin::ThisDevice)
         }
@@ -145,6 +146,7 @@ pub fn take(token: &str, saved: SavedDraft, survey: &Survey) -> Draft {
             changed: false,
             answered: false,
             edited_at,
+            mine: false,
         },
     );
     draft
@@ -219,6 +221,7 @@ fn saved(token: &str, draft: &Draft, revision: u64) {
     }
     let mut sync = sync_of(token);
     sync.revision = Some(revision);
+    sync.mine = true;
     // Edits made while the save was under way still need the next one.
     sync.changed = now.as_ref() != Some(draft);
     sync.answered = now.is_some_and(|d| d.answers != draft.answers);
@@ -308,6 +311,23 @@ pub fn save_when_leaving(token: String) {
 pub fn unsaved(token: &str) -> bool {
     let sync = sync_of(token);
     sync.changed && sync.answered
+}
+
+/// Whether the server's copy is one this device saved itself: "not you?" takes it back
+/// ([`take_back`]).
+pub fn saved_here(token: &str) -> bool {
+    let sync = sync_of(token);
+    sync.mine && sync.revision.is_some()
+}
+
+/// "Not you?": takes back from the server the copy this device saved itself, if the server
+/// still holds that one (one saved since from another device stays); with a request that
+/// outlives the page, which is left right after. Call before [`forget`].
+pub fn take_back(token: &str) {
+    let sync = sync_of(token);
+    if let (true, Some(revision)) = (sync.mine, sync.revision) {
+        api::discard_draft_on_leave(token, Precondition::Revision(revision));
+    }
 }
 
 /// Forgets this device's draft and what it knew of the server's copy (a stored response, or

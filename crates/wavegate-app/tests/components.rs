@@ -820,6 +820,7 @@ fn turning_a_page_does_not_make_this_devices_draft_newer_than_answers_given_else
             changed: true,
             answered: true,
             edited_at: at.into(),
+            mine: true,
         },
     );
 
@@ -1172,6 +1173,7 @@ fn device_changed_since_revision_1(token: &str, draft: &storage::Draft) {
             changed: true,
             answered: true,
             edited_at: "2020-01-01T00:00:00Z".into(),
+            mine: true,
         },
     );
 }
@@ -1232,6 +1234,7 @@ async fn a_link_opened_again_on_a_device_without_answers_continues_where_the_per
             changed: false,
             answered: false,
             edited_at: "2027-01-11T08:00:00Z".into(),
+            mine: true,
         },
     );
     let _server = DraftServer::holding(Some((&draft_of(Some(true), 0), 2)), 0);

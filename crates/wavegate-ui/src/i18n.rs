@@ -64,6 +64,8 @@ messages! {
         Loading => "Bezig met laden…", "Loading…";
         LoadFailed => "Laden is niet gelukt.", "Loading failed.";
         Retry => "Opnieuw proberen", "Try again";
+        BusyTitle => "Even geduld", "One moment, please";
+        BusyBody => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It is very busy right now. Please try again in a few seconds.";
         BackHome => "Naar de startpagina", "Go to the start page";
         NotFoundTitle => "Pagina niet gevonden", "Page not found";
         NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the start page.";
@@ -88,7 +90,7 @@ messages! {
         ErrorLinkExpired => "Deze link is verlopen. Vraag de servicedesk om een nieuwe link.", "This link has expired. Ask the service desk for a new link.";
         ErrorLinkRevoked => "Deze link is ingetrokken. Vraag de servicedesk om een nieuwe link als je nog wilt antwoorden.", "This link has been withdrawn. Ask the service desk for a new link if you still want to answer.";
         ErrorLinkFull => "Via deze link zijn al net zoveel antwoorden gegeven als de groep mensen telt. Nog niet geantwoord? Vraag de servicedesk om hulp.", "This link already has as many answers as its group has people. Not answered yet? Ask the service desk for help.";
-        ErrorRateLimited => "Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat; probeer het over een paar seconden opnieuw.", "It is very busy right now. Your answers are kept on this device; try again in a few seconds.";
+        ErrorRateLimited => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It is very busy right now. Please try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or contact your contact person.";
     }

@@ -25,6 +25,32 @@ pub fn link_page<M: Message>(title: M, body: M, support: Option<ProgramSupport>)
     }
 }
 
+/// The page of a link the server could not open just now because it is busy (`429`, `503`):
+/// calm, true for someone who has not answered anything yet, and one press from trying again.
+pub fn busy_page() -> impl IntoView {
+    let lang = use_lang();
+    name_page(move || UiMsg::BusyTitle.text(lang.get()).to_string());
+    let retry = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="card notice" role="status" aria-labelledby="notice-title">
+            <h1 id="notice-title">{t(UiMsg::BusyTitle)}</h1>
+            <p>{t(UiMsg::BusyBody)}</p>
+            <p><button type="button" class="primary" on:click=retry>{t(UiMsg::Retry)}</button></p>
+        </section>
+    }
+}
+
+/// Whether a failed call means the server is busy for now (rate limited or overloaded), so
+/// trying again shortly is the answer.
+pub fn is_busy(e: &crate::api::ApiError) -> bool {
+    matches!(
+        e.code(),
+        Some(wavegate_core::api::ErrorCode::RateLimited | wavegate_core::api::ErrorCode::Busy)
+    )
+}
+
 /// Where the help sits: its heading is one level below the heading it follows, so headings
 /// read as an outline (no level skipped).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,11 +19,16 @@ test("losing the connection mid-survey is said while it lasts, and the notice go
   const notice = page.getByText("You are offline. You can carry on: your answers are kept on this device and sent later.");
   await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
   await expect(notice).toHaveCount(0);
+  const footer = page.locator(".draft-note");
+  await expect(footer).toHaveText("Your answers are kept. Open your link on another device to continue there.");
   await context.setOffline(true);
   await expect(notice).toBeVisible();
+  // Offline, the answers are on this device only: another device would not find them yet.
+  await expect(footer).toHaveText("Your answers are kept on this device. You can continue later.");
   await answerPage(page);
   await context.setOffline(false);
   await expect(notice).toHaveCount(0);
+  await expect(footer).toHaveText("Your answers are kept. Open your link on another device to continue there.");
 });
 
 test("a survey and a training opened once online reopen offline in a new tab", async ({ browser, request }) => {
@@ -142,4 +147,32 @@ test("a server error says so, keeps the answers and sends them on 'try again'", 
   recover();
   await notice.getByRole("button", { name: "Try again now" }).click();
   await expect(page.getByRole("heading", { name: "Thank you for your answers!" })).toBeVisible({ timeout: 4_000 });
+});
+
+test("a link opened while the server is too busy says to wait a moment, and opens on 'try again'", async ({ page, request }) => {
+  const survey = await invite(request, "e2e-busy-open", { language: "nl" });
+  const { path: training } = await assignedTrainee(request);
+  let busy = true;
+  await page.route(/\/api\/v1\/(respond|train)\/[^/]+$/, async (route) => {
+    if (!busy || route.request().method() !== "GET") return route.continue();
+    await route.fulfill({
+      status: 429,
+      headers: { "Content-Type": "application/json", "Retry-After": "2" },
+      body: JSON.stringify({ error: { code: "rate_limited", message: "too many requests" } }),
+    });
+  });
+  for (const path of [survey, training]) {
+    busy = true;
+    await page.goto(path);
+    const heading = page.getByRole("heading", { level: 1, name: "Even geduld" });
+    await expect(heading).toBeVisible();
+    const notice = page.locator("section.notice");
+    // Nobody has answered anything yet: nothing is said about answers kept.
+    await expect(notice).toContainText("Het is nu even erg druk. Probeer het over een paar seconden opnieuw.");
+    await expect(notice).not.toContainText("antwoorden");
+    busy = false;
+    await notice.getByRole("button", { name: "Opnieuw proberen" }).click();
+    await expect(heading).toHaveCount(0);
+    await expect(page.locator("main h1, main h2").first()).toBeVisible();
+  }
 });

@@ -12,6 +12,8 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
+  // A screen reader goes on from the thanks' heading, not from the top of the region.
+  await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeFocused();
   expect(await responseCount(request)).toBe(before + 1);
 
   await page.goto("/planner/programs/demo/surveys/pilot-feedback/results");

@@ -221,6 +221,36 @@ test("'not you?' leaves nothing of the survey on a shared device", async ({ brow
   await context.close();
 });
 
+test("'not you?' takes back from the server what was answered on the shared device, so the link's person starts afresh", async ({ browser, request }) => {
+  const path = await invite(request, "e2e-not-you-server", { language: "nl" });
+  const token = path.split("/").pop();
+  const shared = await browser.newContext(DESKTOP);
+  const page = await shared.newPage();
+  await page.goto(path);
+  await answerPage(page);
+  await page.getByRole("button", { name: "Volgende", exact: true }).click();
+  await expect(page.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  const draft = () => request.get(`/api/v1/respond/${token}/draft`);
+  await expect.poll(async () => (await draft()).status()).toBe(200);
+  await expect.poll(() => page.evaluate((t) => JSON.parse(localStorage.getItem(`wavegate.draftsync.${t}`) || "{}").changed, token)).toBe(false);
+  await page.getByRole("button", { name: "Niet jij? Verwijder deze vragenlijst van dit apparaat" }).click();
+  const ask = page.getByRole("group", { name: /ook van de server/ });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Ja, verwijderen" }).click();
+  await expect(page.getByRole("heading", { name: "De vragenlijst is van dit apparaat verwijderd" })).toBeVisible();
+  await expect.poll(async () => (await draft()).status()).toBe(404);
+  await shared.close();
+
+  // The link's person opens it on their own phone: no one else's answers, no "where you left off".
+  const phone = await browser.newContext(PHONE);
+  const own = await phone.newPage();
+  await own.goto(path);
+  await expect(own.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
+  await expect(own.getByText(/verder waar je/)).toHaveCount(0);
+  await expect(own.locator("fieldset.question input:checked")).toHaveCount(0);
+  await phone.close();
+});
+
 test("on a 320-430 px phone the 0-10 scale is one row and errors clear as answers are given", async ({ browser, request }) => {
   const path = await invite(request, "e2e-phone", { language: "nl" });
   const context = await browser.newContext(PHONE);
@@ -331,4 +361,30 @@ test("reloading after an anonymous response shows the thank-you again, and answe
   await expect(page.locator("fieldset.question").first().locator("input:checked")).toHaveCount(1);
   await context.close();
   expect(await responseCount(request, "om-pulse")).toBe(before + 1);
+});
+
+test("an anonymous link opened after someone else on the same device can start over", async ({ browser, request }) => {
+  const res = await request.get("/api/v1/programs/demo/surveys/om-pulse/invitations", { headers: await planner(request) });
+  const [link] = await res.json();
+  const path = new URL(link.url).pathname;
+  const context = await browser.newContext(DESKTOP);
+  const first = await context.newPage();
+  await first.goto(path);
+  await answerPage(first);
+  const given = await first.locator("fieldset.question input:checked").count();
+  expect(given).toBeGreaterThan(0);
+  await first.close();
+
+  // The next person on the shared computer opens the same link.
+  const next = await context.newPage();
+  await next.goto(path);
+  const banner = next.getByRole("status").filter({ hasText: "Op dit apparaat stonden al antwoorden van een eerder bezoek" });
+  await expect(banner).toBeVisible();
+  await expect(next.locator("fieldset.question input:checked")).toHaveCount(given);
+  await banner.getByRole("button", { name: "Opnieuw beginnen" }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(next.locator("fieldset.question input:checked")).toHaveCount(0);
+  await expect(next.getByText("Deze vragenlijst is anoniem: niemand kan je antwoorden aan jou koppelen.")).toBeVisible();
+  await audit(next);
+  await context.close();
 });

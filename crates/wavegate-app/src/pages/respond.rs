@@ -117,6 +117,9 @@ pub fn RespondPage(
         )
         .into_any(),
         // No debug print of the error: formatting it would add to every respondent's download.
+        Some(Loaded::Failed(e)) if wavegate_ui::support::is_busy(&e) => {
+            wavegate_ui::support::busy_page().into_any()
+        }
         Some(Loaded::Failed(e)) => {
             let message = wavegate_ui::errors::message(&e);
             notice(Msg::FailedTitle, both(|l| message.text(l))).into_any()
@@ -209,12 +212,16 @@ fn answered_before(support: ProgramSupport) -> impl IntoView {
 /// Where focus goes once a stage after sending shows: the message that the link was answered
 /// before (the person has to read it), else the top of the page.
 fn focus_stage(stage: Stage) {
-    if stage == Stage::AnsweredBefore {
-        wavegate_ui::dom::focus_id_soon(ANSWERED_BEFORE_TITLE.to_string());
-    } else {
-        focus_main();
+    match stage {
+        Stage::AnsweredBefore => wavegate_ui::dom::focus_id_soon(ANSWERED_BEFORE_TITLE.to_string()),
+        // The heading, not the whole region: a screen reader reads the thanks from there on.
+        Stage::Done(_) => wavegate_ui::dom::focus_id_soon(THANKS_TITLE.to_string()),
+        _ => focus_main(),
     }
 }
+
+/// The id of the thank-you's heading, which takes focus once the response is stored.
+const THANKS_TITLE: &str = "thanks-title";
 
 /// Where the respondent is.
 #[derive(Clone, Debug, PartialEq)]
@@ -431,6 +438,9 @@ pub fn Survey(
     };
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
     let clear_device = move |_| {
+        // What this device saved on the server goes too: the link's person must not be greeted
+        // elsewhere with answers someone else gave here. A save from their own device stays.
+        draft_sync::take_back(&token.get_value());
         storage::forget_invitation(&token.get_value());
         storage::remove(&Key::Sent(response_id.get_untracked()));
         draft_sync::forget(&token.get_value());
@@ -603,7 +613,8 @@ pub fn Survey(
         match storage::load::<SubmitAck>(&Key::Sent(response_id.get_untracked())) {
             Some(ack) => {
                 storage::remove(&Key::Draft(token.get_value()));
-                stage.set(Stage::Done(ack));
+                stage.set(Stage::Done(ack.clone()));
+                focus_stage(Stage::Done(ack));
             }
             None if outbox::answered_before(&response_id.get_untracked()) => {
                 stage.set(Stage::AnsweredBefore);
@@ -636,6 +647,8 @@ pub fn Survey(
         ob.on_flushed(show_if_sent);
     }
 
+    // Answers an anonymous link found on the device, until the person starts over.
+    let found_answers = RwSignal::new(anonymous && resumed);
     let another = move |_| {
         storage::forget_answered_here(&token.get_value());
         let d = survey.with_value(start_draft);
@@ -781,7 +794,8 @@ pub fn Survey(
                     {move || {
                         // One banner says where the answers come from, when there is anything to say.
                         let origin = origin.get();
-                        let welcome_back = resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
+                        // An anonymous link says it below, with the way to start over.
+                        let welcome_back = !anonymous && resumed && page.get_untracked() == 0 && !answers.with_untracked(Answers::is_empty);
                         (origin.is_some() || welcome_back).then(|| view! {
                             <p class="banner banner-info" role="status">{move || match &origin {
                                 Some(o @ (Origin::Saved(at) | Origin::OtherDevice(at))) => {
@@ -793,11 +807,26 @@ pub fn Survey(
                             }}</p>
                         })
                     }}
+                    // An anonymous link is often shared, on a shared computer too: answers found on
+                    // the device may be someone else's, and whoever opens it can start afresh.
+                    {move || (found_answers.get() && !answers.with(Answers::is_empty)).then(|| view! {
+                        <div class="banner banner-info resumed-anonymous" role="status">
+                            <p>{t(Msg::AnonymousResumed)}</p>
+                            <button type="button" class="secondary" on:click=move |e| {
+                                found_answers.set(false);
+                                another(e);
+                            }>{t(Msg::StartOver)}</button>
+                        </div>
+                    })}
                     {move || (page.get() == 0).then(|| description().map(|d| view! { <p class="survey-intro">{d}</p> }))}
                     // Said before the first answer: people answer more candidly when they know.
                     {move || (anonymous && page.get() == 0).then(|| view! { <p class="anonymous-note">{t(Msg::AnonymousNote)}</p> })}
                     {form}
-                    <p class="draft-note">{t(if anonymous { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })}</p>
+                    // Offline, a personal link's answers are on this device only until they go.
+                    <p class="draft-note">{move || {
+                        let here_only = anonymous || offline_notice.get();
+                        t(if here_only { Msg::DraftSaved } else { Msg::DraftSavedEverywhere })()
+                    }}</p>
                     {(!anonymous).then(|| view! {
                         <p class="not-you">
                             <button type="button" class="link-button" aria-expanded=move || confirm_clear.get().to_string()
@@ -811,8 +840,14 @@ pub fn Survey(
                         {move || confirm_clear.get().then(|| view! {
                             <div class="card confirm-clear" role="group" aria-labelledby="clear-question">
                                 <p id="clear-question" tabindex="-1">{move || {
-                                    let unsaved = draft_sync::unsaved(&token.get_value());
-                                    t(if unsaved { Msg::ClearLosesUnsaved } else { Msg::ClearKeepsSaved })()
+                                    let token = token.get_value();
+                                    t(if draft_sync::unsaved(&token) {
+                                        Msg::ClearLosesUnsaved
+                                    } else if draft_sync::saved_here(&token) {
+                                        Msg::ClearTakesBackSaved
+                                    } else {
+                                        Msg::ClearKeepsSaved
+                                    })()
                                 }}</p>
                                 <div class="toolbar">
                                     <button type="button" class="secondary" on:click=clear_device>{t(Msg::ClearConfirm)}</button>
@@ -827,7 +862,7 @@ pub fn Survey(
                 Stage::Queued(wait) => waiting_notice(wait, retry).into_any(),
                 Stage::Done(ack) => view! {
                     <section class="card thanks" role="status">
-                        <h2>{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
+                        <h2 id=THANKS_TITLE tabindex="-1">{move || if previously_submitted { Msg::AlreadySubmitted.text(lang.get()) } else { Msg::ThanksTitle.text(lang.get()) }}</h2>
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
                         <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{let at = ack.submitted_at.clone(); move || written_time(&at, lang.get())}</time></p>
                         {help_contacts_in(HelpPlace::InSection, support.get_value())}

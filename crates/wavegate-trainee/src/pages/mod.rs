@@ -330,6 +330,9 @@ pub fn TrainingPage(
         Some(Opened::Cleared) => cleared(None).into_any(),
         // A removed link opened again: the cleared page, and the person's choice to open it.
         Some(Opened::Gate) => cleared(Some(reopen)).into_any(),
+        Some(Opened::Failed(e)) if wavegate_ui::support::is_busy(&e) => {
+            wavegate_ui::support::busy_page().into_any()
+        }
         Some(Opened::Failed(e)) => {
             let message = wavegate_ui::errors::message(&e);
             notice("card notice", both(|l| message.text(l).into())).into_any()

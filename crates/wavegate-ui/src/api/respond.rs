@@ -56,6 +56,27 @@ pub fn save_draft_on_leave(token: &str, draft: &DraftUpload<'_>, expected: Preco
     let _ = window.fetch_with_str_and_init(&draft_path(token), &init);
 }
 
+/// `DELETE /api/v1/respond/{token}/draft` over the revision `expected` names, as the page is
+/// being left ("not you?"): a `keepalive` fetch, whose answer nobody waits for (a draft saved
+/// since from another device stays, `412`).
+pub fn discard_draft_on_leave(token: &str, expected: Precondition) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("DELETE");
+    let _ = js_sys::Reflect::set(
+        &init,
+        &wasm_bindgen::JsValue::from_str("keepalive"),
+        &wasm_bindgen::JsValue::TRUE,
+    );
+    if let (Ok(headers), Some((name, value))) = (web_sys::Headers::new(), expected.header()) {
+        let _ = headers.set(name, &value);
+        init.set_headers(&headers);
+    }
+    let _ = window.fetch_with_str_and_init(&draft_path(token), &init);
+}
+
 /// `GET /api/v1/respond/{token}`: what an invitation link opens.
 pub async fn invitation(token: &str) -> Result<InvitationView, ApiError> {
     json(Request::get(&path::respond(token)).build()).await
