@@ -147,7 +147,8 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
     }
 
     // Responses the server collects itself: two personal ones, one of them under the id of an
-    // imported response (the collected one wins), and anonymous ones carrying their segment.
+    // imported response of another person and survey (both stay), and anonymous ones carrying
+    // their segment.
     let (status, r) = call(
         &server,
         &token,
@@ -231,8 +232,8 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
     assert!(imported.contains("R00000001"));
     assert_eq!(
         report["data"]["responses"].as_u64(),
-        Some(imported.len() as u64 + 1 + 6),
-        "the imported, one new personal and six anonymous; R00000001 once"
+        Some(imported.len() as u64 + 2 + 6),
+        "the imported, two new personal and six anonymous; R00000001 twice"
     );
 
     let out = dir.path().join("export");
@@ -283,15 +284,22 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
             "{file} {sha} not in {listed}"
         );
     }
-    // The collected response won over the imported one of the same id, and every collected and
-    // imported response is in.
+    // The collected response is no copy of the imported one of the same id (another person,
+    // another survey): the imported one stays, under its id with `.import`, and every collected
+    // and imported response is in.
     let responses = std::fs::read_to_string(out.join("responses.csv")).unwrap();
     assert!(
         responses
             .lines()
             .filter(|l| l.starts_with("R00000001,"))
             .all(|l| l.contains(",pilot-feedback,")),
-        "the imported rows of R00000001 are gone"
+        "R00000001 is the collected response"
+    );
+    assert!(
+        responses
+            .lines()
+            .any(|l| l.starts_with("R00000001.import,readiness-pulse,")),
+        "the imported R00000001 stays"
     );
     assert!(responses.contains("\r\npulse-0005,om-pulse,"));
 
