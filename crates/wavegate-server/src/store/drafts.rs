@@ -29,6 +29,22 @@ pub enum DraftSaved {
     Changed(Option<u64>),
 }
 
+/// The revision of the draft stored for these keys (program, survey, person), if any.
+fn stored_revision(
+    c: &rusqlite::Connection,
+    keys: [&String; 3],
+) -> Result<Option<u64>, StoreError> {
+    let stored: Option<i64> = c
+        .query_row(
+            "SELECT revision FROM drafts
+             WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
+            keys,
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(stored.map(super::count))
+}
+
 /// A stored draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftRow {
@@ -96,15 +112,7 @@ impl Store {
             if answered {
                 return Ok(DraftSaved::Answered);
             }
-            let stored: Option<i64> = tx
-                .query_row(
-                    "SELECT revision FROM drafts
-                     WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
-                    keys,
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let stored = stored.map(super::count);
+            let stored = stored_revision(&tx, keys)?;
             if !expected.holds(stored) {
                 return Ok(DraftSaved::Changed(stored));
             }
@@ -152,15 +160,7 @@ impl Store {
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let keys = [&owner.program_id, &owner.survey_id, &owner.person_id];
-            let stored: Option<i64> = tx
-                .query_row(
-                    "SELECT revision FROM drafts
-                     WHERE program_id = ?1 AND survey_id = ?2 AND person_id = ?3",
-                    keys,
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(stored) = stored.map(super::count) else {
+            let Some(stored) = stored_revision(&tx, keys)? else {
                 return Ok(Ok(()));
             };
             if !expected.holds(Some(stored)) {

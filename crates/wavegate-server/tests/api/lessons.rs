@@ -196,20 +196,8 @@ async fn a_lesson_that_breaks_a_rule_is_refused_at_its_field_in_the_requests_lan
 #[tokio::test]
 async fn another_programs_lesson_and_unknown_programs_are_not_found() {
     let api = demo_api().await;
-    let other = api
-        .call(
-            "POST",
-            "/api/v1/programs",
-            Auth::Planner,
-            Some("application/toml"),
-            "name = \"Other\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n",
-        )
-        .await;
-    assert_eq!(other.status, StatusCode::CREATED, "{:?}", other.body);
-    let other_lessons = format!(
-        "/api/v1/programs/{}/lessons",
-        other.body["id"].as_str().unwrap()
-    );
+    let other = super::support::other_program(&api, "Other").await;
+    let other_lessons = format!("/api/v1/programs/{}/lessons", other);
     let theirs = add(
         &api,
         &other_lessons,

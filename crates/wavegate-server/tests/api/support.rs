@@ -184,3 +184,26 @@ pub async fn put_support(api: &Api, support: &serde_json::Value) -> super::Reply
     )
     .await
 }
+
+/// A second program beside the demo (one pilot wave, no files), for what one program must not
+/// reach of another's; its id.
+pub async fn other_program(api: &Api, name: &str) -> String {
+    let created = api
+        .call(
+            "POST",
+            "/api/v1/programs",
+            Auth::Planner,
+            Some("application/toml"),
+            format!(
+                "name = \"{name}\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n"
+            ),
+        )
+        .await;
+    assert_eq!(
+        created.status,
+        axum::http::StatusCode::CREATED,
+        "{:?}",
+        created.body
+    );
+    created.body["id"].as_str().unwrap().to_string()
+}

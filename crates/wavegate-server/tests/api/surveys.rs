@@ -257,17 +257,7 @@ async fn a_link_takes_answers_only_to_versions_its_own_program_published() {
     let token = personal_link(&api, "shared-nps", "p001", "nl").await;
     let v1 = super::valid_response(&api, &token, "version-one-01").await;
     // Another program on the server publishes the next version of the same survey id.
-    let other = api
-        .call(
-            "POST",
-            "/api/v1/programs",
-            Auth::Planner,
-            Some("application/toml"),
-            "name = \"Elsewhere\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n",
-        )
-        .await;
-    assert_eq!(other.status, StatusCode::CREATED, "{:?}", other.body);
-    let other = other.body["id"].as_str().unwrap().to_string();
+    let other = super::support::other_program(&api, "Elsewhere").await;
     def["version"] = json!(2);
     def["title"]["en"] = json!("Elsewhere's own wording");
     let r = api

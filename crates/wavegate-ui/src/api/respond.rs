@@ -33,20 +33,32 @@ pub async fn save_draft(
 /// The same save while the page is being left: a `keepalive` fetch outlives the page (the
 /// beacon API only posts). Nobody waits for the answer; the next open compares revisions.
 pub fn save_draft_on_leave(token: &str, draft: &DraftUpload<'_>, expected: Precondition) {
-    let (Some(window), Ok(body)) = (web_sys::window(), serde_json::to_string(draft)) else {
+    if let Ok(body) = serde_json::to_string(draft) {
+        draft_request_on_leave(token, "PUT", Some(&body), expected);
+    }
+}
+
+/// A request to the link's draft, with `expected`'s precondition, that outlives the page (a
+/// `keepalive` fetch): nobody waits for its answer.
+fn draft_request_on_leave(token: &str, method: &str, body: Option<&str>, expected: Precondition) {
+    let Some(window) = web_sys::window() else {
         return;
     };
     let init = web_sys::RequestInit::new();
-    init.set_method("PUT");
+    init.set_method(method);
     // web-sys has no setter for `keepalive`; every current browser reads the plain property.
     let _ = js_sys::Reflect::set(
         &init,
         &wasm_bindgen::JsValue::from_str("keepalive"),
         &wasm_bindgen::JsValue::TRUE,
     );
-    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    if let Some(body) = body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
     if let Ok(headers) = web_sys::Headers::new() {
-        let _ = headers.set("Content-Type", "application/json");
+        if body.is_some() {
+            let _ = headers.set("Content-Type", "application/json");
+        }
         if let Some((name, value)) = expected.header() {
             let _ = headers.set(name, &value);
         }
@@ -60,21 +72,7 @@ pub fn save_draft_on_leave(token: &str, draft: &DraftUpload<'_>, expected: Preco
 /// being left ("not you?"): a `keepalive` fetch, whose answer nobody waits for (a draft saved
 /// since from another device stays, `412`).
 pub fn discard_draft_on_leave(token: &str, expected: Precondition) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let init = web_sys::RequestInit::new();
-    init.set_method("DELETE");
-    let _ = js_sys::Reflect::set(
-        &init,
-        &wasm_bindgen::JsValue::from_str("keepalive"),
-        &wasm_bindgen::JsValue::TRUE,
-    );
-    if let (Ok(headers), Some((name, value))) = (web_sys::Headers::new(), expected.header()) {
-        let _ = headers.set(name, &value);
-        init.set_headers(&headers);
-    }
-    let _ = window.fetch_with_str_and_init(&draft_path(token), &init);
+    draft_request_on_leave(token, "DELETE", None, expected);
 }
 
 /// `GET /api/v1/respond/{token}`: what an invitation link opens.
