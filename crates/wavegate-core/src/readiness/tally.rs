@@ -482,7 +482,14 @@ fn contributions(
                 let elapsed = minutes(cutoff.min(end) - start);
                 (end, WINDOW_MINUTES * elapsed / span)
             };
-            if have_tickets && start <= cutoff {
+            // The rate is per enrolled person (docs/scoring.md): when the device exports are
+            // there and show no attempt of this person's, they are not enrolled yet, and their
+            // days before enrolling would only dilute the rate of those who are (evaluated
+            // during a wave, its people yet to enroll halved the rate and doubled the wave
+            // size the helpdesk was said to bear).
+            let not_yet_enrolled =
+                have_devices && first_enrolled.is_none() && first_failure.is_none();
+            if have_tickets && start <= cutoff && !not_yet_enrolled {
                 c.exposure_minutes = exposure;
                 for &t in data.tickets_by_person.of(p) {
                     let ticket = &inputs.tickets.as_deref().unwrap_or(&[])[t as usize];

@@ -552,6 +552,30 @@ fn without_the_devices_export_the_ticket_rate_still_counts_the_tickets_of_late_e
 }
 
 #[test]
+fn people_not_yet_enrolled_do_not_dilute_the_ticket_rate() {
+    // Half the pilot enrolled on its second day and every third of them called the helpdesk;
+    // the other half has not enrolled yet. The rate is per enrolled person (docs/scoring.md):
+    // counting the waiting half's days halved it, and doubled the wave the helpdesk could bear.
+    let (mut s, pilot) = pilot_and_wave_1();
+    for (i, p) in pilot.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        if i % 3 == 0 {
+            s.ticket(p, "2027-01-14 09:00", "Enrollment", 3, true);
+        }
+    }
+    let r = s.evaluate("2027-02-07");
+    let rate = r.segments[0]
+        .metrics
+        .iter()
+        .find(|m| m.id == MetricId::TicketRate)
+        .unwrap()
+        .estimate
+        .unwrap();
+    // 10 tickets of 30 enrolled people, whose fortnight has passed: some 33 per 100.
+    assert!((27.0..42.0).contains(&rate), "{rate}");
+}
+
+#[test]
 fn every_report_lists_the_dimensions_readiness_is_computed_over() {
     let (s, _) = healthy();
     let r = s.evaluate("2027-02-01");

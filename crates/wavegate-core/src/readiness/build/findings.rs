@@ -169,6 +169,7 @@ pub(super) fn build(
             Cause::Gate(GateKind::HelpdeskCapacity) => forecast.map_or(String::new(), |fc| {
                 Msg::GateHelpdesk {
                     size: fc.size,
+                    q10: fc.q10_day,
                     q90: fc.q90_day,
                     capacity: program.helpdesk_capacity_per_day.unwrap_or(0.0),
                     max_size: fc.max_size.unwrap_or(0),
