@@ -31,7 +31,7 @@ wavegate_ui::messages! {
         FixErrors => "Niet alles is goed ingevuld. Bekijk de gemarkeerde vragen.", "Not everything is filled in correctly. Please check the marked questions.";
         DraftSaved => "Je antwoorden worden op dit apparaat bewaard. Je kunt later verdergaan.", "Your answers are kept on this device. You can continue later.";
         Resumed => "Welkom terug. Je gaat verder waar je gebleven was.", "Welcome back. You continue where you left off.";
-        AnonymousResumed => "Op dit apparaat stonden al antwoorden van een eerder bezoek aan deze link. Was jij dat niet, begin dan opnieuw.", "This device still held answers from an earlier visit to this link. If that was not you, start over.";
+        AnonymousResumed => "Op dit apparaat stonden al antwoorden. Niet van jou? Begin opnieuw.", "This device already held answers. Not yours? Start over.";
         StartOver => "Opnieuw beginnen", "Start over";
         QueuedTitle => "Nog niet verstuurd", "Not sent yet";
         QueuedBusy => "Het is nu even erg druk. Je antwoorden zijn bewaard op dit apparaat en worden over een paar seconden vanzelf verstuurd. Laat deze pagina nog even open.", "It is very busy right now. Your answers are kept on this device and will be sent by themselves in a few seconds. Keep this page open a little longer.";
@@ -66,11 +66,11 @@ wavegate_ui::messages! {
         NotYouClear => "Niet jij? Verwijder deze vragenlijst van dit apparaat", "Not you? Remove this survey from this device";
         ClearLosesUnsaved => "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Verwijder je de vragenlijst van dit apparaat, dan ben je die kwijt.", "This device holds answers that are not saved on the server yet. If you remove the survey from this device, they are lost.";
         ClearKeepsSaved => "Alles van deze vragenlijst wordt van dit apparaat verwijderd. Antwoorden die al op de server bewaard zijn, blijven daar.", "Everything of this survey is removed from this device. Answers already saved on the server stay there.";
-        ClearTakesBackSaved => "Alles van deze vragenlijst wordt van dit apparaat verwijderd, en de antwoorden die hier zijn gegeven ook van de server. Antwoorden die daarna op een ander apparaat zijn bewaard, blijven.", "Everything of this survey is removed from this device, and the answers given here from the server too. Answers saved on another device since then stay.";
+        ClearTakesBackSaved => "Alles van deze vragenlijst wordt van dit apparaat verwijderd, en wat hier is beantwoord ook van de server.", "Everything of this survey is removed from this device, and what was answered here from the server too.";
         ClearConfirm => "Ja, verwijderen", "Yes, remove";
         ClearCancel => "Annuleren", "Cancel";
         DeviceCleared => "De vragenlijst is van dit apparaat verwijderd", "The survey has been removed from this device";
-        DeviceClearedBody => "Niets van deze vragenlijst staat nog op dit apparaat, en wat hier is beantwoord, staat niet meer op de server. Wat de persoon van deze link zelf op een ander apparaat bewaarde, blijft.", "Nothing of this survey is left on this device, and what was answered here is no longer on the server. What the person this link belongs to saved on another device stays.";
+        DeviceClearedBody => "Niets van deze vragenlijst staat nog op dit apparaat, en wat hier is beantwoord ook niet meer op de server.", "Nothing of this survey is left on this device, and what was answered here is no longer on the server either.";
         MatrixItemMissing => "Kies een antwoord bij deze uitspraak.", "Choose an answer for this statement.";
     }
 }

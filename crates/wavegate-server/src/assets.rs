@@ -46,10 +46,36 @@ pub struct Assets {
     dir: PathBuf,
     /// `dir` with every symlink resolved (`None` while it does not exist): files must stay in it.
     root: Option<PathBuf>,
-    respondent: Arc<String>,
-    planner: Arc<String>,
-    trainee: Arc<String>,
+    respondent: Arc<Page>,
+    planner: Arc<Page>,
+    trainee: Arc<Page>,
     csp: HeaderValue,
+}
+
+/// An app's index page, and the Brotli copy the build wrote beside it (sent as is when the
+/// browser takes Brotli: smaller than what the compression layer makes of it on the fly).
+#[derive(Debug)]
+struct Page {
+    html: String,
+    br: Option<axum::body::Bytes>,
+}
+
+/// Whether a request's `Accept-Encoding` takes Brotli (named, and not with `q=0`).
+pub fn accepts_br(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let refused = |p: &str| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            };
+            parts.next() == Some("br") && !parts.any(refused)
+        })
 }
 
 const NOT_BUILT: &str = r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Wavegate</title></head>
@@ -58,12 +84,23 @@ const NOT_BUILT: &str = r#"<!doctype html><html lang="nl"><head><meta charset="u
 <p lang="en">The app has not been built yet. Start Wavegate with <code>scripts/run</code>.</p>
 </main></body></html>"#;
 
-/// An app's `index.html`, or a page saying it is not built.
-fn index_page(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|_| {
-        tracing::warn!(dir = %dir.display(), "no built app found; run scripts/run or scripts/build-app");
-        NOT_BUILT.to_string()
-    })
+/// An app's `index.html` (with its Brotli copy), or a page saying it is not built.
+fn index_page(dir: &Path) -> Page {
+    match std::fs::read_to_string(dir.join("index.html")) {
+        Ok(html) => Page {
+            html,
+            br: std::fs::read(dir.join("index.html.br"))
+                .ok()
+                .map(axum::body::Bytes::from),
+        },
+        Err(_) => {
+            tracing::warn!(dir = %dir.display(), "no built app found; run scripts/run or scripts/build-app");
+            Page {
+                html: NOT_BUILT.to_string(),
+                br: None,
+            }
+        }
+    }
 }
 
 /// The policy's `'sha256-…'` sources: one per inline script of the pages, each once.
@@ -90,7 +127,7 @@ impl Assets {
         let respondent = index_page(dir);
         let planner = index_page(&dir.join(PLANNER_DIR));
         let trainee = index_page(&dir.join(TRAINING_DIR));
-        let hashes = script_hashes(&[&respondent, &planner, &trainee]);
+        let hashes = script_hashes(&[&respondent.html, &planner.html, &trainee.html]);
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
@@ -113,8 +150,9 @@ impl Assets {
         &self.dir
     }
 
-    /// The index page of the app that handles `path` in the browser.
-    pub fn index_response(&self, path: &str) -> Response {
+    /// The index page of the app that handles `path` in the browser; its Brotli copy when the
+    /// browser takes Brotli (`br`).
+    pub fn index_response(&self, path: &str, br: bool) -> Response {
         let page = if is_planner_path(path) {
             &self.planner
         } else if is_training_path(path) {
@@ -122,11 +160,21 @@ impl Assets {
         } else {
             &self.respondent
         };
-        let mut res = (StatusCode::OK, page.as_str().to_owned()).into_response();
+        let mut res = match (&page.br, br) {
+            (Some(bytes), true) => {
+                let mut res = (StatusCode::OK, bytes.clone()).into_response();
+                res.headers_mut()
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+                res
+            }
+            _ => (StatusCode::OK, page.html.clone()).into_response(),
+        };
         res.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         );
+        res.headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         res
     }
 }
@@ -261,6 +309,38 @@ pub async fn headers(State(assets): State<Assets>, req: Request<Body>, next: Nex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_page_goes_as_its_brotli_copy_to_a_browser_that_takes_brotli() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("index.html"),
+            "<!doctype html><title>x</title>",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("index.html.br"), b"compressed").unwrap();
+        let assets = Assets::load(dir.path());
+        let br = assets.index_response("/r/abc", true);
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(br.headers()[header::VARY], "accept-encoding");
+        let plain = assets.index_response("/r/abc", false);
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        // The planner's page was not built here: its stand-in has no copy to send.
+        let planner = assets.index_response("/planner", true);
+        assert!(planner.headers().get(header::CONTENT_ENCODING).is_none());
+
+        let mut headers = axum::http::HeaderMap::new();
+        for (value, takes) in [
+            ("gzip, deflate, br, zstd", true),
+            ("gzip;q=1.0, br;q=0.5", true),
+            ("br;q=0", false),
+            ("br; q=0.000, gzip", false),
+            ("gzip, brotli", false),
+        ] {
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(value));
+            assert_eq!(accepts_br(&headers), takes, "{value}");
+        }
+    }
 
     #[test]
     fn finds_inline_scripts_only() {

@@ -401,10 +401,12 @@ pub fn router(state: AppState, assets: Assets) -> Router {
         .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(get(move |uri: axum::http::Uri| {
-            let index = index.clone();
-            async move { index.index_response(uri.path()) }
-        }));
+        .fallback(get(
+            move |uri: axum::http::Uri, headers: axum::http::HeaderMap| {
+                let index = index.clone();
+                async move { index.index_response(uri.path(), assets::accepts_br(&headers)) }
+            },
+        ));
     let app = tower::ServiceBuilder::new()
         .layer(axum::middleware::from_fn_with_state(
             assets.clone(),

@@ -378,7 +378,7 @@ test("an anonymous link opened after someone else on the same device can start o
   // The next person on the shared computer opens the same link.
   const next = await context.newPage();
   await next.goto(path);
-  const banner = next.getByRole("status").filter({ hasText: "Op dit apparaat stonden al antwoorden van een eerder bezoek" });
+  const banner = next.getByRole("status").filter({ hasText: "Op dit apparaat stonden al antwoorden. Niet van jou?" });
   await expect(banner).toBeVisible();
   await expect(next.locator("fieldset.question input:checked")).toHaveCount(given);
   await banner.getByRole("button", { name: "Opnieuw beginnen" }).click();
