@@ -395,8 +395,10 @@ pub(super) fn judge(
         .metrics
         .iter()
         .any(|m| m.weighted() && matches!(m.state, State::Warn | State::Fail));
+    // Actions are added independently of the decision (docs/scoring.md step 6): a re-survey of
+    // a quiet segment, or the helpdesk's preparation, neither stops nor makes a warning. With
+    // dozens of segments some such action nearly always came, and EXPAND never did.
     let all_pass = findings.is_empty()
-        && actions.is_empty()
         && !any_barrier
         && going.confidence == Confidence::High
         && going
@@ -436,7 +438,7 @@ pub(super) fn judge(
         confidence: going.confidence,
         readiness,
         undecided,
-        needs_actions: !actions.is_empty() || warns || any_barrier,
+        needs_actions: warns || any_barrier,
         all_pass,
         all_pass_before,
     };

@@ -21,9 +21,9 @@ pub struct DecisionInputs {
     pub readiness: Option<f64>,
     /// Critical metrics insufficient, or warning with their interval straddling the target.
     pub undecided: Vec<MetricId>,
-    /// Some metric warns or fails, a barrier exists, or there is an action.
+    /// Some metric warns or fails, or a barrier exists (rule 5; an action on its own is none).
     pub needs_actions: bool,
-    /// Everything passes with high confidence and no gate, barrier or action.
+    /// Everything passes with high confidence and no gate or barrier.
     pub all_pass: bool,
     /// ...and it did at the earlier evaluations back to one at least seven days before.
     pub all_pass_before: bool,

@@ -124,6 +124,45 @@ fn everything_passing_proceeds_once_and_expands_a_week_later() {
     );
 }
 
+#[test]
+fn an_action_beside_a_wave_where_everything_passes_does_not_keep_it_from_expanding() {
+    // Everything passes, but HR answered the survey less than Sales: a re-survey of HR is an
+    // action added beside the decision (docs/scoring.md step 6), not a warning. It made the
+    // decision "proceed with actions, but not everything passes", and EXPAND was out of reach.
+    let (mut s, pilot) = pilot_and_wave_1();
+    s.people(
+        400,
+        "wave-2",
+        &[("platform", "Windows"), ("department", "Sales")],
+    );
+    for (i, p) in pilot.iter().enumerate() {
+        rolled_out_well(&mut s, p);
+        // Sales (the first 30) all answered; of HR, two in three.
+        if i < 30 || i % 3 != 0 {
+            s.delighted(p, "2027-01-20 12:00");
+        }
+    }
+    let first = s.evaluate("2027-01-31");
+    let later = s.evaluate_after("2027-02-07", std::slice::from_ref(&first));
+    let d = later.decision.as_ref().unwrap();
+    assert!(!later.actions.is_empty(), "{:#?}", later.actions);
+    assert!(d.everything_passes, "{d:#?}");
+    assert_eq!(
+        decision(&later),
+        (DecisionKind::Expand, Rule::AllPassTwice),
+        "{:#?}",
+        later.actions
+    );
+    // A week before, the first passing evaluation proceeds, and does not say that nothing
+    // needs action above the re-surveys.
+    let said = &first.decision.as_ref().unwrap().explanation;
+    assert_eq!(
+        decision(&first),
+        (DecisionKind::Proceed, Rule::NothingFired)
+    );
+    assert!(said.contains("2 actions stand beside it"), "{said}");
+}
+
 /// With no later wave to bring people forward from, EXPAND says the wave goes as planned
 /// rather than "grow ×3 to 200" beside a planned 200.
 #[test]

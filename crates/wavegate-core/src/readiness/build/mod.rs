@@ -484,7 +484,10 @@ pub(super) fn build_report(
             size: recommended,
             planned: a.planned,
         },
-        Rule::NothingFired | Rule::NoNextWave => Msg::Proceed,
+        Rule::NothingFired => Msg::Proceed {
+            actions: j.actions.len(),
+        },
+        Rule::NoNextWave => Msg::Proceed { actions: 0 },
     };
     report.decision = Some(Decision {
         kind,

@@ -119,8 +119,11 @@ pub enum Msg {
         /// The wave's planned size.
         planned: u32,
     },
-    /// Decision: proceed.
-    Proceed,
+    /// Decision: proceed; `actions` added beside it (each independent of the decision).
+    Proceed {
+        /// Actions.
+        actions: usize,
+    },
     /// No next wave.
     NoNextWave,
     /// Gate: a metric fails.
@@ -430,9 +433,15 @@ impl Msg {
                 Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf groter, van {planned_text} naar {size_text} mensen (groei ×{factor}, mensen van latere golven naar voren gehaald).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
                 Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave from {planned_text} to {size_text} people (growth ×{factor}, bringing people forward from later waves).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
             },
-            Msg::Proceed => match lang {
+            Msg::Proceed { actions: 0 } => match lang {
                 Lang::Nl => "Doorgaan: geen poort houdt de golf tegen en niets vraagt om actie.".to_string(),
                 Lang::En => "Proceed: no gate holds the wave and nothing needs action.".to_string(),
+            },
+            // An action such as a re-survey of a quiet group stands beside a wave where
+            // everything passes; "nothing needs action" above a list of them read as a slip.
+            Msg::Proceed { actions } => match lang {
+                Lang::Nl => format!("Doorgaan: geen poort houdt de golf tegen en alles voldoet; {}.", if *actions == 1 { "1 actie staat ernaast".to_string() } else { format!("{actions} acties staan ernaast") }),
+                Lang::En => format!("Proceed: no gate holds the wave and everything passes; {}.", if *actions == 1 { "1 action stands beside it".to_string() } else { format!("{actions} actions stand beside it") }),
             },
             Msg::NoNextWave => match lang {
                 Lang::Nl => "Alle golven zijn gestart; er is geen volgende golf om over te beslissen.".to_string(),
