@@ -50,6 +50,12 @@ fn pilot_and_wave(windows: usize, ios: usize) -> (Scenario, Vec<String>) {
 /// A pilot of 60 where everything goes well: enrolled first time, compliant, trained, and
 /// 50 of them (spread over platforms) delighted in the survey. 200 people wait in wave 1, 400 in wave 2.
 fn healthy() -> (Scenario, Vec<String>) {
+    healthy_answered_by(|i| i % 6 != 5)
+}
+
+/// [`healthy`], with the survey answered by the pilot people `answered` picks (by their
+/// place: the first 30 are Windows users in Sales, the others iOS users in HR).
+fn healthy_answered_by(answered: impl Fn(usize) -> bool) -> (Scenario, Vec<String>) {
     let (mut s, pilot) = pilot_and_wave_1();
     s.people(
         400,
@@ -58,7 +64,7 @@ fn healthy() -> (Scenario, Vec<String>) {
     );
     for (i, p) in pilot.iter().enumerate() {
         rolled_out_well(&mut s, p);
-        if i % 6 != 5 {
+        if answered(i) {
             s.delighted(p, "2027-01-20 12:00");
         }
     }
@@ -129,19 +135,8 @@ fn an_action_beside_a_wave_where_everything_passes_does_not_keep_it_from_expandi
     // Everything passes, but HR answered the survey less than Sales: a re-survey of HR is an
     // action added beside the decision (docs/scoring.md step 6), not a warning. It made the
     // decision "proceed with actions, but not everything passes", and EXPAND was out of reach.
-    let (mut s, pilot) = pilot_and_wave_1();
-    s.people(
-        400,
-        "wave-2",
-        &[("platform", "Windows"), ("department", "Sales")],
-    );
-    for (i, p) in pilot.iter().enumerate() {
-        rolled_out_well(&mut s, p);
-        // Sales (the first 30) all answered; of HR, two in three.
-        if i < 30 || i % 3 != 0 {
-            s.delighted(p, "2027-01-20 12:00");
-        }
-    }
+    // Sales (the first 30) all answered; of HR, two in three.
+    let (s, _) = healthy_answered_by(|i| i < 30 || i % 3 != 0);
     let first = s.evaluate("2027-01-31");
     let later = s.evaluate_after("2027-02-07", std::slice::from_ref(&first));
     let d = later.decision.as_ref().unwrap();
