@@ -3,14 +3,29 @@
 
 use wasm_bindgen::JsCast;
 
-/// Moves focus to the first control of a question (after a validation error).
+/// Moves focus to the first control of a question (after a validation error); to its "other"
+/// text field when "other" is chosen and nothing is said there, as that is what is missing.
 pub fn focus_question(question_id: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let target = doc
-        .get_element_by_id(&format!("q-{question_id}"))
-        .and_then(|q| q.query_selector("input, textarea, button").ok().flatten());
+    let question = doc.get_element_by_id(&format!("q-{question_id}"));
+    let unsaid_other = question
+        .as_ref()
+        .and_then(|q| {
+            q.query_selector(".option-other:has(input:checked) .other-text")
+                .ok()
+                .flatten()
+        })
+        .filter(|field| {
+            js_sys::Reflect::get(field, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .is_some_and(|v| v.trim().is_empty())
+        });
+    let target = unsaid_other.or_else(|| {
+        question.and_then(|q| q.query_selector("input, textarea, button").ok().flatten())
+    });
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }

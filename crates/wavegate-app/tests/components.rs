@@ -848,6 +848,37 @@ fn type_into(field: &web_sys::HtmlInputElement, text: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn other_chosen_with_nothing_said_takes_focus_to_its_text_field() {
+    let choices = vec![Choice::new("windows", "Windows", "Windows")];
+    let (host, _h, _, _) = mount_question(survey_with_others("os", choices), "os", Lang::Nl, None);
+    settle().await;
+    input(&host, "#q-os-other").click();
+    settle().await;
+    wavegate_app::dom::focus_question("os");
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.class_list().contains("other-text"),
+        "{}",
+        active.outer_html()
+    );
+    // Said something: the question's first control, as for any other problem.
+    type_into(&input(&host, "input.other-text"), "Chromebook");
+    wavegate_app::dom::focus_question("os");
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.id(), "q-os-windows");
+}
+
+#[wasm_bindgen_test]
 async fn the_other_text_still_shown_is_the_answer_when_other_is_chosen_again() {
     let choices = vec![
         Choice::new("windows", "Windows", "Windows"),
