@@ -855,12 +855,7 @@ async fn other_chosen_with_nothing_said_takes_focus_to_its_text_field() {
     input(&host, "#q-os-other").click();
     settle().await;
     wavegate_app::dom::focus_question("os");
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = document().active_element().unwrap();
     assert!(
         active.class_list().contains("other-text"),
         "{}",
@@ -869,12 +864,7 @@ async fn other_chosen_with_nothing_said_takes_focus_to_its_text_field() {
     // Said something: the question's first control, as for any other problem.
     type_into(&input(&host, "input.other-text"), "Chromebook");
     wavegate_app::dom::focus_question("os");
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = document().active_element().unwrap();
     assert_eq!(active.id(), "q-os-windows");
 }
 
