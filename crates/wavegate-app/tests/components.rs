@@ -996,7 +996,10 @@ async fn answering_an_anonymous_link_again_takes_focus_to_the_survey() {
         .unwrap()
         .expect("answer again")
         .unchecked_into();
-    assert_eq!(again.text_content().unwrap(), "Nog een keer invullen");
+    assert_eq!(
+        again.text_content().unwrap(),
+        "Iemand anders laten invullen"
+    );
     again.focus().unwrap();
     again.click();
     settle().await;
@@ -1095,9 +1098,9 @@ async fn answers_sent_after_another_device_answered_the_link_are_told_calmly_the
     settle().await;
     assert_eq!(
         text_of(&host, ".answered-before h2"),
-        "This survey had already been answered"
+        "This survey has already been answered"
     );
-    assert!(text_of(&host, ".answered-before").contains("the first answers count"));
+    assert!(text_of(&host, ".answered-before").contains("the first ones count"));
 }
 
 /// Lets the page catch up until `done` holds (a request answered, a history entry reached), or
@@ -1494,4 +1497,229 @@ async fn not_you_asks_to_remove_the_survey_from_this_device_in_plain_dutch() {
     );
     wavegate_app::draft_sync::forget(token);
     storage::forget_invitation(token);
+}
+
+#[wasm_bindgen_test]
+async fn only_an_anonymous_link_offers_to_answer_once_more_after_sending_and_then_for_someone_else()
+{
+    for anonymous in [false, true] {
+        let token = if anonymous {
+            "sent-anonymous"
+        } else {
+            "sent-personal"
+        };
+        storage::forget_invitation(token);
+        storage::forget_answered_here(token);
+        let _server = EveryFetchAnswers::with(
+            201,
+            r#"{"response_id":"r-0123456789","submitted_at":"2027-01-12T08:00:00Z","duplicate":false}"#,
+        );
+        let mut view = invitation_to(yes_no_survey());
+        view.anonymous = anonymous;
+        let (host, _h) = mount(move || {
+            provide_context(RwSignal::new(Lang::Nl));
+            view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+        });
+        settle().await;
+        click_next(&host);
+        until_shown(&host, ".thanks").await;
+        assert_eq!(text_of(&host, ".thanks h2"), "Bedankt voor je antwoorden!");
+        let offered = host.query_selector(".thanks button").unwrap();
+        if anonymous {
+            // The next person on a shared device, not the same person a second time.
+            assert_eq!(
+                offered.and_then(|b| b.text_content()).as_deref(),
+                Some("Iemand anders laten invullen")
+            );
+        } else {
+            assert!(
+                offered.is_none(),
+                "a personal link takes one response: nothing invites a second"
+            );
+        }
+        storage::forget_answered_here(token);
+        storage::forget_invitation(token);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_link_names_its_survey_in_the_heading_and_the_tab() {
+    let token = "expired-names-survey";
+    let _server = EveryFetchAnswers::with(
+        410,
+        r#"{"error":{"code":"link_expired","message":"this link has expired","details":{"survey_title":{"nl":"Pilot-evaluatie","en":"Pilot evaluation"},"helpdesk":{"nl":"Bel 020-1234567","en":"Call 020-1234567"}}}}"#,
+    );
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        view! { <wavegate_app::pages::respond::RespondPage token=token.to_string() /> }
+    });
+    until_shown(&host, "h1").await;
+    settle().await;
+    assert_eq!(
+        text_of(&host, "[role=alert] h1"),
+        "Je link voor ‘Pilot-evaluatie’ is verlopen"
+    );
+    assert!(text_of(&host, ".helpdesk").contains("020-1234567"));
+    assert!(
+        document()
+            .title()
+            .starts_with("Je link voor ‘Pilot-evaluatie’ is verlopen"),
+        "{}",
+        document().title()
+    );
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        text_of(&host, "h1"),
+        "Your link for ‘Pilot evaluation’ has expired"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_revoked_link_names_no_survey() {
+    let token = "revoked-names-nothing";
+    // Even were a title sent: a revoked link may be in hands it was not meant for.
+    let _server = EveryFetchAnswers::with(
+        410,
+        r#"{"error":{"code":"link_revoked","message":"this link was revoked","details":{"survey_title":{"nl":"Pilot-evaluatie","en":"Pilot evaluation"}}}}"#,
+    );
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::RespondPage token=token.to_string() /> }
+    });
+    until_shown(&host, "h1").await;
+    assert_eq!(text_of(&host, "h1"), "Deze link werkt niet meer");
+    assert!(!text_of(&host, "[role=alert]").contains("Pilot"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_link_and_the_start_page_say_what_to_do_next() {
+    let _server = EveryFetchAnswers::with(
+        404,
+        r#"{"error":{"code":"not_found","message":"invitation not found"}}"#,
+    );
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::RespondPage token="no-such-link".to_string() /> }
+    });
+    until_shown(&host, "h1").await;
+    assert_eq!(text_of(&host, "h1"), "Deze link werkt niet");
+    let said = text_of(&host, "[role=alert]");
+    assert!(
+        said.contains("Open de link uit je uitnodiging opnieuw")
+            && said.contains("vraag de servicedesk van je organisatie om een nieuwe"),
+        "{said}"
+    );
+
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        wavegate_app::pages::home::HomePage()
+    });
+    settle().await;
+    let said = text_of(&host, ".hero");
+    assert!(
+        said.contains("Open the link in your e-mail or message.")
+            && said.contains("Ask your organisation's service desk for a new one."),
+        "{said}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_required_asterisk_never_wraps_onto_a_line_of_its_own() {
+    let survey = survey_with(vec![
+        Question::new(
+            "long",
+            Text::new(
+                "Hoe tevreden ben je over de manier waarop de servicedesk je hielp bij het inschrijven van je apparaat",
+                "How satisfied are you with the way the service desk helped you enroll your device",
+            ),
+            QuestionKind::YesNo,
+        )
+        .required(),
+    ]);
+    let (_host, _h, _, _) = mount_question(survey, "long", Lang::Nl, None);
+    settle().await;
+    // At every width from a narrow phone's card up, the asterisk sits on the line of the
+    // question's last word: the widths where it stands alone are listed.
+    let alone = js_sys::eval(
+        r#"(() => {
+            const fieldset = document.getElementById("q-long");
+            const legend = document.getElementById("q-long-title");
+            const star = legend.querySelector(".required");
+            const text = [...legend.childNodes].find((n) => n.nodeType === 3 && n.textContent.trim());
+            const last = document.createRange();
+            last.setStart(text, text.textContent.length - 1);
+            last.setEnd(text, text.textContent.length);
+            const alone = [];
+            for (let w = 160; w <= 420; w++) {
+                fieldset.style.width = w + "px";
+                if (star.getBoundingClientRect().top > last.getBoundingClientRect().top + 2) alone.push(w);
+            }
+            return alone.join(",");
+        })()"#,
+    )
+    .unwrap()
+    .as_string()
+    .unwrap();
+    assert_eq!(alone, "", "widths (px) where the asterisk wrapped alone");
+}
+
+#[wasm_bindgen_test]
+async fn not_you_says_what_happens_to_answers_on_the_server_as_clearing_does() {
+    use wavegate_core::survey::draft::DraftSync;
+    let token = "not-you-server-words";
+    let ask = |sync: Option<DraftSync>| async move {
+        wavegate_app::draft_sync::forget(token);
+        storage::forget_invitation(token);
+        if let Some(sync) = sync {
+            storage::save(&storage::Key::Draft(token.into()), &draft_of(Some(true), 0));
+            storage::save(&storage::Key::DraftSync(token.into()), &sync);
+        }
+        let mut view = invitation_to(yes_no_survey());
+        view.anonymous = false;
+        let (host, h) = mount(move || {
+            provide_context(RwSignal::new(Lang::Nl));
+            view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+        });
+        settle().await;
+        host.query_selector(".not-you button")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+        settle().await;
+        let said = text_of(&host, "#clear-question");
+        drop(h);
+        wavegate_app::draft_sync::forget(token);
+        storage::forget_invitation(token);
+        said
+    };
+    // Nothing of this device on the server: what is there (saved from another device) stays,
+    // and opening the link again continues with it.
+    assert_eq!(
+        ask(None).await,
+        "Alles van deze vragenlijst wordt van dit apparaat verwijderd. Antwoorden die al op de server bewaard zijn, blijven daar en staan weer klaar als je de link opnieuw opent."
+    );
+    // Answers typed since the other device's copy was taken: those are lost, that copy stays.
+    let other_devices = DraftSync {
+        revision: Some(1),
+        changed: true,
+        answered: true,
+        edited_at: "2027-01-11T08:00:00Z".into(),
+        mine: false,
+    };
+    assert_eq!(
+        ask(Some(other_devices.clone())).await,
+        "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Verwijder je de vragenlijst van dit apparaat, dan ben je die kwijt. Antwoorden die al op de server bewaard zijn, blijven daar en staan weer klaar als je de link opnieuw opent."
+    );
+    // This device saved the server's copy: clearing takes that back too (`take_back`).
+    let mine = DraftSync {
+        mine: true,
+        ..other_devices
+    };
+    assert_eq!(
+        ask(Some(mine)).await,
+        "Op dit apparaat staan antwoorden die nog niet op de server bewaard zijn. Verwijder je de vragenlijst van dit apparaat, dan ben je die kwijt. Wat hier eerder is beantwoord, wordt ook van de server verwijderd."
+    );
 }

@@ -109,6 +109,11 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 
 /// Undoes [`neutralise`] for a cell read back from a Wavegate export.
 pub fn restore(cell: &str) -> Cow<'_, str> {
+    // Every guard is a `'`; nearly no cell has one. One byte search instead of splitting every
+    // cell of every file `wavegate score` reads (a quarter of its instructions at 100,000 people).
+    if !cell.as_bytes().contains(&b'\'') {
+        return Cow::Borrowed(cell);
+    }
     let escaped = |part: &str| match part.strip_prefix('\'') {
         Some(rest) => is_formula_like(rest.trim_start_matches('\'')),
         None => false,

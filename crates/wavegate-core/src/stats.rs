@@ -51,10 +51,38 @@ pub fn fisher_exact(a: u64, b: u64, c: u64, d: u64) -> f64 {
     };
     let lo = row1.saturating_sub(total - col1);
     let hi = row1.min(col1);
+    // The probabilities rise to the mode and fall after it, each from its neighbour by the
+    // ratio P(x+1)/P(x) = (K−x)(n−x) / ((x+1)(N−K−n+x+1)): walked out from the mode, with one
+    // logarithm of the gamma function for the start, until the terms no longer count. Summing
+    // `pmf` over the whole support cost six of them per term, thousands of terms per table at
+    // 100,000 people.
+    let (n_all, k, n) = (total as f64, col1 as f64, row1 as f64);
+    let mode = (((n + 1.0) * (k + 1.0) / (n_all + 2.0)).floor() as u64).clamp(lo, hi);
+    let at_mode = h.ln_pmf(mode).exp();
+    let up = |x: u64| {
+        (k - x as f64) * (n - x as f64) / ((x as f64 + 1.0) * (n_all - k - n + x as f64 + 1.0))
+    };
     let observed = h.pmf(a);
     // Relative tolerance so tables equally likely up to rounding count as "as extreme".
     let cutoff = observed * (1.0 + 1e-7);
-    let p: f64 = (lo..=hi).map(|x| h.pmf(x)).filter(|&q| q <= cutoff).sum();
+    let counted = |q: f64| if q <= cutoff { q } else { 0.0 };
+    let mut p = counted(at_mode);
+    let mut q = at_mode;
+    for x in mode..hi {
+        q *= up(x);
+        p += counted(q);
+        if q < p * 1e-17 {
+            break;
+        }
+    }
+    let mut q = at_mode;
+    for x in (lo..mode).rev() {
+        q /= up(x);
+        p += counted(q);
+        if q < p * 1e-17 {
+            break;
+        }
+    }
     p.min(1.0)
 }
 
@@ -389,6 +417,37 @@ mod tests {
         assert_eq!(lo, 0.0);
         assert!(close(hi, 0.2130, 5e-4), "{hi}");
         assert_eq!(wilson_interval(0.0, 0.0, 0.9), None);
+    }
+
+    /// The definition, term by term: every table with the same margins at most as likely as
+    /// the observed one.
+    fn fisher_by_definition(a: u64, b: u64, c: u64, d: u64) -> f64 {
+        let (total, row1, col1) = (a + b + c + d, a + b, a + c);
+        let h = Hypergeometric::new(total, col1, row1).unwrap();
+        let lo = row1.saturating_sub(total - col1);
+        let cutoff = h.pmf(a) * (1.0 + 1e-7);
+        let p: f64 = (lo..=row1.min(col1))
+            .map(|x| h.pmf(x))
+            .filter(|&q| q <= cutoff)
+            .sum();
+        p.min(1.0)
+    }
+
+    #[test]
+    fn fisher_exact_walked_from_the_mode_agrees_with_the_definition() {
+        let tables = (1..9u64).flat_map(|a| (0..7u64).map(move |c| (a, 9 - a, c, 12 - c)));
+        let large = [
+            (4_812, 188, 18_950, 1_050),
+            (13, 6, 15_400, 600),
+            (20, 5, 30, 0),
+        ];
+        for (a, b, c, d) in tables.chain(large) {
+            let (fast, slow) = (fisher_exact(a, b, c, d), fisher_by_definition(a, b, c, d));
+            assert!(
+                (fast - slow).abs() <= 1e-9 * slow.max(1e-300) + 1e-15,
+                "{a} {b} {c} {d}: {fast} against {slow}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,10 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::store::{InvitationRow, Revocation};
 use axum::Json;
 use axum::extract::State;
-use wavegate_core::api::{ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations};
+use wavegate_core::api::{
+    ClosedLink, ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations,
+};
+use wavegate_core::i18n::Text;
 use wavegate_core::invitation::{LinkStatus, stored_link_status};
 
 /// Most links one request may revoke by token or person.
@@ -72,6 +75,24 @@ pub(crate) async fn ensure_open(state: &AppState, inv: &InvitationRow) -> Result
     .await
 }
 
+/// As [`ensure_open`], for a survey link being opened: an expired link's `410` also names the
+/// survey (`survey_title`), so its holder knows which survey to ask a new link for. They were
+/// invited to it, so the title is theirs to know. A revoked link names nothing: it may have been
+/// taken back because it reached someone it was not meant for.
+pub(crate) async fn ensure_survey_link_open(
+    state: &AppState,
+    inv: &InvitationRow,
+    survey_title: &Text,
+) -> Result<(), ApiError> {
+    let Some((code, message)) = refusal(state, inv.expires_on.as_deref(), inv.revoked_at.is_some())
+    else {
+        return Ok(());
+    };
+    let survey_title = (code == ErrorCode::LinkExpired).then(|| survey_title.clone());
+    let details = ClosedLink::new(support(state, &inv.program_id).await?, survey_title);
+    Err(ApiError::new(code, message).with_details(details))
+}
+
 /// For a token the store does not know as a link: `410 link_revoked` with the program's helpdesk
 /// when it is an old link that was given anew (its person was invited or assigned again, and
 /// the page tells them to use the new link), else `Ok` and the caller answers "not found".
@@ -90,18 +111,29 @@ pub(crate) async fn ensure_link_open(
     expires_on: Option<&str>,
     revoked: bool,
 ) -> Result<(), ApiError> {
-    let (code, message) = match status(state, expires_on, revoked) {
-        LinkStatus::Open => return Ok(()),
-        LinkStatus::Expired => (
-            ErrorCode::LinkExpired,
-            "this link has expired; ask the helpdesk for a new one",
-        ),
-        LinkStatus::Revoked => (
-            ErrorCode::LinkRevoked,
-            "this link was revoked; ask the helpdesk for a new one",
-        ),
+    let Some((code, message)) = refusal(state, expires_on, revoked) else {
+        return Ok(());
     };
     Err(ApiError::new(code, message).with_details(support(state, program_id).await?))
+}
+
+/// The code and message a link that does not open today is refused with; `None` when it opens.
+fn refusal(
+    state: &AppState,
+    expires_on: Option<&str>,
+    revoked: bool,
+) -> Option<(ErrorCode, &'static str)> {
+    match status(state, expires_on, revoked) {
+        LinkStatus::Open => None,
+        LinkStatus::Expired => Some((
+            ErrorCode::LinkExpired,
+            "this link has expired; ask the helpdesk for a new one",
+        )),
+        LinkStatus::Revoked => Some((
+            ErrorCode::LinkRevoked,
+            "this link was revoked; ask the helpdesk for a new one",
+        )),
+    }
 }
 
 /// `409 link_full` for an anonymous link of `program_id` that has taken as many answers as its
@@ -118,9 +150,15 @@ pub(crate) async fn link_full(state: &AppState, program_id: &str) -> Result<ApiE
 
 /// The program's helpdesk details, for a respondent who cannot go on.
 async fn support(state: &AppState, program_id: &str) -> Result<ProgramSupport, ApiError> {
-    Ok(match state.store.program(program_id).await? {
-        Some(record) => serde_json::from_str(&record.support_json)
-            .map_err(|e| ApiError::internal(format!("stored support: {e}")))?,
-        None => ProgramSupport::default(),
-    })
+    match state.store.program(program_id).await? {
+        Some(record) => stored_support(&record.support_json),
+        None => Ok(ProgramSupport::default()),
+    }
+}
+
+/// A program's helpdesk and FAQ as stored: what a closed link, a thank-you page and a
+/// trainee's "My training" show.
+pub(crate) fn stored_support(support_json: &str) -> Result<ProgramSupport, ApiError> {
+    serde_json::from_str(support_json)
+        .map_err(|e| ApiError::internal(format!("stored support: {e}")))
 }

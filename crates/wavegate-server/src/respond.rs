@@ -66,10 +66,9 @@ pub async fn invitation(
     })
     .await?;
     let inv = opened.invitation;
-    crate::links::ensure_open(&state, &inv).await?;
     let survey = parse_survey(&opened.definition_json)?;
-    let support = serde_json::from_str(&opened.support_json)
-        .map_err(|e| ApiError::internal(format!("stored support: {e}")))?;
+    crate::links::ensure_survey_link_open(&state, &inv, &survey.title).await?;
+    let support = crate::links::stored_support(&opened.support_json)?;
     // The person's language only when the survey is written in it: a one-language survey
     // opens in its language whatever the roster says.
     let language = survey.reading_language(inv.language.as_deref().and_then(Lang::parse));

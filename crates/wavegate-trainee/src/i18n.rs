@@ -14,6 +14,11 @@ pub fn tr(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     move || text.get(lang.get()).to_string()
 }
 
+/// A message as a text in both languages, for a view that also shows texts filled in.
+pub fn said(msg: Msg) -> Text {
+    Text::new(msg.text(Lang::Nl), msg.text(Lang::En))
+}
+
 /// A text in both languages, each made by `f` (a message filled in, a date written), to show
 /// with [`tr`] and so share its code.
 pub fn both(f: impl Fn(Lang) -> String) -> Text {
@@ -24,49 +29,53 @@ wavegate_ui::messages! {
     /// A message of the trainee's interface.
     pub enum Msg {
         MyTraining => "Mijn training", "My training";
-        Hello => "Hallo {name}", "Hello {name}";
-        NothingAssigned => "Er is (nog) geen training voor je klaargezet.", "No training has been assigned to you (yet).";
+        Hello => "Hallo {name}, dit is je training voor {program}.", "Hello {name}, this is your training for {program}.";
+        NothingAssigned => "Er is (nog) geen training voor je klaargezet.", "No training has been assigned to you yet.";
         Minutes => "{n} minuten", "{n} minutes";
         ShareDone => "{n}% klaar", "{n}% done";
         Done => "Afgerond", "Done";
         Open => "Openen", "Open";
         OpenModule => "{title} openen", "Open {title}";
         Back => "Terug naar mijn training", "Back to my training";
-        LinkInvalidTitle => "Deze link werkt niet", "This link does not work";
-        LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link is not valid (any more). Ask your contact person for a new one.";
-        OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You are offline and your training has not been loaded on this device yet. Try again when you are connected.";
-        OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You are offline. You can keep reading and practising; your progress is sent later.";
-        Pending => "{n} gelezen lessen of quizresultaten zijn nog niet verstuurd.", "{n} lessons read or quiz results have not been sent yet.";
-        OnePending => "1 gelezen les of quizresultaat is nog niet verstuurd.", "1 lesson read or quiz result has not been sent yet.";
-        AttemptRefused => "Je laatste quizpoging kon niet worden opgeslagen en telt dus niet mee. Doe de quiz nog een keer.", "Your last quiz attempt could not be saved, so it does not count. Please take the quiz again.";
-        Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Re-read only the changed lessons and retake the questions about them:";
+        LinkInvalidTitle => "Deze link werkt niet", "This link doesn't work";
+        LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link isn't valid. Ask your contact person for a new one.";
+        OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You're offline and your training hasn't been loaded on this device yet. Try again when you're back online.";
+        OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You're offline. You can keep reading and practising; your progress will be sent later.";
+        Pending => "{n} gelezen lessen of quizresultaten zijn nog niet verstuurd.", "{n} lessons read or quiz results haven't been sent yet.";
+        OnePending => "1 gelezen les of quizresultaat is nog niet verstuurd.", "1 lesson read or quiz result hasn't been sent yet.";
+        AttemptRefused => "Je laatste quizpoging kon niet worden opgeslagen en telt dus niet mee. Doe de quiz nog een keer.", "Your last quiz attempt couldn't be saved, so it doesn't count. Please take the quiz again.";
+        Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Reread only the changed lessons and retake their questions:";
         UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
+        UpdatedToDo => "Bijgewerkt · nog te doen: {what}", "Updated · still to do: {what}";
+        LessonAndQuestions => "1 les en de vragen erover", "1 lesson and its questions";
+        LessonsAndQuestions => "{n} lessen en de vragen erover", "{n} lessons and their questions";
+        ChangedQuestions => "de vragen over wat er veranderde", "the questions about what changed";
         LessonOf => "Les {n} van {total}", "Lesson {n} of {total}";
         Next => "Volgende", "Next";
         Begin => "Beginnen", "Start";
         ContinueReading => "Verder lezen", "Continue reading";
         LessonCount => "{n} lessen", "{n} lessons";
         OneLesson => "1 les", "1 lesson";
-        QuizPassMark => "Quiz: {n}% goed nodig om te slagen.", "Quiz: {n}% right needed to pass.";
+        QuizPassMark => "Quiz: {n}% goed nodig om te slagen.", "Quiz: you need {n}% to pass.";
         Previous => "Vorige", "Previous";
-        ToQuiz => "Naar de quiz", "To the quiz";
+        ToQuiz => "Naar de quiz", "Go to the quiz";
         AllLessons => "Alle lessen", "All lessons";
         RereadLessons => "Lessen opnieuw lezen", "Reread the lessons";
         BackToModule => "Terug naar de module", "Back to the module";
         StartQuiz => "Quiz starten", "Start the quiz";
         ResumeQuiz => "Verder met de quiz", "Continue the quiz";
         Quiz => "Quiz", "Quiz";
-        LastAttemptFailed => "Nog niet geslaagd: {percent}% goed bij je laatste poging. Lees nog eens over {topics}:", "Not passed yet: {percent}% right in your last attempt. Read again about {topics}:";
+        LastAttemptFailed => "Nog niet geslaagd: {percent}% goed bij je laatste poging. Lees nog eens over {topics}:", "Not passed yet: you got {percent}% on your last attempt. Read up again on {topics}:";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";
         ChooseFirst => "Kies eerst een antwoord.", "Choose an answer first.";
         Right => "Goed", "Right";
-        Wrong => "Niet goed", "Not right";
-        Picked => "gekozen", "picked";
-        PickedRight => "gekozen, goed", "picked, right";
-        PickedWrong => "gekozen, niet goed", "picked, not right";
-        MissedRight => "niet gekozen, wel goed", "not picked, but right";
-        SeeResults => "Uitslag bekijken", "See the results";
+        Wrong => "Niet goed", "Wrong";
+        Picked => "gekozen", "selected";
+        PickedRight => "gekozen, goed", "selected, right";
+        PickedWrong => "gekozen, niet goed", "selected, wrong";
+        MissedRight => "niet gekozen, wel goed", "not selected, but right";
+        SeeResults => "Uitslag bekijken", "See your results";
         Passed => "Geslaagd!", "Passed!";
         NotPassed => "Nog niet geslaagd.", "Not passed yet.";
         ScoreLine => "{correct} van {asked} goed", "{correct} of {asked} right";
@@ -76,34 +85,33 @@ wavegate_ui::messages! {
         AttemptsLeft => "Nog {n} pogingen over.", "{n} attempts left.";
         OneAttemptLeft => "Nog één poging over.", "One attempt left.";
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
-        NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You have used every attempt at this quiz. Would you like to take it once more? Contact your organisation's service desk.";
-        WaitUntil => "Een nieuwe poging kan vanaf {time}.", "A new attempt is possible from {time}.";
+        NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You've used all your attempts at this quiz. Want to take it again? Contact your organisation's service desk.";
+        WaitUntil => "Een nieuwe poging kan vanaf {time}.", "You can try again from {time}.";
         WaitOver => "De wachttijd is voorbij: je kunt de quiz opnieuw doen.", "The wait is over: you can take the quiz again.";
-        PassMarkOf => "Nodig om te slagen: {n}% goed, dus {needed} van {asked}.", "Needed to pass: {n}% right, so {needed} of {asked}.";
-        Certificate => "Certificaat", "Certificate";
-        ShowCertificate => "Certificaat bekijken", "Show the certificate";
+        PassMarkOf => "Nodig om te slagen: {n}% goed, dus {needed} van {asked}.", "To pass: {n}% right, so {needed} of {asked}.";
+        ShowCertificate => "Certificaat bekijken", "View the certificate";
+        CertificateOfVersion => "Certificaat voor versie {n}", "Certificate for version {n}";
         Print => "Afdrukken", "Print";
         IssuedBy => "Uitgegeven door {program}", "Issued by {program}";
         Version => "Versie {n}", "Version {n}";
         CompletedOn => "Afgerond op {date}", "Completed on {date}";
         NotYou => "Niet jij? Verwijder deze training van dit apparaat", "Not you? Remove this training from this device";
-        ClearLosesPending => "{n} gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} lessons read or quiz results have not been sent to the server yet. If you remove the training from this device now, they are lost. Better wait until you are connected again.";
-        ClearLosesOnePending => "1 gelezen les of quizresultaat is nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 lesson read or quiz result has not been sent to the server yet. If you remove the training from this device now, it is lost. Better wait until you are connected again.";
-        ClearKeepsSent => "Alles van deze training wordt van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Everything of this training is removed from this device. What the server already had stays there.";
+        ClearLosesPending => "{n} gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} lessons read or quiz results haven't been sent to the server yet. If you remove the training from this device now, they'll be lost. It's better to wait until you're back online.";
+        ClearLosesOnePending => "1 gelezen les of quizresultaat is nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 lesson read or quiz result hasn't been sent to the server yet. If you remove the training from this device now, it'll be lost. It's better to wait until you're back online.";
+        ClearKeepsSent => "Alles van deze training wordt van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Everything from this training is removed from this device. Anything the server already has stays there.";
         ClearConfirm => "Ja, verwijderen", "Yes, remove";
         ClearCancel => "Annuleren", "Cancel";
         ClearedTitle => "De training is van dit apparaat verwijderd", "The training has been removed from this device";
-        Cleared => "Je training en voortgang zijn van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. What the server already had stays there.";
+        Cleared => "Je training en voortgang zijn van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Your training and progress have been removed from this device. Anything the server already had stays there.";
         Reopen => "Dit is mijn training: opnieuw openen", "This is my training: open it again";
         MoveUp => "{item} omhoog", "Move {item} up";
         MoveDown => "{item} omlaag", "Move {item} down";
         NowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in position {n} of {total}.";
         TrueWord => "Waar", "True";
         FalseWord => "Niet waar", "False";
-        ToStudy => "Nog te bestuderen", "Still to study";
         LinkExpiredTitle => "Deze trainingslink is verlopen", "This training link has expired";
-        LinkExpiredBody => "De periode voor deze training is voorbij. Wil je de training toch nog volgen? Vraag de servicedesk om een nieuwe link.", "The period for this training is over. Would you still like to take it? Ask the service desk for a new link.";
+        LinkExpiredBody => "De periode voor deze training is voorbij. Wil je de training toch nog volgen? Vraag de servicedesk om een nieuwe link.", "The time for this training is over. Still want to take it? Ask the service desk for a new link.";
         LinkRevokedTitle => "Deze trainingslink werkt niet meer", "This training link no longer works";
-        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "The organisation has withdrawn this link. If you received a new link, please use that one. Otherwise the service desk can help you.";
+        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "Your organisation has withdrawn this link. If you've received a new one, use that. Otherwise, the service desk can help.";
     }
 }

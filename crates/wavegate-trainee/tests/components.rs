@@ -33,6 +33,8 @@ fn assigned() -> MyModule {
 fn training(modules: Vec<MyModule>) -> MyTraining {
     MyTraining {
         program_name: "Uitrol".into(),
+        helpdesk: None,
+        faq_url: None,
         name: "Anne de Vries".into(),
         language: None,
         modules,
@@ -261,7 +263,7 @@ fn a_quiz_that_cannot_start_yet_says_until_when_in_local_time() {
     );
     assert_eq!(
         why.text(Lang::En, utc),
-        "A new attempt is possible from 12 January 2027, 09:35."
+        "You can try again from 12 January 2027, 09:35."
     );
     let shown = why.text(Lang::Nl, browser_time);
     assert!(
@@ -1476,11 +1478,11 @@ fn the_pending_line_names_what_waits_in_one_and_many() {
     );
     assert_eq!(
         line(1, Lang::En),
-        "1 lesson read or quiz result has not been sent yet."
+        "1 lesson read or quiz result hasn't been sent yet."
     );
     assert_eq!(
         line(3, Lang::En),
-        "3 lessons read or quiz results have not been sent yet."
+        "3 lessons read or quiz results haven't been sent yet."
     );
     assert_eq!(
         Msg::NotYou.text(Lang::Nl),
@@ -1624,4 +1626,197 @@ async fn the_certificate_says_what_its_date_is() {
         format!("Versie {version} · Afgerond op 12 januari 2027")
     );
     local::clear("tok-certificate");
+}
+
+// A substantive new version of a module the trainee had finished.
+
+use wavegate_core::training::{Change, ChangeKind, ModuleHistory};
+use wavegate_trainee::pages::updated::still_to_do;
+
+/// "Get help" passed, then a substantive new version of its second lesson, as the server hands
+/// it over: with the certificate of the version the trainee finished.
+fn updated_after_passing() -> MyModule {
+    let done = passed();
+    let mut next = done.module.clone();
+    next.version += 1;
+    let lesson = &mut next.lessons[1];
+    lesson.body.nl.push_str("\n\nNieuw.");
+    lesson.body.en.push_str("\n\nNew.");
+    next.changes = vec![Change {
+        lesson: lesson.id.clone(),
+        kind: ChangeKind::Substantive,
+        note: wavegate_core::i18n::Text::new("Aangevuld.", "Added to."),
+    }];
+    let lineage = done.lineage.next(&next);
+    let mut m = MyModule::new(next, lineage, done.progress.clone());
+    let mut versions = templates::versions("get-help").unwrap();
+    assert_eq!(versions.last(), Some(&done.module));
+    versions.push(m.module.clone());
+    m = m.with_earlier_done(&ModuleHistory::from_published(versions).unwrap());
+    assert!(m.earlier_done.is_some() && m.status.done_at.is_none());
+    m
+}
+
+#[wasm_bindgen_test]
+fn a_module_updated_after_it_was_finished_says_what_is_left_not_a_share_done() {
+    let mut m = updated_after_passing();
+    assert_eq!(
+        still_to_do(&m, Lang::Nl).as_deref(),
+        Some("Bijgewerkt · nog te doen: 1 les en de vragen erover")
+    );
+    assert_eq!(
+        still_to_do(&m, Lang::En).as_deref(),
+        Some("Updated · still to do: 1 lesson and its questions")
+    );
+    // The changed lesson read again: only the questions are left.
+    let changed = m.module.lessons[1].id.clone();
+    (m.progress)
+        .view_lesson(&m.module, &changed, at("2027-03-01T09:00:00Z"))
+        .unwrap();
+    m.status = m.progress.status(&m.module, &m.lineage);
+    assert_eq!(
+        still_to_do(&m, Lang::Nl).as_deref(),
+        Some("Bijgewerkt · nog te doen: de vragen over wat er veranderde")
+    );
+    // Not updated, or done: the share done or "Done", as before.
+    assert_eq!(still_to_do(&passed(), Lang::Nl), None);
+    assert_eq!(still_to_do(&assigned_of("get-help"), Lang::Nl), None);
+}
+
+#[wasm_bindgen_test]
+async fn until_a_new_version_is_done_the_certificate_of_the_version_finished_stays_at_hand() {
+    let mut m = updated_after_passing();
+    let finished = m.earlier_done.as_ref().unwrap().version;
+    // The new version renames the module: the certificate still names the one finished.
+    let title = m.module.title.clone();
+    m.module.title = wavegate_core::i18n::Text::new("Hulp in 2028", "Help in 2028");
+    let token = "tok-earlier-certificate";
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, || {
+        view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    assert!(buttons_named(&host, Msg::ShowCertificate.text(Lang::Nl)).is_empty());
+    click(&host, &format!("Certificaat voor versie {finished}"));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), "Certificaat");
+    assert_eq!(text_of(&host, ".trainee"), "Anne de Vries");
+    assert_eq!(text_of(&host, ".module-title"), title.nl);
+    // It states its own version and the day it was earned, not the new version's.
+    assert_eq!(
+        text_of(&host, ".version"),
+        format!("Versie {finished} · Afgerond op 12 januari 2027")
+    );
+    assert!(text_of(&host, ".reference").contains(&format!("get-help v{finished}")));
+    // The tab, which heads the printout, names it so too.
+    assert_eq!(
+        document().title(),
+        format!("Certificaat · {} — Wavegate", title.nl)
+    );
+    local::clear(token);
+}
+
+// "My training": which program it belongs to and where to get help.
+
+use wavegate_core::api::ProgramSupport;
+use wavegate_trainee::pages::MyTrainingList;
+
+/// Mounts "My training" of a program with `support`, the page in `lang`.
+fn mount_home(
+    token: &'static str,
+    support: ProgramSupport,
+    lang: Lang,
+) -> (web_sys::HtmlElement, impl Drop) {
+    local::clear(token);
+    mount(move || {
+        provide_lang().set(lang);
+        let session = Session::new(token);
+        provide_context(session);
+        let mut copy = training(vec![assigned()]);
+        copy.program_name = "Intune-uitrol 2027".into();
+        (copy.helpdesk, copy.faq_url) = (support.helpdesk, support.faq_url);
+        session.open(copy);
+        view! { <MyTrainingList offline=false open=RwSignal::new(None) cleared=Callback::new(|()| {}) /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn my_training_names_its_program_and_offers_the_faq_before_the_helpdesk() {
+    let support = ProgramSupport {
+        helpdesk: Some(wavegate_core::i18n::Text::new(
+            "Bel de servicedesk: 020-1234567",
+            "Call the service desk: 020-1234567",
+        )),
+        faq_url: Some("https://intranet.example.org/intune-faq".into()),
+    };
+    let token = "tok-home-help";
+    let (host, _keep) = mount_home(token, support.clone(), Lang::Nl);
+    redraw().await;
+    assert_eq!(
+        text_of(&host, "h1 + p"),
+        "Hallo Anne de Vries, dit is je training voor Intune-uitrol 2027."
+    );
+    assert_eq!(text_of(&host, ".help h2"), UiMsg::HelpTitle.text(Lang::Nl));
+    // Self-service first: the FAQ, then the helpdesk, its number a link to call.
+    let help = host.query_selector(".help").unwrap().unwrap();
+    let faq = help.query_selector("a.faq-link").unwrap().unwrap();
+    assert_eq!(
+        faq.get_attribute("href").as_deref(),
+        support.faq_url.as_deref()
+    );
+    let order: Vec<String> = (0..help.child_element_count())
+        .filter_map(|i| help.children().item(i))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            UiMsg::HelpTitle.text(Lang::Nl),
+            UiMsg::FaqLink.text(Lang::Nl),
+            "Bel de servicedesk: 020-1234567"
+        ]
+    );
+    let call = help.query_selector(".helpdesk a").unwrap().unwrap();
+    assert_eq!(
+        call.get_attribute("href").as_deref(),
+        Some("tel:0201234567")
+    );
+    // Below the modules, above "not you?".
+    let text = host.text_content().unwrap();
+    let at = |s: &str| text.find(s).unwrap();
+    let help_at = at(UiMsg::HelpTitle.text(Lang::Nl));
+    assert!(at(Msg::Open.text(Lang::Nl)) < help_at && help_at < at(Msg::NotYou.text(Lang::Nl)));
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn my_training_shows_only_the_help_the_program_set_in_the_pages_language() {
+    // Only a helpdesk: no FAQ link, in English.
+    let support = ProgramSupport {
+        helpdesk: Some(wavegate_core::i18n::Text::new(
+            "Bel 020-1234567",
+            "Call 020-1234567",
+        )),
+        faq_url: None,
+    };
+    let token = "tok-home-helpdesk";
+    let (host, keep) = mount_home(token, support, Lang::En);
+    redraw().await;
+    assert_eq!(
+        text_of(&host, "h1 + p"),
+        "Hello Anne de Vries, this is your training for Intune-uitrol 2027."
+    );
+    assert_eq!(text_of(&host, ".help .helpdesk"), "Call 020-1234567");
+    assert!(host.query_selector(".faq-link").unwrap().is_none());
+    drop(keep);
+    // Nothing set: no help section and no general hint (nothing here went wrong).
+    let (host, _keep) = mount_home(token, ProgramSupport::default(), Lang::Nl);
+    redraw().await;
+    assert!(host.query_selector(".help").unwrap().is_none());
+    assert!(
+        !host
+            .text_content()
+            .unwrap()
+            .contains(UiMsg::HelpHint.text(Lang::Nl))
+    );
+    local::clear(token);
 }

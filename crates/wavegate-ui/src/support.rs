@@ -1,12 +1,14 @@
 //! Where a respondent or trainee gets help: the program's helpdesk and FAQ when it has them,
-//! else a general hint. Shown after a survey is sent and on the page of a link that no longer
-//! opens, in the respondent and the trainee app alike; and that page itself ([`link_page`]).
+//! else a general hint. Shown after a survey is sent, on the page of a link that no longer
+//! opens, in the respondent and the trainee app alike, and on the trainee's "My training"; and
+//! the page of such a link itself ([`link_page`]).
 
 use crate::dom::name_page;
 use crate::i18n::{Message, UiMsg, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::ProgramSupport;
 use wavegate_core::contact::to_html;
+use wavegate_core::i18n::Lang;
 
 /// The page of a link that opens nothing (unknown, expired or revoked), in the respondent and
 /// the trainee app alike: a heading of its own, why, the program's help when the server sent
@@ -18,6 +20,28 @@ pub fn link_page<M: Message>(title: M, body: M, support: Option<ProgramSupport>)
     view! {
         <section class="card notice" role="alert" aria-labelledby="notice-title">
             <h1 id="notice-title">{t(title)}</h1>
+            <p>{t(body)}</p>
+            {support.map(help_contacts)}
+            {link_line("home-link", "/".into(), UiMsg::BackHome)}
+        </section>
+    }
+}
+
+/// [`link_page`] under a heading written per language: one that names the survey an expired
+/// link was for, say. Its own copy of the view rather than the one `link_page` calls: an app
+/// uses one of the two, and the trainee's bundle (which heads its pages with plain messages)
+/// would pay for a heading of text made at run time.
+pub fn link_page_headed<M: Message>(
+    heading: impl Fn(Lang) -> String + Clone + Send + Sync + 'static,
+    body: M,
+    support: Option<ProgramSupport>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let tab = heading.clone();
+    name_page(move || tab(lang.get()));
+    view! {
+        <section class="card notice" role="alert" aria-labelledby="notice-title">
+            <h1 id="notice-title">{move || heading(lang.get())}</h1>
             <p>{t(body)}</p>
             {support.map(help_contacts)}
             {link_line("home-link", "/".into(), UiMsg::BackHome)}
@@ -59,6 +83,10 @@ pub enum HelpPlace {
     UnderPageTitle,
     /// In a section under an `h2` (the thank-you, a refusal): an `h3`.
     InSection,
+    /// Under the page's `h1` where nothing went wrong (the trainee's "My training"): an `h2`,
+    /// and the FAQ first, before the helpdesk: self-service answers most questions at once, at
+    /// any hour. (Where a link no longer opens, only the helpdesk can help: it comes first.)
+    AtHand,
 }
 
 /// The program's help contacts right under the page's `h1` (see [`help_contacts_in`]).
@@ -74,19 +102,29 @@ pub fn help_contacts_in(place: HelpPlace, support: ProgramSupport) -> impl IntoV
         return view! { <p class="help-hint">{t(UiMsg::HelpHint)}</p> }.into_any();
     }
     let heading = match place {
-        HelpPlace::UnderPageTitle => {
+        HelpPlace::InSection => view! { <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3> }.into_any(),
+        HelpPlace::UnderPageTitle | HelpPlace::AtHand => {
             view! { <h2 id="help-title">{t(UiMsg::HelpTitle)}</h2> }.into_any()
         }
-        HelpPlace::InSection => view! { <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3> }.into_any(),
     };
     let helpdesk = support.helpdesk;
+    // The FAQ in either of two places of one view, rather than a view per order (the trainee's
+    // bundle carries this one already, for a link that no longer opens).
+    let faq = support
+        .faq_url
+        .map(|url| link_line("faq-link", url, UiMsg::FaqLink));
+    let (faq_first, faq_last) = match place {
+        HelpPlace::AtHand => (faq, None),
+        HelpPlace::UnderPageTitle | HelpPlace::InSection => (None, faq),
+    };
     view! {
         <section class="help" aria-labelledby="help-title">
             {heading}
+            {faq_first}
             // Escaped by the core, with its phone numbers and addresses as links: one tap away on
             // a phone. As HTML, not as a view per piece, which would weigh on every download.
             {helpdesk.map(|h| view! { <p class="helpdesk" inner_html=move || to_html(h.get(lang.get()))></p> })}
-            {support.faq_url.map(|url| link_line("faq-link", url, UiMsg::FaqLink))}
+            {faq_last}
         </section>
     }
     .into_any()

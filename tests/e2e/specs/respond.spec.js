@@ -14,6 +14,8 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
   // A screen reader goes on from the thanks' heading, not from the top of the region.
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeFocused();
+  // A personal link takes one response: nothing invites a second.
+  await expect(page.getByRole("button", { name: "Iemand anders laten invullen" })).toHaveCount(0);
   expect(await responseCount(request)).toBe(before + 1);
 
   await page.goto("/planner/programs/demo/surveys/pilot-feedback/results");
@@ -27,11 +29,43 @@ test("a pilot user answers in Dutch, the planner sees the count, and the link ca
   await expect(page.getByText("Je hebt deze vragenlijst al ingevuld. Bedankt!")).toBeVisible();
 });
 
+test("on a phone, 'Anders' is a thumb-sized target and the SUS matrix's scale key stays in sight down to the last statement", async ({ page, request }) => {
+  const { planner, answerPage } = require("./helpers");
+  await page.setViewportSize({ width: 390, height: 844 });
+  // No platform on the link: the survey asks, with "Anders" among the choices.
+  const res = await request.post("/api/v1/programs/demo/surveys/pilot-feedback/invitations", {
+    headers: await planner(request),
+    data: { invitations: [{ person_id: `e2e-phone-${Date.now().toString(36)}`, language: "nl", attributes: { wave: "pilot" } }] },
+  });
+  expect(res.status()).toBe(201);
+  const [link] = await res.json();
+  await page.goto(new URL(link.url).pathname);
+  const other = page.locator(".option-other label");
+  await expect(other).toHaveText(/^Anders/);
+  expect((await other.boundingBox()).height, "the radio's target, in CSS pixels").toBeGreaterThanOrEqual(44);
+
+  const items = page.locator("fieldset.matrix-item");
+  for (let guard = 0; guard < 10 && !(await items.count()); guard++) {
+    await answerPage(page);
+    await page.getByRole("button", { name: "Volgende", exact: true }).click();
+    await expect(page.getByText(/^Pagina \d+ van \d+$/)).toBeVisible();
+  }
+  expect(await items.count()).toBeGreaterThanOrEqual(6);
+  const key = page.locator(".matrix-key");
+  await expect(key).toHaveText("1 = Helemaal mee oneens … 5 = Helemaal mee eens");
+  // Scrolled down to the sixth statement, far below where the key stood.
+  await items.nth(5).evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 100));
+  await expect(key).toBeInViewport();
+  const [keyBox, row] = [await key.boundingBox(), await items.nth(5).locator(".scale").boundingBox()];
+  expect(keyBox.y, "the key sits at the top of the screen").toBeLessThan(10);
+  expect(keyBox.y + keyBox.height, "above the sixth statement's points, not over them").toBeLessThanOrEqual(row.y);
+});
+
 test("required questions stop the respondent with a clear, focused message", async ({ page, request }) => {
   const path = await invite(request, "e2e-required", { language: "en" });
   await page.goto(path);
   await page.getByRole("button", { name: "Next", exact: true }).click();
-  await expect(page.getByText("Not everything is filled in correctly. Please check the marked questions.")).toBeVisible();
+  await expect(page.getByText("Some answers aren't filled in correctly. Please check the marked questions.")).toBeVisible();
   const invalid = page.locator("fieldset.question[aria-invalid='true']");
   await expect(invalid.first()).toBeVisible();
   await expect(invalid.first().locator("input").first()).toBeFocused();
@@ -49,9 +83,11 @@ test("the language can be switched while answering, answers kept", async ({ page
   await expect(first.locator("input:checked")).toHaveCount(1);
 });
 
-test("an unknown link says so instead of showing a broken page", async ({ page }) => {
+test("an unknown link says so instead of showing a broken page, and what to do next", async ({ page }) => {
   await page.goto("/r/00000000000000000000000000000000");
-  await expect(page.getByRole("alert")).toContainText("niet (meer) geldig");
+  await expect(page.getByRole("heading", { name: "Deze link werkt niet", level: 1 })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("Open de link uit je uitnodiging opnieuw");
+  await expect(page.getByRole("alert")).toContainText("vraag de servicedesk van je organisatie om een nieuwe");
 });
 
 test("a wrong password is refused, and a reload keeps a session", async ({ page }) => {
@@ -79,7 +115,8 @@ test("an anonymous link takes several responses, none tied to a person", async (
   await expect(page.getByRole("button", { name: /^Niet jij\?/ })).toHaveCount(0);
   await answerSurvey(page, { next: "Volgende", submit: "Versturen" });
   await expect(page.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toBeVisible();
-  await page.getByRole("button", { name: "Nog een keer invullen" }).click();
+  // For the next person on a shared device: the link serves the whole group.
+  await page.getByRole("button", { name: "Iemand anders laten invullen" }).click();
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
   // The new survey takes focus, not the page's body.
   await expect(page.locator("#main")).toBeFocused();

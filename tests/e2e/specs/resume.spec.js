@@ -337,11 +337,11 @@ test("reloading after an anonymous response shows the thank-you again, and answe
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Bedankt voor je antwoorden!" })).toBeVisible();
   await expect(page.locator(".submitted-at time")).toHaveAttribute("datetime", mark.submitted_at);
-  await expect(page.getByText("Je bent nu offline. Wil je de vragenlijst nog een keer invullen")).toBeVisible();
+  await expect(page.getByText("Je bent nu offline. Wil iemand anders de vragenlijst op dit apparaat invullen")).toBeVisible();
   await audit(page);
   await context.setOffline(false);
   await page.reload();
-  await expect(page.getByRole("button", { name: "Nog een keer invullen" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Iemand anders laten invullen" })).toBeVisible();
   // Another tab (a new browser session for the next person on this device) gets the survey.
   const otherTab = await context.newPage();
   await otherTab.goto(path);
@@ -349,8 +349,8 @@ test("reloading after an anonymous response shows the thank-you again, and answe
   await expect(otherTab.getByRole("heading", { name: "Bedankt voor je antwoorden!" })).toHaveCount(0);
   await otherTab.close();
 
-  // "Answer again": a blank survey, which a reload now continues instead of thanking.
-  await page.getByRole("button", { name: "Nog een keer invullen" }).click();
+  // "Let someone else answer": a blank survey, which a reload now continues instead of thanking.
+  await page.getByRole("button", { name: "Iemand anders laten invullen" }).click();
   await expect(page.getByText(/^Pagina 1 van \d+$/)).toBeVisible();
   await expect(thanks).toHaveCount(0);
   await expect(page.locator("fieldset.question input:checked")).toHaveCount(0);

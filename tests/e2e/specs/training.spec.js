@@ -1,7 +1,9 @@
 // The trainee app (Dutch, on a phone): a trainee works through a module, fails the quiz and then
 // passes it; finds their progress after a reload and on another device; after an editorial new
-// version is asked nothing, after a substantive one only the changed lesson; prints the
-// certificate; axe-core finds nothing on the way. Quiz feedback gives the verdict once. An
+// version is asked nothing, after a substantive one only the changed lesson, keeping the
+// certificate of the version they finished meanwhile (named as that version was); prints the
+// certificate on one A4 page that it fills; "My training" names the program and offers its FAQ,
+// then its helpdesk; axe-core finds nothing on the way. Quiz feedback gives the verdict once. An
 // expired or revoked training link shows a page saying so, with the helpdesk, in Dutch and
 // English, and leaves nothing on the device; an unknown one leads on to the start page, as a
 // survey link does.
@@ -70,13 +72,25 @@ function nextVersion(module, lesson, kind) {
 test("a trainee fails then passes, keeps progress across devices, re-studies only what changed, and prints the certificate", async ({ page, request, browser }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  const { program, path, token } = await assignedTrainee(request);
+  const { program, path, token, headers: plannerHeaders } = await assignedTrainee(request);
   const module = await moduleOf(request, token);
+  const res0 = await request.put(`/api/v1/programs/${program}/support`, { headers: plannerHeaders, data: { helpdesk: HELPDESK, faq_url: FAQ } });
+  expect(res0.status()).toBe(200);
+  const programName = (await (await request.get(`/api/v1/train/${token}`)).json()).program_name;
 
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
   await expect(page.getByText("Waar je hulp krijgt")).toBeVisible();
   await expect(page.getByText("8 minuten")).toBeVisible();
+  // Which rollout this is, and where to get help: the FAQ first, then the helpdesk.
+  await expect(page.getByText(`Hallo Trainee 1, dit is je training voor ${programName}.`)).toBeVisible();
+  const help = page.getByRole("region", { name: "Hulp nodig?" });
+  await help.scrollIntoViewIfNeeded();
+  await expect(help).toBeInViewport();
+  await expect(help.locator("p")).toHaveText(["Veelgestelde vragen", HELPDESK.nl]);
+  await expect(help.getByRole("link", { name: "Veelgestelde vragen" })).toHaveAttribute("href", FAQ);
+  await expect(help.getByRole("link", { name: "020-1234567" })).toHaveAttribute("href", "tel:0201234567");
+  await expectNoHorizontalScroll(page);
   await audit(page);
   await page.getByRole("button", { name: "Openen" }).click();
   // Before beginning, what it asks: its lessons, the time, the quiz's pass mark.
@@ -136,6 +150,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.locator(".topbar")).toBeHidden();
   await expect(page.getByRole("button", { name: "Afdrukken" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
+  await expectPrintedOnOneA4Page(page);
 
   // An editorial new version: nothing to re-study, the pass is kept.
   const headers = await planner(request);
@@ -146,14 +161,29 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await expect(page.getByText("Afgerond")).toBeVisible();
   await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toHaveCount(0);
 
-  // A substantive one: only the changed lesson is asked again.
+  // A substantive one, which renames the module: only the changed lesson is asked again.
   const v3 = nextVersion(v2, "desk", "substantive");
+  v3.title = { nl: "Hulp bij je nieuwe laptop", en: "Help with your new laptop" };
   res = await request.post(`/api/v1/programs/${program}/modules/get-help/versions`, { headers, data: { module: v3 } });
   expect(res.status()).toBe(201);
   await page.goto(path);
   await expect(page.getByText("Deze module is bijgewerkt.", { exact: false })).toBeVisible();
+  // The card says what is left, not a share done that reads as barely begun.
+  await expect(page.locator(".module-item .meta")).toHaveText(`${v3.estimate_minutes} minuten · Bijgewerkt · nog te doen: 1 les en de vragen erover`);
   // The card names what to re-read after its colon.
   await expect(page.locator(".module-item ul.restudy li")).toHaveText([v3.lessons.find((l) => l.id === "desk").title.nl]);
+  await page.getByRole("button", { name: "Openen" }).click();
+  // The certificate they earned stays at hand, for the version they finished, until the new
+  // version's is earned.
+  await expect(page.getByRole("button", { name: "Certificaat bekijken" })).toHaveCount(0);
+  await page.getByRole("button", { name: `Certificaat voor versie ${v2.version}` }).click();
+  await expect(certificate.locator(".version")).toHaveText(new RegExp(`^Versie ${v2.version} · Afgerond op `));
+  await expect(certificate).not.toContainText(`Versie ${v3.version}`);
+  // It names the module as the version it covers did, and the server hands out the same one.
+  await expect(certificate.locator(".module-title")).toHaveText(v2.title.nl);
+  const fromServer = await (await request.get(`/api/v1/train/${token}/modules/get-help/certificate`)).json();
+  expect([fromServer.version, fromServer.title.nl]).toEqual([v2.version, v2.title.nl]);
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
   await page.getByRole("button", { name: "Openen" }).click();
   const restudy = page.locator("ul.restudy li");
   await expect(restudy).toHaveCount(1);
@@ -343,6 +373,37 @@ test("after a failed quiz with a wait, the trainee reads until when in their own
 });
 
 const HELPDESK = { nl: "Bel de servicedesk: 020-1234567", en: "Call the service desk: 020-1234567" };
+const FAQ = "https://intranet.example.org/intune-faq";
+
+/** The certificate shown, printed as Chromium prints it: one A4 page, the card filling it, the
+ * trainee's name, the module and its version and date large and centred, none of the app. */
+async function expectPrintedOnOneA4Page(page) {
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+  expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g), "pages printed").toHaveLength(1);
+  const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/);
+  // A4 in points (210 × 297 mm), within a point of rounding.
+  expect(Math.abs(Number(box[1]) - 595.3)).toBeLessThan(1.5);
+  expect(Math.abs(Number(box[2]) - 841.9)).toBeLessThan(1.5);
+  // The same page laid out on screen: A4 at 96 px per inch is 794 × 1123 px.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: "print" });
+  const card = await page.locator(".certificate").boundingBox();
+  expect(card.height, "the card's height on the page").toBeGreaterThan(0.85 * 1123);
+  expect(card.width).toBeGreaterThan(0.85 * 794);
+  const centre = card.x + card.width / 2;
+  for (const [part, px] of [[".trainee", 36], [".module-title", 30], [".version", 18], ["h1", 40]]) {
+    const el = page.locator(`.certificate ${part}`);
+    const size = await el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(size, `${part}'s font size in px`).toBeGreaterThanOrEqual(px);
+    const text = await el.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect(); return b.x + b.width / 2; });
+    expect(Math.abs(text - centre), `${part} centred`).toBeLessThan(4);
+  }
+  for (const hidden of [".topbar", "button", ".no-print"]) {
+    await expect(page.locator(hidden).filter({ visible: true })).toHaveCount(0);
+  }
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 390, height: 844 });
+}
 
 /** The program's helpdesk, which the closed-link page names. */
 async function setHelpdesk(request, program, headers) {
@@ -409,7 +470,7 @@ test("a revoked training link shows a page saying so with the helpdesk, in Dutch
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { name: "This training link no longer works" })).toBeVisible();
   await expect(page.getByText(HELPDESK.en)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Go to the start page" })).toHaveAttribute("href", "/");
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
   await audit(page);
 });
 

@@ -18,7 +18,9 @@ test("an expired link shows the expiry page with the helpdesk to ask for a new o
   expect(res.status()).toBe(201);
   const [link] = await res.json();
   await page.goto(new URL(link.url).pathname);
-  await expect(page.getByRole("heading", { name: "Deze link is verlopen", level: 1 })).toBeVisible();
+  // Named, so the person knows which survey to ask a new link for.
+  await expect(page.getByRole("heading", { name: "Je link voor ‘Jouw ervaring met de pilot’ is verlopen", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(/^Je link voor ‘Jouw ervaring met de pilot’ is verlopen/);
   await expect(page.getByText("Bel de servicedesk: 020-1234567")).toBeVisible();
   // The help follows the page's h1 (axe's heading-order is not among the WCAG rules audited).
   await expect(page.getByRole("heading", { name: "Hulp nodig?", level: 2 })).toBeVisible();

@@ -86,8 +86,10 @@ pub fn QuestionView(
         >
             <legend class="question-text" id=title_id(&qid)>
                 {text}
+                // Joined to the last word by a no-break space: a line may not end before it, so
+                // the asterisk never wraps onto a line of its own under a long question.
                 {required.then(|| view! {
-                    <span class="required" aria-hidden="true">" *"</span>
+                    <span class="required" aria-hidden="true">"\u{a0}*"</span>
                     <span class="visually-hidden">{move || format!(" ({})", Msg::Required.text(lang.get()))}</span>
                 })}
             </legend>

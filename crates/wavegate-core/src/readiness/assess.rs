@@ -143,7 +143,7 @@ pub(super) fn present(data: &DataSet) -> Present {
         devices: i.has_devices(),
         failures: i.failures.is_some(),
         tickets: i.tickets.is_some(),
-        responses: i.responses.is_some(),
+        responses: i.has_responses(),
         training: i.training.is_some(),
     }
 }

@@ -112,30 +112,70 @@ pub(super) fn rate_counterfactual(
 
 /// How many more units, at the current share, would decide an undecided proportion.
 pub(super) fn more_needed(m: &MetricEval, gamma: f64) -> Option<u64> {
-    let n = m.n;
-    if m.state == State::Insufficient && (n as f64) < m.spec.min_n {
-        return Some((m.spec.min_n - n as f64).ceil() as u64);
-    }
-    let (ok, total) = m.count?;
-    if total <= 0.0 {
-        return None;
-    }
+    let count = m.count.filter(|&(_, total)| total > 0.0);
+    more_to_decide(&m.spec, count, m.n as f64, gamma)
+}
+
+/// How many units beyond the `n` there are would decide a proportion measured as `count`
+/// (successes, trials), if its share holds: the fewest of a few growing sizes at which it
+/// passes or fails. Below `min_n` that is at least `min_n`, but not always `min_n` itself: 8 of
+/// 10 devices compliant is still undecided at 20, and "10 more decide it" was wrong. With
+/// nothing measured yet, `min_n` is what is needed to say anything.
+fn more_to_decide(
+    spec: &super::metric::MetricSpec,
+    count: Option<(f64, f64)>,
+    n: f64,
+    gamma: f64,
+) -> Option<u64> {
+    let short = n < spec.min_n;
+    let Some((ok, total)) = count else {
+        return short.then(|| (spec.min_n - n).ceil() as u64);
+    };
     let share = ok / total;
-    for f in [1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0] {
-        let size = (total * f).ceil();
-        let post = Posterior::Beta(BetaPosterior::jeffreys((share * size).round(), size));
-        let state = classify(&m.spec, true, size, &post, gamma).state;
-        if matches!(state, State::Pass | State::Fail) {
-            return Some((size - total) as u64);
-        }
-    }
-    None
+    let base = total.max(spec.min_n);
+    let factors = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0];
+    factors
+        .into_iter()
+        .map(|f| (base * f).ceil())
+        .filter(|&size| size > total)
+        .find(|&size| {
+            let post = Posterior::Beta(BetaPosterior::jeffreys((share * size).round(), size));
+            let state = classify(spec, true, size, &post, gamma).state;
+            matches!(state, State::Pass | State::Fail)
+        })
+        .map(|size| (size - total) as u64)
 }
 
 #[cfg(test)]
 mod rate_tests {
     use super::*;
     use crate::readiness::metric::MetricId;
+
+    #[test]
+    fn more_evidence_is_what_decides_it_not_only_what_makes_it_judgeable() {
+        let spec = MetricId::DeviceCompliance.default_spec();
+        let (min_n, gamma) = (spec.min_n as u64, 0.8);
+        // Nothing measured: min_n is needed to say anything.
+        assert_eq!(more_to_decide(&spec, None, 0.0, gamma), Some(min_n));
+        // 10 of 10 compliant: min_n at that share passes.
+        assert_eq!(
+            more_to_decide(&spec, Some((10.0, 10.0)), 10.0, gamma),
+            Some(min_n - 10)
+        );
+        // 8 of 10: at min_n still undecided, so more than min_n - 10 are needed, and the size
+        // named decides it.
+        let more = more_to_decide(&spec, Some((8.0, 10.0)), 10.0, gamma).unwrap();
+        assert!(more > min_n - 10, "{more}");
+        let size = 10.0 + more as f64;
+        let post = Posterior::Beta(BetaPosterior::jeffreys((0.8 * size).round(), size));
+        let state = classify(&spec, true, size, &post, gamma).state;
+        assert!(
+            matches!(state, State::Pass | State::Fail),
+            "{state:?} at {size}"
+        );
+        // Halfway between the thresholds, no amount of evidence at that share decides it.
+        assert_eq!(more_to_decide(&spec, Some((18.0, 20.0)), 20.0, gamma), None);
+    }
 
     #[test]
     fn a_failing_ticket_rate_clears_below_its_threshold_and_passes_below_its_target() {

@@ -393,6 +393,14 @@ impl Inputs {
     pub fn has_devices(&self) -> bool {
         self.devices.as_ref().is_some_and(|d| !d.is_empty())
     }
+
+    /// Whether there are survey answers: a responses file with at least one response. A file
+    /// of none at all (a header-only export, or one taken before anyone answered) is no evidence
+    /// that nobody answered a survey they were sent: it counts as no file. Read as "a response
+    /// rate of 0", it failed Reach and held a wave that the same data without the file split.
+    pub fn has_responses(&self) -> bool {
+        self.responses.as_ref().is_some_and(|r| !r.is_empty())
+    }
 }
 
 /// Items grouped by person: `items[starts[p]..starts[p + 1]]` belong to person `p`.

@@ -144,6 +144,9 @@ fn notes(data: &DataSet, lang: Lang) -> Vec<String> {
     if i.devices.as_ref().is_some_and(Vec::is_empty) {
         out.push(Msg::NoDevices.render(lang));
     }
+    if i.responses.as_ref().is_some_and(Vec::is_empty) {
+        out.push(Msg::NoResponses.render(lang));
+    }
     for (present, file) in [
         (i.devices.is_some(), files::DEVICES),
         (i.tickets.is_some(), files::TICKETS),

@@ -1,6 +1,7 @@
 //! docs/scoring.md step 5 and the SPLIT test: the gates that fired, the dimensions that fail in a
 //! segment, and for each segment finding a test against its siblings (Fisher exact,
-//! Mann–Whitney U, an exact rate comparison or Welch's t), with Benjamini–Hochberg over all.
+//! Mann–Whitney U, an exact rate comparison or Welch's t), with Benjamini–Hochberg over every
+//! segment's comparison on the same metric.
 
 use super::assess::Assessment;
 use super::engine::MetricEval;
@@ -263,17 +264,24 @@ impl Pooled {
 
 /// Tests whether `theirs` is better than `mine` on metric `id` (with `spec` for score points):
 /// the method, how much better (share points, or score points / 100), and the p-value.
+/// `Screen::WorseOnly` asks only whether `mine` is worse: where it is not, p is 1 and no test
+/// runs (a larger p-value stays a valid one, and the family's other members need no more).
 fn compare(
     id: MetricId,
     spec: &super::metric::MetricSpec,
     likert: bool,
     mine: &Pooled,
     theirs: &Pooled,
+    screen: Screen,
 ) -> Option<(TestMethod, f64, f64)> {
+    let untested = |diff: f64| screen == Screen::WorseOnly && diff <= 0.0;
     if likert {
-        let r = mann_whitney_u(&expand_likert(&mine.likert), &expand_likert(&theirs.likert))?;
         let diff =
             measures::agreeing_share(&theirs.likert) - measures::agreeing_share(&mine.likert);
+        if untested(diff) {
+            return Some((TestMethod::MannWhitneyU, diff, 1.0));
+        }
+        let r = mann_whitney_u(&expand_likert(&mine.likert), &expand_likert(&theirs.likert))?;
         return Some((TestMethod::MannWhitneyU, diff, r.p));
     }
     match id.kind() {
@@ -282,13 +290,17 @@ fn compare(
             if n <= 0.0 || pn <= 0.0 {
                 return None;
             }
+            let diff = pok / pn - ok / n;
+            if untested(diff) {
+                return Some((TestMethod::FisherExact, diff, 1.0));
+            }
             let p = fisher_exact(
                 ok.round() as u64,
                 (n - ok).round() as u64,
                 pok.round() as u64,
                 (pn - pok).round() as u64,
             );
-            Some((TestMethod::FisherExact, pok / pn - ok / n, p))
+            Some((TestMethod::FisherExact, diff, p))
         }
         Kind::Rate => {
             let ((e1, u1), (e2, u2)) = (mine.events, theirs.events);
@@ -298,6 +310,9 @@ fn compare(
             // Lower is better: the others' advantage in score points.
             let per_100 = |e: u64, u: f64| 100.0 * e as f64 / u;
             let diff = (score(spec, per_100(e2, u2)) - score(spec, per_100(e1, u1))) / 100.0;
+            if untested(diff) {
+                return Some((TestMethod::RateComparison, diff, 1.0));
+            }
             Some((
                 TestMethod::RateComparison,
                 diff,
@@ -311,10 +326,22 @@ fn compare(
                 return None;
             }
             let diff = (score(spec, m2) - score(spec, m1)) / 100.0;
+            if untested(diff) {
+                return Some((TestMethod::WelchT, diff, 1.0));
+            }
             Some((TestMethod::WelchT, diff, welch_t(n1, m1, v1, n2, m2, v2)))
         }
         Kind::Nps => None,
     }
+}
+
+/// How much of a comparison is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The p-value in every case (a finding, whose test the report shows).
+    Exact,
+    /// Only where the segment does worse (a comparison that only widens the family).
+    WorseOnly,
 }
 
 /// Whether a group of segments is significantly and substantially worse than another group on
@@ -334,12 +361,18 @@ pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &Metric
         first.likert.is_some(),
         &Pooled::of(worse.iter().copied()),
         &Pooled::of([better]),
+        Screen::Exact,
     )
     .is_some_and(|(_, diff, p)| p < SPLIT_FDR && diff >= SPLIT_MIN_DIFFERENCE)
 }
 
 /// The segment's metric against the pooled siblings that pass or warn on it.
-fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<TestEval> {
+fn test_against_siblings(
+    a: &Assessment,
+    seg: usize,
+    id: MetricId,
+    screen: Screen,
+) -> Option<TestEval> {
     let own = a.segs[seg].eval.metric(id)?;
     let siblings = a.siblings(seg);
     // Like with like: the same group's evidence (earlier waves or the next wave).
@@ -357,7 +390,7 @@ fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<Tes
         // Siblings each too small to judge (or too small to show) may together be enough:
         // three regions of 6, 9 and 18 iOS devices, all enrolled at once, against one of 21
         // where half failed. The rest of the parent segment is then the evidence to compare.
-        return test_against_rest(a, seg, own, siblings);
+        return test_against_rest(a, seg, own, siblings, screen);
     }
     if against.is_empty() || own.suppressed {
         return None;
@@ -374,7 +407,7 @@ fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<Tes
             count: pooled,
             ..Pooled::default()
         };
-        compare(id, &own.spec, false, &mine, &pooled)?
+        compare(id, &own.spec, false, &mine, &pooled, screen)?
     } else {
         compare(
             id,
@@ -382,6 +415,7 @@ fn test_against_siblings(a: &Assessment, seg: usize, id: MetricId) -> Option<Tes
             own.likert.is_some(),
             &Pooled::of([own]),
             &theirs,
+            screen,
         )?
     };
     Some(TestEval {
@@ -400,6 +434,7 @@ fn test_against_rest(
     seg: usize,
     own: &MetricEval,
     siblings: Vec<usize>,
+    screen: Screen,
 ) -> Option<TestEval> {
     if own.likert.is_some() || own.events.is_some() || own.moments.is_some() {
         return None;
@@ -416,7 +451,14 @@ fn test_against_rest(
         count: (count.ok as f64, count.n as f64),
         ..Pooled::default()
     };
-    let (method, difference, p) = compare(own.id, &own.spec, false, &Pooled::of([own]), &theirs)?;
+    let (method, difference, p) = compare(
+        own.id,
+        &own.spec,
+        false,
+        &Pooled::of([own]),
+        &theirs,
+        screen,
+    )?;
     Some(TestEval {
         method,
         against: siblings,
@@ -451,11 +493,18 @@ fn topic_counts(
     Some((mine, pooled))
 }
 
-/// Tests every segment finding against its siblings, applies Benjamini–Hochberg over all of
-/// them, and marks those that differ significantly and by at least 10 points as confined.
+/// Tests every segment finding against its siblings, applies Benjamini–Hochberg within its
+/// family, and marks those that differ significantly and by at least 10 points as confined.
+///
+/// A family is every comparison the engine looked at on one metric (which platform, region,
+/// department or pair of them differs on first-attempt enrollment), failing cells or not.
+/// Picking the few cells that fail out of hundreds and correcting only over those let chance
+/// confine a "failure" (5 of 8 devices compliant, p = 0.014) and split one healthy
+/// organisation in three; one family over every metric would bury a real failure (19 iOS
+/// users, a third failing, p = 0.005) under the comparisons of unrelated metrics.
 pub(super) fn test_findings(a: &Assessment, findings: &mut [Finding]) {
     let mut tested = Vec::new();
-    let mut p_values = Vec::new();
+    let mut family: Vec<(Family, f64)> = Vec::new();
     for (i, f) in findings.iter_mut().enumerate() {
         let (seg, Some(id)) = (f.seg, f.metric) else {
             continue;
@@ -463,17 +512,56 @@ pub(super) fn test_findings(a: &Assessment, findings: &mut [Finding]) {
         if seg == 0 || !f.holds() {
             continue;
         }
-        if let Some(t) = test_against_siblings(a, seg, id) {
-            p_values.push(t.p);
+        if let Some(t) = test_against_siblings(a, seg, id, Screen::Exact) {
+            family.push((id, t.p));
             tested.push(i);
             f.test = Some(t);
         }
     }
-    let q = benjamini_hochberg(&p_values);
+    family.extend(looked_at(a, findings));
+    let q = q_values_by_family(&family);
     for (k, &i) in tested.iter().enumerate() {
         if let Some(t) = &mut findings[i].test {
             t.q = q[k];
             findings[i].confined = t.q < SPLIT_FDR && t.difference >= SPLIT_MIN_DIFFERENCE;
         }
     }
+}
+
+/// The family of a comparison: its metric.
+type Family = MetricId;
+
+/// Benjamini–Hochberg q-values, each p-value corrected within its own family (in input order).
+fn q_values_by_family(tests: &[(Family, f64)]) -> Vec<f64> {
+    let mut q = vec![1.0; tests.len()];
+    let mut families: Vec<Family> = tests.iter().map(|(f, _)| *f).collect();
+    families.sort_unstable();
+    families.dedup();
+    for family in families {
+        let members: Vec<usize> = (0..tests.len()).filter(|&i| tests[i].0 == family).collect();
+        let p: Vec<f64> = members.iter().map(|&i| tests[i].1).collect();
+        for (&i, qi) in members.iter().zip(benjamini_hochberg(&p)) {
+            q[i] = qi;
+        }
+    }
+    q
+}
+
+/// The comparisons looked at beside the findings: every judged metric of every segment that is
+/// no finding, against its siblings. They only widen the families.
+fn looked_at(a: &Assessment, findings: &[Finding]) -> Vec<(Family, f64)> {
+    let mut out = Vec::new();
+    for (si, seg) in a.segs.iter().enumerate().skip(1) {
+        for m in &seg.eval.metrics {
+            let judged = m.weighted() && !m.suppressed && m.state != State::Insufficient;
+            let finding = findings
+                .iter()
+                .any(|f| f.seg == si && f.metric == Some(m.id));
+            if judged && !finding {
+                let t = test_against_siblings(a, si, m.id, Screen::WorseOnly);
+                out.extend(t.map(|t| (m.id, t.p)));
+            }
+        }
+    }
+    out
 }

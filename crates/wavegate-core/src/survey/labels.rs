@@ -70,7 +70,7 @@ pub fn yes_no(value: bool, lang: Lang) -> &'static str {
 pub fn other(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "Anders, namelijk",
-        Lang::En => "Other, namely",
+        Lang::En => "Other:",
     }
 }
 

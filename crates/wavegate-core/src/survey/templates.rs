@@ -170,7 +170,7 @@ fn sus_matrix() -> Question {
         ),
         (
             "De onderdelen van de app sloten goed op elkaar aan.",
-            "The parts of the app fitted well together.",
+            "The parts of the app fitted together well.",
         ),
         (
             "De app zat vol tegenstrijdigheden.",
@@ -202,7 +202,7 @@ fn sus_matrix() -> Question {
         "sus",
         t(
             "Hoe was het om de Bedrijfsportal-app te gebruiken?",
-            "How was it to use the Company Portal app?",
+            "What was it like to use the Company Portal app?",
         ),
         QuestionKind::Matrix { points: 5, items },
     )
@@ -220,7 +220,7 @@ fn helpdesk_questions(contacted_nl: &str, contacted_en: &str) -> Vec<Question> {
         agree(
             "helpdesk_resolved",
             "De servicedesk heeft mijn vraag goed opgelost.",
-            "The service desk resolved my question well.",
+            "The service desk dealt with my question well.",
         )
         .measuring("helpdesk.resolution")
         .shown_if(said_yes("helpdesk_contacted")),
@@ -516,7 +516,7 @@ fn post_enrollment_pulse() -> Survey {
                         ),
                         QuestionKind::MultipleChoice {
                             choices: vec![
-                                Choice::new("mail", "E-mail of agenda", "Email or calendar"),
+                                Choice::new("mail", "E-mail of agenda", "E-mail or calendar"),
                                 Choice::new("apps", "Werk-apps", "Work apps"),
                                 Choice::new("network", "Wifi of VPN", "Wi-Fi or VPN"),
                                 Choice::new(
@@ -537,7 +537,7 @@ fn post_enrollment_pulse() -> Survey {
                     )
                     .with_help(t(
                         "Kies alles wat van toepassing is. Laat leeg als je nergens last van had.",
-                        "Choose all that apply. Leave empty if you had no trouble.",
+                        "Choose all that apply. Leave blank if you had none.",
                     )),
                     agree(
                         "issues_resolved",
@@ -589,7 +589,7 @@ fn om_pulse() -> Survey {
                     Choice::new(
                         "security",
                         "Veilig werken en privacy",
-                        "Working securely and privacy",
+                        "Security and privacy",
                     ),
                     Choice::new(
                         "apps",
@@ -631,7 +631,7 @@ fn om_pulse() -> Survey {
                     agree(
                         "changes_informed",
                         "Ik word op tijd geïnformeerd over veranderingen aan mijn apparaat of apps.",
-                        "I am told in good time about changes to my device or apps.",
+                        "I am told about changes to my device or apps in good time.",
                     )
                     .measuring("communication.changes")
                     .required(),
@@ -643,7 +643,7 @@ fn om_pulse() -> Survey {
                     .measuring("helpdesk.selfservice"),
                 ],
             ),
-            page("help", "Hulp en uitleg", "Help and explanation", help),
+            page("help", "Hulp en uitleg", "Help and guidance", help),
             page(
                 "finally",
                 "Tot slot",
@@ -659,7 +659,7 @@ fn om_pulse() -> Survey {
     // A recurring check, not a rollout wave: its thanks speak of the device as it is used.
     pulse.thanks = Some(t(
         "Zo zien we op tijd waar je apparaat of de uitleg erover beter kan.",
-        "This shows us in time where your device, or how it is explained, can be better.",
+        "This shows us early where your device, or how we explain it, could be better.",
     ));
     pulse
 }

@@ -47,4 +47,9 @@ pub trait Cells {
     fn cell(&self, index: usize) -> &str;
     /// The line in the file where this row starts (1-based; the header is line 1).
     fn line(&self) -> u64;
+    /// Whether a cell of this row may start with a spreadsheet formula guard (`'`) to undo: a
+    /// stretch of file without a single `'` has none, and its cells skip the search.
+    fn may_hold_guards(&self) -> bool {
+        true
+    }
 }

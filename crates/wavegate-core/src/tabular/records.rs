@@ -359,6 +359,11 @@ pub(super) struct Record {
 }
 
 impl Record {
+    /// Whether any field holds `byte`.
+    pub(super) fn holds(&self, byte: u8) -> bool {
+        memchr::memchr(byte, self.text.as_bytes()).is_some()
+    }
+
     /// The number of fields.
     pub(super) fn len(&self) -> usize {
         self.ends.len() + self.beyond
@@ -396,7 +401,11 @@ impl Record {
 
     /// Whether every field is empty or white space (a blank line, or Excel's `;;;;`).
     pub(super) fn is_blank(&self) -> bool {
-        self.iter().all(|field| field.trim().is_empty())
+        // Nearly every record's first field begins with a visible character: then it is not
+        // blank, with no field trimmed to tell (asked of every record of every file read).
+        let opens_visibly =
+            (self.get(0).and_then(|f| f.as_bytes().first())).is_some_and(u8::is_ascii_graphic);
+        !opens_visibly && self.iter().all(|field| field.trim().is_empty())
     }
 
     /// A quote opening field `.0` that is never closed, `.1` line breaks after the record's

@@ -14,6 +14,8 @@ use std::fmt;
 pub struct RowRef<'r> {
     pub(super) line: u64,
     pub(super) record: &'r Record,
+    /// Whether the record holds a `'` at all, so that a cell may carry a formula guard.
+    guards: bool,
 }
 
 impl RowRef<'_> {
@@ -34,6 +36,9 @@ impl Cells for RowRef<'_> {
     }
     fn line(&self) -> u64 {
         self.line
+    }
+    fn may_hold_guards(&self) -> bool {
+        self.guards
     }
 }
 
@@ -192,12 +197,11 @@ fn cut(
         let end = starts.get(k + 1).copied().unwrap_or(data.len());
         // Cuts are just after line feeds: character boundaries.
         let piece = text.get(start..end).unwrap_or_default();
-        rows.push(Rows {
-            reader: RecordReader::new(delimiter, piece, line_feeds),
-            record: Record::default(),
-            text: piece.as_bytes(),
-            first_line: line,
-        });
+        rows.push(Rows::new(
+            RecordReader::new(delimiter, piece, line_feeds),
+            piece,
+            line,
+        ));
         if k + 1 < starts.len() {
             line += count_byte(piece.as_bytes(), b'\n');
         }
@@ -315,13 +319,21 @@ impl std::fmt::Debug for Rows<'_> {
 }
 
 impl<'t> Rows<'t> {
-    fn over(head: &Header, text: &'t str, first_line: u64) -> Rows<'t> {
+    fn new(reader: RecordReader<'t>, text: &'t str, first_line: u64) -> Rows<'t> {
         Rows {
-            reader: RecordReader::new(head.delimiter, text, true),
+            reader,
             record: Record::default(),
             text: text.as_bytes(),
             first_line,
         }
+    }
+
+    fn over(head: &Header, text: &'t str, first_line: u64) -> Rows<'t> {
+        Rows::new(
+            RecordReader::new(head.delimiter, text, true),
+            text,
+            first_line,
+        )
     }
 
     /// At least as many as the rows still to read (the line breaks left, plus one): enough room
@@ -390,6 +402,9 @@ impl<'t> Rows<'t> {
             return Ok(Some(RowRef {
                 line,
                 record: &self.record,
+                // One vectorised search of the record instead of one in each cell read (an
+                // eighth of `wavegate score`'s instructions at 100,000 people).
+                guards: self.record.holds(b'\''),
             }));
         }
     }

@@ -4,10 +4,15 @@
 //! It is issued from the progress against a version's lineage, so after an editorial change it
 //! names the new version with the date the trainee earned it, and after a substantive change it
 //! is issued again, dated, once the changed lessons are re-studied and their topics retaken.
+//! Meanwhile the trainee keeps the certificate of the latest earlier version they did
+//! ([`Progress::earlier_done`], [`Certificate::held`]): a new version must not take away
+//! proof of what they finished. A certificate names the version it covers as it read then
+//! ([`CoveredVersion`]): its title, not the one a later version gave the module.
 
 use super::model::Module;
 use super::progress::Progress;
-use super::versions::Lineage;
+use super::status::Status;
+use super::versions::{Lineage, ModuleHistory};
 use crate::i18n::{Lang, Text};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,6 +34,42 @@ pub struct Certificate {
     pub registration: String,
     /// The module's languages, for the app to offer.
     pub languages: Vec<Lang>,
+}
+
+/// What a certificate names of the version it covers: its number, and the module's title and
+/// languages in that version. The trainee's device holds only the latest version, so the
+/// server hands over the earlier one's title a certificate still stands for
+/// (`MyModule::earlier_title`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoveredVersion {
+    /// The version.
+    pub version: u32,
+    /// The module's title in it.
+    pub title: Text,
+    /// The module's languages in it.
+    pub languages: Vec<Lang>,
+}
+
+impl CoveredVersion {
+    /// What a certificate of `module` (one version) names.
+    pub fn of(module: &Module) -> CoveredVersion {
+        CoveredVersion {
+            version: module.version,
+            title: module.title.clone(),
+            languages: module.languages.clone(),
+        }
+    }
+
+    /// The latest version before `history`'s latest that the trainee did
+    /// ([`Progress::earlier_done`]): where they stood in it, and what its certificate names.
+    pub fn earlier_done(
+        progress: &Progress,
+        history: &ModuleHistory,
+    ) -> Option<(Status, CoveredVersion)> {
+        let status = progress.earlier_done(history)?;
+        let covered = CoveredVersion::of(history.get(status.version)?);
+        Some((status, covered))
+    }
 }
 
 /// Why there is no certificate.
@@ -68,22 +109,68 @@ impl Certificate {
         trainee: &str,
     ) -> Result<Certificate, CertificateError> {
         let status = progress.status(module, lineage);
+        Certificate::of_status(&status, progress, &CoveredVersion::of(module), trainee)
+    }
+
+    /// The certificate of the version `status` judged, once it is done, or why not. `covered`
+    /// is that version: the certificate names its title, and no other version's.
+    pub fn of_status(
+        status: &Status,
+        progress: &Progress,
+        covered: &CoveredVersion,
+        trainee: &str,
+    ) -> Result<Certificate, CertificateError> {
         let done = status
             .done_at
-            .filter(|_| progress.module_id == module.id)
+            .filter(|_| progress.module_id == status.module_id && covered.version == status.version)
             .ok_or_else(|| CertificateError::NotDone {
-                module_id: module.id.clone(),
-                version: module.version,
+                module_id: status.module_id.clone(),
+                version: status.version,
             })?;
         Ok(Certificate {
-            module_id: module.id.clone(),
-            title: module.title.clone(),
-            version: module.version,
+            module_id: status.module_id.clone(),
+            title: covered.title.clone(),
+            version: status.version,
             trainee: trainee.trim().to_string(),
             earned_on: done.date_naive(),
             registration: progress.registration.clone(),
-            languages: module.languages.clone(),
+            languages: covered.languages.clone(),
         })
+    }
+
+    /// The certificate a trainee holds: the latest version's (`latest`, described by
+    /// `lineage`) once it is done, else meanwhile that of the latest earlier version they did
+    /// (`earlier`, [`CoveredVersion::earlier_done`]), else why there is none. The one rule the
+    /// trainee app (over what the server handed it) and the server ([`Certificate::held_in`])
+    /// follow, so both show the same certificate.
+    pub fn held(
+        progress: &Progress,
+        latest: &Module,
+        lineage: &Lineage,
+        earlier: Option<(&Status, &CoveredVersion)>,
+        trainee: &str,
+    ) -> Result<Certificate, CertificateError> {
+        Certificate::issue(progress, latest, lineage, trainee).or_else(|why| {
+            let (status, covered) = earlier.ok_or(why)?;
+            Certificate::of_status(status, progress, covered, trainee)
+        })
+    }
+
+    /// [`Certificate::held`] over a module's whole `history`, which the server holds.
+    pub fn held_in(
+        progress: &Progress,
+        history: &ModuleHistory,
+        trainee: &str,
+    ) -> Result<Certificate, CertificateError> {
+        let (Some(latest), Some(lineage)) = (history.latest(), history.lineage()) else {
+            return Err(CertificateError::NotDone {
+                module_id: progress.module_id.clone(),
+                version: 0,
+            });
+        };
+        let earlier = CoveredVersion::earlier_done(progress, history);
+        let earlier = earlier.as_ref().map(|(status, covered)| (status, covered));
+        Certificate::held(progress, latest, &lineage, earlier, trainee)
     }
 
     /// The heading.

@@ -46,7 +46,7 @@ pub mod versions;
 pub mod wire;
 
 pub use assign::{Trainee, trainees};
-pub use certificate::{Certificate, CertificateError};
+pub use certificate::{Certificate, CertificateError, CoveredVersion};
 pub use draw::{Seed, draw, draw_topics, shown_order};
 pub use errors::{ModuleError, ModuleErrors, ModuleProblem};
 pub use export::csv::{Record, write_training_csv};

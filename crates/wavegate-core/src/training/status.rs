@@ -1,11 +1,12 @@
 //! Where a trainee stands in a module version: lessons viewed, completed, passed, done by the
 //! module's completion rule, attempts left, what is left to (re-)study, and whether the module
-//! changed since they studied it. Derived from the progress facts, never stored.
+//! changed since they studied it; and the latest earlier version they did, whose certificate
+//! they keep meanwhile. Derived from the progress facts, never stored.
 
 use super::model::{Completion, Module};
 use super::progress::Progress;
 use super::restudy::Restudy;
-use super::versions::Lineage;
+use super::versions::{Lineage, ModuleHistory};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -166,5 +167,25 @@ impl Progress {
                 steps_done as f64 / steps as f64
             },
         }
+    }
+
+    /// Where the trainee stood in the latest version before `history`'s latest that they did,
+    /// if any. Each version is judged against its own lineage, so what they did in a later
+    /// version does not count for an earlier one: its certificate states the version they
+    /// finished and the day they finished it, and is theirs to keep while a substantive new
+    /// version waits to be re-studied.
+    pub fn earlier_done(&self, history: &ModuleHistory) -> Option<Status> {
+        let (_latest, earlier) = history.published().split_last()?;
+        let mut lineage: Option<Lineage> = None;
+        let mut found = None;
+        for module in earlier {
+            let this = lineage.map_or_else(|| Lineage::first(module), |l| l.next(module));
+            let status = self.status(module, &this);
+            if status.done_at.is_some() {
+                found = Some(status);
+            }
+            lineage = Some(this);
+        }
+        found
     }
 }

@@ -2,7 +2,7 @@
 //! the planner's (publish, assign, results, re-study) and the trainee's (my modules, a lesson,
 //! an attempt, sync, certificate). Endpoints are listed in `docs/api.md`.
 
-use super::certificate::Certificate;
+use super::certificate::{Certificate, CertificateError, CoveredVersion};
 use super::facts::Fact;
 use super::groups::GroupResult;
 use super::markdown::to_html;
@@ -11,7 +11,8 @@ use super::progress::{AttemptPlan, Progress};
 use super::restudy::Restudy;
 use super::scoring::QuizResult;
 use super::status::Status;
-use super::versions::Lineage;
+use super::versions::{Lineage, ModuleHistory};
+use crate::api::ProgramSupport;
 use crate::i18n::{Lang, Text};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -219,14 +220,33 @@ pub struct PersonRestudy {
 /// `GET /api/v1/train/{token}`: the trainee's modules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyTraining {
-    /// The program's name.
+    /// The program's name: which rollout the training belongs to.
     pub program_name: String,
+    /// Where the trainee gets help: the program's helpdesk ([`ProgramSupport::helpdesk`]),
+    /// the one respondents see after answering. Absent when the program set none, and in
+    /// copies older apps kept. Flat, with `faq_url`, rather than a `ProgramSupport`: its own
+    /// reader would weigh on every trainee's download (`bundle.spec.js`), these are read already.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk: Option<Text>,
+    /// The program's FAQ ([`ProgramSupport::faq_url`]), likewise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq_url: Option<String>,
     /// The trainee's name (as on the certificate).
     pub name: String,
     /// Their language, when known.
     pub language: Option<Lang>,
     /// The modules assigned, by module id.
     pub modules: Vec<MyModule>,
+}
+
+impl MyTraining {
+    /// The program's help as the planner set it.
+    pub fn support(&self) -> ProgramSupport {
+        ProgramSupport {
+            helpdesk: self.helpdesk.clone(),
+            faq_url: self.faq_url.clone(),
+        }
+    }
 }
 
 /// One assigned module with where the trainee stands.
@@ -246,6 +266,18 @@ pub struct MyModule {
     /// kept a trainee's link within the 250 KB a phone should download.
     #[serde(default)]
     pub lesson_html: BTreeMap<String, Text>,
+    /// Where they stood in the latest earlier version they did ([`Progress::earlier_done`]),
+    /// judged by the server, which alone holds the earlier versions: its certificate is shown
+    /// while a substantive new version is not done yet. Absent when there is none, and in
+    /// copies older apps kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_done: Option<Status>,
+    /// The module's title in that version, which its certificate names (not the latest's):
+    /// present with `earlier_done`, absent in copies older apps kept, which then show no
+    /// earlier certificate until the server's copy arrives. The title alone, not a
+    /// [`CoveredVersion`]: its own reader would weigh on every trainee's download.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_title: Option<Text>,
 }
 
 impl MyModule {
@@ -265,7 +297,49 @@ impl MyModule {
             lineage,
             progress,
             lesson_html,
+            earlier_done: None,
+            earlier_title: None,
         }
+    }
+
+    /// The module with where the trainee stood in the latest earlier version of `history`
+    /// (whose latest is this module) they did.
+    pub fn with_earlier_done(mut self, history: &ModuleHistory) -> MyModule {
+        let earlier = CoveredVersion::earlier_done(&self.progress, history);
+        let (status, covered) = earlier.unzip();
+        self.earlier_done = status;
+        self.earlier_title = covered.map(|c| c.title);
+        self
+    }
+
+    /// The earlier version [`MyModule::earlier_done`] judged, as its certificate names it. Its
+    /// languages are the latest version's: the device holds no other (and the app offers no
+    /// language from a certificate).
+    pub fn earlier_version(&self) -> Option<CoveredVersion> {
+        let (status, title) = self
+            .earlier_done
+            .as_ref()
+            .zip(self.earlier_title.as_ref())?;
+        Some(CoveredVersion {
+            version: status.version,
+            title: title.clone(),
+            languages: self.module.languages.clone(),
+        })
+    }
+
+    /// The certificate to show, issued to `trainee` ([`Certificate::held`]): the latest
+    /// version's once it is done, else meanwhile the one an earlier version earned, naming
+    /// that version as it read, else why there is none.
+    pub fn certificate(&self, trainee: &str) -> Result<Certificate, CertificateError> {
+        let covered = self.earlier_version();
+        let earlier = self.earlier_done.as_ref().zip(covered.as_ref());
+        Certificate::held(
+            &self.progress,
+            &self.module,
+            &self.lineage,
+            earlier,
+            trainee,
+        )
     }
 
     /// The safe HTML of lesson `id` in `lang` (the other language when it has none); empty
@@ -408,5 +482,35 @@ mod tests {
             "<p><strong>First</strong> the portal. x</p>\n"
         );
         assert_eq!(mine.lesson_html("no-such-lesson", Lang::Nl), "");
+    }
+
+    #[test]
+    fn a_copy_a_device_kept_before_earlier_versions_were_judged_still_opens() {
+        let module = templates::builtin("get-help").expect("a built-in module");
+        let at = "2027-01-11T08:00:00Z".parse().expect("a time");
+        let progress =
+            Progress::new(&module, "3f2a9c1e-7b4d-4e8a-9c6f-1a2b3c4d5e6f", at).expect("progress");
+        let lineage = Lineage::first(&module);
+        let mut mine = MyModule::new(module.clone(), lineage.clone(), progress);
+        mine.earlier_done = Some(mine.progress.status(&module, &lineage));
+        let mut kept = serde_json::to_value(&mine).expect("json");
+        let fields = kept.as_object_mut().expect("an object");
+        assert!(fields.remove("earlier_done").is_some());
+        let opened: MyModule = serde_json::from_value(kept).expect("an older copy");
+        assert_eq!(opened.earlier_done, None);
+        assert_eq!(opened.module, mine.module);
+    }
+
+    #[test]
+    fn the_programs_help_travels_only_when_set_and_older_copies_without_it_still_open() {
+        let kept = r#"{"program_name":"Intune 2027","name":"Ann","language":null,"modules":[]}"#;
+        let opened: MyTraining = serde_json::from_str(kept).expect("an older copy");
+        assert!(opened.support().is_empty());
+        assert_eq!(serde_json::to_string(&opened).expect("json"), kept);
+        let mut helped = opened;
+        helped.faq_url = Some("https://example.org/faq".into());
+        let json = serde_json::to_value(&helped).expect("json");
+        assert_eq!(json["faq_url"], "https://example.org/faq");
+        assert!(json.get("helpdesk").is_none());
     }
 }

@@ -155,7 +155,7 @@ fn an_action_beside_a_wave_where_everything_passes_does_not_keep_it_from_expandi
         decision(&first),
         (DecisionKind::Proceed, Rule::NothingFired)
     );
-    assert!(said.contains("2 actions stand beside it"), "{said}");
+    assert!(said.contains("2 actions are listed alongside"), "{said}");
 }
 
 /// With no later wave to bring people forward from, EXPAND says the wave goes as planned
@@ -1286,6 +1286,42 @@ fn a_devices_export_without_devices_is_no_evidence_that_nobody_enrolled() {
     }
 }
 
+/// A responses file without a single response (a header-only export, or one taken before
+/// anyone answered) is no evidence that nobody wanted to answer: the survey's metrics are not
+/// judged, the decision is the one without the file, and a note says why. Before, the
+/// response rate was 0, Reach failed and the wave was held on it.
+#[test]
+fn a_responses_file_without_answers_is_read_as_no_survey_yet() {
+    let (mut s, pilot) = pilot_and_wave_1();
+    for p in &pilot {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        s.training(p, "intune-basics", 1, true, &[("privacy", 1.0)]);
+    }
+    let header_only = s.evaluate_in("2027-02-01", "en");
+    let no_file = s.without("responses").evaluate_in("2027-02-01", "en");
+    let (d, without) = (header_only.decision.unwrap(), no_file.decision.unwrap());
+    assert_eq!(
+        (d.kind, d.rule),
+        (without.kind, without.rule),
+        "{}",
+        d.explanation
+    );
+    let wave = &header_only.segments[0];
+    assert!(
+        !wave
+            .metrics
+            .iter()
+            .any(|m| m.id == MetricId::ResponseRate && m.state == State::Fail),
+        "{:?}",
+        wave.metrics
+    );
+    assert!(
+        (header_only.notes.iter()).any(|n| n.starts_with("responses.csv holds no answers")),
+        "{:?}",
+        header_only.notes
+    );
+}
+
 /// iOS users raise tickets at six times the Windows rate, and the helpdesk cannot carry the
 /// whole wave but can carry its Windows users: iOS waits. The held segment says what would let
 /// it go (its ticket rate, at most), the helpdesk gate the split resolves gives no
@@ -1326,7 +1362,7 @@ fn a_split_for_tickets_says_what_frees_the_held_segment_and_prepares_for_who_goe
         r.counterfactuals
     );
     assert!(
-        !(r.counterfactuals.iter()).any(|c| c.starts_with("The helpdesk can carry")),
+        !(r.counterfactuals.iter()).any(|c| c.starts_with("The helpdesk can handle")),
         "{:?}",
         r.counterfactuals
     );
@@ -1411,7 +1447,7 @@ fn more_evidence_never_asks_for_more_people_than_there_are() {
         .unwrap_or_else(|| panic!("{:#?}\n{:#?}", d.more_evidence, r.counterfactuals));
     assert_eq!(need.more, None, "{:?}", r.counterfactuals);
     assert!(
-        (r.counterfactuals.iter()).any(|c| c.contains("only much more evidence decides it")),
+        (r.counterfactuals.iter()).any(|c| c.contains("only much more evidence will decide it")),
         "{:?}",
         r.counterfactuals
     );

@@ -29,6 +29,8 @@ enum Planted {
     Compliance,
     /// Almost nobody in it completed training.
     TrainingCompletion,
+    /// Its people finish training but get one quiz topic mostly wrong.
+    WeakTopic,
 }
 
 const PLANTED: [Planted; 4] = [
@@ -71,9 +73,46 @@ fn attributes(i: usize) -> [(&'static str, &'static str); 3] {
     })
 }
 
+/// How a healthy organisation's people fare where nothing is planted.
+#[derive(Clone, Copy, Debug)]
+struct Health {
+    /// Share of enrolled devices that are compliant.
+    compliant: f64,
+    /// Share of enrolling people whose first attempt fails.
+    first_attempt_fails: f64,
+    /// Share of people who finish their training.
+    trained: f64,
+}
+
+/// Nearly everything goes right: a planted failure stands out clearly.
+const SPOTLESS: Health = Health {
+    compliant: 1.0,
+    first_attempt_fails: 0.0,
+    trained: 0.97,
+};
+
+/// Healthy as organisations really are: each rate safely on the passing side, with the
+/// ordinary misses that make some small segment look bad by chance.
+const ORDINARY: Health = Health {
+    compliant: 0.92,
+    first_attempt_fails: 0.05,
+    trained: 0.92,
+};
+
 /// A healthy organisation with `pilot` people rolled out and `next` people waiting, and a
 /// failure planted in segment `attribute = value` (when given).
 fn organisation(
+    pilot: usize,
+    next: usize,
+    seed: u64,
+    plant: Option<(usize, usize, Planted)>,
+) -> Scenario {
+    organisation_of(SPOTLESS, pilot, next, seed, plant)
+}
+
+/// [`organisation`] with the given health.
+fn organisation_of(
+    health: Health,
     pilot: usize,
     next: usize,
     seed: u64,
@@ -109,10 +148,12 @@ fn organisation(
         if wave == "pilot" {
             let never = in_plant(&a, Planted::EnrollmentCompletion) && every_other();
             if !never && chance(0.995) {
-                if in_plant(&a, Planted::FirstAttempt) && every_other() {
+                let planted = in_plant(&a, Planted::FirstAttempt) && every_other();
+                if planted || chance(health.first_attempt_fails) {
                     s.failure(&id, "2027-01-12 09:00", "MdmEnrollmentTimeout");
                 }
-                let compliant = !(in_plant(&a, Planted::Compliance) && every_other());
+                let compliant = !(in_plant(&a, Planted::Compliance) && every_other())
+                    && chance(health.compliant);
                 s.device(
                     &id,
                     "2027-01-12 10:00",
@@ -132,8 +173,18 @@ fn organisation(
                 &id,
                 "intune-basics",
                 1,
-                chance(0.97),
-                &[("privacy", 1.0), ("steps", 1.0)],
+                chance(health.trained),
+                &[
+                    (
+                        "privacy",
+                        if in_plant(&a, Planted::WeakTopic) {
+                            0.3
+                        } else {
+                            1.0
+                        },
+                    ),
+                    ("steps", 1.0),
+                ],
             );
         }
         if chance(0.8) {
@@ -187,7 +238,7 @@ proptest! {
     fn actions_target_the_groups_where_their_metric_is_weak(
         attribute in 0usize..3,
         value in 0usize..3,
-        planted in prop::sample::select(PLANTED.to_vec()),
+        planted in prop::sample::select([&PLANTED[..], &[Planted::WeakTopic]].concat()),
         seed in 0u64..1_000,
     ) {
         let s = organisation(150, 270, seed, Some((attribute, value, planted)));
@@ -204,6 +255,25 @@ proptest! {
         let s = organisation(pilot, next, seed, None);
         check_small_groups(&s, &s.evaluate("2027-02-08"))?;
     }
+}
+
+/// A healthy organisation is neither split nor held by chance. With 36 segments and a dozen
+/// metrics each, some small segment always looks bad; the engine must read that as the noise it
+/// is. Benjamini–Hochberg at q < 0.10 allows a false split now and then, not one in three (7 of
+/// these 20 split when only the failing cells made up the family), and a segment that does not
+/// stand out holds nothing while the wave as a whole is clear of its failure.
+#[test]
+fn an_ordinary_healthy_organisation_is_rarely_split_and_never_held() {
+    let mut split = Vec::new();
+    for seed in 0..20u64 {
+        let r = organisation_of(ORDINARY, 200, 270, seed, None).evaluate("2027-02-08");
+        let d = r.decision.unwrap();
+        assert_ne!(d.kind, DecisionKind::Hold, "seed {seed}: {}", d.explanation);
+        if d.kind == DecisionKind::Split {
+            split.push((seed, d.explanation));
+        }
+    }
+    assert!(split.len() <= 2, "{} of 20 split: {split:#?}", split.len());
 }
 
 /// The target of each action, and whether it (or the wave) is where its metric is weak.
@@ -791,4 +861,48 @@ fn a_group_whose_problem_is_that_of_a_targeted_group_gets_no_second_action() {
         .map(|a| &a.target)
         .collect();
     assert_eq!(assisted, vec![&ios], "{:#?}", r.actions);
+}
+
+/// A quiz topic one department gets mostly wrong is trained in that department: the action
+/// names it, with its topic, and no action on the same topic goes to the whole wave.
+#[test]
+fn a_weak_quiz_topic_in_one_department_is_trained_there() {
+    let s = organisation(150, 270, 3, Some((2, 0, Planted::WeakTopic)));
+    let r = s.evaluate("2027-02-08");
+    let topic: Vec<_> = (r.actions.iter())
+        .filter(|a| a.reason == wavegate_core::readiness::report::ActionReason::WeakTopic)
+        .collect();
+    assert!(
+        topic.iter().any(|a| a.target == segment(2, 0)),
+        "{:?}",
+        topic.iter().map(|a| &a.target).collect::<Vec<_>>()
+    );
+    assert!(
+        topic.iter().all(|a| !a.target.contains_key("wave")),
+        "{:?}",
+        topic.iter().map(|a| &a.target).collect::<Vec<_>>()
+    );
+}
+
+/// Finance's pilot half unenrolled, and by chance two Sales people in the ten of Android × West:
+/// that cell fails without Finance too, stands out from nothing, and the whole wave was held
+/// because the wave, Finance's failure included, was not clear of it. The people who go ahead
+/// (without Finance) are: the cell is read as they read, and only Finance is held.
+#[test]
+fn a_chance_cell_does_not_hold_the_wave_when_those_going_ahead_are_clear_of_it() {
+    let s = organisation(90, 270, 236, Some((2, 0, Planted::EnrollmentCompletion)));
+    let r = s.evaluate("2027-02-08");
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Split, "{}", d.explanation);
+    assert_eq!(hold(&r), vec![segment(2, 0)], "{}", d.explanation);
+    let cell = Segment::from([
+        ("platform".to_string(), "Android".to_string()),
+        ("region".to_string(), "West".to_string()),
+    ]);
+    let gate = r
+        .gates
+        .iter()
+        .find(|g| g.scope == cell)
+        .expect("the cell's gate is reported");
+    assert!(!gate.whole_wave, "{}", gate.explanation);
 }

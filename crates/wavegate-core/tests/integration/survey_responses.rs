@@ -223,7 +223,7 @@ fn wrong_kinds_ranges_and_choices_are_reported_per_question() {
     );
     assert_eq!(
         errors[0].message(Lang::En),
-        "Choose a value from 1 to 5 (6 is not possible)."
+        "Choose a value from 1 to 5 (6 isn't possible)."
     );
 }
 

@@ -5,6 +5,7 @@ use crate::training_support::{Trainee, at, builtin, registration, right, wrong};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use wavegate_core::i18n::{Lang, Text};
+use wavegate_core::training::wire::MyModule;
 use wavegate_core::training::{
     Attempt, AttemptPolicy, Certificate, Change, ChangeKind, Lineage, Module, ModuleHistory,
     Position, Progress, ProgressError, QuizAnswer, QuizAnswers, ScoreError, Stage, Submission,
@@ -587,6 +588,113 @@ fn a_substantive_change_asks_for_the_changed_lessons_and_their_topics_only() {
         (2, "2027-03-01".to_string())
     );
     assert!(c.to_text(Lang::En).contains("(version 2) on 1 March 2027."));
+}
+
+/// The certificate the trainee app shows for a module, as the server hands it the module.
+fn shown_certificate(history: &ModuleHistory, t: &Trainee) -> Option<Certificate> {
+    let latest = history.latest().unwrap().clone();
+    MyModule::new(latest, history.lineage().unwrap(), t.progress.clone())
+        .with_earlier_done(history)
+        .certificate("Ann")
+        .ok()
+}
+
+#[test]
+fn a_substantive_change_keeps_the_certificate_of_the_version_finished_until_the_new_one_is_earned()
+{
+    let (v1, l1) = builtin("enroll-ios");
+    let mut t = passed_v1(&v1, &l1);
+    let v2 = changed(&v1, "steps", ChangeKind::Editorial);
+    let v3 = changed(&v2, "trouble", ChangeKind::Substantive);
+    let history = ModuleHistory::from_published(vec![v1, v2, v3.clone()]).unwrap();
+
+    // Version 2 asked nothing new of them, so it is the latest they finished, on the day they
+    // passed version 1.
+    let kept = t.progress.earlier_done(&history).unwrap();
+    assert_eq!(
+        (kept.version, kept.done_at),
+        (2, Some(at("2027-01-15 10:00")))
+    );
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!(
+        shown.to_text(Lang::En),
+        format!(
+            "Certificate\n\nEnroll your iPhone or iPad\n\nAnn completed the self-study module \u{201c}Enroll your iPhone or iPad\u{201d} (version 2) on 15 January 2027.\n\nReference: enroll-ios v2 · {}\n",
+            registration(8)
+        )
+    );
+
+    // Re-studied: the new version's certificate, with the new date, replaces it.
+    let l3 = history.lineage().unwrap();
+    t.progress
+        .view_lesson(&v3, "trouble", at("2027-03-01 09:05"))
+        .unwrap();
+    assert_eq!(shown_certificate(&history, &t), Some(shown));
+    t.quiz(&v3, &l3, "2027-03-01 09:10", &[]);
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!(
+        (shown.version, shown.earned_on.to_string()),
+        (3, "2027-03-01".to_string())
+    );
+}
+
+#[test]
+fn a_certificate_kept_for_an_earlier_version_names_the_module_as_that_version_did() {
+    // Version 2 renames the module and changes a lesson substantively: while the trainee
+    // re-studies, their certificate for version 1 names the module they finished, in both
+    // languages, on the device (what the server handed over) and from the server alike.
+    let (v1, l1) = builtin("enroll-ios");
+    let mut t = passed_v1(&v1, &l1);
+    let mut v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    v2.title = Text::new("iPhone aanmelden (2028)", "Enroll an iPhone (2028)");
+    let history = ModuleHistory::from_published(vec![v1.clone(), v2.clone()]).unwrap();
+
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!((shown.version, &shown.title), (1, &v1.title));
+    assert!(
+        shown
+            .to_text(Lang::Nl)
+            .contains("\u{201c}Je iPhone of iPad inschrijven\u{201d} (versie 1)")
+    );
+    assert!(!shown.to_text(Lang::En).contains("2028"));
+    assert_eq!(
+        Certificate::held_in(&t.progress, &history, "Ann"),
+        Ok(shown)
+    );
+
+    // Re-studied: version 2's certificate, under its own title.
+    let l2 = history.lineage().unwrap();
+    t.progress
+        .view_lesson(&v2, "trouble", at("2027-03-01 09:05"))
+        .unwrap();
+    t.quiz(&v2, &l2, "2027-03-01 09:10", &[]);
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!((shown.version, &shown.title), (2, &v2.title));
+    assert_eq!(
+        Certificate::held_in(&t.progress, &history, "Ann"),
+        Ok(shown)
+    );
+}
+
+#[test]
+fn an_earlier_version_is_certified_only_on_what_was_done_in_it() {
+    let (v1, l1) = builtin("enroll-ios");
+    // Every lesson of version 1 read, its quiz never passed.
+    let mut t = Trainee::new(9, &v1, "2027-01-11 08:00");
+    t.study(&v1, "2027-01-14 09:00");
+    let v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    let l2 = l1.next(&v2);
+    // The quiz passed in version 2, its changed lesson not read yet: neither version is done,
+    // and version 2's pass does not finish version 1.
+    assert!(t.quiz(&v2, &l2, "2027-03-01 09:10", &[]).passed);
+    let history = ModuleHistory::from_published(vec![v1, v2]).unwrap();
+    assert_eq!(t.progress.earlier_done(&history), None);
+    assert_eq!(shown_certificate(&history, &t), None);
+    // A module with one version has nothing earlier to certify.
+    let (v1, l1) = builtin("enroll-ios");
+    let done = passed_v1(&v1, &l1);
+    let history = ModuleHistory::from_published(vec![v1]).unwrap();
+    assert_eq!(done.progress.earlier_done(&history), None);
 }
 
 #[test]

@@ -119,7 +119,9 @@ async fn mine(
 }
 
 /// `GET /api/v1/train/{token}`: the modules assigned to this link, with where the trainee
-/// stands in each (and the whole definition and progress, to work offline).
+/// stands in each (and the whole definition and progress, to work offline, and where they
+/// stood in the latest earlier version they did, for its certificate), and the program's
+/// name and help.
 pub async fn my_training(
     State(state): State<AppState>,
     peer: PeerAddr,
@@ -139,9 +141,15 @@ pub async fn my_training(
         };
         let history = history(s)?;
         let (module, lineage) = latest(&history)?;
-        modules.push(MyModule::new(module.clone(), lineage, progress(&a)?));
+        // The earlier versions are here only: the app shows what they certify offline.
+        modules.push(
+            MyModule::new(module.clone(), lineage, progress(&a)?).with_earlier_done(&history),
+        );
     }
+    let support = crate::links::stored_support(&program.support_json)?;
     Ok(Json(MyTraining {
+        helpdesk: support.helpdesk,
+        faq_url: support.faq_url,
         program_name: program.name,
         name: trainee.name,
         language: trainee.language.as_deref().and_then(Lang::parse),
@@ -463,8 +471,9 @@ fn fact_id_message(id: &str, lang: Lang) -> String {
     }
 }
 
-/// `GET /api/v1/train/{token}/modules/{module}/certificate`: the certificate of the latest
-/// version, once the trainee has done it.
+/// `GET /api/v1/train/{token}/modules/{module}/certificate`: the certificate the app shows
+/// ([`Certificate::held_in`]): the latest version's once the trainee has done it, else while
+/// they re-study a substantive new version the one of the version they finished.
 pub async fn certificate(
     State(state): State<AppState>,
     peer: PeerAddr,
@@ -474,8 +483,7 @@ pub async fn certificate(
 ) -> Result<Json<Certificate>, ApiError> {
     let lang = request_lang(q.lang, &headers);
     let m = mine(&state, &peer, &token, &module_id).await?;
-    let (module, lineage) = m.latest()?;
-    Certificate::issue(&m.progress, module, &lineage, &m.trainee.name)
+    Certificate::held_in(&m.progress, &m.history, &m.trainee.name)
         .map(Json)
         .map_err(|e| refused(e.message(lang)))
 }

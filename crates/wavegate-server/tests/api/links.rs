@@ -95,6 +95,49 @@ async fn a_link_opens_through_its_last_day_then_answers_expired_with_the_helpdes
 }
 
 #[tokio::test]
+async fn an_expired_link_names_its_survey_and_nothing_more_while_a_revoked_one_names_none() {
+    let api = demo_api().await;
+    let today = api.clock.now().date_naive().format("%Y-%m-%d").to_string();
+    let links = create(
+        &api,
+        json!({ "invitations": [person("p-9010", "pilot"), person("p-9011", "pilot")], "expires_on": today }),
+    )
+    .await;
+    let (expiring, revoked) = (
+        links[0]["token"].as_str().unwrap(),
+        links[1]["token"].as_str().unwrap(),
+    );
+    let opened = api.get(&format!("/api/v1/respond/{expiring}"), false).await;
+    let title = opened.body["survey"]["title"].clone();
+    assert!(title["nl"].is_string(), "{:?}", opened.body);
+    assert_eq!(revoke(&api, json!({ "tokens": [revoked] })).await, 1);
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 86_400));
+
+    let r = api.get(&format!("/api/v1/respond/{expiring}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_expired");
+    let details = r.body["error"]["details"].as_object().unwrap();
+    assert_eq!(
+        details["survey_title"], title,
+        "the page can name the survey"
+    );
+    assert!(
+        details
+            .keys()
+            .all(|k| ["survey_title", "helpdesk", "faq_url"].contains(&k.as_str())),
+        "only the title and the helpdesk: {details:?}"
+    );
+
+    let r = api.get(&format!("/api/v1/respond/{revoked}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_revoked");
+    assert!(
+        r.body["error"]["details"].get("survey_title").is_none(),
+        "{:?}",
+        r.body
+    );
+}
+
+#[tokio::test]
 async fn links_expire_by_default_thirty_days_after_their_wave() {
     let api = demo_api().await;
     let links = create(

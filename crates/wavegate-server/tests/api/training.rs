@@ -2,13 +2,19 @@
 //! a trainee studying, failing and passing the quiz, offline facts synced once, certificates,
 //! re-study after a substantive version only, results per group, and readiness.
 
-use super::support::{Auth, database_bytes, demo_roster, problem_paths, upload};
+use super::support::{Auth, database_bytes, demo_roster, problem_paths, put_support, upload};
 use super::{Api, Reply, assert_error, demo_api};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 use wavegate_core::training::{Module, QuestionKind, QuizAnswer, templates};
 
 pub(super) const MODULES: &str = "/api/v1/programs/demo/modules";
+
+/// Publishes `module` as the next version of the built-in module `get-help`.
+pub(super) async fn publish_get_help(api: &Api, module: &Value) -> Reply {
+    let path = format!("{MODULES}/get-help/versions");
+    planner_post(api, &path, json!({ "module": module })).await
+}
 
 pub(super) async fn planner_post(api: &Api, path: &str, body: Value) -> Reply {
     api.call(
@@ -323,12 +329,7 @@ async fn a_version_refused_for_its_change_notes_names_the_note_at_fault() {
         json!({ "lesson": unchanged, "kind": "editorial",
                 "note": { "nl": "Niets.", "en": "Nothing." } }),
     );
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": next }),
-    )
-    .await;
+    let r = publish_get_help(&api, &next).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
     assert_eq!(problem_paths(&r), ["changes[0]"]);
     assert_eq!(r.body["error"]["details"][0]["code"], "nothing_changed");
@@ -585,12 +586,7 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     let latest = serde_json::to_value(get_help()).unwrap();
     let editorial = next_version(&latest, n + 1, false);
     let substantive = next_version(&editorial, n + 2, true);
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": editorial }),
-    )
-    .await;
+    let r = publish_get_help(&api, &editorial).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["must_restudy"], 0);
     let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
@@ -611,12 +607,7 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
         "the pass carries over an editorial change"
     );
 
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": substantive }),
-    )
-    .await;
+    let r = publish_get_help(&api, &substantive).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["must_restudy"], 1);
     let changed = get_help().lessons[1].id.clone();
@@ -631,20 +622,21 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     let status = &mine.body["modules"][0]["status"];
     assert_eq!(status["restudy"]["lessons"], json!([changed]));
     assert_eq!(status["updated"], true);
+    // While they re-study, the certificate is the one of the (editorial) version they finished.
     let r = trainee_get(
         &api,
         &format!("/api/v1/train/{token}/modules/get-help/certificate"),
     )
     .await;
-    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+    assert_eq!(
+        (r.status, &r.body["version"]),
+        (StatusCode::OK, &json!(n + 1)),
+        "{:?}",
+        r.body
+    );
 
     // A version that skips a number, or is of another module, is refused.
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": next_version(&substantive, n + 4, true) }),
-    )
-    .await;
+    let r = publish_get_help(&api, &next_version(&substantive, n + 4, true)).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
     let r = planner_post(
         &api,
@@ -653,6 +645,95 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
     )
     .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+}
+
+#[tokio::test]
+async fn a_substantive_version_leaves_the_trainee_their_certificate_until_they_restudy() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[0].1;
+    let n = get_help().version;
+    complete(&api, token, n, "attempt-keep-v1-1").await;
+    let certificate = format!("/api/v1/train/{token}/modules/get-help/certificate");
+    let earned = trainee_get(&api, &certificate).await;
+    assert_eq!(earned.status, StatusCode::OK, "{:?}", earned.body);
+
+    // The new version is substantive and renames the module.
+    let mut substantive = next_version(&serde_json::to_value(get_help()).unwrap(), n + 1, true);
+    substantive["title"] =
+        json!({ "nl": "Hulp bij je nieuwe laptop", "en": "Help with your new laptop" });
+    let r = publish_get_help(&api, &substantive).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    // The app works from this copy: where they stood in the version they finished comes with
+    // it, and that version's title, for the app to show that version's certificate, dated as
+    // it was and named as it read, while the new version waits to be re-studied.
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let m = &mine.body["modules"][0];
+    assert_eq!(m["status"]["stage"], "started");
+    let earlier = &m["earlier_done"];
+    assert_eq!(
+        (&earlier["version"], &earlier["stage"]),
+        (&json!(n), &json!("done"))
+    );
+    let done_on = earlier["done_at"].as_str().unwrap().get(..10);
+    assert_eq!(done_on, earned.body["earned_on"].as_str());
+    assert_eq!(m["earlier_title"], earned.body["title"]);
+    // The server hands out the same certificate the app shows: the one they earned, under the
+    // title it had, not the new version's.
+    let r = trainee_get(&api, &certificate).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body, earned.body);
+    assert_eq!(r.body["title"]["nl"], get_help().title.nl.as_str());
+
+    // Re-studied: the new version's certificate.
+    let changed = get_help().lessons[1].id.clone();
+    study(&api, token, &[changed.as_str()], n + 1).await;
+    let r = attempt(
+        &api,
+        token,
+        &module(&substantive),
+        true,
+        "attempt-keep-v2-1",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let renewed = trainee_get(&api, &certificate).await;
+    assert_eq!(renewed.body["version"], n + 1, "{:?}", renewed.body);
+    assert_eq!(renewed.body["title"], substantive["title"]);
+}
+
+#[tokio::test]
+async fn a_trainees_training_names_its_program_and_where_to_get_help() {
+    // No help set: the program's name alone, no empty help.
+    let (api, tokens) = assigned().await;
+    let mine = format!("/api/v1/train/{}", tokens[0].1);
+    let r = trainee_get(&api, &mine).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let program = viewer_get(&api, "/api/v1/programs/demo").await;
+    assert_eq!(r.body["program_name"], program.body["name"]);
+    assert!(
+        r.body["program_name"]
+            .as_str()
+            .is_some_and(|n| !n.is_empty())
+    );
+    assert!(r.body.get("helpdesk").is_none() && r.body.get("faq_url").is_none());
+
+    // The FAQ and helpdesk the planner set, the ones respondents see after answering.
+    let support = json!({
+        "helpdesk": { "nl": "Bel 020-1234567 (werkdagen)", "en": "Call 020-1234567 (weekdays)" },
+        "faq_url": "https://intranet.example.org/intune-faq",
+    });
+    assert_eq!(put_support(&api, &support).await.status, StatusCode::OK);
+    let r = trainee_get(&api, &mine).await;
+    assert_eq!(
+        (&r.body["helpdesk"], &r.body["faq_url"]),
+        (&support["helpdesk"], &support["faq_url"])
+    );
+    // Only what was set.
+    let faq_only = json!({ "faq_url": "https://intranet.example.org/intune-faq" });
+    assert_eq!(put_support(&api, &faq_only).await.status, StatusCode::OK);
+    let r = trainee_get(&api, &mine).await;
+    assert_eq!(r.body["faq_url"], faq_only["faq_url"]);
+    assert!(r.body.get("helpdesk").is_none(), "{:?}", r.body["helpdesk"]);
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@
 
 use super::training::{
     MODULES, answers, assign_to_the_pilot, complete, get_help_first, links, next_version,
-    planner_post, trainee_get, trainee_post, viewer_get,
+    publish_get_help, trainee_get, trainee_post, viewer_get,
 };
 use super::{Api, demo_api};
 use axum::http::StatusCode;
@@ -107,12 +107,7 @@ async fn a_trainee_who_passed_an_earlier_version_retakes_at_once_despite_the_new
     v1["quiz"]["attempts"] = json!({});
     let mut v2 = next_version(&v1, 2, true);
     v2["quiz"]["attempts"] = json!({ "max": 2, "wait_minutes": 10 });
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": v2 }),
-    )
-    .await;
+    let r = publish_get_help(&api, &v2).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let status = &trainee_get(&api, &format!("/api/v1/train/{token}"))
         .await
@@ -203,12 +198,7 @@ async fn a_view_and_an_attempt_claimed_before_their_version_was_published_date_f
     // Version 2 comes out two days after the assignment.
     api.clock
         .advance(std::time::Duration::from_secs(2 * 86_400));
-    let r = planner_post(
-        &api,
-        &format!("{MODULES}/get-help/versions"),
-        json!({ "module": v2 }),
-    )
-    .await;
+    let r = publish_get_help(&api, &v2).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let list = viewer_get(&api, MODULES).await;
     let published: DateTime<Utc> =

@@ -1,7 +1,7 @@
 //! The printable certificate: the trainee's name, the module, the version it covers and the
-//! date it was earned, issued by the core from the progress (so after a substantive change it
-//! appears again only once the changed lessons are re-studied). The print stylesheet shows
-//! only this card.
+//! date it was earned, issued by the core from the progress (so after a substantive change the
+//! new version's appears only once the changed lessons are re-studied, and until then the
+//! earlier version's the server handed over). The print stylesheet shows only this card.
 
 use crate::i18n::{Msg, both, fill, t, tr};
 use leptos::prelude::*;
@@ -15,7 +15,8 @@ pub fn CertificateView(module: MyModule) -> impl IntoView {
     let (name, program) = expect_context::<super::Session>()
         .training
         .with_untracked(|tr| (tr.name.clone(), tr.program_name.clone()));
-    let issued = Certificate::issue(&module.progress, &module.module, &module.lineage, &name);
+    // The latest version's, or while a new version waits to be re-studied, the earlier one's.
+    let issued = module.certificate(&name);
     // Why there is none yet, else the card (each in the page's language, as texts of the
     // module are: see `tr`).
     let why = issued.as_ref().err().map(|e| both(|l| e.message(l)));

@@ -1,7 +1,8 @@
-//! The trainee's pages under `/t/{token}`: "My training" (the assigned modules with progress
-//! bars and minutes), a module (lessons, quiz, results, certificate), and what the link opens
-//! when it is unknown, expired or revoked (with the helpdesk), offline without a copy, or
-//! cleared from the device (and, opened again, whether to open it).
+//! The trainee's pages under `/t/{token}`: "My training" (the program, the assigned modules with
+//! progress bars and minutes, where to get help), a module (lessons, quiz, results,
+//! certificate), and what the link opens when it is unknown, expired or revoked (with the
+//! helpdesk), offline without a copy, or cleared from the device (and, opened again, whether to
+//! open it).
 
 pub mod address;
 pub mod certificate;
@@ -16,6 +17,7 @@ pub mod quiz;
 pub mod quiz_focus;
 pub mod retry;
 pub mod step;
+pub mod updated;
 pub mod wait;
 
 use crate::i18n::{Lang, Msg, UiMsg, both, fill, t, tr, use_lang};
@@ -23,11 +25,11 @@ use crate::local;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, ProgramSupport};
 use wavegate_core::i18n::Text;
-use wavegate_core::training::wire::{MyModule, MyTraining, SubmitAnswers, SyncView};
+use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
 use wavegate_ui::lang_switch::follow_link_language;
-use wavegate_ui::support::link_page;
+use wavegate_ui::support::{HelpPlace, help_contacts_in, link_page};
 
 /// What the page shares with the module views.
 #[derive(Clone, Copy)]
@@ -57,6 +59,8 @@ impl Session {
             token: StoredValue::new(token.to_string()),
             training: RwSignal::new(MyTraining {
                 program_name: String::new(),
+                helpdesk: None,
+                faq_url: None,
                 name: String::new(),
                 language: None,
                 modules: Vec::new(),
@@ -314,6 +318,12 @@ pub fn TrainingPage(
     } else {
         load();
     }
+    // The device has forgotten the link (after the trainee confirmed): the page says so, and the
+    // link's address leaves the tab.
+    let forgotten = Callback::new(move |()| {
+        opened.set(Some(Opened::Cleared));
+        wavegate_ui::dom::replace_address(crate::CLEARED);
+    });
     let reopen = Callback::new(move |()| {
         crate::forgotten::unmark(&session.token.get_value());
         opened.set(None);
@@ -349,8 +359,10 @@ pub fn TrainingPage(
                     view! { <module::ModuleView module_id=id back=open_module resume=resume_quiz /> }
                         .into_any()
                 }
-                None => view! { <MyTrainingList offline=offline open=open_module opened=opened /> }
-                    .into_any(),
+                None => {
+                    view! { <MyTrainingList offline=offline open=open_module cleared=forgotten /> }
+                        .into_any()
+                }
             };
             view! {
                 {move || session.attempt_refused.get().then(|| {
@@ -363,26 +375,30 @@ pub fn TrainingPage(
     }
 }
 
+/// "My training": the program it is part of, the modules with how far the trainee is, where to
+/// get help, and "not you?".
 #[component]
-fn MyTrainingList(
+pub fn MyTrainingList(
+    /// Shown from the device's copy, the server out of reach.
     offline: bool,
+    /// The module to open.
     open: RwSignal<Option<String>>,
-    opened: RwSignal<Option<Opened>>,
+    /// What follows once the device has forgotten the link ("not you?").
+    cleared: Callback<()>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
     named(Msg::MyTraining);
     let offline_notice = wavegate_ui::dom::offline_notice(offline);
-    // The device has forgotten the link (after the trainee confirmed): the page says so, and the
-    // link's address leaves the tab.
-    let cleared = move || {
-        opened.set(Some(Opened::Cleared));
-        wavegate_ui::dom::replace_address(crate::CLEARED);
-    };
+    // Which rollout the training is part of, and where to get help: the program's, which do
+    // not change while the page is open (its name comes with the trainee's own).
+    let (program, support) =
+        (session.training).with_untracked(|tr| (tr.program_name.clone(), tr.support()));
     view! {
         <section class="card">
             <h1>{t(Msg::MyTraining)}</h1>
-            <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone()))])}</p>
+            // Whose training, and which rollout it is part of, in one sentence.
+            <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone())), ("program", program.clone())])}</p>
             {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {pending::pending_line()}
             {move || session.training.with(|tr| tr.modules.is_empty()).then(|| view! { <p>{t(Msg::NothingAssigned)}</p> })}
@@ -394,14 +410,22 @@ fn MyTrainingList(
                     let title_for_bar = m.module.title.clone();
                     let title_for_open = m.module.title.clone();
                     let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
-                    let updated = m.status.updated.then(|| updated_note(&m));
+                    let updated = m.status.updated.then(|| updated::updated_note(&m));
+                    // After a substantive new version the text says what is left; the bar
+                    // measures the new version.
+                    let how_far = both(|l| if done {
+                        Msg::Done.text(l).to_string()
+                    } else {
+                        updated::still_to_do(&m, l)
+                            .unwrap_or_else(|| fill(Msg::ShareDone, l, &[("n", percent.to_string())]))
+                    });
                     view! {
                         <li class="module-item">
                             <h2>{tr(title)}</h2>
                             <p class="meta">
                                 {tr(both(|l| fill(Msg::Minutes, l, &[("n", m.module.estimate_minutes.to_string())])))}
                                 " · "
-                                {tr(both(|l| if done { Msg::Done.text(l).to_string() } else { fill(Msg::ShareDone, l, &[("n", percent.to_string())]) }))}
+                                {tr(how_far)}
                             </p>
                             <progress max="100" value=percent.to_string()
                                 aria-label=tr(title_for_bar)></progress>
@@ -415,25 +439,9 @@ fn MyTrainingList(
                     }
                 }).collect_view()}
             </ul>
+            // Only what the program set: with nothing set, no general hint (nothing went wrong).
+            {(!support.is_empty()).then(|| help_contacts_in(HelpPlace::AtHand, support))}
             <not_you::NotYou cleared=cleared />
         </section>
     }
-}
-
-/// On a module's card after a substantive new version: what to re-read, named; or, with every
-/// changed lesson read again, that the questions about them are left.
-fn updated_note(m: &MyModule) -> impl IntoView + use<> {
-    let changed = module::changed_lessons(m);
-    let retake = changed.is_empty();
-    (
-        retake.then(|| view! { <p class="updated">{t(Msg::UpdatedRetake)}</p> }),
-        (!retake).then(|| view! {
-            <div class="updated">
-                <p>{t(Msg::Updated)}</p>
-                <ul class="restudy">
-                    {changed.into_iter().map(|(title, _)| view! { <li>{tr(title)}</li> }).collect_view()}
-                </ul>
-            </div>
-        }),
-    )
 }

@@ -10,7 +10,7 @@ use super::pending::pending_line;
 use super::quiz::QuizView;
 pub use super::step::{Step, go};
 use super::wait;
-use crate::i18n::{Msg, both, counted, fill, t, tr, use_lang};
+use crate::i18n::{Msg, both, counted, fill, said, t, tr, use_lang};
 use crate::{local, quiz_draft};
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
@@ -109,7 +109,17 @@ pub fn ModuleView(
                 Some(wavegate_core::training::Certificate::heading(lang).to_string())
             }
         };
-        let module = m.module.title.get(lang);
+        // The certificate's printout names the version it covers, as its card does: a kept
+        // earlier certificate the title of that version, not the one a new version gave.
+        let certified = matches!(s, Step::Certificate)
+            .then(|| {
+                session
+                    .training
+                    .with_untracked(|tr| m.certificate(&tr.name).ok())
+            })
+            .flatten();
+        let title = certified.map_or_else(|| m.module.title.clone(), |c| c.title);
+        let module = title.get(lang);
         screen.map_or_else(|| module.to_string(), |s| format!("{s} · {module}"))
     });
     Effect::new(move |_| {
@@ -151,6 +161,10 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
     let can_quiz = m.module.quiz.is_some() && !m.status.restudy.topics.is_empty();
     let module_id = m.module.id.clone();
     let done = m.status.done_at.is_some();
+    // Until a new version is done, the certificate of the one finished before stays at hand.
+    let earlier = (m.earlier_done.as_ref())
+        .filter(|_| !done)
+        .map(|s| s.version.to_string());
     let first_todo = todo
         .iter()
         .position(|l| m.status.restudy.lessons.contains(l))
@@ -191,11 +205,15 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
             })}
             // Shown as the description is, so it adds little to the bundle.
             {failed.map(|(said, lessons)| view! { <p>{tr(said)}</p> {lessons} })}
-            {lessons_left.then(|| go("primary", Step::Lesson(first_todo), go_on, step))}
+            {lessons_left.then(|| go("primary", Step::Lesson(first_todo), said(go_on), step))}
             {(!lessons_left && can_quiz).then(|| quiz_button(module_id, quiz_label, step))}
             {done.then(|| view! {
                 <p class="done">{t(Msg::Done)}</p>
-                {go("secondary", Step::Certificate, Msg::ShowCertificate, step)}
+                {go("secondary", Step::Certificate, said(Msg::ShowCertificate), step)}
+            })}
+            {earlier.map(|n| {
+                let label = both(|l| fill(Msg::CertificateOfVersion, l, &[("n", n.clone())]));
+                go("secondary", Step::Certificate, label, step)
             })}
             {list}
         </section>
@@ -308,9 +326,9 @@ fn lesson(m: MyModule, s: Step, step: RwSignal<Step>) -> Option<impl IntoView + 
             <h1>{tr(title)}</h1>
             <div class="lesson-body" inner_html=html></div>
             <nav class="steps">
-                {(i > 0).then(|| go("secondary", at(i - 1), Msg::Previous, step))}
+                {(i > 0).then(|| go("secondary", at(i - 1), said(Msg::Previous), step))}
                 {quiz.then(|| quiz_button(module_id, Msg::ToQuiz, step))}
-                {then.map(|(class, to, label)| go(class, to, label, step))}
+                {then.map(|(class, to, label)| go(class, to, said(label), step))}
             </nav>
         </article>
     })
@@ -324,7 +342,7 @@ fn quiz_button(module_id: String, label: Msg, step: RwSignal<Step>) -> impl Into
     move || {
         let why = why.get();
         (
-            why.is_none().then(|| go("primary", Step::Quiz, label, step)),
+            why.is_none().then(|| go("primary", Step::Quiz, said(label), step)),
             why.map(|why| view! {
                 <p class="quiz-blocked" role="status">{tr(both(|l| why.text(l, browser_time)))}</p>
             }),

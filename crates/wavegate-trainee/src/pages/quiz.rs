@@ -8,7 +8,7 @@ use super::next_attempt::{NoAttempt, browser_time, next_attempt};
 use super::quiz_focus::{FEEDBACK, QUESTION, RESULT};
 use super::retry::RetryPolicy;
 use super::step::{Step, go};
-use crate::i18n::{Msg, both, fill, t, tr, use_lang};
+use crate::i18n::{Msg, both, fill, said, t, tr, use_lang};
 use crate::{local, quiz_draft};
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
@@ -133,7 +133,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             Err(why) => {
                 return view! {
                     <section class="card quiz-blocked"><p role="status">{tr(both(|l| why.text(l, browser_time)))}</p>
-                    {go("secondary", Step::Overview, Msg::Back, step)}</section>
+                    {go("secondary", Step::Overview, said(Msg::Back), step)}</section>
                 }
                 .into_any();
             }
@@ -376,10 +376,10 @@ fn results(
             </ul>
             {(!r.passed).then(|| view! {
                 <RetryPolicy module=m.clone() asked=r.asked retry=retry />
-                {go("secondary", Step::Reread(0), Msg::RereadLessons, step)}
+                {go("secondary", Step::Reread(0), said(Msg::RereadLessons), step)}
             })}
             {done.then(|| view! {
-                {go("primary", Step::Certificate, Msg::ShowCertificate, step)}
+                {go("primary", Step::Certificate, said(Msg::ShowCertificate), step)}
             })}
         </section>
     }

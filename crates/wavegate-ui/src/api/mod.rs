@@ -84,6 +84,15 @@ impl ApiError {
         }
     }
 
+    /// The structured `details` of the error answer as JSON, for a type read by hand (see
+    /// `ClosedLink::read`).
+    pub fn details_json(&self) -> Option<&serde_json::Value> {
+        match self {
+            ApiError::Status { body: Some(b), .. } => b.error.details.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The server's own message (English, or the request's language where `docs/api.md` says
     /// so: `invalid_selection`, `invalid_support`, `invalid_lesson`).
     pub fn server_message(&self) -> Option<&str> {

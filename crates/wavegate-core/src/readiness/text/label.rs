@@ -206,7 +206,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
             "Groepen van minder dan 5 mensen krijgen nooit eigen cijfers, en ook een groep waaruit zo'n kleine groep terug te rekenen zou zijn niet; hieronder staat alleen hun omvang. Hun mensen tellen wel mee in de golf."
         }
         (SuppressedNote, Lang::En) => {
-            "Groups of fewer than 5 people never get figures of their own, nor does a group from which such a small one could be worked out; below is only their size. Their people still count in the wave."
+            "Groups of fewer than 5 people never get figures of their own, nor does a group from which such a small one could be worked out; only their size is shown below. Their people still count in the wave."
         }
         (Assessed, Lang::Nl) => "Beoordeeld",
         (Assessed, Lang::En) => "Assessed",
@@ -260,7 +260,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
             "Per golf de geplande omvang, de mensen die de personeelslijst in die golf noemt, en hoeveel van hen aan het eind van de beoordelingsdatum een apparaat hadden ingeschreven (hun eerste). Een golf van minder dan 5 mensen toont dat niet, en ook niet de golf waaruit het terug te rekenen zou zijn."
         }
         (EnrollmentNote, Lang::En) => {
-            "Per wave the planned size, the people the roster puts in it, and how many of them had enrolled a device (their first) by the end of the evaluation date. A wave of fewer than 5 people does not show this, nor does the wave from which it could be worked out."
+            "For each wave: the planned size, the people the roster puts in it, and how many of them had enrolled a device (their first) by the end of the evaluation date. A wave of fewer than 5 people does not show this, nor does the wave from which it could be worked out."
         }
         (EnrollmentNoDevices, Lang::Nl) => {
             "Er is geen devices.csv ingelezen: wie een apparaat heeft ingeschreven is niet bekend."

@@ -383,7 +383,7 @@ pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
             "Wijs deze groep korte modules toe over wat ze nog niet weten of kunnen."
         }
         (ActionKind::TargetedTraining, Lang::En) if a.items.is_empty() => {
-            "Assign this group short modules on what they do not yet know or cannot yet do."
+            "Assign this group short modules on what they do not know or cannot do yet."
         }
         (ActionKind::TargetedCommunication, Lang::Nl) => {
             "Stuur een bericht van de sponsor via meerdere kanalen (mail, intranet, teamoverleg) aan deze groep."
@@ -419,13 +419,13 @@ pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
             "Laat leidinggevenden het gesprek voeren, deel een privacy-FAQ en overweeg app-bescherming zonder volledige inschrijving voor eigen apparaten."
         }
         (ActionKind::ManagerConversations, Lang::En) => {
-            "Have managers hold the conversation, share a privacy FAQ, and consider app protection without full enrollment for personal devices."
+            "Have managers lead the conversation, share a privacy FAQ, and consider app protection without full enrollment for personal devices."
         }
         (ActionKind::PostEnrollmentFollowup, Lang::Nl) => {
             "Volg mensen na de inschrijving op: tips, een korte check-in, successen delen."
         }
         (ActionKind::PostEnrollmentFollowup, Lang::En) => {
-            "Follow people up after enrollment: tips, a short check-in, shared successes."
+            "Follow up with people after enrollment: tips, a short check-in, shared successes."
         }
         (ActionKind::Resurvey, Lang::Nl) => {
             "Enquêteer deze groep opnieuw: zwijgen is geen instemming."

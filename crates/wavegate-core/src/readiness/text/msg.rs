@@ -309,6 +309,8 @@ pub enum Msg {
     NoFailures,
     /// Note: the devices export has no devices: counted as no export.
     NoDevices,
+    /// Note: the responses file holds no response: counted as no file.
+    NoResponses,
     /// Note: a split attribute that is not a roster column.
     UnknownSplitAttribute {
         /// The attribute.
@@ -345,7 +347,7 @@ impl Msg {
         match self {
             Msg::DelayDesire { evidence, segment: Some(seg) } => match lang {
                 Lang::Nl => format!("Uitstellen: de mensen in {seg} willen de verandering nog niet (bereidheid is het knelpunt; {evidence}), en de rest van de golf doet het niet duidelijk beter. Training lost dat niet op; bespreek eerst de bezwaren."),
-                Lang::En => format!("Delay: people in {seg} do not want the change yet (desire is the barrier; {evidence}), and the rest of the wave does not do clearly better. Training will not fix that; address their objections first."),
+                Lang::En => format!("Delay: people in {seg} do not want the change yet (desire is the barrier; {evidence}), and the rest of the wave is not clearly better. Training will not fix that; address their objections first."),
             },
             Msg::DelayDesire { evidence, segment: None } => match lang {
                 Lang::Nl => format!("Uitstellen: de mensen in deze golf willen de verandering nog niet (bereidheid is het knelpunt; {evidence}). Training lost dat niet op; bespreek eerst de bezwaren."),
@@ -359,14 +361,14 @@ impl Msg {
                 let (g, seg) = (gates_list(gates, lang), list(segments, lang));
                 match lang {
                     Lang::Nl => format!("Aanhouden: de poort {g} is gesloten voor {seg}, en de rest van de golf doet het niet aantoonbaar beter: het probleem is niet tot een deel van de golf te beperken."),
-                    Lang::En => format!("Hold: the {g} gate fired for {seg}, and the rest of the wave does not do clearly better: the problem cannot be confined to part of the wave."),
+                    Lang::En => format!("Hold: the {g} gate fired for {seg}, and the rest of the wave is not clearly better: the problem cannot be confined to part of the wave."),
                 }
             }
             Msg::HoldGates { gates, max_size, .. } => {
                 let g = gates_list(gates, lang);
                 match (lang, max_size) {
                     (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m_text} mensen aan.", m_text = count(u64::from(*m), lang)),
-                    (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can carry a wave of at most {m_text} people.", m_text = count(u64::from(*m), lang)),
+                    (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can handle a wave of at most {m_text} people.", m_text = count(u64::from(*m), lang)),
                     (Lang::Nl, None) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf en niet tot een deel ervan te beperken."),
                     (Lang::En, None) => format!("Hold: the {g} gate fired for the whole wave and cannot be confined to part of it."),
                 }
@@ -410,7 +412,7 @@ impl Msg {
                 }
                 match lang {
                     Lang::Nl => format!("Pilot verlengen: {}; meer gegevens beslissen het.", parts.join(", en ")),
-                    Lang::En => format!("Extend the pilot: {}; more evidence decides it.", parts.join(", and ")),
+                    Lang::En => format!("Extend the pilot: {}; more evidence will decide.", parts.join(", and ")),
                 }
             }
             // Some figure only warns, and no action is called for: "with 0 actions" read as a
@@ -427,11 +429,11 @@ impl Msg {
             // a planned 200 read as growth that was not there.
             Msg::Expand { factor, size, planned } if size <= planned => match lang {
                 Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder (groei ×{factor} zou kunnen). Er zijn geen mensen van latere golven om naar voren te halen: ga door met alle {size_text} mensen zoals gepland.", size_text = count(u64::from(*size), lang)),
-                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well (growth ×{factor} would be fine). No later wave has people to bring forward: go ahead with all {size_text} people as planned.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Expand: everything passes with high confidence, and did a week ago too (growth ×{factor} would be fine). No later wave has people to bring forward: go ahead with all {size_text} people as planned.", size_text = count(u64::from(*size), lang)),
             },
             Msg::Expand { factor, size, planned } => match lang {
                 Lang::Nl => format!("Uitbreiden: alles voldoet met hoge zekerheid, ook een week eerder. Maak de golf groter, van {planned_text} naar {size_text} mensen (groei ×{factor}, mensen van latere golven naar voren gehaald).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
-                Lang::En => format!("Expand: everything passes with high confidence, a week ago as well. Grow the wave from {planned_text} to {size_text} people (growth ×{factor}, bringing people forward from later waves).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("Expand: everything passes with high confidence, and did a week ago too. Grow the wave from {planned_text} to {size_text} people (growth ×{factor}, bringing people forward from later waves).", planned_text = count(u64::from(*planned), lang), size_text = count(u64::from(*size), lang)),
             },
             Msg::Proceed { actions: 0 } => match lang {
                 Lang::Nl => "Doorgaan: geen poort houdt de golf tegen en niets vraagt om actie.".to_string(),
@@ -441,7 +443,7 @@ impl Msg {
             // everything passes; "nothing needs action" above a list of them read as a slip.
             Msg::Proceed { actions } => match lang {
                 Lang::Nl => format!("Doorgaan: geen poort houdt de golf tegen en alles voldoet; {}.", if *actions == 1 { "1 actie staat ernaast".to_string() } else { format!("{actions} acties staan ernaast") }),
-                Lang::En => format!("Proceed: no gate holds the wave and everything passes; {}.", if *actions == 1 { "1 action stands beside it".to_string() } else { format!("{actions} actions stand beside it") }),
+                Lang::En => format!("Proceed: no gate holds the wave and everything passes; {}.", if *actions == 1 { "1 action is listed alongside".to_string() } else { format!("{actions} actions are listed alongside") }),
             },
             Msg::NoNextWave => match lang {
                 Lang::Nl => "Alle golven zijn gestart; er is geen volgende golf om over te beslissen.".to_string(),
@@ -478,7 +480,7 @@ impl Msg {
             },
             Msg::NotDistinctGate => match lang {
                 Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten, en de rest van de golf doet het niet duidelijk beter: niet tot dit segment te beperken, geldt voor de hele golf.".to_string(),
-                Lang::En => "Does not stand out from the other segments, and the rest of the wave does not do clearly better: it cannot be confined to this one and applies to the whole wave.".to_string(),
+                Lang::En => "Does not stand out from the other segments, and the rest of the wave is not clearly better: it cannot be confined to this one and applies to the whole wave.".to_string(),
             },
             Msg::NotTested => match lang {
                 Lang::Nl => "Niet vergeleken met andere segmenten (geen enkele groot genoeg om mee te vergelijken): telt mee in de golf als geheel.".to_string(),
@@ -561,7 +563,7 @@ impl Msg {
             },
             Msg::HelpdeskFitsSplit { size, held: true } => match lang {
                 Lang::Nl => format!("Na de splitsing gaan {size_text} mensen door; dat past binnen de capaciteit.", size_text = count(u64::from(*size), lang)),
-                Lang::En => format!("After the split {size_text} people go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
+                Lang::En => format!("After the split, {size_text} people go ahead, which fits the capacity.", size_text = count(u64::from(*size), lang)),
             },
             Msg::HelpdeskFitsSplit { size, held: false } => match lang {
                 Lang::Nl => format!("Zonder de segmenten die falen zouden {size_text} mensen doorgaan; dat past binnen de capaciteit.", size_text = count(u64::from(*size), lang)),
@@ -623,14 +625,14 @@ impl Msg {
                     (Lang::Nl, Some(m)) if *n == 0 => format!("{}: nog geen gegevens; er zijn minstens {m_text} {unit} nodig.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::En, Some(m)) if *n == 0 => format!("{}: no evidence yet; at least {m_text} {unit} are needed.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::Nl, Some(m)) => format!("{}: nog ongeveer {m_text} {unit} erbij beslissen het, als het huidige niveau aanhoudt.", capitalise(name), m_text = count(*m, lang)),
-                    (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} decide it, if the current level holds.", capitalise(name), m_text = count(*m, lang)),
+                    (Lang::En, Some(m)) => format!("{}: about {m_text} more {unit} would decide it if the current level holds.", capitalise(name), m_text = count(*m, lang)),
                     (Lang::Nl, None) => format!("{}: ligt zo dicht bij het doel dat alleen veel meer gegevens het beslissen.", capitalise(name)),
-                    (Lang::En, None) => format!("{}: sits so close to its target that only much more evidence decides it.", capitalise(name)),
+                    (Lang::En, None) => format!("{}: is so close to its target that only much more evidence will decide it.", capitalise(name)),
                 }
             }
             Msg::CfHelpdesk { max_size, capacity_needed, size } => match lang {
                 Lang::Nl => format!("De servicedesk kan een golf van {max_size_text} mensen aan; voor de geplande {size_text} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
-                Lang::En => format!("The helpdesk can carry a wave of {max_size_text} people; the planned {size_text} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::En => format!("The helpdesk can handle a wave of {max_size_text} people; the planned {size_text} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::CfProductivity { open } => match lang {
                 Lang::Nl => format!("Als de {open} open ticket(s) met prioriteit 1–2 zijn opgelost, gaat de productiviteitspoort open."),
@@ -656,6 +658,10 @@ impl Msg {
                 Lang::Nl => format!("{} bevat geen enkel apparaat. Dat bewijst niet dat niemand is ingeschreven (eerder een export met alleen een kopregel, of van de verkeerde plek of met het verkeerde filter): inschrijving en naleving zijn niet beoordeeld.", super::super::import::files::DEVICES),
                 Lang::En => format!("{} lists no devices at all. That is no evidence that nobody enrolled (more likely a header-only export, or one from the wrong place or filter): enrollment and compliance were not assessed.", super::super::import::files::DEVICES),
             },
+            Msg::NoResponses => match lang {
+                Lang::Nl => format!("{} bevat geen enkel antwoord. Dat bewijst niet dat niemand wilde antwoorden (eerder een export met alleen een kopregel, of van voordat iemand antwoordde): de meetwaarden uit de vragenlijst zijn niet beoordeeld.", super::super::import::files::RESPONSES),
+                Lang::En => format!("{} holds no answers at all. That is no evidence that nobody wanted to answer (more likely a header-only export, or one taken before anyone answered): the survey's metrics were not assessed.", super::super::import::files::RESPONSES),
+            },
             Msg::NoFailures => match lang {
                 Lang::Nl => "Zonder enrollment_failures.csv is inschrijving in één keer niet te beoordelen.".to_string(),
                 Lang::En => "Without enrollment_failures.csv, first-attempt enrollment success cannot be assessed.".to_string(),
@@ -667,8 +673,8 @@ impl Msg {
             Msg::Unmatched { file, rows } => match (lang, *rows == 1) {
                 (Lang::Nl, true) => format!("1 rij in {file} hoort bij niemand in roster.csv en is niet meegeteld."),
                 (Lang::Nl, false) => format!("{rows} rijen in {file} horen bij niemand in roster.csv en zijn niet meegeteld."),
-                (Lang::En, true) => format!("1 row of {file} matches nobody in roster.csv and was not counted."),
-                (Lang::En, false) => format!("{rows} rows of {file} match nobody in roster.csv and were not counted."),
+                (Lang::En, true) => format!("1 row in {file} matches nobody in roster.csv and was not counted."),
+                (Lang::En, false) => format!("{rows} rows in {file} match nobody in roster.csv and were not counted."),
             },
         }
     }

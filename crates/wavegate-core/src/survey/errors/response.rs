@@ -169,7 +169,7 @@ impl ResponseError {
             ),
             P::Hidden => pick(
                 "Deze vraag is niet van toepassing op basis van je eerdere antwoorden.".into(),
-                "This question does not apply given your earlier answers.".into(),
+                "This question doesn't apply, given your earlier answers.".into(),
             ),
             P::WrongType { expected, found } => pick(
                 format!("verwacht een antwoord van het soort `{expected}`, kreeg `{found}`"),
@@ -185,7 +185,7 @@ impl ResponseError {
             ),
             P::OutOfRange { min, max, value } => pick(
                 format!("Kies een waarde van {min} tot en met {max} ({value} kan niet)."),
-                format!("Choose a value from {min} to {max} ({value} is not possible)."),
+                format!("Choose a value from {min} to {max} ({value} isn't possible)."),
             ),
             P::UnknownChoice { choice } => pick(
                 format!("`{choice}` is geen keuzemogelijkheid bij deze vraag."),
@@ -197,7 +197,7 @@ impl ResponseError {
             ),
             P::OtherNotOffered => pick(
                 "Bij deze vraag kun je geen eigen antwoord invullen.".into(),
-                "This question does not take an answer of your own.".into(),
+                "This question doesn't take an answer of your own.".into(),
             ),
             P::TooFewSelections { min } => pick(
                 format!("Kies er minstens {min}."),
@@ -213,7 +213,7 @@ impl ResponseError {
             ),
             P::OtherBlank => pick(
                 "Je koos ‘Anders’: vul in wat je bedoelt, of kies een ander antwoord.".into(),
-                "You chose ‘Other’: say what you mean, or choose another answer.".into(),
+                "You chose ‘Other’: please specify, or choose another answer.".into(),
             ),
             P::TooShort { min } => pick(
                 format!("Gebruik minstens {min} tekens."),

@@ -1,213 +1,24 @@
-//! The respondent's page: `/r/{token}` opens a survey, one page at a time.
-//!
-//! Nothing entered is lost: every change is saved as a draft on the device; the finished response
-//! goes into a durable outbox *before* it is sent, and leaves it only when the server has
-//! acknowledged it. The response id is fixed when the draft starts, so a resend after a lost
-//! connection is recognised by the server and stored once.
+//! The survey of a link, page by page: the draft kept on the device (and, for a personal link, on
+//! the server), the checks before Next and Submit, the outbox, and what shows once it is sent.
 
+use super::notices::{ANSWERED_BEFORE_TITLE, answered_before, both, notice, waiting_notice};
 use crate::components::question::QuestionView;
 use crate::dom::PAGE_HEADING;
 use crate::draft_sync::{self, Origin};
 use crate::errors::refusal_text;
 use crate::history;
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Msg, fill, t, use_lang};
 use crate::outbox;
 use crate::pages::problems::Problems;
 use crate::storage::{self, Draft, Key, Queued};
 use leptos::prelude::*;
-use wavegate_core::api::{ErrorCode, InvitationView, ProgramSupport, SubmitAck};
-use wavegate_core::i18n::Lang;
+use wavegate_core::api::{InvitationView, SubmitAck};
 use wavegate_core::survey::logic::visibility;
 use wavegate_core::survey::response_id::response_id_from_bytes;
 use wavegate_core::survey::{Answers, Response, Survey};
-use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::dom::{focus_main, name_page, written_time};
 use wavegate_ui::lang_switch::{follow_link_language, speak_only};
-use wavegate_ui::support::{HelpPlace, help_contacts_in, link_page};
-
-/// How the invitation was loaded.
-#[derive(Clone, Debug, PartialEq)]
-enum Loaded {
-    /// Fresh from the server, with what to tell about the draft continued (personal links).
-    Online(InvitationView, Option<Origin>),
-    /// The copy saved on this device (the server could not be reached).
-    Offline(InvitationView),
-    /// The link is unknown to the server.
-    Invalid,
-    /// The link is past its last day (`expired`) or was revoked; whom to ask for a new one.
-    Closed {
-        expired: bool,
-        support: ProgramSupport,
-    },
-    /// Offline, with no copy on the device, but this tab answered the anonymous link (it keeps
-    /// nothing of the survey once answered): when the server received the answers.
-    AnsweredOffline(String),
-    /// Offline and never opened on this device.
-    Unavailable,
-    /// The server answered with an unexpected error.
-    Failed(ApiError),
-}
-
-async fn load(token: String) -> Loaded {
-    match api::invitation(&token).await {
-        Ok(view) => {
-            // An answered personal link keeps nothing on the device (see Survey).
-            if view.submitted.is_none() {
-                storage::save(&Key::Invitation(token.clone()), &view);
-            }
-            let origin = draft_sync::reconcile(&token, &view).await;
-            Loaded::Online(view, origin)
-        }
-        Err(ApiError::Network) => match storage::cached_invitation(&token) {
-            Some(view) => Loaded::Offline(view),
-            None => match storage::answered_here(&token) {
-                Some(mark) => Loaded::AnsweredOffline(mark.submitted_at),
-                None => Loaded::Unavailable,
-            },
-        },
-        // 404 for an unknown token, 400 for one that cannot even be a path.
-        Err(e) if matches!(e.status(), Some(400 | 404)) => Loaded::Invalid,
-        Err(e)
-            if matches!(
-                e.code(),
-                Some(ErrorCode::LinkExpired | ErrorCode::LinkRevoked)
-            ) =>
-        {
-            // The device keeps nothing of a link that no longer opens.
-            storage::remove(&Key::Invitation(token));
-            Loaded::Closed {
-                expired: e.code() == Some(ErrorCode::LinkExpired),
-                support: e.details::<ProgramSupport>().unwrap_or_default(),
-            }
-        }
-        Err(e) => Loaded::Failed(e),
-    }
-}
-
-/// `/r/{token}`.
-#[component]
-pub fn RespondPage(
-    /// The invitation token of the address.
-    token: String,
-) -> impl IntoView {
-    // Loaded once: the page is the app's only page for this address.
-    let loaded = RwSignal::new(None::<Loaded>);
-    outbox::showing(&token);
-    {
-        let token = token.clone();
-        leptos::task::spawn_local(async move { loaded.set(Some(load(token).await)) });
-    }
-    move || match loaded.get() {
-        None => view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }.into_any(),
-        Some(Loaded::Online(view, origin)) => {
-            view! { <Survey token=token.clone() view=view offline=false origin=origin /> }
-                .into_any()
-        }
-        Some(Loaded::Offline(view)) => {
-            view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
-        }
-        Some(Loaded::Invalid) => {
-            link_page(Msg::InvalidTitle, Msg::InvitationInvalid, None).into_any()
-        }
-        Some(Loaded::Closed { expired, support }) => closed(expired, support).into_any(),
-        Some(Loaded::AnsweredOffline(submitted_at)) => answered_offline(submitted_at).into_any(),
-        Some(Loaded::Unavailable) => notice(
-            Msg::OfflineTitle,
-            both(|l| Msg::InvitationOfflineNoCopy.text(l)),
-        )
-        .into_any(),
-        // No debug print of the error: formatting it would add to every respondent's download.
-        Some(Loaded::Failed(e)) if wavegate_ui::support::is_busy(&e) => {
-            wavegate_ui::support::busy_page().into_any()
-        }
-        Some(Loaded::Failed(e)) => {
-            let message = wavegate_ui::errors::message(&e);
-            notice(Msg::FailedTitle, both(|l| message.text(l))).into_any()
-        }
-    }
-}
-
-/// A text in Dutch and in English, as plain values (one view serves every notice).
-fn both(text: impl Fn(Lang) -> &'static str) -> [&'static str; 2] {
-    [text(Lang::Nl), text(Lang::En)]
-}
-
-/// A page that explains why there is no survey to answer now, under a heading of its own.
-fn notice(title: Msg, text: [&'static str; 2]) -> impl IntoView {
-    let lang = use_lang();
-    name_page(move || title.text(lang.get()).to_string());
-    view! {
-        <section class="card notice" role="alert" aria-labelledby="notice-title">
-            <h1 id="notice-title">{t(title)}</h1>
-            <p>{move || if lang.get() == Lang::En { text[1] } else { text[0] }}</p>
-            <p><a href="/">{t(UiMsg::BackHome)}</a></p>
-        </section>
-    }
-}
-
-/// A reload, offline, of an anonymous link this tab answered: the thank-you with when the
-/// answers were received, and that answering again needs the connection back.
-fn answered_offline(submitted_at: String) -> impl IntoView {
-    let lang = use_lang();
-    name_page(move || Msg::ThanksTitle.text(lang.get()).to_string());
-    let at = submitted_at.clone();
-    view! {
-        <section class="card thanks" role="status">
-            <h1>{t(Msg::ThanksTitle)}</h1>
-            <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=submitted_at>{move || written_time(&at, lang.get())}</time></p>
-            <p>{t(Msg::AnsweredOfflineBody)}</p>
-        </section>
-    }
-}
-
-/// The page of a link that no longer opens: what happened, and the helpdesk to ask for a new
-/// link (the program's own, else the general hint).
-fn closed(expired: bool, support: ProgramSupport) -> impl IntoView {
-    let (title, body) = if expired {
-        (Msg::LinkExpiredTitle, Msg::LinkExpiredBody)
-    } else {
-        (Msg::LinkRevokedTitle, Msg::LinkRevokedBody)
-    };
-    link_page(title, body, Some(support))
-}
-
-/// The page of a response that waits in the outbox: why, and that it goes by itself. While the
-/// server is busy there is no Retry button: it asked to wait, and the outbox does.
-fn waiting_notice(
-    wait: outbox::Wait,
-    retry: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
-    let body = match wait {
-        outbox::Wait::Offline => Msg::QueuedOffline,
-        outbox::Wait::Busy => Msg::QueuedBusy,
-        outbox::Wait::ServerProblem => Msg::QueuedServerProblem,
-    };
-    view! {
-        <section class="card notice queued" role="status" aria-labelledby="queued-title">
-            <h2 id="queued-title">{t(Msg::QueuedTitle)}</h2>
-            <p>{t(body)}</p>
-            {(wait != outbox::Wait::Busy).then(|| view! {
-                <button type="button" class="secondary" on:click=retry>{t(Msg::RetryNow)}</button>
-            })}
-        </section>
-    }
-}
-
-/// The id of the heading of the page that says the link was answered before.
-const ANSWERED_BEFORE_TITLE: &str = "answered-before-title";
-
-/// The page of answers the server did not take because the link was answered before (on
-/// another device, say): calm, since nothing is wrong and nothing is left to do, and clear that
-/// these answers were not saved and the first ones count.
-fn answered_before(support: ProgramSupport) -> impl IntoView {
-    view! {
-        <section class="card notice answered-before" role="status" aria-labelledby=ANSWERED_BEFORE_TITLE>
-            <h2 id=ANSWERED_BEFORE_TITLE tabindex="-1">{t(Msg::AnsweredBeforeTitle)}</h2>
-            <p>{t(Msg::AnsweredBeforeBody)}</p>
-            {help_contacts_in(HelpPlace::InSection, support)}
-        </section>
-    }
-}
+use wavegate_ui::support::{HelpPlace, help_contacts_in};
 
 /// Where focus goes once a stage after sending shows: the message that the link was answered
 /// before (the person has to read it), else the top of the page.
@@ -841,12 +652,14 @@ pub fn Survey(
                             <div class="card confirm-clear" role="group" aria-labelledby="clear-question">
                                 <p id="clear-question" tabindex="-1">{move || {
                                     let token = token.get_value();
-                                    t(if draft_sync::unsaved(&token) {
-                                        Msg::ClearLosesUnsaved
-                                    } else if draft_sync::saved_here(&token) {
-                                        Msg::ClearTakesBackSaved
-                                    } else {
-                                        Msg::ClearKeepsSaved
+                                    // As `clear_device` does: the server's copy goes only when this
+                                    // device saved it (`take_back`); one saved from another device
+                                    // stays, and opening the link again continues with it.
+                                    t(match (draft_sync::unsaved(&token), draft_sync::saved_here(&token)) {
+                                        (true, true) => Msg::ClearLosesAll,
+                                        (true, false) => Msg::ClearLosesUnsaved,
+                                        (false, true) => Msg::ClearTakesBackSaved,
+                                        (false, false) => Msg::ClearKeepsSaved,
                                     })()
                                 }}</p>
                                 <div class="toolbar">
@@ -866,6 +679,12 @@ pub fn Survey(
                         {(!previously_submitted).then(|| view! { <p>{thanks}</p> })}
                         <p class="submitted-at">{t(Msg::SubmittedAt)}" "<time datetime=ack.submitted_at.clone()>{let at = ack.submitted_at.clone(); move || written_time(&at, lang.get())}</time></p>
                         {help_contacts_in(HelpPlace::InSection, support.get_value())}
+                        // Only an anonymous link is meant to be answered more than once: one link
+                        // serves its whole group, up to as many answers as the group has people,
+                        // so on a shared device the next person starts here. A personal link takes
+                        // one response (the server refuses a second, `already_submitted`), so it
+                        // offers none. Worded for someone else, not "again": each extra answer by
+                        // the same person takes a colleague's place on the link.
                         {anonymous.then(|| view! { <button type="button" class="secondary" on:click=another>{t(Msg::AnotherResponse)}</button> })}
                     </section>
                 }.into_any(),
