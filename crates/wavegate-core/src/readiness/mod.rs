@@ -33,7 +33,6 @@ pub mod report;
 pub mod rules;
 mod segment_eval;
 mod tally;
-mod tally_sums;
 pub mod text;
 mod vocabulary;
 

@@ -2,7 +2,7 @@
 //! tally of two groups together is the sum of theirs, and of a group without a part of it the
 //! difference.
 
-use super::tally::{Count, Tally};
+use super::{Count, Tally};
 
 impl Tally {
     /// `self` without the people of `part` (a segment of it): every field is a sum, so the
