@@ -97,12 +97,36 @@ pub fn json_text(s: &str) -> Cow<'_, str> {
 /// a list item or a setext underline (`-`, `+`, `=`, `1.`) is escaped there too. Line breaks
 /// become spaces (a value cannot end a table row or start a block) and other control and bidi
 /// characters are shown as escapes, as on the terminal.
+///
+/// Viewers also turn bare addresses into links (GitHub's autolinks, markdown-it's linkify), so
+/// a roster value `https://phish.example` would be a link in a stakeholder's report. The
+/// punctuation that makes text an address is escaped where it joins two words: a `:` after a
+/// letter and before a non-space (`https:`, `mailto:`), a `.` between a letter or digit and a
+/// letter (`phish.example`, not `0.85`), and an `@` between two of them. Escaped, each is a
+/// text node of its own, which no autolinker joins across, and it still reads the same.
 pub fn markdown_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let mut at_start = true;
     let mut leading_digits = false;
-    for c in s.chars() {
+    let mut previous: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let joins = |before: fn(char) -> bool, after: fn(char) -> bool| {
+            previous.is_some_and(before) && next.is_some_and(after)
+        };
+        let address_punctuation = match c {
+            ':' => joins(|p| p.is_ascii_alphabetic(), |n| !n.is_whitespace()),
+            '.' => joins(|p| p.is_ascii_alphanumeric(), |n| n.is_ascii_alphabetic()),
+            '@' => joins(|p| p.is_ascii_alphanumeric(), |n| n.is_ascii_alphanumeric()),
+            _ => false,
+        };
+        previous = Some(c);
         match c {
+            c if address_punctuation => {
+                out.push('\\');
+                out.push(c);
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -217,11 +241,11 @@ mod tests {
     fn markdown_links_images_and_html_stay_text() {
         assert_eq!(
             markdown_text("[x](javascript:alert(1))"),
-            "\\[x\\](javascript:alert(1))"
+            "\\[x\\](javascript\\:alert(1))"
         );
         assert_eq!(
             markdown_text("![i](http://x/a.png)"),
-            "!\\[i\\](http://x/a.png)"
+            "!\\[i\\](http\\://x/a\\.png)"
         );
         assert_eq!(
             markdown_text("<script>alert(\"x\")</script>"),
@@ -254,6 +278,24 @@ mod tests {
     fn markdown_shows_control_and_bidi_characters_as_escapes() {
         assert_eq!(markdown_text("a\u{1b}[31m"), "a\\\\u\\{1b\\}\\[31m");
         assert_eq!(markdown_text("\u{202e}x"), "\\\\u\\{202e\\}x");
+    }
+
+    #[test]
+    fn markdown_addresses_are_not_turned_into_links() {
+        assert_eq!(
+            markdown_text("https://phish.example/login"),
+            "https\\://phish\\.example/login"
+        );
+        assert_eq!(markdown_text("www.phish.nl"), "www\\.phish\\.nl");
+        assert_eq!(
+            markdown_text("mailto:it@phish.example"),
+            "mailto\\:it\\@phish\\.example"
+        );
+        // What only looks like it stays as written.
+        assert_eq!(
+            markdown_text("Wave 2: 0.85 at 10:30, v1.2"),
+            "Wave 2: 0.85 at 10:30, v1.2"
+        );
     }
 
     #[test]

@@ -251,7 +251,7 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
             && !stderr.contains('\u{202e}'),
         "{stderr}"
     );
-    let hostile = "Fin<script>x</script>[x](javascript:alert(1))";
+    let hostile = "Fin<script>x</script>[x](javascript:alert(1)) https://phish.example";
     let roster = original.replace(";Finance;", &format!(";\"{hostile}\";"));
     assert!(roster.contains(hostile));
     std::fs::write(&path, roster).unwrap();
@@ -302,10 +302,21 @@ fn hostile_roster_values_neither_drive_the_terminal_nor_inject_markdown() {
     assert!(md.status.success());
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(
-        md.contains("&lt;img src=x onerror=alert(1)&gt;") && md.contains("\\[x\\](javascript:"),
+        md.contains("&lt;img src=x onerror=alert(1)&gt;")
+            && md.contains("\\[x\\](javascript\\:")
+            && md.contains("https\\://phish\\.example"),
         "{md}"
     );
-    for raw in ["<script", "<img", "[x](", "\u{1b}", "\u{202e}"] {
+    // Not even a bare address becomes a link in a viewer that links them.
+    for raw in [
+        "<script",
+        "<img",
+        "[x](",
+        "https://",
+        "phish.example",
+        "\u{1b}",
+        "\u{202e}",
+    ] {
         assert!(!md.contains(raw), "{raw} in {md}");
     }
 }

@@ -232,7 +232,7 @@ fn without_devices_the_reports_say_so_instead_of_counting() {
     assert!(r.enrollment_timeline.iter().all(|w| w.withheld.is_none()));
     assert!(!r.suppressed.iter().any(|s| s.group == Source::LaterWave));
     let md = markdown(&r);
-    assert!(md.contains("No devices.csv was read"), "{md}");
+    assert!(md.contains("No devices\\.csv was read"), "{md}");
 }
 
 #[test]
