@@ -47,16 +47,10 @@ pub const LONG_COLUMNS: [&str; 8] = [
     "value",
 ];
 
-/// The fixed columns of the wide format; attribute columns (`attribute:<name>`) and one column per
-/// question, matrix item and "other" text follow.
-pub const WIDE_COLUMNS: [&str; 6] = [
-    "response_id",
-    "survey_id",
-    "survey_version",
-    "person_id",
-    "submitted_at",
-    "language",
-];
+/// The fixed columns of the wide format: the long format's, up to its question and value;
+/// attribute columns (`attribute:<name>`) and one column per question, matrix item and "other"
+/// text follow.
+pub const WIDE_COLUMNS: &[&str] = LONG_COLUMNS.split_at(6).0;
 
 /// Prefix of attribute columns in the wide format (attribute names may equal question ids).
 pub const WIDE_ATTRIBUTE_PREFIX: &str = "attribute:";
