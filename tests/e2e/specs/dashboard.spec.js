@@ -119,11 +119,21 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await expect(failures).toHaveCount(report.dimension_failures.length);
   for (const [i, f] of report.dimension_failures.entries()) {
     await expect(failures.nth(i)).toContainText(f.explanation);
-    await expect(failures.nth(i).locator("td.num").nth(2)).toHaveText(String(f.n));
+    // n says what it counts: "21 mensen", "378 persoonsweken".
+    await expect(failures.nth(i).locator("td.num").nth(2)).toHaveText(new RegExp(`^${f.n} \\p{L}+$`, "u"));
   }
   const iosGate = evidence.filter({ has: page.locator("th", { hasText: /^platform iOS$/ }) }).first();
   await expect(iosGate).toContainText("80%");
-  await expect(iosGate.locator("td.num").nth(2)).toHaveText(String(report.gates.find((g) => JSON.stringify(g.scope) === '{"platform":"iOS"}').n));
+  await expect(iosGate.locator("td.num").nth(2)).toHaveText(`${report.gates.find((g) => JSON.stringify(g.scope) === '{"platform":"iOS"}').n} mensen`);
+  // The helpdesk gate reads in its own unit, tickets a day, with the forecast's median as its
+  // estimate and n in person-weeks (it once showed the ticket rate's name per 100 people
+  // beside tickets a day, with the interval's top as estimate).
+  const helpdesk = report.gates.find((g) => g.id === "helpdesk_capacity");
+  expect(helpdesk, "the demo's wave is more than its helpdesk carries").toBeTruthy();
+  expect(helpdesk.estimate).toBe(report.helpdesk_forecast.tickets_per_day_median);
+  const helpdeskRow = evidence.filter({ hasText: "capaciteit servicedesk: verwachte uitroltickets per dag" });
+  await expect(helpdeskRow.locator("td.num").nth(0)).toHaveText(helpdesk.estimate.toFixed(2).replace(".", ","));
+  await expect(helpdeskRow.locator("td.num").nth(2)).toHaveText(`${helpdesk.n} persoonsweken`);
   await expect(page.locator(".counterfactuals li")).toHaveCount(report.counterfactuals.length);
 
   // Groups under 5 are named, never shown with figures.

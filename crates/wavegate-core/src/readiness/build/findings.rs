@@ -169,6 +169,7 @@ pub(super) fn build(
             Cause::Gate(GateKind::HelpdeskCapacity) => forecast.map_or(String::new(), |fc| {
                 Msg::GateHelpdesk {
                     size: fc.size,
+                    median: fc.median_day,
                     q10: fc.q10_day,
                     q90: fc.q90_day,
                     capacity: program.helpdesk_capacity_per_day.unwrap_or(0.0),
@@ -204,10 +205,13 @@ pub(super) fn build(
         match f.cause {
             Cause::Gate(gate) => {
                 let (estimate, interval, n) = match gate {
-                    // Every gate carries its evidence (docs/scoring.md): the forecast's 80%
-                    // interval of tickets a day, over the person-weeks it rests on.
+                    // Every gate carries its evidence (docs/scoring.md): the forecast's median
+                    // and 80% interval of tickets a day, over the person-weeks it rests on. The
+                    // gate weighs the interval's top against the capacity; the estimate is the
+                    // median, as in the forecast beside it (the top as estimate read as a
+                    // different forecast).
                     GateKind::HelpdeskCapacity => (
-                        forecast.map(|fc| round(fc.q90_day, 1)),
+                        forecast.map(|fc| round(fc.median_day, 1)),
                         forecast.map(|fc| round_pair([fc.q10_day, fc.q90_day], 1)),
                         forecast.map(|fc| fc.person_weeks),
                     ),

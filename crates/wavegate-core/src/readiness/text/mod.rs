@@ -321,6 +321,17 @@ pub fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
     }
 }
 
+/// What a gate's figures (estimate, interval, n) measure, after its name: the metric's name, or
+/// for the helpdesk gate the forecast of tickets a day it weighs against the capacity (its
+/// metric, the ticket rate, is per 100 people in 14 days).
+pub fn gate_measure(g: GateKind, metric: Option<MetricId>, lang: Lang) -> Option<&'static str> {
+    match (g, lang) {
+        (GateKind::HelpdeskCapacity, Lang::Nl) => Some("verwachte uitroltickets per dag"),
+        (GateKind::HelpdeskCapacity, Lang::En) => Some("expected rollout tickets a day"),
+        _ => metric.map(|m| metric_name(m, lang)),
+    }
+}
+
 /// The name of a gate.
 pub fn gate_name(g: GateKind, lang: Lang) -> &'static str {
     match (g, lang) {

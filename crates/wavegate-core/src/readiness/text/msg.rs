@@ -146,6 +146,8 @@ pub enum Msg {
     GateHelpdesk {
         /// Wave size.
         size: u32,
+        /// Median tickets per day.
+        median: f64,
         /// q10 tickets per day.
         q10: f64,
         /// q90 tickets per day.
@@ -460,9 +462,9 @@ impl Msg {
                 Lang::Nl => format!("Poort productiviteit: {open} uitrolticket(s) met prioriteit 1–2 staan nog open."),
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
-            Msg::GateHelpdesk { size, q10, q90, capacity, max_size } => match lang {
-                Lang::Nl => format!("Poort servicedesk: een golf van {size_text} mensen geeft naar verwachting {}–{} tickets per dag (80%-interval); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
-                Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at {}–{} tickets a day (80% interval); the upper bound of {} is above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+            Msg::GateHelpdesk { size, median, q10, q90, capacity, max_size } => match lang {
+                Lang::Nl => format!("Poort servicedesk: een golf van {size_text} mensen geeft naar verwachting {} tickets per dag (80%-interval {}–{}); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at {} tickets a day (80% interval {}–{}); the upper bound of {} is above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::GateEvidence => match lang {
                 Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),

@@ -53,13 +53,16 @@ fn interval(x: Option<[f64; 2]>, lang: Lang) -> String {
 /// One gate as a row of evidence.
 fn gate_row(g: &Gate, r: &Report) -> AnyView {
     let lang = r.lang;
-    let reason = match g.metric {
-        Some(m) => format!(
-            "{}: {}",
-            text::gate_name(g.id, lang),
-            text::metric_name(m, lang)
-        ),
+    let reason = match text::gate_measure(g.id, g.metric, lang) {
+        Some(measure) => format!("{}: {measure}", text::gate_name(g.id, lang)),
         None => text::gate_name(g.id, lang).to_string(),
+    };
+    // What n counts (people, devices, person-weeks …), so a wave of 192 next to n = 378
+    // person-weeks reads as what it is.
+    let n = match (g.n, g.metric) {
+        (Some(n), Some(m)) => format!("{n} {}", text::unit(m, lang)),
+        (Some(n), None) => n.to_string(),
+        (None, _) => "–".into(),
     };
     view! {
         <tr>
@@ -68,7 +71,7 @@ fn gate_row(g: &Gate, r: &Report) -> AnyView {
             // On a phone the row reads as a card: each figure under its column's name.
             <td class="num" data-label=t(Msg::Estimate)>{num(g.estimate, lang)}</td>
             <td class="num" data-label=t(Msg::Interval80)>{interval(g.interval, lang)}</td>
-            <td class="num" data-label=t(Msg::EvidenceN)>{g.n.map_or("–".into(), |n| n.to_string())}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{n}</td>
             <td class="num" data-label=t(Msg::Probability)>{chance(g.probability, lang)}</td>
         </tr>
     }
@@ -98,7 +101,7 @@ fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
             <td>{reason}<br /><span class="muted small">{f.explanation.clone()}</span></td>
             <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
             <td class="num" data-label=t(Msg::Interval80)>{interval(f.interval, lang)}</td>
-            <td class="num" data-label=t(Msg::EvidenceN)>{f.n.to_string()}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", f.n, text::unit(f.metric, lang))}</td>
             <td class="num" data-label=t(Msg::Probability)>{chance(probability, lang)}</td>
         </tr>
     }
