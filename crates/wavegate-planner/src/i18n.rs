@@ -385,7 +385,6 @@ wavegate_ui::messages! {
         SaveOnlyToday => "Alleen de beoordeling van vandaag wordt opgeslagen: de geschiedenis toont wat er op elke dag te zien was. Kies de datum van vandaag om haar op te slaan.", "Only today's evaluation is stored: the history shows what could be seen on each day. Choose today's date to store it.";
         EvaluationSaved => "De beoordeling van {at} is opgeslagen.", "The evaluation of {at} is saved.";
         ForecastTitle => "Helpdesk: verwachting tegen capaciteit", "Helpdesk: forecast against capacity";
-        NoForecast => "Er is geen helpdeskverwachting: er zijn geen tickets ingelezen.", "There is no helpdesk forecast: no tickets were read.";
         ForecastDesc => "Verwacht {median} tickets per dag (90%-bovengrens {q90}) bij {size} mensen; capaciteit {capacity} per dag. Grootste golf die past: {max}.", "Expected {median} tickets a day (90% upper bound {q90}) for {size} people; capacity {capacity} a day. Largest wave that fits: {max}.";
         ForecastMedian => "Mediaan per dag", "Median per day";
         ForecastQ90 => "90%-bovengrens per dag", "90% upper bound per day";

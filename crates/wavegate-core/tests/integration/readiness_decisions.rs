@@ -4,7 +4,7 @@ use crate::readiness_support::{Scenario, program_toml};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::data::{Compliance, ScoredAnswers};
 use wavegate_core::readiness::metric::{Dimension, Element, MetricId, State};
-use wavegate_core::readiness::render::forecast_parts;
+use wavegate_core::readiness::render::{forecast_parts, markdown, no_forecast};
 use wavegate_core::readiness::report::{
     ActionKind, Confidence, DecisionKind, GateKind, HelpdeskForecast, MissingEvidence, Report,
     Rule, SuppressionReason,
@@ -1456,4 +1456,28 @@ fn more_evidence_never_asks_for_more_people_than_there_are() {
         "{:?}",
         r.counterfactuals
     );
+}
+
+/// Without a helpdesk forecast the reports say why, and the reason is the true one: evaluated
+/// before the pilot, with tickets imported, nobody has rolled out yet. The dashboard once said
+/// "no tickets were read" beside 44 imported tickets.
+#[test]
+fn the_reports_say_why_there_is_no_helpdesk_forecast() {
+    let (mut s, pilot) = healthy();
+    let without_tickets = s.evaluate("2026-12-01");
+    assert!(without_tickets.helpdesk_forecast.is_none());
+    let why = no_forecast(&without_tickets).expect("a reason");
+    assert!(why.contains("no tickets were read"), "{why}");
+
+    s.ticket(&pilot[0], "2027-01-20 09:00", "Email", 3, true);
+    let before_the_pilot = s.evaluate("2026-12-01");
+    assert_eq!(before_the_pilot.data.rolled_out, 0);
+    let why = no_forecast(&before_the_pilot).expect("a reason");
+    assert!(why.contains("nobody has rolled out"), "{why}");
+    assert!(markdown(&before_the_pilot).contains(why));
+    let dutch = s.evaluate_in("2026-12-01", "nl");
+    assert!(no_forecast(&dutch).is_some_and(|w| w.contains("nog niemand is over")));
+
+    let after = s.evaluate("2027-02-01");
+    assert!(after.helpdesk_forecast.is_some() && no_forecast(&after).is_none());
 }

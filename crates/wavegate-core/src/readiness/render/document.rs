@@ -380,6 +380,9 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
     if let Some(f) = &r.helpdesk_forecast {
         out.push(Block::Heading(l(Label::HelpdeskForecast)));
         out.push(Block::Para(vec![text(forecast_line(f, lang))]));
+    } else if let Some(why) = super::no_forecast(r) {
+        out.push(Block::Heading(l(Label::HelpdeskForecast)));
+        out.push(Block::Para(vec![text(why.to_string())]));
     }
     out.extend(enrollment(r));
     if !r.suppressed.is_empty() {

@@ -92,6 +92,34 @@ pub(super) fn failing_within(segments: &[crate::readiness::report::Segment], lan
     format!(" ({}: {})", label(Label::FailsIn, lang), names.join(", "))
 }
 
+/// Why a report has no helpdesk forecast, when it has none: no tickets read, nobody rolled out
+/// yet to learn a ticket rate from, or no rollout ticket among those read. Said alike in the
+/// reports and on the dashboard (which once said "no tickets were read" beside 44 imported ones,
+/// evaluated before the pilot).
+pub fn no_forecast(r: &Report) -> Option<&'static str> {
+    if r.helpdesk_forecast.is_some() {
+        return None;
+    }
+    Some(
+        match (r.data.tickets.unwrap_or(0), r.data.rolled_out, r.lang) {
+            (0, _, Lang::Nl) => "Er is geen helpdeskverwachting: er zijn geen tickets ingelezen.",
+            (0, _, Lang::En) => "There is no helpdesk forecast: no tickets were read.",
+            (_, 0, Lang::Nl) => {
+                "Er is nog geen helpdeskverwachting: nog niemand is over, dus er is nog geen ticketkans per persoon om mee te rekenen."
+            }
+            (_, 0, Lang::En) => {
+                "There is no helpdesk forecast yet: nobody has rolled out, so there is no ticket rate per person to forecast from."
+            }
+            (_, _, Lang::Nl) => {
+                "Er is geen helpdeskverwachting: geen van de ingelezen tickets is een uitrolticket van iemand die al over is."
+            }
+            (_, _, Lang::En) => {
+                "There is no helpdesk forecast: none of the tickets read is a rollout ticket of someone already rolled out."
+            }
+        },
+    )
+}
+
 /// How the forecast splits over its segments, e.g. " By platform: iOS 3.1/day, Windows 2.0/day."
 /// (empty when one pooled rate serves); the reports and the planner's dashboard say it alike.
 pub fn forecast_parts(f: &crate::readiness::report::HelpdeskForecast, lang: Lang) -> String {

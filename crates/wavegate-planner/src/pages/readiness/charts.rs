@@ -13,7 +13,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{Evaluation, EvaluationsQuery};
 use wavegate_core::i18n::count;
-use wavegate_core::readiness::render::{forecast_parts, going_ahead_fits};
+use wavegate_core::readiness::render::{forecast_parts, going_ahead_fits, no_forecast};
 use wavegate_core::readiness::text;
 use wavegate_ui::api::{ApiError, readiness};
 use wavegate_ui::chart::{Scale, ticks};
@@ -22,7 +22,8 @@ use wavegate_ui::chart::{Scale, ticks};
 fn forecast(e: &Evaluation) -> AnyView {
     let lang = e.report.lang;
     let Some(f) = &e.report.helpdesk_forecast else {
-        return view! { <p>{t(Msg::NoForecast)}</p> }.into_any();
+        let why = no_forecast(&e.report).unwrap_or_default();
+        return view! { <p class="no-forecast">{why}</p> }.into_any();
     };
     let top = f
         .tickets_per_day_q90
