@@ -311,6 +311,13 @@ fn the_gates_table_says_which_segment_gates_the_split_resolves() {
             .unwrap_or_else(|| panic!("no row for {scope} in\n{markdown}"));
         let resolved = row.contains("| resolved by the split |");
         assert_eq!(resolved, !within_held, "{row}");
+        // A gate of a held segment says it is held, as the decision lists it; its own effect
+        // (a delay for desire) beside it. "Delay" alone read as another decision.
+        assert_eq!(
+            row.contains("| held back in the split"),
+            within_held,
+            "{row}"
+        );
         let counts = resolved && !g.confined;
         checked += usize::from(counts);
         // One inside a held segment says so, rather than that it counts in the wave.

@@ -181,6 +181,18 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                     let segment_gate = g.scope.keys().any(|k| k != "wave");
                     let effect = if split && !within_held && g.id != GateKind::Evidence {
                         l(Label::ResolvedBySplit).to_string()
+                    } else if split && within_held {
+                        // Held, as the decision lists it; a gate that asks for a delay (say
+                        // desire: communicate first) says so beside it. "Delay" alone read
+                        // as another decision than the split's "held".
+                        match g.effect {
+                            DecisionKind::Hold => l(Label::HeldInSplit).to_string(),
+                            other => format!(
+                                "{} ({})",
+                                l(Label::HeldInSplit),
+                                text::decision_name(other, lang)
+                            ),
+                        }
                     } else if segment_gate && !g.confined && !g.whole_wave && !within_held {
                         l(Label::CountsInWave).to_string()
                     } else {

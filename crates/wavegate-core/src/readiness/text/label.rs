@@ -96,6 +96,8 @@ pub enum Label {
     /// What a gate of the whole wave does when the held segments carry it: the people who go
     /// ahead no longer show it.
     ResolvedBySplit,
+    /// The effect of a gate of a segment a split holds back.
+    HeldInSplit,
     /// "no actions".
     NoActions,
     /// "Score".
@@ -236,6 +238,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (CountsInWave, Lang::En) => "counts in the wave",
         (ResolvedBySplit, Lang::Nl) => "opgelost door te splitsen",
         (ResolvedBySplit, Lang::En) => "resolved by the split",
+        (HeldInSplit, Lang::Nl) => "aangehouden bij het splitsen",
+        (HeldInSplit, Lang::En) => "held back in the split",
         (NoActions, Lang::Nl) => "Geen acties nodig.",
         (NoActions, Lang::En) => "No actions needed.",
         (Score, Lang::Nl) => "Score",
