@@ -190,7 +190,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                             other => format!(
                                 "{} ({})",
                                 l(Label::HeldInSplit),
-                                text::decision_name(other, lang)
+                                text::decision_name(other, lang).to_lowercase()
                             ),
                         }
                     } else if segment_gate && !g.confined && !g.whole_wave && !within_held {
