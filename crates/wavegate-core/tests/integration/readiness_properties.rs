@@ -469,3 +469,23 @@ fn the_adkar_table_says_where_it_counts_behaviour_too() {
     assert_eq!(nps[0] < 0.0, row.contains(" tot "), "{row}");
     assert!(!row.contains("–\\-"), "{row}");
 }
+
+/// No two actions read the same: a wave's training for its weakest quiz topic and for training
+/// not done both read "Targeted training: the whole wave-2" before; each heading now says why.
+#[test]
+fn no_two_actions_share_a_heading_and_a_group() {
+    use wavegate_core::readiness::text::{action_heading, segment};
+    let mut twins = 0;
+    for seed in 1..=4 {
+        let report: wavegate_core::readiness::report::Report =
+            serde_json::from_str(&score(&demo_files(800, seed))).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for a in &report.actions {
+            let heading = action_heading(a, &report.actions, Lang::En);
+            twins += usize::from(heading.contains(" ("));
+            let shown = format!("{heading}: {}", segment(&a.target, Lang::En));
+            assert!(seen.insert(shown.clone()), "twice: {shown}");
+        }
+    }
+    assert!(twins > 0, "some demo report has two actions of one kind for one group");
+}

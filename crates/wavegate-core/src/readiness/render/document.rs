@@ -240,7 +240,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
                         format!(": {}", text::action_items(a, lang).join(", "))
                     };
                     vec![
-                        Inline::Strong(text::action_name(a.kind, lang).to_string()),
+                        Inline::Strong(text::action_heading(a, &r.actions, lang)),
                         text(format!(
                             " — {}{}{}. {} ",
                             text::segment_in(r, &a.target, lang),

@@ -205,7 +205,7 @@ fn table_lines(r: &Report) -> String {
         let _ = writeln!(
             out,
             "  - {} → {}{}{}: {}",
-            text::action_name(a.kind, lang),
+            text::action_heading(a, &r.actions, lang),
             tt(&text::segment_in(r, &a.target, lang)),
             tt(&failing_within(&a.failing_within, lang)),
             tt(&items),

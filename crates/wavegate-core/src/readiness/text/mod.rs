@@ -5,8 +5,8 @@
 
 use super::metric::{Dimension, Element, MetricId, State};
 use super::report::{
-    Action, ActionKind, Confidence, DecisionKind, DimensionReport, GateKind, Report, Segment,
-    Source, Suppressed, SuppressionReason,
+    Action, ActionKind, ActionReason, Confidence, DecisionKind, DimensionReport, GateKind, Report,
+    Segment, Source, Suppressed, SuppressionReason,
 };
 use crate::i18n::Lang;
 
@@ -350,6 +350,41 @@ pub fn gate_name(g: GateKind, lang: Lang) -> &'static str {
     }
 }
 
+/// An action's heading: its name, and why when another action of the same kind has the same
+/// target (a wave's training for its weakest quiz topic and for training not done once read as
+/// the same action twice).
+pub fn action_heading(a: &Action, all: &[Action], lang: Lang) -> String {
+    let name = action_name(a.kind, lang);
+    let twin = all
+        .iter()
+        .any(|b| b.kind == a.kind && b.target == a.target && b.reason != a.reason);
+    if twin {
+        format!("{name} ({})", action_reason_name(a.reason, lang))
+    } else {
+        name.to_string()
+    }
+}
+
+/// Why an action is there, in a few words.
+pub fn action_reason_name(r: ActionReason, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (ActionReason::AdkarBarrier, Lang::Nl) => "ADKAR-knelpunt",
+        (ActionReason::AdkarBarrier, Lang::En) => "ADKAR barrier",
+        (ActionReason::LowReach, Lang::Nl) => "weinig bereik",
+        (ActionReason::LowReach, Lang::En) => "low reach",
+        (ActionReason::WeakTopic, Lang::Nl) => "zwakste quizonderwerp",
+        (ActionReason::WeakTopic, Lang::En) => "weakest quiz topic",
+        (ActionReason::KnowledgeGap, Lang::Nl) => "training nog niet af",
+        (ActionReason::KnowledgeGap, Lang::En) => "training not done yet",
+        (ActionReason::EnrollmentFailures, Lang::Nl) => "mislukte inschrijvingen",
+        (ActionReason::EnrollmentFailures, Lang::En) => "failed enrollments",
+        (ActionReason::HelpdeskLoad, Lang::Nl) => "drukte op de servicedesk",
+        (ActionReason::HelpdeskLoad, Lang::En) => "helpdesk load",
+        (ActionReason::LowResponse, Lang::Nl) => "lage respons",
+        (ActionReason::LowResponse, Lang::En) => "low response",
+    }
+}
+
 /// The name of an action.
 pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
     match (k, lang) {
@@ -637,7 +672,7 @@ mod tests {
         Action {
             kind,
             target: Segment::new(),
-            reason: super::super::report::ActionReason::KnowledgeGap,
+            reason: ActionReason::KnowledgeGap,
             metric: None,
             estimate: None,
             interval: None,

@@ -209,7 +209,11 @@ fn action_view(
         let wave = wave.or(a.target.get("wave").map(String::as_str));
         links::assign(program, wave, &attributes, &a.items)
     });
-    let title = format!("{}: {}", text::action_name(a.kind, lang), group);
+    let title = format!(
+        "{}: {}",
+        text::action_heading(a, &report.actions, lang),
+        group
+    );
     let steps = step(a, report);
     // A message to send leads to planning it: the communication plan's form with this group
     // and the message's text filled in.
