@@ -98,7 +98,7 @@ async fn the_html_and_markdown_reports_carry_the_plan_and_the_lessons_escaped_an
         .find(|l| l.contains("vragenlijst"))
         .expect("the planned message's row");
     assert!(
-        row.starts_with("| 12 January 2027 · sent 12 January 2027 | wave pilot (Pilot IT) | E-mail | Communicatie \\| Anna | Answer a survey | &lt;script&gt;alert(1)&lt;/script&gt; Vul de \\[vragenlijst\\](javascript:alert(1)) in | "),
+        row.starts_with("| 12 January 2027 · sent 12 January 2027 | wave pilot (Pilot IT) | E-mail | Communicatie \\| Anna | Answer a survey | &lt;script&gt;alert(1)&lt;/script&gt; Vul de \\[vragenlijst\\](javascript\\:alert(1)) in | "),
         "{row}"
     );
     // The reach is the one `GET …/communications` measures, in the core's sentence.
@@ -109,7 +109,7 @@ async fn the_html_and_markdown_reports_carry_the_plan_and_the_lessons_escaped_an
     assert!(sentence.contains("answered a survey after the message"));
     assert!(row.ends_with(&format!("| {sentence} |")), "{row}");
     assert!(
-        md[lessons..].contains("| pilot (Pilot IT) | To improve | Eerst de helpdesk &lt;b&gt;briefen&lt;/b&gt; \\| daarna<br>uitnodigen \\[x\\](javascript:alert(1)) |"),
+        md[lessons..].contains("| pilot (Pilot IT) | To improve | Eerst de helpdesk &lt;b&gt;briefen&lt;/b&gt; \\| daarna<br>uitnodigen \\[x\\](javascript\\:alert(1)) |"),
         "{md}"
     );
     assert!(
