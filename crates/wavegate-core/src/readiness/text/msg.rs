@@ -177,7 +177,8 @@ pub enum Msg {
     /// Suffix: a segment's gate that does not stand out from its siblings: it cannot be
     /// confined there, and holds (or delays) the whole wave.
     NotDistinctGate,
-    /// Suffix: a segment's finding never compared with others (none large enough).
+    /// Suffix: a segment's finding never compared with others (no sibling doing well here has
+    /// the evidence to compare with: each too small, or failing too).
     NotTested,
     /// Suffix: a wave gate the failing segments account for; `held` when the decision holds
     /// just them (SPLIT), not the whole wave.
@@ -485,8 +486,8 @@ impl Msg {
                 Lang::En => "Does not stand out from the other segments, and the rest of the wave is not clearly better: it cannot be confined to this one and applies to the whole wave.".to_string(),
             },
             Msg::NotTested => match lang {
-                Lang::Nl => "Niet vergeleken met andere segmenten (geen enkele groot genoeg om mee te vergelijken): telt mee in de golf als geheel.".to_string(),
-                Lang::En => "Not compared with other segments (none large enough to compare with): it counts in the wave as a whole.".to_string(),
+                Lang::Nl => "Niet vergeleken met andere segmenten: geen segment dat het hier goed doet, heeft genoeg gegevens om mee te vergelijken. Telt mee in de golf als geheel.".to_string(),
+                Lang::En => "Not compared with other segments: none that does well here has the evidence to compare with. It counts in the wave as a whole.".to_string(),
             },
             Msg::NotDistinct => match lang {
                 Lang::Nl => "Wijkt niet aantoonbaar af van de andere segmenten: telt mee in de golf als geheel.".to_string(),
