@@ -30,7 +30,11 @@ wavegate_ui::messages! {
         NoPrograms => "Er zijn nog geen programma's.", "There are no programs yet.";
         NewProgram => "Nieuw programma", "New program";
         NewProgramTitle => "Nieuw programma", "New program";
-        FilesAndSurveys => "{files} bestanden · {surveys} vragenlijsten", "{files} files · {surveys} surveys";
+        FilesAndSurveys => "{files} · {surveys}", "{files} · {surveys}";
+        FilesN => "{n} bestanden", "{n} files";
+        FilesOne => "1 bestand", "1 file";
+        SurveysN => "{n} vragenlijsten", "{n} surveys";
+        SurveysOne => "1 vragenlijst", "1 survey";
         ProgramPages => "Pagina's van dit programma", "This program's pages";
         TabSettings => "Programma", "Program";
         TabFiles => "Bestanden", "Files";
@@ -395,7 +399,7 @@ wavegate_ui::messages! {
         TrainingTitle => "Training", "Training";
         ModulesTitle => "Modules", "Modules";
         NoModules => "Dit programma heeft nog geen trainingsmodules.", "This program has no training modules yet.";
-        ModuleCounts => "versie {version} · {minutes} minuten · {assigned} toegewezen", "version {version} · {minutes} minutes · {assigned} assigned";
+        ModuleCounts => "versie {version} · {minutes} · {assigned} toegewezen", "version {version} · {minutes} · {assigned} assigned";
         PublishModuleTitle => "Een module publiceren", "Publish a module";
         BuiltinModule => "Ingebouwde module", "Built-in module";
         OrUploadModule => "Of een eigen module (wavegate.module/1-JSON)", "Or a module of your own (wavegate.module/1 JSON)";
@@ -523,6 +527,7 @@ wavegate_ui::messages! {
         FactNoQuiz => "geen quiz", "no quiz";
         FactMinutes => "Duur", "Duration";
         MinutesN => "{n} minuten", "{n} minutes";
+        MinutesOne => "1 minuut", "1 minute";
         FactChanges => "Wijzigingen", "Changes";
         FactNoChanges => "geen wijzigingsnotities", "no change notes";
         ChangeSubstantive => "inhoudelijk", "substantive";

@@ -1829,3 +1829,37 @@ async fn the_waves_are_titled_once_and_a_new_wave_takes_focus_at_its_id() {
     until(|| focused().is_some_and(|e| e.id() == "f-wave-2-id")).await;
     assert_eq!(focused().map(|e| e.id()).as_deref(), Some("f-wave-2-id"));
 }
+
+#[wasm_bindgen_test]
+fn counts_on_the_programs_and_modules_cards_are_singular_for_one() {
+    use wavegate_planner::pages::programs::program_counts;
+    use wavegate_planner::pages::training::module_counts;
+    assert_eq!(program_counts(1, 1, Lang::Nl), "1 bestand · 1 vragenlijst");
+    assert_eq!(program_counts(1, 1, Lang::En), "1 file · 1 survey");
+    assert_eq!(
+        program_counts(6, 0, Lang::Nl),
+        "6 bestanden · 0 vragenlijsten"
+    );
+    assert_eq!(program_counts(0, 2, Lang::En), "0 files · 2 surveys");
+    let module = |minutes: u32| ModuleSummary {
+        id: "get-help".into(),
+        title: Text::new("Hulp", "Help"),
+        version: 2,
+        estimate_minutes: minutes,
+        versions: Vec::new(),
+        assigned: 1,
+        names: ModuleNames::default(),
+    };
+    assert_eq!(
+        module_counts(&module(1), Lang::Nl),
+        "versie 2 · 1 minuut · 1 toegewezen"
+    );
+    assert_eq!(
+        module_counts(&module(1), Lang::En),
+        "version 2 · 1 minute · 1 assigned"
+    );
+    assert_eq!(
+        module_counts(&module(12), Lang::En),
+        "version 2 · 12 minutes · 1 assigned"
+    );
+}

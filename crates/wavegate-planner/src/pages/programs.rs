@@ -2,11 +2,29 @@
 
 use super::links;
 use crate::components::notice::load_failed;
-use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::ProgramOverview;
 use wavegate_ui::api::programs;
+
+/// How many files and surveys a program has, each in words right for one.
+pub fn program_counts(files: usize, surveys: usize, lang: Lang) -> String {
+    fill(
+        Msg::FilesAndSurveys,
+        lang,
+        &[
+            (
+                "files",
+                counted(files as u64, Msg::FilesOne, Msg::FilesN, lang),
+            ),
+            (
+                "surveys",
+                counted(surveys as u64, Msg::SurveysOne, Msg::SurveysN, lang),
+            ),
+        ],
+    )
+}
 
 /// One program: its name, files, surveys and the links to its pages.
 #[component]
@@ -21,7 +39,7 @@ fn ProgramCard(program: ProgramOverview) -> impl IntoView {
         <section class="card program-card" aria-labelledby=labelled_by data-program=program.id.clone()>
             <h2 id=heading><a href=links::program(&id)>{program.name}</a></h2>
             <p class="muted">
-                {move || fill(Msg::FilesAndSurveys, lang.get(), &[("files", files.to_string()), ("surveys", surveys.to_string())])}
+                {move || program_counts(files, surveys, lang.get())}
             </p>
             <ul class="inline-links">
                 <li><a href=links::program(&id)>{t(Msg::TabSettings)}</a></li>

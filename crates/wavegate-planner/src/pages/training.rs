@@ -6,7 +6,7 @@ use super::{ProgramNav, Tab, links, param};
 use crate::components::notice::load_failed;
 use crate::components::preview::{Checked, Fact, PreviewedPicker};
 use crate::components::publish::{self, Publishing, builtin_options};
-use crate::i18n::{Lang, Msg, UiMsg, fill, t, use_lang};
+use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::{ErrorCode, SurveyProblem};
@@ -70,16 +70,8 @@ fn module_facts(m: &Module) -> Vec<Fact> {
         Fact::one(
             Msg::FactMinutes,
             Text::new(
-                fill(
-                    Msg::MinutesN,
-                    Lang::Nl,
-                    &[("n", m.estimate_minutes.to_string())],
-                ),
-                fill(
-                    Msg::MinutesN,
-                    Lang::En,
-                    &[("n", m.estimate_minutes.to_string())],
-                ),
+                minutes(m.estimate_minutes, Lang::Nl),
+                minutes(m.estimate_minutes, Lang::En),
             ),
         ),
         Fact::one(
@@ -193,14 +185,19 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     }
 }
 
+/// A module's estimated time in words, right for one minute.
+fn minutes(n: u32, lang: Lang) -> String {
+    counted(u64::from(n), Msg::MinutesOne, Msg::MinutesN, lang)
+}
+
 /// One module in the list: its title, latest version, minutes and people assigned.
-pub(super) fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
+pub fn module_counts(m: &ModuleSummary, lang: Lang) -> String {
     fill(
         Msg::ModuleCounts,
         lang,
         &[
             ("version", m.version.to_string()),
-            ("minutes", m.estimate_minutes.to_string()),
+            ("minutes", minutes(m.estimate_minutes, lang)),
             ("assigned", count(m.assigned, lang)),
         ],
     )
