@@ -153,3 +153,51 @@ test("one stored evaluation draws both its figures, and stacked buttons keep the
   const [button, label] = [await another.boundingBox(), await page.locator("label[for='msg-channel']").boundingBox()];
   expect(label.y - (button.y + button.height), "space under “Nog een kenmerk”").toBeGreaterThanOrEqual(12);
 });
+
+test("the heatmap's column headers stay in view over its rows; at 390 px it says it scrolls sideways", async ({ page }) => {
+  // A laptop: the grid fits its card, and its headers stick to the top of the window.
+  await page.setViewportSize(LAPTOP);
+  await page.goto("/planner/programs/contoso/readiness");
+  const table = page.locator("table.heatmap");
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  expect(await table.locator("tbody tr[data-segment]").count(), "a long grid").toBeGreaterThan(15);
+  await expect(page.locator("#heatmap-scroll-cue")).toBeHidden();
+  await page.evaluate(() => {
+    const t = document.querySelector("table.heatmap");
+    window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY + 500);
+  });
+  const head = table.locator("thead th").nth(2);
+  await expect.poll(async () => Math.round((await head.boundingBox()).y), "the header row at the window's top").toBe(0);
+  const onTop = await head.evaluate((th) => {
+    const box = th.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return th.contains(hit);
+  });
+  expect(onTop, "the header is drawn over the rows under it").toBe(true);
+
+  // A phone: the grid scrolls in a box of its own, says so, and shows a shadow at the edge
+  // there is more beyond.
+  await page.setViewportSize(PHONE);
+  await page.goto("/planner/programs/contoso/readiness");
+  const grid = page.locator("div.heatmap-scroll");
+  const frame = page.locator("div.scroll-frame");
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator("#heatmap-scroll-cue")).toBeVisible();
+  await expect(page.locator("#heatmap-scroll-cue")).toContainText("schuif hem opzij");
+  await expect(frame).toHaveClass(/more-right/);
+  expect(await frame.evaluate((e) => getComputedStyle(e, "::after").opacity)).toBe("1");
+  // Scrolled down within the box, the headers stay at its top.
+  await grid.evaluate((e) => { e.scrollTop = 900; });
+  const [g, h] = [await grid.boundingBox(), await table.locator("thead th").first().boundingBox()];
+  expect(Math.abs(h.y - g.y), "the header row at the top of the grid's box").toBeLessThan(2);
+  // Scrolled to the right end: the shadow moves to the left, the segment names stay, and
+  // the last column reads whole, its header and every cell.
+  await grid.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+  await expect(frame).toHaveClass(/more-left/);
+  await expect(frame).not.toHaveClass(/more-right/);
+  const name = await table.locator("tbody th[scope='row']").first().boundingBox();
+  expect(Math.abs(name.x - g.x), "the segment names at the left edge").toBeLessThan(2);
+  await expectWhole(table.locator("thead th").last(), "the last column's header");
+  await expectWhole(table.locator("tbody tr[data-segment] > td:last-child"), "the last column's cells");
+  await expectNoHorizontalScroll(page);
+});

@@ -6,6 +6,7 @@ pub mod delete_question;
 pub mod download;
 pub mod file_problem;
 pub mod group_choice;
+pub mod layout;
 pub mod notice;
 pub mod preview;
 pub mod publish;

@@ -367,6 +367,36 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
             })
             .collect()
     });
+    // Where the grid is wider than its box (a phone), which ways it scrolls from here: the
+    // cue and the shadows say there is more than the screen shows.
+    let region = NodeRef::<leptos::html::Div>::new();
+    let sideways = RwSignal::new(Sideways::default());
+    let measure = move || {
+        let Some(Some(e)) = region.try_get_untracked() else {
+            return false;
+        };
+        let now = Sideways::of(
+            f64::from(e.scroll_left()),
+            f64::from(e.scroll_width()),
+            f64::from(e.client_width()),
+        );
+        if sideways.get_untracked() != now {
+            sideways.set(now);
+        }
+        // Laid out once it has a width.
+        e.client_width() > 0
+    };
+    crate::components::layout::on_layout(move || region.get().is_some(), measure);
+    // Showing other rows or opening a cell can change the grid's width.
+    Effect::watch(
+        move || (show.get(), selected.get()),
+        move |_, _, _| {
+            request_animation_frame(move || {
+                measure();
+            })
+        },
+        false,
+    );
     view! {
         <section class="card" aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{t(Msg::HeatmapTitle)}</h2>
@@ -384,17 +414,51 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 </select>
                 <p id="heatmap-count" class="muted" role="status">{counted}</p>
             </div>
-            <div class="table-scroll heatmap-scroll" role="region" aria-label=crate::i18n::table_label(Msg::HeatmapTitle, lang) tabindex="0">
-                <table class="heatmap">
-                    <thead><tr>
-                        <th scope="col">{t(Msg::Segment)}</th>
-                        <th scope="col" class="num">{t(Msg::PeopleInWave)}</th>
-                        {head}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+            <p id="heatmap-scroll-cue" class="muted scroll-cue" hidden=move || !sideways.get().wider()>
+                {t(Msg::HeatmapScrollCue)}
+            </p>
+            // A shadow at each edge the grid can still be scrolled towards.
+            <div class="scroll-frame" class:more-left=move || sideways.get().more_left
+                class:more-right=move || sideways.get().more_right>
+                <div class="table-scroll heatmap-scroll" role="region" node_ref=region
+                    aria-label=crate::i18n::table_label(Msg::HeatmapTitle, lang)
+                    aria-describedby="heatmap-scroll-cue" tabindex="0" on:scroll=move |_| { measure(); }>
+                    <table class="heatmap">
+                        <thead><tr>
+                            <th scope="col">{t(Msg::Segment)}</th>
+                            <th scope="col" class="num">{t(Msg::PeopleInWave)}</th>
+                            {head}
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </div>
         </section>
+    }
+}
+
+/// How far a scrolling region can still scroll sideways.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Sideways {
+    /// Part of its content lies to the left of what shows.
+    pub more_left: bool,
+    /// Part of its content lies to the right of what shows.
+    pub more_right: bool,
+}
+
+impl Sideways {
+    /// From the region's `scrollLeft`, `scrollWidth` and `clientWidth` (a pixel's slack for
+    /// rounding).
+    pub fn of(left: f64, content: f64, shown: f64) -> Sideways {
+        Sideways {
+            more_left: left > 1.0,
+            more_right: left + shown < content - 1.0,
+        }
+    }
+
+    /// Whether the content is wider than the region.
+    pub fn wider(self) -> bool {
+        self.more_left || self.more_right
     }
 }
 
