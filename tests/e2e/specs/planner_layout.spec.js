@@ -201,3 +201,41 @@ test("the heatmap's column headers stay in view over its rows; at 390 px it says
   await expectWhole(table.locator("tbody tr[data-segment] > td:last-child"), "the last column's cells");
   await expectNoHorizontalScroll(page);
 });
+
+test("at 390 px the waves over time read at 11 px or more, no label over another", async ({ page }) => {
+  await page.goto("/planner/programs/contoso/readiness");
+  const svg = page.locator("section[aria-labelledby='charts-timeline'] svg.chart");
+  await expect(svg).toBeVisible({ timeout: 60_000 });
+  // Drawn at the width it is shown at: one unit a pixel.
+  await expect.poll(() => svg.evaluate((s) => Math.abs(s.viewBox.baseVal.width - s.getBoundingClientRect().width))).toBeLessThan(2);
+  const found = await svg.evaluate((s) => {
+    const frame = s.getBoundingClientRect();
+    const scale = frame.width / s.viewBox.baseVal.width;
+    const texts = [...s.querySelectorAll("text")].map((t) => ({
+      text: t.textContent,
+      size: parseFloat(getComputedStyle(t).fontSize) * scale,
+      box: t.getBoundingClientRect(),
+    }));
+    const over = [];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const [a, b] = [texts[i].box, texts[j].box];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          over.push(`${texts[i].text} / ${texts[j].text}`);
+        }
+      }
+    }
+    return {
+      texts: texts.map((t) => t.text),
+      small: texts.filter((t) => t.size < 11).map((t) => `${t.text}: ${t.size.toFixed(1)} px`),
+      over,
+      outside: texts.filter((t) => t.box.left < frame.left - 1 || t.box.right > frame.right + 1).map((t) => t.text),
+    };
+  });
+  // Every wave's figure at the end of its line, and the first wave named under the axis.
+  expect(found.texts.filter((t) => /^[\w-]+: \d+$/.test(t)).length, found.texts.join(" | ")).toBeGreaterThanOrEqual(2);
+  expect(found.texts, found.texts.join(" | ")).toContain("pilot");
+  expect(found.small).toEqual([]);
+  expect(found.over).toEqual([]);
+  expect(found.outside).toEqual([]);
+});

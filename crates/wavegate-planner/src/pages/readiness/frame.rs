@@ -30,14 +30,14 @@ pub(super) fn short(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// Horizontal grid lines with their labels on the left.
-pub(super) fn y_axis(y: Scale, values: &[f64], label: impl Fn(f64) -> String) -> AnyView {
+/// Horizontal grid lines across a chart `w` wide, with their labels on the left.
+pub(super) fn y_axis(y: Scale, values: &[f64], w: f64, label: impl Fn(f64) -> String) -> AnyView {
     values
         .iter()
         .map(|v| {
             let py = y.map(*v);
             view! {
-                <line class="grid" x1=LEFT x2=W - RIGHT y1=py y2=py />
+                <line class="grid" x1=LEFT x2=w - RIGHT y1=py y2=py />
                 <text x=LEFT - 6.0 y=py + 4.0 text-anchor="end">{label(*v)}</text>
             }
         })

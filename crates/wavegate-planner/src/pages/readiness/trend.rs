@@ -467,7 +467,7 @@ pub fn Trend(
     view! {
         {(!keys.is_empty()).then(|| picker(&keys, selected, lang))}
         <svg class="chart scaled trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
-            {y_axis(y, &ticks(0.0, 100.0, 5), |v| format!("{v}"))}
+            {y_axis(y, &ticks(0.0, 100.0, 5), W, |v| format!("{v}"))}
             <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
             {labels}
             {draw(lines)}
