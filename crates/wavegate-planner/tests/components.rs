@@ -1863,3 +1863,90 @@ fn counts_on_the_programs_and_modules_cards_are_singular_for_one() {
         "version 2 · 12 minutes · 1 assigned"
     );
 }
+
+/// The program form of `program()` for `contoso`, in the language `lang` holds.
+async fn mount_program_form_in(lang: RwSignal<Lang>) -> (web_sys::HtmlElement, impl Drop) {
+    use leptos_router::components::Router;
+    use wavegate_planner::pages::program_form::{Mode, ProgramForm};
+    let owner = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let (host, handle) = mount({
+        let owner = owner.clone();
+        move || {
+            *owner.borrow_mut() = Owner::current();
+            provide_context(lang);
+            wavegate_planner::session::Session::provide();
+            view! {
+                <Router>
+                    <ProgramForm program=program() support=ProgramSupport::default() mode=Mode::Edit("contoso".into()) />
+                </Router>
+            }
+        }
+    });
+    let owner = owner.borrow_mut().take().unwrap();
+    let disposed = Disposed(owner, Some(handle));
+    until_the_form_is_shown(&host).await;
+    (host, disposed)
+}
+
+#[wasm_bindgen_test]
+async fn the_forms_numbers_follow_the_pages_language_without_counting_as_an_edit() {
+    let _api = PlannerApi::start();
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount_program_form_in(lang).await;
+    let input = |id: &str| -> web_sys::HtmlInputElement { element(&host, id).unchecked_into() };
+    assert_eq!(input("#f-confidence").value(), "0,8");
+    lang.set(Lang::En);
+    until(|| input("#f-confidence").value() == "0.8").await;
+    assert_eq!(
+        input("#f-confidence").value(),
+        "0.8",
+        "as the hint writes it: 0.8"
+    );
+    assert!(may_unload(), "switching the language is no edit");
+
+    // A number the planner typed follows too, and stays an edit; text that is no number stays.
+    let capacity = input("#f-capacity");
+    capacity.set_value("2.5");
+    capacity
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    lang.set(Lang::Nl);
+    until(|| input("#f-capacity").value() == "2,5").await;
+    assert_eq!(input("#f-confidence").value(), "0,8");
+    assert!(!may_unload(), "the typed capacity is still unsaved");
+    let name = input("#f-name");
+    name.set_value("Uitrol 2.0");
+    lang.set(Lang::En);
+    until(|| input("#f-capacity").value() == "2.5").await;
+    assert_eq!(input("#f-name").value(), "Uitrol 2.0");
+}
+
+#[wasm_bindgen_test]
+async fn a_waves_inputs_line_up_with_the_name_hint_under_its_input() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form().await;
+    let name = element(&host, "#f-wave-0-name");
+    let after = name.next_element_sibling().unwrap();
+    assert_eq!(
+        after.id(),
+        "f-wave-0-name-hint",
+        "the hint follows the input"
+    );
+    // Every field of the row: its label, then its input.
+    let row = element(&host, ".wave-row .wave-fields");
+    let fields = row.query_selector_all(".field").unwrap();
+    for i in 0..fields.length() {
+        let field: web_sys::Element = fields.item(i).unwrap().unchecked_into();
+        let second = field
+            .first_element_child()
+            .unwrap()
+            .next_element_sibling()
+            .unwrap();
+        assert_eq!(
+            second.tag_name(),
+            "INPUT",
+            "field {i}: {}",
+            field.inner_html()
+        );
+    }
+}

@@ -239,3 +239,15 @@ test("at 390 px the waves over time read at 11 px or more, no label over another
   expect(found.over).toEqual([]);
   expect(found.outside).toEqual([]);
 });
+
+test("a wave's inputs line up on a laptop, the name's hint under its input", async ({ page }) => {
+  await page.setViewportSize(LAPTOP);
+  await page.goto("/planner/new-program");
+  const row = page.locator(".wave-row").first();
+  await expect(row).toBeVisible();
+  const tops = [];
+  for (const field of ["id", "name", "start", "end"]) {
+    tops.push(Math.round((await row.locator(`#f-wave-0-${field}`).boundingBox()).y));
+  }
+  expect(new Set(tops).size, `the inputs' tops: ${tops}`).toBe(1);
+});

@@ -80,7 +80,7 @@ impl<'d> Vocabulary<'d> {
                     || program
                         .rollout_ticket_categories
                         .iter()
-                        .any(|r| r.eq_ignore_ascii_case(c.trim()))
+                        .any(|r| super::program::same_category(r, c))
             })
             .collect();
         Vocabulary {

@@ -525,7 +525,7 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
         rollout_ticket_categories: raw
             .rollout_ticket_categories
             .iter()
-            .map(|c| c.trim().to_lowercase())
+            .map(|c| c.trim().to_string())
             .collect(),
         waves,
         thresholds,

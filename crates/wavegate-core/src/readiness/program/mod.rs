@@ -22,7 +22,8 @@ pub struct Program {
     pub helpdesk_capacity_per_day: Option<f64>,
     /// Decision confidence γ (default 0.80).
     pub confidence: f64,
-    /// Ticket categories that count as rollout tickets (lowercase); empty means all.
+    /// Ticket categories that count as rollout tickets, as the planner wrote them (matched
+    /// ignoring case, see [`same_category`]); empty means all.
     pub rollout_ticket_categories: Vec<String>,
     /// The waves, in order.
     pub waves: Vec<Wave>,
@@ -103,6 +104,14 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// programs have a handful of each; the engine does work per wave and per category for every
 /// person and ticket, so a program.toml of a million waves must not reach it.
 pub const MAX_LIST: usize = 1_000;
+
+/// Whether a ticket's category is the rollout category a program names: ignoring case and the
+/// spaces around either, so `program.toml` keeps the planner's own spelling (`Company Portal`)
+/// while a helpdesk export's `company portal` still counts.
+pub fn same_category(program: &str, ticket: &str) -> bool {
+    let (a, b) = (program.trim(), ticket.trim());
+    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+}
 
 /// The most problems [`Program::check`] lists: enough for any form, and a hostile file of a
 /// million bad thresholds does not make a million messages.
@@ -278,6 +287,25 @@ pass = 0.95
         let text = EXAMPLE.replace("end = \"2027-01-29\"", "end = \"2027-01-01\"");
         let err = Program::parse(&text).unwrap_err();
         assert_eq!(err.line, 9, "{err}");
+    }
+
+    #[test]
+    fn rollout_categories_keep_the_planners_case_and_match_any_case() {
+        let categories = "rollout_ticket_categories = [\" Company Portal\", \"MFA\", \"Één\"]\n";
+        let text = EXAMPLE.replacen(
+            "split_attributes",
+            &format!("{categories}split_attributes"),
+            1,
+        );
+        let p = Program::parse(&text).unwrap();
+        assert_eq!(
+            p.rollout_ticket_categories,
+            ["Company Portal", "MFA", "Één"]
+        );
+        assert_eq!(Program::parse(&p.to_toml()).unwrap(), p);
+        assert!(super::same_category("Company Portal", " company portal "));
+        assert!(super::same_category("Één", "één"));
+        assert!(!super::same_category("MFA", "Email"));
     }
 
     #[test]

@@ -83,6 +83,22 @@ fn number(v: f64, lang: Lang) -> String {
     }
 }
 
+/// `text` rewritten for `lang` when it is a number written with the other language's decimal
+/// mark (`0,8` for English, `0.8` for Dutch); else `None`. Only a lone mark is swapped, the
+/// planner's digits kept as typed: a text that is no such number is the planner's to fix.
+fn relocalized(text: &str, lang: Lang) -> Option<String> {
+    let marks = text.chars().filter(|c| matches!(c, '.' | ',')).count();
+    let reads = text.trim().replace(',', ".").parse::<f64>();
+    if marks != 1 || !reads.is_ok_and(f64::is_finite) {
+        return None;
+    }
+    let written = match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text.replace(',', "."),
+    };
+    (written != text).then_some(written)
+}
+
 fn list(items: &[String]) -> String {
     items.join(", ")
 }
@@ -150,6 +166,22 @@ impl ProgramFields {
             helpdesk_nl: RwSignal::new(helpdesk.nl),
             helpdesk_en: RwSignal::new(helpdesk.en),
             faq_url: RwSignal::new(support.faq_url.clone().unwrap_or_default()),
+        }
+    }
+
+    /// Writes every decimal field's number for `lang`, as [`ProgramFields::new`] would have:
+    /// after the planner switches the page's language the numbers follow it, as its hints do.
+    pub fn write_numbers_for(&self, lang: Lang) {
+        let mut fields = vec![self.capacity, self.confidence];
+        self.thresholds.with_value(|rows| {
+            for r in rows {
+                fields.extend([r.fail, r.pass, r.min_n, r.weight]);
+            }
+        });
+        for field in fields {
+            if let Some(text) = field.with_untracked(|t| relocalized(t, lang)) {
+                field.set(text);
+            }
         }
     }
 

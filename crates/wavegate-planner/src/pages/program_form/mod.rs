@@ -87,6 +87,10 @@ pub fn Input(
     /// `inputmode` for phones (`decimal`, `numeric`).
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The hint under the input rather than above it: in a row of fields (a wave's) the inputs
+    /// then line up, however long the hint.
+    #[prop(optional)]
+    hint_below: bool,
 ) -> impl IntoView {
     let id = dom_id(field);
     let hint_id = format!("{id}-hint");
@@ -98,15 +102,23 @@ pub fn Input(
             String::new()
         }
     );
+    let hint_view =
+        move || hint.map(|h| view! { <p id=hint_id.clone() class="muted field-hint">{t(h)}</p> });
+    let (above, below) = if hint_below {
+        (None, Some(hint_view()))
+    } else {
+        (Some(hint_view()), None)
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{t(label)}</label>
-            {hint.map(|h| view! { <p id=hint_id.clone() class="muted field-hint">{t(h)}</p> })}
+            {above}
             <input id=id type=kind inputmode=inputmode
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=invalid(problems, field)
                 aria-describedby=described />
+            {below}
             <FieldError problems=problems field=field />
         </div>
     }
@@ -181,6 +193,18 @@ pub fn ProgramForm(
     crate::components::unsaved::ask_before_leaving(Msg::UnsavedProgram, move || {
         clean.with_value(|c| *c != fields.texts())
     });
+    // Numbers follow the page's language; switching it is no edit of the program.
+    Effect::watch(
+        move || lang.get(),
+        move |l, _, _| {
+            let was_clean = clean.with_value(|c| *c == fields.texts());
+            fields.write_numbers_for(*l);
+            if was_clean {
+                clean.set_value(fields.texts());
+            }
+        },
+        false,
+    );
     let problems: Problems = RwSignal::new(BTreeMap::new());
     let failed = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(created);

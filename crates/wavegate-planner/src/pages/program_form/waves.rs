@@ -51,7 +51,7 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
                         <div class="wave-fields">
                             {wave_input(i, WaveField::Id, Msg::WaveId, "text", row.id, problems)}
                             <Input field=Field::Wave(i, WaveField::Name) label=Msg::WaveName
-                                value=row.name problems=problems hint=Msg::WaveNameHint />
+                                value=row.name problems=problems hint=Msg::WaveNameHint hint_below=true />
                             {wave_input(i, WaveField::Start, Msg::WaveStart, "date", row.start, problems)}
                             {wave_input(i, WaveField::End, Msg::WaveEnd, "date", row.end, problems)}
                             {wave_input(i, WaveField::PlannedSize, Msg::PlannedSize, "text", row.planned, problems)}
