@@ -1950,3 +1950,53 @@ async fn a_waves_inputs_line_up_with_the_name_hint_under_its_input() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn cancelling_the_removal_of_a_wave_puts_focus_back_on_the_save_button() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form().await;
+    element(&host, ".wave-row .remove-wave").click();
+    settle().await;
+    let save = element(&host, "button[type=submit]");
+    save.focus().unwrap();
+    save.click();
+    until(|| !PlannerApi::asked().is_empty()).await;
+    until(|| focused().is_some_and(|e| e.id() == "program-submit")).await;
+    assert_eq!(PlannerApi::saves(), 0, "the answer was no");
+    let now = focused().unwrap();
+    assert_eq!(now.id(), "program-submit", "focus on {:?}", now.tag_name());
+}
+
+#[wasm_bindgen_test]
+async fn a_published_survey_is_named_by_its_title_and_its_message_takes_the_focus() {
+    use wavegate_core::api::PublishedSurvey;
+    use wavegate_planner::components::publish::{Outcome, Publishing};
+    use wavegate_planner::pages::surveys::outcome_view;
+    let publishing = Publishing::<PublishedSurvey>::new().focusing("survey-outcome");
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! {
+            <button id="publish" disabled=move || publishing.busy.get()>"Publiceren"</button>
+            <div id="survey-outcome" tabindex="-1">
+                {move || publishing.outcome.get().map(|o| outcome_view(o, "contoso".into()))}
+            </div>
+        }
+    });
+    settle().await;
+    element(&host, "#publish").focus().unwrap();
+    let published = PublishedSurvey {
+        survey_id: "pilot-feedback".into(),
+        title: Text::new("Terugblik op de pilot", "Looking back at the pilot"),
+        version: 1,
+        languages: vec![Lang::Nl, Lang::En],
+        anonymous: false,
+        warnings: Vec::new(),
+    };
+    publishing.run(async move { Outcome::Published(published) }, Trigger::new());
+    until(|| focused().is_some_and(|e| e.id() == "survey-outcome")).await;
+    assert_eq!(focused().map(|e| e.id()).as_deref(), Some("survey-outcome"));
+    assert_eq!(
+        text_of(&host, "#survey-outcome p"),
+        "Terugblik op de pilot versie 1 is gepubliceerd. Uitnodigen en resultaten"
+    );
+}

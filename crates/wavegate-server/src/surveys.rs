@@ -141,6 +141,7 @@ pub async fn publish(
         status,
         Json(PublishedSurvey {
             survey_id: survey.id,
+            title: survey.title,
             version: row.version,
             languages: survey.languages,
             anonymous: row.anonymous,

@@ -135,7 +135,9 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   await page.getByRole("link", { name: "Vragenlijsten" }).click();
   await page.getByLabel("Ingebouwde vragenlijst").selectOption("pilot-feedback");
   await page.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.getByText(/pilot-feedback versie \d+ is gepubliceerd/)).toBeVisible();
+  // Named by its title, and the message takes the focus from the button, disabled meanwhile.
+  await expect(page.getByText(/Jouw ervaring met de pilot versie \d+ is gepubliceerd/)).toBeVisible();
+  await expect(page.locator("#survey-outcome")).toBeFocused();
   await page.getByRole("link", { name: "Uitnodigen en resultaten" }).click();
 
   const inviting = page.getByRole("group", { name: "Uitnodigen vanuit de personeelslijst" });

@@ -92,7 +92,7 @@ test("a survey file is previewed before it is published, and only Publish publis
   // Publish: now it is published and listed.
   await pick(page, "eerste-week.json", definition(id));
   await preview.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.getByText(`${id} versie 1 is gepubliceerd.`)).toBeVisible();
+  await expect(page.getByText("Eerste week met Intune versie 1 is gepubliceerd.")).toBeVisible();
   await expect(page.locator("#survey-outcome")).toBeFocused();
   await expect(list.locator(`[data-survey='${id}']`)).toContainText("Eerste week met Intune");
   res = await request.get("/api/v1/programs");
@@ -123,6 +123,6 @@ test("an English-only SurveyJS file is previewed with its one language and publi
   await expect(fact("Talen")).toHaveText("Engels");
   await expect(fact("Antwoorden")).toHaveText(/^anoniem/);
   await preview.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.getByText("product-feedback versie 1 is gepubliceerd.")).toBeVisible();
+  await expect(page.getByText("Product Feedback Survey versie 1 is gepubliceerd.")).toBeVisible();
   await expect(page.locator("[data-survey='product-feedback']")).toContainText("anoniem");
 });

@@ -1,6 +1,6 @@
 //! Surveys: publishing a definition and a survey's results.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::survey::Survey;
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +55,8 @@ pub struct PublishSurvey {
 pub struct PublishedSurvey {
     /// The survey's stable id.
     pub survey_id: String,
+    /// Its title, as planners know it (the id is for files and links).
+    pub title: Text,
     /// The version respondents get now.
     pub version: u32,
     /// Its languages.

@@ -78,6 +78,8 @@ pub struct Publishing<P: Send + Sync + 'static> {
     pub outcome: RwSignal<Option<Outcome<P>>>,
     /// Whether a publication is under way.
     pub busy: RwSignal<bool>,
+    /// The element showing the outcome, which takes the focus once the server answered.
+    outcome_id: Option<&'static str>,
 }
 
 impl<P: Send + Sync + 'static> Clone for Publishing<P> {
@@ -100,6 +102,16 @@ impl<P: Send + Sync + 'static> Publishing<P> {
         Publishing {
             outcome: RwSignal::new(None),
             busy: RwSignal::new(false),
+            outcome_id: None,
+        }
+    }
+
+    /// The same, with the outcome shown in the element `outcome_id`: its button is disabled
+    /// while the server works, so without this the focus would fall back to `<body>`.
+    pub fn focusing(self, outcome_id: &'static str) -> Publishing<P> {
+        Publishing {
+            outcome_id: Some(outcome_id),
+            ..self
         }
     }
 
@@ -114,6 +126,9 @@ impl<P: Send + Sync + 'static> Publishing<P> {
             }
             self.outcome.set(Some(o));
             self.busy.set(false);
+            if let Some(id) = self.outcome_id {
+                wavegate_ui::dom::focus_id_soon(id.to_string());
+            }
         });
     }
 }

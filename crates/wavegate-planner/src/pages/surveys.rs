@@ -16,13 +16,13 @@ use wavegate_core::survey::{QuestionType, Survey, labels, templates};
 use wavegate_ui::api::{programs, surveys};
 
 /// The result of publishing, in the planner's language.
-fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
+pub fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
     let lang = use_lang();
     o.view(|p| {
         let link = links::survey(&program, &p.survey_id);
         view! {
             <div class="banner banner-ok" role="status">
-                <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.survey_id.clone()), ("version", p.version.to_string())])}
+                <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.title.get(lang.get()).to_string()), ("version", p.version.to_string())])}
                     " "<a href=link>{t(Msg::OpenSurvey)}</a></p>
                 {(!p.warnings.is_empty()).then(|| view! {
                     <ul>{p.warnings.iter().map(|w| view! { <li>{with_code(w.clone())}</li> }).collect_view()}</ul>
@@ -100,7 +100,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let anonymous = RwSignal::new(false);
     let survey_id = RwSignal::new(String::new());
     let recheck = Trigger::new();
-    let publishing = Publishing::<PublishedSurvey>::new();
+    let publishing = Publishing::<PublishedSurvey>::new().focusing("survey-outcome");
     let run = move |body: PublishSurvey| {
         let (csrf, pid, l) = (
             session.csrf(),

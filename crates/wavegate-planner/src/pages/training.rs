@@ -140,7 +140,7 @@ fn Publish(program: Memo<String>, published: Trigger) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let builtin = RwSignal::new(templates::IDS[0].to_string());
-    let publishing = Publishing::<ModulePublished>::new();
+    let publishing = Publishing::<ModulePublished>::new().focusing("module-outcome");
     let run = move |body: PublishModule| {
         let (csrf, pid, l) = (
             session.csrf(),

@@ -29,6 +29,9 @@ use wavegate_core::readiness::Program;
 use wavegate_core::readiness::program::MAX_SEGMENT_DEPTH;
 use wavegate_ui::api::{ApiError, programs};
 
+/// The DOM id of the form's save button.
+const SUBMIT_ID: &str = "program-submit";
+
 /// The problems shown, per field.
 pub type Problems = RwSignal<BTreeMap<Field, Problem>>;
 
@@ -258,6 +261,8 @@ pub fn ProgramForm(
                 && !removed_waves::confirmed(id, &saved_waves.get_value(), &program, l).await
             {
                 busy.set(false);
+                // Back to the button that asked (disabled meanwhile, it lost the focus).
+                wavegate_ui::dom::focus_id_soon(SUBMIT_ID.into());
                 return;
             }
             let result = send(mode.clone(), csrf, program, support, l).await;
@@ -373,7 +378,7 @@ pub fn ProgramForm(
                 })}
                 // A viewer saves nothing: no button to find greyed out.
                 {move || session.can_change().then(|| view! {
-                    <button type="submit" class="primary" disabled=move || busy.get()>
+                    <button type="submit" id=SUBMIT_ID class="primary" disabled=move || busy.get()>
                         {move || mode.with_value(|m| match m {
                             Mode::Create => Msg::CreateProgram,
                             Mode::Edit(_) => Msg::SaveProgram,
