@@ -191,56 +191,6 @@ async fn the_thresholds_open_on_a_problem_and_stay_open_while_it_is_fixed() {
 }
 
 #[wasm_bindgen_test]
-async fn a_typed_value_is_offered_the_rosters_values_of_the_chosen_attribute() {
-    use std::sync::Arc;
-    use wavegate_core::api::{AttributeGroups, GroupSize, RosterGroups, ValueGroup};
-    use wavegate_planner::components::roster_values::ValueField;
-    let value = |v: &str| ValueGroup {
-        value: v.into(),
-        per_wave: vec![GroupSize::of(12)],
-        total: GroupSize::of(12),
-    };
-    let groups = RosterGroups {
-        waves: Vec::new(),
-        total: GroupSize::of(24),
-        attributes: vec![AttributeGroups {
-            attribute: "department".into(),
-            values: vec![value("Finance"), value("Sales")],
-        }],
-    };
-    let typed = RwSignal::new(String::new());
-    let (host, _h) = mount(move || {
-        provide_context(RwSignal::new(Lang::Nl));
-        let groups = Signal::derive(move || Some(Arc::new(groups.clone())));
-        view! {
-            <ValueField id="remind-value".to_string() groups=groups wave=String::new()
-                attribute="department".to_string() value=typed typed=true />
-        }
-    });
-    settle().await;
-    let input = host.query_selector("input#remind-value").unwrap().unwrap();
-    assert_eq!(
-        input.get_attribute("list").as_deref(),
-        Some("remind-value-values")
-    );
-    let offered: Vec<String> = {
-        let options = host
-            .query_selector_all("datalist#remind-value-values option")
-            .unwrap();
-        (0..options.length())
-            .map(|i| {
-                let o = options.item(i).unwrap();
-                o.dyn_into::<web_sys::Element>()
-                    .unwrap()
-                    .get_attribute("value")
-                    .unwrap()
-            })
-            .collect()
-    };
-    assert_eq!(offered, ["Finance", "Sales"]);
-}
-
-#[wasm_bindgen_test]
 fn one_check_finds_the_problems_of_every_field_at_once() {
     let mut p = program();
     p.name = " ".into();
@@ -1456,10 +1406,13 @@ impl PlannerApi {
                 return json({
                   waves: [{ wave: "pilot", size: { people: 12, suppressed: false } },
                           { wave: "wave-1", size: { people: null, suppressed: true } }],
-                  total: { people: 15, suppressed: false }, attributes: [] });
+                  total: { people: 15, suppressed: false }, attributes: window.__attributes || [] });
               }
               if (path.endsWith("/support")) return json({});
-              return json({ id: "contoso", name: "Uitrol", program: null, support: {}, created_at: "2027-01-01T00:00:00Z" });
+              if (path.endsWith("/reminders")) {
+                return json({ anonymous: false, responses: 0, non_responders: 0, due: 0, reminded_before: 0 });
+              }
+              return json({ id: "contoso", name: "Uitrol", program: window.__program || null, support: {}, created_at: "2027-01-01T00:00:00Z" });
             };"#,
         )
         .unwrap();
@@ -1487,7 +1440,8 @@ impl Drop for PlannerApi {
     fn drop(&mut self) {
         js_sys::eval(
             "window.fetch = window.__realFetch || window.fetch; \
-             window.confirm = window.__realConfirm || window.confirm;",
+             window.confirm = window.__realConfirm || window.confirm; \
+             delete window.__program; delete window.__attributes;",
         )
         .unwrap();
     }
@@ -1998,5 +1952,54 @@ async fn a_published_survey_is_named_by_its_title_and_its_message_takes_the_focu
     assert_eq!(
         text_of(&host, "#survey-outcome p"),
         "Terugblik op de pilot versie 1 is gepubliceerd. Uitnodigen en resultaten"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reminders_pick_a_segments_value_from_the_rosters_values_with_their_people() {
+    use wavegate_core::api::{AttributeGroups, GroupSize, ValueGroup};
+    use wavegate_planner::components::reminders::Reminders;
+    let _api = PlannerApi::start();
+    let attributes = vec![AttributeGroups {
+        attribute: "department".into(),
+        values: vec![ValueGroup {
+            value: "Finance".into(),
+            per_wave: vec![GroupSize::of(12), GroupSize::of(9)],
+            total: GroupSize::of(21),
+        }],
+    }];
+    let mut p = program();
+    p.split_attributes = vec!["department".into()];
+    js_sys::eval(&format!(
+        "window.__program = {}; window.__attributes = {};",
+        serde_json::to_string(&p).unwrap(),
+        serde_json::to_string(&attributes).unwrap()
+    ))
+    .unwrap();
+    let (host, _h) = mount_planner_page(|| {
+        let program = Memo::new(|_| "contoso".to_string());
+        let survey = Memo::new(|_| "pilot-feedback".to_string());
+        view! { <Reminders program=program survey=survey changed=Trigger::new() /> }
+    });
+    until(|| host.query_selector("#remind-attribute").unwrap().is_some()).await;
+    let attribute: web_sys::HtmlSelectElement =
+        element(&host, "#remind-attribute").unchecked_into();
+    attribute.set_value("department");
+    attribute
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    until(|| {
+        host.query_selector("select#remind-value option[value='Finance']")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(
+        host.query_selector("input#remind-value").unwrap().is_none(),
+        "no text box to type the value in"
+    );
+    assert_eq!(
+        text_of(&host, "select#remind-value option[value='Finance']"),
+        "Finance — 21 mensen"
     );
 }

@@ -61,15 +61,13 @@ impl Default for GroupFields {
 }
 
 /// The group picker for the program `program`, once its definition has loaded: the value from
-/// the roster's values with their people, unless `typed` (a group of links, which may carry
-/// values the roster does not have: typed, the roster's values suggested, no roster size
-/// said) or there is no roster.
+/// the roster's values with their people, typed when there is no roster. Inviting, assigning
+/// and reminding all pick a group this one way.
 #[component]
 pub fn GroupPicker(
     program: Memo<String>,
     prefix: &'static str,
     fields: GroupFields,
-    #[prop(optional)] typed: bool,
 ) -> impl IntoView {
     let detail = LocalResource::new(move || {
         let id = program.get();
@@ -81,7 +79,7 @@ pub fn GroupPicker(
             .get()
             .and_then(|r| r.ok())
             .and_then(|d| d.program)
-            .map(|p| group_choice(&p, prefix, fields, groups, typed))
+            .map(|p| group_choice(&p, prefix, fields, groups))
     };
     view! {
         <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
@@ -215,7 +213,6 @@ fn group_choice(
     prefix: &'static str,
     fields: GroupFields,
     groups: Groups,
-    typed: bool,
 ) -> impl IntoView + use<> {
     let GroupFields {
         wave,
@@ -239,8 +236,7 @@ fn group_choice(
     let id = move |field: &str| format!("{prefix}-{field}");
     let size_id = id("size");
     let holds = Signal::derive(move || {
-        // A group of links is not a group of the roster: its size there would mislead.
-        let groups = groups.get().filter(|_| !typed)?;
+        let groups = groups.get()?;
         let (a, v) = (attribute.get(), value.get().trim().to_string());
         let segment = if a.is_empty() || v.is_empty() {
             Vec::new()
@@ -272,7 +268,7 @@ fn group_choice(
             <div class="field">
                 <label for=id("value")>{t(Msg::SegmentValue)}</label>
                 <ValueField id=id("value") groups=groups wave=wave attribute=attribute value=value
-                    described_by=size_id.clone() typed=typed />
+                    described_by=size_id.clone() />
             </div>
         </div>
         <GroupHolds id=size_id holds=holds />

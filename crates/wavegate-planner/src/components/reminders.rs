@@ -182,7 +182,7 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
             <h2 id="reminders-title">{t(Msg::RemindersTitle)}</h2>
             <p class="muted">{t(Msg::RemindersHint)}</p>
             <form on:submit=count novalidate>
-                <GroupPicker program=program prefix="remind" fields=group typed=true />
+                <GroupPicker program=program prefix="remind" fields=group />
                 <div class="field">
                     <label for="remind-gap">{t(Msg::MinGapDays)}</label>
                     <input id="remind-gap" type="number" inputmode="numeric" min="0" max=MAX_GAP_DAYS.to_string()

@@ -75,35 +75,11 @@ pub fn ValueField(
     /// The id of the line describing the group.
     #[prop(optional)]
     described_by: Option<String>,
-    /// Typed in any case (a group of links, which may carry values the roster does not have),
-    /// with the roster's values offered as suggestions.
-    #[prop(optional)]
-    typed: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
         let attr = attribute.get();
         let (id, described_by) = (id.clone(), described_by.clone());
-        if typed {
-            let list = format!("{id}-values");
-            let suggestions = move || {
-                let groups = groups.get()?;
-                let values = groups.values_of(&attribute.get())?;
-                Some(
-                    (values.iter())
-                        .map(|v| view! { <option value=v.value.clone()></option> })
-                        .collect_view(),
-                )
-            };
-            return view! {
-                <input id=id type="text" maxlength="200" list=list.clone() autocomplete="off"
-                    prop:value=move || value.get()
-                    aria-describedby=described_by
-                    on:input=move |ev| value.set(event_target_value(&ev)) />
-                <datalist id=list>{suggestions}</datalist>
-            }
-            .into_any();
-        }
         let Some(groups) = groups.get() else {
             return view! {
                 <input id=id type="text" maxlength="200" prop:value=move || value.get()
