@@ -487,5 +487,8 @@ fn no_two_actions_share_a_heading_and_a_group() {
             assert!(seen.insert(shown.clone()), "twice: {shown}");
         }
     }
-    assert!(twins > 0, "some demo report has two actions of one kind for one group");
+    assert!(
+        twins > 0,
+        "some demo report has two actions of one kind for one group"
+    );
 }
