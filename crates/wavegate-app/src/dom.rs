@@ -32,17 +32,21 @@ pub fn focus_question(question_id: &str) {
 }
 
 /// Moves focus to the first option of one statement of a matrix question (the first one left
-/// unanswered), so the respondent lands where the answer is missing.
+/// unanswered), so the respondent lands where the answer is missing; then scrolls the whole
+/// statement (its text and its error too, not only the option) into sight below the matrix's
+/// sticky key (the statement's `scroll-margin-top` in the style sheet keeps it clear).
 pub fn focus_matrix_item(question_id: &str, item_id: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let target = doc
-        .get_element_by_id(&format!("q-{question_id}-item-{item_id}"))
-        .and_then(|item| item.query_selector("input").ok().flatten());
+    let item = doc.get_element_by_id(&format!("q-{question_id}-item-{item_id}"));
+    let target = (item.as_ref()).and_then(|item| item.query_selector("input").ok().flatten());
     match target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(el) => {
             let _ = el.focus();
+            if let Some(item) = item {
+                item.scroll_into_view();
+            }
         }
         None => focus_question(question_id),
     }

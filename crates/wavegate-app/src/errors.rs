@@ -1,6 +1,6 @@
 //! What a respondent reads when the server refuses their response.
 
-use crate::i18n::Msg;
+use crate::i18n::UiMsg;
 use wavegate_core::api::{AnswerProblem, ErrorCode};
 use wavegate_core::i18n::Lang;
 use wavegate_ui::api::ApiError;
@@ -25,7 +25,7 @@ pub fn refusal_text(e: &ApiError, lang: Lang) -> String {
         return problems.join(" ");
     }
     match e.code() {
-        Some(ErrorCode::NotFound) => Msg::InvitationInvalid.text(lang).to_string(),
+        Some(ErrorCode::NotFound) => UiMsg::LinkInvalid.text(lang).to_string(),
         _ => message(e).text(lang).to_string(),
     }
 }

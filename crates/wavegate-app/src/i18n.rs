@@ -14,7 +14,6 @@ wavegate_ui::messages! {
         HomeRespondent => "Heb je een uitnodiging gekregen? Open de link uit je e-mail of bericht. Kun je die niet vinden of werkt hij niet? Vraag de servicedesk van je organisatie om een nieuwe.", "Got an invitation? Open the link in your e-mail or message. Can't find it, or it doesn't work? Ask your organisation's service desk for a new one.";
         HomePlanner => "Planner? Meld je aan", "Planner? Sign in";
 
-        InvitationInvalid => "Open de link uit je uitnodiging opnieuw, en gebruik de hele link. Werkt hij dan nog niet, vraag de servicedesk van je organisatie om een nieuwe.", "Open the link in your invitation again, and use the whole link. If it still doesn't work, ask your organisation's service desk for a new one.";
         LinkExpiredTitle => "Deze link is verlopen", "This link has expired";
         LinkExpiredTitleOf => "Je link voor ‘{survey}’ is verlopen", "Your link for ‘{survey}’ has expired";
         LinkExpiredBody => "De periode om deze vragenlijst in te vullen is voorbij. Wil je toch nog antwoorden? Vraag de servicedesk om een nieuwe link.", "The time for answering this survey is over. Still want to answer? Ask the service desk for a new link.";
@@ -48,7 +47,7 @@ wavegate_ui::messages! {
         SubmittedAt => "Ontvangen op", "Received on";
         SubmitFailed => "Versturen is niet gelukt", "Couldn't submit";
         AnotherResponse => "Iemand anders laten invullen", "Let someone else answer";
-        OtherPlaceholder => "Namelijk…", "Please specify…";
+        OtherPlaceholder => "Typ hier je antwoord…", "Type your answer here…";
         CharactersLeft => "{n} tekens over", "{n} characters left";
         MoveUp => "Omhoog", "Move up";
         MoveDown => "Omlaag", "Move down";
@@ -56,7 +55,6 @@ wavegate_ui::messages! {
         ChooseAtLeast => "Kies er ten minste {min}", "Choose at least {min}";
         ChooseAtMost => "Kies er hoogstens {max}", "Choose at most {max}";
         Progress => "Voortgang", "Progress";
-        InvalidTitle => "Deze link werkt niet", "This link doesn't work";
         OfflineTitle => "Nog niet beschikbaar zonder verbinding", "Not available offline yet";
         FailedTitle => "Er ging iets mis", "Something went wrong";
         DraftSavedEverywhere => "Je antwoorden worden bewaard. Open je link op een ander apparaat om daar verder te gaan.", "Your answers are saved. Open your link on another device to continue there.";

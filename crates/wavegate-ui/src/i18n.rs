@@ -68,6 +68,8 @@ messages! {
         BusyBody => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         BackHome => "Naar de startpagina", "Go to the home page";
         NotFoundTitle => "Pagina niet gevonden", "Page not found";
+        LinkInvalidTitle => "Deze link werkt niet", "This link doesn't work";
+        LinkInvalid => "Open de link uit je uitnodiging opnieuw, en gebruik de hele link. Werkt hij dan nog niet, vraag de servicedesk van je organisatie om een nieuwe.", "Open the link in your invitation again, and use the whole link. If it still doesn't work, ask your organisation's service desk for a new one.";
         NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the home page.";
         HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
         HelpTitle => "Hulp nodig?", "Need help?";

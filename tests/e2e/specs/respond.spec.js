@@ -61,6 +61,34 @@ test("on a phone, 'Anders' is a thumb-sized target and the SUS matrix's scale ke
   expect(keyBox.y + keyBox.height, "above the sixth statement's points, not over them").toBeLessThanOrEqual(row.y);
 });
 
+test("on a phone, the SUS statement focused after a failed 'Volgende' shows whole below the sticky scale key", async ({ page, request }) => {
+  const { planner, answerPage } = require("./helpers");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const res = await request.post("/api/v1/programs/demo/surveys/pilot-feedback/invitations", {
+    headers: await planner(request),
+    data: { invitations: [{ person_id: `e2e-sus-focus-${Date.now().toString(36)}`, language: "nl", attributes: { wave: "pilot" } }] },
+  });
+  expect(res.status()).toBe(201);
+  const [link] = await res.json();
+  await page.goto(new URL(link.url).pathname);
+  const items = page.locator("fieldset.matrix-item");
+  for (let guard = 0; guard < 10 && !(await items.count()); guard++) {
+    await answerPage(page);
+    await page.getByRole("button", { name: "Volgende", exact: true }).click();
+    await expect(page.getByText(/^Pagina \d+ van \d+$/)).toBeVisible();
+  }
+  // The first five statements answered, the sixth (and those after it) not.
+  for (let i = 0; i < 5; i++) await items.nth(i).locator("label.option").nth(3).click();
+  await page.getByRole("button", { name: "Volgende", exact: true }).click();
+  const missing = items.nth(5);
+  await expect(missing.locator("input").first()).toBeFocused();
+  await page.waitForTimeout(300);
+  const [keyBox, itemBox] = [await page.locator(".matrix-key").boundingBox(), await missing.boundingBox()];
+  const height = page.viewportSize().height;
+  expect(keyBox.y + keyBox.height, "the statement's text starts below the key, not under it").toBeLessThanOrEqual(itemBox.y + 1);
+  expect(itemBox.y + itemBox.height, "its points and error are on screen").toBeLessThanOrEqual(height);
+});
+
 test("required questions stop the respondent with a clear, focused message", async ({ page, request }) => {
   const path = await invite(request, "e2e-required", { language: "en" });
   await page.goto(path);

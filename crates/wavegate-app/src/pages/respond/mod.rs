@@ -18,7 +18,7 @@ use crate::i18n::{Msg, UiMsg, t};
 use crate::outbox;
 use crate::storage::{self, Key};
 use leptos::prelude::*;
-use notices::{answered_offline, both, closed, link_heading, notice};
+use notices::{answered_offline, both, closed, notice};
 use wavegate_core::api::{ClosedLink, ErrorCode, InvitationView};
 use wavegate_ui::api::{ApiError, respond as api};
 use wavegate_ui::support::link_page_headed;
@@ -103,8 +103,8 @@ pub fn RespondPage(
             view! { <Survey token=token.clone() view=view offline=true /> }.into_any()
         }
         Some(Loaded::Invalid) => link_page_headed(
-            link_heading(Msg::InvalidTitle, None),
-            Msg::InvitationInvalid,
+            |l| UiMsg::LinkInvalidTitle.text(l).to_string(),
+            UiMsg::LinkInvalid,
             None,
         )
         .into_any(),

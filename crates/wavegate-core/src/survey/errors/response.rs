@@ -204,8 +204,10 @@ impl ResponseError {
                 format!("Choose at least {min}."),
             ),
             P::TooManySelections { max } => pick(
-                format!("Kies er hoogstens {max}."),
-                format!("Choose at most {max}."),
+                format!(
+                    "Je hebt er te veel gekozen: vink er uit tot er hoogstens {max} over zijn."
+                ),
+                format!("You've chosen too many: untick some until at most {max} are left."),
             ),
             P::Blank => pick(
                 "Dit antwoord is leeg; vul iets in of sla de vraag over.".into(),
@@ -249,3 +251,22 @@ impl fmt::Display for ResponseError {
 }
 
 impl std::error::Error for ResponseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_many_ticked_says_what_is_wrong_not_the_questions_hint_again() {
+        let e = ResponseError::at("q", ResponseProblem::TooManySelections { max: 2 });
+        // The app shows "Kies er hoogstens 2" under the question already.
+        assert_eq!(
+            e.message(Lang::Nl),
+            "Je hebt er te veel gekozen: vink er uit tot er hoogstens 2 over zijn."
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "You've chosen too many: untick some until at most 2 are left."
+        );
+    }
+}
