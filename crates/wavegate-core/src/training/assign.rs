@@ -16,8 +16,8 @@ use std::collections::HashMap;
 pub struct Trainee {
     /// The personal link to make (or keep): the person, the attributes it carries, the language.
     pub link: NewInvitation,
-    /// The name on the certificate: the roster's `name` or `display_name` column, else the
-    /// e-mail address, else the person id.
+    /// The name on the certificate and in the greeting: the roster's `name` or `display_name`
+    /// column ([`person_name`]); empty when it has none, never the e-mail address or id.
     pub name: String,
     /// The roster's e-mail address (lowercase), for an xAPI actor as `mbox_sha1sum`.
     pub email: Option<String>,
@@ -44,6 +44,20 @@ impl Trainee {
 
 /// Roster columns that hold a person's name, in order of preference.
 const NAME_COLUMNS: [&str; 3] = ["name", "display_name", "displayname"];
+
+/// A person's name as people read it (greeted by, on a certificate): `name` trimmed, or
+/// empty when it is an e-mail address (a roster whose name column holds the UPN, or a name
+/// stored before the roster's address stopped standing in for one): nobody is greeted as
+/// `emma.devries3@contoso.example`. The one rule the assignment, the trainee endpoint and the
+/// certificate follow.
+pub fn person_name(name: &str) -> &str {
+    let name = name.trim();
+    if crate::email::is_address(name) {
+        ""
+    } else {
+        name
+    }
+}
 
 /// The trainees of `module` among the people of `selection`: targeting is judged on every
 /// roster attribute of the person (and their wave), not only those their link carries.
@@ -76,9 +90,8 @@ pub fn trainees(
                 name: NAME_COLUMNS
                     .iter()
                     .find_map(|c| roster.attribute(c)?.value_of(p))
-                    .map(str::to_string)
-                    .or_else(|| roster.emails[p].clone())
-                    .unwrap_or_else(|| roster.ids[p].clone()),
+                    .map(|n| person_name(n).to_string())
+                    .unwrap_or_default(),
                 email: roster.emails[p].clone(),
                 link,
             })
@@ -154,5 +167,23 @@ mod tests {
             None,
             "no wave, no expiry"
         );
+    }
+
+    #[test]
+    fn a_trainee_is_named_by_the_rosters_name_never_by_an_address_or_id() {
+        let p = program();
+        let r = roster(
+            "person_id,email,display_name,wave\n\
+             p1,anne@x.org,Anne de Vries,pilot\n\
+             p2,emma.devries3@contoso.example,,pilot\n\
+             p3,bo@x.org,bo@x.org,pilot\n",
+            &p,
+        );
+        let names: Vec<String> = everyone(&r, &p).into_iter().map(|t| t.name).collect();
+        assert_eq!(names, ["Anne de Vries", "", ""]);
+        let r = roster("person_id,email,wave\np1,p1@x.org,pilot\n", &p);
+        assert_eq!(everyone(&r, &p)[0].name, "", "no name column: no name");
+        assert_eq!(person_name("  emma.devries3@contoso.example "), "");
+        assert_eq!(person_name(" Anne de Vries "), "Anne de Vries");
     }
 }

@@ -131,7 +131,7 @@ impl Certificate {
             module_id: status.module_id.clone(),
             title: covered.title.clone(),
             version: status.version,
-            trainee: trainee.trim().to_string(),
+            trainee: super::assign::person_name(trainee).to_string(),
             earned_on: done.date_naive(),
             registration: progress.registration.clone(),
             languages: covered.languages.clone(),

@@ -151,7 +151,7 @@ pub async fn my_training(
         helpdesk: support.helpdesk,
         faq_url: support.faq_url,
         program_name: program.name,
-        name: trainee.name,
+        name: wavegate_core::training::assign::person_name(&trainee.name).to_string(),
         language: trainee.language.as_deref().and_then(Lang::parse),
         modules,
     }))
