@@ -30,6 +30,7 @@ wavegate_ui::messages! {
     pub enum Msg {
         MyTraining => "Mijn training", "My training";
         Hello => "Hallo {name}, dit is je training voor {program}.", "Hello {name}, this is your training for {program}.";
+        HelloNameless => "Hallo, dit is je training voor {program}.", "Hello, this is your training for {program}.";
         NothingAssigned => "Er is (nog) geen training voor je klaargezet.", "No training has been assigned to you yet.";
         Minutes => "{n} minuten", "{n} minutes";
         ShareDone => "{n}% klaar", "{n}% done";
@@ -37,8 +38,6 @@ wavegate_ui::messages! {
         Open => "Openen", "Open";
         OpenModule => "{title} openen", "Open {title}";
         Back => "Terug naar mijn training", "Back to my training";
-        LinkInvalidTitle => "Deze link werkt niet", "This link doesn't work";
-        LinkInvalid => "Deze link is niet (meer) geldig. Vraag een nieuwe aan bij je contactpersoon.", "This link isn't valid. Ask your contact person for a new one.";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You're offline and your training hasn't been loaded on this device yet. Try again when you're back online.";
         OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You're offline. You can keep reading and practising; your progress will be sent later.";
         Pending => "{n} gelezen lessen of quizresultaten zijn nog niet verstuurd.", "{n} lessons read or quiz results haven't been sent yet.";
@@ -56,7 +55,6 @@ wavegate_ui::messages! {
         ContinueReading => "Verder lezen", "Continue reading";
         LessonCount => "{n} lessen", "{n} lessons";
         OneLesson => "1 les", "1 lesson";
-        QuizPassMark => "Quiz: {n}% goed nodig om te slagen.", "Quiz: you need {n}% to pass.";
         Previous => "Vorige", "Previous";
         ToQuiz => "Naar de quiz", "Go to the quiz";
         AllLessons => "Alle lessen", "All lessons";
@@ -65,7 +63,7 @@ wavegate_ui::messages! {
         StartQuiz => "Quiz starten", "Start the quiz";
         ResumeQuiz => "Verder met de quiz", "Continue the quiz";
         Quiz => "Quiz", "Quiz";
-        LastAttemptFailed => "Nog niet geslaagd: {percent}% goed bij je laatste poging. Lees nog eens over {topics}:", "Not passed yet: you got {percent}% on your last attempt. Read up again on {topics}:";
+        LastAttemptFailed => "{verdict}: {percent}% goed bij je laatste poging.", "{verdict}: you got {percent}% on your last attempt.";
         QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
         Check => "Controleren", "Check";
         ChooseFirst => "Kies eerst een antwoord.", "Choose an answer first.";
@@ -74,10 +72,11 @@ wavegate_ui::messages! {
         Picked => "gekozen", "selected";
         PickedRight => "gekozen, goed", "selected, right";
         PickedWrong => "gekozen, niet goed", "selected, wrong";
-        MissedRight => "niet gekozen, wel goed", "not selected, but right";
+        MissedRight => "juiste antwoord, niet gekozen", "correct answer, not chosen";
         SeeResults => "Uitslag bekijken", "See your results";
         Passed => "Geslaagd!", "Passed!";
-        NotPassed => "Nog niet geslaagd.", "Not passed yet.";
+        NotPassed => "Nog niet geslaagd", "Not passed yet";
+        Closed => "Niet geslaagd", "Not passed";
         ScoreLine => "{correct} van {asked} goed", "{correct} of {asked} right";
         ScoreLinePercent => "{correct} van {asked} goed ({percent}%)", "{correct} of {asked} right ({percent}%)";
         PerTopic => "Per onderwerp", "Per topic";
@@ -85,10 +84,11 @@ wavegate_ui::messages! {
         AttemptsLeft => "Nog {n} pogingen over.", "{n} attempts left.";
         OneAttemptLeft => "Nog één poging over.", "One attempt left.";
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
-        NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt. Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "You've used all your attempts at this quiz. Want to take it again? Contact your organisation's service desk.";
+        NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt: de quiz is gesloten.", "You've used all your attempts at this quiz, so it's closed.";
+        AskToReopen => "Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "Want to take it again? Contact your organisation's service desk.";
+        QuizClosed => "quiz gesloten", "quiz closed";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "You can try again from {time}.";
         WaitOver => "De wachttijd is voorbij: je kunt de quiz opnieuw doen.", "The wait is over: you can take the quiz again.";
-        PassMarkOf => "Nodig om te slagen: {n}% goed, dus {needed} van {asked}.", "To pass: {n}% right, so {needed} of {asked}.";
         ShowCertificate => "Certificaat bekijken", "View the certificate";
         CertificateOfVersion => "Certificaat voor versie {n}", "Certificate for version {n}";
         Print => "Afdrukken", "Print";

@@ -165,14 +165,14 @@ async fn a_link_without_a_token_says_it_is_not_valid_in_both_languages() {
     let (host, _keep) = mount(|| view! { <wavegate_trainee::App route=Route::Invalid /> });
     settle().await;
     let main = text_of(&host, "main");
-    let nl = Msg::LinkInvalid.text(Lang::Nl);
-    let en = Msg::LinkInvalid.text(Lang::En);
+    let nl = UiMsg::LinkInvalid.text(Lang::Nl);
+    let en = UiMsg::LinkInvalid.text(Lang::En);
     assert!(main.contains(nl) || main.contains(en), "{main}");
     // A page of its own, with a heading like every page, as the respondent's is.
     let heading = text_of(&host, "main h1");
     assert!(
         [Lang::Nl, Lang::En]
-            .map(|l| Msg::LinkInvalidTitle.text(l))
+            .map(|l| UiMsg::LinkInvalidTitle.text(l))
             .contains(&heading.as_str()),
         "{heading}"
     );
@@ -254,7 +254,7 @@ fn an_attempt_the_server_refused_no_longer_counts_on_the_device() {
 fn a_quiz_that_cannot_start_yet_says_until_when_in_local_time() {
     use wavegate_trainee::pages::next_attempt::{NoAttempt, blocked, browser_time};
     let waiting = failed_once(None, 30);
-    let why = blocked(&waiting, at("2027-01-12T09:10:00Z")).unwrap();
+    let why = blocked(&waiting, at("2027-01-12T09:10:00Z"), false).unwrap();
     assert_eq!(why, NoAttempt::Wait(at("2027-01-12T09:35:00Z")));
     let utc = |t: DateTime<Utc>| t.naive_utc();
     assert_eq!(
@@ -271,27 +271,34 @@ fn a_quiz_that_cannot_start_yet_says_until_when_in_local_time() {
         "in words, in the trainee's zone, not the server's stamp: {shown}"
     );
     assert_eq!(
-        blocked(&waiting, at("2027-01-12T09:36:00Z")),
+        blocked(&waiting, at("2027-01-12T09:36:00Z"), false),
         None,
         "the wait is over"
     );
 }
 
 #[wasm_bindgen_test]
-fn a_quiz_with_every_attempt_used_says_whom_to_ask() {
+fn a_quiz_with_every_attempt_used_says_it_is_closed_and_whom_to_ask_only_when_there_is_one() {
     use wavegate_trainee::pages::next_attempt::{NoAttempt, blocked, browser_time};
     let used_up = failed_once(Some(1), 0);
-    let why = blocked(&used_up, at("2027-01-12T09:10:00Z")).unwrap();
-    assert_eq!(why, NoAttempt::NoneLeft);
+    let why = blocked(&used_up, at("2027-01-12T09:10:00Z"), true).unwrap();
+    assert_eq!(why, NoAttempt::NoneLeft(true));
     let nl = why.text(Lang::Nl, browser_time);
     assert!(
-        nl.contains("alle pogingen") && nl.contains("servicedesk"),
+        nl.contains("alle pogingen") && nl.contains("gesloten") && nl.contains("servicedesk"),
         "{nl}"
     );
     assert!(why.text(Lang::En, browser_time).contains("service desk"));
+    // A program without a helpdesk: no pointing to contact details that are not there.
+    let why = blocked(&used_up, at("2027-01-12T09:10:00Z"), false).unwrap();
+    for lang in [Lang::Nl, Lang::En] {
+        let said = why.text(lang, browser_time);
+        assert_eq!(said, Msg::NoAttemptsLeft.text(lang), "{said}");
+        assert!(!said.contains("servicedesk") && !said.contains("service desk"));
+    }
     // Unlimited attempts without a wait: the quiz opens.
     assert_eq!(
-        blocked(&failed_once(None, 0), at("2027-01-12T09:06:00Z")),
+        blocked(&failed_once(None, 0), at("2027-01-12T09:06:00Z"), false),
         None
     );
 }
@@ -1111,7 +1118,7 @@ async fn the_results_offer_a_retry_once_the_wait_ends_and_say_so_without_moving_
     let token = "tok-wait-ends";
     let m = wait_ends_in(3);
     let Some(NoAttempt::Wait(end)) =
-        wavegate_trainee::pages::next_attempt::blocked(&m, local::now())
+        wavegate_trainee::pages::next_attempt::blocked(&m, local::now(), false)
     else {
         panic!("the wait runs");
     };
@@ -1509,15 +1516,18 @@ async fn a_failed_quiz_shows_how_it_went_and_links_the_lessons_to_reread() {
     let asked: Vec<String> = (m.progress.attempts.values().next().unwrap().topics.iter())
         .map(|t| t.topic.clone())
         .collect();
-    let topics: Vec<&str> = (m.module.topics.iter())
-        .filter(|t| asked.contains(&t.id))
-        .map(|t| t.title.get(Lang::Nl))
-        .collect();
     let said = fill(
         Msg::LastAttemptFailed,
         Lang::Nl,
-        &[("percent", "0".into()), ("topics", topics.join(", "))],
+        &[
+            ("verdict", Msg::NotPassed.text(Lang::Nl).into()),
+            ("percent", "0".into()),
+        ],
     );
+    let topic_titles: Vec<String> = (m.module.topics.iter())
+        .filter(|t| asked.contains(&t.id))
+        .map(|t| t.title.get(Lang::Nl).to_string())
+        .collect();
     let weak_lesson = (m.module.lessons.iter())
         .find(|l| l.topics.iter().any(|t| asked.contains(t)))
         .unwrap()
@@ -1530,13 +1540,22 @@ async fn a_failed_quiz_shows_how_it_went_and_links_the_lessons_to_reread() {
     redraw().await;
     let page = host.text_content().unwrap();
     assert!(page.contains(&said), "{page}");
+    // One list of the lessons to reread, by their titles: not the topics' names first.
+    let outcome = page.split(&said).nth(1).unwrap();
+    assert!(
+        !topic_titles.iter().any(|t| outcome.starts_with(t)),
+        "no topics named before the lessons: {page}"
+    );
+    assert_eq!(
+        text_of(&host, ".lesson-list h2"),
+        Msg::RereadLessons.text(Lang::Nl)
+    );
     assert!(buttons_named(&host, Msg::StartQuiz.text(Lang::Nl)).is_empty());
     assert_eq!(buttons_named(&host, Msg::Retry.text(Lang::Nl)).len(), 1);
-    // The lesson is linked after the outcome, and in the list of every lesson below.
     let links = buttons_named(&host, &weak_lesson);
-    assert_eq!(links.len(), 2, "the lesson is linked");
+    assert_eq!(links.len(), 1, "the lesson is linked once");
     let list = host.query_selector(".lesson-list").unwrap().unwrap();
-    assert!(list.contains(Some(&links[1])));
+    assert!(list.contains(Some(&links[0])));
     links[0].click();
     redraw().await;
     assert_eq!(text_of(&host, "h1"), weak_lesson);
@@ -1550,9 +1569,10 @@ async fn a_passed_quiz_leaves_no_failed_trace() {
         view! { <ModuleView module_id="get-help".to_string() back=RwSignal::new(None) /> }
     });
     redraw().await;
-    let nl = Msg::LastAttemptFailed.text(Lang::Nl);
-    let start = &nl[..nl.find(':').unwrap()];
-    assert!(!host.text_content().unwrap().contains(start));
+    let page = host.text_content().unwrap();
+    assert!(
+        !page.contains(Msg::NotPassed.text(Lang::Nl)) && !page.contains(Msg::Closed.text(Lang::Nl))
+    );
     local::clear("tok-passed-trace");
 }
 
@@ -1819,4 +1839,125 @@ async fn my_training_shows_only_the_help_the_program_set_in_the_pages_language()
             .contains(UiMsg::HelpHint.text(Lang::Nl))
     );
     local::clear(token);
+}
+
+// What a trainee with every attempt used reads, and a trainee the roster gives no name.
+
+#[wasm_bindgen_test]
+async fn my_training_greets_without_a_name_when_there_is_none_and_says_a_closed_quiz_is_closed() {
+    let token = "tok-home-closed";
+    local::clear(token);
+    let (host, _keep) = mount(move || {
+        provide_lang().set(Lang::Nl);
+        let session = Session::new(token);
+        provide_context(session);
+        let mut copy = training(vec![failed_once(Some(1), 0)]);
+        copy.name = String::new();
+        copy.program_name = "Intune-uitrol 2027".into();
+        session.open(copy);
+        view! { <MyTrainingList offline=false open=RwSignal::new(None) cleared=Callback::new(|()| {}) /> }
+    });
+    redraw().await;
+    assert_eq!(
+        text_of(&host, "h1 + p"),
+        "Hallo, dit is je training voor Intune-uitrol 2027."
+    );
+    let meta = text_of(&host, ".module-item .meta");
+    assert!(meta.ends_with(" · quiz gesloten"), "{meta}");
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_quiz_says_not_passed_without_yet_and_points_to_no_missing_helpdesk() {
+    let token = "tok-closed-module";
+    let mut m = failed_once(Some(1), 0);
+    // Every lesson read: where the quiz button was, why there is none.
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    for l in &lessons {
+        (m.progress)
+            .view_lesson(&m.module, l, at("2027-01-12T09:06:00Z"))
+            .unwrap();
+    }
+    m.status = m.progress.status(&m.module, &m.lineage);
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let page = host.text_content().unwrap();
+    assert!(
+        page.contains("Niet geslaagd: 0% goed bij je laatste poging."),
+        "{page}"
+    );
+    assert!(
+        !page.contains(Msg::NotPassed.text(Lang::Nl)),
+        "no \"yet\": {page}"
+    );
+    assert!(page.contains(Msg::NoAttemptsLeft.text(Lang::Nl)), "{page}");
+    assert!(
+        !page.contains("servicedesk"),
+        "the program set no helpdesk: {page}"
+    );
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn the_module_says_how_many_questions_passing_takes() {
+    let token = "tok-pass-mark";
+    let m = assigned();
+    let quiz = m.module.quiz.clone().unwrap();
+    let asked = wavegate_core::training::full_attempt_size(&quiz);
+    let id = m.module.id.clone();
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        view! { <ModuleView module_id=id back=RwSignal::new(None) /> }
+    });
+    redraw().await;
+    let about = text_of(&host, ".meta.about");
+    let needed = wavegate_core::training::needed_to_pass(quiz.pass_mark, asked);
+    assert!(
+        about.contains(&format!("{needed} van de {asked} vragen goed")),
+        "{about}"
+    );
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_true_or_false_answer_says_which_was_right() {
+    let is_tf = |k: &QuestionKind| matches!(k, QuestionKind::TrueFalse { .. });
+    let with_tf = (templates::all().into_iter())
+        .find(|m| {
+            m.quiz
+                .as_ref()
+                .is_some_and(|q| q.questions.iter().any(|q| is_tf(&q.kind)))
+        })
+        .unwrap();
+    let m = quiz_of_only(&with_tf.id, is_tf);
+    let (host, _keep) = mount_quiz("tok-true-false", m.clone());
+    redraw().await;
+    let q = shown_question(&host, &m);
+    let QuestionKind::TrueFalse { answer, .. } = q.kind else {
+        unreachable!()
+    };
+    // The radios are "Waar" then "Niet waar": pick the wrong one.
+    choice_inputs(&host)[usize::from(answer)].click();
+    click(&host, Msg::Check.text(Lang::Nl));
+    redraw().await;
+    let right = if answer {
+        Msg::TrueWord
+    } else {
+        Msg::FalseWord
+    };
+    assert_eq!(
+        text_of(&host, ".feedback p.right"),
+        format!(
+            "{} ({})",
+            right.text(Lang::Nl),
+            Msg::MissedRight.text(Lang::Nl)
+        )
+    );
+    assert_eq!(
+        Msg::MissedRight.text(Lang::Nl),
+        "juiste antwoord, niet gekozen"
+    );
+    local::clear("tok-true-false");
 }

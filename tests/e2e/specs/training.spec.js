@@ -94,7 +94,8 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await audit(page);
   await page.getByRole("button", { name: "Openen" }).click();
   // Before beginning, what it asks: its lessons, the time, the quiz's pass mark.
-  await expect(page.locator(".meta.about")).toHaveText(`${module.lessons.length} lessen · ${module.estimate_minutes} minuten` + `Quiz: ${Math.round(module.quiz.pass_mark * 100)}% goed nodig om te slagen.`);
+  // The pass mark as a number of questions too: 75% of 3 is all 3, which a share alone hides.
+  await expect(page.locator(".meta.about")).toHaveText(new RegExp(`^${module.lessons.length} lessen · ${module.estimate_minutes} minutenOm te slagen heb je \\d+ van de \\d+ vragen goed nodig \\(minstens ${Math.round(module.quiz.pass_mark * 100)}%\\)\\.$`));
   await readLessons(page, module.lessons.length);
   await audit(page);
   // The lesson's Markdown arrives as HTML the server rendered: a numbered list with bold steps.
@@ -106,7 +107,7 @@ test("a trainee fails then passes, keeps progress across devices, re-studies onl
   await audit(page);
 
   await answerQuiz(page, module, false);
-  await expect(page.getByRole("heading", { name: "Nog niet geslaagd." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Nog niet geslaagd", exact: true })).toBeVisible();
   await expect(page.getByText("Je mag de quiz zo vaak doen als je wilt.")).toBeVisible();
   await audit(page);
   await page.getByRole("button", { name: "Opnieuw proberen" }).click();
@@ -271,7 +272,7 @@ async function failQuiz(page, module, checked) {
   await readLessons(page, module.lessons.length);
   await page.getByRole("button", { name: "Naar de quiz" }).click();
   await answerQuiz(page, module, false, checked);
-  await expect(page.getByRole("heading", { name: "Nog niet geslaagd." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Nog niet geslaagd", exact: true })).toBeVisible();
 }
 
 test("a quiz that draws its questions asks on the phone what the server checks, attempt after attempt; long lesson headings wrap", async ({ page, request }) => {
@@ -295,12 +296,12 @@ test("a quiz that draws its questions asks on the phone what the server checks, 
   for (let attempt = 1; attempt <= 3; attempt++) {
     const passing = attempt === 3;
     await answerQuiz(page, module, passing);
-    await expect(page.getByRole("heading", { name: passing ? "Geslaagd!" : "Nog niet geslaagd." })).toBeVisible();
+    await expect(page.getByRole("heading", { name: passing ? "Geslaagd!" : "Nog niet geslaagd", exact: true })).toBeVisible();
     await expect.poll(async () => (await server()).attempts_used).toBe(attempt);
     if (!passing) {
       // The result says the share and how many right answers pass, so nobody does the sums.
       await expect(page.locator(".results .score")).toHaveText(/^\d+ van \d+ goed \(\d+%\)$/);
-      await expect(page.locator(".results .policy")).toContainText(/Nodig om te slagen: \d+% goed, dus \d+ van \d+\./);
+      await expect(page.locator(".results .policy")).toContainText(/Om te slagen heb je \d+ van de \d+ vragen goed nodig \(minstens \d+%\)\./);
     }
     if (!passing) await page.getByRole("button", { name: "Opnieuw proberen" }).click();
   }
@@ -317,36 +318,44 @@ test("feedback gives the verdict once and names each option, and a used-up quiz 
   const kinds = new Set();
   await failQuiz(page, module, async (q) => {
     // The verdict once, above the feedback, which explains.
-    await expect(page.locator(".feedback > p")).toHaveText("Niet goed");
+    await expect(page.locator(".feedback > p").first()).toHaveText("Niet goed");
     const lines = page.locator(".feedback li");
     if (q.type === "multiple_choice") {
       // The wrong options picked, the right ones missed; each line says which.
       for (const o of q.options) {
-        const label = o.correct ? "niet gekozen, wel goed" : "gekozen, niet goed";
+        const label = o.correct ? "juiste antwoord, niet gekozen" : "gekozen, niet goed";
         await expect(lines.filter({ hasText: o.text.nl })).toHaveText(`${o.text.nl} (${label}): ${o.feedback.nl}`);
       }
     } else if (q.type === "single_choice") {
       // The one option picked is the wrong one: the verdict said so, its line does not again.
       const picked = q.options.find((o) => !o.correct);
       const right = q.options.find((o) => o.correct);
-      await expect(lines).toHaveText([`${picked.text.nl} (gekozen): ${picked.feedback.nl}`, `${right.text.nl} (niet gekozen, wel goed): ${right.feedback.nl}`]);
+      await expect(lines).toHaveText([`${picked.text.nl} (gekozen): ${picked.feedback.nl}`, `${right.text.nl} (juiste antwoord, niet gekozen): ${right.feedback.nl}`]);
     } else if (q.type === "ordering") {
       // Whatever the wrong order, the right one and why; never "almost".
       await expect(lines).toHaveText([q.feedback.incorrect.nl]);
     } else {
       await expect(lines).toHaveText([q.feedback[String(!q.answer)].nl]);
+      // And which answer was right, not only that this one was not.
+      await expect(page.locator(".feedback > p.right")).toHaveText(`${q.answer ? "Waar" : "Niet waar"} (juiste antwoord, niet gekozen)`);
     }
     kinds.add(q.type);
   });
   expect([...kinds].sort(), "the quiz asked every kind of question").toEqual(["multiple_choice", "ordering", "single_choice", "true_false"]);
-  const noneLeft = "Je hebt alle pogingen voor deze quiz gebruikt.";
-  await expect(page.locator(".policy")).toContainText(`${noneLeft} Wil je hem toch nog een keer doen? Neem contact op met de servicedesk`);
+  // Closed, said plainly; the program set no helpdesk, so none is pointed to.
+  const noneLeft = "Je hebt alle pogingen voor deze quiz gebruikt: de quiz is gesloten.";
+  await expect(page.getByRole("heading", { name: "Niet geslaagd", exact: true })).toBeVisible();
+  await expect(page.locator(".policy")).toContainText(noneLeft);
+  await expect(page.locator(".policy")).not.toContainText("servicedesk");
   await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toHaveCount(0);
   await audit(page);
   // The module's page says so too, where the quiz button was.
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  // "My training" says it too, not only a share done.
+  await expect(page.locator(".module-item .meta")).toContainText("· quiz gesloten");
   await page.getByRole("button", { name: "Openen" }).click();
   await expect(page.getByRole("status").filter({ hasText: noneLeft })).toBeVisible();
+  await expect(page.getByText("Niet geslaagd: ")).toBeVisible();
   await expect(page.getByRole("button", { name: "Quiz starten" })).toHaveCount(0);
   await expect(page.getByText("pogingen zijn gebruikt")).toHaveCount(0);
 });

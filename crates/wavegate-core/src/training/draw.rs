@@ -64,6 +64,19 @@ pub fn draw(quiz: &Quiz, seed: &Seed) -> Vec<String> {
     draw_topics(quiz, seed, &all)
 }
 
+/// How many questions a full attempt asks: per topic its draw, else all its questions, as
+/// [`draw`] takes them (whatever the seed).
+pub fn full_attempt_size(quiz: &Quiz) -> u32 {
+    let topics: BTreeSet<&str> = quiz.questions.iter().map(|q| q.topic.as_str()).collect();
+    let size: usize = (topics.into_iter())
+        .map(|topic| {
+            let m = quiz.questions.iter().filter(|q| q.topic == topic).count();
+            quiz.draw.get(topic).map_or(m, |&n| (n as usize).min(m))
+        })
+        .sum();
+    u32::try_from(size).unwrap_or(u32::MAX)
+}
+
 /// The questions of an attempt about some topics only (a retake after a substantive change), in
 /// quiz order.
 pub fn draw_topics(quiz: &Quiz, seed: &Seed, topics: &BTreeSet<String>) -> Vec<String> {
@@ -151,6 +164,21 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), *v))
                 .collect::<BTreeMap<_, _>>(),
             questions,
+        }
+    }
+
+    #[test]
+    fn a_full_attempt_asks_as_many_questions_as_every_draw_gives() {
+        for id in ["enroll-android", "get-help"] {
+            let module = crate::training::templates::builtin(id).unwrap();
+            let quiz = module.quiz.as_ref().unwrap();
+            for attempt in 1..4 {
+                let drawn = draw(
+                    quiz,
+                    &Seed::new("f7815f2e-3656-4b5d-b5da-c0077d3e8849", attempt),
+                );
+                assert_eq!(full_attempt_size(quiz) as usize, drawn.len(), "{id}");
+            }
         }
     }
 

@@ -47,7 +47,7 @@ pub mod wire;
 
 pub use assign::{Trainee, trainees};
 pub use certificate::{Certificate, CertificateError, CoveredVersion};
-pub use draw::{Seed, draw, draw_topics, shown_order};
+pub use draw::{Seed, draw, draw_topics, full_attempt_size, shown_order};
 pub use errors::{ModuleError, ModuleErrors, ModuleProblem};
 pub use export::csv::{Record, write_training_csv};
 pub use export::joined::{JoinError, join_training_csv};
@@ -68,7 +68,8 @@ pub use progress::{
 };
 pub use restudy::{Restudy, restudy};
 pub use scoring::{
-    Feedback, QuestionResult, QuizResult, ScoreError, TopicResult, needed_to_pass, score,
+    Feedback, QuestionResult, QuizResult, ScoreError, TopicResult, needed_to_pass, pass_mark_text,
+    score,
 };
 pub use status::{LessonState, Stage, Status};
 pub use targeting::assigned;

@@ -237,6 +237,23 @@ pub fn needed_to_pass(pass_mark: f64, asked: u32) -> u32 {
         .unwrap_or(asked)
 }
 
+/// What passing takes, for the trainee: how many of the `asked` questions right and the pass
+/// mark as a percentage (75% of 3 questions is all 3, which a percentage alone hides). The
+/// one sentence the module's overview (before a full attempt) and a failed attempt's results
+/// say it in.
+pub fn pass_mark_text(pass_mark: f64, asked: u32, lang: Lang) -> String {
+    let needed = needed_to_pass(pass_mark, asked);
+    let percent = (pass_mark * 100.0).round() as u32;
+    match lang {
+        Lang::Nl => format!(
+            "Om te slagen heb je {needed} van de {asked} vragen goed nodig (minstens {percent}%)."
+        ),
+        Lang::En => format!(
+            "To pass, you need {needed} of the {asked} questions right (at least {percent}%)."
+        ),
+    }
+}
+
 fn wrong_type(id: &str, expected: &str) -> ScoreError {
     ScoreError::WrongAnswerType {
         id: id.to_string(),
@@ -378,6 +395,18 @@ impl fmt::Display for TopicResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pass_mark_says_how_many_questions_it_takes() {
+        assert_eq!(
+            pass_mark_text(0.75, 3, Lang::Nl),
+            "Om te slagen heb je 3 van de 3 vragen goed nodig (minstens 75%)."
+        );
+        assert_eq!(
+            pass_mark_text(0.75, 8, Lang::En),
+            "To pass, you need 6 of the 8 questions right (at least 75%)."
+        );
+    }
 
     #[test]
     fn the_count_needed_to_pass_is_the_smallest_that_passes() {

@@ -1,6 +1,8 @@
-//! On a module's overview after a failed quiz: how the last attempt went, the topics to read
-//! again, and the lessons that teach them (each opened from there). Without it the module looks
-//! as if the quiz was never taken, and the retry is a blind one.
+//! On a module's overview after a failed quiz: how the last attempt went ("not passed yet", or
+//! with every attempt used "not passed"), and the lessons that teach the topics it got wrong,
+//! which the overview lists by title as the lessons to reread (one list, not the topics' names
+//! and then the lessons again). Without it the module looks as if the quiz was never taken, and
+//! the retry is a blind one.
 
 use crate::i18n::{Lang, Msg, both, fill};
 use wavegate_core::i18n::Text;
@@ -8,7 +10,7 @@ use wavegate_core::training::wire::MyModule;
 
 /// When `m`'s last attempt in its version failed and the quiz is not passed since: what to say,
 /// in both languages (so the page shows it as it shows any text of the module), and the places
-/// of the lessons tied to the topics with a wrong answer.
+/// of the lessons tied to the topics with a wrong answer, to reread.
 pub fn last_failed(m: &MyModule) -> Option<(Text, Vec<usize>)> {
     if m.status.passed_at.is_some() {
         return None;
@@ -24,12 +26,16 @@ pub fn last_failed(m: &MyModule) -> Option<(Text, Vec<usize>)> {
         .filter(|tr| tr.correct < tr.asked)
         .map(|tr| &tr.topic)
         .collect();
+    // Every attempt used: the quiz is closed, so not "not passed yet".
+    let verdict = match m.status.attempts_left {
+        Some(0) => Msg::Closed,
+        _ => Msg::NotPassed,
+    };
     let said = |lang: Lang| {
-        let topics: Vec<&str> = (m.module.topics.iter())
-            .filter(|tp| weak.contains(&&tp.id))
-            .map(|tp| tp.title.get(lang))
-            .collect();
-        let values = [("percent", percent.clone()), ("topics", topics.join(", "))];
+        let values = [
+            ("verdict", verdict.text(lang).to_string()),
+            ("percent", percent.clone()),
+        ];
         fill(Msg::LastAttemptFailed, lang, &values)
     };
     let mut lessons: Vec<usize> = (m.module.lessons.iter().enumerate())

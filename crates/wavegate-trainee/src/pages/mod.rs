@@ -196,7 +196,7 @@ enum Opened {
 /// A link that opens nothing: a page of its own, as the respondent's is, with a heading like
 /// every page and the way on to the start page.
 pub fn invalid() -> impl IntoView {
-    link_page(Msg::LinkInvalidTitle, Msg::LinkInvalid, None)
+    link_page(UiMsg::LinkInvalidTitle, UiMsg::LinkInvalid, None)
 }
 
 /// The id of the cleared page's heading.
@@ -398,7 +398,12 @@ pub fn MyTrainingList(
         <section class="card">
             <h1>{t(Msg::MyTraining)}</h1>
             // Whose training, and which rollout it is part of, in one sentence.
-            <p>{move || fill(Msg::Hello, lang.get(), &[("name", session.training.with(|tr| tr.name.clone())), ("program", program.clone())])}</p>
+            // Greeted by name only when there is one (the server never sends an address as one).
+            <p>{move || {
+                let name = session.training.with(|tr| tr.name.clone());
+                let hello = if name.is_empty() { Msg::HelloNameless } else { Msg::Hello };
+                fill(hello, lang.get(), &[("name", name), ("program", program.clone())])
+            }}</p>
             {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {pending::pending_line()}
             {move || session.training.with(|tr| tr.modules.is_empty()).then(|| view! { <p>{t(Msg::NothingAssigned)}</p> })}
@@ -411,13 +416,22 @@ pub fn MyTrainingList(
                     let title_for_open = m.module.title.clone();
                     let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
                     let updated = m.status.updated.then(|| updated::updated_note(&m));
+                    // Every attempt used and not passed: said here too, not only in the module.
+                    let closed = matches!(
+                        next_attempt::blocked(&m, local::now(), false),
+                        Some(next_attempt::NoAttempt::NoneLeft(_))
+                    );
                     // After a substantive new version the text says what is left; the bar
                     // measures the new version.
                     let how_far = both(|l| if done {
                         Msg::Done.text(l).to_string()
                     } else {
-                        updated::still_to_do(&m, l)
-                            .unwrap_or_else(|| fill(Msg::ShareDone, l, &[("n", percent.to_string())]))
+                        let share = updated::still_to_do(&m, l)
+                            .unwrap_or_else(|| fill(Msg::ShareDone, l, &[("n", percent.to_string())]));
+                        match closed {
+                            true => format!("{share} · {}", Msg::QuizClosed.text(l)),
+                            false => share,
+                        }
                     });
                     view! {
                         <li class="module-item">

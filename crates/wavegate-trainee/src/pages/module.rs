@@ -10,12 +10,12 @@ use super::pending::pending_line;
 use super::quiz::QuizView;
 pub use super::step::{Step, go};
 use super::wait;
-use crate::i18n::{Msg, both, counted, fill, said, t, tr, use_lang};
+use crate::i18n::{Msg, UiMsg, both, counted, fill, said, t, tr, use_lang};
 use crate::{local, quiz_draft};
 use leptos::prelude::*;
 use wavegate_core::i18n::Text;
-use wavegate_core::training::Stage;
 use wavegate_core::training::wire::MyModule;
+use wavegate_core::training::{Stage, full_attempt_size, pass_mark_text};
 use wavegate_ui::dom::focus_main;
 
 /// The lessons to go through: after a substantive change only the changed ones, else all.
@@ -132,7 +132,7 @@ pub fn ModuleView(
         }
     });
     let body = move || {
-        let invalid = || view! { <p>{t(Msg::LinkInvalid)}</p> }.into_any();
+        let invalid = || view! { <p>{t(UiMsg::LinkInvalid)}</p> }.into_any();
         let Some(m) = mine() else {
             return invalid();
         };
@@ -177,7 +177,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
         Msg::ContinueReading
     };
     let size = about(&m);
-    let failed = last_failed(&m).map(|(said, lessons)| (said, lesson_links(&m, lessons, step)));
+    let (failed, reread) = last_failed(&m).unzip();
     // A quiz left halfway continues; after a failed attempt the next one is a retry.
     let token = expect_context::<Session>().token.get_value();
     let quiz_label = if quiz_draft::in_progress(&token, &m, local::now()) {
@@ -187,7 +187,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
     } else {
         Msg::StartQuiz
     };
-    let list = lesson_list(&m, lessons_left, step);
+    let list = lesson_list(&m, lessons_left, reread, step);
     view! {
         <section class="card">
             <h1>{tr(title)}</h1>
@@ -204,7 +204,7 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
                 </div>
             })}
             // Shown as the description is, so it adds little to the bundle.
-            {failed.map(|(said, lessons)| view! { <p>{tr(said)}</p> {lessons} })}
+            {failed.map(|said| view! { <p>{tr(said)}</p> })}
             {lessons_left.then(|| go("primary", Step::Lesson(first_todo), said(go_on), step))}
             {(!lessons_left && can_quiz).then(|| quiz_button(module_id, quiz_label, step))}
             {done.then(|| view! {
@@ -225,33 +225,35 @@ fn overview(m: MyModule, step: RwSignal<Step>) -> impl IntoView {
 fn about(m: &MyModule) -> impl IntoView + use<> {
     let lessons = m.module.lessons.len();
     let minutes = m.module.estimate_minutes;
-    let pass_mark = m
-        .module
-        .quiz
-        .as_ref()
-        .map(|q| (q.pass_mark * 100.0).round() as u32);
+    let pass_mark = (m.module.quiz.as_ref()).map(|q| (q.pass_mark, full_attempt_size(q)));
     view! {
         <p class="meta about">
             {tr(both(|lang| {
                 let count = counted(lessons as u64, Msg::OneLesson, Msg::LessonCount, lang);
                 format!("{count} · {}", fill(Msg::Minutes, lang, &[("n", minutes.to_string())]))
             }))}
-            {pass_mark.map(|n| view! {
-                <br />{tr(both(|l| fill(Msg::QuizPassMark, l, &[("n", n.to_string())])))}
+            {pass_mark.map(|(mark, asked)| view! {
+                <br />{tr(both(|l| pass_mark_text(mark, asked, l)))}
             })}
         </p>
     }
 }
 
-/// Every lesson of the module, each opened on its own, in every stage: while enrolling one
-/// rereads the steps, before a retry one restudies, after passing one looks something up.
-fn lesson_list(m: &MyModule, lessons_left: bool, step: RwSignal<Step>) -> impl IntoView + use<> {
-    let heading = if lessons_left {
+/// The lessons of the module, each opened on its own, in every stage: while enrolling one
+/// rereads the steps, after passing one looks something up; after a failed attempt those to
+/// reread (`reread`, places in the module's list), the rest a "next" away.
+fn lesson_list(
+    m: &MyModule,
+    lessons_left: bool,
+    reread: Option<Vec<usize>>,
+    step: RwSignal<Step>,
+) -> impl IntoView + use<> {
+    let heading = if lessons_left && reread.is_none() {
         Msg::AllLessons
     } else {
         Msg::RereadLessons
     };
-    let every = (0..m.module.lessons.len()).collect();
+    let every = reread.unwrap_or_else(|| (0..m.module.lessons.len()).collect());
     view! {
         <nav class="lesson-list" aria-labelledby="lesson-list-title">
             <h2 id="lesson-list-title">{t(heading)}</h2>
@@ -260,13 +262,8 @@ fn lesson_list(m: &MyModule, lessons_left: bool, step: RwSignal<Step>) -> impl I
     }
 }
 
-/// The lessons `which` (places in the module's list), each a button that opens it to reread:
-/// the overview's list of every lesson, and those a failed attempt asks to read again.
-pub fn lesson_links(
-    m: &MyModule,
-    which: Vec<usize>,
-    step: RwSignal<Step>,
-) -> impl IntoView + use<> {
+/// The lessons `which` (places in the module's list), each a button that opens it to reread.
+fn lesson_links(m: &MyModule, which: Vec<usize>, step: RwSignal<Step>) -> impl IntoView + use<> {
     let items = which
         .into_iter()
         .filter_map(|i| Some((i, m.module.lessons.get(i)?.title.clone())))
@@ -308,7 +305,7 @@ fn lesson(m: MyModule, s: Step, step: RwSignal<Step>) -> Option<impl IntoView + 
         Some(("primary", at(i + 1), Msg::Next))
     } else if reread {
         Some(("primary", Step::Overview, Msg::BackToModule))
-    } else if quiz && blocked(&m, local::now()).is_some() {
+    } else if quiz && blocked(&m, local::now(), false).is_some() {
         // The quiz still stands between the trainee and done (a wait, or every attempt
         // used): back to the module, never "done".
         Some(("secondary", Step::Overview, Msg::BackToModule))

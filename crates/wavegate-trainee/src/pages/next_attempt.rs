@@ -13,17 +13,18 @@ use wavegate_core::training::{AttemptPlan, ProgressError};
 pub enum NoAttempt {
     /// The wait after the last attempt runs until then.
     Wait(DateTime<Utc>),
-    /// Every attempt this version allows is used.
-    NoneLeft,
+    /// Every attempt this version allows is used: the quiz is closed. `true` when the program
+    /// has a helpdesk to ask to open it again (without one, none is pointed to).
+    NoneLeft(bool),
     /// Anything else the core refused, in its words (a copy out of step with the module).
     Other(ProgressError),
 }
 
 impl NoAttempt {
-    fn of(e: ProgressError) -> NoAttempt {
+    fn of(e: ProgressError, helpdesk: bool) -> NoAttempt {
         match e {
             ProgressError::TooSoon { next_at } => NoAttempt::Wait(next_at),
-            ProgressError::NoAttemptsLeft { .. } => NoAttempt::NoneLeft,
+            ProgressError::NoAttemptsLeft { .. } => NoAttempt::NoneLeft(helpdesk),
             other => NoAttempt::Other(other),
         }
     }
@@ -37,23 +38,35 @@ impl NoAttempt {
                 lang,
                 &[("time", long_date_time_from(local(*at), lang))],
             ),
-            NoAttempt::NoneLeft => Msg::NoAttemptsLeft.text(lang).to_string(),
+            NoAttempt::NoneLeft(ask) => {
+                let closed = Msg::NoAttemptsLeft.text(lang);
+                match ask {
+                    true => format!("{closed} {}", Msg::AskToReopen.text(lang)),
+                    false => closed.to_string(),
+                }
+            }
             NoAttempt::Other(e) => e.message(lang),
         }
     }
 }
 
-/// The next attempt of `m` at `now`, or why there is none.
-pub fn next_attempt(m: &MyModule, now: DateTime<Utc>) -> Result<AttemptPlan, NoAttempt> {
+/// The next attempt of `m` at `now`, or why there is none (`helpdesk`: whether the program
+/// has one to ask when every attempt is used).
+pub fn next_attempt(
+    m: &MyModule,
+    now: DateTime<Utc>,
+    helpdesk: bool,
+) -> Result<AttemptPlan, NoAttempt> {
     m.progress
         .next_attempt(&m.module, &m.lineage, now)
-        .map_err(NoAttempt::of)
+        .map_err(|e| NoAttempt::of(e, helpdesk))
 }
 
 /// Why the quiz of `m` cannot be started at `now`, when it cannot; `None` when it can, and when
-/// there is nothing to take (no quiz, or passed: the pages offer no quiz then).
-pub fn blocked(m: &MyModule, now: DateTime<Utc>) -> Option<NoAttempt> {
-    match next_attempt(m, now) {
+/// there is nothing to take (no quiz, or passed: the pages offer no quiz then); `helpdesk` as
+/// for [`next_attempt`].
+pub fn blocked(m: &MyModule, now: DateTime<Utc>, helpdesk: bool) -> Option<NoAttempt> {
+    match next_attempt(m, now, helpdesk) {
         Ok(_) => None,
         Err(NoAttempt::Other(ProgressError::NoQuiz | ProgressError::AlreadyPassed)) => None,
         Err(why) => Some(why),

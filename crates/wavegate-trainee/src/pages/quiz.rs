@@ -39,7 +39,8 @@ fn module_of(session: Session, id: &str) -> Option<MyModule> {
 /// The next attempt, or why there is none now.
 fn plan(session: Session, id: &str) -> Result<Attempt, NoAttempt> {
     let m = module_of(session, id).ok_or(NoAttempt::Other(ProgressError::NoQuiz))?;
-    next_attempt(&m, local::now()).map(|plan| Attempt {
+    let helpdesk = session.training.with_untracked(|tr| tr.helpdesk.is_some());
+    next_attempt(&m, local::now(), helpdesk).map(|plan| Attempt {
         id: local::new_id(),
         plan,
         started_at: local::now(),
@@ -296,6 +297,15 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
 fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl IntoView {
     // After a right answer, or the one option of a single choice, the verdict says it all.
     let settled = r.correct || matches!(q.kind, QuestionKind::SingleChoice { .. });
+    // A wrong true/false answer: which one was right, as a missed option is named.
+    let right_word = match q.kind {
+        QuestionKind::TrueFalse { answer, .. } if !r.correct => Some(if answer {
+            Msg::TrueWord
+        } else {
+            Msg::FalseWord
+        }),
+        _ => None,
+    };
     let options = match q.kind {
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
             options
@@ -307,6 +317,9 @@ fn feedback(r: QuestionResult, q: Question, answer: Option<QuizAnswer>) -> impl 
         // at once; a live region as well would read it twice.
         <div class=if r.correct { "feedback right" } else { "feedback wrong" } id=FEEDBACK tabindex="-1">
             <p><strong>{if r.correct { t(Msg::Right) } else { t(Msg::Wrong) }}</strong></p>
+            {right_word.map(|w| view! {
+                <p class="right"><strong class="option-label">{t(w)}</strong>" "<span class="verdict">"("{t(Msg::MissedRight)}")"</span></p>
+            })}
             <ul>
                 {r.feedback.into_iter().map(|f| {
                     let option = f.option.as_ref().and_then(|id| options.iter().find(|o| &o.id == id)).cloned();
@@ -360,9 +373,15 @@ fn results(
         .collect();
     let done = m.status.done_at.is_some();
     let percent = r.percent();
+    // Failed with every attempt used, the quiz is closed: "not passed", not "not passed yet".
+    let verdict = match (r.passed, m.status.attempts_left) {
+        (true, _) => Msg::Passed,
+        (false, Some(0)) => Msg::Closed,
+        _ => Msg::NotPassed,
+    };
     view! {
         <section class="card results">
-            <h1 id=RESULT tabindex="-1">{if r.passed { t(Msg::Passed) } else { t(Msg::NotPassed) }}</h1>
+            <h1 id=RESULT tabindex="-1">{t(verdict)}</h1>
             <p class="score">{tr(both(|l| fill(Msg::ScoreLinePercent, l, &[
                 ("correct", r.correct.to_string()),
                 ("asked", r.asked.to_string()),

@@ -7,7 +7,7 @@ use super::next_attempt::{NoAttempt, browser_time};
 use super::wait;
 use crate::i18n::{Msg, both, fill, t, tr, use_lang};
 use leptos::prelude::*;
-use wavegate_core::training::needed_to_pass;
+use wavegate_core::training::pass_mark_text;
 use wavegate_core::training::wire::MyModule;
 
 /// The attempt policy after a failed attempt of `module` that asked `asked` questions, and the
@@ -27,17 +27,15 @@ pub fn RetryPolicy(
     let quiz = module.module.quiz.as_ref();
     let policy = quiz.map(|q| q.attempts).unwrap_or_default();
     let pass_mark = quiz.map_or(1.0, |q| q.pass_mark);
-    let percent = (pass_mark * 100.0).round() as u32;
-    let needed = needed_to_pass(pass_mark, asked);
     let left = module.status.attempts_left;
     // No Retry button that could only lead to a refusal: why not instead, judged again when a
     // wait ends.
     let why = wait::followed(expect_context::<Session>(), module.module.id.clone());
     let waited = matches!(why.get_untracked(), Some(NoAttempt::Wait(_)));
     let attempts = move || match (policy.max, left) {
-        _ if why.with(|w| w == &Some(NoAttempt::NoneLeft)) => {
-            NoAttempt::NoneLeft.text(lang.get(), browser_time)
-        }
+        _ if why.with(|w| matches!(w, Some(NoAttempt::NoneLeft(_)))) => why
+            .with(|w| w.as_ref().map(|w| w.text(lang.get(), browser_time)))
+            .unwrap_or_default(),
         (Some(_), Some(1)) => Msg::OneAttemptLeft.text(lang.get()).to_string(),
         (Some(_), Some(n)) => fill(Msg::AttemptsLeft, lang.get(), &[("n", n.to_string())]),
         _ => Msg::AttemptsUnlimited.text(lang.get()).to_string(),
@@ -47,11 +45,7 @@ pub fn RetryPolicy(
         _ => String::new(),
     };
     view! {
-        <p class="policy">{tr(both(|l| fill(Msg::PassMarkOf, l, &[
-            ("n", percent.to_string()),
-            ("needed", needed.to_string()),
-            ("asked", asked.to_string()),
-        ])))}" "{attempts}{until}</p>
+        <p class="policy">{tr(both(|l| pass_mark_text(pass_mark, asked, l)))}" "{attempts}{until}</p>
         // In the page from the start, so that what appears in it is announced; empty until a
         // wait ends while the results show.
         <p class="wait-over" role="status" aria-live="polite">

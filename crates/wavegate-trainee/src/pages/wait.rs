@@ -16,7 +16,7 @@ pub fn followed(session: Session, module_id: String) -> ReadSignal<Option<NoAtte
     let judge = move |now: DateTime<Utc>| {
         session.training.with_untracked(|tr| {
             id.with_value(|id| tr.modules.iter().find(|m| &m.module.id == id))
-                .and_then(|m| blocked(m, now))
+                .and_then(|m| blocked(m, now, tr.helpdesk.is_some()))
         })
     };
     let why = RwSignal::new(judge(local::now()));
