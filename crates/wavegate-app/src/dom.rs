@@ -44,8 +44,13 @@ pub fn focus_matrix_item(question_id: &str, item_id: &str) {
     match target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(el) => {
             let _ = el.focus();
+            // Once the page has drawn the errors the check just found (they change the
+            // statements' heights).
             if let Some(item) = item {
-                item.scroll_into_view();
+                leptos::prelude::set_timeout(
+                    move || item.scroll_into_view(),
+                    std::time::Duration::ZERO,
+                );
             }
         }
         None => focus_question(question_id),

@@ -272,7 +272,8 @@ async function failQuiz(page, module, checked) {
   await readLessons(page, module.lessons.length);
   await page.getByRole("button", { name: "Naar de quiz" }).click();
   await answerQuiz(page, module, false, checked);
-  await expect(page.getByRole("heading", { name: "Nog niet geslaagd", exact: true })).toBeVisible();
+  // "Niet geslaagd" once every attempt is used: the quiz is closed.
+  await expect(page.getByRole("heading", { name: /^(Nog niet|Niet) geslaagd$/ })).toBeVisible();
 }
 
 test("a quiz that draws its questions asks on the phone what the server checks, attempt after attempt; long lesson headings wrap", async ({ page, request }) => {
