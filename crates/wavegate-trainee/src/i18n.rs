@@ -30,7 +30,6 @@ wavegate_ui::messages! {
     pub enum Msg {
         MyTraining => "Mijn training", "My training";
         Hello => "Hallo {name}, dit is je training voor {program}.", "Hello {name}, this is your training for {program}.";
-        HelloNameless => "Hallo, dit is je training voor {program}.", "Hello, this is your training for {program}.";
         NothingAssigned => "Er is (nog) geen training voor je klaargezet.", "No training has been assigned to you yet.";
         Minutes => "{n} minuten", "{n} minutes";
         ShareDone => "{n}% klaar", "{n}% done";

@@ -398,11 +398,13 @@ pub fn MyTrainingList(
         <section class="card">
             <h1>{t(Msg::MyTraining)}</h1>
             // Whose training, and which rollout it is part of, in one sentence.
-            // Greeted by name only when there is one (the server never sends an address as one).
+            // Greeted by name only when there is one (the server never sends an address as one):
+            // without, "Hallo, dit is …" (one message for both, the trainee's download is
+            // counted in bytes).
             <p>{move || {
                 let name = session.training.with(|tr| tr.name.clone());
-                let hello = if name.is_empty() { Msg::HelloNameless } else { Msg::Hello };
-                fill(hello, lang.get(), &[("name", name), ("program", program.clone())])
+                fill(Msg::Hello, lang.get(), &[("name", name), ("program", program.clone())])
+                    .replacen(" ,", ",", 1)
             }}</p>
             {move || offline_notice.get().then(|| view! { <p class="notice" role="status">{t(Msg::OfflineCopy)}</p> })}
             {pending::pending_line()}
