@@ -88,7 +88,10 @@ pub struct Lesson {
     /// The topics this lesson teaches; a substantive change asks to retake exactly these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    /// The lesson in Markdown (see `markdown` for what is kept).
+    /// The lesson in Markdown (see `markdown` for what is kept). Left out of what a trainee
+    /// downloads (`MyModule` carries it rendered), so absent reads as empty; a module without
+    /// it is refused by the validator, at its path.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub body: Text,
 }
 

@@ -282,7 +282,8 @@ pub struct MyModule {
 
 impl MyModule {
     /// The module as a trainee gets it: where they stand, and its lessons rendered.
-    pub fn new(module: Module, lineage: Lineage, progress: Progress) -> MyModule {
+    pub fn new(mut module: Module, lineage: Lineage, progress: Progress) -> MyModule {
+        let status = progress.status(&module, &lineage);
         let lesson_html = module
             .lessons
             .iter()
@@ -291,8 +292,14 @@ impl MyModule {
                 (l.id.clone(), html)
             })
             .collect();
+        // The trainee reads the rendered lessons; the Markdown they came from went out beside
+        // them, doubling every lesson in the download (14 KB of a module's 35). The server
+        // keeps the module whole.
+        for lesson in &mut module.lessons {
+            lesson.body = Text::default();
+        }
         MyModule {
-            status: progress.status(&module, &lineage),
+            status,
             module,
             lineage,
             progress,
@@ -482,6 +489,23 @@ mod tests {
             "<p><strong>First</strong> the portal. x</p>\n"
         );
         assert_eq!(mine.lesson_html("no-such-lesson", Lang::Nl), "");
+        // Each lesson goes out once, rendered: its Markdown stays on the server.
+        let json = serde_json::to_string(&mine).expect("json");
+        assert!(
+            !json.contains("\"body\"") && !json.contains("**Eerst**"),
+            "{json}"
+        );
+        assert!(json.contains("<strong>Eerst</strong>"));
+        let back: MyModule = serde_json::from_str(&json).expect("the app reads it back");
+        assert_eq!(
+            back.lesson_html(first, Lang::Nl),
+            mine.lesson_html(first, Lang::Nl)
+        );
+        // A module file without a lesson's text is still refused, at its path.
+        let mut bare = module.clone();
+        bare.lessons[0].body = Text::default();
+        let errors = crate::training::validate_module(&bare).expect_err("no text");
+        assert!(!errors.is_empty());
     }
 
     #[test]

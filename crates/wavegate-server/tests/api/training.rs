@@ -269,7 +269,12 @@ async fn a_builtin_published_at_its_first_version_takes_the_next_and_keeps_every
         (&status["version"], &status["stage"], &status["updated"]),
         (&json!(get_help().version), &json!("done"), &json!(false))
     );
-    assert_eq!(module(&mine.body["modules"][0]["module"]), get_help());
+    // The module as published, its lessons going out rendered (`lesson_html`), not twice.
+    let mut published = get_help();
+    for lesson in &mut published.lessons {
+        lesson.body = Default::default();
+    }
+    assert_eq!(module(&mine.body["modules"][0]["module"]), published);
     let cert = trainee_get(
         &api,
         &format!("/api/v1/train/{token}/modules/get-help/certificate"),
