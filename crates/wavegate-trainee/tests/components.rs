@@ -1657,7 +1657,15 @@ use wavegate_trainee::pages::updated::still_to_do;
 /// it over: with the certificate of the version the trainee finished.
 fn updated_after_passing() -> MyModule {
     let done = passed();
-    let mut next = done.module.clone();
+    // The server's history holds the modules whole; the trainee's copy (`done.module`) goes
+    // without its lessons' Markdown.
+    let mut versions = templates::versions("get-help").unwrap();
+    let latest = versions.last().unwrap().clone();
+    assert_eq!(
+        (&latest.id, latest.version),
+        (&done.module.id, done.module.version)
+    );
+    let mut next = latest;
     next.version += 1;
     let lesson = &mut next.lessons[1];
     lesson.body.nl.push_str("\n\nNieuw.");
@@ -1668,11 +1676,9 @@ fn updated_after_passing() -> MyModule {
         note: wavegate_core::i18n::Text::new("Aangevuld.", "Added to."),
     }];
     let lineage = done.lineage.next(&next);
-    let mut m = MyModule::new(next, lineage, done.progress.clone());
-    let mut versions = templates::versions("get-help").unwrap();
-    assert_eq!(versions.last(), Some(&done.module));
-    versions.push(m.module.clone());
-    m = m.with_earlier_done(&ModuleHistory::from_published(versions).unwrap());
+    versions.push(next.clone());
+    let m = MyModule::new(next, lineage, done.progress.clone())
+        .with_earlier_done(&ModuleHistory::from_published(versions).unwrap());
     assert!(m.earlier_done.is_some() && m.status.done_at.is_none());
     m
 }

@@ -193,6 +193,19 @@ impl Certificate {
     pub fn statement(&self, lang: Lang) -> String {
         let title = self.title.get(lang);
         let date = long_date(self.earned_on, lang);
+        // Without a name in the roster the sentence does without one, rather than start blank.
+        if self.trainee.is_empty() {
+            return match lang {
+                Lang::Nl => format!(
+                    "De zelfstudiemodule \u{201c}{title}\u{201d} (versie {}) is afgerond op {date}.",
+                    self.version
+                ),
+                Lang::En => format!(
+                    "The self-study module \u{201c}{title}\u{201d} (version {}) was completed on {date}.",
+                    self.version
+                ),
+            };
+        }
         match lang {
             Lang::Nl => format!(
                 "{} heeft de zelfstudiemodule \u{201c}{title}\u{201d} (versie {}) afgerond op {date}.",

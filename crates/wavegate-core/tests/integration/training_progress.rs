@@ -49,6 +49,21 @@ fn a_trainee_studies_passes_and_gets_a_certificate() {
         c.to_text(Lang::En)
             .contains("(version 1) on 15 January 2027.")
     );
+    // A roster without names (or only an address as one): no name, and no blank where it was.
+    let nameless = Certificate::issue(&t.progress, &m, &lineage, "ann@example.org").unwrap();
+    assert_eq!(nameless.trainee, "");
+    assert!(
+        nameless
+            .statement(Lang::Nl)
+            .starts_with("De zelfstudiemodule \u{201c}Je iPhone of iPad inschrijven\u{201d} (versie 1) is afgerond op 15 januari 2027."),
+        "{}",
+        nameless.statement(Lang::Nl)
+    );
+    assert!(
+        nameless
+            .statement(Lang::En)
+            .starts_with("The self-study module")
+    );
 }
 
 #[test]
