@@ -1,7 +1,7 @@
 // Helpers the specs share: planner API calls and a generic survey filler.
 const { expect } = require("@playwright/test");
 const AxeBuilder = require("@axe-core/playwright").default;
-const { PLANNER_EMAIL, DEMO_PASSWORD } = require("./env");
+const { PLANNER_EMAIL, DEMO_PASSWORD, BIN } = require("./env");
 
 /** axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
 async function audit(page) {
@@ -176,6 +176,25 @@ async function download(page, click) {
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
+/** A module as a trainee downloads it (its lessons rendered, without their Markdown) made whole
+ * again from the built-in it comes from (`wavegate module template`), so a test can publish a
+ * next version of it. */
+function withLessonBodies(module) {
+  const { execFileSync } = require("node:child_process");
+  // A built-in by its own id, else the tests' own modules, which are get-help's lessons.
+  const print = (id) => execFileSync(BIN, ["module", "template", id], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  let json;
+  try {
+    json = print(module.id);
+  } catch {
+    json = print("get-help");
+  }
+  const template = JSON.parse(json);
+  const bodies = new Map(template.lessons.map((l) => [l.id, l.body]));
+  return { ...module, lessons: module.lessons.map((l) => ({ ...l, body: l.body ?? bodies.get(l.id) })) };
+}
+
 module.exports = {
   audit, expectNoHorizontalScroll, download, planner, signIn, invite, assignedTrainee, responseCount, scaleCount, answerPage, answerSurvey,
+  withLessonBodies,
 };

@@ -185,7 +185,8 @@ test("the heatmap's column headers stay in view over its rows; at 390 px it says
   await expect(page.locator("#heatmap-scroll-cue")).toBeVisible();
   await expect(page.locator("#heatmap-scroll-cue")).toContainText("schuif hem opzij");
   await expect(frame).toHaveClass(/more-right/);
-  expect(await frame.evaluate((e) => getComputedStyle(e, "::after").opacity)).toBe("1");
+  // The shadow fades in: read it once it has.
+  await expect.poll(() => frame.evaluate((e) => getComputedStyle(e, "::after").opacity)).toBe("1");
   // Scrolled down within the box, the headers stay at its top.
   await grid.evaluate((e) => { e.scrollTop = 900; });
   const [g, h] = [await grid.boundingBox(), await table.locator("thead th").first().boundingBox()];

@@ -5,7 +5,7 @@
 // pages without write controls. axe-core finds nothing,
 // nothing scrolls sideways.
 const { test, expect } = require("@playwright/test");
-const { audit, download, expectNoHorizontalScroll, planner, signIn } = require("./helpers");
+const { audit, download, expectNoHorizontalScroll, planner, signIn, withLessonBodies } = require("./helpers");
 const { VIEWER_EMAIL } = require("./env");
 
 /** A program of its own with 6 Windows and 2 macOS people in the pilot wave; its id. */
@@ -30,7 +30,7 @@ async function programWithRoster(request) {
 async function readEveryLesson(request, token) {
   let res = await request.get(`/api/v1/train/${token}`);
   expect(res.ok()).toBeTruthy();
-  const module = (await res.json()).modules[0].module;
+  const module = withLessonBodies((await res.json()).modules[0].module);
   const views = module.lessons.map((l) => ({ id: `view-${module.version}-${l.id}`, version: module.version, lesson: l.id, at: new Date().toISOString() }));
   res = await request.post(`/api/v1/train/${token}/modules/${module.id}/sync`, { data: { views } });
   expect(res.ok()).toBeTruthy();

@@ -8,13 +8,14 @@
 // English, and leaves nothing on the device; an unknown one leads on to the start page, as a
 // survey link does.
 const { test, expect } = require("@playwright/test");
-const { audit, assignedTrainee, planner, expectNoHorizontalScroll } = require("./helpers");
+const { audit, assignedTrainee, planner, expectNoHorizontalScroll, withLessonBodies } = require("./helpers");
 
 /** The module definition the trainee's link opens (for the right and wrong answers). */
 async function moduleOf(request, token) {
   const res = await request.get(`/api/v1/train/${token}`);
   expect(res.ok()).toBeTruthy();
-  return (await res.json()).modules[0].module;
+  // Whole again: tests publish next versions of it.
+  return withLessonBodies((await res.json()).modules[0].module);
 }
 
 /** Answers the quiz on the page: every question right (orderings left as shown) or wrong;
