@@ -1648,6 +1648,29 @@ async fn the_certificate_says_what_its_date_is() {
     local::clear("tok-certificate");
 }
 
+/// A roster without names: the certificate has no blank where the name would be, and its
+/// sentence stands on its own.
+#[wasm_bindgen_test]
+async fn a_certificate_without_a_name_has_no_blank_line_and_reads_whole() {
+    use wavegate_trainee::pages::certificate::CertificateView;
+    let m = passed();
+    let token = "tok-certificate-nameless";
+    local::clear(token);
+    let (host, _keep) = mount(move || {
+        provide_lang().set(Lang::Nl);
+        let session = Session::new(token);
+        provide_context(session);
+        let mut copy = training(vec![m.clone()]);
+        copy.name = String::new();
+        session.open(copy);
+        view! { <CertificateView module=m /> }
+    });
+    redraw().await;
+    assert!(host.query_selector(".trainee").unwrap().is_none());
+    assert_eq!(text_of(&host, ".statement"), "Zelfstudiemodule afgerond");
+    local::clear(token);
+}
+
 // A substantive new version of a module the trainee had finished.
 
 use wavegate_core::training::{Change, ChangeKind, ModuleHistory};

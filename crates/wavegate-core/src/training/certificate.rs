@@ -181,11 +181,14 @@ impl Certificate {
         }
     }
 
-    /// What the trainee did, between their name and the module's title on the printed card.
-    pub fn completed(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Nl => "heeft de zelfstudiemodule afgerond",
-            Lang::En => "completed the self-study module",
+    /// What the trainee did, between their name and the module's title on the printed card;
+    /// without a name (a roster without one) it stands on its own rather than after a blank.
+    pub fn completed(named: bool, lang: Lang) -> &'static str {
+        match (named, lang) {
+            (true, Lang::Nl) => "heeft de zelfstudiemodule afgerond",
+            (true, Lang::En) => "completed the self-study module",
+            (false, Lang::Nl) => "Zelfstudiemodule afgerond",
+            (false, Lang::En) => "Self-study module completed",
         }
     }
 

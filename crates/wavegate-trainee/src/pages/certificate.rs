@@ -22,14 +22,15 @@ pub fn CertificateView(module: MyModule) -> impl IntoView {
     let why = issued.as_ref().err().map(|e| both(|l| e.message(l)));
     let card = issued.ok().map(|c| {
         let trainee = c.trainee.clone();
+        let named = !trainee.is_empty();
         let c = StoredValue::new(c);
         view! {
             <section class="card certificate" aria-labelledby="certificate-title">
                 <h1 id="certificate-title">{tr(both(|l| Certificate::heading(l).into()))}</h1>
                 // Read top to bottom, it is one sentence: who, did what, which module, which
                 // version and when, and who issues it; each said once.
-                <p class="trainee">{trainee}</p>
-                <p class="statement">{tr(both(|l| Certificate::completed(l).into()))}</p>
+                {(!trainee.is_empty()).then(|| view! { <p class="trainee">{trainee}</p> })}
+                <p class="statement">{tr(both(|l| Certificate::completed(named, l).into()))}</p>
                 <p class="module-title">{tr(c.with_value(|c| c.title.clone()))}</p>
                 // The date says what it is, not only when ("Completed on …").
                 <p class="version">{tr(both(|lang| c.with_value(|c| format!(
