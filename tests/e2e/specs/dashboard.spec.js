@@ -131,7 +131,7 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   const helpdesk = report.gates.find((g) => g.id === "helpdesk_capacity");
   expect(helpdesk, "the demo's wave is more than its helpdesk carries").toBeTruthy();
   expect(helpdesk.estimate).toBe(report.helpdesk_forecast.tickets_per_day_median);
-  const helpdeskRow = evidence.filter({ hasText: "capaciteit servicedesk: verwachte uitroltickets per dag" });
+  const helpdeskRow = evidence.filter({ hasText: "capaciteit helpdesk: verwachte uitroltickets per dag" });
   await expect(helpdeskRow.locator("td.num").nth(0)).toHaveText(helpdesk.estimate.toFixed(2).replace(".", ","));
   await expect(helpdeskRow.locator("td.num").nth(2)).toHaveText(`${helpdesk.n} persoonsweken`);
   await expect(page.locator(".counterfactuals li")).toHaveCount(report.counterfactuals.length);

@@ -200,7 +200,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Actions, Lang::En) => "Actions",
         (Counterfactuals, Lang::Nl) => "Wat de uitkomst zou veranderen",
         (Counterfactuals, Lang::En) => "What would change the outcome",
-        (HelpdeskForecast, Lang::Nl) => "Verwachting servicedesk",
+        (HelpdeskForecast, Lang::Nl) => "Verwachting helpdesk",
         (HelpdeskForecast, Lang::En) => "Helpdesk forecast",
         (Suppressed, Lang::Nl) => "Groepen zonder eigen cijfers",
         (Suppressed, Lang::En) => "Groups without figures of their own",

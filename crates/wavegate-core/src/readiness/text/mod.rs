@@ -341,7 +341,7 @@ pub fn gate_name(g: GateKind, lang: Lang) -> &'static str {
         (GateKind::Productivity, Lang::En) => "productivity blocker",
         (GateKind::DataProtection, Lang::Nl) => "gegevensbescherming",
         (GateKind::DataProtection, Lang::En) => "data protection",
-        (GateKind::HelpdeskCapacity, Lang::Nl) => "capaciteit servicedesk",
+        (GateKind::HelpdeskCapacity, Lang::Nl) => "capaciteit helpdesk",
         (GateKind::HelpdeskCapacity, Lang::En) => "helpdesk capacity",
         (GateKind::Desire, Lang::Nl) => "bereidheid",
         (GateKind::Desire, Lang::En) => "desire",
@@ -378,7 +378,7 @@ pub fn action_reason_name(r: ActionReason, lang: Lang) -> &'static str {
         (ActionReason::KnowledgeGap, Lang::En) => "training not done yet",
         (ActionReason::EnrollmentFailures, Lang::Nl) => "mislukte inschrijvingen",
         (ActionReason::EnrollmentFailures, Lang::En) => "failed enrollments",
-        (ActionReason::HelpdeskLoad, Lang::Nl) => "drukte op de servicedesk",
+        (ActionReason::HelpdeskLoad, Lang::Nl) => "drukte op de helpdesk",
         (ActionReason::HelpdeskLoad, Lang::En) => "helpdesk load",
         (ActionReason::LowResponse, Lang::Nl) => "lage respons",
         (ActionReason::LowResponse, Lang::En) => "low response",
@@ -392,7 +392,7 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
         (ActionKind::TargetedCommunication, Lang::En) => "Targeted communication",
         (ActionKind::TargetedTraining, Lang::Nl) => "Gerichte training",
         (ActionKind::TargetedTraining, Lang::En) => "Targeted training",
-        (ActionKind::HelpdeskPreparation, Lang::Nl) => "Servicedesk voorbereiden",
+        (ActionKind::HelpdeskPreparation, Lang::Nl) => "Helpdesk voorbereiden",
         (ActionKind::HelpdeskPreparation, Lang::En) => "Helpdesk preparation",
         (ActionKind::AssistedEnrollment, Lang::Nl) => "Begeleide inschrijving",
         (ActionKind::AssistedEnrollment, Lang::En) => "Assisted enrollment",
@@ -450,7 +450,7 @@ pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
             "Assign this group the modules named, in short chunks."
         }
         (ActionKind::HelpdeskPreparation, Lang::Nl) => {
-            "Bereid de servicedesk voor op de verwachte ticketcategorieën, met actuele oplossingen."
+            "Bereid de helpdesk voor op de verwachte ticketcategorieën, met actuele oplossingen."
         }
         (ActionKind::HelpdeskPreparation, Lang::En) => {
             "Prepare the helpdesk for the expected ticket categories, with current troubleshooting content."

@@ -370,7 +370,7 @@ impl Msg {
             Msg::HoldGates { gates, max_size, .. } => {
                 let g = gates_list(gates, lang);
                 match (lang, max_size) {
-                    (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De servicedesk kan een golf van hooguit {m_text} mensen aan.", m_text = count(u64::from(*m), lang)),
+                    (Lang::Nl, Some(m)) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf. De helpdesk kan een golf van hooguit {m_text} mensen aan.", m_text = count(u64::from(*m), lang)),
                     (Lang::En, Some(m)) => format!("Hold: the {g} gate fired for the whole wave. The helpdesk can handle a wave of at most {m_text} people.", m_text = count(u64::from(*m), lang)),
                     (Lang::Nl, None) => format!("Aanhouden: de poort {g} is gesloten voor de hele golf en niet tot een deel ervan te beperken."),
                     (Lang::En, None) => format!("Hold: the {g} gate fired for the whole wave and cannot be confined to part of it."),
@@ -464,7 +464,7 @@ impl Msg {
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
             Msg::GateHelpdesk { size, median, q10, q90, capacity, max_size } => match lang {
-                Lang::Nl => format!("Poort servicedesk: een golf van {size_text} mensen geeft naar verwachting {} tickets per dag (80%-interval {}–{}); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::Nl => format!("Poort helpdesk: een golf van {size_text} mensen geeft naar verwachting {} tickets per dag (80%-interval {}–{}); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
                 Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at {} tickets a day (80% interval {}–{}); the upper bound of {} is above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::GateEvidence => match lang {
@@ -634,7 +634,7 @@ impl Msg {
                 }
             }
             Msg::CfHelpdesk { max_size, capacity_needed, size } => match lang {
-                Lang::Nl => format!("De servicedesk kan een golf van {max_size_text} mensen aan; voor de geplande {size_text} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::Nl => format!("De helpdesk kan een golf van {max_size_text} mensen aan; voor de geplande {size_text} is een capaciteit van {} tickets per dag nodig.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
                 Lang::En => format!("The helpdesk can handle a wave of {max_size_text} people; the planned {size_text} need a capacity of {} tickets a day.", num(*capacity_needed, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
             },
             Msg::CfProductivity { open } => match lang {
@@ -647,7 +647,7 @@ impl Msg {
                 use super::super::import::files;
                 let (nl, en) = match *file {
                     files::DEVICES => ("apparaten uit Intune", "devices from Intune"),
-                    files::TICKETS => ("servicedesktickets", "helpdesk tickets"),
+                    files::TICKETS => ("helpdesktickets", "helpdesk tickets"),
                     files::RESPONSES => ("antwoorden op een vragenlijst", "survey answers"),
                     files::TRAINING => ("trainingsresultaten", "training records"),
                     _ => ("gegevens", "data"),
