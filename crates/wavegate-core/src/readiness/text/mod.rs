@@ -217,7 +217,7 @@ pub fn metric_name(m: MetricId, lang: Lang) -> &'static str {
         (EnrollExperience, Lang::En) => "satisfied with enrollment",
         (Nps, Lang::Nl) => "NPS",
         (Nps, Lang::En) => "NPS",
-        (ResponseRate, Lang::Nl) => "respons op de enquête",
+        (ResponseRate, Lang::Nl) => "respons op de vragenlijst",
         (ResponseRate, Lang::En) => "survey response rate",
         (TrainingStarted, Lang::Nl) => "training gestart",
         (TrainingStarted, Lang::En) => "training started",
@@ -400,7 +400,7 @@ pub fn action_name(k: ActionKind, lang: Lang) -> &'static str {
         (ActionKind::ManagerConversations, Lang::En) => "Manager conversations",
         (ActionKind::PostEnrollmentFollowup, Lang::Nl) => "Nazorg na inschrijving",
         (ActionKind::PostEnrollmentFollowup, Lang::En) => "Post-enrollment follow-up",
-        (ActionKind::Resurvey, Lang::Nl) => "Opnieuw enquêteren",
+        (ActionKind::Resurvey, Lang::Nl) => "Opnieuw bevragen",
         (ActionKind::Resurvey, Lang::En) => "Survey again",
     }
 }
@@ -474,7 +474,7 @@ pub fn action_advice(a: &Action, lang: Lang) -> &'static str {
             "Follow up with people after enrollment: tips, a short check-in, shared successes."
         }
         (ActionKind::Resurvey, Lang::Nl) => {
-            "Enquêteer deze groep opnieuw: zwijgen is geen instemming."
+            "Nodig deze groep opnieuw uit voor de vragenlijst: zwijgen is geen instemming."
         }
         (ActionKind::Resurvey, Lang::En) => "Survey this group again: silence is not assent.",
     }

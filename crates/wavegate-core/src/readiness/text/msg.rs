@@ -546,7 +546,7 @@ impl Msg {
                     .map(|m| match (m, lang) {
                         (MissingEvidence::Technical, Lang::Nl) => "technisch bewijs (apparaten van mensen die al over zijn)".to_string(),
                         (MissingEvidence::Technical, Lang::En) => "technical evidence (devices of people already rolled out)".to_string(),
-                        (MissingEvidence::PeopleSide, Lang::Nl) => "bewijs over de mensen zelf (training, enquête of bereik)".to_string(),
+                        (MissingEvidence::PeopleSide, Lang::Nl) => "bewijs over de mensen zelf (training, vragenlijst of bereik)".to_string(),
                         (MissingEvidence::PeopleSide, Lang::En) => "evidence about the people themselves (training, survey or reach)".to_string(),
                     })
                     .collect();
