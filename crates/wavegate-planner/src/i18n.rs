@@ -345,6 +345,7 @@ wavegate_ui::messages! {
         DownloadZip => "Gegevensmap (zip)", "Data directory (zip)";
         InvitePageTitle => "Een groep uitnodigen", "Invite a group";
         InviteGroupIs => "Groep: {group}", "Group: {group}";
+        InviteGroupEveryone => "iedereen in de personeelslijst", "everyone on the roster";
         Survey => "Vragenlijst", "Survey";
         NoSurveyYet => "Dit programma heeft nog geen vragenlijst. Publiceer er eerst een.", "This program has no survey yet. Publish one first.";
         BackToReadiness => "Terug naar de gereedheid", "Back to readiness";

@@ -318,6 +318,9 @@ test("a planner reads the SPLIT decision, invites the held iOS group, prints the
   await audit(page);
   await page.getByRole("button", { name: "Links maken" }).click();
   await expect(page.locator("#invite-result")).toContainText(`${ios.n} mensen gekozen: ${ios.n} nieuwe links`);
+  // Opened without a group (not from an action), the page says it acts on the whole roster.
+  await page.goto(`/planner/programs/${id}/invite`);
+  await expect(page.getByRole("heading", { name: "Groep: iedereen in de personeelslijst" })).toBeVisible();
 
   // A training action leads to the assignment form, filled in with its group and every
   // module the report names that is published here (built-ins), each ticked; the modules it

@@ -30,7 +30,7 @@ pub fn group_of(
     (wave, segment)
 }
 
-/// "Group: wave-2 (Head office), platform iOS", in `lang`: the wave by its label among
+/// "Group: wave-2 (Head office), platform iOS" (or "Group: everyone on the roster"), in `lang`: the wave by its label among
 /// `waves` (its id alone while they load, or for a wave the program no longer has).
 fn group_heading(
     (wave, segment): &(Option<String>, BTreeMap<String, String>),
@@ -43,6 +43,11 @@ fn group_heading(
     }
     if !segment.is_empty() {
         parts.push(text::segment(segment, lang));
+    }
+    // An address without a group (the page opened from its tab, not from an action) acts on
+    // the whole roster: say so rather than leave "Group:" empty.
+    if parts.is_empty() {
+        parts.push(Msg::InviteGroupEveryone.text(lang).to_string());
     }
     fill(Msg::InviteGroupIs, lang, &[("group", parts.join(", "))])
 }
