@@ -92,7 +92,8 @@ test("a program form with rules broken shows every problem at its field at once 
   await page.getByRole("button", { name: "Programma aanmaken" }).click();
   await expect(page.getByText("Niet alles klopt; er is niets opgeslagen.")).toBeVisible();
   await expect(page.locator("#f-wave-0-end")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#f-wave-0-end-error")).toContainText("2027-02-01");
+  // Its dates as a person reads them, in the page's language.
+  await expect(page.locator("#f-wave-0-end-error")).toContainText("(1 februari 2027) op of na de begindatum (10 februari 2027)");
   await expect(page.locator("#f-wave-0-end")).toBeFocused();
   // The link's problem is shown by the same attempt, not the next one.
   await expect(page.locator("#f-faq")).toHaveAttribute("aria-invalid", "true");

@@ -6,7 +6,7 @@ use super::{
     MAX_SEGMENT_DEPTH, PROGRAM_FILE, Program, ThresholdOverride, Wave, apply,
 };
 use crate::dates::parse_date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, long_date};
 use crate::invitation::check::{MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_VALUE, TextProblem};
 use crate::readiness::metric::MetricId;
 use crate::readiness::text::{figure, metric_name};
@@ -262,12 +262,23 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
         let (Some(start), Some(end)) = (start, end) else {
             continue;
         };
+        // The dates as people read them (`1 maart 2027`): the planner's form shows this too,
+        // where a date box never spells an ISO date.
+        let (nl, en) = (Lang::Nl, Lang::En);
         if end < start {
             problems.push(at(
                 text,
                 w.end.span(),
-                format!("verwacht de einddatum ({end}) op of na de begindatum ({start})"),
-                format!("expected the end ({end}) on or after the start ({start})"),
+                format!(
+                    "verwacht de einddatum ({}) op of na de begindatum ({})",
+                    long_date(end, nl),
+                    long_date(start, nl)
+                ),
+                format!(
+                    "expected the end ({}) on or after the start ({})",
+                    long_date(end, en),
+                    long_date(start, en)
+                ),
             ));
             continue;
         }
@@ -279,12 +290,14 @@ fn waves(text: &str, raw: &[RawWave], problems: &mut Vec<InputError>) -> Vec<Wav
                 text,
                 w.start.span(),
                 format!(
-                    "verwacht de golven in volgorde van begindatum; {name} begint {start}, vóór {before} ({})",
-                    prev.start
+                    "verwacht de golven in volgorde van begindatum; {name} begint {}, vóór {before} ({})",
+                    long_date(start, nl),
+                    long_date(prev.start, nl)
                 ),
                 format!(
-                    "expected waves in order of their start; {name} starts {start}, before {before} ({})",
-                    prev.start
+                    "expected waves in order of their start; {name} starts {}, before {before} ({})",
+                    long_date(start, en),
+                    long_date(prev.start, en)
                 ),
             ));
             continue;
@@ -334,6 +347,11 @@ fn check_thresholds(
     metric: MetricId,
     value: &toml::Spanned<ThresholdOverride>,
 ) -> Result<(), InputError> {
+    // Whether they hold is the form's rule too (`threshold_problems`); only the wording here is
+    // the file's.
+    if super::threshold_problems::threshold_problems(metric, value.get_ref()).is_empty() {
+        return Ok(());
+    }
     let spec = apply(metric.default_spec(), value.get_ref());
     let ordered = if metric.higher_is_better() {
         spec.fail <= spec.pass
@@ -346,9 +364,6 @@ fn check_thresholds(
     let finite = [spec.fail, spec.pass, spec.min_n, spec.weight]
         .iter()
         .all(|x| x.is_finite());
-    if ordered && in_range && finite && spec.min_n >= 0.0 && spec.weight >= 0.0 {
-        return Ok(());
-    }
     // Said in the words of the program form's fields (with the file's keys beside them), the
     // numbers as the reader writes them, and only what is wrong.
     let said = |lang: Lang| {
@@ -548,6 +563,23 @@ mod tests {
         let split = "name = \"p\"\nsplit_attributes = [\"plat\u{202E}form\"]\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n";
         let e = &Program::check(split).unwrap_err()[0];
         assert!(e.render(Lang::Nl).contains("U+202E"), "{e}");
+    }
+
+    #[test]
+    fn wave_dates_in_a_problem_read_as_people_write_dates() {
+        let text = "name = \"p\"\n[[wave]]\nid = \"pilot\"\nstart = 2027-03-05\nend = 2027-03-01\n";
+        let e = &Program::check(text).unwrap_err()[0];
+        assert!(
+            e.message(Lang::Nl)
+                .contains("(1 maart 2027) op of na de begindatum (5 maart 2027)"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::En)
+                .contains("(1 March 2027) on or after the start (5 March 2027)"),
+            "{e}"
+        );
+        assert!(!e.message(Lang::En).contains("2027-03"), "{e}");
     }
 
     #[test]

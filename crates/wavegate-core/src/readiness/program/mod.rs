@@ -1,6 +1,7 @@
 //! The program (`program.toml`): waves, split attributes, capacity and threshold overrides.
 
 mod check;
+pub mod threshold_problems;
 
 use super::metric::{MetricId, MetricSpec};
 use crate::tabular::InputError;

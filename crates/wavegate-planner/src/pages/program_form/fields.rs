@@ -11,6 +11,7 @@ use wavegate_core::dates::parse_date;
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::program::threshold_problems::{Bound, Fault, ThresholdProblem};
 use wavegate_core::readiness::program::{ThresholdOverride, Wave};
 
 /// One wave row of the form.
@@ -245,17 +246,32 @@ impl ProgramFields {
             self.thresholds.with_value(|rows| {
                 rows.iter()
                     .filter_map(|r| {
-                        let field = Field::Threshold(r.metric);
+                        let mut number = |bound: Bound, text: RwSignal<String>| {
+                            let field = Field::Threshold(r.metric, bound);
+                            optional_number(field, text.get_untracked())
+                        };
                         let o = ThresholdOverride {
-                            fail: optional_number(field, r.fail.get_untracked()),
-                            pass: optional_number(field, r.pass.get_untracked()),
-                            min_n: optional_number(field, r.min_n.get_untracked()),
-                            weight: optional_number(field, r.weight.get_untracked()),
+                            fail: number(Bound::Fail, r.fail),
+                            pass: number(Bound::Pass, r.pass),
+                            min_n: number(Bound::MinN, r.min_n),
+                            weight: number(Bound::Weight, r.weight),
                         };
                         (o != ThresholdOverride::default()).then_some((r.metric, o))
                     })
                     .collect()
             });
+        // A threshold box that is no number is said as the core says its other problems: the
+        // metric and the number by name.
+        for (field, problem) in &mut problems {
+            if let (Field::Threshold(metric, bound), Problem::NotANumber) = (*field, &*problem) {
+                let said = ThresholdProblem {
+                    metric,
+                    fault: Fault::NotANumber,
+                    bounds: vec![bound],
+                };
+                *problem = Problem::Rule(Text::new(said.message(Lang::Nl), said.message(Lang::En)));
+            }
+        }
         let segment_depth = self.segment_depth.get_untracked().trim().parse::<u8>();
         if segment_depth.is_err() {
             problems.insert(Field::SegmentDepth, Problem::NotAWholeNumber);

@@ -26,7 +26,9 @@ use std::collections::BTreeMap;
 use wavegate_core::api::{ErrorCode, FileProblem, ProgramProblems, ProgramSupport};
 use wavegate_core::i18n::Lang;
 use wavegate_core::readiness::Program;
+use wavegate_core::readiness::metric::MetricId;
 use wavegate_core::readiness::program::MAX_SEGMENT_DEPTH;
+use wavegate_core::readiness::program::threshold_problems::Bound;
 use wavegate_ui::api::{ApiError, programs};
 
 /// The DOM id of the form's save button.
@@ -47,9 +49,24 @@ pub fn dom_id(field: Field) -> String {
         Field::Capacity => "f-capacity".into(),
         Field::Confidence => "f-confidence".into(),
         Field::Categories => "f-categories".into(),
-        Field::Threshold(m) => format!("f-threshold-{}", m.id()),
+        Field::Threshold(m, b) => format!("{}-{}", threshold_id(m), bound_id(b)),
         Field::Helpdesk(l) => format!("f-helpdesk-{}", l.code()),
         Field::FaqUrl => "f-faq".into(),
+    }
+}
+
+/// The DOM id of a metric's thresholds (and, with `-error`, of their problems).
+pub fn threshold_id(metric: MetricId) -> String {
+    format!("f-threshold-{}", metric.id())
+}
+
+/// How a threshold box's id ends.
+fn bound_id(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Fail => "fail",
+        Bound::Pass => "pass",
+        Bound::MinN => "min-n",
+        Bound::Weight => "weight",
     }
 }
 

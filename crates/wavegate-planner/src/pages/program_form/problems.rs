@@ -12,6 +12,7 @@ use wavegate_core::api::{ProgramProblems, ProgramSupport, SupportError};
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::program::threshold_problems::{Bound, threshold_problems};
 use wavegate_core::tabular::InputError;
 
 /// A field of a wave row.
@@ -50,8 +51,8 @@ pub enum Field {
     Confidence,
     /// Rollout ticket categories.
     Categories,
-    /// The overrides of one metric.
-    Threshold(MetricId),
+    /// One of the four overrides of a metric.
+    Threshold(MetricId, Bound),
     /// The helpdesk text in one language.
     Helpdesk(Lang),
     /// The FAQ link.
@@ -131,10 +132,16 @@ pub fn field_at(toml: &str, line: u64, message: &str) -> Field {
         if n as u64 + 1 != line {
             continue;
         }
-        if let Some(m) = metric {
-            return Field::Threshold(m);
-        }
         let key = t.split('=').next().unwrap_or("").trim();
+        if let Some(m) = metric {
+            let bound = match key {
+                "pass" => Bound::Pass,
+                "min_n" => Bound::MinN,
+                "weight" => Bound::Weight,
+                _ => Bound::Fail,
+            };
+            return Field::Threshold(m, bound);
+        }
         if let Some(w) = wave {
             let field = match key {
                 "name" => WaveField::Name,
@@ -160,9 +167,12 @@ pub fn check(program: &Program, support: &ProgramSupport) -> Result<(), BTreeMap
     let toml = program.to_toml();
     let mut found = BTreeMap::new();
     for e in Program::check(&toml).err().unwrap_or_default() {
-        found
-            .entry(field_at(&toml, e.line, &e.message(Lang::En)))
-            .or_insert_with(|| Problem::Rule(rule_text(&e)));
+        let field = field_at(&toml, e.line, &e.message(Lang::En));
+        if !threshold_boxes(program, field, &mut found) {
+            found
+                .entry(field)
+                .or_insert_with(|| Problem::Rule(rule_text(&e)));
+        }
     }
     for e in support.problems() {
         found
@@ -180,11 +190,35 @@ pub fn from_server(program: &Program, problems: &ProgramProblems) -> BTreeMap<Fi
     let mut found = BTreeMap::new();
     for p in problems.all() {
         let detail = crate::components::file_problem::detail(p);
-        found
-            .entry(field_at(&toml, p.line.unwrap_or(0), &detail))
-            .or_insert_with(|| Problem::Rule(Text::new(detail.clone(), detail)));
+        let field = field_at(&toml, p.line.unwrap_or(0), &detail);
+        if !threshold_boxes(program, field, &mut found) {
+            found
+                .entry(field)
+                .or_insert_with(|| Problem::Rule(Text::new(detail.clone(), detail)));
+        }
     }
     found
+}
+
+/// When `field` is a metric's threshold, notes the core's problems of that metric's overrides
+/// at the boxes at fault, in the form's words (the file's message names its keys, and would
+/// mark every box of the metric), and says so; `false` for any other field, or a threshold
+/// problem the core cannot place in a box, which keeps the file's message.
+fn threshold_boxes(program: &Program, field: Field, found: &mut BTreeMap<Field, Problem>) -> bool {
+    let Field::Threshold(metric, _) = field else {
+        return false;
+    };
+    let overrides = program.thresholds.get(&metric).copied().unwrap_or_default();
+    let problems = threshold_problems(metric, &overrides);
+    for p in &problems {
+        let text = Text::new(p.message(Lang::Nl), p.message(Lang::En));
+        for bound in &p.bounds {
+            found
+                .entry(Field::Threshold(metric, *bound))
+                .or_insert_with(|| Problem::Rule(text.clone()));
+        }
+    }
+    problems.iter().any(|p| !p.bounds.is_empty())
 }
 
 /// The field of a support problem.

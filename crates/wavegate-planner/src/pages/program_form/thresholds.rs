@@ -3,23 +3,27 @@
 
 use super::fields::{ProgramFields, ThresholdRow};
 use super::problems::Field;
-use super::{FieldError, Problems, dom_id, invalid};
+use super::{Problems, dom_id, invalid, threshold_id};
+use crate::components::file_problem::with_code;
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wavegate_core::readiness::metric::MetricId;
+use wavegate_core::readiness::program::threshold_problems::Bound;
 use wavegate_core::readiness::text::{figure, metric_name, unit};
 
-/// One override box of a metric, its default as placeholder.
+/// One override box of a metric, its default as placeholder; marked invalid only when its own
+/// number is at fault, described by the problems of its metric.
 fn limit(
     row: ThresholdRow,
-    which: &'static str,
+    bound: Bound,
     label: Msg,
     value: RwSignal<String>,
     default: f64,
     problems: Problems,
 ) -> impl IntoView {
-    let field = Field::Threshold(row.metric);
-    let id = format!("{}-{which}", dom_id(field));
+    let field = Field::Threshold(row.metric, bound);
+    let id = dom_id(field);
     let lang = use_lang();
     view! {
         <div class="field">
@@ -28,8 +32,35 @@ fn limit(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=invalid(problems, field)
-                aria-describedby=format!("{}-error", dom_id(field)) />
+                aria-describedby=format!("{}-error", threshold_id(row.metric)) />
         </div>
+    }
+}
+
+/// The problems of a metric's boxes under them, each once (crossed thresholds are one problem
+/// of two boxes).
+#[component]
+fn ThresholdErrors(problems: Problems, metric: MetricId) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || {
+        let lang = lang.get();
+        let mut said: Vec<String> = Vec::new();
+        problems.with(|p| {
+            for bound in Bound::ALL {
+                if let Some(problem) = p.get(&Field::Threshold(metric, bound)) {
+                    let text = problem.text(lang);
+                    if !said.contains(&text) {
+                        said.push(text);
+                    }
+                }
+            }
+        });
+        (!said.is_empty()).then(|| said.join(" "))
+    };
+    view! {
+        <p id=format!("{}-error", threshold_id(metric)) class="field-error" hidden=move || text().is_none()>
+            {move || text().map(with_code)}
+        </p>
     }
 }
 
@@ -66,16 +97,16 @@ pub fn Thresholds(fields: ProgramFields, problems: Problems) -> impl IntoView {
                 (Msg::LowerIsBetter, Msg::FailAbove, Msg::PassUpTo)
             };
             view! {
-                <fieldset class="threshold" id=dom_id(Field::Threshold(metric)) tabindex="-1">
+                <fieldset class="threshold" id=threshold_id(metric) tabindex="-1">
                     <legend>{name}</legend>
                     <p class="muted threshold-defaults">{defaults}" "{t(better)}</p>
                     <div class="threshold-fields">
-                        {limit(row, "fail", fail, row.fail, spec.fail, problems)}
-                        {limit(row, "pass", pass, row.pass, spec.pass, problems)}
-                        {limit(row, "min-n", Msg::MinN, row.min_n, spec.min_n, problems)}
-                        {limit(row, "weight", Msg::Weight, row.weight, spec.weight, problems)}
+                        {limit(row, Bound::Fail, fail, row.fail, spec.fail, problems)}
+                        {limit(row, Bound::Pass, pass, row.pass, spec.pass, problems)}
+                        {limit(row, Bound::MinN, Msg::MinN, row.min_n, spec.min_n, problems)}
+                        {limit(row, Bound::Weight, Msg::Weight, row.weight, spec.weight, problems)}
                     </div>
-                    <FieldError problems=problems field=Field::Threshold(metric) />
+                    <ThresholdErrors problems=problems metric=metric />
                 </fieldset>
             }
         })
@@ -84,7 +115,8 @@ pub fn Thresholds(fields: ProgramFields, problems: Problems) -> impl IntoView {
     // form: the problems are checked again at every keystroke, and a fold that followed them
     // would close under the planner's fingers (losing the focus and what they type next).
     let open = RwSignal::new(false);
-    let has_problem = move || problems.with(|p| p.keys().any(|f| matches!(f, Field::Threshold(_))));
+    let has_problem =
+        move || problems.with(|p| p.keys().any(|f| matches!(f, Field::Threshold(..))));
     Effect::new(move |had: Option<bool>| {
         let has = has_problem();
         if has && had != Some(true) {
