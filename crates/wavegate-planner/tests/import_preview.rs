@@ -88,6 +88,28 @@ async fn the_preview_header_speaks_the_planners_words_and_keeps_the_files_names(
     assert!(text_of(&host, ".findings").contains("300 people in the file"));
 }
 
+/// The roster's own columns are headed as the file spells them, even one whose name is also a
+/// canonical column's: a roster's `status` is the file's, not a training status.
+#[wasm_bindgen_test]
+async fn the_files_own_columns_keep_its_spelling_and_are_never_relabelled() {
+    let mut summary = roster(2);
+    let preview = summary.preview.as_mut().unwrap();
+    preview.columns = ["person_id", "email", "wave", "Cost Center", "status"]
+        .map(String::from)
+        .to_vec();
+    preview.rows = vec![
+        ["p001", "Ann.de.Vries@Example.org", "pilot", "HR", "active"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    let (host, _h) = mount_findings(summary, Lang::En);
+    settle().await;
+    let headers = texts(&host, "table.preview th");
+    assert_eq!(headers[3..], ["Cost Center", "status"]);
+    assert_eq!(texts(&host, "table.preview th code").len(), 3);
+    assert!(texts(&host, "table.preview td").contains(&"Ann.de.Vries@Example.org".to_string()));
+}
+
 #[wasm_bindgen_test]
 async fn one_record_is_counted_in_the_singular_in_the_files_own_word() {
     let (host, _h) = mount_findings(roster(1), Lang::Nl);

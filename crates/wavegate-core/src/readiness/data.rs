@@ -1,10 +1,11 @@
 //! The records the engine reads, as the importers produce them, and the joined data set.
 
 pub(crate) use super::people_index::{Caseless, PassThrough};
-use super::people_index::{Names, PeopleIndex};
+use super::people_index::{Names, PeopleIndex, address_key};
 use super::program::Program;
 use crate::jobs::{InOrder, Job, Runner};
 use chrono::NaiveDateTime;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Marks "no value" in an attribute's per-person codes.
@@ -14,8 +15,12 @@ pub const NO_VALUE: u32 = u32::MAX;
 /// distinct values (sorted once the roster is complete) and each person's code.
 #[derive(Clone, Debug, Default)]
 pub struct Attribute {
-    /// The header key (`platform`, `department`, `cost_center`).
+    /// The header key (`platform`, `department`, `cost_center`): what segments, programs and
+    /// invitations name it by.
     pub name: String,
+    /// The header as the roster's file spells it (`Cost Center`), which a planner recognises in
+    /// an import's preview; empty for an attribute no file named.
+    pub header: String,
     /// Distinct values.
     pub values: Vec<String>,
     /// Per person: index into `values`, or [`NO_VALUE`].
@@ -456,7 +461,7 @@ struct Owners {
 
 /// A job joining one file's rows, by their keys, to the roster.
 fn owners<'a>(
-    keys: impl Iterator<Item = Option<&'a str>> + Send + 'a,
+    keys: impl Iterator<Item = Option<Cow<'a, str>>> + Send + 'a,
     (index, roster): &'a (&'a PeopleIndex, &'a Roster),
 ) -> Job<'a, Owners> {
     Box::new(move || {
@@ -473,7 +478,7 @@ fn owners<'a>(
                     None
                 }
                 Some(k) => {
-                    let p = index.get(roster.names(), k);
+                    let p = index.get(roster.names(), &k);
                     out.unmatched += usize::from(p.is_none());
                     p
                 }
@@ -602,28 +607,22 @@ impl DataSet {
             _ => PeopleIndex::of(roster.names()),
         };
         let key = &(&index, &roster);
-        let devices = inputs.devices.iter().flatten().map(|d| d.upn.as_deref());
-        let failures = inputs
-            .failures
-            .iter()
-            .flatten()
-            .map(|f| Some(f.upn.as_str()));
-        let tickets = inputs
-            .tickets
-            .iter()
-            .flatten()
-            .map(|t| Some(t.caller.as_str()));
+        // Addresses as the files spell them, looked up as the roster's are (`address_key`);
+        // person ids as written.
+        let devices = (inputs.devices.iter().flatten()).map(|d| d.upn.as_deref().map(address_key));
+        let failures = (inputs.failures.iter().flatten()).map(|f| Some(address_key(&f.upn)));
+        let tickets = (inputs.tickets.iter().flatten()).map(|t| Some(address_key(&t.caller)));
         let training = inputs
             .training
             .iter()
             .flatten()
-            .map(|t| Some(t.person_id.as_str()));
+            .map(|t| Some(Cow::Borrowed(t.person_id.as_str())));
         // Anonymous links name no one: they are read by their segment.
         let invitations = inputs
             .invitations
             .iter()
             .flatten()
-            .map(|i| i.person_id.as_deref());
+            .map(|i| i.person_id.as_deref().map(Cow::Borrowed));
         let responses = inputs.responses.as_deref().unwrap_or_default();
         let jobs: Vec<Job<'_, Owners>> = vec![
             owners(devices, key),

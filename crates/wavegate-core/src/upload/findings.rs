@@ -3,6 +3,7 @@
 
 use super::{FileKind, columns};
 use crate::i18n::{Lang, Text, count};
+use crate::readiness::address_key;
 use crate::readiness::data::{
     Compliance, EnrollmentFailure, Roster, ScoredResponse, Ticket, TrainingRecord, TrainingStatus,
 };
@@ -111,17 +112,17 @@ impl People {
 }
 
 /// Counts matches of `keys` (`None`: a row naming nobody) against the roster.
-fn matching<'a>(
+fn matching(
     people: &People,
     n: usize,
-    keys: impl Iterator<Item = Option<&'a str>>,
+    keys: impl Iterator<Item = Option<impl AsRef<str>>>,
 ) -> (u64, u64, u64) {
     let mut seen = vec![false; n];
     let (mut matched, mut unmatched, mut nobody) = (0u64, 0u64, 0u64);
     for key in keys {
         match key {
             None => nobody += 1,
-            Some(k) => match people.find(k) {
+            Some(k) => match people.find(k.as_ref()) {
                 Some(p) => {
                     if let Some(s) = seen.get_mut(p as usize)
                         && !*s
@@ -224,9 +225,18 @@ impl Findings {
         let people = People::of(roster);
         let n = roster.len();
         let (matched, unmatched, nobody) = match parsed {
-            Parsed::Devices(d) => matching(&people, n, d.devices.iter().map(|d| d.upn.as_deref())),
-            Parsed::Failures(x) => matching(&people, n, x.iter().map(|x| Some(x.upn.as_str()))),
-            Parsed::Tickets(t) => matching(&people, n, t.iter().map(|t| Some(t.caller.as_str()))),
+            // Addresses as the files spell them, matched as the readiness join matches them.
+            Parsed::Devices(d) => matching(
+                &people,
+                n,
+                (d.devices.iter()).map(|d| d.upn.as_deref().map(address_key)),
+            ),
+            Parsed::Failures(x) => {
+                matching(&people, n, x.iter().map(|x| Some(address_key(&x.upn))))
+            }
+            Parsed::Tickets(t) => {
+                matching(&people, n, t.iter().map(|t| Some(address_key(&t.caller))))
+            }
             // Anonymous responses name nobody on purpose: they are counted apart, not matched.
             Parsed::Responses(r) => matching(
                 &people,
@@ -462,7 +472,14 @@ pub fn preview(parsed: &Parsed, program: &Program, lang: Lang) -> Preview {
     match parsed {
         Parsed::Roster(r) => {
             let mut columns = cols(columns::ROSTER);
-            columns.extend(r.attributes.iter().map(|a| a.name.clone()));
+            // The file's own columns as it spells them, which the planner knows them by.
+            columns.extend(r.attributes.iter().map(|a| {
+                if a.header.is_empty() {
+                    a.name.clone()
+                } else {
+                    a.header.clone()
+                }
+            }));
             let rows = (0..r.len().min(PREVIEW_ROWS))
                 .map(|p| {
                     let mut row = vec![
@@ -702,10 +719,11 @@ mod tests {
                 "2 devices have no primary user."
             ]
         );
+        // Shown as the file spells it, though matched ignoring case.
         let p = preview(&parsed, &program(), Lang::En);
         assert_eq!(
             p.rows[0],
-            vec!["ann@x.org", "", "Compliant", "2027-01-12 00:00:00"]
+            vec!["ANN@x.org", "", "Compliant", "2027-01-12 00:00:00"]
         );
     }
 
@@ -748,6 +766,26 @@ r4,s,,2027-01-21,adkar_desire,2,Pilot\n";
             vec!["r1", "s", "P1", "2027-01-20 00:00:00", "", "2"]
         );
         assert_eq!(p.rows[2][4], "wave=pilot");
+    }
+
+    #[test]
+    fn a_preview_shows_callers_and_columns_as_the_file_spells_them_and_still_matches_them() {
+        let text = "number,opened_at,caller,category\nINC1,2027-01-12 09:30,Ann@X.org,Enrollment\n";
+        let parsed = parse_upload(FileKind::Tickets, text.as_bytes(), &program()).unwrap();
+        let r = roster();
+        let f = Findings::of(&parsed, &program(), Some(Ok(&r)));
+        assert_eq!(
+            f.people_matched,
+            Some(1),
+            "matched to ann@x.org ignoring case"
+        );
+        let p = preview(&parsed, &program(), Lang::En);
+        assert_eq!(p.rows[0][2], "Ann@X.org");
+
+        let text = "person_id,email,wave,Cost Center\np1,ann@x.org,pilot,HR\n";
+        let parsed = parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap();
+        let p = preview(&parsed, &program(), Lang::En);
+        assert_eq!(p.columns, ["person_id", "email", "wave", "Cost Center"]);
     }
 
     #[test]

@@ -60,10 +60,12 @@ enum Step {
 
 /// A preview column's header: the planner's word for a canonical column, with the name the
 /// importer reads under it (planners match it to their file); a column the file names itself
-/// (a roster attribute) as the file writes it.
-fn column_header(name: String) -> impl IntoView {
+/// (a roster attribute) as the file spells it, even where that spelling is also a canonical
+/// column's name (a roster's own `status` column is no training status).
+fn column_header(kind: FileKind, index: usize, name: String) -> impl IntoView {
     let lang = use_lang();
-    match columns::label(&name) {
+    let canonical = index < columns::canonical(kind).len();
+    match columns::label(&name).filter(|_| canonical) {
         Some(label) => view! {
             <th scope="col">{move || label.get(lang.get()).to_string()}<br /><code class="column-name">{name}</code></th>
         }
@@ -147,7 +149,7 @@ pub fn Findings(summary: ImportSummary) -> impl IntoView {
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::PreviewTitle.text(lang.get())>
                 <table class="preview">
                     <caption>{t(Msg::PreviewTitle)}</caption>
-                    <thead><tr>{p.columns.into_iter().map(column_header).collect_view()}</tr></thead>
+                    <thead><tr>{p.columns.into_iter().enumerate().map(|(i, name)| column_header(kind, i, name)).collect_view()}</tr></thead>
                     <tbody>{p.rows.into_iter().map(|r| view! {
                         <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
                     }).collect_view()}</tbody>

@@ -144,7 +144,7 @@ pub fn read_devices<'a>(input: impl IntoText<'a>) -> Result<ImportedDevices, Inp
         out.enrollment_from_check_in += usize::from(inferred);
         out.devices.push(Device {
             upn: (!user.is_empty() && !user.eq_ignore_ascii_case("none"))
-                .then(|| user.to_lowercase()),
+                .then(|| user.into_owned()),
             os: head.opt(&row, os).unwrap_or_default().into_owned(),
             compliance,
             enrolled_at,
@@ -167,7 +167,8 @@ pub fn read_failures<'a>(input: impl IntoText<'a>) -> Result<Vec<EnrollmentFailu
     let mut out = Vec::new();
     while let Some(row) = rows.next_row(&head)? {
         out.push(EnrollmentFailure {
-            upn: head.required(&row, upn)?.to_lowercase(),
+            // As the file spells it: matched to the roster ignoring case (`address_key`).
+            upn: head.required(&row, upn)?.into_owned(),
             at: dates.required(&head, &row, when)?,
             reason: head.opt(&row, reason).unwrap_or_default().into_owned(),
             os: head.opt(&row, os).unwrap_or_default().into_owned(),
@@ -186,7 +187,8 @@ mod tests {
         let console = "Device name,Primary user UPN,OS,OS version,Compliance,Enrollment date,Last check-in,Managed by,Ownership,Device state,Azure AD Device ID\nPC1,Ann@example.org,Windows,10.0,Compliant,2027-01-12 09:31:20.0000000,2027-01-20 10:00:00.0000000,Intune,Corporate,Managed,abc\nKIOSK,,Windows,10.0,Noncompliant,2027-01-12 09:31:20,,Intune,Corporate,Managed,def\n";
         let d = read_devices(console.as_bytes()).unwrap();
         assert_eq!(d.devices.len(), 2);
-        assert_eq!(d.devices[0].upn.as_deref(), Some("ann@example.org"));
+        // As the file spells it; matched to the roster ignoring case.
+        assert_eq!(d.devices[0].upn.as_deref(), Some("Ann@example.org"));
         assert_eq!(d.devices[1].upn, None);
         assert_eq!(d.enrollment_from_check_in, 0);
         let graph = "DeviceName,UPN,OS,OSVersion,ComplianceState,LastContact,CreatedDate,ManagedBy,Ownership,DeviceID\nPH1,bob@example.org,iOS,17.2,InGracePeriod,2027-01-20T10:00:00Z,2027-01-13T08:00:00Z,Intune,Personal,x\n";

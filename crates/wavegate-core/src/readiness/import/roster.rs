@@ -43,9 +43,11 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
     used.extend(email);
     // Every named column is an attribute: one named twice would give it two values a person.
     let mut attribute_cols: Vec<(Col, &str)> = Vec::new();
-    for (c, _) in head.other_columns(&used) {
+    let mut spelled: Vec<&str> = Vec::new();
+    for (c, header) in head.other_columns(&used) {
         if !head.key(c).is_empty() {
             attribute_cols.push((head.once(c)?, head.key(c)));
+            spelled.push(header);
         }
     }
     let mut roster = Roster::default();
@@ -53,6 +55,9 @@ pub fn read_roster<'a>(input: impl IntoText<'a>, program: &Program) -> Result<Ro
         .iter()
         .map(|(_, name)| roster.attribute_index(name))
         .collect();
+    for (&a, header) in attr_index.iter().zip(spelled) {
+        roster.attributes[a].header = header.to_string();
+    }
     let people = rows.rows_left_at_most();
     roster.ids.reserve(people);
     roster.emails.reserve(people);

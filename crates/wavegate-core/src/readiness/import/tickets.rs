@@ -67,7 +67,8 @@ pub fn read_tickets<'a>(input: impl IntoText<'a>) -> Result<Vec<Ticket>, InputEr
         let ticket = Ticket {
             number: num.to_string(),
             opened_at: dates.required(&head, &row, opened)?,
-            caller: head.required(&row, caller)?.to_lowercase(),
+            // As the file spells it: matched to the roster ignoring case (`address_key`).
+            caller: head.required(&row, caller)?.into_owned(),
             category: head
                 .opt(&row, Some(category))
                 .unwrap_or_default()
