@@ -316,6 +316,7 @@ wavegate_ui::messages! {
         HelpdeskPrepare => "Bereid de helpdesk voor op deze categorieën: {items}.", "Prepare the helpdesk for these categories: {items}.";
         FixReasons => "Los eerst de meest voorkomende oorzaken op: {items}.", "Fix the most common causes first: {items}.";
         HeatmapTitle => "Segmenten × dimensies", "Segments × dimensions";
+        ChartScrollCue => "De grafiek is breder dan het scherm: schuif hem opzij voor de rest.", "The chart is wider than the screen: scroll it sideways for the rest.";
         HeatmapScrollCue => "De tabel is breder dan het scherm: schuif hem opzij voor de andere dimensies.", "The table is wider than the screen: scroll it sideways for the other dimensions.";
         ShowSegments => "Segmenten tonen", "Segments to show";
         ShowAllSegments => "alle segmenten", "all segments";

@@ -12,6 +12,7 @@ use wavegate_core::api::{EvaluationSummary, ProgramSupport, ReadinessScore, Segm
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::metric::{MetricId, State};
+use wavegate_core::readiness::program::threshold_problems::Bound;
 use wavegate_core::readiness::program::{DEFAULT_SEGMENT_DEPTH, ThresholdOverride};
 use wavegate_core::readiness::report::{DecisionKind, Segment};
 use wavegate_core::survey::scoring::QuestionStats;
@@ -101,7 +102,16 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
     p.waves[1].end = p.waves[1].start.pred_opt().unwrap();
     let (field, problem) = only_problem(&p);
     assert_eq!(field, Field::Wave(1, WaveField::End));
-    assert!(problem.text(Lang::Nl).contains("2027-02-07"), "{problem:?}");
+    // Its dates as a person reads them, not as program.toml writes them.
+    assert!(
+        problem.text(Lang::Nl).contains("(7 februari 2027)"),
+        "{problem:?}"
+    );
+    assert!(
+        problem.text(Lang::En).contains("(7 February 2027)"),
+        "{problem:?}"
+    );
+    assert!(!problem.text(Lang::En).contains("2027-02"), "{problem:?}");
 
     let mut p = program();
     p.waves[1].id = "pilot".into();
@@ -148,7 +158,10 @@ fn a_rule_the_core_finds_lands_on_the_field_that_breaks_it() {
             ..ThresholdOverride::default()
         },
     );
-    assert_eq!(only_problem(&p).0, Field::Threshold(MetricId::Sus));
+    assert_eq!(
+        only_problem(&p).0,
+        Field::Threshold(MetricId::Sus, Bound::Fail)
+    );
 
     let mut p = program();
     p.confidence = 1.5;
@@ -177,7 +190,7 @@ async fn the_thresholds_open_on_a_problem_and_stay_open_while_it_is_fixed() {
             .has_attribute("open")
     };
     assert!(!details(), "folded away at first");
-    let sus = Field::Threshold(MetricId::Sus);
+    let sus = Field::Threshold(MetricId::Sus, Bound::Pass);
     problems.set([(sus, Problem::NotANumber)].into());
     settle().await;
     assert!(details(), "a threshold problem opens it");
@@ -187,6 +200,87 @@ async fn the_thresholds_open_on_a_problem_and_stay_open_while_it_is_fixed() {
     assert!(
         details(),
         "fixing it does not fold it away under the planner's fingers"
+    );
+}
+
+/// A threshold's problem is said in the page's words, naming the metric and the number, at the
+/// box that holds it: not the file's keys, and not all four boxes of the metric.
+#[wasm_bindgen_test]
+async fn a_threshold_problem_names_its_metric_and_marks_only_the_box_at_fault() {
+    use wavegate_planner::pages::program_form::dom_id;
+    use wavegate_planner::pages::program_form::fields::ProgramFields;
+    use wavegate_planner::pages::program_form::thresholds::Thresholds;
+    let mut p = program();
+    p.thresholds.insert(
+        MetricId::DeviceCompliance,
+        ThresholdOverride {
+            fail: Some(0.99),
+            ..ThresholdOverride::default()
+        },
+    );
+    let found = check(&p, &ProgramSupport::default()).unwrap_err();
+    let fail = Field::Threshold(MetricId::DeviceCompliance, Bound::Fail);
+    // The form focuses the first field with a problem: the fail box itself.
+    assert_eq!(found.keys().copied().collect::<Vec<_>>(), [fail]);
+    assert_eq!(dom_id(fail), "f-threshold-device_compliance-fail");
+    for lang in [Lang::Nl, Lang::En] {
+        let problems = RwSignal::new(found.clone());
+        let fields = ProgramFields::new(&p, &ProgramSupport::default(), lang);
+        let (host, _h) = mount(move || {
+            provide_context(RwSignal::new(lang));
+            view! { <Thresholds fields=fields problems=problems /> }
+        });
+        settle().await;
+        let invalid = host.query_selector_all("[aria-invalid=true]").unwrap();
+        assert_eq!(invalid.length(), 1, "only the box at fault is marked");
+        let marked = invalid
+            .item(0)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>();
+        assert_eq!(marked.id(), "f-threshold-device_compliance-fail");
+        let said = text_of(&host, "#f-threshold-device_compliance-error");
+        let expected = match lang {
+            Lang::Nl => {
+                "Apparaten compliant: de drempel voor onvoldoende (0,99) mag niet boven de drempel voor voldoende"
+            }
+            Lang::En => {
+                "Compliant devices: the fail threshold (0.99) must not be above the pass threshold"
+            }
+        };
+        assert!(said.starts_with(expected), "{said}");
+        for key in ["device_compliance", "fail =", "pass =", "(fail", "`"] {
+            assert!(!said.contains(key), "{key} in {said}");
+        }
+        // Every box of the metric is described by its problems.
+        let pass = host
+            .query_selector("#f-threshold-device_compliance-pass")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            pass.get_attribute("aria-describedby").as_deref(),
+            Some("f-threshold-device_compliance-error")
+        );
+    }
+}
+
+/// A box that is no number says so naming its metric and number, and only that box is marked.
+#[wasm_bindgen_test]
+fn a_threshold_box_that_is_no_number_is_named_in_words() {
+    use wavegate_planner::pages::program_form::fields::ProgramFields;
+    let owner = Owner::new();
+    owner.set();
+    let fields = ProgramFields::new(&program(), &ProgramSupport::default(), Lang::En);
+    let row = fields.thresholds.get_value()[0];
+    row.weight.set("heavy".into());
+    let found = fields.read().all_problems();
+    let field = Field::Threshold(row.metric, Bound::Weight);
+    assert_eq!(found.keys().copied().collect::<Vec<_>>(), [field]);
+    let en = found[&field].text(Lang::En);
+    assert!(en.ends_with(": the weight must be a number"), "{en}");
+    assert!(
+        found[&field]
+            .text(Lang::Nl)
+            .ends_with(": het gewicht moet een getal zijn")
     );
 }
 
@@ -217,7 +311,7 @@ fn one_check_finds_the_problems_of_every_field_at_once() {
             Field::Wave(0, WaveField::End),
             Field::Wave(1, WaveField::Id),
             Field::Confidence,
-            Field::Threshold(MetricId::Sus),
+            Field::Threshold(MetricId::Sus, Bound::Fail),
             Field::Helpdesk(Lang::Nl),
             Field::FaqUrl,
         ]
@@ -995,6 +1089,62 @@ async fn picking_a_segment_draws_it_and_the_sentence_and_table_follow() {
     settle().await;
     assert_eq!(selected.get_untracked(), None);
     assert!(text_of(&host, "table.trend-table tbody").contains("90/80"));
+}
+
+/// Waits `ms` milliseconds: long enough for a frame, where a view measures its layout.
+async fn frames(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+/// On a 390-pixel phone the trend is drawn at its real size, one unit a pixel, so its 12-pixel
+/// labels are not shrunk: it scrolls sideways in a region of its own, which says so.
+#[wasm_bindgen_test]
+async fn on_a_phone_the_trend_keeps_its_real_size_and_scrolls_under_a_cue() {
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        let selected = RwSignal::new(None::<SeriesKey>);
+        view! { <Trend list=history() lang=Lang::En selected=selected /> }
+    });
+    // A 390-pixel phone's card, less its padding.
+    host.set_attribute("style", "width: 358px").unwrap();
+    for _ in 0..5 {
+        settle().await;
+        frames(20).await;
+    }
+    let svg = host.query_selector("svg.trend-chart").unwrap().unwrap();
+    let view_box = svg.get_attribute("viewBox").unwrap();
+    let width = svg.get_attribute("width").unwrap();
+    assert_eq!(
+        view_box.split(' ').nth(2),
+        Some(width.as_str()),
+        "one unit a pixel"
+    );
+    assert_eq!(
+        svg.client_width().to_string(),
+        width,
+        "not shrunk to the phone's width"
+    );
+    let region = host
+        .query_selector(".chart-scroll[role=region]")
+        .unwrap()
+        .unwrap();
+    assert!(region.contains(Some(&svg)));
+    assert_eq!(
+        region.get_attribute("aria-describedby").as_deref(),
+        Some("trend-cue")
+    );
+    let cue = host.query_selector("#trend-cue").unwrap().unwrap();
+    assert!(
+        !cue.has_attribute("hidden"),
+        "wider than the phone: the cue shows"
+    );
+    assert!(cue.text_content().unwrap().contains("scroll it sideways"));
 }
 
 /// One stored evaluation: each line is a single point, and a path draws no point, so both

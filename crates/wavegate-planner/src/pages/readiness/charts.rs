@@ -8,6 +8,7 @@ use super::frame::{LEFT, RIGHT, TOP, W};
 use super::timeline::timeline;
 use super::trend::{SeriesKey, Trend};
 use crate::components::notice::Failure;
+use crate::components::sideways::SidewaysChart;
 use crate::i18n::{Msg, fill, t};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -84,12 +85,15 @@ fn forecast(e: &Evaluation) -> AnyView {
         .map(|v| view! { <text x=x.map(v) y=h - 2.0 text-anchor="middle">{text::num(v, 1, lang)}</text> })
         .collect_view();
     view! {
-        <svg class="chart scaled" viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
-            {bar(0.0, f.tickets_per_day_median, "bar", Msg::ForecastMedian)}
-            {bar(1.0, f.tickets_per_day_q90, "bar-q90", Msg::ForecastQ90)}
-            {capacity}
-            {axis}
-        </svg>
+        // At its real size: on a phone it scrolls rather than shrinking its labels.
+        <SidewaysChart id="forecast" label=Msg::ForecastTitle>
+            <svg class="chart real-size forecast-chart" width=W height=h viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
+                {bar(0.0, f.tickets_per_day_median, "bar", Msg::ForecastMedian)}
+                {bar(1.0, f.tickets_per_day_q90, "bar-q90", Msg::ForecastQ90)}
+                {capacity}
+                {axis}
+            </svg>
+        </SidewaysChart>
         <ul class="legend"><li><span class="swatch capacity"></span>{t(Msg::CapacityLine)}</li></ul>
         <p id="forecast-desc">{desc}</p>
     }

@@ -2,6 +2,7 @@
 //! how sure, the evidence behind it (estimate, interval, n, probability), what would change it,
 //! and which segments go ahead or are held back.
 
+use crate::components::figure::unbroken;
 use crate::i18n::{Msg, fill, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
@@ -41,7 +42,7 @@ fn num(x: Option<f64>, lang: Lang) -> String {
 }
 
 fn chance(x: Option<f64>, lang: Lang) -> String {
-    x.map_or("–".into(), |x| text::chance(x, lang))
+    x.map_or("–".into(), |x| unbroken(&text::chance(x, lang)))
 }
 
 fn interval(x: Option<[f64; 2]>, lang: Lang) -> String {

@@ -2,6 +2,8 @@
 //! state in colour AND in words with its conservative score, each a button that opens the
 //! drill-down to the metrics behind it, with their intervals and evidence.
 
+use crate::components::figure::unbroken;
+use crate::components::sideways::Sideways;
 use crate::i18n::{Msg, fill, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
@@ -56,7 +58,7 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
             format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
         })
     };
-    let p = m.p_pass.map_or("–".into(), |p| text::chance(p, lang));
+    let p = (m.p_pass).map_or("–".into(), |p| unbroken(&text::chance(p, lang)));
     // "Too little evidence" beside a clear estimate reads as a contradiction unless it says
     // how much evidence the metric needs.
     let state = match m.state {
@@ -434,31 +436,6 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 </div>
             </div>
         </section>
-    }
-}
-
-/// How far a scrolling region can still scroll sideways.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Sideways {
-    /// Part of its content lies to the left of what shows.
-    pub more_left: bool,
-    /// Part of its content lies to the right of what shows.
-    pub more_right: bool,
-}
-
-impl Sideways {
-    /// From the region's `scrollLeft`, `scrollWidth` and `clientWidth` (a pixel's slack for
-    /// rounding).
-    pub fn of(left: f64, content: f64, shown: f64) -> Sideways {
-        Sideways {
-            more_left: left > 1.0,
-            more_right: left + shown < content - 1.0,
-        }
-    }
-
-    /// Whether the content is wider than the region.
-    pub fn wider(self) -> bool {
-        self.more_left || self.more_right
     }
 }
 

@@ -3,6 +3,7 @@
 //! where it had no number), with the sentence and the table following the choice.
 
 use super::frame::{BOTTOM, H, LEFT, RIGHT, TOP, W, days, short, y_axis};
+use crate::components::sideways::SidewaysChart;
 use crate::i18n::{Msg, fill, t};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -466,12 +467,15 @@ pub fn Trend(
     let y = Scale::linear((0.0, 100.0), (H - BOTTOM, TOP));
     view! {
         {(!keys.is_empty()).then(|| picker(&keys, selected, lang))}
-        <svg class="chart scaled trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
-            {y_axis(y, &ticks(0.0, 100.0, 5), W, |v| format!("{v}"))}
-            <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
-            {labels}
-            {draw(lines)}
-        </svg>
+        // At its real size: on a phone it scrolls rather than shrinking its labels.
+        <SidewaysChart id="trend" label=Msg::TrendTitle>
+            <svg class="chart real-size trend-chart" width=W height=H viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="trend-title trend-desc">
+                {y_axis(y, &ticks(0.0, 100.0, 5), W, |v| format!("{v}"))}
+                <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM />
+                {labels}
+                {draw(lines)}
+            </svg>
+        </SidewaysChart>
         <ul class="legend">
             <li><span class="swatch actual"></span>{t(Msg::ReadinessEstimate)}</li>
             <li><span class="swatch conservative"></span>{t(Msg::ReadinessConservative)}</li>
