@@ -84,16 +84,18 @@ fn forecast(e: &Evaluation) -> AnyView {
         .filter(clear_of_capacity)
         .map(|v| view! { <text x=x.map(v) y=h - 2.0 text-anchor="middle">{text::num(v, 1, lang)}</text> })
         .collect_view();
+    let chart = view! {
+        <svg class="chart real-size forecast-chart" width=W height=h viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
+            {bar(0.0, f.tickets_per_day_median, "bar", Msg::ForecastMedian)}
+            {bar(1.0, f.tickets_per_day_q90, "bar-q90", Msg::ForecastQ90)}
+            {capacity}
+            {axis}
+        </svg>
+    }
+    .into_any();
     view! {
         // At its real size: on a phone it scrolls rather than shrinking its labels.
-        <SidewaysChart id="forecast" label=Msg::ForecastTitle>
-            <svg class="chart real-size forecast-chart" width=W height=h viewBox=format!("0 0 {W} {h}") role="img" aria-labelledby="forecast-title forecast-desc">
-                {bar(0.0, f.tickets_per_day_median, "bar", Msg::ForecastMedian)}
-                {bar(1.0, f.tickets_per_day_q90, "bar-q90", Msg::ForecastQ90)}
-                {capacity}
-                {axis}
-            </svg>
-        </SidewaysChart>
+        <SidewaysChart id="forecast" label=Msg::ForecastTitle>{chart}</SidewaysChart>
         <ul class="legend"><li><span class="swatch capacity"></span>{t(Msg::CapacityLine)}</li></ul>
         <p id="forecast-desc">{desc}</p>
     }
