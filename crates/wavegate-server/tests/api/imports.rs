@@ -84,15 +84,17 @@ async fn a_preview_parses_without_storing() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body["stored"], false);
     let p = &r.body["preview"];
+    // The standard columns by their keys (the planner labels them); every other column as the
+    // file spells its header, which is what the planner recognises.
     assert_eq!(
         p["columns"],
         serde_json::json!([
             "person_id",
             "email",
             "wave",
-            "platform",
-            "department",
-            "language"
+            "Platform",
+            "Department",
+            "Language"
         ])
     );
     assert_eq!(p["rows"].as_array().unwrap().len(), 20);
