@@ -2026,7 +2026,7 @@ async fn the_forms_numbers_follow_the_pages_language_without_counting_as_an_edit
 }
 
 #[wasm_bindgen_test]
-async fn a_waves_inputs_line_up_with_the_name_hint_under_its_input() {
+async fn a_waves_inputs_line_up_with_the_name_hint_under_the_first_waves_input() {
     let _api = PlannerApi::start();
     let (host, _h) = mount_program_form().await;
     let name = element(&host, "#f-wave-0-name");
@@ -2035,6 +2035,13 @@ async fn a_waves_inputs_line_up_with_the_name_hint_under_its_input() {
         after.id(),
         "f-wave-0-name-hint",
         "the hint follows the input"
+    );
+    // Said once, under the first wave: a program of many waves does not repeat it a wave.
+    assert!(host.query_selector("#f-wave-1-name").unwrap().is_some());
+    assert!(
+        host.query_selector("#f-wave-1-name-hint")
+            .unwrap()
+            .is_none()
     );
     // Every field of the row: its label, then its input.
     let row = element(&host, ".wave-row .wave-fields");

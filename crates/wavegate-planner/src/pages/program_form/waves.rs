@@ -31,6 +31,18 @@ fn wave_input(
     }
 }
 
+/// A wave's name; the hint on what it is for under the first wave's only, so that a program of
+/// many waves does not say it once a wave.
+fn wave_name(i: usize, value: RwSignal<String>, problems: Problems) -> AnyView {
+    let field = Field::Wave(i, WaveField::Name);
+    if i == 0 {
+        view! { <Input field=field label=Msg::WaveName value=value problems=problems hint=Msg::WaveNameHint hint_below=true /> }
+            .into_any()
+    } else {
+        view! { <Input field=field label=Msg::WaveName value=value problems=problems /> }.into_any()
+    }
+}
+
 /// The waves, in order.
 #[component]
 pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
@@ -50,8 +62,7 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
                         <legend>{legend}</legend>
                         <div class="wave-fields">
                             {wave_input(i, WaveField::Id, Msg::WaveId, "text", row.id, problems)}
-                            <Input field=Field::Wave(i, WaveField::Name) label=Msg::WaveName
-                                value=row.name problems=problems hint=Msg::WaveNameHint hint_below=true />
+                            {wave_name(i, row.name, problems)}
                             {wave_input(i, WaveField::Start, Msg::WaveStart, "date", row.start, problems)}
                             {wave_input(i, WaveField::End, Msg::WaveEnd, "date", row.end, problems)}
                             {wave_input(i, WaveField::PlannedSize, Msg::PlannedSize, "text", row.planned, problems)}
