@@ -30,19 +30,12 @@ impl Sideways {
     }
 }
 
-/// A chart drawn at its real size, one view-box unit a pixel, so its 12-pixel type stays 12
-/// pixels on a phone: where it is wider than the screen it scrolls sideways under a cue
-/// (`id`-cue) rather than shrinking its text to unreadable.
-#[component]
-pub fn SidewaysChart(
-    /// The prefix of the cue's id, unique on the page.
-    id: &'static str,
-    /// What the scrolling region is called (the chart's title).
-    label: Msg,
-    children: Children,
-) -> impl IntoView {
-    let lang = use_lang();
-    let region = NodeRef::<leptos::html::Div>::new();
+/// Follows how far `region` can scroll sideways: the state, and the measuring that updates it
+/// (run once the region is laid out, and again on each scroll or change of its width; it
+/// answers whether the region has a width yet).
+pub fn track_sideways(
+    region: NodeRef<leptos::html::Div>,
+) -> (RwSignal<Sideways>, impl Fn() -> bool + Copy + 'static) {
     let sideways = RwSignal::new(Sideways::default());
     let measure = move || {
         let Some(Some(e)) = region.try_get_untracked() else {
@@ -56,9 +49,27 @@ pub fn SidewaysChart(
         if sideways.get_untracked() != now {
             sideways.set(now);
         }
+        // Laid out once it has a width.
         e.client_width() > 0
     };
     crate::components::layout::on_layout(move || region.get().is_some(), measure);
+    (sideways, measure)
+}
+
+/// A chart drawn at its real size, one view-box unit a pixel, so its 12-pixel type stays 12
+/// pixels on a phone: where it is wider than the screen it scrolls sideways under a cue
+/// (`id`-cue) rather than shrinking its text to unreadable.
+#[component]
+pub fn SidewaysChart(
+    /// The prefix of the cue's id, unique on the page.
+    id: &'static str,
+    /// What the scrolling region is called (the chart's title).
+    label: Msg,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_lang();
+    let region = NodeRef::<leptos::html::Div>::new();
+    let (sideways, measure) = track_sideways(region);
     let cue = format!("{id}-cue");
     view! {
         <p id=cue.clone() class="muted scroll-cue" hidden=move || !sideways.get().wider()>

@@ -3,7 +3,7 @@
 //! drill-down to the metrics behind it, with their intervals and evidence.
 
 use crate::components::figure::unbroken;
-use crate::components::sideways::Sideways;
+use crate::components::sideways::track_sideways;
 use crate::i18n::{Msg, fill, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
@@ -372,23 +372,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
     // Where the grid is wider than its box (a phone), which ways it scrolls from here: the
     // cue and the shadows say there is more than the screen shows.
     let region = NodeRef::<leptos::html::Div>::new();
-    let sideways = RwSignal::new(Sideways::default());
-    let measure = move || {
-        let Some(Some(e)) = region.try_get_untracked() else {
-            return false;
-        };
-        let now = Sideways::of(
-            f64::from(e.scroll_left()),
-            f64::from(e.scroll_width()),
-            f64::from(e.client_width()),
-        );
-        if sideways.get_untracked() != now {
-            sideways.set(now);
-        }
-        // Laid out once it has a width.
-        e.client_width() > 0
-    };
-    crate::components::layout::on_layout(move || region.get().is_some(), measure);
+    let (sideways, measure) = track_sideways(region);
     // Showing other rows or opening a cell can change the grid's width.
     Effect::watch(
         move || (show.get(), selected.get()),
