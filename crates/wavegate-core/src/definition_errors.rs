@@ -21,6 +21,8 @@ pub trait Problem: Sized + From<CommonProblem> {
     fn message(&self, lang: Lang) -> String;
     /// Shortens the values the problem repeats from the input; by default nothing is cut.
     fn cut_echoes(&mut self) {}
+    /// The problem every format shares, when it is one.
+    fn common(&self) -> Option<&CommonProblem>;
 }
 
 /// A problem in a definition, at a JSON path such as `pages[0].questions[2].required`.
@@ -452,6 +454,7 @@ pub(crate) fn read<T: DeserializeOwned, P: Problem>(
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(definition) => {
             if let Err(mut more) = validate(&definition) {
+                more.retain(|e| !within_missing(&errors, &e.path));
                 errors.append(&mut more);
             }
             if errors.is_empty() {
@@ -474,6 +477,21 @@ pub(crate) fn read<T: DeserializeOwned, P: Problem>(
             Err(PathErrors(errors))
         }
     }
+}
+
+/// Whether `path` lies in a key the key checks found missing (`found`). Such a key may have a
+/// default (a lesson's `body`, which a trainee's download leaves out), so the rules see it
+/// empty and would report problems at paths the file does not have: the missing key says it
+/// all, once, where it is missing.
+fn within_missing<P: Problem>(found: &[PathError<P>], path: &str) -> bool {
+    found.iter().any(|e| match e.problem.common() {
+        Some(CommonProblem::MissingField { field }) => {
+            let key = join(&e.path, field);
+            path.strip_prefix(key.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]

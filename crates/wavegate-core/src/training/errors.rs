@@ -147,6 +147,13 @@ impl Problem for ModuleProblem {
         }
     }
 
+    fn common(&self) -> Option<&CommonProblem> {
+        match self {
+            ModuleProblem::Common(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The machine-readable code (`unknown_field`, `invalid_draw`, …).
     fn code(&self) -> &'static str {
         use ModuleProblem as P;

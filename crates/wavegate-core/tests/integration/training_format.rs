@@ -78,6 +78,37 @@ fn unknown_missing_and_mistyped_keys_are_reported_at_their_paths() {
 }
 
 #[test]
+fn a_lesson_without_its_body_is_refused_where_the_format_reference_says() {
+    // As docs/module-format.md says: `body` is required in a module file (a trainee's download
+    // leaves it out, and the format reads that as empty, but such a download is no module file).
+    let mut v = example();
+    v["lessons"][1].as_object_mut().unwrap().remove("body");
+    let errors = Module::from_value(v).unwrap_err();
+    let missing: Vec<(String, String, String)> = errors
+        .iter()
+        .map(|e| (e.path.clone(), e.code().to_string(), e.message(Lang::En)))
+        .collect();
+    assert_eq!(
+        missing,
+        [(
+            "lessons[1]".to_string(),
+            "missing_field".to_string(),
+            "the required field `body` is missing".to_string()
+        )]
+    );
+
+    let mut v = example();
+    v["lessons"][1]["body"]["en"] = json!("");
+    assert_eq!(
+        problems(v),
+        [(
+            "lessons[1].body.en".to_string(),
+            "missing_translation".to_string()
+        )]
+    );
+}
+
+#[test]
 fn the_format_rules_are_reported_at_their_paths() {
     let mut v = example();
     v["quiz"]["questions"][0]["options"][0]["correct"] = json!(false);

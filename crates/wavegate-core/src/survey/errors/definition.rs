@@ -155,6 +155,13 @@ impl Problem for DefinitionProblem {
         }
     }
 
+    fn common(&self) -> Option<&CommonProblem> {
+        match self {
+            DefinitionProblem::Common(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The machine-readable code (`unknown_field`, `duplicate_id`, …).
     fn code(&self) -> &'static str {
         use DefinitionProblem as P;
