@@ -1542,6 +1542,61 @@ async fn only_an_anonymous_link_offers_to_answer_once_more_after_sending_and_the
     }
 }
 
+/// What the help section shows, in order: its heading, then each line's text.
+fn help_in_order(host: &web_sys::HtmlElement) -> Vec<String> {
+    let help = host
+        .query_selector(".help")
+        .unwrap()
+        .expect("a help section");
+    (0..help.child_element_count())
+        .filter_map(|i| help.children().item(i))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_faq_comes_before_the_helpdesk_after_sending_and_on_a_closed_link() {
+    // Self-service first, then the helpdesk: on the thank-you page...
+    let support = wavegate_core::api::ProgramSupport {
+        faq_url: Some("https://intranet.example.org/faq".into()),
+        ..helpdesk()
+    };
+    let token = "help-faq-first";
+    let mut view = invitation_to(survey_with(vec![]));
+    view.anonymous = false;
+    view.support = support;
+    view.submitted = Some(wavegate_core::api::SubmitAck {
+        response_id: "r-0123456789".into(),
+        submitted_at: "2027-01-12T08:00:00Z".into(),
+        duplicate: true,
+    });
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+    });
+    settle().await;
+    let shown = ["Hulp nodig?", "Veelgestelde vragen", "Bel 020-1234567"];
+    assert_eq!(help_in_order(&host), shown);
+
+    // ...and on the page of a link that no longer opens.
+    let _server = EveryFetchAnswers::with(
+        410,
+        r#"{"error":{"code":"link_revoked","message":"this link was revoked","details":{"helpdesk":{"nl":"Bel 020-1234567","en":"Call 020-1234567"},"faq_url":"https://intranet.example.org/faq"}}}"#,
+    );
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        view! { <wavegate_app::pages::respond::RespondPage token="help-faq-first-closed".to_string() /> }
+    });
+    until_shown(&host, "h1").await;
+    settle().await;
+    assert_eq!(help_in_order(&host), shown);
+    let faq = host.query_selector(".help a.faq-link").unwrap().unwrap();
+    assert_eq!(
+        faq.get_attribute("href").as_deref(),
+        Some("https://intranet.example.org/faq")
+    );
+}
+
 #[wasm_bindgen_test]
 async fn an_expired_link_names_its_survey_in_the_heading_and_the_tab() {
     let token = "expired-names-survey";

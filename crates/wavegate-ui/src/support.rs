@@ -1,5 +1,5 @@
-//! Where a respondent or trainee gets help: the program's helpdesk and FAQ when it has them,
-//! else a general hint. Shown after a survey is sent, on the page of a link that no longer
+//! Where a respondent or trainee gets help: the program's FAQ and helpdesk when it has them,
+//! in that order, else a general hint. Shown after a survey is sent, on the page of a link that no longer
 //! opens, in the respondent and the trainee app alike, and on the trainee's "My training"; and
 //! the page of such a link itself ([`link_page`]).
 
@@ -83,48 +83,50 @@ pub enum HelpPlace {
     UnderPageTitle,
     /// In a section under an `h2` (the thank-you, a refusal): an `h3`.
     InSection,
-    /// Under the page's `h1` where nothing went wrong (the trainee's "My training"): an `h2`,
-    /// and the FAQ first, before the helpdesk: self-service answers most questions at once, at
-    /// any hour. (Where a link no longer opens, only the helpdesk can help: it comes first.)
-    AtHand,
 }
 
-/// The program's help contacts right under the page's `h1` (see [`help_contacts_in`]).
+/// The program's help contacts right under the page's `h1` (a link that no longer opens, the
+/// trainee's "My training"; see [`help_contacts_in`]).
 pub fn help_contacts(support: ProgramSupport) -> impl IntoView {
-    help_contacts_in(HelpPlace::UnderPageTitle, support)
+    help_under(
+        || view! { <h2 id="help-title">{t(UiMsg::HelpTitle)}</h2> }.into_any(),
+        support,
+    )
 }
 
-/// The program's help contacts (helpdesk in the reader's language, FAQ link), or the general
-/// hint when the program has none, with a heading of the level `place` needs.
+/// The program's help contacts with a heading of the level `place` needs. Each heading is
+/// made where it is asked for, so the trainee's bundle, which asks only for the `h2`, carries
+/// no other.
 pub fn help_contacts_in(place: HelpPlace, support: ProgramSupport) -> impl IntoView {
+    match place {
+        HelpPlace::UnderPageTitle => help_contacts(support).into_any(),
+        HelpPlace::InSection => help_under(
+            || view! { <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3> }.into_any(),
+            support,
+        ),
+    }
+}
+
+/// The program's help contacts under `heading`, or the general hint when the program has none.
+/// Self-service first, then the helpdesk, wherever they show (the advice the built-in
+/// `get-help` module teaches): the FAQ answers most questions at once, at any hour, and the
+/// helpdesk is there for what it does not.
+fn help_under(heading: fn() -> AnyView, support: ProgramSupport) -> AnyView {
     let lang = use_lang();
     if support.is_empty() {
         return view! { <p class="help-hint">{t(UiMsg::HelpHint)}</p> }.into_any();
     }
-    let heading = match place {
-        HelpPlace::InSection => view! { <h3 id="help-title">{t(UiMsg::HelpTitle)}</h3> }.into_any(),
-        HelpPlace::UnderPageTitle | HelpPlace::AtHand => {
-            view! { <h2 id="help-title">{t(UiMsg::HelpTitle)}</h2> }.into_any()
-        }
-    };
     let helpdesk = support.helpdesk;
-    // The FAQ in either of two places of one view, rather than a view per order (the trainee's
-    // bundle carries this one already, for a link that no longer opens).
     let faq = support
         .faq_url
         .map(|url| link_line("faq-link", url, UiMsg::FaqLink));
-    let (faq_first, faq_last) = match place {
-        HelpPlace::AtHand => (faq, None),
-        HelpPlace::UnderPageTitle | HelpPlace::InSection => (None, faq),
-    };
     view! {
         <section class="help" aria-labelledby="help-title">
-            {heading}
-            {faq_first}
+            {heading()}
+            {faq}
             // Escaped by the core, with its phone numbers and addresses as links: one tap away on
             // a phone. As HTML, not as a view per piece, which would weigh on every download.
             {helpdesk.map(|h| view! { <p class="helpdesk" inner_html=move || to_html(h.get(lang.get()))></p> })}
-            {faq_last}
         </section>
     }
     .into_any()

@@ -29,7 +29,7 @@ use wavegate_core::training::wire::{MyTraining, SubmitAnswers, SyncView};
 use wavegate_core::training::{QuizResult, view_fact_id};
 use wavegate_ui::api::{ApiError, train as api};
 use wavegate_ui::lang_switch::follow_link_language;
-use wavegate_ui::support::{HelpPlace, help_contacts_in, link_page};
+use wavegate_ui::support::{help_contacts, link_page};
 
 /// What the page shares with the module views.
 #[derive(Clone, Copy)]
@@ -456,7 +456,7 @@ pub fn MyTrainingList(
                 }).collect_view()}
             </ul>
             // Only what the program set: with nothing set, no general hint (nothing went wrong).
-            {(!support.is_empty()).then(|| help_contacts_in(HelpPlace::AtHand, support))}
+            {(!support.is_empty()).then(|| help_contacts(support))}
             <not_you::NotYou cleared=cleared />
         </section>
     }
