@@ -38,9 +38,9 @@ wavegate_ui::messages! {
         OpenModule => "{title} openen", "Open {title}";
         Back => "Terug naar mijn training", "Back to my training";
         OfflineNoCopy => "Je bent offline en je training is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You're offline and your training hasn't been loaded on this device yet. Try again when you're back online.";
-        OfflineCopy => "Je bent offline. Je kunt verder lezen en oefenen; je voortgang wordt later verstuurd.", "You're offline. You can keep reading and practising; your progress will be sent later.";
-        Pending => "{n} gelezen lessen of quizresultaten zijn nog niet verstuurd.", "{n} lessons read or quiz results haven't been sent yet.";
-        OnePending => "1 gelezen les of quizresultaat is nog niet verstuurd.", "1 lesson read or quiz result hasn't been sent yet.";
+        OfflineCopy => "Je bent offline. Je kunt gewoon verder lezen en de quiz maken. Je voortgang wordt op dit apparaat bewaard en verstuurd zodra je weer verbinding hebt.", "You're offline. You can keep reading and taking the quiz. Your progress is saved on this device and sent once you're back online.";
+        Pending => "{n} stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt.", "{n} steps of your progress are only on this device so far. They'll be sent once you're back online.";
+        OnePending => "1 stap van je voortgang staat nog alleen op dit apparaat. Die wordt verstuurd zodra je weer verbinding hebt.", "1 step of your progress is only on this device so far. It'll be sent once you're back online.";
         AttemptRefused => "Je laatste quizpoging kon niet worden opgeslagen en telt dus niet mee. Doe de quiz nog een keer.", "Your last quiz attempt couldn't be saved, so it doesn't count. Please take the quiz again.";
         Updated => "Deze module is bijgewerkt. Lees alleen de gewijzigde lessen opnieuw en doe de vragen daarover opnieuw:", "This module has been updated. Reread only the changed lessons and retake their questions:";
         UpdatedRetake => "Deze module is bijgewerkt. Doe de vragen over wat er veranderd is opnieuw.", "This module has been updated. Retake the questions about what changed.";
@@ -95,8 +95,7 @@ wavegate_ui::messages! {
         Version => "Versie {n}", "Version {n}";
         CompletedOn => "Afgerond op {date}", "Completed on {date}";
         NotYou => "Niet jij? Verwijder deze training van dit apparaat", "Not you? Remove this training from this device";
-        ClearLosesPending => "{n} gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren. Wacht liever tot je weer verbinding hebt.", "{n} lessons read or quiz results haven't been sent to the server yet. If you remove the training from this device now, they'll be lost. It's better to wait until you're back online.";
-        ClearLosesOnePending => "1 gelezen les of quizresultaat is nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaat die verloren. Wacht liever tot je weer verbinding hebt.", "1 lesson read or quiz result hasn't been sent to the server yet. If you remove the training from this device now, it'll be lost. It's better to wait until you're back online.";
+        ClearLoses => "Verwijder je de training nu, dan gaat die voortgang verloren. Wacht daarom liever tot je weer verbinding hebt.", "If you remove the training now, that progress will be lost, so it's better to wait until you're back online.";
         ClearKeepsSent => "Alles van deze training wordt van dit apparaat verwijderd. Wat de server al had, blijft daar bewaard.", "Everything from this training is removed from this device. Anything the server already has stays there.";
         ClearConfirm => "Ja, verwijderen", "Yes, remove";
         ClearCancel => "Annuleren", "Cancel";

@@ -977,8 +977,8 @@ async fn not_you_asks_first_saying_how_many_steps_would_be_lost_and_cancel_keeps
     let not_you = Msg::NotYou.text(Lang::Nl);
     let expected = [
         Msg::ClearKeepsSent.text(Lang::Nl).to_string(),
-        Msg::ClearLosesOnePending.text(Lang::Nl).to_string(),
-        fill(Msg::ClearLosesPending, Lang::Nl, &[("n", "2".into())]),
+        "1 stap van je voortgang staat nog alleen op dit apparaat. Die wordt verstuurd zodra je weer verbinding hebt. Verwijder je de training nu, dan gaat die voortgang verloren. Wacht daarom liever tot je weer verbinding hebt.".to_string(),
+        "2 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt. Verwijder je de training nu, dan gaat die voortgang verloren. Wacht daarom liever tot je weer verbinding hebt.".to_string(),
     ];
     for (waiting, question) in expected.iter().enumerate() {
         let token = "tok-not-you-ask";
@@ -1457,7 +1457,7 @@ async fn the_module_screens_say_what_has_not_reached_the_server_yet() {
     assert_eq!(text_of(&host, ".pending"), two);
     assert_eq!(
         two,
-        "2 gelezen lessen of quizresultaten zijn nog niet verstuurd."
+        "2 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt."
     );
     // On a lesson too (the lesson read now waits as well: no server here).
     click(&host, Msg::Begin.text(Lang::Nl));
@@ -1477,19 +1477,28 @@ fn the_pending_line_names_what_waits_in_one_and_many() {
     let line = |n, l| counted(n, Msg::OnePending, Msg::Pending, l);
     assert_eq!(
         line(1, Lang::Nl),
-        "1 gelezen les of quizresultaat is nog niet verstuurd."
+        "1 stap van je voortgang staat nog alleen op dit apparaat. Die wordt verstuurd zodra je weer verbinding hebt."
     );
     assert_eq!(
         line(3, Lang::Nl),
-        "3 gelezen lessen of quizresultaten zijn nog niet verstuurd."
+        "3 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt."
     );
     assert_eq!(
         line(1, Lang::En),
-        "1 lesson read or quiz result hasn't been sent yet."
+        "1 step of your progress is only on this device so far. It'll be sent once you're back online."
     );
     assert_eq!(
         line(3, Lang::En),
-        "3 lessons read or quiz results haven't been sent yet."
+        "3 steps of your progress are only on this device so far. They'll be sent once you're back online."
+    );
+    // The offline notice above it: what can go on, what is kept, and what happens online.
+    assert_eq!(
+        Msg::OfflineCopy.text(Lang::Nl),
+        "Je bent offline. Je kunt gewoon verder lezen en de quiz maken. Je voortgang wordt op dit apparaat bewaard en verstuurd zodra je weer verbinding hebt."
+    );
+    assert_eq!(
+        Msg::OfflineCopy.text(Lang::En),
+        "You're offline. You can keep reading and taking the quiz. Your progress is saved on this device and sent once you're back online."
     );
     assert_eq!(
         Msg::NotYou.text(Lang::Nl),

@@ -242,11 +242,11 @@ test("not you? while steps wait for a connection says they would be lost; cancel
   await page.getByRole("button", { name: "Beginnen" }).click();
   await page.getByRole("button", { name: "Volgende" }).click();
   await page.getByRole("button", { name: "Terug naar mijn training" }).click();
-  await expect(page.getByText("2 gelezen lessen of quizresultaten zijn nog niet verstuurd.")).toBeVisible();
+  await expect(page.getByText("2 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt.")).toBeVisible();
 
   await page.getByRole("button", { name: "Niet jij? Verwijder deze training van dit apparaat" }).click();
   const question = page.getByRole("group");
-  await expect(question).toContainText("2 gelezen lessen of quizresultaten zijn nog niet naar de server verstuurd. Verwijder je de training nu van dit apparaat, dan gaan ze verloren.");
+  await expect(question).toContainText("2 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt. Verwijder je de training nu, dan gaat die voortgang verloren.");
   await expect(page.locator("#clear-question")).toBeFocused();
   await audit(page);
   await page.getByRole("button", { name: "Annuleren" }).click();
@@ -256,7 +256,7 @@ test("not you? while steps wait for a connection says they would be lost; cancel
 
   await context.setOffline(false);
   await expect.poll(viewed).toBe(2);
-  await expect(page.getByText("2 gelezen lessen of quizresultaten zijn nog niet verstuurd.")).toHaveCount(0);
+  await expect(page.getByText("2 stappen van je voortgang staan nog alleen op dit apparaat. Ze worden verstuurd zodra je weer verbinding hebt.")).toHaveCount(0);
 });
 
 /** `get-help` as a module of its own with another attempt policy (`attempts`); its link. */

@@ -35,12 +35,12 @@ pub fn NotYou(
     };
     let question = move || match waiting() {
         0 => Msg::ClearKeepsSent.text(lang.get()).to_string(),
-        n => counted(
-            n as u64,
-            Msg::ClearLosesOnePending,
-            Msg::ClearLosesPending,
-            lang.get(),
-        ),
+        // What waits, as the pending line says it, then what removing it now would cost.
+        n => {
+            let l = lang.get();
+            let waits = counted(n as u64, Msg::OnePending, Msg::Pending, l);
+            format!("{waits} {}", Msg::ClearLoses.text(l))
+        }
     };
     let remove = move |_| {
         crate::forgotten::forget(&session.token.get_value());
