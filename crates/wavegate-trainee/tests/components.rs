@@ -1773,6 +1773,42 @@ async fn until_a_new_version_is_done_the_certificate_of_the_version_finished_sta
     local::clear(token);
 }
 
+#[wasm_bindgen_test]
+async fn a_certificate_kept_for_an_earlier_version_is_written_in_that_versions_language() {
+    // The version finished was written in English only; the new one adds Dutch. On a Dutch
+    // page, that version's certificate reads in English, and says so to a screen reader.
+    let mut m = updated_after_passing();
+    let finished = m.earlier_done.as_ref().unwrap().version;
+    m.earlier_languages = vec![Lang::En];
+    let token = "tok-earlier-certificate-en";
+    let open = RwSignal::new(Some("get-help".to_string()));
+    let (host, _keep) = mount_session(token, vec![m], Lang::Nl, None, move || {
+        move || match open.get() {
+            Some(id) => view! { <ModuleView module_id=id back=open /> }.into_any(),
+            None => view! {
+                <MyTrainingList offline=false open=open cleared=Callback::new(|()| {}) />
+            }
+            .into_any(),
+        }
+    });
+    redraw().await;
+    click(&host, &format!("Certificaat voor versie {finished}"));
+    redraw().await;
+    let card = host.query_selector(".certificate").unwrap().unwrap();
+    assert_eq!(card.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(text_of(&host, ".certificate h1"), "Certificate");
+    assert_eq!(
+        text_of(&host, ".version"),
+        format!("Version {finished} · Completed on 12 January 2027")
+    );
+    assert!(text_of(&host, ".reference").starts_with("Reference:"));
+    // Back on "My training", the page speaks Dutch again: the card's language was its own.
+    click(&host, Msg::Back.text(Lang::Nl));
+    redraw().await;
+    assert_eq!(text_of(&host, "h1"), Msg::MyTraining.text(Lang::Nl));
+    local::clear(token);
+}
+
 // "My training": which program it belongs to and where to get help.
 
 use wavegate_core::api::ProgramSupport;

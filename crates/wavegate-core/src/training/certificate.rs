@@ -38,8 +38,8 @@ pub struct Certificate {
 
 /// What a certificate names of the version it covers: its number, and the module's title and
 /// languages in that version. The trainee's device holds only the latest version, so the
-/// server hands over the earlier one's title a certificate still stands for
-/// (`MyModule::earlier_title`).
+/// server hands over the earlier one's title and languages a certificate still stands for
+/// (`MyModule::earlier_title`, `MyModule::earlier_languages`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoveredVersion {
     /// The version.
@@ -171,6 +171,16 @@ impl Certificate {
         let earlier = CoveredVersion::earlier_done(progress, history);
         let earlier = earlier.as_ref().map(|(status, covered)| (status, covered));
         Certificate::held(progress, latest, &lineage, earlier, trainee)
+    }
+
+    /// The language the certificate is written in whatever the reader's: the one language of
+    /// the version it covers, when it has one only, so its words never surround a title in
+    /// another; else none, and each reader reads it in theirs.
+    pub fn only_language(&self) -> Option<Lang> {
+        match self.languages[..] {
+            [only] => Some(only),
+            _ => None,
+        }
     }
 
     /// The heading.

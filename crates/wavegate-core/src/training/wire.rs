@@ -278,6 +278,12 @@ pub struct MyModule {
     /// [`CoveredVersion`]: its own reader would weigh on every trainee's download.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earlier_title: Option<Text>,
+    /// The module's languages in that version, which its certificate is written in (a new
+    /// version may add or drop one): present with `earlier_title`, and as it is, absent (empty)
+    /// in copies older apps kept. A list rather than an option of one: the app reads lists of
+    /// languages already, and its download is counted in bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_languages: Vec<Lang>,
 }
 
 impl MyModule {
@@ -306,6 +312,7 @@ impl MyModule {
             lesson_html,
             earlier_done: None,
             earlier_title: None,
+            earlier_languages: Vec::new(),
         }
     }
 
@@ -315,22 +322,25 @@ impl MyModule {
         let earlier = CoveredVersion::earlier_done(&self.progress, history);
         let (status, covered) = earlier.unzip();
         self.earlier_done = status;
-        self.earlier_title = covered.map(|c| c.title);
+        let (title, languages) = covered.map(|c| (c.title, c.languages)).unzip();
+        self.earlier_title = title;
+        self.earlier_languages = languages.unwrap_or_default();
         self
     }
 
-    /// The earlier version [`MyModule::earlier_done`] judged, as its certificate names it. Its
-    /// languages are the latest version's: the device holds no other (and the app offers no
-    /// language from a certificate).
+    /// The earlier version [`MyModule::earlier_done`] judged, as its certificate names it: its
+    /// title and languages as the server handed them over, never the latest version's (the
+    /// device holds no other version). A copy without them shows no earlier certificate until
+    /// the server's copy arrives.
     pub fn earlier_version(&self) -> Option<CoveredVersion> {
-        let (status, title) = self
-            .earlier_done
-            .as_ref()
-            .zip(self.earlier_title.as_ref())?;
+        let status = self.earlier_done.as_ref()?;
+        if self.earlier_languages.is_empty() {
+            return None;
+        }
         Some(CoveredVersion {
             version: status.version,
-            title: title.clone(),
-            languages: self.module.languages.clone(),
+            title: self.earlier_title.clone()?,
+            languages: self.earlier_languages.clone(),
         })
     }
 

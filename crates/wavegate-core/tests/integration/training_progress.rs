@@ -692,6 +692,55 @@ fn a_certificate_kept_for_an_earlier_version_names_the_module_as_that_version_di
 }
 
 #[test]
+fn a_certificate_kept_for_an_earlier_version_is_written_in_that_versions_languages() {
+    // Version 1 was written in English only; version 2 adds Dutch and changes a lesson
+    // substantively. While the trainee re-studies, their certificate for version 1 is in
+    // English, for a Dutch reader too (Dutch words around an English title would not be that
+    // version's certificate), on the device and from the server alike.
+    let (mut v1, _) = builtin("enroll-ios");
+    v1.languages = vec![Lang::En];
+    let l1 = Lineage::first(&v1);
+    let mut t = passed_v1(&v1, &l1);
+    let mut v2 = changed(&v1, "trouble", ChangeKind::Substantive);
+    v2.languages = vec![Lang::Nl, Lang::En];
+    let history = ModuleHistory::from_published(vec![v1.clone(), v2.clone()]).unwrap();
+
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!((shown.version, &shown.languages), (1, &vec![Lang::En]));
+    assert_eq!(shown.only_language(), Some(Lang::En));
+    assert_eq!(
+        Certificate::held_in(&t.progress, &history, "Ann"),
+        Ok(shown.clone())
+    );
+
+    // A copy the device kept before the server handed over the version's languages shows no
+    // earlier certificate (rather than one in the latest version's), until the server's
+    // copy arrives.
+    let latest = history.latest().unwrap().clone();
+    let mine = MyModule::new(latest, history.lineage().unwrap(), t.progress.clone())
+        .with_earlier_done(&history);
+    let mut kept = serde_json::to_value(&mine).unwrap();
+    assert_eq!(kept["earlier_languages"], serde_json::json!(["en"]));
+    kept.as_object_mut().unwrap().remove("earlier_languages");
+    let kept: MyModule = serde_json::from_value(kept).unwrap();
+    assert!(kept.certificate("Ann").is_err());
+
+    // Re-studied: version 2's certificate, in the reader's language.
+    let l2 = history.lineage().unwrap();
+    t.progress
+        .view_lesson(&v2, "trouble", at("2027-03-01 09:05"))
+        .unwrap();
+    t.quiz(&v2, &l2, "2027-03-01 09:10", &[]);
+    let shown = shown_certificate(&history, &t).unwrap();
+    assert_eq!((shown.version, &shown.languages), (2, &v2.languages));
+    assert_eq!(shown.only_language(), None);
+    assert_eq!(
+        Certificate::held_in(&t.progress, &history, "Ann"),
+        Ok(shown)
+    );
+}
+
+#[test]
 fn an_earlier_version_is_certified_only_on_what_was_done_in_it() {
     let (v1, l1) = builtin("enroll-ios");
     // Every lesson of version 1 read, its quiz never passed.

@@ -683,6 +683,7 @@ async fn a_substantive_version_leaves_the_trainee_their_certificate_until_they_r
     let done_on = earlier["done_at"].as_str().unwrap().get(..10);
     assert_eq!(done_on, earned.body["earned_on"].as_str());
     assert_eq!(m["earlier_title"], earned.body["title"]);
+    assert_eq!(m["earlier_languages"], earned.body["languages"]);
     // The server hands out the same certificate the app shows: the one they earned, under the
     // title it had, not the new version's.
     let r = trainee_get(&api, &certificate).await;
