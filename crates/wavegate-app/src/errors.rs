@@ -4,7 +4,7 @@ use crate::i18n::UiMsg;
 use wavegate_core::api::{AnswerProblem, ErrorCode};
 use wavegate_core::i18n::Lang;
 use wavegate_ui::api::ApiError;
-use wavegate_ui::errors::message;
+use wavegate_ui::errors::respondent_message;
 
 /// Why a response was refused, in `lang`.
 ///
@@ -26,6 +26,6 @@ pub fn refusal_text(e: &ApiError, lang: Lang) -> String {
     }
     match e.code() {
         Some(ErrorCode::NotFound) => UiMsg::LinkInvalid.text(lang).to_string(),
-        _ => message(e).text(lang).to_string(),
+        _ => respondent_message(e, lang).to_string(),
     }
 }

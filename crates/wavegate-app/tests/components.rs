@@ -338,6 +338,10 @@ fn every_interface_message_exists_in_both_languages_with_the_same_placeholders()
     assert_eq!(wavegate_ui::i18n::first_incomplete(Msg::ALL), None);
     assert_eq!(wavegate_ui::i18n::first_incomplete(UiMsg::ALL), None);
     assert_eq!(
+        wavegate_ui::i18n::first_incomplete(RespondentMsg::ALL),
+        None
+    );
+    assert_eq!(
         wavegate_ui::i18n::placeholders(Msg::PageOf.text(Lang::Nl)),
         vec!["n", "total"]
     );
@@ -407,6 +411,8 @@ async fn the_other_text_takes_as_many_characters_as_the_core_validator_accepts()
 }
 
 /// An error answer from the server with an English message.
+use wavegate_ui::i18n::RespondentMsg;
+
 fn server_error(code: ErrorCode, details: Option<serde_json::Value>) -> ApiError {
     ApiError::answered(
         422,
@@ -426,6 +432,7 @@ fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code
         .iter()
         .map(|m| m.text(Lang::Nl))
         .chain(UiMsg::ALL.iter().map(|m| m.text(Lang::Nl)))
+        .chain(RespondentMsg::ALL.iter().map(|m| m.text(Lang::Nl)))
         .collect();
     for code in ErrorCode::SENT.into_iter().chain([ErrorCode::Unknown]) {
         let text = refusal_text(&server_error(code, None), Lang::Nl);
@@ -436,7 +443,7 @@ fn a_refused_response_is_explained_in_the_respondents_language_whatever_the_code
     }
     assert_eq!(
         refusal_text(&server_error(ErrorCode::UnknownVersion, None), Lang::En),
-        UiMsg::ErrorUnknownVersion.text(Lang::En)
+        RespondentMsg::ErrorUnknownVersion.text(Lang::En)
     );
 }
 

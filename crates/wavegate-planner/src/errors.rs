@@ -5,7 +5,7 @@
 use crate::i18n::{Lang, Msg, UiMsg};
 use wavegate_core::api::ErrorCode;
 use wavegate_ui::api::ApiError;
-use wavegate_ui::i18n::Message;
+use wavegate_ui::i18n::{Message, RespondentMsg};
 
 /// A failed call's message: a shared one or the planner's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum ErrorMsg {
     Shared(UiMsg),
     /// One only the planner has.
     Planner(Msg),
+    /// One of the respondent's, for the codes only a response or draft meets.
+    Respondent(RespondentMsg),
 }
 
 impl ErrorMsg {
@@ -22,6 +24,7 @@ impl ErrorMsg {
         match self {
             ErrorMsg::Shared(m) => m.text(lang),
             ErrorMsg::Planner(m) => m.text(lang),
+            ErrorMsg::Respondent(m) => m.text(lang),
         }
     }
 }
@@ -60,13 +63,16 @@ pub fn planner_message(code: ErrorCode) -> Option<Msg> {
 
 /// The message for an error code, never the server's English text.
 pub fn code_message(code: ErrorCode) -> ErrorMsg {
+    use wavegate_ui::errors::respondent_code_message;
     match (
         wavegate_ui::errors::code_message(code),
+        respondent_code_message(code),
         planner_message(code),
     ) {
-        (Some(shared), _) => ErrorMsg::Shared(shared),
-        (None, Some(own)) => ErrorMsg::Planner(own),
-        (None, None) => ErrorMsg::Shared(UiMsg::ErrorUnknown),
+        (Some(shared), _, _) => ErrorMsg::Shared(shared),
+        (None, Some(respondent), _) => ErrorMsg::Respondent(respondent),
+        (None, None, Some(own)) => ErrorMsg::Planner(own),
+        (None, None, None) => ErrorMsg::Shared(UiMsg::ErrorUnknown),
     }
 }
 

@@ -80,21 +80,29 @@ messages! {
         ErrorBadAddress => "Dit adres klopt niet. Controleer of je de volledige link hebt gebruikt.", "This address isn't right. Check that you used the whole link.";
         ErrorUnauthorized => "Je bent niet (meer) aangemeld. Meld je opnieuw aan.", "You aren't signed in, or your session has ended. Please sign in again.";
         ErrorNotFound => "Niet gevonden: dit bestaat niet (meer). Vernieuw het overzicht.", "Not found: this may have been removed. Refresh the overview.";
-        ErrorAlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You've already filled in this survey. Thank you!";
-        ErrorDraftChanged => "Je antwoorden zijn intussen op een ander apparaat opgeslagen. Laad de pagina opnieuw om verder te gaan met de nieuwste.", "Your answers have since been saved on another device. Reload the page to continue with the latest ones.";
         ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak het bestand of de lijst kleiner.", "This is too much to send at once. Make the file or the list smaller.";
-        ErrorInvalidResponse => "Niet alle antwoorden zijn geldig. Bekijk je antwoorden en probeer het opnieuw.", "Not all answers are valid. Check your answers and try again.";
-        ErrorInvalidResponseId => "Je antwoorden konden niet worden herkend. Laad de pagina opnieuw en verstuur ze nog eens; ze zijn bewaard.", "Your answers couldn't be recognised. Reload the page and send them again; they're saved.";
-        ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers are for a different survey than this link.";
-        ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are saved.";
         ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
         ErrorTrainingRefused => "Deze stap kan nu niet (bijvoorbeeld: geen pogingen meer, of de wachttijd loopt nog).", "You can't do this right now (for example, no attempts are left or the waiting time isn't over).";
         ErrorLinkExpired => "Deze link is verlopen. Vraag de servicedesk om een nieuwe link.", "This link has expired. Ask the service desk for a new link.";
         ErrorLinkRevoked => "Deze link is ingetrokken. Vraag de servicedesk om een nieuwe link als je nog wilt antwoorden.", "This link has been withdrawn. Ask the service desk for a new link if you still want to answer.";
-        ErrorLinkFull => "Via deze link zijn al net zoveel antwoorden gegeven als de groep mensen telt. Nog niet geantwoord? Vraag de servicedesk om hulp.", "This link already has as many answers as its group has people. Not answered yet? Ask the service desk for help.";
         ErrorRateLimited => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or get in touch with your contact person.";
+    }
+}
+
+messages! {
+    /// The messages of the error codes only a respondent meets (a response or draft refused):
+    /// the respondent app and the planner show them, and the trainee's bundle, which never
+    /// meets these codes, carries none of them.
+    pub enum RespondentMsg {
+        ErrorAlreadySubmitted => "Je hebt deze vragenlijst al ingevuld. Bedankt!", "You've already filled in this survey. Thank you!";
+        ErrorDraftChanged => "Je antwoorden zijn intussen op een ander apparaat opgeslagen. Laad de pagina opnieuw om verder te gaan met de nieuwste.", "Your answers have since been saved on another device. Reload the page to continue with the latest ones.";
+        ErrorInvalidResponse => "Niet alle antwoorden zijn geldig. Bekijk je antwoorden en probeer het opnieuw.", "Not all answers are valid. Check your answers and try again.";
+        ErrorInvalidResponseId => "Je antwoorden konden niet worden herkend. Laad de pagina opnieuw en verstuur ze nog eens; ze zijn bewaard.", "Your answers couldn't be recognised. Reload the page and send them again; they're saved.";
+        ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers are for a different survey than this link.";
+        ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are saved.";
+        ErrorLinkFull => "Via deze link zijn al net zoveel antwoorden gegeven als de groep mensen telt. Nog niet geantwoord? Vraag de servicedesk om hulp.", "This link already has as many answers as its group has people. Not answered yet? Ask the service desk for help.";
     }
 }
 

@@ -120,8 +120,8 @@ pub fn RespondPage(
             wavegate_ui::support::busy_page().into_any()
         }
         Some(Loaded::Failed(e)) => {
-            let message = wavegate_ui::errors::message(&e);
-            notice(Msg::FailedTitle, both(|l| message.text(l))).into_any()
+            let message = both(|l| wavegate_ui::errors::respondent_message(&e, l));
+            notice(Msg::FailedTitle, message).into_any()
         }
     }
 }
