@@ -39,6 +39,7 @@ impl Message for ErrorMsg {
 /// [`wavegate_ui::errors::code_message`]); `None` for the others.
 pub fn planner_message(code: ErrorCode) -> Option<Msg> {
     Some(match code {
+        ErrorCode::Unauthorized => Msg::ErrorUnauthorized,
         ErrorCode::InvalidCredentials => Msg::ErrorInvalidCredentials,
         ErrorCode::Forbidden => Msg::ErrorForbidden,
         ErrorCode::CsrfMismatch => Msg::ErrorSessionStale,

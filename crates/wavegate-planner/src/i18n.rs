@@ -604,6 +604,8 @@ wavegate_ui::messages! {
 
         // The messages of error codes only the planner's pages receive (the survey and
         // training pages carry only those their people can meet: wavegate_ui::errors).
+        LoadFailed => "Laden is niet gelukt.", "Loading failed.";
+        ErrorUnauthorized => "Je bent niet (meer) aangemeld. Meld je opnieuw aan.", "You aren't signed in, or your session has ended. Please sign in again.";
         ErrorInvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet.", "The e-mail address or the password is not right.";
         ErrorForbidden => "Je account mag hier alleen kijken, niets veranderen.", "Your account may only look here, not change anything.";
         ErrorSessionStale => "Je sessie is verlopen of in een ander tabblad vernieuwd. Laad de pagina opnieuw.", "Your session has expired or was renewed in another tab. Reload the page.";

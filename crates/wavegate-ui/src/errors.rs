@@ -20,7 +20,6 @@ pub fn code_message(code: ErrorCode) -> Option<UiMsg> {
         | ErrorCode::UnsupportedMediaType
         | ErrorCode::MethodNotAllowed => UiMsg::ErrorAppOutOfDate,
         ErrorCode::InvalidPath => UiMsg::ErrorBadAddress,
-        ErrorCode::Unauthorized => UiMsg::ErrorUnauthorized,
         ErrorCode::Timeout => UiMsg::ErrorTimeout,
         ErrorCode::TrainingRefused => UiMsg::ErrorTrainingRefused,
         ErrorCode::NotFound => UiMsg::ErrorNotFound,
@@ -38,6 +37,7 @@ pub fn code_message(code: ErrorCode) -> Option<UiMsg> {
         | ErrorCode::WrongSurvey
         | ErrorCode::UnknownVersion
         | ErrorCode::LinkFull
+        | ErrorCode::Unauthorized
         | ErrorCode::InvalidCredentials
         | ErrorCode::Forbidden
         | ErrorCode::CsrfMismatch

@@ -62,15 +62,12 @@ messages! {
         SwitchLanguage => "English", "Nederlands";
         SwitchLanguageHint => "Switch to English", "Schakel over naar Nederlands";
         Loading => "Bezig met laden…", "Loading…";
-        LoadFailed => "Laden is niet gelukt.", "Loading failed.";
         Retry => "Opnieuw proberen", "Try again";
         BusyTitle => "Even geduld", "One moment, please";
         BusyBody => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         BackHome => "Naar de startpagina", "Go to the home page";
-        NotFoundTitle => "Pagina niet gevonden", "Page not found";
         LinkInvalidTitle => "Deze link werkt niet", "This link doesn't work";
         LinkInvalid => "Open de link uit je uitnodiging opnieuw, en gebruik de hele link. Werkt hij dan nog niet, vraag de servicedesk van je organisatie om een nieuwe.", "Open the link in your invitation again, and use the whole link. If it still doesn't work, ask your organisation's service desk for a new one.";
-        NotFoundBody => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the home page.";
         HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
         HelpTitle => "Hulp nodig?", "Need help?";
         FaqLink => "Veelgestelde vragen", "Frequently asked questions";
@@ -78,7 +75,6 @@ messages! {
         ErrorOffline => "Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.", "No connection to the server. Check your connection and try again.";
         ErrorAppOutOfDate => "De app en de server passen niet bij elkaar. Laad de pagina opnieuw en probeer het nog eens.", "The app and the server don't match. Reload the page and try again.";
         ErrorBadAddress => "Dit adres klopt niet. Controleer of je de volledige link hebt gebruikt.", "This address isn't right. Check that you used the whole link.";
-        ErrorUnauthorized => "Je bent niet (meer) aangemeld. Meld je opnieuw aan.", "You aren't signed in, or your session has ended. Please sign in again.";
         ErrorNotFound => "Niet gevonden: dit bestaat niet (meer). Vernieuw het overzicht.", "Not found: this may have been removed. Refresh the overview.";
         ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak het bestand of de lijst kleiner.", "This is too much to send at once. Make the file or the list smaller.";
         ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
@@ -88,6 +84,15 @@ messages! {
         ErrorRateLimited => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or get in touch with your contact person.";
+    }
+}
+
+messages! {
+    /// The page of an address that leads nowhere, in the respondent app and the planner (the
+    /// trainee app answers every address with its link's page, so its bundle carries neither).
+    pub enum NotFoundMsg {
+        Title => "Pagina niet gevonden", "Page not found";
+        Body => "Controleer de link of ga terug naar de startpagina.", "Check the link or go back to the home page.";
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::i18n::{Msg, UiMsg, t};
 use leptos::prelude::*;
 use wavegate_ui::dom::name_page;
-use wavegate_ui::i18n::use_lang;
+use wavegate_ui::i18n::{NotFoundMsg, use_lang};
 
 /// `/`: what Wavegate is, and where respondents and planners go.
 #[component]
@@ -24,11 +24,11 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = use_lang();
-    name_page(move || UiMsg::NotFoundTitle.text(lang.get()).to_string());
+    name_page(move || NotFoundMsg::Title.text(lang.get()).to_string());
     view! {
         <section class="card notice">
-            <h1>{t(UiMsg::NotFoundTitle)}</h1>
-            <p>{t(UiMsg::NotFoundBody)}</p>
+            <h1>{t(NotFoundMsg::Title)}</h1>
+            <p>{t(NotFoundMsg::Body)}</p>
             <p><a href="/">{t(UiMsg::BackHome)}</a></p>
         </section>
     }

@@ -1,7 +1,7 @@
 //! Telling the planner that a call failed: what failed, in their language, and a way on.
 
 use crate::components::file_problem::FileProblemView;
-use crate::i18n::{UiMsg, t, use_lang};
+use crate::i18n::{Msg, UiMsg, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::FileProblem;
@@ -14,7 +14,7 @@ pub fn load_failed(e: ApiError, retry: impl Fn() + 'static) -> impl IntoView {
     let why = crate::errors::message(&e);
     view! {
         <div class="card notice" role="alert">
-            <p>{t(UiMsg::LoadFailed)}" "{t(why)}</p>
+            <p>{t(Msg::LoadFailed)}" "{t(why)}</p>
             <button type="button" class="secondary" on:click=move |_| retry()>{t(UiMsg::Retry)}</button>
         </div>
     }

@@ -19,9 +19,10 @@ pub mod training;
 pub mod training_module;
 pub mod training_revoke;
 
-use crate::i18n::{Msg, UiMsg, t};
+use crate::i18n::{Msg, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wavegate_ui::i18n::NotFoundMsg;
 
 /// A path parameter of the current page (`program`, `survey`).
 pub fn param(name: &'static str) -> Memo<String> {
@@ -272,10 +273,10 @@ pub use wavegate_ui::dom::name_page;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = crate::i18n::use_lang();
-    name_page(move || UiMsg::NotFoundTitle.text(lang.get()).to_string());
+    name_page(move || NotFoundMsg::Title.text(lang.get()).to_string());
     view! {
         <section class="card notice">
-            <h1>{t(UiMsg::NotFoundTitle)}</h1>
+            <h1>{t(NotFoundMsg::Title)}</h1>
             <p><a href=links::PROGRAMS>{t(Msg::AllPrograms)}</a></p>
         </section>
     }
