@@ -180,7 +180,7 @@ test("the heatmap's column headers stay in view over its rows; at 390 px it says
   await page.setViewportSize(PHONE);
   await page.goto("/planner/programs/contoso/readiness");
   const grid = page.locator("div.heatmap-scroll");
-  const frame = page.locator("div.scroll-frame");
+  const frame = page.locator("div.scroll-frame", { has: page.locator("div.heatmap-scroll") });
   await expect(grid).toBeVisible({ timeout: 60_000 });
   await expect(page.locator("#heatmap-scroll-cue")).toBeVisible();
   await expect(page.locator("#heatmap-scroll-cue")).toContainText("schuif hem opzij");
