@@ -450,7 +450,7 @@ async fn a_group_shown_beside_hidden_ones_is_a_share_of_all_respondents_not_of_t
     let segments = summary.segments.clone();
     let (host, _h) = mount(move || {
         provide_context(RwSignal::new(Lang::En));
-        breakdown(StoredValue::new(survey), &segments, n, Lang::En)
+        breakdown(StoredValue::new(survey), &segments, n, &[], Lang::En)
     });
     settle().await;
     let name = host
@@ -461,6 +461,55 @@ async fn a_group_shown_beside_hidden_ones_is_a_share_of_all_respondents_not_of_t
         .unwrap();
     assert!(name.contains("Windows: 6 · 46%"), "{name}");
     assert!(!name.contains("100%"), "{name}");
+}
+
+#[wasm_bindgen_test]
+async fn the_split_by_wave_names_each_wave_as_the_program_does_not_by_its_bare_id() {
+    let survey = templates::builtin("pilot-feedback").unwrap();
+    let mut responses = Vec::new();
+    // wave-2 (2) is too small and takes wave-1 (6), the next smallest, with it.
+    for (wave, n) in [("pilot", 7), ("wave-1", 6), ("wave-2", 2)] {
+        let attributes: Attributes = [("wave".to_string(), wave.to_string())].into();
+        for i in 0..n {
+            let id = format!("{wave}-{i:04}");
+            let r = sample::complete_response(&survey, &attributes, &id, responses.len() as u64);
+            responses.push((r, attributes.clone()));
+        }
+    }
+    let summary = summarize_with(&survey, &responses, &SummaryOptions::default());
+    let waves = Program::parse(
+        "name = \"x\"\n[[wave]]\nid = \"pilot\"\nname = \"Pilot IT\"\nstart = 2027-01-11\nend = 2027-01-29\n\
+         [[wave]]\nid = \"wave-1\"\nname = \"Hoofdkantoor\"\nstart = 2027-02-08\nend = 2027-02-26\n\
+         [[wave]]\nid = \"wave-2\"\nname = \"Regio Noord\"\nstart = 2027-03-08\nend = 2027-03-26\n",
+    )
+    .unwrap()
+    .waves;
+    let n = summary.overall.n;
+    let segments = summary.segments.clone();
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::Nl));
+        breakdown(StoredValue::new(survey), &segments, n, &waves, Lang::Nl)
+    });
+    settle().await;
+    let section = "[data-attribute='wave']";
+    let chart = host
+        .query_selector(&format!("{section} svg.chart"))
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap();
+    assert!(chart.contains("pilot (Pilot IT): 7"), "{chart}");
+    assert_eq!(
+        text_of(&host, &format!("{section} details summary")),
+        "Alle vragen voor golf pilot (Pilot IT) (7 respondenten)"
+    );
+    // The hidden groups are named the same way.
+    assert!(
+        text_of(&host, &format!("{section} .suppressed-note"))
+            .contains("wave-1 (Hoofdkantoor), wave-2 (Regio Noord)"),
+        "{}",
+        text_of(&host, section)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -1560,6 +1609,7 @@ impl PlannerApi {
                   total: { people: 15, suppressed: false }, attributes: window.__attributes || [] });
               }
               if (path.endsWith("/support")) return json({});
+              if (path.endsWith("/rates")) return json(window.__rates);
               if (path.endsWith("/reminders")) {
                 return json({ anonymous: false, responses: 0, non_responders: 0, due: 0, reminded_before: 0 });
               }
@@ -1592,7 +1642,7 @@ impl Drop for PlannerApi {
         js_sys::eval(
             "window.fetch = window.__realFetch || window.fetch; \
              window.confirm = window.__realConfirm || window.confirm; \
-             delete window.__program; delete window.__attributes;",
+             delete window.__program; delete window.__attributes; delete window.__rates;",
         )
         .unwrap();
     }
@@ -2110,6 +2160,65 @@ async fn a_published_survey_is_named_by_its_title_and_its_message_takes_the_focu
     assert_eq!(
         text_of(&host, "#survey-outcome p"),
         "Terugblik op de pilot versie 1 is gepubliceerd. Uitnodigen en resultaten"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn response_rates_name_a_wave_as_the_program_does_and_write_counts_in_the_pages_locale() {
+    use wavegate_core::api::{GroupRate, SurveyRates};
+    use wavegate_planner::pages::survey::Rates;
+    let _api = PlannerApi::start();
+    let mut p = program();
+    p.waves[0].name = Some("Pilot IT".into());
+    let group = |attribute: &str, value: &str, invited, responded, rate| GroupRate {
+        attribute: attribute.into(),
+        value: value.into(),
+        invited,
+        responded,
+        rate,
+        suppressed: invited.is_none(),
+    };
+    let rates = SurveyRates {
+        anonymous: false,
+        invitations: 12_400,
+        responses: 10_215,
+        rate: Some(82),
+        groups: vec![
+            group("wave", "pilot", Some(12_000), Some(10_200), Some(85)),
+            group("wave", "wave-1", Some(400), Some(15), Some(4)),
+        ],
+    };
+    js_sys::eval(&format!(
+        "window.__program = {}; window.__rates = {};",
+        serde_json::to_string(&p).unwrap(),
+        serde_json::to_string(&rates).unwrap()
+    ))
+    .unwrap();
+    let (host, _h) = mount_planner_page(|| {
+        let program = Memo::new(|_| "contoso".to_string());
+        let survey = Memo::new(|_| "pilot-feedback".to_string());
+        view! { <Rates program=program survey=survey invited=Trigger::new() /> }
+    });
+    until(|| {
+        host.query_selector("tr[data-group='wave=pilot'] th")
+            .unwrap()
+            .is_some_and(|th| th.text_content().unwrap_or_default().contains("Pilot IT"))
+    })
+    .await;
+    let row = "tr[data-group='wave=pilot']";
+    assert_eq!(
+        text_of(&host, &format!("{row} th")),
+        "golf: pilot (Pilot IT)"
+    );
+    assert_eq!(text_of(&host, &format!("{row} td")), "12.000");
+    assert_eq!(
+        text_of(&host, &format!("{row} td:nth-of-type(2)")),
+        "10.200"
+    );
+    // A wave without a name keeps its id.
+    assert_eq!(
+        text_of(&host, "tr[data-group='wave=wave-1'] th"),
+        "golf: wave-1"
     );
 }
 

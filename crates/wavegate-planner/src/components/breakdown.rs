@@ -4,11 +4,13 @@
 
 use crate::components::bar_chart::{Bar, bar_chart};
 use crate::components::results::GroupResults;
+use crate::components::wave_choice::group_value;
 use crate::i18n::{Msg, fill};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wavegate_core::i18n::Lang;
 use wavegate_core::i18n::count;
+use wavegate_core::readiness::program::Wave;
 use wavegate_core::readiness::text;
 use wavegate_core::survey::Survey;
 use wavegate_core::survey::scoring::SegmentSummary;
@@ -33,11 +35,13 @@ fn by_attribute(segments: &[SegmentSummary]) -> Vec<(String, Vec<SegmentSummary>
 }
 
 /// The breakdown of every attribute the responses carry; `respondents` is every response of
-/// the survey, the whole each group's share is of.
+/// the survey, the whole each group's share is of; `waves` name the wave groups as the
+/// program does (empty while the program is unknown: then by their ids).
 pub fn breakdown(
     survey: StoredValue<Survey>,
     segments: &[SegmentSummary],
     respondents: usize,
+    waves: &[Wave],
     lang: Lang,
 ) -> impl IntoView + use<> {
     let attributes = by_attribute(segments);
@@ -46,7 +50,9 @@ pub fn breakdown(
     }
     attributes
         .into_iter()
-        .map(|(attribute, groups)| attribute_view(survey, &attribute, groups, respondents, lang))
+        .map(|(attribute, groups)| {
+            attribute_view(survey, &attribute, groups, respondents, waves, lang)
+        })
         .collect_view()
         .into_any()
 }
@@ -56,9 +62,11 @@ fn attribute_view(
     attribute: &str,
     groups: Vec<SegmentSummary>,
     respondents: usize,
+    waves: &[Wave],
     lang: Lang,
 ) -> impl IntoView + use<> {
     let name = attribute_name(attribute, lang);
+    let value = |g: &SegmentSummary| group_value(attribute, &g.value, waves);
     let heading = fill(Msg::BreakdownBy, lang, &[("attribute", name.clone())]);
     let (shown, hidden): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.suppressed);
     // A group's share of all respondents: of the shown groups only, one group shown beside
@@ -66,7 +74,7 @@ fn attribute_view(
     // core hides enough groups that it gives no small one away.
     let sizes: Vec<Bar> = shown
         .iter()
-        .map(|g| Bar::count(&g.value, g.value.clone(), g.n, respondents))
+        .map(|g| Bar::count(&g.value, value(g), g.n, respondents))
         .collect();
     let sus: Vec<Bar> = shown
         .iter()
@@ -74,7 +82,7 @@ fn attribute_view(
             let mean = g.results.sus.as_ref()?.mean?;
             Some(Bar {
                 key: g.value.clone(),
-                label: g.value.clone(),
+                label: value(g),
                 count: None,
                 figure: format!("{mean:.0}"),
                 length: mean / 100.0,
@@ -86,7 +94,7 @@ fn attribute_view(
     let note = (!hidden.is_empty()).then(|| {
         let names = hidden
             .iter()
-            .map(|g| g.value.clone())
+            .map(value)
             .collect::<Vec<_>>()
             .join(", ");
         view! { <p class="suppressed-note banner banner-info">{fill(Msg::SegmentsSuppressed, lang, &[("groups", names)])}</p> }
@@ -98,7 +106,7 @@ fn attribute_view(
                 Msg::SegmentDetails,
                 lang,
                 &[
-                    ("group", format!("{name} {}", g.value)),
+                    ("group", format!("{name} {}", value(&g))),
                     ("n", count(g.n as u64, lang)),
                 ],
             );

@@ -2,6 +2,7 @@
 //! `wave` column and the API use), the core's wave label as the text people read.
 
 use wavegate_core::readiness::Program;
+use wavegate_core::readiness::program::{Wave, wave_label_in};
 
 /// One wave in a pick list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,4 +28,15 @@ pub fn wave_choices(program: &Program) -> Vec<WaveChoice> {
 /// The ids of `choices`, for the rules that check a chosen wave is one of the program's.
 pub fn ids(choices: &[WaveChoice]) -> Vec<String> {
     choices.iter().map(|c| c.id.clone()).collect()
+}
+
+/// A group's value as people read it: a wave as the program names it everywhere else
+/// (`pilot (Pilot IT)`, the id alone for a wave the program no longer has), any other
+/// attribute's value as it is.
+pub fn group_value(attribute: &str, value: &str, waves: &[Wave]) -> String {
+    if attribute.eq_ignore_ascii_case("wave") {
+        wave_label_in(waves, value)
+    } else {
+        value.to_string()
+    }
 }

@@ -14,10 +14,11 @@ use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery, SurveyResul
 use wavegate_core::i18n::Lang;
 use wavegate_core::i18n::count;
 use wavegate_core::measures::Barrier;
+use wavegate_core::readiness::program::Wave;
 use wavegate_core::readiness::text::element_name;
 use wavegate_core::survey::scoring::AdkarSummary;
 use wavegate_core::upload::FileKind;
-use wavegate_ui::api::{files, surveys};
+use wavegate_ui::api::{files, programs, surveys};
 
 /// How a barrier reads: the element where people get stuck, or none, or unknown.
 pub(super) fn barrier_label(id: &str, lang: Lang) -> String {
@@ -64,7 +65,7 @@ fn adkar_view(adkar: &AdkarSummary, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// Everything of one survey's results below the heading.
-fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
+fn results_view(res: SurveyResults, waves: &[Wave], lang: Lang) -> impl IntoView + use<> {
     let survey = StoredValue::new(res.survey);
     let summary = res.summary;
     let n = summary.overall.n;
@@ -76,7 +77,7 @@ fn results_view(res: SurveyResults, lang: Lang) -> impl IntoView + use<> {
             <section class="breakdowns" aria-labelledby="breakdown-title">
                 <h2 id="breakdown-title">{Msg::BreakdownTitle.text(lang)}</h2>
                 <p class="muted">{Msg::BreakdownHint.text(lang)}</p>
-                {breakdown(survey, &summary.segments, n, lang)}
+                {breakdown(survey, &summary.segments, n, waves, lang)}
             </section>
         }
     });
@@ -145,9 +146,22 @@ pub fn ResultsPage() -> impl IntoView {
             .unwrap_or_else(|| survey.get());
         fill(Msg::ResultsOf, lang.get(), &[("survey", name)])
     };
+    // The program's waves, so the split by wave names them as every other page does.
+    let detail = LocalResource::new(move || {
+        let p = program.get();
+        async move { programs::get(&p).await }
+    });
+    let waves = move || {
+        detail
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.program)
+            .map(|p| p.waves)
+            .unwrap_or_default()
+    };
     let body = move || {
         results.get().map(|r| match r {
-            Ok(res) => results_view(res, lang.get()).into_any(),
+            Ok(res) => results_view(res, &waves(), lang.get()).into_any(),
             Err(e) => load_failed(e, move || results.refetch()).into_any(),
         })
     };

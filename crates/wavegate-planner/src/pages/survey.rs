@@ -10,6 +10,7 @@ use crate::components::group_choice::{
 use crate::components::notice::load_failed;
 use crate::components::reminders::Reminders;
 use crate::components::revoke::Revoke;
+use crate::components::wave_choice::group_value;
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -79,14 +80,25 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
 
 /// Response rates per wave and segment, small groups suppressed by the server.
 #[component]
-fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl IntoView {
+pub fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl IntoView {
     let lang = use_lang();
     let rates = LocalResource::new(move || {
         invited.track();
         let (p, s) = (program.get(), survey.get());
         async move { surveys::rates(&p, &s).await }
     });
+    // The program's waves, so a wave's row names it as the invitation form above does.
+    let detail = LocalResource::new(move || {
+        let p = program.get();
+        async move { programs::get(&p).await }
+    });
     let table = move |r: SurveyRates| {
+        let waves = detail
+            .get()
+            .and_then(|d| d.ok())
+            .and_then(|d| d.program)
+            .map(|p| p.waves)
+            .unwrap_or_default();
         let overall = match r.rate {
             Some(rate) => fill(
                 Msg::RateOverall,
@@ -117,13 +129,16 @@ fn Rates(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl 
                     </tr></thead>
                     <tbody>
                         {r.groups.into_iter().map(|g| {
-                            let (attribute, value) = (g.attribute.clone(), g.value.clone());
+                            let (attribute, value) = (g.attribute.clone(), group_value(&g.attribute, &g.value, &waves));
                             let label = move || format!("{}: {value}", text::attribute(&attribute, lang.get()));
+                            // Counts as the page writes them everywhere (`12.000` in Dutch).
+                            let number = move |n: Option<u64>| n.map(|n| count(n, lang.get())).unwrap_or_else(dash);
+                            let (invited, responded) = (g.invited, g.responded);
                             view! {
                             <tr data-group=format!("{}={}", g.attribute, g.value)>
                                 <th scope="row">{label}</th>
-                                <td class="num" data-label=t(Msg::InvitedCol)>{g.invited.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
-                                <td class="num" data-label=t(Msg::RespondedCol)>{g.responded.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
+                                <td class="num" data-label=t(Msg::InvitedCol)>{move || number(invited)}</td>
+                                <td class="num" data-label=t(Msg::RespondedCol)>{move || number(responded)}</td>
                                 <td class="num" data-label=t(Msg::RateCol)>{g.rate.map(|n| format!("{n}%")).unwrap_or_else(dash)}</td>
                             </tr>
                         }
