@@ -171,6 +171,7 @@ wavegate_ui::messages! {
         SurveyJsId => "Id voor een SurveyJS-vragenlijst (leeg: uit de titel)", "Id for a SurveyJS survey (empty: from its title)";
         ChooseDefinition => "Kies een JSON-bestand", "Choose a JSON file";
         Published => "{survey} versie {version} is gepubliceerd.", "{survey} version {version} is published.";
+        SurveyUnchanged => "{survey} versie {version} was al zo gepubliceerd; er is niets veranderd.", "{survey} version {version} was already published like this; nothing changed.";
         OpenSurvey => "Uitnodigen en resultaten", "Invitations and results";
         NotJson => "Dit bestand is geen JSON.", "This file is not JSON.";
 

@@ -2152,6 +2152,7 @@ async fn a_published_survey_is_named_by_its_title_and_its_message_takes_the_focu
         version: 1,
         languages: vec![Lang::Nl, Lang::En],
         anonymous: false,
+        created: true,
         warnings: Vec::new(),
     };
     publishing.run(async move { Outcome::Published(published) }, Trigger::new());
@@ -2160,6 +2161,75 @@ async fn a_published_survey_is_named_by_its_title_and_its_message_takes_the_focu
     assert_eq!(
         text_of(&host, "#survey-outcome p"),
         "Terugblik op de pilot versie 1 is gepubliceerd. Uitnodigen en resultaten"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn publishing_a_survey_again_unchanged_says_nothing_changed_rather_than_published() {
+    use wavegate_core::api::PublishedSurvey;
+    use wavegate_planner::components::publish::Outcome;
+    use wavegate_planner::pages::surveys::outcome_view;
+    let again = PublishedSurvey {
+        survey_id: "pilot-feedback".into(),
+        title: Text::new("Terugblik op de pilot", "Looking back at the pilot"),
+        version: 1,
+        languages: vec![Lang::Nl, Lang::En],
+        anonymous: false,
+        created: false,
+        warnings: Vec::new(),
+    };
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        outcome_view(Outcome::Published(again.clone()), "contoso".into())
+    });
+    settle().await;
+    assert_eq!(
+        text_of(&host, "p"),
+        "Terugblik op de pilot versie 1 was al zo gepubliceerd; er is niets veranderd. Uitnodigen en resultaten"
+    );
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        text_of(&host, "p"),
+        "Looking back at the pilot version 1 was already published like this; nothing changed. Invitations and results"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_published_module_is_named_by_its_title_in_the_pages_language_not_by_its_id() {
+    use wavegate_core::training::wire::ModulePublished;
+    use wavegate_planner::components::publish::Outcome;
+    use wavegate_planner::pages::training::outcome_view;
+    let published = |created| ModulePublished {
+        module_id: "get-help".into(),
+        title: Text::new("Waar je hulp krijgt", "Where to get help"),
+        version: 2,
+        created,
+        must_restudy: 0,
+    };
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        view! {
+            <div id="new">{outcome_view(Outcome::Published(published(true)), "contoso".into(), true)}</div>
+            <div id="again">{outcome_view(Outcome::Published(published(false)), "contoso".into(), false)}</div>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        text_of(&host, "#new p"),
+        "Waar je hulp krijgt versie 2 is gepubliceerd. Toewijzen en resultaten"
+    );
+    assert_eq!(
+        text_of(&host, "#again p"),
+        "Waar je hulp krijgt versie 2 was al zo gepubliceerd; er is niets veranderd."
+    );
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        text_of(&host, "#new p"),
+        "Where to get help version 2 is published. Assign and results"
     );
 }
 

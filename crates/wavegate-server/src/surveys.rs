@@ -145,6 +145,7 @@ pub async fn publish(
             version: row.version,
             languages: survey.languages,
             anonymous: row.anonymous,
+            created: already.is_none(),
             warnings,
         }),
     ))

@@ -64,7 +64,7 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   // A built-in one: every version of it, the latest named (version 2 rewrote its quiz feedback).
   await page.getByLabel("Ingebouwde module").selectOption("get-help");
   await page.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.locator("#module-published")).toContainText("get-help versie 2 is gepubliceerd.");
+  await expect(page.locator("#module-published")).toContainText("Waar je hulp krijgt versie 2 is gepubliceerd.");
   await expect(page.locator("[data-module='get-help']")).toContainText("versie 2");
   await page.getByRole("link", { name: "Toewijzen en resultaten" }).click();
 
@@ -115,7 +115,7 @@ test("a planner publishes, assigns and follows a module, and sees who must re-st
   await audit(page);
   await expectNoHorizontalScroll(page);
   await preview.getByRole("button", { name: "Publiceren" }).click();
-  await expect(page.locator("#module-published")).toContainText("get-help versie 3 is gepubliceerd.");
+  await expect(page.locator("#module-published")).toContainText(`${next.title.nl} versie 3 is gepubliceerd.`);
   await expect(page.locator("#module-published")).toContainText("1 persoon moet iets opnieuw bestuderen.");
   // Lessons and topics by their titles in the page's language, never their ids; one trainee
   // in the singular; the version's date in words.

@@ -112,6 +112,8 @@ pub struct VersionSummary {
 pub struct ModulePublished {
     /// The module.
     pub module_id: String,
+    /// Its title, as planners know it (the id is for files and links).
+    pub title: Text,
     /// The version stored.
     pub version: u32,
     /// False when the same definition was already published under this version.

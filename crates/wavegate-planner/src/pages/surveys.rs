@@ -20,9 +20,16 @@ pub fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
     let lang = use_lang();
     o.view(|p| {
         let link = links::survey(&program, &p.survey_id);
+        // Publishing the same content again changes nothing: saying "published" would suggest
+        // a new version went out to respondents.
+        let msg = if p.created {
+            Msg::Published
+        } else {
+            Msg::SurveyUnchanged
+        };
         view! {
             <div class="banner banner-ok" role="status">
-                <p>{move || fill(Msg::Published, lang.get(), &[("survey", p.title.get(lang.get()).to_string()), ("version", p.version.to_string())])}
+                <p>{move || fill(msg, lang.get(), &[("survey", p.title.get(lang.get()).to_string()), ("version", p.version.to_string())])}
                     " "<a href=link>{t(Msg::OpenSurvey)}</a></p>
                 {(!p.warnings.is_empty()).then(|| view! {
                     <ul>{p.warnings.iter().map(|w| view! { <li>{with_code(w.clone())}</li> }).collect_view()}</ul>

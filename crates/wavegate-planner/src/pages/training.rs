@@ -17,7 +17,7 @@ use wavegate_core::training::{Change, ChangeKind, Module, templates};
 use wavegate_ui::api::{ApiError, training};
 
 /// What publishing a module (or a version of one) answered.
-pub(super) type Outcome = publish::Outcome<ModulePublished>;
+pub type Outcome = publish::Outcome<ModulePublished>;
 
 /// Reads the server's answer to publishing a module or a version of one.
 pub(super) fn outcome_of(answer: Result<ModulePublished, ApiError>) -> Outcome {
@@ -25,14 +25,18 @@ pub(super) fn outcome_of(answer: Result<ModulePublished, ApiError>) -> Outcome {
 }
 
 /// The result of publishing, in the planner's language; `open` links to the module's page.
-pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
+pub fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
     let lang = use_lang();
     o.view(|p| {
         let link = links::module(&program, &p.module_id);
-        let vars = [
-            ("module", p.module_id.clone()),
-            ("version", p.version.to_string()),
-        ];
+        // Named by its title, as the list above names it; the id is for files and links.
+        let (title, version) = (p.title.clone(), p.version.to_string());
+        let vars = move |lang: Lang| {
+            [
+                ("module", title.get(lang).to_string()),
+                ("version", version.clone()),
+            ]
+        };
         let msg = if p.created {
             Msg::ModulePublished
         } else {
@@ -41,7 +45,7 @@ pub(super) fn outcome_view(o: Outcome, program: String, open: bool) -> AnyView {
         let restudy = p.must_restudy;
         view! {
             <div id="module-published" class="banner banner-ok" role="status" tabindex="-1">
-                <p>{move || fill(msg, lang.get(), &vars)}
+                <p>{move || fill(msg, lang.get(), &vars(lang.get()))}
                     {open.then(|| view! { " "<a href=link.clone()>{t(Msg::OpenModule)}</a> })}</p>
                 {(restudy > 0).then(|| view! {
                     <p>{move || if restudy == 1 {

@@ -181,6 +181,7 @@ async fn publish_version(
         },
         Json(ModulePublished {
             module_id: module.id,
+            title: module.title,
             version: module.version,
             created,
             must_restudy,

@@ -40,6 +40,11 @@ async fn a_template_is_published_once_and_again_is_the_same_version() {
     assert_eq!(r.body["anonymous"], true);
     let again = publish(&api, json!({ "template": "enps" })).await;
     assert_eq!(again.status, StatusCode::OK);
+    // The planner's page says "nothing changed" rather than "published" from this flag.
+    assert_eq!(
+        (r.body["created"].as_bool(), again.body["created"].as_bool()),
+        (Some(true), Some(false))
+    );
     assert_eq!(
         (
             again.body["version"].as_u64(),

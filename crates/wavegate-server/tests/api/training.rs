@@ -217,6 +217,8 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
     let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    // Named for the planner by its title, as the module list names it.
+    assert_eq!(r.body["title"]["nl"], "Waar je hulp krijgt");
     let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(
         (r.status, &r.body["created"]),
