@@ -424,6 +424,8 @@ wavegate_ui::messages! {
         AssignHint => "Iedereen in de golf en het segment die de module betreft, krijgt een persoonlijke link. Wie al een link had, houdt die met zijn voortgang.", "Everyone in the wave and segment the module targets gets a personal link. Whoever had one keeps it, with their progress.";
         AssignButton => "Toewijzen", "Assign";
         AssignedRenewed => "{n} verlopen of ingetrokken links zijn vervangen door nieuwe: stuur die mensen hun nieuwe link (zie het linkbestand).", "{n} expired or revoked links were replaced by new ones: send those people their new link (see the links file).";
+        AssignedNobody => "Niemand in deze selectie hoort bij de doelgroep van de module ({targets}), dus er zijn geen links gemaakt. Kies een andere golf of een ander segment, of kijk of de personeelslijst die kenmerken heeft.", "Nobody in this selection is in the module's target group ({targets}), so no links were made. Choose another wave or segment, or check that the roster has these attributes.";
+        ModuleFor => "Voor wie: {targets}.", "Who it is for: {targets}.";
         AssignedResult => "{people} mensen in de selectie, {targeted} voor deze module: {created} nieuwe links, {existing} bestonden al.", "{people} people in the selection, {targeted} for this module: {created} new links, {existing} existed already.";
         TrainingLinksTitle => "Links van deelnemers", "Trainees' links";
         TrainingLinksHint => "Een CSV-bestand voor samenvoegen in een mail, met de persoonlijke link van elke deelnemer.", "A CSV file for a mail merge, with each trainee's personal link.";

@@ -856,6 +856,7 @@ async fn the_module_pages_tables_are_regions_of_their_own_name_and_its_headings_
         }],
         assigned: 1,
         names: names(),
+        targets: Default::default(),
     };
     // As the page puts them: the title, the versions, then each table in its card.
     let (host, _h) = mount(move || {
@@ -951,6 +952,7 @@ async fn a_modules_versions_name_their_lessons_and_dates_in_the_pages_language()
         ],
         assigned: 1,
         names: names(),
+        targets: Default::default(),
     };
     let (host, _h) = mount(move || {
         provide_context(RwSignal::new(Lang::Nl));
@@ -967,6 +969,71 @@ async fn a_modules_versions_name_their_lessons_and_dates_in_the_pages_language()
         !latest.contains("2026-11-29") && !latest.contains("mfa"),
         "{latest}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_module_says_whom_it_is_for_before_anyone_assigns_it() {
+    let summary = ModuleSummary {
+        id: "admin-operations".into(),
+        title: Text::new("Dagelijks beheer", "Daily operations"),
+        version: 1,
+        estimate_minutes: 15,
+        versions: Vec::new(),
+        assigned: 0,
+        names: ModuleNames::default(),
+        targets: [(
+            "role".to_string(),
+            vec!["admin".to_string(), "beheerder".to_string()],
+        )]
+        .into(),
+    };
+    let lang = RwSignal::new(Lang::Nl);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        versions_view(summary)
+    });
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".module-targets"),
+        "Voor wie: rol admin of beheerder."
+    );
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".module-targets"),
+        "Who it is for: role admin or beheerder."
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_assignment_that_reached_nobody_says_whom_the_module_waits_for_and_what_to_do() {
+    use wavegate_core::training::wire::Assigned;
+    use wavegate_planner::pages::training_module::assigned_text;
+    let nobody = Assigned {
+        people: 300,
+        targeted: 0,
+        created: 0,
+        existing: 0,
+        renewed: 0,
+        targets: [("role".to_string(), vec!["admin".to_string()])].into(),
+    };
+    let nl = assigned_text(&nobody, Lang::Nl);
+    assert!(
+        nl.ends_with(
+            "Niemand in deze selectie hoort bij de doelgroep van de module (rol admin), dus er zijn geen links gemaakt. \
+             Kies een andere golf of een ander segment, of kijk of de personeelslijst die kenmerken heeft."
+        ),
+        "{nl}"
+    );
+    let en = assigned_text(&nobody, Lang::En);
+    assert!(en.contains("(role admin)"), "{en}");
+    // Whoever was reached hears nothing of it.
+    let some = Assigned {
+        targeted: 2,
+        created: 2,
+        ..nobody
+    };
+    assert!(!assigned_text(&some, Lang::Nl).contains("Niemand"));
 }
 
 /// Two stored evaluations of wave-2, a week apart: iOS had no readiness at the first and
@@ -2004,6 +2071,7 @@ fn counts_on_the_programs_and_modules_cards_are_singular_for_one() {
         versions: Vec::new(),
         assigned: 1,
         names: ModuleNames::default(),
+        targets: Default::default(),
     };
     assert_eq!(
         module_counts(&module(1), Lang::Nl),

@@ -1,6 +1,8 @@
 //! Which modules a person is assigned, from their roster attributes and each module's targets.
 
 use super::model::{Module, Targets};
+use crate::i18n::Lang;
+use crate::readiness::text::{attribute, list};
 use crate::survey::Attributes;
 
 /// Whether a person with these attributes is targeted: every attribute the rule names must be
@@ -22,6 +24,35 @@ pub fn matches(targets: &Targets, attributes: &Attributes) -> bool {
 /// The modules assigned to a person, in the order given.
 pub fn assigned<'m>(modules: &'m [Module], attributes: &Attributes) -> Vec<&'m Module> {
     modules.iter().filter(|m| m.is_for(attributes)).collect()
+}
+
+/// Who `targets` are for, as a planner reads it: "iedereen" / "everyone" for an empty rule,
+/// else each attribute by its name in `lang` with its values ("platform iOS of iPadOS en
+/// afdeling Sales"), so a selection with nobody in it can say whom the module waits for.
+pub fn in_words(targets: &Targets, lang: Lang) -> String {
+    if targets.is_empty() {
+        return match lang {
+            Lang::Nl => "iedereen",
+            Lang::En => "everyone",
+        }
+        .to_string();
+    }
+    let or = match lang {
+        Lang::Nl => "of",
+        Lang::En => "or",
+    };
+    let rules: Vec<String> = targets
+        .iter()
+        .map(|(name, values)| {
+            let values = match values.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+            };
+            format!("{} {values}", attribute(name, lang))
+        })
+        .collect();
+    list(&rules, lang)
 }
 
 impl Module {
@@ -47,6 +78,26 @@ mod tests {
             .iter()
             .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
             .collect()
+    }
+
+    #[test]
+    fn targets_read_as_whom_the_module_is_for_in_either_language() {
+        assert_eq!(in_words(&Targets::new(), Lang::Nl), "iedereen");
+        assert_eq!(in_words(&Targets::new(), Lang::En), "everyone");
+        let admins = rule(&[("role", &["admin", "beheerder", "it-admin"])]);
+        assert_eq!(
+            in_words(&admins, Lang::Nl),
+            "rol admin, beheerder of it-admin"
+        );
+        assert_eq!(
+            in_words(&admins, Lang::En),
+            "role admin, beheerder or it-admin"
+        );
+        let ios_sales = rule(&[("platform", &["iOS", "iPadOS"]), ("department", &["Sales"])]);
+        assert_eq!(
+            in_words(&ios_sales, Lang::Nl),
+            "afdeling Sales en platform iOS of iPadOS"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::certificate::{Certificate, CertificateError, CoveredVersion};
 use super::facts::Fact;
 use super::groups::GroupResult;
 use super::markdown::to_html;
-use super::model::{Module, QuizAnswers};
+use super::model::{Module, QuizAnswers, Targets};
 use super::progress::{AttemptPlan, Progress};
 use super::restudy::Restudy;
 use super::scoring::QuizResult;
@@ -50,6 +50,10 @@ pub struct ModuleSummary {
     /// by id.
     #[serde(default)]
     pub names: ModuleNames,
+    /// Whom the latest version is for (roster attribute → values; empty: everyone), so the
+    /// page says it before anyone assigns it to a group it does not target.
+    #[serde(default)]
+    pub targets: Targets,
 }
 
 /// The titles of a module's lessons and quiz topics by id, over all its published versions
@@ -172,6 +176,10 @@ pub struct Assigned {
     /// it, re-assigning to renew expired links would read as if nothing happened.
     #[serde(default)]
     pub renewed: u64,
+    /// Whom the module is for (its targets; empty: everyone), so an assignment that reached
+    /// nobody can say why.
+    #[serde(default)]
+    pub targets: Targets,
 }
 
 /// Completion and per-topic results of one module.

@@ -17,6 +17,7 @@ use wavegate_core::i18n::count;
 use wavegate_core::readiness::report::SuppressionReason;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
+use wavegate_core::training::targeting::in_words;
 use wavegate_core::training::wire::{
     AssignModule, Assigned, ModuleNames, ModulePublished, ModuleResults, ModuleSummary,
     PublishModule, RestudyList,
@@ -30,8 +31,12 @@ pub fn versions_view(m: ModuleSummary) -> impl IntoView {
     let mut versions = m.versions.clone();
     versions.reverse();
     let names = m.names.clone();
+    let targets = m.targets.clone();
     view! {
         <p class="muted">{move || module_counts(&m, lang.get())}</p>
+        // Before the assign form: a module for admins assigned to a wave of end users reaches
+        // nobody, and the planner should see that coming.
+        <p class="muted module-targets">{move || fill(Msg::ModuleFor, lang.get(), &[("targets", in_words(&targets, lang.get()))])}</p>
         // Right under the page's h1 (no card of its own): the next level, not h3.
         <h2>{t(Msg::ModuleVersions)}</h2>
         <ul class="version-list">
@@ -95,7 +100,7 @@ fn NewVersion(program: Memo<String>, module: Memo<String>, published: Trigger) -
 
 /// What an assignment did, in words: links given anew (in place of expired or revoked ones)
 /// are said apart, since those people need the new link sent to them.
-pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> String {
+pub fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> String {
     let mut text = fill(
         Msg::AssignedResult,
         lang,
@@ -109,6 +114,15 @@ pub(super) fn assigned_text(r: &Assigned, lang: wavegate_core::i18n::Lang) -> St
     if r.renewed > 0 {
         text.push(' ');
         text += &fill(Msg::AssignedRenewed, lang, &[("n", count(r.renewed, lang))]);
+    }
+    // "0 for this module" alone leaves the planner guessing why.
+    if r.targeted == 0 && r.people > 0 {
+        text.push(' ');
+        text += &fill(
+            Msg::AssignedNobody,
+            lang,
+            &[("targets", in_words(&r.targets, lang))],
+        );
     }
     text
 }

@@ -258,6 +258,7 @@ pub async fn list(
                 .filter(|a| a.module_id == module.id)
                 .count() as u64,
             names: ModuleNames::of(history.published()),
+            targets: module.targets.clone(),
         });
     }
     Ok(Json(out))
@@ -339,6 +340,7 @@ pub async fn assign(
             created,
             existing: targeted - created,
             renewed,
+            targets: module.targets.clone(),
         }),
     ))
 }

@@ -886,3 +886,36 @@ async fn the_links_file_opens_in_dutch_excel_when_asked_for_semicolons_and_a_byt
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{:?}", bad.body);
 }
+
+#[tokio::test]
+async fn a_module_for_admins_says_whom_it_targets_in_the_list_and_when_assigned() {
+    let api = demo_api().await;
+    assert_eq!(
+        upload(&api, "roster", demo_roster(), "").await.status,
+        StatusCode::OK
+    );
+    let r = planner_post(&api, MODULES, json!({ "builtin": "admin-operations" })).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let role = json!({ "role": ["admin", "beheerder", "it-admin"] });
+    let list = api.get(MODULES, true).await;
+    let listed = list
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "admin-operations");
+    assert_eq!(listed.map(|m| &m["targets"]), Some(&role));
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}/admin-operations/assignments"),
+        json!({ "wave": "pilot" }),
+    )
+    .await;
+    assert!(r.status.is_success(), "{:?}", r.body);
+    assert_eq!(r.body["targets"], role);
+    assert!(
+        r.body["targeted"].as_u64() < r.body["people"].as_u64(),
+        "{:?}",
+        r.body
+    );
+}
