@@ -159,6 +159,9 @@ wavegate_ui::messages! {
         SurveyCounts => "versie {version} · {invitations} · {responses}", "version {version} · {invitations} · {responses}";
         InvitationsN => "{n} uitnodigingen", "{n} invitations";
         InvitationsOne => "1 uitnodiging", "1 invitation";
+        LinksN => "{n} links", "{n} links";
+        LinksOne => "1 link", "1 link";
+        RateAnswered => "{rate}% respons", "{rate}% responded";
         ResponsesN => "{n} antwoorden", "{n} responses";
         ResponsesOne => "1 antwoord", "1 response";
         Anonymous => "anoniem", "anonymous";

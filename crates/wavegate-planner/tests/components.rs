@@ -2053,6 +2053,37 @@ async fn the_waves_are_titled_once_and_a_new_wave_takes_focus_at_its_id() {
 }
 
 #[wasm_bindgen_test]
+fn a_surveys_line_counts_an_anonymous_surveys_links_as_links_and_names_the_rate() {
+    use wavegate_core::api::SurveyOverview;
+    use wavegate_planner::pages::surveys::survey_counts;
+    let survey = |anonymous, invitations, responses| SurveyOverview {
+        survey_id: "s".into(),
+        version: 1,
+        title: Text::new("S", "S"),
+        anonymous,
+        responses,
+        invitations,
+    };
+    assert_eq!(
+        survey_counts(&survey(false, 12, 8), Lang::Nl),
+        "versie 1 · 12 uitnodigingen · 8 antwoorden · 67% respons"
+    );
+    assert_eq!(
+        survey_counts(&survey(false, 12, 8), Lang::En),
+        "version 1 · 12 invitations · 8 responses · 67% responded"
+    );
+    // One anonymous link is answered by many: no invitations, and no rate.
+    assert_eq!(
+        survey_counts(&survey(true, 1, 7), Lang::Nl),
+        "versie 1 · 1 link · 7 antwoorden"
+    );
+    assert_eq!(
+        survey_counts(&survey(true, 3, 40), Lang::En),
+        "version 1 · 3 links · 40 responses"
+    );
+}
+
+#[wasm_bindgen_test]
 fn counts_on_the_programs_and_modules_cards_are_singular_for_one() {
     use wavegate_planner::pages::programs::program_counts;
     use wavegate_planner::pages::training::module_counts;

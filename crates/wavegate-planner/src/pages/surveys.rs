@@ -9,7 +9,9 @@ use crate::components::publish::{Outcome, Publishing, builtin_options};
 use crate::i18n::{Lang, Msg, UiMsg, counted, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{ErrorCode, PublishSurvey, PublishedSurvey, SurveyProblem};
+use wavegate_core::api::{
+    ErrorCode, PublishSurvey, PublishedSurvey, SurveyOverview, SurveyProblem,
+};
 use wavegate_core::i18n::Text;
 use wavegate_core::survey::publishing::{is_wavegate, read_definition, read_surveyjs};
 use wavegate_core::survey::{QuestionType, Survey, labels, templates};
@@ -38,6 +40,34 @@ pub fn outcome_view(o: Outcome<PublishedSurvey>, program: String) -> AnyView {
         }
         .into_any()
     })
+}
+
+/// A published survey's line in the list: its version, its links (personal invitations, or
+/// the anonymous links one of which many people answer), its responses and, for a personal
+/// survey, the response rate said as one (a bare "67%" beside counts reads as anything).
+pub fn survey_counts(s: &SurveyOverview, lang: Lang) -> String {
+    let links = if s.anonymous {
+        counted(s.invitations, Msg::LinksOne, Msg::LinksN, lang)
+    } else {
+        counted(s.invitations, Msg::InvitationsOne, Msg::InvitationsN, lang)
+    };
+    let mut text = fill(
+        Msg::SurveyCounts,
+        lang,
+        &[
+            ("version", s.version.to_string()),
+            ("invitations", links),
+            (
+                "responses",
+                counted(s.responses, Msg::ResponsesOne, Msg::ResponsesN, lang),
+            ),
+        ],
+    );
+    if let Some(rate) = s.response_rate() {
+        text += " · ";
+        text += &fill(Msg::RateAnswered, lang, &[("rate", rate.to_string())]);
+    }
+    text
 }
 
 /// The languages of a definition by name, in both languages.
@@ -246,14 +276,9 @@ pub fn SurveysPage() -> impl IntoView {
                     <ul class="survey-list">
                         {surveys.into_iter().map(|s| {
                             let title = s.title.clone();
-                            let rate = s.response_rate().map(|r| format!(" · {r}%")).unwrap_or_default();
-                            let counts = move || {
-                                let l = lang.get();
-                                fill(Msg::SurveyCounts, l, &[
-                                    ("version", s.version.to_string()),
-                                    ("invitations", counted(s.invitations, Msg::InvitationsOne, Msg::InvitationsN, l)),
-                                    ("responses", counted(s.responses, Msg::ResponsesOne, Msg::ResponsesN, l)),
-                                ]) + &rate
+                            let counts = {
+                                let s = s.clone();
+                                move || survey_counts(&s, lang.get())
                             };
                             view! {
                                 <li data-survey=s.survey_id.clone()>
