@@ -360,6 +360,24 @@ fn mount_group(survey: Survey, summary: Summary) -> (web_sys::HtmlElement, impl 
 }
 
 #[wasm_bindgen_test]
+async fn the_sus_and_nps_intervals_say_they_are_intervals_and_at_which_level() {
+    let (survey, summary) = pilot_summary(12, &SummaryOptions::default());
+    let sus = summary.overall.sus.clone().unwrap();
+    let [lo, hi] = sus.interval.unwrap();
+    let (host, _h) = mount_group(survey, summary);
+    settle().await;
+    let headline = text_of(&host, ".headline");
+    assert!(
+        headline.contains(&format!("(90% interval: {lo:.0}–{hi:.0})")),
+        "{headline}"
+    );
+    assert!(
+        headline.contains("NPS: ") && headline.matches("90% interval: ").count() == 2,
+        "{headline}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_small_group_the_server_did_not_suppress_is_shown() {
     let three = SummaryOptions {
         min_group: 3,

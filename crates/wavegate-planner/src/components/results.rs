@@ -17,7 +17,7 @@ use wavegate_core::survey::labels;
 use wavegate_core::survey::scoring::{
     Count, GroupSummary, NpsSummary, QuestionStats, QuestionSummary, ScaleStats,
 };
-use wavegate_core::survey::{QuestionKind, Survey, generic_text};
+use wavegate_core::survey::{QuestionKind, SummaryOptions, Survey, generic_text};
 
 /// The results of one group of responses, or why they are not shown.
 #[component]
@@ -46,13 +46,24 @@ pub fn GroupResults(
     }
 }
 
+/// An interval after a headline measure, named with its level ("90%-interval: 49–54"): bare
+/// figures in brackets read as a range of answers, not as how uncertain the score is.
+fn interval_note(range: String, lang: Lang) -> String {
+    // The level the server summarises with (the core's default, as the readiness report's).
+    let level = format!("{:.0}", SummaryOptions::default().level * 100.0);
+    format!(
+        " ({}: {range})",
+        fill(Msg::IntervalLevel, lang, &[("level", level)])
+    )
+}
+
 /// The headline measures (SUS, NPS) and every question.
 fn group_view(survey: &Survey, group: &GroupSummary, lang: Lang) -> impl IntoView + use<> {
     let sus = group.sus.as_ref().and_then(|s| {
         s.mean.map(|m| {
             view! {
                 <span class="metric">{Msg::SusScore.text(lang)}": "<strong>{format!("{m:.0}")}</strong>
-                    {s.interval.map(|[a, b]| format!(" ({a:.0}–{b:.0})"))}</span>
+                    {s.interval.map(|[a, b]| interval_note(format!("{a:.0}–{b:.0}"), lang))}</span>
             }
         })
     });
@@ -63,7 +74,7 @@ fn group_view(survey: &Survey, group: &GroupSummary, lang: Lang) -> impl IntoVie
             n.score.map(|s| {
                 view! {
                     <span class="metric">{Msg::NpsScore.text(lang)}": "<strong>{format!("{s:+.0}")}</strong>
-                        {n.interval.map(|[a, b]| format!(" ({a:+.0}…{b:+.0})"))}</span>
+                        {n.interval.map(|[a, b]| interval_note(format!("{a:+.0}…{b:+.0}"), lang))}</span>
                 }
             })
         })
