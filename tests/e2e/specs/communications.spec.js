@@ -139,7 +139,10 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(wave1.locator(".reach")).toContainText(
     `${expected.reached} van de ${expected.outOf} die het nog moesten doen (${pct}%, `,
   );
-  await expect(wave1.locator(".reach")).toContainText(`schreven een toestel in na het bericht; ${expected.already} hadden dat al gedaan.`);
+  // Dutch says one person's act in the singular.
+  const enrolled = expected.reached === 1 ? "schreef" : "schreven";
+  const had = expected.already === 1 ? "had" : "hadden";
+  await expect(wave1.locator(".reach")).toContainText(`${enrolled} een toestel in na het bericht; ${expected.already} ${had} dat al gedaan.`);
   await expect(wave1.getByRole("button", { name: "Markeer als verstuurd" })).toHaveCount(0);
 
   // A department of wave-1 with fewer than 5 people: its reach is not shown, its size neither.

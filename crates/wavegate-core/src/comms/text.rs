@@ -2,7 +2,7 @@
 //! and its reach as a sentence (or why it has none), in Dutch and English.
 
 use crate::api::{NewMessage, Purpose, Reach, ReachFigures};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, count};
 use crate::measures::MIN_GROUP;
 use crate::readiness::program::{Wave, wave_label_in};
 use crate::readiness::text::{attribute, pct, wave_named};
@@ -30,9 +30,14 @@ pub fn group(message: &NewMessage, waves: &[Wave], lang: Lang) -> String {
     }
 }
 
-/// What people did, in the past tense ("schreven zich in").
-fn did(purpose: Purpose, lang: Lang) -> &'static str {
+/// What people did, in the past tense ("schreven een toestel in"); Dutch says one person's
+/// act in the singular ("1 van de 60 … schreef een toestel in").
+fn did(purpose: Purpose, people: u64, lang: Lang) -> &'static str {
     match (purpose, lang) {
+        (Purpose::Enroll, Lang::Nl) if people == 1 => "schreef een toestel in",
+        (Purpose::AnswerSurvey, Lang::Nl) if people == 1 => "vulde een vragenlijst in",
+        (Purpose::StartTraining, Lang::Nl) if people == 1 => "begon aan de training",
+        (Purpose::None, Lang::Nl) if people == 1 => "deed wat gevraagd werd",
         (Purpose::Enroll, Lang::Nl) => "schreven een toestel in",
         (Purpose::Enroll, Lang::En) => "enrolled a device",
         (Purpose::AnswerSurvey, Lang::Nl) => "vulden een vragenlijst in",
@@ -50,9 +55,12 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
         let s = match lang {
             Lang::Nl => format!(
                 "Niemand hoefde het nog te doen: alle {} hadden dat al gedaan",
-                f.already
+                count(f.already, lang)
             ),
-            Lang::En => format!("Nobody still had to: all {} had done so already", f.already),
+            Lang::En => format!(
+                "Nobody still had to: all {} had done so already",
+                count(f.already, lang)
+            ),
         };
         return s + &undated(f, lang) + ".";
     }
@@ -67,18 +75,19 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
     };
     let s = match lang {
         Lang::Nl => format!(
-            "{} van de {} die het nog moesten doen{share} {} na het bericht; {} hadden dat al gedaan",
-            f.reached,
-            f.out_of,
-            did(purpose, lang),
-            f.already
+            "{} van de {} die het nog moesten doen{share} {} na het bericht; {} {} dat al gedaan",
+            count(f.reached, lang),
+            count(f.out_of, lang),
+            did(purpose, f.reached, lang),
+            count(f.already, lang),
+            if f.already == 1 { "had" } else { "hadden" }
         ),
         Lang::En => format!(
             "{} of the {} who still had to{share} {} after the message; {} had done so already",
-            f.reached,
-            f.out_of,
-            did(purpose, lang),
-            f.already
+            count(f.reached, lang),
+            count(f.out_of, lang),
+            did(purpose, f.reached, lang),
+            count(f.already, lang)
         ),
     };
     s + &undated(f, lang) + "."
@@ -88,8 +97,11 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
 fn undated(f: &ReachFigures, lang: Lang) -> String {
     match (f.undated, lang) {
         (0, _) => String::new(),
-        (n, Lang::Nl) => format!("; van {n} is niet bekend wanneer ze begonnen"),
-        (n, Lang::En) => format!("; for {n} it is not known when they started"),
+        (n, Lang::Nl) => format!(
+            "; van {} is niet bekend wanneer ze begonnen",
+            count(n, lang)
+        ),
+        (n, Lang::En) => format!("; for {} it is not known when they started", count(n, lang)),
     }
 }
 
@@ -166,6 +178,40 @@ mod tests {
         assert_eq!(
             reach(&everyone_already, Purpose::StartTraining, Lang::En),
             "Nobody still had to: all 6 had done so already; for 1 it is not known when they started."
+        );
+    }
+
+    #[test]
+    fn reach_writes_large_counts_as_the_reader_does_and_one_person_in_the_singular() {
+        let large = Reach::Measured(ReachFigures {
+            group: 12_500,
+            already: 1,
+            undated: 0,
+            out_of: 12_499,
+            reached: 10_250,
+            share: Some(0.82),
+            interval: Some([0.81, 0.83]),
+        });
+        assert_eq!(
+            reach(&large, Purpose::AnswerSurvey, Lang::Nl),
+            "10.250 van de 12.499 die het nog moesten doen (82%, 81–83%) vulden een vragenlijst in na het bericht; 1 had dat al gedaan."
+        );
+        assert_eq!(
+            reach(&large, Purpose::AnswerSurvey, Lang::En),
+            "10,250 of the 12,499 who still had to (82%, 81–83%) answered a survey after the message; 1 had done so already."
+        );
+        let one = Reach::Measured(ReachFigures {
+            group: 60,
+            already: 0,
+            undated: 0,
+            out_of: 60,
+            reached: 1,
+            share: Some(1.0 / 60.0),
+            interval: None,
+        });
+        assert_eq!(
+            reach(&one, Purpose::Enroll, Lang::Nl),
+            "1 van de 60 die het nog moesten doen schreef een toestel in na het bericht; 0 hadden dat al gedaan."
         );
     }
 
