@@ -119,6 +119,13 @@ pub async fn publish(
         None => check_next_version(&history, &survey)
             .map_err(|e| ApiError::new(ErrorCode::InvalidSurvey, e.message(lang)))?,
     }
+    // Versions are shared by the server's programs: one published elsewhere is new to this
+    // program all the same. What the planner is told is whether this program changed.
+    let before = state
+        .store
+        .program_survey(&program_id, &survey.id)
+        .await?
+        .map(|r| r.version);
     let json = serde_json::to_string(&survey).map_err(ApiError::internal)?;
     let row = state
         .store
@@ -145,7 +152,7 @@ pub async fn publish(
             version: row.version,
             languages: survey.languages,
             anonymous: row.anonymous,
-            created: already.is_none(),
+            created: before != Some(row.version),
             warnings,
         }),
     ))

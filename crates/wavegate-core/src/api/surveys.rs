@@ -63,8 +63,9 @@ pub struct PublishedSurvey {
     pub languages: Vec<Lang>,
     /// Whether responses are stored without a person link.
     pub anonymous: bool,
-    /// False when the same definition was already published under this version: nothing
-    /// changed, and the planner is told so rather than that it was published.
+    /// False when the program already had this very version: nothing changed, and the
+    /// planner is told so rather than that it was published. True for a version new to the
+    /// program, also one another program published first (versions are shared).
     pub created: bool,
     /// What a SurveyJS import changed or left out, in the request's language.
     pub warnings: Vec<String>,

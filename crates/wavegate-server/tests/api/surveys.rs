@@ -45,6 +45,21 @@ async fn a_template_is_published_once_and_again_is_the_same_version() {
         (r.body["created"].as_bool(), again.body["created"].as_bool()),
         (Some(true), Some(false))
     );
+    // The same version is new to another program all the same (versions are shared).
+    let other = super::support::other_program(&api, "Elsewhere").await;
+    let there = api
+        .call(
+            "POST",
+            &format!("/api/v1/programs/{other}/surveys"),
+            Auth::Planner,
+            Some("application/json"),
+            json!({ "template": "enps" }).to_string(),
+        )
+        .await;
+    assert_eq!(
+        (there.status, there.body["created"].as_bool()),
+        (StatusCode::OK, Some(true))
+    );
     assert_eq!(
         (
             again.body["version"].as_u64(),
