@@ -2,7 +2,7 @@
 
 use super::model::{Module, Targets};
 use crate::i18n::Lang;
-use crate::readiness::text::{attribute, list};
+use crate::readiness::text::{alternatives, attribute, list};
 use crate::survey::Attributes;
 
 /// Whether a person with these attributes is targeted: every attribute the rule names must be
@@ -37,20 +37,9 @@ pub fn in_words(targets: &Targets, lang: Lang) -> String {
         }
         .to_string();
     }
-    let or = match lang {
-        Lang::Nl => "of",
-        Lang::En => "or",
-    };
     let rules: Vec<String> = targets
         .iter()
-        .map(|(name, values)| {
-            let values = match values.as_slice() {
-                [] => String::new(),
-                [one] => one.clone(),
-                [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
-            };
-            format!("{} {values}", attribute(name, lang))
-        })
+        .map(|(name, values)| format!("{} {}", attribute(name, lang), alternatives(values, lang)))
         .collect();
     list(&rules, lang)
 }

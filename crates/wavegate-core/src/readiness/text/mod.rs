@@ -176,10 +176,24 @@ pub fn list(items: &[String], lang: Lang) -> String {
         Lang::Nl => "en",
         Lang::En => "and",
     };
+    joined(items, and)
+}
+
+/// Alternatives joined with commas and a final "or"/"of" ("admin, beheerder of it-admin").
+pub fn alternatives(items: &[String], lang: Lang) -> String {
+    let or = match lang {
+        Lang::Nl => "of",
+        Lang::En => "or",
+    };
+    joined(items, or)
+}
+
+/// `items` with commas between them and `last_word` before the last.
+fn joined(items: &[String], last_word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {last_word} {last}", init.join(", ")),
     }
 }
 
