@@ -347,23 +347,20 @@ fn check_thresholds(
     metric: MetricId,
     value: &toml::Spanned<ThresholdOverride>,
 ) -> Result<(), InputError> {
+    use super::threshold_problems::{Fault, threshold_problems};
     // Whether they hold is the form's rule too (`threshold_problems`); only the wording here is
-    // the file's.
-    if super::threshold_problems::threshold_problems(metric, value.get_ref()).is_empty() {
+    // the file's, one sentence for the gravest fault found.
+    let faults: Vec<Fault> = threshold_problems(metric, value.get_ref())
+        .into_iter()
+        .map(|p| p.fault)
+        .collect();
+    if faults.is_empty() {
         return Ok(());
     }
     let spec = apply(metric.default_spec(), value.get_ref());
-    let ordered = if metric.higher_is_better() {
-        spec.fail <= spec.pass
-    } else {
-        spec.fail >= spec.pass
-    };
-    let proportion = metric.kind() == crate::readiness::metric::Kind::Proportion;
-    let in_range =
-        !proportion || ((0.0..=1.0).contains(&spec.fail) && (0.0..=1.0).contains(&spec.pass));
-    let finite = [spec.fail, spec.pass, spec.min_n, spec.weight]
-        .iter()
-        .all(|x| x.is_finite());
+    let finite = !faults.contains(&Fault::NotANumber);
+    let in_range = !faults.iter().any(|f| matches!(f, Fault::NotAShare(_)));
+    let ordered = !faults.iter().any(|f| matches!(f, Fault::Disordered { .. }));
     // Said in the words of the program form's fields (with the file's keys beside them), the
     // numbers as the reader writes them, and only what is wrong.
     let said = |lang: Lang| {

@@ -269,6 +269,26 @@ pass = 0.95
     }
 
     #[test]
+    fn each_kind_of_threshold_fault_is_said_in_the_files_words() {
+        let said = |extra: &str| {
+            let text = format!("{EXAMPLE}{extra}");
+            Program::parse(&text).unwrap_err().to_string()
+        };
+        let nan = said("\n[thresholds.device_compliance]\nfail = nan\n");
+        assert!(nan.contains("every threshold must be a number"), "{nan}");
+        let lower = said("\n[thresholds.ticket_rate]\nfail = 3\npass = 9\n");
+        assert!(
+            lower.contains("\"fail above\" (fail = 3) must not be below \"pass up to\" (pass = 9): lower is better"),
+            "{lower}"
+        );
+        let negative = said("\n[thresholds.device_compliance]\nweight = -1\n");
+        assert!(
+            negative.contains("(min_n) and \"weight\" must not be negative"),
+            "{negative}"
+        );
+    }
+
+    #[test]
     fn an_over_long_split_attribute_is_repeated_only_by_its_start() {
         let long = "x".repeat(70_000);
         let text = EXAMPLE.replace(
