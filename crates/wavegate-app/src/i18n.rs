@@ -11,14 +11,14 @@ wavegate_ui::messages! {
     pub enum Msg {
         HomeTitle => "Samen klaar voor de overstap", "Ready for the switch, together";
         HomeIntro => "Wavegate helpt je organisatie apparaatbeheer stap voor stap in te voeren: in groepen, met jouw feedback en korte trainingen.", "Wavegate helps your organisation introduce device management step by step: in groups, with your feedback and short training.";
-        HomeRespondent => "Heb je een uitnodiging gekregen? Open de link uit je e-mail of bericht. Kun je die niet vinden of werkt hij niet? Vraag de servicedesk van je organisatie om een nieuwe.", "Got an invitation? Open the link in your e-mail or message. Can't find it, or it doesn't work? Ask your organisation's service desk for a new one.";
+        HomeRespondent => "Heb je een uitnodiging gekregen? Open de link uit je e-mail of bericht. Kun je die niet vinden of werkt hij niet? Vraag de helpdesk van je organisatie om een nieuwe.", "Got an invitation? Open the link in your e-mail or message. Can't find it, or it doesn't work? Ask your organisation's helpdesk for a new one.";
         HomePlanner => "Planner? Meld je aan", "Planner? Sign in";
 
         LinkExpiredTitle => "Deze link is verlopen", "This link has expired";
         LinkExpiredTitleOf => "Je link voor ‘{survey}’ is verlopen", "Your link for ‘{survey}’ has expired";
-        LinkExpiredBody => "De periode om deze vragenlijst in te vullen is voorbij. Wil je toch nog antwoorden? Vraag de servicedesk om een nieuwe link.", "The time for answering this survey is over. Still want to answer? Ask the service desk for a new link.";
+        LinkExpiredBody => "De periode om deze vragenlijst in te vullen is voorbij. Wil je toch nog antwoorden? Vraag de helpdesk om een nieuwe link.", "The time for answering this survey is over. Still want to answer? Ask the helpdesk for a new link.";
         LinkRevokedTitle => "Deze link werkt niet meer", "This link no longer works";
-        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "Your organisation has withdrawn this link. If you've received a new one, use that. Otherwise, the service desk can help.";
+        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de helpdesk je helpen.", "Your organisation has withdrawn this link. If you've received a new one, use that. Otherwise, the helpdesk can help.";
         InvitationOfflineNoCopy => "Je bent offline en deze vragenlijst is nog niet op dit apparaat geladen. Probeer het opnieuw als je verbinding hebt.", "You're offline and this survey hasn't been loaded on this device yet. Try again when you're back online.";
         UsingSavedCopy => "Je bent offline. Je kunt gewoon verder: je antwoorden worden op dit apparaat bewaard en later verstuurd.", "You're offline. You can carry on: your answers are saved on this device and sent later.";
         Required => "verplicht", "required";

@@ -1670,7 +1670,7 @@ async fn an_unknown_link_and_the_start_page_say_what_to_do_next() {
     let said = text_of(&host, "[role=alert]");
     assert!(
         said.contains("Open de link uit je uitnodiging opnieuw")
-            && said.contains("vraag de servicedesk van je organisatie om een nieuwe"),
+            && said.contains("vraag de helpdesk van je organisatie om een nieuwe"),
         "{said}"
     );
 
@@ -1682,7 +1682,7 @@ async fn an_unknown_link_and_the_start_page_say_what_to_do_next() {
     let said = text_of(&host, ".hero");
     assert!(
         said.contains("Open the link in your e-mail or message.")
-            && said.contains("Ask your organisation's service desk for a new one."),
+            && said.contains("Ask your organisation's helpdesk for a new one."),
         "{said}"
     );
 }
@@ -1693,8 +1693,8 @@ async fn the_required_asterisk_never_wraps_onto_a_line_of_its_own() {
         Question::new(
             "long",
             Text::new(
-                "Hoe tevreden ben je over de manier waarop de servicedesk je hielp bij het inschrijven van je apparaat",
-                "How satisfied are you with the way the service desk helped you enroll your device",
+                "Hoe tevreden ben je over de manier waarop de helpdesk je hielp bij het inschrijven van je apparaat",
+                "How satisfied are you with the way the helpdesk helped you enroll your device",
             ),
             QuestionKind::YesNo,
         )

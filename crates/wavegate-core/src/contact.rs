@@ -155,14 +155,15 @@ mod tests {
 
     #[test]
     fn a_helpdesk_text_gives_its_number_and_address_as_links() {
-        let text = "Bel de servicedesk op 020 555 0100 (werkdagen 8–18 uur) of mail servicedesk@demo.invalid.";
+        let text =
+            "Bel de helpdesk op 020 555 0100 (werkdagen 8–18 uur) of mail helpdesk@demo.invalid.";
         assert_eq!(
             pieces(text),
             vec![
-                Piece::Text("Bel de servicedesk op ".into()),
+                Piece::Text("Bel de helpdesk op ".into()),
                 phone("020 555 0100", "0205550100"),
                 Piece::Text(" (werkdagen 8–18 uur) of mail ".into()),
-                Piece::Email("servicedesk@demo.invalid".into()),
+                Piece::Email("helpdesk@demo.invalid".into()),
                 Piece::Text(".".into()),
             ]
         );

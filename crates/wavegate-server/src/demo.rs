@@ -193,8 +193,8 @@ async fn seed(
 async fn seed_support(store: &Store) -> Result<(), StoreError> {
     let support = wavegate_core::api::ProgramSupport {
         helpdesk: Some(wavegate_core::i18n::Text::new(
-            "Vragen of lukt er iets niet? Bel de servicedesk op 020 555 0100 (werkdagen 8–18 uur) of mail servicedesk@demo.invalid.",
-            "Questions, or something not working? Call the service desk on 020 555 0100 (weekdays 8–18) or mail servicedesk@demo.invalid.",
+            "Vragen of lukt er iets niet? Bel de helpdesk op 020 555 0100 (werkdagen 8–18 uur) of mail helpdesk@demo.invalid.",
+            "Questions, or something not working? Call the helpdesk on 020 555 0100 (weekdays 8–18) or mail helpdesk@demo.invalid.",
         )),
         faq_url: None,
     }
@@ -419,7 +419,7 @@ mod tests {
         let record = store.program(PROGRAM_ID).await.unwrap().unwrap();
         let support: wavegate_core::api::ProgramSupport =
             serde_json::from_str(&record.support_json).unwrap();
-        assert!(support.helpdesk.unwrap().nl.contains("servicedesk"));
+        assert!(support.helpdesk.unwrap().nl.contains("helpdesk"));
         // A second start seeds nothing again and prints the same link.
         let again = seed_with_organisation_if_empty(&store, "http://demo.test", &clock)
             .await

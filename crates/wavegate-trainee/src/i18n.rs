@@ -84,7 +84,7 @@ wavegate_ui::messages! {
         OneAttemptLeft => "Nog één poging over.", "One attempt left.";
         AttemptsUnlimited => "Je mag de quiz zo vaak doen als je wilt.", "You may take the quiz as often as you like.";
         NoAttemptsLeft => "Je hebt alle pogingen voor deze quiz gebruikt: de quiz is gesloten.", "You've used all your attempts at this quiz, so it's closed.";
-        AskToReopen => "Wil je hem toch nog een keer doen? Neem contact op met de servicedesk van je organisatie.", "Want to take it again? Contact your organisation's service desk.";
+        AskToReopen => "Wil je hem toch nog een keer doen? Neem contact op met de helpdesk van je organisatie.", "Want to take it again? Contact your organisation's helpdesk.";
         QuizClosed => "quiz gesloten", "quiz closed";
         WaitUntil => "Een nieuwe poging kan vanaf {time}.", "You can try again from {time}.";
         WaitOver => "De wachttijd is voorbij: je kunt de quiz opnieuw doen.", "The wait is over: you can take the quiz again.";
@@ -108,8 +108,8 @@ wavegate_ui::messages! {
         TrueWord => "Waar", "True";
         FalseWord => "Niet waar", "False";
         LinkExpiredTitle => "Deze trainingslink is verlopen", "This training link has expired";
-        LinkExpiredBody => "De periode voor deze training is voorbij. Wil je de training toch nog volgen? Vraag de servicedesk om een nieuwe link.", "The time for this training is over. Still want to take it? Ask the service desk for a new link.";
+        LinkExpiredBody => "De periode voor deze training is voorbij. Wil je de training toch nog volgen? Vraag de helpdesk om een nieuwe link.", "The time for this training is over. Still want to take it? Ask the helpdesk for a new link.";
         LinkRevokedTitle => "Deze trainingslink werkt niet meer", "This training link no longer works";
-        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de servicedesk je helpen.", "Your organisation has withdrawn this link. If you've received a new one, use that. Otherwise, the service desk can help.";
+        LinkRevokedBody => "De organisatie heeft deze link ingetrokken. Heb je een nieuwe link gekregen, gebruik die dan. Anders kan de helpdesk je helpen.", "Your organisation has withdrawn this link. If you've received a new one, use that. Otherwise, the helpdesk can help.";
     }
 }

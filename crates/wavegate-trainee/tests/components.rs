@@ -285,16 +285,16 @@ fn a_quiz_with_every_attempt_used_says_it_is_closed_and_whom_to_ask_only_when_th
     assert_eq!(why, NoAttempt::NoneLeft(true));
     let nl = why.text(Lang::Nl, browser_time);
     assert!(
-        nl.contains("alle pogingen") && nl.contains("gesloten") && nl.contains("servicedesk"),
+        nl.contains("alle pogingen") && nl.contains("gesloten") && nl.contains("helpdesk"),
         "{nl}"
     );
-    assert!(why.text(Lang::En, browser_time).contains("service desk"));
+    assert!(why.text(Lang::En, browser_time).contains("helpdesk"));
     // A program without a helpdesk: no pointing to contact details that are not there.
     let why = blocked(&used_up, at("2027-01-12T09:10:00Z"), false).unwrap();
     for lang in [Lang::Nl, Lang::En] {
         let said = why.text(lang, browser_time);
         assert_eq!(said, Msg::NoAttemptsLeft.text(lang), "{said}");
-        assert!(!said.contains("servicedesk") && !said.contains("service desk"));
+        assert!(!said.contains("helpdesk") && !said.contains("helpdesk"));
     }
     // Unlimited attempts without a wait: the quiz opens.
     assert_eq!(
@@ -1837,8 +1837,8 @@ fn mount_home(
 async fn my_training_names_its_program_and_offers_the_faq_before_the_helpdesk() {
     let support = ProgramSupport {
         helpdesk: Some(wavegate_core::i18n::Text::new(
-            "Bel de servicedesk: 020-1234567",
-            "Call the service desk: 020-1234567",
+            "Bel de helpdesk: 020-1234567",
+            "Call the helpdesk: 020-1234567",
         )),
         faq_url: Some("https://intranet.example.org/intune-faq".into()),
     };
@@ -1866,7 +1866,7 @@ async fn my_training_names_its_program_and_offers_the_faq_before_the_helpdesk() 
         [
             UiMsg::HelpTitle.text(Lang::Nl),
             UiMsg::FaqLink.text(Lang::Nl),
-            "Bel de servicedesk: 020-1234567"
+            "Bel de helpdesk: 020-1234567"
         ]
     );
     let call = help.query_selector(".helpdesk a").unwrap().unwrap();
@@ -1969,7 +1969,7 @@ async fn a_closed_quiz_says_not_passed_without_yet_and_points_to_no_missing_help
     );
     assert!(page.contains(Msg::NoAttemptsLeft.text(Lang::Nl)), "{page}");
     assert!(
-        !page.contains("servicedesk"),
+        !page.contains("helpdesk"),
         "the program set no helpdesk: {page}"
     );
     local::clear(token);

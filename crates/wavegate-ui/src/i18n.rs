@@ -67,8 +67,8 @@ messages! {
         BusyBody => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         BackHome => "Naar de startpagina", "Go to the home page";
         LinkInvalidTitle => "Deze link werkt niet", "This link doesn't work";
-        LinkInvalid => "Open de link uit je uitnodiging opnieuw, en gebruik de hele link. Werkt hij dan nog niet, vraag de servicedesk van je organisatie om een nieuwe.", "Open the link in your invitation again, and use the whole link. If it still doesn't work, ask your organisation's service desk for a new one.";
-        HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de servicedesk van je organisatie.", "Questions or problems with your device? Contact your organisation's service desk.";
+        LinkInvalid => "Open de link uit je uitnodiging opnieuw, en gebruik de hele link. Werkt hij dan nog niet, vraag de helpdesk van je organisatie om een nieuwe.", "Open the link in your invitation again, and use the whole link. If it still doesn't work, ask your organisation's helpdesk for a new one.";
+        HelpHint => "Vragen of problemen met je apparaat? Neem contact op met de helpdesk van je organisatie.", "Questions or problems with your device? Contact your organisation's helpdesk.";
         HelpTitle => "Hulp nodig?", "Need help?";
         FaqLink => "Veelgestelde vragen", "Frequently asked questions";
 
@@ -79,8 +79,8 @@ messages! {
         ErrorTooLarge => "Dit is te veel om in één keer te versturen. Maak het bestand of de lijst kleiner.", "This is too much to send at once. Make the file or the list smaller.";
         ErrorTimeout => "Het versturen duurde te lang; er is niets opgeslagen. Probeer het opnieuw.", "Sending took too long; nothing was stored. Please try again.";
         ErrorTrainingRefused => "Deze stap kan nu niet (bijvoorbeeld: geen pogingen meer, of de wachttijd loopt nog).", "You can't do this right now (for example, no attempts are left or the waiting time isn't over).";
-        ErrorLinkExpired => "Deze link is verlopen. Vraag de servicedesk om een nieuwe link.", "This link has expired. Ask the service desk for a new link.";
-        ErrorLinkRevoked => "Deze link is ingetrokken. Vraag de servicedesk om een nieuwe link als je nog wilt antwoorden.", "This link has been withdrawn. Ask the service desk for a new link if you still want to answer.";
+        ErrorLinkExpired => "Deze link is verlopen. Vraag de helpdesk om een nieuwe link.", "This link has expired. Ask the helpdesk for a new link.";
+        ErrorLinkRevoked => "Deze link is ingetrokken. Vraag de helpdesk om een nieuwe link als je nog wilt antwoorden.", "This link has been withdrawn. Ask the helpdesk for a new link if you still want to answer.";
         ErrorRateLimited => "Het is nu even erg druk. Probeer het over een paar seconden opnieuw.", "It's very busy right now. Please try again in a few seconds.";
         ErrorServer => "Er ging iets mis op de server. Er is niets opgeslagen; probeer het later opnieuw.", "Something went wrong on the server. Nothing was stored; please try again later.";
         ErrorUnknown => "Er ging iets mis. Probeer het later opnieuw of neem contact op met je contactpersoon.", "Something went wrong. Try again later or get in touch with your contact person.";
@@ -107,7 +107,7 @@ messages! {
         ErrorInvalidResponseId => "Je antwoorden konden niet worden herkend. Laad de pagina opnieuw en verstuur ze nog eens; ze zijn bewaard.", "Your answers couldn't be recognised. Reload the page and send them again; they're saved.";
         ErrorWrongSurvey => "Deze antwoorden horen bij een andere vragenlijst dan deze link.", "These answers are for a different survey than this link.";
         ErrorUnknownVersion => "Deze versie van de vragenlijst is niet meer beschikbaar. Laad de pagina opnieuw; je antwoorden zijn bewaard.", "This version of the survey is no longer available. Reload the page; your answers are saved.";
-        ErrorLinkFull => "Via deze link zijn al net zoveel antwoorden gegeven als de groep mensen telt. Nog niet geantwoord? Vraag de servicedesk om hulp.", "This link already has as many answers as its group has people. Not answered yet? Ask the service desk for help.";
+        ErrorLinkFull => "Via deze link zijn al net zoveel antwoorden gegeven als de groep mensen telt. Nog niet geantwoord? Vraag de helpdesk om hulp.", "This link already has as many answers as its group has people. Not answered yet? Ask the helpdesk for help.";
     }
 }
 

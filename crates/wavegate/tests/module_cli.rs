@@ -17,7 +17,7 @@ fn a_printed_template_validates_with_an_outline() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "OK: enroll-ios v2, \"Enroll your iPhone or iPad\" (3 lessons, 8 questions, ~15 min)\n"
+            "OK: enroll-ios v3, \"Enroll your iPhone or iPad\" (3 lessons, 8 questions, ~15 min)\n"
         ),
         "{text}"
     );
@@ -29,9 +29,9 @@ fn a_printed_template_validates_with_an_outline() {
         text.contains("    trouble            2 of 3 questions"),
         "{text}"
     );
-    // The latest version, whose change notes say it only reworded the quiz feedback.
+    // The latest version, whose change notes say it only renamed the helpdesk.
     assert!(
-        text.contains("  changes:\n    before             editorial: Quiz feedback reworded"),
+        text.contains("  changes:\n    trouble            editorial: The service desk is now called the helpdesk"),
         "{text}"
     );
     let dutch = stdout(&wavegate(&["module", "validate", &file, "--lang", "nl"]));

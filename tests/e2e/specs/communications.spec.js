@@ -95,7 +95,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByRole("link", { name: "Terug naar de gereedheid" })).toHaveAttribute("href", `/planner/programs/${id}/readiness`);
 
   // No planned day: refused at its field, before anything is sent.
-  await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Servicedesk – Joris");
+  await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Helpdesk – Joris");
   await page.getByLabel("Onderwerp").fill("Hulp bij het inschrijven");
   await page.getByRole("button", { name: "Bericht inplannen" }).click();
   await expect(page.locator("#msg-planned_on-error")).toHaveText("Kies de datum waarop het bericht gepland is.");
@@ -110,7 +110,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   expect(new URL(page.url()).search).toBe("");
   const assistedItem = page.locator("li.message", { hasText: "Hulp bij het inschrijven" });
   await expect(assistedItem).toContainText(`Doelgroep: ${report.next_wave} (`);
-  await expect(assistedItem).toContainText("Briefing voor managers · eigenaar: Servicedesk – Joris · doel: Toestel inschrijven");
+  await expect(assistedItem).toContainText("Briefing voor managers · eigenaar: Helpdesk – Joris · doel: Toestel inschrijven");
   await expect(assistedItem.locator(".reach")).toContainText("Nog niet verstuurd");
 
   // A message to wave-1 a week into the wave, to enroll: planned, then marked sent on that day.

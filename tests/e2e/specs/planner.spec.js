@@ -54,8 +54,8 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
   }
   await page.getByLabel("Capaciteit (uitroltickets per dag)").fill("1");
   await page.getByLabel("Ticketcategorieën van de uitrol").fill("Enrollment, Company Portal, Email, MFA, Apps");
-  await page.getByLabel("Helpdesk (Nederlands)").fill("Bel de servicedesk: 020-1234567");
-  await page.getByLabel("Helpdesk (Engels)").fill("Call the service desk: 020-1234567");
+  await page.getByLabel("Helpdesk (Nederlands)").fill("Bel de helpdesk: 020-1234567");
+  await page.getByLabel("Helpdesk (Engels)").fill("Call the helpdesk: 020-1234567");
   await page.getByLabel(/Link naar veelgestelde vragen/).fill("https://intranet.example.org/faq");
   await page.getByRole("button", { name: "Programma aanmaken" }).click();
   await expect(page.locator("#f-wave-0-name")).toHaveAttribute("aria-invalid", "true");

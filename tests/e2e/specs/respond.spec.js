@@ -115,7 +115,7 @@ test("an unknown link says so instead of showing a broken page, and what to do n
   await page.goto("/r/00000000000000000000000000000000");
   await expect(page.getByRole("heading", { name: "Deze link werkt niet", level: 1 })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("Open de link uit je uitnodiging opnieuw");
-  await expect(page.getByRole("alert")).toContainText("vraag de servicedesk van je organisatie om een nieuwe");
+  await expect(page.getByRole("alert")).toContainText("vraag de helpdesk van je organisatie om een nieuwe");
 });
 
 test("a wrong password is refused, and a reload keeps a session", async ({ page }) => {

@@ -348,7 +348,7 @@ test("feedback gives the verdict once and names each option, and a used-up quiz 
   const noneLeft = "Je hebt alle pogingen voor deze quiz gebruikt: de quiz is gesloten.";
   await expect(page.getByRole("heading", { name: "Niet geslaagd", exact: true })).toBeVisible();
   await expect(page.locator(".policy")).toContainText(noneLeft);
-  await expect(page.locator(".policy")).not.toContainText("servicedesk");
+  await expect(page.locator(".policy")).not.toContainText("helpdesk");
   await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toHaveCount(0);
   await audit(page);
   // The module's page says so too, where the quiz button was.
@@ -383,7 +383,7 @@ test("after a failed quiz with a wait, the trainee reads until when in their own
   await audit(page);
 });
 
-const HELPDESK = { nl: "Bel de servicedesk: 020-1234567", en: "Call the service desk: 020-1234567" };
+const HELPDESK = { nl: "Bel de helpdesk: 020-1234567", en: "Call the helpdesk: 020-1234567" };
 const FAQ = "https://intranet.example.org/intune-faq";
 
 /** The certificate shown, printed as Chromium prints it: one A4 page, the card filling it, the

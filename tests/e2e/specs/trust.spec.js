@@ -8,7 +8,7 @@ const unique = (p) => `${p}-${Date.now().toString(36)}-${Math.random().toString(
 
 test("an expired link shows the expiry page with the helpdesk to ask for a new one", async ({ page, request }) => {
   const headers = await planner(request);
-  const support = { helpdesk: { nl: "Bel de servicedesk: 020-1234567", en: "Call the service desk: 020-1234567" } };
+  const support = { helpdesk: { nl: "Bel de helpdesk: 020-1234567", en: "Call the helpdesk: 020-1234567" } };
   expect((await request.put("/api/v1/programs/demo/support", { headers, data: support })).status()).toBe(200);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const res = await request.post(`${PILOT}/invitations`, {
@@ -21,7 +21,7 @@ test("an expired link shows the expiry page with the helpdesk to ask for a new o
   // Named, so the person knows which survey to ask a new link for.
   await expect(page.getByRole("heading", { name: "Je link voor ‘Jouw ervaring met de pilot’ is verlopen", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle(/^Je link voor ‘Jouw ervaring met de pilot’ is verlopen/);
-  await expect(page.getByText("Bel de servicedesk: 020-1234567")).toBeVisible();
+  await expect(page.getByText("Bel de helpdesk: 020-1234567")).toBeVisible();
   // The help follows the page's h1 (axe's heading-order is not among the WCAG rules audited).
   await expect(page.getByRole("heading", { name: "Hulp nodig?", level: 2 })).toBeVisible();
   await expect(page.getByText(/Pagina 1 van/)).toHaveCount(0);

@@ -219,8 +219,8 @@ fn helpdesk_questions(contacted_nl: &str, contacted_en: &str) -> Vec<Question> {
         yes_no("helpdesk_contacted", contacted_nl, contacted_en),
         agree(
             "helpdesk_resolved",
-            "De servicedesk heeft mijn vraag goed opgelost.",
-            "The service desk dealt with my question well.",
+            "De helpdesk heeft mijn vraag goed opgelost.",
+            "The helpdesk dealt with my question well.",
         )
         .measuring("helpdesk.resolution")
         .shown_if(said_yes("helpdesk_contacted")),
@@ -370,8 +370,8 @@ fn pilot_feedback() -> Survey {
         .shown_if(said_yes("training_used")),
     ];
     support_questions.extend(helpdesk_questions(
-        "Heb je contact gehad met de servicedesk over het inschrijven?",
-        "Did you contact the service desk about enrolling?",
+        "Heb je contact gehad met de helpdesk over het inschrijven?",
+        "Did you contact the helpdesk about enrolling?",
     ));
     let support = page(
         "support",
@@ -573,8 +573,8 @@ fn post_enrollment_pulse() -> Survey {
 /// A periodic pulse in operations & maintenance: reliability, communication, help, training.
 fn om_pulse() -> Survey {
     let mut help = helpdesk_questions(
-        "Heb je de afgelopen maand contact gehad met de servicedesk over je apparaat?",
-        "In the past month, did you contact the service desk about your device?",
+        "Heb je de afgelopen maand contact gehad met de helpdesk over je apparaat?",
+        "In the past month, did you contact the helpdesk about your device?",
     );
     help.push(
         Question::new(

@@ -489,8 +489,8 @@ mod tests {
             "<p><a href=\"https://portal.manage.microsoft.com\" title=\"Portal\" target=\"_blank\" rel=\"noopener noreferrer\">portal</a></p>\n"
         );
         assert_eq!(
-            html("[mail](mailto:servicedesk@example.org)"),
-            "<p><a href=\"mailto:servicedesk@example.org\">mail</a></p>\n"
+            html("[mail](mailto:helpdesk@example.org)"),
+            "<p><a href=\"mailto:helpdesk@example.org\">mail</a></p>\n"
         );
         assert_eq!(
             html("![Het scherm *Aanmelden*](/assets/training/ios-1.png)"),

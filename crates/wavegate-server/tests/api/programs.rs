@@ -327,7 +327,7 @@ async fn a_wave_renamed_under_the_roster_is_saved_and_says_where_the_roster_no_l
 #[tokio::test]
 async fn support_details_reach_the_respondent_and_bad_links_are_refused() {
     let api = demo_api().await;
-    let body = json!({ "helpdesk": { "nl": "Bel de servicedesk: 020-1234567", "en": "Call the service desk: 020-1234567" },
+    let body = json!({ "helpdesk": { "nl": "Bel de helpdesk: 020-1234567", "en": "Call the helpdesk: 020-1234567" },
                        "faq_url": "https://intranet.example.org/intune-faq" });
     let r = put_support(&api, &body).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);

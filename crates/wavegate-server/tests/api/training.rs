@@ -238,7 +238,7 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     let versions: Vec<&Value> = (list.body[0]["versions"].as_array().unwrap().iter())
         .map(|v| &v["version"])
         .collect();
-    assert_eq!(versions, [&json!(1), &json!(2)]);
+    assert_eq!(versions, [&json!(1), &json!(2), &json!(3)]);
     let r = planner_post(
         &api,
         "/api/v1/programs/nope/modules",

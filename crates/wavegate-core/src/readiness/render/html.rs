@@ -234,12 +234,12 @@ mod tests {
         assert_eq!(word, "<td>Gevolg</td>");
         let url = cell(
             "td",
-            &Cell::plain("zie https://intranet.example.org/servicedesk/inschrijven"),
+            &Cell::plain("zie https://intranet.example.org/helpdesk/inschrijven"),
             false,
         );
         assert_eq!(
             url,
-            "<td class=\"long\">zie https:/<wbr>/<wbr>intranet.example.org/<wbr>servicedesk/<wbr>inschrijven</td>"
+            "<td class=\"long\">zie https:/<wbr>/<wbr>intranet.example.org/<wbr>helpdesk/<wbr>inschrijven</td>"
         );
         let coloured = cell(
             "td",

@@ -124,11 +124,11 @@ reports export as CSV, so the rollout team can look at them per wave and per dep
                 t(
                     r#"
 Een waarschuwing kan uit de console komen, uit een rapport dat ineens afwijkt, of van de
-servicedesk die opeens veel dezelfde meldingen krijgt. Werk dan in deze volgorde:
+helpdesk die opeens veel dezelfde meldingen krijgt. Werk dan in deze volgorde:
 
 1. **Bepaal de omvang.** Hoeveel apparaten of mensen, welk platform en welke versie, welke
    afdeling of golf, en sinds wanneer? Filter de rapporten en zoek het moment waarop het
-   begon. Eén persoon met een probleem is een melding voor de servicedesk; twintig mensen met
+   begon. Eén persoon met een probleem is een melding voor de helpdesk; twintig mensen met
    hetzelfde probleem zijn een incident.
 2. **Kijk naar de servicestatus.** Ligt het bij Microsoft (**Tenant status** of het
    Berichtencentrum), dan kun je zelf weinig herstellen: informeer, volg de status en wacht.
@@ -139,7 +139,7 @@ servicedesk die opeens veel dezelfde meldingen krijgt. Werk dan in deze volgorde
 4. **Herstel of draai terug**, eerst bij een kleine groep. Draai een wijziging liever terug
    dan dat je onder druk iets nieuws bedenkt. Kijk na een paar uur of het bij die groep werkt,
    en ga dan pas verder.
-5. **Informeer de servicedesk** zodra je weet dat gebruikers het merken, niet pas als het is
+5. **Informeer de helpdesk** zodra je weet dat gebruikers het merken, niet pas als het is
    opgelost. Vertel wat mensen zien, wat ze kunnen doen en wanneer je meer weet. Merken veel
    gebruikers het, informeer hen dan ook zelf.
 
@@ -150,7 +150,7 @@ servicedesk die opeens veel dezelfde meldingen krijgt. Werk dan in deze volgorde
   instelling faalt, en geef mensen eventueel een paar dagen respijt zodat ze niet meteen hun
   werkmail kwijt zijn.
 - *Mislukte inschrijvingen met reden UserAbandonment lopen op in één golf.* Geen storing: de
-  instructie schiet tekort. Pas de instructie en de communicatie aan, en vraag de servicedesk
+  instructie schiet tekort. Pas de instructie en de communicatie aan, en vraag de helpdesk
   wat mensen zeggen.
 - *Een verplichte app installeert niet op Windows.* Kijk naar de installatiestatus en de
   foutcode per apparaat. Vaak is er een nieuwe versie uitgerold met een detectieregel die niet
@@ -159,17 +159,17 @@ servicedesk die opeens veel dezelfde meldingen krijgt. Werk dan in deze volgorde
 ## Leg het vast
 
 Noteer elke stap in het logboek: het tijdstip, wat je zag, wat je deed en wat het opleverde.
-De servicedesk moet weten wat er speelt voordat de telefoon gaat, en achteraf zie je wat je een
+De helpdesk moet weten wat er speelt voordat de telefoon gaat, en achteraf zie je wat je een
 volgende keer sneller kunt doen. Bespreek een groter incident kort na met het team: wat ging
 goed, wat kan beter?
 "#,
                     r#"
 An alert can come from the console, from a report that suddenly looks different, or from the
-service desk suddenly getting many of the same calls. Then work in this order:
+helpdesk suddenly getting many of the same calls. Then work in this order:
 
 1. **Size it.** How many devices or people, which platform and version, which department or
    wave, and since when? Filter the reports and find the moment it started. One person with a
-   problem is a call for the service desk; twenty people with the same problem are an
+   problem is a call for the helpdesk; twenty people with the same problem are an
    incident.
 2. **Check service health.** If it's on Microsoft's side (**Tenant status** or the Message
    center), there's little you can fix yourself: inform people, follow the status and wait.
@@ -179,7 +179,7 @@ service desk suddenly getting many of the same calls. Then work in this order:
 4. **Fix or roll back**, first for a small group. Rather roll a change back than invent
    something new under pressure. Check after a few hours that it works for that group, and
    only then go further.
-5. **Inform the service desk** as soon as you know users notice it, not once it's fixed. Say
+5. **Inform the helpdesk** as soon as you know users notice it, not once it's fixed. Say
    what people see, what they can do and when you'll know more. If many users notice it,
    inform them directly as well.
 
@@ -197,7 +197,7 @@ service desk suddenly getting many of the same calls. Then work in this order:
 ## Record it
 
 Note every step in the log: the time, what you saw, what you did and what it achieved. The
-service desk must know what's going on before the phones ring, and afterwards you see what
+helpdesk must know what's going on before the phones ring, and afterwards you see what
 you could do faster next time. Run a short review of a larger incident with the team: what
 went well, what could be better?
 "#,
@@ -221,7 +221,7 @@ problemen te zien, minstens een paar werkdagen. Het is dezelfde aanpak in golven
 uitrol zelf: problemen zie je bij weinig mensen, voordat iedereen ze heeft.
 
 Een voorbeeld: je wilt de minimale iOS-versie verhogen. In week één geldt de nieuwe eis voor de
-testgroep. In week twee volgt een kleine groep, en weet de servicedesk wat mensen gaan zien. In
+testgroep. In week twee volgt een kleine groep, en weet de helpdesk wat mensen gaan zien. In
 week drie volgt iedereen, met een bericht een week vooraf en een paar dagen respijt voordat de
 toegang dichtgaat.
 
@@ -245,7 +245,7 @@ Verandert er iets wat gebruikers merken, dan:
 
 - werk je het **trainingsmateriaal** bij, met een korte notitie over wat er veranderde, zodat
   mensen die de training al deden weten wat ze opnieuw moeten lezen;
-- informeer je de **servicedesk** vooraf: wat gebruikers zien en wat ze moeten doen;
+- informeer je de **helpdesk** vooraf: wat gebruikers zien en wat ze moeten doen;
 - vertel je de **gebruikers** wat er komt, wanneer, en wat ze moeten doen, via meer dan één
   kanaal.
 
@@ -268,7 +268,7 @@ see problems, at least a few working days. It's the same approach in waves as th
 itself: you see problems with a few people before everyone has them.
 
 An example: you want to raise the minimum iOS version. In week one the new requirement applies
-to the test group. In week two a small group follows, and the service desk knows what people
+to the test group. In week two a small group follows, and the helpdesk knows what people
 will see. In week three everyone follows, with a message a week ahead and a few days' grace
 before access closes.
 
@@ -292,7 +292,7 @@ When something changes that users will notice:
 
 - update the **training material**, with a short note on what changed, so people who already
   took the training know what to read again;
-- inform the **service desk** beforehand: what users will see and what they must do;
+- inform the **helpdesk** beforehand: what users will see and what they must do;
 - tell the **users** what's coming, when, and what they must do, through more than one
   channel.
 
@@ -446,8 +446,8 @@ back quickly, and show stakeholders that management is going to plan.
                 "alerts_helpdesk",
                 "alerts",
                 t(
-                    "Wanneer informeer je de servicedesk over een probleem dat gebruikers merken?",
-                    "When do you inform the service desk about a problem users notice?",
+                    "Wanneer informeer je de helpdesk over een probleem dat gebruikers merken?",
+                    "When do you inform the helpdesk about a problem users notice?",
                 ),
                 vec![
                     opt(
@@ -458,8 +458,8 @@ back quickly, and show stakeholders that management is going to plan.
                             "Straight away, before it's fixed",
                         ),
                         t(
-                            "Dan kan de servicedesk vragen meteen beantwoorden.",
-                            "Then the service desk can answer questions straight away.",
+                            "Dan kan de helpdesk vragen meteen beantwoorden.",
+                            "Then the helpdesk can answer questions straight away.",
                         ),
                     ),
                     opt(
@@ -516,12 +516,12 @@ back quickly, and show stakeholders that management is going to plan.
                 ),
                 true,
                 t(
-                    "Informeer ook de servicedesk, zodat die de nieuwe werkwijze kent.",
-                    "Inform the service desk too, so they know the new way.",
+                    "Informeer ook de helpdesk, zodat die de nieuwe werkwijze kent.",
+                    "Inform the helpdesk too, so they know the new way.",
                 ),
                 t(
-                    "Anders leren nieuwe mensen de oude werkwijze; werk het materiaal bij en informeer de servicedesk.",
-                    "Otherwise new people learn the old way; update the material and inform the service desk.",
+                    "Anders leren nieuwe mensen de oude werkwijze; werk het materiaal bij en informeer de helpdesk.",
+                    "Otherwise new people learn the old way; update the material and inform the helpdesk.",
                 ),
             ),
         ],

@@ -5,10 +5,14 @@
 //! The modules' own files write the latest version. Version 1's quiz feedback opened with a
 //! verdict ("Goed:", "No:", "Bijna:") that the trainee's app already gives, and an ordering's
 //! "almost" followed any wrong order; version 2 explains why instead, an editorial change on
-//! each lesson whose topic's questions were reworded.
+//! each lesson whose topic's questions were reworded. Versions 1 and 2 called the helpdesk the
+//! service desk ("servicedesk"), unlike the rest of Wavegate and the planners' own documents;
+//! version 3 says helpdesk, an editorial change on each lesson that names it or teaches a topic
+//! whose questions do.
 
 use super::super::model::{Change, ChangeKind, Module, QuestionKind};
 use crate::i18n::Text;
+use serde_json::Value;
 
 /// Feedback as version 1 had it: the question, the option (or `true`/`false`, or
 /// `correct`/`incorrect` for an ordering), then the Dutch and the English.
@@ -18,7 +22,8 @@ type Was = (&'static str, &'static str, &'static str, &'static str);
 /// without change notes), oldest first.
 pub(super) fn versions(write: fn() -> Module) -> Vec<Module> {
     let latest = write();
-    let mut first = write();
+    let before_helpdesk = said_service_desk(&write());
+    let mut first = before_helpdesk.clone();
     let mut reworded = Vec::new();
     for (question, key, nl, en) in feedback_of_first(&latest.id) {
         if set_feedback(&mut first, question, key, Text::new(*nl, *en)) {
@@ -27,7 +32,7 @@ pub(super) fn versions(write: fn() -> Module) -> Vec<Module> {
     }
     // An editorial note on each lesson that teaches a topic whose questions were reworded:
     // what trainees learned still counts.
-    let changes = (latest.lessons.iter())
+    let changes = (before_helpdesk.lessons.iter())
         .filter(|l| l.topics.iter().any(|t| reworded.contains(t)))
         .map(|l| Change {
             lesson: l.id.clone(),
@@ -41,9 +46,78 @@ pub(super) fn versions(write: fn() -> Module) -> Vec<Module> {
     let second = Module {
         version: 2,
         changes,
+        ..before_helpdesk
+    };
+    let renamed = editorial_notes(
+        &second,
+        &latest,
+        Text::new(
+            "De servicedesk heet nu helpdesk, zoals overal in Wavegate.",
+            "The service desk is now called the helpdesk, as everywhere in Wavegate.",
+        ),
+    );
+    let third = Module {
+        version: 3,
+        changes: renamed,
         ..latest
     };
-    vec![first, second]
+    vec![first, second, third]
+}
+
+/// A module as versions 1 and 2 wrote it: "servicedesk" and "service desk" where the latest
+/// says "helpdesk". Only the texts change (a Dutch and English pair wherever it sits), never an
+/// id such as `trouble_helpdesk`.
+fn said_service_desk(module: &Module) -> Module {
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                let is_text = map.len() == 2 && map.values().all(Value::is_string);
+                for (key, v) in map.iter_mut() {
+                    match (is_text, key.as_str(), &mut *v) {
+                        (true, "nl", Value::String(s)) => {
+                            *s = s
+                                .replace("helpdesk", "servicedesk")
+                                .replace("Helpdesk", "Servicedesk")
+                        }
+                        (true, "en", Value::String(s)) => {
+                            *s = s
+                                .replace("helpdesk", "service desk")
+                                .replace("Helpdesk", "Service desk")
+                        }
+                        _ => walk(v),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(module).expect("a module is plain data");
+    walk(&mut value);
+    serde_json::from_value(value).expect("only texts changed")
+}
+
+/// An editorial note, saying `note`, on each lesson of `next` that reads otherwise than in
+/// `previous` or teaches a topic whose questions do.
+fn editorial_notes(previous: &Module, next: &Module, note: Text) -> Vec<Change> {
+    let asked_otherwise = |topic: &String| {
+        (next.quiz.iter().flat_map(|q| &q.questions))
+            .filter(|q| &q.topic == topic)
+            .any(|q| previous.question(&q.id) != Some(q))
+    };
+    (next.lessons.iter())
+        .filter(|l| {
+            let read_otherwise = previous
+                .lesson(&l.id)
+                .is_none_or(|before| (&before.title, &before.body) != (&l.title, &l.body));
+            read_otherwise || l.topics.iter().any(asked_otherwise)
+        })
+        .map(|l| Change {
+            lesson: l.id.clone(),
+            kind: ChangeKind::Editorial,
+            note: note.clone(),
+        })
+        .collect()
 }
 
 /// Sets the feedback of one option or answer; whether the module has it.

@@ -282,21 +282,28 @@ mod tests {
     /// program stores. A failing digest means a published version was edited. Put the edit in
     /// a new version instead (its change notes say what changed) and keep what the published
     /// one said in `earlier`; never change a digest here, only add the next version's.
-    const DIGESTS: [&str; 14] = [
+    const DIGESTS: [&str; 21] = [
         "enroll-windows 1 786f95f5767a4affad43b3cb8f170f5973d69a9f",
         "enroll-windows 2 825bb41a32953bbec7ad8e8172816a22d10e3dc0",
+        "enroll-windows 3 834467f22a4cb1f418115952931141b7246a696e",
         "enroll-android 1 5e1cc221b370e8241533ea85afd3da6eb219c345",
         "enroll-android 2 d7beabcd60286e2bd4463138c9bae02420751c1d",
+        "enroll-android 3 a859b096faf784dbf0317a902b0c22a1f7ab24ac",
         "enroll-ios 1 146fb8b2b65fbbfc89c4e40579a728bccfa364da",
         "enroll-ios 2 4bac04e2d081fd5c081956a87925483c443e8284",
+        "enroll-ios 3 e43f0c0eaff694909ee8f2b489460d5ef36967b5",
         "enroll-macos 1 8b3ea18bfc396bf411bc1a72d38eef02bc0ce7b6",
         "enroll-macos 2 1decf4d9959771631f368d81348cdda0d9f3f6b0",
+        "enroll-macos 3 b9f912b2c21ace338b80c04ff89f4ba9f22b397b",
         "what-changes 1 154f71e8b4794471232503ef7f1b416c49818dd7",
         "what-changes 2 325fab15d69f4c3377d563d7f618ad2ddef5a2e2",
+        "what-changes 3 fc9d9d9d8c0d6dc58e650175200e7764ed0a1be3",
         "get-help 1 c86e84a8f0e11eca2974f2942e002821be2cc030",
         "get-help 2 2fc47d9c68e824e6f04b356c8ff79f0e8aae89e3",
+        "get-help 3 0216783ac0002ef9d155072546bdac20b9669128",
         "admin-operations 1 3eed474700cad6b3792ddd1c7253b793cd8c988d",
         "admin-operations 2 6c160c5d919d50fcbc3ce37412718df1ecd73203",
+        "admin-operations 3 3cd99e11f0fc2e5929a15cad8d4385dbcf27c05f",
     ];
 
     #[test]
@@ -314,6 +321,36 @@ mod tests {
             }
         }
         assert_eq!(published, DIGESTS);
+    }
+
+    #[test]
+    fn version_3_says_helpdesk_where_earlier_versions_said_service_desk() {
+        let all = versions("get-help").unwrap();
+        let (second, third) = (&all[1], &all[2]);
+        let json = |m: &Module| serde_json::to_string(m).unwrap();
+        assert!(json(second).contains("de servicedesk"));
+        assert!(json(second).contains("the service desk"));
+        // What it teaches and asks, without the note that says what changed.
+        let taught = Module {
+            changes: Vec::new(),
+            ..third.clone()
+        };
+        assert!(!json(&taught).contains("servicedesk"));
+        assert!(!json(&taught).contains("service desk"));
+        assert!(json(&taught).contains("de helpdesk"));
+        // Every lesson that names it says why it changed, and no one has to study it again.
+        assert!(!third.changes.is_empty());
+        assert!(
+            third
+                .changes
+                .iter()
+                .all(|c| c.kind == ChangeKind::Editorial)
+        );
+        for lesson in &third.lessons {
+            if lesson.body.nl.contains("helpdesk") {
+                assert!(third.change(&lesson.id).is_some(), "{}", lesson.id);
+            }
+        }
     }
 
     #[test]
@@ -429,7 +466,7 @@ mod tests {
             assert!(opening_verdict(text).is_some(), "{text}");
         }
         for text in [
-            "No one at the service desk asks",
+            "No one at the helpdesk asks",
             "Goede updates",
             "Nothing is wrong",
             "Rightly so, it",

@@ -101,7 +101,7 @@ once you turn them back on.
         trouble: t(
             r#"
 Lukt het niet, dan meldt Bedrijfsportal meestal wat er mis is. Dit zijn de oorzaken die op een
-Android-telefoon het vaakst voorkomen. Tussen haakjes staat de naam die de servicedesk ziet in
+Android-telefoon het vaakst voorkomen. Tussen haakjes staat de naam die de helpdesk ziet in
 het overzicht van mislukte inschrijvingen.
 
 ## Inloggen lukt niet (*Authentication*)
@@ -117,13 +117,13 @@ Je Android-versie is te oud, of je telefoon kan geen werkprofiel aanmaken. Kijk 
 **Instellingen > Over de telefoon** (soms *Telefooninfo*) welke versie je hebt en installeer de
 updates. Telefoons zonder Google Play-diensten, zoals recente Huawei-toestellen, kunnen
 meestal geen werkprofiel aanmaken. Is je telefoon te oud of heeft hij geen Google Play, vraag
-dan de servicedesk naar de mogelijkheden.
+dan de helpdesk naar de mogelijkheden.
 
 ## Inschrijven is niet toegestaan (*EnrollmentRestrictionsEnforced*)
 
 Je hebt het maximale aantal apparaten per persoon bereikt, of je organisatie laat dit soort
 telefoon niet toe. Het eerste los je zelf op door een oud apparaat te verwijderen in
-Bedrijfsportal; voor het tweede ga je naar de servicedesk.
+Bedrijfsportal; voor het tweede ga je naar de helpdesk.
 
 ## Het werkprofiel wordt niet aangemaakt
 
@@ -139,18 +139,18 @@ Ga op stabiele wifi zitten en begin opnieuw.
 
 ## Je hebt geen licentie of geen toestemming (*UserValidation*, *Authorization*)
 
-Je account is nog niet klaar voor beheer. Dat regelt de servicedesk; blijf het niet opnieuw
+Je account is nog niet klaar voor beheer. Dat regelt de helpdesk; blijf het niet opnieuw
 proberen.
 
-## Wanneer naar de servicedesk?
+## Wanneer naar de helpdesk?
 
-Lukt het na twee pogingen niet, ga dan naar de servicedesk met je telefoonmodel, je
+Lukt het na twee pogingen niet, ga dan naar de helpdesk met je telefoonmodel, je
 Android-versie en de foutmelding. Een schermafbeelding is prima; die maak je op de meeste
 telefoons door de aan/uit-knop en de knop voor zachter tegelijk in te drukken.
 "#,
             r#"
 When it doesn't work, Company Portal usually tells you what's wrong. These are the causes
-that come up most often on an Android phone. In brackets is the name the service desk sees in
+that come up most often on an Android phone. In brackets is the name the helpdesk sees in
 its overview of failed enrollments.
 
 ## Sign-in fails (*Authentication*)
@@ -164,13 +164,13 @@ automatic, turn that on in **Settings**: with the wrong time the secure sign-in 
 Your Android version is too old, or your phone can't create a work profile. Look in
 **Settings > About phone** for your version and install updates. Phones without Google Play
 services, such as recent Huawei models, usually can't create a work profile. If your phone is
-too old or has no Google Play, ask the service desk what your options are.
+too old or has no Google Play, ask the helpdesk what your options are.
 
 ## Enrollment is not allowed (*EnrollmentRestrictionsEnforced*)
 
 You've reached the maximum number of devices per person, or your organisation doesn't allow
 this kind of phone. You solve the first yourself by removing an old device in Company Portal;
-for the second, go to the service desk.
+for the second, go to the helpdesk.
 
 ## The work profile is not created
 
@@ -185,12 +185,12 @@ Get on stable Wi-Fi and start again.
 
 ## No licence or no permission (*UserValidation*, *Authorization*)
 
-Your account isn't ready for management yet. The service desk sorts that out; don't keep
+Your account isn't ready for management yet. The helpdesk sorts that out; don't keep
 trying.
 
-## When to go to the service desk
+## When to go to the helpdesk
 
-If it still fails after two tries, go to the service desk with your phone model, your
+If it still fails after two tries, go to the helpdesk with your phone model, your
 Android version and the error message. A screenshot is fine; on most phones you take one by
 pressing the power button and the volume-down button together.
 "#,
@@ -358,12 +358,12 @@ pressing the power button and the volume-down button together.
                 ),
                 true,
                 t(
-                    "Dat lost het vaak op. Lukt het dan nog niet, ga naar de servicedesk.",
-                    "That often solves it. If not, go to the service desk.",
+                    "Dat lost het vaak op. Lukt het dan nog niet, ga naar de helpdesk.",
+                    "That often solves it. If not, go to the helpdesk.",
                 ),
                 t(
-                    "Ruimte vrijmaken en opnieuw opstarten lost het vaak op. Lukt het dan nog niet, ga naar de servicedesk.",
-                    "Freeing up space and restarting often solves it. If not, go to the service desk.",
+                    "Ruimte vrijmaken en opnieuw opstarten lost het vaak op. Lukt het dan nog niet, ga naar de helpdesk.",
+                    "Freeing up space and restarting often solves it. If not, go to the helpdesk.",
                 ),
             ),
         ],

@@ -115,7 +115,7 @@ strictly. If your organisation's instructions name that route, follow them.
             r#"
 Lukt het inschrijven niet, dan zie je meestal een melding in Bedrijfsportal of in
 Instellingen. Hieronder staan de oorzaken die op een iPhone of iPad het vaakst voorkomen.
-Tussen haakjes staat de naam die de servicedesk ziet in het overzicht van mislukte
+Tussen haakjes staat de naam die de helpdesk ziet in het overzicht van mislukte
 inschrijvingen; noem die als je contact opneemt.
 
 ## Het inschrijven bleef halverwege steken (*UserAbandonment*)
@@ -131,7 +131,7 @@ De organisatie bepaalt welke apparaten mogen inschrijven. Vaak is je iOS-versie 
 installeer eerst de updates via **Instellingen > Algemeen > Software-update** en probeer het
 opnieuw. Het kan ook zijn dat je het maximale aantal apparaten per persoon hebt bereikt;
 verwijder dan een oud apparaat in Bedrijfsportal. Of dit soort apparaat mag niet, bijvoorbeeld
-een eigen iPad. Dat laatste los je niet zelf op: vraag de servicedesk wat wel kan.
+een eigen iPad. Dat laatste los je niet zelf op: vraag de helpdesk wat wel kan.
 
 ## De verbinding viel weg (*ClientDisconnected*)
 
@@ -142,30 +142,30 @@ openbaar netwerk waar je eerst moet inloggen. Zet een vpn-app tijdelijk uit en b
 
 Controleer dat je je werkadres en het goede wachtwoord gebruikt, en dat je de extra controle
 op je telefoon hebt bevestigd. Zegt de melding dat je geen toegang hebt, dan kun je het niet
-zelf oplossen: ga naar de servicedesk.
+zelf oplossen: ga naar de helpdesk.
 
 ## Account niet herkend of geen licentie (*UserValidation*, *AccountValidation*)
 
-Je account is nog niet klaar voor beheer. Dat regelt de servicedesk; blijf het niet opnieuw
+Je account is nog niet klaar voor beheer. Dat regelt de helpdesk; blijf het niet opnieuw
 proberen.
 
 ## Er staat al een beheerprofiel op
 
 Onder **Algemeen > VPN en apparaatbeheer** staat al een profiel, bijvoorbeeld van een vorige
 werkgever of een eerdere poging. Er kan er maar één tegelijk zijn. Twijfel je of je het mag
-verwijderen, vraag het dan de servicedesk.
+verwijderen, vraag het dan de helpdesk.
 
-## Wanneer naar de servicedesk?
+## Wanneer naar de helpdesk?
 
 Lukt het na twee pogingen niet, of zie je een melding die hier niet staat? Neem dan contact op
-met de servicedesk. Geef je model en iOS-versie (**Instellingen > Algemeen > Info**), een
+met de helpdesk. Geef je model en iOS-versie (**Instellingen > Algemeen > Info**), een
 schermafbeelding van de melding en het tijdstip waarop het misging. Een schermafbeelding maak
 je op de meeste iPhones door de zijknop en de knop voor harder tegelijk in te drukken.
 "#,
             r#"
 When enrollment doesn't work, you usually see a message in Company Portal or in Settings.
 These are the causes that come up most often on an iPhone or iPad. In brackets is the name
-the service desk sees in its overview of failed enrollments; mention it when you get in
+the helpdesk sees in its overview of failed enrollments; mention it when you get in
 touch.
 
 ## Enrollment stopped halfway (*UserAbandonment*)
@@ -181,7 +181,7 @@ The organisation decides which devices may enroll. Often your iOS version is too
 install updates from **Settings > General > Software Update** and try again. You may also
 have reached the maximum number of devices per person; then remove an old device in Company
 Portal. Or this kind of device isn't allowed, a personal iPad for example. You can't solve
-that last one yourself: ask the service desk what is possible.
+that last one yourself: ask the helpdesk what is possible.
 
 ## The connection dropped (*ClientDisconnected*)
 
@@ -192,20 +192,20 @@ you have to sign in first. Turn off any VPN app for a moment and start again.
 
 Check that you use your work address and the right password, and that you confirmed the extra
 check on your phone. If the message says you have no access, you can't fix it yourself: go to
-the service desk.
+the helpdesk.
 
 ## Your account isn't recognised or has no licence (*UserValidation*, *AccountValidation*)
 
-Your account isn't ready for management yet. The service desk sorts that out; don't keep
+Your account isn't ready for management yet. The helpdesk sorts that out; don't keep
 trying.
 
 ## There is a management profile already
 
 **General > VPN & Device Management** already shows a profile, for example from a previous
 employer or an earlier attempt. There can only be one at a time. If you're not sure you may
-remove it, ask the service desk.
+remove it, ask the helpdesk.
 
-## When to go to the service desk
+## When to go to the helpdesk
 
 Still failing after two tries, or a message that isn't listed here? Then contact the service
 desk. Give your model and iOS version (**Settings > General > About**), a screenshot of the

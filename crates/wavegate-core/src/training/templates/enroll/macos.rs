@@ -61,7 +61,7 @@ om te zien of je Mac nog aan de regels voldoet.
 Werk-apps en instellingen komen vanzelf binnen, of je installeert ze uit Bedrijfsportal. Vaak
 wordt de versleuteling van je schijf (FileVault) aangezet. macOS vraagt daarvoor soms om uit te
 loggen of opnieuw op te starten; dat hoort erbij. Je organisatie bewaart de herstelsleutel
-meestal zelf, zodat de servicedesk je kan helpen als je je wachtwoord vergeet. Op de plek waar
+meestal zelf, zodat de helpdesk je kan helpen als je je wachtwoord vergeet. Op de plek waar
 je het profiel installeerde, staat voortaan het beheerprofiel van je organisatie.
 "#,
             r#"
@@ -104,13 +104,13 @@ profile shows your organisation's management profile.
             r#"
 Lukt het niet, dan zie je meestal een melding in Bedrijfsportal of in Systeeminstellingen. Dit
 zijn de oorzaken die op een Mac het vaakst voorkomen. Tussen haakjes staat de naam die de
-servicedesk ziet in het overzicht van mislukte inschrijvingen.
+helpdesk ziet in het overzicht van mislukte inschrijvingen.
 
 ## Een algemene fout (*BadRequest*)
 
 Meestal staat er nog een beheerprofiel op je Mac, bijvoorbeeld van een vorige werkgever of een
 eerdere poging; er kan er maar één zijn. Kijk op de plek uit de stappen (Apparaatbeheer of
-Profielen). Staat er een oud profiel, laat de servicedesk dat dan verwijderen. Controleer ook
+Profielen). Staat er een oud profiel, laat de helpdesk dat dan verwijderen. Controleer ook
 dat datum en tijd kloppen (**Systeeminstellingen > Algemeen > Datum en tijd**, op automatisch)
 en probeer het opnieuw.
 
@@ -118,7 +118,7 @@ en probeer het opnieuw.
 
 Kijk of er een melding openstaat in Systeeminstellingen en bevestig die met je wachtwoord.
 Vraagt macOS om de gegevens van een beheerder en ben je dat niet op deze Mac, dan helpt de
-servicedesk je verder.
+helpdesk je verder.
 
 ## Je bent halverwege gestopt (*UserAbandonment*)
 
@@ -134,16 +134,16 @@ controle op je telefoon.
 
 Je macOS-versie is te oud (installeer de updates), je hebt het maximale aantal apparaten per
 persoon bereikt (verwijder een oud apparaat in Bedrijfsportal), of je organisatie laat eigen
-Macs niet toe. Dat laatste lost alleen de servicedesk op.
+Macs niet toe. Dat laatste lost alleen de helpdesk op.
 
 ## Geen licentie of geen toestemming (*UserValidation*, *Authorization*)
 
-Je account is nog niet klaar voor beheer. Dat regelt de servicedesk; blijf het niet opnieuw
+Je account is nog niet klaar voor beheer. Dat regelt de helpdesk; blijf het niet opnieuw
 proberen.
 
-## Wanneer naar de servicedesk?
+## Wanneer naar de helpdesk?
 
-Lukt het na twee pogingen niet, ga dan naar de servicedesk met je macOS-versie (**Apple-menu >
+Lukt het na twee pogingen niet, ga dan naar de helpdesk met je macOS-versie (**Apple-menu >
 Over deze Mac**), een schermafbeelding van de melding (Shift + Command + 5) en het tijdstip
 waarop het misging.
 "#,
@@ -156,7 +156,7 @@ desk sees in its overview of failed enrollments.
 
 Usually there's still a management profile on your Mac, for example from a previous employer
 or an earlier attempt; there can only be one. Look in the place from the steps (Device
-Management or Profiles). If there's an old profile, have the service desk remove it. Also
+Management or Profiles). If there's an old profile, have the helpdesk remove it. Also
 check that date and time are right (**System Settings > General > Date & Time**, set to
 automatic) and try again.
 
@@ -164,7 +164,7 @@ automatic) and try again.
 
 See whether a message is waiting in System Settings and confirm it with your password. If
 macOS asks for an administrator's name and password and you aren't one on this Mac, the
-service desk will help you further.
+helpdesk will help you further.
 
 ## You stopped halfway (*UserAbandonment*)
 
@@ -180,16 +180,16 @@ on your phone.
 
 Your macOS version is too old (install updates), you've reached the maximum number of devices
 per person (remove an old device in Company Portal), or your organisation doesn't allow
-personal Macs. Only the service desk can solve that last one.
+personal Macs. Only the helpdesk can solve that last one.
 
 ## No licence or no permission (*UserValidation*, *Authorization*)
 
-Your account isn't ready for management yet. The service desk sorts that out; don't keep
+Your account isn't ready for management yet. The helpdesk sorts that out; don't keep
 trying.
 
-## When to go to the service desk
+## When to go to the helpdesk
 
-If it still fails after two tries, go to the service desk with your macOS version (**Apple
+If it still fails after two tries, go to the helpdesk with your macOS version (**Apple
 menu > About This Mac**), a screenshot of the message (Shift + Command + 5) and the time it
 went wrong.
 "#,
@@ -290,8 +290,8 @@ went wrong.
                             "An old management profile is still on it",
                         ),
                         t(
-                            "Een oud beheerprofiel houdt het inschrijven tegen; laat de servicedesk het verwijderen.",
-                            "An old management profile blocks enrollment; have the service desk remove it.",
+                            "Een oud beheerprofiel houdt het inschrijven tegen; laat de helpdesk het verwijderen.",
+                            "An old management profile blocks enrollment; have the helpdesk remove it.",
                         ),
                     ),
                     opt(

@@ -104,8 +104,8 @@ Keep Company Portal: under **Apps** you find the work apps you can install yours
         trouble: t(
             r#"
 Mislukt het inschrijven, dan toont Windows een melding, vaak met een foutcode die begint met
-`0x80`. Noteer die code of maak een foto van het scherm: de servicedesk kan er veel mee. Tussen
-haakjes staat de naam die de servicedesk ziet in het overzicht van mislukte inschrijvingen.
+`0x80`. Noteer die code of maak een foto van het scherm: de helpdesk kan er veel mee. Tussen
+haakjes staat de naam die de helpdesk ziet in het overzicht van mislukte inschrijvingen.
 
 ## Inloggen lukt niet (*Authentication*)
 
@@ -120,19 +120,19 @@ beveiligde inloggen.
 Windows en Intune begrijpen elkaar niet. Installeer de Windows-updates, start de pc opnieuw op
 en probeer het nog eens. Staat je werkaccount nog onder **Toegang tot werk of school** van een
 eerdere poging, of wordt de pc nog beheerd door een vorige werkgever? Dan gaat een nieuwe
-poging mis. Verbreek een oude verbinding alleen als de servicedesk dat zegt.
+poging mis. Verbreek een oude verbinding alleen als de helpdesk dat zegt.
 
 ## Maximaal aantal apparaten bereikt (*EnrollmentRestrictionsEnforced*)
 
 Je organisatie staat een beperkt aantal apparaten per persoon toe. Verwijder een oud apparaat
-in Bedrijfsportal (bij **Apparaten**) of vraag de servicedesk het te doen, en probeer het
+in Bedrijfsportal (bij **Apparaten**) of vraag de helpdesk het te doen, en probeer het
 daarna opnieuw. Dezelfde naam staat in het overzicht als je organisatie eigen pc's of jouw
-versie van Windows niet toelaat; dat lost alleen de servicedesk op.
+versie van Windows niet toelaat; dat lost alleen de helpdesk op.
 
 ## Je mag niet inschrijven of je hebt geen licentie (*Authorization*, *UserValidation*)
 
 De melding zegt bijvoorbeeld dat je niet gemachtigd bent. Je account is dan nog niet klaar voor
-beheer. Probeer het niet steeds opnieuw, maar meld het bij de servicedesk.
+beheer. Probeer het niet steeds opnieuw, maar meld het bij de helpdesk.
 
 ## De verbinding viel weg (*ClientDisconnected*)
 
@@ -145,17 +145,17 @@ Geef het een halfuur en start opnieuw op. Kies daarna bij je werkaccount onder *
 werk of school** voor **Info > Synchroniseren**, of controleer in Bedrijfsportal de toegang van
 je apparaat (*Check access*).
 
-## Wanneer naar de servicedesk?
+## Wanneer naar de helpdesk?
 
-Lukt het na twee pogingen niet, ga dan naar de servicedesk met: je apparaat en je
+Lukt het na twee pogingen niet, ga dan naar de helpdesk met: je apparaat en je
 Windows-versie (**Instellingen > Systeem > Info**), de foutmelding met de code (een foto of
 schermafbeelding is prima; Windows-toets + Shift + S maakt er een) en wat je deed vlak voor de
 fout.
 "#,
             r#"
 When enrollment fails, Windows shows a message, often with an error code starting with
-`0x80`. Write the code down or take a photo of the screen: the service desk can do a lot with
-it. In brackets is the name the service desk sees in its overview of failed enrollments.
+`0x80`. Write the code down or take a photo of the screen: the helpdesk can do a lot with
+it. In brackets is the name the helpdesk sees in its overview of failed enrollments.
 
 ## Sign-in fails (*Authentication*)
 
@@ -169,19 +169,19 @@ check on your phone. If your PC's clock is wrong, set date and time to automatic
 Windows and Intune don't understand each other. Install Windows updates, restart the PC and
 try again. Is your work account still listed under **Access work or school** from an earlier
 attempt, or is the PC still managed by a previous employer? Then a new attempt fails.
-Disconnect an old connection only when the service desk tells you to.
+Disconnect an old connection only when the helpdesk tells you to.
 
 ## Device limit reached (*EnrollmentRestrictionsEnforced*)
 
 Your organisation allows a limited number of devices per person. Remove an old device in
-Company Portal (under **Devices**) or ask the service desk to do it, then try again. The same
+Company Portal (under **Devices**) or ask the helpdesk to do it, then try again. The same
 name appears in the overview when your organisation doesn't allow personal PCs or your
-version of Windows; only the service desk can solve that.
+version of Windows; only the helpdesk can solve that.
 
 ## You may not enroll, or have no licence (*Authorization*, *UserValidation*)
 
 The message says, for example, that you're not authorised. Your account isn't ready for
-management yet. Don't keep trying; report it to the service desk.
+management yet. Don't keep trying; report it to the helpdesk.
 
 ## The connection dropped (*ClientDisconnected*)
 
@@ -193,9 +193,9 @@ Give it half an hour and restart. Then, under **Access work or school**, choose 
 account and **Info > Sync**, or check your device's access in Company Portal (*Check
 access*).
 
-## When to go to the service desk
+## When to go to the helpdesk
 
-If it still fails after two tries, go to the service desk with: your device and Windows
+If it still fails after two tries, go to the helpdesk with: your device and Windows
 version (**Settings > System > About**), the error message with its code (a photo or
 screenshot is fine; Windows key + Shift + S takes one) and what you did just before the
 error.
@@ -266,8 +266,8 @@ error.
                         "virus",
                         false,
                         t(
-                            "Er is iets mis, ik moet de servicedesk bellen",
-                            "Something is wrong, I must call the service desk",
+                            "Er is iets mis, ik moet de helpdesk bellen",
+                            "Something is wrong, I must call the helpdesk",
                         ),
                         t(
                             "Er is niets aan de hand: die melding hoort bij een ingeschreven pc.",
@@ -357,8 +357,8 @@ error.
                         "remove",
                         true,
                         t(
-                            "Een oud apparaat verwijderen in Bedrijfsportal of via de servicedesk",
-                            "Remove an old device in Company Portal or through the service desk",
+                            "Een oud apparaat verwijderen in Bedrijfsportal of via de helpdesk",
+                            "Remove an old device in Company Portal or through the helpdesk",
                         ),
                         t(
                             "Zo is er weer plaats voor je pc.",
@@ -383,8 +383,8 @@ error.
                 "trouble_helpdesk",
                 "trouble",
                 t(
-                    "Wat neem je mee naar de servicedesk? (meer antwoorden)",
-                    "What do you bring to the service desk? (several answers)",
+                    "Wat neem je mee naar de helpdesk? (meer antwoorden)",
+                    "What do you bring to the helpdesk? (several answers)",
                 ),
                 vec![
                     opt(
@@ -407,8 +407,8 @@ error.
                             "What you did just before the error",
                         ),
                         t(
-                            "Zo kan de servicedesk het nadoen.",
-                            "That lets the service desk reproduce it.",
+                            "Zo kan de helpdesk het nadoen.",
+                            "That lets the helpdesk reproduce it.",
                         ),
                     ),
                     opt(
@@ -416,8 +416,8 @@ error.
                         false,
                         t("Je wachtwoord", "Your password"),
                         t(
-                            "Niemand van de servicedesk vraagt je wachtwoord; houd het voor jezelf.",
-                            "No one at the service desk asks for your password; keep it to yourself.",
+                            "Niemand van de helpdesk vraagt je wachtwoord; houd het voor jezelf.",
+                            "No one at the helpdesk asks for your password; keep it to yourself.",
                         ),
                     ),
                 ],

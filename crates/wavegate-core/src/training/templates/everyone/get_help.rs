@@ -1,22 +1,22 @@
 //! "Where to get help": solving it yourself first (restart, updates, Company Portal, the FAQ),
-//! then the service desk, with what to tell them.
+//! then the helpdesk, with what to tell them.
 
 use super::super::{Parts, lesson, module, multiple, opt, ordering, single, t, topic, truth};
 use crate::training::model::{Module, Targets};
 
-/// Where to get help: self-service first, then the service desk.
+/// Where to get help: self-service first, then the helpdesk.
 pub fn get_help() -> Module {
     let mut m = module(Parts {
         id: "get-help",
         description: t(
-            "Eerst zelf zoeken, dan de servicedesk: zo ben je het snelst geholpen.",
-            "Look it up yourself first, then the service desk: the fastest way to help.",
+            "Eerst zelf zoeken, dan de helpdesk: zo ben je het snelst geholpen.",
+            "Look it up yourself first, then the helpdesk: the fastest way to help.",
         ),
         estimate_minutes: 8,
         targets: Targets::new(),
         topics: vec![
             topic("self_service", "Zelf oplossen", "Solving it yourself"),
-            topic("service_desk", "De servicedesk", "The service desk"),
+            topic("service_desk", "De helpdesk", "The helpdesk"),
         ],
         lessons: vec![
             lesson(
@@ -27,7 +27,7 @@ pub fn get_help() -> Module {
                 t(
                     r#"
 De meeste problemen met een beheerd apparaat los je in een paar minuten zelf op, vaak sneller
-dan je de servicedesk aan de lijn hebt. Werk deze stappen op volgorde af en kijk na elke stap
+dan je de helpdesk aan de lijn hebt. Werk deze stappen op volgorde af en kijk na elke stap
 of het probleem weg is.
 
 1. **Start het apparaat opnieuw op.** Het klinkt simpel, maar het helpt verrassend vaak. Een
@@ -41,7 +41,7 @@ of het probleem weg is.
    controleren** (*Check status*). Bedrijfsportal haalt dan meteen de nieuwste instellingen op,
    in plaats van te wachten op de volgende automatische controle.
 4. **Zoek in de veelgestelde vragen** over het nieuwe beheer, op het intranet of op de
-   selfservicepagina van de servicedesk. Daar staan de problemen die collega's eerder hadden,
+   selfservicepagina van de helpdesk. Daar staan de problemen die collega's eerder hadden,
    met de oplossing erbij.
 
 ## Veelvoorkomende gevallen
@@ -57,11 +57,11 @@ of het probleem weg is.
   voordat je hem wegdoet.
 
 Een kwartier zelf zoeken is genoeg. Werkt het daarna nog steeds niet, of kun je niet werken,
-ga dan naar de servicedesk: daarover gaat de volgende les.
+ga dan naar de helpdesk: daarover gaat de volgende les.
 "#,
                     r#"
 Most problems with a managed device take a few minutes to solve yourself, often less time
-than it takes to reach the service desk. Work through these steps in order and check after
+than it takes to reach the helpdesk. Work through these steps in order and check after
 each one whether the problem has gone.
 
 1. **Restart the device.** It sounds simple, but it helps surprisingly often. A restart
@@ -73,7 +73,7 @@ each one whether the problem has gone.
 3. **Look in Company Portal** at your device: is there a message about what needs doing, such
    as setting a longer passcode? Follow it, then choose **Check status**. Company Portal then
    fetches the latest settings straight away, instead of waiting for the next automatic check.
-4. **Search the FAQ** about the new device management, on the intranet or the service desk's
+4. **Search the FAQ** about the new device management, on the intranet or the helpdesk's
    self-service page. It has the problems colleagues had before, with the solution.
 
 ## Common cases
@@ -89,7 +89,7 @@ each one whether the problem has gone.
   you get rid of it.
 
 A quarter of an hour of looking yourself is enough. If it still doesn't work after that, or
-you can't work, go to the service desk: that's the next lesson.
+you can't work, go to the helpdesk: that's the next lesson.
 "#,
                 ),
             ),
@@ -97,16 +97,16 @@ you can't work, go to the service desk: that's the next lesson.
                 "desk",
                 3,
                 &["service_desk"],
-                t("Dan de servicedesk", "Then the service desk"),
+                t("Dan de helpdesk", "Then the helpdesk"),
                 t(
                     r#"
 Lukt het niet binnen een kwartier met de stappen uit de vorige les, of kun je je werk niet
-doen? Neem dan contact op met de **servicedesk**. Wacht daar niet mee als je niet kunt werken:
-daar is de servicedesk voor.
+doen? Neem dan contact op met de **helpdesk**. Wacht daar niet mee als je niet kunt werken:
+daar is de helpdesk voor.
 
-## Zo bereik je de servicedesk
+## Zo bereik je de helpdesk
 
-Op het intranet staat hoe je de servicedesk bereikt: telefonisch, per e-mail of met een
+Op het intranet staat hoe je de helpdesk bereikt: telefonisch, per e-mail of met een
 melding in de selfserviceportal. Ook in Bedrijfsportal vind je de contactgegevens, bij de hulp
 of ondersteuning. Met een melding in de portal kun je schermafbeeldingen meesturen en volg je
 de voortgang; bel als het dringend is.
@@ -121,7 +121,7 @@ de voortgang; bel als het dringend is.
   is;
 - wat je al hebt geprobeerd, zoals opnieuw opstarten of updates installeren.
 
-Zo hoeft de servicedesk niet alles na te vragen en kan ze meteen zoeken. Vraagt de servicedesk
+Zo hoeft de helpdesk niet alles na te vragen en kan ze meteen zoeken. Vraagt de helpdesk
 om logbestanden uit Bedrijfsportal, dan legt ze uit hoe je die verstuurt.
 
 ## Dit meld je meteen
@@ -130,27 +130,27 @@ om logbestanden uit Bedrijfsportal, dan legt ze uit hoe je die verstuurt.
 - je denkt dat iemand anders in je account is ingelogd;
 - je hebt op een verdachte link geklikt of er je gegevens ingevuld.
 
-## Wat de servicedesk nooit vraagt
+## Wat de helpdesk nooit vraagt
 
-De servicedesk vraagt **nooit** om je wachtwoord, en ook niet om een code uit de app voor de
+De helpdesk vraagt **nooit** om je wachtwoord, en ook niet om een code uit de app voor de
 extra inlogcontrole. Krijg je een bericht, mail of telefoontje dat daar wel om vraagt, ook als
-het van de servicedesk lijkt te komen? Geef dan niets door en meld het als phishing. Een
+het van de helpdesk lijkt te komen? Geef dan niets door en meld het als phishing. Een
 inlogverzoek op je telefoon dat je niet zelf hebt gestart, keur je af.
 
-## Wat de servicedesk voor je kan doen
+## Wat de helpdesk voor je kan doen
 
-De servicedesk kan je apparaat op afstand laten synchroniseren, een oud apparaat verwijderen
+De helpdesk kan je apparaat op afstand laten synchroniseren, een oud apparaat verwijderen
 zodat er plaats is voor een nieuw, nagaan waarom het inschrijven mislukte, en je helpen met een
 nieuw wachtwoord of een nieuwe telefoon voor de extra inlogcontrole.
 "#,
                     r#"
 Not solved within fifteen minutes with the steps from the previous lesson, or can't you do
-your work? Then contact the **service desk**. Don't wait if you can't work: that's what the
-service desk is there for.
+your work? Then contact the **helpdesk**. Don't wait if you can't work: that's what the
+helpdesk is there for.
 
-## How to reach the service desk
+## How to reach the helpdesk
 
-The intranet says how to reach the service desk: by phone, by e-mail or with a request in the
+The intranet says how to reach the helpdesk: by phone, by e-mail or with a request in the
 self-service portal. Company Portal has the contact details too, under help or support. A
 request in the portal lets you attach screenshots and follow its progress; call if it's
 urgent.
@@ -165,7 +165,7 @@ urgent.
   is one;
 - what you already tried, such as restarting or installing updates.
 
-That way the service desk doesn't have to ask for everything and can start looking straight
+That way the helpdesk doesn't have to ask for everything and can start looking straight
 away. If they ask for log files from Company Portal, they'll explain how to send them.
 
 ## Report these straight away
@@ -174,16 +174,16 @@ away. If they ask for log files from Company Portal, they'll explain how to send
 - you think someone else has signed in to your account;
 - you clicked a suspicious link or entered your details on it.
 
-## What the service desk never asks
+## What the helpdesk never asks
 
-The service desk **never** asks for your password, nor for a code from the app for the extra
+The helpdesk **never** asks for your password, nor for a code from the app for the extra
 sign-in check. If a message, mail or phone call does ask for it, even one that seems to come
-from the service desk, give nothing away and report it as phishing. Deny any sign-in request
+from the helpdesk, give nothing away and report it as phishing. Deny any sign-in request
 on your phone that you didn't start yourself.
 
-## What the service desk can do for you
+## What the helpdesk can do for you
 
-The service desk can make your device sync remotely, remove an old device to make room for a
+The helpdesk can make your device sync remotely, remove an old device to make room for a
 new one, find out why enrolling failed, and help you with a new password or a new phone for
 the extra sign-in check.
 "#,
@@ -206,18 +206,15 @@ the extra sign-in check.
                         "portal",
                         t("Kijken in Bedrijfsportal", "Look in Company Portal"),
                     ),
-                    (
-                        "desk",
-                        t("Contact met de servicedesk", "Contact the service desk"),
-                    ),
+                    ("desk", t("Contact met de helpdesk", "Contact the helpdesk")),
                 ],
                 t(
-                    "Eerst zelf: opnieuw opstarten en updates lossen veel op, en Bedrijfsportal laat zien wat nog loopt. Helpt dat niet, dan de servicedesk.",
-                    "Yourself first: a restart and updates solve a lot, and Company Portal shows what is still under way. If that doesn't help, the service desk.",
+                    "Eerst zelf: opnieuw opstarten en updates lossen veel op, en Bedrijfsportal laat zien wat nog loopt. Helpt dat niet, dan de helpdesk.",
+                    "Yourself first: a restart and updates solve a lot, and Company Portal shows what is still under way. If that doesn't help, the helpdesk.",
                 ),
                 t(
-                    "Begin met opnieuw opstarten en updates, kijk dan in Bedrijfsportal, en neem daarna contact op met de servicedesk: zo los je het meeste zelf op.",
-                    "Start with a restart and updates, then look in Company Portal, and after that contact the service desk: that way you solve most things yourself.",
+                    "Begin met opnieuw opstarten en updates, kijk dan in Bedrijfsportal, en neem daarna contact op met de helpdesk: zo los je het meeste zelf op.",
+                    "Start with a restart and updates, then look in Company Portal, and after that contact the helpdesk: that way you solve most things yourself.",
                 ),
             ),
             single(
@@ -258,8 +255,8 @@ the extra sign-in check.
                 "desk_details",
                 "service_desk",
                 t(
-                    "Wat vertel je de servicedesk meteen? (meer antwoorden)",
-                    "What do you tell the service desk straight away? (several answers)",
+                    "Wat vertel je de helpdesk meteen? (meer antwoorden)",
+                    "What do you tell the helpdesk straight away? (several answers)",
                 ),
                 vec![
                     opt(
@@ -291,8 +288,8 @@ the extra sign-in check.
                         false,
                         t("Je wachtwoord", "Your password"),
                         t(
-                            "De servicedesk vraagt nooit om je wachtwoord.",
-                            "The service desk never asks for your password.",
+                            "De helpdesk vraagt nooit om je wachtwoord.",
+                            "The helpdesk never asks for your password.",
                         ),
                     ),
                 ],
@@ -301,17 +298,17 @@ the extra sign-in check.
                 "desk_password",
                 "service_desk",
                 t(
-                    "De servicedesk kan je om je wachtwoord vragen om je sneller te helpen.",
-                    "The service desk may ask for your password to help you faster.",
+                    "De helpdesk kan je om je wachtwoord vragen om je sneller te helpen.",
+                    "The helpdesk may ask for your password to help you faster.",
                 ),
                 false,
                 t(
-                    "De servicedesk vraagt nooit om je wachtwoord. Meld zo'n vraag als phishing.",
-                    "The service desk never asks for your password. Report such a request as phishing.",
+                    "De helpdesk vraagt nooit om je wachtwoord. Meld zo'n vraag als phishing.",
+                    "The helpdesk never asks for your password. Report such a request as phishing.",
                 ),
                 t(
-                    "De servicedesk vraagt nooit om je wachtwoord; wie dat wel doet, meld je als phishing.",
-                    "The service desk never asks for your password; report anyone who does as phishing.",
+                    "De helpdesk vraagt nooit om je wachtwoord; wie dat wel doet, meld je als phishing.",
+                    "The helpdesk never asks for your password; report anyone who does as phishing.",
                 ),
             ),
         ],

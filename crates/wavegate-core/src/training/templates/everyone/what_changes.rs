@@ -41,7 +41,7 @@ pub fn what_changes() -> Module {
 Beheer gaat over **werkgegevens** en de **veiligheid van het apparaat**, niet over jou. Wat de
 organisatie kan zien, hangt vooral af van de vraag van wie het apparaat is. In Bedrijfsportal
 zie je bij de gegevens van je apparaat of het als **eigen** apparaat of als apparaat **van de
-organisatie** is geregistreerd. Klopt dat niet, meld het dan bij de servicedesk.
+organisatie** is geregistreerd. Klopt dat niet, meld het dan bij de helpdesk.
 
 ## Wat de organisatie kan zien
 
@@ -73,7 +73,7 @@ organisatie** is geregistreerd. Klopt dat niet, meld het dan bij de servicedesk.
 
 ## Een voorbeeld
 
-Belt Sanne de servicedesk over haar eigen iPhone, dan ziet de servicedesk ongeveer dit: *iPhone
+Belt Sanne de helpdesk over haar eigen iPhone, dan ziet de helpdesk ongeveer dit: *iPhone
 van Sanne, eigen apparaat, iOS 17.5, voldoet aan de regels, laatste contact vandaag om 8.12 uur,
 werk-apps Outlook, Teams en Authenticator.* Haar foto's, haar berichten en haar andere apps
 staan er niet bij.
@@ -87,7 +87,7 @@ nodig, dus meer vraagt ze ook niet op.
 
 Met een **werkprofiel** op Android of Apple's **gebruikersinschrijving** op een iPhone is de
 scheiding nog strakker: de organisatie beheert dan alleen het afgeschermde werkdeel. Ook de
-mensen van de servicedesk kunnen niet meer zien dan hierboven staat.
+mensen van de helpdesk kunnen niet meer zien dan hierboven staat.
 
 Twijfel je? Tijdens het inschrijven toont Bedrijfsportal een scherm met wat je organisatie wel
 en niet kan zien, en de privacyverklaring van je organisatie staat op het intranet.
@@ -96,7 +96,7 @@ en niet kan zien, en de privacyverklaring van je organisatie staat op het intran
 Management is about **work data** and **device security**, not about you. What the
 organisation can see depends mostly on who owns the device. In Company Portal, your device's
 details show whether it is registered as a **personal** device or as one **owned by the
-organisation**. If that's wrong, tell the service desk.
+organisation**. If that's wrong, tell the helpdesk.
 
 ## What the organisation can see
 
@@ -127,7 +127,7 @@ organisation**. If that's wrong, tell the service desk.
 
 ## An example
 
-When Sanne calls the service desk about her own iPhone, the service desk sees roughly this:
+When Sanne calls the helpdesk about her own iPhone, the helpdesk sees roughly this:
 *Sanne's iPhone, personal device, iOS 17.5, meets the rules, last contact today at 8:12, work
 apps Outlook, Teams and Authenticator.* Her photos, her messages and her other apps aren't
 there.
@@ -141,7 +141,7 @@ more, so it asks for nothing more.
 
 With a **work profile** on Android or Apple's **User Enrollment** on an iPhone, the line is
 drawn even more strictly: the organisation then manages only the sealed-off work part. The
-people at the service desk can't see more than the above either.
+people at the helpdesk can't see more than the above either.
 
 In doubt? While you enroll, Company Portal shows a screen with what your organisation can and
 cannot see, and your organisation's privacy statement is on the intranet.
@@ -269,13 +269,13 @@ voor een eigen back-up.
 ## Zelf een eigen apparaat loskoppelen
 
 Open Bedrijfsportal, kies je apparaat en kies daar voor verwijderen (*Remove device*). Je kunt
-het ook de servicedesk vragen. De werkgegevens gaan eraf; de rest blijft van jou. Haal je het
+het ook de helpdesk vragen. De werkgegevens gaan eraf; de rest blijft van jou. Haal je het
 beheerprofiel of werkprofiel zelf weg, dan ben je meteen je toegang tot werkmail kwijt, dus
 doe dat pas als je klaar bent.
 
 ## Kwijt of gestolen
 
-Meld het meteen bij de servicedesk. Hoe sneller, hoe kleiner de kans dat iemand bij
+Meld het meteen bij de helpdesk. Hoe sneller, hoe kleiner de kans dat iemand bij
 werkgegevens komt. Bij een eigen apparaat wordt alleen het werkdeel gewist; voor je
 privégegevens gebruik je de functies van de fabrikant, zoals **Zoek mijn** van Apple of **Vind
 mijn apparaat** van Google.
@@ -317,13 +317,13 @@ backup of your own.
 ## Disconnecting a personal device yourself
 
 Open Company Portal, choose your device and choose to remove it (*Remove device*). You can
-also ask the service desk. The work data goes; the rest stays yours. If you remove the
+also ask the helpdesk. The work data goes; the rest stays yours. If you remove the
 management profile or work profile yourself, you lose access to work mail straight away, so
 only do that once you're finished.
 
 ## Lost or stolen
 
-Report it to the service desk straight away. The sooner, the smaller the chance that someone
+Report it to the helpdesk straight away. The sooner, the smaller the chance that someone
 gets to work data. On a personal device only the work part is wiped; for your personal data,
 use the maker's tools, such as Apple's **Find My** or Google's **Find My Device**.
 
@@ -549,8 +549,8 @@ device? Remove it in Company Portal first, then reset it to factory settings.
                 "leaving_remove",
                 "leaving",
                 t(
-                    "Als je vertrekt, verwijder je je eigen apparaat in Bedrijfsportal of via de servicedesk.",
-                    "When you leave, you remove your personal device in Company Portal or through the service desk.",
+                    "Als je vertrekt, verwijder je je eigen apparaat in Bedrijfsportal of via de helpdesk.",
+                    "When you leave, you remove your personal device in Company Portal or through the helpdesk.",
                 ),
                 true,
                 t(
