@@ -1694,6 +1694,13 @@ impl PlannerApi {
                   total: { people: 15, suppressed: false }, attributes: window.__attributes || [] });
               }
               if (path.endsWith("/support")) return json({});
+              if (path.endsWith("/communications")) {
+                if (req.method === "POST" && window.__refusal) {
+                  return new Response(JSON.stringify(window.__refusal),
+                    { status: 422, headers: { "content-type": "application/json" } });
+                }
+                return json(window.__messages || []);
+              }
               if (path.endsWith("/rates")) return json(window.__rates);
               if (path.endsWith("/reminders")) {
                 return json({ anonymous: false, responses: 0, non_responders: 0, due: 0, reminded_before: 0 });
@@ -1727,7 +1734,8 @@ impl Drop for PlannerApi {
         js_sys::eval(
             "window.fetch = window.__realFetch || window.fetch; \
              window.confirm = window.__realConfirm || window.confirm; \
-             delete window.__program; delete window.__attributes; delete window.__rates;",
+             delete window.__program; delete window.__attributes; delete window.__rates; \
+             delete window.__messages; delete window.__refusal;",
         )
         .unwrap();
     }
@@ -2457,3 +2465,136 @@ async fn reminders_pick_a_segments_value_from_the_rosters_values_with_their_peop
         "Finance — 21 mensen"
     );
 }
+
+/// The communication plan of `contoso` as a planner's page shows it, reached by a link, once
+/// its form shows its save button; `messages` is the plan the server lists.
+async fn mount_comms_page(
+    messages: &[wavegate_core::api::PlannedMessage],
+) -> (web_sys::HtmlElement, impl Drop + use<>) {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    use wavegate_planner::pages::comms::CommsPage;
+    js_sys::eval(&format!(
+        "window.__messages = {};",
+        serde_json::to_string(messages).unwrap()
+    ))
+    .unwrap();
+    let (host, disposed) = mount_planner_page(|| {
+        view! {
+            <Router>
+                <Routes fallback=|| view! { <a id="to-comms" href="/planner/programs/contoso/communications">"Communicatie"</a> }>
+                    <Route path=path!("/planner/programs/:program/communications") view=CommsPage />
+                </Routes>
+            </Router>
+        }
+    });
+    until(|| host.query_selector("#to-comms").unwrap().is_some()).await;
+    element(&host, "#to-comms").click();
+    until(|| {
+        host.query_selector("#plan-message button[type=submit]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    (host, disposed)
+}
+
+/// Types `value` into the input at `selector`, as a person does.
+fn type_into(host: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = element(host, selector).unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// Whether the field at `selector` is marked invalid and described by the message at
+/// `error`, and that message's text (`None` when the field is not marked).
+fn field_error(host: &web_sys::HtmlElement, selector: &str, error: &str) -> Option<String> {
+    let field = element(host, selector);
+    if field.get_attribute("aria-invalid").as_deref() != Some("true") {
+        return None;
+    }
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some(error),
+        "{selector}"
+    );
+    let message = element(host, &format!("#{error}"));
+    assert!(!message.has_attribute("hidden"), "{error}");
+    Some(message.text_content().unwrap_or_default())
+}
+
+fn posts() -> usize {
+    js_sys::eval("window.__calls.filter((c) => c.startsWith('POST')).length")
+        .unwrap()
+        .as_f64()
+        .unwrap() as usize
+}
+
+#[wasm_bindgen_test]
+async fn a_message_with_two_faults_shows_both_at_their_fields_and_focuses_the_first() {
+    use wavegate_core::comms::MessageError;
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_comms_page(&[]).await;
+    // Subject given; no owner and no planned day.
+    type_into(&host, "#msg-subject", "Schrijf je toestel in");
+    element(&host, "#plan-message button[type=submit]").click();
+    until(|| focused().is_some_and(|e| e.id() == "msg-owner")).await;
+    assert_eq!(
+        focused().map(|e| e.id()).as_deref(),
+        Some("msg-owner"),
+        "the first field at fault, in the form's order"
+    );
+    assert_eq!(
+        field_error(&host, "#msg-owner", "msg-owner-error").as_deref(),
+        Some(MessageError::OwnerEmpty.message(Lang::Nl).as_str())
+    );
+    assert_eq!(
+        field_error(&host, "#msg-planned", "msg-planned_on-error").as_deref(),
+        Some(Msg::PlannedMissing.text(Lang::Nl))
+    );
+    assert_eq!(
+        field_error(&host, "#msg-subject", "msg-subject-error"),
+        None
+    );
+    assert!(element(&host, "#msg-subject-error").has_attribute("hidden"));
+    assert_eq!(posts(), 0, "nothing is sent while the form finds a fault");
+
+    // Fixing one leaves the other.
+    type_into(&host, "#msg-owner", "Communicatie – Anna");
+    element(&host, "#plan-message button[type=submit]").click();
+    until(|| focused().is_some_and(|e| e.id() == "msg-planned")).await;
+    assert_eq!(field_error(&host, "#msg-owner", "msg-owner-error"), None);
+    assert!(field_error(&host, "#msg-planned", "msg-planned_on-error").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn every_problem_the_server_lists_lands_at_its_field() {
+    use wavegate_core::comms::MessageError;
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_comms_page(&[]).await;
+    // What the browser cannot know (say, a wave the program has just lost), the server finds;
+    // its answer lists the first problem at the top of `details` and the rest under `more`.
+    js_sys::eval(
+        r#"window.__refusal = { error: { code: "invalid_message", message: "…", details: {
+            field: "owner", code: "owner_invalid", message: "…",
+            more: [{ field: "note", code: "note_unsafe", message: "…" }] } } };"#,
+    )
+    .unwrap();
+    type_into(&host, "#msg-owner", "Communicatie – Anna");
+    type_into(&host, "#msg-planned", "2027-01-04");
+    type_into(&host, "#msg-subject", "Schrijf je toestel in");
+    element(&host, "#plan-message button[type=submit]").click();
+    until(|| focused().is_some_and(|e| e.id() == "msg-owner")).await;
+    assert_eq!(posts(), 1);
+    assert_eq!(
+        field_error(&host, "#msg-owner", "msg-owner-error").as_deref(),
+        Some(MessageError::OwnerInvalid.message(Lang::Nl).as_str())
+    );
+    assert_eq!(
+        field_error(&host, "#msg-note", "msg-note-error").as_deref(),
+        Some(MessageError::NoteUnsafe.message(Lang::Nl).as_str())
+    );
+}
+

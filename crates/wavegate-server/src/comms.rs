@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use wavegate_core::api::{
     Channel, CommsCsvQuery, ErrorCode, LangQuery, NewMessage, PlannedMessage, Purpose, Reach,
 };
-use wavegate_core::comms::{self, MessageError, PlanContext, room_for_another};
+use wavegate_core::comms::{self, MessageError, MessageErrors, PlanContext, room_for_another};
 use wavegate_core::i18n::Lang;
 
 /// The largest body `POST`/`PUT …/communications` read: a 4,000-character note of up to 4
@@ -30,8 +30,10 @@ fn message_not_found() -> ApiError {
     ApiError::not_found("message of this program")
 }
 
-fn refused(e: MessageError, lang: Lang) -> ApiError {
-    ApiError::new(ErrorCode::InvalidMessage, e.message(lang)).with_details(e.problem(lang))
+fn refused(e: impl Into<MessageErrors>, lang: Lang) -> ApiError {
+    let errors = e.into();
+    ApiError::new(ErrorCode::InvalidMessage, errors.message(lang))
+        .with_details(errors.problems(lang))
 }
 
 /// A checked message as the store keeps it.
@@ -229,7 +231,7 @@ async fn answer(
 }
 
 /// `POST /api/v1/programs/{program}/communications[?lang=]`: plans a message by the caller,
-/// now; `201` with it. `422 invalid_message` names the field at fault, in the request's
+/// now; `201` with it. `422 invalid_message` names every field at fault, in the request's
 /// language.
 pub async fn create(
     State(state): State<AppState>,

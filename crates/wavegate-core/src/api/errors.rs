@@ -96,8 +96,9 @@ pub enum ErrorCode {
     /// 422: a lesson of the lessons-learned log that breaks a rule; `details` is a
     /// [`LessonProblem`] naming the field, its message in the request's language.
     InvalidLesson,
-    /// 422: a planned message of the communication plan that breaks a rule; `details` is a
-    /// [`MessageProblem`] naming the field, its message in the request's language.
+    /// 422: a planned message of the communication plan that breaks a rule; `details` is
+    /// [`MessageProblems`]: the first [`MessageProblem`] naming its field, every further one
+    /// under `more`, the messages in the request's language.
     InvalidMessage,
     /// 409: the program's stored files do not evaluate together (the roster names a wave the
     /// program no longer has, a collected answer the engine cannot score); `details` is a

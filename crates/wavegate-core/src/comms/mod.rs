@@ -9,7 +9,7 @@ pub mod rules;
 pub mod text;
 
 pub use reach::{reach, unmeasured};
-pub use rules::{MessageError, PlanContext, room_for_another};
+pub use rules::{MessageError, MessageErrors, PlanContext, room_for_another};
 
 use crate::api::PlannedMessage;
 

@@ -248,55 +248,147 @@ pub fn room_for_another(count: u64) -> Result<(), MessageError> {
     }
 }
 
+/// Every problem of a refused message, in the order of the form's fields, each once: a
+/// planner who got three fields wrong learns of all three at one try.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageErrors {
+    first: MessageError,
+    more: Vec<MessageError>,
+}
+
+impl MessageErrors {
+    /// The problems found, or `None` when there were none.
+    fn of(found: Vec<MessageError>) -> Option<MessageErrors> {
+        let mut found = found.into_iter();
+        let first = found.next()?;
+        Some(MessageErrors {
+            first,
+            more: found.collect(),
+        })
+    }
+
+    /// Every problem, the first first.
+    pub fn all(&self) -> impl Iterator<Item = MessageError> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
+
+    /// The first problem: the one the answer names at its top level.
+    pub fn first(&self) -> MessageError {
+        self.first
+    }
+
+    /// The first problem in words, and how many more there are.
+    pub fn text(&self) -> Text {
+        let first = self.first.text();
+        if self.more.is_empty() {
+            return first;
+        }
+        let more = Text::counted(
+            self.more.len() as u64,
+            ("één ander probleem", "one other problem"),
+            ("{n} andere problemen", "{n} other problems"),
+        );
+        Text::new(
+            format!("{} (En nog {}.)", first.get(Lang::Nl), more.get(Lang::Nl)),
+            format!("{} (And {}.)", first.get(Lang::En), more.get(Lang::En)),
+        )
+    }
+
+    /// The problem in one language, as the answer's `message`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_string()
+    }
+
+    /// The `details` of its `invalid_message` answer, the messages in `lang`.
+    pub fn problems(&self, lang: Lang) -> crate::api::MessageProblems {
+        crate::api::MessageProblems {
+            first: self.first.problem(lang),
+            more: self.more.iter().map(|e| e.problem(lang)).collect(),
+        }
+    }
+}
+
+impl From<MessageError> for MessageErrors {
+    fn from(first: MessageError) -> MessageErrors {
+        MessageErrors {
+            first,
+            more: Vec::new(),
+        }
+    }
+}
+
+/// Notes a problem once: two segment values at fault say the same thing.
+fn add_once(found: &mut Vec<MessageError>, e: MessageError) {
+    if !found.contains(&e) {
+        found.push(e);
+    }
+}
+
 impl NewMessage {
-    /// The message as it is stored, or its first problem (in the order of the form's fields):
+    /// The message as it is stored, or every problem (in the order of the form's fields):
     /// texts trimmed; a blank wave everyone on the roster; segment attributes among the
     /// program's split attributes, each with a value. A message may go out before its planned
     /// day, but not after `today`.
-    pub fn checked(self, ctx: PlanContext<'_>) -> Result<NewMessage, MessageError> {
+    pub fn checked(self, ctx: PlanContext<'_>) -> Result<NewMessage, MessageErrors> {
+        let mut found = Vec::new();
         let wave = self.wave.filter(|w| !w.trim().is_empty());
         if let Some(w) = &wave
             && !ctx.waves.iter().any(|known| known == w)
         {
-            return Err(MessageError::UnknownWave);
+            add_once(&mut found, MessageError::UnknownWave);
         }
         if self.segment.len() > usize::from(MAX_SEGMENT_DEPTH) {
-            return Err(MessageError::SegmentTooDeep);
+            add_once(&mut found, MessageError::SegmentTooDeep);
         }
         let mut segment = std::collections::BTreeMap::new();
         for (attribute, value) in self.segment {
             if !ctx.attributes.contains(&attribute) {
-                return Err(MessageError::UnknownAttribute);
+                add_once(&mut found, MessageError::UnknownAttribute);
             }
-            let value = line(&value, MAX_VALUE_CHARS).map_err(|_| MessageError::BadValue)?;
-            segment.insert(attribute, value);
+            match line(&value, MAX_VALUE_CHARS) {
+                Ok(value) => {
+                    segment.insert(attribute, value);
+                }
+                Err(_) => add_once(&mut found, MessageError::BadValue),
+            }
         }
-        let owner = line(&self.owner, MAX_OWNER_CHARS).map_err(|empty| {
-            if empty {
-                MessageError::OwnerEmpty
-            } else {
-                MessageError::OwnerInvalid
-            }
-        })?;
-        let subject = line(&self.subject, MAX_SUBJECT_CHARS).map_err(|empty| {
-            if empty {
-                MessageError::SubjectEmpty
-            } else {
-                MessageError::SubjectInvalid
-            }
-        })?;
-        if let Some(problem) = note_problem(&self.note) {
-            return Err(problem);
-        }
-        let note = self.note.replace("\r\n", "\n").trim().to_string();
+        let owner = line(&self.owner, MAX_OWNER_CHARS).unwrap_or_else(|empty| {
+            add_once(
+                &mut found,
+                if empty {
+                    MessageError::OwnerEmpty
+                } else {
+                    MessageError::OwnerInvalid
+                },
+            );
+            String::new()
+        });
         let in_range =
             |d: NaiveDate| (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d));
         if !in_range(self.planned_on) {
-            return Err(MessageError::PlannedOutOfRange);
+            add_once(&mut found, MessageError::PlannedOutOfRange);
         }
         if self.sent_on.is_some_and(|s| s > ctx.today) {
-            return Err(MessageError::SentInFuture);
+            add_once(&mut found, MessageError::SentInFuture);
         }
+        let subject = line(&self.subject, MAX_SUBJECT_CHARS).unwrap_or_else(|empty| {
+            add_once(
+                &mut found,
+                if empty {
+                    MessageError::SubjectEmpty
+                } else {
+                    MessageError::SubjectInvalid
+                },
+            );
+            String::new()
+        });
+        if let Some(problem) = note_problem(&self.note) {
+            add_once(&mut found, problem);
+        }
+        if let Some(errors) = MessageErrors::of(found) {
+            return Err(errors);
+        }
+        let note = self.note.replace("\r\n", "\n").trim().to_string();
         Ok(NewMessage {
             wave,
             segment,
@@ -342,10 +434,18 @@ mod tests {
         }
     }
 
-    fn check(m: NewMessage) -> Result<NewMessage, MessageError> {
+    fn check_all(m: NewMessage) -> Result<NewMessage, MessageErrors> {
         let waves = vec!["pilot".to_string(), "wave-1".to_string()];
         let attributes = vec!["platform".to_string(), "department".to_string()];
         m.checked(ctx(&waves, &attributes))
+    }
+
+    /// The one problem of a message with one fault.
+    fn check(m: NewMessage) -> Result<NewMessage, MessageError> {
+        check_all(m).map_err(|e| {
+            assert_eq!(e.all().count(), 1, "{e:?}");
+            e.first()
+        })
     }
 
     #[test]
@@ -476,6 +576,56 @@ mod tests {
             ..message()
         };
         assert_eq!(check(far), Err(MessageError::PlannedOutOfRange));
+    }
+
+    #[test]
+    fn a_message_with_several_faults_names_every_one_at_its_field_in_the_forms_order() {
+        let faulty = NewMessage {
+            wave: Some("wave-9".into()),
+            segment: [
+                ("platform".to_string(), " ".to_string()),
+                ("department".to_string(), "\u{202e}".to_string()),
+            ]
+            .into(),
+            owner: " ".into(),
+            sent_on: Some(day("2027-02-02")),
+            subject: "two\nlines".into(),
+            ..message()
+        };
+        let errors = check_all(faulty).unwrap_err();
+        let found: Vec<(MessageError, &str)> = errors.all().map(|e| (e, e.field())).collect();
+        assert_eq!(
+            found,
+            [
+                (MessageError::UnknownWave, "wave"),
+                // Two values at fault, one problem: the same words twice say nothing more.
+                (MessageError::BadValue, "segment"),
+                (MessageError::OwnerEmpty, "owner"),
+                (MessageError::SentInFuture, "sent_on"),
+                (MessageError::SubjectInvalid, "subject"),
+            ]
+        );
+        let details = errors.problems(Lang::En);
+        assert_eq!(
+            (details.first.field.as_str(), details.first.code.as_str()),
+            ("wave", "unknown_wave")
+        );
+        let more: Vec<&str> = details.more.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(more, ["segment", "owner", "sent_on", "subject"]);
+        assert_eq!(
+            errors.message(Lang::En),
+            "The wave is not one of this program's waves. (And 4 other problems.)"
+        );
+        assert_eq!(
+            errors.message(Lang::Nl),
+            "Deze golf hoort niet bij dit programma. (En nog 4 andere problemen.)"
+        );
+        let one = MessageErrors::from(MessageError::TooMany);
+        assert_eq!(
+            one.message(Lang::En),
+            MessageError::TooMany.message(Lang::En)
+        );
+        assert!(one.problems(Lang::En).more.is_empty());
     }
 
     #[test]

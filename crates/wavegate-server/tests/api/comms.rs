@@ -308,6 +308,10 @@ async fn a_message_that_breaks_a_rule_is_refused_at_its_field_in_the_requests_la
             (Some(field), Some(code)),
             "{body}"
         );
+        assert!(
+            details.get("more").is_none(),
+            "one fault, one problem: {details}"
+        );
         let dutch = details["message"].as_str().unwrap().to_string();
         let r = send(
             &api,
@@ -333,6 +337,45 @@ async fn a_message_that_breaks_a_rule_is_refused_at_its_field_in_the_requests_la
     let huge = with("note", json!("x".repeat(40_000)));
     let r = send(&api, "POST", PLAN, huge, Auth::Planner).await;
     assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    assert!(
+        listed(&api, Auth::Planner).await.is_empty(),
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn a_message_with_several_faults_is_refused_with_every_one_the_first_where_it_always_was() {
+    let api = demo_api().await;
+    let mut m = survey_message(None);
+    m["wave"] = json!("wave-9");
+    m["owner"] = json!(" ");
+    m["subject"] = json!("");
+    let r = send(&api, "POST", &format!("{PLAN}?lang=en"), m, Auth::Planner).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_message");
+    let details = &r.body["error"]["details"];
+    // A client that reads only the first problem reads it where it always was.
+    assert_eq!(
+        (&details["field"], &details["code"]),
+        (&json!("wave"), &json!("unknown_wave"))
+    );
+    let more: Vec<(&str, &str)> = details["more"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["field"].as_str().unwrap(), p["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        more,
+        [("owner", "owner_empty"), ("subject", "subject_empty")]
+    );
+    assert_eq!(
+        details["more"][0]["message"],
+        json!("Fill in who sends the message.")
+    );
+    assert_eq!(
+        r.body["error"]["message"],
+        json!("The wave is not one of this program's waves. (And 2 other problems.)")
+    );
     assert!(
         listed(&api, Auth::Planner).await.is_empty(),
         "nothing stored"

@@ -1,7 +1,7 @@
 //! Planning a message or changing one: the target group (a wave and up to three split
 //! attributes with their values), channel, owner, purpose, planned and sent days, subject and
-//! note. The core's rules are checked before sending, and a refusal is shown at its field in
-//! the page's language.
+//! note. The core's rules are checked before sending, and every problem is shown at its field
+//! in the page's language at once, the focus on the first field at fault.
 
 use crate::components::notice::Failure;
 use crate::components::roster_values::{GroupHolds, ValueField, roster_groups};
@@ -10,7 +10,7 @@ use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wavegate_core::api::{Channel, MessageProblem, NewMessage, PlannedMessage, Purpose};
+use wavegate_core::api::{Channel, MessageProblems, NewMessage, PlannedMessage, Purpose};
 use wavegate_core::comms::{MessageError, PlanContext};
 use wavegate_core::readiness::program::MAX_SEGMENT_DEPTH;
 use wavegate_core::readiness::text;
@@ -42,18 +42,45 @@ impl Problem {
     }
 }
 
+/// The fields with the element a problem of each sends the focus to, in the form's order;
+/// the plan as a whole (`""`) last.
+const FIELDS: [(&str, &str); 8] = [
+    ("wave", "msg-wave"),
+    ("segment", "msg-attribute-0"),
+    ("owner", "msg-owner"),
+    ("planned_on", "msg-planned"),
+    ("sent_on", "msg-sent"),
+    ("subject", "msg-subject"),
+    ("note", "msg-note"),
+    ("", "plan-message-title"),
+];
+
+/// Where a field stands in the form, so its problems are listed (and focused) in that order.
+fn position(field: &str) -> usize {
+    FIELDS
+        .iter()
+        .position(|(f, _)| *f == field)
+        .unwrap_or(FIELDS.len())
+}
+
 /// The element a field's problem sends the focus to.
 fn focus_target(field: &str) -> &'static str {
-    match field {
-        "wave" => "msg-wave",
-        "segment" => "msg-attribute-0",
-        "owner" => "msg-owner",
-        "subject" => "msg-subject",
-        "note" => "msg-note",
-        "planned_on" => "msg-planned",
-        "sent_on" => "msg-sent",
-        _ => "plan-message-title",
-    }
+    FIELDS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("plan-message-title", |(_, id)| id)
+}
+
+/// Problems in the order of the form's fields, each once.
+fn in_form_order(mut found: Vec<Problem>) -> Vec<Problem> {
+    found.sort_by_key(|p| position(p.field()));
+    let mut seen = Vec::new();
+    found.retain(|p| {
+        let new = !seen.contains(p);
+        seen.push(*p);
+        new
+    });
+    found
 }
 
 /// The form's fields; shared with the plan's list, whose "edit" fills them in.
@@ -72,7 +99,8 @@ pub struct MessageFields {
     sent: RwSignal<String>,
     subject: RwSignal<String>,
     note: RwSignal<String>,
-    problem: RwSignal<Option<Problem>>,
+    /// Every problem found at the last attempt, in the form's order.
+    problems: RwSignal<Vec<Problem>>,
     /// A message was just stored (the status to announce).
     saved: RwSignal<Option<Msg>>,
 }
@@ -93,7 +121,7 @@ impl MessageFields {
             sent: RwSignal::new(String::new()),
             subject: RwSignal::new(String::new()),
             note: RwSignal::new(String::new()),
-            problem: RwSignal::new(None),
+            problems: RwSignal::new(Vec::new()),
             saved: RwSignal::new(None),
         }
     }
@@ -143,7 +171,7 @@ impl MessageFields {
             .set(m.sent_on.map(|d| d.to_string()).unwrap_or_default());
         self.subject.set(m.subject.clone());
         self.note.set(m.note.clone());
-        self.problem.set(None);
+        self.problems.set(Vec::new());
         self.saved.set(None);
     }
 
@@ -160,11 +188,13 @@ impl MessageFields {
         ] {
             s.set(String::new());
         }
-        self.problem.set(None);
+        self.problems.set(Vec::new());
     }
 
-    /// The message as typed, or why it cannot be one yet.
-    fn typed(self) -> Result<NewMessage, Problem> {
+    /// The message as typed, and what the form finds wrong before the core's rules: a planned
+    /// day not given (`today` stands in for it, so the core still checks everything else).
+    fn typed(self, today: chrono::NaiveDate) -> (NewMessage, Vec<Problem>) {
+        let mut found = Vec::new();
         let mut segment = BTreeMap::new();
         for i in 0..self.rows.get_untracked() {
             let attribute = self.attributes[i].get_untracked();
@@ -172,22 +202,24 @@ impl MessageFields {
                 segment.insert(attribute, self.values[i].get_untracked());
             }
         }
-        let planned_on = self
-            .planned
-            .get_untracked()
-            .parse()
-            .map_err(|_| Problem::PlannedMissing)?;
+        let planned_on = self.planned.get_untracked().parse().unwrap_or_else(|_| {
+            found.push(Problem::PlannedMissing);
+            today
+        });
         let sent = self.sent.get_untracked();
         let sent_on = if sent.is_empty() {
             None
         } else {
-            Some(
-                sent.parse()
-                    .map_err(|_| Problem::Rule(MessageError::SentInFuture))?,
+            sent.parse().map_or_else(
+                |_| {
+                    found.push(Problem::Rule(MessageError::SentInFuture));
+                    None
+                },
+                Some,
             )
         };
         let wave = self.wave.get_untracked();
-        Ok(NewMessage {
+        let message = NewMessage {
             wave: (!wave.is_empty()).then_some(wave),
             segment,
             channel: self.channel.get_untracked(),
@@ -197,8 +229,25 @@ impl MessageFields {
             sent_on,
             subject: self.subject.get_untracked(),
             note: self.note.get_untracked(),
-        })
+        };
+        (message, found)
     }
+
+    /// The message as the core stores it, or every problem the form and the core find.
+    fn checked(self, ctx: PlanContext<'_>) -> Result<NewMessage, Vec<Problem>> {
+        let (message, mut found) = self.typed(ctx.today);
+        match message.checked(ctx) {
+            Ok(body) if found.is_empty() => return Ok(body),
+            Ok(_) => {}
+            Err(errors) => found.extend(errors.all().map(Problem::Rule)),
+        }
+        Err(in_form_order(found))
+    }
+}
+
+/// The DOM id of a field's message (`msg-owner-error`; `msg--error` for the plan as a whole).
+fn error_id(field: &str) -> String {
+    format!("msg-{field}-error")
 }
 
 impl Default for MessageFields {
@@ -207,10 +256,16 @@ impl Default for MessageFields {
     }
 }
 
-/// The problem of a refusal by the server, when it names one of the core's.
-fn server_problem(e: &ApiError) -> Option<MessageError> {
-    e.details::<MessageProblem>()
-        .and_then(|p| MessageError::from_code(&p.code))
+/// The problems of a refusal by the server that name the core's rules (none for any other
+/// failure).
+fn server_problems(e: &ApiError) -> Vec<Problem> {
+    let problems = e.details::<MessageProblems>();
+    in_form_order(
+        (problems.iter())
+            .flat_map(MessageProblems::all)
+            .filter_map(|p| MessageError::from_code(&p.code).map(Problem::Rule))
+            .collect(),
+    )
 }
 
 /// The form; `changed` fires after a message was stored. `waves` and `attributes` are the
@@ -229,9 +284,14 @@ pub fn MessageForm(
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let f = fields;
-    let show = move |p: Problem| {
-        f.problem.set(Some(p));
-        wavegate_ui::dom::focus_id(focus_target(p.field()));
+    // Every problem at its field at once; the focus on the first, whose message its
+    // `aria-describedby` reads out.
+    let show = move |found: Vec<Problem>| {
+        let first = found.first().map(|p| focus_target(p.field()));
+        f.problems.set(found);
+        if let Some(id) = first {
+            wavegate_ui::dom::focus_id_soon(id.into());
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -246,14 +306,11 @@ pub fn MessageForm(
             attributes: &a,
             today,
         };
-        let body = match f
-            .typed()
-            .and_then(|m| m.checked(ctx).map_err(Problem::Rule))
-        {
+        let body = match f.checked(ctx) {
             Ok(body) => body,
-            Err(p) => return show(p),
+            Err(found) => return show(found),
         };
-        f.problem.set(None);
+        f.problems.set(Vec::new());
         let (csrf, pid, l) = (
             session.csrf(),
             program.get_untracked(),
@@ -281,23 +338,27 @@ pub fn MessageForm(
                     changed.notify();
                     request_animation_frame(|| wavegate_ui::dom::focus_id("message-saved"));
                 }
-                Err(e) => match server_problem(&e) {
-                    Some(p) => show(Problem::Rule(p)),
-                    None => failure.set(Some(e)),
+                Err(e) => match server_problems(&e) {
+                    found if found.is_empty() => failure.set(Some(e)),
+                    found => show(found),
                 },
             }
         });
     };
+    // A field's first problem, shown under it (the segment's rows share one message); while
+    // it shows, the field is marked invalid and described by it, as in the program form.
     let shown_at = move |field: &'static str| {
-        Signal::derive(move || f.problem.get().filter(|p| p.field() == field))
+        Signal::derive(move || {
+            f.problems
+                .with(|all| all.iter().copied().find(|p| p.field() == field))
+        })
     };
     let error_at = move |field: &'static str| {
         let shown = shown_at(field);
-        let id = format!("msg-{field}-error");
-        move || {
-            shown.get().map(|p| {
-                view! { <p id=id.clone() class="form-error" role="alert">{move || p.message(lang.get())}</p> }
-            })
+        view! {
+            <p id=error_id(field) class="field-error" hidden=move || shown.get().is_none()>
+                {move || shown.get().map(|p| p.message(lang.get()))}
+            </p>
         }
     };
     let invalid = move |field: &'static str| {
@@ -306,7 +367,7 @@ pub fn MessageForm(
     };
     let described = move |field: &'static str| {
         let shown = shown_at(field);
-        move || shown.get().map(|_| format!("msg-{field}-error"))
+        move || shown.get().map(|_| error_id(field))
     };
     let wave_options = move || {
         waves
