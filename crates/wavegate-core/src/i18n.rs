@@ -186,6 +186,25 @@ pub fn count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// An interval named with its level, the one way an interval is labelled for people
+/// ("90%-interval", "90% interval"; "97,5%-interval" for a level of 0.975): figures in brackets
+/// without it read as a range of answers, not as how uncertain an estimate is.
+pub fn interval_named(level: f64, lang: Lang) -> String {
+    let percent = level * 100.0;
+    let mut shown = if (percent - percent.round()).abs() < 1e-9 {
+        format!("{percent:.0}")
+    } else {
+        format!("{percent:.1}")
+    };
+    match lang {
+        Lang::Nl => {
+            shown = shown.replace('.', ",");
+            format!("{shown}%-interval")
+        }
+        Lang::En => format!("{shown}% interval"),
+    }
+}
+
 /// A text in Dutch and English. Either may be empty in a draft; [`Text::get`] falls back to the
 /// other language so a reader never sees a blank, and definition validators report what is missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -269,6 +288,14 @@ mod tests {
         assert_eq!(t.get(Lang::Nl), "Hello");
         assert_eq!(t.missing(), vec![Lang::Nl]);
         assert_eq!(Text::new("Hallo", "Hello").get(Lang::Nl), "Hallo");
+    }
+
+    #[test]
+    fn an_interval_is_named_with_its_level_as_each_language_writes_it() {
+        assert_eq!(interval_named(0.9, Lang::Nl), "90%-interval");
+        assert_eq!(interval_named(0.8, Lang::En), "80% interval");
+        assert_eq!(interval_named(0.975, Lang::Nl), "97,5%-interval");
+        assert_eq!(interval_named(0.975, Lang::En), "97.5% interval");
     }
 
     #[test]

@@ -291,7 +291,6 @@ wavegate_ui::messages! {
         Reason => "Reden", "Reason";
         Estimate => "Schatting", "Estimate";
         Interval80 => "80%-interval", "80% interval";
-        IntervalLevel => "{level}%-interval", "{level}% interval";
         EvidenceN => "n", "n";
         Probability => "Kans", "Probability";
         WhatWouldChange => "Wat het besluit zou veranderen", "What would change the decision";

@@ -2598,3 +2598,41 @@ async fn every_problem_the_server_lists_lands_at_its_field() {
     );
 }
 
+fn sent_message(reach: wavegate_core::api::Reach) -> wavegate_core::api::PlannedMessage {
+    use wavegate_core::api::{Channel, PlannedMessage, Purpose};
+    PlannedMessage {
+        id: 7,
+        wave: None,
+        segment: Default::default(),
+        channel: Channel::Email,
+        owner: "Communicatie – Anna".into(),
+        purpose: Purpose::Enroll,
+        planned_on: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+        sent_on: NaiveDate::from_ymd_opt(2027, 1, 4),
+        subject: "Schrijf je toestel in".into(),
+        note: String::new(),
+        created_by: "p@example.org".into(),
+        created_at: "2027-01-01T00:00:00Z".into(),
+        reach,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_messages_reach_names_its_interval_with_the_level() {
+    use wavegate_core::api::{Reach, ReachFigures};
+    let _api = PlannerApi::start();
+    let reach = Reach::Measured(ReachFigures {
+        group: 65,
+        already: 5,
+        undated: 0,
+        out_of: 60,
+        reached: 47,
+        share: Some(47.0 / 60.0),
+        interval: Some([0.57, 0.9]),
+        level: 0.8,
+    });
+    let (host, _h) = mount_comms_page(&[sent_message(reach)]).await;
+    until(|| host.query_selector("li.message").unwrap().is_some()).await;
+    let reach = text_of(&host, "li.message .reach");
+    assert!(reach.contains("(78%, 80%-interval: 57–90%)"), "{reach}");
+}

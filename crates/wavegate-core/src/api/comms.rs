@@ -166,6 +166,9 @@ pub struct ReachFigures {
     pub share: Option<f64>,
     /// The Wilson interval of `share` at the program's confidence.
     pub interval: Option<[f64; 2]>,
+    /// The confidence `interval` is at, the program's (0.8: an 80% interval), so that whoever
+    /// reads the figures can name the interval.
+    pub level: f64,
 }
 
 /// Whether and how a message's reach is known.

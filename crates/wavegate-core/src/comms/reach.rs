@@ -183,6 +183,7 @@ pub fn reach(message: &NewMessage, set: &DataSet, program: &Program, today: Naiv
         reached,
         share,
         interval,
+        level: program.confidence,
     })
 }
 

@@ -2,7 +2,7 @@
 //! and its reach as a sentence (or why it has none), in Dutch and English.
 
 use crate::api::{NewMessage, Purpose, Reach, ReachFigures};
-use crate::i18n::{Lang, count};
+use crate::i18n::{Lang, count, interval_named};
 use crate::measures::MIN_GROUP;
 use crate::readiness::program::{Wave, wave_label_in};
 use crate::readiness::text::{attribute, pct, wave_named};
@@ -64,10 +64,13 @@ fn measured(f: &ReachFigures, purpose: Purpose, lang: Lang) -> String {
         };
         return s + &undated(f, lang) + ".";
     }
+    // The interval named with its level, as everywhere else: "(70%, 57–90%)" leaves the reader
+    // guessing what the second part is.
     let share = match (f.share, f.interval) {
         (Some(s), Some([lo, hi])) => format!(
-            " ({}, {}–{})",
+            " ({}, {}: {}–{})",
             pct(s, lang),
+            interval_named(f.level, lang),
             pct(lo, lang).trim_end_matches('%'),
             pct(hi, lang)
         ),
@@ -143,15 +146,16 @@ mod tests {
             reached: 42,
             share: Some(0.7),
             interval: Some([0.58, 0.8]),
+            level: 0.8,
         };
         let m = Reach::Measured(f);
         assert_eq!(
             reach(&m, Purpose::Enroll, Lang::Nl),
-            "42 van de 60 die het nog moesten doen (70%, 58–80%) schreven een toestel in na het bericht; 5 hadden dat al gedaan."
+            "42 van de 60 die het nog moesten doen (70%, 80%-interval: 58–80%) schreven een toestel in na het bericht; 5 hadden dat al gedaan."
         );
         assert_eq!(
             reach(&m, Purpose::Enroll, Lang::En),
-            "42 of the 60 who still had to (70%, 58–80%) enrolled a device after the message; 5 had done so already."
+            "42 of the 60 who still had to (70%, 80% interval: 58–80%) enrolled a device after the message; 5 had done so already."
         );
         for r in [
             Reach::Suppressed,
@@ -174,6 +178,7 @@ mod tests {
             reached: 0,
             share: None,
             interval: None,
+            level: 0.8,
         });
         assert_eq!(
             reach(&everyone_already, Purpose::StartTraining, Lang::En),
@@ -191,14 +196,15 @@ mod tests {
             reached: 10_250,
             share: Some(0.82),
             interval: Some([0.81, 0.83]),
+            level: 0.9,
         });
         assert_eq!(
             reach(&large, Purpose::AnswerSurvey, Lang::Nl),
-            "10.250 van de 12.499 die het nog moesten doen (82%, 81–83%) vulden een vragenlijst in na het bericht; 1 had dat al gedaan."
+            "10.250 van de 12.499 die het nog moesten doen (82%, 90%-interval: 81–83%) vulden een vragenlijst in na het bericht; 1 had dat al gedaan."
         );
         assert_eq!(
             reach(&large, Purpose::AnswerSurvey, Lang::En),
-            "10,250 of the 12,499 who still had to (82%, 81–83%) answered a survey after the message; 1 had done so already."
+            "10,250 of the 12,499 who still had to (82%, 90% interval: 81–83%) answered a survey after the message; 1 had done so already."
         );
         let one = Reach::Measured(ReachFigures {
             group: 60,
@@ -208,6 +214,7 @@ mod tests {
             reached: 1,
             share: Some(1.0 / 60.0),
             interval: None,
+            level: 0.8,
         });
         assert_eq!(
             reach(&one, Purpose::Enroll, Lang::Nl),

@@ -78,6 +78,7 @@ fn appendix() -> render::Appendix {
         reached: 6,
         share: Some(0.75),
         interval: Some([0.41, 0.93]),
+        level: 0.8,
     });
     render::Appendix {
         read_at: "2027-02-01T08:30:00Z".into(),

@@ -10,7 +10,7 @@ use crate::components::bar_chart::{Bar, bar_chart};
 use crate::i18n::{Msg, counted, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
-use wavegate_core::i18n::count;
+use wavegate_core::i18n::{count, interval_named};
 use wavegate_core::readiness::text;
 use wavegate_core::survey::attributed::FromInvitation;
 use wavegate_core::survey::labels;
@@ -46,15 +46,12 @@ pub fn GroupResults(
     }
 }
 
-/// An interval after a headline measure, named with its level ("90%-interval: 49–54"): bare
-/// figures in brackets read as a range of answers, not as how uncertain the score is.
+/// An interval after a headline measure, named with its level ("90%-interval: 49–54") by the
+/// core's one wording, as a message's reach is.
 fn interval_note(range: String, lang: Lang) -> String {
     // The level the server summarises with (the core's default, as the readiness report's).
-    let level = format!("{:.0}", SummaryOptions::default().level * 100.0);
-    format!(
-        " ({}: {range})",
-        fill(Msg::IntervalLevel, lang, &[("level", level)])
-    )
+    let level = SummaryOptions::default().level;
+    format!(" ({}: {range})", interval_named(level, lang))
 }
 
 /// The headline measures (SUS, NPS) and every question.

@@ -194,6 +194,8 @@ async fn reach_is_measured_on_the_demo_programs_data_and_small_groups_stay_hidde
         reach["interval"][1].as_f64().unwrap(),
     ];
     assert!(lo < 8.0 / 12.0 && 8.0 / 12.0 < hi, "{reach}");
+    // At the demo program's confidence, the core's default, which the reach names.
+    assert_eq!(reach["level"], json!(0.8), "{reach}");
 
     // Three pilot people use iOS: too few to show, their number neither.
     let mut ios = survey_message(Some(sent_on.clone()));
