@@ -2598,6 +2598,15 @@ async fn every_problem_the_server_lists_lands_at_its_field() {
     );
 }
 
+/// The buttons under `host` that say `label`.
+fn buttons_saying(host: &web_sys::HtmlElement, label: &str) -> usize {
+    let all = host.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter(|b| b.text_content().as_deref() == Some(label))
+        .count()
+}
+
 fn sent_message(reach: wavegate_core::api::Reach) -> wavegate_core::api::PlannedMessage {
     use wavegate_core::api::{Channel, PlannedMessage, Purpose};
     PlannedMessage {
@@ -2615,6 +2624,24 @@ fn sent_message(reach: wavegate_core::api::Reach) -> wavegate_core::api::Planned
         created_at: "2027-01-01T00:00:00Z".into(),
         reach,
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_plan_offers_no_file_to_download() {
+    let _api = PlannerApi::start();
+    let download = Msg::DownloadPlan.text(Lang::Nl);
+    {
+        let (host, _h) = mount_comms_page(&[]).await;
+        let empty =
+            || (host.text_content().unwrap_or_default()).contains(Msg::NoMessages.text(Lang::Nl));
+        until(empty).await;
+        assert!(empty(), "the plan says it is empty");
+        assert_eq!(buttons_saying(&host, download), 0, "a file of headers only");
+    }
+    let planned = sent_message(wavegate_core::api::Reach::NotSent);
+    let (host, _h) = mount_comms_page(&[planned]).await;
+    until(|| host.query_selector("li.message").unwrap().is_some()).await;
+    assert_eq!(buttons_saying(&host, download), 1);
 }
 
 #[wasm_bindgen_test]
