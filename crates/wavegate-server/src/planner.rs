@@ -581,6 +581,10 @@ pub async fn rates(
     ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyRates>, ApiError> {
     let ps = program_survey_of(&state, &program, &survey).await?;
+    // A wave's rows in the program's order (none without program.toml: then by id).
+    let waves: Vec<String> = (program_if_any(&state, &program).await?.iter())
+        .flat_map(|p| p.waves.iter().map(|w| w.id.clone()))
+        .collect();
     let groups = if ps.anonymous {
         // One link is answered by many: count responses per group of the attributes they carry.
         let stored = state
@@ -593,7 +597,7 @@ pub async fn rates(
             .iter()
             .map(|r| parse_attributes(&r.attributes_json))
             .collect::<Result<Vec<_>, _>>()?;
-        rates_by_group(attributes.iter().map(|a| (a, true)))
+        rates_by_group(attributes.iter().map(|a| (a, true)), &waves)
             .into_iter()
             .map(|mut g| {
                 g.responded = g.invited.take();
@@ -617,7 +621,7 @@ pub async fn rates(
                 ))
             })
             .collect::<Result<Vec<_>, ApiError>>()?;
-        rates_by_group(personal.iter().map(|(a, r)| (a, *r)))
+        rates_by_group(personal.iter().map(|(a, r)| (a, *r)), &waves)
     };
     Ok(Json(SurveyRates {
         anonymous: ps.anonymous,

@@ -42,9 +42,12 @@ mod tests {
 /// Response rates of a personal survey per value of each attribute the links carry, from each
 /// personal link's attributes and whether it was answered. Groups under
 /// [`crate::measures::MIN_GROUP`] people are suppressed, and when exactly one group of an
-/// attribute is, the next smallest is too. No person is ever named.
-pub fn rates_by_group<'a>(
+/// attribute is, the next smallest is too. No person is ever named. Attributes and their values
+/// are in alphabetical order, but a wave's rows follow `waves`, the program's wave ids: `wave-10`
+/// after `wave-9`, not after `wave-1` (see [`in_wave_order`]).
+pub fn rates_by_group<'a, S: AsRef<str>>(
     links: impl IntoIterator<Item = (&'a crate::survey::Attributes, bool)>,
+    waves: &[S],
 ) -> Vec<GroupRate> {
     use std::collections::BTreeMap;
     let mut groups: BTreeMap<&str, BTreeMap<&str, (u64, u64)>> = BTreeMap::new();
@@ -81,7 +84,23 @@ pub fn rates_by_group<'a>(
             });
         }
     }
-    out
+    in_wave_order(out, waves)
+}
+
+/// The rows of the `wave` attribute (as links carry it, in any case) in the order of `waves`,
+/// then waves the program no longer has by id; other rows keep their place.
+fn in_wave_order<S: AsRef<str>>(mut rows: Vec<GroupRate>, waves: &[S]) -> Vec<GroupRate> {
+    let rank = |g: &GroupRate| {
+        if g.attribute.eq_ignore_ascii_case("wave") {
+            (waves.iter().position(|w| w.as_ref() == g.value)).unwrap_or(usize::MAX)
+        } else {
+            0
+        }
+    };
+    // Stable: rows of equal rank (another attribute's, waves the program lacks) keep the
+    // alphabetical order they came in.
+    rows.sort_by(|a, b| a.attribute.cmp(&b.attribute).then(rank(a).cmp(&rank(b))));
+    rows
 }
 
 #[cfg(test)]
@@ -108,7 +127,7 @@ mod group_tests {
         for _ in 0..2 {
             links.push((a(&[("wave", "pilot"), ("platform", "macOS")]), true));
         }
-        let rates = rates_by_group(links.iter().map(|(a, r)| (a, *r)));
+        let rates = rates_by_group(links.iter().map(|(a, r)| (a, *r)), &["pilot"]);
         let row = |attr: &str, value: &str| {
             rates
                 .iter()
@@ -126,5 +145,33 @@ mod group_tests {
         assert!(windows.suppressed, "the next smallest goes too");
         assert_eq!((windows.invited, windows.rate), (None, None));
         assert_eq!(row("platform", "iOS").rate, Some(40));
+    }
+
+    #[test]
+    fn wave_rows_follow_the_programs_waves_not_the_alphabet() {
+        let waves = ["pilot", "wave-2", "wave-10", "early"];
+        let mut links = Vec::new();
+        for wave in ["wave-10", "early", "pilot", "wave-2", "gone"] {
+            for _ in 0..5 {
+                links.push(a(&[("wave", wave), ("platform", "iOS")]));
+            }
+        }
+        let rates = rates_by_group(links.iter().map(|a| (a, true)), &waves);
+        let rows: Vec<(&str, &str)> = rates
+            .iter()
+            .map(|g| (g.attribute.as_str(), g.value.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("platform", "iOS"),
+                ("wave", "pilot"),
+                ("wave", "wave-2"),
+                ("wave", "wave-10"),
+                ("wave", "early"),
+                // A wave the program no longer has comes last.
+                ("wave", "gone"),
+            ]
+        );
     }
 }
