@@ -94,14 +94,24 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(page.getByLabel("Wat vraagt het bericht?")).toHaveValue("enroll");
   await expect(page.getByRole("link", { name: "Terug naar de gereedheid" })).toHaveAttribute("href", `/planner/programs/${id}/readiness`);
 
-  // No planned day: refused at its field, before anything is sent.
-  await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Helpdesk – Joris");
+  // Nothing planned yet: no file of headers only is offered.
+  await expect(page.getByText("Er zijn nog geen berichten ingepland.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Plan downloaden (CSV)" })).toHaveCount(0);
+
+  // No owner and no planned day: both refused at their fields at once, before anything is
+  // sent, the focus on the first.
   await page.getByLabel("Onderwerp").fill("Hulp bij het inschrijven");
   await page.getByRole("button", { name: "Bericht inplannen" }).click();
+  await expect(page.locator("#msg-owner-error")).toHaveText("Vul in wie het bericht verstuurt.");
   await expect(page.locator("#msg-planned_on-error")).toHaveText("Kies de datum waarop het bericht gepland is.");
-  await expect(page.getByLabel("Gepland op")).toBeFocused();
-  await expect(page.getByLabel("Gepland op")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Eigenaar (wie verstuurt het)")).toBeFocused();
+  for (const [label, error] of [["Eigenaar (wie verstuurt het)", "msg-owner-error"], ["Gepland op", "msg-planned_on-error"]]) {
+    await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel(label)).toHaveAttribute("aria-describedby", error);
+  }
+  await expect(page.getByLabel("Onderwerp")).not.toHaveAttribute("aria-invalid", "true");
   await audit(page);
+  await page.getByLabel("Eigenaar (wie verstuurt het)").fill("Helpdesk – Joris");
   await page.getByLabel("Gepland op").fill(TODAY);
   await page.getByLabel("Kanaal").selectOption("manager_briefing");
   await page.getByRole("button", { name: "Bericht inplannen" }).click();
@@ -112,6 +122,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(assistedItem).toContainText(`Doelgroep: ${report.next_wave} (`);
   await expect(assistedItem).toContainText("Briefing voor managers · eigenaar: Helpdesk – Joris · doel: Toestel inschrijven");
   await expect(assistedItem.locator(".reach")).toContainText("Nog niet verstuurd");
+  await expect(page.getByRole("button", { name: "Plan downloaden (CSV)" })).toBeEnabled();
 
   // A message to wave-1 a week into the wave, to enroll: planned, then marked sent on that day.
   const sent = new Date(Date.parse(waveStart(dir, "wave-1")) + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -137,7 +148,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await expect(wave1).toHaveAttribute("data-reach", "measured");
   const pct = Math.round((100 * expected.reached) / expected.outOf);
   await expect(wave1.locator(".reach")).toContainText(
-    `${expected.reached} van de ${expected.outOf} die het nog moesten doen (${pct}%, `,
+    `${expected.reached} van de ${expected.outOf} die het nog moesten doen (${pct}%, 80%-interval: `,
   );
   // Dutch says one person's act in the singular.
   const enrolled = expected.reached === 1 ? "schreef" : "schreven";
@@ -178,7 +189,7 @@ test("a planner plans messages from a dashboard action, marks one sent, reads it
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Communication plan" })).toBeVisible();
   await expect(wave1.locator(".reach")).toContainText(
-    `${expected.reached} of the ${expected.outOf} who still had to (${pct}%, `,
+    `${expected.reached} of the ${expected.outOf} who still had to (${pct}%, 80% interval: `,
   );
   await expect(wave1.locator(".reach")).toContainText(`enrolled a device after the message; ${expected.already} had done so already.`);
   await expect(smallItem.locator(".reach")).toContainText("Not shown: the target group has fewer than 5 people.");
