@@ -1694,6 +1694,7 @@ impl PlannerApi {
                   total: { people: 15, suppressed: false }, attributes: window.__attributes || [] });
               }
               if (path.endsWith("/support")) return json({});
+              if (path.endsWith("/lessons")) return json(window.__lessons || []);
               if (path.endsWith("/communications")) {
                 if (req.method === "POST" && window.__refusal) {
                   return new Response(JSON.stringify(window.__refusal),
@@ -1735,7 +1736,7 @@ impl Drop for PlannerApi {
             "window.fetch = window.__realFetch || window.fetch; \
              window.confirm = window.__realConfirm || window.confirm; \
              delete window.__program; delete window.__attributes; delete window.__rates; \
-             delete window.__messages; delete window.__refusal;",
+             delete window.__messages; delete window.__refusal; delete window.__lessons;",
         )
         .unwrap();
     }
@@ -2662,4 +2663,56 @@ async fn a_messages_reach_names_its_interval_with_the_level() {
     until(|| host.query_selector("li.message").unwrap().is_some()).await;
     let reach = text_of(&host, "li.message .reach");
     assert!(reach.contains("(78%, 80%-interval: 57–90%)"), "{reach}");
+}
+
+async fn mount_lessons_page(
+    lessons: &[wavegate_core::api::Lesson],
+) -> (web_sys::HtmlElement, impl Drop + use<>) {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    use wavegate_planner::pages::lessons::LessonsPage;
+    js_sys::eval(&format!(
+        "window.__lessons = {};",
+        serde_json::to_string(lessons).unwrap()
+    ))
+    .unwrap();
+    let (host, disposed) = mount_planner_page(|| {
+        view! {
+            <Router>
+                <Routes fallback=|| view! { <a id="to-lessons" href="/planner/programs/contoso/lessons">"Lessen"</a> }>
+                    <Route path=path!("/planner/programs/:program/lessons") view=LessonsPage />
+                </Routes>
+            </Router>
+        }
+    });
+    until(|| host.query_selector("#to-lessons").unwrap().is_some()).await;
+    element(&host, "#to-lessons").click();
+    until(|| host.query_selector("#lessons-log-title").unwrap().is_some()).await;
+    (host, disposed)
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_lessons_log_offers_no_file_to_download() {
+    use wavegate_core::api::{Lesson, LessonKind};
+    let _api = PlannerApi::start();
+    let download = Msg::DownloadLessons.text(Lang::Nl);
+    {
+        let (host, _h) = mount_lessons_page(&[]).await;
+        let empty =
+            || (host.text_content().unwrap_or_default()).contains(Msg::NoLessons.text(Lang::Nl));
+        until(empty).await;
+        assert!(empty(), "the log says it is empty");
+        assert_eq!(buttons_saying(&host, download), 0, "a file of headers only");
+    }
+    let lesson = Lesson {
+        id: 3,
+        wave: None,
+        kind: LessonKind::WentWell,
+        text: "De helpdesk was vooraf gebrieft.".into(),
+        author: "p@example.org".into(),
+        created_at: "2027-01-05T09:00:00Z".into(),
+    };
+    let (host, _h) = mount_lessons_page(&[lesson]).await;
+    until(|| host.query_selector("li.lesson").unwrap().is_some()).await;
+    assert_eq!(buttons_saying(&host, download), 1);
 }

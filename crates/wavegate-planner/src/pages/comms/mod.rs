@@ -9,7 +9,7 @@ mod item;
 
 use super::group_address::group_of;
 use super::{ProgramNav, Tab, param};
-use crate::components::download::DownloadButton;
+use crate::components::download::{DownloadButton, holds_entries};
 use crate::components::notice::load_failed;
 use crate::components::wave_choice::wave_choices;
 use crate::i18n::{Msg, UiMsg, t, use_lang};
@@ -75,13 +75,6 @@ pub fn CommsPage() -> impl IntoView {
         let pid = program.get_untracked();
         async move { comms::csv(&pid, &query).await }
     };
-    // The file is offered once the plan holds a message: an empty plan's file is only headers.
-    let has_messages = move || list.with(|r| matches!(r, Some(Ok(all)) if !all.is_empty()));
-    let download = move || {
-        has_messages().then(|| {
-            view! { <DownloadButton label=Msg::DownloadPlan fetch=csv fallback="communications.csv" /> }
-        })
-    };
     let status = move || {
         plan.status.get().map(|msg| view! {
             <p id="plan-status" class="banner banner-ok" role="status" tabindex="-1">{t(msg)}</p>
@@ -100,7 +93,8 @@ pub fn CommsPage() -> impl IntoView {
         })}
         <section class="card" aria-labelledby="plan-title">
             <h2 id="plan-title">{t(Msg::CommsPlanTitle)}</h2>
-            {download}
+            <DownloadButton label=Msg::DownloadPlan fetch=csv fallback="communications.csv"
+                offered=holds_entries(list) />
             {status}
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
                 {body}

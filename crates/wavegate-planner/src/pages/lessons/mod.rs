@@ -7,7 +7,7 @@ mod form;
 
 use super::{ProgramNav, Tab, param};
 use crate::components::delete_question::DeleteQuestion;
-use crate::components::download::DownloadButton;
+use crate::components::download::{DownloadButton, holds_entries};
 use crate::components::notice::{Failure, load_failed};
 use crate::components::wave_choice::{WaveChoice, ids, wave_choices};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
@@ -225,7 +225,8 @@ pub fn LessonsPage() -> impl IntoView {
         {move || session.can_change().then(|| view! { <form::AddLesson program=program waves=waves added=changed /> })}
         <section class="card" aria-labelledby="lessons-log-title">
             <h2 id="lessons-log-title">{t(Msg::LessonsLogTitle)}</h2>
-            <DownloadButton label=Msg::DownloadLessons fetch=csv fallback="lessons.csv" />
+            <DownloadButton label=Msg::DownloadLessons fetch=csv fallback="lessons.csv"
+                offered=holds_entries(list) />
             {deleted}
             <Failure error=deleting.failure />
             <Suspense fallback=move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> }>
