@@ -598,6 +598,7 @@ wavegate_ui::messages! {
         EditMessage => "Wijzigen", "Edit";
         MarkSentDate => "Verstuurd op", "Sent on";
         MarkSent => "Markeer als verstuurd", "Mark as sent";
+        MarkSentRefused => "Het bericht is niet als verstuurd gemarkeerd, want het voldoet niet aan de regels van het plan. Pas het eerst aan met ‘Wijzigen’:", "The message was not marked as sent, because it does not meet the plan's rules. Change it first with ‘Edit’:";
         DeleteMessage => "Verwijderen…", "Delete…";
         ConfirmDeleteMessageTitle => "Dit bericht verwijderen?", "Delete this message?";
         ConfirmDeleteMessageText => "Het bericht verdwijnt voor iedereen uit het plan. Dit kun je niet ongedaan maken.", "The message disappears from the plan for everyone. This cannot be undone.";

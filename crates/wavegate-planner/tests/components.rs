@@ -1694,6 +1694,10 @@ impl PlannerApi {
                   total: { people: 15, suppressed: false }, attributes: window.__attributes || [] });
               }
               if (path.endsWith("/support")) return json({});
+              if (/\/communications\/\d+$/.test(path) && req.method === "PUT" && window.__refusal) {
+                return new Response(JSON.stringify(window.__refusal),
+                  { status: 422, headers: { "content-type": "application/json" } });
+              }
               if (path.endsWith("/lessons")) return json(window.__lessons || []);
               if (path.endsWith("/communications")) {
                 if (req.method === "POST" && window.__refusal) {
@@ -2663,6 +2667,74 @@ async fn a_messages_reach_names_its_interval_with_the_level() {
     until(|| host.query_selector("li.message").unwrap().is_some()).await;
     let reach = text_of(&host, "li.message .reach");
     assert!(reach.contains("(78%, 80%-interval: 57–90%)"), "{reach}");
+}
+
+#[wasm_bindgen_test]
+async fn marking_sent_shows_each_refusal_where_it_belongs() {
+    use wavegate_core::api::Reach;
+    use wavegate_core::comms::MessageError;
+    let _api = PlannerApi::start();
+    let mut unsent = sent_message(Reach::NotSent);
+    unsent.sent_on = None;
+    unsent.wave = Some("wave-9".into());
+    let (host, _h) = mount_comms_page(&[unsent]).await;
+    until(|| host.query_selector("form.mark-sent").unwrap().is_some()).await;
+    let refused_in = |host: &web_sys::HtmlElement| {
+        host.query_selector("#message-7-refused")
+            .unwrap()
+            .and_then(|e| e.text_content())
+    };
+
+    // The message's wave has left the program since it was planned: nothing about the day.
+    js_sys::eval(
+        r#"window.__refusal = { error: { code: "invalid_message", message: "…", details: {
+            field: "wave", code: "unknown_wave", message: "…" } } };"#,
+    )
+    .unwrap();
+    element(&host, "form.mark-sent button[type=submit]").click();
+    until(|| focused().is_some_and(|e| e.id() == "message-7-refused")).await;
+    assert_eq!(
+        focused().map(|e| e.id()).as_deref(),
+        Some("message-7-refused")
+    );
+    assert_eq!(
+        field_error(&host, "#message-7-sent", "message-7-sent-error"),
+        None,
+        "the day is not at fault"
+    );
+    let said = refused_in(&host).unwrap_or_default();
+    assert!(said.contains(Msg::MarkSentRefused.text(Lang::Nl)), "{said}");
+    assert!(
+        said.contains(&MessageError::UnknownWave.message(Lang::Nl)),
+        "{said}"
+    );
+
+    // The day and something else: each where it belongs, the focus on the day.
+    js_sys::eval(
+        r#"window.__refusal = { error: { code: "invalid_message", message: "…", details: {
+            field: "sent_on", code: "sent_in_future", message: "…",
+            more: [{ field: "owner", code: "owner_invalid", message: "…" }] } } };"#,
+    )
+    .unwrap();
+    element(&host, "form.mark-sent button[type=submit]").click();
+    until(|| focused().is_some_and(|e| e.id() == "message-7-sent")).await;
+    assert_eq!(
+        field_error(&host, "#message-7-sent", "message-7-sent-error").as_deref(),
+        Some(MessageError::SentInFuture.message(Lang::Nl).as_str())
+    );
+    let said = refused_in(&host).unwrap_or_default();
+    assert!(
+        said.contains(&MessageError::OwnerInvalid.message(Lang::Nl)),
+        "{said}"
+    );
+    assert!(
+        !said.contains(&MessageError::UnknownWave.message(Lang::Nl)),
+        "the last refusal only: {said}"
+    );
+    assert!(
+        !said.contains(&MessageError::SentInFuture.message(Lang::Nl)),
+        "the day's problem only at its field: {said}"
+    );
 }
 
 async fn mount_lessons_page(

@@ -9,7 +9,7 @@ use crate::components::notice::Failure;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
-use wavegate_core::api::{MessageProblem, PlannedMessage};
+use wavegate_core::api::{MessageProblems, PlannedMessage};
 use wavegate_core::comms::{MessageError, text};
 use wavegate_core::i18n::long_date;
 use wavegate_core::readiness::program::Wave;
@@ -61,6 +61,35 @@ fn note_lines(note: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// Why the server refused to mark a message sent, split by where each problem is shown: the
+/// sent day's at its field, every other (a wave the program has lost since, an owner too
+/// long by newer rules) on the message itself, as marking sent changes nothing else of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Refusal {
+    /// About the sent day.
+    day: Option<MessageError>,
+    /// About the rest of the message, in the form's order.
+    rest: Vec<MessageError>,
+}
+
+impl Refusal {
+    /// The problems of a refusal that name the core's rules; `None` for any other failure.
+    fn of(e: &ApiError) -> Option<Refusal> {
+        let problems = e.details::<MessageProblems>()?;
+        let mut refusal = Refusal::default();
+        for p in problems.all() {
+            match MessageError::from_code(&p.code) {
+                Some(e) if e.field() == MessageError::SentInFuture.field() => {
+                    refusal.day.get_or_insert(e);
+                }
+                Some(e) if !refusal.rest.contains(&e) => refusal.rest.push(e),
+                _ => {}
+            }
+        }
+        (refusal.day.is_some() || !refusal.rest.is_empty()).then_some(refusal)
+    }
+}
+
 /// Marking an unsent message sent, on a day (today unless changed).
 fn mark_sent(m: &PlannedMessage, program: Memo<String>, plan: PlanState) -> impl IntoView + use<> {
     let session = Session::get();
@@ -68,20 +97,32 @@ fn mark_sent(m: &PlannedMessage, program: Memo<String>, plan: PlanState) -> impl
     let id = m.id;
     let today = wavegate_ui::dom::utc_today();
     let day = RwSignal::new(today.map(|d| d.to_string()).unwrap_or_default());
-    let problem = RwSignal::new(None::<MessageError>);
+    let refused = RwSignal::new(Refusal::default());
     let body = m.body();
     let input_id = format!("message-{id}-sent");
     let error_id = format!("message-{id}-sent-error");
+    let rest_id = format!("message-{id}-refused");
+    // The day's problem is read out by its field; the rest by the message's own notice.
+    let show = move |refusal: Refusal| {
+        let target = if refusal.day.is_some() {
+            format!("message-{id}-sent")
+        } else {
+            format!("message-{id}-refused")
+        };
+        refused.set(refusal);
+        wavegate_ui::dom::focus_id_soon(target);
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         plan.failure.set(None);
         let sent_on = day.get_untracked().parse().ok();
         if sent_on.is_none() || sent_on > today {
-            problem.set(Some(MessageError::SentInFuture));
-            wavegate_ui::dom::focus_id(&format!("message-{id}-sent"));
-            return;
+            return show(Refusal {
+                day: Some(MessageError::SentInFuture),
+                rest: Vec::new(),
+            });
         }
-        problem.set(None);
+        refused.set(Refusal::default());
         let mut body = body.clone();
         body.sent_on = sent_on;
         let (csrf, pid, l) = (
@@ -95,40 +136,51 @@ fn mark_sent(m: &PlannedMessage, program: Memo<String>, plan: PlanState) -> impl
             plan.busy.set(false);
             match result {
                 Ok(_) => plan.done(Msg::MessageMarkedSent),
-                Err(e) => match e
-                    .details::<MessageProblem>()
-                    .and_then(|p| MessageError::from_code(&p.code))
-                {
-                    Some(p) => {
-                        problem.set(Some(p));
-                        wavegate_ui::dom::focus_id(&format!("message-{id}-sent"));
-                    }
+                Err(e) => match Refusal::of(&e) {
+                    Some(refusal) => show(refusal),
                     None => plan.failure.set(Some(e)),
                 },
             }
         });
     };
+    let day_problem = move || refused.with(|r| r.day);
     let error = {
         let error_id = error_id.clone();
         move || {
-            problem.get().map(|p| {
+            day_problem().map(|p| {
                 view! { <p id=error_id.clone() class="form-error" role="alert">{move || p.message(lang.get())}</p> }
             })
         }
+    };
+    let rest = move || {
+        let rest = refused.with(|r| r.rest.clone());
+        (!rest.is_empty()).then(|| {
+            let items = rest
+                .into_iter()
+                .map(|p| view! { <li>{move || p.message(lang.get())}</li> })
+                .collect_view();
+            view! {
+                <div id=rest_id.clone() class="form-error message-refused" role="alert" tabindex="-1">
+                    <p>{t(Msg::MarkSentRefused)}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     };
     view! {
         <form class="mark-sent" on:submit=submit novalidate>
             <div class="field">
                 <label for=input_id.clone()>{t(Msg::MarkSentDate)}</label>
                 <input id=input_id type="date" prop:value=move || day.get()
-                    aria-invalid=move || problem.get().map(|_| "true")
-                    aria-describedby=move || problem.get().map(|_| error_id.clone())
+                    aria-invalid=move || day_problem().map(|_| "true")
+                    aria-describedby=move || day_problem().map(|_| error_id.clone())
                     on:input=move |ev| day.set(event_target_value(&ev))
                     on:change=move |ev| day.set(event_target_value(&ev)) />
             </div>
             <button type="submit" class="secondary" disabled=move || plan.busy.get()>{t(Msg::MarkSent)}</button>
         </form>
         {error}
+        {rest}
     }
 }
 
