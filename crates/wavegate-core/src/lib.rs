@@ -30,3 +30,4 @@ pub mod tabular;
 pub mod training;
 pub mod upload;
 mod versioning;
+pub mod wave_order;

@@ -712,7 +712,7 @@ fn training_results(done: usize) -> ModuleResults {
         module_id: "m".into(),
         version: 2,
         assigned: Some(13),
-        groups: results_by_group(rows.iter().map(|(a, r)| (a, r))),
+        groups: results_by_group(rows.iter().map(|(a, r)| (a, r)), &[] as &[&str]),
     }
 }
 

@@ -35,7 +35,9 @@ use wavegate_core::invitation::{
     anonymous_capacity, check_people_on_roster, link_expiry, link_wave,
 };
 use wavegate_core::readiness::Program;
-use wavegate_core::survey::{StoredResponse, Survey, export_long, export_wide, summarize};
+use wavegate_core::survey::{
+    StoredResponse, SummaryOptions, Survey, export_long, export_wide, summarize_with,
+};
 
 /// `GET /api/v1/programs/{program}/roster/groups`: the groups of the current roster a planner
 /// can choose from (every split attribute's values with their people per wave, small groups
@@ -288,6 +290,14 @@ async fn program_if_any(state: &AppState, program: &str) -> Result<Option<Progra
     stored_program(&record)
 }
 
+/// The program's wave ids in its order, which every list of groups puts its wave rows in (none
+/// without program.toml: then by id).
+pub(crate) async fn wave_ids(state: &AppState, program: &str) -> Result<Vec<String>, ApiError> {
+    Ok((program_if_any(state, program).await?.iter())
+        .flat_map(|p| p.waves.iter().map(|w| w.id.clone()))
+        .collect())
+}
+
 /// The last day a new link opens: the one asked for, else the core's default for its wave on
 /// `today`.
 pub(crate) fn last_day(
@@ -423,7 +433,11 @@ pub async fn summary(
         .into_iter()
         .map(|r| (r.response, r.attributes))
         .collect();
-    let summary = summarize(&survey, &pairs);
+    let options = SummaryOptions {
+        waves: wave_ids(&state, &program).await?,
+        ..SummaryOptions::default()
+    };
+    let summary = summarize_with(&survey, &pairs, &options);
     Ok(Json(SurveyResults { survey, summary }))
 }
 
@@ -581,10 +595,7 @@ pub async fn rates(
     ApiPath((program, survey)): ApiPath<(String, String)>,
 ) -> Result<Json<SurveyRates>, ApiError> {
     let ps = program_survey_of(&state, &program, &survey).await?;
-    // A wave's rows in the program's order (none without program.toml: then by id).
-    let waves: Vec<String> = (program_if_any(&state, &program).await?.iter())
-        .flat_map(|p| p.waves.iter().map(|w| w.id.clone()))
-        .collect();
+    let waves = wave_ids(&state, &program).await?;
     let groups = if ps.anonymous {
         // One link is answered by many: count responses per group of the attributes they carry.
         let stored = state

@@ -249,14 +249,11 @@ pub struct LessonGroup {
 /// order, then waves the program no longer has (its definition changed since) by id; each
 /// heading's lessons newest first (highest id first). Headings without lessons are left out.
 pub fn grouped<S: AsRef<str>>(mut lessons: Vec<Lesson>, waves: &[S]) -> Vec<LessonGroup> {
-    let rank = |wave: &Option<String>| match wave {
-        None => (0, 0, String::new()),
-        Some(w) => match waves.iter().position(|k| k.as_ref() == w) {
-            Some(i) => (1, i, String::new()),
-            None => (2, 0, w.clone()),
-        },
-    };
-    lessons.sort_by(|a, b| rank(&a.wave).cmp(&rank(&b.wave)).then(b.id.cmp(&a.id)));
+    // `None`, the program as a whole, sorts before every wave.
+    fn heading<'a, S: AsRef<str>>(l: &'a Lesson, waves: &[S]) -> Option<(usize, &'a str)> {
+        (l.wave.as_deref()).map(|w| crate::wave_order::key(waves, w))
+    }
+    lessons.sort_by(|a, b| (heading(a, waves).cmp(&heading(b, waves))).then(b.id.cmp(&a.id)));
     let mut groups: Vec<LessonGroup> = Vec::new();
     for lesson in lessons {
         match groups.last_mut() {

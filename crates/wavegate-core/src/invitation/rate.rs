@@ -44,7 +44,7 @@ mod tests {
 /// [`crate::measures::MIN_GROUP`] people are suppressed, and when exactly one group of an
 /// attribute is, the next smallest is too. No person is ever named. Attributes and their values
 /// are in alphabetical order, but a wave's rows follow `waves`, the program's wave ids: `wave-10`
-/// after `wave-9`, not after `wave-1` (see [`in_wave_order`]).
+/// after `wave-9`, not after `wave-1` ([`crate::wave_order`]).
 pub fn rates_by_group<'a, S: AsRef<str>>(
     links: impl IntoIterator<Item = (&'a crate::survey::Attributes, bool)>,
     waves: &[S],
@@ -84,23 +84,8 @@ pub fn rates_by_group<'a, S: AsRef<str>>(
             });
         }
     }
-    in_wave_order(out, waves)
-}
-
-/// The rows of the `wave` attribute (as links carry it, in any case) in the order of `waves`,
-/// then waves the program no longer has by id; other rows keep their place.
-fn in_wave_order<S: AsRef<str>>(mut rows: Vec<GroupRate>, waves: &[S]) -> Vec<GroupRate> {
-    let rank = |g: &GroupRate| {
-        if g.attribute.eq_ignore_ascii_case("wave") {
-            (waves.iter().position(|w| w.as_ref() == g.value)).unwrap_or(usize::MAX)
-        } else {
-            0
-        }
-    };
-    // Stable: rows of equal rank (another attribute's, waves the program lacks) keep the
-    // alphabetical order they came in.
-    rows.sort_by(|a, b| a.attribute.cmp(&b.attribute).then(rank(a).cmp(&rank(b))));
-    rows
+    crate::wave_order::sort_groups(&mut out, waves, |g| (&g.attribute, &g.value));
+    out
 }
 
 #[cfg(test)]

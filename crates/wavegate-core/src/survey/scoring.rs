@@ -209,6 +209,7 @@ pub fn summarize_with(
             });
         }
     }
+    crate::wave_order::sort_groups(&mut segments, &options.waves, |s| (&s.attribute, &s.value));
     Summary {
         survey_id: survey.id.clone(),
         versions: versions.into_iter().collect(),

@@ -16,6 +16,10 @@ pub struct SummaryOptions {
     pub segment_by: Option<Vec<String>>,
     /// Level of the SUS and NPS intervals (0.90 matches the readiness report's intervals).
     pub level: f64,
+    /// The program's wave ids in its order, which the `wave` segments follow
+    /// ([`crate::wave_order`]); empty without a program, when they are in order of id.
+    #[serde(default)]
+    pub waves: Vec<String>,
 }
 
 impl Default for SummaryOptions {
@@ -24,6 +28,7 @@ impl Default for SummaryOptions {
             min_group: MIN_GROUP,
             segment_by: None,
             level: 0.90,
+            waves: Vec::new(),
         }
     }
 }

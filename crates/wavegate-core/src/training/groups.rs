@@ -52,8 +52,11 @@ struct Tally {
 }
 
 /// The results of one module per group, from each trainee's link attributes and record.
-pub fn results_by_group<'a>(
+/// Attributes and their values are in alphabetical order, but a wave's rows follow `waves`,
+/// the program's wave ids ([`crate::wave_order`]).
+pub fn results_by_group<'a, S: AsRef<str>>(
     trainees: impl IntoIterator<Item = (&'a Attributes, &'a Record)>,
+    waves: &[S],
 ) -> Vec<GroupResult> {
     let mut groups: BTreeMap<&str, BTreeMap<&str, Tally>> = BTreeMap::new();
     // Everyone assigned: the module's total is shown, so those without a value count too.
@@ -111,6 +114,7 @@ pub fn results_by_group<'a>(
             });
         }
     }
+    crate::wave_order::sort_groups(&mut out, waves, |g| (&g.attribute, &g.value));
     out
 }
 
@@ -159,7 +163,7 @@ mod tests {
             rows.push((a("pilot", "Windows"), record(Stage::Started, Some(0.5))));
         }
         rows.push((a("pilot", "macOS"), record(Stage::Done, Some(1.0))));
-        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)), &["pilot"]);
         let row = |attr: &str, v: &str| {
             out.iter()
                 .find(|g| g.attribute == attr && g.value == v)
@@ -195,7 +199,7 @@ mod tests {
             .map(|_| (a("pilot", "iOS"), record(Stage::Assigned, None)))
             .collect();
         rows.push((a("pilot", "iOS"), record(Stage::Done, Some(0.0))));
-        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)), &["pilot"]);
         let pilot = out.iter().find(|g| g.attribute == "wave").unwrap();
         assert_eq!((pilot.assigned, pilot.started), (Some(7), Some(1)));
         assert_eq!(pilot.topics, Some(Vec::new()), "not the one person's 0%");
@@ -207,11 +211,40 @@ mod tests {
         for (_, r) in rows.iter_mut().take(4) {
             *r = record(Stage::Done, Some(1.0));
         }
-        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)));
+        let out = results_by_group(rows.iter().map(|(a, r)| (a, r)), &["pilot"]);
         let pilot = out.iter().find(|g| g.attribute == "wave").unwrap();
         let topics = pilot.topics.clone().unwrap();
         assert_eq!(topics.len(), 1);
         assert!((topics[0].1 - 0.8).abs() < 1e-9);
         assert!(!pilot.topics_withheld);
+    }
+
+    #[test]
+    fn wave_rows_follow_the_programs_waves_not_the_alphabet() {
+        let mut rows = Vec::new();
+        for wave in ["wave-10", "gone", "pilot", "wave-2"] {
+            for _ in 0..5 {
+                rows.push((a(wave, "iOS"), record(Stage::Done, None)));
+            }
+        }
+        let out = results_by_group(
+            rows.iter().map(|(a, r)| (a, r)),
+            &["pilot", "wave-2", "wave-10"],
+        );
+        let listed: Vec<(&str, &str)> = out
+            .iter()
+            .map(|g| (g.attribute.as_str(), g.value.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("platform", "iOS"),
+                ("wave", "pilot"),
+                ("wave", "wave-2"),
+                ("wave", "wave-10"),
+                // A wave the program no longer has comes last.
+                ("wave", "gone"),
+            ]
+        );
     }
 }

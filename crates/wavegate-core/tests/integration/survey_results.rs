@@ -290,6 +290,44 @@ fn small_segments_are_suppressed_and_free_text_never_shown_per_segment() {
 }
 
 #[test]
+fn the_split_by_wave_follows_the_programs_waves_not_the_alphabet() {
+    // Five responses in each of four waves; `gone` is no longer one of the program's.
+    let mut responses = Vec::new();
+    for wave in ["wave-10", "gone", "pilot", "wave-2"] {
+        for i in 0..5 {
+            let (r, mut attributes) = scored(&format!("{wave}-{i}"), [3; 10], 9, [5; 5], "iOS");
+            attributes.insert("wave".into(), wave.into());
+            responses.push((r, attributes));
+        }
+    }
+    let options = SummaryOptions {
+        waves: vec!["pilot".into(), "wave-2".into(), "wave-10".into()],
+        ..SummaryOptions::default()
+    };
+    let s = summarize_with(&pilot(), &responses, &options);
+    let listed: Vec<(&str, &str)> = (s.segments.iter())
+        .map(|g| (g.attribute.as_str(), g.value.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("platform", "iOS"),
+            ("wave", "pilot"),
+            ("wave", "wave-2"),
+            ("wave", "wave-10"),
+            ("wave", "gone"),
+        ]
+    );
+    // Without the program's waves (the command line's summary), by id as before.
+    let s = summarize(&pilot(), &responses);
+    let waves: Vec<&str> = (s.segments.iter())
+        .filter(|g| g.attribute == "wave")
+        .map(|g| g.value.as_str())
+        .collect();
+    assert_eq!(waves, ["gone", "pilot", "wave-10", "wave-2"]);
+}
+
+#[test]
 fn one_response_without_the_attribute_cannot_be_worked_out_from_the_segments() {
     // 7 Windows, 5 Android and one response whose link carried no platform: overall minus
     // Windows minus Android would be that one response, so one platform is hidden with it.

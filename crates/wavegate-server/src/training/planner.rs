@@ -400,11 +400,12 @@ pub async fn results(
         rows.push((parse_attributes(&a.trainee.attributes_json)?, record));
     }
     let n = rows.len();
+    let waves = crate::planner::wave_ids(&state, &program).await?;
     Ok(Json(ModuleResults {
         module_id,
         version: module.version,
         assigned: wavegate_core::measures::shown(n).then_some(n as u64),
-        groups: results_by_group(rows.iter().map(|(a, r)| (a, r))),
+        groups: results_by_group(rows.iter().map(|(a, r)| (a, r)), &waves),
     }))
 }
 
