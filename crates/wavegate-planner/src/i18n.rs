@@ -290,7 +290,6 @@ wavegate_ui::messages! {
         ForWhom => "Voor wie", "For whom";
         Reason => "Reden", "Reason";
         Estimate => "Schatting", "Estimate";
-        Interval80 => "80%-interval", "80% interval";
         EvidenceN => "n", "n";
         Probability => "Kans", "Probability";
         WhatWouldChange => "Wat het besluit zou veranderen", "What would change the decision";
@@ -631,6 +630,19 @@ wavegate_ui::messages! {
         ErrorInvalidInvitations => "Niet alle uitnodigingen zijn geldig; er is niets aangemaakt.", "Not all invitations are valid; none were created.";
         ErrorInputsRejected => "De bestanden van het programma passen niet bij elkaar; er is niets beoordeeld. Bekijk het bestand en de regel die genoemd worden.", "The program's files do not fit together; nothing was evaluated. Look at the file and the line mentioned.";
         ErrorBusy => "De server is nog met andere beoordelingen bezig. Probeer het over enkele seconden opnieuw.", "The server is still busy with other evaluations. Try again in a few seconds.";
+    }
+}
+
+/// The readiness report's intervals as a column heading names them, in the page's language:
+/// the core's one wording at the report's level ("80%-interval", "80% interval").
+pub fn report_interval() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    let lang = use_lang();
+    move || {
+        wavegate_core::i18n::interval_named(
+            wavegate_core::readiness::report::INTERVAL_LEVEL,
+            lang.get(),
+        )
     }
 }
 

@@ -463,7 +463,7 @@ fn nps(spec: MetricSpec, source: Source, t: &Tally) -> MetricEval {
         u64::from(promoters),
         u64::from(passives),
         u64::from(detractors),
-        0.80,
+        super::report::INTERVAL_LEVEL,
     ) {
         m.estimate = Some(result.score);
         m.interval = Some(result.interval);

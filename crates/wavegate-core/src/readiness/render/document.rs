@@ -2,8 +2,9 @@
 //! before it is written as Markdown or HTML. Text here is plain: the writers escape it.
 
 use super::*;
+use crate::i18n::interval_named;
 use crate::readiness::metric::State;
-use crate::readiness::report::{DecisionKind, GateKind, Report, Segment};
+use crate::readiness::report::{DecisionKind, GateKind, INTERVAL_LEVEL, Report, Segment};
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
@@ -304,7 +305,7 @@ pub(super) fn document(r: &Report) -> Vec<Block> {
             header: vec![
                 l(Label::Metric),
                 l(Label::Estimate),
-                l(Label::Interval),
+                interval_named(INTERVAL_LEVEL, lang),
                 "n".into(),
                 l(Label::PPass),
                 l(Label::State),

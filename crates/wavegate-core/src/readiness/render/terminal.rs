@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::escape::{terminal_lines, terminal_text};
-use crate::readiness::report::Report;
+use crate::i18n::interval_named;
+use crate::readiness::report::{INTERVAL_LEVEL, Report};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -137,7 +138,7 @@ fn table_lines(r: &Report) -> String {
         let mut rows = vec![vec![
             label(Label::Metric, lang).to_string(),
             label(Label::Estimate, lang).to_string(),
-            label(Label::Interval, lang).to_string(),
+            interval_named(INTERVAL_LEVEL, lang),
             "n".to_string(),
             label(Label::PPass, lang).to_string(),
             label(Label::State, lang).to_string(),

@@ -46,8 +46,6 @@ pub enum Label {
     Metric,
     /// "Estimate".
     Estimate,
-    /// "80% interval".
-    Interval,
     /// "P(target met)".
     PPass,
     /// "Source".
@@ -182,8 +180,6 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         (Metric, Lang::En) => "Metric",
         (Estimate, Lang::Nl) => "Schatting",
         (Estimate, Lang::En) => "Estimate",
-        (Interval, Lang::Nl) => "80%-interval",
-        (Interval, Lang::En) => "80% interval",
         (PPass, Lang::Nl) => "P(doel gehaald)",
         (PPass, Lang::En) => "P(target met)",
         (Source, Lang::Nl) => "Bron",

@@ -1,9 +1,9 @@
 //! The report's sentences ([`Msg`]) with their facts, and evidence sentences, in both languages.
 
 use super::*;
-use crate::i18n::count;
+use crate::i18n::{count, interval_named};
 use crate::readiness::metric::{Dimension, Element, Kind, MetricId, State};
-use crate::readiness::report::{GateKind, MissingEvidence};
+use crate::readiness::report::{GateKind, INTERVAL_LEVEL, MissingEvidence};
 
 /// Facts about a metric for an evidence sentence.
 #[derive(Clone, Copy, Debug)]
@@ -37,20 +37,15 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
 fn figures(e: &Evidence, lang: Lang) -> String {
     let est = value(e.metric, e.estimate, lang);
     let unit = unit(e.metric, lang);
-    match (e.interval, lang) {
-        (Some([lo, hi]), Lang::Nl) => format!(
-            "{est} (80%-interval {}–{}, n = {} {unit})",
+    match e.interval {
+        Some([lo, hi]) => format!(
+            "{est} ({} {}–{}, n = {} {unit})",
+            interval_named(INTERVAL_LEVEL, lang),
             value(e.metric, lo, lang),
             value(e.metric, hi, lang),
             e.n
         ),
-        (Some([lo, hi]), Lang::En) => format!(
-            "{est} (80% interval {}–{}, n = {} {unit})",
-            value(e.metric, lo, lang),
-            value(e.metric, hi, lang),
-            e.n
-        ),
-        (None, _) => format!("{est} (n = {} {unit})", e.n),
+        None => format!("{est} (n = {} {unit})", e.n),
     }
 }
 
@@ -464,8 +459,8 @@ impl Msg {
                 Lang::En => format!("Productivity gate: {open} priority 1–2 rollout ticket(s) are still open."),
             },
             Msg::GateHelpdesk { size, median, q10, q90, capacity, max_size } => match lang {
-                Lang::Nl => format!("Poort helpdesk: een golf van {size_text} mensen geeft naar verwachting {} tickets per dag (80%-interval {}–{}); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
-                Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at {} tickets a day (80% interval {}–{}); the upper bound of {} is above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang)),
+                Lang::Nl => format!("Poort helpdesk: een golf van {size_text} mensen geeft naar verwachting {} tickets per dag ({interval} {}–{}); de bovengrens van {} ligt boven de capaciteit van {}; met deze samenstelling passen hooguit {max_size_text} mensen (minder tickets per persoon, zoals na een splitsing, maken ruimte voor meer).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang), interval = interval_named(INTERVAL_LEVEL, lang)),
+                Lang::En => format!("Helpdesk gate: a wave of {size_text} people is forecast at {} tickets a day ({interval} {}–{}); the upper bound of {} is above the capacity of {}; with this mix at most {max_size_text} people fit (fewer tickets per person, as after a split, make room for more).", num(*median, 1, lang), num(*q10, 1, lang), num(*q90, 1, lang), num(*q90, 1, lang), num(*capacity, 1, lang), size_text = count(u64::from(*size), lang), max_size_text = count(u64::from(*max_size), lang), interval = interval_named(INTERVAL_LEVEL, lang)),
             },
             Msg::GateEvidence => match lang {
                 Lang::Nl => "Poort bewijs: geen enkele kritieke meetwaarde heeft genoeg gegevens; een poort die alleen uit onzekerheid sluit, is geen reden om aan te houden.".to_string(),

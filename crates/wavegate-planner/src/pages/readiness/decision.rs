@@ -3,7 +3,7 @@
 //! and which segments go ahead or are held back.
 
 use crate::components::figure::unbroken;
-use crate::i18n::{Msg, fill, t};
+use crate::i18n::{Msg, fill, report_interval, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
@@ -71,7 +71,7 @@ fn gate_row(g: &Gate, r: &Report) -> AnyView {
             <td>{reason}<br /><span class="muted small">{g.explanation.clone()}</span></td>
             // On a phone the row reads as a card: each figure under its column's name.
             <td class="num" data-label=t(Msg::Estimate)>{num(g.estimate, lang)}</td>
-            <td class="num" data-label=t(Msg::Interval80)>{interval(g.interval, lang)}</td>
+            <td class="num" data-label=report_interval()>{interval(g.interval, lang)}</td>
             <td class="num" data-label=t(Msg::EvidenceN)>{n}</td>
             <td class="num" data-label=t(Msg::Probability)>{chance(g.probability, lang)}</td>
         </tr>
@@ -101,7 +101,7 @@ fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
             <th scope="row">{text::segment_in(r, &f.scope, r.lang)}</th>
             <td>{reason}<br /><span class="muted small">{f.explanation.clone()}</span></td>
             <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
-            <td class="num" data-label=t(Msg::Interval80)>{interval(f.interval, lang)}</td>
+            <td class="num" data-label=report_interval()>{interval(f.interval, lang)}</td>
             <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", f.n, text::unit(f.metric, lang))}</td>
             <td class="num" data-label=t(Msg::Probability)>{chance(probability, lang)}</td>
         </tr>
@@ -225,7 +225,7 @@ pub fn DecisionCard(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                                 <th scope="col">{t(Msg::ForWhom)}</th>
                                 <th scope="col">{t(Msg::Reason)}</th>
                                 <th scope="col" class="num">{t(Msg::Estimate)}</th>
-                                <th scope="col" class="num">{t(Msg::Interval80)}</th>
+                                <th scope="col" class="num">{report_interval()}</th>
                                 <th scope="col" class="num">{t(Msg::EvidenceN)}</th>
                                 <th scope="col" class="num">{t(Msg::Probability)}</th>
                             </tr></thead>

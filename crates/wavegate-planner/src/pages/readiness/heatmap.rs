@@ -4,7 +4,7 @@
 
 use crate::components::figure::unbroken;
 use crate::components::sideways::track_sideways;
-use crate::i18n::{Msg, fill, t};
+use crate::i18n::{Msg, fill, report_interval, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
 use wavegate_core::i18n::Lang;
@@ -78,7 +78,7 @@ fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
             // On a phone the row reads as a card: each figure after its column's name.
             <td class=state_class(m.state) data-label=t(Msg::State)>{state}</td>
             <td class="num" data-label=t(Msg::Estimate)>{estimate}</td>
-            <td class="num interval" data-label=t(Msg::Interval80)>{interval}</td>
+            <td class="num interval" data-label=report_interval()>{interval}</td>
             <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", m.n, text::unit(m.id, lang))}</td>
             <td class="num" data-label=t(Msg::PPass)>{p}</td>
             <td data-label=t(Msg::Source)>{text::source_name(m.source, lang)}</td>
@@ -125,7 +125,7 @@ fn drill(r: &Report, s: &SegmentReport, d: Dimension, lang: Lang) -> AnyView {
                             <th scope="col">{t(Msg::Metric)}</th>
                             <th scope="col">{t(Msg::State)}</th>
                             <th scope="col" class="num">{t(Msg::Estimate)}</th>
-                            <th scope="col" class="num">{t(Msg::Interval80)}</th>
+                            <th scope="col" class="num">{report_interval()}</th>
                             <th scope="col" class="num">{t(Msg::EvidenceN)}</th>
                             <th scope="col" class="num">{t(Msg::PPass)}</th>
                             <th scope="col">{t(Msg::Source)}</th>
