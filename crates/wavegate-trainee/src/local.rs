@@ -167,12 +167,11 @@ pub async fn sync(token: &str, training: &mut MyTraining, lang: Lang) -> Result<
     Ok(refused_attempts)
 }
 
-/// The browser's clock, as the core's time.
+/// The browser's clock, as the core's time. Taken as milliseconds since 1970, as the browser
+/// keeps it, rather than parsed back from its ISO text: that parser would be downloaded only
+/// for this.
 pub fn now() -> DateTime<Utc> {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    DateTime::parse_from_rfc3339(&iso)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// A fresh id for a fact: 128 bits from the browser's cryptographic source, as 32 hex digits.
