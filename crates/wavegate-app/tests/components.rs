@@ -168,6 +168,78 @@ async fn multiple_choice_keeps_display_order_and_clears_when_nothing_is_picked()
 }
 
 #[wasm_bindgen_test]
+async fn at_the_maximum_the_boxes_left_unticked_are_disabled_until_one_is_unticked() {
+    let survey = survey_with(vec![Question::new(
+        "apps",
+        Text::new("Welke apps?", "Which apps?"),
+        QuestionKind::MultipleChoice {
+            choices: vec![
+                Choice::new("mail", "Mail", "Mail"),
+                Choice::new("teams", "Teams", "Teams"),
+                Choice::new("word", "Word", "Word"),
+            ],
+            min: None,
+            max: Some(2),
+            other: true,
+        },
+    )]);
+    let (host, _h, answers, _) = mount_question(survey, "apps", Lang::Nl, None);
+    settle().await;
+    // The limit is said once, and read with the group wherever focus enters it.
+    let hint = host.query_selector(".question-hint").unwrap().unwrap();
+    assert_eq!(hint.text_content().unwrap(), "Kies er hoogstens 2");
+    let fieldset = host.query_selector("fieldset").unwrap().unwrap();
+    let described = fieldset.get_attribute("aria-describedby").unwrap();
+    assert!(
+        described.split(' ').any(|id| id == hint.id()),
+        "{described}"
+    );
+    let closed = |host: &web_sys::HtmlElement| {
+        [
+            "#q-apps-mail",
+            "#q-apps-teams",
+            "#q-apps-word",
+            "#q-apps-other",
+            "input.other-text",
+        ]
+        .into_iter()
+        .filter(|s| input(host, s).disabled())
+        .collect::<Vec<_>>()
+    };
+    assert!(closed(&host).is_empty());
+
+    input(&host, "#q-apps-mail").click();
+    input(&host, "#q-apps-word").click();
+    settle().await;
+    assert_eq!(
+        closed(&host),
+        ["#q-apps-teams", "#q-apps-other", "input.other-text"],
+        "the boxes left unticked, and the other text that would tick one"
+    );
+    // A disabled box takes no click: the answer stays within the maximum.
+    input(&host, "#q-apps-teams").click();
+    settle().await;
+    let two = Answer::Choices(ChoicesAnswer {
+        selected: vec!["mail".into(), "word".into()],
+        other: None,
+    });
+    assert_eq!(answers.get_untracked().get("apps"), Some(&two));
+    assert!(!input(&host, "#q-apps-teams").checked());
+
+    // Unticking one frees them all again.
+    input(&host, "#q-apps-mail").click();
+    settle().await;
+    assert!(closed(&host).is_empty());
+    input(&host, "#q-apps-other").click();
+    settle().await;
+    assert_eq!(
+        closed(&host),
+        ["#q-apps-mail", "#q-apps-teams"],
+        "other counts"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn ranking_moves_with_buttons_and_records_the_order() {
     let survey = survey_with(vec![Question::new(
         "r",

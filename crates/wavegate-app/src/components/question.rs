@@ -54,7 +54,14 @@ pub fn QuestionView(
     let dom_id = format!("q-{qid}");
     let error_id = format!("{dom_id}-error");
     let help_id = format!("{dom_id}-help");
+    let hint_id = format!("{dom_id}-hint");
     let required = q.with_value(|q| q.required);
+    // A multiple choice's limits are read with the group, so a box disabled at the maximum is
+    // not a mystery to a screen reader; said once, under the question.
+    let limited = q.with_value(|q| match q.kind {
+        QuestionKind::MultipleChoice { min, max, .. } => limits(min, max, Lang::En).is_some(),
+        _ => false,
+    });
     let text = move || {
         q.with_value(|q| {
             survey.with_value(|s| answers.with(|a| piped_text(s, &q.text, lang.get(), a)))
@@ -67,6 +74,9 @@ pub fn QuestionView(
             let mut ids = Vec::new();
             if help().is_some() {
                 ids.push(help_id.clone());
+            }
+            if limited {
+                ids.push(hint_id.clone());
             }
             if error.get().is_some() {
                 ids.push(error_id.clone());
@@ -391,6 +401,12 @@ fn multiple_choice(
             set_answer(answers, &qid, (!empty).then_some(Answer::Choices(c)));
         }
     };
+    // At the maximum the boxes left unticked are disabled, unticking one frees them again: the
+    // limit is met as it is reached, not learnt from an error after "Next".
+    let full = {
+        let selection = selection.clone();
+        move || selection().is_full(max)
+    };
     let order: Vec<String> = choices.iter().map(|c| c.id.clone()).collect();
     let items = choices
         .iter()
@@ -402,10 +418,14 @@ fn multiple_choice(
                 move || selection().selected.contains(&cid)
             };
             let (update, order) = (update.clone(), order.clone());
+            let closed = {
+                let (full, checked) = (full.clone(), checked.clone());
+                move || full() && !checked()
+            };
             view! {
                 <label class="option">
                     <input type="checkbox" id=input_id value=cid.clone()
-                        prop:checked=checked
+                        prop:checked=checked disabled=closed
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let cid = cid.clone();
@@ -430,13 +450,18 @@ fn multiple_choice(
             let selection = selection.clone();
             move || selection().other.is_some()
         };
+        // Typing into the text ticks "other": closed with its box.
+        let closed = {
+            let (full, has_other) = (full.clone(), has_other.clone());
+            move || full() && !has_other()
+        };
         let (u1, u2) = (update.clone(), update.clone());
         let field = NodeRef::<leptos::html::Input>::new();
         view! {
             <div class="option option-other">
                 <label>
                     <input type="checkbox" id=input_id value="other"
-                        prop:checked=has_other
+                        prop:checked=has_other disabled=closed.clone()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let text = typed(field);
@@ -449,7 +474,7 @@ fn multiple_choice(
                 <input type="text" class="other-text" maxlength=OTHER_TEXT_MAX node_ref=field
                     aria-label=move || labels::other(lang.get())
                     placeholder=move || Msg::OtherPlaceholder.text(lang.get())
-                    prop:value=initial
+                    prop:value=initial disabled=closed
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         u2(&move |c: &mut ChoicesAnswer| c.other = Some(v.clone()));
@@ -457,24 +482,23 @@ fn multiple_choice(
             </div>
         }
     });
-    let hint = move || {
-        let l = lang.get();
-        match (min, max) {
-            (Some(a), Some(b)) => Some(fill(
-                Msg::ChooseBetween,
-                l,
-                &[("min", a.to_string()), ("max", b.to_string())],
-            )),
-            (Some(a), None) if a > 1 => {
-                Some(fill(Msg::ChooseAtLeast, l, &[("min", a.to_string())]))
-            }
-            (None, Some(b)) => Some(fill(Msg::ChooseAtMost, l, &[("max", b.to_string())])),
-            _ => None,
-        }
-    };
     view! {
-        <p class="question-hint">{hint}</p>
+        <p class="question-hint" id=format!("q-{id}-hint")>{move || limits(min, max, lang.get())}</p>
         <div class="options">{items}{other_view}</div>
+    }
+}
+
+/// What a multiple choice's `min` and `max` ask ("Kies 1 tot 2"), when it is worth saying.
+fn limits(min: Option<u32>, max: Option<u32>, l: Lang) -> Option<String> {
+    match (min, max) {
+        (Some(a), Some(b)) => Some(fill(
+            Msg::ChooseBetween,
+            l,
+            &[("min", a.to_string()), ("max", b.to_string())],
+        )),
+        (Some(a), None) if a > 1 => Some(fill(Msg::ChooseAtLeast, l, &[("min", a.to_string())])),
+        (None, Some(b)) => Some(fill(Msg::ChooseAtMost, l, &[("max", b.to_string())])),
+        _ => None,
     }
 }
 

@@ -355,6 +355,21 @@ pub struct ChoicesAnswer {
     pub other: Option<String>,
 }
 
+impl ChoicesAnswer {
+    /// How many are chosen, as a question's `min` and `max` count them: every choice ticked,
+    /// and "other" when given.
+    pub fn count(&self) -> u32 {
+        u32::try_from(self.selected.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(u32::from(self.other.is_some()))
+    }
+
+    /// Whether `max` allows no further choice: the app disables the boxes left unticked.
+    pub fn is_full(&self, max: Option<u32>) -> bool {
+        max.is_some_and(|m| self.count() >= m)
+    }
+}
+
 /// One respondent's submitted answers to one survey version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
@@ -548,5 +563,17 @@ mod tests {
         for bad in ["", "1q", "Sus", "a.b", "a|b", "a b", "é"] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn other_counts_as_a_choice_and_a_maximum_reached_allows_no_more() {
+        let two = ChoicesAnswer {
+            selected: vec!["mail".into()],
+            other: Some("Slack".into()),
+        };
+        assert_eq!(two.count(), 2);
+        assert!(two.is_full(Some(2)));
+        assert!(!two.is_full(Some(3)));
+        assert!(!two.is_full(None), "no maximum is never full");
     }
 }

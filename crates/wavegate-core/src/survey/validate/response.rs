@@ -130,9 +130,7 @@ fn check_answer(q: &Question, answer: &Answer, errors: &mut Vec<ResponseError>) 
                     check_other(text, &mut push);
                 }
             }
-            let count = u32::try_from(c.selected.len())
-                .unwrap_or(u32::MAX)
-                .saturating_add(u32::from(c.other.is_some()));
+            let count = c.count();
             if count == 0 {
                 push(if q.required { RP::Required } else { RP::Blank });
             } else if let Some(min) = min.filter(|m| count < *m) {
