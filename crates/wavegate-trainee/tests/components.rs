@@ -103,7 +103,12 @@ fn not_you_leaves_nothing_of_the_link_on_the_device() {
         started_at: at("2027-01-12T09:05:00Z"),
         submitted_at: None,
     };
-    wavegate_trainee::quiz_draft::keep(token, &module.module.id, draft.clone());
+    // With a choice made on its next question and not checked.
+    let choosing = wavegate_core::training::wire::SubmitAnswers {
+        answers: [("q1".to_string(), QuizAnswer::Choice("a".into()))].into(),
+        ..draft.clone()
+    };
+    wavegate_trainee::quiz_draft::keep(token, &module.module.id, draft.clone(), Some(choosing));
     assert!(local::cached(token).is_some());
     assert_eq!(local::outbox(token).len(), 1, "never sent");
     assert_eq!(
@@ -1416,6 +1421,96 @@ async fn the_overview_offers_to_continue_a_quiz_left_halfway() {
     assert!(
         host.query_selector(".feedback").unwrap().is_some(),
         "as it was left"
+    );
+    local::clear(token);
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_keeps_the_choices_made_on_a_question_not_checked_yet() {
+    let token = "tok-ticked";
+    let reload = |m: &MyModule| {
+        let (shown, m) = (m.module.id.clone(), m.clone());
+        mount_kept(token, vec![m], Lang::Nl, None, move || {
+            view! { <QuizView module_id=shown step=RwSignal::new(Step::Quiz) /> }
+        })
+    };
+    let ticked = |host: &web_sys::HtmlElement| -> Vec<bool> {
+        choice_inputs(host).iter().map(|i| i.checked()).collect()
+    };
+
+    // The first question checked, an option of the second picked: a reload shows the second
+    // with that option picked, not checked yet.
+    let m = single_choices_only();
+    let (host, keep) = mount_quiz(token, m.clone());
+    redraw().await;
+    answer_and_check(&host).await;
+    click(&host, Msg::Next.text(Lang::Nl));
+    redraw().await;
+    let second = text_of(&host, "legend h1");
+    pick_first(&host);
+    redraw().await;
+    drop(keep);
+    let (host, keep) = reload(&m);
+    redraw().await;
+    assert_eq!(text_of(&host, "legend h1"), second);
+    assert!(ticked(&host)[0], "the option picked");
+    assert!(
+        host.query_selector(".feedback").unwrap().is_none(),
+        "not checked yet"
+    );
+    assert_eq!(buttons_named(&host, Msg::Check.text(Lang::Nl)).len(), 1);
+    drop(keep);
+
+    // A multiple choice: two boxes ticked come back ticked.
+    let m = quiz_of_only("what-changes", |k| {
+        matches!(k, QuestionKind::MultipleChoice { .. })
+    });
+    let (host, keep) = mount_quiz(token, m.clone());
+    redraw().await;
+    // Ticked and unticked again: nothing to continue.
+    pick_first(&host);
+    redraw().await;
+    pick_first(&host);
+    redraw().await;
+    assert_eq!(quiz_draft::load_any(token), None);
+    choice_inputs(&host)[0].click();
+    choice_inputs(&host)[1].click();
+    redraw().await;
+    let before = ticked(&host);
+    drop(keep);
+    let (host, keep) = reload(&m);
+    redraw().await;
+    assert_eq!(ticked(&host), before);
+    assert!(
+        host.query_selector(".feedback").unwrap().is_none(),
+        "not checked yet"
+    );
+    click(&host, Msg::Check.text(Lang::Nl));
+    redraw().await;
+    let feedback = text_of(&host, ".feedback");
+    drop(keep);
+    // Checked, it is kept as checked: with its feedback after a reload.
+    let (host, keep) = reload(&m);
+    redraw().await;
+    assert_eq!(ticked(&host), before);
+    assert_eq!(text_of(&host, ".feedback"), feedback);
+    drop(keep);
+
+    // An ordering: the items as the trainee moved them.
+    let m = ordering_only();
+    let (host, keep) = mount_quiz(token, m.clone());
+    redraw().await;
+    let third = shown_order(&host)[2].clone();
+    click(&host, &format!("{third} omhoog"));
+    redraw().await;
+    let moved = shown_order(&host);
+    drop(keep);
+    let (host, _keep) = reload(&m);
+    redraw().await;
+    assert_eq!(shown_order(&host), moved);
+    assert!(
+        host.query_selector(".feedback").unwrap().is_none(),
+        "not checked yet"
     );
     local::clear(token);
 }

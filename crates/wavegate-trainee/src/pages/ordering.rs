@@ -62,12 +62,13 @@ fn focus_after(to: usize, len: usize, way: Way) -> Way {
 }
 
 /// The inputs of an ordering question `question` with `items`, first shown in `order`, writing
-/// the trainee's order into `answers`.
+/// the trainee's order into `answers`; each move goes to `keep` as well.
 pub fn ordering(
     question: String,
     items: Vec<OrderItem>,
     order: Vec<String>,
     answers: RwSignal<QuizAnswers>,
+    keep: impl Fn(&String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
     answers.update(|a| {
@@ -102,6 +103,7 @@ pub fn ordering(
             }
         });
         let Some((item, to, len)) = moved else { return };
+        keep(&question.get_value());
         let l = lang.get_untracked();
         said.set(fill(
             Msg::NowAt,

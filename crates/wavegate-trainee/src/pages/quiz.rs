@@ -59,18 +59,24 @@ fn check_one(quiz: &Quiz, qid: &String, answers: &QuizAnswers) -> Option<Questio
     r.questions.into_iter().next()
 }
 
-/// The quiz of a module. An attempt in progress on the device continues at the last question
-/// checked, with its feedback, and goes on from there.
+/// The quiz of a module. An attempt in progress on the device continues at the question with a
+/// choice made and not checked, else at the last question checked, with its feedback, and goes
+/// on from there.
 #[component]
 pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
     let token = StoredValue::new(session.token.get_value());
     let mut given = QuizAnswers::new();
+    let mut choosing = QuizAnswers::new();
     let first = plan(session, &module_id).map(|a| {
-        match token.with_value(|t| quiz_draft::matching(t, &module_id, &a.plan)) {
+        let mut kept = token
+            .with_value(|t| quiz_draft::matching(t, &module_id, &a.plan))
+            .into_iter();
+        match kept.next() {
             Some(d) => {
                 given = d.answers;
+                choosing = kept.next().map(|c| c.answers).unwrap_or_default();
                 Attempt {
                     id: d.id,
                     started_at: d.started_at,
@@ -84,10 +90,20 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
         .as_ref()
         .map(|a| a.plan.questions.clone())
         .unwrap_or_default();
-    // The last question checked, shown with its feedback (only checked answers are kept).
+    // The last question checked, shown with its feedback, unless a choice was made on the next
+    // one and not checked: that one, as it was left.
     let done = qs.iter().take_while(|q| given.contains_key(*q)).count();
-    let at = done.saturating_sub(1);
-    let restored = (done > 0).then(|| {
+    let at = match qs
+        .get(done)
+        .and_then(|q| Some((q.clone(), choosing.get(q)?.clone())))
+    {
+        Some((q, choice)) => {
+            given.insert(q, choice);
+            done
+        }
+        None => done.saturating_sub(1),
+    };
+    let restored = (at < done).then(|| {
         let quiz = module_of(session, &module_id)?.module.quiz?;
         check_one(&quiz, &qs[at], &given)
     });
@@ -118,6 +134,22 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
             started_at: a.started_at,
             submitted_at,
         })
+    };
+    // A choice made on question `qid` and not checked yet is kept as well, so a reload shows
+    // the question as it was left; every box unticked again, only the checked answers are.
+    let keep_choice = move |qid: &String| {
+        let (Some(all), Some(mut checked)) = (so_far(None), so_far(None)) else {
+            return;
+        };
+        checked.answers.clear();
+        for (q, x) in all.answers.iter().filter(|(q, _)| *q != qid) {
+            checked.answers.insert(q.clone(), x.clone());
+        }
+        let chosen = all.answers.get(qid).is_some_and(QuizAnswer::is_given);
+        token.with_value(|t| match chosen {
+            false if checked.answers.is_empty() => quiz_draft::remove(t),
+            _ => quiz_draft::keep(t, &id.get_value(), checked, chosen.then_some(all)),
+        });
     };
     // Opened on its first question (or where it was left): start there rather than at the top
     // of the page.
@@ -165,7 +197,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                 // Every answer checked so far is kept: a reload shows this question's
                 // feedback again and goes on from there.
                 if let Some(a) = so_far(None) {
-                    token.with_value(|t| quiz_draft::keep(t, &id.get_value(), a));
+                    token.with_value(|t| quiz_draft::keep(t, &id.get_value(), a, None));
                 }
             }
         };
@@ -201,7 +233,7 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
                 <fieldset disabled=move || checked.get().is_some()
                     aria-describedby={let unanswered = unanswered.clone(); move || unanswered().then_some(MISSING)}>
                     <legend><h1 id=QUESTION tabindex="-1">{tr(text)}</h1></legend>
-                    <div class="options">{inputs(q.clone(), order, answers)}</div>
+                    <div class="options">{inputs(q.clone(), order, answers, keep_choice)}</div>
                 </fieldset>
                 {move || unanswered().then(|| view! {
                     <p class="question-error" id=MISSING role="alert">{t(Msg::ChooseFirst)}</p>
@@ -224,8 +256,13 @@ pub fn QuizView(module_id: String, step: RwSignal<Step>) -> impl IntoView {
 
 /// The inputs of one question, writing into `answers` and showing what it holds: the page
 /// redraws the next question of the same kind into the same inputs, and a box the browser left
-/// ticked would show an answer the quiz does not have.
-fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> impl IntoView {
+/// ticked would show an answer the quiz does not have. Each choice goes to `keep` as well.
+fn inputs(
+    q: Question,
+    order: Vec<String>,
+    answers: RwSignal<QuizAnswers>,
+    keep: impl Fn(&String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let qid = q.id.clone();
     let name = format!("q-{}", q.id);
     let holds = move |qid: &String, is: &dyn Fn(&QuizAnswer) -> bool| {
@@ -243,7 +280,7 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
                 };
                 view! {
                     <label class="option"><input type="radio" name=name prop:checked=chosen
-                        on:change=move |_| answers.update(|a| { a.insert(qid.clone(), answer.clone()); }) />
+                        on:change=move |_| { answers.update(|a| { a.insert(qid.clone(), answer.clone()); }); keep(&qid); } />
                     {tr(text)}</label>
                 }
             })
@@ -266,12 +303,12 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
                 };
                 view! {
                     <label class="option"><input type="checkbox" prop:checked=chosen
-                        on:change=move |_| answers.update(|a| {
+                        on:change=move |_| { answers.update(|a| {
                             let entry = a.entry(qid.clone()).or_insert_with(|| QuizAnswer::Choices(Vec::new()));
                             if let QuizAnswer::Choices(list) = entry {
                                 if let Some(p) = list.iter().position(|x| *x == oid) { list.remove(p); } else { list.push(oid.clone()); }
                             }
-                        }) />
+                        }); keep(&qid); } />
                     {tr(o.text)}</label>
                 }
             })
@@ -284,7 +321,7 @@ fn inputs(q: Question, order: Vec<String>, answers: RwSignal<QuizAnswers>) -> im
         )
         .into_any(),
         QuestionKind::Ordering { items, .. } => {
-            super::ordering::ordering(qid, items, order, answers).into_any()
+            super::ordering::ordering(qid, items, order, answers, keep).into_any()
         }
     }
 }
