@@ -1,12 +1,12 @@
 // The trainee app (Dutch, on a phone): a trainee works through a module, fails the quiz and then
-// passes it; finds their progress after a reload and on another device; after an editorial new
-// version is asked nothing, after a substantive one only the changed lesson, keeping the
-// certificate of the version they finished meanwhile (named as that version was); prints the
-// certificate on one A4 page that it fills; "My training" names the program and offers its FAQ,
-// then its helpdesk; axe-core finds nothing on the way. Quiz feedback gives the verdict once. An
-// expired or revoked training link shows a page saying so, with the helpdesk, in Dutch and
-// English, and leaves nothing on the device; an unknown one leads on to the start page, as a
-// survey link does.
+// passes it; finds their progress after a reload and on another device, and mid-quiz the choices
+// made on the question shown; after an editorial new version is asked nothing, after a substantive
+// one only the changed lesson, keeping the certificate of the version they finished meanwhile
+// (named as that version was); prints the certificate on one A4 page that it fills; "My training"
+// names the program and offers its FAQ, then its helpdesk; axe-core finds nothing on the way. Quiz
+// feedback gives the verdict once. An expired or revoked training link shows a page saying so, with
+// the helpdesk, in Dutch and English, and leaves nothing on the device; an unknown one leads on to
+// the start page, as a survey link does.
 const { test, expect } = require("@playwright/test");
 const { audit, assignedTrainee, planner, expectNoHorizontalScroll, withLessonBodies } = require("./helpers");
 
@@ -440,6 +440,40 @@ test("the back button closes a module instead of leaving the app, and a reload k
   await page.getByRole("button", { name: "Terug naar mijn training" }).first().click();
   await expect(page.getByRole("heading", { name: "Mijn training" })).toBeVisible();
   expect(new URL(page.url()).hash).toBe("");
+});
+
+test("a reload mid-quiz keeps the question shown with the choices made on it, not checked yet", async ({ page, request }) => {
+  const { path, token } = await assignedTrainee(request);
+  const module = await moduleOf(request, token);
+  await page.goto(path);
+  await page.getByRole("button", { name: "Openen" }).click();
+  await readLessons(page, module.lessons.length);
+  await page.getByRole("button", { name: "Naar de quiz" }).click();
+  // The first question answered and checked; on the next one with options, options chosen.
+  let picked = [];
+  let text;
+  for (let n = 0; picked.length === 0; n++) {
+    await page.locator("legend h1").waitFor();
+    text = await page.locator("legend h1").textContent();
+    const q = module.quiz.questions.find((x) => x.text.nl === text);
+    if (n > 0 && q.type !== "ordering") {
+      picked = q.type === "true_false" ? ["Waar"] : q.options.slice(0, q.type === "multiple_choice" ? 2 : 1).map((o) => o.text.nl);
+      for (const label of picked) await page.getByLabel(label, { exact: true }).check();
+      break;
+    }
+    if (q.type !== "ordering") {
+      await page.getByLabel(q.type === "true_false" ? "Waar" : q.options[0].text.nl, { exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await page.getByRole("button", { name: "Volgende" }).click();
+  }
+
+  await page.reload();
+  await expect(page.locator("legend h1")).toHaveText(text);
+  for (const label of picked) await expect(page.getByLabel(label, { exact: true })).toBeChecked();
+  await expect(page.locator(".feedback")).toHaveCount(0);
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await expect(page.locator(".feedback")).toBeVisible();
 });
 
 test("an unknown training link says so under its own heading and leads on to the start page, as a survey link does", async ({ page }) => {
