@@ -720,7 +720,7 @@ fn training_results(done: usize) -> ModuleResults {
 async fn training_results_show_completion_and_topics_in_words_and_hide_small_groups() {
     let (host, _h) = mount(|| {
         provide_context(RwSignal::new(Lang::En));
-        results_view(training_results(5), names())
+        results_view(training_results(5), names(), &[])
     });
     settle().await;
     let windows = text_of(&host, "tr[data-group='platform=windows']");
@@ -756,6 +756,35 @@ async fn training_results_show_completion_and_topics_in_words_and_hide_small_gro
 }
 
 #[wasm_bindgen_test]
+async fn training_results_name_a_wave_as_the_program_does() {
+    let rows: Vec<(Attributes, Record)> = (0..12)
+        .map(|i| {
+            let wave = if i < 6 { "pilot" } else { "wave-1" };
+            let attributes = Attributes::from([("wave".to_string(), wave.to_string())]);
+            (attributes, training_record(i, Some(0.75)))
+        })
+        .collect();
+    let results = ModuleResults {
+        groups: results_by_group(rows.iter().map(|(a, r)| (a, r)), &["pilot", "wave-1"]),
+        ..training_results(0)
+    };
+    let waves = Program::parse(
+        "name = \"x\"\n[[wave]]\nid = \"pilot\"\nname = \"Pilot IT\"\nstart = 2027-01-11\nend = 2027-01-29\n\
+         [[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\n",
+    )
+    .unwrap()
+    .waves;
+    let (host, _h) = mount(move || {
+        provide_context(RwSignal::new(Lang::En));
+        results_view(results, names(), &waves)
+    });
+    settle().await;
+    // The wave's name beside its id, as every other page names it; a wave without one by its id.
+    assert!(text_of(&host, "tr[data-group='wave=pilot'] th").ends_with(": pilot (Pilot IT)"));
+    assert!(text_of(&host, "tr[data-group='wave=wave-1'] th").ends_with(": wave-1"));
+}
+
+#[wasm_bindgen_test]
 async fn fewer_than_five_assigned_says_so_once_without_a_table_of_dashes() {
     let (host, _h) = mount(|| {
         provide_context(RwSignal::new(Lang::Nl));
@@ -776,6 +805,7 @@ async fn fewer_than_five_assigned_says_so_once_without_a_table_of_dashes() {
                 ..training_results(0)
             },
             names(),
+            &[],
         )
     });
     settle().await;
@@ -792,7 +822,7 @@ async fn a_topic_fewer_than_five_were_tested_on_shows_no_share() {
     ] {
         let (host, _h) = mount(move || {
             provide_context(RwSignal::new(lang));
-            results_view(training_results(4), names())
+            results_view(training_results(4), names(), &[])
         });
         settle().await;
         let windows = text_of(&host, "tr[data-group='platform=windows']");
@@ -884,7 +914,7 @@ async fn the_module_pages_tables_are_regions_of_their_own_name_and_its_headings_
             {versions_view(summary)}
             <section aria-labelledby="training-results-title">
                 <h2 id="training-results-title">{Msg::TrainingResultsTitle.text(Lang::En)}</h2>
-                {results_view(training_results(5), names())}
+                {results_view(training_results(5), names(), &[])}
             </section>
             <section aria-labelledby="restudy-title">
                 <h2 id="restudy-title">{Msg::RestudyTitle.text(Lang::En)}</h2>

@@ -1,8 +1,10 @@
 //! The waves of a program as a pick list offers them: the id as the value (what the roster's
 //! `wave` column and the API use), the core's wave label as the text people read.
 
+use leptos::prelude::*;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::program::{Wave, wave_label_in};
+use wavegate_ui::api::programs;
 
 /// One wave in a pick list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,5 +40,22 @@ pub fn group_value(attribute: &str, value: &str, waves: &[Wave]) -> String {
         wave_label_in(waves, value)
     } else {
         value.to_string()
+    }
+}
+
+/// The waves of `program` once its definition has loaded (none before, or when it has none),
+/// for pages whose groups name a wave as the program does.
+pub fn program_waves(program: Memo<String>) -> impl Fn() -> Vec<Wave> + Copy {
+    let detail = LocalResource::new(move || {
+        let id = program.get();
+        async move { programs::get(&id).await }
+    });
+    move || {
+        detail
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.program)
+            .map(|p| p.waves)
+            .unwrap_or_default()
     }
 }

@@ -8,6 +8,7 @@ use crate::components::breakdown::breakdown;
 use crate::components::download::DownloadButton;
 use crate::components::notice::load_failed;
 use crate::components::results::{GroupResults, withheld_view};
+use crate::components::wave_choice::program_waves;
 use crate::i18n::{Msg, UiMsg, counted, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::{CsvDelimiter, ExportLayout, ResponsesQuery, SurveyResults};
@@ -18,7 +19,7 @@ use wavegate_core::readiness::program::Wave;
 use wavegate_core::readiness::text::element_name;
 use wavegate_core::survey::scoring::AdkarSummary;
 use wavegate_core::upload::FileKind;
-use wavegate_ui::api::{files, programs, surveys};
+use wavegate_ui::api::{files, surveys};
 
 /// How a barrier reads: the element where people get stuck, or none, or unknown.
 pub(super) fn barrier_label(id: &str, lang: Lang) -> String {
@@ -147,18 +148,7 @@ pub fn ResultsPage() -> impl IntoView {
         fill(Msg::ResultsOf, lang.get(), &[("survey", name)])
     };
     // The program's waves, so the split by wave names them as every other page does.
-    let detail = LocalResource::new(move || {
-        let p = program.get();
-        async move { programs::get(&p).await }
-    });
-    let waves = move || {
-        detail
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|d| d.program)
-            .map(|p| p.waves)
-            .unwrap_or_default()
-    };
+    let waves = program_waves(program);
     let body = move || {
         results.get().map(|r| match r {
             Ok(res) => results_view(res, &waves(), lang.get()).into_any(),

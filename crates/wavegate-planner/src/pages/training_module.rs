@@ -9,11 +9,13 @@ use crate::components::group_choice::{GroupFields, GroupPicker, GroupRequest};
 use crate::components::notice::load_failed;
 use crate::components::preview::PreviewedPicker;
 use crate::components::publish::Publishing;
+use crate::components::wave_choice::{group_value, program_waves};
 use crate::i18n::{Msg, UiMsg, fill, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
 use wavegate_core::api::ListCsvQuery;
 use wavegate_core::i18n::count;
+use wavegate_core::readiness::program::Wave;
 use wavegate_core::readiness::report::SuppressionReason;
 use wavegate_core::readiness::text;
 use wavegate_core::training::groups::GroupResult;
@@ -222,8 +224,9 @@ fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
     }
 }
 
-/// The results table: one row per group; `names` titles the topics.
-pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
+/// The results table: one row per group; `names` titles the topics, `waves` name the wave
+/// groups as the program does (by their ids while it is unknown).
+pub fn results_view(r: ModuleResults, names: ModuleNames, waves: &[Wave]) -> impl IntoView + use<> {
     let lang = use_lang();
     let total = match r.assigned {
         Some(n) => {
@@ -262,7 +265,7 @@ pub fn results_view(r: ModuleResults, names: ModuleNames) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {r.groups.into_iter().map(|g| {
-                        let (attribute, value) = (g.attribute.clone(), g.value.clone());
+                        let (attribute, value) = (g.attribute.clone(), group_value(&g.attribute, &g.value, waves));
                         let label = move || format!("{}: {value}", text::attribute(&attribute, lang.get()));
                         view! {
                         <tr data-group=format!("{}={}", g.attribute, g.value)>
@@ -365,6 +368,8 @@ pub fn ModulePage() -> impl IntoView {
         let (p, m) = (program.get(), module.get());
         async move { training::restudy(&p, &m).await }
     });
+    // The program's waves, so the results' wave rows name them as every other page does.
+    let waves = program_waves(program);
     let loading = move || view! { <p class="status" role="status">{t(UiMsg::Loading)}</p> };
     // Lesson and topic titles for the results and the re-study list, which name them by id.
     let names = move || {
@@ -423,7 +428,7 @@ pub fn ModulePage() -> impl IntoView {
             <h2 id="training-results-title">{t(Msg::TrainingResultsTitle)}</h2>
             <Suspense fallback=loading>
                 {move || results.get().map(|r| match r {
-                    Ok(r) => results_view(r, names()).into_any(),
+                    Ok(r) => results_view(r, names(), &waves()).into_any(),
                     Err(e) => load_failed(e, move || results.refetch()).into_any(),
                 })}
             </Suspense>
