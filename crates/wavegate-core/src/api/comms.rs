@@ -249,25 +249,8 @@ impl PlannedMessage {
 /// settings.
 pub type CommsCsvQuery = super::ListCsvQuery;
 
-/// The `details` of `invalid_message`: its first problem as a [`MessageProblem`] (what older
-/// clients read), and every further one under `more`, so a form can show them all at once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MessageProblems {
-    /// The first problem, in the order of the form's fields; its fields at the top level of
-    /// `details`.
-    #[serde(flatten)]
-    pub first: MessageProblem,
-    /// The problems after the first, in the same order, each once.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub more: Vec<MessageProblem>,
-}
-
-impl MessageProblems {
-    /// Every problem, the first first.
-    pub fn all(&self) -> impl Iterator<Item = &MessageProblem> {
-        std::iter::once(&self.first).chain(&self.more)
-    }
-}
+/// The `details` of `invalid_message`: its problems in the order of the form's fields.
+pub type MessageProblems = super::FirstAndMore<MessageProblem>;
 
 /// One problem of a refused message: which field, what is wrong, in the request's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -276,25 +276,29 @@ pub struct FileProblem {
     pub message: String,
 }
 
-/// The `details` of `invalid_program`: its first problem as a [`FileProblem`] (what older
-/// clients read), and every further one under `more`, so a client can show them all at once.
+/// Every problem of a refused request, as older clients still read its first: the first
+/// problem's fields at the top level of `details`, every further one under `more`, so a client
+/// can show them all at once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProgramProblems {
+pub struct FirstAndMore<P> {
     /// The first problem, its fields at the top level of `details`.
     #[serde(flatten)]
-    pub first: FileProblem,
-    /// The problems after the first, in the file's order (at most
-    /// [`crate::readiness::program::MAX_PROBLEMS`] in all).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub more: Vec<FileProblem>,
+    pub first: P,
+    /// The problems after the first, in the same order.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<P>,
 }
 
-impl ProgramProblems {
+impl<P> FirstAndMore<P> {
     /// Every problem, the first first.
-    pub fn all(&self) -> impl Iterator<Item = &FileProblem> {
+    pub fn all(&self) -> impl Iterator<Item = &P> {
         std::iter::once(&self.first).chain(&self.more)
     }
 }
+
+/// The `details` of `invalid_program`: its problems in the file's order (at most
+/// [`crate::readiness::program::MAX_PROBLEMS`] in all).
+pub type ProgramProblems = FirstAndMore<FileProblem>;
 
 /// One problem of a survey definition (the `details` of `invalid_survey`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
