@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use wavegate_core::api::{
-    Created, ErrorCode, FileProblem, LangQuery, ProgramDetail, ProgramProblems, ProgramSupport,
+    Created, ErrorCode, FirstAndMore, LangQuery, ProgramDetail, ProgramProblems, ProgramSupport,
 };
 use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
@@ -48,34 +48,25 @@ fn read_program(
     // Every problem at once: the message names the first and how many more there are, the
     // details list them all.
     let invalid = |problems: Vec<wavegate_core::tabular::InputError>| {
-        let mut all = problems.iter().map(|e| file_problem(e, lang));
-        let Some(first) = all.next() else {
+        let Some(problems) = FirstAndMore::of(problems) else {
             return ApiError::internal("a program refused without a problem");
         };
-        let more: Vec<FileProblem> = all.collect();
-        let text = match more.len() {
-            0 => Text::new(
-                format!(
-                    "Het programma is niet geldig: {}",
-                    problems[0].render(Lang::Nl)
-                ),
-                format!("The program is not valid: {}", problems[0].render(Lang::En)),
+        let first = Text::new(
+            format!(
+                "Het programma is niet geldig: {}",
+                problems.first.render(Lang::Nl)
             ),
-            n => Text::new(
-                format!(
-                    "Het programma is niet geldig: {} (en nog {n} {})",
-                    problems[0].render(Lang::Nl),
-                    if n == 1 { "probleem" } else { "problemen" }
-                ),
-                format!(
-                    "The program is not valid: {} (and {n} more {})",
-                    problems[0].render(Lang::En),
-                    if n == 1 { "problem" } else { "problems" }
-                ),
+            format!(
+                "The program is not valid: {}",
+                problems.first.render(Lang::En)
             ),
-        };
-        ApiError::new(ErrorCode::InvalidProgram, text.get(lang))
-            .with_details(ProgramProblems { first, more })
+        );
+        let details: ProgramProblems = problems.map(|e| file_problem(e, lang));
+        ApiError::new(
+            ErrorCode::InvalidProgram,
+            problems.in_words(first).get(lang),
+        )
+        .with_details(details)
     };
     match content_type.as_str() {
         "application/toml" | "text/toml" | "application/x-toml" => {

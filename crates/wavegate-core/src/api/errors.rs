@@ -1,5 +1,6 @@
 //! The error answers of `/api/v1/`: the body, its codes and the entries of its `details`.
 
+use crate::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// An error answer: `{"error": {...}}`.
@@ -290,9 +291,52 @@ pub struct FirstAndMore<P> {
 }
 
 impl<P> FirstAndMore<P> {
+    /// The problems `found`, in their order; `None` when there are none.
+    pub fn of(found: impl IntoIterator<Item = P>) -> Option<FirstAndMore<P>> {
+        let mut found = found.into_iter();
+        let first = found.next()?;
+        Some(FirstAndMore {
+            first,
+            more: found.collect(),
+        })
+    }
+
     /// Every problem, the first first.
     pub fn all(&self) -> impl Iterator<Item = &P> {
         std::iter::once(&self.first).chain(&self.more)
+    }
+
+    /// Each problem as `f` gives it, in the same order.
+    pub fn map<Q>(&self, f: impl Fn(&P) -> Q) -> FirstAndMore<Q> {
+        FirstAndMore {
+            first: f(&self.first),
+            more: self.more.iter().map(f).collect(),
+        }
+    }
+
+    /// The answer's message: `first`, the first problem in words, and how many more there are.
+    pub fn in_words(&self, first: Text) -> Text {
+        if self.more.is_empty() {
+            return first;
+        }
+        let more = Text::counted(
+            self.more.len() as u64,
+            ("één ander probleem", "one other problem"),
+            ("{n} andere problemen", "{n} other problems"),
+        );
+        Text::new(
+            format!("{} (En nog {}.)", first.get(Lang::Nl), more.get(Lang::Nl)),
+            format!("{} (And {}.)", first.get(Lang::En), more.get(Lang::En)),
+        )
+    }
+}
+
+impl<P> From<P> for FirstAndMore<P> {
+    fn from(first: P) -> FirstAndMore<P> {
+        FirstAndMore {
+            first,
+            more: Vec::new(),
+        }
     }
 }
 

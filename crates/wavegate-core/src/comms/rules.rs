@@ -2,7 +2,7 @@
 //! split attributes the program has, a sent day no later than the day it is checked on, and a
 //! bounded number per program. Each refusal names its field, in Dutch and English.
 
-use crate::api::NewMessage;
+use crate::api::{FirstAndMore, NewMessage};
 use crate::i18n::{Lang, Text};
 use crate::invisible::is_unfit_in_a_line;
 use crate::readiness::program::MAX_SEGMENT_DEPTH;
@@ -250,48 +250,12 @@ pub fn room_for_another(count: u64) -> Result<(), MessageError> {
 
 /// Every problem of a refused message, in the order of the form's fields, each once: a
 /// planner who got three fields wrong learns of all three at one try.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MessageErrors {
-    first: MessageError,
-    more: Vec<MessageError>,
-}
+pub type MessageErrors = FirstAndMore<MessageError>;
 
-impl MessageErrors {
-    /// The problems found, or `None` when there were none.
-    fn of(found: Vec<MessageError>) -> Option<MessageErrors> {
-        let mut found = found.into_iter();
-        let first = found.next()?;
-        Some(MessageErrors {
-            first,
-            more: found.collect(),
-        })
-    }
-
-    /// Every problem, the first first.
-    pub fn all(&self) -> impl Iterator<Item = MessageError> + '_ {
-        std::iter::once(self.first).chain(self.more.iter().copied())
-    }
-
-    /// The first problem: the one the answer names at its top level.
-    pub fn first(&self) -> MessageError {
-        self.first
-    }
-
+impl FirstAndMore<MessageError> {
     /// The first problem in words, and how many more there are.
     pub fn text(&self) -> Text {
-        let first = self.first.text();
-        if self.more.is_empty() {
-            return first;
-        }
-        let more = Text::counted(
-            self.more.len() as u64,
-            ("één ander probleem", "one other problem"),
-            ("{n} andere problemen", "{n} other problems"),
-        );
-        Text::new(
-            format!("{} (En nog {}.)", first.get(Lang::Nl), more.get(Lang::Nl)),
-            format!("{} (And {}.)", first.get(Lang::En), more.get(Lang::En)),
-        )
+        self.in_words(self.first.text())
     }
 
     /// The problem in one language, as the answer's `message`.
@@ -301,19 +265,7 @@ impl MessageErrors {
 
     /// The `details` of its `invalid_message` answer, the messages in `lang`.
     pub fn problems(&self, lang: Lang) -> crate::api::MessageProblems {
-        crate::api::MessageProblems {
-            first: self.first.problem(lang),
-            more: self.more.iter().map(|e| e.problem(lang)).collect(),
-        }
-    }
-}
-
-impl From<MessageError> for MessageErrors {
-    fn from(first: MessageError) -> MessageErrors {
-        MessageErrors {
-            first,
-            more: Vec::new(),
-        }
+        self.map(|e| e.problem(lang))
     }
 }
 
@@ -444,7 +396,7 @@ mod tests {
     fn check(m: NewMessage) -> Result<NewMessage, MessageError> {
         check_all(m).map_err(|e| {
             assert_eq!(e.all().count(), 1, "{e:?}");
-            e.first()
+            e.first
         })
     }
 
@@ -593,7 +545,7 @@ mod tests {
             ..message()
         };
         let errors = check_all(faulty).unwrap_err();
-        let found: Vec<(MessageError, &str)> = errors.all().map(|e| (e, e.field())).collect();
+        let found: Vec<(MessageError, &str)> = errors.all().map(|&e| (e, e.field())).collect();
         assert_eq!(
             found,
             [

@@ -166,7 +166,7 @@ async fn every_problem_of_a_program_comes_back_at_once_with_its_line() {
     );
     let message = |r: &super::Reply| r.body["error"]["message"].as_str().unwrap().to_string();
     assert!(
-        message(&r).contains("and 2 more problems"),
+        message(&r).ends_with("(And 2 other problems.)"),
         "{}",
         message(&r)
     );

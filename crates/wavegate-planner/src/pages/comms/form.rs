@@ -239,7 +239,7 @@ impl MessageFields {
         match message.checked(ctx) {
             Ok(body) if found.is_empty() => return Ok(body),
             Ok(_) => {}
-            Err(errors) => found.extend(errors.all().map(Problem::Rule)),
+            Err(errors) => found.extend(errors.all().copied().map(Problem::Rule)),
         }
         Err(in_form_order(found))
     }
