@@ -110,7 +110,8 @@ fn finish(m: &mut MetricEval, p: Posterior, n_for_min: f64, gamma: f64) {
         c.state
     };
     m.estimate = Some(p.mean());
-    m.interval = Some([p.quantile(0.10), p.quantile(0.90)]);
+    let [lower, upper] = super::metric::INTERVAL_QUANTILES;
+    m.interval = Some([p.quantile(lower), p.quantile(upper)]);
     m.posterior = Some(p);
     m.class = Some(c);
 }

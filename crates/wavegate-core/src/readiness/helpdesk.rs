@@ -180,7 +180,8 @@ pub(super) fn forecast(
     let weighted: Vec<(f64, GammaPosterior)> = parts.iter().map(|p| (p.share, p.rate)).collect();
     let rate = moment_matched(&weighted);
     let per_day = |q: f64| f64::from(size) * rate.quantile(q) / 14.0;
-    let q90_person = rate.quantile(0.90);
+    let [lower, upper] = super::metric::INTERVAL_QUANTILES;
+    let q90_person = rate.quantile(upper);
     let max_size = capacity.map(|c| {
         if q90_person <= 0.0 {
             u32::MAX
@@ -194,8 +195,8 @@ pub(super) fn forecast(
         rate,
         size,
         median_day: per_day(0.5),
-        q90_day: per_day(0.9),
-        q10_day: per_day(0.1),
+        q90_day: per_day(upper),
+        q10_day: per_day(lower),
         max_size,
         person_weeks: (pooled_units * 2.0).floor() as u64,
     })

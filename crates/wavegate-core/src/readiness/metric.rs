@@ -366,6 +366,16 @@ pub fn score(spec: &MetricSpec, x: f64) -> f64 {
     100.0 * ((x - zero) / span).clamp(0.0, 1.0)
 }
 
+/// The percentiles that bound the report's intervals (a metric's, a finding's, the helpdesk
+/// forecast's). docs/scoring.md fixes them: the conservative score is the 10th percentile, the
+/// helpdesk gate reads the 90th.
+pub const INTERVAL_QUANTILES: [f64; 2] = [0.10, 0.90];
+
+/// The level of those intervals, derived from [`INTERVAL_QUANTILES`] so the words can never
+/// disagree with the bounds; named for people by [`crate::i18n::interval_named`]:
+/// "80%-interval", "80% interval".
+pub const INTERVAL_LEVEL: f64 = INTERVAL_QUANTILES[1] - INTERVAL_QUANTILES[0];
+
 /// Classifies a metric from its posterior and evidence count at decision confidence `gamma`.
 pub fn classify(
     spec: &MetricSpec,
@@ -374,19 +384,20 @@ pub fn classify(
     posterior: &Posterior,
     gamma: f64,
 ) -> Classified {
+    let [lower, upper] = INTERVAL_QUANTILES;
     let (p_pass, p_fail, conservative, optimistic) = if higher_is_better {
         (
             posterior.at_least(spec.pass),
             posterior.below(spec.fail),
-            posterior.quantile(0.10),
-            posterior.quantile(0.90),
+            posterior.quantile(lower),
+            posterior.quantile(upper),
         )
     } else {
         (
             posterior.below(spec.pass),
             posterior.at_least(spec.fail),
-            posterior.quantile(0.90),
-            posterior.quantile(0.10),
+            posterior.quantile(upper),
+            posterior.quantile(lower),
         )
     };
     let state = if p_fail >= gamma {
@@ -411,6 +422,23 @@ pub fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_interval_named_in_words_is_the_one_between_the_conservative_and_optimistic_scores() {
+        let windows = Posterior::Beta(BetaPosterior::jeffreys(34.0, 35.0));
+        let [lower, upper] = INTERVAL_QUANTILES;
+        // docs/scoring.md's golden example: p10–p90 [0.914, 0.992].
+        assert!((windows.quantile(lower) - 0.914).abs() < 5e-4);
+        assert!((windows.quantile(upper) - 0.992).abs() < 5e-4);
+        assert_eq!(
+            crate::i18n::interval_named(INTERVAL_LEVEL, crate::i18n::Lang::En),
+            "80% interval"
+        );
+        assert_eq!(
+            crate::i18n::interval_named(INTERVAL_LEVEL, crate::i18n::Lang::Nl),
+            "80%-interval"
+        );
+    }
 
     #[test]
     fn golden_windows_is_warn_and_ios_is_fail() {

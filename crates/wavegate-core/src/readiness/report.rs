@@ -9,9 +9,8 @@
 use super::metric::{Dimension, Element, MetricId, State};
 use crate::i18n::Lang;
 
-/// The level of the report's intervals (a metric's, a finding's, the helpdesk forecast's),
-/// named for people by [`crate::i18n::interval_named`]: "80%-interval", "80% interval".
-pub const INTERVAL_LEVEL: f64 = 0.80;
+/// The report's intervals, defined beside the posteriors they are read from.
+pub use super::metric::{INTERVAL_LEVEL, INTERVAL_QUANTILES};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
