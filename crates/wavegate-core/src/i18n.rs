@@ -186,6 +186,22 @@ pub fn count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A part of a whole in whole percent, rounded half up (1 of 8 is 13%): the one rounding of
+/// every percentage Wavegate writes for people; 0 of nothing is 0. Integer arithmetic, so the
+/// trainee's download carries no float formatting.
+pub fn percent_of(part: u64, whole: u64) -> u64 {
+    if whole == 0 {
+        return 0;
+    }
+    (part.saturating_mul(100) + whole / 2) / whole
+}
+
+/// A share (0–1) in whole percent, rounded half up as [`percent_of`] rounds: the nudge keeps a
+/// share computed from counts (29/200 is 0.14499… in binary) on the side the counts are.
+pub fn percent(share: f64) -> i64 {
+    (share * 100.0 + 1e-9).round() as i64
+}
+
 /// An interval named with its level, the one way an interval is labelled for people
 /// ("90%-interval", "90% interval"; "97,5%-interval" for a level of 0.975): figures in brackets
 /// without it read as a range of answers, not as how uncertain an estimate is.
@@ -288,6 +304,27 @@ mod tests {
         assert_eq!(t.get(Lang::Nl), "Hello");
         assert_eq!(t.missing(), vec![Lang::Nl]);
         assert_eq!(Text::new("Hallo", "Hello").get(Lang::Nl), "Hallo");
+    }
+
+    #[test]
+    fn a_share_and_its_counts_round_to_the_same_whole_percent() {
+        assert_eq!(percent_of(1, 8), 13);
+        assert_eq!(percent(1.0 / 8.0), 13);
+        assert_eq!(percent_of(29, 200), 15);
+        assert_eq!(percent(29.0 / 200.0), 15);
+        assert_eq!(percent_of(2, 3), 67);
+        assert_eq!(percent_of(0, 0), 0);
+        assert_eq!(percent(0.0), 0);
+        assert_eq!(percent(1.0), 100);
+        for whole in 1..=400u64 {
+            for part in 0..=whole {
+                assert_eq!(
+                    percent(part as f64 / whole as f64),
+                    percent_of(part, whole) as i64,
+                    "{part}/{whole}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ use wasm_bindgen_test::*;
 use wavegate_core::api::InvitationLink;
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::reminders::RemindersSummary;
-use wavegate_planner::components::reminders::{parse_gap, summary_view};
-use wavegate_planner::components::revoke::{open_links_per_wave, person_ids};
+use wavegate_planner::components::reminders::summary_view;
+use wavegate_planner::components::revoke::open_links_per_wave;
 use wavegate_planner::i18n::Msg;
 use wavegate_ui::test_support::{mount, settle, text_of};
 
@@ -102,24 +102,4 @@ fn a_waves_confirmation_counts_only_the_links_that_still_open() {
         per_wave.into_iter().collect::<Vec<_>>(),
         [("pilot".to_string(), 2), ("wave-1".to_string(), 0)]
     );
-}
-
-#[wasm_bindgen_test]
-fn person_ids_split_on_commas_and_lines_each_once() {
-    assert_eq!(
-        person_ids(" p-1, p-2\np-1\r\n\n p-3 ;"),
-        ["p-1", "p-2", "p-3"]
-    );
-    assert!(person_ids(" ,\n ").is_empty());
-}
-
-#[wasm_bindgen_test]
-fn the_gap_is_a_whole_number_of_days_up_to_a_year() {
-    assert_eq!(parse_gap(" 3 "), Some(3));
-    assert_eq!(parse_gap("0"), Some(0));
-    assert_eq!(parse_gap("365"), Some(365));
-    assert_eq!(parse_gap("366"), None);
-    assert_eq!(parse_gap("-1"), None);
-    assert_eq!(parse_gap("2.5"), None);
-    assert_eq!(parse_gap(""), None);
 }

@@ -8,13 +8,11 @@ use crate::store::{InvitationRow, Revocation};
 use axum::Json;
 use axum::extract::State;
 use wavegate_core::api::{
-    ClosedLink, ErrorCode, ProgramSupport, RevokeInvitations, RevokedInvitations,
+    ClosedLink, ErrorCode, MAX_REVOKED_PER_REQUEST, ProgramSupport, RevokeInvitations,
+    RevokedInvitations,
 };
 use wavegate_core::i18n::Text;
 use wavegate_core::invitation::{LinkStatus, stored_link_status};
-
-/// Most links one request may revoke by token or person.
-pub(crate) const MAX_REVOKED_PER_REQUEST: usize = 10_000;
 
 /// `POST /api/v1/programs/{program}/surveys/{survey}/invitations/revoke`.
 pub async fn revoke(

@@ -6,14 +6,15 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::clock::{parse_stamp, stamp};
 use crate::error::ApiError;
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiPath, ApiQuery, request_lang};
 use crate::planner::{csv_response, link, link_languages, program_survey_of, with_emails};
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use wavegate_core::api::{ErrorCode, InvitationsFormat};
 use wavegate_core::invitation::reminders::{
-    ReminderRow, RemindersQuery, RemindersSummary, due_reminders, write_reminders,
+    ReminderError, ReminderRow, RemindersQuery, RemindersSummary, due_reminders, write_reminders,
 };
 
 /// Every personal link of the survey with its reminders; `Err` for an anonymous survey when
@@ -40,10 +41,10 @@ async fn rows(state: &AppState, program: &str, survey: &str) -> Result<Vec<Remin
     Ok(rows)
 }
 
-fn anonymous_names() -> ApiError {
+fn anonymous_names(headers: &HeaderMap) -> ApiError {
     ApiError::new(
         ErrorCode::InvalidSelection,
-        "this survey is anonymous: reminders show counts only, never who has not answered",
+        ReminderError::Anonymous.message(request_lang(None, headers)),
     )
 }
 
@@ -58,6 +59,7 @@ pub async fn preview(
     Extension(caller): Extension<Caller>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<RemindersQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let ps = program_survey_of(&state, &program, &survey).await?;
     let csv = q.format.unwrap_or_default() == InvitationsFormat::Csv;
@@ -66,7 +68,7 @@ pub async fn preview(
     }
     if ps.anonymous {
         if csv {
-            return Err(anonymous_names());
+            return Err(anonymous_names(&headers));
         }
         return Ok(Json(RemindersSummary {
             anonymous: true,
@@ -96,10 +98,11 @@ pub async fn send(
     State(state): State<AppState>,
     ApiPath((program, survey)): ApiPath<(String, String)>,
     ApiQuery(q): ApiQuery<RemindersQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let ps = program_survey_of(&state, &program, &survey).await?;
     if ps.anonymous {
-        return Err(anonymous_names());
+        return Err(anonymous_names(&headers));
     }
     let rows = rows(&state, &program, &survey).await?;
     let now = state.clock.now();

@@ -9,7 +9,9 @@ use crate::programs::program_not_found;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use wavegate_core::api::{ErrorCode, LangQuery, PublishSurvey, PublishedSurvey, SurveyProblem};
+use wavegate_core::api::{
+    Definition, ErrorCode, LangQuery, PublishSurvey, PublishedSurvey, SurveyProblem, Unpublished,
+};
 use wavegate_core::i18n::Lang;
 use wavegate_core::survey::publishing::{Refused, read_definition, read_surveyjs};
 use wavegate_core::survey::{Survey, check_next_version, templates};
@@ -37,12 +39,15 @@ fn definition(body: &PublishSurvey, lang: Lang) -> Result<(Survey, Vec<String>, 
     }
     if let Some(id) = &body.template {
         let survey = templates::builtin(id).ok_or_else(|| {
+            let known = templates::IDS.iter().map(|i| i.to_string()).collect();
             ApiError::new(
                 ErrorCode::InvalidSurvey,
-                format!(
-                    "no built-in survey `{id}`; there are {}",
-                    templates::IDS.join(", ")
-                ),
+                Unpublished::NotBuiltIn {
+                    definition: Definition::Survey,
+                    id: id.clone(),
+                    known,
+                }
+                .message(lang),
             )
         })?;
         return Ok((survey, Vec::new(), body.version.is_some()));

@@ -71,6 +71,10 @@ pub struct InvitationLink {
     pub revoked_at: Option<String>,
 }
 
+/// Most links one revocation (`…/invitations/revoke`, `…/training/revoke`) may name by token
+/// or person.
+pub const MAX_REVOKED_PER_REQUEST: usize = 10_000;
+
 /// Body of `POST …/invitations/revoke`: exactly one of the three.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

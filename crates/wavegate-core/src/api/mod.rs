@@ -18,6 +18,7 @@ mod readiness;
 mod respond;
 mod roster;
 mod surveys;
+mod unpublished;
 
 pub use accounts::*;
 pub use comms::*;
@@ -31,6 +32,7 @@ pub use readiness::*;
 pub use respond::*;
 pub use roster::*;
 pub use surveys::*;
+pub use unpublished::*;
 
 /// `GET /api/v1/health`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -309,6 +309,18 @@ pub fn person_key(person_id: &str) -> String {
     person_id.to_ascii_lowercase()
 }
 
+/// The person ids a planner typed, split on commas, semicolons and line breaks, blanks dropped,
+/// each person once (matched by [`person_key`]; the first spelling stays).
+pub fn typed_person_ids(typed: &str) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    typed
+        .split([',', '\n', '\r', ';'])
+        .map(str::trim)
+        .filter(|id| !id.is_empty() && seen.insert(person_key(id)))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Checks a whole list, all or nothing: its size, every entry, and that no person appears twice
 /// (a second entry for a person, in any case, is refused, naming the first).
 pub fn check_batch(invitations: &[NewInvitation], anonymous: bool) -> Result<(), BatchError> {
@@ -367,6 +379,15 @@ mod tests {
             check_invitation(&person("p-001"), true),
             Err(InvitationError::PersonOnAnonymousSurvey)
         );
+    }
+
+    #[test]
+    fn typed_person_ids_split_on_commas_and_lines_each_person_once() {
+        assert_eq!(
+            typed_person_ids(" p-1, p-2\nP-1\r\n\n p-3 ;"),
+            ["p-1", "p-2", "p-3"]
+        );
+        assert!(typed_person_ids(" ,\n ").is_empty());
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub mod reminders;
 pub mod roster;
 
 pub use check::{
-    BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation, person_key,
+    BatchError, EntryError, InvitationError, TextProblem, check_batch, check_invitation,
+    person_key, typed_person_ids,
 };
 pub use groups::roster_groups;
 pub use lifetime::{

@@ -13,6 +13,18 @@ use std::io::Write;
 /// Days between two reminders to the same person unless the planner asks otherwise.
 pub const DEFAULT_MIN_GAP_DAYS: u32 = 3;
 
+/// The longest gap a planner may ask for: a year is longer than any survey wave.
+pub const MAX_MIN_GAP_DAYS: u32 = 365;
+
+/// A gap as a planner typed it, when it is a whole number of days up to [`MAX_MIN_GAP_DAYS`].
+pub fn parse_min_gap_days(typed: &str) -> Option<u32> {
+    typed
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d <= MAX_MIN_GAP_DAYS)
+}
+
 /// The query of `…/reminders`: which people, how long since their last reminder, and the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +85,33 @@ pub enum ReminderError {
     /// `attribute` without `value` or the other way round.
     #[error("give attribute and value together")]
     HalfSegment,
+    /// `min_gap_days` over [`MAX_MIN_GAP_DAYS`].
+    #[error("min_gap_days is at most {MAX_MIN_GAP_DAYS}")]
+    GapTooLong,
+    /// The names of those who have not answered an anonymous survey.
+    #[error("this survey is anonymous: reminders show counts only, never who has not answered")]
+    Anonymous,
+}
+
+impl ReminderError {
+    /// The refusal in `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let text = match self {
+            ReminderError::HalfSegment => crate::i18n::Text::new(
+                "geef attribute en value samen",
+                "give attribute and value together",
+            ),
+            ReminderError::GapTooLong => crate::i18n::Text::new(
+                format!("min_gap_days is hooguit {MAX_MIN_GAP_DAYS}"),
+                format!("min_gap_days is at most {MAX_MIN_GAP_DAYS}"),
+            ),
+            ReminderError::Anonymous => crate::i18n::Text::new(
+                "deze vragenlijst is anoniem: herinneringen tonen alleen aantallen, nooit wie nog niet antwoordde",
+                "this survey is anonymous: reminders show counts only, never who has not answered",
+            ),
+        };
+        text.get(lang).to_string()
+    }
 }
 
 /// The people of `rows` due a reminder at `now`: a personal link in the wave and segment asked
@@ -87,9 +126,11 @@ pub fn due_reminders<'a>(
         (None, None) => None,
         _ => return Err(ReminderError::HalfSegment),
     };
-    let gap = chrono::Duration::days(i64::from(
-        query.min_gap_days.unwrap_or(DEFAULT_MIN_GAP_DAYS),
-    ));
+    let days = query.min_gap_days.unwrap_or(DEFAULT_MIN_GAP_DAYS);
+    if days > MAX_MIN_GAP_DAYS {
+        return Err(ReminderError::GapTooLong);
+    }
+    let gap = chrono::Duration::days(i64::from(days));
     let today = now.date_naive();
     let non_responders: Vec<&ReminderRow> = rows
         .iter()
@@ -240,6 +281,26 @@ mod tests {
             due_reminders(&rows, &half, now).unwrap_err(),
             ReminderError::HalfSegment
         );
+        // The API refuses the gap the planner's form refuses.
+        let year_and_a_day = RemindersQuery {
+            min_gap_days: Some(MAX_MIN_GAP_DAYS + 1),
+            ..RemindersQuery::default()
+        };
+        assert_eq!(
+            due_reminders(&rows, &year_and_a_day, now).unwrap_err(),
+            ReminderError::GapTooLong
+        );
+    }
+
+    #[test]
+    fn the_gap_is_a_whole_number_of_days_up_to_a_year() {
+        assert_eq!(parse_min_gap_days(" 3 "), Some(3));
+        assert_eq!(parse_min_gap_days("0"), Some(0));
+        assert_eq!(parse_min_gap_days("365"), Some(365));
+        assert_eq!(parse_min_gap_days("366"), None);
+        assert_eq!(parse_min_gap_days("-1"), None);
+        assert_eq!(parse_min_gap_days("2.5"), None);
+        assert_eq!(parse_min_gap_days(""), None);
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub fn results_by_group<'a, S: AsRef<str>>(
                 assigned: shown.then_some(t.assigned),
                 started: shown.then_some(t.started),
                 done: shown.then_some(t.done),
-                done_percent: shown.then(|| (t.done * 100 + t.assigned / 2) / t.assigned.max(1)),
+                done_percent: shown.then(|| crate::i18n::percent_of(t.done, t.assigned)),
                 topics: shown.then(|| {
                     enough
                         .into_iter()

@@ -50,7 +50,7 @@ pub fn by_module(records: &[TrainingRecord]) -> Vec<ImportedModule> {
                 people: shown(n).then_some(n as u64),
                 started: count(|r| r.status != TrainingStatus::Assigned),
                 completed,
-                completed_percent: completed.map(|c| (c * 100 + n as u64 / 2) / n as u64),
+                completed_percent: completed.map(|c| crate::i18n::percent_of(c, n as u64)),
                 passed: count(|r| r.passed == Some(true)),
             }
         })

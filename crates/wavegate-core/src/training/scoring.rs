@@ -26,10 +26,10 @@ pub struct QuizResult {
 }
 
 impl QuizResult {
-    /// The share right in whole percent, rounded half up (integer arithmetic: formatting a
-    /// float would add its machinery to the trainee's download).
+    /// The share right in whole percent, rounded as every percentage is
+    /// ([`crate::i18n::percent_of`]).
     pub fn percent(&self) -> u32 {
-        (self.correct * 100 + self.asked / 2) / self.asked.max(1)
+        crate::i18n::percent_of(u64::from(self.correct), u64::from(self.asked)) as u32
     }
 }
 
@@ -243,7 +243,7 @@ pub fn needed_to_pass(pass_mark: f64, asked: u32) -> u32 {
 /// say it in.
 pub fn pass_mark_text(pass_mark: f64, asked: u32, lang: Lang) -> String {
     let needed = needed_to_pass(pass_mark, asked);
-    let percent = (pass_mark * 100.0).round() as u32;
+    let percent = crate::i18n::percent(pass_mark);
     match lang {
         Lang::Nl => format!(
             "Om te slagen heb je {needed} van de {asked} vragen goed nodig (minstens {percent}%)."

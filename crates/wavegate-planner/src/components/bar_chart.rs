@@ -2,6 +2,7 @@
 //! text beside it, so it reads without colour, prints as vectors and fits a phone.
 
 use leptos::prelude::*;
+use wavegate_core::i18n::Lang;
 
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,8 +11,9 @@ pub struct Bar {
     pub key: String,
     /// What a person reads above the bar.
     pub label: String,
-    /// The count shown beside the bar (`data-cell="count"`), when the bar is a count.
-    pub count: Option<usize>,
+    /// The count shown beside the bar (`data-cell="count"`) as people read it, when the bar is
+    /// a count.
+    pub count: Option<String>,
     /// The rest of the figures beside the bar, e.g. " · 40%".
     pub figure: String,
     /// The bar's length as a share of the longest possible bar, 0–1.
@@ -20,7 +22,7 @@ pub struct Bar {
 
 impl Bar {
     /// A bar for `count` of `total` (the share as its length and in its figures).
-    pub fn count(key: &str, label: String, count: usize, total: usize) -> Bar {
+    pub fn count(key: &str, label: String, count: usize, total: usize, lang: Lang) -> Bar {
         let share = if total == 0 {
             0.0
         } else {
@@ -29,15 +31,18 @@ impl Bar {
         Bar {
             key: key.to_string(),
             label,
-            count: Some(count),
-            figure: format!(" · {:.0}%", share * 100.0),
+            count: Some(wavegate_core::i18n::count(count as u64, lang)),
+            figure: format!(
+                " · {}%",
+                wavegate_core::i18n::percent_of(count as u64, total as u64)
+            ),
             length: share,
         }
     }
 
     /// What a screen reader hears for the bar.
     fn spoken(&self) -> String {
-        let count = self.count.map(|c| c.to_string()).unwrap_or_default();
+        let count = self.count.as_deref().unwrap_or_default();
         format!("{}: {count}{}", self.label, self.figure)
     }
 }

@@ -74,7 +74,7 @@ fn attribute_view(
     // core hides enough groups that it gives no small one away.
     let sizes: Vec<Bar> = shown
         .iter()
-        .map(|g| Bar::count(&g.value, value(g), g.n, respondents))
+        .map(|g| Bar::count(&g.value, value(g), g.n, respondents, lang))
         .collect();
     let sus: Vec<Bar> = shown
         .iter()
@@ -84,7 +84,7 @@ fn attribute_view(
                 key: g.value.clone(),
                 label: value(g),
                 count: None,
-                figure: format!("{mean:.0}"),
+                figure: text::num(mean, 1, lang),
                 length: mean / 100.0,
             })
         })

@@ -11,21 +11,9 @@ use leptos::prelude::*;
 use wavegate_core::api::CsvDelimiter;
 use wavegate_core::i18n::count;
 use wavegate_core::invitation::reminders::{
-    DEFAULT_MIN_GAP_DAYS, RemindersQuery, RemindersSummary,
+    DEFAULT_MIN_GAP_DAYS, MAX_MIN_GAP_DAYS, RemindersQuery, RemindersSummary, parse_min_gap_days,
 };
 use wavegate_ui::api::{ApiError, reminders};
-
-/// The longest gap the form takes: a year is longer than any survey wave.
-const MAX_GAP_DAYS: u32 = 365;
-
-/// The gap as typed, when it is a whole number of days within bounds.
-pub fn parse_gap(typed: &str) -> Option<u32> {
-    typed
-        .trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|d| *d <= MAX_GAP_DAYS)
-}
 
 /// The query for the group chosen and the gap. The files open in Dutch Excel and Word by
 /// double-click: semicolons and the UTF-8 byte-order mark, as the links' mail-merge file.
@@ -99,7 +87,7 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
     });
     let count = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match parse_gap(&gap.get_untracked()) {
+        match parse_min_gap_days(&gap.get_untracked()) {
             Some(days) => {
                 gap_invalid.set(false);
                 batch_made.set(None);
@@ -185,7 +173,7 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
                 <GroupPicker program=program prefix="remind" fields=group />
                 <div class="field">
                     <label for="remind-gap">{t(Msg::MinGapDays)}</label>
-                    <input id="remind-gap" type="number" inputmode="numeric" min="0" max=MAX_GAP_DAYS.to_string()
+                    <input id="remind-gap" type="number" inputmode="numeric" min="0" max=MAX_MIN_GAP_DAYS.to_string()
                         class="narrow" prop:value=move || gap.get()
                         aria-invalid=move || gap_invalid.get().then_some("true")
                         aria-describedby=move || gap_invalid.get().then_some("remind-gap-error")

@@ -10,7 +10,7 @@ use crate::components::bar_chart::{Bar, bar_chart};
 use crate::i18n::{Msg, counted, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::i18n::Lang;
-use wavegate_core::i18n::{count, interval_named};
+use wavegate_core::i18n::{count, interval_named, percent};
 use wavegate_core::readiness::text;
 use wavegate_core::survey::attributed::FromInvitation;
 use wavegate_core::survey::labels;
@@ -59,7 +59,7 @@ fn group_view(survey: &Survey, group: &GroupSummary, lang: Lang) -> impl IntoVie
     let sus = group.sus.as_ref().and_then(|s| {
         s.mean.map(|m| {
             view! {
-                <span class="metric">{Msg::SusScore.text(lang)}": "<strong>{format!("{m:.0}")}</strong>
+                <span class="metric">{Msg::SusScore.text(lang)}": "<strong>{text::num(m, 1, lang)}</strong>
                     {s.interval.map(|[a, b]| interval_note(format!("{a:.0}–{b:.0}"), lang))}</span>
             }
         })
@@ -154,7 +154,7 @@ fn invitation_view(title: &str, f: &FromInvitation, lang: Lang) -> impl IntoView
     let mut bars: Vec<Bar> = f
         .counts
         .iter()
-        .map(|c| Bar::count(&c.value, c.value.clone(), c.count, f.n))
+        .map(|c| Bar::count(&c.value, c.value.clone(), c.count, f.n, lang))
         .collect();
     if f.small_groups > 0 {
         bars.push(Bar::count(
@@ -162,6 +162,7 @@ fn invitation_view(title: &str, f: &FromInvitation, lang: Lang) -> impl IntoView
             Msg::SmallGroupsTogether.text(lang).to_string(),
             f.small_groups,
             f.n,
+            lang,
         ));
     }
     view! {
@@ -195,7 +196,15 @@ fn value_label(kind: Option<&QuestionKind>, value: &str, lang: Lang) -> String {
 fn count_bars(counts: &[Count], total: usize, kind: Option<&QuestionKind>, lang: Lang) -> Vec<Bar> {
     counts
         .iter()
-        .map(|c| Bar::count(&c.value, value_label(kind, &c.value, lang), c.count, total))
+        .map(|c| {
+            Bar::count(
+                &c.value,
+                value_label(kind, &c.value, lang),
+                c.count,
+                total,
+                lang,
+            )
+        })
         .collect()
 }
 
@@ -241,8 +250,8 @@ fn scale_view(
         None => view! {
             <p>
                 {s.median.map(|m| metric(named(Msg::Median), text::num(m, usize::from(m.fract() != 0.0), lang)))}
-                {s.top2.map(|v| metric(points(Msg::TopBox, high - 1), format!("{:.0}%", v * 100.0)))}
-                {s.bottom2.map(|v| metric(points(Msg::BottomBox, low), format!("{:.0}%", v * 100.0)))}
+                {s.top2.map(|v| metric(points(Msg::TopBox, high - 1), format!("{}%", percent(v))))}
+                {s.bottom2.map(|v| metric(points(Msg::BottomBox, low), format!("{}%", percent(v))))}
             </p>
         }
         .into_any(),
@@ -270,8 +279,8 @@ fn stats_view(
             bar_chart(
                 name,
                 vec![
-                    Bar::count("yes", labels::yes_no(true, lang).into(), *yes, total),
-                    Bar::count("no", labels::yes_no(false, lang).into(), *no, total),
+                    Bar::count("yes", labels::yes_no(true, lang).into(), *yes, total, lang),
+                    Bar::count("no", labels::yes_no(false, lang).into(), *no, total, lang),
                 ],
             )
             .into_any()

@@ -9,14 +9,14 @@ use crate::session::Session;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wavegate_core::api::{InvitationLink, RevokeInvitations, RevokedInvitations};
+use wavegate_core::api::{
+    InvitationLink, MAX_REVOKED_PER_REQUEST, RevokeInvitations, RevokedInvitations,
+};
 use wavegate_core::i18n::count;
 use wavegate_core::invitation::lifetime::LinkStatus;
+use wavegate_core::invitation::typed_person_ids;
 use wavegate_core::readiness::text::{wave_named, wave_title};
 use wavegate_ui::api::invitations;
-
-/// The most person ids one request takes (the server's bound).
-const MAX_PEOPLE: usize = 10_000;
 
 /// Per wave, the links that still open on `today` (a wave whose links are all revoked or
 /// expired shows 0).
@@ -30,17 +30,6 @@ pub fn open_links_per_wave(links: &[InvitationLink], today: NaiveDate) -> BTreeM
         *per_wave.entry(wave).or_insert(0) += u64::from(open);
     }
     per_wave
-}
-
-/// The person ids typed, split on commas and line breaks, blanks dropped, each once.
-pub fn person_ids(typed: &str) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for id in typed.split([',', '\n', '\r', ';']).map(str::trim) {
-        if !id.is_empty() && !ids.iter().any(|seen| seen == id) {
-            ids.push(id.to_string());
-        }
-    }
-    ids
 }
 
 /// The revocation card of a survey; `changed` fires after links were revoked.
@@ -87,10 +76,10 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
     };
     let revoke_people = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ids = person_ids(&people.get_untracked());
+        let ids = typed_person_ids(&people.get_untracked());
         let problem = if ids.is_empty() {
             Some(Msg::PersonIdsEmpty)
-        } else if ids.len() > MAX_PEOPLE {
+        } else if ids.len() > MAX_REVOKED_PER_REQUEST {
             Some(Msg::PersonIdsTooMany)
         } else {
             None
@@ -156,7 +145,7 @@ pub fn Revoke(program: Memo<String>, survey: Memo<String>, changed: Trigger) -> 
     };
     let confirmation = move || {
         confirming.get().map(|(w, n)| {
-            let args = move || vec![("wave", wave_named(&w, lang.get())), ("n", n.to_string())];
+            let args = move || vec![("wave", wave_named(&w, lang.get())), ("n", count(n, lang.get()))];
             let args2 = args.clone();
             let args3 = args.clone();
             view! {

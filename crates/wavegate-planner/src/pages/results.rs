@@ -53,7 +53,15 @@ fn adkar_view(adkar: &AdkarSummary, lang: Lang) -> impl IntoView + use<> {
     let bars = adkar
         .barriers
         .iter()
-        .map(|c| Bar::count(&c.value, barrier_label(&c.value, lang), c.count, adkar.n))
+        .map(|c| {
+            Bar::count(
+                &c.value,
+                barrier_label(&c.value, lang),
+                c.count,
+                adkar.n,
+                lang,
+            )
+        })
         .collect();
     view! {
         <section class="adkar-result" aria-labelledby="adkar-title">

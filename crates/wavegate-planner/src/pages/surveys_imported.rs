@@ -9,8 +9,9 @@ use crate::components::notice::load_failed;
 use crate::i18n::{Lang, Msg, fill, t, use_lang};
 use leptos::prelude::*;
 use wavegate_core::api::SurveyOverview;
-use wavegate_core::i18n::{count, long_date};
+use wavegate_core::i18n::{count, long_date, percent_of};
 use wavegate_core::measures::Barrier;
+use wavegate_core::readiness::text;
 use wavegate_core::survey::imported::ImportedSurvey;
 use wavegate_core::survey::scoring::AdkarSummary;
 use wavegate_ui::api::{ApiError, surveys};
@@ -39,7 +40,7 @@ fn main_barrier(adkar: &AdkarSummary, lang: Lang) -> Option<String> {
         Some(c) => format!(
             "{} ({}%)",
             barrier_label(&c.value, lang),
-            (c.count * 100 + adkar.n / 2) / adkar.n
+            percent_of(c.count as u64, adkar.n as u64)
         ),
         None => barrier_label(Barrier::None.id(), lang),
     })
@@ -58,7 +59,7 @@ fn period(s: &ImportedSurvey, lang: Lang) -> String {
 fn survey_row(s: ImportedSurvey, title: String, lang: Lang) -> impl IntoView {
     let sus = (s.sus.as_ref())
         .and_then(|x| x.mean)
-        .map_or_else(|| NONE.to_string(), |m| format!("{m:.0}"));
+        .map_or_else(|| NONE.to_string(), |m| text::num(m, 1, lang));
     let nps = (s.nps.as_ref())
         .and_then(|x| x.score)
         .map_or_else(|| NONE.to_string(), |v| format!("{v:+.0}"));

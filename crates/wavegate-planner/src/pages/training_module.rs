@@ -207,7 +207,7 @@ fn topics_cell(g: &GroupResult, names: ModuleNames) -> impl IntoView + use<> {
                     l,
                     &[
                         ("topic", names.topic(topic, l)),
-                        ("percent", format!("{:.0}", share * 100.0)),
+                        ("percent", wavegate_core::i18n::percent(*share).to_string()),
                     ],
                 )
             })
@@ -240,7 +240,10 @@ pub fn results_view(r: ModuleResults, names: ModuleNames, waves: &[Wave]) -> imp
                 fill(
                     msg,
                     lang.get(),
-                    &[("n", n.to_string()), ("version", version.to_string())],
+                    &[
+                        ("n", count(n, lang.get())),
+                        ("version", version.to_string()),
+                    ],
                 )
             })
             .into_any()
@@ -307,9 +310,8 @@ pub fn restudy_view(r: RestudyList, names: ModuleNames) -> impl IntoView {
     } else {
         Msg::RestudyCount
     };
-    let n = n.to_string();
     view! {
-        <p>{move || fill(count, lang.get(), &[("n", n.clone()), ("version", version.clone())])}</p>
+        <p>{move || fill(count, lang.get(), &[("n", wavegate_core::i18n::count(n as u64, lang.get())), ("version", version.clone())])}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || Msg::RestudyTableLabel.text(lang.get())>
             <table class="rates restudy stack">
                 <thead><tr>

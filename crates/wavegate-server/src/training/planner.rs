@@ -18,7 +18,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::{Extension, Json};
 use wavegate_core::api::{
-    ErrorCode, InvalidField, InvitationLink, LangQuery, ListCsvQuery, SurveyProblem,
+    Definition, ErrorCode, InvalidField, InvitationLink, LangQuery, ListCsvQuery, SurveyProblem,
+    Unpublished,
 };
 use wavegate_core::i18n::Lang;
 use wavegate_core::invitation::{Selection, check_last_day, write_link_list};
@@ -55,15 +56,14 @@ fn invalid_module(message: impl Into<String>, details: Vec<SurveyProblem>) -> Ap
 fn requested(body: PublishModule, lang: Lang) -> Result<Vec<Module>, ApiError> {
     match (body.builtin, body.module) {
         (Some(id), None) => templates::versions(&id).ok_or_else(|| {
+            let known = templates::all().iter().map(|m| m.id.clone()).collect();
             invalid_module(
-                format!(
-                    "`{id}` is not a built-in module ({})",
-                    templates::all()
-                        .iter()
-                        .map(|m| m.id.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Unpublished::NotBuiltIn {
+                    definition: Definition::Module,
+                    id,
+                    known,
+                }
+                .message(lang),
                 Vec::new(),
             )
         }),
@@ -71,13 +71,7 @@ fn requested(body: PublishModule, lang: Lang) -> Result<Vec<Module>, ApiError> {
             .map(|m| vec![m])
             .map_err(|errors| {
                 let details = SurveyProblem::list(&errors, lang);
-                invalid_module(
-                    match details.len() {
-                        1 => "1 problem; nothing was published".to_string(),
-                        n => format!("{n} problems; nothing was published"),
-                    },
-                    details,
-                )
+                invalid_module(Unpublished::Problems(details.len()).message(lang), details)
             }),
         _ => Err(ApiError::new(
             ErrorCode::InvalidBody,
@@ -119,7 +113,11 @@ async fn publish_version(
         && module.id != id
     {
         return Err(invalid_module(
-            format!("the definition is of module `{}`, not `{id}`", module.id),
+            Unpublished::OtherModule {
+                found: module.id.clone(),
+                named: id.to_string(),
+            }
+            .message(lang),
             Vec::new(),
         ));
     }
@@ -144,10 +142,10 @@ async fn publish_version(
                     })
                     .collect();
                 return Err(invalid_module(
-                    format!(
-                        "version {} cannot follow the published ones; nothing was published",
-                        version.version
-                    ),
+                    Unpublished::CannotFollow {
+                        version: version.version,
+                    }
+                    .message(lang),
                     details,
                 ));
             }

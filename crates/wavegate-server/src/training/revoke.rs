@@ -5,11 +5,11 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
-use crate::links::MAX_REVOKED_PER_REQUEST;
 use crate::programs::program_not_found;
 use crate::store::TraineeRevocation;
 use axum::Json;
 use axum::extract::State;
+use wavegate_core::api::MAX_REVOKED_PER_REQUEST;
 use wavegate_core::api::{ErrorCode, RevokedInvitations};
 use wavegate_core::training::wire::RevokeTrainingLinks;
 

@@ -213,8 +213,19 @@ async fn a_module_is_validated_with_json_paths_and_a_published_version_never_cha
     let paths = problem_paths(&r);
     assert!(paths.contains(&"estimate_minutes"), "{paths:?}");
 
-    let r = planner_post(&api, MODULES, json!({ "builtin": "no-such-module" })).await;
+    let r = planner_post(
+        &api,
+        &format!("{MODULES}?lang=nl"),
+        json!({ "builtin": "no-such-module" }),
+    )
+    .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    // Shown under the planner's Dutch heading, so in Dutch too.
+    let message = r.body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("er is geen ingebouwde module `no-such-module`; er zijn: "),
+        "{message}"
+    );
     let r = planner_post(&api, MODULES, json!({ "builtin": "get-help" })).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     // Named for the planner by its title, as the module list names it.
@@ -304,6 +315,10 @@ async fn a_module_too_large_to_publish_is_refused_with_its_reason_in_both_langua
     )
     .await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_module");
+    assert_eq!(
+        r.body["error"]["message"],
+        "1 probleem; er is niets gepubliceerd"
+    );
     let detail = &r.body["error"]["details"][0];
     assert_eq!(
         (&detail["path"], &detail["code"]),

@@ -19,9 +19,9 @@ pub fn last_failed(m: &MyModule) -> Option<(Text, Vec<usize>)> {
         .progress
         .last_attempt_in(m.module.version)
         .filter(|a| !a.passed)?;
-    let (correct, asked) = (a.correct.len(), a.questions.len().max(1));
-    // Whole percent, rounded half up, as the results screen says it.
-    let percent = ((correct * 100 + asked / 2) / asked).to_string();
+    // Whole percent, rounded as the results screen says it.
+    let percent = wavegate_core::i18n::percent_of(a.correct.len() as u64, a.questions.len() as u64)
+        .to_string();
     let weak: Vec<&String> = (a.topics.iter())
         .filter(|tr| tr.correct < tr.asked)
         .map(|tr| &tr.topic)

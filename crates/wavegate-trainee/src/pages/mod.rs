@@ -412,7 +412,7 @@ pub fn MyTrainingList(
             <ul class="modules">
                 {move || session.training.get().modules.into_iter().map(|m| {
                     let id = m.module.id.clone();
-                    let percent = (m.status.share_done * 100.0).round() as u32;
+                    let percent = wavegate_core::i18n::percent(m.status.share_done);
                     let title = m.module.title.clone();
                     let title_for_bar = m.module.title.clone();
                     let title_for_open = m.module.title.clone();

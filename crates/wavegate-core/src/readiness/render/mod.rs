@@ -44,34 +44,15 @@ pub fn assessed(r: &Readiness, lang: Lang) -> String {
     }
 }
 
-pub(super) fn value(m: &MetricReport, x: f64, lang: Lang) -> String {
-    match m.id {
-        MetricId::TicketRate | MetricId::Sus | MetricId::Nps => text::num(x, 1, lang),
-        _ => text::num(x, 2, lang),
-    }
-}
-
 pub(super) fn estimate(m: &MetricReport, lang: Lang) -> String {
     if m.suppressed {
         return label(Label::Hidden, lang).to_string();
     }
-    m.estimate.map_or("–".into(), |x| value(m, x, lang))
+    m.estimate
+        .map_or("–".into(), |x| text::metric_value(m, x, lang))
 }
 
-pub(super) fn interval(m: &MetricReport, lang: Lang) -> String {
-    m.interval.map_or("–".into(), |[lo, hi]| {
-        // A dash between negative numbers reads as a sum ("-40,1–-11,0"): words then.
-        if lo < 0.0 || hi < 0.0 {
-            let to = match lang {
-                Lang::Nl => "tot",
-                Lang::En => "to",
-            };
-            format!("{} {to} {}", value(m, lo, lang), value(m, hi, lang))
-        } else {
-            format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
-        }
-    })
-}
+pub(super) use super::text::metric_interval as interval;
 
 pub(super) fn dim_cell(s: &SegmentReport, d: Dimension, lang: Lang) -> String {
     match s.dimensions.get(&d) {

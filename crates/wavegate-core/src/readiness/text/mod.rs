@@ -5,8 +5,8 @@
 
 use super::metric::{Dimension, Element, MetricId, State};
 use super::report::{
-    Action, ActionKind, ActionReason, Confidence, DecisionKind, DimensionReport, GateKind, Report,
-    Segment, Source, Suppressed, SuppressionReason,
+    Action, ActionKind, ActionReason, Confidence, DecisionKind, DimensionReport, GateKind,
+    MetricReport, Report, Segment, Source, Suppressed, SuppressionReason,
 };
 use crate::i18n::Lang;
 
@@ -164,10 +164,43 @@ pub fn attribute(name: &str, lang: Lang) -> &str {
     }
 }
 
+/// A metric's figure as people read it: SUS, NPS and the ticket rate to one decimal, shares to
+/// two ("0,87").
+pub fn metric_value(m: &MetricReport, x: f64, lang: Lang) -> String {
+    match m.id {
+        MetricId::TicketRate | MetricId::Sus | MetricId::Nps => num(x, 1, lang),
+        _ => num(x, 2, lang),
+    }
+}
+
+/// A metric's interval as people read it ("0,81–0,93"); "–" without one.
+pub fn metric_interval(m: &MetricReport, lang: Lang) -> String {
+    m.interval.map_or("–".into(), |[lo, hi]| {
+        // A dash between negative numbers reads as a sum ("-40,1–-11,0"): words then.
+        if lo < 0.0 || hi < 0.0 {
+            let to = match lang {
+                Lang::Nl => "tot",
+                Lang::En => "to",
+            };
+            format!(
+                "{} {to} {}",
+                metric_value(m, lo, lang),
+                metric_value(m, hi, lang)
+            )
+        } else {
+            format!(
+                "{}–{}",
+                metric_value(m, lo, lang),
+                metric_value(m, hi, lang)
+            )
+        }
+    })
+}
+
 /// A share as a percentage ("71%").
 pub fn pct(x: f64, lang: Lang) -> String {
     let _ = lang;
-    format!("{:.0}%", x * 100.0)
+    format!("{}%", crate::i18n::percent(x))
 }
 
 /// A list joined with commas and a final "and"/"en".

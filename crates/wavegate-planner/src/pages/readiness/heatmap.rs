@@ -36,27 +36,18 @@ fn cell_text(s: &SegmentReport, d: Dimension, lang: Lang) -> Option<(State, Stri
     })
 }
 
-fn value(m: &MetricReport, x: f64, lang: Lang) -> String {
-    use wavegate_core::readiness::metric::MetricId;
-    match m.id {
-        MetricId::TicketRate | MetricId::Sus | MetricId::Nps => text::num(x, 1, lang),
-        _ => text::num(x, 2, lang),
-    }
-}
-
 fn metric_row(m: &MetricReport, lang: Lang) -> AnyView {
     let hidden = m.suppressed;
     let estimate = if hidden {
         "–".to_string()
     } else {
-        m.estimate.map_or("–".into(), |x| value(m, x, lang))
+        m.estimate
+            .map_or("–".into(), |x| text::metric_value(m, x, lang))
     };
     let interval = if hidden {
         "–".to_string()
     } else {
-        m.interval.map_or("–".into(), |[lo, hi]| {
-            format!("{}–{}", value(m, lo, lang), value(m, hi, lang))
-        })
+        text::metric_interval(m, lang)
     };
     let p = (m.p_pass).map_or("–".into(), |p| unbroken(&text::chance(p, lang)));
     // "Too little evidence" beside a clear estimate reads as a contradiction unless it says

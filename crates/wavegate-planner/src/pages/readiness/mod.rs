@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wavegate_core::api::{ErrorCode, Evaluation, FileProblem};
+use wavegate_core::dates::parse_iso_date;
 use wavegate_core::i18n::count;
 use wavegate_core::readiness::text;
 use wavegate_ui::api::readiness::{self, ReportFile};
@@ -202,7 +203,7 @@ pub fn ReadinessPage() -> impl IntoView {
         query
             .read()
             .get("at")
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .and_then(|d| parse_iso_date(&d))
             .unwrap_or_else(today)
     });
     let navigate = use_navigate();
@@ -234,7 +235,7 @@ pub fn ReadinessPage() -> impl IntoView {
                 <label for="readiness-date">{t(Msg::EvaluationDate)}</label>
                 <input id="readiness-date" type="date" required prop:value=date_value
                     on:change=move |ev| {
-                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        if let Some(d) = parse_iso_date(&event_target_value(&ev)) {
                             let to = format!("{}?at={}", super::links::readiness(&id.get_untracked()), d.format("%Y-%m-%d"));
                             navigate(&to, NavigateOptions { replace: true, ..Default::default() });
                         }
