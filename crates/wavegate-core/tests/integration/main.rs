@@ -21,6 +21,7 @@ mod readiness_support;
 mod readiness_timeline;
 mod render_escaping;
 mod report_appendix;
+mod small_group_wording;
 mod source_tree;
 mod survey_definition;
 mod survey_properties;
