@@ -34,14 +34,14 @@ pub async fn sign_in(
     headers: HeaderMap,
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<Response, ApiError> {
-    // No account has a longer address: refused before it is lowercased, throttled or recorded,
+    // No account has a longer address: refused before it is keyed, throttled or recorded,
     // so a client cannot make the server hold what it sends. The answer is a wrong password's.
-    // Checked again after lowercasing, which can lengthen a few letters.
-    let email = body.email.trim();
-    if email.len() > MAX_EMAIL {
+    // Checked again on the key (the address lowercased, as accounts are stored), which can
+    // lengthen a few letters.
+    if body.email.trim().len() > MAX_EMAIL {
         return Err(invalid_credentials());
     }
-    let email = email.to_lowercase();
+    let email = wavegate_core::email::account_key(&body.email);
     if email.len() > MAX_EMAIL {
         return Err(invalid_credentials());
     }

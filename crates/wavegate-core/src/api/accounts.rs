@@ -35,7 +35,7 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
-    /// The account's e-mail address (case does not matter).
+    /// The account's e-mail address, in any case ([`crate::email::account_key`]).
     pub email: String,
     /// Its password.
     pub password: String,
@@ -44,7 +44,7 @@ pub struct SignIn {
 /// `POST` and `GET /api/v1/session`: who is signed in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
-    /// The account's e-mail address.
+    /// The account's e-mail address as stored: its [`crate::email::account_key`].
     pub email: String,
     /// What it may do.
     pub role: Role,

@@ -1,8 +1,9 @@
 //! The records the engine reads, as the importers produce them, and the joined data set.
 
 pub(crate) use super::people_index::{Caseless, PassThrough};
-use super::people_index::{Names, PeopleIndex, address_key};
+use super::people_index::{Names, PeopleIndex};
 use super::program::Program;
+use crate::email::address_key;
 use crate::jobs::{InOrder, Job, Runner};
 use chrono::NaiveDateTime;
 use std::borrow::Cow;

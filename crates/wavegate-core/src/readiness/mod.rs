@@ -25,7 +25,6 @@ pub mod import;
 mod judge;
 pub mod metric;
 mod people_index;
-pub(crate) use people_index::address_key;
 pub mod program;
 pub mod program_toml;
 pub mod provenance;

@@ -56,19 +56,6 @@ impl std::hash::Hasher for PassThrough {
     }
 }
 
-/// An e-mail address (a UPN, a ticket's caller) as a source system wrote it, as the index is to
-/// look it up. The importers keep the file's spelling, which planners see in previews; the
-/// index ignores ASCII case, and a letter beyond ASCII is lowercased here as the roster's
-/// addresses are, so who matches whom is what it was when the importers lowercased every
-/// address. Plain ASCII, nearly every address, is borrowed as it is.
-pub(crate) fn address_key(address: &str) -> std::borrow::Cow<'_, str> {
-    if address.is_ascii() {
-        std::borrow::Cow::Borrowed(address)
-    } else {
-        std::borrow::Cow::Owned(address.to_lowercase())
-    }
-}
-
 /// The roster's ids and emails, person by person, as the index reads them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Names<'a> {

@@ -2,8 +2,8 @@
 //! belong to, what did not match, warnings a planner should see, and the first rows as parsed.
 
 use super::{FileKind, columns};
+use crate::email::address_key;
 use crate::i18n::{Lang, Text, count};
-use crate::readiness::address_key;
 use crate::readiness::data::{
     Compliance, EnrollmentFailure, Roster, ScoredResponse, Ticket, TrainingRecord, TrainingStatus,
 };

@@ -1,16 +1,20 @@
 //! Accounts and API tokens: creating, finding, listing, resetting and disabling them.
 //!
 //! The store keeps password hashes and token hashes as given; hashing is the auth layer's job.
+//! An account's address is stored and looked up by its key
+//! ([`wavegate_core::email::account_key`]), so whoever calls, it is one account however its
+//! address is typed.
 
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
+use wavegate_core::email::account_key;
 
 /// An account as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserRow {
     /// Row id.
     pub id: i64,
-    /// E-mail address (unique ignoring case).
+    /// E-mail address, as its key ([`account_key`]: lowercased), unique.
     pub email: String,
     /// `planner` or `viewer`.
     pub role: String,
@@ -56,7 +60,8 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
 }
 
 impl Store {
-    /// Creates an account; [`StoreError::Exists`] when the e-mail address has one.
+    /// Creates an account under the key of `email`; [`StoreError::Exists`] when the address,
+    /// typed in any case, has one.
     pub async fn create_user(
         &self,
         email: &str,
@@ -65,7 +70,7 @@ impl Store {
         at: &str,
     ) -> Result<(), StoreError> {
         let (email, role, hash, at) = (
-            email.to_string(),
+            account_key(email),
             role.to_string(),
             password_hash.to_string(),
             at.to_string(),
@@ -83,9 +88,9 @@ impl Store {
         .await
     }
 
-    /// The account with this e-mail address (ignoring case), disabled or not.
+    /// The account with this e-mail address (in any case), disabled or not.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
-        let email = email.to_string();
+        let email = account_key(email);
         self.call(move |c| user_by_email(c, &email)).await
     }
 
@@ -108,7 +113,7 @@ impl Store {
         email: &str,
         password_hash: &str,
     ) -> Result<bool, StoreError> {
-        let (email, hash) = (email.to_string(), password_hash.to_string());
+        let (email, hash) = (account_key(email), password_hash.to_string());
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let Some(user) = user_by_email(&tx, &email)? else {
@@ -127,7 +132,7 @@ impl Store {
 
     /// Disables an account and ends its sessions. Returns whether the account exists.
     pub async fn disable_user(&self, email: &str, at: &str) -> Result<bool, StoreError> {
-        let (email, at) = (email.to_string(), at.to_string());
+        let (email, at) = (account_key(email), at.to_string());
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let Some(user) = user_by_email(&tx, &email)? else {
@@ -221,10 +226,61 @@ fn token_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRow> {
     })
 }
 
-pub(super) fn user_by_email(c: &Connection, email: &str) -> Result<Option<UserRow>, StoreError> {
+/// Migration 18: every account's address becomes its [`account_key`], which accounts are
+/// looked up by since; before, addresses were kept as typed and compared ignoring ASCII case
+/// only, so `Ä.Jansen@…` could not sign in as `ä.jansen@…`, nor as typed. Two accounts that
+/// have one key (`Ö@…` and `ö@…`, which that comparison told apart) become one address: the
+/// account stored as the key already (or else the oldest) takes it; the others keep their
+/// address as it was, which no sign-in finds any more, and are disabled with their sessions
+/// ended, for an administrator to see in `wavegate admin list-users`.
+pub(super) fn store_emails_as_keys(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare("SELECT id, email FROM users ORDER BY id")?;
+    let users = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(stmt);
+    let mut by_key: std::collections::BTreeMap<String, Vec<(i64, String)>> = Default::default();
+    for (id, email) in users {
+        by_key
+            .entry(account_key(&email))
+            .or_default()
+            .push((id, email));
+    }
+    for (key, accounts) in by_key {
+        let keeps = accounts
+            .iter()
+            .position(|(_, email)| email.eq_ignore_ascii_case(&key))
+            .unwrap_or(0);
+        for (i, (id, email)) in accounts.iter().enumerate() {
+            if i == keeps {
+                if *email != key {
+                    tx.execute(
+                        "UPDATE users SET email = ?1 WHERE id = ?2",
+                        params![key, id],
+                    )?;
+                }
+            } else {
+                tracing::warn!(
+                    id,
+                    "disabled an account whose address another account has in another case"
+                );
+                tx.execute(
+                    "UPDATE users SET disabled_at = coalesce(disabled_at,
+                         strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?1",
+                    [id],
+                )?;
+                tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The account stored under `key`, an [`account_key`].
+pub(super) fn user_by_email(c: &Connection, key: &str) -> Result<Option<UserRow>, StoreError> {
     Ok(c.query_row(
         &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"),
-        [email],
+        [key],
         user_row,
     )
     .optional()?)
@@ -238,23 +294,33 @@ mod tests {
     #[tokio::test]
     async fn an_email_has_one_account_whatever_its_case() {
         let store = Store::in_memory().unwrap();
-        store
-            .create_user("Ann@Example.org", "planner", "h", NOW)
-            .await
-            .unwrap();
-        let again = store
-            .create_user("ann@example.org", "viewer", "h", NOW)
-            .await;
-        assert!(matches!(again, Err(StoreError::Exists(_))));
-        let found = store
-            .user_by_email("ANN@example.ORG")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (found.email.as_str(), found.role.as_str()),
-            ("Ann@Example.org", "planner")
-        );
+        for (typed, other, lookup, key) in [
+            (
+                "Ann@Example.org",
+                "ann@example.org",
+                "ANN@example.ORG",
+                "ann@example.org",
+            ),
+            (
+                "Ä.Jansen@Example.nl",
+                "ä.jansen@example.nl",
+                "Ä.JANSEN@EXAMPLE.NL",
+                "ä.jansen@example.nl",
+            ),
+        ] {
+            store.create_user(typed, "planner", "h", NOW).await.unwrap();
+            let again = store.create_user(other, "viewer", "h", NOW).await;
+            assert!(matches!(again, Err(StoreError::Exists(_))), "{other}");
+            for spelling in [typed, other, lookup] {
+                let found = store.user_by_email(spelling).await.unwrap().unwrap();
+                assert_eq!(
+                    (found.email.as_str(), found.role.as_str()),
+                    (key, "planner")
+                );
+            }
+            assert!(store.reset_password(lookup, "h2").await.unwrap());
+            assert!(store.disable_user(lookup, NOW).await.unwrap());
+        }
     }
 
     #[tokio::test]

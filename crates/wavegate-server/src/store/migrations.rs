@@ -424,6 +424,13 @@ const MIGRATIONS: &[Migration] = &[
     "#,
         then: None,
     },
+    Migration {
+        version: 18,
+        name: "accounts stored under their address's key, lowercased beyond ASCII too",
+        // SQLite lowercases ASCII only: the core's key is written in Rust.
+        sql: "",
+        then: Some(super::accounts::store_emails_as_keys),
+    },
 ];
 
 const LEDGER: &str = "CREATE TABLE schema_migrations (
@@ -664,6 +671,75 @@ mod tests {
             ],
             "filled in from the report; one that is no report keeps none"
         );
+        drop(store);
+        drop(Store::open(&path).unwrap());
+        assert_eq!(ledger(&path), expected());
+    }
+
+    #[tokio::test]
+    async fn accounts_stored_as_typed_are_found_by_their_key_and_a_duplicate_is_disabled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("accounts.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for m in &MIGRATIONS[..17] {
+                conn.execute_batch(m.sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 17).unwrap();
+            // As `wavegate admin create-user` stored them: as typed, unique in ASCII case only.
+            conn.execute_batch(
+                "INSERT INTO users (id, email, role, password_hash, created_at) VALUES
+                     (1, 'Ann@Example.org', 'planner', 'h1', 'x'),
+                     (2, 'Ä.Jansen@Example.nl', 'viewer', 'h2', 'x'),
+                     (3, 'Ö@Example.nl', 'planner', 'h3', 'x'),
+                     (4, 'ö@example.NL', 'viewer', 'h4', 'x'),
+                     (5, 'ÉÉN@x.nl', 'planner', 'h5', 'x'),
+                     (6, 'Één@X.nl', 'planner', 'h6', 'x');
+                 INSERT INTO sessions VALUES ('s3', 3, 'c', 'x', 'x', 'x'), ('s4', 4, 'c', 'x', 'x', 'x');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let found = |email: &'static str| {
+            let store = &store;
+            async move { store.user_by_email(email).await.unwrap().unwrap() }
+        };
+        assert_eq!(found("ann@example.org").await.email, "ann@example.org");
+        for typed in ["Ä.Jansen@Example.nl", "ä.jansen@example.nl"] {
+            let ä = found(typed).await;
+            assert_eq!((ä.id, ä.email.as_str()), (2, "ä.jansen@example.nl"));
+        }
+        // The one stored as the key (ignoring ASCII case) keeps the address; else the oldest.
+        let ö = found("Ö@example.nl").await;
+        assert_eq!(
+            (ö.id, ö.email.as_str(), ö.disabled_at),
+            (4, "ö@example.nl", None)
+        );
+        let één = found("één@x.nl").await;
+        assert_eq!(
+            (één.id, één.email.as_str(), één.disabled_at),
+            (5, "één@x.nl", None)
+        );
+        let users = store.users().await.unwrap();
+        let other = |id| users.iter().find(|u| u.id == id).unwrap();
+        assert_eq!(other(3).email, "Ö@Example.nl");
+        assert!(
+            other(3)
+                .disabled_at
+                .as_deref()
+                .is_some_and(|d| d.ends_with('Z'))
+        );
+        assert_eq!(other(6).email, "Één@X.nl");
+        assert!(other(6).disabled_at.is_some());
+        let sessions: Vec<String> = Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT id_hash FROM sessions ORDER BY id_hash")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(sessions, ["s4"], "the disabled account's sessions end");
         drop(store);
         drop(Store::open(&path).unwrap());
         assert_eq!(ledger(&path), expected());

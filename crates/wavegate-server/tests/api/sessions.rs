@@ -76,6 +76,32 @@ async fn the_app_learns_who_is_signed_in_after_a_reload() {
 }
 
 #[tokio::test]
+async fn an_address_beyond_ascii_signs_in_in_any_case_and_has_one_account() {
+    let api = demo_api().await;
+    let hash = wavegate_server::auth::password::hash_password(TEST_PASSWORD).unwrap();
+    let at = "2027-01-11T09:00:00Z";
+    let typed = "Ä.Jansen@Example.nl";
+    api.store
+        .create_user(typed, "viewer", &hash, at)
+        .await
+        .unwrap();
+    for spelling in [typed, "ä.jansen@example.nl", " Ä.JANSEN@example.NL "] {
+        let r = attempt(&api, spelling, TEST_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{spelling}: {:?}", r.body);
+        assert_eq!(r.body["email"], "ä.jansen@example.nl", "{spelling}");
+    }
+    let r = attempt(&api, "a.jansen@example.nl", TEST_PASSWORD).await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    for again in ["ä.jansen@example.nl", "Ä.JANSEN@EXAMPLE.NL"] {
+        let created = api.store.create_user(again, "planner", &hash, at).await;
+        assert!(
+            matches!(created, Err(wavegate_server::store::StoreError::Exists(_))),
+            "{again}: {created:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn signing_out_ends_the_session_on_the_server() {
     let api = demo_api().await;
     let s = api.sign_in(PLANNER).await;
