@@ -27,6 +27,7 @@ pub mod stats;
 pub mod suggest;
 pub mod survey;
 pub mod tabular;
+pub mod token_name;
 pub mod training;
 pub mod upload;
 mod versioning;
