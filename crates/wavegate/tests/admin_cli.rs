@@ -124,6 +124,63 @@ fn accounts_are_created_listed_reset_and_disabled() {
     );
     assert!(!ok, "only planner and viewer");
 
+    // Stored under its key, lowercased, and found however it is typed; in Dutch on request.
+    let (ok, out, err) = admin(
+        &db,
+        &[
+            "create-user",
+            "--email",
+            "Ä.Jansen@Example.nl",
+            "--role",
+            "viewer",
+            "--lang",
+            "nl",
+        ],
+        Some(""),
+    );
+    assert!(ok, "{err}");
+    let (said, password) = out.split_once('\n').unwrap();
+    assert_eq!(
+        said,
+        "account ä.jansen@example.nl aangemaakt met de rol viewer"
+    );
+    let password = password.strip_prefix("wachtwoord: ").unwrap().trim_end();
+    assert_eq!(password.len(), 20);
+    for spelling in ["Ä.Jansen@Example.nl", "ä.jansen@example.nl"] {
+        assert_eq!(sign_in(&server, spelling, password), 200, "{spelling}");
+    }
+    let (ok, _, err) = admin(
+        &db,
+        &[
+            "create-user",
+            "--email",
+            "ä.jansen@EXAMPLE.nl",
+            "--role",
+            "planner",
+            "--lang",
+            "nl",
+        ],
+        Some(""),
+    );
+    assert!(
+        !ok && err.contains("er is al een account ä.jansen@example.nl"),
+        "{err}"
+    );
+    let (ok, out, _) = admin(
+        &db,
+        &["reset-password", "--email", "Ä.JANSEN@example.nl"],
+        Some("a third password 789\n"),
+    );
+    assert!(ok);
+    assert_eq!(
+        out,
+        "new password set for ä.jansen@example.nl; its sessions have ended\n"
+    );
+    assert_eq!(
+        sign_in(&server, "Ä.Jansen@Example.nl", "a third password 789"),
+        200
+    );
+
     let (ok, out, _) = admin(&db, &["list-users"], None);
     assert!(ok);
     let rows: Vec<&str> = out.lines().collect();
@@ -150,8 +207,9 @@ fn accounts_are_created_listed_reset_and_disabled() {
         200
     );
 
-    let (ok, out, _) = admin(&db, &["disable-user", "--email", "bob@example.org"], None);
+    let (ok, out, _) = admin(&db, &["disable-user", "--email", "Bob@example.org"], None);
     assert!(ok, "{out}");
+    assert_eq!(out, "disabled bob@example.org; its sessions have ended\n");
     assert_eq!(sign_in(&server, "bob@example.org", &generated), 401);
     let (_, out, _) = admin(&db, &["list-users"], None);
     let bob = out.lines().find(|l| l.starts_with("bob@")).unwrap();
@@ -212,8 +270,13 @@ fn an_api_token_is_printed_once_works_as_bearer_and_can_be_revoked() {
         "the token itself is never shown again"
     );
 
-    let (ok, _, _) = admin(&db, &["revoke-token", "--name", "dashboard"], None);
+    let (ok, out, _) = admin(
+        &db,
+        &["revoke-token", "--name", "dashboard", "--lang", "nl"],
+        None,
+    );
     assert!(ok);
+    assert_eq!(out, "token dashboard ingetrokken\n");
     assert_eq!(
         server
             .request("GET", "/api/v1/programs", None, Some(token))
@@ -221,4 +284,85 @@ fn an_api_token_is_printed_once_works_as_bearer_and_can_be_revoked() {
         401
     );
     server.kill_9();
+}
+
+#[test]
+fn a_token_name_is_counted_in_characters_and_may_not_hide_any() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let server = Server::start(serve_command(&db, dir.path()));
+    server.kill_9();
+    let accents = "é".repeat(40);
+    let (ok, out, err) = admin(
+        &db,
+        &[
+            "create-token",
+            "--role",
+            "viewer",
+            "--name",
+            &accents,
+            "--lang",
+            "nl",
+        ],
+        None,
+    );
+    assert!(ok, "40 characters, 80 bytes: {err}");
+    assert!(
+        out.trim().starts_with("wgt_") && out.lines().count() == 1,
+        "{out}"
+    );
+    assert_eq!(
+        err.trim_end(),
+        format!("token {accents} aangemaakt met de rol viewer; het wordt alleen deze keer getoond")
+    );
+    for (name, en, nl) in [
+        (
+            "ci\u{202E}prod",
+            "the token's name contains U+202E",
+            "de naam van het token bevat U+202E",
+        ),
+        (
+            "  ",
+            "the token's name is empty",
+            "de naam van het token is leeg",
+        ),
+    ] {
+        for (lang, said) in [("en", en), ("nl", nl)] {
+            let (ok, out, err) = admin(
+                &db,
+                &[
+                    "create-token",
+                    "--role",
+                    "viewer",
+                    "--name",
+                    name,
+                    "--lang",
+                    lang,
+                ],
+                None,
+            );
+            assert!(
+                !ok && out.is_empty() && err.contains(said),
+                "{name:?}: {err}"
+            );
+        }
+    }
+    let (ok, _, err) = admin(
+        &db,
+        &[
+            "create-token",
+            "--role",
+            "planner",
+            "--name",
+            &"é".repeat(65),
+        ],
+        None,
+    );
+    assert!(!ok && err.contains("longer than 64 characters"), "{err}");
+    let (_, out, _) = admin(&db, &["list-tokens"], None);
+    assert_eq!(
+        out.lines().count(),
+        2,
+        "only the one refused nothing: {out}"
+    );
 }

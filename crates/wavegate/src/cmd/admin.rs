@@ -1,7 +1,7 @@
 //! `wavegate admin`: accounts and API tokens, straight on the database file (run it on the
 //! server's machine; it needs no running server).
 
-use super::messages::Problem;
+use super::messages::{Done, Problem, generated_password};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +10,7 @@ use wavegate_core::i18n::Lang;
 use wavegate_server::auth::password::{hash_password, password_problem};
 use wavegate_server::auth::{new_api_token, new_password, secret_hash};
 use wavegate_server::clock::Clock;
+use wavegate_server::store::StoreError;
 
 /// A role as given on the command line.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -138,25 +139,31 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     let now = Clock::system().stamp();
     match command {
         Command::CreateUser { db, email, role } => {
-            let email = email.trim().to_string();
-            if !wavegate_core::email::is_address(&email) {
-                return Err(Problem::NotAnEmail { email: &email }.error(lang));
+            // Stored under its key: typed in another case it is the same account.
+            let key = wavegate_core::email::account_key(&email);
+            if !wavegate_core::email::is_address(&key) {
+                return Err(Problem::NotAnEmail {
+                    email: email.trim(),
+                }
+                .error(lang));
             }
             let store = open(&db)?;
             let (password, generated) = password_from_stdin(lang)?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
             store
-                .create_user(&email, role.role().as_str(), &hash, &now)
+                .create_user(&key, role.role().as_str(), &hash, &now)
                 .await
-                .map_err(|e| {
-                    Problem::AccountNotCreated {
+                .map_err(|e| match e {
+                    StoreError::Exists(_) => Problem::AccountExists { email: &key }.error(lang),
+                    e => Problem::AccountNotCreated {
                         detail: e.to_string(),
                     }
-                    .error(lang)
+                    .error(lang),
                 })?;
-            let mut out = format!("created {} account {email}\n", role.role().as_str());
+            let role = role.role().as_str();
+            let mut out = Done::AccountCreated { role, email: &key }.text(lang) + "\n";
             if generated {
-                out.push_str(&format!("password: {password}\n"));
+                out.push_str(&(generated_password(&password, lang) + "\n"));
             }
             print(&out)?;
         }
@@ -178,44 +185,43 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             let store = open(&db)?;
             let (password, generated) = password_from_stdin(lang)?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
-            if !store.reset_password(email.trim(), &hash).await? {
+            let key = wavegate_core::email::account_key(&email);
+            if !store.reset_password(&key, &hash).await? {
                 return Err(Problem::NoAccount { email: &email }.error(lang));
             }
-            let mut out = format!("new password set for {email}; its sessions have ended\n");
+            let mut out = Done::PasswordSet { email: &key }.text(lang) + "\n";
             if generated {
-                out.push_str(&format!("password: {password}\n"));
+                out.push_str(&(generated_password(&password, lang) + "\n"));
             }
             print(&out)?;
         }
         Command::DisableUser { db, email } => {
             let store = open(&db)?;
-            if !store.disable_user(email.trim(), &now).await? {
+            let key = wavegate_core::email::account_key(&email);
+            if !store.disable_user(&key, &now).await? {
                 return Err(Problem::NoAccount { email: &email }.error(lang));
             }
-            print(&format!("disabled {email}; its sessions have ended\n"))?;
+            print(&(Done::AccountDisabled { email: &key }.text(lang) + "\n"))?;
         }
         Command::CreateToken { db, role, name } => {
-            let name = name.trim().to_string();
-            if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
-                return Err(Problem::BadTokenName.error(lang));
-            }
+            let name = wavegate_core::token_name::token_name(&name)
+                .map_err(|why| Problem::BadTokenName { why }.error(lang))?;
             let store = open(&db)?;
             let token = new_api_token();
             store
-                .create_token(&name, role.role().as_str(), &secret_hash(&token), &now)
+                .create_token(name, role.role().as_str(), &secret_hash(&token), &now)
                 .await
-                .map_err(|e| {
-                    Problem::TokenNotCreated {
+                .map_err(|e| match e {
+                    StoreError::Exists(_) => Problem::TokenExists { name }.error(lang),
+                    e => Problem::TokenNotCreated {
                         detail: e.to_string(),
                     }
-                    .error(lang)
+                    .error(lang),
                 })?;
             // The token itself alone on stdout, so a script can capture it.
             print(&format!("{token}\n"))?;
-            eprintln!(
-                "created {} token {name}; it is shown only this once",
-                role.role().as_str()
-            );
+            let role = role.role().as_str();
+            eprintln!("{}", Done::TokenCreated { role, name }.text(lang));
         }
         Command::ListTokens { db } => {
             let store = open(&db)?;
@@ -232,11 +238,11 @@ async fn run_async(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             print(&out)?;
         }
         Command::RevokeToken { db, name } => {
-            let store = open(&db)?;
-            if !store.revoke_token(&name, &now).await? {
-                return Err(Problem::NoLiveToken { name: &name }.error(lang));
+            let (store, name) = (open(&db)?, name.trim());
+            if !store.revoke_token(name, &now).await? {
+                return Err(Problem::NoLiveToken { name }.error(lang));
             }
-            print(&format!("revoked token {name}\n"))?;
+            print(&(Done::TokenRevoked { name }.text(lang) + "\n"))?;
         }
     }
     Ok(ExitCode::SUCCESS)

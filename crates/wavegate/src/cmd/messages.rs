@@ -1,9 +1,10 @@
 //! The command line's own messages (files it cannot read or write, a database, program or
-//! built-in that is not there, a flag's value it does not understand), each in Dutch and English.
-//! What the core says about a file's content comes from the core, in the same language.
+//! built-in that is not there, a flag's value it does not understand, what `wavegate admin`
+//! did), each in Dutch and English. What the core says about a file's content comes from the
+//! core, in the same language.
 
 use std::path::Path;
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, Text};
 
 /// Which kind of built-in definition a `template` subcommand prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +53,17 @@ pub enum Problem<'a> {
     ProblemsFound { file: &'a str, count: usize },
     /// `--create-user --email` is no e-mail address.
     NotAnEmail { email: &'a str },
-    /// The account could not be created (e.g. it exists).
+    /// An account has this e-mail address already, in whatever case.
+    AccountExists { email: &'a str },
+    /// The account could not be created.
     AccountNotCreated { detail: String },
     /// No account has this e-mail address.
     NoAccount { email: &'a str },
-    /// A token name is empty, too long or has control characters.
-    BadTokenName,
-    /// The token could not be created (e.g. the name is taken).
+    /// A token name the core's rule refuses ([`wavegate_core::token_name::token_name`]), and why.
+    BadTokenName { why: Text },
+    /// A token has this name already (revoked or not).
+    TokenExists { name: &'a str },
+    /// The token could not be created.
     TokenNotCreated { detail: String },
     /// No token that is not revoked has this name.
     NoLiveToken { name: &'a str },
@@ -170,6 +175,10 @@ impl Problem<'_> {
                 format!("`{email}` is geen e-mailadres"),
                 format!("`{email}` is not an e-mail address"),
             ),
+            Problem::AccountExists { email } => pick(
+                format!("er is al een account {email}"),
+                format!("an account {email} exists already"),
+            ),
             Problem::AccountNotCreated { detail } => pick(
                 format!("het account kan niet aangemaakt worden: {detail}"),
                 format!("cannot create the account: {detail}"),
@@ -178,9 +187,10 @@ impl Problem<'_> {
                 format!("er is geen account {email}"),
                 format!("no account {email}"),
             ),
-            Problem::BadTokenName => pick(
-                "de naam van een token is 1 tot 64 tekens lang".to_string(),
-                "a token name is 1 to 64 characters".to_string(),
+            Problem::BadTokenName { why } => why.get(lang).to_string(),
+            Problem::TokenExists { name } => pick(
+                format!("er is al een token met de naam {name}"),
+                format!("a token named {name} exists already"),
             ),
             Problem::TokenNotCreated { detail } => pick(
                 format!("het token kan niet aangemaakt worden: {detail}"),
@@ -197,6 +207,66 @@ impl Problem<'_> {
     pub fn error(&self, lang: Lang) -> anyhow::Error {
         anyhow::Error::msg(self.text(lang))
     }
+}
+
+/// What a `wavegate admin` command did, said on its output.
+#[derive(Debug)]
+pub enum Done<'a> {
+    /// An account was created with this role.
+    AccountCreated { role: &'a str, email: &'a str },
+    /// An account has a new password and no sessions.
+    PasswordSet { email: &'a str },
+    /// An account was disabled and its sessions ended.
+    AccountDisabled { email: &'a str },
+    /// An API token was created (the token itself is printed apart, alone on its line).
+    TokenCreated { role: &'a str, name: &'a str },
+    /// An API token was revoked.
+    TokenRevoked { name: &'a str },
+}
+
+impl Done<'_> {
+    /// What was done in words, in `lang`, without a line break.
+    pub fn text(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let pick = |dutch: String, english: String| if nl { dutch } else { english };
+        match self {
+            Done::AccountCreated { role, email } => pick(
+                format!("account {email} aangemaakt met de rol {role}"),
+                format!("created {role} account {email}"),
+            ),
+            Done::PasswordSet { email } => pick(
+                format!(
+                    "nieuw wachtwoord ingesteld voor {email}; de sessies van het account zijn beëindigd"
+                ),
+                format!("new password set for {email}; its sessions have ended"),
+            ),
+            Done::AccountDisabled { email } => pick(
+                format!("{email} is uitgeschakeld; de sessies van het account zijn beëindigd"),
+                format!("disabled {email}; its sessions have ended"),
+            ),
+            Done::TokenCreated { role, name } => pick(
+                format!(
+                    "token {name} aangemaakt met de rol {role}; het wordt alleen deze keer getoond"
+                ),
+                format!("created {role} token {name}; it is shown only this once"),
+            ),
+            Done::TokenRevoked { name } => pick(
+                format!("token {name} ingetrokken"),
+                format!("revoked token {name}"),
+            ),
+        }
+    }
+}
+
+/// The line with a generated password: `password: …` (`wachtwoord: …` in Dutch), the password
+/// after the label's colon and one space, as scripts read it.
+pub fn generated_password(password: &str, lang: Lang) -> String {
+    let label = if lang == Lang::Nl {
+        "wachtwoord"
+    } else {
+        "password"
+    };
+    format!("{label}: {password}")
 }
 
 /// A flag's value the command line does not understand, in both languages: it is parsed before
