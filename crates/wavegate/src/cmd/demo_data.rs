@@ -31,11 +31,12 @@ pub struct Args {
 /// Runs `wavegate demo-data`; what a person reads is in `lang`.
 pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let at = args.at.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let data = demo::generate(&DemoOptions {
+    let options = DemoOptions {
         people: args.people,
         seed: args.seed,
         at,
-    });
+    };
+    let data = demo::generate(&options);
     fs::create_dir_all(&args.out).map_err(|e| {
         Problem::Uncreatable {
             path: &args.out,
@@ -58,7 +59,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
                 .error(lang)
             })?;
     }
-    let (people, dir) = (args.people.max(40), args.out.display());
+    let (people, dir) = (options.people_generated(), args.out.display());
     eprintln!(
         "{}",
         match lang {

@@ -28,13 +28,25 @@ use rows::{DeviceRow, FailureRow, Person, ResponseRow, TicketRow, TrainingRow};
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoOptions {
-    /// People on the roster.
+    /// People on the roster; at least [`MIN_PEOPLE`] are generated
+    /// ([`DemoOptions::people_generated`]).
     pub people: usize,
     /// Random seed.
     pub seed: u64,
     /// The evaluation date the data leads up to: the pilot and wave 1 are over, wave 2 starts a
     /// week later.
     pub at: NaiveDate,
+}
+
+/// The fewest people an organisation is generated with, whatever is asked, so that each wave
+/// has people on it (the pilot takes 6 per cent).
+pub const MIN_PEOPLE: usize = 40;
+
+impl DemoOptions {
+    /// How many people the roster has: those asked for, at least [`MIN_PEOPLE`].
+    pub fn people_generated(&self) -> usize {
+        self.people.max(MIN_PEOPLE)
+    }
 }
 
 /// The files of a demo data directory, in the order they are written.
@@ -150,7 +162,7 @@ const WAVE_NAMES: [&str; 5] = [
 pub fn generate(opts: &DemoOptions) -> Demo {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let at = opts.at;
-    let n = opts.people.max(40);
+    let n = opts.people_generated();
     let day = |offset: i64| at + Duration::days(offset);
     // Pilot and wave 1 are over; wave 2 (the next wave) starts a week after `at`.
     let shares = [0.06, 0.18, 0.24, 0.26];
