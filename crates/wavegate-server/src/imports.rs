@@ -229,12 +229,10 @@ pub async fn upload(
         findings.warnings.push(warning);
     }
     let mut anonymous_to_revoke = Vec::new();
-    if let Parsed::Roster(new) = &parsed
-        && let Some(update) =
-            crate::roster_update::changes(&state, &program_id, &program, new).await?
-    {
+    if let Parsed::Roster(new) = &parsed {
+        let update = crate::roster_update::changes(&state, &program_id, &program, new).await?;
         findings.warnings.extend(update.told);
-        findings.roster_changes = Some(update.changes);
+        findings.roster_changes = update.changes;
         anonymous_to_revoke = update.anonymous_to_revoke;
     }
     let dry_run = q.dry_run.unwrap_or(false);

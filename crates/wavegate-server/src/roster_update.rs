@@ -2,7 +2,8 @@
 //! program's open survey and training links of the people it leaves out or moves, for the
 //! import's warnings. Links do not follow a roster, so the planner hears what stays as it was;
 //! but an anonymous link whose group the new roster leaves under 5 people is revoked with it
-//! (an answer through it could point to a person), and the planner is told so beforehand.
+//! (an answer through it could point to a person), and the planner is told so beforehand;
+//! that check reads the new roster only, so it holds with no roster in use to compare with.
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -19,8 +20,8 @@ use wavegate_core::upload::roster_changes::{LinksLeft, RosterChanges, compare, w
 
 /// A new roster against the one in use.
 pub(crate) struct RosterUpdate {
-    /// What it changes.
-    pub changes: RosterChanges,
+    /// What it changes; `None` without a roster in use that reads with the program.
+    pub changes: Option<RosterChanges>,
     /// What the planner should know.
     pub told: Vec<Text>,
     /// The anonymous links (survey, token) to revoke once it is stored.
@@ -28,21 +29,27 @@ pub(crate) struct RosterUpdate {
 }
 
 /// What `new` changes against the program's roster in use, and what the planner should know
-/// about it; `None` without a roster in use that reads with the program.
+/// about it. The anonymous links it leaves too small are found on `new` alone, so they are
+/// found (and revoked) also when there is no roster in use, or the one in use no longer reads
+/// with the program (a wave renamed): only the comparison needs the roster in use.
 pub(crate) async fn changes(
     state: &AppState,
     program_id: &str,
     program: &Program,
     new: &Roster,
-) -> Result<Option<RosterUpdate>, ApiError> {
-    let Some(Ok(current)) = roster_of(state, program_id, program).await? else {
-        return Ok(None);
+) -> Result<RosterUpdate, ApiError> {
+    let current = match roster_of(state, program_id, program).await? {
+        Some(Ok(current)) => Some(current),
+        None | Some(Err(_)) => None,
     };
     // Even a roster that moves nobody between waves can shrink a group (a platform changed).
-    let compared = compare(&current, new);
-    let removed: HashSet<&str> = compared.removed.iter().map(String::as_str).collect();
+    let compared = current.map(|current| compare(&current, new));
+    let removed: HashSet<&str> = (compared.iter())
+        .flat_map(|c| c.removed.iter().map(String::as_str))
+        .collect();
     // A person moved keeps a fitting link when it was made for their new wave (moved back).
-    let moved_to: HashMap<&str, &str> = (compared.moved.iter())
+    let moved_to: HashMap<&str, &str> = (compared.iter())
+        .flat_map(|c| c.moved.iter())
         .filter_map(|(id, w)| Some((id.as_str(), program.waves.get(usize::from(*w))?.id.as_str())))
         .collect();
     let today = state.clock.now().date_naive();
@@ -70,6 +77,9 @@ pub(crate) async fn changes(
                 }
                 continue;
             };
+            if compared.is_none() {
+                continue;
+            }
             linked.insert(person.clone());
             let misfits = removed.contains(person.as_str())
                 || moved_to
@@ -84,7 +94,8 @@ pub(crate) async fn changes(
     let new_without_link = if linked.is_empty() {
         0
     } else {
-        (compared.added.iter())
+        (compared.iter())
+            .flat_map(|c| c.added.iter())
             .filter(|id| !linked.contains(*id))
             .count() as u64
     };
@@ -107,12 +118,14 @@ pub(crate) async fn changes(
         new_without_link,
         anonymous_too_small: anonymous_to_revoke.len() as u64,
     };
-    let told = warnings(&compared.changes, &links);
-    Ok(Some(RosterUpdate {
-        changes: compared.changes,
+    let changes = compared.map(|c| c.changes);
+    // Without a roster to compare with, only the anonymous links are worth saying.
+    let told = warnings(&changes.clone().unwrap_or_default(), &links);
+    Ok(RosterUpdate {
+        changes,
         told,
         anonymous_to_revoke,
-    }))
+    })
 }
 
 /// Revokes the anonymous links a stored roster left too small (see [`RosterUpdate`]).

@@ -189,6 +189,84 @@ async fn an_anonymous_link_whose_group_a_new_roster_leaves_under_five_is_revoked
 }
 
 #[tokio::test]
+async fn a_roster_leaving_an_anonymous_group_under_five_revokes_its_link_when_the_roster_in_use_no_longer_reads()
+ {
+    let api = demo_api().await;
+    // The roster in use has someone in wave-2, which the program then drops: it no longer reads.
+    let with_wave_2 = demo_roster() + "p033;p033@example.org;wave-2;iOS;HR;en\r\n";
+    assert_eq!(
+        upload(&api, "roster", with_wave_2, "").await.status,
+        StatusCode::OK
+    );
+    let r = from_roster(
+        &api,
+        "om-pulse",
+        json!({ "wave": "wave-1", "segment": { "platform": "iOS" }, "kind": "anonymous" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let ios = r.body["links"][0]["token"].as_str().unwrap().to_string();
+    let toml = "name = \"Intune-uitrol 2027 (demo)\"\nsplit_attributes = [\"platform\", \"department\"]\n[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\n[[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\n";
+    let r = api
+        .call(
+            "PUT",
+            "/api/v1/programs/demo",
+            Auth::Planner,
+            Some("application/toml"),
+            toml,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = from_roster(
+        &api,
+        "om-pulse",
+        json!({ "wave": "wave-1", "kind": "anonymous" }),
+    )
+    .await;
+    assert_error(&r, StatusCode::CONFLICT, "no_roster");
+    // Seven of wave-1's ten iOS users move to Android: three are left.
+    let mut moved = 0;
+    let shrunk = (demo_roster().lines())
+        .map(|l| {
+            if l.contains(";wave-1;iOS;") && moved < 7 {
+                moved += 1;
+                l.replace(";iOS;", ";Android;")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n";
+    let told = "1 anonymous link is for a group with fewer than 5 people on this roster; it is revoked with this roster, so that no answer can point to a person.";
+    let warnings = |r: &super::Reply| -> Vec<String> {
+        (r.body["warning_messages"].as_array().unwrap().iter())
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    let r = upload(&api, "roster", shrunk.clone(), "?dry_run=true&lang=en").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(warnings(&r).iter().any(|w| w == told), "{:?}", warnings(&r));
+    assert!(
+        r.body.get("roster_changes").is_none(),
+        "nothing to compare with"
+    );
+    let opens = |t: &str| {
+        let (api, path) = (&api, format!("/api/v1/respond/{t}"));
+        async move { api.get(&path, false).await }
+    };
+    assert_eq!(
+        opens(&ios).await.status,
+        StatusCode::OK,
+        "a preview changes nothing"
+    );
+    let r = upload(&api, "roster", shrunk, "?lang=en").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(warnings(&r).iter().any(|w| w == told), "{:?}", warnings(&r));
+    assert_error(&opens(&ios).await, StatusCode::GONE, "link_revoked");
+}
+
+#[tokio::test]
 async fn response_rates_per_wave_and_segment_suppress_small_groups_and_name_nobody() {
     let api = demo_api().await;
     let r = api
