@@ -277,7 +277,10 @@ impl Store {
 impl Store {
     /// The open anonymous link of a program's survey that carries exactly these attributes,
     /// made from `entry` when there is none, in one transaction: two planners (or a double
-    /// click) asking at once get the same link. `true` when it was made now.
+    /// click) asking at once get the same link. `true` when it was made now. Open means as for
+    /// a personal link ([`closed_unanswered`]): not revoked and not past its last day at
+    /// `created_at`; an expired link is never handed out again (its respondents would get
+    /// `410`), a new one is made with `entry`'s last day.
     pub async fn anonymous_link_or_create(
         &self,
         program_id: &str,
@@ -293,20 +296,24 @@ impl Store {
         );
         self.call(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let found = tx
-                .query_row(
-                    &format!(
-                        "SELECT {COLUMNS} FROM invitations i
-                         WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL
-                           AND i.attributes = ?3 AND i.revoked_at IS NULL
-                         ORDER BY i.created_at LIMIT 1"
-                    ),
-                    params![p, s, entry.attributes_json],
-                    sealed_row,
-                )
-                .optional()?
-                .map(|r| r.open(&keys))
-                .transpose()?;
+            let found = {
+                let mut stmt = tx.prepare(&format!(
+                    "SELECT {COLUMNS} FROM invitations i
+                     WHERE i.program_id = ?1 AND i.survey_id = ?2 AND i.person_id IS NULL
+                       AND i.attributes = ?3 AND i.revoked_at IS NULL
+                     ORDER BY i.created_at"
+                ))?;
+                let mut rows = stmt.query_map(params![p, s, entry.attributes_json], sealed_row)?;
+                let mut open = None;
+                for row in &mut rows {
+                    let row = row?;
+                    if opens_at(row.row.expires_on.as_deref(), false, &at) {
+                        open = Some(row.open(&keys)?);
+                        break;
+                    }
+                }
+                open
+            };
             if let Some(row) = found {
                 // Asked for again: it takes as many answers as the segment has people now.
                 set_capacity(&tx, &keys, &row.token, entry.capacity)?;
@@ -631,6 +638,41 @@ mod tests {
             .filter(|l| l.invitation.attributes_json.contains("iOS"))
             .count();
         assert_eq!(ios, 1);
+    }
+
+    #[tokio::test]
+    async fn an_expired_anonymous_link_is_not_handed_out_again_a_new_one_is_made() {
+        let store = seeded().await;
+        let segment = |token: &str, last_day: &str| NewInvitationRow {
+            attributes_json: r#"{"platform":"iOS"}"#.into(),
+            expires_on: Some(last_day.into()),
+            ..entry(token, None)
+        };
+        let (made, first) = store
+            .anonymous_link_or_create("p", "s", segment("ios-1", "2027-01-12"), NOW)
+            .await
+            .unwrap();
+        assert!(made);
+        // Through its last day it is the segment's link.
+        let on_last_day = "2027-01-12T23:00:00Z";
+        let (made, again) = store
+            .anonymous_link_or_create("p", "s", segment("ios-2", "2027-02-01"), on_last_day)
+            .await
+            .unwrap();
+        assert_eq!((made, again.token.as_str()), (false, first.token.as_str()));
+        let after = "2027-01-13T09:00:00Z";
+        let (made, new) = store
+            .anonymous_link_or_create("p", "s", segment("ios-3", "2027-02-01"), after)
+            .await
+            .unwrap();
+        assert!(made, "the expired link is not given again");
+        assert_eq!(new.token, "ios-3");
+        assert_eq!(new.expires_on.as_deref(), Some("2027-02-01"));
+        let (made, kept) = store
+            .anonymous_link_or_create("p", "s", segment("ios-4", "2027-03-01"), after)
+            .await
+            .unwrap();
+        assert_eq!((made, kept.token.as_str()), (false, "ios-3"));
     }
 
     #[tokio::test]

@@ -382,3 +382,53 @@ async fn the_demo_pilots_links_can_be_revoked_by_wave() {
         personal.len() as u64
     );
 }
+
+#[tokio::test]
+async fn an_expired_anonymous_link_is_not_given_again_from_the_roster_a_new_one_is_made() {
+    let api = demo_api().await;
+    upload(&api, "roster", demo_roster(), "").await;
+    let ask = |expires_on: String| {
+        let api = &api;
+        async move {
+            api.call(
+                "POST",
+                "/api/v1/programs/demo/surveys/om-pulse/invitations/from-roster",
+                Auth::Planner,
+                Some("application/json"),
+                json!({ "wave": "wave-1", "segment": { "platform": "iOS" },
+                        "kind": "anonymous", "expires_on": expires_on })
+                .to_string(),
+            )
+            .await
+        }
+    };
+    let day = |api: &Api| api.clock.now().date_naive();
+    let r = ask(day(&api).to_string()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let old = r.body["links"][0]["token"].as_str().unwrap().to_string();
+    let r = ask((day(&api) + chrono::Days::new(5)).to_string()).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "open through its last day: the same link"
+    );
+    assert_eq!(r.body["links"][0]["token"], old.as_str());
+
+    api.clock
+        .advance(std::time::Duration::from_secs(2 * 86_400));
+    let r = api.get(&format!("/api/v1/respond/{old}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_expired");
+    let last_day = (day(&api) + chrono::Days::new(10)).to_string();
+    let r = ask(last_day.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        (r.body["created"].as_u64(), r.body["existing"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let link = &r.body["links"][0];
+    let new = link["token"].as_str().unwrap();
+    assert_ne!(new, old, "{:?}", r.body);
+    assert_eq!(link["expires_on"], last_day.as_str(), "the day asked for");
+    let opened = api.get(&format!("/api/v1/respond/{new}"), false).await;
+    assert_eq!(opened.status, StatusCode::OK, "{:?}", opened.body);
+}
