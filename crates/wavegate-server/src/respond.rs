@@ -128,7 +128,10 @@ pub async fn submit(
     if inv.person_id.is_none() {
         // One anonymous link is shared by many: a flood through it is limited on its own, so
         // other links keep working.
-        state.guards.submission(&inv.token)?;
+        // Remembered by its keyed hash: the limiter's memory holds no working token.
+        state
+            .guards
+            .submission(&state.store.link_hash(&inv.token))?;
     }
     if !is_valid_response_id(&response.id) {
         return Err(ApiError::new(

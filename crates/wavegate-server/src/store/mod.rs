@@ -163,6 +163,12 @@ impl Store {
         self.keys.device_mark(account, payload)
     }
 
+    /// The keyed hash a link's token is stored and found by (see [`link_keys`]): what to
+    /// remember a link by in memory instead of its token.
+    pub fn link_hash(&self, token: &str) -> String {
+        self.keys.lookup(token)
+    }
+
     /// Runs `f` with the connection on a blocking thread: every use case goes through here.
     async fn call<R, F>(&self, f: F) -> Result<R, StoreError>
     where
