@@ -228,16 +228,19 @@ pub async fn upload(
     if let Some(warning) = wavegate_core::upload::replaced_bytes(received.shape.replaced) {
         findings.warnings.push(warning);
     }
-    let mut anonymous_to_revoke = Vec::new();
     if let Parsed::Roster(new) = &parsed {
         let update = crate::roster_update::changes(&state, &program_id, &program, new).await?;
         findings.warnings.extend(update.told);
         findings.roster_changes = update.changes;
-        anonymous_to_revoke = update.anonymous_to_revoke;
     }
     let dry_run = q.dry_run.unwrap_or(false);
     let preview = dry_run.then(|| preview(&parsed, &program, lang));
-    drop(parsed);
+    // A new roster is kept to judge the anonymous links again when it is stored; other kinds
+    // are not needed any more.
+    let new_roster = match parsed {
+        Parsed::Roster(roster) if !dry_run => Some(roster),
+        _ => None,
+    };
     let shape = received.shape;
     let summary = ImportSummary {
         kind,
@@ -263,28 +266,42 @@ pub async fn upload(
         preview,
     };
     if !dry_run {
-        state
-            .store
-            .record_import(
-                received.staged,
-                NewImport {
-                    program_id: program_id.clone(),
-                    kind: kind.as_str().to_string(),
-                    file_name,
-                    bytes: summary.bytes,
-                    sha256: received.sha256,
-                    rows: summary.findings.rows,
-                    imported_by: caller.who,
-                    imported_at: state.clock.stamp(),
-                },
-            )
-            .await?;
+        let import = NewImport {
+            program_id: program_id.clone(),
+            kind: kind.as_str().to_string(),
+            file_name,
+            bytes: summary.bytes,
+            sha256: received.sha256,
+            rows: summary.findings.rows,
+            imported_by: caller.who,
+            imported_at: state.clock.stamp(),
+        };
+        // A roster and the revocation of the anonymous links it leaves too small are one
+        // write: never the roster in use with such a link still open.
+        let revoked = match new_roster {
+            Some(roster) => {
+                let too_small = crate::roster_update::too_small(roster, program);
+                let (_, revoked) = (state.store)
+                    .record_roster_import(received.staged, import, too_small)
+                    .await?;
+                revoked
+            }
+            None => {
+                state.store.record_import(received.staged, import).await?;
+                0
+            }
+        };
         tracing::info!(
             kind = kind.as_str(),
             rows = summary.findings.rows,
             "file imported"
         );
-        crate::roster_update::revoke_too_small(&state, &program_id, anonymous_to_revoke).await?;
+        if revoked > 0 {
+            tracing::info!(
+                links = revoked,
+                "anonymous links revoked: their group is under 5 people on the new roster"
+            );
+        }
     }
     Ok(Json(summary))
 }

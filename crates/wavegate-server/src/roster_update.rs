@@ -8,14 +8,13 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::parsing::roster_of;
-use crate::respond::parse_attributes;
-use crate::store::Revocation;
 use std::collections::{HashMap, HashSet};
 use wavegate_core::i18n::Text;
 use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
 use wavegate_core::invitation::roster::check_anonymous_attributes;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
+use wavegate_core::survey::Attributes;
 use wavegate_core::upload::roster_changes::{LinksLeft, RosterChanges, compare, warnings};
 
 /// A new roster against the one in use.
@@ -24,8 +23,25 @@ pub(crate) struct RosterUpdate {
     pub changes: Option<RosterChanges>,
     /// What the planner should know.
     pub told: Vec<Text>,
-    /// The anonymous links (survey, token) to revoke once it is stored.
-    pub anonymous_to_revoke: Vec<(String, String)>,
+}
+
+/// Whether `roster` leaves the group of an anonymous link carrying `attributes_json` under 5
+/// people (or the link could not be made on it at all): the rule a new anonymous link is made
+/// by, for the links made before.
+fn too_small_on(roster: &Roster, program: &Program, attributes_json: &str) -> Result<bool, String> {
+    let attributes: Attributes =
+        serde_json::from_str(attributes_json).map_err(|e| format!("stored attributes: {e}"))?;
+    Ok(check_anonymous_attributes(roster, program, &attributes).is_err())
+}
+
+/// [`too_small_on`] `roster` as the store asks it, inside the transaction that makes `roster`
+/// the one in use (`Store::record_roster_import`), so the links it revokes are those open at
+/// that moment.
+pub(crate) fn too_small(
+    roster: Roster,
+    program: Program,
+) -> impl Fn(&str) -> Result<bool, String> + Send + 'static {
+    move |attributes_json| too_small_on(&roster, &program, attributes_json)
 }
 
 /// What `new` changes against the program's roster in use, and what the planner should know
@@ -59,7 +75,7 @@ pub(crate) async fn changes(
         .unwrap_or_default();
     let mut linked: HashSet<String> = HashSet::new();
     let mut open = 0u64;
-    let mut anonymous_to_revoke = Vec::new();
+    let mut anonymous_too_small = 0u64;
     for s in surveys {
         let links = (state.store)
             .invitations(program_id, &s.survey.survey_id)
@@ -70,10 +86,11 @@ pub(crate) async fn changes(
             let last_day = inv.expires_on.as_deref().and_then(|d| d.parse().ok());
             let opens = link_status(last_day, inv.revoked_at.is_some(), today) == LinkStatus::Open;
             let Some(person) = &inv.person_id else {
-                // The rule a new anonymous link is made by, for the links made before.
-                let attributes = parse_attributes(&inv.attributes_json)?;
-                if opens && check_anonymous_attributes(new, program, &attributes).is_err() {
-                    anonymous_to_revoke.push((s.survey.survey_id.clone(), inv.token.clone()));
+                if opens
+                    && too_small_on(new, program, &inv.attributes_json)
+                        .map_err(ApiError::internal)?
+                {
+                    anonymous_too_small += 1;
                 }
                 continue;
             };
@@ -116,38 +133,10 @@ pub(crate) async fn changes(
         open_survey_links: open,
         open_training_links: training.len() as u64,
         new_without_link,
-        anonymous_too_small: anonymous_to_revoke.len() as u64,
+        anonymous_too_small,
     };
     let changes = compared.map(|c| c.changes);
     // Without a roster to compare with, only the anonymous links are worth saying.
     let told = warnings(&changes.clone().unwrap_or_default(), &links);
-    Ok(RosterUpdate {
-        changes,
-        told,
-        anonymous_to_revoke,
-    })
-}
-
-/// Revokes the anonymous links a stored roster left too small (see [`RosterUpdate`]).
-pub(crate) async fn revoke_too_small(
-    state: &AppState,
-    program_id: &str,
-    links: Vec<(String, String)>,
-) -> Result<(), ApiError> {
-    let mut by_survey: HashMap<String, Vec<String>> = HashMap::new();
-    for (survey, token) in links {
-        by_survey.entry(survey).or_default().push(token);
-    }
-    let at = state.clock.stamp();
-    for (survey, tokens) in by_survey {
-        let n = tokens.len();
-        (state.store)
-            .revoke_invitations(program_id, &survey, Revocation::Tokens(tokens), &at)
-            .await?;
-        tracing::info!(
-            links = n,
-            "anonymous links revoked: their group is under 5 people on the new roster"
-        );
-    }
-    Ok(())
+    Ok(RosterUpdate { changes, told })
 }

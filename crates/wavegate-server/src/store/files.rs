@@ -2,6 +2,7 @@
 //! SHA-256, written through a temporary file, fsync and rename), every import recorded in
 //! SQLite; the latest import of a kind is the file in use.
 
+use super::invitations::revoke_anonymous_where;
 use super::program_exists;
 use super::{Store, StoreError};
 use rusqlite::{OptionalExtension, params};
@@ -119,6 +120,44 @@ impl Store {
         staged: StagedFile,
         import: NewImport,
     ) -> Result<ImportRow, StoreError> {
+        let (row, ()) = self
+            .record_import_with(staged, import, |_, _| Ok(()))
+            .await?;
+        Ok(row)
+    }
+
+    /// Records a roster's import as [`Store::record_import`] does and, in the same immediate
+    /// transaction, revokes (at the import's time) every anonymous survey link of the program
+    /// that still opens and whose attributes (JSON) `too_small` says the new roster leaves
+    /// under 5 people: the links are selected inside the transaction, so a link made meanwhile
+    /// is judged too, and either the roster is in use with those links revoked or neither
+    /// happened. `too_small` failing fails the whole. Returns how many links it revoked.
+    pub async fn record_roster_import<F>(
+        &self,
+        staged: StagedFile,
+        import: NewImport,
+        too_small: F,
+    ) -> Result<(ImportRow, u64), StoreError>
+    where
+        F: Fn(&str) -> Result<bool, String> + Send + 'static,
+    {
+        self.record_import_with(staged, import, move |tx, import| {
+            revoke_anonymous_where(tx, &import.program_id, &import.imported_at, &too_small)
+        })
+        .await
+    }
+
+    /// Stores the file, then records its import and runs `then` in one immediate transaction.
+    async fn record_import_with<R, F>(
+        &self,
+        staged: StagedFile,
+        import: NewImport,
+        then: F,
+    ) -> Result<(ImportRow, R), StoreError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>, &NewImport) -> Result<R, StoreError> + Send + 'static,
+    {
         if !is_sha256_hex(&import.sha256) {
             return Err(StoreError::Files(format!(
                 "not a SHA-256: {}",
@@ -158,11 +197,15 @@ impl Store {
                     import.imported_at
                 ],
             )?;
+            let then = then(&tx, &import)?;
             tx.commit()?;
-            Ok(ImportRow {
-                import,
-                current: true,
-            })
+            Ok((
+                ImportRow {
+                    import,
+                    current: true,
+                },
+                then,
+            ))
         })
         .await
     }
@@ -269,6 +312,65 @@ mod tests {
         // Only the two stored files remain: no temporary file is left behind.
         let names = std::fs::read_dir(&store.files.dir).unwrap().count();
         assert_eq!(names, 2);
+    }
+
+    #[tokio::test]
+    async fn a_roster_import_revokes_the_anonymous_links_it_judges_too_small_in_its_transaction() {
+        let store = seeded().await;
+        let stage = |bytes: &[u8]| {
+            let mut staged = store.stage_file().unwrap();
+            staged.write_all(bytes).unwrap();
+            staged
+        };
+        // The judgement fails: neither the import nor a revocation happened.
+        let failed = store
+            .record_roster_import(stage(b"one"), import(&"a".repeat(64), 1), |_| {
+                Err("unreadable attributes".into())
+            })
+            .await;
+        assert!(matches!(failed, Err(StoreError::Corrupt(_))), "{failed:?}");
+        assert!(store.current_file("p", "roster").await.unwrap().is_none());
+        assert!(
+            store
+                .invitation("anon")
+                .await
+                .unwrap()
+                .unwrap()
+                .revoked_at
+                .is_none()
+        );
+        // The seeded anonymous link carries `{}`; the personal link is never judged.
+        let judged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = judged.clone();
+        let (row, revoked) = store
+            .record_roster_import(stage(b"two"), import(&"b".repeat(64), 1), move |a| {
+                seen.lock().unwrap().push(a.to_string());
+                Ok(a == "{}")
+            })
+            .await
+            .unwrap();
+        assert!(row.current);
+        assert_eq!(revoked, 1);
+        assert_eq!(*judged.lock().unwrap(), vec!["{}".to_string()]);
+        let anon = store.invitation("anon").await.unwrap().unwrap();
+        assert_eq!(anon.revoked_at.as_deref(), Some(NOW));
+        assert!(
+            store
+                .invitation("t1")
+                .await
+                .unwrap()
+                .unwrap()
+                .revoked_at
+                .is_none()
+        );
+        let (current, _) = store.current_file("p", "roster").await.unwrap().unwrap();
+        assert_eq!(current.sha256, "b".repeat(64));
+        // Revoked links are not judged again.
+        let (_, revoked) = store
+            .record_roster_import(stage(b"three"), import(&"c".repeat(64), 1), |_| Ok(true))
+            .await
+            .unwrap();
+        assert_eq!(revoked, 0);
     }
 
     #[tokio::test]

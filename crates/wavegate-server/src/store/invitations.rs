@@ -422,6 +422,58 @@ impl Store {
     }
 }
 
+/// Revokes at `at`, inside the caller's transaction, every anonymous survey link of the
+/// program that is not revoked, still opens at `at`, and whose attributes (JSON) `revoke`
+/// says yes to (each distinct set of attributes asked once); returns how many. `revoke`
+/// failing is [`StoreError::Corrupt`], so the caller's transaction rolls back.
+pub(super) fn revoke_anonymous_where(
+    tx: &Connection,
+    program_id: &str,
+    at: &str,
+    revoke: &dyn Fn(&str) -> Result<bool, String>,
+) -> Result<u64, StoreError> {
+    let open: Vec<(String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT token_hash, attributes, expires_on FROM invitations
+             WHERE program_id = ?1 AND person_id IS NULL AND revoked_at IS NULL",
+        )?;
+        let rows = stmt.query_map([program_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        let mut open = Vec::new();
+        for row in rows {
+            let (hash, attributes, expires_on) = row?;
+            if opens_at(expires_on.as_deref(), false, at) {
+                open.push((hash, attributes));
+            }
+        }
+        open
+    };
+    let mut judged: HashMap<String, bool> = HashMap::new();
+    let mut n = 0;
+    for (hash, attributes) in open {
+        let too_small = match judged.get(&attributes) {
+            Some(&yes) => yes,
+            None => {
+                let yes = revoke(&attributes).map_err(StoreError::Corrupt)?;
+                judged.insert(attributes, yes);
+                yes
+            }
+        };
+        if too_small {
+            n += tx.execute(
+                "UPDATE invitations SET revoked_at = ?1 WHERE token_hash = ?2 AND revoked_at IS NULL",
+                params![at, hash],
+            )? as u64;
+        }
+    }
+    Ok(n)
+}
+
 /// The invitation of a token: found by its keyed hash, then the sealed token compared with the
 /// one presented in constant time.
 fn invitation(
