@@ -1,10 +1,10 @@
 //! The program's data directory as one zip file: what `wavegate export-program` writes, to run
 //! `wavegate score` on elsewhere. The files go in a fixed order with a fixed time, so the same
-//! data always gives the same zip, byte for byte.
+//! data always gives the same zip, byte for byte. Sent in a download slot (see `downloads`).
 
 use crate::AppState;
 use crate::datadir::ProgramData;
-use crate::downloads::attachment;
+use crate::downloads::{attachment, held};
 use crate::error::ApiError;
 use crate::evaluator::EvalError;
 use crate::extract::{ApiPath, ApiQuery, request_lang};
@@ -41,6 +41,8 @@ pub async fn zip(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = request_lang(q.lang, &headers);
+    // Taken before the zip is made and held until it is sent: the zip is in memory all along.
+    let slot = state.download_slots.acquire(lang).await?;
     let bytes = state
         .evaluator
         .with_data(&state.store, &program, |data| {
@@ -49,7 +51,7 @@ pub async fn zip(
         .await
         .map_err(|e| e.into_api(lang))?;
     Ok(attachment(
-        bytes,
+        held(bytes.into(), slot),
         "application/zip",
         &format!("{program}-data.zip"),
     ))

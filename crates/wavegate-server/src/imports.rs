@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::downloads::disposition;
+use crate::downloads::{disposition, file_body, written_body};
 use crate::error::{ApiError, file_problem};
 use crate::extract::{ApiPath, ApiQuery, media_type, request_lang};
 use crate::parsing::{parse_file, roster_of};
@@ -18,6 +18,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
+use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wavegate_core::api::{
@@ -27,7 +28,7 @@ use wavegate_core::i18n::{Lang, Text};
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::readiness::datadir::Missing;
-use wavegate_core::tabular::guarded_copy;
+use wavegate_core::tabular::{needs_guarded_copy, write_guarded_copy};
 use wavegate_core::upload::{
     Findings, HeaderGeneration, MAX_UPLOAD_BYTES, Parsed, Probe, clean_file_name, preview,
 };
@@ -336,29 +337,42 @@ pub async fn list(
 
 /// `GET /api/v1/programs/{program}/files/{kind}`: the file in use, as uploaded; or, when a cell
 /// could run as a formula in a spreadsheet, the core's guarded copy (which Wavegate reads as
-/// the file).
+/// the file). In a download slot (`503 busy` when none comes free soon), held until the last
+/// byte is sent: the file as uploaded is streamed from disk, the guarded copy written as the
+/// client takes it, so no second copy of the file is ever held whole.
 pub async fn download(
     State(state): State<AppState>,
     ApiPath((program_id, kind)): ApiPath<(String, FileKind)>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (import, path) = state
         .store
         .current_file(&program_id, kind.as_str())
         .await?
         .ok_or_else(|| ApiError::not_found("file of this kind"))?;
+    let slot = (state.download_slots)
+        .acquire(request_lang(None, &headers))
+        .await?;
     let sha = import.sha256.clone();
     let stored = |e: String| ApiError::internal(format!("stored file {sha}: {e}"));
-    // Read once: the file as uploaded, or its guarded copy.
-    let (bytes, guarded) = tokio::task::spawn_blocking(move || {
-        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        let guarded = guarded_copy(kind.file_name(), &bytes).map_err(|e| e.to_string())?;
-        Ok::<_, String>((bytes, guarded))
+    // Read once to see whether a cell needs a guard; only a file that does is kept to write
+    // its copy from.
+    let read = path.clone();
+    let guarding = tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(&read).map_err(|e| e.to_string())?;
+        let needed = needs_guarded_copy(kind.file_name(), &bytes).map_err(|e| e.to_string())?;
+        Ok::<_, String>(needed.then_some(bytes))
     })
     .await
     .map_err(|e| stored(e.to_string()))?
     .map_err(stored)?;
-    if let Some(copy) = guarded {
-        let mut res = (StatusCode::OK, copy).into_response();
+    if let Some(bytes) = guarding {
+        let body = written_body(slot, move |out| {
+            let mut out = write_guarded_copy(kind.file_name(), &bytes, out)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            out.flush()
+        });
+        let mut res = (StatusCode::OK, body).into_response();
         let h = res.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
@@ -370,7 +384,10 @@ pub async fn download(
         }
         return Ok(res);
     }
-    let mut res = (StatusCode::OK, bytes).into_response();
+    let body = file_body(&path, slot)
+        .await
+        .map_err(|e| stored(e.to_string()))?;
+    let mut res = (StatusCode::OK, body).into_response();
     let h = res.headers_mut();
     // The bytes as uploaded: no charset is claimed (the file may be Windows-1252).
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv"));

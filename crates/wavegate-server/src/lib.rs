@@ -105,6 +105,8 @@ pub struct AppState {
     secure_cookies: bool,
     login_delay: Duration,
     upload_slots: Arc<tokio::sync::Semaphore>,
+    /// Large downloads sent at once (see `downloads`).
+    download_slots: downloads::DownloadSlots,
     evaluator: evaluator::Evaluator,
     rate_limits: limits::RateLimits,
     guards: Arc<limits::Guards>,
@@ -130,6 +132,7 @@ impl AppState {
             throttle: Arc::default(),
             login_delay: LOGIN_DELAY_STEP,
             upload_slots: Arc::new(tokio::sync::Semaphore::new(UPLOAD_SLOTS)),
+            download_slots: downloads::DownloadSlots::default(),
             evaluator: evaluator::Evaluator::default(),
             rate_limits: limits::RateLimits::default(),
             guards: Arc::new(limits::Guards::new(&limits::RateLimits::default())),
@@ -163,6 +166,14 @@ impl AppState {
     /// request waiting at most `limit` (tests make the server busy with them).
     pub fn with_evaluations(mut self, slots: usize, limit: Duration) -> AppState {
         self.evaluator = evaluator::Evaluator::new(slots, limit);
+        self
+    }
+
+    /// The same state with other bounds on large downloads (stored files, `export.zip`): at
+    /// most `slots` sent at once, a request waiting at most `wait` for one (tests make the
+    /// server busy with them).
+    pub fn with_downloads(mut self, slots: usize, wait: Duration) -> AppState {
+        self.download_slots = downloads::DownloadSlots::new(slots, wait);
         self
     }
 

@@ -21,20 +21,46 @@ fn needs_guard(cell: &str) -> bool {
 /// bytes and hash). Blank rows are left out, as the importers skip them.
 pub fn guarded_copy(file: &str, bytes: &[u8]) -> Result<Option<Vec<u8>>, InputError> {
     let text = decode_text(bytes);
-    let (head, mut rows) = scan(file, &text)?;
+    if !needed(file, &text)? {
+        return Ok(None);
+    }
+    let out = Vec::with_capacity(bytes.len() + 1024);
+    written(file, &text, out).map(Some)
+}
+
+/// Whether [`guarded_copy`] of `bytes` is a copy (some cell needs a guard), without writing
+/// it: a server that sends the file as it is when not can stream it instead.
+pub fn needs_guarded_copy(file: &str, bytes: &[u8]) -> Result<bool, InputError> {
+    needed(file, &decode_text(bytes))
+}
+
+/// The guarded copy of `bytes` (as [`guarded_copy`] writes it, whether or not a cell needs a
+/// guard) written to `out` as it is made, never whole in memory; `out` back when done. A
+/// failed write is an [`InputError`] naming the file, with the writer's error as its detail.
+pub fn write_guarded_copy<W: std::io::Write>(
+    file: &str,
+    bytes: &[u8],
+    out: W,
+) -> Result<W, InputError> {
+    written(file, &decode_text(bytes), out)
+}
+
+fn needed(file: &str, text: &str) -> Result<bool, InputError> {
+    let (head, mut rows) = scan(file, text)?;
     let mut needed = head.headers().iter().any(|h| needs_guard(h));
     while !needed && let Some(row) = rows.next_row(&head)? {
         needed = (0..row.len()).any(|i| needs_guard(row.cell(i)));
     }
-    if !needed {
-        return Ok(None);
-    }
+    Ok(needed)
+}
+
+fn written<W: std::io::Write>(file: &str, text: &str, out: W) -> Result<W, InputError> {
+    let (head, mut rows) = scan(file, text)?;
     let options = CsvOptions {
         delimiter: head.delimiter(),
         bom: true,
     };
-    // Writing into memory fails only when memory does.
-    let written = |e: std::io::Error| {
+    let failed = |e: std::io::Error| {
         InputError::file(
             file,
             0,
@@ -43,20 +69,18 @@ pub fn guarded_copy(file: &str, bytes: &[u8]) -> Result<Option<Vec<u8>>, InputEr
             },
         )
     };
-    let mut out =
-        SafeCsvWriter::new(Vec::with_capacity(bytes.len() + 1024), options).map_err(written)?;
+    let mut out = SafeCsvWriter::new(out, options).map_err(failed)?;
     out.row(
         head.headers()
             .iter()
             .map(|h| restore(h.trim()).into_owned()),
     )
-    .map_err(written)?;
-    let (_, mut rows) = scan(file, &text)?;
+    .map_err(failed)?;
     while let Some(row) = rows.next_row(&head)? {
         out.row((0..row.len()).map(|i| restore(row.cell(i).trim()).into_owned()))
-            .map_err(written)?;
+            .map_err(failed)?;
     }
-    out.finish().map(Some).map_err(written)
+    out.finish().map_err(failed)
 }
 
 #[cfg(test)]
@@ -99,6 +123,28 @@ mod tests {
         assert_eq!(read(&copy), read(file.as_bytes()));
         // And the copy needs no copy of its own.
         assert_eq!(guarded_copy("tickets.csv", &copy).unwrap(), None);
+    }
+
+    #[test]
+    fn the_copy_written_to_a_writer_is_the_copy_and_needed_says_when_there_is_one() {
+        let plain = b"number;short_description\r\nINC1;Portal hangt\r\n";
+        assert!(!needs_guarded_copy("tickets.csv", plain).unwrap());
+        let file = b"number;short_description\r\nINC1;=1+1\r\n\r\nINC2;@SUM(A1)\r\n";
+        assert!(needs_guarded_copy("tickets.csv", file).unwrap());
+        let copy = guarded_copy("tickets.csv", file).unwrap().unwrap();
+        let streamed = write_guarded_copy("tickets.csv", file, Vec::new()).unwrap();
+        assert_eq!(streamed, copy);
+        // A writer that fails is the file's error.
+        struct Broken;
+        impl std::io::Write for Broken {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        assert!(write_guarded_copy("tickets.csv", file, Broken).is_err());
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use decode::{
 };
 pub use error::{Expect, FileProblem, InputError};
 pub(crate) use error::{quoted, shown};
-pub use guarded::guarded_copy;
+pub use guarded::{guarded_copy, needs_guarded_copy, write_guarded_copy};
 pub use header::{Header, header_key};
 pub use rounds::{ROUND_BYTES, scan_rounds};
 pub use rows::{RowRef, Rows, scan, scan_more, scan_parts};

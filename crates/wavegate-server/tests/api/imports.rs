@@ -383,3 +383,134 @@ async fn a_bidi_override_in_an_upload_name_never_reaches_the_download_name() {
         "attachment; filename=\"xcsv.exe\"; filename*=UTF-8''xcsv.exe"
     );
 }
+
+/// A roster of the demo program with `extra` more people of wave-1: large enough that a
+/// download takes many reads.
+fn large_roster(extra: usize) -> String {
+    let mut csv = demo_roster();
+    for i in 0..extra {
+        csv.push_str(&format!(
+            "q{i:05};q{i:05}@example.org;wave-1;Windows;Sales;en\r\n"
+        ));
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_large_file_downloads_byte_for_byte_and_its_guarded_copy_whole() {
+    let api = demo_api().await;
+    let roster = large_roster(6_000);
+    assert!(roster.len() > 4 * 64 * 1024);
+    assert_eq!(
+        upload(&api, "roster", roster.clone(), "").await.status,
+        StatusCode::OK
+    );
+    let file = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.content_type, "text/csv");
+    assert!(file.bytes == roster.as_bytes(), "the bytes as uploaded");
+
+    // One department far down the file starts a formula: the whole file comes guarded.
+    let formula = roster.replace(
+        "q05990@example.org;wave-1;Windows;Sales",
+        "q05990@example.org;wave-1;Windows;=HYPERLINK(\"http://evil.example\")",
+    );
+    assert_ne!(formula, roster);
+    let r = upload(&api, "roster", formula.clone(), "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let file = api.get("/api/v1/programs/demo/files/roster", true).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.content_type, "text/csv; charset=utf-8");
+    let copy = wavegate_core::tabular::guarded_copy("roster.csv", formula.as_bytes())
+        .unwrap()
+        .expect("a guarded copy");
+    assert!(file.bytes == copy, "the core's guarded copy, whole");
+    let text = String::from_utf8(file.bytes).unwrap();
+    assert!(text.contains("\"'=HYPERLINK("), "guarded");
+    assert!(text.ends_with("q05999@example.org;wave-1;Windows;Sales;en\r\n"));
+}
+
+/// The demo's API with at most `slots` large downloads at once, each waiting briefly.
+async fn with_download_slots(slots: usize) -> Api {
+    let store = wavegate_server::Store::in_memory().unwrap();
+    wavegate_server::seed_demo(&store, "http://wavegate.test")
+        .await
+        .unwrap();
+    Api::over_with(store, tempfile::tempdir().unwrap(), |s| {
+        s.with_downloads(slots, std::time::Duration::from_millis(200))
+    })
+    .await
+}
+
+#[tokio::test]
+async fn downloads_past_their_slots_are_busy_until_one_has_been_sent() {
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let api = with_download_slots(2).await;
+    let roster = large_roster(3_000);
+    assert_eq!(
+        upload(&api, "roster", roster.clone(), "").await.status,
+        StatusCode::OK
+    );
+    let tickets = "number,opened_at,caller,category,priority,short_description\n\
+                   INC001,2027-01-12 09:00,p001@example.org,Intune,3,=1+1\n";
+    assert_eq!(
+        upload(&api, "tickets", tickets, "").await.status,
+        StatusCode::OK
+    );
+    // An answer whose body nobody reads yet: a client that is slow to take it.
+    let started = |path: &'static str| {
+        let api = &api;
+        async move {
+            let req = Auth::Planner
+                .apply(axum::http::Request::builder().uri(path), api)
+                .body(Body::empty())
+                .unwrap();
+            api.router.clone().oneshot(req).await.unwrap()
+        }
+    };
+    let roster_file = started("/api/v1/programs/demo/files/roster").await;
+    assert_eq!(roster_file.status(), StatusCode::OK);
+    let guarded = started("/api/v1/programs/demo/files/tickets").await;
+    assert_eq!(guarded.status(), StatusCode::OK);
+    for path in [
+        "/api/v1/programs/demo/files/roster",
+        "/api/v1/programs/demo/export.zip",
+    ] {
+        let r = api.get(path, true).await;
+        assert_error(&r, StatusCode::SERVICE_UNAVAILABLE, "busy");
+        assert_eq!(r.headers[header::RETRY_AFTER], "5", "{path}");
+    }
+    let viewer = api
+        .call(
+            "GET",
+            "/api/v1/programs/demo/files/roster?lang=nl",
+            Auth::Viewer,
+            None,
+            Body::empty(),
+        )
+        .await;
+    assert_error(&viewer, StatusCode::SERVICE_UNAVAILABLE, "busy");
+
+    // The first is read to its end: its slot is free for the next.
+    let bytes = roster_file.into_body().collect().await.unwrap().to_bytes();
+    assert!(bytes == roster.as_bytes(), "the bytes as uploaded");
+    let zip = api.get("/api/v1/programs/demo/export.zip", true).await;
+    assert_eq!(zip.status, StatusCode::OK, "{:?}", zip.body);
+    assert_eq!(zip.content_type, "application/zip");
+    // A client that leaves gives its slot back too.
+    drop(guarded);
+    let again = started("/api/v1/programs/demo/files/tickets").await;
+    let other = started("/api/v1/programs/demo/files/roster").await;
+    assert_eq!(
+        (again.status(), other.status()),
+        (StatusCode::OK, StatusCode::OK)
+    );
+    let copy = again.into_body().collect().await.unwrap().to_bytes();
+    let expected = wavegate_core::tabular::guarded_copy("tickets.csv", tickets.as_bytes())
+        .unwrap()
+        .unwrap();
+    assert!(copy == expected, "{copy:?}");
+}
