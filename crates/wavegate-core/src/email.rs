@@ -52,13 +52,27 @@ fn has_space_control_or_list_mark(s: &str) -> bool {
             .bytes()
             .any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b == b',' || b == b';');
     }
-    s.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
+    // Beyond ASCII, also what makes two addresses look alike or one display as another: a
+    // bidi override or a zero-width joiner cannot be in an address a person types or checks.
+    s.chars().any(|c| {
+        c.is_whitespace() || crate::invisible::is_unfit_in_a_name(c) || c == ',' || c == ';'
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_with_a_hidden_character_is_not_an_address() {
+        assert!(is_address("ä.jansen@example.nl"));
+        for hidden in ['\u{202E}', '\u{200B}', '\u{200D}', '\u{2066}', '\u{FEFF}'] {
+            assert!(
+                !is_address(&format!("ann{hidden}@example.org")),
+                "{hidden:?}"
+            );
+        }
+    }
 
     #[test]
     fn addresses_and_upns_pass_and_names_placeholders_and_lists_do_not() {
