@@ -5,13 +5,12 @@
 #![allow(clippy::unwrap_used)]
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wavegate_core::api::{FileKind, ImportSummary};
 use wavegate_core::i18n::Lang;
 use wavegate_core::upload::{Encoding, Findings, Preview};
 use wavegate_planner::pages::imports::Findings as FindingsView;
-use wavegate_ui::test_support::{mount, settle, text_of};
+use wavegate_ui::test_support::{mount, settle, text_of, texts_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,19 +44,6 @@ fn roster(people: u64) -> ImportSummary {
     }
 }
 
-/// The texts of the elements under `host` matching `selector`.
-fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let list = host.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| {
-            list.item(i)
-                .unwrap()
-                .unchecked_into::<web_sys::HtmlElement>()
-                .inner_text()
-        })
-        .collect()
-}
-
 fn mount_findings(summary: ImportSummary, lang: Lang) -> (web_sys::HtmlElement, impl Drop) {
     mount(move || {
         provide_context(RwSignal::new(lang));
@@ -69,13 +55,13 @@ fn mount_findings(summary: ImportSummary, lang: Lang) -> (web_sys::HtmlElement, 
 async fn the_preview_header_speaks_the_planners_words_and_keeps_the_files_names() {
     let (host, _h) = mount_findings(roster(300), Lang::Nl);
     settle().await;
-    let headers = texts(&host, "table.preview th");
+    let headers = texts_of(&host, "table.preview th");
     assert_eq!(headers.len(), 4);
     assert!(headers[0].starts_with("Persoon-id"), "{headers:?}");
     assert!(headers[2].starts_with("Golf"), "{headers:?}");
     // The importer's name stays visible under the label, so it can be matched to the file.
     assert_eq!(
-        texts(&host, "table.preview th code"),
+        texts_of(&host, "table.preview th code"),
         ["person_id", "email", "wave"]
     );
     // A column the file names itself is shown as the file writes it.
@@ -84,7 +70,7 @@ async fn the_preview_header_speaks_the_planners_words_and_keeps_the_files_names(
 
     let (host, _h) = mount_findings(roster(300), Lang::En);
     settle().await;
-    assert!(texts(&host, "table.preview th")[1].starts_with("E-mail address"));
+    assert!(texts_of(&host, "table.preview th")[1].starts_with("E-mail address"));
     assert!(text_of(&host, ".findings").contains("300 people in the file"));
 }
 
@@ -104,10 +90,10 @@ async fn the_files_own_columns_keep_its_spelling_and_are_never_relabelled() {
     ];
     let (host, _h) = mount_findings(summary, Lang::En);
     settle().await;
-    let headers = texts(&host, "table.preview th");
+    let headers = texts_of(&host, "table.preview th");
     assert_eq!(headers[3..], ["Cost Center", "status"]);
-    assert_eq!(texts(&host, "table.preview th code").len(), 3);
-    assert!(texts(&host, "table.preview td").contains(&"Ann.de.Vries@Example.org".to_string()));
+    assert_eq!(texts_of(&host, "table.preview th code").len(), 3);
+    assert!(texts_of(&host, "table.preview td").contains(&"Ann.de.Vries@Example.org".to_string()));
 }
 
 #[wasm_bindgen_test]

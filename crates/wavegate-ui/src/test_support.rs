@@ -32,6 +32,15 @@ pub fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The texts of every element under `host` matching `selector`, as rendered (`innerText`).
+pub fn texts_of(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = host.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|e| e.unchecked_into::<web_sys::HtmlElement>().inner_text())
+        .collect()
+}
+
 /// Lets effects and reactive attributes catch up.
 pub async fn settle() {
     leptos::task::tick().await;
