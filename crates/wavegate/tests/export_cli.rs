@@ -348,5 +348,31 @@ fn score_on_the_exported_directory_prints_the_bytes_the_readiness_endpoint_sends
     ]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+
+    // The exported history is the evaluation stored a week earlier, and `score --history` on
+    // the export reads it: garbled, the same run is refused, naming the file.
+    let stored = out.join("history").join("2027-02-20.json");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&std::fs::read(&stored).unwrap()).unwrap(),
+        serde_json::from_slice::<Value>(&week_earlier).unwrap()
+    );
+    std::fs::write(&stored, "{").unwrap();
+    let garbled = wavegate(&[
+        "score",
+        "--data",
+        path_str(&out),
+        "--at",
+        AT,
+        "--format",
+        "json",
+        "--history",
+        path_str(&out.join("history")),
+    ]);
+    assert!(!garbled.status.success());
+    let err = String::from_utf8_lossy(&garbled.stderr);
+    assert!(
+        err.contains("2027-02-20.json is not a report of wavegate score"),
+        "{err}"
+    );
     server.kill_9();
 }

@@ -408,6 +408,39 @@ mod tests {
         assert!(takes(&[("platform", "Windows")]).is_err());
     }
 
+    /// The threshold is exactly 5, by selection and by hand-written attributes alike: a
+    /// segment of 4 is refused, one of 5 taken.
+    #[test]
+    fn four_people_are_too_few_for_an_anonymous_link_and_five_are_enough() {
+        let with = |windows: usize| {
+            let mut text = String::from("person_id,wave,platform\n");
+            for i in 0..windows {
+                text.push_str(&format!("w{i},pilot,Windows\n"));
+            }
+            text.push_str("i0,pilot,iOS\n");
+            match parse_upload(FileKind::Roster, text.as_bytes(), &program()).unwrap() {
+                Parsed::Roster(r) => r,
+                _ => unreachable!(),
+            }
+        };
+        let windows = sel(Some("pilot"), &[("platform", "Windows")]);
+        let attributes: Attributes = [("wave", "pilot"), ("platform", "Windows")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (four, five) = (with(4), with(5));
+        assert_eq!(
+            anonymous_invitation(&four, &program(), &windows),
+            Err(SelectionError::TooFewForAnonymous { people: 4 })
+        );
+        assert_eq!(
+            anonymous_capacity(&four, &program(), &attributes),
+            Err(SelectionError::TooFewForAnonymous { people: 4 })
+        );
+        assert!(anonymous_invitation(&five, &program(), &windows).is_ok());
+        assert_eq!(anonymous_capacity(&five, &program(), &attributes), Ok(5));
+    }
+
     #[test]
     fn an_anonymous_link_needs_a_split_segment_of_at_least_five() {
         let link = anonymous_invitation(

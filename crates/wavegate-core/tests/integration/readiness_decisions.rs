@@ -223,9 +223,21 @@ fn an_open_priority_ticket_holds_the_whole_wave() {
 #[test]
 fn a_resolved_priority_ticket_holds_nothing() {
     let (mut s, pilot) = healthy();
+    let baseline = s.evaluate("2027-02-01");
     s.ticket(&pilot[3], "2027-01-15 09:00", "Email", 1, true);
     let r = s.evaluate("2027-02-01");
     assert!(r.gates.iter().all(|g| g.id != GateKind::Productivity));
+    let size = |r: &Report| r.decision.as_ref().unwrap().recommended_size;
+    assert_eq!(
+        (decision(&r), size(&r)),
+        (decision(&baseline), size(&baseline)),
+        "{:#?}",
+        r.decision
+    );
+    assert_eq!(
+        (decision(&r), size(&r)),
+        ((DecisionKind::Proceed, Rule::NothingFired), 200)
+    );
 }
 
 #[test]
@@ -297,7 +309,12 @@ fn before_anything_rolls_out_the_pilot_is_decided_on_its_people_alone() {
     let r = s.evaluate("2027-01-04");
     assert_eq!(r.next_wave.as_deref(), Some("pilot"));
     assert!(r.gates.iter().all(|g| g.id != GateKind::Evidence));
-    assert_ne!(r.decision.unwrap().kind, DecisionKind::ExtendPilot);
+    assert_eq!(
+        decision(&r),
+        (DecisionKind::Proceed, Rule::NothingFired),
+        "{:#?}",
+        r.decision
+    );
 }
 
 #[test]
@@ -1266,7 +1283,24 @@ fn a_devices_export_without_devices_is_no_evidence_that_nobody_enrolled() {
         s.training(p, "intune-basics", 1, true, &[("privacy", 1.0)]);
         s.delighted(p, "2027-01-20 12:00");
     }
-    for lang in ["en", "nl"] {
+    let no_file = s.clone().without("devices").evaluate_in("2027-02-01", "en");
+    let without = no_file.decision.as_ref().unwrap();
+    // Without device evidence, enrollment (critical) is insufficient: the pilot is extended
+    // for it, with low confidence.
+    assert_eq!(
+        (without.kind, without.rule, without.confidence),
+        (
+            DecisionKind::ExtendPilot,
+            Rule::CriticalUndecided,
+            Confidence::Low
+        ),
+        "{}",
+        without.explanation
+    );
+    for (lang, said, not_said) in [
+        ("en", "lists no devices at all", "geen enkel apparaat"),
+        ("nl", "bevat geen enkel apparaat", "no devices at all"),
+    ] {
         let r = s.evaluate_in("2027-02-01", lang);
         assert!(
             !r.gates.iter().any(|g| g.id == GateKind::Enrollment),
@@ -1274,13 +1308,29 @@ fn a_devices_export_without_devices_is_no_evidence_that_nobody_enrolled() {
             r.gates
         );
         let d = r.decision.as_ref().unwrap();
-        assert_ne!(d.kind, DecisionKind::Hold, "{}", d.explanation);
+        assert_eq!(
+            (d.kind, d.rule, d.confidence, d.recommended_size),
+            (
+                without.kind,
+                without.rule,
+                without.confidence,
+                without.recommended_size
+            ),
+            "{}",
+            d.explanation
+        );
         assert_eq!(d.readiness.estimate, None);
         assert!(d.readiness.missing.contains(&MissingEvidence::Technical));
         assert!(
-            r.notes.iter().any(|n| n.starts_with("devices.csv ")
-                && (n.contains("no devices at all") || n.contains("geen enkel apparaat"))),
-            "{:?}",
+            r.notes
+                .iter()
+                .any(|n| n.starts_with("devices.csv ") && n.contains(said)),
+            "{lang}: {:?}",
+            r.notes
+        );
+        assert!(
+            !r.notes.iter().any(|n| n.contains(not_said)),
+            "{lang}: {:?}",
             r.notes
         );
     }

@@ -159,21 +159,26 @@ async fn every_planner_route_admits_exactly_the_callers_it_should() {
         let r = call(&api, method, pattern, Auth::Bearer(&invitation)).await;
         assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
 
-        let r = call(&api, method, pattern, Auth::Viewer).await;
-        // A file of working links would let a viewer answer or train as its people.
-        if unsafe_method || pattern.ends_with("/links.csv") {
-            assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
-        } else {
-            assert!(
-                r.status.is_success(),
-                "{what} as viewer: {} {:?}",
-                r.status,
-                r.body
-            );
-        }
-        let r = call(&api, method, pattern, Auth::Session(&viewer)).await;
-        if unsafe_method {
-            assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+        // A viewer, by API token or by cookie session, reads but changes nothing; a file of
+        // working links would let a viewer answer or train as its people.
+        for (how, auth) in [("token", Auth::Viewer), ("session", Auth::Session(&viewer))] {
+            let r = call(&api, method, pattern, auth).await;
+            if unsafe_method || pattern.ends_with("/links.csv") {
+                assert_eq!(
+                    r.status,
+                    StatusCode::FORBIDDEN,
+                    "{what} as viewer ({how}): {:?}",
+                    r.body
+                );
+                assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+            } else {
+                assert!(
+                    r.status.is_success(),
+                    "{what} as viewer ({how}): {} {:?}",
+                    r.status,
+                    r.body
+                );
+            }
         }
 
         let r = call(

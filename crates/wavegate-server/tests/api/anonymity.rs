@@ -53,6 +53,25 @@ async fn an_anonymous_link_refuses_personal_attributes_and_small_segments() {
         StatusCode::CREATED,
         "a link carrying nothing is anonymous"
     );
+    // The threshold is exactly 5: Sales of wave-1 on Windows is p013, p015, p017, p019 — four
+    // people, refused; one more on the roster makes five, accepted.
+    let sales_on_windows =
+        json!({ "wave": "wave-1", "platform": "Windows", "department": "Sales" });
+    let r = anonymous_link(&api, sales_on_windows.clone()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+    assert_eq!(
+        r.body["error"]["details"][0]["message"],
+        "only 4 people on the roster are in this segment; an anonymous link needs at least 5",
+        "{:?}",
+        r.body
+    );
+    let five = demo_roster() + "p033;p033@example.org;wave-1;Windows;Sales;en\r\n";
+    assert_eq!(
+        upload(&api, "roster", five, "").await.status,
+        StatusCode::OK
+    );
+    let r = anonymous_link(&api, sales_on_windows).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
 }
 
 #[tokio::test]

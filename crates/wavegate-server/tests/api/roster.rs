@@ -101,7 +101,7 @@ async fn an_anonymous_link_is_one_per_segment_of_split_attributes_with_at_least_
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["links"][0]["token"], link["token"]);
 
-    // Language is not a split attribute of the demo program; HR of wave-1 in Windows is 4 people.
+    // Language is not a split attribute of the demo program.
     let r = from_roster(
         &api,
         "om-pulse",
@@ -127,6 +127,30 @@ async fn an_anonymous_link_is_one_per_segment_of_split_attributes_with_at_least_
     // Personal links on an anonymous survey are refused.
     let r = from_roster(&api, "om-pulse", json!({ "wave": "wave-1" })).await;
     assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+
+    // The threshold is exactly 5: Sales of wave-1 on Windows is p013, p015, p017, p019 — four
+    // people, refused; one more on the roster makes five, accepted.
+    let sales_on_windows = json!({
+        "wave": "wave-1",
+        "segment": { "platform": "Windows", "department": "Sales" },
+        "kind": "anonymous"
+    });
+    let r = from_roster(&api, "om-pulse", sales_on_windows.clone()).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_selection");
+    assert_eq!(
+        r.body["error"]["message"],
+        "only 4 people on the roster are in this segment; an anonymous link needs at least 5",
+        "{:?}",
+        r.body
+    );
+    let five = demo_roster() + "p033;p033@example.org;wave-1;Windows;Sales;en\r\n";
+    assert_eq!(
+        upload(&api, "roster", five, "").await.status,
+        StatusCode::OK
+    );
+    let r = from_roster(&api, "om-pulse", sales_on_windows).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["people"], 5);
 }
 
 #[tokio::test]

@@ -808,35 +808,73 @@ async fn results_per_group_hide_groups_under_five() {
     assert_eq!(done, 6, "the links file says who is done: {csv}");
 }
 
-/// The Knowledge dimension of the readiness report, program-wide and per segment.
-async fn knowledge(api: &Api) -> Value {
+/// The readiness report of 1 February, when the pilot's 12 have rolled out and wave 1 is next.
+async fn readiness(api: &Api) -> Value {
     let r = viewer_get(api, "/api/v1/programs/demo/readiness?at=2027-02-01").await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-    r.body["segments"]
-        .as_array()
+    r.body
+}
+
+/// Of the whole next wave (judged on the pilot's people): the Knowledge dimension and the
+/// training_completion metric.
+fn wave_knowledge(report: &Value) -> (Value, Value) {
+    let wave = &report["segments"][0];
+    assert_eq!(wave["segment"], json!({ "wave": "wave-1" }));
+    let completion = (wave["metrics"].as_array().unwrap().iter())
+        .find(|m| m["id"] == "training_completion")
         .unwrap()
-        .iter()
-        .map(|s| s["dimensions"]["knowledge"].clone())
-        .collect()
+        .clone();
+    (wave["dimensions"]["knowledge"].clone(), completion)
 }
 
 #[tokio::test]
 async fn training_records_the_server_collected_change_the_readiness_knowledge_dimension() {
     let (api, tokens) = assigned().await;
-    let before = knowledge(&api).await;
+    assert_eq!(tokens.len(), 12);
+    let before = readiness(&api).await;
     for (i, (_, token)) in tokens.iter().enumerate() {
         complete(&api, token, 1, &format!("attempt-ready-{i:04}")).await;
     }
-    let after = knowledge(&api).await;
-    assert_ne!(before, after, "collected training records reach readiness");
+    let after = readiness(&api).await;
+    // One record per assigned pilot person, finished or not.
+    assert_eq!(
+        before["data"]["training_records"], 12,
+        "{:?}",
+        before["data"]
+    );
+    assert_eq!(after["data"]["training_records"], 12, "{:?}", after["data"]);
+    let (knowledge_before, completion_before) = wave_knowledge(&before);
+    let (knowledge_after, completion_after) = wave_knowledge(&after);
+    // 0 of 12 done (the 90% Wilson interval starts at 0 only for none), then 12 of 12 (it
+    // ends at 1 only for all).
+    assert_eq!(completion_before["n"], 12);
+    assert_eq!(
+        completion_before["wilson90"][0], 0.0,
+        "{completion_before:?}"
+    );
+    assert!(
+        completion_before["wilson90"][1].as_f64().unwrap() < 1.0,
+        "{completion_before:?}"
+    );
+    assert_eq!(completion_before["state"], "fail");
+    assert_eq!(completion_after["n"], 12);
+    assert_eq!(completion_after["wilson90"][1], 1.0, "{completion_after:?}");
+    assert!(
+        completion_after["wilson90"][0].as_f64().unwrap() > 0.0,
+        "{completion_after:?}"
+    );
+    assert_eq!(completion_after["state"], "pass");
+    // Knowledge rises: from failing at 0 to passing at 100.
+    assert_eq!(
+        knowledge_before,
+        json!({ "state": "fail", "score": { "estimate": 0, "conservative": 0 } })
+    );
+    assert_eq!(
+        knowledge_after,
+        json!({ "state": "pass", "score": { "estimate": 100, "conservative": 100 } })
+    );
     let exported = viewer_get(&api, "/api/v1/programs/demo/export.zip").await;
     assert_eq!(exported.status, StatusCode::OK);
-    let r = viewer_get(&api, "/api/v1/programs/demo/readiness?at=2027-02-01").await;
-    assert!(
-        r.body["data"]["training_records"].as_u64().unwrap() >= 12,
-        "{:?}",
-        r.body["data"]
-    );
 }
 
 #[tokio::test]
