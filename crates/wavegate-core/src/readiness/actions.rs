@@ -9,7 +9,7 @@
 
 use super::assess::Assessment;
 use super::engine::{MetricEval, SegmentEval};
-use super::gates::{SPLIT_FDR, SPLIT_MIN_DIFFERENCE, clearly_worse, expand_likert};
+use super::gates::{SPLIT_FDR, at_least_split_difference, clearly_worse, expand_likert};
 use super::helpdesk::Forecast;
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
@@ -264,7 +264,7 @@ fn distinct_barriers(a: &Assessment) -> Vec<usize> {
     tests
         .iter()
         .zip(&q)
-        .filter(|((_, _, diff), q)| **q < SPLIT_FDR && *diff >= SPLIT_MIN_DIFFERENCE)
+        .filter(|((_, _, diff), q)| **q < SPLIT_FDR && at_least_split_difference(*diff))
         .map(|((si, _, _), _)| *si)
         .collect()
 }
@@ -312,7 +312,7 @@ fn resurveys(a: &Assessment) -> Vec<ActionEval> {
         let (Some(rate), Some((ok, n))) = (e.response_rate, m.count) else {
             continue;
         };
-        if rate > wave_rate - 0.10 {
+        if !at_least_split_difference(wave_rate - rate) {
             continue;
         }
         let (rest_ok, rest_n) = (wave_ok - ok, wave_n - n);

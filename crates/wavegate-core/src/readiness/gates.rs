@@ -16,6 +16,13 @@ pub const SPLIT_FDR: f64 = 0.10;
 /// ...and the siblings are at least this much better (share points, or score points / 100).
 pub const SPLIT_MIN_DIFFERENCE: f64 = 0.10;
 
+/// Whether a difference between two shares is "at least 10 percentage points": in floating
+/// point 0.9 − 0.8 is 0.0999…98, so 80/100 against 360/400 would otherwise fall short of
+/// exactly ten points.
+pub fn at_least_split_difference(difference: f64) -> bool {
+    difference >= SPLIT_MIN_DIFFERENCE - 1e-9
+}
+
 /// The test behind one confinement claim.
 #[derive(Clone, Debug)]
 pub(super) struct TestEval {
@@ -363,7 +370,7 @@ pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &Metric
         &Pooled::of([better]),
         Screen::Exact,
     )
-    .is_some_and(|(_, diff, p)| p < SPLIT_FDR && diff >= SPLIT_MIN_DIFFERENCE)
+    .is_some_and(|(_, diff, p)| p < SPLIT_FDR && at_least_split_difference(diff))
 }
 
 /// The segment's metric against the pooled siblings that pass or warn on it.
@@ -523,7 +530,7 @@ pub(super) fn test_findings(a: &Assessment, findings: &mut [Finding]) {
     for (k, &i) in tested.iter().enumerate() {
         if let Some(t) = &mut findings[i].test {
             t.q = q[k];
-            findings[i].confined = t.q < SPLIT_FDR && t.difference >= SPLIT_MIN_DIFFERENCE;
+            findings[i].confined = t.q < SPLIT_FDR && at_least_split_difference(t.difference);
         }
     }
 }
@@ -564,4 +571,17 @@ fn looked_at(a: &Assessment, findings: &[Finding]) -> Vec<(Family, f64)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_points_in_floating_point_are_ten_points() {
+        // 80/100 against 360/400: 0.9 - 0.8 is 0.0999…98 in binary.
+        assert!(at_least_split_difference(360.0 / 400.0 - 80.0 / 100.0));
+        assert!(at_least_split_difference(0.95 - 0.85));
+        assert!(!at_least_split_difference(0.099));
+    }
 }

@@ -48,9 +48,6 @@ pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
     if !i.failing_dimensions.is_empty() {
         return (DecisionKind::Hold, Rule::FailingDimension);
     }
-    if i.readiness.is_some_and(|r| r < 60.0) {
-        return (DecisionKind::Hold, Rule::LowReadiness);
-    }
     if i.segments_held {
         return (DecisionKind::Split, Rule::Split);
     }
@@ -59,6 +56,12 @@ pub fn decide(i: &DecisionInputs) -> (DecisionKind, Rule) {
     }
     if !i.undecided.is_empty() {
         return (DecisionKind::ExtendPilot, Rule::CriticalUndecided);
+    }
+    // After the pilot-extending rules, as docs/scoring.md orders them: a conservative readiness low
+    // for want of evidence is a reason to gather it, not to hold ("a gate fired by uncertainty
+    // alone is not a HOLD"); below 60 with the evidence in, nothing else may proceed.
+    if i.readiness.is_some_and(|r| r < 60.0) {
+        return (DecisionKind::Hold, Rule::LowReadiness);
     }
     if i.needs_actions {
         return (DecisionKind::ProceedWithActions, Rule::WarningsOrBarrier);

@@ -279,6 +279,33 @@ fn a_helpdesk_that_cannot_carry_the_wave_holds_it_at_the_size_that_fits() {
 }
 
 #[test]
+fn a_helpdesk_gate_beside_a_failing_knowledge_dimension_sends_nobody() {
+    // The helpdesk alone would let 63 go; but almost nobody finished training, and fewer tickets
+    // do not make people ready.
+    let mut s = Scenario::new(&program(2.0));
+    let pilot = s.people(60, "pilot", &[("platform", "Windows")]);
+    s.people(200, "wave-1", &[("platform", "Windows")]);
+    for (i, p) in pilot.iter().enumerate() {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+        if i % 3 == 0 {
+            s.ticket(p, "2027-01-14 10:00", "Email", 3, true);
+        }
+        if i < 5 {
+            s.training(p, "basics", 1, true, &[]);
+        } else {
+            s.assigned(p, "basics");
+        }
+    }
+    let r = s.evaluate("2027-02-01");
+    let d = r.decision.as_ref().unwrap();
+    assert_eq!(d.kind, DecisionKind::Hold);
+    let knowledge = r.segments[0].dimensions[&Dimension::Knowledge].state;
+    assert_eq!(knowledge, State::Fail);
+    assert!(r.helpdesk_forecast.as_ref().unwrap().max_wave_size.unwrap() > 0);
+    assert_eq!(d.recommended_size, 0);
+}
+
+#[test]
 fn a_pilot_too_small_to_decide_is_extended_with_what_it_needs() {
     // Devices only: no survey and no training yet.
     let mut s = Scenario::new(&program(20.0))

@@ -21,6 +21,41 @@ fn spec() -> impl Strategy<Value = MetricSpec> {
     })
 }
 
+#[test]
+fn a_readiness_low_for_want_of_evidence_extends_the_pilot_and_with_the_evidence_in_holds() {
+    use wavegate_core::readiness::metric::MetricId;
+    use wavegate_core::readiness::report::{Confidence, DecisionKind, GateKind, Rule};
+    let low = DecisionInputs {
+        gates: vec![(GateKind::Evidence, false)],
+        segments_held: false,
+        failing_dimensions: Vec::new(),
+        confidence: Confidence::Low,
+        readiness: Some(37.0),
+        undecided: Vec::new(),
+        needs_actions: true,
+        all_pass: false,
+        all_pass_before: false,
+    };
+    assert_eq!(
+        decide(&low),
+        (DecisionKind::ExtendPilot, Rule::EvidenceGate)
+    );
+    let undecided = DecisionInputs {
+        gates: Vec::new(),
+        undecided: vec![MetricId::DeviceCompliance],
+        ..low.clone()
+    };
+    assert_eq!(
+        decide(&undecided),
+        (DecisionKind::ExtendPilot, Rule::CriticalUndecided)
+    );
+    let decided = DecisionInputs {
+        undecided: Vec::new(),
+        ..undecided
+    };
+    assert_eq!(decide(&decided), (DecisionKind::Hold, Rule::LowReadiness));
+}
+
 proptest! {
     #[test]
     fn more_successes_never_lower_the_probability_of_passing(

@@ -388,7 +388,13 @@ pub(super) fn build_report(
         g.dedup();
         g
     };
-    let helpdesk_only = unconfined_hold == [GateKind::HelpdeskCapacity];
+    // The largest wave that fits the helpdesk is what may go only when nothing else holds it:
+    // beside a failing dimension (other than Support, the ticket load the smaller wave answers)
+    // or held segments, fewer tickets do not make the wave ready.
+    let helpdesk_only = unconfined_hold == [GateKind::HelpdeskCapacity]
+        && (j.inputs.failing_dimensions.iter()).all(|d| *d == Dimension::Support)
+        && !j.inputs.segments_held
+        && j.inputs.readiness.is_none_or(|r| r >= 60.0);
     let later_people: u32 = {
         let next = a.wave_index;
         a.planned
