@@ -2130,3 +2130,41 @@ async fn a_wrong_true_or_false_answer_says_which_was_right() {
     );
     local::clear("tok-true-false");
 }
+
+#[wasm_bindgen_test]
+async fn a_module_done_by_reading_alone_reads_done_with_a_full_bar_though_the_quiz_is_left() {
+    // Under the "completed" rule the quiz is practice: every lesson read is the module done.
+    let token = "tok-home-completed";
+    local::clear(token);
+    let mut m = assigned_of("get-help");
+    m.module.completion = wavegate_core::training::Completion::Completed;
+    let lessons: Vec<String> = m.module.lessons.iter().map(|l| l.id.clone()).collect();
+    for l in &lessons {
+        (m.progress)
+            .view_lesson(&m.module, l, at("2027-01-12T09:00:00Z"))
+            .unwrap();
+    }
+    m.status = m.progress.status(&m.module, &m.lineage);
+    assert!(
+        !m.status.restudy.topics.is_empty(),
+        "the quiz is not passed"
+    );
+    let (host, _keep) = mount(move || {
+        provide_lang().set(Lang::Nl);
+        let session = Session::new(token);
+        provide_context(session);
+        session.open(training(vec![m]));
+        view! { <MyTrainingList offline=false open=RwSignal::new(None) cleared=Callback::new(|()| {}) /> }
+    });
+    redraw().await;
+    let meta = text_of(&host, ".module-item .meta");
+    assert!(meta.ends_with(" · Afgerond"), "{meta}");
+    let bar = host
+        .query_selector(".module-item progress")
+        .unwrap()
+        .unwrap();
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("100"));
+    let open = host.query_selector(".module-item button").unwrap().unwrap();
+    assert_eq!(open.class_name(), "secondary");
+    local::clear(token);
+}

@@ -73,7 +73,8 @@ pub struct Status {
     pub restudy: Restudy,
     /// The trainee had studied something that has changed substantively since: tell them.
     pub updated: bool,
-    /// Share done for a progress bar: lessons viewed and the quiz passed, 0–1.
+    /// Share done for a progress bar: lessons viewed and the quiz passed, 0–1; 1 once the
+    /// module's completion rule is met.
     pub share_done: f64,
 }
 
@@ -161,7 +162,10 @@ impl Progress {
             next_attempt_at,
             last_score: self.last_attempt().map(|a| a.score()),
             restudy,
-            share_done: if steps == 0 {
+            // Done by the completion rule is all the way, whatever practice is left.
+            share_done: if done_at.is_some() {
+                1.0
+            } else if steps == 0 {
                 0.0
             } else {
                 steps_done as f64 / steps as f64

@@ -13,6 +13,20 @@ use wavegate_core::training::{
 };
 
 #[test]
+fn under_the_completed_rule_reading_every_lesson_is_all_the_way_done() {
+    // The quiz is practice here: its open topics do not hold the progress bar at 75%.
+    let (mut m, lineage) = builtin("enroll-ios");
+    m.completion = wavegate_core::training::Completion::Completed;
+    let mut t = Trainee::new(1, &m, "2027-01-11 08:00");
+    t.study(&m, "2027-01-14 09:00");
+    let s = t.progress.status(&m, &lineage);
+    assert_eq!(s.stage, Stage::Done);
+    assert_eq!(s.done_at, Some(at("2027-01-14 09:02")));
+    assert_eq!(s.restudy.topics, ["why", "steps", "trouble"]);
+    assert_eq!(s.share_done, 1.0);
+}
+
+#[test]
 fn a_trainee_studies_passes_and_gets_a_certificate() {
     let (m, lineage) = builtin("enroll-ios");
     let mut t = Trainee::new(1, &m, "2027-01-11 08:00");

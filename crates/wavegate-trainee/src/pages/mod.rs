@@ -416,7 +416,9 @@ pub fn MyTrainingList(
                     let title = m.module.title.clone();
                     let title_for_bar = m.module.title.clone();
                     let title_for_open = m.module.title.clone();
-                    let done = m.status.done_at.is_some() && m.status.restudy.is_empty();
+                    // Done by the module's completion rule: under "completed" the quiz left
+                    // unpassed is practice, not work still to do.
+                    let done = m.status.done_at.is_some();
                     let updated = m.status.updated.then(|| updated::updated_note(&m));
                     // Every attempt used and not passed: said here too, not only in the module.
                     let closed = matches!(
@@ -425,14 +427,16 @@ pub fn MyTrainingList(
                     );
                     // After a substantive new version the text says what is left; the bar
                     // measures the new version.
-                    let how_far = both(|l| if done {
-                        Msg::Done.text(l).to_string()
-                    } else {
-                        let share = updated::still_to_do(&m, l)
-                            .unwrap_or_else(|| fill(Msg::ShareDone, l, &[("n", percent.to_string())]));
-                        match closed {
-                            true => format!("{share} · {}", Msg::QuizClosed.text(l)),
-                            false => share,
+                    let how_far = both(|l| {
+                        // A changed lesson to read again is said even when the rule is met.
+                        let left = match updated::still_to_do(&m, l) {
+                            Some(left) => left,
+                            None if done => return Msg::Done.text(l).to_string(),
+                            None => fill(Msg::ShareDone, l, &[("n", percent.to_string())]),
+                        };
+                        match closed && !done {
+                            true => format!("{left} · {}", Msg::QuizClosed.text(l)),
+                            false => left,
                         }
                     });
                     view! {
