@@ -231,7 +231,7 @@ async fn record_attempt(
     body: SubmitAnswers,
 ) -> Result<Recorded, NotRecorded> {
     let history = m.history.clone();
-    let (module, lineage) = match (history.latest(), history.lineage()) {
+    let (latest, latest_lineage) = match (history.latest(), history.lineage()) {
         (Some(module), Some(lineage)) => (module, lineage),
         _ => {
             return Err(NotRecorded::Failed(ApiError::internal(
@@ -239,12 +239,29 @@ async fn record_attempt(
             )));
         }
     };
-    if body.version != module.version {
-        return Err(NotRecorded::Refused(ProgressError::StaleVersion {
-            current: module.version,
-            found: body.version,
-        }));
-    }
+    // An attempt made offline, or on a page left open, before the next version appeared is
+    // judged on the version it was made in: a pass made then stays a pass (an editorial change
+    // keeps it; a substantive one asks again only about what changed). Made after, it is stale.
+    let (module, lineage) = if body.version == latest.version {
+        (latest, latest_lineage)
+    } else {
+        let made = body.submitted_at.unwrap_or_else(|| state.clock.now());
+        let before_next = body.version < latest.version
+            && (m.published.get(&(body.version + 1))).is_some_and(|next| made < *next);
+        match (
+            before_next,
+            history.get(body.version),
+            history.lineage_at(body.version),
+        ) {
+            (true, Some(module), Some(lineage)) => (module, lineage),
+            _ => {
+                return Err(NotRecorded::Refused(ProgressError::StaleVersion {
+                    current: latest.version,
+                    found: body.version,
+                }));
+            }
+        }
+    };
     let published_at = m
         .published_at(module.version)
         .map_err(NotRecorded::Failed)?;

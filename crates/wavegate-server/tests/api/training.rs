@@ -671,6 +671,60 @@ async fn after_an_editorial_version_nobody_restudies_and_after_a_substantive_one
 }
 
 #[tokio::test]
+async fn a_pass_made_before_an_editorial_version_appeared_counts_and_one_made_after_is_stale() {
+    let (api, tokens) = assigned().await;
+    let token = &tokens[0].1;
+    let m = get_help();
+    let lessons: Vec<&str> = m.lessons.iter().map(|l| l.id.as_str()).collect();
+    study(&api, token, &lessons, m.version).await;
+    let base = format!("/api/v1/train/{token}/modules/get-help");
+    let plan = trainee_post(&api, &format!("{base}/attempts"), json!({})).await;
+    assert_eq!(plan.body["version"], m.version);
+    // The trainee answers offline (or on a page left open) while the planner publishes an
+    // editorial change of the wording.
+    let t0 = api.clock.now();
+    api.clock.set(t0 + chrono::Duration::hours(1));
+    let editorial = next_version(&serde_json::to_value(&m).unwrap(), m.version + 1, false);
+    let r = publish_get_help(&api, &editorial).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let submit = |id: &str, submitted: chrono::DateTime<chrono::Utc>| {
+        json!({
+            "id": id,
+            "number": plan.body["number"],
+            "version": m.version,
+            "answers": answers(&m, &plan.body, true),
+            "started_at": t0 + chrono::Duration::minutes(10),
+            "submitted_at": submitted,
+        })
+    };
+    let r = trainee_post(
+        &api,
+        &format!("{base}/answers"),
+        submit("attempt-before-v2", t0 + chrono::Duration::minutes(20)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["result"]["passed"], true);
+    let mine = trainee_get(&api, &format!("/api/v1/train/{token}")).await;
+    let status = &mine.body["modules"][0]["status"];
+    assert_eq!(
+        (&status["version"], &status["stage"]),
+        (&json!(m.version + 1), &json!("done")),
+        "an editorial change keeps the pass made before it"
+    );
+    // Answers to the old version made after the new one appeared are stale.
+    let r = trainee_post(
+        &api,
+        &format!("{base}/answers"),
+        submit("attempt-after-v2", t0 + chrono::Duration::minutes(90)),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "training_refused");
+    let message = r.body["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("is not current"), "{message}");
+}
+
+#[tokio::test]
 async fn a_substantive_version_leaves_the_trainee_their_certificate_until_they_restudy() {
     let (api, tokens) = assigned().await;
     let token = &tokens[0].1;
