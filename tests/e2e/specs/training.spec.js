@@ -383,6 +383,30 @@ test("after a failed quiz with a wait, the trainee reads until when in their own
   await audit(page);
 });
 
+test.describe("far east of the server", () => {
+  // Kiritimati is 14 hours ahead of UTC: from 10:00 UTC on, its day is the next one.
+  const zone = "Pacific/Kiritimati";
+  test.use({ timezoneId: zone });
+
+  test("the certificate is dated by the trainee's own calendar, not the server's", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { path, token } = await assignedTrainee(request);
+    const module = await moduleOf(request, token);
+    const today = () => new Date().toLocaleDateString("nl-NL", { timeZone: zone, day: "numeric", month: "long", year: "numeric" });
+    await page.goto(path);
+    await page.getByRole("button", { name: "Openen" }).click();
+    await readLessons(page, module.lessons.length);
+    await page.getByRole("button", { name: "Naar de quiz" }).click();
+    const before = today();
+    await answerQuiz(page, module, true);
+    await expect(page.getByRole("heading", { name: "Geslaagd!" })).toBeVisible();
+    const after = today();
+    await page.getByRole("button", { name: "Certificaat bekijken" }).click();
+    await expect(page.locator(".certificate .version")).toHaveText(new RegExp(`Afgerond op (${before}|${after})$`));
+  });
+});
+
 const HELPDESK = { nl: "Bel de helpdesk: 020-1234567", en: "Call the helpdesk: 020-1234567" };
 const FAQ = "https://intranet.example.org/intune-faq";
 

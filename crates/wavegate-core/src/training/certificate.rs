@@ -14,7 +14,7 @@ use super::progress::Progress;
 use super::status::Status;
 use super::versions::{Lineage, ModuleHistory};
 use crate::i18n::{Lang, Text};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A completion certificate.
@@ -28,8 +28,12 @@ pub struct Certificate {
     pub version: u32,
     /// The trainee's name, as the caller gave it.
     pub trainee: String,
-    /// The day the module was done (the completion rule satisfied), from the progress's times.
+    /// The day the module was done (the completion rule satisfied), from the progress's times,
+    /// in UTC: what the server's texts say, having no time zone of the trainee's.
     pub earned_on: NaiveDate,
+    /// The moment it was done, for the trainee's app to write the day of their own time zone
+    /// (done at 01:30 in Amsterdam is the next day there, not UTC's).
+    pub earned_at: DateTime<Utc>,
     /// The registration, printed as a reference a planner can look up.
     pub registration: String,
     /// The module's languages, for the app to offer.
@@ -133,6 +137,7 @@ impl Certificate {
             version: status.version,
             trainee: super::assign::person_name(trainee).to_string(),
             earned_on: done.date_naive(),
+            earned_at: done,
             registration: progress.registration.clone(),
             languages: covered.languages.clone(),
         })

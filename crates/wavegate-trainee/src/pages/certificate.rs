@@ -45,7 +45,7 @@ pub fn CertificateView(module: MyModule) -> impl IntoView {
                 <p class="version">{tr(both(|lang| c.with_value(|c| format!(
                     "{} · {}",
                     fill(Msg::Version, lang, &[("n", c.version.to_string())]),
-                    fill(Msg::CompletedOn, lang, &[("date", long_date(c.earned_on, lang))]),
+                    fill(Msg::CompletedOn, lang, &[("date", long_date(super::next_attempt::browser_time(c.earned_at).date(), lang))]),
                 ))))}</p>
                 {(!program.is_empty()).then(|| view! {
                     <p class="issuer">{tr(both(|l| fill(Msg::IssuedBy, l, &[("program", program.clone())])))}</p>
