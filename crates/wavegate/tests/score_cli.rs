@@ -358,83 +358,11 @@ fn the_printable_report_names_the_files_it_speaks_for() {
     assert!(html.contains("<h2>Besluit: "), "in Dutch");
 }
 
-/// Writes the files of a pilot where everything goes well (as the core's `healthy` scenario and
-/// the server's readiness tests): 60 people enrolled at once, compliant, trained, 50 of them
-/// delighted; 200 in wave 1, 400 in wave 2.
-fn healthy(dir: &Path) {
-    let program = "name = \"Healthy\"\nsplit_attributes = [\"platform\", \"department\"]\nhelpdesk_capacity_per_day = 20\n\
-[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\nplanned_size = 60\n\
-[[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\nplanned_size = 200\n\
-[[wave]]\nid = \"wave-2\"\nstart = 2027-03-08\nend = 2027-03-26\nplanned_size = 400\n";
-    let mut roster = String::from("person_id,email,wave,platform,department\n");
-    let mut devices = String::from("Primary user UPN,Compliance,Enrollment date\n");
-    let mut training = String::from("person_id,module_id,status,attempts,passed,topic_results\n");
-    let mut responses =
-        String::from("response_id,survey_id,person_id,submitted_at,question_id,value\n");
-    let groups = [
-        (30, "pilot", "Windows", "Sales"),
-        (30, "pilot", "iOS", "HR"),
-        (100, "wave-1", "Windows", "Sales"),
-        (100, "wave-1", "iOS", "HR"),
-        (400, "wave-2", "Windows", "Sales"),
-    ];
-    let mut n = 0;
-    for (count, wave, platform, department) in groups {
-        for _ in 0..count {
-            n += 1;
-            let id = format!("p{n:05}");
-            roster.push_str(&format!(
-                "{id},{id}@example.org,{wave},{platform},{department}\n"
-            ));
-            if wave != "pilot" {
-                continue;
-            }
-            devices.push_str(&format!("{id}@example.org,Compliant,2027-01-12 10:00\n"));
-            training.push_str(&format!(
-                "{id},intune-basics,completed,1,true,privacy=1;steps=1\n"
-            ));
-            if (n - 1) % 6 == 5 {
-                continue;
-            }
-            let mut answers: Vec<(String, u8)> = [
-                "adkar_awareness",
-                "adkar_desire",
-                "adkar_knowledge",
-                "adkar_ability",
-                "adkar_reinforcement",
-                "enroll_experience",
-            ]
-            .iter()
-            .map(|q| (q.to_string(), 5))
-            .collect();
-            answers.push(("nps".into(), 10));
-            for k in 1..=10u8 {
-                answers.push((format!("sus_{k}"), if k % 2 == 1 { 5 } else { 1 }));
-            }
-            for (q, v) in answers {
-                responses.push_str(&format!(
-                    "r-{id},pilot-feedback,{id},2027-01-20 12:00,{q},{v}\n"
-                ));
-            }
-        }
-    }
-    for (name, text) in [
-        ("program.toml", program.to_string()),
-        ("roster.csv", roster),
-        ("devices.csv", devices),
-        (
-            "enrollment_failures.csv",
-            "EnrollmentFailureDateTime,UPN,FailureReason\n".to_string(),
-        ),
-        (
-            "tickets.csv",
-            "number,opened_at,caller,category,priority\n".to_string(),
-        ),
-        ("responses.csv", responses),
-        ("training.csv", training),
-    ] {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+/// The files of a pilot where everything goes well (`tests/fixtures/healthy`, which the
+/// server's readiness tests import too): 60 people enrolled at once, compliant, trained, 50 of
+/// them delighted; 200 in wave 1, 400 in wave 2.
+fn healthy() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/healthy")
 }
 
 /// `wavegate score --format json` of `dir` at `at`, with `extra` arguments: the report, and
@@ -469,24 +397,23 @@ fn kind_and_rule(report: &Value) -> (&str, &str) {
 
 #[test]
 fn earlier_reports_in_a_history_directory_are_read_and_bad_ones_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    healthy(dir.path());
+    let dir = healthy();
     let history = tempfile::tempdir().unwrap();
     let history_arg = ["--history", history.path().to_str().unwrap()];
     // The pilot ended on 29 January; on the 31st everything passes: proceed.
-    let (first, printed) = json_at(dir.path(), "2027-01-31", &[]);
+    let (first, printed) = json_at(dir.as_path(), "2027-01-31", &[]);
     assert_eq!(kind_and_rule(&first), ("proceed", "nothing_fired"));
     assert_eq!(first["decision"]["everything_passes"], true);
     // A week later, without history there is no EXPAND.
-    let (alone, _) = json_at(dir.path(), "2027-02-07", &[]);
+    let (alone, _) = json_at(dir.as_path(), "2027-02-07", &[]);
     assert_eq!(kind_and_rule(&alone), ("proceed", "nothing_fired"));
     assert_eq!(alone["decision"]["everything_passes"], true);
     // With the passing report of 31 January in the history: six days later is too soon, seven
     // days later it backs EXPAND (docs/scoring.md step 6).
     std::fs::write(history.path().join("2027-01-31.json"), printed).unwrap();
-    let (soon, _) = json_at(dir.path(), "2027-02-06", &history_arg);
+    let (soon, _) = json_at(dir.as_path(), "2027-02-06", &history_arg);
     assert_eq!(kind_and_rule(&soon), ("proceed", "nothing_fired"));
-    let (later, _) = json_at(dir.path(), "2027-02-07", &history_arg);
+    let (later, _) = json_at(dir.as_path(), "2027-02-07", &history_arg);
     assert_eq!(
         kind_and_rule(&later),
         ("expand", "all_pass_twice"),
@@ -498,7 +425,7 @@ fn earlier_reports_in_a_history_directory_are_read_and_bad_ones_refused() {
     let out = wavegate(&[
         "score",
         "--data",
-        dir.path().to_str().unwrap(),
+        dir.as_path().to_str().unwrap(),
         "--at",
         "2027-02-07",
         "--history",

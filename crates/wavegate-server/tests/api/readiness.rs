@@ -596,79 +596,25 @@ async fn evaluations_are_stored_once_per_date_listed_and_read_back() {
     );
 }
 
-/// Files of a pilot where everything goes well (as the core's `healthy` scenario): 60 people
-/// enrolled at once, compliant, trained, 50 of them delighted; 200 in wave 1, 400 in wave 2.
+/// Files of a pilot where everything goes well (`tests/fixtures/healthy`, which the CLI's tests
+/// score too): 60 people enrolled at once, compliant, trained, 50 of them delighted; 200 in
+/// wave 1, 400 in wave 2. The program first, then each import by its kind.
 fn healthy() -> Vec<(&'static str, String)> {
-    let program = "name = \"Healthy\"\nsplit_attributes = [\"platform\", \"department\"]\nhelpdesk_capacity_per_day = 20\n\
-[[wave]]\nid = \"pilot\"\nstart = 2027-01-11\nend = 2027-01-29\nplanned_size = 60\n\
-[[wave]]\nid = \"wave-1\"\nstart = 2027-02-08\nend = 2027-02-26\nplanned_size = 200\n\
-[[wave]]\nid = \"wave-2\"\nstart = 2027-03-08\nend = 2027-03-26\nplanned_size = 400\n";
-    let mut roster = String::from("person_id,email,wave,platform,department\n");
-    let mut devices = String::from("Primary user UPN,Compliance,Enrollment date\n");
-    let mut training = String::from("person_id,module_id,status,attempts,passed,topic_results\n");
-    let mut responses =
-        String::from("response_id,survey_id,person_id,submitted_at,question_id,value\n");
-    let groups = [
-        (30, "pilot", "Windows", "Sales"),
-        (30, "pilot", "iOS", "HR"),
-        (100, "wave-1", "Windows", "Sales"),
-        (100, "wave-1", "iOS", "HR"),
-        (400, "wave-2", "Windows", "Sales"),
-    ];
-    let mut n = 0;
-    for (count, wave, platform, department) in groups {
-        for _ in 0..count {
-            n += 1;
-            let id = format!("p{n:05}");
-            roster.push_str(&format!(
-                "{id},{id}@example.org,{wave},{platform},{department}\n"
-            ));
-            if wave != "pilot" {
-                continue;
-            }
-            devices.push_str(&format!("{id}@example.org,Compliant,2027-01-12 10:00\n"));
-            training.push_str(&format!(
-                "{id},intune-basics,completed,1,true,privacy=1;steps=1\n"
-            ));
-            if (n - 1) % 6 != 5 {
-                let mut answers: Vec<(String, u8)> = [
-                    "adkar_awareness",
-                    "adkar_desire",
-                    "adkar_knowledge",
-                    "adkar_ability",
-                    "adkar_reinforcement",
-                    "enroll_experience",
-                ]
-                .iter()
-                .map(|q| (q.to_string(), 5))
-                .collect();
-                answers.push(("nps".into(), 10));
-                for k in 1..=10u8 {
-                    answers.push((format!("sus_{k}"), if k % 2 == 1 { 5 } else { 1 }));
-                }
-                for (q, v) in answers {
-                    responses.push_str(&format!(
-                        "r-{id},pilot-feedback,{id},2027-01-20 12:00,{q},{v}\n"
-                    ));
-                }
-            }
-        }
-    }
-    vec![
-        ("program.toml", program.to_string()),
-        ("roster", roster),
-        ("devices", devices),
-        (
-            "enrollment_failures",
-            "EnrollmentFailureDateTime,UPN,FailureReason\n".to_string(),
-        ),
-        (
-            "tickets",
-            "number,opened_at,caller,category,priority\n".to_string(),
-        ),
-        ("responses", responses),
-        ("training", training),
-    ]
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/healthy");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    std::iter::once(("program.toml", read("program.toml")))
+        .chain(
+            [
+                "roster",
+                "devices",
+                "enrollment_failures",
+                "tickets",
+                "responses",
+                "training",
+            ]
+            .map(|kind| (kind, read(&format!("{kind}.csv")))),
+        )
+        .collect()
 }
 
 /// Creates the healthy program and imports its files; returns its path.
