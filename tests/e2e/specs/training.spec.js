@@ -383,6 +383,33 @@ test("after a failed quiz with a wait, the trainee reads until when in their own
   await audit(page);
 });
 
+test("a quiz answered while a new version came out is refused once, and the retry, of the new version, counts", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { program, path, token, headers } = await assignedTrainee(request);
+  const module = await moduleOf(request, token);
+  await page.goto(path);
+  await page.getByRole("button", { name: "Openen" }).click();
+  await readLessons(page, module.lessons.length);
+  await page.getByRole("button", { name: "Naar de quiz" }).click();
+  // While the trainee answers, the planner publishes a new wording of the first lesson.
+  const next = nextVersion(module, module.lessons[0].id, "editorial");
+  const res = await request.post(`/api/v1/programs/${program}/modules/${module.id}/versions`, { headers, data: { module: next } });
+  expect(res.status()).toBe(201);
+  await answerQuiz(page, module, true);
+  await expect(page.locator(".attempt-refused")).toContainText("kon niet worden opgeslagen");
+  // The app took the new version from the server: the retry is judged by it, and counts.
+  await page.getByRole("button", { name: "Terug naar mijn training" }).click();
+  await page.getByRole("button", { name: "Openen" }).click();
+  await page.getByRole("button", { name: /^(Naar de quiz|Quiz starten|Opnieuw proberen)$/ }).first().click();
+  await answerQuiz(page, next, true);
+  await expect(page.getByRole("heading", { name: "Geslaagd!" })).toBeVisible();
+  await expect.poll(async () => {
+    const status = (await (await request.get(`/api/v1/train/${token}`)).json()).modules[0].status;
+    return [status.version, status.stage];
+  }).toEqual([next.version, "done"]);
+});
+
 test.describe("far east of the server", () => {
   // Kiritimati is 14 hours ahead of UTC: from 10:00 UTC on, its day is the next one.
   const zone = "Pacific/Kiritimati";

@@ -159,6 +159,13 @@ impl Session {
                     self.training.set(copy);
                     if refused > 0 {
                         self.attempt_refused.set(true);
+                        // A new version may have come out meanwhile, which the server judges
+                        // attempts by: without it every retry would be refused again.
+                        if let Ok(mut fresh) = api::my_training(&token).await {
+                            local::join(&mut fresh, local::cached(&token).as_ref());
+                            local::keep(&token, &fresh);
+                            self.training.set(fresh);
+                        }
                     }
                 }
                 // Revoked or expired while the page was open: say so now, as on opening.
