@@ -1,7 +1,7 @@
 //! Anonymous means anonymous: an anonymous link carries only split attributes of a segment of at
 //! least 5, surveys do not mix link kinds, and exports keep only the day of anonymous answers.
 
-use super::support::{demo_roster, upload};
+use super::support::{demo_roster, demo_roster_with_five_in_windows_sales, upload};
 use super::{Api, PILOT, assert_error, demo_api, valid_response};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -65,7 +65,7 @@ async fn an_anonymous_link_refuses_personal_attributes_and_small_segments() {
         "{:?}",
         r.body
     );
-    let five = demo_roster() + "p033;p033@example.org;wave-1;Windows;Sales;en\r\n";
+    let five = demo_roster_with_five_in_windows_sales();
     assert_eq!(
         upload(&api, "roster", five, "").await.status,
         StatusCode::OK

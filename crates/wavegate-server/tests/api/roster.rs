@@ -1,7 +1,9 @@
 //! Invitations from the roster (personal and anonymous, idempotent) and response rates per
 //! wave and segment.
 
-use super::support::{Auth, demo_roster, upload};
+use super::support::{
+    Auth, demo_roster, demo_roster_with_five_in_windows_sales, demo_roster_with_ios_moved, upload,
+};
 use super::{Api, assert_error, demo_api};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -143,7 +145,7 @@ async fn an_anonymous_link_is_one_per_segment_of_split_attributes_with_at_least_
         "{:?}",
         r.body
     );
-    let five = demo_roster() + "p033;p033@example.org;wave-1;Windows;Sales;en\r\n";
+    let five = demo_roster_with_five_in_windows_sales();
     assert_eq!(
         upload(&api, "roster", five, "").await.status,
         StatusCode::OK
@@ -170,19 +172,7 @@ async fn an_anonymous_link_whose_group_a_new_roster_leaves_under_five_is_revoked
     .await;
     let windows = r.body["links"][0]["token"].as_str().unwrap().to_string();
     // Six of wave-1's ten iOS users move to Android: four are left.
-    let mut moved = 0;
-    let shrunk = (demo_roster().lines())
-        .map(|l| {
-            if l.contains(";wave-1;iOS;") && moved < 6 {
-                moved += 1;
-                l.replace(";iOS;", ";Android;")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\r\n")
-        + "\r\n";
+    let shrunk = demo_roster_with_ios_moved(6);
     let opens = |t: String| {
         let api = &api;
         async move { api.get(&format!("/api/v1/respond/{t}"), false).await }
@@ -249,19 +239,7 @@ async fn a_roster_leaving_an_anonymous_group_under_five_revokes_its_link_when_th
     .await;
     assert_error(&r, StatusCode::CONFLICT, "no_roster");
     // Seven of wave-1's ten iOS users move to Android: three are left.
-    let mut moved = 0;
-    let shrunk = (demo_roster().lines())
-        .map(|l| {
-            if l.contains(";wave-1;iOS;") && moved < 7 {
-                moved += 1;
-                l.replace(";iOS;", ";Android;")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\r\n")
-        + "\r\n";
+    let shrunk = demo_roster_with_ios_moved(7);
     let told = "1 anonymous link is for a group with fewer than 5 people on this roster; it is revoked with this roster, so that no answer can point to a person.";
     let warnings = |r: &super::Reply| -> Vec<String> {
         (r.body["warning_messages"].as_array().unwrap().iter())

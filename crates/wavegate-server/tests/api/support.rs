@@ -136,6 +136,28 @@ pub fn demo_roster() -> String {
     csv
 }
 
+/// The demo roster with `moved` of wave-1's ten iOS users on Android instead.
+pub fn demo_roster_with_ios_moved(moved: usize) -> String {
+    let mut left = moved;
+    (demo_roster().lines())
+        .map(|l| {
+            if l.contains(";wave-1;iOS;") && left > 0 {
+                left -= 1;
+                l.replace(";iOS;", ";Android;")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n"
+}
+
+/// The demo roster with a fifth person in wave-1's Windows Sales group (which has four).
+pub fn demo_roster_with_five_in_windows_sales() -> String {
+    demo_roster() + "p033;p033@example.org;wave-1;Windows;Sales;en\r\n"
+}
+
 /// Uploads `csv` as the demo program's file of `kind` (by the planner's token).
 pub async fn upload(api: &Api, kind: &str, csv: impl Into<Vec<u8>>, query: &str) -> super::Reply {
     api.call(
