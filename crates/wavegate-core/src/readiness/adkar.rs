@@ -5,6 +5,7 @@ use super::metric::{Element, MetricId, Posterior, State};
 use super::program::Program;
 use super::report::Source;
 use super::segment_eval::{Groups, MetricEval, group, pick, too_small};
+use super::tally::person_share;
 use crate::measures;
 use crate::stats::BetaPosterior;
 
@@ -50,27 +51,26 @@ pub(super) fn adkar(
     for e in Element::ALL {
         let m = metrics.iter().find(|m| m.id == e.metric())?;
         let spec = program.spec(e.metric());
-        // Half a pseudo-observation per person: quiz results count once per module, so a
-        // person's several quizzes share their half (else 355 attempts of 120 people outweigh
-        // 114 answers). "Enrolled without a ticket" is one per person already.
-        let (behaviour, per_person) = match e {
-            Element::Knowledge => (Some(t.quiz), t.quiz_takers),
-            Element::Ability => (Some(g.rolled.ability), u32::MAX),
-            _ => (None, 0),
+        // Half a pseudo-observation per person: both behaviours count people (a person's
+        // share of quizzes passed at the first attempt; enrolled without a ticket).
+        let behaviour = match e {
+            Element::Knowledge => Some(person_share(t.quiz)),
+            Element::Ability => {
+                let c = g.rolled.ability;
+                Some((c.ok as f64, c.n as f64))
+            }
+            _ => None,
         };
-        let behaviour = behaviour.filter(|c| c.n > 0);
+        let behaviour = behaviour.filter(|&(_, n)| n > 0.0);
         let base = match m.posterior {
             Some(Posterior::Beta(b)) => b,
             _ => BetaPosterior::jeffreys(0.0, 0.0),
         };
         let combined = match behaviour {
-            Some(c) => {
-                let weight = 0.5 * (f64::from(per_person) / c.n as f64).min(1.0);
-                BetaPosterior {
-                    a: base.a + weight * c.ok as f64,
-                    b: base.b + weight * (c.n - c.ok) as f64,
-                }
-            }
+            Some((ok, n)) => BetaPosterior {
+                a: base.a + 0.5 * ok,
+                b: base.b + 0.5 * (n - ok),
+            },
             None => base,
         };
         let p_below = combined.cdf(spec.pass);
@@ -86,7 +86,7 @@ pub(super) fn adkar(
             n,
             share: combined.mean(),
             p_below,
-            behaviour_n: behaviour.map(|c| u32::try_from(c.n).unwrap_or(u32::MAX)),
+            behaviour_n: behaviour.map(|(_, n)| n as u32),
         });
     }
     let total = f64::from(t.adkar_respondents);

@@ -11,7 +11,7 @@ use super::program::Program;
 use super::report::{Confidence, Source};
 pub(crate) use super::segment_eval::{Groups, MetricEval, too_small};
 use super::segment_eval::{group, parent, pick};
-use super::tally::{Count, Tally, WINDOW_MINUTES};
+use super::tally::{Count, Tally, WINDOW_MINUTES, person_share};
 use crate::measures;
 use crate::stats::{BetaPosterior, GammaPosterior, MeanPosterior, wilson_interval};
 
@@ -248,23 +248,21 @@ pub(crate) fn evaluate_segment(
     }
     // A people-side share whose evidence is its own denominator: from the next wave when it has
     // enough, else from earlier waves, with the parent segment as the prior.
-    let share = |id: MetricId, count: fn(&Tally) -> Count| {
-        let (src, i) = pick(g, spec(id).min_n, |t| count(t).n);
-        let (ok, n) = count_pair(count(group(g, i)));
-        let prior = parent(g, i).map(|p| count_pair(count(p)));
+    // Each as (successes, people); successes may be fractional (a person's share of quizzes).
+    let share = |id: MetricId, count: fn(&Tally) -> (f64, f64)| {
+        let (src, i) = pick(g, spec(id).min_n, |t| count(t).1 as u64);
+        let (ok, n) = count(group(g, i));
+        let prior = parent(g, i).map(count);
         proportion(id, spec(id), gamma, src, ok, n, prior, true)
     };
-    fn assigned(t: &Tally, done: u32) -> Count {
-        Count {
-            ok: u64::from(done),
-            n: u64::from(t.assigned),
-        }
+    fn assigned(t: &Tally, done: u32) -> (f64, f64) {
+        (f64::from(done), f64::from(t.assigned))
     }
     if present.training {
         metrics.push(share(MetricId::TrainingCompletion, |t| {
             assigned(t, t.completed)
         }));
-        metrics.push(share(MetricId::QuizFirstAttempt, |t| t.quiz));
+        metrics.push(share(MetricId::QuizFirstAttempt, |t| person_share(t.quiz)));
         metrics.push(weakest_topic(
             spec(MetricId::WeakestTopic),
             gamma,
@@ -484,32 +482,27 @@ fn weakest_topic(
     let most = |t: &Tally| t.topics.iter().map(|x| x.1).max().unwrap_or(0);
     let (src, i) = pick(g, spec.min_n, most);
     let t = group(g, i);
-    let mean = |(micro, n): (u64, u64)| (micro as f64 / 1e6 + 0.5) / (n as f64 + 1.0);
+    let mean = |&topic: &(u64, u64)| {
+        let (ok, n) = person_share(topic);
+        (ok + 0.5) / (n + 1.0)
+    };
     let weakest = |min: u64| {
         t.topics
             .iter()
             .enumerate()
             .filter(|(_, x)| x.1 >= min.max(1))
-            .min_by(|a, b| mean(*a.1).total_cmp(&mean(*b.1)).then(a.0.cmp(&b.0)))
+            .min_by(|a, b| mean(a.1).total_cmp(&mean(b.1)).then(a.0.cmp(&b.0)))
             .map(|(k, _)| k)
     };
     let Some(k) = weakest(spec.min_n.ceil() as u64).or_else(|| weakest(1)) else {
         return MetricEval::empty(id, spec, src);
     };
-    let (micro, n) = t.topics[k];
+    let (ok, n) = person_share(t.topics[k]);
     let parent_topic = parent(g, i)
         .and_then(|p| p.topics.get(k))
-        .map(|&(pm, pn)| (pm as f64 / 1e6, pn as f64));
-    let mut m = proportion(
-        id,
-        spec,
-        gamma,
-        src,
-        micro as f64 / 1e6,
-        n as f64,
-        parent_topic,
-        true,
-    );
+        .copied()
+        .map(person_share);
+    let mut m = proportion(id, spec, gamma, src, ok, n, parent_topic, true);
     if !m.suppressed {
         m.detail.topic = topic_names.get(k).cloned();
         // The modules that taught this topic to these very people: an iOS module is no

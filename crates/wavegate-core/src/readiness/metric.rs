@@ -106,9 +106,9 @@ pub enum MetricId {
     TicketRate,
     /// Share of people with assigned training who completed all of it.
     TrainingCompletion,
-    /// Share of quiz attempts passed the first time.
+    /// Mean over people of the share of their quizzes passed the first time.
     QuizFirstAttempt,
-    /// Mean score on the weakest quiz topic.
+    /// Mean result on the weakest quiz topic, per person.
     WeakestTopic,
     /// ADKAR Awareness: share agreeing (4–5).
     AdkarAwareness,

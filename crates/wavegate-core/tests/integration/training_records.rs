@@ -154,7 +154,8 @@ fn quiz_results_move_the_knowledge_dimension_and_starts_move_reach() {
         metric(&good, MetricId::QuizFirstAttempt),
         metric(&weak, MetricId::QuizFirstAttempt),
     );
-    assert_eq!((g.n, w.n), (80, 64));
+    // People, not quizzes: 40 and 32 people took two quizzes each.
+    assert_eq!((g.n, w.n), (40, 32));
     assert!(
         g.estimate.unwrap() > 0.9 && w.estimate.unwrap() < 0.7,
         "{g:?} {w:?}"
@@ -188,6 +189,25 @@ fn quiz_results_move_the_knowledge_dimension_and_starts_move_reach() {
     assert_eq!(g.n, 40);
     assert!(g.estimate.unwrap() > w.estimate.unwrap(), "{g:?} {w:?}");
     assert!(wave(&weak).dimensions.contains_key(&Dimension::Reach));
+}
+
+#[test]
+fn quiz_metrics_count_people_however_many_quizzes_each_took() {
+    use wavegate_core::readiness::metric::State;
+    // Four people took two quizzes each: eight results, but a group of four is not shown.
+    let four = score(&csv(&pilot_records("privacy", 0, 36)));
+    for id in [MetricId::QuizFirstAttempt, MetricId::WeakestTopic] {
+        let m = metric(&four, id);
+        assert!(m.suppressed && m.estimate.is_none(), "{m:?}");
+    }
+    // Eight people, sixteen quizzes all passed at once: too few people (min_n 10) to pass.
+    let eight = score(&csv(&pilot_records("privacy", 0, 32)));
+    for id in [MetricId::QuizFirstAttempt, MetricId::WeakestTopic] {
+        let m = metric(&eight, id);
+        assert_eq!((m.n, m.state), (8, State::Insufficient), "{m:?}");
+    }
+    let ten = score(&csv(&pilot_records("privacy", 0, 30)));
+    assert_eq!(metric(&ten, MetricId::QuizFirstAttempt).state, State::Pass);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,13 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+const MILLION: u64 = 1_000_000;
+
+/// A mean of `n` results summed in millionths, rounded half up, so tallies stay integers.
+fn mean_micro(sum: u64, n: u64) -> u64 {
+    (2 * sum + n) / (2 * n)
+}
+
 /// One person's (or one anonymous response's) share of a tally.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Contribution {
@@ -25,7 +32,9 @@ pub(crate) struct Contribution {
     reasons: Vec<u32>,
     categories: Vec<u32>,
     training: Option<(bool, bool)>,
+    /// Their quizzes, one per module with a result: passed at the first attempt or not.
     quiz: Count,
+    /// (topic id, result in millionths), one per module that asked about the topic.
     topics: Vec<(u32, u32)>,
     topic_modules: Vec<u32>,
     /// Modules of the person's not finished by the cutoff, each once.
@@ -105,11 +114,23 @@ impl Tally {
             self.started += u32::from(started);
             self.completed += u32::from(completed);
         }
-        self.quiz.merge(c.quiz);
-        self.quiz_takers += u32::from(c.quiz.n > 0);
-        for &(t, micro) in &c.topics {
+        if c.quiz.n > 0 {
+            self.quiz.0 += mean_micro(c.quiz.ok * MILLION, c.quiz.n);
+            self.quiz.1 += 1;
+        }
+        // One mean per topic per person, however many of their modules asked about it.
+        for (i, &(t, _)) in c.topics.iter().enumerate() {
+            if c.topics[..i].iter().any(|&(seen, _)| seen == t) {
+                continue;
+            }
+            let (sum, n) = c.topics[i..]
+                .iter()
+                .filter(|&&(u, _)| u == t)
+                .fold((0, 0), |(sum, n), &(_, micro)| {
+                    (sum + u64::from(micro), n + 1)
+                });
             let slot = &mut self.topics[t as usize];
-            slot.0 += u64::from(micro);
+            slot.0 += mean_micro(sum, n);
             slot.1 += 1;
         }
         for &s in &c.topic_modules {
@@ -364,7 +385,7 @@ fn training_of(
             }
             for (topic, share) in &r.topics {
                 if let Some(&t) = vocabulary.topic_ids.get(&**topic) {
-                    c.topics.push((t, (share * 1_000_000.0).round() as u32));
+                    c.topics.push((t, (share * MILLION as f64).round() as u32));
                     if let Some(&s) = vocabulary.topic_modules[t as usize].get(&*r.module_id) {
                         c.topic_modules.push(s);
                     }

@@ -16,6 +16,12 @@ pub(crate) use mix::Mix;
 use super::vocabulary::Vocabulary;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+/// A tally's (sum of people's results in millionths, people) as (successes, people), the
+/// successes fractional: a person who passed one of their two quizzes at once counts half.
+pub(crate) fn person_share((micro, people): (u64, u64)) -> (f64, f64) {
+    (micro as f64 / 1e6, people as f64)
+}
+
 /// Successes out of trials.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Count {
@@ -65,10 +71,12 @@ pub(crate) struct Tally {
     pub assigned: u32,
     pub started: u32,
     pub completed: u32,
-    pub quiz: Count,
-    /// People with a quiz result among `quiz` (a person may count in it once per module).
-    pub quiz_takers: u32,
-    /// Per topic id: (sum of results in millionths, attempts).
+    /// (Sum over people of the share of their quizzes passed at the first attempt, in
+    /// millionths; people with a quiz result). Per person, not per quiz: docs/scoring.md's min_n
+    /// and the small-group rule count people, and someone who took three quizzes is still one
+    /// person whose results could be singled out.
+    pub quiz: (u64, u64),
+    /// Per topic id: (sum over people of their mean result on it, in millionths; people).
     pub topics: Vec<(u64, u64)>,
     /// Per (topic, module) slot (`Tallies::topic_modules`): attempts.
     pub topic_modules: Vec<u32>,

@@ -31,8 +31,10 @@ impl Tally {
             assigned: self.assigned.saturating_sub(part.assigned),
             started: self.started.saturating_sub(part.started),
             completed: self.completed.saturating_sub(part.completed),
-            quiz: self.quiz.minus(part.quiz),
-            quiz_takers: self.quiz_takers.saturating_sub(part.quiz_takers),
+            quiz: (
+                self.quiz.0.saturating_sub(part.quiz.0),
+                self.quiz.1.saturating_sub(part.quiz.1),
+            ),
             topics: self
                 .topics
                 .iter()
@@ -87,8 +89,7 @@ impl Tally {
             assigned: self.assigned + o.assigned,
             started: self.started + o.started,
             completed: self.completed + o.completed,
-            quiz: count(self.quiz, o.quiz),
-            quiz_takers: self.quiz_takers + o.quiz_takers,
+            quiz: (self.quiz.0 + o.quiz.0, self.quiz.1 + o.quiz.1),
             topics: {
                 let (long, short) = if self.topics.len() >= o.topics.len() {
                     (&self.topics, &o.topics)

@@ -276,19 +276,27 @@ pub fn unit(m: MetricId, lang: Lang) -> &'static str {
     use MetricId::*;
     match (m, lang) {
         (
-            EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted,
+            EnrollmentCompletion
+            | EnrollmentFirstAttempt
+            | TrainingCompletion
+            | TrainingStarted
+            | QuizFirstAttempt
+            | WeakestTopic,
             Lang::Nl,
         ) => "mensen",
         (
-            EnrollmentCompletion | EnrollmentFirstAttempt | TrainingCompletion | TrainingStarted,
+            EnrollmentCompletion
+            | EnrollmentFirstAttempt
+            | TrainingCompletion
+            | TrainingStarted
+            | QuizFirstAttempt
+            | WeakestTopic,
             Lang::En,
         ) => "people",
         (DeviceCompliance, Lang::Nl) => "apparaten",
         (DeviceCompliance, Lang::En) => "devices",
         (TicketRate, Lang::Nl) => "persoonsweken",
         (TicketRate, Lang::En) => "person-weeks",
-        (QuizFirstAttempt | WeakestTopic, Lang::Nl) => "quizpogingen",
-        (QuizFirstAttempt | WeakestTopic, Lang::En) => "quiz attempts",
         (
             AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
             | EnrollExperience | Nps,
@@ -772,7 +780,7 @@ mod tests {
         };
         assert_eq!(
             topic(Lang::Nl),
-            "Zwakste quizonderwerp \"privacy\": 0,61 (80%-interval 0,56–0,65, n = 178 quizpogingen)"
+            "Zwakste quizonderwerp \"privacy\": 0,61 (80%-interval 0,56–0,65, n = 178 mensen)"
         );
         assert!(topic(Lang::En).starts_with("Weakest quiz topic \"privacy\": 0.61 ("));
     }

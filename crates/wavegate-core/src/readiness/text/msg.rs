@@ -33,7 +33,7 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
 }
 
 /// The figures of `e` without its metric's name: "0,61 (80%-interval 0,56–0,65, n = 178
-/// quizpogingen)".
+/// mensen)".
 fn figures(e: &Evidence, lang: Lang) -> String {
     let est = value(e.metric, e.estimate, lang);
     let unit = unit(e.metric, lang);
