@@ -274,41 +274,22 @@ pub fn metric_name(m: MetricId, lang: Lang) -> &'static str {
 /// What a metric's evidence count counts.
 pub fn unit(m: MetricId, lang: Lang) -> &'static str {
     use MetricId::*;
-    match (m, lang) {
-        (
-            EnrollmentCompletion
-            | EnrollmentFirstAttempt
-            | TrainingCompletion
-            | TrainingStarted
-            | QuizFirstAttempt
-            | WeakestTopic,
-            Lang::Nl,
-        ) => "mensen",
-        (
-            EnrollmentCompletion
-            | EnrollmentFirstAttempt
-            | TrainingCompletion
-            | TrainingStarted
-            | QuizFirstAttempt
-            | WeakestTopic,
-            Lang::En,
-        ) => "people",
-        (DeviceCompliance, Lang::Nl) => "apparaten",
-        (DeviceCompliance, Lang::En) => "devices",
-        (TicketRate, Lang::Nl) => "persoonsweken",
-        (TicketRate, Lang::En) => "person-weeks",
-        (
-            AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
-            | EnrollExperience | Nps,
-            Lang::Nl,
-        ) => "antwoorden",
-        (
-            AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
-            | EnrollExperience | Nps,
-            Lang::En,
-        ) => "responses",
-        (ResponseRate, Lang::Nl) => "uitgenodigden",
-        (ResponseRate, Lang::En) => "invitees",
+    let (nl, en) = match m {
+        EnrollmentCompletion
+        | EnrollmentFirstAttempt
+        | TrainingCompletion
+        | TrainingStarted
+        | QuizFirstAttempt
+        | WeakestTopic => ("mensen", "people"),
+        DeviceCompliance => ("apparaten", "devices"),
+        TicketRate => ("persoonsweken", "person-weeks"),
+        AdkarAwareness | AdkarDesire | AdkarKnowledge | AdkarAbility | AdkarReinforcement | Sus
+        | EnrollExperience | Nps => ("antwoorden", "responses"),
+        ResponseRate => ("uitgenodigden", "invitees"),
+    };
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
     }
 }
 
