@@ -796,6 +796,39 @@ fn a_surveyjs_survey_converts_with_conditions_and_warnings() {
     );
 }
 
+/// A SurveyJS survey of two questions, the second shown if `condition`.
+fn surveyjs_with_condition(condition: &str) -> String {
+    serde_json::json!({"pages": [{"name": "p", "elements": [
+        {"type": "boolean", "name": "q1", "title": "Eerste?"},
+        {"type": "boolean", "name": "q2", "title": "Tweede?", "visibleIf": condition}
+    ]}]})
+    .to_string()
+}
+
+#[test]
+fn a_condition_nested_beyond_reason_is_left_out_and_the_survey_still_reads_back() {
+    // 200,000 negations overflowed the stack (and took the server down); 130 were stored
+    // as JSON nested deeper than serde_json reads back, so the survey could never be opened.
+    for depth in [130, 200_000] {
+        let condition = format!("{}{{q1}} notempty", "!".repeat(depth));
+        let import = import_surveyjs(&surveyjs_with_condition(&condition), "diep").unwrap();
+        assert_eq!(import.survey.question("q2").unwrap().show_if, None);
+        assert!(
+            import
+                .warnings
+                .iter()
+                .any(|w| matches!(w.kind, ImportWarningKind::UnsupportedCondition { .. }))
+        );
+    }
+    // As deep as any real condition, and then some: kept, and it reads back.
+    let condition = format!("{}{{q1}} notempty{}", "not (".repeat(16), ")".repeat(16));
+    let import = import_surveyjs(&surveyjs_with_condition(&condition), "diep").unwrap();
+    assert!(import.survey.question("q2").unwrap().show_if.is_some());
+    let stored = serde_json::to_string(&import.survey).unwrap();
+    let back: Survey = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back, import.survey);
+}
+
 #[test]
 fn a_file_that_is_not_surveyjs_is_refused() {
     assert!(import_surveyjs("[1,2]", "x").is_err());

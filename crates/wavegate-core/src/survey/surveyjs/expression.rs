@@ -108,8 +108,15 @@ fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
+/// How deep `not` and parentheses may nest. Each level is a level of the stored condition's
+/// JSON, which serde_json reads back only to 128 levels, and of the parser's recursion: a
+/// 200,000-fold `!` overflowed the server's stack, and 130 `not`s stored a survey that could
+/// never be read again. Real conditions nest two or three deep.
+pub(super) const MAX_DEPTH: usize = 32;
+
 /// The condition an expression states, given the questions imported so far (name → id and
-/// choice values → ids); `None` when it is outside the supported subset.
+/// choice values → ids); `None` when it is outside the supported subset, which includes
+/// nesting deeper than [`MAX_DEPTH`].
 pub(super) fn parse(
     expr: &str,
     names: &BTreeMap<String, (String, BTreeMap<String, String>)>,
@@ -117,6 +124,7 @@ pub(super) fn parse(
     Parser {
         tokens: tokenize(expr),
         pos: 0,
+        depth: 0,
         names,
     }
     .parse()
@@ -125,6 +133,8 @@ pub(super) fn parse(
 struct Parser<'a> {
     tokens: Vec<Tok>,
     pos: usize,
+    /// `not`s and open parentheses around the current position.
+    depth: usize,
     names: &'a BTreeMap<String, (String, BTreeMap<String, String>)>,
 }
 
@@ -175,16 +185,23 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Option<Condition> {
-        if self.word("not") || matches!(self.peek(), Some(Tok::Op(o)) if o == "!") {
-            self.pos += 1;
-            return Some(Condition::Not(Box::new(self.unary()?)));
+        let negated = self.word("not") || matches!(self.peek(), Some(Tok::Op(o)) if o == "!");
+        let grouped = self.peek() == Some(&Tok::Open);
+        if !negated && !grouped {
+            return self.comparison();
         }
-        if self.peek() == Some(&Tok::Open) {
-            self.pos += 1;
-            let c = self.or()?;
-            return (self.next() == Some(Tok::Close)).then_some(c);
+        if self.depth == MAX_DEPTH {
+            return None;
         }
-        self.comparison()
+        self.pos += 1;
+        self.depth += 1;
+        let inner = if negated {
+            self.unary().map(|c| Condition::Not(Box::new(c)))
+        } else {
+            self.or().filter(|_| self.next() == Some(Tok::Close))
+        };
+        self.depth -= 1;
+        inner
     }
 
     fn value(&mut self, choices: &BTreeMap<String, String>) -> Option<Scalar> {
