@@ -277,13 +277,14 @@ pub async fn upload(
             imported_by: caller.who,
             imported_at: state.clock.stamp(),
         };
-        // A roster and the revocation of the anonymous links it leaves too small are one
-        // write: never the roster in use with such a link still open.
+        // A roster and the judgement of the anonymous links on it (revoked when it leaves
+        // their group too small, else bound by their group's size) are one write: never the
+        // roster in use with such a link still open.
         let revoked = match new_roster {
             Some(roster) => {
-                let too_small = crate::roster_update::too_small(roster, program);
+                let capacity = crate::roster_update::capacity(roster, program);
                 let (_, revoked) = (state.store)
-                    .record_roster_import(received.staged, import, too_small)
+                    .record_roster_import(received.staged, import, capacity)
                     .await?;
                 revoked
             }

@@ -11,7 +11,7 @@ use crate::parsing::roster_of;
 use std::collections::{HashMap, HashSet};
 use wavegate_core::i18n::Text;
 use wavegate_core::invitation::lifetime::{LinkStatus, link_status};
-use wavegate_core::invitation::roster::check_anonymous_attributes;
+use wavegate_core::invitation::roster::anonymous_capacity;
 use wavegate_core::readiness::Program;
 use wavegate_core::readiness::data::Roster;
 use wavegate_core::survey::Attributes;
@@ -25,23 +25,30 @@ pub(crate) struct RosterUpdate {
     pub told: Vec<Text>,
 }
 
-/// Whether `roster` leaves the group of an anonymous link carrying `attributes_json` under 5
-/// people (or the link could not be made on it at all): the rule a new anonymous link is made
-/// by, for the links made before.
-fn too_small_on(roster: &Roster, program: &Program, attributes_json: &str) -> Result<bool, String> {
+/// How many answers an anonymous link carrying `attributes_json` takes on `roster` (its
+/// group's people), or `None` when `roster` leaves its group under 5 people or the link could
+/// not be made on it at all: the rule a new anonymous link is made by, for the links made
+/// before.
+fn capacity_on(
+    roster: &Roster,
+    program: &Program,
+    attributes_json: &str,
+) -> Result<Option<u64>, String> {
     let attributes: Attributes =
         serde_json::from_str(attributes_json).map_err(|e| format!("stored attributes: {e}"))?;
-    Ok(check_anonymous_attributes(roster, program, &attributes).is_err())
+    Ok(anonymous_capacity(roster, program, &attributes)
+        .ok()
+        .map(|people| people as u64))
 }
 
-/// [`too_small_on`] `roster` as the store asks it, inside the transaction that makes `roster`
-/// the one in use (`Store::record_roster_import`), so the links it revokes are those open at
+/// [`capacity_on`] `roster` as the store asks it, inside the transaction that makes `roster`
+/// the one in use (`Store::record_roster_import`), so the links it judges are those open at
 /// that moment.
-pub(crate) fn too_small(
+pub(crate) fn capacity(
     roster: Roster,
     program: Program,
-) -> impl Fn(&str) -> Result<bool, String> + Send + 'static {
-    move |attributes_json| too_small_on(&roster, &program, attributes_json)
+) -> impl Fn(&str) -> Result<Option<u64>, String> + Send + 'static {
+    move |attributes_json| capacity_on(&roster, &program, attributes_json)
 }
 
 /// What `new` changes against the program's roster in use, and what the planner should know
@@ -87,8 +94,9 @@ pub(crate) async fn changes(
             let opens = link_status(last_day, inv.revoked_at.is_some(), today) == LinkStatus::Open;
             let Some(person) = &inv.person_id else {
                 if opens
-                    && too_small_on(new, program, &inv.attributes_json)
+                    && capacity_on(new, program, &inv.attributes_json)
                         .map_err(ApiError::internal)?
+                        .is_none()
                 {
                     anonymous_too_small += 1;
                 }

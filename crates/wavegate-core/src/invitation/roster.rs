@@ -210,8 +210,9 @@ fn check_split_only(program: &Program, selection: &Selection) -> Result<(), Sele
 
 /// Whether a link without a person may carry `attributes`: only the wave and split attributes
 /// of the program, for a segment of at least [`MIN_GROUP`] people on the roster (the rule of
-/// [`anonymous_invitation`], applied to a link a planner wrote by hand). No attributes at all is
-/// always anonymous.
+/// [`anonymous_invitation`], applied to a link a planner wrote by hand). A link carrying
+/// nothing is for everyone on the roster, which needs [`MIN_GROUP`] people too: the answers
+/// through it of a roster of three are those of three known people.
 pub fn check_anonymous_attributes(
     roster: &Roster,
     program: &Program,
@@ -230,7 +231,12 @@ pub fn anonymous_capacity(
     attributes: &Attributes,
 ) -> Result<usize, SelectionError> {
     if attributes.is_empty() {
-        return Ok(roster.len());
+        let people = roster.len();
+        return if people < MIN_GROUP {
+            Err(SelectionError::TooFewForAnonymous { people })
+        } else {
+            Ok(people)
+        };
     }
     let selection = Selection {
         wave: attributes.get("wave").cloned(),
@@ -439,6 +445,13 @@ mod tests {
         );
         assert!(anonymous_invitation(&five, &program(), &windows).is_ok());
         assert_eq!(anonymous_capacity(&five, &program(), &attributes), Ok(5));
+        // A link carrying nothing is for the whole roster: four people are too few for it too.
+        let nothing = Attributes::new();
+        assert_eq!(
+            anonymous_capacity(&with(3), &program(), &nothing),
+            Err(SelectionError::TooFewForAnonymous { people: 4 })
+        );
+        assert_eq!(anonymous_capacity(&four, &program(), &nothing), Ok(5));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! SHA-256, written through a temporary file, fsync and rename), every import recorded in
 //! SQLite; the latest import of a kind is the file in use.
 
-use super::invitations::revoke_anonymous_where;
+use super::invitations::rejudge_anonymous_links;
 use super::program_exists;
 use super::{Store, StoreError};
 use rusqlite::{OptionalExtension, params};
@@ -127,22 +127,24 @@ impl Store {
     }
 
     /// Records a roster's import as [`Store::record_import`] does and, in the same immediate
-    /// transaction, revokes (at the import's time) every anonymous survey link of the program
-    /// that still opens and whose attributes (JSON) `too_small` says the new roster leaves
-    /// under 5 people: the links are selected inside the transaction, so a link made meanwhile
-    /// is judged too, and either the roster is in use with those links revoked or neither
-    /// happened. `too_small` failing fails the whole. Returns how many links it revoked.
+    /// transaction, judges every anonymous survey link of the program that still opens on the
+    /// new roster: `capacity` reads a link's attributes (JSON) and gives the answers it now
+    /// takes (its group's people), or `None` when the new roster leaves its group under 5
+    /// people, and then the link is revoked at the import's time. The links are selected
+    /// inside the transaction, so a link made meanwhile is judged too, and either the roster
+    /// is in use with its links judged or neither happened. `capacity` failing fails the
+    /// whole. Returns how many links it revoked.
     pub async fn record_roster_import<F>(
         &self,
         staged: StagedFile,
         import: NewImport,
-        too_small: F,
+        capacity: F,
     ) -> Result<(ImportRow, u64), StoreError>
     where
-        F: Fn(&str) -> Result<bool, String> + Send + 'static,
+        F: Fn(&str) -> Result<Option<u64>, String> + Send + 'static,
     {
         self.record_import_with(staged, import, move |tx, import| {
-            revoke_anonymous_where(tx, &import.program_id, &import.imported_at, &too_small)
+            rejudge_anonymous_links(tx, &import.program_id, &import.imported_at, &capacity)
         })
         .await
     }
@@ -345,7 +347,7 @@ mod tests {
         let (row, revoked) = store
             .record_roster_import(stage(b"two"), import(&"b".repeat(64), 1), move |a| {
                 seen.lock().unwrap().push(a.to_string());
-                Ok(a == "{}")
+                Ok((a != "{}").then_some(7))
             })
             .await
             .unwrap();
@@ -367,7 +369,7 @@ mod tests {
         assert_eq!(current.sha256, "b".repeat(64));
         // Revoked links are not judged again.
         let (_, revoked) = store
-            .record_roster_import(stage(b"three"), import(&"c".repeat(64), 1), |_| Ok(true))
+            .record_roster_import(stage(b"three"), import(&"c".repeat(64), 1), |_| Ok(None))
             .await
             .unwrap();
         assert_eq!(revoked, 0);

@@ -422,15 +422,17 @@ impl Store {
     }
 }
 
-/// Revokes at `at`, inside the caller's transaction, every anonymous survey link of the
-/// program that is not revoked, still opens at `at`, and whose attributes (JSON) `revoke`
-/// says yes to (each distinct set of attributes asked once); returns how many. `revoke`
-/// failing is [`StoreError::Corrupt`], so the caller's transaction rolls back.
-pub(super) fn revoke_anonymous_where(
+/// Judges again, inside the caller's transaction, every anonymous survey link of the program
+/// that is not revoked and still opens at `at`: `capacity` reads its attributes (JSON) and
+/// says how many answers it now takes, or `None` when it may no longer be open (its group
+/// under 5 people), and then it is revoked at `at` (each distinct set of attributes is asked
+/// once). Returns how many it revoked. `capacity` failing is [`StoreError::Corrupt`], so the
+/// caller's transaction rolls back.
+pub(super) fn rejudge_anonymous_links(
     tx: &Connection,
     program_id: &str,
     at: &str,
-    revoke: &dyn Fn(&str) -> Result<bool, String>,
+    capacity: &dyn Fn(&str) -> Result<Option<u64>, String>,
 ) -> Result<u64, StoreError> {
     let open: Vec<(String, String)> = {
         let mut stmt = tx.prepare(
@@ -453,22 +455,32 @@ pub(super) fn revoke_anonymous_where(
         }
         open
     };
-    let mut judged: HashMap<String, bool> = HashMap::new();
+    let mut judged: HashMap<String, Option<u64>> = HashMap::new();
     let mut n = 0;
     for (hash, attributes) in open {
-        let too_small = match judged.get(&attributes) {
-            Some(&yes) => yes,
+        let judgement = match judged.get(&attributes) {
+            Some(&j) => j,
             None => {
-                let yes = revoke(&attributes).map_err(StoreError::Corrupt)?;
-                judged.insert(attributes, yes);
-                yes
+                let j = capacity(&attributes).map_err(StoreError::Corrupt)?;
+                judged.insert(attributes, j);
+                j
             }
         };
-        if too_small {
-            n += tx.execute(
-                "UPDATE invitations SET revoked_at = ?1 WHERE token_hash = ?2 AND revoked_at IS NULL",
-                params![at, hash],
-            )? as u64;
+        match judgement {
+            None => {
+                n += tx.execute(
+                    "UPDATE invitations SET revoked_at = ?1 WHERE token_hash = ?2 AND revoked_at IS NULL",
+                    params![at, hash],
+                )? as u64;
+            }
+            // A link made before any roster took answers without a bound; one made on an
+            // earlier roster is bound by its group as that roster had it.
+            Some(people) => {
+                tx.execute(
+                    "UPDATE invitations SET capacity = ?1 WHERE token_hash = ?2",
+                    params![people.min(i64::MAX as u64) as i64, hash],
+                )?;
+            }
         }
     }
     Ok(n)

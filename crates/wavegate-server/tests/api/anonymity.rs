@@ -206,3 +206,54 @@ async fn an_anonymous_link_takes_no_more_answers_than_its_segment_has_people() {
     let after = api.get(&format!("{PULSE}/summary"), true).await;
     assert_eq!(after.body["summary"]["n"].as_u64().unwrap(), before + 1);
 }
+
+/// A roster of `people` people, all in wave 1 on Windows.
+fn roster_of(people: usize) -> String {
+    let mut csv = String::from("Person ID;E-mail;Wave;Platform;Department;Language\r\n");
+    for i in 1..=people {
+        csv.push_str(&format!(
+            "q{i:03};q{i:03}@example.org;wave-1;Windows;HR;en\r\n"
+        ));
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_link_carrying_nothing_needs_five_on_the_roster_and_takes_no_more_answers_than_it_has() {
+    let api = demo_api().await;
+    // Made before any roster: nobody to count yet.
+    let r = anonymous_link(&api, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let early = r.body[0]["token"].as_str().unwrap().to_string();
+
+    // A roster of six binds it to six answers.
+    assert_eq!(
+        upload(&api, "roster", roster_of(6), "").await.status,
+        StatusCode::OK
+    );
+    assert!(
+        answer_times(&api, &early, 100, 6)
+            .await
+            .iter()
+            .all(|s| *s == StatusCode::CREATED)
+    );
+    let seventh = valid_response(&api, &early, "anon-full-0106").await;
+    let r = api
+        .post(&format!("/api/v1/respond/{early}"), seventh, false)
+        .await;
+    assert_error(&r, StatusCode::CONFLICT, "link_full");
+
+    // On a roster of three, everyone's answers are those of three known people: no such link
+    // is made, and the one made before is revoked with that roster.
+    let r = anonymous_link(&api, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let later = r.body[0]["token"].as_str().unwrap().to_string();
+    assert_eq!(
+        upload(&api, "roster", roster_of(3), "").await.status,
+        StatusCode::OK
+    );
+    let r = api.get(&format!("/api/v1/respond/{later}"), false).await;
+    assert_error(&r, StatusCode::GONE, "link_revoked");
+    let r = anonymous_link(&api, json!({})).await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_invitations");
+}
