@@ -76,9 +76,10 @@ where
     }
 }
 
-/// The client's address as the TCP connection shows it (`unknown` when the server runs
-/// without connection info, as in router tests that do not set it). A proxy in front makes
-/// every client look the same: per-address limits then apply to the proxy as a whole.
+/// The client's address as the TCP connection shows it, as per-address limits count it
+/// ([`crate::limits::rate_key`]: an IPv6 address by its /64), or `unknown` when the server
+/// runs without connection info, as in router tests that do not set it. A proxy in front
+/// makes every client look the same: per-address limits then apply to the proxy as a whole.
 #[derive(Debug, Clone)]
 pub struct PeerAddr(pub String);
 
@@ -89,7 +90,10 @@ impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
         let addr = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
+            .map_or_else(
+                || "unknown".to_string(),
+                |c| crate::limits::rate_key(c.0.ip()).to_string(),
+            );
         Ok(PeerAddr(addr))
     }
 }

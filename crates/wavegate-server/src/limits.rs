@@ -11,7 +11,7 @@ use axum::response::IntoResponse;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -73,12 +73,23 @@ pub fn too_many(wait: Duration) -> ApiError {
     .with_retry_after(seconds.max(1))
 }
 
-/// The client's address for per-address limits (unspecified when the server runs without
-/// connection info, as router tests do).
+/// The client's address for per-address limits, as [`rate_key`] counts it (unspecified when
+/// the server runs without connection info, as router tests do).
 pub fn peer_ip<T>(req: &Request<T>) -> IpAddr {
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| rate_key(c.0.ip()))
+}
+
+/// What every per-address limit counts a client under: its IPv4 address (also when it comes
+/// IPv4-mapped), or the /64 network of its IPv6 address. A host is usually given a whole /64,
+/// so counting single IPv6 addresses let one host cycle through them, each with a fresh
+/// allowance of sign-in failures, requests and connections.
+pub fn rate_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !(u128::from(u64::MAX)))),
+        v4 => v4,
+    }
 }
 
 /// The per-address limiter `tower_governor` keeps for the respondent endpoints.
@@ -207,6 +218,18 @@ impl Guards {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipv6_host_is_counted_by_its_64_and_an_ipv4_one_by_its_address() {
+        let key = |s: &str| rate_key(s.parse().unwrap());
+        // One host cycling through its /64 stays one client.
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff:ab:cd:ef"));
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2::"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        // IPv4, plain or mapped into IPv6, by the whole address.
+        assert_eq!(key("::ffff:192.0.2.7"), key("192.0.2.7"));
+        assert_ne!(key("192.0.2.7"), key("192.0.2.8"));
+    }
 
     #[test]
     fn links_and_addresses_back_to_a_full_allowance_are_forgotten() {

@@ -164,7 +164,7 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let Some(counted) = addresses.admit(peer.ip().to_canonical(), per_address) else {
+        let Some(counted) = addresses.admit(crate::limits::rate_key(peer.ip()), per_address) else {
             // Closed at once: its address holds its share already.
             tracing::debug!(peer = %peer.ip(), "connection refused: too many from this address");
             continue;
