@@ -7,17 +7,31 @@ use crate::auth::session::{ABSOLUTE, IDLE, from_cookie, set_cookie};
 use crate::auth::{MAX_EMAIL, check_csrf, new_secret, secret_hash};
 use crate::clock::stamp;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, PeerAddr};
+use crate::extract::{ApiJson, PeerAddr, request_lang};
 use crate::store::SessionRow;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
+use std::time::Duration;
 use wavegate_core::api::{ErrorCode, Role, SessionInfo, SignIn};
+use wavegate_core::i18n::{Lang, Text};
 
 /// Password checks run at once, at most: Argon2 with the crate's parameters takes 19 MiB each.
 const PARALLEL_CHECKS: usize = 4;
 static PASSWORD_CHECKS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_CHECKS);
+
+/// How long a sign-in waits for a turn to have its password checked.
+const CHECK_WAIT: Duration = Duration::from_secs(10);
+
+/// `503 busy`: too many sign-ins being checked at once to check this one in time.
+fn busy(lang: Lang) -> ApiError {
+    let text = Text::new(
+        "De server controleert nu te veel aanmeldingen tegelijk; probeer het over 5 seconden opnieuw.",
+        "The server is checking too many sign-ins at once; try again in 5 seconds.",
+    );
+    ApiError::new(ErrorCode::Busy, text.get(lang)).with_retry_after(5)
+}
 
 fn invalid_credentials() -> ApiError {
     // One answer for an unknown address, a wrong password and a disabled account.
@@ -65,11 +79,16 @@ pub async fn sign_in(
     };
     let password = body.password;
     // Each check holds some 19 MiB: a burst of sign-ins waits its turn rather than taking
-    // the server's memory. The turn ends with the check, even when the client has gone.
-    let turn = PASSWORD_CHECKS
-        .acquire()
-        .await
-        .map_err(ApiError::internal)?;
+    // the server's memory, but not for ever: a flood from many addresses would otherwise
+    // queue every planner's sign-in behind it. The turn ends with the check, even when the
+    // client has gone.
+    let turn = match tokio::time::timeout(CHECK_WAIT, PASSWORD_CHECKS.acquire()).await {
+        Ok(turn) => turn.map_err(ApiError::internal)?,
+        Err(_) => {
+            attempt.not_checked();
+            return Err(busy(request_lang(None, &headers)));
+        }
+    };
     let user = tokio::task::spawn_blocking(move || {
         let _turn = turn;
         match user {

@@ -231,16 +231,22 @@ impl Attempt<'_> {
     /// Records the attempt as failed: against the device when the browser is recognised, else
     /// against the account; against the address either way.
     pub fn failed(mut self, now: DateTime<Utc>) {
-        self.settle(Some(now));
+        self.settle(Outcome::Failed(now));
     }
 
     /// A successful sign-in clears the account's and the device's failures (not the
     /// address's).
     pub fn succeeded(mut self) {
-        self.settle(None);
+        self.settle(Outcome::Succeeded);
     }
 
-    fn settle(&mut self, failed_at: Option<DateTime<Utc>>) {
+    /// The password was never checked (the server was too busy to): nothing was learnt about
+    /// it, so nothing counts, neither a failure nor a success.
+    pub fn not_checked(mut self) {
+        self.settle(Outcome::NotChecked);
+    }
+
+    fn settle(&mut self, outcome: Outcome) {
         if std::mem::replace(&mut self.settled, true) {
             return;
         }
@@ -250,28 +256,36 @@ impl Attempt<'_> {
             None => t.accounts.settle(&self.account),
         }
         t.addresses.settle(&self.address);
-        match failed_at {
-            Some(now) => {
+        match outcome {
+            Outcome::Failed(now) => {
                 match self.device {
                     Some(d) => t.devices.record(&d, now),
                     None => t.accounts.record(&self.account, now),
                 }
                 t.addresses.record(&self.address, now);
             }
-            None => {
+            Outcome::Succeeded => {
                 t.accounts.clear(&self.account);
                 if let Some(d) = self.device {
                     t.devices.clear(&d);
                 }
             }
+            Outcome::NotChecked => {}
         }
     }
+}
+
+/// How an attempt ended.
+enum Outcome {
+    Failed(DateTime<Utc>),
+    Succeeded,
+    NotChecked,
 }
 
 impl Drop for Attempt<'_> {
     fn drop(&mut self) {
         let began = self.began;
-        self.settle(Some(began));
+        self.settle(Outcome::Failed(began));
     }
 }
 
@@ -351,6 +365,20 @@ mod tests {
         fail(&th, "carl", "8.8.8.8", None, now);
         th.begin("carl", "8.8.8.8", None, now).unwrap().succeeded();
         assert_eq!(check(&th, "carl", "8.8.8.8", None, now), Ok(0));
+    }
+
+    #[test]
+    fn a_sign_in_too_busy_to_be_checked_counts_for_nothing() {
+        let th = Throttle::default();
+        let now = t0();
+        fail(&th, "dana", "7.7.7.7", None, now);
+        for _ in 0..PER_ACCOUNT + PER_ADDRESS {
+            th.begin("dana", "7.7.7.7", None, now)
+                .unwrap()
+                .not_checked();
+        }
+        // Still the one real failure: neither locked out nor cleared.
+        assert_eq!(check(&th, "dana", "7.7.7.7", None, now), Ok(1));
     }
 
     #[test]
