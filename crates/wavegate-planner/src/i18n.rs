@@ -200,6 +200,7 @@ wavegate_ui::messages! {
         LinkKind => "Soort link", "Kind of link";
         PersonalLinks => "Een persoonlijke link per persoon", "A personal link per person";
         AnonymousLinkKind => "Eén anonieme link voor het segment", "One anonymous link for the segment";
+        LinkKindFollowsSurvey => "Dat volgt uit de vragenlijst: een anonieme vragenlijst krijgt één link per segment, een persoonlijke een link per persoon.", "That follows from the survey: an anonymous survey gets one link per segment, a personal one a link per person.";
         CreateInvitations => "Links maken", "Create links";
         Invited => "{people} mensen gekozen: {created} nieuwe links, {existing} bestonden al.", "{people} people chosen: {created} new links, {existing} existed already.";
         AnonymousLink => "De anonieme link:", "The anonymous link:";

@@ -127,6 +127,7 @@ impl<R: Send + Sync + 'static> GroupRequest<R> {
         result_id: &'static str,
     ) {
         self.busy.set(true);
+        self.result.set(None);
         self.failed.set(None);
         self.refusal.set(None);
         leptos::task::spawn_local(async move {
@@ -275,16 +276,16 @@ fn group_choice(
     }
 }
 
-/// Personal links (one per person) or one anonymous link for the group.
+/// The kind of link the survey takes, said rather than offered: an anonymous survey takes
+/// only one anonymous link per segment and a personal one only personal links, so a choice
+/// could only be refused.
 #[component]
-pub fn LinkKindChoice(anonymous: RwSignal<bool>) -> impl IntoView {
+pub fn LinkKindNote(anonymous: Signal<bool>) -> impl IntoView {
     view! {
-        <fieldset class="choice">
-            <legend>{t(Msg::LinkKind)}</legend>
-            <label class="option"><input type="radio" name="invite-kind" prop:checked=move || !anonymous.get()
-                on:change=move |_| anonymous.set(false) />{t(Msg::PersonalLinks)}</label>
-            <label class="option"><input type="radio" name="invite-kind" prop:checked=move || anonymous.get()
-                on:change=move |_| anonymous.set(true) />{t(Msg::AnonymousLinkKind)}</label>
-        </fieldset>
+        <p class="muted">
+            <strong>{t(Msg::LinkKind)}": "</strong>
+            {move || if anonymous.get() { t(Msg::AnonymousLinkKind) } else { t(Msg::PersonalLinks) }}
+            ". "{t(Msg::LinkKindFollowsSurvey)}
+        </p>
     }
 }

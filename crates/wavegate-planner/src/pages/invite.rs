@@ -1,10 +1,10 @@
 //! `/planner/programs/{program}/invite?wave=…&{attribute}=…`: inviting one group of the roster
 //! to a survey, the group filled in from the address (the readiness dashboard's actions link
-//! here). Choose the survey and the kind of link; the server makes the links.
+//! here). Choose the survey (its kind of link follows from it); the server makes the links.
 
 use super::group_address::{GroupPage, group_of};
 use super::{links, param};
-use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindChoice};
+use crate::components::group_choice::{GroupRequest, InviteTo, LinkKindNote};
 use crate::components::notice::load_failed;
 use crate::i18n::{Msg, fill, t, use_lang};
 use crate::session::Session;
@@ -23,7 +23,15 @@ pub fn InvitePage() -> impl IntoView {
     let lang = use_lang();
     let overview = LocalResource::new(move || async move { programs::list().await });
     let survey = RwSignal::new(String::new());
-    let anonymous = RwSignal::new(false);
+    // The chosen survey's kind of link, once the overview is in.
+    let anonymous = Signal::derive(move || {
+        overview
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|all| all.into_iter().find(|p| p.id == id.get()))
+            .and_then(|p| p.surveys.into_iter().find(|s| s.survey_id == survey.get()))
+            .is_some_and(|s| s.anonymous)
+    });
     let request = GroupRequest::<FromRosterResult>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -65,7 +73,7 @@ pub fn InvitePage() -> impl IntoView {
                                 <select id="invite-survey" prop:value=move || survey.get()
                                     on:change=move |ev| survey.set(event_target_value(&ev))>{options}</select>
                             </div>
-                            <LinkKindChoice anonymous=anonymous />
+                            <LinkKindNote anonymous=anonymous />
                             <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::CreateInvitations)}</button>
                         </fieldset>
                     </form>

@@ -5,7 +5,7 @@
 use super::{ProgramNav, Tab, links, param};
 use crate::components::download::DownloadButton;
 use crate::components::group_choice::{
-    GroupFields, GroupPicker, GroupRequest, InviteTo, LinkKindChoice,
+    GroupFields, GroupPicker, GroupRequest, InviteTo, LinkKindNote,
 };
 use crate::components::notice::load_failed;
 use crate::components::reminders::Reminders;
@@ -23,11 +23,15 @@ use wavegate_ui::api::{invitations, programs, surveys};
 
 /// Inviting people from the roster.
 #[component]
-fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl IntoView {
+fn Invite(
+    program: Memo<String>,
+    survey: Memo<String>,
+    anonymous: Signal<bool>,
+    invited: Trigger,
+) -> impl IntoView {
     let session = Session::get();
     let lang = use_lang();
     let group = GroupFields::new();
-    let anonymous = RwSignal::new(false);
     let request = GroupRequest::<FromRosterResult>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -68,7 +72,7 @@ fn Invite(program: Memo<String>, survey: Memo<String>, invited: Trigger) -> impl
             <form on:submit=submit novalidate>
                 <fieldset class="plain" aria-labelledby="invite-title" disabled=move || !session.can_change()>
                     <GroupPicker program=program prefix="invite" fields=group />
-                    <LinkKindChoice anonymous=anonymous />
+                    <LinkKindNote anonymous=anonymous />
                     <button type="submit" class="primary" disabled=move || request.busy.get()>{t(Msg::CreateInvitations)}</button>
                 </fieldset>
             </form>
@@ -186,19 +190,20 @@ pub fn SurveyPage() -> impl IntoView {
     // The survey's title in the page's language, once the overview has it; its id till then.
     let lang = use_lang();
     let overview = LocalResource::new(programs::list);
-    let title = move || {
+    let this_survey = move || {
         let (p, s) = (program.get(), survey.get());
         overview
             .get()
             .and_then(|r| r.ok())
             .and_then(|all| all.into_iter().find(|x| x.id == p))
             .and_then(|x| x.surveys.into_iter().find(|x| x.survey_id == s))
-            .map_or(s, |x| x.title.get(lang.get()).to_string())
     };
+    let title = move || this_survey().map_or(survey.get(), |x| x.title.get(lang.get()).to_string());
+    let anonymous = Signal::derive(move || this_survey().is_some_and(|x| x.anonymous));
     view! {
         <ProgramNav program=program current=Tab::Surveys title=Signal::derive(title) />
         <h1>{title}</h1>
-        <Invite program=program survey=survey invited=invited />
+        <Invite program=program survey=survey anonymous=anonymous invited=invited />
         <section class="card" aria-labelledby="links-title">
             <h2 id="links-title">{t(Msg::LinksTitle)}</h2>
             <p class="muted">{t(Msg::LinksHint)}</p>
