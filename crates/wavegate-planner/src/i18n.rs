@@ -499,6 +499,7 @@ wavegate_ui::messages! {
         DownloadRemindersPreview => "Voorbeeld downloaden (CSV)", "Download a preview (CSV)";
         PreviewHint => "Het voorbeeld legt niets vast. De batch wel: wie erin staat, telt als herinnerd.", "The preview records nothing. The batch does: everyone in it counts as reminded.";
         MakeReminderBatch => "Herinneringsbatch maken (CSV)", "Make the reminder batch (CSV)";
+        RecountBeforeBatch => "Je hebt de groep of de wachttijd veranderd: druk op ‘Tellen’ om de aantallen bij te werken, dan kun je de batch maken.", "You changed the group or the waiting time: press ‘Count’ to update the numbers, then you can make the batch.";
         ReminderBatchMade => "De batch {file} is gedownload. Wie erin staat, is vandaag als herinnerd vastgelegd en komt de komende {gap} dagen niet in een nieuwe batch.", "The batch {file} is downloaded. Everyone in it is recorded as reminded today and stays out of a new batch for the next {gap} days.";
         NobodyDue => "Niemand hoeft nu een herinnering te krijgen.", "Nobody needs a reminder now.";
 

@@ -100,6 +100,12 @@ test("a planner makes the reminder batch in the planner: its file lists exactly 
   await expect(card.getByText("2 van hen kunnen nu een herinnering krijgen.")).toBeVisible();
   await audit(page);
   await expectNoHorizontalScroll(page);
+  // A changed gap is not what was counted: the batch waits for "Tellen" again.
+  await card.getByLabel("Minimale tussentijd (dagen)").fill("4");
+  await expect(card.getByRole("button", { name: "Herinneringsbatch maken (CSV)" })).toHaveCount(0);
+  await expect(card.getByText("druk op ‘Tellen’ om de aantallen bij te werken", { exact: false })).toBeVisible();
+  await card.getByLabel("Minimale tussentijd (dagen)").fill("3");
+  await card.getByRole("button", { name: "Tellen" }).click();
 
   const preview = await download(page, () => card.getByRole("button", { name: "Voorbeeld downloaden (CSV)" }).click());
   const batch = await download(page, () => card.getByRole("button", { name: "Herinneringsbatch maken (CSV)" }).click());

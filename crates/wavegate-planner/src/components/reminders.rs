@@ -77,6 +77,9 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
     let gap_invalid = RwSignal::new(false);
     // The query counted last: the form's fields change it only when "Count" is pressed.
     let asked = RwSignal::new(query_of(group, DEFAULT_MIN_GAP_DAYS));
+    // The form changed since it was counted: the counts, the preview and the batch below are
+    // still those of the group counted, so the batch waits for "Count".
+    let changed_since_count = RwSignal::new(false);
     let batch_made = RwSignal::new(None::<(String, u32)>);
     let batch_error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
@@ -90,6 +93,7 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
         match parse_min_gap_days(&gap.get_untracked()) {
             Some(days) => {
                 gap_invalid.set(false);
+                changed_since_count.set(false);
                 batch_made.set(None);
                 asked.set(query_of(group, days));
             }
@@ -134,7 +138,10 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
         (!s.anonymous).then(|| {
             // The preview is a file of working links: planners only (a viewer sees the counts).
             view! {
-                {move || session.can_change().then(|| view! {
+                {move || (session.can_change() && changed_since_count.get()).then(|| view! {
+                    <p class="banner banner-warn" role="status">{t(Msg::RecountBeforeBatch)}</p>
+                })}
+                {move || (session.can_change() && !changed_since_count.get()).then(|| view! {
                     <p class="muted">{t(Msg::PreviewHint)}</p>
                     <div class="button-row">
                         <DownloadButton label=Msg::DownloadRemindersPreview fetch=preview fallback="reminders.csv" />
@@ -169,7 +176,8 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
         <section class="card" aria-labelledby="reminders-title">
             <h2 id="reminders-title">{t(Msg::RemindersTitle)}</h2>
             <p class="muted">{t(Msg::RemindersHint)}</p>
-            <form on:submit=count novalidate>
+            <form on:submit=count novalidate on:input=move |_| changed_since_count.set(true)
+                on:change=move |_| changed_since_count.set(true)>
                 <GroupPicker program=program prefix="remind" fields=group />
                 <div class="field">
                     <label for="remind-gap">{t(Msg::MinGapDays)}</label>
