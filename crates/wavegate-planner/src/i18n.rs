@@ -68,7 +68,7 @@ wavegate_ui::messages! {
         Categories => "Ticketcategorieën van de uitrol", "Rollout ticket categories";
         CategoriesHint => "Met komma's ertussen; leeg telt alle tickets.", "Separated by commas; empty counts every ticket.";
         Confidence => "Zekerheid van besluiten", "Decision confidence";
-        ConfidenceHint => "Tussen 0,5 en 1, bijvoorbeeld 0,8.", "Between 0.5 and 1, for example 0.8.";
+        ConfidenceHint => "Van 0,5 tot (niet tot en met) 1, bijvoorbeeld 0,8.", "From 0.5 up to but not including 1, for example 0.8.";
         ThresholdsTitle => "Drempels (standaard, of eigen waarden)", "Thresholds (defaults, or your own values)";
         ThresholdsHint => "Een leeg vak houdt de standaardwaarde.", "An empty box keeps the default.";
         ThresholdDefaults => "Standaard: onvoldoende {fail}, voldoende {pass}, minstens {min_n} {unit}, gewicht {weight}.", "Default: fail {fail}, pass {pass}, at least {min_n} {unit}, weight {weight}.";

@@ -468,8 +468,8 @@ pub(super) fn check(text: &str) -> Result<Program, Vec<InputError>> {
     if !(0.5..1.0).contains(&confidence) {
         problems.push(place(
             raw.confidence.as_ref().map(toml::Spanned::span),
-            format!("verwacht `confidence` tussen 0,5 en 1 (bijv. 0.8), gevonden {confidence}"),
-            format!("expected `confidence` between 0.5 and 1 (e.g. 0.8), found {confidence}"),
+            format!("verwacht `confidence` van 0,5 tot (niet tot en met) 1, bijv. 0.8; gevonden {confidence}"),
+            format!("expected `confidence` from 0.5 up to but not including 1, e.g. 0.8; found {confidence}"),
         ));
     }
     if let Some(c) = &raw.helpdesk_capacity_per_day
