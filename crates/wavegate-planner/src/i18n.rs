@@ -149,6 +149,7 @@ wavegate_ui::messages! {
         ImportedAt => "Wanneer", "When";
         InUse => "in gebruik", "in use";
         Kilobytes => "{n} kB", "{n} kB";
+        Megabytes => "{n} MB", "{n} MB";
         Download => "Downloaden", "Download";
         AtLine => "regel {line}", "line {line}";
         AtColumn => ", kolom {column}", ", column {column}";

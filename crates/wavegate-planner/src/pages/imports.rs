@@ -310,7 +310,7 @@ fn ImportList(program: Memo<String>, stored: Trigger) -> impl IntoView {
                         <DownloadButton label=Msg::Download fetch=fetch fallback="file.csv" />
                     })}
                 </td>
-                <td class="num" data-label=t(Msg::Size)>{move || fill(Msg::Kilobytes, lang.get(), &[("n", text::num(r.bytes as f64 / 1024.0, 1, lang.get()))])}</td>
+                <td class="num" data-label=t(Msg::Size)>{move || file_size(r.bytes, lang.get())}</td>
                 <td class="num" data-label=t(Msg::Rows)>{move || records(kind, r.rows, lang.get())}</td>
                 <td class="by" data-label=t(Msg::ImportedBy)>{r.imported_by.clone()}</td>
                 <td data-label=t(Msg::ImportedAt)><time datetime=r.imported_at.clone()>{when}</time></td>
@@ -360,5 +360,25 @@ pub fn ImportsPage() -> impl IntoView {
         <p class="muted">{t(Msg::FilesHint)}</p>
         {KINDS.into_iter().map(|kind| view! { <ImportPanel program=program kind=kind stored=stored /> }).collect_view()}
         <ImportList program=program stored=stored />
+    }
+}
+
+/// A file's size as people read it: kB up to a megabyte, MB beyond ("146.484,4 kB" beside
+/// "100.000 apparaten" read as a typo), with the page's decimal mark.
+fn file_size(bytes: u64, lang: Lang) -> String {
+    const KB: f64 = 1024.0;
+    let bytes = bytes as f64;
+    if bytes < KB * KB {
+        fill(
+            Msg::Kilobytes,
+            lang,
+            &[("n", text::num(bytes / KB, 1, lang))],
+        )
+    } else {
+        fill(
+            Msg::Megabytes,
+            lang,
+            &[("n", text::num(bytes / (KB * KB), 1, lang))],
+        )
     }
 }

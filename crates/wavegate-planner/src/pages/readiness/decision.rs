@@ -61,8 +61,8 @@ fn gate_row(g: &Gate, r: &Report) -> AnyView {
     // What n counts (people, devices, person-weeks …), so a wave of 192 next to n = 378
     // person-weeks reads as what it is.
     let n = match (g.n, g.metric) {
-        (Some(n), Some(m)) => format!("{n} {}", text::unit(m, lang)),
-        (Some(n), None) => n.to_string(),
+        (Some(n), Some(m)) => format!("{} {}", count(n, lang), text::unit(m, lang)),
+        (Some(n), None) => count(n, lang),
         (None, _) => "–".into(),
     };
     view! {
@@ -102,7 +102,7 @@ fn failure_row(f: &DimensionFailure, r: &Report) -> AnyView {
             <td>{reason}<br /><span class="muted small">{f.explanation.clone()}</span></td>
             <td class="num" data-label=t(Msg::Estimate)>{num(f.estimate, lang)}</td>
             <td class="num" data-label=report_interval()>{interval(f.interval, lang)}</td>
-            <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", f.n, text::unit(f.metric, lang))}</td>
+            <td class="num" data-label=t(Msg::EvidenceN)>{format!("{} {}", count(f.n, lang), text::unit(f.metric, lang))}</td>
             <td class="num" data-label=t(Msg::Probability)>{chance(probability, lang)}</td>
         </tr>
     }

@@ -7,7 +7,7 @@ use crate::components::sideways::track_sideways;
 use crate::i18n::{Msg, fill, report_interval, t};
 use leptos::prelude::*;
 use wavegate_core::api::Evaluation;
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, count};
 use wavegate_core::readiness::metric::{Dimension, State};
 use wavegate_core::readiness::report::{MetricReport, Report, SegmentReport};
 use wavegate_core::readiness::text;
@@ -352,7 +352,7 @@ pub fn Heatmap(evaluation: StoredValue<Evaluation>) -> impl IntoView {
                 view! {
                     <tr data-segment=key.join(",") hidden=move || !visible(i)>
                         <th scope="row">{name}</th>
-                        <td class="num">{s.n}</td>
+                        <td class="num">{count(u64::from(s.n), lang)}</td>
                         {cells}
                     </tr>
                     {drill_row}

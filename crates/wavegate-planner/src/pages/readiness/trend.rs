@@ -8,7 +8,7 @@ use crate::i18n::{Msg, fill, t};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wavegate_core::api::{EvaluationSummary, SegmentReadiness};
-use wavegate_core::i18n::Lang;
+use wavegate_core::i18n::{Lang, count};
 use wavegate_core::readiness::report::Segment;
 use wavegate_core::readiness::text;
 use wavegate_ui::chart::{Scale, gapped_path, line_path, ticks};
@@ -309,7 +309,7 @@ fn segment_table(points: &[&EvaluationSummary], key: &SeriesKey, lang: Lang) -> 
         .map(|e| {
             let cells = match find(e, key) {
                 Some(s) => view! {
-                    <td class="num" data-label=t(Msg::People)>{s.n}</td>
+                    <td class="num" data-label=t(Msg::People)>{count(u64::from(s.n), lang)}</td>
                     <td data-label=t(Msg::State)>{text::state_name(s.state, lang)}</td>
                     <td class="num" data-label=t(Msg::ReadinessEstimate)>{number(s.readiness.estimate)}</td>
                     <td class="num" data-label=t(Msg::ReadinessConservative)>{number(s.readiness.conservative)}</td>
