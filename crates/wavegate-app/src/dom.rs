@@ -24,7 +24,12 @@ pub fn focus_question(question_id: &str) {
                 .is_some_and(|v| v.trim().is_empty())
         });
     let target = unsaid_other.or_else(|| {
-        question.and_then(|q| q.query_selector("input, textarea, button").ok().flatten())
+        // A ranking's first button (item 1's "up") is disabled and takes no focus.
+        question.and_then(|q| {
+            q.query_selector("input, textarea, button:not([disabled])")
+                .ok()
+                .flatten()
+        })
     });
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();

@@ -51,6 +51,7 @@ wavegate_ui::messages! {
         CharactersLeft => "{n} tekens over", "{n} characters left";
         MoveUp => "Omhoog", "Move up";
         MoveDown => "Omlaag", "Move down";
+        RankNowAt => "{item} staat nu op plaats {n} van {total}.", "{item} is now in place {n} of {total}.";
         ChooseBetween => "Kies {min} tot {max}", "Choose {min} to {max}";
         ChooseAtLeast => "Kies er ten minste {min}", "Choose at least {min}";
         ChooseAtMost => "Kies er hoogstens {max}", "Choose at most {max}";

@@ -265,6 +265,15 @@ async fn ranking_moves_with_buttons_and_records_the_order() {
         Some(&Answer::Ranking(vec!["b".into(), "a".into()]))
     );
     assert_eq!(text_of(&host, "li:first-child .ranking-label"), "Privacy");
+    // The list was drawn anew, yet focus stays with the moved item (now last: its "up"
+    // button, "down" being disabled there), and its new place is said.
+    let focused = || document().active_element().map(|e| e.id());
+    until(|| focused().as_deref() == Some("rank-r-a-up")).await;
+    assert_eq!(focused().as_deref(), Some("rank-r-a-up"));
+    assert_eq!(
+        text_of(&host, ".visually-hidden[aria-live=polite]"),
+        "Speed is now in place 2 of 2."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -578,39 +578,72 @@ fn ranking(
             _ => default_order.clone(),
         }
     };
+    let labels_by_id = StoredValue::new(labels_by_id);
+    let label_of = move |cid: &str, l: Lang| {
+        labels_by_id.with_value(|labels| {
+            labels
+                .iter()
+                .find(|(id, _)| id == cid)
+                .map(|(_, t)| t.get(l).to_string())
+                .unwrap_or_default()
+        })
+    };
+    // What a screen reader hears after a move: the item's new place.
+    let said = RwSignal::new(String::new());
+    let button_id = {
+        let qid = qid.clone();
+        move |cid: &str, up: bool| format!("rank-{qid}-{cid}-{}", if up { "up" } else { "down" })
+    };
+    // Swaps places `i` and `j`, then keeps focus on the moved item (the list is drawn anew,
+    // so the pressed button is gone): on the same arrow, or the other one at either end.
     let swap = {
-        let (qid, order) = (qid.clone(), order.clone());
+        let (qid, order, button_id) = (qid.clone(), order.clone(), button_id.clone());
         move |i: usize, j: usize| {
             let mut r = order();
-            if i < r.len() && j < r.len() {
-                r.swap(i, j);
-                set_answer(answers, &qid, Some(Answer::Ranking(r)));
+            if i >= r.len() || j >= r.len() {
+                return;
             }
+            r.swap(i, j);
+            let (moved, len) = (r[j].clone(), r.len());
+            set_answer(answers, &qid, Some(Answer::Ranking(r)));
+            let l = lang.get_untracked();
+            said.set(fill(
+                Msg::RankNowAt,
+                l,
+                &[
+                    ("item", label_of(&moved, l)),
+                    ("n", (j + 1).to_string()),
+                    ("total", len.to_string()),
+                ],
+            ));
+            let went_up = j < i;
+            let up = if j == 0 {
+                false
+            } else if j + 1 == len {
+                true
+            } else {
+                went_up
+            };
+            wavegate_ui::dom::focus_id_soon(button_id(&moved, up));
         }
     };
     let count = default_order.len();
-    let labels_by_id = StoredValue::new(labels_by_id);
     let list = move || {
         order()
             .into_iter()
             .enumerate()
             .map(|(i, cid)| {
-                let label = labels_by_id.with_value(|l| {
-                    l.iter()
-                        .find(|(id, _)| *id == cid)
-                        .map(|(_, t)| t.get(lang.get()).to_string())
-                        .unwrap_or_default()
-                });
-                let (up, down) = (swap.clone(), swap.clone());
                 let l = lang.get();
+                let label = label_of(&cid, l);
+                let (up, down) = (swap.clone(), swap.clone());
                 view! {
                     <li class="ranking-item" data-choice=cid.clone()>
                         <span class="rank">{i + 1}"."</span>
                         <span class="ranking-label">{label.clone()}</span>
-                        <button type="button" class="icon-button" disabled=i == 0
+                        <button type="button" class="icon-button" id=button_id(&cid, true) disabled=i == 0
                             aria-label=format!("{}: {label}", Msg::MoveUp.text(l))
                             on:click=move |_| up(i, i.saturating_sub(1))>"↑"</button>
-                        <button type="button" class="icon-button" disabled=i + 1 == count
+                        <button type="button" class="icon-button" id=button_id(&cid, false) disabled=i + 1 == count
                             aria-label=format!("{}: {label}", Msg::MoveDown.text(l))
                             on:click=move |_| down(i, i + 1)>"↓"</button>
                     </li>
@@ -621,5 +654,6 @@ fn ranking(
     view! {
         <p class="question-hint">{move || labels::ranking_hint(lang.get())}</p>
         <ol class="ranking">{list}</ol>
+        <p class="visually-hidden" aria-live="polite">{move || said.get()}</p>
     }
 }
