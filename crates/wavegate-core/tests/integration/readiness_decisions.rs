@@ -221,6 +221,22 @@ fn an_open_priority_ticket_holds_the_whole_wave() {
 }
 
 #[test]
+fn an_open_priority_ticket_raised_before_enrolling_holds_the_wave_too() {
+    // Raised an hour before the device enrolled (the pilot started on 11 January): the
+    // blocker of someone who could not get going is a blocker all the same.
+    let (mut s, pilot) = healthy();
+    s.ticket(&pilot[3], "2027-01-12 09:00", "Email", 1, false);
+    let r = s.evaluate("2027-02-01");
+    assert_eq!(decision(&r), (DecisionKind::Hold, Rule::HoldGate));
+    assert!(r.gates.iter().any(|g| g.id == GateKind::Productivity));
+    // Before the wave, it was not raised in the rollout.
+    let (mut s, pilot) = healthy();
+    s.ticket(&pilot[3], "2027-01-08 09:00", "Email", 1, false);
+    let r = s.evaluate("2027-02-01");
+    assert!(r.gates.iter().all(|g| g.id != GateKind::Productivity));
+}
+
+#[test]
 fn a_resolved_priority_ticket_holds_nothing() {
     let (mut s, pilot) = healthy();
     let baseline = s.evaluate("2027-02-01");

@@ -306,16 +306,32 @@ pub(super) fn contributions(
                         c.tickets += 1;
                         c.categories.push(cat);
                     }
+                }
+                if first_enrolled.is_some() {
+                    c.ability = Some(c.tickets == 0);
+                }
+            }
+            // A blocker is a blocker whenever it was raised in the wave: before the first
+            // enrollment attempt, or by someone who cannot enroll at all (the typical one),
+            // not only within the exposure window the rate counts.
+            if have_tickets {
+                let wave_start = wave.start.and_time(NaiveTime::MIN);
+                for &t in data.tickets_by_person.of(p) {
+                    let ticket = &inputs.tickets.as_deref().unwrap_or(&[])[t as usize];
+                    if ticket.opened_at < wave_start || ticket.opened_at > cutoff {
+                        continue;
+                    }
+                    let rollout = vocabulary
+                        .category_ids
+                        .get(ticket.category.as_str())
+                        .is_some_and(|&cat| vocabulary.rollout_category[cat as usize]);
                     let resolved_by_cutoff = match ticket.resolved_at {
                         Some(r) => r <= cutoff,
                         None => ticket.closed,
                     };
-                    if ticket.priority.is_some_and(|p| p <= 2) && !resolved_by_cutoff {
+                    if rollout && ticket.priority.is_some_and(|p| p <= 2) && !resolved_by_cutoff {
                         c.open_priority += 1;
                     }
-                }
-                if first_enrolled.is_some() {
-                    c.ability = Some(c.tickets == 0);
                 }
             }
         }
