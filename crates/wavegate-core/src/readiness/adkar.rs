@@ -61,7 +61,9 @@ pub(super) fn adkar(
             }
             _ => None,
         };
-        let behaviour = behaviour.filter(|&(_, n)| n > 0.0);
+        // Behaviour of fewer than 5 people is left out like any such group's evidence: the
+        // answers' distribution is shown, so the combined share would give it away.
+        let behaviour = behaviour.filter(|&(_, n)| !too_small(n as u64));
         let base = match m.posterior {
             Some(Posterior::Beta(b)) => b,
             _ => BetaPosterior::jeffreys(0.0, 0.0),

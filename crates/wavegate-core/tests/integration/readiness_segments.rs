@@ -355,6 +355,19 @@ fn group_sizes(s: &Scenario) -> BTreeMap<(Segment, Source), u32> {
 fn check_small_groups(s: &Scenario, r: &Report) -> Result<(), TestCaseError> {
     let sizes = group_sizes(s);
     let size = |seg: &Segment, g: Source| sizes.get(&(seg.clone(), g)).copied().unwrap_or(0);
+    // Behaviour folded into the ADKAR table (quiz passes, enrolled without a ticket) is a
+    // group's evidence too: never of fewer than 5.
+    let adkars = r
+        .adkar
+        .iter()
+        .chain(r.segments.iter().filter_map(|s| s.adkar.as_ref()));
+    for e in adkars.flat_map(|a| &a.elements) {
+        prop_assert!(
+            !e.behaviour_n.is_some_and(|n| (1..5).contains(&n)),
+            "ADKAR behaviour of {:?} people",
+            e.behaviour_n
+        );
+    }
     for seg in r.segments.iter().skip(1) {
         prop_assert!(
             size(&seg.segment, Source::NextWave) >= 5,
