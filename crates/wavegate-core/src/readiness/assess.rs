@@ -22,6 +22,9 @@ pub(super) struct Seg {
     pub(super) parent: Option<usize>,
     /// People of the next wave in it.
     pub(super) people: u32,
+    /// Whether its rolled-out group is hidden (under 5, or hidden beside one): nothing drawn
+    /// from it may be shown under its name, such as its part of the helpdesk forecast.
+    pub(super) rolled_hidden: bool,
     /// Its tallies (index into `Tallies::segments`).
     pub(super) tally: usize,
     pub(super) eval: SegmentEval,
@@ -327,6 +330,7 @@ pub(super) fn assess(
             key: s.key.clone(),
             parent,
             people: s.groups[1].people,
+            rolled_hidden: is_hidden[0],
             tally: i,
             eval,
         });

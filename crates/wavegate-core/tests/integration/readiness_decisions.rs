@@ -753,6 +753,35 @@ fn the_forecast_by_segment_reads_in_the_reports_language_with_small_groups_as_ot
 }
 
 #[test]
+fn the_forecast_does_not_name_a_segment_whose_pilot_group_is_under_five() {
+    // Three iOS users in the pilot, a ticket each; the next wave is a third iOS. The iOS part's
+    // rate would tell how many tickets those three raised: it is counted, not named.
+    let mut s = Scenario::new(&program(1000.0));
+    let windows = s.people(60, "pilot", &[("platform", "Windows")]);
+    let ios = s.people(3, "pilot", &[("platform", "iOS")]);
+    for p in windows.iter().chain(&ios) {
+        s.device(p, "2027-01-12 10:00", Compliance::Compliant);
+    }
+    for p in &ios {
+        s.ticket(p, "2027-01-14 10:00", "Enrollment", 3, true);
+    }
+    s.ticket(&windows[0], "2027-01-14 10:00", "Email", 3, true);
+    s.people(60, "wave-1", &[("platform", "iOS")]);
+    s.people(140, "wave-1", &[("platform", "Windows")]);
+    let r = s.evaluate("2027-02-01");
+    let f = r.helpdesk_forecast.as_ref().unwrap();
+    assert_eq!(f.by.as_deref(), Some("platform"), "{f:#?}");
+    assert!(
+        f.segments
+            .iter()
+            .all(|p| p.segment.get("platform").is_none()),
+        "{f:#?}"
+    );
+    let md = markdown(&r);
+    assert!(!forecast_parts(f, Lang::En).contains("iOS"), "{md}");
+}
+
+#[test]
 fn without_a_difference_between_segments_the_forecast_is_pooled() {
     let mut s = Scenario::new(&program(1000.0));
     for platform in ["Windows", "iOS"] {

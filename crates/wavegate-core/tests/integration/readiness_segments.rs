@@ -368,6 +368,18 @@ fn check_small_groups(s: &Scenario, r: &Report) -> Result<(), TestCaseError> {
             e.behaviour_n
         );
     }
+    // A part of the helpdesk forecast is its segment's rolled-out tickets: named only when
+    // that group may be shown.
+    let forecast_parts = r.helpdesk_forecast.iter().flat_map(|f| &f.segments);
+    for part in forecast_parts.filter(|p| !p.segment.is_empty()) {
+        prop_assert!(
+            !r.suppressed
+                .iter()
+                .any(|x| x.segment == part.segment && x.group == Source::RolledOut),
+            "the forecast names {:?}, whose rolled-out group is hidden",
+            part.segment
+        );
+    }
     for seg in r.segments.iter().skip(1) {
         prop_assert!(
             size(&seg.segment, Source::NextWave) >= 5,

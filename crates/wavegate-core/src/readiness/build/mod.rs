@@ -153,11 +153,14 @@ fn helpdesk(program: &Program, a: &Assessment, f: &Forecast) -> HelpdeskForecast
     let top = top_names(&rolled.categories, &a.tallies.category_names, 5);
     let by = f.by.map(|p| a.split[p]);
     // Only parts whose segment may be shown are named; the others are summed without a name.
+    // A part's rate is its rolled-out people's tickets, so a segment reported for its next
+    // wave but whose rolled-out group is hidden (3 pilot users) is not named either.
     let shown = |code: u32| {
         by.and_then(|attribute| {
             a.segs
                 .iter()
                 .find(|s| s.key.len() == 1 && s.key[0] == (attribute, code))
+                .filter(|s| !s.rolled_hidden)
         })
     };
     let mut segments: Vec<ForecastSegment> = Vec::new();
