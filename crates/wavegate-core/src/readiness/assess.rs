@@ -148,6 +148,7 @@ pub(super) fn present(data: &DataSet) -> Present {
         tickets: i.tickets.is_some(),
         responses: i.has_responses(),
         training: i.training.is_some(),
+        invitations: i.invitations.is_some(),
     }
 }
 

@@ -23,6 +23,8 @@ pub(crate) struct Present {
     pub tickets: bool,
     pub responses: bool,
     pub training: bool,
+    /// Who was asked to answer is known (`invitations.csv`), not taken to be everyone.
+    pub invitations: bool,
 }
 
 /// A dimension of one segment.
@@ -307,7 +309,16 @@ pub(crate) fn evaluate_segment(
         metrics.push(nps(spec(id), src, group(g, i)));
 
         let id = MetricId::ResponseRate;
-        let (src, i) = pick(g, spec(id).min_n, |t| u64::from(t.respondents));
+        // Its evidence is the people asked. When who was asked is known, the next wave's own
+        // rate counts once 10 of its people were asked: 9 answers of 200 asked is silence,
+        // not too little evidence to fall back on the pilot's 55%. Without invitations
+        // everyone counts as asked, and a wave not yet surveyed would read as silent: then
+        // the next wave's answers decide.
+        let (src, i) = if present.invitations {
+            pick(g, spec(id).min_n, |t| u64::from(t.asked))
+        } else {
+            pick(g, spec(id).min_n, |t| u64::from(t.respondents))
+        };
         // Of the people asked (see `asked`): a survey sent to the pilot alone says nothing
         // of the later waves' willingness to answer.
         let rate_of = |t: &Tally| (f64::from(t.respondents.min(t.asked)), f64::from(t.asked));

@@ -121,3 +121,22 @@ fn a_wave_whose_answers_came_from_another_tool_counts_in_full() {
     let m = response_rate(&s.evaluate("2027-03-01")).clone();
     assert_eq!(m.n, 260, "the pilot's 60 count as asked: {m:?}");
 }
+
+#[test]
+fn a_next_wave_asked_and_silent_is_rated_on_its_own_silence() {
+    let (mut s, pilot, _) = pilot_answered();
+    for p in &pilot {
+        s.invite(p, "2027-01-15 09:00");
+    }
+    // Wave 2 (next on 1 March): 20 of its people were asked on 27 February, and one has
+    // answered. Too few answers is not too little evidence: 20 people were asked, and the
+    // pilot's 50 of 60 says nothing of their silence.
+    let asked = s.people(20, "wave-2", &[("department", "HR")]);
+    for p in &asked {
+        s.invite(p, "2027-02-27 09:00");
+    }
+    s.delighted(&asked[0], "2027-02-28 12:00");
+    let m = response_rate(&s.evaluate("2027-03-01")).clone();
+    assert_eq!((m.n, m.state), (20, State::Fail), "{m:?}");
+    assert!(m.estimate.unwrap() < 0.15, "{m:?}");
+}
