@@ -23,8 +23,10 @@ pub struct PlanState {
     pub confirming: RwSignal<Option<u64>>,
     /// A request is under way.
     pub busy: RwSignal<bool>,
-    /// Why the last request failed.
+    /// Why the last request failed, and the message it was about: shown there only, not
+    /// under every message of the plan (each a `role="alert"` read out again).
     pub failure: RwSignal<Option<ApiError>>,
+    pub failed_on: RwSignal<Option<u64>>,
     /// What was just done.
     pub status: RwSignal<Option<Msg>>,
     /// Reloads the plan.
@@ -38,9 +40,16 @@ impl PlanState {
             confirming: RwSignal::new(None),
             busy: RwSignal::new(false),
             failure: RwSignal::new(None),
+            failed_on: RwSignal::new(None),
             status: RwSignal::new(None),
             changed,
         }
+    }
+
+    /// The request about message `id` failed with `e`.
+    fn fail_on(self, id: u64, e: ApiError) {
+        self.failed_on.set(Some(id));
+        self.failure.set(Some(e));
     }
 
     fn done(self, msg: Msg) {
@@ -138,7 +147,7 @@ fn mark_sent(m: &PlannedMessage, program: Memo<String>, plan: PlanState) -> impl
                 Ok(_) => plan.done(Msg::MessageMarkedSent),
                 Err(e) => match Refusal::of(&e) {
                     Some(refusal) => show(refusal),
-                    None => plan.failure.set(Some(e)),
+                    None => plan.fail_on(id, e),
                 },
             }
         });
@@ -208,7 +217,7 @@ fn controls(
             plan.confirming.set(None);
             match result {
                 Ok(()) => plan.done(Msg::MessageDeleted),
-                Err(e) => plan.failure.set(Some(e)),
+                Err(e) => plan.fail_on(id, e),
             }
         });
     };
@@ -246,7 +255,7 @@ fn controls(
                 on:click=ask>{t(Msg::DeleteMessage)}</button>
         </div>
         {confirmation}
-        <Failure error=plan.failure />
+        {move || (plan.failed_on.get() == Some(id)).then(|| view! { <Failure error=plan.failure /> })}
     }
 }
 
