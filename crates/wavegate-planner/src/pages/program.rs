@@ -57,7 +57,8 @@ pub fn ProgramPage() -> impl IntoView {
                     async move { programs::program_toml(&pid).await }
                 };
                 view! {
-                    <h1>{d.name.clone()}</h1>
+                    // Follows a rename saved below, as the tab's title does.
+                    <h1>{move || names.of(&id.get())}</h1>
                     {has_toml.then(|| view! {
                         <div class="toolbar">
                             <DownloadButton label=Msg::DownloadProgramToml fetch=toml fallback="program.toml" />
