@@ -74,15 +74,23 @@ pub fn RevokeWave(program: Memo<String>) -> impl IntoView {
                     </select>
                 </div>
                 {move || (!confirming.get()).then(|| view! {
-                    <button type="button" class="secondary" disabled=move || wave.get().is_empty()
-                        on:click=move |_| { revoked.set(None); confirming.set(true) }>{t(Msg::RevokeWaveButton)}</button>
+                    <button id="revoke-training-button" type="button" class="secondary" disabled=move || wave.get().is_empty()
+                        on:click=move |_| {
+                            revoked.set(None);
+                            confirming.set(true);
+                            // The pressed button gives way to the question: focus the question.
+                            wavegate_ui::dom::focus_id_soon("revoke-confirm".into());
+                        }>{t(Msg::RevokeWaveButton)}</button>
                 })}
                 {move || confirming.get().then(|| view! {
                     <div class="confirm" role="group" aria-labelledby="revoke-confirm">
-                        <p id="revoke-confirm"><strong>{move || fill(Msg::RevokeConfirm, lang.get(), &[("wave", wave_named(&wave.get(), lang.get()))])}</strong></p>
+                        <p id="revoke-confirm" tabindex="-1"><strong>{move || fill(Msg::RevokeConfirm, lang.get(), &[("wave", wave_named(&wave.get(), lang.get()))])}</strong></p>
                         <button type="button" class="primary" on:click=revoke>{t(Msg::RevokeYes)}</button>
                         " "
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t(Msg::Cancel)}</button>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            confirming.set(false);
+                            wavegate_ui::dom::focus_id_soon("revoke-training-button".into());
+                        }>{t(Msg::Cancel)}</button>
                     </div>
                 })}
             </fieldset>
