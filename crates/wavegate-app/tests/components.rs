@@ -719,6 +719,32 @@ async fn an_error_clears_as_soon_as_its_answer_is_valid_and_the_summary_with_the
 }
 
 #[wasm_bindgen_test]
+async fn errors_shown_follow_the_language_switch() {
+    let survey = Survey::new("t", Text::new("Test", "Test")).with_page(SurveyPage::new(
+        "p1",
+        vec![Question::new("one", Text::new("Gelukt?", "Done?"), QuestionKind::YesNo).required()],
+    ));
+    let token = "errors-language-token";
+    storage::remove(&storage::Key::Draft(token.into()));
+    let lang = RwSignal::new(Lang::Nl);
+    let view = invitation_to(survey);
+    let (host, _h) = mount(move || {
+        provide_context(lang);
+        view! { <wavegate_app::pages::respond::Survey token=token.to_string() view=view offline=false /> }
+    });
+    settle().await;
+    click_next(&host);
+    settle().await;
+    assert_eq!(text_of(&host, "#q-one-error"), "Deze vraag is verplicht.");
+    let dutch_summary = text_of(&host, ".form-error");
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(text_of(&host, "#q-one-error"), "This question is required.");
+    assert_ne!(text_of(&host, ".form-error"), dutch_summary);
+    assert!(has_class(&host, "#q-one", "has-error"), "still missing");
+}
+
+#[wasm_bindgen_test]
 async fn a_matrix_marks_each_missing_statement_and_focus_goes_to_the_first_missing_one() {
     use wavegate_core::survey::MatrixItem;
     let items = ["a", "b", "c"]

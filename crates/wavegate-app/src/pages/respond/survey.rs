@@ -132,7 +132,8 @@ pub fn Survey(
     let page = RwSignal::new(draft.page);
     let response_id = RwSignal::new(draft.response_id.clone());
     let errors = RwSignal::new(Problems::default());
-    let summary_error = RwSignal::new(None::<&'static str>);
+    // The page's summary error, worded in the page's language when drawn.
+    let summary_error = RwSignal::new(None::<Msg>);
     let stage = RwSignal::new(initial_stage);
     // Back and Forward move between the survey's pages (crate::history): each Next adds an entry.
     // `first` is the page of the survey's first entry in this tab; back past it leaves the survey.
@@ -282,9 +283,11 @@ pub fn Survey(
         })
     };
 
-    // Errors shown go away as soon as their answers are valid, the page summary with the last.
+    // Errors shown go away as soon as their answers are valid, the page summary with the last;
+    // those left are worded anew when the language changes.
     Effect::new(move |_| {
         answers.track();
+        lang.track();
         if errors.with_untracked(Problems::is_empty) {
             return;
         }
@@ -334,7 +337,7 @@ pub fn Survey(
                 .min()
         });
         errors.set(problems);
-        summary_error.set((!ok).then(|| Msg::FixErrors.text(lang.get_untracked())));
+        summary_error.set((!ok).then_some(Msg::FixErrors));
         if let Some(p) = first {
             back_to(current_page(), p);
         }
@@ -433,7 +436,7 @@ pub fn Survey(
             }
             // Refused while queued: the answers are still in the draft, to check and send again.
             None => {
-                summary_error.set(Some(Msg::SubmitFailed.text(lang.get_untracked())));
+                summary_error.set(Some(Msg::SubmitFailed));
                 stage.set(Stage::Answering);
             }
         }
@@ -551,7 +554,7 @@ pub fn Survey(
                 {move || any_required().then(|| view! { <p class="required-legend">{t(Msg::RequiredLegend)}</p> })}
                 {questions}
                 <p class="form-error" role="alert" hidden=move || summary_error.get().is_none()>
-                    {move || summary_error.get().unwrap_or_default()}
+                    {move || summary_error.get().map(|m| m.text(lang.get())).unwrap_or_default()}
                 </p>
                 <div class="nav-buttons">
                     {move || (current_page() > 0).then(|| view! { <button type="button" class="secondary" on:click=go_back>{t(Msg::Previous)}</button> })}
