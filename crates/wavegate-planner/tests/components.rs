@@ -2275,6 +2275,29 @@ async fn a_waves_inputs_line_up_with_the_name_hint_under_the_first_waves_input()
 }
 
 #[wasm_bindgen_test]
+async fn removing_a_wave_takes_its_problems_along_and_focus_to_the_row_in_its_place() {
+    let _api = PlannerApi::start();
+    let (host, _h) = mount_program_form().await;
+    // The pilot's start is left empty: its problem shows on the first row.
+    type_into(&host, "#f-wave-0-start", "");
+    element(&host, "button[type=submit]").click();
+    until(|| element(&host, "#f-wave-0-start").has_attribute("aria-invalid")).await;
+    assert!(!element(&host, "#program-form .form-error").has_attribute("hidden"));
+
+    // Removing the pilot: wave-1 moves up into the first row, with its own (valid) dates.
+    element(&host, ".wave-row .remove-wave").click();
+    until(|| focused().is_some_and(|e| e.id() == "f-wave-0-id")).await;
+    assert_eq!(focused().map(|e| e.id()).as_deref(), Some("f-wave-0-id"));
+    let id: web_sys::HtmlInputElement = element(&host, "#f-wave-0-id").unchecked_into();
+    assert_eq!(id.value(), "wave-1");
+    assert!(
+        !element(&host, "#f-wave-0-start").has_attribute("aria-invalid"),
+        "the removed row's problem is not left on the row in its place"
+    );
+    assert!(element(&host, "#program-form .form-error").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
 async fn cancelling_the_removal_of_a_wave_puts_focus_back_on_the_save_button() {
     let _api = PlannerApi::start();
     let (host, _h) = mount_program_form().await;

@@ -1,10 +1,14 @@
 //! The wave rows of the program form: id, name, dates and planned size; rows can be added and removed.
 
 use super::fields::ProgramFields;
-use super::problems::{Field, WaveField};
+use super::problems::{Field, Problem, WaveField};
 use super::{FieldError, Input, Problems, dom_id, invalid};
 use crate::i18n::{Msg, fill, t, use_lang};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The "add a wave" button.
+const ADD_WAVE: &str = "add-wave";
 
 /// One labelled input of a wave row.
 fn wave_input(
@@ -43,10 +47,53 @@ fn wave_name(i: usize, value: RwSignal<String>, problems: Problems) -> AnyView {
     }
 }
 
+/// The problems shown once the wave at `removed` is gone: its own are dropped, those of the
+/// rows after it move up with their rows (a problem is keyed by the row's place), and of what
+/// is left only what the fields still have stays (a clash with the removed row goes too).
+fn after_removal(
+    shown: &BTreeMap<Field, Problem>,
+    removed: usize,
+    still: BTreeMap<Field, Problem>,
+) -> BTreeMap<Field, Problem> {
+    let moved: Vec<Field> = (shown.keys())
+        .filter_map(|&f| match f {
+            Field::Wave(i, _) if i == removed => None,
+            Field::Wave(i, w) if i > removed => Some(Field::Wave(i - 1, w)),
+            other => Some(other),
+        })
+        .collect();
+    still
+        .into_iter()
+        .filter(|(f, _)| moved.contains(f))
+        .collect()
+}
+
 /// The waves, in order.
 #[component]
 pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
     let lang = use_lang();
+    // Removing a row redraws the rows, so focus goes to the row that took its place (or the
+    // "add" button after the last), and the problems shown follow their rows.
+    let remove = move |key: usize| {
+        let Some(at) = fields
+            .waves
+            .with_untracked(|w| w.iter().position(|r| r.key == key))
+        else {
+            return;
+        };
+        fields.remove_wave(key);
+        if !problems.with_untracked(BTreeMap::is_empty) {
+            let still = fields.read().all_problems();
+            problems.update(|shown| *shown = after_removal(shown, at, still));
+        }
+        let left = fields.waves.with_untracked(Vec::len);
+        let target = if at < left {
+            dom_id(Field::Wave(at, WaveField::Id))
+        } else {
+            ADD_WAVE.to_string()
+        };
+        wavegate_ui::dom::focus_id_soon(target);
+    };
     let rows = move || {
         fields
             .waves
@@ -68,7 +115,7 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
                             {wave_input(i, WaveField::PlannedSize, Msg::PlannedSize, "text", row.planned, problems)}
                         </div>
                         <button type="button" class="secondary remove-wave" aria-label=remove_label
-                            on:click=move |_| fields.remove_wave(row.key)>{t(Msg::Remove)}</button>
+                            on:click=move |_| remove(row.key)>{t(Msg::Remove)}</button>
                     </fieldset>
                 }
             })
@@ -90,7 +137,7 @@ pub fn Waves(fields: ProgramFields, problems: Problems) -> impl IntoView {
             <p class="muted">{t(Msg::WavesHint)}</p>
             <FieldError problems=problems field=Field::Waves />
             {rows}
-            <button type="button" class="secondary" on:click=add>{t(Msg::AddWave)}</button>
+            <button type="button" class="secondary" id=ADD_WAVE on:click=add>{t(Msg::AddWave)}</button>
         </section>
     }
 }
