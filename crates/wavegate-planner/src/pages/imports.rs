@@ -215,15 +215,26 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
             )
             .await;
             progress.set(None);
+            // The file field was disabled while the file was read, so focus fell to the page:
+            // it goes to what came of it.
             match result {
-                Ok(s) if dry_run => step.set(Step::Preview(Box::new(s))),
+                Ok(s) if dry_run => {
+                    step.set(Step::Preview(Box::new(s)));
+                    wavegate_ui::dom::focus_id_soon(format!("import-preview-{}", kind.as_str()));
+                }
                 Ok(s) => {
                     step.set(Step::Stored(Box::new(s)));
                     stored.notify();
                     wavegate_ui::dom::focus_id_soon(format!("import-stored-{}", kind.as_str()));
                 }
                 Err(e) => match e.details::<FileProblem>() {
-                    Some(p) => step.set(Step::Refused(p)),
+                    Some(p) => {
+                        step.set(Step::Refused(p));
+                        wavegate_ui::dom::focus_id_soon(format!(
+                            "import-refused-{}",
+                            kind.as_str()
+                        ));
+                    }
                     None => {
                         step.set(Step::Idle);
                         failed.set(Some(e));
@@ -246,7 +257,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
         Step::Idle | Step::Checking | Step::Storing => ().into_any(),
         Step::Preview(s) => view! {
             <section class="preview-result" aria-label=move || Msg::PreviewTitle.text(lang.get())>
-                <p role="status"><strong>{t(Msg::PreviewOf)}" "{s.file_name.clone()}</strong>" "{t(Msg::NothingStoredYet)}</p>
+                <p role="status" id=format!("import-preview-{}", kind.as_str()) tabindex="-1"><strong>{t(Msg::PreviewOf)}" "{s.file_name.clone()}</strong>" "{t(Msg::NothingStoredYet)}</p>
                 <Findings summary=*s />
                 <div class="toolbar">
                     <button type="button" class="primary" disabled=move || !session.can_change()
@@ -262,7 +273,7 @@ fn ImportPanel(program: Memo<String>, kind: FileKind, stored: Trigger) -> impl I
         }.into_any(),
         Step::Refused(p) => view! {
             <div class="refused">
-                <p class="form-error">{t(Msg::ErrorInvalidFile)}</p>
+                <p class="form-error" id=format!("import-refused-{}", kind.as_str()) tabindex="-1">{t(Msg::ErrorInvalidFile)}</p>
                 <FileProblemView problem=p />
             </div>
         }.into_any(),
