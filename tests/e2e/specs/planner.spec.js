@@ -120,6 +120,8 @@ test("a planner creates a program, imports its files, invites the pilot wave, an
       await panel.locator("#file-roster").setInputFiles(path.join(data.dir, file));
       await expect(panel.getByText(`Voorbeeld van ${file}`)).toBeVisible();
     }
+    // The preview takes focus once the file is read: "Bevestigen" is the next stop.
+    await expect(panel.locator(`#import-preview-${kind}`)).toBeFocused();
     await panel.getByRole("button", { name: "Bevestigen en opslaan" }).click();
     await expect(panel.getByText(`${file} is opgeslagen`)).toBeVisible();
     // Focus moves to what was stored, for keyboard and screen reader alike.
