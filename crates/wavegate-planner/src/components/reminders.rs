@@ -81,6 +81,11 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
     // still those of the group counted, so the batch waits for "Count".
     let changed_since_count = RwSignal::new(false);
     let batch_made = RwSignal::new(None::<(String, u32)>);
+    // The batch just made was for the group counted; a changed form is about another one.
+    let form_changed = move || {
+        changed_since_count.set(true);
+        batch_made.set(None);
+    };
     let batch_error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let counts = LocalResource::new(move || {
@@ -176,8 +181,7 @@ pub fn Reminders(program: Memo<String>, survey: Memo<String>, changed: Trigger) 
         <section class="card" aria-labelledby="reminders-title">
             <h2 id="reminders-title">{t(Msg::RemindersTitle)}</h2>
             <p class="muted">{t(Msg::RemindersHint)}</p>
-            <form on:submit=count novalidate on:input=move |_| changed_since_count.set(true)
-                on:change=move |_| changed_since_count.set(true)>
+            <form on:submit=count novalidate on:input=move |_| form_changed() on:change=move |_| form_changed()>
                 <GroupPicker program=program prefix="remind" fields=group />
                 <div class="field">
                     <label for="remind-gap">{t(Msg::MinGapDays)}</label>
