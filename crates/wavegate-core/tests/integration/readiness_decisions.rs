@@ -774,7 +774,7 @@ fn the_forecast_does_not_name_a_segment_whose_pilot_group_is_under_five() {
     assert!(
         f.segments
             .iter()
-            .all(|p| p.segment.get("platform").is_none()),
+            .all(|p| !p.segment.contains_key("platform")),
         "{f:#?}"
     );
     let md = markdown(&r);
