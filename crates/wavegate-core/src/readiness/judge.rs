@@ -5,7 +5,7 @@
 use super::actions::{ActionEval, actions};
 use super::assess::Assessment;
 use super::engine::SegmentEval;
-use super::gates::{Cause, Finding, clearly_worse, desire_gate, findings, test_findings};
+use super::gates::{Cause, Finding, clearly_worse, driver, findings, test_findings};
 use super::helpdesk::Forecast;
 use super::metric::{Dimension, MetricId, State};
 use super::program::Program;
@@ -47,23 +47,15 @@ fn clears(e: &SegmentEval, id: MetricId, gamma: f64) -> bool {
     })
 }
 
-/// Whether `e` still shows the failure of `f` (for a group of people other than its segment).
-fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
+/// Whether `e` (a group of people other than the segment of `f`) is clear of the failure of
+/// `f`: its metric [`clears`], and for a failing dimension the dimension no longer fails.
+/// "No longer FAIL" is not enough: fewer people give a wider interval, so a metric every group
+/// fails alike merely warns once some are left out, and the failure read as theirs alone.
+fn clear_of(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
+    let metric_clears = f.metric.is_some_and(|id| clears(e, id, gamma));
     match f.cause {
-        Cause::Gate(GateKind::Desire) => desire_gate(e, gamma).is_some(),
-        // The dimension can drop from FAIL to WARN for the rest (its other metrics weigh a
-        // little more) while the metric that failed it fails there still: that is no
-        // explanation of the failure.
-        Cause::Dimension(d) => {
-            e.dim(d).is_some_and(|x| x.state == State::Fail)
-                || (f.metric)
-                    .and_then(|id| e.metric(id))
-                    .is_some_and(|m| m.state == State::Fail)
-        }
-        Cause::Gate(_) => f
-            .metric
-            .and_then(|id| e.metric(id))
-            .is_some_and(|m| m.state == State::Fail),
+        Cause::Dimension(d) => metric_clears && e.dim(d).is_none_or(|x| x.state != State::Fail),
+        Cause::Gate(_) => metric_clears,
     }
 }
 
@@ -71,13 +63,13 @@ fn still_fails(e: &SegmentEval, f: &Finding, gamma: f64) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Without {
     /// Nobody is left (they are all held already), or what is left is judged on enough
-    /// evidence and no longer fails.
+    /// evidence and is clear of the failure.
     Fine,
     /// Too few are left to judge: the finding may be theirs, but nothing shows it either way.
     /// That explains nothing: leaving one person out of eleven must not make a failure
     /// "explained" for want of evidence.
     TooFew,
-    /// What is left still fails.
+    /// What is left still fails, or may well fail.
     Fails,
 }
 
@@ -95,10 +87,10 @@ fn without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f: &Fin
             .and_then(|id| e.metric(id))
             .is_some_and(|m| m.state != State::Insufficient && !m.suppressed),
     };
-    match (judged, still_fails(&e, f, program.confidence)) {
+    match (judged, clear_of(&e, f, program.confidence)) {
         (false, _) => Without::TooFew,
-        (true, true) => Without::Fails,
-        (true, false) => Without::Fine,
+        (true, false) => Without::Fails,
+        (true, true) => Without::Fine,
     }
 }
 
@@ -352,7 +344,8 @@ pub(super) fn judge(
         let forecast = a.forecast_of(program, &rest, size);
         (a.evaluate_rest(program, &rest), people, forecast)
     };
-    // A wave gate is confined when the people who go ahead no longer show it.
+    // A wave gate is confined when the people who go ahead are clear of it (not merely no
+    // longer failing: see `clear_of`).
     for f in findings
         .iter_mut()
         .filter(|f| f.seg == 0 && !held.is_empty())
@@ -363,10 +356,11 @@ pub(super) fn judge(
                 let cap = program.helpdesk_capacity_per_day.unwrap_or(f64::INFINITY);
                 going_forecast.as_ref().is_some_and(|g| g.q90_day <= cap)
             }
-            _ => !still_fails(&going, f, gamma),
+            _ => clear_of(&going, f, gamma),
         };
     }
-    // A wave's dimension fails unless the held segments account for it. The rest may score
+    // A wave's dimension fails unless the held segments account for it: the people who go
+    // ahead no longer fail it, and are clear of the metric that failed it. The rest may score
     // lower on a dimension the wave only warns on, for want of the held segments' evidence:
     // that is no new failure.
     let wave = &a.segs[0].eval;
@@ -374,7 +368,9 @@ pub(super) fn judge(
         .dims
         .iter()
         .filter(|(d, e)| {
-            e.state == State::Fail && going.dim(*d).is_some_and(|g| g.state == State::Fail)
+            e.state == State::Fail
+                && (going.dim(*d).is_some_and(|g| g.state == State::Fail)
+                    || driver(&wave.metrics, *d).is_some_and(|m| !clears(&going, m.id, gamma)))
         })
         .map(|(d, _)| *d)
         .collect();
