@@ -4,12 +4,13 @@
 //! An action targets the segments where its metric warns or fails. It targets the whole wave
 //! only when no segment explains the problem (the rest of the wave without them would still
 //! show it); a segment where the metric fails outright is always named, on its own or in the
-//! wave's action. A target narrows to the parts of it where the problem is (iOS users in one
+//! wave's action, and so is one that warns on what the wave is clear of when it stands out
+//! from the rest of the wave (`standing_out`). A target narrows to the parts of it where the problem is (iOS users in one
 //! region), when the rest of it is clear: the remedy goes to the people who need it.
 
 use super::assess::Assessment;
 use super::engine::{MetricEval, SegmentEval};
-use super::gates::{SPLIT_FDR, at_least_split_difference, clearly_worse, expand_likert};
+use super::gates::{SPLIT_FDR, at_least_split_difference, clearly_worse, expand_likert, worse_by};
 use super::helpdesk::Forecast;
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
@@ -110,28 +111,40 @@ impl Problem {
         }
     }
 
+    /// The metrics that may show the problem, the first listed first.
+    fn metrics(self) -> &'static [MetricId] {
+        match self {
+            Problem::Enrollment => &[
+                MetricId::EnrollmentFirstAttempt,
+                MetricId::EnrollmentCompletion,
+            ],
+            Problem::WeakTopic => &[MetricId::WeakestTopic],
+            Problem::UnfinishedTraining => &[MetricId::TrainingCompletion],
+            Problem::QuizGap => &[MetricId::QuizFirstAttempt],
+            Problem::Reach => &[MetricId::ResponseRate, MetricId::TrainingStarted],
+            Problem::Barrier(el) => el.metric_slice(),
+        }
+    }
+
     /// The metric that shows the problem in a group, when it does.
     fn shown(self, e: &SegmentEval) -> Option<&MetricEval> {
-        let m = |id| weak(e.metric(id));
+        let mut weak_ones = self.metrics().iter().filter_map(|&id| weak(e.metric(id)));
         match self {
-            Problem::Enrollment => {
-                m(MetricId::EnrollmentFirstAttempt).or_else(|| m(MetricId::EnrollmentCompletion))
-            }
-            Problem::WeakTopic => m(MetricId::WeakestTopic),
-            Problem::UnfinishedTraining => m(MetricId::TrainingCompletion),
-            Problem::QuizGap => m(MetricId::QuizFirstAttempt),
-            Problem::Reach => [MetricId::ResponseRate, MetricId::TrainingStarted]
-                .into_iter()
-                .filter_map(m)
-                .min_by(|x, y| {
-                    let p = |m: &MetricEval| m.class.map_or(0.0, |c| c.p_pass);
-                    p(x).total_cmp(&p(y))
-                }),
+            // The first listed that is weak.
+            Problem::Enrollment
+            | Problem::WeakTopic
+            | Problem::UnfinishedTraining
+            | Problem::QuizGap => weak_ones.next(),
+            // The one least likely to pass.
+            Problem::Reach => weak_ones.min_by(|x, y| {
+                let p = |m: &MetricEval| m.class.map_or(0.0, |c| c.p_pass);
+                p(x).total_cmp(&p(y))
+            }),
             Problem::Barrier(el) => e
                 .adkar
                 .as_ref()
                 .filter(|ad| ad.barrier == Some(el))
-                .and_then(|_| m(el.metric())),
+                .and_then(|_| weak_ones.next()),
         }
     }
 }
@@ -279,6 +292,45 @@ fn outright(a: &Assessment, problem: Problem, si: usize, distinct: &[usize]) -> 
     }
 }
 
+/// Segments that warn on a problem the wave as a whole is clear of, and stand out from the
+/// rest of the wave: at least 10 points worse, and significantly so (Benjamini–Hochberg over
+/// every segment with the metric, q < 0.10; those that do not warn count with p = 1, a valid
+/// if larger p-value). The wave's figure hides their problem; a warning that does not stand out
+/// is the chance low of a small group, and sends no one help. A response rate that stands out
+/// has its re-survey ([`resurveys`]): no second action for the same silence.
+fn standing_out(program: &Program, a: &Assessment, problem: Problem) -> Vec<usize> {
+    let mut tests: Vec<(usize, f64, f64)> = Vec::new();
+    for si in 1..a.segs.len() {
+        let e = &a.segs[si].eval;
+        let warning = problem
+            .shown(e)
+            .filter(|m| m.state == State::Warn && m.id != MetricId::ResponseRate);
+        let Some(m) = warning else {
+            if problem
+                .metrics()
+                .iter()
+                .any(|&id| e.metric(id).is_some_and(|m| m.weighted() && !m.suppressed))
+            {
+                tests.push((si, 0.0, 1.0));
+            }
+            continue;
+        };
+        let rest = a.evaluate_rest(program, &a.rest(0, &[si]));
+        let (diff, p) = rest
+            .metric(m.id)
+            .and_then(|r| worse_by(m.id, &[m], r))
+            .unwrap_or((0.0, 1.0));
+        tests.push((si, diff, p));
+    }
+    let q = benjamini_hochberg(&tests.iter().map(|t| t.2).collect::<Vec<_>>());
+    tests
+        .iter()
+        .zip(&q)
+        .filter(|((_, diff, _), q)| **q < SPLIT_FDR && at_least_split_difference(*diff))
+        .map(|((si, _, _), _)| *si)
+        .collect()
+}
+
 /// Keeps only segments not within another one of the list.
 fn outermost(a: &Assessment, segs: &[usize]) -> Vec<usize> {
     segs.iter()
@@ -415,11 +467,16 @@ pub(super) fn actions(
     let mut out: Vec<ActionEval> = Vec::new();
     let distinct = distinct_barriers(a);
     for problem in PROBLEMS {
-        let outright_segs: Vec<usize> = (1..a.segs.len())
+        let mut outright_segs: Vec<usize> = (1..a.segs.len())
             .filter(|&s| outright(a, problem, s, &distinct))
             .collect();
+        let wave_shows = problem.shown(&a.segs[0].eval).is_some();
+        // A barrier stands out by its own test (`distinct_barriers`).
+        if !wave_shows && !matches!(problem, Problem::Barrier(_)) {
+            outright_segs.extend(standing_out(program, a, problem));
+        }
         let mut targets: Vec<(usize, Vec<usize>)> = Vec::new();
-        if problem.shown(&a.segs[0].eval).is_some() {
+        if wave_shows {
             match explain(program, a, problem, 0, false) {
                 Some(segs) => targets.extend(
                     segs.into_iter()

@@ -354,13 +354,22 @@ enum Screen {
 /// Whether a group of segments is significantly and substantially worse than another group on
 /// a metric (for narrowing a hold to the segments within that explain it).
 pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &MetricEval) -> bool {
-    let Some(first) = worse.first() else {
-        return false;
-    };
+    worse_by(id, worse, better)
+        .is_some_and(|(diff, p)| p < SPLIT_FDR && at_least_split_difference(diff))
+}
+
+/// How much better `better` is than the segments `worse` pooled, on metric `id` (share points,
+/// or score points / 100), and the p-value of the difference; `None` when they do not compare.
+pub(super) fn worse_by(
+    id: MetricId,
+    worse: &[&MetricEval],
+    better: &MetricEval,
+) -> Option<(f64, f64)> {
+    let first = worse.first()?;
     // Another topic may be the weakest in each, and evidence from earlier waves does not
     // compare with the next wave's own: not comparable.
     if id == MetricId::WeakestTopic || worse.iter().any(|m| m.source != better.source) {
-        return false;
+        return None;
     }
     compare(
         id,
@@ -370,7 +379,7 @@ pub(super) fn clearly_worse(id: MetricId, worse: &[&MetricEval], better: &Metric
         &Pooled::of([better]),
         Screen::Exact,
     )
-    .is_some_and(|(_, diff, p)| p < SPLIT_FDR && at_least_split_difference(diff))
+    .map(|(_, diff, p)| (diff, p))
 }
 
 /// The segment's metric against the pooled siblings that pass or warn on it.

@@ -274,16 +274,24 @@ impl MetricId {
     }
 }
 
+/// The metric measuring each ADKAR element, in the elements' order.
+const ADKAR_METRICS: [MetricId; 5] = [
+    MetricId::AdkarAwareness,
+    MetricId::AdkarDesire,
+    MetricId::AdkarKnowledge,
+    MetricId::AdkarAbility,
+    MetricId::AdkarReinforcement,
+];
+
 impl Element {
     /// The metric measuring this element.
     pub fn metric(self) -> MetricId {
-        match self {
-            Element::Awareness => MetricId::AdkarAwareness,
-            Element::Desire => MetricId::AdkarDesire,
-            Element::Knowledge => MetricId::AdkarKnowledge,
-            Element::Ability => MetricId::AdkarAbility,
-            Element::Reinforcement => MetricId::AdkarReinforcement,
-        }
+        ADKAR_METRICS[self as usize]
+    }
+
+    /// [`Element::metric`] as a one-element slice (beside metric lists).
+    pub fn metric_slice(self) -> &'static [MetricId] {
+        std::slice::from_ref(&ADKAR_METRICS[self as usize])
     }
 }
 
