@@ -10,6 +10,7 @@
 //! - [`lang_switch`]: the language switch;
 //! - [`support`]: the program's helpdesk and FAQ, where respondents and trainees get help;
 //! - [`chart`]: scales, ticks and paths of the SVG charts;
+//! - [`reorder`]: moving list items with up and down buttons, and where focus goes after;
 //! - `test_support` (feature `test-support`): mounting views in the apps' component tests.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
@@ -20,6 +21,7 @@ pub mod dom;
 pub mod errors;
 pub mod i18n;
 pub mod lang_switch;
+pub mod reorder;
 pub mod storage;
 pub mod support;
 #[cfg(feature = "test-support")]

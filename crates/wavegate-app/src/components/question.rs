@@ -14,6 +14,7 @@ use wavegate_core::survey::validate::OTHER_TEXT_MAX;
 use wavegate_core::survey::{
     Answer, Answers, Choice, ChoicesAnswer, Question, QuestionKind, Survey,
 };
+use wavegate_ui::reorder::{self, Way};
 
 /// Sets or clears (`None`) the answer to one question.
 fn set_answer(answers: RwSignal<Answers>, id: &str, answer: Option<Answer>) {
@@ -616,14 +617,8 @@ fn ranking(
                     ("total", len.to_string()),
                 ],
             ));
-            let went_up = j < i;
-            let up = if j == 0 {
-                false
-            } else if j + 1 == len {
-                true
-            } else {
-                went_up
-            };
+            let way = if j < i { Way::Up } else { Way::Down };
+            let up = reorder::focus_after(j, len, way) == Way::Up;
             wavegate_ui::dom::focus_id_soon(button_id(&moved, up));
         }
     };

@@ -8,57 +8,19 @@ use crate::i18n::{Lang, Msg, fill, use_lang};
 use leptos::prelude::*;
 use wavegate_core::training::{OrderItem, QuizAnswer, QuizAnswers};
 use wavegate_ui::dom::focus_id_soon;
+use wavegate_ui::reorder::{Way, focus_after, target};
 
-/// Which way a button moves its item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Way {
-    Up,
-    Down,
-}
-
-impl Way {
-    fn other(self) -> Way {
-        match self {
-            Way::Up => Way::Down,
-            Way::Down => Way::Up,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Way::Up => "up",
-            Way::Down => "down",
-        }
-    }
-
-    fn label(self) -> Msg {
-        match self {
-            Way::Up => Msg::MoveUp,
-            Way::Down => Msg::MoveDown,
-        }
+/// The label of a button moving an item `way`.
+fn move_label(way: Way) -> Msg {
+    match way {
+        Way::Up => Msg::MoveUp,
+        Way::Down => Msg::MoveDown,
     }
 }
 
 /// The id of an item's button, so focus can find it in the redrawn list.
 fn button_id(question: &str, item: &str, way: Way) -> String {
     format!("order-{question}-{item}-{}", way.name())
-}
-
-/// Where an item moved by `way` from `from` lands in a list of `len`, if it can move.
-fn target(from: usize, len: usize, way: Way) -> Option<usize> {
-    match way {
-        Way::Up => from.checked_sub(1),
-        Way::Down => (from + 1 < len).then_some(from + 1),
-    }
-}
-
-/// The button to focus after a move to `to`: the same way, unless the item now sits at that
-/// way's edge, where that button is disabled and cannot hold focus.
-fn focus_after(to: usize, len: usize, way: Way) -> Way {
-    match target(to, len, way) {
-        Some(_) => way,
-        None => way.other(),
-    }
 }
 
 /// The inputs of an ordering question `question` with `items`, first shown in `order`, writing
@@ -130,7 +92,7 @@ pub fn ordering(
                         <button type="button" class="icon-button"
                             id=button_id(&question.get_value(), &item, way)
                             disabled=target(i, len, way).is_none()
-                            aria-label=fill(way.label(), l, &[("item", name.clone())])
+                            aria-label=fill(move_label(way), l, &[("item", name.clone())])
                             on:click=move |_| move_item(i, way)>
                             <span aria-hidden="true">{arrow}</span>
                         </button>
