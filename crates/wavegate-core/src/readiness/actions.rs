@@ -5,8 +5,9 @@
 //! only when no segment explains the problem (the rest of the wave without them would still
 //! show it); a segment where the metric fails outright is always named, on its own or in the
 //! wave's action, and so is one that warns on what the wave is clear of when it stands out
-//! from the rest of the wave (`standing_out`). A target narrows to the parts of it where the problem is (iOS users in one
-//! region), when the rest of it is clear: the remedy goes to the people who need it.
+//! from the rest of the wave (`standing_out`). A target narrows to the parts of it where the
+//! problem is (iOS users in one region), when the rest of it is clear: the remedy goes to the
+//! people who need it.
 
 use super::assess::Assessment;
 use super::engine::{MetricEval, SegmentEval};
