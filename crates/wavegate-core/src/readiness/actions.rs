@@ -272,13 +272,20 @@ fn distinct_barriers(a: &Assessment) -> Vec<usize> {
         let rest: [u32; 5] = std::array::from_fn(|i| wave[i].saturating_sub(mine[i]));
         let p = mann_whitney_u(&expand_likert(&mine), &expand_likert(&rest)).map_or(1.0, |r| r.p);
         let diff = measures::agreeing_share(&rest) - measures::agreeing_share(&mine);
-        tests.push((si, p, diff));
+        tests.push((si, diff, p));
     }
-    let q = benjamini_hochberg(&tests.iter().map(|t| t.1).collect::<Vec<_>>());
+    standing_apart(&tests)
+}
+
+/// Of segments tested against the rest of the wave, as (segment, how much worse, p-value),
+/// those that stand apart: Benjamini–Hochberg over all of them, q < 0.10, and at least 10
+/// points worse (the test that confines a failure).
+fn standing_apart(tests: &[(usize, f64, f64)]) -> Vec<usize> {
+    let q = benjamini_hochberg(&tests.iter().map(|t| t.2).collect::<Vec<_>>());
     tests
         .iter()
         .zip(&q)
-        .filter(|((_, _, diff), q)| **q < SPLIT_FDR && at_least_split_difference(*diff))
+        .filter(|((_, diff, _), q)| **q < SPLIT_FDR && at_least_split_difference(*diff))
         .map(|((si, _, _), _)| *si)
         .collect()
 }
@@ -323,13 +330,7 @@ fn standing_out(program: &Program, a: &Assessment, problem: Problem) -> Vec<usiz
             .unwrap_or((0.0, 1.0));
         tests.push((si, diff, p));
     }
-    let q = benjamini_hochberg(&tests.iter().map(|t| t.2).collect::<Vec<_>>());
-    tests
-        .iter()
-        .zip(&q)
-        .filter(|((_, diff, _), q)| **q < SPLIT_FDR && at_least_split_difference(*diff))
-        .map(|((si, _, _), _)| *si)
-        .collect()
+    standing_apart(&tests)
 }
 
 /// Keeps only segments not within another one of the list.
