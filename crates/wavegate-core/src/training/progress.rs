@@ -441,6 +441,49 @@ impl Progress {
         Ok(())
     }
 
+    /// The earliest an attempt not yet received can have been submitted: after the assignment
+    /// and the previous attempt (attempts are numbered in time).
+    fn after_last(&self) -> DateTime<Utc> {
+        self.last_attempt().map_or(self.assigned_at, |last| {
+            last.submitted_at.max(self.assigned_at)
+        })
+    }
+
+    /// The version an attempt made in `version` is judged on, given when each version was
+    /// `published` and the time the device `reported` (believed as far as [`submitted_time`]
+    /// believes it). The latest version judges its own attempts. An attempt made offline, or on
+    /// a page left open, in an earlier version before the next one was published is judged on
+    /// the version it was made in: a pass then stays a pass (an editorial change keeps it; a
+    /// substantive one asks again only about what changed). Made later, it is stale. The
+    /// device's time is bounded as for the attempt's own date, so a device cannot date an
+    /// attempt back past the previous one, or weeks back, to be judged on an older version.
+    pub fn judging_version(
+        &self,
+        version: u32,
+        published: &BTreeMap<u32, DateTime<Utc>>,
+        reported: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<u32, ProgressError> {
+        let latest = published.keys().next_back().copied().unwrap_or(version);
+        let stale = ProgressError::StaleVersion {
+            current: latest,
+            found: version,
+        };
+        if version == latest {
+            return Ok(version);
+        }
+        let (Some(&own), Some(&next)) = (published.get(&version), published.get(&(version + 1)))
+        else {
+            return Err(stale);
+        };
+        let made = submitted_time(reported, self.after_last(), own, now);
+        if version < latest && made < next {
+            Ok(version)
+        } else {
+            Err(stale)
+        }
+    }
+
     /// The attempts taken in one version.
     pub fn attempts_in(&self, version: u32) -> impl Iterator<Item = &Attempt> {
         self.attempts.values().filter(move |a| a.version == version)
@@ -579,10 +622,12 @@ impl Progress {
                 Err(ProgressError::AttemptIdReused { id: submission.id })
             };
         }
-        let after_last = self.last_attempt().map_or(self.assigned_at, |last| {
-            last.submitted_at.max(self.assigned_at)
-        });
-        let at = submitted_time(submission.submitted_at, after_last, published_at, now);
+        let at = submitted_time(
+            submission.submitted_at,
+            self.after_last(),
+            published_at,
+            now,
+        );
         let plan = self.next_attempt(module, lineage, at)?;
         if submission.number != plan.number {
             return Err(ProgressError::StaleAttempt {
@@ -723,5 +768,41 @@ mod tests {
             progress.next_attempt(&module, &lineage, t0),
             Err(ProgressError::NoAttemptsLeft { max: MAX_ATTEMPTS })
         );
+    }
+
+    #[test]
+    fn an_attempt_on_an_older_version_is_judged_on_it_only_when_plausibly_made_before_the_next() {
+        let module = builtin("get-help").unwrap();
+        let assigned = Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
+        let v2 = assigned + Duration::days(10);
+        let published = BTreeMap::from([(1, assigned), (2, v2)]);
+        let now = v2 + Duration::days(1);
+        let progress =
+            Progress::new(&module, "0b1c2d3e-4f50-4617-8899-aabbccddeeff", assigned).unwrap();
+        let judged =
+            |version, reported| progress.judging_version(version, &published, reported, now);
+        let stale = Err(ProgressError::StaleVersion {
+            current: 2,
+            found: 1,
+        });
+        // The latest version judges its own attempts.
+        assert_eq!(judged(2, None), Ok(2));
+        // Made offline on version 1 the day before version 2 appeared: judged on version 1.
+        assert_eq!(judged(1, Some(v2 - Duration::days(1))), Ok(1));
+        // Made after version 2 appeared, or with no time given (read as now): stale.
+        assert_eq!(judged(1, Some(v2 + Duration::hours(1))), stale);
+        assert_eq!(judged(1, None), stale);
+        // A time further back than a device's time is believed is read as now: stale, so a
+        // device cannot date an attempt back weeks to be judged on an older version.
+        let late = Utc.with_ymd_and_hms(2027, 5, 1, 9, 0, 0).unwrap();
+        let published = BTreeMap::from([(1, assigned), (2, late - Duration::days(1))]);
+        let claimed = late - Duration::days(DEVICE_TIME_MAX_AGE_DAYS + 1);
+        assert_eq!(
+            progress.judging_version(1, &published, Some(claimed), late),
+            stale
+        );
+        // A version that was never published, or one newer than the latest, is stale.
+        assert!(judged(3, None).is_err());
+        assert!(judged(0, Some(assigned)).is_err());
     }
 }

@@ -231,36 +231,18 @@ async fn record_attempt(
     body: SubmitAnswers,
 ) -> Result<Recorded, NotRecorded> {
     let history = m.history.clone();
-    let (latest, latest_lineage) = match (history.latest(), history.lineage()) {
-        (Some(module), Some(lineage)) => (module, lineage),
-        _ => {
-            return Err(NotRecorded::Failed(ApiError::internal(
-                "a module without versions",
-            )));
-        }
-    };
-    // An attempt made offline, or on a page left open, before the next version appeared is
-    // judged on the version it was made in: a pass made then stays a pass (an editorial change
-    // keeps it; a substantive one asks again only about what changed). Made after, it is stale.
-    let (module, lineage) = if body.version == latest.version {
-        (latest, latest_lineage)
-    } else {
-        let made = body.submitted_at.unwrap_or_else(|| state.clock.now());
-        let before_next = body.version < latest.version
-            && (m.published.get(&(body.version + 1))).is_some_and(|next| made < *next);
-        match (
-            before_next,
-            history.get(body.version),
-            history.lineage_at(body.version),
-        ) {
-            (true, Some(module), Some(lineage)) => (module, lineage),
-            _ => {
-                return Err(NotRecorded::Refused(ProgressError::StaleVersion {
-                    current: latest.version,
-                    found: body.version,
-                }));
-            }
-        }
+    // An attempt made offline before the next version appeared is judged on the version it
+    // was made in (the core's rule, with the device's time bounded as for the attempt's date).
+    let version = m.progress.judging_version(
+        body.version,
+        &m.published,
+        body.submitted_at,
+        state.clock.now(),
+    )?;
+    let (Some(module), Some(lineage)) = (history.get(version), history.lineage_at(version)) else {
+        return Err(NotRecorded::Failed(ApiError::internal(
+            "a published version without its module",
+        )));
     };
     let published_at = m
         .published_at(module.version)
