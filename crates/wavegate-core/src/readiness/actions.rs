@@ -11,7 +11,9 @@
 
 use super::assess::Assessment;
 use super::engine::{MetricEval, SegmentEval};
-use super::gates::{SPLIT_FDR, at_least_split_difference, clearly_worse, expand_likert, worse_by};
+use super::gates::{
+    SPLIT_FDR, at_least_split_difference, clearly_worse, expand_likert, fails_on, worse_by,
+};
 use super::helpdesk::Forecast;
 use super::metric::{Element, MetricId, State};
 use super::program::Program;
@@ -209,7 +211,7 @@ fn explain(
         let failing: Vec<usize> = along
             .iter()
             .copied()
-            .filter(|&s| shown(s).is_some_and(|m| m.state == State::Fail))
+            .filter(|&s| shown(s).is_some_and(|m| fails_on(&a.segs[s].eval, m)))
             .collect();
         let showing: Vec<usize> = along
             .iter()
@@ -290,13 +292,13 @@ fn standing_apart(tests: &[(usize, f64, f64)]) -> Vec<usize> {
         .collect()
 }
 
-/// Whether a segment has the problem outright: its metric fails, or (a barrier) it stands out.
+/// Whether a segment has the problem outright: it fails on its metric (the metric fails, or
+/// pulls down a dimension that fails: [`fails_on`]), or (a barrier) it stands out.
 fn outright(a: &Assessment, problem: Problem, si: usize, distinct: &[usize]) -> bool {
+    let e = &a.segs[si].eval;
     match problem {
-        Problem::Barrier(_) => distinct.contains(&si) && problem.shown(&a.segs[si].eval).is_some(),
-        _ => problem
-            .shown(&a.segs[si].eval)
-            .is_some_and(|m| m.state == State::Fail),
+        Problem::Barrier(_) => distinct.contains(&si) && problem.shown(e).is_some(),
+        _ => problem.shown(e).is_some_and(|m| fails_on(e, m)),
     }
 }
 

@@ -4,7 +4,7 @@
 //! segment's comparison on the same metric.
 
 use super::assess::Assessment;
-use super::engine::MetricEval;
+use super::engine::{MetricEval, SegmentEval};
 use super::metric::{Dimension, Element, Kind, MetricId, State, score};
 use super::program::Program;
 use super::report::{GateKind, Source, TestMethod};
@@ -93,9 +93,8 @@ impl Finding {
     }
 }
 
-/// The metric a failing dimension is tested on: a metric of it that clearly fails (the
-/// critical one first, else the lowest score). A dimension that fails only by its score band
-/// is no finding: a small segment's conservative scores are low for want of evidence alone.
+/// The metric of a dimension that clearly fails (the critical one first, else the lowest
+/// score), when one does.
 pub(super) fn driver(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval> {
     metrics
         .iter()
@@ -109,18 +108,32 @@ pub(super) fn driver(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval
         })
 }
 
-/// The metric that pulls a failing dimension down: its [`driver`] when a metric clearly fails,
-/// else the scored metric with the lowest conservative score (a dimension may fail on its
-/// score band alone, e.g. one warning metric with a wide interval).
+/// The metric that pulls a failing dimension down, and the one it is tested on: its
+/// [`driver`] when a metric clearly fails, else the scored metric with the lowest conservative
+/// score. A dimension fails on its score band alone only when even the favourable end of its
+/// metrics' intervals stays low (a training completion of 0.60 over 200 people, at its fail
+/// threshold, merely warns), which is evidence, not the width of a small group's intervals.
 pub(super) fn weakest(metrics: &[MetricEval], d: Dimension) -> Option<&MetricEval> {
     driver(metrics, d).or_else(|| {
         metrics
             .iter()
-            .filter(|m| m.id.dimension() == d && m.weighted())
+            .filter(|m| m.id.dimension() == d && m.weighted() && m.state != State::Insufficient)
             .filter_map(|m| Some((m, m.class?.score_conservative)))
             .min_by(|(a, x), (b, y)| x.total_cmp(y).then(a.id.cmp(&b.id)))
             .map(|(m, _)| m)
     })
+}
+
+/// Whether a group fails on metric `m` of its evaluation `e`: the metric fails, or it is the
+/// [`weakest`] of a dimension that fails on its score band.
+pub(super) fn fails_on(e: &SegmentEval, m: &MetricEval) -> bool {
+    if m.suppressed {
+        return false;
+    }
+    let d = m.id.dimension();
+    m.state == State::Fail
+        || (e.dim(d).is_some_and(|x| x.state == State::Fail)
+            && weakest(&e.metrics, d).is_some_and(|w| w.id == m.id))
 }
 
 /// Everything that fired in the segments of an assessment (wave gates included), untested.
@@ -151,11 +164,11 @@ pub(super) fn findings(program: &Program, a: &Assessment, started: bool) -> Vec<
             out.push(Finding::new(Cause::Gate(GateKind::Desire), si, id, Some(p)));
         }
         // A failing dimension in a segment is its own finding: it may be confined there even
-        // when no gate fired (one department without training).
+        // when no gate fired (one department without training), or no metric of it fails.
         if si > 0 {
             for (d, dim) in &e.dims {
                 if dim.state == State::Fail
-                    && let Some(m) = driver(&e.metrics, *d)
+                    && let Some(m) = weakest(&e.metrics, *d)
                     && !out
                         .iter()
                         .any(|f: &Finding| f.seg == si && f.metric == Some(m.id))
@@ -202,7 +215,7 @@ pub(super) fn findings(program: &Program, a: &Assessment, started: bool) -> Vec<
 }
 
 /// The Desire gate: the group barrier is Desire and P(r_D < T_fail) ≥ γ; gives that probability.
-pub(super) fn desire_gate(e: &super::engine::SegmentEval, gamma: f64) -> Option<f64> {
+pub(super) fn desire_gate(e: &SegmentEval, gamma: f64) -> Option<f64> {
     let ad = e.adkar.as_ref()?;
     if ad.barrier != Some(Element::Desire) {
         return None;

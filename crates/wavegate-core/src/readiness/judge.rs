@@ -5,7 +5,7 @@
 use super::actions::{ActionEval, actions};
 use super::assess::Assessment;
 use super::engine::SegmentEval;
-use super::gates::{Cause, Finding, clearly_worse, driver, findings, test_findings};
+use super::gates::{Cause, Finding, clearly_worse, driver, fails_on, findings, test_findings};
 use super::helpdesk::Forecast;
 use super::metric::{Dimension, MetricId, State};
 use super::program::Program;
@@ -101,14 +101,12 @@ fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f:
 }
 
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
-/// one attribute narrower that fail the metric themselves, when the rest of `seg` without them
+/// one attribute narrower that fail on the metric themselves ([`fails_on`]), when the rest of `seg` without them
 /// is clear of it and clearly better. Goes down as far as segments nest.
 fn most_specific(program: &Program, a: &Assessment, seg: usize, id: MetricId) -> Vec<usize> {
     let fails = |c: usize| {
-        a.segs[c]
-            .eval
-            .metric(id)
-            .is_some_and(|m| m.state == State::Fail && !m.suppressed)
+        let e = &a.segs[c].eval;
+        e.metric(id).is_some_and(|m| fails_on(e, m))
     };
     let children = a.children(seg);
     let mut attributes: Vec<usize> = children
