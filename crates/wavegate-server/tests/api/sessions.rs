@@ -203,20 +203,16 @@ async fn an_unknown_address_and_a_wrong_password_get_the_same_answer() {
     assert_eq!((unknown.status, &unknown.body), (wrong.status, &wrong.body));
     assert_eq!(unknown.headers.get(header::SET_COOKIE), None);
     // In similar time: both run one Argon2 verification (generous bounds: a shared machine).
-    // The fastest of three each: one slow run on a busy machine says nothing about the server.
-    let time = |email: &'static str| {
-        let api = &api;
-        async move {
-            let mut fastest = std::time::Duration::MAX;
-            for _ in 0..3 {
-                let t = std::time::Instant::now();
-                attempt(api, email, "whatever password").await;
-                fastest = fastest.min(t.elapsed());
-            }
-            fastest
+    // The fastest of four each (the account limit is five), taken in turn: one slow run on a busy machine says nothing
+    // about the server, and a burst of load then slows both sides alike.
+    let (mut a, mut b) = (std::time::Duration::MAX, std::time::Duration::MAX);
+    for _ in 0..4 {
+        for (email, fastest) in [("nobody2@example.org", &mut a), (VIEWER, &mut b)] {
+            let t = std::time::Instant::now();
+            attempt(&api, email, "whatever password").await;
+            *fastest = (*fastest).min(t.elapsed());
         }
-    };
-    let (a, b) = (time("nobody2@example.org").await, time(VIEWER).await);
+    }
     let ratio = a.as_secs_f64() / b.as_secs_f64();
     assert!((0.3..3.0).contains(&ratio), "unknown {a:?} vs known {b:?}");
 }
