@@ -101,8 +101,8 @@ fn fine_without(program: &Program, a: &Assessment, seg: usize, out: &[usize], f:
 }
 
 /// The most specific segments that explain a confined failure of segment `seg`: the segments
-/// one attribute narrower that fail on the metric themselves ([`fails_on`]), when the rest of `seg` without them
-/// is clear of it and clearly better. Goes down as far as segments nest.
+/// one attribute narrower that fail on the metric themselves ([`fails_on`]), when the rest of
+/// `seg` without them is clear of it and clearly better. Goes down as far as segments nest.
 fn most_specific(program: &Program, a: &Assessment, seg: usize, id: MetricId) -> Vec<usize> {
     let fails = |c: usize| {
         let e = &a.segs[c].eval;
